@@ -1,0 +1,221 @@
+// Package diag carries positioned problems found in an editor's files.
+//
+// Every stage of the build reports what is wrong with the content as a
+// List of Errors, each naming the file (relative to the site root, with
+// '/' separators), the 1-based line and the 1-based column counted in
+// runes, so that ä and ö count as one column. A Warning is a problem that
+// `check` prints but that never fails a build.
+//
+// diag imports nothing from the project.
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a place in an editor's file. Line and Col are 1-based; Col counts
+// runes. A zero Line means the problem concerns the whole file and a zero
+// Col means the column is unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as file:line:col, leaving out the parts
+// that are unknown.
+func (p Pos) String() string {
+	switch {
+	case p.Line <= 0:
+		return p.File
+	case p.Col <= 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Severity tells whether a problem fails the build.
+type Severity int
+
+const (
+	// SevError fails the build.
+	SevError Severity = iota
+	// SevWarning is printed by check and never fails a build.
+	SevWarning
+)
+
+func (s Severity) String() string {
+	if s == SevWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Error is one problem at one position. Msg is written for an editor: it
+// names what is wrong and what to write instead.
+type Error struct {
+	Pos      Pos
+	Msg      string
+	Severity Severity
+	Err      error // the underlying cause, if any
+}
+
+func (e *Error) Error() string {
+	prefix := ""
+	if e.Severity == SevWarning {
+		prefix = "warning: "
+	}
+	return e.Pos.String() + ": " + prefix + e.Msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf makes an error-severity problem at pos.
+func Errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Warnf makes a warning at pos.
+func Warnf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Severity: SevWarning}
+}
+
+// Wrap makes an error-severity problem at pos that keeps err as its cause.
+func Wrap(pos Pos, err error, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Err: err}
+}
+
+// List is a collection of problems. The zero value is ready to use.
+type List []*Error
+
+// Add appends e to the list.
+func (l *List) Add(e *Error) { *l = append(*l, e) }
+
+// Errorf appends an error-severity problem.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	l.Add(Errorf(pos, format, args...))
+}
+
+// Warnf appends a warning.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	l.Add(Warnf(pos, format, args...))
+}
+
+// Append adds all problems of other.
+func (l *List) Append(other List) { *l = append(*l, other...) }
+
+// HasErrors reports whether any problem in the list fails the build.
+func (l List) HasErrors() bool {
+	for _, e := range l {
+		if e.Severity == SevError {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the error-severity problems.
+func (l List) Errors() List { return l.filter(SevError) }
+
+// Warnings returns only the warnings.
+func (l List) Warnings() List { return l.filter(SevWarning) }
+
+func (l List) filter(s Severity) List {
+	var out List
+	for _, e := range l {
+		if e.Severity == s {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Sort orders the list by file, line, column and message, so that output
+// is deterministic whatever order parallel stages found the problems in.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return l[i].Msg < l[j].Msg
+	})
+}
+
+// Err returns the list as an error when it holds at least one
+// error-severity problem, and nil otherwise.
+func (l List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return ListError(l.Errors())
+}
+
+// ListError is a List used as an error.
+type ListError List
+
+func (e ListError) Error() string {
+	var b strings.Builder
+	for i, d := range e {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.Error())
+	}
+	return b.String()
+}
+
+// AsList extracts the problems carried by err: a ListError, a single
+// *Error, or nothing.
+func AsList(err error) (List, bool) {
+	var le ListError
+	if errors.As(err, &le) {
+		return List(le), true
+	}
+	var one *Error
+	if errors.As(err, &one) {
+		return List{one}, true
+	}
+	return nil, false
+}
+
+// ColAt returns the 1-based rune column of byte offset off within line,
+// where line is the text of the line (without its newline).
+func ColAt(line []byte, off int) int {
+	if off > len(line) {
+		off = len(line)
+	}
+	if off < 0 {
+		off = 0
+	}
+	return len([]rune(string(line[:off]))) + 1
+}
+
+// LineCol converts a byte offset in src to a 1-based line and rune column.
+func LineCol(src []byte, off int) (line, col int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	line = 1
+	start := 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, ColAt(src[start:], off-start)
+}
