@@ -1,0 +1,38 @@
+package markdown
+
+// This file fixes the package's API, which the content, site, search and
+// render stages are written against. The implementation lives in the other
+// files of the package.
+
+// Heading is one heading of a document body.
+type Heading struct {
+	Level int    // 1–6
+	Text  string // plain text of the heading
+	ID    string // the id attribute the rendered heading carries (unique in the doc)
+	Line  int    // 1-based line in the file
+}
+
+// Link is one link or image in a document body, as the editor wrote it.
+type Link struct {
+	Dest  string // destination as written, unescaped
+	Line  int    // 1-based line in the file
+	Col   int    // 1-based rune column of the link's start
+	Image bool   // ![alt](dest)
+	Alt   string // the alt text of an image
+}
+
+// Doc is one parsed Markdown file: front matter and body.
+type Doc struct {
+	// Meta is the front matter as goldmark-meta decoded it (nil when the
+	// file has none). Keys are as written.
+	Meta map[string]any
+	// KeyLines maps each top-level front matter key to its 1-based line
+	// in the file (for positioned errors about a key's value).
+	KeyLines map[string]int
+	// HasFrontMatter tells whether the file opened with a front matter block.
+	HasFrontMatter bool
+	Headings       []Heading
+	Links          []Link
+
+	impl docImpl // the AST and source, for rendering
+}

@@ -1,0 +1,27 @@
+// Package markdown is the Markdown stage of the build: it reads one
+// content file and hands the later stages everything they need of it.
+//
+// Input: the bytes of one file and its path relative to the site root.
+// Output: a Doc with the decoded front matter (and the line of each
+// top-level key), the headings with their ids, the links and images with
+// their positions, and, on demand, the body as HTML (with destinations
+// rewritten by the caller) or as plain text for search. Problems come back
+// as a diag.List with file:line:col positions (columns in runes).
+//
+// There is one goldmark setup, built once: goldmark-meta for the front
+// matter, GFM (tables, strikethrough, autolinks, task lists), footnotes,
+// definition lists, Finnish typography (”näin”, ’näin’, »näin»), and
+// heading ids made from the heading text with Slugify, unique in the page
+// (tyohyvinvointi, tyohyvinvointi-1, …). Raw HTML is never passed through,
+// and javascript:, vbscript: and data: destinations are never emitted.
+// Images are lazy (loading="lazy", decoding="async") and must have alt
+// text. A fenced block ```tyopohja holds a worksheet in YAML and renders as
+// an accessible form (see worksheet.go for the markup).
+//
+// Byte-order marks and CRLF line endings are accepted as they are. YAML
+// reports lines relative to the front matter block; Parse adds the offset
+// so that every position is a line in the file.
+//
+// markdown imports only diag from the project: it knows nothing of pages,
+// URLs or the site, which is why link resolution is a callback.
+package markdown

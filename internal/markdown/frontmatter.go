@@ -1,0 +1,213 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
+)
+
+// frontMatterSpan is where the front matter block lies, found by the same
+// rules goldmark-meta applies: it opens when the first line is a run of
+// '-' (indented by at most three columns) and closes at the next non-blank
+// line that is a run of '-'.
+type frontMatterSpan struct {
+	present bool
+	closed  bool
+	end     int // 1-based line of the closing ---, when closed
+}
+
+func scanFrontMatter(src []byte) frontMatterSpan {
+	first, rest, _ := bytes.Cut(src, []byte{'\n'})
+	if w, _ := util.IndentWidth(first, 0); w > 3 || !isSeparator(first) || len(bytes.TrimSpace(first)) == 0 {
+		return frontMatterSpan{}
+	}
+	fm := frontMatterSpan{present: true}
+	for line := 2; len(rest) > 0; line++ {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		if isSeparator(l) && !util.IsBlank(l) {
+			fm.closed, fm.end = true, line
+			break
+		}
+	}
+	return fm
+}
+
+// isSeparator is goldmark-meta's test for a --- line.
+func isSeparator(line []byte) bool {
+	line = util.TrimRightSpace(util.TrimLeftSpace(line))
+	for _, c := range line {
+		if c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// frontMatter takes the front matter goldmark-meta decoded into d and
+// reports its problems with lines in the file: YAML counts lines from the
+// block, which starts on line 2 (after the opening --- on line 1).
+func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
+	m, err := meta.TryGet(pc)
+	if !fm.present && m == nil && err == nil {
+		return
+	}
+	d.HasFrontMatter = true
+	if !fm.closed {
+		p.diags.Errorf(p.linePos(1), "front matter opened with --- is never closed: add a line --- after its last key")
+		p.dropMetaBlock(d)
+		return
+	}
+	if err != nil {
+		line, msg := yamlProblem(err)
+		if line > 0 {
+			line++ // YAML's line 1 is the file's line 2
+		} else {
+			line = 1
+		}
+		if line > fm.end {
+			line = fm.end
+		}
+		p.diags.Errorf(p.linePos(line), "front matter: %s", msg)
+		p.dropMetaBlock(d)
+		return
+	}
+	d.Meta = make(map[string]any, len(m))
+	for k, v := range m {
+		d.Meta[k] = normaliseYAML(v)
+	}
+	d.KeyLines = p.keyLines(d.Meta, 2, fm.end)
+}
+
+// dropMetaBlock removes what goldmark-meta leaves in the body when it
+// cannot decode the front matter: the block itself and an HTML comment
+// holding the YAML error.
+func (p *parse) dropMetaBlock(d *Doc) {
+	if tb, ok := d.impl.root.FirstChild().(*ast.TextBlock); ok {
+		d.impl.root.RemoveChild(d.impl.root, tb)
+	}
+}
+
+// keyLines finds the line of each top-level key of m between the lines
+// from and to (exclusive, 1-based), and reports a key written twice, which
+// YAML would otherwise silently resolve to its last value.
+func (p *parse) keyLines(m map[string]any, from, to int) map[string]int {
+	lines := make(map[string]int, len(m))
+	for n := from; n < to && n <= len(p.lines); n++ {
+		key, ok := topLevelKey(p.line(n))
+		if !ok {
+			continue
+		}
+		if _, known := m[key]; !known {
+			continue
+		}
+		if first, dup := lines[key]; dup {
+			p.diags.Errorf(p.linePos(n), "key %q is written twice (first on line %d): keep one of them", key, first)
+			continue
+		}
+		lines[key] = n
+	}
+	return lines
+}
+
+// line returns the text of the 1-based line n, without its newline.
+func (p *parse) line(n int) []byte {
+	start := p.lines[n-1]
+	end := len(p.src)
+	if n < len(p.lines) {
+		end = p.lines[n] - 1
+	}
+	return p.src[start:end]
+}
+
+// topLevelKey returns the key of a line "key: value" that starts in the
+// first column, with quotes removed.
+func topLevelKey(l []byte) (string, bool) {
+	if len(l) == 0 {
+		return "", false
+	}
+	switch l[0] {
+	case ' ', '\t', '#', '-', '[', '{', '?', '&', '*', '!', '|', '>', '%', '@', '`', ':':
+		return "", false
+	case '"', '\'':
+		end := bytes.IndexByte(l[1:], l[0])
+		if end < 0 {
+			return "", false
+		}
+		rest := bytes.TrimLeft(l[end+2:], " \t")
+		if len(rest) == 0 || rest[0] != ':' {
+			return "", false
+		}
+		return string(l[1 : end+1]), true
+	}
+	for i := 0; i < len(l); i++ {
+		if l[i] == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t') {
+			return string(bytes.TrimRight(l[:i], " \t")), true
+		}
+		if l[i] == '#' && i > 0 && (l[i-1] == ' ' || l[i-1] == '\t') {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// normaliseYAML turns yaml.v2's map[interface{}]interface{} into
+// map[string]any, all the way down, so that later stages and templates see
+// one map type.
+func normaliseYAML(v any) any {
+	switch v := v.(type) {
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, e := range v {
+			m[fmt.Sprint(k)] = normaliseYAML(e)
+		}
+		return m
+	case []any:
+		for i, e := range v {
+			v[i] = normaliseYAML(e)
+		}
+		return v
+	}
+	return v
+}
+
+// yamlProblem extracts the 1-based line (0 when unknown) from a yaml.v2
+// error and rewrites its message for an editor.
+func yamlProblem(err error) (line int, msg string) {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "yaml: ")
+	s = strings.TrimPrefix(s, "unmarshal errors:\n")
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] // the first problem is enough to act on
+	}
+	if rest, ok := strings.CutPrefix(s, "line "); ok {
+		if i := strings.IndexByte(rest, ':'); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				line = n
+				s = strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	switch {
+	case strings.Contains(s, "cannot unmarshal !!seq into map"):
+		return line, "it must be keys with values (title: ...), not a list"
+	case strings.Contains(s, "cannot unmarshal !!") && strings.Contains(s, "into map"):
+		return line, "it must be keys with values (title: ...), one on each line"
+	case strings.Contains(s, "mapping values are not allowed"):
+		return line, "a value contains \": \": put the whole value in quotes, title: \"Osa 1: aloitus\""
+	case strings.Contains(s, "found character that cannot start any token"):
+		return line, s + ": indent with spaces, not tabs, and put a value starting with @ or ` in quotes"
+	case strings.Contains(s, "did not find expected key"), strings.Contains(s, "block mapping"):
+		return line, s + ": check the indentation, each key starts a line at the left margin"
+	case strings.Contains(s, "found unexpected end of stream"), strings.Contains(s, "did not find expected"):
+		return line, s + ": check that every quote and bracket is closed"
+	}
+	return line, "not valid YAML: " + s
+}

@@ -1,0 +1,195 @@
+package markdown
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// md is the one goldmark setup of the generator. It is built once and only
+// read afterwards: goldmark's parser and renderer keep per-call state in
+// the parser.Context and the writer, so concurrent use is safe.
+var md = goldmark.New(
+	goldmark.WithExtensions(
+		meta.Meta,
+		// Alignment as an attribute: a style attribute would be blocked by
+		// the theme's Content-Security-Policy.
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.TaskList,
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(finnishTypography)),
+	),
+	// Raw HTML stays out: no html.WithUnsafe. Our node renderer takes over
+	// links, images, autolinks and fenced code (for worksheets).
+	goldmark.WithRendererOptions(
+		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
+	),
+)
+
+// finnishTypography follows Finnish usage: the closing quote opens too
+// (”näin” and ’näin’), guillemets are »näin», and an apostrophe is ’.
+// The values are characters, not entities, so that Text sees them as the
+// reader does.
+var finnishTypography = extension.TypographicSubstitutions{
+	extension.LeftSingleQuote:  []byte("’"),
+	extension.RightSingleQuote: []byte("’"),
+	extension.LeftDoubleQuote:  []byte("”"),
+	extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash:           []byte("–"),
+	extension.EmDash:           []byte("—"),
+	extension.Ellipsis:         []byte("…"),
+	extension.LeftAngleQuote:   []byte("»"),
+	extension.RightAngleQuote:  []byte("»"),
+	extension.Apostrophe:       []byte("’"),
+}
+
+// docImpl is what rendering needs of a parsed document. It is written by
+// Parse and only read afterwards.
+type docImpl struct {
+	src    []byte // the normalised source the AST points into
+	root   ast.Node
+	sheets map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
+}
+
+// Parse reads one Markdown file with optional YAML front matter. file is
+// the path used in positions ("content/helmet/x.md"). Parse always returns
+// a Doc, so that a caller can go on collecting problems; the Doc of a file
+// with errors is incomplete. Parse keeps src (or a normalised copy of it):
+// the caller must not change it afterwards.
+//
+// Byte-order marks and CRLF line endings are accepted. Problems: invalid
+// UTF-8, front matter that is not closed, not YAML or not a mapping, a
+// key written twice, an image without alt text, a malformed worksheet
+// (errors); a skipped heading level and a dropped script URL (warnings).
+func Parse(file string, src []byte) (*Doc, diag.List) {
+	p := &parse{file: file}
+	src = normalise(src)
+	p.src = src
+	p.lines = lineStarts(src)
+	d := &Doc{}
+	d.impl.src = src
+
+	if off := invalidUTF8(src); off >= 0 {
+		p.errorf(off, "the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor", src[off])
+	}
+
+	fm := scanFrontMatter(src)
+	pc := parser.NewContext()
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	d.impl.root = root
+	p.frontMatter(d, fm, pc)
+
+	p.walk(d, root)
+	p.diags.Sort()
+	return d, p.diags
+}
+
+// parse is the state of one Parse call.
+type parse struct {
+	file  string
+	src   []byte
+	lines []int // byte offset of the start of each line
+	diags diag.List
+	ids   headingIDs
+	level int // level of the previous heading, for the skip warning
+	nwork int // worksheets seen so far
+}
+
+// pos converts a byte offset in the source into a position. Col counts
+// runes, 1-based; an invalid byte counts as one.
+func (p *parse) pos(off int) diag.Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(p.src) {
+		off = len(p.src)
+	}
+	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
+	return diag.Pos{File: p.file, Line: i + 1, Col: utf8.RuneCount(p.src[p.lines[i]:off]) + 1}
+}
+
+// linePos is the position of a whole line (1-based), clamped into the file.
+func (p *parse) linePos(line int) diag.Pos {
+	if line < 1 {
+		line = 1
+	}
+	if line > len(p.lines) {
+		line = len(p.lines)
+	}
+	return diag.Pos{File: p.file, Line: line}
+}
+
+func (p *parse) errorf(off int, format string, args ...any) {
+	p.diags.Errorf(p.pos(off), format, args...)
+}
+
+// normalise removes a byte-order mark and turns CRLF and lone CR line
+// endings into LF. Line numbers stay those the editor shows. src is
+// returned as is when there is nothing to change.
+func normalise(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	i := bytes.IndexByte(src, '\r')
+	if i < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	out = append(out, src[:i]...)
+	for ; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// lineStarts returns the byte offset of the start of every line.
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, 1+len(src)/40)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+	return starts
+}
+
+// invalidUTF8 returns the offset of the first byte that is not UTF-8, or -1.
+func invalidUTF8(src []byte) int {
+	if utf8.Valid(src) {
+		return -1
+	}
+	for i := 0; i < len(src); {
+		if src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}

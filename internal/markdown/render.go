@@ -1,0 +1,207 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// HTML renders the body. rewrite maps every link and image destination,
+// as written, to the destination to emit; it is called once for each link,
+// image and autolink, and may be nil. A javascript:, vbscript: or data:
+// destination, as written or as rewritten, is never emitted: the link
+// becomes its text and the image loses its src. Raw HTML is left out.
+//
+// HTML only reads d, so it may run concurrently on different Docs (and on
+// the same Doc when rewrite allows it). The output is deterministic.
+func (d *Doc) HTML(rewrite func(dest string) string) []byte {
+	if d == nil || d.impl.root == nil {
+		return nil
+	}
+	w := &htmlWriter{doc: &d.impl, rewrite: rewrite}
+	w.Grow(len(d.impl.src) + len(d.impl.src)/2 + 64)
+	// htmlWriter never fails and the node renderers return no errors.
+	_ = md.Renderer().Render(w, d.impl.src, d.impl.root)
+	return w.Bytes()
+}
+
+// HasWorksheet reports whether the body holds at least one tyopohja block.
+func (d *Doc) HasWorksheet() bool {
+	return d != nil && len(d.impl.sheets) > 0
+}
+
+// htmlWriter is the util.BufWriter goldmark renders into. It carries the
+// per-call state that the shared node renderer needs: the document's
+// worksheets and the caller's rewrite function.
+type htmlWriter struct {
+	bytes.Buffer
+	doc     *docImpl
+	rewrite func(string) string
+	links   []bool // for each open link: was its <a> written
+}
+
+func (w *htmlWriter) Buffered() int { return w.Len() }
+func (w *htmlWriter) Flush() error  { return nil }
+
+// dest rewrites a destination and returns it escaped for an attribute, or
+// false when it must not be emitted.
+func (w *htmlWriter) dest(written string) ([]byte, bool) {
+	if w.rewrite != nil {
+		written = w.rewrite(written)
+	}
+	if dangerousURL(written) {
+		return nil, false
+	}
+	u := util.URLEscape([]byte(written), true)
+	if dangerousURL(u) {
+		return nil, false
+	}
+	return util.EscapeHTML(u), true
+}
+
+// nodeRenderer renders the nodes whose output differs from goldmark's:
+// links and images (rewriting, dropping script URLs, lazy images) and
+// fenced code blocks (worksheets). It holds no state.
+type nodeRenderer struct{}
+
+func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindImage, r.image)
+	reg.Register(ast.KindAutoLink, r.autoLink)
+	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
+}
+
+func (nodeRenderer) link(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	w := bw.(*htmlWriter)
+	n := node.(*ast.Link)
+	if !entering {
+		open := w.links[len(w.links)-1]
+		w.links = w.links[:len(w.links)-1]
+		if open {
+			w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	}
+	dest, ok := w.dest(string(n.Destination))
+	w.links = append(w.links, ok)
+	if !ok {
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`<a href="`)
+	w.Write(dest)
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	w := bw.(*htmlWriter)
+	n := node.(*ast.Image)
+	w.WriteString("<img")
+	if dest, ok := w.dest(string(n.Destination)); ok {
+		w.WriteString(` src="`)
+		w.Write(dest)
+		w.WriteByte('"')
+	}
+	w.WriteString(` alt="`)
+	w.Write(util.EscapeHTML(bytes.TrimSpace(appendInline(nil, n, src, true))))
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	w.WriteString(` loading="lazy" decoding="async">`)
+	return ast.WalkSkipChildren, nil
+}
+
+func (nodeRenderer) autoLink(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	w := bw.(*htmlWriter)
+	n := node.(*ast.AutoLink)
+	label := util.EscapeHTML(n.Label(src))
+	dest, ok := w.dest(autoLinkDest(n, src))
+	if !ok {
+		w.Write(label)
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`<a href="`)
+	w.Write(dest)
+	w.WriteString(`">`)
+	w.Write(label)
+	w.WriteString("</a>")
+	return ast.WalkContinue, nil
+}
+
+func (nodeRenderer) fencedCode(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	w := bw.(*htmlWriter)
+	n := node.(*ast.FencedCodeBlock)
+	if ws, ok := w.doc.sheets[n]; ok {
+		w.Write(ws.html) // empty when the worksheet has errors
+		return ast.WalkSkipChildren, nil
+	}
+	w.WriteString("<pre><code")
+	if lang := n.Language(src); len(lang) > 0 {
+		w.WriteString(` class="language-`)
+		html.DefaultWriter.Write(w, lang)
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		html.DefaultWriter.RawWrite(w, seg.Value(src))
+	}
+	w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// dangerousURL reports whether u is a javascript:, vbscript: or data: URL
+// as a browser would read it: leading spaces and control characters are
+// ignored, and so are tabs and newlines anywhere, and the scheme is
+// case-insensitive.
+func dangerousURL[S string | []byte](u S) bool {
+	i := 0
+	for i < len(u) && u[i] <= ' ' {
+		i++
+	}
+	var scheme [10]byte
+	n := 0
+	for ; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case c == '\t' || c == '\n' || c == '\r':
+			continue
+		case c == ':':
+			s := string(scheme[:n])
+			return s == "javascript" || s == "vbscript" || s == "data"
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '+', c == '-', c == '.':
+		default:
+			return false // not a scheme: a relative URL
+		}
+		if n == len(scheme) {
+			return false // longer than any scheme we drop
+		}
+		scheme[n] = c
+		n++
+	}
+	return false
+}

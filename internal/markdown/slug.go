@@ -1,0 +1,113 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Slugify turns Finnish text into a slug for URLs and ids: lower-case
+// ASCII letters, digits and '-'. Letters lose their diacritics (ä -> a,
+// ö -> o, å -> a, é -> e), a few letters without a decomposition are
+// spelled out (ß -> ss, æ -> ae, ø -> o), and every other run of
+// characters becomes one '-'. The result never starts or ends with '-'
+// and is empty when s holds no letter or digit.
+//
+//	Slugify("Työhyvinvointi ja jaksaminen") == "tyohyvinvointi-ja-jaksaminen"
+func Slugify(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFD.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	dash := false
+	emit := func(part string) {
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(part)
+	}
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteByte(byte(r))
+		case 'A' <= r && r <= 'Z':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r < utf8.RuneSelf:
+			dash = true
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark left by NFD: drop it, the base letter stays.
+		default:
+			if sp, ok := spelled[unicode.ToLower(r)]; ok {
+				emit(sp)
+				continue
+			}
+			lr := unicode.ToLower(r)
+			if 'a' <= lr && lr <= 'z' {
+				emit(string(lr))
+				continue
+			}
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// spelled holds letters that NFD does not decompose into an ASCII base.
+var spelled = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'ø': "o", 'œ': "oe", 'đ': "d", 'ð': "d",
+	'ł': "l", 'þ': "th", 'ı': "i",
+}
+
+// headingIDs hands out the ids of one document's headings: the slug of the
+// heading's text, made unique with -1, -2 … suffixes.
+type headingIDs struct {
+	used map[string]bool
+}
+
+// worksheetIDPrefix starts every id a worksheet form carries. A heading
+// whose slug would start with it gets idPrefixForReserved in front, so a
+// heading "Työpohja 1" can never take the id of the first form.
+const (
+	worksheetIDPrefix   = "tyopohja-"
+	idPrefixForReserved = "otsikko-"
+	emptyHeadingID      = "otsikko"
+)
+
+func (h *headingIDs) next(text string) string {
+	if h.used == nil {
+		h.used = make(map[string]bool)
+	}
+	base := Slugify(text)
+	if base == "" {
+		base = emptyHeadingID
+	}
+	if strings.HasPrefix(base, worksheetIDPrefix) {
+		base = idPrefixForReserved + base
+	}
+	id := base
+	for n := 1; h.used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	h.used[id] = true
+	return id
+}

@@ -1,0 +1,150 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// Text returns the body as plain text for search and excerpts: the text
+// of headings, paragraphs, list items, table cells, definitions, footnotes
+// and code blocks, one block a line, table cells separated by spaces. It
+// holds no markup, no link destinations, no image alt text, no raw HTML
+// and no code fence info strings; of a worksheet it holds the title and
+// the labels.
+func (d *Doc) Text() string {
+	if d == nil || d.impl.root == nil {
+		return ""
+	}
+	src := d.impl.src
+	b := make([]byte, 0, len(src))
+	_ = ast.Walk(d.impl.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			switch n.Kind() {
+			case east.KindTableRow, east.KindTableHeader:
+				b = newline(b)
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock, *ast.ThematicBreak:
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			if ws, ok := d.impl.sheets[n]; ok {
+				if ws.ok {
+					b = append(newline(b), ws.title...)
+					for _, f := range ws.fields {
+						b = append(newline(b), f.label...)
+					}
+					b = newline(b)
+				}
+				return ast.WalkSkipChildren, nil
+			}
+			b = appendLines(newline(b), n, src)
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			b = appendLines(newline(b), n, src)
+			return ast.WalkSkipChildren, nil
+		case *east.TableCell:
+			b = appendInline(b, n, src, false)
+			if len(b) > 0 && b[len(b)-1] != ' ' && b[len(b)-1] != '\n' {
+				b = append(b, ' ')
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeBlock {
+			if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+				b = newline(appendInline(newline(b), n, src, false))
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.TrimSpace(b))
+}
+
+// newline ends the current line of b, if there is one.
+func newline(b []byte) []byte {
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		b = append(b, '\n')
+	}
+	return b
+}
+
+func appendLines(b []byte, n ast.Node, src []byte) []byte {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	return newline(b)
+}
+
+// inlineText is the plain text of the inline children of n. Images count
+// with their alt text only when images is true.
+func inlineText(n ast.Node, src []byte, images bool) string {
+	return string(appendInline(nil, n, src, images))
+}
+
+func appendInline(b []byte, n ast.Node, src []byte, images bool) []byte {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Value(src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			b = append(b, v...)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, c.Value...)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					b = append(b, bytes.TrimSuffix(t.Value(src), []byte{'\n'})...)
+					if t.SoftLineBreak() {
+						b = append(b, ' ')
+					}
+				}
+			}
+		case *ast.AutoLink:
+			b = append(b, c.Label(src)...)
+		case *ast.RawHTML:
+			// Raw HTML is not passed through, nor into the text.
+		case *ast.Image:
+			if images {
+				b = appendInline(b, c, src, images)
+			}
+		default:
+			b = appendInline(b, c, src, images)
+		}
+	}
+	return b
+}
+
+// unescape resolves backslash escapes and character references the way
+// goldmark does when it renders text.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	return v
+}
+
+// isWorksheetInfo reports whether a fenced code block's language makes it
+// a worksheet. Työpohja with its diacritics is accepted too.
+func isWorksheetInfo(lang []byte) bool {
+	s := strings.ToLower(string(lang))
+	return s == "tyopohja" || s == "työpohja"
+}

@@ -1,0 +1,131 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// walk collects headings, links and worksheets of the body and gives each
+// heading its id.
+func (p *parse) walk(d *Doc, root ast.Node) {
+	p.level = 1 // the page title is the h1
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			p.heading(d, n)
+		case *ast.Link:
+			p.link(d, n, n.Pos(), string(n.Destination), false, "")
+		case *ast.Image:
+			alt := strings.TrimSpace(inlineText(n, p.src, true))
+			p.link(d, n, n.Pos(), string(n.Destination), true, alt)
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			p.autoLink(d, n)
+		case *ast.FencedCodeBlock:
+			// Language caches its result in the node: ask now, while the
+			// Doc is still private to Parse, so that rendering only reads.
+			lang := n.Language(p.src)
+			if isWorksheetInfo(lang) {
+				if d.impl.sheets == nil {
+					d.impl.sheets = make(map[ast.Node]*worksheet)
+				}
+				p.nwork++
+				d.impl.sheets[n] = p.worksheet(n, p.nwork)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (p *parse) heading(d *Doc, n *ast.Heading) {
+	text := strings.TrimSpace(inlineText(n, p.src, false))
+	id := p.ids.next(text)
+	n.SetAttributeString("id", []byte(id))
+	off := n.Pos()
+	if off < 0 && n.Lines().Len() > 0 {
+		off = n.Lines().At(0).Start
+	}
+	pos := p.pos(off)
+	d.Headings = append(d.Headings, Heading{Level: n.Level, Text: text, ID: id, Line: pos.Line})
+
+	switch {
+	case n.Level == 1:
+		p.diags.Warnf(pos, "heading %q is a level-1 heading (#), but the page title is the level-1 heading: use ## instead", text)
+	case n.Level > p.level+1:
+		p.diags.Warnf(pos, "heading %q skips from level %d to level %d: use %s instead",
+			text, p.level, n.Level, strings.Repeat("#", p.level+1))
+	}
+	p.level = n.Level
+}
+
+// link records a link or an image. off is the byte offset of its first
+// character ('[', '!' or '<').
+func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt string) {
+	if off < 0 {
+		off = blockStart(n)
+	}
+	pos := p.pos(off)
+	d.Links = append(d.Links, Link{Dest: dest, Line: pos.Line, Col: pos.Col, Image: image, Alt: alt})
+	what := "link"
+	if image {
+		what = "image"
+	}
+	if dangerousURL(dest) {
+		p.diags.Warnf(pos, "%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address", what, shorten(dest))
+	}
+	if image && alt == "" {
+		p.diags.Errorf(pos, "image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)", dest, dest)
+	}
+}
+
+func (p *parse) autoLink(d *Doc, n *ast.AutoLink) {
+	off := n.Pos()
+	if off >= 0 && off < len(p.src) && p.src[off] != '<' {
+		// A bare URL (linkify): its node may start at the space before it.
+		label := n.Label(p.src)
+		end := min(off+len(label)+8, len(p.src))
+		if i := bytes.Index(p.src[off:end], label); i >= 0 {
+			off += i
+		}
+	}
+	p.link(d, n, off, autoLinkDest(n, p.src), false, "")
+}
+
+// autoLinkDest is where an autolink points: its URL, with mailto: for an
+// e-mail address and http:// for a bare www. address.
+func autoLinkDest(n *ast.AutoLink, src []byte) string {
+	u := string(n.URL(src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+		u = "mailto:" + u
+	}
+	return u
+}
+
+// blockStart is the offset of the block holding the inline node n, for
+// nodes goldmark gives no position.
+func blockStart(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock {
+			if l := n.Lines(); l != nil && l.Len() > 0 {
+				return l.At(0).Start
+			}
+			if n.Pos() >= 0 {
+				return n.Pos()
+			}
+		}
+	}
+	return 0
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
