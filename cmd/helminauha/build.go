@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// maxShown caps the problems printed in one run; the rest are counted.
+const maxShown = 100
+
+func buildOptions(contentDir string) build.Options {
+	return build.Options{
+		Content:     os.DirFS(contentDir),
+		ContentName: filepath.ToSlash(filepath.Clean(contentDir)),
+		Themes:      themesFS(contentDir),
+		MaxErrors:   maxShown,
+	}
+}
+
+// themesFS is ./themes, or themes/ beside the content folder, when either
+// exists; otherwise the built-in theme is used.
+func themesFS(contentDir string) fs.FS {
+	for _, dir := range []string{"themes", filepath.Join(filepath.Dir(filepath.Clean(contentDir)), "themes")} {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return os.DirFS(dir)
+		}
+	}
+	return nil
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := newFlags("build", "[--content DIR] [--out DIR] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]", stderr)
+	contentDir := fl.String("content", "content", "the portal's content folder")
+	out := fl.String("out", "public", "the output folder (replaced only when the build succeeds)")
+	baseURL := fl.String("baseurl", "", "the site's address, overriding site.yaml's baseURL (e.g. https://org.github.io/portaali/)")
+	drafts := fl.Bool("drafts", false, "include pearls marked draft: true")
+	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, JSON, SVG and XML")
+	gz := fl.Bool("gzip", false, "also write a .gz beside every text file")
+	quiet := fl.Bool("quiet", false, "print only problems")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "helminauha build: unexpected argument %q\n", fl.Arg(0))
+		return errUsage
+	}
+	opts := buildOptions(*contentDir)
+	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
+	start := time.Now()
+	res, err := build.Build(ctx, opts)
+	if res != nil {
+		printDiags(stderr, res, false)
+	}
+	if errors.Is(err, build.ErrContent) {
+		fmt.Fprintf(stderr, "build failed: %s; %s was left as it was\n", countErrors(res), *out)
+		return errContent
+	}
+	if err != nil {
+		return err
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "Wrote %d files (%s) to %s in %s: %s\n", res.Written, size(res.Bytes), *out,
+			time.Since(start).Round(time.Millisecond), pageSummary(res.Pages))
+	}
+	return nil
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := newFlags("check", "[--content DIR] [--format text|json]", stderr)
+	contentDir := fl.String("content", "content", "the portal's content folder")
+	format := fl.String("format", "text", "text, or json for editors' tools")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "helminauha check: --format must be text or json, not %q\n", *format)
+		return errUsage
+	}
+	opts := buildOptions(*contentDir)
+	opts.CheckOnly = true
+	opts.MaxErrors = 0
+	res, err := build.Build(ctx, opts)
+	if err != nil && !errors.Is(err, build.ErrContent) {
+		return err
+	}
+	if *format == "json" {
+		writeJSON(stdout, res)
+	} else {
+		printDiags(stdout, res, true)
+		if !res.Diags.HasErrors() {
+			fmt.Fprintf(stdout, "%s: no errors, %d warnings\n", opts.ContentName, len(res.Diags.Warnings()))
+		}
+	}
+	if res.Diags.HasErrors() {
+		return errContent
+	}
+	return nil
+}
+
+type finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func writeJSON(w io.Writer, res *build.Result) {
+	out := struct {
+		Errors   int       `json:"errors"`
+		Warnings int       `json:"warnings"`
+		Findings []finding `json:"findings"`
+	}{Findings: []finding{}}
+	for _, d := range res.Diags {
+		if d.Severity == diag.SevError {
+			out.Errors++
+		} else {
+			out.Warnings++
+		}
+		out.Findings = append(out.Findings, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(out)
+}
+
+// printDiags prints errors, and warnings when asked, one line each.
+func printDiags(w io.Writer, res *build.Result, warnings bool) {
+	for _, d := range res.Diags {
+		if d.Severity == diag.SevWarning && !warnings {
+			continue
+		}
+		fmt.Fprintln(w, d.Error())
+	}
+	if res.Dropped > 0 {
+		fmt.Fprintf(w, "… and %d more errors\n", res.Dropped)
+	}
+}
+
+func countErrors(res *build.Result) string {
+	n := len(res.Diags.Errors()) + res.Dropped
+	if n == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", n)
+}
+
+func pageSummary(pages map[string]int) string {
+	kinds := make([]string, 0, len(pages))
+	for k := range pages {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if pages[kinds[i]] != pages[kinds[j]] {
+			return pages[kinds[i]] > pages[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%d %s", pages[k], k)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

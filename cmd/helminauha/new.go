@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/content"
+)
+
+// templates for `new`: every required key, with a placeholder to replace.
+var newTemplates = map[string]struct{ dir, text string }{
+	"pearl": {content.DirPearls, `---
+title: Helmen otsikko
+theme: %s
+summary: Yksi tai kaksi lausetta siitä, mitä helmi antaa lukijalle (enintään 300 merkkiä).
+kind: vinkki            # tieto | vinkki | menetelma | tyokalu
+audience: [esihenkilot] # johto | esihenkilot | paattajat | henkilosto | hanketoimijat
+tags: []
+date: %s
+related: []
+draft: true             # poista tai muuta falseksi, kun helmi on valmis
+---
+
+## Mistä on kyse
+
+Kirjoita tähän helmen sisältö lyhyinä kappaleina ja listoina.
+`},
+	"case": {content.DirCases, `---
+title: Esimerkin otsikko
+organization: Organisaation nimi
+period: 2024–2025
+themes: [%s]
+pearls: []
+summary: Yksi tai kaksi lausetta siitä, mitä organisaatio teki.
+date: %s
+---
+
+## Tarve ja tavoitteet
+
+## Ratkaisu
+
+## Tulokset
+
+## Opit
+`},
+	"chapter": {content.DirChapters, `---
+title: Luvun otsikko
+weight: %s
+summary: Mitä luvussa käsitellään.
+---
+%s
+## Pohdittavaksi
+
+- Kysymys lukijalle?
+`},
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) error {
+	fl := newFlags("new", "pearl|case|chapter SLUG [--theme SLUG] [--content DIR]", stderr)
+	contentDir := fl.String("content", "content", "the portal's content folder")
+	theme := fl.String("theme", "", "the theme area's slug (a file name in teemat/ without .md)")
+	var pos []string
+	for {
+		if err := parse(fl, args); err != nil {
+			return err
+		}
+		if fl.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fl.Arg(0))
+		args = fl.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fl.Usage()
+		return errUsage
+	}
+	kind, slug := pos[0], strings.TrimSuffix(pos[1], ".md")
+	tmpl, ok := newTemplates[kind]
+	if !ok {
+		fmt.Fprintf(stderr, "helminauha new: unknown kind %q: use pearl, case or chapter\n", kind)
+		return errUsage
+	}
+	if msg := content.CheckSlug(slug); msg != "" {
+		fmt.Fprintln(stderr, "helminauha new:", msg)
+		return errUsage
+	}
+	dir := filepath.Join(*contentDir, tmpl.dir)
+	var text string
+	today := time.Now().Format(time.DateOnly)
+	switch kind {
+	case "pearl", "case":
+		area := *theme
+		if area == "" {
+			area = firstArea(*contentDir)
+		} else if _, err := os.Stat(filepath.Join(*contentDir, content.DirAreas, area+".md")); err != nil {
+			fmt.Fprintf(stderr, "helminauha new: there is no theme area %q: use the name of a file in %s without .md\n",
+				area, filepath.Join(*contentDir, content.DirAreas))
+			return errUsage
+		}
+		text = fmt.Sprintf(tmpl.text, area, today)
+	case "chapter":
+		text = fmt.Sprintf(tmpl.text, fmt.Sprint(nextWeight(dir)), "")
+	}
+	name := filepath.Join(dir, slug+".md")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(stderr, "helminauha new: %s already exists; it was left as it was: choose another name\n", name)
+		return errUsage
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Created %s: replace the placeholders, then run helminauha check\n", name)
+	return nil
+}
+
+// firstArea is the first theme area's slug, the default for a new pearl.
+func firstArea(contentDir string) string {
+	entries, _ := os.ReadDir(filepath.Join(contentDir, content.DirAreas))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".md") {
+			return strings.TrimSuffix(e.Name(), ".md")
+		}
+	}
+	return "teema"
+}
+
+// nextWeight is one more than the highest chapter weight written as
+// `weight: N` in dir.
+func nextWeight(dir string) int {
+	highest := 0
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var n int
+			if _, err := fmt.Sscanf(line, "weight: %d", &n); err == nil && n > highest {
+				highest = n
+			}
+		}
+	}
+	return highest + 1
+}

@@ -1,0 +1,294 @@
+package build
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"mime"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/render"
+	"github.com/helminauha/helminauha/internal/search"
+	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/themes"
+)
+
+// Options say what to build and where.
+type Options struct {
+	// Content is the content folder. ContentName is how its paths are
+	// shown in messages ("content").
+	Content     fs.FS
+	ContentName string
+	// Themes is the folder holding themes/<name>/; when it has no folder
+	// for the configured theme (or is nil), the theme compiled into the
+	// binary is used.
+	Themes fs.FS
+	// Out is the output folder; empty keeps the files in memory only.
+	Out     string
+	BaseURL string // overrides site.yaml's baseURL
+	Drafts  bool
+	Minify  bool
+	Gzip    bool
+	// CheckOnly runs every validation and renders nothing.
+	CheckOnly bool
+	// MaxErrors caps the errors kept in Result.Diags (0: no cap); the rest
+	// are only counted in Result.Dropped.
+	MaxErrors int
+}
+
+// Result is what a build produced.
+type Result struct {
+	Site    *site.Site
+	Diags   diag.List // errors and warnings, sorted
+	Dropped int       // errors past MaxErrors
+	// Files holds every file of the site when Options.Out is empty.
+	Files []output.File
+	// Pages counts the rendered pages by kind (pearl, area, …).
+	Pages   map[string]int
+	Written int   // files written, .gz included
+	Bytes   int64 // bytes written before compression
+	Timings []Timing
+}
+
+// Timing is how long one stage took.
+type Timing struct {
+	Stage string
+	Took  time.Duration
+}
+
+// ErrContent means the content has errors; they are in Result.Diags.
+var ErrContent = errors.New("the portal has errors")
+
+// Build runs a whole build.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	res := &Result{Pages: map[string]int{}}
+	mark := time.Now()
+	lap := func(stage string) {
+		now := time.Now()
+		res.Timings = append(res.Timings, Timing{stage, now.Sub(mark)})
+		mark = now
+	}
+	fail := func() (*Result, error) {
+		res.Diags.Sort()
+		if opts.MaxErrors > 0 {
+			errs := res.Diags.Errors()
+			if len(errs) > opts.MaxErrors {
+				res.Dropped = len(errs) - opts.MaxErrors
+				keep := errs[:opts.MaxErrors]
+				res.Diags = append(keep, res.Diags.Warnings()...)
+				res.Diags.Sort()
+			}
+		}
+		return res, ErrContent
+	}
+
+	name := cmp.Or(opts.ContentName, "content")
+	cfg, diags := config.Load(opts.Content, name, opts.BaseURL)
+	res.Diags.Append(diags)
+	if cfg == nil {
+		return fail()
+	}
+	set, diags := content.Load(ctx, opts.Content, name)
+	res.Diags.Append(diags)
+	lap("load")
+
+	theme, diags := loadTheme(opts.Themes, cfg.Theme)
+	res.Diags.Append(diags)
+	lap("theme")
+
+	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts})
+	res.Diags.Append(diags)
+	res.Site = s
+	lap("model")
+	if res.Diags.HasErrors() || theme == nil {
+		return fail()
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+
+	var out *output.Writer
+	if !opts.CheckOnly && opts.Out != "" {
+		var err error
+		if out, err = output.Begin(opts.Out, output.Options{Minify: opts.Minify, Gzip: opts.Gzip}); err != nil {
+			return res, err
+		}
+		defer out.Abort() // a no-op after Commit
+	}
+	w := newWriter(out, opts, len(s.Pearls))
+
+	// Pages, assets, the search index and static files all flow through
+	// the same pool of workers, so minifying and writing overlap with
+	// rendering on every core.
+	jobs := theme.Jobs(s)
+	for _, j := range jobs {
+		res.Pages[j.Kind]++
+	}
+	w.run(ctx, len(jobs), func(i int) (output.File, error) {
+		return theme.Render(s, jobs[i])
+	})
+	lap("render")
+	for _, f := range theme.Assets(s) {
+		w.put(f)
+	}
+	idx, err := search.Build(search.FromSite(s), search.Options{})
+	if err != nil {
+		return res, fmt.Errorf("building the search index: %w", err)
+	}
+	for _, f := range idx {
+		w.put(output.File{Path: f.Path, Data: f.Data, Type: "application/json"})
+	}
+	lap("search")
+	w.run(ctx, len(s.Static), func(i int) (output.File, error) {
+		name := "static/" + s.Static[i]
+		data, err := fs.ReadFile(opts.Content, name)
+		if err != nil {
+			return output.File{}, diag.Wrap(diag.Pos{File: opts.ContentName + "/" + name}, err, "cannot read the file: %v", err)
+		}
+		return output.File{Path: s.Static[i], Data: data, Type: typeOf(s.Static[i])}, nil
+	})
+	res.Diags.Append(w.diags)
+	if w.diags.HasErrors() {
+		return fail()
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if out != nil {
+		if err := out.Commit(); err != nil {
+			return res, err
+		}
+		res.Written, res.Bytes = out.Written()
+	} else {
+		res.Files = w.files
+		slices.SortFunc(res.Files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+		res.Written = len(res.Files)
+	}
+	lap("write")
+	res.Diags.Sort()
+	return res, nil
+}
+
+// loadTheme finds themes/<name>/ in the themes folder, or else the theme
+// compiled into the binary.
+func loadTheme(themesFS fs.FS, name string) (*render.Theme, diag.List) {
+	if themesFS != nil {
+		if sub, err := fs.Sub(themesFS, name); err == nil {
+			if _, err := fs.Stat(sub, "templates"); err == nil {
+				return render.LoadTheme(sub, "themes/"+name)
+			}
+		}
+	}
+	if sub, err := fs.Sub(themes.FS, name); err == nil {
+		if _, err := fs.Stat(sub, "templates"); err == nil {
+			return render.LoadTheme(sub, "themes/"+name)
+		}
+	}
+	return nil, diag.List{diag.Errorf(diag.Pos{File: "content/site.yaml"},
+		"theme %q not found: there is no folder themes/%s/templates, and the built-in theme is helminauha", name, name)}
+}
+
+// typeOf is the media type of a static file, which decides whether it is
+// minified.
+func typeOf(name string) string {
+	t := mime.TypeByExtension(path.Ext(name))
+	t, _, _ = strings.Cut(t, ";")
+	return t
+}
+
+// writer collects or writes files from many goroutines.
+type writer struct {
+	out   *output.Writer
+	min   *output.Minifier
+	mu    sync.Mutex
+	files []output.File
+	seen  map[string]bool
+	diags diag.List
+}
+
+func newWriter(out *output.Writer, opts Options, hint int) *writer {
+	w := &writer{out: out, seen: map[string]bool{}}
+	if out == nil {
+		w.files = make([]output.File, 0, hint+64)
+		if opts.Minify {
+			w.min = output.NewMinifier()
+		}
+	}
+	return w
+}
+
+func (w *writer) put(f output.File) {
+	w.mu.Lock()
+	dup := w.seen[f.Path]
+	w.seen[f.Path] = true
+	w.mu.Unlock()
+	if dup {
+		w.fail(diag.Errorf(diag.Pos{File: "content/static/" + f.Path}, "two files would be written to %s: rename or move one of them", f.Path))
+		return
+	}
+	if w.out != nil {
+		if err := w.out.Write(f); err != nil {
+			w.fail(diag.Wrap(diag.Pos{File: f.Path}, err, "writing %s: %v", f.Path, err))
+		}
+		return
+	}
+	if w.min != nil {
+		var err error
+		if f, err = w.min.Minify(f); err != nil {
+			w.fail(diag.Wrap(diag.Pos{File: f.Path}, err, "%v", err))
+			return
+		}
+	}
+	w.mu.Lock()
+	w.files = append(w.files, f)
+	w.mu.Unlock()
+}
+
+func (w *writer) fail(e *diag.Error) {
+	w.mu.Lock()
+	w.diags.Add(e)
+	w.mu.Unlock()
+}
+
+// run makes n files with make on every core and puts them.
+func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, error)) {
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				f, err := make(i)
+				if err != nil {
+					var de *diag.Error
+					if errors.As(err, &de) {
+						w.fail(de)
+					} else {
+						w.fail(diag.Wrap(diag.Pos{File: "themes"}, err, "%v", err))
+					}
+					continue
+				}
+				w.put(f)
+			}
+		})
+	}
+	wg.Wait()
+}

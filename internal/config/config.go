@@ -1,0 +1,214 @@
+// Package config reads and checks the portal's settings file, site.yaml
+// (CONTENT-FORMAT.md, section "site.yaml").
+//
+// Input: the content folder as an fs.FS. Output: a *Config with defaults
+// filled in (language fi, theme helminauha) and the --baseurl override
+// applied, or a diag.List naming each problem at its line. config imports
+// only diag from the project.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/helminauha/helminauha/internal/diag"
+	"gopkg.in/yaml.v2"
+)
+
+// File is the settings file's name inside the content folder.
+const File = "site.yaml"
+
+// Config is the portal's settings.
+type Config struct {
+	Title       string
+	Description string
+	Language    string // BCP 47, "fi" by default
+	BaseURL     string // absolute, always ends in "/"; may be empty for a local build
+	Theme       string // folder under themes/, "helminauha" by default
+	// Extra holds the keys the contract does not name, for templates.
+	Extra map[string]any
+}
+
+// BasePath returns the path part of BaseURL ("/" or "/portaali/"). Every
+// URL the site emits starts with it, so that the portal works under a
+// subpath.
+func (c *Config) BasePath() string {
+	if c.BaseURL == "" {
+		return "/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// Absolute returns the absolute URL of a site path such as "/helmet/x/",
+// or the path under BasePath when no base URL is set.
+func (c *Config) Absolute(path string) string {
+	rel := strings.TrimPrefix(path, "/")
+	if c.BaseURL == "" {
+		return c.BasePath() + rel
+	}
+	return c.BaseURL + rel
+}
+
+var (
+	themeName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	langTag   = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+)
+
+// Load reads site.yaml from fsys (the content folder). prefix is how the
+// folder is shown in messages ("content"). baseURL, when not empty,
+// overrides the file's baseURL (the build's --baseurl flag).
+func Load(fsys fs.FS, prefix, baseURL string) (*Config, diag.List) {
+	name := File
+	if prefix != "" {
+		name = prefix + "/" + File
+	}
+	src, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.List{diag.Errorf(diag.Pos{File: name},
+				"the portal has no %s: create it with at least title, description and baseURL (see toimittajalle)", File)}
+		}
+		return nil, diag.List{diag.Wrap(diag.Pos{File: name}, err, "cannot read %s: %v", File, err)}
+	}
+	return Parse(name, src, baseURL)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse checks the settings in src; name is the file's path in messages.
+func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
+	var diags diag.List
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	raw := map[string]any{}
+	if err := yaml.Unmarshal(src, &raw); err != nil {
+		line := 0
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			fmt.Sscan(m[1], &line)
+			msg = m[2]
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		return nil, diag.List{diag.Wrap(diag.Pos{File: name, Line: line}, err,
+			"%s is not valid YAML: %s (write each setting as `key: value` on its own line)", File, msg)}
+	}
+	lines := keyLines(src)
+	pos := func(key string) diag.Pos { return diag.Pos{File: name, Line: lines[key], Col: colOf(lines[key])} }
+	str := func(key string, required bool) string {
+		v, ok := raw[key]
+		if !ok || v == nil {
+			if required {
+				diags.Errorf(diag.Pos{File: name, Line: 1}, "%s has no %q: add a line `%s: ...`", File, key, key)
+			}
+			return ""
+		}
+		s, ok := v.(string)
+		if !ok {
+			diags.Errorf(pos(key), "%q must be text, not %v", key, describe(v))
+			return ""
+		}
+		return strings.TrimSpace(s)
+	}
+	c := &Config{
+		Title:       str("title", true),
+		Description: str("description", true),
+		Language:    str("language", false),
+		BaseURL:     str("baseURL", false),
+		Theme:       str("theme", false),
+		Extra:       map[string]any{},
+	}
+	if c.Language == "" {
+		c.Language = "fi"
+	} else if !langTag.MatchString(c.Language) {
+		diags.Errorf(pos("language"), "language %q is not a BCP 47 tag: write for example `language: fi`", c.Language)
+	}
+	if c.Theme == "" {
+		c.Theme = "helminauha"
+	} else if !themeName.MatchString(c.Theme) {
+		diags.Errorf(pos("theme"), "theme %q must be the name of a folder under themes/, such as helminauha", c.Theme)
+	}
+	if baseURL != "" {
+		c.BaseURL = baseURL
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			p := pos("baseURL")
+			if baseURL != "" {
+				p = diag.Pos{File: "--baseurl"}
+			}
+			diags.Errorf(p, "baseURL %q must be an absolute http(s) address such as https://helmet.example.fi/", c.BaseURL)
+		} else {
+			if !strings.HasSuffix(u.Path, "/") {
+				u.Path += "/"
+			}
+			u.RawQuery, u.Fragment = "", ""
+			c.BaseURL = u.String()
+		}
+	}
+	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if strings.EqualFold(k, "baseurl") && k != "baseURL" {
+			diags.Errorf(pos(k), "write the key as `baseURL` (with capital URL), not %q", k)
+			continue
+		}
+		if !known[k] {
+			c.Extra[k] = raw[k]
+		}
+	}
+	diags.Sort()
+	return c, diags
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case []any:
+		return "a list"
+	case map[any]any, map[string]any:
+		return "a mapping"
+	case int, int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// keyLines finds the 1-based line of each top-level key.
+func keyLines(src []byte) map[string]int {
+	out := map[string]int{}
+	for i, line := range strings.Split(string(src), "\n") {
+		if line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
+			continue
+		}
+		if k, _, ok := strings.Cut(line, ":"); ok {
+			k = strings.Trim(strings.TrimSpace(k), `"'`)
+			if _, seen := out[k]; !seen {
+				out[k] = i + 1
+			}
+		}
+	}
+	return out
+}
+
+func colOf(line int) int {
+	if line == 0 {
+		return 0
+	}
+	return 1
+}

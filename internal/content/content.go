@@ -1,0 +1,96 @@
+package content
+
+import (
+	"time"
+
+	"github.com/helminauha/helminauha/internal/markdown"
+)
+
+// The folders of the content format, and the URL section each becomes.
+const (
+	DirAreas    = "teemat"
+	DirPearls   = "helmet"
+	DirCases    = "caset"
+	DirChapters = "opas"
+	DirPages    = "sivut"
+	DirStatic   = "static"
+	// CoverSlug is the file name (without .md) of the guide's cover.
+	CoverSlug = "_index"
+)
+
+// Kinds are the allowed values of a pearl's kind, in display order.
+var Kinds = []string{"tieto", "vinkki", "menetelma", "tyokalu"}
+
+// Audiences are the allowed values of a pearl's audience, in display order.
+var Audiences = []string{"johto", "esihenkilot", "paattajat", "henkilosto", "hanketoimijat"}
+
+// Sum is the SHA-256 of a file's bytes.
+type Sum [32]byte
+
+// Common holds what every document has.
+type Common struct {
+	File    string // path as shown to the editor, e.g. "content/helmet/x.md"
+	Slug    string // file name without .md
+	Title   string
+	Summary string
+	Doc     *markdown.Doc
+	Sum     Sum // hash of the file's bytes, for incremental rebuilds
+	// Extra holds the front matter keys the contract does not name.
+	Extra map[string]any
+}
+
+// Area is a theme area (teemat/<slug>.md).
+type Area struct {
+	Common
+	Weight int
+	Color  string // "#rrggbb", or empty when the theme should pick one
+}
+
+// Pearl is one pearl (helmet/<slug>.md).
+type Pearl struct {
+	Common
+	Area     string // slug of the theme area (front matter key "theme")
+	Kind     string
+	Audience []string
+	Tags     []string
+	Projects []string
+	Related  []string
+	Date     time.Time
+	Updated  time.Time // zero when absent
+	Draft    bool
+}
+
+// Case is a case example (caset/<slug>.md).
+type Case struct {
+	Common
+	Organization string
+	Period       string
+	Areas        []string // front matter key "themes"
+	Pearls       []string
+	Date         time.Time
+}
+
+// Chapter is a guide chapter (opas/<slug>.md) or, with Slug CoverSlug, the
+// guide's cover (which has no weight).
+type Chapter struct {
+	Common
+	Weight int
+}
+
+// Page is a standalone page (sivut/<slug>.md).
+type Page struct {
+	Common
+}
+
+// Set is everything loaded from one content folder, each slice sorted by
+// file name.
+type Set struct {
+	Areas    []*Area
+	Pearls   []*Pearl
+	Cases    []*Case
+	Chapters []*Chapter
+	Cover    *Chapter // nil when opas/_index.md is absent
+	Pages    []*Page
+	// Static lists the files under static/, as paths relative to static/.
+	Static []string
+}

@@ -1,0 +1,325 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/markdown"
+)
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// CheckSlug returns "" when slug may be a file name in the content format,
+// and otherwise a message that says which name to use instead.
+func CheckSlug(slug string) string {
+	if slugRE.MatchString(slug) {
+		return ""
+	}
+	want := markdown.Slugify(slug)
+	if want == "" {
+		return fmt.Sprintf("file name %q cannot become a web address: name the file with lowercase letters a–z, digits and hyphens, such as oma-helmi.md", slug+".md")
+	}
+	return fmt.Sprintf("file name %q may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it %s", slug+".md", want+".md")
+}
+
+// decoder reads typed values from one document's front matter and
+// collects a positioned problem for each value that breaks the contract.
+type decoder struct {
+	file  string
+	doc   *markdown.Doc
+	used  map[string]bool
+	diags diag.List
+}
+
+func (d *decoder) pos(key string) diag.Pos {
+	if line, ok := d.doc.KeyLines[key]; ok {
+		return diag.Pos{File: d.file, Line: line, Col: 1}
+	}
+	return diag.Pos{File: d.file, Line: 1, Col: 1}
+}
+
+// get returns the value of key and whether it is present and not empty.
+// A missing required key is reported at the front matter's first line.
+func (d *decoder) get(key string, required bool) (any, bool) {
+	d.used[key] = true
+	v, ok := d.doc.Meta[key]
+	if !ok || v == nil {
+		if required {
+			d.diags.Errorf(diag.Pos{File: d.file, Line: 1, Col: 1}, "required key %q is missing: add a line `%s: ...` to the front matter", key, key)
+		}
+		return nil, false
+	}
+	return v, true
+}
+
+func (d *decoder) str(key string, required bool) string {
+	v, ok := d.get(key, required)
+	if !ok {
+		return ""
+	}
+	var s string
+	switch v := v.(type) {
+	case string:
+		s = v
+	case int, float64, bool:
+		// YAML turns `title: 2024` into a number; the editor meant text.
+		s = fmt.Sprint(v)
+	default:
+		d.diags.Errorf(d.pos(key), "%q must be text, not %s: write it on one line after `%s:`", key, describe(v), key)
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if s == "" && required {
+		d.diags.Errorf(d.pos(key), "%q is empty: write a value after `%s:`", key, key)
+	}
+	return s
+}
+
+func (d *decoder) int(key string, required bool) int {
+	v, ok := d.get(key, required)
+	if !ok {
+		return 0
+	}
+	switch v := v.(type) {
+	case int:
+		return v
+	case string:
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			return n
+		}
+	}
+	d.diags.Errorf(d.pos(key), "%q must be a whole number such as `%s: 3`, not %s", key, key, describe(v))
+	return 0
+}
+
+func (d *decoder) bool(key string) bool {
+	v, ok := d.get(key, false)
+	if !ok {
+		return false
+	}
+	if b, ok := v.(bool); ok {
+		return b
+	}
+	d.diags.Errorf(d.pos(key), "%q must be true or false, not %s", key, describe(v))
+	return false
+}
+
+var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+func (d *decoder) color(key string) string {
+	s := d.str(key, false)
+	if s == "" {
+		return ""
+	}
+	if !colorRE.MatchString(s) {
+		d.diags.Errorf(d.pos(key), "%q must be a colour in the form \"#1f6f8b\" (in quotes), not %q", key, s)
+		return ""
+	}
+	return strings.ToLower(s)
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// date reads a YYYY-MM-DD date. YAML may hand it over as text or as a
+// timestamp, depending on quoting.
+func (d *decoder) date(key string, required bool) time.Time {
+	v, ok := d.get(key, required)
+	if !ok {
+		return time.Time{}
+	}
+	switch v := v.(type) {
+	case time.Time:
+		return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC)
+	case string:
+		s := strings.TrimSpace(v)
+		if dateRE.MatchString(s) {
+			if t, err := time.Parse(time.DateOnly, s); err == nil {
+				return t
+			}
+			d.diags.Errorf(d.pos(key), "%q: %s is not a real date: check the month (01–12) and the day", key, s)
+			return time.Time{}
+		}
+		hint := "YYYY-MM-DD, for example 2022-06-01"
+		if t, ok := finnishDate(s); ok {
+			hint = "YYYY-MM-DD: write " + t.Format(time.DateOnly)
+		}
+		d.diags.Errorf(d.pos(key), "%q must be a date in the form %s, not %q", key, hint, s)
+	default:
+		d.diags.Errorf(d.pos(key), "%q must be a date in the form YYYY-MM-DD, for example 2022-06-01, not %s", key, describe(v))
+	}
+	return time.Time{}
+}
+
+var fiDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+
+// finnishDate reads the Finnish way of writing dates (1.6.2022), so the
+// message can say exactly what to write instead.
+func finnishDate(s string) (time.Time, bool) {
+	m := fiDateRE.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2.1.2006", m[1]+"."+m[2]+"."+m[3])
+	return t, err == nil
+}
+
+// list reads a list of words. A single word is accepted as a list of one,
+// since `tags: johtaminen` is what an editor means.
+func (d *decoder) list(key string, required bool) []string {
+	v, ok := d.get(key, required)
+	if !ok {
+		return nil
+	}
+	var out []string
+	switch v := v.(type) {
+	case string:
+		if strings.Contains(v, ",") {
+			d.diags.Errorf(d.pos(key), "%q must be a list: write it in brackets, [%s]", key, v)
+			return nil
+		}
+		if s := strings.TrimSpace(v); s != "" {
+			out = append(out, s)
+		}
+	case []any:
+		for _, item := range v {
+			switch item := item.(type) {
+			case string:
+				if s := strings.TrimSpace(item); s != "" {
+					out = append(out, s)
+				}
+			case int, float64, bool:
+				out = append(out, fmt.Sprint(item))
+			default:
+				d.diags.Errorf(d.pos(key), "%q must be a list of words such as [a, b], but an item is %s", key, describe(item))
+			}
+		}
+	default:
+		d.diags.Errorf(d.pos(key), "%q must be a list such as [a, b], not %s", key, describe(v))
+		return nil
+	}
+	if required && len(out) == 0 {
+		d.diags.Errorf(d.pos(key), "%q is empty: list at least one value in brackets, [a]", key)
+	}
+	return out
+}
+
+func (d *decoder) enum(key string, required bool, allowed []string) string {
+	s := d.str(key, required)
+	if s == "" {
+		return ""
+	}
+	if !contains(allowed, s) {
+		d.diags.Errorf(d.pos(key), "unknown %s %q%s: use one of %s", key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+		return ""
+	}
+	return s
+}
+
+func (d *decoder) enumList(key string, allowed []string) []string {
+	var out []string
+	for _, s := range d.list(key, false) {
+		if !contains(allowed, s) {
+			d.diags.Errorf(d.pos(key), "unknown %s %q%s: use one of %s", key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// knownKeys are the keys of any kind in the contract; a key close to one
+// of them is most likely a typo.
+var knownKeys = []string{"title", "summary", "weight", "color", "theme", "themes", "kind", "audience", "tags",
+	"projects", "date", "updated", "related", "draft", "organization", "period", "pearls"}
+
+// extra returns the keys the decoder did not read, for templates, and
+// warns about the ones that look like a misspelt contract key.
+func (d *decoder) extra() map[string]any {
+	var keys []string
+	for k := range d.doc.Meta {
+		if !d.used[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		out[k] = d.doc.Meta[k]
+		if s := suggestion(k, knownKeys); s != "" {
+			d.diags.Warnf(d.pos(k), "unknown key %q%s: it is kept for the theme, but the generator does not read it", k, s)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggestion returns `, did you mean "x"?` for the nearest allowed value
+// within two edits (after folding ä and ö), or "".
+func suggestion(s string, allowed []string) string {
+	best, bestD := "", 3
+	folded := markdown.Slugify(s)
+	for _, a := range allowed {
+		if dist := Distance(folded, a); dist < bestD && dist < len(a) {
+			best, bestD = a, dist
+		}
+		if dist := Distance(strings.ToLower(s), a); dist < bestD && dist < len(a) {
+			best, bestD = a, dist
+		}
+	}
+	if best == "" || best == s {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// Distance is the Levenshtein edit distance between a and b, in runes.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case []any:
+		return "a list"
+	case map[any]any, map[string]any:
+		return "a group of keys"
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case time.Time:
+		return "a date"
+	case nil:
+		return "nothing"
+	default:
+		return fmt.Sprintf("%v", v)
+	}
+}

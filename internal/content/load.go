@@ -1,0 +1,264 @@
+package content
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/markdown"
+)
+
+// MaxFileSize is the largest Markdown file the loader reads. A page far
+// larger than any real one is almost always a mistake (a pasted export, a
+// binary saved as .md), and reading it would slow every build.
+const MaxFileSize = 2 << 20
+
+type source struct {
+	dir, slug, name string // name is the path inside fsys
+}
+
+// Load reads every document under fsys. prefix is how fsys's root is
+// shown in messages, usually "content".
+func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
+	var diags diag.List
+	show := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + "/" + name
+	}
+	var sources []source
+	set := &Set{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Add(diag.Wrap(diag.Pos{File: show(name)}, err, "cannot read: %v", plainErr(err)))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if name == "." {
+			return nil
+		}
+		base := path.Base(name)
+		if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") {
+			// Editors' swap and backup files, .git, .DS_Store.
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		top, rest, _ := strings.Cut(name, "/")
+		if top == DirStatic {
+			if !d.IsDir() {
+				set.Static = append(set.Static, rest)
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if rest != "" {
+				diags.Errorf(diag.Pos{File: show(name)}, "folder %q is not part of the content format: move its files into %s/", rest, top)
+				return fs.SkipDir
+			}
+			switch top {
+			case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
+				return nil
+			}
+			diags.Errorf(diag.Pos{File: show(name)}, "unknown folder %q: use teemat, helmet, caset, opas, sivut or static", top)
+			return fs.SkipDir
+		}
+		if rest == "" {
+			if name != config.File {
+				diags.Warnf(diag.Pos{File: show(name)}, "this file is not part of the portal: only site.yaml and the folders teemat, helmet, caset, opas, sivut and static are read")
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rest, ".md") {
+			diags.Warnf(diag.Pos{File: show(name)}, "not a Markdown file, so it is left out: pages end in .md, and images and attachments go under static/")
+			return nil
+		}
+		slug := strings.TrimSuffix(rest, ".md")
+		if !(top == DirChapters && slug == CoverSlug) {
+			if msg := CheckSlug(slug); msg != "" {
+				diags.Errorf(diag.Pos{File: show(name)}, "%s", msg)
+				return nil
+			}
+		}
+		sources = append(sources, source{dir: top, slug: slug, name: name})
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.Wrap(diag.Pos{File: prefix}, err, "cannot read the content folder: %v", plainErr(err)))
+	}
+	if len(sources) == 0 && len(diags) == 0 {
+		diags.Errorf(diag.Pos{File: prefix}, "no pages found: the content folder needs teemat/, helmet/ and the other folders of the content format")
+	}
+
+	docs := make([]any, len(sources))
+	perFile := make([]diag.List, len(sources))
+	parallel(ctx, len(sources), func(i int) {
+		docs[i], perFile[i] = loadOne(fsys, sources[i], show(sources[i].name))
+	})
+	for i, s := range sources {
+		diags.Append(perFile[i])
+		switch v := docs[i].(type) {
+		case *Area:
+			set.Areas = append(set.Areas, v)
+		case *Pearl:
+			set.Pearls = append(set.Pearls, v)
+		case *Case:
+			set.Cases = append(set.Cases, v)
+		case *Chapter:
+			if s.slug == CoverSlug {
+				set.Cover = v
+			} else {
+				set.Chapters = append(set.Chapters, v)
+			}
+		case *Page:
+			set.Pages = append(set.Pages, v)
+		}
+	}
+	sort.Strings(set.Static)
+	diags.Sort()
+	return set, diags
+}
+
+// parallel runs fn(0..n-1) on all cores and returns when all are done or
+// ctx is cancelled.
+func parallel(ctx context.Context, n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next sync.Mutex
+	i := 0
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				if ctx.Err() != nil {
+					return
+				}
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= n {
+					return
+				}
+				fn(j)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
+	whole := diag.Pos{File: file}
+	if info, err := fs.Stat(fsys, s.name); err != nil {
+		return nil, diag.List{diag.Wrap(whole, err, "cannot read the file: %v", plainErr(err))}
+	} else if info.Size() > MaxFileSize {
+		return nil, diag.List{diag.Errorf(whole, "the file is %.1f MB, more than a page may be (%d MB): split it into several pages, and put large attachments under static/",
+			float64(info.Size())/(1<<20), MaxFileSize>>20)}
+	}
+	src, err := fs.ReadFile(fsys, s.name)
+	if err != nil {
+		return nil, diag.List{diag.Wrap(whole, err, "cannot read the file: %v", plainErr(err))}
+	}
+	if len(strings.TrimSpace(string(src))) == 0 {
+		return nil, diag.List{diag.Errorf(whole, "the file is empty: start it with front matter between --- lines (title: ...), or delete it")}
+	}
+	doc, diags := markdown.Parse(file, src)
+	if diags.HasErrors() && doc == nil {
+		return nil, diags
+	}
+	if !doc.HasFrontMatter {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter: start it with a line ---, then the keys (title: ...), then another --- line")
+		return nil, diags
+	}
+	if diags.HasErrors() && doc.Meta == nil {
+		return nil, diags
+	}
+	d := &decoder{file: file, doc: doc, used: map[string]bool{}}
+	c := Common{File: file, Slug: s.slug, Doc: doc, Sum: sha256.Sum256(src)}
+	var out any
+	switch s.dir {
+	case DirAreas:
+		a := &Area{Common: c}
+		a.Title = d.str("title", true)
+		a.Weight = d.int("weight", true)
+		a.Summary = d.str("summary", true)
+		a.Color = d.color("color")
+		out = a
+	case DirPearls:
+		p := &Pearl{Common: c}
+		p.Title = d.str("title", true)
+		p.Area = d.str("theme", true)
+		p.Summary = d.str("summary", true)
+		p.Kind = d.enum("kind", true, Kinds)
+		p.Audience = d.enumList("audience", Audiences)
+		p.Tags = d.list("tags", false)
+		p.Projects = d.list("projects", false)
+		p.Date = d.date("date", true)
+		p.Updated = d.date("updated", false)
+		p.Related = d.list("related", false)
+		p.Draft = d.bool("draft")
+		out = p
+	case DirCases:
+		k := &Case{Common: c}
+		k.Title = d.str("title", true)
+		k.Organization = d.str("organization", true)
+		k.Period = d.str("period", false)
+		k.Areas = d.list("themes", true)
+		k.Pearls = d.list("pearls", false)
+		k.Summary = d.str("summary", true)
+		k.Date = d.date("date", true)
+		out = k
+	case DirChapters:
+		ch := &Chapter{Common: c}
+		ch.Title = d.str("title", true)
+		if s.slug != CoverSlug {
+			ch.Weight = d.int("weight", true)
+			ch.Summary = d.str("summary", true)
+		} else {
+			ch.Summary = d.str("summary", false)
+		}
+		out = ch
+	case DirPages:
+		p := &Page{Common: c}
+		p.Title = d.str("title", true)
+		p.Summary = d.str("summary", false)
+		out = p
+	}
+	extra := d.extra()
+	switch v := out.(type) {
+	case *Area:
+		v.Extra = extra
+	case *Pearl:
+		v.Extra = extra
+	case *Case:
+		v.Extra = extra
+	case *Chapter:
+		v.Extra = extra
+	case *Page:
+		v.Extra = extra
+	}
+	diags.Append(d.diags)
+	return out, diags
+}
+
+// plainErr drops the path that fs errors repeat, since the message is
+// already positioned at the file.
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return fmt.Sprint(err)
+}

@@ -1,0 +1,13 @@
+package output
+
+// File is one file of the built site.
+type File struct {
+	// Path is relative to the output folder, with '/' separators and no
+	// leading slash: "helmet/x/index.html".
+	Path string
+	Data []byte
+	// Type is the media type ("text/html", "text/css", …); files whose
+	// type minify knows are minified when minification is on. Empty means
+	// "write as is".
+	Type string
+}

@@ -1,0 +1,400 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/markdown"
+)
+
+// Options control what the model holds.
+type Options struct {
+	// Drafts includes pearls marked draft: true (serve shows them).
+	Drafts bool
+}
+
+// Reserved are the first path segments the generator writes itself; a
+// standalone page or a static file may not take them.
+var Reserved = []string{"teemat", "helmet", "caset", "opas", "haku", "tagit", "tyypit", "kohderyhmat",
+	"oma-helminauha", "assets", "404.html", "index.html", "sitemap.xml", "feed.xml", "robots.txt", "_headers"}
+
+// Build makes the model from the loaded documents. It reports every broken
+// reference, not only the first.
+func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) {
+	b := &builder{
+		s:      &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Hashes: map[string]content.Sum{}},
+		base:   strings.TrimSuffix(cfg.BasePath(), "/"),
+		byFile: map[string]any{},
+		byPath: map[string]bool{},
+		col:    collate.New(language.Finnish),
+	}
+	b.areas(set.Areas)
+	b.pearls(set.Pearls, opts.Drafts)
+	b.cases(set.Cases)
+	b.guide(set.Cover, set.Chapters)
+	b.pages(set.Pages)
+	b.terms()
+	b.static()
+	b.links()
+	b.warnings()
+	b.diags.Sort()
+	return b.s, b.diags
+}
+
+type builder struct {
+	s     *Site
+	base  string // base path without the trailing slash, "" or "/portaali"
+	diags diag.List
+	col   *collate.Collator
+	// byFile maps a source path inside the content folder ("helmet/x.md")
+	// to its model value, for link resolution.
+	byFile map[string]any
+	// byPath holds every site path the build writes, for links written as
+	// /helmet/x/ and for collisions with static files.
+	byPath  map[string]bool
+	areaBy  map[string]*Area
+	pearlBy map[string]*Pearl
+	drafts  map[string]*content.Pearl
+}
+
+func (b *builder) node(path, key string, sum content.Sum) Node {
+	b.byPath[path] = true
+	if key != "" {
+		b.s.Hashes[key] = sum
+	}
+	return Node{Path: path, URL: b.base + path, Key: key}
+}
+
+func (b *builder) less(x, y string) int { return b.col.CompareString(x, y) }
+
+func (b *builder) areas(list []*content.Area) {
+	b.areaBy = map[string]*Area{}
+	byWeight := map[int]*content.Area{}
+	for _, a := range list {
+		if prev, dup := byWeight[a.Weight]; dup && a.Weight != 0 {
+			b.diags.Errorf(keyPos(&a.Common, "weight"), "weight %d is already used by %s: give each theme area its own weight, it sets the order on the necklace", a.Weight, prev.File)
+		}
+		byWeight[a.Weight] = a
+		area := &Area{Area: a, Node: b.node("/teemat/"+a.Slug+"/", "teemat/"+a.Slug, a.Sum), Color: a.Color}
+		b.areaBy[a.Slug] = area
+		b.byFile["teemat/"+a.Slug+".md"] = area
+		b.s.Areas = append(b.s.Areas, area)
+	}
+	slices.SortStableFunc(b.s.Areas, func(x, y *Area) int {
+		return cmp.Or(cmp.Compare(x.Weight, y.Weight), strings.Compare(x.Slug, y.Slug))
+	})
+	for i, a := range b.s.Areas {
+		a.Index = i
+		if a.Color == "" {
+			a.Color = Palette[i%len(Palette)]
+		}
+		if i > 0 {
+			a.Prev = b.s.Areas[i-1]
+			b.s.Areas[i-1].Next = a
+		}
+	}
+}
+
+func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
+	b.pearlBy = map[string]*Pearl{}
+	b.drafts = map[string]*content.Pearl{}
+	for _, p := range list {
+		if p.Draft && !withDrafts {
+			b.drafts[p.Slug] = p
+			continue
+		}
+		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", "helmet/"+p.Slug, p.Sum)}
+		if p.Area != "" {
+			pearl.Area = b.areaBy[p.Area]
+			if pearl.Area == nil {
+				b.diags.Errorf(keyPos(&p.Common, "theme"), "unknown theme %q%s: use the name of a file in teemat/ without .md (%s)",
+					p.Area, nearest(p.Area, mapKeys(b.areaBy)), strings.Join(mapKeys(b.areaBy), ", "))
+			}
+		}
+		b.pearlBy[p.Slug] = pearl
+		b.byFile["helmet/"+p.Slug+".md"] = pearl
+		b.s.Pearls = append(b.s.Pearls, pearl)
+	}
+	areaIndex := func(p *Pearl) int {
+		if p.Area == nil {
+			return len(b.s.Areas)
+		}
+		return p.Area.Index
+	}
+	slices.SortStableFunc(b.s.Pearls, func(x, y *Pearl) int {
+		return cmp.Or(cmp.Compare(areaIndex(x), areaIndex(y)), b.less(x.Title, y.Title), strings.Compare(x.Slug, y.Slug))
+	})
+	for _, p := range b.s.Pearls {
+		if p.Area == nil {
+			continue
+		}
+		if n := len(p.Area.Pearls); n > 0 {
+			p.Prev = p.Area.Pearls[n-1]
+			p.Prev.Next = p
+		}
+		p.Area.Pearls = append(p.Area.Pearls, p)
+	}
+	// Related, both ways: first the pearl's own list, then those that
+	// name it.
+	for _, p := range b.s.Pearls {
+		for _, slug := range p.Pearl.Related {
+			r := b.refPearl(&p.Common, "related", slug)
+			if r == nil {
+				continue
+			}
+			if r == p {
+				b.diags.Errorf(keyPos(&p.Common, "related"), "a pearl cannot be related to itself: remove %q from related", slug)
+				continue
+			}
+			p.Related = appendNew(p.Related, r)
+		}
+	}
+	for _, p := range b.s.Pearls {
+		for _, r := range slices.Clone(p.Related) {
+			if !slices.Contains(r.Related, p) {
+				r.Related = appendNew(r.Related, p)
+			}
+		}
+	}
+}
+
+// refPearl resolves a pearl slug named in key of doc, reporting a missing
+// or draft pearl.
+func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
+	if p := b.pearlBy[slug]; p != nil {
+		return p
+	}
+	if _, ok := b.drafts[slug]; ok {
+		b.diags.Warnf(keyPos(doc, key), "%s names the draft pearl %q, which is left out of this build", key, slug)
+		return nil
+	}
+	b.diags.Errorf(keyPos(doc, key), "%s names the pearl %q, which does not exist%s: use the name of a file in helmet/ without .md",
+		key, slug, nearest(slug, mapKeys(b.pearlBy)))
+	return nil
+}
+
+func appendNew[T comparable](list []T, v T) []T {
+	if slices.Contains(list, v) {
+		return list
+	}
+	return append(list, v)
+}
+
+func (b *builder) cases(list []*content.Case) {
+	for _, c := range list {
+		k := &Case{Case: c, Node: b.node("/caset/"+c.Slug+"/", "caset/"+c.Slug, c.Sum)}
+		for _, slug := range c.Areas {
+			a := b.areaBy[slug]
+			if a == nil {
+				b.diags.Errorf(keyPos(&c.Common, "themes"), "unknown theme %q%s: use the names of files in teemat/ without .md (%s)",
+					slug, nearest(slug, mapKeys(b.areaBy)), strings.Join(mapKeys(b.areaBy), ", "))
+				continue
+			}
+			k.Areas = appendNew(k.Areas, a)
+		}
+		for _, slug := range c.Pearls {
+			if p := b.refPearl(&c.Common, "pearls", slug); p != nil {
+				k.Pearls = appendNew(k.Pearls, p)
+			}
+		}
+		b.byFile["caset/"+c.Slug+".md"] = k
+		b.s.Cases = append(b.s.Cases, k)
+	}
+	slices.SortStableFunc(b.s.Cases, func(x, y *Case) int {
+		return cmp.Or(y.Date.Compare(x.Date), b.less(x.Title, y.Title))
+	})
+	for _, c := range b.s.Cases {
+		for _, a := range c.Areas {
+			a.Cases = append(a.Cases, c)
+		}
+		for _, p := range c.Pearls {
+			p.Cases = append(p.Cases, c)
+		}
+	}
+}
+
+func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
+	if cover == nil && len(chapters) == 0 {
+		return
+	}
+	g := &Guide{Cover: cover, Title: "Opas"}
+	if cover != nil {
+		g.Node = b.node("/opas/", "opas/_index", cover.Sum)
+		g.Title = cover.Title
+		b.byFile["opas/_index.md"] = g
+	} else {
+		g.Node = b.node("/opas/", "", content.Sum{})
+	}
+	byWeight := map[int]*content.Chapter{}
+	for _, c := range chapters {
+		if prev, dup := byWeight[c.Weight]; dup && c.Weight != 0 {
+			b.diags.Errorf(keyPos(&c.Common, "weight"), "weight %d is already used by %s: give each chapter its own weight, it sets the reading order", c.Weight, prev.File)
+		}
+		byWeight[c.Weight] = c
+		ch := &Chapter{Chapter: c, Node: b.node("/opas/"+c.Slug+"/", "opas/"+c.Slug, c.Sum)}
+		b.byFile["opas/"+c.Slug+".md"] = ch
+		g.Chapters = append(g.Chapters, ch)
+	}
+	slices.SortStableFunc(g.Chapters, func(x, y *Chapter) int {
+		return cmp.Or(cmp.Compare(x.Weight, y.Weight), strings.Compare(x.Slug, y.Slug))
+	})
+	for i, ch := range g.Chapters {
+		ch.Number = i + 1
+		if i > 0 {
+			ch.Prev = g.Chapters[i-1]
+			g.Chapters[i-1].Next = ch
+		}
+	}
+	b.s.Guide = g
+}
+
+func (b *builder) pages(list []*content.Page) {
+	for _, p := range list {
+		if slices.Contains(Reserved, p.Slug) {
+			b.diags.Errorf(diag.Pos{File: p.File}, "the name %q is taken by the portal's own pages (/%s/): rename the file, for example %s-sivu.md", p.Slug, p.Slug, p.Slug)
+			continue
+		}
+		page := &Page{Page: p, Node: b.node("/"+p.Slug+"/", "sivut/"+p.Slug, p.Sum)}
+		b.byFile["sivut/"+p.Slug+".md"] = page
+		b.s.Pages = append(b.s.Pages, page)
+	}
+}
+
+func (b *builder) terms() {
+	tags := map[string]*Term{}
+	kinds := map[string]*Term{}
+	auds := map[string]*Term{}
+	tagFile := map[string]string{} // tag slug -> first spelling's file, for collisions
+	for _, p := range b.s.Pearls {
+		if p.Pearl.Kind != "" {
+			t := kinds[p.Pearl.Kind]
+			if t == nil {
+				t = &Term{Taxonomy: "tyypit", Slug: p.Pearl.Kind, Label: KindLabels[p.Pearl.Kind]}
+				t.Node = b.node("/tyypit/"+t.Slug+"/", "", content.Sum{})
+				kinds[t.Slug] = t
+			}
+			p.Kind = t
+			t.Pearls = append(t.Pearls, p)
+		}
+		for _, a := range p.Pearl.Audience {
+			t := auds[a]
+			if t == nil {
+				t = &Term{Taxonomy: "kohderyhmat", Slug: a, Label: AudienceLabels[a]}
+				t.Node = b.node("/kohderyhmat/"+a+"/", "", content.Sum{})
+				auds[a] = t
+			}
+			p.Audience = appendNew(p.Audience, t)
+			t.Pearls = appendNew(t.Pearls, p)
+		}
+		for _, tag := range p.Pearl.Tags {
+			slug := markdown.Slugify(tag)
+			if slug == "" {
+				b.diags.Errorf(keyPos(&p.Common, "tags"), "tag %q has no letters or digits: write a word", tag)
+				continue
+			}
+			t := tags[slug]
+			if t == nil {
+				t = &Term{Taxonomy: "tagit", Slug: slug, Label: tag}
+				t.Node = b.node("/tagit/"+slug+"/", "", content.Sum{})
+				tags[slug] = t
+				tagFile[slug] = p.File
+			}
+			p.Tags = appendNew(p.Tags, t)
+			t.Pearls = appendNew(t.Pearls, p)
+		}
+	}
+	for _, k := range content.Kinds {
+		if t := kinds[k]; t != nil {
+			b.s.Kinds = append(b.s.Kinds, t)
+		}
+	}
+	for _, a := range content.Audiences {
+		if t := auds[a]; t != nil {
+			b.s.Audiences = append(b.s.Audiences, t)
+		}
+	}
+	for _, t := range tags {
+		b.s.Tags = append(b.s.Tags, t)
+	}
+	slices.SortFunc(b.s.Tags, func(x, y *Term) int { return cmp.Or(b.less(x.Label, y.Label), strings.Compare(x.Slug, y.Slug)) })
+	for _, a := range b.s.Areas {
+		for _, k := range b.s.Kinds {
+			g := &KindGroup{Kind: k}
+			for _, p := range a.Pearls {
+				if p.Kind == k {
+					g.Pearls = append(g.Pearls, p)
+				}
+			}
+			if len(g.Pearls) > 0 {
+				a.ByKind = append(a.ByKind, g)
+			}
+		}
+	}
+	for _, p := range b.s.Pearls {
+		b.s.Newest = append(b.s.Newest, Dated{Title: p.Title, Summary: p.Summary, Node: p.Node, Date: p.Date, Updated: p.Updated})
+	}
+	for _, c := range b.s.Cases {
+		b.s.Newest = append(b.s.Newest, Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date})
+	}
+	slices.SortStableFunc(b.s.Newest, func(x, y Dated) int {
+		return cmp.Or(y.Date.Compare(x.Date), strings.Compare(x.Path, y.Path))
+	})
+	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/kokonaan/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {
+		b.byPath[p] = true
+	}
+}
+
+// static reports static files that would overwrite a generated page.
+func (b *builder) static() {
+	for _, f := range b.s.Static {
+		p := "/" + f
+		dir, base, _ := strings.Cut(f, "/")
+		clash := b.byPath[p] || (base == "index.html" && b.byPath["/"+dir+"/"]) || (f == "index.html")
+		if !clash && !strings.Contains(f, "/") {
+			clash = slices.Contains(Reserved, f)
+		}
+		if clash {
+			b.diags.Errorf(diag.Pos{File: "content/static/" + f}, "static file %q would overwrite a page the portal generates: move it to another folder, for example static/liitteet/", f)
+		}
+	}
+}
+
+// keyPos is the position of key's line in doc's front matter.
+func keyPos(doc *content.Common, key string) diag.Pos {
+	if line, ok := doc.Doc.KeyLines[key]; ok {
+		return diag.Pos{File: doc.File, Line: line, Col: 1}
+	}
+	return diag.Pos{File: doc.File, Line: 1, Col: 1}
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// nearest returns ` (did you mean "x"?)` for the closest of names within
+// a third of the word's length, or "".
+func nearest(s string, names []string) string {
+	best, bestD := "", len(s)/3+1
+	for _, n := range names {
+		if d := content.Distance(s, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}

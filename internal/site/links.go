@@ -1,0 +1,223 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/markdown"
+)
+
+// links resolves the internal links of every document (CONTENT-FORMAT.md,
+// "Links between pages"): a link to a source file (../helmet/x.md) or to a
+// site path (/helmet/x/) must reach a page or static file that exists.
+func (b *builder) links() {
+	for _, a := range b.s.Areas {
+		a.Links = b.resolve(&a.Common, "teemat")
+	}
+	for _, p := range b.s.Pearls {
+		p.Links = b.resolve(&p.Common, "helmet")
+	}
+	for _, c := range b.s.Cases {
+		c.Links = b.resolve(&c.Common, "caset")
+	}
+	if g := b.s.Guide; g != nil {
+		if g.Cover != nil {
+			g.Links = b.resolve(&g.Cover.Common, "opas")
+		}
+		for _, c := range g.Chapters {
+			c.Links = b.resolve(&c.Common, "opas")
+		}
+	}
+	for _, p := range b.s.Pages {
+		p.Links = b.resolve(&p.Common, "sivut")
+	}
+}
+
+func (b *builder) resolve(doc *content.Common, dir string) Links {
+	var out Links
+	for _, l := range doc.Doc.Links {
+		target, err := b.target(dir, l.Dest)
+		if err != "" {
+			b.diags.Errorf(diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, "broken link to %s: %s", l.Dest, err)
+			continue
+		}
+		if target != "" && target != l.Dest {
+			if out == nil {
+				out = Links{}
+			}
+			out[l.Dest] = target
+		}
+	}
+	return out
+}
+
+// target maps dest, written in a document in folder dir, to the URL it
+// must point to. It returns "" for a link it leaves alone (another host,
+// mail, an in-page #fragment), and a message when the link is broken.
+func (b *builder) target(dir, dest string) (string, string) {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", "the address cannot be read: " + err.Error()
+	}
+	if u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return "", ""
+	}
+	p := u.Path
+	var frag string
+	if u.Fragment != "" {
+		frag = "#" + u.Fragment
+	}
+	if strings.HasPrefix(p, "/") {
+		return b.sitePath(p, u.Fragment, frag)
+	}
+	// Relative: resolved against the document's own folder, as the
+	// editor's Markdown preview would.
+	rel := path.Clean(path.Join(dir, p))
+	if strings.HasPrefix(rel, "../") || rel == ".." {
+		return "", "it points outside the content folder"
+	}
+	if strings.HasSuffix(rel, ".md") {
+		v, ok := b.byFile[rel]
+		if !ok {
+			return "", b.missing(rel)
+		}
+		n := nodeOf(v)
+		if msg := fragmentMissing(v, u.Fragment); msg != "" {
+			return "", msg
+		}
+		return n.URL + frag, ""
+	}
+	if s, ok := strings.CutPrefix(rel, "static/"); ok {
+		if slices.Contains(b.s.Static, s) {
+			return b.base + "/" + s, ""
+		}
+		return "", fmt.Sprintf("there is no file static/%s", s)
+	}
+	return "", fmt.Sprintf("there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file under static/ and link to it as /%s", rel, path.Base(rel))
+}
+
+func (b *builder) sitePath(p, fragment, frag string) (string, string) {
+	clean := path.Clean(p)
+	if clean != "/" && strings.HasSuffix(p, "/") {
+		clean += "/"
+	}
+	if b.byPath[clean] {
+		if v := b.byPage(clean); v != nil {
+			if msg := fragmentMissing(v, fragment); msg != "" {
+				return "", msg
+			}
+		}
+		return b.base + clean + frag, ""
+	}
+	if b.byPath[clean+"/"] {
+		return b.base + clean + "/" + frag, ""
+	}
+	if slices.Contains(b.s.Static, strings.TrimPrefix(clean, "/")) {
+		return b.base + clean + frag, ""
+	}
+	// A link to /helmet/x/ where x does not exist: name the missing file.
+	parts := strings.Split(strings.Trim(clean, "/"), "/")
+	if len(parts) == 2 {
+		switch parts[0] {
+		case "helmet", "teemat", "caset", "opas":
+			return "", b.missing(parts[0] + "/" + parts[1] + ".md")
+		}
+	}
+	return "", fmt.Sprintf("no page or file has the address %s", p)
+}
+
+func (b *builder) byPage(p string) any {
+	parts := strings.Split(strings.Trim(p, "/"), "/")
+	switch {
+	case len(parts) == 2:
+		return b.byFile[parts[0]+"/"+parts[1]+".md"]
+	case len(parts) == 1 && parts[0] == "opas":
+		return b.byFile["opas/_index.md"]
+	case len(parts) == 1:
+		return b.byFile["sivut/"+parts[0]+".md"]
+	}
+	return nil
+}
+
+// missing explains a link to a source file that does not exist.
+func (b *builder) missing(rel string) string {
+	dir, file, _ := strings.Cut(rel, "/")
+	slug := strings.TrimSuffix(file, ".md")
+	var names []string
+	for f := range b.byFile {
+		if d, s, ok := strings.Cut(f, "/"); ok && d == dir {
+			names = append(names, strings.TrimSuffix(s, ".md"))
+		}
+	}
+	slices.Sort(names)
+	what := map[string]string{"helmet": "pearl", "teemat": "theme area", "caset": "case example", "opas": "guide chapter", "sivut": "page"}[dir]
+	if what == "" {
+		return fmt.Sprintf("there is no folder %s in the content format", dir)
+	}
+	if _, ok := b.drafts[slug]; ok && dir == "helmet" {
+		return fmt.Sprintf("the pearl %q is a draft, left out of this build", slug)
+	}
+	return fmt.Sprintf("no %s %q%s (check the file name in %s/)", what, slug, nearest(slug, names), dir)
+}
+
+func nodeOf(v any) Node {
+	switch v := v.(type) {
+	case *Area:
+		return v.Node
+	case *Pearl:
+		return v.Node
+	case *Case:
+		return v.Node
+	case *Chapter:
+		return v.Node
+	case *Guide:
+		return v.Node
+	case *Page:
+		return v.Node
+	}
+	panic(fmt.Sprintf("site: no node for %T", v))
+}
+
+// fragmentMissing checks #fragment against the heading ids of the target
+// document.
+func fragmentMissing(v any, fragment string) string {
+	if fragment == "" {
+		return ""
+	}
+	var doc *markdown.Doc
+	switch v := v.(type) {
+	case *Area:
+		doc = v.Doc
+	case *Pearl:
+		doc = v.Doc
+	case *Case:
+		doc = v.Doc
+	case *Chapter:
+		doc = v.Doc
+	case *Guide:
+		if v.Cover != nil {
+			doc = v.Cover.Doc
+		}
+	case *Page:
+		doc = v.Doc
+	}
+	if doc == nil {
+		return ""
+	}
+	var ids []string
+	for _, h := range doc.Headings {
+		if h.ID == fragment {
+			return ""
+		}
+		ids = append(ids, h.ID)
+	}
+	if len(ids) == 0 {
+		return fmt.Sprintf("the page has no heading #%s (it has no headings)", fragment)
+	}
+	return fmt.Sprintf("the page has no heading #%s%s", fragment, nearest(fragment, ids))
+}

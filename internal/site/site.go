@@ -1,0 +1,154 @@
+package site
+
+import (
+	"time"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/content"
+)
+
+// Node is what every page of the model has.
+type Node struct {
+	Path string // site path, "/helmet/x/"
+	URL  string // Path under the base path, for links
+	// Key identifies the document a page comes from ("helmet/x") for
+	// dependency tracking; empty for generated pages.
+	Key string
+}
+
+// Site is the whole portal.
+type Site struct {
+	Config    *config.Config
+	Areas     []*Area  // by weight
+	Pearls    []*Pearl // by area weight, then title
+	Cases     []*Case  // newest first, then title
+	Guide     *Guide   // nil when the portal has no opas/
+	Pages     []*Page  // by slug
+	Tags      []*Term  // by label
+	Kinds     []*Term  // in content.Kinds order, only kinds in use
+	Audiences []*Term  // in content.Audiences order, only those in use
+	Static    []string // files under static/, relative to it
+	Drafts    bool     // drafts are included (serve)
+	// Newest are the pearls and cases for the feed, newest first.
+	Newest []Dated
+
+	// Hashes maps each document Key to a hash of its source, for
+	// incremental rendering.
+	Hashes map[string]content.Sum
+}
+
+// Area is a theme area.
+type Area struct {
+	*content.Area
+	Node
+	Color  string // the area's colour, from the file or picked for it
+	Index  int    // 0-based position on the necklace
+	Pearls []*Pearl
+	// ByKind groups Pearls by kind, in content.Kinds order, leaving out
+	// empty groups.
+	ByKind     []*KindGroup
+	Cases      []*Case
+	Prev, Next *Area
+	Links      Links
+}
+
+// KindGroup is the pearls of one kind.
+type KindGroup struct {
+	Kind   *Term
+	Pearls []*Pearl
+}
+
+// Pearl is a pearl.
+type Pearl struct {
+	*content.Pearl
+	Node
+	Area     *Area
+	Kind     *Term
+	Audience []*Term
+	Tags     []*Term
+	// Related is the pearl's own related list followed by the pearls that
+	// name it in theirs, without duplicates.
+	Related    []*Pearl
+	Cases      []*Case
+	Prev, Next *Pearl // neighbours within the area
+	Links      Links
+}
+
+// Case is a case example.
+type Case struct {
+	*content.Case
+	Node
+	Areas  []*Area
+	Pearls []*Pearl
+	Links  Links
+}
+
+// Guide is the guide: its cover and chapters.
+type Guide struct {
+	Node
+	Cover    *content.Chapter // may be nil
+	Title    string
+	Chapters []*Chapter // by weight
+	Links    Links      // the cover's links
+}
+
+// Chapter is one guide chapter.
+type Chapter struct {
+	*content.Chapter
+	Node
+	Number     int // 1-based
+	Prev, Next *Chapter
+	Links      Links
+}
+
+// Page is a standalone page.
+type Page struct {
+	*content.Page
+	Node
+	Links Links
+}
+
+// Term is one value of a tag, kind or audience, with its pearls.
+type Term struct {
+	Node
+	Taxonomy string // "tagit", "tyypit" or "kohderyhmat"
+	Slug     string
+	Label    string // as shown to readers
+	Pearls   []*Pearl
+}
+
+// Dated is a pearl or case in the feed.
+type Dated struct {
+	Title, Summary string
+	Node
+	Date    time.Time
+	Updated time.Time
+}
+
+// Links maps each link destination written in a document to the URL it
+// points to in the built site.
+type Links map[string]string
+
+// Rewrite returns the built URL for dest, or dest itself when it is not
+// an internal link. It is the function markdown.Doc.HTML takes.
+func (l Links) Rewrite(dest string) string {
+	if u, ok := l[dest]; ok {
+		return u
+	}
+	return dest
+}
+
+// KindLabels are the Finnish names readers see for each kind.
+var KindLabels = map[string]string{
+	"tieto": "Tieto", "vinkki": "Vinkki", "menetelma": "Menetelmä", "tyokalu": "Työkalu",
+}
+
+// AudienceLabels are the Finnish names readers see for each audience.
+var AudienceLabels = map[string]string{
+	"johto": "Johto", "esihenkilot": "Esihenkilöt", "paattajat": "Päättäjät",
+	"henkilosto": "Henkilöstö", "hanketoimijat": "Hanketoimijat",
+}
+
+// Palette holds the colours given to theme areas that name none. Each has
+// at least 4.5:1 contrast against white text.
+var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#9c3d22", "#35605a", "#7a5a00"}
