@@ -29,6 +29,12 @@ type source struct {
 // Load reads every document under fsys. prefix is how fsys's root is
 // shown in messages, usually "content".
 func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
+	return LoadCached(ctx, fsys, prefix, nil)
+}
+
+// LoadCached is Load that takes documents parsed by an earlier load from
+// cache (see Cache) instead of reading them again. A nil cache reads all.
+func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*Set, diag.List) {
 	var diags diag.List
 	show := func(name string) string {
 		if prefix == "" {
@@ -56,6 +62,17 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, name)
+			switch {
+			case err != nil:
+				diags.Errorf(diag.Pos{File: show(name)}, "this symbolic link leads nowhere (%s): remove it or point it at an existing file", plainErr(err))
+				return nil
+			case info.IsDir():
+				diags.Errorf(diag.Pos{File: show(name)}, "this is a symbolic link to a folder, and linked folders are not read (they can loop): copy the files into the content folder instead")
+				return nil
+			}
 		}
 		top, rest, _ := strings.Cut(name, "/")
 		if top == DirStatic {
@@ -106,7 +123,7 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 	docs := make([]any, len(sources))
 	perFile := make([]diag.List, len(sources))
 	parallel(ctx, len(sources), func(i int) {
-		docs[i], perFile[i] = loadOne(fsys, sources[i], show(sources[i].name))
+		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name))
 	})
 	for i, s := range sources {
 		diags.Append(perFile[i])
@@ -127,6 +144,7 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 			set.Pages = append(set.Pages, v)
 		}
 	}
+	cache.keep(sources)
 	sort.Strings(set.Static)
 	diags.Sort()
 	return set, diags

@@ -1,0 +1,107 @@
+package content
+
+import (
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// Cache keeps the documents of earlier loads, so that a load after an
+// editor's save parses only the files that changed (serve). A document
+// stays cached until Forget names it or its folder, or until a load no
+// longer finds its file; the caller must forget every file it knows to
+// have changed, and Clear when it does not know what changed. Documents
+// are never modified after loading, so a cached one may be shared by
+// several builds' models. A Cache is safe for concurrent use, but the
+// loads that use one must not overlap.
+type Cache struct {
+	mu   sync.Mutex
+	docs map[string]cached // by name inside the content folder
+}
+
+type cached struct {
+	file  string // name as shown, which a different prefix changes
+	doc   any
+	diags diag.List
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{docs: map[string]cached{}} }
+
+// Forget drops the named files, given as paths inside the content folder
+// ("helmet/x.md"); a folder's name drops everything under it, and "."
+// drops everything.
+func (c *Cache) Forget(names ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var dirs []string
+	for _, name := range names {
+		if name == "." || name == "" {
+			clear(c.docs)
+			return
+		}
+		if _, ok := c.docs[name]; ok {
+			delete(c.docs, name)
+		} else {
+			dirs = append(dirs, strings.TrimSuffix(name, "/")+"/")
+		}
+	}
+	if len(dirs) == 0 {
+		return
+	}
+	for k := range c.docs {
+		for _, d := range dirs {
+			if strings.HasPrefix(k, d) {
+				delete(c.docs, k)
+				break
+			}
+		}
+	}
+}
+
+// Clear drops every document.
+func (c *Cache) Clear() { c.Forget(".") }
+
+// Len is the number of cached documents.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.docs)
+}
+
+func (c *Cache) load(fsys fs.FS, s source, file string) (any, diag.List) {
+	if c == nil {
+		return loadOne(fsys, s, file)
+	}
+	c.mu.Lock()
+	e, ok := c.docs[s.name]
+	c.mu.Unlock()
+	if ok && e.file == file {
+		return e.doc, e.diags
+	}
+	doc, diags := loadOne(fsys, s, file)
+	c.mu.Lock()
+	c.docs[s.name] = cached{file: file, doc: doc, diags: diags}
+	c.mu.Unlock()
+	return doc, diags
+}
+
+// keep drops the documents whose files the last load did not find.
+func (c *Cache) keep(sources []source) {
+	if c == nil {
+		return
+	}
+	seen := make(map[string]bool, len(sources))
+	for _, s := range sources {
+		seen[s.name] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.docs {
+		if !seen[k] {
+			delete(c.docs, k)
+		}
+	}
+}
