@@ -195,19 +195,45 @@ func yamlProblem(err error) (line int, msg string) {
 			}
 		}
 	}
+	if isParserError(s) {
+		// yaml.v2 counts lines from 0 in parser errors (and leaves out
+		// "line 0"), from 1 in scanner and type errors.
+		line++
+	}
 	switch {
-	case strings.Contains(s, "cannot unmarshal !!seq into map"):
+	// goldmark-meta decodes into a map and into a yaml.MapSlice; a list
+	// fails the latter as "into yaml.MapItem".
+	case strings.Contains(s, "cannot unmarshal !!seq"), strings.Contains(s, "into yaml.MapItem"):
 		return line, "it must be keys with values (title: ...), not a list"
-	case strings.Contains(s, "cannot unmarshal !!") && strings.Contains(s, "into map"):
+	case strings.Contains(s, "cannot unmarshal"):
 		return line, "it must be keys with values (title: ...), one on each line"
 	case strings.Contains(s, "mapping values are not allowed"):
-		return line, "a value contains \": \": put the whole value in quotes, title: \"Osa 1: aloitus\""
+		return line, "a line is indented where it should not be, or a value contains \": \" and needs quotes: title: \"Osa 1: aloitus\""
+	case strings.Contains(s, "tab"):
+		return line, s + ": indent with spaces, not tabs"
 	case strings.Contains(s, "found character that cannot start any token"):
-		return line, s + ": indent with spaces, not tabs, and put a value starting with @ or ` in quotes"
-	case strings.Contains(s, "did not find expected key"), strings.Contains(s, "block mapping"):
+		return line, s + ": put a value that starts with @, ` or % in quotes"
+	case strings.Contains(s, "did not find expected key"), strings.Contains(s, "block mapping"), strings.Contains(s, "'-' indicator"):
 		return line, s + ": check the indentation, each key starts a line at the left margin"
 	case strings.Contains(s, "found unexpected end of stream"), strings.Contains(s, "did not find expected"):
 		return line, s + ": check that every quote and bracket is closed"
 	}
 	return line, "not valid YAML: " + s
+}
+
+// isParserError tells yaml.v2's parser errors from its scanner errors by
+// their message.
+func isParserError(msg string) bool {
+	for _, p := range []string{
+		"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+		"did not find expected '-' indicator", "did not find expected <document start>",
+		"did not find expected key", "did not find expected node content",
+		"found duplicate %TAG directive", "found duplicate %YAML directive",
+		"found incompatible YAML document", "found undefined tag handle",
+	} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }

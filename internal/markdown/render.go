@@ -55,7 +55,9 @@ func (w *htmlWriter) dest(written string) ([]byte, bool) {
 	if dangerousURL(written) {
 		return nil, false
 	}
-	u := util.URLEscape([]byte(written), true)
+	// The destination is unescaped already (linkDest): resolving
+	// references again would turn a written &amp;amp; into &.
+	u := util.URLEscape([]byte(written), false)
 	if dangerousURL(u) {
 		return nil, false
 	}
@@ -85,7 +87,7 @@ func (nodeRenderer) link(bw util.BufWriter, src []byte, node ast.Node, entering 
 		}
 		return ast.WalkContinue, nil
 	}
-	dest, ok := w.dest(string(n.Destination))
+	dest, ok := w.dest(linkDest(n.Destination))
 	w.links = append(w.links, ok)
 	if !ok {
 		return ast.WalkContinue, nil
@@ -109,7 +111,7 @@ func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering
 	w := bw.(*htmlWriter)
 	n := node.(*ast.Image)
 	w.WriteString("<img")
-	if dest, ok := w.dest(string(n.Destination)); ok {
+	if dest, ok := w.dest(linkDest(n.Destination)); ok {
 		w.WriteString(` src="`)
 		w.Write(dest)
 		w.WriteByte('"')

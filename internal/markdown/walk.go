@@ -19,10 +19,10 @@ func (p *parse) walk(d *Doc, root ast.Node) {
 		case *ast.Heading:
 			p.heading(d, n)
 		case *ast.Link:
-			p.link(d, n, n.Pos(), string(n.Destination), false, "")
+			p.link(d, n, n.Pos(), linkDest(n.Destination), false, "")
 		case *ast.Image:
 			alt := strings.TrimSpace(inlineText(n, p.src, true))
-			p.link(d, n, n.Pos(), string(n.Destination), true, alt)
+			p.link(d, n, n.Pos(), linkDest(n.Destination), true, alt)
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			p.autoLink(d, n)
@@ -128,4 +128,10 @@ func shorten(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// linkDest is a link's destination as the editor meant it: goldmark keeps
+// backslash escapes and character references in it.
+func linkDest(dest []byte) string {
+	return string(unescape(dest))
 }

@@ -45,7 +45,7 @@ var fieldTypes = map[string]string{
 	"rivi": "line", "tekstialue": "textarea", "asteikko": "scale", "paivamaara": "date",
 }
 
-const worksheetHelp = "a worksheet is title: and fields:, each field \"- label: ...\" with an optional help: and type: line, textarea, scale or date (rivi, tekstialue, asteikko, paivamaara)"
+const worksheetHelp = "a worksheet has title: and fields:, each field \"- label: ...\" with an optional help: and type: (line, textarea, scale, date or rivi, tekstialue, asteikko, paivamaara)"
 
 // worksheet decodes and checks one tyopohja block and renders its form.
 // Problems are reported at the line in the file they are on.

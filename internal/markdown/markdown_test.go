@@ -1,0 +1,477 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// diagStrings formats a list as the editor sees it, one problem a string.
+func diagStrings(l diag.List) []string {
+	var out []string
+	for _, e := range l {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+const file = "content/helmet/x.md"
+
+func TestLinkPositions(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []Link
+	}{
+		{"inline link", "Katso [teksti](../helmet/x.md).",
+			[]Link{{Dest: "../helmet/x.md", Line: 1, Col: 7}}},
+		{"after ä and ö on the same line", "Työtä ja äänestä: [teksti](../helmet/x.md)",
+			[]Link{{Dest: "../helmet/x.md", Line: 1, Col: 19}}},
+		{"after multi-line front matter", "---\ntitle: Hei\ntags: [a, b]\n---\n\nEnsin rivi.\nSitten ö [a](/helmet/a/)\n",
+			[]Link{{Dest: "/helmet/a/", Line: 7, Col: 10}}},
+		{"autolink in angle brackets", "Sivu ä <https://thl.fi/>",
+			[]Link{{Dest: "https://thl.fi/", Line: 1, Col: 8}}},
+		{"bare URL", "Osoite ö https://thl.fi/sivu ja www.yle.fi",
+			[]Link{{Dest: "https://thl.fi/sivu", Line: 1, Col: 10}, {Dest: "http://www.yle.fi", Line: 1, Col: 33}}},
+		{"email autolink", "<info@example.fi>",
+			[]Link{{Dest: "mailto:info@example.fi", Line: 1, Col: 1}}},
+		{"image", "Kuva: ![Pöytä](kuva.png)",
+			[]Link{{Dest: "kuva.png", Line: 1, Col: 7, Image: true, Alt: "Pöytä"}}},
+		{"emphasised text and empty text", "**[a](x.md)** [*b*](y.md) [](z.md)",
+			[]Link{{Dest: "x.md", Line: 1, Col: 3}, {Dest: "y.md", Line: 1, Col: 15}, {Dest: "z.md", Line: 1, Col: 27}}},
+		{"image inside link", "[![Logo](logo.png)](/)",
+			[]Link{{Dest: "/", Line: 1, Col: 1}, {Dest: "logo.png", Line: 1, Col: 2, Image: true, Alt: "Logo"}}},
+		{"reference link", "Lue [ohje][o].\n\n[o]: ../opas/ohje.md\n",
+			[]Link{{Dest: "../opas/ohje.md", Line: 1, Col: 5}}},
+		{"in a list and a quote", "- kohta [a](a.md)\n\n> lainaus ä [b](b.md)\n",
+			[]Link{{Dest: "a.md", Line: 1, Col: 9}, {Dest: "b.md", Line: 3, Col: 13}}},
+		{"in a table", "| a | b |\n|---|---|\n| ö | [c](c.md) |\n",
+			[]Link{{Dest: "c.md", Line: 3, Col: 7}}},
+		{"escaped and angle destination", "[a](<../helmet/a b.md>) [b](x\\_y.md)",
+			[]Link{{Dest: "../helmet/a b.md", Line: 1, Col: 1}, {Dest: "x_y.md", Line: 1, Col: 25}}},
+		{"not in code", "`[a](x.md)`\n\n    [b](y.md)\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, _ := Parse(file, []byte(tc.src))
+			if len(d.Links) != len(tc.want) {
+				t.Fatalf("got links %+v, want %+v", d.Links, tc.want)
+			}
+			for i := range d.Links {
+				if d.Links[i] != tc.want[i] {
+					t.Errorf("link %d: got %+v, want %+v", i, d.Links[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestDangerousURLsAreNeverEmitted(t *testing.T) {
+	tests := []struct{ name, src string }{
+		{"javascript link", "[klikkaa](javascript:alert(1))"},
+		{"upper case", "[klikkaa](JaVaScRiPt:alert(1))"},
+		{"vbscript", "[klikkaa](vbscript:msgbox)"},
+		{"data link", "[klikkaa](data:text/html;base64,PHNjcmlwdD4=)"},
+		{"data image", "![kuva](data:image/png;base64,AAAA)"},
+		{"javascript image", "![kuva](javascript:alert(1))"},
+		{"entity encoded", "[klikkaa](&#106;avascript:alert(1))"},
+		{"leading space in angle brackets", "[klikkaa](< javascript:alert(1)>)"},
+		{"reference", "[klikkaa][x]\n\n[x]: javascript:alert(1)\n"},
+		{"autolink", "<javascript:alert(1)>"},
+		{"tab inside scheme", "[klikkaa](<java\tscript:alert(1)>)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, diags := Parse(file, []byte(tc.src))
+			out := strings.ToLower(string(d.HTML(nil)))
+			for _, bad := range []string{"javascript:", "vbscript:", "data:", "java\tscript:"} {
+				if contains(out, bad) && !contains(out, ">"+bad) {
+					// The text of the link may show the address; an attribute must not.
+					t.Errorf("HTML carries %q in an attribute:\n%s", bad, out)
+				}
+			}
+			if contains(out, "href=") || contains(out, "src=") {
+				t.Errorf("HTML still links:\n%s", out)
+			}
+			if contains(tc.src, "!") && !contains(out, "<img") {
+				t.Errorf("image lost entirely:\n%s", out)
+			}
+			if tc.name != "autolink" && len(diags.Warnings()) == 0 {
+				t.Errorf("no warning for a dropped address")
+			}
+		})
+	}
+	d, _ := Parse(file, []byte("[turvallinen](https://thl.fi/) ja [sivu](../helmet/a.md)"))
+	if got, want := string(d.HTML(nil)), `<p><a href="https://thl.fi/">turvallinen</a> ja <a href="../helmet/a.md">sivu</a></p>`+"\n"; got != want {
+		t.Errorf("safe links: got %q, want %q", got, want)
+	}
+}
+
+func TestRawHTMLIsOmitted(t *testing.T) {
+	src := "<script>alert(1)</script>\n\nTeksti <b onclick=\"x()\">lihava</b> <img src=x onerror=alert(1)>\n\n<div>\nlohko\n</div>\n"
+	d, _ := Parse(file, []byte(src))
+	out := string(d.HTML(nil))
+	for _, bad := range []string{"<script", "onclick", "onerror", "<div", "<b "} {
+		if contains(out, bad) {
+			t.Errorf("HTML carries %q:\n%s", bad, out)
+		}
+	}
+	if txt := d.Text(); contains(txt, "<") {
+		t.Errorf("Text carries markup: %q", txt)
+	}
+}
+
+func TestFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"unclosed", "---\ntitle: Hei\n\nTeksti.\n",
+			[]string{file + ":1: front matter opened with --- is never closed: add a line --- after its last key"}},
+		{"colon in value", "---\ntitle: Hei\nsummary: Osa 1: alku\n---\n",
+			[]string{file + `:3: front matter: a line is indented where it should not be, or a value contains ": " and needs quotes: title: "Osa 1: aloitus"`}},
+		{"unclosed bracket", "---\ntitle: Hei\ntheme: verkostotyo\nkind: vinkki\ntags: [a, b\ndate: 2022-06-01\n---\n",
+			[]string{file + ":6: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
+		{"tab indentation", "---\ntitle: Hei\n\tsummary: x\n---\n",
+			[]string{file + ":3: front matter: found a tab character that violates indentation: indent with spaces, not tabs"}},
+		{"bad indentation", "---\ntitle: Hei\nsummary:\n  a: 1\n b: 2\n---\n",
+			[]string{file + ":5: front matter: did not find expected key: check the indentation, each key starts a line at the left margin"}},
+		{"a list", "---\n- a\n- b\n---\n",
+			[]string{file + ":2: front matter: it must be keys with values (title: ...), not a list"}},
+		{"a scalar", "---\njust text\n---\n",
+			[]string{file + ":2: front matter: it must be keys with values (title: ...), one on each line"}},
+		{"duplicate key", "---\ntitle: a\ndate: 2022-01-01\ntitle: b\n---\n",
+			[]string{file + `:4: key "title" is written twice (first on line 2): keep one of them`}},
+		{"errors after a BOM and CRLF", "\uFEFF---\r\ntitle: Hei\r\nsummary: Osa 1: alku\r\n---\r\n",
+			[]string{file + `:3: front matter: a line is indented where it should not be, or a value contains ": " and needs quotes: title: "Osa 1: aloitus"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, diags := Parse(file, []byte(tc.src))
+			if got := diagStrings(diags); !equalStrings(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+			if !d.HasFrontMatter {
+				t.Errorf("HasFrontMatter is false")
+			}
+			if out := d.HTML(nil); bytes.Contains(out, []byte("title")) || bytes.Contains(out, []byte("<!--")) {
+				t.Errorf("the broken front matter reaches the HTML: %s", out)
+			}
+		})
+	}
+}
+
+func TestFrontMatterAndKeyLines(t *testing.T) {
+	src := "---\ntitle: \"Hei: maailma\"\n# kommentti\ntags:\n  - a\n  - b\n'quoted key': 1\nnested:\n  inner: x\ndate: 2022-06-01\n---\n## Otsikko\n"
+	d, diags := Parse(file, []byte(src))
+	if len(diags) != 0 {
+		t.Fatalf("unexpected problems: %q", diagStrings(diags))
+	}
+	wantLines := map[string]int{"title": 2, "tags": 4, "quoted key": 7, "nested": 8, "date": 10}
+	for k, v := range wantLines {
+		if d.KeyLines[k] != v {
+			t.Errorf("KeyLines[%q]: got %d, want %d", k, d.KeyLines[k], v)
+		}
+	}
+	if len(d.KeyLines) != len(wantLines) {
+		t.Errorf("KeyLines: got %v, want %v", d.KeyLines, wantLines)
+	}
+	if got := d.Meta["title"]; got != "Hei: maailma" {
+		t.Errorf("title: got %v", got)
+	}
+	if got := d.Meta["date"]; got != "2022-06-01" {
+		t.Errorf("date: got %#v, want the string 2022-06-01", got)
+	}
+	if _, ok := d.Meta["nested"].(map[string]any); !ok {
+		t.Errorf("nested: got %T, want map[string]any", d.Meta["nested"])
+	}
+	if d.Headings[0].Line != 12 {
+		t.Errorf("heading line: got %d, want 12", d.Headings[0].Line)
+	}
+
+	d, diags = Parse(file, []byte("Ei etusivutietoja.\n\n---\n\ntitle: x\n"))
+	if d.HasFrontMatter || d.Meta != nil || len(diags) != 0 {
+		t.Errorf("body without front matter: got HasFrontMatter=%v Meta=%v problems %q", d.HasFrontMatter, d.Meta, diagStrings(diags))
+	}
+	d, _ = Parse(file, []byte("---\n---\nTeksti.\n"))
+	if !d.HasFrontMatter || d.Meta == nil || len(d.Meta) != 0 {
+		t.Errorf("empty front matter: got HasFrontMatter=%v Meta=%#v", d.HasFrontMatter, d.Meta)
+	}
+}
+
+func TestBOMAndCRLFSimplyWork(t *testing.T) {
+	lf, err := os.ReadFile(filepath.Join("testdata", "helmi.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := append([]byte("\uFEFF"), bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))...)
+	a, da := Parse(file, lf)
+	b, db := Parse(file, crlf)
+	if len(da) != 0 || len(db) != 0 {
+		t.Fatalf("problems: LF %q, BOM+CRLF %q", diagStrings(da), diagStrings(db))
+	}
+	if a.Meta["title"] != b.Meta["title"] || a.Meta["title"] == nil {
+		t.Errorf("title: got %q, want %q", b.Meta["title"], a.Meta["title"])
+	}
+	if !equalAny(a.KeyLines, b.KeyLines) || !equalAny(a.Headings, b.Headings) || !equalAny(a.Links, b.Links) {
+		t.Errorf("BOM+CRLF changes positions:\nLF   %v %v %v\nCRLF %v %v %v", a.KeyLines, a.Headings, a.Links, b.KeyLines, b.Headings, b.Links)
+	}
+	if !bytes.Equal(a.HTML(nil), b.HTML(nil)) {
+		t.Errorf("BOM+CRLF changes the HTML")
+	}
+	if bytes.Contains(b.HTML(nil), []byte("\r")) {
+		t.Errorf("HTML carries CR")
+	}
+}
+
+func equalAny[T any](a, b T) bool {
+	return strings.EqualFold(sprint(a), sprint(b))
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	src := []byte("---\ntitle: Hei\n---\nTyö on hyvää \xe4 ja \xff.\n")
+	d, diags := Parse(file, src)
+	want := []string{file + ":4:14: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor"}
+	if got := diagStrings(diags); !equalStrings(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if d.Meta["title"] != "Hei" {
+		t.Errorf("the rest of the file is lost: Meta %v", d.Meta)
+	}
+}
+
+func TestImageWithoutAltIsAnError(t *testing.T) {
+	src := "---\ntitle: x\n---\n\nTeksti.\n\nKuvassa ä: ![](kuva.png) ja ![  ](toinen.png) ja ![Hyvä kuvaus](ok.png)\n"
+	d, diags := Parse(file, []byte(src))
+	want := []string{
+		file + `:7:12: image "kuva.png" has no alt text: write a short description between the brackets, ![kuvaus](kuva.png)`,
+		file + `:7:29: image "toinen.png" has no alt text: write a short description between the brackets, ![kuvaus](toinen.png)`,
+	}
+	if got := diagStrings(diags); !equalStrings(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	out := string(d.HTML(nil))
+	if want := `<img src="ok.png" alt="Hyvä kuvaus" loading="lazy" decoding="async">`; !contains(out, want) {
+		t.Errorf("image markup: got %s, want it to hold %s", out, want)
+	}
+}
+
+func TestHeadingSkipWarnings(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"in order", "## A\n\n### B\n\n## C\n\n### D\n\n#### E\n", nil},
+		{"skip from 2 to 4", "## Tausta\n\n#### Yksityiskohdat\n",
+			[]string{file + `:3:1: warning: heading "Yksityiskohdat" skips from level 2 to level 4: use ### instead`}},
+		{"first heading too deep", "### Alku\n",
+			[]string{file + `:1:1: warning: heading "Alku" skips from level 1 to level 3: use ## instead`}},
+		{"h1 in the body", "# Toinen otsikko\n\n## Sitten\n",
+			[]string{file + `:1:1: warning: heading "Toinen otsikko" is a level-1 heading (#), but the page title is the level-1 heading: use ## instead`}},
+		{"worksheet title does not count", "```tyopohja\ntitle: T\nfields:\n  - label: L\n```\n\n### Jälkeen\n",
+			[]string{file + `:7:1: warning: heading "Jälkeen" skips from level 1 to level 3: use ## instead`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Parse(file, []byte(tc.src))
+			if got := diagStrings(diags); !equalStrings(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRewriteSeesEveryDestination(t *testing.T) {
+	src := "[a](../helmet/a.md) ![kuva](kuva.png) <https://thl.fi> [b][r] [c](#osio)\n\n[r]: /helmet/b/\n"
+	d, _ := Parse(file, []byte(src))
+	var mu sync.Mutex
+	var seen []string
+	out := string(d.HTML(func(dest string) string {
+		mu.Lock()
+		seen = append(seen, dest)
+		mu.Unlock()
+		switch dest {
+		case "../helmet/a.md":
+			return "/helmet/a/"
+		case "kuva.png":
+			return "/helmet/x/kuva.png"
+		case "/helmet/b/":
+			return "javascript:alert(1)"
+		}
+		return dest
+	}))
+	wantSeen := []string{"../helmet/a.md", "kuva.png", "https://thl.fi", "/helmet/b/", "#osio"}
+	if !equalStrings(seen, wantSeen) {
+		t.Errorf("rewrite saw %q, want %q", seen, wantSeen)
+	}
+	want := `<p><a href="/helmet/a/">a</a> <img src="/helmet/x/kuva.png" alt="kuva" loading="lazy" decoding="async"> <a href="https://thl.fi">https://thl.fi</a> b <a href="#osio">c</a></p>` + "\n"
+	if out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+func TestFinnishTypography(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"double quotes", `Hän sanoi "näin" ja lähti.`, "<p>Hän sanoi ”näin” ja lähti.</p>\n"},
+		{"single quotes", `Sana 'lainaus' tässä.`, "<p>Sana ’lainaus’ tässä.</p>\n"},
+		{"apostrophe", `Vaa'an punnus`, "<p>Vaa’an punnus</p>\n"},
+		{"range left as written", "Vuodet 2015–2017 ja 2015-2017", "<p>Vuodet 2015–2017 ja 2015-2017</p>\n"},
+		{"dashes and ellipsis", "Odota -- tai --- ei... sittenkään", "<p>Odota – tai — ei… sittenkään</p>\n"},
+		{"code untouched", "`\"x\"`", "<p><code>&quot;x&quot;</code></p>\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, _ := Parse(file, []byte(tc.in))
+			if got := string(d.HTML(nil)); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	src := "---\ntitle: Ohita\n---\n## Otsikko *korostus*\n\nKappale [linkki](x.md) ja ![kuva](k.png) sekä `koodi` &amp; \\*tähti\\*.\nToinen rivi.\n\n- kohta yksi\n- kohta kaksi\n\n| a | b |\n|---|---|\n| c | d |\n\n```go\nfmt.Println(1)\n```\n\n<div>raaka</div>\n\n```tyopohja\ntitle: Lomake\nfields:\n  - label: Kysymys\n    help: Ohje\n```\n"
+	d, diags := Parse(file, []byte(src))
+	if len(diags) != 0 {
+		t.Fatalf("problems: %q", diagStrings(diags))
+	}
+	want := "Otsikko korostus\nKappale linkki ja  sekä koodi & *tähti*. Toinen rivi.\nkohta yksi\nkohta kaksi\na b\nc d\nfmt.Println(1)\nLomake\nKysymys"
+	if got := d.Text(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestWorksheetGolden(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "worksheet.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, diags := Parse("content/helmet/tyopohja.md", src)
+	if len(diags) != 0 {
+		t.Fatalf("problems: %q", diagStrings(diags))
+	}
+	if !d.HasWorksheet() {
+		t.Errorf("HasWorksheet is false")
+	}
+	got := d.HTML(nil)
+	golden := filepath.Join("testdata", "worksheet.golden.html")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("HTML differs from %s (go test -update rewrites it):\n%s", golden, got)
+	}
+	for _, s := range []string{"Tavoitteen määrittely", "Mikä on tavoite?", "Kuinka hyvin"} {
+		if !contains(d.Text(), s) {
+			t.Errorf("Text lacks %q: %q", s, d.Text())
+		}
+	}
+	if contains(d.Text(), "textarea") || contains(d.Text(), "fields") {
+		t.Errorf("Text carries the worksheet YAML: %q", d.Text())
+	}
+	if plain, _ := Parse(file, []byte("```go\nx\n```\n")); plain.HasWorksheet() {
+		t.Errorf("HasWorksheet is true for a go block")
+	}
+}
+
+func TestWorksheetErrors(t *testing.T) {
+	const help = ": a worksheet has title: and fields:, each field \"- label: ...\" with an optional help: and type: (line, textarea, scale, date or rivi, tekstialue, asteikko, paivamaara)"
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"unknown type", "---\ntitle: x\n---\n\n```tyopohja\ntitle: T\nfields:\n  - label: A\n    type: lista\n```\n",
+			[]string{file + `:9: field 1 of the worksheet has the unknown type "lista"` + help}},
+		{"missing label", "```tyopohja\ntitle: T\nfields:\n  - label: A\n  - help: Ohje\n    type: line\n```\n",
+			[]string{file + `:5: field 2 of the worksheet has no label: add label: and the question to ask` + help}},
+		{"bad YAML", "Teksti.\n\n```tyopohja\ntitle: T\nfields:\n  - label: A\n   type: line\n```\n",
+			[]string{file + `:7: the worksheet is not valid YAML (did not find expected '-' indicator: check the indentation, each key starts a line at the left margin)` + help}},
+		{"unknown key", "```tyopohja\ntitle: T\nfields:\n  - label: A\n    tpye: line\n```\n",
+			[]string{file + `:5: unknown key "tpye" in field 1 of the worksheet` + help}},
+		{"no title", "```tyopohja\nfields:\n  - label: A\n```\n",
+			[]string{file + `:1: the worksheet has no title: add a line title: and its name` + help}},
+		{"no fields", "```tyopohja\ntitle: T\n```\n",
+			[]string{file + `:1: the worksheet has no fields: add fields: and a list of fields` + help}},
+		{"empty", "```tyopohja\n```\n",
+			[]string{file + `:1: the worksheet is empty` + help}},
+		{"inside a list item", "- kohta\n\n  ```tyopohja\n  title: T\n  fields:\n    - label: A\n      type: huono\n  ```\n",
+			[]string{file + `:7: field 1 of the worksheet has the unknown type "huono"` + help}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, diags := Parse(file, []byte(tc.src))
+			if got := diagStrings(diags); !equalStrings(got, tc.want) {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+			if out := d.HTML(nil); bytes.Contains(out, []byte("<form")) || bytes.Contains(out, []byte("title:")) {
+				t.Errorf("a broken worksheet renders: %s", out)
+			}
+		})
+	}
+}
+
+func TestHTMLConcurrently(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "helmi.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make([]*Doc, 8)
+	for i := range docs {
+		docs[i], _ = Parse(file, src)
+	}
+	want := docs[0].HTML(strings.ToUpper)
+	var wg sync.WaitGroup
+	for _, d := range docs {
+		wg.Go(func() {
+			for range 20 {
+				if got := d.HTML(strings.ToUpper); !bytes.Equal(got, want) {
+					t.Errorf("HTML is not deterministic")
+					return
+				}
+				_ = d.Text()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestZeroDoc(t *testing.T) {
+	var d Doc
+	if d.HTML(nil) != nil || d.Text() != "" || d.HasWorksheet() {
+		t.Errorf("a zero Doc is not empty")
+	}
+}
+
+func sprint(v any) string { return fmt.Sprintf("%+v", v) }
