@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBOMAndCRLFSimplyWork(t *testing.T) {
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	content := filepath.Join(dir, "content")
+	page := "\ufeff---\r\ntitle: Windows-tiedosto\r\ntheme: verkostotyo\r\nsummary: Tallennettu Muistiolla.\r\nkind: vinkki\r\ndate: 2022-06-01\r\n---\r\n## Otsikko\r\n\r\nTeksti.\r\n"
+	if err := os.WriteFile(filepath.Join(content, "helmet", "windows.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runCmd("build", "--quiet", "--content", content, "--out", out); code != 0 {
+		t.Fatalf("exit status %d:\n%s", code, stderr)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "helmet", "windows", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), "Windows-tiedosto") || !strings.Contains(string(html), `id="otsikko"`) {
+		t.Errorf("the page lacks its title or heading")
+	}
+}
+
+func TestErrorsAreCappedAndCounted(t *testing.T) {
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	content := filepath.Join(dir, "content")
+	for i := range maxShown + 5 {
+		os.WriteFile(filepath.Join(content, "helmet", fmt.Sprintf("x%03d.md", i)), []byte("---\ntitle: X\n---\n"), 0o644)
+	}
+	code, _, stderr := runCmd("build", "--content", content, "--out", filepath.Join(dir, "public"))
+	if code != 1 {
+		t.Fatalf("exit status %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	// 105 files × 4 missing keys = 420 errors: 100 shown, the rest counted.
+	if got := len(lines); got != maxShown+2 {
+		t.Errorf("got %d lines, want %d", got, maxShown+2)
+	}
+	if !strings.Contains(stderr, "… and 320 more errors") || !strings.Contains(stderr, "build failed: 420 errors") {
+		t.Errorf("the count of the rest is missing:\n%s", strings.Join(lines[len(lines)-2:], "\n"))
+	}
+}
+
+func TestCheckWritesNothingAndReportsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	content := filepath.Join(dir, "content")
+	os.Remove(filepath.Join(content, "caset", "tampere.md"))
+	// A pearl with an overlong summary, and a case without its sections.
+	os.WriteFile(filepath.Join(content, "caset", "lyhyt.md"), []byte("---\ntitle: Lyhyt\norganization: O\nthemes: [johtaminen]\nsummary: "+strings.Repeat("a", 301)+"\ndate: 2020-01-01\n---\n## Ratkaisu\n"), 0o644)
+	t.Chdir(dir)
+	code, stdout, _ := runCmd("check", "--content", "content")
+	if code != 0 {
+		t.Fatalf("check with warnings only: exit status %d\n%s", code, stdout)
+	}
+	for _, want := range []string{
+		`content/caset/lyhyt.md: warning: the case example has no section "## Tarve ja tavoitteet"`,
+		"content/caset/lyhyt.md:5:1: warning: the summary is 301 characters",
+		"content/helmet/dialogi.md: warning: no case example or related pearl points to this pearl",
+		"content: no errors, ",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("check wrote public/")
+	}
+
+	code, stdout, _ = runCmd("check", "--content", "content", "--format", "json")
+	var report struct {
+		Errors, Warnings int
+		Findings         []struct{ File, Severity, Message string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatalf("--format json is not JSON: %v\n%s", err, stdout)
+	}
+	if code != 0 || report.Errors != 0 || report.Warnings < 3 || report.Findings[0].File == "" {
+		t.Errorf("json report: code %d, %+v", code, report)
+	}
+
+	os.WriteFile(filepath.Join(content, "helmet", "rikki.md"), []byte("---\ntitle: X\n---\n"), 0o644)
+	if code, _, _ := runCmd("check", "--content", "content"); code != 1 {
+		t.Errorf("check with errors: exit status %d, want 1", code)
+	}
+}
+
+func TestNewWritesAFileThatPassesCheck(t *testing.T) {
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	t.Chdir(dir)
+	if code, stdout, stderr := runCmd("new", "pearl", "uusi-helmi", "--theme", "johtaminen"); code != 0 {
+		t.Fatalf("new pearl: %d %s %s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile("content/helmet/uusi-helmi.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if today := time.Now().Format(time.DateOnly); !strings.Contains(string(data), "date: "+today) || !strings.Contains(string(data), "theme: johtaminen") {
+		t.Errorf("the new pearl lacks today's date or its theme:\n%s", data)
+	}
+	if code, _, stderr := runCmd("new", "pearl", "uusi-helmi", "--theme", "johtaminen"); code != 2 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("new must refuse to overwrite: %d %s", code, stderr)
+	}
+	if code, _, stderr := runCmd("new", "case", "Uusi_Case"); code != 2 || !strings.Contains(stderr, "rename it uusi-case.md") {
+		t.Errorf("new with a bad slug: %d %s", code, stderr)
+	}
+	if code, _, stderr := runCmd("new", "pearl", "x", "--theme", "olematon"); code != 2 || !strings.Contains(stderr, `no theme area "olematon"`) {
+		t.Errorf("new with an unknown theme: %d %s", code, stderr)
+	}
+	for _, args := range [][]string{{"new", "case", "uusi-case", "--theme", "verkostotyo"}, {"new", "chapter", "uusi-luku"}} {
+		if code, _, stderr := runCmd(args...); code != 0 {
+			t.Errorf("%v: %d %s", args, code, stderr)
+		}
+	}
+	if code, stdout, _ := runCmd("check", "--content", "content"); code != 0 {
+		t.Errorf("check after new: exit status %d\n%s", code, stdout)
+	}
+	ch, _ := os.ReadFile("content/opas/uusi-luku.md")
+	if !strings.Contains(string(ch), "weight: 3") {
+		t.Errorf("the new chapter should come after the last one (weight 3):\n%s", ch)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{}, 2, "Usage:"},
+		{[]string{"bogus"}, 2, `unknown command "bogus"`},
+		{[]string{"build", "-h"}, 0, "--baseurl"},
+		{[]string{"serve", "-h"}, 0, "--addr"},
+		{[]string{"check", "-h"}, 0, "--format"},
+		{[]string{"new", "-h"}, 0, "--theme"},
+		{[]string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"check", "--format", "xml"}, 2, "--format must be text or json"},
+		{[]string{"version"}, 0, "helminauha "},
+	} {
+		code, stdout, stderr := runCmd(tc.args...)
+		if code != tc.code || !strings.Contains(stdout+stderr, tc.want) {
+			t.Errorf("%v: exit %d (want %d), output lacks %q:\n%s%s", tc.args, code, tc.code, tc.want, stdout, stderr)
+		}
+	}
+}

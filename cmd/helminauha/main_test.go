@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// writePortal extracts a txtar fixture into dir.
+func writePortal(t *testing.T, fixture, dir string) {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		name := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// treeSum hashes every file's path, mode and bytes under dir.
+func treeSum(t *testing.T, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		info, _ := d.Info()
+		if d.IsDir() {
+			lines = append(lines, fmt.Sprintf("%s/ %v", rel, info.Mode()))
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, fmt.Sprintf("%s %v %x", rel, info.Mode(), sha256.Sum256(data)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(context.Background(), args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+// TestEditorMistakes goes through the mistakes an editor can make. Each
+// must fail the build with exit status 1, name the file and line and say
+// what to do, and leave the previous output exactly as it was.
+func TestEditorMistakes(t *testing.T) {
+	pearl := func(front string) string {
+		return "---\n" + front + "\n---\nTeksti.\n"
+	}
+	valid := "title: Uusi\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01"
+	cases := []struct {
+		name  string
+		files map[string]string // content-relative path -> data; "" removes the file
+		setup func(t *testing.T, content string)
+		want  []string // lines that must appear in stderr
+	}{
+		{name: "malformed YAML", files: map[string]string{"helmet/x.md": "---\ntitle: X\ntheme: verkostotyo\nsummary: \"auki\n---\n"},
+			want: []string{"content/helmet/x.md:4"}},
+		{name: "front matter not closed", files: map[string]string{"helmet/x.md": "---\ntitle: X\n\nTeksti.\n"},
+			want: []string{"content/helmet/x.md:1: front matter opened with --- is never closed"}},
+		{name: "required key missing", files: map[string]string{"helmet/x.md": pearl("theme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01")},
+			want: []string{`content/helmet/x.md:1:1: required key "title" is missing`}},
+		{name: "text where a list belongs", files: map[string]string{"helmet/x.md": pearl(valid + "\ntags: a, b")},
+			want: []string{`content/helmet/x.md:7:1: "tags" must be a list: write it in brackets, [a, b]`}},
+		{name: "Finnish date", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "2022-06-01", "1.6.2022", 1))},
+			want: []string{`content/helmet/x.md:6:1: "date" must be a date in the form YYYY-MM-DD: write 2022-06-01, not "1.6.2022"`}},
+		{name: "unknown theme", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "verkostotyo", "verkostotyö", 1))},
+			want: []string{`content/helmet/x.md:3:1: unknown theme "verkostotyö" (did you mean "verkostotyo"?)`}},
+		{name: "unknown kind", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "vinkki", "työkalu", 1))},
+			want: []string{`content/helmet/x.md:5:1: unknown kind "työkalu" (did you mean "tyokalu"?)`}},
+		{name: "unknown audience", files: map[string]string{"helmet/x.md": pearl(valid + "\naudience: [esihenkilöt]")},
+			want: []string{`content/helmet/x.md:7:1: unknown audience "esihenkilöt" (did you mean "esihenkilot"?)`}},
+		{name: "two areas with one weight", files: map[string]string{"teemat/uusi.md": "---\ntitle: Uusi\nweight: 1\nsummary: S.\n---\n"},
+			want: []string{"weight 1 is already used by content/teemat/johtaminen.md"}},
+		{name: "two chapters with one weight", files: map[string]string{"opas/uusi.md": "---\ntitle: Uusi\nweight: 2\nsummary: S.\n---\n"},
+			want: []string{"weight 2 is already used by content/opas/roolit.md"}},
+		{name: "slug collides with a generated page", files: map[string]string{"sivut/helmet.md": "---\ntitle: Helmet\n---\n"},
+			want: []string{`content/sivut/helmet.md: the name "helmet" is taken by the portal's own pages`}},
+		{name: "non-ASCII file name", files: map[string]string{"helmet/työhyvinvointi.md": pearl(valid)},
+			want: []string{"content/helmet/työhyvinvointi.md: file name \"työhyvinvointi.md\" may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it tyohyvinvointi.md"}},
+		{name: "uppercase file name", files: map[string]string{"helmet/Uusi Helmi.md": pearl(valid)},
+			want: []string{"rename it uusi-helmi.md"}},
+		{name: "broken link", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\nLue [tämä](../helmet/olematon.md).\n"},
+			want: []string{`content/helmet/x.md:8:5: broken link to ../helmet/olematon.md: no pearl "olematon"`}},
+		{name: "broken related", files: map[string]string{"helmet/x.md": pearl(valid + "\nrelated: [luottamuss]")},
+			want: []string{`content/helmet/x.md:7:1: related names the pearl "luottamuss", which does not exist (did you mean "luottamus"?)`}},
+		{name: "image without alt text", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n![](/liitteet/lomake.pdf)\n"},
+			want: []string{`content/helmet/x.md:8:1: image "/liitteet/lomake.pdf" has no alt text`}},
+		{name: "invalid UTF-8", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\nHyv\xe4 p\xe4iv\xe4\n"},
+			want: []string{"content/helmet/x.md:8:4:"}},
+		{name: "empty file", files: map[string]string{"helmet/x.md": ""},
+			want: []string{"content/helmet/x.md: the file is empty"}},
+		{name: "20 MB file", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n" + strings.Repeat("sanoja ", 3_000_000)},
+			want: []string{"content/helmet/x.md: the file is 20.0 MB, more than a page may be (2 MB)"}},
+		{name: "symlink loop", setup: func(t *testing.T, content string) {
+			if err := os.Symlink("b.md", filepath.Join(content, "helmet", "a.md")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("a.md", filepath.Join(content, "helmet", "b.md")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(".", filepath.Join(content, "helmet", "silmukka")); err != nil {
+				t.Fatal(err)
+			}
+		}, want: []string{"content/helmet/a.md: this symbolic link leads nowhere", "content/helmet/silmukka: this is a symbolic link to a folder"}},
+		{name: "static file over a generated page", files: map[string]string{"static/sitemap.xml": "<x/>"},
+			want: []string{`content/static/sitemap.xml: static file "sitemap.xml" would overwrite a page the portal generates`}},
+		{name: "site.yaml missing", files: map[string]string{"site.yaml": ""},
+			want: []string{"content/site.yaml: the portal has no site.yaml"}},
+		{name: "site.yaml broken", files: map[string]string{"site.yaml": "title: [Testi\n"},
+			want: []string{"content/site.yaml:"}},
+		{name: "all problems in one run", files: map[string]string{
+			"helmet/x.md": pearl(strings.Replace(valid, "vinkki", "vinki", 1)),
+			"helmet/y.md": pearl(strings.Replace(valid, "2022-06-01", "2022-13-01", 1)),
+		}, want: []string{`content/helmet/x.md:5:1: unknown kind "vinki"`, `content/helmet/y.md:6:1: "date": 2022-13-01 is not a real date`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writePortal(t, "small.txtar", dir)
+			content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+			if code, _, stderr := runCmd("build", "--quiet", "--content", content, "--out", out); code != 0 {
+				t.Fatalf("the valid portal does not build: %d\n%s", code, stderr)
+			}
+			before := treeSum(t, out)
+			for name, data := range tc.files {
+				p := filepath.Join(content, filepath.FromSlash(name))
+				if data == "" && name != "helmet/x.md" {
+					os.Remove(p)
+					continue
+				}
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.setup != nil {
+				tc.setup(t, content)
+			}
+			code, _, stderr := runCmd("build", "--quiet", "--content", content, "--out", out)
+			stderr = strings.ReplaceAll(stderr, filepath.ToSlash(content), "content")
+			if code != 1 {
+				t.Errorf("exit status %d, want 1; stderr:\n%s", code, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+				if !strings.HasPrefix(line, "content/") && !strings.HasPrefix(line, "build failed: ") && !strings.HasPrefix(line, "themes/") {
+					t.Errorf("line is not `path:line:col: message`: %q", line)
+				}
+			}
+			if after := treeSum(t, out); after != before {
+				t.Errorf("the failed build changed the previous output")
+			}
+		})
+	}
+}

@@ -1,0 +1,252 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// defaultPortal builds the repository's own content/ in memory with the
+// built-in theme.
+func defaultPortal(t *testing.T, baseURL string) *build.Result {
+	t.Helper()
+	res, err := build.Build(context.Background(), build.Options{
+		Content: os.DirFS("../../content"), ContentName: "content",
+		Themes: os.DirFS("../../themes"), BaseURL: baseURL, Minify: true,
+	})
+	if err != nil {
+		t.Fatalf("the default portal does not build: %v\n%v", err, res.Diags.Err())
+	}
+	return res
+}
+
+func fixture(t *testing.T, name string) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
+			fsys[rest] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys
+}
+
+func fileMap(files []output.File) map[string][]byte {
+	m := make(map[string][]byte, len(files))
+	for _, f := range files {
+		m[f.Path] = f.Data
+	}
+	return m
+}
+
+func TestDefaultPortalHasNoErrors(t *testing.T) {
+	res := defaultPortal(t, "")
+	if errs := res.Diags.Errors(); len(errs) > 0 {
+		t.Fatalf("errors:\n%v", errs.Err())
+	}
+	for _, w := range res.Diags.Warnings() {
+		t.Logf("warning: %v", w)
+	}
+}
+
+// TestDefaultPortalShape keeps the default portal what issue 3 asks for,
+// so that later edits cannot quietly break it.
+func TestDefaultPortalShape(t *testing.T) {
+	s := defaultPortal(t, "").Site
+	if len(s.Areas) != 6 {
+		t.Errorf("got %d theme areas, want 6", len(s.Areas))
+	}
+	if len(s.Pearls) < 36 {
+		t.Errorf("got %d pearls, want at least 36", len(s.Pearls))
+	}
+	for _, a := range s.Areas {
+		if len(a.Pearls) < 5 {
+			t.Errorf("area %s has %d pearls, want at least 5", a.Slug, len(a.Pearls))
+		}
+		if a.Doc.Text() == "" {
+			t.Errorf("area %s has no introduction", a.Slug)
+		}
+	}
+	kinds, auds := map[string]int{}, map[string]int{}
+	worksheet := false
+	for _, p := range s.Pearls {
+		if p.Area == nil {
+			t.Errorf("pearl %s has no theme area", p.Slug)
+		}
+		kinds[p.Pearl.Kind]++
+		for _, a := range p.Pearl.Audience {
+			auds[a]++
+		}
+		words := len(strings.Fields(p.Doc.Text()))
+		if words < 150 || words > 520 {
+			t.Errorf("pearl %s has %d words, want 150–500", p.Slug, words)
+		}
+		if len(p.Doc.Headings) == 0 {
+			t.Errorf("pearl %s has no headings", p.Slug)
+		}
+		if p.Pearl.Kind == "tyokalu" && p.Doc.HasWorksheet() {
+			worksheet = true
+		}
+	}
+	for _, k := range content.Kinds {
+		if kinds[k] == 0 {
+			t.Errorf("no pearl of kind %s", k)
+		}
+	}
+	for _, a := range content.Audiences {
+		if auds[a] == 0 {
+			t.Errorf("no pearl for audience %s", a)
+		}
+	}
+	if !worksheet {
+		t.Errorf("no tyokalu pearl holds a worksheet (the goal-setting tool)")
+	}
+	if len(s.Cases) < 4 {
+		t.Errorf("got %d case examples, want at least 4", len(s.Cases))
+	}
+	for _, c := range s.Cases {
+		var h2 []string
+		for _, h := range c.Doc.Headings {
+			if h.Level == 2 {
+				h2 = append(h2, h.Text)
+			}
+		}
+		for _, want := range site.CaseSections {
+			if !slices.Contains(h2, want) {
+				t.Errorf("case %s lacks the section %q", c.Slug, want)
+			}
+		}
+		if len(c.Pearls) == 0 {
+			t.Errorf("case %s links no pearls", c.Slug)
+		}
+	}
+	if s.Guide == nil || s.Guide.Cover == nil || len(s.Guide.Chapters) < 6 {
+		t.Fatalf("the guide needs a cover and at least 6 chapters")
+	}
+	for _, ch := range s.Guide.Chapters {
+		hs := ch.Doc.Headings
+		if len(hs) == 0 || hs[len(hs)-1].Text != "Pohdittavaksi" {
+			t.Errorf("chapter %s does not end with questions for reflection (## Pohdittavaksi)", ch.Slug)
+		}
+	}
+	var pages []string
+	for _, p := range s.Pages {
+		pages = append(pages, p.Slug)
+	}
+	for _, want := range []string{"tietoa", "saavutettavuusseloste", "toimittajalle"} {
+		if !slices.Contains(pages, want) {
+			t.Errorf("no page sivut/%s.md", want)
+		}
+	}
+}
+
+// TestLinksResolve runs the link checker over the default portal as a
+// static host would serve it, at the root and under a subpath.
+func TestLinksResolve(t *testing.T) {
+	for _, tc := range []struct{ baseURL, basePath string }{
+		{"https://helmet.example.fi/", "/"},
+		{"https://org.github.io/portaali/", "/portaali/"},
+	} {
+		t.Run(tc.basePath, func(t *testing.T) {
+			res := defaultPortal(t, tc.baseURL)
+			if broken := checkLinks(res.Files, tc.basePath); len(broken) > 0 {
+				slices.Sort(broken)
+				t.Errorf("%d broken links, e.g.:\n%s", len(broken), strings.Join(broken[:min(len(broken), 20)], "\n"))
+			}
+			files := fileMap(res.Files)
+			for _, name := range []string{"sitemap.xml", "feed.xml"} {
+				data := string(files[name])
+				if !strings.Contains(data, tc.baseURL+"helmet/") {
+					t.Errorf("%s lacks absolute URLs under %s", name, tc.baseURL)
+				}
+			}
+		})
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a, b := defaultPortal(t, ""), defaultPortal(t, "")
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("file counts differ: %d and %d", len(a.Files), len(b.Files))
+	}
+	for i := range a.Files {
+		if a.Files[i].Path != b.Files[i].Path || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+			t.Errorf("%s differs between two builds", a.Files[i].Path)
+		}
+	}
+}
+
+func TestBuildWritesAndReplacesOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "stale.html"), []byte("old"), 0o644)
+	res, err := build.Build(context.Background(), build.Options{
+		Content: fixture(t, "small.txtar"), ContentName: "content", Out: out, Minify: true, Gzip: true,
+	})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diags.Err())
+	}
+	if _, err := os.Stat(filepath.Join(out, "stale.html")); !os.IsNotExist(err) {
+		t.Errorf("a file of the previous build survived")
+	}
+	for _, name := range []string{"index.html", "index.html.gz", "helmet/yhteinen-tavoite/index.html", "liitteet/lomake.pdf", "404.html", "sitemap.xml", "feed.xml", "robots.txt", "_headers"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("missing %s", name)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left behind: %v", leftovers)
+	}
+	if res.Pages["pearl"] != 3 || res.Written == 0 {
+		t.Errorf("counts: %v, %d written", res.Pages, res.Written)
+	}
+}
+
+// TestImportsFlowOneWay enforces the package diagram of STYLE.md.
+func TestImportsFlowOneWay(t *testing.T) {
+	allowed := map[string][]string{
+		"diag":     {},
+		"config":   {"diag"},
+		"markdown": {"diag"},
+		"content":  {"diag", "config", "markdown"},
+		"site":     {"diag", "config", "content", "markdown"},
+		"search":   {"site", "markdown", "content", "config", "diag"},
+		"render":   {"diag", "config", "site", "markdown", "output", "content"},
+		"output":   {"diag"},
+	}
+	const mod = "github.com/helminauha/helminauha/internal/"
+	for pkg, ok := range allowed {
+		outb, err := exec.Command("go", "list", "-deps", mod+pkg).Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", pkg, err)
+		}
+		for _, dep := range strings.Fields(string(outb)) {
+			name, internal := strings.CutPrefix(dep, mod)
+			if !internal || name == pkg {
+				continue
+			}
+			if !slices.Contains(ok, name) {
+				t.Errorf("%s imports %s, which the diagram does not allow", pkg, name)
+			}
+		}
+	}
+}
