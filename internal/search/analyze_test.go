@@ -1,0 +1,300 @@
+package search
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestInflectionsMeet pins the cases of RESEARCH.md where the Snowball
+// stemmer alone gives one word several stems: every group must share one
+// key, and the keys of different groups must differ.
+func TestInflectionsMeet(t *testing.T) {
+	groups := []struct {
+		name  string
+		words string
+	}{
+		{"minen noun", "johtaminen johtamisen johtamista johtamiseen johtamisessa johtamiset johtamisten"},
+		{"nt/nn", "hyvinvointi hyvinvoinnin hyvinvointia hyvinvoinnissa hyvinvointiin"},
+		{"k/v", "työkyky työkyvyn työkykyä työkyvystä"},
+		{"p/v", "tapa tavan tapaa tavat tapoja"},
+		{"plain cases", "verkosto verkoston verkostossa verkostojen verkostoissa verkostoja"},
+		{"nt/nn short", "kunta kunnan kunnassa kuntien kuntaan"},
+		{"tt/t", "tavoite tavoitteen tavoitteet tavoitteita tavoitteiden"},
+		{"t/d", "tieto tiedon tietoa tiedot tietojen"},
+		{"k/v uku", "luku luvun lukuja"},
+		{"inen adjective", "yhteinen yhteisen yhteistä yhteiset yhteisten"},
+		{"us noun", "luottamus luottamuksen luottamusta luottamukseen"},
+		{"uus noun", "vaikuttavuus vaikuttavuuden vaikuttavuutta"},
+		{"short word", "työ työn työtä työssä työhön"},
+		{"ht/hd", "lähde lähteen lähteet"},
+		{"mp/mm", "lämpö lämmön"},
+		{"nk/ng", "kenkä kengän"},
+		{"kk/k", "hanke hankkeen hankkeessa hankkeita hankkeiden"},
+		{"without ä and ö", "työhyvinvointi tyohyvinvointi TYÖHYVINVOINTI työhyvinvoinnin"},
+		{"esihenkilö", "esihenkilö esihenkilön esihenkilöiden esihenkilot"},
+	}
+	seen := map[string]string{}
+	for _, g := range groups {
+		t.Run(g.name, func(t *testing.T) {
+			var first string
+			for i, w := range strings.Fields(g.words) {
+				toks := Analyze(w)
+				if len(toks) != 1 {
+					t.Fatalf("Analyze(%q) gave %d tokens, want 1", w, len(toks))
+				}
+				k := toks[0].Term
+				if i == 0 {
+					first = k
+					continue
+				}
+				if k != first {
+					t.Errorf("%s: got key %q, want %q (the key of %s)", w, k, first, strings.Fields(g.words)[0])
+				}
+			}
+			if other, ok := seen[first]; ok {
+				t.Errorf("key %q is shared with group %q", first, other)
+			}
+			seen[first] = g.name
+		})
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		name, in, want string // want: "term/word" tokens, parts marked with ~
+	}{
+		{"hyphenated word whole and in parts", "sote-organisaatio", "soteorganisaati/soteorganisaatio ~sot/sote ~organisaati/organisaatio"},
+		{"folding", "Työhön Ääni", "tyo/tyohon aan/aani"},
+		{"decomposed ä", "a\u0308iti", "ait/aiti"},
+		{"case ending after colon", "THL:ssä on", "thl/thl"},
+		{"stop words and one-letter words left out", "ja se on a B", ""},
+		{"punctuation splits", "verkosto, verkostot.(verkostoissa)", "verkost/verkosto verkost/verkostot verkost/verkostoissa"},
+		{"numbers", "vuonna 2017–2019", "vuont/vuonna 2017/2017 2019/2019"},
+		{"dash is no hyphen", "etä–työ", "eta/eta tyo/tyo"},
+		{"markup is text", "<img src=x onerror=alert(1)>", "img/img src/src onerror/onerror alert/alert"},
+		{"other scripts", "Москва İstanbul", "москва/москва istanbul/istanbul"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, tok := range Analyze(tc.in) {
+				s := tok.Term + "/" + tok.Word
+				if tok.Part {
+					s = "~" + s
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestSplitQuery(t *testing.T) {
+	vocab := map[string]bool{}
+	for _, tok := range Analyze("verkostojen johtaminen työ ohjaus hyvinvointi kysely etä") {
+		vocab[tok.Term] = true
+	}
+	has := func(k string) bool { return vocab[k] }
+	tests := []struct{ in, want string }{
+		{"verkostojohtaminen", "verkost johtam"},
+		{"verkostojohtamisen", "verkost johtam"},
+		{"tyohyvinvointikysely", "tyo hyvinvoint kysel"},
+		{"etatyonohjaus", "eta tyo ohja"},
+		{"verkosto", ""},
+		{"ohjausverkostoxyz", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := strings.Join(SplitQuery(tc.in, has), " "); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// goldenCase is one input of testdata/analysis.golden.json and what
+// Analyze makes of it; haku.js must make the same (jstest/analysis.test.mjs).
+type goldenCase struct {
+	In     string     `json:"in"`
+	Tokens [][]string `json:"tokens"` // term, word, "1" for a part
+}
+
+type goldenSplit struct {
+	Word  string   `json:"w"`
+	Parts []string `json:"parts"`
+}
+
+type golden struct {
+	Cases  []goldenCase  `json:"cases"`
+	Vocab  []string      `json:"vocab"`
+	Splits []goldenSplit `json:"splits"`
+}
+
+var backEndings = strings.Fields(`- n a ssa sta an lla lta lle ksi na t ja jen issa ista illa ille ineen iin kin kaan han ni si nsa mme nne ko pa`)
+var frontEndings = strings.Fields(`- n ä ssä stä än llä ltä lle ksi nä t jä jen issä istä illä ille ineen iin kin kään hän ni si nsä mme nne kö pä`)
+
+// parityInputs returns the inputs of the parity test: words.txt expanded
+// with case endings, every tenth of them also decomposed (NFD), and the
+// words of the seed documents.
+func parityInputs(t *testing.T) (inputs, bases []string) {
+	f, err := os.ReadFile("testdata/words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			inputs = append(inputs, s)
+		}
+	}
+	sc := bufio.NewScanner(bytes.NewReader(f))
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "+"):
+			base := line[1:]
+			bases = append(bases, base)
+			endings := backEndings
+			if !strings.ContainsAny(strings.ToLower(base), "aou") {
+				endings = frontEndings
+			}
+			for _, e := range endings {
+				if e == "-" {
+					e = ""
+				}
+				add(base + e)
+			}
+		default:
+			add(line)
+		}
+	}
+	for i, s := range append([]string(nil), inputs...) {
+		if i%10 == 0 {
+			add(norm.NFD.String(s))
+		}
+	}
+	// Lower-case words of the seed documents (names left out).
+	seedWords, err := os.ReadFile("testdata/seedwords.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range strings.Fields(string(seedWords)) {
+		add(w)
+	}
+	return inputs, bases
+}
+
+func buildGolden(t *testing.T) golden {
+	inputs, bases := parityInputs(t)
+	var g golden
+	vocab := map[string]bool{}
+	for _, b := range bases {
+		for _, tok := range Analyze(b) {
+			vocab[tok.Term] = true
+		}
+	}
+	for k := range vocab {
+		g.Vocab = append(g.Vocab, k)
+	}
+	sort.Strings(g.Vocab)
+	words := map[string]bool{}
+	for _, in := range inputs {
+		c := goldenCase{In: in, Tokens: [][]string{}}
+		for _, tok := range Analyze(in) {
+			part := ""
+			if tok.Part {
+				part = "1"
+			}
+			c.Tokens = append(c.Tokens, []string{tok.Term, tok.Word, part})
+			words[tok.Word] = true
+		}
+		g.Cases = append(g.Cases, c)
+	}
+	var ws []string
+	for w := range words {
+		ws = append(ws, w)
+	}
+	sort.Strings(ws)
+	for _, w := range ws {
+		parts := SplitQuery(w, func(k string) bool { return vocab[k] })
+		if parts == nil {
+			parts = []string{}
+		}
+		g.Splits = append(g.Splits, goldenSplit{Word: w, Parts: parts})
+	}
+	return g
+}
+
+// TestAnalysisGolden pins Analyze and SplitQuery on a few thousand words.
+// haku.js is checked against the same file by jstest/analysis.test.mjs.
+func TestAnalysisGolden(t *testing.T) {
+	g := buildGolden(t)
+	if n := len(g.Cases); n < 2000 {
+		t.Fatalf("the parity test has %d inputs, want 2000 or more", n)
+	}
+	got, err := json.MarshalIndent(g, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "testdata/analysis.golden.json"
+	if *update {
+		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/search -update)", err)
+	}
+	var w golden
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g, w) {
+		for i := range g.Cases {
+			if i < len(w.Cases) && !reflect.DeepEqual(g.Cases[i], w.Cases[i]) {
+				t.Errorf("%q: got %q, want %q", g.Cases[i].In, g.Cases[i].Tokens, w.Cases[i].Tokens)
+				break
+			}
+		}
+		t.Errorf("%s is out of date; review the change and run go test ./internal/search -update", path)
+	}
+}
+
+// FuzzAnalyze checks that Analyze never panics, is deterministic, and
+// gives tokens with non-empty, folded terms.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"sote-organisaatio", "THL:ssä", "Työhön Ääni", "a\u0308iti", "2017–2019", "a-b-c", "x:", "İ", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b := Analyze(s), Analyze(s)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("Analyze(%q) is not deterministic", s)
+		}
+		for _, tok := range a {
+			if tok.Term == "" || tok.Word == "" {
+				t.Fatalf("Analyze(%q) gave an empty token %+v", s, tok)
+			}
+			if strings.ContainsAny(tok.Word, "ÄÖäöå -") {
+				t.Fatalf("Analyze(%q) gave an unfolded word %q", s, tok.Word)
+			}
+		}
+	})
+}

@@ -1,0 +1,33 @@
+// The analysis of haku.js must equal the Go analysis (search.Analyze,
+// search.SplitQuery) on every input of testdata/analysis.golden.json,
+// which `go test ./internal/search -update` writes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyse, splitQuery } from '../../../themes/helminauha/assets/haku.js';
+
+const golden = JSON.parse(readFileSync(new URL('../testdata/analysis.golden.json', import.meta.url), 'utf8'));
+
+test('the golden file has 2,000 inputs or more', () => {
+  assert.ok(golden.cases.length >= 2000, `only ${golden.cases.length} inputs`);
+});
+
+test('analyse gives the Go tokens for every input', () => {
+  const diffs = [];
+  for (const c of golden.cases) {
+    const got = analyse(c.in).map((t) => [t.term, t.word, t.part ? '1' : '']);
+    if (JSON.stringify(got) !== JSON.stringify(c.tokens)) diffs.push({ in: c.in, got, want: c.tokens });
+  }
+  assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${golden.cases.length} inputs differ`);
+});
+
+test('splitQuery gives the Go parts for every word', () => {
+  const vocab = new Set(golden.vocab);
+  const has = (k) => vocab.has(k);
+  const diffs = [];
+  for (const s of golden.splits) {
+    const got = splitQuery(s.w, has) || [];
+    if (JSON.stringify(got) !== JSON.stringify(s.parts)) diffs.push({ w: s.w, got, want: s.parts });
+  }
+  assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${golden.splits.length} words differ`);
+});

@@ -1,0 +1,678 @@
+// haku.js: the search of a Helminauha portal, one ES module with no
+// dependencies. Its core (analyse, loadIndex, search, highlight) runs in
+// Node as well as in the browser; in a page that has
+// <ol id="search-results"> it also runs the search page.
+//
+// The index is JSON written by the generator (internal/search). The text
+// analysis here must give exactly what the Go side gives (Analyze, Key,
+// SplitQuery in internal/search); internal/search/jstest checks it on
+// thousands of words.
+
+// ---------------------------------------------------------------------
+// Analysis
+
+const MAX_WORD_RUNES = 40;
+
+const FOLDS = {
+  'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ā': 'a', 'ă': 'a', 'ą': 'a',
+  'æ': 'ae', 'ç': 'c', 'ć': 'c', 'č': 'c', 'ď': 'd', 'đ': 'd', 'ð': 'd',
+  'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ė': 'e', 'ę': 'e', 'ě': 'e',
+  'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'į': 'i', 'ı': 'i',
+  'ł': 'l', 'ñ': 'n', 'ń': 'n', 'ň': 'n',
+  'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o', 'ø': 'o', 'ō': 'o', 'ő': 'o', 'œ': 'oe',
+  'ŕ': 'r', 'ř': 'r', 'ś': 's', 'š': 's', 'ş': 's', 'ß': 'ss', 'ť': 't', 'þ': 'th',
+  'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ů': 'u', 'ű': 'u', 'ų': 'u',
+  'ý': 'y', 'ÿ': 'y', 'ź': 'z', 'ż': 'z', 'ž': 'z',
+};
+
+const STOP_WORDS = new Set(`
+  ja tai on ei se etta kun jos niin kuin myos mutta seka eli eika
+  ole ovat oli olla olisi ollut olivat olen olet olemme olette
+  en et emme ette eivat
+  voi sen sita siita siihen sille siina silla ne niita niiden niista niihin niille
+  joka jotka jonka joita joiden jota jossa joissa josta joista johon joihin jolla joilla
+  mika mita miten mihin missa mista
+  tama taman tata tassa tasta tahan talla nama naita naiden naissa
+  han he me te mina sina heidan meidan teidan hanen minun sinun
+  vain jo viela kanssa mukaan nyt sitten siis kuten mm esim ym jne tms`.trim().split(/\s+/));
+
+const RE_LETTER = /^\p{L}$/u;
+const RE_WORD = /^[\p{L}\p{Nd}\p{M}]$/u;
+const RE_MARK = /^\p{M}$/u;
+
+function isWordRune(c) { return c !== undefined && RE_WORD.test(c); }
+function isHyphen(c) { return c === '-' || c === '\u2010' || c === '\u2011'; }
+
+const lowerCache = new Map();
+// foldRune returns the lower-cased, folded form of one code point.
+function foldRune(c) {
+  let f = lowerCache.get(c);
+  if (f !== undefined) return f;
+  if (RE_MARK.test(c)) {
+    f = '';
+  } else {
+    // Go's unicode.ToLower maps one rune to one rune; toLowerCase may
+    // give more (İ -> i + combining dot), of which the first is Go's.
+    const l = String.fromCodePoint(c.toLowerCase().codePointAt(0));
+    f = FOLDS[l] !== undefined ? FOLDS[l] : l;
+  }
+  lowerCache.set(c, f);
+  return f;
+}
+
+function runeLen(s) {
+  let n = 0;
+  for (const _ of s) n++; // eslint-disable-line no-unused-vars
+  return n;
+}
+
+function keep(w) { return runeLen(w) >= 2 && !STOP_WORDS.has(w); }
+
+// analyse splits text into tokens {term, word, part} exactly as the Go
+// function search.Analyze does.
+export function analyse(text) {
+  const out = [];
+  const rs = Array.from(String(text).normalize('NFC'));
+  let i = 0;
+  while (i < rs.length) {
+    if (!isWordRune(rs[i])) { i++; continue; }
+    const parts = [];
+    for (;;) {
+      let b = '';
+      let n = 0;
+      while (i < rs.length && isWordRune(rs[i])) {
+        if (n < MAX_WORD_RUNES) {
+          const f = foldRune(rs[i]);
+          b += f;
+          n += runeLen(f);
+        }
+        i++;
+      }
+      parts.push(b);
+      if (i + 1 < rs.length && isHyphen(rs[i]) && isWordRune(rs[i + 1])) { i++; continue; }
+      break;
+    }
+    if (i + 1 < rs.length && rs[i] === ':' && RE_LETTER.test(rs[i + 1])) {
+      i++;
+      while (i < rs.length && isWordRune(rs[i])) i++;
+    }
+    if (parts.length > 1) {
+      const whole = parts.join('');
+      if (keep(whole)) out.push({ term: key(whole), word: whole, part: false });
+      for (const p of parts) if (keep(p)) out.push({ term: key(p), word: p, part: true });
+      continue;
+    }
+    if (keep(parts[0])) out.push({ term: key(parts[0]), word: parts[0], part: false });
+  }
+  return out;
+}
+
+// --- The Snowball Finnish stemmer, ported line by line from
+// github.com/blevesearch/snowballstem/finnish (BSD licence, Snowball
+// project). It is only ever given words of the letters a–z, where a UTF-8
+// byte and a UTF-16 code unit are the same.
+
+function among(s, a, b, f) { return { s, a, b, f }; }
+
+class Env {
+  constructor(s) {
+    this.cur = s; this.cursor = 0; this.limit = s.length; this.lb = 0; this.bra = 0; this.ket = s.length;
+  }
+  replaceS(bra, ket, s) {
+    const adj = s.length - (ket - bra);
+    const rsplit = ket < bra ? bra : ket;
+    this.cur = this.cur.slice(0, bra) + s + this.cur.slice(rsplit);
+    this.limit += adj;
+    if (this.cursor >= ket) this.cursor += adj;
+    else if (this.cursor > bra) this.cursor = bra;
+    return adj;
+  }
+  eqSB(s) {
+    if (this.cursor - this.lb < s.length) return false;
+    if (this.cur.slice(this.cursor - s.length, this.cursor) !== s) return false;
+    this.cursor -= s.length;
+    return true;
+  }
+  sliceFrom(s) { this.replaceS(this.bra, this.ket, s); return true; }
+  sliceDel() { return this.sliceFrom(''); }
+  sliceTo() { return this.cur.slice(this.bra, this.ket); }
+  inGrouping(g, min, max) {
+    if (this.cursor >= this.limit) return false;
+    let r = this.cur.charCodeAt(this.cursor);
+    if (r > max || r < min) return false;
+    r -= min;
+    if ((g[r >> 3] & (1 << (r & 7))) === 0) return false;
+    this.cursor++;
+    return true;
+  }
+  inGroupingB(g, min, max) {
+    if (this.cursor <= this.lb) return false;
+    let r = this.cur.charCodeAt(this.cursor - 1);
+    if (r > max || r < min) return false;
+    r -= min;
+    if ((g[r >> 3] & (1 << (r & 7))) === 0) return false;
+    this.cursor--;
+    return true;
+  }
+  outGrouping(g, min, max) {
+    if (this.cursor >= this.limit) return false;
+    let r = this.cur.charCodeAt(this.cursor);
+    if (r > max || r < min) { this.cursor++; return true; }
+    r -= min;
+    if ((g[r >> 3] & (1 << (r & 7))) === 0) { this.cursor++; return true; }
+    return false;
+  }
+  outGroupingB(g, min, max) {
+    if (this.cursor <= this.lb) return false;
+    let r = this.cur.charCodeAt(this.cursor - 1);
+    if (r > max || r < min) { this.cursor--; return true; }
+    r -= min;
+    if ((g[r >> 3] & (1 << (r & 7))) === 0) { this.cursor--; return true; }
+    return false;
+  }
+  findAmongB(v, ctx) {
+    let i = 0;
+    let j = v.length;
+    const c = this.cursor;
+    const lb = this.lb;
+    let commonI = 0;
+    let commonJ = 0;
+    let first = false;
+    for (;;) {
+      const k = i + ((j - i) >> 1);
+      let diff = 0;
+      let common = Math.min(commonI, commonJ);
+      const w = v[k];
+      for (let l = w.s.length - common - 1; l >= 0; l--) {
+        if (c - common === lb) { diff--; break; }
+        diff = this.cur.charCodeAt(c - common - 1) - w.s.charCodeAt(l);
+        if (diff !== 0) break;
+        common++;
+      }
+      if (diff < 0) { j = k; commonJ = common; } else { i = k; commonI = common; }
+      if (j - i <= 1) {
+        if (i > 0) break;
+        if (j === i) break;
+        if (first) break;
+        first = true;
+      }
+    }
+    for (;;) {
+      const w = v[i];
+      if (commonI >= w.s.length) {
+        this.cursor = c - w.s.length;
+        if (w.f) {
+          const res = w.f(this, ctx);
+          this.cursor = c - w.s.length;
+          if (res) return w.b;
+        } else {
+          return w.b;
+        }
+      }
+      i = w.a;
+      if (i < 0) return 0;
+    }
+  }
+}
+
+const A_0 = [
+  among('pa', -1, 1), among('sti', -1, 2), among('kaan', -1, 1), among('han', -1, 1),
+  among('kin', -1, 1), among('h\u00E4n', -1, 1), among('k\u00E4\u00E4n', -1, 1), among('ko', -1, 1),
+  among('p\u00E4', -1, 1), among('k\u00F6', -1, 1),
+];
+const A_1 = [among('lla', -1, -1), among('na', -1, -1), among('ssa', -1, -1), among('ta', -1, -1), among('lta', 3, -1), among('sta', 3, -1)];
+const A_2 = [among('ll\u00E4', -1, -1), among('n\u00E4', -1, -1), among('ss\u00E4', -1, -1), among('t\u00E4', -1, -1), among('lt\u00E4', 3, -1), among('st\u00E4', 3, -1)];
+const A_3 = [among('lle', -1, -1), among('ine', -1, -1)];
+const A_4 = [
+  among('nsa', -1, 3), among('mme', -1, 3), among('nne', -1, 3), among('ni', -1, 2), among('si', -1, 1),
+  among('an', -1, 4), among('en', -1, 6), among('\u00E4n', -1, 5), among('ns\u00E4', -1, 3),
+];
+const A_5 = [among('aa', -1, -1), among('ee', -1, -1), among('ii', -1, -1), among('oo', -1, -1), among('uu', -1, -1), among('\u00E4\u00E4', -1, -1), among('\u00F6\u00F6', -1, -1)];
+// A_6 refers to rVI and rLONG, defined below (hoisted functions).
+const A_6 = [
+  among('a', -1, 8), among('lla', 0, -1), among('na', 0, -1), among('ssa', 0, -1), among('ta', 0, -1),
+  among('lta', 4, -1), among('sta', 4, -1), among('tta', 4, 9), among('lle', -1, -1), among('ine', -1, -1),
+  among('ksi', -1, -1), among('n', -1, 7), among('han', 11, 1), among('den', 11, -1, rVI),
+  among('seen', 11, -1, rLONG), among('hen', 11, 2), among('tten', 11, -1, rVI), among('hin', 11, 3),
+  among('siin', 11, -1, rVI), among('hon', 11, 4), among('h\u00E4n', 11, 5), among('h\u00F6n', 11, 6),
+  among('\u00E4', -1, 8), among('ll\u00E4', 22, -1), among('n\u00E4', 22, -1), among('ss\u00E4', 22, -1),
+  among('t\u00E4', 22, -1), among('lt\u00E4', 26, -1), among('st\u00E4', 26, -1), among('tt\u00E4', 26, 9),
+];
+const A_7 = [
+  among('eja', -1, -1), among('mma', -1, 1), among('imma', 1, -1), among('mpa', -1, 1), among('impa', 3, -1),
+  among('mmi', -1, 1), among('immi', 5, -1), among('mpi', -1, 1), among('impi', 7, -1), among('ej\u00E4', -1, -1),
+  among('mm\u00E4', -1, 1), among('imm\u00E4', 10, -1), among('mp\u00E4', -1, 1), among('imp\u00E4', 12, -1),
+];
+const A_8 = [among('i', -1, -1), among('j', -1, -1)];
+const A_9 = [among('mma', -1, 1), among('imma', 0, -1)];
+
+const G_AEI = [17, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8];
+const G_V1 = [17, 65, 16, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 32];
+const G_V2 = [17, 65, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 32];
+const G_PARTICLE_END = [17, 97, 24, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 32];
+
+function rMarkRegions(env, ctx) {
+  ctx.p1 = env.limit;
+  ctx.p2 = env.limit;
+  for (;;) {
+    const v1 = env.cursor;
+    if (env.inGrouping(G_V1, 97, 246)) { env.cursor = v1; break; }
+    env.cursor = v1;
+    if (env.cursor >= env.limit) return false;
+    env.cursor++;
+  }
+  for (;;) {
+    if (env.outGrouping(G_V1, 97, 246)) break;
+    if (env.cursor >= env.limit) return false;
+    env.cursor++;
+  }
+  ctx.p1 = env.cursor;
+  for (;;) {
+    const v3 = env.cursor;
+    if (env.inGrouping(G_V1, 97, 246)) { env.cursor = v3; break; }
+    env.cursor = v3;
+    if (env.cursor >= env.limit) return false;
+    env.cursor++;
+  }
+  for (;;) {
+    if (env.outGrouping(G_V1, 97, 246)) break;
+    if (env.cursor >= env.limit) return false;
+    env.cursor++;
+  }
+  ctx.p2 = env.cursor;
+  return true;
+}
+
+function rR2(env, ctx) { return ctx.p2 <= env.cursor; }
+
+// setLimit narrows the backward limit to mark, as Snowball's setlimit
+// tomark does; it returns the old limit, or null when the cursor is
+// before mark.
+function setLimit(env, mark) {
+  const v1 = env.limit - env.cursor;
+  if (env.cursor < mark) return null;
+  env.cursor = mark;
+  const v2 = env.lb;
+  env.lb = env.cursor;
+  env.cursor = env.limit - v1;
+  return v2;
+}
+
+function rParticleEtc(env, ctx) {
+  const v2 = setLimit(env, ctx.p1);
+  if (v2 === null) return false;
+  env.ket = env.cursor;
+  const av = env.findAmongB(A_0, ctx);
+  if (av === 0) { env.lb = v2; return false; }
+  env.bra = env.cursor;
+  env.lb = v2;
+  if (av === 1) {
+    if (!env.inGroupingB(G_PARTICLE_END, 97, 246)) return false;
+  } else if (av === 2) {
+    if (!rR2(env, ctx)) return false;
+  }
+  return env.sliceDel();
+}
+
+function rPossessive(env, ctx) {
+  const v2 = setLimit(env, ctx.p1);
+  if (v2 === null) return false;
+  env.ket = env.cursor;
+  const av = env.findAmongB(A_4, ctx);
+  if (av === 0) { env.lb = v2; return false; }
+  env.bra = env.cursor;
+  env.lb = v2;
+  if (av === 1) {
+    const v3 = env.limit - env.cursor;
+    if (env.eqSB('k')) return false;
+    env.cursor = env.limit - v3;
+    env.sliceDel();
+  } else if (av === 2) {
+    env.sliceDel();
+    env.ket = env.cursor;
+    if (!env.eqSB('kse')) return false;
+    env.bra = env.cursor;
+    env.sliceFrom('ksi');
+  } else if (av === 3) {
+    env.sliceDel();
+  } else if (av === 4) {
+    if (env.findAmongB(A_1, ctx) === 0) return false;
+    env.sliceDel();
+  } else if (av === 5) {
+    if (env.findAmongB(A_2, ctx) === 0) return false;
+    env.sliceDel();
+  } else if (av === 6) {
+    if (env.findAmongB(A_3, ctx) === 0) return false;
+    env.sliceDel();
+  }
+  return true;
+}
+
+function rLONG(env, ctx) { return env.findAmongB(A_5, ctx) !== 0; }
+
+function rVI(env) {
+  if (!env.eqSB('i')) return false;
+  return env.inGroupingB(G_V2, 97, 246);
+}
+
+function rCaseEnding(env, ctx) {
+  const v2 = setLimit(env, ctx.p1);
+  if (v2 === null) return false;
+  env.ket = env.cursor;
+  const av = env.findAmongB(A_6, ctx);
+  if (av === 0) { env.lb = v2; return false; }
+  env.bra = env.cursor;
+  env.lb = v2;
+  switch (av) {
+    case 1: if (!env.eqSB('a')) return false; break;
+    case 2: if (!env.eqSB('e')) return false; break;
+    case 3: if (!env.eqSB('i')) return false; break;
+    case 4: if (!env.eqSB('o')) return false; break;
+    case 5: if (!env.eqSB('\u00E4')) return false; break;
+    case 6: if (!env.eqSB('\u00F6')) return false; break;
+    case 7: {
+      const v3 = env.limit - env.cursor;
+      lab0: {
+        const v4 = env.limit - env.cursor;
+        lab1: {
+          const v5 = env.limit - env.cursor;
+          if (rLONG(env, ctx)) break lab1;
+          env.cursor = env.limit - v5;
+          if (!env.eqSB('ie')) { env.cursor = env.limit - v3; break lab0; }
+        }
+        env.cursor = env.limit - v4;
+        if (env.cursor <= env.lb) { env.cursor = env.limit - v3; break lab0; }
+        env.cursor--;
+        env.bra = env.cursor;
+      }
+      break;
+    }
+    case 8:
+      if (!env.inGroupingB(G_V1, 97, 246)) return false;
+      if (!env.outGroupingB(G_V1, 97, 246)) return false;
+      break;
+    case 9: if (!env.eqSB('e')) return false; break;
+    default: break;
+  }
+  env.sliceDel();
+  ctx.endingRemoved = true;
+  return true;
+}
+
+function rOtherEndings(env, ctx) {
+  const v2 = setLimit(env, ctx.p2);
+  if (v2 === null) return false;
+  env.ket = env.cursor;
+  const av = env.findAmongB(A_7, ctx);
+  if (av === 0) { env.lb = v2; return false; }
+  env.bra = env.cursor;
+  env.lb = v2;
+  if (av === 1) {
+    const v3 = env.limit - env.cursor;
+    if (env.eqSB('po')) return false;
+    env.cursor = env.limit - v3;
+  }
+  return env.sliceDel();
+}
+
+function rIPlural(env, ctx) {
+  const v2 = setLimit(env, ctx.p1);
+  if (v2 === null) return false;
+  env.ket = env.cursor;
+  if (env.findAmongB(A_8, ctx) === 0) { env.lb = v2; return false; }
+  env.bra = env.cursor;
+  env.lb = v2;
+  return env.sliceDel();
+}
+
+function rTPlural(env, ctx) {
+  const v2 = setLimit(env, ctx.p1);
+  if (v2 === null) return false;
+  env.ket = env.cursor;
+  if (!env.eqSB('t')) { env.lb = v2; return false; }
+  env.bra = env.cursor;
+  const v3 = env.limit - env.cursor;
+  if (!env.inGroupingB(G_V1, 97, 246)) { env.lb = v2; return false; }
+  env.cursor = env.limit - v3;
+  env.sliceDel();
+  env.lb = v2;
+  const v5 = setLimit(env, ctx.p2);
+  if (v5 === null) return false;
+  env.ket = env.cursor;
+  const av = env.findAmongB(A_9, ctx);
+  if (av === 0) { env.lb = v5; return false; }
+  env.bra = env.cursor;
+  env.lb = v5;
+  if (av === 1) {
+    const v6 = env.limit - env.cursor;
+    if (env.eqSB('po')) return false;
+    env.cursor = env.limit - v6;
+  }
+  return env.sliceDel();
+}
+
+function rTidy(env, ctx) {
+  const v2 = setLimit(env, ctx.p1);
+  if (v2 === null) return false;
+  const v3 = env.limit - env.cursor;
+  lab0: {
+    const v4 = env.limit - env.cursor;
+    if (!rLONG(env, ctx)) break lab0;
+    env.cursor = env.limit - v4;
+    env.ket = env.cursor;
+    if (env.cursor <= env.lb) break lab0;
+    env.cursor--;
+    env.bra = env.cursor;
+    env.sliceDel();
+  }
+  env.cursor = env.limit - v3;
+  const v5 = env.limit - env.cursor;
+  lab1: {
+    env.ket = env.cursor;
+    if (!env.inGroupingB(G_AEI, 97, 228)) break lab1;
+    env.bra = env.cursor;
+    if (!env.outGroupingB(G_V1, 97, 246)) break lab1;
+    env.sliceDel();
+  }
+  env.cursor = env.limit - v5;
+  const v6 = env.limit - env.cursor;
+  lab2: {
+    env.ket = env.cursor;
+    if (!env.eqSB('j')) break lab2;
+    env.bra = env.cursor;
+    lab3: {
+      const v7 = env.limit - env.cursor;
+      if (env.eqSB('o')) break lab3;
+      env.cursor = env.limit - v7;
+      if (!env.eqSB('u')) break lab2;
+    }
+    env.sliceDel();
+  }
+  env.cursor = env.limit - v6;
+  const v8 = env.limit - env.cursor;
+  lab5: {
+    env.ket = env.cursor;
+    if (!env.eqSB('o')) break lab5;
+    env.bra = env.cursor;
+    if (!env.eqSB('j')) break lab5;
+    env.sliceDel();
+  }
+  env.cursor = env.limit - v8;
+  env.lb = v2;
+  for (;;) {
+    const v9 = env.limit - env.cursor;
+    if (env.outGroupingB(G_V1, 97, 246)) { env.cursor = env.limit - v9; break; }
+    env.cursor = env.limit - v9;
+    if (env.cursor <= env.lb) return false;
+    env.cursor--;
+  }
+  env.ket = env.cursor;
+  if (env.cursor <= env.lb) return false;
+  env.cursor--;
+  env.bra = env.cursor;
+  ctx.x = env.sliceTo();
+  if (ctx.x === '') return false;
+  if (!env.eqSB(ctx.x)) return false;
+  return env.sliceDel();
+}
+
+// snowballStem is finnish.Stem.
+export function snowballStem(word) {
+  const env = new Env(word);
+  const ctx = { endingRemoved: false, x: '', p1: 0, p2: 0 };
+  const v1 = env.cursor;
+  rMarkRegions(env, ctx);
+  env.cursor = v1;
+  ctx.endingRemoved = false;
+  env.lb = env.cursor;
+  env.cursor = env.limit;
+  let v = env.limit - env.cursor;
+  rParticleEtc(env, ctx);
+  env.cursor = env.limit - v;
+  v = env.limit - env.cursor;
+  rPossessive(env, ctx);
+  env.cursor = env.limit - v;
+  v = env.limit - env.cursor;
+  rCaseEnding(env, ctx);
+  env.cursor = env.limit - v;
+  v = env.limit - env.cursor;
+  rOtherEndings(env, ctx);
+  env.cursor = env.limit - v;
+  if (ctx.endingRemoved) {
+    v = env.limit - env.cursor;
+    rIPlural(env, ctx);
+    env.cursor = env.limit - v;
+  } else {
+    v = env.limit - env.cursor;
+    rTPlural(env, ctx);
+    env.cursor = env.limit - v;
+  }
+  v = env.limit - env.cursor;
+  rTidy(env, ctx);
+  env.cursor = env.limit - v;
+  return env.cur;
+}
+
+// --- Key: Snowball plus the Finnish fixes of internal/search/key.go.
+
+const SHORT_ENDINGS = ['ssa', 'sta', 'lla', 'lta', 'lle', 'ksi', 'tta', 'hin', 'han', 'hen', 'hon', 'hun', 'hyn', 'ta', 'na', 'n', 't'];
+const GRADATIONS = { kk: 'k', pp: 'p', tt: 't', nn: 'nt', mm: 'mp', ll: 'lt', rr: 'rt', ng: 'nk', d: 't', hd: 'ht' };
+
+function isVowel(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y'; }
+const RE_ASCII_LETTERS = /^[a-z]*$/;
+
+function stripShort(w, s) {
+  for (const e of SHORT_ENDINGS) {
+    if (w.endsWith(e)) {
+      const r = w.slice(0, w.length - e.length);
+      if (r.length >= 3 && r.length <= 4 && isVowel(r[r.length - 1])) return r;
+    }
+  }
+  return s;
+}
+
+function restoreDouble(w, s) {
+  let i = 0;
+  while (i < s.length && i < w.length && s[i] === w[i]) i++;
+  if (i === 0 || i >= w.length || w[i] !== w[i - 1] || isVowel(w[i])) return s;
+  if (!w.slice(i + 1).startsWith(s.slice(i))) return s;
+  return w.slice(0, i + 1) + s.slice(i);
+}
+
+function extendCluster(w, s) {
+  if (s.length === 0 || s.length >= w.length || !w.startsWith(s)) return s;
+  switch (s[s.length - 1] + w[s.length]) {
+    case 'nt': case 'mp': case 'lt': case 'rt': case 'nk': case 'ht':
+      return w.slice(0, s.length + 1);
+    default:
+      return s;
+  }
+}
+
+function nenNoun(w, s) {
+  const n = s.length;
+  let cut = 0;
+  if (s.endsWith('in') && w.slice(Math.min(n - 2, w.length)).startsWith('inen')) cut = 2;
+  else if (s.endsWith('is')) cut = 2;
+  else if (s.endsWith('ist') && w.slice(Math.min(n - 3, w.length)).startsWith('isten')) cut = 3;
+  if (cut === 0 || n - cut < 3 || s[n - cut - 1] === 'i') return s;
+  return s.slice(0, n - cut);
+}
+
+function usNoun(s) {
+  const n = s.length;
+  if (s.endsWith('uus') || s.endsWith('yys')) return s.slice(0, n - 1) + 't';
+  if (n >= 5 && s.endsWith('ks') && isVowel(s[n - 3]) && s[n - 3] !== 'i') return s.slice(0, n - 2);
+  if (n >= 4 && s[n - 1] === 's' && isVowel(s[n - 2]) && s[n - 2] !== 'i') return s.slice(0, n - 1);
+  return s;
+}
+
+function gradate(s) {
+  let i = s.length;
+  while (i > 0 && isVowel(s[i - 1])) i--;
+  let j = i;
+  while (j > 0 && !isVowel(s[j - 1])) j--;
+  if (j === 0 || j === i) return s;
+  const c = s.slice(j, i);
+  if (c === 'v') {
+    const prev = s[j - 1];
+    if (i < s.length && s[i] === prev && (prev === 'u' || prev === 'y')) return s.slice(0, j) + 'k' + s.slice(i);
+    return s.slice(0, j) + 'p' + s.slice(i);
+  }
+  const g = GRADATIONS[c];
+  if (g !== undefined) return s.slice(0, j) + g + s.slice(i);
+  const n = c.length;
+  if (n >= 2 && c[n - 1] === c[n - 2] && (c[n - 1] === 'k' || c[n - 1] === 'p' || c[n - 1] === 't')) {
+    return s.slice(0, j) + c.slice(0, n - 1) + s.slice(i);
+  }
+  return s;
+}
+
+function normalise(w, s) {
+  s = restoreDouble(w, s);
+  if (s.length + 1 >= w.length && w.startsWith(s)) s = stripShort(w, s);
+  s = extendCluster(w, s);
+  s = nenNoun(w, s);
+  s = usNoun(s);
+  s = gradate(s);
+  if (s.length >= 4 && isVowel(s[s.length - 1])) s = s.slice(0, s.length - 1);
+  return s;
+}
+
+const keyCache = new Map();
+// key returns the index key of one folded word, as search.Key does.
+export function key(w) {
+  if (w.length < 3 || !RE_ASCII_LETTERS.test(w)) return w;
+  let k = keyCache.get(w);
+  if (k === undefined) {
+    k = normalise(w, snowballStem(w));
+    if (keyCache.size > 50000) keyCache.clear();
+    keyCache.set(w, k);
+  }
+  return k;
+}
+
+const MIN_PART = 3;
+const MAX_PARTS = 4;
+
+// splitQuery splits a folded word into the keys of known parts, as
+// search.SplitQuery does; has(key) tells whether a key is known.
+export function splitQuery(w, has) {
+  if (!RE_ASCII_LETTERS.test(w) || w.length < 2 * MIN_PART) return null;
+  const n = w.length;
+  const best = new Array(n + 1).fill(null);
+  best[n] = [];
+  for (let i = n - MIN_PART; i >= 0; i--) {
+    for (let j = n; j >= i + MIN_PART; j--) {
+      if (i === 0 && j === n) continue;
+      const rest = best[j];
+      if (rest === null || rest.length + 1 > MAX_PARTS) continue;
+      if (best[i] !== null && rest.length + 1 >= best[i].length) continue;
+      const k = key(w.slice(i, j));
+      if (!has(k)) continue;
+      best[i] = [k, ...rest];
+    }
+  }
+  if (best[0] === null || best[0].length < 2) return null;
+  return best[0];
+}
