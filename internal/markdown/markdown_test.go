@@ -360,7 +360,7 @@ func TestText(t *testing.T) {
 	if len(diags) != 0 {
 		t.Fatalf("problems: %q", diagStrings(diags))
 	}
-	want := "Otsikko korostus\nKappale linkki ja  sekä koodi & *tähti*. Toinen rivi.\nkohta yksi\nkohta kaksi\na b\nc d\nfmt.Println(1)\nLomake\nKysymys"
+	want := "Otsikko korostus\nKappale linkki ja sekä koodi & *tähti*. Toinen rivi.\nkohta yksi\nkohta kaksi\na b\nc d\nfmt.Println(1)\nLomake\nKysymys"
 	if got := d.Text(); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -475,3 +475,25 @@ func TestZeroDoc(t *testing.T) {
 }
 
 func sprint(v any) string { return fmt.Sprintf("%+v", v) }
+
+func TestRenderImageSizeAndTaskList(t *testing.T) {
+	d, _ := Parse(file, []byte("![Kuva](a.png) ![Toinen](b.png)\n\n- [x] tehty\n- [ ] kesken\n"))
+	out := string(d.Render(RenderOptions{
+		Rewrite: func(dest string) string { return "/kuvat/" + dest },
+		ImageSize: func(dest string) (int, int, bool) {
+			if dest == "/kuvat/a.png" {
+				return 640, 480, true
+			}
+			return 0, 0, false
+		},
+	}))
+	want := `<p><img src="/kuvat/a.png" alt="Kuva" width="640" height="480" loading="lazy" decoding="async"> <img src="/kuvat/b.png" alt="Toinen" loading="lazy" decoding="async"></p>
+<ul>
+<li><input type="checkbox" checked disabled aria-label="Tehty"> tehty</li>
+<li><input type="checkbox" disabled aria-label="Tekemättä"> kesken</li>
+</ul>
+`
+	if out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}

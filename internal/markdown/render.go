@@ -2,8 +2,10 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -18,10 +20,27 @@ import (
 // HTML only reads d, so it may run concurrently on different Docs (and on
 // the same Doc when rewrite allows it). The output is deterministic.
 func (d *Doc) HTML(rewrite func(dest string) string) []byte {
+	return d.Render(RenderOptions{Rewrite: rewrite})
+}
+
+// RenderOptions are the callbacks a caller may give Render.
+type RenderOptions struct {
+	// Rewrite maps a link or image destination as written to the
+	// destination to emit (see HTML). Nil leaves destinations unchanged.
+	Rewrite func(dest string) string
+	// ImageSize, when not nil, gives the intrinsic width and height in
+	// pixels of the image at dest (the destination Rewrite returned), so
+	// that the <img> carries width and height and the page does not shift
+	// as images load. ok false leaves the attributes out.
+	ImageSize func(dest string) (width, height int, ok bool)
+}
+
+// Render renders the body like HTML, with more options.
+func (d *Doc) Render(o RenderOptions) []byte {
 	if d == nil || d.impl.root == nil {
 		return nil
 	}
-	w := &htmlWriter{doc: &d.impl, rewrite: rewrite}
+	w := &htmlWriter{doc: &d.impl, rewrite: o.Rewrite, imageSize: o.ImageSize}
 	w.Grow(len(d.impl.src) + len(d.impl.src)/2 + 64)
 	// htmlWriter never fails and the node renderers return no errors.
 	_ = md.Renderer().Render(w, d.impl.src, d.impl.root)
@@ -38,9 +57,10 @@ func (d *Doc) HasWorksheet() bool {
 // worksheets and the caller's rewrite function.
 type htmlWriter struct {
 	bytes.Buffer
-	doc     *docImpl
-	rewrite func(string) string
-	links   []bool // for each open link: was its <a> written
+	doc       *docImpl
+	rewrite   func(string) string
+	imageSize func(string) (int, int, bool)
+	links     []bool // for each open link: was its <a> written
 }
 
 func (w *htmlWriter) Buffered() int { return w.Len() }
@@ -49,9 +69,20 @@ func (w *htmlWriter) Flush() error  { return nil }
 // dest rewrites a destination and returns it escaped for an attribute, or
 // false when it must not be emitted.
 func (w *htmlWriter) dest(written string) ([]byte, bool) {
+	u, _, ok := w.rewritten(written)
+	return u, ok
+}
+
+// rewritten is dest that also returns the rewritten destination itself.
+func (w *htmlWriter) rewritten(written string) ([]byte, string, bool) {
 	if w.rewrite != nil {
 		written = w.rewrite(written)
 	}
+	u, ok := escapeDest(written)
+	return u, written, ok
+}
+
+func escapeDest(written string) ([]byte, bool) {
 	if dangerousURL(written) {
 		return nil, false
 	}
@@ -74,6 +105,21 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, r.image)
 	reg.Register(ast.KindAutoLink, r.autoLink)
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
+	reg.Register(east.KindTaskCheckBox, r.taskCheckBox)
+}
+
+// taskCheckBox renders a task list box. It carries an accessible name with
+// its state, since nothing labels it: "Tehty" (done) or "Tekemättä" (to do).
+func (nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if node.(*east.TaskCheckBox).IsChecked {
+		w.WriteString(`<input type="checkbox" checked disabled aria-label="Tehty"> `)
+	} else {
+		w.WriteString(`<input type="checkbox" disabled aria-label="Tekemättä"> `)
+	}
+	return ast.WalkContinue, nil
 }
 
 func (nodeRenderer) link(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -111,7 +157,8 @@ func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering
 	w := bw.(*htmlWriter)
 	n := node.(*ast.Image)
 	w.WriteString("<img")
-	if dest, ok := w.dest(linkDest(n.Destination)); ok {
+	dest, raw, ok := w.rewritten(linkDest(n.Destination))
+	if ok {
 		w.WriteString(` src="`)
 		w.Write(dest)
 		w.WriteByte('"')
@@ -123,6 +170,11 @@ func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering
 		w.WriteString(` title="`)
 		html.DefaultWriter.Write(w, n.Title)
 		w.WriteByte('"')
+	}
+	if ok && w.imageSize != nil {
+		if width, height, known := w.imageSize(raw); known && width > 0 && height > 0 {
+			w.WriteString(` width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) + `"`)
+		}
 	}
 	w.WriteString(` loading="lazy" decoding="async">`)
 	return ast.WalkSkipChildren, nil

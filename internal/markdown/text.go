@@ -100,6 +100,9 @@ func appendInline(b []byte, n ast.Node, src []byte, images bool) []byte {
 			if !c.IsRaw() {
 				v = unescape(v)
 			}
+			if len(v) > 0 && v[0] == ' ' && len(b) > 0 && b[len(b)-1] == ' ' {
+				v = v[1:] // a skipped image or raw HTML would leave two spaces
+			}
 			b = append(b, v...)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b = append(b, ' ')
