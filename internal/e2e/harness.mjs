@@ -1,0 +1,242 @@
+// The browser tests' harness: build the default portal once per test
+// file, serve it on a free loopback port, drive Debian's Chromium with
+// playwright-core, and check every page a test opens for what the issue
+// asks of all pages: no request to another host, no console error (a CSP
+// violation is one), and under 60 KB of HTML + CSS + JS.
+//
+// Nothing here downloads a browser: playwright-core only talks to
+// /usr/bin/chromium (or $CHROMIUM).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, stat, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '..', '..');
+const require = createRequire(import.meta.url);
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// The page-weight budget of issue 8: HTML + CSS + JS, uncompressed.
+export const BUDGET = 60 * 1024;
+
+export const WIDTHS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+};
+
+// serve serves the folder root() returns (asked per request, so that
+// the server can listen before the site is built) on a free loopback port
+// the way a static host does: /x/ is /x/index.html, /x redirects to /x/
+// when that is a folder, and an unknown path is 404.html with status 404.
+export async function serve(root) {
+  const server = createServer((req, res) => handle(root(), req, res));
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, port, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+}
+
+// buildSite builds the generator and the default portal (content/) into a
+// temporary folder, for the address base.
+export async function buildSite(base) {
+  const dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-'));
+  const bin = join(dir, 'helminauha');
+  const out = join(dir, 'public');
+  const env = { ...process.env, GOFLAGS: process.env.GOFLAGS || '' };
+  await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, env, maxBuffer: 1 << 24 });
+  await run(bin, ['build', '--content', 'content', '--out', out, '--baseurl', base + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 })
+    .catch(async (err) => {
+      // --quiet may not exist in every version of the command.
+      if (!/quiet/.test(String(err.stderr))) throw err;
+      await run(bin, ['build', '--content', 'content', '--out', out, '--baseurl', base + '/'], { cwd: repo, maxBuffer: 1 << 24 });
+    });
+  return { dir, out };
+}
+
+// startSite serves a fresh build of the default portal and starts the
+// browser; stop() undoes both.
+export async function startSite() {
+  // The address must be known before the build, so that the site's
+  // absolute URLs (canonical, feed) point at this server: listen first on
+  // an empty folder, then build into it.
+  const tmp = await mkdtemp(join(tmpdir(), 'helminauha-e2e-serve-'));
+  let root = tmp;
+  const srv = await serve(() => root);
+  const built = await buildSite(srv.url);
+  root = built.out;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    base: srv.url,
+    out: built.out,
+    browser,
+    async stop() {
+      await browser.close();
+      await srv.close();
+      await rm(built.dir, { recursive: true, force: true });
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+async function handle(rootDir, req, res) {
+  const root = resolve(rootDir);
+  const notFound = async () => {
+    const body = await readFile(join(root, '404.html')).catch(() => Buffer.from('not found'));
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+    res.end(body);
+  };
+  try {
+    const url = new URL(req.url, 'http://localhost');
+    const p = decodeURIComponent(url.pathname);
+    const file = normalize(join(root, p));
+    if (file !== root && !file.startsWith(root + sep)) return notFound();
+    let target = file;
+    let st = await stat(target).catch(() => null);
+    if (st && st.isDirectory()) {
+      if (!p.endsWith('/')) {
+        res.writeHead(301, { Location: p + '/' + url.search });
+        return res.end();
+      }
+      target = join(target, 'index.html');
+      st = await stat(target).catch(() => null);
+    }
+    if (!st || !st.isFile()) return notFound();
+    const body = await readFile(target);
+    res.writeHead(200, { 'Content-Type': TYPES[extname(target)] || 'application/octet-stream', 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch (err) {
+    res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end(String(err));
+  }
+}
+
+// watch records, for one page, every request, the console errors and page
+// errors, and the bytes of each response; check() fails with a list of
+// what went wrong since the last reset().
+export function watch(page, base) {
+  const origin = new URL(base).origin;
+  const state = { requests: [], foreign: [], errors: [], responses: [] };
+  page.on('request', (req) => {
+    const u = req.url();
+    state.requests.push(u);
+    if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return;
+    if (new URL(u).origin !== origin) state.foreign.push(u);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') state.errors.push(`console: ${msg.text()} (${msg.location().url || ''})`);
+  });
+  page.on('pageerror', (err) => state.errors.push(`page error: ${err.message}`));
+  page.on('response', (res) => {
+    const req = res.request();
+    const type = req.resourceType();
+    const p = res.body().then((b) => ({ url: res.url(), type, status: res.status(), bytes: b.length }), () => ({ url: res.url(), type, status: res.status(), bytes: 0 }));
+    state.responses.push(p);
+  });
+  return {
+    state,
+    reset() {
+      state.requests.length = 0;
+      state.foreign.length = 0;
+      state.errors.length = 0;
+      state.responses.length = 0;
+    },
+    // weight is the bytes of HTML, CSS and JS the page loaded (and,
+    // separately, of other data such as JSON), uncompressed.
+    async weight() {
+      const all = await Promise.all(state.responses);
+      let code = 0;
+      let data = 0;
+      const parts = [];
+      for (const r of all) {
+        if (r.status >= 300 && r.status < 400) continue;
+        if (['document', 'stylesheet', 'script'].includes(r.type)) {
+          code += r.bytes;
+          parts.push(`${r.type} ${new URL(r.url).pathname} ${r.bytes}`);
+        } else if (['fetch', 'xhr'].includes(r.type)) {
+          data += r.bytes;
+          parts.push(`${r.type} ${new URL(r.url).pathname} ${r.bytes}`);
+        }
+      }
+      return { code, data, parts };
+    },
+    // problems lists what breaks the rules for every page; allow filters
+    // out console errors a test expects (such as a 404 document).
+    problems(allow = () => false) {
+      const out = [];
+      for (const f of state.foreign) out.push(`request to another host: ${f}`);
+      for (const e of state.errors) if (!allow(e)) out.push(e);
+      return out;
+    },
+  };
+}
+
+let axeSource;
+// axe runs axe-core in the page with the WCAG 2.0/2.1 A and AA rules and
+// returns its violations. The source goes in through the DevTools
+// protocol (page.evaluate), which the page's CSP does not govern, so the
+// policy stays on for the page itself.
+export async function axe(page) {
+  if (!axeSource) axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const has = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!has) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + (n.failureSummary ? ' — ' + n.failureSummary.split('\n').slice(1, 2).join('').trim() : '')),
+      count: v.nodes.length,
+    }));
+  });
+}
+
+export function formatViolations(list) {
+  return list.map((v) => `  ${v.id} (${v.impact}, ${v.count} nodes): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+}
+
+// pagesOf lists the built site's pages under a folder of the output, as
+// URL paths (/helmet/x/), sorted.
+export async function pagesOf(out, folder) {
+  const entries = await readdir(join(out, folder), { withFileTypes: true }).catch(() => []);
+  const list = [];
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    const st = await stat(join(out, folder, e.name, 'index.html')).catch(() => null);
+    if (st) list.push(`/${folder}/${e.name}/`);
+  }
+  return list.sort();
+}
+
+export async function readPage(out, urlPath) {
+  return readFile(join(out, urlPath, 'index.html'), 'utf8');
+}

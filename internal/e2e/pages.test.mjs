@@ -1,0 +1,121 @@
+// Every page type of the default portal, at phone and desktop widths:
+// axe-core finds no WCAG 2.1 A/AA violation, the page loads under 60 KB of
+// HTML + CSS + JS, asks no other host for anything, and logs no error
+// (a Content-Security-Policy violation is logged as one). Issues 8 and 10.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startSite, watch, axe, formatViolations, pagesOf, readPage, WIDTHS, BUDGET } from './harness.mjs';
+
+let site;
+let targets;
+before(async () => {
+  site = await startSite();
+  targets = await pageTypes(site.out);
+});
+after(async () => { await site?.stop(); });
+
+// pageTypes picks one page of each type from the built site.
+async function pageTypes(out) {
+  const first = async (folder, pred = () => true) => {
+    for (const p of await pagesOf(out, folder)) if (await pred(p)) return p;
+    return null;
+  };
+  const standalone = await standalonePage(out);
+  const list = [
+    { name: 'home', path: '/' },
+    { name: 'theme area', path: await first('teemat') },
+    { name: 'pearl', path: await first('helmet', async (p) => !(await readPage(out, p)).includes('data-tyopohja')) },
+    { name: 'pearl with a worksheet', path: await first('helmet', async (p) => (await readPage(out, p)).includes('data-tyopohja')) },
+    { name: 'case example', path: await first('caset') },
+    { name: 'guide cover', path: '/opas/' },
+    { name: 'guide chapter', path: await first('opas', (p) => p !== '/opas/kokonaan/') },
+    { name: 'whole guide', path: '/opas/kokonaan/' },
+    { name: 'search with results', path: '/haku/?q=verkosto', ready: 'ol#search-results li' },
+    { name: 'search without results', path: '/haku/?q=xyzzyqwv', ready: '#search-status:not(:empty)' },
+    { name: 'all tags', path: '/tagit/' },
+    { name: 'one tag', path: await first('tagit') },
+    { name: 'standalone page', path: standalone },
+    { name: '404', path: '/ei-tallaista-sivua/', status: 404 },
+    { name: 'own necklace, empty', path: '/oma-helminauha/', ready: '#necklace-empty:not([hidden])' },
+    { name: 'own necklace, full', path: '/oma-helminauha/', fill: true, ready: '#necklace-list li' },
+    { name: 'shared necklace', path: '/oma-helminauha/?h=', share: true, ready: '#necklace-list li' },
+  ];
+  return list;
+}
+
+// standalonePage is a page from content/sivut/ in the build: a top-level
+// folder that is none of the generated sections.
+async function standalonePage(out) {
+  const generated = new Set(['assets', 'helmet', 'teemat', 'caset', 'opas', 'haku', 'tagit', 'tyypit', 'kohderyhmat', 'oma-helminauha']);
+  const entries = await readdir(out, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory() && !generated.has(e.name)) {
+      const p = await readPage(out, `/${e.name}/`).catch(() => null);
+      if (p) return `/${e.name}/`;
+    }
+  }
+  return null;
+}
+
+async function someSlugs(n) {
+  return (await pagesOf(site.out, 'helmet')).slice(0, n).map((p) => p.split('/')[2]);
+}
+
+// visit opens one target at one size and returns everything it found.
+async function visit(target, size, colorScheme = 'light') {
+  const context = await site.browser.newContext({ viewport: WIDTHS[size], colorScheme, reducedMotion: 'reduce' });
+  try {
+    const slugs = await someSlugs(3);
+    if (target.fill) {
+      await context.addInitScript((items) => {
+        if (!localStorage.getItem('helminauha.oma')) localStorage.setItem('helminauha.oma', JSON.stringify({ v: 1, items }));
+      }, slugs.map((slug, i) => ({ slug, note: i === 0 ? 'Kokeillaan tiimissä.' : '' })));
+    }
+    const page = await context.newPage();
+    const w = watch(page, site.base);
+    const url = site.base + target.path + (target.share ? slugs.join(',') : '');
+    const res = await page.goto(url, { waitUntil: 'load' });
+    assert.equal(res.status(), target.status || 200, `${target.path} answers ${target.status || 200}`);
+    if (target.ready) await page.locator(target.ready).first().waitFor({ timeout: 5000 });
+    await page.waitForLoadState('networkidle');
+    const violations = await axe(page);
+    const weight = await w.weight();
+    const problems = w.problems((e) => target.status === 404 && /status of 404/.test(e));
+    // Horizontal scrolling on a phone is a reflow failure (WCAG 1.4.10).
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    return { violations, weight, problems, overflow };
+  } finally {
+    await context.close();
+  }
+}
+
+for (const size of Object.keys(WIDTHS)) {
+  test(`every page type at ${WIDTHS[size].width} px: accessible, light, self-contained`, async (t) => {
+    for (const target of targets) {
+      await t.test(target.name, async () => {
+        assert.ok(target.path, `the default portal has a page of type ${target.name}`);
+        const r = await visit(target, size);
+        const msgs = [];
+        if (r.violations.length) msgs.push(`axe found WCAG 2.1 A/AA violations on ${target.path}:\n${formatViolations(r.violations)}`);
+        if (r.problems.length) msgs.push(`${target.path}:\n  ${r.problems.join('\n  ')}`);
+        if (r.weight.code >= BUDGET) msgs.push(`${target.path} weighs ${r.weight.code} bytes of HTML+CSS+JS, over ${BUDGET}:\n  ${r.weight.parts.join('\n  ')}`);
+        if (r.overflow > 0) msgs.push(`${target.path} scrolls sideways by ${r.overflow} px at ${WIDTHS[size].width} px`);
+        assert.equal(msgs.length, 0, msgs.join('\n'));
+        if (size === 'desktop') t.diagnostic(`${target.name} ${target.path}: ${r.weight.code} B HTML+CSS+JS, ${r.weight.data} B data`);
+      });
+    }
+  });
+}
+
+test('dark colour scheme: home, pearl and search pass axe too', async (t) => {
+  for (const name of ['home', 'pearl with a worksheet', 'search with results', 'own necklace, full']) {
+    const target = targets.find((x) => x.name === name);
+    await t.test(name, async () => {
+      const r = await visit(target, 'phone', 'dark');
+      assert.equal(r.violations.length, 0, `axe in dark mode on ${target.path}:\n${formatViolations(r.violations)}`);
+      assert.deepEqual(r.problems, []);
+    });
+  }
+});
