@@ -1,0 +1,185 @@
+// Command bench builds generated portals with our generator and with Hugo,
+// side by side, and prints median wall time, peak memory and output of each
+// and the ratios ours/Hugo against the goals of issue 6.
+//
+//	go run ./cmd/bench -n 1000,10000 -runs 5
+//	go run ./cmd/bench -n 1000 -tools hugo          # Hugo alone
+//	go run ./cmd/bench -ours ./bin/helminauha        # a binary built already
+//
+// Corpora are generated once per size and cached under -cache (default
+// .cache/bench in the repository, which git ignores).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/bench"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	var (
+		ns       = flag.String("n", "1000,10000", "comma-separated corpus sizes (pearls)")
+		runs     = flag.Int("runs", 5, "measured runs per tool and size")
+		warmup   = flag.Int("warmup", 1, "unmeasured runs per tool and size before the measured ones")
+		tools    = flag.String("tools", "ours,hugo", "comma-separated tools to run: ours, hugo")
+		oursBin  = flag.String("ours", "", "our binary (default: go build ./cmd/helminauha into a temporary folder)")
+		oursArgs = flag.String("ours-args", "build --content {content} --out {out}", "arguments for our binary; {content} and {out} are replaced")
+		hugoBin  = flag.String("hugo", "hugo", "the hugo binary")
+		hugoArgs = flag.String("hugo-args", "--minify --quiet -s {hugo} -d {out}", "arguments for hugo; {hugo} and {out} are replaced")
+		cache    = flag.String("cache", "", "folder for corpora and outputs (default: .cache/bench in the repository)")
+	)
+	flag.Parse()
+	sizes, err := parseSizes(*ns)
+	if err != nil || *runs < 1 || *warmup < 0 || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: bench [-n 1000,10000] [-runs 5] [-warmup 1] [-tools ours,hugo] [-ours BIN] [-hugo BIN] [-cache DIR]")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+		}
+		return 2
+	}
+	names := strings.Split(*tools, ",")
+	for _, n := range names {
+		if n != "ours" && n != "hugo" {
+			fmt.Fprintf(os.Stderr, "bench: unknown tool %q in -tools; use ours, hugo or both\n", n)
+			return 2
+		}
+	}
+
+	root, err := repoRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		return 1
+	}
+	if *cache == "" {
+		*cache = filepath.Join(root, ".cache", "bench")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	var list []bench.Tool
+	var buildErr error
+	for _, name := range names {
+		switch name {
+		case "ours":
+			bin := *oursBin
+			if bin == "" {
+				bin, buildErr = buildOurs(ctx, root)
+				if buildErr != nil {
+					fmt.Fprintf(os.Stderr, "bench: OUR BUILD FAILED: go build ./cmd/helminauha: %v\n", buildErr)
+					fmt.Fprintln(os.Stderr, "bench: going on without ours; use -tools hugo to measure Hugo alone")
+					continue
+				}
+				defer os.RemoveAll(filepath.Dir(bin))
+			} else if abs, err := filepath.Abs(bin); err == nil {
+				bin = abs
+			}
+			list = append(list, bench.Ours(bin, root, strings.Fields(*oursArgs)))
+		case "hugo":
+			bin, err := exec.LookPath(*hugoBin)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "bench: %v; install it with `apt-get install -y --no-install-recommends hugo`\n", err)
+				return 1
+			}
+			list = append(list, bench.Hugo(bin, strings.Fields(*hugoArgs)))
+		}
+	}
+	if len(list) == 0 {
+		return 1
+	}
+
+	printEnvironment(*hugoBin, slices.Contains(names, "hugo"))
+	results, err := bench.Run(ctx, bench.Plan{
+		Ns: sizes, Runs: *runs, Warmup: *warmup, Tools: list, CacheDir: *cache, Log: os.Stderr,
+	})
+	if buildErr != nil {
+		for _, n := range sizes {
+			results = append(results, bench.Result{Tool: "ours", N: n, Err: fmt.Errorf("go build ./cmd/helminauha: %w", buildErr)})
+		}
+	}
+	fmt.Println()
+	bench.WriteTable(os.Stdout, results, "ours", "hugo", bench.Goals{N: 10000, TimeRatio: 0.5, MemRatio: 1.0})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		return 1
+	}
+	for _, r := range results {
+		if r.Err != nil {
+			return 1
+		}
+	}
+	return 0
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(f), "_", ""))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("-n: %q is not a positive number", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// repoRoot is the folder of go.mod above the working directory.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("no go.mod above %s; run bench inside the repository", dir)
+		}
+	}
+}
+
+// buildOurs builds ./cmd/helminauha into a temporary folder.
+func buildOurs(ctx context.Context, root string) (string, error) {
+	tmp, err := os.MkdirTemp("", "helminauha-bench-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(tmp, "helminauha")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/helminauha")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		os.RemoveAll(tmp)
+		return "", fmt.Errorf("%w\n%s", err, strings.TrimSpace(string(out)))
+	}
+	return bin, nil
+}
+
+// printEnvironment prints what the numbers depend on: versions, cores and
+// the load of the machine when the run starts.
+func printEnvironment(hugoBin string, withHugo bool) {
+	fmt.Printf("bench %s, %s, %d CPUs (GOMAXPROCS %d)\n", time.Now().UTC().Format("2006-01-02 15:04 MST"),
+		runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	if withHugo {
+		if out, err := exec.Command(hugoBin, "version").Output(); err == nil {
+			fmt.Print(string(out))
+		}
+	}
+	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Printf("load average at start: %s", load)
+	}
+}

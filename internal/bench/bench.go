@@ -1,0 +1,383 @@
+// Package bench times site generators side by side on generated corpora
+// (package corpus) and reports wall time, peak memory and what each wrote.
+//
+// Each build is one child process: its wall time is measured around
+// exec.Cmd.Run and its peak memory is the child's maximum resident set size
+// from getrusage (ru_maxrss, KiB on Linux). Runs of the tools alternate
+// (A B, B A, …) so that drifting machine load hits both alike.
+//
+// This package is a benchmark tool: nothing in the build imports it.
+package bench
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/corpus"
+)
+
+// Tool is one generator under test.
+type Tool struct {
+	Name string
+	// Command returns the command that builds the corpus in corpusDir
+	// (which holds content/ and hugo/) into outDir.
+	Command func(corpusDir, outDir string) *exec.Cmd
+}
+
+// Sample is one measured build.
+type Sample struct {
+	Wall   time.Duration
+	MaxRSS int64 // peak resident set size of the child, bytes
+}
+
+// Output describes what a build wrote.
+type Output struct {
+	Files int   // all files
+	Pages int   // .html files
+	Bytes int64 // total size of all files
+}
+
+// Result is every sample of one tool at one corpus size.
+type Result struct {
+	Tool    string
+	N       int
+	Samples []Sample
+	Output  Output
+	Err     error // why the tool failed, if it did; Samples then holds the runs before
+}
+
+// MedianWall is the median wall time of the samples.
+func (r Result) MedianWall() time.Duration {
+	return Median(collect(r.Samples, func(s Sample) time.Duration { return s.Wall }))
+}
+
+// MinWall is the shortest wall time of the samples.
+func (r Result) MinWall() time.Duration {
+	if len(r.Samples) == 0 {
+		return 0
+	}
+	return slices.Min(collect(r.Samples, func(s Sample) time.Duration { return s.Wall }))
+}
+
+// MedianRSS is the median peak memory of the samples, in bytes.
+func (r Result) MedianRSS() int64 {
+	return Median(collect(r.Samples, func(s Sample) int64 { return s.MaxRSS }))
+}
+
+func collect[T any](samples []Sample, f func(Sample) T) []T {
+	out := make([]T, len(samples))
+	for i, s := range samples {
+		out[i] = f(s)
+	}
+	return out
+}
+
+// Median returns the middle value of xs, or the mean of the two middle
+// values when len(xs) is even; zero for no values. xs is not changed.
+func Median[T ~int64 | ~int | ~float64](xs []T) T {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	m := len(s) / 2
+	if len(s)%2 == 1 {
+		return s[m]
+	}
+	return (s[m-1] + s[m]) / 2
+}
+
+// Ratio is ours/theirs, or NaN when either is missing (zero).
+func Ratio(ours, theirs float64) float64 {
+	if ours == 0 || theirs == 0 {
+		return math.NaN()
+	}
+	return ours / theirs
+}
+
+// RunOnce builds corpusDir with tool into a fresh outDir and measures the
+// child process. outDir is removed first, outside the measured time. On
+// failure the error holds the exit status and the tail of the tool's output.
+func RunOnce(ctx context.Context, tool Tool, corpusDir, outDir string) (Sample, error) {
+	if err := os.RemoveAll(outDir); err != nil {
+		return Sample{}, fmt.Errorf("cleaning %s: %w", outDir, err)
+	}
+	cmd := tool.Command(corpusDir, outDir)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return Sample{}, fmt.Errorf("%s: starting %s: %w", tool.Name, cmd.Path, err)
+	}
+	stop := context.AfterFunc(ctx, func() { cmd.Process.Kill() })
+	defer stop()
+	start := time.Now()
+	err := cmd.Wait()
+	wall := time.Since(start)
+	if err != nil {
+		return Sample{}, fmt.Errorf("%s: %s: %w\n%s", tool.Name, strings.Join(cmd.Args, " "), err, tail(out.String(), 20))
+	}
+	s := Sample{Wall: wall}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.MaxRSS = int64(ru.Maxrss) * 1024 // KiB on Linux
+	}
+	return s, nil
+}
+
+// tail returns the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = append([]string{"…"}, lines[len(lines)-n:]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Measure counts the files, pages (.html) and bytes under dir.
+func Measure(dir string) (Output, error) {
+	var o Output
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		o.Files++
+		o.Bytes += info.Size()
+		if strings.HasSuffix(p, ".html") {
+			o.Pages++
+		}
+		return nil
+	})
+	return o, err
+}
+
+// Plan says what Run measures.
+type Plan struct {
+	Ns       []int  // corpus sizes (pearls)
+	Runs     int    // measured runs per tool and size
+	Warmup   int    // unmeasured runs per tool and size, first
+	Tools    []Tool // in the order of the first run
+	CacheDir string // corpora and outputs go here
+	Log      io.Writer
+}
+
+// Run measures every tool on every corpus size of plan and returns one
+// Result per tool and size, in plan order. A tool that fails keeps its
+// error in its Result and is not run again at that size; the others go on.
+func Run(ctx context.Context, plan Plan) ([]Result, error) {
+	logf := func(format string, args ...any) {
+		if plan.Log != nil {
+			fmt.Fprintf(plan.Log, format+"\n", args...)
+		}
+	}
+	var results []Result
+	for _, n := range plan.Ns {
+		start := time.Now()
+		dir, generated, err := corpus.Ensure(plan.CacheDir, corpus.Options{N: n})
+		if err != nil {
+			return results, fmt.Errorf("generating the corpus of %d pearls: %w", n, err)
+		}
+		if generated {
+			logf("N=%d: generated corpus %s in %s", n, dir, time.Since(start).Round(time.Millisecond))
+		} else {
+			logf("N=%d: using cached corpus %s", n, dir)
+		}
+		res := make([]Result, len(plan.Tools))
+		outs := make([]string, len(plan.Tools))
+		for i, t := range plan.Tools {
+			res[i] = Result{Tool: t.Name, N: n}
+			outs[i] = filepath.Join(plan.CacheDir, fmt.Sprintf("out-%s-n%d", t.Name, n))
+		}
+		order := make([]int, len(plan.Tools))
+		for round := range plan.Warmup + plan.Runs {
+			for i := range order {
+				order[i] = i
+			}
+			if round%2 == 1 {
+				slices.Reverse(order)
+			}
+			for _, i := range order {
+				if res[i].Err != nil {
+					continue
+				}
+				if err := ctx.Err(); err != nil {
+					return results, err
+				}
+				s, err := RunOnce(ctx, plan.Tools[i], dir, outs[i])
+				if err != nil {
+					res[i].Err = err
+					logf("N=%d: %s FAILED: %v", n, plan.Tools[i].Name, err)
+					continue
+				}
+				if round < plan.Warmup {
+					logf("N=%d: %-5s warm-up   %7.2f s %6.0f MiB", n, plan.Tools[i].Name, s.Wall.Seconds(), mib(s.MaxRSS))
+					continue
+				}
+				res[i].Samples = append(res[i].Samples, s)
+				logf("N=%d: %-5s run %d/%d   %7.2f s %6.0f MiB", n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), mib(s.MaxRSS))
+			}
+		}
+		for i := range res {
+			if res[i].Err == nil {
+				o, err := Measure(outs[i])
+				if err != nil {
+					res[i].Err = fmt.Errorf("measuring the output: %w", err)
+				}
+				res[i].Output = o
+			}
+		}
+		results = append(results, res...)
+	}
+	return results, nil
+}
+
+func mib(b int64) float64 { return float64(b) / (1 << 20) }
+
+// Goals are the targets of issue 6, checked at one corpus size.
+type Goals struct {
+	N         int     // the size the goals apply to
+	TimeRatio float64 // ours/baseline median wall time at most this
+	MemRatio  float64 // ours/baseline median peak memory at most this
+}
+
+// Comparison is ours against the baseline at one size.
+type Comparison struct {
+	N                   int
+	TimeRatio, MemRatio float64 // NaN when a side is missing
+}
+
+// Compare pairs the results of ours and baseline at each size.
+func Compare(results []Result, ours, baseline string) []Comparison {
+	var out []Comparison
+	for _, o := range results {
+		if o.Tool != ours {
+			continue
+		}
+		for _, b := range results {
+			if b.Tool == baseline && b.N == o.N {
+				c := Comparison{N: o.N, TimeRatio: math.NaN(), MemRatio: math.NaN()}
+				if o.Err == nil && b.Err == nil {
+					c.TimeRatio = Ratio(o.MedianWall().Seconds(), b.MedianWall().Seconds())
+					c.MemRatio = Ratio(float64(o.MedianRSS()), float64(b.MedianRSS()))
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// WriteTable prints results as a table, then the ratios of ours to
+// baseline at each size and whether goals are met.
+func WriteTable(w io.Writer, results []Result, ours, baseline string, goals Goals) error {
+	var b strings.Builder
+	sorted := slices.Clone(results)
+	slices.SortStableFunc(sorted, func(x, y Result) int { return cmp.Compare(x.N, y.N) })
+	fmt.Fprintf(&b, "%-6s %7s %12s %10s %14s %7s %7s %12s\n",
+		"tool", "N", "median wall", "min wall", "peak RSS (med)", "pages", "files", "output")
+	for _, r := range sorted {
+		if r.Err != nil {
+			fmt.Fprintf(&b, "%-6s %7d FAILED: %s\n", r.Tool, r.N, firstLine(r.Err.Error()))
+			continue
+		}
+		fmt.Fprintf(&b, "%-6s %7d %10.2f s %8.2f s %10.0f MiB %7d %7d %8.1f MiB\n",
+			r.Tool, r.N, r.MedianWall().Seconds(), r.MinWall().Seconds(), mib(r.MedianRSS()),
+			r.Output.Pages, r.Output.Files, mib(r.Output.Bytes))
+	}
+	cmps := Compare(results, ours, baseline)
+	if len(cmps) > 0 {
+		b.WriteByte('\n')
+	}
+	for _, c := range cmps {
+		fmt.Fprintf(&b, "%s/%s at N=%d: time %s, memory %s\n", ours, baseline, c.N, ratio(c.TimeRatio), ratio(c.MemRatio))
+	}
+	if goals.N != 0 {
+		i := slices.IndexFunc(cmps, func(c Comparison) bool { return c.N == goals.N })
+		if i < 0 {
+			fmt.Fprintf(&b, "goals (at N=%d): not measured (run with -n %d and both tools)\n", goals.N, goals.N)
+		} else {
+			c := cmps[i]
+			fmt.Fprintf(&b, "goal at N=%d: time ratio <= %.2f: %s %s; memory ratio <= %.2f: %s %s\n", goals.N,
+				goals.TimeRatio, ratio(c.TimeRatio), verdict(c.TimeRatio, goals.TimeRatio),
+				goals.MemRatio, ratio(c.MemRatio), verdict(c.MemRatio, goals.MemRatio))
+		}
+	}
+	shown := map[string]bool{} // a failed compile fails every size alike: show it once
+	for _, r := range sorted {
+		if r.Err != nil && !shown[r.Err.Error()] {
+			shown[r.Err.Error()] = true
+			fmt.Fprintf(&b, "\n%s failed at N=%d:\n%v\n", r.Tool, r.N, r.Err)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func ratio(x float64) string {
+	if math.IsNaN(x) {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f", x)
+}
+
+func verdict(x, goal float64) string {
+	switch {
+	case math.IsNaN(x):
+		return "(not measured)"
+	case x <= goal:
+		return "(met)"
+	}
+	return "(NOT met)"
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// Hugo is the Hugo tool: `hugo ARGS` with {hugo} and {out} in args replaced
+// by the corpus's Hugo site and the output folder.
+func Hugo(bin string, args []string) Tool {
+	return Tool{Name: "hugo", Command: func(corpusDir, outDir string) *exec.Cmd {
+		return exec.Command(bin, Expand(args, corpusDir, outDir)...)
+	}}
+}
+
+// Ours is our generator: `bin ARGS` run in workDir (the repository, where
+// themes/ is), with {content} and {out} in args replaced.
+func Ours(bin, workDir string, args []string) Tool {
+	return Tool{Name: "ours", Command: func(corpusDir, outDir string) *exec.Cmd {
+		cmd := exec.Command(bin, Expand(args, corpusDir, outDir)...)
+		cmd.Dir = workDir
+		return cmd
+	}}
+}
+
+// Expand replaces {content}, {hugo} and {out} in args with the corpus's
+// content folder, its Hugo site and the output folder.
+func Expand(args []string, corpusDir, outDir string) []string {
+	r := strings.NewReplacer(
+		"{content}", filepath.Join(corpusDir, "content"),
+		"{hugo}", filepath.Join(corpusDir, "hugo"),
+		"{out}", outDir,
+	)
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = r.Replace(a)
+	}
+	return out
+}
