@@ -1,0 +1,128 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// siteState is what pages of one site share and what is costly to compute
+// per page: the fingerprinted asset names (style.css depends on the site,
+// as the theme areas' colours are appended to it) and the footer's pages.
+type siteState struct {
+	s      *site.Site
+	base   string            // base path, "/" or "/portaali/"
+	urls   map[string]string // asset name ("style.css") -> URL
+	files  []output.File     // assets and static files
+	footer []*site.Page
+	deps   []string // document keys every page depends on (header, footer)
+}
+
+// FooterPages are the standalone pages the footer links to when the
+// portal has them, in this order.
+var FooterPages = []string{"tietoa", "saavutettavuusseloste", "toimittajalle"}
+
+// state returns the shared state for s, computing it once per site.
+// Concurrent first calls may both compute it; the result is the same.
+func (t *Theme) state(s *site.Site) *siteState {
+	if st := t.cur.Load(); st != nil && st.s == s {
+		return st
+	}
+	st := &siteState{s: s, base: s.Config.BasePath(), urls: map[string]string{}}
+	for _, a := range t.assets {
+		data := a.data
+		if a.name == "style.css" {
+			data = append(append([]byte(nil), data...), areaCSS(s)...)
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(a.name)
+		out := "assets/" + strings.TrimSuffix(a.name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		st.urls[a.name] = st.base + out
+		st.files = append(st.files, output.File{Path: out, Data: data, Type: mediaType(a.name)})
+	}
+	for _, f := range t.static {
+		st.files = append(st.files, output.File{Path: f.name, Data: f.data, Type: mediaType(f.name)})
+	}
+	for _, slug := range FooterPages {
+		for _, p := range s.Pages {
+			if p.Slug == slug {
+				st.footer = append(st.footer, p)
+			}
+		}
+	}
+	for _, a := range s.Areas {
+		st.deps = append(st.deps, a.Key)
+	}
+	if s.Guide != nil && s.Guide.Key != "" {
+		st.deps = append(st.deps, s.Guide.Key)
+	}
+	for _, p := range st.footer {
+		st.deps = append(st.deps, p.Key)
+	}
+	t.cur.Store(st)
+	return st
+}
+
+// Assets returns the theme's assets under fingerprinted names
+// (assets/style.css -> assets/style.3f2a9c1e.css, 8 hex digits of the
+// SHA-256 of the bytes) and its static files, for s.
+func (t *Theme) Assets(s *site.Site) []output.File {
+	return t.state(s).files
+}
+
+var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// areaColor returns a's colour if it is a valid #rrggbb, or the palette's
+// colour for its position: the value goes into CSS and SVG attributes.
+func areaColor(a *site.Area) string {
+	if hexColor.MatchString(a.Color) {
+		return strings.ToLower(a.Color)
+	}
+	return site.Palette[a.Index%len(site.Palette)]
+}
+
+// areaCSS is the per-site part of the stylesheet: each theme area's colour
+// as custom properties on the class teema-<slug>, with the text colour
+// (black or white) that reads on it.
+func areaCSS(s *site.Site) []byte {
+	var b strings.Builder
+	b.WriteString("\n/* Theme areas of this portal (generated) */\n")
+	for _, a := range s.Areas {
+		c := areaColor(a)
+		fmt.Fprintf(&b, ".teema-%s{--teema:%s;--teema-ink:%s}\n", a.Slug, c, inkOn(c))
+	}
+	return []byte(b.String())
+}
+
+// inkOn returns the text colour, white or near-black, with the higher
+// contrast on the background colour c (#rrggbb).
+func inkOn(c string) string {
+	l := luminance(c)
+	white := 1.05 / (l + 0.05)
+	black := (l + 0.05) / (luminance("#1b1f24") + 0.05)
+	if white >= black {
+		return "#ffffff"
+	}
+	return "#1b1f24"
+}
+
+// luminance is the WCAG relative luminance of #rrggbb.
+func luminance(c string) float64 {
+	ch := func(i int) float64 {
+		v, _ := strconv.ParseUint(c[i:i+2], 16, 8)
+		f := float64(v) / 255
+		if f <= 0.03928 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(1) + 0.7152*ch(3) + 0.0722*ch(5)
+}

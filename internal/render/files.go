@@ -1,0 +1,186 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// esc writes s escaped for XML text and attribute values.
+func esc(b *bytes.Buffer, s string) {
+	_ = xml.EscapeText(b, []byte(s)) // writing to a bytes.Buffer cannot fail
+}
+
+// sitemap lists every page meant to be found by search engines, with the
+// day it last changed where the content says so.
+func sitemap(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	add := func(path string, mod time.Time) {
+		b.WriteString("<url><loc>")
+		esc(&b, s.Config.Absolute(path))
+		b.WriteString("</loc>")
+		if !mod.IsZero() {
+			b.WriteString("<lastmod>" + mod.Format("2006-01-02") + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	add("/", time.Time{})
+	for _, a := range s.Areas {
+		add(a.Path, time.Time{})
+	}
+	for _, p := range s.Pearls {
+		add(p.Path, lastChange(p.Date, p.Updated))
+	}
+	for _, c := range s.Cases {
+		add(c.Path, c.Date)
+	}
+	if g := s.Guide; g != nil {
+		add(g.Path, time.Time{})
+		for _, c := range g.Chapters {
+			add(c.Path, time.Time{})
+		}
+		if len(g.Chapters) > 0 {
+			add(g.Path+"kokonaan/", time.Time{})
+		}
+	}
+	for _, p := range s.Pages {
+		add(p.Path, time.Time{})
+	}
+	add("/tagit/", time.Time{})
+	for _, list := range [][]*site.Term{s.Tags, s.Kinds, s.Audiences} {
+		for _, t := range list {
+			add(t.Path, time.Time{})
+		}
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func lastChange(date, updated time.Time) time.Time {
+	if updated.After(date) {
+		return updated
+	}
+	return date
+}
+
+func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// feed is an Atom feed of the newest pearls and case examples
+// (site.Site.Newest, at most FeedSize). Its updated time is the newest
+// entry's, so that two builds of the same content are byte-identical.
+func feed(s *site.Site) []byte {
+	entries := s.Newest
+	if len(entries) > FeedSize {
+		entries = entries[:FeedSize]
+	}
+	var updated time.Time
+	for _, e := range entries {
+		if u := lastChange(e.Date, e.Updated); u.After(updated) {
+			updated = u
+		}
+	}
+	if updated.IsZero() {
+		updated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`)
+	esc(&b, s.Config.Language)
+	b.WriteString("\">\n<title>")
+	esc(&b, s.Config.Title)
+	b.WriteString("</title>\n<subtitle>")
+	esc(&b, s.Config.Description)
+	b.WriteString("</subtitle>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"")
+	esc(&b, s.Config.Absolute("/feed.xml"))
+	b.WriteString("\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
+	esc(&b, s.Config.Absolute("/"))
+	b.WriteString("\"/>\n<id>")
+	esc(&b, s.Config.Absolute("/"))
+	b.WriteString("</id>\n<updated>" + atomTime(updated) + "</updated>\n<author><name>")
+	esc(&b, s.Config.Title)
+	b.WriteString("</name></author>\n")
+	for _, e := range entries {
+		u := s.Config.Absolute(e.Path)
+		b.WriteString("<entry>\n<title>")
+		esc(&b, e.Title)
+		b.WriteString("</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
+		esc(&b, u)
+		b.WriteString("\"/>\n<id>")
+		esc(&b, u)
+		b.WriteString("</id>\n<published>" + atomTime(e.Date) + "</published>\n")
+		b.WriteString("<updated>" + atomTime(lastChange(e.Date, e.Updated)) + "</updated>\n<summary>")
+		esc(&b, e.Summary)
+		b.WriteString("</summary>\n</entry>\n")
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}
+
+// robots allows everything and names the sitemap when the portal has a
+// base URL (a sitemap's address must be absolute).
+func robots(s *site.Site) []byte {
+	out := "User-agent: *\nAllow: /\n"
+	if s.Config.BaseURL != "" {
+		out += "\nSitemap: " + s.Config.Absolute("/sitemap.xml") + "\n"
+	}
+	return []byte(out)
+}
+
+// CSP is the Content-Security-Policy of every page, sent in a meta tag by
+// the layout and as a header by hosts that read _headers. Keep the two in
+// step: base.html holds the same text.
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+// headers is a _headers file (read by Netlify and Cloudflare Pages; other
+// hosts ignore it). Fingerprinted assets never change, so they are cached
+// for a year. Other files keep the hosts' default caching (revalidate on
+// every visit): a rule for /* would be merged into the asset rule's
+// Cache-Control by both hosts. The header form of the policy can also
+// forbid framing, which a meta tag cannot.
+func headers() []byte {
+	return []byte("/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\n" +
+		"/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n" +
+		"  X-Frame-Options: DENY\n  Content-Security-Policy: " + CSP + "; frame-ancestors 'none'\n")
+}
+
+// necklaceEntry is what the reader's necklace page needs of a pearl to
+// draw and list it without fetching its page.
+type necklaceEntry struct {
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Area      string `json:"area"`
+	AreaSlug  string `json:"areaSlug"`
+	AreaURL   string `json:"areaUrl"`
+	Color     string `json:"color"`
+	Kind      string `json:"kind"`
+	KindLabel string `json:"kindLabel"`
+	Summary   string `json:"summary"`
+}
+
+// necklaceData is oma-helminauha/helmet.json: every pearl by slug. The
+// reader's necklace script reads it to show a stored or shared
+// selection; slugs not in it are unknown.
+func necklaceData(s *site.Site) ([]byte, error) {
+	m := make(map[string]necklaceEntry, len(s.Pearls))
+	for _, p := range s.Pearls {
+		e := necklaceEntry{Title: p.Title, URL: p.URL, Summary: p.Summary, Kind: p.Pearl.Kind}
+		if p.Kind != nil {
+			e.KindLabel = p.Kind.Label
+		}
+		if p.Area != nil {
+			e.Area, e.AreaSlug, e.AreaURL, e.Color = p.Area.Title, p.Area.Slug, p.Area.URL, areaColor(p.Area)
+		}
+		m[p.Slug] = e
+	}
+	// encoding/json writes map keys sorted, so the file is deterministic.
+	data, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}

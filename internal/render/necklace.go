@@ -1,0 +1,114 @@
+package render
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// The necklace's geometry, in SVG user units. A strand is drawn in a
+// viewBox 360 wide, the width of a small phone, and scaled by CSS: on a
+// 360 px screen a bead is about 20 px across.
+const (
+	strandWidth = 360
+	beadsPerRow = 12
+	beadSpacing = 28
+	beadRadius  = 11
+	rowHeight   = 58
+	rowTop      = 22
+	sag         = 14 // how far the string hangs down in the middle
+	labelRunes  = 46 // longest visible title under a strand
+	// homeStrand and areaStrand cap the beads drawn on a strand; the
+	// rest are reached from the area page's list, so that a portal of
+	// 10,000 pearls still has a small home page.
+	homeStrand = 24
+	areaStrand = 48
+)
+
+// Strand is one theme area's string of pearls, ready for the template to
+// draw: every coordinate is computed here.
+type Strand struct {
+	Area   *site.Area
+	Color  string // the area's colour, #rrggbb
+	Width  int
+	Height int
+	Rows   []string // the SVG path of the string of each row
+	Beads  []Bead
+	LabelY int // baseline of the title shown on hover and focus
+	// Total is the number of pearls in the area; More those not drawn.
+	Total, More int
+}
+
+// Bead is one pearl on a strand.
+type Bead struct {
+	*site.Pearl
+	Shape string // the kind: tieto, vinkki, menetelma, tyokalu
+	X, Y  int    // centre
+	// Diamond is the points of the tyokalu shape.
+	Diamond string
+	// ShineX and ShineY place the highlight of a vinkki, up and left of
+	// the centre.
+	ShineX, ShineY int
+	// Label is the title as shown under the strand, shortened.
+	Label string
+}
+
+// capPearls returns at most n of list.
+func capPearls(list []*site.Pearl, n int) []*site.Pearl {
+	if len(list) > n {
+		return list[:n]
+	}
+	return list
+}
+
+// strand lays out up to max of a's pearls on a draped string: rows of
+// beadsPerRow, each row a quadratic curve across the full width with the
+// beads centred on it.
+func strand(a *site.Area, max int) *Strand {
+	pearls := capPearls(a.Pearls, max)
+	st := &Strand{Area: a, Color: areaColor(a), Width: strandWidth, Total: len(a.Pearls), More: len(a.Pearls) - len(pearls)}
+	rows := (len(pearls) + beadsPerRow - 1) / beadsPerRow
+	if rows == 0 {
+		rows = 1
+	}
+	const x0, x1 = 6, strandWidth - 6
+	for r := 0; r < rows; r++ {
+		y0 := rowTop + r*rowHeight
+		st.Rows = append(st.Rows, fmt.Sprintf("M%d %dQ%d %d %d %d", x0, y0, strandWidth/2, y0+2*sag, x1, y0))
+		row := pearls[min(r*beadsPerRow, len(pearls)):min((r+1)*beadsPerRow, len(pearls))]
+		start := (strandWidth - (len(row)-1)*beadSpacing) / 2
+		for i, p := range row {
+			x := start + i*beadSpacing
+			t := float64(x-x0) / float64(x1-x0)
+			y := y0 + int(4*sag*t*(1-t)+0.5)
+			b := Bead{Pearl: p, Shape: "tieto", X: x, Y: y, ShineX: x - 4, ShineY: y - 4, Label: shorten(p.Title, labelRunes)}
+			if p.Kind != nil {
+				b.Shape = p.Kind.Slug
+			}
+			if b.Shape == "tyokalu" {
+				d := beadRadius + 2
+				b.Diamond = fmt.Sprintf("%d,%d %d,%d %d,%d %d,%d", x, y-d, x+d, y, x, y+d, x-d, y)
+			}
+			st.Beads = append(st.Beads, b)
+		}
+	}
+	st.LabelY = rowTop + (rows-1)*rowHeight + sag + 38
+	st.Height = st.LabelY + 10
+	return st
+}
+
+// shorten cuts s to n runes at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	for i := len(r) - 1; i > n/2; i-- {
+		if r[i] == ' ' {
+			r = r[:i]
+			break
+		}
+	}
+	return string(r) + "…"
+}

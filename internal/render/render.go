@@ -1,0 +1,201 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+var buffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 32<<10)) }}
+
+// Render renders one job of s (from Jobs(s)). It is safe to call from many
+// goroutines at once. A template that fails is reported as a *diag.Error
+// naming the template file and line.
+func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
+	f := output.File{Path: j.Path}
+	switch j.Kind {
+	case "sitemap":
+		f.Data, f.Type = sitemap(s), "application/xml"
+		return f, nil
+	case "feed":
+		f.Data, f.Type = feed(s), "application/atom+xml"
+		return f, nil
+	case "robots":
+		f.Data, f.Type = robots(s), "text/plain"
+		return f, nil
+	case "headers":
+		f.Data, f.Type = headers(), "text/plain"
+		return f, nil
+	case "necklacedata":
+		data, err := necklaceData(s)
+		f.Data, f.Type = data, "application/json"
+		return f, err
+	}
+	tmpl := t.pages[j.Kind]
+	if tmpl == nil {
+		return f, fmt.Errorf("rendering %s: no page kind %q", j.Path, j.Kind)
+	}
+	v, err := t.view(s, j)
+	if err != nil {
+		return f, err
+	}
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer buffers.Put(buf)
+	if err := tmpl.Execute(buf, v); err != nil {
+		return f, t.templateError(err)
+	}
+	f.Data, f.Type = bytes.Clone(buf.Bytes()), "text/html"
+	return f, nil
+}
+
+// view builds the data of a page job.
+func (t *Theme) view(s *site.Site, j Job) (*View, error) {
+	v := &View{Site: s, Kind: j.Kind, Description: s.Config.Description, OGType: "website", st: t.state(s)}
+	bad := func() (*View, error) {
+		return nil, fmt.Errorf("rendering %s: a %s job without its page (make jobs with Theme.Jobs)", j.Path, j.Kind)
+	}
+	summary := func(sum string) {
+		if sum != "" {
+			v.Description = sum
+		}
+	}
+	switch j.Kind {
+	case "home":
+		v.Path = "/"
+		for _, a := range s.Areas {
+			v.Strands = append(v.Strands, strand(a, homeStrand))
+		}
+		v.Legend = s.Kinds
+		v.Cases = homeCases(s)
+		v.Guide = s.Guide
+	case "area":
+		a, ok := j.node.(*site.Area)
+		if !ok {
+			return bad()
+		}
+		v.Area, v.Path, v.Title = a, a.Path, a.Title
+		summary(a.Summary)
+		v.Body = body(a.Doc, a.Links)
+		v.Strands = []*Strand{strand(a, areaStrand)}
+		v.Legend = s.Kinds
+	case "pearl":
+		p, ok := j.node.(*site.Pearl)
+		if !ok {
+			return bad()
+		}
+		v.Pearl, v.Path, v.Title, v.OGType = p, p.Path, p.Title, "article"
+		summary(p.Summary)
+		v.Body = body(p.Doc, p.Links)
+		v.Worksheet = hasWorksheet(p.Doc)
+		if p.Prev != nil {
+			v.Prev = &p.Prev.Node
+		}
+		if p.Next != nil {
+			v.Next = &p.Next.Node
+		}
+	case "case":
+		c, ok := j.node.(*site.Case)
+		if !ok {
+			return bad()
+		}
+		v.Case, v.Path, v.Title, v.OGType = c, c.Path, c.Title, "article"
+		summary(c.Summary)
+		v.Body = body(c.Doc, c.Links)
+		v.Worksheet = hasWorksheet(c.Doc)
+	case "guide":
+		g, ok := j.node.(*site.Guide)
+		if !ok {
+			return bad()
+		}
+		v.Guide, v.Path, v.Title = g, g.Path, g.Title
+		if g.Cover != nil {
+			summary(g.Cover.Summary)
+			v.Body = body(g.Cover.Doc, g.Links)
+		}
+	case "chapter":
+		c, ok := j.node.(*site.Chapter)
+		if !ok {
+			return bad()
+		}
+		v.Chapter, v.Guide, v.Path, v.Title, v.OGType = c, s.Guide, c.Path, c.Title, "article"
+		summary(c.Summary)
+		v.Body = body(c.Doc, c.Links)
+		v.Worksheet = hasWorksheet(c.Doc)
+		if c.Doc != nil {
+			for _, h := range c.Doc.Headings {
+				if h.Level == 2 {
+					v.Contents = append(v.Contents, h)
+				}
+			}
+		}
+		if c.Prev != nil {
+			v.Prev = &c.Prev.Node
+		}
+		if c.Next != nil {
+			v.Next = &c.Next.Node
+		}
+	case "guideprint":
+		g, ok := j.node.(*site.Guide)
+		if !ok {
+			return bad()
+		}
+		v.Guide, v.Path, v.Title = g, g.Path+"kokonaan/", g.Title+" kokonaan"
+		if g.Cover != nil {
+			summary(g.Cover.Summary)
+			v.Body = prefixIDs(body(g.Cover.Doc, g.Links), "johdanto-", 0)
+		}
+		for _, c := range g.Chapters {
+			anchor := fmt.Sprintf("luku-%d", c.Number)
+			v.Chapters = append(v.Chapters, PrintChapter{Chapter: c, Anchor: anchor, Body: prefixIDs(body(c.Doc, c.Links), anchor+"-", 1)})
+			v.Worksheet = v.Worksheet || hasWorksheet(c.Doc)
+		}
+	case "page":
+		p, ok := j.node.(*site.Page)
+		if !ok {
+			return bad()
+		}
+		v.Page, v.Path, v.Title = p, p.Path, p.Title
+		summary(p.Summary)
+		v.Body = body(p.Doc, p.Links)
+		v.Worksheet = hasWorksheet(p.Doc)
+	case "term":
+		term, ok := j.node.(*site.Term)
+		if !ok {
+			return bad()
+		}
+		v.Term, v.Path, v.Title = term, term.Path, termHeading(term)
+		v.Description = fmt.Sprintf("%s – %s", termHeading(term), countPearls(len(term.Pearls)))
+	case "terms":
+		v.Path, v.Title = "/tagit/", "Aiheet"
+		v.Description = "Kaikki aiheet, tyypit ja kohderyhmät, joiden mukaan helmet on luokiteltu."
+	case "search":
+		v.Path, v.Title = "/haku/", "Haku"
+	case "necklace":
+		v.Path, v.Title = "/oma-helminauha/", "Oma helminauha"
+		v.Description = "Kokoa itsellesi sopivat helmet omaan helminauhaan, tulosta ja jaa ne."
+	case "notfound":
+		v.Path, v.Title, v.NoIndex = "/404.html", "Sivua ei löytynyt", true
+	default:
+		return nil, fmt.Errorf("rendering %s: no page kind %q", j.Path, j.Kind)
+	}
+	return v, nil
+}
+
+// homeCases are the case examples the home page shows: the newest three.
+func homeCases(s *site.Site) []*site.Case {
+	if len(s.Cases) > 3 {
+		return s.Cases[:3]
+	}
+	return s.Cases
+}
+
+func countPearls(n int) string {
+	if n == 1 {
+		return "1 helmi"
+	}
+	return fmt.Sprintf("%d helmeä", n)
+}

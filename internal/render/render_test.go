@@ -1,0 +1,518 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// loadSite builds the model of a txtar fixture under testdata/. A
+// non-empty baseURL overrides the fixture's.
+func loadSite(t testing.TB, name, baseURL string, drafts bool) *site.Site {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
+			fsys[rest] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	cfg, diags := config.Load(fsys, "content", baseURL)
+	if diags.HasErrors() {
+		t.Fatalf("config: %v", diags)
+	}
+	set, diags := content.Load(context.Background(), fsys, "content")
+	if diags.HasErrors() {
+		t.Fatalf("content: %v", diags.Errors())
+	}
+	s, diags := site.Build(cfg, set, site.Options{Drafts: drafts})
+	if diags.HasErrors() {
+		t.Fatalf("site: %v", diags.Errors())
+	}
+	return s
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultTheme *Theme
+)
+
+func theme(t testing.TB) *Theme {
+	t.Helper()
+	defaultOnce.Do(func() {
+		th, diags := Default()
+		if diags.HasErrors() {
+			t.Fatalf("the default theme does not load: %v", diags)
+		}
+		defaultTheme = th
+	})
+	if defaultTheme == nil {
+		t.Fatal("the default theme does not load")
+	}
+	return defaultTheme
+}
+
+// renderAll renders every job and asset of s, by output path.
+func renderAll(t testing.TB, th *Theme, s *site.Site) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, j := range th.Jobs(s) {
+		f, err := th.Render(s, j)
+		if err != nil {
+			t.Fatalf("%s (%s): %v", j.Path, j.Kind, err)
+		}
+		if f.Path != j.Path {
+			t.Errorf("job %s rendered as %s", j.Path, f.Path)
+		}
+		if _, dup := out[f.Path]; dup {
+			t.Errorf("two jobs write %s", f.Path)
+		}
+		out[f.Path] = f.Data
+	}
+	for _, f := range th.Assets(s) {
+		out[f.Path] = f.Data
+	}
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	files := renderAll(t, theme(t), s)
+	for _, p := range []string{
+		"index.html",
+		"helmet/yhteinen-tavoite/index.html",
+		"teemat/verkostotyo/index.html",
+		"opas/kokonaan/index.html",
+		"haku/index.html",
+		"feed.xml",
+		"sitemap.xml",
+	} {
+		t.Run(p, func(t *testing.T) {
+			got, ok := files[p]
+			if !ok {
+				t.Fatalf("no page %s", p)
+			}
+			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "_"))
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/render -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s (run go test ./internal/render -update and review the diff):\n%s", p, golden, firstDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first line where want and got differ.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n  want " + w + "\n  got  " + g
+		}
+	}
+	return ""
+}
+
+func TestRenderIsDeterministic(t *testing.T) {
+	a := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))
+	b := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))
+	if len(a) != len(b) {
+		t.Fatalf("got %d and %d files", len(a), len(b))
+	}
+	for p, data := range a {
+		if !bytes.Equal(data, b[p]) {
+			t.Errorf("%s differs between two renders", p)
+		}
+	}
+}
+
+// page returns the rendered page at path p or fails.
+func page(t *testing.T, files map[string][]byte, p string) string {
+	t.Helper()
+	data, ok := files[p]
+	if !ok {
+		t.Fatalf("no page %s", p)
+	}
+	return string(data)
+}
+
+func mustContain(t *testing.T, where, s string, subs ...string) {
+	t.Helper()
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			t.Errorf("%s does not contain %q", where, sub)
+		}
+	}
+}
+
+func TestPearlPage(t *testing.T) {
+	files := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))
+	p := page(t, files, "helmet/yhteinen-tavoite/index.html")
+	mustContain(t, "the pearl page", p,
+		`<title>Yhteinen tavoite verkostossa – Testinauha</title>`,
+		`<html lang="fi">`,
+		// breadcrumb: Etusivu › area › pearl
+		`<nav class="breadcrumb" aria-label="Murupolku"><ol><li><a href="/portaali/">Etusivu</a></li><li><a href="/portaali/teemat/verkostotyo/">Verkostotyö ja yhteistyö</a></li><li><span aria-current="page">Yhteinen tavoite verkostossa</span></li></ol></nav>`,
+		`<a class="kind-label" href="/portaali/tyypit/menetelma/">Menetelmä</a>`,
+		`<a href="/portaali/kohderyhmat/johto/">Johto</a>`,
+		`<a href="/portaali/tagit/arviointi/">Arviointi</a>`,
+		`<li>SoteDialogit</li>`,
+		`<time datetime="2022-06-01">1.6.2022</time>`,
+		`<dt>Päivitetty</dt><dd><time datetime="2023-01-15">15.1.2023</time>`,
+		// the summary is escaped, in the page and in its meta tags
+		`Miten verkosto sopii tavoitteesta &lt;script&gt;alert(1)&lt;/script&gt;.`,
+		`<meta name="description" content="Miten verkosto sopii tavoitteesta &lt;script&gt;alert(1)&lt;/script&gt;.">`,
+		`<link rel="canonical" href="https://example.org/portaali/helmet/yhteinen-tavoite/">`,
+		`<meta property="og:url" content="https://example.org/portaali/helmet/yhteinen-tavoite/">`,
+		`<meta property="og:type" content="article">`,
+		`<meta property="og:locale" content="fi_FI">`,
+		// the body, with its internal link rewritten
+		`<a href="/portaali/helmet/tavoitelomake/">lomake</a>`,
+		`data-necklace-toggle data-slug="yhteinen-tavoite" data-title="Yhteinen tavoite verkostossa" data-area="Verkostotyö ja yhteistyö" data-color="#1f6f8b" hidden>`,
+		// the case that uses it
+		`<a class="card-title" href="/portaali/caset/tampere/">Oppilashuollon kehittämisverkostot</a>`,
+	)
+	// Related, both ways: yhteinen-tavoite names tavoitelomake, and
+	// mika-verkosto-on names yhteinen-tavoite.
+	related := between(p, `<h2 id="liittyvat_otsikko">`, `</section>`)
+	mustContain(t, "the related pearls", related,
+		`href="/portaali/helmet/tavoitelomake/"`, `href="/portaali/helmet/mika-verkosto-on/"`)
+	back := page(t, files, "helmet/tavoitelomake/index.html")
+	mustContain(t, "the related pearl's page", between(back, `<h2 id="liittyvat_otsikko">`, `</section>`),
+		`href="/portaali/helmet/yhteinen-tavoite/"`)
+}
+
+func between(s, from, to string) string {
+	_, after, ok := strings.Cut(s, from)
+	if !ok {
+		return ""
+	}
+	in, _, _ := strings.Cut(after, to)
+	return in
+}
+
+func TestPrevNextWithinArea(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	files := renderAll(t, theme(t), s)
+	for _, a := range s.Areas {
+		for i, p := range a.Pearls {
+			html := page(t, files, out(p.Path))
+			nav := between(html, `<nav class="prev-next" aria-label="Teeman helmet">`, `</nav>`)
+			if i > 0 {
+				prev := a.Pearls[i-1]
+				mustContain(t, p.Slug+"'s navigation", nav, `<a class="prev" href="`+prev.URL+`" rel="prev"><span class="pn-dir">Edellinen helmi</span>`)
+				mustContain(t, p.Slug, html, `<link rel="prev" href="`+prev.URL+`">`)
+			} else if strings.Contains(nav, `rel="prev"`) {
+				t.Errorf("the first pearl of %s has a previous pearl", a.Slug)
+			}
+			if i < len(a.Pearls)-1 {
+				next := a.Pearls[i+1]
+				mustContain(t, p.Slug+"'s navigation", nav, `<a class="next" href="`+next.URL+`" rel="next"><span class="pn-dir">Seuraava helmi</span>`)
+			} else if strings.Contains(nav, `rel="next"`) {
+				t.Errorf("the last pearl of %s has a next pearl", a.Slug)
+			}
+		}
+	}
+}
+
+var beadLink = regexp.MustCompile(`<a class="bead bead-(\w+)" href="([^"]*)" aria-label="([^"]*)"><title>([^<]*)</title>`)
+
+func TestNecklaceLinksHaveAccessibleNames(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	files := renderAll(t, theme(t), s)
+	home := page(t, files, "index.html")
+	beads := beadLink.FindAllStringSubmatch(home, -1)
+	if len(beads) != len(s.Pearls) {
+		t.Fatalf("got %d beads on the home page, want %d", len(beads), len(s.Pearls))
+	}
+	byURL := map[string]*site.Pearl{}
+	for _, p := range s.Pearls {
+		byURL[p.URL] = p
+	}
+	for _, b := range beads {
+		p := byURL[b[2]]
+		if p == nil {
+			t.Errorf("bead links to %s, which is no pearl", b[2])
+			continue
+		}
+		if b[3] == "" || b[3] != b[4] || !strings.Contains(b[3], strings.ReplaceAll(p.Title, "?", "")) {
+			t.Errorf("bead of %s is named %q / %q, want its title", p.Slug, b[3], b[4])
+		}
+		if b[1] != p.Pearl.Kind {
+			t.Errorf("bead of %s has shape %s, want %s", p.Slug, b[1], p.Pearl.Kind)
+		}
+	}
+	// The text alternative holds the same links.
+	alt := between(home, `<summary>Helminauha tekstinä</summary>`, `</details>`)
+	for _, p := range s.Pearls {
+		mustContain(t, "the necklace as text", alt, `<a href="`+p.URL+`">`)
+	}
+	// Each strand is a named group and the area page has its own.
+	mustContain(t, "home", home, `role="group" aria-label="Verkostotyö ja yhteistyö: 4 helmeä"`, `fill="#1f6f8b"`)
+	area := page(t, files, "teemat/verkostotyo/index.html")
+	if n := len(beadLink.FindAllString(area, -1)); n != 4 {
+		t.Errorf("the area page has %d beads, want 4", n)
+	}
+}
+
+func TestStrandIsCappedOnTheHomePage(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	a := s.Areas[0]
+	many := make([]*site.Pearl, 0, 60)
+	for len(many) < 60 {
+		many = append(many, a.Pearls...)
+	}
+	big := *a
+	big.Pearls = many[:60]
+	st := strand(&big, homeStrand)
+	if len(st.Beads) != homeStrand || st.More != 60-homeStrand || len(st.Rows) != 2 {
+		t.Errorf("got %d beads, %d more, %d rows; want %d, %d, 2", len(st.Beads), st.More, len(st.Rows), homeStrand, 60-homeStrand)
+	}
+	for _, b := range st.Beads {
+		if b.X < beadRadius || b.X > strandWidth-beadRadius || b.Y < beadRadius || b.Y > st.Height-beadRadius {
+			t.Errorf("bead at %d,%d lies outside the %dx%d strand", b.X, b.Y, strandWidth, st.Height)
+		}
+	}
+}
+
+var (
+	csp          = `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; img-src &#39;self&#39; data:; style-src &#39;self&#39;; script-src &#39;self&#39;; object-src &#39;none&#39;; base-uri &#39;self&#39;; form-action &#39;self&#39;">`
+	inlineScript = regexp.MustCompile(`<script(?:\s[^>]*)?>[^<]`)
+	scriptTag    = regexp.MustCompile(`<script\b[^>]*>`)
+	badAttr      = regexp.MustCompile(`(?i)\s(style|on[a-z]+)\s*=`)
+	urlAttr      = regexp.MustCompile(`\s(?:href|src|action|data-index|data-base|data-necklace-data)="([^"]*)"`)
+)
+
+// TestEveryPageIsSafeAndSmall checks what holds for every HTML page: the
+// CSP meta tag, no inline script or style attribute, every URL under the
+// base path, and under 60 KB with its CSS and JS.
+func TestEveryPageIsSafeAndSmall(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	th := theme(t)
+	files := renderAll(t, th, s)
+	mf := output.NewMinifier()
+	for p, data := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		html := string(data)
+		t.Run(p, func(t *testing.T) {
+			if !strings.Contains(html, csp) && !strings.Contains(html, strings.ReplaceAll(csp, "&#39;", "'")) {
+				t.Errorf("no Content-Security-Policy meta tag")
+			}
+			if m := inlineScript.FindString(html); m != "" {
+				t.Errorf("inline script: %q", m)
+			}
+			for _, tag := range scriptTag.FindAllString(html, -1) {
+				if !strings.Contains(tag, ` src="/portaali/assets/`) {
+					t.Errorf("script not from the theme's assets: %s", tag)
+				}
+			}
+			if m := badAttr.FindString(html); m != "" {
+				t.Errorf("style or event handler attribute: %q", m)
+			}
+			for _, m := range urlAttr.FindAllStringSubmatch(html, -1) {
+				u := m[1]
+				if strings.HasPrefix(u, "#") || strings.HasPrefix(u, "https://example.org/portaali/") || strings.HasPrefix(u, "https://example.com/") {
+					continue
+				}
+				if !strings.HasPrefix(u, "/portaali/") {
+					t.Errorf("URL outside the base path: %q", u)
+				}
+			}
+			// What a reader downloads: the page and its CSS and JS as the
+			// build writes them, minified (not compressed).
+			size := minified(t, mf, p, "text/html", data)
+			for _, m := range assetRef.FindAllStringSubmatch(html, -1) {
+				size += minified(t, mf, m[1], mediaType(m[1]), files[m[1]])
+			}
+			if size > 60<<10 {
+				t.Errorf("the page weighs %d bytes with its CSS and JS, over 60 KB", size)
+			}
+		})
+	}
+}
+
+var assetRef = regexp.MustCompile(`(?:href|src)="/portaali/(assets/[^"]+)"`)
+
+func minified(t *testing.T, mf *output.Minifier, p, typ string, data []byte) int {
+	t.Helper()
+	f, err := mf.Minify(output.File{Path: p, Data: data, Type: typ})
+	if err != nil {
+		t.Fatalf("minifying %s: %v", p, err)
+	}
+	return len(f.Data)
+}
+
+// TestFragmentsResolve checks that every #fragment link on a page points
+// to an id on that page, and that ids are unique: the whole guide repeats
+// its chapters' heading and footnote ids.
+func TestFragmentsResolve(t *testing.T) {
+	files := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))
+	idRe := regexp.MustCompile(`\sid="([^"]+)"`)
+	fragRe := regexp.MustCompile(`\shref="#([^"]+)"`)
+	for p, data := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		ids := map[string]int{}
+		for _, m := range idRe.FindAllStringSubmatch(string(data), -1) {
+			ids[m[1]]++
+		}
+		for id, n := range ids {
+			if n > 1 {
+				t.Errorf("%s: id %q appears %d times", p, id, n)
+			}
+		}
+		for _, m := range fragRe.FindAllStringSubmatch(string(data), -1) {
+			if ids[m[1]] == 0 {
+				t.Errorf("%s: link to #%s, which is no id on the page", p, m[1])
+			}
+		}
+	}
+	whole := page(t, files, "opas/kokonaan/index.html")
+	mustContain(t, "the whole guide", whole,
+		`<a href="#luku-1"><span class="toc-num">Luku 1</span> Miksi verkostot?</a>`,
+		`<section class="print-chapter" id="luku-2"`,
+		`<h3 id="luku-1-yhteenveto">`, `<h3 id="luku-2-yhteenveto">`, `<h4 id="luku-1-alaotsikko">`,
+		`href="#luku-1-yhteenveto"`)
+}
+
+func TestGuidePages(t *testing.T) {
+	files := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))
+	cover := page(t, files, "opas/index.html")
+	mustContain(t, "the guide's cover", cover,
+		`<a href="/portaali/opas/miksi-verkostot/"><span class="toc-num">Luku 1</span> Miksi verkostot?</a>`,
+		`<a href="/portaali/opas/kokonaan/">Koko opas yhdellä sivulla</a>`, `Oppaan johdanto.`)
+	ch := page(t, files, "opas/miksi-verkostot/index.html")
+	mustContain(t, "chapter 1", ch,
+		`<p class="kicker">Luku 1</p>`,
+		`<nav class="page-toc" aria-label="Tällä sivulla">`, `<li><a href="#yhteenveto">Yhteenveto</a></li>`,
+		`<a class="next" href="/portaali/opas/koollekutsuminen/" rel="next"><span class="pn-dir">Seuraava luku</span> <span class="pn-title">Luku 2: Verkoston koollekutsuminen</span></a>`,
+		`<a href="/portaali/opas/kokonaan/">Koko opas yhdellä sivulla</a>`)
+}
+
+func TestOtherPages(t *testing.T) {
+	files := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))
+	tests := []struct{ path, want string }{
+		{"index.html", `<title>Testinauha</title>`},
+		{"index.html", `<meta name="description" content="Pieni testiportaali &lt;&amp; &#34;lainausmerkit&#34;&gt;">`},
+		{"index.html", `<a class="card-title" href="/portaali/caset/tampere/">`},
+		{"index.html", `<span class="count-badge" data-necklace-count hidden></span>`},
+		{"index.html", `<form class="header-search" role="search" aria-label="Sivustohaku" action="/portaali/haku/" method="get">`},
+		{"index.html", `<a class="skip-link" href="#sisalto">Siirry sisältöön</a>`},
+		{"index.html", `<li><a href="/portaali/tietoa/">Tietoa palvelusta</a></li>`},
+		{"index.html", `<li><a href="/portaali/saavutettavuusseloste/">Saavutettavuusseloste</a></li>`},
+		{"caset/tampere/index.html", `<dt>Organisaatio</dt><dd>Tampereen kaupunki</dd>`},
+		{"caset/tampere/index.html", `<dt>Ajanjakso</dt><dd>2015–2017</dd>`},
+		{"caset/tampere/index.html", `<a class="area-chip teema-hyvinvointi" href="/portaali/teemat/hyvinvointi/">Työhyvinvointi</a>`},
+		{"caset/tampere/index.html", `<a class="card-title" href="/portaali/helmet/tavoitelomake/">Verkoston tavoitelomake</a>`},
+		{"teemat/verkostotyo/index.html", `<h3 id="tyyppi_tyokalu">Työkalu <span class="count">1 helmi</span></h3>`},
+		{"teemat/verkostotyo/index.html", `<a class="card-title" href="/portaali/caset/tampere/">`},
+		{"tagit/tavoitteet/index.html", `<h1>Aihe: tavoitteet</h1>`},
+		{"tagit/tavoitteet/index.html", `<p class="lead">2 helmeä</p>`},
+		{"tyypit/vinkki/index.html", `<h1>Tyyppi: Vinkki</h1>`},
+		{"kohderyhmat/henkilosto/index.html", `<h1>Kohderyhmä: Henkilöstö</h1>`},
+		{"tagit/index.html", `<li><a href="/portaali/tagit/tavoitteet/">tavoitteet</a> <span class="count">2</span></li>`},
+		{"tietoa/index.html", `<h1>Tietoa palvelusta</h1>`},
+		{"haku/index.html", `<form id="search-form" role="search" action="/portaali/haku/"><label for="search-input">Hae</label><input id="search-input" name="q" type="search"></form><div id="search-facets"></div><p id="search-status" aria-live="polite"></p><ol id="search-results"></ol>`},
+		{"haku/index.html", `data-index="/portaali/haku/" data-base="/portaali/"></script>`},
+		{"haku/index.html", `<noscript>`},
+		{"oma-helminauha/index.html", `<div id="necklace-svg"`},
+		{"oma-helminauha/index.html", `<ol id="necklace-list"`},
+		{"oma-helminauha/index.html", `<p id="necklace-notice" class="notice" role="status">`},
+		{"oma-helminauha/index.html", `data-necklace-data="/portaali/oma-helminauha/helmet.json"`},
+		{"404.html", `<h1>Sivua ei löytynyt</h1>`},
+		{"404.html", `<meta name="robots" content="noindex">`},
+		{"404.html", `action="/portaali/haku/"`},
+		{"robots.txt", "Sitemap: https://example.org/portaali/sitemap.xml"},
+		{"_headers", "/assets/*\n  Cache-Control: public, max-age=31536000, immutable"},
+		{"oma-helminauha/helmet.json", `"tauot":{"title":"Tauot työpäivässä","url":"/portaali/helmet/tauot/","area":"Työhyvinvointi","areaSlug":"hyvinvointi","areaUrl":"/portaali/teemat/hyvinvointi/","color":"#8a4b08"`},
+		{"feed.xml", `<link rel="self" type="application/atom+xml" href="https://example.org/portaali/feed.xml"/>`},
+		{"sitemap.xml", `<loc>https://example.org/portaali/helmet/yhteinen-tavoite/</loc><lastmod>2023-01-15</lastmod>`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			mustContain(t, tc.path, page(t, files, tc.path), tc.want)
+		})
+	}
+	// The worksheet's script is loaded where a worksheet is, only there.
+	if !strings.Contains(page(t, files, "helmet/tavoitelomake/index.html"), "/assets/tyopohja.") {
+		t.Errorf("the pearl with a worksheet does not load tyopohja.js")
+	}
+	if strings.Contains(page(t, files, "helmet/tauot/index.html"), "/assets/tyopohja.") {
+		t.Errorf("a pearl without a worksheet loads tyopohja.js")
+	}
+}
+
+func TestWithoutBaseURL(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	cfg := *s.Config
+	cfg.BaseURL = ""
+	s2 := loadSiteWith(t, &cfg)
+	files := renderAll(t, theme(t), s2)
+	home := page(t, files, "index.html")
+	mustContain(t, "home without a base URL", home, `<link rel="canonical" href="/">`, `<a href="/teemat/verkostotyo/">`)
+	if strings.Contains(page(t, files, "robots.txt"), "Sitemap:") {
+		t.Errorf("robots.txt names a sitemap without an absolute URL")
+	}
+}
+
+// loadSiteWith builds the fixture with cfg instead of its site.yaml.
+func loadSiteWith(t *testing.T, cfg *config.Config) *site.Site {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
+			fsys[rest] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	set, _ := content.Load(context.Background(), fsys, "content")
+	s, diags := site.Build(cfg, set, site.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	return s
+}

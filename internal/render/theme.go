@@ -1,0 +1,217 @@
+package render
+
+import (
+	"errors"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/themes"
+)
+
+// Kinds are the page kinds that have a template, templates/<kind>.html
+// (see the package doc).
+var Kinds = []string{"home", "area", "pearl", "case", "guide", "chapter", "guideprint",
+	"page", "term", "terms", "search", "necklace", "notfound"}
+
+// Theme is a loaded theme: its parsed templates, assets and static files.
+// It is read-only after LoadTheme, apart from a cache of the last site's
+// asset names.
+type Theme struct {
+	name   string
+	pages  map[string]*template.Template // by kind; each executes "base.html"
+	assets []file                        // assets/*, by name
+	static []file                        // static/**, by path
+	cur    atomic.Pointer[siteState]
+}
+
+// file is a theme file: its path inside its folder and its bytes.
+type file struct {
+	name string
+	data []byte
+}
+
+// Name is how the theme is shown in messages ("themes/helminauha").
+func (t *Theme) Name() string { return t.name }
+
+// Default returns the theme compiled into the binary, helminauha.
+func Default() (*Theme, diag.List) {
+	sub, err := fs.Sub(themes.FS, "helminauha")
+	if err != nil {
+		panic(err) // the embedded folder is part of the binary
+	}
+	return LoadTheme(sub, "themes/helminauha")
+}
+
+// LoadTheme reads a theme from fsys, the theme's folder. name is how the
+// folder is shown in messages ("themes/helminauha"). Every problem is
+// reported: a template that does not parse (with the file and line), a
+// missing page template, an unreadable file.
+func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
+	t := &Theme{name: name, pages: map[string]*template.Template{}}
+	var diags diag.List
+	show := func(p string) string { return name + "/" + p }
+
+	tpl, err := fs.Glob(fsys, "templates/*.html")
+	if err != nil {
+		diags.Add(diag.Wrap(diag.Pos{File: show("templates")}, err, "cannot read the theme's templates: %v", err))
+		return nil, diags
+	}
+	src := map[string]string{}
+	for _, p := range tpl {
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "cannot read template: %v", err))
+			continue
+		}
+		src[path.Base(p)] = string(b)
+	}
+	if _, ok := src["base.html"]; !ok {
+		diags.Errorf(diag.Pos{File: show("templates/base.html")}, "the theme has no templates/base.html: every page is rendered through it")
+	}
+	var shared []string // base.html, then the partials in name order
+	for _, p := range tpl {
+		if b := path.Base(p); strings.HasPrefix(b, "_") {
+			shared = append(shared, b)
+		}
+	}
+	slices.Sort(shared)
+	shared = append([]string{"base.html"}, shared...)
+
+	// The shared files are parsed once, to report their errors once.
+	root := template.New("").Funcs(funcs)
+	sharedOK := true
+	for _, f := range shared {
+		s, ok := src[f]
+		if !ok {
+			sharedOK = false
+			continue
+		}
+		if _, err := root.New(f).Parse(s); err != nil {
+			diags.Add(t.templateError(err))
+			sharedOK = false
+		}
+	}
+	for _, kind := range Kinds {
+		f := kind + ".html"
+		s, ok := src[f]
+		if !ok {
+			diags.Errorf(diag.Pos{File: show("templates/" + f)}, "the theme has no template for %s pages: add templates/%s (one template per kind, see the render package doc)", kind, f)
+			continue
+		}
+		if !sharedOK {
+			continue
+		}
+		set, err := root.Clone()
+		if err != nil {
+			panic(err) // root has not been executed
+		}
+		if _, err := set.New(f).Parse(s); err != nil {
+			diags.Add(t.templateError(err))
+			continue
+		}
+		if m := set.Lookup("main"); m == nil || m.Tree == nil || m.Tree.ParseName != f {
+			diags.Errorf(diag.Pos{File: show("templates/" + f), Line: 1}, "%s does not define the page's content: wrap it in {{define \"main\"}} … {{end}}", f)
+			continue
+		}
+		layout := set.Lookup("base.html")
+		// html/template escapes a template on its first execution; run it
+		// once now so that an escaping error (such as an action inside a
+		// <script> or an unquoted attribute) is a load error, not a
+		// failure in the middle of a build. With nil data the execution
+		// itself stops at the first field and is ignored.
+		var escErr *template.Error
+		if err := layout.Execute(io.Discard, nil); errors.As(err, &escErr) {
+			diags.Add(t.templateError(err))
+			continue
+		}
+		t.pages[kind] = layout
+	}
+	for _, p := range tpl {
+		b := path.Base(p)
+		if _, isKind := kindFile(b); !isKind && !slices.Contains(shared, b) {
+			diags.Warnf(diag.Pos{File: show(p)}, "the template %s is not used: page templates are named after their kind (%s), shared ones start with _", b, strings.Join(Kinds, ", "))
+		}
+	}
+
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "cannot read: %v", err))
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(path.Base(p), ".") {
+			return nil
+		}
+		top, rest, _ := strings.Cut(p, "/")
+		if top != "assets" && top != "static" {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "cannot read: %v", err))
+			return nil
+		}
+		if top == "assets" {
+			if strings.Contains(rest, "/") {
+				diags.Warnf(diag.Pos{File: show(p)}, "assets are read from assets/ only, not its subfolders: move it to static/ to copy it as is")
+				return nil
+			}
+			t.assets = append(t.assets, file{rest, b})
+		} else {
+			t.static = append(t.static, file{rest, b})
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.Wrap(diag.Pos{File: name}, err, "cannot read the theme: %v", err))
+	}
+	if !slices.ContainsFunc(t.assets, func(f file) bool { return f.name == "style.css" }) {
+		diags.Errorf(diag.Pos{File: show("assets/style.css")}, "the theme has no assets/style.css: the layout links it on every page")
+	}
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return t, diags
+}
+
+func kindFile(name string) (string, bool) {
+	kind, ok := strings.CutSuffix(name, ".html")
+	return kind, ok && slices.Contains(Kinds, kind)
+}
+
+// tplPos matches the location text/template and html/template put in
+// their errors: "template: pearl.html:12: …", "template: pearl.html:12:5:
+// executing …", "html/template:pearl.html:12:5: …".
+var tplPos = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError turns a template parse or execution error into a
+// diag.Error naming the theme's template file and line.
+func (t *Theme) templateError(err error) *diag.Error {
+	msg := err.Error()
+	m := tplPos.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Wrap(diag.Pos{File: t.name + "/templates"}, err, "%s", strings.TrimPrefix(msg, "template: "))
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag.Wrap(diag.Pos{File: t.name + "/templates/" + m[1], Line: line, Col: col}, err, "%s", m[4])
+}
+
+// mediaTypes are the types of the files a theme ships. Others are written
+// with an empty type (as is).
+var mediaTypes = map[string]string{
+	".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript", ".svg": "image/svg+xml",
+	".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp",
+	".ico": "image/x-icon", ".json": "application/json", ".txt": "text/plain", ".woff2": "font/woff2",
+	".xml": "application/xml", ".html": "text/html", ".webmanifest": "application/manifest+json",
+}
+
+func mediaType(name string) string { return mediaTypes[strings.ToLower(path.Ext(name))] }

@@ -1,0 +1,216 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/markdown"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// View is the data every page template gets.
+type View struct {
+	Site *site.Site
+	// Kind is the page kind (one of Kinds).
+	Kind string
+	// Title is the page's own title; empty on the home page, whose title
+	// is the portal's.
+	Title string
+	// Description is the meta description: the document's summary, or
+	// the portal's description.
+	Description string
+	// Path is the page's site path ("/helmet/x/").
+	Path string
+	// OGType is the Open Graph type, "website" or "article".
+	OGType string
+	// NoIndex asks search engines not to index the page (404).
+	NoIndex bool
+
+	// The node the page is about; only the one for Kind is set (a
+	// guideprint page has Guide).
+	Area    *site.Area
+	Pearl   *site.Pearl
+	Case    *site.Case
+	Guide   *site.Guide
+	Chapter *site.Chapter
+	Page    *site.Page
+	Term    *site.Term
+
+	// Body is the document's body as HTML.
+	Body template.HTML
+	// Worksheet tells that the body holds a fillable worksheet, so the
+	// page loads its script.
+	Worksheet bool
+	// Prev and Next are the neighbours in reading order (pearls within
+	// their area, guide chapters), for <link rel> and the page's own
+	// navigation.
+	Prev, Next *site.Node
+	// Contents are the level-2 headings of the body, for an in-page
+	// contents list (chapters).
+	Contents []markdown.Heading
+	// Strands are the necklace strands drawn on the page (home: every
+	// area; area: its own).
+	Strands []*Strand
+	// Legend are the kinds in use with their bead shapes.
+	Legend []*site.Term
+	// Cases are the case examples the home page shows.
+	Cases []*site.Case
+	// Chapters are the guide's chapters with their bodies (guideprint).
+	Chapters []PrintChapter
+
+	st *siteState
+}
+
+// PrintChapter is one chapter on the whole-guide page. Its body's ids are
+// prefixed with Anchor so that they stay unique on the page.
+type PrintChapter struct {
+	*site.Chapter
+	Anchor string // "luku-3"
+	Body   template.HTML
+}
+
+// Asset returns the URL of the theme asset name ("style.css") under its
+// fingerprinted name. An unknown name fails the page.
+func (v *View) Asset(name string) (string, error) {
+	if u, ok := v.st.urls[name]; ok {
+		return u, nil
+	}
+	return "", fmt.Errorf("the theme has no asset %q in assets/", name)
+}
+
+// Base is the base path every URL starts with: "/" or "/portaali/".
+func (v *View) Base() string { return v.st.base }
+
+// Abs returns the absolute URL of site path p when the portal has a base
+// URL, or its path under the base path.
+func (v *View) Abs(p string) string { return v.Site.Config.Absolute(p) }
+
+// Canonical is the page's canonical URL, or "" for pages that have none
+// (404).
+func (v *View) Canonical() string {
+	if v.Kind == "notfound" {
+		return ""
+	}
+	return v.Abs(v.Path)
+}
+
+// FullTitle is the content of <title>: "Page – Portal", or the portal's
+// title on the home page.
+func (v *View) FullTitle() string {
+	if v.Title == "" {
+		return v.Site.Config.Title
+	}
+	return v.Title + " – " + v.Site.Config.Title
+}
+
+// OGTitle is the page's title for Open Graph.
+func (v *View) OGTitle() string {
+	if v.Title == "" {
+		return v.Site.Config.Title
+	}
+	return v.Title
+}
+
+// OGLocale is the Open Graph locale for the portal's language ("fi_FI").
+func (v *View) OGLocale() string {
+	lang := strings.ToLower(v.Site.Config.Language)
+	main, region, _ := strings.Cut(lang, "-")
+	switch {
+	case region != "":
+		return main + "_" + strings.ToUpper(region)
+	case main == "en":
+		return "en_GB"
+	case main == "fi" || main == "sv" || main == "se" || main == "smn" || main == "sms":
+		return main + "_FI"
+	}
+	return main + "_" + strings.ToUpper(main)
+}
+
+// Footer returns the standalone pages the footer links to (FooterPages
+// that exist).
+func (v *View) Footer() []*site.Page { return v.st.footer }
+
+// Current tells whether n is the page being rendered, for aria-current.
+func (v *View) Current(n site.Node) bool { return n.Path == v.Path }
+
+// funcs are the template functions; they depend on nothing but their
+// arguments (per-site values are methods of View).
+var funcs = template.FuncMap{
+	// date formats a day the Finnish way: 1.6.2022.
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return fmt.Sprintf("%d.%d.%d", t.Day(), int(t.Month()), t.Year())
+	},
+	// isodate is the machine-readable day for <time datetime>.
+	"isodate": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	},
+	// color is a theme area's colour as #rrggbb, safe for attributes.
+	"color": areaColor,
+	// count formats n with the Finnish noun for one and for many:
+	// {{count 3 "helmi" "helmeä"}} -> "3 helmeä".
+	"count": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	},
+	"termHeading": termHeading,
+	"pn":          pn,
+	"legendBead":  legendBead,
+}
+
+// termHeading is the heading of a term page: "Aihe: arviointi".
+func termHeading(t *site.Term) string {
+	switch t.Taxonomy {
+	case "tyypit":
+		return "Tyyppi: " + t.Label
+	case "kohderyhmat":
+		return "Kohderyhmä: " + t.Label
+	}
+	return "Aihe: " + t.Label
+}
+
+// PrevNext is a labelled pair of neighbouring pages, for the partial
+// "prev-next".
+type PrevNext struct {
+	Label, PrevLabel, NextLabel string
+	Prev, Next                  *NavLink
+}
+
+// NavLink is a page's title and URL.
+type NavLink struct{ Title, URL string }
+
+func navLink(v any) *NavLink {
+	switch v := v.(type) {
+	case *site.Pearl:
+		if v != nil {
+			return &NavLink{v.Title, v.URL}
+		}
+	case *site.Chapter:
+		if v != nil {
+			return &NavLink{fmt.Sprintf("Luku %d: %s", v.Number, v.Title), v.URL}
+		}
+	}
+	return nil
+}
+
+// pn makes the data of the partial "prev-next": {{template "prev-next"
+// (pn "Teeman helmet" "Edellinen helmi" "Seuraava helmi" .Pearl.Prev
+// .Pearl.Next)}}.
+func pn(label, prevLabel, nextLabel string, prev, next any) PrevNext {
+	return PrevNext{label, prevLabel, nextLabel, navLink(prev), navLink(next)}
+}
+
+// legendBead is a bead of the given kind centred in a 30×30 box, for the
+// legend.
+func legendBead(kind string) Bead {
+	return Bead{Shape: kind, X: 15, Y: 15, ShineX: 11, ShineY: 11, Diamond: "15,2 28,15 15,28 2,15"}
+}
