@@ -1,0 +1,223 @@
+// Command benchserve measures how fast "helminauha serve" shows a save:
+// it generates a synthetic portal, starts the dev server on a loopback
+// port, listens to the reload stream as a browser tab does, then rewrites
+// one pearl's file (a different word each time) and measures the time
+// from the write to (a) the reload event and (b) a GET of the pearl's
+// page returning the new text. It prints p50 and p95 of both, and the
+// time of a full cold build for scale.
+//
+//	go run ./internal/server/benchserve -n 10000 [-saves 50] [-gap 300ms] [-cpuprofile FILE]
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/corpus"
+	"github.com/helminauha/helminauha/internal/server"
+)
+
+func main() {
+	n := flag.Int("n", 10000, "pearls in the synthetic portal")
+	saves := flag.Int("saves", 50, "saves to measure")
+	gap := flag.Duration("gap", 300*time.Millisecond, "pause between saves, as an editor's typing leaves")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the saves to this file")
+	verbose := flag.Bool("v", false, "show the server's log")
+	flag.Parse()
+	if err := run(*n, *saves, *gap, *cpuprofile, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "benchserve:", err)
+		os.Exit(1)
+	}
+}
+
+func run(n, saves int, gap time.Duration, cpuprofile string, verbose bool) error {
+	dir, err := os.MkdirTemp("", "benchserve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	start := time.Now()
+	c, err := corpus.Write(dir, corpus.Options{N: n})
+	if err != nil {
+		return err
+	}
+	content := filepath.Join(dir, "content")
+	fmt.Printf("portal: %d pearls, %d case examples (generated in %s)\n", len(c.Pearls), len(c.Cases), since(start))
+	os.RemoveAll(filepath.Join(dir, "hugo"))
+
+	// For scale: a full build in memory, as serve's first build.
+	start = time.Now()
+	res, err := build.Build(context.Background(), build.Options{Content: os.DirFS(content), ContentName: "content", Drafts: true})
+	if err != nil {
+		return fmt.Errorf("full build: %w %v", err, res.Diags)
+	}
+	cold := time.Since(start)
+	fmt.Printf("full cold build (in memory, no minify): %s, %d files; stages:", cold.Round(time.Millisecond), len(res.Files))
+	for _, t := range res.Timings {
+		fmt.Printf(" %s %s", t.Stage, t.Took.Round(time.Millisecond))
+	}
+	fmt.Println()
+	res = nil
+	runtime.GC()
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log io.Writer = io.Discard
+	if verbose {
+		log = os.Stderr
+	}
+	done := make(chan error, 1)
+	start = time.Now()
+	go func() { done <- server.Run(ctx, server.Options{ContentDir: content, Listener: ln, Log: log}) }()
+
+	events, err := subscribe(ctx, url)
+	if err != nil {
+		return err
+	}
+	if _, err := wait(events, 10*time.Minute); err != nil {
+		return err
+	}
+	fmt.Printf("serve's first build: %s\n", since(start))
+
+	// The middle pearl; its file name is its slug.
+	pearl := c.Pearls[len(c.Pearls)/2]
+	file := filepath.Join(content, "helmet", pearl.Slug+".md")
+	page := url + "/helmet/" + pearl.Slug + "/"
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	body := strings.Index(string(orig[3:]), "\n---\n") + 3 + 5
+	if body < 8 {
+		return fmt.Errorf("%s has no front matter", file)
+	}
+	// Let the first search index finish, as it would while the editor
+	// opens a file.
+	time.Sleep(2 * time.Second)
+
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	var toEvent, toPage []time.Duration
+	client := &http.Client{Timeout: 10 * time.Second}
+	for i := range saves {
+		word := fmt.Sprintf("muokkaus%03d", i)
+		text := string(orig[:body]) + word + " " + string(orig[body:])
+		t0 := time.Now()
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			return err
+		}
+		if _, err := wait(events, 30*time.Second); err != nil {
+			return err
+		}
+		toEvent = append(toEvent, time.Since(t0))
+		for {
+			resp, err := client.Get(page)
+			if err != nil {
+				return err
+			}
+			b, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				return err
+			}
+			if strings.Contains(string(b), word) {
+				break
+			}
+			if time.Since(t0) > 30*time.Second {
+				return fmt.Errorf("save %d: %s never showed %q", i, page, word)
+			}
+			// A stale page after the reload event would be a bug; note it.
+			fmt.Fprintf(os.Stderr, "save %d: page not yet new after the reload event\n", i)
+			if _, err := wait(events, 30*time.Second); err != nil {
+				return err
+			}
+		}
+		toPage = append(toPage, time.Since(t0))
+		if gap > 0 {
+			time.Sleep(gap)
+		}
+	}
+	if cpuprofile != "" {
+		pprof.StopCPUProfile()
+	}
+	fmt.Printf("%d saves of helmet/%s.md (pause %s between saves):\n", saves, pearl.Slug, gap)
+	fmt.Printf("  write -> reload event:      p50 %s  p95 %s  max %s\n", pct(toEvent, 50), pct(toEvent, 95), pct(toEvent, 100))
+	fmt.Printf("  write -> new page served:   p50 %s  p95 %s  max %s\n", pct(toPage, 50), pct(toPage, 95), pct(toPage, 100))
+	fmt.Printf("  goal: p50 < 50ms, p95 < 150ms\n")
+	cancel()
+	return <-done
+}
+
+func since(t time.Time) string { return time.Since(t).Round(time.Millisecond).String() }
+
+func pct(ds []time.Duration, p int) string {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := (len(s)*p+99)/100 - 1
+	i = max(0, min(i, len(s)-1))
+	return s[i].Round(100 * time.Microsecond).String()
+}
+
+// subscribe opens the reload stream and sends each build number it
+// announces.
+func subscribe(ctx context.Context, url string) (<-chan string, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", url+"/__helminauha/events", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	ch := make(chan string, 100)
+	go func() {
+		defer resp.Body.Close()
+		defer close(ch)
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if gen, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				ch <- gen
+			}
+		}
+	}()
+	return ch, nil
+}
+
+func wait(events <-chan string, limit time.Duration) (string, error) {
+	select {
+	case gen, ok := <-events:
+		if !ok {
+			return "", fmt.Errorf("the reload stream ended")
+		}
+		return gen, nil
+	case <-time.After(limit):
+		return "", fmt.Errorf("no reload event within %s", limit)
+	}
+}

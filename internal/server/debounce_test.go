@@ -1,0 +1,114 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+)
+
+func runDebounce(t *testing.T, quiet, maxWait time.Duration) (chan<- change, <-chan batch) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	in := make(chan change)
+	out := make(chan batch)
+	done := make(chan struct{})
+	go func() {
+		debounce(ctx, in, out, quiet, maxWait)
+		close(done)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	return in, out
+}
+
+func receive(t *testing.T, out <-chan batch) batch {
+	t.Helper()
+	select {
+	case b := <-out:
+		return b
+	case <-time.After(deadline):
+		t.Fatal("no batch")
+	}
+	return batch{}
+}
+
+func TestDebounceSendsOneBatchAfterQuiet(t *testing.T) {
+	in, out := runDebounce(t, 5*time.Millisecond, time.Second)
+	in <- change{content: "helmet/a.md"}
+	b := receive(t, out)
+	if b.n != 1 || !b.content["helmet/a.md"] {
+		t.Errorf("got %+v, want one change to helmet/a.md", b)
+	}
+}
+
+func TestDebounceCoalescesWhileTheReceiverIsBusy(t *testing.T) {
+	// The receiver (a rebuild) takes nothing until all 500 changes are
+	// in: however the quiet windows fell, they make one batch.
+	in, out := runDebounce(t, time.Microsecond, time.Microsecond)
+	for i := range 500 {
+		in <- change{content: fmt.Sprintf("helmet/p%d.md", i%100)}
+	}
+	in <- change{theme: true}
+	b := receive(t, out)
+	if b.n != 501 || len(b.content) != 100 || !b.theme || b.all {
+		t.Errorf("got n=%d, %d paths, theme=%t, all=%t; want 501, 100, true, false", b.n, len(b.content), b.theme, b.all)
+	}
+	ch := b.changes()
+	if len(ch.Content) != 100 || ch.Content[0] != "helmet/p0.md" {
+		t.Errorf("changes: got %d paths starting %q, want 100 sorted", len(ch.Content), ch.Content[0])
+	}
+}
+
+func TestDebounceNeverDropsAChangeAfterABatch(t *testing.T) {
+	in, out := runDebounce(t, time.Millisecond, 10*time.Millisecond)
+	for i := range 20 {
+		name := fmt.Sprintf("helmet/p%d.md", i)
+		in <- change{content: name}
+		b := receive(t, out)
+		if !b.content[name] {
+			t.Fatalf("save %d: got %v, want %s", i, b.content, name)
+		}
+	}
+}
+
+func TestDebounceMaxWaitBoundsAStream(t *testing.T) {
+	// Changes every millisecond never leave 50 ms of quiet; maxWait still
+	// lets a batch through while the stream goes on.
+	in, out := runDebounce(t, 50*time.Millisecond, 20*time.Millisecond)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				select {
+				case in <- change{content: "helmet/a.md"}:
+				case <-stop:
+					return
+				}
+			}
+		}
+	}()
+	for range 3 {
+		receive(t, out)
+	}
+}
+
+func TestDebounceFlushesWhenInputCloses(t *testing.T) {
+	ctx := context.Background()
+	in := make(chan change, 2)
+	out := make(chan batch, 1)
+	in <- change{all: true}
+	close(in)
+	debounce(ctx, in, out, time.Hour, time.Hour)
+	if b := <-out; !b.all {
+		t.Errorf("got %+v, want the pending change", b)
+	}
+}

@@ -1,0 +1,45 @@
+// Package server is the dev server behind "helminauha serve": it builds
+// the portal with drafts shown, serves the last good build from memory,
+// watches the content and theme folders, rebuilds on every save and
+// reloads the open browser tabs.
+//
+// Input: the content folder, the themes folder and an address (loopback
+// by default). Output: HTTP responses and lines on the terminal; it
+// writes no files.
+//
+// Watching: fsnotify watches each folder of the content and themes trees
+// (folders created later are added as they appear). Events are coalesced
+// into one rebuild after Options.Quiet of stillness, or after
+// Options.MaxWait during a long burst such as a git checkout. Whatever
+// way an editor saves (in place, a temp file renamed over, delete and
+// recreate) the last event names the file, and a save that arrives
+// during a rebuild is always followed by another rebuild. When the kernel
+// drops events, everything is rebuilt from scratch.
+//
+// Rebuilds go through build.Session, which re-parses only the files the
+// events named and re-renders only the pages whose inputs changed. The
+// search index is built after the pages are served and the reload is
+// sent, and swapped in when ready.
+//
+// Reloading: every HTML response gets
+// <script src="/__helminauha/reload.js" data-gen="N" defer> before
+// </body> (an external script, which the theme's CSP script-src 'self'
+// allows). It listens to Server-Sent Events on /__helminauha/events: one
+// "reload" event per build, carrying the build number, and one on
+// connecting, so a tab that missed a build while disconnected reloads
+// too. The script keeps the scroll position in sessionStorage.
+//
+// Errors: a failed build keeps the last good site served, prints the
+// errors on the terminal, and shows them on every page in an overlay
+// (file:line:col: message, escaped) until a good build; the reload is
+// sent either way. Content never stops the server.
+//
+// Safety: only the built site's files are served, by a lookup in the
+// build's list after cleaning the path; requests with "..", encoded dots
+// or slashes, backslashes or NUL get 400. The build reads the content
+// through os.Root, so symbolic links out of the content folder are not
+// followed.
+//
+// server imports build and the packages of the values a build returns
+// (diag, output, site); nothing imports server but the command.
+package server

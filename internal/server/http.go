@@ -1,0 +1,188 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/output"
+)
+
+// ServeHTTP serves the files of the last good build from memory. Only
+// those files exist: a request is a lookup in the build's own list after
+// the path is cleaned, so no path can reach a file outside the site. A
+// folder's path serves its index.html, and an unknown path the site's
+// 404.html with status 404. HTML pages get the reload script, and the
+// error overlay while the last build failed.
+func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case eventsPath:
+		srv.serveEvents(w, r)
+		return
+	case scriptPath:
+		serveBytes(w, r, http.StatusOK, "text/javascript; charset=utf-8", reloadJS)
+		return
+	case stylePath:
+		serveBytes(w, r, http.StatusOK, "text/css; charset=utf-8", overlayCSS)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := siteName(r)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	st := srv.current()
+	f, found := st.file(name)
+	if !found && name != "" && !strings.HasSuffix(name, "/") {
+		if _, dir := st.file(name + "/index.html"); dir {
+			// As a static file server would: a folder's address ends in /.
+			target := "/" + name + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+	}
+	if !found && (name == "" || strings.HasSuffix(name, "/")) {
+		f, found = st.file(name + "index.html")
+	}
+	status := http.StatusOK
+	if !found {
+		status = http.StatusNotFound
+		if f, found = st.file("404.html"); !found {
+			f = output.File{Path: "404.html", Type: "text/html", Data: []byte(notFoundPage)}
+		}
+	}
+	if len(st.files) == 0 && st.errs != nil {
+		// The first build failed: there is no good version to show.
+		status = http.StatusInternalServerError
+		f = output.File{Path: "index.html", Type: "text/html", Data: []byte(noSitePage)}
+	}
+	typ := contentType(f)
+	data := f.Data
+	if strings.HasPrefix(typ, "text/html") {
+		data = inject(data, st)
+	}
+	serveBytes(w, r, status, typ, data)
+}
+
+// siteName turns the request's path into the name of a file of the site
+// ("helmet/x/index.html", or "helmet/x/" for a folder, "" for the root).
+// It refuses paths with "..", backslashes or NUL, decoded or not, rather
+// than guessing what they meant.
+func siteName(r *http.Request) (string, bool) {
+	raw := r.URL.EscapedPath()
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") {
+		return "", false
+	}
+	for _, s := range []string{raw, p} {
+		low := strings.ToLower(s)
+		if strings.ContainsAny(s, "\x00\\") || strings.Contains(low, "%00") || strings.Contains(low, "%5c") {
+			return "", false
+		}
+		for _, seg := range strings.Split(s, "/") {
+			if seg == ".." || strings.EqualFold(seg, "%2e%2e") || strings.EqualFold(seg, ".%2e") || strings.EqualFold(seg, "%2e.") {
+				return "", false
+			}
+		}
+	}
+	if strings.Contains(strings.ToLower(raw), "%2f") {
+		// An encoded slash inside a segment names no file of the site.
+		return "", false
+	}
+	clean := path.Clean(p)
+	name := strings.TrimPrefix(clean, "/")
+	if name == "." {
+		name = ""
+	}
+	if strings.HasSuffix(p, "/") && name != "" {
+		name += "/"
+	}
+	return name, true
+}
+
+func contentType(f output.File) string {
+	t := f.Type
+	if t == "" {
+		t = mime.TypeByExtension(path.Ext(f.Path))
+	}
+	if t == "" {
+		return "application/octet-stream"
+	}
+	if strings.HasPrefix(t, "text/") || t == "application/json" || t == "application/xml" || t == "image/svg+xml" {
+		if !strings.Contains(t, "charset") {
+			t += "; charset=utf-8"
+		}
+	}
+	return t
+}
+
+func serveBytes(w http.ResponseWriter, r *http.Request, status int, typ string, data []byte) {
+	h := w.Header()
+	h.Set("Content-Type", typ)
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// inject adds the reload script, and the overlay when the last build
+// failed, before </body> (or at the end when there is none).
+func inject(page []byte, st *state) []byte {
+	var b bytes.Buffer
+	if st.errs != nil {
+		b.WriteString(overlay(st.errs))
+	}
+	fmt.Fprintf(&b, `<script src="%s" data-gen="%d" defer></script>`, scriptPath, st.gen)
+	at := bytes.LastIndex(page, []byte("</body>"))
+	if at < 0 {
+		at = len(page)
+	}
+	out := make([]byte, 0, len(page)+b.Len())
+	out = append(out, page[:at]...)
+	out = append(out, b.Bytes()...)
+	return append(out, page[at:]...)
+}
+
+// overlay is the element listing the errors of a failed build. Every
+// message is escaped: it quotes the editor's text.
+func overlay(errs diag.List) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<link rel="stylesheet" href="%s">`, stylePath)
+	b.WriteString(`<div id="helminauha-overlay" role="alert">`)
+	b.WriteString(`<button type="button">Sulje</button>`)
+	if len(errs) == 1 {
+		b.WriteString(`<h2>Sivuston rakentaminen epäonnistui: 1 virhe</h2>`)
+	} else {
+		fmt.Fprintf(&b, `<h2>Sivuston rakentaminen epäonnistui: %d virhettä</h2>`, len(errs))
+	}
+	b.WriteString(`<p>Näet viimeisimmän onnistuneen version. Korjaa virhe ja tallenna, niin sivu päivittyy.</p><pre>`)
+	for i, e := range errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(html.EscapeString(e.Error()))
+	}
+	b.WriteString(`</pre></div>`)
+	return b.String()
+}
+
+const notFoundPage = `<!doctype html><html lang="fi"><meta charset="utf-8"><title>Sivua ei löydy</title><body><h1>Sivua ei löydy</h1></body></html>`
+
+const noSitePage = `<!doctype html><html lang="fi"><meta charset="utf-8"><title>Sivustoa ei voitu rakentaa</title><body><h1>Sivustoa ei voitu rakentaa</h1></body></html>`

@@ -1,0 +1,322 @@
+package server
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// DefaultAddr is where the server listens unless told otherwise: the
+// loopback interface only, so the drafts on an editor's machine are not
+// shared with the network by accident.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Options configure a dev server.
+type Options struct {
+	// ContentDir is the portal's content folder. ContentName is how its
+	// paths are shown in messages (default "content").
+	ContentDir  string
+	ContentName string
+	// ThemesDir is the folder holding themes/<name>/, or "" to use the
+	// theme compiled into the binary. It is watched as a whole.
+	ThemesDir string
+	// Addr is the address to listen at (DefaultAddr when empty), used when
+	// Listener is nil.
+	Addr     string
+	Listener net.Listener
+	// Log receives what the terminal shows: the address, each rebuild,
+	// every error. Nil discards it.
+	Log io.Writer
+	// Quiet is how long the folders must stay still before a rebuild
+	// starts (default 20 ms), and MaxWait the longest a rebuild waits for
+	// quiet during a stream of changes (default 250 ms).
+	Quiet, MaxWait time.Duration
+	// MaxErrors caps the errors printed and shown per build (default 50).
+	MaxErrors int
+}
+
+// Server is a running dev server.
+type Server struct {
+	opts    Options
+	session *build.Session
+	hub     *hub
+	index   *indexer
+
+	mu sync.RWMutex
+	st *state
+}
+
+// state is what the server serves. It is replaced, never changed.
+type state struct {
+	gen    int64
+	files  []output.File          // the last good build, sorted by Path
+	search map[string]output.File // the newest search index, by Path
+	errs   diag.List              // the last build's errors; nil after a good one
+}
+
+// Run builds the portal, serves it, and rebuilds on every change in the
+// content and theme folders until ctx is done; then it stops watching,
+// closes the reload streams and shuts the HTTP server down. It returns an
+// error only when it cannot start (the address is taken, a folder is
+// missing): problems in the content are shown, never fatal.
+func Run(ctx context.Context, opts Options) error {
+	opts.ContentName = cmp.Or(opts.ContentName, "content")
+	opts.Quiet = cmp.Or(opts.Quiet, 20*time.Millisecond)
+	opts.MaxWait = cmp.Or(opts.MaxWait, 250*time.Millisecond)
+	opts.MaxErrors = cmp.Or(opts.MaxErrors, 50)
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if info, err := os.Stat(opts.ContentDir); err != nil {
+		return fmt.Errorf("content folder: %w", err)
+	} else if !info.IsDir() {
+		return fmt.Errorf("content folder %s is not a folder", opts.ContentDir)
+	}
+	// The build reads the content through an os.Root, so a symbolic link
+	// pointing out of the content folder cannot be read, let alone served.
+	root, err := os.OpenRoot(opts.ContentDir)
+	if err != nil {
+		return fmt.Errorf("content folder: %w", err)
+	}
+	defer root.Close()
+	bopts := build.Options{
+		Content:     root.FS(),
+		ContentName: opts.ContentName,
+		Drafts:      true,
+		MaxErrors:   opts.MaxErrors,
+	}
+	if opts.ThemesDir != "" {
+		troot, err := os.OpenRoot(opts.ThemesDir)
+		if err != nil {
+			return fmt.Errorf("themes folder: %w", err)
+		}
+		defer troot.Close()
+		bopts.Themes = troot.FS()
+	}
+
+	ln := opts.Listener
+	if ln == nil {
+		if ln, err = net.Listen("tcp", cmp.Or(opts.Addr, DefaultAddr)); err != nil {
+			return err
+		}
+	}
+	defer ln.Close()
+	// Pages link with the base URL's path: serve at the root, whatever
+	// site.yaml says.
+	bopts.BaseURL = "http://" + hostPort(ln.Addr()) + "/"
+
+	w, err := newWatcher(opts.ContentDir, opts.ThemesDir, func(f string, a ...any) { fmt.Fprintf(opts.Log, f+"\n", a...) })
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", opts.ContentDir, err)
+	}
+	srv := &Server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{}}
+	srv.index = newIndexer(srv)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	changes := make(chan change, 256)
+	batches := make(chan batch)
+	wg.Go(func() { w.run(ctx, changes) })
+	wg.Go(func() { debounce(ctx, changes, batches, opts.Quiet, opts.MaxWait) })
+
+	start := time.Now()
+	srv.rebuild(ctx, batch{}, start)
+	fmt.Fprintf(opts.Log, "Serving the portal at %s (drafts shown; Ctrl-C stops)\n", bopts.BaseURL)
+	wg.Go(func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case b := <-batches:
+				srv.rebuild(ctx, b, time.Now())
+			}
+		}
+	})
+	wg.Go(func() { srv.index.run(ctx) })
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	select {
+	case err = <-served:
+	case <-ctx.Done():
+	}
+	cancel()
+	srv.hub.close() // reload streams end, so Shutdown need not wait for them
+	shut, stop := context.WithTimeout(context.Background(), 2*time.Second)
+	defer stop()
+	if serr := hs.Shutdown(shut); serr != nil && err == nil {
+		err = serr
+	}
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+func hostPort(a net.Addr) string {
+	if t, ok := a.(*net.TCPAddr); ok && t.IP.IsUnspecified() {
+		return net.JoinHostPort("localhost", fmt.Sprint(t.Port))
+	}
+	return a.String()
+}
+
+// rebuild builds after the changes in b, swaps in the result when it is
+// good, keeps the last good site and shows the errors when not, and tells
+// the open tabs to reload either way.
+func (srv *Server) rebuild(ctx context.Context, b batch, since time.Time) {
+	res, err := srv.session.Rebuild(ctx, b.changes())
+	if ctx.Err() != nil {
+		return
+	}
+	took := time.Since(since)
+	srv.mu.Lock()
+	old := srv.st
+	st := &state{gen: old.gen + 1, files: old.files, search: old.search}
+	var s *site.Site
+	switch {
+	case err == nil:
+		st.files = res.Files
+		s = res.Site
+	case errors.Is(err, build.ErrContent):
+		st.errs = res.Diags.Errors()
+		if len(st.errs) == 0 { // the theme was missing, say
+			st.errs = diag.List{diag.Errorf(diag.Pos{File: srv.opts.ContentName}, "%v", err)}
+		}
+	default:
+		st.errs = diag.List{diag.Errorf(diag.Pos{File: srv.opts.ContentName}, "%v", err)}
+	}
+	srv.st = st
+	srv.mu.Unlock()
+	srv.hub.send(st.gen)
+	if s != nil {
+		srv.index.want(s)
+	}
+
+	log := srv.opts.Log
+	what := describe(b)
+	if st.errs != nil {
+		for _, e := range st.errs {
+			fmt.Fprintln(log, e.Error())
+		}
+		if res != nil && res.Dropped > 0 {
+			fmt.Fprintf(log, "… and %d more errors\n", res.Dropped)
+		}
+		fmt.Fprintf(log, "%sbuild failed (%s): still serving the last good version\n", what, ms(took))
+		return
+	}
+	if old.gen == 0 {
+		if n := len(res.Diags.Warnings()); n > 0 {
+			fmt.Fprintf(log, "%d warnings (helminauha check lists them)\n", n)
+		}
+		fmt.Fprintf(log, "Built %d files in %s\n", len(res.Files), ms(took))
+		return
+	}
+	fmt.Fprintf(log, "%srebuilt in %s, %d pages rendered\n", what, ms(took), srv.session.Rendered())
+}
+
+func describe(b batch) string {
+	switch {
+	case b.all:
+		return "changes: "
+	case len(b.content) == 1 && !b.theme:
+		for p := range b.content {
+			return filepath.ToSlash(p) + " changed: "
+		}
+	case len(b.content) > 0 || b.theme:
+		n := len(b.content)
+		if b.theme {
+			n++
+		}
+		return fmt.Sprintf("%d changes: ", n)
+	}
+	return ""
+}
+
+func ms(d time.Duration) string { return d.Round(100 * time.Microsecond).String() }
+
+// current is the state being served.
+func (srv *Server) current() *state {
+	srv.mu.RLock()
+	defer srv.mu.RUnlock()
+	return srv.st
+}
+
+// file looks up a file of the served site by its path ("helmet/x/index.html").
+func (st *state) file(p string) (output.File, bool) {
+	if f, ok := st.search[p]; ok {
+		return f, true
+	}
+	i, ok := slices.BinarySearchFunc(st.files, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
+	if !ok {
+		return output.File{}, false
+	}
+	return st.files[i], true
+}
+
+// indexer builds the search index in the background, one at a time,
+// always for the newest model: pages are served and tabs reloaded without
+// waiting for it.
+type indexer struct {
+	srv  *Server
+	next chan *site.Site // holds at most the newest model
+}
+
+func newIndexer(srv *Server) *indexer { return &indexer{srv: srv, next: make(chan *site.Site, 1)} }
+
+// want asks for an index of s, replacing any older request not yet begun.
+func (ix *indexer) want(s *site.Site) {
+	for {
+		select {
+		case ix.next <- s:
+			return
+		default:
+		}
+		select {
+		case <-ix.next:
+		default:
+		}
+	}
+}
+
+func (ix *indexer) run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case s := <-ix.next:
+			files, err := ix.srv.session.Search(s)
+			if err != nil {
+				fmt.Fprintf(ix.srv.opts.Log, "search index: %v\n", err)
+				continue
+			}
+			m := make(map[string]output.File, len(files))
+			for _, f := range files {
+				m[f.Path] = f
+			}
+			srv := ix.srv
+			srv.mu.Lock()
+			st := *srv.st
+			st.search = m
+			srv.st = &st
+			srv.mu.Unlock()
+		}
+	}
+}

@@ -1,0 +1,530 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+)
+
+// deadline bounds every wait in these tests; nothing waits by sleeping.
+const deadline = 20 * time.Second
+
+// portal extracts testdata/portal.txtar into a temporary folder and
+// returns the content folder.
+func portal(t *testing.T) string {
+	t.Helper()
+	ar, err := txtar.ParseFile("testdata/portal.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "content")
+}
+
+// testServer is a server running on a free loopback port.
+type testServer struct {
+	t       *testing.T
+	url     string // "http://127.0.0.1:port"
+	content string
+	stop    context.CancelFunc
+	done    chan error
+	log     *syncBuffer
+	events  chan int64 // the build numbers the reload stream announced
+	gen     int64      // the newest build number seen
+}
+
+func start(t *testing.T, content, themes string) *testServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ts := &testServer{t: t, url: "http://" + ln.Addr().String(), content: content, stop: cancel,
+		done: make(chan error, 1), log: &syncBuffer{}, events: make(chan int64, 1000)}
+	go func() {
+		ts.done <- Run(ctx, Options{ContentDir: content, ThemesDir: themes, Listener: ln, Log: ts.log})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-ts.done:
+		case <-time.After(deadline):
+			t.Error("the server did not stop")
+		}
+		if t.Failed() {
+			t.Logf("server log:\n%s", ts.log.String())
+		}
+	})
+	ts.subscribe()
+	ts.gen = ts.next()
+	return ts
+}
+
+// subscribe opens the reload stream, as the script in a page does.
+func (ts *testServer) subscribe() {
+	t := ts.t
+	var resp *http.Response
+	var err error
+	// The listener is open before Run builds, so the request waits in the
+	// accept queue until the server serves.
+	resp, err = http.Get(ts.url + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events: got Content-Type %q, want text/event-stream", ct)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	go func() {
+		defer close(ts.events)
+		sc := bufio.NewScanner(resp.Body)
+		event := ""
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				event = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: ") && event == "reload":
+				n, _ := strconv.ParseInt(strings.TrimPrefix(line, "data: "), 10, 64)
+				ts.events <- n
+			case line == "":
+				event = ""
+			}
+		}
+	}()
+}
+
+// next waits for the next reload event and returns its build number.
+func (ts *testServer) next() int64 {
+	ts.t.Helper()
+	select {
+	case n, ok := <-ts.events:
+		if !ok {
+			ts.t.Fatal("the reload stream ended")
+		}
+		return n
+	case <-time.After(deadline):
+		ts.t.Fatalf("no reload event within %s", deadline)
+	}
+	return 0
+}
+
+// waitFor waits for reload events until ok holds for the page at path,
+// and returns the page. Editors' saves may take several rebuilds to
+// settle (a rename seen before the write), so it checks after each.
+func (ts *testServer) waitFor(path string, ok func(status int, body string) bool) string {
+	ts.t.Helper()
+	end := time.After(deadline)
+	for {
+		select {
+		case n, open := <-ts.events:
+			if !open {
+				ts.t.Fatal("the reload stream ended")
+			}
+			if n <= ts.gen {
+				ts.t.Fatalf("build number went from %d to %d", ts.gen, n)
+			}
+			ts.gen = n
+			status, body := ts.get(path)
+			if ok(status, body) {
+				return body
+			}
+		case <-end:
+			status, body := ts.get(path)
+			ts.t.Fatalf("%s: still got %d after %s:\n%s", path, status, deadline, body)
+		}
+	}
+}
+
+func (ts *testServer) get(path string) (int, string) {
+	ts.t.Helper()
+	resp, err := http.Get(ts.url + path)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	return resp.StatusCode, string(body)
+}
+
+func (ts *testServer) write(name, text string) {
+	ts.t.Helper()
+	if err := os.WriteFile(filepath.Join(ts.content, name), []byte(text), 0o644); err != nil {
+		ts.t.Fatal(err)
+	}
+}
+
+const pearlPath = "/helmet/yhteinen-tavoite/"
+const pearlFile = "helmet/yhteinen-tavoite.md"
+
+// pearl is the pearl yhteinen-tavoite with body as its text.
+func pearl(body string) string {
+	return `---
+title: Yhteinen tavoite
+theme: verkostotyo
+summary: Tavoitteen määrittely.
+kind: tyokalu
+audience: [johto, esihenkilot]
+tags: [tavoitteet, Työhyvinvointi]
+date: 2022-06-01
+related: [luottamus]
+---
+## Miksi tavoite
+
+` + body + "\n"
+}
+
+func shows(text string) func(int, string) bool {
+	return func(status int, body string) bool {
+		return status == 200 && strings.Contains(body, text) && !strings.Contains(body, `id="helminauha-overlay"`)
+	}
+}
+
+func TestServesPagesWithReloadScript(t *testing.T) {
+	ts := start(t, portal(t), "")
+	status, body := ts.get(pearlPath)
+	if status != 200 || !strings.Contains(body, "Yhteinen tavoite") {
+		t.Fatalf("GET %s: got %d, want 200 with the pearl:\n%s", pearlPath, status, body)
+	}
+	script := fmt.Sprintf(`<script src="/__helminauha/reload.js" data-gen="%d" defer></script></body>`, ts.gen)
+	if !strings.Contains(body, script) {
+		t.Errorf("page lacks %s before </body>", script)
+	}
+	if status, body := ts.get("/helmet/luonnos/"); status != 200 || !strings.Contains(body, "Luonnos") {
+		t.Errorf("the draft pearl: got %d, want 200 (serve shows drafts)", status)
+	}
+	if status, body := ts.get("/"); status != 200 || !strings.Contains(body, "Testiportaali") {
+		t.Errorf("GET /: got %d:\n%s", status, body)
+	}
+	if status, js := ts.get(scriptPath); status != 200 || !strings.Contains(js, "EventSource") {
+		t.Errorf("GET %s: got %d", scriptPath, status)
+	}
+	if status, body := ts.get("/liitteet/lomake.pdf"); status != 200 || body != "PDF\n" {
+		t.Errorf("static file: got %d %q", status, body)
+	}
+	status, body = ts.get("/ei-ole/")
+	if status != 404 || !strings.Contains(body, scriptPath) {
+		t.Errorf("unknown page: got %d, want 404 with the site's 404 page:\n%s", status, body)
+	}
+	resp, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Get(ts.url + "/helmet/yhteinen-tavoite")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 301 || resp.Header.Get("Location") != pearlPath {
+		t.Errorf("folder without /: got %d to %q, want 301 to %s", resp.StatusCode, resp.Header.Get("Location"), pearlPath)
+	}
+}
+
+func TestEverySaveStyleReloadsWithTheNewText(t *testing.T) {
+	ts := start(t, portal(t), "")
+	file := filepath.Join(ts.content, filepath.FromSlash(pearlFile))
+	styles := []struct {
+		name string
+		save func(text string)
+	}{
+		{"in place", func(text string) { ts.write(pearlFile, text) }},
+		{"temp file renamed over", func(text string) {
+			tmp := filepath.Join(filepath.Dir(file), ".yhteinen-tavoite.md.swp")
+			if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(tmp, file); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"backup then rename, as vim", func(text string) {
+			if err := os.Rename(file, file+"~"); err != nil {
+				t.Fatal(err)
+			}
+			ts.write(pearlFile, text)
+			os.Remove(file + "~")
+		}},
+		{"delete and recreate", func(text string) {
+			if err := os.Remove(file); err != nil {
+				t.Fatal(err)
+			}
+			ts.write(pearlFile, text)
+		}},
+		{"burst of 50 saves", func(text string) {
+			for i := range 50 {
+				ts.write(pearlFile, pearl(fmt.Sprintf("Välitallennus %d.", i)))
+			}
+			ts.write(pearlFile, text)
+		}},
+	}
+	for i, tc := range styles {
+		t.Run(tc.name, func(t *testing.T) {
+			word := fmt.Sprintf("Tallennus%d", i)
+			tc.save(pearl(word + " on uusi sana."))
+			ts.waitFor(pearlPath, shows(word))
+		})
+	}
+}
+
+func TestBurstOverManyFilesEndsWithEveryChange(t *testing.T) {
+	ts := start(t, portal(t), "")
+	// As a git checkout: many files change at once, one is added.
+	ts.write("helmet/dialogi.md", "---\ntitle: Dialogi muuttui\ntheme: johtaminen\nsummary: S.\nkind: menetelma\ndate: 2021-03-01\n---\nUusi dialogi.\n")
+	ts.write("helmet/uusi.md", "---\ntitle: Uusi helmi\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2024-01-01\n---\nUuden helmen teksti.\n")
+	ts.write(pearlFile, pearl("Kolmas muutos."))
+	ts.write("sivut/tietoa.md", "---\ntitle: Tietoa\n---\nMuuttunut sivu.\n")
+	ts.waitFor("/tietoa/", shows("Muuttunut sivu."))
+	for path, text := range map[string]string{
+		"/helmet/dialogi/": "Uusi dialogi.", "/helmet/uusi/": "Uuden helmen teksti.", pearlPath: "Kolmas muutos.",
+		"/teemat/johtaminen/": "Uusi helmi",
+	} {
+		if status, body := ts.get(path); status != 200 || !strings.Contains(body, text) {
+			t.Errorf("%s: got %d, want 200 with %q", path, status, text)
+		}
+	}
+}
+
+func TestNewFolderIsWatched(t *testing.T) {
+	ts := start(t, portal(t), "")
+	dir := filepath.Join(ts.content, "static", "uusi")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ts.waitFor("/", func(int, string) bool { return true })
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("eka"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.waitFor("/uusi/a.txt", func(status int, body string) bool { return status == 200 && body == "eka" })
+	// A change to a file in the new folder is seen too.
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("toka"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.waitFor("/uusi/a.txt", func(status int, body string) bool { return status == 200 && body == "toka" })
+}
+
+var overlayLine = regexp.MustCompile(`content/helmet/yhteinen-tavoite\.md:\d+(:\d+)?: [^\n<]+`)
+
+func TestBrokenSaveShowsOverlayAndKeepsTheLastGoodPage(t *testing.T) {
+	ts := start(t, portal(t), "")
+	ts.write(pearlFile, pearl("Hyvä versio."))
+	ts.waitFor(pearlPath, shows("Hyvä versio."))
+
+	broken := []struct {
+		name, text, want string
+	}{
+		{"bad YAML", strings.Replace(pearl("Rikki."), "summary: Tavoitteen määrittely.", "summary: [auki", 1), "content/helmet/yhteinen-tavoite.md:4"},
+		{"broken link", pearl("Katso [puuttuva](../helmet/puuttuu.md)."), "content/helmet/yhteinen-tavoite.md:13:7: "},
+		{"unknown theme area, escaped", strings.Replace(pearl("Rikki."), "theme: verkostotyo", `theme: "<b>x</b>"`, 1), `theme &#34;&lt;b&gt;x&lt;/b&gt;&#34;`},
+	}
+	for _, tc := range broken {
+		t.Run(tc.name, func(t *testing.T) {
+			ts.write(pearlFile, tc.text)
+			body := ts.waitFor(pearlPath, func(status int, body string) bool {
+				return strings.Contains(body, `id="helminauha-overlay"`)
+			})
+			if !strings.Contains(body, "Hyvä versio.") {
+				t.Errorf("the last good page is not served:\n%s", body)
+			}
+			if !strings.Contains(body, tc.want) || !overlayLine.MatchString(body) {
+				t.Errorf("overlay lacks %q and file:line: message:\n%s", tc.want, body)
+			}
+			if strings.Contains(body, "<b>x</b>") {
+				t.Errorf("the overlay does not escape the message:\n%s", body)
+			}
+			// Every page shows it, not only the broken one.
+			if _, home := ts.get("/"); !strings.Contains(home, `id="helminauha-overlay"`) {
+				t.Error("the front page lacks the overlay")
+			}
+			if !strings.Contains(ts.log.String(), "content/helmet/yhteinen-tavoite.md:") {
+				t.Errorf("the terminal does not show the error:\n%s", ts.log.String())
+			}
+			ts.write(pearlFile, pearl("Korjattu "+tc.name+"."))
+			ts.waitFor(pearlPath, shows("Korjattu "+tc.name+"."))
+		})
+	}
+}
+
+func TestThemeChangeRerenders(t *testing.T) {
+	content := portal(t)
+	themes := filepath.Join(filepath.Dir(content), "themes")
+	copyTree(t, filepath.Join("..", "..", "themes", "helminauha"), filepath.Join(themes, "helminauha"))
+	ts := start(t, content, themes)
+	tmpl := filepath.Join(themes, "helminauha", "templates", "pearl.html")
+	src, err := os.ReadFile(tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(src), `{{define "main"}}`, `{{define "main"}}<p>Teemamuutos</p>`, 1)
+	if changed == string(src) {
+		t.Fatal(`pearl.html has no {{define "main"}}`)
+	}
+	if err := os.WriteFile(tmpl, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.waitFor(pearlPath, shows("<p>Teemamuutos</p>"))
+	// A template error is shown like a content error.
+	if err := os.WriteFile(tmpl, []byte(`{{define "main"}}{{.Puuttuu`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := ts.waitFor(pearlPath, func(_ int, body string) bool { return strings.Contains(body, `id="helminauha-overlay"`) })
+	if !strings.Contains(body, "themes/helminauha/templates/pearl.html") || !strings.Contains(body, "Teemamuutos") {
+		t.Errorf("want the template error in the overlay over the last good page:\n%s", body)
+	}
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNoPathOutsideTheSite(t *testing.T) {
+	content := portal(t)
+	secret := filepath.Join(filepath.Dir(content), "salaisuus.txt")
+	if err := os.WriteFile(secret, []byte("SALAINEN"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, content, "")
+	// A symbolic link out of the content folder is not followed, so the
+	// build fails with an error at it, and nothing of the file is served.
+	if err := os.Symlink(secret, filepath.Join(content, "static", "linkki.txt")); err != nil {
+		t.Fatal(err)
+	}
+	body := ts.waitFor("/linkki.txt", func(_ int, body string) bool { return true })
+	if strings.Contains(body, "SALAINEN") {
+		t.Fatal("a symbolic link out of the content folder was served")
+	}
+	host := strings.TrimPrefix(ts.url, "http://")
+	for _, target := range []string{
+		"/../salaisuus.txt",
+		"/../../../../etc/passwd",
+		"/helmet/../../salaisuus.txt",
+		"/%2e%2e/salaisuus.txt",
+		"/%2E%2E/%2e%2e/etc/passwd",
+		"/..%2fsalaisuus.txt",
+		"/..%2f..%2f..%2fetc%2fpasswd",
+		"/%2e%2e%2fsalaisuus.txt",
+		"/.%2e/salaisuus.txt",
+		"/..\\salaisuus.txt",
+		"/..%5csalaisuus.txt",
+		"/index.html%00.txt",
+		"//etc/passwd",
+		"/etc/passwd",
+		"/" + filepath.ToSlash(secret),
+		"/linkki.txt",
+		"/site.yaml",
+		"/helmet/yhteinen-tavoite.md",
+		"/static/liitteet/lomake.pdf",
+		"http://example.org/../etc/passwd",
+	} {
+		t.Run(target, func(t *testing.T) {
+			status, body := rawGet(t, host, target)
+			if status != 400 && status != 404 {
+				t.Errorf("got %d, want 400 or 404", status)
+			}
+			if strings.Contains(body, "SALAINEN") || strings.Contains(body, "root:") || strings.Contains(body, "title: ") {
+				t.Errorf("served a file outside the site:\n%s", body)
+			}
+		})
+	}
+}
+
+// rawGet sends target exactly as written, which http.Client would clean.
+func rawGet(t *testing.T, host, target string) (int, string) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", host, deadline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(deadline))
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func TestShutdownOnCancelEndsStreams(t *testing.T) {
+	ts := start(t, portal(t), "")
+	ts.stop()
+	select {
+	case err := <-ts.done:
+		if err != nil {
+			t.Errorf("Run returned %v, want nil", err)
+		}
+		ts.done <- err // for the cleanup
+	case <-time.After(deadline):
+		t.Fatal("Run did not return after cancel")
+	}
+	select {
+	case _, open := <-ts.events:
+		for open {
+			_, open = <-ts.events
+		}
+	case <-time.After(deadline):
+		t.Fatal("the reload stream did not end")
+	}
+	if _, err := http.Get(ts.url + "/"); err == nil {
+		t.Error("the server still answers after shutdown")
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

@@ -1,0 +1,164 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watcher turns fsnotify's events under the content and theme folders
+// into changes. fsnotify watches one folder, not a tree, so every folder
+// is watched on its own, and folders created later are added as their
+// creation is seen.
+type watcher struct {
+	fsw     *fsnotify.Watcher
+	content string // absolute
+	themes  string // absolute, or ""
+	logf    func(format string, args ...any)
+}
+
+func newWatcher(contentDir, themesDir string, logf func(string, ...any)) (*watcher, error) {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{fsw: fsw, logf: logf}
+	if w.content, err = filepath.Abs(contentDir); err != nil {
+		fsw.Close()
+		return nil, err
+	}
+	if themesDir != "" {
+		if w.themes, err = filepath.Abs(themesDir); err != nil {
+			fsw.Close()
+			return nil, err
+		}
+	}
+	if err := w.addTree(w.content); err != nil {
+		fsw.Close()
+		return nil, err
+	}
+	if w.themes != "" {
+		if err := w.addTree(w.themes); err != nil {
+			fsw.Close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// addTree watches dir and every folder under it, skipping hidden ones.
+func (w *watcher) addTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			return nil // gone already, or unreadable: the build will say so
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && ignored(d.Name()) {
+			return filepath.SkipDir
+		}
+		if err := w.fsw.Add(p); err != nil && p == dir {
+			return err
+		}
+		return nil
+	})
+}
+
+// ignored tells whether a name is an editor's swap or backup file or a
+// hidden one, which the content loader skips too.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+// run sends a change for each event until ctx is done, then closes the
+// fsnotify watcher and out.
+func (w *watcher) run(ctx context.Context, out chan<- change) {
+	defer close(out)
+	defer w.fsw.Close()
+	send := func(c change) bool {
+		select {
+		case out <- c:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			c, ok := w.classify(ev)
+			if ok && !send(c) {
+				return
+			}
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			// Lost events (the kernel's queue overflowed during a large
+			// checkout) or a broken watch: rebuild everything, and make
+			// sure every folder is watched.
+			if !errors.Is(err, fsnotify.ErrEventOverflow) {
+				w.logf("watching: %v", err)
+			}
+			w.addTree(w.content)
+			if w.themes != "" {
+				w.addTree(w.themes)
+			}
+			if !send(change{all: true}) {
+				return
+			}
+		}
+	}
+}
+
+// classify maps an event to a change; ok is false for events that
+// change nothing the build reads.
+func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
+	if ev.Op == fsnotify.Chmod || ignored(filepath.Base(ev.Name)) {
+		return change{}, false
+	}
+	if ev.Has(fsnotify.Create) {
+		// A new folder (or one renamed into place) is watched from now
+		// on; files made in it before the watch are found by the build,
+		// which walks the whole content folder.
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			w.addTree(ev.Name)
+		}
+	}
+	if rel, ok := within(w.content, ev.Name); ok {
+		if rel == "." {
+			return change{all: true}, true
+		}
+		return change{content: rel}, true
+	}
+	if w.themes != "" {
+		if _, ok := within(w.themes, ev.Name); ok {
+			return change{theme: true}, true
+		}
+	}
+	return change{}, false
+}
+
+// within returns name relative to dir, with '/' separators, when name
+// lies inside dir.
+func within(dir, name string) (string, bool) {
+	rel, err := filepath.Rel(dir, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
