@@ -35,55 +35,101 @@ const maxWordRunes = 40
 // folded (ä→a, ö→o, å→a, é→e, ...); words of one rune and stop words are
 // left out; each word's Term is its key (see Key).
 func Analyze(text string) []Token {
+	return analyze(text, nil)
+}
+
+// memo maps a folded word to itself and its key, so that Build analyses
+// each distinct word once and shares its strings.
+type memo map[string][2]string
+
+// word returns the folded word in b and its key.
+func (m memo) word(b []byte) (string, string) {
+	if m == nil {
+		w := string(b)
+		return w, Key(w)
+	}
+	if e, ok := m[string(b)]; ok {
+		return e[0], e[1]
+	}
+	w := string(b)
+	k := Key(w)
+	m[w] = [2]string{w, k}
+	return w, k
+}
+
+// key returns the key of the folded word w.
+func (m memo) key(w string) string {
+	_, k := m.word([]byte(w))
+	return k
+}
+
+// analyze is Analyze with a memo (nil for none).
+func analyze(text string, m memo) []Token {
 	var out []Token
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	rs := []rune(text)
-	for i := 0; i < len(rs); {
-		if !isWordRune(rs[i]) {
-			i++
+	var buf []byte
+	var parts, keys []string
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
 			continue
 		}
 		// A hyphenated run: parts separated by single hyphens.
-		var parts []string
+		parts, keys = parts[:0], keys[:0]
 		for {
-			var b strings.Builder
+			buf = buf[:0]
 			n := 0
-			for i < len(rs) && isWordRune(rs[i]) {
-				if n < maxWordRunes {
-					n += foldRune(&b, rs[i])
+			for i < len(text) {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if !isWordRune(r) {
+					break
 				}
-				i++
+				if n < maxWordRunes {
+					buf, n = foldRune(buf, r, n)
+				}
+				i += size
 			}
-			parts = append(parts, b.String())
-			if i+1 < len(rs) && isHyphen(rs[i]) && isWordRune(rs[i+1]) {
-				i++
-				continue
+			w, k := m.word(buf)
+			parts, keys = append(parts, w), append(keys, k)
+			if r, size := utf8.DecodeRuneInString(text[i:]); isHyphen(r) {
+				if r2, _ := utf8.DecodeRuneInString(text[i+size:]); i+size < len(text) && isWordRune(r2) {
+					i += size
+					continue
+				}
 			}
 			break
 		}
 		// "THL:ssä": skip the case ending after a colon.
-		if i+1 < len(rs) && rs[i] == ':' && unicode.IsLetter(rs[i+1]) {
-			i++
-			for i < len(rs) && isWordRune(rs[i]) {
+		if i+1 < len(text) && text[i] == ':' {
+			if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsLetter(r) {
 				i++
+				for i < len(text) {
+					r, size := utf8.DecodeRuneInString(text[i:])
+					if !isWordRune(r) {
+						break
+					}
+					i += size
+				}
 			}
 		}
 		if len(parts) > 1 {
-			whole := strings.Join(parts, "")
+			whole, k := m.word([]byte(strings.Join(parts, "")))
 			if keep(whole) {
-				out = append(out, Token{Term: Key(whole), Word: whole})
+				out = append(out, Token{Term: k, Word: whole})
 			}
-			for _, p := range parts {
+			for j, p := range parts {
 				if keep(p) {
-					out = append(out, Token{Term: Key(p), Word: p, Part: true})
+					out = append(out, Token{Term: keys[j], Word: p, Part: true})
 				}
 			}
 			continue
 		}
 		if keep(parts[0]) {
-			out = append(out, Token{Term: Key(parts[0]), Word: parts[0]})
+			out = append(out, Token{Term: keys[0], Word: parts[0]})
 		}
 	}
 	return out
@@ -96,6 +142,9 @@ func keep(w string) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -103,19 +152,23 @@ func isHyphen(r rune) bool {
 	return r == '-' || r == '\u2010' || r == '\u2011'
 }
 
-// foldRune writes the lower-cased, folded form of r to b and returns the
-// number of runes written. Combining marks are dropped.
-func foldRune(b *strings.Builder, r rune) int {
+// foldRune appends the lower-cased, folded form of r to b and adds the
+// number of runes appended to n. Combining marks are dropped.
+func foldRune(b []byte, r rune, n int) ([]byte, int) {
+	if r < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r)), n + 1
+	}
 	if unicode.IsMark(r) {
-		return 0
+		return b, n
 	}
 	r = unicode.ToLower(r)
 	if f, ok := folds[r]; ok {
-		b.WriteString(f)
-		return utf8.RuneCountInString(f)
+		return append(b, f...), n + len(f)
 	}
-	b.WriteRune(r)
-	return 1
+	return utf8.AppendRune(b, r), n + 1
 }
 
 // folds maps lower-case Latin letters with diacritics to plain ASCII, so

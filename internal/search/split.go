@@ -47,30 +47,38 @@ func SplitQuery(w string, has func(key string) bool) []string {
 	return best[0]
 }
 
-// splitter splits the words of the corpus at index time. A word is split
-// when it is a run of other words of the corpus (in any form, minPart
-// letters or longer) followed by a word whose key is in the corpus:
-// "etätyönohjaus" is "etätyön" + "ohjaus". When no such run exists, the
-// longest tail of minPart+1 letters or more whose key is known is taken
-// as the word's head ("esihenkilö" -> "henkilö"). The parts' keys are
-// indexed as well as the whole word's.
+// splitter splits the words of the corpus at index time into the words
+// they are compounded from, using the corpus's own vocabulary:
+//
+//   - a run of words of the corpus (in any form, minPart letters or
+//     longer; the first may also be any form of a known word) followed
+//     by a word whose key is in the corpus: "etätyönohjaus" is "etätyön"
+//   - "ohjaus";
+//   - else a known first word and an unknown head of minPart+1 letters or
+//     more: "työnohjaus" is "työn" + "ohjaus" when only "työ" is known;
+//   - else the longest tail of minPart+1 letters or more whose key is
+//     known: "esihenkilö" has the head "henkilö".
+//
+// Parts that are compounds themselves are split too (see Build).
 type splitter struct {
 	words map[string]bool // folded surface forms
 	keys  map[string]bool
 	key   func(string) string // memoised Key
 }
 
-// split returns the keys of w's parts, or nil.
-func (sp *splitter) split(w string) []string {
+// parts returns the parts of w, or nil.
+func (sp *splitter) parts(w string) []string {
 	n := len(w)
 	if !isASCIILetters(w) || n < 2*minPart {
 		return nil
 	}
+	word := func(p string) bool { return sp.words[p] && !stopWords[p] }
+	first := func(p string) bool { return word(p) || !stopWords[p] && sp.keys[sp.key(p)] }
 	// best[i]: fewest parts covering w[i:].
 	best := make([][]string, n+1)
 	for i := n - minPart; i >= minPart; i-- {
-		if k := sp.key(w[i:]); sp.keys[k] {
-			best[i] = []string{k}
+		if sp.keys[sp.key(w[i:])] {
+			best[i] = []string{w[i:]}
 		}
 	}
 	for i := n - 2*minPart; i >= 0; i-- {
@@ -79,18 +87,44 @@ func (sp *splitter) split(w string) []string {
 			if rest == nil || len(rest)+1 > maxParts || (best[i] != nil && len(rest)+1 >= len(best[i])) {
 				continue
 			}
-			if p := w[i:j]; sp.words[p] && !stopWords[p] {
-				best[i] = append([]string{sp.key(p)}, rest...)
+			if p := w[i:j]; (i == 0 && first(p)) || (i > 0 && word(p)) {
+				best[i] = append([]string{p}, rest...)
 			}
 		}
 	}
 	if best[0] != nil {
 		return best[0]
 	}
+	for j := n - minPart - 1; j >= minPart; j-- {
+		if first(w[:j]) {
+			return []string{w[:j], w[j:]}
+		}
+	}
 	for i := minPart; i <= n-minPart-1; i++ {
-		if k := sp.key(w[i:]); sp.keys[k] {
-			return []string{k}
+		if sp.keys[sp.key(w[i:])] {
+			return []string{w[i:]}
 		}
 	}
 	return nil
+}
+
+// partKeys returns the keys of the parts of w and of their parts, in
+// order, without w's own key; memo keeps what it found.
+func (sp *splitter) partKeys(w string, memo map[string][]string) []string {
+	if ks, ok := memo[w]; ok {
+		return ks
+	}
+	memo[w] = nil // no cycles
+	var ks []string
+	seen := map[string]bool{sp.key(w): true}
+	for _, p := range sp.parts(w) {
+		for _, k := range append([]string{sp.key(p)}, sp.partKeys(p, memo)...) {
+			if !seen[k] {
+				seen[k] = true
+				ks = append(ks, k)
+			}
+		}
+	}
+	memo[w] = ks
+	return ks
 }

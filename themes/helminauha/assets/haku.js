@@ -676,3 +676,398 @@ export function splitQuery(w, has) {
   if (best[0] === null || best[0].length < 2) return null;
   return best[0];
 }
+
+// ---------------------------------------------------------------------
+// The index (see internal/search/build.go for the format)
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64V = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64V[B64.charCodeAt(i)] = i;
+
+function decodePostings(s) {
+  const ids = [];
+  const ws = [];
+  let prev = -1;
+  let i = 0;
+  while (i < s.length) {
+    let gap = 0;
+    let shift = 0;
+    for (;;) {
+      const v = B64V[s.charCodeAt(i++)];
+      gap |= (v & 31) << shift;
+      shift += 5;
+      if ((v & 32) === 0) break;
+    }
+    prev += gap;
+    ids.push(prev);
+    ws.push(B64V[s.charCodeAt(i++)]);
+  }
+  return { ids, ws };
+}
+
+const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, typo: 0.4 };
+const MAX_PREFIX_KEYS = 60;
+const MAX_PREFIX_SHARDS = 3;
+const TYPO_MIN_LETTERS = 6;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+class SearchIndex {
+  constructor(base, fetchFn, m) {
+    if (!m || m.v !== 1) throw new Error('unknown search index format');
+    this.base = base;
+    this.fetchFn = fetchFn;
+    this.m = m;
+    this.n = m.n;
+    this.bytes = 0;
+    this.terms = new Map();
+    this.decoded = new Map();
+    this.shards = new Map(); // shard number -> Promise of its keys
+    this.chunks = new Map();
+    this.rows = new Array(m.n);
+    this.area = new Int16Array(m.n).fill(-1);
+    this.kt = new Uint8Array(m.n);
+    this.aud = new Uint8Array(m.n);
+    let d = 0;
+    m.ac.forEach((count, a) => { for (let i = 0; i < count; i++) this.area[d++] = a; });
+    for (let i = 0; i < m.n; i++) {
+      const v = B64V[m.f.charCodeAt(2 * i)] * 64 + B64V[m.f.charCodeAt(2 * i + 1)];
+      this.kt[i] = v >> 5;
+      this.aud[i] = v & 31;
+    }
+    this.sharded = !m.terms;
+    if (!this.sharded) {
+      for (const k of Object.keys(m.terms)) this.terms.set(k, m.terms[k]);
+      this.allKeys = Object.keys(m.terms);
+      m.docs.forEach((row, i) => { this.rows[i] = row; });
+    }
+  }
+
+  async fetchJSON(path) {
+    const url = this.base + path + (this.m.h ? '?v=' + this.m.h : '');
+    const r = await this.fetchFn(url);
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    const text = await r.text();
+    this.bytes += text.length;
+    return JSON.parse(text);
+  }
+
+  shardOf(k) {
+    const s = this.m.shards;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= k) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  loadShard(i) {
+    let p = this.shards.get(i);
+    if (!p) {
+      p = this.fetchJSON(`t/${i}.json`).then((obj) => {
+        const keys = Object.keys(obj);
+        for (const k of keys) this.terms.set(k, obj[k]);
+        return keys;
+      });
+      this.shards.set(i, p);
+      p.catch(() => this.shards.delete(i));
+    }
+    return p;
+  }
+
+  // ensure loads the shards that hold the given keys.
+  async ensure(keys) {
+    if (!this.sharded) return;
+    const want = new Set(keys.map((k) => this.shardOf(k)));
+    await Promise.all([...want].map((i) => this.loadShard(i)));
+  }
+
+  // keysWithPrefix returns the loaded keys that start with p, loading the
+  // shards of p's range first (at most MAX_PREFIX_SHARDS of them).
+  async keysWithPrefix(p) {
+    if (!this.sharded) return this.allKeys.filter((k) => k.startsWith(p));
+    const from = this.shardOf(p);
+    const to = Math.min(this.shardOf(p + '\uffff'), from + MAX_PREFIX_SHARDS - 1);
+    const lists = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => this.loadShard(from + i)));
+    return lists.flat().filter((k) => k.startsWith(p));
+  }
+
+  has(k) { return this.terms.has(k); }
+
+  postings(k) {
+    let p = this.decoded.get(k);
+    if (p === undefined) {
+      const s = this.terms.get(k);
+      p = s === undefined ? null : decodePostings(s);
+      this.decoded.set(k, p);
+    }
+    return p;
+  }
+
+  idf(df) { return Math.log(1 + (this.n - df + 0.5) / (df + 0.5)); }
+
+  // split splits a query word into known parts (splitQuery), loading the
+  // shards of the parts it may need first.
+  async split(w) {
+    if (!RE_ASCII_LETTERS.test(w) || w.length < 2 * MIN_PART) return null;
+    if (this.sharded) {
+      let frontier = [0];
+      const reached = new Set([0]);
+      for (let depth = 0; depth < MAX_PARTS && frontier.length; depth++) {
+        const keys = [];
+        for (const i of frontier) for (let j = i + MIN_PART; j <= w.length; j++) keys.push([i, j, key(w.slice(i, j))]);
+        await this.ensure(keys.map((x) => x[2]));
+        const next = [];
+        for (const [, j, k] of keys) {
+          if (j < w.length && this.has(k) && !reached.has(j)) { reached.add(j); next.push(j); }
+        }
+        frontier = next;
+      }
+    }
+    return splitQuery(w, (k) => this.has(k));
+  }
+
+  async rowsOf(ids) {
+    if (this.sharded) {
+      const need = new Set(ids.filter((id) => !this.rows[id]).map((id) => Math.floor(id / this.m.dc)));
+      await Promise.all([...need].map((c) => {
+        let p = this.chunks.get(c);
+        if (!p) {
+          p = this.fetchJSON(`d/${c}.json`).then((rows) => rows.forEach((row, i) => { this.rows[c * this.m.dc + i] = row; }));
+          this.chunks.set(c, p);
+          p.catch(() => this.chunks.delete(c));
+        }
+        return p;
+      }));
+    }
+    return ids.map((id) => this.rows[id]);
+  }
+
+  // matchWord finds the documents of one query word: its key, the parts
+  // of a hyphenated or compound word, the keys it is a prefix of (the word
+  // being typed), and the keys one typo away.
+  async matchWord(w, typing) {
+    const scores = new Map();
+    const matched = new Set();
+    const add = (k, factor) => {
+      const p = this.postings(k);
+      if (!p) return false;
+      const idf = this.idf(p.ids.length);
+      for (let i = 0; i < p.ids.length; i++) {
+        const s = (p.ws[i] / 63) * idf * factor;
+        if (s > (scores.get(p.ids[i]) || 0)) scores.set(p.ids[i], s);
+      }
+      matched.add(k);
+      return true;
+    };
+    const addAll = (keys, factor) => {
+      const ps = keys.map((k) => this.postings(k));
+      if (ps.some((p) => !p)) return;
+      const sum = new Map();
+      ps.forEach((p, n) => {
+        const idf = this.idf(p.ids.length);
+        for (let i = 0; i < p.ids.length; i++) {
+          const prev = sum.get(p.ids[i]);
+          if (prev === undefined ? n === 0 : prev[1] === n) sum.set(p.ids[i], [(prev ? prev[0] : 0) + (p.ws[i] / 63) * idf, n + 1]);
+        }
+      });
+      for (const [id, [s, n]] of sum) {
+        if (n === keys.length && s * factor / keys.length > (scores.get(id) || 0)) scores.set(id, s * factor / keys.length);
+      }
+      if (sum.size) keys.forEach((k) => matched.add(k));
+    };
+    await this.ensure([w.term, ...w.parts]);
+    const exact = add(w.term, MATCH.exact);
+    if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
+    if (!exact) {
+      const parts = await this.split(w.word);
+      if (parts) addAll(parts, MATCH.compound);
+    }
+    if (typing && runeLen(w.word) >= 3) {
+      const seen = new Set([w.term]);
+      let keys = [];
+      for (const p of new Set([w.word, w.term])) {
+        for (const k of await this.keysWithPrefix(p)) if (!seen.has(k)) { seen.add(k); keys.push(k); }
+      }
+      if (keys.length > MAX_PREFIX_KEYS) {
+        keys = keys.map((k) => [k, this.terms.get(k).length]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PREFIX_KEYS).map((x) => x[0]);
+      }
+      for (const k of keys) add(k, MATCH.prefix);
+    }
+    if (!exact && w.word.length >= TYPO_MIN_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
+      for (const k of typoKeys(w.word, w.term, (x) => this.has(x))) add(k, MATCH.typo);
+    }
+    return { scores, matched };
+  }
+
+  // search runs a query. filters holds teema, kind and audience, each a
+  // slug or a list of slugs (any of them matches); options.limit and
+  // options.offset choose the hits returned (10 from 0).
+  async search(query, filters = {}, options = {}) {
+    const limit = options.limit === undefined ? 10 : options.limit;
+    const offset = options.offset || 0;
+    const q = String(query || '');
+    const words = queryWords(q);
+    const typing = q !== '' && !/[\s.,;:!?"'()]$/u.test(q);
+    const results = await Promise.all(words.map((w, i) => this.matchWord(w, typing && i === words.length - 1)));
+    let acc = null;
+    for (const r of results) {
+      if (acc === null) { acc = new Map(r.scores); continue; }
+      const next = new Map();
+      for (const [id, s] of acc) { const t = r.scores.get(id); if (t !== undefined) next.set(id, s + t); }
+      acc = next;
+    }
+    if (acc && acc.size === 0 && results.length > 1) {
+      // No page has every word: rank the pages that have some of them.
+      acc = new Map();
+      for (const r of results) for (const [id, s] of r.scores) acc.set(id, (acc.get(id) || 0) + s / 2);
+    }
+    acc = acc || new Map();
+    const want = {
+      teema: asSet(filters.teema),
+      kind: asSet(filters.kind),
+      audience: asSet(filters.audience),
+    };
+    const facetsOf = (id) => ({
+      teema: this.area[id] >= 0 ? [this.m.areas[this.area[id]][0]] : [],
+      kind: this.kt[id] < 4 ? [this.m.kt[this.kt[id]]] : [],
+      audience: this.m.aud.filter((_, b) => this.aud[id] & (1 << b)),
+    });
+    const facets = { teema: {}, kind: {}, audience: {} };
+    const hits = [];
+    for (const [id, score] of acc) {
+      const f = facetsOf(id);
+      const ok = {};
+      for (const name of Object.keys(want)) ok[name] = !want[name] || f[name].some((v) => want[name].has(v));
+      for (const name of Object.keys(want)) {
+        if (Object.keys(want).every((o) => o === name || ok[o])) {
+          for (const v of f[name]) facets[name][v] = (facets[name][v] || 0) + 1;
+        }
+      }
+      if (ok.teema && ok.kind && ok.audience) hits.push([id, score]);
+    }
+    hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const page = hits.slice(offset, offset + limit);
+    const rows = await this.rowsOf(page.map((h) => h[0]));
+    const matched = new Set();
+    for (const r of results) for (const k of r.matched) matched.add(k);
+    return {
+      total: hits.length,
+      hits: page.map(([id, score], i) => {
+        const [url, title, excerpt] = rows[i];
+        const a = this.area[id];
+        return {
+          url, title, excerpt, score,
+          teema: a >= 0 ? this.m.areas[a][0] : '',
+          area: a >= 0 ? this.m.areas[a][1] : '',
+          kind: this.m.kt[this.kt[id]],
+          audience: facetsOf(id).audience,
+        };
+      }),
+      facets,
+      terms: [...matched],
+      words: words.map((w) => w.word),
+      prefix: typing && words.length ? words[words.length - 1].word : '',
+    };
+  }
+
+  // areaTitles maps area slugs to their titles.
+  areaTitles() { return Object.fromEntries(this.m.areas); }
+}
+
+function asSet(v) {
+  if (v === undefined || v === null || v === '') return null;
+  const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+  return list.length ? new Set(list) : null;
+}
+
+// queryWords groups a query's tokens into words; a hyphenated word keeps
+// its parts.
+function queryWords(q) {
+  const words = [];
+  for (const t of analyse(q)) {
+    const last = words[words.length - 1];
+    if (t.part && last && last.word.includes(t.word) && last.hyphen) {
+      last.parts.push(t.term);
+      continue;
+    }
+    words.push({ term: t.term, word: t.word, parts: [], hyphen: !t.part });
+  }
+  return words;
+}
+
+// typoKeys returns the known keys of the words one letter away from w:
+// one letter wrong, missing, extra, or two letters swapped.
+export function typoKeys(w, self, has) {
+  const out = new Set();
+  const test = (v) => {
+    const k = key(v);
+    if (k !== self && k.length >= 4 && has(k)) out.add(k);
+  };
+  for (let i = 0; i < w.length; i++) {
+    test(w.slice(0, i) + w.slice(i + 1));
+    if (i + 1 < w.length) test(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (const c of ALPHABET) if (c !== w[i]) test(w.slice(0, i) + c + w.slice(i + 1));
+  }
+  for (let i = 0; i <= w.length; i++) for (const c of ALPHABET) test(w.slice(0, i) + c + w.slice(i));
+  return [...out].sort();
+}
+
+let current = null;
+
+// loadIndex fetches baseURL + "index.json" (baseURL ends in "/") with
+// fetchFn (fetch by default) and returns the index, which search() then
+// uses.
+export async function loadIndex(baseURL, fetchFn = globalThis.fetch.bind(globalThis)) {
+  const base = baseURL.endsWith('/') ? baseURL : baseURL + '/';
+  const r = await fetchFn(base + 'index.json');
+  if (!r.ok) throw new Error(`${base}index.json: ${r.status}`);
+  const text = await r.text();
+  const idx = new SearchIndex(base, fetchFn, JSON.parse(text));
+  idx.bytes += text.length;
+  current = idx;
+  return idx;
+}
+
+// search runs a query on the index loadIndex loaded last.
+export function search(query, filters = {}, options = {}) {
+  if (!current) return Promise.reject(new Error('no search index loaded'));
+  return current.search(query, filters, options);
+}
+
+// highlight splits text into [{text, mark}] segments, marking the words
+// a search result matched: words whose key it matched, compounds that
+// hold a matched key, and words that start with the word being typed.
+export function highlight(text, result) {
+  const terms = new Set(result.terms || []);
+  const long = [...terms].filter((k) => k.length >= 4);
+  const prefix = result.prefix || '';
+  const cps = Array.from(String(text));
+  const out = [];
+  let plain = '';
+  let i = 0;
+  while (i < cps.length) {
+    if (!isWordRune(cps[i])) { plain += cps[i++]; continue; }
+    let j = i;
+    for (;;) {
+      while (j < cps.length && isWordRune(cps[j])) j++;
+      if (j + 1 < cps.length && isHyphen(cps[j]) && isWordRune(cps[j + 1])) { j++; continue; }
+      break;
+    }
+    const span = cps.slice(i, j).join('');
+    const hit = analyse(span).some((t) => terms.has(t.term) ||
+      (prefix.length >= 3 && t.word.startsWith(prefix)) ||
+      long.some((k) => t.word.includes(k)));
+    if (hit) {
+      if (plain) out.push({ text: plain, mark: false });
+      plain = '';
+      out.push({ text: span, mark: true });
+    } else {
+      plain += span;
+    }
+    i = j;
+  }
+  if (plain) out.push({ text: plain, mark: false });
+  return out;
+}

@@ -1,0 +1,458 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Doc is one page of the portal as the index sees it. FromSite makes them
+// from the site model; tests make them by hand.
+type Doc struct {
+	URL       string // the page's URL as readers follow it, base path included
+	Title     string
+	Summary   string
+	Headings  []string
+	Body      string // plain text
+	Tags      []string
+	Area      string // theme area slug ("" for none)
+	AreaTitle string
+	Kind      string   // tieto | vinkki | menetelma | tyokalu ("" for none)
+	Type      string   // helmi | case | luku | teema | sivu
+	Audience  []string // johto | esihenkilot | paattajat | henkilosto | hanketoimijat
+	Date      string   // YYYY-MM-DD or ""
+}
+
+// Options tune the index. The zero value is the default.
+type Options struct {
+	// Dir is the folder of the index under the site root; "haku".
+	Dir string
+	// SingleMax is the largest index, in bytes, written as one file;
+	// 150,000.
+	SingleMax int
+	// ShardBytes is the size a term shard is filled to; 16,384.
+	ShardBytes int
+	// ChunkDocs is the number of documents per metadata chunk; 8.
+	ChunkDocs int
+}
+
+// File is one file of the index.
+type File struct {
+	Path string // relative to the site root, with '/': "haku/index.json"
+	Data []byte
+}
+
+// Kinds and audiences in the order the index numbers them. The codes of
+// kt (a document's kind or, when it has none, its type) follow kinds.
+var (
+	kinds     = []string{"tieto", "vinkki", "menetelma", "tyokalu"}
+	types     = []string{"helmi", "case", "luku", "teema", "sivu"}
+	audiences = []string{"johto", "esihenkilot", "paattajat", "henkilosto", "hanketoimijat"}
+)
+
+// Field weights. The title gets a bonus of its own on top (see weigh).
+const (
+	weightTitle    = 2
+	weightSummary  = 3
+	weightTag      = 3
+	weightHeading  = 3
+	weightBody     = 1
+	weightArea     = 0.5
+	weightPart     = 0.5 // a part of a compound word, relative to the word
+	excerptRunes   = 200
+	bm25K1, bm25B  = 1.2, 0.75
+	titleBonus     = 30
+	titlePartBonus = 15
+)
+
+// b64 is the alphabet of the numbers packed into the index's strings.
+const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// manifest is index.json. With terms and docs inline it is the whole
+// index; otherwise shards and dc say where the rest is.
+type manifest struct {
+	V      int               `json:"v"`
+	H      string            `json:"h,omitempty"`
+	N      int               `json:"n"`
+	Areas  [][2]string       `json:"areas"`
+	AC     []int             `json:"ac"`
+	KT     []string          `json:"kt"`
+	Aud    []string          `json:"aud"`
+	F      string            `json:"f"`
+	Docs   [][3]string       `json:"docs,omitempty"`
+	Terms  map[string]string `json:"terms,omitempty"`
+	Shards []string          `json:"shards,omitempty"`
+	DC     int               `json:"dc,omitempty"`
+}
+
+// wordStat is what one document has of one word.
+type wordStat struct {
+	tf    float64 // weighted count outside the title
+	title bool
+}
+
+// Build makes the search index of docs. The output is deterministic: the
+// same docs in any order give the same files.
+//
+// A small portal gets one file, Dir/index.json. A large one (whose single
+// file would pass SingleMax) gets a manifest Dir/index.json, term shards
+// Dir/t/N.json holding ranges of keys, and metadata chunks Dir/d/N.json
+// holding ChunkDocs documents each; haku.js fetches only the shards of the
+// query's words and the chunks of the hits it shows.
+func Build(docs []Doc, opts Options) ([]File, error) {
+	if opts.Dir == "" {
+		opts.Dir = "haku"
+	}
+	if opts.SingleMax <= 0 {
+		opts.SingleMax = 150_000
+	}
+	if opts.ShardBytes <= 0 {
+		opts.ShardBytes = 16_384
+	}
+	if opts.ChunkDocs <= 0 {
+		opts.ChunkDocs = 8
+	}
+	var errs []error
+	seen := map[string]bool{}
+	for i, d := range docs {
+		switch {
+		case d.URL == "":
+			errs = append(errs, fmt.Errorf("search document %d (%q) has no URL", i, d.Title))
+		case seen[d.URL]:
+			errs = append(errs, fmt.Errorf("search document URL %q appears twice", d.URL))
+		}
+		seen[d.URL] = true
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	// Areas in the order they first appear; documents by area, type, URL.
+	var areas [][2]string
+	areaIndex := map[string]int{}
+	for _, d := range docs {
+		if d.Area == "" {
+			continue
+		}
+		i, ok := areaIndex[d.Area]
+		if !ok {
+			i = len(areas)
+			areaIndex[d.Area] = i
+			areas = append(areas, [2]string{d.Area, ""})
+		}
+		if areas[i][1] == "" {
+			areas[i][1] = d.AreaTitle
+		}
+	}
+	sorted := append([]Doc(nil), docs...)
+	areaOf := func(d Doc) int {
+		if i, ok := areaIndex[d.Area]; ok {
+			return i
+		}
+		return len(areas)
+	}
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if x, y := areaOf(a), areaOf(b); x != y {
+			return x < y
+		}
+		if x, y := indexOf(types, a.Type), indexOf(types, b.Type); x != y {
+			return x < y
+		}
+		return a.URL < b.URL
+	})
+	docs = sorted
+	ac := make([]int, len(areas))
+	for _, d := range docs {
+		if i := areaOf(d); i < len(areas) {
+			ac[i]++
+		}
+	}
+
+	// Words of every document, weighted by field.
+	mem := memo{}
+	key := mem.key
+	words := make([]map[string]*wordStat, len(docs))
+	lengths := make([]float64, len(docs))
+	corpusWords := map[string]bool{}
+	corpusKeys := map[string]bool{}
+	for i, d := range docs {
+		ws := map[string]*wordStat{}
+		add := func(text string, w float64, title bool) {
+			for _, tok := range analyze(text, mem) {
+				s := ws[tok.Word]
+				if s == nil {
+					s = &wordStat{}
+					ws[tok.Word] = s
+				}
+				s.tf += w
+				s.title = s.title || title
+				lengths[i] += w
+				corpusWords[tok.Word] = true
+				corpusKeys[tok.Term] = true
+			}
+		}
+		add(d.Title, weightTitle, true)
+		add(d.Summary, weightSummary, false)
+		for _, t := range d.Tags {
+			add(t, weightTag, false)
+		}
+		for _, h := range d.Headings {
+			add(h, weightHeading, false)
+		}
+		add(d.Body, weightBody, false)
+		add(d.AreaTitle, weightArea, false)
+		words[i] = ws
+	}
+	var avgLen float64
+	for _, l := range lengths {
+		avgLen += l
+	}
+	if len(docs) > 0 {
+		avgLen /= float64(len(docs))
+	}
+	if avgLen == 0 {
+		avgLen = 1
+	}
+
+	// Keys of every document: its words' keys and the keys of their parts.
+	sp := &splitter{words: corpusWords, keys: corpusKeys, key: key}
+	splits := map[string][]string{}
+	postings := map[string][]posting{}
+	for i, ws := range words {
+		type keyStat struct {
+			tf                    float64
+			titleWhole, titlePart bool
+		}
+		ks := map[string]*keyStat{}
+		get := func(k string) *keyStat {
+			s := ks[k]
+			if s == nil {
+				s = &keyStat{}
+				ks[k] = s
+			}
+			return s
+		}
+		for w, s := range ws {
+			k := key(w)
+			whole := get(k)
+			whole.tf += s.tf
+			whole.titleWhole = whole.titleWhole || s.title
+			for _, p := range sp.partKeys(w, splits) {
+				if p == k {
+					continue
+				}
+				ps := get(p)
+				ps.tf += s.tf * weightPart
+				ps.titlePart = ps.titlePart || s.title
+			}
+		}
+		norm := bm25K1 * (1 - bm25B + bm25B*lengths[i]/avgLen)
+		for k, s := range ks {
+			sat := s.tf * (bm25K1 + 1) / (s.tf + norm)
+			w := 1 + int(math.Round(30*sat/(bm25K1+1)))
+			switch {
+			case s.titleWhole:
+				w += titleBonus
+			case s.titlePart:
+				w += titlePartBonus
+			}
+			postings[k] = append(postings[k], posting{doc: i, weight: min(w, 63)})
+		}
+	}
+	terms := make(map[string]string, len(postings))
+	for k, ps := range postings {
+		terms[k] = encodePostings(ps)
+	}
+
+	// Facet codes and result rows.
+	var f strings.Builder
+	rows := make([][3]string, len(docs))
+	for i, d := range docs {
+		kt := indexOf(kinds, d.Kind)
+		if kt < 0 {
+			kt = indexOf(types, d.Type)
+			if kt < 0 {
+				kt = indexOf(types, "sivu")
+			}
+			kt += len(kinds)
+		}
+		aud := 0
+		for _, a := range d.Audience {
+			if j := indexOf(audiences, a); j >= 0 {
+				aud |= 1 << j
+			}
+		}
+		v := kt*32 + aud
+		f.WriteByte(b64[v>>6])
+		f.WriteByte(b64[v&63])
+		rows[i] = [3]string{d.URL, d.Title, excerpt(d)}
+	}
+	m := manifest{
+		V: 1, N: len(docs), Areas: areas, AC: ac,
+		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, F: f.String(),
+		Docs: rows, Terms: terms,
+	}
+	if m.Areas == nil {
+		m.Areas = [][2]string{}
+		m.AC = []int{}
+	}
+	single, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the search index: %w", err)
+	}
+	if len(single) <= opts.SingleMax {
+		return []File{{Path: opts.Dir + "/index.json", Data: single}}, nil
+	}
+	return shard(m, opts)
+}
+
+// shard splits the single index m into a manifest, term shards and
+// metadata chunks.
+func shard(m manifest, opts Options) ([]File, error) {
+	var files []File
+	sum := sha256.New()
+	emit := func(path string, v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("encoding %s: %w", path, err)
+		}
+		sum.Write([]byte(path))
+		sum.Write(b)
+		files = append(files, File{Path: opts.Dir + "/" + path, Data: b})
+		return nil
+	}
+	sortedKeys := make([]string, 0, len(m.Terms))
+	for k := range m.Terms {
+		sortedKeys = append(sortedKeys, k)
+	}
+	sort.Slice(sortedKeys, func(i, j int) bool { return lessUTF16(sortedKeys[i], sortedKeys[j]) })
+	var starts []string
+	cur := map[string]string{}
+	size := 0
+	flush := func() error {
+		if len(cur) == 0 {
+			return nil
+		}
+		err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", cur)
+		cur = map[string]string{}
+		size = 0
+		return err
+	}
+	for _, k := range sortedKeys {
+		if len(cur) == 0 {
+			if len(starts) == 0 {
+				starts = append(starts, "")
+			} else {
+				starts = append(starts, k)
+			}
+		}
+		cur[k] = m.Terms[k]
+		size += len(k) + len(m.Terms[k]) + 6
+		if size >= opts.ShardBytes {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	for i := 0; i < len(m.Docs); i += opts.ChunkDocs {
+		if err := emit("d/"+strconv.Itoa(i/opts.ChunkDocs)+".json", m.Docs[i:min(i+opts.ChunkDocs, len(m.Docs))]); err != nil {
+			return nil, err
+		}
+	}
+	m.Terms, m.Docs = nil, nil
+	if starts == nil {
+		starts = []string{""}
+	}
+	m.Shards, m.DC = starts, opts.ChunkDocs
+	m.H = hex.EncodeToString(sum.Sum(nil))[:10]
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the search manifest: %w", err)
+	}
+	return append([]File{{Path: opts.Dir + "/index.json", Data: b}}, files...), nil
+}
+
+type posting struct {
+	doc    int
+	weight int // 1..63
+}
+
+// encodePostings packs postings as b64 characters: for each document in
+// order, the gap from the previous one (the first from -1) as a base-32
+// varint, low digits first, with 32 marking "more digits follow"; then
+// the weight.
+func encodePostings(ps []posting) string {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+	var b strings.Builder
+	prev := -1
+	for _, p := range ps {
+		gap := p.doc - prev
+		prev = p.doc
+		for gap >= 32 {
+			b.WriteByte(b64[gap&31|32])
+			gap >>= 5
+		}
+		b.WriteByte(b64[gap])
+		b.WriteByte(b64[p.weight])
+	}
+	return b.String()
+}
+
+// excerpt is the text a hit shows: the summary, or the start of the body.
+func excerpt(d Doc) string {
+	if s := strings.TrimSpace(d.Summary); s != "" {
+		return s
+	}
+	body := strings.Join(strings.Fields(d.Body), " ")
+	if utf8.RuneCountInString(body) <= excerptRunes {
+		return body
+	}
+	rs := []rune(body)[:excerptRunes]
+	cut := len(rs)
+	for cut > excerptRunes/2 && !unicode.IsSpace(rs[cut-1]) {
+		cut--
+	}
+	return strings.TrimRightFunc(string(rs[:cut]), unicode.IsSpace) + "…"
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// lessUTF16 orders strings as JavaScript compares them, by UTF-16 code
+// units, so that haku.js finds a key's shard by comparing strings.
+func lessUTF16(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			ua, ub := utf16.AppendRune(nil, ra), utf16.AppendRune(nil, rb)
+			for i := 0; i < len(ua) && i < len(ub); i++ {
+				if ua[i] != ub[i] {
+					return ua[i] < ub[i]
+				}
+			}
+			return len(ua) < len(ub)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b != ""
+}

@@ -1,0 +1,274 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func fixtureDocs(t *testing.T) []Doc {
+	t.Helper()
+	b, err := os.ReadFile("testdata/fixture-docs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []Doc
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// checkGoldenFiles compares files with the tree under dir, or writes them
+// there with -update.
+func checkGoldenFiles(t *testing.T, dir string, files []File) {
+	t.Helper()
+	if *update {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			p := filepath.Join(dir, filepath.FromSlash(f.Path))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	var onDisk []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			onDisk = append(onDisk, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.Path)
+		want, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Errorf("%v (run go test ./internal/search -update)", err)
+			continue
+		}
+		if !bytes.Equal(f.Data, want) {
+			t.Errorf("%s/%s differs from the golden file; review and run go test ./internal/search -update", dir, f.Path)
+		}
+	}
+	sort.Strings(paths)
+	sort.Strings(onDisk)
+	if strings.Join(paths, " ") != strings.Join(onDisk, " ") {
+		t.Errorf("files: got %q, want %q", paths, onDisk)
+	}
+}
+
+// TestFixtureIndexGolden writes the small fixture portal's index whole and
+// sharded into testdata/fixture/; the node tests (jstest/search.test.mjs)
+// search both.
+func TestFixtureIndexGolden(t *testing.T) {
+	docs := fixtureDocs(t)
+	single, err := Build(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(single) != 1 || single[0].Path != "haku/index.json" {
+		t.Fatalf("a small portal should give one file haku/index.json, got %d files", len(single))
+	}
+	checkGoldenFiles(t, "testdata/fixture/single", single)
+	sharded, err := Build(docs, Options{SingleMax: 1, ShardBytes: 400, ChunkDocs: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sharded) < 8 {
+		t.Fatalf("the sharded fixture has %d files, want 8 or more", len(sharded))
+	}
+	checkGoldenFiles(t, "testdata/fixture/sharded", sharded)
+}
+
+// TestBuildIsDeterministic builds the fixture in shuffled orders that keep
+// the order in which the areas first appear (which is the order the index
+// lists them in) and expects the same bytes.
+func TestBuildIsDeterministic(t *testing.T) {
+	docs := fixtureDocs(t)
+	a, err := Build(docs, Options{SingleMax: 1, ShardBytes: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		shuffled := append([]Doc(nil), docs[3:]...)
+		rand.New(rand.NewSource(int64(i))).Shuffle(len(shuffled), func(x, y int) { shuffled[x], shuffled[y] = shuffled[y], shuffled[x] })
+		shuffled = append(docs[:3:3], shuffled...)
+		b, err := Build(shuffled, Options{SingleMax: 1, ShardBytes: 300})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a) != len(b) {
+			t.Fatalf("run %d: got %d files, want %d", i, len(b), len(a))
+		}
+		for j := range a {
+			if a[j].Path != b[j].Path || !bytes.Equal(a[j].Data, b[j].Data) {
+				t.Fatalf("run %d: %s differs", i, a[j].Path)
+			}
+		}
+	}
+}
+
+func TestBuildRejectsBadURLs(t *testing.T) {
+	_, err := Build([]Doc{{URL: "/a/", Title: "A"}, {URL: "/a/", Title: "B"}, {Title: "C"}}, Options{})
+	if err == nil {
+		t.Fatal("got no error, want errors for the duplicate and the missing URL")
+	}
+	for _, want := range []string{`URL "/a/" appears twice`, `document 2 ("C") has no URL`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+}
+
+func TestBuildEmptyPortal(t *testing.T) {
+	files, err := Build(nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(files[0].Data), `{"v":1,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"f":""}`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestPostingsRoundTrip(t *testing.T) {
+	ps := []posting{{0, 1}, {1, 63}, {33, 5}, {34, 7}, {5000, 9}, {100000, 2}}
+	s := encodePostings(ps)
+	// Decode as haku.js does.
+	var got []posting
+	prev := -1
+	for i := 0; i < len(s); {
+		gap, shift := 0, 0
+		for {
+			v := strings.IndexByte(b64, s[i])
+			i++
+			gap |= (v & 31) << shift
+			shift += 5
+			if v&32 == 0 {
+				break
+			}
+		}
+		prev += gap
+		got = append(got, posting{prev, strings.IndexByte(b64, s[i])})
+		i++
+	}
+	if fmt.Sprint(got) != fmt.Sprint(ps) {
+		t.Errorf("got %v, want %v", got, ps)
+	}
+}
+
+// synthetic makes n pearls of Finnish-looking text over the words of the
+// parity test, deterministically.
+func synthetic(t testing.TB, n int) []Doc {
+	b, err := os.ReadFile("testdata/seedwords.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab := strings.Fields(string(b))
+	for _, base := range []string{"verkosto", "luottamus", "esihenkilö", "työhyvinvointi", "johtaminen"} {
+		for _, e := range []string{"", "n", "ssa", "jen", "a"} {
+			vocab = append(vocab, base+e)
+		}
+	}
+	r := rand.New(rand.NewSource(1))
+	words := func(k int) string {
+		var sb strings.Builder
+		for i := 0; i < k; i++ {
+			// Zipf-like: earlier words are more common.
+			j := int(float64(len(vocab)) * r.Float64() * r.Float64())
+			sb.WriteString(vocab[j])
+			sb.WriteByte(' ')
+		}
+		return sb.String()
+	}
+	areas := []string{"verkostotyo", "johtaminen", "tyohyvinvointi", "muutos", "osaaminen", "teknologia"}
+	docs := make([]Doc, n)
+	for i := range docs {
+		a := areas[i%len(areas)]
+		docs[i] = Doc{
+			URL: fmt.Sprintf("/helmet/helmi-%05d/", i), Title: words(5), Summary: words(25),
+			Headings: []string{words(3), words(3)}, Body: words(400 + r.Intn(500)),
+			Area: a, AreaTitle: strings.ToUpper(a[:1]) + a[1:], Kind: kinds[i%4], Type: "helmi",
+			Audience: []string{audiences[i%5]},
+		}
+	}
+	return docs
+}
+
+// TestLargePortalIsSharded builds 10,000 synthetic pearls and checks that
+// a one-word query needs the manifest, one or two term shards and at most
+// ten metadata chunks, and that these weigh far less than Pagefind's
+// 218 KiB before its first index chunk.
+func TestLargePortalIsSharded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 10,000 pearls")
+	}
+	files, err := Build(synthetic(t, 10000), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{}
+	total := 0
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+		total += len(f.Data)
+	}
+	var m manifest
+	if err := json.Unmarshal(byPath["haku/index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Terms != nil || len(m.Shards) < 10 || m.DC == 0 {
+		t.Fatalf("got %d shards, want a sharded index", len(m.Shards))
+	}
+	shardOf := func(k string) int {
+		i := sort.Search(len(m.Shards), func(i int) bool { return m.Shards[i] > k }) - 1
+		return i
+	}
+	manifestBytes := len(byPath["haku/index.json"])
+	t.Logf("%d files, %d bytes in all; manifest %d bytes, %d shards", len(files), total, manifestBytes, len(m.Shards))
+	for _, q := range []string{"luottamus", "verkostojen", "esihenkilö työhyvinvointi"} {
+		need := map[string]bool{}
+		for _, tok := range Analyze(q) {
+			need[fmt.Sprintf("haku/t/%d.json", shardOf(tok.Term))] = true
+		}
+		bytes := manifestBytes
+		for p := range need {
+			var shard map[string]string
+			if err := json.Unmarshal(byPath[p], &shard); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			for _, tok := range Analyze(q) {
+				if shardOf(tok.Term) == shardOf(tok.Term) && p == fmt.Sprintf("haku/t/%d.json", shardOf(tok.Term)) {
+					if _, ok := shard[tok.Term]; !ok {
+						t.Errorf("%q: key %q is not in its shard %s", q, tok.Term, p)
+					}
+				}
+			}
+			bytes += len(byPath[p])
+		}
+		// Ten results from at most ten chunks.
+		for c := 0; c < 10; c++ {
+			bytes += len(byPath[fmt.Sprintf("haku/d/%d.json", c*37)])
+		}
+		t.Logf("%q: %d shard files, %d bytes with ten chunks", q, len(need), bytes)
+		if len(need) > 2 {
+			t.Errorf("%q needs %d shards, want at most 2", q, len(need))
+		}
+		if bytes > 110*1024 {
+			t.Errorf("%q needs %d bytes, want at most 110 KiB (half of Pagefind's cheapest query)", q, bytes)
+		}
+	}
+}

@@ -1,0 +1,133 @@
+// The search core of haku.js over the fixture portal's index, which
+// `go test ./internal/search -update` writes into testdata/fixture/, both
+// as one file and sharded: every query must give the same hits from both.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { loadIndex, highlight } from '../../../themes/helminauha/assets/haku.js';
+import { fsFetch } from './fsfetch.mjs';
+
+const fixture = fileURLToPath(new URL('../testdata/fixture/', import.meta.url));
+
+async function both() {
+  const single = await loadIndex('/haku/', fsFetch(fixture + 'single'));
+  const fetchSharded = fsFetch(fixture + 'sharded');
+  const sharded = await loadIndex('/haku/', fetchSharded);
+  return { single, sharded, fetchSharded };
+}
+
+const { single, sharded, fetchSharded } = await both();
+
+async function urls(q, filters, idx = single) {
+  const r = await idx.search(q, filters, { limit: 20 });
+  return r.hits.map((h) => h.url);
+}
+
+const cases = [
+  // [name, query, filters, the URLs that must come first, in order (a
+  // trailing '...' allows more hits after them)]
+  ['base form', 'verkosto', {}, ['/helmet/verkostojen-johtaminen/', '/helmet/verkoston-tavoitelomake/', '...']],
+  ['another inflection', 'verkostoissa', {}, ['/helmet/verkostojen-johtaminen/', '/helmet/verkoston-tavoitelomake/', '...']],
+  ['minen noun in another case', 'johtamisen', {}, ['/helmet/hyvinvoinnin-johtaminen/', '/helmet/verkostojen-johtaminen/', '...']],
+  ['gradation nt/nn', 'hyvinvointi', {}, ['/helmet/hyvinvoinnin-johtaminen/', '...']],
+  ['gradation k/v', 'työkyky', {}, ['/helmet/tyokyvyn-tuki/', '...']],
+  ['gradation p/v', 'tavan', {}, ['/helmet/tapa-toimia/', '...']],
+  ['without ä and ö', 'tyohyvinvointikysely', {}, ['/helmet/tyohyvinvointikysely/']],
+  ['compound part in the index', 'ohjaus', {}, ['/helmet/etatyonohjaus/']],
+  ['compound part: kysely', 'kysely', {}, ['/helmet/tyohyvinvointikysely/']],
+  ['compound query over separate words', 'verkostojohtaminen', {}, ['/helmet/verkostojen-johtaminen/', '...']],
+  ['hyphenated word whole', 'sote-organisaatio', {}, ['/helmet/sote-organisaation-muutos/']],
+  ['hyphenated word part', 'organisaatio', {}, ['/helmet/sote-organisaation-muutos/', '...']],
+  ['hyphenated word written together', 'soteorganisaatio', {}, ['/helmet/sote-organisaation-muutos/']],
+  ['typo: wrong letter', 'tavoitelpmake', {}, ['/helmet/verkoston-tavoitelomake/', '...']],
+  ['typo: missing letter', 'etätyönohjas', {}, ['/helmet/etatyonohjaus/']],
+  ['typo: extra letter', 'luottamuksesa', {}, ['/helmet/verkostojen-johtaminen/']],
+  ['prefix of the word being typed', 'tavoitelom', {}, ['/helmet/verkoston-tavoitelomake/', '...']],
+  ['multi-word AND', 'verkosto luottamus', {}, ['/helmet/verkostojen-johtaminen/']],
+  ['filter by area', 'johtaminen', { teema: 'tyohyvinvointi' }, ['/teemat/tyohyvinvointi/']],
+  ['filter by kind', 'verkosto', { kind: 'tyokalu' }, ['/helmet/verkoston-tavoitelomake/']],
+  ['filter by audience', 'johtaminen', { audience: 'johto' }, ['/helmet/hyvinvoinnin-johtaminen/', '/helmet/verkostojen-johtaminen/', '...']],
+  ['no hits', 'kvanttifysiikka', {}, []],
+  ['stop words only', 'ja on se', {}, []],
+  ['markup is a word like any other', '<img src=x onerror=alert(1)>', {}, ['/helmet/xss/']],
+];
+
+for (const [name, q, filters, want] of cases) {
+  test(`${name}: ${q}`, async () => {
+    const got = await urls(q, filters);
+    if (want[want.length - 1] === '...') {
+      const head = want.slice(0, -1);
+      assert.deepEqual(got.slice(0, head.length), head, `got ${JSON.stringify(got)}`);
+    } else {
+      assert.deepEqual(got, want);
+    }
+    assert.deepEqual(await urls(q, filters, sharded), got, 'the sharded index gives other hits');
+  });
+}
+
+test('a typo ranks below the exact word', async () => {
+  const exact = await single.search('tavoitelomake');
+  const typo = await single.search('tavoitelpmake');
+  assert.ok(typo.hits[0].score < exact.hits[0].score);
+});
+
+test('a word split from a query ranks below the whole word', async () => {
+  const r = await single.search('verkostojohtaminen');
+  const whole = await single.search('verkostojen johtaminen');
+  assert.ok(r.hits[0].score < whole.hits[0].score);
+});
+
+test('facets count the hits of the query, each facet under the other filters', async () => {
+  const r = await single.search('johtaminen', { kind: 'tieto' });
+  assert.equal(r.total, 3);
+  assert.equal(r.facets.kind.tieto, 3);
+  assert.ok(r.facets.kind.vinkki > 0, 'the kind facet ignores the kind filter');
+  assert.deepEqual(Object.keys(r.facets.teema).sort(), ['johtaminen', 'verkostotyo']);
+  const all = await single.search('johtaminen');
+  assert.ok(all.total > r.total);
+  assert.equal(all.facets.kind.tieto, 3);
+});
+
+test('a hit carries what the result list shows', async () => {
+  const r = await single.search('etätyönohjaus');
+  assert.deepEqual(r.hits[0], {
+    ...r.hits[0],
+    url: '/helmet/etatyonohjaus/',
+    title: 'Etätyönohjaus',
+    excerpt: 'Työnohjaus verkossa: käytännöt ja vinkit.',
+    teema: 'tyohyvinvointi',
+    area: 'Työhyvinvointi',
+    kind: 'vinkki',
+    audience: ['esihenkilot', 'henkilosto'],
+  });
+  const page = await single.search('saavutettavuus');
+  assert.equal(page.hits[0].kind, 'sivu');
+  assert.match(page.hits[0].excerpt, /…$/);
+});
+
+test('highlight marks the matched words, compounds and the typed prefix', async () => {
+  const r = await single.search('ohjaus');
+  const marked = (text) => highlight(text, r).filter((s) => s.mark).map((s) => s.text);
+  assert.deepEqual(marked('Työnohjaus verkossa: ohjauksen käytännöt.'), ['Työnohjaus', 'ohjauksen']);
+  const typing = await single.search('tavoitelom');
+  assert.deepEqual(highlight('Tavoitelomakkeet ja tavoitteet', typing).map((s) => [s.text, s.mark]), [['Tavoitelomakkeet', true], [' ja tavoitteet', false]]);
+});
+
+test('highlight keeps markup as text', async () => {
+  const r = await single.search('img');
+  const segs = highlight('<img src=x onerror=alert(1)>', r);
+  assert.equal(segs.map((s) => s.text).join(''), '<img src=x onerror=alert(1)>');
+  assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ['img']);
+});
+
+test('the sharded index fetches only the shards of the query and the chunks of its hits', async () => {
+  const idx = await loadIndex('/haku/', fsFetch(fixture + 'sharded'));
+  const f = idx.fetchFn;
+  await idx.search('luottamus', {}, { limit: 1 });
+  const shards = f.requests.filter((p) => p.includes('/t/'));
+  const chunks = f.requests.filter((p) => p.includes('/d/'));
+  assert.equal(f.requests[0], '/haku/index.json');
+  assert.ok(shards.length <= 2, `fetched ${shards}`);
+  assert.equal(chunks.length, 1);
+  assert.ok(fetchSharded.requests.length > 0);
+});
