@@ -1071,3 +1071,202 @@ export function highlight(text, result) {
   if (plain) out.push({ text: plain, mark: false });
   return out;
 }
+
+// ---------------------------------------------------------------------
+// The search page
+
+// LABELS are the Finnish names of kinds, page types and audiences.
+export const LABELS = {
+  kind: {
+    tieto: 'Tieto', vinkki: 'Vinkki', menetelma: 'Menetelmä', tyokalu: 'Työkalu',
+    helmi: 'Helmi', case: 'Case-esimerkki', luku: 'Oppaan luku', teema: 'Teema-alue', sivu: 'Sivu',
+  },
+  audience: {
+    johto: 'Johto', esihenkilot: 'Esihenkilöt', paattajat: 'Päättäjät', henkilosto: 'Henkilöstö', hanketoimijat: 'Hanketoimijat',
+  },
+  facet: { teema: 'Teema-alue', kind: 'Tyyppi', audience: 'Kohderyhmä' },
+};
+
+const FACETS = ['teema', 'kind', 'audience'];
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 150;
+
+// statusText is the sentence announced after a search.
+export function statusText(total, q) {
+  if (total === 0) return `Ei osumia haulla ”${q}”.`;
+  if (total === 1) return `1 osuma haulla ”${q}”.`;
+  return `${total} osumaa haulla ”${q}”.`;
+}
+
+function startPage(doc, win) {
+  const results = doc.getElementById('search-results');
+  const input = doc.getElementById('search-input');
+  const form = doc.getElementById('search-form');
+  const facetsBox = doc.getElementById('search-facets');
+  const status = doc.getElementById('search-status');
+  const script = doc.querySelector('script[data-index]');
+  const base = script && script.dataset.index ? script.dataset.index : 'index/';
+  const params = new URLSearchParams(win.location.search);
+  const state = { q: params.get('q') || '', shown: PAGE_SIZE };
+  for (const f of FACETS) state[f] = params.getAll(f).filter((v) => v !== '');
+  if (input) input.value = state.q;
+
+  let index = null;
+  const getIndex = () => {
+    if (!index) index = loadIndex(base).catch((e) => { index = null; throw e; });
+    return index;
+  };
+  let seq = 0;
+  let more = null;
+
+  const el = (tag, cls, text) => {
+    const e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  function syncURL() {
+    const p = new URLSearchParams();
+    if (state.q) p.set('q', state.q);
+    for (const f of FACETS) for (const v of state[f]) p.append(f, v);
+    const qs = p.toString();
+    const url = win.location.pathname + (qs ? '?' + qs : '') + win.location.hash;
+    try { win.history.replaceState(win.history.state, '', url); } catch { /* file:// */ }
+  }
+
+  function renderHits(res) {
+    const items = res.hits.map((h) => {
+      const li = el('li', 'search-hit');
+      const a = el('a', 'search-hit-title', h.title);
+      a.href = h.url;
+      li.append(a);
+      const meta = [h.area, LABELS.kind[h.kind] || ''].filter(Boolean).join(' · ');
+      if (meta) li.append(el('p', 'search-hit-meta', meta));
+      if (h.excerpt) {
+        const p = el('p', 'search-hit-excerpt');
+        for (const s of highlight(h.excerpt, res)) p.append(s.mark ? el('mark', '', s.text) : doc.createTextNode(s.text));
+        li.append(p);
+      }
+      return li;
+    });
+    results.replaceChildren(...items);
+    if (!more) {
+      more = el('button', 'search-more', 'Näytä lisää osumia');
+      more.type = 'button';
+      more.addEventListener('click', () => { state.shown += PAGE_SIZE; run(); });
+      results.after(more);
+    }
+    more.hidden = res.total <= res.hits.length;
+  }
+
+  function renderFacets(res, idx) {
+    if (!facetsBox) return;
+    const active = doc.activeElement;
+    const focus = active && facetsBox.contains(active) ? [active.name, active.value] : null;
+    const titles = idx.areaTitles();
+    const order = {
+      teema: idx.m.areas.map((a) => a[0]),
+      kind: idx.m.kt.slice(0, 4),
+      audience: idx.m.aud,
+    };
+    const label = {
+      teema: (v) => titles[v] || v,
+      kind: (v) => LABELS.kind[v] || v,
+      audience: (v) => LABELS.audience[v] || v,
+    };
+    const groups = [];
+    for (const f of FACETS) {
+      const values = order[f].filter((v) => res.facets[f][v] || state[f].includes(v));
+      if (!values.length) continue;
+      const fs = el('fieldset', 'search-facet');
+      fs.append(el('legend', '', LABELS.facet[f]));
+      for (const v of values) {
+        const id = `search-facet-${f}-${v}`;
+        const box = el('input');
+        box.type = 'checkbox';
+        box.id = id;
+        box.name = f;
+        box.value = v;
+        box.checked = state[f].includes(v);
+        box.addEventListener('change', () => {
+          state[f] = box.checked ? [...state[f], v] : state[f].filter((x) => x !== v);
+          state.shown = PAGE_SIZE;
+          run();
+        });
+        const lab = el('label', '', `${label[f](v)} (${res.facets[f][v] || 0})`);
+        lab.htmlFor = id;
+        const row = el('div', 'search-facet-option');
+        row.append(box, lab);
+        fs.append(row);
+      }
+      groups.push(fs);
+    }
+    facetsBox.replaceChildren(...groups);
+    if (focus) {
+      const again = facetsBox.querySelector(`input[name="${focus[0]}"][value="${CSS.escape(focus[1])}"]`);
+      if (again) again.focus();
+    }
+  }
+
+  async function run() {
+    const my = ++seq;
+    syncURL();
+    const q = state.q.trim();
+    if (!q) {
+      results.replaceChildren();
+      if (facetsBox) facetsBox.replaceChildren();
+      if (more) more.hidden = true;
+      if (status) status.textContent = '';
+      results.dataset.state = 'empty';
+      return;
+    }
+    results.dataset.state = 'loading';
+    results.setAttribute('aria-busy', 'true');
+    const t0 = win.performance ? win.performance.now() : Date.now();
+    let idx;
+    let res;
+    try {
+      idx = await getIndex();
+      res = await idx.search(q, { teema: state.teema, kind: state.kind, audience: state.audience }, { limit: state.shown });
+    } catch (e) {
+      if (my !== seq) return;
+      results.removeAttribute('aria-busy');
+      results.dataset.state = 'error';
+      if (status) status.textContent = 'Hakua ei voitu ladata. Yritä myöhemmin uudelleen.';
+      return;
+    }
+    if (my !== seq) return;
+    renderHits(res);
+    renderFacets(res, idx);
+    if (status) status.textContent = statusText(res.total, q);
+    results.removeAttribute('aria-busy');
+    results.dataset.state = 'done';
+    const ms = (win.performance ? win.performance.now() : Date.now()) - t0;
+    results.dispatchEvent(new win.CustomEvent('haku:results', { detail: { total: res.total, ms, bytes: idx.bytes } }));
+  }
+
+  let timer = 0;
+  if (input) {
+    input.addEventListener('input', () => {
+      state.q = input.value;
+      state.shown = PAGE_SIZE;
+      win.clearTimeout(timer);
+      timer = win.setTimeout(run, DEBOUNCE_MS);
+    });
+  }
+  if (form) {
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      win.clearTimeout(timer);
+      if (input) state.q = input.value;
+      state.shown = PAGE_SIZE;
+      run();
+    });
+  }
+  run();
+}
+
+if (typeof document !== 'undefined' && typeof window !== 'undefined' && document.getElementById('search-results')) {
+  startPage(document, window);
+}

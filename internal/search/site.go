@@ -1,0 +1,89 @@
+package search
+
+import (
+	"time"
+
+	"github.com/helminauha/helminauha/internal/markdown"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// FromSite returns the documents of the portal to index: the theme
+// areas, pearls, case examples, the guide's cover and chapters, and the
+// standalone pages, in that order (areas by weight, so the index lists
+// them on the necklace's order).
+func FromSite(s *site.Site) []Doc {
+	var docs []Doc
+	for _, a := range s.Areas {
+		docs = append(docs, Doc{
+			URL: a.URL, Title: a.Title, Summary: a.Summary,
+			Headings: headings(a.Doc), Body: a.Doc.Text(),
+			Area: a.Slug, AreaTitle: a.Title, Type: "teema",
+		})
+	}
+	for _, p := range s.Pearls {
+		d := Doc{
+			URL: p.URL, Title: p.Title, Summary: p.Summary,
+			Headings: headings(p.Doc), Body: p.Doc.Text(),
+			Kind: p.Pearl.Kind, Type: "helmi",
+			Audience: p.Pearl.Audience, Date: date(p.Pearl.Date),
+		}
+		if p.Area != nil {
+			d.Area, d.AreaTitle = p.Area.Slug, p.Area.Title
+		}
+		for _, t := range p.Tags {
+			d.Tags = append(d.Tags, t.Label)
+		}
+		d.Tags = append(d.Tags, p.Projects...)
+		docs = append(docs, d)
+	}
+	for _, c := range s.Cases {
+		d := Doc{
+			URL: c.URL, Title: c.Title, Summary: c.Summary,
+			Headings: headings(c.Doc), Body: c.Doc.Text(),
+			Tags: []string{c.Organization}, Type: "case", Date: date(c.Case.Date),
+		}
+		if len(c.Areas) > 0 {
+			d.Area, d.AreaTitle = c.Areas[0].Slug, c.Areas[0].Title
+		}
+		docs = append(docs, d)
+	}
+	if g := s.Guide; g != nil {
+		if g.Cover != nil {
+			docs = append(docs, Doc{
+				URL: g.URL, Title: g.Title, Summary: g.Cover.Summary,
+				Headings: headings(g.Cover.Doc), Body: g.Cover.Doc.Text(), Type: "luku",
+			})
+		}
+		for _, ch := range g.Chapters {
+			docs = append(docs, Doc{
+				URL: ch.URL, Title: ch.Title, Summary: ch.Summary,
+				Headings: headings(ch.Doc), Body: ch.Doc.Text(), Type: "luku",
+			})
+		}
+	}
+	for _, p := range s.Pages {
+		docs = append(docs, Doc{
+			URL: p.URL, Title: p.Title, Summary: p.Summary,
+			Headings: headings(p.Doc), Body: p.Doc.Text(), Type: "sivu",
+		})
+	}
+	return docs
+}
+
+func headings(d *markdown.Doc) []string {
+	if d == nil {
+		return nil
+	}
+	var hs []string
+	for _, h := range d.Headings {
+		hs = append(hs, h.Text)
+	}
+	return hs
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
