@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/site"
@@ -24,6 +25,11 @@ type siteState struct {
 	files  []output.File     // assets and static files
 	footer []*site.Page
 	deps   []string // document keys every page depends on (header, footer)
+	cards  map[*site.Pearl]*Card
+	// chrome caches the header and footer (see View.Chrome).
+	chrome sync.Map // chromeKey -> template.HTML
+	// navPaths are the pages the header and footer mark as current.
+	navPaths map[string]bool
 }
 
 // FooterPages are the standalone pages the footer links to when the
@@ -36,7 +42,18 @@ func (t *Theme) state(s *site.Site) *siteState {
 	if st := t.cur.Load(); st != nil && st.s == s {
 		return st
 	}
-	st := &siteState{s: s, base: s.Config.BasePath(), urls: map[string]string{}}
+	st := &siteState{s: s, base: s.Config.BasePath(), urls: map[string]string{},
+		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
+	for _, p := range s.Pearls {
+		c := &Card{Title: p.Title, URL: p.URL, Summary: p.Summary}
+		if p.Area != nil {
+			c.AreaSlug, c.AreaTitle = p.Area.Slug, p.Area.Title
+		}
+		if p.Kind != nil {
+			c.KindLabel = p.Kind.Label
+		}
+		st.cards[p] = c
+	}
 	for _, a := range t.assets {
 		data := a.data
 		if a.name == "style.css" {
@@ -60,12 +77,17 @@ func (t *Theme) state(s *site.Site) *siteState {
 	}
 	for _, a := range s.Areas {
 		st.deps = append(st.deps, a.Key)
+		st.navPaths[a.Path] = true
 	}
 	if s.Guide != nil && s.Guide.Key != "" {
 		st.deps = append(st.deps, s.Guide.Key)
 	}
 	for _, p := range st.footer {
 		st.deps = append(st.deps, p.Key)
+		st.navPaths[p.Path] = true
+	}
+	if s.Guide != nil {
+		st.navPaths[s.Guide.Path] = true
 	}
 	t.cur.Store(st)
 	return st

@@ -40,11 +40,13 @@ type Strand struct {
 	Total, More int
 }
 
-// Bead is one pearl on a strand.
+// Bead is one pearl on a strand. Its fields are plain (not promoted from
+// the model), which keeps template execution fast.
 type Bead struct {
-	*site.Pearl
-	Shape string // the kind: tieto, vinkki, menetelma, tyokalu
-	X, Y  int    // centre
+	Title, URL string
+	KindLabel  string
+	Shape      string // the kind: tieto, vinkki, menetelma, tyokalu
+	X, Y       int    // centre
 	// Diamond is the points of the tyokalu shape.
 	Diamond string
 	// ShineX and ShineY place the highlight of a vinkki, up and left of
@@ -82,9 +84,9 @@ func strand(a *site.Area, max int) *Strand {
 			x := start + i*beadSpacing
 			t := float64(x-x0) / float64(x1-x0)
 			y := y0 + int(4*sag*t*(1-t)+0.5)
-			b := Bead{Pearl: p, Shape: "tieto", X: x, Y: y, ShineX: x - 4, ShineY: y - 4, Label: shorten(p.Title, labelRunes)}
+			b := Bead{Title: p.Title, URL: p.URL, Shape: "tieto", X: x, Y: y, ShineX: x - 4, ShineY: y - 4, Label: shorten(p.Title, labelRunes)}
 			if p.Kind != nil {
-				b.Shape = p.Kind.Slug
+				b.Shape, b.KindLabel = p.Kind.Slug, p.Kind.Label
 			}
 			if b.Shape == "tyokalu" {
 				d := beadRadius + 2

@@ -42,6 +42,7 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 	if err != nil {
 		return f, err
 	}
+	v.tmpl = tmpl
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)

@@ -99,6 +99,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 			sharedOK = false
 		}
 	}
+	var escapes []escapeFailure
 	for _, kind := range Kinds {
 		f := kind + ".html"
 		s, ok := src[f]
@@ -129,11 +130,12 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		// itself stops at the first field and is ignored.
 		var escErr *template.Error
 		if err := layout.Execute(io.Discard, nil); errors.As(err, &escErr) {
-			diags.Add(t.templateError(err))
+			escapes = append(escapes, escapeFailure{f, t.templateError(err)})
 			continue
 		}
 		t.pages[kind] = layout
 	}
+	diags.Append(t.blame(escapes, src))
 	for _, p := range tpl {
 		b := path.Base(p)
 		if _, isKind := kindFile(b); !isKind && !slices.Contains(shared, b) {
@@ -182,6 +184,49 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	return t, diags
 }
 
+// escapeFailure is an escaping error met while checking the page
+// template file.
+type escapeFailure struct {
+	file string
+	err  *diag.Error
+}
+
+// blame reports escaping errors where the editor can fix them. The escaper
+// notices a broken context (an unclosed quote or tag) where it hurts,
+// which may be in base.html after the page's own "main" was expanded into
+// it. When only some pages fail in a shared file, the fault is in those
+// pages' templates, and the error names them; when most pages fail, the
+// shared files are at fault and one error says so.
+func (t *Theme) blame(fails []escapeFailure, src map[string]string) diag.List {
+	var out diag.List
+	checked := 0
+	for _, k := range Kinds {
+		if _, ok := src[k+".html"]; ok {
+			checked++
+		}
+	}
+	if checked > 1 && 2*len(fails) > checked {
+		// A page template can break only its own page: when most pages
+		// fail, the layout or a partial is at fault.
+		first := fails[0].err
+		if f := path.Base(first.Pos.File); f != fails[0].file {
+			return diag.List{first}
+		}
+		return diag.List{diag.Wrap(diag.Pos{File: t.name + "/templates/base.html"}, first.Err,
+			"most page templates fail html/template's escaping, so the fault is in base.html or a partial (look for an unclosed quote or tag, or an action inside <script>): %s", first.Error())}
+	}
+	for _, f := range fails {
+		errFile := path.Base(f.err.Pos.File)
+		if errFile == f.file {
+			out.Add(f.err)
+			continue
+		}
+		out.Add(diag.Wrap(diag.Pos{File: t.name + "/templates/" + f.file}, f.err.Err,
+			"the page's HTML is left broken (look for an unclosed quote or tag): html/template noticed it in %s: %s", errFile, f.err.Msg))
+	}
+	return out
+}
+
 func kindFile(name string) (string, bool) {
 	kind, ok := strings.CutSuffix(name, ".html")
 	return kind, ok && slices.Contains(Kinds, kind)
@@ -190,7 +235,7 @@ func kindFile(name string) (string, bool) {
 // tplPos matches the location text/template and html/template put in
 // their errors: "template: pearl.html:12: …", "template: pearl.html:12:5:
 // executing …", "html/template:pearl.html:12:5: …".
-var tplPos = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+)(?::(\d+))?: (.*)$`)
+var tplPos = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+)(?::(\d+))?(?::(\d+))?: (.*)$`)
 
 // templateError turns a template parse or execution error into a
 // diag.Error naming the theme's template file and line.

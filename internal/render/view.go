@@ -60,7 +60,51 @@ type View struct {
 	// Chapters are the guide's chapters with their bodies (guideprint).
 	Chapters []PrintChapter
 
-	st *siteState
+	st   *siteState
+	tmpl *template.Template // the page's template set, for Chrome
+}
+
+// Card is a pearl as lists show it, with plain fields (see Cards).
+type Card struct {
+	Title, URL, Summary string
+	AreaSlug, AreaTitle string
+	KindLabel           string
+}
+
+// Cards returns the list entries of pearls. Templates list pearls through
+// it: its fields are plain, which html/template reads much faster than the
+// model's promoted fields, and an area page may list thousands.
+func (v *View) Cards(list []*site.Pearl) []*Card {
+	out := make([]*Card, len(list))
+	for i, p := range list {
+		out[i] = v.st.cards[p]
+	}
+	return out
+}
+
+type chromeKey struct{ name, kind, path string }
+
+// Chrome returns the template name ("header", "footer") executed for this
+// page, from a cache: the header and footer are the same on most pages,
+// and rendering them once per site saves half the work of a page. A
+// chrome template may therefore depend only on .Site, .Kind, .Base,
+// .Asset and whether a page of the header or footer is the current one
+// (.Current): the cache key is the kind and, for those pages, the path.
+func (v *View) Chrome(name string) (template.HTML, error) {
+	key := chromeKey{name: name, kind: v.Kind}
+	if v.st.navPaths[v.Path] {
+		key.path = v.Path
+	}
+	if h, ok := v.st.chrome.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := v.tmpl.ExecuteTemplate(&b, name, v); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	v.st.chrome.Store(key, h)
+	return h, nil
 }
 
 // PrintChapter is one chapter on the whole-guide page. Its body's ids are
