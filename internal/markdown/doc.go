@@ -14,9 +14,15 @@
 // heading ids made from the heading text with Slugify, unique in the page
 // (tyohyvinvointi, tyohyvinvointi-1, …). Raw HTML is never passed through,
 // and javascript:, vbscript: and data: destinations are never emitted.
-// Images are lazy (loading="lazy", decoding="async") and must have alt
-// text. A fenced block ```tyopohja holds a worksheet in YAML and renders as
-// an accessible form (see worksheet.go for the markup).
+// Images are lazy (loading="lazy", decoding="async", and width and height
+// when RenderOptions.ImageSize knows them) and must have alt text. A fenced
+// block ```tyopohja holds a worksheet in YAML and renders as an accessible
+// form; the theme's script is written against that markup (worksheet.go).
+//
+// Errors: invalid UTF-8, front matter not closed, not YAML or not a
+// mapping, a front matter key written twice, an image without alt text, a
+// malformed worksheet. Warnings: a skipped heading level (or a # heading in
+// the body, where the page title is the h1), a dropped script URL.
 //
 // Byte-order marks and CRLF line endings are accepted as they are. YAML
 // reports lines relative to the front matter block; Parse adds the offset

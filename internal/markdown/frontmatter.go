@@ -99,6 +99,7 @@ func (p *parse) dropMetaBlock(d *Doc) {
 // YAML would otherwise silently resolve to its last value.
 func (p *parse) keyLines(m map[string]any, from, to int) map[string]int {
 	lines := make(map[string]int, len(m))
+	var reported map[string]bool
 	for n := from; n < to && n <= len(p.lines); n++ {
 		key, ok := topLevelKey(p.line(n))
 		if !ok {
@@ -108,7 +109,13 @@ func (p *parse) keyLines(m map[string]any, from, to int) map[string]int {
 			continue
 		}
 		if first, dup := lines[key]; dup {
-			p.diags.Errorf(p.linePos(n), "key %q is written twice (first on line %d): keep one of them", key, first)
+			if !reported[key] { // once a key is enough
+				if reported == nil {
+					reported = make(map[string]bool)
+				}
+				reported[key] = true
+				p.diags.Errorf(p.linePos(n), "key %q is written twice (first on line %d): keep one of them", key, first)
+			}
 			continue
 		}
 		lines[key] = n

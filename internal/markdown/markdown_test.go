@@ -164,7 +164,7 @@ func TestFrontMatterErrors(t *testing.T) {
 			[]string{file + ":2: front matter: it must be keys with values (title: ...), not a list"}},
 		{"a scalar", "---\njust text\n---\n",
 			[]string{file + ":2: front matter: it must be keys with values (title: ...), one on each line"}},
-		{"duplicate key", "---\ntitle: a\ndate: 2022-01-01\ntitle: b\n---\n",
+		{"duplicate key", "---\ntitle: a\ndate: 2022-01-01\ntitle: b\ntitle: c\n---\n",
 			[]string{file + `:4: key "title" is written twice (first on line 2): keep one of them`}},
 		{"errors after a BOM and CRLF", "\uFEFF---\r\ntitle: Hei\r\nsummary: Osa 1: alku\r\n---\r\n",
 			[]string{file + `:3: front matter: a line is indented where it should not be, or a value contains ": " and needs quotes: title: "Osa 1: aloitus"`}},
