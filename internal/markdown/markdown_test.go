@@ -455,6 +455,9 @@ func TestHTMLConcurrently(t *testing.T) {
 	var wg sync.WaitGroup
 	for _, d := range docs {
 		wg.Go(func() {
+			if again, _ := Parse(file, src); !bytes.Equal(again.HTML(strings.ToUpper), want) {
+				t.Errorf("Parse is not deterministic")
+			}
 			for range 20 {
 				if got := d.HTML(strings.ToUpper); !bytes.Equal(got, want) {
 					t.Errorf("HTML is not deterministic")
@@ -495,5 +498,30 @@ func TestRenderImageSizeAndTaskList(t *testing.T) {
 `
 	if out != want {
 		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+func TestInjectionAttemptsStayInert(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "injection.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDoc(t, src, nil)
+	d, _ := Parse(file, src)
+	tgs := tags(d.HTML(nil))
+	var names []string
+	for _, tg := range tgs {
+		names = append(names, tg.name)
+		if _, ok := tg.attrs["autofocus"]; ok {
+			t.Errorf("a worksheet label became an attribute: %v", tg)
+		}
+		for name := range tg.attrs {
+			if strings.HasPrefix(name, "unquoted:") {
+				t.Errorf("unquoted attribute in %v", tg)
+			}
+		}
+	}
+	if len(tgs) < 15 {
+		t.Errorf("too few tags, the test reads the HTML wrong: %v", names)
 	}
 }
