@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -40,32 +41,53 @@ type Changes struct {
 }
 
 // Session builds the same portal again and again, as serve does after
-// each save, redoing only the work a change calls for:
+// each save, redoing only the work a change calls for. Rebuild takes one
+// of two paths.
 //
-//   - documents are parsed again only when Changes names their file (a
-//     content.Cache keeps the rest);
-//   - the site model is always built anew from the documents, since one
-//     document can change any page's links and lists;
-//   - a page is rendered again only when its fingerprint changed: a hash of
-//     the page's path and kind, of each document it shows (render.Job.Deps)
-//     with that document's content hash (site.Site.Hashes), and of the
-//     site's configuration, the theme's files and the build options. Every
-//     other page keeps the bytes of the last successful build;
-//   - the search index is not built by Rebuild at all: Search builds it
-//     for a model, so a caller can serve the pages first.
+// The quick path serves the common save: only the bodies of existing
+// documents changed, with the same front matter, links and headings
+// (their card, see below). Only the named files are read again; the last
+// good model is copied with those documents swapped in (nothing of the
+// old model is modified, so it may still be read elsewhere); and only
+// the pages that show one of those bodies are rendered again: the
+// document's own page, and the printable guide for a guide chapter.
+// Every other page shows only cards of other documents, which did not
+// change.
 //
-// A failed build changes nothing that the next build reuses. A Session
-// is not safe for concurrent use: call Rebuild and Search from one
-// goroutine at a time (Search may run while no Rebuild does).
+// The full path runs every stage: the content folder is walked, documents
+// the changes do not name come from a content.Cache, the model is built
+// anew, and a page is rendered again only when its fingerprint changed
+// (see Fingerprint). Every other page keeps the bytes of the last good
+// build.
+//
+// The search index is not built by Rebuild at all: Search builds it for a
+// model, so a caller can serve the pages first.
+//
+// A failed build changes nothing that the next build reuses. A Session is
+// not safe for concurrent use: call Rebuild from one goroutine at a time.
+// Search reads only the model it is given, and may run meanwhile.
 type Session struct {
 	opts      Options
 	docs      *content.Cache
 	theme     *render.Theme
 	themeName string
 	themeH    [32]byte // hash of the theme's files, valid while theme != nil
-	rendered  int
 	pages     map[string]page
-	static    map[string][]byte // by path under static/
+	static    map[string][]byte        // by path under static/
+	cards     map[content.Sum][32]byte // card hashes, by content hash
+	good      *good                    // the last good build, nil before one
+	rendered  int
+	quick     bool
+}
+
+// good is what the last good build left for the quick path.
+type good struct {
+	site   *site.Site
+	global []byte
+	diags  diag.List
+	files  []output.File       // sorted by Path
+	cards  map[string][32]byte // by document key
+	owners map[string]string   // job path -> key of the page's own document
 }
 
 // page is a rendered page kept between builds.
@@ -77,20 +99,37 @@ type page struct {
 // NewSession starts a session. Options.Out must be empty: a session keeps
 // its files in memory.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, docs: content.NewCache(), pages: map[string]page{}, static: map[string][]byte{}}
+	return &Session{opts: opts, docs: content.NewCache(), pages: map[string]page{},
+		static: map[string][]byte{}, cards: map[content.Sum][32]byte{}}
 }
+
+// Rendered is how many pages the last Rebuild rendered anew; the others
+// kept their bytes.
+func (ss *Session) Rendered() int { return ss.rendered }
+
+// Quick tells whether the last Rebuild took the quick path.
+func (ss *Session) Quick() bool { return ss.quick }
 
 // Rebuild builds the portal, reusing what the changes leave valid. It
 // returns the same Result as Build, except that Files holds no search
-// index (see Search) and Pages counts every page while Rendered says how
-// many were rendered anew. Rendered tells how many pages the last call
-// rendered anew. On content errors it returns ErrContent and
-// the Result's diagnostics.
+// index (see Search). On content errors it returns ErrContent and the
+// Result's diagnostics. After a quick rebuild, the diagnostics are those
+// of the last full build (the quick path changes nothing they depend on
+// but their line numbers).
 func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
-	opts := ss.opts
-	if opts.Out != "" {
+	if ss.opts.Out != "" {
 		return nil, errors.New("a build session keeps its files in memory: leave Options.Out empty")
 	}
+	ss.quick = false
+	if res, ok := ss.rebuildQuick(ctx, ch); ok {
+		ss.quick = true
+		return res, nil
+	}
+	return ss.rebuildFull(ctx, ch)
+}
+
+func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error) {
+	opts := ss.opts
 	ss.forget(ch)
 	res := &Result{Pages: map[string]int{}}
 	mark := time.Now()
@@ -134,7 +173,7 @@ func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 	fmt.Fprintf(global, "%q %q %t %t\n", opts.BaseURL, cfg.Theme, opts.Drafts, opts.Minify)
 	global.Write(cfgSrc)
 	global.Write(themeH[:])
-	g := global.Sum(nil)
+	g := &good{site: s, global: global.Sum(nil), owners: owners(s), cards: ss.cardsOf(set)}
 
 	jobs := theme.Jobs(s)
 	prints := make([][32]byte, len(jobs))
@@ -142,18 +181,14 @@ func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 	next := make(map[string]page, len(jobs))
 	for i, j := range jobs {
 		res.Pages[j.Kind]++
-		prints[i] = Fingerprint(g, j, s.Hashes)
+		prints[i] = Fingerprint(g.global, j, g.cards, s.Hashes, bodies(j, g.owners))
 		if p, ok := ss.pages[j.Path]; ok && p.print == prints[i] {
 			next[j.Path] = p
 		} else {
 			todo = append(todo, i)
 		}
 	}
-	ss.rendered = len(todo)
-	redo := make([]bool, len(jobs))
-	for _, i := range todo {
-		redo[i] = true
-	}
+	lap("plan")
 	w := newWriter(nil, opts, len(jobs))
 	var mu sync.Mutex
 	w.run(ctx, len(todo), func(k int) (output.File, error) {
@@ -166,6 +201,10 @@ func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 		}
 		return f, err
 	})
+	redo := make([]bool, len(jobs))
+	for _, i := range todo {
+		redo[i] = true
+	}
 	for i, j := range jobs {
 		if !redo[i] {
 			w.put(next[j.Path].file)
@@ -195,10 +234,11 @@ func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	ss.rendered = len(todo)
 	ss.pages = next
-	for name := range ss.static {
-		if _, ok := slices.BinarySearch(s.Static, name); !ok {
-			delete(ss.static, name)
+	for sname := range ss.static {
+		if _, ok := slices.BinarySearch(s.Static, sname); !ok {
+			delete(ss.static, sname)
 		}
 	}
 	res.Files = w.files
@@ -206,12 +246,351 @@ func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 	res.Written = len(res.Files)
 	lap("collect")
 	res.Diags.Sort()
+	g.diags, g.files = res.Diags, res.Files
+	ss.good = g
 	return res, nil
 }
 
-// Rendered is how many pages the last Rebuild rendered anew; the others
-// kept their bytes.
-func (ss *Session) Rendered() int { return ss.rendered }
+// rebuildQuick is the quick path; ok is false when the changes need the
+// full one (and then nothing was changed but the document cache, which
+// holds the files as they are now).
+func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool) {
+	g := ss.good
+	if g == nil || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 {
+		return nil, false
+	}
+	start := time.Now()
+	name := cmp.Or(ss.opts.ContentName, "content")
+	old := g.site
+	ns := *old
+	ns.Hashes = nil
+	var docs []any
+	var staticData map[string][]byte
+	for _, p := range ch.Content {
+		p = path.Clean(p)
+		if rest, ok := strings.CutPrefix(p, content.DirStatic+"/"); ok {
+			// A static file that was there and still is: new bytes, the
+			// same model.
+			if _, known := slices.BinarySearch(old.Static, rest); !known {
+				return nil, false
+			}
+			info, err := fs.Stat(ss.opts.Content, p)
+			if err != nil || !info.Mode().IsRegular() {
+				return nil, false
+			}
+			data, err := fs.ReadFile(ss.opts.Content, p)
+			if err != nil {
+				return nil, false
+			}
+			if staticData == nil {
+				staticData = map[string][]byte{}
+			}
+			staticData[rest] = data
+			continue
+		}
+		key, isMD := strings.CutSuffix(p, ".md")
+		if _, known := old.Hashes[key]; !isMD || !known {
+			return nil, false
+		}
+		doc, diags, ok := ss.docs.Reload(ss.opts.Content, name, p)
+		if !ok || doc == nil || diags.HasErrors() {
+			return nil, false
+		}
+		c := common(doc)
+		if c == nil || ss.card(c) != g.cards[key] {
+			return nil, false
+		}
+		if ns.Hashes == nil {
+			ns.Hashes = maps.Clone(old.Hashes)
+		}
+		ns.Hashes[key] = c.Sum
+		docs = append(docs, doc)
+	}
+	if ns.Hashes == nil {
+		ns.Hashes = old.Hashes
+	}
+	changed := map[string]bool{}
+	for _, doc := range docs {
+		if !swap(&ns, doc) {
+			return nil, false
+		}
+		changed[key(doc)] = true
+	}
+
+	jobs := ss.theme.Jobs(&ns)
+	var todo []int
+	for i, j := range jobs {
+		for _, b := range bodies(j, g.owners) {
+			if changed[b] {
+				todo = append(todo, i)
+				break
+			}
+		}
+	}
+	files := slices.Clone(g.files)
+	index := func(p string) int {
+		i, ok := slices.BinarySearchFunc(files, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
+		if !ok {
+			return -1
+		}
+		return i
+	}
+	rendered := make([]output.File, len(todo))
+	errs := make([]error, len(todo))
+	var wg sync.WaitGroup
+	for k, i := range todo {
+		wg.Go(func() { rendered[k], errs[k] = ss.theme.Render(&ns, jobs[i]) })
+	}
+	wg.Wait()
+	for k, i := range todo {
+		f := rendered[k]
+		at := index(f.Path)
+		if errs[k] != nil || at < 0 || ctx.Err() != nil {
+			return nil, false // the full path reports it
+		}
+		if ss.opts.Minify {
+			var err error
+			if f, err = output.NewMinifier().Minify(f); err != nil {
+				return nil, false
+			}
+		}
+		files[at] = f
+		ss.pages[f.Path] = page{print: Fingerprint(g.global, jobs[i], g.cards, ns.Hashes, bodies(jobs[i], g.owners)), file: f}
+	}
+	if len(staticData) > 0 {
+		// Assets are fingerprinted by the model, which is the same, so
+		// only the static files themselves change.
+		for rest, data := range staticData {
+			at := index(rest)
+			if at < 0 {
+				return nil, false
+			}
+			ss.static[rest] = data
+			files[at] = output.File{Path: rest, Data: data, Type: typeOf(rest)}
+		}
+	}
+	ss.rendered = len(todo)
+	res := &Result{Site: &ns, Diags: g.diags, Files: files, Written: len(files), Pages: map[string]int{}}
+	for _, j := range jobs {
+		res.Pages[j.Kind]++
+	}
+	res.Timings = []Timing{{"quick", time.Since(start)}}
+	ss.good = &good{site: &ns, global: g.global, diags: g.diags, files: files, cards: g.cards, owners: g.owners}
+	return res, true
+}
+
+// swap puts doc in place of the document with its key in s, copying every
+// slice and value it changes, so the model s was copied from stays as it
+// was. Other values keep pointing to the old document's node, which is
+// fine: they show only its card, which is the same.
+func swap(s *site.Site, doc any) bool {
+	switch d := doc.(type) {
+	case *content.Pearl:
+		i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Slug == d.Slug })
+		if i < 0 {
+			return false
+		}
+		n := *s.Pearls[i]
+		n.Pearl = d
+		s.Pearls = slices.Clone(s.Pearls)
+		s.Pearls[i] = &n
+	case *content.Area:
+		i := slices.IndexFunc(s.Areas, func(a *site.Area) bool { return a.Slug == d.Slug })
+		if i < 0 {
+			return false
+		}
+		n := *s.Areas[i]
+		n.Area = d
+		s.Areas = slices.Clone(s.Areas)
+		s.Areas[i] = &n
+	case *content.Case:
+		i := slices.IndexFunc(s.Cases, func(c *site.Case) bool { return c.Slug == d.Slug })
+		if i < 0 {
+			return false
+		}
+		n := *s.Cases[i]
+		n.Case = d
+		s.Cases = slices.Clone(s.Cases)
+		s.Cases[i] = &n
+	case *content.Page:
+		i := slices.IndexFunc(s.Pages, func(p *site.Page) bool { return p.Slug == d.Slug })
+		if i < 0 {
+			return false
+		}
+		n := *s.Pages[i]
+		n.Page = d
+		s.Pages = slices.Clone(s.Pages)
+		s.Pages[i] = &n
+	case *content.Chapter:
+		if s.Guide == nil {
+			return false
+		}
+		g := *s.Guide
+		s.Guide = &g
+		if d.Slug == content.CoverSlug {
+			if g.Cover == nil {
+				return false
+			}
+			g.Cover = d
+			return true
+		}
+		i := slices.IndexFunc(g.Chapters, func(c *site.Chapter) bool { return c.Slug == d.Slug })
+		if i < 0 {
+			return false
+		}
+		n := *g.Chapters[i]
+		n.Chapter = d
+		g.Chapters = slices.Clone(g.Chapters)
+		g.Chapters[i] = &n
+	default:
+		return false
+	}
+	return true
+}
+
+// common is the part every document has.
+func common(doc any) *content.Common {
+	switch d := doc.(type) {
+	case *content.Area:
+		return &d.Common
+	case *content.Pearl:
+		return &d.Common
+	case *content.Case:
+		return &d.Common
+	case *content.Chapter:
+		return &d.Common
+	case *content.Page:
+		return &d.Common
+	}
+	return nil
+}
+
+// key is a document's key in the model ("helmet/x"): its path in the
+// content folder without .md.
+func key(doc any) string {
+	c := common(doc)
+	switch doc.(type) {
+	case *content.Area:
+		return content.DirAreas + "/" + c.Slug
+	case *content.Pearl:
+		return content.DirPearls + "/" + c.Slug
+	case *content.Case:
+		return content.DirCases + "/" + c.Slug
+	case *content.Chapter:
+		return content.DirChapters + "/" + c.Slug
+	case *content.Page:
+		return content.DirPages + "/" + c.Slug
+	}
+	return ""
+}
+
+// card is the hash of what pages other than a document's own show of it
+// or use to build the model: its front matter, the destinations of its
+// links, and its headings. A change that leaves it alone changes only the
+// document's own page.
+func (ss *Session) card(c *content.Common) [32]byte {
+	if h, ok := ss.cards[c.Sum]; ok {
+		return h
+	}
+	h := sha256.New()
+	if c.Doc != nil {
+		fmt.Fprintf(h, "%#v\n", c.Doc.Meta)
+		for _, l := range c.Doc.Links {
+			fmt.Fprintf(h, "L %q %t %q\n", l.Dest, l.Image, l.Alt)
+		}
+		for _, hd := range c.Doc.Headings {
+			fmt.Fprintf(h, "H %d %q %q\n", hd.Level, hd.Text, hd.ID)
+		}
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	ss.cards[c.Sum] = out
+	return out
+}
+
+// cardsOf returns the card of every document in set, by key, and drops
+// the cached cards of documents no longer there.
+func (ss *Session) cardsOf(set *content.Set) map[string][32]byte {
+	cards := map[string][32]byte{}
+	keep := map[content.Sum]bool{}
+	add := func(doc any) {
+		c := common(doc)
+		cards[key(doc)] = ss.card(c)
+		keep[c.Sum] = true
+	}
+	for _, d := range set.Areas {
+		add(d)
+	}
+	for _, d := range set.Pearls {
+		add(d)
+	}
+	for _, d := range set.Cases {
+		add(d)
+	}
+	for _, d := range set.Chapters {
+		add(d)
+	}
+	if set.Cover != nil {
+		add(set.Cover)
+	}
+	for _, d := range set.Pages {
+		add(d)
+	}
+	for sum := range ss.cards {
+		if !keep[sum] {
+			delete(ss.cards, sum)
+		}
+	}
+	return cards
+}
+
+// owners maps the output path of each document's own page to the
+// document's key.
+func owners(s *site.Site) map[string]string {
+	m := make(map[string]string, len(s.Pearls)+len(s.Areas)+len(s.Cases)+len(s.Pages)+16)
+	add := func(n site.Node) {
+		if n.Key != "" {
+			m[strings.TrimPrefix(n.Path, "/")+"index.html"] = n.Key
+		}
+	}
+	for _, a := range s.Areas {
+		add(a.Node)
+	}
+	for _, p := range s.Pearls {
+		add(p.Node)
+	}
+	for _, c := range s.Cases {
+		add(c.Node)
+	}
+	for _, p := range s.Pages {
+		add(p.Node)
+	}
+	if s.Guide != nil {
+		add(s.Guide.Node)
+		for _, c := range s.Guide.Chapters {
+			add(c.Node)
+		}
+	}
+	return m
+}
+
+// bodies lists the documents whose bodies a page shows: its own, and
+// every chapter's for the printable guide.
+func bodies(j render.Job, owners map[string]string) []string {
+	if j.Kind == "guideprint" {
+		var keys []string
+		for _, d := range j.Deps {
+			if strings.HasPrefix(d, content.DirChapters+"/") {
+				keys = append(keys, d)
+			}
+		}
+		return keys
+	}
+	if k, ok := owners[j.Path]; ok {
+		return []string{k}
+	}
+	return nil
+}
 
 // Search builds the search index of a model that Rebuild returned. It
 // reads only the model, so it may run while the caller serves the pages.
@@ -305,9 +684,11 @@ func themeFS(themesFS fs.FS, name string) fs.FS {
 // Fingerprint is the hash that decides whether a page must be rendered
 // again: global (the hash of what every page depends on: configuration,
 // theme, options), the job's path and kind, and each document the job
-// shows with its content hash. A document missing from hashes counts as
-// such, so a page changes when a document it names appears or goes.
-func Fingerprint(global []byte, j render.Job, hashes map[string]content.Sum) [32]byte {
+// lists with its card (cards), plus the content hash (sums) of each
+// document whose body the page shows (bodies). A document missing from
+// cards counts as such, so a page changes when a document it lists
+// appears or goes.
+func Fingerprint(global []byte, j render.Job, cards map[string][32]byte, sums map[string]content.Sum, bodies []string) [32]byte {
 	h := sha256.New()
 	var n [8]byte
 	put := func(s string) {
@@ -320,11 +701,17 @@ func Fingerprint(global []byte, j render.Job, hashes map[string]content.Sum) [32
 	put(j.Kind)
 	for _, d := range j.Deps {
 		put(d)
-		if sum, ok := hashes[d]; ok {
-			h.Write(sum[:])
+		if c, ok := cards[d]; ok {
+			h.Write(c[:])
 		} else {
 			h.Write([]byte{0})
 		}
+	}
+	h.Write([]byte{1})
+	for _, d := range bodies {
+		put(d)
+		sum := sums[d]
+		h.Write(sum[:])
 	}
 	var out [32]byte
 	h.Sum(out[:0])

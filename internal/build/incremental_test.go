@@ -16,52 +16,48 @@ import (
 )
 
 func TestFingerprint(t *testing.T) {
+	card := func(s string) [32]byte { var c [32]byte; copy(c[:], s); return c }
 	sum := func(s string) content.Sum { var c content.Sum; copy(c[:], s); return c }
-	hashes := map[string]content.Sum{"helmet/a": sum("a1"), "helmet/b": sum("b1"), "teemat/x": sum("x1")}
-	job := render.Job{Path: "helmet/a/index.html", Kind: "pearl", Deps: []string{"helmet/a", "teemat/x"}}
-	base := Fingerprint([]byte("g"), job, hashes)
-	with := func(f func(j *render.Job, h map[string]content.Sum) []byte) [32]byte {
-		j := job
-		j.Deps = append([]string(nil), job.Deps...)
-		h := map[string]content.Sum{}
-		for k, v := range hashes {
-			h[k] = v
-		}
-		g := f(&j, h)
-		if g == nil {
-			g = []byte("g")
-		}
-		return Fingerprint(g, j, h)
+	type in struct {
+		global string
+		job    render.Job
+		cards  map[string][32]byte
+		sums   map[string]content.Sum
+		bodies []string
 	}
+	base := func() in {
+		return in{
+			global: "g",
+			job:    render.Job{Path: "helmet/a/index.html", Kind: "pearl", Deps: []string{"helmet/a", "teemat/x"}},
+			cards:  map[string][32]byte{"helmet/a": card("a"), "helmet/b": card("b"), "teemat/x": card("x")},
+			sums:   map[string]content.Sum{"helmet/a": sum("a1"), "helmet/b": sum("b1"), "teemat/x": sum("x1")},
+			bodies: []string{"helmet/a"},
+		}
+	}
+	print := func(v in) [32]byte { return Fingerprint([]byte(v.global), v.job, v.cards, v.sums, v.bodies) }
+	want := print(base())
 	tests := []struct {
 		name string
 		same bool
-		edit func(j *render.Job, h map[string]content.Sum) []byte
+		edit func(v *in)
 	}{
-		{"nothing changed", true, func(*render.Job, map[string]content.Sum) []byte { return nil }},
-		{"an unrelated document changed", true, func(_ *render.Job, h map[string]content.Sum) []byte { h["helmet/b"] = sum("b2"); return nil }},
-		{"the page's own document changed", false, func(_ *render.Job, h map[string]content.Sum) []byte { h["helmet/a"] = sum("a2"); return nil }},
-		{"a document it shows changed", false, func(_ *render.Job, h map[string]content.Sum) []byte { h["teemat/x"] = sum("x2"); return nil }},
-		{"a document it shows is gone", false, func(_ *render.Job, h map[string]content.Sum) []byte { delete(h, "teemat/x"); return nil }},
-		{"it shows one more document", false, func(j *render.Job, _ map[string]content.Sum) []byte {
-			j.Deps = append(j.Deps, "helmet/b")
-			return nil
-		}},
-		{"the documents come in another order", false, func(j *render.Job, _ map[string]content.Sum) []byte {
-			j.Deps[0], j.Deps[1] = j.Deps[1], j.Deps[0]
-			return nil
-		}},
-		{"configuration or theme changed", false, func(*render.Job, map[string]content.Sum) []byte { return []byte("g2") }},
-		{"another kind", false, func(j *render.Job, _ map[string]content.Sum) []byte { j.Kind = "case"; return nil }},
-		{"keys do not run together", false, func(j *render.Job, _ map[string]content.Sum) []byte {
-			j.Path = "helmet/a/index.htmlpearl"
-			j.Kind = ""
-			return nil
-		}},
+		{"nothing changed", true, func(*in) {}},
+		{"an unrelated document changed", true, func(v *in) { v.cards["helmet/b"] = card("b2"); v.sums["helmet/b"] = sum("b2") }},
+		{"the body of a listed document changed", true, func(v *in) { v.sums["teemat/x"] = sum("x2") }},
+		{"the page's own body changed", false, func(v *in) { v.sums["helmet/a"] = sum("a2") }},
+		{"the card of a listed document changed", false, func(v *in) { v.cards["teemat/x"] = card("x2") }},
+		{"a listed document is gone", false, func(v *in) { delete(v.cards, "teemat/x") }},
+		{"it lists one more document", false, func(v *in) { v.job.Deps = append(v.job.Deps, "helmet/b") }},
+		{"the documents come in another order", false, func(v *in) { v.job.Deps = []string{"teemat/x", "helmet/a"} }},
+		{"configuration or theme changed", false, func(v *in) { v.global = "g2" }},
+		{"another kind", false, func(v *in) { v.job.Kind = "case" }},
+		{"path and kind do not run together", false, func(v *in) { v.job.Path += "pearl"; v.job.Kind = "" }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := with(tc.edit) == base; got != tc.same {
+			v := base()
+			tc.edit(&v)
+			if got := print(v) == want; got != tc.same {
 				t.Errorf("same fingerprint: got %t, want %t", got, tc.same)
 			}
 		})
@@ -131,32 +127,44 @@ func TestSessionMatchesFullBuildAfterEachChange(t *testing.T) {
 		name    string
 		edit    func()
 		changed []string
-		most    int // at most this many pages rendered anew (0: any)
+		quick   bool // takes the quick path
+		most    int  // at most this many pages rendered anew (0: any)
 	}{
 		{"body of a pearl", func() {
 			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "Teksti.", "Uusi teksti.", 1))}
-		}, []string{"helmet/dialogi.md"}, total - 3},
+		}, []string{"helmet/dialogi.md"}, true, 1},
 		{"title of a pearl", func() {
 			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "title: Dialogi", "title: Dialogi uusi", 1))}
-		}, []string{"helmet/dialogi.md"}, 0},
+		}, []string{"helmet/dialogi.md"}, false, 0},
 		{"new pearl", func() {
 			fsys["helmet/uusi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Uusi\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2024-01-01\nrelated: [dialogi]\n---\nUusi.\n")}
-		}, []string{"helmet/uusi.md"}, 0},
-		{"deleted pearl", func() { delete(fsys, "helmet/uusi.md") }, []string{"helmet/uusi.md"}, 0},
+		}, []string{"helmet/uusi.md"}, false, 0},
+		{"deleted pearl", func() { delete(fsys, "helmet/uusi.md") }, []string{"helmet/uusi.md"}, false, 0},
 		{"theme area", func() {
 			a := string(fsys["teemat/johtaminen.md"].Data)
 			fsys["teemat/johtaminen.md"] = &fstest.MapFile{Data: []byte(strings.Replace(a, "Johdanto.", "Uusi johdanto.", 1))}
-		}, []string{"teemat/johtaminen.md"}, 0},
+		}, []string{"teemat/johtaminen.md"}, true, 1},
+		{"body of a chapter, shown in the printable guide too", func() {
+			c := string(fsys["opas/roolit.md"].Data)
+			fsys["opas/roolit.md"] = &fstest.MapFile{Data: []byte(strings.Replace(c, "Teksti,", "Uusi teksti,", 1))}
+		}, []string{"opas/roolit.md"}, true, 2},
+		{"body of the guide's cover", func() {
+			c := string(fsys["opas/_index.md"].Data)
+			fsys["opas/_index.md"] = &fstest.MapFile{Data: []byte(strings.Replace(c, "Kansi.", "Uusi kansi.", 1))}
+		}, []string{"opas/_index.md"}, true, 2},
+		{"a link in a body", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "Teksti.", "Katso [luottamus](luottamus.md).", 1))}
+		}, []string{"helmet/dialogi.md"}, false, 0},
 		{"site.yaml", func() {
 			c := string(fsys["site.yaml"].Data)
 			fsys["site.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(c, "title: Testiportaali", "title: Uusi portaali", 1))}
-		}, []string{"site.yaml"}, 0},
+		}, []string{"site.yaml"}, false, 0},
 		{"static file", func() {
 			fsys["static/liitteet/lomake.pdf"] = &fstest.MapFile{Data: []byte("PDF 2")}
-		}, []string{"static/liitteet/lomake.pdf"}, 0},
+		}, []string{"static/liitteet/lomake.pdf"}, true, -1},
 		{"new chapter", func() {
 			fsys["opas/loppu.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Loppu\nweight: 3\nsummary: S.\n---\nLoppu.\n")}
-		}, []string{"opas"}, 0},
+		}, []string{"opas"}, false, 0},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -166,10 +174,15 @@ func TestSessionMatchesFullBuildAfterEachChange(t *testing.T) {
 				t.Fatalf("rebuild: %v %v", err, res.Diags)
 			}
 			sameAsFullBuild(t, fsys, res)
-			if st.most > 0 && ss.Rendered() > st.most {
-				t.Errorf("rendered %d of %d pages, want at most %d", ss.Rendered(), total, st.most)
+			if ss.Quick() != st.quick {
+				t.Errorf("quick path: got %t, want %t", ss.Quick(), st.quick)
 			}
-			if ss.Rendered() == 0 {
+			switch {
+			case st.most < 0 && ss.Rendered() != 0:
+				t.Errorf("rendered %d pages, want none", ss.Rendered())
+			case st.most > 0 && ss.Rendered() > st.most:
+				t.Errorf("rendered %d of %d pages, want at most %d", ss.Rendered(), total, st.most)
+			case st.most >= 0 && ss.Rendered() == 0:
 				t.Error("rendered nothing")
 			}
 		})

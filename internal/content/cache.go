@@ -105,3 +105,33 @@ func (c *Cache) keep(sources []source) {
 		}
 	}
 }
+
+// Reload reads and parses one document again, named by its path inside
+// the content folder ("helmet/x.md"), and keeps it for later loads. It
+// runs the same per-file checks as Load. ok is false when the name is not
+// a document's path (a folder, a static file, site.yaml), and then
+// nothing is read.
+func (c *Cache) Reload(fsys fs.FS, prefix, name string) (doc any, diags diag.List, ok bool) {
+	dir, file, found := strings.Cut(name, "/")
+	slug, isMD := strings.CutSuffix(file, ".md")
+	if !found || !isMD || strings.Contains(file, "/") {
+		return nil, nil, false
+	}
+	switch dir {
+	case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
+	default:
+		return nil, nil, false
+	}
+	if !(dir == DirChapters && slug == CoverSlug) && CheckSlug(slug) != "" {
+		return nil, nil, false
+	}
+	shown := name
+	if prefix != "" {
+		shown = prefix + "/" + name
+	}
+	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name}, shown)
+	c.mu.Lock()
+	c.docs[name] = cached{file: shown, doc: doc, diags: diags}
+	c.mu.Unlock()
+	return doc, diags, true
+}
