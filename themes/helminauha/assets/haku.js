@@ -705,7 +705,8 @@ function decodePostings(s) {
   return { ids, ws };
 }
 
-const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, typo: 0.4 };
+const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, typo: 0.4 };
+const MIN_HEAD = 5;
 const MAX_PREFIX_KEYS = 60;
 const MAX_PREFIX_SHARDS = 3;
 const TYPO_MIN_LETTERS = 6;
@@ -795,6 +796,17 @@ class SearchIndex {
 
   has(k) { return this.terms.has(k); }
 
+  // prefixes returns the first three letters of the known keys of four
+  // letters or more.
+  prefixes() {
+    if (!this.pre3 || this.pre3Size !== this.terms.size) {
+      this.pre3 = new Set();
+      for (const k of this.terms.keys()) if (k.length >= 4) this.pre3.add(k.slice(0, 3));
+      this.pre3Size = this.terms.size;
+    }
+    return this.pre3;
+  }
+
   postings(k) {
     let p = this.decoded.get(k);
     if (p === undefined) {
@@ -880,9 +892,18 @@ class SearchIndex {
     await this.ensure([w.term, ...w.parts]);
     const exact = add(w.term, MATCH.exact);
     if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
-    if (!exact) {
+    // A compound query word matches pages that have its parts. The one-file
+    // index tries this for every word, the sharded one (to fetch fewer
+    // shards) only for words it does not know.
+    if (!exact || !this.sharded) {
       const parts = await this.split(w.word);
       if (parts) addAll(parts, MATCH.compound);
+    }
+    // A word matches the compounds it ends ("ehkäisy" finds
+    // "ennaltaehkäisy"); the sharded index looks only in the shards it has.
+    if (w.term.length >= MIN_HEAD && RE_ASCII_LETTERS.test(w.term)) {
+      const keys = this.sharded ? this.terms.keys() : this.allKeys;
+      for (const k of keys) if (k.length > w.term.length + 2 && k.endsWith(w.term)) add(k, MATCH.head);
     }
     if (typing && runeLen(w.word) >= 3) {
       const seen = new Set([w.term]);
@@ -896,7 +917,7 @@ class SearchIndex {
       for (const k of keys) add(k, MATCH.prefix);
     }
     if (!exact && w.word.length >= TYPO_MIN_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
-      for (const k of typoKeys(w.word, w.term, (x) => this.has(x))) add(k, MATCH.typo);
+      for (const k of typoKeys(w.word, w.term, (x) => this.has(x), this.prefixes())) add(k, MATCH.typo);
     }
     return { scores, matched };
   }
@@ -998,19 +1019,23 @@ function queryWords(q) {
 }
 
 // typoKeys returns the known keys of the words one letter away from w:
-// one letter wrong, missing, extra, or two letters swapped.
-export function typoKeys(w, self, has) {
+// one letter wrong, missing, extra, or two letters swapped. Only variants
+// whose first three letters start some known key of four letters or more
+// are stemmed (prefixes, a Set of those first three letters).
+export function typoKeys(w, self, has, prefixes) {
   const out = new Set();
-  const test = (v) => {
+  const variants = new Set();
+  for (let i = 0; i < w.length; i++) {
+    variants.add(w.slice(0, i) + w.slice(i + 1));
+    if (i + 1 < w.length) variants.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (const c of ALPHABET) if (c !== w[i]) variants.add(w.slice(0, i) + c + w.slice(i + 1));
+  }
+  for (let i = 0; i <= w.length; i++) for (const c of ALPHABET) variants.add(w.slice(0, i) + c + w.slice(i));
+  for (const v of variants) {
+    if (prefixes && !prefixes.has(v.slice(0, 3))) continue;
     const k = key(v);
     if (k !== self && k.length >= 4 && has(k)) out.add(k);
-  };
-  for (let i = 0; i < w.length; i++) {
-    test(w.slice(0, i) + w.slice(i + 1));
-    if (i + 1 < w.length) test(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
-    for (const c of ALPHABET) if (c !== w[i]) test(w.slice(0, i) + c + w.slice(i + 1));
   }
-  for (let i = 0; i <= w.length; i++) for (const c of ALPHABET) test(w.slice(0, i) + c + w.slice(i));
   return [...out].sort();
 }
 
