@@ -39,7 +39,8 @@ type Tool struct {
 // Sample is one measured build.
 type Sample struct {
 	Wall   time.Duration
-	MaxRSS int64 // peak resident set size of the child, bytes
+	CPU    time.Duration // user + system time of the child
+	MaxRSS int64         // peak resident set size of the child, bytes
 }
 
 // Output describes what a build wrote.
@@ -69,6 +70,12 @@ func (r Result) MinWall() time.Duration {
 		return 0
 	}
 	return slices.Min(collect(r.Samples, func(s Sample) time.Duration { return s.Wall }))
+}
+
+// MedianCPU is the median CPU time (user + system) of the samples. Unlike
+// wall time it hardly moves when other processes load the machine.
+func (r Result) MedianCPU() time.Duration {
+	return Median(collect(r.Samples, func(s Sample) time.Duration { return s.CPU }))
 }
 
 // MedianRSS is the median peak memory of the samples, in bytes.
@@ -131,6 +138,7 @@ func RunOnce(ctx context.Context, tool Tool, corpusDir, outDir string) (Sample, 
 	s := Sample{Wall: wall}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.MaxRSS = int64(ru.Maxrss) * 1024 // KiB on Linux
+		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return s, nil
 }
@@ -224,11 +232,11 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 					continue
 				}
 				if round < plan.Warmup {
-					logf("N=%d: %-5s warm-up   %7.2f s %6.0f MiB", n, plan.Tools[i].Name, s.Wall.Seconds(), mib(s.MaxRSS))
+					logf("N=%d: %-5s warm-up   %7.2f s wall %7.2f s CPU %6.0f MiB", n, plan.Tools[i].Name, s.Wall.Seconds(), s.CPU.Seconds(), mib(s.MaxRSS))
 					continue
 				}
 				res[i].Samples = append(res[i].Samples, s)
-				logf("N=%d: %-5s run %d/%d   %7.2f s %6.0f MiB", n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), mib(s.MaxRSS))
+				logf("N=%d: %-5s run %d/%d   %7.2f s wall %7.2f s CPU %6.0f MiB", n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), s.CPU.Seconds(), mib(s.MaxRSS))
 			}
 		}
 		for i := range res {
@@ -256,8 +264,8 @@ type Goals struct {
 
 // Comparison is ours against the baseline at one size.
 type Comparison struct {
-	N                   int
-	TimeRatio, MemRatio float64 // NaN when a side is missing
+	N                             int
+	TimeRatio, CPURatio, MemRatio float64 // NaN when a side is missing
 }
 
 // Compare pairs the results of ours and baseline at each size.
@@ -269,9 +277,10 @@ func Compare(results []Result, ours, baseline string) []Comparison {
 		}
 		for _, b := range results {
 			if b.Tool == baseline && b.N == o.N {
-				c := Comparison{N: o.N, TimeRatio: math.NaN(), MemRatio: math.NaN()}
+				c := Comparison{N: o.N, TimeRatio: math.NaN(), CPURatio: math.NaN(), MemRatio: math.NaN()}
 				if o.Err == nil && b.Err == nil {
 					c.TimeRatio = Ratio(o.MedianWall().Seconds(), b.MedianWall().Seconds())
+					c.CPURatio = Ratio(o.MedianCPU().Seconds(), b.MedianCPU().Seconds())
 					c.MemRatio = Ratio(float64(o.MedianRSS()), float64(b.MedianRSS()))
 				}
 				out = append(out, c)
@@ -287,15 +296,15 @@ func WriteTable(w io.Writer, results []Result, ours, baseline string, goals Goal
 	var b strings.Builder
 	sorted := slices.Clone(results)
 	slices.SortStableFunc(sorted, func(x, y Result) int { return cmp.Compare(x.N, y.N) })
-	fmt.Fprintf(&b, "%-6s %7s %12s %10s %14s %7s %7s %12s\n",
-		"tool", "N", "median wall", "min wall", "peak RSS (med)", "pages", "files", "output")
+	fmt.Fprintf(&b, "%-6s %7s %12s %10s %11s %14s %7s %7s %12s\n",
+		"tool", "N", "median wall", "min wall", "median CPU", "peak RSS (med)", "pages", "files", "output")
 	for _, r := range sorted {
 		if r.Err != nil {
 			fmt.Fprintf(&b, "%-6s %7d FAILED: %s\n", r.Tool, r.N, firstLine(r.Err.Error()))
 			continue
 		}
-		fmt.Fprintf(&b, "%-6s %7d %10.2f s %8.2f s %10.0f MiB %7d %7d %8.1f MiB\n",
-			r.Tool, r.N, r.MedianWall().Seconds(), r.MinWall().Seconds(), mib(r.MedianRSS()),
+		fmt.Fprintf(&b, "%-6s %7d %10.2f s %8.2f s %9.2f s %10.0f MiB %7d %7d %8.1f MiB\n",
+			r.Tool, r.N, r.MedianWall().Seconds(), r.MinWall().Seconds(), r.MedianCPU().Seconds(), mib(r.MedianRSS()),
 			r.Output.Pages, r.Output.Files, mib(r.Output.Bytes))
 	}
 	cmps := Compare(results, ours, baseline)
@@ -303,7 +312,8 @@ func WriteTable(w io.Writer, results []Result, ours, baseline string, goals Goal
 		b.WriteByte('\n')
 	}
 	for _, c := range cmps {
-		fmt.Fprintf(&b, "%s/%s at N=%d: time %s, memory %s\n", ours, baseline, c.N, ratio(c.TimeRatio), ratio(c.MemRatio))
+		fmt.Fprintf(&b, "%s/%s at N=%d: time %s, CPU %s, memory %s\n", ours, baseline, c.N,
+			ratio(c.TimeRatio), ratio(c.CPURatio), ratio(c.MemRatio))
 	}
 	if goals.N != 0 {
 		i := slices.IndexFunc(cmps, func(c Comparison) bool { return c.N == goals.N })

@@ -107,7 +107,7 @@ func TestRatio(t *testing.T) {
 
 func results() []Result {
 	s := func(ms, mib int64) Sample {
-		return Sample{Wall: time.Duration(ms) * time.Millisecond, MaxRSS: mib << 20}
+		return Sample{Wall: time.Duration(ms) * time.Millisecond, CPU: time.Duration(ms) * 3 / 2 * time.Millisecond, MaxRSS: mib << 20}
 	}
 	return []Result{
 		{Tool: "hugo", N: 10000, Samples: []Sample{s(13000, 1500), s(14000, 1480), s(12500, 1520)},
@@ -153,11 +153,11 @@ func TestWriteTable(t *testing.T) {
 	}
 	got := b.String()
 	for _, want := range []string{
-		"hugo     10000      13.00 s    12.50 s       1500 MiB   10280   10300    200.0 MiB",
-		"ours     10000       5.60 s     5.00 s        720 MiB   10290   10400    180.0 MiB",
+		"hugo     10000      13.00 s    12.50 s     19.50 s       1500 MiB   10280   10300    200.0 MiB",
+		"ours     10000       5.60 s     5.00 s      8.40 s        720 MiB   10290   10400    180.0 MiB",
 		"ours      1000 FAILED: ours: exit status 1",
-		"ours/hugo at N=10000: time 0.43, memory 0.48",
-		"ours/hugo at N=1000: time n/a, memory n/a",
+		"ours/hugo at N=10000: time 0.43, CPU 0.43, memory 0.48",
+		"ours/hugo at N=1000: time n/a, CPU n/a, memory n/a",
 		"goal at N=10000: time ratio <= 0.50: 0.43 (met); memory ratio <= 1.00: 0.48 (met)",
 		"content/helmet/x.md:3: broken link",
 	} {
@@ -190,6 +190,9 @@ func TestRunOnceMeasuresTheChild(t *testing.T) {
 	}
 	if s.Wall < 100*time.Millisecond {
 		t.Errorf("wall time %v, want at least the child's 100 ms", s.Wall)
+	}
+	if s.CPU < 10*time.Millisecond {
+		t.Errorf("CPU time %v, want the child's time touching 64 MiB", s.CPU)
 	}
 	if s.MaxRSS < 64<<20 {
 		t.Errorf("peak memory %d MiB, want at least the child's 64 MiB", s.MaxRSS>>20)
