@@ -120,6 +120,7 @@ func TestWriteMakesTheAskedCounts(t *testing.T) {
 				{"hugo", "hugo.toml", 1},
 				{"hugo/static", ".css", 1},
 				{"hugo/layouts/_default", ".html", 5},
+				{"hugo/layouts", ".html", 2}, // index.html, 404.html
 				{"hugo/layouts/_default/_markup", "render-link.html", 1},
 			}
 			for _, c := range checks {
@@ -467,9 +468,13 @@ func TestHugoBuildsTheSamePages(t *testing.T) {
 		t.Errorf("pearl page %s does not link to its theme area", p.Slug)
 	}
 
-	tag := readPage(t, dir, "/tags/"+p.Tags[0]+"/")
+	tag := readPage(t, dir, "/tagit/"+p.Tags[0]+"/")
 	if !strings.Contains(tag, "href=/helmet/"+p.Slug+"/") {
 		t.Errorf("tag page %s does not list pearl %s", p.Tags[0], p.Slug)
+	}
+	kind := readPage(t, dir, "/tyypit/"+p.Kind+"/")
+	if !strings.Contains(kind, "href=/helmet/"+p.Slug+"/") || !strings.Contains(kind, kindLabels[p.Kind]) {
+		t.Errorf("kind page %s does not list pearl %s under the label %s", p.Kind, p.Slug, kindLabels[p.Kind])
 	}
 	area := readPage(t, dir, "/teemat/"+p.Area+"/")
 	if !strings.Contains(area, "href=/helmet/"+p.Slug+"/") {
@@ -487,8 +492,11 @@ func TestHugoBuildsTheSamePages(t *testing.T) {
 			t.Errorf("case page does not link to its pearl %s", s)
 		}
 	}
-	for _, pg := range []string{"/tietoa/", "/saavutettavuusseloste/"} {
+	for _, pg := range []string{"/tietoa/", "/saavutettavuusseloste/", "/tagit/"} {
 		readPage(t, dir, pg)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "404.html")); err != nil {
+		t.Errorf("hugo wrote no 404.html: %v", err)
 	}
 	for _, missing := range []string{"helmet/index.html", "caset/index.html"} {
 		if _, err := os.Stat(filepath.Join(dir, "public", missing)); err == nil {

@@ -371,8 +371,11 @@ var organizations = []string{
 }
 
 var (
-	kinds     = []string{"tieto", "vinkki", "menetelma", "tyokalu"}
-	audiences = []string{"johto", "esihenkilot", "paattajat", "henkilosto", "hanketoimijat"}
+	kinds          = []string{"tieto", "vinkki", "menetelma", "tyokalu"}
+	kindLabels     = map[string]string{"tieto": "Tieto", "vinkki": "Vinkki", "menetelma": "Menetelmä", "tyokalu": "Työkalu"}
+	audiences      = []string{"johto", "esihenkilot", "paattajat", "henkilosto", "hanketoimijat"}
+	audienceLabels = map[string]string{"johto": "Johto", "esihenkilot": "Esihenkilöt", "paattajat": "Päättäjät",
+		"henkilosto": "Henkilöstö", "hanketoimijat": "Hanketoimijat"}
 )
 
 // vocab is the parsed form of the tables above.

@@ -188,10 +188,11 @@ func (c *Corpus) ContentFiles() []File {
 }
 
 // HugoFiles renders the same corpus as a Hugo site (Hugo 0.111): the same
-// Markdown bodies, front matter adapted to Hugo (a pearl's theme area
-// becomes the taxonomy term teemat: [slug], updated becomes lastmod, theme
-// areas become the terms' _index.md), plus the layouts and CSS under
-// internal/corpus/hugo. Paths are relative to the Hugo site's root.
+// Markdown bodies, front matter adapted to Hugo (a pearl's theme area,
+// kind, audiences and tags become terms of the taxonomies teemat, tyypit,
+// kohderyhmat and tagit, whose term pages stand for ours; updated becomes
+// lastmod; theme areas become the terms' _index.md), plus the layouts and
+// CSS under internal/corpus/hugo. Paths are relative to the site's root.
 func (c *Corpus) HugoFiles() ([]File, error) {
 	files := make([]File, 0, len(c.Pearls)+len(c.Cases)+64)
 	add := func(p string, data []byte) { files = append(files, File{p, data}) }
@@ -225,11 +226,20 @@ func (c *Corpus) HugoFiles() ([]File, error) {
 	noList := "_build:\n  render: never\n"
 	add("content/helmet/_index.md", []byte("---\ntitle: \"Helmet\"\n"+noList+"---\n"))
 	add("content/caset/_index.md", []byte("---\ntitle: \"Caset\"\n"+noList+"---\n"))
+	// Kinds and audiences are taxonomies in Hugo, as they have term pages
+	// in ours (/tyypit/<kind>/, /kohderyhmat/<audience>/); their _index.md
+	// gives the terms their Finnish labels.
+	for _, k := range kinds {
+		add("content/tyypit/"+k+"/_index.md", newFrontMatter().str("title", kindLabels[k]).body(""))
+	}
+	for _, a := range audiences {
+		add("content/kohderyhmat/"+a+"/_index.md", newFrontMatter().str("title", audienceLabels[a]).body(""))
+	}
 	for _, p := range c.Pearls {
 		add("content/helmet/"+p.Slug+".md", newFrontMatter().str("title", p.Title).
 			raw("date", p.Date).raw("lastmod", p.Updated).str("summary", p.Summary).
-			list("teemat", []string{p.Area}, false).raw("kind", p.Kind).
-			list("audience", p.Audience, false).list("tags", p.Tags, true).
+			list("teemat", []string{p.Area}, false).list("tyypit", []string{p.Kind}, false).
+			list("kohderyhmat", p.Audience, false).list("tagit", p.Tags, true).
 			list("projects", p.Projects, true).list("related", p.Related, false).body(p.Body))
 	}
 	for _, cs := range c.Cases {
@@ -253,7 +263,8 @@ func (c *Corpus) HugoFiles() ([]File, error) {
 }
 
 // hugoConfig is hugo.toml. Outputs are limited to what our generator writes:
-// HTML pages, one RSS feed for the home page (50 newest items) and the sitemap.
+// HTML pages, one RSS feed for the home page (50 newest items), the sitemap
+// and 404.html.
 const hugoConfig = `baseURL = %q
 languageCode = %q
 defaultContentLanguage = %q
@@ -265,8 +276,10 @@ disableHugoGeneratorInject = true
 description = %s
 
 [taxonomies]
-tag = "tags"
 teema = "teemat"
+tyyppi = "tyypit"
+kohderyhma = "kohderyhmat"
+tagi = "tagit"
 
 [outputs]
 home = ["HTML", "RSS"]
