@@ -20,6 +20,17 @@ import (
 // maxShown caps the problems printed in one run; the rest are counted.
 const maxShown = 100
 
+// checkContentDir tells the user when the content folder is not there,
+// before the build says the same thing less plainly.
+func checkContentDir(dir string, stderr io.Writer) error {
+	info, err := os.Stat(dir)
+	if err == nil && info.IsDir() {
+		return nil
+	}
+	fmt.Fprintf(stderr, "helminauha: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR\n", dir)
+	return errContent
+}
+
 func buildOptions(contentDir string) build.Options {
 	return build.Options{
 		Content:     os.DirFS(contentDir),
@@ -56,6 +67,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "helminauha build: unexpected argument %q\n", fl.Arg(0))
 		return errUsage
 	}
+	if err := checkContentDir(*contentDir, stderr); err != nil {
+		return err
+	}
 	opts := buildOptions(*contentDir)
 	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
 	start := time.Now()
@@ -87,6 +101,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "helminauha check: --format must be text or json, not %q\n", *format)
 		return errUsage
+	}
+	if err := checkContentDir(*contentDir, stderr); err != nil {
+		return err
 	}
 	opts := buildOptions(*contentDir)
 	opts.CheckOnly = true

@@ -192,8 +192,12 @@ func (d *decoder) list(key string, required bool) []string {
 				if s := strings.TrimSpace(item); s != "" {
 					out = append(out, s)
 				}
-			case int, float64, bool:
+			case int, float64:
 				out = append(out, fmt.Sprint(item))
+			case bool:
+				// YAML 1.1 reads y, n, yes, no, on and off as true/false,
+				// so the word the editor wrote is lost.
+				d.diags.Errorf(d.pos(key), "an item of %q was read as %v: YAML takes y, n, yes, no, on and off for true and false, so put the word in quotes, [\"on\"]", key, item)
 			default:
 				d.diags.Errorf(d.pos(key), "%q must be a list of words such as [a, b], but an item is %s", key, describe(item))
 			}

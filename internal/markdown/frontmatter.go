@@ -74,6 +74,11 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		if line > fm.end {
 			line = fm.end
 		}
+		// YAML notices an unclosed quote or bracket where the block
+		// ends; the editor needs the line where it was opened.
+		if open := p.unbalancedLine(2, line); open > 0 {
+			line = open
+		}
 		p.diags.Errorf(p.linePos(line), "front matter: %s", msg)
 		p.dropMetaBlock(d)
 		return
@@ -239,6 +244,49 @@ func isParserError(msg string) bool {
 		"found incompatible YAML document", "found undefined tag handle",
 	} {
 		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// unbalancedLine returns the first line in [from, to] whose value opens a
+// quote, [ or { that the line does not close, or 0.
+func (p *parse) unbalancedLine(from, to int) int {
+	for n := from; n <= to && n <= len(p.lines); n++ {
+		line := p.line(n)
+		_, value, ok := strings.Cut(string(line), ":")
+		if !ok {
+			continue
+		}
+		value = strings.TrimSpace(value)
+		if value == "" || value[0] == '#' || value[0] == '|' || value[0] == '>' {
+			continue
+		}
+		switch value[0] {
+		case '"':
+			if !closedQuote(value[1:], '"') {
+				return n
+			}
+		case '\'':
+			if !closedQuote(value[1:], '\'') {
+				return n
+			}
+		case '[', '{':
+			if strings.Count(value, "[")+strings.Count(value, "{") > strings.Count(value, "]")+strings.Count(value, "}") {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+func closedQuote(s string, q byte) bool {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q == '"':
+			i++
+		case s[i] == q:
 			return true
 		}
 	}

@@ -155,7 +155,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"colon in value", "---\ntitle: Hei\nsummary: Osa 1: alku\n---\n",
 			[]string{file + `:3: front matter: a line is indented where it should not be, or a value contains ": " and needs quotes: title: "Osa 1: aloitus"`}},
 		{"unclosed bracket", "---\ntitle: Hei\ntheme: verkostotyo\nkind: vinkki\ntags: [a, b\ndate: 2022-06-01\n---\n",
-			[]string{file + ":6: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
+			[]string{file + ":5: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
 		{"tab indentation", "---\ntitle: Hei\n\tsummary: x\n---\n",
 			[]string{file + ":3: front matter: found a tab character that violates indentation: indent with spaces, not tabs"}},
 		{"bad indentation", "---\ntitle: Hei\nsummary:\n  a: 1\n b: 2\n---\n",
