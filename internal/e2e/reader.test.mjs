@@ -100,7 +100,7 @@ test('the worksheet keeps its answers over a reload, and clears them', async (t)
   await page.goto(site.base + path);
   const form = page.locator('form[data-tyopohja]').first();
   const text = form.locator('textarea').first();
-  const line = form.locator('input[type="text"]').first();
+  const line = form.locator('input[type="text"], input:not([type])').first();
   const date = form.locator('input[type="date"]').first();
   const scale = form.locator('input[type="radio"][value="4"]').first();
   await text.fill('Yhteinen tavoite: asiakas saa avun yhdeltä luukulta.');
