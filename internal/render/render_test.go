@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -533,4 +534,92 @@ func loadSiteWith(t *testing.T, cfg *config.Config) *site.Site {
 		t.Fatal(diags.Errors())
 	}
 	return s
+}
+
+// TestRenderConcurrently renders every job from many goroutines, as the
+// build does, and compares with a sequential render (run with -race).
+func TestRenderConcurrently(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	th := theme(t)
+	want := renderAll(t, th, s)
+	jobs := th.Jobs(s)
+	var wg sync.WaitGroup
+	errs := make(chan string, len(jobs)*4)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, j := range jobs {
+				f, err := th.Render(s, j)
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				if !bytes.Equal(f.Data, want[j.Path]) {
+					errs <- j.Path + " differs when rendered concurrently"
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestDraftsAreMarked(t *testing.T) {
+	files := renderAll(t, theme(t), loadSite(t, "site.txtar", "", true))
+	mustContain(t, "a draft pearl", page(t, files, "helmet/luonnos/index.html"),
+		`<h1>Keskeneräinen helmi <span class="draft-badge">Luonnos</span></h1>`)
+	if strings.Contains(page(t, files, "helmet/tauot/index.html"), "draft-badge") {
+		t.Errorf("a published pearl is marked as a draft")
+	}
+	if _, ok := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))["helmet/luonnos/index.html"]; ok {
+		t.Errorf("a draft is rendered without drafts")
+	}
+}
+
+func TestJobDeps(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	jobs := map[string]Job{}
+	for _, j := range theme(t).Jobs(s) {
+		jobs[j.Path] = j
+	}
+	tests := []struct {
+		path string
+		want []string
+	}{
+		// every page: the areas of the header, the guide, the footer's pages
+		{"404.html", []string{"teemat/verkostotyo", "teemat/hyvinvointi", "opas/_index", "sivut/tietoa", "sivut/saavutettavuusseloste"}},
+		// a pearl: itself, its area, related pearls both ways, cases, neighbours
+		{"helmet/yhteinen-tavoite/index.html", []string{"helmet/yhteinen-tavoite", "helmet/tavoitelomake", "helmet/mika-verkosto-on", "caset/tampere"}},
+		{"helmet/fasilitointi/index.html", []string{"helmet/fasilitointi", "helmet/mika-verkosto-on", "helmet/tavoitelomake"}}, // neighbours
+		{"index.html", []string{"helmet/tauot", "helmet/yhteinen-tavoite", "caset/tampere", "opas/miksi-verkostot"}},
+		{"teemat/hyvinvointi/index.html", []string{"helmet/tauot", "caset/tampere"}},
+		{"opas/kokonaan/index.html", []string{"opas/_index", "opas/miksi-verkostot", "opas/koollekutsuminen"}},
+		{"tagit/tavoitteet/index.html", []string{"helmet/yhteinen-tavoite", "helmet/tavoitelomake"}},
+		{"oma-helminauha/helmet.json", []string{"helmet/tauot", "helmet/fasilitointi"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			j, ok := jobs[tc.path]
+			if !ok {
+				t.Fatalf("no job %s", tc.path)
+			}
+			for _, k := range tc.want {
+				if !slices.Contains(j.Deps, k) {
+					t.Errorf("deps %v lack %q", j.Deps, k)
+				}
+			}
+			for _, k := range j.Deps {
+				if _, ok := s.Hashes[k]; !ok {
+					t.Errorf("dep %q is no document key", k)
+				}
+			}
+		})
+	}
+	if d := jobs["helmet/tauot/index.html"].Deps; slices.Contains(d, "helmet/yhteinen-tavoite") {
+		t.Errorf("tauot depends on an unrelated pearl: %v", d)
+	}
 }
