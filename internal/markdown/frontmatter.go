@@ -65,7 +65,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		return
 	}
 	if err != nil {
-		line, msg := yamlProblem(err)
+		line, msg, unclosed := yamlProblem(err)
 		if line > 0 {
 			line++ // YAML's line 1 is the file's line 2
 		} else {
@@ -76,7 +76,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		}
 		// YAML notices an unclosed quote or bracket where the block
 		// ends; the editor needs the line where it was opened.
-		if open := p.unbalancedLine(2, line); open > 0 {
+		if open := p.unbalancedLine(2, line); unclosed && open > 0 {
 			line = open
 		}
 		p.diags.Errorf(p.linePos(line), "front matter: %s", msg)
@@ -191,7 +191,10 @@ func normaliseYAML(v any) any {
 
 // yamlProblem extracts the 1-based line (0 when unknown) from a yaml.v2
 // error and rewrites its message for an editor.
-func yamlProblem(err error) (line int, msg string) {
+// unclosed tells that YAML ran into the end of the block looking for a
+// closing quote or bracket, so the line YAML names is not where the
+// mistake is.
+func yamlProblem(err error) (line int, msg string, unclosed bool) {
 	s := err.Error()
 	s = strings.TrimPrefix(s, "yaml: ")
 	s = strings.TrimPrefix(s, "unmarshal errors:\n")
@@ -216,21 +219,21 @@ func yamlProblem(err error) (line int, msg string) {
 	// goldmark-meta decodes into a map and into a yaml.MapSlice; a list
 	// fails the latter as "into yaml.MapItem".
 	case strings.Contains(s, "cannot unmarshal !!seq"), strings.Contains(s, "into yaml.MapItem"):
-		return line, "it must be keys with values (title: ...), not a list"
+		return line, "it must be keys with values (title: ...), not a list", false
 	case strings.Contains(s, "cannot unmarshal"):
-		return line, "it must be keys with values (title: ...), one on each line"
+		return line, "it must be keys with values (title: ...), one on each line", false
 	case strings.Contains(s, "mapping values are not allowed"):
-		return line, "a line is indented where it should not be, or a value contains \": \" and needs quotes: title: \"Osa 1: aloitus\""
+		return line, "a line is indented where it should not be, or a value contains \": \" and needs quotes: title: \"Osa 1: aloitus\"", false
 	case strings.Contains(s, "tab"):
-		return line, s + ": indent with spaces, not tabs"
+		return line, s + ": indent with spaces, not tabs", false
 	case strings.Contains(s, "found character that cannot start any token"):
-		return line, s + ": put a value that starts with @, ` or % in quotes"
+		return line, s + ": indent with spaces, not tabs, and put a value that starts with @, ` or % in quotes", false
 	case strings.Contains(s, "did not find expected key"), strings.Contains(s, "block mapping"), strings.Contains(s, "'-' indicator"):
-		return line, s + ": check the indentation, each key starts a line at the left margin"
+		return line, s + ": check the indentation, each key starts a line at the left margin", false
 	case strings.Contains(s, "found unexpected end of stream"), strings.Contains(s, "did not find expected"):
-		return line, s + ": check that every quote and bracket is closed"
+		return line, s + ": check that every quote and bracket is closed", true
 	}
-	return line, "not valid YAML: " + s
+	return line, "not valid YAML: " + s, false
 }
 
 // isParserError tells yaml.v2's parser errors from its scanner errors by

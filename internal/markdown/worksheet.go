@@ -86,8 +86,12 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 	}
 	var root any
 	if err := yaml.Unmarshal(buf.Bytes(), &root); err != nil {
-		line, msg := yamlProblem(err)
-		return fail(lineOf(line), "the worksheet is not valid YAML (%s)", msg)
+		line, msg, unclosed := yamlProblem(err)
+		at := lineOf(line)
+		if open := p.unbalancedLine(lineOf(1), at); unclosed && open > 0 {
+			at = open
+		}
+		return fail(at, "the worksheet is not valid YAML (%s)", msg)
 	}
 	top, ok := root.(map[any]any)
 	if !ok {
