@@ -26,6 +26,8 @@ type siteState struct {
 	footer []*site.Page
 	deps   []string // document keys every page depends on (header, footer)
 	cards  map[*site.Pearl]*Card
+	// cardHTML caches each pearl's rendered card (see View.PearlCards).
+	cardHTML sync.Map // *site.Pearl -> string
 	// chrome caches the header and footer (see View.Chrome).
 	chrome sync.Map // chromeKey -> template.HTML
 	// navPaths are the pages the header and footer mark as current.

@@ -82,6 +82,31 @@ func (v *View) Cards(list []*site.Pearl) []*Card {
 	return out
 }
 
+// PearlCards returns the list entries of pearls as HTML: the partial
+// "pearl-card" rendered once per pearl and site and then reused, so that a
+// list of a thousand pearls costs a copy, not a thousand executions.
+func (v *View) PearlCards(list []*site.Pearl) (template.HTML, error) {
+	var b strings.Builder
+	for _, p := range list {
+		var h string
+		if c, ok := v.st.cardHTML.Load(p); ok {
+			h = c.(string)
+		} else {
+			var cb strings.Builder
+			if err := v.tmpl.ExecuteTemplate(&cb, "pearl-card", v.st.cards[p]); err != nil {
+				return "", err
+			}
+			h = cb.String()
+			v.st.cardHTML.Store(p, h)
+		}
+		if b.Len() == 0 {
+			b.Grow(len(h) * len(list))
+		}
+		b.WriteString(h)
+	}
+	return template.HTML(b.String()), nil
+}
+
 type chromeKey struct{ name, kind, path string }
 
 // Chrome returns the template name ("header", "footer") executed for this
