@@ -35,42 +35,22 @@ const maxWordRunes = 40
 // folded (ä→a, ö→o, å→a, é→e, ...); words of one rune and stop words are
 // left out; each word's Term is its key (see Key).
 func Analyze(text string) []Token {
-	return analyze(text, nil)
-}
-
-// memo maps a folded word to itself and its key, so that Build analyses
-// each distinct word once and shares its strings.
-type memo map[string][2]string
-
-// word returns the folded word in b and its key.
-func (m memo) word(b []byte) (string, string) {
-	if m == nil {
-		w := string(b)
-		return w, Key(w)
-	}
-	if e, ok := m[string(b)]; ok {
-		return e[0], e[1]
-	}
-	w := string(b)
-	k := Key(w)
-	m[w] = [2]string{w, k}
-	return w, k
-}
-
-// key returns the key of the folded word w.
-func (m memo) key(w string) string {
-	_, k := m.word([]byte(w))
-	return k
-}
-
-// analyze is Analyze with a memo (nil for none).
-func analyze(text string, m memo) []Token {
 	var out []Token
+	scan(text, func(w []byte, part bool) {
+		s := string(w)
+		out = append(out, Token{Term: Key(s), Word: s, Part: part})
+	})
+	return out
+}
+
+// scan calls emit with each folded word of text that is kept, as Analyze
+// describes; w is valid only during the call.
+func scan(text string, emit func(w []byte, part bool)) {
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
 	var buf []byte
-	var parts, keys []string
+	var ends []int // end of each part in buf
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -79,9 +59,8 @@ func analyze(text string, m memo) []Token {
 			continue
 		}
 		// A hyphenated run: parts separated by single hyphens.
-		parts, keys = parts[:0], keys[:0]
+		buf, ends = buf[:0], ends[:0]
 		for {
-			buf = buf[:0]
 			n := 0
 			for i < len(text) {
 				r, size := utf8.DecodeRuneInString(text[i:])
@@ -93,8 +72,7 @@ func analyze(text string, m memo) []Token {
 				}
 				i += size
 			}
-			w, k := m.word(buf)
-			parts, keys = append(parts, w), append(keys, k)
+			ends = append(ends, len(buf))
 			if r, size := utf8.DecodeRuneInString(text[i:]); isHyphen(r) {
 				if r2, _ := utf8.DecodeRuneInString(text[i+size:]); i+size < len(text) && isWordRune(r2) {
 					i += size
@@ -116,29 +94,25 @@ func analyze(text string, m memo) []Token {
 				}
 			}
 		}
-		if len(parts) > 1 {
-			whole, k := m.word([]byte(strings.Join(parts, "")))
-			if keep(whole) {
-				out = append(out, Token{Term: k, Word: whole})
-			}
-			for j, p := range parts {
-				if keep(p) {
-					out = append(out, Token{Term: keys[j], Word: p, Part: true})
-				}
-			}
-			continue
+		if keep(buf) {
+			emit(buf, false)
 		}
-		if keep(parts[0]) {
-			out = append(out, Token{Term: keys[0], Word: parts[0]})
+		if len(ends) > 1 {
+			start := 0
+			for _, end := range ends {
+				if p := buf[start:end]; keep(p) {
+					emit(p, true)
+				}
+				start = end
+			}
 		}
 	}
-	return out
 }
 
 // keep reports whether a folded word is indexed: two runes or more and not
 // a stop word.
-func keep(w string) bool {
-	return utf8.RuneCountInString(w) >= 2 && !stopWords[w]
+func keep(w []byte) bool {
+	return utf8.RuneCount(w) >= 2 && !stopWords[string(w)]
 }
 
 func isWordRune(r rune) bool {

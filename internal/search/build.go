@@ -41,7 +41,7 @@ type Options struct {
 	SingleMax int
 	// ShardBytes is the size a term shard is filled to; 16,384.
 	ShardBytes int
-	// ChunkDocs is the number of documents per metadata chunk; 8.
+	// ChunkDocs is the number of documents per metadata chunk; 4.
 	ChunkDocs int
 }
 
@@ -94,10 +94,72 @@ type manifest struct {
 	DC     int               `json:"dc,omitempty"`
 }
 
-// wordStat is what one document has of one word.
-type wordStat struct {
-	tf    float64 // weighted count outside the title
+// docWord is what one document has of one word of the vocabulary.
+type docWord struct {
+	id    int32
+	tf    float64 // weighted count
 	title bool
+}
+
+// vocab numbers the distinct words of the corpus and their keys.
+type vocab struct {
+	ids     map[string]int32 // folded word -> word number
+	words   []string
+	wordKey []int32 // word number -> key number
+	keyIDs  map[string]int32
+	keys    []string
+	memo    map[string]string // keys of other strings (compound parts)
+}
+
+func newVocab() *vocab {
+	return &vocab{ids: map[string]int32{}, keyIDs: map[string]int32{}, memo: map[string]string{}}
+}
+
+// word returns the number of the folded word b, adding it when new.
+func (v *vocab) word(b []byte) int32 {
+	if id, ok := v.ids[string(b)]; ok {
+		return id
+	}
+	w := string(b)
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	v.wordKey = append(v.wordKey, v.keyID(Key(w)))
+	return id
+}
+
+// keyID returns the number of key k, adding it when new.
+func (v *vocab) keyID(k string) int32 {
+	kid, ok := v.keyIDs[k]
+	if !ok {
+		kid = int32(len(v.keys))
+		v.keyIDs[k] = kid
+		v.keys = append(v.keys, k)
+	}
+	return kid
+}
+
+// key returns the key of any string, memoised.
+func (v *vocab) key(s string) string {
+	if id, ok := v.ids[s]; ok {
+		return v.keys[v.wordKey[id]]
+	}
+	k, ok := v.memo[s]
+	if !ok {
+		k = Key(s)
+		v.memo[s] = k
+	}
+	return k
+}
+
+// splitter returns the compound splitter over the vocabulary, knowing the
+// first corpusKeys keys (those of the corpus's words).
+func (v *vocab) splitter(corpusKeys int) *splitter {
+	return &splitter{
+		word:  func(s string) bool { _, ok := v.ids[s]; return ok },
+		known: func(k string) bool { id, ok := v.keyIDs[k]; return ok && int(id) < corpusKeys },
+		key:   v.key,
+	}
 }
 
 // Build makes the search index of docs. The output is deterministic: the
@@ -119,7 +181,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 		opts.ShardBytes = 16_384
 	}
 	if opts.ChunkDocs <= 0 {
-		opts.ChunkDocs = 8
+		opts.ChunkDocs = 4
 	}
 	var errs []error
 	seen := map[string]bool{}
@@ -178,28 +240,29 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 		}
 	}
 
-	// Words of every document, weighted by field.
-	mem := memo{}
-	key := mem.key
-	words := make([]map[string]*wordStat, len(docs))
+	// Words of every document, weighted by field: each distinct word of
+	// the corpus gets a number, each document a list of its words.
+	v := newVocab()
+	docWords := make([][]docWord, len(docs))
 	lengths := make([]float64, len(docs))
-	corpusWords := map[string]bool{}
-	corpusKeys := map[string]bool{}
+	tf := []float64{}
+	title := []bool{}
+	var touched []int32
 	for i, d := range docs {
-		ws := map[string]*wordStat{}
-		add := func(text string, w float64, title bool) {
-			for _, tok := range analyze(text, mem) {
-				s := ws[tok.Word]
-				if s == nil {
-					s = &wordStat{}
-					ws[tok.Word] = s
+		add := func(text string, w float64, isTitle bool) {
+			scan(text, func(b []byte, _ bool) {
+				id := v.word(b)
+				if int(id) >= len(tf) {
+					tf = append(tf, make([]float64, int(id)+1-len(tf))...)
+					title = append(title, make([]bool, int(id)+1-len(title))...)
 				}
-				s.tf += w
-				s.title = s.title || title
+				if tf[id] == 0 && !title[id] {
+					touched = append(touched, id)
+				}
+				tf[id] += w
+				title[id] = title[id] || isTitle
 				lengths[i] += w
-				corpusWords[tok.Word] = true
-				corpusKeys[tok.Term] = true
-			}
+			})
 		}
 		add(d.Title, weightTitle, true)
 		add(d.Summary, weightSummary, false)
@@ -211,7 +274,13 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 		}
 		add(d.Body, weightBody, false)
 		add(d.AreaTitle, weightArea, false)
-		words[i] = ws
+		ws := make([]docWord, len(touched))
+		for j, id := range touched {
+			ws[j] = docWord{id: id, tf: tf[id], title: title[id]}
+			tf[id], title[id] = 0, false
+		}
+		docWords[i] = ws
+		touched = touched[:0]
 	}
 	var avgLen float64
 	for _, l := range lengths {
@@ -225,53 +294,63 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	}
 
 	// Keys of every document: its words' keys and the keys of their parts.
-	sp := &splitter{words: corpusWords, keys: corpusKeys, key: key}
-	splits := map[string][]string{}
-	postings := map[string][]posting{}
-	for i, ws := range words {
-		type keyStat struct {
-			tf                    float64
-			titleWhole, titlePart bool
-		}
-		ks := map[string]*keyStat{}
-		get := func(k string) *keyStat {
-			s := ks[k]
-			if s == nil {
-				s = &keyStat{}
-				ks[k] = s
+	sp := v.splitter(len(v.keys))
+	splitMemo := map[string][]string{}
+	partKeys := make([][]int32, len(v.words))
+	split := make([]bool, len(v.words))
+	ktf := make([]float64, len(v.keys))
+	kWhole := make([]bool, len(v.keys))
+	kPart := make([]bool, len(v.keys))
+	postings := make([][]posting, len(v.keys))
+	for i, ws := range docWords {
+		touched = touched[:0]
+		touch := func(k int32) {
+			if ktf[k] == 0 {
+				touched = append(touched, k)
 			}
-			return s
 		}
-		for w, s := range ws {
-			k := key(w)
-			whole := get(k)
-			whole.tf += s.tf
-			whole.titleWhole = whole.titleWhole || s.title
-			for _, p := range sp.partKeys(w, splits) {
-				if p == k {
-					continue
+		for _, w := range ws {
+			k := v.wordKey[w.id]
+			touch(k)
+			ktf[k] += w.tf
+			kWhole[k] = kWhole[k] || w.title
+			if !split[w.id] {
+				split[w.id] = true
+				for _, pk := range sp.partKeys(v.words[w.id], splitMemo) {
+					partKeys[w.id] = append(partKeys[w.id], v.keyID(pk))
 				}
-				ps := get(p)
-				ps.tf += s.tf * weightPart
-				ps.titlePart = ps.titlePart || s.title
+				if n := len(v.keys); n > len(ktf) {
+					ktf = append(ktf, make([]float64, n-len(ktf))...)
+					kWhole = append(kWhole, make([]bool, n-len(kWhole))...)
+					kPart = append(kPart, make([]bool, n-len(kPart))...)
+					postings = append(postings, make([][]posting, n-len(postings))...)
+				}
+			}
+			for _, p := range partKeys[w.id] {
+				touch(p)
+				ktf[p] += w.tf * weightPart
+				kPart[p] = kPart[p] || w.title
 			}
 		}
 		norm := bm25K1 * (1 - bm25B + bm25B*lengths[i]/avgLen)
-		for k, s := range ks {
-			sat := s.tf * (bm25K1 + 1) / (s.tf + norm)
+		for _, k := range touched {
+			sat := ktf[k] * (bm25K1 + 1) / (ktf[k] + norm)
 			w := 1 + int(math.Round(30*sat/(bm25K1+1)))
 			switch {
-			case s.titleWhole:
+			case kWhole[k]:
 				w += titleBonus
-			case s.titlePart:
+			case kPart[k]:
 				w += titlePartBonus
 			}
 			postings[k] = append(postings[k], posting{doc: i, weight: min(w, 63)})
+			ktf[k], kWhole[k], kPart[k] = 0, false, false
 		}
 	}
 	terms := make(map[string]string, len(postings))
 	for k, ps := range postings {
-		terms[k] = encodePostings(ps)
+		if len(ps) > 0 {
+			terms[v.keys[k]] = encodePostings(ps)
+		}
 	}
 
 	// Facet codes and result rows.

@@ -200,7 +200,7 @@ func synthetic(t testing.TB, n int) []Doc {
 		a := areas[i%len(areas)]
 		docs[i] = Doc{
 			URL: fmt.Sprintf("/helmet/helmi-%05d/", i), Title: words(5), Summary: words(25),
-			Headings: []string{words(3), words(3)}, Body: words(400 + r.Intn(500)),
+			Headings: []string{words(3), words(3)}, Body: words(150 + r.Intn(200)),
 			Area: a, AreaTitle: strings.ToUpper(a[:1]) + a[1:], Kind: kinds[i%4], Type: "helmi",
 			Audience: []string{audiences[i%5]},
 		}

@@ -61,8 +61,8 @@ func SplitQuery(w string, has func(key string) bool) []string {
 //
 // Parts that are compounds themselves are split too (see Build).
 type splitter struct {
-	words map[string]bool // folded surface forms
-	keys  map[string]bool
+	word  func(string) bool   // a folded word of the corpus
+	known func(string) bool   // a key of the corpus
 	key   func(string) string // memoised Key
 }
 
@@ -72,12 +72,12 @@ func (sp *splitter) parts(w string) []string {
 	if !isASCIILetters(w) || n < 2*minPart {
 		return nil
 	}
-	word := func(p string) bool { return sp.words[p] && !stopWords[p] }
-	first := func(p string) bool { return word(p) || !stopWords[p] && sp.keys[sp.key(p)] }
+	word := func(p string) bool { return sp.word(p) && !stopWords[p] }
+	first := func(p string) bool { return word(p) || !stopWords[p] && sp.known(sp.key(p)) }
 	// best[i]: fewest parts covering w[i:].
 	best := make([][]string, n+1)
 	for i := n - minPart; i >= minPart; i-- {
-		if sp.keys[sp.key(w[i:])] {
+		if sp.known(sp.key(w[i:])) {
 			best[i] = []string{w[i:]}
 		}
 	}
@@ -101,7 +101,7 @@ func (sp *splitter) parts(w string) []string {
 		}
 	}
 	for i := minPart; i <= n-minPart-1; i++ {
-		if sp.keys[sp.key(w[i:])] {
+		if sp.known(sp.key(w[i:])) {
 			return []string{w[i:]}
 		}
 	}

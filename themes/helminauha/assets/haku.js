@@ -708,7 +708,8 @@ function decodePostings(s) {
 const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, typo: 0.4 };
 const MIN_HEAD = 5;
 const MAX_PREFIX_KEYS = 60;
-const MAX_PREFIX_SHARDS = 3;
+const MAX_PREFIX_SHARDS = 2;
+const MAX_SPLIT_SHARDS = 3;
 const TYPO_MIN_LETTERS = 6;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -819,17 +820,27 @@ class SearchIndex {
 
   idf(df) { return Math.log(1 + (this.n - df + 0.5) / (df + 0.5)); }
 
-  // split splits a query word into known parts (splitQuery), loading the
-  // shards of the parts it may need first.
+  // split splits a query word into known parts (splitQuery). The sharded
+  // index first fetches the shards of the parts it may need, at most
+  // MAX_SPLIT_SHARDS new ones a word.
   async split(w) {
     if (!RE_ASCII_LETTERS.test(w) || w.length < 2 * MIN_PART) return null;
     if (this.sharded) {
+      let budget = MAX_SPLIT_SHARDS;
       let frontier = [0];
       const reached = new Set([0]);
       for (let depth = 0; depth < MAX_PARTS && frontier.length; depth++) {
         const keys = [];
         for (const i of frontier) for (let j = i + MIN_PART; j <= w.length; j++) keys.push([i, j, key(w.slice(i, j))]);
-        await this.ensure(keys.map((x) => x[2]));
+        const load = [];
+        for (const [, , k] of keys) {
+          const sh = this.shardOf(k);
+          if (this.shards.has(sh) || load.includes(sh)) continue;
+          if (budget === 0) break;
+          budget--;
+          load.push(sh);
+        }
+        await Promise.all(load.map((sh) => this.loadShard(sh)));
         const next = [];
         for (const [, j, k] of keys) {
           if (j < w.length && this.has(k) && !reached.has(j)) { reached.add(j); next.push(j); }
@@ -857,18 +868,21 @@ class SearchIndex {
   }
 
   // matchWord finds the documents of one query word: its key, the parts
-  // of a hyphenated or compound word, the keys it is a prefix of (the word
-  // being typed), and the keys one typo away.
+  // of a hyphenated or compound word, the compounds it is the head of, the
+  // keys it is a prefix of (the word being typed, when it is not a known
+  // word itself), and the keys one typo away. It returns a score for
+  // every document (0 for none) and the keys it matched.
   async matchWord(w, typing) {
-    const scores = new Map();
+    const n = this.n;
+    const scores = new Float64Array(n);
     const matched = new Set();
     const add = (k, factor) => {
       const p = this.postings(k);
       if (!p) return false;
-      const idf = this.idf(p.ids.length);
+      const f = (this.idf(p.ids.length) * factor) / 63;
       for (let i = 0; i < p.ids.length; i++) {
-        const s = (p.ws[i] / 63) * idf * factor;
-        if (s > (scores.get(p.ids[i]) || 0)) scores.set(p.ids[i], s);
+        const s = p.ws[i] * f;
+        if (s > scores[p.ids[i]]) scores[p.ids[i]] = s;
       }
       matched.add(k);
       return true;
@@ -876,18 +890,23 @@ class SearchIndex {
     const addAll = (keys, factor) => {
       const ps = keys.map((k) => this.postings(k));
       if (ps.some((p) => !p)) return;
-      const sum = new Map();
-      ps.forEach((p, n) => {
-        const idf = this.idf(p.ids.length);
+      const sum = new Float64Array(n);
+      const count = new Uint8Array(n);
+      ps.forEach((p, j) => {
+        const f = this.idf(p.ids.length) / 63;
         for (let i = 0; i < p.ids.length; i++) {
-          const prev = sum.get(p.ids[i]);
-          if (prev === undefined ? n === 0 : prev[1] === n) sum.set(p.ids[i], [(prev ? prev[0] : 0) + (p.ws[i] / 63) * idf, n + 1]);
+          const id = p.ids[i];
+          if (count[id] === j) { count[id] = j + 1; sum[id] += p.ws[i] * f; }
         }
       });
-      for (const [id, [s, n]] of sum) {
-        if (n === keys.length && s * factor / keys.length > (scores.get(id) || 0)) scores.set(id, s * factor / keys.length);
+      let any = false;
+      for (let id = 0; id < n; id++) {
+        if (count[id] !== keys.length) continue;
+        any = true;
+        const s = (sum[id] * factor) / keys.length;
+        if (s > scores[id]) scores[id] = s;
       }
-      if (sum.size) keys.forEach((k) => matched.add(k));
+      if (any) keys.forEach((k) => matched.add(k));
     };
     await this.ensure([w.term, ...w.parts]);
     const exact = add(w.term, MATCH.exact);
@@ -902,10 +921,10 @@ class SearchIndex {
     // A word matches the compounds it ends ("ehkäisy" finds
     // "ennaltaehkäisy"); the sharded index looks only in the shards it has.
     if (w.term.length >= MIN_HEAD && RE_ASCII_LETTERS.test(w.term)) {
-      const keys = this.sharded ? this.terms.keys() : this.allKeys;
+      const keys = this.sharded ? [...this.terms.keys()] : this.allKeys;
       for (const k of keys) if (k.length > w.term.length + 2 && k.endsWith(w.term)) add(k, MATCH.head);
     }
-    if (typing && runeLen(w.word) >= 3) {
+    if (typing && !exact && runeLen(w.word) >= 3) {
       const seen = new Set([w.term]);
       let keys = [];
       for (const p of new Set([w.word, w.term])) {
@@ -932,58 +951,65 @@ class SearchIndex {
     const words = queryWords(q);
     const typing = q !== '' && !/[\s.,;:!?"'()]$/u.test(q);
     const results = await Promise.all(words.map((w, i) => this.matchWord(w, typing && i === words.length - 1)));
+    const n = this.n;
     let acc = null;
     for (const r of results) {
-      if (acc === null) { acc = new Map(r.scores); continue; }
-      const next = new Map();
-      for (const [id, s] of acc) { const t = r.scores.get(id); if (t !== undefined) next.set(id, s + t); }
-      acc = next;
+      if (acc === null) { acc = Float64Array.from(r.scores); continue; }
+      for (let id = 0; id < n; id++) acc[id] = acc[id] > 0 && r.scores[id] > 0 ? acc[id] + r.scores[id] : 0;
     }
-    if (acc && acc.size === 0 && results.length > 1) {
+    if (results.length > 1 && !acc.some((s) => s > 0)) {
       // No page has every word: rank the pages that have some of them.
-      acc = new Map();
-      for (const r of results) for (const [id, s] of r.scores) acc.set(id, (acc.get(id) || 0) + s / 2);
+      acc.fill(0);
+      for (const r of results) for (let id = 0; id < n; id++) acc[id] += r.scores[id] / 2;
     }
-    acc = acc || new Map();
-    const want = {
-      teema: asSet(filters.teema),
-      kind: asSet(filters.kind),
-      audience: asSet(filters.audience),
+    // Filters as area numbers, kind numbers and an audience bit mask.
+    const m = this.m;
+    const areaWant = indexSet(asSet(filters.teema), m.areas.map((a) => a[0]));
+    const kindWant = indexSet(asSet(filters.kind), m.kt.slice(0, 4));
+    const audList = asSet(filters.audience);
+    let audWant = 0;
+    if (audList) m.aud.forEach((a, b) => { if (audList.has(a)) audWant |= 1 << b; });
+    const counts = {
+      teema: new Int32Array(m.areas.length),
+      kind: new Int32Array(4),
+      audience: new Int32Array(m.aud.length),
     };
-    const facetsOf = (id) => ({
-      teema: this.area[id] >= 0 ? [this.m.areas[this.area[id]][0]] : [],
-      kind: this.kt[id] < 4 ? [this.m.kt[this.kt[id]]] : [],
-      audience: this.m.aud.filter((_, b) => this.aud[id] & (1 << b)),
-    });
-    const facets = { teema: {}, kind: {}, audience: {} };
     const hits = [];
-    for (const [id, score] of acc) {
-      const f = facetsOf(id);
-      const ok = {};
-      for (const name of Object.keys(want)) ok[name] = !want[name] || f[name].some((v) => want[name].has(v));
-      for (const name of Object.keys(want)) {
-        if (Object.keys(want).every((o) => o === name || ok[o])) {
-          for (const v of f[name]) facets[name][v] = (facets[name][v] || 0) + 1;
-        }
+    if (acc) {
+      for (let id = 0; id < n; id++) {
+        if (!(acc[id] > 0)) continue;
+        const a = this.area[id];
+        const kt = this.kt[id];
+        const au = this.aud[id];
+        const okArea = !areaWant || (a >= 0 && areaWant.has(a));
+        const okKind = !kindWant || kindWant.has(kt);
+        const okAud = !audList || (au & audWant) !== 0;
+        if (okKind && okAud && a >= 0) counts.teema[a]++;
+        if (okArea && okAud && kt < 4) counts.kind[kt]++;
+        if (okArea && okKind) for (let b = 0; b < m.aud.length; b++) if (au & (1 << b)) counts.audience[b]++;
+        if (okArea && okKind && okAud) hits.push(id);
       }
-      if (ok.teema && ok.kind && ok.audience) hits.push([id, score]);
     }
-    hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const facets = { teema: {}, kind: {}, audience: {} };
+    m.areas.forEach((a, i) => { if (counts.teema[i]) facets.teema[a[0]] = counts.teema[i]; });
+    m.kt.slice(0, 4).forEach((k, i) => { if (counts.kind[i]) facets.kind[k] = counts.kind[i]; });
+    m.aud.forEach((k, i) => { if (counts.audience[i]) facets.audience[k] = counts.audience[i]; });
+    hits.sort((x, y) => acc[y] - acc[x] || x - y);
     const page = hits.slice(offset, offset + limit);
-    const rows = await this.rowsOf(page.map((h) => h[0]));
+    const rows = await this.rowsOf(page);
     const matched = new Set();
     for (const r of results) for (const k of r.matched) matched.add(k);
     return {
       total: hits.length,
-      hits: page.map(([id, score], i) => {
+      hits: page.map((id, i) => {
         const [url, title, excerpt] = rows[i];
         const a = this.area[id];
         return {
-          url, title, excerpt, score,
-          teema: a >= 0 ? this.m.areas[a][0] : '',
-          area: a >= 0 ? this.m.areas[a][1] : '',
-          kind: this.m.kt[this.kt[id]],
-          audience: facetsOf(id).audience,
+          url, title, excerpt, score: acc[id],
+          teema: a >= 0 ? m.areas[a][0] : '',
+          area: a >= 0 ? m.areas[a][1] : '',
+          kind: m.kt[this.kt[id]],
+          audience: m.aud.filter((_, b) => this.aud[id] & (1 << b)),
         };
       }),
       facets,
@@ -995,6 +1021,14 @@ class SearchIndex {
 
   // areaTitles maps area slugs to their titles.
   areaTitles() { return Object.fromEntries(this.m.areas); }
+}
+
+// indexSet turns a set of names into the set of their positions in list.
+function indexSet(names, list) {
+  if (!names) return null;
+  const out = new Set();
+  list.forEach((v, i) => { if (names.has(v)) out.add(i); });
+  return out;
 }
 
 function asSet(v) {

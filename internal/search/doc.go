@@ -1,0 +1,44 @@
+// Package search builds the portal's prebuilt search index, the stage
+// after the site model: its input is the model (FromSite turns it into
+// Docs), its output the JSON files under /haku/ that
+// themes/helminauha/assets/haku.js loads in the reader's browser. It
+// imports site and markdown only, and nothing imports it but build.
+//
+// # Analysis
+//
+// Analyze turns text into tokens: NFC, lower case, ä/ö/å and other
+// diacritics folded to ASCII, hyphenated words whole and in parts, stop
+// words left out. Key turns a folded word into the key the index holds:
+// the Snowball Finnish stemmer (github.com/blevesearch/snowballstem) plus
+// rules for what it gets wrong on Finnish (consonant gradation of the last
+// syllable, -minen/-inen/-us nouns, short words). haku.js has the same
+// analysis, ported line by line; testdata/analysis.golden.json pins both
+// on some 4,000 inputs (go test -update rewrites it, jstest/analysis.test.mjs
+// checks the JS side against it).
+//
+// Compound words are split with the portal's own vocabulary: at build
+// time each word that is a run of other words of the corpus is indexed
+// under its parts' keys too, at half weight ("etätyönohjaus" under
+// "ohjaus"); at query time haku.js splits an unknown word into known keys
+// ("verkostojohtaminen" finds "verkostojen johtaminen"), matches the
+// compounds a word ends, the keys the word being typed starts, and the
+// keys one typo away (for words of six letters or more), each ranked
+// below an exact match.
+//
+// # Index format
+//
+// index.json (the manifest) holds v (1), n (documents), areas
+// ([slug, title] in necklace order), ac (documents per area; documents are
+// ordered by area, those without one last), kt (the kind or page type
+// names), aud (the audience names), and f: two characters of the b64
+// alphabet per document encoding kt*32 + the audience bit mask. A portal
+// whose whole index fits in Options.SingleMax bytes has everything in
+// this one file: docs ([url, title, excerpt] per document) and terms (key
+// -> postings). A larger portal instead has h (a build hash, sent as ?v=
+// when fetching the other files), shards (the first key of each term shard
+// t/N.json, "" first; keys are ordered by UTF-16 code units, as JavaScript
+// compares strings) and dc (documents per chunk d/N.json). Postings are
+// b64 text: per document, the gap from the previous document number as a
+// little-endian base-32 varint (32 = more digits follow), then a weight
+// 1–63 (BM25-saturated field-weighted frequency plus a title bonus).
+package search
