@@ -88,6 +88,7 @@ type good struct {
 	files  []output.File       // sorted by Path
 	cards  map[string][32]byte // by document key
 	owners map[string]string   // job path -> key of the page's own document
+	pages  map[string]int      // Result.Pages
 }
 
 // page is a rendered page kept between builds.
@@ -246,7 +247,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	res.Written = len(res.Files)
 	lap("collect")
 	res.Diags.Sort()
-	g.diags, g.files = res.Diags, res.Files
+	g.diags, g.files, g.pages = res.Diags, res.Files, res.Pages
 	ss.good = g
 	return res, nil
 }
@@ -317,7 +318,11 @@ func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool)
 		changed[key(doc)] = true
 	}
 
-	jobs := ss.theme.Jobs(&ns)
+	// Only the pages of the changed documents are wanted: list the jobs
+	// of a model holding just those documents, which is far cheaper than
+	// listing all. Render still gets the whole model, and takes from the
+	// job only the document it is about.
+	jobs := ss.theme.Jobs(only(&ns, docs))
 	var todo []int
 	for i, j := range jobs {
 		for _, b := range bodies(j, g.owners) {
@@ -370,13 +375,36 @@ func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool)
 		}
 	}
 	ss.rendered = len(todo)
-	res := &Result{Site: &ns, Diags: g.diags, Files: files, Written: len(files), Pages: map[string]int{}}
-	for _, j := range jobs {
-		res.Pages[j.Kind]++
-	}
+	res := &Result{Site: &ns, Diags: g.diags, Files: files, Written: len(files), Pages: g.pages}
 	res.Timings = []Timing{{"quick", time.Since(start)}}
-	ss.good = &good{site: &ns, global: g.global, diags: g.diags, files: files, cards: g.cards, owners: g.owners}
+	ng := *g
+	ng.site, ng.files = &ns, files
+	ss.good = &ng
 	return res, true
+}
+
+// only returns a copy of s whose lists hold only the nodes of docs, for
+// listing their jobs.
+func only(s *site.Site, docs []any) *site.Site {
+	o := *s
+	o.Areas, o.Pearls, o.Cases, o.Pages, o.Guide = nil, nil, nil, nil, nil
+	o.Tags, o.Kinds, o.Audiences, o.Newest = nil, nil, nil, nil
+	for _, doc := range docs {
+		k := key(doc)
+		switch doc.(type) {
+		case *content.Area:
+			o.Areas = append(o.Areas, s.Areas[slices.IndexFunc(s.Areas, func(a *site.Area) bool { return a.Key == k })])
+		case *content.Pearl:
+			o.Pearls = append(o.Pearls, s.Pearls[slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == k })])
+		case *content.Case:
+			o.Cases = append(o.Cases, s.Cases[slices.IndexFunc(s.Cases, func(c *site.Case) bool { return c.Key == k })])
+		case *content.Page:
+			o.Pages = append(o.Pages, s.Pages[slices.IndexFunc(s.Pages, func(p *site.Page) bool { return p.Key == k })])
+		case *content.Chapter:
+			o.Guide = s.Guide
+		}
+	}
+	return &o
 }
 
 // swap puts doc in place of the document with its key in s, copying every

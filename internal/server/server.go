@@ -48,6 +48,12 @@ type Options struct {
 	Quiet, MaxWait time.Duration
 	// MaxErrors caps the errors printed and shown per build (default 50).
 	MaxErrors int
+	// SearchDelay is how long the folders must stay still after a
+	// rebuild before the search index is built again (default 1 s). The
+	// index of a large portal takes seconds of CPU, which would slow the
+	// rebuilds of an editor saving every few seconds; the search page is
+	// rarely what they are looking at.
+	SearchDelay time.Duration
 }
 
 // Server is a running dev server.
@@ -79,6 +85,7 @@ func Run(ctx context.Context, opts Options) error {
 	opts.Quiet = cmp.Or(opts.Quiet, 20*time.Millisecond)
 	opts.MaxWait = cmp.Or(opts.MaxWait, 250*time.Millisecond)
 	opts.MaxErrors = cmp.Or(opts.MaxErrors, 50)
+	opts.SearchDelay = cmp.Or(opts.SearchDelay, time.Second)
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
@@ -272,7 +279,8 @@ func (st *state) file(p string) (output.File, bool) {
 }
 
 // indexer builds the search index in the background, one at a time,
-// always for the newest model: pages are served and tabs reloaded without
+// always for the newest model, once no newer model came for SearchDelay
+// (the first one at once): pages are served and tabs reloaded without
 // waiting for it.
 type indexer struct {
 	srv  *Server
@@ -297,11 +305,28 @@ func (ix *indexer) want(s *site.Site) {
 }
 
 func (ix *indexer) run(ctx context.Context) {
+	first := true
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case s := <-ix.next:
+			if !first {
+				t := time.NewTimer(ix.srv.opts.SearchDelay)
+			wait:
+				for {
+					select {
+					case <-ctx.Done():
+						t.Stop()
+						return
+					case s = <-ix.next:
+						t.Reset(ix.srv.opts.SearchDelay)
+					case <-t.C:
+						break wait
+					}
+				}
+			}
+			first = false
 			files, err := ix.srv.session.Search(s)
 			if err != nil {
 				fmt.Fprintf(ix.srv.opts.Log, "search index: %v\n", err)
