@@ -24,7 +24,8 @@ type Link struct {
 // Doc is one parsed Markdown file: front matter and body.
 type Doc struct {
 	// Meta is the front matter as goldmark-meta decoded it (nil when the
-	// file has none). Keys are as written.
+	// file has none or it does not decode). Keys are as written; nested
+	// mappings are map[string]any too, and dates stay strings.
 	Meta map[string]any
 	// KeyLines maps each top-level front matter key to its 1-based line
 	// in the file (for positioned errors about a key's value).
