@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math/rand"
 	"os"
 	"reflect"
 	"sort"
@@ -147,8 +148,8 @@ var backEndings = strings.Fields(`- n a ssa sta an lla lta lle ksi na t ja jen i
 var frontEndings = strings.Fields(`- n ä ssä stä än llä ltä lle ksi nä t jä jen issä istä illä ille ineen iin kin kään hän ni si nsä mme nne kö pä`)
 
 // parityInputs returns the inputs of the parity test: words.txt expanded
-// with case endings, every tenth of them also decomposed (NFD), and the
-// words of the seed documents.
+// with case endings, every tenth of them also decomposed (NFD), random
+// strings, and the words of the seed documents.
 func parityInputs(t *testing.T) (inputs, bases []string) {
 	f, err := os.ReadFile("testdata/words.txt")
 	if err != nil {
@@ -187,6 +188,17 @@ func parityInputs(t *testing.T) (inputs, bases []string) {
 		if i%10 == 0 {
 			add(norm.NFD.String(s))
 		}
+	}
+	// Random strings over letters, marks, hyphens, colons, digits and other
+	// scripts, to catch where the two tokenisers part.
+	r := rand.New(rand.NewSource(7))
+	alphabet := []rune("aäöåeiouyktnsmlrvhpdgjbcfwxzqAÄÖKTNS-‐‑:–  .,'\"0123456789\u0308\u0301éüßİΣσςжЖ東京ǅ🙂\u00ad\u200b")
+	for i := 0; i < 300; i++ {
+		rs := make([]rune, 1+r.Intn(24))
+		for j := range rs {
+			rs[j] = alphabet[r.Intn(len(alphabet))]
+		}
+		add(string(rs))
 	}
 	// Lower-case words of the seed documents (names left out).
 	seedWords, err := os.ReadFile("testdata/seedwords.txt")
