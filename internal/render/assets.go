@@ -81,8 +81,13 @@ func (t *Theme) state(s *site.Site) *siteState {
 		st.deps = append(st.deps, a.Key)
 		st.navPaths[a.Path] = true
 	}
-	if s.Guide != nil && s.Guide.Key != "" {
-		st.deps = append(st.deps, s.Guide.Key)
+	if g := s.Guide; g != nil {
+		// The header links to the guide when there is one.
+		if g.Key != "" {
+			st.deps = append(st.deps, g.Key)
+		} else if len(g.Chapters) > 0 {
+			st.deps = append(st.deps, g.Chapters[0].Key)
+		}
 	}
 	for _, p := range st.footer {
 		st.deps = append(st.deps, p.Key)

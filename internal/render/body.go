@@ -51,3 +51,24 @@ func prefixIDs(h template.HTML, prefix string, shift int) template.HTML {
 		}
 	}))
 }
+
+// hrefAttr matches a link's destination in markdown's output.
+var hrefAttr = regexp.MustCompile(` href="([^"#]*)(#[^"]*)?"`)
+
+// localLinks points links to pages that are also on this page at their
+// place on it: local maps a page URL ("/opas/x/") to its anchor here
+// ("luku-2"), and a fragment of that page to the same id under the
+// anchor's prefix (as prefixIDs gave it).
+func localLinks(h template.HTML, local map[string]string) template.HTML {
+	return template.HTML(hrefAttr.ReplaceAllStringFunc(string(h), func(m string) string {
+		sub := hrefAttr.FindStringSubmatch(m)
+		anchor, ok := local[sub[1]]
+		if !ok {
+			return m
+		}
+		if frag := strings.TrimPrefix(sub[2], "#"); frag != "" {
+			return ` href="#` + anchor + "-" + frag + `"`
+		}
+		return ` href="#` + anchor + `"`
+	}))
+}

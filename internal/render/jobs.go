@@ -45,16 +45,10 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 		jobs = append(jobs, Job{Path: path, Kind: kind, Deps: uniqueKeys(all), node: node})
 	}
 
-	home := []string{}
-	for _, a := range s.Areas {
-		for _, p := range capPearls(a.Pearls, homeStrand) {
-			home = append(home, p.Key)
-		}
-	}
-	for _, c := range homeCases(s) {
-		home = append(home, c.Key)
-	}
-	add("index.html", "home", nil, home, guideKeys(s))
+	// The home page draws at most homeStrand pearls of an area but shows
+	// how many it has, so it depends on all of them.
+	all := pearlKeys(s.Pearls)
+	add("index.html", "home", nil, all, caseKeys(homeCases(s)), guideKeys(s))
 
 	for _, a := range s.Areas {
 		add(out(a.Path), "area", a, pearlKeys(a.Pearls), caseKeys(a.Cases))
@@ -97,7 +91,6 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 			add(out(term.Path), "term", term, pearlKeys(term.Pearls))
 		}
 	}
-	all := pearlKeys(s.Pearls)
 	add("tagit/index.html", "terms", nil, all)
 	add("haku/index.html", "search", nil)
 	add("oma-helminauha/index.html", "necklace", nil)

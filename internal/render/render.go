@@ -145,13 +145,19 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 			return bad()
 		}
 		v.Guide, v.Path, v.Title = g, g.Path+"kokonaan/", g.Title+" kokonaan"
+		// Links between chapters lead to the chapter on this page.
+		local := make(map[string]string, len(g.Chapters))
+		for _, c := range g.Chapters {
+			local[c.URL] = fmt.Sprintf("luku-%d", c.Number)
+		}
 		if g.Cover != nil {
 			summary(g.Cover.Summary)
-			v.Body = prefixIDs(body(g.Cover.Doc, g.Links), "johdanto-", 0)
+			v.Body = localLinks(prefixIDs(body(g.Cover.Doc, g.Links), "johdanto-", 0), local)
 		}
 		for _, c := range g.Chapters {
-			anchor := fmt.Sprintf("luku-%d", c.Number)
-			v.Chapters = append(v.Chapters, PrintChapter{Chapter: c, Anchor: anchor, Body: prefixIDs(body(c.Doc, c.Links), anchor+"-", 1)})
+			anchor := local[c.URL]
+			b := localLinks(prefixIDs(body(c.Doc, c.Links), anchor+"-", 1), local)
+			v.Chapters = append(v.Chapters, PrintChapter{Chapter: c, Anchor: anchor, Body: b})
 			v.Worksheet = v.Worksheet || hasWorksheet(c.Doc)
 		}
 	case "page":

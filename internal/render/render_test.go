@@ -419,7 +419,13 @@ func TestFragmentsResolve(t *testing.T) {
 		`<a href="#luku-1"><span class="toc-num">Luku 1</span> Miksi verkostot?</a>`,
 		`<section class="print-chapter" id="luku-2"`,
 		`<h3 id="luku-1-yhteenveto">`, `<h3 id="luku-2-yhteenveto">`, `<h4 id="luku-1-alaotsikko">`,
-		`href="#luku-1-yhteenveto"`)
+		`href="#luku-1-yhteenveto"`,
+		// links between chapters stay on the page
+		`<a href="#luku-1">edelliseen lukuun</a>`, `<a href="#luku-1-yhteenveto">yhteenvetoon</a>`,
+		`<a href="#luku-1">ensimmäisestä luvusta</a>`)
+	// ... but lead to the chapter pages from the chapters themselves.
+	mustContain(t, "chapter 2", page(t, files, "opas/koollekutsuminen/index.html"),
+		`<a href="/portaali/opas/miksi-verkostot/">edelliseen lukuun</a>`, `<a href="/portaali/opas/miksi-verkostot/#yhteenveto">yhteenvetoon</a>`)
 }
 
 func TestGuidePages(t *testing.T) {
