@@ -89,14 +89,33 @@ async function browse(size, colorScheme = 'light') {
       const res = await page.goto(url, { waitUntil: 'load' });
       assert.equal(res.status(), target.status || 200, `${target.path} answers ${target.status || 200}`);
       if (target.ready) await page.locator(target.ready).first().waitFor({ timeout: 10000 });
+      const shift = await layoutShift(page);
       const violations = await axe(page);
       const weight = await w.weight();
       const problems = w.problems((e) => target.status === 404 && /status of 404/.test(e));
       // Scrolling sideways on a phone is a reflow failure (WCAG 1.4.10).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      return { violations, weight, problems, overflow };
+      return { violations, weight, problems, overflow, shift };
     },
   };
+}
+
+// layoutShift is the page's cumulative layout shift so far (the sum of
+// the shifts not caused by input) and the elements that moved.
+function layoutShift(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    let sum = 0;
+    const moved = new Set();
+    const po = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        sum += e.value;
+        for (const s of e.sources || []) if (s.node) moved.add(s.node.nodeName.toLowerCase() + (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ').join('.') : ''));
+      }
+    });
+    po.observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => { po.disconnect(); resolve({ value: Math.round(sum * 1000) / 1000, moved: [...moved] }); }, 150);
+  }));
 }
 
 for (const size of Object.keys(WIDTHS)) {
@@ -111,6 +130,8 @@ for (const size of Object.keys(WIDTHS)) {
         if (r.violations.length) msgs.push(`axe found WCAG 2.1 A/AA violations on ${target.path}:\n${formatViolations(r.violations)}`);
         if (r.problems.length) msgs.push(`${target.path}:\n  ${r.problems.join('\n  ')}`);
         if (r.weight.code >= BUDGET && !target.noBudget) msgs.push(`${target.path} weighs ${r.weight.code} bytes of HTML+CSS+JS, over ${BUDGET}:\n  ${r.weight.parts.join('\n  ')}`);
+        // "No layout shift": Google's threshold for a good CLS is 0.1.
+        if (r.shift.value > 0.1) msgs.push(`${target.path} shifts its layout while loading (CLS ${r.shift.value}): ${r.shift.moved.join(', ')}`);
         if (r.overflow > 0) msgs.push(`${target.path} scrolls sideways by ${r.overflow} px at ${WIDTHS[size].width} px`);
         assert.equal(msgs.length, 0, msgs.join('\n'));
         if (size === 'desktop') t.diagnostic(`${target.name} ${target.path}: ${r.weight.code} B HTML+CSS+JS, ${r.weight.data} B data`);

@@ -147,7 +147,7 @@ func serveBytes(w http.ResponseWriter, r *http.Request, status int, typ string, 
 func inject(page []byte, st *state) []byte {
 	var b bytes.Buffer
 	if st.errs != nil {
-		b.WriteString(overlay(st.errs))
+		b.WriteString(overlay(st.errs, st.more))
 	}
 	fmt.Fprintf(&b, `<script src="%s" data-gen="%d" defer></script>`, scriptPath, st.gen)
 	at := bytes.LastIndex(page, []byte("</body>"))
@@ -162,15 +162,15 @@ func inject(page []byte, st *state) []byte {
 
 // overlay is the element listing the errors of a failed build. Every
 // message is escaped: it quotes the editor's text.
-func overlay(errs diag.List) string {
+func overlay(errs diag.List, more int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<link rel="stylesheet" href="%s">`, stylePath)
 	b.WriteString(`<div id="helminauha-overlay" role="alert">`)
 	b.WriteString(`<button type="button">Sulje</button>`)
-	if len(errs) == 1 {
+	if n := len(errs) + more; n == 1 {
 		b.WriteString(`<h2>Sivuston rakentaminen epäonnistui: 1 virhe</h2>`)
 	} else {
-		fmt.Fprintf(&b, `<h2>Sivuston rakentaminen epäonnistui: %d virhettä</h2>`, len(errs))
+		fmt.Fprintf(&b, `<h2>Sivuston rakentaminen epäonnistui: %d virhettä</h2>`, n)
 	}
 	b.WriteString(`<p>Näet viimeisimmän onnistuneen version. Korjaa virhe ja tallenna, niin sivu päivittyy.</p><pre>`)
 	for i, e := range errs {
@@ -178,6 +178,9 @@ func overlay(errs diag.List) string {
 			b.WriteByte('\n')
 		}
 		b.WriteString(html.EscapeString(e.Error()))
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, "\n… ja %d muuta virhettä (kaikki: helminauha check)", more)
 	}
 	b.WriteString(`</pre></div>`)
 	return b.String()

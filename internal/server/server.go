@@ -72,7 +72,8 @@ type state struct {
 	gen    int64
 	files  []output.File          // the last good build, sorted by Path
 	search map[string]output.File // the newest search index, by Path
-	errs   diag.List              // the last build's errors; nil after a good one
+	errs   diag.List              // the last build's errors (at most MaxErrors); nil after a good one
+	more   int                    // errors left out of errs
 }
 
 // Run builds the portal, serves it, and rebuilds on every change in the
@@ -210,6 +211,13 @@ func (srv *Server) rebuild(ctx context.Context, b batch, since time.Time) {
 	default:
 		st.errs = diag.List{diag.Errorf(diag.Pos{File: srv.opts.ContentName}, "%v", err)}
 	}
+	if len(st.errs) > srv.opts.MaxErrors {
+		st.more = len(st.errs) - srv.opts.MaxErrors
+		st.errs = st.errs[:srv.opts.MaxErrors]
+	}
+	if res != nil {
+		st.more += res.Dropped
+	}
 	srv.st = st
 	srv.mu.Unlock()
 	srv.hub.send(st.gen)
@@ -223,8 +231,8 @@ func (srv *Server) rebuild(ctx context.Context, b batch, since time.Time) {
 		for _, e := range st.errs {
 			fmt.Fprintln(log, e.Error())
 		}
-		if res != nil && res.Dropped > 0 {
-			fmt.Fprintf(log, "… and %d more errors\n", res.Dropped)
+		if st.more > 0 {
+			fmt.Fprintf(log, "… and %d more errors\n", st.more)
 		}
 		fmt.Fprintf(log, "%sbuild failed (%s): still serving the last good version\n", what, ms(took))
 		return

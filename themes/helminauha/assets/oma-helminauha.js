@@ -105,6 +105,7 @@
       title: typeof d.title === 'string' && d.title ? d.title : slug,
       url: typeof d.url === 'string' && /^\/(?!\/)/.test(d.url) ? d.url : null,
       area: typeof d.area === 'string' ? d.area : '',
+      kind: /^(tieto|vinkki|menetelma|tyokalu)$/.test(d.kind) ? d.kind : 'tieto',
       color: safeColor(d.color),
       summary: typeof d.summary === 'string' ? d.summary : ''
     };
@@ -158,8 +159,12 @@
 
   // ---- the necklace picture ----
 
-  // drawSVG draws the pearls as beads on a draped string, in the style of
-  // the home page's strands: rows of 12 in a viewBox 360 wide.
+  // drawSVG draws the pearls as beads on a draped string in the style of
+  // the home page's strands (render/necklace.go): rows of 12 in a viewBox
+  // 360 wide, each bead coloured by its theme area and shaped by its kind
+  // (tieto a pearl, vinkki with a highlight, menetelma a ring, tyokalu a
+  // diamond). The picture is one image with a text alternative; the links
+  // are in the list below it.
   NecklacePage.prototype.drawSVG = function (infos) {
     var box = this.svgBox;
     if (!box) return;
@@ -168,41 +173,38 @@
     box.hidden = false;
     var W = 360, perRow = 12, spacing = 28, r = 11, rowH = 58, top = 22, sag = 14;
     var rows = Math.ceil(infos.length / perRow);
-    var height = top + (rows - 1) * rowH + 2 * sag + r + 12;
-    var svg = document.createElementNS(SVGNS, 'svg');
-    svg.setAttribute('viewBox', '0 0 ' + W + ' ' + height);
-    svg.setAttribute('class', 'necklace-picture strand');
-    svg.setAttribute('role', 'img');
-    var label = 'Helminauhasi kuvana: ' + pearls(infos.length) + ', ' +
+    var height = top + (rows - 1) * rowH + sag + r + 12;
+    function node(tag, attrs) {
+      var n = document.createElementNS(SVGNS, tag);
+      Object.keys(attrs).forEach(function (k) { n.setAttribute(k, String(attrs[k])); });
+      return n;
+    }
+    var svg = node('svg', { viewBox: '0 0 ' + W + ' ' + height, width: W, height: height, class: 'strand', role: 'img' });
+    var label = 'Helminauhasi kuvana: ' + pearls(infos.length) + ': ' +
       infos.map(function (p) { return p.title; }).join(', ');
     svg.setAttribute('aria-label', label);
-    var title = document.createElementNS(SVGNS, 'title');
+    var title = node('title', {});
     title.textContent = label;
     svg.appendChild(title);
     for (var row = 0; row < rows; row++) {
       var y0 = top + row * rowH;
-      var path = document.createElementNS(SVGNS, 'path');
-      path.setAttribute('d', 'M6 ' + y0 + 'Q' + W / 2 + ' ' + (y0 + 2 * sag) + ' ' + (W - 6) + ' ' + y0);
-      path.setAttribute('class', 'strand-string');
-      path.setAttribute('fill', 'none');
-      path.setAttribute('stroke', 'currentColor');
-      path.setAttribute('stroke-width', '1.5');
-      svg.appendChild(path);
+      svg.appendChild(node('path', { class: 'strand-string', d: 'M6 ' + y0 + 'Q' + W / 2 + ' ' + (y0 + 2 * sag) + ' ' + (W - 6) + ' ' + y0 }));
       var these = infos.slice(row * perRow, (row + 1) * perRow);
       var start = (W - (these.length - 1) * spacing) / 2;
       these.forEach(function (p, i) {
         var x = start + i * spacing;
         var t = (x - 6) / (W - 12);
         var y = Math.round(y0 + 4 * sag * t * (1 - t));
-        var c = document.createElementNS(SVGNS, 'circle');
-        c.setAttribute('cx', String(x));
-        c.setAttribute('cy', String(y));
-        c.setAttribute('r', String(r));
-        c.setAttribute('fill', p.color);
-        c.setAttribute('class', 'bead');
-        c.setAttribute('stroke', '#ffffff');
-        c.setAttribute('stroke-width', '1.5');
-        svg.appendChild(c);
+        var g = node('g', { class: 'bead bead-' + p.kind, fill: p.color });
+        if (p.kind === 'tyokalu') {
+          var d = r + 2;
+          g.appendChild(node('polygon', { class: 'bead-shape', points: [x, y - d, x + d, y, x, y + d, x - d, y].join(' ').replace(/(\S+) (\S+)( |$)/g, '$1,$2$3') }));
+        } else {
+          g.appendChild(node('circle', { class: 'bead-shape', cx: x, cy: y, r: r }));
+        }
+        if (p.kind === 'menetelma') g.appendChild(node('circle', { class: 'bead-hole', cx: x, cy: y, r: 4.5 }));
+        if (p.kind === 'vinkki') g.appendChild(node('circle', { class: 'bead-shine', cx: x, cy: y, r: 3.5 }));
+        svg.appendChild(g);
       });
     }
     box.appendChild(svg);
@@ -303,8 +305,13 @@
     // Focus goes to the pearl that took its place, or the one before it.
     var rest = this.list ? this.list.querySelectorAll('button[data-action="remove"]') : [];
     var next = rest[Math.min(i, rest.length - 1)];
-    if (next) next.focus();
-    else if (this.clearButton) this.clearButton.focus();
+    if (next) {
+      next.focus();
+    } else if (this.empty) {
+      // The list is gone: focus the message that says it is empty.
+      this.empty.setAttribute('tabindex', '-1');
+      this.empty.focus();
+    }
   };
 
   NecklacePage.prototype.shareURL = function (slugs) {
@@ -541,7 +548,6 @@
   function sanitize(root, base) {
     var frag = document.createDocumentFragment();
     var md = [];
-    var list = []; // the stack of open lists, for Markdown markers
 
     function inlineMD(n) {
       var s = '';
@@ -650,7 +656,6 @@
         md.push('  '.repeat(depth) + marker + own.trim());
         nested.forEach(function (sub) { mdList(sub, depth + 1); });
       });
-      list.length = 0;
     }
 
     copy(root, frag);

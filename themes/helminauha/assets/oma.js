@@ -109,8 +109,10 @@
     function render() {
       var items = readItems();
       var inIt = indexOf(items, slug) >= 0;
+      // The label says what the button does next; it is not also a
+      // toggle button (aria-pressed), as a toggle's label must not change
+      // (WAI-ARIA Authoring Practices, Button pattern).
       btn.textContent = inIt ? 'Poista omasta helminauhasta' : 'Lisää omaan helminauhaan';
-      btn.setAttribute('aria-pressed', inIt ? 'true' : 'false');
       btn.classList.toggle('is-added', inIt);
       return items;
     }
