@@ -36,14 +36,19 @@ func main() {
 	gap := flag.Duration("gap", 300*time.Millisecond, "pause between saves (the search index is rebuilt in pauses over 1s)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the saves to this file")
 	verbose := flag.Bool("v", false, "show the server's log")
+	edit := flag.String("edit", "body", "what each save changes: body (a word of the text) or title (front matter, which changes lists)")
 	flag.Parse()
-	if err := run(*n, *saves, *gap, *cpuprofile, *verbose); err != nil {
+	if *edit != "body" && *edit != "title" {
+		fmt.Fprintln(os.Stderr, "benchserve: -edit is body or title")
+		os.Exit(2)
+	}
+	if err := run(*n, *saves, *gap, *cpuprofile, *verbose, *edit == "title"); err != nil {
 		fmt.Fprintln(os.Stderr, "benchserve:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, saves int, gap time.Duration, cpuprofile string, verbose bool) error {
+func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool) error {
 	dir, err := os.MkdirTemp("", "benchserve-")
 	if err != nil {
 		return err
@@ -144,6 +149,13 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose bool) error
 	for i := range saves {
 		word := fmt.Sprintf("muokkaus%03d", i)
 		text := string(orig[:body]) + word + " " + string(orig[body:])
+		if title {
+			if strings.Contains(string(orig), "\ntitle: \"") {
+				text = strings.Replace(string(orig), "\ntitle: \"", "\ntitle: \""+word+" ", 1)
+			} else {
+				text = strings.Replace(string(orig), "\ntitle: ", "\ntitle: "+word+" ", 1)
+			}
+		}
 		t0 := time.Now()
 		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 			return err
@@ -182,7 +194,11 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose bool) error
 	if cpuprofile != "" {
 		pprof.StopCPUProfile()
 	}
-	fmt.Printf("%d saves of helmet/%s.md (pause %s between saves):\n", saves, pearl.Slug, gap)
+	what := "a word in the body"
+	if title {
+		what = "a word in the title"
+	}
+	fmt.Printf("%d saves of helmet/%s.md, changing %s (pause %s between saves):\n", saves, pearl.Slug, what, gap)
 	fmt.Printf("  write -> reload event:      p50 %s  p95 %s  max %s\n", pct(toEvent, 50), pct(toEvent, 95), pct(toEvent, 100))
 	fmt.Printf("  write -> new page served:   p50 %s  p95 %s  max %s\n", pct(toPage, 50), pct(toPage, 95), pct(toPage, 100))
 	fmt.Printf("  goal: p50 < 50ms, p95 < 150ms\n")
