@@ -172,7 +172,8 @@ var stopWords = func() map[string]bool {
 		mika mita miten mihin missa mista
 		tama taman tata tassa tasta tahan talla nama naita naiden naissa
 		han he me te mina sina heidan meidan teidan hanen minun sinun
-		vain jo viela kanssa mukaan nyt sitten siis kuten mm esim ym jne tms`) {
+		vain jo viela kanssa mukaan nyt sitten siis kuten mm esim ym jne tms
+		alla alle alta ali yli ohi pois vaan`) {
 		m[w] = true
 	}
 	return m

@@ -48,18 +48,25 @@ func SplitQuery(w string, has func(key string) bool) []string {
 }
 
 // splitter splits the words of the corpus at index time into the words
-// they are compounded from, using the corpus's own vocabulary:
+// they are compounded from, using the corpus's own vocabulary. A part of
+// three or four letters must occur in the corpus as a word of its own
+// ("työ", "etä"); a longer part must have a key of four letters or more
+// and be a word of the corpus or, from six letters on and not starting
+// with two consonants, any form of one. The rules, first match
+// wins:
 //
-//   - a run of words of the corpus (in any form, minPart letters or
-//     longer; the first may also be any form of a known word) followed
-//     by a word whose key is in the corpus: "etätyönohjaus" is "etätyön"
-//   - "ohjaus";
-//   - else a known first word and an unknown head of minPart+1 letters or
-//     more: "työnohjaus" is "työn" + "ohjaus" when only "työ" is known;
-//   - else the longest tail of minPart+1 letters or more whose key is
-//     known: "esihenkilö" has the head "henkilö".
+//   - the word is a run of such parts, the fewest: "etätyönohjaus" is
+//     "etä" + "työn" + "ohjaus";
+//   - a part as above (four letters or more) and an unknown head of
+//     six letters or more: "työnohjaus" is "työn" + "ohjaus" when
+//     "ohjaus" never stands alone;
+//   - the longest tail of six letters or more that is a word of the
+//     corpus: "esihenkilö" has the head "henkilö".
 //
-// Parts that are compounds themselves are split too (see Build).
+// Tails shorter than that are too often case endings or verb forms
+// ("haastavat" is no "haas" + "tavat").
+//
+// Parts of eight letters or more are split in turn (see partKeys).
 type splitter struct {
 	word  func(string) bool   // a folded word of the corpus
 	known func(string) bool   // a key of the corpus
@@ -72,12 +79,20 @@ func (sp *splitter) parts(w string) []string {
 	if !isASCIILetters(w) || n < 2*minPart {
 		return nil
 	}
-	word := func(p string) bool { return sp.word(p) && !stopWords[p] }
-	first := func(p string) bool { return word(p) || !stopWords[p] && sp.known(sp.key(p)) }
+	surface := func(p string) bool { return sp.word(p) && !stopWords[p] }
+	ok := func(p string) bool {
+		switch {
+		case len(p) < minPart || stopWords[p]:
+			return false
+		case sp.word(p):
+			return len(p) <= 4 || len(sp.key(p)) >= 4
+		}
+		return len(p) >= 6 && !twoConsonants(p) && len(sp.key(p)) >= 4 && sp.known(sp.key(p))
+	}
 	// best[i]: fewest parts covering w[i:].
 	best := make([][]string, n+1)
 	for i := n - minPart; i >= minPart; i-- {
-		if sp.known(sp.key(w[i:])) {
+		if ok(w[i:]) {
 			best[i] = []string{w[i:]}
 		}
 	}
@@ -87,7 +102,7 @@ func (sp *splitter) parts(w string) []string {
 			if rest == nil || len(rest)+1 > maxParts || (best[i] != nil && len(rest)+1 >= len(best[i])) {
 				continue
 			}
-			if p := w[i:j]; (i == 0 && first(p)) || (i > 0 && word(p)) {
+			if p := w[i:j]; ok(p) {
 				best[i] = append([]string{p}, rest...)
 			}
 		}
@@ -95,14 +110,14 @@ func (sp *splitter) parts(w string) []string {
 	if best[0] != nil {
 		return best[0]
 	}
-	for j := n - minPart - 1; j >= minPart; j-- {
-		if first(w[:j]) {
+	for j := n - 6; j >= 4; j-- {
+		if ok(w[:j]) && !twoConsonants(w[j:]) && len(sp.key(w[j:])) >= 4 {
 			return []string{w[:j], w[j:]}
 		}
 	}
-	for i := minPart; i <= n-minPart-1; i++ {
-		if sp.known(sp.key(w[i:])) {
-			return []string{w[i:]}
+	for i := minPart; i <= n-6; i++ {
+		if t := w[i:]; surface(t) && len(sp.key(t)) >= 4 {
+			return []string{t}
 		}
 	}
 	return nil
@@ -118,7 +133,11 @@ func (sp *splitter) partKeys(w string, memo map[string][]string) []string {
 	var ks []string
 	seen := map[string]bool{sp.key(w): true}
 	for _, p := range sp.parts(w) {
-		for _, k := range append([]string{sp.key(p)}, sp.partKeys(p, memo)...) {
+		pks := []string{sp.key(p)}
+		if len(p) >= 8 && p != w {
+			pks = append(pks, sp.partKeys(p, memo)...)
+		}
+		for _, k := range pks {
 			if !seen[k] {
 				seen[k] = true
 				ks = append(ks, k)
@@ -127,4 +146,10 @@ func (sp *splitter) partKeys(w string, memo map[string][]string) []string {
 	}
 	memo[w] = ks
 	return ks
+}
+
+// twoConsonants reports whether w starts with two consonants, as a native
+// Finnish word never does: a part that would is a misplaced cut.
+func twoConsonants(w string) bool {
+	return len(w) >= 2 && !isVowel(w[0]) && !isVowel(w[1])
 }

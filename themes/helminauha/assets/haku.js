@@ -34,7 +34,8 @@ const STOP_WORDS = new Set(`
   mika mita miten mihin missa mista
   tama taman tata tassa tasta tahan talla nama naita naiden naissa
   han he me te mina sina heidan meidan teidan hanen minun sinun
-  vain jo viela kanssa mukaan nyt sitten siis kuten mm esim ym jne tms`.trim().split(/\s+/));
+  vain jo viela kanssa mukaan nyt sitten siis kuten mm esim ym jne tms
+  alla alle alta ali yli ohi pois vaan`.trim().split(/\s+/));
 
 const RE_LETTER = /^\p{L}$/u;
 const RE_WORD = /^[\p{L}\p{Nd}\p{M}]$/u;
