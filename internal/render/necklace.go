@@ -21,8 +21,8 @@ const (
 	labelRunes  = 46 // longest visible title under a strand
 	// homeStrand and areaStrand cap the beads drawn on a strand; the
 	// rest are reached from the area page's list, so that a portal of
-	// 10,000 pearls still has a small home page.
-	homeStrand = 24
+	// 10,000 pearls still has a small home page (one row per area).
+	homeStrand = 12
 	areaStrand = 48
 )
 
