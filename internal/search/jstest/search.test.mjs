@@ -135,3 +135,11 @@ test('the sharded index fetches only the shards of the query and the chunks of i
   assert.equal(chunks.length, 1);
   assert.ok(fetchSharded.requests.length > 0);
 });
+
+test('a long pasted text is searched quickly', async () => {
+  const text = 'verkostojen johtaminen luottamus työhyvinvointikyselyn tulokset '.repeat(200) + 'xyzzyplughwibblewobble';
+  const t0 = performance.now();
+  const r = await single.search(text);
+  assert.ok(performance.now() - t0 < 2000);
+  assert.ok(r.total >= 0);
+});

@@ -712,6 +712,8 @@ const MAX_PREFIX_KEYS = 60;
 const MAX_PREFIX_SHARDS = 2;
 const MAX_SPLIT_SHARDS = 3;
 const TYPO_MIN_LETTERS = 6;
+const TYPO_MAX_LETTERS = 24;
+const MAX_QUERY_WORDS = 8;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 class SearchIndex {
@@ -936,7 +938,7 @@ class SearchIndex {
       }
       for (const k of keys) add(k, MATCH.prefix);
     }
-    if (!exact && w.word.length >= TYPO_MIN_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
+    if (!exact && w.word.length >= TYPO_MIN_LETTERS && w.word.length <= TYPO_MAX_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
       for (const k of typoKeys(w.word, w.term, (x) => this.has(x), this.prefixes())) add(k, MATCH.typo);
     }
     return { scores, matched };
@@ -949,7 +951,7 @@ class SearchIndex {
     const limit = options.limit === undefined ? 10 : options.limit;
     const offset = options.offset || 0;
     const q = String(query || '');
-    const words = queryWords(q);
+    const words = queryWords(q).slice(0, MAX_QUERY_WORDS);
     const typing = q !== '' && !/[\s.,;:!?"'()]$/u.test(q);
     const results = await Promise.all(words.map((w, i) => this.matchWord(w, typing && i === words.length - 1)));
     const n = this.n;
