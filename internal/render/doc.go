@@ -61,6 +61,20 @@
 // of a theme asset) and {{.Base}} (the base path, "/" or "/portaali/").
 // Always link with a node's .URL, which carries the base path.
 //
+// # Cached partials
+//
+// A portal may have 10,000 pearls, and html/template spends most of a
+// page's time on actions, not bytes. Two kinds of partials are therefore
+// rendered once per site and reused, and may use only what their cache
+// key covers:
+//
+//   - "header" and "footer" (defined in base.html, printed with
+//     {{.Chrome "header"}}): once per page kind and, for the pages the
+//     header and footer link to, per page. They may use .Site, .Kind,
+//     .Base, .Asset and .Current.
+//   - "pearl-card" (one pearl in a list): once per pearl, from a *Card.
+//     {{.PearlCards list}} joins the cards of a list.
+//
 // Render is safe for concurrent use: templates are parsed once, by
 // LoadTheme, and the site model is read-only.
 //
