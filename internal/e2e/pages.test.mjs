@@ -74,7 +74,11 @@ async function browse(size, colorScheme = 'light') {
   const context = await site.browser.newContext({ viewport: WIDTHS[size], colorScheme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const w = watch(page, site.base);
-  await page.goto(site.base + '/robots.txt');
+  // Start on the origin (for localStorage) with an HTML page: a text file
+  // would make the browser ask for /favicon.ico, which the site does not
+  // have (its pages name favicon.svg).
+  await page.goto(site.base + '/');
+  await page.waitForLoadState('networkidle');
   const slugs = await someSlugs(3);
   return {
     close: () => context.close(),
