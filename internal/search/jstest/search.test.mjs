@@ -143,3 +143,13 @@ test('a long pasted text is searched quickly', async () => {
   assert.ok(performance.now() - t0 < 2000);
   assert.ok(r.total >= 0);
 });
+
+test('the first hits are the best ones however many match', async () => {
+  const all = await single.search('verkosto', {}, { limit: 100 });
+  for (const limit of [1, 2, 3]) {
+    const r = await single.search('verkosto', {}, { limit });
+    assert.deepEqual(r.hits.map((h) => h.url), all.hits.slice(0, limit).map((h) => h.url));
+  }
+  const second = await single.search('verkosto', {}, { limit: 2, offset: 2 });
+  assert.deepEqual(second.hits.map((h) => h.url), all.hits.slice(2, 4).map((h) => h.url));
+});

@@ -686,8 +686,9 @@ const B64V = new Int8Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64V[B64.charCodeAt(i)] = i;
 
 function decodePostings(s) {
-  const ids = [];
-  const ws = [];
+  const ids = new Int32Array(s.length >> 1);
+  const ws = new Uint8Array(s.length >> 1);
+  let n = 0;
   let prev = -1;
   let i = 0;
   while (i < s.length) {
@@ -700,10 +701,46 @@ function decodePostings(s) {
       if ((v & 32) === 0) break;
     }
     prev += gap;
-    ids.push(prev);
-    ws.push(B64V[s.charCodeAt(i++)]);
+    ids[n] = prev;
+    ws[n++] = B64V[s.charCodeAt(i++)];
   }
-  return { ids, ws };
+  return { ids: ids.subarray(0, n), ws: ws.subarray(0, n) };
+}
+
+// topK returns the k best of ids by score (descending, then by id), in
+// order, without sorting them all.
+function topK(ids, score, k) {
+  const better = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+  if (ids.length <= 4 * k) return ids.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, k);
+  // A min-heap (the worst on top) of the k best so far.
+  const heap = [];
+  const down = (i) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && better(heap[w], heap[l])) w = l;
+      if (r < heap.length && better(heap[w], heap[r])) w = r;
+      if (w === i) return;
+      [heap[i], heap[w]] = [heap[w], heap[i]];
+      i = w;
+    }
+  };
+  for (const id of ids) {
+    if (heap.length < k) {
+      heap.push(id);
+      for (let i = heap.length - 1; i > 0;) {
+        const p = (i - 1) >> 1;
+        if (!better(heap[p], heap[i])) break;
+        [heap[i], heap[p]] = [heap[p], heap[i]];
+        i = p;
+      }
+    } else if (k > 0 && better(id, heap[0])) {
+      heap[0] = id;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
 const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, typo: 0.4 };
@@ -997,8 +1034,7 @@ class SearchIndex {
     m.areas.forEach((a, i) => { if (counts.teema[i]) facets.teema[a[0]] = counts.teema[i]; });
     m.kt.slice(0, 4).forEach((k, i) => { if (counts.kind[i]) facets.kind[k] = counts.kind[i]; });
     m.aud.forEach((k, i) => { if (counts.audience[i]) facets.audience[k] = counts.audience[i]; });
-    hits.sort((x, y) => acc[y] - acc[x] || x - y);
-    const page = hits.slice(offset, offset + limit);
+    const page = topK(hits, acc, offset + limit).slice(offset);
     const rows = await this.rowsOf(page);
     const matched = new Set();
     for (const r of results) for (const k of r.matched) matched.add(k);

@@ -1,0 +1,136 @@
+// bench.mjs: what a cold search query costs a reader, Helminauha's index
+// beside Pagefind's, on the same built portal (issue 4, make bench-search).
+//
+//   node internal/search/bench/bench.mjs [-n 10000] [-work .cache/bench-search] [-runs 3]
+//
+// It writes a synthetic portal of n pearls (go run ./cmd/corpus), builds it
+// (go run ./cmd/helminauha build), indexes the built pages with Pagefind
+// (npm pagefind, --root-selector main), serves the folder on a loopback
+// port and, for each query, opens a fresh headless Chromium context (cold
+// cache) on a bench page that imports the search module, loads the index,
+// runs the query and fetches the first ten results. It prints the bytes
+// the server sent (raw, and as gzip would send them), the requests, the
+// time from the page's first script to ten results, and the time of the
+// same query run again in the warm page (the search itself, once its
+// files are loaded). The bench page's own HTML is not counted.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve, dirname, extname, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..', '..');
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('-') ? [...acc, [a.replace(/^-+/, ''), all[i + 1]]] : acc), []));
+const n = Number(args.n || 10000);
+const runs = Number(args.runs || 3);
+const work = resolve(repo, args.work || '.cache/bench-search');
+const queries = (args.q ? [args.q] : ['luottamus', 'verkostojen', 'esihenkilö työhyvinvointi', 'verkostojohtaminen']);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+function step(msg, fn) {
+  const t0 = Date.now();
+  process.stderr.write(`${msg} ... `);
+  const r = fn();
+  process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  return r;
+}
+
+const corpus = join(work, `corpus-${n}`);
+const site = join(work, `site-${n}`);
+if (!existsSync(join(corpus, 'content'))) {
+  step(`writing ${n} synthetic pearls`, () => execFileSync('go', ['run', './cmd/corpus', '-n', String(n), '-out', corpus], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
+}
+step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--content', join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
+step('indexing the built portal with Pagefind', () => execFileSync(join(here, 'node_modules', '.bin', 'pagefind'), ['--site', site, '--output-subdir', '_pagefind', '--root-selector', 'main', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] }));
+
+const hakuJS = '/assets/' + readdirSync(join(site, 'assets')).find((f) => /^haku\.[0-9a-f]+\.js$/.test(f));
+
+const pages = {
+  ours: `<!doctype html><meta charset="utf-8"><title>ours</title><script type="module">
+const q = new URLSearchParams(location.search).get('q');
+const t0 = performance.now();
+const m = await import(${JSON.stringify(hakuJS)});
+const idx = await m.loadIndex('/haku/');
+let r = await idx.search(q, {}, { limit: 10 });
+const t1 = performance.now();
+r = await idx.search(q, {}, { limit: 10 });
+const t2 = performance.now();
+window.__done = { total: r.total, first: r.hits.map((h) => h.title), cold: t1 - t0, warm: t2 - t1 };
+</script>`,
+  pagefind: `<!doctype html><meta charset="utf-8"><title>pagefind</title><script type="module">
+const q = new URLSearchParams(location.search).get('q');
+const t0 = performance.now();
+const pf = await import('/_pagefind/pagefind.js');
+await pf.init();
+let s = await pf.search(q);
+let data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+const t1 = performance.now();
+s = await pf.search(q + ' ');
+data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+const t2 = performance.now();
+window.__done = { total: s.results.length, first: data.map((d) => d.meta && d.meta.title), cold: t1 - t0, warm: t2 - t1 };
+</script>`,
+};
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.wasm': 'application/wasm' };
+let counted = null;
+const gz = new Map();
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname.startsWith('/__bench/')) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(pages[url.pathname.slice(9)] || '');
+    return;
+  }
+  let p = normalize(join(site, decodeURIComponent(url.pathname)));
+  if (!p.startsWith(site + sep) && p !== site) { res.writeHead(403); res.end(); return; }
+  if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
+  if (!existsSync(p)) { res.writeHead(404); res.end(); return; }
+  const body = readFileSync(p);
+  if (!gz.has(p)) gz.set(p, gzipSync(body, { level: 6 }).length);
+  if (counted) { counted.raw += body.length; counted.gzip += gz.get(p); counted.requests++; }
+  res.writeHead(200, { 'content-type': TYPES[extname(p)] || 'application/octet-stream' });
+  res.end(body);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function measure(engine, q) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${origin}/__bench/${engine}?q=${encodeURIComponent(q)}`, { waitUntil: 'commit' });
+  counted = { raw: 0, gzip: 0, requests: 0 };
+  // The bench page itself is served before counting starts.
+  await page.waitForFunction(() => window.__done, null, { timeout: 120000 });
+  const done = await page.evaluate(() => window.__done);
+  const c = counted;
+  counted = null;
+  await ctx.close();
+  return { ...c, ...done };
+}
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kib = (b) => (b / 1024).toFixed(0).padStart(4);
+const ms = (x) => x.toFixed(0).padStart(5);
+console.log(`\n${n} pearls; bytes a cold query downloads (search JS, wasm, index, first ten results), requests, time to ten results, and the same query again warm. Median of ${runs}.\n`);
+console.log('query                      | ours raw/gzip KiB  req |  pagefind raw/gzip KiB  req | ratio raw  gzip | ours cold/warm ms | pagefind cold/warm ms');
+for (const q of queries) {
+  const res = { ours: [], pagefind: [] };
+  for (let i = 0; i < runs; i++) for (const e of ['ours', 'pagefind']) res[e].push(await measure(e, q));
+  const m = {};
+  for (const e of ['ours', 'pagefind']) {
+    m[e] = {};
+    for (const k of ['raw', 'gzip', 'requests', 'cold', 'warm', 'total']) m[e][k] = median(res[e].map((r) => r[k]));
+  }
+  console.log(`${q.padEnd(26)} | ${kib(m.ours.raw)} / ${kib(m.ours.gzip)}     ${String(m.ours.requests).padStart(3)} |      ${kib(m.pagefind.raw)} / ${kib(m.pagefind.gzip)}      ${String(m.pagefind.requests).padStart(3)} |      ${(m.ours.raw / m.pagefind.raw).toFixed(2)}  ${(m.ours.gzip / m.pagefind.gzip).toFixed(2)} | ${ms(m.ours.cold)} / ${ms(m.ours.warm)}    | ${ms(m.pagefind.cold)} / ${ms(m.pagefind.warm)}`);
+  console.log(`${''.padEnd(26)}   hits: ours ${m.ours.total}, pagefind ${m.pagefind.total}`);
+}
+await browser.close();
+server.close();
