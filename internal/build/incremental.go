@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -178,11 +179,16 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 
 	jobs := theme.Jobs(s)
 	prints := make([][32]byte, len(jobs))
+	parallel(len(jobs), func(lo, hi int) {
+		var buf []byte
+		for i := lo; i < hi; i++ {
+			prints[i] = fingerprint(&buf, g.global, jobs[i], g.cards, s.Hashes, bodies(jobs[i], g.owners))
+		}
+	})
 	var todo []int
 	next := make(map[string]page, len(jobs))
 	for i, j := range jobs {
 		res.Pages[j.Kind]++
-		prints[i] = Fingerprint(g.global, j, g.cards, s.Hashes, bodies(j, g.owners))
 		if p, ok := ss.pages[j.Path]; ok && p.print == prints[i] {
 			next[j.Path] = p
 		} else {
@@ -381,6 +387,16 @@ func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool)
 	ng.site, ng.files = &ns, files
 	ss.good = &ng
 	return res, true
+}
+
+// parallel calls fn on as many slices of [0, n) as there are cores.
+func parallel(n int, fn func(lo, hi int)) {
+	k := max(1, min(runtime.GOMAXPROCS(0), n/64))
+	var wg sync.WaitGroup
+	for w := range k {
+		wg.Go(func() { fn(n*w/k, n*(w+1)/k) })
+	}
+	wg.Wait()
 }
 
 // only returns a copy of s whose lists hold only the nodes of docs, for
@@ -717,31 +733,39 @@ func themeFS(themesFS fs.FS, name string) fs.FS {
 // cards counts as such, so a page changes when a document it lists
 // appears or goes.
 func Fingerprint(global []byte, j render.Job, cards map[string][32]byte, sums map[string]content.Sum, bodies []string) [32]byte {
-	h := sha256.New()
-	var n [8]byte
-	put := func(s string) {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
+	return fingerprint(nil, global, j, cards, sums, bodies)
+}
+
+// fingerprint is Fingerprint with a buffer to reuse: hashing one long
+// byte string is several times faster than many small writes.
+func fingerprint(buf *[]byte, global []byte, j render.Job, cards map[string][32]byte, sums map[string]content.Sum, bodies []string) [32]byte {
+	var b []byte
+	if buf != nil {
+		b = (*buf)[:0]
 	}
-	h.Write(global)
+	put := func(s string) {
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = append(b, global...)
 	put(j.Path)
 	put(j.Kind)
 	for _, d := range j.Deps {
 		put(d)
 		if c, ok := cards[d]; ok {
-			h.Write(c[:])
+			b = append(b, c[:]...)
 		} else {
-			h.Write([]byte{0})
+			b = append(b, 0)
 		}
 	}
-	h.Write([]byte{1})
+	b = append(b, 1)
 	for _, d := range bodies {
 		put(d)
 		sum := sums[d]
-		h.Write(sum[:])
+		b = append(b, sum[:]...)
 	}
-	var out [32]byte
-	h.Sum(out[:0])
-	return out
+	if buf != nil {
+		*buf = b
+	}
+	return sha256.Sum256(b)
 }
