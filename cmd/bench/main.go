@@ -88,7 +88,7 @@ func run() int {
 			} else if abs, err := filepath.Abs(bin); err == nil {
 				bin = abs
 			}
-			list = append(list, bench.Ours(bin, root, strings.Fields(*oursArgs)))
+			list = append(list, bench.Ours(bin, strings.Fields(*oursArgs)))
 		case "hugo":
 			bin, err := exec.LookPath(*hugoBin)
 			if err != nil {

@@ -228,7 +228,7 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 				s, err := RunOnce(ctx, plan.Tools[i], dir, outs[i])
 				if err != nil {
 					res[i].Err = err
-					logf("N=%d: %s FAILED: %v", n, plan.Tools[i].Name, err)
+					logf("N=%d: %s FAILED: %s (details below the table)", n, plan.Tools[i].Name, firstLine(err.Error()))
 					continue
 				}
 				if round < plan.Warmup {
@@ -367,12 +367,14 @@ func Hugo(bin string, args []string) Tool {
 	}}
 }
 
-// Ours is our generator: `bin ARGS` run in workDir (the repository, where
-// themes/ is), with {content} and {out} in args replaced.
-func Ours(bin, workDir string, args []string) Tool {
+// Ours is our generator: `bin ARGS` with {content} and {out} in args
+// replaced. It runs in the corpus folder, which has no themes/, so the
+// binary uses the theme compiled into it: the build measured is the binary
+// alone, whatever the working tree's themes/ holds, as on a user's machine.
+func Ours(bin string, args []string) Tool {
 	return Tool{Name: "ours", Command: func(corpusDir, outDir string) *exec.Cmd {
 		cmd := exec.Command(bin, Expand(args, corpusDir, outDir)...)
-		cmd.Dir = workDir
+		cmd.Dir = corpusDir
 		return cmd
 	}}
 }
