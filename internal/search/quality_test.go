@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/helminauha/helminauha/internal/config"
@@ -13,9 +14,9 @@ import (
 	"github.com/helminauha/helminauha/internal/site"
 )
 
-// defaultPortalIndex builds the index of the default portal (content/ at
-// the repository's top) into a temporary folder and returns the folder.
-func defaultPortalIndex(t *testing.T) string {
+// defaultPortal loads the default portal (content/ at the repository's
+// top) and returns its documents.
+func defaultPortal(t *testing.T) []Doc {
 	t.Helper()
 	fsys := os.DirFS("../../content")
 	cfg, diags := config.Load(fsys, "content", "")
@@ -30,7 +31,14 @@ func defaultPortalIndex(t *testing.T) string {
 	if diags.HasErrors() {
 		t.Fatalf("site: %v", diags)
 	}
-	files, err := Build(FromSite(s), Options{})
+	return FromSite(s)
+}
+
+// defaultPortalIndex builds the index of the default portal into a
+// temporary folder and returns the folder.
+func defaultPortalIndex(t *testing.T) string {
+	t.Helper()
+	files, err := Build(defaultPortal(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +57,37 @@ func defaultPortalIndex(t *testing.T) string {
 	}
 	t.Logf("index of the default portal: %d bytes", len(files[0].Data))
 	return dir
+}
+
+func TestFromSiteMapsEveryKindOfPage(t *testing.T) {
+	byURL := map[string]Doc{}
+	types := map[string]int{}
+	for _, d := range defaultPortal(t) {
+		byURL[d.URL] = d
+		types[d.Type]++
+	}
+	for _, typ := range []string{"teema", "helmi", "case", "luku", "sivu"} {
+		if types[typ] == 0 {
+			t.Errorf("no document of type %q", typ)
+		}
+	}
+	p, ok := byURL["/helmet/verkoston-tavoitelomake/"]
+	if !ok {
+		t.Fatal("the pearl /helmet/verkoston-tavoitelomake/ is missing")
+	}
+	if p.Type != "helmi" || p.Kind != "tyokalu" || p.Area != "verkostotyo" || p.AreaTitle == "" || p.Summary == "" || p.Body == "" || p.Date == "" {
+		t.Errorf("got %+v", p)
+	}
+	if !strings.Contains(strings.Join(p.Audience, " "), "hanketoimijat") {
+		t.Errorf("audience: got %q, want hanketoimijat among them", p.Audience)
+	}
+	c := byURL["/caset/tampere-oppilashuollon-kehittamisverkostot/"]
+	if c.Type != "case" || c.Area != "verkostotyo" || len(c.Headings) == 0 {
+		t.Errorf("case: got type %q, area %q, headings %q", c.Type, c.Area, c.Headings)
+	}
+	if a := byURL["/teemat/verkostotyo/"]; a.Type != "teema" || a.Area != "verkostotyo" {
+		t.Errorf("area page: got type %q, area %q", a.Type, a.Area)
+	}
 }
 
 // TestQualityRecall runs the query set testdata/queries.json through

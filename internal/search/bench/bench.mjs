@@ -1,7 +1,10 @@
 // bench.mjs: what a cold search query costs a reader, Helminauha's index
 // beside Pagefind's, on the same built portal (issue 4, make bench-search).
 //
-//   node internal/search/bench/bench.mjs [-n 10000] [-work .cache/bench-search] [-runs 3]
+//   node internal/search/bench/bench.mjs [-n 10000] [-work .cache/bench-search] [-runs 3] [-q QUERY] [-reuse 1]
+//
+// (cd internal/search/bench && npm ci) installs Pagefind and playwright-core
+// first. -reuse 1 keeps a portal and Pagefind index built by an earlier run.
 //
 // It writes a synthetic portal of n pearls (go run ./cmd/corpus), builds it
 // (go run ./cmd/helminauha build), indexes the built pages with Pagefind
@@ -43,8 +46,9 @@ const site = join(work, `site-${n}`);
 if (!existsSync(join(corpus, 'content'))) {
   step(`writing ${n} synthetic pearls`, () => execFileSync('go', ['run', './cmd/corpus', '-n', String(n), '-out', corpus], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
 }
-step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--content', join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
-step('indexing the built portal with Pagefind', () => execFileSync(join(here, 'node_modules', '.bin', 'pagefind'), ['--site', site, '--output-subdir', '_pagefind', '--root-selector', 'main', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] }));
+const reuse = args.reuse && existsSync(join(site, '_pagefind'));
+if (!reuse) step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--content', join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
+if (!reuse) step('indexing the built portal with Pagefind', () => execFileSync(join(here, 'node_modules', '.bin', 'pagefind'), ['--site', site, '--output-subdir', '_pagefind', '--root-selector', 'main', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] }));
 
 const hakuJS = '/assets/' + readdirSync(join(site, 'assets')).find((f) => /^haku\.[0-9a-f]+\.js$/.test(f));
 
@@ -105,9 +109,9 @@ const browser = await chromium.launch({
 async function measure(engine, q) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await page.goto(`${origin}/__bench/${engine}?q=${encodeURIComponent(q)}`, { waitUntil: 'commit' });
+  // The bench page itself (/__bench/) is not counted.
   counted = { raw: 0, gzip: 0, requests: 0 };
-  // The bench page itself is served before counting starts.
+  await page.goto(`${origin}/__bench/${engine}?q=${encodeURIComponent(q)}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__done, null, { timeout: 120000 });
   const done = await page.evaluate(() => window.__done);
   const c = counted;
