@@ -26,8 +26,8 @@ type siteState struct {
 	footer []*site.Page
 	deps   []string // document keys every page depends on (header, footer)
 	cards  map[*site.Pearl]*Card
-	// cardHTML caches each pearl's rendered card (see View.PearlCards).
-	cardHTML sync.Map // *site.Pearl -> string
+	// partials caches partials rendered once per site (View.Cached).
+	partials sync.Map // cacheKey -> template.HTML
 	// chrome caches the header and footer (see View.Chrome).
 	chrome sync.Map // chromeKey -> template.HTML
 	// navPaths are the pages the header and footer mark as current.

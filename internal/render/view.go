@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"time"
 
@@ -83,26 +84,64 @@ func (v *View) Cards(list []*site.Pearl) []*Card {
 }
 
 // PearlCards returns the list entries of pearls as HTML: the partial
-// "pearl-card" rendered once per pearl and site and then reused, so that a
-// list of a thousand pearls costs a copy, not a thousand executions.
+// "pearl-card" of each pearl's *Card, through Cached, so that a list of a
+// thousand pearls costs a copy, not a thousand executions.
 func (v *View) PearlCards(list []*site.Pearl) (template.HTML, error) {
 	var b strings.Builder
 	for _, p := range list {
-		var h string
-		if c, ok := v.st.cardHTML.Load(p); ok {
-			h = c.(string)
-		} else {
-			var cb strings.Builder
-			if err := v.tmpl.ExecuteTemplate(&cb, "pearl-card", v.st.cards[p]); err != nil {
-				return "", err
-			}
-			h = cb.String()
-			v.st.cardHTML.Store(p, h)
+		h, err := v.Cached("pearl-card", v.st.cards[p])
+		if err != nil {
+			return "", err
 		}
 		if b.Len() == 0 {
 			b.Grow(len(h) * len(list))
 		}
-		b.WriteString(h)
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
+type cacheKey struct {
+	name string
+	v    any
+}
+
+// Cached returns the partial name executed with data, rendered once per
+// site and then reused. data must be a pointer into the model (such as a
+// *site.Term or *site.Case) or a *Card, and the partial must depend on
+// nothing else: the same data gives the same HTML on every page.
+func (v *View) Cached(name string, data any) (template.HTML, error) {
+	t := reflect.TypeOf(data)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return "", fmt.Errorf("Cached %q needs a pointer, not %T", name, data)
+	}
+	key := cacheKey{name, data}
+	if h, ok := v.st.partials.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := v.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	v.st.partials.Store(key, h)
+	return h, nil
+}
+
+// CachedEach is Cached for each element of list (a slice of pointers),
+// joined.
+func (v *View) CachedEach(name string, list any) (template.HTML, error) {
+	l := reflect.ValueOf(list)
+	if l.Kind() != reflect.Slice {
+		return "", fmt.Errorf("CachedEach %q needs a list, not %T", name, list)
+	}
+	var b strings.Builder
+	for i := range l.Len() {
+		h, err := v.Cached(name, l.Index(i).Interface())
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
 	}
 	return template.HTML(b.String()), nil
 }
