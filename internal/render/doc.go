@@ -72,8 +72,11 @@
 //     {{.Chrome "header"}}): once per page kind and, for the pages the
 //     header and footer link to, per page. They may use .Site, .Kind,
 //     .Base, .Asset and .Current.
-//   - "pearl-card" (one pearl in a list): once per pearl, from a *Card.
-//     {{.PearlCards list}} joins the cards of a list.
+//   - partials printed with {{.Cached "name" pointer}} or {{.CachedEach
+//     "name" list}}: once per partial and pointer. They may use only that
+//     value. The default theme caches "pearl-card" (a *Card;
+//     {{.PearlCards list}} joins the cards of a list of pearls),
+//     "case-card" and "term-link".
 //
 // Render is safe for concurrent use: templates are parsed once, by
 // LoadTheme, and the site model is read-only.

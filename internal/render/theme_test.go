@@ -233,3 +233,19 @@ func TestPrefixIDs(t *testing.T) {
 		})
 	}
 }
+
+func TestCachedNeedsAPointer(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	th := theme(t)
+	v := &View{Site: s, st: th.state(s), tmpl: th.pages["page"]}
+	if _, err := v.Cached("term-link", "tagi"); err == nil {
+		t.Errorf("Cached takes a string")
+	}
+	if _, err := v.CachedEach("term-link", s.Tags[0]); err == nil {
+		t.Errorf("CachedEach takes a single term")
+	}
+	h, err := v.CachedEach("term-link", s.Kinds[:2])
+	if err != nil || string(h) != `<li><a href="/portaali/tyypit/tieto/">Tieto</a></li><li><a href="/portaali/tyypit/vinkki/">Vinkki</a></li>` {
+		t.Errorf("got %q, %v", h, err)
+	}
+}
