@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -115,17 +117,109 @@ func newVocab() *vocab {
 	return &vocab{ids: map[string]int32{}, keyIDs: map[string]int32{}, memo: map[string]string{}}
 }
 
+// analyseDocs analyses the documents on every core, each goroutine with
+// a vocabulary of its own, and merges the vocabularies in document order,
+// so that the numbers are those a single pass would give.
+func analyseDocs(docs []Doc) (*vocab, [][]docWord, []float64) {
+	docWords := make([][]docWord, len(docs))
+	lengths := make([]float64, len(docs))
+	p := max(1, min(runtime.GOMAXPROCS(0), len(docs)/256))
+	locals := make([]*vocab, p)
+	var wg sync.WaitGroup
+	for g := range p {
+		from, to := g*len(docs)/p, (g+1)*len(docs)/p
+		locals[g] = newVocab()
+		wg.Go(func() {
+			var a analyser
+			for i := from; i < to; i++ {
+				docWords[i], lengths[i] = a.doc(docs[i], locals[g])
+			}
+		})
+	}
+	wg.Wait()
+	if p == 1 {
+		return locals[0], docWords, lengths
+	}
+	v := newVocab()
+	for g, lv := range locals {
+		ids := make([]int32, len(lv.words))
+		for id, w := range lv.words {
+			ids[id] = v.add(w, lv.keys[lv.wordKey[id]])
+		}
+		for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
+			for j := range docWords[i] {
+				docWords[i][j].id = ids[docWords[i][j].id]
+			}
+		}
+	}
+	return v, docWords, lengths
+}
+
+// analyser holds the scratch space of analysing one document after
+// another.
+type analyser struct {
+	tf      []float64
+	title   []bool
+	touched []int32
+}
+
+// doc returns the words of d with their weighted counts, and its length.
+func (a *analyser) doc(d Doc, v *vocab) ([]docWord, float64) {
+	length := 0.0
+	add := func(text string, w float64, isTitle bool) {
+		scan(text, func(b []byte, _ bool) {
+			id := v.word(b)
+			if int(id) >= len(a.tf) {
+				a.tf = append(a.tf, make([]float64, int(id)+1-len(a.tf))...)
+				a.title = append(a.title, make([]bool, int(id)+1-len(a.title))...)
+			}
+			if a.tf[id] == 0 && !a.title[id] {
+				a.touched = append(a.touched, id)
+			}
+			a.tf[id] += w
+			a.title[id] = a.title[id] || isTitle
+			length += w
+		})
+	}
+	add(d.Title, weightTitle, true)
+	add(d.Summary, weightSummary, false)
+	for _, t := range d.Tags {
+		add(t, weightTag, false)
+	}
+	for _, h := range d.Headings {
+		add(h, weightHeading, false)
+	}
+	add(d.Body, weightBody, false)
+	add(d.AreaTitle, weightArea, false)
+	ws := make([]docWord, len(a.touched))
+	for j, id := range a.touched {
+		ws[j] = docWord{id: id, tf: a.tf[id], title: a.title[id]}
+		a.tf[id], a.title[id] = 0, false
+	}
+	a.touched = a.touched[:0]
+	return ws, length
+}
+
+// add adds the folded word w with its key k, when new, and returns its
+// number.
+func (v *vocab) add(w, k string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	v.wordKey = append(v.wordKey, v.keyID(k))
+	return id
+}
+
 // word returns the number of the folded word b, adding it when new.
 func (v *vocab) word(b []byte) int32 {
 	if id, ok := v.ids[string(b)]; ok {
 		return id
 	}
 	w := string(b)
-	id := int32(len(v.words))
-	v.ids[w] = id
-	v.words = append(v.words, w)
-	v.wordKey = append(v.wordKey, v.keyID(Key(w)))
-	return id
+	return v.add(w, Key(w))
 }
 
 // keyID returns the number of key k, adding it when new.
@@ -242,46 +336,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 
 	// Words of every document, weighted by field: each distinct word of
 	// the corpus gets a number, each document a list of its words.
-	v := newVocab()
-	docWords := make([][]docWord, len(docs))
-	lengths := make([]float64, len(docs))
-	tf := []float64{}
-	title := []bool{}
-	var touched []int32
-	for i, d := range docs {
-		add := func(text string, w float64, isTitle bool) {
-			scan(text, func(b []byte, _ bool) {
-				id := v.word(b)
-				if int(id) >= len(tf) {
-					tf = append(tf, make([]float64, int(id)+1-len(tf))...)
-					title = append(title, make([]bool, int(id)+1-len(title))...)
-				}
-				if tf[id] == 0 && !title[id] {
-					touched = append(touched, id)
-				}
-				tf[id] += w
-				title[id] = title[id] || isTitle
-				lengths[i] += w
-			})
-		}
-		add(d.Title, weightTitle, true)
-		add(d.Summary, weightSummary, false)
-		for _, t := range d.Tags {
-			add(t, weightTag, false)
-		}
-		for _, h := range d.Headings {
-			add(h, weightHeading, false)
-		}
-		add(d.Body, weightBody, false)
-		add(d.AreaTitle, weightArea, false)
-		ws := make([]docWord, len(touched))
-		for j, id := range touched {
-			ws[j] = docWord{id: id, tf: tf[id], title: title[id]}
-			tf[id], title[id] = 0, false
-		}
-		docWords[i] = ws
-		touched = touched[:0]
-	}
+	v, docWords, lengths := analyseDocs(docs)
 	var avgLen float64
 	for _, l := range lengths {
 		avgLen += l
@@ -302,6 +357,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	kWhole := make([]bool, len(v.keys))
 	kPart := make([]bool, len(v.keys))
 	postings := make([][]posting, len(v.keys))
+	var touched []int32
 	for i, ws := range docWords {
 		touched = touched[:0]
 		touch := func(k int32) {

@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -269,6 +270,29 @@ func TestLargePortalIsSharded(t *testing.T) {
 		}
 		if bytes > 110*1024 {
 			t.Errorf("%q needs %d bytes, want at most 110 KiB (half of Pagefind's cheapest query)", q, bytes)
+		}
+	}
+}
+
+// TestParallelBuildIsDeterministic builds the same portal on one core and
+// on four and expects the same bytes.
+func TestParallelBuildIsDeterministic(t *testing.T) {
+	docs := synthetic(t, 2000)
+	build := func(procs int) []File {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		files, err := Build(docs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	one, four := build(1), build(4)
+	if len(one) != len(four) {
+		t.Fatalf("got %d files on one core, %d on four", len(one), len(four))
+	}
+	for i := range one {
+		if one[i].Path != four[i].Path || !bytes.Equal(one[i].Data, four[i].Data) {
+			t.Fatalf("%s differs between one core and four", one[i].Path)
 		}
 	}
 }
