@@ -4,10 +4,13 @@
 //
 //   node internal/e2e/screenshots.mjs [OUT]   (make screenshots)
 //
-// OUT defaults to .github/screenshots/ in the repository.
-import { mkdir, stat } from 'node:fs/promises';
+// OUT defaults to .github/screenshots/ in the repository, where the
+// README links them. Each is reduced to a 256-colour PNG (png.mjs), about
+// a third of the browser's file, so that they are small enough to commit.
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startSite, repo } from './harness.mjs';
+import { shrink } from './png.mjs';
 
 const out = resolve(process.argv[2] || join(repo, '.github', 'screenshots'));
 const shots = [
@@ -32,8 +35,9 @@ try {
       if (shot.ready) await page.locator(shot.ready).first().waitFor();
       await page.waitForLoadState('networkidle');
       const file = join(out, `${shot.name}-${size.name}.png`);
-      await page.screenshot({ path: file });
-      console.log(`${file} ${(await stat(file)).size} bytes`);
+      const png = shrink(await page.screenshot());
+      await writeFile(file, png);
+      console.log(`${file} ${png.length} bytes`);
     }
     await context.close();
   }
