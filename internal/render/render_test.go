@@ -468,7 +468,7 @@ func TestOtherPages(t *testing.T) {
 		{"tagit/tavoitteet/index.html", `<p class="lead">2 helmeä</p>`},
 		{"tyypit/vinkki/index.html", `<h1>Tyyppi: Vinkki</h1>`},
 		{"kohderyhmat/henkilosto/index.html", `<h1>Kohderyhmä: Henkilöstö</h1>`},
-		{"tagit/index.html", `<li><a href="/portaali/tagit/tavoitteet/">tavoitteet</a> <span class="count">2</span></li>`},
+		{"tagit/index.html", `<li><a href="/portaali/tagit/tavoitteet/">tavoitteet</a> <span class="count">2<span class="visually-hidden"> helmeä</span></span></li>`},
 		{"tietoa/index.html", `<h1>Tietoa palvelusta</h1>`},
 		{"haku/index.html", `<form id="search-form" role="search" action="/portaali/haku/"><label for="search-input">Hae</label><input id="search-input" name="q" type="search"></form><div id="search-facets"></div><p id="search-status" aria-live="polite"></p><ol id="search-results"></ol>`},
 		{"haku/index.html", `data-index="/portaali/haku/" data-base="/portaali/"></script>`},
