@@ -81,6 +81,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		v.Area, v.Path, v.Title = a, a.Path, a.Title
 		summary(a.Summary)
 		v.Body = body(a.Doc, a.Links)
+		v.Worksheet = hasWorksheet(a.Doc)
 		v.Strands = []*Strand{strand(a, areaStrand)}
 		v.Legend = s.Kinds
 	case "pearl":
@@ -116,6 +117,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if g.Cover != nil {
 			summary(g.Cover.Summary)
 			v.Body = body(g.Cover.Doc, g.Links)
+			v.Worksheet = hasWorksheet(g.Cover.Doc)
 		}
 	case "chapter":
 		c, ok := j.node.(*site.Chapter)
@@ -153,6 +155,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if g.Cover != nil {
 			summary(g.Cover.Summary)
 			v.Body = localLinks(prefixIDs(body(g.Cover.Doc, g.Links), "johdanto-", 0), local)
+			v.Worksheet = hasWorksheet(g.Cover.Doc)
 		}
 		for _, c := range g.Chapters {
 			anchor := local[c.URL]
