@@ -1,5 +1,7 @@
 package search
 
+import "strings"
+
 // minPart is the fewest letters a part of a compound word may have
 // ("työ", "etä").
 const minPart = 3
@@ -87,7 +89,7 @@ func (sp *splitter) parts(w string) []string {
 		case sp.word(p):
 			return len(p) <= 4 || len(sp.key(p)) >= 4
 		}
-		return len(p) >= 6 && !twoConsonants(p) && len(sp.key(p)) >= 4 && sp.known(sp.key(p))
+		return len(p) >= 6 && !twoConsonants(p) && !suffixLike(p) && len(sp.key(p)) >= 4 && sp.known(sp.key(p))
 	}
 	// best[i]: fewest parts covering w[i:].
 	best := make([][]string, n+1)
@@ -111,7 +113,7 @@ func (sp *splitter) parts(w string) []string {
 		return best[0]
 	}
 	for j := n - 6; j >= 4; j-- {
-		if ok(w[:j]) && !twoConsonants(w[j:]) && len(sp.key(w[j:])) >= 4 {
+		if ok(w[:j]) && !twoConsonants(w[j:]) && !suffixLike(w[j:]) && len(sp.key(w[j:])) >= 4 {
 			return []string{w[:j], w[j:]}
 		}
 	}
@@ -152,4 +154,19 @@ func (sp *splitter) partKeys(w string, memo map[string][]string) []string {
 // Finnish word never does: a part that would is a misplaced cut.
 func twoConsonants(w string) bool {
 	return len(w) >= 2 && !isVowel(w[0]) && !isVowel(w[1])
+}
+
+// suffixLike reports whether w starts like the derivational ending of the
+// word before it rather than like a word: "tapaaminen" is no "tapa" +
+// "aminen", "kuntalainen" no "kunta" + "lainen".
+func suffixLike(w string) bool {
+	if len(w) >= 4 && isVowel(w[0]) && w[1] == 'm' && w[2] == 'i' && (w[3] == 'n' || w[3] == 's') {
+		return true
+	}
+	for _, s := range []string{"lain", "lais", "llin", "llis", "main", "mais", "inen", "isen", "isuu", "ises", "iste"} {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
 }

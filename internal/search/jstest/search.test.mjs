@@ -52,9 +52,9 @@ const cases = [
   ['markup is a word like any other', '<img src=x onerror=alert(1)>', {}, ['/helmet/xss/']],
 ];
 
-// The sharded index splits known compound words and matches compound
-// heads only within the shards it fetched, so beyond the expected hits its
-// list may differ from the single file's.
+// The sharded index matches compound heads only within the shards it
+// fetched, so beyond the expected hits its list may differ from the single
+// file's.
 for (const [name, q, filters, want] of cases) {
   for (const [mode, idx] of [['single file', single], ['sharded', sharded]]) {
     test(`${name}: ${q} (${mode})`, async () => {

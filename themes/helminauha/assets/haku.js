@@ -916,10 +916,13 @@ class SearchIndex {
     const n = this.n;
     const scores = new Float64Array(n);
     const matched = new Set();
+    // Other keys than the word's own never weigh more than it (a rare
+    // compound that ends in the word would otherwise outrank the word).
+    let maxIdf = Infinity;
     const add = (k, factor) => {
       const p = this.postings(k);
       if (!p) return false;
-      const f = (this.idf(p.ids.length) * factor) / 63;
+      const f = (Math.min(this.idf(p.ids.length), maxIdf) * factor) / 63;
       for (let i = 0; i < p.ids.length; i++) {
         const s = p.ws[i] * f;
         if (s > scores[p.ids[i]]) scores[p.ids[i]] = s;
@@ -950,11 +953,11 @@ class SearchIndex {
     };
     await this.ensure([w.term, ...w.parts]);
     const exact = add(w.term, MATCH.exact);
+    if (exact) maxIdf = this.idf(this.postings(w.term).ids.length);
     if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
-    // A compound query word matches pages that have its parts. The one-file
-    // index tries this for every word, the sharded one (to fetch fewer
-    // shards) only for words it does not know.
-    if (!exact || !this.sharded) {
+    // A compound word the index does not know matches pages that have its
+    // parts.
+    if (!exact) {
       const parts = await this.split(w.word);
       if (parts) addAll(parts, MATCH.compound);
     }
