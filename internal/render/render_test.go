@@ -260,7 +260,7 @@ func TestPrevNextWithinArea(t *testing.T) {
 	}
 }
 
-var beadLink = regexp.MustCompile(`<a class="bead bead-(\w+)" href="([^"]*)" aria-label="([^"]*)">.*?</a><text x="\d+" y="\d+">([^<]*)</text>`)
+var beadLink = regexp.MustCompile(`<a class="bead bead-(\w+)" href="([^"]*)" aria-label="([^"]*)">.*?</a><text class="bead-label" x="\d+" y="\d+">([^<]*)</text>`)
 
 func TestNecklaceLinksHaveAccessibleNames(t *testing.T) {
 	s := loadSite(t, "site.txtar", "", false)
