@@ -259,7 +259,7 @@ func TestAnalysisGolden(t *testing.T) {
 	if n := len(g.Cases); n < 2000 {
 		t.Fatalf("the parity test has %d inputs, want 2000 or more", n)
 	}
-	got, err := json.MarshalIndent(g, "", " ")
+	got, err := marshalGolden(g)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,6 +287,43 @@ func TestAnalysisGolden(t *testing.T) {
 		}
 		t.Errorf("%s is out of date; review the change and run go test ./internal/search -update", path)
 	}
+}
+
+// marshalGolden writes g with one case or split a line, for readable diffs.
+func marshalGolden(g golden) ([]byte, error) {
+	var b bytes.Buffer
+	line := func(v any, last bool) error {
+		j, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		b.Write(j)
+		if !last {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		return nil
+	}
+	b.WriteString("{\"cases\": [\n")
+	for i, c := range g.Cases {
+		if err := line(c, i == len(g.Cases)-1); err != nil {
+			return nil, err
+		}
+	}
+	vocab, err := json.Marshal(g.Vocab)
+	if err != nil {
+		return nil, err
+	}
+	b.WriteString("],\n\"vocab\": ")
+	b.Write(vocab)
+	b.WriteString(",\n\"splits\": [\n")
+	for i, s := range g.Splits {
+		if err := line(s, i == len(g.Splits)-1); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteString("]}")
+	return b.Bytes(), nil
 }
 
 // FuzzAnalyze checks that Analyze never panics, is deterministic, and
