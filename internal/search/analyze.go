@@ -36,7 +36,7 @@ const maxWordRunes = 40
 // left out; each word's Term is its key (see Key).
 func Analyze(text string) []Token {
 	var out []Token
-	scan(text, func(w []byte, part bool) {
+	scan(text, func(w []byte, part, _ bool) {
 		s := string(w)
 		out = append(out, Token{Term: Key(s), Word: s, Part: part})
 	})
@@ -44,8 +44,10 @@ func Analyze(text string) []Token {
 }
 
 // scan calls emit with each folded word of text that is kept, as Analyze
-// describes; w is valid only during the call.
-func scan(text string, emit func(w []byte, part bool)) {
+// describes; w is valid only during the call. dangling tells that the word
+// ends in a hyphen that joins it to nothing, as in "oppilas- ja
+// opiskeluhuolto", where it stands for "oppilashuolto".
+func scan(text string, emit func(w []byte, part, dangling bool)) {
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
@@ -81,6 +83,12 @@ func scan(text string, emit func(w []byte, part bool)) {
 			}
 			break
 		}
+		r, size = utf8.DecodeRuneInString(text[i:])
+		dangling := i < len(text) && isHyphen(r) && len(ends) == 1
+		if dangling && i+size < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[i+size:])
+			dangling = unicode.IsSpace(r2) || r2 == ','
+		}
 		// "THL:ssä": skip the case ending after a colon.
 		if i+1 < len(text) && text[i] == ':' {
 			if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsLetter(r) {
@@ -95,13 +103,13 @@ func scan(text string, emit func(w []byte, part bool)) {
 			}
 		}
 		if keep(buf) {
-			emit(buf, false)
+			emit(buf, false, dangling)
 		}
 		if len(ends) > 1 {
 			start := 0
 			for _, end := range ends {
 				if p := buf[start:end]; keep(p) {
-					emit(p, true)
+					emit(p, true, false)
 				}
 				start = end
 			}

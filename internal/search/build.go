@@ -120,8 +120,9 @@ func newVocab() *vocab {
 // analyseDocs analyses the documents on every core, each goroutine with
 // a vocabulary of its own, and merges the vocabularies in document order,
 // so that the numbers are those a single pass would give.
-func analyseDocs(docs []Doc) (*vocab, [][]docWord, []float64) {
+func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 	docWords := make([][]docWord, len(docs))
+	docEllipses := make([][]ellipsis, len(docs))
 	lengths := make([]float64, len(docs))
 	p := max(1, min(runtime.GOMAXPROCS(0), len(docs)/256))
 	locals := make([]*vocab, p)
@@ -132,13 +133,13 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, []float64) {
 		wg.Go(func() {
 			var a analyser
 			for i := from; i < to; i++ {
-				docWords[i], lengths[i] = a.doc(docs[i], locals[g])
+				docWords[i], docEllipses[i], lengths[i] = a.doc(docs[i], locals[g])
 			}
 		})
 	}
 	wg.Wait()
 	if p == 1 {
-		return locals[0], docWords, lengths
+		return locals[0], docWords, docEllipses, lengths
 	}
 	v := newVocab()
 	for g, lv := range locals {
@@ -150,24 +151,39 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, []float64) {
 			for j := range docWords[i] {
 				docWords[i][j].id = ids[docWords[i][j].id]
 			}
+			for j, e := range docEllipses[i] {
+				docEllipses[i][j].first, docEllipses[i][j].head = ids[e.first], ids[e.head]
+			}
 		}
 	}
-	return v, docWords, lengths
+	return v, docWords, docEllipses, lengths
 }
 
 // analyser holds the scratch space of analysing one document after
 // another.
 type analyser struct {
-	tf      []float64
-	title   []bool
-	touched []int32
+	tf       []float64
+	title    []bool
+	touched  []int32
+	pending  []int32    // dangling words waiting for their compound
+	ellipses []ellipsis // of the document being analysed
 }
 
-// doc returns the words of d with their weighted counts, and its length.
-func (a *analyser) doc(d Doc, v *vocab) ([]docWord, float64) {
+// ellipsis is a word written with a dangling hyphen and the compound it
+// shares its head with: "oppilas- ja opiskeluhuollon" stands for
+// "oppilashuollon" too.
+type ellipsis struct {
+	first, head int32 // word numbers
+	tf          float64
+	title       bool
+}
+
+// doc returns the words of d with their weighted counts, its ellipses,
+// and its length.
+func (a *analyser) doc(d Doc, v *vocab) ([]docWord, []ellipsis, float64) {
 	length := 0.0
 	add := func(text string, w float64, isTitle bool) {
-		scan(text, func(b []byte, _ bool) {
+		scan(text, func(b []byte, part, dangling bool) {
 			id := v.word(b)
 			if int(id) >= len(a.tf) {
 				a.tf = append(a.tf, make([]float64, int(id)+1-len(a.tf))...)
@@ -179,7 +195,18 @@ func (a *analyser) doc(d Doc, v *vocab) ([]docWord, float64) {
 			a.tf[id] += w
 			a.title[id] = a.title[id] || isTitle
 			length += w
+			switch {
+			case part:
+			case dangling:
+				a.pending = append(a.pending, id)
+			default:
+				for _, first := range a.pending {
+					a.ellipses = append(a.ellipses, ellipsis{first: first, head: id, tf: w, title: isTitle})
+				}
+				a.pending = a.pending[:0]
+			}
 		})
+		a.pending = a.pending[:0]
 	}
 	add(d.Title, weightTitle, true)
 	add(d.Summary, weightSummary, false)
@@ -197,7 +224,9 @@ func (a *analyser) doc(d Doc, v *vocab) ([]docWord, float64) {
 		a.tf[id], a.title[id] = 0, false
 	}
 	a.touched = a.touched[:0]
-	return ws, length
+	ell := a.ellipses
+	a.ellipses = nil
+	return ws, ell, length
 }
 
 // add adds the folded word w with its key k, when new, and returns its
@@ -336,7 +365,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 
 	// Words of every document, weighted by field: each distinct word of
 	// the corpus gets a number, each document a list of its words.
-	v, docWords, lengths := analyseDocs(docs)
+	v, docWords, docEllipses, lengths := analyseDocs(docs)
 	var avgLen float64
 	for _, l := range lengths {
 		avgLen += l
@@ -357,6 +386,15 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	kWhole := make([]bool, len(v.keys))
 	kPart := make([]bool, len(v.keys))
 	postings := make([][]posting, len(v.keys))
+	// grow makes room for the keys of parts that are no words of the corpus.
+	grow := func() {
+		if n := len(v.keys); n > len(ktf) {
+			ktf = append(ktf, make([]float64, n-len(ktf))...)
+			kWhole = append(kWhole, make([]bool, n-len(kWhole))...)
+			kPart = append(kPart, make([]bool, n-len(kPart))...)
+			postings = append(postings, make([][]posting, n-len(postings))...)
+		}
+	}
 	var touched []int32
 	for i, ws := range docWords {
 		touched = touched[:0]
@@ -375,18 +413,24 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 				for _, pk := range sp.partKeys(v.words[w.id], splitMemo) {
 					partKeys[w.id] = append(partKeys[w.id], v.keyID(pk))
 				}
-				if n := len(v.keys); n > len(ktf) {
-					ktf = append(ktf, make([]float64, n-len(ktf))...)
-					kWhole = append(kWhole, make([]bool, n-len(kWhole))...)
-					kPart = append(kPart, make([]bool, n-len(kPart))...)
-					postings = append(postings, make([][]posting, n-len(postings))...)
-				}
+				grow()
 			}
 			for _, p := range partKeys[w.id] {
 				touch(p)
 				ktf[p] += w.tf * weightPart
 				kPart[p] = kPart[p] || w.title
 			}
+		}
+		for _, e := range docEllipses[i] {
+			h := sp.head(v.words[e.head])
+			if h == "" {
+				continue
+			}
+			k := v.keyID(sp.key(v.words[e.first] + h))
+			grow()
+			touch(k)
+			ktf[k] += e.tf * weightPart
+			kPart[k] = kPart[k] || e.title
 		}
 		norm := bm25K1 * (1 - bm25B + bm25B*lengths[i]/avgLen)
 		for _, k := range touched {

@@ -75,6 +75,31 @@ type splitter struct {
 	key   func(string) string // memoised Key
 }
 
+// ok reports whether p may be a part of a compound (see splitter).
+func (sp *splitter) ok(p string) bool {
+	switch {
+	case len(p) < minPart || stopWords[p]:
+		return false
+	case sp.word(p):
+		return len(p) <= 4 || len(sp.key(p)) >= 4
+	}
+	return len(p) >= 6 && !twoConsonants(p) && !suffixLike(p) && len(sp.key(p)) >= 4 && sp.known(sp.key(p))
+}
+
+// head returns the last part of the compound w: its last part when it
+// splits, else its longest tail that may be a part, else "".
+func (sp *splitter) head(w string) string {
+	if ps := sp.parts(w); len(ps) >= 2 {
+		return ps[len(ps)-1]
+	}
+	for i := minPart; i <= len(w)-minPart; i++ {
+		if sp.ok(w[i:]) {
+			return w[i:]
+		}
+	}
+	return ""
+}
+
 // parts returns the parts of w, or nil.
 func (sp *splitter) parts(w string) []string {
 	n := len(w)
@@ -82,15 +107,7 @@ func (sp *splitter) parts(w string) []string {
 		return nil
 	}
 	surface := func(p string) bool { return sp.word(p) && !stopWords[p] }
-	ok := func(p string) bool {
-		switch {
-		case len(p) < minPart || stopWords[p]:
-			return false
-		case sp.word(p):
-			return len(p) <= 4 || len(sp.key(p)) >= 4
-		}
-		return len(p) >= 6 && !twoConsonants(p) && !suffixLike(p) && len(sp.key(p)) >= 4 && sp.known(sp.key(p))
-	}
+	ok := sp.ok
 	// best[i]: fewest parts covering w[i:].
 	best := make([][]string, n+1)
 	for i := n - minPart; i >= minPart; i-- {

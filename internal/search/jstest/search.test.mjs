@@ -83,13 +83,17 @@ test('a word split from a query ranks below the whole word', async () => {
 
 test('facets count the hits of the query, each facet under the other filters', async () => {
   const r = await single.search('johtaminen', { kind: 'tieto' });
-  assert.equal(r.total, 3);
-  assert.equal(r.facets.kind.tieto, 3);
+  assert.equal(r.total, 4);
+  assert.equal(r.facets.kind.tieto, 4);
   assert.ok(r.facets.kind.vinkki > 0, 'the kind facet ignores the kind filter');
   assert.deepEqual(Object.keys(r.facets.teema).sort(), ['johtaminen', 'verkostotyo']);
+  assert.equal(r.facets.teema.johtaminen + r.facets.teema.verkostotyo, 4);
   const all = await single.search('johtaminen');
   assert.ok(all.total > r.total);
-  assert.equal(all.facets.kind.tieto, 3);
+  assert.equal(all.facets.kind.tieto, 4);
+  const both = await single.search('johtaminen', { kind: 'tieto', teema: 'verkostotyo' });
+  assert.equal(both.total, both.facets.teema.verkostotyo);
+  assert.equal(both.total, both.facets.kind.tieto);
 });
 
 test('a hit carries what the result list shows', async () => {
@@ -152,4 +156,11 @@ test('the first hits are the best ones however many match', async () => {
   }
   const second = await single.search('verkosto', {}, { limit: 2, offset: 2 });
   assert.deepEqual(second.hits.map((h) => h.url), all.hits.slice(2, 4).map((h) => h.url));
+});
+
+test('a word with a dangling hyphen stands for the compound it shares a head with', async () => {
+  for (const idx of [single, sharded]) {
+    assert.deepEqual(await urls('sosiaalipalvelut', {}, idx), ['/helmet/palveluketju/']);
+    assert.ok((await urls('etätyö', {}, idx)).includes('/helmet/palveluketju/'));
+  }
 });
