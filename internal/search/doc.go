@@ -19,7 +19,9 @@
 // Compound words are split with the portal's own vocabulary: at build
 // time each word that is a run of other words of the corpus is indexed
 // under its parts' keys too, at half weight ("etätyönohjaus" under
-// "ohjaus"); at query time haku.js splits an unknown word into known keys
+// "ohjaus"), and a word with a dangling hyphen under the compound it
+// shares a head with ("sosiaali- ja terveyspalvelut" under
+// "sosiaalipalvelut"); at query time haku.js splits an unknown word into known keys
 // ("verkostojohtaminen" finds "verkostojen johtaminen"), matches the
 // compounds a word ends, the keys the word being typed starts, and the
 // keys one typo away (for words of six letters or more), each ranked
