@@ -250,3 +250,23 @@ func TestImportsFlowOneWay(t *testing.T) {
 		}
 	}
 }
+
+func TestImagesGetTheirSizeAndLoadLazily(t *testing.T) {
+	fsys := fixture(t, "small.txtar")
+	var png bytes.Buffer
+	if err := pngEncode(&png, 40, 30); err != nil {
+		t.Fatal(err)
+	}
+	fsys["static/kuvat/kaavio.png"] = &fstest.MapFile{Data: png.Bytes()}
+	fsys["helmet/dialogi.md"].Data = append(bytes.Clone(fsys["helmet/dialogi.md"].Data), "\n![Kaavio dialogista](/kuvat/kaavio.png)\n"...)
+	res, err := build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content"})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diags.Err())
+	}
+	page := string(fileMap(res.Files)["helmet/dialogi/index.html"])
+	for _, want := range []string{`src="/portaali/kuvat/kaavio.png"`, `alt="Kaavio dialogista"`, `width="40"`, `height="30"`, `loading="lazy"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the image lacks %s", want)
+		}
+	}
+}

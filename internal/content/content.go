@@ -93,4 +93,7 @@ type Set struct {
 	Pages    []*Page
 	// Static lists the files under static/, as paths relative to static/.
 	Static []string
+	// ImageSizes holds the width and height of the PNG, JPEG and GIF
+	// images under static/, by their path relative to static/.
+	ImageSizes map[string][2]int
 }

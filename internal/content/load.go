@@ -5,6 +5,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/gif"
+	_ "image/jpeg"
+	_ "image/png"
 	"io/fs"
 	"path"
 	"runtime"
@@ -146,6 +150,7 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 	}
 	cache.keep(sources)
 	sort.Strings(set.Static)
+	set.ImageSizes = imageSizes(fsys, set.Static)
 	diags.Sort()
 	return set, diags
 }
@@ -279,4 +284,27 @@ func plainErr(err error) string {
 		return pe.Err.Error()
 	}
 	return fmt.Sprint(err)
+}
+
+// imageSizes reads the header of each PNG, JPEG and GIF image under
+// static/. An image that cannot be decoded simply has no size.
+func imageSizes(fsys fs.FS, static []string) map[string][2]int {
+	sizes := map[string][2]int{}
+	for _, name := range static {
+		switch strings.ToLower(path.Ext(name)) {
+		case ".png", ".jpg", ".jpeg", ".gif":
+		default:
+			continue
+		}
+		f, err := fsys.Open(DirStatic + "/" + name)
+		if err != nil {
+			continue
+		}
+		cfg, _, err := image.DecodeConfig(f)
+		f.Close()
+		if err == nil {
+			sizes[name] = [2]int{cfg.Width, cfg.Height}
+		}
+	}
+	return sizes
 }

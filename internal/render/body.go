@@ -12,11 +12,19 @@ import (
 // body is a document's body as HTML with its internal links rewritten to
 // built URLs. The markdown stage leaves raw HTML and script URLs out, so
 // the result is safe to insert as is.
-func body(doc *markdown.Doc, links site.Links) template.HTML {
+// Images under static/ get their width and height, so the page does not
+// shift as they load.
+func body(s *site.Site, doc *markdown.Doc, links site.Links) template.HTML {
 	if doc == nil {
 		return ""
 	}
-	return template.HTML(doc.HTML(links.Rewrite))
+	return template.HTML(doc.Render(markdown.RenderOptions{
+		Rewrite: links.Rewrite,
+		ImageSize: func(dest string) (int, int, bool) {
+			size, ok := s.ImageSizes[dest]
+			return size[0], size[1], ok
+		},
+	}))
 }
 
 func hasWorksheet(doc *markdown.Doc) bool { return doc.HasWorksheet() }

@@ -80,7 +80,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Area, v.Path, v.Title = a, a.Path, a.Title
 		summary(a.Summary)
-		v.Body = body(a.Doc, a.Links)
+		v.Body = body(s, a.Doc, a.Links)
 		v.Worksheet = hasWorksheet(a.Doc)
 		v.Strands = []*Strand{strand(a, areaStrand)}
 		v.Legend = s.Kinds
@@ -91,7 +91,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Pearl, v.Path, v.Title, v.OGType = p, p.Path, p.Title, "article"
 		summary(p.Summary)
-		v.Body = body(p.Doc, p.Links)
+		v.Body = body(s, p.Doc, p.Links)
 		v.Worksheet = hasWorksheet(p.Doc)
 		if p.Prev != nil {
 			v.Prev = &p.Prev.Node
@@ -106,7 +106,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Case, v.Path, v.Title, v.OGType = c, c.Path, c.Title, "article"
 		summary(c.Summary)
-		v.Body = body(c.Doc, c.Links)
+		v.Body = body(s, c.Doc, c.Links)
 		v.Worksheet = hasWorksheet(c.Doc)
 	case "guide":
 		g, ok := j.node.(*site.Guide)
@@ -116,7 +116,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		v.Guide, v.Path, v.Title = g, g.Path, g.Title
 		if g.Cover != nil {
 			summary(g.Cover.Summary)
-			v.Body = body(g.Cover.Doc, g.Links)
+			v.Body = body(s, g.Cover.Doc, g.Links)
 			v.Worksheet = hasWorksheet(g.Cover.Doc)
 		}
 	case "chapter":
@@ -126,7 +126,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Chapter, v.Guide, v.Path, v.Title, v.OGType = c, s.Guide, c.Path, c.Title, "article"
 		summary(c.Summary)
-		v.Body = body(c.Doc, c.Links)
+		v.Body = body(s, c.Doc, c.Links)
 		v.Worksheet = hasWorksheet(c.Doc)
 		if c.Doc != nil {
 			for _, h := range c.Doc.Headings {
@@ -154,12 +154,12 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		if g.Cover != nil {
 			summary(g.Cover.Summary)
-			v.Body = localLinks(prefixIDs(body(g.Cover.Doc, g.Links), "johdanto-", 0), local)
+			v.Body = localLinks(prefixIDs(body(s, g.Cover.Doc, g.Links), "johdanto-", 0), local)
 			v.Worksheet = hasWorksheet(g.Cover.Doc)
 		}
 		for _, c := range g.Chapters {
 			anchor := local[c.URL]
-			b := localLinks(prefixIDs(body(c.Doc, c.Links), anchor+"-", 1), local)
+			b := localLinks(prefixIDs(body(s, c.Doc, c.Links), anchor+"-", 1), local)
 			v.Chapters = append(v.Chapters, PrintChapter{Chapter: c, Anchor: anchor, Body: b})
 			v.Worksheet = v.Worksheet || hasWorksheet(c.Doc)
 		}
@@ -170,7 +170,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Page, v.Path, v.Title = p, p.Path, p.Title
 		summary(p.Summary)
-		v.Body = body(p.Doc, p.Links)
+		v.Body = body(s, p.Doc, p.Links)
 		v.Worksheet = hasWorksheet(p.Doc)
 	case "term":
 		term, ok := j.node.(*site.Term)

@@ -43,6 +43,10 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.pages(set.Pages)
 	b.terms()
 	b.static()
+	b.s.ImageSizes = make(map[string][2]int, len(set.ImageSizes))
+	for name, size := range set.ImageSizes {
+		b.s.ImageSizes[b.base+"/"+name] = size
+	}
 	b.links()
 	b.warnings()
 	b.diags.Sort()

@@ -28,7 +28,10 @@ type Site struct {
 	Kinds     []*Term  // in content.Kinds order, only kinds in use
 	Audiences []*Term  // in content.Audiences order, only those in use
 	Static    []string // files under static/, relative to it
-	Drafts    bool     // drafts are included (serve)
+	// ImageSizes holds the width and height of each image under static/,
+	// by its URL.
+	ImageSizes map[string][2]int
+	Drafts     bool // drafts are included (serve)
 	// Newest are the pearls and cases for the feed, newest first.
 	Newest []Dated
 
