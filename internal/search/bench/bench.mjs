@@ -1,7 +1,7 @@
 // bench.mjs: what a cold search query costs a reader, Helminauha's index
 // beside Pagefind's, on the same built portal (issue 4, make bench-search).
 //
-//   node internal/search/bench/bench.mjs [-n 10000] [-work .cache/bench-search] [-runs 3] [-q QUERY] [-reuse 1]
+//   node internal/search/bench/bench.mjs [-n 10000 | -content content] [-work .cache/bench-search] [-runs 3] [-q QUERY] [-reuse 1]
 //
 // (cd internal/search/bench && npm ci) installs Pagefind and playwright-core
 // first. -reuse 1 keeps a portal and Pagefind index built by an earlier run.
@@ -41,13 +41,14 @@ function step(msg, fn) {
   return r;
 }
 
+const content = args.content ? resolve(repo, args.content) : null;
 const corpus = join(work, `corpus-${n}`);
-const site = join(work, `site-${n}`);
-if (!existsSync(join(corpus, 'content'))) {
+const site = join(work, content ? 'site-content' : `site-${n}`);
+if (!content && !existsSync(join(corpus, 'content'))) {
   step(`writing ${n} synthetic pearls`, () => execFileSync('go', ['run', './cmd/corpus', '-n', String(n), '-out', corpus], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
 }
 const reuse = args.reuse && existsSync(join(site, '_pagefind'));
-if (!reuse) step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--content', join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
+if (!reuse) step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--content', content || join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
 if (!reuse) step('indexing the built portal with Pagefind', () => execFileSync(join(here, 'node_modules', '.bin', 'pagefind'), ['--site', site, '--output-subdir', '_pagefind', '--root-selector', 'main', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] }));
 
 const hakuJS = '/assets/' + readdirSync(join(site, 'assets')).find((f) => /^haku\.[0-9a-f]+\.js$/.test(f));
@@ -123,7 +124,7 @@ async function measure(engine, q) {
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kib = (b) => (b / 1024).toFixed(0).padStart(4);
 const ms = (x) => x.toFixed(0).padStart(5);
-console.log(`\n${n} pearls; bytes a cold query downloads (search JS, wasm, index, first ten results), requests, time to ten results, and the same query again warm. Median of ${runs}.\n`);
+console.log(`\n${content ? args.content : n + ' pearls'}; bytes a cold query downloads (search JS, wasm, index, first ten results), requests, time to ten results, and the same query again warm. Median of ${runs}.\n`);
 console.log('query                      | ours raw/gzip KiB  req |  pagefind raw/gzip KiB  req | ratio raw  gzip | ours cold/warm ms | pagefind cold/warm ms');
 for (const q of queries) {
   const res = { ours: [], pagefind: [] };
