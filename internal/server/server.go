@@ -335,7 +335,24 @@ func (ix *indexer) run(ctx context.Context) {
 				}
 			}
 			first = false
-			files, err := ix.srv.session.Search(s)
+			// The index of a large portal takes seconds and cannot be
+			// stopped: shutting down does not wait for it.
+			type built struct {
+				files []output.File
+				err   error
+			}
+			done := make(chan built, 1)
+			go func() {
+				files, err := ix.srv.session.Search(s)
+				done <- built{files, err}
+			}()
+			var b built
+			select {
+			case <-ctx.Done():
+				return
+			case b = <-done:
+			}
+			files, err := b.files, b.err
 			if err != nil {
 				fmt.Fprintf(ix.srv.opts.Log, "search index: %v\n", err)
 				continue

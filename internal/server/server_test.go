@@ -532,3 +532,29 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+func TestSearchIndexFollowsTheContent(t *testing.T) {
+	ts := start(t, portal(t), "")
+	// The index is built after the pages are served; poll for it.
+	poll := func(want string) {
+		t.Helper()
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		end := time.After(deadline)
+		for {
+			status, body := ts.get("/haku/index.json")
+			if status == 200 && strings.Contains(body, want) {
+				return
+			}
+			select {
+			case <-tick.C:
+			case <-end:
+				t.Fatalf("/haku/index.json: got %d without %q", status, want)
+			}
+		}
+	}
+	poll("Yhteinen tavoite")
+	ts.write(pearlFile, strings.Replace(pearl("Teksti."), "title: Yhteinen tavoite", "title: Kirjoitettu otsikko", 1))
+	ts.waitFor(pearlPath, shows("Kirjoitettu otsikko"))
+	poll("Kirjoitettu otsikko")
+}
