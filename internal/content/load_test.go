@@ -1,0 +1,37 @@
+package content
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzLoad feeds any bytes to the loader as a pearl: it must not panic,
+// and every problem must point inside the file.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte("---\ntitle: X\ntheme: a\nsummary: S\nkind: vinkki\ndate: 2022-06-01\n---\nTeksti.\n"))
+	f.Add([]byte("---\ntitle: [X\n---\n"))
+	f.Add([]byte("---\ntags: a, b\ndate: 1.6.2022\nkind: vinki\naudience: [x, y]\nrelated: yes\n---\n"))
+	f.Add([]byte("\ufeff---\r\ntitle: X\r\n---\r\n"))
+	f.Add([]byte("---\nweight: abc\ntitle: {a: b}\n---\n![](x.png)"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{"helmet/x.md": {Data: data}}
+		_, diags := Load(context.Background(), fsys, "content")
+		// CRLF and a lone CR end a line too, as in the editor's view.
+		norm := bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+		lines := bytes.Count(norm, []byte("\n")) + 1
+		for _, d := range diags {
+			if d.Pos.File != "content/helmet/x.md" {
+				t.Errorf("problem in another file: %v", d)
+			}
+			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {
+				t.Errorf("line %d outside a file of %d lines: %v", d.Pos.Line, lines, d)
+			}
+			if strings.TrimSpace(d.Msg) == "" {
+				t.Errorf("empty message at %v", d.Pos)
+			}
+		}
+	})
+}

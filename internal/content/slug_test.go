@@ -1,0 +1,60 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckSlug(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain", "yhteinen-tavoite", ""},
+		{"digits", "vuosi-2024", ""},
+		{"umlauts", "työhyvinvointi", `rename it tyohyvinvointi.md`},
+		{"capitals and spaces", "Uusi Helmi", `rename it uusi-helmi.md`},
+		{"underscore", "uusi_helmi", `rename it uusi-helmi.md`},
+		{"double hyphen", "a--b", `rename it a-b.md`},
+		{"leading hyphen", "-a", `rename it a.md`},
+		{"no letters", "ää", `rename it aa.md`},
+		{"nothing usable", "???", `cannot become a web address`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := CheckSlug(tc.in)
+			if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+				t.Errorf("CheckSlug(%q): got %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzSlug checks that the slug a message suggests is itself valid, so an
+// editor who follows the advice is done in one step.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"työhyvinvointi", "Uusi Helmi", "a--b", "Ääkkönen_ÅÖ", "日本", "", "-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		msg := CheckSlug(s)
+		if msg == "" {
+			return
+		}
+		_, rest, ok := strings.Cut(msg, "rename it ")
+		if !ok {
+			return
+		}
+		suggested := strings.TrimSuffix(rest, ".md")
+		if CheckSlug(suggested) != "" {
+			t.Errorf("CheckSlug(%q) suggests %q, which is not valid either", s, suggested)
+		}
+	})
+}
+
+func TestDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"vinki", "vinkki", 1}, {"työkalu", "tyokalu", 1}, {"abc", "", 3}, {"kissa", "kassi", 2}} {
+		if got := Distance(tc.a, tc.b); got != tc.want {
+			t.Errorf("Distance(%q, %q): got %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
