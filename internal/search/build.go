@@ -82,18 +82,18 @@ const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 // manifest is index.json. With terms and docs inline it is the whole
 // index; otherwise shards and dc say where the rest is.
 type manifest struct {
-	V      int               `json:"v"`
-	H      string            `json:"h,omitempty"`
-	N      int               `json:"n"`
-	Areas  [][2]string       `json:"areas"`
-	AC     []int             `json:"ac"`
-	KT     []string          `json:"kt"`
-	Aud    []string          `json:"aud"`
-	F      string            `json:"f"`
-	Docs   [][3]string       `json:"docs,omitempty"`
-	Terms  map[string]string `json:"terms,omitempty"`
-	Shards []string          `json:"shards,omitempty"`
-	DC     int               `json:"dc,omitempty"`
+	V      int         `json:"v"`
+	H      string      `json:"h,omitempty"`
+	N      int         `json:"n"`
+	Areas  [][2]string `json:"areas"`
+	AC     []int       `json:"ac"`
+	KT     []string    `json:"kt"`
+	Aud    []string    `json:"aud"`
+	F      string      `json:"f"`
+	Docs   [][3]string `json:"docs,omitempty"`
+	Terms  *termSet    `json:"terms,omitempty"`
+	Shards []string    `json:"shards,omitempty"`
+	DC     int         `json:"dc,omitempty"`
 }
 
 // docWord is what one document has of one word of the vocabulary.
@@ -479,8 +479,14 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	m := manifest{
 		V: 1, N: len(docs), Areas: areas, AC: ac,
 		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, F: f.String(),
-		Docs: rows, Terms: terms,
+		Docs: rows,
 	}
+	keys := make([]string, 0, len(terms))
+	for k := range terms {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return lessUTF16(keys[i], keys[j]) })
+	m.Terms = encodeTermSet(keys, terms)
 	if m.Areas == nil {
 		m.Areas = [][2]string{}
 		m.AC = []int{}
@@ -492,12 +498,46 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	if len(single) <= opts.SingleMax {
 		return []File{{Path: opts.Dir + "/index.json", Data: single}}, nil
 	}
-	return shard(m, opts)
+	return shard(m, keys, terms, opts)
 }
 
-// shard splits the single index m into a manifest, term shards and
-// metadata chunks.
-func shard(m manifest, opts Options) ([]File, error) {
+// termSet is a set of keys and their postings: k holds the keys in order,
+// separated by spaces, each written as the number of UTF-16 code units it
+// shares with the key before it (one b64 character, at most 63) and the
+// rest; p holds the postings of each key in the same order, separated by
+// spaces.
+type termSet struct {
+	K string `json:"k"`
+	P string `json:"p"`
+}
+
+func encodeTermSet(keys []string, terms map[string]string) *termSet {
+	var kb, pb strings.Builder
+	var prev []uint16
+	for i, k := range keys {
+		u := utf16.Encode([]rune(k))
+		n := 0
+		for n < len(u) && n < len(prev) && n < 63 && u[n] == prev[n] {
+			n++
+		}
+		if n > 0 && utf16.IsSurrogate(rune(u[n-1])) && u[n-1] < 0xDC00 {
+			n-- // never split a surrogate pair
+		}
+		if i > 0 {
+			kb.WriteByte(' ')
+			pb.WriteByte(' ')
+		}
+		kb.WriteByte(b64[n])
+		kb.WriteString(string(utf16.Decode(u[n:])))
+		pb.WriteString(terms[k])
+		prev = u
+	}
+	return &termSet{K: kb.String(), P: pb.String()}
+}
+
+// shard splits the single index m, whose terms are keys (in order) and
+// terms, into a manifest, term shards and metadata chunks.
+func shard(m manifest, keys []string, terms map[string]string, opts Options) ([]File, error) {
 	var files []File
 	sum := sha256.New()
 	emit := func(path string, v any) error {
@@ -510,41 +550,23 @@ func shard(m manifest, opts Options) ([]File, error) {
 		files = append(files, File{Path: opts.Dir + "/" + path, Data: b})
 		return nil
 	}
-	sortedKeys := make([]string, 0, len(m.Terms))
-	for k := range m.Terms {
-		sortedKeys = append(sortedKeys, k)
-	}
-	sort.Slice(sortedKeys, func(i, j int) bool { return lessUTF16(sortedKeys[i], sortedKeys[j]) })
 	var starts []string
-	cur := map[string]string{}
-	size := 0
-	flush := func() error {
-		if len(cur) == 0 {
-			return nil
-		}
-		err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", cur)
-		cur = map[string]string{}
-		size = 0
-		return err
-	}
-	for _, k := range sortedKeys {
-		if len(cur) == 0 {
+	from, size := 0, 0
+	for i, k := range keys {
+		if i == from {
 			if len(starts) == 0 {
 				starts = append(starts, "")
 			} else {
 				starts = append(starts, k)
 			}
 		}
-		cur[k] = m.Terms[k]
-		size += len(k) + len(m.Terms[k]) + 6
-		if size >= opts.ShardBytes {
-			if err := flush(); err != nil {
+		size += len(k) + len(terms[k]) + 3
+		if size >= opts.ShardBytes || i == len(keys)-1 {
+			if err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", encodeTermSet(keys[from:i+1], terms)); err != nil {
 				return nil, err
 			}
+			from, size = i+1, 0
 		}
-	}
-	if err := flush(); err != nil {
-		return nil, err
 	}
 	for i := 0; i < len(m.Docs); i += opts.ChunkDocs {
 		if err := emit("d/"+strconv.Itoa(i/opts.ChunkDocs)+".json", m.Docs[i:min(i+opts.ChunkDocs, len(m.Docs))]); err != nil {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func fixtureDocs(t *testing.T) []Doc {
@@ -140,7 +141,7 @@ func TestBuildEmptyPortal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files[0].Data), `{"v":1,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"f":""}`; got != want {
+	if got, want := string(files[0].Data), `{"v":1,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"f":"","terms":{"k":"","p":""}}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
@@ -247,10 +248,11 @@ func TestLargePortalIsSharded(t *testing.T) {
 		}
 		bytes := manifestBytes
 		for p := range need {
-			var shard map[string]string
-			if err := json.Unmarshal(byPath[p], &shard); err != nil {
+			var ts termSet
+			if err := json.Unmarshal(byPath[p], &ts); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
+			shard := decodeTermSet(ts)
 			for _, tok := range Analyze(q) {
 				if shardOf(tok.Term) == shardOf(tok.Term) && p == fmt.Sprintf("haku/t/%d.json", shardOf(tok.Term)) {
 					if _, ok := shard[tok.Term]; !ok {
@@ -294,5 +296,35 @@ func TestParallelBuildIsDeterministic(t *testing.T) {
 		if one[i].Path != four[i].Path || !bytes.Equal(one[i].Data, four[i].Data) {
 			t.Fatalf("%s differs between one core and four", one[i].Path)
 		}
+	}
+}
+
+// decodeTermSet decodes a termSet as haku.js does.
+func decodeTermSet(ts termSet) map[string]string {
+	out := map[string]string{}
+	if ts.K == "" {
+		return out
+	}
+	ks, ps := strings.Split(ts.K, " "), strings.Split(ts.P, " ")
+	var prev []uint16
+	for i, e := range ks {
+		n := strings.IndexByte(b64, e[0])
+		u := append(append([]uint16(nil), prev[:n]...), utf16.Encode([]rune(e[1:]))...)
+		out[string(utf16.Decode(u))] = ps[i]
+		prev = u
+	}
+	return out
+}
+
+func TestTermSetRoundTrip(t *testing.T) {
+	terms := map[string]string{"verkost": "AB", "verkostojohtam": "CD", "tyo": "EF", "ö": "GH", "𝔘𝔫": "IJ", "𝔘𝔞": "KL", "a": "MN"}
+	var keys []string
+	for k := range terms {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return lessUTF16(keys[i], keys[j]) })
+	ts := encodeTermSet(keys, terms)
+	if got := decodeTermSet(*ts); fmt.Sprint(got) != fmt.Sprint(terms) {
+		t.Errorf("got %v, want %v (encoded %+v)", got, terms, ts)
 	}
 }

@@ -35,11 +35,15 @@
 // names), aud (the audience names), and f: two characters of the b64
 // alphabet per document encoding kt*32 + the audience bit mask. A portal
 // whose whole index fits in Options.SingleMax bytes has everything in
-// this one file: docs ([url, title, excerpt] per document) and terms (key
-// -> postings). A larger portal instead has h (a build hash, sent as ?v=
+// this one file: docs ([url, title, excerpt] per document) and terms, a
+// term set: {"k": keys, "p": postings}, where k holds the keys in order,
+// separated by spaces, each written as the number of UTF-16 code units it
+// shares with the key before (one b64 character) and the rest, and p the
+// postings of each key in the same order, separated by spaces. A larger
+// portal instead has h (a build hash, sent as ?v=
 // when fetching the other files), shards (the first key of each term shard
-// t/N.json, "" first; keys are ordered by UTF-16 code units, as JavaScript
-// compares strings) and dc (documents per chunk d/N.json). Postings are
+// t/N.json, each a term set, "" first; keys are ordered by UTF-16 code
+// units, as JavaScript compares strings) and dc (documents per chunk d/N.json). Postings are
 // b64 text: per document, the gap from the previous document number as a
 // little-endian base-32 varint (32 = more digits follow), then a weight
 // 1–63 (BM25-saturated field-weighted frequency plus a title bonus).

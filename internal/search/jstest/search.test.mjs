@@ -164,3 +164,16 @@ test('a word with a dangling hyphen stands for the compound it shares a head wit
     assert.ok((await urls('etätyö', {}, idx)).includes('/helmet/palveluketju/'));
   }
 });
+
+test('front-coded keys never split a surrogate pair', async () => {
+  const manifest = {
+    v: 1, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+    aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], f: 'EAEA',
+    docs: [['/a/', 'A', ''], ['/b/', 'B', '']],
+    terms: { k: 'A𝔘𝔞 C𝔫', p: 'BB CB' },
+  };
+  const fetchFn = async () => ({ ok: true, text: async () => JSON.stringify(manifest) });
+  const idx = await loadIndex('/haku/', fetchFn);
+  assert.deepEqual((await idx.search('𝔘𝔞')).hits.map((h) => h.url), ['/a/']);
+  assert.deepEqual((await idx.search('𝔘𝔫')).hits.map((h) => h.url), ['/b/']);
+});

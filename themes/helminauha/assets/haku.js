@@ -778,9 +778,8 @@ class SearchIndex {
     }
     this.sharded = !m.terms;
     if (!this.sharded) {
-      for (const k of Object.keys(m.terms)) this.terms.set(k, m.terms[k]);
-      this.allKeys = Object.keys(m.terms);
-      m.docs.forEach((row, i) => { this.rows[i] = row; });
+      this.allKeys = this.addTerms(m.terms);
+      (m.docs || []).forEach((row, i) => { this.rows[i] = row; });
     }
   }
 
@@ -807,11 +806,7 @@ class SearchIndex {
   loadShard(i) {
     let p = this.shards.get(i);
     if (!p) {
-      p = this.fetchJSON(`t/${i}.json`).then((obj) => {
-        const keys = Object.keys(obj);
-        for (const k of keys) this.terms.set(k, obj[k]);
-        return keys;
-      });
+      p = this.fetchJSON(`t/${i}.json`).then((t) => this.addTerms(t));
       this.shards.set(i, p);
       p.catch(() => this.shards.delete(i));
     }
@@ -833,6 +828,21 @@ class SearchIndex {
     const to = Math.min(this.shardOf(p + '\uffff'), from + MAX_PREFIX_SHARDS - 1);
     const lists = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => this.loadShard(from + i)));
     return lists.flat().filter((k) => k.startsWith(p));
+  }
+
+  // addTerms adds a term set ({k, p}: front-coded keys and their postings,
+  // see termSet in internal/search/build.go) and returns its keys.
+  addTerms(t) {
+    if (!t.k) return [];
+    const keys = [];
+    const ps = t.p.split(' ');
+    let prev = '';
+    for (const e of t.k.split(' ')) {
+      prev = prev.slice(0, B64V[e.charCodeAt(0)]) + e.slice(1);
+      this.terms.set(prev, ps[keys.length]);
+      keys.push(prev);
+    }
+    return keys;
   }
 
   has(k) { return this.terms.has(k); }
