@@ -220,10 +220,13 @@ func (srv *Server) rebuild(ctx context.Context, b batch, since time.Time) {
 	}
 	srv.st = st
 	srv.mu.Unlock()
-	srv.hub.send(st.gen)
-	if s != nil {
-		srv.index.want(s)
-	}
+	defer func() {
+		// The terminal has the news first, then the tabs reload.
+		srv.hub.send(st.gen)
+		if s != nil {
+			srv.index.want(s)
+		}
+	}()
 
 	log := srv.opts.Log
 	what := describe(b)
