@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -60,8 +61,20 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, JSON, SVG and XML")
 	gz := fl.Bool("gzip", false, "also write a .gz beside every text file")
 	quiet := fl.Bool("quiet", false, "print only problems")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` (for go tool pprof)")
 	if err := parse(fl, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "helminauha build: unexpected argument %q\n", fl.Arg(0))

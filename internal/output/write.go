@@ -90,6 +90,23 @@ type Writer struct {
 	written  int
 	bytes    int64
 	seen     map[string]bool
+	dirs     sync.Map // folders already made, so each costs one syscall
+}
+
+func (w *Writer) mkdir(dir string) error {
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		if err := w.mkdir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+			return err
+		}
+	}
+	w.dirs.Store(dir, true)
+	return nil
 }
 
 // Begin starts writing the folder dir.
@@ -134,7 +151,7 @@ func (w *Writer) Write(f File) error {
 		}
 	}
 	name := filepath.Join(w.tmp, rel)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(name)); err != nil {
 		return err
 	}
 	data := f.Data
