@@ -258,12 +258,17 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	return res, nil
 }
 
+// quickMax is the most files the quick path takes on: it reads them one
+// by one, while the full path reads on every core, and a burst of many
+// changes (a git checkout) rarely leaves every card alone.
+const quickMax = 16
+
 // rebuildQuick is the quick path; ok is false when the changes need the
 // full one (and then nothing was changed but the document cache, which
 // holds the files as they are now).
 func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool) {
 	g := ss.good
-	if g == nil || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 {
+	if g == nil || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 || len(ch.Content) > quickMax {
 		return nil, false
 	}
 	start := time.Now()
