@@ -1,0 +1,98 @@
+package content
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+)
+
+func cacheFixture() fstest.MapFS {
+	pearl := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ntheme: a\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n")}
+	}
+	return fstest.MapFS{
+		"site.yaml":           {Data: []byte("title: T\n")},
+		"teemat/a.md":         {Data: []byte("---\ntitle: A\nweight: 1\nsummary: S.\n---\n")},
+		"helmet/x.md":         pearl("X"),
+		"helmet/y.md":         pearl("Ykkönen"),
+		"static/kuva.png":     {Data: []byte("png")},
+		"opas/_index.md":      {Data: []byte("---\ntitle: Opas\n---\n")},
+		"opas/ensimmainen.md": {Data: []byte("---\ntitle: E\nweight: 1\nsummary: S.\n---\n")},
+	}
+}
+
+func titles(set *Set) map[string]string {
+	m := map[string]string{}
+	for _, p := range set.Pearls {
+		m[p.Slug] = p.Title
+	}
+	return m
+}
+
+func TestCacheParsesOnlyForgottenFiles(t *testing.T) {
+	fsys := cacheFixture()
+	c := NewCache()
+	ctx := context.Background()
+	if _, diags := LoadCached(ctx, fsys, "content", c); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if c.Len() != 5 {
+		t.Fatalf("cached %d documents, want 5", c.Len())
+	}
+	fsys["helmet/x.md"].Data = []byte(string(fsys["helmet/x.md"].Data[:0]) + "---\ntitle: X2\ntheme: a\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\n")
+	fsys["helmet/y.md"].Data = []byte("---\ntitle: Ykkönen 2\ntheme: a\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\n")
+	set, _ := LoadCached(ctx, fsys, "content", c)
+	if got := titles(set); got["x"] != "X" || got["y"] != "Ykkönen" {
+		t.Errorf("nothing forgotten: got %v, want the cached X and Y", got)
+	}
+	c.Forget("helmet/x.md")
+	set, _ = LoadCached(ctx, fsys, "content", c)
+	if got := titles(set); got["x"] != "X2" || got["y"] != "Ykkönen" {
+		t.Errorf("x forgotten: got %v, want X2 and the cached Y", got)
+	}
+	c.Forget("helmet")
+	set, _ = LoadCached(ctx, fsys, "content", c)
+	if got := titles(set); got["y"] != "Ykkönen 2" {
+		t.Errorf("folder forgotten: got %v, want Y2", got)
+	}
+	delete(fsys, "helmet/y.md")
+	LoadCached(ctx, fsys, "content", c)
+	if c.Len() != 4 {
+		t.Errorf("after a file went: cached %d documents, want 4", c.Len())
+	}
+}
+
+func TestCacheReload(t *testing.T) {
+	fsys := cacheFixture()
+	c := NewCache()
+	tests := []struct {
+		name  string
+		ok    bool
+		title string
+	}{
+		{"helmet/x.md", true, "X"},
+		{"opas/_index.md", true, "Opas"},
+		{"static/kuva.png", false, ""},
+		{"site.yaml", false, ""},
+		{"helmet", false, ""},
+		{"muu/x.md", false, ""},
+		{"helmet/Iso.md", false, ""},
+	}
+	for _, tc := range tests {
+		doc, _, ok := c.Reload(fsys, "content", tc.name)
+		if ok != tc.ok {
+			t.Errorf("%s: got ok %t, want %t", tc.name, ok, tc.ok)
+			continue
+		}
+		var title string
+		switch d := doc.(type) {
+		case *Pearl:
+			title = d.Title
+		case *Chapter:
+			title = d.Title
+		}
+		if title != tc.title {
+			t.Errorf("%s: got title %q, want %q", tc.name, title, tc.title)
+		}
+	}
+}
