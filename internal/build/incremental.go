@@ -45,9 +45,9 @@ type Changes struct {
 // each save, redoing only the work a change calls for. Rebuild takes one
 // of two paths.
 //
-// The quick path serves the common save: only the bodies of existing
-// documents changed, with the same front matter, links and headings
-// (their card, see below). Only the named files are read again; the last
+// The quick path serves the common save: only the bodies of a few
+// existing documents changed (at most quickMax), with the same front
+// matter, links and headings (their card, see Session.card). Only the named files are read again; the last
 // good model is copied with those documents swapped in (nothing of the
 // old model is modified, so it may still be read elsewhere); and only
 // the pages that show one of those bodies are rendered again: the
