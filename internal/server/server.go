@@ -146,6 +146,9 @@ func Run(ctx context.Context, opts Options) error {
 	start := time.Now()
 	srv.rebuild(ctx, batch{}, start)
 	fmt.Fprintf(opts.Log, "Serving the portal at %s (drafts shown; Ctrl-C stops)\n", bopts.BaseURL)
+	if t, ok := ln.Addr().(*net.TCPAddr); ok && !t.IP.IsLoopback() {
+		fmt.Fprintf(opts.Log, "Note: %s is reachable from other machines, drafts included\n", ln.Addr())
+	}
 	wg.Go(func() {
 		for {
 			select {
