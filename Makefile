@@ -8,7 +8,7 @@ BIN      := bin/helminauha
 ADDR     ?= 127.0.0.1:1313
 FUZZTIME ?= 5s
 
-.PHONY: all build serve check test test-go test-fuzz test-js test-workflow deps-test bench bench-search bench-serve fuzz screenshots clean
+.PHONY: all build serve check test test-go test-fuzz test-js test-e2e test-workflow deps-test bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
 
 all: build
 
@@ -26,7 +26,7 @@ serve: $(BIN)
 check: $(BIN)
 	./$(BIN) check
 
-test: deps-test test-go test-fuzz test-js test-workflow
+test: deps-test test-go test-fuzz test-js test-e2e test-workflow
 
 # Everything the tests need beyond Go: Node for the search core's tests,
 # Chromium and the npm packages for the browser tests.
@@ -50,6 +50,36 @@ test-workflow:
 
 test-js:
 	node --test internal/search/jstest/
+
+# The reading side in Debian's Chromium: pages, search, worksheets, the
+# reader's own necklace, axe-core accessibility checks, page weight.
+test-e2e:
+	cd internal/e2e && node --test --test-concurrency=1 .
+
+# Build speed and memory beside Hugo (issue 6): N = 1,000 and 10,000.
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./internal/markdown ./internal/render ./internal/search
+	$(GO) run ./cmd/bench -n 1000,10000 -runs 5
+
+bench-hugo:
+	$(GO) run ./cmd/bench -n 1000,10000 -runs 5 -tools hugo
+
+# Bytes and time per query beside Pagefind, in headless Chromium (issue 4).
+bench-search:
+	cd internal/search/bench && npm ci --no-audit --no-fund
+	node internal/search/bench/bench.mjs -content content
+	node internal/search/bench/bench.mjs -n 10000
+
+# Save-to-reload latency of serve on 10,000 pearls (issue 5).
+bench-serve:
+	$(GO) run ./internal/server/benchserve -n 10000 -saves 50
+
+# A synthetic portal: make corpus N=1000 OUT=/tmp/portaali
+corpus:
+	$(GO) run ./cmd/corpus -n $(or $(N),1000) -out $(or $(OUT),.cache/corpus-$(or $(N),1000))
+
+screenshots: deps-test
+	node internal/e2e/screenshots.mjs
 
 clean:
 	rm -rf bin public .cache
