@@ -105,6 +105,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 	theme, diags := loadTheme(opts.Themes, cfg.Theme)
 	res.Diags.Append(diags)
+	if theme != nil && opts.Minify {
+		theme.MinifyTemplates()
+	}
 	lap("theme")
 
 	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts})

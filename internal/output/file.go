@@ -10,4 +10,7 @@ type File struct {
 	// type minify knows are minified when minification is on. Empty means
 	// "write as is".
 	Type string
+	// Minified says the data is minified already (pages rendered from
+	// minified templates), so the writer leaves it as it is.
+	Minified bool
 }

@@ -28,16 +28,30 @@ type Options struct {
 // Minifier minifies files by media type. It is safe for concurrent use.
 type Minifier struct{ m *minify.M }
 
+// htmlMinifier keeps <html lang>, <head> and <body>, and end tags, so the
+// page reads the same to validators and assistive technology.
+var htmlMinifier = html.Minifier{
+	KeepDocumentTags: true,
+	KeepEndTags:      true,
+	KeepQuotes:       true,
+}
+
+// MinifyTemplate minifies the source of an html/template file, leaving
+// its {{actions}} as they are. A theme minified once this way renders
+// pages that need no minifying of their own.
+func MinifyTemplate(src string) (string, error) {
+	m := minify.New()
+	tm := htmlMinifier
+	tm.TemplateDelims = html.GoTemplateDelims
+	m.Add("text/html", &tm)
+	return m.String("text/html", src)
+}
+
 // NewMinifier sets up tdewolff/minify for the types the site writes.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{
-		// Keep <html lang>, <head> and <body>, and end tags, so the page
-		// reads the same to validators and assistive technology.
-		KeepDocumentTags: true,
-		KeepEndTags:      true,
-		KeepQuotes:       true,
-	})
+	hm := htmlMinifier
+	m.Add("text/html", &hm)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("text/javascript", js.Minify)
 	m.AddFunc("application/json", json.Minify)
@@ -49,7 +63,7 @@ func NewMinifier() *Minifier {
 
 // Minify returns f with its data minified when its type is known.
 func (mf *Minifier) Minify(f File) (File, error) {
-	if f.Data == nil || !minifiable(f.Type) {
+	if f.Data == nil || f.Minified || !minifiable(f.Type) {
 		return f, nil
 	}
 	var buf bytes.Buffer

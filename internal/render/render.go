@@ -38,6 +38,10 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 	if tmpl == nil {
 		return f, fmt.Errorf("rendering %s: no page kind %q", j.Path, j.Kind)
 	}
+	fast := t.fast[j.Kind]
+	if fast != nil {
+		tmpl = fast
+	}
 	v, err := t.view(s, j)
 	if err != nil {
 		return f, err
@@ -47,9 +51,14 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 	buf.Reset()
 	defer buffers.Put(buf)
 	if err := tmpl.Execute(buf, v); err != nil {
+		if fast != nil {
+			// The minified templates' lines are not the editor's: run
+			// the page again on the templates as written for the error.
+			return t.withoutFast().Render(s, j)
+		}
 		return f, t.templateError(err)
 	}
-	f.Data, f.Type = bytes.Clone(buf.Bytes()), "text/html"
+	f.Data, f.Type, f.Minified = bytes.Clone(buf.Bytes()), "text/html", fast != nil
 	return f, nil
 }
 

@@ -27,6 +27,11 @@ var Kinds = []string{"home", "area", "pearl", "case", "guide", "chapter", "guide
 type Theme struct {
 	name   string
 	pages  map[string]*template.Template // by kind; each executes "base.html"
+	// fast holds the same templates minified (see MinifyTemplates); nil
+	// until then.
+	fast   map[string]*template.Template
+	src    map[string]string // template sources by file name
+	shared []string          // base.html, then the partials
 	assets []file                        // assets/*, by name
 	static []file                        // static/**, by path
 	cur    atomic.Pointer[siteState]
@@ -84,6 +89,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	}
 	slices.Sort(shared)
 	shared = append([]string{"base.html"}, shared...)
+	t.src, t.shared = src, shared
 
 	// The shared files are parsed once, to report their errors once.
 	root := template.New("").Funcs(funcs)
