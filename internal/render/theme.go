@@ -25,15 +25,15 @@ var Kinds = []string{"home", "area", "pearl", "case", "guide", "chapter", "guide
 // It is read-only after LoadTheme, apart from a cache of the last site's
 // asset names.
 type Theme struct {
-	name   string
-	pages  map[string]*template.Template // by kind; each executes "base.html"
+	name  string
+	pages map[string]*template.Template // by kind; each executes "base.html"
 	// fast holds the same templates minified (see MinifyTemplates); nil
 	// until then.
 	fast   map[string]*template.Template
 	src    map[string]string // template sources by file name
 	shared []string          // base.html, then the partials
-	assets []file                        // assets/*, by name
-	static []file                        // static/**, by path
+	assets []file            // assets/*, by name
+	static []file            // static/**, by path
 	cur    atomic.Pointer[siteState]
 }
 
