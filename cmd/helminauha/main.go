@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -35,6 +36,13 @@ Run "helminauha COMMAND -h" for the flags of a command.
 `
 
 func main() {
+	// A build allocates much and keeps most of it (the parsed portal) to
+	// the end, so collecting at twice the live heap instead of at the
+	// default saved a sixth of the CPU time at 10,000 pearls for 4 % more
+	// peak memory. GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
