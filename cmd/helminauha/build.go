@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/build"
@@ -86,7 +87,20 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts := buildOptions(*contentDir)
 	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
 	start := time.Now()
+	var mu sync.Mutex
+	shown := false
+	if !*quiet && isTerminal(stdout) {
+		opts.Progress = func(done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintf(stdout, "\rrendering: %d of %d pages", done, total)
+			shown = true
+		}
+	}
 	res, err := build.Build(ctx, opts)
+	if shown {
+		fmt.Fprint(stdout, "\r\033[K") // clear the progress line
+	}
 	if res != nil {
 		printDiags(stderr, res, false)
 	}
@@ -213,4 +227,15 @@ func size(n int64) string {
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// isTerminal reports whether w is a terminal, where a progress line that
+// rewrites itself reads well (and not in a CI log).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/config"
@@ -45,6 +46,9 @@ type Options struct {
 	// MaxErrors caps the errors kept in Result.Diags (0: no cap); the rest
 	// are only counted in Result.Dropped.
 	MaxErrors int
+	// Progress, when set, is told how many pages are rendered out of how
+	// many, from time to time (for a progress line on long builds).
+	Progress func(done, total int)
 }
 
 // Result is what a build produced.
@@ -138,7 +142,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for _, j := range jobs {
 		res.Pages[j.Kind]++
 	}
+	var rendered atomic.Int64
 	w.run(ctx, len(jobs), func(i int) (output.File, error) {
+		if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
+			opts.Progress(int(n), len(jobs))
+		}
 		return theme.Render(s, jobs[i])
 	})
 	lap("render")
