@@ -68,14 +68,13 @@ export async function buildSite(base) {
   const dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-'));
   const bin = join(dir, 'helminauha');
   const out = join(dir, 'public');
-  const env = { ...process.env, GOFLAGS: process.env.GOFLAGS || '' };
-  await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, env, maxBuffer: 1 << 24 });
-  await run(bin, ['build', '--content', 'content', '--out', out, '--baseurl', base + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 })
-    .catch(async (err) => {
-      // --quiet may not exist in every version of the command.
-      if (!/quiet/.test(String(err.stderr))) throw err;
-      await run(bin, ['build', '--content', 'content', '--out', out, '--baseurl', base + '/'], { cwd: repo, maxBuffer: 1 << 24 });
-    });
+  try {
+    await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
+    await run(bin, ['build', '--content', 'content', '--out', out, '--baseurl', base + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`building the default portal: ${err.message}`);
+  }
   return { dir, out };
 }
 
@@ -88,7 +87,14 @@ export async function startSite() {
   const tmp = await mkdtemp(join(tmpdir(), 'helminauha-e2e-serve-'));
   let root = tmp;
   const srv = await serve(() => root);
-  const built = await buildSite(srv.url);
+  let built;
+  try {
+    built = await buildSite(srv.url);
+  } catch (err) {
+    await srv.close();
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
   root = built.out;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

@@ -191,3 +191,30 @@ test('without JavaScript the pearl page works and shows no necklace button', asy
   assert.ok((await page.locator('main h1').textContent()).trim().length > 0);
   assert.ok((await page.locator('[data-pearl-body]').innerText()).length > 200, 'the body is there');
 });
+
+test('the whole guide prints with each chapter on a new page and no navigation', async (t) => {
+  const chapters = (await pagesOf(site.out, 'opas')).filter((p) => p !== '/opas/kokonaan/');
+  const { page, w } = await open(t);
+  await page.goto(site.base + '/opas/kokonaan/');
+  const sections = page.locator('main section.print-chapter');
+  assert.equal(await sections.count(), chapters.length, 'every chapter is on the page');
+  const toc = await page.locator('main .toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const ids = await sections.evaluateAll((ss) => ss.map((s) => '#' + s.id));
+  assert.deepEqual(toc, ids, 'the table of contents lists the chapters in order');
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['.site-header', '.site-footer', 'nav.breadcrumb']) {
+    const n = await page.locator(sel).count();
+    if (n) assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} does not print`);
+  }
+  const breaks = await sections.evaluateAll((ss) => ss.map((s) => getComputedStyle(s).breakBefore));
+  assert.deepEqual(breaks, breaks.map(() => 'page'), 'each chapter starts a new page');
+  const after = await page.evaluate(() => {
+    const a = [...document.querySelectorAll('main a[href^="http"]')][0];
+    return a ? getComputedStyle(a, '::after').content : null;
+  });
+  if (after !== null) assert.match(after, /attr\(href\)|http/, 'link URLs print after links');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages > chapters.length, `the guide prints on more pages than it has chapters, got ${pages}`);
+  assertClean(w);
+});

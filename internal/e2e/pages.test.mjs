@@ -31,10 +31,9 @@ async function pageTypes(out) {
     { name: 'case example', path: await first('caset') },
     { name: 'guide cover', path: '/opas/' },
     { name: 'guide chapter', path: await first('opas', (p) => p !== '/opas/kokonaan/') },
-    // The whole guide is every chapter's text on one page, for printing:
-    // its weight is the guide's length, so the budget does not apply (the
-    // weight is reported).
-    { name: 'whole guide', path: '/opas/kokonaan/', noBudget: true },
+    // The whole guide is every chapter's text on one page: of all pages
+    // it is the closest to the budget, and grows with the guide.
+    { name: 'whole guide', path: '/opas/kokonaan/' },
     { name: 'search with results', path: '/haku/?q=verkosto', ready: 'ol#search-results li' },
     { name: 'search without results', path: '/haku/?q=xyzzyqwv', ready: '#search-status:not(:empty)' },
     { name: 'all tags', path: '/tagit/' },
@@ -133,7 +132,7 @@ for (const size of Object.keys(WIDTHS)) {
         const msgs = [];
         if (r.violations.length) msgs.push(`axe found WCAG 2.1 A/AA violations on ${target.path}:\n${formatViolations(r.violations)}`);
         if (r.problems.length) msgs.push(`${target.path}:\n  ${r.problems.join('\n  ')}`);
-        if (r.weight.code >= BUDGET && !target.noBudget) msgs.push(`${target.path} weighs ${r.weight.code} bytes of HTML+CSS+JS, over ${BUDGET}:\n  ${r.weight.parts.join('\n  ')}`);
+        if (r.weight.code >= BUDGET) msgs.push(`${target.path} weighs ${r.weight.code} bytes of HTML+CSS+JS, over ${BUDGET}:\n  ${r.weight.parts.join('\n  ')}`);
         // "No layout shift": Google's threshold for a good CLS is 0.1.
         if (r.shift.value > 0.1) msgs.push(`${target.path} shifts its layout while loading (CLS ${r.shift.value}): ${r.shift.moved.join(', ')}`);
         if (r.overflow > 0) msgs.push(`${target.path} scrolls sideways by ${r.overflow} px at ${WIDTHS[size].width} px`);

@@ -51,6 +51,32 @@ test('the necklace leads to a pearl, and the pearl to the next one', async (t) =
   assertClean(w);
 });
 
+test('keyboard: the skip link, and a focused pearl shows its title', async (t) => {
+  const { page, w } = await open(t);
+  await page.goto(site.base + '/');
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => ({ text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href') }));
+  assert.equal(skip.text, 'Siirry sisältöön', 'the first Tab reaches the skip link');
+  assert.equal(await page.locator('.skip-link').isVisible(), true, 'the skip link shows when focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), skip.href.slice(1), 'Enter moves focus to the content');
+
+  // Each bead is a link named by its pearl; focus shows the title as
+  // text under the strand, with a visible focus ring.
+  const bead = page.locator('svg.strand a.bead').nth(2);
+  const name = await bead.getAttribute('aria-label');
+  const label = page.locator('svg.strand a.bead + .bead-label').nth(2);
+  assert.equal(await label.isVisible(), false, 'the title is hidden until hover or focus');
+  await bead.focus();
+  await label.waitFor({ state: 'visible', timeout: 3000 }); // focus shows the title
+  assert.ok(name.startsWith((await label.textContent()).replace(/…$/, '').trim()), 'the shown title is the pearl\'s');
+  // The text alternative has the same links.
+  const inSVG = await page.locator('svg.strand a.bead').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
+  const inText = await page.locator('.necklace-text li li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
+  assert.deepEqual(inText, inSVG, 'the necklace as text links to the same pearls');
+  assertClean(w);
+});
+
 test('the header search box finds pearls and a filter narrows them', async (t) => {
   const { page, w } = await open(t);
   await page.goto(site.base + '/');
