@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -38,6 +39,10 @@ func main() {
 	verbose := flag.Bool("v", false, "show the server's log")
 	edit := flag.String("edit", "body", "what each save changes: body (a word of the text) or title (front matter, which changes lists)")
 	flag.Parse()
+	// As cmd/helminauha does, so the server runs as "helminauha serve".
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	if *edit != "body" && *edit != "title" {
 		fmt.Fprintln(os.Stderr, "benchserve: -edit is body or title")
 		os.Exit(2)
