@@ -211,6 +211,21 @@ test('the worksheet prints alone on one page', async (t) => {
   assertClean(w);
 });
 
+test('without JavaScript the worksheet prints empty, with its questions and boxes', async (t) => {
+  const path = await worksheetPage();
+  const { page } = await open(t, { javaScriptEnabled: false });
+  await page.goto(site.base + path);
+  await page.emulateMedia({ media: 'print' });
+  const form = page.locator('form[data-tyopohja]');
+  assert.equal(await form.isVisible(), true);
+  assert.equal(await form.locator('.tp-actions button').count(), 0, 'no buttons without the script');
+  for (const ta of await form.locator('textarea').all()) {
+    assert.equal(await ta.isVisible(), true, 'each text area prints as an empty box');
+    assert.equal(await ta.inputValue(), '');
+  }
+  assert.equal(await page.locator('.site-header').isVisible(), false, 'the header does not print');
+});
+
 test('the guide chain reaches every chapter, forwards and back', async (t) => {
   const chapters = (await pagesOf(site.out, 'opas')).filter((p) => p !== '/opas/kokonaan/');
   assert.ok(chapters.length >= 3, `the default guide has chapters, got ${chapters.length}`);

@@ -543,7 +543,9 @@
   // unknown elements are replaced by their content.
   var BLOCK = { P: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1, PRE: 1, TABLE: 1, THEAD: 1, TBODY: 1, TR: 1, TH: 1, TD: 1, DL: 1, DT: 1, DD: 1, FIGURE: 1, FIGCAPTION: 1, HR: 1 };
   var INLINE = { A: 1, STRONG: 1, EM: 1, B: 1, I: 1, CODE: 1, BR: 1, SMALL: 1, SUB: 1, SUP: 1, ABBR: 1, Q: 1, MARK: 1 };
-  var DROP = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, FORM: 1, BUTTON: 1, INPUT: 1, TEXTAREA: 1, SELECT: 1, NAV: 1, SVG: 1, svg: 1, IMG: 1, VIDEO: 1, AUDIO: 1, CANVAS: 1, LINK: 1, META: 1, ASIDE: 1, HEADER: 1, FOOTER: 1, H1: 1 };
+  // A worksheet (form.tyopohja) keeps its title and questions; its
+  // controls, scale numbers and buttons are dropped.
+  var DROP = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, BUTTON: 1, INPUT: 1, TEXTAREA: 1, SELECT: 1, NAV: 1, SVG: 1, svg: 1, IMG: 1, VIDEO: 1, AUDIO: 1, CANVAS: 1, LINK: 1, META: 1, ASIDE: 1, HEADER: 1, FOOTER: 1, H1: 1 };
 
   function sanitize(root, base) {
     var frag = document.createDocumentFragment();
@@ -576,7 +578,7 @@
         if (c.nodeType === 3) { parent.appendChild(document.createTextNode(c.nodeValue)); return; }
         if (c.nodeType !== 1) return;
         var tag = c.tagName;
-        if (DROP[tag] || c.hidden) return;
+        if (DROP[tag] || c.hidden || c.classList.contains('tp-scale-options') || c.classList.contains('tp-actions')) return;
         var m = /^H([2-6])$/.exec(tag);
         if (m) {
           var level = Math.min(6, Number(m[1]) + 1);
@@ -603,7 +605,9 @@
         // keep the content, drop the element.
         if (tag === 'LABEL' || tag === 'LEGEND') {
           var p = el('p');
-          copy(c, p);
+          var q = el('strong');
+          p.appendChild(q);
+          copy(c, q);
           parent.appendChild(p);
           if (parent === frag) md.push(inlineMD(c).trim(), '');
           return;
