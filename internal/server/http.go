@@ -20,7 +20,7 @@ import (
 // folder's path serves its index.html, and an unknown path the site's
 // 404.html with status 404. HTML pages get the reload script, and the
 // error overlay while the last build failed.
-func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case eventsPath:
 		srv.serveEvents(w, r)

@@ -82,7 +82,7 @@ func (h *hub) close() {
 // on connecting (so a tab that missed builds while disconnected catches
 // up), then one per build. A comment line every 15 s keeps proxies and
 // browsers from timing the stream out.
-func (srv *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+func (srv *server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")

@@ -56,8 +56,8 @@ type Options struct {
 	SearchDelay time.Duration
 }
 
-// Server is a running dev server.
-type Server struct {
+// server is a running dev server.
+type server struct {
 	opts    Options
 	session *build.Session
 	hub     *hub
@@ -132,7 +132,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", opts.ContentDir, err)
 	}
-	srv := &Server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{}}
+	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{}}
 	srv.index = newIndexer(srv)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -192,7 +192,7 @@ func hostPort(a net.Addr) string {
 // rebuild builds after the changes in b, swaps in the result when it is
 // good, keeps the last good site and shows the errors when not, and tells
 // the open tabs to reload either way.
-func (srv *Server) rebuild(ctx context.Context, b batch, since time.Time) {
+func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 	res, err := srv.session.Rebuild(ctx, b.changes())
 	if ctx.Err() != nil {
 		return
@@ -274,7 +274,7 @@ func describe(b batch) string {
 func ms(d time.Duration) string { return d.Round(100 * time.Microsecond).String() }
 
 // current is the state being served.
-func (srv *Server) current() *state {
+func (srv *server) current() *state {
 	srv.mu.RLock()
 	defer srv.mu.RUnlock()
 	return srv.st
@@ -297,11 +297,11 @@ func (st *state) file(p string) (output.File, bool) {
 // (the first one at once): pages are served and tabs reloaded without
 // waiting for it.
 type indexer struct {
-	srv  *Server
+	srv  *server
 	next chan *site.Site // holds at most the newest model
 }
 
-func newIndexer(srv *Server) *indexer { return &indexer{srv: srv, next: make(chan *site.Site, 1)} }
+func newIndexer(srv *server) *indexer { return &indexer{srv: srv, next: make(chan *site.Site, 1)} }
 
 // want asks for an index of s, replacing any older request not yet begun.
 func (ix *indexer) want(s *site.Site) {
