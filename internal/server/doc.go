@@ -19,7 +19,8 @@
 // Rebuilds go through build.Session, which re-parses only the files the
 // events named and re-renders only the pages whose inputs changed. The
 // search index is built after the pages are served and the reload is
-// sent, and swapped in when ready.
+// sent, once the folders have been still for Options.SearchDelay, and
+// swapped in when ready.
 //
 // Reloading: every HTML response gets
 // <script src="/__helminauha/reload.js" data-gen="N" defer> before
