@@ -1214,12 +1214,20 @@ function startPage(doc, win) {
   const input = doc.getElementById('search-input');
   const form = doc.getElementById('search-form');
   const facetsBox = doc.getElementById('search-facets');
+  // On a phone the filters would push the hits below the fold: they start
+  // folded there, open on a wide screen or when a filter is already on.
+  const filters = doc.getElementById('search-filters');
+  const filterSummary = filters && filters.querySelector('summary');
   const status = doc.getElementById('search-status');
   const script = doc.querySelector('script[data-index]');
   const base = script && script.dataset.index ? script.dataset.index : 'index/';
   const params = new URLSearchParams(win.location.search);
   const state = { q: params.get('q') || '', shown: PAGE_SIZE };
   for (const f of FACETS) state[f] = params.getAll(f).filter((v) => v !== '');
+  if (filters) {
+    const wide = win.matchMedia && win.matchMedia('(min-width: 48em)').matches;
+    filters.open = wide || FACETS.some((f) => state[f].length > 0);
+  }
   if (input) input.value = state.q;
 
   let index = null;
@@ -1314,6 +1322,11 @@ function startPage(doc, win) {
       groups.push(fs);
     }
     facetsBox.replaceChildren(...groups);
+    if (filters) {
+      filters.hidden = groups.length === 0;
+      const on = FACETS.reduce((n, f) => n + state[f].length, 0);
+      filterSummary.textContent = on ? `Rajaa tuloksia (${on} valittu)` : 'Rajaa tuloksia';
+    }
     if (focus) {
       const again = facetsBox.querySelector(`input[name="${focus[0]}"][value="${CSS.escape(focus[1])}"]`);
       if (again) again.focus();
@@ -1327,6 +1340,7 @@ function startPage(doc, win) {
     if (!q) {
       results.replaceChildren();
       if (facetsBox) facetsBox.replaceChildren();
+      if (filters) filters.hidden = true;
       if (more) more.hidden = true;
       if (status) status.textContent = '';
       results.dataset.state = 'empty';
