@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,5 +173,24 @@ func rewriteWant(t *testing.T, file, errs string) {
 	}
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestPearlsInFinnishAlphabeticalOrder(t *testing.T) {
+	fsys, _ := load(t, "small.txtar")
+	for i, title := range []string{"Öljy", "Zeta", "Ääni", "aalto", "Åland", "Ohje"} {
+		fsys[fmt.Sprintf("helmet/p%d.md", i)] = &fstest.MapFile{Data: []byte(
+			"---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\n")}
+	}
+	s, diags := buildSite(t, fsys, site.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	var got []string
+	for _, p := range s.Areas[0].Pearls {
+		got = append(got, p.Title)
+	}
+	if want := "aalto Dialogi Ohje Zeta Åland Ääni Öljy"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }
