@@ -142,6 +142,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for _, j := range jobs {
 		res.Pages[j.Kind]++
 	}
+	// The search index needs only the model, and much of its work runs
+	// on one core, so it is built beside the rendering.
+	type index struct {
+		files []search.File
+		err   error
+	}
+	indexed := make(chan index, 1)
+	go func() {
+		files, err := search.Build(search.FromSite(s), search.Options{})
+		indexed <- index{files, err}
+	}()
 	var rendered atomic.Int64
 	w.run(ctx, len(jobs), func(i int) (output.File, error) {
 		if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
@@ -153,11 +164,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for _, f := range theme.Assets(s) {
 		w.put(f)
 	}
-	idx, err := search.Build(search.FromSite(s), search.Options{})
-	if err != nil {
-		return res, fmt.Errorf("building the search index: %w", err)
+	idx := <-indexed
+	if idx.err != nil {
+		return res, fmt.Errorf("building the search index: %w", idx.err)
 	}
-	for _, f := range idx {
+	for _, f := range idx.files {
 		w.put(output.File{Path: f.Path, Data: f.Data, Type: "application/json"})
 	}
 	lap("search")

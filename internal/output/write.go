@@ -224,9 +224,43 @@ func (w *Writer) Commit() error {
 		return fmt.Errorf("putting the new %s in place: %w", w.dir, err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeAll(old)
 	}
 	return nil
+}
+
+// removeAll removes dir like os.RemoveAll, with the folders two levels
+// down (helmet/<slug>/) removed by several goroutines: removing the old
+// output of a large portal is thousands of small syscalls that would
+// otherwise wait on each other.
+func removeAll(dir string) error {
+	var subs []string
+	top, _ := os.ReadDir(dir)
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			continue
+		}
+		inner, _ := os.ReadDir(p)
+		for _, e2 := range inner {
+			subs = append(subs, filepath.Join(p, e2.Name()))
+		}
+	}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for p := range work {
+				os.RemoveAll(p)
+			}
+		})
+	}
+	for _, p := range subs {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	return os.RemoveAll(dir)
 }
 
 // Abort removes the half-written folder; the old one stays as it was.
