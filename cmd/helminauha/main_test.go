@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/helminauha/helminauha/themes"
 )
 
 // writePortal extracts a txtar fixture into dir.
@@ -130,6 +132,16 @@ func TestEditorMistakes(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, want: []string{"content/helmet/a.md: this symbolic link leads nowhere", "content/helmet/silmukka: this is a symbolic link to a folder"}},
+		{name: "broken theme template", setup: func(t *testing.T, content string) {
+			copyTheme(t, filepath.Join(filepath.Dir(content), "themes", "helminauha"))
+			p := filepath.Join(filepath.Dir(content), "themes", "helminauha", "templates", "pearl.html")
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, append([]byte("{{define \"extra\"}}{{.Title}\n{{end}}\n"), data...), 0o644)
+		}, want: []string{"themes/helminauha/templates/pearl.html:1:"}},
+		{name: "missing theme template", setup: func(t *testing.T, content string) {
+			copyTheme(t, filepath.Join(filepath.Dir(content), "themes", "helminauha"))
+			os.Remove(filepath.Join(filepath.Dir(content), "themes", "helminauha", "templates", "case.html"))
+		}, want: []string{"themes/helminauha/templates/case.html: the theme has no template for case pages"}},
 		{name: "static file over a generated page", files: map[string]string{"static/sitemap.xml": "<x/>"},
 			want: []string{`content/static/sitemap.xml: static file "sitemap.xml" would overwrite a page the portal generates`}},
 		{name: "site.yaml missing", files: map[string]string{"site.yaml": ""},
@@ -184,4 +196,23 @@ func TestEditorMistakes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// copyTheme writes the built-in theme to dir, for tests that break it.
+func copyTheme(t *testing.T, dir string) {
+	t.Helper()
+	sub, err := fs.Sub(themes.FS, "helminauha")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, sub); err != nil {
+		t.Fatal(err)
+	}
+	// CopyFS keeps the embedded files read-only.
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
 }

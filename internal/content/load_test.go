@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,4 +35,43 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// deniedFS refuses to open one file, as a file without read permission
+// does (tests run as root here, where chmod 000 denies nothing).
+type deniedFS struct {
+	fstest.MapFS
+	name string
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if name == d.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.Open(name)
+}
+
+func (d deniedFS) ReadFile(name string) ([]byte, error) {
+	if name == d.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadFile(name)
+}
+
+func TestUnreadableFileIsReported(t *testing.T) {
+	fsys := deniedFS{fstest.MapFS{
+		"helmet/a.md": {Data: []byte("---\ntitle: A\n---\n")},
+		"helmet/b.md": {Data: []byte("---\ntitle: B\n---\n")},
+	}, "helmet/b.md"}
+	_, diags := Load(context.Background(), fsys, "content")
+	want := "content/helmet/b.md: cannot read the file: permission denied"
+	found := false
+	for _, d := range diags {
+		if d.Error() == want {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no %q in:\n%v", want, diags.Err())
+	}
 }
