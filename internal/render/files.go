@@ -31,7 +31,9 @@ func sitemap(s *site.Site) []byte {
 	}
 	add("/", time.Time{})
 	for _, a := range s.Areas {
-		add(a.Path, time.Time{})
+		for k := range pageCount(len(a.Pearls)) {
+			add(PagePath(a.Path, k+1), time.Time{})
+		}
 	}
 	for _, p := range s.Pearls {
 		add(p.Path, lastChange(p.Date, p.Updated))
@@ -54,7 +56,9 @@ func sitemap(s *site.Site) []byte {
 	add("/tagit/", time.Time{})
 	for _, list := range [][]*site.Term{s.Tags, s.Kinds, s.Audiences} {
 		for _, t := range list {
-			add(t.Path, time.Time{})
+			for k := range pageCount(len(t.Pearls)) {
+				add(PagePath(t.Path, k+1), time.Time{})
+			}
 		}
 	}
 	b.WriteString("</urlset>\n")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/helminauha/helminauha/internal/site"
 )
@@ -21,7 +22,39 @@ type Job struct {
 	Deps []string
 
 	node any // the model value the page is about, or nil
+	page int // the page number (from 1) of a paged list, or 0
 }
+
+// PageSize is the number of pearls a list page shows. A longer list (a
+// theme area's, a tag's, a kind's or an audience's) goes on several
+// pages: the first at the list's own path, the others at PagePath.
+const PageSize = 60
+
+// PagePath is the site path of page n (from 1) of the list at site path p
+// ("/teemat/x/"): p itself for the first page, "/teemat/x/sivu/2/" for
+// the second.
+func PagePath(p string, n int) string {
+	if n <= 1 {
+		return p
+	}
+	return p + "sivu/" + strconv.Itoa(n) + "/"
+}
+
+// areaCases is the number of case examples an area page lists: the
+// newest. Every case is linked from the pages of its pearls.
+const areaCases = 8
+
+// shownCases are the case examples the page of area a lists.
+func shownCases(a *site.Area) []*site.Case {
+	if len(a.Cases) > areaCases {
+		return a.Cases[:areaCases]
+	}
+	return a.Cases
+}
+
+// pageCount is the number of pages a list of n pearls takes: at least one,
+// so that an empty list still has its page.
+func pageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
 
 // FeedSize is the number of entries in feed.xml.
 const FeedSize = 20
@@ -50,8 +83,27 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 	all := pearlKeys(s.Pearls)
 	add("index.html", "home", nil, all, caseKeys(homeCases(s)), guideKeys(s))
 
+	// Every page of a paged list depends on the whole list: it shows how
+	// many pearls and pages there are, and which pearls fall on it
+	// depends on the ones before. The pages of one list share the slice.
+	paged := func(p, kind string, node any, first, rest []string, n int) {
+		for k := 1; k <= pageCount(n); k++ {
+			deps := rest
+			if k == 1 {
+				deps = first
+			}
+			jobs = append(jobs, Job{Path: out(PagePath(p, k)), Kind: kind, Deps: deps, node: node, page: k})
+		}
+	}
 	for _, a := range s.Areas {
-		add(out(a.Path), "area", a, pearlKeys(a.Pearls), caseKeys(a.Cases))
+		// Only the first page shows the area's text, strand and cases.
+		pearls := uniqueKeys(slices.Concat(common, pearlKeys(a.Pearls)))
+		first := pearls
+		if len(a.Cases) > 0 {
+			// The count of all the area's cases shows, not only the newest.
+			first = uniqueKeys(slices.Concat(common, pearlKeys(a.Pearls), caseKeys(a.Cases)))
+		}
+		paged(a.Path, "area", a, first, pearls, len(a.Pearls))
 	}
 	for _, p := range s.Pearls {
 		d := []string{p.Key}
@@ -88,7 +140,8 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 	}
 	for _, list := range [][]*site.Term{s.Tags, s.Kinds, s.Audiences} {
 		for _, term := range list {
-			add(out(term.Path), "term", term, pearlKeys(term.Pearls))
+			deps := uniqueKeys(slices.Concat(common, pearlKeys(term.Pearls)))
+			paged(term.Path, "term", term, deps, deps, len(term.Pearls))
 		}
 	}
 	add("tagit/index.html", "terms", nil, all)

@@ -24,6 +24,10 @@ const (
 	// 10,000 pearls still has a small home page (one row per area).
 	homeStrand = 12
 	areaStrand = 48
+	// pagedStrand caps the strand of an area whose pearls take several
+	// pages: its first page also lists PageSize pearls, and the strand
+	// and list together must stay within the page budget.
+	pagedStrand = 24
 )
 
 // Strand is one theme area's string of pearls, ready for the template to

@@ -87,12 +87,21 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if !ok {
 			return bad()
 		}
-		v.Area, v.Path, v.Title = a, a.Path, a.Title
+		n := max(1, j.page)
+		v.Area, v.Path, v.Title = a, PagePath(a.Path, n), a.Title
 		summary(a.Summary)
-		v.Body = body(s, a.Doc, a.Links)
-		v.Worksheet = hasWorksheet(a.Doc)
-		v.Strands = []*Strand{strand(a, areaStrand)}
+		v.Pager = newPager(s, a.Path, n, len(a.Pearls))
+		v.Groups = groups(a, n)
 		v.Legend = s.Kinds
+		if v.Pager == nil || v.Pager.Number == 1 {
+			v.Body = body(s, a.Doc, a.Links)
+			v.Worksheet = hasWorksheet(a.Doc)
+			v.Strands = []*Strand{strand(a, areaStrand)}
+			if v.Pager != nil {
+				v.Strands = []*Strand{strand(a, pagedStrand)}
+			}
+			v.Cases = shownCases(a)
+		}
 	case "pearl":
 		p, ok := j.node.(*site.Pearl)
 		if !ok {
@@ -186,8 +195,12 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if !ok {
 			return bad()
 		}
-		v.Term, v.Path, v.Title = term, term.Path, termHeading(term)
+		n := max(1, j.page)
+		v.Term, v.Path, v.Title = term, PagePath(term.Path, n), termHeading(term)
 		v.Description = fmt.Sprintf("%s – %s", termHeading(term), countPearls(len(term.Pearls)))
+		v.Pager = newPager(s, term.Path, n, len(term.Pearls))
+		lo, hi := pageRange(n, len(term.Pearls))
+		v.Pearls = term.Pearls[lo:hi]
 	case "terms":
 		v.Path, v.Title = "/tagit/", "Aiheet"
 		v.Description = "Kaikki aiheet, tyypit ja kohderyhmät, joiden mukaan helmet on luokiteltu."
@@ -200,6 +213,17 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		v.Path, v.Title, v.NoIndex = "/404.html", "Sivua ei löytynyt", true
 	default:
 		return nil, fmt.Errorf("rendering %s: no page kind %q", j.Path, j.Kind)
+	}
+	if pg := v.Pager; pg != nil {
+		if pg.Number > 1 {
+			v.Title = fmt.Sprintf("%s, sivu %d/%d", v.Title, pg.Number, pg.Total)
+		}
+		if pg.Prev != "" {
+			v.Prev = &site.Node{URL: pg.Prev}
+		}
+		if pg.Next != "" {
+			v.Next = &site.Node{URL: pg.Next}
+		}
 	}
 	return v, nil
 }

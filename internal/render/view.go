@@ -56,10 +56,18 @@ type View struct {
 	Strands []*Strand
 	// Legend are the kinds in use with their bead shapes.
 	Legend []*site.Term
-	// Cases are the case examples the home page shows.
+	// Cases are the case examples the page lists (home: the newest
+	// three; area: its newest, see areaCases).
 	Cases []*site.Case
 	// Chapters are the guide's chapters with their bodies (guideprint).
 	Chapters []PrintChapter
+	// Pager is the page of a paged list (area and term pages; see
+	// PageSize): which page this is, and the links to the others.
+	Pager *Pager
+	// Pearls are the pearls this page of a term lists.
+	Pearls []*site.Pearl
+	// Groups are the pearls this page of an area lists, by kind.
+	Groups []*Group
 
 	st   *siteState
 	tmpl *template.Template // the page's template set, for Chrome
@@ -169,6 +177,88 @@ func (v *View) Chrome(name string) (template.HTML, error) {
 	h := template.HTML(b.String())
 	v.st.chrome.Store(key, h)
 	return h, nil
+}
+
+// Pager is one page of a list that takes several (see PageSize).
+type Pager struct {
+	Number, Total int    // this page's number, from 1, and the number of pages
+	Prev, Next    string // URLs of the neighbouring pages, "" for none
+	// Links are the page links to show: the first and last page, and
+	// those near this one; a gap stands for the pages left out.
+	Links []PageLink
+}
+
+// PageLink is one entry of a pager's page list.
+type PageLink struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool // "…" for the pages left out before this one's place
+}
+
+// Group is the pearls of one kind on a page of an area: a run of the
+// area's KindGroup, which may start on an earlier page (Continued).
+type Group struct {
+	Kind      *site.Term
+	Pearls    []*site.Pearl
+	Total     int  // the pearls of this kind in the whole area
+	Continued bool // the kind's first pearls are on an earlier page
+}
+
+// pagerWindow is how many page links a pager shows either side of the
+// current page, besides the first and the last.
+const pagerWindow = 2
+
+// newPager makes the pager of page n of a list of count pearls whose
+// first page is at site path p, or nil when the list fits one page.
+func newPager(s *site.Site, p string, n, count int) *Pager {
+	total := pageCount(count)
+	if total == 1 {
+		return nil
+	}
+	url := func(k int) string { return s.Config.BasePath() + PagePath(p, k)[1:] }
+	pg := &Pager{Number: n, Total: total}
+	if n > 1 {
+		pg.Prev = url(n - 1)
+	}
+	if n < total {
+		pg.Next = url(n + 1)
+	}
+	last := 0
+	for k := 1; k <= total; k++ {
+		if k != 1 && k != total && (k < n-pagerWindow || k > n+pagerWindow) {
+			continue
+		}
+		// A gap of one page shows the page instead of "…".
+		if k == last+2 {
+			pg.Links = append(pg.Links, PageLink{Number: last + 1, URL: url(last + 1)})
+		}
+		pg.Links = append(pg.Links, PageLink{Number: k, URL: url(k), Current: k == n, Gap: k > last+2})
+		last = k
+	}
+	return pg
+}
+
+// pageRange is the part [lo, hi) of a list of count pearls that page n
+// shows.
+func pageRange(n, count int) (lo, hi int) {
+	lo = min(count, (n-1)*PageSize)
+	return lo, min(count, lo+PageSize)
+}
+
+// groups are the kind groups of an area's page n.
+func groups(a *site.Area, n int) []*Group {
+	lo, hi := pageRange(n, len(a.Pearls))
+	var out []*Group
+	at := 0 // index of the group's first pearl in the area's kind order
+	for _, g := range a.ByKind {
+		from, to := max(lo, at), min(hi, at+len(g.Pearls))
+		if from < to {
+			out = append(out, &Group{Kind: g.Kind, Pearls: g.Pearls[from-at : to-at], Total: len(g.Pearls), Continued: from > at})
+		}
+		at += len(g.Pearls)
+	}
+	return out
 }
 
 // PrintChapter is one chapter on the whole-guide page. Its body's ids are
