@@ -79,6 +79,7 @@ type Session struct {
 	good      *good                    // the last good build, nil before one
 	rendered  int
 	quick     bool
+	keys      site.SortKeys // Finnish sort keys of the titles, kept between builds
 }
 
 // good is what the last good build left for the quick path.
@@ -160,7 +161,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	res.Diags.Append(diags)
 	lap("theme")
 
-	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts})
+	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts, Keys: &ss.keys})
 	res.Diags.Append(diags)
 	res.Site = s
 	lap("model")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -20,6 +21,18 @@ import (
 type Options struct {
 	// Drafts includes pearls marked draft: true (serve shows them).
 	Drafts bool
+	// Keys, when not nil, keeps the Finnish sort keys of titles from one
+	// build to the next (serve), so that a rebuild makes keys only for
+	// new titles.
+	Keys *SortKeys
+}
+
+// SortKeys keeps the collation keys of the titles of the last build that
+// used it. It is safe for concurrent use, but builds sharing one gain
+// little.
+type SortKeys struct {
+	mu   sync.Mutex
+	keys map[string][]byte
 }
 
 // Reserved are the first path segments the generator writes itself; a
@@ -38,6 +51,11 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		col:    collate.New(language.Finnish),
 		keys:   map[string][]byte{},
 	}
+	if opts.Keys != nil {
+		opts.Keys.mu.Lock()
+		b.old = opts.Keys.keys
+		opts.Keys.mu.Unlock()
+	}
 	b.areas(set.Areas)
 	b.pearls(set.Pearls, opts.Drafts)
 	b.cases(set.Cases)
@@ -52,6 +70,13 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.links()
 	b.warnings()
 	b.diags.Sort()
+	if opts.Keys != nil {
+		// Only the titles of this build are kept, so edited titles do not
+		// pile up.
+		opts.Keys.mu.Lock()
+		opts.Keys.keys = b.keys
+		opts.Keys.mu.Unlock()
+	}
 	return b.s, b.diags
 }
 
@@ -61,6 +86,7 @@ type builder struct {
 	diags diag.List
 	col   *collate.Collator
 	keys  map[string][]byte // collation keys by text, see less
+	old   map[string][]byte // keys of the last build (Options.Keys), read only
 	// byFile maps a source path inside the content folder ("helmet/x.md")
 	// to its model value, for link resolution.
 	byFile map[string]any
@@ -89,8 +115,11 @@ func (b *builder) key(s string) []byte {
 	if k, ok := b.keys[s]; ok {
 		return k
 	}
-	var buf collate.Buffer
-	k := bytes.Clone(b.col.KeyFromString(&buf, s))
+	k, ok := b.old[s]
+	if !ok {
+		var buf collate.Buffer
+		k = bytes.Clone(b.col.KeyFromString(&buf, s))
+	}
 	b.keys[s] = k
 	return k
 }
@@ -143,15 +172,26 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		b.byFile["helmet/"+p.Slug+".md"] = pearl
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
-	areaIndex := func(p *Pearl) int {
-		if p.Area == nil {
-			return len(b.s.Areas)
-		}
-		return p.Area.Index
+	// By area, title and slug. Slugs are unique, so the order is total;
+	// the keys are looked up once per pearl, not in every comparison.
+	type sortable struct {
+		p    *Pearl
+		area int
+		key  []byte
 	}
-	slices.SortStableFunc(b.s.Pearls, func(x, y *Pearl) int {
-		return cmp.Or(cmp.Compare(areaIndex(x), areaIndex(y)), b.less(x.Title, y.Title), strings.Compare(x.Slug, y.Slug))
+	order := make([]sortable, len(b.s.Pearls))
+	for i, p := range b.s.Pearls {
+		order[i] = sortable{p: p, area: len(b.s.Areas), key: b.key(p.Title)}
+		if p.Area != nil {
+			order[i].area = p.Area.Index
+		}
+	}
+	slices.SortFunc(order, func(x, y sortable) int {
+		return cmp.Or(cmp.Compare(x.area, y.area), bytes.Compare(x.key, y.key), strings.Compare(x.p.Slug, y.p.Slug))
 	})
+	for i, o := range order {
+		b.s.Pearls[i] = o.p
+	}
 	for _, p := range b.s.Pearls {
 		if p.Area == nil {
 			continue
@@ -311,8 +351,12 @@ func (b *builder) terms() {
 				t.Node = b.node("/kohderyhmat/"+a+"/", "", content.Sum{})
 				auds[a] = t
 			}
-			p.Audience = appendNew(p.Audience, t)
-			t.Pearls = appendNew(t.Pearls, p)
+			// A pearl is on a term's list exactly when the term is on the
+			// pearl's (much shorter) list.
+			if !slices.Contains(p.Audience, t) {
+				p.Audience = append(p.Audience, t)
+				t.Pearls = append(t.Pearls, p)
+			}
 		}
 		for _, tag := range p.Pearl.Tags {
 			slug := markdown.Slugify(tag)
@@ -327,8 +371,10 @@ func (b *builder) terms() {
 				tags[slug] = t
 				tagFile[slug] = p.File
 			}
-			p.Tags = appendNew(p.Tags, t)
-			t.Pearls = appendNew(t.Pearls, p)
+			if !slices.Contains(p.Tags, t) {
+				p.Tags = append(p.Tags, t)
+				t.Pearls = append(t.Pearls, p)
+			}
 		}
 	}
 	for _, k := range content.Kinds {
@@ -364,7 +410,8 @@ func (b *builder) terms() {
 	for _, c := range b.s.Cases {
 		b.s.Newest = append(b.s.Newest, Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date})
 	}
-	slices.SortStableFunc(b.s.Newest, func(x, y Dated) int {
+	// Paths are unique, so the order is total.
+	slices.SortFunc(b.s.Newest, func(x, y Dated) int {
 		return cmp.Or(y.Date.Compare(x.Date), strings.Compare(x.Path, y.Path))
 	})
 	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/kokonaan/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {

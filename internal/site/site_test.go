@@ -194,3 +194,40 @@ func TestPearlsInFinnishAlphabeticalOrder(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestSortKeysKeptBetweenBuilds builds a portal again and again with one
+// SortKeys, as serve does, renaming pearls in between: the order must be
+// that of a build without kept keys every time.
+func TestSortKeysKeptBetweenBuilds(t *testing.T) {
+	fsys, _ := load(t, "small.txtar")
+	keys := &site.SortKeys{}
+	order := func(s *site.Site) string {
+		var got []string
+		for _, p := range s.Pearls {
+			got = append(got, p.Title)
+		}
+		for _, tag := range s.Tags {
+			got = append(got, "#"+tag.Label)
+		}
+		return strings.Join(got, " ")
+	}
+	for step, titles := range [][]string{
+		{"Öljy", "Zeta", "Ääni", "aalto"},
+		{"Öljy", "Zeta", "Ääni", "aalto"},
+		{"Zeta", "Öljy", "Åland", "aalto"},
+		{"ääni", "Ohje", "Åland", "Aalto"},
+	} {
+		for i, title := range titles {
+			fsys[fmt.Sprintf("helmet/p%d.md", i)] = &fstest.MapFile{Data: []byte(
+				"---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [" + title + ", yhteinen]\n---\n")}
+		}
+		kept, diags := buildSite(t, fsys, site.Options{Keys: keys})
+		if diags.HasErrors() {
+			t.Fatal(diags.Err())
+		}
+		fresh, _ := buildSite(t, fsys, site.Options{})
+		if got, want := order(kept), order(fresh); got != want {
+			t.Errorf("step %d: with kept keys got\n%s\nwant\n%s", step, got, want)
+		}
+	}
+}
