@@ -31,7 +31,7 @@ import (
 
 // Version names the generator's output. Bump it whenever the output changes,
 // so cached corpora (see Ensure) are regenerated.
-const Version = 2
+const Version = 3
 
 // DefaultSeed is the seed used when Options.Seed is zero.
 const DefaultSeed = 0x48656c6d69

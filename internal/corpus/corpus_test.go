@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -502,6 +503,46 @@ func TestHugoBuildsTheSamePages(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "public", missing)); err == nil {
 			t.Errorf("hugo wrote %s, which our generator does not", missing)
 		}
+	}
+}
+
+// TestHugoPagesListsAsWeDo: Hugo's term lists are paged like ours, 60
+// pearls a page at /x/sivu/2/, so the comparison stays fair on large
+// portals.
+func TestHugoPagesListsAsWeDo(t *testing.T) {
+	needHugo(t)
+	dir := t.TempDir()
+	c, err := Write(dir, Options{N: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := hugoBuild(t, dir); err != nil {
+		t.Fatalf("hugo failed: %v\n%s", err, out)
+	}
+	a := c.Areas[0]
+	n := 0
+	for _, p := range c.Pearls {
+		if p.Area == a.Slug {
+			n++
+		}
+	}
+	pages := (n + 59) / 60
+	if pages < 2 {
+		t.Fatalf("area %s has %d pearls, too few to test", a.Slug, n)
+	}
+	listed := 0
+	for k := 1; k <= pages; k++ {
+		u := "/teemat/" + a.Slug + "/"
+		if k > 1 {
+			u += "sivu/" + strconv.Itoa(k) + "/"
+		}
+		listed += strings.Count(readPage(t, dir, u), "<li><a href=/helmet/")
+	}
+	if listed != n {
+		t.Errorf("the %d pages of area %s list %d pearls, want %d", pages, a.Slug, listed, n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "teemat", a.Slug, "sivu", strconv.Itoa(pages+1))); err == nil {
+		t.Errorf("hugo wrote page %d of area %s, which has %d pearls", pages+1, a.Slug, n)
 	}
 }
 

@@ -271,6 +271,9 @@ defaultContentLanguage = %q
 title = %s
 enableRobotsTXT = false
 disableHugoGeneratorInject = true
+# Lists are paged as ours are (render.PageSize), at /x/sivu/2/.
+paginate = 60
+paginatePath = "sivu"
 
 [params]
 description = %s
