@@ -2,6 +2,7 @@ package render
 
 import (
 	stdhtml "html"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -73,6 +74,9 @@ func TestMinifiedTemplatesRenderMinifiedPages(t *testing.T) {
 		if got, want := visibleText(string(b.Data)), visibleText(string(one.Data)); got != want {
 			t.Errorf("%s reads differently:\n%s", j.Path, firstDiff(want, got))
 		}
+		if bad := unclosedShapes(string(b.Data)); len(bad) > 0 {
+			t.Errorf("%s: SVG shapes without their end, which a browser nests in one another: %q", j.Path, bad)
+		}
 		b.Minified = false
 		again, _ := mf.Minify(b)
 		if gain := len(b.Data) - len(again.Data); gain*100 > len(b.Data)*3 {
@@ -82,4 +86,21 @@ func TestMinifiedTemplatesRenderMinifiedPages(t *testing.T) {
 	if pages < 10 {
 		t.Fatalf("only %d pages", pages)
 	}
+}
+
+var shapeTag = regexp.MustCompile(`<(circle|polygon|path|rect|ellipse|line)\b[^>]*>`)
+
+// unclosedShapes returns the SVG shape tags of page that neither close
+// themselves ("/>") nor are followed by their end tag: in HTML, such a
+// shape stays open and the next one becomes its (invisible) child.
+func unclosedShapes(page string) []string {
+	var bad []string
+	for _, m := range shapeTag.FindAllStringSubmatchIndex(page, -1) {
+		tag, name := page[m[0]:m[1]], page[m[2]:m[3]]
+		if strings.HasSuffix(tag, "/>") || strings.HasPrefix(page[m[1]:], "</"+name+">") {
+			continue
+		}
+		bad = append(bad, tag)
+	}
+	return bad
 }
