@@ -80,6 +80,7 @@ type Session struct {
 	rendered  int
 	quick     bool
 	keys      site.SortKeys // Finnish sort keys of the titles, kept between builds
+	index     *search.Indexer
 }
 
 // good is what the last good build left for the quick path.
@@ -103,7 +104,7 @@ type page struct {
 // its files in memory.
 func NewSession(opts Options) *Session {
 	return &Session{opts: opts, docs: content.NewCache(), pages: map[string]page{},
-		static: map[string][]byte{}, cards: map[content.Sum][32]byte{}}
+		static: map[string][]byte{}, cards: map[content.Sum][32]byte{}, index: search.NewIndexer()}
 }
 
 // Rendered is how many pages the last Rebuild rendered anew; the others
@@ -645,8 +646,10 @@ func bodies(j render.Job, owners map[string]string) []string {
 
 // Search builds the search index of a model that Rebuild returned. It
 // reads only the model, so it may run while the caller serves the pages.
+// It analyses again only the documents whose text changed since the last
+// call (see search.Indexer).
 func (ss *Session) Search(s *site.Site) ([]output.File, error) {
-	idx, err := search.Build(search.FromSite(s), search.Options{})
+	idx, err := ss.index.Build(ss.index.FromSite(s), search.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("building the search index: %w", err)
 	}

@@ -294,6 +294,12 @@ func (v *vocab) splitter(corpusKeys int) *splitter {
 // holding ChunkDocs documents each; haku.js fetches only the shards of the
 // query's words and the chunks of the hits it shows.
 func Build(docs []Doc, opts Options) ([]File, error) {
+	return build(docs, opts, analyseDocs)
+}
+
+// build is Build with the analysis step given (analyseDocs, or an
+// Indexer's).
+func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [][]ellipsis, []float64)) ([]File, error) {
 	if opts.Dir == "" {
 		opts.Dir = "haku"
 	}
@@ -365,7 +371,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 
 	// Words of every document, weighted by field: each distinct word of
 	// the corpus gets a number, each document a list of its words.
-	v, docWords, docEllipses, lengths := analyseDocs(docs)
+	v, docWords, docEllipses, lengths := analyse(docs)
 	var avgLen float64
 	for _, l := range lengths {
 		avgLen += l

@@ -18,6 +18,12 @@ import (
 // top) and returns its documents.
 func defaultPortal(t *testing.T) []Doc {
 	t.Helper()
+	return FromSite(defaultSite(t))
+}
+
+// defaultSite loads the model of the default portal.
+func defaultSite(t *testing.T) *site.Site {
+	t.Helper()
 	fsys := os.DirFS("../../content")
 	cfg, diags := config.Load(fsys, "content", "")
 	if diags.HasErrors() {
@@ -31,7 +37,7 @@ func defaultPortal(t *testing.T) []Doc {
 	if diags.HasErrors() {
 		t.Fatalf("site: %v", diags)
 	}
-	return FromSite(s)
+	return s
 }
 
 // defaultPortalIndex builds the index of the default portal into a

@@ -12,18 +12,23 @@ import (
 // standalone pages, in that order (areas by weight, so the index lists
 // them on the necklace's order).
 func FromSite(s *site.Site) []Doc {
+	return fromSite(s, (*markdown.Doc).Text)
+}
+
+// fromSite is FromSite with the function that gives a document's text.
+func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
 	var docs []Doc
 	for _, a := range s.Areas {
 		docs = append(docs, Doc{
 			URL: a.URL, Title: a.Title, Summary: a.Summary,
-			Headings: headings(a.Doc), Body: a.Doc.Text(),
+			Headings: headings(a.Doc), Body: text(a.Doc),
 			Area: a.Slug, AreaTitle: a.Title, Type: "teema",
 		})
 	}
 	for _, p := range s.Pearls {
 		d := Doc{
 			URL: p.URL, Title: p.Title, Summary: p.Summary,
-			Headings: headings(p.Doc), Body: p.Doc.Text(),
+			Headings: headings(p.Doc), Body: text(p.Doc),
 			Kind: p.Pearl.Kind, Type: "helmi",
 			Audience: p.Pearl.Audience, Date: date(p.Pearl.Date),
 		}
@@ -39,7 +44,7 @@ func FromSite(s *site.Site) []Doc {
 	for _, c := range s.Cases {
 		d := Doc{
 			URL: c.URL, Title: c.Title, Summary: c.Summary,
-			Headings: headings(c.Doc), Body: c.Doc.Text(),
+			Headings: headings(c.Doc), Body: text(c.Doc),
 			Tags: []string{c.Organization}, Type: "case", Date: date(c.Case.Date),
 		}
 		if len(c.Areas) > 0 {
@@ -51,20 +56,20 @@ func FromSite(s *site.Site) []Doc {
 		if g.Cover != nil {
 			docs = append(docs, Doc{
 				URL: g.URL, Title: g.Title, Summary: g.Cover.Summary,
-				Headings: headings(g.Cover.Doc), Body: g.Cover.Doc.Text(), Type: "luku",
+				Headings: headings(g.Cover.Doc), Body: text(g.Cover.Doc), Type: "luku",
 			})
 		}
 		for _, ch := range g.Chapters {
 			docs = append(docs, Doc{
 				URL: ch.URL, Title: ch.Title, Summary: ch.Summary,
-				Headings: headings(ch.Doc), Body: ch.Doc.Text(), Type: "luku",
+				Headings: headings(ch.Doc), Body: text(ch.Doc), Type: "luku",
 			})
 		}
 	}
 	for _, p := range s.Pages {
 		docs = append(docs, Doc{
 			URL: p.URL, Title: p.Title, Summary: p.Summary,
-			Headings: headings(p.Doc), Body: p.Doc.Text(), Type: "sivu",
+			Headings: headings(p.Doc), Body: text(p.Doc), Type: "sivu",
 		})
 	}
 	return docs
