@@ -647,9 +647,11 @@ func bodies(j render.Job, owners map[string]string) []string {
 // Search builds the search index of a model that Rebuild returned. It
 // reads only the model, so it may run while the caller serves the pages.
 // It analyses again only the documents whose text changed since the last
-// call (see search.Indexer).
-func (ss *Session) Search(s *site.Site) ([]output.File, error) {
-	idx, err := ss.index.Build(ss.index.FromSite(s), search.Options{})
+// call (see search.Indexer). pause, when not nil, is called every few
+// milliseconds of work and may block to leave the CPU to a rebuild (see
+// search.Options.Pause).
+func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
+	idx, err := ss.index.Build(ss.index.FromSite(s), search.Options{Pause: pause})
 	if err != nil {
 		return nil, fmt.Errorf("building the search index: %w", err)
 	}

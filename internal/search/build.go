@@ -45,6 +45,11 @@ type Options struct {
 	ShardBytes int
 	// ChunkDocs is the number of documents per metadata chunk; 4.
 	ChunkDocs int
+	// Pause, when not nil, is called now and then during the build, every
+	// few milliseconds of work; it may block to leave the CPU to more
+	// urgent work (serve rebuilding pages). It changes nothing in the
+	// output.
+	Pause func()
 }
 
 // File is one file of the index.
@@ -371,7 +376,14 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 
 	// Words of every document, weighted by field: each distinct word of
 	// the corpus gets a number, each document a list of its words.
+	pause := func() {
+		if opts.Pause != nil {
+			opts.Pause()
+		}
+	}
+	pause()
 	v, docWords, docEllipses, lengths := analyse(docs)
+	pause()
 	var avgLen float64
 	for _, l := range lengths {
 		avgLen += l
@@ -403,6 +415,9 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	}
 	var touched []int32
 	for i, ws := range docWords {
+		if i%512 == 511 {
+			pause()
+		}
 		touched = touched[:0]
 		touch := func(k int32) {
 			if ktf[k] == 0 {
@@ -452,6 +467,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 			ktf[k], kWhole[k], kPart[k] = 0, false, false
 		}
 	}
+	pause()
 	terms := make(map[string]string, len(postings))
 	for k, ps := range postings {
 		if len(ps) > 0 {
@@ -492,11 +508,25 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return lessUTF16(keys[i], keys[j]) })
-	m.Terms = encodeTermSet(keys, terms)
 	if m.Areas == nil {
 		m.Areas = [][2]string{}
 		m.AC = []int{}
 	}
+	pause()
+	// JSON never writes a string shorter than it is: when the strings
+	// alone pass SingleMax, the single file would too, and need not be
+	// made.
+	least := len(m.F)
+	for _, k := range keys {
+		least += len(k) + len(terms[k])
+	}
+	for _, r := range rows {
+		least += len(r[0]) + len(r[1]) + len(r[2])
+	}
+	if least > opts.SingleMax {
+		return shard(m, keys, terms, opts)
+	}
+	m.Terms = encodeTermSet(keys, terms)
 	single, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("encoding the search index: %w", err)
@@ -547,6 +577,9 @@ func shard(m manifest, keys []string, terms map[string]string, opts Options) ([]
 	var files []File
 	sum := sha256.New()
 	emit := func(path string, v any) error {
+		if len(files)%64 == 63 && opts.Pause != nil {
+			opts.Pause()
+		}
 		b, err := json.Marshal(v)
 		if err != nil {
 			return fmt.Errorf("encoding %s: %w", path, err)

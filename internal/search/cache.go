@@ -65,7 +65,9 @@ func (ix *Indexer) FromSite(s *site.Site) []Doc {
 func (ix *Indexer) Build(docs []Doc, opts Options) ([]File, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	files, err := build(docs, opts, ix.analyse)
+	files, err := build(docs, opts, func(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+		return ix.analyse(docs, opts.Pause)
+	})
 	if ix.memoN == 0 {
 		ix.memoN = len(ix.memo)
 	} else if len(ix.memo) > 2*ix.memoN+100_000 {
@@ -75,7 +77,10 @@ func (ix *Indexer) Build(docs []Doc, opts Options) ([]File, error) {
 }
 
 // analyse is analyseDocs with the Indexer's kept analyses.
-func (ix *Indexer) analyse(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+	if pause == nil {
+		pause = func() {}
+	}
 	// A body the last build had is found by a map lookup, which for the
 	// same string (a text FromSite kept) costs a fast hash of it, not a
 	// SHA-256.
@@ -103,6 +108,7 @@ func (ix *Indexer) analyse(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []flo
 	}
 	ix.bodies = bodies
 
+	pause()
 	// Analyse the new ones, then number their words in ix.v.
 	var missing []Doc
 	var missingSums [][32]byte
@@ -132,6 +138,7 @@ func (ix *Indexer) analyse(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []flo
 		}
 	}
 
+	pause()
 	// Number the words as one pass over docs in order would: by first
 	// appearance, and within a document in the order analysis found them
 	// (the order of its words list).

@@ -149,3 +149,29 @@ func TestIndexerFromSite(t *testing.T) {
 		t.Errorf("no texts kept")
 	}
 }
+
+// TestPauseChangesNothing checks that a build calls Options.Pause while
+// it works, and that the output is the same with it.
+func TestPauseChangesNothing(t *testing.T) {
+	docs := synthetic(t, 1500)
+	want, err := Build(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, build := range map[string]func(Options) ([]File, error){
+		"Build":   func(o Options) ([]File, error) { return Build(docs, o) },
+		"Indexer": func(o Options) ([]File, error) { return NewIndexer().Build(docs, o) },
+	} {
+		calls := 0
+		got, err := build(Options{Pause: func() { calls++ }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the index differs with Pause set", name)
+		}
+		if calls < 5 {
+			t.Errorf("%s: Pause called %d times, want at least 5", name, calls)
+		}
+	}
+}

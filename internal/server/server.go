@@ -62,6 +62,10 @@ type server struct {
 	session *build.Session
 	hub     *hub
 	index   *indexer
+	// busy is held (locked) while a rebuild runs; the search index, built
+	// in the background, waits for it at every pause (see indexer), so a
+	// save's rebuild has every core.
+	busy sync.RWMutex
 
 	mu sync.RWMutex
 	st *state
@@ -193,7 +197,9 @@ func hostPort(a net.Addr) string {
 // good, keeps the last good site and shows the errors when not, and tells
 // the open tabs to reload either way.
 func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
+	srv.busy.Lock()
 	res, err := srv.session.Rebuild(ctx, b.changes())
+	srv.busy.Unlock()
 	if ctx.Err() != nil {
 		return
 	}
@@ -303,6 +309,12 @@ type indexer struct {
 
 func newIndexer(srv *server) *indexer { return &indexer{srv: srv, next: make(chan *site.Site, 1)} }
 
+// pause waits while a rebuild runs.
+func (ix *indexer) pause() {
+	ix.srv.busy.RLock()
+	ix.srv.busy.RUnlock()
+}
+
 // want asks for an index of s, replacing any older request not yet begun.
 func (ix *indexer) want(s *site.Site) {
 	for {
@@ -349,7 +361,7 @@ func (ix *indexer) run(ctx context.Context) {
 			}
 			done := make(chan built, 1)
 			go func() {
-				files, err := ix.srv.session.Search(s)
+				files, err := ix.srv.session.Search(s, ix.pause)
 				done <- built{files, err}
 			}()
 			var b built
