@@ -39,6 +39,11 @@ type Changes struct {
 	// All is set when it is not known what changed (the watcher lost
 	// events): nothing cached is reused.
 	All bool
+	// Exact promises that Content names every path created, removed or
+	// changed in the content folder since the last Rebuild, as serve's
+	// watcher does; a build after edits of known files then need not walk
+	// the folder again. Without it every build walks the folder.
+	Exact bool
 }
 
 // Session builds the same portal again and again, as serve does after
@@ -154,6 +159,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 		return fail()
 	}
 	cfgSrc, _ := fs.ReadFile(opts.Content, config.File)
+	ss.docs.Exact(ch.Exact && !ch.All)
 	set, diags := content.LoadCached(ctx, opts.Content, name, ss.docs)
 	res.Diags.Append(diags)
 	lap("load")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -112,6 +113,14 @@ func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 }
 
 func TestSessionMatchesFullBuildAfterEachChange(t *testing.T) {
+	// Exact changes let the session skip walking the content folder when
+	// only known files changed; the result must be the same.
+	for _, exact := range []bool{false, true} {
+		t.Run(fmt.Sprintf("exact=%t", exact), func(t *testing.T) { sessionSteps(t, exact) })
+	}
+}
+
+func sessionSteps(t *testing.T, exact bool) {
 	fsys := fixture(t)
 	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
 	ctx := context.Background()
@@ -169,7 +178,7 @@ func TestSessionMatchesFullBuildAfterEachChange(t *testing.T) {
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			st.edit()
-			res, err := ss.Rebuild(ctx, Changes{Content: st.changed})
+			res, err := ss.Rebuild(ctx, Changes{Content: st.changed, Exact: exact})
 			if err != nil {
 				t.Fatalf("rebuild: %v %v", err, res.Diags)
 			}

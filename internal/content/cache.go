@@ -19,6 +19,21 @@ import (
 type Cache struct {
 	mu   sync.Mutex
 	docs map[string]cached // by name inside the content folder
+
+	// The last load's walk of the folder, which a load after Exact may
+	// reuse (see Exact), and the names forgotten since.
+	walk    *walk
+	touched map[string]bool
+	exact   bool
+}
+
+// walk is what walking the content folder found.
+type walk struct {
+	prefix  string
+	sources []source
+	static  []string
+	diags   diag.List       // about the folder's entries, not the files' text
+	files   map[string]bool // every regular file seen
 }
 
 type cached struct {
@@ -40,7 +55,14 @@ func (c *Cache) Forget(names ...string) {
 	for _, name := range names {
 		if name == "." || name == "" {
 			clear(c.docs)
+			c.walk = nil
 			return
+		}
+		if c.walk != nil {
+			if c.touched == nil {
+				c.touched = map[string]bool{}
+			}
+			c.touched[name] = true
 		}
 		if _, ok := c.docs[name]; ok {
 			delete(c.docs, name)
@@ -63,6 +85,50 @@ func (c *Cache) Forget(names ...string) {
 
 // Clear drops every document.
 func (c *Cache) Clear() { c.Forget(".") }
+
+// Exact(true) promises that Forget has named every path created, removed
+// or changed in the content folder since the last load (as serve's
+// watcher does), so the next load may skip walking the folder when all
+// of those are files it found there and still are. Exact(false), the
+// default, makes the next load walk.
+func (c *Cache) Exact(exact bool) {
+	c.mu.Lock()
+	c.exact = exact
+	c.mu.Unlock()
+}
+
+// lastWalk returns the last walk when a load may reuse it (see Exact).
+func (c *Cache) lastWalk(fsys fs.FS, prefix string) *walk {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	w, exact, touched := c.walk, c.exact, c.touched
+	c.exact, c.touched = false, nil
+	c.mu.Unlock()
+	if w == nil || !exact || w.prefix != prefix {
+		return nil
+	}
+	for name := range touched {
+		if !w.files[name] {
+			return nil
+		}
+		if info, err := fs.Lstat(fsys, name); err != nil || !info.Mode().IsRegular() {
+			return nil
+		}
+	}
+	return w
+}
+
+// setWalk keeps a load's walk for the next.
+func (c *Cache) setWalk(w *walk) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.walk, c.touched, c.exact = w, nil, false
+	c.mu.Unlock()
+}
 
 // Len is the number of cached documents.
 func (c *Cache) Len() int {

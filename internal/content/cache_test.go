@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -94,5 +95,83 @@ func TestCacheReload(t *testing.T) {
 		if title != tc.title {
 			t.Errorf("%s: got title %q, want %q", tc.name, title, tc.title)
 		}
+	}
+}
+
+// TestCacheExactSkipsTheWalk checks when a load after Exact(true) reuses
+// the last walk of the folder: only when every forgotten path is a file
+// that walk found and that is still a file. A file nobody forgot is the
+// sign that a load did not walk.
+func TestCacheExactSkipsTheWalk(t *testing.T) {
+	pearl := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ntheme: a\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\n")}
+	}
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		change func(fstest.MapFS, *Cache) // the change, and what is forgotten
+		exact  bool
+		walked bool
+	}{
+		{"an edit of a known pearl", func(fsys fstest.MapFS, c *Cache) {
+			fsys["helmet/x.md"] = pearl("X2")
+			c.Forget("helmet/x.md")
+		}, true, false},
+		{"an edit of site.yaml and a static file", func(fsys fstest.MapFS, c *Cache) {
+			fsys["static/kuva.png"] = &fstest.MapFile{Data: []byte("png2")}
+			c.Forget("site.yaml", "static/kuva.png")
+		}, true, false},
+		{"nothing forgotten", func(fstest.MapFS, *Cache) {}, true, false},
+		{"a new file", func(fsys fstest.MapFS, c *Cache) {
+			fsys["helmet/z.md"] = pearl("Z")
+			c.Forget("helmet/z.md")
+		}, true, true},
+		{"a deleted file", func(fsys fstest.MapFS, c *Cache) {
+			delete(fsys, "helmet/y.md")
+			c.Forget("helmet/y.md")
+		}, true, true},
+		{"a file turned into a folder", func(fsys fstest.MapFS, c *Cache) {
+			delete(fsys, "helmet/y.md")
+			fsys["helmet/y.md/z.md"] = pearl("Z")
+			c.Forget("helmet/y.md")
+		}, true, true},
+		{"a folder", func(fsys fstest.MapFS, c *Cache) { c.Forget("helmet") }, true, true},
+		{"everything", func(fsys fstest.MapFS, c *Cache) { c.Clear() }, true, true},
+		{"not exact", func(fsys fstest.MapFS, c *Cache) {
+			fsys["helmet/x.md"] = pearl("X2")
+			c.Forget("helmet/x.md")
+		}, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := cacheFixture()
+			fsys["helmet/muistiinpanot.txt"] = &fstest.MapFile{Data: []byte("x")}
+			c := NewCache()
+			first, diags := LoadCached(ctx, fsys, "content", c)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			warnings := len(diags.Warnings())
+			if warnings == 0 {
+				t.Fatal("no warning for the .txt file")
+			}
+			fsys["helmet/unseen.md"] = pearl("Unseen") // forgotten by no one
+			tc.change(fsys, c)
+			c.Exact(tc.exact)
+			set, diags := LoadCached(ctx, fsys, "content", c)
+			got := titles(set)
+			_, rest, _ := strings.Cut(string(fsys["helmet/x.md"].Data), "title: ")
+			if want, _, _ := strings.Cut(rest, "\n"); got["x"] != want {
+				t.Errorf("pearl x: got title %q, the file says %q", got["x"], want)
+			}
+			_, unseen := got["unseen"]
+			if unseen != tc.walked {
+				t.Errorf("walked: got %t, want %t (pearls %v)", unseen, tc.walked, got)
+			}
+			if !tc.walked {
+				if len(diags.Warnings()) != warnings || len(set.Static) != len(first.Static) {
+					t.Errorf("a reused walk lost its findings: %d warnings, static %v", len(diags.Warnings()), set.Static)
+				}
+			}
+		})
 	}
 }

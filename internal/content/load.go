@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,6 +49,54 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 	}
 	var sources []source
 	set := &Set{}
+	if w := cache.lastWalk(fsys, prefix); w != nil {
+		sources, set.Static = w.sources, slices.Clone(w.static)
+		diags = slices.Clone(w.diags)
+	} else {
+		var files map[string]bool
+		sources, set.Static, files, diags = walkContent(fsys, prefix, show)
+		cache.setWalk(&walk{prefix: prefix, sources: sources, static: slices.Clone(set.Static), diags: slices.Clone(diags), files: files})
+	}
+	if len(sources) == 0 && len(diags) == 0 {
+		diags.Errorf(diag.Pos{File: prefix}, "no pages found: the content folder needs teemat/, helmet/ and the other folders of the content format")
+	}
+
+	docs := make([]any, len(sources))
+	perFile := make([]diag.List, len(sources))
+	parallel(ctx, len(sources), func(i int) {
+		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name))
+	})
+	for i, s := range sources {
+		diags.Append(perFile[i])
+		switch v := docs[i].(type) {
+		case *Area:
+			set.Areas = append(set.Areas, v)
+		case *Pearl:
+			set.Pearls = append(set.Pearls, v)
+		case *Case:
+			set.Cases = append(set.Cases, v)
+		case *Chapter:
+			if s.slug == CoverSlug {
+				set.Cover = v
+			} else {
+				set.Chapters = append(set.Chapters, v)
+			}
+		case *Page:
+			set.Pages = append(set.Pages, v)
+		}
+	}
+	cache.keep(sources)
+	sort.Strings(set.Static)
+	set.ImageSizes = imageSizes(fsys, set.Static)
+	diags.Sort()
+	return set, diags
+}
+
+// walkContent walks the content folder: the documents to load, the
+// static files, every regular file seen, and what is wrong with the
+// folder's entries.
+func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources []source, static []string, files map[string]bool, diags diag.List) {
+	files = map[string]bool{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Add(diag.Wrap(diag.Pos{File: show(name)}, err, "cannot read: %v", plainErr(err)))
@@ -78,10 +127,13 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 				return nil
 			}
 		}
+		if d.Type().IsRegular() {
+			files[name] = true
+		}
 		top, rest, _ := strings.Cut(name, "/")
 		if top == DirStatic {
 			if !d.IsDir() {
-				set.Static = append(set.Static, rest)
+				static = append(static, rest)
 			}
 			return nil
 		}
@@ -120,39 +172,7 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 	if err != nil {
 		diags.Add(diag.Wrap(diag.Pos{File: prefix}, err, "cannot read the content folder: %v", plainErr(err)))
 	}
-	if len(sources) == 0 && len(diags) == 0 {
-		diags.Errorf(diag.Pos{File: prefix}, "no pages found: the content folder needs teemat/, helmet/ and the other folders of the content format")
-	}
-
-	docs := make([]any, len(sources))
-	perFile := make([]diag.List, len(sources))
-	parallel(ctx, len(sources), func(i int) {
-		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name))
-	})
-	for i, s := range sources {
-		diags.Append(perFile[i])
-		switch v := docs[i].(type) {
-		case *Area:
-			set.Areas = append(set.Areas, v)
-		case *Pearl:
-			set.Pearls = append(set.Pearls, v)
-		case *Case:
-			set.Cases = append(set.Cases, v)
-		case *Chapter:
-			if s.slug == CoverSlug {
-				set.Cover = v
-			} else {
-				set.Chapters = append(set.Chapters, v)
-			}
-		case *Page:
-			set.Pages = append(set.Pages, v)
-		}
-	}
-	cache.keep(sources)
-	sort.Strings(set.Static)
-	set.ImageSizes = imageSizes(fsys, set.Static)
-	diags.Sort()
-	return set, diags
+	return sources, static, files, diags
 }
 
 // parallel runs fn(0..n-1) on all cores and returns when all are done or

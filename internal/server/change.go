@@ -35,7 +35,9 @@ func (b *batch) add(c change) {
 
 // changes is the batch as the build wants it.
 func (b batch) changes() build.Changes {
-	ch := build.Changes{Theme: b.theme, All: b.all}
+	// The watcher sees every path that changes, or says it lost some
+	// (all).
+	ch := build.Changes{Theme: b.theme, All: b.all, Exact: !b.all}
 	for p := range b.content {
 		ch.Content = append(ch.Content, p)
 	}
