@@ -84,7 +84,8 @@ type Session struct {
 	good      *good                    // the last good build, nil before one
 	rendered  int
 	quick     bool
-	keys      site.SortKeys // Finnish sort keys of the titles, kept between builds
+	memo      site.Memo           // what the model works out from text, kept between builds
+	lists     map[string]depsList // the last good full build's deps lists, by the first job's path
 	index     *search.Indexer
 }
 
@@ -168,7 +169,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	res.Diags.Append(diags)
 	lap("theme")
 
-	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts, Keys: &ss.keys})
+	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts, Memo: &ss.memo})
 	res.Diags.Append(diags)
 	res.Site = s
 	lap("model")
@@ -187,7 +188,11 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 
 	jobs := theme.Jobs(s)
 	prints := make([][32]byte, len(jobs))
-	lists := depLists(jobs, g.cards)
+	var oldCards map[string][32]byte
+	if ss.good != nil {
+		oldCards = ss.good.cards
+	}
+	lists, kept := depLists(jobs, g.cards, oldCards, ss.lists)
 	parallel(len(jobs), func(lo, hi int) {
 		var buf []byte
 		for i := lo; i < hi; i++ {
@@ -264,6 +269,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	res.Diags.Sort()
 	g.diags, g.files, g.pages = res.Diags, res.Files, res.Pages
 	ss.good = g
+	ss.lists = kept
 	return res, nil
 }
 
@@ -770,31 +776,82 @@ func depsID(deps []string) depList {
 	return depList{&deps[0], len(deps)}
 }
 
+// depsList is a job's Deps and their depsHash.
+type depsList struct {
+	deps []string
+	hash [32]byte
+}
+
+// maxChangedCards is the most changed cards for which depLists compares
+// lists with the last build's instead of hashing them all again.
+const maxChangedCards = 16
+
 // depLists hashes each distinct Deps slice of jobs with the cards of its
-// documents (see depsHash), on every core.
-func depLists(jobs []render.Job, cards map[string][32]byte) map[depList][32]byte {
+// documents (see depsHash), on every core. old holds the lists of the
+// last build by the path of the first job that had each, and oldCards
+// its cards: a list equal to the one its first job had then, none of
+// whose documents changed card, keeps its hash. It returns the hashes,
+// and the lists by the path of their first job.
+func depLists(jobs []render.Job, cards, oldCards map[string][32]byte, old map[string]depsList) (map[depList][32]byte, map[string]depsList) {
 	var ids []depList
+	var firsts []string
 	var lists [][]string
 	seen := map[depList]bool{}
 	for _, j := range jobs {
 		if id := depsID(j.Deps); !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
+			firsts = append(firsts, j.Path)
 			lists = append(lists, j.Deps)
+		}
+	}
+	// The keys whose card changed, appeared or went.
+	var changed []string
+	if old != nil {
+		for k, c := range cards {
+			if oc, ok := oldCards[k]; !ok || oc != c {
+				changed = append(changed, k)
+			}
+		}
+		for k := range oldCards {
+			if _, ok := cards[k]; !ok {
+				changed = append(changed, k)
+			}
+		}
+		if len(changed) > maxChangedCards {
+			old = nil
 		}
 	}
 	hashes := make([][32]byte, len(ids))
 	parallel(len(ids), func(lo, hi int) {
 		var buf []byte
 		for i := lo; i < hi; i++ {
+			if o, ok := old[firsts[i]]; ok && slices.Equal(o.deps, lists[i]) && !containsAny(lists[i], changed) {
+				hashes[i] = o.hash
+				continue
+			}
 			hashes[i] = depsHash(&buf, lists[i], cards)
 		}
 	})
 	m := make(map[depList][32]byte, len(ids))
+	kept := make(map[string]depsList, len(ids))
 	for i, id := range ids {
 		m[id] = hashes[i]
+		kept[firsts[i]] = depsList{lists[i], hashes[i]}
 	}
-	return m
+	return m, kept
+}
+
+// containsAny reports whether list holds one of keys.
+func containsAny(list, keys []string) bool {
+	for _, d := range list {
+		for _, k := range keys {
+			if d == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // depsHash hashes the keys deps with the card of each (cards); a key

@@ -3,8 +3,11 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -261,4 +264,55 @@ func TestSessionFailedBuildChangesNothing(t *testing.T) {
 		t.Fatalf("%v %v", err, res.Diags)
 	}
 	sameAsFullBuild(t, fsys, res)
+}
+
+// TestDepListsReuseMatchesFresh checks that hashes kept from the last
+// plan are those a fresh plan computes, whatever changed in between.
+func TestDepListsReuseMatchesFresh(t *testing.T) {
+	card := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+	cards := map[string][32]byte{"helmet/a": card("a"), "helmet/b": card("b"), "helmet/c": card("c"), "teemat/t": card("t")}
+	all := []string{"teemat/t", "helmet/a", "helmet/b", "helmet/c"}
+	jobs := func(list []string) []render.Job {
+		return []render.Job{
+			{Path: "index.html", Kind: "home", Deps: list},
+			{Path: "teemat/t/index.html", Kind: "area", Deps: list},
+			{Path: "teemat/t/sivu/2/index.html", Kind: "area", Deps: list},
+			{Path: "helmet/a/index.html", Kind: "pearl", Deps: []string{"helmet/a", "teemat/t"}},
+			{Path: "helmet/b/index.html", Kind: "pearl", Deps: []string{"helmet/b", "helmet/a"}},
+			{Path: "404.html", Kind: "notfound"},
+		}
+	}
+	js := jobs(all)
+	_, kept := depLists(js, cards, nil, nil)
+	steps := []struct {
+		name string
+		edit func(map[string][32]byte) []render.Job
+	}{
+		{"nothing", func(map[string][32]byte) []render.Job { return jobs(slices.Clone(all)) }},
+		{"a card", func(c map[string][32]byte) []render.Job { c["helmet/a"] = card("a2"); return jobs(slices.Clone(all)) }},
+		{"another card", func(c map[string][32]byte) []render.Job { c["helmet/c"] = card("c2"); return jobs(slices.Clone(all)) }},
+		{"the order", func(map[string][32]byte) []render.Job {
+			return jobs([]string{"teemat/t", "helmet/b", "helmet/a", "helmet/c"})
+		}},
+		{"a document gone", func(c map[string][32]byte) []render.Job {
+			delete(c, "helmet/c")
+			return jobs([]string{"teemat/t", "helmet/b", "helmet/a"})
+		}},
+		{"a card gone but listed", func(c map[string][32]byte) []render.Job {
+			delete(c, "helmet/b")
+			return jobs([]string{"teemat/t", "helmet/b", "helmet/a"})
+		}},
+	}
+	for _, st := range steps {
+		old := maps.Clone(cards)
+		js := st.edit(cards)
+		got, next := depLists(js, cards, old, kept)
+		want, _ := depLists(js, cards, nil, nil)
+		for _, j := range js {
+			if got[depsID(j.Deps)] != want[depsID(j.Deps)] {
+				t.Errorf("%s: %s: a kept hash differs from a fresh one", st.name, j.Path)
+			}
+		}
+		kept = next
+	}
 }

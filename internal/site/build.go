@@ -21,18 +21,20 @@ import (
 type Options struct {
 	// Drafts includes pearls marked draft: true (serve shows them).
 	Drafts bool
-	// Keys, when not nil, keeps the Finnish sort keys of titles from one
-	// build to the next (serve), so that a rebuild makes keys only for
-	// new titles.
-	Keys *SortKeys
+	// Memo, when not nil, keeps what a build works out from text alone
+	// (the Finnish sort keys of titles, how each link's address reads)
+	// for the next build (serve), which then works it out only for new
+	// text.
+	Memo *Memo
 }
 
-// SortKeys keeps the collation keys of the titles of the last build that
-// used it. It is safe for concurrent use, but builds sharing one gain
+// Memo keeps what the last build that used it worked out from text
+// alone. It is safe for concurrent use, but builds sharing one gain
 // little.
-type SortKeys struct {
-	mu   sync.Mutex
-	keys map[string][]byte
+type Memo struct {
+	mu    sync.Mutex
+	keys  map[string][]byte // collation keys by text
+	dests map[dirDest]dest  // parsed link addresses
 }
 
 // Reserved are the first path segments the generator writes itself; a
@@ -54,10 +56,10 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		col:    collate.New(language.Finnish),
 		keys:   make(map[string][]byte, n),
 	}
-	if opts.Keys != nil {
-		opts.Keys.mu.Lock()
-		b.old = opts.Keys.keys
-		opts.Keys.mu.Unlock()
+	if opts.Memo != nil {
+		opts.Memo.mu.Lock()
+		b.old, b.oldDests = opts.Memo.keys, opts.Memo.dests
+		opts.Memo.mu.Unlock()
 	}
 	b.areas(set.Areas)
 	b.pearls(set.Pearls, opts.Drafts)
@@ -73,12 +75,12 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.links()
 	b.warnings()
 	b.diags.Sort()
-	if opts.Keys != nil {
-		// Only the titles of this build are kept, so edited titles do not
-		// pile up.
-		opts.Keys.mu.Lock()
-		opts.Keys.keys = b.keys
-		opts.Keys.mu.Unlock()
+	if opts.Memo != nil {
+		// Only what this build used is kept, so edited text does not pile
+		// up.
+		opts.Memo.mu.Lock()
+		opts.Memo.keys, opts.Memo.dests = b.keys, b.dests
+		opts.Memo.mu.Unlock()
 	}
 	return b.s, b.diags
 }
@@ -89,7 +91,9 @@ type builder struct {
 	diags diag.List
 	col   *collate.Collator
 	keys  map[string][]byte // collation keys by text, see less
-	old   map[string][]byte // keys of the last build (Options.Keys), read only
+	old   map[string][]byte // keys of the last build (Options.Memo), read only
+	// Link addresses parsed, and those of the last build (Options.Memo).
+	dests, oldDests map[dirDest]dest
 	// byFile maps a source path inside the content folder ("helmet/x.md")
 	// to its model value, for link resolution.
 	byFile map[string]any

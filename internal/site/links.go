@@ -60,37 +60,24 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 // must point to. It returns "" for a link it leaves alone (another host,
 // mail, an in-page #fragment), and a message when the link is broken.
 func (b *builder) target(dir, dest string) (string, string) {
-	u, err := url.Parse(dest)
-	if err != nil {
-		return "", "the address cannot be read: " + err.Error()
+	d := b.parse(dir, dest)
+	switch {
+	case d.msg != "" || d.leave:
+		return "", d.msg
+	case d.site:
+		return b.sitePath(d.path, d.fragment, d.frag)
 	}
-	if u.Scheme != "" || u.Host != "" || u.Path == "" {
-		return "", ""
-	}
-	p := u.Path
-	var frag string
-	if u.Fragment != "" {
-		frag = "#" + u.Fragment
-	}
-	if strings.HasPrefix(p, "/") {
-		return b.sitePath(p, u.Fragment, frag)
-	}
-	// Relative: resolved against the document's own folder, as the
-	// editor's Markdown preview would.
-	rel := path.Clean(path.Join(dir, p))
-	if strings.HasPrefix(rel, "../") || rel == ".." {
-		return "", "it points outside the content folder"
-	}
+	rel := d.path
 	if strings.HasSuffix(rel, ".md") {
 		v, ok := b.byFile[rel]
 		if !ok {
 			return "", b.missing(rel)
 		}
 		n := nodeOf(v)
-		if msg := fragmentMissing(v, u.Fragment); msg != "" {
+		if msg := fragmentMissing(v, d.fragment); msg != "" {
 			return "", msg
 		}
-		return n.URL + frag, ""
+		return n.URL + d.frag, ""
 	}
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
 		if slices.Contains(b.s.Static, s) {
@@ -99,6 +86,61 @@ func (b *builder) target(dir, dest string) (string, string) {
 		return "", fmt.Sprintf("there is no file static/%s", s)
 	}
 	return "", fmt.Sprintf("there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file under static/ and link to it as /%s", rel, path.Base(rel))
+}
+
+// dirDest is a link's address and the folder of the document it is in.
+type dirDest struct{ dir, dest string }
+
+// dest is how a link's address reads, before the model is consulted.
+type dest struct {
+	msg      string // why it cannot be read, or ""
+	leave    bool   // another host, mail, an in-page #fragment
+	site     bool   // a site path (/helmet/x/), else a path in the content folder
+	path     string // the site path, or the content path resolved against dir
+	fragment string // without '#'
+	frag     string // with '#', or ""
+}
+
+// parse reads a link's address, remembering the answer (see Memo).
+func (b *builder) parse(dir, address string) dest {
+	k := dirDest{dir, address}
+	d, ok := b.dests[k]
+	if ok {
+		return d
+	}
+	if d, ok = b.oldDests[k]; !ok {
+		d = parseDest(dir, address)
+	}
+	if b.dests == nil {
+		b.dests = map[dirDest]dest{}
+	}
+	b.dests[k] = d
+	return d
+}
+
+func parseDest(dir, address string) dest {
+	u, err := url.Parse(address)
+	if err != nil {
+		return dest{msg: "the address cannot be read: " + err.Error()}
+	}
+	if u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return dest{leave: true}
+	}
+	d := dest{path: u.Path, fragment: u.Fragment}
+	if u.Fragment != "" {
+		d.frag = "#" + u.Fragment
+	}
+	if strings.HasPrefix(d.path, "/") {
+		d.site = true
+		return d
+	}
+	// Relative: resolved against the document's own folder, as the
+	// editor's Markdown preview would.
+	d.path = path.Clean(path.Join(dir, d.path))
+	if strings.HasPrefix(d.path, "../") || d.path == ".." {
+		return dest{msg: "it points outside the content folder"}
+	}
+	return d
 }
 
 func (b *builder) sitePath(p, fragment, frag string) (string, string) {

@@ -195,39 +195,53 @@ func TestPearlsInFinnishAlphabeticalOrder(t *testing.T) {
 	}
 }
 
-// TestSortKeysKeptBetweenBuilds builds a portal again and again with one
-// SortKeys, as serve does, renaming pearls in between: the order must be
-// that of a build without kept keys every time.
-func TestSortKeysKeptBetweenBuilds(t *testing.T) {
-	fsys, _ := load(t, "small.txtar")
-	keys := &site.SortKeys{}
-	order := func(s *site.Site) string {
+// TestMemoKeptBetweenBuilds builds a portal again and again with one
+// Memo, as serve does, renaming pearls, deleting one and changing links
+// in between: the order, the links and the errors must be those of a
+// build without a Memo every time.
+func TestMemoKeptBetweenBuilds(t *testing.T) {
+	base, _ := load(t, "small.txtar")
+	memo := &site.Memo{}
+	summary := func(s *site.Site, diags diag.List) string {
 		var got []string
 		for _, p := range s.Pearls {
-			got = append(got, p.Title)
+			got = append(got, p.Title, fmt.Sprint(p.Links))
 		}
 		for _, tag := range s.Tags {
 			got = append(got, "#"+tag.Label)
 		}
-		return strings.Join(got, " ")
+		for _, d := range diags {
+			got = append(got, d.Error())
+		}
+		return strings.Join(got, "\n")
 	}
 	for step, titles := range [][]string{
 		{"Öljy", "Zeta", "Ääni", "aalto"},
 		{"Öljy", "Zeta", "Ääni", "aalto"},
 		{"Zeta", "Öljy", "Åland", "aalto"},
+		{"ääni", "Ohje", "Åland"},
 		{"ääni", "Ohje", "Åland", "Aalto"},
 	} {
+		fsys := fstest.MapFS{}
+		for name, f := range base {
+			fsys[name] = f
+		}
 		for i, title := range titles {
+			body := fmt.Sprintf("[seuraava](p%d.md) [toinen](/helmet/p%d/#x) [ulos](https://example.org/) [tässä](#kohta) [teema](../teemat/johtaminen.md)\n",
+				(i+1)%4, (i+2+step)%4)
 			fsys[fmt.Sprintf("helmet/p%d.md", i)] = &fstest.MapFile{Data: []byte(
-				"---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [" + title + ", yhteinen]\n---\n")}
+				"---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [" + title + ", yhteinen]\n---\n" + body)}
 		}
-		kept, diags := buildSite(t, fsys, site.Options{Keys: keys})
-		if diags.HasErrors() {
-			t.Fatal(diags.Err())
+		kept, keptDiags := buildSite(t, fsys, site.Options{Memo: memo})
+		fresh, freshDiags := buildSite(t, fsys, site.Options{})
+		if kept == nil || fresh == nil {
+			t.Fatalf("step %d: no model: %v", step, freshDiags)
 		}
-		fresh, _ := buildSite(t, fsys, site.Options{})
-		if got, want := order(kept), order(fresh); got != want {
-			t.Errorf("step %d: with kept keys got\n%s\nwant\n%s", step, got, want)
+		if got, want := summary(kept, keptDiags), summary(fresh, freshDiags); got != want {
+			t.Errorf("step %d: with a Memo got\n%s\nwant\n%s", step, got, want)
+		}
+		if step == 3 && !freshDiags.HasErrors() {
+			t.Errorf("step %d: no broken link to the deleted pearl", step)
 		}
 	}
 }
