@@ -59,7 +59,12 @@
 // the node the page is about (.Area, .Pearl, …), .Body (the document as
 // HTML), and helpers such as {{.Asset "style.css"}} (the fingerprinted URL
 // of a theme asset) and {{.Base}} (the base path, "/" or "/portaali/").
-// Always link with a node's .URL, which carries the base path.
+// Always link with a node's .URL, which carries the base path. A pearl
+// page also has .Facts, the pearl's values in plain fields, which
+// html/template reads without the allocating search that fields promoted
+// from the model's embedded structs cost on every access. List pages of
+// more than PageSize pearls are paged: .Pager, and .Groups (area) or
+// .Pearls (term) for the page's share.
 //
 // # Cached partials
 //

@@ -108,6 +108,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 			return bad()
 		}
 		v.Pearl, v.Path, v.Title, v.OGType = p, p.Path, p.Title, "article"
+		v.Facts = pearlFacts(p)
 		summary(p.Summary)
 		v.Body = body(s, p.Doc, p.Links)
 		v.Worksheet = hasWorksheet(p.Doc)

@@ -61,6 +61,8 @@ type View struct {
 	Cases []*site.Case
 	// Chapters are the guide's chapters with their bodies (guideprint).
 	Chapters []PrintChapter
+	// Facts are the pearl's own values with plain fields (pearl pages).
+	Facts *PearlFacts
 	// Pager is the page of a paged list (area and term pages; see
 	// PageSize): which page this is, and the links to the others.
 	Pager *Pager
@@ -177,6 +179,37 @@ func (v *View) Chrome(name string) (template.HTML, error) {
 	h := template.HTML(b.String())
 	v.st.chrome.Store(key, h)
 	return h, nil
+}
+
+// PearlFacts are what a pearl page shows of the pearl itself, its area
+// and its kind, in plain fields: html/template finds a field promoted
+// from an embedded struct (.Pearl.Summary, .Pearl.Area.URL) by a search
+// that allocates, on every access.
+type PearlFacts struct {
+	Slug, Summary                string
+	Draft                        bool
+	Projects                     []string
+	Date, Updated                time.Time
+	AreaTitle, AreaURL, AreaSlug string
+	AreaColor                    string // #rrggbb
+	KindLabel, KindURL           string
+	Audience, Tags               []*site.Term
+	Related                      []*site.Pearl
+	Cases                        []*site.Case
+	Prev, Next                   *site.Pearl
+}
+
+func pearlFacts(p *site.Pearl) *PearlFacts {
+	f := &PearlFacts{Slug: p.Slug, Summary: p.Summary, Draft: p.Draft, Projects: p.Projects,
+		Date: p.Date, Updated: p.Updated, Audience: p.Audience, Tags: p.Tags,
+		Related: p.Related, Cases: p.Cases, Prev: p.Prev, Next: p.Next}
+	if a := p.Area; a != nil {
+		f.AreaTitle, f.AreaURL, f.AreaSlug, f.AreaColor = a.Title, a.URL, a.Slug, areaColor(a)
+	}
+	if k := p.Kind; k != nil {
+		f.KindLabel, f.KindURL = k.Label, k.URL
+	}
+	return f
 }
 
 // Pager is one page of a list that takes several (see PageSize).
