@@ -1,0 +1,115 @@
+// Long lists on a large portal: a generated corpus of 400 pearls puts
+// more than 60 pearls in every theme area, kind and audience, so their
+// pages are split (render.PageSize). The pages and their pager must be
+// accessible, light and usable with a keyboard like every other page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { repo, serve, CHROMIUM, CHROMIUM_ARGS, BUDGET, WIDTHS, watch, axe, formatViolations } from './harness.mjs';
+
+const run = promisify(execFile);
+let dir;
+let srv;
+let browser;
+let root;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-paging-'));
+  root = dir;
+  srv = await serve(() => root);
+  const bin = join(dir, 'helminauha');
+  await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
+  await run('go', ['run', './cmd/corpus', '-n', '400', '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
+  await run(bin, ['build', '--content', join(dir, 'corpus', 'content'), '--out', join(dir, 'public'), '--baseurl', srv.url + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
+  root = join(dir, 'public');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+// The first area of the generated corpus; every area has more than 60
+// pearls at this size.
+async function firstArea(page) {
+  await page.goto(srv.url + '/', { waitUntil: 'load' });
+  return page.locator('.nav-areas a').first().getAttribute('href');
+}
+
+test('paged lists are accessible and light, in light and dark, on a phone and a desktop', async () => {
+  for (const [name, viewport] of Object.entries(WIDTHS)) {
+    for (const colorScheme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      const page = await context.newPage();
+      const w = watch(page, srv.url);
+      const area = await firstArea(page);
+      const pages = [area, area + 'sivu/2/', '/tyypit/tieto/sivu/2/', '/kohderyhmat/johto/'];
+      for (const p of pages) {
+        w.reset();
+        const res = await page.goto(srv.url + p, { waitUntil: 'load' });
+        assert.equal(res.status(), 200, `${p} answers 200`);
+        const violations = await axe(page);
+        assert.deepEqual(violations, [], `${p} (${name}, ${colorScheme}) has accessibility violations:\n${formatViolations(violations)}`);
+        const { code, parts } = await w.weight();
+        assert.ok(code <= BUDGET, `${p} weighs ${code} bytes of HTML, CSS and JS, over ${BUDGET}:\n${parts.join('\n')}`);
+        assert.deepEqual(w.problems(), [], `${p}: ${w.problems().join('\n')}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${p} scrolls sideways by ${overflow}px on ${name}`);
+        // axe skips text of one character, such as a page number: check
+        // the filled current page's contrast here.
+        const ratio = await page.evaluate(contrastOfCurrentPage);
+        assert.ok(ratio >= 4.5, `${p} (${colorScheme}): the current page number has contrast ${ratio.toFixed(2)}:1, under 4.5:1`);
+      }
+      await context.close();
+    }
+  }
+});
+
+test('the pager leads from page to page by keyboard, and says which page is open', async () => {
+  const context = await browser.newContext({ viewport: WIDTHS.desktop });
+  const page = await context.newPage();
+  const area = await firstArea(page);
+  await page.goto(srv.url + area, { waitUntil: 'load' });
+  const pager = page.getByRole('navigation', { name: 'Sivutus' });
+  assert.equal(await pager.getByRole('link', { name: 'Edellinen sivu' }).count(), 0, 'the first page has no previous page');
+  assert.equal(await pager.locator('[aria-current="page"]').textContent(), 'Sivu 1');
+
+  const next = pager.getByRole('link', { name: 'Seuraava sivu' });
+  await next.focus();
+  await Promise.all([page.waitForURL(srv.url + area + 'sivu/2/'), page.keyboard.press('Enter')]);
+  const pager2 = page.getByRole('navigation', { name: 'Sivutus' });
+  assert.equal(await pager2.locator('[aria-current="page"]').textContent(), 'Sivu 2');
+  assert.match(await page.title(), /, sivu 2\/\d+ – /);
+  assert.equal(await page.locator('link[rel="prev"]').getAttribute('href'), area);
+
+  // The last page, reached from the pager's last number, has no next page.
+  const last = pager2.getByRole('link').filter({ hasText: /^Sivu \d+$/ }).last();
+  await Promise.all([page.waitForURL(/sivu\/\d+\/$/), last.click()]);
+  const pager3 = page.getByRole('navigation', { name: 'Sivutus' });
+  assert.equal(await pager3.getByRole('link', { name: 'Seuraava sivu' }).count(), 0, 'the last page has no next page');
+  assert.equal(await page.locator('link[rel="next"]').count(), 0);
+  await context.close();
+});
+
+// contrastOfCurrentPage runs in the page: the WCAG contrast ratio of the
+// current page link's text on its background.
+function contrastOfCurrentPage() {
+  const a = document.querySelector('nav[aria-label="Sivutus"] [aria-current="page"]');
+  const s = getComputedStyle(a);
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [l1, l2] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
