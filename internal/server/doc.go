@@ -17,10 +17,14 @@
 // drops events, everything is rebuilt from scratch.
 //
 // Rebuilds go through build.Session, which re-parses only the files the
-// events named and re-renders only the pages whose inputs changed. The
-// search index is built after the pages are served and the reload is
-// sent, once the folders have been still for Options.SearchDelay, and
-// swapped in when ready.
+// events named and re-renders only the pages whose inputs changed; since
+// the watcher names every change, an edit of known files does not walk
+// the content folder again (build.Changes.Exact). The search index is
+// built after the pages are served and the reload is sent, once the
+// folders have been still for Options.SearchDelay, and swapped in when
+// ready. It re-analyses only the documents whose text changed
+// (search.Indexer), and it waits at each of its pauses while a rebuild
+// runs (search.Options.Pause), so a save during it gets every core.
 //
 // Reloading: every HTML response gets
 // <script src="/__helminauha/reload.js" data-gen="N" defer> before
