@@ -558,3 +558,28 @@ func TestSearchIndexFollowsTheContent(t *testing.T) {
 	ts.waitFor(pearlPath, shows("Kirjoitettu otsikko"))
 	poll("Kirjoitettu otsikko")
 }
+
+// TestIndexPausesWhileRebuilding checks that the background index, at
+// each of its pauses, waits for a running rebuild to end.
+func TestIndexPausesWhileRebuilding(t *testing.T) {
+	srv := &server{}
+	ix := newIndexer(srv)
+	ix.pause() // no rebuild: returns at once
+	srv.busy.Lock()
+	done := make(chan struct{})
+	go func() {
+		ix.pause()
+		close(done)
+	}()
+	select {
+	case <-done:
+		t.Fatal("the index went on during a rebuild")
+	case <-time.After(50 * time.Millisecond):
+	}
+	srv.busy.Unlock()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the index still waits after the rebuild ended")
+	}
+}
