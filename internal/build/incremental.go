@@ -448,43 +448,16 @@ func only(s *site.Site, docs []any) *site.Site {
 // was. Other values keep pointing to the old document's node, which is
 // fine: they show only its card, which is the same.
 func swap(s *site.Site, doc any) bool {
+	ok := false
 	switch d := doc.(type) {
 	case *content.Pearl:
-		i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Slug == d.Slug })
-		if i < 0 {
-			return false
-		}
-		n := *s.Pearls[i]
-		n.Pearl = d
-		s.Pearls = slices.Clone(s.Pearls)
-		s.Pearls[i] = &n
+		s.Pearls, ok = replaced(s.Pearls, func(p *site.Pearl) bool { return p.Slug == d.Slug }, func(p *site.Pearl) { p.Pearl = d })
 	case *content.Area:
-		i := slices.IndexFunc(s.Areas, func(a *site.Area) bool { return a.Slug == d.Slug })
-		if i < 0 {
-			return false
-		}
-		n := *s.Areas[i]
-		n.Area = d
-		s.Areas = slices.Clone(s.Areas)
-		s.Areas[i] = &n
+		s.Areas, ok = replaced(s.Areas, func(a *site.Area) bool { return a.Slug == d.Slug }, func(a *site.Area) { a.Area = d })
 	case *content.Case:
-		i := slices.IndexFunc(s.Cases, func(c *site.Case) bool { return c.Slug == d.Slug })
-		if i < 0 {
-			return false
-		}
-		n := *s.Cases[i]
-		n.Case = d
-		s.Cases = slices.Clone(s.Cases)
-		s.Cases[i] = &n
+		s.Cases, ok = replaced(s.Cases, func(c *site.Case) bool { return c.Slug == d.Slug }, func(c *site.Case) { c.Case = d })
 	case *content.Page:
-		i := slices.IndexFunc(s.Pages, func(p *site.Page) bool { return p.Slug == d.Slug })
-		if i < 0 {
-			return false
-		}
-		n := *s.Pages[i]
-		n.Page = d
-		s.Pages = slices.Clone(s.Pages)
-		s.Pages[i] = &n
+		s.Pages, ok = replaced(s.Pages, func(p *site.Page) bool { return p.Slug == d.Slug }, func(p *site.Page) { p.Page = d })
 	case *content.Chapter:
 		if s.Guide == nil {
 			return false
@@ -498,18 +471,24 @@ func swap(s *site.Site, doc any) bool {
 			g.Cover = d
 			return true
 		}
-		i := slices.IndexFunc(g.Chapters, func(c *site.Chapter) bool { return c.Slug == d.Slug })
-		if i < 0 {
-			return false
-		}
-		n := *g.Chapters[i]
-		n.Chapter = d
-		g.Chapters = slices.Clone(g.Chapters)
-		g.Chapters[i] = &n
-	default:
-		return false
+		g.Chapters, ok = replaced(g.Chapters, func(c *site.Chapter) bool { return c.Slug == d.Slug }, func(c *site.Chapter) { c.Chapter = d })
 	}
-	return true
+	return ok
+}
+
+// replaced returns a copy of list in which the element match picks is a
+// changed copy (set changes it), leaving list and its elements as they
+// were; false when no element matches.
+func replaced[T any](list []*T, match func(*T) bool, set func(*T)) ([]*T, bool) {
+	i := slices.IndexFunc(list, match)
+	if i < 0 {
+		return list, false
+	}
+	n := *list[i]
+	set(&n)
+	list = slices.Clone(list)
+	list[i] = &n
+	return list, true
 }
 
 // common is the part every document has.
