@@ -5,7 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v node >/dev/null || need+=(nodejs npm)
-command -v chromium >/dev/null || need+=(chromium)
+# $CHROMIUM names another Chromium-based browser (GitHub's runners ship
+# Google Chrome; Ubuntu's chromium package is only a snap wrapper).
+if [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; then :; else
+  command -v chromium >/dev/null || need+=(chromium)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} with apt-get"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo

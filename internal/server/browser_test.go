@@ -3,6 +3,7 @@
 package server
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"os"
@@ -19,7 +20,7 @@ import (
 // the theme's Content-Security-Policy, hears the reload event and
 // reloads. It needs chromium on PATH and is skipped without it.
 func TestBrowserTabReloads(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
+	chromium, err := exec.LookPath(cmp.Or(os.Getenv("CHROMIUM"), "chromium"))
 	if err != nil || testing.Short() {
 		t.Skip("no chromium on PATH, or -short")
 	}
