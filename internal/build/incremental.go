@@ -492,40 +492,10 @@ func replaced[T any](list []*T, match func(*T) bool, set func(*T)) ([]*T, bool) 
 }
 
 // common is the part every document has.
-func common(doc any) *content.Common {
-	switch d := doc.(type) {
-	case *content.Area:
-		return &d.Common
-	case *content.Pearl:
-		return &d.Common
-	case *content.Case:
-		return &d.Common
-	case *content.Chapter:
-		return &d.Common
-	case *content.Page:
-		return &d.Common
-	}
-	return nil
-}
+func common(doc any) *content.Common { return doc.(content.Doc).Base() }
 
-// key is a document's key in the model ("helmet/x"): its path in the
-// content folder without .md.
-func key(doc any) string {
-	c := common(doc)
-	switch doc.(type) {
-	case *content.Area:
-		return content.DirAreas + "/" + c.Slug
-	case *content.Pearl:
-		return content.DirPearls + "/" + c.Slug
-	case *content.Case:
-		return content.DirCases + "/" + c.Slug
-	case *content.Chapter:
-		return content.DirChapters + "/" + c.Slug
-	case *content.Page:
-		return content.DirPages + "/" + c.Slug
-	}
-	return ""
-}
+// key is a document's key in the model ("helmet/x").
+func key(doc any) string { return common(doc).Key }
 
 // card is the hash of what pages other than a document's own show of it
 // or use to build the model: its front matter, the destinations of its

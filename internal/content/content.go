@@ -31,6 +31,7 @@ type Sum [32]byte
 type Common struct {
 	File    string // path as shown to the editor, e.g. "content/helmet/x.md"
 	Slug    string // file name without .md
+	Key     string // folder and slug, "helmet/x": the document's key in the model
 	Title   string
 	Summary string
 	Doc     *markdown.Doc
@@ -38,6 +39,13 @@ type Common struct {
 	// Extra holds the front matter keys the contract does not name.
 	Extra map[string]any
 }
+
+// Base returns the part every document has; every kind of document has
+// the method through its embedded Common, so any of them is a Doc.
+func (c *Common) Base() *Common { return c }
+
+// Doc is any loaded document: *Area, *Pearl, *Case, *Chapter or *Page.
+type Doc interface{ Base() *Common }
 
 // Area is a theme area (teemat/<slug>.md).
 type Area struct {

@@ -229,8 +229,8 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 		return nil, diags
 	}
 	d := &decoder{file: file, doc: doc, used: map[string]bool{}}
-	c := Common{File: file, Slug: s.slug, Doc: doc, Sum: sha256.Sum256(src)}
-	var out any
+	c := Common{File: file, Slug: s.slug, Key: s.dir + "/" + s.slug, Doc: doc, Sum: sha256.Sum256(src)}
+	var out Doc
 	switch s.dir {
 	case DirAreas:
 		a := &Area{Common: c}
@@ -279,19 +279,7 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 		p.Summary = d.str("summary", false)
 		out = p
 	}
-	extra := d.extra()
-	switch v := out.(type) {
-	case *Area:
-		v.Extra = extra
-	case *Pearl:
-		v.Extra = extra
-	case *Case:
-		v.Extra = extra
-	case *Chapter:
-		v.Extra = extra
-	case *Page:
-		v.Extra = extra
-	}
+	out.Base().Extra = d.extra()
 	diags.Append(d.diags)
 	return out, diags
 }

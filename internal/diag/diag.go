@@ -10,7 +10,6 @@
 package diag
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -175,20 +174,6 @@ func (e ListError) Error() string {
 	return b.String()
 }
 
-// AsList extracts the problems carried by err: a ListError, a single
-// *Error, or nothing.
-func AsList(err error) (List, bool) {
-	var le ListError
-	if errors.As(err, &le) {
-		return List(le), true
-	}
-	var one *Error
-	if errors.As(err, &one) {
-		return List{one}, true
-	}
-	return nil, false
-}
-
 // ColAt returns the 1-based rune column of byte offset off within line,
 // where line is the text of the line (without its newline).
 func ColAt(line []byte, off int) int {
@@ -199,23 +184,4 @@ func ColAt(line []byte, off int) int {
 		off = 0
 	}
 	return len([]rune(string(line[:off]))) + 1
-}
-
-// LineCol converts a byte offset in src to a 1-based line and rune column.
-func LineCol(src []byte, off int) (line, col int) {
-	if off > len(src) {
-		off = len(src)
-	}
-	if off < 0 {
-		off = 0
-	}
-	line = 1
-	start := 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	return line, ColAt(src[start:], off-start)
 }

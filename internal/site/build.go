@@ -139,9 +139,9 @@ func (b *builder) areas(list []*content.Area) {
 			b.diags.Errorf(keyPos(&a.Common, "weight"), "weight %d is already used by %s: give each theme area its own weight, it sets the order on the necklace", a.Weight, prev.File)
 		}
 		byWeight[a.Weight] = a
-		area := &Area{Area: a, Node: b.node("/teemat/"+a.Slug+"/", "teemat/"+a.Slug, a.Sum), Color: a.Color}
+		area := &Area{Area: a, Node: b.node("/teemat/"+a.Slug+"/", a.Key, a.Sum), Color: a.Color}
 		b.areaBy[a.Slug] = area
-		b.byFile["teemat/"+a.Slug+".md"] = area
+		b.byFile[a.Key+".md"] = area
 		b.s.Areas = append(b.s.Areas, area)
 	}
 	slices.SortStableFunc(b.s.Areas, func(x, y *Area) int {
@@ -167,7 +167,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			b.drafts[p.Slug] = p
 			continue
 		}
-		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", "helmet/"+p.Slug, p.Sum)}
+		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum)}
 		if p.Area != "" {
 			pearl.Area = b.areaBy[p.Area]
 			if pearl.Area == nil {
@@ -176,7 +176,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			}
 		}
 		b.pearlBy[p.Slug] = pearl
-		b.byFile["helmet/"+p.Slug+".md"] = pearl
+		b.byFile[p.Key+".md"] = pearl
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
 	// By area, title and slug. Slugs are unique, so the order is total;
@@ -257,7 +257,7 @@ func appendNew[T comparable](list []T, v T) []T {
 
 func (b *builder) cases(list []*content.Case) {
 	for _, c := range list {
-		k := &Case{Case: c, Node: b.node("/caset/"+c.Slug+"/", "caset/"+c.Slug, c.Sum)}
+		k := &Case{Case: c, Node: b.node("/caset/"+c.Slug+"/", c.Key, c.Sum)}
 		for _, slug := range c.Areas {
 			a := b.areaBy[slug]
 			if a == nil {
@@ -272,7 +272,7 @@ func (b *builder) cases(list []*content.Case) {
 				k.Pearls = appendNew(k.Pearls, p)
 			}
 		}
-		b.byFile["caset/"+c.Slug+".md"] = k
+		b.byFile[c.Key+".md"] = k
 		b.s.Cases = append(b.s.Cases, k)
 	}
 	slices.SortStableFunc(b.s.Cases, func(x, y *Case) int {
@@ -294,9 +294,9 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 	}
 	g := &Guide{Cover: cover, Title: "Opas"}
 	if cover != nil {
-		g.Node = b.node("/opas/", "opas/_index", cover.Sum)
+		g.Node = b.node("/opas/", cover.Key, cover.Sum)
 		g.Title = cover.Title
-		b.byFile["opas/_index.md"] = g
+		b.byFile[cover.Key+".md"] = g
 	} else {
 		g.Node = b.node("/opas/", "", content.Sum{})
 	}
@@ -306,8 +306,8 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 			b.diags.Errorf(keyPos(&c.Common, "weight"), "weight %d is already used by %s: give each chapter its own weight, it sets the reading order", c.Weight, prev.File)
 		}
 		byWeight[c.Weight] = c
-		ch := &Chapter{Chapter: c, Node: b.node("/opas/"+c.Slug+"/", "opas/"+c.Slug, c.Sum)}
-		b.byFile["opas/"+c.Slug+".md"] = ch
+		ch := &Chapter{Chapter: c, Node: b.node("/opas/"+c.Slug+"/", c.Key, c.Sum)}
+		b.byFile[c.Key+".md"] = ch
 		g.Chapters = append(g.Chapters, ch)
 	}
 	slices.SortStableFunc(g.Chapters, func(x, y *Chapter) int {
@@ -329,8 +329,8 @@ func (b *builder) pages(list []*content.Page) {
 			b.diags.Errorf(diag.Pos{File: p.File}, "the name %q is taken by the portal's own pages (/%s/): rename the file, for example %s-sivu.md", p.Slug, p.Slug, p.Slug)
 			continue
 		}
-		page := &Page{Page: p, Node: b.node("/"+p.Slug+"/", "sivut/"+p.Slug, p.Sum)}
-		b.byFile["sivut/"+p.Slug+".md"] = page
+		page := &Page{Page: p, Node: b.node("/"+p.Slug+"/", p.Key, p.Sum)}
+		b.byFile[p.Key+".md"] = page
 		b.s.Pages = append(b.s.Pages, page)
 	}
 }

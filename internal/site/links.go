@@ -233,20 +233,12 @@ func fragmentMissing(v any, fragment string) string {
 	}
 	var doc *markdown.Doc
 	switch v := v.(type) {
-	case *Area:
-		doc = v.Doc
-	case *Pearl:
-		doc = v.Doc
-	case *Case:
-		doc = v.Doc
-	case *Chapter:
-		doc = v.Doc
+	case content.Doc: // every model node embeds its document
+		doc = v.Base().Doc
 	case *Guide:
 		if v.Cover != nil {
 			doc = v.Cover.Doc
 		}
-	case *Page:
-		doc = v.Doc
 	}
 	if doc == nil {
 		return ""

@@ -1,0 +1,48 @@
+package diag
+
+import "testing"
+
+func TestPosString(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   Pos
+		want string
+	}{
+		{"whole file", Pos{File: "content/helmet/x.md"}, "content/helmet/x.md"},
+		{"line", Pos{File: "a.md", Line: 3}, "a.md:3"},
+		{"line and column", Pos{File: "a.md", Line: 3, Col: 7}, "a.md:3:7"},
+	} {
+		if got := tc.in.String(); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestListSortsAndSeparatesWarnings(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "b.md", Line: 1}, "varoitus")
+	l.Errorf(Pos{File: "a.md", Line: 10, Col: 2}, "toinen")
+	l.Errorf(Pos{File: "a.md", Line: 2}, "ensimmäinen")
+	l.Sort()
+	want := []string{"a.md:2: ensimmäinen", "a.md:10:2: toinen", "b.md:1: warning: varoitus"}
+	for i, e := range l {
+		if got := e.Error(); got != want[i] {
+			t.Errorf("%d: got %q, want %q", i, got, want[i])
+		}
+	}
+	if !l.HasErrors() || len(l.Errors()) != 2 || len(l.Warnings()) != 1 {
+		t.Errorf("errors/warnings split wrong: %v", l)
+	}
+	if err := l.Warnings().Err(); err != nil {
+		t.Errorf("warnings alone must not be an error: %v", err)
+	}
+	if got := l.Err().Error(); got != "a.md:2: ensimmäinen\na.md:10:2: toinen" {
+		t.Errorf("Err: got %q", got)
+	}
+}
+
+func TestColAtCountsRunes(t *testing.T) {
+	if got := ColAt([]byte("työ [x](y)"), len("työ ")); got != 5 {
+		t.Errorf("got %d, want 5", got)
+	}
+}
