@@ -43,14 +43,22 @@ func buildOptions(contentDir string) build.Options {
 }
 
 // themesFS is ./themes, or themes/ beside the content folder, when either
-// exists; otherwise the built-in theme is used.
+// exists; otherwise (nil) the built-in theme is used.
 func themesFS(contentDir string) fs.FS {
-	for _, dir := range []string{"themes", filepath.Join(filepath.Dir(filepath.Clean(contentDir)), "themes")} {
-		if info, err := os.Stat(dir); err == nil && info.IsDir() {
-			return os.DirFS(dir)
-		}
+	if dir := themesDir(contentDir); dir != "" {
+		return os.DirFS(dir)
 	}
 	return nil
+}
+
+// themesDir is the folder themes are looked up in, or "" for none.
+func themesDir(contentDir string) string {
+	for _, dir := range []string{"themes", filepath.Join(filepath.Dir(filepath.Clean(contentDir)), "themes")} {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir
+		}
+	}
+	return ""
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/helminauha/helminauha/internal/server"
 )
@@ -16,6 +14,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fl, args); err != nil {
 		return err
 	}
+	if err := checkContentDir(*contentDir, stderr); err != nil {
+		return err
+	}
 	opts := buildOptions(*contentDir)
 	return server.Run(ctx, server.Options{
 		ContentDir:  *contentDir,
@@ -24,14 +25,4 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Addr:        *addr,
 		Log:         stdout,
 	})
-}
-
-// themesDir is the folder themesFS picks, or "".
-func themesDir(contentDir string) string {
-	for _, dir := range []string{"themes", filepath.Join(filepath.Dir(filepath.Clean(contentDir)), "themes")} {
-		if info, err := os.Stat(dir); err == nil && info.IsDir() {
-			return dir
-		}
-	}
-	return ""
 }
