@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -71,6 +72,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	gz := fl.Bool("gzip", false, "also write a .gz beside every text file")
 	quiet := fl.Bool("quiet", false, "print only problems")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` (for go tool pprof)")
+	memProfile := fl.String("memprofile", "", "write an allocation profile to `FILE` at the end (for go tool pprof)")
+	timings := fl.Bool("timings", false, "print how long each stage took")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -84,6 +87,15 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "helminauha build: unexpected argument %q\n", fl.Arg(0))
@@ -122,6 +134,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !*quiet {
 		fmt.Fprintf(stdout, "Wrote %d files (%s) to %s in %s: %s\n", res.Written, size(res.Bytes), *out,
 			time.Since(start).Round(time.Millisecond), pageSummary(res.Pages))
+	}
+	if *timings {
+		for _, t := range res.Timings {
+			fmt.Fprintf(stdout, "  %-8s %s\n", t.Stage, t.Took.Round(time.Millisecond))
+		}
 	}
 	return nil
 }
