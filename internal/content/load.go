@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -214,7 +215,7 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Wrap(whole, err, "cannot read the file: %v", plainErr(err))}
 	}
-	if len(strings.TrimSpace(string(src))) == 0 {
+	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.Errorf(whole, "the file is empty: start it with front matter between --- lines (title: ...), or delete it")}
 	}
 	doc, diags := markdown.Parse(file, src)

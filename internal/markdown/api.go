@@ -35,5 +35,5 @@ type Doc struct {
 	Headings       []Heading
 	Links          []Link
 
-	impl docImpl // the AST and source, for rendering
+	impl docImpl // the compiled body and its text, for rendering and search
 }

@@ -59,9 +59,23 @@ var finnishTypography = extension.TypographicSubstitutions{
 
 // docImpl is what rendering needs of a parsed document. It is written by
 // Parse and only read afterwards.
+//
+// The syntax tree lives only during Parse: it takes ten times the memory
+// of the page it becomes, and a portal of 10,000 pearls would keep
+// hundreds of megabytes of small objects alive for the garbage collector
+// to scan until every page is rendered. Parse renders the body once, with
+// a hole wherever a destination goes (destinations depend on the whole
+// site, which Parse does not know), and keeps that and the plain text.
 type docImpl struct {
-	src    []byte // the normalised source the AST points into
-	root   ast.Node
+	parsed    bool
+	html      []byte // the body with holes left out
+	holes     []hole // in order of their offset in html
+	text      string // Text's result
+	worksheet bool   // the body holds a tyopohja block
+
+	// During Parse only.
+	src    []byte                  // the normalised source the AST points into
+	root   ast.Node                // the syntax tree
 	sheets map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
 }
 
@@ -94,6 +108,7 @@ func Parse(file string, src []byte) (*Doc, diag.List) {
 	p.frontMatter(d, fm, pc)
 
 	p.walk(d, root)
+	d.impl.compile()
 	p.diags.Sort()
 	return d, p.diags
 }

@@ -531,3 +531,31 @@ func TestInjectionAttemptsStayInert(t *testing.T) {
 		t.Errorf("too few tags, the test reads the HTML wrong: %v", names)
 	}
 }
+
+// A parsed document keeps its body compiled, not its syntax tree: every
+// Render fills the destinations anew, so one Doc serves several sites
+// (a subpath build, the dev server) and a rewrite that drops a link drops
+// only that link's tags.
+func TestRenderFillsDestinationsOnEveryCall(t *testing.T) {
+	src := "[*a*](x.md \"Otsikko & muuta\") ja ![kuva \"k\"](k.png 'T') ja www.thl.fi\n"
+	d, _ := Parse(file, []byte(src))
+	tests := []struct {
+		name    string
+		rewrite func(string) string
+		want    string
+	}{
+		{"unchanged", nil,
+			`<p><a href="x.md" title="Otsikko &amp; muuta"><em>a</em></a> ja <img src="k.png" alt="kuva ”k”" title="T" loading="lazy" decoding="async"> ja <a href="http://www.thl.fi">www.thl.fi</a></p>` + "\n"},
+		{"rewritten", func(dest string) string { return "/p/" + dest },
+			`<p><a href="/p/x.md" title="Otsikko &amp; muuta"><em>a</em></a> ja <img src="/p/k.png" alt="kuva ”k”" title="T" loading="lazy" decoding="async"> ja <a href="/p/http://www.thl.fi">www.thl.fi</a></p>` + "\n"},
+		{"dropped", func(string) string { return "javascript:void(0)" },
+			`<p><em>a</em> ja <img alt="kuva ”k”" title="T" loading="lazy" decoding="async"> ja www.thl.fi</p>` + "\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := string(d.HTML(tc.rewrite)); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -37,27 +37,71 @@ type RenderOptions struct {
 
 // Render renders the body like HTML, with more options.
 func (d *Doc) Render(o RenderOptions) []byte {
-	if d == nil || d.impl.root == nil {
+	if d == nil || !d.impl.parsed {
 		return nil
 	}
-	w := &htmlWriter{doc: &d.impl, rewrite: o.Rewrite, imageSize: o.ImageSize}
-	w.Grow(len(d.impl.src) + len(d.impl.src)/2 + 64)
-	// htmlWriter never fails and the node renderers return no errors.
-	_ = md.Renderer().Render(w, d.impl.src, d.impl.root)
+	w := &htmlWriter{rewrite: o.Rewrite, imageSize: o.ImageSize}
+	w.Grow(len(d.impl.html) + 64*len(d.impl.holes))
+	last := 0
+	for i := range d.impl.holes {
+		h := &d.impl.holes[i]
+		w.Write(d.impl.html[last:h.at])
+		last = h.at
+		w.fill(h)
+	}
+	w.Write(d.impl.html[last:])
 	return w.Bytes()
 }
 
 // HasWorksheet reports whether the body holds at least one tyopohja block.
 func (d *Doc) HasWorksheet() bool {
-	return d != nil && len(d.impl.sheets) > 0
+	return d != nil && d.impl.worksheet
 }
 
-// htmlWriter is the util.BufWriter goldmark renders into. It carries the
-// per-call state that the shared node renderer needs: the document's
-// worksheets and the caller's rewrite function.
+// compile renders the body with holes, computes its text, and lets go of
+// the syntax tree and the source.
+func (d *docImpl) compile() {
+	w := &htmlWriter{doc: d}
+	w.Grow(len(d.src) + len(d.src)/2 + 64)
+	// htmlWriter never fails and the node renderers return no errors.
+	_ = md.Renderer().Render(w, d.src, d.root)
+	d.html = bytes.Clone(w.Bytes())
+	d.holes = w.holes
+	d.text = d.plainText()
+	d.worksheet = len(d.sheets) > 0
+	d.parsed = true
+	d.src, d.root, d.sheets = nil, nil, nil
+}
+
+// A hole is the part of the body that depends on a destination, which
+// only the caller of Render can resolve. It holds what the node renderer
+// saw of its node, escaped already where it is written as is.
+type hole struct {
+	at    int // offset in docImpl.html
+	kind  holeKind
+	dest  string // the destination as written
+	title []byte // link and image: the title attribute's value, when hasTitle
+	text  []byte // image: the alt text; autolink: the label
+	// hasTitle tells an empty title ("") from none.
+	hasTitle bool
+}
+
+type holeKind uint8
+
+const (
+	linkStart holeKind = iota
+	linkEnd
+	image
+	autoLink
+)
+
+// htmlWriter is the util.BufWriter goldmark renders into. While Parse
+// compiles a body, the node renderers leave holes; Render fills them with
+// the caller's rewrite and imageSize.
 type htmlWriter struct {
 	bytes.Buffer
-	doc       *docImpl
+	doc       *docImpl // while compiling: the worksheets
+	holes     []hole
 	rewrite   func(string) string
 	imageSize func(string) (int, int, bool)
 	links     []bool // for each open link: was its <a> written
@@ -65,6 +109,71 @@ type htmlWriter struct {
 
 func (w *htmlWriter) Buffered() int { return w.Len() }
 func (w *htmlWriter) Flush() error  { return nil }
+
+func (w *htmlWriter) hole(h hole) {
+	h.at = w.Len()
+	w.holes = append(w.holes, h)
+}
+
+// fill writes what the hole h becomes.
+func (w *htmlWriter) fill(h *hole) {
+	switch h.kind {
+	case linkStart:
+		dest, ok := w.dest(h.dest)
+		w.links = append(w.links, ok)
+		if !ok {
+			return
+		}
+		w.WriteString(`<a href="`)
+		w.Write(dest)
+		w.WriteByte('"')
+		if h.hasTitle {
+			w.WriteString(` title="`)
+			w.Write(h.title)
+			w.WriteByte('"')
+		}
+		w.WriteByte('>')
+	case linkEnd:
+		open := w.links[len(w.links)-1]
+		w.links = w.links[:len(w.links)-1]
+		if open {
+			w.WriteString("</a>")
+		}
+	case image:
+		w.WriteString("<img")
+		dest, raw, ok := w.rewritten(h.dest)
+		if ok {
+			w.WriteString(` src="`)
+			w.Write(dest)
+			w.WriteByte('"')
+		}
+		w.WriteString(` alt="`)
+		w.Write(h.text)
+		w.WriteByte('"')
+		if h.hasTitle {
+			w.WriteString(` title="`)
+			w.Write(h.title)
+			w.WriteByte('"')
+		}
+		if ok && w.imageSize != nil {
+			if width, height, known := w.imageSize(raw); known && width > 0 && height > 0 {
+				w.WriteString(` width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) + `"`)
+			}
+		}
+		w.WriteString(` loading="lazy" decoding="async">`)
+	case autoLink:
+		dest, ok := w.dest(h.dest)
+		if !ok {
+			w.Write(h.text)
+			return
+		}
+		w.WriteString(`<a href="`)
+		w.Write(dest)
+		w.WriteString(`">`)
+		w.Write(h.text)
+		w.WriteString("</a>")
+	}
+}
 
 // dest rewrites a destination and returns it escaped for an attribute, or
 // false when it must not be emitted.
@@ -126,28 +235,22 @@ func (nodeRenderer) link(bw util.BufWriter, src []byte, node ast.Node, entering 
 	w := bw.(*htmlWriter)
 	n := node.(*ast.Link)
 	if !entering {
-		open := w.links[len(w.links)-1]
-		w.links = w.links[:len(w.links)-1]
-		if open {
-			w.WriteString("</a>")
-		}
+		w.hole(hole{kind: linkEnd})
 		return ast.WalkContinue, nil
 	}
-	dest, ok := w.dest(linkDest(n.Destination))
-	w.links = append(w.links, ok)
-	if !ok {
-		return ast.WalkContinue, nil
-	}
-	w.WriteString(`<a href="`)
-	w.Write(dest)
-	w.WriteByte('"')
-	if n.Title != nil {
-		w.WriteString(` title="`)
-		html.DefaultWriter.Write(w, n.Title)
-		w.WriteByte('"')
-	}
-	w.WriteByte('>')
+	w.hole(hole{kind: linkStart, dest: linkDest(n.Destination), title: escapedTitle(n.Title), hasTitle: n.Title != nil})
 	return ast.WalkContinue, nil
+}
+
+// escapedTitle is a link's or image's title as goldmark writes it in an
+// attribute.
+func escapedTitle(t []byte) []byte {
+	if t == nil {
+		return nil
+	}
+	var b htmlWriter
+	html.DefaultWriter.Write(&b, t)
+	return b.Bytes()
 }
 
 func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -156,27 +259,13 @@ func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering
 	}
 	w := bw.(*htmlWriter)
 	n := node.(*ast.Image)
-	w.WriteString("<img")
-	dest, raw, ok := w.rewritten(linkDest(n.Destination))
-	if ok {
-		w.WriteString(` src="`)
-		w.Write(dest)
-		w.WriteByte('"')
-	}
-	w.WriteString(` alt="`)
-	w.Write(util.EscapeHTML(bytes.TrimSpace(appendInline(nil, n, src, true))))
-	w.WriteByte('"')
-	if n.Title != nil {
-		w.WriteString(` title="`)
-		html.DefaultWriter.Write(w, n.Title)
-		w.WriteByte('"')
-	}
-	if ok && w.imageSize != nil {
-		if width, height, known := w.imageSize(raw); known && width > 0 && height > 0 {
-			w.WriteString(` width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) + `"`)
-		}
-	}
-	w.WriteString(` loading="lazy" decoding="async">`)
+	w.hole(hole{
+		kind:     image,
+		dest:     linkDest(n.Destination),
+		text:     util.EscapeHTML(bytes.TrimSpace(appendInline(nil, n, src, true))),
+		title:    escapedTitle(n.Title),
+		hasTitle: n.Title != nil,
+	})
 	return ast.WalkSkipChildren, nil
 }
 
@@ -186,17 +275,7 @@ func (nodeRenderer) autoLink(bw util.BufWriter, src []byte, node ast.Node, enter
 	}
 	w := bw.(*htmlWriter)
 	n := node.(*ast.AutoLink)
-	label := util.EscapeHTML(n.Label(src))
-	dest, ok := w.dest(autoLinkDest(n, src))
-	if !ok {
-		w.Write(label)
-		return ast.WalkContinue, nil
-	}
-	w.WriteString(`<a href="`)
-	w.Write(dest)
-	w.WriteString(`">`)
-	w.Write(label)
-	w.WriteString("</a>")
+	w.hole(hole{kind: autoLink, dest: autoLinkDest(n, src), text: util.EscapeHTML(n.Label(src))})
 	return ast.WalkContinue, nil
 }
 

@@ -16,12 +16,17 @@ import (
 // and no code fence info strings; of a worksheet it holds the title and
 // the labels.
 func (d *Doc) Text() string {
-	if d == nil || d.impl.root == nil {
+	if d == nil {
 		return ""
 	}
-	src := d.impl.src
+	return d.impl.text
+}
+
+// plainText computes Text from the syntax tree.
+func (d *docImpl) plainText() string {
+	src := d.src
 	b := make([]byte, 0, len(src))
-	_ = ast.Walk(d.impl.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			switch n.Kind() {
 			case east.KindTableRow, east.KindTableHeader:
@@ -33,7 +38,7 @@ func (d *Doc) Text() string {
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
-			if ws, ok := d.impl.sheets[n]; ok {
+			if ws, ok := d.sheets[n]; ok {
 				if ws.ok {
 					b = append(newline(b), ws.title...)
 					for _, f := range ws.fields {
