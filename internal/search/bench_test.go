@@ -1,6 +1,15 @@
 package search
 
-import "testing"
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/site"
+)
 
 func BenchmarkBuild1000(b *testing.B) {
 	docs := synthetic(b, 1000)
@@ -26,5 +35,76 @@ func BenchmarkIndexerOneEdit(b *testing.B) {
 		if _, err := ix.Build(docs, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// corpus10k is the bench corpus of 10,000 pearls that make bench caches
+// (internal/corpus); the benchmarks that need it skip when it is absent.
+const corpus10k = "../../.cache/bench/corpus-v3-n10000-s48656c6d69/content"
+
+var bigSite = sync.OnceValues(func() (*site.Site, error) {
+	fsys := os.DirFS(corpus10k)
+	if _, err := os.Stat(corpus10k); err != nil {
+		return nil, err
+	}
+	cfg, diags := config.Load(fsys, "content", "")
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	set, diags := content.Load(context.Background(), fsys, "content")
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	s, diags := site.Build(cfg, set, site.Options{})
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	return s, nil
+})
+
+func bigCorpus(b *testing.B) *site.Site {
+	b.Helper()
+	s, err := bigSite()
+	if err != nil {
+		b.Skipf("no bench corpus (make bench writes it): %v", err)
+	}
+	return s
+}
+
+var bigDocs = sync.OnceValue(func() []Doc { s, _ := bigSite(); return FromSite(s) })
+
+// BenchmarkFromSite10k is the documents' text of 10,000 pearls, as a
+// build takes it from the model.
+func BenchmarkFromSite10k(b *testing.B) {
+	s := bigCorpus(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		FromSite(s)
+	}
+}
+
+// BenchmarkBuild10k is the index of 10,000 pearls, as a build makes it
+// beside the rendering.
+func BenchmarkBuild10k(b *testing.B) {
+	bigCorpus(b)
+	docs := bigDocs()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Build(docs, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnalyse10k is the analysis step of BenchmarkBuild10k.
+func BenchmarkAnalyse10k(b *testing.B) {
+	bigCorpus(b)
+	docs := bigDocs()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		analyseDocs(docs)
 	}
 }
