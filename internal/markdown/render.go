@@ -65,7 +65,7 @@ func (d *docImpl) compile() {
 	w.Grow(len(d.src) + len(d.src)/2 + 64)
 	// htmlWriter never fails and the node renderers return no errors.
 	_ = md.Renderer().Render(w, d.src, d.root)
-	d.html = bytes.Clone(w.Bytes())
+	d.html = w.Bytes()
 	d.holes = w.holes
 	d.text = d.plainText()
 	d.worksheet = len(d.sheets) > 0

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -68,7 +69,9 @@ func (d *docImpl) plainText() string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return string(bytes.TrimSpace(b))
+	// b is not touched after this, so the string may share its memory,
+	// as strings.Builder does: no second copy of every body.
+	return strings.TrimSpace(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // newline ends the current line of b, if there is one.
