@@ -285,16 +285,12 @@ func (w *writer) fail(e *diag.Error) {
 
 // run makes n files with make on every core and puts them.
 func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, error)) {
-	var next int
-	var mu sync.Mutex
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			for ctx.Err() == nil {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
+				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
