@@ -47,16 +47,35 @@ func Analyze(text string) []Token {
 // describes; w is valid only during the call. dangling tells that the word
 // ends in a hyphen that joins it to nothing, as in "oppilas- ja
 // opiskeluhuolto", where it stands for "oppilashuolto".
+//
+// ASCII letters and digits are classified and folded by table, without
+// decoding; so are the runes below U+0300 (see latin).
 func scan(text string, emit func(w []byte, part, dangling bool)) {
-	if !norm.NFC.IsNormalString(text) {
+	var sc scanner
+	sc.scan(text, emit)
+}
+
+// scanner is the scratch space of scan, kept from text to text.
+type scanner struct {
+	buf  []byte // the folded word
+	ends []int  // end of each part in buf
+}
+
+// scan is scan with the scratch space of sc.
+func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
+	if !isNFC(text) && !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	var buf []byte
-	var ends []int // end of each part in buf
+	buf, ends := sc.buf, sc.ends
+	defer func() { sc.buf, sc.ends = buf, ends }()
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiFold[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += size
 			continue
 		}
@@ -65,6 +84,32 @@ func scan(text string, emit func(w []byte, part, dangling bool)) {
 		for {
 			n := 0
 			for i < len(text) {
+				// A run of ASCII letters and digits, copied at once when it
+				// has no capitals (bit 0x20 is set in each byte).
+				j, all := i, byte(0xff)
+				for j < len(text) && asciiFold[text[j]] != 0 {
+					all &= text[j]
+					j++
+				}
+				if j > i {
+					run := text[i:j]
+					if n+len(run) > maxWordRunes {
+						run = run[:max(0, maxWordRunes-n)]
+					}
+					if all&0x20 != 0 {
+						buf = append(buf, run...)
+					} else {
+						for k := 0; k < len(run); k++ {
+							buf = append(buf, asciiFold[run[k]])
+						}
+					}
+					n += len(run)
+					i = j
+					continue
+				}
+				if text[i] < utf8.RuneSelf {
+					break
+				}
 				r, size := utf8.DecodeRuneInString(text[i:])
 				if !isWordRune(r) {
 					break
@@ -75,6 +120,9 @@ func scan(text string, emit func(w []byte, part, dangling bool)) {
 				i += size
 			}
 			ends = append(ends, len(buf))
+			if i < len(text) && text[i] == ' ' {
+				break // the common case: the word ends at a space
+			}
 			if r, size := utf8.DecodeRuneInString(text[i:]); isHyphen(r) {
 				if r2, _ := utf8.DecodeRuneInString(text[i+size:]); i+size < len(text) && isWordRune(r2) {
 					i += size
@@ -83,22 +131,25 @@ func scan(text string, emit func(w []byte, part, dangling bool)) {
 			}
 			break
 		}
-		r, size = utf8.DecodeRuneInString(text[i:])
-		dangling := i < len(text) && isHyphen(r) && len(ends) == 1
-		if dangling && i+size < len(text) {
-			r2, _ := utf8.DecodeRuneInString(text[i+size:])
-			dangling = unicode.IsSpace(r2) || r2 == ','
-		}
-		// "THL:ssä": skip the case ending after a colon.
-		if i+1 < len(text) && text[i] == ':' {
-			if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsLetter(r) {
-				i++
-				for i < len(text) {
-					r, size := utf8.DecodeRuneInString(text[i:])
-					if !isWordRune(r) {
-						break
+		dangling := false
+		if i < len(text) && text[i] != ' ' {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			dangling = isHyphen(r) && len(ends) == 1
+			if dangling && i+size < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[i+size:])
+				dangling = unicode.IsSpace(r2) || r2 == ','
+			}
+			// "THL:ssä": skip the case ending after a colon.
+			if i+1 < len(text) && text[i] == ':' {
+				if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsLetter(r) {
+					i++
+					for i < len(text) {
+						r, size := utf8.DecodeRuneInString(text[i:])
+						if !isWordRune(r) {
+							break
+						}
+						i += size
 					}
-					i += size
 				}
 			}
 		}
@@ -117,15 +168,150 @@ func scan(text string, emit func(w []byte, part, dangling bool)) {
 	}
 }
 
+// isNFC reports, cheaply, whether text is sure to be in NFC: when each of
+// its runes has combining class 0 and NFC_Quick_Check=Yes, which makes
+// the quick check of UAX #15 answer yes for the whole text. It checks
+// that only of the runes below U+0300 (all of them are such) and the
+// common punctuation in nfcStable; for any other rune it reports false,
+// and the full check decides. Bytes below 0xCC never start a rune from
+// U+0300 on, so they pass without decoding; invalid UTF-8 among them
+// passes too, as the full check lets it.
+func isNFC(text string) bool {
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			b := text[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			// A byte is 0xCC or more when its top bit is set and its
+			// low seven bits plus 0x34 reach 0x80.
+			const lo, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+			if x&((x&lo)+0x3434343434343434)&hi == 0 {
+				i += 8
+				continue
+			}
+		}
+		if text[i] < 0xCC {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !nfcStable(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// nfcStable reports whether r is in one of the ranges of punctuation from
+// U+0300 on whose every rune has combining class 0 and
+// NFC_Quick_Check=Yes (TestNFCStable checks each against package norm):
+// dashes, quotes, ellipsis, per mille, currency signs, arrows.
+func nfcStable(r rune) bool {
+	return 0x2010 <= r && r <= 0x205e || 0x20a0 <= r && r <= 0x20c0 || 0x2190 <= r && r <= 0x2199
+}
+
 // keep reports whether a folded word is indexed: two runes or more and not
 // a stop word.
 func keep(w []byte) bool {
-	return utf8.RuneCount(w) >= 2 && !stopWords[string(w)]
+	if len(w) > maxStopWord {
+		return true // more than four bytes is more than one rune
+	}
+	return utf8.RuneCount(w) >= 2 && !isStopWord(w)
 }
 
+// isStopWord reports whether w is one of stopWords, looked up in
+// stopTable.
+func isStopWord(w []byte) bool {
+	if len(w) > 8 {
+		return false
+	}
+	x := packWord(w)
+	for i := stopHash(x); ; i = (i + 1) % len(stopTable) {
+		switch stopTable[i] {
+		case x:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// packWord packs a word of up to eight bytes, none of them 0, into a
+// number, the first byte lowest.
+func packWord(w []byte) uint64 {
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
+	}
+	return x
+}
+
+func stopHash(x uint64) int {
+	return int((x * 0x9e3779b97f4a7c15) >> (64 - stopBits))
+}
+
+// stopBits is the log2 of the size of stopTable, which is at least four
+// times the number of stop words, so that a lookup looks at one or two
+// slots.
+const stopBits = 9
+
+// stopTable holds the packed stop words, open addressed by stopHash, 0 in
+// free slots.
+var stopTable = func() (t [1 << stopBits]uint64) {
+	if len(stopWords)*4 > len(t) {
+		panic("search: stopTable is too small for the stop words")
+	}
+	for w := range stopWords {
+		if len(w) > 8 {
+			panic("search: stop word " + w + " is longer than eight bytes")
+		}
+		x := packWord([]byte(w))
+		i := stopHash(x)
+		for t[i] != 0 {
+			i = (i + 1) % len(t)
+		}
+		t[i] = x
+	}
+	return t
+}()
+
+// asciiFold maps each ASCII letter or digit to its folded form (the letter
+// in lower case) and every other byte to 0.
+var asciiFold = func() (t [256]byte) {
+	for c := range byte(utf8.RuneSelf) {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = c
+		case 'A' <= c && c <= 'Z':
+			t[c] = c + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// latinEnd is the end of the runes kept in latin.
+const latinEnd = 0x300
+
+// latin holds, for each rune below latinEnd (ASCII, Latin-1, Latin
+// Extended-A and -B, IPA, spacing modifiers: none of them a combining
+// mark), whether it is a word rune and its folded form.
+var latin = func() (t [latinEnd]struct {
+	word  bool
+	runes uint8 // in fold
+	fold  string
+}) {
+	for r := range rune(latinEnd) {
+		b, n := slowFold(nil, r, 0)
+		t[r].word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		t[r].fold, t[r].runes = string(b), uint8(n)
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	if r < latinEnd {
+		return latin[r].word
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
@@ -137,12 +323,18 @@ func isHyphen(r rune) bool {
 // foldRune appends the lower-cased, folded form of r to b and adds the
 // number of runes appended to n. Combining marks are dropped.
 func foldRune(b []byte, r rune, n int) ([]byte, int) {
-	if r < 0x80 {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
+	if r < latinEnd {
+		f := &latin[r]
+		if len(f.fold) == 1 {
+			return append(b, f.fold[0]), n + 1
 		}
-		return append(b, byte(r)), n + 1
+		return append(b, f.fold...), n + int(f.runes)
 	}
+	return slowFold(b, r, n)
+}
+
+// slowFold is foldRune through package unicode and folds.
+func slowFold(b []byte, r rune, n int) ([]byte, int) {
 	if unicode.IsMark(r) {
 		return b, n
 	}
@@ -167,6 +359,16 @@ var folds = map[rune]string{
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u", 'ų': "u",
 	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
 }
+
+// maxStopWord is the length in bytes of the longest stop word, and at
+// least four: a word longer than that is kept.
+var maxStopWord = func() int {
+	n := 4
+	for w := range stopWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // stopWords are folded Finnish function words that are not indexed.
 var stopWords = func() map[string]bool {

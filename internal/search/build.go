@@ -167,6 +167,7 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 // analyser holds the scratch space of analysing one document after
 // another.
 type analyser struct {
+	sc       scanner
 	tf       []float64
 	title    []bool
 	touched  []int32
@@ -188,7 +189,7 @@ type ellipsis struct {
 func (a *analyser) doc(d Doc, v *vocab) ([]docWord, []ellipsis, float64) {
 	length := 0.0
 	add := func(text string, w float64, isTitle bool) {
-		scan(text, func(b []byte, part, dangling bool) {
+		a.sc.scan(text, func(b []byte, part, dangling bool) {
 			id := v.word(b)
 			if int(id) >= len(a.tf) {
 				a.tf = append(a.tf, make([]float64, int(id)+1-len(a.tf))...)
