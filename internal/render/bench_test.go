@@ -1,7 +1,16 @@
 package render
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"sync"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/site"
 )
 
 // BenchmarkRenderPearl renders one pearl page of the fixture, body
@@ -52,5 +61,130 @@ func BenchmarkJobs(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		th.Jobs(s)
+	}
+}
+
+// corpus is a generated portal for the benchmarks below, loaded once.
+var corpus struct {
+	once   sync.Once
+	s      *site.Site
+	th     *Theme
+	byKind map[string][]Job
+	kinds  []string
+	err    error
+}
+
+// loadCorpus loads the portal HELMINAUHA_BENCH_CONTENT names, such as
+// .cache/bench/corpus-v3-n10000-s48656c6d69/content, with the minified
+// templates the build uses, or skips the benchmark.
+func loadCorpus(b *testing.B) {
+	dir := os.Getenv("HELMINAUHA_BENCH_CONTENT")
+	if dir == "" {
+		b.Skip("set HELMINAUHA_BENCH_CONTENT to a content folder")
+	}
+	corpus.once.Do(func() {
+		fsys, name := os.DirFS(dir), "content"
+		cfg, diags := config.Load(fsys, name, "")
+		if diags.HasErrors() {
+			corpus.err = fmt.Errorf("%v", diags)
+			return
+		}
+		set, diags := content.Load(context.Background(), fsys, name)
+		if diags.HasErrors() {
+			corpus.err = fmt.Errorf("%v", diags.Errors())
+			return
+		}
+		s, diags := site.Build(cfg, set, site.Options{})
+		if diags.HasErrors() {
+			corpus.err = fmt.Errorf("%v", diags.Errors())
+			return
+		}
+		th, diags := Default()
+		if diags.HasErrors() {
+			corpus.err = fmt.Errorf("%v", diags)
+			return
+		}
+		th.MinifyTemplates()
+		corpus.s, corpus.th, corpus.byKind = s, th, map[string][]Job{}
+		for _, j := range th.Jobs(s) {
+			if corpus.byKind[j.Kind] == nil {
+				corpus.kinds = append(corpus.kinds, j.Kind)
+			}
+			corpus.byKind[j.Kind] = append(corpus.byKind[j.Kind], j)
+		}
+	})
+	if corpus.err != nil {
+		b.Fatal(corpus.err)
+	}
+}
+
+// BenchmarkRenderCorpus renders every page of a generated portal, kind by
+// kind, one page after the other:
+//
+//	HELMINAUHA_BENCH_CONTENT=$PWD/.cache/bench/corpus-v3-n10000-s48656c6d69/content \
+//	  go test ./internal/render -run '^$' -bench RenderCorpus/pearl -benchtime 2x -cpuprofile /tmp/cpu.prof
+func BenchmarkRenderCorpus(b *testing.B) {
+	loadCorpus(b)
+	s, th := corpus.s, corpus.th
+	for _, kind := range corpus.kinds {
+		jobs := corpus.byKind[kind]
+		b.Run(kind, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				for _, j := range jobs {
+					if _, err := th.Render(s, j); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/page")
+			// CPU time (the process's, so garbage collection counts) is
+			// steadier than wall time on a shared machine.
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N*len(jobs)), "cpu-ns/page")
+			b.ReportMetric(float64(len(jobs)), "pages")
+		})
+	}
+}
+
+// BenchmarkExecuteCorpus is the template execution alone of up to 1,000
+// pages of each kind of the portal of BenchmarkRenderCorpus: their data
+// (bodies included) is made before the clock starts.
+func BenchmarkExecuteCorpus(b *testing.B) {
+	loadCorpus(b)
+	s, th := corpus.s, corpus.th
+	for _, kind := range corpus.kinds {
+		tmpl := th.fast[kind]
+		if tmpl == nil {
+			continue // not a template page
+		}
+		jobs := corpus.byKind[kind]
+		if len(jobs) > 1000 {
+			jobs = jobs[:1000]
+		}
+		views := make([]*View, len(jobs))
+		for i, j := range jobs {
+			v, err := th.view(s, j)
+			if err != nil {
+				b.Fatal(err)
+			}
+			v.tmpl = tmpl
+			views[i] = v
+		}
+		b.Run(kind, func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				for _, v := range views {
+					buf.Reset()
+					if err := tmpl.Execute(&buf, v); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N*len(views)), "cpu-ns/page")
+		})
 	}
 }
