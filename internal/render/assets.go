@@ -19,13 +19,16 @@ import (
 // per page: the fingerprinted asset names (style.css depends on the site,
 // as the theme areas' colours are appended to it) and the footer's pages.
 type siteState struct {
-	s      *site.Site
-	base   string            // base path, "/" or "/portaali/"
-	urls   map[string]string // asset name ("style.css") -> URL
-	files  []output.File     // assets and static files
-	footer []*site.Page
-	deps   []string // document keys every page depends on (header, footer)
-	cards  map[*site.Pearl]*Card
+	s    *site.Site
+	base string // base path, "/" or "/portaali/"
+	// ogLocale is View.OGLocale.
+	ogLocale string
+	urls     map[string]string // asset name ("style.css") -> URL
+	files    []output.File     // assets and static files
+	footer   []*site.Page
+	deps     []string // document keys every page depends on (header, footer)
+	cards    map[*site.Pearl]*Card
+	places   map[placeKey]*Place
 	// partials caches partials rendered once per site (View.Cached).
 	partials sync.Map // cacheKey -> template.HTML
 	// chrome caches the header and footer (see View.Chrome).
@@ -44,8 +47,9 @@ func (t *Theme) state(s *site.Site) *siteState {
 	if st := t.cur.Load(); st != nil && st.s == s {
 		return st
 	}
-	st := &siteState{s: s, base: s.Config.BasePath(), urls: map[string]string{},
-		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
+	st := &siteState{s: s, base: s.Config.BasePath(), ogLocale: ogLocale(s.Config.Language), urls: map[string]string{},
+		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), places: map[placeKey]*Place{},
+		navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
 	for _, p := range s.Pearls {
 		c := &Card{Title: p.Title, URL: p.URL, Summary: p.Summary}
 		if p.Area != nil {
@@ -55,6 +59,16 @@ func (t *Theme) state(s *site.Site) *siteState {
 			c.KindLabel = p.Kind.Label
 		}
 		st.cards[p] = c
+		if k := (placeKey{p.Area, p.Kind}); st.places[k] == nil {
+			pl := &Place{Base: st.base}
+			if a := p.Area; a != nil {
+				pl.AreaTitle, pl.AreaURL, pl.AreaSlug = a.Title, a.URL, a.Slug
+			}
+			if k := p.Kind; k != nil {
+				pl.KindLabel, pl.KindURL = k.Label, k.URL
+			}
+			st.places[k] = pl
+		}
 	}
 	for _, a := range t.assets {
 		data := a.data

@@ -59,6 +59,8 @@
 // the node the page is about (.Area, .Pearl, …), .Body (the document as
 // HTML), and helpers such as {{.Asset "style.css"}} (the fingerprinted URL
 // of a theme asset) and {{.Base}} (the base path, "/" or "/portaali/").
+// What every page reads (.Base, .FullTitle, .Canonical, …) is a field:
+// html/template calls a method far more slowly than it reads a field.
 // Always link with a node's .URL, which carries the base path. A pearl
 // page also has .Facts, the pearl's values in plain fields, which
 // html/template reads without the allocating search that fields promoted
@@ -73,15 +75,18 @@
 // rendered once per site and reused, and may use only what their cache
 // key covers:
 //
-//   - "header" and "footer" (defined in base.html, printed with
-//     {{.Chrome "header"}}): once per page kind and, for the pages the
-//     header and footer link to, per page. They may use .Site, .Kind,
-//     .Base, .Asset and .Current.
+//   - chrome: partials printed with {{.Chrome "name"}}, such as
+//     "header" and "footer" (the default theme also has "site-head" and
+//     "site-script", the parts of <head> that every page shares): once
+//     per page kind and, for the pages the header and footer link to, per
+//     page. They may use .Site, .Kind, .Base, .OGLocale, .Asset and
+//     .Current.
 //   - partials printed with {{.Cached "name" pointer}} or {{.CachedEach
 //     "name" list}}: once per partial and pointer. They may use only that
 //     value. The default theme caches "pearl-card" (a *Card;
 //     {{.PearlCards list}} joins the cards of a list of pearls),
-//     "case-card" and "term-link".
+//     "case-card", "term-link", and "pearl-crumbs" and "pearl-kicker" (a
+//     *Place, what the pearls of one area and kind show alike).
 //
 // Render is safe for concurrent use: templates are parsed once, by
 // LoadTheme, and the site model is read-only.

@@ -108,7 +108,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 			return bad()
 		}
 		v.Pearl, v.Path, v.Title, v.OGType = p, p.Path, p.Title, "article"
-		v.Facts = pearlFacts(p)
+		v.Facts = pearlFacts(p, v.st)
 		summary(p.Summary)
 		v.Body = body(s, p.Doc, p.Links)
 		v.Worksheet = hasWorksheet(p.Doc)
@@ -225,6 +225,14 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if pg.Next != "" {
 			v.Next = &site.Node{URL: pg.Next}
 		}
+	}
+	v.Base, v.OGLocale = v.st.base, v.st.ogLocale
+	v.FullTitle, v.OGTitle = s.Config.Title, s.Config.Title
+	if v.Title != "" {
+		v.FullTitle, v.OGTitle = v.Title+" – "+s.Config.Title, v.Title
+	}
+	if v.Kind != "notfound" {
+		v.Canonical = v.Abs(v.Path)
 	}
 	return v, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,6 +29,25 @@ type View struct {
 	OGType string
 	// NoIndex asks search engines not to index the page (404).
 	NoIndex bool
+
+	// The values below are fields, not methods, because every page reads
+	// them and html/template calls a method much more slowly than it
+	// reads a field.
+
+	// Base is the base path every URL starts with: "/" or "/portaali/".
+	Base string
+	// FullTitle is the content of <title>: "Page – Portal", or the
+	// portal's title on the home page.
+	FullTitle string
+	// OGTitle is the page's title for Open Graph: its own, or the
+	// portal's on the home page.
+	OGTitle string
+	// Canonical is the page's canonical URL (see Abs), or "" for pages
+	// that have none (404).
+	Canonical string
+	// OGLocale is the Open Graph locale for the portal's language
+	// ("fi_FI").
+	OGLocale string
 
 	// The node the page is about; only the one for Kind is set (a
 	// guideprint page has Guide).
@@ -158,12 +178,13 @@ func (v *View) CachedEach(name string, list any) (template.HTML, error) {
 
 type chromeKey struct{ name, kind, path string }
 
-// Chrome returns the template name ("header", "footer") executed for this
-// page, from a cache: the header and footer are the same on most pages,
-// and rendering them once per site saves half the work of a page. A
-// chrome template may therefore depend only on .Site, .Kind, .Base,
-// .Asset and whether a page of the header or footer is the current one
-// (.Current): the cache key is the kind and, for those pages, the path.
+// Chrome returns the template name ("header", "footer", "site-head")
+// executed for this page, from a cache: the header and footer are the
+// same on most pages, and rendering them once per site saves half the
+// work of a page. A chrome template may therefore depend only on .Site,
+// .Kind, .Base, .OGLocale, .Asset and whether a page of the header or
+// footer is the current one (.Current): the cache key is the kind and,
+// for those pages, the path.
 func (v *View) Chrome(name string) (template.HTML, error) {
 	key := chromeKey{name: name, kind: v.Kind}
 	if v.st.navPaths[v.Path] {
@@ -184,7 +205,8 @@ func (v *View) Chrome(name string) (template.HTML, error) {
 // PearlFacts are what a pearl page shows of the pearl itself, its area
 // and its kind, in plain fields: html/template finds a field promoted
 // from an embedded struct (.Pearl.Summary, .Pearl.Area.URL) by a search
-// that allocates, on every access.
+// that allocates, on every access, and calls a function or method much
+// more slowly than it reads a field.
 type PearlFacts struct {
 	Slug, Summary                string
 	Draft                        bool
@@ -197,12 +219,37 @@ type PearlFacts struct {
 	Related                      []*site.Pearl
 	Cases                        []*site.Case
 	Prev, Next                   *site.Pearl
+	// DateISO and DateText are Date as the funcs isodate and date
+	// format it; UpdatedISO and UpdatedText Updated, or "" when the
+	// pearl has not been updated.
+	DateISO, DateText       string
+	UpdatedISO, UpdatedText string
+	// Place is shared by the pearls of the same area and kind, for
+	// partials cached once per area and kind (View.Cached).
+	Place *Place
 }
 
-func pearlFacts(p *site.Pearl) *PearlFacts {
+// Place is what the pages of the pearls of one theme area and kind show
+// alike, in plain fields. A pearl page prints the partials made of it
+// through View.Cached, once per area and kind instead of once per pearl.
+type Place struct {
+	Base                         string // the base path, for the link to the home page
+	AreaTitle, AreaURL, AreaSlug string
+	KindLabel, KindURL           string
+}
+
+type placeKey struct {
+	area *site.Area
+	kind *site.Term
+}
+
+func pearlFacts(p *site.Pearl, st *siteState) *PearlFacts {
 	f := &PearlFacts{Slug: p.Slug, Summary: p.Summary, Draft: p.Draft, Projects: p.Projects,
 		Date: p.Date, Updated: p.Updated, Audience: p.Audience, Tags: p.Tags,
-		Related: p.Related, Cases: p.Cases, Prev: p.Prev, Next: p.Next}
+		Related: p.Related, Cases: p.Cases, Prev: p.Prev, Next: p.Next,
+		DateISO: isoDate(p.Date), DateText: finnishDate(p.Date),
+		UpdatedISO: isoDate(p.Updated), UpdatedText: finnishDate(p.Updated),
+		Place: st.places[placeKey{p.Area, p.Kind}]}
 	if a := p.Area; a != nil {
 		f.AreaTitle, f.AreaURL, f.AreaSlug, f.AreaColor = a.Title, a.URL, a.Slug, areaColor(a)
 	}
@@ -311,42 +358,13 @@ func (v *View) Asset(name string) (string, error) {
 	return "", fmt.Errorf("the theme has no asset %q in assets/", name)
 }
 
-// Base is the base path every URL starts with: "/" or "/portaali/".
-func (v *View) Base() string { return v.st.base }
-
 // Abs returns the absolute URL of site path p when the portal has a base
 // URL, or its path under the base path.
 func (v *View) Abs(p string) string { return v.Site.Config.Absolute(p) }
 
-// Canonical is the page's canonical URL, or "" for pages that have none
-// (404).
-func (v *View) Canonical() string {
-	if v.Kind == "notfound" {
-		return ""
-	}
-	return v.Abs(v.Path)
-}
-
-// FullTitle is the content of <title>: "Page – Portal", or the portal's
-// title on the home page.
-func (v *View) FullTitle() string {
-	if v.Title == "" {
-		return v.Site.Config.Title
-	}
-	return v.Title + " – " + v.Site.Config.Title
-}
-
-// OGTitle is the page's title for Open Graph.
-func (v *View) OGTitle() string {
-	if v.Title == "" {
-		return v.Site.Config.Title
-	}
-	return v.Title
-}
-
-// OGLocale is the Open Graph locale for the portal's language ("fi_FI").
-func (v *View) OGLocale() string {
-	lang := strings.ToLower(v.Site.Config.Language)
+// ogLocale is the Open Graph locale for a portal language ("fi_FI").
+func ogLocale(language string) string {
+	lang := strings.ToLower(language)
 	main, region, _ := strings.Cut(lang, "-")
 	switch {
 	case region != "":
@@ -369,20 +387,8 @@ func (v *View) Current(n site.Node) bool { return n.Path == v.Path }
 // funcs are the template functions; they depend on nothing but their
 // arguments (per-site values are methods of View).
 var funcs = template.FuncMap{
-	// date formats a day the Finnish way: 1.6.2022.
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return fmt.Sprintf("%d.%d.%d", t.Day(), int(t.Month()), t.Year())
-	},
-	// isodate is the machine-readable day for <time datetime>.
-	"isodate": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format("2006-01-02")
-	},
+	"date":    finnishDate,
+	"isodate": isoDate,
 	// color is a theme area's colour as #rrggbb, safe for attributes.
 	"color": areaColor,
 	// count formats n with the Finnish noun for one and for many:
@@ -396,6 +402,23 @@ var funcs = template.FuncMap{
 	"termHeading": termHeading,
 	"pn":          pn,
 	"legendBead":  legendBead,
+}
+
+// finnishDate formats a day the Finnish way: 1.6.2022 (the func date).
+func finnishDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(t.Day()) + "." + strconv.Itoa(int(t.Month())) + "." + strconv.Itoa(t.Year())
+}
+
+// isoDate is the machine-readable day for <time datetime> (the func
+// isodate).
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }
 
 // termHeading is the heading of a term page: "Aihe: arviointi".
