@@ -104,7 +104,7 @@ type manifest struct {
 // docWord is what one document has of one word of the vocabulary.
 type docWord struct {
 	id    int32
-	tf    float64 // weighted count
+	tf    float32 // weighted count: a sum of halves, which float32 holds exactly up to 2^23
 	title bool
 }
 
@@ -226,7 +226,7 @@ func (a *analyser) doc(d Doc, v *vocab) ([]docWord, []ellipsis, float64) {
 	add(d.AreaTitle, weightArea, false)
 	ws := make([]docWord, len(a.touched))
 	for j, id := range a.touched {
-		ws[j] = docWord{id: id, tf: a.tf[id], title: a.title[id]}
+		ws[j] = docWord{id: id, tf: float32(a.tf[id]), title: a.title[id]}
 		a.tf[id], a.title[id] = 0, false
 	}
 	a.touched = a.touched[:0]
@@ -350,15 +350,18 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 			areas[i][1] = d.AreaTitle
 		}
 	}
-	sorted := append([]Doc(nil), docs...)
-	areaOf := func(d Doc) int {
+	areaOf := func(d *Doc) int {
 		if i, ok := areaIndex[d.Area]; ok {
 			return i
 		}
 		return len(areas)
 	}
-	sort.SliceStable(sorted, func(i, j int) bool {
-		a, b := sorted[i], sorted[j]
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &docs[order[i]], &docs[order[j]]
 		if x, y := areaOf(a), areaOf(b); x != y {
 			return x < y
 		}
@@ -367,10 +370,14 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 		}
 		return a.URL < b.URL
 	})
+	sorted := make([]Doc, len(docs))
+	for i, j := range order {
+		sorted[i] = docs[j]
+	}
 	docs = sorted
 	ac := make([]int, len(areas))
-	for _, d := range docs {
-		if i := areaOf(d); i < len(areas) {
+	for i := range docs {
+		if i := areaOf(&docs[i]); i < len(areas) {
 			ac[i]++
 		}
 	}
@@ -404,14 +411,14 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	ktf := make([]float64, len(v.keys))
 	kWhole := make([]bool, len(v.keys))
 	kPart := make([]bool, len(v.keys))
-	postings := make([][]posting, len(v.keys))
+	postings := make([]postingList, len(v.keys))
 	// grow makes room for the keys of parts that are no words of the corpus.
 	grow := func() {
 		if n := len(v.keys); n > len(ktf) {
 			ktf = append(ktf, make([]float64, n-len(ktf))...)
 			kWhole = append(kWhole, make([]bool, n-len(kWhole))...)
 			kPart = append(kPart, make([]bool, n-len(kPart))...)
-			postings = append(postings, make([][]posting, n-len(postings))...)
+			postings = append(postings, make([]postingList, n-len(postings))...)
 		}
 	}
 	var touched []int32
@@ -428,7 +435,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 		for _, w := range ws {
 			k := v.wordKey[w.id]
 			touch(k)
-			ktf[k] += w.tf
+			ktf[k] += float64(w.tf)
 			kWhole[k] = kWhole[k] || w.title
 			if !split[w.id] {
 				split[w.id] = true
@@ -439,7 +446,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 			}
 			for _, p := range partKeys[w.id] {
 				touch(p)
-				ktf[p] += w.tf * weightPart
+				ktf[p] += float64(w.tf) * weightPart
 				kPart[p] = kPart[p] || w.title
 			}
 		}
@@ -464,15 +471,15 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 			case kPart[k]:
 				w += titlePartBonus
 			}
-			postings[k] = append(postings[k], posting{doc: i, weight: min(w, 63)})
+			postings[k].add(i, min(w, 63))
 			ktf[k], kWhole[k], kPart[k] = 0, false, false
 		}
 	}
 	pause()
-	terms := make(map[string]string, len(postings))
+	var terms []term
 	for k, ps := range postings {
-		if len(ps) > 0 {
-			terms[v.keys[k]] = encodePostings(ps)
+		if len(ps.b) > 0 {
+			terms = append(terms, term{key: v.keys[k], postings: ps.b})
 		}
 	}
 
@@ -504,11 +511,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, F: f.String(),
 		Docs: rows,
 	}
-	keys := make([]string, 0, len(terms))
-	for k := range terms {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return lessUTF16(keys[i], keys[j]) })
+	sort.Slice(terms, func(i, j int) bool { return lessUTF16(terms[i].key, terms[j].key) })
 	if m.Areas == nil {
 		m.Areas = [][2]string{}
 		m.AC = []int{}
@@ -518,16 +521,16 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	// alone pass SingleMax, the single file would too, and need not be
 	// made.
 	least := len(m.F)
-	for _, k := range keys {
-		least += len(k) + len(terms[k])
+	for _, t := range terms {
+		least += len(t.key) + len(t.postings)
 	}
 	for _, r := range rows {
 		least += len(r[0]) + len(r[1]) + len(r[2])
 	}
 	if least > opts.SingleMax {
-		return shard(m, keys, terms, opts)
+		return shard(m, terms, opts)
 	}
-	m.Terms = encodeTermSet(keys, terms)
+	m.Terms = encodeTermSet(terms)
 	single, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("encoding the search index: %w", err)
@@ -535,7 +538,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	if len(single) <= opts.SingleMax {
 		return []File{{Path: opts.Dir + "/index.json", Data: single}}, nil
 	}
-	return shard(m, keys, terms, opts)
+	return shard(m, terms, opts)
 }
 
 // termSet is a set of keys and their postings: k holds the keys in order,
@@ -548,10 +551,17 @@ type termSet struct {
 	P string `json:"p"`
 }
 
-func encodeTermSet(keys []string, terms map[string]string) *termSet {
+// term is one key of the index and its postings (see postingList).
+type term struct {
+	key      string
+	postings []byte
+}
+
+func encodeTermSet(terms []term) *termSet {
 	var kb, pb strings.Builder
 	var prev []uint16
-	for i, k := range keys {
+	for i, t := range terms {
+		k := t.key
 		u := utf16.Encode([]rune(k))
 		n := 0
 		for n < len(u) && n < len(prev) && n < 63 && u[n] == prev[n] {
@@ -566,15 +576,15 @@ func encodeTermSet(keys []string, terms map[string]string) *termSet {
 		}
 		kb.WriteByte(b64[n])
 		kb.WriteString(string(utf16.Decode(u[n:])))
-		pb.WriteString(terms[k])
+		pb.Write(t.postings)
 		prev = u
 	}
 	return &termSet{K: kb.String(), P: pb.String()}
 }
 
-// shard splits the single index m, whose terms are keys (in order) and
-// terms, into a manifest, term shards and metadata chunks.
-func shard(m manifest, keys []string, terms map[string]string, opts Options) ([]File, error) {
+// shard splits the single index m, whose terms are terms (in order), into
+// a manifest, term shards and metadata chunks.
+func shard(m manifest, terms []term, opts Options) ([]File, error) {
 	var files []File
 	sum := sha256.New()
 	emit := func(path string, v any) error {
@@ -592,17 +602,17 @@ func shard(m manifest, keys []string, terms map[string]string, opts Options) ([]
 	}
 	var starts []string
 	from, size := 0, 0
-	for i, k := range keys {
+	for i, t := range terms {
 		if i == from {
 			if len(starts) == 0 {
 				starts = append(starts, "")
 			} else {
-				starts = append(starts, k)
+				starts = append(starts, t.key)
 			}
 		}
-		size += len(k) + len(terms[k]) + 3
-		if size >= opts.ShardBytes || i == len(keys)-1 {
-			if err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", encodeTermSet(keys[from:i+1], terms)); err != nil {
+		size += len(t.key) + len(t.postings) + 3
+		if size >= opts.ShardBytes || i == len(terms)-1 {
+			if err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", encodeTermSet(terms[from:i+1])); err != nil {
 				return nil, err
 			}
 			from, size = i+1, 0
@@ -626,30 +636,25 @@ func shard(m manifest, keys []string, terms map[string]string, opts Options) ([]
 	return append([]File{{Path: opts.Dir + "/index.json", Data: b}}, files...), nil
 }
 
-type posting struct {
-	doc    int
-	weight int // 1..63
+// postingList is the postings of one key, packed as b64 characters as
+// documents are added, in increasing order: for each document, the gap
+// from the previous one (the first from -1) as a base-32 varint, low
+// digits first, with 32 marking "more digits follow"; then the weight.
+type postingList struct {
+	b    []byte
+	next int // the document after the last one added
 }
 
-// encodePostings packs postings as b64 characters: for each document in
-// order, the gap from the previous one (the first from -1) as a base-32
-// varint, low digits first, with 32 marking "more digits follow"; then
-// the weight.
-func encodePostings(ps []posting) string {
-	sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
-	var b strings.Builder
-	prev := -1
-	for _, p := range ps {
-		gap := p.doc - prev
-		prev = p.doc
-		for gap >= 32 {
-			b.WriteByte(b64[gap&31|32])
-			gap >>= 5
-		}
-		b.WriteByte(b64[gap])
-		b.WriteByte(b64[p.weight])
+// add adds document doc, greater than any added before, with its weight
+// (1..63).
+func (pl *postingList) add(doc, weight int) {
+	gap := doc - (pl.next - 1)
+	pl.next = doc + 1
+	for gap >= 32 {
+		pl.b = append(pl.b, b64[gap&31|32])
+		gap >>= 5
 	}
-	return b.String()
+	pl.b = append(pl.b, b64[gap], b64[weight])
 }
 
 // excerpt is the text a hit shows: the summary, or the start of the body.

@@ -147,8 +147,13 @@ func TestBuildEmptyPortal(t *testing.T) {
 }
 
 func TestPostingsRoundTrip(t *testing.T) {
+	type posting struct{ doc, weight int }
 	ps := []posting{{0, 1}, {1, 63}, {33, 5}, {34, 7}, {5000, 9}, {100000, 2}}
-	s := encodePostings(ps)
+	var pl postingList
+	for _, p := range ps {
+		pl.add(p.doc, p.weight)
+	}
+	s := string(pl.b)
 	// Decode as haku.js does.
 	var got []posting
 	prev := -1
@@ -318,13 +323,13 @@ func decodeTermSet(ts termSet) map[string]string {
 
 func TestTermSetRoundTrip(t *testing.T) {
 	terms := map[string]string{"verkost": "AB", "verkostojohtam": "CD", "tyo": "EF", "ö": "GH", "𝔘𝔫": "IJ", "𝔘𝔞": "KL", "a": "MN"}
-	var keys []string
-	for k := range terms {
-		keys = append(keys, k)
+	var ts []term
+	for k, p := range terms {
+		ts = append(ts, term{k, []byte(p)})
 	}
-	sort.Slice(keys, func(i, j int) bool { return lessUTF16(keys[i], keys[j]) })
-	ts := encodeTermSet(keys, terms)
-	if got := decodeTermSet(*ts); fmt.Sprint(got) != fmt.Sprint(terms) {
-		t.Errorf("got %v, want %v (encoded %+v)", got, terms, ts)
+	sort.Slice(ts, func(i, j int) bool { return lessUTF16(ts[i].key, ts[j].key) })
+	set := encodeTermSet(ts)
+	if got := decodeTermSet(*set); fmt.Sprint(got) != fmt.Sprint(terms) {
+		t.Errorf("got %v, want %v (encoded %+v)", got, terms, set)
 	}
 }
