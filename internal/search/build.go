@@ -110,16 +110,16 @@ type docWord struct {
 
 // vocab numbers the distinct words of the corpus and their keys.
 type vocab struct {
-	ids     map[string]int32 // folded word -> word number
-	words   []string
-	wordKey []int32 // word number -> key number
+	ids     wordTable // folded word -> word number
+	words   []string  // the same as ids.words
+	wordKey []int32   // word number -> key number
 	keyIDs  map[string]int32
 	keys    []string
 	memo    map[string]string // keys of other strings (compound parts)
 }
 
 func newVocab() *vocab {
-	return &vocab{ids: map[string]int32{}, keyIDs: map[string]int32{}, memo: map[string]string{}}
+	return &vocab{keyIDs: map[string]int32{}, memo: map[string]string{}}
 }
 
 // analyseDocs analyses the documents on every core, each goroutine with
@@ -238,19 +238,18 @@ func (a *analyser) doc(d Doc, v *vocab) ([]docWord, []ellipsis, float64) {
 // add adds the folded word w with its key k, when new, and returns its
 // number.
 func (v *vocab) add(w, k string) int32 {
-	if id, ok := v.ids[w]; ok {
+	if id := v.ids.findString(w); id >= 0 {
 		return id
 	}
-	id := int32(len(v.words))
-	v.ids[w] = id
-	v.words = append(v.words, w)
+	id := v.ids.add(w)
+	v.words = v.ids.words
 	v.wordKey = append(v.wordKey, v.keyID(k))
 	return id
 }
 
 // word returns the number of the folded word b, adding it when new.
 func (v *vocab) word(b []byte) int32 {
-	if id, ok := v.ids[string(b)]; ok {
+	if id := v.ids.find(b); id >= 0 {
 		return id
 	}
 	w := string(b)
@@ -270,7 +269,7 @@ func (v *vocab) keyID(k string) int32 {
 
 // key returns the key of any string, memoised.
 func (v *vocab) key(s string) string {
-	if id, ok := v.ids[s]; ok {
+	if id := v.ids.findString(s); id >= 0 {
 		return v.keys[v.wordKey[id]]
 	}
 	k, ok := v.memo[s]
@@ -285,7 +284,7 @@ func (v *vocab) key(s string) string {
 // first corpusKeys keys (those of the corpus's words).
 func (v *vocab) splitter(corpusKeys int) *splitter {
 	return &splitter{
-		word:  func(s string) bool { _, ok := v.ids[s]; return ok },
+		word:  func(s string) bool { return v.ids.findString(s) >= 0 },
 		known: func(k string) bool { id, ok := v.keyIDs[k]; return ok && int(id) < corpusKeys },
 		key:   v.key,
 	}
