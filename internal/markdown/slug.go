@@ -18,16 +18,6 @@ import (
 //
 //	Slugify("Työhyvinvointi ja jaksaminen") == "tyohyvinvointi-ja-jaksaminen"
 func Slugify(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		s = norm.NFD.String(s)
-	}
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false
@@ -38,7 +28,7 @@ func Slugify(s string) string {
 		dash = false
 		b.WriteString(part)
 	}
-	for _, r := range s {
+	put := func(r rune) {
 		switch {
 		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
 			if dash && b.Len() > 0 {
@@ -59,18 +49,46 @@ func Slugify(s string) string {
 		default:
 			if sp, ok := spelled[unicode.ToLower(r)]; ok {
 				emit(sp)
-				continue
+				return
 			}
 			lr := unicode.ToLower(r)
 			if 'a' <= lr && lr <= 'z' {
 				emit(string(lr))
-				continue
+				return
 			}
 			dash = true
 		}
 	}
+	// Each rune is decomposed on its own (NFD of a string is that of its
+	// runes, reordered only among combining marks, which are dropped), and
+	// the Latin ones from a table: headings are full of ä and ö.
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			put(r)
+		case r < latinEnd:
+			for _, d := range latinNFD[r-utf8.RuneSelf] {
+				put(d)
+			}
+		default:
+			for _, d := range norm.NFD.String(string(r)) {
+				put(d)
+			}
+		}
+	}
 	return b.String()
 }
+
+// latinNFD holds the canonical decomposition of every rune from U+0080 up
+// to latinEnd (Latin-1 Supplement, Latin Extended-A and -B).
+const latinEnd = 0x250
+
+var latinNFD = func() (t [latinEnd - utf8.RuneSelf][]rune) {
+	for r := rune(utf8.RuneSelf); r < latinEnd; r++ {
+		t[r-utf8.RuneSelf] = []rune(norm.NFD.String(string(r)))
+	}
+	return t
+}()
 
 // spelled holds letters that NFD does not decompose into an ASCII base.
 var spelled = map[rune]string{

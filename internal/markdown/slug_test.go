@@ -1,6 +1,13 @@
 package markdown
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestSlugify(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -62,4 +69,53 @@ func BenchmarkSlugify(b *testing.B) {
 	for b.Loop() {
 		Slugify("Työhyvinvointi ja jaksaminen sote-työpaikoilla")
 	}
+}
+
+// Slugify decomposes rune by rune, the Latin ones from a table; the result
+// must be that of decomposing the whole text first.
+func TestSlugifyMatchesWholeTextDecomposition(t *testing.T) {
+	inputs := []string{
+		"Työhyvinvointi ja jaksaminen", "Ǆemal Ĳssel ǅ", "e\u0301 vs é", "a\u0308\u0323b", "Ωμέγα ja Ärrä",
+		"\xff\xfe rikki", "한국어 otsikko", "ﬁ ligatuuri", "Ｆｕｌｌ ｗｉｄｔｈ", "ǲ Ǳ ǳ",
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		inputs = append(inputs, "a"+string(r)+"b", string(r)+"x"+string(r))
+	}
+	for _, in := range inputs {
+		if got, want := Slugify(in), slugifyWhole(in); got != want {
+			t.Errorf("Slugify(%q) = %q, decomposing the whole text gives %q", in, got, want)
+		}
+	}
+}
+
+// slugifyWhole is Slugify as it was first written: NFD of the whole text.
+func slugifyWhole(s string) string {
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		var part string
+		switch lr := unicode.ToLower(r); {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			part = string(lr)
+		case r < utf8.RuneSelf:
+			dash = true
+			continue
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case spelled[lr] != "":
+			part = spelled[lr]
+		case 'a' <= lr && lr <= 'z':
+			part = string(lr)
+		default:
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(part)
+	}
+	return b.String()
 }
