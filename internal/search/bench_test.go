@@ -79,6 +79,7 @@ func BenchmarkFromSite10k(b *testing.B) {
 	s := bigCorpus(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		FromSite(s)
 	}
@@ -91,6 +92,7 @@ func BenchmarkBuild10k(b *testing.B) {
 	docs := bigDocs()
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		if _, err := Build(docs, Options{}); err != nil {
 			b.Fatal(err)
@@ -104,6 +106,7 @@ func BenchmarkAnalyse10k(b *testing.B) {
 	docs := bigDocs()
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		analyseDocs(docs)
 	}

@@ -171,6 +171,7 @@ func BenchmarkScan10k(b *testing.B) {
 	scan := sc.scan
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			scan(d.Title, emit)

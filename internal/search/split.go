@@ -78,7 +78,7 @@ type splitter struct {
 // ok reports whether p may be a part of a compound (see splitter).
 func (sp *splitter) ok(p string) bool {
 	switch {
-	case len(p) < minPart || stopWords[p]:
+	case len(p) < minPart || len(p) <= maxStopWord && stopWords[p]:
 		return false
 	case sp.word(p):
 		return len(p) <= 4 || len(sp.key(p)) >= 4
