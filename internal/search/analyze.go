@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -214,10 +215,15 @@ func nfcStable(r rune) bool {
 // keep reports whether a folded word is indexed: two runes or more and not
 // a stop word.
 func keep(w []byte) bool {
-	if len(w) > maxStopWord {
+	switch {
+	case len(w) > maxStopWord:
 		return true // more than four bytes is more than one rune
+	case len(w) < 2:
+		return false
+	case w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2:
+		return false // an ASCII first rune leaves a rune or more after it
 	}
-	return utf8.RuneCount(w) >= 2 && !isStopWord(w)
+	return !isStopWord(w)
 }
 
 // isStopWord reports whether w is one of stopWords, looked up in
@@ -226,7 +232,13 @@ func isStopWord(w []byte) bool {
 	if len(w) > 8 {
 		return false
 	}
-	x := packWord(w)
+	var x uint64
+	if cap(w) >= 8 {
+		// The bytes after w in its array, masked off, save a loop.
+		x = binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
+	} else {
+		x = packWord(w)
+	}
 	for i := stopHash(x); ; i = (i + 1) % len(stopTable) {
 		switch stopTable[i] {
 		case x:
