@@ -33,7 +33,8 @@ type View struct {
 
 	// The values below are fields, not methods, because every page reads
 	// them and html/template calls a method much more slowly than it
-	// reads a field.
+	// reads a field. (It finds a field by a search from the first, so
+	// the fields every page reads come first.)
 
 	// Base is the base path every URL starts with: "/" or "/portaali/".
 	Base string
@@ -50,6 +51,18 @@ type View struct {
 	// ("fi_FI").
 	OGLocale string
 
+	// Body is the document's body as HTML.
+	Body template.HTML
+	// Worksheet tells that the body holds a fillable worksheet, so the
+	// page loads its script.
+	Worksheet bool
+	// Prev and Next are the neighbours in reading order (pearls within
+	// their area, guide chapters), for <link rel> and the page's own
+	// navigation.
+	Prev, Next *site.Node
+	// Facts are the pearl's own values with plain fields (pearl pages).
+	Facts *PearlFacts
+
 	// The node the page is about; only the one for Kind is set (a
 	// guideprint page has Guide).
 	Area    *site.Area
@@ -60,15 +73,6 @@ type View struct {
 	Page    *site.Page
 	Term    *site.Term
 
-	// Body is the document's body as HTML.
-	Body template.HTML
-	// Worksheet tells that the body holds a fillable worksheet, so the
-	// page loads its script.
-	Worksheet bool
-	// Prev and Next are the neighbours in reading order (pearls within
-	// their area, guide chapters), for <link rel> and the page's own
-	// navigation.
-	Prev, Next *site.Node
 	// Contents are the level-2 headings of the body, for an in-page
 	// contents list (chapters).
 	Contents []markdown.Heading
@@ -82,8 +86,6 @@ type View struct {
 	Cases []*site.Case
 	// Chapters are the guide's chapters with their bodies (guideprint).
 	Chapters []PrintChapter
-	// Facts are the pearl's own values with plain fields (pearl pages).
-	Facts *PearlFacts
 	// Pager is the page of a paged list (area and term pages; see
 	// PageSize): which page this is, and the links to the others.
 	Pager *Pager
@@ -223,25 +225,25 @@ func (v *View) Chrome(name string) (template.HTML, error) {
 // that allocates, on every access, and calls a function or method much
 // more slowly than it reads a field.
 type PearlFacts struct {
+	// Place is shared by the pearls of the same area and kind, for
+	// partials cached once per area and kind (View.Cached).
+	Place                        *Place
 	Slug, Summary                string
 	Draft                        bool
-	Projects                     []string
-	Date, Updated                time.Time
 	AreaTitle, AreaURL, AreaSlug string
 	AreaColor                    string // #rrggbb
 	KindLabel, KindURL           string
 	Audience, Tags               []*site.Term
-	Related                      []*site.Pearl
-	Cases                        []*site.Case
-	Prev, Next                   *site.Pearl
+	Projects                     []string
 	// DateISO and DateText are Date as the funcs isodate and date
 	// format it; UpdatedISO and UpdatedText Updated, or "" when the
 	// pearl has not been updated.
 	DateISO, DateText       string
 	UpdatedISO, UpdatedText string
-	// Place is shared by the pearls of the same area and kind, for
-	// partials cached once per area and kind (View.Cached).
-	Place *Place
+	Related                 []*site.Pearl
+	Cases                   []*site.Case
+	Prev, Next              *site.Pearl
+	Date, Updated           time.Time
 }
 
 // Place is what the pages of the pearls of one theme area and kind show
