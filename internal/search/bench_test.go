@@ -111,3 +111,28 @@ func BenchmarkAnalyse10k(b *testing.B) {
 		analyseDocs(docs)
 	}
 }
+
+// BenchmarkSplit10k is the compound splitting of every word of the 10k
+// corpus, as build does it, with an empty memo of Key each time.
+func BenchmarkSplit10k(b *testing.B) {
+	bigCorpus(b)
+	v, _, _, _ := analyseDocs(bigDocs())
+	words, corpusKeys := len(v.words), len(v.keys)
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
+	for i := 0; i < b.N; i++ {
+		v.memo = map[string]string{}
+		for _, k := range v.keys[corpusKeys:] {
+			delete(v.keyIDs, k)
+		}
+		v.keys = v.keys[:corpusKeys]
+		sp := v.splitter(corpusKeys)
+		memo := map[string][]string{}
+		for id := range words {
+			for _, pk := range sp.partKeys(v.words[id], memo) {
+				v.keyID(pk)
+			}
+		}
+	}
+}

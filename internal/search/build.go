@@ -272,6 +272,11 @@ func (v *vocab) key(s string) string {
 	if id := v.ids.findString(s); id >= 0 {
 		return v.keys[v.wordKey[id]]
 	}
+	return v.otherKey(s)
+}
+
+// otherKey is key for a string that is no word of the vocabulary.
+func (v *vocab) otherKey(s string) string {
 	k, ok := v.memo[s]
 	if !ok {
 		k = Key(s)
@@ -283,11 +288,7 @@ func (v *vocab) key(s string) string {
 // splitter returns the compound splitter over the vocabulary, knowing the
 // first corpusKeys keys (those of the corpus's words).
 func (v *vocab) splitter(corpusKeys int) *splitter {
-	return &splitter{
-		word:  func(s string) bool { return v.ids.findString(s) >= 0 },
-		known: func(k string) bool { id, ok := v.keyIDs[k]; return ok && int(id) < corpusKeys },
-		key:   v.key,
-	}
+	return &splitter{v: v, corpusKeys: corpusKeys}
 }
 
 // Build makes the search index of docs. The output is deterministic: the

@@ -70,20 +70,33 @@ func SplitQuery(w string, has func(key string) bool) []string {
 //
 // Parts of eight letters or more are split in turn (see partKeys).
 type splitter struct {
-	word  func(string) bool   // a folded word of the corpus
-	known func(string) bool   // a key of the corpus
-	key   func(string) string // memoised Key
+	v          *vocab // the corpus's words and keys, and the memo of Key
+	corpusKeys int    // v.keys[:corpusKeys] are the keys of the corpus's words
 }
+
+// word reports whether s is a folded word of the corpus.
+func (sp *splitter) word(s string) bool { return sp.v.ids.findString(s) >= 0 }
+
+// key is Key, memoised.
+func (sp *splitter) key(s string) string { return sp.v.key(s) }
 
 // ok reports whether p may be a part of a compound (see splitter).
 func (sp *splitter) ok(p string) bool {
-	switch {
-	case len(p) < minPart || len(p) <= maxStopWord && stopWords[p]:
+	if len(p) < minPart || len(p) <= maxStopWord && stopWords[p] {
 		return false
-	case sp.word(p):
-		return len(p) <= 4 || len(sp.key(p)) >= 4
 	}
-	return len(p) >= 6 && !twoConsonants(p) && !suffixLike(p) && len(sp.key(p)) >= 4 && sp.known(sp.key(p))
+	if id := sp.v.ids.findString(p); id >= 0 {
+		return len(p) <= 4 || len(sp.v.keys[sp.v.wordKey[id]]) >= 4
+	}
+	if len(p) < 6 || twoConsonants(p) || suffixLike(p) {
+		return false
+	}
+	k := sp.v.otherKey(p)
+	if len(k) < 4 {
+		return false
+	}
+	id, ok := sp.v.keyIDs[k] // a key of the corpus
+	return ok && int(id) < sp.corpusKeys
 }
 
 // head returns the last part of the compound w: its last part when it
