@@ -40,6 +40,7 @@ type Tool struct {
 type Sample struct {
 	Wall   time.Duration
 	CPU    time.Duration // user + system time of the child
+	System time.Duration // of which system (kernel) time
 	MaxRSS int64         // peak resident set size of the child, bytes
 }
 
@@ -145,6 +146,7 @@ func RunOnce(ctx context.Context, tool Tool, corpusDir, outDir string) (Sample, 
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.MaxRSS = int64(ru.Maxrss) * 1024 // KiB on Linux
 		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		s.System = time.Duration(ru.Stime.Nano())
 	}
 	return s, nil
 }
@@ -238,11 +240,11 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 					continue
 				}
 				if round < plan.Warmup {
-					logf("N=%d: %-5s warm-up   %7.2f s wall %7.2f s CPU %6.0f MiB", n, plan.Tools[i].Name, s.Wall.Seconds(), s.CPU.Seconds(), mib(s.MaxRSS))
+					logf("N=%d: %-5s warm-up   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", n, plan.Tools[i].Name, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
 					continue
 				}
 				res[i].Samples = append(res[i].Samples, s)
-				logf("N=%d: %-5s run %d/%d   %7.2f s wall %7.2f s CPU %6.0f MiB", n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), s.CPU.Seconds(), mib(s.MaxRSS))
+				logf("N=%d: %-5s run %d/%d   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
 			}
 		}
 		for i := range res {
