@@ -227,6 +227,29 @@ func TestPearlPage(t *testing.T) {
 		`href="/portaali/helmet/yhteinen-tavoite/"`)
 }
 
+// TestPearlPagesShowTheirOwnAreaAndKind renders every pearl in one go:
+// the breadcrumb and kicker are rendered once per area and kind and
+// cached, and each page must still show its own.
+func TestPearlPagesShowTheirOwnAreaAndKind(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	files := renderAll(t, theme(t), s)
+	kinds := map[string]bool{}
+	for _, p := range s.Pearls {
+		kinds[p.Kind.Slug] = true
+		html := page(t, files, out(p.Path))
+		mustContain(t, p.Slug, html,
+			`<ol><li><a href="/portaali/">Etusivu</a></li><li><a href="`+p.Area.URL+`">`+p.Area.Title+`</a></li><li><span aria-current="page">`,
+			`<p class="kicker"><a class="kind-label" href="`+p.Kind.URL+`">`+p.Kind.Label+`</a> <span aria-hidden="true">·</span> <a href="`+p.Area.URL+`">`+p.Area.Title+`</a></p>`,
+			`<time datetime="`+p.Date.Format("2006-01-02")+`">`)
+		if updated := strings.Contains(html, "<dt>Päivitetty</dt>"); updated == p.Updated.IsZero() {
+			t.Errorf("%s: shows an update %v, want %v", p.Slug, updated, !p.Updated.IsZero())
+		}
+	}
+	if len(kinds) < 2 || len(s.Areas) < 2 {
+		t.Fatalf("the fixture needs pearls of several kinds and areas")
+	}
+}
+
 func between(s, from, to string) string {
 	_, after, ok := strings.Cut(s, from)
 	if !ok {
