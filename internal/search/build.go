@@ -404,10 +404,23 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	}
 
 	// Keys of every document: its words' keys and the keys of their parts.
+	// The keys of the parts of word id are
+	// partKeys[partStart[id]:partStart[id+1]]; every word is in some
+	// document.
 	sp := v.splitter(len(v.keys))
 	splitMemo := map[string][]string{}
-	partKeys := make([][]int32, len(v.words))
-	split := make([]bool, len(v.words))
+	partStart := make([]int32, len(v.words)+1)
+	var partKeys []int32
+	for id, w := range v.words {
+		if id%1024 == 1023 {
+			pause()
+		}
+		for _, pk := range sp.partKeys(w, splitMemo) {
+			partKeys = append(partKeys, v.keyID(pk))
+		}
+		partStart[id+1] = int32(len(partKeys))
+	}
+	pause()
 	ktf := make([]float64, len(v.keys))
 	kWhole := make([]bool, len(v.keys))
 	kPart := make([]bool, len(v.keys))
@@ -437,14 +450,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 			touch(k)
 			ktf[k] += float64(w.tf)
 			kWhole[k] = kWhole[k] || w.title
-			if !split[w.id] {
-				split[w.id] = true
-				for _, pk := range sp.partKeys(v.words[w.id], splitMemo) {
-					partKeys[w.id] = append(partKeys[w.id], v.keyID(pk))
-				}
-				grow()
-			}
-			for _, p := range partKeys[w.id] {
+			for _, p := range partKeys[partStart[w.id]:partStart[w.id+1]] {
 				touch(p)
 				ktf[p] += float64(w.tf) * weightPart
 				kPart[p] = kPart[p] || w.title
