@@ -144,13 +144,18 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 	}
 	wg.Wait()
 	if p == 1 {
+		locals[0].keyWords()
 		return locals[0], docWords, docEllipses, lengths
 	}
+	// Each word's key is found once, here, not once by every goroutine
+	// that met the word.
 	v := newVocab()
 	for g, lv := range locals {
 		ids := make([]int32, len(lv.words))
 		for id, w := range lv.words {
-			ids[id] = v.add(w, lv.keys[lv.wordKey[id]])
+			if ids[id] = v.ids.findString(w); ids[id] < 0 {
+				ids[id] = v.add(w, Key(w))
+			}
 		}
 		for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
 			for j := range docWords[i] {
@@ -247,13 +252,23 @@ func (v *vocab) add(w, k string) int32 {
 	return id
 }
 
-// word returns the number of the folded word b, adding it when new.
+// word returns the number of the folded word b, adding it when new,
+// without its key: keyWords gives the words so added their keys.
 func (v *vocab) word(b []byte) int32 {
 	if id := v.ids.find(b); id >= 0 {
 		return id
 	}
-	w := string(b)
-	return v.add(w, Key(w))
+	id := v.ids.add(string(b))
+	v.words = v.ids.words
+	return id
+}
+
+// keyWords gives the words added by word their keys, in the order they
+// were added, which numbers the keys as if each had come with its word.
+func (v *vocab) keyWords() {
+	for id := len(v.wordKey); id < len(v.words); id++ {
+		v.wordKey = append(v.wordKey, v.keyID(Key(v.words[id])))
+	}
 }
 
 // keyID returns the number of key k, adding it when new.
