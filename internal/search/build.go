@@ -143,14 +143,13 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 		})
 	}
 	wg.Wait()
-	if p == 1 {
-		locals[0].keyWords()
-		return locals[0], docWords, docEllipses, lengths
-	}
-	// Each word's key is found once, here, not once by every goroutine
-	// that met the word.
-	v := newVocab()
-	for g, lv := range locals {
+	// The first goroutine's vocabulary, its words numbered as one pass
+	// would, takes in the others' words. Each word's key is found once,
+	// here, not once by every goroutine that met the word.
+	v := locals[0]
+	v.keyWords()
+	for g := 1; g < p; g++ {
+		lv := locals[g]
 		ids := make([]int32, len(lv.words))
 		for id, w := range lv.words {
 			if ids[id] = v.ids.findString(w); ids[id] < 0 {
