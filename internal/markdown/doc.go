@@ -4,8 +4,10 @@
 // Input: the bytes of one file and its path relative to the site root.
 // Output: a Doc with the decoded front matter (and the line of each
 // top-level key), the headings with their ids, the links and images with
-// their positions, and, on demand, the body as HTML (with destinations
-// rewritten by the caller) or as plain text for search. Problems come back
+// their positions, and the body as HTML (with destinations rewritten by
+// the caller, on every Render) and as plain text for search. The syntax
+// tree lives only inside Parse: the body is kept rendered, with holes
+// where destinations go, which takes a tenth of the tree's memory. Problems come back
 // as a diag.List with file:line:col positions (columns in runes).
 //
 // There is one goldmark setup, built once: goldmark-meta for the front
