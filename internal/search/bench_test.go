@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"os"
 	"sync"
@@ -39,8 +40,10 @@ func BenchmarkIndexerOneEdit(b *testing.B) {
 }
 
 // corpus10k is the bench corpus of 10,000 pearls that make bench caches
-// (internal/corpus); the benchmarks that need it skip when it is absent.
-const corpus10k = "../../.cache/bench/corpus-v3-n10000-s48656c6d69/content"
+// (internal/corpus) and names in HELMINAUHA_BENCH_CONTENT, as for the
+// render package's benchmarks; the benchmarks that need it skip when it is
+// absent.
+var corpus10k = cmp.Or(os.Getenv("HELMINAUHA_BENCH_CONTENT"), "../../.cache/bench/corpus-v3-n10000-s48656c6d69/content")
 
 var bigSite = sync.OnceValues(func() (*site.Site, error) {
 	fsys := os.DirFS(corpus10k)
