@@ -8,7 +8,7 @@ BIN      := bin/helminauha
 ADDR     ?= 127.0.0.1:1313
 FUZZTIME ?= 5s
 
-.PHONY: all build serve check test test-go test-fuzz test-js test-e2e test-workflow deps-test bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
+.PHONY: all build serve check test test-go test-fuzz test-js test-e2e test-workflow deps-test deps-bench bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
 
 all: build
 
@@ -59,13 +59,19 @@ test-e2e:
 # Build speed and memory beside Hugo (issue 6): N = 1,000 and 10,000.
 # Ours beside Hugo first: it writes the corpora the Go benchmarks of the
 # 10,000-pearl portal read.
-bench:
+bench: deps-bench
 	$(GO) run ./cmd/bench -n 1000,10000 -runs 5
 	HELMINAUHA_BENCH_CONTENT=$(CURDIR)/.cache/bench/corpus-v3-n10000-s48656c6d69/content \
 		$(GO) test -run='^$$' -bench=. -benchmem ./internal/markdown ./internal/render ./internal/search ./internal/output
 
-bench-hugo:
+bench-hugo: deps-bench
 	$(GO) run ./cmd/bench -n 1000,10000 -runs 5 -tools hugo
+
+# The comparison needs Debian's Hugo.
+deps-bench:
+	@command -v hugo >/dev/null || { echo "installing hugo with apt-get"; \
+		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends hugo; }
 
 # Bytes and time per query beside Pagefind, in headless Chromium (issue 4).
 bench-search:
