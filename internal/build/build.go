@@ -77,53 +77,24 @@ var ErrContent = errors.New("the portal has errors")
 // Build runs a whole build.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Pages: map[string]int{}}
-	mark := time.Now()
-	lap := func(stage string) {
-		now := time.Now()
-		res.Timings = append(res.Timings, Timing{stage, now.Sub(mark)})
-		mark = now
-	}
-	fail := func() (*Result, error) {
-		res.Diags.Sort()
-		if opts.MaxErrors > 0 {
-			errs := res.Diags.Errors()
-			if len(errs) > opts.MaxErrors {
-				res.Dropped = len(errs) - opts.MaxErrors
-				keep := errs[:opts.MaxErrors]
-				res.Diags = append(keep, res.Diags.Warnings()...)
-				res.Diags.Sort()
+	watch := startWatch(res)
+	m, ok := buildModel(ctx, opts, res, watch, front{
+		load: content.Load,
+		theme: func(name string) (*render.Theme, diag.List) {
+			theme, diags := loadTheme(opts.Themes, name)
+			if theme != nil && opts.Minify {
+				theme.MinifyTemplates()
 			}
-		}
-		return res, ErrContent
-	}
-
-	name := cmp.Or(opts.ContentName, "content")
-	cfg, diags := config.Load(opts.Content, name, opts.BaseURL)
-	res.Diags.Append(diags)
-	if cfg == nil {
-		return fail()
-	}
-	set, diags := content.Load(ctx, opts.Content, name)
-	res.Diags.Append(diags)
-	lap("load")
-
-	theme, diags := loadTheme(opts.Themes, cfg.Theme)
-	res.Diags.Append(diags)
-	if theme != nil && opts.Minify {
-		theme.MinifyTemplates()
-	}
-	lap("theme")
-
-	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts})
-	res.Diags.Append(diags)
-	res.Site = s
-	lap("model")
-	if res.Diags.HasErrors() || theme == nil {
-		return fail()
+			return theme, diags
+		},
+	})
+	if !ok {
+		return res.failed(opts.MaxErrors)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	s, theme := m.site, m.theme
 
 	var out *output.Writer
 	if !opts.CheckOnly && opts.Out != "" {
@@ -160,7 +131,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return theme.Render(s, jobs[i])
 	})
-	lap("render")
+	watch.lap("render")
 	for _, f := range theme.Assets(s) {
 		w.put(f)
 	}
@@ -171,18 +142,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for _, f := range idx.files {
 		w.put(output.File{Path: f.Path, Data: f.Data, Type: "application/json"})
 	}
-	lap("search")
+	watch.lap("search")
 	w.run(ctx, len(s.Static), func(i int) (output.File, error) {
 		name := "static/" + s.Static[i]
 		data, err := fs.ReadFile(opts.Content, name)
 		if err != nil {
-			return output.File{}, diag.Wrap(diag.Pos{File: opts.ContentName + "/" + name}, err, "cannot read the file: %v", err)
+			return output.File{}, diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + name}, err, "cannot read the file: %v", err)
 		}
 		return output.File{Path: s.Static[i], Data: data, Type: typeOf(s.Static[i])}, nil
 	})
 	res.Diags.Append(w.diags)
 	if w.diags.HasErrors() {
-		return fail()
+		return res.failed(opts.MaxErrors)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -197,9 +168,81 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		slices.SortFunc(res.Files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 		res.Written = len(res.Files)
 	}
-	lap("write")
+	watch.lap("write")
 	res.Diags.Sort()
 	return res, nil
+}
+
+// stopwatch records in a Result how long each stage took.
+type stopwatch struct {
+	res  *Result
+	mark time.Time
+}
+
+func startWatch(res *Result) *stopwatch { return &stopwatch{res, time.Now()} }
+
+func (w *stopwatch) lap(stage string) {
+	now := time.Now()
+	w.res.Timings = append(w.res.Timings, Timing{stage, now.Sub(w.mark)})
+	w.mark = now
+}
+
+// failed ends a build with content errors: the problems sorted, and at
+// most max errors (all when max is 0) beside every warning.
+func (res *Result) failed(max int) (*Result, error) {
+	res.Diags.Sort()
+	if errs := res.Diags.Errors(); max > 0 && len(errs) > max {
+		res.Dropped = len(errs) - max
+		res.Diags = append(errs[:max], res.Diags.Warnings()...)
+		res.Diags.Sort()
+	}
+	return res, ErrContent
+}
+
+// front is how a build loads its content and theme: Build reads them
+// afresh, a Session reuses what has not changed.
+type front struct {
+	load  func(ctx context.Context, fsys fs.FS, prefix string) (*content.Set, diag.List)
+	theme func(name string) (*render.Theme, diag.List)
+	site  site.Options // Drafts is set from Options
+}
+
+// model is what the first stages of every build make.
+type model struct {
+	cfg   *config.Config
+	set   *content.Set
+	site  *site.Site
+	theme *render.Theme
+}
+
+// buildModel runs the stages every build starts with: the configuration,
+// the content, the theme and the site model. Problems and timings go into
+// res; ok is false when the build cannot go on.
+func buildModel(ctx context.Context, opts Options, res *Result, watch *stopwatch, f front) (m model, ok bool) {
+	name := cmp.Or(opts.ContentName, "content")
+	cfg, diags := config.Load(opts.Content, name, opts.BaseURL)
+	res.Diags.Append(diags)
+	if cfg == nil {
+		return m, false
+	}
+	set, diags := f.load(ctx, opts.Content, name)
+	res.Diags.Append(diags)
+	watch.lap("load")
+
+	theme, diags := f.theme(cfg.Theme)
+	res.Diags.Append(diags)
+	watch.lap("theme")
+
+	so := f.site
+	so.Drafts = opts.Drafts
+	s, diags := site.Build(cfg, set, so)
+	res.Diags.Append(diags)
+	res.Site = s
+	watch.lap("model")
+	if res.Diags.HasErrors() || theme == nil {
+		return m, false
+	}
+	return model{cfg: cfg, set: set, site: s, theme: theme}, true
 }
 
 // loadTheme finds themes/<name>/ in the themes folder, or else the theme

@@ -142,48 +142,28 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	opts := ss.opts
 	ss.forget(ch)
 	res := &Result{Pages: map[string]int{}}
-	mark := time.Now()
-	lap := func(stage string) {
-		now := time.Now()
-		res.Timings = append(res.Timings, Timing{stage, now.Sub(mark)})
-		mark = now
-	}
-	fail := func() (*Result, error) {
-		res.Diags.Sort()
-		return res, ErrContent
-	}
-
-	name := cmp.Or(opts.ContentName, "content")
-	cfg, diags := config.Load(opts.Content, name, opts.BaseURL)
-	res.Diags.Append(diags)
-	if cfg == nil {
-		return fail()
-	}
-	cfgSrc, _ := fs.ReadFile(opts.Content, config.File)
+	watch := startWatch(res)
 	ss.docs.Exact(ch.Exact && !ch.All)
-	set, diags := content.LoadCached(ctx, opts.Content, name, ss.docs)
-	res.Diags.Append(diags)
-	lap("load")
-
-	theme, themeH, diags := ss.loadTheme(cfg.Theme)
-	res.Diags.Append(diags)
-	lap("theme")
-
-	s, diags := site.Build(cfg, set, site.Options{Drafts: opts.Drafts, Memo: &ss.memo})
-	res.Diags.Append(diags)
-	res.Site = s
-	lap("model")
-	if res.Diags.HasErrors() || theme == nil {
-		return fail()
+	m, ok := buildModel(ctx, opts, res, watch, front{
+		load: func(ctx context.Context, fsys fs.FS, prefix string) (*content.Set, diag.List) {
+			return content.LoadCached(ctx, fsys, prefix, ss.docs)
+		},
+		theme: ss.loadTheme,
+		site:  site.Options{Memo: &ss.memo},
+	})
+	if !ok {
+		return res.failed(0)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	cfg, set, s, theme := m.cfg, m.set, m.site, m.theme
+	cfgSrc, _ := fs.ReadFile(opts.Content, config.File)
 
 	global := sha256.New()
 	fmt.Fprintf(global, "%q %q %t %t\n", opts.BaseURL, cfg.Theme, opts.Drafts, opts.Minify)
 	global.Write(cfgSrc)
-	global.Write(themeH[:])
+	global.Write(ss.themeH[:])
 	g := &good{site: s, global: global.Sum(nil), owners: owners(s), cards: ss.cardsOf(set)}
 
 	jobs := theme.Jobs(s)
@@ -209,7 +189,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 			todo = append(todo, i)
 		}
 	}
-	lap("plan")
+	watch.lap("plan")
 	w := newWriter(nil, opts, len(jobs))
 	var mu sync.Mutex
 	w.run(ctx, len(todo), func(k int) (output.File, error) {
@@ -231,7 +211,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 			w.put(next[j.Path].file)
 		}
 	}
-	lap("render")
+	watch.lap("render")
 	for _, f := range theme.Assets(s) {
 		w.put(f)
 	}
@@ -240,17 +220,17 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 		if !ok {
 			var err error
 			if data, err = fs.ReadFile(opts.Content, "static/"+sname); err != nil {
-				w.fail(diag.Wrap(diag.Pos{File: name + "/static/" + sname}, err, "cannot read the file: %v", err))
+				w.fail(diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/static/" + sname}, err, "cannot read the file: %v", err))
 				continue
 			}
 		}
 		ss.static[sname] = data
 		w.put(output.File{Path: sname, Data: data, Type: typeOf(sname)})
 	}
-	lap("static")
+	watch.lap("static")
 	res.Diags.Append(w.diags)
 	if w.diags.HasErrors() {
-		return fail()
+		return res.failed(0)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -265,7 +245,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	res.Files = w.files
 	slices.SortFunc(res.Files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 	res.Written = len(res.Files)
-	lap("collect")
+	watch.lap("collect")
 	res.Diags.Sort()
 	g.diags, g.files, g.pages = res.Diags, res.Files, res.Pages
 	ss.good = g
@@ -656,14 +636,14 @@ func (ss *Session) forget(ch Changes) {
 
 // loadTheme returns the theme, loading it only when it changed, and the
 // hash of its files.
-func (ss *Session) loadTheme(name string) (*render.Theme, [32]byte, diag.List) {
+func (ss *Session) loadTheme(name string) (*render.Theme, diag.List) {
 	if ss.theme != nil && ss.themeName == name {
-		return ss.theme, ss.themeH, nil
+		return ss.theme, nil
 	}
 	fsys := themeFS(ss.opts.Themes, name)
 	theme, diags := loadTheme(ss.opts.Themes, name)
 	if theme == nil || diags.HasErrors() {
-		return theme, [32]byte{}, diags
+		return theme, diags
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", name)
@@ -680,7 +660,7 @@ func (ss *Session) loadTheme(name string) (*render.Theme, [32]byte, diag.List) {
 	}
 	ss.theme, ss.themeName = theme, name
 	h.Sum(ss.themeH[:0])
-	return theme, ss.themeH, diags
+	return theme, diags
 }
 
 // themeFS is the folder loadTheme reads the theme from.
