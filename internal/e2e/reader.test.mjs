@@ -184,7 +184,9 @@ test('the worksheet prints alone on one page', async (t) => {
   // render it as PDF with print media.
   await page.evaluate(() => { window.print = () => {}; });
   await form.getByRole('button', { name: 'Tulosta' }).click();
-  // printAlone cleans up after print() returns; mark again for the PDF.
+  // printAlone cleans up after print() returns (in a timeout, which may
+  // still be pending when click() resolves); then mark again for the PDF.
+  await page.waitForFunction(() => !document.documentElement.classList.contains('tp-printing'));
   await page.evaluate(() => {
     const form = document.querySelector('form[data-tyopohja]');
     for (let el = form; el && el !== document.body; el = el.parentElement) {
