@@ -504,8 +504,9 @@ func (ss *Session) card(c *content.Common) [32]byte {
 // cardsOf returns the card of every document in set, by key, and drops
 // the cached cards of documents no longer there.
 func (ss *Session) cardsOf(set *content.Set) map[string][32]byte {
-	cards := map[string][32]byte{}
-	keep := map[content.Sum]bool{}
+	n := len(set.Areas) + len(set.Pearls) + len(set.Cases) + len(set.Chapters) + len(set.Pages) + 1
+	cards := make(map[string][32]byte, n)
+	keep := make(map[content.Sum]bool, n)
 	add := func(doc any) {
 		c := common(doc)
 		cards[key(doc)] = ss.card(c)

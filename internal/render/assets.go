@@ -50,6 +50,16 @@ func (t *Theme) state(s *site.Site) *siteState {
 	st := &siteState{s: s, base: s.Config.BasePath(), ogLocale: ogLocale(s.Config.Language), urls: map[string]string{},
 		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), places: map[placeKey]*Place{},
 		navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
+	// serve makes a new site on every save: the cards of the one before
+	// keep their HTML where nothing on them changed, so that a save does
+	// not render the cards of every list again.
+	var before map[string]*Card
+	if prev := t.cur.Load(); prev != nil {
+		before = make(map[string]*Card, len(prev.cards))
+		for _, c := range prev.cards {
+			before[c.URL] = c
+		}
+	}
 	for _, p := range s.Pearls {
 		c := &Card{Title: p.Title, URL: p.URL, Summary: p.Summary}
 		if p.Area != nil {
@@ -57,6 +67,9 @@ func (t *Theme) state(s *site.Site) *siteState {
 		}
 		if p.Kind != nil {
 			c.KindLabel = p.Kind.Label
+		}
+		if old := before[c.URL]; old != nil && old.sameText(c) {
+			c.html.Store(old.html.Load())
 		}
 		st.cards[p] = c
 		if k := (placeKey{p.Area, p.Kind}); st.places[k] == nil {

@@ -110,6 +110,13 @@ type Card struct {
 	html atomic.Pointer[string]
 }
 
+// sameText reports whether c and d show the same: the partial
+// "pearl-card" depends on nothing else.
+func (c *Card) sameText(d *Card) bool {
+	return c.Title == d.Title && c.URL == d.URL && c.Summary == d.Summary &&
+		c.AreaSlug == d.AreaSlug && c.AreaTitle == d.AreaTitle && c.KindLabel == d.KindLabel
+}
+
 // Cards returns the list entries of pearls. Templates list pearls through
 // it: its fields are plain, which html/template reads much faster than the
 // model's promoted fields, and an area page may list thousands.
