@@ -91,4 +91,4 @@ screenshots: deps-test
 	node internal/e2e/screenshots.mjs
 
 clean:
-	rm -rf bin public .cache
+	rm -rf bin public .public.spare .cache

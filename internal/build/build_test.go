@@ -212,9 +212,11 @@ func TestBuildWritesAndReplacesOutput(t *testing.T) {
 			t.Errorf("missing %s", name)
 		}
 	}
+	// The replaced folder is kept as the spare the next build writes into
+	// (output.Writer); no temporary folder is left.
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public*"))
-	if len(leftovers) > 0 {
-		t.Errorf("temporary folders left behind: %v", leftovers)
+	if len(leftovers) != 1 || filepath.Base(leftovers[0]) != ".public.spare" {
+		t.Errorf("left beside the output: %v, want only .public.spare", leftovers)
 	}
 	if res.Pages["pearl"] != 3 || res.Written == 0 {
 		t.Errorf("counts: %v, %d written", res.Pages, res.Written)

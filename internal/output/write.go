@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -96,6 +97,14 @@ func compressible(f File) bool {
 
 // Writer writes a new output folder beside the old one and swaps it into
 // place on Commit. Until then the old folder is untouched.
+//
+// The folder a Commit replaces is kept beside as ".<name>.spare", and the
+// next Begin writes into it: files are overwritten in place and what the
+// new build does not write is removed before the swap. Making a fresh
+// tree and removing the old one on every build costs a large portal
+// thousands of new inodes, and on ext4 new inodes are slow to find for
+// minutes after many were freed (the kernel skips recently deleted ones):
+// at 10,000 pearls a repeated build took 6–12 s instead of 4 s.
 type Writer struct {
 	dir, tmp string
 	opts     Options
@@ -104,20 +113,85 @@ type Writer struct {
 	written  int
 	bytes    int64
 	seen     map[string]bool
-	dirs     sync.Map // folders already made, so each costs one syscall
+	files    map[string]bool // every file written, .gz included, by slash path
+	dirs     sync.Map        // folders already made, so each costs one syscall
+	// spare is what the spare folder held when Begin took it as tmp; nil
+	// when tmp began empty.
+	spare *tree
+}
+
+// tree lists a folder's files and folders by slash path.
+type tree struct{ files, dirs map[string]bool }
+
+// spareOf is the folder beside dir that keeps the output before dir's.
+func spareOf(dir string) string {
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".spare")
+}
+
+// takeSpare makes the spare folder the new tmp, when there is one, and
+// lists it. Anything in it that is not a regular file or a folder (a
+// symbolic link above all) is removed first: writing must never follow it.
+func (w *Writer) takeSpare() {
+	spare := spareOf(w.dir)
+	if fi, err := os.Lstat(spare); err != nil || !fi.IsDir() {
+		return
+	}
+	if os.Remove(w.tmp) != nil {
+		return
+	}
+	if err := os.Rename(spare, w.tmp); err != nil {
+		os.Mkdir(w.tmp, 0o755) // another build took it: begin empty
+		return
+	}
+	os.Chmod(w.tmp, 0o755)
+	t := &tree{files: map[string]bool{}, dirs: map[string]bool{}}
+	filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == w.tmp {
+			return nil
+		}
+		rel, _ := filepath.Rel(w.tmp, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir():
+			t.dirs[rel] = true
+		case d.Type().IsRegular():
+			t.files[rel] = true
+		default:
+			os.Remove(p)
+		}
+		return nil
+	})
+	w.spare = t
+}
+
+// rel is the slash path of name inside tmp.
+func (w *Writer) rel(name string) string {
+	r, _ := filepath.Rel(w.tmp, name)
+	return filepath.ToSlash(r)
 }
 
 func (w *Writer) mkdir(dir string) error {
 	if _, ok := w.dirs.Load(dir); ok {
 		return nil
 	}
-	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+	if dir != w.tmp {
+		// Parents first: then every folder on the way is known to be in
+		// use, which removeStale relies on.
 		if err := w.mkdir(filepath.Dir(dir)); err != nil {
 			return err
 		}
-		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
-			return err
+		if w.spare != nil {
+			switch r := w.rel(dir); {
+			case w.spare.dirs[r]:
+				w.dirs.Store(dir, true)
+				return nil
+			case w.spare.files[r]:
+				os.Remove(dir) // a file where a folder goes now
+			}
 		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		return err
 	}
 	w.dirs.Store(dir, true)
 	return nil
@@ -137,7 +211,8 @@ func Begin(dir string, opts Options) (*Writer, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: dir, tmp: tmp, opts: opts, seen: map[string]bool{}}
+	w := &Writer{dir: dir, tmp: tmp, opts: opts, seen: map[string]bool{}, files: map[string]bool{}}
+	w.takeSpare()
 	if opts.Minify {
 		w.min = NewMinifier()
 	}
@@ -169,34 +244,54 @@ func (w *Writer) Write(f File) error {
 		return err
 	}
 	data := f.Data
-	if err := os.WriteFile(name, data, 0o644); err != nil {
+	if err := w.writeFile(name, data); err != nil {
 		return err
 	}
 	n := 1
 	if w.opts.Gzip && compressible(f) {
-		if err := writeGzip(name+".gz", data); err != nil {
+		gz, err := gzipped(data)
+		if err != nil {
+			return err
+		}
+		if err := w.writeFile(name+".gz", gz); err != nil {
 			return err
 		}
 		n++
 	}
 	w.mu.Lock()
+	w.files[f.Path] = true
+	if n == 2 {
+		w.files[f.Path+".gz"] = true
+	}
 	w.written += n
 	w.bytes += int64(len(data))
 	w.mu.Unlock()
 	return nil
 }
 
-func writeGzip(name string, data []byte) error {
+// writeFile writes data to name, over the file the spare folder had
+// there (its inode is reused) or, when that cannot be written (a folder,
+// a read-only file), in its place.
+func (w *Writer) writeFile(name string, data []byte) error {
+	err := os.WriteFile(name, data, 0o644)
+	if err != nil && w.spare != nil {
+		os.RemoveAll(name)
+		err = os.WriteFile(name, data, 0o644)
+	}
+	return err
+}
+
+func gzipped(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	// A fixed header (no name, no time) keeps builds byte-identical.
 	if _, err := zw.Write(data); err != nil {
-		return err
+		return nil, err
 	}
 	if err := zw.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	return os.WriteFile(name, buf.Bytes(), 0o644)
+	return buf.Bytes(), nil
 }
 
 // Written returns how many files and bytes (before gzip) were written.
@@ -208,6 +303,7 @@ func (w *Writer) Written() (files int, bytes int64) {
 
 // Commit swaps the new folder into place and removes the old one.
 func (w *Writer) Commit() error {
+	w.removeStale()
 	old := ""
 	if _, err := os.Lstat(w.dir); err == nil {
 		old = w.tmp + ".old"
@@ -223,10 +319,42 @@ func (w *Writer) Commit() error {
 		w.Abort()
 		return fmt.Errorf("putting the new %s in place: %w", w.dir, err)
 	}
-	if old != "" {
+	if old == "" {
+		return nil
+	}
+	if _, err := os.Lstat(spareOf(w.dir)); err == nil || os.Rename(old, spareOf(w.dir)) != nil {
 		return removeAll(old)
 	}
 	return nil
+}
+
+// removeStale removes from a reused spare folder every file and folder
+// this build did not write, so that the folder holds this build alone.
+func (w *Writer) removeStale() {
+	t := w.spare
+	if t == nil {
+		return
+	}
+	used := func(p string) bool {
+		_, ok := w.dirs.Load(filepath.Join(w.tmp, filepath.FromSlash(p)))
+		return ok || w.files[p]
+	}
+	for f := range t.files {
+		if !used(f) {
+			os.Remove(filepath.Join(w.tmp, filepath.FromSlash(f)))
+		}
+	}
+	// Deepest first: a folder no file went into is empty by now.
+	dirs := make([]string, 0, len(t.dirs))
+	for d := range t.dirs {
+		if !used(d) {
+			dirs = append(dirs, d)
+		}
+	}
+	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
+	for _, d := range dirs {
+		os.RemoveAll(filepath.Join(w.tmp, filepath.FromSlash(d)))
+	}
 }
 
 // removeAll removes dir like os.RemoveAll, with the folders two levels
@@ -263,7 +391,10 @@ func removeAll(dir string) error {
 	return os.RemoveAll(dir)
 }
 
-// Abort removes the half-written folder; the old one stays as it was.
+// Abort sets the half-written folder aside as the spare (or removes it
+// when there is one); the old one stays as it was.
 func (w *Writer) Abort() {
-	os.RemoveAll(w.tmp)
+	if _, err := os.Lstat(spareOf(w.dir)); err == nil || os.Rename(w.tmp, spareOf(w.dir)) != nil {
+		os.RemoveAll(w.tmp)
+	}
 }

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -71,8 +74,114 @@ func TestCommitReplacesAndAbortKeeps(t *testing.T) {
 	if files, _ := w.Written(); files != 5 {
 		t.Errorf("written: got %d files, want 5 (3 and two .gz)", files)
 	}
+	// The folder the commit replaced is kept as the spare, for the next
+	// build to write into; nothing else is left beside.
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".public*"))
-	if len(left) > 0 {
-		t.Errorf("left behind: %v", left)
+	if len(left) != 1 || filepath.Base(left[0]) != ".public.spare" {
+		t.Errorf("left beside: %v, want only .public.spare", left)
+	}
+	if data, _ := os.ReadFile(filepath.Join(filepath.Dir(dir), ".public.spare", "old.html")); string(data) != "old" {
+		t.Errorf("the spare does not hold the replaced folder")
+	}
+}
+
+// build writes files (path → content) into dir with a Writer and commits.
+func build(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	w, err := Begin(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, c := range files {
+		if err := w.Write(File{Path: p, Data: []byte(c)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// contents lists every entry under dir: a file's content, "<dir>" or
+// "<link>".
+func contents(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			m[filepath.ToSlash(rel)] = "<link>"
+		case d.IsDir():
+			m[filepath.ToSlash(rel)] = "<dir>"
+		default:
+			data, _ := os.ReadFile(p)
+			m[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	return m
+}
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+// A build writes into the folder the build before last left: the files
+// keep their inodes, and what this build did not write is gone.
+func TestSpareFolderIsReused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	build(t, dir, map[string]string{"a/index.html": "1", "b/index.html": "1", "c.css": "1", "h/x/index.html": "1"})
+	first := inode(t, filepath.Join(dir, "a/index.html"))
+	build(t, dir, map[string]string{"a/index.html": "2", "b/index.html": "2", "d/x/index.html": "2"})
+	build(t, dir, map[string]string{"a/index.html": "3", "e/index.html": "3", "h/y/index.html": "3"})
+
+	want := map[string]string{"a": "<dir>", "a/index.html": "3", "e": "<dir>", "e/index.html": "3",
+		"h": "<dir>", "h/y": "<dir>", "h/y/index.html": "3"}
+	if got := contents(t, dir); !maps.Equal(got, want) {
+		t.Errorf("after the third build:\n got %v\nwant %v", got, want)
+	}
+	if got := inode(t, filepath.Join(dir, "a/index.html")); got != first {
+		t.Errorf("a/index.html is a new inode (%d), not the first build's (%d)", got, first)
+	}
+	spare := contents(t, filepath.Join(filepath.Dir(dir), ".public.spare"))
+	if spare["d/x/index.html"] != "2" {
+		t.Errorf("the spare should hold the second build, has %v", spare)
+	}
+}
+
+// Whatever is found in the spare folder, the output holds exactly the
+// build's files, and writing never follows a link out of it.
+func TestSpareFolderJunkIsCleared(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	outside := filepath.Join(root, "outside.txt")
+	os.WriteFile(outside, []byte("keep me"), 0o644)
+	spare := filepath.Join(root, ".public.spare")
+	for _, d := range []string{"a", "f.css", "zz"} {
+		os.MkdirAll(filepath.Join(spare, d), 0o755)
+	}
+	os.Symlink(outside, filepath.Join(spare, "a/index.html"))
+	os.WriteFile(filepath.Join(spare, "f.css", "x"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(spare, "g"), []byte("a file where a folder goes"), 0o644)
+	os.WriteFile(filepath.Join(spare, "h.html"), []byte("old"), 0o444)
+	os.WriteFile(filepath.Join(spare, "zz", "old.txt"), []byte("old"), 0o644)
+	os.Symlink(root, filepath.Join(spare, "up"))
+
+	build(t, dir, map[string]string{"a/index.html": "A", "f.css": "F", "g/index.html": "G", "h.html": "H"})
+	want := map[string]string{"a": "<dir>", "a/index.html": "A", "f.css": "F", "g": "<dir>", "g/index.html": "G", "h.html": "H"}
+	if got := contents(t, dir); !maps.Equal(got, want) {
+		t.Errorf("output:\n got %v\nwant %v", got, want)
+	}
+	if data, _ := os.ReadFile(outside); string(data) != "keep me" {
+		t.Errorf("a link in the spare was written through: outside.txt holds %q", data)
 	}
 }
