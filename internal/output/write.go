@@ -131,6 +131,8 @@ func spareOf(dir string) string {
 // takeSpare makes the spare folder the new tmp, when there is one, and
 // lists it. Anything in it that is not a regular file or a folder (a
 // symbolic link above all) is removed first: writing must never follow it.
+// So is a file with other names (hard links, say of a backup made with
+// cp -al): writing it in place would change them.
 func (w *Writer) takeSpare() {
 	spare := spareOf(w.dir)
 	if fi, err := os.Lstat(spare); err != nil || !fi.IsDir() {
@@ -154,7 +156,7 @@ func (w *Writer) takeSpare() {
 		switch {
 		case d.IsDir():
 			t.dirs[rel] = true
-		case d.Type().IsRegular():
+		case d.Type().IsRegular() && !shared(d):
 			t.files[rel] = true
 		default:
 			os.Remove(p)

@@ -175,13 +175,19 @@ func TestSpareFolderJunkIsCleared(t *testing.T) {
 	os.WriteFile(filepath.Join(spare, "h.html"), []byte("old"), 0o444)
 	os.WriteFile(filepath.Join(spare, "zz", "old.txt"), []byte("old"), 0o644)
 	os.Symlink(root, filepath.Join(spare, "up"))
+	backup := filepath.Join(root, "backup.html")
+	os.WriteFile(backup, []byte("backup"), 0o644)
+	os.Link(backup, filepath.Join(spare, "i.html"))
 
-	build(t, dir, map[string]string{"a/index.html": "A", "f.css": "F", "g/index.html": "G", "h.html": "H"})
-	want := map[string]string{"a": "<dir>", "a/index.html": "A", "f.css": "F", "g": "<dir>", "g/index.html": "G", "h.html": "H"}
+	build(t, dir, map[string]string{"a/index.html": "A", "f.css": "F", "g/index.html": "G", "h.html": "H", "i.html": "I"})
+	want := map[string]string{"a": "<dir>", "a/index.html": "A", "f.css": "F", "g": "<dir>", "g/index.html": "G", "h.html": "H", "i.html": "I"}
 	if got := contents(t, dir); !maps.Equal(got, want) {
 		t.Errorf("output:\n got %v\nwant %v", got, want)
 	}
 	if data, _ := os.ReadFile(outside); string(data) != "keep me" {
 		t.Errorf("a link in the spare was written through: outside.txt holds %q", data)
+	}
+	if data, _ := os.ReadFile(backup); string(data) != "backup" {
+		t.Errorf("a file hard-linked from the spare was written in place: backup.html holds %q", data)
 	}
 }
