@@ -99,8 +99,9 @@ func compressible(f File) bool {
 // place on Commit. Until then the old folder is untouched.
 //
 // The folder a Commit replaces is kept beside as ".<name>.spare", and the
-// next Begin writes into it: files are overwritten in place and what the
-// new build does not write is removed before the swap. Making a fresh
+// next Begin writes into it: files that hold the same bytes are left as
+// they are, others are overwritten in place, and what the new build does
+// not write is removed before the swap. Making a fresh
 // tree and removing the old one on every build costs a large portal
 // thousands of new inodes, and on ext4 new inodes are slow to find for
 // minutes after many were freed (the kernel skips recently deleted ones):
@@ -120,8 +121,12 @@ type Writer struct {
 	spare *tree
 }
 
-// tree lists a folder's files and folders by slash path.
-type tree struct{ files, dirs map[string]bool }
+// tree lists a folder's files (with their sizes) and folders by slash
+// path.
+type tree struct {
+	files map[string]int64
+	dirs  map[string]bool
+}
 
 // spareOf is the folder beside dir that keeps the output before dir's.
 func spareOf(dir string) string {
@@ -146,7 +151,7 @@ func (w *Writer) takeSpare() {
 		return
 	}
 	os.Chmod(w.tmp, 0o755)
-	t := &tree{files: map[string]bool{}, dirs: map[string]bool{}}
+	t := &tree{files: map[string]int64{}, dirs: map[string]bool{}}
 	filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == w.tmp {
 			return nil
@@ -157,7 +162,12 @@ func (w *Writer) takeSpare() {
 		case d.IsDir():
 			t.dirs[rel] = true
 		case d.Type().IsRegular() && !shared(d):
-			t.files[rel] = true
+			info, err := d.Info()
+			if err != nil {
+				os.Remove(p)
+				return nil
+			}
+			t.files[rel] = info.Size()
 		default:
 			os.Remove(p)
 		}
@@ -183,11 +193,12 @@ func (w *Writer) mkdir(dir string) error {
 			return err
 		}
 		if w.spare != nil {
-			switch r := w.rel(dir); {
-			case w.spare.dirs[r]:
+			r := w.rel(dir)
+			if w.spare.dirs[r] {
 				w.dirs.Store(dir, true)
 				return nil
-			case w.spare.files[r]:
+			}
+			if _, isFile := w.spare.files[r]; isFile {
 				os.Remove(dir) // a file where a folder goes now
 			}
 		}
@@ -246,7 +257,7 @@ func (w *Writer) Write(f File) error {
 		return err
 	}
 	data := f.Data
-	if err := w.writeFile(name, data); err != nil {
+	if err := w.writeFile(name, f.Path, data); err != nil {
 		return err
 	}
 	n := 1
@@ -255,7 +266,7 @@ func (w *Writer) Write(f File) error {
 		if err != nil {
 			return err
 		}
-		if err := w.writeFile(name+".gz", gz); err != nil {
+		if err := w.writeFile(name+".gz", f.Path+".gz", gz); err != nil {
 			return err
 		}
 		n++
@@ -271,10 +282,20 @@ func (w *Writer) Write(f File) error {
 	return nil
 }
 
-// writeFile writes data to name, over the file the spare folder had
-// there (its inode is reused) or, when that cannot be written (a folder,
-// a read-only file), in its place.
-func (w *Writer) writeFile(name string, data []byte) error {
+// writeFile writes data to name (rel inside the folder), over the file
+// the spare folder had there (its inode is reused) or, when that cannot
+// be written (a folder, a read-only file), in its place. A file that
+// already holds data is left as it is: reading is cheaper than writing,
+// and its modification time stays, which tells a deploy (rsync, say) that
+// it has not changed.
+func (w *Writer) writeFile(name, rel string, data []byte) error {
+	if w.spare != nil {
+		if size, ok := w.spare.files[rel]; ok && size == int64(len(data)) {
+			if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
+				return nil
+			}
+		}
+	}
 	err := os.WriteFile(name, data, 0o644)
 	if err != nil && w.spare != nil {
 		os.RemoveAll(name)

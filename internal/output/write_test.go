@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestCommitReplacesAndAbortKeeps(t *testing.T) {
@@ -139,15 +140,21 @@ func inode(t *testing.T, p string) uint64 {
 // keep their inodes, and what this build did not write is gone.
 func TestSpareFolderIsReused(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	build(t, dir, map[string]string{"a/index.html": "1", "b/index.html": "1", "c.css": "1", "h/x/index.html": "1"})
+	build(t, dir, map[string]string{"a/index.html": "1", "b/index.html": "1", "c.css": "1", "h/x/index.html": "1", "k.html": "same"})
 	first := inode(t, filepath.Join(dir, "a/index.html"))
-	build(t, dir, map[string]string{"a/index.html": "2", "b/index.html": "2", "d/x/index.html": "2"})
-	build(t, dir, map[string]string{"a/index.html": "3", "e/index.html": "3", "h/y/index.html": "3"})
+	long := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	os.Chtimes(filepath.Join(dir, "k.html"), long, long)
+	build(t, dir, map[string]string{"a/index.html": "2", "b/index.html": "2", "d/x/index.html": "2", "k.html": "same"})
+	build(t, dir, map[string]string{"a/index.html": "3", "e/index.html": "3", "h/y/index.html": "3", "k.html": "same"})
 
 	want := map[string]string{"a": "<dir>", "a/index.html": "3", "e": "<dir>", "e/index.html": "3",
-		"h": "<dir>", "h/y": "<dir>", "h/y/index.html": "3"}
+		"h": "<dir>", "h/y": "<dir>", "h/y/index.html": "3", "k.html": "same"}
 	if got := contents(t, dir); !maps.Equal(got, want) {
 		t.Errorf("after the third build:\n got %v\nwant %v", got, want)
+	}
+	// A file that already held the same bytes was not written again.
+	if fi, err := os.Stat(filepath.Join(dir, "k.html")); err != nil || !fi.ModTime().Equal(long) {
+		t.Errorf("k.html did not change but was written again (modified %v)", fi.ModTime())
 	}
 	if got := inode(t, filepath.Join(dir, "a/index.html")); got != first {
 		t.Errorf("a/index.html is a new inode (%d), not the first build's (%d)", got, first)
