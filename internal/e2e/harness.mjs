@@ -7,6 +7,7 @@
 // Nothing here downloads a browser: playwright-core only talks to
 // /usr/bin/chromium (or $CHROMIUM).
 import { execFile } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, stat, readdir } from 'node:fs/promises';
@@ -140,6 +141,25 @@ async function handle(rootDir, req, res) {
     res.writeHead(500, { 'Content-Type': 'text/plain' });
     res.end(String(err));
   }
+}
+
+// openPage gives a fresh browser context and page on site, with watch
+// attached and every dialog recorded (and dismissed); the context closes
+// when the test t ends.
+export async function openPage(site, t, opts = {}) {
+  const context = await site.browser.newContext({ viewport: WIDTHS.desktop, ...opts });
+  const page = await context.newPage();
+  const w = watch(page, site.base);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  t.after(() => context.close());
+  return { context, page, w, dialogs };
+}
+
+// assertClean fails with every rule the watched page broke (see watch).
+export function assertClean(w, allow) {
+  const p = w.problems(allow);
+  assert.deepEqual(p, [], 'the page broke a rule for every page:\n' + p.join('\n'));
 }
 
 // watch records, for one page, every request, the console errors and page

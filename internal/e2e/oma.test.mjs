@@ -5,26 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSite, watch, pagesOf } from './harness.mjs';
+import { startSite, pagesOf, openPage, assertClean } from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.stop(); });
 
-async function open(t, opts = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  const page = await context.newPage();
-  const w = watch(page, site.base);
-  const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  t.after(() => context.close());
-  return { context, page, w, dialogs };
-}
-
-function assertClean(w) {
-  const p = w.problems();
-  assert.deepEqual(p, [], p.join('\n'));
-}
+const open = (t, opts) => openPage(site, t, opts);
 
 // listed returns the slugs the necklace list shows, in order.
 function listed(page) {

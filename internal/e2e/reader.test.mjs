@@ -5,27 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSite, watch, pagesOf, readPage } from './harness.mjs';
+import { startSite, pagesOf, readPage, openPage, assertClean } from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.stop(); });
 
-// open gives a fresh context and page with the usual checks attached.
-async function open(t, opts = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  const page = await context.newPage();
-  const w = watch(page, site.base);
-  t.after(async () => {
-    await context.close();
-  });
-  return { context, page, w };
-}
-
-function assertClean(w, allow) {
-  const p = w.problems(allow);
-  assert.deepEqual(p, [], 'the page broke a rule for every page:\n' + p.join('\n'));
-}
+const open = (t, opts) => openPage(site, t, opts);
 
 test('the necklace leads to a pearl, and the pearl to the next one', async (t) => {
   const { page, w } = await open(t);
