@@ -61,7 +61,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	d.HasFrontMatter = true
 	if !fm.closed {
 		p.diags.Errorf(p.linePos(1), "front matter opened with --- is never closed: add a line --- after its last key")
-		p.dropMetaBlock(d)
+		p.dropMetaBlock()
 		return
 	}
 	if err != nil {
@@ -80,7 +80,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 			line = open
 		}
 		p.diags.Errorf(p.linePos(line), "front matter: %s", msg)
-		p.dropMetaBlock(d)
+		p.dropMetaBlock()
 		return
 	}
 	d.Meta = make(map[string]any, len(m))
@@ -93,9 +93,9 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 // dropMetaBlock removes what goldmark-meta leaves in the body when it
 // cannot decode the front matter: the block itself and an HTML comment
 // holding the YAML error.
-func (p *parse) dropMetaBlock(d *Doc) {
-	if tb, ok := d.impl.root.FirstChild().(*ast.TextBlock); ok {
-		d.impl.root.RemoveChild(d.impl.root, tb)
+func (p *parse) dropMetaBlock() {
+	if tb, ok := p.root.FirstChild().(*ast.TextBlock); ok {
+		p.root.RemoveChild(p.root, tb)
 	}
 }
 

@@ -72,11 +72,6 @@ type docImpl struct {
 	holes     []hole // in order of their offset in html
 	text      string // Text's result
 	worksheet bool   // the body holds a tyopohja block
-
-	// During Parse only.
-	src    []byte                  // the normalised source the AST points into
-	root   ast.Node                // the syntax tree
-	sheets map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
 }
 
 // Parse reads one Markdown file with optional YAML front matter. file is
@@ -95,7 +90,6 @@ func Parse(file string, src []byte) (*Doc, diag.List) {
 	p.src = src
 	p.lines = lineStarts(src)
 	d := &Doc{}
-	d.impl.src = src
 
 	if off := invalidUTF8(src); off >= 0 {
 		p.errorf(off, "the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor", src[off])
@@ -103,25 +97,25 @@ func Parse(file string, src []byte) (*Doc, diag.List) {
 
 	fm := scanFrontMatter(src)
 	pc := parser.NewContext()
-	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	d.impl.root = root
+	p.root = md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	p.frontMatter(d, fm, pc)
 
-	p.walk(d, root)
-	d.impl.compile()
+	p.walk(d)
+	p.compile(&d.impl)
 	p.diags.Sort()
 	return d, p.diags
 }
 
 // parse is the state of one Parse call.
 type parse struct {
-	file  string
-	src   []byte
-	lines []int // byte offset of the start of each line
-	diags diag.List
-	ids   headingIDs
-	level int // level of the previous heading, for the skip warning
-	nwork int // worksheets seen so far
+	file   string
+	src    []byte   // the normalised source the syntax tree points into
+	root   ast.Node // the syntax tree
+	lines  []int    // byte offset of the start of each line
+	diags  diag.List
+	ids    headingIDs
+	level  int                     // level of the previous heading, for the skip warning
+	sheets map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
 }
 
 // pos converts a byte offset in the source into a position. Col counts

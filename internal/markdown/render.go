@@ -58,19 +58,17 @@ func (d *Doc) HasWorksheet() bool {
 	return d != nil && d.impl.worksheet
 }
 
-// compile renders the body with holes, computes its text, and lets go of
-// the syntax tree and the source.
-func (d *docImpl) compile() {
-	w := &htmlWriter{doc: d}
-	w.Grow(len(d.src) + len(d.src)/2 + 64)
+// compile renders the body into d with holes and computes its text.
+func (p *parse) compile(d *docImpl) {
+	w := &htmlWriter{sheets: p.sheets}
+	w.Grow(len(p.src) + len(p.src)/2 + 64)
 	// htmlWriter never fails and the node renderers return no errors.
-	_ = md.Renderer().Render(w, d.src, d.root)
+	_ = md.Renderer().Render(w, p.src, p.root)
 	d.html = w.Bytes()
 	d.holes = w.holes
-	d.text = d.plainText()
-	d.worksheet = len(d.sheets) > 0
+	d.text = p.plainText()
+	d.worksheet = len(p.sheets) > 0
 	d.parsed = true
-	d.src, d.root, d.sheets = nil, nil, nil
 }
 
 // A hole is the part of the body that depends on a destination, which
@@ -100,7 +98,7 @@ const (
 // the caller's rewrite and imageSize.
 type htmlWriter struct {
 	bytes.Buffer
-	doc       *docImpl // while compiling: the worksheets
+	sheets    map[ast.Node]*worksheet // while compiling: the worksheets
 	holes     []hole
 	rewrite   func(string) string
 	imageSize func(string) (int, int, bool)
@@ -285,7 +283,7 @@ func (nodeRenderer) fencedCode(bw util.BufWriter, src []byte, node ast.Node, ent
 	}
 	w := bw.(*htmlWriter)
 	n := node.(*ast.FencedCodeBlock)
-	if ws, ok := w.doc.sheets[n]; ok {
+	if ws, ok := w.sheets[n]; ok {
 		w.Write(ws.html) // empty when the worksheet has errors
 		return ast.WalkSkipChildren, nil
 	}

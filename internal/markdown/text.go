@@ -24,10 +24,10 @@ func (d *Doc) Text() string {
 }
 
 // plainText computes Text from the syntax tree.
-func (d *docImpl) plainText() string {
-	src := d.src
+func (p *parse) plainText() string {
+	src := p.src
 	b := make([]byte, 0, len(src))
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(p.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			switch n.Kind() {
 			case east.KindTableRow, east.KindTableHeader:
@@ -39,7 +39,7 @@ func (d *docImpl) plainText() string {
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
-			if ws, ok := d.sheets[n]; ok {
+			if ws, ok := p.sheets[n]; ok {
 				if ws.ok {
 					b = append(newline(b), ws.title...)
 					for _, f := range ws.fields {

@@ -9,9 +9,9 @@ import (
 
 // walk collects headings, links and worksheets of the body and gives each
 // heading its id.
-func (p *parse) walk(d *Doc, root ast.Node) {
+func (p *parse) walk(d *Doc) {
 	p.level = 1 // the page title is the h1
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(p.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -27,15 +27,11 @@ func (p *parse) walk(d *Doc, root ast.Node) {
 		case *ast.AutoLink:
 			p.autoLink(d, n)
 		case *ast.FencedCodeBlock:
-			// Language caches its result in the node: ask now, while the
-			// Doc is still private to Parse, so that rendering only reads.
-			lang := n.Language(p.src)
-			if isWorksheetInfo(lang) {
-				if d.impl.sheets == nil {
-					d.impl.sheets = make(map[ast.Node]*worksheet)
+			if isWorksheetInfo(n.Language(p.src)) {
+				if p.sheets == nil {
+					p.sheets = make(map[ast.Node]*worksheet)
 				}
-				p.nwork++
-				d.impl.sheets[n] = p.worksheet(n, p.nwork)
+				p.sheets[n] = p.worksheet(n, len(p.sheets)+1)
 			}
 			return ast.WalkSkipChildren, nil
 		}
