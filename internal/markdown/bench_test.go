@@ -40,16 +40,6 @@ func BenchmarkHTML(b *testing.B) {
 	}
 }
 
-func BenchmarkText(b *testing.B) {
-	src := benchDoc(b)
-	d, _ := Parse(file, src)
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = d.Text()
-	}
-}
-
 func BenchmarkParseParallel(b *testing.B) {
 	src := benchDoc(b)
 	b.SetBytes(int64(len(src)))
