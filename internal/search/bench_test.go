@@ -120,7 +120,7 @@ func BenchmarkAnalyse10k(b *testing.B) {
 func BenchmarkSplit10k(b *testing.B) {
 	bigCorpus(b)
 	v, _, _, _ := analyseDocs(bigDocs())
-	words, corpusKeys := len(v.words), len(v.keys)
+	words, corpusKeys := len(v.ids.words), len(v.keys)
 	b.ReportAllocs()
 	b.ResetTimer()
 	defer reportCPU(b, cpuTime())
@@ -133,7 +133,7 @@ func BenchmarkSplit10k(b *testing.B) {
 		sp := v.splitter(corpusKeys)
 		memo := map[string][]string{}
 		for id := range words {
-			for _, pk := range sp.partKeys(v.words[id], memo) {
+			for _, pk := range sp.partKeys(v.ids.words[id], memo) {
 				v.keyID(pk)
 			}
 		}

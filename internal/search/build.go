@@ -110,8 +110,7 @@ type docWord struct {
 
 // vocab numbers the distinct words of the corpus and their keys.
 type vocab struct {
-	ids     wordTable // folded word -> word number
-	words   []string  // the same as ids.words
+	ids     wordTable // folded word -> word number, and the words by number
 	wordKey []int32   // word number -> key number
 	keyIDs  map[string]int32
 	keys    []string
@@ -150,8 +149,8 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 	v.keyWords()
 	for g := 1; g < p; g++ {
 		lv := locals[g]
-		ids := make([]int32, len(lv.words))
-		for id, w := range lv.words {
+		ids := make([]int32, len(lv.ids.words))
+		for id, w := range lv.ids.words {
 			if ids[id] = v.ids.findString(w); ids[id] < 0 {
 				ids[id] = v.add(w, Key(w))
 			}
@@ -246,7 +245,6 @@ func (v *vocab) add(w, k string) int32 {
 		return id
 	}
 	id := v.ids.add(w)
-	v.words = v.ids.words
 	v.wordKey = append(v.wordKey, v.keyID(k))
 	return id
 }
@@ -257,16 +255,14 @@ func (v *vocab) word(b []byte) int32 {
 	if id := v.ids.find(b); id >= 0 {
 		return id
 	}
-	id := v.ids.add(string(b))
-	v.words = v.ids.words
-	return id
+	return v.ids.add(string(b))
 }
 
 // keyWords gives the words added by word their keys, in the order they
 // were added, which numbers the keys as if each had come with its word.
 func (v *vocab) keyWords() {
-	for id := len(v.wordKey); id < len(v.words); id++ {
-		v.wordKey = append(v.wordKey, v.keyID(Key(v.words[id])))
+	for id := len(v.wordKey); id < len(v.ids.words); id++ {
+		v.wordKey = append(v.wordKey, v.keyID(Key(v.ids.words[id])))
 	}
 }
 
@@ -423,9 +419,9 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	// document.
 	sp := v.splitter(len(v.keys))
 	splitMemo := map[string][]string{}
-	partStart := make([]int32, len(v.words)+1)
+	partStart := make([]int32, len(v.ids.words)+1)
 	var partKeys []int32
-	for id, w := range v.words {
+	for id, w := range v.ids.words {
 		if id%1024 == 1023 {
 			pause()
 		}
@@ -471,11 +467,11 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 			}
 		}
 		for _, e := range docEllipses[i] {
-			h := sp.head(v.words[e.head])
+			h := sp.head(v.ids.words[e.head])
 			if h == "" {
 				continue
 			}
-			k := v.keyID(sp.key(v.words[e.first] + h))
+			k := v.keyID(sp.key(v.ids.words[e.first] + h))
 			grow()
 			touch(k)
 			ktf[k] += e.tf * weightPart

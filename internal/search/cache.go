@@ -122,8 +122,8 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 	}
 	if len(missing) > 0 {
 		mv, mw, me, ml := analyseDocs(missing)
-		ids := make([]int32, len(mv.words))
-		for id, w := range mv.words {
+		ids := make([]int32, len(mv.ids.words))
+		for id, w := range mv.ids.words {
 			ids[id] = ix.v.add(w, mv.keys[mv.wordKey[id]])
 		}
 		for i, sum := range missingSums {
@@ -144,13 +144,13 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 	// (the order of its words list).
 	v := newVocab()
 	v.memo = ix.memo
-	local := make([]int32, len(ix.v.words))
+	local := make([]int32, len(ix.v.ids.words))
 	for i := range local {
 		local[i] = -1
 	}
 	num := func(id int32) int32 {
 		if local[id] < 0 {
-			local[id] = v.add(ix.v.words[id], ix.v.keys[ix.v.wordKey[id]])
+			local[id] = v.add(ix.v.ids.words[id], ix.v.keys[ix.v.wordKey[id]])
 		}
 		return local[id]
 	}
@@ -176,7 +176,7 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 		lengths[i] = a.length
 	}
 	ix.docs = keep
-	if len(ix.v.words) > 2*len(v.words)+1024 {
+	if len(ix.v.ids.words) > 2*len(v.ids.words)+1024 {
 		ix.compact(v, local)
 	}
 	return v, docWords, docEllipses, lengths
@@ -187,7 +187,7 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 // number of each of ix.v's words is local (-1 for none).
 func (ix *Indexer) compact(v *vocab, local []int32) {
 	nv := newVocab()
-	for id, w := range v.words {
+	for id, w := range v.ids.words {
 		nv.add(w, v.keys[v.wordKey[id]])
 	}
 	for _, a := range ix.docs {
