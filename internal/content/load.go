@@ -219,9 +219,6 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 		return nil, diag.List{diag.Errorf(whole, "the file is empty: start it with front matter between --- lines (title: ...), or delete it")}
 	}
 	doc, diags := markdown.Parse(file, src)
-	if diags.HasErrors() && doc == nil {
-		return nil, diags
-	}
 	if !doc.HasFrontMatter {
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter: start it with a line ---, then the keys (title: ...), then another --- line")
 		return nil, diags
