@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -217,7 +218,7 @@ func (d *decoder) enum(key string, required bool, allowed []string) string {
 	if s == "" {
 		return ""
 	}
-	if !contains(allowed, s) {
+	if !slices.Contains(allowed, s) {
 		d.diags.Errorf(d.pos(key), "unknown %s %q%s: use one of %s", key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 		return ""
 	}
@@ -227,7 +228,7 @@ func (d *decoder) enum(key string, required bool, allowed []string) string {
 func (d *decoder) enumList(key string, allowed []string) []string {
 	var out []string
 	for _, s := range d.list(key, false) {
-		if !contains(allowed, s) {
+		if !slices.Contains(allowed, s) {
 			d.diags.Errorf(d.pos(key), "unknown %s %q%s: use one of %s", key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 			continue
 		}
@@ -259,15 +260,6 @@ func (d *decoder) extra() map[string]any {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // suggestion returns `, did you mean "x"?` for the nearest allowed value
