@@ -220,8 +220,6 @@ func (w *writer) phrase(list []template) string {
 	return w.take()
 }
 
-func (w *writer) sentence() string { return w.phrase(w.t.sentences) }
-
 // paragraph writes n sentences.
 func (w *writer) paragraph(n int) string {
 	for i := range n {
@@ -309,14 +307,6 @@ func (w *writer) summary() string {
 			return s
 		}
 	}
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError || unicode.IsUpper(r) {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // WordCount counts the words of a Markdown text the way the corpus's
