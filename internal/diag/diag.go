@@ -173,15 +173,3 @@ func (e ListError) Error() string {
 	}
 	return b.String()
 }
-
-// ColAt returns the 1-based rune column of byte offset off within line,
-// where line is the text of the line (without its newline).
-func ColAt(line []byte, off int) int {
-	if off > len(line) {
-		off = len(line)
-	}
-	if off < 0 {
-		off = 0
-	}
-	return len([]rune(string(line[:off]))) + 1
-}

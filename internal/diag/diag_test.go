@@ -40,9 +40,3 @@ func TestListSortsAndSeparatesWarnings(t *testing.T) {
 		t.Errorf("Err: got %q", got)
 	}
 }
-
-func TestColAtCountsRunes(t *testing.T) {
-	if got := ColAt([]byte("työ [x](y)"), len("työ ")); got != 5 {
-		t.Errorf("got %d, want 5", got)
-	}
-}
