@@ -39,25 +39,25 @@ func (t *wordTable) find(w []byte) int32 {
 
 // findString is find for a string.
 func (t *wordTable) findString(w string) int32 {
-	id, _ := t.slot(w)
+	id, _, _ := t.slot(w)
 	return id
 }
 
-// slot returns the number of w, or -1, and the slot where w is or would
-// go (-1 when there are no slots).
-func (t *wordTable) slot(w string) (int32, int) {
+// slot returns the number of w, or -1, the slot where w is or would go
+// (-1 when there are no slots), and the hash of w.
+func (t *wordTable) slot(w string) (int32, int, uint64) {
 	if len(t.slots) == 0 {
-		return -1, -1
+		return -1, -1, 0
 	}
 	h := maphash.String(t.seed, w)
 	mask := len(t.slots) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s.id == 0 {
-			return -1, i
+			return -1, i, h
 		}
 		if s.hash == uint32(h>>32) && t.words[s.id-1] == w {
-			return s.id - 1, i
+			return s.id - 1, i, h
 		}
 	}
 }
@@ -68,10 +68,10 @@ func (t *wordTable) add(w string) int32 {
 	if 2*(len(t.words)+1) > len(t.slots) {
 		t.grow()
 	}
-	_, i := t.slot(w)
+	_, i, h := t.slot(w)
 	id := int32(len(t.words))
 	t.words = append(t.words, w)
-	t.slots[i] = wordSlot{hash: uint32(maphash.String(t.seed, w) >> 32), id: id + 1}
+	t.slots[i] = wordSlot{hash: uint32(h >> 32), id: id + 1}
 	return id
 }
 
