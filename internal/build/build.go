@@ -248,20 +248,28 @@ func buildModel(ctx context.Context, opts Options, res *Result, watch *stopwatch
 // loadTheme finds themes/<name>/ in the themes folder, or else the theme
 // compiled into the binary.
 func loadTheme(themesFS fs.FS, name string) (*render.Theme, diag.List) {
-	if themesFS != nil {
-		if sub, err := fs.Sub(themesFS, name); err == nil {
-			if _, err := fs.Stat(sub, "templates"); err == nil {
-				return render.LoadTheme(sub, "themes/"+name)
-			}
-		}
-	}
-	if sub, err := fs.Sub(themes.FS, name); err == nil {
-		if _, err := fs.Stat(sub, "templates"); err == nil {
-			return render.LoadTheme(sub, "themes/"+name)
-		}
+	if sub := themeFS(themesFS, name); sub != nil {
+		return render.LoadTheme(sub, "themes/"+name)
 	}
 	return nil, diag.List{diag.Errorf(diag.Pos{File: "content/site.yaml"},
 		"theme %q not found: there is no folder themes/%s/templates, and the built-in theme is helminauha", name, name)}
+}
+
+// themeFS is the folder of the theme name: themes/<name>/ in themesFS
+// when it has a templates folder, or else the theme compiled into the
+// binary; nil when neither has it.
+func themeFS(themesFS fs.FS, name string) fs.FS {
+	for _, root := range []fs.FS{themesFS, themes.FS} {
+		if root == nil {
+			continue
+		}
+		if sub, err := fs.Sub(root, name); err == nil {
+			if _, err := fs.Stat(sub, "templates"); err == nil {
+				return sub
+			}
+		}
+	}
+	return nil
 }
 
 // typeOf is the media type of a static file, which decides whether it is

@@ -23,7 +23,6 @@ import (
 	"github.com/helminauha/helminauha/internal/render"
 	"github.com/helminauha/helminauha/internal/search"
 	"github.com/helminauha/helminauha/internal/site"
-	"github.com/helminauha/helminauha/themes"
 )
 
 // Changes says what changed since a Session's last build. The zero value
@@ -662,21 +661,6 @@ func (ss *Session) loadTheme(name string) (*render.Theme, diag.List) {
 	ss.theme, ss.themeName = theme, name
 	h.Sum(ss.themeH[:0])
 	return theme, diags
-}
-
-// themeFS is the folder loadTheme reads the theme from.
-func themeFS(themesFS fs.FS, name string) fs.FS {
-	for _, root := range []fs.FS{themesFS, themes.FS} {
-		if root == nil {
-			continue
-		}
-		if sub, err := fs.Sub(root, name); err == nil {
-			if _, err := fs.Stat(sub, "templates"); err == nil {
-				return sub
-			}
-		}
-	}
-	return nil
 }
 
 // Fingerprint is the hash that decides whether a page must be rendered
