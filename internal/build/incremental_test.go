@@ -68,9 +68,11 @@ func TestFingerprint(t *testing.T) {
 	}
 }
 
+// fixture is the content folder of testdata/small.txtar, which the
+// external tests load with their own fixture.
 func fixture(t *testing.T) fstest.MapFS {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/session.txtar")
+	ar, err := txtar.ParseFile("testdata/small.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
