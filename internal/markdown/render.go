@@ -273,7 +273,9 @@ func (nodeRenderer) autoLink(bw util.BufWriter, src []byte, node ast.Node, enter
 	}
 	w := bw.(*htmlWriter)
 	n := node.(*ast.AutoLink)
-	w.hole(hole{kind: autoLink, dest: autoLinkDest(n, src), text: util.EscapeHTML(n.Label(src))})
+	// The label is a slice of src, which EscapeHTML returns as is when
+	// there is nothing to escape: a copy lets the Doc keep none of src.
+	w.hole(hole{kind: autoLink, dest: autoLinkDest(n, src), text: util.EscapeHTML(bytes.Clone(n.Label(src)))})
 	return ast.WalkContinue, nil
 }
 
