@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -169,8 +170,13 @@ func (v *View) Cached(name string, data any) (template.HTML, error) {
 	if t == nil || t.Kind() != reflect.Pointer {
 		return "", fmt.Errorf("Cached %q needs a pointer, not %T", name, data)
 	}
-	key := cacheKey{name, data}
-	if h, ok := v.st.partials.Load(key); ok {
+	return v.execOnce(&v.st.partials, cacheKey{name, data}, name, data)
+}
+
+// execOnce returns the template name executed with data, from the cache
+// m under key, executing it the first time.
+func (v *View) execOnce(m *sync.Map, key any, name string, data any) (template.HTML, error) {
+	if h, ok := m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var b strings.Builder
@@ -178,7 +184,7 @@ func (v *View) Cached(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	v.st.partials.Store(key, h)
+	m.Store(key, h)
 	return h, nil
 }
 
@@ -214,16 +220,7 @@ func (v *View) Chrome(name string) (template.HTML, error) {
 	if v.st.navPaths[v.Path] {
 		key.path = v.Path
 	}
-	if h, ok := v.st.chrome.Load(key); ok {
-		return h.(template.HTML), nil
-	}
-	var b strings.Builder
-	if err := v.tmpl.ExecuteTemplate(&b, name, v); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String())
-	v.st.chrome.Store(key, h)
-	return h, nil
+	return v.execOnce(&v.st.chrome, key, name, v)
 }
 
 // PearlFacts are what a pearl page shows of the pearl itself, its area
