@@ -14,19 +14,25 @@ import (
 	"github.com/helminauha/helminauha/internal/site"
 )
 
+// pearlJob is the fixture's site, the default theme and the job of one
+// pearl page.
+func pearlJob(b *testing.B) (*site.Site, *Theme, Job) {
+	s := loadSite(b, "site.txtar", "", false)
+	th := theme(b)
+	for _, j := range th.Jobs(s) {
+		if j.Path == "helmet/yhteinen-tavoite/index.html" {
+			return s, th, j
+		}
+	}
+	b.Fatal("the fixture has no pearl yhteinen-tavoite")
+	return nil, nil, Job{}
+}
+
 // BenchmarkRenderPearl renders one pearl page of the fixture, body
 // included: go test ./internal/render -bench . -benchmem
 func BenchmarkRenderPearl(b *testing.B) {
-	s := loadSite(b, "site.txtar", "", false)
-	th := theme(b)
-	var job Job
-	for _, j := range th.Jobs(s) {
-		if j.Path == "helmet/yhteinen-tavoite/index.html" {
-			job = j
-		}
-	}
+	s, th, job := pearlJob(b)
 	b.ReportAllocs()
-	b.ResetTimer()
 	for b.Loop() {
 		if _, err := th.Render(s, job); err != nil {
 			b.Fatal(err)
@@ -37,14 +43,7 @@ func BenchmarkRenderPearl(b *testing.B) {
 // BenchmarkRenderPearlParallel is the same on every core, as the build
 // runs it.
 func BenchmarkRenderPearlParallel(b *testing.B) {
-	s := loadSite(b, "site.txtar", "", false)
-	th := theme(b)
-	var job Job
-	for _, j := range th.Jobs(s) {
-		if j.Path == "helmet/yhteinen-tavoite/index.html" {
-			job = j
-		}
-	}
+	s, th, job := pearlJob(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
