@@ -113,9 +113,12 @@ type Writer struct {
 	mu       sync.Mutex
 	written  int
 	bytes    int64
-	seen     map[string]bool
-	files    map[string]bool // every file written, .gz included, by slash path
-	dirs     sync.Map        // folders already made, so each costs one syscall
+	// paths are the files of this build by slash path: true for those
+	// given to Write, false for the .gz files written beside them (which
+	// removeStale keeps too, but which are no duplicate of a file named
+	// so).
+	paths map[string]bool
+	dirs  sync.Map // folders already made, so each costs one syscall
 	// spare is what the spare folder held when Begin took it as tmp; nil
 	// when tmp began empty.
 	spare *tree
@@ -224,7 +227,7 @@ func Begin(dir string, opts Options) (*Writer, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: dir, tmp: tmp, opts: opts, seen: map[string]bool{}, files: map[string]bool{}}
+	w := &Writer{dir: dir, tmp: tmp, opts: opts, paths: map[string]bool{}}
 	w.takeSpare()
 	if opts.Minify {
 		w.min = NewMinifier()
@@ -240,11 +243,11 @@ func (w *Writer) Write(f File) error {
 		return fmt.Errorf("output path %q leaves the output folder", f.Path)
 	}
 	w.mu.Lock()
-	if w.seen[f.Path] {
+	if w.paths[f.Path] {
 		w.mu.Unlock()
 		return fmt.Errorf("two files would be written to %s", f.Path)
 	}
-	w.seen[f.Path] = true
+	w.paths[f.Path] = true
 	w.mu.Unlock()
 	if w.min != nil {
 		var err error
@@ -272,9 +275,8 @@ func (w *Writer) Write(f File) error {
 		n++
 	}
 	w.mu.Lock()
-	w.files[f.Path] = true
-	if n == 2 {
-		w.files[f.Path+".gz"] = true
+	if n == 2 && !w.paths[f.Path+".gz"] {
+		w.paths[f.Path+".gz"] = false
 	}
 	w.written += n
 	w.bytes += int64(len(data))
@@ -360,7 +362,8 @@ func (w *Writer) removeStale() {
 	}
 	used := func(p string) bool {
 		_, ok := w.dirs.Load(filepath.Join(w.tmp, filepath.FromSlash(p)))
-		return ok || w.files[p]
+		_, written := w.paths[p]
+		return ok || written
 	}
 	for f := range t.files {
 		if !used(f) {

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -196,5 +197,29 @@ func TestSpareFolderJunkIsCleared(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(backup); string(data) != "backup" {
 		t.Errorf("a file hard-linked from the spare was written in place: backup.html holds %q", data)
+	}
+}
+
+// The .gz files beside a build's files stay in a reused spare folder; those
+// of files the build no longer writes go with them.
+func TestSpareFolderKeepsGzip(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	for _, files := range []map[string]string{{"a.html": "1", "b.html": "1"}, {"a.html": "2"}, {"a.html": "3"}} {
+		w, err := Begin(dir, Options{Gzip: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, c := range files {
+			if err := w.Write(File{Path: p, Data: []byte(c)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := contents(t, dir)
+	if len(got) != 2 || got["a.html"] != "3" || got["a.html.gz"] == "" {
+		t.Errorf("after the third build: %q, want a.html and a.html.gz", slices.Sorted(maps.Keys(got)))
 	}
 }
