@@ -202,7 +202,14 @@ func (w *Writer) mkdir(dir string) error {
 				return nil
 			}
 			if _, isFile := w.spare.files[r]; isFile {
-				os.Remove(dir) // a file where a folder goes now
+				// A file where a folder goes now. Once: another file may
+				// be going into the folder, which os.Remove would remove.
+				w.mu.Lock()
+				defer w.mu.Unlock()
+				if _, ok := w.dirs.Load(dir); ok {
+					return nil
+				}
+				os.Remove(dir)
 			}
 		}
 	}
