@@ -152,10 +152,3 @@ func unescape(v []byte) []byte {
 	}
 	return v
 }
-
-// isWorksheetInfo reports whether a fenced code block's language makes it
-// a worksheet. Työpohja with its diacritics is accepted too.
-func isWorksheetInfo(lang []byte) bool {
-	s := strings.ToLower(string(lang))
-	return s == "tyopohja" || s == "työpohja"
-}

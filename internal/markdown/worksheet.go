@@ -47,6 +47,13 @@ var fieldTypes = map[string]string{
 
 const worksheetHelp = "a worksheet has title: and fields:, each field \"- label: ...\" with an optional help: and type: (line, textarea, scale, date or rivi, tekstialue, asteikko, paivamaara)"
 
+// isWorksheetInfo reports whether a fenced code block's language makes it
+// a worksheet. Työpohja with its diacritics is accepted too.
+func isWorksheetInfo(lang []byte) bool {
+	s := strings.ToLower(string(lang))
+	return s == "tyopohja" || s == "työpohja"
+}
+
 // worksheet decodes and checks one tyopohja block and renders its form.
 // Problems are reported at the line in the file they are on.
 func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
@@ -248,7 +255,7 @@ func itemLines(text [][]byte, fileLines []int) []itemStart {
 // tyopohja-N, tyopohja-N-title, tyopohja-N-fK (-help, -1 … -5), names fK.
 func (ws *worksheet) render() []byte {
 	var b strings.Builder
-	id := "tyopohja-" + strconv.Itoa(ws.num)
+	id := worksheetIDPrefix + strconv.Itoa(ws.num)
 	fmt.Fprintf(&b, `<form class="tyopohja" id="%s" data-tyopohja="%d" aria-labelledby="%s-title">`+"\n", id, ws.num, id)
 	fmt.Fprintf(&b, `<h2 id="%s-title" class="tyopohja-title">%s</h2>`+"\n", id, html.EscapeString(ws.title))
 	for i, f := range ws.fields {
