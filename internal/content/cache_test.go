@@ -40,7 +40,7 @@ func TestCacheParsesOnlyForgottenFiles(t *testing.T) {
 	if c.Len() != 5 {
 		t.Fatalf("cached %d documents, want 5", c.Len())
 	}
-	fsys["helmet/x.md"].Data = []byte(string(fsys["helmet/x.md"].Data[:0]) + "---\ntitle: X2\ntheme: a\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\n")
+	fsys["helmet/x.md"].Data = []byte("---\ntitle: X2\ntheme: a\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\n")
 	fsys["helmet/y.md"].Data = []byte("---\ntitle: Ykkönen 2\ntheme: a\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\n")
 	set, _ := LoadCached(ctx, fsys, "content", c)
 	if got := titles(set); got["x"] != "X" || got["y"] != "Ykkönen" {
