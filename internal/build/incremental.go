@@ -151,7 +151,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 		site:  site.Options{Memo: &ss.memo},
 	})
 	if !ok {
-		return res.failed(0)
+		return res.failed(opts.MaxErrors)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -229,7 +229,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	watch.lap("static")
 	res.Diags.Append(w.diags)
 	if w.diags.HasErrors() {
-		return res.failed(0)
+		return res.failed(opts.MaxErrors)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err

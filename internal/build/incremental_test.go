@@ -268,6 +268,23 @@ func TestSessionFailedBuildChangesNothing(t *testing.T) {
 	sameAsFullBuild(t, fsys, res)
 }
 
+// TestSessionCapsErrors checks that a session keeps at most
+// Options.MaxErrors errors, as Build does, and counts the rest.
+func TestSessionCapsErrors(t *testing.T) {
+	fsys := fixture(t)
+	for _, name := range []string{"helmet/dialogi.md", "helmet/luonnos.md"} {
+		fsys[name].Data = bytes.Replace(fsys[name].Data, []byte("theme: johtaminen"), []byte("theme: puuttuu"), 1)
+	}
+	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true, MaxErrors: 1})
+	res, err := ss.Rebuild(context.Background(), Changes{})
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("got %v, want ErrContent", err)
+	}
+	if got := res.Diags.Errors(); len(got) != 1 || res.Dropped != 1 {
+		t.Errorf("got %d errors and %d dropped, want 1 and 1: %v", len(got), res.Dropped, got)
+	}
+}
+
 // TestDepListsReuseMatchesFresh checks that hashes kept from the last
 // plan are those a fresh plan computes, whatever changed in between.
 func TestDepListsReuseMatchesFresh(t *testing.T) {

@@ -213,19 +213,13 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		st.files = res.Files
 		s = res.Site
 	case errors.Is(err, build.ErrContent):
-		st.errs = res.Diags.Errors()
+		// The build keeps at most MaxErrors errors and counts the rest.
+		st.errs, st.more = res.Diags.Errors(), res.Dropped
 		if len(st.errs) == 0 { // the theme was missing, say
 			st.errs = diag.List{diag.Errorf(diag.Pos{File: srv.opts.ContentName}, "%v", err)}
 		}
 	default:
 		st.errs = diag.List{diag.Errorf(diag.Pos{File: srv.opts.ContentName}, "%v", err)}
-	}
-	if len(st.errs) > srv.opts.MaxErrors {
-		st.more = len(st.errs) - srv.opts.MaxErrors
-		st.errs = st.errs[:srv.opts.MaxErrors]
-	}
-	if res != nil {
-		st.more += res.Dropped
 	}
 	srv.st = st
 	srv.mu.Unlock()
