@@ -144,10 +144,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	watch.lap("search")
 	w.run(ctx, len(s.Static), func(i int) (output.File, error) {
-		name := "static/" + s.Static[i]
-		data, err := fs.ReadFile(opts.Content, name)
+		data, err := readStatic(opts, s.Static[i])
 		if err != nil {
-			return output.File{}, diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + name}, err, "cannot read the file: %v", err)
+			return output.File{}, err
 		}
 		return output.File{Path: s.Static[i], Data: data, Type: typeOf(s.Static[i])}, nil
 	})
@@ -270,6 +269,15 @@ func themeFS(themesFS fs.FS, name string) fs.FS {
 		}
 	}
 	return nil
+}
+
+// readStatic reads the static file name (its path under static/).
+func readStatic(opts Options, name string) ([]byte, *diag.Error) {
+	data, err := fs.ReadFile(opts.Content, content.DirStatic+"/"+name)
+	if err != nil {
+		return nil, diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}, err, "cannot read the file: %v", err)
+	}
+	return data, nil
 }
 
 // typeOf is the media type of a static file, which decides whether it is

@@ -217,9 +217,9 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	for _, sname := range s.Static {
 		data, ok := ss.static[sname]
 		if !ok {
-			var err error
-			if data, err = fs.ReadFile(opts.Content, "static/"+sname); err != nil {
-				w.fail(diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/static/" + sname}, err, "cannot read the file: %v", err))
+			var err *diag.Error
+			if data, err = readStatic(opts, sname); err != nil {
+				w.fail(err)
 				continue
 			}
 		}
