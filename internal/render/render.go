@@ -198,7 +198,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		n := max(1, j.page)
 		v.Term, v.Path, v.Title = term, PagePath(term.Path, n), termHeading(term)
-		v.Description = fmt.Sprintf("%s – %s", termHeading(term), countPearls(len(term.Pearls)))
+		v.Description = fmt.Sprintf("%s – %s", termHeading(term), count(len(term.Pearls), "helmi", "helmeä"))
 		v.Pager = newPager(s, term.Path, n, len(term.Pearls))
 		lo, hi := pageRange(n, len(term.Pearls))
 		v.Pearls = term.Pearls[lo:hi]
@@ -243,11 +243,4 @@ func homeCases(s *site.Site) []*site.Case {
 		return s.Cases[:3]
 	}
 	return s.Cases
-}
-
-func countPearls(n int) string {
-	if n == 1 {
-		return "1 helmi"
-	}
-	return fmt.Sprintf("%d helmeä", n)
 }

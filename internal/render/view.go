@@ -414,15 +414,18 @@ var funcs = template.FuncMap{
 	"color": areaColor,
 	// count formats n with the Finnish noun for one and for many:
 	// {{count 3 "helmi" "helmeä"}} -> "3 helmeä".
-	"count": func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	},
+	"count":       count,
 	"termHeading": termHeading,
 	"pn":          pn,
 	"legendBead":  legendBead,
+}
+
+// count formats n with the noun for one or for many (the func count).
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // finnishDate formats a day the Finnish way: 1.6.2022 (the func date).
