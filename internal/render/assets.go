@@ -115,13 +115,11 @@ func (t *Theme) state(s *site.Site) *siteState {
 		} else if len(g.Chapters) > 0 {
 			st.deps = append(st.deps, g.Chapters[0].Key)
 		}
+		st.navPaths[g.Path] = true
 	}
 	for _, p := range st.footer {
 		st.deps = append(st.deps, p.Key)
 		st.navPaths[p.Path] = true
-	}
-	if s.Guide != nil {
-		st.navPaths[s.Guide.Path] = true
 	}
 	t.cur.Store(st)
 	return st
