@@ -37,11 +37,15 @@ func checkContentDir(dir string, stderr io.Writer) error {
 func buildOptions(contentDir string) build.Options {
 	return build.Options{
 		Content:     os.DirFS(contentDir),
-		ContentName: filepath.ToSlash(filepath.Clean(contentDir)),
+		ContentName: contentName(contentDir),
 		Themes:      themesFS(contentDir),
 		MaxErrors:   maxShown,
 	}
 }
+
+// contentName is how paths in the content folder dir are shown in
+// messages.
+func contentName(dir string) string { return filepath.ToSlash(filepath.Clean(dir)) }
 
 // themesFS is ./themes, or themes/ beside the content folder, when either
 // exists; otherwise (nil) the built-in theme is used.

@@ -17,10 +17,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkContentDir(*contentDir, stderr); err != nil {
 		return err
 	}
-	opts := buildOptions(*contentDir)
 	return server.Run(ctx, server.Options{
 		ContentDir:  *contentDir,
-		ContentName: opts.ContentName,
+		ContentName: contentName(*contentDir),
 		ThemesDir:   themesDir(*contentDir),
 		Addr:        *addr,
 		Log:         stdout,
