@@ -61,6 +61,23 @@ func TestIndexerMatchesBuild(t *testing.T) {
 			}
 			return d
 		}},
+		{"every body of words never seen", func(d []Doc) []Doc {
+			for i := range d {
+				d[i].Body = fmt.Sprintf("sana%d uusi%d uudempi%d uusin%d tuorein%d", i, i, i, i, i)
+			}
+			return d
+		}},
+		// This build drops the words no document has any more and numbers
+		// the rest in an order other than the first build's.
+		{"the first text back, reversed", func([]Doc) []Doc {
+			d := slices.Clone(base)
+			slices.Reverse(d)
+			return d
+		}},
+		{"a title after the unused words are dropped", func(d []Doc) []Doc {
+			d[20].Title = "Uusi otsikko: työnohjaus ja esihenkilötyö"
+			return d
+		}},
 		{"the first text back", func([]Doc) []Doc { return slices.Clone(base) }},
 	}
 	for _, opts := range []Options{{}, {SingleMax: 1 << 30}} {
