@@ -156,15 +156,21 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 			}
 		}
 		for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
-			for j := range docWords[i] {
-				docWords[i][j].id = ids[docWords[i][j].id]
-			}
-			for j, e := range docEllipses[i] {
-				docEllipses[i][j].first, docEllipses[i][j].head = ids[e.first], ids[e.head]
-			}
+			renumber(docWords[i], docEllipses[i], ids)
 		}
 	}
 	return v, docWords, docEllipses, lengths
+}
+
+// renumber gives the words of ws and es, in place, the numbers ids has
+// for them.
+func renumber(ws []docWord, es []ellipsis, ids []int32) {
+	for j := range ws {
+		ws[j].id = ids[ws[j].id]
+	}
+	for j := range es {
+		es[j].first, es[j].head = ids[es[j].first], ids[es[j].head]
+	}
 }
 
 // analyser holds the scratch space of analysing one document after

@@ -127,14 +127,8 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 			ids[id] = ix.v.add(w, mv.keys[mv.wordKey[id]])
 		}
 		for i, sum := range missingSums {
-			a := &analysis{words: mw[i], ellipses: me[i], length: ml[i]}
-			for j := range a.words {
-				a.words[j].id = ids[a.words[j].id]
-			}
-			for j, e := range a.ellipses {
-				a.ellipses[j].first, a.ellipses[j].head = ids[e.first], ids[e.head]
-			}
-			ix.docs[sum] = a
+			renumber(mw[i], me[i], ids)
+			ix.docs[sum] = &analysis{words: mw[i], ellipses: me[i], length: ml[i]}
 		}
 	}
 
@@ -191,15 +185,7 @@ func (ix *Indexer) compact(v *vocab, local []int32) {
 		nv.add(w, v.keys[v.wordKey[id]])
 	}
 	for _, a := range ix.docs {
-		ws := make([]docWord, len(a.words))
-		for j, w := range a.words {
-			ws[j] = docWord{id: local[w.id], tf: w.tf, title: w.title}
-		}
-		var es []ellipsis
-		for _, e := range a.ellipses {
-			es = append(es, ellipsis{first: local[e.first], head: local[e.head], tf: e.tf, title: e.title})
-		}
-		*a = analysis{words: ws, ellipses: es, length: a.length}
+		renumber(a.words, a.ellipses, local) // the build has copies of its own
 	}
 	ix.v = nv
 }
