@@ -204,7 +204,7 @@ func (a *analyser) doc(d Doc, v *vocab) ([]docWord, []ellipsis, float64) {
 				a.tf = append(a.tf, make([]float64, int(id)+1-len(a.tf))...)
 				a.title = append(a.title, make([]bool, int(id)+1-len(a.title))...)
 			}
-			if a.tf[id] == 0 && !a.title[id] {
+			if a.tf[id] == 0 { // new in this document (every weight is above 0)
 				a.touched = append(a.touched, id)
 			}
 			a.tf[id] += w
