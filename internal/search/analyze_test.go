@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"maps"
 	"math/rand"
 	"os"
 	"reflect"
@@ -151,7 +152,8 @@ var frontEndings = strings.Fields(`- n ä ssä stä än llä ltä lle ksi nä t 
 
 // parityInputs returns the inputs of the parity test: words.txt expanded
 // with case endings, every tenth of them also decomposed (NFD), random
-// strings, the words of the seed documents, and each letter of folds.
+// strings, the words of the seed documents, each letter of folds and
+// each stop word.
 func parityInputs(t *testing.T) (inputs, bases []string) {
 	f, err := os.ReadFile("testdata/words.txt")
 	if err != nil {
@@ -220,6 +222,10 @@ func parityInputs(t *testing.T) (inputs, bases []string) {
 	for _, r := range folded {
 		add("k" + string(r) + "ku")
 		add("K" + string(unicode.ToUpper(r)) + "KU")
+	}
+	// Each stop word, for the same reason.
+	for _, w := range slices.Sorted(maps.Keys(stopWords)) {
+		add(w)
 	}
 	return inputs, bases
 }
