@@ -41,7 +41,9 @@ type Options struct {
 	Drafts  bool
 	Minify  bool
 	Gzip    bool
-	// CheckOnly runs every validation and renders nothing.
+	// CheckOnly runs every stage that can find a problem in the content,
+	// rendering included, but keeps and writes no files and builds no
+	// search index.
 	CheckOnly bool
 	// MaxErrors caps the errors kept in Result.Diags (0: no cap); the rest
 	// are only counted in Result.Dropped.
@@ -120,10 +122,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		err   error
 	}
 	indexed := make(chan index, 1)
-	go func() {
-		files, err := search.Build(search.FromSite(s), search.Options{})
-		indexed <- index{files, err}
-	}()
+	if opts.CheckOnly {
+		indexed <- index{}
+	} else {
+		go func() {
+			files, err := search.Build(search.FromSite(s), search.Options{})
+			indexed <- index{files, err}
+		}()
+	}
 	var rendered atomic.Int64
 	w.run(ctx, len(jobs), func(i int) (output.File, error) {
 		if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
@@ -294,12 +300,13 @@ type writer struct {
 	min   *output.Minifier
 	mu    sync.Mutex
 	files []output.File
+	check bool // Options.CheckOnly: files are made, then dropped
 	seen  map[string]bool
 	diags diag.List
 }
 
 func newWriter(out *output.Writer, opts Options, hint int) *writer {
-	w := &writer{out: out, seen: map[string]bool{}}
+	w := &writer{out: out, check: opts.CheckOnly, seen: map[string]bool{}}
 	if out == nil {
 		w.files = make([]output.File, 0, hint+64)
 		if opts.Minify {
@@ -330,6 +337,9 @@ func (w *writer) put(f output.File) {
 			w.fail(diag.Wrap(diag.Pos{File: f.Path}, err, "%v", err))
 			return
 		}
+	}
+	if w.check {
+		return
 	}
 	w.mu.Lock()
 	w.files = append(w.files, f)
