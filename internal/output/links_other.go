@@ -6,4 +6,4 @@ import "io/fs"
 
 // shared reports whether the file may have other names (hard links) than
 // this one; where that cannot be told, every file may.
-func shared(fs.DirEntry) bool { return true }
+func shared(fs.FileInfo) bool { return true }

@@ -9,11 +9,7 @@ import (
 
 // shared reports whether the file has other names (hard links) than this
 // one: writing it in place would change them too.
-func shared(d fs.DirEntry) bool {
-	info, err := d.Info()
-	if err != nil {
-		return true
-	}
+func shared(info fs.FileInfo) bool {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	return !ok || st.Nlink > 1
 }

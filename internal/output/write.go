@@ -164,9 +164,9 @@ func (w *Writer) takeSpare() {
 		switch {
 		case d.IsDir():
 			t.dirs[rel] = true
-		case d.Type().IsRegular() && !shared(d):
+		case d.Type().IsRegular():
 			info, err := d.Info()
-			if err != nil {
+			if err != nil || shared(info) {
 				os.Remove(p)
 				return nil
 			}
