@@ -7,9 +7,8 @@
 // failed build leaves the previous public/ exactly as it was. The folder
 // a build replaces is kept beside as .public.spare and the next build
 // writes into it, so that a rebuild reuses the files (inodes) it can.
-// Text files
-// are minified by media type with tdewolff/minify and, on request,
-// gzipped beside themselves.
+// Text files are minified by media type with tdewolff/minify and, on
+// request, gzipped beside themselves.
 //
-// output imports only diag from the project.
+// output imports nothing from the project.
 package output

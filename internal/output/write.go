@@ -333,7 +333,9 @@ func (w *Writer) Written() (files int, bytes int64) {
 	return w.written, w.bytes
 }
 
-// Commit swaps the new folder into place and removes the old one.
+// Commit removes from the new folder what this build did not write, swaps
+// it into place, and keeps the old one as the spare (or removes it when
+// there is a spare already).
 func (w *Writer) Commit() error {
 	w.removeStale()
 	old := ""
@@ -425,7 +427,8 @@ func removeAll(dir string) error {
 }
 
 // Abort sets the half-written folder aside as the spare (or removes it
-// when there is one); the old one stays as it was.
+// when there is one); the old one stays as it was. After Commit it does
+// nothing.
 func (w *Writer) Abort() {
 	if _, err := os.Lstat(spareOf(w.dir)); err == nil || os.Rename(w.tmp, spareOf(w.dir)) != nil {
 		os.RemoveAll(w.tmp)
