@@ -60,13 +60,15 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool
 	}
 	defer os.RemoveAll(dir)
 	start := time.Now()
-	c, err := corpus.Write(dir, corpus.Options{N: n})
+	c, err := corpus.Generate(corpus.Options{N: n})
 	if err != nil {
 		return err
 	}
 	content := filepath.Join(dir, "content")
+	if err := corpus.WriteFiles(content, c.ContentFiles()); err != nil {
+		return err
+	}
 	fmt.Printf("portal: %d pearls, %d case examples (generated in %s)\n", len(c.Pearls), len(c.Cases), since(start))
-	os.RemoveAll(filepath.Join(dir, "hugo"))
 
 	// For scale: a full build in memory, as serve's first build.
 	start = time.Now()
