@@ -231,6 +231,9 @@ func Begin(dir string, opts Options) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating a folder beside %s: %w", dir, err)
 	}
+	// MkdirTemp joins without cleaning ("./.public.new-1" for parent
+	// "."); every path compared with it later is clean.
+	tmp = filepath.Clean(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}

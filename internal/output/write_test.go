@@ -223,3 +223,29 @@ func TestSpareFolderKeepsGzip(t *testing.T) {
 		t.Errorf("after the third build: %q, want a.html and a.html.gz", slices.Sorted(maps.Keys(got)))
 	}
 }
+
+// The output folder as people type it: "public", relative to the working
+// folder. Begin once named its temporary folder "./.public.new-N", which
+// never equalled a clean path, and mkdir recursed until the stack ran out.
+func TestRelativeOutputFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for range 2 {
+		w, err := Begin("public", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(File{Path: "a/index.html", Data: []byte("hei")}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if data, err := os.ReadFile("public/a/index.html"); err != nil || string(data) != "hei" {
+		t.Fatalf("public/a/index.html: %q, %v", data, err)
+	}
+	left, _ := filepath.Glob(".public.new-*")
+	if len(left) > 0 {
+		t.Errorf("temporary folders left behind: %v", left)
+	}
+}
