@@ -223,7 +223,7 @@ func TestBuildWritesAndReplacesOutput(t *testing.T) {
 	}
 }
 
-// TestImportsFlowOneWay enforces the package diagram of STYLE.md.
+// TestImportsFlowOneWay enforces the package diagram of the README's "How it works".
 func TestImportsFlowOneWay(t *testing.T) {
 	allowed := map[string][]string{
 		"diag":     {},

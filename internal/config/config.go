@@ -1,5 +1,5 @@
 // Package config reads and checks the portal's settings file, site.yaml
-// (CONTENT-FORMAT.md, section "site.yaml").
+// (the README's "Content" section, site.yaml).
 //
 // Input: the content folder as an fs.FS. Output: a *Config with defaults
 // filled in (language fi, theme helminauha) and the --baseurl override

@@ -1,7 +1,7 @@
 // Package content is the load stage: it walks the content folder and turns
 // each Markdown file into one typed value (Area, Pearl, Case, Chapter,
 // Page), checking everything that can be checked within one file: the
-// slug's characters (CONTENT-FORMAT.md, first section), the required keys
+// slug's characters (the README's "Content" section), the required keys
 // and their types, the allowed values of kind and audience, and dates in
 // the form YYYY-MM-DD.
 //

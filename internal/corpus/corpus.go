@@ -1,5 +1,5 @@
 // Package corpus generates synthetic portals for benchmarks: N pearls in
-// the content format of /work/shared/CONTENT-FORMAT.md (six theme areas,
+// the content format of the README's "Content" section (six theme areas,
 // N/50 case examples, a guide of eight chapters, two standalone pages), and
 // from the same Markdown an equivalent Hugo site with a small hand-written
 // layout, so both generators can be timed on the same work.
@@ -382,7 +382,7 @@ func (g *generator) pearlIndex(slug string) int {
 
 func (g *generator) pearlTitle(slug string) string { return g.c.Pearls[g.pearlIndex(slug)].Title }
 
-// caseSections are the sections CONTENT-FORMAT.md expects in a case example.
+// caseSections are the sections the README's content format expects in a case example.
 var caseSections = []string{"Tarve ja tavoitteet", "Ratkaisu", "Tulokset", "Opit"}
 
 func (g *generator) cases(n int) {

@@ -146,7 +146,7 @@ func yamlQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
-// ContentFiles renders the corpus in our content format (CONTENT-FORMAT.md),
+// ContentFiles renders the corpus in our content format (README, "Content"),
 // paths relative to the content folder, in a stable order.
 func (c *Corpus) ContentFiles() []File {
 	files := make([]File, 0, len(c.Pearls)+len(c.Cases)+32)

@@ -20,7 +20,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// TestInflectionsMeet pins the cases of RESEARCH.md where the Snowball
+// TestInflectionsMeet pins the known cases where the Snowball
 // stemmer alone gives one word several stems: every group must share one
 // key, and the keys of different groups must differ.
 func TestInflectionsMeet(t *testing.T) {

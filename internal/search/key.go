@@ -10,8 +10,8 @@ import (
 // Key returns the index key of one folded word (the Word of a Token). A
 // word of ASCII letters a–z of three letters or more is stemmed with the
 // Snowball Finnish stemmer and then normalised by the rules below, which
-// mend what the stemmer alone gets wrong on Finnish (see
-// /work/shared/RESEARCH.md): short words keep their case endings, the
+// mend what the stemmer alone gets wrong on Finnish (the README's
+// "Search that understands Finnish"): short words keep their case endings, the
 // consonant gradation of the last syllable (nt/nn, k/v, p/v, t/d,
 // kk/k ...) is not folded, and -minen, -inen and -us nouns get several
 // stems. Any other word (digits, other scripts) is its own key.

@@ -12,8 +12,8 @@ import (
 	"github.com/helminauha/helminauha/internal/markdown"
 )
 
-// links resolves the internal links of every document (CONTENT-FORMAT.md,
-// "Links between pages"): a link to a source file (../helmet/x.md) or to a
+// links resolves the internal links of every document (the README's
+// content format, "Links between pages"): a link to a source file (../helmet/x.md) or to a
 // site path (/helmet/x/) must reach a page or static file that exists.
 func (b *builder) links() {
 	for _, a := range b.s.Areas {

@@ -9,7 +9,7 @@ import (
 )
 
 // CaseSections are the sections a case example usually has
-// (CONTENT-FORMAT.md, "A case example"); a missing one is a warning.
+// (the README's content format, "A case example"); a missing one is a warning.
 var CaseSections = []string{"Tarve ja tavoitteet", "Ratkaisu", "Tulokset", "Opit"}
 
 // MaxSummary is the longest summary, in characters, that reads well in
