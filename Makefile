@@ -56,7 +56,7 @@ test-js:
 test-e2e:
 	cd internal/e2e && node --test --test-concurrency=1 .
 
-# Build speed and memory beside Hugo (issue 6): N = 1,000 and 10,000.
+# Build speed and memory beside Hugo: N = 1,000 and 10,000.
 # Ours beside Hugo first: it writes the corpora the Go benchmarks of the
 # 10,000-pearl portal read.
 bench: deps-bench
@@ -73,13 +73,13 @@ deps-bench:
 		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends hugo; }
 
-# Bytes and time per query beside Pagefind, in headless Chromium (issue 4).
+# Bytes and time per query beside Pagefind, in headless Chromium.
 bench-search:
 	cd internal/search/bench && npm ci --no-audit --no-fund
 	node internal/search/bench/bench.mjs -content content
 	node internal/search/bench/bench.mjs -n 10000
 
-# Save-to-reload latency of serve on 10,000 pearls (issue 5).
+# Save-to-reload latency of serve on 10,000 pearls.
 bench-serve:
 	$(GO) run ./internal/server/benchserve -n 10000 -saves 50
 

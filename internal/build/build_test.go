@@ -66,7 +66,7 @@ func TestDefaultPortalHasNoErrors(t *testing.T) {
 	}
 }
 
-// TestDefaultPortalShape keeps the default portal what issue 3 asks for,
+// TestDefaultPortalShape keeps the default portal what the README promises,
 // so that later edits cannot quietly break it.
 func TestDefaultPortalShape(t *testing.T) {
 	s := defaultPortal(t, "").Site
@@ -223,34 +223,73 @@ func TestBuildWritesAndReplacesOutput(t *testing.T) {
 	}
 }
 
-// TestImportsFlowOneWay enforces the package diagram of the README's "How it works".
+// TestImportsFlowOneWay holds every package of the module to the table in
+// the README's "How it works": each package is a row, and its direct
+// imports from the module are among those the row's last column allows.
+// A new package, or a new arrow, is a change to that table first.
 func TestImportsFlowOneWay(t *testing.T) {
-	allowed := map[string][]string{
-		"diag":     {},
-		"config":   {"diag"},
-		"markdown": {"diag"},
-		"content":  {"diag", "config", "markdown"},
-		"site":     {"diag", "config", "content", "markdown"},
-		"search":   {"site", "markdown", "content", "config", "diag"},
-		"render":   {"diag", "config", "site", "markdown", "output", "content"},
-		"output":   {"diag"},
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
 	}
-	const mod = "github.com/helminauha/helminauha/internal/"
-	for pkg, ok := range allowed {
-		outb, err := exec.Command("go", "list", "-deps", mod+pkg).Output()
-		if err != nil {
-			t.Fatalf("go list %s: %v", pkg, err)
+	allowed := packageTable(t, string(readme))
+	const mod = "github.com/helminauha/helminauha/"
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`, mod+"...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	seen := map[string]bool{}
+	for line := range strings.Lines(string(out)) {
+		fields := strings.Fields(line)
+		pkg := shortName(strings.TrimPrefix(fields[0], mod))
+		seen[pkg] = true
+		ok, listed := allowed[pkg]
+		if !listed {
+			t.Errorf("package %s is not in the README's package table (How it works): add a row for it", pkg)
+			continue
 		}
-		for _, dep := range strings.Fields(string(outb)) {
-			name, internal := strings.CutPrefix(dep, mod)
-			if !internal || name == pkg {
-				continue
-			}
-			if !slices.Contains(ok, name) {
-				t.Errorf("%s imports %s, which the diagram does not allow", pkg, name)
+		for _, imp := range fields[1:] {
+			dep, internal := strings.CutPrefix(imp, mod)
+			if internal && !slices.Contains(ok, shortName(dep)) {
+				t.Errorf("%s imports %s, which the README's package table does not allow", pkg, shortName(dep))
 			}
 		}
 	}
+	for pkg := range allowed {
+		if !seen[pkg] {
+			t.Errorf("the README's package table lists %s, which is not a package of the module", pkg)
+		}
+	}
+}
+
+// shortName is how the README names a package: internal/ left out.
+func shortName(path string) string { return strings.TrimPrefix(path, "internal/") }
+
+// packageTable reads the README's table of packages: rows
+// "| `name` | owns | `dep`, `dep` |" under "## How it works".
+func packageTable(t *testing.T, readme string) map[string][]string {
+	t.Helper()
+	_, section, _ := strings.Cut(readme, "\n## How it works")
+	section, _, _ = strings.Cut(section, "\n## ")
+	table := map[string][]string{}
+	for line := range strings.Lines(section) {
+		cells := strings.Split(strings.TrimSpace(line), "|")
+		if len(cells) != 5 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		name := strings.Trim(strings.TrimSpace(cells[1]), "`")
+		deps := []string{}
+		for _, d := range strings.Split(cells[3], ",") {
+			if d = strings.Trim(strings.TrimSpace(d), "`"); d != "" && d != "—" {
+				deps = append(deps, d)
+			}
+		}
+		table[name] = deps
+	}
+	if len(table) == 0 {
+		t.Fatal("no package table under the README's \"## How it works\"")
+	}
+	return table
 }
 
 func TestImagesGetTheirSizeAndLoadLazily(t *testing.T) {

@@ -28,7 +28,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-// The page-weight budget of issue 8: HTML + CSS + JS, uncompressed.
+// The page-weight budget: HTML + CSS + JS, uncompressed.
 export const BUDGET = 60 * 1024;
 
 export const WIDTHS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };

@@ -1,4 +1,4 @@
-// The reader's own necklace (issue 10) in headless Chromium: add pearls
+// The reader's own necklace in headless Chromium: add pearls
 // from their pages, reorder and annotate them, keep them over a reload,
 // share them by a link, remove and empty; a shared link with unknown
 // slugs or markup shows a notice and nothing else.

@@ -1,5 +1,5 @@
 // bench.mjs: what a cold search query costs a reader, Helminauha's index
-// beside Pagefind's, on the same built portal (issue 4, make bench-search).
+// beside Pagefind's, on the same built portal (make bench-search).
 //
 //   node internal/search/bench/bench.mjs [-n 10000 | -content content] [-work .cache/bench-search] [-runs 3] [-q QUERY] [-reuse 1]
 //
