@@ -7,8 +7,12 @@ GO       ?= go
 BIN      := bin/helminauha
 ADDR     ?= 127.0.0.1:1313
 FUZZTIME ?= 5s
+# The measuring tools (corpus generator, bench, benchserve) are a module of
+# their own, so the product's go test ./... neither builds nor runs them.
+TOOLS    := $(GO) -C internal/tools
+BENCH    := $(CURDIR)/.cache/bench
 
-.PHONY: all build serve check test test-go test-fuzz test-js test-e2e test-workflow deps-test deps-bench bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
+.PHONY: all build serve check test test-go test-fuzz test-js test-e2e test-workflow test-tools deps-test deps-bench bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
 
 all: build
 
@@ -26,7 +30,7 @@ serve: $(BIN)
 check: $(BIN)
 	./$(BIN) check
 
-test: deps-test test-go test-fuzz test-js test-e2e test-workflow
+test: deps-test test-go test-tools test-fuzz test-js test-e2e test-workflow
 
 # Everything the tests need beyond Go: Node for the search core's tests,
 # Chromium and the npm packages for the browser tests.
@@ -36,6 +40,12 @@ deps-test:
 test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+# The measuring tools' own tests build the Hugo sites, so Hugo is
+# installed first and a missing Hugo fails them instead of skipping.
+test-tools: deps-bench
+	$(TOOLS) vet ./...
+	HELMINAUHA_NEED_HUGO=1 $(TOOLS) test -count=1 ./...
 
 # Each fuzz target runs briefly in make test; make fuzz runs them longer.
 test-fuzz:
@@ -60,12 +70,12 @@ test-e2e:
 # Ours beside Hugo first: it writes the corpora the Go benchmarks of the
 # 10,000-pearl portal read.
 bench: deps-bench
-	$(GO) run ./cmd/bench -n 1000,10000 -runs 5
-	HELMINAUHA_BENCH_CONTENT=$(CURDIR)/.cache/bench/corpus-v3-n10000-s48656c6d69/content \
+	$(TOOLS) run ./cmd/bench -n 1000,10000 -runs 5 -cache $(BENCH)
+	HELMINAUHA_BENCH_CONTENT=$$($(TOOLS) run ./cmd/corpus -n 10000 -cache $(BENCH))/content \
 		$(GO) test -run='^$$' -bench=. -benchmem ./internal/markdown ./internal/render ./internal/search ./internal/output
 
 bench-hugo: deps-bench
-	$(GO) run ./cmd/bench -n 1000,10000 -runs 5 -tools hugo
+	$(TOOLS) run ./cmd/bench -n 1000,10000 -runs 5 -tools hugo -cache $(BENCH)
 
 # The comparison needs Debian's Hugo.
 deps-bench:
@@ -81,11 +91,11 @@ bench-search:
 
 # Save-to-reload latency of serve on 10,000 pearls.
 bench-serve:
-	$(GO) run ./internal/server/benchserve -n 10000 -saves 50
+	$(TOOLS) run ./cmd/benchserve -n 10000 -saves 50
 
 # A synthetic portal: make corpus N=1000 OUT=/tmp/portaali
 corpus:
-	$(GO) run ./cmd/corpus -n $(or $(N),1000) -out $(or $(OUT),.cache/corpus-$(or $(N),1000))
+	$(TOOLS) run ./cmd/corpus -n $(or $(N),1000) -out $(abspath $(or $(OUT),.cache/corpus-$(or $(N),1000)))
 
 screenshots: deps-test
 	node internal/e2e/screenshots.mjs

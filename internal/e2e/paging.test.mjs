@@ -24,7 +24,7 @@ before(async () => {
   srv = await serve(() => root);
   const bin = join(dir, 'helminauha');
   await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
-  await run('go', ['run', './cmd/corpus', '-n', '400', '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
+  await run('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', '400', '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
   await run(bin, ['build', '--content', join(dir, 'corpus', 'content'), '--out', join(dir, 'public'), '--baseurl', srv.url + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
   root = join(dir, 'public');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -75,7 +75,7 @@ var corpus struct {
 }
 
 // loadCorpus loads the portal HELMINAUHA_BENCH_CONTENT names, such as
-// .cache/bench/corpus-v3-n10000-s48656c6d69/content, with the minified
+// the one go -C internal/tools run ./cmd/corpus -n 10000 -cache DIR prints, with the minified
 // templates the build uses, or skips the benchmark.
 func loadCorpus(b *testing.B) {
 	dir := os.Getenv("HELMINAUHA_BENCH_CONTENT")
@@ -121,7 +121,7 @@ func loadCorpus(b *testing.B) {
 // BenchmarkRenderCorpus renders every page of a generated portal, kind by
 // kind, one page after the other:
 //
-//	HELMINAUHA_BENCH_CONTENT=$PWD/.cache/bench/corpus-v3-n10000-s48656c6d69/content \
+//	HELMINAUHA_BENCH_CONTENT=$(go -C internal/tools run ./cmd/corpus -n 10000 -cache $PWD/.cache/bench)/content \
 //	  go test ./internal/render -run '^$' -bench RenderCorpus/pearl -benchtime 2x -cpuprofile /tmp/cpu.prof
 func BenchmarkRenderCorpus(b *testing.B) {
 	loadCorpus(b)

@@ -1,8 +1,8 @@
 package search
 
 import (
-	"cmp"
 	"context"
+	"errors"
 	"os"
 	"sync"
 	"testing"
@@ -40,12 +40,15 @@ func BenchmarkIndexerOneEdit(b *testing.B) {
 }
 
 // corpus10k is the bench corpus of 10,000 pearls that make bench caches
-// (internal/corpus) and names in HELMINAUHA_BENCH_CONTENT, as for the
+// (internal/tools/corpus) and names in HELMINAUHA_BENCH_CONTENT, as for the
 // render package's benchmarks; the benchmarks that need it skip when it is
-// absent.
-var corpus10k = cmp.Or(os.Getenv("HELMINAUHA_BENCH_CONTENT"), "../../.cache/bench/corpus-v3-n10000-s48656c6d69/content")
+// not set.
+var corpus10k = os.Getenv("HELMINAUHA_BENCH_CONTENT")
 
 var bigSite = sync.OnceValues(func() (*site.Site, error) {
+	if corpus10k == "" {
+		return nil, errors.New("HELMINAUHA_BENCH_CONTENT is not set")
+	}
 	fsys := os.DirFS(corpus10k)
 	if _, err := os.Stat(corpus10k); err != nil {
 		return nil, err
@@ -69,7 +72,7 @@ func bigCorpus(b *testing.B) *site.Site {
 	b.Helper()
 	s, err := bigSite()
 	if err != nil {
-		b.Skipf("no bench corpus (make bench writes it): %v", err)
+		b.Skipf("no bench corpus (make bench writes it and sets HELMINAUHA_BENCH_CONTENT): %v", err)
 	}
 	return s
 }

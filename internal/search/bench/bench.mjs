@@ -6,7 +6,7 @@
 // (cd internal/search/bench && npm ci) installs Pagefind and playwright-core
 // first. -reuse 1 keeps a portal and Pagefind index built by an earlier run.
 //
-// It writes a synthetic portal of n pearls (go run ./cmd/corpus), builds it
+// It writes a synthetic portal of n pearls (go -C internal/tools run ./cmd/corpus), builds it
 // (go run ./cmd/helminauha build), indexes the built pages with Pagefind
 // (npm pagefind, --root-selector main), serves the folder on a loopback
 // port and, for each query, opens a fresh headless Chromium context (cold
@@ -45,7 +45,7 @@ const content = args.content ? resolve(repo, args.content) : null;
 const corpus = join(work, `corpus-${n}`);
 const site = join(work, content ? 'site-content' : `site-${n}`);
 if (!content && !existsSync(join(corpus, 'content'))) {
-  step(`writing ${n} synthetic pearls`, () => execFileSync('go', ['run', './cmd/corpus', '-n', String(n), '-out', corpus], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
+  step(`writing ${n} synthetic pearls`, () => execFileSync('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', String(n), '-out', corpus], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
 }
 const reuse = args.reuse && existsSync(join(site, '_pagefind'));
 if (!reuse) step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--content', content || join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));

@@ -2,9 +2,9 @@
 // side by side, and prints median wall time, peak memory and output of each
 // and the ratios ours/Hugo against the goals of issue 6.
 //
-//	go run ./cmd/bench -n 1000,10000 -runs 5
-//	go run ./cmd/bench -n 1000 -tools hugo          # Hugo alone
-//	go run ./cmd/bench -ours ./bin/helminauha        # a binary built already
+//	go -C internal/tools run ./cmd/bench -n 1000,10000 -runs 5
+//	go -C internal/tools run ./cmd/bench -n 1000 -tools hugo   # Hugo alone
+//	go -C internal/tools run ./cmd/bench -ours $PWD/bin/helminauha
 //
 // Corpora are generated once per size and cached under -cache (default
 // .cache/bench in the repository, which git ignores).
@@ -24,7 +24,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/helminauha/helminauha/internal/bench"
+	"github.com/helminauha/helminauha/internal/tools/bench"
 )
 
 func main() {
@@ -137,18 +137,20 @@ func parseSizes(s string) ([]int, error) {
 	return out, nil
 }
 
-// repoRoot is the folder of go.mod above the working directory.
+// repoRoot is the product's repository above the working directory: the
+// folder with cmd/helminauha (this command's own module, internal/tools,
+// has a go.mod too, so go.mod does not tell).
 func repoRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+		if _, err := os.Stat(filepath.Join(d, "cmd", "helminauha")); err == nil {
 			return d, nil
 		}
 		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("no go.mod above %s; run bench inside the repository", dir)
+			return "", fmt.Errorf("no cmd/helminauha above %s; run bench inside the repository", dir)
 		}
 	}
 }

@@ -25,7 +25,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/helminauha/helminauha/internal/corpus"
+	"github.com/helminauha/helminauha/internal/tools/corpus"
 )
 
 // Tool is one generator under test.

@@ -6,7 +6,7 @@
 // page returning the new text. It prints p50 and p95 of both, and the
 // time of a full cold build for scale.
 //
-//	go run ./internal/server/benchserve -n 10000 [-saves 50] [-gap 300ms] [-cpuprofile FILE]
+//	go -C internal/tools run ./cmd/benchserve -n 10000 [-saves 50] [-gap 300ms] [-cpuprofile FILE]
 package main
 
 import (
@@ -27,8 +27,8 @@ import (
 	"time"
 
 	"github.com/helminauha/helminauha/internal/build"
-	"github.com/helminauha/helminauha/internal/corpus"
 	"github.com/helminauha/helminauha/internal/server"
+	"github.com/helminauha/helminauha/internal/tools/corpus"
 )
 
 func main() {
