@@ -138,6 +138,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !*quiet {
 		fmt.Fprintf(stdout, "Wrote %d files (%s) to %s in %s: %s\n", res.Written, size(res.Bytes), *out,
 			time.Since(start).Round(time.Millisecond), pageSummary(res.Pages))
+		printLeftOut(stdout, res)
 	}
 	if *timings {
 		for _, t := range res.Timings {
@@ -163,6 +164,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts := buildOptions(*contentDir)
 	opts.CheckOnly = true
+	// Drafts are checked like every other page, so that check says what
+	// build --drafts and serve say about the same folder.
+	opts.Drafts = true
 	opts.MaxErrors = 0
 	res, err := build.Build(ctx, opts)
 	if err != nil && !errors.Is(err, build.ErrContent) {
@@ -188,6 +192,7 @@ type finding struct {
 	Col      int    `json:"col,omitempty"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	Draft    bool   `json:"draft,omitempty"`
 }
 
 func writeJSON(w io.Writer, res *build.Result) {
@@ -202,7 +207,7 @@ func writeJSON(w io.Writer, res *build.Result) {
 		} else {
 			out.Warnings++
 		}
-		out.Findings = append(out.Findings, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Msg})
+		out.Findings = append(out.Findings, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Msg, d.Draft})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -219,6 +224,18 @@ func printDiags(w io.Writer, res *build.Result, warnings bool) {
 	}
 	if res.Dropped > 0 {
 		fmt.Fprintf(w, "… and %d more errors\n", res.Dropped)
+	}
+}
+
+// printLeftOut lists the drafts a build left out, so that an editor who
+// expected a page to be published sees why it is not.
+func printLeftOut(w io.Writer, res *build.Result) {
+	if res.Site == nil || len(res.Site.LeftOut) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Luonnokset jätettiin pois (%d; julkaise kirjoittamalla draft: false tai kokeile build --drafts):\n", len(res.Site.LeftOut))
+	for _, f := range res.Site.LeftOut {
+		fmt.Fprintf(w, "  %s\n", f)
 	}
 }
 

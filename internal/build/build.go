@@ -65,6 +65,8 @@ type Result struct {
 	Written int   // files written, .gz included
 	Bytes   int64 // bytes written before compression
 	Timings []Timing
+
+	drafts map[string]bool // files of draft pearls, as shown in messages
 }
 
 // Timing is how long one stage took.
@@ -174,7 +176,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		res.Written = len(res.Files)
 	}
 	watch.lap("write")
-	res.Diags.Sort()
+	res.sortDiags()
 	return res, nil
 }
 
@@ -195,13 +197,19 @@ func (w *stopwatch) lap(stage string) {
 // failed ends a build with content errors: the problems sorted, and at
 // most max errors (all when max is 0) beside every warning.
 func (res *Result) failed(max int) (*Result, error) {
-	res.Diags.Sort()
+	res.sortDiags()
 	if errs := res.Diags.Errors(); max > 0 && len(errs) > max {
 		res.Dropped = len(errs) - max
 		res.Diags = append(errs[:max], res.Diags.Warnings()...)
 		res.Diags.Sort()
 	}
 	return res, ErrContent
+}
+
+// sortDiags sorts the problems and marks those in drafts.
+func (res *Result) sortDiags() {
+	res.Diags.MarkDrafts(res.drafts)
+	res.Diags.Sort()
 }
 
 // front is how a build loads its content and theme: Build reads them
@@ -232,6 +240,14 @@ func buildModel(ctx context.Context, opts Options, res *Result, watch *stopwatch
 	}
 	set, diags := f.load(ctx, opts.Content, name)
 	res.Diags.Append(diags)
+	for _, p := range set.Pearls {
+		if p.Draft {
+			if res.drafts == nil {
+				res.drafts = map[string]bool{}
+			}
+			res.drafts[p.File] = true
+		}
+	}
 	watch.lap("load")
 
 	theme, diags := f.theme(cfg.Theme)

@@ -245,7 +245,7 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	slices.SortFunc(res.Files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 	res.Written = len(res.Files)
 	watch.lap("collect")
-	res.Diags.Sort()
+	res.sortDiags()
 	g.diags, g.files, g.pages = res.Diags, res.Files, res.Pages
 	ss.good = g
 	ss.lists = kept

@@ -61,12 +61,22 @@ type Error struct {
 	Msg      string
 	Severity Severity
 	Err      error // the underlying cause, if any
+	// Draft tells that the file is a draft: the problem is reported all
+	// the same, so that check and the preview say the same about it, and
+	// the editor sees the draft's mistakes before publishing it.
+	Draft bool
 }
+
+// DraftMark is how a problem in a draft is marked in its line.
+const DraftMark = "(luonnos) "
 
 func (e *Error) Error() string {
 	prefix := ""
 	if e.Severity == SevWarning {
 		prefix = "warning: "
+	}
+	if e.Draft {
+		prefix += DraftMark
 	}
 	return e.Pos.String() + ": " + prefix + e.Msg
 }
@@ -149,6 +159,18 @@ func (l List) Sort() {
 		}
 		return l[i].Msg < l[j].Msg
 	})
+}
+
+// MarkDrafts marks the problems in the files that drafts[file] names.
+func (l List) MarkDrafts(drafts map[string]bool) {
+	if len(drafts) == 0 {
+		return
+	}
+	for _, e := range l {
+		if drafts[e.Pos.File] {
+			e.Draft = true
+		}
+	}
 }
 
 // Err returns the list as an error when it holds at least one

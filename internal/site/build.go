@@ -103,6 +103,8 @@ type builder struct {
 	areaBy  map[string]*Area
 	pearlBy map[string]*Pearl
 	drafts  map[string]*content.Pearl
+	// draftFiles holds the files of every draft, in the build or not.
+	draftFiles map[string]bool
 }
 
 func (b *builder) node(path, key string, sum content.Sum) Node {
@@ -162,9 +164,14 @@ func (b *builder) areas(list []*content.Area) {
 func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	b.pearlBy = make(map[string]*Pearl, len(list))
 	b.drafts = map[string]*content.Pearl{}
+	b.draftFiles = map[string]bool{}
 	for _, p := range list {
+		if p.Draft {
+			b.draftFiles[p.File] = true
+		}
 		if p.Draft && !withDrafts {
 			b.drafts[p.Slug] = p
+			b.s.LeftOut = append(b.s.LeftOut, p.File)
 			continue
 		}
 		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum)}
@@ -179,6 +186,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		b.byFile[p.Key+".md"] = pearl
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
+	slices.Sort(b.s.LeftOut)
 	// By area, title and slug. Slugs are unique, so the order is total;
 	// the keys are looked up once per pearl, not in every comparison.
 	type sortable struct {
@@ -237,6 +245,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 // or draft pearl.
 func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 	if p := b.pearlBy[slug]; p != nil {
+		b.draftNamed(keyPos(doc, key), p)
 		return p
 	}
 	if _, ok := b.drafts[slug]; ok {
@@ -246,6 +255,16 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 	b.diags.Errorf(keyPos(doc, key), "%s names the pearl %q, which does not exist%s: use the name of a file in helmet/ without .md",
 		key, slug, nearest(slug, mapKeys(b.pearlBy)))
 	return nil
+}
+
+// draftNamed warns when a published document at pos names the draft
+// pearl p, which a build without drafts leaves out: the build with drafts
+// (check, serve) says so before the published build fails or loses the
+// reference.
+func (b *builder) draftNamed(pos diag.Pos, p *Pearl) {
+	if p.Draft && !b.draftFiles[pos.File] {
+		b.diags.Warnf(pos, "viittaa luonnokseen %s: se ei ole julkaisussa ennen kuin siinä on draft: false", p.File)
+	}
 }
 
 func appendNew[T comparable](list []T, v T) []T {

@@ -42,9 +42,13 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 	var out Links
 	for _, l := range doc.Doc.Links {
 		target, err := b.target(dir, l.Dest)
+		pos := diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}
 		if err != "" {
-			b.diags.Errorf(diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, "broken link to %s: %s", l.Dest, err)
+			b.diags.Errorf(pos, "broken link to %s: %s", l.Dest, err)
 			continue
+		}
+		if p := b.linkedPearl(dir, l.Dest); p != nil {
+			b.draftNamed(pos, p)
 		}
 		if target != "" && target != l.Dest {
 			if out == nil {
@@ -54,6 +58,17 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		}
 	}
 	return out
+}
+
+// linkedPearl is the pearl a working link leads to, or nil.
+func (b *builder) linkedPearl(dir, dest string) *Pearl {
+	d := b.parse(dir, dest)
+	v := b.byFile[d.path]
+	if d.site {
+		v = b.byPage(path.Clean(d.path))
+	}
+	p, _ := v.(*Pearl)
+	return p
 }
 
 // target maps dest, written in a document in folder dir, to the URL it

@@ -32,6 +32,8 @@ type Site struct {
 	// by its URL.
 	ImageSizes map[string][2]int
 	Drafts     bool // drafts are included (serve)
+	// LeftOut are the files of the drafts left out of the build, sorted.
+	LeftOut []string
 	// Newest are the pearls and cases for the feed, newest first.
 	Newest []Dated
 
