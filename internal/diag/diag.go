@@ -12,7 +12,10 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is a place in an editor's file. Line and Col are 1-based; Col counts
@@ -25,16 +28,53 @@ type Pos struct {
 }
 
 // String formats the position as file:line:col, leaving out the parts
-// that are unknown.
+// that are unknown. A file name that would break that form (a newline, a
+// colon, a quote, bytes that are not UTF-8) is written as a Go string in
+// double quotes, so every message stays one line that tools can split.
 func (p Pos) String() string {
+	file := p.File
+	if needsQuote(file) {
+		file = strconv.Quote(file)
+	}
 	switch {
 	case p.Line <= 0:
-		return p.File
+		return file
 	case p.Col <= 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	default:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 	}
+}
+
+func needsQuote(name string) bool {
+	if !utf8.ValidString(name) {
+		return true
+	}
+	for _, r := range name {
+		if r == ':' || r == '"' || !unicode.IsPrint(r) && r != ' ' {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, " ") || strings.HasSuffix(name, " ")
+}
+
+// oneLine escapes the control characters of a message (a newline in a
+// quoted YAML value, a tab) and replaces bytes that are not UTF-8, so that
+// a message is always one printable line.
+func oneLine(s string) string {
+	s = strings.ToValidUTF8(s, "\ufffd")
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Severity tells whether a problem fails the build.
@@ -78,7 +118,7 @@ func (e *Error) Error() string {
 	if e.Draft {
 		prefix += DraftMark
 	}
-	return e.Pos.String() + ": " + prefix + e.Msg
+	return e.Pos.String() + ": " + prefix + oneLine(e.Msg)
 }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -11,6 +11,10 @@ func TestPosString(t *testing.T) {
 		{"whole file", Pos{File: "content/helmet/x.md"}, "content/helmet/x.md"},
 		{"line", Pos{File: "a.md", Line: 3}, "a.md:3"},
 		{"line and column", Pos{File: "a.md", Line: 3, Col: 7}, "a.md:3:7"},
+		{"newline in the name", Pos{File: "helmet/a\nb.md", Line: 2}, `"helmet/a\nb.md":2`},
+		{"colon in the name", Pos{File: "helmet/a:1.md"}, `"helmet/a:1.md"`},
+		{"bytes that are not UTF-8", Pos{File: "static/\xe4.txt"}, `"static/\xe4.txt"`},
+		{"ä and a space", Pos{File: "helmet/hyvä olo.md", Line: 1, Col: 1}, "helmet/hyvä olo.md:1:1"},
 	} {
 		if got := tc.in.String(); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
@@ -38,5 +42,12 @@ func TestListSortsAndSeparatesWarnings(t *testing.T) {
 	}
 	if got := l.Err().Error(); got != "a.md:2: ensimmäinen\na.md:10:2: toinen" {
 		t.Errorf("Err: got %q", got)
+	}
+}
+
+func TestMessageIsOneLine(t *testing.T) {
+	e := Errorf(Pos{File: "a.md", Line: 1}, "tag %s is wrong", "a\nb\tc\xff")
+	if got, want := e.Error(), "a.md:1: tag a\\nb\\tc\ufffd is wrong"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
