@@ -51,8 +51,10 @@ func (c *Config) BasePath() string {
 
 // Absolute returns the absolute URL of a site path such as "/helmet/x/",
 // or the path under BasePath when no base URL is set.
+// Letters beyond ASCII (a tag's page in any script) are percent-encoded,
+// as sitemaps and feeds require.
 func (c *Config) Absolute(path string) string {
-	rel := strings.TrimPrefix(path, "/")
+	rel := (&url.URL{Path: strings.TrimPrefix(path, "/")}).EscapedPath()
 	if c.BaseURL == "" {
 		return c.BasePath() + rel
 	}

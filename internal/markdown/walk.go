@@ -73,7 +73,7 @@ func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt s
 		what = "image"
 	}
 	if dangerousURL(dest) {
-		p.diags.Warnf(pos, "%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address", what, shorten(dest))
+		p.diags.Warnf(pos, "%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address", what, Shorten(dest))
 	}
 	if image && alt == "" {
 		p.diags.Errorf(pos, "image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)", dest, dest)
@@ -119,7 +119,9 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-func shorten(s string) string {
+// Shorten cuts s to 40 characters for a message, marking the cut with an
+// ellipsis.
+func Shorten(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:40]) + "…"
 	}

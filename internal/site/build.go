@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -321,6 +322,11 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 	}
 	byWeight := map[int]*content.Chapter{}
 	for _, c := range chapters {
+		if c.Slug == PrintSlug {
+			b.diags.Errorf(diag.Pos{File: c.File}, "a chapter cannot be named %q: the guide's print page, which shows every chapter on one page, is /opas/%s/; rename the file, for example %s-luku.md",
+				c.Slug, PrintSlug, PrintSlug)
+			continue
+		}
 		if prev, dup := byWeight[c.Weight]; dup && c.Weight != 0 {
 			b.diags.Errorf(keyPos(&c.Common, "weight"), "weight %d is already used by %s: give each chapter its own weight, it sets the reading order", c.Weight, prev.File)
 		}
@@ -385,9 +391,14 @@ func (b *builder) terms() {
 			}
 		}
 		for _, tag := range p.Pearl.Tags {
-			slug := markdown.Slugify(tag)
+			if n := utf8.RuneCountInString(tag); n > MaxTag {
+				b.diags.Errorf(keyPos(&p.Common, "tags"), "tag %q is %d characters long: a tag is a word or a short phrase of at most %d characters, split it or shorten it",
+					markdown.Shorten(tag), n, MaxTag)
+				continue
+			}
+			slug := TagSlug(tag)
 			if slug == "" {
-				b.diags.Errorf(keyPos(&p.Common, "tags"), "tag %q has no letters or digits: write a word", tag)
+				b.diags.Errorf(keyPos(&p.Common, "tags"), "tag %q has no letters, digits or symbols: write a word", tag)
 				continue
 			}
 			t := tags[slug]
@@ -440,7 +451,7 @@ func (b *builder) terms() {
 	slices.SortFunc(b.s.Newest, func(x, y Dated) int {
 		return cmp.Or(y.Date.Compare(x.Date), strings.Compare(x.Path, y.Path))
 	})
-	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/kokonaan/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {
+	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/" + PrintSlug + "/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {
 		b.byPath[p] = true
 	}
 }

@@ -1,0 +1,67 @@
+package site
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/helminauha/helminauha/internal/markdown"
+)
+
+// MaxTag is the longest tag, in characters. A tag is a word or a short
+// phrase shown in lists; its slug becomes a folder name, which file
+// systems cap at 255 bytes.
+const MaxTag = 60
+
+// PrintSlug is the guide's print page, /opas/kokonaan/, which no chapter
+// may be named.
+const PrintSlug = "kokonaan"
+
+// TagSlug is the URL segment of a tag. Latin letters become their
+// lowercase ASCII base, as in markdown.Slugify, so Finnish tags keep the
+// addresses they have always had; letters and digits of other scripts
+// (Greek, Cyrillic, Japanese …) and symbols such as emoji are kept as they
+// are, with the marks that belong to them, so that a tag in any script has
+// a page. Everything else separates words with '-'.
+func TagSlug(tag string) string {
+	latin := true
+	for _, r := range tag {
+		if r >= 0x250 {
+			latin = false
+			break
+		}
+	}
+	if latin {
+		return markdown.Slugify(tag)
+	}
+	var b strings.Builder
+	dash, kept := false, false
+	put := func(s string) {
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(s)
+	}
+	for _, r := range tag {
+		if r < 0x250 || unicode.In(r, unicode.Latin) {
+			if s := markdown.Slugify(string(r)); s != "" {
+				put(s)
+				kept = false
+				continue
+			}
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.So, r):
+			put(string(unicode.ToLower(r)))
+			kept = true
+		case kept && (unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Sk) || r == '\u200d'):
+			// A vowel sign, a variation selector, a skin tone or an emoji
+			// joiner belongs to the character before it.
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+		default:
+			dash, kept = true, false
+		}
+	}
+	return strings.TrimRight(b.String(), "\u200d")
+}

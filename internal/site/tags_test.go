@@ -1,0 +1,22 @@
+package site
+
+import "testing"
+
+func TestTagSlug(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Työhyvinvointi", "tyohyvinvointi"},
+		{"Johtaminen ja jaksaminen", "johtaminen-ja-jaksaminen"},
+		{"Ψυχολογία", "ψυχολογία"},
+		{"Работа", "работа"},
+		{"働き方", "働き方"},
+		{"🙂", "🙂"},
+		{"❤️ työ", "❤️-tyo"},
+		{"हिन्दी", "हिन्दी"},
+		{"Wörk 働き方", "work-働き方"},
+		{"!!", ""},
+	} {
+		if got := TagSlug(tc.in); got != tc.want {
+			t.Errorf("TagSlug(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
