@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -90,52 +91,69 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "helminauha new:", msg)
 		return errUsage
 	}
-	dir := filepath.Join(*contentDir, tmpl.dir)
+	// Every name below comes from the command line; the root keeps the
+	// new file inside the content folder whatever a name or a symbolic
+	// link in the folder says.
+	root, err := os.OpenRoot(*contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "helminauha new: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR\n", *contentDir)
+		return errUsage
+	}
+	defer root.Close()
 	var text string
 	today := time.Now().Format(time.DateOnly)
 	switch kind {
 	case "pearl", "case":
 		area := *theme
 		if area == "" {
-			area = firstArea(*contentDir)
-		} else if _, err := os.Stat(filepath.Join(*contentDir, content.DirAreas, area+".md")); err != nil {
+			area = firstArea(root.FS())
+		} else if msg := content.CheckSlug(area); msg != "" {
+			fmt.Fprintf(stderr, "helminauha new: --theme %q is not the name of a theme area: use the name of a file in %s without .md\n",
+				area, filepath.Join(*contentDir, content.DirAreas))
+			return errUsage
+		} else if _, err := fs.Stat(root.FS(), content.DirAreas+"/"+area+".md"); err != nil {
 			fmt.Fprintf(stderr, "helminauha new: there is no theme area %q: use the name of a file in %s without .md\n",
 				area, filepath.Join(*contentDir, content.DirAreas))
 			return errUsage
 		}
 		text = fmt.Sprintf(tmpl.text, area, today)
 	case "chapter":
-		text = fmt.Sprintf(tmpl.text, fmt.Sprint(nextWeight(dir)), "")
+		text = fmt.Sprintf(tmpl.text, fmt.Sprint(nextWeight(root.FS(), tmpl.dir)), "")
 	}
-	name := filepath.Join(dir, slug+".md")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	name := filepath.Join(*contentDir, tmpl.dir, slug+".md")
+	if err := root.MkdirAll(tmpl.dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "helminauha new: cannot make the folder %s: %v\n", filepath.Join(*contentDir, tmpl.dir), plainErr(err))
+		return errContent
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := root.OpenFile(tmpl.dir+"/"+slug+".md", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		fmt.Fprintf(stderr, "helminauha new: %s already exists; it was left as it was: choose another name\n", name)
 		return errUsage
 	}
+	if err == nil {
+		_, err = f.WriteString(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
 	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(text); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
+		fmt.Fprintf(stderr, "helminauha new: cannot write %s: %v\n", name, plainErr(err))
+		return errContent
 	}
 	fmt.Fprintf(stdout, "Created %s: replace the placeholders, then run helminauha check\n", name)
 	return nil
 }
 
+// plainErr is the operating system's reason without the path and the
+// system call, which the message names already.
+func plainErr(err error) error { return cmp.Or(errors.Unwrap(err), err) }
+
 // firstArea is the first theme area's slug, the default for a new pearl.
-func firstArea(contentDir string) string {
-	entries, _ := os.ReadDir(filepath.Join(contentDir, content.DirAreas))
+func firstArea(fsys fs.FS) string {
+	entries, _ := fs.ReadDir(fsys, content.DirAreas)
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".md") {
-			return strings.TrimSuffix(e.Name(), ".md")
+		if slug, ok := strings.CutSuffix(e.Name(), ".md"); ok && content.CheckSlug(slug) == "" {
+			return slug
 		}
 	}
 	return "teema"
@@ -143,11 +161,11 @@ func firstArea(contentDir string) string {
 
 // nextWeight is one more than the highest chapter weight written as
 // `weight: N` in dir.
-func nextWeight(dir string) int {
+func nextWeight(fsys fs.FS, dir string) int {
 	highest := 0
-	entries, _ := os.ReadDir(dir)
+	entries, _ := fs.ReadDir(fsys, dir)
 	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		data, err := fs.ReadFile(fsys, dir+"/"+e.Name())
 		if err != nil {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
@@ -15,9 +16,16 @@ import (
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// MaxSlug is the longest file name, in characters without .md, that a page
+// may have: it becomes the page's address, which readers see and share.
+const MaxSlug = 100
+
 // CheckSlug returns "" when slug may be a file name in the content format,
 // and otherwise a message that says which name to use instead.
 func CheckSlug(slug string) string {
+	if n := utf8.RuneCountInString(slug); n > MaxSlug {
+		return fmt.Sprintf("file name %q is %d characters long: a name may be at most %d characters, shorten it to a few words such as oma-helmi.md", markdown.Shorten(slug)+".md", n, MaxSlug)
+	}
 	if slugRE.MatchString(slug) {
 		return ""
 	}

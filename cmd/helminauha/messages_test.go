@@ -1,0 +1,172 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// portal writes the small fixture portal into a new temporary folder and
+// returns the folder.
+func portal(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	return dir
+}
+
+func write(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// message is one line of check's or build's output: a position, then the
+// message, with a file name quoted when it holds a newline, a colon or a
+// quote.
+var message = regexp.MustCompile(`^("(?:[^"\\]|\\.)*"|[^":\n]+)(:\d+)?(:\d+)?: \S`)
+
+func TestFileNameWithANewlineKeepsEveryMessageOnOneLine(t *testing.T) {
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "helmet", "a\nb.md"), "---\ntitle: X\n---\n")
+	write(t, filepath.Join(dir, "content", "helmet", "c:3.md"), "---\ntitle: X\n---\n")
+	code, stdout, _ := helminauha(t, dir, "check")
+	if code != 1 {
+		t.Fatalf("check: exit status %d, want 1\n%s", code, stdout)
+	}
+	for _, want := range []string{`"content/helmet/a\nb.md": `, `"content/helmet/c:3.md": `} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check does not name the file as %s:\n%s", want, stdout)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !message.MatchString(line) && !strings.HasPrefix(line, "content: ") {
+			t.Errorf("line is not `path:line:col: message`: %q", line)
+		}
+	}
+}
+
+func TestCheckAndBuildAgreeOnALongTag(t *testing.T) {
+	dir := portal(t)
+	long := strings.Repeat("a", 10_000)
+	write(t, filepath.Join(dir, "content", "helmet", "pitka.md"),
+		"---\ntitle: Pitkä\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [hyvä, "+long+"]\n---\nTeksti.\n")
+	want := `content/helmet/pitka.md:7:1: tag "` + strings.Repeat("a", 40) + `…" is 10000 characters long: a tag is a word or a short phrase of at most 60 characters`
+	code, stdout, _ := helminauha(t, dir, "check")
+	if code != 1 || !strings.Contains(stdout, want) {
+		t.Errorf("check: exit status %d, want 1 and %q:\n%s", code, want, stdout)
+	}
+	code, _, stderr := helminauha(t, dir, "build")
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("build: exit status %d, want 1 and %q:\n%s", code, want, stderr)
+	}
+	if strings.Contains(stdout+stderr, strings.Repeat("a", 100)) {
+		t.Errorf("a message quotes the whole tag")
+	}
+}
+
+func TestChapterNamedLikeThePrintPage(t *testing.T) {
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "opas", "kokonaan.md"), "---\ntitle: Kokonaan\nweight: 9\nsummary: S.\n---\nTeksti.\n")
+	want := `content/opas/kokonaan.md: a chapter cannot be named "kokonaan": the guide's print page, which shows every chapter on one page, is /opas/kokonaan/; rename the file, for example kokonaan-luku.md`
+	code, stdout, _ := helminauha(t, dir, "check")
+	if code != 1 || !strings.Contains(stdout, want) {
+		t.Errorf("check: exit status %d, want 1 and %q:\n%s", code, want, stdout)
+	}
+	code, _, stderr := helminauha(t, dir, "build")
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("build: exit status %d, want 1 and %q:\n%s", code, want, stderr)
+	}
+	if strings.Contains(stdout+stderr, "static") {
+		t.Errorf("a message names a static file, and there is none:\n%s%s", stdout, stderr)
+	}
+}
+
+func TestNewValidatesEveryNameAndWritesOnlyInTheContentFolder(t *testing.T) {
+	dir := portal(t)
+	outside := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"300-character slug", []string{"new", "pearl", strings.Repeat("a", 300)},
+			`is 300 characters long: a name may be at most 100 characters`},
+		{"theme through ..", []string{"new", "pearl", "x", "--theme", "../teemat/verkostotyo"},
+			`--theme "../teemat/verkostotyo" is not the name of a theme area`},
+		{"theme with a newline", []string{"new", "case", "y", "--theme", "verkostotyo\ndraft: false"},
+			`--theme "verkostotyo\ndraft: false" is not the name of a theme area`},
+		{"slug through ..", []string{"new", "pearl", "../../z"}, `rename it z.md`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := treeSum(t, dir)
+			code, stdout, stderr := helminauha(t, dir, tc.args...)
+			if code != 2 || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit status %d, want 2 and %q:\n%s%s", code, tc.want, stdout, stderr)
+			}
+			if strings.Contains(stderr, "too long") || strings.Contains(stderr, "open ") {
+				t.Errorf("the operating system's error reached the editor:\n%s", stderr)
+			}
+			if treeSum(t, dir) != before {
+				t.Errorf("new changed the portal although it refused")
+			}
+		})
+	}
+	// A linked folder that leads out of the content folder is not written
+	// through.
+	os.RemoveAll(filepath.Join(dir, "content", "caset"))
+	if err := os.Symlink(outside, filepath.Join(dir, "content", "caset")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := helminauha(t, dir, "new", "case", "ulos", "--theme", "verkostotyo")
+	if code == 0 {
+		t.Errorf("new wrote through a link out of the content folder")
+	}
+	if _, err := os.Stat(filepath.Join(outside, "ulos.md")); err == nil {
+		t.Errorf("new wrote %s outside the content folder:\n%s", filepath.Join(outside, "ulos.md"), stderr)
+	}
+}
+
+func TestTagsInAnyScriptHavePages(t *testing.T) {
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "helmet", "kielet.md"),
+		"---\ntitle: Kielet\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [Ψυχολογία, 働き方, \"🙂\", Työ]\n---\nTeksti.\n")
+	code, stdout, stderr := helminauha(t, dir, "build", "--quiet")
+	if code != 0 {
+		t.Fatalf("build: exit status %d\n%s%s", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public", "helmet", "kielet", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sitemap, _ := os.ReadFile(filepath.Join(dir, "public", "sitemap.xml"))
+	index, _ := os.ReadFile(filepath.Join(dir, "public", "haku", "index.json"))
+	// word is how the search index holds the tag, "" for a tag that is
+	// not a word.
+	for _, tc := range []struct{ label, folder, href, word string }{
+		{"Ψυχολογία", "ψυχολογία", "%cf%88%cf%85%cf%87%ce%bf%ce%bb%ce%bf%ce%b3%ce%af%ce%b1", "ψυχολογία"},
+		{"働き方", "働き方", "%e5%83%8d%e3%81%8d%e6%96%b9", "働き方"},
+		{"🙂", "🙂", "%f0%9f%99%82", ""},
+		{"Työ", "tyo", "tyo", ""},
+	} {
+		term, err := os.ReadFile(filepath.Join(dir, "public", "tagit", tc.folder, "index.html"))
+		if err != nil || !strings.Contains(string(term), "Kielet") {
+			t.Errorf("tag %s: no term page listing the pearl at tagit/%s/ (%v)", tc.label, tc.folder, err)
+		}
+		if !strings.Contains(string(page), `href="/portaali/tagit/`+tc.href+`/"`) {
+			t.Errorf("tag %s: the pearl does not link to /portaali/tagit/%s/", tc.label, tc.href)
+		}
+		if !strings.Contains(strings.ToLower(string(sitemap)), "<loc>https://example.org/portaali/tagit/"+tc.href+"/</loc>") {
+			t.Errorf("tag %s: the sitemap lacks its percent-encoded address", tc.label)
+		}
+		if !strings.Contains(string(index), tc.word) {
+			t.Errorf("tag %s: the search index does not hold it", tc.label)
+		}
+	}
+}
