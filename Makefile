@@ -59,7 +59,7 @@ test-workflow:
 	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -no-color -oneline .github/workflows/deploy.yml
 
 test-js:
-	node --test internal/search/jstest/
+	node --test internal/search/jstest/ themes/jstest/
 
 # The reading side in Debian's Chromium: pages, search, worksheets, the
 # reader's own necklace, axe-core accessibility checks, page weight.

@@ -83,16 +83,13 @@ func (t *Theme) state(s *site.Site) *siteState {
 			st.places[k] = pl
 		}
 	}
+	byName := make(map[string][]byte, len(t.assets))
 	for _, a := range t.assets {
-		data := a.data
-		if a.name == "style.css" {
-			data = append(append([]byte(nil), data...), areaCSS(s)...)
-		}
-		sum := sha256.Sum256(data)
-		ext := path.Ext(a.name)
-		out := "assets/" + strings.TrimSuffix(a.name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		st.urls[a.name] = st.base + out
-		st.files = append(st.files, output.File{Path: out, Data: data, Type: mediaType(a.name)})
+		byName[a.name] = a.data
+	}
+	byName["style.css"] = append(append([]byte(nil), byName["style.css"]...), areaCSS(s)...)
+	for _, a := range t.assets {
+		st.fingerprint(a.name, byName, map[string]bool{})
 	}
 	for _, f := range t.static {
 		st.files = append(st.files, output.File{Path: f.name, Data: f.data, Type: mediaType(f.name)})
@@ -123,6 +120,40 @@ func (t *Theme) state(s *site.Site) *siteState {
 	}
 	t.cur.Store(st)
 	return st
+}
+
+// moduleImport finds a module's imports of a sibling asset:
+// `from './oma.js'` and `import './oma.js'`.
+var moduleImport = regexp.MustCompile(`(\b(?:from|import)\s*)(['"])\./([A-Za-z0-9_.-]+\.js)(['"])`)
+
+// fingerprint gives the asset name its fingerprinted file (once) and
+// returns the file's name inside assets/. A module's imports of sibling
+// assets are fingerprinted first and rewritten to those names, so that a
+// change in an imported module renames its importers too, and a browser
+// never mixes an old module with a new one. visiting guards against
+// import cycles, which would have no stable names.
+func (st *siteState) fingerprint(name string, assets map[string][]byte, visiting map[string]bool) string {
+	if u, ok := st.urls[name]; ok {
+		return strings.TrimPrefix(u, st.base+"assets/")
+	}
+	data, ok := assets[name]
+	if !ok || visiting[name] {
+		return name
+	}
+	visiting[name] = true
+	if path.Ext(name) == ".js" {
+		data = moduleImport.ReplaceAllFunc(data, func(m []byte) []byte {
+			sub := moduleImport.FindSubmatch(m)
+			dep := st.fingerprint(string(sub[3]), assets, visiting)
+			return []byte(string(sub[1]) + string(sub[2]) + "./" + dep + string(sub[4]))
+		})
+	}
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	out := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+	st.urls[name] = st.base + "assets/" + out
+	st.files = append(st.files, output.File{Path: "assets/" + out, Data: data, Type: mediaType(name)})
+	return out
 }
 
 // Assets returns the theme's assets under fingerprinted names

@@ -688,3 +688,34 @@ func TestHomeStaysSmallWithManyPearls(t *testing.T) {
 	}
 	mustContain(t, "home", string(home), `<a href="/portaali/teemat/verkostotyo/#kaikki_helmet">Kaikki 2004 helmeä: Verkostotyö ja yhteistyö</a>`)
 }
+
+// TestModulesImportFingerprintedSiblings: the theme's scripts are ES
+// modules that import each other. Every import names a fingerprinted file
+// the site has, and a page that loads a module names it as one.
+func TestModulesImportFingerprintedSiblings(t *testing.T) {
+	files := renderAll(t, theme(t), loadSite(t, "site.txtar", "", false))
+	imports := 0
+	for p, data := range files {
+		if !strings.HasPrefix(p, "assets/") || !strings.HasSuffix(p, ".js") {
+			continue
+		}
+		for _, m := range moduleImport.FindAllSubmatch(data, -1) {
+			imports++
+			dep := "assets/" + string(m[3])
+			if _, ok := files[dep]; !ok {
+				t.Errorf("%s imports %s, which the site does not have", p, dep)
+			}
+			if !regexp.MustCompile(`\.[0-9a-f]{8}\.js$`).MatchString(dep) {
+				t.Errorf("%s imports %s, a name without a fingerprint", p, dep)
+			}
+		}
+	}
+	if imports < 3 {
+		t.Errorf("found %d imports between the theme's modules, want the helpers of oma, oma-helminauha and tyopohja", imports)
+	}
+	for p, data := range files {
+		if strings.HasSuffix(p, ".html") && bytes.Contains(data, []byte(".js\" defer")) {
+			t.Errorf("%s loads a script as a classic script; the theme's scripts are modules", p)
+		}
+	}
+}

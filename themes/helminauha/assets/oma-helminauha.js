@@ -6,8 +6,8 @@
 // in the URL (?h=slug1,slug2) and, opened, offers to save it; a print
 // layout of the pearls in full; a Markdown download.
 //
-// It runs after oma.js (both are deferred, oma.js first) and uses its
-// storage through window.Helminauha.necklace. Pearl data comes from
+// An ES module: it imports the storage of oma.js (the same module instance
+// the page header uses) and the shared helpers. Pearl data comes from
 // helmet.json, which the generator writes: slug -> {title, url, area,
 // color, summary}.
 //
@@ -15,697 +15,666 @@
 // reaches the page as markup: text goes in as textContent, and fetched
 // pearl bodies (our own same-origin pages) are rebuilt element by element
 // from an allow-list. Works under the theme's Content-Security-Policy.
-(function () {
-  'use strict';
+import { el, button, pearls, announce, download, onReady } from './yhteiset.js';
+import { SLUG, readItems, writeItems, indexOf, updateCount } from './oma.js';
 
-  var N = window.Helminauha && window.Helminauha.necklace;
-  if (!N) return;
-  var readItems = N.read;
-  var writeItems = N.write;
-  var indexOf = N.indexOf;
-  var el = N.el;
-  var pearls = N.pearls;
-  var announce = N.announce;
-  var updateCount = N.updateCount;
-  var SLUG = N.SLUG;
-  var MAX_SHARED = 200;
-  var SVGNS = 'http://www.w3.org/2000/svg';
+export const MAX_SHARED = 200;
+var SVGNS = 'http://www.w3.org/2000/svg';
 
-  function button(label, onClick, extra) {
-    var b = el('button', Object.assign({ type: 'button' }, extra || {}));
-    b.textContent = label;
-    b.addEventListener('click', onClick);
-    return b;
+var COLOR = /^#[0-9a-fA-F]{6}$/;
+export function safeColor(c) {
+  return COLOR.test(c || '') ? c : '#6b7280';
+}
+
+// sharedSlugs reads ?h= from a URL's query (search): null when there is
+// none, else the distinct well-formed slugs, in order (at most
+// MAX_SHARED), and how many entries were not taken.
+export function sharedSlugs(search) {
+  var params = new URLSearchParams(search);
+  if (!params.has('h')) return null;
+  var parts = (params.get('h') || '').split(',');
+  var seen = {};
+  var slugs = [];
+  var bad = 0;
+  for (var i = 0; i < parts.length; i++) {
+    var s = parts[i].trim();
+    if (s === '') continue;
+    if (!SLUG.test(s) || slugs.length >= MAX_SHARED) { bad++; continue; }
+    if (seen[s]) continue;
+    seen[s] = true;
+    slugs.push(s);
   }
+  return { slugs: slugs, bad: bad };
+}
 
-  var COLOR = /^#[0-9a-fA-F]{6}$/;
-  function safeColor(c) {
-    return COLOR.test(c || '') ? c : '#6b7280';
-  }
+function NecklacePage(root, data) {
+  this.root = root;
+  this.data = data; // slug -> {title, url, area, color, summary}
+  this.svgBox = document.getElementById('necklace-svg');
+  this.list = document.getElementById('necklace-list');
+  this.empty = document.getElementById('necklace-empty');
+  this.notice = document.getElementById('necklace-notice');
+  this.status = el('p', { className: 'necklace-status', role: 'status' });
+  this.shared = null; // the shared slugs while a shared link is shown
+  this.undo = null;
+  this.tools = el('div', { className: 'necklace-tools' });
+  this.sharedBar = el('div', { className: 'necklace-shared', hidden: true });
+  this.printArea = el('div', { className: 'necklace-print', hidden: true });
+  var anchor = this.list || root.lastChild;
+  anchor.insertAdjacentElement('afterend', this.tools);
+  this.tools.insertAdjacentElement('afterend', this.printArea);
+  var top = this.svgBox || this.list;
+  top.insertAdjacentElement('beforebegin', this.sharedBar);
+  this.tools.appendChild(this.status);
+}
 
-  function download(name, content) {
-    var blob = new Blob([content], { type: 'text/markdown;charset=utf-8' });
-    var url = URL.createObjectURL(blob);
-    var a = el('a', { href: url, download: name, hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
+NecklacePage.prototype.known = function (slug) {
+  return Object.prototype.hasOwnProperty.call(this.data, slug) && this.data[slug] && typeof this.data[slug] === 'object';
+};
 
-  // sharedSlugs reads ?h= from the URL: null when there is none, else the
-  // distinct well-formed slugs, in order, and how many entries were not.
-  function sharedSlugs() {
-    var params = new URLSearchParams(window.location.search);
-    if (!params.has('h')) return null;
-    var parts = (params.get('h') || '').split(',');
-    var seen = {};
-    var slugs = [];
-    var bad = 0;
-    for (var i = 0; i < parts.length; i++) {
-      var s = parts[i].trim();
-      if (s === '') continue;
-      if (!SLUG.test(s) || slugs.length >= MAX_SHARED) { bad++; continue; }
-      if (seen[s]) continue;
-      seen[s] = true;
-      slugs.push(s);
-    }
-    return { slugs: slugs, bad: bad };
-  }
-
-  function NecklacePage(root, data) {
-    this.root = root;
-    this.data = data; // slug -> {title, url, area, color, summary}
-    this.svgBox = document.getElementById('necklace-svg');
-    this.list = document.getElementById('necklace-list');
-    this.empty = document.getElementById('necklace-empty');
-    this.notice = document.getElementById('necklace-notice');
-    this.status = el('p', { className: 'necklace-status', role: 'status' });
-    this.shared = null; // the shared slugs while a shared link is shown
-    this.undo = null;
-    this.tools = el('div', { className: 'necklace-tools' });
-    this.sharedBar = el('div', { className: 'necklace-shared', hidden: true });
-    this.printArea = el('div', { className: 'necklace-print', hidden: true });
-    var anchor = this.list || root.lastChild;
-    anchor.insertAdjacentElement('afterend', this.tools);
-    this.tools.insertAdjacentElement('afterend', this.printArea);
-    var top = this.svgBox || this.list;
-    top.insertAdjacentElement('beforebegin', this.sharedBar);
-    this.tools.appendChild(this.status);
-  }
-
-  NecklacePage.prototype.known = function (slug) {
-    return Object.prototype.hasOwnProperty.call(this.data, slug) && this.data[slug] && typeof this.data[slug] === 'object';
+NecklacePage.prototype.info = function (slug) {
+  var d = this.data[slug] || {};
+  return {
+    slug: slug,
+    title: typeof d.title === 'string' && d.title ? d.title : slug,
+    url: typeof d.url === 'string' && /^\/(?!\/)/.test(d.url) ? d.url : null,
+    area: typeof d.area === 'string' ? d.area : '',
+    kind: /^(tieto|vinkki|menetelma|tyokalu)$/.test(d.kind) ? d.kind : 'tieto',
+    color: safeColor(d.color),
+    summary: typeof d.summary === 'string' ? d.summary : ''
   };
+};
 
-  NecklacePage.prototype.info = function (slug) {
-    var d = this.data[slug] || {};
-    return {
-      slug: slug,
-      title: typeof d.title === 'string' && d.title ? d.title : slug,
-      url: typeof d.url === 'string' && /^\/(?!\/)/.test(d.url) ? d.url : null,
-      area: typeof d.area === 'string' ? d.area : '',
-      kind: /^(tieto|vinkki|menetelma|tyokalu)$/.test(d.kind) ? d.kind : 'tieto',
-      color: safeColor(d.color),
-      summary: typeof d.summary === 'string' ? d.summary : ''
-    };
-  };
+NecklacePage.prototype.setNotice = function (msg) {
+  if (!this.notice) return;
+  // The notice is a live region: it stays in the page, and only its
+  // text changes, so that screen readers read each new notice.
+  this.notice.textContent = msg;
+};
 
-  NecklacePage.prototype.setNotice = function (msg) {
-    if (!this.notice) return;
-    // The notice is a live region: it stays in the page, and only its
-    // text changes, so that screen readers read each new notice.
-    this.notice.textContent = msg;
-  };
+// own returns the stored necklace without pearls the portal no longer
+// has, and says how many were dropped.
+NecklacePage.prototype.own = function () {
+  var self = this;
+  var items = readItems();
+  var kept = items.filter(function (it) { return self.known(it.slug); });
+  if (kept.length !== items.length) {
+    writeItems(kept);
+    this.setNotice(pearls(items.length - kept.length) + ' omasta helminauhastasi ei enää löydy portaalista, joten ne poistettiin.');
+  }
+  return kept;
+};
 
-  // own returns the stored necklace without pearls the portal no longer
-  // has, and says how many were dropped.
-  NecklacePage.prototype.own = function () {
+NecklacePage.prototype.start = function () {
+  var shared = sharedSlugs(window.location.search);
+  if (shared) {
     var self = this;
-    var items = readItems();
-    var kept = items.filter(function (it) { return self.known(it.slug); });
-    if (kept.length !== items.length) {
-      writeItems(kept);
-      this.setNotice(pearls(items.length - kept.length) + ' omasta helminauhastasi ei enää löydy portaalista, joten ne poistettiin.');
+    var valid = shared.slugs.filter(function (s) { return self.known(s); });
+    var skipped = shared.bad + shared.slugs.length - valid.length;
+    var msgs = [];
+    if (skipped > 0) {
+      msgs.push(skipped === 1
+        ? 'Linkissä oli 1 helmi, jota ei löydy tästä portaalista. Se ohitettiin.'
+        : 'Linkissä oli ' + skipped + ' helmeä, joita ei löydy tästä portaalista. Ne ohitettiin.');
     }
-    return kept;
-  };
-
-  NecklacePage.prototype.start = function () {
-    var shared = sharedSlugs();
-    if (shared) {
-      var self = this;
-      var valid = shared.slugs.filter(function (s) { return self.known(s); });
-      var skipped = shared.bad + shared.slugs.length - valid.length;
-      var msgs = [];
-      if (skipped > 0) {
-        msgs.push(skipped === 1
-          ? 'Linkissä oli 1 helmi, jota ei löydy tästä portaalista. Se ohitettiin.'
-          : 'Linkissä oli ' + skipped + ' helmeä, joita ei löydy tästä portaalista. Ne ohitettiin.');
-      }
-      if (valid.length === 0) msgs.push('Jaetussa linkissä ei ollut yhtään tämän portaalin helmeä.');
-      this.setNotice(msgs.join(' '));
-      if (valid.length > 0) {
-        this.shared = valid;
-        this.renderShared();
-        return;
-      }
-      this.renderEmptyShared();
+    if (valid.length === 0) msgs.push('Jaetussa linkissä ei ollut yhtään tämän portaalin helmeä.');
+    this.setNotice(msgs.join(' '));
+    if (valid.length > 0) {
+      this.shared = valid;
+      this.renderShared();
       return;
     }
-    this.setNotice('');
-    this.render();
-  };
+    this.renderEmptyShared();
+    return;
+  }
+  this.setNotice('');
+  this.render();
+};
 
-  // ---- the necklace picture ----
+// ---- the necklace picture ----
 
-  // drawSVG draws the pearls as beads on a draped string in the style of
-  // the home page's strands (render/necklace.go): rows of 12 in a viewBox
-  // 360 wide, each bead coloured by its theme area and shaped by its kind
-  // (tieto a pearl, vinkki with a highlight, menetelma a ring, tyokalu a
-  // diamond). The picture is one image with a text alternative; the links
-  // are in the list below it.
-  NecklacePage.prototype.drawSVG = function (infos) {
-    var box = this.svgBox;
-    if (!box) return;
-    box.textContent = '';
-    if (infos.length === 0) { box.hidden = true; return; }
-    box.hidden = false;
-    var W = 360, perRow = 12, spacing = 28, r = 11, rowH = 58, top = 22, sag = 14;
-    var rows = Math.ceil(infos.length / perRow);
-    var height = top + (rows - 1) * rowH + sag + r + 12;
-    function node(tag, attrs) {
-      var n = document.createElementNS(SVGNS, tag);
-      Object.keys(attrs).forEach(function (k) { n.setAttribute(k, String(attrs[k])); });
-      return n;
-    }
-    var svg = node('svg', { viewBox: '0 0 ' + W + ' ' + height, width: W, height: height, class: 'strand', role: 'img' });
-    var label = 'Helminauhasi kuvana: ' + pearls(infos.length) + ': ' +
-      infos.map(function (p) { return p.title; }).join(', ');
-    svg.setAttribute('aria-label', label);
-    var title = node('title', {});
-    title.textContent = label;
-    svg.appendChild(title);
-    for (var row = 0; row < rows; row++) {
-      var y0 = top + row * rowH;
-      svg.appendChild(node('path', { class: 'strand-string', d: 'M6 ' + y0 + 'Q' + W / 2 + ' ' + (y0 + 2 * sag) + ' ' + (W - 6) + ' ' + y0 }));
-      var these = infos.slice(row * perRow, (row + 1) * perRow);
-      var start = (W - (these.length - 1) * spacing) / 2;
-      these.forEach(function (p, i) {
-        var x = start + i * spacing;
-        var t = (x - 6) / (W - 12);
-        var y = Math.round(y0 + 4 * sag * t * (1 - t));
-        var g = node('g', { class: 'bead bead-' + p.kind, fill: p.color });
-        if (p.kind === 'tyokalu') {
-          var d = r + 2;
-          g.appendChild(node('polygon', { class: 'bead-shape', points: [x, y - d, x + d, y, x, y + d, x - d, y].join(' ').replace(/(\S+) (\S+)( |$)/g, '$1,$2$3') }));
-        } else {
-          g.appendChild(node('circle', { class: 'bead-shape', cx: x, cy: y, r: r }));
-        }
-        if (p.kind === 'menetelma') g.appendChild(node('circle', { class: 'bead-hole', cx: x, cy: y, r: 4.5 }));
-        if (p.kind === 'vinkki') g.appendChild(node('circle', { class: 'bead-shine', cx: x, cy: y, r: 3.5 }));
-        svg.appendChild(g);
-      });
-    }
-    box.appendChild(svg);
-  };
-
-  // ---- the list, own necklace ----
-
-  NecklacePage.prototype.render = function (focus) {
-    var self = this;
-    var items = this.own();
-    var infos = items.map(function (it) { return self.info(it.slug); });
-    this.drawSVG(infos);
-    this.sharedBar.hidden = true;
-    this.sharedBar.textContent = '';
-    if (this.empty) this.empty.hidden = items.length > 0;
-    if (this.list) {
-      this.list.textContent = '';
-      this.list.hidden = items.length === 0;
-      items.forEach(function (it, i) {
-        self.list.appendChild(self.item(infos[i], it, i, items.length));
-      });
-    }
-    this.renderTools(items);
-    updateCount(items);
-    if (focus) this.focus(focus);
-  };
-
-  NecklacePage.prototype.item = function (info, it, i, n) {
-    var self = this;
-    var id = 'helmi-' + info.slug;
-    var heading = el('h2', { className: 'necklace-item-title', id: id + '-title' });
-    if (info.url) heading.appendChild(el('a', { href: info.url, text: info.title }));
-    else heading.textContent = info.title;
-    var dot = el('span', { className: 'necklace-dot', 'aria-hidden': 'true' });
-    dot.style.backgroundColor = info.color;
-    var meta = el('p', { className: 'necklace-item-area' }, [dot, document.createTextNode(info.area)]);
-    var summary = info.summary ? el('p', { className: 'necklace-item-summary', text: info.summary }) : null;
-
-    var noteId = id + '-note';
-    var note = el('textarea', { id: noteId, rows: '2', 'data-slug': info.slug });
-    note.value = it.note;
-    note.addEventListener('input', function () {
-      var items = readItems();
-      var k = indexOf(items, info.slug);
-      if (k < 0) return;
-      items[k].note = note.value;
-      if (!writeItems(items)) announce(self.status, 'Muistiinpanoa ei voitu tallentaa tähän selaimeen.');
+// drawSVG draws the pearls as beads on a draped string in the style of
+// the home page's strands (render/necklace.go): rows of 12 in a viewBox
+// 360 wide, each bead coloured by its theme area and shaped by its kind
+// (tieto a pearl, vinkki with a highlight, menetelma a ring, tyokalu a
+// diamond). The picture is one image with a text alternative; the links
+// are in the list below it.
+NecklacePage.prototype.drawSVG = function (infos) {
+  var box = this.svgBox;
+  if (!box) return;
+  box.textContent = '';
+  if (infos.length === 0) { box.hidden = true; return; }
+  box.hidden = false;
+  var W = 360, perRow = 12, spacing = 28, r = 11, rowH = 58, top = 22, sag = 14;
+  var rows = Math.ceil(infos.length / perRow);
+  var height = top + (rows - 1) * rowH + sag + r + 12;
+  function node(tag, attrs) {
+    var n = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs).forEach(function (k) { n.setAttribute(k, String(attrs[k])); });
+    return n;
+  }
+  var svg = node('svg', { viewBox: '0 0 ' + W + ' ' + height, width: W, height: height, class: 'strand', role: 'img' });
+  var label = 'Helminauhasi kuvana: ' + pearls(infos.length) + ': ' +
+    infos.map(function (p) { return p.title; }).join(', ');
+  svg.setAttribute('aria-label', label);
+  var title = node('title', {});
+  title.textContent = label;
+  svg.appendChild(title);
+  for (var row = 0; row < rows; row++) {
+    var y0 = top + row * rowH;
+    svg.appendChild(node('path', { class: 'strand-string', d: 'M6 ' + y0 + 'Q' + W / 2 + ' ' + (y0 + 2 * sag) + ' ' + (W - 6) + ' ' + y0 }));
+    var these = infos.slice(row * perRow, (row + 1) * perRow);
+    var start = (W - (these.length - 1) * spacing) / 2;
+    these.forEach(function (p, i) {
+      var x = start + i * spacing;
+      var t = (x - 6) / (W - 12);
+      var y = Math.round(y0 + 4 * sag * t * (1 - t));
+      var g = node('g', { class: 'bead bead-' + p.kind, fill: p.color });
+      if (p.kind === 'tyokalu') {
+        var d = r + 2;
+        g.appendChild(node('polygon', { class: 'bead-shape', points: [x, y - d, x + d, y, x, y + d, x - d, y].join(' ').replace(/(\S+) (\S+)( |$)/g, '$1,$2$3') }));
+      } else {
+        g.appendChild(node('circle', { class: 'bead-shape', cx: x, cy: y, r: r }));
+      }
+      if (p.kind === 'menetelma') g.appendChild(node('circle', { class: 'bead-hole', cx: x, cy: y, r: 4.5 }));
+      if (p.kind === 'vinkki') g.appendChild(node('circle', { class: 'bead-shine', cx: x, cy: y, r: 3.5 }));
+      svg.appendChild(g);
     });
-    var noteField = el('div', { className: 'necklace-note' }, [
-      el('label', { for: noteId, text: 'Oma muistiinpano' }), note
-    ]);
+  }
+  box.appendChild(svg);
+};
 
-    var up = button('Siirrä ylös', function () { self.move(info.slug, -1, 'up'); },
-      { 'aria-label': 'Siirrä ylös: ' + info.title, 'data-action': 'up', 'data-slug': info.slug });
-    var down = button('Siirrä alas', function () { self.move(info.slug, 1, 'down'); },
-      { 'aria-label': 'Siirrä alas: ' + info.title, 'data-action': 'down', 'data-slug': info.slug });
-    var remove = button('Poista', function () { self.remove(info.slug); },
-      { 'aria-label': 'Poista: ' + info.title, 'data-action': 'remove', 'data-slug': info.slug });
-    up.disabled = i === 0;
-    down.disabled = i === n - 1;
-    var actions = el('div', { className: 'necklace-item-actions' }, [up, down, remove]);
+// ---- the list, own necklace ----
 
-    return el('li', { className: 'necklace-item', 'data-slug': info.slug, 'aria-labelledby': id + '-title' },
-      [heading, meta, summary, noteField, actions]);
-  };
+NecklacePage.prototype.render = function (focus) {
+  var self = this;
+  var items = this.own();
+  var infos = items.map(function (it) { return self.info(it.slug); });
+  this.drawSVG(infos);
+  this.sharedBar.hidden = true;
+  this.sharedBar.textContent = '';
+  if (this.empty) this.empty.hidden = items.length > 0;
+  if (this.list) {
+    this.list.textContent = '';
+    this.list.hidden = items.length === 0;
+    items.forEach(function (it, i) {
+      self.list.appendChild(self.item(infos[i], it, i, items.length));
+    });
+  }
+  this.renderTools(items);
+  updateCount(items);
+  if (focus) this.focus(focus);
+};
 
-  NecklacePage.prototype.focus = function (f) {
-    if (!this.list) return;
-    var b = this.list.querySelector('button[data-slug="' + f.slug + '"][data-action="' + f.action + '"]');
-    if (b && b.disabled) {
-      b = this.list.querySelector('button[data-slug="' + f.slug + '"][data-action="' + (f.action === 'up' ? 'down' : 'up') + '"]');
-    }
-    if (b && !b.disabled) b.focus();
-  };
+NecklacePage.prototype.item = function (info, it, i, n) {
+  var self = this;
+  var id = 'helmi-' + info.slug;
+  var heading = el('h2', { className: 'necklace-item-title', id: id + '-title' });
+  if (info.url) heading.appendChild(el('a', { href: info.url, text: info.title }));
+  else heading.textContent = info.title;
+  var dot = el('span', { className: 'necklace-dot', 'aria-hidden': 'true' });
+  dot.style.backgroundColor = info.color;
+  var meta = el('p', { className: 'necklace-item-area' }, [dot, document.createTextNode(info.area)]);
+  var summary = info.summary ? el('p', { className: 'necklace-item-summary', text: info.summary }) : null;
 
-  NecklacePage.prototype.move = function (slug, delta, action) {
+  var noteId = id + '-note';
+  var note = el('textarea', { id: noteId, rows: '2', 'data-slug': info.slug });
+  note.value = it.note;
+  note.addEventListener('input', function () {
     var items = readItems();
-    var i = indexOf(items, slug);
-    var j = i + delta;
-    if (i < 0 || j < 0 || j >= items.length) return;
-    var moved = items.splice(i, 1)[0];
-    items.splice(j, 0, moved);
-    writeItems(items);
-    this.undo = null;
-    this.render({ slug: slug, action: action });
-    announce(this.status, this.info(slug).title + ' on nyt ' + (j + 1) + '. helmi ' + items.length + ':stä.');
-  };
+    var k = indexOf(items, info.slug);
+    if (k < 0) return;
+    items[k].note = note.value;
+    if (!writeItems(items)) announce(self.status, 'Muistiinpanoa ei voitu tallentaa tähän selaimeen.');
+  });
+  var noteField = el('div', { className: 'necklace-note' }, [
+    el('label', { for: noteId, text: 'Oma muistiinpano' }), note
+  ]);
 
-  NecklacePage.prototype.remove = function (slug) {
-    var items = readItems();
-    var i = indexOf(items, slug);
-    if (i < 0) return;
-    items.splice(i, 1);
-    writeItems(items);
-    this.undo = null;
-    this.render();
-    announce(this.status, 'Poistettu: ' + this.info(slug).title + '. Helminauhassa on nyt ' + pearls(items.length) + '.');
-    // Focus goes to the pearl that took its place, or the one before it.
-    var rest = this.list ? this.list.querySelectorAll('button[data-action="remove"]') : [];
-    var next = rest[Math.min(i, rest.length - 1)];
-    if (next) {
-      next.focus();
-    } else if (this.empty) {
-      // The list is gone: focus the message that says it is empty.
-      this.empty.setAttribute('tabindex', '-1');
-      this.empty.focus();
-    }
-  };
+  var up = button('Siirrä ylös', function () { self.move(info.slug, -1, 'up'); },
+    { 'aria-label': 'Siirrä ylös: ' + info.title, 'data-action': 'up', 'data-slug': info.slug });
+  var down = button('Siirrä alas', function () { self.move(info.slug, 1, 'down'); },
+    { 'aria-label': 'Siirrä alas: ' + info.title, 'data-action': 'down', 'data-slug': info.slug });
+  var remove = button('Poista', function () { self.remove(info.slug); },
+    { 'aria-label': 'Poista: ' + info.title, 'data-action': 'remove', 'data-slug': info.slug });
+  up.disabled = i === 0;
+  down.disabled = i === n - 1;
+  var actions = el('div', { className: 'necklace-item-actions' }, [up, down, remove]);
 
-  NecklacePage.prototype.shareURL = function (slugs) {
-    return window.location.origin + window.location.pathname + '?h=' + slugs.join(',');
-  };
+  return el('li', { className: 'necklace-item', 'data-slug': info.slug, 'aria-labelledby': id + '-title' },
+    [heading, meta, summary, noteField, actions]);
+};
 
-  NecklacePage.prototype.renderTools = function (items) {
-    var self = this;
-    this.tools.textContent = '';
-    var slugs = items.map(function (it) { return it.slug; });
-    if (items.length > 0) {
-      var shareId = 'necklace-share';
-      var share = el('input', { id: shareId, type: 'url', readonly: '', className: 'necklace-share-url' });
-      share.value = this.shareURL(slugs);
-      share.addEventListener('focus', function () { share.select(); });
-      var copy = button('Kopioi linkki', function () {
-        share.select();
-        var done = function () { announce(self.status, 'Linkki kopioitu leikepöydälle.'); };
-        if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(share.value).then(done, function () {
-            announce(self.status, 'Kopioi linkki näppäinyhdistelmällä Ctrl+C.');
-          });
-        } else {
+NecklacePage.prototype.focus = function (f) {
+  if (!this.list) return;
+  var b = this.list.querySelector('button[data-slug="' + f.slug + '"][data-action="' + f.action + '"]');
+  if (b && b.disabled) {
+    b = this.list.querySelector('button[data-slug="' + f.slug + '"][data-action="' + (f.action === 'up' ? 'down' : 'up') + '"]');
+  }
+  if (b && !b.disabled) b.focus();
+};
+
+NecklacePage.prototype.move = function (slug, delta, action) {
+  var items = readItems();
+  var i = indexOf(items, slug);
+  var j = i + delta;
+  if (i < 0 || j < 0 || j >= items.length) return;
+  var moved = items.splice(i, 1)[0];
+  items.splice(j, 0, moved);
+  writeItems(items);
+  this.undo = null;
+  this.render({ slug: slug, action: action });
+  announce(this.status, this.info(slug).title + ' on nyt ' + (j + 1) + '. helmi ' + items.length + ':stä.');
+};
+
+NecklacePage.prototype.remove = function (slug) {
+  var items = readItems();
+  var i = indexOf(items, slug);
+  if (i < 0) return;
+  items.splice(i, 1);
+  writeItems(items);
+  this.undo = null;
+  this.render();
+  announce(this.status, 'Poistettu: ' + this.info(slug).title + '. Helminauhassa on nyt ' + pearls(items.length) + '.');
+  // Focus goes to the pearl that took its place, or the one before it.
+  var rest = this.list ? this.list.querySelectorAll('button[data-action="remove"]') : [];
+  var next = rest[Math.min(i, rest.length - 1)];
+  if (next) {
+    next.focus();
+  } else if (this.empty) {
+    // The list is gone: focus the message that says it is empty.
+    this.empty.setAttribute('tabindex', '-1');
+    this.empty.focus();
+  }
+};
+
+NecklacePage.prototype.shareURL = function (slugs) {
+  return window.location.origin + window.location.pathname + '?h=' + slugs.join(',');
+};
+
+NecklacePage.prototype.renderTools = function (items) {
+  var self = this;
+  this.tools.textContent = '';
+  var slugs = items.map(function (it) { return it.slug; });
+  if (items.length > 0) {
+    var shareId = 'necklace-share';
+    var share = el('input', { id: shareId, type: 'url', readonly: '', className: 'necklace-share-url' });
+    share.value = this.shareURL(slugs);
+    share.addEventListener('focus', function () { share.select(); });
+    var copy = button('Kopioi linkki', function () {
+      share.select();
+      var done = function () { announce(self.status, 'Linkki kopioitu leikepöydälle.'); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(share.value).then(done, function () {
           announce(self.status, 'Kopioi linkki näppäinyhdistelmällä Ctrl+C.');
-        }
-      });
-      this.tools.appendChild(el('div', { className: 'necklace-share-field' }, [
-        el('label', { for: shareId, text: 'Jaettava linkki' }),
-        el('p', { className: 'necklace-share-help', id: shareId + '-help', text: 'Linkki sisältää helmien tunnisteet mutta ei muistiinpanojasi.' }),
-        share, copy
-      ]));
-      share.setAttribute('aria-describedby', shareId + '-help');
-      var print = button('Tulosta helmet', function () { self.print(print); });
-      var md = button('Lataa Markdown-tiedostona', function () { self.markdown(md); });
-      this.clearButton = button('Tyhjennä helminauha', function () { self.clear(); });
-      this.tools.appendChild(el('div', { className: 'necklace-actions' }, [print, md, this.clearButton]));
-    } else {
-      this.clearButton = null;
-    }
-    if (this.undo) {
-      var undoButton = button('Palauta helminauha', function () {
-        writeItems(self.undo);
-        self.undo = null;
-        self.render();
-        announce(self.status, 'Helminauha palautettu.');
-      });
-      this.tools.appendChild(el('div', { className: 'necklace-actions' }, [undoButton]));
-    }
-    this.tools.appendChild(this.status);
-  };
-
-  NecklacePage.prototype.clear = function () {
-    var items = readItems();
-    if (items.length === 0) return;
-    writeItems([]);
-    this.undo = items;
-    this.render();
-    announce(this.status, 'Helminauha tyhjennetty. Voit palauttaa sen Palauta helminauha -painikkeella.');
-    var b = this.tools.querySelector('button');
-    if (b) b.focus();
-  };
-
-  // ---- a shared necklace ----
-
-  NecklacePage.prototype.renderShared = function () {
-    var self = this;
-    var infos = this.shared.map(function (s) { return self.info(s); });
-    this.drawSVG(infos);
-    if (this.empty) this.empty.hidden = true;
-    if (this.list) {
-      this.list.textContent = '';
-      this.list.hidden = false;
-      infos.forEach(function (info) {
-        var heading = el('h2', { className: 'necklace-item-title' });
-        if (info.url) heading.appendChild(el('a', { href: info.url, text: info.title }));
-        else heading.textContent = info.title;
-        var dot = el('span', { className: 'necklace-dot', 'aria-hidden': 'true' });
-        dot.style.backgroundColor = info.color;
-        self.list.appendChild(el('li', { className: 'necklace-item', 'data-slug': info.slug }, [
-          heading,
-          el('p', { className: 'necklace-item-area' }, [dot, document.createTextNode(info.area)]),
-          info.summary ? el('p', { className: 'necklace-item-summary', text: info.summary }) : null
-        ]));
-      });
-    }
-    var own = this.own();
-    this.sharedBar.textContent = '';
-    this.sharedBar.hidden = false;
-    this.sharedBar.appendChild(el('p', { className: 'necklace-shared-intro', text: 'Sinulle on jaettu helminauha, jossa on ' + pearls(infos.length) + '.' }));
-    var save = button('Tallenna omaksi helminauhaksi', function () {
-      var notes = {};
-      readItems().forEach(function (it) { notes[it.slug] = it.note; });
-      writeItems(self.shared.map(function (s) {
-        var info = self.info(s);
-        return { slug: s, note: notes[s] || '', title: info.title, area: info.area, color: info.color };
-      }));
-      self.shared = null;
-      self.setNotice('');
-      window.history.replaceState(null, '', window.location.pathname);
-      self.render();
-      announce(self.status, 'Jaettu helminauha tallennettu omaksi helminauhaksesi.');
-      var h = self.list && self.list.querySelector('h2 a');
-      if (h) h.focus();
+        });
+      } else {
+        announce(self.status, 'Kopioi linkki näppäinyhdistelmällä Ctrl+C.');
+      }
     });
-    var bar = [save];
-    if (own.length > 0) {
-      bar.push(el('p', { className: 'necklace-shared-warning', text: 'Tallentaminen korvaa nykyisen helminauhasi (' + pearls(own.length) + ').' }));
-    }
-    bar.push(el('p', {}, [el('a', { href: window.location.pathname, text: 'Näytä oma helminauhani' })]));
-    bar.forEach(function (b) { self.sharedBar.appendChild(b); });
-    this.tools.textContent = '';
+    this.tools.appendChild(el('div', { className: 'necklace-share-field' }, [
+      el('label', { for: shareId, text: 'Jaettava linkki' }),
+      el('p', { className: 'necklace-share-help', id: shareId + '-help', text: 'Linkki sisältää helmien tunnisteet mutta ei muistiinpanojasi.' }),
+      share, copy
+    ]));
+    share.setAttribute('aria-describedby', shareId + '-help');
     var print = button('Tulosta helmet', function () { self.print(print); });
     var md = button('Lataa Markdown-tiedostona', function () { self.markdown(md); });
-    this.tools.appendChild(el('div', { className: 'necklace-actions' }, [print, md]));
-    this.tools.appendChild(this.status);
-    updateCount(own);
-  };
+    this.clearButton = button('Tyhjennä helminauha', function () { self.clear(); });
+    this.tools.appendChild(el('div', { className: 'necklace-actions' }, [print, md, this.clearButton]));
+  } else {
+    this.clearButton = null;
+  }
+  if (this.undo) {
+    var undoButton = button('Palauta helminauha', function () {
+      writeItems(self.undo);
+      self.undo = null;
+      self.render();
+      announce(self.status, 'Helminauha palautettu.');
+    });
+    this.tools.appendChild(el('div', { className: 'necklace-actions' }, [undoButton]));
+  }
+  this.tools.appendChild(this.status);
+};
 
-  NecklacePage.prototype.renderEmptyShared = function () {
-    this.drawSVG([]);
-    if (this.list) { this.list.textContent = ''; this.list.hidden = true; }
-    if (this.empty) this.empty.hidden = true;
-    this.tools.textContent = '';
-    this.sharedBar.textContent = '';
-    this.sharedBar.hidden = false;
-    this.sharedBar.appendChild(el('p', {}, [el('a', { href: window.location.pathname, text: 'Näytä oma helminauhani' })]));
-    this.tools.appendChild(this.status);
-    updateCount();
-  };
+NecklacePage.prototype.clear = function () {
+  var items = readItems();
+  if (items.length === 0) return;
+  writeItems([]);
+  this.undo = items;
+  this.render();
+  announce(this.status, 'Helminauha tyhjennetty. Voit palauttaa sen Palauta helminauha -painikkeella.');
+  var b = this.tools.querySelector('button');
+  if (b) b.focus();
+};
 
-  NecklacePage.prototype.slugs = function () {
-    return this.shared ? this.shared.slice() : readItems().map(function (it) { return it.slug; });
-  };
+// ---- a shared necklace ----
 
-  // ---- print and Markdown: the pearls in full ----
-
-  // fetchPearl loads one pearl page of this site and returns its article
-  // rebuilt from the allow-list, and as Markdown.
-  NecklacePage.prototype.fetchPearl = function (info) {
-    if (!info.url) return Promise.resolve(null);
-    var url = new URL(info.url, window.location.href);
-    if (url.origin !== window.location.origin) return Promise.resolve(null);
-    return fetch(url.href, { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.text();
-    }).then(function (html) {
-      var doc = new DOMParser().parseFromString(html, 'text/html');
-      var body = doc.querySelector('[data-pearl-body]') || doc.querySelector('article .prose') || doc.querySelector('article') || doc.querySelector('main');
-      if (!body) return null;
-      var clean = sanitize(body, url);
-      return { node: clean.node, md: clean.md };
-    }).catch(function () { return null; });
-  };
-
-  NecklacePage.prototype.full = function () {
-    var self = this;
+NecklacePage.prototype.renderShared = function () {
+  var self = this;
+  var infos = this.shared.map(function (s) { return self.info(s); });
+  this.drawSVG(infos);
+  if (this.empty) this.empty.hidden = true;
+  if (this.list) {
+    this.list.textContent = '';
+    this.list.hidden = false;
+    infos.forEach(function (info) {
+      var heading = el('h2', { className: 'necklace-item-title' });
+      if (info.url) heading.appendChild(el('a', { href: info.url, text: info.title }));
+      else heading.textContent = info.title;
+      var dot = el('span', { className: 'necklace-dot', 'aria-hidden': 'true' });
+      dot.style.backgroundColor = info.color;
+      self.list.appendChild(el('li', { className: 'necklace-item', 'data-slug': info.slug }, [
+        heading,
+        el('p', { className: 'necklace-item-area' }, [dot, document.createTextNode(info.area)]),
+        info.summary ? el('p', { className: 'necklace-item-summary', text: info.summary }) : null
+      ]));
+    });
+  }
+  var own = this.own();
+  this.sharedBar.textContent = '';
+  this.sharedBar.hidden = false;
+  this.sharedBar.appendChild(el('p', { className: 'necklace-shared-intro', text: 'Sinulle on jaettu helminauha, jossa on ' + pearls(infos.length) + '.' }));
+  var save = button('Tallenna omaksi helminauhaksi', function () {
     var notes = {};
-    if (!this.shared) readItems().forEach(function (it) { notes[it.slug] = it.note; });
-    var infos = this.slugs().filter(function (s) { return self.known(s); }).map(function (s) { return self.info(s); });
-    return Promise.all(infos.map(function (info) { return self.fetchPearl(info); })).then(function (bodies) {
-      return infos.map(function (info, i) { return { info: info, body: bodies[i], note: notes[info.slug] || '' }; });
+    readItems().forEach(function (it) { notes[it.slug] = it.note; });
+    writeItems(self.shared.map(function (s) {
+      var info = self.info(s);
+      return { slug: s, note: notes[s] || '', title: info.title, area: info.area, color: info.color };
+    }));
+    self.shared = null;
+    self.setNotice('');
+    window.history.replaceState(null, '', window.location.pathname);
+    self.render();
+    announce(self.status, 'Jaettu helminauha tallennettu omaksi helminauhaksesi.');
+    var h = self.list && self.list.querySelector('h2 a');
+    if (h) h.focus();
+  });
+  var bar = [save];
+  if (own.length > 0) {
+    bar.push(el('p', { className: 'necklace-shared-warning', text: 'Tallentaminen korvaa nykyisen helminauhasi (' + pearls(own.length) + ').' }));
+  }
+  bar.push(el('p', {}, [el('a', { href: window.location.pathname, text: 'Näytä oma helminauhani' })]));
+  bar.forEach(function (b) { self.sharedBar.appendChild(b); });
+  this.tools.textContent = '';
+  var print = button('Tulosta helmet', function () { self.print(print); });
+  var md = button('Lataa Markdown-tiedostona', function () { self.markdown(md); });
+  this.tools.appendChild(el('div', { className: 'necklace-actions' }, [print, md]));
+  this.tools.appendChild(this.status);
+  updateCount(own);
+};
+
+NecklacePage.prototype.renderEmptyShared = function () {
+  this.drawSVG([]);
+  if (this.list) { this.list.textContent = ''; this.list.hidden = true; }
+  if (this.empty) this.empty.hidden = true;
+  this.tools.textContent = '';
+  this.sharedBar.textContent = '';
+  this.sharedBar.hidden = false;
+  this.sharedBar.appendChild(el('p', {}, [el('a', { href: window.location.pathname, text: 'Näytä oma helminauhani' })]));
+  this.tools.appendChild(this.status);
+  updateCount();
+};
+
+NecklacePage.prototype.slugs = function () {
+  return this.shared ? this.shared.slice() : readItems().map(function (it) { return it.slug; });
+};
+
+// ---- print and Markdown: the pearls in full ----
+
+// fetchPearl loads one pearl page of this site and returns its article
+// rebuilt from the allow-list, and as Markdown.
+NecklacePage.prototype.fetchPearl = function (info) {
+  if (!info.url) return Promise.resolve(null);
+  var url = new URL(info.url, window.location.href);
+  if (url.origin !== window.location.origin) return Promise.resolve(null);
+  return fetch(url.href, { credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) throw new Error(r.status);
+    return r.text();
+  }).then(function (html) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var body = doc.querySelector('[data-pearl-body]') || doc.querySelector('article .prose') || doc.querySelector('article') || doc.querySelector('main');
+    if (!body) return null;
+    var clean = sanitize(body, url);
+    return { node: clean.node, md: clean.md };
+  }).catch(function () { return null; });
+};
+
+NecklacePage.prototype.full = function () {
+  var self = this;
+  var notes = {};
+  if (!this.shared) readItems().forEach(function (it) { notes[it.slug] = it.note; });
+  var infos = this.slugs().filter(function (s) { return self.known(s); }).map(function (s) { return self.info(s); });
+  return Promise.all(infos.map(function (info) { return self.fetchPearl(info); })).then(function (bodies) {
+    return infos.map(function (info, i) { return { info: info, body: bodies[i], note: notes[info.slug] || '' }; });
+  });
+};
+
+NecklacePage.prototype.busy = function (b, on) {
+  b.disabled = on;
+  b.setAttribute('aria-busy', on ? 'true' : 'false');
+};
+
+NecklacePage.prototype.print = function (b) {
+  var self = this;
+  this.busy(b, true);
+  announce(this.status, 'Haetaan helmiä tulostusta varten…');
+  this.full().then(function (list) {
+    var area = self.printArea;
+    area.textContent = '';
+    area.appendChild(el('p', { className: 'necklace-print-intro', text: 'Oma helminauha: ' + pearls(list.length) + ' (' + window.location.host + ')' }));
+    list.forEach(function (p) {
+      var art = el('article', { className: 'necklace-print-pearl' });
+      art.appendChild(el('h2', { text: p.info.title }));
+      if (p.info.area) art.appendChild(el('p', { className: 'necklace-print-area', text: 'Teema: ' + p.info.area }));
+      if (p.info.summary) art.appendChild(el('p', { className: 'necklace-print-summary', text: p.info.summary }));
+      if (p.note) art.appendChild(el('p', { className: 'necklace-print-note', text: 'Oma muistiinpano: ' + p.note }));
+      if (p.body) art.appendChild(p.body.node);
+      else art.appendChild(el('p', { text: 'Helmen tekstiä ei saatu haettua.' }));
+      area.appendChild(art);
     });
-  };
+    self.busy(b, false);
+    document.documentElement.classList.add('necklace-printing');
+    area.hidden = false;
+    var done = false;
+    var cleanup = function () {
+      if (done) return;
+      done = true;
+      document.documentElement.classList.remove('necklace-printing');
+      area.hidden = true;
+      window.removeEventListener('afterprint', cleanup);
+    };
+    window.addEventListener('afterprint', cleanup);
+    announce(self.status, '');
+    window.print();
+    setTimeout(cleanup, 0);
+  });
+};
 
-  NecklacePage.prototype.busy = function (b, on) {
-    b.disabled = on;
-    b.setAttribute('aria-busy', on ? 'true' : 'false');
-  };
-
-  NecklacePage.prototype.print = function (b) {
-    var self = this;
-    this.busy(b, true);
-    announce(this.status, 'Haetaan helmiä tulostusta varten…');
-    this.full().then(function (list) {
-      var area = self.printArea;
-      area.textContent = '';
-      area.appendChild(el('p', { className: 'necklace-print-intro', text: 'Oma helminauha: ' + pearls(list.length) + ' (' + window.location.host + ')' }));
-      list.forEach(function (p) {
-        var art = el('article', { className: 'necklace-print-pearl' });
-        art.appendChild(el('h2', { text: p.info.title }));
-        if (p.info.area) art.appendChild(el('p', { className: 'necklace-print-area', text: 'Teema: ' + p.info.area }));
-        if (p.info.summary) art.appendChild(el('p', { className: 'necklace-print-summary', text: p.info.summary }));
-        if (p.note) art.appendChild(el('p', { className: 'necklace-print-note', text: 'Oma muistiinpano: ' + p.note }));
-        if (p.body) art.appendChild(p.body.node);
-        else art.appendChild(el('p', { text: 'Helmen tekstiä ei saatu haettua.' }));
-        area.appendChild(art);
-      });
-      self.busy(b, false);
-      document.documentElement.classList.add('necklace-printing');
-      area.hidden = false;
-      var done = false;
-      var cleanup = function () {
-        if (done) return;
-        done = true;
-        document.documentElement.classList.remove('necklace-printing');
-        area.hidden = true;
-        window.removeEventListener('afterprint', cleanup);
-      };
-      window.addEventListener('afterprint', cleanup);
-      announce(self.status, '');
-      window.print();
-      setTimeout(cleanup, 0);
+NecklacePage.prototype.markdown = function (b) {
+  var self = this;
+  this.busy(b, true);
+  this.full().then(function (list) {
+    var out = ['# Oma helminauha', ''];
+    list.forEach(function (p) {
+      out.push('## ' + p.info.title, '');
+      if (p.info.area) out.push('Teema: ' + p.info.area, '');
+      if (p.info.url) out.push(new URL(p.info.url, window.location.href).href, '');
+      if (p.info.summary) out.push('_' + p.info.summary + '_', '');
+      if (p.note) out.push('> Oma muistiinpano: ' + p.note.replace(/\n/g, '\n> '), '');
+      if (p.body && p.body.md) out.push(p.body.md, '');
     });
-  };
+    download('oma-helminauha.md', out.join('\n').replace(/\n{3,}/g, '\n\n'));
+    self.busy(b, false);
+    announce(self.status, 'Helminauha ladattu tiedostoon oma-helminauha.md.');
+  });
+};
 
-  NecklacePage.prototype.markdown = function (b) {
-    var self = this;
-    this.busy(b, true);
-    this.full().then(function (list) {
-      var out = ['# Oma helminauha', ''];
-      list.forEach(function (p) {
-        out.push('## ' + p.info.title, '');
-        if (p.info.area) out.push('Teema: ' + p.info.area, '');
-        if (p.info.url) out.push(new URL(p.info.url, window.location.href).href, '');
-        if (p.info.summary) out.push('_' + p.info.summary + '_', '');
-        if (p.note) out.push('> Oma muistiinpano: ' + p.note.replace(/\n/g, '\n> '), '');
-        if (p.body && p.body.md) out.push(p.body.md, '');
-      });
-      download('oma-helminauha.md', out.join('\n').replace(/\n{3,}/g, '\n\n'));
-      self.busy(b, false);
-      announce(self.status, 'Helminauha ladattu tiedostoon oma-helminauha.md.');
-    });
-  };
+// sanitize rebuilds the content of a fetched pearl page from an
+// allow-list of elements and attributes, with headings moved down by
+// two levels (the pearl's title is an h2 here), and writes it as
+// Markdown too. Forms, buttons, navigation and scripts are dropped;
+// unknown elements are replaced by their content.
+var BLOCK = { P: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1, PRE: 1, TABLE: 1, THEAD: 1, TBODY: 1, TR: 1, TH: 1, TD: 1, DL: 1, DT: 1, DD: 1, FIGURE: 1, FIGCAPTION: 1, HR: 1 };
+var INLINE = { A: 1, STRONG: 1, EM: 1, B: 1, I: 1, CODE: 1, BR: 1, SMALL: 1, SUB: 1, SUP: 1, ABBR: 1, Q: 1, MARK: 1 };
+// A worksheet (form.tyopohja) keeps its title and questions; its
+// controls, scale numbers and buttons are dropped.
+var DROP = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, BUTTON: 1, INPUT: 1, TEXTAREA: 1, SELECT: 1, NAV: 1, SVG: 1, svg: 1, IMG: 1, VIDEO: 1, AUDIO: 1, CANVAS: 1, LINK: 1, META: 1, ASIDE: 1, HEADER: 1, FOOTER: 1, H1: 1 };
 
-  // sanitize rebuilds the content of a fetched pearl page from an
-  // allow-list of elements and attributes, with headings moved down by
-  // two levels (the pearl's title is an h2 here), and writes it as
-  // Markdown too. Forms, buttons, navigation and scripts are dropped;
-  // unknown elements are replaced by their content.
-  var BLOCK = { P: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1, PRE: 1, TABLE: 1, THEAD: 1, TBODY: 1, TR: 1, TH: 1, TD: 1, DL: 1, DT: 1, DD: 1, FIGURE: 1, FIGCAPTION: 1, HR: 1 };
-  var INLINE = { A: 1, STRONG: 1, EM: 1, B: 1, I: 1, CODE: 1, BR: 1, SMALL: 1, SUB: 1, SUP: 1, ABBR: 1, Q: 1, MARK: 1 };
-  // A worksheet (form.tyopohja) keeps its title and questions; its
-  // controls, scale numbers and buttons are dropped.
-  var DROP = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, BUTTON: 1, INPUT: 1, TEXTAREA: 1, SELECT: 1, NAV: 1, SVG: 1, svg: 1, IMG: 1, VIDEO: 1, AUDIO: 1, CANVAS: 1, LINK: 1, META: 1, ASIDE: 1, HEADER: 1, FOOTER: 1, H1: 1 };
+function sanitize(root, base) {
+  var frag = document.createDocumentFragment();
+  var md = [];
 
-  function sanitize(root, base) {
-    var frag = document.createDocumentFragment();
-    var md = [];
-
-    function inlineMD(n) {
-      var s = '';
-      n.childNodes.forEach(function (c) {
-        if (c.nodeType === 3) { s += c.nodeValue.replace(/\s+/g, ' '); return; }
-        if (c.nodeType !== 1 || DROP[c.tagName]) return;
-        var inner = inlineMD(c);
-        switch (c.tagName) {
-          case 'STRONG': case 'B': s += '**' + inner + '**'; break;
-          case 'EM': case 'I': s += '_' + inner + '_'; break;
-          case 'CODE': s += '`' + inner + '`'; break;
-          case 'BR': s += '\n'; break;
-          case 'A': {
-            var href = safeHref(c.getAttribute('href'), base);
-            s += href ? '[' + inner + '](' + href + ')' : inner;
-            break;
-          }
-          default: s += inner;
-        }
-      });
-      return s;
-    }
-
-    function copy(n, parent) {
-      n.childNodes.forEach(function (c) {
-        if (c.nodeType === 3) { parent.appendChild(document.createTextNode(c.nodeValue)); return; }
-        if (c.nodeType !== 1) return;
-        var tag = c.tagName;
-        if (DROP[tag] || c.hidden || c.classList.contains('tp-scale-options') || c.classList.contains('tp-actions')) return;
-        var m = /^H([2-6])$/.exec(tag);
-        if (m) {
-          var level = Math.min(6, Number(m[1]) + 1);
-          var h = el('h' + level);
-          copy(c, h);
-          parent.appendChild(h);
-          if (parent === frag) md.push('#'.repeat(level) + ' ' + inlineMD(c).trim(), '');
-          return;
-        }
-        if (BLOCK[tag] || INLINE[tag]) {
-          var e = el(tag.toLowerCase());
-          if (tag === 'A') {
-            var href = safeHref(c.getAttribute('href'), base);
-            if (href) e.setAttribute('href', href);
-          }
-          if ((tag === 'TH' || tag === 'TD') && c.getAttribute('scope')) e.setAttribute('scope', c.getAttribute('scope'));
-          if (tag === 'ABBR' && c.getAttribute('title')) e.setAttribute('title', c.getAttribute('title'));
-          copy(c, e);
-          parent.appendChild(e);
-          if (parent === frag) mdBlock(c);
-          return;
-        }
-        // Unknown or structural (div, section, span, label, legend…):
-        // keep the content, drop the element.
-        if (tag === 'LABEL' || tag === 'LEGEND') {
-          var p = el('p');
-          var q = el('strong');
-          p.appendChild(q);
-          copy(c, q);
-          parent.appendChild(p);
-          if (parent === frag) md.push(inlineMD(c).trim(), '');
-          return;
-        }
-        if (parent === frag) {
-          copy(c, frag);
-        } else {
-          copy(c, parent);
-        }
-      });
-    }
-
-    function mdBlock(c) {
+  function inlineMD(n) {
+    var s = '';
+    n.childNodes.forEach(function (c) {
+      if (c.nodeType === 3) { s += c.nodeValue.replace(/\s+/g, ' '); return; }
+      if (c.nodeType !== 1 || DROP[c.tagName]) return;
+      var inner = inlineMD(c);
       switch (c.tagName) {
-        case 'UL': case 'OL': mdList(c, 0); md.push(''); break;
-        case 'PRE': md.push('```', c.textContent.replace(/\n$/, ''), '```', ''); break;
-        case 'BLOCKQUOTE': md.push('> ' + inlineMD(c).trim().replace(/\n/g, '\n> '), ''); break;
-        case 'HR': md.push('---', ''); break;
-        case 'TABLE': {
-          c.querySelectorAll('tr').forEach(function (tr, i) {
-            var cells = [];
-            tr.querySelectorAll('th,td').forEach(function (td) { cells.push(inlineMD(td).trim().replace(/\|/g, '\\|')); });
-            md.push('| ' + cells.join(' | ') + ' |');
-            if (i === 0) md.push('|' + cells.map(function () { return ' --- '; }).join('|') + '|');
-          });
-          md.push('');
+        case 'STRONG': case 'B': s += '**' + inner + '**'; break;
+        case 'EM': case 'I': s += '_' + inner + '_'; break;
+        case 'CODE': s += '`' + inner + '`'; break;
+        case 'BR': s += '\n'; break;
+        case 'A': {
+          var href = safeHref(c.getAttribute('href'), base);
+          s += href ? '[' + inner + '](' + href + ')' : inner;
           break;
         }
-        default: {
-          var t = inlineMD(c).trim();
-          if (t) md.push(t, '');
-        }
+        default: s += inner;
       }
-    }
-
-    function mdList(ul, depth) {
-      var n = 0;
-      ul.childNodes.forEach(function (li) {
-        if (li.nodeType !== 1 || li.tagName !== 'LI') return;
-        n++;
-        var marker = ul.tagName === 'OL' ? n + '. ' : '- ';
-        var own = '';
-        var nested = [];
-        li.childNodes.forEach(function (c) {
-          if (c.nodeType === 1 && (c.tagName === 'UL' || c.tagName === 'OL')) nested.push(c);
-          else if (c.nodeType === 1 && c.tagName === 'P') own += inlineMD(c) + ' ';
-          else if (c.nodeType === 3) own += c.nodeValue.replace(/\s+/g, ' ');
-          else if (c.nodeType === 1 && !DROP[c.tagName]) own += inlineMD({ childNodes: [c] });
-        });
-        md.push('  '.repeat(depth) + marker + own.trim());
-        nested.forEach(function (sub) { mdList(sub, depth + 1); });
-      });
-    }
-
-    copy(root, frag);
-    var wrap = el('div', { className: 'necklace-print-body' });
-    wrap.appendChild(frag);
-    return { node: wrap, md: md.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+    });
+    return s;
   }
 
-  // safeHref keeps http(s) links and links within this site, made
-  // absolute so that they work in print and in a downloaded file.
-  function safeHref(href, base) {
-    if (!href) return null;
-    try {
-      var u = new URL(href, base);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'mailto:') return null;
-      return u.href;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function startNecklacePage(root) {
-    var notice = document.getElementById('necklace-notice');
-    var src = root.getAttribute('data-necklace-data') || 'helmet.json';
-    var url = new URL(src, window.location.href);
-    fetch(url.href, { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) throw new Error(String(r.status));
-      return r.json();
-    }).then(function (data) {
-      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('bad data');
-      var page = new NecklacePage(root, data);
-      page.start();
-    }).catch(function () {
-      if (notice) notice.textContent = 'Helmien tietoja ei saatu ladattua. Yritä myöhemmin uudelleen.';
+  function copy(n, parent) {
+    n.childNodes.forEach(function (c) {
+      if (c.nodeType === 3) { parent.appendChild(document.createTextNode(c.nodeValue)); return; }
+      if (c.nodeType !== 1) return;
+      var tag = c.tagName;
+      if (DROP[tag] || c.hidden || c.classList.contains('tp-scale-options') || c.classList.contains('tp-actions')) return;
+      var m = /^H([2-6])$/.exec(tag);
+      if (m) {
+        var level = Math.min(6, Number(m[1]) + 1);
+        var h = el('h' + level);
+        copy(c, h);
+        parent.appendChild(h);
+        if (parent === frag) md.push('#'.repeat(level) + ' ' + inlineMD(c).trim(), '');
+        return;
+      }
+      if (BLOCK[tag] || INLINE[tag]) {
+        var e = el(tag.toLowerCase());
+        if (tag === 'A') {
+          var href = safeHref(c.getAttribute('href'), base);
+          if (href) e.setAttribute('href', href);
+        }
+        if ((tag === 'TH' || tag === 'TD') && c.getAttribute('scope')) e.setAttribute('scope', c.getAttribute('scope'));
+        if (tag === 'ABBR' && c.getAttribute('title')) e.setAttribute('title', c.getAttribute('title'));
+        copy(c, e);
+        parent.appendChild(e);
+        if (parent === frag) mdBlock(c);
+        return;
+      }
+      // Unknown or structural (div, section, span, label, legend…):
+      // keep the content, drop the element.
+      if (tag === 'LABEL' || tag === 'LEGEND') {
+        var p = el('p');
+        var q = el('strong');
+        p.appendChild(q);
+        copy(c, q);
+        parent.appendChild(p);
+        if (parent === frag) md.push(inlineMD(c).trim(), '');
+        return;
+      }
+      if (parent === frag) {
+        copy(c, frag);
+      } else {
+        copy(c, parent);
+      }
     });
   }
 
-
-  function init() {
-    var list = document.getElementById('necklace-list');
-    if (list) startNecklacePage(list.closest('[data-necklace-page]') || list.parentElement);
+  function mdBlock(c) {
+    switch (c.tagName) {
+      case 'UL': case 'OL': mdList(c, 0); md.push(''); break;
+      case 'PRE': md.push('```', c.textContent.replace(/\n$/, ''), '```', ''); break;
+      case 'BLOCKQUOTE': md.push('> ' + inlineMD(c).trim().replace(/\n/g, '\n> '), ''); break;
+      case 'HR': md.push('---', ''); break;
+      case 'TABLE': {
+        c.querySelectorAll('tr').forEach(function (tr, i) {
+          var cells = [];
+          tr.querySelectorAll('th,td').forEach(function (td) { cells.push(inlineMD(td).trim().replace(/\|/g, '\\|')); });
+          md.push('| ' + cells.join(' | ') + ' |');
+          if (i === 0) md.push('|' + cells.map(function () { return ' --- '; }).join('|') + '|');
+        });
+        md.push('');
+        break;
+      }
+      default: {
+        var t = inlineMD(c).trim();
+        if (t) md.push(t, '');
+      }
+    }
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', init);
-  } else {
-    init();
+  function mdList(ul, depth) {
+    var n = 0;
+    ul.childNodes.forEach(function (li) {
+      if (li.nodeType !== 1 || li.tagName !== 'LI') return;
+      n++;
+      var marker = ul.tagName === 'OL' ? n + '. ' : '- ';
+      var own = '';
+      var nested = [];
+      li.childNodes.forEach(function (c) {
+        if (c.nodeType === 1 && (c.tagName === 'UL' || c.tagName === 'OL')) nested.push(c);
+        else if (c.nodeType === 1 && c.tagName === 'P') own += inlineMD(c) + ' ';
+        else if (c.nodeType === 3) own += c.nodeValue.replace(/\s+/g, ' ');
+        else if (c.nodeType === 1 && !DROP[c.tagName]) own += inlineMD({ childNodes: [c] });
+      });
+      md.push('  '.repeat(depth) + marker + own.trim());
+      nested.forEach(function (sub) { mdList(sub, depth + 1); });
+    });
   }
-})();
+
+  copy(root, frag);
+  var wrap = el('div', { className: 'necklace-print-body' });
+  wrap.appendChild(frag);
+  return { node: wrap, md: md.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+}
+
+// safeHref keeps http(s) links and links within this site, made
+// absolute so that they work in print and in a downloaded file.
+function safeHref(href, base) {
+  if (!href) return null;
+  try {
+    var u = new URL(href, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'mailto:') return null;
+    return u.href;
+  } catch (e) {
+    return null;
+  }
+}
+
+function startNecklacePage(root) {
+  var notice = document.getElementById('necklace-notice');
+  var src = root.getAttribute('data-necklace-data') || 'helmet.json';
+  var url = new URL(src, window.location.href);
+  fetch(url.href, { credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) throw new Error(String(r.status));
+    return r.json();
+  }).then(function (data) {
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('bad data');
+    var page = new NecklacePage(root, data);
+    page.start();
+  }).catch(function () {
+    if (notice) notice.textContent = 'Helmien tietoja ei saatu ladattua. Yritä myöhemmin uudelleen.';
+  });
+}
+
+
+function init() {
+  var list = document.getElementById('necklace-list');
+  if (list) startNecklacePage(list.closest('[data-necklace-page]') || list.parentElement);
+}
+
+onReady(init);

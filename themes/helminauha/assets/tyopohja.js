@@ -11,320 +11,282 @@
 //
 // Works under the theme's Content-Security-Policy (no inline script or
 // style): every element is made with createElement and text goes in as
-// textContent.
-(function () {
-  'use strict';
+// textContent. An ES module; its pure parts are exported for tests.
+import { store, download, button as makeButton, announce as say, onReady } from './yhteiset.js';
 
-  var PREFIX = 'helminauha.tyopohja:';
+export const PREFIX = 'helminauha.tyopohja:';
 
-  // store wraps localStorage, which may be missing or refuse writes
-  // (private windows, full storage); the form then works without saving.
-  var store = {
-    get: function (key) {
-      try { return window.localStorage.getItem(key); } catch (e) { return null; }
-    },
-    set: function (key, value) {
-      try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
-    },
-    remove: function (key) {
-      try { window.localStorage.removeItem(key); } catch (e) { /* nothing to remove */ }
+function storageKey(form) {
+  return PREFIX + window.location.pathname + '#' + form.id;
+}
+
+// fields returns the form's answerable controls grouped by name, in
+// document order: [{name, label, type, controls}].
+function fields(form) {
+  var list = [];
+  var byName = {};
+  var els = form.querySelectorAll('input[name], textarea[name], select[name]');
+  for (var i = 0; i < els.length; i++) {
+    var el = els[i];
+    var f = byName[el.name];
+    if (!f) {
+      f = { name: el.name, type: el.type === 'radio' ? 'scale' : el.type, controls: [], label: fieldLabel(form, el) };
+      byName[el.name] = f;
+      list.push(f);
     }
-  };
-
-  function storageKey(form) {
-    return PREFIX + window.location.pathname + '#' + form.id;
+    f.controls.push(el);
   }
+  return list;
+}
 
-  // fields returns the form's answerable controls grouped by name, in
-  // document order: [{name, label, type, controls}].
-  function fields(form) {
-    var list = [];
-    var byName = {};
-    var els = form.querySelectorAll('input[name], textarea[name], select[name]');
-    for (var i = 0; i < els.length; i++) {
-      var el = els[i];
-      var f = byName[el.name];
-      if (!f) {
-        f = { name: el.name, type: el.type === 'radio' ? 'scale' : el.type, controls: [], label: fieldLabel(form, el) };
-        byName[el.name] = f;
-        list.push(f);
+// fieldLabel is the question of the field el belongs to: the legend of
+// its fieldset for a scale, its label otherwise.
+function fieldLabel(form, el) {
+  if (el.type === 'radio') {
+    var fs = el.closest('fieldset');
+    var legend = fs && fs.querySelector('legend');
+    return legend ? text(legend) : el.name;
+  }
+  var label = el.id ? form.querySelector('label[for="' + cssEscape(el.id) + '"]') : null;
+  return label ? text(label) : el.name;
+}
+
+function text(el) {
+  return (el.textContent || '').replace(/\s+/g, ' ').trim();
+}
+
+function cssEscape(s) {
+  return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&');
+}
+
+function valueOf(f) {
+  if (f.type === 'scale') {
+    for (var i = 0; i < f.controls.length; i++) {
+      if (f.controls[i].checked) return f.controls[i].value;
+    }
+    return '';
+  }
+  return f.controls[0].value;
+}
+
+function setValue(f, v) {
+  if (typeof v !== 'string') v = '';
+  if (f.type === 'scale') {
+    for (var i = 0; i < f.controls.length; i++) f.controls[i].checked = f.controls[i].value === v;
+    return;
+  }
+  f.controls[0].value = v;
+}
+
+function answers(form) {
+  var out = {};
+  fields(form).forEach(function (f) {
+    var v = valueOf(f);
+    if (v !== '') out[f.name] = v;
+  });
+  return out;
+}
+
+function restore(form, saved) {
+  fields(form).forEach(function (f) {
+    setValue(f, Object.prototype.hasOwnProperty.call(saved, f.name) ? saved[f.name] : '');
+  });
+}
+
+function load(form) {
+  var raw = store.get(storageKey(form));
+  if (!raw) return null;
+  try {
+    var data = JSON.parse(raw);
+    return data && typeof data === 'object' && data.answers && typeof data.answers === 'object' ? data.answers : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function save(form) {
+  var a = answers(form);
+  if (Object.keys(a).length === 0) {
+    store.remove(storageKey(form));
+    return true;
+  }
+  return store.set(storageKey(form), JSON.stringify({ v: 1, answers: a }));
+}
+
+// markdown is the worksheet as a Markdown document: the title as the #
+// heading, each question as a ## heading followed by its answer.
+function markdown(form) {
+  var title = form.querySelector('.tyopohja-title');
+  var lines = ['# ' + oneLine(title ? text(title) : document.title), ''];
+  lines.push('Lähde: ' + document.title + ', ' + window.location.href.split('#')[0].split('?')[0], '');
+  fields(form).forEach(function (f) {
+    var v = valueOf(f).replace(/\r\n?/g, '\n').trim();
+    if (f.type === 'scale' && v !== '') v = v + ' / 5';
+    lines.push('## ' + oneLine(f.label), '', v === '' ? '_(ei vastausta)_' : v, '');
+  });
+  return lines.join('\n');
+}
+
+function oneLine(s) {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+// fileName makes an ASCII file name from the worksheet's title.
+function fileName(form) {
+  var title = form.querySelector('.tyopohja-title');
+  return asciiName(title ? text(title) : '');
+}
+
+// asciiName makes an ASCII Markdown file name from a title.
+export function asciiName(title) {
+  var s = (title || 'tyopohja').toLowerCase()
+    .replace(/[äå]/g, 'a').replace(/ö/g, 'o')
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return (s || 'tyopohja') + '.md';
+}
+
+// printAlone prints only this worksheet: everything beside the form and
+// its ancestors is marked data-tp-hide for the print stylesheet, and
+// each text area gets a copy of its answer that prints in full.
+function printAlone(form) {
+  var root = document.documentElement;
+  var marked = [];
+  for (var el = form; el && el !== document.body; el = el.parentElement) {
+    var sibs = el.parentElement ? el.parentElement.children : [];
+    for (var i = 0; i < sibs.length; i++) {
+      if (sibs[i] !== el && !sibs[i].hasAttribute('data-tp-hide')) {
+        sibs[i].setAttribute('data-tp-hide', '');
+        marked.push(sibs[i]);
       }
-      f.controls.push(el);
     }
-    return list;
   }
+  root.classList.add('tp-printing');
+  form.classList.add('tp-print-target');
+  var done = false;
+  function cleanup() {
+    if (done) return;
+    done = true;
+    marked.forEach(function (m) { m.removeAttribute('data-tp-hide'); });
+    root.classList.remove('tp-printing');
+    form.classList.remove('tp-print-target');
+    window.removeEventListener('afterprint', cleanup);
+  }
+  window.addEventListener('afterprint', cleanup);
+  window.print();
+  // print() blocks until the dialog closes in most browsers; where it
+  // does not, afterprint cleans up.
+  setTimeout(cleanup, 0);
+}
 
-  // fieldLabel is the question of the field el belongs to: the legend of
-  // its fieldset for a scale, its label otherwise.
-  function fieldLabel(form, el) {
-    if (el.type === 'radio') {
-      var fs = el.closest('fieldset');
-      var legend = fs && fs.querySelector('legend');
-      return legend ? text(legend) : el.name;
+// syncPrintCopies keeps, beside each text area, a block holding its
+// answer as text: a text area prints only its visible rows, the copy
+// prints all of it. The print stylesheet shows the copy instead of the
+// text area (form.tp-has-copies).
+function syncPrintCopies(form) {
+  var areas = form.querySelectorAll('textarea');
+  for (var i = 0; i < areas.length; i++) {
+    var ta = areas[i];
+    var copy = ta.nextElementSibling;
+    if (!copy || !copy.classList.contains('tp-print-answer')) {
+      copy = document.createElement('div');
+      copy.className = 'tp-print-answer';
+      copy.setAttribute('aria-hidden', 'true');
+      copy.hidden = true; // shown by the print stylesheet only
+      ta.insertAdjacentElement('afterend', copy);
     }
-    var label = el.id ? form.querySelector('label[for="' + cssEscape(el.id) + '"]') : null;
-    return label ? text(label) : el.name;
+    copy.textContent = ta.value;
   }
+  form.classList.add('tp-has-copies');
+}
 
-  function text(el) {
-    return (el.textContent || '').replace(/\s+/g, ' ').trim();
-  }
+function button(label, onClick) {
+  return makeButton(label, onClick, { className: 'tp-button' });
+}
 
-  function cssEscape(s) {
-    return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&');
-  }
+function setup(form) {
+  var actions = form.querySelector('[data-tp-actions]');
+  var status = document.createElement('p');
+  status.className = 'tp-status';
+  status.setAttribute('role', 'status');
+  var undo = null; // the answers before the last clearing, until the next input
+  var undoButton;
 
-  function valueOf(f) {
-    if (f.type === 'scale') {
-      for (var i = 0; i < f.controls.length; i++) {
-        if (f.controls[i].checked) return f.controls[i].value;
-      }
-      return '';
+  function announce(msg) { say(status, msg); }
+
+  var saved = load(form);
+  if (saved) restore(form, saved);
+  syncPrintCopies(form);
+
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  function changed() {
+    if (undo) {
+      undo = null;
+      undoButton.hidden = true;
     }
-    return f.controls[0].value;
+    if (!save(form)) announce('Vastauksia ei voitu tallentaa tähän selaimeen.');
+    syncPrintCopies(form);
   }
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
 
-  function setValue(f, v) {
-    if (typeof v !== 'string') v = '';
-    if (f.type === 'scale') {
-      for (var i = 0; i < f.controls.length; i++) f.controls[i].checked = f.controls[i].value === v;
+  var clear = button('Tyhjennä vastaukset', function () {
+    var before = answers(form);
+    if (Object.keys(before).length === 0) {
+      announce('Lomakkeessa ei ole vastauksia.');
       return;
     }
-    f.controls[0].value = v;
-  }
-
-  function answers(form) {
-    var out = {};
-    fields(form).forEach(function (f) {
-      var v = valueOf(f);
-      if (v !== '') out[f.name] = v;
-    });
-    return out;
-  }
-
-  function restore(form, saved) {
-    fields(form).forEach(function (f) {
-      setValue(f, Object.prototype.hasOwnProperty.call(saved, f.name) ? saved[f.name] : '');
-    });
-  }
-
-  function load(form) {
-    var raw = store.get(storageKey(form));
-    if (!raw) return null;
-    try {
-      var data = JSON.parse(raw);
-      return data && typeof data === 'object' && data.answers && typeof data.answers === 'object' ? data.answers : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function save(form) {
-    var a = answers(form);
-    if (Object.keys(a).length === 0) {
-      store.remove(storageKey(form));
-      return true;
-    }
-    return store.set(storageKey(form), JSON.stringify({ v: 1, answers: a }));
-  }
-
-  // markdown is the worksheet as a Markdown document: the title as the #
-  // heading, each question as a ## heading followed by its answer.
-  function markdown(form) {
-    var title = form.querySelector('.tyopohja-title');
-    var lines = ['# ' + oneLine(title ? text(title) : document.title), ''];
-    lines.push('Lähde: ' + document.title + ', ' + window.location.href.split('#')[0].split('?')[0], '');
-    fields(form).forEach(function (f) {
-      var v = valueOf(f).replace(/\r\n?/g, '\n').trim();
-      if (f.type === 'scale' && v !== '') v = v + ' / 5';
-      lines.push('## ' + oneLine(f.label), '', v === '' ? '_(ei vastausta)_' : v, '');
-    });
-    return lines.join('\n');
-  }
-
-  function oneLine(s) {
-    return s.replace(/\s+/g, ' ').trim();
-  }
-
-  // fileName makes an ASCII file name from the worksheet's title.
-  function fileName(form) {
-    var title = form.querySelector('.tyopohja-title');
-    var s = (title ? text(title) : 'tyopohja').toLowerCase()
-      .replace(/[äå]/g, 'a').replace(/ö/g, 'o')
-      .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    return (s || 'tyopohja') + '.md';
-  }
-
-  function download(name, content) {
-    var blob = new Blob([content], { type: 'text/markdown;charset=utf-8' });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
-
-  // printAlone prints only this worksheet: everything beside the form and
-  // its ancestors is marked data-tp-hide for the print stylesheet, and
-  // each text area gets a copy of its answer that prints in full.
-  function printAlone(form) {
-    var root = document.documentElement;
-    var marked = [];
-    for (var el = form; el && el !== document.body; el = el.parentElement) {
-      var sibs = el.parentElement ? el.parentElement.children : [];
-      for (var i = 0; i < sibs.length; i++) {
-        if (sibs[i] !== el && !sibs[i].hasAttribute('data-tp-hide')) {
-          sibs[i].setAttribute('data-tp-hide', '');
-          marked.push(sibs[i]);
-        }
-      }
-    }
-    root.classList.add('tp-printing');
-    form.classList.add('tp-print-target');
-    var done = false;
-    function cleanup() {
-      if (done) return;
-      done = true;
-      marked.forEach(function (m) { m.removeAttribute('data-tp-hide'); });
-      root.classList.remove('tp-printing');
-      form.classList.remove('tp-print-target');
-      window.removeEventListener('afterprint', cleanup);
-    }
-    window.addEventListener('afterprint', cleanup);
-    window.print();
-    // print() blocks until the dialog closes in most browsers; where it
-    // does not, afterprint cleans up.
-    setTimeout(cleanup, 0);
-  }
-
-  // syncPrintCopies keeps, beside each text area, a block holding its
-  // answer as text: a text area prints only its visible rows, the copy
-  // prints all of it. The print stylesheet shows the copy instead of the
-  // text area (form.tp-has-copies).
-  function syncPrintCopies(form) {
-    var areas = form.querySelectorAll('textarea');
-    for (var i = 0; i < areas.length; i++) {
-      var ta = areas[i];
-      var copy = ta.nextElementSibling;
-      if (!copy || !copy.classList.contains('tp-print-answer')) {
-        copy = document.createElement('div');
-        copy.className = 'tp-print-answer';
-        copy.setAttribute('aria-hidden', 'true');
-        copy.hidden = true; // shown by the print stylesheet only
-        ta.insertAdjacentElement('afterend', copy);
-      }
-      copy.textContent = ta.value;
-    }
-    form.classList.add('tp-has-copies');
-  }
-
-  function button(label, onClick) {
-    var b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'tp-button';
-    b.textContent = label;
-    b.addEventListener('click', onClick);
-    return b;
-  }
-
-  function setup(form) {
-    var actions = form.querySelector('[data-tp-actions]');
-    var status = document.createElement('p');
-    status.className = 'tp-status';
-    status.setAttribute('role', 'status');
-    var undo = null; // the answers before the last clearing, until the next input
-    var undoButton;
-
-    function announce(msg) {
-      // A change of text is what a live region reads; clear first so the
-      // same message twice is read twice.
-      status.textContent = '';
-      window.setTimeout(function () { status.textContent = msg; }, 50);
-    }
-
-    var saved = load(form);
-    if (saved) restore(form, saved);
+    restore(form, {});
+    store.remove(storageKey(form));
     syncPrintCopies(form);
-
-    form.addEventListener('submit', function (e) { e.preventDefault(); });
-    function changed() {
-      if (undo) {
-        undo = null;
-        undoButton.hidden = true;
-      }
-      if (!save(form)) announce('Vastauksia ei voitu tallentaa tähän selaimeen.');
-      syncPrintCopies(form);
-    }
-    form.addEventListener('input', changed);
-    form.addEventListener('change', changed);
-
-    var clear = button('Tyhjennä vastaukset', function () {
-      var before = answers(form);
-      if (Object.keys(before).length === 0) {
-        announce('Lomakkeessa ei ole vastauksia.');
-        return;
-      }
-      restore(form, {});
-      store.remove(storageKey(form));
-      syncPrintCopies(form);
-      undo = before;
-      undoButton.hidden = false;
-      announce('Vastaukset tyhjennetty. Voit palauttaa ne Palauta vastaukset -painikkeella.');
-    });
-    undoButton = button('Palauta vastaukset', function () {
-      if (!undo) return;
-      restore(form, undo);
-      undo = null;
-      save(form);
-      syncPrintCopies(form);
-      undoButton.hidden = true;
-      clear.focus();
-      announce('Vastaukset palautettu.');
-    });
+    undo = before;
+    undoButton.hidden = false;
+    announce('Vastaukset tyhjennetty. Voit palauttaa ne Palauta vastaukset -painikkeella.');
+  });
+  undoButton = button('Palauta vastaukset', function () {
+    if (!undo) return;
+    restore(form, undo);
+    undo = null;
+    save(form);
+    syncPrintCopies(form);
     undoButton.hidden = true;
-    var print = button('Tulosta', function () {
-      syncPrintCopies(form);
-      printAlone(form);
-    });
-    var dl = button('Lataa Markdown-tiedostona', function () {
-      download(fileName(form), markdown(form));
-      announce('Vastaukset ladattu tiedostoon ' + fileName(form) + '.');
-    });
+    clear.focus();
+    announce('Vastaukset palautettu.');
+  });
+  undoButton.hidden = true;
+  var print = button('Tulosta', function () {
+    syncPrintCopies(form);
+    printAlone(form);
+  });
+  var dl = button('Lataa Markdown-tiedostona', function () {
+    download(fileName(form), markdown(form));
+    announce('Vastaukset ladattu tiedostoon ' + fileName(form) + '.');
+  });
 
-    var note = document.createElement('p');
-    note.className = 'tp-note';
-    note.textContent = 'Vastaukset tallentuvat vain tähän selaimeen. Niitä ei lähetetä minnekään.';
+  var note = document.createElement('p');
+  note.className = 'tp-note';
+  note.textContent = 'Vastaukset tallentuvat vain tähän selaimeen. Niitä ei lähetetä minnekään.';
 
-    if (!actions) {
-      actions = document.createElement('div');
-      actions.className = 'tp-actions';
-      form.appendChild(actions);
-    }
-    actions.append(clear, undoButton, print, dl, note, status);
+  if (!actions) {
+    actions = document.createElement('div');
+    actions.className = 'tp-actions';
+    form.appendChild(actions);
   }
+  actions.append(clear, undoButton, print, dl, note, status);
+}
 
-  function init() {
-    var forms = document.querySelectorAll('form[data-tyopohja]');
-    for (var i = 0; i < forms.length; i++) {
-      if (!forms[i].id || forms[i].hasAttribute('data-tp-ready')) continue;
-      forms[i].setAttribute('data-tp-ready', '');
-      setup(forms[i]);
-    }
-    // Before a print from the browser's own menu, bring the copies of the
-    // answers up to date too.
-    window.addEventListener('beforeprint', function () {
-      for (var j = 0; j < forms.length; j++) syncPrintCopies(forms[j]);
-    });
+function init() {
+  var forms = document.querySelectorAll('form[data-tyopohja]');
+  for (var i = 0; i < forms.length; i++) {
+    if (!forms[i].id || forms[i].hasAttribute('data-tp-ready')) continue;
+    forms[i].setAttribute('data-tp-ready', '');
+    setup(forms[i]);
   }
+  // Before a print from the browser's own menu, bring the copies of the
+  // answers up to date too.
+  window.addEventListener('beforeprint', function () {
+    for (var j = 0; j < forms.length; j++) syncPrintCopies(forms[j]);
+  });
+}
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', init);
-  } else {
-    init();
-  }
-})();
+onReady(init);

@@ -1,0 +1,73 @@
+// yhteiset.js: what the theme's scripts share — storage that may be
+// missing, a file download, element building and live-region
+// announcements. An ES module with no dependencies; it touches the page
+// only when one of its functions is called, so Node tests import it too.
+//
+// Works under the theme's Content-Security-Policy: elements are made with
+// createElement and text goes in as textContent only.
+
+// store wraps localStorage, which may be missing or refuse writes
+// (private windows, full storage, Node): reads then give null and writes
+// false, and the page works without saving.
+export const store = {
+  get(key) {
+    try { return globalThis.localStorage.getItem(key); } catch { return null; }
+  },
+  set(key, value) {
+    try { globalThis.localStorage.setItem(key, value); return true; } catch { return false; }
+  },
+  remove(key) {
+    try { globalThis.localStorage.removeItem(key); } catch { /* nothing to remove */ }
+  },
+};
+
+// download offers content to the reader as a file named name.
+export function download(name, content, type = 'text/markdown;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a', { href: url, download: name, hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// el makes an element: props.text is its text, className and hidden are
+// set as properties, every other prop as an attribute.
+export function el(tag, props, children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (k === 'text') e.textContent = v;
+    else if (k === 'className') e.className = v;
+    else if (k === 'hidden') e.hidden = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children || []) if (c) e.appendChild(c);
+  return e;
+}
+
+// button makes a type=button element that calls onClick.
+export function button(label, onClick, props) {
+  const b = el('button', { type: 'button', ...props, text: label });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+// pearls counts pearls in Finnish, singular and plural.
+export function pearls(n) {
+  return n === 1 ? '1 helmi' : n + ' helmeä';
+}
+
+// announce sets a live region's text so that a screen reader reads it,
+// also when the same text comes twice in a row.
+export function announce(region, msg) {
+  if (!region) return;
+  region.textContent = '';
+  setTimeout(() => { region.textContent = msg; }, 50);
+}
+
+// onReady runs fn once the document is parsed, in a browser only.
+export function onReady(fn) {
+  if (typeof document === 'undefined') return;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+  else fn();
+}

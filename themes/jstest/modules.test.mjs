@@ -1,0 +1,106 @@
+// The theme's scripts are ES modules: each imports in Node, where there is
+// no window, no document and no localStorage, and touches nothing global
+// until a page runs it. Their pure parts are tested here; the browser
+// tests (internal/e2e) run them in pages.
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+
+import { store, pearls } from '../helminauha/assets/yhteiset.js';
+import { KEY, readItems, writeItems, indexOf } from '../helminauha/assets/oma.js';
+import { sharedSlugs, safeColor, MAX_SHARED } from '../helminauha/assets/oma-helminauha.js';
+import { asciiName } from '../helminauha/assets/tyopohja.js';
+
+const assets = new URL('../helminauha/assets/', import.meta.url);
+
+// A localStorage of this test's own; null stands for a browser that has none.
+function fakeStorage({ refuse = false } = {}) {
+  const m = new Map();
+  return {
+    getItem: (k) => (m.has(k) ? m.get(k) : null),
+    setItem: (k, v) => { if (refuse) throw new Error('QuotaExceededError'); m.set(k, String(v)); },
+    removeItem: (k) => { m.delete(k); },
+  };
+}
+
+beforeEach(() => { delete globalThis.localStorage; });
+
+test('no script of the theme sets a global', () => {
+  for (const name of readdirSync(assets).filter((n) => n.endsWith('.js'))) {
+    const src = readFileSync(new URL(name, assets), 'utf8');
+    assert.doesNotMatch(src, /\bwindow\.[A-Z][A-Za-z]*\s*=/, `${name} sets a global on window`);
+    assert.doesNotMatch(src, /^\(function\s*\(/m, `${name} is a script in a function wrapper, not a module`);
+  }
+});
+
+test('store works without localStorage and when it refuses writes', () => {
+  assert.equal(store.get('x'), null);
+  assert.equal(store.set('x', '1'), false);
+  globalThis.localStorage = fakeStorage({ refuse: true });
+  assert.equal(store.set('x', '1'), false);
+  globalThis.localStorage = fakeStorage();
+  assert.equal(store.set('x', '1'), true);
+  assert.equal(store.get('x'), '1');
+  store.remove('x');
+  assert.equal(store.get('x'), null);
+});
+
+test('pearls counts in Finnish', () => {
+  assert.equal(pearls(0), '0 helmeä');
+  assert.equal(pearls(1), '1 helmi');
+  assert.equal(pearls(2), '2 helmeä');
+});
+
+test('the necklace in storage is read back checked', () => {
+  globalThis.localStorage = fakeStorage();
+  assert.deepEqual(readItems(), []);
+  localStorage.setItem(KEY, '{not json');
+  assert.deepEqual(readItems(), []);
+  localStorage.setItem(KEY, JSON.stringify({ v: 1, items: [
+    { slug: 'hyva', note: 'muista', title: 'Hyvä', area: 'a', color: '#112233' },
+    { slug: 'hyva' },
+    { slug: '../etc/passwd' },
+    { slug: 'Iso' },
+    null,
+    { slug: 'toinen', note: 5, title: ['x'] },
+  ] }));
+  assert.deepEqual(readItems(), [
+    { slug: 'hyva', note: 'muista', title: 'Hyvä', area: 'a', color: '#112233' },
+    { slug: 'toinen', note: '', title: '', area: '', color: '' },
+  ]);
+  assert.equal(indexOf(readItems(), 'toinen'), 1);
+  assert.equal(indexOf(readItems(), 'ei-ole'), -1);
+});
+
+test('an emptied necklace leaves nothing in storage', () => {
+  globalThis.localStorage = fakeStorage();
+  assert.equal(writeItems([{ slug: 'a', note: '' }]), true);
+  assert.notEqual(localStorage.getItem(KEY), null);
+  assert.equal(writeItems([]), true);
+  assert.equal(localStorage.getItem(KEY), null);
+  delete globalThis.localStorage;
+  assert.equal(writeItems([{ slug: 'a' }]), false);
+});
+
+test('a shared link keeps distinct well-formed slugs, in order, and counts the rest', () => {
+  assert.equal(sharedSlugs(''), null);
+  assert.equal(sharedSlugs('?x=1'), null);
+  assert.deepEqual(sharedSlugs('?h='), { slugs: [], bad: 0 });
+  assert.deepEqual(sharedSlugs('?h=b,a,b,,%3Cimg%3E,Iso, c '), { slugs: ['b', 'a', 'c'], bad: 2 });
+  const many = Array.from({ length: MAX_SHARED + 5 }, (_, i) => 'p' + i).join(',');
+  const got = sharedSlugs('?h=' + many);
+  assert.equal(got.slugs.length, MAX_SHARED);
+  assert.equal(got.bad, 5);
+});
+
+test('a colour from storage reaches SVG only when it is #rrggbb', () => {
+  assert.equal(safeColor('#1f6f8b'), '#1f6f8b');
+  for (const bad of ['red', 'url(#x)', '#12345', '"><script>', undefined]) assert.equal(safeColor(bad), '#6b7280');
+});
+
+test('a worksheet downloads under an ASCII name made of its title', () => {
+  assert.equal(asciiName('Verkoston yhteiset tavoitteet'), 'verkoston-yhteiset-tavoitteet.md');
+  assert.equal(asciiName('Työhyvinvoinnin älykäs Åland'), 'tyohyvinvoinnin-alykas-aland.md');
+  assert.equal(asciiName('!!!'), 'tyopohja.md');
+  assert.equal(asciiName(''), 'tyopohja.md');
+});
