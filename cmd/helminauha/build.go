@@ -67,9 +67,10 @@ func themesDir(contentDir string) string {
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("build", "[--content DIR] [--out DIR] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]", stderr)
+	fl := newFlags("build", "[--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
-	out := fl.String("out", "public", "the output folder (replaced only when the build succeeds)")
+	out := fl.String("out", "public", "the output folder (changed only when the build succeeds)")
+	cleanOut := fl.Bool("clean-out", false, "remove the files in the output folder that helminauha did not write (but .git, CNAME, .nojekyll and site.yaml's keep), instead of refusing to build there")
 	baseURL := fl.String("baseurl", "", "the site's address, overriding site.yaml's baseURL (e.g. https://org.github.io/portaali/)")
 	drafts := fl.Bool("drafts", false, "include pearls marked draft: true")
 	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, JSON, SVG and XML")
@@ -110,6 +111,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts := buildOptions(*contentDir)
 	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
+	opts.OutClean, opts.OutGuard = *cleanOut, []string{*contentDir, themesDir(*contentDir)}
 	start := time.Now()
 	var mu sync.Mutex
 	shown := false

@@ -1,6 +1,6 @@
 // Command helminauha builds, checks and serves a Helminauha portal.
 //
-//	helminauha build [--content DIR] [--out DIR] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
+//	helminauha build [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
 //	helminauha serve [--content DIR] [--addr 127.0.0.1:1313]
 //	helminauha check [--content DIR] [--format text|json]
 //	helminauha new pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
@@ -26,7 +26,7 @@ var version = "0.1.0-dev"
 const usage = `helminauha builds a Helminauha portal from Markdown.
 
 Usage:
-  helminauha build   [--content DIR] [--out DIR] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
+  helminauha build   [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
   helminauha serve   [--content DIR] [--addr 127.0.0.1:1313]
   helminauha check   [--content DIR] [--format text|json]
   helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]

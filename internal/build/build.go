@@ -41,6 +41,13 @@ type Options struct {
 	Drafts  bool
 	Minify  bool
 	Gzip    bool
+
+	// OutClean lets the build remove files in Out it did not write;
+	// OutGuard lists folders Out may not be, hold or lie inside (the
+	// content and theme folders; see output.Place).
+	OutClean bool
+	OutGuard []string
+
 	// CheckOnly runs every stage that can find a problem in the content,
 	// rendering included, but keeps and writes no files and builds no
 	// search index.
@@ -81,6 +88,12 @@ var ErrContent = errors.New("the portal has errors")
 // Build runs a whole build.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Pages: map[string]int{}}
+	if !opts.CheckOnly && opts.Out != "" {
+		// Before the work: a folder it must not write is refused at once.
+		if _, err := output.Place(opts.Out, opts.OutGuard); err != nil {
+			return res, err
+		}
+	}
 	watch := startWatch(res)
 	m, ok := buildModel(ctx, opts, res, watch, front{
 		load: content.Load,
@@ -103,7 +116,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	var out *output.Writer
 	if !opts.CheckOnly && opts.Out != "" {
 		var err error
-		if out, err = output.Begin(opts.Out, output.Options{Minify: opts.Minify, Gzip: opts.Gzip}); err != nil {
+		oo := output.Options{Minify: opts.Minify, Gzip: opts.Gzip, Keep: m.cfg.Keep, Clean: opts.OutClean, Guard: opts.OutGuard}
+		if out, err = output.Begin(ctx, opts.Out, oo); err != nil {
 			return res, err
 		}
 		defer out.Abort() // a no-op after Commit
@@ -156,8 +170,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err != nil {
 			return output.File{}, err
 		}
-		return output.File{Path: s.Static[i], Data: data, Type: typeOf(s.Static[i])}, nil
+		return staticFile(opts, s.Static[i], data), nil
 	})
+	w.conflicts()
 	res.Diags.Append(w.diags)
 	if w.diags.HasErrors() {
 		return res.failed(opts.MaxErrors)
@@ -302,6 +317,12 @@ func readStatic(opts Options, name string) ([]byte, *diag.Error) {
 	return data, nil
 }
 
+// staticFile is the output file of the static file name.
+func staticFile(opts Options, name string, data []byte) output.File {
+	return output.File{Path: name, Data: data, Type: typeOf(name),
+		Source: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}
+}
+
 // typeOf is the media type of a static file, which decides whether it is
 // minified.
 func typeOf(name string) string {
@@ -318,7 +339,10 @@ type writer struct {
 	files []output.File
 	check bool // Options.CheckOnly: files are made, then dropped
 	seen  map[string]bool
-	diags diag.List
+	// layout finds files that cannot all be written (output.Layout);
+	// conflicts reports them once every file is put.
+	layout output.Layout
+	diags  diag.List
 }
 
 func newWriter(out *output.Writer, opts Options, hint int) *writer {
@@ -341,6 +365,9 @@ func (w *writer) put(f output.File) {
 		w.fail(diag.Errorf(diag.Pos{File: "content/static/" + f.Path}, "two files would be written to %s: rename or move one of them", f.Path))
 		return
 	}
+	if !w.layout.Add(f) {
+		return
+	}
 	if w.out != nil {
 		if err := w.out.Write(f); err != nil {
 			w.fail(diag.Wrap(diag.Pos{File: f.Path}, err, "writing %s: %v", f.Path, err))
@@ -360,6 +387,14 @@ func (w *writer) put(f output.File) {
 	w.mu.Lock()
 	w.files = append(w.files, f)
 	w.mu.Unlock()
+}
+
+// conflicts reports the files that could not all be written, after the
+// last put.
+func (w *writer) conflicts() {
+	for _, c := range w.layout.Conflicts() {
+		w.fail(diag.Errorf(diag.Pos{File: cmp.Or(c.Source, "themes")}, "%s", c.Msg))
+	}
 }
 
 func (w *writer) fail(e *diag.Error) {

@@ -224,8 +224,9 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 			}
 		}
 		ss.static[sname] = data
-		w.put(output.File{Path: sname, Data: data, Type: typeOf(sname)})
+		w.put(staticFile(opts, sname, data))
 	}
+	w.conflicts()
 	watch.lap("static")
 	res.Diags.Append(w.diags)
 	if w.diags.HasErrors() {
@@ -376,7 +377,7 @@ func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool)
 				return nil, false
 			}
 			ss.static[rest] = data
-			files[at] = output.File{Path: rest, Data: data, Type: typeOf(rest)}
+			files[at] = staticFile(ss.opts, rest, data)
 		}
 	}
 	ss.rendered = len(todo)

@@ -31,6 +31,9 @@ type Config struct {
 	Language    string // BCP 47, "fi" by default
 	BaseURL     string // absolute, always ends in "/"; may be empty for a local build
 	Theme       string // folder under themes/, "helminauha" by default
+	// Keep lists paths in the output folder (files or folders, relative
+	// to it) that builds never replace or remove: files put there by hand.
+	Keep []string
 	// Extra holds the keys the contract does not name, for templates.
 	Extra map[string]any
 }
@@ -158,7 +161,8 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			c.BaseURL = u.String()
 		}
 	}
-	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true}
+	c.Keep = keepList(raw["keep"], pos("keep"), &diags)
+	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
 		keys = append(keys, k)
@@ -175,6 +179,37 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	}
 	diags.Sort()
 	return c, diags
+}
+
+// keepList checks site.yaml's keep: a list of paths inside the output
+// folder.
+func keepList(v any, pos diag.Pos, diags *diag.List) []string {
+	if v == nil {
+		return nil
+	}
+	items, ok := v.([]any)
+	if !ok {
+		diags.Errorf(pos, "\"keep\" must be a list of files or folders in the output folder: write it in brackets, [CNAME, lataukset/]")
+		return nil
+	}
+	var keep []string
+	for _, item := range items {
+		s, ok := item.(string)
+		p := strings.TrimSuffix(strings.TrimSpace(s), "/")
+		if !ok || p == "" || p == "." || strings.Contains(p, "\\") || !fs.ValidPath(p) {
+			diags.Errorf(pos, "\"keep\" lists %v: name a file or folder inside the output folder, such as CNAME or lataukset/ (no .., no leading /)", describeItem(item))
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return keep
+}
+
+func describeItem(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return describe(v)
 }
 
 func describe(v any) string {

@@ -13,4 +13,7 @@ type File struct {
 	// Minified says the data is minified already (pages rendered from
 	// minified templates), so the writer leaves it as it is.
 	Minified bool
+	// Source is the content file it is a copy of ("content/static/x.pdf"),
+	// for messages; empty for the pages and files the portal generates.
+	Source string
 }

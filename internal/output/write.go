@@ -2,187 +2,206 @@ package output
 
 import (
 	"bytes"
-	"compress/gzip"
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/html"
-	"github.com/tdewolff/minify/v2/js"
-	"github.com/tdewolff/minify/v2/json"
-	"github.com/tdewolff/minify/v2/svg"
-	"github.com/tdewolff/minify/v2/xml"
 )
 
 // Options control how files are written.
 type Options struct {
 	Minify bool // minify HTML, CSS, JS, JSON, SVG and XML
 	Gzip   bool // also write name.gz beside every text file
+	// Keep lists slash paths in the output folder (files or folders) that
+	// builds leave alone, beside DefaultKeep: site.yaml's keep.
+	Keep []string
+	// Clean lets a build remove the files in the output folder it did not
+	// write (but not the kept ones); without it, Begin refuses to build
+	// over them.
+	Clean bool
+	// Guard lists folders the output folder may not be, hold or lie
+	// inside (see Place).
+	Guard []string
 }
 
-// Minifier minifies files by media type. It is safe for concurrent use.
-type Minifier struct{ m *minify.M }
-
-// htmlMinifier keeps <html lang>, <head> and <body>, and end tags, so the
-// page reads the same to validators and assistive technology.
-var htmlMinifier = html.Minifier{
-	KeepDocumentTags: true,
-	KeepEndTags:      true,
-	KeepQuotes:       true,
-}
-
-// MinifyTemplate minifies the source of an html/template file, leaving
-// its {{actions}} as they are. A theme minified once this way renders
-// pages that need no minifying of their own.
-func MinifyTemplate(src string) (string, error) {
-	m := minify.New()
-	tm := htmlMinifier
-	tm.TemplateDelims = html.GoTemplateDelims
-	m.Add("text/html", &tm)
-	return m.String("text/html", src)
-}
-
-// NewMinifier sets up tdewolff/minify for the types the site writes.
-func NewMinifier() *Minifier {
-	m := minify.New()
-	hm := htmlMinifier
-	m.Add("text/html", &hm)
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("text/javascript", js.Minify)
-	m.AddFunc("application/json", json.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddFunc("application/xml", xml.Minify)
-	m.AddFunc("application/atom+xml", xml.Minify)
-	return &Minifier{m: m}
-}
-
-// Minify returns f with its data minified when its type is known.
-func (mf *Minifier) Minify(f File) (File, error) {
-	if f.Data == nil || f.Minified || !minifiable(f.Type) {
-		return f, nil
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(f.Data))
-	if err := mf.m.Minify(f.Type, &buf, bytes.NewReader(f.Data)); err != nil {
-		return f, fmt.Errorf("minifying %s: %w", f.Path, err)
-	}
-	f.Data = buf.Bytes()
-	return f, nil
-}
-
-func minifiable(t string) bool {
-	switch t {
-	case "text/html", "text/css", "text/javascript", "application/json", "image/svg+xml", "application/xml", "application/atom+xml":
-		return true
-	}
-	return false
-}
-
-func compressible(f File) bool {
-	if f.Type != "" {
-		return minifiable(f.Type) || strings.HasPrefix(f.Type, "text/")
-	}
-	switch strings.ToLower(filepath.Ext(f.Path)) {
-	case ".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".md":
-		return true
-	}
-	return false
-}
-
-// Writer writes a new output folder beside the old one and swaps it into
-// place on Commit. Until then the old folder is untouched.
+// Writer writes a build's files into the output folder so that the
+// folder is never missing and a failed build leaves it as it was.
 //
-// The folder a Commit replaces is kept beside as ".<name>.spare", and the
-// next Begin writes into it: files that hold the same bytes are left as
-// they are, others are overwritten in place, and what the new build does
-// not write is removed before the swap. Making a fresh
-// tree and removing the old one on every build costs a large portal
-// thousands of new inodes, and on ext4 new inodes are slow to find for
-// minutes after many were freed (the kernel skips recently deleted ones):
-// at 10,000 pearls a repeated build took 6–12 s instead of 4 s.
+// Begin lists the folder and its record (RecordName) of the files the
+// last build wrote. Write stages every file whose bytes differ from what
+// the folder holds in a temporary folder beside it; a file that holds the
+// same bytes is left alone (its modification time tells an rsync deploy
+// it has not changed), and on ext4 not making thousands of new inodes on
+// every build keeps repeated builds fast (the kernel is slow to find new
+// inodes for minutes after many were freed). Commit renames each staged
+// file into place, one atomic rename a file, removes the recorded files
+// this build did not write, and writes the new record. Files the
+// generator did not write are never replaced or removed: Begin refuses a
+// folder that holds any (unless Options.Clean), besides the kept ones.
 type Writer struct {
-	dir, tmp string
-	opts     Options
-	min      *Minifier
-	mu       sync.Mutex
-	written  int
-	bytes    int64
-	// paths are the files of this build by slash path: true for those
-	// given to Write, false for the .gz files written beside them (which
-	// removeStale keeps too, but which are no duplicate of a file named
-	// so).
-	paths map[string]bool
-	dirs  sync.Map // folders already made, so each costs one syscall
-	// spare is what the spare folder held when Begin took it as tmp; nil
-	// when tmp began empty.
-	spare *tree
+	dir    string // the output folder as given, for messages
+	real   string // the folder written: dir, or where a link at dir points
+	tmp    string // the staging folder beside real
+	fresh  bool   // real did not exist: Commit renames tmp into place
+	opts   Options
+	min    *Minifier
+	keep   []string
+	old    map[string]bool // the record of the last build
+	strays []string        // files it did not write, removed on Commit (Clean)
+	unlock func()
+	done   bool
+
+	mu      sync.Mutex
+	paths   map[string]bool // this build's files, .gz included
+	changed []string        // files staged in tmp
+	written int
+	bytes   int64
+	dirs    sync.Map // staging folders made, so each costs one syscall
 }
 
-// tree lists a folder's files (with their sizes) and folders by slash
-// path.
-type tree struct {
-	files map[string]int64
-	dirs  map[string]bool
+// Begin starts a build of the folder dir. It waits while another build
+// writes there, and removes what a killed build left beside it.
+func Begin(ctx context.Context, dir string, opts Options) (*Writer, error) {
+	real, err := Place(dir, opts.Guard)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(real)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %v", parent, unwrapPath(err))
+	}
+	unlock, err := lock(ctx, parent)
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{dir: dir, real: real, opts: opts, unlock: unlock, paths: map[string]bool{},
+		keep: append(slices.Clone(DefaultKeep), opts.Keep...)}
+	if err := w.begin(); err != nil {
+		unlock()
+		return nil, err
+	}
+	if opts.Minify {
+		w.min = NewMinifier()
+	}
+	return w, nil
 }
 
-// spareOf is the folder beside dir that keeps the output before dir's.
-func spareOf(dir string) string {
-	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".spare")
+func (w *Writer) begin() error {
+	parent, base := filepath.Dir(w.real), filepath.Base(w.real)
+	removeLeftovers(parent, base)
+	if abs := mustAbs(w.dir); abs != w.real {
+		// Earlier versions replaced a linked output folder by a folder
+		// of their own, and left their spare beside the link.
+		removeLeftovers(filepath.Dir(abs), filepath.Base(abs))
+	}
+	info, err := os.Lstat(w.real)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		w.fresh = true
+	case err != nil:
+		return fmt.Errorf("--out %s: %v", w.dir, unwrapPath(err))
+	case !info.IsDir():
+		return fmt.Errorf("--out %s is a file, not a folder: name a folder for the built site, for example --out public", w.dir)
+	default:
+		var recorded bool
+		w.old, recorded = readRecord(w.real)
+		strays, err := w.survey()
+		if err != nil {
+			return err
+		}
+		if len(strays) > 0 && !w.opts.Clean {
+			return strayError(w.dir, strays, recorded)
+		}
+		w.strays = strays
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return fmt.Errorf("creating a folder beside %s: %v", w.dir, unwrapPath(err))
+	}
+	w.tmp = filepath.Clean(tmp)
+	return os.Chmod(w.tmp, 0o755)
 }
 
-// takeSpare makes the spare folder the new tmp, when there is one, and
-// lists it. Anything in it that is not a regular file or a folder (a
-// symbolic link above all) is removed first: writing must never follow it.
-// So is a file with other names (hard links, say of a backup made with
-// cp -al): writing it in place would change them.
-func (w *Writer) takeSpare() {
-	spare := spareOf(w.dir)
-	if fi, err := os.Lstat(spare); err != nil || !fi.IsDir() {
-		return
+// removeLeftovers removes the staging folders of builds that were killed
+// (".base.new-N") and the spare folder earlier versions kept
+// (".base.spare"). The caller holds the lock, so no build is using them.
+func removeLeftovers(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, "."+base+".new-")
+		rest = strings.TrimSuffix(rest, ".old")
+		if name == "."+base+".spare" || ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			os.RemoveAll(filepath.Join(parent, name))
+		}
 	}
-	if os.Remove(w.tmp) != nil {
-		return
-	}
-	if err := os.Rename(spare, w.tmp); err != nil {
-		os.Mkdir(w.tmp, 0o755) // another build took it: begin empty
-		return
-	}
-	os.Chmod(w.tmp, 0o755)
-	t := &tree{files: map[string]int64{}, dirs: map[string]bool{}}
-	filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == w.tmp {
+}
+
+// survey lists the files in the output folder the generator did not
+// write: not on the record and not kept. Folders are no one's: a build
+// removes only those it emptied.
+func (w *Writer) survey() ([]string, error) {
+	var strays []string
+	err := filepath.WalkDir(w.real, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reading the output folder: %v", err)
+		}
+		if p == w.real {
 			return nil
 		}
-		rel, _ := filepath.Rel(w.tmp, p)
-		rel = filepath.ToSlash(rel)
+		rel := w.relReal(p)
 		switch {
-		case d.IsDir():
-			t.dirs[rel] = true
-		case d.Type().IsRegular():
-			info, err := d.Info()
-			if err != nil || shared(info) {
-				os.Remove(p)
-				return nil
+		case rel == RecordName:
+		case w.kept(rel) != "":
+			if d.IsDir() {
+				return filepath.SkipDir
 			}
-			t.files[rel] = info.Size()
-		default:
-			os.Remove(p)
+		case d.IsDir():
+		case !w.old[rel]:
+			strays = append(strays, rel)
 		}
 		return nil
 	})
-	w.spare = t
+	slices.Sort(strays)
+	return strays, err
 }
 
-// rel is the slash path of name inside tmp.
-func (w *Writer) rel(name string) string {
-	r, _ := filepath.Rel(w.tmp, name)
+func (w *Writer) relReal(p string) string {
+	r, _ := filepath.Rel(w.real, p)
 	return filepath.ToSlash(r)
+}
+
+// kept is the kept path that p is or lies inside, or "".
+func (w *Writer) kept(p string) string {
+	for _, k := range w.keep {
+		if p == k || strings.HasPrefix(p, k+"/") {
+			return k
+		}
+	}
+	return ""
+}
+
+// strayError says why a build will not write into a folder that holds
+// files it did not write, and what to do.
+func strayError(dir string, strays []string, recorded bool) error {
+	const shown = 5
+	list := strings.Join(strays[:min(len(strays), shown)], ", ")
+	if len(strays) > shown {
+		list += fmt.Sprintf(" and %d more", len(strays)-shown)
+	}
+	hint := ""
+	if !recorded {
+		hint = " If it is the output of an earlier version of helminauha, remove the folder or build once with --clean-out."
+	}
+	return fmt.Errorf("--out %s holds files helminauha did not write (%s); a build removes what it wrote before, and these would be mixed with the site: "+
+		"name an empty or new folder, move them away, keep them with keep: in site.yaml, or remove them with --clean-out.%s", dir, list, hint)
 }
 
 func (w *Writer) mkdir(dir string) error {
@@ -190,27 +209,9 @@ func (w *Writer) mkdir(dir string) error {
 		return nil
 	}
 	if dir != w.tmp {
-		// Parents first: then every folder on the way is known to be in
-		// use, which removeStale relies on.
+		// Parents first, once each.
 		if err := w.mkdir(filepath.Dir(dir)); err != nil {
 			return err
-		}
-		if w.spare != nil {
-			r := w.rel(dir)
-			if w.spare.dirs[r] {
-				w.dirs.Store(dir, true)
-				return nil
-			}
-			if _, isFile := w.spare.files[r]; isFile {
-				// A file where a folder goes now. Once: another file may
-				// be going into the folder, which os.Remove would remove.
-				w.mu.Lock()
-				defer w.mu.Unlock()
-				if _, ok := w.dirs.Load(dir); ok {
-					return nil
-				}
-				os.Remove(dir)
-			}
 		}
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
@@ -220,44 +221,37 @@ func (w *Writer) mkdir(dir string) error {
 	return nil
 }
 
-// Begin starts writing the folder dir.
-func Begin(dir string, opts Options) (*Writer, error) {
-	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("creating %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
-	if err != nil {
-		return nil, fmt.Errorf("creating a folder beside %s: %w", dir, err)
-	}
-	// MkdirTemp joins without cleaning ("./.public.new-1" for parent
-	// "."); every path compared with it later is clean.
-	tmp = filepath.Clean(tmp)
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, err
-	}
-	w := &Writer{dir: dir, tmp: tmp, opts: opts, paths: map[string]bool{}}
-	w.takeSpare()
-	if opts.Minify {
-		w.min = NewMinifier()
-	}
-	return w, nil
-}
-
-// Write minifies f (when asked), writes it, and its .gz when asked. It is
-// safe for concurrent use. Two files with the same path are an error.
+// Write minifies f (when asked), and stages it and its .gz (when asked)
+// unless the output folder holds their bytes already. It is safe for
+// concurrent use. Two files with the same path are an error, and so is a
+// file where a kept one is.
 func (w *Writer) Write(f File) error {
-	rel := filepath.FromSlash(f.Path)
-	if !filepath.IsLocal(rel) {
+	if !localSlash(f.Path) {
 		return fmt.Errorf("output path %q leaves the output folder", f.Path)
 	}
-	w.mu.Lock()
-	if w.paths[f.Path] {
-		w.mu.Unlock()
-		return fmt.Errorf("two files would be written to %s", f.Path)
+	gz := w.opts.Gzip && compressible(f)
+	names := []string{f.Path}
+	if gz {
+		names = append(names, f.Path+".gz")
 	}
-	w.paths[f.Path] = true
+	for _, p := range names {
+		if p == RecordName {
+			return fmt.Errorf("%s is the name of the output folder's record of its files: rename the file", p)
+		}
+		if k := w.keptOver(p); k != "" {
+			return fmt.Errorf("%s would replace %s, which is kept in the output folder (.git, CNAME, .nojekyll and site.yaml's keep): rename one of them", p, k)
+		}
+	}
+	w.mu.Lock()
+	for _, p := range names {
+		if w.paths[p] {
+			w.mu.Unlock()
+			return fmt.Errorf("two files would be written to %s", p)
+		}
+	}
+	for _, p := range names {
+		w.paths[p] = true
+	}
 	w.mu.Unlock()
 	if w.min != nil {
 		var err error
@@ -265,68 +259,63 @@ func (w *Writer) Write(f File) error {
 			return err
 		}
 	}
-	name := filepath.Join(w.tmp, rel)
-	if err := w.mkdir(filepath.Dir(name)); err != nil {
+	if err := w.put(f.Path, f.Data); err != nil {
 		return err
 	}
-	data := f.Data
-	if err := w.writeFile(name, f.Path, data); err != nil {
-		return err
-	}
-	n := 1
-	if w.opts.Gzip && compressible(f) {
-		gz, err := gzipped(data)
+	if gz {
+		data, err := gzipped(f.Data)
 		if err != nil {
 			return err
 		}
-		if err := w.writeFile(name+".gz", f.Path+".gz", gz); err != nil {
+		if err := w.put(f.Path+".gz", data); err != nil {
 			return err
 		}
-		n++
 	}
 	w.mu.Lock()
-	if n == 2 && !w.paths[f.Path+".gz"] {
-		w.paths[f.Path+".gz"] = false
-	}
-	w.written += n
-	w.bytes += int64(len(data))
+	w.written += len(names)
+	w.bytes += int64(len(f.Data))
 	w.mu.Unlock()
 	return nil
 }
 
-// writeFile writes data to name (rel inside the folder), over the file
-// the spare folder had there (its inode is reused) or, when that cannot
-// be written (a folder, a read-only file), in its place. A file that
-// already holds data is left as it is: reading is cheaper than writing,
-// and its modification time stays, which tells a deploy (rsync, say) that
-// it has not changed.
-func (w *Writer) writeFile(name, rel string, data []byte) error {
-	if w.spare != nil {
-		if size, ok := w.spare.files[rel]; ok && size == int64(len(data)) {
-			if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
+// keptOver is the kept path that writing p would replace or write into,
+// or "".
+func (w *Writer) keptOver(p string) string {
+	if k := w.kept(p); k != "" {
+		return k
+	}
+	for _, k := range w.keep {
+		if strings.HasPrefix(k, p+"/") {
+			return k
+		}
+	}
+	return ""
+}
+
+// put stages data as the file rel, unless the output folder's file of
+// that name, written by an earlier build, holds it already.
+func (w *Writer) put(rel string, data []byte) error {
+	if w.old[rel] {
+		target := filepath.Join(w.real, filepath.FromSlash(rel))
+		if info, err := os.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+			if cur, err := os.ReadFile(target); err == nil && bytes.Equal(cur, data) {
 				return nil
 			}
 		}
 	}
-	err := os.WriteFile(name, data, 0o644)
-	if err != nil && w.spare != nil {
-		os.RemoveAll(name)
-		err = os.WriteFile(name, data, 0o644)
+	name := filepath.Join(w.tmp, filepath.FromSlash(rel))
+	if err := w.mkdir(filepath.Dir(name)); err != nil {
+		return err
 	}
-	return err
-}
-
-func gzipped(data []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	// A fixed header (no name, no time) keeps builds byte-identical.
-	if _, err := zw.Write(data); err != nil {
-		return nil, err
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return err
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
+	if !w.fresh {
+		w.mu.Lock()
+		w.changed = append(w.changed, rel)
+		w.mu.Unlock()
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // Written returns how many files and bytes (before gzip) were written.
@@ -336,104 +325,119 @@ func (w *Writer) Written() (files int, bytes int64) {
 	return w.written, w.bytes
 }
 
-// Commit removes from the new folder what this build did not write, swaps
-// it into place, and keeps the old one as the spare (or removes it when
-// there is a spare already).
+// Commit puts the build in place: a new folder is renamed into place
+// whole; into an existing one each changed file is renamed, the recorded
+// files this build did not write are removed, and the record is written.
+// The record lists the old and the new files while the folder holds both,
+// so that a build killed half way leaves no file the next one thinks
+// someone else's.
 func (w *Writer) Commit() error {
-	w.removeStale()
-	old := ""
-	if _, err := os.Lstat(w.dir); err == nil {
-		old = w.tmp + ".old"
-		if err := os.Rename(w.dir, old); err != nil {
-			w.Abort()
-			return fmt.Errorf("moving the previous %s aside: %w", w.dir, err)
-		}
-	}
-	if err := os.Rename(w.tmp, w.dir); err != nil {
-		if old != "" {
-			os.Rename(old, w.dir)
-		}
-		w.Abort()
-		return fmt.Errorf("putting the new %s in place: %w", w.dir, err)
-	}
-	if old == "" {
+	if w.done {
 		return nil
 	}
-	if _, err := os.Lstat(spareOf(w.dir)); err == nil || os.Rename(old, spareOf(w.dir)) != nil {
-		return removeAll(old)
+	w.done = true
+	defer w.unlock()
+	defer os.RemoveAll(w.tmp)
+	files := slices.Collect(maps.Keys(w.paths))
+	if w.fresh {
+		if err := writeRecord(w.tmp, w.tmp, files); err != nil {
+			return fmt.Errorf("writing %s: %v", w.dir, unwrapPath(err))
+		}
+		if err := os.Rename(w.tmp, w.real); err != nil {
+			return fmt.Errorf("putting %s in place: %v", w.dir, unwrapPath(err))
+		}
+		return nil
+	}
+	both := slices.Collect(maps.Keys(w.old))
+	for _, p := range files {
+		if !w.old[p] {
+			both = append(both, p)
+		}
+	}
+	if err := writeRecord(w.real, w.tmp, both); err != nil {
+		return fmt.Errorf("writing %s: %v", w.dir, unwrapPath(err))
+	}
+	var gone []string
+	for p := range w.old {
+		if !w.paths[p] {
+			gone = append(gone, p)
+		}
+	}
+	gone = append(gone, w.strays...)
+	w.remove(gone)
+	made := map[string]bool{}
+	for _, rel := range w.changed {
+		if err := w.place(rel, made); err != nil {
+			return fmt.Errorf("putting %s in place in %s: %v", rel, w.dir, err)
+		}
+	}
+	if err := writeRecord(w.real, w.tmp, files); err != nil {
+		return fmt.Errorf("writing %s: %v", w.dir, unwrapPath(err))
 	}
 	return nil
 }
 
-// removeStale removes from a reused spare folder every file and folder
-// this build did not write, so that the folder holds this build alone.
-func (w *Writer) removeStale() {
-	t := w.spare
-	if t == nil {
+// remove removes the files gone from the output folder, and the folders
+// they leave empty that this build does not write into.
+func (w *Writer) remove(gone []string) {
+	if len(gone) == 0 {
 		return
 	}
-	used := func(p string) bool {
-		_, ok := w.dirs.Load(filepath.Join(w.tmp, filepath.FromSlash(p)))
-		_, written := w.paths[p]
-		return ok || written
-	}
-	for f := range t.files {
-		if !used(f) {
-			os.Remove(filepath.Join(w.tmp, filepath.FromSlash(f)))
+	used := map[string]bool{}
+	for p := range w.paths {
+		for d := path.Dir(p); d != "." && !used[d]; d = path.Dir(d) {
+			used[d] = true
 		}
 	}
-	// Deepest first: a folder no file went into is empty by now.
-	dirs := make([]string, 0, len(t.dirs))
-	for d := range t.dirs {
-		if !used(d) {
-			dirs = append(dirs, d)
-		}
-	}
-	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
-	for _, d := range dirs {
-		os.RemoveAll(filepath.Join(w.tmp, filepath.FromSlash(d)))
-	}
-}
-
-// removeAll removes dir like os.RemoveAll, with the folders two levels
-// down (helmet/<slug>/) removed by several goroutines: removing the old
-// output of a large portal is thousands of small syscalls that would
-// otherwise wait on each other.
-func removeAll(dir string) error {
-	var subs []string
-	top, _ := os.ReadDir(dir)
-	for _, e := range top {
-		p := filepath.Join(dir, e.Name())
-		if !e.IsDir() {
+	for _, p := range gone {
+		if err := os.Remove(filepath.Join(w.real, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		inner, _ := os.ReadDir(p)
-		for _, e2 := range inner {
-			subs = append(subs, filepath.Join(p, e2.Name()))
+		for d := path.Dir(p); d != "." && !used[d]; d = path.Dir(d) {
+			if os.Remove(filepath.Join(w.real, filepath.FromSlash(d))) != nil {
+				break
+			}
 		}
 	}
-	work := make(chan string)
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			for p := range work {
-				os.RemoveAll(p)
-			}
-		})
-	}
-	for _, p := range subs {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
-	return os.RemoveAll(dir)
 }
 
-// Abort sets the half-written folder aside as the spare (or removes it
-// when there is one); the old one stays as it was. After Commit it does
-// nothing.
-func (w *Writer) Abort() {
-	if _, err := os.Lstat(spareOf(w.dir)); err == nil || os.Rename(w.tmp, spareOf(w.dir)) != nil {
-		os.RemoveAll(w.tmp)
+// place renames the staged file rel into the output folder, making the
+// folders on its way (made remembers them).
+func (w *Writer) place(rel string, made map[string]bool) error {
+	var dirs []string
+	for d := path.Dir(rel); d != "." && !made[d]; d = path.Dir(d) {
+		dirs = append(dirs, d)
 	}
+	for _, d := range slices.Backward(dirs) {
+		err := os.Mkdir(filepath.Join(w.real, filepath.FromSlash(d)), 0o755)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return unwrapPath(err)
+		}
+		if err != nil {
+			if info, err := os.Lstat(filepath.Join(w.real, filepath.FromSlash(d))); err != nil || !info.IsDir() {
+				return fmt.Errorf("%s is not a folder", d)
+			}
+		}
+		made[d] = true
+	}
+	target := filepath.Join(w.real, filepath.FromSlash(rel))
+	err := os.Rename(filepath.Join(w.tmp, filepath.FromSlash(rel)), target)
+	if err != nil {
+		// An empty folder where the file goes: no one's, it may go.
+		if info, lerr := os.Lstat(target); lerr == nil && info.IsDir() && os.Remove(target) == nil {
+			err = os.Rename(filepath.Join(w.tmp, filepath.FromSlash(rel)), target)
+		}
+	}
+	return unwrapPath(err)
+}
+
+// Abort ends a build that will not be committed: the staged files go, and
+// the output folder stays as it was. After Commit it does nothing.
+func (w *Writer) Abort() {
+	if w.done {
+		return
+	}
+	w.done = true
+	os.RemoveAll(w.tmp)
+	w.unlock()
 }

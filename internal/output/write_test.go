@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
 	"io/fs"
 	"maps"
@@ -15,22 +16,31 @@ import (
 	"time"
 )
 
-func TestCommitReplacesAndAbortKeeps(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "public")
-	os.MkdirAll(dir, 0o755)
-	os.WriteFile(filepath.Join(dir, "old.html"), []byte("old"), 0o644)
-
-	w, err := Begin(dir, Options{Minify: true, Gzip: true})
+func begin(t *testing.T, dir string, opts Options) *Writer {
+	t.Helper()
+	w, err := Begin(context.Background(), dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return w
+}
+
+func TestCommitReplacesAndAbortKeeps(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"old.html": "old"})
+
+	w := begin(t, dir, Options{Minify: true, Gzip: true})
 	w.Write(File{Path: "a/b/index.html", Data: []byte("<p>  hei   maailma  </p>"), Type: "text/html"})
 	w.Abort()
 	if data, _ := os.ReadFile(filepath.Join(dir, "old.html")); string(data) != "old" {
 		t.Fatalf("Abort touched the old folder")
 	}
+	if _, err := os.Stat(filepath.Join(dir, "a")); !os.IsNotExist(err) {
+		t.Fatalf("an aborted build wrote into the folder")
+	}
 
-	w, _ = Begin(dir, Options{Minify: true, Gzip: true})
+	w = begin(t, dir, Options{Minify: true, Gzip: true})
 	for _, f := range []File{
 		{Path: "a/b/index.html", Data: []byte("<html lang=\"fi\"><body><p>  hei   maailma  </p></body></html>"), Type: "text/html"},
 		{Path: "a/c.css", Data: []byte("body {  color : red ; }"), Type: "text/css"},
@@ -76,24 +86,29 @@ func TestCommitReplacesAndAbortKeeps(t *testing.T) {
 	if files, _ := w.Written(); files != 5 {
 		t.Errorf("written: got %d files, want 5 (3 and two .gz)", files)
 	}
-	// The folder the commit replaced is kept as the spare, for the next
-	// build to write into; nothing else is left beside.
-	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".public*"))
-	if len(left) != 1 || filepath.Base(left[0]) != ".public.spare" {
-		t.Errorf("left beside: %v, want only .public.spare", left)
-	}
-	if data, _ := os.ReadFile(filepath.Join(filepath.Dir(dir), ".public.spare", "old.html")); string(data) != "old" {
-		t.Errorf("the spare does not hold the replaced folder")
+	if left := beside(t, root); len(left) != 1 {
+		t.Errorf("left beside the output: %v, want only public", left)
 	}
 }
 
-// build writes files (path → content) into dir with a Writer and commits.
-func build(t *testing.T, dir string, files map[string]string) {
+// beside lists the names in root.
+func beside(t *testing.T, root string) []string {
 	t.Helper()
-	w, err := Begin(dir, Options{})
+	entries, err := os.ReadDir(root)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// build writes files (path → content) into dir with a Writer and commits.
+func build(t *testing.T, dir string, files map[string]string, opts ...Options) {
+	t.Helper()
+	w := begin(t, dir, append(opts, Options{})[0])
 	for p, c := range files {
 		if err := w.Write(File{Path: p, Data: []byte(c)}); err != nil {
 			t.Fatal(err)
@@ -104,13 +119,13 @@ func build(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// contents lists every entry under dir: a file's content, "<dir>" or
-// "<link>".
+// contents lists every entry under dir but the record: a file's content,
+// "<dir>" or "<link>".
 func contents(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == dir {
+		if err != nil || p == dir || d.Name() == RecordName {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
@@ -128,6 +143,34 @@ func contents(t *testing.T, dir string) map[string]string {
 	return m
 }
 
+// snapshot is every entry under dir, the record included, with its mode,
+// modification time and content: equal snapshots mean nothing changed.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			return nil
+		}
+		s := info.Mode().String() + " " + info.ModTime().String()
+		if info.Mode().IsRegular() {
+			data, _ := os.ReadFile(p)
+			s += " " + string(data)
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(p)
+			s += " -> " + target
+		}
+		m[p] = s
+		return nil
+	})
+	return m
+}
+
 func inode(t *testing.T, p string) uint64 {
 	t.Helper()
 	fi, err := os.Stat(p)
@@ -137,19 +180,28 @@ func inode(t *testing.T, p string) uint64 {
 	return fi.Sys().(*syscall.Stat_t).Ino
 }
 
-// A build writes into the folder the build before last left: the files
-// keep their inodes, and what this build did not write is gone.
-func TestSpareFolderIsReused(t *testing.T) {
+// Builds in a row replace and remove the files they wrote, leave a file
+// that holds the same bytes alone, and leave alone every file they did
+// not write that is kept.
+func TestRepeatedBuildsReplaceOnlyTheirFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	build(t, dir, map[string]string{"a/index.html": "1", "b/index.html": "1", "c.css": "1", "h/x/index.html": "1", "k.html": "same"})
-	first := inode(t, filepath.Join(dir, "a/index.html"))
+	// A Pages checkout: its .git and CNAME, and a file site.yaml keeps.
+	for name, data := range map[string]string{".git/HEAD": "ref: refs/heads/gh-pages\n", "CNAME": "helmet.example.fi\n", ".nojekyll": "", "lataukset/iso.zip": "zip"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644)
+	}
+	keep := Options{Keep: []string{"lataukset"}}
+	same := inode(t, filepath.Join(dir, "k.html"))
 	long := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
 	os.Chtimes(filepath.Join(dir, "k.html"), long, long)
-	build(t, dir, map[string]string{"a/index.html": "2", "b/index.html": "2", "d/x/index.html": "2", "k.html": "same"})
-	build(t, dir, map[string]string{"a/index.html": "3", "e/index.html": "3", "h/y/index.html": "3", "k.html": "same"})
+	build(t, dir, map[string]string{"a/index.html": "2", "b/index.html": "2", "d/x/index.html": "2", "k.html": "same"}, keep)
+	build(t, dir, map[string]string{"a/index.html": "3", "e/index.html": "3", "h/y/index.html": "3", "k.html": "same"}, keep)
 
 	want := map[string]string{"a": "<dir>", "a/index.html": "3", "e": "<dir>", "e/index.html": "3",
-		"h": "<dir>", "h/y": "<dir>", "h/y/index.html": "3", "k.html": "same"}
+		"h": "<dir>", "h/y": "<dir>", "h/y/index.html": "3", "k.html": "same",
+		".git": "<dir>", ".git/HEAD": "ref: refs/heads/gh-pages\n", "CNAME": "helmet.example.fi\n", ".nojekyll": "",
+		"lataukset": "<dir>", "lataukset/iso.zip": "zip"}
 	if got := contents(t, dir); !maps.Equal(got, want) {
 		t.Errorf("after the third build:\n got %v\nwant %v", got, want)
 	}
@@ -157,70 +209,228 @@ func TestSpareFolderIsReused(t *testing.T) {
 	if fi, err := os.Stat(filepath.Join(dir, "k.html")); err != nil || !fi.ModTime().Equal(long) {
 		t.Errorf("k.html did not change but was written again (modified %v)", fi.ModTime())
 	}
-	if got := inode(t, filepath.Join(dir, "a/index.html")); got != first {
-		t.Errorf("a/index.html is a new inode (%d), not the first build's (%d)", got, first)
+	if got := inode(t, filepath.Join(dir, "k.html")); got != same {
+		t.Errorf("k.html is a new inode")
 	}
-	spare := contents(t, filepath.Join(filepath.Dir(dir), ".public.spare"))
-	if spare["d/x/index.html"] != "2" {
-		t.Errorf("the spare should hold the second build, has %v", spare)
+	record, _ := readRecord(dir)
+	if got := slices.Sorted(maps.Keys(record)); !slices.Equal(got, []string{"a/index.html", "e/index.html", "h/y/index.html", "k.html"}) {
+		t.Errorf("the record lists %q", got)
+	}
+	if left := beside(t, filepath.Dir(dir)); len(left) != 1 {
+		t.Errorf("left beside the output: %v", left)
 	}
 }
 
-// Whatever is found in the spare folder, the output holds exactly the
-// build's files, and writing never follows a link out of it.
-func TestSpareFolderJunkIsCleared(t *testing.T) {
+// A folder that holds files the generator did not write is refused, with
+// their names and nothing changed, unless Clean says to remove them.
+func TestFilesItDidNotWriteAreRefused(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "kotisivu")
+	os.MkdirAll(filepath.Join(dir, "kuvat"), 0o755)
+	os.WriteFile(filepath.Join(dir, "kuvat", "loma.jpg"), []byte("jpg"), 0o644)
+	os.WriteFile(filepath.Join(dir, "CNAME"), []byte("x.fi"), 0o644)
+	before := snapshot(t, root)
+	_, err := Begin(context.Background(), dir, Options{})
+	if err == nil || !strings.Contains(err.Error(), "holds files helminauha did not write (kuvat/loma.jpg)") || !strings.Contains(err.Error(), "--clean-out") {
+		t.Fatalf("Begin: %v", err)
+	}
+	if after := snapshot(t, root); !maps.Equal(after, before) {
+		t.Errorf("a refused build changed the folder or beside it")
+	}
+	// The same when an earlier build's record does not list them.
+	build(t, filepath.Join(root, "public"), map[string]string{"index.html": "1"})
+	os.WriteFile(filepath.Join(root, "public", "oma.html"), []byte("mine"), 0o644)
+	before = snapshot(t, root)
+	if _, err := Begin(context.Background(), filepath.Join(root, "public"), Options{}); err == nil || !strings.Contains(err.Error(), "(oma.html)") {
+		t.Fatalf("Begin over an unrecorded file: %v", err)
+	}
+	if after := snapshot(t, root); !maps.Equal(after, before) {
+		t.Errorf("a refused build changed the folder or beside it")
+	}
+
+	build(t, dir, map[string]string{"index.html": "hei"}, Options{Clean: true})
+	if got, want := contents(t, dir), map[string]string{"index.html": "hei", "CNAME": "x.fi"}; !maps.Equal(got, want) {
+		t.Errorf("after a build with Clean: %v, want %v", got, want)
+	}
+}
+
+// Folders a build must not write: each is refused before anything
+// changes.
+func TestPlaceRefuses(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	os.Symlink(home, "koti")
+	for _, d := range []string{"portaali/content/helmet", "portaali/themes/oma", "www"} {
+		os.MkdirAll(d, 0o755)
+	}
+	os.WriteFile("tiedosto.txt", []byte("x"), 0o644)
+	os.Symlink("olematon", "katkennut")
+	os.Symlink("portaali/content", "linkki")
+	guard := []string{"portaali/content", "portaali/themes"}
+	for _, tc := range []struct{ out, want string }{
+		{"tiedosto.txt", "is a file, not a folder"},
+		{"/", "is the root folder"},
+		{"koti", "your home folder"},
+		{".", "the folder you run helminauha in"},
+		{"..", "is or holds"},
+		{"portaali/content", "is portaali/content, which the build reads"},
+		{"linkki", "is portaali/content, which the build reads"},
+		{"portaali", "holds portaali/content"},
+		{"portaali/content/helmet", "lies inside portaali/content"},
+		{"portaali/content/public", "lies inside portaali/content"},
+		{"portaali/themes", "is portaali/themes"},
+		{"katkennut", "symbolic link that leads nowhere"},
+		{"", "--out is empty"},
+	} {
+		before := snapshot(t, root)
+		_, err := Begin(context.Background(), tc.out, Options{Guard: guard, Clean: true})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("--out %q: got %v, want %q", tc.out, err, tc.want)
+		}
+		if after := snapshot(t, root); !maps.Equal(after, before) {
+			t.Errorf("--out %q changed files", tc.out)
+		}
+	}
+	if _, err := Place("portaali/public", guard); err != nil {
+		t.Errorf("portaali/public beside the content: %v", err)
+	}
+}
+
+// A linked output folder (to a web root) is written through: the link
+// stays, and the folder it points to gets the files.
+func TestLinkedOutputIsWrittenThrough(t *testing.T) {
+	root := t.TempDir()
+	web := filepath.Join(root, "www", "helmet")
+	os.MkdirAll(web, 0o755)
+	link := filepath.Join(root, "portaali", "public")
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink(web, link); err != nil {
+		t.Fatal(err)
+	}
+	build(t, link, map[string]string{"index.html": "1", "a/index.html": "1"})
+	build(t, link, map[string]string{"index.html": "2"})
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v", err)
+	}
+	if got, want := contents(t, web), map[string]string{"index.html": "2"}; !maps.Equal(got, want) {
+		t.Errorf("the linked folder holds %v, want %v", got, want)
+	}
+	if left := beside(t, filepath.Dir(web)); len(left) != 1 {
+		t.Errorf("left beside the linked folder: %v", left)
+	}
+	if left := beside(t, filepath.Dir(link)); len(left) != 1 {
+		t.Errorf("left beside the link: %v", left)
+	}
+}
+
+// What a killed build leaves beside the output (its staging folder, and
+// the spare folder of earlier versions) goes with the next build; other
+// names stay.
+func TestLeftoversAreRemoved(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"index.html": "1"})
+	// A build killed before Commit: its staging folder stays, the output
+	// is whole.
+	w := begin(t, dir, Options{})
+	w.Write(File{Path: "index.html", Data: []byte("2")})
+	w.unlock()
+	for _, name := range []string{".public.spare/x/index.html", ".public.new-123.old/index.html", ".public.new-notes/keep.txt", "public-vanha/index.html"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755)
+		os.WriteFile(filepath.Join(root, name), []byte("x"), 0o644)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "1" {
+		t.Fatalf("a build killed before Commit changed the output: %q", data)
+	}
+	build(t, dir, map[string]string{"index.html": "3"})
+	left := beside(t, root)
+	if want := []string{".public.new-notes", "public", "public-vanha"}; !slices.Equal(left, want) {
+		t.Errorf("beside the output: %v, want %v", left, want)
+	}
+}
+
+// A second build into one folder waits for the first.
+func TestBuildsTakeTurns(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	w := begin(t, dir, Options{})
+	w.Write(File{Path: "index.html", Data: []byte("1")})
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	// With the first build under way, a second gives up only because
+	// its context is done: it waited for the lock.
+	if _, err := Begin(done, dir, Options{}); err != context.Canceled {
+		t.Fatalf("a second build did not wait: %v", err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := Begin(done, dir, Options{})
+	if err != nil {
+		t.Fatalf("after the first build, the second could not begin: %v", err)
+	}
+	w2.Abort()
+}
+
+// Whatever a user made of the files a build wrote, the next build puts
+// its own in place, and never writes through a link or into a file with
+// other names.
+func TestChangedFilesAreReplacedNotWrittenThrough(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"a/index.html": "a", "g": "g", "h.html": "h", "i.html": "i", "z/old.txt": "z"})
 	outside := filepath.Join(root, "outside.txt")
 	os.WriteFile(outside, []byte("keep me"), 0o644)
-	spare := filepath.Join(root, ".public.spare")
-	for _, d := range []string{"a", "f.css", "zz"} {
-		os.MkdirAll(filepath.Join(spare, d), 0o755)
-	}
-	os.Symlink(outside, filepath.Join(spare, "a/index.html"))
-	os.WriteFile(filepath.Join(spare, "f.css", "x"), []byte("x"), 0o644)
-	os.WriteFile(filepath.Join(spare, "g"), []byte("a file where a folder goes"), 0o644)
-	os.WriteFile(filepath.Join(spare, "h.html"), []byte("old"), 0o444)
-	os.WriteFile(filepath.Join(spare, "zz", "old.txt"), []byte("old"), 0o644)
-	os.Symlink(root, filepath.Join(spare, "up"))
+	os.Remove(filepath.Join(dir, "a/index.html"))
+	os.Symlink(outside, filepath.Join(dir, "a/index.html"))
+	os.Chmod(filepath.Join(dir, "h.html"), 0o444)
 	backup := filepath.Join(root, "backup.html")
 	os.WriteFile(backup, []byte("backup"), 0o644)
-	os.Link(backup, filepath.Join(spare, "i.html"))
+	os.Remove(filepath.Join(dir, "i.html"))
+	os.Link(backup, filepath.Join(dir, "i.html"))
 
-	build(t, dir, map[string]string{"a/index.html": "A", "f.css": "F", "g/index.html": "G", "h.html": "H", "i.html": "I"})
-	want := map[string]string{"a": "<dir>", "a/index.html": "A", "f.css": "F", "g": "<dir>", "g/index.html": "G", "h.html": "H", "i.html": "I"}
+	build(t, dir, map[string]string{"a/index.html": "A", "g/index.html": "G", "h.html": "H", "i.html": "I"})
+	want := map[string]string{"a": "<dir>", "a/index.html": "A", "g": "<dir>", "g/index.html": "G", "h.html": "H", "i.html": "I"}
 	if got := contents(t, dir); !maps.Equal(got, want) {
 		t.Errorf("output:\n got %v\nwant %v", got, want)
 	}
 	if data, _ := os.ReadFile(outside); string(data) != "keep me" {
-		t.Errorf("a link in the spare was written through: outside.txt holds %q", data)
+		t.Errorf("a link in the output was written through: outside.txt holds %q", data)
 	}
 	if data, _ := os.ReadFile(backup); string(data) != "backup" {
-		t.Errorf("a file hard-linked from the spare was written in place: backup.html holds %q", data)
+		t.Errorf("a file hard-linked from the output was written in place: backup.html holds %q", data)
 	}
 }
 
-// The .gz files beside a build's files stay in a reused spare folder; those
-// of files the build no longer writes go with them.
-func TestSpareFolderKeepsGzip(t *testing.T) {
+// The .gz files beside a build's files stay; those of files the build no
+// longer writes go with them.
+func TestRepeatedBuildsKeepGzip(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	for _, files := range []map[string]string{{"a.html": "1", "b.html": "1"}, {"a.html": "2"}, {"a.html": "3"}} {
-		w, err := Begin(dir, Options{Gzip: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for p, c := range files {
-			if err := w.Write(File{Path: p, Data: []byte(c)}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Commit(); err != nil {
-			t.Fatal(err)
-		}
+		build(t, dir, files, Options{Gzip: true})
 	}
 	got := contents(t, dir)
 	if len(got) != 2 || got["a.html"] != "3" || got["a.html.gz"] == "" {
 		t.Errorf("after the third build: %q, want a.html and a.html.gz", slices.Sorted(maps.Keys(got)))
+	}
+}
+
+// A build does not write over a kept file, or its own record.
+func TestKeptFilesAreNotWritten(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	w := begin(t, dir, Options{Keep: []string{"lataukset"}, Gzip: true})
+	defer w.Abort()
+	for _, tc := range []struct{ path, want string }{
+		{"CNAME", "would replace CNAME, which is kept"},
+		{".git/config", "would replace .git, which is kept"},
+		{"lataukset/a.txt", "would replace lataukset"},
+		{"lataukset", "would replace lataukset"},
+		{RecordName, "record"},
+	} {
+		if err := w.Write(File{Path: tc.path, Data: []byte("x")}); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("writing %s: %v, want %q", tc.path, err, tc.want)
+		}
 	}
 }
 
@@ -230,10 +440,7 @@ func TestSpareFolderKeepsGzip(t *testing.T) {
 func TestRelativeOutputFolder(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for range 2 {
-		w, err := Begin("public", Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		w := begin(t, "public", Options{})
 		if err := w.Write(File{Path: "a/index.html", Data: []byte("hei")}); err != nil {
 			t.Fatal(err)
 		}
@@ -244,8 +451,49 @@ func TestRelativeOutputFolder(t *testing.T) {
 	if data, err := os.ReadFile("public/a/index.html"); err != nil || string(data) != "hei" {
 		t.Fatalf("public/a/index.html: %q, %v", data, err)
 	}
-	left, _ := filepath.Glob(".public.new-*")
+	left, _ := filepath.Glob(".public.*")
 	if len(left) > 0 {
 		t.Errorf("temporary folders left behind: %v", left)
+	}
+}
+
+func TestLayoutConflicts(t *testing.T) {
+	static := func(p string) File { return File{Path: p, Source: "content/static/" + p} }
+	for _, tc := range []struct {
+		name  string
+		files []File
+		want  []Conflict
+	}{
+		{"no conflict", []File{{Path: "a/index.html"}, static("a/b.pdf"), static("data.bin"), static("data.bin.gz")}, nil},
+		{"static file where a page's folder goes", []File{{Path: "ohjeet/index.html", Type: "text/html"}, static("ohjeet")},
+			[]Conflict{{"content/static/ohjeet", `the file "ohjeet" is where the folder ohjeet/ of the portal's ohjeet/index.html goes`}}},
+		{"static file needs a folder the portal writes as a file", []File{{Path: "robots.txt"}, static("robots.txt/x.txt")},
+			[]Conflict{{"content/static/robots.txt/x.txt", `the file "robots.txt/x.txt" needs a folder robots.txt/, but the portal writes a file robots.txt`}}},
+		{"static .gz of a page", []File{static("index.html.gz"), {Path: "index.html", Type: "text/html"}},
+			[]Conflict{{"content/static/index.html.gz", `the file "index.html.gz" is where the compressed copy of index.html goes`}}},
+		{"static .gz of a static text file", []File{static("a.txt"), static("a.txt.gz")},
+			[]Conflict{{"content/static/a.txt.gz", `the file "a.txt.gz" is where the compressed copy of a.txt goes`}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Either order gives the same answer.
+			reversed := slices.Clone(tc.files)
+			slices.Reverse(reversed)
+			for _, files := range [][]File{tc.files, reversed} {
+				var l Layout
+				writable := true
+				for _, f := range files {
+					writable = l.Add(f) && writable
+				}
+				got := l.Conflicts()
+				if writable != (len(tc.want) == 0) || len(got) != len(tc.want) {
+					t.Fatalf("conflicts %v (all writable: %v), want %v", got, writable, tc.want)
+				}
+				for i := range got {
+					if got[i].Source != tc.want[i].Source || !strings.Contains(got[i].Msg, tc.want[i].Msg) {
+						t.Errorf("conflict %q, want %q", got[i], tc.want[i])
+					}
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,103 @@
+package output
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Layout gathers the paths of one build's files and finds those that
+// cannot all be written, whatever order they come in: a file where
+// another file needs a folder, and a file name.gz beside a text file
+// name. With --gzip the build writes name.gz itself, and without it a
+// hand-made one goes stale when name changes, while servers that prefer
+// .gz (nginx's gzip_static) serve it instead of name; so it is a conflict
+// with or without --gzip, and check and build agree. It is safe for
+// concurrent use.
+type Layout struct {
+	mu    sync.Mutex
+	files map[string]layoutFile
+	dirs  map[string]bool
+	clash bool
+}
+
+type layoutFile struct {
+	source string // File.Source
+	text   bool   // gzip would compress it
+}
+
+// Conflict is two files that cannot both be written.
+type Conflict struct {
+	// Source is where the file to rename or move comes from
+	// ("content/static/x.gz"), or "" when both are generated.
+	Source string
+	Msg    string
+}
+
+// Add records f and reports whether it may be written: false when it
+// clashes with a file added before (Conflicts then says how).
+func (l *Layout) Add(f File) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.files == nil {
+		l.files, l.dirs = map[string]layoutFile{}, map[string]bool{}
+	}
+	p := f.Path
+	ok := !l.dirs[p]
+	for d := path.Dir(p); d != "." && d != "/"; d = path.Dir(d) {
+		if _, isFile := l.files[d]; isFile {
+			ok = false
+		}
+		l.dirs[d] = true
+	}
+	text := compressible(f)
+	if _, gz := l.files[p+".gz"]; gz && text {
+		ok = false
+	}
+	if plain, isGz := strings.CutSuffix(p, ".gz"); isGz && l.files[plain].text {
+		ok = false
+	}
+	l.files[p] = layoutFile{source: f.Source, text: text}
+	if !ok {
+		l.clash = true
+	}
+	return ok
+}
+
+// Conflicts lists every clash among the files added, sorted, one for
+// each file in the way.
+func (l *Layout) Conflicts() []Conflict {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.clash {
+		return nil
+	}
+	var out []Conflict
+	reported := map[string]bool{}
+	for _, p := range slices.Sorted(maps.Keys(l.files)) {
+		f := l.files[p]
+		for d := path.Dir(p); d != "." && d != "/"; d = path.Dir(d) {
+			file, isFile := l.files[d]
+			if !isFile || reported[d] {
+				continue
+			}
+			reported[d] = true
+			switch {
+			case file.source != "":
+				out = append(out, Conflict{file.source, fmt.Sprintf("the file %q is where the folder %s/ of the portal's %s goes: rename it or move it into a folder of its own, for example static/liitteet/", d, d, p)})
+			case f.source != "":
+				out = append(out, Conflict{f.source, fmt.Sprintf("the file %q needs a folder %s/, but the portal writes a file %s: move it into another folder, for example static/liitteet/", p, d, d)})
+			default:
+				out = append(out, Conflict{"", fmt.Sprintf("the theme writes both a file %s and %s inside a folder of that name", d, p)})
+			}
+		}
+		if plain, ok := strings.CutSuffix(p, ".gz"); ok && l.files[plain].text {
+			msg := fmt.Sprintf("the file %q is where the compressed copy of %s goes, which build --gzip writes itself (and a server that prefers .gz files would serve this one instead of %s): remove it", p, plain, plain)
+			out = append(out, Conflict{f.source, msg})
+		}
+	}
+	return out
+}

@@ -1,0 +1,99 @@
+package output
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier minifies files by media type. It is safe for concurrent use.
+type Minifier struct{ m *minify.M }
+
+// htmlMinifier keeps <html lang>, <head> and <body>, and end tags, so the
+// page reads the same to validators and assistive technology.
+var htmlMinifier = html.Minifier{
+	KeepDocumentTags: true,
+	KeepEndTags:      true,
+	KeepQuotes:       true,
+}
+
+// MinifyTemplate minifies the source of an html/template file, leaving
+// its {{actions}} as they are. A theme minified once this way renders
+// pages that need no minifying of their own.
+func MinifyTemplate(src string) (string, error) {
+	m := minify.New()
+	tm := htmlMinifier
+	tm.TemplateDelims = html.GoTemplateDelims
+	m.Add("text/html", &tm)
+	return m.String("text/html", src)
+}
+
+// NewMinifier sets up tdewolff/minify for the types the site writes.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	hm := htmlMinifier
+	m.Add("text/html", &hm)
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	m.AddFunc("application/atom+xml", xml.Minify)
+	return &Minifier{m: m}
+}
+
+// Minify returns f with its data minified when its type is known.
+func (mf *Minifier) Minify(f File) (File, error) {
+	if f.Data == nil || f.Minified || !minifiable(f.Type) {
+		return f, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(f.Data))
+	if err := mf.m.Minify(f.Type, &buf, bytes.NewReader(f.Data)); err != nil {
+		return f, fmt.Errorf("minifying %s: %w", f.Path, err)
+	}
+	f.Data = buf.Bytes()
+	return f, nil
+}
+
+func minifiable(t string) bool {
+	switch t {
+	case "text/html", "text/css", "text/javascript", "application/json", "image/svg+xml", "application/xml", "application/atom+xml":
+		return true
+	}
+	return false
+}
+
+func compressible(f File) bool {
+	if f.Type != "" {
+		return minifiable(f.Type) || strings.HasPrefix(f.Type, "text/")
+	}
+	switch strings.ToLower(filepath.Ext(f.Path)) {
+	case ".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".md":
+		return true
+	}
+	return false
+}
+
+func gzipped(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	// A fixed header (no name, no time) keeps builds byte-identical.
+	if _, err := zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,119 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Place checks that dir may be an output folder, before anything is
+// built or written, and returns the folder the files go into: dir itself,
+// or the folder a symbolic link at dir points to (a web root, say), which
+// is written through and not replaced by a folder of its own.
+//
+// It refuses a file, the root folder, the home folder and any folder that
+// holds it or the working folder, and a folder that is, holds or lies
+// inside one of guard (the content and theme folders): a build removes
+// what it wrote before, and one of these may hold nothing it wrote.
+func Place(dir string, guard []string) (string, error) {
+	if dir == "" {
+		return "", fmt.Errorf("--out is empty: name the output folder, for example --out public")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	real := abs
+	info, err := os.Lstat(abs)
+	switch {
+	case err == nil && info.Mode()&fs.ModeSymlink != 0:
+		target, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return "", fmt.Errorf("--out %s is a symbolic link that leads nowhere (%v): create the folder it points to, or remove the link", dir, unwrapPath(err))
+		}
+		if info, err = os.Stat(target); err != nil || !info.IsDir() {
+			return "", fmt.Errorf("--out %s is a symbolic link to %s, which is not a folder: name a folder", dir, target)
+		}
+		real = target
+	case err == nil && !info.IsDir():
+		return "", fmt.Errorf("--out %s is a file, not a folder: name a folder for the built site, for example --out public", dir)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return "", fmt.Errorf("--out %s: %v", dir, unwrapPath(err))
+	default:
+		real = realPath(abs)
+	}
+	if filepath.Dir(real) == real {
+		return "", fmt.Errorf("--out %s is the root folder: name a folder of its own for the built site, for example --out public", dir)
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" && within(realPath(home), real) {
+		return "", fmt.Errorf("--out %s is or holds your home folder: name a folder of its own for the built site, for example --out public", dir)
+	}
+	if wd, err := os.Getwd(); err == nil && within(realPath(wd), real) {
+		return "", fmt.Errorf("--out %s is or holds the folder you run helminauha in: name a folder of its own for the built site, for example --out public", dir)
+	}
+	for _, g := range guard {
+		if g == "" {
+			continue
+		}
+		gr := realPath(mustAbs(g))
+		switch {
+		case gr == real:
+			return "", fmt.Errorf("--out %s is %s, which the build reads: name another folder, for example --out public", dir, g)
+		case within(gr, real):
+			return "", fmt.Errorf("--out %s holds %s, which the build reads: name a folder of its own, for example --out public", dir, g)
+		case within(real, gr):
+			return "", fmt.Errorf("--out %s lies inside %s, which the build reads: name a folder outside it, for example --out public", dir, g)
+		}
+	}
+	return real, nil
+}
+
+// within reports whether p is dir or lies inside it (both clean and
+// absolute).
+func within(p, dir string) bool {
+	if p == dir {
+		return true
+	}
+	if !strings.HasSuffix(dir, string(filepath.Separator)) {
+		dir += string(filepath.Separator)
+	}
+	return strings.HasPrefix(p, dir)
+}
+
+func mustAbs(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
+}
+
+// realPath is the absolute path p with every symbolic link on the way
+// resolved, as far as the path exists: two names of one folder compare
+// equal.
+func realPath(p string) string {
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest)
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// unwrapPath drops the operation and path from an *fs.PathError, which
+// the message names already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,70 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// RecordName is the file inside the output folder that lists the files
+// the generator wrote there. A build replaces or removes those and no
+// others; it is written last, so that it never lists less than is there.
+const RecordName = ".helminauha-files"
+
+const recordHeader = "# helminauha: the files it wrote here; a build replaces or removes only these\n"
+
+// DefaultKeep are the names a build leaves alone in the output folder
+// besides those site.yaml's keep lists: a Git checkout of the published
+// site (GitHub Pages from a branch) and its settings.
+var DefaultKeep = []string{".git", "CNAME", ".nojekyll"}
+
+// readRecord reads the record of the folder dir: the slash paths of the
+// files a build wrote there. ok is false when there is none, or it is not
+// one (then no file in dir counts as written by the generator).
+func readRecord(dir string) (files map[string]bool, ok bool) {
+	data, err := os.ReadFile(filepath.Join(dir, RecordName))
+	if err != nil || !bytes.HasPrefix(data, []byte(recordHeader)) {
+		return nil, false
+	}
+	files = map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data[len(recordHeader):]))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		p, err := strconv.Unquote(sc.Text())
+		if err != nil || !localSlash(p) {
+			return nil, false
+		}
+		files[p] = true
+	}
+	if sc.Err() != nil {
+		return nil, false
+	}
+	return files, true
+}
+
+// writeRecord writes the record listing files into dir, by way of a file
+// in tmp renamed over the old record, so that it is never half written.
+func writeRecord(dir, tmp string, files []string) error {
+	slices.Sort(files)
+	var b strings.Builder
+	b.WriteString(recordHeader)
+	for _, p := range files {
+		b.WriteString(strconv.Quote(p))
+		b.WriteByte('\n')
+	}
+	staged := filepath.Join(tmp, RecordName)
+	if err := os.WriteFile(staged, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(staged, filepath.Join(dir, RecordName))
+}
+
+// localSlash reports whether p is a slash path that stays inside the
+// folder it is relative to.
+func localSlash(p string) bool {
+	return p != "" && filepath.IsLocal(filepath.FromSlash(p))
+}
