@@ -2,13 +2,18 @@
 // output folder.
 //
 // Input: a list of File values (rendered pages, search index, theme
-// assets, static files to copy). Output: the folder, written next to the
-// old one and swapped into place only when every file was written, so a
-// failed build leaves the previous public/ exactly as it was. The folder
-// a build replaces is kept beside as .public.spare and the next build
-// writes into it, so that a rebuild reuses the files (inodes) it can.
+// assets, static files to copy). Output: the folder. The folder is the
+// generator's: a record inside it (RecordName) lists the files builds
+// wrote, and a build replaces or removes those and no others; it refuses
+// a folder holding other files (but the kept ones: .git, CNAME,
+// .nojekyll, site.yaml's keep) and folders it must never write (Place).
+// Changed files are staged beside the folder and renamed into place one
+// by one only when every file was written, so a failed build leaves the
+// previous public/ exactly as it was and the folder is never missing.
 // Text files are minified by media type with tdewolff/minify and, on
-// request, gzipped beside themselves.
+// request, gzipped beside themselves. Layout finds files that cannot all
+// be written (a file where a folder goes, a static x.gz beside a text
+// file x).
 //
 // output imports nothing from the project.
 package output

@@ -86,9 +86,7 @@ func TestCommitReplacesAndAbortKeeps(t *testing.T) {
 	if files, _ := w.Written(); files != 5 {
 		t.Errorf("written: got %d files, want 5 (3 and two .gz)", files)
 	}
-	if left := beside(t, root); len(left) != 1 {
-		t.Errorf("left beside the output: %v, want only public", left)
-	}
+	alone(t, dir)
 }
 
 // beside lists the names in root.
@@ -103,6 +101,14 @@ func beside(t *testing.T, root string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// alone checks that nothing is left beside dir.
+func alone(t *testing.T, dir string) {
+	t.Helper()
+	if left := beside(t, filepath.Dir(dir)); len(left) != 1 {
+		t.Errorf("left beside %s: %v", dir, left)
+	}
 }
 
 // build writes files (path → content) into dir with a Writer and commits.
@@ -216,9 +222,7 @@ func TestRepeatedBuildsReplaceOnlyTheirFiles(t *testing.T) {
 	if got := slices.Sorted(maps.Keys(record)); !slices.Equal(got, []string{"a/index.html", "e/index.html", "h/y/index.html", "k.html"}) {
 		t.Errorf("the record lists %q", got)
 	}
-	if left := beside(t, filepath.Dir(dir)); len(left) != 1 {
-		t.Errorf("left beside the output: %v", left)
-	}
+	alone(t, dir)
 }
 
 // A folder that holds files the generator did not write is refused, with
@@ -317,12 +321,8 @@ func TestLinkedOutputIsWrittenThrough(t *testing.T) {
 	if got, want := contents(t, web), map[string]string{"index.html": "2"}; !maps.Equal(got, want) {
 		t.Errorf("the linked folder holds %v, want %v", got, want)
 	}
-	if left := beside(t, filepath.Dir(web)); len(left) != 1 {
-		t.Errorf("left beside the linked folder: %v", left)
-	}
-	if left := beside(t, filepath.Dir(link)); len(left) != 1 {
-		t.Errorf("left beside the link: %v", left)
-	}
+	alone(t, web)
+	alone(t, link)
 }
 
 // What a killed build leaves beside the output (its staging folder, and
