@@ -142,7 +142,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		indexed <- index{}
 	} else {
 		go func() {
-			files, err := search.Build(search.FromSite(s), search.Options{})
+			files, err := search.Build(search.FromSite(s), search.Options{Thesaurus: s.Thesaurus})
 			indexed <- index{files, err}
 		}()
 	}

@@ -593,7 +593,7 @@ func bodies(j render.Job, owners map[string]string) []string {
 // milliseconds of work and may block to leave the CPU to a rebuild (see
 // search.Options.Pause).
 func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
-	idx, err := ss.index.Build(ss.index.FromSite(s), search.Options{Pause: pause})
+	idx, err := ss.index.Build(ss.index.FromSite(s), search.Options{Pause: pause, Thesaurus: s.Thesaurus})
 	if err != nil {
 		return nil, fmt.Errorf("building the search index: %w", err)
 	}

@@ -104,4 +104,6 @@ type Set struct {
 	// ImageSizes holds the width and height of the PNG, JPEG and GIF
 	// images under static/, by their path relative to static/.
 	ImageSizes map[string][2]int
+	// Thesaurus is the portal's sanasto.txt, nil when it has none.
+	Thesaurus *Thesaurus
 }

@@ -87,6 +87,13 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 		}
 	}
 	cache.keep(sources)
+	if src, err := fs.ReadFile(fsys, ThesaurusFile); err == nil {
+		t, d := ParseThesaurus(show(ThesaurusFile), src)
+		set.Thesaurus = t
+		diags.Append(d)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		diags.Add(diag.Wrap(diag.Pos{File: show(ThesaurusFile)}, err, "cannot read the file: %v", plainErr(err)))
+	}
 	sort.Strings(set.Static)
 	set.ImageSizes = imageSizes(fsys, set.Static)
 	diags.Sort()
@@ -151,7 +158,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 			return fs.SkipDir
 		}
 		if rest == "" {
-			if name != config.File {
+			if name != config.File && name != ThesaurusFile {
 				diags.Warnf(diag.Pos{File: show(name)}, "this file is not part of the portal: only site.yaml and the folders teemat, helmet, caset, opas, sivut and static are read")
 			}
 			return nil

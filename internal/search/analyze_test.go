@@ -152,8 +152,8 @@ var frontEndings = strings.Fields(`- n ä ssä stä än llä ltä lle ksi nä t 
 
 // parityInputs returns the inputs of the parity test: words.txt expanded
 // with case endings, every tenth of them also decomposed (NFD), random
-// strings, the words of the seed documents, each letter of folds and
-// each stop word.
+// strings, the words of the seed documents, each letter of folds, each
+// stop word and each word of the default thesaurus.
 func parityInputs(t *testing.T) (inputs, bases []string) {
 	f, err := os.ReadFile("testdata/words.txt")
 	if err != nil {
@@ -226,6 +226,13 @@ func parityInputs(t *testing.T) (inputs, bases []string) {
 	// Each stop word, for the same reason.
 	for _, w := range slices.Sorted(maps.Keys(stopWords)) {
 		add(w)
+	}
+	// Each word and phrase of the default thesaurus: the index holds the
+	// keys Go gives them, and haku.js looks them up with its own.
+	for _, r := range DefaultThesaurus().Rules {
+		for _, w := range r.Words {
+			add(w)
+		}
 	}
 	return inputs, bases
 }

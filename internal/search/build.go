@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/helminauha/helminauha/internal/content"
 )
 
 // Doc is one page of the portal as the index sees it. FromSite makes them
@@ -45,6 +47,9 @@ type Options struct {
 	ShardBytes int
 	// ChunkDocs is the number of documents per metadata chunk; 4.
 	ChunkDocs int
+	// Thesaurus is the portal's own thesaurus (content/sanasto.txt), nil
+	// for none; the default thesaurus applies either way.
+	Thesaurus *content.Thesaurus
 	// Pause, when not nil, is called now and then during the build, every
 	// few milliseconds of work; it may block to leave the CPU to more
 	// urgent work (serve rebuilding pages). It changes nothing in the
@@ -99,6 +104,9 @@ type manifest struct {
 	Terms  *termSet    `json:"terms,omitempty"`
 	Shards []string    `json:"shards,omitempty"`
 	DC     int         `json:"dc,omitempty"`
+	// Syn maps the key of a word a reader may type to the phrases it also
+	// finds (their keys joined by spaces), those whose keys the index has.
+	Syn map[string][]string `json:"syn,omitempty"`
 }
 
 // docWord is what one document has of one word of the vocabulary.
@@ -528,10 +536,15 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 		f.WriteByte(b64[v&63])
 		rows[i] = [3]string{d.URL, d.Title, excerpt(d)}
 	}
+	known := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		known[t.key] = true
+	}
 	m := manifest{
 		V: 1, N: len(docs), Areas: areas, AC: ac,
 		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, F: f.String(),
 		Docs: rows,
+		Syn:  thesaurusTable(opts.Thesaurus).forIndex(func(k string) bool { return known[k] }),
 	}
 	sort.Slice(terms, func(i, j int) bool { return lessUTF16(terms[i].key, terms[j].key) })
 	if m.Areas == nil {

@@ -50,7 +50,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	// of the model's time on large portals.
 	n := len(set.Areas) + len(set.Pearls) + len(set.Cases) + len(set.Chapters) + len(set.Pages) + 1
 	b := &builder{
-		s:      &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Hashes: make(map[string]content.Sum, n)},
+		s:      &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: make(map[string]content.Sum, n)},
 		base:   strings.TrimSuffix(cfg.BasePath(), "/"),
 		byFile: make(map[string]any, n),
 		byPath: make(map[string]bool, n+len(set.Pearls)/4+64),

@@ -36,6 +36,9 @@ type Site struct {
 	LeftOut []string
 	// Newest are the pearls and cases for the feed, newest first.
 	Newest []Dated
+	// Thesaurus is the portal's own thesaurus (content/sanasto.txt), nil
+	// when it has none.
+	Thesaurus *content.Thesaurus
 
 	// Hashes maps each document Key to a hash of its source, for
 	// incremental rendering.

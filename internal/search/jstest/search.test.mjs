@@ -47,6 +47,8 @@ const cases = [
   ['filter by area', 'johtaminen', { teema: 'tyohyvinvointi' }, ['/teemat/tyohyvinvointi/']],
   ['filter by kind', 'verkosto', { kind: 'tyokalu' }, ['/helmet/verkoston-tavoitelomake/']],
   ['filter by audience', 'johtaminen', { audience: 'johto' }, ['/helmet/hyvinvoinnin-johtaminen/', '/helmet/verkostojen-johtaminen/', '...']],
+  ['thesaurus: another word', 'supervisio', {}, ['/helmet/etatyonohjaus/']],
+  ['thesaurus: an abbreviation', 'tyky', {}, ['/helmet/tyokyvyn-tuki/', '...']],
   ['no hits', 'kvanttifysiikka', {}, []],
   ['stop words only', 'ja on se', {}, []],
   ['markup is a word like any other', '<img src=x onerror=alert(1)>', {}, ['/helmet/xss/']],
@@ -68,6 +70,12 @@ for (const [name, q, filters, want] of cases) {
     });
   }
 }
+
+test('a synonym ranks below the word typed', async () => {
+  const typed = await single.search('työnohjaus');
+  const synonym = await single.search('supervisio');
+  assert.ok(synonym.hits[0].score < typed.hits[0].score);
+});
 
 test('a typo ranks below the exact word', async () => {
   const exact = await single.search('tavoitelomake');

@@ -743,7 +743,10 @@ function topK(ids, score, k) {
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
-const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, typo: 0.4 };
+// How much a page matched another way than by the word typed weighs: a
+// synonym or a derived form (the thesaurus and derive) less than any form
+// of the word itself, a typo least.
+const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, synonym: 0.45, derived: 0.45, typo: 0.4, typo2: 0.3 };
 const MIN_HEAD = 5;
 const MAX_PREFIX_KEYS = 60;
 const MAX_PREFIX_SHARDS = 2;
@@ -847,6 +850,19 @@ class SearchIndex {
 
   has(k) { return this.terms.has(k); }
 
+  // synonyms returns the phrases the thesaurus gives for key k, each a
+  // list of keys (see Syn in internal/search/build.go).
+  synonyms(k) {
+    const alts = this.m.syn && Object.hasOwn(this.m.syn, k) ? this.m.syn[k] : null;
+    return alts ? alts.map((a) => a.split(' ')) : [];
+  }
+
+  // synonymKey returns the one-word synonym of k the index has, or ''.
+  synonymKey(k) {
+    const alt = this.synonyms(k).find((a) => a.length === 1);
+    return alt ? alt[0] : '';
+  }
+
   // prefixes returns the first three letters of the known keys of four
   // letters or more.
   prefixes() {
@@ -898,7 +914,8 @@ class SearchIndex {
         frontier = next;
       }
     }
-    return splitQuery(w, (k) => this.has(k));
+    const parts = splitQuery(w, (k) => this.has(k) || this.synonymKey(k) !== '');
+    return parts && parts.map((k) => (this.has(k) ? k : this.synonymKey(k)));
   }
 
   async rowsOf(ids) {
@@ -971,6 +988,15 @@ class SearchIndex {
       const parts = await this.split(w.word);
       if (parts) addAll(parts, MATCH.compound);
     }
+    // The thesaurus: other words for the same thing rank below the word.
+    const alts = this.synonyms(w.term);
+    if (alts.length) {
+      await this.ensure(alts.flat());
+      for (const alt of alts) {
+        if (alt.length === 1) add(alt[0], MATCH.synonym);
+        else addAll(alt, MATCH.synonym);
+      }
+    }
     // A word matches the compounds it ends ("ehkäisy" finds
     // "ennaltaehkäisy"); the sharded index looks only in the shards it has.
     if (w.term.length >= MIN_HEAD && RE_ASCII_LETTERS.test(w.term)) {
@@ -988,7 +1014,8 @@ class SearchIndex {
       }
       for (const k of keys) add(k, MATCH.prefix);
     }
-    if (!exact && w.word.length >= TYPO_MIN_LETTERS && w.word.length <= TYPO_MAX_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
+    // A word the thesaurus knows is no typo.
+    if (!exact && !alts.length && w.word.length >= TYPO_MIN_LETTERS && w.word.length <= TYPO_MAX_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
       for (const k of typoKeys(w.word, w.term, (x) => this.has(x), this.prefixes())) add(k, MATCH.typo);
     }
     return { scores, matched };

@@ -1,0 +1,123 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// ThesaurusFile is the portal's own thesaurus, at the top of the content
+// folder beside site.yaml. It extends and overrides the default thesaurus
+// of the search (internal/search/sanasto.txt), in the same format.
+const ThesaurusFile = "sanasto.txt"
+
+// Thesaurus is a parsed thesaurus: lines of words that mean the same
+// thing, or that a reader types for another.
+//
+// The format, one rule a line, # starting a comment:
+//
+//	kokous = palaveri = tapaaminen     each finds the others
+//	kehari > kehityskeskustelu         the left finds the right, not back
+//	esimies > esihenkilö, lähiesihenkilö
+//	- palaveri                         drops the default rules of a word
+//
+// A side of = or > is a word or a phrase ("sosiaali- ja terveydenhuolto");
+// only a single word can lead to others, since a reader's query is matched
+// word by word.
+type Thesaurus struct {
+	File  string
+	Rules []ThesaurusRule
+}
+
+// ThesaurusRule is one line of a thesaurus.
+type ThesaurusRule struct {
+	Line int
+	// Equal is true for a = b = c: each single word of Words finds the
+	// others. Otherwise Words[0] finds each of Words[1:].
+	Equal bool
+	// Drop is true for "- word": the rules of Words[0] so far are dropped.
+	Drop  bool
+	Words []string
+}
+
+// ParseThesaurus parses a thesaurus file; messages name file:line:col.
+func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
+	var diags diag.List
+	t := &Thesaurus{File: file}
+	if !utf8.Valid(src) {
+		diags.Errorf(diag.Pos{File: file}, "sanasto ei ole UTF-8-tekstiä: tallenna se UTF-8-muodossa (the thesaurus is not UTF-8 text)")
+		return t, diags
+	}
+	for n, line := range strings.Split(string(src), "\n") {
+		pos := diag.Pos{File: file, Line: n + 1, Col: 1}
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		text := strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if text == "" {
+			continue
+		}
+		pos.Col = 1 + len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+		if rest, ok := strings.CutPrefix(text, "- "); ok {
+			w := strings.TrimSpace(rest)
+			if !oneWord(w) {
+				diags.Errorf(pos, "poistorivillä on yksi sana: - palaveri (a drop line names one word)")
+				continue
+			}
+			t.Rules = append(t.Rules, ThesaurusRule{Line: n + 1, Drop: true, Words: []string{w}})
+			continue
+		}
+		eq, gt := strings.Contains(text, "="), strings.Contains(text, ">")
+		switch {
+		case eq && gt:
+			diags.Errorf(pos, "rivillä on sekä = että >: kirjoita samaa tarkoittavat sanat = -merkein ja yhteen suuntaan pätevät > -merkillä omille riveilleen (a line has both = and >)")
+			continue
+		case !eq && !gt:
+			diags.Errorf(pos, "rivi ei ole sanaston muotoa: kirjoita kokous = palaveri tai kehari > kehityskeskustelu (the line has neither = nor >)")
+			continue
+		}
+		var words []string
+		if eq {
+			words = strings.Split(text, "=")
+		} else {
+			left, right, _ := strings.Cut(text, ">")
+			if strings.Contains(right, ">") {
+				diags.Errorf(pos, "rivillä saa olla vain yksi >: kehari > kehityskeskustelu, kehityskeskustelut (a line has one > only)")
+				continue
+			}
+			words = append([]string{left}, strings.Split(right, ",")...)
+		}
+		ok := true
+		for i := range words {
+			words[i] = strings.Join(strings.Fields(words[i]), " ")
+			if words[i] == "" || !strings.ContainsFunc(words[i], unicode.IsLetter) {
+				diags.Errorf(pos, "rivillä on tyhjä kohta: jokaisella = tai > -merkin puolella on oltava sana (an empty side)")
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if gt && !oneWord(words[0]) {
+			diags.Errorf(pos, "> -merkin vasemmalla puolella saa olla vain yksi sana, koska haku vertaa sanoja yksitellen: %q (the left of > is one word)", words[0])
+			continue
+		}
+		if eq && !slices.ContainsFunc(words, oneWord) {
+			diags.Errorf(pos, "= -rivillä ainakin yhden puolen on oltava yksi sana: %q (one side of = must be one word)", text)
+			continue
+		}
+		t.Rules = append(t.Rules, ThesaurusRule{Line: n + 1, Equal: eq, Words: words})
+	}
+	return t, diags
+}
+
+// oneWord reports whether s is a single word: letters, digits, hyphens.
+func oneWord(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || unicode.IsMark(r))
+	})
+}

@@ -1,0 +1,77 @@
+package content
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParseThesaurus(t *testing.T) {
+	src := "# kommentti\n" +
+		"kokous = palaveri = tapaaminen\n" +
+		"\n" +
+		"kehari > kehityskeskustelu, kehityskeskustelut  # arkikieli\n" +
+		"sote > sosiaali- ja terveydenhuolto\n" +
+		"- palaveri\n"
+	th, diags := ParseThesaurus("content/sanasto.txt", []byte(src))
+	if len(diags) > 0 {
+		t.Fatalf("unexpected problems: %v", diags.Err())
+	}
+	want := []ThesaurusRule{
+		{Line: 2, Equal: true, Words: []string{"kokous", "palaveri", "tapaaminen"}},
+		{Line: 4, Words: []string{"kehari", "kehityskeskustelu", "kehityskeskustelut"}},
+		{Line: 5, Words: []string{"sote", "sosiaali- ja terveydenhuolto"}},
+		{Line: 6, Drop: true, Words: []string{"palaveri"}},
+	}
+	if !slices.EqualFunc(th.Rules, want, func(a, b ThesaurusRule) bool {
+		return a.Line == b.Line && a.Equal == b.Equal && a.Drop == b.Drop && slices.Equal(a.Words, b.Words)
+	}) {
+		t.Errorf("got %+v\nwant %+v", th.Rules, want)
+	}
+}
+
+// TestThesaurusMistakesNameTheLine checks that each kind of mistake in a
+// portal's sanasto.txt is reported by Load (and so by check) at its line
+// and column, in Finnish first.
+func TestThesaurusMistakesNameTheLine(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"kokous palaveri", "content/sanasto.txt:2:1: rivi ei ole sanaston muotoa"},
+		{"  kokous = palaveri > tapaaminen", "content/sanasto.txt:2:3: rivillä on sekä = että >"},
+		{"kokous = ", "content/sanasto.txt:2:1: rivillä on tyhjä kohta"},
+		{"kehari > a > b", "content/sanasto.txt:2:1: rivillä saa olla vain yksi >"},
+		{"sosiaali- ja terveydenhuolto > sote", "content/sanasto.txt:2:1: > -merkin vasemmalla puolella saa olla vain yksi sana"},
+		{"hyvä ilmapiiri = hyvä henki", "content/sanasto.txt:2:1: = -rivillä ainakin yhden puolen on oltava yksi sana"},
+		{"- kaksi sanaa", "content/sanasto.txt:2:1: poistorivillä on yksi sana"},
+	} {
+		fsys := fstest.MapFS{
+			"helmet/a.md": {Data: []byte("---\ntitle: A\n---\n")},
+			"sanasto.txt": {Data: []byte("kokous = palaveri\n" + c.line + "\n")},
+		}
+		_, diags := Load(context.Background(), fsys, "content")
+		found := false
+		for _, d := range diags {
+			found = found || strings.HasPrefix(d.Error(), c.want)
+		}
+		if !found {
+			t.Errorf("%q: no problem starting %q in:\n%v", c.line, c.want, diags.Err())
+		}
+	}
+}
+
+func TestThesaurusIsNoStrayFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"helmet/a.md": {Data: []byte("---\ntitle: A\n---\n")},
+		"sanasto.txt": {Data: []byte("kokous = palaveri\n")},
+	}
+	set, diags := Load(context.Background(), fsys, "content")
+	for _, d := range diags {
+		if strings.Contains(d.Pos.File, "sanasto") {
+			t.Errorf("problem reported: %v", d)
+		}
+	}
+	if set.Thesaurus == nil || len(set.Thesaurus.Rules) != 1 || set.Thesaurus.File != "content/sanasto.txt" {
+		t.Errorf("thesaurus: got %+v", set.Thesaurus)
+	}
+}

@@ -1,0 +1,120 @@
+package search
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+
+	"github.com/helminauha/helminauha/internal/content"
+)
+
+// defaultThesaurusSource is the thesaurus every portal starts from; a
+// portal's content/sanasto.txt extends and overrides it (see
+// content.Thesaurus for the format).
+//
+//go:embed sanasto.txt
+var defaultThesaurusSource []byte
+
+// DefaultThesaurus parses the default thesaurus; TestDefaultThesaurus
+// holds it to the format.
+func DefaultThesaurus() *content.Thesaurus {
+	t, _ := content.ParseThesaurus("internal/search/sanasto.txt", defaultThesaurusSource)
+	return t
+}
+
+// synonyms maps the key of a word a reader may type to the phrases it also
+// finds, each phrase the keys of its words, all of which a page must hold.
+type synonyms map[string][][]string
+
+// thesaurusTable applies the rules of the default thesaurus and then those
+// of the portal's (which may be nil) in order: a rule adds expansions, a
+// drop line removes those a word has so far.
+func thesaurusTable(portal *content.Thesaurus) synonyms {
+	syn := synonyms{}
+	seen := map[string]map[string]bool{}
+	addAlt := func(from string, to []string) {
+		if len(to) == 0 || len(to) == 1 && to[0] == from {
+			return
+		}
+		j := strings.Join(to, " ")
+		if seen[from] == nil {
+			seen[from] = map[string]bool{}
+		}
+		if !seen[from][j] {
+			seen[from][j] = true
+			syn[from] = append(syn[from], to)
+		}
+	}
+	for _, t := range []*content.Thesaurus{DefaultThesaurus(), portal} {
+		if t == nil {
+			continue
+		}
+		for _, r := range t.Rules {
+			phrases := make([][]string, len(r.Words))
+			for i, w := range r.Words {
+				phrases[i] = phraseKeys(w)
+			}
+			switch {
+			case r.Drop:
+				if len(phrases[0]) == 1 {
+					delete(syn, phrases[0][0])
+					delete(seen, phrases[0][0])
+				}
+			case r.Equal:
+				for i, from := range phrases {
+					if len(from) != 1 {
+						continue
+					}
+					for j, to := range phrases {
+						if i != j {
+							addAlt(from[0], to)
+						}
+					}
+				}
+			default:
+				if len(phrases[0]) == 1 {
+					for _, to := range phrases[1:] {
+						addAlt(phrases[0][0], to)
+					}
+				}
+			}
+		}
+	}
+	return syn
+}
+
+// phraseKeys returns the keys of the words of a phrase as a query has
+// them: each whole word once, the parts of hyphenated words left out.
+func phraseKeys(phrase string) []string {
+	var keys []string
+	for _, t := range Analyze(phrase) {
+		if !t.Part {
+			keys = append(keys, t.Term)
+		}
+	}
+	return keys
+}
+
+// forIndex returns the expansions whose keys are all in the index, in the
+// form the manifest carries them: each phrase its keys joined by spaces.
+func (s synonyms) forIndex(has func(string) bool) map[string][]string {
+	out := map[string][]string{}
+	for from, alts := range s {
+		for _, alt := range alts {
+			ok := true
+			for _, k := range alt {
+				ok = ok && has(k)
+			}
+			if ok {
+				out[from] = append(out[from], strings.Join(alt, " "))
+			}
+		}
+	}
+	for _, alts := range out {
+		sort.Strings(alts)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
