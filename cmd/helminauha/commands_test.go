@@ -119,13 +119,38 @@ func TestNewWritesAFileThatPassesCheck(t *testing.T) {
 	if code, _, stderr := runCmd("new", "pearl", "x", "--theme", "olematon"); code != 2 || !strings.Contains(stderr, `no theme area "olematon"`) {
 		t.Errorf("new with an unknown theme: %d %s", code, stderr)
 	}
+	// The new pearl is a draft: its placeholders are warnings until it
+	// is published.
+	code, stdout, _ := runCmd("check", "--content", "content")
+	if code != 0 {
+		t.Errorf("check after new pearl: exit status %d\n%s", code, stdout)
+	}
+	if !strings.Contains(stdout, `content/helmet/uusi-helmi.md:2:1: warning: (luonnos) title on yhä mallin teksti "Helmen otsikko"`) {
+		t.Errorf("check does not warn of the new pearl's placeholders:\n%s", stdout)
+	}
 	for _, args := range [][]string{{"new", "case", "uusi-case", "--theme", "verkostotyo"}, {"new", "chapter", "uusi-luku"}} {
 		if code, _, stderr := runCmd(args...); code != 0 {
 			t.Errorf("%v: %d %s", args, code, stderr)
 		}
 	}
-	if code, stdout, _ := runCmd("check", "--content", "content"); code != 0 {
-		t.Errorf("check after new: exit status %d\n%s", code, stdout)
+	// A case or a chapter is published as soon as it exists, so its
+	// placeholders are errors.
+	code, stdout, _ = runCmd("check", "--content", "content")
+	if code != 1 {
+		t.Errorf("check after new case and chapter: exit status %d, want 1\n%s", code, stdout)
+	}
+	for _, want := range []string{
+		`content/caset/uusi-case.md:3:1: organization on yhä mallin teksti "Organisaation nimi"`,
+		`content/opas/uusi-luku.md:9:1: tekstissä on yhä mallin teksti "Kysymys lukijalle?"`,
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check does not say %q:\n%s", want, stdout)
+		}
+	}
+	for _, line := range problemLines(stdout) {
+		if !strings.Contains(line, "mallin teksti") && !strings.Contains(line, "warning:") {
+			t.Errorf("check reports more than the placeholders: %s", line)
+		}
 	}
 	ch, _ := os.ReadFile("content/opas/uusi-luku.md")
 	if !strings.Contains(string(ch), "weight: 3") {

@@ -17,9 +17,9 @@ import (
 // templates for `new`: every required key, with a placeholder to replace.
 var newTemplates = map[string]struct{ dir, text string }{
 	"pearl": {content.DirPearls, `---
-title: Helmen otsikko
+title: ` + ph("title", 0) + `
 theme: %s
-summary: Yksi tai kaksi lausetta siitä, mitä helmi antaa lukijalle (enintään 300 merkkiä).
+summary: ` + ph("summary", 0) + `
 kind: vinkki            # tieto | vinkki | menetelma | tyokalu
 audience: [esihenkilot] # johto | esihenkilot | paattajat | henkilosto | hanketoimijat
 tags: []
@@ -30,15 +30,15 @@ draft: true             # poista tai muuta falseksi, kun helmi on valmis
 
 ## Mistä on kyse
 
-Kirjoita tähän helmen sisältö lyhyinä kappaleina ja listoina.
+` + ph("", 0) + `
 `},
 	"case": {content.DirCases, `---
-title: Esimerkin otsikko
-organization: Organisaation nimi
+title: ` + ph("title", 1) + `
+organization: ` + ph("organization", 0) + `
 period: 2024–2025
 themes: [%s]
 pearls: []
-summary: Yksi tai kaksi lausetta siitä, mitä organisaatio teki.
+summary: ` + ph("summary", 1) + `
 date: %s
 ---
 
@@ -51,16 +51,19 @@ date: %s
 ## Opit
 `},
 	"chapter": {content.DirChapters, `---
-title: Luvun otsikko
+title: ` + ph("title", 2) + `
 weight: %s
-summary: Mitä luvussa käsitellään.
+summary: ` + ph("summary", 2) + `
 ---
 %s
 ## Pohdittavaksi
 
-- Kysymys lukijalle?
+- ` + ph("", 1) + `
 `},
 }
+
+// ph is the i-th placeholder of key, which check recognises.
+func ph(key string, i int) string { return content.Placeholders[key][i] }
 
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fl := newFlags("new", "pearl|case|chapter SLUG [--theme SLUG] [--content DIR]", stderr)

@@ -34,6 +34,9 @@ type Config struct {
 	// Keep lists paths in the output folder (files or folders, relative
 	// to it) that builds never replace or remove: files put there by hand.
 	Keep []string
+	// PearlWords is the least and the most words a pearl should have;
+	// check warns of a pearl outside it. [0, 0] turns the warning off.
+	PearlWords [2]int
 	// Extra holds the keys the contract does not name, for templates.
 	Extra map[string]any
 }
@@ -132,6 +135,14 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		Theme:       str("theme", false),
 		Extra:       map[string]any{},
 	}
+	c.PearlWords = DefaultPearlWords
+	if v, ok := raw["pearlWords"]; ok {
+		if w, ok := wordRange(v); ok {
+			c.PearlWords = w
+		} else {
+			diags.Errorf(pos("pearlWords"), "pearlWords on helmen pienin ja suurin sanamäärä kahtena lukuna hakasulkeissa, esimerkiksi pearlWords: [150, 500] (tai [0, 0], kun sanamäärää ei tarkisteta)")
+		}
+	}
 	if c.Language == "" {
 		c.Language = "fi"
 	} else if !langTag.MatchString(c.Language) {
@@ -162,7 +173,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 	}
 	c.Keep = keepList(raw["keep"], pos("keep"), &diags)
-	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true}
+	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true, "pearlWords": true}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
 		keys = append(keys, k)
@@ -210,6 +221,24 @@ func describeItem(v any) string {
 		return fmt.Sprintf("%q", s)
 	}
 	return describe(v)
+}
+
+// DefaultPearlWords is the length of the default portal's pearls: a
+// short practical tip, read in a few minutes.
+var DefaultPearlWords = [2]int{150, 500}
+
+// wordRange reads [least, most].
+func wordRange(v any) ([2]int, bool) {
+	list, ok := v.([]any)
+	if !ok || len(list) != 2 {
+		return [2]int{}, false
+	}
+	lo, ok1 := list[0].(int)
+	hi, ok2 := list[1].(int)
+	if !ok1 || !ok2 || lo < 0 || hi < lo {
+		return [2]int{}, false
+	}
+	return [2]int{lo, hi}, true
 }
 
 func describe(v any) string {

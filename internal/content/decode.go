@@ -57,7 +57,15 @@ func (d *decoder) pos(key string) diag.Pos {
 func (d *decoder) get(key string, required bool) (any, bool) {
 	d.used[key] = true
 	v, ok := d.doc.Meta[key]
-	if !ok || v == nil {
+	if ok && v == nil {
+		// `summary:` with nothing after it: YAML reads it as null, but
+		// the editor wrote the key, so the problem is on its line.
+		if required {
+			d.diags.Errorf(d.pos(key), "%q is empty: write a value after `%s:`", key, key)
+		}
+		return nil, false
+	}
+	if !ok {
 		if required {
 			d.diags.Errorf(diag.Pos{File: d.file, Line: 1, Col: 1}, "required key %q is missing: add a line `%s: ...` to the front matter", key, key)
 		}

@@ -285,6 +285,11 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 		out = p
 	}
 	out.Base().Extra = d.extra()
+	draft := false
+	if p, ok := out.(*Pearl); ok {
+		draft = p.Draft
+	}
+	placeholders(out.Base(), src, draft, &d.diags)
 	diags.Append(d.diags)
 	return out, diags
 }

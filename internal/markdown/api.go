@@ -34,6 +34,11 @@ type Doc struct {
 	HasFrontMatter bool
 	Headings       []Heading
 	Links          []Link
+	// TitleLinks are links whose address has spaces, most often a page's
+	// title ([Verkoston roolit](Verkoston roolit)): Markdown shows them
+	// as plain text with brackets, so the site reports them. Alt holds
+	// the link's text.
+	TitleLinks []Link
 
 	impl docImpl // the compiled body and its text, for rendering and search
 }

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // frontMatterSpan is where the front matter block lies, found by the same
@@ -65,6 +68,17 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		return
 	}
 	if err != nil {
+		if p.badUTF8 {
+			// The UTF-8 message says what to do; YAML's words about the
+			// same bytes would only come first and confuse.
+			p.dropMetaBlock()
+			return
+		}
+		if pos, msg, ok := p.yamlCause(2, fm.end); ok {
+			p.diags.Errorf(pos, "%s", msg)
+			p.dropMetaBlock()
+			return
+		}
 		line, msg, unclosed := yamlProblem(err)
 		if line > 0 {
 			line++ // YAML's line 1 is the file's line 2
@@ -88,6 +102,119 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		d.Meta[k] = normaliseYAML(v)
 	}
 	d.KeyLines = p.keyLines(d.Meta, 2, fm.end)
+	p.curlyQuotes(2, fm.end)
+}
+
+// yamlCause looks in the lines from and to (exclusive) for the mistakes
+// editors make most, which YAML reports in its own words and often on
+// another line: a quoted value that goes on after its closing quote, and
+// ": " inside a value without quotes. It returns the place of the first
+// one and what to write instead.
+func (p *parse) yamlCause(from, to int) (diag.Pos, string, bool) {
+	for n := from; n < to && n <= len(p.lines); n++ {
+		line := string(p.line(n))
+		key, value, ok := splitKeyValue(line)
+		if !ok {
+			continue
+		}
+		vcol := utf8.RuneCountInString(line[:len(line)-len(value)]) + 1
+		switch q := value[0]; q {
+		case '"', '\'':
+			end := closingQuote(value[1:], q)
+			if end < 0 {
+				continue // an unclosed quote: yamlProblem finds its line
+			}
+			rest := strings.TrimSpace(value[end+2:])
+			if rest == "" || rest[0] == '#' {
+				continue
+			}
+			return diag.Pos{File: p.file, Line: n, Col: vcol}, msgQuoteThenText(key, value, q), true
+		case '[', '{', '|', '>', '&', '*', '!', '#':
+			continue
+		}
+		if i := strings.Index(value, ": "); i >= 0 || strings.HasSuffix(value, ":") {
+			if i < 0 {
+				i = len(value) - 1
+			}
+			col := vcol + utf8.RuneCountInString(value[:i])
+			return diag.Pos{File: p.file, Line: n, Col: col}, msgColonInValue(key, value), true
+		}
+	}
+	return diag.Pos{}, "", false
+}
+
+func msgQuoteThenText(key, value string, q byte) string {
+	other := byte('\'')
+	if q == '\'' {
+		other = '"'
+	}
+	return fmt.Sprintf("arvo alkaa lainausmerkillä %c ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, %s: %c%s%c, tai jätä lainausmerkit pois", q, key, other, value, other)
+}
+
+func msgColonInValue(key, value string) string {
+	return fmt.Sprintf("arvossa on kaksoispiste (\": \"), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, %s: \"%s\"", key, strings.ReplaceAll(value, `"`, `\"`))
+}
+
+// splitKeyValue splits a line "key: value" (the key at any indent, or a
+// list item "- key: value") into the key and the value, trimmed.
+func splitKeyValue(line string) (key, value string, ok bool) {
+	t := strings.TrimLeft(line, " ")
+	t = strings.TrimPrefix(t, "- ")
+	if t == "" || strings.ContainsRune("#\"'[{-", rune(t[0])) {
+		return "", "", false
+	}
+	i := strings.Index(t, ": ")
+	if i <= 0 {
+		return "", "", false
+	}
+	key = t[:i]
+	value = strings.TrimSpace(t[i+2:])
+	if value == "" {
+		return "", "", false
+	}
+	return key, value, true
+}
+
+// closingQuote is the index in s of the quote q that closes a value
+// opened with q, or -1.
+func closingQuote(s string, q byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q == '"':
+			i++
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case s[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
+// curlyQuotes warns of a value or list item that starts with a
+// typographic quote (“ ” ‘ ’ „ « »), as text pasted from a word processor
+// has: YAML takes only straight quotes as quotes, so the curly ones
+// become part of the title, summary or tag.
+func (p *parse) curlyQuotes(from, to int) {
+	for n := from; n < to && n <= len(p.lines); n++ {
+		line := string(p.line(n))
+		for i, r := range line {
+			if !strings.ContainsRune("“”‘’„«»", r) {
+				continue
+			}
+			before := strings.TrimRight(line[:i], " ")
+			if before != "" && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, "[") &&
+				!strings.HasSuffix(before, ",") && !(strings.TrimSpace(before) == "-") {
+				continue
+			}
+			p.diags.Warnf(diag.Pos{File: p.file, Line: n, Col: utf8.RuneCountInString(line[:i]) + 1}, "%s", msgCurlyQuote(r))
+			break
+		}
+	}
+}
+
+func msgCurlyQuote(r rune) string {
+	return fmt.Sprintf("arvo alkaa kaarevalla lainausmerkillä %c (kuten tekstinkäsittelyohjelmasta kopioitu), ja merkki tulee osaksi tekstiä: jätä lainausmerkit pois tai käytä suoria lainausmerkkejä \"…\"", r)
 }
 
 // dropMetaBlock removes what goldmark-meta leaves in the body when it

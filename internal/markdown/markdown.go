@@ -92,6 +92,7 @@ func Parse(file string, src []byte) (*Doc, diag.List) {
 	d := &Doc{}
 
 	if off := invalidUTF8(src); off >= 0 {
+		p.badUTF8 = true
 		p.errorf(off, "the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor", src[off])
 	}
 
@@ -108,14 +109,15 @@ func Parse(file string, src []byte) (*Doc, diag.List) {
 
 // parse is the state of one Parse call.
 type parse struct {
-	file   string
-	src    []byte   // the normalised source the syntax tree points into
-	root   ast.Node // the syntax tree
-	lines  []int    // byte offset of the start of each line
-	diags  diag.List
-	ids    headingIDs
-	level  int                     // level of the previous heading, for the skip warning
-	sheets map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
+	file    string
+	src     []byte   // the normalised source the syntax tree points into
+	root    ast.Node // the syntax tree
+	lines   []int    // byte offset of the start of each line
+	diags   diag.List
+	ids     headingIDs
+	level   int                     // level of the previous heading, for the skip warning
+	sheets  map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
+	badUTF8 bool                    // the file is not UTF-8, which is said first
 }
 
 // pos converts a byte offset in the source into a position. Col counts

@@ -153,7 +153,13 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"unclosed", "---\ntitle: Hei\n\nTeksti.\n",
 			[]string{file + ":1: front matter opened with --- is never closed: add a line --- after its last key"}},
 		{"colon in value", "---\ntitle: Hei\nsummary: Osa 1: alku\n---\n",
-			[]string{file + `:3: front matter: a line is indented where it should not be, or a value contains ": " and needs quotes: title: "Osa 1: aloitus"`}},
+			[]string{file + `:3:15: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, summary: "Osa 1: alku"`}},
+		{"colon in the first key's value", "---\ntitle: Osa 1: alku\nsummary: S.\n---\n",
+			[]string{file + `:2:13: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, title: "Osa 1: alku"`}},
+		{"quoted value goes on", "---\ntitle: 'Hyvä' kokous\nsummary: S.\n---\n",
+			[]string{file + `:2:8: arvo alkaa lainausmerkillä ' ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, title: "'Hyvä' kokous", tai jätä lainausmerkit pois`}},
+		{"Latin-1", "---\ntitle: Hyv\xe4\nsummary: S.\n---\n",
+			[]string{file + ":2:11: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor"}},
 		{"unclosed bracket", "---\ntitle: Hei\ntheme: verkostotyo\nkind: vinkki\ntags: [a, b\ndate: 2022-06-01\n---\n",
 			[]string{file + ":5: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
 		{"unclosed quote", "---\ntitle: \"Hei\nsummary: x\ndate: 2022-06-01\n---\n",
@@ -171,7 +177,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"duplicate key", "---\ntitle: a\ndate: 2022-01-01\ntitle: b\ntitle: c\n---\n",
 			[]string{file + `:4: key "title" is written twice (first on line 2): keep one of them`}},
 		{"errors after a BOM and CRLF", "\uFEFF---\r\ntitle: Hei\r\nsummary: Osa 1: alku\r\n---\r\n",
-			[]string{file + `:3: front matter: a line is indented where it should not be, or a value contains ": " and needs quotes: title: "Osa 1: aloitus"`}},
+			[]string{file + `:3:15: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, summary: "Osa 1: alku"`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

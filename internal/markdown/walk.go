@@ -2,9 +2,12 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // walk collects headings, links and worksheets of the body and gives each
@@ -26,6 +29,8 @@ func (p *parse) walk(d *Doc) {
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			p.autoLink(d, n)
+		case *ast.Paragraph, *ast.TextBlock:
+			p.titleLinks(d, n)
 		case *ast.FencedCodeBlock:
 			if isWorksheetInfo(n.Language(p.src)) {
 				if p.sheets == nil {
@@ -75,8 +80,79 @@ func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt s
 	if dangerousURL(dest) {
 		p.diags.Warnf(pos, "%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address", what, Shorten(dest))
 	}
+	if windowsPath(dest) {
+		p.diags.Errorf(pos, "%s", msgWindowsPath(what, dest))
+	}
 	if image && alt == "" {
 		p.diags.Errorf(pos, "image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)", dest, dest)
+	}
+}
+
+// windowsPath tells an address that is a file on the editor's own
+// Windows machine (C:\Users\…, a backslash, file:), which no reader can
+// open.
+func windowsPath(dest string) bool {
+	if len(dest) >= 2 && dest[1] == ':' && (dest[0]|0x20 >= 'a' && dest[0]|0x20 <= 'z') {
+		return true
+	}
+	return strings.Contains(dest, `\`) || strings.HasPrefix(strings.ToLower(dest), "file:")
+}
+
+func msgWindowsPath(what, dest string) string {
+	name := dest[strings.LastIndexAny(dest, `\/`)+1:]
+	if what == "image" {
+		return fmt.Sprintf("kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)", Shorten(dest), name)
+	}
+	return fmt.Sprintf("linkin osoite %s on tiedosto omalla koneellasi, eikä lukija pääse siihen: kopioi tiedosto kansioon content/static/liitteet/ ja kirjoita [teksti](/liitteet/%s)", Shorten(dest), name)
+}
+
+// titleLink is a link whose address has spaces, [Verkoston
+// roolit](Verkoston roolit): CommonMark reads it as plain text, so the
+// reader would see the brackets.
+var titleLink = regexp.MustCompile(`!?\[([^\]\n]+)\]\(([^()\n<>]*\s[^()\n<>]*)\)`)
+
+// titleLinks records the links in the block n that CommonMark left as
+// text because their address is a page's title or has spaces.
+func (p *parse) titleLinks(d *Doc, n ast.Node) {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return
+	}
+	var texts []text.Segment
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c := c.(type) {
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering {
+				texts = append(texts, c.Segment)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	inText := func(off int) bool {
+		for _, s := range texts {
+			if off >= s.Start && off < s.Stop {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		line := p.src[seg.Start:seg.Stop]
+		for _, m := range titleLink.FindAllSubmatchIndex(line, -1) {
+			dest := strings.TrimSpace(string(line[m[4]:m[5]]))
+			if rest := dest[strings.IndexAny(dest, " \t")+1:]; strings.ContainsAny(rest[:1], `"'`) {
+				continue // [x](/a "title"), a link with a title
+			}
+			off := seg.Start + m[0]
+			if !inText(off) {
+				continue
+			}
+			pos := p.pos(off)
+			d.TitleLinks = append(d.TitleLinks, Link{Dest: dest, Line: pos.Line, Col: pos.Col, Image: line[m[0]] == '!', Alt: string(line[m[2]:m[3]])})
+		}
 	}
 }
 

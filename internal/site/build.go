@@ -104,6 +104,7 @@ type builder struct {
 	areaBy  map[string]*Area
 	pearlBy map[string]*Pearl
 	drafts  map[string]*content.Pearl
+	titles  map[string]string // lower-case title -> source file, for titleLink
 	// draftFiles holds the files of every draft, in the build or not.
 	draftFiles map[string]bool
 }

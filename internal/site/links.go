@@ -40,6 +40,9 @@ func (b *builder) links() {
 
 func (b *builder) resolve(doc *content.Common, dir string) Links {
 	var out Links
+	for _, l := range doc.Doc.TitleLinks {
+		b.diags.Errorf(diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, "%s", b.titleLink(l))
+	}
 	for _, l := range doc.Doc.Links {
 		target, err := b.target(dir, l.Dest)
 		pos := diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}
@@ -58,6 +61,27 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		}
 	}
 	return out
+}
+
+// titleLink explains a link written with spaces in its address, which
+// Markdown shows as text, and names the page when the address is a title.
+func (b *builder) titleLink(l markdown.Link) string {
+	if b.titles == nil {
+		b.titles = map[string]string{}
+		for file, v := range b.byFile {
+			title := ""
+			if d, ok := v.(content.Doc); ok {
+				title = strings.ToLower(d.Base().Title)
+			}
+			if old, dup := b.titles[title]; title != "" && (!dup || file < old) {
+				b.titles[title] = file
+			}
+		}
+	}
+	if file, ok := b.titles[strings.ToLower(strings.TrimSpace(l.Dest))]; ok {
+		return fmt.Sprintf("linkin osoitteeksi on kirjoitettu sivun otsikko, ja lukija näkisi hakasulkeet: kirjoita osoitteeksi sivun tiedosto, [%s](../%s)", l.Alt, file)
+	}
+	return fmt.Sprintf("linkin osoitteessa %q on välilyönti, joten siitä ei tule linkkiä: kirjoita osoitteeksi sivun tiedosto (../helmet/nimi.md) tai verkko-osoite (https://…)", l.Dest)
 }
 
 // linkedPearl is the pearl a working link leads to, or nil.
@@ -100,7 +124,24 @@ func (b *builder) target(dir, dest string) (string, string) {
 		}
 		return "", fmt.Sprintf("there is no file static/%s", s)
 	}
-	return "", fmt.Sprintf("there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file under static/ and link to it as /%s", rel, path.Base(rel))
+	if s := b.staticNamed(path.Base(rel)); s != "" {
+		return "", fmt.Sprintf("there is no %s: the file is static/%s, so write its address as /%s", rel, s, s)
+	}
+	// The path as the editor meant it under static/: what they wrote,
+	// without the document's own folder (kuvat/x.png, not x.png).
+	want := strings.TrimPrefix(rel, dir+"/")
+	return "", fmt.Sprintf("there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/%s and link to it as /%s", rel, want, want)
+}
+
+// staticNamed is the static file (its path under static/) whose name is
+// base, the first of them in path order, or "".
+func (b *builder) staticNamed(base string) string {
+	for _, s := range b.s.Static {
+		if path.Base(s) == base {
+			return s
+		}
+	}
+	return ""
 }
 
 // dirDest is a link's address and the folder of the document it is in.
@@ -176,6 +217,9 @@ func (b *builder) sitePath(p, fragment, frag string) (string, string) {
 	}
 	if slices.Contains(b.s.Static, strings.TrimPrefix(clean, "/")) {
 		return b.base + clean + frag, ""
+	}
+	if s := b.staticNamed(path.Base(clean)); s != "" && path.Ext(s) != "" {
+		return "", fmt.Sprintf("no page or file has the address %s: the file is static/%s, so write its address as /%s", p, s, s)
 	}
 	// A link to /helmet/x/ where x does not exist: name the missing file.
 	parts := strings.Split(strings.Trim(clean, "/"), "/")
@@ -263,10 +307,10 @@ func fragmentMissing(v any, fragment string) string {
 		if h.ID == fragment {
 			return ""
 		}
-		ids = append(ids, h.ID)
+		ids = append(ids, "#"+h.ID)
 	}
 	if len(ids) == 0 {
 		return fmt.Sprintf("the page has no heading #%s (it has no headings)", fragment)
 	}
-	return fmt.Sprintf("the page has no heading #%s%s", fragment, nearest(fragment, ids))
+	return fmt.Sprintf("the page has no heading #%s%s; its headings are %s", fragment, nearest("#"+fragment, ids), strings.Join(ids, ", "))
 }

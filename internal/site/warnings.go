@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -31,6 +32,13 @@ func (b *builder) warnings() {
 			}
 		}
 	}
+	words := b.s.Config.PearlWords
+	for _, p := range b.s.Pearls {
+		if n := len(strings.Fields(p.Doc.Text())); words[1] > 0 && (n < words[0] || n > words[1]) {
+			b.diags.Warnf(diag.Pos{File: p.File}, "%s", msgWords(n, words))
+		}
+	}
+	b.sameTitles()
 	for _, p := range b.s.Pearls {
 		if len(p.Related) == 0 && len(p.Cases) == 0 {
 			b.diags.Warnf(diag.Pos{File: p.File}, "no case example or related pearl points to this pearl: add it to another pearl's related list or to a case's pearls")
@@ -49,5 +57,44 @@ func (b *builder) warnings() {
 	}
 	for _, c := range b.s.Cases {
 		check(&c.Common)
+	}
+}
+
+func msgWords(n int, words [2]int) string {
+	if n < words[0] {
+		return fmt.Sprintf("helmessä on %d sanaa, vähemmän kuin portaalin helmissä (%d–%d): kirjoita lisää tai yhdistä se toiseen helmeen (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)", n, words[0], words[1])
+	}
+	return fmt.Sprintf("helmessä on %d sanaa, enemmän kuin portaalin helmissä (%d–%d): lyhennä tai jaa se kahdeksi helmeksi (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)", n, words[0], words[1])
+}
+
+// sameTitles warns of two pages of one kind with the same title: lists,
+// search results and the necklace would show two links a reader cannot
+// tell apart.
+func (b *builder) sameTitles() {
+	seen := map[string]*content.Common{}
+	check := func(kind string, c *content.Common) {
+		k := kind + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Title), " "))
+		if first, dup := seen[k]; dup && c.Title != "" {
+			b.diags.Warnf(keyPos(c, "title"), "otsikko %q on jo sivulla %s: anna kummallekin oma otsikko, jotta lukija erottaa ne listoissa ja haussa", c.Title, first.File)
+			return
+		}
+		seen[k] = c
+	}
+	for _, a := range b.s.Areas {
+		check("area", &a.Common)
+	}
+	for _, p := range b.s.Pearls {
+		check("pearl", &p.Common)
+	}
+	for _, c := range b.s.Cases {
+		check("case", &c.Common)
+	}
+	if g := b.s.Guide; g != nil {
+		for _, c := range g.Chapters {
+			check("chapter", &c.Common)
+		}
+	}
+	for _, p := range b.s.Pages {
+		check("page", &p.Common)
 	}
 }

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEditorialRules: each rule check applies, run as an editor runs it
+// (helminauha check in the portal's folder), names the place and says
+// what to write instead.
+func TestEditorialRules(t *testing.T) {
+	front := "title: Uusi\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01"
+	pearl := func(fm, body string) string { return "---\n" + fm + "\n---\n" + body }
+	words := func(n int) string { return strings.Repeat("sana ", n) + "\n" }
+	cases := []struct {
+		name  string
+		files map[string]string
+		code  int
+		want  string
+	}{
+		{"short pearl", map[string]string{"helmet/x.md": pearl(front, words(51))}, 0,
+			"content/helmet/x.md: warning: helmessä on 51 sanaa, vähemmän kuin portaalin helmissä (150–500)"},
+		{"long pearl", map[string]string{"helmet/x.md": pearl(front, words(501))}, 0,
+			"content/helmet/x.md: warning: helmessä on 501 sanaa, enemmän kuin portaalin helmissä (150–500)"},
+		{"range from site.yaml", map[string]string{"helmet/x.md": pearl(front, words(51)),
+			"site.yaml": "title: T\ndescription: D\npearlWords: [20, 40]\n"}, 0,
+			"content/helmet/x.md: warning: helmessä on 51 sanaa, enemmän kuin portaalin helmissä (20–40)"},
+		{"bad range in site.yaml", map[string]string{"site.yaml": "title: T\ndescription: D\npearlWords: 150\n"}, 1,
+			"content/site.yaml:3:1: pearlWords on helmen pienin ja suurin sanamäärä"},
+		{"placeholder published", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "Uusi", "Helmen otsikko", 1), "Teksti.\n")}, 1,
+			`content/helmet/x.md:2:1: title on yhä mallin teksti "Helmen otsikko", jonka helminauha new kirjoitti`},
+		{"same title twice", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "Uusi", "Dialogi", 1), "Teksti.\n")}, 0,
+			`warning: otsikko "Dialogi" on jo sivulla content/helmet/`},
+		{"title as a link's address", map[string]string{"helmet/x.md": pearl(front, "Lue [Luottamus](Luottamus verkostossa).\n")}, 1,
+			"content/helmet/x.md:8:5: linkin osoitteeksi on kirjoitettu sivun otsikko, ja lukija näkisi hakasulkeet: kirjoita osoitteeksi sivun tiedosto, [Luottamus](../helmet/luottamus.md)"},
+		{"spaces in a link's address", map[string]string{"helmet/x.md": pearl(front, "Lue [tämä](oma sivu).\n")}, 1,
+			`content/helmet/x.md:8:5: linkin osoitteessa "oma sivu" on välilyönti`},
+		{"a link with a title is a link", map[string]string{"helmet/x.md": pearl(front, "Lue [tämä](/helmet/dialogi/ \"Dialogi\") ja `[a](b c)`.\n")}, 0,
+			"content: no errors"},
+		{"Windows path of an image", map[string]string{"helmet/x.md": pearl(front, "![Palaveri](C:\\Users\\maija\\Kuvat\\palaveri.png)\n")}, 1,
+			"content/helmet/x.md:8:1: kuvan osoite C:\\Users\\maija\\Kuvat\\palaveri.png on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/palaveri.png)"},
+		{"typographic quotes in a tag", map[string]string{"helmet/x.md": pearl(front+"\ntags: [“johtaminen”, verkostot]", "Teksti.\n")}, 0,
+			"content/helmet/x.md:7:8: warning: arvo alkaa kaarevalla lainausmerkillä “"},
+		{"typographic quotes in a summary", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "S.", "”Hyvä kokous”", 1), "Teksti.\n")}, 0,
+			"content/helmet/x.md:4:10: warning: arvo alkaa kaarevalla lainausmerkillä ”"},
+		{"missing anchor lists those that exist", map[string]string{"helmet/x.md": pearl(front, "## Alku\n\n## Loppu\n\n[x](../helmet/x.md#lopu)\n")}, 1,
+			"broken link to ../helmet/x.md#lopu: the page has no heading #lopu (did you mean \"#loppu\"?); its headings are #alku, #loppu"},
+		{"empty summary on its line", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "summary: S.", "summary:", 1), "Teksti.\n")}, 1,
+			"content/helmet/x.md:4:1: \"summary\" is empty"},
+		{"image path hint", map[string]string{"helmet/x.md": pearl(front, "![Palaveri](kuvat/palaveri.png)\n"), "static/kuvat/x.txt": "x"}, 1,
+			"there is no helmet/kuvat/palaveri.png: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/kuvat/palaveri.png and link to it as /kuvat/palaveri.png"},
+		{"image path hint names the file", map[string]string{"helmet/x.md": pearl(front, "![Palaveri](/palaveri.png)\n"), "static/kuvat/palaveri.png": "x"}, 1,
+			"content/helmet/x.md:8:1: broken link to /palaveri.png: no page or file has the address /palaveri.png: the file is static/kuvat/palaveri.png, so write its address as /kuvat/palaveri.png"},
+		{"quoted value goes on", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "title: Uusi", `title: "Hyvä" verkostopalaveri`, 1), "Teksti.\n")}, 1,
+			`content/helmet/x.md:2:8: arvo alkaa lainausmerkillä " ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, title: '"Hyvä" verkostopalaveri'`},
+		{"colon in a value", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "title: Uusi", "title: Osa 1: aloitus", 1), "Teksti.\n")}, 1,
+			`content/helmet/x.md:2:13: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, title: "Osa 1: aloitus"`},
+		{"Latin-1 file says UTF-8 first", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "Uusi", "Hyv\xe4 p\xe4iv\xe4", 1), "Teksti.\n")}, 1,
+			"content/helmet/x.md:2:11: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writePortal(t, "small.txtar", dir)
+			for name, data := range tc.files {
+				p := filepath.Join(dir, "content", filepath.FromSlash(name))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, out, _ := helminauha(t, dir, "check")
+			if code != tc.code {
+				t.Errorf("exit status %d, want %d", code, tc.code)
+			}
+			if strings.Contains(out, "content/helmet/x.md:1:") || strings.Contains(out, "front matter:") {
+				t.Errorf("check speaks of the front matter in YAML's words or at its first line:\n%s", out)
+			}
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("check does not say\n%s\nit says\n%s", tc.want, out)
+			}
+		})
+	}
+}
