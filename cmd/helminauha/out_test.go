@@ -1,0 +1,207 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// The tests in this file run the binary from the portal's folder with
+// relative paths and default flags, and hold the output folder to being
+// the generator's alone.
+
+// writeAll writes files (slash path under dir → content).
+func writeAll(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		write(t, filepath.Join(dir, filepath.FromSlash(name)), data)
+	}
+}
+
+// nothingBesidePublic checks that nothing but the portal's own folders
+// is beside public/ in dir.
+func nothingBesidePublic(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		switch e.Name() {
+		case "content", "public", "themes", "koti", "www":
+		default:
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) > 0 {
+		t.Errorf("left beside public/: %v", names)
+	}
+}
+
+// A second build over the first, as typed; public/ is a Git checkout of
+// a Pages branch, whose .git and CNAME stay, and a file site.yaml keeps
+// stays too.
+func TestBuildTwiceKeepsWhatItDidNotWrite(t *testing.T) {
+	dir := portal(t)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("first build: exit status %d\n%s", code, stderr)
+	}
+	user := map[string]string{"public/.git/HEAD": "ref: refs/heads/gh-pages\n", "public/CNAME": "helmet.example.fi\n",
+		"public/.nojekyll": "", "public/lataukset/iso.zip": "zip"}
+	writeAll(t, dir, user)
+	site, _ := os.ReadFile(filepath.Join(dir, "content", "site.yaml"))
+	writeAll(t, dir, map[string]string{"content/site.yaml": string(site) + "keep: [lataukset/]\n"})
+	os.Remove(filepath.Join(dir, "content", "helmet", "dialogi.md"))
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("second build: exit status %d\n%s", code, stderr)
+	}
+	for name, want := range user {
+		if got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || string(got) != want {
+			t.Errorf("%s: %q, %v; want it kept", name, got, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "helmet", "dialogi")); !os.IsNotExist(err) {
+		t.Errorf("the page of a removed pearl stayed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
+		t.Errorf("no home page: %v", err)
+	}
+	nothingBesidePublic(t, dir)
+}
+
+// Output folders a build must not write: each is refused with a message
+// and nothing changes, --clean-out or not.
+func TestOutIsRefused(t *testing.T) {
+	dir := portal(t)
+	t.Setenv("HOME", filepath.Join(dir, "koti"))
+	writeAll(t, dir, map[string]string{"kotisivu/index.html": "oma sivu", "kotisivu/kuvat/loma.jpg": "jpg",
+		"muistiinpanot.txt": "tärkeää", "koti/.profile": "x", "themes/oma/x.txt": "x"})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--out", "kotisivu"}, "--out kotisivu holds files helminauha did not write (index.html, kuvat/loma.jpg)"},
+		{[]string{"--out", "muistiinpanot.txt"}, "--out muistiinpanot.txt is a file, not a folder"},
+		{[]string{"--out", "/"}, "--out / is the root folder"},
+		{[]string{"--out", "koti", "--clean-out"}, "--out koti is or holds your home folder"},
+		{[]string{"--out", ".", "--clean-out"}, "--out . is or holds"},
+		{[]string{"--out", "content", "--clean-out"}, "--out content is content, which the build reads"},
+		{[]string{"--out", "content/public"}, "--out content/public lies inside content, which the build reads"},
+		{[]string{"--out", "content/helmet", "--clean-out"}, "--out content/helmet lies inside content"},
+		{[]string{"--out", "themes", "--clean-out"}, "--out themes is themes, which the build reads"},
+		{[]string{"--content", "portaali/content", "--out", "portaali", "--clean-out"}, "--out portaali holds portaali/content"},
+	} {
+		moved := strings.HasPrefix(tc.args[1], "portaali")
+		if moved {
+			os.MkdirAll(filepath.Join(dir, "portaali"), 0o755)
+			os.Rename(filepath.Join(dir, "content"), filepath.Join(dir, "portaali", "content"))
+		}
+		before := treeSum(t, dir)
+		code, _, stderr := helminauha(t, dir, append([]string{"build"}, tc.args...)...)
+		if code == 0 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("build %s: exit status %d, stderr %q; want %q", strings.Join(tc.args, " "), code, stderr, tc.want)
+		}
+		if after := treeSum(t, dir); after != before {
+			t.Errorf("build %s changed files", strings.Join(tc.args, " "))
+		}
+		if moved {
+			os.Rename(filepath.Join(dir, "portaali", "content"), filepath.Join(dir, "content"))
+		}
+	}
+	// Told to, a build removes the files it did not write.
+	if code, _, stderr := helminauha(t, dir, "build", "--out", "kotisivu", "--clean-out"); code != 0 {
+		t.Fatalf("build --clean-out: exit status %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "kotisivu", "kuvat")); !os.IsNotExist(err) {
+		t.Errorf("--clean-out left kotisivu/kuvat: %v", err)
+	}
+}
+
+// A public/ that is a link (to a web root) stays a link, and the folder
+// it points to gets the site.
+func TestLinkedPublicIsWrittenThrough(t *testing.T) {
+	dir := portal(t)
+	os.Mkdir(filepath.Join(dir, "www"), 0o755)
+	if err := os.Symlink("www", filepath.Join(dir, "public")); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+			t.Fatalf("exit status %d\n%s", code, stderr)
+		}
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "public")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("public is no longer a link: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "www", "index.html")); err != nil {
+		t.Errorf("the linked folder has no home page: %v", err)
+	}
+	nothingBesidePublic(t, dir)
+}
+
+// Builds killed at any moment leave a whole public/, and the next build
+// removes what they left beside it, as it does the spare folder of
+// earlier versions.
+func TestKilledBuildsAreCleanedUp(t *testing.T) {
+	dir := portal(t)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("exit status %d\n%s", code, stderr)
+	}
+	writeAll(t, dir, map[string]string{".public.spare/index.html": "old", ".public.new-4242/index.html": "half"})
+	for i := range 5 {
+		writeAll(t, dir, map[string]string{"content/sivut/uusi.md": "---\ntitle: Uusi " + strings.Repeat("x", i) + "\n---\nTeksti.\n"})
+		cmd := exec.Command(binary(t), "build")
+		cmd.Dir = dir
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
+			t.Fatalf("after a killed build, public/ has no home page: %v", err)
+		}
+	}
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("the build after killed ones: exit status %d\n%s", code, stderr)
+	}
+	nothingBesidePublic(t, dir)
+}
+
+// Files that cannot all be written are errors naming the file, in check
+// and in build (which leaves public/ as it was), with or without --gzip.
+func TestOutputConflictsAreErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a static .gz of the home page", map[string]string{"content/static/index.html.gz": "gz"},
+			`content/static/index.html.gz: the file "index.html.gz" is where the compressed copy of index.html goes`},
+		{"a static text file and its .gz", map[string]string{"content/static/a.txt": "a", "content/static/a.txt.gz": "gz"},
+			`content/static/a.txt.gz: the file "a.txt.gz" is where the compressed copy of a.txt goes`},
+		{"a static file where a page's folder goes", map[string]string{"content/static/ohje": "x", "content/sivut/ohje.md": "---\ntitle: Ohje\n---\nTeksti.\n"},
+			`content/static/ohje: the file "ohje" is where the folder ohje/ of the portal's ohje/index.html goes`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := portal(t)
+			if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+				t.Fatalf("exit status %d\n%s", code, stderr)
+			}
+			before := treeSum(t, filepath.Join(dir, "public"))
+			writeAll(t, dir, tc.files)
+			for _, args := range [][]string{{"check"}, {"build"}, {"build", "--gzip"}} {
+				code, stdout, stderr := helminauha(t, dir, args...)
+				if code != 1 || !strings.Contains(stdout+stderr, tc.want) {
+					t.Errorf("%s: exit status %d, want 1 and %q:\n%s%s", args, code, tc.want, stdout, stderr)
+				}
+			}
+			if after := treeSum(t, filepath.Join(dir, "public")); after != before {
+				t.Errorf("a failed build changed public/")
+			}
+		})
+	}
+}
