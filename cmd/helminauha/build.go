@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/rootfs"
 )
 
 // maxShown caps the problems printed in one run; the rest are counted.
@@ -27,34 +27,45 @@ const maxShown = 100
 // before the build says the same thing less plainly.
 func checkContentDir(dir string, stderr io.Writer) error {
 	info, err := os.Stat(dir)
-	if err == nil && info.IsDir() {
+	switch {
+	case err == nil && info.IsDir():
 		return nil
+	case err == nil:
+		fmt.Fprintf(stderr, "helminauha: %s on tiedosto eikä kansio: anna sisältökansio muodossa --content KANSIO (%s is a file, not a folder: name the content folder with --content DIR)\n", dir, dir)
+	default:
+		fmt.Fprintf(stderr, "helminauha: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR\n", dir)
 	}
-	fmt.Fprintf(stderr, "helminauha: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR\n", dir)
 	return errContent
 }
 
-func buildOptions(contentDir string) build.Options {
-	return build.Options{
-		Content:     os.DirFS(contentDir),
-		ContentName: contentName(contentDir),
-		Themes:      themesFS(contentDir),
-		MaxErrors:   maxShown,
+// openContent opens the content folder, and the themes folder when there
+// is one, for a build that reads nothing outside them (see rootfs); done
+// closes them.
+func openContent(dir string, stderr io.Writer) (opts build.Options, done func(), err error) {
+	if err := checkContentDir(dir, stderr); err != nil {
+		return opts, nil, err
 	}
+	root, err := rootfs.Open(dir)
+	if err != nil {
+		return opts, nil, err
+	}
+	done = func() { root.Close() }
+	opts = build.Options{Content: root, ContentName: contentName(dir), MaxErrors: maxShown}
+	if tdir := themesDir(dir); tdir != "" {
+		troot, err := rootfs.Open(tdir)
+		if err != nil {
+			root.Close()
+			return opts, nil, err
+		}
+		opts.Themes = troot
+		done = func() { root.Close(); troot.Close() }
+	}
+	return opts, done, nil
 }
 
 // contentName is how paths in the content folder dir are shown in
 // messages.
 func contentName(dir string) string { return filepath.ToSlash(filepath.Clean(dir)) }
-
-// themesFS is ./themes, or themes/ beside the content folder, when either
-// exists; otherwise (nil) the built-in theme is used.
-func themesFS(contentDir string) fs.FS {
-	if dir := themesDir(contentDir); dir != "" {
-		return os.DirFS(dir)
-	}
-	return nil
-}
 
 // themesDir is the folder themes are looked up in, or "" for none.
 func themesDir(contentDir string) string {
@@ -106,10 +117,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "helminauha build: unexpected argument %q\n", fl.Arg(0))
 		return errUsage
 	}
-	if err := checkContentDir(*contentDir, stderr); err != nil {
+	opts, done, err := openContent(*contentDir, stderr)
+	if err != nil {
 		return err
 	}
-	opts := buildOptions(*contentDir)
+	defer done()
 	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
 	opts.OutClean, opts.OutGuard = *cleanOut, []string{*contentDir, themesDir(*contentDir)}
 	start := time.Now()
@@ -161,10 +173,11 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "helminauha check: --format must be text or json, not %q\n", *format)
 		return errUsage
 	}
-	if err := checkContentDir(*contentDir, stderr); err != nil {
+	opts, done, err := openContent(*contentDir, stderr)
+	if err != nil {
 		return err
 	}
-	opts := buildOptions(*contentDir)
+	defer done()
 	opts.CheckOnly = true
 	// Drafts are checked like every other page, so that check says what
 	// build --drafts and serve say about the same folder.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/rootfs"
 )
 
 // templates for `new`: every required key, with a placeholder to replace.
@@ -163,12 +164,13 @@ func firstArea(fsys fs.FS) string {
 }
 
 // nextWeight is one more than the highest chapter weight written as
-// `weight: N` in dir.
+// `weight: N` in dir. The files are read as a build reads them (see
+// rootfs), so a named pipe or an oversized file is skipped unread.
 func nextWeight(fsys fs.FS, dir string) int {
 	highest := 0
 	entries, _ := fs.ReadDir(fsys, dir)
 	for _, e := range entries {
-		data, err := fs.ReadFile(fsys, dir+"/"+e.Name())
+		data, err := rootfs.ReadFile(fsys, dir+"/"+e.Name())
 		if err != nil {
 			continue
 		}

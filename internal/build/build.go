@@ -20,6 +20,7 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/render"
+	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/internal/search"
 	"github.com/helminauha/helminauha/internal/site"
 	"github.com/helminauha/helminauha/themes"
@@ -310,9 +311,9 @@ func themeFS(themesFS fs.FS, name string) fs.FS {
 
 // readStatic reads the static file name (its path under static/).
 func readStatic(opts Options, name string) ([]byte, *diag.Error) {
-	data, err := fs.ReadFile(opts.Content, content.DirStatic+"/"+name)
+	data, err := rootfs.ReadFile(opts.Content, content.DirStatic+"/"+name)
 	if err != nil {
-		return nil, diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}, err, "cannot read the file: %v", err)
+		return nil, diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}, err, "%s", rootfs.Explain(err))
 	}
 	return data, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/render"
+	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/internal/search"
 	"github.com/helminauha/helminauha/internal/site"
 )
@@ -281,11 +282,7 @@ func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool)
 			if _, known := slices.BinarySearch(old.Static, rest); !known {
 				return nil, false
 			}
-			info, err := fs.Stat(ss.opts.Content, p)
-			if err != nil || !info.Mode().IsRegular() {
-				return nil, false
-			}
-			data, err := fs.ReadFile(ss.opts.Content, p)
+			data, err := rootfs.ReadFile(ss.opts.Content, p)
 			if err != nil {
 				return nil, false
 			}

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/rootfs"
 	"gopkg.in/yaml.v2"
 )
 
@@ -80,13 +81,13 @@ func Load(fsys fs.FS, prefix, baseURL string) (*Config, diag.List) {
 	if prefix != "" {
 		name = prefix + "/" + File
 	}
-	src, err := fs.ReadFile(fsys, File)
+	src, err := rootfs.ReadFile(fsys, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, diag.List{diag.Errorf(diag.Pos{File: name},
 				"the portal has no %s: create it with at least title, description and baseURL (see toimittajalle)", File)}
 		}
-		return nil, diag.List{diag.Wrap(diag.Pos{File: name}, err, "cannot read %s: %v", File, err)}
+		return nil, diag.List{diag.Wrap(diag.Pos{File: name}, err, "%s", rootfs.Explain(err))}
 	}
 	return Parse(name, src, baseURL)
 }

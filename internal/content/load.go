@@ -17,16 +17,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
+	"github.com/helminauha/helminauha/internal/rootfs"
 )
-
-// MaxFileSize is the largest Markdown file the loader reads. A page far
-// larger than any real one is almost always a mistake (a pasted export, a
-// binary saved as .md), and reading it would slow every build.
-const MaxFileSize = 2 << 20
 
 type source struct {
 	dir, slug, name string // name is the path inside fsys
@@ -43,6 +40,9 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*Set, diag.List) {
 	var diags diag.List
 	show := func(name string) string {
+		// A name that is not UTF-8 is refused; it is shown with its
+		// stray bytes replaced, so that the message stays readable.
+		name = strings.ToValidUTF8(name, "\uFFFD")
 		if prefix == "" {
 			return name
 		}
@@ -124,14 +124,14 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			info, err := fs.Stat(fsys, name)
-			switch {
-			case err != nil:
-				diags.Errorf(diag.Pos{File: show(name)}, "this symbolic link leads nowhere (%s): remove it or point it at an existing file", plainErr(err))
-				return nil
-			case info.IsDir():
-				diags.Errorf(diag.Pos{File: show(name)}, "this is a symbolic link to a folder, and linked folders are not read (they can loop): copy the files into the content folder instead")
+		if !d.Type().IsRegular() && !d.IsDir() || !utf8.ValidString(name) {
+			// Links, pipes, devices, sockets and names that are not
+			// UTF-8: what may be read is the reader's to say.
+			if _, err := rootfs.Check(fsys, name); err != nil {
+				diags.Add(diag.Wrap(diag.Pos{File: show(name)}, err, "%s", rootfs.Explain(err)))
+				if d.IsDir() {
+					return fs.SkipDir
+				}
 				return nil
 			}
 		}
@@ -212,15 +212,9 @@ func parallel(ctx context.Context, n int, fn func(i int)) {
 
 func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 	whole := diag.Pos{File: file}
-	if info, err := fs.Stat(fsys, s.name); err != nil {
-		return nil, diag.List{diag.Wrap(whole, err, "cannot read the file: %v", plainErr(err))}
-	} else if info.Size() > MaxFileSize {
-		return nil, diag.List{diag.Errorf(whole, "the file is %.1f MB, more than a page may be (%d MB): split it into several pages, and put large attachments under static/",
-			float64(info.Size())/(1<<20), MaxFileSize>>20)}
-	}
-	src, err := fs.ReadFile(fsys, s.name)
+	src, err := rootfs.ReadFile(fsys, s.name)
 	if err != nil {
-		return nil, diag.List{diag.Wrap(whole, err, "cannot read the file: %v", plainErr(err))}
+		return nil, diag.List{diag.Wrap(whole, err, "%s", rootfs.Explain(err))}
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.Errorf(whole, "the file is empty: start it with front matter between --- lines (title: ...), or delete it")}

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/themes"
 )
 
@@ -73,7 +74,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	for _, p := range tpl {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "cannot read template: %v", err))
+			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "%s", rootfs.Explain(err)))
 			continue
 		}
 		src[path.Base(p)] = string(b)
@@ -163,7 +164,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "cannot read: %v", err))
+			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "%s", rootfs.Explain(err)))
 			return nil
 		}
 		if top == "assets" {

@@ -18,6 +18,7 @@ import (
 	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/internal/site"
 )
 
@@ -99,26 +100,27 @@ func Run(ctx context.Context, opts Options) error {
 	} else if !info.IsDir() {
 		return fmt.Errorf("content folder %s is not a folder", opts.ContentDir)
 	}
-	// The build reads the content through an os.Root, so a symbolic link
-	// pointing out of the content folder cannot be read, let alone served.
-	root, err := os.OpenRoot(opts.ContentDir)
+	// The build reads the content as build and check do (see rootfs), so
+	// a symbolic link pointing out of the content folder cannot be read,
+	// let alone served, and a named pipe cannot stop the server.
+	root, err := rootfs.Open(opts.ContentDir)
 	if err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
 	defer root.Close()
 	bopts := build.Options{
-		Content:     root.FS(),
+		Content:     root,
 		ContentName: opts.ContentName,
 		Drafts:      true,
 		MaxErrors:   opts.MaxErrors,
 	}
 	if opts.ThemesDir != "" {
-		troot, err := os.OpenRoot(opts.ThemesDir)
+		troot, err := rootfs.Open(opts.ThemesDir)
 		if err != nil {
 			return fmt.Errorf("themes folder: %w", err)
 		}
 		defer troot.Close()
-		bopts.Themes = troot.FS()
+		bopts.Themes = troot
 	}
 
 	ln := opts.Listener

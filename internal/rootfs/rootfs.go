@@ -1,0 +1,221 @@
+package rootfs
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// FS is a folder read through an os.Root. It implements fs.FS,
+// fs.StatFS, fs.ReadDirFS, fs.ReadFileFS and fs.ReadLinkFS.
+type FS struct {
+	root *os.Root
+	dirs fs.FS // root.FS(), for ReadDir
+}
+
+// Open opens the folder dir.
+func Open(dir string) (*FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &FS{root: root, dirs: root.FS()}, nil
+}
+
+// Close closes the folder.
+func (f *FS) Close() error { return f.root.Close() }
+
+// Open opens the file or folder name after Check has passed it; a
+// regular file reads at most Limit(name) bytes.
+func (f *FS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	info, err := Check(f, name)
+	if err != nil {
+		return nil, err
+	}
+	file, err := f.root.OpenFile(name, os.O_RDONLY|nonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return file, nil
+	}
+	// The file may have been replaced since Check: what counts is what
+	// was opened.
+	if info, err = file.Stat(); err == nil {
+		err = checkInfo(name, info)
+	}
+	if err != nil {
+		file.Close()
+		return nil, err
+	}
+	return &limited{File: file, name: name, left: Limit(name)}, nil
+}
+
+// Stat follows a symbolic link only while it stays inside the folder.
+func (f *FS) Stat(name string) (fs.FileInfo, error) { return f.root.Stat(name) }
+
+// Lstat does not follow a symbolic link.
+func (f *FS) Lstat(name string) (fs.FileInfo, error) { return f.root.Lstat(name) }
+
+// ReadLink returns where a symbolic link points.
+func (f *FS) ReadLink(name string) (string, error) { return f.root.Readlink(name) }
+
+// ReadDir lists a folder.
+func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.dirs, name) }
+
+// ReadFile reads a whole file that Check passes.
+func (f *FS) ReadFile(name string) ([]byte, error) {
+	file, err := f.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	return readAll(file, name)
+}
+
+// limited is a regular file that fails instead of reading past its
+// limit, should it grow after it was opened.
+type limited struct {
+	*os.File
+	name string
+	left int64
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		// One byte more tells a file that ends here from one that goes on.
+		var one [1]byte
+		if n, err := l.File.Read(one[:]); n == 0 {
+			return 0, err
+		}
+		size := Limit(l.name) + 1
+		if info, err := l.File.Stat(); err == nil {
+			size = max(size, info.Size())
+		}
+		return 0, &Refused{Name: l.name, Reason: TooLarge, Size: size}
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.File.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+// Check tells whether name may be read from fsys: it returns the file's
+// information (the target's, for a symbolic link inside the folder), or a
+// *Refused saying why not. Nothing is opened.
+func Check(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if !utf8.ValidString(name) {
+		return nil, &Refused{Name: name, Reason: BadName}
+	}
+	info, err := fs.Lstat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		if leaves(fsys, name) {
+			return nil, &Refused{Name: name, Reason: Outside}
+		}
+		target, err := fs.Stat(fsys, name)
+		switch {
+		case err != nil && strings.Contains(err.Error(), "escapes"):
+			// os.Root's word for a chain of links that ends outside.
+			return nil, &Refused{Name: name, Reason: Outside}
+		case err != nil:
+			return nil, &Refused{Name: name, Reason: Dangling}
+		case target.IsDir():
+			return nil, &Refused{Name: name, Reason: LinkedFolder}
+		}
+		info = target
+	}
+	return info, checkInfo(name, info)
+}
+
+// leaves tells whether the symbolic link name points out of the folder
+// by itself: an absolute target, or one climbing above the folder.
+func leaves(fsys fs.FS, name string) bool {
+	target, err := fs.ReadLink(fsys, name)
+	if err != nil {
+		return false
+	}
+	if path.IsAbs(target) || strings.HasPrefix(target, `\`) || (len(target) > 1 && target[1] == ':') {
+		return true
+	}
+	p := path.Join(path.Dir(name), target)
+	return p == ".." || strings.HasPrefix(p, "../")
+}
+
+// checkInfo refuses what is neither a folder nor a regular file within
+// its limit.
+func checkInfo(name string, info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return nil
+	case !info.Mode().IsRegular():
+		return &Refused{Name: name, Reason: Special, Mode: info.Mode()}
+	case info.Size() > Limit(name):
+		return &Refused{Name: name, Reason: TooLarge, Size: info.Size()}
+	}
+	return nil
+}
+
+// ReadFile reads name from fsys if Check passes it, and at most
+// Limit(name) bytes of it.
+func ReadFile(fsys fs.FS, name string) ([]byte, error) {
+	if f, ok := fsys.(*FS); ok {
+		return f.ReadFile(name)
+	}
+	info, err := Check(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err == nil && int64(len(data)) > Limit(name) {
+		return nil, &Refused{Name: name, Reason: TooLarge, Size: int64(len(data))}
+	}
+	return data, err
+}
+
+// readAll reads file to its end, failing past Limit(name).
+func readAll(file fs.File, name string) ([]byte, error) {
+	limit := Limit(name)
+	size := int64(512)
+	if info, err := file.Stat(); err == nil && info.Size() > 0 {
+		size = min(info.Size(), limit) + 1
+	}
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := file.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, &Refused{Name: name, Reason: TooLarge, Size: int64(len(data))}
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// AsRefused returns the refusal in err's chain, if any.
+func AsRefused(err error) (*Refused, bool) {
+	var r *Refused
+	ok := errors.As(err, &r)
+	return r, ok
+}
