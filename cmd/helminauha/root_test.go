@@ -22,18 +22,6 @@ import (
 	"github.com/helminauha/helminauha/internal/rootfs"
 )
 
-// buildBinary builds the command into a temporary folder, so that tests
-// run it as a user does: a process of its own, in a working folder of its
-// own, with relative paths and the default flags.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "helminauha")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // promptly is how long a command on the small portal may take before it
 // counts as hung; it takes well under a second.
 const promptly = 30 * time.Second
@@ -76,7 +64,7 @@ const (
 // refused by name without being read, and both commands give the same
 // answers.
 func TestContentIsReadThroughOneRoot(t *testing.T) {
-	bin := buildBinary(t)
+	bin := binary(t)
 	link := func(target, name string) func(t *testing.T, dir string) {
 		return func(t *testing.T, dir string) {
 			t.Helper()
@@ -276,7 +264,7 @@ func noSecretIn(t *testing.T, dir string) {
 // TestServeReadsThroughOneRoot: serve starts promptly beside a named pipe
 // and serves nothing from outside the content folder.
 func TestServeReadsThroughOneRoot(t *testing.T) {
-	bin := buildBinary(t)
+	bin := binary(t)
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	os.MkdirAll(filepath.Join(dir, "content", "static"), 0o755)
@@ -358,7 +346,7 @@ func TestServeReadsThroughOneRoot(t *testing.T) {
 // TestContentThatIsNotAFolder: --content naming a file says so, in every
 // command that reads the content.
 func TestContentThatIsNotAFolder(t *testing.T) {
-	bin := buildBinary(t)
+	bin := binary(t)
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	for _, cmd := range []string{"build", "check", "serve"} {
@@ -372,7 +360,7 @@ func TestContentThatIsNotAFolder(t *testing.T) {
 // TestNewReadsThroughOneRoot: new reads the guide's chapters to number a
 // new one, and a named pipe among them cannot stop it.
 func TestNewReadsThroughOneRoot(t *testing.T) {
-	bin := buildBinary(t)
+	bin := binary(t)
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	if err := syscall.Mkfifo(filepath.Join(dir, "content", "opas", "putki.md"), 0o644); err != nil {
