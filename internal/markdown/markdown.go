@@ -85,6 +85,11 @@ type docImpl struct {
 // key written twice, an image without alt text, a malformed worksheet
 // (errors); a skipped heading level and a dropped script URL (warnings).
 func Parse(file string, src []byte) (*Doc, diag.List) {
+	d, p := parseDoc(file, src)
+	return d, p.diags
+}
+
+func parseDoc(file string, src []byte) (*Doc, *parse) {
 	p := &parse{file: file}
 	src = normalise(src)
 	p.src = src
@@ -104,7 +109,7 @@ func Parse(file string, src []byte) (*Doc, diag.List) {
 	p.walk(d)
 	p.compile(&d.impl)
 	p.diags.Sort()
-	return d, p.diags
+	return d, p
 }
 
 // parse is the state of one Parse call.
@@ -116,12 +121,26 @@ type parse struct {
 	diags   diag.List
 	ids     headingIDs
 	level   int                     // level of the previous heading, for the skip warning
+	last    lastPos                 // the previous position pos computed
+	runes   int                     // runes pos has counted, for the test that this stays linear
 	sheets  map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
 	badUTF8 bool                    // the file is not UTF-8, which is said first
 }
 
+// lastPos remembers where pos was last asked, so that the next position
+// on the same line counts runes from there, not from the line's start.
+type lastPos struct {
+	off, line, col int // line is 0-based; col is 1-based
+	ok             bool
+}
+
 // pos converts a byte offset in the source into a position. Col counts
 // runes, 1-based; an invalid byte counts as one.
+//
+// Positions are asked for in the order of the document, and a line can
+// hold a hundred thousand links: counting every column from the start of
+// its line took minutes, so a column further along the line of the
+// previous one is counted on from it.
 func (p *parse) pos(off int) diag.Pos {
 	if off < 0 {
 		off = 0
@@ -129,8 +148,17 @@ func (p *parse) pos(off int) diag.Pos {
 	if off > len(p.src) {
 		off = len(p.src)
 	}
-	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
-	return diag.Pos{File: p.file, Line: i + 1, Col: utf8.RuneCount(p.src[p.lines[i]:off]) + 1}
+	l := p.last
+	if !l.ok || off < l.off || (l.line+1 < len(p.lines) && off >= p.lines[l.line+1]) {
+		i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
+		l = lastPos{off: p.lines[i], line: i, col: 1, ok: true}
+	}
+	n := utf8.RuneCount(p.src[l.off:off])
+	l.col += n
+	p.runes += n
+	l.off = off
+	p.last = l
+	return diag.Pos{File: p.file, Line: l.line + 1, Col: l.col}
 }
 
 // linePos is the position of a whole line (1-based), clamped into the file.

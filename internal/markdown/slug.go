@@ -100,6 +100,10 @@ var spelled = map[rune]string{
 // heading's text, made unique with -1, -2 … suffixes.
 type headingIDs struct {
 	used map[string]bool
+	// next holds, for each slug, the suffix to try first: every smaller
+	// one is taken. Trying from -1 each time made a page of a hundred
+	// thousand equal headings take hours.
+	next map[string]int
 }
 
 // worksheetIDPrefix starts every id a worksheet form carries. A heading
@@ -111,9 +115,10 @@ const (
 	emptyHeadingID      = "otsikko"
 )
 
-func (h *headingIDs) next(text string) string {
+func (h *headingIDs) id(text string) string {
 	if h.used == nil {
 		h.used = make(map[string]bool)
+		h.next = make(map[string]int)
 	}
 	base := Slugify(text)
 	if base == "" {
@@ -123,8 +128,12 @@ func (h *headingIDs) next(text string) string {
 		base = idPrefixForReserved + base
 	}
 	id := base
-	for n := 1; h.used[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	if h.used[id] {
+		n := max(h.next[base], 1)
+		for id = base + "-" + strconv.Itoa(n); h.used[id]; id = base + "-" + strconv.Itoa(n) {
+			n++
+		}
+		h.next[base] = n + 1
 	}
 	h.used[id] = true
 	return id

@@ -37,7 +37,8 @@ func TestSlugify(t *testing.T) {
 
 func TestHeadingIDsAreUniqueSlugs(t *testing.T) {
 	src := "## Työhyvinvointi\n\n## Työhyvinvointi\n\n## Työhyvinvointi 1\n\n## Työhyvinvointi\n\n" +
-		"## *Korostettu* `koodi` ja [linkki](x.md)\n\n## !!!\n\n## Työpohja 1\n\nOtsikko\n-------\n"
+		"## *Korostettu* `koodi` ja [linkki](x.md)\n\n## !!!\n\n## Työpohja 1\n\nOtsikko\n-------\n\n" +
+		"## Vaihe 2\n\n## Vaihe\n\n## Vaihe\n\n## Vaihe\n"
 	d, _ := Parse("content/helmet/x.md", []byte(src))
 	want := []Heading{
 		{2, "Työhyvinvointi", "tyohyvinvointi", 1},
@@ -48,6 +49,11 @@ func TestHeadingIDsAreUniqueSlugs(t *testing.T) {
 		{2, "!!!", "otsikko", 11},
 		{2, "Työpohja 1", "otsikko-tyopohja-1", 13},
 		{2, "Otsikko", "otsikko-1", 15},
+		// A suffix already taken is skipped, here and in later headings.
+		{2, "Vaihe 2", "vaihe-2", 18},
+		{2, "Vaihe", "vaihe", 20},
+		{2, "Vaihe", "vaihe-1", 22},
+		{2, "Vaihe", "vaihe-3", 24},
 	}
 	if len(d.Headings) != len(want) {
 		t.Fatalf("got %d headings %+v, want %d", len(d.Headings), d.Headings, len(want))
