@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -107,6 +106,14 @@ type builder struct {
 	titles  map[string]string // lower-case title -> source file, for titleLink
 	// draftFiles holds the files of every draft, in the build or not.
 	draftFiles map[string]bool
+	// Made when a message first needs them (see suggester): the names
+	// in each set a reference picks from, the heading ids of each
+	// document linked with a #fragment, the static files, and the first
+	// static file of each base name.
+	suggest    map[string]*suggester
+	headingIn  map[*markdown.Doc]*headingSet
+	staticSet  map[string]bool
+	staticBase map[string]string
 }
 
 func (b *builder) node(path, key string, sum content.Sum) Node {
@@ -181,7 +188,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			pearl.Area = b.areaBy[p.Area]
 			if pearl.Area == nil {
 				b.diags.Errorf(keyPos(&p.Common, "theme"), "unknown theme %q%s: use the name of a file in teemat/ without .md (%s)",
-					p.Area, nearest(p.Area, mapKeys(b.areaBy)), strings.Join(mapKeys(b.areaBy), ", "))
+					p.Area, b.names("areas").nearest(p.Area), b.areaList())
 			}
 		}
 		b.pearlBy[p.Slug] = pearl
@@ -220,7 +227,9 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		p.Area.Pearls = append(p.Area.Pearls, p)
 	}
 	// Related, both ways: first the pearl's own list, then those that
-	// name it.
+	// name it. A set of the pairs, not a search of the lists: a pearl
+	// that every other one names has a list as long as the portal.
+	related := map[[2]*Pearl]bool{}
 	for _, p := range b.s.Pearls {
 		for _, slug := range p.Pearl.Related {
 			r := b.refPearl(&p.Common, "related", slug)
@@ -231,13 +240,17 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 				b.diags.Errorf(keyPos(&p.Common, "related"), "a pearl cannot be related to itself: remove %q from related", slug)
 				continue
 			}
-			p.Related = appendNew(p.Related, r)
+			if !related[[2]*Pearl{p, r}] {
+				related[[2]*Pearl{p, r}] = true
+				p.Related = append(p.Related, r)
+			}
 		}
 	}
 	for _, p := range b.s.Pearls {
 		for _, r := range slices.Clone(p.Related) {
-			if !slices.Contains(r.Related, p) {
-				r.Related = appendNew(r.Related, p)
+			if !related[[2]*Pearl{r, p}] {
+				related[[2]*Pearl{r, p}] = true
+				r.Related = append(r.Related, p)
 			}
 		}
 	}
@@ -255,7 +268,7 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 		return nil
 	}
 	b.diags.Errorf(keyPos(doc, key), "%s names the pearl %q, which does not exist%s: use the name of a file in helmet/ without .md",
-		key, slug, nearest(slug, mapKeys(b.pearlBy)))
+		key, slug, b.names("pearls").nearest(slug))
 	return nil
 }
 
@@ -269,28 +282,47 @@ func (b *builder) draftNamed(pos diag.Pos, p *Pearl) {
 	}
 }
 
-func appendNew[T comparable](list []T, v T) []T {
-	if slices.Contains(list, v) {
+// appendNew appends v to list unless list holds it. A long list is
+// searched through seen, which appendNew keeps: front matter can name
+// ten thousand tags or pearls, and searching the list for each took
+// quadratic time.
+func appendNew[T comparable](list []T, v T, seen *map[T]bool) []T {
+	if len(list) < 16 {
+		if slices.Contains(list, v) {
+			return list
+		}
+		return append(list, v)
+	}
+	if *seen == nil {
+		*seen = make(map[T]bool, 2*len(list))
+		for _, x := range list {
+			(*seen)[x] = true
+		}
+	}
+	if (*seen)[v] {
 		return list
 	}
+	(*seen)[v] = true
 	return append(list, v)
 }
 
 func (b *builder) cases(list []*content.Case) {
 	for _, c := range list {
 		k := &Case{Case: c, Node: b.node("/caset/"+c.Slug+"/", c.Key, c.Sum)}
+		var areas map[*Area]bool
+		var pearls map[*Pearl]bool
 		for _, slug := range c.Areas {
 			a := b.areaBy[slug]
 			if a == nil {
 				b.diags.Errorf(keyPos(&c.Common, "themes"), "unknown theme %q%s: use the names of files in teemat/ without .md (%s)",
-					slug, nearest(slug, mapKeys(b.areaBy)), strings.Join(mapKeys(b.areaBy), ", "))
+					slug, b.names("areas").nearest(slug), b.areaList())
 				continue
 			}
-			k.Areas = appendNew(k.Areas, a)
+			k.Areas = appendNew(k.Areas, a, &areas)
 		}
 		for _, slug := range c.Pearls {
 			if p := b.refPearl(&c.Common, "pearls", slug); p != nil {
-				k.Pearls = appendNew(k.Pearls, p)
+				k.Pearls = appendNew(k.Pearls, p, &pearls)
 			}
 		}
 		b.byFile[c.Key+".md"] = k
@@ -391,6 +423,7 @@ func (b *builder) terms() {
 				t.Pearls = append(t.Pearls, p)
 			}
 		}
+		var tagged map[*Term]bool
 		for _, tag := range p.Pearl.Tags {
 			if n := utf8.RuneCountInString(tag); n > MaxTag {
 				b.diags.Errorf(keyPos(&p.Common, "tags"), "tag %q is %d characters long: a tag is a word or a short phrase of at most %d characters, split it or shorten it",
@@ -409,8 +442,8 @@ func (b *builder) terms() {
 				tags[slug] = t
 				tagFile[slug] = p.File
 			}
-			if !slices.Contains(p.Tags, t) {
-				p.Tags = append(p.Tags, t)
+			if more := appendNew(p.Tags, t, &tagged); len(more) > len(p.Tags) {
+				p.Tags = more
 				t.Pearls = append(t.Pearls, p)
 			}
 		}
@@ -489,17 +522,31 @@ func mapKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// nearest returns ` (did you mean "x"?)` for the closest of names within
-// a third of the word's length, or "".
-func nearest(s string, names []string) string {
-	best, bestD := "", len(s)/3+1
-	for _, n := range names {
-		if d := content.Distance(s, n); d < bestD {
-			best, bestD = n, d
+// names is the suggester for the names of set: "areas", "pearls", or a
+// content folder ("helmet/"), whose files it names without .md.
+func (b *builder) names(set string) *suggester {
+	if g := b.suggest[set]; g != nil {
+		return g
+	}
+	var names []string
+	switch set {
+	case "areas":
+		names = mapKeys(b.areaBy)
+	case "pearls":
+		names = mapKeys(b.pearlBy)
+	default:
+		for f := range b.byFile {
+			if rest, ok := strings.CutPrefix(f, set); ok {
+				names = append(names, strings.TrimSuffix(rest, ".md"))
+			}
 		}
 	}
-	if best == "" {
-		return ""
+	if b.suggest == nil {
+		b.suggest = map[string]*suggester{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	b.suggest[set] = newSuggester(names)
+	return b.suggest[set]
 }
+
+// areaList names the theme areas for a message.
+func (b *builder) areaList() string { return listNames(b.names("areas").sorted, 20) }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/content"
@@ -113,13 +112,13 @@ func (b *builder) target(dir, dest string) (string, string) {
 			return "", b.missing(rel)
 		}
 		n := nodeOf(v)
-		if msg := fragmentMissing(v, d.fragment); msg != "" {
+		if msg := b.fragmentMissing(v, d.fragment); msg != "" {
 			return "", msg
 		}
 		return n.URL + d.frag, ""
 	}
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
-		if slices.Contains(b.s.Static, s) {
+		if b.isStatic(s) {
 			return b.base + "/" + s, ""
 		}
 		return "", fmt.Sprintf("there is no file static/%s", s)
@@ -136,12 +135,15 @@ func (b *builder) target(dir, dest string) (string, string) {
 // staticNamed is the static file (its path under static/) whose name is
 // base, the first of them in path order, or "".
 func (b *builder) staticNamed(base string) string {
-	for _, s := range b.s.Static {
-		if path.Base(s) == base {
-			return s
+	if b.staticBase == nil {
+		b.staticBase = make(map[string]string, len(b.s.Static))
+		for _, s := range b.s.Static {
+			if _, ok := b.staticBase[path.Base(s)]; !ok {
+				b.staticBase[path.Base(s)] = s
+			}
 		}
 	}
-	return ""
+	return b.staticBase[base]
 }
 
 // dirDest is a link's address and the folder of the document it is in.
@@ -206,7 +208,7 @@ func (b *builder) sitePath(p, fragment, frag string) (string, string) {
 	}
 	if b.byPath[clean] {
 		if v := b.byPage(clean); v != nil {
-			if msg := fragmentMissing(v, fragment); msg != "" {
+			if msg := b.fragmentMissing(v, fragment); msg != "" {
 				return "", msg
 			}
 		}
@@ -215,7 +217,7 @@ func (b *builder) sitePath(p, fragment, frag string) (string, string) {
 	if b.byPath[clean+"/"] {
 		return b.base + clean + "/" + frag, ""
 	}
-	if slices.Contains(b.s.Static, strings.TrimPrefix(clean, "/")) {
+	if b.isStatic(strings.TrimPrefix(clean, "/")) {
 		return b.base + clean + frag, ""
 	}
 	if s := b.staticNamed(path.Base(clean)); s != "" && path.Ext(s) != "" {
@@ -249,13 +251,6 @@ func (b *builder) byPage(p string) any {
 func (b *builder) missing(rel string) string {
 	dir, file, _ := strings.Cut(rel, "/")
 	slug := strings.TrimSuffix(file, ".md")
-	var names []string
-	for f := range b.byFile {
-		if d, s, ok := strings.Cut(f, "/"); ok && d == dir {
-			names = append(names, strings.TrimSuffix(s, ".md"))
-		}
-	}
-	slices.Sort(names)
 	what := map[string]string{"helmet": "pearl", "teemat": "theme area", "caset": "case example", "opas": "guide chapter", "sivut": "page"}[dir]
 	if what == "" {
 		return fmt.Sprintf("there is no folder %s in the content format", dir)
@@ -263,7 +258,7 @@ func (b *builder) missing(rel string) string {
 	if _, ok := b.drafts[slug]; ok && dir == "helmet" {
 		return fmt.Sprintf("the pearl %q is a draft, left out of this build", slug)
 	}
-	return fmt.Sprintf("no %s %q%s (check the file name in %s/)", what, slug, nearest(slug, names), dir)
+	return fmt.Sprintf("no %s %q%s (check the file name in %s/)", what, slug, b.names(dir+"/").nearest(slug), dir)
 }
 
 func nodeOf(v any) Node {
@@ -284,9 +279,27 @@ func nodeOf(v any) Node {
 	panic(fmt.Sprintf("site: no node for %T", v))
 }
 
+// isStatic reports whether name is a file under static/.
+func (b *builder) isStatic(name string) bool {
+	if b.staticSet == nil {
+		b.staticSet = make(map[string]bool, len(b.s.Static))
+		for _, f := range b.s.Static {
+			b.staticSet[f] = true
+		}
+	}
+	return b.staticSet[name]
+}
+
+// headingSet is the heading ids of one document.
+type headingSet struct {
+	ids     map[string]bool
+	list    []string // the ids with '#', in the document's order
+	suggest *suggester
+}
+
 // fragmentMissing checks #fragment against the heading ids of the target
 // document.
-func fragmentMissing(v any, fragment string) string {
+func (b *builder) fragmentMissing(v any, fragment string) string {
 	if fragment == "" {
 		return ""
 	}
@@ -302,15 +315,26 @@ func fragmentMissing(v any, fragment string) string {
 	if doc == nil {
 		return ""
 	}
-	var ids []string
-	for _, h := range doc.Headings {
-		if h.ID == fragment {
-			return ""
+	h := b.headingIn[doc]
+	if h == nil {
+		h = &headingSet{ids: make(map[string]bool, len(doc.Headings))}
+		for _, hd := range doc.Headings {
+			h.ids[hd.ID] = true
+			h.list = append(h.list, "#"+hd.ID)
 		}
-		ids = append(ids, "#"+h.ID)
+		if b.headingIn == nil {
+			b.headingIn = map[*markdown.Doc]*headingSet{}
+		}
+		b.headingIn[doc] = h
 	}
-	if len(ids) == 0 {
+	if h.ids[fragment] {
+		return ""
+	}
+	if len(h.ids) == 0 {
 		return fmt.Sprintf("the page has no heading #%s (it has no headings)", fragment)
 	}
-	return fmt.Sprintf("the page has no heading #%s%s; its headings are %s", fragment, nearest("#"+fragment, ids), strings.Join(ids, ", "))
+	if h.suggest == nil {
+		h.suggest = newSuggester(h.list)
+	}
+	return fmt.Sprintf("the page has no heading #%s%s; its headings are %s", fragment, h.suggest.nearest("#"+fragment), listNames(h.list, 20))
 }

@@ -1,0 +1,83 @@
+package site
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/content"
+)
+
+func TestSuggestions(t *testing.T) {
+	small := []string{"johtaminen", "verkostotyo", "tyohyvinvointi", "osaaminen"}
+	var large []string
+	for i := range 5000 {
+		large = append(large, fmt.Sprintf("helmi-%04d-aihe", i))
+	}
+	large = append(large, "luottamus-verkostossa", "yhteinen-tavoite", "dialoginen-johtaminen")
+	for _, c := range []struct {
+		names      []string
+		word, want string
+	}{
+		{small, "tyohyvinvonti", "tyohyvinvointi"},
+		{small, "johtamine", "johtaminen"},
+		{small, "talous", ""},
+		{large, "luotamus-verkostossa", "luottamus-verkostossa"},  // in the middle
+		{large, "kuottamus-verkostossa", "luottamus-verkostossa"}, // at the start
+		{large, "yhteinen-tavoit", "yhteinen-tavoite"},            // at the end
+		{large, "helmi-0042-aihee", "helmi-0042-aihe"},
+		{large, "dialogi", ""},
+	} {
+		if got := newSuggester(c.names).nearest(c.word); got != suggestion(c.want) {
+			t.Errorf("%d names, %q: got %q, want %q", len(c.names), c.word, got, suggestion(c.want))
+		}
+	}
+}
+
+func suggestion(name string) string {
+	if name == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", name)
+}
+
+// TestDistanceWithinBound checks the banded edit distance against the
+// whole one on random words of a small alphabet.
+func TestDistanceWithinBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]rune, r.IntN(9))
+		for i := range b {
+			b[i] = []rune("abä-")[r.IntN(4)]
+		}
+		return string(b)
+	}
+	var s suggester
+	for range 20000 {
+		a, b, k := word(), word(), r.IntN(6)
+		want := min(content.Distance(a, b), k+1)
+		if got := s.distance(a, b, k); got != want {
+			t.Fatalf("distance(%q, %q, %d) = %d, want %d", a, b, k, got, want)
+		}
+	}
+}
+
+// TestSuggestionWorkIsBounded asks for the nearest name in sets of 1,000
+// and 16,000 names as alike as names get; the work per question must not
+// grow with the set.
+func TestSuggestionWorkIsBounded(t *testing.T) {
+	cells := func(n int) int {
+		var names []string
+		for i := range n {
+			names = append(names, fmt.Sprintf("a-%08d-b", i))
+		}
+		s := newSuggester(names)
+		for i := range 100 {
+			s.nearest(fmt.Sprintf("a-%08d-c", i*n/100))
+		}
+		return s.cells
+	}
+	if small, large := cells(1000), cells(16000); large > 2*small {
+		t.Errorf("%d steps for 1,000 names, %d for 16,000", small, large)
+	}
+}
