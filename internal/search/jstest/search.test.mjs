@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { loadIndex, highlight } from '../../../themes/helminauha/assets/haku.js';
+import { loadIndex, highlight, editDistance } from '../../../themes/helminauha/assets/haku.js';
 import { fsFetch } from './fsfetch.mjs';
 
 const fixture = fileURLToPath(new URL('../testdata/fixture/', import.meta.url));
@@ -49,6 +49,7 @@ const cases = [
   ['filter by audience', 'johtaminen', { audience: 'johto' }, ['/helmet/hyvinvoinnin-johtaminen/', '/helmet/verkostojen-johtaminen/', '...']],
   ['thesaurus: another word', 'supervisio', {}, ['/helmet/etatyonohjaus/']],
   ['thesaurus: an abbreviation', 'tyky', {}, ['/helmet/tyokyvyn-tuki/', '...']],
+  ['two typos in a long word, one a swap', 'tyohyvinviontikysly', {}, ['/helmet/tyohyvinvointikysely/']],
   ['no hits', 'kvanttifysiikka', {}, []],
   ['stop words only', 'ja on se', {}, []],
   ['markup is a word like any other', '<img src=x onerror=alert(1)>', {}, ['/helmet/xss/']],
@@ -75,6 +76,19 @@ test('a synonym ranks below the word typed', async () => {
   const typed = await single.search('työnohjaus');
   const synonym = await single.search('supervisio');
   assert.ok(synonym.hits[0].score < typed.hits[0].score);
+});
+
+test('edit distance counts a swapped pair as one edit', () => {
+  assert.equal(editDistance('hyvinvointi', 'hyvinviotni', 2), 2);
+  assert.equal(editDistance('hyvinvointi', 'hyvinvionti', 2), 1);
+  assert.equal(editDistance('kysely', 'kyselyt', 2), 1);
+  assert.equal(editDistance('abcdefgh', 'hgfedcba', 2), 3);
+});
+
+test('two typos rank below one', async () => {
+  const one = await single.search('tyohyvinvointikysly');
+  const two = await single.search('tyohyvinviontikysly');
+  assert.ok(two.hits[0].score < one.hits[0].score);
 });
 
 test('a typo ranks below the exact word', async () => {

@@ -753,6 +753,7 @@ const MAX_PREFIX_SHARDS = 2;
 const MAX_SPLIT_SHARDS = 3;
 const TYPO_MIN_LETTERS = 6;
 const TYPO_MAX_LETTERS = 24;
+const TYPO2_MIN_LETTERS = 10;
 const MAX_QUERY_WORDS = 8;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -1016,7 +1017,14 @@ class SearchIndex {
     }
     // A word the thesaurus knows is no typo.
     if (!exact && !alts.length && w.word.length >= TYPO_MIN_LETTERS && w.word.length <= TYPO_MAX_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
-      for (const k of typoKeys(w.word, w.term, (x) => this.has(x), this.prefixes())) add(k, MATCH.typo);
+      let found = false;
+      for (const k of typoKeys(w.word, w.term, (x) => this.has(x), this.prefixes())) found = add(k, MATCH.typo) || found;
+      // Two edits in a long word, only when one edit found nothing, so
+      // that they always rank below it.
+      if (!found && w.word.length >= TYPO2_MIN_LETTERS) {
+        const keys = await this.keysWithPrefix(w.term.slice(0, 1));
+        for (const k of typo2Keys(w.term, keys)) add(k, MATCH.typo2);
+      }
     }
     return { scores, matched };
   }
@@ -1129,6 +1137,43 @@ function queryWords(q) {
     words.push({ term: t.term, word: t.word, parts: [], hyphen: !t.part });
   }
   return words;
+}
+
+// typo2Keys returns the keys among keys at most two edits from the key t
+// (a letter wrong, missing or extra, or two letters swapped, each one
+// edit: optimal string alignment), both of seven letters or more.
+export function typo2Keys(t, keys) {
+  const out = [];
+  if (t.length < 7) return out;
+  for (const k of keys) {
+    if (k === t || k.length < 7 || Math.abs(k.length - t.length) > 2) continue;
+    if (editDistance(t, k, 2) <= 2) out.push(k);
+  }
+  return out.sort();
+}
+
+// editDistance is the optimal string alignment distance of a and b, or
+// max + 1 once it is sure to pass max.
+export function editDistance(a, b, max) {
+  const n = b.length;
+  let pp = null;
+  let p = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const c = new Array(n + 1);
+    c[0] = i;
+    let best = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
+      if (pp && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, pp[j - 2] + 1);
+      c[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    pp = p;
+    p = c;
+  }
+  return p[n];
 }
 
 // typoKeys returns the known keys of the words one letter away from w:
