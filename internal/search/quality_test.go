@@ -161,14 +161,24 @@ func runQueries(t *testing.T, dir, queries string) quality {
 }
 
 // TestQualityRecall runs the query set testdata/queries.json against the
-// default portal's index and fails when recall@10 drops below 0.9.
+// default portal's index (see wantQuality).
 func TestQualityRecall(t *testing.T) {
 	r := runQueries(t, defaultPortalIndex(t), "testdata/queries.json")
 	if r.Queries < 40 {
 		t.Errorf("the query set has %d queries, want 40 or more", r.Queries)
 	}
-	if r.Recall < 0.9 {
-		t.Errorf("recall@10 is %.3f, want 0.9 or more", r.Recall)
+	wantQuality(t, r)
+}
+
+// wantQuality fails when a query set's recall@10 drops below 0.95 or its
+// MRR below 0.90.
+func wantQuality(t *testing.T, r quality) {
+	t.Helper()
+	if r.Recall < 0.95 {
+		t.Errorf("recall@10 is %.3f, want 0.95 or more", r.Recall)
+	}
+	if r.MRR < 0.90 {
+		t.Errorf("MRR is %.3f, want 0.90 or more", r.MRR)
 	}
 }
 
@@ -180,4 +190,5 @@ func TestQualitySecondPortal(t *testing.T) {
 	if r.Queries < 80 {
 		t.Errorf("the query set has %d queries, want 80 or more", r.Queries)
 	}
+	wantQuality(t, r)
 }

@@ -653,6 +653,82 @@ export function key(w) {
   return k;
 }
 
+// --- Derivation: a verb and its action nouns meet (kehittää,
+// kehitän ↔ kehittäminen, ohjata ↔ ohjaus, suunnitella ↔ suunnittelu,
+// delegoida ↔ delegointi, palkita ↔ palkitseminen). derive finds the verb
+// stems a word may come from and returns the keys of the other forms of
+// each; the search looks up only those the index has, so an invented
+// form costs nothing. internal/search/derive.go is the same, line by line,
+// and testdata/derivation.json holds the pairs that must and must not meet.
+
+// STRONG maps a weak consonant cluster to its strong grade (tiedän →
+// tietää, kuunnella → kuuntelu).
+const STRONG = { d: 't', t: 'tt', k: 'kk', p: 'pp', nn: 'nt', ll: 'lt', rr: 'rt', mm: 'mp', ng: 'nk', v: 'p', hd: 'ht' };
+
+// strong returns v with the consonants before its last vowels in the
+// strong grade, or '' when it has no gradation; a type 3 stem (kuunnele)
+// grades before its -le, -ne or -re.
+function strong(v) {
+  let tail = '';
+  if (/[aeiouy][lnr]e$/.test(v)) { tail = v.slice(-2); v = v.slice(0, -2); }
+  let i = v.length;
+  while (i > 0 && isVowel(v[i - 1])) i--;
+  let j = i;
+  while (j > 0 && !isVowel(v[j - 1])) j--;
+  if (j === 0 || j === i || i === v.length) return '';
+  const g = STRONG[v.slice(j, i)];
+  return g === undefined ? '' : v.slice(0, j) + g + v.slice(i) + tail;
+}
+
+const RE_MINEN = /^(.{3,}[aeiouy])mi(nen|sen|sta|seen|sessa|sesta|sella|selle|set|sia|sten|siin)$/;
+const RE_NTI = /^(.{3,}oi)n(ti|nin|tia|tiin|nissa|nista|nilla|nit|teja)$/;
+const RE_US = /^(.{3,})(t?)(us|uksen|usta|ukseen|uksessa|uksesta|uksella|ukset|uksia|ys|yksen|ysta|ykseen|yksessa|yksesta|ykset|yksia)$/;
+const RE_LU = /^(.{3,}[aeiouy]l)(u|un|ua|uun|ussa|usta|ulla|ut|uja|y|yn|ya|yyn|yssa|ysta|ylla|yt|yja)$/;
+const RE_NTA = /^(.{3,}i)nna?(a|n|ssa|sta|an)?$|^(.{3,}i)nta(a|an|na)?$/;
+
+// verbStems returns the stems (strong grade, ending in a vowel) of the
+// verbs folded word w may be a form or an action noun of.
+function verbStems(w) {
+  const out = new Set();
+  const both = (v) => { out.add(v); const s = strong(v); if (s) out.add(s); };
+  let m;
+  if ((m = RE_MINEN.exec(w))) out.add(m[1]);
+  if ((m = RE_NTI.exec(w))) out.add(m[1]);
+  if ((m = RE_US.exec(w)) && !RE_MINEN.test(w)) {
+    if (m[2] === 't') out.add(m[1] + 'tta');
+    else if (/[ao]$/.test(m[1])) out.add(m[1] + 'a');
+  }
+  if ((m = RE_LU.exec(w))) out.add(m[1] + 'e');
+  if ((m = RE_NTA.exec(w))) out.add((m[1] || m[3]) + 'tse');
+  if (/[aeiouy]da$/.test(w)) out.add(w.slice(0, -2));
+  else if (/[aeiouy]ta$/.test(w)) out.add(w[w.length - 3] === 'i' ? w.slice(0, -2) + 'tse' : w.slice(0, -2) + 'a');
+  else if (/([lnr])\1a$/.test(w)) both(w.slice(0, -2) + 'e');
+  else if (/[aeiouy]a$/.test(w)) out.add(w.slice(0, -1));
+  if (/[aeiouy]n$/.test(w) && w.length >= 5 && !RE_MINEN.test(w)) both(w.slice(0, -1));
+  return [...out].filter((v) => v.length >= 4);
+}
+
+// derive returns the keys of the other forms of the verbs folded word w
+// may come from: the verb, its -minen noun and its other action nouns.
+export function derive(w) {
+  const out = new Set();
+  if (w.length < 5 || !RE_ASCII_LETTERS.test(w)) return [];
+  for (const v of verbStems(w)) {
+    const forms = [v + 'minen'];
+    if (v.endsWith('oi')) forms.push(v + 'nti', v + 'da');
+    else if (v.endsWith('tse')) forms.push(v.slice(0, -3) + 'ta', v.slice(0, -3) + 'nta');
+    else if (/[aeiouy][lnr]e$/.test(v)) forms.push(v.slice(0, -1) + 'u', v.slice(0, -1) + 'y', v.slice(0, -1) + v[v.length - 2] + 'a');
+    else if (/[ao]a$/.test(v)) forms.push(v.slice(0, -1) + 'us', v.slice(0, -1) + 'ta');
+    else {
+      forms.push(v + 'a');
+      if (v.endsWith('tta')) forms.push(v.slice(0, -3) + 'tus', v.slice(0, -3) + 'tys');
+    }
+    for (const f of forms) out.add(key(f));
+  }
+  out.delete(key(w));
+  return [...out].sort();
+}
+
 const MIN_PART = 3;
 const MAX_PARTS = 4;
 
@@ -988,6 +1064,12 @@ class SearchIndex {
     if (!exact) {
       const parts = await this.split(w.word);
       if (parts) addAll(parts, MATCH.compound);
+    }
+    // A verb finds its action nouns and back.
+    const derived = derive(w.word);
+    if (derived.length) {
+      await this.ensure(derived);
+      for (const k of derived) add(k, MATCH.derived);
     }
     // The thesaurus: other words for the same thing rank below the word.
     const alts = this.synonyms(w.term);
