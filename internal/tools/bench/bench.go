@@ -51,9 +51,10 @@ type Output struct {
 	Bytes int64 // total size of all files
 }
 
-// Result is every sample of one tool at one corpus size.
+// Result is every sample of one tool on one corpus (shape and size).
 type Result struct {
 	Tool    string
+	Shape   string // corpus.Uniform or corpus.Varied
 	N       int
 	Samples []Sample
 	Output  Output
@@ -184,11 +185,12 @@ func Measure(dir string) (Output, error) {
 
 // Plan says what Run measures.
 type Plan struct {
-	Ns       []int  // corpus sizes (pearls)
-	Runs     int    // measured runs per tool and size
-	Warmup   int    // unmeasured runs per tool and size, first
-	Tools    []Tool // in the order of the first run
-	CacheDir string // corpora and outputs go here
+	Ns       []int    // corpus sizes (pearls)
+	Shapes   []string // corpus shapes (corpus.Uniform when empty)
+	Runs     int      // measured runs per tool and size
+	Warmup   int      // unmeasured runs per tool and size, first
+	Tools    []Tool   // in the order of the first run
+	CacheDir string   // corpora and outputs go here
 	Log      io.Writer
 }
 
@@ -223,80 +225,88 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 		return os.Rename(dir, filepath.Join(spent, fmt.Sprintf("%s-%d", filepath.Base(dir), moved)))
 	}
 	var results []Result
-	for _, n := range plan.Ns {
-		start := time.Now()
-		dir, generated, err := corpus.Ensure(plan.CacheDir, corpus.Options{N: n})
-		if err != nil {
-			return results, fmt.Errorf("generating the corpus of %d pearls: %w", n, err)
-		}
-		if generated {
-			logf("N=%d: generated corpus %s in %s", n, dir, time.Since(start).Round(time.Millisecond))
-		} else {
-			logf("N=%d: using cached corpus %s", n, dir)
-		}
-		res := make([]Result, len(plan.Tools))
-		outs := make([]string, len(plan.Tools))
-		for i, t := range plan.Tools {
-			res[i] = Result{Tool: t.Name, N: n}
-			outs[i] = filepath.Join(plan.CacheDir, fmt.Sprintf("out-%s-n%d", t.Name, n))
-		}
-		order := make([]int, len(plan.Tools))
-		for round := range plan.Warmup + plan.Runs {
-			for i := range order {
-				order[i] = i
+	shapes := plan.Shapes
+	if len(shapes) == 0 {
+		shapes = []string{corpus.Uniform}
+	}
+	for _, shape := range shapes {
+		for _, n := range plan.Ns {
+			start := time.Now()
+			dir, generated, err := corpus.Ensure(plan.CacheDir, corpus.Options{N: n, Shape: shape})
+			if err != nil {
+				return results, fmt.Errorf("generating the %s corpus of %d pearls: %w", shape, n, err)
 			}
-			if round%2 == 1 {
-				slices.Reverse(order)
+			if generated {
+				logf("%s N=%d: generated corpus %s in %s", shape, n, dir, time.Since(start).Round(time.Millisecond))
+			} else {
+				logf("%s N=%d: using cached corpus %s", shape, n, dir)
 			}
-			for _, i := range order {
-				if res[i].Err != nil {
-					continue
-				}
-				if err := ctx.Err(); err != nil {
-					return results, err
-				}
-				if err := aside(outs[i]); err != nil {
-					return results, fmt.Errorf("moving the previous output aside: %w", err)
-				}
-				s, err := RunOnce(ctx, plan.Tools[i], dir, outs[i])
-				if err != nil {
-					res[i].Err = err
-					logf("N=%d: %s FAILED: %s (details below the table)", n, plan.Tools[i].Name, firstLine(err.Error()))
-					continue
-				}
-				if round < plan.Warmup {
-					logf("N=%d: %-5s warm-up   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", n, plan.Tools[i].Name, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
-					continue
-				}
-				res[i].Samples = append(res[i].Samples, s)
-				logf("N=%d: %-5s run %d/%d   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
+			res := make([]Result, len(plan.Tools))
+			outs := make([]string, len(plan.Tools))
+			for i, t := range plan.Tools {
+				res[i] = Result{Tool: t.Name, Shape: shape, N: n}
+				outs[i] = filepath.Join(plan.CacheDir, fmt.Sprintf("out-%s-%s-n%d", t.Name, shape, n))
 			}
+			order := make([]int, len(plan.Tools))
+			for round := range plan.Warmup + plan.Runs {
+				for i := range order {
+					order[i] = i
+				}
+				if round%2 == 1 {
+					slices.Reverse(order)
+				}
+				for _, i := range order {
+					if res[i].Err != nil {
+						continue
+					}
+					if err := ctx.Err(); err != nil {
+						return results, err
+					}
+					if err := aside(outs[i]); err != nil {
+						return results, fmt.Errorf("moving the previous output aside: %w", err)
+					}
+					s, err := RunOnce(ctx, plan.Tools[i], dir, outs[i])
+					if err != nil {
+						res[i].Err = err
+						logf("%s N=%d: %s FAILED: %s (details below the table)", shape, n, plan.Tools[i].Name, firstLine(err.Error()))
+						continue
+					}
+					if round < plan.Warmup {
+						logf("%s N=%d: %-5s warm-up   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", shape, n, plan.Tools[i].Name, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
+						continue
+					}
+					res[i].Samples = append(res[i].Samples, s)
+					logf("%s N=%d: %-5s run %d/%d   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", shape, n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
+				}
+			}
+			for i := range res {
+				if res[i].Err == nil {
+					o, err := Measure(outs[i])
+					if err != nil {
+						res[i].Err = fmt.Errorf("measuring the output: %w", err)
+					}
+					res[i].Output = o
+				}
+			}
+			results = append(results, res...)
 		}
-		for i := range res {
-			if res[i].Err == nil {
-				o, err := Measure(outs[i])
-				if err != nil {
-					res[i].Err = fmt.Errorf("measuring the output: %w", err)
-				}
-				res[i].Output = o
-			}
-		}
-		results = append(results, res...)
 	}
 	return results, nil
 }
 
 func mib(b int64) float64 { return float64(b) / (1 << 20) }
 
-// Goals are the targets of issue 6, checked at one corpus size.
+// Goals are the targets, checked at one corpus size on the worst of the
+// shapes measured.
 type Goals struct {
 	N         int     // the size the goals apply to
 	TimeRatio float64 // ours/baseline median wall time at most this
 	MemRatio  float64 // ours/baseline median peak memory at most this
 }
 
-// Comparison is ours against the baseline at one size.
+// Comparison is ours against the baseline on one corpus.
 type Comparison struct {
+	Shape                         string
 	N                             int
 	TimeRatio, CPURatio, MemRatio float64 // NaN when a side is missing
 }
@@ -309,8 +319,8 @@ func Compare(results []Result, ours, baseline string) []Comparison {
 			continue
 		}
 		for _, b := range results {
-			if b.Tool == baseline && b.N == o.N {
-				c := Comparison{N: o.N, TimeRatio: math.NaN(), CPURatio: math.NaN(), MemRatio: math.NaN()}
+			if b.Tool == baseline && b.N == o.N && b.Shape == o.Shape {
+				c := Comparison{Shape: o.Shape, N: o.N, TimeRatio: math.NaN(), CPURatio: math.NaN(), MemRatio: math.NaN()}
 				if o.Err == nil && b.Err == nil {
 					c.TimeRatio = Ratio(o.MedianWall().Seconds(), b.MedianWall().Seconds())
 					c.CPURatio = Ratio(o.MedianCPU().Seconds(), b.MedianCPU().Seconds())
@@ -328,16 +338,18 @@ func Compare(results []Result, ours, baseline string) []Comparison {
 func WriteTable(w io.Writer, results []Result, ours, baseline string, goals Goals) error {
 	var b strings.Builder
 	sorted := slices.Clone(results)
-	slices.SortStableFunc(sorted, func(x, y Result) int { return cmp.Compare(x.N, y.N) })
-	fmt.Fprintf(&b, "%-6s %7s %12s %10s %11s %14s %7s %7s %12s\n",
-		"tool", "N", "median wall", "min wall", "median CPU", "peak RSS (med)", "pages", "files", "output")
+	slices.SortStableFunc(sorted, func(x, y Result) int {
+		return cmp.Or(cmp.Compare(shapeName(x.Shape), shapeName(y.Shape)), cmp.Compare(x.N, y.N))
+	})
+	fmt.Fprintf(&b, "%-8s %-6s %7s %12s %10s %11s %14s %7s %7s %12s\n",
+		"corpus", "tool", "N", "median wall", "min wall", "median CPU", "peak RSS (med)", "pages", "files", "output")
 	for _, r := range sorted {
 		if r.Err != nil {
-			fmt.Fprintf(&b, "%-6s %7d FAILED: %s\n", r.Tool, r.N, firstLine(r.Err.Error()))
+			fmt.Fprintf(&b, "%-8s %-6s %7d FAILED: %s\n", shapeName(r.Shape), r.Tool, r.N, firstLine(r.Err.Error()))
 			continue
 		}
-		fmt.Fprintf(&b, "%-6s %7d %10.2f s %8.2f s %9.2f s %10.0f MiB %7d %7d %8.1f MiB\n",
-			r.Tool, r.N, r.MedianWall().Seconds(), r.MinWall().Seconds(), r.MedianCPU().Seconds(), mib(r.MedianRSS()),
+		fmt.Fprintf(&b, "%-8s %-6s %7d %10.2f s %8.2f s %9.2f s %10.0f MiB %7d %7d %8.1f MiB\n",
+			shapeName(r.Shape), r.Tool, r.N, r.MedianWall().Seconds(), r.MinWall().Seconds(), r.MedianCPU().Seconds(), mib(r.MedianRSS()),
 			r.Output.Pages, r.Output.Files, mib(r.Output.Bytes))
 	}
 	cmps := Compare(results, ours, baseline)
@@ -345,16 +357,32 @@ func WriteTable(w io.Writer, results []Result, ours, baseline string, goals Goal
 		b.WriteByte('\n')
 	}
 	for _, c := range cmps {
-		fmt.Fprintf(&b, "%s/%s at N=%d: time %s, CPU %s, memory %s\n", ours, baseline, c.N,
+		fmt.Fprintf(&b, "%s/%s on %s at N=%d: time %s, CPU %s, memory %s\n", ours, baseline, shapeName(c.Shape), c.N,
 			ratio(c.TimeRatio), ratio(c.CPURatio), ratio(c.MemRatio))
 	}
 	if goals.N != 0 {
-		i := slices.IndexFunc(cmps, func(c Comparison) bool { return c.N == goals.N })
-		if i < 0 {
+		// The figure that counts is the worst corpus's; a failed one is NaN
+		// and stays NaN.
+		var worst *Comparison
+		var shapes []string
+		for _, c := range cmps {
+			if c.N != goals.N {
+				continue
+			}
+			shapes = append(shapes, shapeName(c.Shape))
+			if worst == nil {
+				worst = &Comparison{N: c.N, TimeRatio: c.TimeRatio, CPURatio: c.CPURatio, MemRatio: c.MemRatio}
+				continue
+			}
+			worst.TimeRatio = worse(worst.TimeRatio, c.TimeRatio)
+			worst.CPURatio = worse(worst.CPURatio, c.CPURatio)
+			worst.MemRatio = worse(worst.MemRatio, c.MemRatio)
+		}
+		if worst == nil {
 			fmt.Fprintf(&b, "goals (at N=%d): not measured (run with -n %d and both tools)\n", goals.N, goals.N)
 		} else {
-			c := cmps[i]
-			fmt.Fprintf(&b, "goal at N=%d: time ratio <= %.2f: %s %s; memory ratio <= %.2f: %s %s\n", goals.N,
+			c := *worst
+			fmt.Fprintf(&b, "goal at N=%d, the worse of %s: time ratio <= %.2f: %s %s; memory ratio <= %.2f: %s %s\n", goals.N, strings.Join(shapes, ", "),
 				goals.TimeRatio, ratio(c.TimeRatio), verdict(c.TimeRatio, goals.TimeRatio),
 				goals.MemRatio, ratio(c.MemRatio), verdict(c.MemRatio, goals.MemRatio))
 		}
@@ -369,6 +397,16 @@ func WriteTable(w io.Writer, results []Result, ours, baseline string, goals Goal
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// worse is the larger ratio, NaN when either is NaN.
+func worse(a, b float64) float64 {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.NaN()
+	}
+	return max(a, b)
+}
+
+func shapeName(s string) string { return cmp.Or(s, corpus.Uniform) }
 
 func ratio(x float64) string {
 	if math.IsNaN(x) {

@@ -153,12 +153,12 @@ func TestWriteTable(t *testing.T) {
 	}
 	got := b.String()
 	for _, want := range []string{
-		"hugo     10000      13.00 s    12.50 s     19.50 s       1500 MiB   10280   10300    200.0 MiB",
-		"ours     10000       5.60 s     5.00 s      8.40 s        720 MiB   10290   10400    180.0 MiB",
-		"ours      1000 FAILED: ours: exit status 1",
-		"ours/hugo at N=10000: time 0.43, CPU 0.43, memory 0.48",
-		"ours/hugo at N=1000: time n/a, CPU n/a, memory n/a",
-		"goal at N=10000: time ratio <= 0.50: 0.43 (met); memory ratio <= 1.00: 0.48 (met)",
+		"uniform  hugo     10000      13.00 s    12.50 s     19.50 s       1500 MiB   10280   10300    200.0 MiB",
+		"uniform  ours     10000       5.60 s     5.00 s      8.40 s        720 MiB   10290   10400    180.0 MiB",
+		"uniform  ours      1000 FAILED: ours: exit status 1",
+		"ours/hugo on uniform at N=10000: time 0.43, CPU 0.43, memory 0.48",
+		"ours/hugo on uniform at N=1000: time n/a, CPU n/a, memory n/a",
+		"goal at N=10000, the worse of uniform: time ratio <= 0.50: 0.43 (met); memory ratio <= 1.00: 0.48 (met)",
 		"content/helmet/x.md:3: broken link",
 	} {
 		if !strings.Contains(got, want) {
@@ -177,6 +177,30 @@ func TestWriteTableSaysWhenAGoalIsMissed(t *testing.T) {
 	WriteTable(&b, rs, "ours", "hugo", Goals{N: 10000, TimeRatio: 0.5, MemRatio: 1.0})
 	if want := "time ratio <= 0.50: 0.69 (NOT met); memory ratio <= 1.00: 1.33 (NOT met)"; !strings.Contains(b.String(), want) {
 		t.Errorf("table lacks %q:\n%s", want, b.String())
+	}
+}
+
+// The goal is judged on the worse corpus: ours may win on one shape and
+// lose on the other, and the table must say NOT met.
+func TestGoalIsTheWorseOfTheShapes(t *testing.T) {
+	rs := results()[:2]
+	for _, r := range results()[:2] {
+		r.Shape = "varied"
+		if r.Tool == "ours" {
+			r.Samples = []Sample{{Wall: 9 * time.Second, MaxRSS: 600 << 20}}
+		}
+		rs = append(rs, r)
+	}
+	var b strings.Builder
+	WriteTable(&b, rs, "ours", "hugo", Goals{N: 10000, TimeRatio: 0.5, MemRatio: 1.0})
+	for _, want := range []string{
+		"ours/hugo on uniform at N=10000: time 0.43, CPU 0.43, memory 0.48",
+		"ours/hugo on varied at N=10000: time 0.69, CPU n/a, memory 0.40",
+		"goal at N=10000, the worse of uniform, varied: time ratio <= 0.50: 0.69 (NOT met); memory ratio <= 1.00: 0.48 (met)",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
 	}
 }
 

@@ -18,7 +18,11 @@ const stampFile = "corpus.stamp"
 //
 // The returned folder holds content/ (our format) and hugo/ (the Hugo site).
 func Ensure(cacheDir string, opts Options) (dir string, generated bool, err error) {
-	name := fmt.Sprintf("corpus-v%d-n%d-s%x", Version, opts.N, opts.seed())
+	shape := ""
+	if opts.varied() {
+		shape = Varied + "-"
+	}
+	name := fmt.Sprintf("corpus-v%d-%sn%d-s%x", Version, shape, opts.N, opts.seed())
 	dir = filepath.Join(cacheDir, name)
 	if _, err := os.Stat(filepath.Join(dir, stampFile)); err == nil {
 		return dir, false, nil
@@ -34,7 +38,7 @@ func Ensure(cacheDir string, opts Options) (dir string, generated bool, err erro
 	if _, err := Write(tmp, opts); err != nil {
 		return "", false, err
 	}
-	stamp := fmt.Sprintf("corpus version %d, %d pearls, seed %#x\n", Version, opts.N, opts.seed())
+	stamp := fmt.Sprintf("corpus version %d, %s%d pearls, seed %#x\n", Version, shape, opts.N, opts.seed())
 	if err := os.WriteFile(filepath.Join(tmp, stampFile), []byte(stamp), 0o644); err != nil {
 		return "", false, fmt.Errorf("writing %s: %w", stampFile, err)
 	}

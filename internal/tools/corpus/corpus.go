@@ -36,11 +36,22 @@ const Version = 3
 // DefaultSeed is the seed used when Options.Seed is zero.
 const DefaultSeed = 0x48656c6d69
 
+// Shapes of corpus: Uniform is the one make bench has measured from the
+// start (every pearl 400–900 words, a few tags from a list of 41, 0–3
+// related pearls); Varied varies what Uniform keeps fixed (see varied.go).
+const (
+	Uniform = "uniform"
+	Varied  = "varied"
+)
+
 // Options say what to generate.
 type Options struct {
-	N    int    // number of pearls, at least 1
-	Seed uint64 // zero means DefaultSeed
+	N     int    // number of pearls, at least 1
+	Seed  uint64 // zero means DefaultSeed
+	Shape string // Uniform (also when empty) or Varied
 }
+
+func (o Options) varied() bool { return o.Shape == Varied }
 
 func (o Options) seed() uint64 {
 	if o.Seed == 0 {
@@ -59,6 +70,7 @@ type Corpus struct {
 	Guide    Chapter   // the guide's cover, opas/_index.md
 	Chapters []Chapter // the guide's chapters in reading order
 	Pages    []Page
+	Images   []Image // static/kuvat/, in the Varied shape only
 }
 
 // Site holds the values of site.yaml.
@@ -81,6 +93,7 @@ type Pearl struct {
 	Related                          []string // slugs of other pearls
 	Links                            []string // slugs the body links to as ../helmet/SLUG.md
 	Body                             string
+	words                            int // the body's target length in the Varied shape
 }
 
 // Case is a case example (caset/<slug>.md).
@@ -142,15 +155,31 @@ func Generate(opts Options) (*Corpus, error) {
 	if opts.N < 1 {
 		return nil, errors.New("corpus: N must be at least 1")
 	}
+	if opts.Shape != "" && opts.Shape != Uniform && opts.Shape != Varied {
+		return nil, fmt.Errorf("corpus: unknown shape %q (use %s or %s)", opts.Shape, Uniform, Varied)
+	}
+	stream := uint64(Version)
+	if opts.varied() {
+		stream |= 1 << 40
+	}
 	g := &generator{
-		w: newWriter(rand.New(rand.NewPCG(opts.seed(), uint64(Version)))),
+		w: newWriter(rand.New(rand.NewPCG(opts.seed(), stream))),
 		c: &Corpus{Options: opts},
 	}
 	g.site()
 	g.areas()
-	g.pearlHeads(opts.N)
+	if opts.varied() {
+		g.images(max(10, opts.N/20))
+		g.variedPearlHeads(opts.N)
+	} else {
+		g.pearlHeads(opts.N)
+	}
 	g.pearlBodies()
-	g.cases(NumCases(opts.N))
+	if opts.varied() {
+		g.cases(NumCases(opts.N), g.casePearlsVaried)
+	} else {
+		g.cases(NumCases(opts.N), func() int { return 1 + g.r().IntN(4) })
+	}
 	g.guide()
 	g.pages()
 	return g.c, nil
@@ -300,7 +329,11 @@ func (g *generator) pearlBodies() {
 					return
 				}
 				r := rand.New(rand.NewPCG(g.c.Options.seed(), 1<<32|uint64(i)))
-				g.pearlBody(newWriter(r), &g.c.Pearls[i])
+				if g.c.Options.varied() {
+					g.variedPearlBody(newWriter(r), &g.c.Pearls[i])
+				} else {
+					g.pearlBody(newWriter(r), &g.c.Pearls[i])
+				}
 			}
 		})
 	}
@@ -385,7 +418,8 @@ func (g *generator) pearlTitle(slug string) string { return g.c.Pearls[g.pearlIn
 // caseSections are the sections the README's content format expects in a case example.
 var caseSections = []string{"Tarve ja tavoitteet", "Ratkaisu", "Tulokset", "Opit"}
 
-func (g *generator) cases(n int) {
+// cases makes n case examples; pearls says how many pearls the next one uses.
+func (g *generator) cases(n int, pearls func() int) {
 	for range n {
 		c := Case{
 			Title:        g.w.title(),
@@ -396,7 +430,7 @@ func (g *generator) cases(n int) {
 		start := 2012 + g.r().IntN(11)
 		c.Period = fmt.Sprintf("%d–%d", start, start+1+g.r().IntN(3))
 		c.Date = g.date(time.Date(start+1, 1, 1, 0, 0, 0, 0, time.UTC)).Format(time.DateOnly)
-		pearls := g.otherPearls(-1, 1+g.r().IntN(4))
+		pearls := g.otherPearls(-1, pearls())
 		c.Pearls = pearls
 		for _, s := range pearls {
 			if a := g.c.Pearls[g.pearlIndex(s)].Area; !slices.Contains(c.Themes, a) && len(c.Themes) < 2 {

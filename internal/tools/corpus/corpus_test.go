@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -16,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/helminauha/helminauha/internal/build"
 )
 
 // treeHash hashes every file's path and bytes under dir, in path order.
@@ -576,5 +579,90 @@ func TestHugoFailsOnABrokenLink(t *testing.T) {
 	}
 	if want := "broken link to ../helmet/ei-ole.md"; !strings.Contains(out, want) {
 		t.Errorf("hugo's error does not say %q:\n%s", want, out)
+	}
+}
+
+// TestVariedShapeVaries: the Varied corpus has what the Uniform one keeps
+// fixed (short and long pearls, many and rare tags, worksheets, photos,
+// large case examples), our generator builds it without errors, and Hugo
+// builds it with the same images and forms.
+func TestVariedShapeVaries(t *testing.T) {
+	needHugo(t)
+	dir := t.TempDir()
+	c, err := Write(dir, Options{N: 600, Shape: Varied})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var short, long, maxTags, forms, photos int
+	tagUse := map[string]int{}
+	for _, p := range c.Pearls {
+		w := WordCount(p.Body)
+		if w < MinVariedWords || w > MaxVariedWords {
+			t.Errorf("pearl %s has %d words, want %d–%d", p.Slug, w, MinVariedWords, MaxVariedWords)
+		}
+		if w < 300 {
+			short++
+		}
+		if w > 1500 {
+			long++
+		}
+		maxTags = max(maxTags, len(p.Tags))
+		for _, tag := range p.Tags {
+			tagUse[tag]++
+		}
+		forms += strings.Count(p.Body, "```tyopohja")
+		photos += strings.Count(p.Body, "](/kuvat/")
+	}
+	once := 0
+	for _, n := range tagUse {
+		if n == 1 {
+			once++
+		}
+	}
+	biggest := 0
+	for _, cs := range c.Cases {
+		biggest = max(biggest, len(cs.Pearls))
+	}
+	t.Logf("%d short and %d long pearls, up to %d tags, %d tags of which %d used once, %d worksheets, %d photos, a case of %d pearls",
+		short, long, maxTags, len(tagUse), once, forms, photos, biggest)
+	if short < 60 || long < 30 || maxTags < 15 || maxTags > 20 || once < len(tagUse)/3 || forms < 30 || photos < 50 || biggest < 20 {
+		t.Errorf("the varied corpus does not vary enough")
+	}
+	for _, img := range c.Images {
+		for _, site := range []string{"content/static/", "hugo/static/"} {
+			if _, err := os.Stat(filepath.Join(dir, site, img.Path)); err != nil {
+				t.Errorf("photo missing: %v", err)
+			}
+		}
+	}
+
+	res, err := build.Build(context.Background(), build.Options{Content: os.DirFS(filepath.Join(dir, "content")), ContentName: "content"})
+	if err != nil {
+		t.Fatalf("our build failed: %v\n%v", err, res.Diags.Err())
+	}
+
+	out, err := hugoBuild(t, dir)
+	if err != nil {
+		t.Fatalf("hugo failed: %v\n%s", err, out)
+	}
+	if strings.Contains(out, "WARN") || strings.Contains(out, "ERROR") {
+		t.Errorf("hugo reported problems:\n%s", out)
+	}
+	for _, p := range c.Pearls {
+		page := ""
+		if strings.Contains(p.Body, "```tyopohja") {
+			page = readPage(t, dir, "/helmet/"+p.Slug+"/")
+			if !strings.Contains(page, "<form class=tyopohja") || !strings.Contains(page, "<textarea") && !strings.Contains(page, "<input") {
+				t.Errorf("Hugo's page of %s has no worksheet form", p.Slug)
+			}
+		}
+		if strings.Contains(p.Body, "](/kuvat/") {
+			if page == "" {
+				page = readPage(t, dir, "/helmet/"+p.Slug+"/")
+			}
+			if !regexp.MustCompile(`<img src=/kuvat/kuva-\d+\.jpg alt=("[^"]*"|[^ ]+) width=\d+ height=\d+`).MatchString(page) {
+				t.Errorf("Hugo's page of %s has no sized image", p.Slug)
+			}
+		}
 	}
 }

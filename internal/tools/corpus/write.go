@@ -27,6 +27,12 @@ type File struct {
 //go:embed all:hugo
 var hugoSkeleton embed.FS
 
+// hugoVaried holds the render hooks only the Varied shape needs (images
+// and worksheets).
+//
+//go:embed all:hugo-varied
+var hugoVaried embed.FS
+
 // css is the small stylesheet written into both sites.
 //
 //go:embed hugo/static/tyyli.css
@@ -184,6 +190,9 @@ func (c *Corpus) ContentFiles() []File {
 			str("summary", pg.Summary).body(pg.Body))
 	}
 	add("static/tyyli.css", css)
+	for _, img := range c.Images {
+		add("static/"+img.Path, img.Data)
+	}
 	return files
 }
 
@@ -197,19 +206,29 @@ func (c *Corpus) HugoFiles() ([]File, error) {
 	files := make([]File, 0, len(c.Pearls)+len(c.Cases)+64)
 	add := func(p string, data []byte) { files = append(files, File{p, data}) }
 
-	err := fs.WalkDir(hugoSkeleton, "hugo", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := hugoSkeleton.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		add(strings.TrimPrefix(p, "hugo/"), data)
-		return nil
-	})
-	if err != nil {
+	skeleton := func(fsys embed.FS, dir string) error {
+		return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fsys.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			add(strings.TrimPrefix(p, dir+"/"), data)
+			return nil
+		})
+	}
+	if err := skeleton(hugoSkeleton, "hugo"); err != nil {
 		return nil, fmt.Errorf("reading the embedded Hugo layouts: %w", err)
+	}
+	if c.Options.varied() {
+		if err := skeleton(hugoVaried, "hugo-varied"); err != nil {
+			return nil, fmt.Errorf("reading the embedded Hugo layouts: %w", err)
+		}
+		for _, img := range c.Images {
+			add("static/"+img.Path, img.Data)
+		}
 	}
 
 	var cfg bytes.Buffer
