@@ -94,32 +94,64 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Error is one problem at one position. Msg is written for an editor: it
-// names what is wrong and what to write instead.
+// Error is one problem at one position. Text is written for an editor:
+// it names what is wrong and what to write instead, in the language chosen
+// when it is printed.
 type Error struct {
 	Pos      Pos
-	Msg      string
+	Text     Text
 	Severity Severity
 	Err      error // the underlying cause, if any
 	// Draft tells that the file is a draft: the problem is reported all
 	// the same, so that check and the preview say the same about it, and
 	// the editor sees the draft's mistakes before publishing it.
 	Draft bool
+	// Msg is a message not yet in the catalogue, in English only.
+	Msg string
 }
 
-// DraftMark is how a problem in a draft is marked in its line.
-const DraftMark = "(luonnos) "
+// New makes an error-severity problem at pos, saying m with args.
+func New(pos Pos, m *Message, args ...any) *Error {
+	return &Error{Pos: pos, Text: m.With(args...)}
+}
 
-func (e *Error) Error() string {
+// Warning makes a warning at pos, saying m with args.
+func Warning(pos Pos, m *Message, args ...any) *Error {
+	return &Error{Pos: pos, Text: m.With(args...), Severity: SevWarning}
+}
+
+// Because keeps err as the problem's cause and returns the problem.
+func (e *Error) Because(err error) *Error {
+	e.Err = err
+	return e
+}
+
+// Message is what is wrong, in l, without the position.
+func (e *Error) Message(l Lang) string {
+	if e.Text.msg == nil {
+		return oneLine(e.Msg)
+	}
+	return oneLine(e.Text.In(l))
+}
+
+// ID is the catalogue id of the problem's message.
+func (e *Error) ID() string { return e.Text.msg.ID() }
+
+// In is the problem as one line in l: position, severity, the draft mark
+// and the message.
+func (e *Error) In(l Lang) string {
 	prefix := ""
 	if e.Severity == SevWarning {
-		prefix = "warning: "
+		prefix = WarningPrefix.In(l) + " "
 	}
 	if e.Draft {
-		prefix += DraftMark
+		prefix += DraftMark.In(l) + " "
 	}
-	return e.Pos.String() + ": " + prefix + oneLine(e.Msg)
+	return e.Pos.String() + ": " + prefix + e.Message(l)
 }
+
+// Error is the problem in English.
+func (e *Error) Error() string { return e.In(English) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
@@ -143,6 +175,12 @@ type List []*Error
 
 // Add appends e to the list.
 func (l *List) Add(e *Error) { *l = append(*l, e) }
+
+// Report appends an error-severity problem at pos, saying m with args.
+func (l *List) Report(pos Pos, m *Message, args ...any) { l.Add(New(pos, m, args...)) }
+
+// Warn appends a warning at pos, saying m with args.
+func (l *List) Warn(pos Pos, m *Message, args ...any) { l.Add(Warning(pos, m, args...)) }
 
 // Errorf appends an error-severity problem.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
@@ -197,7 +235,7 @@ func (l List) Sort() {
 		if a.Col != b.Col {
 			return a.Col < b.Col
 		}
-		return l[i].Msg < l[j].Msg
+		return l[i].Message(English) < l[j].Message(English)
 	})
 }
 
@@ -225,13 +263,16 @@ func (l List) Err() error {
 // ListError is a List used as an error.
 type ListError List
 
-func (e ListError) Error() string {
+func (e ListError) Error() string { return e.In(English) }
+
+// In is every problem in l, one a line.
+func (e ListError) In(l Lang) string {
 	var b strings.Builder
 	for i, d := range e {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(d.Error())
+		b.WriteString(d.In(l))
 	}
 	return b.String()
 }

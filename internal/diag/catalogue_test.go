@@ -1,0 +1,106 @@
+package diag
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+
+// TestEveryMessageInEveryLanguage fails when a message lacks a language,
+// when its languages take different arguments, or when one of them is
+// left as the other's copy.
+func TestEveryMessageInEveryLanguage(t *testing.T) {
+	id := regexp.MustCompile(`^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$`)
+	for _, m := range Catalogue() {
+		if !id.MatchString(m.id) {
+			t.Errorf("message id %q is not of the form package.what-is-wrong", m.id)
+		}
+		for _, l := range Langs {
+			if m.texts[l] == nil {
+				t.Errorf("%s: no %s text", m.id, l)
+			}
+		}
+		fi, en := m.plain[Finnish], m.plain[English]
+		if fi == "" && en == "" {
+			continue // a message with plural forms; checked below
+		}
+		if strings.TrimSpace(fi) == "" || strings.TrimSpace(en) == "" {
+			t.Errorf("%s: one language is empty: fi %q, en %q", m.id, fi, en)
+			continue
+		}
+		if fi == en {
+			t.Errorf("%s: the Finnish is the English text: %q", m.id, fi)
+		}
+		if f, e := strings.Join(verb.FindAllString(fi, -1), " "), strings.Join(verb.FindAllString(en, -1), " "); f != e {
+			t.Errorf("%s: the languages take different arguments: fi %q, en %q", m.id, f, e)
+		}
+	}
+}
+
+// TestEveryMessageRenders writes every message in every language with
+// arguments of the kinds its verbs take, and fails on a format mistake.
+func TestEveryMessageRenders(t *testing.T) {
+	for _, m := range Catalogue() {
+		args := sampleArgs(m)
+		for _, l := range Langs {
+			got := m.In(l, args...)
+			if strings.Contains(got, "%!") || strings.TrimSpace(got) == "" {
+				t.Errorf("%s in %s: %q", m.id, l, got)
+			}
+		}
+	}
+}
+
+func sampleArgs(m *Message) []any {
+	format := m.plain[English]
+	if format == "" {
+		return []any{2, 2, 2, 2}
+	}
+	var args []any
+	for _, v := range verb.FindAllString(format, -1) {
+		switch v[len(v)-1] {
+		case '%':
+		case 'd':
+			args = append(args, 3)
+		case 'f':
+			args = append(args, 1.5)
+		default:
+			args = append(args, "x")
+		}
+	}
+	return args
+}
+
+func TestChooseLang(t *testing.T) {
+	for _, tc := range []struct {
+		flag, env, site string
+		want            Lang
+	}{
+		{"", "", "", Finnish},
+		{"", "", "fi", Finnish},
+		{"", "", "en-GB", English},
+		{"", "", "sv", Finnish},
+		{"", "en", "fi", English},
+		{"fi", "en", "en", Finnish},
+		{"en", "", "", English},
+		{"", "en_US.UTF-8", "", English},
+	} {
+		t.Setenv(LangEnv, tc.env)
+		if got := ChooseLang(tc.flag, tc.site); got != tc.want {
+			t.Errorf("ChooseLang(%q, %q) with %s=%q: %s, want %s", tc.flag, tc.site, LangEnv, tc.env, got, tc.want)
+		}
+	}
+}
+
+func TestProblemInBothLanguages(t *testing.T) {
+	e := Warning(Pos{File: "a.md", Line: 2, Col: 1}, DraftMark)
+	e.Draft = true
+	if got, want := e.In(Finnish), "a.md:2:1: varoitus: (luonnos) (luonnos)"; got != want {
+		t.Errorf("Finnish: %q, want %q", got, want)
+	}
+	if got, want := e.Error(), "a.md:2:1: warning: (draft) (draft)"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,177 @@
+package diag
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Lang is a language the messages are written in.
+type Lang int
+
+const (
+	// Finnish is the editors' language and the default.
+	Finnish Lang = iota
+	// English is for editors and developers who do not read Finnish.
+	English
+)
+
+// Langs are the languages every message exists in.
+var Langs = []Lang{Finnish, English}
+
+// LangEnv is the environment variable that chooses the language of the
+// messages when --lang is not given ("en" or "fi").
+const LangEnv = "HELMINAUHA_LANG"
+
+func (l Lang) String() string {
+	if l == English {
+		return "en"
+	}
+	return "fi"
+}
+
+func (l Lang) tag() language.Tag {
+	if l == English {
+		return language.English
+	}
+	return language.Finnish
+}
+
+// ParseLang reads a language tag such as fi, en or en-GB. Any English
+// tag is English; the other tags are not known.
+func ParseLang(s string) (Lang, bool) {
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "-")
+	base, _, _ = strings.Cut(base, "_") // en_US.UTF-8, as in LANG
+	switch base {
+	case "fi":
+		return Finnish, true
+	case "en":
+		return English, true
+	}
+	return Finnish, false
+}
+
+// ChooseLang picks the messages' language: the --lang flag when given,
+// then LangEnv, then the portal's own language (site.yaml's language),
+// and Finnish when none of them names a known language.
+func ChooseLang(flag, site string) Lang {
+	for _, s := range []string{flag, os.Getenv(LangEnv), site} {
+		if l, ok := ParseLang(s); ok {
+			return l
+		}
+	}
+	return Finnish
+}
+
+// A Message is one text an editor can see, with its id and its wording in
+// every language. Messages are made once, in messages.go, which is the
+// one list of them; verbs (%s, %q, %d …) take the arguments given when the
+// message is used, in the same order in every language.
+type Message struct {
+	id    string
+	texts [2]catalog.Message // by Lang
+	plain [2]string          // the format, when it is one
+}
+
+// ID names the message in the catalogue and in check --format json.
+func (m *Message) ID() string {
+	if m == nil {
+		return ""
+	}
+	return m.id
+}
+
+// In writes the message in l with args. An argument that is a Text (a
+// message with its own arguments) is written in l too.
+func (m *Message) In(l Lang, args ...any) string {
+	if m == nil {
+		return fmt.Sprint(args...)
+	}
+	if len(args) > 0 {
+		own := make([]any, len(args))
+		for i, a := range args {
+			switch t := a.(type) {
+			case Text:
+				a = t.In(l)
+			case *Message:
+				a = t.In(l)
+			}
+			own[i] = a
+		}
+		args = own
+	}
+	return printers()[l].Sprintf(m.id, args...)
+}
+
+// With keeps args for writing the message later, in a language chosen
+// then.
+func (m *Message) With(args ...any) Text { return Text{m, args} }
+
+// Text is a message with its arguments, written in a language when it is
+// shown.
+type Text struct {
+	msg  *Message
+	args []any
+}
+
+// In writes the text in l.
+func (t Text) In(l Lang) string { return t.msg.In(l, t.args...) }
+
+// String writes the text in English, for logs and tests.
+func (t Text) String() string { return t.In(English) }
+
+// Message is the message the text writes.
+func (t Text) Message() *Message { return t.msg }
+
+var (
+	registry []*Message
+	byID     = map[string]*Message{}
+)
+
+// msg adds a message whose wording is a format in each language.
+func msg(id, fi, en string) *Message {
+	m := add(id, catalog.String(fi), catalog.String(en))
+	m.plain = [2]string{fi, en}
+	return m
+}
+
+// msgVar adds a message whose wording depends on its arguments (one
+// error, two errors), made with golang.org/x/text/feature/plural.
+func msgVar(id string, fi, en catalog.Message) *Message { return add(id, fi, en) }
+
+func add(id string, fi, en catalog.Message) *Message {
+	if byID[id] != nil {
+		panic("diag: message id " + id + " is used twice")
+	}
+	m := &Message{id: id, texts: [2]catalog.Message{fi, en}}
+	registry = append(registry, m)
+	byID[id] = m
+	return m
+}
+
+// Catalogue returns every message, in the order messages.go lists them.
+func Catalogue() []*Message { return registry }
+
+var printers = sync.OnceValue(func() [2]*message.Printer {
+	b := catalog.NewBuilder(catalog.Fallback(language.Finnish))
+	for _, m := range registry {
+		for _, l := range Langs {
+			if m.texts[l] == nil {
+				continue
+			}
+			if err := b.Set(l.tag(), m.id, m.texts[l]); err != nil {
+				panic("diag: message " + m.id + ": " + err.Error())
+			}
+		}
+	}
+	var p [2]*message.Printer
+	for _, l := range Langs {
+		p[l] = message.NewPrinter(l.tag(), message.Catalog(b))
+	}
+	return p
+})
