@@ -25,15 +25,15 @@ const maxShown = 100
 
 // checkContentDir tells the user when the content folder is not there,
 // before the build says the same thing less plainly.
-func checkContentDir(dir string, stderr io.Writer) error {
+func checkContentDir(dir string, stderr io.Writer, lang diag.Lang) error {
 	info, err := os.Stat(dir)
 	switch {
 	case err == nil && info.IsDir():
 		return nil
 	case err == nil:
-		fmt.Fprintf(stderr, "helminauha: %s on tiedosto eikä kansio: anna sisältökansio muodossa --content KANSIO (%s is a file, not a folder: name the content folder with --content DIR)\n", dir, dir)
+		fmt.Fprintln(stderr, diag.CmdContentIsFile.In(lang, dir))
 	default:
-		fmt.Fprintf(stderr, "helminauha: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR\n", dir)
+		fmt.Fprintln(stderr, diag.CmdNoContentDir.In(lang, dir))
 	}
 	return errContent
 }
@@ -41,8 +41,8 @@ func checkContentDir(dir string, stderr io.Writer) error {
 // openContent opens the content folder, and the themes folder when there
 // is one, for a build that reads nothing outside them (see rootfs); done
 // closes them.
-func openContent(dir string, stderr io.Writer) (opts build.Options, done func(), err error) {
-	if err := checkContentDir(dir, stderr); err != nil {
+func openContent(dir string, stderr io.Writer, lang diag.Lang) (opts build.Options, done func(), err error) {
+	if err := checkContentDir(dir, stderr, lang); err != nil {
 		return opts, nil, err
 	}
 	root, err := rootfs.Open(dir)
@@ -114,10 +114,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}()
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "helminauha build: unexpected argument %q\n", fl.Arg(0))
+		fmt.Fprintln(stderr, diag.CmdUnexpectedArg.In(fl.Lang(""), "build", fl.Arg(0)))
 		return errUsage
 	}
-	opts, done, err := openContent(*contentDir, stderr)
+	opts, done, err := openContent(*contentDir, stderr, fl.Lang(""))
 	if err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts.Progress = func(done, total int) {
 			mu.Lock()
 			defer mu.Unlock()
-			fmt.Fprintf(stdout, "\rrendering: %d of %d pages", done, total)
+			fmt.Fprint(stdout, diag.CmdProgress.In(fl.Lang(""), done, total))
 			shown = true
 		}
 	}
@@ -139,20 +139,22 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if shown {
 		fmt.Fprint(stdout, "\r\033[K") // clear the progress line
 	}
+	lang := fl.Lang("")
 	if res != nil {
-		printDiags(stderr, res, false)
+		lang = fl.Lang(res.Language)
+		printDiags(stderr, res, false, lang)
 	}
 	if errors.Is(err, build.ErrContent) {
-		fmt.Fprintf(stderr, "build failed: %s; %s was left as it was\n", countErrors(res), *out)
+		fmt.Fprintln(stderr, diag.CmdBuildFailed.In(lang, diag.CmdErrorCount.With(len(res.Diags.Errors())+res.Dropped), *out))
 		return errContent
 	}
 	if err != nil {
 		return err
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "Wrote %d files (%s) to %s in %s: %s\n", res.Written, size(res.Bytes), *out,
-			time.Since(start).Round(time.Millisecond), pageSummary(res.Pages))
-		printLeftOut(stdout, res)
+		fmt.Fprintln(stdout, diag.CmdWrote.In(lang, res.Written, size(res.Bytes), *out,
+			time.Since(start).Round(time.Millisecond).String(), pageSummary(res.Pages)))
+		printLeftOut(stdout, res, lang)
 	}
 	if *timings {
 		for _, t := range res.Timings {
@@ -170,10 +172,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "helminauha check: --format must be text or json, not %q\n", *format)
+		fmt.Fprintln(stderr, diag.CmdCheckBadFormat.In(fl.Lang(""), *format))
 		return errUsage
 	}
-	opts, done, err := openContent(*contentDir, stderr)
+	opts, done, err := openContent(*contentDir, stderr, fl.Lang(""))
 	if err != nil {
 		return err
 	}
@@ -187,12 +189,13 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil && !errors.Is(err, build.ErrContent) {
 		return err
 	}
+	lang := fl.Lang(res.Language)
 	if *format == "json" {
-		writeJSON(stdout, res)
+		writeJSON(stdout, res, lang)
 	} else {
-		printDiags(stdout, res, true)
+		printDiags(stdout, res, true, lang)
 		if !res.Diags.HasErrors() {
-			fmt.Fprintf(stdout, "%s: no errors, %d warnings\n", opts.ContentName, len(res.Diags.Warnings()))
+			fmt.Fprintln(stdout, diag.CmdCheckClean.In(lang, opts.ContentName, diag.CmdWarningCount.With(len(res.Diags.Warnings()))))
 		}
 	}
 	if res.Diags.HasErrors() {
@@ -207,10 +210,11 @@ type finding struct {
 	Col      int    `json:"col,omitempty"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	ID       string `json:"id,omitempty"` // the message's id in the catalogue
 	Draft    bool   `json:"draft,omitempty"`
 }
 
-func writeJSON(w io.Writer, res *build.Result) {
+func writeJSON(w io.Writer, res *build.Result, lang diag.Lang) {
 	out := struct {
 		Errors   int       `json:"errors"`
 		Warnings int       `json:"warnings"`
@@ -222,7 +226,7 @@ func writeJSON(w io.Writer, res *build.Result) {
 		} else {
 			out.Warnings++
 		}
-		out.Findings = append(out.Findings, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Msg, d.Draft})
+		out.Findings = append(out.Findings, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message(lang), d.ID(), d.Draft})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -230,36 +234,28 @@ func writeJSON(w io.Writer, res *build.Result) {
 }
 
 // printDiags prints errors, and warnings when asked, one line each.
-func printDiags(w io.Writer, res *build.Result, warnings bool) {
+func printDiags(w io.Writer, res *build.Result, warnings bool, lang diag.Lang) {
 	for _, d := range res.Diags {
 		if d.Severity == diag.SevWarning && !warnings {
 			continue
 		}
-		fmt.Fprintln(w, d.Error())
+		fmt.Fprintln(w, d.In(lang))
 	}
 	if res.Dropped > 0 {
-		fmt.Fprintf(w, "… and %d more errors\n", res.Dropped)
+		fmt.Fprintln(w, diag.CmdMoreErrors.In(lang, res.Dropped))
 	}
 }
 
 // printLeftOut lists the drafts a build left out, so that an editor who
 // expected a page to be published sees why it is not.
-func printLeftOut(w io.Writer, res *build.Result) {
+func printLeftOut(w io.Writer, res *build.Result, lang diag.Lang) {
 	if res.Site == nil || len(res.Site.LeftOut) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "Luonnokset jätettiin pois (%d; julkaise kirjoittamalla draft: false tai kokeile build --drafts):\n", len(res.Site.LeftOut))
+	fmt.Fprintln(w, diag.CmdLeftOut.In(lang, len(res.Site.LeftOut)))
 	for _, f := range res.Site.LeftOut {
 		fmt.Fprintf(w, "  %s\n", f)
 	}
-}
-
-func countErrors(res *build.Result) string {
-	n := len(res.Diags.Errors()) + res.Dropped
-	if n == 1 {
-		return "1 error"
-	}
-	return fmt.Sprintf("%d errors", n)
 }
 
 func pageSummary(pages map[string]int) string {

@@ -125,7 +125,7 @@ func TestNewWritesAFileThatPassesCheck(t *testing.T) {
 	if code != 0 {
 		t.Errorf("check after new pearl: exit status %d\n%s", code, stdout)
 	}
-	if !strings.Contains(stdout, `content/helmet/uusi-helmi.md:2:1: warning: (luonnos) title on yhä mallin teksti "Helmen otsikko"`) {
+	if !strings.Contains(stdout, `content/helmet/uusi-helmi.md:2:1: warning: (draft) title on yhä mallin teksti "Helmen otsikko"`) {
 		t.Errorf("check does not warn of the new pearl's placeholders:\n%s", stdout)
 	}
 	for _, args := range [][]string{{"new", "case", "uusi-case", "--theme", "verkostotyo"}, {"new", "chapter", "uusi-luku"}} {
@@ -170,7 +170,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"serve", "-h"}, 0, "--addr"},
 		{[]string{"check", "-h"}, 0, "--format"},
 		{[]string{"new", "-h"}, 0, "--theme"},
-		{[]string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"build", "--nope"}, 2, "unknown flag --nope"},
 		{[]string{"check", "--format", "xml"}, 2, "--format must be text or json"},
 		{[]string{"version"}, 0, "helminauha "},
 	} {

@@ -19,8 +19,8 @@ func TestOneAnswerForOneContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`content/helmet/luonnos.md:3:1: (luonnos) unknown theme "johtamine" (did you mean "johtaminen"?)`,
-		`content/helmet/luonnos.md:9:7: (luonnos) broken link to ../helmet/olematon.md`,
+		`content/helmet/luonnos.md:3:1: (draft) unknown theme "johtamine" (did you mean "johtaminen"?)`,
+		`content/helmet/luonnos.md:9:7: (draft) broken link to ../helmet/olematon.md`,
 	}
 	code, checkOut, _ := helminauha(t, dir, "check")
 	if code != 1 {
@@ -58,7 +58,7 @@ func TestBuildListsDraftsLeftOut(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build: exit status %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Luonnokset jätettiin pois (1;") || !strings.Contains(stdout, "\n  content/helmet/luonnos.md\n") {
+	if !strings.Contains(stdout, "Drafts left out: 1 (") || !strings.Contains(stdout, "\n  content/helmet/luonnos.md\n") {
 		t.Errorf("the summary does not list the draft left out:\n%s", stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "helmet", "luonnos")); err == nil {

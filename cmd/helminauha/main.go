@@ -17,23 +17,16 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"syscall"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 var version = "0.1.0-dev"
-
-const usage = `helminauha builds a Helminauha portal from Markdown.
-
-Usage:
-  helminauha build   [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
-  helminauha serve   [--content DIR] [--addr 127.0.0.1:1313]
-  helminauha check   [--content DIR] [--format text|json]
-  helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
-  helminauha version
-
-Run "helminauha COMMAND -h" for the flags of a command.
-`
 
 func main() {
 	// A build allocates much and keeps most of it (the parsed portal) to
@@ -53,8 +46,9 @@ func main() {
 var errUsage = errors.New("usage")
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	lang := diag.ChooseLang(argLang(args), "")
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, diag.CmdUsage.In(lang))
 		return 2
 	}
 	var err error
@@ -70,9 +64,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "helminauha", version)
 	case "-h", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, diag.CmdUsage.In(lang))
 	default:
-		fmt.Fprintf(stderr, "helminauha: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "%s\n\n%s", diag.CmdUnknownCommand.In(lang, cmd), diag.CmdUsage.In(lang))
 		return 2
 	}
 	switch {
@@ -91,24 +85,142 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // errContent means the problems were printed already.
 var errContent = errors.New("content errors")
 
-// newFlags makes a flag set that prints its usage to stderr and returns
-// errors instead of exiting.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: helminauha %s %s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
+// flags is a command's flag set. Every command takes --lang, and its
+// help and its complaints about the flags are in the messages' language.
+type flags struct {
+	*flag.FlagSet
+	lang   *string
+	stderr io.Writer
 }
 
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+// newFlags makes a flag set that prints its usage to stderr and returns
+// errors instead of exiting.
+func newFlags(name, synopsis string, stderr io.Writer) *flags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	f := &flags{FlagSet: fs, stderr: stderr}
+	f.lang = fs.String("lang", "", diag.FlagLang.ID())
+	fs.Usage = func() {
+		l := f.Lang("")
+		fmt.Fprint(stderr, diag.CmdFlagsHead.In(l, name, placeholders(l).Replace(synopsis)))
+		f.printDefaults(l)
 	}
-	return nil
+	return f
+}
+
+// Lang is the language of the messages: --lang, then HELMINAUHA_LANG,
+// then site, the portal's own language ("" when not known yet).
+func (f *flags) Lang(site string) diag.Lang { return diag.ChooseLang(*f.lang, site) }
+
+// placeholders are the words of a synopsis the editor replaces.
+func placeholders(l diag.Lang) *strings.Replacer {
+	if l == diag.English {
+		return strings.NewReplacer()
+	}
+	return strings.NewReplacer("DIR", "KANSIO", "URL", "OSOITE", "SLUG", "TUNNISTE", "FILE", "TIEDOSTO", "HOST:PORT", "OSOITE:PORTTI")
+}
+
+// flagHelp says what each flag does; a flag not listed shows its own
+// usage text.
+var flagHelp = map[string]*diag.Message{
+	"content": diag.FlagContent, "out": diag.FlagOut, "clean-out": diag.FlagCleanOut, "baseurl": diag.FlagBaseURL, "drafts": diag.FlagDrafts,
+	"minify": diag.FlagMinify, "gzip": diag.FlagGzip, "quiet": diag.FlagQuiet, "cpuprofile": diag.FlagCPUProfile,
+	"memprofile": diag.FlagMemProfile, "timings": diag.FlagTimings, "format": diag.FlagFormat, "addr": diag.FlagAddr,
+	"theme": diag.FlagTheme, "lang": diag.FlagLang,
+}
+
+// flagArg is what a flag's value is, in -h.
+var flagArg = map[string]string{"content": "DIR", "out": "DIR", "baseurl": "URL", "theme": "SLUG",
+	"addr": "HOST:PORT", "format": "text|json", "lang": "fi|en"}
+
+// printDefaults is flag.PrintDefaults in the messages' language.
+func (f *flags) printDefaults(l diag.Lang) {
+	f.VisitAll(func(fl *flag.Flag) {
+		usage := fl.Usage
+		if m := flagHelp[fl.Name]; m != nil {
+			usage = m.In(l)
+		}
+		fake := *fl
+		fake.Usage = usage
+		kind, usage := flag.UnquoteUsage(&fake)
+		line := "  --" + fl.Name
+		if arg := flagArg[fl.Name]; arg != "" {
+			line += " " + placeholders(l).Replace(arg)
+		} else if kind != "" {
+			line += " " + placeholders(l).Replace(strings.ToUpper(kind))
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		if def := fl.DefValue; def != "" && def != "false" {
+			if kind == "string" {
+				def = strconv.Quote(def)
+			}
+			line += " " + diag.CmdFlagDefault.In(l, def)
+		}
+		fmt.Fprintln(f.stderr, line)
+	})
+}
+
+// parse parses args; a mistake in them is told in the messages'
+// language, followed by the command's flags.
+func parse(f *flags, args []string) error {
+	usage := f.Usage
+	f.Usage = func() {} // the flag package would print it before the reason
+	err := f.Parse(args)
+	f.Usage = usage
+	l := f.Lang("")
+	if err == nil {
+		if _, ok := diag.ParseLang(*f.lang); *f.lang != "" && !ok {
+			fmt.Fprintln(f.stderr, diag.CmdBadLang.In(l, f.Name(), *f.lang))
+			return errUsage
+		}
+		return nil
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		f.Usage()
+		return err
+	}
+	fmt.Fprintln(f.stderr, flagError(f.Name(), err, l))
+	f.Usage()
+	return errUsage
+}
+
+var (
+	flagUnknown  = regexp.MustCompile(`^flag provided but not defined: (-\S+)$`)
+	flagNoValue  = regexp.MustCompile(`^flag needs an argument: (-\S+)$`)
+	flagBadValue = regexp.MustCompile(`^invalid (?:boolean )?value ("[^"]*") for (?:flag )?(-[^:]+): `)
+)
+
+// flagError says what the flag package found wrong, which it says in
+// English.
+func flagError(cmd string, err error, l diag.Lang) string {
+	s := err.Error()
+	if m := flagUnknown.FindStringSubmatch(s); m != nil {
+		return diag.CmdFlagUnknown.In(l, cmd, "-"+m[1])
+	}
+	if m := flagNoValue.FindStringSubmatch(s); m != nil {
+		return diag.CmdFlagNeedsValue.In(l, cmd, "-"+m[1], "-"+m[1])
+	}
+	if m := flagBadValue.FindStringSubmatch(s); m != nil {
+		v, _ := strconv.Unquote(m[1])
+		return diag.CmdFlagBadValue.In(l, cmd, "-"+m[2], v, "-"+m[2])
+	}
+	return diag.CmdFlagBad.In(l, cmd, s)
+}
+
+// argLang is the value of --lang anywhere in args, for what is printed
+// before a command parses its flags.
+func argLang(args []string) string {
+	for i, a := range args {
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if hasVal {
+			return val
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
 )
 
@@ -85,14 +85,15 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return errUsage
 	}
+	lang := fl.Lang("")
 	kind, slug := pos[0], strings.TrimSuffix(pos[1], ".md")
 	tmpl, ok := newTemplates[kind]
 	if !ok {
-		fmt.Fprintf(stderr, "helminauha new: unknown kind %q: use pearl, case or chapter\n", kind)
+		fmt.Fprintln(stderr, diag.CmdNewUnknownKind.In(lang, kind))
 		return errUsage
 	}
-	if msg := content.CheckSlug(slug); msg != "" {
-		fmt.Fprintln(stderr, "helminauha new:", msg)
+	if msg := content.CheckSlug(slug); msg.Message() != nil {
+		fmt.Fprintln(stderr, "helminauha new:", msg.In(lang))
 		return errUsage
 	}
 	// Every name below comes from the command line; the root keeps the
@@ -100,7 +101,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	// link in the folder says.
 	root, err := os.OpenRoot(*contentDir)
 	if err != nil {
-		fmt.Fprintf(stderr, "helminauha new: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR\n", *contentDir)
+		fmt.Fprintln(stderr, diag.CmdNoContentDir.In(lang, *contentDir))
 		return errUsage
 	}
 	defer root.Close()
@@ -111,13 +112,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		area := *theme
 		if area == "" {
 			area = firstArea(root.FS())
-		} else if msg := content.CheckSlug(area); msg != "" {
-			fmt.Fprintf(stderr, "helminauha new: --theme %q is not the name of a theme area: use the name of a file in %s without .md\n",
-				area, filepath.Join(*contentDir, content.DirAreas))
+		} else if msg := content.CheckSlug(area); msg.Message() != nil {
+			fmt.Fprintln(stderr, diag.CmdNewBadTheme.In(lang, area, filepath.Join(*contentDir, content.DirAreas)))
 			return errUsage
 		} else if _, err := fs.Stat(root.FS(), content.DirAreas+"/"+area+".md"); err != nil {
-			fmt.Fprintf(stderr, "helminauha new: there is no theme area %q: use the name of a file in %s without .md\n",
-				area, filepath.Join(*contentDir, content.DirAreas))
+			fmt.Fprintln(stderr, diag.CmdNewNoTheme.In(lang, area, filepath.Join(*contentDir, content.DirAreas)))
 			return errUsage
 		}
 		text = fmt.Sprintf(tmpl.text, area, today)
@@ -126,12 +125,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	name := filepath.Join(*contentDir, tmpl.dir, slug+".md")
 	if err := root.MkdirAll(tmpl.dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "helminauha new: cannot make the folder %s: %v\n", filepath.Join(*contentDir, tmpl.dir), plainErr(err))
+		fmt.Fprintln(stderr, diag.CmdNewNoFolder.In(lang, filepath.Join(*contentDir, tmpl.dir), diag.Cause(err)))
 		return errContent
 	}
 	f, err := root.OpenFile(tmpl.dir+"/"+slug+".md", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(stderr, "helminauha new: %s already exists; it was left as it was: choose another name\n", name)
+		fmt.Fprintln(stderr, diag.CmdNewExists.In(lang, name))
 		return errUsage
 	}
 	if err == nil {
@@ -141,22 +140,18 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "helminauha new: cannot write %s: %v\n", name, plainErr(err))
+		fmt.Fprintln(stderr, diag.CmdNewCannotWrite.In(lang, name, diag.Cause(err)))
 		return errContent
 	}
-	fmt.Fprintf(stdout, "Created %s: replace the placeholders, then run helminauha check\n", name)
+	fmt.Fprintln(stdout, diag.CmdNewCreated.In(lang, name))
 	return nil
 }
-
-// plainErr is the operating system's reason without the path and the
-// system call, which the message names already.
-func plainErr(err error) error { return cmp.Or(errors.Unwrap(err), err) }
 
 // firstArea is the first theme area's slug, the default for a new pearl.
 func firstArea(fsys fs.FS) string {
 	entries, _ := fs.ReadDir(fsys, content.DirAreas)
 	for _, e := range entries {
-		if slug, ok := strings.CutSuffix(e.Name(), ".md"); ok && content.CheckSlug(slug) == "" {
+		if slug, ok := strings.CutSuffix(e.Name(), ".md"); ok && content.CheckSlug(slug).Message() == nil {
 			return slug
 		}
 	}

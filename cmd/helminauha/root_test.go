@@ -351,7 +351,7 @@ func TestContentThatIsNotAFolder(t *testing.T) {
 	writePortal(t, "small.txtar", dir)
 	for _, cmd := range []string{"build", "check", "serve"} {
 		code, _, stderr := runIn(t, bin, dir, nil, cmd, "--content", "content/site.yaml")
-		if want := "helminauha: content/site.yaml on tiedosto eikä kansio"; code != 1 || !strings.HasPrefix(stderr, want) {
+		if want := "helminauha: content/site.yaml is a file, not a folder"; code != 1 || !strings.HasPrefix(stderr, want) {
 			t.Errorf("%s: exit status %d, want 1 and %q:\n%s", cmd, code, want, stderr)
 		}
 	}

@@ -14,7 +14,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	if err := checkContentDir(*contentDir, stderr); err != nil {
+	if err := checkContentDir(*contentDir, stderr, fl.Lang("")); err != nil {
 		return err
 	}
 	return server.Run(ctx, server.Options{
@@ -23,5 +23,6 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		ThemesDir:   themesDir(*contentDir),
 		Addr:        *addr,
 		Log:         stdout,
+		Lang:        *fl.lang,
 	})
 }

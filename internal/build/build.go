@@ -63,9 +63,12 @@ type Options struct {
 
 // Result is what a build produced.
 type Result struct {
-	Site    *site.Site
-	Diags   diag.List // errors and warnings, sorted
-	Dropped int       // errors past MaxErrors
+	Site *site.Site
+	// Language is site.yaml's language, "" when it could not be read; the
+	// messages are written in it unless the editor chose otherwise.
+	Language string
+	Diags    diag.List // errors and warnings, sorted
+	Dropped  int       // errors past MaxErrors
 	// Files holds every file of the site when Options.Out is empty.
 	Files []output.File
 	// Pages counts the rendered pages by kind (pearl, area, …).
@@ -254,6 +257,7 @@ func buildModel(ctx context.Context, opts Options, res *Result, watch *stopwatch
 	if cfg == nil {
 		return m, false
 	}
+	res.Language = cfg.Language
 	set, diags := f.load(ctx, opts.Content, name)
 	res.Diags.Append(diags)
 	for _, p := range set.Pearls {

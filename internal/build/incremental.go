@@ -378,7 +378,7 @@ func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool)
 		}
 	}
 	ss.rendered = len(todo)
-	res := &Result{Site: &ns, Diags: g.diags, Files: files, Written: len(files), Pages: g.pages}
+	res := &Result{Site: &ns, Language: ns.Config.Language, Diags: g.diags, Files: files, Written: len(files), Pages: g.pages}
 	res.Timings = []Timing{{"quick", time.Since(start)}}
 	ng := *g
 	ng.site, ng.files = &ns, files

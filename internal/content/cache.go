@@ -188,7 +188,7 @@ func (c *Cache) Reload(fsys fs.FS, prefix, name string) (doc any, diags diag.Lis
 	default:
 		return nil, nil, false
 	}
-	if !(dir == DirChapters && slug == CoverSlug) && CheckSlug(slug) != "" {
+	if !(dir == DirChapters && slug == CoverSlug) && CheckSlug(slug).Message() != nil {
 		return nil, nil, false
 	}
 	shown := name

@@ -20,20 +20,21 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // may have: it becomes the page's address, which readers see and share.
 const MaxSlug = 100
 
-// CheckSlug returns "" when slug may be a file name in the content format,
-// and otherwise a message that says which name to use instead.
-func CheckSlug(slug string) string {
+// CheckSlug returns no message (a Text whose Message is nil) when slug may
+// be a file name in the content format, and otherwise a message that says
+// which name to use instead.
+func CheckSlug(slug string) diag.Text {
 	if n := utf8.RuneCountInString(slug); n > MaxSlug {
-		return fmt.Sprintf("file name %q is %d characters long: a name may be at most %d characters, shorten it to a few words such as oma-helmi.md", markdown.Shorten(slug)+".md", n, MaxSlug)
+		return diag.ContentSlugTooLong.With(markdown.Shorten(slug)+".md", n, MaxSlug)
 	}
 	if slugRE.MatchString(slug) {
-		return ""
+		return diag.Text{}
 	}
 	want := markdown.Slugify(slug)
 	if want == "" {
-		return fmt.Sprintf("file name %q cannot become a web address: name the file with lowercase letters a–z, digits and hyphens, such as oma-helmi.md", slug+".md")
+		return diag.ContentSlugNoLetters.With(slug + ".md")
 	}
-	return fmt.Sprintf("file name %q may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it %s", slug+".md", want+".md")
+	return diag.ContentSlugBad.With(slug+".md", want+".md")
 }
 
 // decoder reads typed values from one document's front matter and
@@ -67,7 +68,7 @@ func (d *decoder) get(key string, required bool) (any, bool) {
 	}
 	if !ok {
 		if required {
-			d.diags.Errorf(diag.Pos{File: d.file, Line: 1, Col: 1}, "required key %q is missing: add a line `%s: ...` to the front matter", key, key)
+			d.diags.Report(diag.Pos{File: d.file, Line: 1, Col: 1}, diag.ContentKeyMissing, key, key)
 		}
 		return nil, false
 	}
@@ -87,12 +88,12 @@ func (d *decoder) str(key string, required bool) string {
 		// YAML turns `title: 2024` into a number; the editor meant text.
 		s = fmt.Sprint(v)
 	default:
-		d.diags.Errorf(d.pos(key), "%q must be text, not %s: write it on one line after `%s:`", key, describe(v), key)
+		d.diags.Report(d.pos(key), diag.ContentNotText, key, describe(v), key)
 		return ""
 	}
 	s = strings.TrimSpace(s)
 	if s == "" && required {
-		d.diags.Errorf(d.pos(key), "%q is empty: write a value after `%s:`", key, key)
+		d.diags.Report(d.pos(key), diag.ContentEmptyValue, key, key)
 	}
 	return s
 }
@@ -110,7 +111,7 @@ func (d *decoder) int(key string, required bool) int {
 			return n
 		}
 	}
-	d.diags.Errorf(d.pos(key), "%q must be a whole number such as `%s: 3`, not %s", key, key, describe(v))
+	d.diags.Report(d.pos(key), diag.ContentNotNumber, key, key, describe(v))
 	return 0
 }
 
@@ -122,7 +123,7 @@ func (d *decoder) bool(key string) bool {
 	if b, ok := v.(bool); ok {
 		return b
 	}
-	d.diags.Errorf(d.pos(key), "%q must be true or false, not %s", key, describe(v))
+	d.diags.Report(d.pos(key), diag.ContentNotBool, key, describe(v))
 	return false
 }
 
@@ -134,7 +135,7 @@ func (d *decoder) color(key string) string {
 		return ""
 	}
 	if !colorRE.MatchString(s) {
-		d.diags.Errorf(d.pos(key), "%q must be a colour in the form \"#1f6f8b\" (in quotes), not %q", key, s)
+		d.diags.Report(d.pos(key), diag.ContentBadColor, key, s)
 		return ""
 	}
 	return strings.ToLower(s)
@@ -158,16 +159,16 @@ func (d *decoder) date(key string, required bool) time.Time {
 			if t, err := time.Parse(time.DateOnly, s); err == nil {
 				return t
 			}
-			d.diags.Errorf(d.pos(key), "%q: %s is not a real date: check the month (01–12) and the day", key, s)
+			d.diags.Report(d.pos(key), diag.ContentNoSuchDate, key, s)
 			return time.Time{}
 		}
-		hint := "YYYY-MM-DD, for example 2022-06-01"
 		if t, ok := finnishDate(s); ok {
-			hint = "YYYY-MM-DD: write " + t.Format(time.DateOnly)
+			d.diags.Report(d.pos(key), diag.ContentDateForm, key, t.Format(time.DateOnly), s)
+		} else {
+			d.diags.Report(d.pos(key), diag.ContentDateExample, key, s)
 		}
-		d.diags.Errorf(d.pos(key), "%q must be a date in the form %s, not %q", key, hint, s)
 	default:
-		d.diags.Errorf(d.pos(key), "%q must be a date in the form YYYY-MM-DD, for example 2022-06-01, not %s", key, describe(v))
+		d.diags.Report(d.pos(key), diag.ContentDateNotText, key, describe(v))
 	}
 	return time.Time{}
 }
@@ -196,7 +197,7 @@ func (d *decoder) list(key string, required bool) []string {
 	switch v := v.(type) {
 	case string:
 		if strings.Contains(v, ",") {
-			d.diags.Errorf(d.pos(key), "%q must be a list: write it in brackets, [%s]", key, v)
+			d.diags.Report(d.pos(key), diag.ContentListNoBrackets, key, v)
 			return nil
 		}
 		if s := strings.TrimSpace(v); s != "" {
@@ -214,17 +215,17 @@ func (d *decoder) list(key string, required bool) []string {
 			case bool:
 				// YAML 1.1 reads y, n, yes, no, on and off as true/false,
 				// so the word the editor wrote is lost.
-				d.diags.Errorf(d.pos(key), "an item of %q was read as %v: YAML takes y, n, yes, no, on and off for true and false, so put the word in quotes, [\"on\"]", key, item)
+				d.diags.Report(d.pos(key), diag.ContentListYesNo, key, item)
 			default:
-				d.diags.Errorf(d.pos(key), "%q must be a list of words such as [a, b], but an item is %s", key, describe(item))
+				d.diags.Report(d.pos(key), diag.ContentListItem, key, describe(item))
 			}
 		}
 	default:
-		d.diags.Errorf(d.pos(key), "%q must be a list such as [a, b], not %s", key, describe(v))
+		d.diags.Report(d.pos(key), diag.ContentNotList, key, describe(v))
 		return nil
 	}
 	if required && len(out) == 0 {
-		d.diags.Errorf(d.pos(key), "%q is empty: list at least one value in brackets, [a]", key)
+		d.diags.Report(d.pos(key), diag.ContentEmptyList, key)
 	}
 	return out
 }
@@ -235,7 +236,7 @@ func (d *decoder) enum(key string, required bool, allowed []string) string {
 		return ""
 	}
 	if !slices.Contains(allowed, s) {
-		d.diags.Errorf(d.pos(key), "unknown %s %q%s: use one of %s", key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+		d.diags.Report(d.pos(key), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 		return ""
 	}
 	return s
@@ -245,7 +246,7 @@ func (d *decoder) enumList(key string, allowed []string) []string {
 	var out []string
 	for _, s := range d.list(key, false) {
 		if !slices.Contains(allowed, s) {
-			d.diags.Errorf(d.pos(key), "unknown %s %q%s: use one of %s", key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+			d.diags.Report(d.pos(key), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 			continue
 		}
 		out = append(out, s)
@@ -271,16 +272,16 @@ func (d *decoder) extra() map[string]any {
 	out := make(map[string]any, len(keys))
 	for _, k := range keys {
 		out[k] = d.doc.Meta[k]
-		if s := suggestion(k, knownKeys); s != "" {
-			d.diags.Warnf(d.pos(k), "unknown key %q%s: it is kept for the theme, but the generator does not read it", k, s)
+		if s := suggestion(k, knownKeys); s.Message() != nil {
+			d.diags.Warn(d.pos(k), diag.ContentUnknownKey, k, s)
 		}
 	}
 	return out
 }
 
-// suggestion returns `, did you mean "x"?` for the nearest allowed value
-// within two edits (after folding ä and ö), or "".
-func suggestion(s string, allowed []string) string {
+// suggestion returns ` (did you mean "x"?)` for the nearest allowed value
+// within two edits (after folding ä and ö), or no text.
+func suggestion(s string, allowed []string) diag.Text {
 	best, bestD := "", 3
 	folded := markdown.Slugify(s)
 	for _, a := range allowed {
@@ -292,9 +293,9 @@ func suggestion(s string, allowed []string) string {
 		}
 	}
 	if best == "" || best == s {
-		return ""
+		return diag.Text{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return diag.DidYouMean.With(best)
 }
 
 // Distance is the Levenshtein edit distance between a and b, in runes.
@@ -319,19 +320,19 @@ func Distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-func describe(v any) string {
+func describe(v any) diag.Text {
 	switch v := v.(type) {
 	case []any:
-		return "a list"
+		return diag.DescList.With()
 	case map[any]any, map[string]any:
-		return "a group of keys"
+		return diag.DescGroup.With()
 	case string:
-		return fmt.Sprintf("the text %q", v)
+		return diag.DescText.With(v)
 	case time.Time:
-		return "a date"
+		return diag.DescDate.With()
 	case nil:
-		return "nothing"
+		return diag.DescNothing.With()
 	default:
-		return fmt.Sprintf("%v", v)
+		return diag.DescValue.With(v)
 	}
 }

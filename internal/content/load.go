@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"image"
 	_ "image/gif"
 	_ "image/jpeg"
@@ -59,7 +58,7 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 		cache.setWalk(&walk{prefix: prefix, sources: sources, static: slices.Clone(set.Static), diags: slices.Clone(diags), files: files})
 	}
 	if len(sources) == 0 && len(diags) == 0 {
-		diags.Errorf(diag.Pos{File: prefix}, "no pages found: the content folder needs teemat/, helmet/ and the other folders of the content format")
+		diags.Report(diag.Pos{File: prefix}, diag.ContentNoPages)
 	}
 
 	docs := make([]any, len(sources))
@@ -92,7 +91,7 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 		set.Thesaurus = t
 		diags.Append(d)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags.Add(diag.Wrap(diag.Pos{File: show(ThesaurusFile)}, err, "cannot read the file: %v", plainErr(err)))
+		diags.Add(diag.New(diag.Pos{File: show(ThesaurusFile)}, diag.ContentCannotReadFile, diag.Cause(err)).Because(err))
 	}
 	sort.Strings(set.Static)
 	set.ImageSizes = imageSizes(fsys, set.Static)
@@ -107,7 +106,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 	files = map[string]bool{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Add(diag.Wrap(diag.Pos{File: show(name)}, err, "cannot read: %v", plainErr(err)))
+			diags.Add(diag.New(diag.Pos{File: show(name)}, diag.ContentCannotRead, diag.Cause(err)).Because(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -147,30 +146,30 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 		}
 		if d.IsDir() {
 			if rest != "" {
-				diags.Errorf(diag.Pos{File: show(name)}, "folder %q is not part of the content format: move its files into %s/", rest, top)
+				diags.Report(diag.Pos{File: show(name)}, diag.ContentSubfolder, rest, top)
 				return fs.SkipDir
 			}
 			switch top {
 			case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
 				return nil
 			}
-			diags.Errorf(diag.Pos{File: show(name)}, "unknown folder %q: use teemat, helmet, caset, opas, sivut or static", top)
+			diags.Report(diag.Pos{File: show(name)}, diag.ContentUnknownFolder, top)
 			return fs.SkipDir
 		}
 		if rest == "" {
 			if name != config.File && name != ThesaurusFile {
-				diags.Warnf(diag.Pos{File: show(name)}, "this file is not part of the portal: only site.yaml and the folders teemat, helmet, caset, opas, sivut and static are read")
+				diags.Warn(diag.Pos{File: show(name)}, diag.ContentStrayFile)
 			}
 			return nil
 		}
 		if !strings.HasSuffix(rest, ".md") {
-			diags.Warnf(diag.Pos{File: show(name)}, "not a Markdown file, so it is left out: pages end in .md, and images and attachments go under static/")
+			diags.Warn(diag.Pos{File: show(name)}, diag.ContentNotMarkdown)
 			return nil
 		}
 		slug := strings.TrimSuffix(rest, ".md")
 		if !(top == DirChapters && slug == CoverSlug) {
-			if msg := CheckSlug(slug); msg != "" {
-				diags.Errorf(diag.Pos{File: show(name)}, "%s", msg)
+			if msg := CheckSlug(slug); msg.Message() != nil {
+				diags.Add(&diag.Error{Pos: diag.Pos{File: show(name)}, Text: msg})
 				return nil
 			}
 		}
@@ -178,7 +177,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 		return nil
 	})
 	if err != nil {
-		diags.Add(diag.Wrap(diag.Pos{File: prefix}, err, "cannot read the content folder: %v", plainErr(err)))
+		diags.Add(diag.New(diag.Pos{File: prefix}, diag.ContentCannotReadFolder, diag.Cause(err)).Because(err))
 	}
 	return sources, static, files, diags
 }
@@ -217,11 +216,11 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 		return nil, diag.List{diag.Wrap(whole, err, "%s", rootfs.Explain(err))}
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, diag.List{diag.Errorf(whole, "the file is empty: start it with front matter between --- lines (title: ...), or delete it")}
+		return nil, diag.List{diag.New(whole, diag.ContentEmpty)}
 	}
 	doc, diags := markdown.Parse(file, src)
 	if !doc.HasFrontMatter {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter: start it with a line ---, then the keys (title: ...), then another --- line")
+		diags.Report(diag.Pos{File: file, Line: 1, Col: 1}, diag.ContentNoFrontMatter)
 		return nil, diags
 	}
 	if diags.HasErrors() && doc.Meta == nil {
@@ -288,15 +287,6 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 	return out, diags
 }
 
-// plainErr drops the path that fs errors repeat, since the message is
-// already positioned at the file.
-func plainErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return fmt.Sprint(err)
-}
 
 // imageSizes reads the header of each PNG, JPEG and GIF image under
 // static/. An image that cannot be decoded simply has no size.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // FuzzLoad feeds any bytes to the loader as a pearl: it must not panic,
@@ -30,7 +32,7 @@ func FuzzLoad(f *testing.F) {
 			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {
 				t.Errorf("line %d outside a file of %d lines: %v", d.Pos.Line, lines, d)
 			}
-			if strings.TrimSpace(d.Msg) == "" {
+			if strings.TrimSpace(d.Message(diag.Finnish)) == "" || strings.TrimSpace(d.Message(diag.English)) == "" {
 				t.Errorf("empty message at %v", d.Pos)
 			}
 		}

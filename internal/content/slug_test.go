@@ -18,7 +18,7 @@ func TestCheckSlug(t *testing.T) {
 		{"nothing usable", "???", `cannot become a web address`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := CheckSlug(tc.in)
+			got := CheckSlug(tc.in).String()
 			if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
 				t.Errorf("CheckSlug(%q): got %q, want %q", tc.in, got, tc.want)
 			}
@@ -33,7 +33,7 @@ func FuzzSlug(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		msg := CheckSlug(s)
+		msg := CheckSlug(s).String()
 		if msg == "" {
 			return
 		}
@@ -42,7 +42,7 @@ func FuzzSlug(f *testing.F) {
 			return
 		}
 		suggested := strings.TrimSuffix(rest, ".md")
-		if CheckSlug(suggested) != "" {
+		if CheckSlug(suggested).Message() != nil {
 			t.Errorf("CheckSlug(%q) suggests %q, which is not valid either", s, suggested)
 		}
 	})

@@ -56,7 +56,11 @@ func TestEveryMessageRenders(t *testing.T) {
 func sampleArgs(m *Message) []any {
 	format := m.plain[English]
 	if format == "" {
-		return []any{2, 2, 2, 2}
+		args := make([]any, m.nargs)
+		for i := range args {
+			args[i] = 2
+		}
+		return args
 	}
 	var args []any
 	for _, v := range verb.FindAllString(format, -1) {

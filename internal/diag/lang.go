@@ -1,10 +1,13 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -74,6 +77,7 @@ func ChooseLang(flag, site string) Lang {
 // message is used, in the same order in every language.
 type Message struct {
 	id    string
+	nargs int                // the arguments a message with plural forms takes
 	texts [2]catalog.Message // by Lang
 	plain [2]string          // the format, when it is one
 }
@@ -142,7 +146,11 @@ func msg(id, fi, en string) *Message {
 
 // msgVar adds a message whose wording depends on its arguments (one
 // error, two errors), made with golang.org/x/text/feature/plural.
-func msgVar(id string, fi, en catalog.Message) *Message { return add(id, fi, en) }
+func msgVar(id string, nargs int, fi, en catalog.Message) *Message {
+	m := add(id, fi, en)
+	m.nargs = nargs
+	return m
+}
 
 func add(id string, fi, en catalog.Message) *Message {
 	if byID[id] != nil {
@@ -175,3 +183,33 @@ var printers = sync.OnceValue(func() [2]*message.Printer {
 	}
 	return p
 })
+
+// Cause is what the operating system said went wrong with a file, in
+// words an editor knows, without the path and the system call, which the
+// message names already.
+func Cause(err error) Text {
+	for _, c := range causes {
+		if errors.Is(err, c.err) {
+			return c.msg.With()
+		}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return CauseOther.With(err.Error())
+}
+
+var causes = []struct {
+	err error
+	msg *Message
+}{
+	{fs.ErrNotExist, CauseNotExist},
+	{fs.ErrPermission, CausePermission},
+	{fs.ErrExist, CauseExist},
+	{syscall.ENAMETOOLONG, CauseNameTooLong},
+	{syscall.EISDIR, CauseIsDir},
+	{syscall.ENOTDIR, CauseNotDir},
+	{syscall.ENOSPC, CauseNoSpace},
+	{syscall.ELOOP, CauseLoop},
+}

@@ -1,5 +1,7 @@
 package diag
 
+import "golang.org/x/text/feature/plural"
+
 // Every message an editor can see, in Finnish and English. The Finnish is
 // written for an editor, not a programmer: what is wrong, where, and what
 // to type instead. Front matter is "asetukset" (the lines between the two
@@ -10,4 +12,267 @@ package diag
 var (
 	WarningPrefix = msg("diag.warning", "varoitus:", "warning:")
 	DraftMark     = msg("diag.draft", "(luonnos)", "(draft)")
+)
+
+// The command line (cmd/helminauha).
+var (
+	CmdUsage = msg("cmd.usage",
+		`helminauha tekee Helminauha-portaalin Markdown-tiedostoista.
+
+Käyttö:
+  helminauha build   [--content KANSIO] [--out KANSIO] [--clean-out] [--baseurl OSOITE] [--drafts] [--minify=false] [--gzip] [--quiet]
+  helminauha serve   [--content KANSIO] [--addr 127.0.0.1:1313]
+  helminauha check   [--content KANSIO] [--format text|json]
+  helminauha new     pearl|case|chapter TUNNISTE [--theme TUNNISTE] [--content KANSIO]
+  helminauha version
+
+build tekee valmiin sivuston, serve näyttää esikatselun selaimessa, check
+tarkistaa sisällön ja new tekee uuden helmen, tapausesimerkin tai luvun pohjan.
+Komennon valitsimet näet komennolla "helminauha KOMENTO -h".
+Viestit tulevat suomeksi; englanniksi ne saa valitsimella --lang en
+tai ympäristömuuttujalla HELMINAUHA_LANG=en.
+`,
+		`helminauha builds a Helminauha portal from Markdown.
+
+Usage:
+  helminauha build   [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
+  helminauha serve   [--content DIR] [--addr 127.0.0.1:1313]
+  helminauha check   [--content DIR] [--format text|json]
+  helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
+  helminauha version
+
+Run "helminauha COMMAND -h" for the flags of a command.
+Messages are in Finnish unless --lang en or HELMINAUHA_LANG=en chooses
+English (or site.yaml's language is en).
+`)
+	CmdUnknownCommand = msg("cmd.unknown-command",
+		"helminauha: tuntematon komento %q: komennot ovat build, serve, check, new ja version",
+		"helminauha: unknown command %q: the commands are build, serve, check, new and version")
+	CmdFlagsHead = msg("cmd.flags-head",
+		"Käyttö: helminauha %s %s\n\nValitsimet:\n",
+		"Usage: helminauha %s %s\n\nFlags:\n")
+	CmdFlagDefault = msg("cmd.flag-default", "(oletus %s)", "(default %s)")
+	CmdFlagUnknown = msg("cmd.flag-unknown",
+		"helminauha %s: tuntematon valitsin %s: katso alta, mitkä valitsimet komennolla on",
+		"helminauha %s: unknown flag %s: see below for the flags of the command")
+	CmdFlagNeedsValue = msg("cmd.flag-needs-value",
+		"helminauha %s: valitsimen %s perään tarvitaan arvo, esimerkiksi %s content",
+		"helminauha %s: flag %s needs a value, for example %s content")
+	CmdFlagBadValue = msg("cmd.flag-bad-value",
+		"helminauha %s: valitsimen %s arvo %q ei kelpaa: kirjoita true tai false, esimerkiksi %s=false",
+		"helminauha %s: flag %s: %q is not a value for it: write true or false, for example %s=false")
+	CmdFlagBad = msg("cmd.flag-bad",
+		"helminauha %s: valitsimet eivät kelpaa (%s)",
+		"helminauha %s: the flags are not right (%s)")
+	CmdBadLang = msg("cmd.bad-lang",
+		"helminauha %s: --lang on fi (suomi) tai en (englanti), ei %q",
+		"helminauha %s: --lang is fi (Finnish) or en (English), not %q")
+	CmdUnexpectedArg = msg("cmd.unexpected-arg",
+		"helminauha %s: ylimääräinen sana %q: komento ei ota muita sanoja kuin valitsimet (ne alkavat --)",
+		"helminauha %s: unexpected argument %q: the command takes only flags (they start with --)")
+	CmdNoContentDir = msg("cmd.no-content-dir",
+		"helminauha: sisältökansiota %s ei ole: aja komento portaalin kansiossa (siinä, jossa on kansio content) tai kerro kansio valitsimella --content KANSIO",
+		"helminauha: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR")
+	CmdContentIsFile = msg("cmd.content-is-file",
+		"helminauha: %s on tiedosto eikä kansio: kerro sisältökansio valitsimella --content KANSIO",
+		"helminauha: %s is a file, not a folder: name the content folder with --content DIR")
+	CmdProgress = msg("cmd.progress",
+		"\rtehdään sivuja: %d/%d",
+		"\rrendering: %d of %d pages")
+	CmdErrorCount = msgVar("cmd.error-count", 1,
+		plural.Selectf(1, "%d", "one", "%d virhe", "other", "%d virhettä"),
+		plural.Selectf(1, "%d", "one", "%d error", "other", "%d errors"))
+	CmdWarningCount = msgVar("cmd.warning-count", 1,
+		plural.Selectf(1, "%d", "one", "%d varoitus", "other", "%d varoitusta"),
+		plural.Selectf(1, "%d", "one", "%d warning", "other", "%d warnings"))
+	CmdMoreErrors = msg("cmd.more-errors",
+		"… ja %d virhettä lisää (korjaa ensin yllä olevat ja aja komento uudelleen)",
+		"… and %d more errors")
+	CmdBuildFailed = msg("cmd.build-failed",
+		"Sivustoa ei tehty: %s. Kansio %s jäi ennalleen.",
+		"build failed: %s; %s was left as it was")
+	CmdWrote = msg("cmd.wrote",
+		"Kirjoitettiin %d tiedostoa (%s) kansioon %s ajassa %s: %s",
+		"Wrote %d files (%s) to %s in %s: %s")
+	CmdLeftOut = msg("cmd.left-out",
+		"Luonnoksia jätettiin pois %d (julkaise kirjoittamalla draft: false tai katso ne komennolla build --drafts):",
+		"Drafts left out: %d (publish one by writing draft: false, or see them with build --drafts):")
+	CmdCheckBadFormat = msg("cmd.check-bad-format",
+		"helminauha check: --format on text tai json, ei %q",
+		"helminauha check: --format must be text or json, not %q")
+	CmdCheckClean = msg("cmd.check-clean",
+		"%s: ei virheitä, %s",
+		"%s: no errors, %s")
+	CmdNewUnknownKind = msg("cmd.new-unknown-kind",
+		"helminauha new: tuntematon laji %q: kirjoita pearl (helmi), case (tapausesimerkki) tai chapter (oppaan luku)",
+		"helminauha new: unknown kind %q: use pearl, case or chapter")
+	CmdNewBadTheme = msg("cmd.new-bad-theme",
+		"helminauha new: --theme %q ei ole teema-alueen tunniste: kirjoita kansion %s tiedoston nimi ilman .md-päätettä",
+		"helminauha new: --theme %q is not the name of a theme area: use the name of a file in %s without .md")
+	CmdNewNoTheme = msg("cmd.new-no-theme",
+		"helminauha new: teema-aluetta %q ei ole: kirjoita kansion %s tiedoston nimi ilman .md-päätettä",
+		"helminauha new: there is no theme area %q: use the name of a file in %s without .md")
+	CmdNewExists = msg("cmd.new-exists",
+		"helminauha new: %s on jo olemassa, eikä sitä muutettu: valitse toinen nimi",
+		"helminauha new: %s already exists; it was left as it was: choose another name")
+	CmdNewNoFolder = msg("cmd.new-no-folder",
+		"helminauha new: kansiota %s ei voitu tehdä (%s)",
+		"helminauha new: cannot make the folder %s: %s")
+	CmdNewCannotWrite = msg("cmd.new-cannot-write",
+		"helminauha new: tiedostoa %s ei voitu kirjoittaa (%s)",
+		"helminauha new: cannot write %s: %s")
+	CmdNewCreated = msg("cmd.new-created",
+		"Tehtiin %s: kirjoita paikkamerkkien tilalle oma tekstisi ja aja sitten helminauha check",
+		"Created %s: replace the placeholders, then run helminauha check")
+)
+
+// What each flag does, in -h.
+var (
+	FlagContent = msg("flag.content", "portaalin sisältökansio", "the portal's content folder")
+	FlagOut     = msg("flag.out", "kansio, johon sivusto kirjoitetaan (sitä muutetaan vain, kun kaikki onnistuu)",
+		"the output folder (changed only when the build succeeds)")
+	FlagCleanOut = msg("flag.clean-out",
+		"poista kohdekansiosta tiedostot, joita helminauha ei ole kirjoittanut (paitsi .git, CNAME, .nojekyll ja site.yaml:n keep-luettelo), sen sijaan että kieltäydyt kirjoittamasta sinne",
+		"remove the files in the output folder that helminauha did not write (but .git, CNAME, .nojekyll and site.yaml's keep), instead of refusing to build there")
+	FlagBaseURL = msg("flag.baseurl", "sivuston osoite, jos se on eri kuin site.yaml:n baseURL (esim. https://org.github.io/portaali/)",
+		"the site's address, overriding site.yaml's baseURL (e.g. https://org.github.io/portaali/)")
+	FlagDrafts     = msg("flag.drafts", "ota mukaan myös luonnokset (draft: true)", "include pearls marked draft: true")
+	FlagMinify     = msg("flag.minify", "tiivistä HTML, CSS, JS, JSON, SVG ja XML", "minify HTML, CSS, JS, JSON, SVG and XML")
+	FlagGzip       = msg("flag.gzip", "kirjoita jokaisen tekstitiedoston viereen myös .gz-versio", "also write a .gz beside every text file")
+	FlagQuiet      = msg("flag.quiet", "kerro vain ongelmat", "print only problems")
+	FlagCPUProfile = msg("flag.cpuprofile", "kirjoita suoritinprofiili tiedostoon `TIEDOSTO` (go tool pprof)", "write a CPU profile to `FILE` (for go tool pprof)")
+	FlagMemProfile = msg("flag.memprofile", "kirjoita muistiprofiili tiedostoon `TIEDOSTO` lopuksi (go tool pprof)", "write an allocation profile to `FILE` at the end (for go tool pprof)")
+	FlagTimings    = msg("flag.timings", "kerro, kauanko kukin vaihe kesti", "print how long each stage took")
+	FlagFormat     = msg("flag.format", "text, tai json muita ohjelmia varten", "text, or json for editors' tools")
+	FlagAddr       = msg("flag.addr", "osoite, jossa esikatselu näkyy (vain tällä koneella, ellei toisin kerrota)", "the address to serve at (loopback unless told otherwise)")
+	FlagTheme      = msg("flag.theme", "teema-alueen tunniste (kansion teemat tiedoston nimi ilman .md-päätettä)", "the theme area's slug (a file name in teemat/ without .md)")
+	FlagLang       = msg("flag.lang", "viestien kieli: fi tai en (oletus HELMINAUHA_LANG, sitten site.yaml:n language)", "the messages' language: fi or en (default HELMINAUHA_LANG, then site.yaml's language)")
+)
+
+// What the operating system said went wrong with a file (Cause).
+var (
+	CauseNotExist    = msg("cause.not-exist", "tiedostoa tai kansiota ei ole", "no such file or folder")
+	CausePermission  = msg("cause.permission", "lupa puuttuu: tarkista tiedoston tai kansion oikeudet", "permission denied")
+	CauseExist       = msg("cause.exist", "nimi on jo käytössä", "the name is taken")
+	CauseNameTooLong = msg("cause.name-too-long", "nimi on liian pitkä", "the name is too long")
+	CauseIsDir       = msg("cause.is-dir", "se on kansio eikä tiedosto", "it is a folder, not a file")
+	CauseNotDir      = msg("cause.not-dir", "polun osa on tiedosto eikä kansio", "a part of the path is a file, not a folder")
+	CauseNoSpace     = msg("cause.no-space", "levy on täynnä", "the disk is full")
+	CauseLoop        = msg("cause.loop", "symbolinen linkki kiertää kehää", "a symbolic link loops")
+	CauseOther       = msg("cause.other", "järjestelmän virhe: %s", "%s")
+)
+
+// Words that other messages put in their sentences.
+var (
+	DidYouMean  = msg("word.did-you-mean", " (tarkoititko %q?)", " (did you mean %q?)")
+	DescList    = msg("word.list", "luettelo", "a list")
+	DescGroup   = msg("word.group", "sisennetty ryhmä asetuksia", "a group of keys")
+	DescText    = msg("word.text", "teksti %q", "the text %q")
+	DescDate    = msg("word.date", "päivämäärä", "a date")
+	DescNothing = msg("word.nothing", "ei mitään", "nothing")
+	DescValue   = msg("word.value", "arvo %v", "%v")
+	DescNumber  = msg("word.number", "luku %v", "the number %v")
+)
+
+// The content folder and its files (internal/content).
+var (
+	ContentNoPages = msg("content.no-pages",
+		"sivuja ei löytynyt: sisältökansiossa pitää olla kansiot teemat, helmet ja muut sisällön kansiot (katso ohje toimittajalle)",
+		"no pages found: the content folder needs teemat/, helmet/ and the other folders of the content format")
+	ContentCannotRead = msg("content.cannot-read",
+		"tätä ei voi lukea: %s",
+		"cannot read: %s")
+	ContentCannotReadFolder = msg("content.cannot-read-folder",
+		"sisältökansiota ei voi lukea: %s",
+		"cannot read the content folder: %s")
+	ContentCannotReadFile = msg("content.cannot-read-file",
+		"tiedostoa ei voi lukea: %s",
+		"cannot read the file: %s")
+	ContentBrokenLink = msg("content.broken-symlink",
+		"tämä symbolinen linkki ei johda mihinkään (%s): poista se tai osoita sillä olemassa olevaan tiedostoon",
+		"this symbolic link leads nowhere (%s): remove it or point it at an existing file")
+	ContentLinkedFolder = msg("content.linked-folder",
+		"tämä on symbolinen linkki kansioon, eikä linkitettyjä kansioita lueta (ne voivat kiertää kehää): kopioi tiedostot sisältökansioon",
+		"this is a symbolic link to a folder, and linked folders are not read (they can loop): copy the files into the content folder instead")
+	ContentSubfolder = msg("content.subfolder",
+		"kansio %q ei kuulu sisällön rakenteeseen: siirrä sen tiedostot suoraan kansioon %s/",
+		"folder %q is not part of the content format: move its files into %s/")
+	ContentUnknownFolder = msg("content.unknown-folder",
+		"tuntematon kansio %q: sisällön kansiot ovat teemat, helmet, caset, opas, sivut ja static",
+		"unknown folder %q: use teemat, helmet, caset, opas, sivut or static")
+	ContentStrayFile = msg("content.stray-file",
+		"tämä tiedosto ei kuulu portaaliin: vain site.yaml ja kansiot teemat, helmet, caset, opas, sivut ja static luetaan",
+		"this file is not part of the portal: only site.yaml and the folders teemat, helmet, caset, opas, sivut and static are read")
+	ContentNotMarkdown = msg("content.not-markdown",
+		"tämä ei ole Markdown-tiedosto, joten se jätetään pois: sivujen nimet päättyvät .md, ja kuvat ja liitteet kuuluvat kansioon static/",
+		"not a Markdown file, so it is left out: pages end in .md, and images and attachments go under static/")
+	ContentTooLarge = msg("content.too-large",
+		"tiedosto on %.1f Mt, enemmän kuin sivu saa olla (%d Mt): jaa se useaksi sivuksi ja laita isot liitteet kansioon static/",
+		"the file is %.1f MB, more than a page may be (%d MB): split it into several pages, and put large attachments under static/")
+	ContentEmpty = msg("content.empty",
+		"tiedosto on tyhjä: aloita se asetuksilla, jotka kirjoitetaan kahden rivin --- väliin (title: ...), tai poista tiedosto",
+		"the file is empty: start it with front matter between --- lines (title: ...), or delete it")
+	ContentNoFrontMatter = msg("content.no-front-matter",
+		"tiedoston alussa ei ole asetuksia: kirjoita ensimmäiselle riville ---, sen alle asetukset (title: ...) ja niiden perään taas rivi ---",
+		"the file has no front matter: start it with a line ---, then the keys (title: ...), then another --- line")
+	ContentSlugTooLong = msg("content.slug-too-long",
+		"tiedoston nimi %q on %d merkkiä pitkä: nimessä saa olla enintään %d merkkiä, joten lyhennä se muutamaan sanaan, esimerkiksi oma-helmi.md",
+		"file name %q is %d characters long: a name may be at most %d characters, shorten it to a few words such as oma-helmi.md")
+	ContentSlugNoLetters = msg("content.slug-no-letters",
+		"tiedoston nimestä %q ei saa verkko-osoitetta: nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esimerkiksi oma-helmi.md",
+		"file name %q cannot become a web address: name the file with lowercase letters a–z, digits and hyphens, such as oma-helmi.md")
+	ContentSlugBad = msg("content.slug-bad",
+		"tiedoston nimessä %q saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja (ei ä:tä, ö:tä, isoja kirjaimia eikä välilyöntejä): nimeä se %s",
+		"file name %q may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it %s")
+	ContentKeyMissing = msg("content.key-missing",
+		"pakollinen asetus %q puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi `%s: ...`",
+		"required key %q is missing: add a line `%s: ...` to the front matter")
+	ContentNotText = msg("content.not-text",
+		"asetuksen %q arvon pitää olla tekstiä, ei %s: kirjoita se samalle riville `%s:`-sanan perään",
+		"%q must be text, not %s: write it on one line after `%s:`")
+	ContentEmptyValue = msg("content.empty-value",
+		"asetus %q on tyhjä: kirjoita arvo `%s:`-sanan perään",
+		"%q is empty: write a value after `%s:`")
+	ContentNotNumber = msg("content.not-number",
+		"asetuksen %q arvon pitää olla kokonaisluku, esimerkiksi `%s: 3`, ei %s",
+		"%q must be a whole number such as `%s: 3`, not %s")
+	ContentNotBool = msg("content.not-bool",
+		"asetuksen %q arvo on true (kyllä) tai false (ei), ei %s",
+		"%q must be true or false, not %s")
+	ContentBadColor = msg("content.bad-color",
+		"asetuksen %q arvon pitää olla väri muodossa \"#1f6f8b\" (lainausmerkeissä), ei %q",
+		"%q must be a colour in the form \"#1f6f8b\" (in quotes), not %q")
+	ContentNoSuchDate = msg("content.no-such-date",
+		"asetus %q: päivää %s ei ole olemassa: tarkista kuukausi (01–12) ja päivä",
+		"%q: %s is not a real date: check the month (01–12) and the day")
+	ContentDateForm = msg("content.date-form",
+		"asetuksen %q päivämäärä kirjoitetaan muodossa VVVV-KK-PP: kirjoita %s, ei %q",
+		"%q must be a date in the form YYYY-MM-DD: write %s, not %q")
+	ContentDateExample = msg("content.date-example",
+		"asetuksen %q päivämäärä kirjoitetaan muodossa VVVV-KK-PP, esimerkiksi 2022-06-01, ei %q",
+		"%q must be a date in the form YYYY-MM-DD, for example 2022-06-01, not %q")
+	ContentDateNotText = msg("content.date-not-text",
+		"asetuksen %q päivämäärä kirjoitetaan muodossa VVVV-KK-PP, esimerkiksi 2022-06-01, ei %s",
+		"%q must be a date in the form YYYY-MM-DD, for example 2022-06-01, not %s")
+	ContentListNoBrackets = msg("content.list-no-brackets",
+		"asetus %q on luettelo: kirjoita arvot hakasulkeisiin, [%s]",
+		"%q must be a list: write it in brackets, [%s]")
+	ContentListYesNo = msg("content.list-yes-no",
+		"asetuksen %q sana luettiin arvoksi %v: YAML lukee sanat y, n, yes, no, on ja off arvoiksi true ja false, joten kirjoita sana lainausmerkkeihin, [\"on\"]",
+		"an item of %q was read as %v: YAML takes y, n, yes, no, on and off for true and false, so put the word in quotes, [\"on\"]")
+	ContentListItem = msg("content.list-item",
+		"asetus %q on luettelo sanoja, esimerkiksi [a, b], mutta yksi sen kohdista on %s",
+		"%q must be a list of words such as [a, b], but an item is %s")
+	ContentNotList = msg("content.not-list",
+		"asetus %q on luettelo, esimerkiksi [a, b], ei %s",
+		"%q must be a list such as [a, b], not %s")
+	ContentEmptyList = msg("content.empty-list",
+		"asetus %q on tyhjä: kirjoita hakasulkeisiin vähintään yksi arvo, [a]",
+		"%q is empty: list at least one value in brackets, [a]")
+	ContentUnknownValue = msg("content.unknown-value",
+		"asetuksen %s arvoa %q ei tunneta%s: kirjoita jokin näistä: %s",
+		"unknown %s %q%s: use one of %s")
+	ContentUnknownKey = msg("content.unknown-key",
+		"tuntematon asetus %q%s: se välitetään teemalle, mutta portaali ei käytä sitä",
+		"unknown key %q%s: it is kept for the theme, but the generator does not read it")
 )

@@ -43,6 +43,9 @@ type Options struct {
 	// Log receives what the terminal shows: the address, each rebuild,
 	// every error. Nil discards it.
 	Log io.Writer
+	// Lang is the --lang the editor gave, "" to follow HELMINAUHA_LANG and
+	// then site.yaml's language: the log and the overlay are in it.
+	Lang string
 	// Quiet is how long the folders must stay still before a rebuild
 	// starts (default 20 ms), and MaxWait the longest a rebuild waits for
 	// quiet during a stream of changes (default 250 ms).

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// The tests of this package pin English messages unless they ask for
+// Finnish with --lang fi; TestMessagesAreFinnishByDefault checks the
+// default without the variable.
+func init() { os.Setenv(diag.LangEnv, "en") }
+
+// helminauhaEnv runs the real binary in dir with env (KEY=value) added to
+// an environment that does not choose a language.
+func helminauhaEnv(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string) {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Dir = dir
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, diag.LangEnv+"=") })
+	cmd.Env = append(cmd.Env, env...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	if err := cmd.Run(); err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			t.Fatal(err)
+		}
+	}
+	return o.String(), e.String()
+}
+
+func TestMessagesAreFinnishByDefault(t *testing.T) {
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "helmet", "x.md"), "---\ntitle: X\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\n---\nTeksti.\n")
+	fi := `content/helmet/x.md:1:1: pakollinen asetus "date" puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi ` + "`date: ...`"
+	en := `content/helmet/x.md:1:1: required key "date" is missing: add a line ` + "`date: ...`" + ` to the front matter`
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+		site string
+		want string
+	}{
+		{"default", nil, nil, "", fi},
+		{"--lang en", nil, []string{"--lang", "en"}, "", en},
+		{"--lang=en", nil, []string{"--lang=en"}, "", en},
+		{diag.LangEnv, []string{diag.LangEnv + "=en"}, nil, "", en},
+		{"--lang fi over the variable", []string{diag.LangEnv + "=en"}, []string{"--lang", "fi"}, "", fi},
+		{"site.yaml language: en", nil, nil, "language: en\n", en},
+		{"--lang fi over site.yaml", nil, []string{"--lang", "fi"}, "language: en\n", fi},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := filepath.Join(dir, "content", "site.yaml")
+			orig, _ := os.ReadFile(site)
+			defer os.WriteFile(site, orig, 0o644)
+			os.WriteFile(site, append(slices.Clone(orig), tc.site...), 0o644)
+			stdout, _ := helminauhaEnv(t, dir, tc.env, append([]string{"check"}, tc.args...)...)
+			if !strings.Contains(stdout, tc.want) {
+				t.Errorf("check %v lacks %q:\n%s", tc.args, tc.want, stdout)
+			}
+			_, stderr := helminauhaEnv(t, dir, tc.env, append([]string{"build"}, tc.args...)...)
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("build %v lacks %q:\n%s", tc.args, tc.want, stderr)
+			}
+		})
+	}
+}
+
+func TestCommandLineInBothLanguages(t *testing.T) {
+	dir := portal(t)
+	for _, tc := range []struct {
+		args   []string
+		fi, en string
+	}{
+		{nil, "Käyttö:\n  helminauha build   [--content KANSIO]", "Usage:\n  helminauha build   [--content DIR]"},
+		{[]string{"bogus"}, `helminauha: tuntematon komento "bogus": komennot ovat build, serve, check, new ja version`,
+			`helminauha: unknown command "bogus": the commands are build, serve, check, new and version`},
+		{[]string{"build", "--nosuch"}, "helminauha build: tuntematon valitsin --nosuch", "helminauha build: unknown flag --nosuch"},
+		{[]string{"build", "--content"}, "helminauha build: valitsimen --content perään tarvitaan arvo", "helminauha build: flag --content needs a value"},
+		{[]string{"build", "--minify=ehkä"}, `helminauha build: valitsimen --minify arvo "ehkä" ei kelpaa: kirjoita true tai false`,
+			`helminauha build: flag --minify: "ehkä" is not a value for it: write true or false`},
+		{[]string{"check", "-h"}, "  --content KANSIO\n    \tportaalin sisältökansio (oletus \"content\")", "  --content DIR\n    \tthe portal's content folder (default \"content\")"},
+		{[]string{"check", "--lang", "sv"}, `helminauha check: --lang on fi (suomi) tai en (englanti), ei "sv"`, `helminauha check: --lang is fi (Finnish) or en (English), not "sv"`},
+		{[]string{"check", "--format", "xml"}, `helminauha check: --format on text tai json, ei "xml"`, `helminauha check: --format must be text or json, not "xml"`},
+		{[]string{"check", "--content", "olematon"}, "helminauha: sisältökansiota olematon ei ole", "helminauha: there is no content folder olematon"},
+		{[]string{"check"}, "content: ei virheitä, ", "content: no errors, "},
+		{[]string{"new", "helmi", "x"}, `helminauha new: tuntematon laji "helmi": kirjoita pearl (helmi), case (tapausesimerkki) tai chapter (oppaan luku)`,
+			`helminauha new: unknown kind "helmi": use pearl, case or chapter`},
+		{[]string{"new", "pearl", "Uusi Helmi"}, "nimeä se uusi-helmi.md", "rename it uusi-helmi.md"},
+		{[]string{"new", "pearl", "x", "--theme", "olematon"}, `helminauha new: teema-aluetta "olematon" ei ole: kirjoita kansion content/teemat tiedoston nimi ilman .md-päätettä`,
+			`helminauha new: there is no theme area "olematon": use the name of a file in content/teemat without .md`},
+		{[]string{"new", "pearl", "dialogi"}, "helminauha new: content/helmet/dialogi.md on jo olemassa, eikä sitä muutettu: valitse toinen nimi",
+			"helminauha new: content/helmet/dialogi.md already exists; it was left as it was: choose another name"},
+	} {
+		for _, lang := range []string{"fi", "en"} {
+			want := tc.fi
+			if lang == "en" {
+				want = tc.en
+			}
+			stdout, stderr := helminauhaEnv(t, dir, []string{diag.LangEnv + "=" + lang}, tc.args...)
+			if !strings.Contains(stdout+stderr, want) {
+				t.Errorf("%s %v lacks %q:\n%s%s", lang, tc.args, want, stdout, stderr)
+			}
+		}
+	}
+	for _, lang := range []string{"fi", "en"} {
+		stdout, _ := helminauhaEnv(t, dir, []string{diag.LangEnv + "=" + lang}, "new", "pearl", "uusi-"+lang)
+		want := map[string]string{"fi": "Tehtiin content/helmet/uusi-fi.md: kirjoita paikkamerkkien tilalle oma tekstisi ja aja sitten helminauha check",
+			"en": "Created content/helmet/uusi-en.md: replace the placeholders, then run helminauha check"}[lang]
+		if !strings.Contains(stdout, want) {
+			t.Errorf("new in %s: %q, want %q", lang, stdout, want)
+		}
+	}
+}
