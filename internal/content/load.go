@@ -287,7 +287,6 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 	return out, diags
 }
 
-
 // imageSizes reads the header of each PNG, JPEG and GIF image under
 // static/. An image that cannot be decoded simply has no size.
 func imageSizes(fsys fs.FS, static []string) map[string][2]int {
