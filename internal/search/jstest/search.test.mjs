@@ -50,6 +50,8 @@ const cases = [
   ['thesaurus: another word', 'supervisio', {}, ['/helmet/etatyonohjaus/']],
   ['thesaurus: an abbreviation', 'tyky', {}, ['/helmet/tyokyvyn-tuki/', '...']],
   ['two typos in a long word, one a swap', 'tyohyvinviontikysly', {}, ['/helmet/tyohyvinvointikysely/']],
+  ['a question: its words and fillers left out', 'kuinka voisin johtaa verkostoa', {}, ['/helmet/verkostojen-johtaminen/', '/teemat/verkostotyo/']],
+  ['a verb finds its action noun', 'johdan', {}, ['/helmet/verkostojen-johtaminen/', '/helmet/hyvinvoinnin-johtaminen/', '...']],
   ['no hits', 'kvanttifysiikka', {}, []],
   ['stop words only', 'ja on se', {}, []],
   ['markup is a word like any other', '<img src=x onerror=alert(1)>', {}, ['/helmet/xss/']],

@@ -684,6 +684,8 @@ const RE_MINEN = /^(.{3,}[aeiouy])mi(nen|sen|sta|seen|sessa|sesta|sella|selle|se
 const RE_NTI = /^(.{3,}oi)n(ti|nin|tia|tiin|nissa|nista|nilla|nit|teja)$/;
 const RE_US = /^(.{3,})(t?)(us|uksen|usta|ukseen|uksessa|uksesta|uksella|ukset|uksia|ys|yksen|ysta|ykseen|yksessa|yksesta|ykset|yksia)$/;
 const RE_LU = /^(.{3,}[aeiouy]l)(u|un|ua|uun|ussa|usta|ulla|ut|uja|y|yn|ya|yyn|yssa|ysta|ylla|yt|yja)$/;
+const RE_TUA = /[td](ua|ya|uu|yy|un|yn|uin|yin|ui|yi)$/;
+const RE_NUT = /^(.{3,}[aeiouy])(nut|nyt|neet|neen|nutta|nytta|neita|neiden)$/;
 const RE_NTA = /^(.{3,}i)nna?(a|n|ssa|sta|an)?$|^(.{3,}i)nta(a|an|na)?$/;
 
 // verbStems returns the stems (strong grade, ending in a vowel) of the
@@ -694,6 +696,7 @@ function verbStems(w) {
   let m;
   if ((m = RE_MINEN.exec(w))) out.add(m[1]);
   if ((m = RE_NTI.exec(w))) out.add(m[1]);
+  if ((m = RE_NUT.exec(w))) both(m[1]);
   if ((m = RE_US.exec(w)) && !RE_MINEN.test(w)) {
     if (m[2] === 't') out.add(m[1] + 'tta');
     else if (/[ao]$/.test(m[1])) out.add(m[1] + 'a');
@@ -822,7 +825,10 @@ function topK(ids, score, k) {
 // How much a page matched another way than by the word typed weighs: a
 // synonym or a derived form (the thesaurus and derive) less than any form
 // of the word itself, a typo least.
-const MATCH = { exact: 1, hyphen: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, synonym: 0.45, derived: 0.45, typo: 0.4, typo2: 0.3 };
+// When the index lacks the word typed, its synonyms and derived forms are
+// what it means, and weigh as much as a word of another part of the query
+// (meant).
+const MATCH = { exact: 1, hyphen: 0.8, meant: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, synonym: 0.45, derived: 0.45, typo: 0.4, typo2: 0.3 };
 const MIN_HEAD = 5;
 const MAX_PREFIX_KEYS = 60;
 const MAX_PREFIX_SHARDS = 2;
@@ -1055,8 +1061,13 @@ class SearchIndex {
       }
       if (any) keys.forEach((k) => matched.add(k));
     };
-    await this.ensure([w.term, ...w.parts]);
-    const exact = add(w.term, MATCH.exact);
+    const derived = derive(w.word);
+    await this.ensure([w.term, ...w.parts, ...derived]);
+    // A verb in -tua/-tyä (palautua, palaudun) has the key of the noun in
+    // -te (palaute): when the index has one of its derived forms, that is
+    // the surer reading, and the key weighs as a derived form.
+    const verbFirst = RE_TUA.test(w.word) && derived.some((k) => this.has(k));
+    const exact = add(w.term, verbFirst ? MATCH.derived : MATCH.exact);
     if (exact) maxIdf = this.idf(this.postings(w.term).ids.length);
     if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
     // A compound word the index does not know matches pages that have its
@@ -1066,18 +1077,15 @@ class SearchIndex {
       if (parts) addAll(parts, MATCH.compound);
     }
     // A verb finds its action nouns and back.
-    const derived = derive(w.word);
-    if (derived.length) {
-      await this.ensure(derived);
-      for (const k of derived) add(k, MATCH.derived);
-    }
+    for (const k of derived) add(k, exact && !verbFirst ? MATCH.derived : MATCH.meant);
     // The thesaurus: other words for the same thing rank below the word.
     const alts = this.synonyms(w.term);
     if (alts.length) {
       await this.ensure(alts.flat());
       for (const alt of alts) {
-        if (alt.length === 1) add(alt[0], MATCH.synonym);
-        else addAll(alt, MATCH.synonym);
+        const f = exact ? MATCH.synonym : MATCH.meant;
+        if (alt.length === 1) add(alt[0], f);
+        else addAll(alt, f);
       }
     }
     // A word matches the compounds it ends ("ehkäisy" finds
@@ -1089,7 +1097,9 @@ class SearchIndex {
     if (typing && !exact && runeLen(w.word) >= 3) {
       const seen = new Set([w.term]);
       let keys = [];
-      for (const p of new Set([w.word, w.term])) {
+      // The key as a prefix reaches the forms the word being typed may
+      // become; a key of four letters or fewer reaches too much.
+      for (const p of new Set(w.term.length >= 5 ? [w.word, w.term] : [w.word])) {
         for (const k of await this.keysWithPrefix(p)) if (!seen.has(k)) { seen.add(k); keys.push(k); }
       }
       if (keys.length > MAX_PREFIX_KEYS) {
@@ -1206,11 +1216,25 @@ function asSet(v) {
   return list.length ? new Set(list) : null;
 }
 
-// queryWords groups a query's tokens into words; a hyphenated word keeps
-// its parts.
+// FILLERS are the words of a question that say nothing of what is asked
+// (folded): question words and the verbs that carry them ("miten voisin
+// tukea", "mitä tehdä kun"). A query leaves them out unless it has nothing
+// else.
+export const FILLERS = new Set(`
+  kuinka miksi milloin kuka ketka keneen kenelle kenen millainen millaiset millaista millaisia
+  minkalainen minkalaisia montako paljonko mihinka mista missa mika mita miten
+  onko onks voiko voinko voimme voisin voisiko voisimme voitko saako saanko saisinko
+  pitaa pitaako pitaisi pitaisiko kannattaa kannattaako tulee tuleeko tulisi tulisiko
+  tehda tehdaan teen teemme pitaisin osaisin
+  tai jne ym`.trim().split(/\s+/));
+
+// queryWords groups a query's tokens into words, fillers left out; a
+// hyphenated word keeps its parts.
 function queryWords(q) {
   const words = [];
-  for (const t of analyse(q)) {
+  const tokens = analyse(q);
+  const meant = tokens.filter((t) => !FILLERS.has(t.word));
+  for (const t of meant.length ? meant : tokens) {
     const last = words[words.length - 1];
     if (t.part && last && last.word.includes(t.word) && last.hyphen) {
       last.parts.push(t.term);
