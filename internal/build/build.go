@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"mime"
 	"path"
@@ -21,7 +20,6 @@ import (
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/render"
 	"github.com/helminauha/helminauha/internal/rootfs"
-	"github.com/helminauha/helminauha/internal/search"
 	"github.com/helminauha/helminauha/internal/site"
 	"github.com/helminauha/helminauha/themes"
 )
@@ -89,26 +87,49 @@ type Timing struct {
 // ErrContent means the content has errors; they are in Result.Diags.
 var ErrContent = errors.New("the portal has errors")
 
-// Build runs a whole build.
+// Build runs a whole build: the one build path (see run) of a session
+// that has built nothing before and keeps nothing after.
 func Build(ctx context.Context, opts Options) (*Result, error) {
+	return (&Session{opts: opts}).run(ctx, Changes{})
+}
+
+// run is the one build path, for Build and for every full Session.Rebuild.
+// Its stages, in order, each timed in Result.Timings:
+//
+//  1. config  site.yaml (config.Load)
+//  2. load    every document of the content folder (content.LoadCached:
+//     a session takes the documents no change names from its cache)
+//  3. theme   templates and assets (a session keeps them until a theme
+//     file changes)
+//  4. model   the site model (site.Build; a session keeps what the model
+//     works out from text in site.Memo)
+//  5. plan    the pages to render: all; in a session, only those whose
+//     fingerprint changed since its last good build
+//  6. render  the pages, on every core; beside it, in Build, the search
+//     index (a session's caller builds it with Session.Search)
+//  7. static  the theme's assets and the static files (a session keeps the
+//     bytes of the static files no change names)
+//  8. write   conflicts between files checked, then the files written to
+//     Options.Out (output) or kept in memory
+//
+// The build stops after a stage that found errors; nothing is written
+// then, and a session keeps nothing of it.
+func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
+	opts := ss.opts
 	res := &Result{Pages: map[string]int{}}
-	if !opts.CheckOnly && opts.Out != "" {
+	write := !opts.CheckOnly && opts.Out != ""
+	if write {
 		// Before the work: a folder it must not write is refused at once.
 		if _, err := output.Place(opts.Out, opts.OutGuard); err != nil {
 			return res, err
 		}
 	}
+	ss.forget(ch)
+	if ss.keep {
+		ss.docs.Exact(ch.Exact && !ch.All)
+	}
 	watch := startWatch(res)
-	m, ok := buildModel(ctx, opts, res, watch, front{
-		load: content.Load,
-		theme: func(name string) (*render.Theme, diag.List) {
-			theme, diags := loadTheme(opts.Themes, name)
-			if theme != nil && opts.Minify {
-				theme.MinifyTemplates()
-			}
-			return theme, diags
-		},
-	})
+	m, ok := ss.model(ctx, res, watch)
 	if !ok {
 		return res.failed(opts.MaxErrors)
 	}
@@ -117,8 +138,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	s, theme := m.site, m.theme
 
+	jobs := theme.Jobs(s)
+	for _, j := range jobs {
+		res.Pages[j.Kind]++
+	}
+	p := ss.plan(m, jobs)
+	watch.lap("plan")
+
 	var out *output.Writer
-	if !opts.CheckOnly && opts.Out != "" {
+	if write {
 		var err error
 		oo := output.Options{Minify: opts.Minify, Gzip: opts.Gzip, Keep: m.cfg.Keep, Clean: opts.OutClean, Guard: opts.OutGuard}
 		if out, err = output.Begin(ctx, opts.Out, oo); err != nil {
@@ -126,57 +154,57 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		defer out.Abort() // a no-op after Commit
 	}
-	w := newWriter(out, opts, len(s.Pearls))
-
 	// Pages, assets, the search index and static files all flow through
 	// the same pool of workers, so minifying and writing overlap with
 	// rendering on every core.
-	jobs := theme.Jobs(s)
-	for _, j := range jobs {
-		res.Pages[j.Kind]++
-	}
+	w := newWriter(out, opts, len(jobs))
 	// The search index needs only the model, and much of its work runs
 	// on one core, so it is built beside the rendering.
 	type index struct {
-		files []search.File
+		files []output.File
 		err   error
 	}
 	indexed := make(chan index, 1)
-	if opts.CheckOnly {
+	if opts.CheckOnly || ss.keep {
 		indexed <- index{}
 	} else {
 		go func() {
-			files, err := search.Build(search.FromSite(s), search.Options{Thesaurus: s.Thesaurus})
+			files, err := ss.Search(s, nil)
 			indexed <- index{files, err}
 		}()
 	}
 	var rendered atomic.Int64
-	w.run(ctx, len(jobs), func(i int) (output.File, error) {
+	var mu sync.Mutex
+	w.run(ctx, len(p.todo), func(k int) (output.File, error) {
 		if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
-			opts.Progress(int(n), len(jobs))
+			opts.Progress(int(n), len(p.todo))
 		}
-		return theme.Render(s, jobs[i])
+		i := p.todo[k]
+		f, err := theme.Render(s, jobs[i])
+		if err == nil && ss.keep {
+			mu.Lock()
+			p.pages[jobs[i].Path] = page{print: p.prints[i], file: f}
+			mu.Unlock()
+		}
+		return f, err
 	})
+	for _, f := range p.kept {
+		w.put(f)
+	}
 	watch.lap("render")
 	for _, f := range theme.Assets(s) {
 		w.put(f)
 	}
 	idx := <-indexed
 	if idx.err != nil {
-		return res, fmt.Errorf("building the search index: %w", idx.err)
+		return res, idx.err
 	}
 	for _, f := range idx.files {
-		w.put(output.File{Path: f.Path, Data: f.Data, Type: "application/json"})
+		w.put(f)
 	}
-	watch.lap("search")
-	w.run(ctx, len(s.Static), func(i int) (output.File, error) {
-		data, err := readStatic(opts, s.Static[i])
-		if err != nil {
-			return output.File{}, err
-		}
-		return staticFile(opts, s.Static[i], data), nil
-	})
+	ss.putStatic(ctx, w, s.Static)
 	w.conflicts()
+	watch.lap("static")
 	res.Diags.Append(w.diags)
 	if w.diags.HasErrors() {
 		return res.failed(opts.MaxErrors)
@@ -196,6 +224,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	watch.lap("write")
 	res.sortDiags()
+	ss.keepGood(res, p, s.Static)
 	return res, nil
 }
 
@@ -231,14 +260,6 @@ func (res *Result) sortDiags() {
 	res.Diags.Sort()
 }
 
-// front is how a build loads its content and theme: Build reads them
-// afresh, a Session reuses what has not changed.
-type front struct {
-	load  func(ctx context.Context, fsys fs.FS, prefix string) (*content.Set, diag.List)
-	theme func(name string) (*render.Theme, diag.List)
-	site  site.Options // Drafts is set from Options
-}
-
 // model is what the first stages of every build make.
 type model struct {
 	cfg   *config.Config
@@ -247,10 +268,11 @@ type model struct {
 	theme *render.Theme
 }
 
-// buildModel runs the stages every build starts with: the configuration,
-// the content, the theme and the site model. Problems and timings go into
+// model runs the stages every build starts with: the configuration, the
+// content, the theme and the site model. Problems and timings go into
 // res; ok is false when the build cannot go on.
-func buildModel(ctx context.Context, opts Options, res *Result, watch *stopwatch, f front) (m model, ok bool) {
+func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m model, ok bool) {
+	opts := ss.opts
 	name := cmp.Or(opts.ContentName, "content")
 	cfg, diags := config.Load(opts.Content, name, opts.BaseURL)
 	res.Diags.Append(diags)
@@ -258,7 +280,7 @@ func buildModel(ctx context.Context, opts Options, res *Result, watch *stopwatch
 		return m, false
 	}
 	res.Language = cfg.Language
-	set, diags := f.load(ctx, opts.Content, name)
+	set, diags := content.LoadCached(ctx, opts.Content, name, ss.docs)
 	res.Diags.Append(diags)
 	for _, p := range set.Pearls {
 		if p.Draft {
@@ -270,12 +292,14 @@ func buildModel(ctx context.Context, opts Options, res *Result, watch *stopwatch
 	}
 	watch.lap("load")
 
-	theme, diags := f.theme(cfg.Theme)
+	theme, diags := ss.loadTheme(cfg.Theme)
 	res.Diags.Append(diags)
 	watch.lap("theme")
 
-	so := f.site
-	so.Drafts = opts.Drafts
+	so := site.Options{Drafts: opts.Drafts}
+	if ss.keep {
+		so.Memo = &ss.memo
+	}
 	s, diags := site.Build(cfg, set, so)
 	res.Diags.Append(diags)
 	res.Site = s
@@ -320,6 +344,30 @@ func readStatic(opts Options, name string) ([]byte, *diag.Error) {
 		return nil, diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}, err, "%s", rootfs.Explain(err))
 	}
 	return data, nil
+}
+
+// putStatic reads the static files names on every core, or takes their
+// bytes from the session's cache, and puts them.
+func (ss *Session) putStatic(ctx context.Context, w *writer, names []string) {
+	read := make([][]byte, len(names))
+	w.run(ctx, len(names), func(i int) (output.File, error) {
+		data, ok := ss.static[names[i]]
+		if !ok {
+			var err *diag.Error
+			if data, err = readStatic(ss.opts, names[i]); err != nil {
+				return output.File{}, err
+			}
+			read[i] = data
+		}
+		return staticFile(ss.opts, names[i], data), nil
+	})
+	if ss.keep {
+		for i, data := range read {
+			if data != nil {
+				ss.static[names[i]] = data
+			}
+		}
+	}
 }
 
 // staticFile is the output file of the static file name.

@@ -87,6 +87,7 @@ type Session struct {
 	memo      site.Memo           // what the model works out from text, kept between builds
 	lists     map[string]depsList // the last good full build's deps lists, by the first job's path
 	index     *search.Indexer
+	keep      bool // false in Build, which builds once: nothing is kept
 }
 
 // good is what the last good build left for the quick path.
@@ -110,7 +111,7 @@ type page struct {
 // its files in memory.
 func NewSession(opts Options) *Session {
 	return &Session{opts: opts, docs: content.NewCache(), pages: map[string]page{},
-		static: map[string][]byte{}, cards: map[content.Sum][32]byte{}, index: search.NewIndexer()}
+		static: map[string][]byte{}, cards: map[content.Sum][32]byte{}, index: search.NewIndexer(), keep: true}
 }
 
 // Rendered is how many pages the last Rebuild rendered anew; the others
@@ -135,38 +136,40 @@ func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 		ss.quick = true
 		return res, nil
 	}
-	return ss.rebuildFull(ctx, ch)
+	return ss.run(ctx, ch)
 }
 
-func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error) {
-	opts := ss.opts
-	ss.forget(ch)
-	res := &Result{Pages: map[string]int{}}
-	watch := startWatch(res)
-	ss.docs.Exact(ch.Exact && !ch.All)
-	m, ok := buildModel(ctx, opts, res, watch, front{
-		load: func(ctx context.Context, fsys fs.FS, prefix string) (*content.Set, diag.List) {
-			return content.LoadCached(ctx, fsys, prefix, ss.docs)
-		},
-		theme: ss.loadTheme,
-		site:  site.Options{Memo: &ss.memo},
-	})
-	if !ok {
-		return res.failed(opts.MaxErrors)
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	cfg, set, s, theme := m.cfg, m.set, m.site, m.theme
-	cfgSrc, _ := fs.ReadFile(opts.Content, config.File)
+// plan is what the plan stage decided: the jobs to render (by index),
+// the files of the pages kept from the last good build, and for a session
+// what to keep of this one.
+type plan struct {
+	todo   []int
+	kept   []output.File
+	prints [][32]byte      // by job
+	pages  map[string]page // the pages of this build, by path
+	good   *good
+	lists  map[string]depsList
+}
 
+// plan is the plan stage: every page is rendered, except in a session,
+// whose pages keep their bytes while their fingerprint (see Fingerprint)
+// is the same as in its last good build.
+func (ss *Session) plan(m model, jobs []render.Job) plan {
+	if !ss.keep {
+		todo := make([]int, len(jobs))
+		for i := range todo {
+			todo[i] = i
+		}
+		return plan{todo: todo}
+	}
+	opts := ss.opts
+	cfgSrc, _ := rootfs.ReadFile(opts.Content, config.File)
 	global := sha256.New()
-	fmt.Fprintf(global, "%q %q %t %t\n", opts.BaseURL, cfg.Theme, opts.Drafts, opts.Minify)
+	fmt.Fprintf(global, "%q %q %t %t\n", opts.BaseURL, m.cfg.Theme, opts.Drafts, opts.Minify)
 	global.Write(cfgSrc)
 	global.Write(ss.themeH[:])
-	g := &good{site: s, global: global.Sum(nil), owners: owners(s), cards: ss.cardsOf(set)}
+	g := &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
 
-	jobs := theme.Jobs(s)
 	prints := make([][32]byte, len(jobs))
 	var oldCards map[string][32]byte
 	if ss.good != nil {
@@ -176,82 +179,37 @@ func (ss *Session) rebuildFull(ctx context.Context, ch Changes) (*Result, error)
 	parallel(len(jobs), func(lo, hi int) {
 		var buf []byte
 		for i := lo; i < hi; i++ {
-			prints[i] = fingerprint(&buf, g.global, jobs[i], lists[depsID(jobs[i].Deps)], s.Hashes, bodies(jobs[i], g.owners))
+			prints[i] = fingerprint(&buf, g.global, jobs[i], lists[depsID(jobs[i].Deps)], m.site.Hashes, bodies(jobs[i], g.owners))
 		}
 	})
-	var todo []int
-	next := make(map[string]page, len(jobs))
+	p := plan{prints: prints, pages: make(map[string]page, len(jobs)), good: g, lists: kept}
 	for i, j := range jobs {
-		res.Pages[j.Kind]++
-		if p, ok := ss.pages[j.Path]; ok && p.print == prints[i] {
-			next[j.Path] = p
+		if old, ok := ss.pages[j.Path]; ok && old.print == prints[i] {
+			p.pages[j.Path] = old
+			p.kept = append(p.kept, old.file)
 		} else {
-			todo = append(todo, i)
+			p.todo = append(p.todo, i)
 		}
 	}
-	watch.lap("plan")
-	w := newWriter(nil, opts, len(jobs))
-	var mu sync.Mutex
-	w.run(ctx, len(todo), func(k int) (output.File, error) {
-		i := todo[k]
-		f, err := theme.Render(s, jobs[i])
-		if err == nil {
-			mu.Lock()
-			next[jobs[i].Path] = page{print: prints[i], file: f}
-			mu.Unlock()
-		}
-		return f, err
-	})
-	redo := make([]bool, len(jobs))
-	for _, i := range todo {
-		redo[i] = true
+	return p
+}
+
+// keepGood keeps what a session's next build reuses of a good one.
+func (ss *Session) keepGood(res *Result, p plan, static []string) {
+	if !ss.keep {
+		return
 	}
-	for i, j := range jobs {
-		if !redo[i] {
-			w.put(next[j.Path].file)
-		}
-	}
-	watch.lap("render")
-	for _, f := range theme.Assets(s) {
-		w.put(f)
-	}
-	for _, sname := range s.Static {
-		data, ok := ss.static[sname]
-		if !ok {
-			var err *diag.Error
-			if data, err = readStatic(opts, sname); err != nil {
-				w.fail(err)
-				continue
-			}
-		}
-		ss.static[sname] = data
-		w.put(staticFile(opts, sname, data))
-	}
-	w.conflicts()
-	watch.lap("static")
-	res.Diags.Append(w.diags)
-	if w.diags.HasErrors() {
-		return res.failed(opts.MaxErrors)
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	ss.rendered = len(todo)
-	ss.pages = next
+	ss.rendered = len(p.todo)
+	ss.pages = p.pages
 	for sname := range ss.static {
-		if _, ok := slices.BinarySearch(s.Static, sname); !ok {
+		if _, ok := slices.BinarySearch(static, sname); !ok {
 			delete(ss.static, sname)
 		}
 	}
-	res.Files = w.files
-	slices.SortFunc(res.Files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	res.Written = len(res.Files)
-	watch.lap("collect")
-	res.sortDiags()
+	g := p.good
 	g.diags, g.files, g.pages = res.Diags, res.Files, res.Pages
 	ss.good = g
-	ss.lists = kept
-	return res, nil
+	ss.lists = p.lists
 }
 
 // quickMax is the most files the quick path takes on: it reads them one
@@ -590,7 +548,14 @@ func bodies(j render.Job, owners map[string]string) []string {
 // milliseconds of work and may block to leave the CPU to a rebuild (see
 // search.Options.Pause).
 func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
-	idx, err := ss.index.Build(ss.index.FromSite(s), search.Options{Pause: pause, Thesaurus: s.Thesaurus})
+	so := search.Options{Pause: pause, Thesaurus: s.Thesaurus}
+	var idx []search.File
+	var err error
+	if ss.index != nil {
+		idx, err = ss.index.Build(ss.index.FromSite(s), so)
+	} else {
+		idx, err = search.Build(search.FromSite(s), so)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("building the search index: %w", err)
 	}
@@ -632,20 +597,25 @@ func (ss *Session) forget(ch Changes) {
 	}
 }
 
-// loadTheme returns the theme, loading it only when it changed, and the
-// hash of its files.
+// loadTheme returns the theme, loading it only when it changed, and in a
+// session keeps the hash of its files.
 func (ss *Session) loadTheme(name string) (*render.Theme, diag.List) {
 	if ss.theme != nil && ss.themeName == name {
 		return ss.theme, nil
 	}
-	fsys := themeFS(ss.opts.Themes, name)
 	theme, diags := loadTheme(ss.opts.Themes, name)
 	if theme == nil || diags.HasErrors() {
 		return theme, diags
 	}
+	if ss.opts.Minify {
+		theme.MinifyTemplates()
+	}
+	if !ss.keep {
+		return theme, diags
+	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", name)
-	if fsys != nil {
+	if fsys := themeFS(ss.opts.Themes, name); fsys != nil {
 		fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil
