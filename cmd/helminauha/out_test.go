@@ -32,7 +32,7 @@ func nothingBesidePublic(t *testing.T, dir string) {
 	var names []string
 	for _, e := range entries {
 		switch e.Name() {
-		case "content", "public", "themes", "koti", "www":
+		case "content", "public", "themes", "koti", "www", ".public.spare", ".www.spare":
 		default:
 			names = append(names, e.Name())
 		}
@@ -144,8 +144,7 @@ func TestLinkedPublicIsWrittenThrough(t *testing.T) {
 }
 
 // Builds killed at any moment leave a whole public/, and the next build
-// removes what they left beside it, as it does the spare folder of
-// earlier versions.
+// removes what they left beside it.
 func TestKilledBuildsAreCleanedUp(t *testing.T) {
 	dir := portal(t)
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {

@@ -125,7 +125,7 @@ func TestBuildWritesAndReplacesOutput(t *testing.T) {
 		}
 	}
 	// No temporary folder is left beside.
-	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public*")); len(leftovers) != 0 {
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.new-*")); len(leftovers) != 0 {
 		t.Errorf("left beside the output: %v", leftovers)
 	}
 	if res.Pages["pearl"] != 3 || res.Written == 0 {

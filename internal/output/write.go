@@ -55,8 +55,12 @@ type Writer struct {
 	keep   []string
 	old    map[string]bool // the record of the last build
 	strays []string        // files it did not write, removed on Commit (Clean)
-	unlock func()
-	done   bool
+	// pool lists the regular files of the spare folder taken as tmp (see
+	// takePool); nil when tmp began empty.
+	pool     map[string]bool
+	poolDirs map[string]bool
+	unlock   func()
+	done     bool
 
 	mu      sync.Mutex
 	paths   map[string]bool // this build's files, .gz included
@@ -126,19 +130,25 @@ func (w *Writer) begin() error {
 		return fmt.Errorf("creating a folder beside %s: %v", w.dir, unwrapPath(err))
 	}
 	w.tmp = filepath.Clean(tmp)
-	return os.Chmod(w.tmp, 0o755)
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		return err
+	}
+	if !w.fresh {
+		w.takePool()
+	}
+	return nil
 }
 
 // removeLeftovers removes the staging folders of builds that were killed
-// (".base.new-N") and the spare folder earlier versions kept
-// (".base.spare"). The caller holds the lock, so no build is using them.
+// (".base.new-N", and ".base.new-N.old" of earlier versions). The caller
+// holds the lock, so no build is using them.
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
 		name := e.Name()
 		rest, ok := strings.CutPrefix(name, "."+base+".new-")
 		rest = strings.TrimSuffix(rest, ".old")
-		if name == "."+base+".spare" || ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+		if ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
 			os.RemoveAll(filepath.Join(parent, name))
 		}
 	}
@@ -212,6 +222,23 @@ func (w *Writer) mkdir(dir string) error {
 		// Parents first, once each.
 		if err := w.mkdir(filepath.Dir(dir)); err != nil {
 			return err
+		}
+		if w.pool != nil {
+			r := w.relTmp(dir)
+			if w.poolDirs[r] {
+				w.dirs.Store(dir, true)
+				return nil
+			}
+			if w.pool[r] {
+				// A spare file where a folder goes now. Once: another
+				// file may be going into the folder by now.
+				w.mu.Lock()
+				defer w.mu.Unlock()
+				if _, ok := w.dirs.Load(dir); ok {
+					return nil
+				}
+				os.Remove(dir)
+			}
 		}
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
@@ -307,7 +334,13 @@ func (w *Writer) put(rel string, data []byte) error {
 	if err := w.mkdir(filepath.Dir(name)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(name, data, 0o644); err != nil {
+	err := os.WriteFile(name, data, 0o644)
+	if err != nil && w.pool != nil {
+		// A spare folder, or a read-only file, where the file goes.
+		os.RemoveAll(name)
+		err = os.WriteFile(name, data, 0o644)
+	}
+	if err != nil {
 		return err
 	}
 	if !w.fresh {
@@ -337,17 +370,19 @@ func (w *Writer) Commit() error {
 	}
 	w.done = true
 	defer w.unlock()
-	defer os.RemoveAll(w.tmp)
 	files := slices.Collect(maps.Keys(w.paths))
 	if w.fresh {
-		if err := writeRecord(w.tmp, w.tmp, files); err != nil {
-			return fmt.Errorf("writing %s: %v", w.dir, unwrapPath(err))
+		err := writeRecord(w.tmp, w.tmp, files)
+		if err == nil {
+			err = os.Rename(w.tmp, w.real)
 		}
-		if err := os.Rename(w.tmp, w.real); err != nil {
+		if err != nil {
+			os.RemoveAll(w.tmp)
 			return fmt.Errorf("putting %s in place: %v", w.dir, unwrapPath(err))
 		}
 		return nil
 	}
+	defer w.keepPool()
 	both := slices.Collect(maps.Keys(w.old))
 	for _, p := range files {
 		if !w.old[p] {
@@ -402,7 +437,9 @@ func (w *Writer) remove(gone []string) {
 }
 
 // place renames the staged file rel into the output folder, making the
-// folders on its way (made remembers them).
+// folders on its way (made remembers them). A file there is exchanged
+// with the staged one, which leaves its inode in the spare folder for the
+// next build to write into.
 func (w *Writer) place(rel string, made map[string]bool) error {
 	var dirs []string
 	for d := path.Dir(rel); d != "." && !made[d]; d = path.Dir(d) {
@@ -421,7 +458,11 @@ func (w *Writer) place(rel string, made map[string]bool) error {
 		made[d] = true
 	}
 	target := filepath.Join(w.real, filepath.FromSlash(rel))
-	err := os.Rename(filepath.Join(w.tmp, filepath.FromSlash(rel)), target)
+	staged := filepath.Join(w.tmp, filepath.FromSlash(rel))
+	if info, err := os.Lstat(target); err == nil && info.Mode().IsRegular() && exchange(staged, target) == nil {
+		return nil
+	}
+	err := os.Rename(staged, target)
 	if err != nil {
 		// An empty folder where the file goes: no one's, it may go.
 		if info, lerr := os.Lstat(target); lerr == nil && info.IsDir() && os.Remove(target) == nil {
@@ -431,13 +472,18 @@ func (w *Writer) place(rel string, made map[string]bool) error {
 	return unwrapPath(err)
 }
 
-// Abort ends a build that will not be committed: the staged files go, and
-// the output folder stays as it was. After Commit it does nothing.
+// Abort ends a build that will not be committed: the output folder stays
+// as it was, and the staged files are kept as the spare folder. After
+// Commit it does nothing.
 func (w *Writer) Abort() {
 	if w.done {
 		return
 	}
 	w.done = true
-	os.RemoveAll(w.tmp)
+	if w.fresh {
+		os.RemoveAll(w.tmp)
+	} else {
+		w.keepPool()
+	}
 	w.unlock()
 }

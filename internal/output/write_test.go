@@ -103,10 +103,11 @@ func beside(t *testing.T, root string) []string {
 	return names
 }
 
-// alone checks that nothing is left beside dir.
+// alone checks that nothing is left beside dir but its spare folder.
 func alone(t *testing.T, dir string) {
 	t.Helper()
-	if left := beside(t, filepath.Dir(dir)); len(left) != 1 {
+	left := slices.DeleteFunc(beside(t, filepath.Dir(dir)), func(name string) bool { return name == "."+filepath.Base(dir)+".spare" })
+	if len(left) != 1 {
 		t.Errorf("left beside %s: %v", dir, left)
 	}
 }
@@ -346,8 +347,12 @@ func TestLeftoversAreRemoved(t *testing.T) {
 	}
 	build(t, dir, map[string]string{"index.html": "3"})
 	left := beside(t, root)
-	if want := []string{".public.new-notes", "public", "public-vanha"}; !slices.Equal(left, want) {
+	if want := []string{".public.new-notes", ".public.spare", "public", "public-vanha"}; !slices.Equal(left, want) {
 		t.Errorf("beside the output: %v, want %v", left, want)
+	}
+	// The spare folder keeps files of the site's paths only.
+	if got := contents(t, filepath.Join(root, ".public.spare")); len(got) != 1 || got["index.html"] == "" {
+		t.Errorf("the spare folder holds %v, want index.html alone", got)
 	}
 }
 
@@ -395,11 +400,64 @@ func TestChangedFilesAreReplacedNotWrittenThrough(t *testing.T) {
 	if got := contents(t, dir); !maps.Equal(got, want) {
 		t.Errorf("output:\n got %v\nwant %v", got, want)
 	}
+	untouched(t, "output", outside, backup)
+}
+
+// A build that changes every file writes into the inodes the build before
+// it replaced, kept in the spare folder, and makes none: on ext4 new
+// inodes are slow to find after many were freed.
+func TestChangedFilesReuseInodes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	build(t, dir, map[string]string{"a/index.html": "1", "b.css": "1"})
+	first := inode(t, filepath.Join(dir, "a/index.html"))
+	build(t, dir, map[string]string{"a/index.html": "2", "b.css": "2"})
+	build(t, dir, map[string]string{"a/index.html": "3", "b.css": "3"})
+	if got := inode(t, filepath.Join(dir, "a/index.html")); got != first {
+		t.Errorf("a/index.html is a new inode (%d), not the first build's (%d)", got, first)
+	}
+	if got := contents(t, dir); got["a/index.html"] != "3" || got["b.css"] != "3" {
+		t.Errorf("after the third build: %v", got)
+	}
+}
+
+// Whatever is found in the spare folder, writing never follows a link out
+// of it or changes a file with other names.
+func TestSpareFolderJunkIsCleared(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"a/index.html": "1", "f.css/x": "1", "g": "1", "i.html": "1"})
+	outside := filepath.Join(root, "outside.txt")
+	os.WriteFile(outside, []byte("keep me"), 0o644)
+	spare := filepath.Join(root, ".public.spare")
+	for _, d := range []string{"a", "f.css", "zz"} {
+		os.MkdirAll(filepath.Join(spare, d), 0o755)
+	}
+	os.Symlink(outside, filepath.Join(spare, "a/index.html"))
+	os.WriteFile(filepath.Join(spare, "f.css", "x"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(spare, "g"), []byte("a file where a folder goes"), 0o644)
+	os.WriteFile(filepath.Join(spare, "h.html"), []byte("old"), 0o444)
+	os.Symlink(root, filepath.Join(spare, "up"))
+	backup := filepath.Join(root, "backup.html")
+	os.WriteFile(backup, []byte("backup"), 0o644)
+	os.Link(backup, filepath.Join(spare, "i.html"))
+
+	build(t, dir, map[string]string{"a/index.html": "A", "f.css": "F", "g/index.html": "G", "h.html": "H", "i.html": "I"})
+	want := map[string]string{"a": "<dir>", "a/index.html": "A", "f.css": "F", "g": "<dir>", "g/index.html": "G", "h.html": "H", "i.html": "I"}
+	if got := contents(t, dir); !maps.Equal(got, want) {
+		t.Errorf("output:\n got %v\nwant %v", got, want)
+	}
+	untouched(t, "spare", outside, backup)
+}
+
+// untouched checks that the files a link (outside) and a hard link
+// (backup) in the folder where led to were not written.
+func untouched(t *testing.T, where, outside, backup string) {
+	t.Helper()
 	if data, _ := os.ReadFile(outside); string(data) != "keep me" {
-		t.Errorf("a link in the output was written through: outside.txt holds %q", data)
+		t.Errorf("a link in the %s was written through: outside.txt holds %q", where, data)
 	}
 	if data, _ := os.ReadFile(backup); string(data) != "backup" {
-		t.Errorf("a file hard-linked from the output was written in place: backup.html holds %q", data)
+		t.Errorf("a file hard-linked from the %s was written in place: backup.html holds %q", where, data)
 	}
 }
 
@@ -451,7 +509,7 @@ func TestRelativeOutputFolder(t *testing.T) {
 	if data, err := os.ReadFile("public/a/index.html"); err != nil || string(data) != "hei" {
 		t.Fatalf("public/a/index.html: %q, %v", data, err)
 	}
-	left, _ := filepath.Glob(".public.*")
+	left, _ := filepath.Glob(".public.new-*")
 	if len(left) > 0 {
 		t.Errorf("temporary folders left behind: %v", left)
 	}

@@ -1,0 +1,89 @@
+package output
+
+import (
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// The spare folder (".public.spare" beside public/) keeps the inodes of
+// files a build replaced, for the next build to write its changed files
+// into. A build that changes every page (a new base URL, a template)
+// would otherwise make a new inode for each file and free the old one,
+// and on ext4 new inodes are slow to find for minutes after many were
+// freed (the kernel skips recently deleted ones): at 1,000 pearls such a
+// build took 0.9–1.6 s of system time instead of 0.2–0.5 s.
+
+// poolOf is the spare folder of the output folder real.
+func poolOf(real string) string {
+	return filepath.Join(filepath.Dir(real), "."+filepath.Base(real)+".spare")
+}
+
+// takePool makes the spare folder, when there is one, the staging folder
+// and lists it. Anything in it that is not a regular file or a folder (a
+// symbolic link above all) is removed first: writing must never follow
+// it. So is a file with other names (hard links, say of a backup made
+// with cp -al): writing it in place would change them.
+func (w *Writer) takePool() {
+	pool := poolOf(w.real)
+	if fi, err := os.Lstat(pool); err != nil || !fi.IsDir() {
+		return
+	}
+	if os.Remove(w.tmp) != nil {
+		return
+	}
+	if err := os.Rename(pool, w.tmp); err != nil {
+		os.Mkdir(w.tmp, 0o755)
+		return
+	}
+	os.Chmod(w.tmp, 0o755)
+	w.pool, w.poolDirs = map[string]bool{}, map[string]bool{}
+	filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == w.tmp {
+			return nil
+		}
+		rel := w.relTmp(p)
+		switch {
+		case d.IsDir():
+			w.poolDirs[rel] = true
+		case d.Type().IsRegular():
+			info, err := d.Info()
+			if err != nil || shared(info) {
+				os.Remove(p)
+				return nil
+			}
+			w.pool[rel] = true
+		default:
+			os.Remove(p)
+		}
+		return nil
+	})
+}
+
+// relTmp is the slash path of p inside the staging folder.
+func (w *Writer) relTmp(p string) string {
+	r, _ := filepath.Rel(w.tmp, p)
+	return filepath.ToSlash(r)
+}
+
+// keepPool keeps the staging folder as the spare folder, without the
+// spare files of paths this build does not write and the folders they
+// leave empty (so that it never grows past one file a path of the site).
+func (w *Writer) keepPool() {
+	for rel := range w.pool {
+		if !w.paths[rel] {
+			os.Remove(filepath.Join(w.tmp, filepath.FromSlash(rel)))
+		}
+	}
+	// Deepest first: a folder is empty once those inside it are gone.
+	dirs := slices.SortedFunc(maps.Keys(w.poolDirs), func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
+	for _, d := range dirs {
+		os.Remove(filepath.Join(w.tmp, filepath.FromSlash(d)))
+	}
+	if os.Rename(w.tmp, poolOf(w.real)) != nil {
+		os.RemoveAll(w.tmp)
+	}
+}
