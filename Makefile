@@ -12,7 +12,7 @@ FUZZTIME ?= 5s
 TOOLS    := $(GO) -C internal/tools
 BENCH    := $(CURDIR)/.cache/bench
 
-.PHONY: all build serve check test test-go test-fuzz test-js test-e2e test-workflow test-tools deps-test deps-bench bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
+.PHONY: all build serve check test test-go test-portal test-fuzz test-js test-e2e test-workflow test-tools deps-test deps-bench bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
 
 all: build
 
@@ -54,9 +54,15 @@ test-fuzz:
 fuzz:
 	bash .ci/fuzz.sh 2m
 
-# The deploy workflow is linted with actionlint, pinned.
+# The workflows are linted with actionlint, pinned.
 test-workflow:
-	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -no-color -oneline .github/workflows/deploy.yml
+	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -no-color -oneline .github/workflows/deploy.yml .github/workflows/test.yml
+
+# This repository's own portal keeps its shape (six areas, every kind and
+# audience, ...). Not part of make test: a fork's portal has a shape of
+# its own, and check warns of the editorial rules in any portal.
+test-portal:
+	$(GO) test -count=1 -tags portal -run 'TestDefaultPortalShape' ./internal/build
 
 test-js:
 	node --test internal/search/jstest/ themes/jstest/

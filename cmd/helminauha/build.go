@@ -165,13 +165,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("check", "[--content DIR] [--format text|json]", stderr)
+	fl := newFlags("check", "[--content DIR] [--format text|json|github]", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	format := fl.String("format", "text", "text, or json for editors' tools")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	if *format != "text" && *format != "json" {
+	if *format != "text" && *format != "json" && *format != "github" {
 		fmt.Fprintln(stderr, diag.CmdCheckBadFormat.In(fl.Lang(""), *format))
 		return errUsage
 	}
@@ -190,9 +190,14 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	lang := fl.Lang(res.Language)
-	if *format == "json" {
+	switch *format {
+	case "json":
 		writeJSON(stdout, res, lang)
-	} else {
+	case "github":
+		writeGitHub(stdout, res, repoRoot(), lang)
+		fmt.Fprintln(stdout, diag.CmdCheckSummary.In(lang, opts.ContentName,
+			diag.CmdErrorCount.With(len(res.Diags.Errors())), diag.CmdWarningCount.With(len(res.Diags.Warnings()))))
+	default:
 		printDiags(stdout, res, true, lang)
 		if !res.Diags.HasErrors() {
 			fmt.Fprintln(stdout, diag.CmdCheckClean.In(lang, opts.ContentName, diag.CmdWarningCount.With(len(res.Diags.Warnings()))))

@@ -171,7 +171,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"check", "-h"}, 0, "--format"},
 		{[]string{"new", "-h"}, 0, "--theme"},
 		{[]string{"build", "--nope"}, 2, "unknown flag --nope"},
-		{[]string{"check", "--format", "xml"}, 2, "--format must be text or json"},
+		{[]string{"check", "--format", "xml"}, 2, "--format must be text, json or github"},
 		{[]string{"version"}, 0, "helminauha "},
 	} {
 		code, stdout, stderr := runCmd(tc.args...)

@@ -87,7 +87,7 @@ func TestCommandLineInBothLanguages(t *testing.T) {
 			`helminauha build: flag --minify: "ehkä" is not a value for it: write true or false`},
 		{[]string{"check", "-h"}, "  --content KANSIO\n    \tportaalin sisältökansio (oletus \"content\")", "  --content DIR\n    \tthe portal's content folder (default \"content\")"},
 		{[]string{"check", "--lang", "sv"}, `helminauha check: --lang on fi (suomi) tai en (englanti), ei "sv"`, `helminauha check: --lang is fi (Finnish) or en (English), not "sv"`},
-		{[]string{"check", "--format", "xml"}, `helminauha check: --format on text tai json, ei "xml"`, `helminauha check: --format must be text or json, not "xml"`},
+		{[]string{"check", "--format", "xml"}, `helminauha check: --format on text, json tai github, ei "xml"`, `helminauha check: --format must be text, json or github, not "xml"`},
 		{[]string{"check", "--content", "olematon"}, "helminauha: sisältökansiota olematon ei ole", "helminauha: there is no content folder olematon"},
 		{[]string{"check"}, "content: ei virheitä, ", "content: no errors, "},
 		{[]string{"new", "helmi", "x"}, `helminauha new: tuntematon laji "helmi": kirjoita pearl (helmi), case (tapausesimerkki) tai chapter (oppaan luku)`,

@@ -2,7 +2,7 @@
 //
 //	helminauha build [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
 //	helminauha serve [--content DIR] [--addr 127.0.0.1:1313]
-//	helminauha check [--content DIR] [--format text|json]
+//	helminauha check [--content DIR] [--format text|json|github]
 //	helminauha new pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
 //	helminauha version
 //

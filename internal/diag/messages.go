@@ -22,7 +22,7 @@ var (
 Käyttö:
   helminauha build   [--content KANSIO] [--out KANSIO] [--clean-out] [--baseurl OSOITE] [--drafts] [--minify=false] [--gzip] [--quiet]
   helminauha serve   [--content KANSIO] [--addr 127.0.0.1:1313]
-  helminauha check   [--content KANSIO] [--format text|json]
+  helminauha check   [--content KANSIO] [--format text|json|github]
   helminauha new     pearl|case|chapter TUNNISTE [--theme TUNNISTE] [--content KANSIO]
   helminauha version
 
@@ -37,7 +37,7 @@ tai ympäristömuuttujalla HELMINAUHA_LANG=en.
 Usage:
   helminauha build   [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
   helminauha serve   [--content DIR] [--addr 127.0.0.1:1313]
-  helminauha check   [--content DIR] [--format text|json]
+  helminauha check   [--content DIR] [--format text|json|github]
   helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
   helminauha version
 
@@ -98,8 +98,11 @@ English (or site.yaml's language is en).
 		"Luonnoksia jätettiin pois %d (julkaise kirjoittamalla draft: false tai katso ne komennolla build --drafts):",
 		"Drafts left out: %d (publish one by writing draft: false, or see them with build --drafts):")
 	CmdCheckBadFormat = msg("cmd.check-bad-format",
-		"helminauha check: --format on text tai json, ei %q",
-		"helminauha check: --format must be text or json, not %q")
+		"helminauha check: --format on text, json tai github, ei %q",
+		"helminauha check: --format must be text, json or github, not %q")
+	CmdCheckSummary = msg("cmd.check-summary",
+		"%s: %s ja %s",
+		"%s: %s, %s")
 	CmdCheckClean = msg("cmd.check-clean",
 		"%s: ei virheitä, %s",
 		"%s: no errors, %s")
@@ -126,6 +129,14 @@ English (or site.yaml's language is en).
 		"Created %s: replace the placeholders, then run helminauha check")
 )
 
+// The titles of GitHub's annotations (check --format github).
+var (
+	GitHubError        = msg("github.error", "Virhe", "Error")
+	GitHubWarning      = msg("github.warning", "Varoitus", "Warning")
+	GitHubDraftError   = msg("github.draft-error", "Virhe luonnoksessa", "Error in a draft")
+	GitHubDraftWarning = msg("github.draft-warning", "Varoitus luonnoksessa", "Warning in a draft")
+)
+
 // What each flag does, in -h.
 var (
 	FlagContent = msg("flag.content", "portaalin sisältökansio", "the portal's content folder")
@@ -143,7 +154,7 @@ var (
 	FlagCPUProfile = msg("flag.cpuprofile", "kirjoita suoritinprofiili tiedostoon `TIEDOSTO` (go tool pprof)", "write a CPU profile to `FILE` (for go tool pprof)")
 	FlagMemProfile = msg("flag.memprofile", "kirjoita muistiprofiili tiedostoon `TIEDOSTO` lopuksi (go tool pprof)", "write an allocation profile to `FILE` at the end (for go tool pprof)")
 	FlagTimings    = msg("flag.timings", "kerro, kauanko kukin vaihe kesti", "print how long each stage took")
-	FlagFormat     = msg("flag.format", "text, tai json muita ohjelmia varten", "text, or json for editors' tools")
+	FlagFormat     = msg("flag.format", "text, json muita ohjelmia varten tai github (virheet pull requestin riveille)", "text, json for editors' tools, or github (problems on a pull request's lines)")
 	FlagAddr       = msg("flag.addr", "osoite, jossa esikatselu näkyy (vain tällä koneella, ellei toisin kerrota)", "the address to serve at (loopback unless told otherwise)")
 	FlagTheme      = msg("flag.theme", "teema-alueen tunniste (kansion teemat tiedoston nimi ilman .md-päätettä)", "the theme area's slug (a file name in teemat/ without .md)")
 	FlagLang       = msg("flag.lang", "viestien kieli: fi tai en (oletus HELMINAUHA_LANG, sitten site.yaml:n language)", "the messages' language: fi or en (default HELMINAUHA_LANG, then site.yaml's language)")

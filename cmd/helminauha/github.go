@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// writeGitHub prints each problem as a GitHub Actions workflow command
+// (::error file=…,line=…,col=…,title=…::message), which GitHub shows on the
+// line of the pull request's diff. Paths are made relative to root, the
+// repository's top folder, as GitHub wants them.
+func writeGitHub(w io.Writer, res *build.Result, root string, lang diag.Lang) {
+	for _, d := range res.Diags {
+		cmd, title := "error", diag.GitHubError
+		switch {
+		case d.Severity == diag.SevWarning && d.Draft:
+			cmd, title = "warning", diag.GitHubDraftWarning
+		case d.Severity == diag.SevWarning:
+			cmd, title = "warning", diag.GitHubWarning
+		case d.Draft:
+			title = diag.GitHubDraftError
+		}
+		props := "file=" + ghProperty(repoPath(d.Pos.File, root))
+		if d.Pos.Line > 0 {
+			props += fmt.Sprintf(",line=%d", d.Pos.Line)
+			if d.Pos.Col > 0 {
+				props += fmt.Sprintf(",col=%d", d.Pos.Col)
+			}
+		}
+		props += ",title=" + ghProperty(title.In(lang))
+		fmt.Fprintf(w, "::%s %s::%s\n", cmd, props, ghData(d.Message(lang)))
+	}
+	if res.Dropped > 0 {
+		fmt.Fprintf(w, "::error title=%s::%s\n", ghProperty(diag.GitHubError.In(lang)), ghData(diag.CmdMoreErrors.In(lang, res.Dropped)))
+	}
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value, where ':' and
+// ',' would end it.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// repoRoot is the top folder of the git checkout the command runs in, or
+// "" outside one.
+func repoRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// repoPath is file (as shown in messages, relative to the working folder
+// or absolute) relative to root, with '/' separators.
+func repoPath(file, root string) string {
+	if root == "" {
+		return file
+	}
+	abs, err := filepath.Abs(filepath.FromSlash(file))
+	if err != nil {
+		return file
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return file
+	}
+	return filepath.ToSlash(rel)
+}
