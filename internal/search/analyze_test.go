@@ -139,6 +139,8 @@ type goldenCase struct {
 type goldenSplit struct {
 	Word  string   `json:"w"`
 	Parts []string `json:"parts"`
+	// Derived holds Derive(Word), when it has any.
+	Derived []string `json:"derived,omitempty"`
 }
 
 type golden struct {
@@ -273,12 +275,13 @@ func buildGolden(t *testing.T) golden {
 		if parts == nil {
 			parts = []string{}
 		}
-		g.Splits = append(g.Splits, goldenSplit{Word: w, Parts: parts})
+		g.Splits = append(g.Splits, goldenSplit{Word: w, Parts: parts, Derived: Derive(w)})
 	}
 	return g
 }
 
-// TestAnalysisGolden pins Analyze and SplitQuery on a few thousand words.
+// TestAnalysisGolden pins Analyze, SplitQuery and Derive on a few
+// thousand words.
 // haku.js is checked against the same file by jstest/analysis.test.mjs.
 func TestAnalysisGolden(t *testing.T) {
 	g := buildGolden(t)

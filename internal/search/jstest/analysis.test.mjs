@@ -1,10 +1,10 @@
 // The analysis of haku.js must equal the Go analysis (search.Analyze,
-// search.SplitQuery) on every input of testdata/analysis.golden.json,
+// search.SplitQuery, search.Derive) on every input of testdata/analysis.golden.json,
 // which `go test ./internal/search -update` writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyse, splitQuery } from '../../../themes/helminauha/assets/haku.js';
+import { analyse, splitQuery, derive } from '../../../themes/helminauha/assets/haku.js';
 
 const golden = JSON.parse(readFileSync(new URL('../testdata/analysis.golden.json', import.meta.url), 'utf8'));
 
@@ -29,5 +29,18 @@ test('splitQuery gives the Go parts for every word', () => {
     const got = splitQuery(s.w, has) || [];
     if (JSON.stringify(got) !== JSON.stringify(s.parts)) diffs.push({ w: s.w, got, want: s.parts });
   }
+  assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${golden.splits.length} words differ`);
+});
+
+test('derive gives the Go keys for every word', () => {
+  const diffs = [];
+  let some = 0;
+  for (const s of golden.splits) {
+    const got = derive(s.w);
+    const want = s.derived || [];
+    if (want.length) some++;
+    if (JSON.stringify(got) !== JSON.stringify(want)) diffs.push({ w: s.w, got, want });
+  }
+  assert.ok(some >= 500, `only ${some} words have derived forms`);
   assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${golden.splits.length} words differ`);
 });

@@ -1,4 +1,5 @@
-// Derivation over the pairs of testdata/derivation.json: a verb form and
+// Derivation over the pairs of testdata/derivation.json (derive_test.go
+// checks search.Derive on them the same way): a verb form and
 // an action noun of the same verb find each other both ways (a query for
 // one matches a page with the other through its key or derive), and words
 // that only share a stem do not, through derive.
@@ -23,7 +24,7 @@ test('the table has 100 pairs that meet and 100 that do not', () => {
 // Key is already the same (palautua, palaute), which derive cannot undo.
 test('a verb and its action noun meet, both ways', () => {
   const miss = pairs.meet.filter(([a, b]) => !finds(a, b) || !finds(b, a));
-  assert.ok(miss.length <= 8, `${miss.length} pairs do not meet: ${JSON.stringify(miss)}`);
+  assert.ok(miss.length <= 4, `${miss.length} pairs do not meet: ${JSON.stringify(miss)}`);
 });
 
 test('words that only share a stem are not merged by derivation', () => {

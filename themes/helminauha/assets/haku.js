@@ -682,8 +682,9 @@ function strong(v) {
 
 const RE_MINEN = /^(.{3,}[aeiouy])mi(nen|sen|sta|seen|sessa|sesta|sella|selle|set|sia|sten|siin)$/;
 const RE_NTI = /^(.{3,}oi)n(ti|nin|tia|tiin|nissa|nista|nilla|nit|teja)$/;
-const RE_US = /^(.{3,})(t?)(us|uksen|usta|ukseen|uksessa|uksesta|uksella|ukset|uksia|ys|yksen|ysta|ykseen|yksessa|yksesta|ykset|yksia)$/;
+const RE_US = /^(.{3,}?)(t?)(us|uksen|usta|ukseen|uksessa|uksesta|uksella|ukset|uksia|ys|yksen|ysta|ykseen|yksessa|yksesta|ykset|yksia)$/;
 const RE_LU = /^(.{3,}[aeiouy]l)(u|un|ua|uun|ussa|usta|ulla|ut|uja|y|yn|ya|yyn|yssa|ysta|ylla|yt|yja)$/;
+const RE_SU = /^(.{3,}[aeiouy]s)(u|un|ua|uun|ussa|usta|ut|uja|y|yn|ya|yyn|yssa|ysta|yt|yja)$/;
 const RE_TUA = /[td](ua|ya|uu|yy|un|yn|uin|yin|ui|yi)$/;
 const RE_NUT = /^(.{3,}[aeiouy])(nut|nyt|neet|neen|nutta|nytta|neita|neiden)$/;
 const RE_NTA = /^(.{3,}i)nna?(a|n|ssa|sta|an)?$|^(.{3,}i)nta(a|an|na)?$/;
@@ -701,11 +702,14 @@ function verbStems(w) {
     if (m[2] === 't') out.add(m[1] + 'tta');
     else if (/[ao]$/.test(m[1])) out.add(m[1] + 'a');
   }
-  if ((m = RE_LU.exec(w))) out.add(m[1] + 'e');
+  if ((m = RE_LU.exec(w)) || (m = RE_SU.exec(w))) out.add(m[1] + 'e');
   if ((m = RE_NTA.exec(w))) out.add((m[1] || m[3]) + 'tse');
   if (/[aeiouy]da$/.test(w)) out.add(w.slice(0, -2));
-  else if (/[aeiouy]ta$/.test(w)) out.add(w[w.length - 3] === 'i' ? w.slice(0, -2) + 'tse' : w.slice(0, -2) + 'a');
-  else if (/([lnr])\1a$/.test(w)) both(w.slice(0, -2) + 'e');
+  else if (/[aeiouy]ta$/.test(w)) {
+    if (w[w.length - 3] === 'i') out.add(w.slice(0, -2) + 'tse');
+    else { out.add(w.slice(0, -2) + 'a'); const g = strong(w.slice(0, -2)); if (g) out.add(g + 'a'); }
+  } else if (/[aeiouy]sta$/.test(w)) out.add(w.slice(0, -2) + 'e');
+  else if (/(lla|nna|rra)$/.test(w)) both(w.slice(0, -2) + 'e');
   else if (/[aeiouy]a$/.test(w)) out.add(w.slice(0, -1));
   if (/[aeiouy]n$/.test(w) && w.length >= 5 && !RE_MINEN.test(w)) both(w.slice(0, -1));
   return [...out].filter((v) => v.length >= 4);
@@ -721,7 +725,8 @@ export function derive(w) {
     if (v.endsWith('oi')) forms.push(v + 'nti', v + 'da');
     else if (v.endsWith('tse')) forms.push(v.slice(0, -3) + 'ta', v.slice(0, -3) + 'nta');
     else if (/[aeiouy][lnr]e$/.test(v)) forms.push(v.slice(0, -1) + 'u', v.slice(0, -1) + 'y', v.slice(0, -1) + v[v.length - 2] + 'a');
-    else if (/[ao]a$/.test(v)) forms.push(v.slice(0, -1) + 'us', v.slice(0, -1) + 'ta');
+    else if (/[aeiouy]se$/.test(v)) forms.push(v.slice(0, -1) + 'u', v.slice(0, -1) + 'y', v.slice(0, -1) + 'ta');
+    else if (/[ao]a$/.test(v)) forms.push(v.slice(0, -1) + 'us', v.slice(0, -1) + 'ta', v.slice(0, -1) + 'nta');
     else {
       forms.push(v + 'a');
       if (v.endsWith('tta')) forms.push(v.slice(0, -3) + 'tus', v.slice(0, -3) + 'tys');
