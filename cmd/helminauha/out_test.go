@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -202,5 +203,28 @@ func TestOutputConflictsAreErrors(t *testing.T) {
 				t.Errorf("a failed build changed public/")
 			}
 		})
+	}
+}
+
+// site.yaml's keep is a list of paths inside the output folder; anything
+// else is an error at its line, in check and build alike.
+func TestKeepMustNameFilesInTheOutputFolder(t *testing.T) {
+	for _, tc := range []struct{ keep, want string }{
+		{"keep: CNAME", `"keep" must be a list of files or folders in the output folder`},
+		{"keep: [../salaisuudet]", `"keep" lists "../salaisuudet": name a file or folder inside the output folder`},
+		{"keep: [/etc]", `"keep" lists "/etc"`},
+		{"keep: [.]", `"keep" lists "."`},
+	} {
+		dir := portal(t)
+		site, _ := os.ReadFile(filepath.Join(dir, "content", "site.yaml"))
+		line := strings.Count(string(site), "\n") + 1
+		writeAll(t, dir, map[string]string{"content/site.yaml": string(site) + tc.keep + "\n"})
+		want := fmt.Sprintf("content/site.yaml:%d:1: %s", line, tc.want)
+		for _, cmd := range []string{"check", "build"} {
+			code, stdout, stderr := helminauha(t, dir, cmd)
+			if code != 1 || !strings.Contains(stdout+stderr, want) {
+				t.Errorf("%s with %q: exit status %d, want 1 and %q:\n%s%s", cmd, tc.keep, code, want, stdout, stderr)
+			}
+		}
 	}
 }
