@@ -139,6 +139,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if shown {
 		fmt.Fprint(stdout, "\r\033[K") // clear the progress line
 	}
+	if err != nil && ctx.Err() != nil {
+		return &interrupted{out: *out}
+	}
 	lang := fl.Lang("")
 	if res != nil {
 		lang = fl.Lang(res.Language)
@@ -186,6 +189,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts.Drafts = true
 	opts.MaxErrors = 0
 	res, err := build.Build(ctx, opts)
+	if err != nil && ctx.Err() != nil {
+		return &interrupted{}
+	}
 	if err != nil && !errors.Is(err, build.ErrContent) {
 		return err
 	}

@@ -6,7 +6,10 @@
 //	helminauha new pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
 //	helminauha version
 //
-// Exit status: 0 success, 1 content errors, 2 usage errors.
+// Exit status: 0 success, 1 content errors, 2 usage errors, 130 stopped
+// by Ctrl-C (SIGINT) and 143 by SIGTERM, as a shell reports a command a
+// signal ended. A stopped build leaves the output folder as it was and
+// prints one line saying so; a second signal ends the program at once.
 package main
 
 import (
@@ -36,10 +39,43 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		cancel(signalled{s})
+		os.Exit(signalCode(<-sigs))
+	}()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// signalled is why the commands' context was cancelled.
+type signalled struct{ sig os.Signal }
+
+func (s signalled) Error() string { return s.sig.String() }
+
+// signalCode is the exit status of a command a signal stopped: 128 and
+// the signal's number, as shells report it.
+func signalCode(sig os.Signal) int {
+	if n, ok := sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 130
+}
+
+// interrupted means a signal stopped the command before it finished;
+// out is the output folder a build left as it was.
+type interrupted struct{ out string }
+
+func (e *interrupted) Error() string { return e.In(diag.English) }
+
+// In is the one line a stopped command prints.
+func (e *interrupted) In(l diag.Lang) string {
+	if e.out == "" {
+		return diag.CmdInterrupted.In(l)
+	}
+	return diag.CmdBuildInterrupted.In(l, e.out)
 }
 
 // errUsage marks a mistake in the command line (exit status 2).
@@ -69,9 +105,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s\n\n%s", diag.CmdUnknownCommand.In(lang, cmd), diag.CmdUsage.In(lang))
 		return 2
 	}
+	var stopped *interrupted
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.As(err, &stopped):
+		fmt.Fprintln(stderr, stopped.In(lang))
+		var s signalled
+		if errors.As(context.Cause(ctx), &s) {
+			return signalCode(s.sig)
+		}
+		return signalCode(os.Interrupt)
 	case errors.Is(err, errUsage):
 		return 2
 	case errors.Is(err, errContent):

@@ -131,10 +131,7 @@ func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
 	watch := startWatch(res)
 	m, ok := ss.model(ctx, res, watch)
 	if !ok {
-		return res.failed(opts.MaxErrors)
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
+		return res.stop(ctx, opts.MaxErrors)
 	}
 	s, theme := m.site, m.theme
 
@@ -195,7 +192,13 @@ func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
 	for _, f := range theme.Assets(s) {
 		w.put(f)
 	}
-	idx := <-indexed
+	var idx index
+	select {
+	case idx = <-indexed:
+	case <-ctx.Done():
+		// The index is left to finish on its own; it writes nothing.
+		return res.stop(ctx, opts.MaxErrors)
+	}
 	if idx.err != nil {
 		return res, idx.err
 	}
@@ -206,11 +209,8 @@ func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
 	w.conflicts()
 	watch.lap("static")
 	res.Diags.Append(w.diags)
-	if w.diags.HasErrors() {
-		return res.failed(opts.MaxErrors)
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
+	if w.diags.HasErrors() || ctx.Err() != nil {
+		return res.stop(ctx, opts.MaxErrors)
 	}
 	if out != nil {
 		if err := out.Commit(); err != nil {
@@ -240,6 +240,18 @@ func (w *stopwatch) lap(stage string) {
 	now := time.Now()
 	w.res.Timings = append(w.res.Timings, Timing{stage, now.Sub(w.mark)})
 	w.mark = now
+}
+
+// stop ends a build that cannot go on. When ctx was cancelled, that is
+// the error, and the problems found are dropped: a build stopped in the
+// middle finds pages missing that are not, and a user who pressed Ctrl-C
+// wants no list of errors that do not exist.
+func (res *Result) stop(ctx context.Context, max int) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		res.Diags, res.Dropped = nil, 0
+		return res, err
+	}
+	return res.failed(max)
 }
 
 // failed ends a build with content errors: the problems sorted, and at
@@ -282,6 +294,11 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	res.Language = cfg.Language
 	set, diags := content.LoadCached(ctx, opts.Content, name, ss.docs)
 	res.Diags.Append(diags)
+	if ctx.Err() != nil {
+		// A load cut short misses documents, and the model would report
+		// every reference to them.
+		return m, false
+	}
 	for _, p := range set.Pearls {
 		if p.Draft {
 			if res.drafts == nil {

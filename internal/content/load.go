@@ -66,6 +66,10 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 	parallel(ctx, len(sources), func(i int) {
 		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name))
 	})
+	if ctx.Err() != nil {
+		// Cut short: the caller drops what was read.
+		return set, nil
+	}
 	for i, s := range sources {
 		diags.Append(perFile[i])
 		switch v := docs[i].(type) {

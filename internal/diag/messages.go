@@ -91,6 +91,12 @@ English (or site.yaml's language is en).
 	CmdBuildFailed = msg("cmd.build-failed",
 		"Sivustoa ei tehty: %s. Kansio %s jäi ennalleen.",
 		"build failed: %s; %s was left as it was")
+	CmdInterrupted = msg("cmd.interrupted",
+		"helminauha: keskeytetty",
+		"helminauha: interrupted")
+	CmdBuildInterrupted = msg("cmd.build-interrupted",
+		"helminauha: keskeytetty. Kansio %s jäi ennalleen.",
+		"helminauha: interrupted; %s was left as it was")
 	CmdWrote = msg("cmd.wrote",
 		"Kirjoitettiin %d tiedostoa (%s) kansioon %s ajassa %s: %s",
 		"Wrote %d files (%s) to %s in %s: %s")

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// A signal stops a build of a large portal at once, whatever stage it
+// is in: one line says so, no error that the stop itself would cause is
+// printed, the exit status is the shell's for that signal, and public/
+// stays byte for byte as the last good build left it.
+func TestSignalStopsABuildAtOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and builds a portal of 3,000 pearls")
+	}
+	dir := portal(t)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("the first build: exit status %d\n%s", code, stderr)
+	}
+	before := treeSum(t, filepath.Join(dir, "public"))
+	// Pearls that name each other, so that a load cut short would leave
+	// references to pearls it never read.
+	const n = 3000
+	for i := range n {
+		write(t, filepath.Join(dir, "content", "helmet", fmt.Sprintf("iso-helmi-%d.md", i)), fmt.Sprintf(
+			"---\ntitle: Iso helmi %d\ntheme: verkostotyo\nsummary: Helmi.\nkind: tieto\ndate: 2024-01-01\nrelated: [iso-helmi-%d]\n---\n"+
+				"## Otsikko\n\nKatso [seuraava](../helmet/iso-helmi-%d.md#otsikko) ja [edellinen](/helmet/iso-helmi-%d/).\n",
+			i, (i+1)%n, (i+1)%n, (i+n-1)%n))
+	}
+	for _, c := range []struct {
+		sig   syscall.Signal
+		after time.Duration
+		code  int
+	}{
+		{syscall.SIGINT, 100 * time.Millisecond, 130},
+		{syscall.SIGINT, 500 * time.Millisecond, 130},
+		{syscall.SIGTERM, 300 * time.Millisecond, 143},
+	} {
+		cmd := exec.Command(binary(t), "build")
+		cmd.Dir = dir
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		time.Sleep(c.after)
+		cmd.Process.Signal(c.sig)
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("%v after %v: still running 5 s later", c.sig, c.after)
+		}
+		if code := cmd.ProcessState.ExitCode(); code != c.code {
+			t.Errorf("%v after %v: exit status %d, want %d\nstderr:\n%s", c.sig, c.after, code, c.code, stderr.String())
+		}
+		want := "helminauha: interrupted; public was left as it was\n"
+		if stderr.String() != want || stdout.Len() != 0 {
+			t.Errorf("%v after %v: printed\n%s%s\nwant only\n%s", c.sig, c.after, stdout.String(), firstLines(stderr.String(), 5), want)
+		}
+		if treeSum(t, filepath.Join(dir, "public")) != before {
+			t.Errorf("%v after %v: public/ changed", c.sig, c.after)
+		}
+	}
+	nothingBesidePublic(t, dir)
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > n {
+		return strings.Join(lines[:n], "") + fmt.Sprintf("… (%d lines)\n", len(lines))
+	}
+	return s
+}
+
+// check stopped says so in one line too.
+func TestCancelledCheckPrintsOneLine(t *testing.T) {
+	t.Chdir(portal(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var o, e bytes.Buffer
+	code := run(ctx, []string{"check"}, &o, &e)
+	if code != 130 || e.String() != "helminauha: interrupted\n" || o.Len() != 0 {
+		t.Errorf("exit status %d, stdout %q, stderr %q", code, o.String(), e.String())
+	}
+}
