@@ -83,6 +83,9 @@ func (w *Writer) keepPool() {
 	for _, d := range dirs {
 		os.Remove(filepath.Join(w.tmp, filepath.FromSlash(d)))
 	}
+	if os.Remove(w.tmp) == nil {
+		return // nothing to keep
+	}
 	if os.Rename(w.tmp, poolOf(w.real)) != nil {
 		os.RemoveAll(w.tmp)
 	}

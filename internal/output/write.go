@@ -392,13 +392,15 @@ func (w *Writer) Commit() error {
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
 		return fmt.Errorf("writing %s: %v", w.dir, unwrapPath(err))
 	}
-	var gone []string
+	// The files it did not write go first: one may be a link where a
+	// folder of recorded files was, and removing those through it would
+	// remove files outside the folder.
+	gone := slices.Clone(w.strays)
 	for p := range w.old {
 		if !w.paths[p] {
 			gone = append(gone, p)
 		}
 	}
-	gone = append(gone, w.strays...)
 	w.remove(gone)
 	made := map[string]bool{}
 	for _, rel := range w.changed {

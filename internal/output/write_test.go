@@ -474,6 +474,26 @@ func TestRepeatedBuildsKeepGzip(t *testing.T) {
 	}
 }
 
+// With Clean, a link put where a folder of recorded files was is removed
+// as a link: the files it leads to stay.
+func TestCleanRemovesALinkNotWhereItLeads(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"h/x/index.html": "1", "h/y/index.html": "1"})
+	elsewhere := filepath.Join(root, "tarkeat")
+	os.MkdirAll(filepath.Join(elsewhere, "x"), 0o755)
+	os.WriteFile(filepath.Join(elsewhere, "x", "index.html"), []byte("keep me"), 0o644)
+	os.RemoveAll(filepath.Join(dir, "h"))
+	os.Symlink(elsewhere, filepath.Join(dir, "h"))
+	build(t, dir, map[string]string{"h/y/index.html": "2"}, Options{Clean: true})
+	if data, err := os.ReadFile(filepath.Join(elsewhere, "x", "index.html")); err != nil || string(data) != "keep me" {
+		t.Errorf("a file the link led to was removed: %q, %v", data, err)
+	}
+	if got, want := contents(t, dir), map[string]string{"h": "<dir>", "h/y": "<dir>", "h/y/index.html": "2"}; !maps.Equal(got, want) {
+		t.Errorf("output: %v, want %v", got, want)
+	}
+}
+
 // A build does not write over a kept file, or its own record.
 func TestKeptFilesAreNotWritten(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
