@@ -358,7 +358,7 @@ func themeFS(themesFS fs.FS, name string) fs.FS {
 func readStatic(opts Options, name string) ([]byte, *diag.Error) {
 	data, err := rootfs.ReadFile(opts.Content, content.DirStatic+"/"+name)
 	if err != nil {
-		return nil, diag.Wrap(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}, err, "%s", rootfs.Explain(err))
+		return nil, rootfs.Problem(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}, err)
 	}
 	return data, nil
 }

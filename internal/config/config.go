@@ -87,7 +87,7 @@ func Load(fsys fs.FS, prefix, baseURL string) (*Config, diag.List) {
 			return nil, diag.List{diag.Errorf(diag.Pos{File: name},
 				"the portal has no %s: create it with at least title, description and baseURL (see toimittajalle)", File)}
 		}
-		return nil, diag.List{diag.Wrap(diag.Pos{File: name}, err, "%s", rootfs.Explain(err))}
+		return nil, diag.List{rootfs.Problem(diag.Pos{File: name}, err)}
 	}
 	return Parse(name, src, baseURL)
 }

@@ -131,7 +131,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 			// Links, pipes, devices, sockets and names that are not
 			// UTF-8: what may be read is the reader's to say.
 			if _, err := rootfs.Check(fsys, name); err != nil {
-				diags.Add(diag.Wrap(diag.Pos{File: show(name)}, err, "%s", rootfs.Explain(err)))
+				diags.Add(rootfs.Problem(diag.Pos{File: show(name)}, err))
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -217,7 +217,7 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 	whole := diag.Pos{File: file}
 	src, err := rootfs.ReadFile(fsys, s.name)
 	if err != nil {
-		return nil, diag.List{diag.Wrap(whole, err, "%s", rootfs.Explain(err))}
+		return nil, diag.List{rootfs.Problem(whole, err)}
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.New(whole, diag.ContentEmpty)}

@@ -293,3 +293,24 @@ var (
 		"tuntematon asetus %q%s: se välitetään teemalle, mutta portaali ei käytä sitä",
 		"unknown key %q%s: it is kept for the theme, but the generator does not read it")
 )
+
+// Files the reader refuses without reading them (internal/rootfs): the
+// content and themes folders are read through one os.Root.
+var (
+	ReadOutside = msg("read.outside",
+		"tämä symbolinen linkki vie kansion ulkopuolelle, eikä sieltä lueta mitään: kopioi tiedosto kansioon linkin tilalle",
+		"this symbolic link leads out of the folder, and nothing outside it is read: copy the file into the folder instead")
+	ReadSpecial = msg("read.special",
+		"tämä on %s eikä tavallinen tiedosto, joten sitä ei lueta: poista se kansiosta",
+		"this is a %s, not a regular file, so it is not read: remove it from the folder")
+	ReadTooLarge = msg("read.too-large",
+		"tiedosto on %.1f Mt, enemmän kuin yksi tiedosto saa olla (%d Mt): pienennä sitä tai julkaise se muualla ja linkitä siihen",
+		"the file is %.1f MB, more than one file may be (%d MB): make it smaller, or publish it elsewhere and link to it")
+	ReadBadName = msg("read.bad-name",
+		"nimi ei ole kelvollista UTF-8-tekstiä: nimeä se uudelleen kirjaimin a–z, numeroin ja väliviivoin",
+		"the name is not valid UTF-8 text: rename it with letters a–z, digits and hyphens")
+	WordFIFO    = msg("word.fifo", "nimetty putki (FIFO)", "named pipe (FIFO)")
+	WordSocket  = msg("word.socket", "pistoke (socket)", "socket")
+	WordDevice  = msg("word.device", "laite", "device")
+	WordSpecial = msg("word.special", "erikoistiedosto", "special file")
+)

@@ -74,7 +74,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	for _, p := range tpl {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "%s", rootfs.Explain(err)))
+			diags.Add(rootfs.Problem(diag.Pos{File: show(p)}, err))
 			continue
 		}
 		src[path.Base(p)] = string(b)
@@ -164,7 +164,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "%s", rootfs.Explain(err)))
+			diags.Add(rootfs.Problem(diag.Pos{File: show(p)}, err))
 			return nil
 		}
 		if top == "assets" {

@@ -15,8 +15,9 @@
 //
 // Check and ReadFile apply the same rules to any fs.FS (tests use
 // fstest.MapFS), so the content loader reports the same problem, with the
-// same words, whichever folder it is given. Every refusal is a *Refused,
-// whose text is the message an editor sees after the file's path.
+// same words, whichever folder it is given. Every refusal is a *Refused;
+// Problem makes it the editor's message at the file's path, in the words
+// of diag's catalogue.
 //
-// rootfs imports nothing from the project.
+// rootfs imports diag, for those words.
 package rootfs

@@ -2,19 +2,20 @@ package rootfs
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
-	"strings"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
-// Refused is why a file is not read. Its text, Finnish first and then
-// English, is what an editor sees after the file's path.
+// Refused is why a file is not read. Its words are in diag's catalogue;
+// Problem puts them at the file's place.
 type Refused struct {
 	Name   string // the path inside the folder
 	Reason Reason
-	Size   int64 // the file's size, for TooLarge
-	Mode   fs.FileMode
+	Size   int64       // the file's size, for TooLarge
+	Mode   fs.FileMode // for Special
+	Err    error       // what following the link gave, for Dangling
 }
 
 // Reason is a kind of refusal; each has one message.
@@ -30,63 +31,57 @@ const (
 )
 
 func (r *Refused) Error() string {
-	fi, en := r.text()
-	return fi + " (" + en + ")"
+	m, args := r.message()
+	return m.In(diag.English, args...)
 }
 
-// text is the message in Finnish and in English. Every message of the
-// package is here.
-func (r *Refused) text() (fi, en string) {
+func (r *Refused) Unwrap() error { return r.Err }
+
+// message is the refusal's message and its arguments.
+func (r *Refused) message() (*diag.Message, []any) {
 	switch r.Reason {
 	case Outside:
-		return "symbolinen linkki vie kansion ulkopuolelle, eikä sieltä lueta mitään: kopioi tiedosto kansioon linkin tilalle",
-			"this symbolic link leads out of the folder, and nothing outside it is read: copy the file into the folder instead"
+		return diag.ReadOutside, nil
 	case Dangling:
-		return "symbolinen linkki ei johda mihinkään tiedostoon: poista se tai ohjaa se olemassa olevaan tiedostoon",
-			"this symbolic link leads nowhere: remove it or point it at an existing file"
+		return diag.ContentBrokenLink, []any{diag.Cause(r.Err)}
 	case LinkedFolder:
-		return "tämä on symbolinen linkki kansioon, eikä linkitettyjä kansioita lueta (ne voivat kiertää kehää): kopioi tiedostot kansioon",
-			"this is a symbolic link to a folder, and linked folders are not read (they can loop): copy the files into the folder instead"
+		return diag.ContentLinkedFolder, nil
 	case Special:
-		fi, en := "erikoistiedosto", "special file"
+		kind := diag.WordSpecial
 		switch {
 		case r.Mode&fs.ModeNamedPipe != 0:
-			fi, en = "nimetty putki (FIFO)", "named pipe (FIFO)"
+			kind = diag.WordFIFO
 		case r.Mode&fs.ModeSocket != 0:
-			fi, en = "pistoke (socket)", "socket"
+			kind = diag.WordSocket
 		case r.Mode&fs.ModeDevice != 0:
-			fi, en = "laite", "device"
+			kind = diag.WordDevice
 		}
-		return "tämä on " + fi + " eikä tavallinen tiedosto, joten sitä ei lueta: poista se kansiosta",
-			"this is a " + en + ", not a regular file, so it is not read: remove it from the folder"
+		return diag.ReadSpecial, []any{kind}
 	case TooLarge:
-		limit := Limit(r.Name)
-		mb := fmt.Sprintf("%.1f", float64(r.Size)/(1<<20))
+		m := diag.ReadTooLarge
 		if path.Ext(r.Name) == ".md" {
-			return fmt.Sprintf("tiedosto on %s Mt, enemmän kuin sivu saa olla (%d Mt): jaa se useammaksi sivuksi ja laita suuret liitteet static/-kansioon", strings.Replace(mb, ".", ",", 1), limit>>20),
-				fmt.Sprintf("the file is %s MB, more than a page may be (%d MB): split it into several pages, and put large attachments under static/", mb, limit>>20)
+			m = diag.ContentTooLarge
 		}
-		return fmt.Sprintf("tiedosto on %s Mt, enemmän kuin yksi tiedosto saa olla (%d Mt): pienennä sitä tai julkaise se muualla ja linkitä siihen", strings.Replace(mb, ".", ",", 1), limit>>20),
-			fmt.Sprintf("the file is %s MB, more than one file may be (%d MB): make it smaller, or publish it elsewhere and link to it", mb, limit>>20)
+		return m, []any{float64(r.Size) / (1 << 20), Limit(r.Name) >> 20}
 	case BadName:
-		return "nimi ei ole kelvollista UTF-8-tekstiä: nimeä se uudelleen kirjaimin a–z, numeroin ja väliviivoin",
-			"the name is not valid UTF-8 text: rename it with letters a–z, digits and hyphens"
+		return diag.ReadBadName, nil
 	}
-	return "tiedostoa ei lueta", "the file is not read"
+	return diag.ContentCannotReadFile, []any{diag.Cause(r.Err)}
 }
 
-// Explain is the message for a file that could not be read: the
-// refusal's, or the system's reason in both languages.
-func Explain(err error) string {
+// AsRefused returns the refusal in err's chain, if any.
+func AsRefused(err error) (*Refused, bool) {
+	var r *Refused
+	ok := errors.As(err, &r)
+	return r, ok
+}
+
+// Problem is the problem at pos of a file that could not be read: the
+// refusal, or what the system said.
+func Problem(pos diag.Pos, err error) *diag.Error {
 	if r, ok := AsRefused(err); ok {
-		return r.Error()
+		m, args := r.message()
+		return diag.New(pos, m, args...).Because(err)
 	}
-	if errors.Is(err, fs.ErrPermission) {
-		return "tiedostoon ei ole lukuoikeutta: anna lukuoikeus tai poista tiedosto (cannot read the file: permission denied)"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err // the path is already where the message is
-	}
-	return fmt.Sprintf("tiedostoa ei voi lukea: %v (cannot read the file: %v)", err, err)
+	return diag.New(pos, diag.ContentCannotReadFile, diag.Cause(err)).Because(err)
 }

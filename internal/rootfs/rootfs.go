@@ -130,7 +130,7 @@ func Check(fsys fs.FS, name string) (fs.FileInfo, error) {
 			// os.Root's word for a chain of links that ends outside.
 			return nil, &Refused{Name: name, Reason: Outside}
 		case err != nil:
-			return nil, &Refused{Name: name, Reason: Dangling}
+			return nil, &Refused{Name: name, Reason: Dangling, Err: err}
 		case target.IsDir():
 			return nil, &Refused{Name: name, Reason: LinkedFolder}
 		}
@@ -211,11 +211,4 @@ func readAll(file fs.File, name string) ([]byte, error) {
 			return nil, err
 		}
 	}
-}
-
-// AsRefused returns the refusal in err's chain, if any.
-func AsRefused(err error) (*Refused, bool) {
-	var r *Refused
-	ok := errors.As(err, &r)
-	return r, ok
 }
