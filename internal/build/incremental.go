@@ -82,12 +82,16 @@ type Session struct {
 	static    map[string][]byte        // by path under static/
 	cards     map[content.Sum][32]byte // card hashes, by content hash
 	good      *good                    // the last good build, nil before one
-	rendered  int
-	quick     bool
-	memo      site.Memo           // what the model works out from text, kept between builds
-	lists     map[string]depsList // the last good full build's deps lists, by the first job's path
-	index     *search.Indexer
-	keep      bool // false in Build, which builds once: nothing is kept
+	// failed is set while the last full build failed: the changes it saw
+	// are not in good, so the quick path, which patches good with only
+	// the newest changes, would forget them.
+	failed   bool
+	rendered int
+	quick    bool
+	memo     site.Memo           // what the model works out from text, kept between builds
+	lists    map[string]depsList // the last good full build's deps lists, by the first job's path
+	index    *search.Indexer
+	keep     bool // false in Build, which builds once: nothing is kept
 }
 
 // good is what the last good build left for the quick path.
@@ -136,7 +140,9 @@ func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 		ss.quick = true
 		return res, nil
 	}
-	return ss.run(ctx, ch)
+	res, err := ss.run(ctx, ch)
+	ss.failed = err != nil
+	return res, err
 }
 
 // plan is what the plan stage decided: the jobs to render (by index),
@@ -222,7 +228,7 @@ const quickMax = 16
 // holds the files as they are now).
 func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool) {
 	g := ss.good
-	if g == nil || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 || len(ch.Content) > quickMax {
+	if g == nil || ss.failed || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 || len(ch.Content) > quickMax {
 		return nil, false
 	}
 	start := time.Now()

@@ -335,3 +335,42 @@ func TestDepListsReuseMatchesFresh(t *testing.T) {
 		kept = next
 	}
 }
+
+// TestSessionRemembersAFailedBuild checks that the changes a failed build
+// saw are not forgotten by the next one, which may take the quick path
+// from the last good build: serve sees a git checkout's files arrive in
+// several bursts, and an editor may save another file before fixing the
+// broken one.
+func TestSessionRemembersAFailedBuild(t *testing.T) {
+	fsys := fixture(t)
+	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
+	ctx := context.Background()
+	if _, err := ss.Rebuild(ctx, Changes{}); err != nil {
+		t.Fatal(err)
+	}
+	dialogi := fsys["helmet/dialogi.md"].Data
+	fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: bytes.Replace(dialogi, []byte("theme: johtaminen"), []byte("theme: puuttuu"), 1)}
+	if _, err := ss.Rebuild(ctx, Changes{Content: []string{"helmet/dialogi.md"}, Exact: true}); !errors.Is(err, ErrContent) {
+		t.Fatalf("got %v, want ErrContent", err)
+	}
+	// Another file's body: the quick path's kind of change.
+	cover := fsys["opas/_index.md"].Data
+	fsys["opas/_index.md"] = &fstest.MapFile{Data: bytes.Replace(cover, []byte("Kansi."), []byte("Uusi kansi."), 1)}
+	if res, err := ss.Rebuild(ctx, Changes{Content: []string{"opas/_index.md"}, Exact: true}); !errors.Is(err, ErrContent) {
+		t.Fatalf("the broken pearl is still broken: got %v, want ErrContent (%d files)", err, len(res.Files))
+	}
+
+	// A whole folder read again, half written: fails; then the rest.
+	fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: bytes.Replace(dialogi, []byte("Teksti."), []byte("Uuden kansion teksti."), 1)}
+	area := fsys["teemat/johtaminen.md"]
+	delete(fsys, "teemat/johtaminen.md")
+	if _, err := ss.Rebuild(ctx, Changes{All: true}); !errors.Is(err, ErrContent) {
+		t.Fatalf("got %v, want ErrContent", err)
+	}
+	fsys["teemat/johtaminen.md"] = area
+	res, err := ss.Rebuild(ctx, Changes{Content: []string{"teemat/johtaminen.md"}, Exact: true})
+	if err != nil {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	sameAsFullBuild(t, fsys, res)
+}
