@@ -1,7 +1,7 @@
 // Command helminauha builds, checks and serves a Helminauha portal.
 //
 //	helminauha build [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
-//	helminauha serve [--content DIR] [--addr 127.0.0.1:1313]
+//	helminauha serve [--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]
 //	helminauha check [--content DIR] [--format text|json|github]
 //	helminauha new pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
 //	helminauha version
@@ -161,7 +161,7 @@ func placeholders(l diag.Lang) *strings.Replacer {
 	if l == diag.English {
 		return strings.NewReplacer()
 	}
-	return strings.NewReplacer("DIR", "KANSIO", "URL", "OSOITE", "SLUG", "TUNNISTE", "FILE", "TIEDOSTO", "HOST:PORT", "OSOITE:PORTTI")
+	return strings.NewReplacer("DIR", "KANSIO", "URL", "OSOITE", "SLUG", "TUNNISTE", "FILE", "TIEDOSTO", "HOST:PORT", "OSOITE:PORTTI", "NAME", "NIMI")
 }
 
 // flagHelp says what each flag does; a flag not listed shows its own
@@ -170,12 +170,12 @@ var flagHelp = map[string]*diag.Message{
 	"content": diag.FlagContent, "out": diag.FlagOut, "clean-out": diag.FlagCleanOut, "baseurl": diag.FlagBaseURL, "drafts": diag.FlagDrafts,
 	"minify": diag.FlagMinify, "gzip": diag.FlagGzip, "quiet": diag.FlagQuiet, "cpuprofile": diag.FlagCPUProfile,
 	"memprofile": diag.FlagMemProfile, "timings": diag.FlagTimings, "format": diag.FlagFormat, "addr": diag.FlagAddr,
-	"theme": diag.FlagTheme, "lang": diag.FlagLang,
+	"theme": diag.FlagTheme, "lang": diag.FlagLang, "allow-host": diag.FlagAllowHost,
 }
 
 // flagArg is what a flag's value is, in -h.
 var flagArg = map[string]string{"content": "DIR", "out": "DIR", "baseurl": "URL", "theme": "SLUG",
-	"addr": "HOST:PORT", "format": "text|json", "lang": "fi|en"}
+	"addr": "HOST:PORT", "format": "text|json", "lang": "fi|en", "allow-host": "NAME"}
 
 // printDefaults is flag.PrintDefaults in the messages' language.
 func (f *flags) printDefaults(l diag.Lang) {

@@ -4,13 +4,19 @@ import (
 	"context"
 	"io"
 
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/server"
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("serve", "[--content DIR] [--addr 127.0.0.1:1313]", stderr)
+	fl := newFlags("serve", "[--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	addr := fl.String("addr", server.DefaultAddr, "the address to serve at (loopback unless told otherwise)")
+	var hosts []string
+	fl.Func("allow-host", diag.FlagAllowHost.ID(), func(s string) error {
+		hosts = append(hosts, s)
+		return nil
+	})
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -18,11 +24,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	return server.Run(ctx, server.Options{
-		ContentDir:  *contentDir,
-		ContentName: contentName(*contentDir),
-		ThemesDir:   themesDir(*contentDir),
-		Addr:        *addr,
-		Log:         stdout,
-		Lang:        *fl.lang,
+		ContentDir:   *contentDir,
+		ContentName:  contentName(*contentDir),
+		ThemesDir:    themesDir(*contentDir),
+		Addr:         *addr,
+		AllowedHosts: hosts,
+		Log:          stdout,
+		Lang:         *fl.lang,
 	})
 }

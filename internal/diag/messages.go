@@ -21,7 +21,7 @@ var (
 
 Käyttö:
   helminauha build   [--content KANSIO] [--out KANSIO] [--clean-out] [--baseurl OSOITE] [--drafts] [--minify=false] [--gzip] [--quiet]
-  helminauha serve   [--content KANSIO] [--addr 127.0.0.1:1313]
+  helminauha serve   [--content KANSIO] [--addr 127.0.0.1:1313] [--allow-host NIMI]
   helminauha check   [--content KANSIO] [--format text|json|github]
   helminauha new     pearl|case|chapter TUNNISTE [--theme TUNNISTE] [--content KANSIO]
   helminauha version
@@ -36,7 +36,7 @@ tai ympäristömuuttujalla HELMINAUHA_LANG=en.
 
 Usage:
   helminauha build   [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
-  helminauha serve   [--content DIR] [--addr 127.0.0.1:1313]
+  helminauha serve   [--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]
   helminauha check   [--content DIR] [--format text|json|github]
   helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
   helminauha version
@@ -163,6 +163,7 @@ var (
 	FlagFormat     = msg("flag.format", "text, json muita ohjelmia varten tai github (virheet pull requestin riveille)", "text, json for editors' tools, or github (problems on a pull request's lines)")
 	FlagAddr       = msg("flag.addr", "osoite, jossa esikatselu näkyy (vain tällä koneella, ellei toisin kerrota)", "the address to serve at (loopback unless told otherwise)")
 	FlagTheme      = msg("flag.theme", "teema-alueen tunniste (kansion teemat tiedoston nimi ilman .md-päätettä)", "the theme area's slug (a file name in teemat/ without .md)")
+	FlagAllowHost  = msg("flag.allow-host", "vastaa myös pyyntöihin, joissa sivuston nimi on tämä (toista valitsin tai erota nimet pilkuilla; * sallii kaikki): muuten vain localhost ja osoite, jossa esikatselu näkyy", "also answer requests for this host name (repeat the flag or separate names with commas; * allows any): otherwise only localhost and the address served at")
 	FlagLang       = msg("flag.lang", "viestien kieli: fi tai en (oletus HELMINAUHA_LANG, sitten site.yaml:n language)", "the messages' language: fi or en (default HELMINAUHA_LANG, then site.yaml's language)")
 )
 

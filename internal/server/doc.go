@@ -14,7 +14,12 @@
 // way an editor saves (in place, a temp file renamed over, delete and
 // recreate) the last event names the file, and a save that arrives
 // during a rebuild is always followed by another rebuild. When the kernel
-// drops events, everything is rebuilt from scratch.
+// drops events, everything is rebuilt from scratch. The folders holding
+// the content and theme folders are watched too, for those folders'
+// names only: when one is deleted and made again or another is renamed
+// over it (a git checkout of another branch, a sync tool), the new folder
+// is watched, reopened (see liveRoot) and built from scratch; while the
+// content folder is missing, that is the build's error.
 //
 // Rebuilds go through build.Session, which re-parses only the files the
 // events named and re-renders only the pages whose inputs changed; since
@@ -37,13 +42,19 @@
 // Errors: a failed build keeps the last good site served, prints the
 // errors on the terminal, and shows them on every page in an overlay
 // (file:line:col: message, escaped) until a good build; the reload is
-// sent either way. Content never stops the server.
+// sent either way. Content never stops the server. Until a build has
+// succeeded there is no site: every page request gets 503 and an error
+// page with the overlay, which reloads like any page; other files get the
+// errors as text.
 //
 // Safety: only the built site's files are served, by a lookup in the
 // build's list after cleaning the path; requests with "..", encoded dots
 // or slashes, backslashes or NUL get 400. The build reads the content
 // through os.Root, so symbolic links out of the content folder are not
-// followed.
+// followed. Requests whose Host header is not a loopback name or
+// address, the address listened at, or a name in Options.AllowedHosts get
+// 403, so a web page cannot read the drafts by pointing its own domain
+// name at 127.0.0.1 (DNS rebinding).
 //
 // server imports build and the packages of the values a build returns
 // (diag, output, site); nothing imports server but the command.

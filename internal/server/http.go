@@ -19,8 +19,15 @@ import (
 // the path is cleaned, so no path can reach a file outside the site. A
 // folder's path serves its index.html, and an unknown path the site's
 // 404.html with status 404. HTML pages get the reload script, and the
-// error overlay while the last build failed.
+// error overlay while the last build failed. Until a build has succeeded
+// there is nothing to show but the errors: every page is an error page
+// with the overlay, which reloads when they are fixed. Requests naming
+// the server by a name it does not know get 403 (see hostCheck).
 func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !srv.hosts.allows(r.Host) {
+		srv.hosts.refuse(w, r, srv.opts.Log)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		srv.serveEvents(w, r)
@@ -43,6 +50,10 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := srv.current()
+	if len(st.files) == 0 && st.errs != nil {
+		serveNoSite(w, r, name, st)
+		return
+	}
 	f, found := st.file(name)
 	if !found && name != "" && !strings.HasSuffix(name, "/") {
 		if _, dir := st.file(name + "/index.html"); dir {
@@ -65,17 +76,44 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			f = output.File{Path: "404.html", Type: "text/html", Data: []byte(notFoundPage)}
 		}
 	}
-	if len(st.files) == 0 && st.errs != nil {
-		// The first build failed: there is no good version to show.
-		status = http.StatusInternalServerError
-		f = output.File{Path: "index.html", Type: "text/html", Data: []byte(noSitePage)}
-	}
 	typ := contentType(f)
 	data := f.Data
 	if strings.HasPrefix(typ, "text/html") {
 		data = inject(data, st)
 	}
 	serveBytes(w, r, status, typ, data)
+}
+
+// serveNoSite answers while no build has succeeded. 503, not 500: the
+// site is not there yet, and nothing is wrong with the server. A page
+// gets the errors and the reload script; another file (a stylesheet, an
+// image) the errors as text.
+func serveNoSite(w http.ResponseWriter, r *http.Request, name string, st *state) {
+	if isPage(r, name) {
+		page := inject([]byte(noSitePage), st)
+		serveBytes(w, r, http.StatusServiceUnavailable, "text/html; charset=utf-8", page)
+		return
+	}
+	var b strings.Builder
+	b.WriteString("Sivustoa ei voitu rakentaa. The portal could not be built:\n\n")
+	for _, e := range st.errs {
+		b.WriteString(e.Error())
+		b.WriteByte('\n')
+	}
+	if st.more > 0 {
+		fmt.Fprintf(&b, "… and %d more errors\n", st.more)
+	}
+	serveBytes(w, r, http.StatusServiceUnavailable, "text/plain; charset=utf-8", []byte(b.String()))
+}
+
+// isPage tells whether a request is for a page: a browser asking for
+// HTML, or a path a page would have (a folder, .html, no extension).
+func isPage(r *http.Request, name string) bool {
+	if strings.Contains(r.Header.Get("Accept"), "text/html") {
+		return true
+	}
+	base := path.Base("/" + name)
+	return name == "" || strings.HasSuffix(name, "/") || path.Ext(base) == "" || path.Ext(base) == ".html"
 }
 
 // siteName turns the request's path into the name of a file of the site
@@ -147,7 +185,7 @@ func serveBytes(w http.ResponseWriter, r *http.Request, status int, typ string, 
 func inject(page []byte, st *state) []byte {
 	var b bytes.Buffer
 	if st.errs != nil {
-		b.WriteString(overlay(st.errs, st.more))
+		b.WriteString(overlay(st.errs, st.more, len(st.files) > 0))
 	}
 	fmt.Fprintf(&b, `<script src="%s" data-gen="%d" defer></script>`, scriptPath, st.gen)
 	at := bytes.LastIndex(page, []byte("</body>"))
@@ -161,8 +199,9 @@ func inject(page []byte, st *state) []byte {
 }
 
 // overlay is the element listing the errors of a failed build. Every
-// message is escaped: it quotes the editor's text.
-func overlay(errs diag.List, more int) string {
+// message is escaped: it quotes the editor's text. good tells whether a
+// last good version is what the page under it shows.
+func overlay(errs diag.List, more int, good bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<link rel="stylesheet" href="%s">`, stylePath)
 	b.WriteString(`<div id="helminauha-overlay" role="alert">`)
@@ -172,7 +211,12 @@ func overlay(errs diag.List, more int) string {
 	} else {
 		fmt.Fprintf(&b, `<h2>Sivuston rakentaminen epäonnistui: %d virhettä</h2>`, n)
 	}
-	b.WriteString(`<p>Näet viimeisimmän onnistuneen version. Korjaa virhe ja tallenna, niin sivu päivittyy.</p><pre>`)
+	if good {
+		b.WriteString(`<p>Näet viimeisimmän onnistuneen version. Korjaa virhe ja tallenna, niin sivu päivittyy.</p><pre>`)
+	} else {
+		b.WriteString(`<p>Sivustosta ei ole vielä yhtään onnistunutta versiota. Korjaa virhe ja tallenna, niin sivu päivittyy.</p>`)
+		b.WriteString(`<p lang="en">The portal has not been built yet: fix the errors below and save, and this page reloads.</p><pre>`)
+	}
 	for i, e := range errs {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -188,4 +232,6 @@ func overlay(errs diag.List, more int) string {
 
 const notFoundPage = `<!doctype html><html lang="fi"><meta charset="utf-8"><title>Sivua ei löydy</title><body><h1>Sivua ei löydy</h1></body></html>`
 
-const noSitePage = `<!doctype html><html lang="fi"><meta charset="utf-8"><title>Sivustoa ei voitu rakentaa</title><body><h1>Sivustoa ei voitu rakentaa</h1></body></html>`
+// noSitePage is what every page is until a build succeeds; inject adds
+// the overlay with the errors and the reload script.
+const noSitePage = `<!doctype html><html lang="fi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sivustoa ei voitu rakentaa</title><body><main><h1>Sivustoa ei voitu rakentaa</h1><p>Virheet näkyvät alla ja päätteessä, jossa helminauha serve on käynnissä.</p><p lang="en">The portal could not be built: the errors are below and in the terminal running helminauha serve.</p></main></body></html>`

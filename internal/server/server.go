@@ -18,7 +18,6 @@ import (
 	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
-	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/internal/site"
 )
 
@@ -52,6 +51,12 @@ type Options struct {
 	Quiet, MaxWait time.Duration
 	// MaxErrors caps the errors printed and shown per build (default 50).
 	MaxErrors int
+	// AllowedHosts are host names the server answers to besides the
+	// loopback names (localhost, 127.0.0.1, [::1]) and the address it
+	// listens at; "*" allows any. Other names in a request's Host header
+	// get 403: a web page the editor visits could otherwise point its own
+	// domain name at 127.0.0.1 (DNS rebinding) and read the drafts.
+	AllowedHosts []string
 	// SearchDelay is how long the folders must stay still after a
 	// rebuild before the search index is built again (default 1 s). The
 	// index of a large portal takes seconds of CPU, which would slow the
@@ -64,8 +69,11 @@ type Options struct {
 type server struct {
 	opts    Options
 	session *build.Session
-	hub     *hub
-	index   *indexer
+	// content and themes are what the session reads (themes may be nil).
+	content, themes *liveRoot
+	hosts           *hostCheck
+	hub             *hub
+	index           *indexer
 	// busy is held (locked) while a rebuild runs; the search index, built
 	// in the background, waits for it at every pause (see indexer), so a
 	// save's rebuild has every core.
@@ -106,24 +114,24 @@ func Run(ctx context.Context, opts Options) error {
 	// The build reads the content as build and check do (see rootfs), so
 	// a symbolic link pointing out of the content folder cannot be read,
 	// let alone served, and a named pipe cannot stop the server.
-	root, err := rootfs.Open(opts.ContentDir)
+	content, err := openLiveRoot(opts.ContentDir)
 	if err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
-	defer root.Close()
+	defer content.Close()
 	bopts := build.Options{
-		Content:     root,
+		Content:     content,
 		ContentName: opts.ContentName,
 		Drafts:      true,
 		MaxErrors:   opts.MaxErrors,
 	}
+	var themes *liveRoot
 	if opts.ThemesDir != "" {
-		troot, err := rootfs.Open(opts.ThemesDir)
-		if err != nil {
+		if themes, err = openLiveRoot(opts.ThemesDir); err != nil {
 			return fmt.Errorf("themes folder: %w", err)
 		}
-		defer troot.Close()
-		bopts.Themes = troot
+		defer themes.Close()
+		bopts.Themes = themes
 	}
 
 	ln := opts.Listener
@@ -141,7 +149,8 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", opts.ContentDir, err)
 	}
-	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{}}
+	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{},
+		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), opts.AllowedHosts)}
 	srv.index = newIndexer(srv)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -203,7 +212,10 @@ func hostPort(a net.Addr) string {
 // the open tabs to reload either way.
 func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 	srv.busy.Lock()
-	res, err := srv.session.Rebuild(ctx, b.changes())
+	res, err := srv.follow(&b)
+	if err == nil {
+		res, err = srv.session.Rebuild(ctx, b.changes())
+	}
 	srv.busy.Unlock()
 	if ctx.Err() != nil {
 		return
@@ -245,7 +257,11 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		if st.more > 0 {
 			fmt.Fprintf(log, "… and %d more errors\n", st.more)
 		}
-		fmt.Fprintf(log, "%sbuild failed (%s): still serving the last good version\n", what, ms(took))
+		if len(st.files) == 0 {
+			fmt.Fprintf(log, "%sbuild failed (%s): there is no good version to serve yet; the browser shows the errors until they are fixed\n", what, ms(took))
+		} else {
+			fmt.Fprintf(log, "%sbuild failed (%s): still serving the last good version\n", what, ms(took))
+		}
 		return
 	}
 	if old.gen == 0 {
@@ -256,6 +272,27 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		return
 	}
 	fmt.Fprintf(log, "%srebuilt in %s, %d pages rendered\n", what, ms(took), srv.session.Rendered())
+}
+
+// follow reopens the content and theme folders when their names point
+// at new folders (see liveRoot), and then has everything rebuilt: nothing
+// of the old folder's parse can be trusted. A missing content folder is
+// an error of the build, shown like any other, until it is back.
+func (srv *server) follow(b *batch) (*build.Result, error) {
+	for _, r := range []*liveRoot{srv.content, srv.themes} {
+		if r == nil {
+			continue
+		}
+		replaced, err := r.refresh()
+		if err != nil && r == srv.content {
+			return &build.Result{}, fmt.Errorf("%w: make it again, or stop serve with Ctrl-C", err)
+		}
+		if replaced {
+			fmt.Fprintf(srv.opts.Log, "%s was replaced: reading the new folder\n", r.dir)
+			b.all = true
+		}
+	}
+	return nil, nil
 }
 
 func describe(b batch) string {

@@ -14,7 +14,11 @@ import (
 // watcher turns fsnotify's events under the content and theme folders
 // into changes. fsnotify watches one folder, not a tree, so every folder
 // is watched on its own, and folders created later are added as their
-// creation is seen.
+// creation is seen. The folders holding the content and theme folders
+// are watched too (their other entries are ignored): a watch follows a
+// folder, not its name, so when the content folder is deleted and made
+// again, or another is renamed over it, the new one is watched from then
+// on.
 type watcher struct {
 	fsw     *fsnotify.Watcher
 	content string // absolute
@@ -48,7 +52,34 @@ func newWatcher(contentDir, themesDir string, logf func(string, ...any)) (*watch
 			return nil, err
 		}
 	}
+	w.watchParents()
 	return w, nil
+}
+
+// watchParents watches the folders holding the content and theme
+// folders. Without them serve still works, but does not see the folders
+// replaced: say so.
+func (w *watcher) watchParents() {
+	for _, dir := range []string{w.content, w.themes} {
+		if dir == "" {
+			continue
+		}
+		if err := w.fsw.Add(filepath.Dir(dir)); err != nil {
+			w.logf("watching %s: %v (a new %s folder made in its place will not be seen)", filepath.Dir(dir), err, filepath.Base(dir))
+		}
+	}
+}
+
+// follow watches the folder now at dir and the folders under it, and
+// drops the watches of a folder that was there before (renamed away, it
+// would go on reporting its changes under dir's name).
+func (w *watcher) follow(dir string) {
+	for _, p := range w.fsw.WatchList() {
+		if _, ok := within(dir, p); ok {
+			w.fsw.Remove(p) // a deleted folder's watch is gone already
+		}
+	}
+	w.addTree(dir)
 }
 
 // addTree watches dir and every folder under it, skipping hidden ones.
@@ -114,10 +145,11 @@ func (w *watcher) run(ctx context.Context, out chan<- change) {
 			if !errors.Is(err, fsnotify.ErrEventOverflow) {
 				w.logf("watching: %v", err)
 			}
-			w.addTree(w.content)
+			w.follow(w.content)
 			if w.themes != "" {
-				w.addTree(w.themes)
+				w.follow(w.themes)
 			}
+			w.watchParents()
 			if !send(change{all: true}) {
 				return
 			}
@@ -131,26 +163,31 @@ func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
 	if ev.Op == fsnotify.Chmod || ignored(filepath.Base(ev.Name)) {
 		return change{}, false
 	}
+	var c change
+	if rel, ok := within(w.content, ev.Name); ok {
+		// The content folder itself made, removed or renamed: all of it.
+		c = change{content: rel, all: rel == "."}
+	} else if _, ok := within(w.themes, ev.Name); ok && w.themes != "" {
+		c = change{theme: true}
+	} else {
+		return change{}, false // another entry of a parent folder
+	}
 	if ev.Has(fsnotify.Create) {
 		// A new folder (or one renamed into place) is watched from now
 		// on; files made in it before the watch are found by the build,
 		// which walks the whole content folder.
 		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-			w.addTree(ev.Name)
+			if ev.Name == w.content || ev.Name == w.themes {
+				w.follow(ev.Name)
+			} else {
+				w.addTree(ev.Name)
+			}
 		}
 	}
-	if rel, ok := within(w.content, ev.Name); ok {
-		if rel == "." {
-			return change{all: true}, true
-		}
-		return change{content: rel}, true
+	if c.all {
+		c.content = ""
 	}
-	if w.themes != "" {
-		if _, ok := within(w.themes, ev.Name); ok {
-			return change{theme: true}, true
-		}
-	}
-	return change{}, false
+	return c, true
 }
 
 // within returns name relative to dir, with '/' separators, when name
