@@ -242,10 +242,10 @@ func TestHostCheck(t *testing.T) {
 	}
 }
 
-// hostGet sends a GET to addr with the given Host header and returns the
-// status and at most the first 64 KB of the body (the event stream does
-// not end).
-func hostGet(t *testing.T, addr, host, path string) (int, string) {
+// hostGet sends a GET for target, exactly as written, to addr with the
+// given Host header and returns the status and at most the first 64 KB
+// of the body (the event stream does not end).
+func hostGet(t *testing.T, addr, host, target string) (int, string) {
 	t.Helper()
 	conn, err := net.DialTimeout("tcp", addr, deadline)
 	if err != nil {
@@ -253,13 +253,13 @@ func hostGet(t *testing.T, addr, host, path string) (int, string) {
 	}
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(deadline))
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, host)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	if path == eventsPath {
+	if target == eventsPath {
 		conn.Close() // the stream does not end, and closing the body would wait for it
 		return resp.StatusCode, ""
 	}

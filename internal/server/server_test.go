@@ -475,20 +475,7 @@ func TestNoPathOutsideTheSite(t *testing.T) {
 // rawGet sends target exactly as written, which http.Client would clean.
 func rawGet(t *testing.T, host, target string) (int, string) {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", host, deadline)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(deadline))
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(body)
+	return hostGet(t, host, host, target)
 }
 
 func TestShutdownOnCancelEndsStreams(t *testing.T) {
