@@ -161,7 +161,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *timings {
 		for _, t := range res.Timings {
-			fmt.Fprintf(stdout, "  %-8s %s\n", t.Stage, t.Took.Round(time.Millisecond))
+			fmt.Fprintf(stdout, "  %-8s %8s  CPU %8s  peak memory so far %s\n", t.Stage, t.Took.Round(time.Millisecond),
+				t.CPU.Round(time.Millisecond), size(t.MaxRSS))
 		}
 	}
 	return nil

@@ -82,6 +82,11 @@ type Result struct {
 type Timing struct {
 	Stage string
 	Took  time.Duration
+	// CPU is the process's user and system time during the stage, and
+	// MaxRSS its peak resident memory so far, in bytes (both zero where
+	// the system does not tell).
+	CPU    time.Duration
+	MaxRSS int64
 }
 
 // ErrContent means the content has errors; they are in Result.Diags.
@@ -232,14 +237,19 @@ func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
 type stopwatch struct {
 	res  *Result
 	mark time.Time
+	cpu  time.Duration
 }
 
-func startWatch(res *Result) *stopwatch { return &stopwatch{res, time.Now()} }
+func startWatch(res *Result) *stopwatch {
+	cpu, _ := usage()
+	return &stopwatch{res, time.Now(), cpu}
+}
 
 func (w *stopwatch) lap(stage string) {
 	now := time.Now()
-	w.res.Timings = append(w.res.Timings, Timing{stage, now.Sub(w.mark)})
-	w.mark = now
+	cpu, rss := usage()
+	w.res.Timings = append(w.res.Timings, Timing{Stage: stage, Took: now.Sub(w.mark), CPU: cpu - w.cpu, MaxRSS: rss})
+	w.mark, w.cpu = now, cpu
 }
 
 // stop ends a build that cannot go on. When ctx was cancelled, that is

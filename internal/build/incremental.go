@@ -343,7 +343,7 @@ func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool)
 	}
 	ss.rendered = len(todo)
 	res := &Result{Site: &ns, Language: ns.Config.Language, Diags: g.diags, Files: files, Written: len(files), Pages: g.pages}
-	res.Timings = []Timing{{"quick", time.Since(start)}}
+	res.Timings = []Timing{{Stage: "quick", Took: time.Since(start)}}
 	ng := *g
 	ng.site, ng.files = &ns, files
 	ss.good = &ng
