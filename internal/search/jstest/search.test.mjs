@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { loadIndex, highlight, editDistance } from '../../../themes/helminauha/assets/haku.js';
+import { loadIndex, highlight, editDistance, typoKeys } from '../../../themes/helminauha/assets/haku.js';
 import { fsFetch } from './fsfetch.mjs';
 
 const fixture = fileURLToPath(new URL('../testdata/fixture/', import.meta.url));
@@ -91,6 +91,28 @@ test('two typos rank below one', async () => {
   const one = await single.search('tyohyvinvointikysly');
   const two = await single.search('tyohyvinviontikysly');
   assert.ok(two.hits[0].score < one.hits[0].score);
+});
+
+test('no hits: a close word of the index is suggested, as a page writes it', async () => {
+  for (const idx of [single, sharded]) {
+    const r = await idx.search('kysly');
+    assert.equal(r.total, 0);
+    assert.equal(r.suggestion, 'kysely');
+    // A word the thesaurus knows is suggested too.
+    assert.equal((await idx.search('palavri')).suggestion, 'palaveri');
+    // The words that matched stay as typed.
+    assert.equal((await idx.search('kvanttifysiikka')).suggestion, '');
+  }
+  assert.equal((await single.search('verkosto')).suggestion, '');
+});
+
+test('a typo whose key is another word cut short is no typo', () => {
+  assert.deepEqual(typoKeys('verotus', 'verot', (k) => k === 'vert', null), []);
+  assert.deepEqual(typoKeys('luottamuksesa', 'luottamuks', (k) => k === 'luottam', null), ['luottam']);
+});
+
+test('a compound of three-letter stems finds nothing', async () => {
+  assert.equal((await single.search('sotetyo')).total, 0);
 });
 
 test('a typo ranks below the exact word', async () => {

@@ -1079,7 +1079,9 @@ class SearchIndex {
     // parts.
     if (!exact) {
       const parts = await this.split(w.word);
-      if (parts) addAll(parts, MATCH.compound);
+      // Parts of three letters are too often the stem of another word
+      // (sähköauto -> sähk + aut).
+      if (parts && parts.every((k) => k.length >= 4)) addAll(parts, MATCH.compound);
     }
     // A verb finds its action nouns and back.
     for (const k of derived) add(k, exact && !verbFirst ? MATCH.derived : MATCH.meant);
@@ -1200,7 +1202,64 @@ class SearchIndex {
       terms: [...matched],
       words: words.map((w) => w.word),
       prefix: typing && words.length ? words[words.length - 1].word : '',
+      suggestion: hits.length === 0 && !acc?.some((x) => x > 0) ? await this.suggest(q, results) : '',
     };
+  }
+
+  // suggest returns the query q with each word that matched nothing
+  // replaced by a close word of the index ("kiree" -> "kiire"), for "Did
+  // you mean"; '' when no word can be replaced. A replacement is written as
+  // a page writes it: the word with that key in the title or excerpt of
+  // the page that weighs it most, or else the edit of the typed word that
+  // has the key.
+  async suggest(q, results) {
+    const pieces = q.split(/(\s+)/);
+    let changed = false;
+    let r = 0;
+    const out = [];
+    for (const piece of pieces) {
+      const toks = analyse(piece).filter((t) => !t.part && !FILLERS.has(t.word));
+      if (!toks.length) { out.push(piece); continue; }
+      const res = results[r++];
+      const w = toks[0];
+      if (!res || res.matched.size > 0 || runeLen(w.word) < 4 || !RE_ASCII_LETTERS.test(w.word)) { out.push(piece); continue; }
+      const near = await this.nearest(w.word, w.term);
+      if (!near) { out.push(piece); continue; }
+      out.push(near);
+      changed = true;
+    }
+    return changed ? out.join('').trim() : '';
+  }
+
+  // nearest returns the word of the index one edit from w (whose key is
+  // k), written as a page writes it, or ''.
+  async nearest(w, k) {
+    await this.keysWithPrefix(w.slice(0, 1));
+    let best = '';
+    let bestDf = 0;
+    let variant = '';
+    for (const v of editsOf(w)) {
+      const vk = key(v);
+      if (vk === k || vk.length < 3) continue;
+      // A word the thesaurus knows counts by the pages of its synonym.
+      const hk = this.has(vk) ? vk : this.synonymKey(vk);
+      if (!hk) continue;
+      const df = this.postings(hk).ids.length;
+      if (df > bestDf) { best = hk; bestDf = df; variant = v; }
+    }
+    if (!best) return '';
+    if (best !== key(variant)) return variant;
+    const p = this.postings(best);
+    let top = 0;
+    for (let i = 1; i < p.ids.length; i++) if (p.ws[i] > p.ws[top]) top = i;
+    const [row] = await this.rowsOf([p.ids[top]]);
+    for (const text of [row[1], row[2]]) {
+      for (const span of String(text).split(/[^\p{L}\p{Nd}-]+/u)) {
+        const t = analyse(span)[0];
+        if (t && !t.part && t.term === best) return span.toLowerCase();
+      }
+    }
+    return variant;
   }
 
   // areaTitles maps area slugs to their titles.
@@ -1287,6 +1346,20 @@ export function editDistance(a, b, max) {
   return p[n];
 }
 
+// editsOf returns the words one edit from w: a letter wrong, missing or
+// extra, or two letters swapped.
+function editsOf(w) {
+  const out = new Set();
+  for (let i = 0; i < w.length; i++) {
+    out.add(w.slice(0, i) + w.slice(i + 1));
+    if (i + 1 < w.length) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (const c of ALPHABET) if (c !== w[i]) out.add(w.slice(0, i) + c + w.slice(i + 1));
+  }
+  for (let i = 0; i <= w.length; i++) for (const c of ALPHABET) out.add(w.slice(0, i) + c + w.slice(i));
+  out.delete(w);
+  return out;
+}
+
 // typoKeys returns the known keys of the words one letter away from w:
 // one letter wrong, missing, extra, or two letters swapped. Only variants
 // whose first three letters start some known key of four letters or more
@@ -1303,7 +1376,11 @@ export function typoKeys(w, self, has, prefixes) {
   for (const v of variants) {
     if (prefixes && !prefixes.has(v.slice(0, 3))) continue;
     const k = key(v);
-    if (k !== self && k.length >= 4 && has(k)) out.add(k);
+    // A key much shorter than the word, and not its start, is the stem of
+    // another word the stemmer cut short (verotus -> vertus -> vert), not a
+    // typo; a typo in a long ending keeps the start (luottamuksesa).
+    const near = 5 * k.length >= 3 * w.length || (k.length >= 5 && w.startsWith(k));
+    if (k !== self && k.length >= 4 && near && has(k)) out.add(k);
   }
   return [...out].sort();
 }
@@ -1547,7 +1624,22 @@ function startPage(doc, win) {
     if (my !== seq) return;
     renderHits(res);
     renderFacets(res, idx);
-    if (status) status.textContent = statusText(res.total, q);
+    if (status) {
+      status.textContent = statusText(res.total, q);
+      // No hits, but a close word: "Tarkoititko ”hanke”?" runs it.
+      if (res.total === 0 && res.suggestion) {
+        const a = el('a', 'search-suggestion', res.suggestion);
+        a.href = '?q=' + encodeURIComponent(res.suggestion);
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          state.q = res.suggestion;
+          if (input) input.value = state.q;
+          state.shown = PAGE_SIZE;
+          run();
+        });
+        status.append(' Tarkoititko ”', a, '”?');
+      }
+    }
     results.removeAttribute('aria-busy');
     results.dataset.state = 'done';
     const ms = (win.performance ? win.performance.now() : Date.now()) - t0;
