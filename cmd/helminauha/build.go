@@ -17,6 +17,7 @@ import (
 
 	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/gitinfo"
 	"github.com/helminauha/helminauha/internal/rootfs"
 )
 
@@ -123,6 +124,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer done()
 	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
+	opts.LastCommits = gitinfo.LastCommits(ctx, *contentDir)
 	opts.OutClean, opts.OutGuard = *cleanOut, []string{*contentDir, themesDir(*contentDir)}
 	start := time.Now()
 	var mu sync.Mutex

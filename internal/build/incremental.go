@@ -392,7 +392,7 @@ func swap(s *site.Site, doc any) bool {
 	ok := false
 	switch d := doc.(type) {
 	case *content.Pearl:
-		s.Pearls, ok = replaced(s.Pearls, func(p *site.Pearl) bool { return p.Slug == d.Slug }, func(p *site.Pearl) { p.Pearl = d })
+		s.Pearls, ok = replaced(s.Pearls, func(p *site.Pearl) bool { return p.Slug == d.Slug }, func(p *site.Pearl) { p.Pearl, p.Updated = d, site.UpdatedOf(d, p.Committed) })
 	case *content.Area:
 		s.Areas, ok = replaced(s.Areas, func(a *site.Area) bool { return a.Slug == d.Slug }, func(a *site.Area) { a.Area = d })
 	case *content.Case:

@@ -35,6 +35,11 @@ type Config struct {
 	// Keep lists paths in the output folder (files or folders, relative
 	// to it) that builds never replace or remove: files put there by hand.
 	Keep []string
+	// EditURL, when set, is the address under which each page's source
+	// file can be edited (https://github.com/org/portaali/edit/main/content/);
+	// every page made from a file links to EditURL + its path in the
+	// content folder. Always ends in "/" when set.
+	EditURL string
 	// PearlWords is the least and the most words a pearl should have;
 	// check warns of a pearl outside it. [0, 0] turns the warning off.
 	PearlWords [2]int
@@ -136,6 +141,14 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		Theme:       str("theme", false),
 		Extra:       map[string]any{},
 	}
+	if e := str("editURL", false); e != "" {
+		u, err := url.Parse(e)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			diags.Errorf(pos("editURL"), "editURL %q ei ole verkko-osoite: kirjoita esimerkiksi editURL: https://github.com/organisaatio/portaali/edit/main/content/", e)
+		} else {
+			c.EditURL = strings.TrimSuffix(e, "/") + "/"
+		}
+	}
 	c.PearlWords = DefaultPearlWords
 	if v, ok := raw["pearlWords"]; ok {
 		if w, ok := wordRange(v); ok {
@@ -174,7 +187,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 	}
 	c.Keep = keepList(raw["keep"], pos("keep"), &diags)
-	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true, "pearlWords": true}
+	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true, "pearlWords": true, "editURL": true}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
 		keys = append(keys, k)

@@ -234,7 +234,32 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 	if v.Kind != "notfound" {
 		v.Canonical = v.Abs(v.Path)
 	}
+	if e := s.Config.EditURL; e != "" {
+		if key := sourceKey(j.node); key != "" {
+			v.EditURL = e + key + ".md"
+		}
+	}
 	return v, nil
+}
+
+// sourceKey is the path in the content folder, without .md, of the file
+// the page node is made from, or "" for a generated page.
+func sourceKey(node any) string {
+	switch n := node.(type) {
+	case *site.Area:
+		return n.Key
+	case *site.Pearl:
+		return n.Key
+	case *site.Case:
+		return n.Key
+	case *site.Chapter:
+		return n.Key
+	case *site.Guide:
+		return n.Key
+	case *site.Page:
+		return n.Key
+	}
+	return ""
 }
 
 // homeCases are the case examples the home page shows: the newest three.

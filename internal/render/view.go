@@ -57,6 +57,9 @@ type View struct {
 	// Worksheet tells that the body holds a fillable worksheet, so the
 	// page loads its script.
 	Worksheet bool
+	// EditURL is where the page's source file can be edited (site.yaml's
+	// editURL and the file's path), or "" for generated pages.
+	EditURL string
 	// Prev and Next are the neighbours in reading order (pearls within
 	// their area, guide chapters), for <link rel> and the page's own
 	// navigation.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/gitinfo"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/site"
 )
@@ -124,6 +125,9 @@ func Run(ctx context.Context, opts Options) error {
 		ContentName: opts.ContentName,
 		Drafts:      true,
 		MaxErrors:   opts.MaxErrors,
+		// Read once: the dates of committed files do not change while
+		// the editor writes.
+		LastCommits: gitinfo.LastCommits(ctx, opts.ContentDir),
 	}
 	var themes *liveRoot
 	if opts.ThemesDir != "" {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/collate"
@@ -26,6 +27,10 @@ type Options struct {
 	// for the next build (serve), which then works it out only for new
 	// text.
 	Memo *Memo
+	// LastCommits holds when each file was last committed, by its path
+	// in the content folder ("helmet/x.md"), for the "Päivitetty" date
+	// of a pearl without updated: (nil: none).
+	LastCommits map[string]time.Time
 }
 
 // Memo keeps what the last build that used it worked out from text
@@ -62,6 +67,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		opts.Memo.mu.Unlock()
 	}
 	b.areas(set.Areas)
+	b.commits = opts.LastCommits
 	b.pearls(set.Pearls, opts.Drafts)
 	b.cases(set.Cases)
 	b.guide(set.Cover, set.Chapters)
@@ -103,7 +109,8 @@ type builder struct {
 	areaBy  map[string]*Area
 	pearlBy map[string]*Pearl
 	drafts  map[string]*content.Pearl
-	titles  map[string]string // lower-case title -> source file, for titleLink
+	titles  map[string]string    // lower-case title -> source file, for titleLink
+	commits map[string]time.Time // Options.LastCommits
 	// draftFiles holds the files of every draft, in the build or not.
 	draftFiles map[string]bool
 	// Made when a message first needs them (see suggester): the names
@@ -183,7 +190,8 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			b.s.LeftOut = append(b.s.LeftOut, p.File)
 			continue
 		}
-		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum)}
+		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum), Committed: b.commits[p.Key+".md"]}
+		pearl.Updated = UpdatedOf(p, pearl.Committed)
 		if p.Area != "" {
 			pearl.Area = b.areaBy[p.Area]
 			if pearl.Area == nil {

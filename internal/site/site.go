@@ -80,6 +80,25 @@ type Pearl struct {
 	Cases      []*Case
 	Prev, Next *Pearl // neighbours within the area
 	Links      Links
+	// Updated is when the pearl was last revised: its updated: key, or,
+	// when it has none, its file's last commit if that came after its
+	// date (Committed). It hides the front matter's own Updated.
+	Updated   time.Time
+	Committed time.Time
+}
+
+// UpdatedOf is when the pearl p was last revised: its updated: key, or
+// else the time of its file's last commit when that is on a later day
+// than its date.
+func UpdatedOf(p *content.Pearl, committed time.Time) time.Time {
+	if !p.Updated.IsZero() {
+		return p.Updated
+	}
+	if committed.IsZero() || !committed.Truncate(24*time.Hour).After(p.Date) {
+		return time.Time{}
+	}
+	y, m, d := committed.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Case is a case example.

@@ -1,0 +1,103 @@
+// Package gitinfo finds when each file under a folder was last committed,
+// for the "Päivitetty" date of a page whose front matter has no updated:.
+//
+// One `git log` call reads the whole history of the folder, newest commit
+// first, and the first commit that names a file is its last change: a
+// portal of 10,000 pearls costs one process, not one per file. The dates
+// are the committer dates, which are the same in every clone, so a build
+// is deterministic for a given checkout. Outside a git checkout, without
+// git, or in a shallow clone's oldest commit (which names every file), the
+// answer is partial or empty, never an error that stops a build.
+//
+// gitinfo imports nothing from the project.
+package gitinfo
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// LastCommits returns the time of the last commit of every file under
+// dir, by its path relative to dir with '/' separators ("helmet/x.md").
+// It returns nil when dir is not in a git checkout or git is missing.
+func LastCommits(ctx context.Context, dir string) map[string]time.Time {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	// A shallow clone's oldest commit looks like it added every file;
+	// its date would be wrong for all of them, so it is left out.
+	shallowCmd := exec.CommandContext(ctx, "git", "rev-parse", "--is-shallow-repository")
+	shallowCmd.Dir = abs
+	shallowOut, err := shallowCmd.Output()
+	if err != nil {
+		return nil
+	}
+	shallow := strings.TrimSpace(string(shallowOut)) == "true"
+	// --relative makes the names relative to dir; -z keeps names with
+	// any letters intact; %x00%ct%x00 marks each commit's time.
+	cmd := exec.CommandContext(ctx, "git", "-c", "core.quotepath=off", "log", "--format=%x01%ct%x00%P", "--name-only", "-z",
+		"--no-renames", "--relative", "--", ".")
+	cmd.Dir = abs
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	return parse(out, shallow)
+}
+
+// parse reads git log's output: for each commit, \x01, the commit time,
+// \x00, the parents, a newline, then the file names each ended by \x00.
+func parse(out []byte, shallow bool) map[string]time.Time {
+	m := map[string]time.Time{}
+	for _, commit := range bytes.Split(out, []byte{1}) {
+		if len(commit) == 0 {
+			continue
+		}
+		head, files, _ := bytes.Cut(commit, []byte{'\n'})
+		secs, parents, _ := bytes.Cut(head, []byte{0})
+		if shallow && len(bytes.Trim(parents, "\x00 \n")) == 0 {
+			continue
+		}
+		var t int64
+		for _, c := range secs {
+			if c < '0' || c > '9' {
+				t = -1
+				break
+			}
+			t = t*10 + int64(c-'0')
+		}
+		if t < 0 {
+			continue
+		}
+		when := time.Unix(t, 0).UTC()
+		sc := bufio.NewScanner(bytes.NewReader(files))
+		sc.Buffer(nil, 1<<20)
+		sc.Split(splitNUL)
+		for sc.Scan() {
+			name := strings.TrimSpace(sc.Text())
+			if name == "" {
+				continue
+			}
+			if _, seen := m[name]; !seen {
+				m[name] = when
+			}
+		}
+	}
+	return m
+}
+
+func splitNUL(data []byte, atEOF bool) (int, []byte, error) {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return i + 1, data[:i], nil
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
