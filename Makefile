@@ -62,7 +62,7 @@ test-workflow:
 # audience, ...). Not part of make test: a fork's portal has a shape of
 # its own, and check warns of the editorial rules in any portal.
 test-portal:
-	$(GO) test -count=1 -tags portal -run 'TestDefaultPortalShape' ./internal/build
+	$(GO) test -count=1 -tags portal -run 'TestDefaultPortalShape|TestGuideExamplesWork' ./internal/build ./cmd/helminauha
 
 test-js:
 	node --test internal/search/jstest/ themes/jstest/

@@ -234,7 +234,9 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 	if v.Kind != "notfound" {
 		v.Canonical = v.Abs(v.Path)
 	}
-	if e := s.Config.EditURL; e != "" {
+	// The whole guide on one page is made of many files: it has no one
+	// file to edit.
+	if e := s.Config.EditURL; e != "" && v.Kind != "guideprint" {
 		if key := sourceKey(j.node); key != "" {
 			v.EditURL = e + key + ".md"
 		}
@@ -245,19 +247,8 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 // sourceKey is the path in the content folder, without .md, of the file
 // the page node is made from, or "" for a generated page.
 func sourceKey(node any) string {
-	switch n := node.(type) {
-	case *site.Area:
-		return n.Key
-	case *site.Pearl:
-		return n.Key
-	case *site.Case:
-		return n.Key
-	case *site.Chapter:
-		return n.Key
-	case *site.Guide:
-		return n.Key
-	case *site.Page:
-		return n.Key
+	if n, ok := node.(interface{ Self() *site.Node }); ok {
+		return n.Self().Key
 	}
 	return ""
 }

@@ -16,6 +16,10 @@ type Node struct {
 	Key string
 }
 
+// Self returns the node itself: every page of the model has the method,
+// so code can take any of them as one interface.
+func (n *Node) Self() *Node { return n }
+
 // Site is the whole portal.
 type Site struct {
 	Config    *config.Config
