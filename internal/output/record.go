@@ -15,6 +15,10 @@ import (
 // others; it is written last, so that it never lists less than is there.
 const RecordName = ".helminauha-files"
 
+// maxRecord is far above the record of any portal (a 10,000-pearl
+// portal's is under 1 MB).
+const maxRecord = 64 << 20
+
 const recordHeader = "# helminauha: the files it wrote here; a build replaces or removes only these\n"
 
 // DefaultKeep are the names a build leaves alone in the output folder
@@ -26,7 +30,13 @@ var DefaultKeep = []string{".git", "CNAME", ".nojekyll"}
 // files a build wrote there. ok is false when there is none, or it is not
 // one (then no file in dir counts as written by the generator).
 func readRecord(dir string) (files map[string]bool, ok bool) {
-	data, err := os.ReadFile(filepath.Join(dir, RecordName))
+	name := filepath.Join(dir, RecordName)
+	// Only a regular file of a sane size is read: a FIFO put there would
+	// hang the build, a link lead out of the folder.
+	if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() || info.Size() > maxRecord {
+		return nil, false
+	}
+	data, err := os.ReadFile(name)
 	if err != nil || !bytes.HasPrefix(data, []byte(recordHeader)) {
 		return nil, false
 	}

@@ -397,7 +397,8 @@ func (w *Writer) Commit() error {
 	// remove files outside the folder.
 	gone := slices.Clone(w.strays)
 	for p := range w.old {
-		if !w.paths[p] {
+		// A kept file stays even when the record lists it.
+		if !w.paths[p] && w.kept(p) == "" {
 			gone = append(gone, p)
 		}
 	}

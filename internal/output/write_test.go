@@ -494,6 +494,34 @@ func TestCleanRemovesALinkNotWhereItLeads(t *testing.T) {
 	}
 }
 
+// The record is read only when it is one: a FIFO in its place does not
+// hang the build, paths out of the folder make it no record, and a kept
+// file it lists stays.
+func TestRecordIsNotTrusted(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"index.html": "1"})
+	record := filepath.Join(dir, RecordName)
+	os.Remove(record)
+	if err := syscall.Mkfifo(record, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := readRecord(dir); ok {
+		t.Errorf("a FIFO was read as the record")
+	}
+	os.Remove(record)
+	os.WriteFile(record, []byte(recordHeader+"\"../outside.txt\"\n"), 0o644)
+	if _, ok := readRecord(dir); ok {
+		t.Errorf("a record with a path out of the folder was read")
+	}
+	os.WriteFile(filepath.Join(dir, "CNAME"), []byte("x.fi"), 0o644)
+	os.WriteFile(record, []byte(recordHeader+"\"index.html\"\n\"CNAME\"\n"), 0o644)
+	build(t, dir, map[string]string{"index.html": "2"})
+	if data, _ := os.ReadFile(filepath.Join(dir, "CNAME")); string(data) != "x.fi" {
+		t.Errorf("a kept file the record listed was removed")
+	}
+}
+
 // A build does not write over a kept file, or its own record.
 func TestKeptFilesAreNotWritten(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
