@@ -84,7 +84,7 @@ func TestCheckWarnsOfLinksToDrafts(t *testing.T) {
 	if code != 0 {
 		t.Errorf("check: exit status %d, want 0\n%s", code, out)
 	}
-	want := "content/helmet/dialogi.md:10:10: warning: viittaa luonnokseen content/helmet/luonnos.md"
+	want := "content/helmet/dialogi.md:10:10: warning: points to the draft content/helmet/luonnos.md"
 	if !strings.Contains(out, want) {
 		t.Errorf("check does not say %q:\n%s", want, out)
 	}

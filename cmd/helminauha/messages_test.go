@@ -57,7 +57,7 @@ func TestCheckAndBuildAgreeOnALongTag(t *testing.T) {
 	long := strings.Repeat("a", 10_000)
 	write(t, filepath.Join(dir, "content", "helmet", "pitka.md"),
 		"---\ntitle: Pitkä\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [hyvä, "+long+"]\n---\nTeksti.\n")
-	want := `content/helmet/pitka.md:7:1: tag "` + strings.Repeat("a", 40) + `…" is 10000 characters long: a tag is a word or a short phrase of at most 60 characters`
+	want := `content/helmet/pitka.md:7:1: tag "` + strings.Repeat("a", 40) + `…" is 10,000 characters long: a tag is a word or a short phrase of at most 60 characters`
 	code, stdout, _ := helminauha(t, dir, "check")
 	if code != 1 || !strings.Contains(stdout, want) {
 		t.Errorf("check: exit status %d, want 1 and %q:\n%s", code, want, stdout)

@@ -18,46 +18,66 @@ func TestEditorialRules(t *testing.T) {
 		name  string
 		files map[string]string
 		code  int
-		want  string
+		fi    string
+		en    string
 	}{
 		{"short pearl", map[string]string{"helmet/x.md": pearl(front, words(51))}, 0,
-			"content/helmet/x.md: warning: helmessä on 51 sanaa, vähemmän kuin portaalin helmissä (150–500)"},
+			"content/helmet/x.md: varoitus: helmessä on 51 sanaa, vähemmän kuin portaalin helmissä (150–500)",
+			"content/helmet/x.md: warning: the pearl has 51 words, fewer than the portal's pearls (150–500)"},
 		{"long pearl", map[string]string{"helmet/x.md": pearl(front, words(501))}, 0,
-			"content/helmet/x.md: warning: helmessä on 501 sanaa, enemmän kuin portaalin helmissä (150–500)"},
+			"content/helmet/x.md: varoitus: helmessä on 501 sanaa, enemmän kuin portaalin helmissä (150–500)",
+			"content/helmet/x.md: warning: the pearl has 501 words, more than the portal's pearls (150–500)"},
 		{"range from site.yaml", map[string]string{"helmet/x.md": pearl(front, words(51)),
 			"site.yaml": "title: T\ndescription: D\npearlWords: [20, 40]\n"}, 0,
-			"content/helmet/x.md: warning: helmessä on 51 sanaa, enemmän kuin portaalin helmissä (20–40)"},
+			"content/helmet/x.md: varoitus: helmessä on 51 sanaa, enemmän kuin portaalin helmissä (20–40)",
+			"content/helmet/x.md: warning: the pearl has 51 words, more than the portal's pearls (20–40)"},
 		{"bad range in site.yaml", map[string]string{"site.yaml": "title: T\ndescription: D\npearlWords: 150\n"}, 1,
+			"content/site.yaml:3:1: pearlWords on helmen pienin ja suurin sanamäärä",
 			"content/site.yaml:3:1: pearlWords on helmen pienin ja suurin sanamäärä"},
 		{"placeholder published", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "Uusi", "Helmen otsikko", 1), "Teksti.\n")}, 1,
-			`content/helmet/x.md:2:1: title on yhä mallin teksti "Helmen otsikko", jonka helminauha new kirjoitti`},
+			`content/helmet/x.md:2:1: title on yhä mallin teksti "Helmen otsikko", jonka helminauha new kirjoitti`,
+			`content/helmet/x.md:2:1: title is still the template's text "Helmen otsikko" that helminauha new wrote`},
 		{"same title twice", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "Uusi", "Dialogi", 1), "Teksti.\n")}, 0,
-			`warning: otsikko "Dialogi" on jo sivulla content/helmet/`},
+			`varoitus: otsikko "Dialogi" on jo sivulla content/helmet/`,
+			`warning: the title "Dialogi" is already the title of content/helmet/`},
 		{"title as a link's address", map[string]string{"helmet/x.md": pearl(front, "Lue [Luottamus](Luottamus verkostossa).\n")}, 1,
-			"content/helmet/x.md:8:5: linkin osoitteeksi on kirjoitettu sivun otsikko, ja lukija näkisi hakasulkeet: kirjoita osoitteeksi sivun tiedosto, [Luottamus](../helmet/luottamus.md)"},
+			"content/helmet/x.md:8:5: linkin osoitteeksi on kirjoitettu sivun otsikko, ja lukija näkisi hakasulkeet: kirjoita osoitteeksi sivun tiedosto, [Luottamus](../helmet/luottamus.md)",
+			"content/helmet/x.md:8:5: the link's address is a page's title, and readers would see the brackets: write the page's file as the address, [Luottamus](../helmet/luottamus.md)"},
 		{"spaces in a link's address", map[string]string{"helmet/x.md": pearl(front, "Lue [tämä](oma sivu).\n")}, 1,
-			`content/helmet/x.md:8:5: linkin osoitteessa "oma sivu" on välilyönti`},
+			`content/helmet/x.md:8:5: linkin osoitteessa "oma sivu" on välilyönti`,
+			`content/helmet/x.md:8:5: the link's address "oma sivu" has a space`},
 		{"a link with a title is a link", map[string]string{"helmet/x.md": pearl(front, "Lue [tämä](/helmet/dialogi/ \"Dialogi\") ja `[a](b c)`.\n")}, 0,
+			"content: ei virheitä",
 			"content: no errors"},
 		{"Windows path of an image", map[string]string{"helmet/x.md": pearl(front, "![Palaveri](C:\\Users\\maija\\Kuvat\\palaveri.png)\n")}, 1,
+			"content/helmet/x.md:8:1: kuvan osoite C:\\Users\\maija\\Kuvat\\palaveri.png on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/palaveri.png)",
 			"content/helmet/x.md:8:1: kuvan osoite C:\\Users\\maija\\Kuvat\\palaveri.png on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/palaveri.png)"},
 		{"typographic quotes in a tag", map[string]string{"helmet/x.md": pearl(front+"\ntags: [“johtaminen”, verkostot]", "Teksti.\n")}, 0,
+			"content/helmet/x.md:7:8: varoitus: arvo alkaa kaarevalla lainausmerkillä “",
 			"content/helmet/x.md:7:8: warning: arvo alkaa kaarevalla lainausmerkillä “"},
 		{"typographic quotes in a summary", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "S.", "”Hyvä kokous”", 1), "Teksti.\n")}, 0,
+			"content/helmet/x.md:4:10: varoitus: arvo alkaa kaarevalla lainausmerkillä ”",
 			"content/helmet/x.md:4:10: warning: arvo alkaa kaarevalla lainausmerkillä ”"},
 		{"missing anchor lists those that exist", map[string]string{"helmet/x.md": pearl(front, "## Alku\n\n## Loppu\n\n[x](../helmet/x.md#lopu)\n")}, 1,
+			"linkki osoitteeseen ../helmet/x.md#lopu ei toimi: sivulla ei ole väliotsikkoa #lopu (tarkoititko \"#loppu\"?); sen väliotsikot ovat #alku, #loppu",
 			"broken link to ../helmet/x.md#lopu: the page has no heading #lopu (did you mean \"#loppu\"?); its headings are #alku, #loppu"},
 		{"empty summary on its line", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "summary: S.", "summary:", 1), "Teksti.\n")}, 1,
+			"content/helmet/x.md:4:1: asetus \"summary\" on tyhjä",
 			"content/helmet/x.md:4:1: \"summary\" is empty"},
 		{"image path hint", map[string]string{"helmet/x.md": pearl(front, "![Palaveri](kuvat/palaveri.png)\n"), "static/kuvat/x.txt": "x"}, 1,
+			"tiedostoa helmet/kuvat/palaveri.png ei ole: linkitä toisen sivun Markdown-tiedostoon (../helmet/nimi.md) tai osoitteeseen (/helmet/nimi/), tai laita tiedosto kansioon static/kuvat/palaveri.png ja linkitä osoitteeseen /kuvat/palaveri.png",
 			"there is no helmet/kuvat/palaveri.png: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/kuvat/palaveri.png and link to it as /kuvat/palaveri.png"},
 		{"image path hint names the file", map[string]string{"helmet/x.md": pearl(front, "![Palaveri](/palaveri.png)\n"), "static/kuvat/palaveri.png": "x"}, 1,
+			"content/helmet/x.md:8:1: linkki osoitteeseen /palaveri.png ei toimi: millään sivulla tai tiedostolla ei ole osoitetta /palaveri.png: tiedosto on static/kuvat/palaveri.png, joten kirjoita osoitteeksi /kuvat/palaveri.png",
 			"content/helmet/x.md:8:1: broken link to /palaveri.png: no page or file has the address /palaveri.png: the file is static/kuvat/palaveri.png, so write its address as /kuvat/palaveri.png"},
 		{"quoted value goes on", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "title: Uusi", `title: "Hyvä" verkostopalaveri`, 1), "Teksti.\n")}, 1,
+			`content/helmet/x.md:2:8: arvo alkaa lainausmerkillä " ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, title: '"Hyvä" verkostopalaveri'`,
 			`content/helmet/x.md:2:8: arvo alkaa lainausmerkillä " ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, title: '"Hyvä" verkostopalaveri'`},
 		{"colon in a value", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "title: Uusi", "title: Osa 1: aloitus", 1), "Teksti.\n")}, 1,
+			`content/helmet/x.md:2:13: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, title: "Osa 1: aloitus"`,
 			`content/helmet/x.md:2:13: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, title: "Osa 1: aloitus"`},
 		{"Latin-1 file says UTF-8 first", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "Uusi", "Hyv\xe4 p\xe4iv\xe4", 1), "Teksti.\n")}, 1,
+			"content/helmet/x.md:2:11: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor",
 			"content/helmet/x.md:2:11: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor"},
 	}
 	for _, tc := range cases {
@@ -71,15 +91,18 @@ func TestEditorialRules(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			code, out, _ := helminauha(t, dir, "check")
-			if code != tc.code {
-				t.Errorf("exit status %d, want %d", code, tc.code)
-			}
-			if strings.Contains(out, "content/helmet/x.md:1:") || strings.Contains(out, "front matter:") {
-				t.Errorf("check speaks of the front matter in YAML's words or at its first line:\n%s", out)
-			}
-			if !strings.Contains(out, tc.want) {
-				t.Errorf("check does not say\n%s\nit says\n%s", tc.want, out)
+			for _, lang := range []string{"fi", "en"} {
+				want := map[string]string{"fi": tc.fi, "en": tc.en}[lang]
+				code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+				if code != tc.code {
+					t.Errorf("exit status %d, want %d", code, tc.code)
+				}
+				if strings.Contains(out, "content/helmet/x.md:1:") || strings.Contains(out, "front matter:") {
+					t.Errorf("check speaks of the front matter in YAML's words or at its first line:\n%s", out)
+				}
+				if !strings.Contains(out, want) {
+					t.Errorf("check --lang %s does not say\n%s\nit says\n%s", lang, want, out)
+				}
 			}
 		})
 	}

@@ -62,7 +62,7 @@ func (d *decoder) get(key string, required bool) (any, bool) {
 		// `summary:` with nothing after it: YAML reads it as null, but
 		// the editor wrote the key, so the problem is on its line.
 		if required {
-			d.diags.Errorf(d.pos(key), "%q is empty: write a value after `%s:`", key, key)
+			d.diags.Report(d.pos(key), diag.ContentEmptyValue, key, key)
 		}
 		return nil, false
 	}

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/diag"
@@ -22,30 +21,23 @@ var Placeholders = map[string][]string{
 // placeholders reports each placeholder of `new` left in doc: an error
 // in a published page, a warning in a draft, which may be unfinished.
 func placeholders(c *Common, src []byte, draft bool, diags *diag.List) {
-	report := diags.Errorf
+	report := diags.Report
 	if draft {
-		report = diags.Warnf
+		report = diags.Warn
 	}
 	for _, key := range []string{"title", "summary", "organization"} {
 		v, _ := c.Doc.Meta[key].(string)
 		for _, ph := range Placeholders[key] {
 			if strings.TrimSpace(v) == ph {
 				line := c.Doc.KeyLines[key]
-				report(diag.Pos{File: c.File, Line: line, Col: 1}, "%s", msgPlaceholder(key, ph))
+				report(diag.Pos{File: c.File, Line: line, Col: 1}, diag.ContentPlaceholderKey, key, ph)
 			}
 		}
 	}
 	for _, ph := range Placeholders[""] {
 		if i := bytes.Index(src, []byte(ph)); i >= 0 {
 			line := bytes.Count(src[:i], []byte{'\n'}) + 1
-			report(diag.Pos{File: c.File, Line: line, Col: 1}, "%s", msgPlaceholder("", ph))
+			report(diag.Pos{File: c.File, Line: line, Col: 1}, diag.ContentPlaceholderBody, ph)
 		}
 	}
-}
-
-func msgPlaceholder(key, ph string) string {
-	if key == "" {
-		return fmt.Sprintf("tekstissä on yhä mallin teksti %q, jonka helminauha new kirjoitti: kirjoita sen tilalle oma tekstisi", ph)
-	}
-	return fmt.Sprintf("%s on yhä mallin teksti %q, jonka helminauha new kirjoitti: kirjoita sen tilalle oma tekstisi", key, ph)
 }

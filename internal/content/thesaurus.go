@@ -48,7 +48,7 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 	var diags diag.List
 	t := &Thesaurus{File: file}
 	if !utf8.Valid(src) {
-		diags.Errorf(diag.Pos{File: file}, "sanasto ei ole UTF-8-tekstiä: tallenna se UTF-8-muodossa (the thesaurus is not UTF-8 text)")
+		diags.Report(diag.Pos{File: file}, diag.ThesaurusNotUTF8)
 		return t, diags
 	}
 	for n, line := range strings.Split(string(src), "\n") {
@@ -64,7 +64,7 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 		if rest, ok := strings.CutPrefix(text, "- "); ok {
 			w := strings.TrimSpace(rest)
 			if !oneWord(w) {
-				diags.Errorf(pos, "poistorivillä on yksi sana: - palaveri (a drop line names one word)")
+				diags.Report(pos, diag.ThesaurusDropOneWord)
 				continue
 			}
 			t.Rules = append(t.Rules, ThesaurusRule{Line: n + 1, Drop: true, Words: []string{w}})
@@ -73,10 +73,10 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 		eq, gt := strings.Contains(text, "="), strings.Contains(text, ">")
 		switch {
 		case eq && gt:
-			diags.Errorf(pos, "rivillä on sekä = että >: kirjoita samaa tarkoittavat sanat = -merkein ja yhteen suuntaan pätevät > -merkillä omille riveilleen (a line has both = and >)")
+			diags.Report(pos, diag.ThesaurusBoth)
 			continue
 		case !eq && !gt:
-			diags.Errorf(pos, "rivi ei ole sanaston muotoa: kirjoita kokous = palaveri tai kehari > kehityskeskustelu (the line has neither = nor >)")
+			diags.Report(pos, diag.ThesaurusNeither)
 			continue
 		}
 		var words []string
@@ -85,7 +85,7 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 		} else {
 			left, right, _ := strings.Cut(text, ">")
 			if strings.Contains(right, ">") {
-				diags.Errorf(pos, "rivillä saa olla vain yksi >: kehari > kehityskeskustelu, kehityskeskustelut (a line has one > only)")
+				diags.Report(pos, diag.ThesaurusOneArrow)
 				continue
 			}
 			words = append([]string{left}, strings.Split(right, ",")...)
@@ -94,7 +94,7 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 		for i := range words {
 			words[i] = strings.Join(strings.Fields(words[i]), " ")
 			if words[i] == "" || !strings.ContainsFunc(words[i], unicode.IsLetter) {
-				diags.Errorf(pos, "rivillä on tyhjä kohta: jokaisella = tai > -merkin puolella on oltava sana (an empty side)")
+				diags.Report(pos, diag.ThesaurusEmptySide)
 				ok = false
 				break
 			}
@@ -103,11 +103,11 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 			continue
 		}
 		if gt && !oneWord(words[0]) {
-			diags.Errorf(pos, "> -merkin vasemmalla puolella saa olla vain yksi sana, koska haku vertaa sanoja yksitellen: %q (the left of > is one word)", words[0])
+			diags.Report(pos, diag.ThesaurusLeftOneWord, words[0])
 			continue
 		}
 		if eq && !slices.ContainsFunc(words, oneWord) {
-			diags.Errorf(pos, "= -rivillä ainakin yhden puolen on oltava yksi sana: %q (one side of = must be one word)", text)
+			diags.Report(pos, diag.ThesaurusEqualOneWord, text)
 			continue
 		}
 		t.Rules = append(t.Rules, ThesaurusRule{Line: n + 1, Equal: eq, Words: words})

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 func TestParseThesaurus(t *testing.T) {
@@ -52,7 +54,7 @@ func TestThesaurusMistakesNameTheLine(t *testing.T) {
 		_, diags := Load(context.Background(), fsys, "content")
 		found := false
 		for _, d := range diags {
-			found = found || strings.HasPrefix(d.Error(), c.want)
+			found = found || strings.HasPrefix(d.In(diag.Finnish), c.want)
 		}
 		if !found {
 			t.Errorf("%q: no problem starting %q in:\n%v", c.line, c.want, diags.Err())

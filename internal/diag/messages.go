@@ -315,3 +315,152 @@ var (
 	WordDevice  = msg("word.device", "laite", "device")
 	WordSpecial = msg("word.special", "erikoistiedosto", "special file")
 )
+
+// The site model: references between pages, links, tags (internal/site).
+var (
+	SiteAreaWeightTaken = msg("site.area-weight-taken",
+		"järjestysnumero weight %d on jo teema-alueella %s: anna jokaiselle teema-alueelle oma numero, se määrää järjestyksen helminauhassa",
+		"weight %d is already used by %s: give each theme area its own weight, it sets the order on the necklace")
+	SiteChapterWeightTaken = msg("site.chapter-weight-taken",
+		"järjestysnumero weight %d on jo luvulla %s: anna jokaiselle luvulle oma numero, se määrää lukujärjestyksen",
+		"weight %d is already used by %s: give each chapter its own weight, it sets the reading order")
+	SiteUnknownTheme = msg("site.unknown-theme",
+		"teema-aluetta %q ei ole%s: kirjoita kansion teemat tiedoston nimi ilman .md-päätettä (%s)",
+		"unknown theme %q%s: use the name of a file in teemat/ without .md (%s)")
+	SiteUnknownThemes = msg("site.unknown-themes",
+		"teema-aluetta %q ei ole%s: kirjoita kansion teemat tiedostojen nimet ilman .md-päätettä (%s)",
+		"unknown theme %q%s: use the names of files in teemat/ without .md (%s)")
+	SiteRelatedSelf = msg("site.related-self",
+		"helmi ei voi liittyä itseensä: poista %q related-luettelosta",
+		"a pearl cannot be related to itself: remove %q from related")
+	SiteNamesDraft = msg("site.names-draft",
+		"%s mainitsee luonnoksen %q, joka jätetään pois tästä julkaisusta",
+		"%s names the draft pearl %q, which is left out of this build")
+	SiteNoSuchPearl = msg("site.no-such-pearl",
+		"%s mainitsee helmen %q, jota ei ole%s: kirjoita kansion helmet tiedoston nimi ilman .md-päätettä",
+		"%s names the pearl %q, which does not exist%s: use the name of a file in helmet/ without .md")
+	SiteLinksToDraft = msg("site.links-to-draft",
+		"viittaa luonnokseen %s: se ei ole julkaisussa ennen kuin siinä on draft: false",
+		"points to the draft %s: it is not published until it has draft: false")
+	SitePrintSlug = msg("site.print-slug",
+		"luvun nimi ei voi olla %q: oppaan tulostettava sivu, jolla kaikki luvut ovat peräkkäin, on osoitteessa /opas/%s/; nimeä tiedosto toisin, esimerkiksi %s-luku.md",
+		"a chapter cannot be named %q: the guide's print page, which shows every chapter on one page, is /opas/%s/; rename the file, for example %s-luku.md")
+	SiteReservedName = msg("site.reserved-name",
+		"nimi %q on varattu portaalin omille sivuille (/%s/): nimeä tiedosto toisin, esimerkiksi %s-sivu.md",
+		"the name %q is taken by the portal's own pages (/%s/): rename the file, for example %s-sivu.md")
+	SiteTagTooLong = msg("site.tag-too-long",
+		"asiasana %q on %d merkkiä pitkä: asiasana on sana tai lyhyt ilmaus, enintään %d merkkiä, joten jaa tai lyhennä se",
+		"tag %q is %d characters long: a tag is a word or a short phrase of at most %d characters, split it or shorten it")
+	SiteTagNoLetters = msg("site.tag-no-letters",
+		"asiasanassa %q ei ole kirjaimia, numeroita eikä merkkejä: kirjoita sana",
+		"tag %q has no letters, digits or symbols: write a word")
+	SiteStaticOverPage = msg("site.static-over-page",
+		"tiedosto %q kansiossa static menisi portaalin oman sivun päälle: siirrä se toiseen kansioon, esimerkiksi static/liitteet/",
+		"static file %q would overwrite a page the portal generates: move it to another folder, for example static/liitteet/")
+	SiteBrokenLink = msg("site.broken-link",
+		"linkki osoitteeseen %s ei toimi: %s",
+		"broken link to %s: %s")
+	SiteTitleAsLink = msg("site.title-as-link",
+		"linkin osoitteeksi on kirjoitettu sivun otsikko, ja lukija näkisi hakasulkeet: kirjoita osoitteeksi sivun tiedosto, [%s](../%s)",
+		"the link's address is a page's title, and readers would see the brackets: write the page's file as the address, [%s](../%s)")
+	SiteSpaceInLink = msg("site.space-in-link",
+		"linkin osoitteessa %q on välilyönti, joten siitä ei tule linkkiä: kirjoita osoitteeksi sivun tiedosto (../helmet/nimi.md) tai verkko-osoite (https://…)",
+		"the link's address %q has a space, so it is not a link: write a page's file (../helmet/nimi.md) or a web address (https://…)")
+	SiteNoStaticFile = msg("site.no-static-file",
+		"tiedostoa static/%s ei ole",
+		"there is no file static/%s")
+	SiteStaticElsewhere = msg("site.static-elsewhere",
+		"tiedostoa %s ei ole: tiedosto on static/%s, joten kirjoita osoitteeksi /%s",
+		"there is no %s: the file is static/%s, so write its address as /%s")
+	SiteNoSuchTarget = msg("site.no-such-target",
+		"tiedostoa %s ei ole: linkitä toisen sivun Markdown-tiedostoon (../helmet/nimi.md) tai osoitteeseen (/helmet/nimi/), tai laita tiedosto kansioon static/%s ja linkitä osoitteeseen /%s",
+		"there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/%s and link to it as /%s")
+	SiteUnreadableAddress = msg("site.unreadable-address",
+		"osoitetta ei voi lukea (%s)",
+		"the address cannot be read: %s")
+	SiteOutsideContent = msg("site.outside-content",
+		"se osoittaa sisältökansion ulkopuolelle",
+		"it points outside the content folder")
+	SiteNoAddressStatic = msg("site.no-address-static",
+		"millään sivulla tai tiedostolla ei ole osoitetta %s: tiedosto on static/%s, joten kirjoita osoitteeksi /%s",
+		"no page or file has the address %s: the file is static/%s, so write its address as /%s")
+	SiteNoAddress = msg("site.no-address",
+		"millään sivulla tai tiedostolla ei ole osoitetta %s",
+		"no page or file has the address %s")
+	SiteNoFolder = msg("site.no-folder",
+		"sisällössä ei ole kansiota %s",
+		"there is no folder %s in the content format")
+	SiteTargetDraft = msg("site.target-draft",
+		"helmi %q on luonnos, joka jätetään pois tästä julkaisusta",
+		"the pearl %q is a draft, left out of this build")
+	SiteNoSuchFile = msg("site.no-such-file",
+		"%s %q ei ole%s (tarkista tiedoston nimi kansiossa %s/)",
+		"no %s %q%s (check the file name in %s/)")
+	SiteNoHeadings = msg("site.no-headings",
+		"sivulla ei ole väliotsikkoa #%s (sillä ei ole väliotsikoita lainkaan)",
+		"the page has no heading #%s (it has no headings)")
+	SiteNoHeading = msg("site.no-heading",
+		"sivulla ei ole väliotsikkoa #%s%s; sen väliotsikot ovat %s",
+		"the page has no heading #%s%s; its headings are %s")
+	SiteMoreNames = msg("site.more-names",
+		"%s … (%d muuta)",
+		"%s … (%d more)")
+	SiteCaseSection = msg("site.case-section",
+		"tapausesimerkistä puuttuu väliotsikko \"## %s\": lisää se, lukijat etsivät samoja neljää osaa jokaisesta esimerkistä",
+		"the case example has no section \"## %s\": add it, readers look for the same four sections in every case")
+	SiteOrphanPearl = msg("site.orphan-pearl",
+		"mikään tapausesimerkki tai toinen helmi ei viittaa tähän helmeen: lisää se jonkin helmen related-luetteloon tai tapausesimerkin pearls-luetteloon",
+		"no case example or related pearl points to this pearl: add it to another pearl's related list or to a case's pearls")
+	SiteLongSummary = msg("site.long-summary",
+		"kuvaus (summary) on %d merkkiä: lyhennä se enintään %d merkkiin, sillä se näkyy listoissa ja hakutuloksissa",
+		"the summary is %d characters: shorten it to %d at most, it is shown in lists and search results")
+	SiteFewWords = msg("site.few-words",
+		"helmessä on %d sanaa, vähemmän kuin portaalin helmissä (%d–%d): kirjoita lisää tai yhdistä se toiseen helmeen (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)",
+		"the pearl has %d words, fewer than the portal's pearls (%d–%d): write more or merge it with another pearl (site.yaml's pearlWords sets the range)")
+	SiteManyWords = msg("site.many-words",
+		"helmessä on %d sanaa, enemmän kuin portaalin helmissä (%d–%d): lyhennä tai jaa se kahdeksi helmeksi (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)",
+		"the pearl has %d words, more than the portal's pearls (%d–%d): shorten it or split it into two pearls (site.yaml's pearlWords sets the range)")
+	SiteSameTitle = msg("site.same-title",
+		"otsikko %q on jo sivulla %s: anna kummallekin oma otsikko, jotta lukija erottaa ne listoissa ja haussa",
+		"the title %q is already the title of %s: give each its own title, so that readers tell them apart in lists and search")
+
+	WordPearl   = msg("word.pearl", "helmeä", "pearl")
+	WordArea    = msg("word.area", "teema-aluetta", "theme area")
+	WordCase    = msg("word.case", "tapausesimerkkiä", "case example")
+	WordChapter = msg("word.chapter", "oppaan lukua", "guide chapter")
+	WordPage    = msg("word.page", "sivua", "page")
+)
+
+// Placeholders that `new` wrote, and the search thesaurus (internal/content).
+var (
+	ContentPlaceholderKey = msg("content.placeholder-key",
+		"%s on yhä mallin teksti %q, jonka helminauha new kirjoitti: kirjoita sen tilalle oma tekstisi",
+		"%s is still the template's text %q that helminauha new wrote: write your own text in its place")
+	ContentPlaceholderBody = msg("content.placeholder-body",
+		"tekstissä on yhä mallin teksti %q, jonka helminauha new kirjoitti: kirjoita sen tilalle oma tekstisi",
+		"the text still has the template's text %q that helminauha new wrote: write your own text in its place")
+	ThesaurusNotUTF8 = msg("thesaurus.not-utf8",
+		"sanasto ei ole UTF-8-tekstiä: tallenna se UTF-8-muodossa",
+		"the thesaurus is not UTF-8 text: save it as UTF-8")
+	ThesaurusDropOneWord = msg("thesaurus.drop-one-word",
+		"poistorivillä on yksi sana: - palaveri",
+		"a drop line names one word: - palaveri")
+	ThesaurusBoth = msg("thesaurus.both",
+		"rivillä on sekä = että >: kirjoita samaa tarkoittavat sanat = -merkein ja yhteen suuntaan pätevät > -merkillä omille riveilleen",
+		"a line has both = and >: write words that mean the same with = and one-way ones with > on lines of their own")
+	ThesaurusNeither = msg("thesaurus.neither",
+		"rivi ei ole sanaston muotoa: kirjoita kokous = palaveri tai kehari > kehityskeskustelu",
+		"the line has neither = nor >: write kokous = palaveri or kehari > kehityskeskustelu")
+	ThesaurusOneArrow = msg("thesaurus.one-arrow",
+		"rivillä saa olla vain yksi >: kehari > kehityskeskustelu, kehityskeskustelut",
+		"a line has one > only: kehari > kehityskeskustelu, kehityskeskustelut")
+	ThesaurusEmptySide = msg("thesaurus.empty-side",
+		"rivillä on tyhjä kohta: jokaisella = tai > -merkin puolella on oltava sana",
+		"a side of the line is empty: each side of = or > needs a word")
+	ThesaurusLeftOneWord = msg("thesaurus.left-one-word",
+		"> -merkin vasemmalla puolella saa olla vain yksi sana, koska haku vertaa sanoja yksitellen: %q",
+		"the left of > is one word, since search compares words one at a time: %q")
+	ThesaurusEqualOneWord = msg("thesaurus.equal-one-word",
+		"= -rivillä ainakin yhden puolen on oltava yksi sana: %q",
+		"one side of = must be one word: %q")
+)

@@ -154,7 +154,7 @@ func (b *builder) areas(list []*content.Area) {
 	byWeight := map[int]*content.Area{}
 	for _, a := range list {
 		if prev, dup := byWeight[a.Weight]; dup && a.Weight != 0 {
-			b.diags.Errorf(keyPos(&a.Common, "weight"), "weight %d is already used by %s: give each theme area its own weight, it sets the order on the necklace", a.Weight, prev.File)
+			b.diags.Report(keyPos(&a.Common, "weight"), diag.SiteAreaWeightTaken, a.Weight, prev.File)
 		}
 		byWeight[a.Weight] = a
 		area := &Area{Area: a, Node: b.node("/teemat/"+a.Slug+"/", a.Key, a.Sum), Color: a.Color}
@@ -195,7 +195,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		if p.Area != "" {
 			pearl.Area = b.areaBy[p.Area]
 			if pearl.Area == nil {
-				b.diags.Errorf(keyPos(&p.Common, "theme"), "unknown theme %q%s: use the name of a file in teemat/ without .md (%s)",
+				b.diags.Report(keyPos(&p.Common, "theme"), diag.SiteUnknownTheme,
 					p.Area, b.names("areas").nearest(p.Area), b.areaList())
 			}
 		}
@@ -245,7 +245,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 				continue
 			}
 			if r == p {
-				b.diags.Errorf(keyPos(&p.Common, "related"), "a pearl cannot be related to itself: remove %q from related", slug)
+				b.diags.Report(keyPos(&p.Common, "related"), diag.SiteRelatedSelf, slug)
 				continue
 			}
 			if !related[[2]*Pearl{p, r}] {
@@ -272,10 +272,10 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 		return p
 	}
 	if _, ok := b.drafts[slug]; ok {
-		b.diags.Warnf(keyPos(doc, key), "%s names the draft pearl %q, which is left out of this build", key, slug)
+		b.diags.Warn(keyPos(doc, key), diag.SiteNamesDraft, key, slug)
 		return nil
 	}
-	b.diags.Errorf(keyPos(doc, key), "%s names the pearl %q, which does not exist%s: use the name of a file in helmet/ without .md",
+	b.diags.Report(keyPos(doc, key), diag.SiteNoSuchPearl,
 		key, slug, b.names("pearls").nearest(slug))
 	return nil
 }
@@ -286,7 +286,7 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 // reference.
 func (b *builder) draftNamed(pos diag.Pos, p *Pearl) {
 	if p.Draft && !b.draftFiles[pos.File] {
-		b.diags.Warnf(pos, "viittaa luonnokseen %s: se ei ole julkaisussa ennen kuin siinä on draft: false", p.File)
+		b.diags.Warn(pos, diag.SiteLinksToDraft, p.File)
 	}
 }
 
@@ -322,7 +322,7 @@ func (b *builder) cases(list []*content.Case) {
 		for _, slug := range c.Areas {
 			a := b.areaBy[slug]
 			if a == nil {
-				b.diags.Errorf(keyPos(&c.Common, "themes"), "unknown theme %q%s: use the names of files in teemat/ without .md (%s)",
+				b.diags.Report(keyPos(&c.Common, "themes"), diag.SiteUnknownThemes,
 					slug, b.names("areas").nearest(slug), b.areaList())
 				continue
 			}
@@ -364,12 +364,12 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 	byWeight := map[int]*content.Chapter{}
 	for _, c := range chapters {
 		if c.Slug == PrintSlug {
-			b.diags.Errorf(diag.Pos{File: c.File}, "a chapter cannot be named %q: the guide's print page, which shows every chapter on one page, is /opas/%s/; rename the file, for example %s-luku.md",
+			b.diags.Report(diag.Pos{File: c.File}, diag.SitePrintSlug,
 				c.Slug, PrintSlug, PrintSlug)
 			continue
 		}
 		if prev, dup := byWeight[c.Weight]; dup && c.Weight != 0 {
-			b.diags.Errorf(keyPos(&c.Common, "weight"), "weight %d is already used by %s: give each chapter its own weight, it sets the reading order", c.Weight, prev.File)
+			b.diags.Report(keyPos(&c.Common, "weight"), diag.SiteChapterWeightTaken, c.Weight, prev.File)
 		}
 		byWeight[c.Weight] = c
 		ch := &Chapter{Chapter: c, Node: b.node("/opas/"+c.Slug+"/", c.Key, c.Sum)}
@@ -392,7 +392,7 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 func (b *builder) pages(list []*content.Page) {
 	for _, p := range list {
 		if slices.Contains(Reserved, p.Slug) {
-			b.diags.Errorf(diag.Pos{File: p.File}, "the name %q is taken by the portal's own pages (/%s/): rename the file, for example %s-sivu.md", p.Slug, p.Slug, p.Slug)
+			b.diags.Report(diag.Pos{File: p.File}, diag.SiteReservedName, p.Slug, p.Slug, p.Slug)
 			continue
 		}
 		page := &Page{Page: p, Node: b.node("/"+p.Slug+"/", p.Key, p.Sum)}
@@ -434,13 +434,13 @@ func (b *builder) terms() {
 		var tagged map[*Term]bool
 		for _, tag := range p.Pearl.Tags {
 			if n := utf8.RuneCountInString(tag); n > MaxTag {
-				b.diags.Errorf(keyPos(&p.Common, "tags"), "tag %q is %d characters long: a tag is a word or a short phrase of at most %d characters, split it or shorten it",
+				b.diags.Report(keyPos(&p.Common, "tags"), diag.SiteTagTooLong,
 					markdown.Shorten(tag), n, MaxTag)
 				continue
 			}
 			slug := TagSlug(tag)
 			if slug == "" {
-				b.diags.Errorf(keyPos(&p.Common, "tags"), "tag %q has no letters, digits or symbols: write a word", tag)
+				b.diags.Report(keyPos(&p.Common, "tags"), diag.SiteTagNoLetters, tag)
 				continue
 			}
 			t := tags[slug]
@@ -508,7 +508,7 @@ func (b *builder) static() {
 			clash = slices.Contains(Reserved, f)
 		}
 		if clash {
-			b.diags.Errorf(diag.Pos{File: "content/static/" + f}, "static file %q would overwrite a page the portal generates: move it to another folder, for example static/liitteet/", f)
+			b.diags.Report(diag.Pos{File: "content/static/" + f}, diag.SiteStaticOverPage, f)
 		}
 	}
 }
@@ -557,4 +557,4 @@ func (b *builder) names(set string) *suggester {
 }
 
 // areaList names the theme areas for a message.
-func (b *builder) areaList() string { return listNames(b.names("areas").sorted, 20) }
+func (b *builder) areaList() any { return listNames(b.names("areas").sorted, 20) }

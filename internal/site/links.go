@@ -40,13 +40,13 @@ func (b *builder) links() {
 func (b *builder) resolve(doc *content.Common, dir string) Links {
 	var out Links
 	for _, l := range doc.Doc.TitleLinks {
-		b.diags.Errorf(diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, "%s", b.titleLink(l))
+		b.diags.Add(&diag.Error{Pos: diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, Text: b.titleLink(l)})
 	}
 	for _, l := range doc.Doc.Links {
 		target, err := b.target(dir, l.Dest)
 		pos := diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}
-		if err != "" {
-			b.diags.Errorf(pos, "broken link to %s: %s", l.Dest, err)
+		if err.Message() != nil {
+			b.diags.Report(pos, diag.SiteBrokenLink, l.Dest, err)
 			continue
 		}
 		if p := b.linkedPearl(dir, l.Dest); p != nil {
@@ -64,7 +64,7 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 
 // titleLink explains a link written with spaces in its address, which
 // Markdown shows as text, and names the page when the address is a title.
-func (b *builder) titleLink(l markdown.Link) string {
+func (b *builder) titleLink(l markdown.Link) diag.Text {
 	if b.titles == nil {
 		b.titles = map[string]string{}
 		for file, v := range b.byFile {
@@ -78,9 +78,9 @@ func (b *builder) titleLink(l markdown.Link) string {
 		}
 	}
 	if file, ok := b.titles[strings.ToLower(strings.TrimSpace(l.Dest))]; ok {
-		return fmt.Sprintf("linkin osoitteeksi on kirjoitettu sivun otsikko, ja lukija näkisi hakasulkeet: kirjoita osoitteeksi sivun tiedosto, [%s](../%s)", l.Alt, file)
+		return diag.SiteTitleAsLink.With(l.Alt, file)
 	}
-	return fmt.Sprintf("linkin osoitteessa %q on välilyönti, joten siitä ei tule linkkiä: kirjoita osoitteeksi sivun tiedosto (../helmet/nimi.md) tai verkko-osoite (https://…)", l.Dest)
+	return diag.SiteSpaceInLink.With(l.Dest)
 }
 
 // linkedPearl is the pearl a working link leads to, or nil.
@@ -97,10 +97,10 @@ func (b *builder) linkedPearl(dir, dest string) *Pearl {
 // target maps dest, written in a document in folder dir, to the URL it
 // must point to. It returns "" for a link it leaves alone (another host,
 // mail, an in-page #fragment), and a message when the link is broken.
-func (b *builder) target(dir, dest string) (string, string) {
+func (b *builder) target(dir, dest string) (string, diag.Text) {
 	d := b.parse(dir, dest)
 	switch {
-	case d.msg != "" || d.leave:
+	case d.msg.Message() != nil || d.leave:
 		return "", d.msg
 	case d.site:
 		return b.sitePath(d.path, d.fragment, d.frag)
@@ -112,24 +112,24 @@ func (b *builder) target(dir, dest string) (string, string) {
 			return "", b.missing(rel)
 		}
 		n := nodeOf(v)
-		if msg := b.fragmentMissing(v, d.fragment); msg != "" {
+		if msg := b.fragmentMissing(v, d.fragment); msg.Message() != nil {
 			return "", msg
 		}
-		return n.URL + d.frag, ""
+		return n.URL + d.frag, diag.Text{}
 	}
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
 		if b.isStatic(s) {
-			return b.base + "/" + s, ""
+			return b.base + "/" + s, diag.Text{}
 		}
-		return "", fmt.Sprintf("there is no file static/%s", s)
+		return "", diag.SiteNoStaticFile.With(s)
 	}
 	if s := b.staticNamed(path.Base(rel)); s != "" {
-		return "", fmt.Sprintf("there is no %s: the file is static/%s, so write its address as /%s", rel, s, s)
+		return "", diag.SiteStaticElsewhere.With(rel, s, s)
 	}
 	// The path as the editor meant it under static/: what they wrote,
 	// without the document's own folder (kuvat/x.png, not x.png).
 	want := strings.TrimPrefix(rel, dir+"/")
-	return "", fmt.Sprintf("there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/%s and link to it as /%s", rel, want, want)
+	return "", diag.SiteNoSuchTarget.With(rel, want, want)
 }
 
 // staticNamed is the static file (its path under static/) whose name is
@@ -151,7 +151,7 @@ type dirDest struct{ dir, dest string }
 
 // dest is how a link's address reads, before the model is consulted.
 type dest struct {
-	msg      string // why it cannot be read, or ""
+	msg      diag.Text // why it cannot be read, or no text
 	leave    bool   // another host, mail, an in-page #fragment
 	site     bool   // a site path (/helmet/x/), else a path in the content folder
 	path     string // the site path, or the content path resolved against dir
@@ -179,7 +179,7 @@ func (b *builder) parse(dir, address string) dest {
 func parseDest(dir, address string) dest {
 	u, err := url.Parse(address)
 	if err != nil {
-		return dest{msg: "the address cannot be read: " + err.Error()}
+		return dest{msg: diag.SiteUnreadableAddress.With(err.Error())}
 	}
 	if u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return dest{leave: true}
@@ -196,32 +196,32 @@ func parseDest(dir, address string) dest {
 	// editor's Markdown preview would.
 	d.path = path.Clean(path.Join(dir, d.path))
 	if strings.HasPrefix(d.path, "../") || d.path == ".." {
-		return dest{msg: "it points outside the content folder"}
+		return dest{msg: diag.SiteOutsideContent.With()}
 	}
 	return d
 }
 
-func (b *builder) sitePath(p, fragment, frag string) (string, string) {
+func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 	clean := path.Clean(p)
 	if clean != "/" && strings.HasSuffix(p, "/") {
 		clean += "/"
 	}
 	if b.byPath[clean] {
 		if v := b.byPage(clean); v != nil {
-			if msg := b.fragmentMissing(v, fragment); msg != "" {
+			if msg := b.fragmentMissing(v, fragment); msg.Message() != nil {
 				return "", msg
 			}
 		}
-		return b.base + clean + frag, ""
+		return b.base + clean + frag, diag.Text{}
 	}
 	if b.byPath[clean+"/"] {
-		return b.base + clean + "/" + frag, ""
+		return b.base + clean + "/" + frag, diag.Text{}
 	}
 	if b.isStatic(strings.TrimPrefix(clean, "/")) {
-		return b.base + clean + frag, ""
+		return b.base + clean + frag, diag.Text{}
 	}
 	if s := b.staticNamed(path.Base(clean)); s != "" && path.Ext(s) != "" {
-		return "", fmt.Sprintf("no page or file has the address %s: the file is static/%s, so write its address as /%s", p, s, s)
+		return "", diag.SiteNoAddressStatic.With(p, s, s)
 	}
 	// A link to /helmet/x/ where x does not exist: name the missing file.
 	parts := strings.Split(strings.Trim(clean, "/"), "/")
@@ -231,7 +231,7 @@ func (b *builder) sitePath(p, fragment, frag string) (string, string) {
 			return "", b.missing(parts[0] + "/" + parts[1] + ".md")
 		}
 	}
-	return "", fmt.Sprintf("no page or file has the address %s", p)
+	return "", diag.SiteNoAddress.With(p)
 }
 
 func (b *builder) byPage(p string) any {
@@ -248,17 +248,17 @@ func (b *builder) byPage(p string) any {
 }
 
 // missing explains a link to a source file that does not exist.
-func (b *builder) missing(rel string) string {
+func (b *builder) missing(rel string) diag.Text {
 	dir, file, _ := strings.Cut(rel, "/")
 	slug := strings.TrimSuffix(file, ".md")
-	what := map[string]string{"helmet": "pearl", "teemat": "theme area", "caset": "case example", "opas": "guide chapter", "sivut": "page"}[dir]
-	if what == "" {
-		return fmt.Sprintf("there is no folder %s in the content format", dir)
+	what := map[string]*diag.Message{"helmet": diag.WordPearl, "teemat": diag.WordArea, "caset": diag.WordCase, "opas": diag.WordChapter, "sivut": diag.WordPage}[dir]
+	if what == nil {
+		return diag.SiteNoFolder.With(dir)
 	}
 	if _, ok := b.drafts[slug]; ok && dir == "helmet" {
-		return fmt.Sprintf("the pearl %q is a draft, left out of this build", slug)
+		return diag.SiteTargetDraft.With(slug)
 	}
-	return fmt.Sprintf("no %s %q%s (check the file name in %s/)", what, slug, b.names(dir+"/").nearest(slug), dir)
+	return diag.SiteNoSuchFile.With(what, slug, b.names(dir+"/").nearest(slug), dir)
 }
 
 func nodeOf(v any) Node {
@@ -299,9 +299,9 @@ type headingSet struct {
 
 // fragmentMissing checks #fragment against the heading ids of the target
 // document.
-func (b *builder) fragmentMissing(v any, fragment string) string {
+func (b *builder) fragmentMissing(v any, fragment string) diag.Text {
 	if fragment == "" {
-		return ""
+		return diag.Text{}
 	}
 	var doc *markdown.Doc
 	switch v := v.(type) {
@@ -313,7 +313,7 @@ func (b *builder) fragmentMissing(v any, fragment string) string {
 		}
 	}
 	if doc == nil {
-		return ""
+		return diag.Text{}
 	}
 	h := b.headingIn[doc]
 	if h == nil {
@@ -328,13 +328,13 @@ func (b *builder) fragmentMissing(v any, fragment string) string {
 		b.headingIn[doc] = h
 	}
 	if h.ids[fragment] {
-		return ""
+		return diag.Text{}
 	}
 	if len(h.ids) == 0 {
-		return fmt.Sprintf("the page has no heading #%s (it has no headings)", fragment)
+		return diag.SiteNoHeadings.With(fragment)
 	}
 	if h.suggest == nil {
 		h.suggest = newSuggester(h.list)
 	}
-	return fmt.Sprintf("the page has no heading #%s%s; its headings are %s", fragment, h.suggest.nearest("#"+fragment), listNames(h.list, 20))
+	return diag.SiteNoHeading.With(fragment, h.suggest.nearest("#"+fragment), listNames(h.list, 20))
 }

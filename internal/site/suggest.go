@@ -1,11 +1,12 @@
 package site
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // A suggester finds, for a name that does not exist, the nearest one that
@@ -48,11 +49,11 @@ func newSuggester(names []string) *suggester {
 }
 
 // nearest returns ` (did you mean "x"?)` for the closest name within a
-// third of the word's length, or "". Of names equally close, the first in
-// order is named.
-func (s *suggester) nearest(word string) string {
+// third of the word's length, or no text. Of names equally close, the
+// first in order is named.
+func (s *suggester) nearest(word string) diag.Text {
 	if utf8.RuneCountInString(word) > suggestMaxRunes {
-		return ""
+		return diag.Text{}
 	}
 	cands := s.sorted
 	if s.reversed != nil {
@@ -71,9 +72,9 @@ func (s *suggester) nearest(word string) string {
 		}
 	}
 	if best == "" {
-		return ""
+		return diag.Text{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return diag.DidYouMean.With(best)
 }
 
 // around returns the names of sorted that sort next to word.
@@ -143,9 +144,9 @@ func abs(x int) int {
 
 // listNames joins names for a message, the first max of them: a message
 // naming every one of ten thousand files helps no one.
-func listNames(names []string, max int) string {
+func listNames(names []string, max int) any {
 	if len(names) <= max {
 		return strings.Join(names, ", ")
 	}
-	return fmt.Sprintf("%s … (%d more)", strings.Join(names[:max], ", "), len(names)-max)
+	return diag.SiteMoreNames.With(strings.Join(names[:max], ", "), len(names)-max)
 }

@@ -28,7 +28,7 @@ func TestSuggestions(t *testing.T) {
 		{large, "helmi-0042-aihee", "helmi-0042-aihe"},
 		{large, "dialogi", ""},
 	} {
-		if got := newSuggester(c.names).nearest(c.word); got != suggestion(c.want) {
+		if got := newSuggester(c.names).nearest(c.word).String(); got != suggestion(c.want) {
 			t.Errorf("%d names, %q: got %q, want %q", len(c.names), c.word, got, suggestion(c.want))
 		}
 	}

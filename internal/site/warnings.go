@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -28,25 +27,29 @@ func (b *builder) warnings() {
 		}
 		for _, s := range CaseSections {
 			if !have[strings.ToLower(s)] {
-				b.diags.Warnf(diag.Pos{File: c.File}, "the case example has no section \"## %s\": add it, readers look for the same four sections in every case", s)
+				b.diags.Warn(diag.Pos{File: c.File}, diag.SiteCaseSection, s)
 			}
 		}
 	}
 	words := b.s.Config.PearlWords
 	for _, p := range b.s.Pearls {
 		if n := len(strings.Fields(p.Doc.Text())); words[1] > 0 && (n < words[0] || n > words[1]) {
-			b.diags.Warnf(diag.Pos{File: p.File}, "%s", msgWords(n, words))
+			m := diag.SiteManyWords
+			if n < words[0] {
+				m = diag.SiteFewWords
+			}
+			b.diags.Warn(diag.Pos{File: p.File}, m, n, words[0], words[1])
 		}
 	}
 	b.sameTitles()
 	for _, p := range b.s.Pearls {
 		if len(p.Related) == 0 && len(p.Cases) == 0 {
-			b.diags.Warnf(diag.Pos{File: p.File}, "no case example or related pearl points to this pearl: add it to another pearl's related list or to a case's pearls")
+			b.diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
 		}
 	}
 	check := func(c *content.Common) {
 		if n := utf8.RuneCountInString(c.Summary); n > MaxSummary {
-			b.diags.Warnf(keyPos(c, "summary"), "the summary is %d characters: shorten it to %d at most, it is shown in lists and search results", n, MaxSummary)
+			b.diags.Warn(keyPos(c, "summary"), diag.SiteLongSummary, n, MaxSummary)
 		}
 	}
 	for _, a := range b.s.Areas {
@@ -60,13 +63,6 @@ func (b *builder) warnings() {
 	}
 }
 
-func msgWords(n int, words [2]int) string {
-	if n < words[0] {
-		return fmt.Sprintf("helmessä on %d sanaa, vähemmän kuin portaalin helmissä (%d–%d): kirjoita lisää tai yhdistä se toiseen helmeen (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)", n, words[0], words[1])
-	}
-	return fmt.Sprintf("helmessä on %d sanaa, enemmän kuin portaalin helmissä (%d–%d): lyhennä tai jaa se kahdeksi helmeksi (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)", n, words[0], words[1])
-}
-
 // sameTitles warns of two pages of one kind with the same title: lists,
 // search results and the necklace would show two links a reader cannot
 // tell apart.
@@ -75,7 +71,7 @@ func (b *builder) sameTitles() {
 	check := func(kind string, c *content.Common) {
 		k := kind + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Title), " "))
 		if first, dup := seen[k]; dup && c.Title != "" {
-			b.diags.Warnf(keyPos(c, "title"), "otsikko %q on jo sivulla %s: anna kummallekin oma otsikko, jotta lukija erottaa ne listoissa ja haussa", c.Title, first.File)
+			b.diags.Warn(keyPos(c, "title"), diag.SiteSameTitle, c.Title, first.File)
 			return
 		}
 		seen[k] = c
