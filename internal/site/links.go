@@ -152,11 +152,11 @@ type dirDest struct{ dir, dest string }
 // dest is how a link's address reads, before the model is consulted.
 type dest struct {
 	msg      diag.Text // why it cannot be read, or no text
-	leave    bool   // another host, mail, an in-page #fragment
-	site     bool   // a site path (/helmet/x/), else a path in the content folder
-	path     string // the site path, or the content path resolved against dir
-	fragment string // without '#'
-	frag     string // with '#', or ""
+	leave    bool      // another host, mail, an in-page #fragment
+	site     bool      // a site path (/helmet/x/), else a path in the content folder
+	path     string    // the site path, or the content path resolved against dir
+	fragment string    // without '#'
+	frag     string    // with '#', or ""
 }
 
 // parse reads a link's address, remembering the answer (see Memo).
