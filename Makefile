@@ -12,7 +12,7 @@ FUZZTIME ?= 5s
 TOOLS    := $(GO) -C internal/tools
 BENCH    := $(CURDIR)/.cache/bench
 
-.PHONY: all build serve check test test-go test-portal test-fuzz test-js test-e2e test-workflow test-tools deps-test deps-bench bench bench-hugo bench-search bench-serve corpus fuzz screenshots clean
+.PHONY: all build serve check test test-go test-portal test-fuzz test-js test-e2e test-workflow test-tools deps-test deps-bench bench bench-hugo bench-search bench-serve bench-scale corpus fuzz screenshots clean
 
 all: build
 
@@ -94,6 +94,11 @@ bench-search:
 	cd internal/search/bench && npm ci --no-audit --no-fund
 	node internal/search/bench/bench.mjs -content content
 	node internal/search/bench/bench.mjs -n 10000
+
+# Our build at 10k, 25k, 50k and 100k pearls: time, CPU and peak memory
+# per stage, whether they grow linearly, and a cold search's bytes.
+bench-scale:
+	$(TOOLS) run ./cmd/benchscale -n 10000,25000,50000,100000 -cache $(BENCH)
 
 # Save-to-reload latency of serve on 10,000 pearls.
 bench-serve:

@@ -464,3 +464,37 @@ func Expand(args []string, corpusDir, outDir string) []string {
 	}
 	return out
 }
+
+// RepoRoot is the product's repository above the working directory: the
+// folder with cmd/helminauha (this command's own module, internal/tools,
+// has a go.mod too, so go.mod does not tell).
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "cmd", "helminauha")); err == nil {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("no cmd/helminauha above %s; run the tools inside the repository", dir)
+		}
+	}
+}
+
+// BuildOurs builds ./cmd/helminauha into a temporary folder.
+func BuildOurs(ctx context.Context, root string) (string, error) {
+	tmp, err := os.MkdirTemp("", "helminauha-bench-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(tmp, "helminauha")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/helminauha")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		os.RemoveAll(tmp)
+		return "", fmt.Errorf("%w\n%s", err, strings.TrimSpace(string(out)))
+	}
+	return bin, nil
+}

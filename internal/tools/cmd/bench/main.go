@@ -69,7 +69,7 @@ func run() int {
 		}
 	}
 
-	root, err := repoRoot()
+	root, err := bench.RepoRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		return 1
@@ -87,7 +87,7 @@ func run() int {
 		case "ours":
 			bin := *oursBin
 			if bin == "" {
-				bin, buildErr = buildOurs(ctx, root)
+				bin, buildErr = bench.BuildOurs(ctx, root)
 				if buildErr != nil {
 					fmt.Fprintf(os.Stderr, "bench: OUR BUILD FAILED: go build ./cmd/helminauha: %v\n", buildErr)
 					fmt.Fprintln(os.Stderr, "bench: going on without ours; use -tools hugo to measure Hugo alone")
@@ -144,40 +144,6 @@ func parseSizes(s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
-}
-
-// repoRoot is the product's repository above the working directory: the
-// folder with cmd/helminauha (this command's own module, internal/tools,
-// has a go.mod too, so go.mod does not tell).
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "cmd", "helminauha")); err == nil {
-			return d, nil
-		}
-		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("no cmd/helminauha above %s; run bench inside the repository", dir)
-		}
-	}
-}
-
-// buildOurs builds ./cmd/helminauha into a temporary folder.
-func buildOurs(ctx context.Context, root string) (string, error) {
-	tmp, err := os.MkdirTemp("", "helminauha-bench-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(tmp, "helminauha")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/helminauha")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		os.RemoveAll(tmp)
-		return "", fmt.Errorf("%w\n%s", err, strings.TrimSpace(string(out)))
-	}
-	return bin, nil
 }
 
 // printEnvironment prints what the numbers depend on: versions, cores and

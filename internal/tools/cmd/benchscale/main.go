@@ -1,0 +1,249 @@
+// Command benchscale builds generated portals of growing size with our
+// generator and prints, per size and per stage, the wall time, the CPU
+// time and the peak memory, then whether they grow no faster than the
+// number of pearls, and what a reader's first search downloads:
+//
+//	go -C internal/tools run ./cmd/benchscale -n 10000,25000,50000,100000
+//
+// Each build is one child process (build --timings, with minification, as
+// make bench builds); its totals come from getrusage, its stages from
+// --timings. Corpora are cached as cmd/bench caches them.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/tools/bench"
+	"github.com/helminauha/helminauha/internal/tools/corpus"
+)
+
+// queries are those of make bench-search.
+var queries = []string{"luottamus", "verkostojen", "esihenkilö työhyvinvointi", "verkostojohtaminen"}
+
+const (
+	growthSlack = 1.1     // 100k may cost 11 times 10k: linear, with 10 % to spare
+	maxPeak     = 4 << 30 // bytes, at the largest size
+	queryGrowth = 1.5     // a cold query's bytes at the largest size against the smallest
+)
+
+type stage struct {
+	name      string
+	wall, cpu time.Duration
+	rss       int64
+}
+
+type run struct {
+	n         int
+	wall, cpu time.Duration
+	rss       int64
+	stages    []stage
+	query     float64 // mean bytes a cold query fetched
+}
+
+func main() {
+	os.Exit(mainErr())
+}
+
+func mainErr() int {
+	ns := flag.String("n", "10000,25000,50000,100000", "comma-separated corpus sizes (pearls), smallest first")
+	shape := flag.String("shape", corpus.Uniform, "corpus shape: uniform or varied")
+	oursBin := flag.String("ours", "", "our binary (default: go build ./cmd/helminauha into a temporary folder)")
+	cache := flag.String("cache", "", "folder for corpora and outputs (default: .cache/bench in the repository)")
+	flag.Parse()
+	var sizes []int
+	for _, f := range strings.Split(*ns, ",") {
+		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(f), "_", ""))
+		if err != nil || n < 1 {
+			fmt.Fprintf(os.Stderr, "benchscale: -n: %q is not a positive number\n", f)
+			return 2
+		}
+		sizes = append(sizes, n)
+	}
+	root, err := bench.RepoRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchscale:", err)
+		return 1
+	}
+	if *cache == "" {
+		*cache = filepath.Join(root, ".cache", "bench")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	bin := *oursBin
+	if bin == "" {
+		if bin, err = bench.BuildOurs(ctx, root); err != nil {
+			fmt.Fprintf(os.Stderr, "benchscale: go build ./cmd/helminauha: %v\n", err)
+			return 1
+		}
+		defer os.RemoveAll(filepath.Dir(bin))
+	} else if bin, err = filepath.Abs(bin); err != nil {
+		fmt.Fprintln(os.Stderr, "benchscale:", err)
+		return 1
+	}
+
+	load, _ := os.ReadFile("/proc/loadavg")
+	fmt.Printf("benchscale %s, %s, %d CPUs, %s corpus; load average at start: %s",
+		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.Version(), runtime.NumCPU(), *shape, load)
+	spent := filepath.Join(*cache, "spent")
+	defer os.RemoveAll(spent)
+	var runs []run
+	for _, n := range sizes {
+		start := time.Now()
+		dir, generated, err := corpus.Ensure(*cache, corpus.Options{N: n, Shape: *shape})
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "benchscale: generating %d pearls: %v\n", n, err)
+			return 1
+		}
+		if generated {
+			fmt.Fprintf(os.Stderr, "N=%d: generated %s in %s\n", n, dir, time.Since(start).Round(time.Second))
+		}
+		r, err := build(ctx, bin, dir, filepath.Join(*cache, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "benchscale: N=%d: %v\n", n, err)
+			return 1
+		}
+		r.n = n
+		fmt.Fprintf(os.Stderr, "N=%d: %.1f s wall, %.1f s CPU, peak %.0f MiB, a cold query %.0f KiB\n",
+			n, r.wall.Seconds(), r.cpu.Seconds(), mib(r.rss), r.query/1024)
+		runs = append(runs, r)
+	}
+	report(runs)
+	return 0
+}
+
+var timingLine = regexp.MustCompile(`^  (\w+) +(\S+) +CPU +(\S+) +peak memory so far ([\d.]+) (MB|kB|B)$`)
+
+// build builds the corpus in dir into out, measuring the child, then
+// measures the cold queries on the output and moves it aside into spent
+// (see bench.Run on why outputs are not removed between builds).
+func build(ctx context.Context, bin, dir, out, spent string) (run, error) {
+	var r run
+	if _, err := os.Stat(out); err == nil {
+		if err := os.MkdirAll(spent, 0o755); err != nil {
+			return r, err
+		}
+		if err := os.Rename(out, filepath.Join(spent, fmt.Sprintf("%s-%d", filepath.Base(out), time.Now().UnixNano()))); err != nil {
+			return r, err
+		}
+	}
+	syscall.Sync()
+	cmd := exec.CommandContext(ctx, bin, "build", "--content", filepath.Join(dir, "content"), "--out", out, "--timings", "--quiet")
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return r, fmt.Errorf("%v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	r.wall = time.Since(start)
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.rss = int64(ru.Maxrss) * 1024
+		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	for _, l := range strings.Split(stdout.String(), "\n") {
+		m := timingLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		wall, _ := time.ParseDuration(m[2])
+		cpu, _ := time.ParseDuration(m[3])
+		size, _ := strconv.ParseFloat(m[4], 64)
+		size *= map[string]float64{"MB": 1 << 20, "kB": 1 << 10, "B": 1}[m[5]]
+		r.stages = append(r.stages, stage{m[1], wall, cpu, int64(size)})
+	}
+	if len(r.stages) == 0 {
+		return r, fmt.Errorf("build --timings printed no stages:\n%s", stdout.String())
+	}
+	q, err := coldQueries(ctx, out)
+	if err != nil {
+		return r, err
+	}
+	r.query = q
+	return r, nil
+}
+
+// coldQueries is the mean number of bytes a first search fetches on the
+// portal built in site, over queries.
+func coldQueries(ctx context.Context, site string) (float64, error) {
+	_, here, _, _ := runtime.Caller(0)
+	args := append([]string{filepath.Join(filepath.Dir(here), "coldquery.mjs"), site}, queries...)
+	out, err := exec.CommandContext(ctx, "node", args...).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return 0, fmt.Errorf("node coldquery.mjs: %v\n%s", err, ee.Stderr)
+		}
+		return 0, fmt.Errorf("node coldquery.mjs: %v (make deps-test installs Node)", err)
+	}
+	var res []struct {
+		Q     string
+		Bytes int64
+		Hits  int
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		return 0, fmt.Errorf("node coldquery.mjs: %v: %s", err, out)
+	}
+	var sum float64
+	for _, q := range res {
+		if q.Hits == 0 {
+			return 0, fmt.Errorf("the query %q found nothing", q.Q)
+		}
+		sum += float64(q.Bytes)
+	}
+	return sum / float64(len(res)), nil
+}
+
+func report(runs []run) {
+	fmt.Printf("\n%8s %10s %10s %12s %14s   stages (wall / CPU / peak memory so far)\n", "N", "wall", "CPU", "peak RSS", "cold query")
+	for _, r := range runs {
+		var st []string
+		for _, s := range r.stages {
+			st = append(st, fmt.Sprintf("%s %.1f/%.1f s/%.0f MiB", s.name, s.wall.Seconds(), s.cpu.Seconds(), mib(s.rss)))
+		}
+		fmt.Printf("%8d %8.1f s %8.1f s %8.0f MiB %10.0f KiB   %s\n", r.n, r.wall.Seconds(), r.cpu.Seconds(), mib(r.rss), r.query/1024, strings.Join(st, ", "))
+	}
+	if len(runs) < 2 {
+		return
+	}
+	a, b := runs[0], runs[len(runs)-1]
+	k := float64(b.n) / float64(a.n)
+	limit := k * growthSlack
+	fmt.Printf("\n%d pearls against %d (%.1f times the pearls; linear growth allows %.1f times):\n", b.n, a.n, k, limit)
+	growth := func(what string, x, y float64) {
+		g := y / x
+		fmt.Printf("  %-22s %6.2f times %s\n", what, g, verdict(g <= limit))
+	}
+	growth("wall time", a.wall.Seconds(), b.wall.Seconds())
+	growth("CPU time", a.cpu.Seconds(), b.cpu.Seconds())
+	growth("peak memory", float64(a.rss), float64(b.rss))
+	for i, s := range b.stages {
+		if i < len(a.stages) && a.stages[i].name == s.name && a.stages[i].cpu > 50*time.Millisecond {
+			growth("  CPU of "+s.name, a.stages[i].cpu.Seconds(), s.cpu.Seconds())
+		}
+	}
+	fmt.Printf("  peak memory at %d: %.0f MiB, goal under %d MiB %s\n", b.n, mib(b.rss), maxPeak>>20, verdict(b.rss < maxPeak))
+	g := b.query / a.query
+	fmt.Printf("  a cold query's bytes: %.2f times, goal at most %.1f %s\n", g, queryGrowth, verdict(g <= queryGrowth))
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "(met)"
+	}
+	return "(NOT met)"
+}
+
+func mib(b int64) float64 { return float64(b) / (1 << 20) }
