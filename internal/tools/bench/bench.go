@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -497,4 +498,26 @@ func BuildOurs(ctx context.Context, root string) (string, error) {
 		return "", fmt.Errorf("%w\n%s", err, strings.TrimSpace(string(out)))
 	}
 	return bin, nil
+}
+
+// Folders is the repository (RepoRoot) and the folder for corpora and
+// outputs: cache, or .cache/bench in the repository when cache is empty.
+func Folders(cache string) (root, cacheDir string, err error) {
+	if root, err = RepoRoot(); err != nil {
+		return "", "", err
+	}
+	return root, cmp.Or(cache, filepath.Join(root, ".cache", "bench")), nil
+}
+
+// ParseSizes parses a comma-separated list of corpus sizes ("1000,10_000").
+func ParseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(f), "_", ""))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("-n: %q is not a positive number", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -258,5 +259,23 @@ func TestExpand(t *testing.T) {
 	want := []string{"build", "--content", "/c/content", "--out", "/o", "-s", "/c/hugo"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestParseSizes(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []int
+		ok   bool
+	}{
+		{"1000,10_000", []int{1000, 10000}, true},
+		{" 25000 ", []int{25000}, true},
+		{"0", nil, false},
+		{"10k", nil, false},
+	} {
+		got, err := ParseSizes(tc.in)
+		if (err == nil) != tc.ok || !slices.Equal(got, tc.want) {
+			t.Errorf("ParseSizes(%q) = %v, %v; want %v (ok %v)", tc.in, got, err, tc.want, tc.ok)
+		}
 	}
 }

@@ -21,7 +21,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -47,7 +46,7 @@ func run() int {
 		cache    = flag.String("cache", "", "folder for corpora and outputs (default: .cache/bench in the repository)")
 	)
 	flag.Parse()
-	sizes, err := parseSizes(*ns)
+	sizes, err := bench.ParseSizes(*ns)
 	if err != nil || *runs < 1 || *warmup < 0 || flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: bench [-n 1000,10000] [-shapes uniform,varied] [-runs 5] [-warmup 1] [-tools ours,hugo] [-ours BIN] [-hugo BIN] [-cache DIR]")
 		if err != nil {
@@ -69,13 +68,10 @@ func run() int {
 		}
 	}
 
-	root, err := bench.RepoRoot()
+	root, cacheDir, err := bench.Folders(*cache)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		return 1
-	}
-	if *cache == "" {
-		*cache = filepath.Join(root, ".cache", "bench")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -113,7 +109,7 @@ func run() int {
 
 	printEnvironment(*hugoBin, slices.Contains(names, "hugo"))
 	results, err := bench.Run(ctx, bench.Plan{
-		Ns: sizes, Shapes: strings.Split(*shapes, ","), Runs: *runs, Warmup: *warmup, Tools: list, CacheDir: *cache, Log: os.Stderr,
+		Ns: sizes, Shapes: strings.Split(*shapes, ","), Runs: *runs, Warmup: *warmup, Tools: list, CacheDir: cacheDir, Log: os.Stderr,
 	})
 	if buildErr != nil {
 		for _, n := range sizes {
@@ -132,18 +128,6 @@ func run() int {
 		}
 	}
 	return 0
-}
-
-func parseSizes(s string) ([]int, error) {
-	var out []int
-	for _, f := range strings.Split(s, ",") {
-		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(f), "_", ""))
-		if err != nil || n < 1 {
-			return nil, fmt.Errorf("-n: %q is not a positive number", f)
-		}
-		out = append(out, n)
-	}
-	return out, nil
 }
 
 // printEnvironment prints what the numbers depend on: versions, cores and

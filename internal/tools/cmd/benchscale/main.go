@@ -64,22 +64,15 @@ func mainErr() int {
 	oursBin := flag.String("ours", "", "our binary (default: go build ./cmd/helminauha into a temporary folder)")
 	cache := flag.String("cache", "", "folder for corpora and outputs (default: .cache/bench in the repository)")
 	flag.Parse()
-	var sizes []int
-	for _, f := range strings.Split(*ns, ",") {
-		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(f), "_", ""))
-		if err != nil || n < 1 {
-			fmt.Fprintf(os.Stderr, "benchscale: -n: %q is not a positive number\n", f)
-			return 2
-		}
-		sizes = append(sizes, n)
+	sizes, err := bench.ParseSizes(*ns)
+	if err != nil || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-shape uniform|varied] [-ours BIN] [-cache DIR]")
+		return 2
 	}
-	root, err := bench.RepoRoot()
+	root, cacheDir, err := bench.Folders(*cache)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchscale:", err)
 		return 1
-	}
-	if *cache == "" {
-		*cache = filepath.Join(root, ".cache", "bench")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -98,12 +91,12 @@ func mainErr() int {
 	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Printf("benchscale %s, %s, %d CPUs, %s corpus; load average at start: %s",
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.Version(), runtime.NumCPU(), *shape, load)
-	spent := filepath.Join(*cache, "spent")
+	spent := filepath.Join(cacheDir, "spent")
 	defer os.RemoveAll(spent)
 	var runs []run
 	for _, n := range sizes {
 		start := time.Now()
-		dir, generated, err := corpus.Ensure(*cache, corpus.Options{N: n, Shape: *shape})
+		dir, generated, err := corpus.Ensure(cacheDir, corpus.Options{N: n, Shape: *shape})
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "benchscale: generating %d pearls: %v\n", n, err)
 			return 1
@@ -111,7 +104,7 @@ func mainErr() int {
 		if generated {
 			fmt.Fprintf(os.Stderr, "N=%d: generated %s in %s\n", n, dir, time.Since(start).Round(time.Second))
 		}
-		r, err := build(ctx, bin, dir, filepath.Join(*cache, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent)
+		r, err := build(ctx, bin, dir, filepath.Join(cacheDir, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "benchscale: N=%d: %v\n", n, err)
 			return 1
