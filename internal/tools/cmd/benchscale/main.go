@@ -69,13 +69,13 @@ func mainErr() int {
 		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-shape uniform|varied] [-ours BIN] [-cache DIR]")
 		return 2
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	root, cacheDir, err := bench.Folders(*cache)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchscale:", err)
 		return 1
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	bin := *oursBin
 	if bin == "" {
 		if bin, err = bench.BuildOurs(ctx, root); err != nil {
