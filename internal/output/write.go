@@ -176,6 +176,10 @@ func (w *Writer) survey() ([]string, error) {
 		case d.IsDir():
 		case !w.old[rel]:
 			strays = append(strays, rel)
+			if !w.opts.Clean && len(strays) > shownStrays {
+				// Enough to refuse: a home folder is not walked whole.
+				return filepath.SkipAll
+			}
 		}
 		return nil
 	})
@@ -198,13 +202,15 @@ func (w *Writer) kept(p string) string {
 	return ""
 }
 
+// shownStrays is how many of the files it did not write a refusal names.
+const shownStrays = 5
+
 // strayError says why a build will not write into a folder that holds
 // files it did not write, and what to do.
 func strayError(dir string, strays []string, recorded bool) error {
-	const shown = 5
-	list := strings.Join(strays[:min(len(strays), shown)], ", ")
-	if len(strays) > shown {
-		list += fmt.Sprintf(" and %d more", len(strays)-shown)
+	list := strings.Join(strays[:min(len(strays), shownStrays)], ", ")
+	if len(strays) > shownStrays {
+		list += " and more"
 	}
 	hint := ""
 	if !recorded {
