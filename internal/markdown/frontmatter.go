@@ -111,13 +111,23 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 // ": " inside a value without quotes. It returns the place of the first
 // one and what to write instead.
 func (p *parse) yamlCause(from, to int) (diag.Pos, string, bool) {
+	block := -1 // the indent of the key whose block scalar (| or >) is being read
 	for n := from; n < to && n <= len(p.lines); n++ {
 		line := string(p.line(n))
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if block >= 0 && (strings.TrimSpace(line) == "" || indent > block) {
+			continue // text inside a | or > block may hold anything
+		}
+		block = -1
 		key, value, ok := splitKeyValue(line)
 		if !ok {
 			continue
 		}
-		vcol := utf8.RuneCountInString(line[:len(line)-len(value)]) + 1
+		if value[0] == '|' || value[0] == '>' {
+			block = indent
+			continue
+		}
+		vcol := utf8.RuneCountInString(line[:strings.Index(line, value)]) + 1
 		switch q := value[0]; q {
 		case '"', '\'':
 			end := closingQuote(value[1:], q)

@@ -158,6 +158,8 @@ func TestFrontMatterErrors(t *testing.T) {
 			[]string{file + `:2:13: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, title: "Osa 1: alku"`}},
 		{"quoted value goes on", "---\ntitle: 'Hyvä' kokous\nsummary: S.\n---\n",
 			[]string{file + `:2:8: arvo alkaa lainausmerkillä ' ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, title: "'Hyvä' kokous", tai jätä lainausmerkit pois`}},
+		{"a block of text is not read as keys", "---\ntitle: Hei\nsummary: |\n  Osa 1: alku: loppu\n  \"Sitaatti\" ja muuta\ntags: [a\n---\n",
+			[]string{file + ":6: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
 		{"Latin-1", "---\ntitle: Hyv\xe4\nsummary: S.\n---\n",
 			[]string{file + ":2:11: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor"}},
 		{"unclosed bracket", "---\ntitle: Hei\ntheme: verkostotyo\nkind: vinkki\ntags: [a, b\ndate: 2022-06-01\n---\n",
