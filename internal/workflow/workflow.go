@@ -10,7 +10,9 @@
 // GITHUB_ACTIONS set; a failing step ends the job and the steps after it
 // do not run. What it leaves to GitHub: steps with uses: (checkout,
 // setup-go, uploads) are skipped, since the machine has the tools and
-// nothing is uploaded. Expressions know github.event_name, github.ref,
+// nothing is uploaded; Workflow.Outputs stands in for what such a step
+// gives the steps after it (steps.pages.outputs.base_url), and an upload's
+// path must exist, or the action would fail. Expressions know github.event_name, github.ref,
 // github.repository_owner, env.X and steps.ID.outputs.X; any other
 // context is an error, so a workflow that needs more makes the test say
 // so instead of passing by accident.
@@ -24,10 +26,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v2"
@@ -36,10 +40,18 @@ import (
 // Workflow is a parsed workflow file.
 type Workflow struct {
 	Jobs map[string]*Job `yaml:"jobs"`
+
+	// Outputs are the outputs of the uses: steps, by the action's name
+	// without its version ("actions/configure-pages").
+	Outputs map[string]map[string]string `yaml:"-"`
+	// Skip, when set, tells which run: steps not to run (a test of the
+	// workflow skips the one that runs the tests).
+	Skip func(Step) bool `yaml:"-"`
 }
 
 // Job is one job of a workflow.
 type Job struct {
+	Needs    needs             `yaml:"needs"`
 	If       string            `yaml:"if"`
 	Env      map[string]string `yaml:"env"`
 	Steps    []Step            `yaml:"steps"`
@@ -56,6 +68,7 @@ type Step struct {
 	Name             string            `yaml:"name"`
 	If               string            `yaml:"if"`
 	Uses             string            `yaml:"uses"`
+	With             map[string]string `yaml:"with"`
 	Run              string            `yaml:"run"`
 	Shell            string            `yaml:"shell"`
 	Env              map[string]string `yaml:"env"`
@@ -95,7 +108,7 @@ func (w *Workflow) Run(ctx context.Context, name, dir string, ev Event, out io.W
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	r := &runner{ev: ev, env: map[string]string{}, outputs: map[string]map[string]string{}}
+	r := &runner{ev: ev, env: map[string]string{}, outputs: map[string]map[string]string{}, actions: w.Outputs}
 	if job.If != "" {
 		if run, err := r.cond(job.If); err != nil || !run {
 			return err
@@ -121,7 +134,15 @@ func (w *Workflow) Run(ctx context.Context, name, dir string, ev Event, out io.W
 			}
 		}
 		if st.Run == "" {
-			continue // uses: an action, which the machine stands in for
+			// uses: an action, which the machine stands in for.
+			if err := r.action(st, dir); err != nil {
+				return fmt.Errorf("%s: %w", label, err)
+			}
+			continue
+		}
+		if w.Skip != nil && w.Skip(st) {
+			fmt.Fprintf(out, "(skipped: %s)\n", label)
+			continue
 		}
 		if err := r.step(ctx, st, job, dir, tmp, i, out); err != nil {
 			return fmt.Errorf("%s: %w", label, err)
@@ -134,6 +155,77 @@ type runner struct {
 	ev      Event
 	env     map[string]string            // the job's env and what steps added to GITHUB_ENV
 	outputs map[string]map[string]string // steps.ID.outputs
+	actions map[string]map[string]string // Workflow.Outputs
+}
+
+// action stands in for a uses: step: its outputs are Workflow.Outputs',
+// and the path an upload names must exist.
+func (r *runner) action(st Step, dir string) error {
+	name, _, _ := strings.Cut(st.Uses, "@")
+	if st.ID != "" {
+		r.outputs[st.ID] = r.actions[name]
+	}
+	if p := st.With["path"]; p != "" && strings.Contains(name, "upload") {
+		p, err := r.expand(p)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+			return fmt.Errorf("%s would find nothing to upload: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// Order is the names of the jobs in an order GitHub could run them in:
+// each after the jobs it needs, otherwise by name.
+func (w *Workflow) Order() ([]string, error) {
+	var order []string
+	done := map[string]bool{}
+	var visit func(name string, path []string) error
+	visit = func(name string, path []string) error {
+		if done[name] {
+			return nil
+		}
+		if slices.Contains(path, name) {
+			return fmt.Errorf("the jobs need each other: %s", strings.Join(append(path, name), " -> "))
+		}
+		job, ok := w.Jobs[name]
+		if !ok {
+			return fmt.Errorf("no job %q, which %s needs", name, path[len(path)-1])
+		}
+		for _, n := range job.Needs {
+			if err := visit(n, append(path, name)); err != nil {
+				return err
+			}
+		}
+		done[name] = true
+		order = append(order, name)
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(w.Jobs)) {
+		if err := visit(name, nil); err != nil {
+			return nil, err
+		}
+	}
+	return order, nil
+}
+
+// needs is a job's needs:, one name or a list.
+type needs []string
+
+func (n *needs) UnmarshalYAML(unmarshal func(any) error) error {
+	var one string
+	if err := unmarshal(&one); err == nil {
+		*n = needs{one}
+		return nil
+	}
+	var list []string
+	if err := unmarshal(&list); err != nil {
+		return err
+	}
+	*n = list
+	return nil
 }
 
 func (r *runner) step(ctx context.Context, st Step, job *Job, dir, tmp string, i int, out io.Writer) error {
@@ -156,7 +248,8 @@ func (r *runner) step(ctx context.Context, st Step, job *Job, dir, tmp string, i
 		}
 	}
 	env := append(os.Environ(), "CI=true", "GITHUB_ACTIONS=true", "GITHUB_WORKSPACE="+dir,
-		"GITHUB_EVENT_NAME="+r.ev.Name, "GITHUB_REF="+r.ev.Ref, "GITHUB_REPOSITORY_OWNER="+r.ev.Owner)
+		"GITHUB_EVENT_NAME="+r.ev.Name, "GITHUB_REF="+r.ev.Ref, "GITHUB_REPOSITORY_OWNER="+r.ev.Owner,
+		"GITHUB_REF_NAME="+refName(r.ev.Ref), "RUNNER_OS=Linux", "RUNNER_TEMP="+tmp)
 	for k, f := range files {
 		env = append(env, k+"="+f)
 	}
@@ -279,9 +372,75 @@ func (r *runner) term(t string) (bool, error) {
 	return false, fmt.Errorf("the condition %q is not known to this runner: teach it to internal/workflow", t)
 }
 
+// refName is GITHUB_REF_NAME: the branch or tag ("main"), or for a pull
+// request "1/merge".
+func refName(ref string) string {
+	for _, p := range []string{"refs/heads/", "refs/tags/", "refs/pull/"} {
+		if rest, ok := strings.CutPrefix(ref, p); ok {
+			return rest
+		}
+	}
+	return ref
+}
+
 func cmpOr(a, b string) string {
 	if a != "" {
 		return a
 	}
 	return b
+}
+
+// Checkout makes dst what actions/checkout with fetch-depth: 0 would give
+// a job, from the repository whose working tree is src: a clone with
+// every commit, and then src's files as they are now (changes not yet
+// committed included, ignored files left out), so that a test run
+// before a commit tests what it would commit.
+func Checkout(src, dst string) error {
+	if out, err := exec.Command("git", "clone", "-q", src, dst).CombinedOutput(); err != nil {
+		return fmt.Errorf("git clone %s: %v\n%s", src, err, out)
+	}
+	ls := exec.Command("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+	ls.Dir = src
+	list, err := ls.Output()
+	if err != nil {
+		return fmt.Errorf("git ls-files in %s: %v", src, err)
+	}
+	for name := range strings.SplitSeq(strings.TrimRight(string(list), "\x00"), "\x00") {
+		if name == "" {
+			continue
+		}
+		from, to := filepath.Join(src, filepath.FromSlash(name)), filepath.Join(dst, filepath.FromSlash(name))
+		info, err := os.Lstat(from)
+		switch {
+		case os.IsNotExist(err): // deleted, not yet committed
+			os.Remove(to)
+			continue
+		case err != nil:
+			return err
+		case info.IsDir(): // a submodule
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		os.Remove(to)
+		if info.Mode()&os.ModeSymlink != 0 {
+			target, err := os.Readlink(from)
+			if err != nil {
+				return err
+			}
+			if err := os.Symlink(target, to); err != nil {
+				return err
+			}
+			continue
+		}
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(to, data, info.Mode().Perm()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
