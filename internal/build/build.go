@@ -100,10 +100,10 @@ var ErrContent = errors.New("the portal has errors")
 // Build runs a whole build: the one build path (see run) of a session
 // that has built nothing before and keeps nothing after.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	return (&Session{opts: opts}).run(ctx, Changes{})
+	return (&Session{opts: opts}).run(ctx, Changes{}, nil)
 }
 
-// run is the one build path, for Build and for every full Session.Rebuild.
+// run is the one build path, for Build and for every Session.Rebuild.
 // Its stages, in order, each timed in Result.Timings:
 //
 //  1. config  site.yaml (config.Load)
@@ -122,9 +122,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 //  8. write   conflicts between files checked, then the files written to
 //     Options.Out (output) or kept in memory
 //
+// A session's patch (see patchFor) is the cache of stages 1–4 for a save
+// that changed only bodies: the last good model with the changed
+// documents patched in. Then the plan lists only the pages that show one
+// of those bodies, stage 7 has nothing to do but the changed static
+// files, and stage 8 starts from the last good build's files. Should a
+// patched build meet anything the patch cannot answer, run returns
+// errUnpatched and the session runs again without it.
+//
 // The build stops after a stage that found errors; nothing is written
 // then, and a session keeps nothing of it.
-func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
+func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, error) {
 	opts := ss.opts
 	res := &Result{Pages: map[string]int{}}
 	write := !opts.CheckOnly && opts.Out != ""
@@ -134,22 +142,34 @@ func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
 			return res, err
 		}
 	}
-	ss.forget(ch)
-	if ss.keep {
-		ss.docs.Exact(ch.Exact && !ch.All)
-	}
 	watch := startWatch(res)
-	m, ok := ss.model(ctx, res, watch)
-	if !ok {
-		return res.stop(ctx, opts.MaxErrors)
+	var m model
+	if pt != nil {
+		m = model{cfg: pt.site.Config, site: pt.site, theme: ss.theme}
+		res.Site, res.Language = pt.site, pt.site.Config.Language
+		res.Diags, res.Pages = ss.good.diags, ss.good.pages
+		watch.lap("patch")
+	} else {
+		ss.forget(ch)
+		if ss.keep {
+			ss.docs.Exact(ch.Exact && !ch.All)
+		}
+		var ok bool
+		if m, ok = ss.model(ctx, res, watch); !ok {
+			return res.failed(opts.MaxErrors)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
 	}
 	s, theme := m.site, m.theme
 
-	jobs := theme.Jobs(s)
-	for _, j := range jobs {
-		res.Pages[j.Kind]++
+	jobs, p := ss.plan(m, pt)
+	if pt == nil {
+		for _, j := range jobs {
+			res.Pages[j.Kind]++
+		}
 	}
-	p := ss.plan(m, jobs)
 	watch.lap("plan")
 
 	var out *output.Writer
@@ -199,42 +219,53 @@ func (ss *Session) run(ctx context.Context, ch Changes) (*Result, error) {
 		w.put(f)
 	}
 	watch.lap("render")
-	for _, f := range theme.Assets(s) {
-		w.put(f)
+	if pt == nil {
+		for _, f := range theme.Assets(s) {
+			w.put(f)
+		}
+		idx := <-indexed
+		if idx.err != nil {
+			return res, idx.err
+		}
+		for _, f := range idx.files {
+			w.put(f)
+		}
+		ss.putStatic(ctx, w, s.Static)
 	}
-	var idx index
-	select {
-	case idx = <-indexed:
-	case <-ctx.Done():
-		// The index is left to finish on its own; it writes nothing.
-		return res.stop(ctx, opts.MaxErrors)
-	}
-	if idx.err != nil {
-		return res, idx.err
-	}
-	for _, f := range idx.files {
-		w.put(f)
-	}
-	ss.putStatic(ctx, w, s.Static)
 	w.conflicts()
 	watch.lap("static")
-	res.Diags.Append(w.diags)
-	if w.diags.HasErrors() || ctx.Err() != nil {
-		return res.stop(ctx, opts.MaxErrors)
+	if pt != nil && w.diags.HasErrors() {
+		return res, errUnpatched // the full build reports them, with the rest
 	}
-	if out != nil {
+	res.Diags.Append(w.diags)
+	if w.diags.HasErrors() {
+		return res.failed(opts.MaxErrors)
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	switch {
+	case out != nil:
 		if err := out.Commit(); err != nil {
 			return res, err
 		}
 		res.Written, res.Bytes = out.Written()
-	} else {
+	case pt != nil:
+		files, ok := pt.apply(ss.good.files, w.files, ss.opts)
+		if !ok {
+			return res, errUnpatched
+		}
+		res.Files, res.Written = files, len(files)
+	default:
 		res.Files = w.files
 		slices.SortFunc(res.Files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 		res.Written = len(res.Files)
 	}
 	watch.lap("write")
-	res.sortDiags()
-	ss.keepGood(res, p, s.Static)
+	if pt == nil {
+		res.sortDiags()
+	}
+	ss.keepGood(res, p, pt)
 	return res, nil
 }
 

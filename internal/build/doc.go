@@ -1,5 +1,8 @@
 // Package build runs the stages of a build in order: config → content →
-// theme → site → render and search → output.
+// theme → site → plan → render and search → static files → output. There
+// is one build path (Session.run, in build.go, lists its stages): Build is
+// a session with nothing cached, and a Session's incremental parts are
+// caches inside the stages.
 //
 // Input: Options naming the content folder (as an fs.FS), the themes
 // folder and where to write. Output: a *Result with the model, the files

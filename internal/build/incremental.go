@@ -8,13 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
@@ -47,24 +45,24 @@ type Changes struct {
 }
 
 // Session builds the same portal again and again, as serve does after
-// each save, redoing only the work a change calls for. Rebuild takes one
-// of two paths.
+// each save, redoing only the work a change calls for. Every Rebuild runs
+// the one build path (see run); what a session adds are caches inside its
+// stages:
 //
-// The quick path serves the common save: only the bodies of a few
-// existing documents changed (at most quickMax), with the same front
-// matter, links and headings (their card, see Session.card). Only the named files are read again; the last
-// good model is copied with those documents swapped in (nothing of the
-// old model is modified, so it may still be read elsewhere); and only
-// the pages that show one of those bodies are rendered again: the
-// document's own page, and the printable guide for a guide chapter.
-// Every other page shows only cards of other documents, which did not
-// change.
-//
-// The full path runs every stage: the content folder is walked, documents
-// the changes do not name come from a content.Cache, the model is built
-// anew, and a page is rendered again only when its fingerprint changed
-// (see Fingerprint). Every other page keeps the bytes of the last good
-// build.
+//   - load: documents the changes do not name come from a content.Cache,
+//     and with Changes.Exact the folder need not be walked again;
+//   - theme: the theme is kept until a theme file changes;
+//   - model: when only the bodies of a few existing documents changed
+//     (at most quickMax), with the same front matter, links and headings
+//     (their card, see Session.card), only the named files are read again
+//     and the last good model is patched (site.Site.Patch) instead of
+//     built anew; then only the pages that show one of those bodies are
+//     rendered: the document's own page, and the printable guide for a
+//     guide chapter, since every other page shows only cards;
+//   - plan: otherwise a page is rendered again only when its fingerprint
+//     changed (see Fingerprint), and every other page keeps the bytes of
+//     the last good build;
+//   - static: the bytes of static files the changes do not name are kept.
 //
 // The search index is not built by Rebuild at all: Search builds it for a
 // model, so a caller can serve the pages first.
@@ -82,9 +80,9 @@ type Session struct {
 	static    map[string][]byte        // by path under static/
 	cards     map[content.Sum][32]byte // card hashes, by content hash
 	good      *good                    // the last good build, nil before one
-	// failed is set while the last full build failed: the changes it saw
-	// are not in good, so the quick path, which patches good with only
-	// the newest changes, would forget them.
+	// failed is set while the last build failed: the changes it saw are
+	// not in good, so a patch of good with only the newest changes would
+	// forget them.
 	failed   bool
 	rendered int
 	quick    bool
@@ -94,7 +92,8 @@ type Session struct {
 	keep     bool // false in Build, which builds once: nothing is kept
 }
 
-// good is what the last good build left for the quick path.
+// good is what the last good build left for the next: its model and
+// files for a patch, its cards and fingerprints for the plan.
 type good struct {
 	site   *site.Site
 	global []byte
@@ -122,25 +121,27 @@ func NewSession(opts Options) *Session {
 // kept their bytes.
 func (ss *Session) Rendered() int { return ss.rendered }
 
-// Quick tells whether the last Rebuild took the quick path.
+// Quick tells whether the last Rebuild patched the last good model
+// instead of building it anew.
 func (ss *Session) Quick() bool { return ss.quick }
 
 // Rebuild builds the portal, reusing what the changes leave valid. It
 // returns the same Result as Build, except that Files holds no search
 // index (see Search). On content errors it returns ErrContent and the
-// Result's diagnostics. After a quick rebuild, the diagnostics are those
-// of the last full build (the quick path changes nothing they depend on
-// but their line numbers).
+// Result's diagnostics. After a patched rebuild, the diagnostics are those
+// of the last full build (a patch changes nothing they depend on but
+// their line numbers).
 func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
 	if ss.opts.Out != "" {
 		return nil, errors.New("a build session keeps its files in memory: leave Options.Out empty")
 	}
-	ss.quick = false
-	if res, ok := ss.rebuildQuick(ctx, ch); ok {
-		ss.quick = true
-		return res, nil
+	pt := ss.patchFor(ch)
+	ss.quick = pt != nil
+	res, err := ss.run(ctx, ch, pt)
+	if err == errUnpatched {
+		ss.quick = false
+		res, err = ss.run(ctx, ch, nil)
 	}
-	res, err := ss.run(ctx, ch)
 	ss.failed = err != nil
 	return res, err
 }
@@ -157,16 +158,34 @@ type plan struct {
 	lists  map[string]depsList
 }
 
-// plan is the plan stage: every page is rendered, except in a session,
-// whose pages keep their bytes while their fingerprint (see Fingerprint)
-// is the same as in its last good build.
-func (ss *Session) plan(m model, jobs []render.Job) plan {
+// plan is the plan stage: it lists the jobs and picks those to render.
+// Every page is rendered, except in a session: after a patch, only the
+// pages that show a changed body; otherwise a page keeps its bytes while
+// its fingerprint (see Fingerprint) is the same as in the last good build.
+func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
+	if pt != nil {
+		g := ss.good
+		// Listing the jobs of a model that holds only the changed
+		// documents is far cheaper than listing all; Render still gets
+		// the whole model.
+		jobs := m.theme.Jobs(pt.site.Only(pt.docs))
+		p := plan{prints: make([][32]byte, len(jobs)), pages: ss.pages}
+		for i, j := range jobs {
+			b := bodies(j, g.owners)
+			if slices.ContainsFunc(b, func(k string) bool { return pt.keys[k] }) {
+				p.todo = append(p.todo, i)
+				p.prints[i] = Fingerprint(g.global, j, g.cards, pt.site.Hashes, b)
+			}
+		}
+		return jobs, p
+	}
+	jobs := m.theme.Jobs(m.site)
 	if !ss.keep {
 		todo := make([]int, len(jobs))
 		for i := range todo {
 			todo[i] = i
 		}
-		return plan{todo: todo}
+		return jobs, plan{todo: todo}
 	}
 	opts := ss.opts
 	cfgSrc, _ := rootfs.ReadFile(opts.Content, config.File)
@@ -197,18 +216,27 @@ func (ss *Session) plan(m model, jobs []render.Job) plan {
 			p.todo = append(p.todo, i)
 		}
 	}
-	return p
+	return jobs, p
 }
 
 // keepGood keeps what a session's next build reuses of a good one.
-func (ss *Session) keepGood(res *Result, p plan, static []string) {
+func (ss *Session) keepGood(res *Result, p plan, pt *patch) {
 	if !ss.keep {
 		return
 	}
 	ss.rendered = len(p.todo)
+	if pt != nil {
+		for name, data := range pt.static {
+			ss.static[name] = data
+		}
+		g := *ss.good
+		g.site, g.files = res.Site, res.Files
+		ss.good = &g
+		return
+	}
 	ss.pages = p.pages
 	for sname := range ss.static {
-		if _, ok := slices.BinarySearch(static, sname); !ok {
+		if _, ok := slices.BinarySearch(res.Site.Static, sname); !ok {
 			delete(ss.static, sname)
 		}
 	}
@@ -218,136 +246,100 @@ func (ss *Session) keepGood(res *Result, p plan, static []string) {
 	ss.lists = p.lists
 }
 
-// quickMax is the most files the quick path takes on: it reads them one
-// by one, while the full path reads on every core, and a burst of many
-// changes (a git checkout) rarely leaves every card alone.
+// quickMax is the most files a patch takes on: it reads them one by one,
+// while the load stage reads on every core, and a burst of many changes
+// (a git checkout) rarely leaves every card alone.
 const quickMax = 16
 
-// rebuildQuick is the quick path; ok is false when the changes need the
-// full one (and then nothing was changed but the document cache, which
-// holds the files as they are now).
-func (ss *Session) rebuildQuick(ctx context.Context, ch Changes) (*Result, bool) {
+// errUnpatched says that a patched build met what only a full one
+// answers (a page that fails to render, say); the session then builds
+// without the patch.
+var errUnpatched = errors.New("the change needs a full build")
+
+// patch is a change of bodies only: the documents read again, patched
+// into the last good model, and the static files read again.
+type patch struct {
+	site   *site.Site
+	docs   []content.Doc
+	keys   map[string]bool   // of docs
+	static map[string][]byte // by path under static/
+}
+
+// patchFor is the cache of the first stages (see run): a patch when the
+// changes name only existing documents whose card (see card) is the same
+// and existing static files, and nil when the model must be built anew.
+// Only the named files are read; nothing but the document cache, which
+// then holds them as they are now, is changed.
+func (ss *Session) patchFor(ch Changes) *patch {
 	g := ss.good
 	if g == nil || ss.failed || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 || len(ch.Content) > quickMax {
-		return nil, false
+		return nil
 	}
-	start := time.Now()
 	name := cmp.Or(ss.opts.ContentName, "content")
-	old := g.site
-	ns := *old
-	ns.Hashes = nil
-	var docs []any
-	var staticData map[string][]byte
+	pt := &patch{keys: map[string]bool{}}
 	for _, p := range ch.Content {
 		p = path.Clean(p)
 		if rest, ok := strings.CutPrefix(p, content.DirStatic+"/"); ok {
 			// A static file that was there and still is: new bytes, the
 			// same model.
-			if _, known := slices.BinarySearch(old.Static, rest); !known {
-				return nil, false
+			if _, known := slices.BinarySearch(g.site.Static, rest); !known {
+				return nil
 			}
 			data, err := rootfs.ReadFile(ss.opts.Content, p)
 			if err != nil {
-				return nil, false
+				return nil
 			}
-			if staticData == nil {
-				staticData = map[string][]byte{}
+			if pt.static == nil {
+				pt.static = map[string][]byte{}
 			}
-			staticData[rest] = data
+			pt.static[rest] = data
 			continue
 		}
 		key, isMD := strings.CutSuffix(p, ".md")
-		if _, known := old.Hashes[key]; !isMD || !known {
-			return nil, false
+		if _, known := g.site.Hashes[key]; !isMD || !known {
+			return nil
 		}
 		doc, diags, ok := ss.docs.Reload(ss.opts.Content, name, p)
-		if !ok || doc == nil || diags.HasErrors() {
-			return nil, false
+		d, isDoc := doc.(content.Doc)
+		if !ok || !isDoc || diags.HasErrors() || ss.card(d.Base()) != g.cards[key] {
+			return nil
 		}
-		c := common(doc)
-		if c == nil || ss.card(c) != g.cards[key] {
-			return nil, false
-		}
-		if ns.Hashes == nil {
-			ns.Hashes = maps.Clone(old.Hashes)
-		}
-		ns.Hashes[key] = c.Sum
-		docs = append(docs, doc)
+		pt.docs = append(pt.docs, d)
+		pt.keys[key] = true
 	}
-	if ns.Hashes == nil {
-		ns.Hashes = old.Hashes
+	s, ok := g.site.Patch(pt.docs)
+	if !ok {
+		return nil
 	}
-	changed := map[string]bool{}
-	for _, doc := range docs {
-		if !swap(&ns, doc) {
-			return nil, false
-		}
-		changed[key(doc)] = true
-	}
+	pt.site = s
+	return pt
+}
 
-	// Only the pages of the changed documents are wanted: list the jobs
-	// of a model holding just those documents, which is far cheaper than
-	// listing all. Render still gets the whole model, and takes from the
-	// job only the document it is about.
-	jobs := ss.theme.Jobs(only(&ns, docs))
-	var todo []int
-	for i, j := range jobs {
-		for _, b := range bodies(j, g.owners) {
-			if changed[b] {
-				todo = append(todo, i)
-				break
-			}
+// apply returns the last good build's files (sorted by path) with the
+// pages rendered anew and the static files read again in place; false
+// when one of them has no place there.
+func (pt *patch) apply(last, rendered []output.File, opts Options) ([]output.File, bool) {
+	files := slices.Clone(last)
+	put := func(f output.File) bool {
+		i, ok := slices.BinarySearchFunc(files, f.Path, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
+		if ok {
+			files[i] = f
+		}
+		return ok
+	}
+	for _, f := range rendered {
+		if !put(f) {
+			return nil, false
 		}
 	}
-	files := slices.Clone(g.files)
-	index := func(p string) int {
-		i, ok := slices.BinarySearchFunc(files, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
-		if !ok {
-			return -1
-		}
-		return i
-	}
-	rendered := make([]output.File, len(todo))
-	errs := make([]error, len(todo))
-	var wg sync.WaitGroup
-	for k, i := range todo {
-		wg.Go(func() { rendered[k], errs[k] = ss.theme.Render(&ns, jobs[i]) })
-	}
-	wg.Wait()
-	for k, i := range todo {
-		f := rendered[k]
-		at := index(f.Path)
-		if errs[k] != nil || at < 0 || ctx.Err() != nil {
-			return nil, false // the full path reports it
-		}
-		if ss.opts.Minify {
-			var err error
-			if f, err = output.NewMinifier().Minify(f); err != nil {
-				return nil, false
-			}
-		}
-		files[at] = f
-		ss.pages[f.Path] = page{print: Fingerprint(g.global, jobs[i], g.cards, ns.Hashes, bodies(jobs[i], g.owners)), file: f}
-	}
-	if len(staticData) > 0 {
-		// Assets are fingerprinted by the model, which is the same, so
-		// only the static files themselves change.
-		for rest, data := range staticData {
-			at := index(rest)
-			if at < 0 {
-				return nil, false
-			}
-			ss.static[rest] = data
-			files[at] = staticFile(ss.opts, rest, data)
+	// Assets are fingerprinted by the model, which is the same, so only
+	// the static files themselves change.
+	for name, data := range pt.static {
+		if !put(staticFile(opts, name, data)) {
+			return nil, false
 		}
 	}
-	ss.rendered = len(todo)
-	res := &Result{Site: &ns, Language: ns.Config.Language, Diags: g.diags, Files: files, Written: len(files), Pages: g.pages}
-	res.Timings = []Timing{{Stage: "quick", Took: time.Since(start)}}
-	ng := *g
-	ng.site, ng.files = &ns, files
-	ss.good = &ng
-	return res, true
+	return files, true
 }
 
 // parallel calls fn on as many slices of [0, n) as there are cores.
@@ -358,78 +350,6 @@ func parallel(n int, fn func(lo, hi int)) {
 		wg.Go(func() { fn(n*w/k, n*(w+1)/k) })
 	}
 	wg.Wait()
-}
-
-// only returns a copy of s whose lists hold only the nodes of docs, for
-// listing their jobs.
-func only(s *site.Site, docs []any) *site.Site {
-	o := *s
-	o.Areas, o.Pearls, o.Cases, o.Pages, o.Guide = nil, nil, nil, nil, nil
-	o.Tags, o.Kinds, o.Audiences, o.Newest = nil, nil, nil, nil
-	for _, doc := range docs {
-		k := key(doc)
-		switch doc.(type) {
-		case *content.Area:
-			o.Areas = append(o.Areas, s.Areas[slices.IndexFunc(s.Areas, func(a *site.Area) bool { return a.Key == k })])
-		case *content.Pearl:
-			o.Pearls = append(o.Pearls, s.Pearls[slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == k })])
-		case *content.Case:
-			o.Cases = append(o.Cases, s.Cases[slices.IndexFunc(s.Cases, func(c *site.Case) bool { return c.Key == k })])
-		case *content.Page:
-			o.Pages = append(o.Pages, s.Pages[slices.IndexFunc(s.Pages, func(p *site.Page) bool { return p.Key == k })])
-		case *content.Chapter:
-			o.Guide = s.Guide
-		}
-	}
-	return &o
-}
-
-// swap puts doc in place of the document with its key in s, copying every
-// slice and value it changes, so the model s was copied from stays as it
-// was. Other values keep pointing to the old document's node, which is
-// fine: they show only its card, which is the same.
-func swap(s *site.Site, doc any) bool {
-	ok := false
-	switch d := doc.(type) {
-	case *content.Pearl:
-		s.Pearls, ok = replaced(s.Pearls, func(p *site.Pearl) bool { return p.Slug == d.Slug }, func(p *site.Pearl) { p.Pearl, p.Updated = d, site.UpdatedOf(d, p.Committed) })
-	case *content.Area:
-		s.Areas, ok = replaced(s.Areas, func(a *site.Area) bool { return a.Slug == d.Slug }, func(a *site.Area) { a.Area = d })
-	case *content.Case:
-		s.Cases, ok = replaced(s.Cases, func(c *site.Case) bool { return c.Slug == d.Slug }, func(c *site.Case) { c.Case = d })
-	case *content.Page:
-		s.Pages, ok = replaced(s.Pages, func(p *site.Page) bool { return p.Slug == d.Slug }, func(p *site.Page) { p.Page = d })
-	case *content.Chapter:
-		if s.Guide == nil {
-			return false
-		}
-		g := *s.Guide
-		s.Guide = &g
-		if d.Slug == content.CoverSlug {
-			if g.Cover == nil {
-				return false
-			}
-			g.Cover = d
-			return true
-		}
-		g.Chapters, ok = replaced(g.Chapters, func(c *site.Chapter) bool { return c.Slug == d.Slug }, func(c *site.Chapter) { c.Chapter = d })
-	}
-	return ok
-}
-
-// replaced returns a copy of list in which the element match picks is a
-// changed copy (set changes it), leaving list and its elements as they
-// were; false when no element matches.
-func replaced[T any](list []*T, match func(*T) bool, set func(*T)) ([]*T, bool) {
-	i := slices.IndexFunc(list, match)
-	if i < 0 {
-		return list, false
-	}
-	n := *list[i]
-	set(&n)
-	list = slices.Clone(list)
-	list[i] = &n
-	return list, true
 }
 
 // common is the part every document has.
