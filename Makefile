@@ -89,11 +89,14 @@ deps-bench:
 		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends hugo; }
 
-# Bytes and time per query beside Pagefind, in headless Chromium.
+# Bytes and time per query beside Pagefind, in headless Chromium; then
+# recall@10, MRR and nDCG@10 per category of both judged query sets.
 bench-search:
 	cd internal/search/bench && npm ci --no-audit --no-fund
 	node internal/search/bench/bench.mjs -content content
 	node internal/search/bench/bench.mjs -n 10000
+	node internal/search/bench/bench.mjs -content content -quality internal/search/testdata/queries.json
+	node internal/search/bench/bench.mjs -content internal/search/testdata/portal2/content -quality internal/search/testdata/queries2.json
 
 # Our build at 10k, 25k, 50k and 100k pearls: time, CPU and peak memory
 # per stage, whether they grow linearly, and a cold search's bytes.

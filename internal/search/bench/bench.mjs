@@ -2,6 +2,7 @@
 // beside Pagefind's, on the same built portal (make bench-search).
 //
 //   node internal/search/bench/bench.mjs [-n 10000 | -content content] [-work .cache/bench-search] [-runs 3] [-q QUERY] [-reuse 1]
+//   node internal/search/bench/bench.mjs -content DIR -quality QUERIES.json
 //
 // (cd internal/search/bench && npm ci) installs Pagefind and playwright-core
 // first. -reuse 1 keeps a portal and Pagefind index built by an earlier run.
@@ -16,6 +17,12 @@
 // time from the page's first script to ten results, and the time of the
 // same query run again in the warm page (the search itself, once its
 // files are loaded). The bench page's own HTML is not counted.
+//
+// With -quality it instead runs every judged query of QUERIES (see
+// internal/search/jstest/metrics.mjs) in one warm page of each engine and
+// prints recall@10, MRR and nDCG@10 per category, ours beside Pagefind's.
+// The filtered queries are left out: Pagefind's index has no facets. Pagefind's
+// hits are kept to the pages ours indexes (not tag or kind lists).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -23,6 +30,7 @@ import { join, resolve, dirname, extname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { score, summarise } from '../jstest/metrics.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..', '..');
@@ -43,7 +51,7 @@ function step(msg, fn) {
 
 const content = args.content ? resolve(repo, args.content) : null;
 const corpus = join(work, `corpus-${n}`);
-const site = join(work, content ? 'site-content' : `site-${n}`);
+const site = join(work, content ? 'site-' + args.content.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') : `site-${n}`);
 if (!content && !existsSync(join(corpus, 'content'))) {
   step(`writing ${n} synthetic pearls`, () => execFileSync('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', String(n), '-out', corpus], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
 }
@@ -106,6 +114,68 @@ const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+
+// The pages -quality runs its queries in: window.__run(q) returns the
+// URLs of the first ten hits.
+pages['quality-ours'] = `<!doctype html><meta charset="utf-8"><title>ours</title><script type="module">
+const m = await import(${JSON.stringify(hakuJS)});
+const idx = await m.loadIndex('/haku/');
+window.__run = async (q) => (await idx.search(q, {}, { limit: 10 })).hits.map((h) => h.url);
+window.__ready = true;
+</script>`;
+pages['quality-pagefind'] = `<!doctype html><meta charset="utf-8"><title>pagefind</title><script type="module">
+const pf = await import('/_pagefind/pagefind.js');
+await pf.init();
+window.__run = async (q) => {
+  const s = await pf.search(q);
+  const data = await Promise.all(s.results.slice(0, 40).map((r) => r.data()));
+  return data.map((d) => d.url.replace(/index\\.html$/, ''));
+};
+window.__ready = true;
+</script>`;
+
+async function quality(file) {
+  const { queries } = JSON.parse(readFileSync(resolve(repo, file), 'utf8'));
+  const judged = queries.filter((q) => !q.filters);
+  // Pagefind indexes every built page, lists of tags and kinds too; its
+  // hits are kept to the pages ours indexes, so that both rank the same
+  // pages.
+  const m = JSON.parse(readFileSync(join(site, 'haku', 'index.json'), 'utf8'));
+  const rows = m.docs || readdirSync(join(site, 'haku', 'd')).flatMap((f) => JSON.parse(readFileSync(join(site, 'haku', 'd', f), 'utf8')));
+  const indexed = new Set(rows.map((r) => new URL(r[0], 'http://127.0.0.1/').pathname));
+  const by = {};
+  for (const engine of ['ours', 'pagefind']) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${origin}/__bench/quality-${engine}`);
+    await page.waitForFunction(() => window.__ready, null, { timeout: 120000 });
+    const rows = [];
+    for (const q of judged) {
+      const got = (await page.evaluate((x) => window.__run(x), q.q)).filter((u) => indexed.has(u)).slice(0, 10);
+      rows.push({ kind: q.kind, ...score(q, got) });
+    }
+    by[engine] = summarise(rows);
+    await ctx.close();
+  }
+  const f = (x) => x.toFixed(2);
+  console.log(`\n${file} over ${args.content}: ${judged.length} queries (${queries.length - judged.length} filtered ones left out), ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log('| category | queries | ours recall@10 | ours MRR | ours nDCG@10 | Pagefind recall@10 | Pagefind MRR | Pagefind nDCG@10 |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  const kinds = Object.keys(by.ours).filter((k) => k !== 'all').sort();
+  for (const k of [...kinds, 'all']) {
+    const o = by.ours[k];
+    const p = by.pagefind[k];
+    const name = k === 'all' ? '**all**' : k;
+    console.log(`| ${name} | ${o.queries} | ${f(o.recall)} | ${f(o.mrr)} | ${f(o.ndcg)} | ${f(p.recall)} | ${f(p.mrr)} | ${f(p.ndcg)} |`);
+  }
+}
+
+if (args.quality) {
+  await quality(args.quality);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 
 async function measure(engine, q) {
   const ctx = await browser.newContext();
