@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestPortalThesaurus runs the binary as an editor would: check names a
@@ -17,8 +19,11 @@ func TestPortalThesaurus(t *testing.T) {
 	thesaurus := filepath.Join(dir, "content", "sanasto.txt")
 	os.WriteFile(thesaurus, []byte("# portaalin omat sanat\nyhteistyökumppani > kumppani\nluottamuspula luottamus\n"), 0o644)
 	code, stdout, _ := helminauha(t, dir, "check")
-	if code != 1 || !strings.Contains(stdout, "content/sanasto.txt:3:1: rivi ei ole sanaston muotoa") {
+	if code != 1 || !strings.Contains(stdout, "content/sanasto.txt:3:1: ") {
 		t.Fatalf("check: exit status %d, want 1 and the line named:\n%s", code, stdout)
+	}
+	if stdout, _ := helminauhaEnv(t, dir, []string{diag.LangEnv + "=fi"}, "check"); !strings.Contains(stdout, "content/sanasto.txt:3:1: rivi ei ole sanaston muotoa") {
+		t.Errorf("check in Finnish lacks the line's message:\n%s", stdout)
 	}
 
 	os.WriteFile(thesaurus, []byte("# portaalin omat sanat\nluottamuspula > luottamus\n"), 0o644)
