@@ -39,6 +39,14 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
+	// The portal is kept to the end of a build, about 20 KB a pearl, and
+	// GOGC 200 lets the heap grow to three times that: 6 GB at 100,000
+	// pearls. A soft limit makes the collector work harder instead once
+	// the heap nears 3 GiB, which a portal under 100,000 pearls never
+	// reaches. GOMEMLIMIT in the environment still wins.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(3 << 30)
+	}
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)

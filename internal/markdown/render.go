@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -64,8 +65,11 @@ func (p *parse) compile(d *docImpl) {
 	w.Grow(len(p.src) + len(p.src)/2 + 64)
 	// htmlWriter never fails and the node renderers return no errors.
 	_ = md.Renderer().Render(w, p.src, p.root)
-	d.html = w.Bytes()
-	d.holes = w.holes
+	// Every body is kept until the end of a build, so it is kept at its
+	// size: the buffer, grown for the longest bodies, is half empty on
+	// most (a third of the live heap at 10,000 pearls).
+	d.html = bytes.Clone(w.Bytes())
+	d.holes = slices.Clip(w.holes)
 	d.text = p.plainText()
 	d.worksheet = len(p.sheets) > 0
 	d.parsed = true

@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
-	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -69,9 +67,10 @@ func (p *parse) plainText() string {
 		}
 		return ast.WalkContinue, nil
 	})
-	// b is not touched after this, so the string may share its memory,
-	// as strings.Builder does: no second copy of every body.
-	return strings.TrimSpace(unsafe.String(unsafe.SliceData(b), len(b)))
+	// The text is kept until the end of a build, and b has room for the
+	// whole source, front matter and markup included: the text is kept at
+	// its own size.
+	return string(bytes.TrimSpace(b))
 }
 
 // newline ends the current line of b, if there is one.
