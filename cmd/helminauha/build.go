@@ -124,7 +124,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer done()
 	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
-	opts.LastCommits = gitinfo.LastCommits(ctx, *contentDir)
+	opts.LastCommits = gitinfo.Start(ctx, *contentDir)
 	opts.OutClean, opts.OutGuard = *cleanOut, []string{*contentDir, themesDir(*contentDir)}
 	start := time.Now()
 	var mu sync.Mutex

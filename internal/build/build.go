@@ -54,11 +54,11 @@ type Options struct {
 	// MaxErrors caps the errors kept in Result.Diags (0: no cap); the rest
 	// are only counted in Result.Dropped.
 	MaxErrors int
-	// LastCommits holds when each content file was last committed, by
-	// its path in the content folder, for the "Päivitetty" date of a
-	// pearl without updated: (see gitinfo); nil leaves such pearls
-	// without one.
-	LastCommits map[string]time.Time
+	// LastCommits, when set, returns when each content file was last
+	// committed, by its path in the content folder, for the "Päivitetty"
+	// date of a pearl without updated: (see gitinfo). It is called once
+	// the content is loaded, so git can read the history meanwhile.
+	LastCommits func() map[string]time.Time
 	// Progress, when set, is told how many pages are rendered out of how
 	// many, from time to time (for a progress line on long builds).
 	Progress func(done, total int)
@@ -359,7 +359,10 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	res.Diags.Append(diags)
 	watch.lap("theme")
 
-	so := site.Options{Drafts: opts.Drafts, LastCommits: opts.LastCommits}
+	so := site.Options{Drafts: opts.Drafts}
+	if opts.LastCommits != nil {
+		so.LastCommits = opts.LastCommits()
+	}
 	if ss.keep {
 		so.Memo = &ss.memo
 	}

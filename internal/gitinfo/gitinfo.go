@@ -19,8 +19,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
+
+// Start runs LastCommits in the background and returns a function that
+// waits for its answer, so that git reads the history while the build
+// reads the content.
+func Start(ctx context.Context, dir string) func() map[string]time.Time {
+	done := make(chan map[string]time.Time, 1)
+	go func() { done <- LastCommits(ctx, dir) }()
+	return sync.OnceValue(func() map[string]time.Time { return <-done })
+}
 
 // LastCommits returns the time of the last commit of every file under
 // dir, by its path relative to dir with '/' separators ("helmet/x.md").

@@ -127,7 +127,7 @@ func Run(ctx context.Context, opts Options) error {
 		MaxErrors:   opts.MaxErrors,
 		// Read once: the dates of committed files do not change while
 		// the editor writes.
-		LastCommits: gitinfo.LastCommits(ctx, opts.ContentDir),
+		LastCommits: gitinfo.Start(ctx, opts.ContentDir),
 	}
 	var themes *liveRoot
 	if opts.ThemesDir != "" {
