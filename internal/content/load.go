@@ -187,7 +187,8 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 }
 
 // parallel runs fn(0..n-1) on all cores and returns when all are done or
-// ctx is cancelled.
+// as soon as ctx is cancelled: a file being parsed then is not waited for
+// (a large one takes seconds), and what it leaves must not be read.
 func parallel(ctx context.Context, n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var next sync.Mutex
@@ -210,7 +211,15 @@ func parallel(ctx context.Context, n int, fn func(i int)) {
 			}
 		})
 	}
-	wg.Wait()
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
 }
 
 func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {

@@ -464,3 +464,23 @@ var (
 		"= -rivillä ainakin yhden puolen on oltava yksi sana: %q",
 		"one side of = must be one word: %q")
 )
+
+// A Markdown file past the limits of internal/markdown, where the parser's
+// work would grow faster than the file.
+var (
+	MdTooManyMarks = msg("markdown.too-many-marks",
+		"tässä kappaleessa on yli %d Markdown-merkkiä (linkkejä, korostuksia, sulkeita, lainausmerkkejä): jaa se useammaksi kappaleeksi tyhjillä riveillä",
+		"this paragraph holds more than %d Markdown marks (links, emphasis, brackets, quotes): split it into several paragraphs with blank lines")
+	MdTooDeep = msg("markdown.too-deep",
+		"rivillä on yli %d sisäkkäistä lainausta tai luetteloa: litistä rakenne tai jaa se useaan osaan",
+		"more than %d block quotes or lists are nested on this line: flatten them or split them")
+	MdTooIndented = msg("markdown.too-indented",
+		"rivi on sisennetty yli %d merkkiä: vähennä sisennystä, tai jos rivi on koodia, laita se ```-rivien väliin",
+		"this line is indented more than %d columns: indent it less, or put code between ``` lines")
+	MdTooManyReferences = msg("markdown.too-many-references",
+		"tiedostossa on yli %d linkin viitemääritystä ([nimi]: osoite): kirjoita osoitteet suoraan linkkeihin tai jaa sivu useammaksi",
+		"the file has more than %d link reference definitions ([name]: address): write the addresses in the links, or split the page")
+	MdTooManyFootnotes = msg("markdown.too-many-footnotes",
+		"tiedostossa on yli %d alaviitettä ([^1]: teksti): jaa sivu useammaksi",
+		"the file has more than %d footnotes ([^1]: text): split the page")
+)

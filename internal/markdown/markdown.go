@@ -103,7 +103,16 @@ func parseDoc(file string, src []byte) (*Doc, *parse) {
 
 	fm := scanFrontMatter(src)
 	pc := parser.NewContext()
-	p.root = md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	body := 1
+	if fm.closed {
+		body = fm.end + 1
+	}
+	parsed := src
+	if p.overLimit(body) {
+		// Only the front matter, whose problems are still worth telling.
+		parsed = src[:p.lines[min(body, len(p.lines))-1]]
+	}
+	p.root = md.Parser().Parse(text.NewReader(parsed), parser.WithContext(pc))
 	p.frontMatter(d, fm, pc)
 
 	p.walk(d)

@@ -1,0 +1,168 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// Limits on one file's body. goldmark's work grows faster than its input
+// for a few constructs: a paragraph of thousands of unclosed [a]( or
+// mixed *a_ marks, lists nested hundreds deep, thousands of reference
+// definitions or footnotes. A body past a limit is not parsed, and the
+// file gets one error naming the line and what to do. The limits are
+// far above any real page, and at them a file parses in milliseconds.
+const (
+	// MaxMarks is the Markdown marks ([ ] ( ) * _ ` ~ < ! and quotes) one
+	// paragraph, heading, list item or table row may hold.
+	MaxMarks = 2000
+	// MaxNesting is how many block quotes and list markers may open one
+	// line, and MaxIndent how many columns of them and of indentation.
+	MaxNesting = 32
+	MaxIndent  = 100
+	// MaxReferences is the link reference definitions ([nimi]: osoite)
+	// and MaxFootnotes the footnotes ([^1]: teksti) of one file.
+	MaxReferences = 1000
+	MaxFootnotes  = 500
+)
+
+// overLimit reports the first limit the body, from line first (1-based),
+// is over, and whether there was one. Fenced code is not Markdown and is
+// skipped.
+func (p *parse) overLimit(first int) bool {
+	var (
+		marks, markLine int  // in the current block, and its first line
+		inBlock         bool // a block's lines are being counted
+		refs, notes     int
+		fence           []byte // the open fence (``` or ~~~ and more), or nil
+	)
+	fail := func(line int, m *diag.Message, args ...any) bool {
+		p.diags.Report(p.linePos(line), m, args...)
+		return true
+	}
+	for n := first; n <= len(p.lines); n++ {
+		l := p.line(n)
+		depth, width, rest, item := containers(l)
+		if fence != nil {
+			if t := bytes.TrimSpace(rest); bytes.HasPrefix(t, fence) && len(bytes.Trim(t, string(fence[:1]))) == 0 {
+				fence = nil
+			}
+			continue
+		}
+		switch {
+		case depth > MaxNesting:
+			return fail(n, diag.MdTooDeep, MaxNesting)
+		case width > MaxIndent:
+			return fail(n, diag.MdTooIndented, MaxIndent)
+		}
+		t := bytes.TrimLeft(rest, " \t")
+		if f := fenceOf(t); f != nil {
+			fence, inBlock = f, false
+			continue
+		}
+		if len(t) == 0 {
+			inBlock = false
+			continue
+		}
+		// A new block begins its own count: a list item, a heading, a
+		// table row (whose cells goldmark reads one by one).
+		if !inBlock || item || t[0] == '#' || t[0] == '|' {
+			marks, markLine, inBlock = 0, n, true
+		}
+		if t[0] == '[' {
+			if i := bytes.Index(t, []byte("]:")); i > 0 && bytes.IndexByte(t, ']') == i {
+				if t[1] == '^' {
+					if notes++; notes > MaxFootnotes {
+						return fail(n, diag.MdTooManyFootnotes, MaxFootnotes)
+					}
+				} else if refs++; refs > MaxReferences {
+					return fail(n, diag.MdTooManyReferences, MaxReferences)
+				}
+			}
+		}
+		for _, c := range t {
+			switch c {
+			case '[', ']', '(', ')', '*', '_', '`', '~', '<', '!', '"', '\'':
+				marks++
+			}
+		}
+		if marks > MaxMarks {
+			return fail(markLine, diag.MdTooManyMarks, MaxMarks)
+		}
+		if t[0] == '#' || t[0] == '|' {
+			inBlock = false
+		}
+	}
+	return false
+}
+
+// containers reads the block quote and list markers that open line l:
+// how many, the columns they and the indentation take, the rest of the
+// line, and whether a list item starts on it.
+func containers(l []byte) (depth, width int, rest []byte, item bool) {
+	i := 0
+	for i < len(l) {
+		switch c := l[i]; {
+		case c == ' ':
+			width++
+			i++
+			continue
+		case c == '\t':
+			width += 4 - width%4
+			i++
+			continue
+		case c == '>':
+			depth++
+			width++
+			i++
+			continue
+		}
+		if m := listMarker(l[i:]); m > 0 {
+			depth++
+			width += m
+			i += m
+			item = true
+			continue
+		}
+		break
+	}
+	return depth, width, l[i:], item
+}
+
+// listMarker is the length of the list marker (-, +, *, 1. or 1)) that
+// starts b, followed by a space or the end of the line, or 0.
+func listMarker(b []byte) int {
+	n := 0
+	switch {
+	case len(b) > 0 && (b[0] == '-' || b[0] == '+' || b[0] == '*'):
+		n = 1
+	default:
+		for n < len(b) && n < 9 && '0' <= b[n] && b[n] <= '9' {
+			n++
+		}
+		if n == 0 || n >= len(b) || (b[n] != '.' && b[n] != ')') {
+			return 0
+		}
+		n++
+	}
+	if n < len(b) && b[n] != ' ' && b[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
+// fenceOf is the fence (three or more ` or ~) that opens a code block on
+// a line starting with t, or nil.
+func fenceOf(t []byte) []byte {
+	if len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return nil
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 {
+		return nil
+	}
+	return t[:n]
+}

@@ -1,0 +1,83 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// Each limit: a body just at it parses as usual, one past it is one
+// error on the line where it is crossed, and the body is not parsed.
+func TestLimits(t *testing.T) {
+	lines := func(n int, f func(i int) string) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(f(i))
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		name string
+		body func(n int) string
+		max  int
+		msg  *diag.Message
+		line func(n int) int // where the error is, in the body
+	}{
+		{"marks in a paragraph", func(n int) string {
+			return "Johdanto.\n\nAlku " + strings.Repeat("[a](", n/3) + strings.Repeat("*", n%3) + "\nja loppu.\n"
+		},
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }},
+		{"marks in a paragraph of many lines", func(n int) string { return strings.Repeat("*a_\n", n/2) + strings.Repeat("_", n%2) },
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 1 }},
+		{"marks in one table row", func(n int) string { return "|a|b|\n|-|-|\n|" + strings.Repeat("_", n) + "|c|\n" },
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }},
+		{"nested block quotes", func(n int) string { return "Alku.\n\n" + strings.Repeat(">", n) + " lainaus\n" },
+			MaxNesting, diag.MdTooDeep, func(int) int { return 3 }},
+		{"list markers on one line", func(n int) string { return strings.Repeat("- ", n) + "kohta\n" },
+			MaxNesting, diag.MdTooDeep, func(int) int { return 1 }},
+		{"indentation", func(n int) string { return "- a\n" + strings.Repeat(" ", n-2) + "- b\n" },
+			MaxIndent, diag.MdTooIndented, func(int) int { return 2 }},
+		{"reference definitions", func(n int) string {
+			return lines(n, func(i int) string { return fmt.Sprintf("[r%d]: /helmet/x-%d/\n", i, i) })
+		},
+			MaxReferences, diag.MdTooManyReferences, func(n int) int { return n }},
+		{"footnotes", func(n int) string {
+			return lines(n, func(i int) string { return fmt.Sprintf("Teksti.[^%d]\n\n[^%d]: Viite.\n\n", i, i) })
+		}, MaxFootnotes, diag.MdTooManyFootnotes, func(n int) int { return 4*n - 1 }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			const head = "---\ntitle: Otsikko\n---\n"
+			d, diags := Parse("helmet/x.md", []byte(head+c.body(c.max)))
+			for _, e := range diags.Errors() {
+				if e.Text.Message() == c.msg {
+					t.Errorf("at the limit: %v", e)
+				}
+			}
+			if d.impl.html == nil && d.impl.text == "" {
+				t.Errorf("at the limit, the body was not parsed")
+			}
+			d, diags = Parse("helmet/x.md", []byte(head+c.body(c.max+1)))
+			want := fmt.Sprintf("helmet/x.md:%d: %s", 3+c.line(c.max+1), c.msg.In(diag.English, c.max))
+			if errs := diags.Errors(); len(errs) != 1 || errs[0].In(diag.English) != want {
+				t.Errorf("past the limit:\ngot  %v\nwant %s", errs, want)
+			}
+			if d.Meta["title"] != "Otsikko" || len(d.Links) > 0 || d.Text() != "" {
+				t.Errorf("past the limit: front matter %v, %d links, text %q: want the front matter only", d.Meta, len(d.Links), Shorten(d.Text()))
+			}
+		})
+	}
+}
+
+// Fenced code is not Markdown: its marks, indentation and > count for
+// nothing.
+func TestLimitsSkipFencedCode(t *testing.T) {
+	code := strings.Repeat("*", 2*MaxMarks) + "\n" + strings.Repeat(" ", 2*MaxIndent) + strings.Repeat(">", 2*MaxNesting) + "\n"
+	for _, fence := range []string{"```", "~~~~", "- ```"} {
+		src := "---\ntitle: x\n---\n" + fence + "\n" + code + strings.TrimPrefix(fence, "- ") + "\n\nLoppu.\n"
+		if _, diags := Parse("helmet/x.md", []byte(src)); diags.HasErrors() {
+			t.Errorf("%s: %v", fence, diags.Errors())
+		}
+	}
+}
