@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,7 @@ func TestSignalStopsABuildAtOnce(t *testing.T) {
 		after time.Duration
 		code  int
 	}{
-		{syscall.SIGINT, 100 * time.Millisecond, 130},
+		{syscall.SIGINT, 0, 130},
 		{syscall.SIGINT, 500 * time.Millisecond, 130},
 		{syscall.SIGTERM, 300 * time.Millisecond, 143},
 	} {
@@ -52,6 +53,7 @@ func TestSignalStopsABuildAtOnce(t *testing.T) {
 		}
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
+		reading(t, cmd.Process.Pid, filepath.Join(dir, "content"))
 		time.Sleep(c.after)
 		cmd.Process.Signal(c.sig)
 		select {
@@ -73,6 +75,32 @@ func TestSignalStopsABuildAtOnce(t *testing.T) {
 		}
 	}
 	nothingBesidePublic(t, dir)
+}
+
+// reading waits until the process pid has a file of the folder content
+// open, as Linux tells in /proc: the program handles signals from before
+// it opens anything, but a signal sent while it is still starting up
+// ends it as if it had none. Elsewhere it waits a moment.
+func reading(t *testing.T, pid int, content string) {
+	t.Helper()
+	fds := fmt.Sprintf("/proc/%d/fd", pid)
+	if real, err := filepath.EvalSymlinks(content); err == nil {
+		content = real
+	}
+	if _, err := os.Stat(fds); err != nil {
+		time.Sleep(500 * time.Millisecond)
+		return
+	}
+	for range 2000 {
+		entries, _ := os.ReadDir(fds)
+		for _, e := range entries {
+			if target, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && strings.HasPrefix(target, content) {
+				return
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("the build did not open a file of %s in 10 s", content)
 }
 
 func firstLines(s string, n int) string {
