@@ -838,6 +838,7 @@ const MIN_HEAD = 5;
 const MAX_PREFIX_KEYS = 60;
 const MAX_PREFIX_SHARDS = 2;
 const MAX_SPLIT_SHARDS = 3;
+const MAX_MEANT_SHARDS = 2;
 const TYPO_MIN_LETTERS = 6;
 const TYPO_MAX_LETTERS = 24;
 const TYPO2_MIN_LETTERS = 10;
@@ -909,6 +910,18 @@ class SearchIndex {
     if (!this.sharded) return;
     const want = new Set(keys.map((k) => this.shardOf(k)));
     await Promise.all([...want].map((i) => this.loadShard(i)));
+  }
+
+  // ensureSome loads the shards of the given keys, at most budget of them
+  // that are not loaded yet, in the order of the keys.
+  async ensureSome(keys, budget) {
+    if (!this.sharded) return;
+    const want = [];
+    for (const k of keys) {
+      const i = this.shardOf(k);
+      if (!this.shards.has(i) && !want.includes(i) && want.length < budget) want.push(i);
+    }
+    await Promise.all(want.map((i) => this.loadShard(i)));
   }
 
   // keysWithPrefix returns the loaded keys that start with p, loading the
@@ -1066,8 +1079,14 @@ class SearchIndex {
       }
       if (any) keys.forEach((k) => matched.add(k));
     };
-    const derived = derive(w.word);
-    await this.ensure([w.term, ...w.parts, ...derived]);
+    await this.ensure([w.term, ...w.parts]);
+    // Derived forms and synonyms of a word the index has are looked up
+    // only in the shards already loaded, so that they cost no bytes; for a
+    // word it lacks they are what it means, worth a shard or two.
+    const budget = this.has(w.term) ? 0 : MAX_MEANT_SHARDS;
+    const derivedAll = derive(w.word);
+    await this.ensureSome(derivedAll, budget);
+    const derived = derivedAll.filter((k) => this.has(k));
     // A verb in -tua/-tyä (palautua, palaudun) has the key of the noun in
     // -te (palaute): when the index has one of its derived forms, that is
     // the surer reading, and the key weighs as a derived form.
@@ -1086,9 +1105,10 @@ class SearchIndex {
     // A verb finds its action nouns and back.
     for (const k of derived) add(k, exact && !verbFirst ? MATCH.derived : MATCH.meant);
     // The thesaurus: other words for the same thing rank below the word.
-    const alts = this.synonyms(w.term);
+    let alts = this.synonyms(w.term);
     if (alts.length) {
-      await this.ensure(alts.flat());
+      await this.ensureSome(alts.flat(), budget);
+      alts = alts.filter((alt) => alt.every((k) => this.has(k)));
       for (const alt of alts) {
         const f = exact ? MATCH.synonym : MATCH.meant;
         if (alt.length === 1) add(alt[0], f);
