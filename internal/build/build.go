@@ -64,6 +64,9 @@ type Options struct {
 	Progress func(done, total int)
 }
 
+// contentName is how the content folder's paths are shown in messages.
+func (opts Options) contentName() string { return cmp.Or(opts.ContentName, "content") }
+
 // Result is what a build produced.
 type Result struct {
 	Site *site.Site
@@ -331,7 +334,7 @@ type model struct {
 // res; ok is false when the build cannot go on.
 func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m model, ok bool) {
 	opts := ss.opts
-	name := cmp.Or(opts.ContentName, "content")
+	name := opts.contentName()
 	cfg, diags := config.Load(opts.Content, name, opts.BaseURL)
 	res.Diags.Append(diags)
 	if cfg == nil {
@@ -376,16 +379,6 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	return model{cfg: cfg, set: set, site: s, theme: theme}, true
 }
 
-// loadTheme finds themes/<name>/ in the themes folder, or else the theme
-// compiled into the binary.
-func loadTheme(themesFS fs.FS, name string) (*render.Theme, diag.List) {
-	if sub := themeFS(themesFS, name); sub != nil {
-		return render.LoadTheme(sub, "themes/"+name)
-	}
-	return nil, diag.List{diag.Errorf(diag.Pos{File: "content/site.yaml"},
-		"theme %q not found: there is no folder themes/%s/templates, and the built-in theme is helminauha", name, name)}
-}
-
 // themeFS is the folder of the theme name: themes/<name>/ in themesFS
 // when it has a templates folder, or else the theme compiled into the
 // binary; nil when neither has it.
@@ -407,7 +400,7 @@ func themeFS(themesFS fs.FS, name string) fs.FS {
 func readStatic(opts Options, name string) ([]byte, *diag.Error) {
 	data, err := rootfs.ReadFile(opts.Content, content.DirStatic+"/"+name)
 	if err != nil {
-		return nil, rootfs.Problem(diag.Pos{File: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}, err)
+		return nil, rootfs.Problem(diag.Pos{File: opts.contentName() + "/" + content.DirStatic + "/" + name}, err)
 	}
 	return data, nil
 }
@@ -439,7 +432,7 @@ func (ss *Session) putStatic(ctx context.Context, w *writer, names []string) {
 // staticFile is the output file of the static file name.
 func staticFile(opts Options, name string, data []byte) output.File {
 	return output.File{Path: name, Data: data, Type: typeOf(name),
-		Source: cmp.Or(opts.ContentName, "content") + "/" + content.DirStatic + "/" + name}
+		Source: opts.contentName() + "/" + content.DirStatic + "/" + name}
 }
 
 // typeOf is the media type of a static file, which decides whether it is
@@ -457,7 +450,9 @@ type writer struct {
 	mu    sync.Mutex
 	files []output.File
 	check bool // Options.CheckOnly: files are made, then dropped
-	seen  map[string]bool
+	// content is how the content folder is shown in messages.
+	content string
+	seen    map[string]bool
 	// layout finds files that cannot all be written (output.Layout);
 	// conflicts reports them once every file is put.
 	layout output.Layout
@@ -465,7 +460,7 @@ type writer struct {
 }
 
 func newWriter(out *output.Writer, opts Options, hint int) *writer {
-	w := &writer{out: out, check: opts.CheckOnly, seen: map[string]bool{}}
+	w := &writer{out: out, check: opts.CheckOnly, seen: map[string]bool{}, content: opts.contentName()}
 	if out == nil {
 		w.files = make([]output.File, 0, hint+64)
 		if opts.Minify {
@@ -481,7 +476,7 @@ func (w *writer) put(f output.File) {
 	w.seen[f.Path] = true
 	w.mu.Unlock()
 	if dup {
-		w.fail(diag.Errorf(diag.Pos{File: "content/static/" + f.Path}, "two files would be written to %s: rename or move one of them", f.Path))
+		w.fail(diag.Errorf(diag.Pos{File: cmp.Or(f.Source, w.content+"/"+content.DirStatic+"/"+f.Path)}, "two files would be written to %s: rename or move one of them", f.Path))
 		return
 	}
 	if !w.layout.Add(f) {

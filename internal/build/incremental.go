@@ -1,7 +1,6 @@
 package build
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -275,7 +274,7 @@ func (ss *Session) patchFor(ch Changes) *patch {
 	if g == nil || ss.failed || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 || len(ch.Content) > quickMax {
 		return nil
 	}
-	name := cmp.Or(ss.opts.ContentName, "content")
+	name := ss.opts.contentName()
 	pt := &patch{keys: map[string]bool{}}
 	for _, p := range ch.Content {
 		p = path.Clean(p)
@@ -529,7 +528,12 @@ func (ss *Session) loadTheme(name string) (*render.Theme, diag.List) {
 	if ss.theme != nil && ss.themeName == name {
 		return ss.theme, nil
 	}
-	theme, diags := loadTheme(ss.opts.Themes, name)
+	fsys := themeFS(ss.opts.Themes, name)
+	if fsys == nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: ss.opts.contentName() + "/" + config.File},
+			"theme %q not found: there is no folder themes/%s/templates, and the built-in theme is helminauha", name, name)}
+	}
+	theme, diags := render.LoadTheme(fsys, "themes/"+name)
 	if theme == nil || diags.HasErrors() {
 		return theme, diags
 	}
@@ -541,17 +545,15 @@ func (ss *Session) loadTheme(name string) (*render.Theme, diag.List) {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", name)
-	if fsys := themeFS(ss.opts.Themes, name); fsys != nil {
-		fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			data, _ := fs.ReadFile(fsys, p)
-			fmt.Fprintf(h, "%s %d\n", p, len(data))
-			h.Write(data)
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return nil
-		})
-	}
+		}
+		data, _ := fs.ReadFile(fsys, p)
+		fmt.Fprintf(h, "%s %d\n", p, len(data))
+		h.Write(data)
+		return nil
+	})
 	ss.theme, ss.themeName = theme, name
 	h.Sum(ss.themeH[:0])
 	return theme, diags

@@ -106,4 +106,6 @@ type Set struct {
 	ImageSizes map[string][2]int
 	// Thesaurus is the portal's sanasto.txt, nil when it has none.
 	Thesaurus *Thesaurus
+	// Prefix is how the content folder is shown in messages ("content").
+	Prefix string
 }

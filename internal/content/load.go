@@ -48,7 +48,7 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 		return prefix + "/" + name
 	}
 	var sources []source
-	set := &Set{}
+	set := &Set{Prefix: prefix}
 	if w := cache.lastWalk(fsys, prefix); w != nil {
 		sources, set.Static = w.sources, slices.Clone(w.static)
 		diags = slices.Clone(w.diags)

@@ -54,12 +54,13 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	// of the model's time on large portals.
 	n := len(set.Areas) + len(set.Pearls) + len(set.Cases) + len(set.Chapters) + len(set.Pages) + 1
 	b := &builder{
-		s:      &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: make(map[string]content.Sum, n)},
-		base:   strings.TrimSuffix(cfg.BasePath(), "/"),
-		byFile: make(map[string]any, n),
-		byPath: make(map[string]bool, n+len(set.Pearls)/4+64),
-		col:    collate.New(language.Finnish),
-		keys:   make(map[string][]byte, n),
+		s:         &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: make(map[string]content.Sum, n)},
+		base:      strings.TrimSuffix(cfg.BasePath(), "/"),
+		staticDir: cmp.Or(set.Prefix, "content") + "/" + content.DirStatic + "/",
+		byFile:    make(map[string]any, n),
+		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
+		col:       collate.New(language.Finnish),
+		keys:      make(map[string][]byte, n),
 	}
 	if opts.Memo != nil {
 		opts.Memo.mu.Lock()
@@ -92,12 +93,15 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 }
 
 type builder struct {
-	s     *Site
-	base  string // base path without the trailing slash, "" or "/portaali"
-	diags diag.List
-	col   *collate.Collator
-	keys  map[string][]byte // collation keys by text, see less
-	old   map[string][]byte // keys of the last build (Options.Memo), read only
+	s    *Site
+	base string // base path without the trailing slash, "" or "/portaali"
+	// static is how the static folder is shown in messages
+	// ("content/static/").
+	staticDir string
+	diags     diag.List
+	col       *collate.Collator
+	keys      map[string][]byte // collation keys by text, see less
+	old       map[string][]byte // keys of the last build (Options.Memo), read only
 	// Link addresses parsed, and those of the last build (Options.Memo).
 	dests, oldDests map[dirDest]dest
 	// byFile maps a source path inside the content folder ("helmet/x.md")
@@ -508,7 +512,7 @@ func (b *builder) static() {
 			clash = slices.Contains(Reserved, f)
 		}
 		if clash {
-			b.diags.Report(diag.Pos{File: "content/static/" + f}, diag.SiteStaticOverPage, f)
+			b.diags.Report(diag.Pos{File: b.staticDir + f}, diag.SiteStaticOverPage, f)
 		}
 	}
 }
