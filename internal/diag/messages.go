@@ -415,11 +415,11 @@ var (
 		"kuvaus (summary) on %d merkkiä: lyhennä se enintään %d merkkiin, sillä se näkyy listoissa ja hakutuloksissa",
 		"the summary is %d characters: shorten it to %d at most, it is shown in lists and search results")
 	SiteFewWords = msg("site.few-words",
-		"helmessä on %d sanaa, vähemmän kuin portaalin helmissä (%d–%d): kirjoita lisää tai yhdistä se toiseen helmeen (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)",
-		"the pearl has %d words, fewer than the portal's pearls (%d–%d): write more or merge it with another pearl (site.yaml's pearlWords sets the range)")
+		"helmen sanamäärä on %d, pienempi kuin portaalin helmissä (%d–%d): kirjoita lisää tai yhdistä se toiseen helmeen (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)",
+		"the pearl's word count is %d, below the portal's range (%d–%d): write more or merge it with another pearl (site.yaml's pearlWords sets the range)")
 	SiteManyWords = msg("site.many-words",
-		"helmessä on %d sanaa, enemmän kuin portaalin helmissä (%d–%d): lyhennä tai jaa se kahdeksi helmeksi (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)",
-		"the pearl has %d words, more than the portal's pearls (%d–%d): shorten it or split it into two pearls (site.yaml's pearlWords sets the range)")
+		"helmen sanamäärä on %d, suurempi kuin portaalin helmissä (%d–%d): lyhennä tai jaa se kahdeksi helmeksi (rajat asetetaan site.yaml-tiedoston avaimella pearlWords)",
+		"the pearl's word count is %d, above the portal's range (%d–%d): shorten it or split it into two pearls (site.yaml's pearlWords sets the range)")
 	SiteSameTitle = msg("site.same-title",
 		"otsikko %q on jo sivulla %s: anna kummallekin oma otsikko, jotta lukija erottaa ne listoissa ja haussa",
 		"the title %q is already the title of %s: give each its own title, so that readers tell them apart in lists and search")
