@@ -2,11 +2,34 @@ package diag
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+var verb = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*[0-9]*(?:\.[0-9]+)?([a-zA-Z%])`)
+
+// argVerbs is the verb that takes each argument of format, in argument
+// order: %[2]d takes the second whatever its place in the sentence.
+func argVerbs(format string) []string {
+	var out []string
+	next := 0
+	for _, m := range verb.FindAllStringSubmatch(format, -1) {
+		if m[2] == "%" {
+			continue
+		}
+		if m[1] != "" {
+			next, _ = strconv.Atoi(m[1])
+			next--
+		}
+		for len(out) <= next {
+			out = append(out, "")
+		}
+		out[next] = m[2]
+		next++
+	}
+	return out
+}
 
 // TestEveryMessageInEveryLanguage fails when a message lacks a language,
 // when its languages take different arguments, or when one of them is
@@ -33,7 +56,7 @@ func TestEveryMessageInEveryLanguage(t *testing.T) {
 		if fi == en {
 			t.Errorf("%s: the Finnish is the English text: %q", m.id, fi)
 		}
-		if f, e := strings.Join(verb.FindAllString(fi, -1), " "), strings.Join(verb.FindAllString(en, -1), " "); f != e {
+		if f, e := strings.Join(argVerbs(fi), " "), strings.Join(argVerbs(en), " "); f != e {
 			t.Errorf("%s: the languages take different arguments: fi %q, en %q", m.id, f, e)
 		}
 	}
@@ -63,10 +86,11 @@ func sampleArgs(m *Message) []any {
 		return args
 	}
 	var args []any
-	for _, v := range verb.FindAllString(format, -1) {
-		switch v[len(v)-1] {
-		case '%':
-		case 'd':
+	for _, v := range argVerbs(format) {
+		switch v[0] {
+		case 'c':
+			args = append(args, 'x')
+		case 'd', 'X', 'x':
 			args = append(args, 3)
 		case 'f':
 			args = append(args, 1.5)

@@ -484,3 +484,112 @@ var (
 		"tiedostossa on yli %d alaviitettä ([^1]: teksti): jaa sivu useammaksi",
 		"the file has more than %d footnotes ([^1]: text): split the page")
 )
+
+// Markdown and front matter (internal/markdown).
+var (
+	MarkdownNotUTF8 = msg("markdown.not-utf8",
+		"tiedosto ei ole UTF-8-tekstiä (tavu 0x%02X): tallenna se tekstieditorissa UTF-8-muodossa",
+		"the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor")
+	MarkdownUnclosed = msg("markdown.unclosed",
+		"tiedoston alun asetukset alkavat rivillä ---, mutta niitä ei päätetä: lisää viimeisen asetuksen perään rivi ---",
+		"front matter opened with --- is never closed: add a line --- after its last key")
+	MarkdownYAML = msg("markdown.yaml",
+		"asetuksissa on virhe: %s",
+		"front matter: %s")
+	MarkdownQuoteThenText = msg("markdown.quote-then-text",
+		"arvo alkaa lainausmerkillä %c ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, %s: %c%s%c, tai jätä lainausmerkit pois",
+		"the value starts with the quote %c and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, %s: %c%s%c, or leave the quotes out")
+	MarkdownColonInValue = msg("markdown.colon-in-value",
+		"arvossa on kaksoispiste (\": \"), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, %s: \"%s\"",
+		"the value has a colon (\": \"), which YAML reads as the start of a new key: put the value in quotes, %s: \"%s\"")
+	MarkdownCurlyQuote = msg("markdown.curly-quote",
+		"arvo alkaa kaarevalla lainausmerkillä %c (kuten tekstinkäsittelyohjelmasta kopioitu), ja merkki tulee osaksi tekstiä: jätä lainausmerkit pois tai käytä suoria lainausmerkkejä \"…\"",
+		"the value starts with the curly quote %c (as copied from a word processor), and it becomes part of the text: leave the quotes out or use straight quotes \"…\"")
+	MarkdownKeyTwice = msg("markdown.key-twice",
+		"asetus %q on kirjoitettu kahdesti (ensin rivillä %d): jätä vain toinen",
+		"key %q is written twice (first on line %d): keep one of them")
+	YAMLList = msg("yaml.list",
+		"asetukset kirjoitetaan muodossa avain: arvo (title: ...), ei luettelona",
+		"it must be keys with values (title: ...), not a list")
+	YAMLKeys = msg("yaml.keys",
+		"asetukset kirjoitetaan muodossa avain: arvo (title: ...), kukin omalle rivilleen",
+		"it must be keys with values (title: ...), one on each line")
+	YAMLIndentOrColon = msg("yaml.indent-or-colon",
+		"rivi on sisennetty, vaikka sen ei pitäisi, tai arvossa on \": \" ja se tarvitsee lainausmerkit: title: \"Osa 1: aloitus\"",
+		"a line is indented where it should not be, or a value contains \": \" and needs quotes: title: \"Osa 1: aloitus\"")
+	YAMLTabs = msg("yaml.tabs",
+		"sisennä välilyönneillä, ei sarkaimella (YAML: %s)",
+		"%s: indent with spaces, not tabs")
+	YAMLBadStart = msg("yaml.bad-start",
+		"sisennä välilyönneillä, ei sarkaimella, ja kirjoita lainausmerkkeihin arvo, joka alkaa merkillä @, ` tai %% (YAML: %[1]s)",
+		"%s: indent with spaces, not tabs, and put a value that starts with @, ` or %% in quotes")
+	YAMLIndent = msg("yaml.indent",
+		"tarkista sisennykset: jokainen asetus alkaa rivin alusta, vasemmasta reunasta (YAML: %s)",
+		"%s: check the indentation, each key starts a line at the left margin")
+	YAMLUnclosed = msg("yaml.unclosed",
+		"tarkista, että jokainen lainausmerkki ja sulje suljetaan (YAML: %s)",
+		"%s: check that every quote and bracket is closed")
+	YAMLOther = msg("yaml.other",
+		"YAML ei ymmärrä tätä: %s",
+		"not valid YAML: %s")
+	MarkdownH1 = msg("markdown.h1",
+		"otsikko %q on ykköstason otsikko (#), mutta sivun otsikko on jo ykköstasolla: kirjoita ## sen tilalle",
+		"heading %q is a level-1 heading (#), but the page title is the level-1 heading: use ## instead")
+	MarkdownHeadingSkip = msg("markdown.heading-skip",
+		"otsikko %q hyppää tasolta %d tasolle %d: kirjoita %s sen tilalle",
+		"heading %q skips from level %d to level %d: use %s instead")
+	MarkdownDangerousLink = msg("markdown.dangerous-link",
+		"%s osoitteeseen %q jätetään pois: javascript:-, vbscript:- ja data:-osoitteisiin ei koskaan linkitetä; linkitä sivuun tai https://-osoitteeseen",
+		"%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address")
+	MarkdownNoAlt = msg("markdown.no-alt",
+		"kuvalla %q ei ole vaihtoehtoista tekstiä: kirjoita hakasulkeisiin lyhyt kuvaus kuvasta, ![kuvaus](%s)",
+		"image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)")
+	MarkdownWindowsImage = msg("markdown.windows-image",
+		"kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
+		"the image's address %s is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")
+	MarkdownWindowsLink = msg("markdown.windows-link",
+		"linkin osoite %s on tiedosto omalla koneellasi, eikä lukija pääse siihen: kopioi tiedosto kansioon content/static/liitteet/ ja kirjoita [teksti](/liitteet/%s)",
+		"the link's address %s is a file on your own computer, which readers cannot open: copy the file to content/static/liitteet/ and write [teksti](/liitteet/%s)")
+	WordLink  = msg("word.link", "linkki", "link")
+	WordImage = msg("word.image", "kuva", "image")
+)
+
+// Worksheets, the fillable forms in a page (internal/markdown).
+var (
+	WorksheetHelp = msg("worksheet.help",
+		"työpohjassa on title: ja fields:, ja jokainen kenttä on muotoa \"- label: ...\", halutessa help: ja type: (rivi, tekstialue, asteikko tai paivamaara)",
+		"a worksheet has title: and fields:, each field \"- label: ...\" with an optional help: and type: (line, textarea, scale, date or rivi, tekstialue, asteikko, paivamaara)")
+	WorksheetEmpty = msg("worksheet.empty",
+		"työpohja on tyhjä: %s",
+		"the worksheet is empty: %s")
+	WorksheetYAML = msg("worksheet.yaml",
+		"työpohjassa on virhe (%s): %s",
+		"the worksheet is not valid YAML (%s): %s")
+	WorksheetNotKeys = msg("worksheet.not-keys",
+		"työpohja kirjoitetaan muodossa avain: arvo: %s",
+		"the worksheet must be keys with values: %s")
+	WorksheetUnknownKey = msg("worksheet.unknown-key",
+		"työpohjassa on tuntematon avain %q: %s",
+		"unknown key %q in the worksheet: %s")
+	WorksheetNoTitle = msg("worksheet.no-title",
+		"työpohjalla ei ole otsikkoa: lisää rivi title: ja pohjan nimi; %s",
+		"the worksheet has no title: add a line title: and its name: %s")
+	WorksheetNoFields = msg("worksheet.no-fields",
+		"työpohjassa ei ole kenttiä: lisää fields: ja luettelo kentistä; %s",
+		"the worksheet has no fields: add fields: and a list of fields: %s")
+	WorksheetFieldNotKeys = msg("worksheet.field-not-keys",
+		"työpohjan %d. kenttä kirjoitetaan muodossa avain: arvo, esimerkiksi - label: Kysymys; %s",
+		"field %d of the worksheet must be keys with values, like - label: Kysymys: %s")
+	WorksheetFieldUnknownKey = msg("worksheet.field-unknown-key",
+		"työpohjan %[2]d. kentässä on tuntematon avain %[1]q; %[3]s",
+		"unknown key %q in field %d of the worksheet: %s")
+	WorksheetFieldNoLabel = msg("worksheet.field-no-label",
+		"työpohjan %d. kentällä ei ole nimeä: lisää label: ja kysymys, jonka kenttä kysyy; %s",
+		"field %d of the worksheet has no label: add label: and the question to ask: %s")
+	WorksheetFieldHelp = msg("worksheet.field-help",
+		"työpohjan %d. kentän ohjeen (help:) pitää olla tekstiä; %s",
+		"the help of field %d of the worksheet must be text: %s")
+	WorksheetFieldType = msg("worksheet.field-type",
+		"työpohjan %d. kentän tyyppiä %q ei tunneta; %s",
+		"field %d of the worksheet has the unknown type %q: %s")
+)

@@ -63,7 +63,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	}
 	d.HasFrontMatter = true
 	if !fm.closed {
-		p.diags.Errorf(p.linePos(1), "front matter opened with --- is never closed: add a line --- after its last key")
+		p.diags.Report(p.linePos(1), diag.MarkdownUnclosed)
 		p.dropMetaBlock()
 		return
 	}
@@ -75,7 +75,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 			return
 		}
 		if pos, msg, ok := p.yamlCause(2, fm.end); ok {
-			p.diags.Errorf(pos, "%s", msg)
+			p.diags.Add(&diag.Error{Pos: pos, Text: msg})
 			p.dropMetaBlock()
 			return
 		}
@@ -93,7 +93,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		if open := p.unbalancedLine(2, line); unclosed && open > 0 {
 			line = open
 		}
-		p.diags.Errorf(p.linePos(line), "front matter: %s", msg)
+		p.diags.Report(p.linePos(line), diag.MarkdownYAML, msg)
 		p.dropMetaBlock()
 		return
 	}
@@ -110,7 +110,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 // another line: a quoted value that goes on after its closing quote, and
 // ": " inside a value without quotes. It returns the place of the first
 // one and what to write instead.
-func (p *parse) yamlCause(from, to int) (diag.Pos, string, bool) {
+func (p *parse) yamlCause(from, to int) (diag.Pos, diag.Text, bool) {
 	block := -1 // the indent of the key whose block scalar (| or >) is being read
 	for n := from; n < to && n <= len(p.lines); n++ {
 		line := string(p.line(n))
@@ -150,19 +150,19 @@ func (p *parse) yamlCause(from, to int) (diag.Pos, string, bool) {
 			return diag.Pos{File: p.file, Line: n, Col: col}, msgColonInValue(key, value), true
 		}
 	}
-	return diag.Pos{}, "", false
+	return diag.Pos{}, diag.Text{}, false
 }
 
-func msgQuoteThenText(key, value string, q byte) string {
-	other := byte('\'')
+func msgQuoteThenText(key, value string, q byte) diag.Text {
+	other := '\''
 	if q == '\'' {
 		other = '"'
 	}
-	return fmt.Sprintf("arvo alkaa lainausmerkillä %c ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, %s: %c%s%c, tai jätä lainausmerkit pois", q, key, other, value, other)
+	return diag.MarkdownQuoteThenText.With(rune(q), key, other, value, other)
 }
 
-func msgColonInValue(key, value string) string {
-	return fmt.Sprintf("arvossa on kaksoispiste (\": \"), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, %s: \"%s\"", key, strings.ReplaceAll(value, `"`, `\"`))
+func msgColonInValue(key, value string) diag.Text {
+	return diag.MarkdownColonInValue.With(key, strings.ReplaceAll(value, `"`, `\"`))
 }
 
 // splitKeyValue splits a line "key: value" (the key at any indent, or a
@@ -217,14 +217,10 @@ func (p *parse) curlyQuotes(from, to int) {
 				!strings.HasSuffix(before, ",") && !(strings.TrimSpace(before) == "-") {
 				continue
 			}
-			p.diags.Warnf(diag.Pos{File: p.file, Line: n, Col: utf8.RuneCountInString(line[:i]) + 1}, "%s", msgCurlyQuote(r))
+			p.diags.Warn(diag.Pos{File: p.file, Line: n, Col: utf8.RuneCountInString(line[:i]) + 1}, diag.MarkdownCurlyQuote, r)
 			break
 		}
 	}
-}
-
-func msgCurlyQuote(r rune) string {
-	return fmt.Sprintf("arvo alkaa kaarevalla lainausmerkillä %c (kuten tekstinkäsittelyohjelmasta kopioitu), ja merkki tulee osaksi tekstiä: jätä lainausmerkit pois tai käytä suoria lainausmerkkejä \"…\"", r)
 }
 
 // dropMetaBlock removes what goldmark-meta leaves in the body when it
@@ -256,7 +252,7 @@ func (p *parse) keyLines(m map[string]any, from, to int) map[string]int {
 					reported = make(map[string]bool)
 				}
 				reported[key] = true
-				p.diags.Errorf(p.linePos(n), "key %q is written twice (first on line %d): keep one of them", key, first)
+				p.diags.Report(p.linePos(n), diag.MarkdownKeyTwice, key, first)
 			}
 			continue
 		}
@@ -331,7 +327,7 @@ func normaliseYAML(v any) any {
 // unclosed tells that YAML ran into the end of the block looking for a
 // closing quote or bracket, so the line YAML names is not where the
 // mistake is.
-func yamlProblem(err error) (line int, msg string, unclosed bool) {
+func yamlProblem(err error) (line int, msg diag.Text, unclosed bool) {
 	s := err.Error()
 	s = strings.TrimPrefix(s, "yaml: ")
 	s = strings.TrimPrefix(s, "unmarshal errors:\n")
@@ -356,21 +352,21 @@ func yamlProblem(err error) (line int, msg string, unclosed bool) {
 	// goldmark-meta decodes into a map and into a yaml.MapSlice; a list
 	// fails the latter as "into yaml.MapItem".
 	case strings.Contains(s, "cannot unmarshal !!seq"), strings.Contains(s, "into yaml.MapItem"):
-		return line, "it must be keys with values (title: ...), not a list", false
+		return line, diag.YAMLList.With(), false
 	case strings.Contains(s, "cannot unmarshal"):
-		return line, "it must be keys with values (title: ...), one on each line", false
+		return line, diag.YAMLKeys.With(), false
 	case strings.Contains(s, "mapping values are not allowed"):
-		return line, "a line is indented where it should not be, or a value contains \": \" and needs quotes: title: \"Osa 1: aloitus\"", false
+		return line, diag.YAMLIndentOrColon.With(), false
 	case strings.Contains(s, "tab"):
-		return line, s + ": indent with spaces, not tabs", false
+		return line, diag.YAMLTabs.With(s), false
 	case strings.Contains(s, "found character that cannot start any token"):
-		return line, s + ": indent with spaces, not tabs, and put a value that starts with @, ` or % in quotes", false
+		return line, diag.YAMLBadStart.With(s), false
 	case strings.Contains(s, "did not find expected key"), strings.Contains(s, "block mapping"), strings.Contains(s, "'-' indicator"):
-		return line, s + ": check the indentation, each key starts a line at the left margin", false
+		return line, diag.YAMLIndent.With(s), false
 	case strings.Contains(s, "found unexpected end of stream"), strings.Contains(s, "did not find expected"):
-		return line, s + ": check that every quote and bracket is closed", true
+		return line, diag.YAMLUnclosed.With(s), true
 	}
-	return line, "not valid YAML: " + s, false
+	return line, diag.YAMLOther.With(s), false
 }
 
 // isParserError tells yaml.v2's parser errors from its scanner errors by

@@ -98,7 +98,7 @@ func parseDoc(file string, src []byte) (*Doc, *parse) {
 
 	if off := invalidUTF8(src); off >= 0 {
 		p.badUTF8 = true
-		p.errorf(off, "the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor", src[off])
+		p.diags.Report(p.pos(off), diag.MarkdownNotUTF8, src[off])
 	}
 
 	fm := scanFrontMatter(src)
@@ -179,10 +179,6 @@ func (p *parse) linePos(line int) diag.Pos {
 		line = len(p.lines)
 	}
 	return diag.Pos{File: p.file, Line: line}
-}
-
-func (p *parse) errorf(off int, format string, args ...any) {
-	p.diags.Errorf(p.pos(off), format, args...)
 }
 
 // normalise removes a byte-order mark and turns CRLF and lone CR line

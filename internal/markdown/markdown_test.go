@@ -153,11 +153,11 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"unclosed", "---\ntitle: Hei\n\nTeksti.\n",
 			[]string{file + ":1: front matter opened with --- is never closed: add a line --- after its last key"}},
 		{"colon in value", "---\ntitle: Hei\nsummary: Osa 1: alku\n---\n",
-			[]string{file + `:3:15: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, summary: "Osa 1: alku"`}},
+			[]string{file + `:3:15: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, summary: "Osa 1: alku"`}},
 		{"colon in the first key's value", "---\ntitle: Osa 1: alku\nsummary: S.\n---\n",
-			[]string{file + `:2:13: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, title: "Osa 1: alku"`}},
+			[]string{file + `:2:13: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, title: "Osa 1: alku"`}},
 		{"quoted value goes on", "---\ntitle: 'Hyvä' kokous\nsummary: S.\n---\n",
-			[]string{file + `:2:8: arvo alkaa lainausmerkillä ' ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, title: "'Hyvä' kokous", tai jätä lainausmerkit pois`}},
+			[]string{file + `:2:8: the value starts with the quote ' and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, title: "'Hyvä' kokous", or leave the quotes out`}},
 		{"a block of text is not read as keys", "---\ntitle: Hei\nsummary: |\n  Osa 1: alku: loppu\n  \"Sitaatti\" ja muuta\ntags: [a\n---\n",
 			[]string{file + ":6: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
 		{"Latin-1", "---\ntitle: Hyv\xe4\nsummary: S.\n---\n",
@@ -179,7 +179,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"duplicate key", "---\ntitle: a\ndate: 2022-01-01\ntitle: b\ntitle: c\n---\n",
 			[]string{file + `:4: key "title" is written twice (first on line 2): keep one of them`}},
 		{"errors after a BOM and CRLF", "\uFEFF---\r\ntitle: Hei\r\nsummary: Osa 1: alku\r\n---\r\n",
-			[]string{file + `:3:15: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, summary: "Osa 1: alku"`}},
+			[]string{file + `:3:15: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, summary: "Osa 1: alku"`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

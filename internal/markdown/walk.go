@@ -2,12 +2,13 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // walk collects headings, links and worksheets of the body and gives each
@@ -57,9 +58,9 @@ func (p *parse) heading(d *Doc, n *ast.Heading) {
 
 	switch {
 	case n.Level == 1:
-		p.diags.Warnf(pos, "heading %q is a level-1 heading (#), but the page title is the level-1 heading: use ## instead", text)
+		p.diags.Warn(pos, diag.MarkdownH1, text)
 	case n.Level > p.level+1:
-		p.diags.Warnf(pos, "heading %q skips from level %d to level %d: use %s instead",
+		p.diags.Warn(pos, diag.MarkdownHeadingSkip,
 			text, p.level, n.Level, strings.Repeat("#", p.level+1))
 	}
 	p.level = n.Level
@@ -73,18 +74,22 @@ func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt s
 	}
 	pos := p.pos(off)
 	d.Links = append(d.Links, Link{Dest: dest, Line: pos.Line, Col: pos.Col, Image: image, Alt: alt})
-	what := "link"
+	what := diag.WordLink
 	if image {
-		what = "image"
+		what = diag.WordImage
 	}
 	if dangerousURL(dest) {
-		p.diags.Warnf(pos, "%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address", what, Shorten(dest))
+		p.diags.Warn(pos, diag.MarkdownDangerousLink, what, Shorten(dest))
 	}
 	if windowsPath(dest) {
-		p.diags.Errorf(pos, "%s", msgWindowsPath(what, dest))
+		m := diag.MarkdownWindowsLink
+		if image {
+			m = diag.MarkdownWindowsImage
+		}
+		p.diags.Report(pos, m, Shorten(dest), dest[strings.LastIndexAny(dest, `\/`)+1:])
 	}
 	if image && alt == "" {
-		p.diags.Errorf(pos, "image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)", dest, dest)
+		p.diags.Report(pos, diag.MarkdownNoAlt, dest, dest)
 	}
 }
 
@@ -96,14 +101,6 @@ func windowsPath(dest string) bool {
 		return true
 	}
 	return strings.Contains(dest, `\`) || strings.HasPrefix(strings.ToLower(dest), "file:")
-}
-
-func msgWindowsPath(what, dest string) string {
-	name := dest[strings.LastIndexAny(dest, `\/`)+1:]
-	if what == "image" {
-		return fmt.Sprintf("kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)", Shorten(dest), name)
-	}
-	return fmt.Sprintf("linkin osoite %s on tiedosto omalla koneellasi, eikä lukija pääse siihen: kopioi tiedosto kansioon content/static/liitteet/ ja kirjoita [teksti](/liitteet/%s)", Shorten(dest), name)
 }
 
 // titleLink is a link whose address has spaces, [Verkoston

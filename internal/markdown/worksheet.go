@@ -9,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"gopkg.in/yaml.v2"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // A worksheet (työpohja) is a fenced code block with the info string
@@ -44,8 +46,6 @@ var fieldTypes = map[string]string{
 	"line": "line", "textarea": "textarea", "scale": "scale", "date": "date",
 	"rivi": "line", "tekstialue": "textarea", "asteikko": "scale", "paivamaara": "date",
 }
-
-const worksheetHelp = "a worksheet has title: and fields:, each field \"- label: ...\" with an optional help: and type: (line, textarea, scale, date or rivi, tekstialue, asteikko, paivamaara)"
 
 // isWorksheetInfo reports whether a fenced code block's language makes it
 // a worksheet. Työpohja with its diacritics is accepted too.
@@ -83,13 +83,14 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		}
 		return fileLines[l-1]
 	}
-	fail := func(line int, format string, args ...any) *worksheet {
-		p.diags.Errorf(p.linePos(line), format+": "+worksheetHelp, args...)
+	// Every message ends with what a worksheet is made of.
+	fail := func(line int, m *diag.Message, args ...any) *worksheet {
+		p.diags.Report(p.linePos(line), m, append(args, diag.WorksheetHelp)...)
 		return ws
 	}
 
 	if len(bytes.TrimSpace(buf.Bytes())) == 0 {
-		return fail(fenceLine, "the worksheet is empty")
+		return fail(fenceLine, diag.WorksheetEmpty)
 	}
 	var root any
 	if err := yaml.Unmarshal(buf.Bytes(), &root); err != nil {
@@ -98,11 +99,11 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		if open := p.unbalancedLine(lineOf(1), at); unclosed && open > 0 {
 			at = open
 		}
-		return fail(at, "the worksheet is not valid YAML (%s)", msg)
+		return fail(at, diag.WorksheetYAML, msg)
 	}
 	top, ok := root.(map[any]any)
 	if !ok {
-		return fail(fenceLine, "the worksheet must be keys with values")
+		return fail(fenceLine, diag.WorksheetNotKeys)
 	}
 	keyLine := func(key string) int {
 		for i, l := range text {
@@ -117,20 +118,20 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		switch key := fmt.Sprint(k); key {
 		case "title", "fields":
 		default:
-			fail(keyLine(key), "unknown key %q in the worksheet", key)
+			fail(keyLine(key), diag.WorksheetUnknownKey, key)
 			bad = true
 		}
 	}
 	title, ok := scalar(top["title"])
 	if !ok || title == "" {
-		fail(keyLine("title"), "the worksheet has no title: add a line title: and its name")
+		fail(keyLine("title"), diag.WorksheetNoTitle)
 		bad = true
 	}
 	ws.title = title
 
 	items, ok := top["fields"].([]any)
 	if !ok || len(items) == 0 {
-		fail(keyLine("fields"), "the worksheet has no fields: add fields: and a list of fields")
+		fail(keyLine("fields"), diag.WorksheetNoFields)
 		return ws
 	}
 	starts := itemLines(text, fileLines)
@@ -152,7 +153,7 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 	for i, it := range items {
 		m, ok := it.(map[any]any)
 		if !ok {
-			fail(itemLine(i), "field %d of the worksheet must be keys with values, like - label: Kysymys", i+1)
+			fail(itemLine(i), diag.WorksheetFieldNotKeys, i+1)
 			bad = true
 			continue
 		}
@@ -161,19 +162,19 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 			switch key := fmt.Sprint(k); key {
 			case "label", "help", "type":
 			default:
-				fail(itemKeyLine(i, key), "unknown key %q in field %d of the worksheet", key, i+1)
+				fail(itemKeyLine(i, key), diag.WorksheetFieldUnknownKey, key, i+1)
 				bad = true
 			}
 		}
 		f.label, ok = scalar(m["label"])
 		if !ok || f.label == "" {
-			fail(itemLine(i), "field %d of the worksheet has no label: add label: and the question to ask", i+1)
+			fail(itemLine(i), diag.WorksheetFieldNoLabel, i+1)
 			bad = true
 		}
 		if h, ok := scalar(m["help"]); ok {
 			f.help = h
 		} else if m["help"] != nil {
-			fail(itemKeyLine(i, "help"), "the help of field %d of the worksheet must be text", i+1)
+			fail(itemKeyLine(i, "help"), diag.WorksheetFieldHelp, i+1)
 			bad = true
 		}
 		f.typ = "line"
@@ -181,7 +182,7 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 			s, _ := scalar(t)
 			typ, known := fieldTypes[Slugify(s)]
 			if !known {
-				fail(itemKeyLine(i, "type"), "field %d of the worksheet has the unknown type %q", i+1, s)
+				fail(itemKeyLine(i, "type"), diag.WorksheetFieldType, i+1, s)
 				bad = true
 			}
 			f.typ = typ
