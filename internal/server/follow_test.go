@@ -266,3 +266,38 @@ func hostGet(t *testing.T, addr, host, target string) (int, string) {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	return resp.StatusCode, string(body)
 }
+
+// TestLinkedContentFolder serves a content folder that is a symbolic
+// link, as when the content lives in a repository of its own: edits in
+// it are seen, and when the link is pointed at another folder (ln -sfn,
+// a release switch), that folder is served and watched.
+func TestLinkedContentFolder(t *testing.T) {
+	real := portal(t)
+	base := filepath.Dir(real)
+	a, b := filepath.Join(base, "julkaisu-a"), filepath.Join(base, "julkaisu-b")
+	if err := os.Rename(real, a); err != nil {
+		t.Fatal(err)
+	}
+	copyTree(t, a, b)
+	if err := os.WriteFile(filepath.Join(b, filepath.FromSlash(pearlFile)), []byte(pearl("Julkaisu B.")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	content := filepath.Join(base, "content")
+	if err := os.Symlink("julkaisu-a", content); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, content, "")
+	ts.write(pearlFile, pearl("Linkin takana muokattu."))
+	ts.waitFor(pearlPath, shows("Linkin takana muokattu."))
+
+	// ln -sfn: a new link renamed over the old one.
+	if err := os.Symlink("julkaisu-b", content+".uusi"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(content+".uusi", content); err != nil {
+		t.Fatal(err)
+	}
+	ts.waitFor(pearlPath, shows("Julkaisu B."))
+	ts.write(pearlFile, pearl("Uuden linkin takana."))
+	ts.waitFor(pearlPath, shows("Uuden linkin takana."))
+}

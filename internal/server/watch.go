@@ -84,7 +84,17 @@ func (w *watcher) follow(dir string) {
 
 // addTree watches dir and every folder under it, skipping hidden ones.
 func (w *watcher) addTree(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	root := dir
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A linked content folder: WalkDir does not follow a link, even
+		// at the top, unless its name ends in a separator. The names
+		// watched stay under dir, as the events name them.
+		root = dir + string(filepath.Separator)
+	}
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if p == root {
+			p = dir
+		}
 		if err != nil {
 			if p == dir {
 				return err
@@ -176,12 +186,14 @@ func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
 		// A new folder (or one renamed into place) is watched from now
 		// on; files made in it before the watch are found by the build,
 		// which walks the whole content folder.
-		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-			if ev.Name == w.content || ev.Name == w.themes {
+		if ev.Name == w.content || ev.Name == w.themes {
+			// The folder itself, or a link to it, made again or renamed
+			// into place.
+			if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 				w.follow(ev.Name)
-			} else {
-				w.addTree(ev.Name)
 			}
+		} else if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			w.addTree(ev.Name)
 		}
 	}
 	if c.all {
