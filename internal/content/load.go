@@ -90,12 +90,13 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 		}
 	}
 	cache.keep(sources)
-	if src, err := fs.ReadFile(fsys, ThesaurusFile); err == nil {
+	if src, err := rootfs.ReadFile(fsys, ThesaurusFile); err == nil {
 		t, d := ParseThesaurus(show(ThesaurusFile), src)
 		set.Thesaurus = t
 		diags.Append(d)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags.Add(diag.New(diag.Pos{File: show(ThesaurusFile)}, diag.ContentCannotReadFile, diag.Cause(err)).Because(err))
+	} else if !errors.Is(err, fs.ErrNotExist) && !slices.ContainsFunc(diags, func(d *diag.Error) bool { return d.Pos.File == show(ThesaurusFile) }) {
+		// (A link or a pipe the walk has reported already.)
+		diags.Add(rootfs.Problem(diag.Pos{File: show(ThesaurusFile)}, err))
 	}
 	sort.Strings(set.Static)
 	set.ImageSizes = imageSizes(fsys, set.Static)
