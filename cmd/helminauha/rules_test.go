@@ -33,7 +33,7 @@ func TestEditorialRules(t *testing.T) {
 			"content/helmet/x.md: warning: the pearl's word count is 51, above the portal's range (20–40)"},
 		{"bad range in site.yaml", map[string]string{"site.yaml": "title: T\ndescription: D\npearlWords: 150\n"}, 1,
 			"content/site.yaml:3:1: pearlWords on helmen pienin ja suurin sanamäärä",
-			"content/site.yaml:3:1: pearlWords on helmen pienin ja suurin sanamäärä"},
+			"content/site.yaml:3:1: pearlWords is a pearl's least and most words"},
 		{"placeholder published", map[string]string{"helmet/x.md": pearl(strings.Replace(front, "Uusi", "Helmen otsikko", 1), "Teksti.\n")}, 1,
 			`content/helmet/x.md:2:1: title on yhä mallin teksti "Helmen otsikko", jonka helminauha new kirjoitti`,
 			`content/helmet/x.md:2:1: title is still the template's text "Helmen otsikko" that helminauha new wrote`},

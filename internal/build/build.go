@@ -476,7 +476,7 @@ func (w *writer) put(f output.File) {
 	w.seen[f.Path] = true
 	w.mu.Unlock()
 	if dup {
-		w.fail(diag.Errorf(diag.Pos{File: cmp.Or(f.Source, w.content+"/"+content.DirStatic+"/"+f.Path)}, "two files would be written to %s: rename or move one of them", f.Path))
+		w.fail(diag.New(diag.Pos{File: cmp.Or(f.Source, w.content+"/"+content.DirStatic+"/"+f.Path)}, diag.BuildTwoFiles, f.Path))
 		return
 	}
 	if !w.layout.Add(f) {
@@ -484,14 +484,14 @@ func (w *writer) put(f output.File) {
 	}
 	if w.out != nil {
 		if err := w.out.Write(f); err != nil {
-			w.fail(diag.Wrap(diag.Pos{File: f.Path}, err, "writing %s: %v", f.Path, err))
+			w.fail(diag.New(diag.Pos{File: f.Path}, diag.BuildCannotWrite, f.Path, diag.Cause(err)).Because(err))
 		}
 		return
 	}
 	if w.min != nil {
 		var err error
 		if f, err = w.min.Minify(f); err != nil {
-			w.fail(diag.Wrap(diag.Pos{File: f.Path}, err, "%v", err))
+			w.fail(diag.New(diag.Pos{File: f.Path}, diag.BuildInternal, err.Error()).Because(err))
 			return
 		}
 	}
@@ -507,7 +507,7 @@ func (w *writer) put(f output.File) {
 // last put.
 func (w *writer) conflicts() {
 	for _, c := range w.layout.Conflicts() {
-		w.fail(diag.Errorf(diag.Pos{File: cmp.Or(c.Source, "themes")}, "%s", c.Msg))
+		w.fail(&diag.Error{Pos: diag.Pos{File: cmp.Or(c.Source, "themes")}, Text: c.Text})
 	}
 }
 
@@ -534,7 +534,7 @@ func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, 
 					if errors.As(err, &de) {
 						w.fail(de)
 					} else {
-						w.fail(diag.Wrap(diag.Pos{File: "themes"}, err, "%v", err))
+						w.fail(diag.New(diag.Pos{File: "themes"}, diag.BuildInternal, err.Error()).Because(err))
 					}
 					continue
 				}

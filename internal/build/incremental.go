@@ -539,8 +539,7 @@ func (ss *Session) loadTheme(name string) (*render.Theme, diag.List) {
 	}
 	fsys := themeFS(ss.opts.Themes, name)
 	if fsys == nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: ss.opts.contentName() + "/" + config.File},
-			"theme %q not found: there is no folder themes/%s/templates, and the built-in theme is helminauha", name, name)}
+		return nil, diag.List{diag.New(diag.Pos{File: ss.opts.contentName() + "/" + config.File}, diag.BuildNoTheme, name, name)}
 	}
 	theme, diags := render.LoadTheme(fsys, "themes/"+name)
 	if theme == nil || diags.HasErrors() {

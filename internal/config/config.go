@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/diag"
@@ -89,8 +90,7 @@ func Load(fsys fs.FS, prefix, baseURL string) (*Config, diag.List) {
 	src, err := rootfs.ReadFile(fsys, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, diag.List{diag.Errorf(diag.Pos{File: name},
-				"the portal has no %s: create it with at least title, description and baseURL (see toimittajalle)", File)}
+			return nil, diag.List{diag.New(diag.Pos{File: name}, diag.ConfigMissing, File)}
 		}
 		return nil, diag.List{rootfs.Problem(diag.Pos{File: name}, err)}
 	}
@@ -113,8 +113,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			msg = m[2]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
-		return nil, diag.List{diag.Wrap(diag.Pos{File: name, Line: line}, err,
-			"%s is not valid YAML: %s (write each setting as `key: value` on its own line)", File, msg)}
+		return nil, diag.List{diag.New(diag.Pos{File: name, Line: line}, diag.ConfigYAML, File, msg).Because(err)}
 	}
 	lines := keyLines(src)
 	pos := func(key string) diag.Pos { return diag.Pos{File: name, Line: lines[key], Col: colOf(lines[key])} }
@@ -122,13 +121,13 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		v, ok := raw[key]
 		if !ok || v == nil {
 			if required {
-				diags.Errorf(diag.Pos{File: name, Line: 1}, "%s has no %q: add a line `%s: ...`", File, key, key)
+				diags.Report(diag.Pos{File: name, Line: 1}, diag.ConfigKeyMissing, File, key, key)
 			}
 			return ""
 		}
 		s, ok := v.(string)
 		if !ok {
-			diags.Errorf(pos(key), "%q must be text, not %v", key, describe(v))
+			diags.Report(pos(key), diag.ConfigNotText, key, describe(v))
 			return ""
 		}
 		return strings.TrimSpace(s)
@@ -144,7 +143,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	if e := str("editURL", false); e != "" {
 		u, err := url.Parse(e)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			diags.Errorf(pos("editURL"), "editURL %q ei ole verkko-osoite: kirjoita esimerkiksi editURL: https://github.com/organisaatio/portaali/edit/main/content/", e)
+			diags.Report(pos("editURL"), diag.ConfigEditURL, e)
 		} else {
 			c.EditURL = strings.TrimSuffix(e, "/") + "/"
 		}
@@ -154,18 +153,18 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		if w, ok := wordRange(v); ok {
 			c.PearlWords = w
 		} else {
-			diags.Errorf(pos("pearlWords"), "pearlWords on helmen pienin ja suurin sanamäärä kahtena lukuna hakasulkeissa, esimerkiksi pearlWords: [150, 500] (tai [0, 0], kun sanamäärää ei tarkisteta)")
+			diags.Report(pos("pearlWords"), diag.ConfigPearlWords)
 		}
 	}
 	if c.Language == "" {
 		c.Language = "fi"
 	} else if !langTag.MatchString(c.Language) {
-		diags.Errorf(pos("language"), "language %q is not a BCP 47 tag: write for example `language: fi`", c.Language)
+		diags.Report(pos("language"), diag.ConfigLanguage, c.Language)
 	}
 	if c.Theme == "" {
 		c.Theme = "helminauha"
 	} else if !themeName.MatchString(c.Theme) {
-		diags.Errorf(pos("theme"), "theme %q must be the name of a folder under themes/, such as helminauha", c.Theme)
+		diags.Report(pos("theme"), diag.ConfigTheme, c.Theme)
 	}
 	if baseURL != "" {
 		c.BaseURL = baseURL
@@ -177,7 +176,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			if baseURL != "" {
 				p = diag.Pos{File: "--baseurl"}
 			}
-			diags.Errorf(p, "baseURL %q must be an absolute http(s) address such as https://helmet.example.fi/", c.BaseURL)
+			diags.Report(p, diag.ConfigBaseURL, c.BaseURL)
 		} else {
 			if !strings.HasSuffix(u.Path, "/") {
 				u.Path += "/"
@@ -195,7 +194,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if strings.EqualFold(k, "baseurl") && k != "baseURL" {
-			diags.Errorf(pos(k), "write the key as `baseURL` (with capital URL), not %q", k)
+			diags.Report(pos(k), diag.ConfigBaseURLCase, k)
 			continue
 		}
 		if !known[k] {
@@ -214,7 +213,7 @@ func keepList(v any, pos diag.Pos, diags *diag.List) []string {
 	}
 	items, ok := v.([]any)
 	if !ok {
-		diags.Errorf(pos, "\"keep\" must be a list of files or folders in the output folder: write it in brackets, [CNAME, lataukset/]")
+		diags.Report(pos, diag.ConfigKeepNotList)
 		return nil
 	}
 	var keep []string
@@ -222,7 +221,7 @@ func keepList(v any, pos diag.Pos, diags *diag.List) []string {
 		s, ok := item.(string)
 		p := strings.TrimSuffix(strings.TrimSpace(s), "/")
 		if !ok || p == "" || p == "." || strings.Contains(p, "\\") || !fs.ValidPath(p) {
-			diags.Errorf(pos, "\"keep\" lists %v: name a file or folder inside the output folder, such as CNAME or lataukset/ (no .., no leading /)", describeItem(item))
+			diags.Report(pos, diag.ConfigKeepItem, describeItem(item))
 			continue
 		}
 		keep = append(keep, p)
@@ -230,9 +229,9 @@ func keepList(v any, pos diag.Pos, diags *diag.List) []string {
 	return keep
 }
 
-func describeItem(v any) string {
+func describeItem(v any) any {
 	if s, ok := v.(string); ok {
-		return fmt.Sprintf("%q", s)
+		return strconv.Quote(s)
 	}
 	return describe(v)
 }
@@ -255,18 +254,18 @@ func wordRange(v any) ([2]int, bool) {
 	return [2]int{lo, hi}, true
 }
 
-func describe(v any) string {
+func describe(v any) diag.Text {
 	switch v.(type) {
 	case []any:
-		return "a list"
+		return diag.DescList.With()
 	case map[any]any, map[string]any:
-		return "a mapping"
+		return diag.DescMapping.With()
 	case int, int64, float64:
-		return fmt.Sprintf("the number %v", v)
+		return diag.DescNumber.With(v)
 	case bool:
-		return fmt.Sprintf("%v", v)
+		return diag.DescBool.With(v)
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.DescType.With(fmt.Sprintf("%T", v))
 }
 
 // keyLines finds the 1-based line of each top-level key.

@@ -180,6 +180,117 @@ var (
 	CauseOther       = msg("cause.other", "järjestelmän virhe: %s", "%s")
 )
 
+// The settings file site.yaml (internal/config).
+var (
+	ConfigMissing = msg("config.missing",
+		"portaalilla ei ole tiedostoa %s: tee se sisältökansioon ja kirjoita siihen ainakin title, description ja baseURL (katso ohje toimittajalle)",
+		"the portal has no %s: create it with at least title, description and baseURL (see toimittajalle)")
+	ConfigYAML = msg("config.yaml",
+		"tiedostossa %s on virhe, jota YAML ei ymmärrä (%s): kirjoita jokainen asetus omalle rivilleen muodossa `avain: arvo`",
+		"%s is not valid YAML: %s (write each setting as `key: value` on its own line)")
+	ConfigKeyMissing = msg("config.key-missing",
+		"tiedostosta %s puuttuu %q: lisää rivi `%s: ...`",
+		"%s has no %q: add a line `%s: ...`")
+	ConfigNotText = msg("config.not-text",
+		"asetuksen %q arvon pitää olla tekstiä, ei %s",
+		"%q must be text, not %s")
+	ConfigEditURL = msg("config.edit-url",
+		"editURL %q ei ole verkko-osoite: kirjoita esimerkiksi editURL: https://github.com/organisaatio/portaali/edit/main/content/",
+		"editURL %q is not a web address: write for example editURL: https://github.com/organisaatio/portaali/edit/main/content/")
+	ConfigPearlWords = msg("config.pearl-words",
+		"pearlWords on helmen pienin ja suurin sanamäärä kahtena lukuna hakasulkeissa, esimerkiksi pearlWords: [150, 500] (tai [0, 0], kun sanamäärää ei tarkisteta)",
+		"pearlWords is a pearl's least and most words, two numbers in brackets, for example pearlWords: [150, 500] (or [0, 0] to not check them)")
+	ConfigLanguage = msg("config.language",
+		"kielen tunnus %q ei kelpaa: kirjoita esimerkiksi `language: fi`",
+		"language %q is not a BCP 47 tag: write for example `language: fi`")
+	ConfigTheme = msg("config.theme",
+		"teeman %q pitää olla kansion themes/ alikansion nimi, esimerkiksi helminauha",
+		"theme %q must be the name of a folder under themes/, such as helminauha")
+	ConfigBaseURL = msg("config.base-url",
+		"baseURL %q ei ole kokonainen verkko-osoite: kirjoita se muodossa https://helmet.example.fi/",
+		"baseURL %q must be an absolute http(s) address such as https://helmet.example.fi/")
+	ConfigBaseURLCase = msg("config.base-url-case",
+		"kirjoita avain muodossa `baseURL` (URL isoin kirjaimin), ei %q",
+		"write the key as `baseURL` (with capital URL), not %q")
+	ConfigKeepNotList = msg("config.keep-not-list",
+		"\"keep\" on luettelo kohdekansion tiedostoista tai kansioista, jotka säilytetään: kirjoita se hakasulkeisiin, [CNAME, lataukset/]",
+		"\"keep\" must be a list of files or folders in the output folder: write it in brackets, [CNAME, lataukset/]")
+	ConfigKeepItem = msg("config.keep-item",
+		"\"keep\"-luettelossa on %s: kirjoita kohdekansion sisällä olevan tiedoston tai kansion nimi, esimerkiksi CNAME tai lataukset/ (ei .. eikä / alussa)",
+		"\"keep\" lists %s: name a file or folder inside the output folder, such as CNAME or lataukset/ (no .., no leading /)")
+	DescMapping = msg("word.mapping", "sisennetty ryhmä", "a mapping")
+	DescBool    = msg("word.bool", "totuusarvo %v", "%v")
+	DescType    = msg("word.type", "arvo tyyppiä %s", "%s")
+)
+
+// Building and writing the site (internal/build, internal/output).
+var (
+	BuildTwoFiles = msg("build.two-files",
+		"kaksi tiedostoa kirjoitettaisiin samaan paikkaan %s: nimeä tai siirrä toinen niistä",
+		"two files would be written to %s: rename or move one of them")
+	BuildCannotWrite = msg("build.cannot-write",
+		"tiedostoa %s ei voitu kirjoittaa: %s",
+		"writing %s: %s")
+	BuildInternal = msg("build.internal",
+		"sivuston tekeminen keskeytyi virheeseen: %s",
+		"%s")
+	BuildNoTheme = msg("build.no-theme",
+		"teemaa %q ei löydy: kansiota themes/%s/templates ei ole, ja ohjelman oma teema on helminauha",
+		"theme %q not found: there is no folder themes/%s/templates, and the built-in theme is helminauha")
+	OutputFileOverFolder = msg("output.file-over-folder",
+		"tiedosto %q on siinä, mihin portaalin kansio %s/ tulee (sivua %s varten): nimeä se toisin tai siirrä se omaan kansioonsa, esimerkiksi static/liitteet/",
+		"the file %q is where the folder %s/ of the portal's %s goes: rename it or move it into a folder of its own, for example static/liitteet/")
+	OutputFolderOverFile = msg("output.folder-over-file",
+		"tiedosto %q tarvitsee kansion %s/, mutta portaali kirjoittaa siihen tiedoston %s: siirrä se toiseen kansioon, esimerkiksi static/liitteet/",
+		"the file %q needs a folder %s/, but the portal writes a file %s: move it into another folder, for example static/liitteet/")
+	OutputThemeClash = msg("output.theme-clash",
+		"teema kirjoittaa sekä tiedoston %s että tiedoston %s samannimiseen kansioon",
+		"the theme writes both a file %s and %s inside a folder of that name")
+	OutputGzClash = msg("output.gz-clash",
+		"tiedosto %q on siinä, mihin tiedoston %s pakattu kopio tulee; build --gzip kirjoittaa sen itse (ja .gz-tiedostoja suosiva palvelin antaisi lukijalle tämän tiedoston %s sijaan): poista se",
+		"the file %q is where the compressed copy of %s goes, which build --gzip writes itself (and a server that prefers .gz files would serve this one instead of %s): remove it")
+)
+
+// The theme's templates and assets (internal/render).
+var (
+	RenderCannotReadTemplates = msg("render.cannot-read-templates",
+		"teeman mallipohjia ei voi lukea: %s",
+		"cannot read the theme's templates: %s")
+	RenderNoBase = msg("render.no-base",
+		"teemassa ei ole tiedostoa templates/base.html: jokainen sivu tehdään sen kautta",
+		"the theme has no templates/base.html: every page is rendered through it")
+	RenderNoKind = msg("render.no-kind",
+		"teemassa ei ole mallipohjaa sivuille, joiden laji on %s: lisää templates/%s (yksi mallipohja kutakin sivulajia kohti)",
+		"the theme has no template for %s pages: add templates/%s (one template per kind, see the render package doc)")
+	RenderNoMain = msg("render.no-main",
+		"%s ei määrittele sivun sisältöä: kirjoita se lohkoon {{define \"main\"}} … {{end}}",
+		"%s does not define the page's content: wrap it in {{define \"main\"}} … {{end}}")
+	RenderUnusedTemplate = msg("render.unused-template",
+		"mallipohjaa %s ei käytetä: sivujen mallipohjat nimetään sivulajin mukaan (%s), ja yhteiset alkavat merkillä _",
+		"the template %s is not used: page templates are named after their kind (%s), shared ones start with _")
+	RenderCannotRead = msg("render.cannot-read",
+		"tätä ei voi lukea: %s",
+		"cannot read: %s")
+	RenderAssetSubfolder = msg("render.asset-subfolder",
+		"teeman tiedostot luetaan vain kansiosta assets/, ei sen alikansioista: siirrä tämä kansioon static/, niin se kopioidaan sellaisenaan",
+		"assets are read from assets/ only, not its subfolders: move it to static/ to copy it as is")
+	RenderCannotReadTheme = msg("render.cannot-read-theme",
+		"teemaa ei voi lukea: %s",
+		"cannot read the theme: %s")
+	RenderNoStyle = msg("render.no-style",
+		"teemassa ei ole tiedostoa assets/style.css: jokainen sivu linkittää siihen",
+		"the theme has no assets/style.css: the layout links it on every page")
+	RenderLayoutBroken = msg("render.layout-broken",
+		"useimmat sivujen mallipohjat rikkovat html/templaten merkintöjen suojauksen, joten vika on tiedostossa base.html tai yhteisessä osassa (etsi sulkematonta lainausmerkkiä tai tagia tai toimintoa <script>-lohkon sisällä): %s",
+		"most page templates fail html/template's escaping, so the fault is in base.html or a partial (look for an unclosed quote or tag, or an action inside <script>): %s")
+	RenderPageBroken = msg("render.page-broken",
+		"sivun HTML jää rikki (etsi sulkematonta lainausmerkkiä tai tagia): html/template huomasi sen tiedostossa %s: %s",
+		"the page's HTML is left broken (look for an unclosed quote or tag): html/template noticed it in %s: %s")
+	RenderTemplate = msg("render.template",
+		"mallipohjassa on virhe: %s",
+		"%s")
+)
+
 // Words that other messages put in their sentences.
 var (
 	DidYouMean  = msg("word.did-you-mean", " (tarkoititko %q?)", " (did you mean %q?)")

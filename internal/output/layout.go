@@ -1,12 +1,13 @@
 package output
 
 import (
-	"fmt"
 	"maps"
 	"path"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // Layout gathers the paths of one build's files and finds those that
@@ -34,7 +35,7 @@ type Conflict struct {
 	// Source is where the file to rename or move comes from
 	// ("content/static/x.gz"), or "" when both are generated.
 	Source string
-	Msg    string
+	Text   diag.Text
 }
 
 // Add records f and reports whether it may be written: false when it
@@ -87,16 +88,15 @@ func (l *Layout) Conflicts() []Conflict {
 			reported[d] = true
 			switch {
 			case file.source != "":
-				out = append(out, Conflict{file.source, fmt.Sprintf("the file %q is where the folder %s/ of the portal's %s goes: rename it or move it into a folder of its own, for example static/liitteet/", d, d, p)})
+				out = append(out, Conflict{file.source, diag.OutputFileOverFolder.With(d, d, p)})
 			case f.source != "":
-				out = append(out, Conflict{f.source, fmt.Sprintf("the file %q needs a folder %s/, but the portal writes a file %s: move it into another folder, for example static/liitteet/", p, d, d)})
+				out = append(out, Conflict{f.source, diag.OutputFolderOverFile.With(p, d, d)})
 			default:
-				out = append(out, Conflict{"", fmt.Sprintf("the theme writes both a file %s and %s inside a folder of that name", d, p)})
+				out = append(out, Conflict{"", diag.OutputThemeClash.With(d, p)})
 			}
 		}
 		if plain, ok := strings.CutSuffix(p, ".gz"); ok && l.files[plain].text {
-			msg := fmt.Sprintf("the file %q is where the compressed copy of %s goes, which build --gzip writes itself (and a server that prefers .gz files would serve this one instead of %s): remove it", p, plain, plain)
-			out = append(out, Conflict{f.source, msg})
+			out = append(out, Conflict{f.source, diag.OutputGzClash.With(p, plain, plain)})
 		}
 	}
 	return out

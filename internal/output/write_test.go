@@ -568,17 +568,17 @@ func TestLayoutConflicts(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		files []File
-		want  []Conflict
+		want  []struct{ Source, Msg string }
 	}{
 		{"no conflict", []File{{Path: "a/index.html"}, static("a/b.pdf"), static("data.bin"), static("data.bin.gz")}, nil},
 		{"static file where a page's folder goes", []File{{Path: "ohjeet/index.html", Type: "text/html"}, static("ohjeet")},
-			[]Conflict{{"content/static/ohjeet", `the file "ohjeet" is where the folder ohjeet/ of the portal's ohjeet/index.html goes`}}},
+			[]struct{ Source, Msg string }{{"content/static/ohjeet", `the file "ohjeet" is where the folder ohjeet/ of the portal's ohjeet/index.html goes`}}},
 		{"static file needs a folder the portal writes as a file", []File{{Path: "robots.txt"}, static("robots.txt/x.txt")},
-			[]Conflict{{"content/static/robots.txt/x.txt", `the file "robots.txt/x.txt" needs a folder robots.txt/, but the portal writes a file robots.txt`}}},
+			[]struct{ Source, Msg string }{{"content/static/robots.txt/x.txt", `the file "robots.txt/x.txt" needs a folder robots.txt/, but the portal writes a file robots.txt`}}},
 		{"static .gz of a page", []File{static("index.html.gz"), {Path: "index.html", Type: "text/html"}},
-			[]Conflict{{"content/static/index.html.gz", `the file "index.html.gz" is where the compressed copy of index.html goes`}}},
+			[]struct{ Source, Msg string }{{"content/static/index.html.gz", `the file "index.html.gz" is where the compressed copy of index.html goes`}}},
 		{"static .gz of a static text file", []File{static("a.txt"), static("a.txt.gz")},
-			[]Conflict{{"content/static/a.txt.gz", `the file "a.txt.gz" is where the compressed copy of a.txt goes`}}},
+			[]struct{ Source, Msg string }{{"content/static/a.txt.gz", `the file "a.txt.gz" is where the compressed copy of a.txt goes`}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Either order gives the same answer.
@@ -595,7 +595,7 @@ func TestLayoutConflicts(t *testing.T) {
 					t.Fatalf("conflicts %v (all writable: %v), want %v", got, writable, tc.want)
 				}
 				for i := range got {
-					if got[i].Source != tc.want[i].Source || !strings.Contains(got[i].Msg, tc.want[i].Msg) {
+					if got[i].Source != tc.want[i].Source || !strings.Contains(got[i].Text.String(), tc.want[i].Msg) {
 						t.Errorf("conflict %q, want %q", got[i], tc.want[i])
 					}
 				}

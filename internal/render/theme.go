@@ -67,7 +67,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 
 	tpl, err := fs.Glob(fsys, "templates/*.html")
 	if err != nil {
-		diags.Add(diag.Wrap(diag.Pos{File: show("templates")}, err, "cannot read the theme's templates: %v", err))
+		diags.Add(diag.New(diag.Pos{File: show("templates")}, diag.RenderCannotReadTemplates, err.Error()).Because(err))
 		return nil, diags
 	}
 	src := map[string]string{}
@@ -80,7 +80,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		src[path.Base(p)] = string(b)
 	}
 	if _, ok := src["base.html"]; !ok {
-		diags.Errorf(diag.Pos{File: show("templates/base.html")}, "the theme has no templates/base.html: every page is rendered through it")
+		diags.Report(diag.Pos{File: show("templates/base.html")}, diag.RenderNoBase)
 	}
 	var shared []string // base.html, then the partials in name order
 	for _, p := range tpl {
@@ -111,7 +111,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		f := kind + ".html"
 		s, ok := src[f]
 		if !ok {
-			diags.Errorf(diag.Pos{File: show("templates/" + f)}, "the theme has no template for %s pages: add templates/%s (one template per kind, see the render package doc)", kind, f)
+			diags.Report(diag.Pos{File: show("templates/" + f)}, diag.RenderNoKind, kind, f)
 			continue
 		}
 		if !sharedOK {
@@ -126,7 +126,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 			continue
 		}
 		if m := set.Lookup("main"); m == nil || m.Tree == nil || m.Tree.ParseName != f {
-			diags.Errorf(diag.Pos{File: show("templates/" + f), Line: 1}, "%s does not define the page's content: wrap it in {{define \"main\"}} … {{end}}", f)
+			diags.Report(diag.Pos{File: show("templates/" + f), Line: 1}, diag.RenderNoMain, f)
 			continue
 		}
 		layout := set.Lookup("base.html")
@@ -146,13 +146,13 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	for _, p := range tpl {
 		b := path.Base(p)
 		if _, isKind := kindFile(b); !isKind && !slices.Contains(shared, b) {
-			diags.Warnf(diag.Pos{File: show(p)}, "the template %s is not used: page templates are named after their kind (%s), shared ones start with _", b, strings.Join(Kinds, ", "))
+			diags.Warn(diag.Pos{File: show(p)}, diag.RenderUnusedTemplate, b, strings.Join(Kinds, ", "))
 		}
 	}
 
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Add(diag.Wrap(diag.Pos{File: show(p)}, err, "cannot read: %v", err))
+			diags.Add(diag.New(diag.Pos{File: show(p)}, diag.RenderCannotRead, err.Error()).Because(err))
 			return nil
 		}
 		if d.IsDir() || strings.HasPrefix(path.Base(p), ".") {
@@ -169,7 +169,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		}
 		if top == "assets" {
 			if strings.Contains(rest, "/") {
-				diags.Warnf(diag.Pos{File: show(p)}, "assets are read from assets/ only, not its subfolders: move it to static/ to copy it as is")
+				diags.Warn(diag.Pos{File: show(p)}, diag.RenderAssetSubfolder)
 				return nil
 			}
 			t.assets = append(t.assets, file{rest, b})
@@ -179,10 +179,10 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		return nil
 	})
 	if err != nil {
-		diags.Add(diag.Wrap(diag.Pos{File: name}, err, "cannot read the theme: %v", err))
+		diags.Add(diag.New(diag.Pos{File: name}, diag.RenderCannotReadTheme, err.Error()).Because(err))
 	}
 	if !slices.ContainsFunc(t.assets, func(f file) bool { return f.name == "style.css" }) {
-		diags.Errorf(diag.Pos{File: show("assets/style.css")}, "the theme has no assets/style.css: the layout links it on every page")
+		diags.Report(diag.Pos{File: show("assets/style.css")}, diag.RenderNoStyle)
 	}
 	diags.Sort()
 	if diags.HasErrors() {
@@ -219,8 +219,7 @@ func (t *Theme) blame(fails []escapeFailure, src map[string]string) diag.List {
 		if f := path.Base(first.Pos.File); f != fails[0].file {
 			return diag.List{first}
 		}
-		return diag.List{diag.Wrap(diag.Pos{File: t.name + "/templates/base.html"}, first.Err,
-			"most page templates fail html/template's escaping, so the fault is in base.html or a partial (look for an unclosed quote or tag, or an action inside <script>): %s", first.Error())}
+		return diag.List{diag.New(diag.Pos{File: t.name + "/templates/base.html"}, diag.RenderLayoutBroken, first.Pos.String()+": "+first.Text.String()).Because(first.Err)}
 	}
 	for _, f := range fails {
 		errFile := path.Base(f.err.Pos.File)
@@ -228,8 +227,7 @@ func (t *Theme) blame(fails []escapeFailure, src map[string]string) diag.List {
 			out.Add(f.err)
 			continue
 		}
-		out.Add(diag.Wrap(diag.Pos{File: t.name + "/templates/" + f.file}, f.err.Err,
-			"the page's HTML is left broken (look for an unclosed quote or tag): html/template noticed it in %s: %s", errFile, f.err.Msg))
+		out.Add(diag.New(diag.Pos{File: t.name + "/templates/" + f.file}, diag.RenderPageBroken, errFile, f.err.Text).Because(f.err.Err))
 	}
 	return out
 }
@@ -250,11 +248,11 @@ func (t *Theme) templateError(err error) *diag.Error {
 	msg := err.Error()
 	m := tplPos.FindStringSubmatch(msg)
 	if m == nil {
-		return diag.Wrap(diag.Pos{File: t.name + "/templates"}, err, "%s", strings.TrimPrefix(msg, "template: "))
+		return diag.New(diag.Pos{File: t.name + "/templates"}, diag.RenderTemplate, strings.TrimPrefix(msg, "template: ")).Because(err)
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	return diag.Wrap(diag.Pos{File: t.name + "/templates/" + m[1], Line: line, Col: col}, err, "%s", m[4])
+	return diag.New(diag.Pos{File: t.name + "/templates/" + m[1], Line: line, Col: col}, diag.RenderTemplate, m[4]).Because(err)
 }
 
 // mediaTypes are the types of the files a theme ships. Others are written

@@ -147,7 +147,7 @@ func TestExecutionErrorNamesTemplate(t *testing.T) {
 		if !errors.As(err, &de) {
 			t.Fatalf("got %v, want a *diag.Error", err)
 		}
-		if de.Pos.File != "themes/test/templates/page.html" || de.Pos.Line != 3 || !strings.Contains(de.Msg, `the theme has no asset "nosuch.png"`) {
+		if de.Pos.File != "themes/test/templates/page.html" || de.Pos.Line != 3 || !strings.Contains(de.Message(diag.English), `the theme has no asset "nosuch.png"`) {
 			t.Errorf("got %q, want page.html:3 and the asset's name", de.Error())
 		}
 		return
