@@ -16,6 +16,13 @@
 // on some 4,000 inputs (go test -update rewrites it, jstest/analysis.test.mjs
 // checks the JS side against it).
 //
+// The build's stages are files of their own: the documents in index order
+// (build.go), the vocabulary and parallel analysis (vocab.go), the keys
+// and their BM25-ranked postings (rank.go), facet codes and result rows
+// (facets.go), the wire format (wire.go), and the thesaurus
+// (thesaurus.go, sanasto.txt). Derive (derive.go) is the query side's
+// verb/noun derivation, kept here beside its JavaScript twin's reference.
+//
 // Compound words are split with the portal's own vocabulary: at build
 // time each word that is a run of other words of the corpus is indexed
 // under its parts' keys too, at half weight ("etätyönohjaus" under
@@ -32,8 +39,11 @@
 // index.json (the manifest) holds v (1), n (documents), areas
 // ([slug, title] in necklace order), ac (documents per area; documents are
 // ordered by area, those without one last), kt (the kind or page type
-// names), aud (the audience names), and f: two characters of the b64
-// alphabet per document encoding kt*32 + the audience bit mask. A portal
+// names), aud (the audience names), ktl and audl (the names readers see
+// for them, in the same order), f: two characters of the b64 alphabet per
+// document encoding kt*32 + the audience bit mask, and syn (the thesaurus:
+// the key of a word a reader may type -> the phrases it also finds, their
+// keys joined by spaces, those the index has; see thesaurus.go). A portal
 // whose whole index fits in Options.SingleMax bytes has everything in
 // this one file: docs ([url, title, excerpt] per document) and terms, a
 // term set: {"k": keys, "p": postings}, where k holds the keys in order,

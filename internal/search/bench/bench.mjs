@@ -56,7 +56,7 @@ if (!content && !existsSync(join(corpus, 'content'))) {
   step(`writing ${n} synthetic pearls`, () => execFileSync('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', String(n), '-out', corpus], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
 }
 const reuse = args.reuse && existsSync(join(site, '_pagefind'));
-if (!reuse) step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--content', content || join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
+if (!reuse) step('building the portal', () => execFileSync('go', ['run', './cmd/helminauha', 'build', '--quiet', '--clean-out', '--content', content || join(corpus, 'content'), '--out', site, '--baseurl', 'http://127.0.0.1/'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] }));
 if (!reuse) step('indexing the built portal with Pagefind', () => execFileSync(join(here, 'node_modules', '.bin', 'pagefind'), ['--site', site, '--output-subdir', '_pagefind', '--root-selector', 'main', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] }));
 
 const hakuJS = '/assets/' + readdirSync(join(site, 'assets')).find((f) => /^haku\.[0-9a-f]+\.js$/.test(f));

@@ -74,6 +74,12 @@ for (const [name, q, filters, want] of cases) {
   }
 }
 
+test('the names of kinds and audiences come with the index', () => {
+  assert.equal(single.labels().kind.menetelma, 'Menetelmä');
+  assert.equal(single.labels().kind.case, 'Case-esimerkki');
+  assert.equal(sharded.labels().audience.esihenkilot, 'Esihenkilöt');
+});
+
 test('a synonym ranks below the word typed', async () => {
   const typed = await single.search('työnohjaus');
   const synonym = await single.search('supervisio');

@@ -1282,6 +1282,16 @@ class SearchIndex {
     return variant;
   }
 
+  // labels returns the names readers see for kinds and page types (kind)
+  // and audiences (audience), as the index gives them.
+  labels() {
+    const m = this.m;
+    return {
+      kind: Object.fromEntries(m.kt.map((k, i) => [k, (m.ktl || [])[i] || k])),
+      audience: Object.fromEntries(m.aud.map((a, i) => [a, (m.audl || [])[i] || a])),
+    };
+  }
+
   // areaTitles maps area slugs to their titles.
   areaTitles() { return Object.fromEntries(this.m.areas); }
 }
@@ -1386,14 +1396,7 @@ function editsOf(w) {
 // are stemmed (prefixes, a Set of those first three letters).
 export function typoKeys(w, self, has, prefixes) {
   const out = new Set();
-  const variants = new Set();
-  for (let i = 0; i < w.length; i++) {
-    variants.add(w.slice(0, i) + w.slice(i + 1));
-    if (i + 1 < w.length) variants.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
-    for (const c of ALPHABET) if (c !== w[i]) variants.add(w.slice(0, i) + c + w.slice(i + 1));
-  }
-  for (let i = 0; i <= w.length; i++) for (const c of ALPHABET) variants.add(w.slice(0, i) + c + w.slice(i));
-  for (const v of variants) {
+  for (const v of editsOf(w)) {
     if (prefixes && !prefixes.has(v.slice(0, 3))) continue;
     const k = key(v);
     // A key much shorter than the word, and not its start, is the stem of
@@ -1466,15 +1469,9 @@ export function highlight(text, result) {
 // ---------------------------------------------------------------------
 // The search page
 
-// LABELS are the Finnish names of kinds, page types and audiences.
+// LABELS are the Finnish names of the facets; the names of kinds, page
+// types and audiences come with the index (SearchIndex.labels).
 export const LABELS = {
-  kind: {
-    tieto: 'Tieto', vinkki: 'Vinkki', menetelma: 'Menetelmä', tyokalu: 'Työkalu',
-    helmi: 'Helmi', case: 'Case-esimerkki', luku: 'Oppaan luku', teema: 'Teema-alue', sivu: 'Sivu',
-  },
-  audience: {
-    johto: 'Johto', esihenkilot: 'Esihenkilöt', paattajat: 'Päättäjät', henkilosto: 'Henkilöstö', hanketoimijat: 'Hanketoimijat',
-  },
   facet: { teema: 'Teema-alue', kind: 'Tyyppi', audience: 'Kohderyhmä' },
 };
 
@@ -1534,13 +1531,13 @@ function startPage(doc, win) {
     try { win.history.replaceState(win.history.state, '', url); } catch { /* file:// */ }
   }
 
-  function renderHits(res) {
+  function renderHits(res, labels) {
     const items = res.hits.map((h) => {
       const li = el('li', 'search-hit');
       const a = el('a', 'search-hit-title', h.title);
       a.href = h.url;
       li.append(a);
-      const meta = [h.area, LABELS.kind[h.kind] || ''].filter(Boolean).join(' · ');
+      const meta = [h.area, labels.kind[h.kind] || ''].filter(Boolean).join(' · ');
       if (meta) li.append(el('p', 'search-hit-meta', meta));
       if (h.excerpt) {
         const p = el('p', 'search-hit-excerpt');
@@ -1571,8 +1568,8 @@ function startPage(doc, win) {
     };
     const label = {
       teema: (v) => titles[v] || v,
-      kind: (v) => LABELS.kind[v] || v,
-      audience: (v) => LABELS.audience[v] || v,
+      kind: (v) => idx.labels().kind[v] || v,
+      audience: (v) => idx.labels().audience[v] || v,
     };
     const groups = [];
     for (const f of FACETS) {
@@ -1642,7 +1639,7 @@ function startPage(doc, win) {
       return;
     }
     if (my !== seq) return;
-    renderHits(res);
+    renderHits(res, idx.labels());
     renderFacets(res, idx);
     if (status) {
       status.textContent = statusText(res.total, q);

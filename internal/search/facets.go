@@ -1,0 +1,93 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// Kinds and audiences in the order the index numbers them (the content
+// format's), and the page types the index adds. The codes of kt (a
+// document's kind or, when it has none, its type) follow kinds.
+var (
+	kinds     = content.Kinds
+	types     = []string{"helmi", "case", "luku", "teema", "sivu"}
+	audiences = content.Audiences
+)
+
+// typeLabels are the Finnish names readers see for each page type; the
+// names of kinds and audiences are the site's (site.KindLabels,
+// site.AudienceLabels). The manifest carries them all to haku.js.
+var typeLabels = map[string]string{
+	"helmi": "Helmi", "case": "Case-esimerkki", "luku": "Oppaan luku", "teema": "Teema-alue", "sivu": "Sivu",
+}
+
+// ktLabels returns the labels of kinds and types in kt's order.
+func ktLabels() []string {
+	var out []string
+	for _, k := range kinds {
+		out = append(out, site.KindLabels[k])
+	}
+	for _, t := range types {
+		out = append(out, typeLabels[t])
+	}
+	return out
+}
+
+// audLabels returns the labels of audiences in their order.
+func audLabels() []string {
+	var out []string
+	for _, a := range audiences {
+		out = append(out, site.AudienceLabels[a])
+	}
+	return out
+}
+
+// facetCodes returns the facet code of each document (two characters of
+// the b64 alphabet: kt*32 + the audience bit mask) and its result row
+// ([url, title, excerpt]).
+func facetCodes(docs []Doc) (string, [][3]string) {
+	var f strings.Builder
+	rows := make([][3]string, len(docs))
+	for i, d := range docs {
+		kt := indexOf(kinds, d.Kind)
+		if kt < 0 {
+			kt = indexOf(types, d.Type)
+			if kt < 0 {
+				kt = indexOf(types, "sivu")
+			}
+			kt += len(kinds)
+		}
+		aud := 0
+		for _, a := range d.Audience {
+			if j := indexOf(audiences, a); j >= 0 {
+				aud |= 1 << j
+			}
+		}
+		v := kt*32 + aud
+		f.WriteByte(b64[v>>6])
+		f.WriteByte(b64[v&63])
+		rows[i] = [3]string{d.URL, d.Title, excerpt(d)}
+	}
+	return f.String(), rows
+}
+
+// excerpt is the text a hit shows: the summary, or the start of the body.
+func excerpt(d Doc) string {
+	if s := strings.TrimSpace(d.Summary); s != "" {
+		return s
+	}
+	body := strings.Join(strings.Fields(d.Body), " ")
+	if utf8.RuneCountInString(body) <= excerptRunes {
+		return body
+	}
+	rs := []rune(body)[:excerptRunes]
+	cut := len(rs)
+	for cut > excerptRunes/2 && !unicode.IsSpace(rs[cut-1]) {
+		cut--
+	}
+	return strings.TrimRightFunc(string(rs[:cut]), unicode.IsSpace) + "…"
+}

@@ -1,0 +1,143 @@
+package search
+
+import "math"
+
+// Field weights. The title gets a bonus of its own on top (see weigh).
+const (
+	weightTitle    = 2
+	weightSummary  = 3
+	weightTag      = 3
+	weightHeading  = 3
+	weightBody     = 1
+	weightArea     = 0.5
+	weightPart     = 0.5 // a part of a compound word, relative to the word
+	excerptRunes   = 200
+	bm25K1, bm25B  = 1.2, 0.75
+	titleBonus     = 30
+	titlePartBonus = 15
+)
+
+// rank returns the keys of the corpus with their postings: each
+// document's words' keys and the keys of their parts (at weightPart), and
+// of the compounds its ellipses stand for, weighted by field, saturated as
+// BM25 does and given a title bonus. pause is called now and then.
+func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []float64, pause func()) []term {
+	var avgLen float64
+	for _, l := range lengths {
+		avgLen += l
+	}
+	if len(lengths) > 0 {
+		avgLen /= float64(len(lengths))
+	}
+	if avgLen == 0 {
+		avgLen = 1
+	}
+
+	// Keys of every document: its words' keys and the keys of their parts.
+	// The keys of the parts of word id are
+	// partKeys[partStart[id]:partStart[id+1]]; every word is in some
+	// document.
+	sp := v.splitter(len(v.keys))
+	splitMemo := map[string][]string{}
+	partStart := make([]int32, len(v.ids.words)+1)
+	var partKeys []int32
+	for id, w := range v.ids.words {
+		if id%1024 == 1023 {
+			pause()
+		}
+		for _, pk := range sp.partKeys(w, splitMemo) {
+			partKeys = append(partKeys, v.keyID(pk))
+		}
+		partStart[id+1] = int32(len(partKeys))
+	}
+	pause()
+	ktf := make([]float64, len(v.keys))
+	kWhole := make([]bool, len(v.keys))
+	kPart := make([]bool, len(v.keys))
+	postings := make([]postingList, len(v.keys))
+	// grow makes room for the keys of parts that are no words of the corpus.
+	grow := func() {
+		if n := len(v.keys); n > len(ktf) {
+			ktf = append(ktf, make([]float64, n-len(ktf))...)
+			kWhole = append(kWhole, make([]bool, n-len(kWhole))...)
+			kPart = append(kPart, make([]bool, n-len(kPart))...)
+			postings = append(postings, make([]postingList, n-len(postings))...)
+		}
+	}
+	var touched []int32
+	for i, ws := range docWords {
+		if i%512 == 511 {
+			pause()
+		}
+		touched = touched[:0]
+		touch := func(k int32) {
+			if ktf[k] == 0 {
+				touched = append(touched, k)
+			}
+		}
+		for _, w := range ws {
+			k := v.wordKey[w.id]
+			touch(k)
+			ktf[k] += float64(w.tf)
+			kWhole[k] = kWhole[k] || w.title
+			for _, p := range partKeys[partStart[w.id]:partStart[w.id+1]] {
+				touch(p)
+				ktf[p] += float64(w.tf) * weightPart
+				kPart[p] = kPart[p] || w.title
+			}
+		}
+		for _, e := range docEllipses[i] {
+			h := sp.head(v.ids.words[e.head])
+			if h == "" {
+				continue
+			}
+			k := v.keyID(sp.key(v.ids.words[e.first] + h))
+			grow()
+			touch(k)
+			ktf[k] += e.tf * weightPart
+			kPart[k] = kPart[k] || e.title
+		}
+		norm := bm25K1 * (1 - bm25B + bm25B*lengths[i]/avgLen)
+		for _, k := range touched {
+			sat := ktf[k] * (bm25K1 + 1) / (ktf[k] + norm)
+			w := 1 + int(math.Round(30*sat/(bm25K1+1)))
+			switch {
+			case kWhole[k]:
+				w += titleBonus
+			case kPart[k]:
+				w += titlePartBonus
+			}
+			postings[k].add(i, min(w, 63))
+			ktf[k], kWhole[k], kPart[k] = 0, false, false
+		}
+	}
+	pause()
+	var terms []term
+	for k, ps := range postings {
+		if len(ps.b) > 0 {
+			terms = append(terms, term{key: v.keys[k], postings: ps.b})
+		}
+	}
+	return terms
+}
+
+// postingList is the postings of one key, packed as b64 characters as
+// documents are added, in increasing order: for each document, the gap
+// from the previous one (the first from -1) as a base-32 varint, low
+// digits first, with 32 marking "more digits follow"; then the weight.
+type postingList struct {
+	b    []byte
+	next int // the document after the last one added
+}
+
+// add adds document doc, greater than any added before, with its weight
+// (1..63).
+func (pl *postingList) add(doc, weight int) {
+	gap := doc - (pl.next - 1)
+	pl.next = doc + 1
+	for gap >= 32 {
+		pl.b = append(pl.b, b64[gap&31|32])
+		gap >>= 5
+	}
+	pl.b = append(pl.b, b64[gap], b64[weight])
+}

@@ -1,0 +1,212 @@
+package search
+
+import (
+	"runtime"
+	"sync"
+)
+
+// docWord is what one document has of one word of the vocabulary.
+type docWord struct {
+	id    int32
+	tf    float32 // weighted count: a sum of halves, which float32 holds exactly up to 2^23
+	title bool
+}
+
+// vocab numbers the distinct words of the corpus and their keys.
+type vocab struct {
+	ids     wordTable // folded word -> word number, and the words by number
+	wordKey []int32   // word number -> key number
+	keyIDs  map[string]int32
+	keys    []string
+	memo    map[string]string // keys of other strings (compound parts)
+}
+
+func newVocab() *vocab {
+	return &vocab{keyIDs: map[string]int32{}, memo: map[string]string{}}
+}
+
+// analyseDocs analyses the documents on every core, each goroutine with
+// a vocabulary of its own, and merges the vocabularies in document order,
+// so that the numbers are those a single pass would give.
+func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+	docWords := make([][]docWord, len(docs))
+	docEllipses := make([][]ellipsis, len(docs))
+	lengths := make([]float64, len(docs))
+	p := max(1, min(runtime.GOMAXPROCS(0), len(docs)/256))
+	locals := make([]*vocab, p)
+	var wg sync.WaitGroup
+	for g := range p {
+		from, to := g*len(docs)/p, (g+1)*len(docs)/p
+		locals[g] = newVocab()
+		wg.Go(func() {
+			var a analyser
+			for i := from; i < to; i++ {
+				docWords[i], docEllipses[i], lengths[i] = a.doc(docs[i], locals[g])
+			}
+		})
+	}
+	wg.Wait()
+	// The first goroutine's vocabulary, its words numbered as one pass
+	// would, takes in the others' words. Each word's key is found once,
+	// here, not once by every goroutine that met the word.
+	v := locals[0]
+	v.keyWords()
+	for g := 1; g < p; g++ {
+		lv := locals[g]
+		ids := make([]int32, len(lv.ids.words))
+		for id, w := range lv.ids.words {
+			if ids[id] = v.ids.findString(w); ids[id] < 0 {
+				ids[id] = v.add(w, Key(w))
+			}
+		}
+		for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
+			renumber(docWords[i], docEllipses[i], ids)
+		}
+	}
+	return v, docWords, docEllipses, lengths
+}
+
+// renumber gives the words of ws and es, in place, the numbers ids has
+// for them.
+func renumber(ws []docWord, es []ellipsis, ids []int32) {
+	for j := range ws {
+		ws[j].id = ids[ws[j].id]
+	}
+	for j := range es {
+		es[j].first, es[j].head = ids[es[j].first], ids[es[j].head]
+	}
+}
+
+// analyser holds the scratch space of analysing one document after
+// another.
+type analyser struct {
+	sc       scanner
+	tf       []float64
+	title    []bool
+	touched  []int32
+	pending  []int32    // dangling words waiting for their compound
+	ellipses []ellipsis // of the document being analysed
+}
+
+// ellipsis is a word written with a dangling hyphen and the compound it
+// shares its head with: "oppilas- ja opiskeluhuollon" stands for
+// "oppilashuollon" too.
+type ellipsis struct {
+	first, head int32 // word numbers
+	tf          float64
+	title       bool
+}
+
+// doc returns the words of d with their weighted counts, its ellipses,
+// and its length.
+func (a *analyser) doc(d Doc, v *vocab) ([]docWord, []ellipsis, float64) {
+	length := 0.0
+	add := func(text string, w float64, isTitle bool) {
+		a.sc.scan(text, func(b []byte, part, dangling bool) {
+			id := v.word(b)
+			if int(id) >= len(a.tf) {
+				a.tf = append(a.tf, make([]float64, int(id)+1-len(a.tf))...)
+				a.title = append(a.title, make([]bool, int(id)+1-len(a.title))...)
+			}
+			if a.tf[id] == 0 { // new in this document (every weight is above 0)
+				a.touched = append(a.touched, id)
+			}
+			a.tf[id] += w
+			a.title[id] = a.title[id] || isTitle
+			length += w
+			switch {
+			case part:
+			case dangling:
+				a.pending = append(a.pending, id)
+			default:
+				for _, first := range a.pending {
+					a.ellipses = append(a.ellipses, ellipsis{first: first, head: id, tf: w, title: isTitle})
+				}
+				a.pending = a.pending[:0]
+			}
+		})
+		a.pending = a.pending[:0]
+	}
+	add(d.Title, weightTitle, true)
+	add(d.Summary, weightSummary, false)
+	for _, t := range d.Tags {
+		add(t, weightTag, false)
+	}
+	for _, h := range d.Headings {
+		add(h, weightHeading, false)
+	}
+	add(d.Body, weightBody, false)
+	add(d.AreaTitle, weightArea, false)
+	ws := make([]docWord, len(a.touched))
+	for j, id := range a.touched {
+		ws[j] = docWord{id: id, tf: float32(a.tf[id]), title: a.title[id]}
+		a.tf[id], a.title[id] = 0, false
+	}
+	a.touched = a.touched[:0]
+	ell := a.ellipses
+	a.ellipses = nil
+	return ws, ell, length
+}
+
+// add adds the folded word w with its key k, when new, and returns its
+// number.
+func (v *vocab) add(w, k string) int32 {
+	if id := v.ids.findString(w); id >= 0 {
+		return id
+	}
+	id := v.ids.add(w)
+	v.wordKey = append(v.wordKey, v.keyID(k))
+	return id
+}
+
+// word returns the number of the folded word b, adding it when new,
+// without its key: keyWords gives the words so added their keys.
+func (v *vocab) word(b []byte) int32 {
+	if id := v.ids.find(b); id >= 0 {
+		return id
+	}
+	return v.ids.add(string(b))
+}
+
+// keyWords gives the words added by word their keys, in the order they
+// were added, which numbers the keys as if each had come with its word.
+func (v *vocab) keyWords() {
+	for id := len(v.wordKey); id < len(v.ids.words); id++ {
+		v.wordKey = append(v.wordKey, v.keyID(Key(v.ids.words[id])))
+	}
+}
+
+// keyID returns the number of key k, adding it when new.
+func (v *vocab) keyID(k string) int32 {
+	kid, ok := v.keyIDs[k]
+	if !ok {
+		kid = int32(len(v.keys))
+		v.keyIDs[k] = kid
+		v.keys = append(v.keys, k)
+	}
+	return kid
+}
+
+// key returns the key of any string, memoised.
+func (v *vocab) key(s string) string {
+	if id := v.ids.findString(s); id >= 0 {
+		return v.keys[v.wordKey[id]]
+	}
+	return v.otherKey(s)
+}
+
+// otherKey is key for a string that is no word of the vocabulary.
+func (v *vocab) otherKey(s string) string {
+	k, ok := v.memo[s]
+	if !ok {
+		k = Key(s)
+		v.memo[s] = k
+	}
+	return k
+}
+
+// splitter returns the compound splitter over the vocabulary, knowing the
+// first corpusKeys keys (those of the corpus's words).
+func (v *vocab) splitter(corpusKeys int) *splitter {
+	return &splitter{v: v, corpusKeys: corpusKeys}
+}

@@ -1,0 +1,204 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/helminauha/helminauha/internal/content"
+)
+
+// b64 is the alphabet of the numbers packed into the index's strings.
+const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// manifest is index.json. With terms and docs inline it is the whole
+// index; otherwise shards and dc say where the rest is.
+type manifest struct {
+	V     int         `json:"v"`
+	H     string      `json:"h,omitempty"`
+	N     int         `json:"n"`
+	Areas [][2]string `json:"areas"`
+	AC    []int       `json:"ac"`
+	KT    []string    `json:"kt"`
+	Aud   []string    `json:"aud"`
+	// KTL and AudL are the names readers see for kt and aud, in the
+	// same order.
+	KTL    []string    `json:"ktl"`
+	AudL   []string    `json:"audl"`
+	F      string      `json:"f"`
+	Docs   [][3]string `json:"docs,omitempty"`
+	Terms  *termSet    `json:"terms,omitempty"`
+	Shards []string    `json:"shards,omitempty"`
+	DC     int         `json:"dc,omitempty"`
+	// Syn maps the key of a word a reader may type to the phrases it also
+	// finds (their keys joined by spaces), those whose keys the index has.
+	Syn map[string][]string `json:"syn,omitempty"`
+}
+
+// newManifest makes the manifest of the index: everything but the terms
+// and, for a sharded index, the rows.
+func newManifest(docs []Doc, areas [][2]string, ac []int, f string, rows [][3]string, terms []term, thesaurus *content.Thesaurus) manifest {
+	known := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		known[t.key] = true
+	}
+	m := manifest{
+		V: 1, N: len(docs), Areas: areas, AC: ac,
+		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, F: f,
+		KTL: ktLabels(), AudL: audLabels(),
+		Docs: rows,
+		Syn:  thesaurusTable(thesaurus).forIndex(func(k string) bool { return known[k] }),
+	}
+	if m.Areas == nil {
+		m.Areas = [][2]string{}
+		m.AC = []int{}
+	}
+	return m
+}
+
+// encode writes the index: one file when it fits in opts.SingleMax,
+// otherwise a manifest, term shards and metadata chunks.
+func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, error) {
+	// JSON never writes a string shorter than it is: when the strings
+	// alone pass SingleMax, the single file would too, and need not be
+	// made.
+	least := len(m.F)
+	for _, t := range terms {
+		least += len(t.key) + len(t.postings)
+	}
+	for _, r := range rows {
+		least += len(r[0]) + len(r[1]) + len(r[2])
+	}
+	if least > opts.SingleMax {
+		return shard(m, terms, opts)
+	}
+	m.Terms = encodeTermSet(terms)
+	single, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the search index: %w", err)
+	}
+	if len(single) <= opts.SingleMax {
+		return []File{{Path: opts.Dir + "/index.json", Data: single}}, nil
+	}
+	return shard(m, terms, opts)
+}
+
+// termSet is a set of keys and their postings: k holds the keys in order,
+// separated by spaces, each written as the number of UTF-16 code units it
+// shares with the key before it (one b64 character, at most 63) and the
+// rest; p holds the postings of each key in the same order, separated by
+// spaces.
+type termSet struct {
+	K string `json:"k"`
+	P string `json:"p"`
+}
+
+// term is one key of the index and its postings (see postingList).
+type term struct {
+	key      string
+	postings []byte
+}
+
+func encodeTermSet(terms []term) *termSet {
+	var kb, pb strings.Builder
+	var prev []uint16
+	for i, t := range terms {
+		k := t.key
+		u := utf16.Encode([]rune(k))
+		n := 0
+		for n < len(u) && n < len(prev) && n < 63 && u[n] == prev[n] {
+			n++
+		}
+		if n > 0 && utf16.IsSurrogate(rune(u[n-1])) && u[n-1] < 0xDC00 {
+			n-- // never split a surrogate pair
+		}
+		if i > 0 {
+			kb.WriteByte(' ')
+			pb.WriteByte(' ')
+		}
+		kb.WriteByte(b64[n])
+		kb.WriteString(string(utf16.Decode(u[n:])))
+		pb.Write(t.postings)
+		prev = u
+	}
+	return &termSet{K: kb.String(), P: pb.String()}
+}
+
+// shard splits the single index m, whose terms are terms (in order), into
+// a manifest, term shards and metadata chunks.
+func shard(m manifest, terms []term, opts Options) ([]File, error) {
+	var files []File
+	sum := sha256.New()
+	emit := func(path string, v any) error {
+		if len(files)%64 == 63 && opts.Pause != nil {
+			opts.Pause()
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("encoding %s: %w", path, err)
+		}
+		sum.Write([]byte(path))
+		sum.Write(b)
+		files = append(files, File{Path: opts.Dir + "/" + path, Data: b})
+		return nil
+	}
+	var starts []string
+	from, size := 0, 0
+	for i, t := range terms {
+		if i == from {
+			if len(starts) == 0 {
+				starts = append(starts, "")
+			} else {
+				starts = append(starts, t.key)
+			}
+		}
+		size += len(t.key) + len(t.postings) + 3
+		if size >= opts.ShardBytes || i == len(terms)-1 {
+			if err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", encodeTermSet(terms[from:i+1])); err != nil {
+				return nil, err
+			}
+			from, size = i+1, 0
+		}
+	}
+	for i := 0; i < len(m.Docs); i += opts.ChunkDocs {
+		if err := emit("d/"+strconv.Itoa(i/opts.ChunkDocs)+".json", m.Docs[i:min(i+opts.ChunkDocs, len(m.Docs))]); err != nil {
+			return nil, err
+		}
+	}
+	m.Terms, m.Docs = nil, nil
+	if starts == nil {
+		starts = []string{""}
+	}
+	m.Shards, m.DC = starts, opts.ChunkDocs
+	m.H = hex.EncodeToString(sum.Sum(nil))[:10]
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the search manifest: %w", err)
+	}
+	return append([]File{{Path: opts.Dir + "/index.json", Data: b}}, files...), nil
+}
+
+// lessUTF16 orders strings as JavaScript compares them, by UTF-16 code
+// units, so that haku.js finds a key's shard by comparing strings.
+func lessUTF16(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			ua, ub := utf16.AppendRune(nil, ra), utf16.AppendRune(nil, rb)
+			for i := 0; i < len(ua) && i < len(ub); i++ {
+				if ua[i] != ub[i] {
+					return ua[i] < ub[i]
+				}
+			}
+			return len(ua) < len(ub)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b != ""
+}
