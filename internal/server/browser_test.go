@@ -20,11 +20,53 @@ import (
 // the theme's Content-Security-Policy, hears the reload event and
 // reloads. It needs chromium on PATH and is skipped without it.
 func TestBrowserTabReloads(t *testing.T) {
+	ts := start(t, portal(t), "")
+	title := openInChromium(t, ts.url+pearlPath)
+	waitTitle(t, title, "Yhteinen tavoite")
+	ts.write(pearlFile, strings.Replace(pearl("Teksti."), "title: Yhteinen tavoite", "title: Selaimen otsikko", 1))
+	waitTitle(t, title, "Selaimen otsikko")
+}
+
+// TestBrowserErrorPageReloadsWhenFixed starts serve on a broken portal:
+// the tab shows the error page, and the page itself once the error is
+// fixed, without the editor reloading it.
+func TestBrowserErrorPageReloadsWhenFixed(t *testing.T) {
+	content := portal(t)
+	broken := strings.Replace(pearl("Rikki."), "theme: verkostotyo", "theme: olematon", 1)
+	if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(pearlFile)), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, content, "")
+	title := openInChromium(t, ts.url+pearlPath)
+	waitTitle(t, title, "Sivustoa ei voitu rakentaa")
+	ts.write(pearlFile, pearl("Korjattu."))
+	waitTitle(t, title, "Yhteinen tavoite")
+}
+
+// waitTitle waits until the tab's title starts with want.
+func waitTitle(t *testing.T, title func() string, want string) {
+	t.Helper()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	end := time.After(deadline)
+	for !strings.HasPrefix(title(), want) {
+		select {
+		case <-tick.C:
+		case <-end:
+			t.Fatalf("the tab's title is %q, never %q", title(), want)
+		}
+	}
+}
+
+// openInChromium opens url in headless Chromium and returns a function
+// telling the title of its tab. It needs chromium on PATH (or $CHROMIUM)
+// and skips the test without it.
+func openInChromium(t *testing.T, url string) func() string {
+	t.Helper()
 	chromium, err := exec.LookPath(cmp.Or(os.Getenv("CHROMIUM"), "chromium"))
 	if err != nil || testing.Short() {
 		t.Skip("no chromium on PATH, or -short")
 	}
-	ts := start(t, portal(t), "")
 	// Not t.TempDir: Chromium's helper processes may still write into the
 	// profile while it is removed.
 	profile, err := os.MkdirTemp("", "helminauha-chromium-")
@@ -33,7 +75,7 @@ func TestBrowserTabReloads(t *testing.T) {
 	}
 	cmd := exec.Command(chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
 		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--remote-debugging-port=0", "--user-data-dir="+profile, ts.url+pearlPath)
+		"--remote-debugging-port=0", "--user-data-dir="+profile, url)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -43,28 +85,18 @@ func TestBrowserTabReloads(t *testing.T) {
 		cmd.Wait()
 		os.RemoveAll(profile)
 	})
-
-	tick := time.NewTicker(50 * time.Millisecond)
-	defer tick.Stop()
-	end := time.After(deadline)
-	wait := func(what string, ok func() bool) {
-		t.Helper()
-		for !ok() {
-			select {
-			case <-tick.C:
-			case <-end:
-				t.Fatalf("the browser never got to %s", what)
-			}
-		}
-	}
 	// Chromium writes the port it chose to DevToolsActivePort.
 	var port string
-	wait("listening for DevTools", func() bool {
+	ready := func() string {
 		b, err := os.ReadFile(filepath.Join(profile, "DevToolsActivePort"))
 		port, _, _ = strings.Cut(string(b), "\n")
-		return err == nil && port != ""
-	})
-	title := func() string {
+		if err != nil || port == "" {
+			return ""
+		}
+		return "ready"
+	}
+	waitTitle(t, ready, "ready")
+	return func() string {
 		resp, err := http.Get("http://127.0.0.1:" + port + "/json/list")
 		if err != nil {
 			return ""
@@ -73,13 +105,10 @@ func TestBrowserTabReloads(t *testing.T) {
 		var tabs []struct{ Title, URL string }
 		json.NewDecoder(resp.Body).Decode(&tabs)
 		for _, tab := range tabs {
-			if tab.URL == ts.url+pearlPath {
+			if tab.URL == url {
 				return tab.Title
 			}
 		}
 		return ""
 	}
-	wait("the pearl's page", func() bool { return strings.HasPrefix(title(), "Yhteinen tavoite") })
-	ts.write(pearlFile, strings.Replace(pearl("Teksti."), "title: Yhteinen tavoite", "title: Selaimen otsikko", 1))
-	wait("the new title", func() bool { return strings.HasPrefix(title(), "Selaimen otsikko") })
 }
