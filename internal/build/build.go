@@ -223,9 +223,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	}
 	watch.lap("render")
 	if pt == nil {
-		for _, f := range theme.Assets(s) {
-			w.put(f)
-		}
+		putAssets(w, theme, s)
 		idx := <-indexed
 		if idx.err != nil {
 			return res, idx.err
@@ -270,6 +268,20 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	}
 	ss.keepGood(res, p, pt)
 	return res, nil
+}
+
+// putAssets puts the theme's assets of every language's site: their
+// stylesheets differ when a language has not every theme area.
+func putAssets(w *writer, theme *render.Theme, s *site.Site) {
+	seen := map[string]bool{}
+	for _, l := range append([]*site.Site{s}, s.Languages...) {
+		for _, f := range theme.Assets(l) {
+			if !seen[f.Path] {
+				seen[f.Path] = true
+				w.put(f)
+			}
+		}
+	}
 }
 
 // stopwatch records in a Result how long each stage took.
@@ -341,19 +353,28 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 		return m, false
 	}
 	res.Language = cfg.Language
-	set, diags := content.LoadCached(ctx, opts.Content, name, ss.docs)
+	set, diags := content.LoadLanguages(ctx, opts.Content, name, ss.docs, cfg.Codes()[1:])
 	res.Diags.Append(diags)
 	if ctx.Err() != nil {
 		// A load cut short misses documents, and the model would report
 		// every reference to them.
 		return m, false
 	}
-	for _, p := range set.Pearls {
-		if p.Draft {
-			if res.drafts == nil {
-				res.drafts = map[string]bool{}
+	for _, l := range cfg.Codes() {
+		ls := set
+		if l != cfg.Language {
+			ls = set.Translations[l]
+		}
+		if ls == nil {
+			continue
+		}
+		for _, p := range ls.Pearls {
+			if p.Draft {
+				if res.drafts == nil {
+					res.drafts = map[string]bool{}
+				}
+				res.drafts[p.File] = true
 			}
-			res.drafts[p.File] = true
 		}
 	}
 	watch.lap("load")
@@ -372,11 +393,42 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	s, diags := site.Build(cfg, set, so)
 	res.Diags.Append(diags)
 	res.Site = s
+	if len(cfg.Languages) > 0 {
+		res.Diags.Append(languageSites(cfg, set, s, so))
+	}
 	watch.lap("model")
 	if res.Diags.HasErrors() || theme == nil {
 		return m, false
 	}
 	return model{cfg: cfg, set: set, site: s, theme: theme}, true
+}
+
+// languageSites builds the site of each other language of s, from its
+// folder's documents, and links the sites to each other
+// (site.Site.Languages). Their documents' hashes join s's, for the
+// pages' fingerprints: their keys start with the language's folder.
+func languageSites(cfg *config.Config, set *content.Set, s *site.Site, so site.Options) diag.List {
+	var diags diag.List
+	s.Languages = []*site.Site{s}
+	for _, code := range cfg.Codes()[1:] {
+		ls := set.Translations[code]
+		if ls == nil {
+			ls = &content.Set{}
+		}
+		// Every language shares the static files.
+		ls.Static, ls.ImageSizes = set.Static, set.ImageSizes
+		l, d := site.Build(cfg.For(code), ls, site.Options{Drafts: so.Drafts, LastCommits: so.LastCommits, Default: s})
+		diags.Append(d)
+		diags.Append(site.Outdated(set, ls, so.LastCommits))
+		for k, v := range l.Hashes {
+			s.Hashes[k] = v
+		}
+		s.Languages = append(s.Languages, l)
+	}
+	for _, l := range s.Languages[1:] {
+		l.Languages = s.Languages
+	}
+	return diags
 }
 
 // themeFS is the folder of the theme name: themes/<name>/ in themesFS

@@ -274,6 +274,11 @@ func (ss *Session) patchFor(ch Changes) *patch {
 	if g == nil || ss.failed || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 || len(ch.Content) > quickMax {
 		return nil
 	}
+	if len(g.site.Languages) > 0 {
+		// A patch changes one site; a portal of several languages has one
+		// per language, linked to each other.
+		return nil
+	}
 	name := ss.opts.contentName()
 	pt := &patch{keys: map[string]bool{}}
 	for _, p := range ch.Content {
@@ -392,24 +397,9 @@ func (ss *Session) cardsOf(set *content.Set) map[string][32]byte {
 		cards[key(doc)] = ss.card(c)
 		keep[c.Sum] = true
 	}
-	for _, d := range set.Areas {
-		add(d)
-	}
-	for _, d := range set.Pearls {
-		add(d)
-	}
-	for _, d := range set.Cases {
-		add(d)
-	}
-	for _, d := range set.Chapters {
-		add(d)
-	}
-	if set.Cover != nil {
-		add(set.Cover)
-	}
-	for _, d := range set.Pages {
-		add(d)
-	}
+	// The other languages' documents too: their keys start with the
+	// language's folder.
+	set.Each(true, func(d content.Doc) { add(d) })
 	for sum := range ss.cards {
 		if !keep[sum] {
 			delete(ss.cards, sum)

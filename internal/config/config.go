@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,14 +45,56 @@ type Config struct {
 	// PearlWords is the least and the most words a pearl should have;
 	// check warns of a pearl outside it. [0, 0] turns the warning off.
 	PearlWords [2]int
+	// Languages are the portal's other languages (site.yaml's
+	// languages:), by code; Language is not among them. A portal without
+	// them is one language, built exactly as before they existed.
+	Languages []Language
+	// LangPath is "" in the default language's configuration and "sv/"
+	// in the Swedish one (see For): every page URL of the language starts
+	// with it under the base path, while theme assets and static files
+	// are shared at the base path itself.
+	LangPath string
 	// Extra holds the keys the contract does not name, for templates.
 	Extra map[string]any
 }
 
-// BasePath returns the path part of BaseURL ("/" or "/portaali/"). Every
-// URL the site emits starts with it, so that the portal works under a
-// subpath.
-func (c *Config) BasePath() string {
+// Language is one of the portal's other languages: its content is in
+// the content folder's subfolder named by Code, its pages under /Code/.
+type Language struct {
+	Code        string // BCP 47, also the folder and the URL segment
+	Title       string
+	Description string
+}
+
+// Codes are the portal's languages, the default first.
+func (c *Config) Codes() []string {
+	codes := []string{c.Language}
+	for _, l := range c.Languages {
+		codes = append(codes, l.Code)
+	}
+	return codes
+}
+
+// For returns the configuration of the language code: the default
+// language's is c itself; another's has its title, description and
+// language, and its LangPath. nil when the portal has no such language.
+func (c *Config) For(code string) *Config {
+	if code == c.Language {
+		return c
+	}
+	for _, l := range c.Languages {
+		if l.Code == code {
+			o := *c
+			o.Title, o.Description, o.Language, o.LangPath = l.Title, l.Description, l.Code, l.Code+"/"
+			return &o
+		}
+	}
+	return nil
+}
+
+// RootPath is the base path without the language's folder: where the
+// assets, the static files and the default language's pages are.
+func (c *Config) RootPath() string {
 	if c.BaseURL == "" {
 		return "/"
 	}
@@ -62,16 +105,29 @@ func (c *Config) BasePath() string {
 	return u.Path
 }
 
+// BasePath returns the path part of BaseURL ("/" or "/portaali/"). Every
+// URL the site emits starts with it, so that the portal works under a
+// subpath.
+func (c *Config) BasePath() string { return c.RootPath() + c.LangPath }
+
 // Absolute returns the absolute URL of a site path such as "/helmet/x/",
 // or the path under BasePath when no base URL is set.
 // Letters beyond ASCII (a tag's page in any script) are percent-encoded,
 // as sitemaps and feeds require.
 func (c *Config) Absolute(path string) string {
-	rel := (&url.URL{Path: strings.TrimPrefix(path, "/")}).EscapedPath()
+	rel := (&url.URL{Path: c.LangPath + strings.TrimPrefix(path, "/")}).EscapedPath()
 	if c.BaseURL == "" {
-		return c.BasePath() + rel
+		return c.RootPath() + rel
 	}
 	return c.BaseURL + rel
+}
+
+// RootAbsolute is Absolute of a path outside any language's folder
+// (a static file, an asset).
+func (c *Config) RootAbsolute(path string) string {
+	d := *c
+	d.LangPath = ""
+	return d.Absolute(path)
 }
 
 var (
@@ -186,7 +242,8 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 	}
 	c.Keep = keepList(raw["keep"], pos("keep"), &diags)
-	known := map[string]bool{"title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true, "pearlWords": true, "editURL": true}
+	c.Languages = languages(raw["languages"], c.Language, pos("languages"), &diags)
+	known := map[string]bool{"languages": true, "title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true, "pearlWords": true, "editURL": true}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
 		keys = append(keys, k)
@@ -204,6 +261,40 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	diags.Sort()
 	return c, diags
 }
+
+// languages checks site.yaml's languages: a mapping from each other
+// language's code to its title and description.
+func languages(v any, def string, pos diag.Pos, diags *diag.List) []Language {
+	if v == nil {
+		return nil
+	}
+	m, ok := v.(map[any]any)
+	if !ok {
+		diags.Report(pos, diag.ConfigLanguagesShape)
+		return nil
+	}
+	var out []Language
+	for k, v := range m {
+		code, _ := k.(string)
+		if !langTag.MatchString(code) || code == def || slices.Contains(reservedFolders, code) {
+			diags.Report(pos, diag.ConfigLanguageCode, fmt.Sprint(k), def)
+			continue
+		}
+		fields, _ := v.(map[any]any)
+		str := func(key string) string { s, _ := fields[key].(string); return strings.TrimSpace(s) }
+		l := Language{Code: code, Title: str("title"), Description: str("description")}
+		if l.Title == "" || l.Description == "" {
+			diags.Report(pos, diag.ConfigLanguageFields, code)
+			continue
+		}
+		out = append(out, l)
+	}
+	slices.SortFunc(out, func(a, b Language) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}
+
+// reservedFolders are the content folders no language may be named as.
+var reservedFolders = []string{"teemat", "helmet", "caset", "opas", "sivut", "static"}
 
 // keepList checks site.yaml's keep: a list of paths inside the output
 // folder.

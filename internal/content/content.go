@@ -1,6 +1,8 @@
 package content
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/markdown"
@@ -29,9 +31,12 @@ type Sum [32]byte
 
 // Common holds what every document has.
 type Common struct {
-	File    string // path as shown to the editor, e.g. "content/helmet/x.md"
-	Slug    string // file name without .md
-	Key     string // folder and slug, "helmet/x": the document's key in the model
+	File string // path as shown to the editor, e.g. "content/helmet/x.md"
+	Slug string // file name without .md
+	Key  string // folder and slug, "helmet/x": the document's key in the model
+	// Lang is the language folder the file is in ("sv"), "" for the
+	// default language; Key then starts with it ("sv/helmet/x").
+	Lang    string
 	Title   string
 	Summary string
 	Doc     *markdown.Doc
@@ -108,4 +113,40 @@ type Set struct {
 	Thesaurus *Thesaurus
 	// Prefix is how the content folder is shown in messages ("content").
 	Prefix string
+	// Translations holds the documents of each other language's folder,
+	// by its code (LoadLanguages); their Static is empty, as every
+	// language shares static/.
+	Translations map[string]*Set
+}
+
+// Each calls fn with every document of the set: areas, pearls, cases,
+// the guide's cover and chapters, pages; then, when translations is
+// true, every document of each other language's set, by language code.
+func (set *Set) Each(translations bool, fn func(Doc)) {
+	if set == nil {
+		return
+	}
+	for _, a := range set.Areas {
+		fn(a)
+	}
+	for _, p := range set.Pearls {
+		fn(p)
+	}
+	for _, c := range set.Cases {
+		fn(c)
+	}
+	if set.Cover != nil {
+		fn(set.Cover)
+	}
+	for _, c := range set.Chapters {
+		fn(c)
+	}
+	for _, p := range set.Pages {
+		fn(p)
+	}
+	if translations {
+		for _, code := range slices.Sorted(maps.Keys(set.Translations)) {
+			set.Translations[code].Each(false, fn)
+		}
+	}
 }

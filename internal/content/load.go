@@ -26,6 +26,7 @@ import (
 
 type source struct {
 	dir, slug, name string // name is the path inside fsys
+	lang            string // the language folder, "" for the default language
 }
 
 // Load reads every document under fsys. prefix is how fsys's root is
@@ -37,6 +38,15 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 // LoadCached is Load that takes documents parsed by an earlier load from
 // cache (see Cache) instead of reading them again. A nil cache reads all.
 func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*Set, diag.List) {
+	return LoadLanguages(ctx, fsys, prefix, cache, nil)
+}
+
+// LoadLanguages is LoadCached for a portal in several languages: langs
+// are the codes of the languages other than the default (site.yaml's
+// languages:), each a folder of the content folder laid out as the
+// content folder itself (sv/helmet/x.md). Their documents go to
+// Set.Translations, with keys that start with the folder (sv/helmet/x).
+func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache, langs []string) (*Set, diag.List) {
 	var diags diag.List
 	show := func(name string) string {
 		// A name that is not UTF-8 is refused; it is shown with its
@@ -49,13 +59,18 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 	}
 	var sources []source
 	set := &Set{Prefix: prefix}
-	if w := cache.lastWalk(fsys, prefix); w != nil {
+	// The walk depends on the languages too.
+	walkKey := prefix
+	if len(langs) > 0 {
+		walkKey += "\x00" + strings.Join(langs, ",")
+	}
+	if w := cache.lastWalk(fsys, walkKey); w != nil {
 		sources, set.Static = w.sources, slices.Clone(w.static)
 		diags = slices.Clone(w.diags)
 	} else {
 		var files map[string]bool
-		sources, set.Static, files, diags = walkContent(fsys, prefix, show)
-		cache.setWalk(&walk{prefix: prefix, sources: sources, static: slices.Clone(set.Static), diags: slices.Clone(diags), files: files})
+		sources, set.Static, files, diags = walkContent(fsys, prefix, show, langs)
+		cache.setWalk(&walk{prefix: walkKey, sources: sources, static: slices.Clone(set.Static), diags: slices.Clone(diags), files: files})
 	}
 	if len(sources) == 0 && len(diags) == 0 {
 		diags.Report(diag.Pos{File: prefix}, diag.ContentNoPages)
@@ -72,6 +87,16 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 	}
 	for i, s := range sources {
 		diags.Append(perFile[i])
+		set := set
+		if s.lang != "" {
+			if set.Translations[s.lang] == nil {
+				if set.Translations == nil {
+					set.Translations = map[string]*Set{}
+				}
+				set.Translations[s.lang] = &Set{Prefix: prefix}
+			}
+			set = set.Translations[s.lang]
+		}
 		switch v := docs[i].(type) {
 		case *Area:
 			set.Areas = append(set.Areas, v)
@@ -107,7 +132,7 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 // walkContent walks the content folder: the documents to load, the
 // static files, every regular file seen, and what is wrong with the
 // folder's entries.
-func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources []source, static []string, files map[string]bool, diags diag.List) {
+func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []string) (sources []source, static []string, files map[string]bool, diags diag.List) {
 	files = map[string]bool{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -143,7 +168,17 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 			files[name] = true
 		}
 		top, rest, _ := strings.Cut(name, "/")
-		if top == DirStatic {
+		lang := ""
+		if slices.Contains(langs, top) {
+			// A language's folder is laid out as the content folder,
+			// without static/ (which every language shares).
+			if rest == "" {
+				return nil
+			}
+			lang = top
+			top, rest, _ = strings.Cut(rest, "/")
+		}
+		if top == DirStatic && lang == "" {
 			if !d.IsDir() {
 				static = append(static, rest)
 			}
@@ -151,7 +186,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 		}
 		if d.IsDir() {
 			if rest != "" {
-				diags.Report(diag.Pos{File: show(name)}, diag.ContentSubfolder, rest, top)
+				diags.Report(diag.Pos{File: show(name)}, diag.ContentSubfolder, rest, path.Join(lang, top))
 				return fs.SkipDir
 			}
 			switch top {
@@ -162,7 +197,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 			return fs.SkipDir
 		}
 		if rest == "" {
-			if name != config.File && name != ThesaurusFile {
+			if lang != "" || name != config.File && name != ThesaurusFile {
 				diags.Warn(diag.Pos{File: show(name)}, diag.ContentStrayFile)
 			}
 			return nil
@@ -178,7 +213,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string) (sources [
 				return nil
 			}
 		}
-		sources = append(sources, source{dir: top, slug: slug, name: name})
+		sources = append(sources, source{dir: top, slug: slug, name: name, lang: lang})
 		return nil
 	})
 	if err != nil {
@@ -241,7 +276,10 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 		return nil, diags
 	}
 	d := &decoder{file: file, doc: doc, used: map[string]bool{}}
-	c := Common{File: file, Slug: s.slug, Key: s.dir + "/" + s.slug, Doc: doc, Sum: sha256.Sum256(src)}
+	c := Common{File: file, Slug: s.slug, Key: s.dir + "/" + s.slug, Lang: s.lang, Doc: doc, Sum: sha256.Sum256(src)}
+	if s.lang != "" {
+		c.Key = s.lang + "/" + c.Key
+	}
 	var out Doc
 	switch s.dir {
 	case DirAreas:

@@ -20,7 +20,8 @@ import (
 // as the theme areas' colours are appended to it) and the footer's pages.
 type siteState struct {
 	s    *site.Site
-	base string // base path, "/" or "/portaali/"
+	base string // base path, "/" or "/portaali/" ("/portaali/sv/" in Swedish)
+	root string // base path without the language's folder, where the assets are
 	// ogLocale is View.OGLocale.
 	ogLocale string
 	urls     map[string]string // asset name ("style.css") -> URL
@@ -44,17 +45,25 @@ var FooterPages = []string{"tietoa", "saavutettavuusseloste", "toimittajalle"}
 // state returns the shared state for s, computing it once per site.
 // Concurrent first calls may both compute it; the result is the same.
 func (t *Theme) state(s *site.Site) *siteState {
-	if st := t.cur.Load(); st != nil && st.s == s {
+	last := func() *siteState {
+		if s.Config.LangPath == "" {
+			return t.cur.Load()
+		}
+		v, _ := t.langs.Load(s.Config.LangPath)
+		st, _ := v.(*siteState)
 		return st
 	}
-	st := &siteState{s: s, base: s.Config.BasePath(), ogLocale: ogLocale(s.Config.Language), urls: map[string]string{},
+	if st := last(); st != nil && st.s == s {
+		return st
+	}
+	st := &siteState{s: s, base: s.Config.BasePath(), root: s.Config.RootPath(), ogLocale: ogLocale(s.Config.Language), urls: map[string]string{},
 		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), places: map[placeKey]*Place{},
 		navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
 	// serve makes a new site on every save: the cards of the one before
 	// keep their HTML where nothing on them changed, so that a save does
 	// not render the cards of every list again.
 	var before map[string]*Card
-	if prev := t.cur.Load(); prev != nil {
+	if prev := last(); prev != nil {
 		before = make(map[string]*Card, len(prev.cards))
 		for _, c := range prev.cards {
 			before[c.URL] = c
@@ -118,7 +127,11 @@ func (t *Theme) state(s *site.Site) *siteState {
 		st.deps = append(st.deps, p.Key)
 		st.navPaths[p.Path] = true
 	}
-	t.cur.Store(st)
+	if s.Config.LangPath == "" {
+		t.cur.Store(st)
+	} else {
+		t.langs.Store(s.Config.LangPath, st)
+	}
 	return st
 }
 
@@ -134,7 +147,7 @@ var moduleImport = regexp.MustCompile(`(\b(?:from|import)\s*)(['"])\./([A-Za-z0-
 // import cycles, which would have no stable names.
 func (st *siteState) fingerprint(name string, assets map[string][]byte, visiting map[string]bool) string {
 	if u, ok := st.urls[name]; ok {
-		return strings.TrimPrefix(u, st.base+"assets/")
+		return strings.TrimPrefix(u, st.root+"assets/")
 	}
 	data, ok := assets[name]
 	if !ok || visiting[name] {
@@ -151,7 +164,7 @@ func (st *siteState) fingerprint(name string, assets map[string][]byte, visiting
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)
 	out := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-	st.urls[name] = st.base + "assets/" + out
+	st.urls[name] = st.root + "assets/" + out
 	st.files = append(st.files, output.File{Path: "assets/" + out, Data: data, Type: mediaType(name)})
 	return out
 }

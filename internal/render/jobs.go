@@ -21,8 +21,9 @@ type Job struct {
 	// configuration are dependencies of every page and not listed.
 	Deps []string
 
-	node any // the model value the page is about, or nil
-	page int // the page number (from 1) of a paged list, or 0
+	node any        // the model value the page is about, or nil
+	page int        // the page number (from 1) of a paged list, or 0
+	site *site.Site // the language's site the page is in, nil for the default
 }
 
 // PageSize is the number of pearls a list page shows. A longer list (a
@@ -62,7 +63,31 @@ const FeedSize = 20
 // Jobs lists every file the site has, in a stable order: the home page,
 // theme areas, pearls, cases, the guide, standalone pages, term pages,
 // then the generated pages and files.
+//
+// In a portal of several languages the jobs of each other language
+// follow, under its folder (sv/helmet/x/index.html); the sitemap, at the
+// root, lists every language's pages, and robots.txt and _headers are
+// the root's only.
 func (t *Theme) Jobs(s *site.Site) []Job {
+	jobs := t.jobs(s)
+	for _, l := range s.Languages {
+		if l == s {
+			continue
+		}
+		for _, j := range t.jobs(l) {
+			switch j.Kind {
+			case "sitemap", "robots", "headers":
+				continue
+			}
+			j.Path = l.Config.LangPath + j.Path
+			j.site = l
+			jobs = append(jobs, j)
+		}
+	}
+	return jobs
+}
+
+func (t *Theme) jobs(s *site.Site) []Job {
 	common := t.state(s).deps
 	jobs := make([]Job, 0, 16+len(s.Areas)+len(s.Pearls)+len(s.Cases)+len(s.Pages)+len(s.Tags)+len(s.Kinds)+len(s.Audiences))
 	add := func(path, kind string, node any, deps ...[]string) {

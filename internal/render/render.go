@@ -15,6 +15,9 @@ var buffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0,
 // goroutines at once. A template that fails is reported as a *diag.Error
 // naming the template file and line.
 func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
+	if j.site != nil {
+		s = j.site
+	}
 	f := output.File{Path: j.Path}
 	switch j.Kind {
 	case "sitemap":
@@ -226,7 +229,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 			v.Next = &site.Node{URL: pg.Next}
 		}
 	}
-	v.Base, v.OGLocale = v.st.base, v.st.ogLocale
+	v.Base, v.Root, v.OGLocale = v.st.base, v.st.root, v.st.ogLocale
 	v.FullTitle, v.OGTitle = s.Config.Title, s.Config.Title
 	if v.Title != "" {
 		v.FullTitle, v.OGTitle = v.Title+" – "+s.Config.Title, v.Title

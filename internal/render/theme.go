@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/helminauha/helminauha/internal/diag"
@@ -36,6 +37,9 @@ type Theme struct {
 	assets []file            // assets/*, by name
 	static []file            // static/**, by path
 	cur    atomic.Pointer[siteState]
+	// langs holds the state of each other language's site, by its
+	// config.Config.LangPath.
+	langs sync.Map
 }
 
 // file is a theme file: its path inside its folder and its bytes.

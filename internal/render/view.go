@@ -37,8 +37,11 @@ type View struct {
 	// reads a field. (It finds a field by a search from the first, so
 	// the fields every page reads come first.)
 
-	// Base is the base path every URL starts with: "/" or "/portaali/".
-	Base string
+	// Base is the base path every URL starts with: "/" or "/portaali/";
+	// in another language than the default it ends in the language's
+	// folder ("/portaali/sv/"). Root is the base path without it, where
+	// the theme's static files are.
+	Base, Root string
 	// FullTitle is the content of <title>: "Page – Portal", or the
 	// portal's title on the home page.
 	FullTitle string

@@ -57,7 +57,7 @@ var bigSite = sync.OnceValues(func() (*site.Site, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	set, diags := content.Load(context.Background(), fsys, "content")
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:])
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}

@@ -36,7 +36,7 @@ func loadSite(t *testing.T, dir string) *site.Site {
 	if diags.HasErrors() {
 		t.Fatalf("site.yaml: %v", diags)
 	}
-	set, diags := content.Load(context.Background(), fsys, "content")
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:])
 	if diags.HasErrors() {
 		t.Fatalf("content: %v", diags)
 	}

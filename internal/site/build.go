@@ -31,6 +31,10 @@ type Options struct {
 	// in the content folder ("helmet/x.md"), for the "Päivitetty" date
 	// of a pearl without updated: (nil: none).
 	LastCommits map[string]time.Time
+	// Default is the default language's site when this one is another
+	// language's (config.Config.LangPath set): a link in it to a site
+	// path it has not, such as /toimittajalle/, may lead there.
+	Default *Site
 }
 
 // Memo keeps what the last build that used it worked out from text
@@ -56,11 +60,18 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b := &builder{
 		s:         &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: make(map[string]content.Sum, n)},
 		base:      strings.TrimSuffix(cfg.BasePath(), "/"),
+		root:      strings.TrimSuffix(cfg.RootPath(), "/"),
+		lang:      cfg.LangPath,
+		def:       opts.Default,
+		multi:     len(cfg.Languages) > 0,
 		staticDir: cmp.Or(set.Prefix, "content") + "/" + content.DirStatic + "/",
 		byFile:    make(map[string]any, n),
 		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
 		col:       collate.New(language.Finnish),
 		keys:      make(map[string][]byte, n),
+	}
+	if b.multi {
+		b.s.nodes = make(map[string]Node, n)
 	}
 	if opts.Memo != nil {
 		opts.Memo.mu.Lock()
@@ -77,8 +88,9 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.static()
 	b.s.ImageSizes = make(map[string][2]int, len(set.ImageSizes))
 	for name, size := range set.ImageSizes {
-		b.s.ImageSizes[b.base+"/"+name] = size
+		b.s.ImageSizes[b.root+"/"+name] = size
 	}
+	b.s.Lang, b.s.paths = cfg.Language, b.byPath
 	b.links()
 	b.warnings()
 	b.diags.Sort()
@@ -98,10 +110,16 @@ type builder struct {
 	// static is how the static folder is shown in messages
 	// ("content/static/").
 	staticDir string
-	diags     diag.List
-	col       *collate.Collator
-	keys      map[string][]byte // collation keys by text, see less
-	old       map[string][]byte // keys of the last build (Options.Memo), read only
+	// root is base without the language's folder (where static files
+	// are), lang the folder with a slash ("sv/", "" in the default
+	// language) and def the default language's site in another's.
+	root, lang string
+	def        *Site
+	multi      bool // the portal has more than one language
+	diags      diag.List
+	col        *collate.Collator
+	keys       map[string][]byte // collation keys by text, see less
+	old        map[string][]byte // keys of the last build (Options.Memo), read only
 	// Link addresses parsed, and those of the last build (Options.Memo).
 	dests, oldDests map[dirDest]dest
 	// byFile maps a source path inside the content folder ("helmet/x.md")
@@ -129,10 +147,14 @@ type builder struct {
 
 func (b *builder) node(path, key string, sum content.Sum) Node {
 	b.byPath[path] = true
+	n := Node{Path: path, URL: b.base + path, Key: key}
 	if key != "" {
 		b.s.Hashes[key] = sum
+		if b.multi {
+			b.s.nodes[b.rel(key)] = n
+		}
 	}
-	return Node{Path: path, URL: b.base + path, Key: key}
+	return n
 }
 
 // less orders two titles as a Finnish reader expects (å, ä and ö after
@@ -163,7 +185,7 @@ func (b *builder) areas(list []*content.Area) {
 		byWeight[a.Weight] = a
 		area := &Area{Area: a, Node: b.node("/teemat/"+a.Slug+"/", a.Key, a.Sum), Color: a.Color}
 		b.areaBy[a.Slug] = area
-		b.byFile[a.Key+".md"] = area
+		b.byFile[b.rel(a.Key)+".md"] = area
 		b.s.Areas = append(b.s.Areas, area)
 	}
 	slices.SortStableFunc(b.s.Areas, func(x, y *Area) int {
@@ -204,7 +226,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			}
 		}
 		b.pearlBy[p.Slug] = pearl
-		b.byFile[p.Key+".md"] = pearl
+		b.byFile[b.rel(p.Key)+".md"] = pearl
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
 	slices.Sort(b.s.LeftOut)
@@ -337,7 +359,7 @@ func (b *builder) cases(list []*content.Case) {
 				k.Pearls = appendNew(k.Pearls, p, &pearls)
 			}
 		}
-		b.byFile[c.Key+".md"] = k
+		b.byFile[b.rel(c.Key)+".md"] = k
 		b.s.Cases = append(b.s.Cases, k)
 	}
 	slices.SortStableFunc(b.s.Cases, func(x, y *Case) int {
@@ -361,7 +383,7 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 	if cover != nil {
 		g.Node = b.node("/opas/", cover.Key, cover.Sum)
 		g.Title = cover.Title
-		b.byFile[cover.Key+".md"] = g
+		b.byFile[b.rel(cover.Key)+".md"] = g
 	} else {
 		g.Node = b.node("/opas/", "", content.Sum{})
 	}
@@ -377,7 +399,7 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 		}
 		byWeight[c.Weight] = c
 		ch := &Chapter{Chapter: c, Node: b.node("/opas/"+c.Slug+"/", c.Key, c.Sum)}
-		b.byFile[c.Key+".md"] = ch
+		b.byFile[b.rel(c.Key)+".md"] = ch
 		g.Chapters = append(g.Chapters, ch)
 	}
 	slices.SortStableFunc(g.Chapters, func(x, y *Chapter) int {
@@ -400,7 +422,7 @@ func (b *builder) pages(list []*content.Page) {
 			continue
 		}
 		page := &Page{Page: p, Node: b.node("/"+p.Slug+"/", p.Key, p.Sum)}
-		b.byFile[p.Key+".md"] = page
+		b.byFile[b.rel(p.Key)+".md"] = page
 		b.s.Pages = append(b.s.Pages, page)
 	}
 }
@@ -504,6 +526,10 @@ func (b *builder) terms() {
 
 // static reports static files that would overwrite a generated page.
 func (b *builder) static() {
+	if b.lang != "" {
+		// The default language's build reports them once.
+		return
+	}
 	for _, f := range b.s.Static {
 		p := "/" + f
 		dir, base, _ := strings.Cut(f, "/")
@@ -516,6 +542,10 @@ func (b *builder) static() {
 		}
 	}
 }
+
+// rel is a document's key without its language's folder: how links in
+// its language name it.
+func (b *builder) rel(key string) string { return strings.TrimPrefix(key, b.lang) }
 
 // keyPos is the position of key's line in doc's front matter.
 func keyPos(doc *content.Common, key string) diag.Pos {

@@ -119,7 +119,7 @@ func (b *builder) target(dir, dest string) (string, diag.Text) {
 	}
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
 		if b.isStatic(s) {
-			return b.base + "/" + s, diag.Text{}
+			return b.root + "/" + s, diag.Text{}
 		}
 		return "", diag.SiteNoStaticFile.With(s)
 	}
@@ -218,7 +218,14 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 		return b.base + clean + "/" + frag, diag.Text{}
 	}
 	if b.isStatic(strings.TrimPrefix(clean, "/")) {
-		return b.base + clean + frag, diag.Text{}
+		return b.root + clean + frag, diag.Text{}
+	}
+	if b.def != nil && (b.def.paths[clean] || b.def.paths[clean+"/"]) {
+		// A page of the default language the translation has not.
+		if !b.def.paths[clean] {
+			clean += "/"
+		}
+		return b.root + clean + frag, diag.Text{}
 	}
 	if s := b.staticNamed(path.Base(clean)); s != "" && path.Ext(s) != "" {
 		return "", diag.SiteNoAddressStatic.With(p, s, s)

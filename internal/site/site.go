@@ -44,6 +44,17 @@ type Site struct {
 	// when it has none.
 	Thesaurus *content.Thesaurus
 
+	// Lang is the site's language (config.Config.Language) and Languages
+	// every language's site, the default first, the same slice in each;
+	// nil in a portal of one language.
+	Lang      string
+	Languages []*Site
+	// paths holds every site path the site writes.
+	paths map[string]bool
+	// nodes holds each document's page by its key without the
+	// language's folder, for the language switcher.
+	nodes map[string]Node
+
 	// Hashes maps each document Key to a hash of its source, for
 	// incremental rendering.
 	Hashes map[string]content.Sum
@@ -183,3 +194,13 @@ var AudienceLabels = map[string]string{
 // Palette holds the colours given to theme areas that name none. Each has
 // at least 4.5:1 contrast against white text.
 var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#9c3d22", "#35605a", "#7a5a00"}
+
+// Has tells whether the site writes a page at site path p ("/haku/").
+func (s *Site) Has(p string) bool { return s.paths[p] }
+
+// ByKey is the page made from the document key in the site's own
+// language, given without the language's folder ("helmet/x"), or nil.
+func (s *Site) ByKey(key string) (Node, bool) {
+	n, ok := s.nodes[key]
+	return n, ok
+}

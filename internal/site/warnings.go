@@ -12,6 +12,14 @@ import (
 // (the README's content format, "A case example"); a missing one is a warning.
 var CaseSections = []string{"Tarve ja tavoitteet", "Ratkaisu", "Tulokset", "Opit"}
 
+// CaseSectionsIn are CaseSections in each language a portal may have;
+// another language's case examples are held to the Finnish ones.
+var CaseSectionsIn = map[string][]string{
+	"fi": CaseSections,
+	"sv": {"Behov och mål", "Lösning", "Resultat", "Lärdomar"},
+	"en": {"Needs and goals", "Solution", "Results", "Lessons learned"},
+}
+
 // MaxSummary is the longest summary, in characters, that reads well in
 // lists and search results.
 const MaxSummary = 300
@@ -25,7 +33,11 @@ func (b *builder) warnings() {
 				have[strings.ToLower(strings.TrimSpace(h.Text))] = true
 			}
 		}
-		for _, s := range CaseSections {
+		sections := CaseSectionsIn[b.s.Config.Language]
+		if sections == nil {
+			sections = CaseSections
+		}
+		for _, s := range sections {
 			if !have[strings.ToLower(s)] {
 				b.diags.Warn(diag.Pos{File: c.File}, diag.SiteCaseSection, s)
 			}

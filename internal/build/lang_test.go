@@ -1,0 +1,100 @@
+package build_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/build"
+)
+
+// TestBilingualPortal builds a portal in Finnish and Swedish: the Swedish
+// pages are under /sv/, in Swedish, with their links resolved within
+// Swedish first, to the default language's pages and to the shared
+// static files and assets otherwise.
+func TestBilingualPortal(t *testing.T) {
+	res, err := build.Build(context.Background(), build.Options{Content: fixture(t, "bilingual.txtar"), ContentName: "content"})
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Diags.Err())
+	}
+	files := fileMap(res.Files)
+	pearl := string(files["sv/helmet/yhteinen-tavoite/index.html"])
+	if pearl == "" {
+		t.Fatal("no sv/helmet/yhteinen-tavoite/index.html")
+	}
+	for _, want := range []string{
+		`<html lang="sv">`,
+		`href="/portaali/sv/tietoa/"`,          // a page of its own language
+		`href="/portaali/liitteet/lomake.pdf"`, // the shared static file
+		`href="/portaali/opas/"`,               // the Finnish guide it has not
+		`href="#varfor-ett-mal"`,               // its own heading
+		`<link rel="stylesheet" href="/portaali/assets/style.`,
+		`<link rel="icon" href="/portaali/favicon.svg"`,
+	} {
+		if !strings.Contains(pearl, want) {
+			t.Errorf("the Swedish pearl lacks %s", want)
+		}
+	}
+	home := string(files["sv/index.html"])
+	if !strings.Contains(home, "<title>Testportal</title>") {
+		t.Errorf("the Swedish home page's title is not the language's title:\n%.400s", home)
+	}
+	if fi := string(files["index.html"]); !strings.Contains(fi, `<html lang="fi">`) || !strings.Contains(fi, "<title>Testiportaali</title>") {
+		t.Errorf("the Finnish home page changed:\n%.400s", fi)
+	}
+	for _, name := range []string{"sv/feed.xml", "sv/haku/index.html", "sv/404.html", "sv/teemat/verkostotyo/index.html", "sv/caset/tampere/index.html"} {
+		if files[name] == nil {
+			t.Errorf("no %s", name)
+		}
+	}
+	for _, name := range []string{"sv/robots.txt", "sv/sitemap.xml", "sv/_headers", "sv/helmet/luottamus/index.html"} {
+		if files[name] != nil {
+			t.Errorf("%s written", name)
+		}
+	}
+	for name := range files {
+		if strings.HasPrefix(name, "sv/assets/") {
+			t.Errorf("%s written: the languages share the assets", name)
+		}
+	}
+}
+
+// TestLanguageFolderOnlyWhenNamed keeps a folder that site.yaml does not
+// name as a language an error, as any unknown folder.
+func TestLanguageFolderOnlyWhenNamed(t *testing.T) {
+	fsys := fixture(t, "bilingual.txtar")
+	fsys["site.yaml"].Data = []byte("title: T\ndescription: D\n")
+	res, err := build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content"})
+	if err == nil || !strings.Contains(res.Diags.Err().Error(), `content/sv: `) {
+		t.Fatalf("a folder sv/ without languages: built, or not named: %v", res.Diags)
+	}
+}
+
+// TestOutdatedTranslation warns of a translation whose original was
+// updated after it, naming both files, and of none that is up to date.
+func TestOutdatedTranslation(t *testing.T) {
+	fsys := fixture(t, "bilingual.txtar")
+	res, err := build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content", CheckOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		if strings.Contains(d.Error(), "was updated") {
+			t.Errorf("an up-to-date translation warned of: %v", d)
+		}
+	}
+	orig := fsys["helmet/yhteinen-tavoite.md"]
+	orig.Data = []byte(strings.Replace(string(orig.Data), "date: 2022-06-01", "date: 2022-06-01\nupdated: 2023-02-03", 1))
+	res, err = build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content", CheckOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/sv/helmet/yhteinen-tavoite.md: warning: the original content/helmet/yhteinen-tavoite.md was updated (2023-02-03) after this translation (2022-07-01)"
+	found := false
+	for _, d := range res.Diags {
+		found = found || strings.HasPrefix(d.Error(), want)
+	}
+	if !found {
+		t.Errorf("no warning %q in\n%v", want, res.Diags)
+	}
+}

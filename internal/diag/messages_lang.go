@@ -1,0 +1,21 @@
+package diag
+
+// The portal's languages: site.yaml's languages:, the language folders
+// and translations.
+var (
+	ConfigLanguagesShape = msg("config.languages-shape",
+		"languages luettelee portaalin muut kielet koodeittain, kukin omalla nimellään ja kuvauksellaan:\nlanguages:\n  sv:\n    title: Helminauha – pärlbandet\n    description: ...",
+		"languages lists the portal's other languages by code, each with its own title and description:\nlanguages:\n  sv:\n    title: Helminauha – pärlbandet\n    description: ...")
+	ConfigLanguageCode = msg("config.language-code",
+		"languages: %q ei käy kielen koodiksi: kirjoita kaksikirjaiminen koodi kuten sv tai en, joka ei ole oletuskieli %s eikä sisältökansion kansion nimi",
+		"languages: %q cannot be a language code: write a two-letter code such as sv or en that is not the default language %s nor a content folder's name")
+	ConfigLanguageFields = msg("config.language-fields",
+		"languages: kielelle %s tarvitaan title ja description (portaalin nimi ja kuvaus sillä kielellä, etusivua varten)",
+		"languages: the language %s needs a title and a description (the portal's name and description in it, for its home page)")
+	TranslationOutdated = msg("content.translation-outdated",
+		"käännöksen alkuperäistä %s on päivitetty (%s) käännöksen jälkeen (%s): tarkista, mitä muuttui, ja päivitä käännös ja sen updated-päivä",
+		"the original %s was updated (%s) after this translation (%s): see what changed, then update the translation and its updated date")
+	TranslationNoOriginal = msg("content.translation-no-original",
+		"käännöksellä ei ole alkuperäistä: %s puuttuu; käännöksen tiedostonimen on oltava sama kuin oletuskielisen sivun",
+		"the translation has no original: %s is missing; a translation has the same file name as the page in the default language")
+)

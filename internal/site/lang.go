@@ -1,0 +1,53 @@
+package site
+
+import (
+	"time"
+
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// Outdated warns of each translation in tr (another language's
+// documents) whose original in def was revised after it: a pearl's or a
+// case's updated: or date:, or else, for documents without dates, the
+// last commit of each file (commits, by path in the content folder; nil
+// when unknown). The warning names both files.
+func Outdated(def, tr *content.Set, commits map[string]time.Time) diag.List {
+	var diags diag.List
+	orig := map[string]content.Doc{}
+	def.Each(false, func(d content.Doc) { orig[d.Base().Key] = d })
+	tr.Each(false, func(d content.Doc) {
+		c := d.Base()
+		o := orig[c.Key[len(c.Lang)+1:]]
+		if o == nil {
+			return
+		}
+		ot, tt := revised(o, commits), revised(d, commits)
+		if ot.IsZero() || tt.IsZero() || !ot.After(tt) {
+			return
+		}
+		diags.Warn(diag.Pos{File: c.File}, diag.TranslationOutdated, o.Base().File, ot.Format(time.DateOnly), tt.Format(time.DateOnly))
+	})
+	diags.Sort()
+	return diags
+}
+
+// revised is when a document was last revised, as far as known.
+func revised(d content.Doc, commits map[string]time.Time) time.Time {
+	switch v := d.(type) {
+	case *content.Pearl:
+		if !v.Updated.IsZero() {
+			return v.Updated
+		}
+		if c := commits[v.Key+".md"]; c.After(v.Date) {
+			return c
+		}
+		return v.Date
+	case *content.Case:
+		if c := commits[v.Key+".md"]; c.After(v.Date) {
+			return c
+		}
+		return v.Date
+	}
+	return commits[d.Base().Key+".md"]
+}
