@@ -176,6 +176,9 @@ func sessionSteps(t *testing.T, exact bool) {
 		{"static file", func() {
 			fsys["static/liitteet/lomake.pdf"] = &fstest.MapFile{Data: []byte("PDF 2")}
 		}, []string{"static/liitteet/lomake.pdf"}, true, -1},
+		{"the portal's thesaurus, which only the search index reads", func() {
+			fsys["sanasto.txt"] = &fstest.MapFile{Data: []byte("luottamuspula > luottamus\n")}
+		}, []string{"sanasto.txt"}, false, -1},
 		{"new chapter", func() {
 			fsys["opas/loppu.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Loppu\nweight: 3\nsummary: S.\n---\nLoppu.\n")}
 		}, []string{"opas"}, false, 0},

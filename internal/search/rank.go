@@ -22,34 +22,9 @@ const (
 // of the compounds its ellipses stand for, weighted by field, saturated as
 // BM25 does and given a title bonus. pause is called now and then.
 func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []float64, pause func()) []term {
-	var avgLen float64
-	for _, l := range lengths {
-		avgLen += l
-	}
-	if len(lengths) > 0 {
-		avgLen /= float64(len(lengths))
-	}
-	if avgLen == 0 {
-		avgLen = 1
-	}
-
-	// Keys of every document: its words' keys and the keys of their parts.
-	// The keys of the parts of word id are
-	// partKeys[partStart[id]:partStart[id+1]]; every word is in some
-	// document.
+	avgLen := average(lengths)
 	sp := v.splitter(len(v.keys))
-	splitMemo := map[string][]string{}
-	partStart := make([]int32, len(v.ids.words)+1)
-	var partKeys []int32
-	for id, w := range v.ids.words {
-		if id%1024 == 1023 {
-			pause()
-		}
-		for _, pk := range sp.partKeys(w, splitMemo) {
-			partKeys = append(partKeys, v.keyID(pk))
-		}
-		partStart[id+1] = int32(len(partKeys))
-	}
+	partStart, partKeys := compoundParts(v, sp, pause)
 	pause()
 	ktf := make([]float64, len(v.keys))
 	kWhole := make([]bool, len(v.keys))
@@ -119,6 +94,37 @@ func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []fl
 		}
 	}
 	return terms
+}
+
+// average returns the mean of xs, or 1 when it is 0 (no documents, or
+// none with words).
+func average(xs []float64) float64 {
+	var sum float64
+	for _, x := range xs {
+		sum += x
+	}
+	if len(xs) == 0 || sum == 0 {
+		return 1
+	}
+	return sum / float64(len(xs))
+}
+
+// compoundParts returns the keys of the parts of each word of the
+// vocabulary that is a compound of other words of the corpus: those of
+// word id are partKeys[partStart[id]:partStart[id+1]].
+func compoundParts(v *vocab, sp *splitter, pause func()) (partStart, partKeys []int32) {
+	splitMemo := map[string][]string{}
+	partStart = make([]int32, len(v.ids.words)+1)
+	for id, w := range v.ids.words {
+		if id%1024 == 1023 {
+			pause()
+		}
+		for _, pk := range sp.partKeys(w, splitMemo) {
+			partKeys = append(partKeys, v.keyID(pk))
+		}
+		partStart[id+1] = int32(len(partKeys))
+	}
+	return partStart, partKeys
 }
 
 // postingList is the postings of one key, packed as b64 characters as
