@@ -34,6 +34,9 @@ func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 			t.Errorf("position outside the file (%d lines): %v", maxLine-1, e)
 		}
 	}
+	if got, want := d.Words(), len(strings.Fields(d.Text())); got != want {
+		t.Errorf("Words() = %d, but the text has %d words", got, want)
+	}
 	for _, h := range d.Headings {
 		if h.Line < 1 || h.Line > maxLine || h.ID == "" {
 			t.Errorf("bad heading %+v", h)

@@ -71,6 +71,7 @@ type docImpl struct {
 	html      []byte // the body with holes left out
 	holes     []hole // in order of their offset in html
 	text      string // Text's result
+	words     int    // Words' result
 	worksheet bool   // the body holds a tyopohja block
 }
 

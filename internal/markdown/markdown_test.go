@@ -567,3 +567,23 @@ func TestRenderFillsDestinationsOnEveryCall(t *testing.T) {
 		})
 	}
 }
+
+// TestWordsCountsTheText: the word count the pearl length check uses is
+// that of the plain text a reader sees, Unicode spaces included.
+func TestWordsCountsTheText(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{
+		{"", 0},
+		{"Yksi sana.\n", 2},
+		{"# Otsikko\n\nKaksi  sanaa\u00a0ja\tkolmas.\n\n- lista yksi\n", 7},
+		{"| a | b |\n|---|---|\n| c | d |\n", 4},
+		{"---\ntitle: x\n---\n\nVain runko lasketaan.\n", 3},
+	} {
+		d, _ := Parse(file, []byte(tc.src))
+		if got := d.Words(); got != tc.want {
+			t.Errorf("%q: Words() = %d, want %d (text %q)", tc.src, got, tc.want, d.Text())
+		}
+	}
+}

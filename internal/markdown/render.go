@@ -71,6 +71,7 @@ func (p *parse) compile(d *docImpl) {
 	d.html = bytes.Clone(w.Bytes())
 	d.holes = slices.Clip(w.holes)
 	d.text = p.plainText()
+	d.words = countWords(d.text)
 	d.worksheet = len(p.sheets) > 0
 	d.parsed = true
 }

@@ -45,7 +45,7 @@ func (b *builder) warnings() {
 	}
 	words := b.s.Config.PearlWords
 	for _, p := range b.s.Pearls {
-		if n := len(strings.Fields(p.Doc.Text())); words[1] > 0 && (n < words[0] || n > words[1]) {
+		if n := p.Doc.Words(); words[1] > 0 && (n < words[0] || n > words[1]) {
 			m := diag.SiteManyWords
 			if n < words[0] {
 				m = diag.SiteFewWords
