@@ -242,6 +242,19 @@ func TestHostCheck(t *testing.T) {
 	}
 }
 
+func TestAddrNameIsAllowed(t *testing.T) {
+	lan := &net.TCPAddr{IP: net.IPv4(192, 168, 1, 5), Port: 1313}
+	hc := newHostCheck(lan, allowedHosts(Options{Addr: "kone.lan:1313", AllowedHosts: []string{"a.test"}}))
+	for host, want := range map[string]bool{"kone.lan:1313": true, "a.test": true, "muu.lan:1313": false} {
+		if got := hc.allows(host); got != want {
+			t.Errorf("--addr kone.lan:1313, Host %q: got %t, want %t", host, got, want)
+		}
+	}
+	if got := allowedHosts(Options{Addr: "127.0.0.1:1313"}); len(got) != 0 {
+		t.Errorf("an address is no name: got %q", got)
+	}
+}
+
 // hostGet sends a GET for target, exactly as written, to addr with the
 // given Host header and returns the status and at most the first 64 KB
 // of the body (the event stream does not end).

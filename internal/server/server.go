@@ -154,7 +154,7 @@ func Run(ctx context.Context, opts Options) error {
 		return fmt.Errorf("watching %s: %w", opts.ContentDir, err)
 	}
 	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{},
-		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), opts.AllowedHosts)}
+		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), allowedHosts(opts))}
 	srv.index = newIndexer(srv)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -202,6 +202,16 @@ func Run(ctx context.Context, opts Options) error {
 		err = nil
 	}
 	return err
+}
+
+// allowedHosts is Options.AllowedHosts and the name --addr gave, when it
+// gave a name ("kone.lan:1313"): the editor typed it, and will open it.
+func allowedHosts(opts Options) []string {
+	h, _, err := net.SplitHostPort(opts.Addr)
+	if err != nil || h == "" || net.ParseIP(h) != nil {
+		return opts.AllowedHosts
+	}
+	return append(slices.Clone(opts.AllowedHosts), h)
 }
 
 func hostPort(a net.Addr) string {
