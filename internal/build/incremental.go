@@ -463,7 +463,7 @@ func bodies(j render.Job, owners map[string]string) []string {
 // milliseconds of work and may block to leave the CPU to a rebuild (see
 // search.Options.Pause).
 func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
-	so := search.Options{Pause: pause, Thesaurus: s.Thesaurus}
+	so := search.Options{Pause: pause, Thesaurus: s.Thesaurus, Language: s.Lang}
 	var idx []search.File
 	var err error
 	if ss.index != nil {
@@ -473,6 +473,21 @@ func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("building the search index: %w", err)
+	}
+	// Each other language has its own index under its folder, which its
+	// search page reads. The session's indexer keeps the default
+	// language's texts only.
+	for _, l := range s.Languages {
+		if l == s {
+			continue
+		}
+		lo := so
+		lo.Dir, lo.Language = l.Config.LangPath+"haku", l.Lang
+		more, err := search.Build(search.FromSite(l), lo)
+		if err != nil {
+			return nil, fmt.Errorf("building the search index of %s: %w", l.Lang, err)
+		}
+		idx = append(idx, more...)
 	}
 	files := make([]output.File, len(idx))
 	for i, f := range idx {

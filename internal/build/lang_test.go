@@ -42,7 +42,7 @@ func TestBilingualPortal(t *testing.T) {
 	if fi := string(files["index.html"]); !strings.Contains(fi, `<html lang="fi">`) || !strings.Contains(fi, "<title>Testiportaali</title>") {
 		t.Errorf("the Finnish home page changed:\n%.400s", fi)
 	}
-	for _, name := range []string{"sv/feed.xml", "sv/haku/index.html", "sv/404.html", "sv/teemat/verkostotyo/index.html", "sv/caset/tampere/index.html"} {
+	for _, name := range []string{"sv/feed.xml", "sv/haku/index.html", "sv/haku/index.json", "sv/404.html", "sv/teemat/verkostotyo/index.html", "sv/caset/tampere/index.html"} {
 		if files[name] == nil {
 			t.Errorf("no %s", name)
 		}
@@ -96,5 +96,21 @@ func TestOutdatedTranslation(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning %q in\n%v", want, res.Diags)
+	}
+}
+
+// TestSwedishSearchIndex finds a Swedish page in the Swedish index, and
+// none in the Finnish one.
+func TestSwedishSearchIndex(t *testing.T) {
+	res, err := build.Build(context.Background(), build.Options{Content: fixture(t, "bilingual.txtar"), ContentName: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := fileMap(res.Files)
+	if sv := string(files["sv/haku/index.json"]); !strings.Contains(sv, "/portaali/sv/helmet/yhteinen-tavoite/") || strings.Contains(sv, "Luottamus verkostossa") {
+		t.Errorf("the Swedish index lacks the Swedish pearl or has a Finnish one:\n%.300s", sv)
+	}
+	if fi := string(files["haku/index.json"]); strings.Contains(fi, "/sv/") {
+		t.Errorf("the Finnish index has Swedish pages")
 	}
 }

@@ -27,8 +27,13 @@ type Doc struct {
 
 // Options tune the index. The zero value is the default.
 type Options struct {
-	// Dir is the folder of the index under the site root; "haku".
+	// Dir is the folder of the index under the site root; "haku"
+	// ("sv/haku" for the Swedish pages of a portal in several languages).
 	Dir string
+	// Language is the language of the documents (site.yaml's language,
+	// or one of its languages:). Every language is analysed as Finnish
+	// until the analysis knows another.
+	Language string
 	// SingleMax is the largest index, in bytes, written as one file;
 	// 150,000.
 	SingleMax int
