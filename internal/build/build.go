@@ -159,11 +159,11 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 		}
 		var ok bool
 		if m, ok = ss.model(ctx, res, watch); !ok {
-			return res.failed(opts.MaxErrors)
+			return res.stop(ctx, opts.MaxErrors)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return res, err
+	if ctx.Err() != nil {
+		return res.stop(ctx, opts.MaxErrors)
 	}
 	s, theme := m.site, m.theme
 
@@ -224,7 +224,13 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	watch.lap("render")
 	if pt == nil {
 		putAssets(w, theme, s)
-		idx := <-indexed
+		var idx index
+		select {
+		case idx = <-indexed:
+		case <-ctx.Done():
+			// The index is left to finish on its own; it writes nothing.
+			return res.stop(ctx, opts.MaxErrors)
+		}
 		if idx.err != nil {
 			return res, idx.err
 		}
@@ -239,11 +245,8 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 		return res, errUnpatched // the full build reports them, with the rest
 	}
 	res.Diags.Append(w.diags)
-	if w.diags.HasErrors() {
-		return res.failed(opts.MaxErrors)
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
+	if w.diags.HasErrors() || ctx.Err() != nil {
+		return res.stop(ctx, opts.MaxErrors)
 	}
 	switch {
 	case out != nil:
