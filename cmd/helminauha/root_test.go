@@ -172,6 +172,12 @@ func TestContentIsReadThroughOneRoot(t *testing.T) {
 				os.MkdirAll(filepath.Join(dir, "themes"), 0o755)
 			}, link("../muualla/helminauha", "themes/helminauha")},
 			want: []string{"themes/helminauha: " + outside}},
+		{name: "a theme folder without templates",
+			setup: []func(*testing.T, string){write("themes/helminauha/assets/style.css", "body{}\n")},
+			want:  []string{"themes/helminauha: teeman kansiossa themes/helminauha ei ole kansiota templates"}},
+		{name: "a file where the theme folder goes",
+			setup: []func(*testing.T, string){write("themes/helminauha", "x")},
+			want:  []string{"themes/helminauha: teeman themes/helminauha pitää olla kansio"}},
 		{name: "a link to a file inside the folder is followed",
 			setup: []func(*testing.T, string){write("content/static/kuvat/alkuperainen.txt", "sisältö\n"), link("kuvat/alkuperainen.txt", "content/static/kopio.txt")},
 			files: map[string]string{"kopio.txt": "sisältö\n", "kuvat/alkuperainen.txt": "sisältö\n"}},

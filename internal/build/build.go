@@ -434,21 +434,39 @@ func languageSites(cfg *config.Config, set *content.Set, s *site.Site, so site.O
 	return diags
 }
 
-// themeFS is the folder of the theme name: themes/<name>/ in themesFS
-// when it has a templates folder, or else the theme compiled into the
-// binary; nil when neither has it.
-func themeFS(themesFS fs.FS, name string) fs.FS {
-	for _, root := range []fs.FS{themesFS, themes.FS} {
-		if root == nil {
-			continue
-		}
-		if sub, err := fs.Sub(root, name); err == nil {
-			if _, err := fs.Stat(sub, "templates"); err == nil {
-				return sub
+// themeFS is the folder of the theme name: themes/<name>/ when the portal
+// has it, or else the theme compiled into the binary; nil when neither
+// has it. A folder of the portal's own that cannot be used (a link out of
+// themes/, a file, no templates/) is a problem, never a quiet fall back
+// to the built-in theme, whose look the editor did not choose.
+func themeFS(themesFS fs.FS, name string) (fs.FS, *diag.Error) {
+	if themesFS != nil {
+		pos := diag.Pos{File: "themes/" + name}
+		info, err := rootfs.Check(themesFS, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return nil, rootfs.Problem(pos, err)
+		case !info.IsDir():
+			return nil, diag.New(pos, diag.ReadThemeNotFolder, pos.File)
+		default:
+			sub, err := fs.Sub(themesFS, name)
+			if err == nil {
+				if info, err := rootfs.Check(sub, "templates"); err == nil && info.IsDir() {
+					return sub, nil
+				}
 			}
+			return nil, diag.New(pos, diag.ReadThemeNoTemplates, pos.File)
 		}
 	}
-	return nil
+	sub, err := fs.Sub(themes.FS, name)
+	if err != nil {
+		return nil, nil
+	}
+	if _, err := fs.Stat(sub, "templates"); err != nil {
+		return nil, nil
+	}
+	return sub, nil
 }
 
 // readStatic reads the static file name (its path under static/).

@@ -533,16 +533,10 @@ func (ss *Session) loadTheme(name string) (*render.Theme, diag.List) {
 	if ss.theme != nil && ss.themeName == name {
 		return ss.theme, nil
 	}
-	if ss.opts.Themes != nil {
-		// A theme folder linked out of the themes folder is not read, and
-		// the editor is told rather than given the built-in theme.
-		if _, err := rootfs.Check(ss.opts.Themes, name); err != nil {
-			if _, refused := rootfs.AsRefused(err); refused {
-				return nil, diag.List{rootfs.Problem(diag.Pos{File: "themes/" + name}, err)}
-			}
-		}
+	fsys, problem := themeFS(ss.opts.Themes, name)
+	if problem != nil {
+		return nil, diag.List{problem}
 	}
-	fsys := themeFS(ss.opts.Themes, name)
 	if fsys == nil {
 		return nil, diag.List{diag.New(diag.Pos{File: ss.opts.contentName() + "/" + config.File}, diag.BuildNoTheme, name, name)}
 	}

@@ -421,6 +421,12 @@ var (
 	ReadBadName = msg("read.bad-name",
 		"nimi ei ole kelvollista UTF-8-tekstiä: nimeä se uudelleen kirjaimin a–z, numeroin ja väliviivoin",
 		"the name is not valid UTF-8 text: rename it with letters a–z, digits and hyphens")
+	ReadThemeNotFolder = msg("read.theme-not-folder",
+		"teeman %s pitää olla kansio, jossa on kansiot templates, assets ja static: poista tiedosto, niin käytetään sisäänrakennettua teemaa",
+		"the theme %s must be a folder holding templates, assets and static: remove the file to use the built-in theme")
+	ReadThemeNoTemplates = msg("read.theme-no-templates",
+		"teeman kansiossa %s ei ole kansiota templates, joten teemaa ei voi käyttää: kopioi koko sisäänrakennettu teema (templates, assets, static) muokattavaksi tai poista kansio, niin käytetään sisäänrakennettua teemaa",
+		"the theme folder %s has no templates folder, so the theme cannot be used: copy the whole built-in theme (templates, assets, static) to change it, or remove the folder to use the built-in theme")
 	WordFIFO    = msg("word.fifo", "nimetty putki (FIFO)", "named pipe (FIFO)")
 	WordSocket  = msg("word.socket", "pistoke (socket)", "socket")
 	WordDevice  = msg("word.device", "laite", "device")
