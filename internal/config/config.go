@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
@@ -160,6 +161,16 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	var diags diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bad := invalidUTF8(src); bad >= 0 {
+		// Said alone and first: YAML's words about the same bytes would
+		// only hide what to do.
+		line := bytes.Count(src[:bad], []byte{'\n'}) + 1
+		start := bytes.LastIndexByte(src[:bad], '\n') + 1
+		col := utf8.RuneCount(src[start:bad]) + 1
+		var l diag.List
+		l.Report(diag.Pos{File: name, Line: line, Col: col}, diag.MarkdownNotUTF8, src[bad])
+		return nil, l
+	}
 	raw := map[string]any{}
 	if err := yaml.Unmarshal(src, &raw); err != nil {
 		line := 0
@@ -343,6 +354,19 @@ func wordRange(v any) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	return [2]int{lo, hi}, true
+}
+
+// invalidUTF8 is the offset of the first byte of src that is not UTF-8,
+// or -1.
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 func describe(v any) diag.Text {
