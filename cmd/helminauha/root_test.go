@@ -318,7 +318,7 @@ func TestServeReadsThroughOneRoot(t *testing.T) {
 		close(lines)
 	}()
 	var log []string
-	addr := regexp.MustCompile(`Serving the portal at (http://\S+/)`)
+	addr := regexp.MustCompile(`(?:Serving the portal at|Esikatselu osoitteessa) (http://\S+/)`)
 	var base string
 	deadline := time.After(promptly)
 	for base == "" {

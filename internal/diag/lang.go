@@ -213,3 +213,34 @@ var causes = []struct {
 	{syscall.ENOSPC, CauseNoSpace},
 	{syscall.ELOOP, CauseLoop},
 }
+
+// TextError is a message used as an error: Error is the English text,
+// and a problem made of it (FromError) is written in the editor's
+// language.
+type TextError struct{ Text Text }
+
+func (e TextError) Error() string { return e.Text.String() }
+
+// Err makes the message with args an error.
+func (m *Message) Err(args ...any) error { return TextError{m.With(args...)} }
+
+// FromError is err as a problem at pos: its own message when it is a
+// TextError, and otherwise its text, which comes from a library in
+// English.
+func FromError(pos Pos, err error) *Error {
+	var te TextError
+	if errors.As(err, &te) {
+		return (&Error{Pos: pos, Text: te.Text}).Because(err)
+	}
+	return New(pos, BuildInternal, err.Error()).Because(err)
+}
+
+// TextOf is err in l: its own message when it is a TextError, and
+// otherwise its (English) text.
+func TextOf(err error, l Lang) string {
+	var te TextError
+	if errors.As(err, &te) {
+		return te.Text.In(l)
+	}
+	return err.Error()
+}

@@ -291,6 +291,61 @@ var (
 		"%s")
 )
 
+// The preview server: its terminal log and the error overlay in the
+// browser (internal/server).
+var (
+	ServeServing = msg("serve.serving",
+		"Esikatselu osoitteessa %s (luonnokset näkyvät; Ctrl-C lopettaa)",
+		"Serving the portal at %s (drafts shown; Ctrl-C stops)")
+	ServeReachable = msg("serve.reachable",
+		"Huom.: %s näkyy myös muille koneille, luonnokset mukaan lukien",
+		"Note: %s is reachable from other machines, drafts included")
+	ServeFailedNoGood = msg("serve.failed-no-good",
+		"%ssivustoa ei voitu rakentaa (%s): onnistunutta versiota ei vielä ole, joten selain näyttää virheet, kunnes ne on korjattu",
+		"%sbuild failed (%s): there is no good version to serve yet; the browser shows the errors until they are fixed")
+	ServeFailedGood = msg("serve.failed-good",
+		"%ssivustoa ei voitu rakentaa (%s): selain näyttää yhä viimeisimmän onnistuneen version",
+		"%sbuild failed (%s): still serving the last good version")
+	ServeWarnings = msg("serve.warnings",
+		"%s (helminauha check luettelee ne)",
+		"%s (helminauha check lists them)")
+	ServeBuilt = msg("serve.built",
+		"Tehtiin %d tiedostoa ajassa %s",
+		"Built %d files in %s")
+	ServeRebuilt = msg("serve.rebuilt",
+		"%späivitetty ajassa %s, %d sivua tehtiin uudelleen",
+		"%srebuilt in %s, %d pages rendered")
+	ServeChanges  = msg("serve.changes", "muutoksia: ", "changes: ")
+	ServeChanged  = msg("serve.changed", "%s muuttui: ", "%s changed: ")
+	ServeNChanges = msg("serve.n-changes", "%d muutosta: ", "%d changes: ")
+	ServeReplaced = msg("serve.replaced",
+		"kansio %s vaihtui: luetaan uusi kansio",
+		"%s was replaced: reading the new folder")
+	ServeFolderGone = msg("serve.folder-gone",
+		"%s: tee kansio uudelleen tai lopeta esikatselu painamalla Ctrl-C",
+		"%s: make it again, or stop serve with Ctrl-C")
+	ServeHostRefused = msg("serve.host-refused",
+		"pyyntö nimelle %q torjuttiin: avaa portaali yllä olevasta osoitteesta tai salli nimi valitsimella --allow-host %q",
+		"refused a request for host %q: open the portal at the address above, or allow the name with --allow-host %q")
+	OverlayClose   = msg("overlay.close", "Sulje", "Close")
+	OverlayHeading = msgVar("overlay.heading", 1,
+		plural.Selectf(1, "%d", "one", "Sivustoa ei voitu rakentaa: %d virhe", "other", "Sivustoa ei voitu rakentaa: %d virhettä"),
+		plural.Selectf(1, "%d", "one", "The portal could not be built: %d error", "other", "The portal could not be built: %d errors"))
+	OverlayGood = msg("overlay.good",
+		"Näet viimeisimmän onnistuneen version. Korjaa virhe ja tallenna, niin sivu päivittyy.",
+		"You see the last good version. Fix the error and save, and the page reloads.")
+	OverlayNoGood = msg("overlay.no-good",
+		"Sivustosta ei ole vielä yhtään onnistunutta versiota. Korjaa virhe ja tallenna, niin sivu päivittyy.",
+		"The portal has not been built yet: fix the errors below and save, and this page reloads.")
+	OverlayMore = msg("overlay.more",
+		"… ja %d muuta virhettä (kaikki: helminauha check)",
+		"… and %d more errors (all of them: helminauha check)")
+	NoSiteTitle = msg("nosite.title", "Sivustoa ei voitu rakentaa", "The portal could not be built")
+	NoSiteText  = msg("nosite.text",
+		"Virheet näkyvät alla ja päätteessä, jossa helminauha serve on käynnissä.",
+		"The errors are below and in the terminal running helminauha serve.")
+)
+
 // Words that other messages put in their sentences.
 var (
 	DidYouMean  = msg("word.did-you-mean", " (tarkoititko %q?)", " (did you mean %q?)")

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestContentFolderReplaced replaces the whole content folder while
@@ -133,6 +135,7 @@ func TestThemesFolderReplaced(t *testing.T) {
 // good version, so every page is an error page with the overlay that
 // says so and reloads, and the terminal says the same.
 func TestFirstBuildFails(t *testing.T) {
+	t.Setenv(diag.LangEnv, "fi")
 	content := portal(t)
 	broken := strings.Replace(pearl("Rikki."), "theme: verkostotyo", "theme: olematon", 1)
 	if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(pearlFile)), []byte(broken), 0o644); err != nil {
@@ -169,7 +172,7 @@ func TestFirstBuildFails(t *testing.T) {
 		t.Errorf("a stylesheet: got %d %s:\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), text)
 	}
 	log := ts.log.String()
-	if strings.Contains(log, "last good version") || !strings.Contains(log, "no good version to serve yet") {
+	if strings.Contains(log, "viimeisimmän onnistuneen version") || !strings.Contains(log, "onnistunutta versiota ei vielä ole") {
 		t.Errorf("the terminal does not say the truth:\n%s", log)
 	}
 	ts.write(pearlFile, pearl("Korjattu."))

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // hostCheck decides which names in a request's Host header the server
@@ -22,6 +24,7 @@ type hostCheck struct {
 
 	mu      sync.Mutex
 	refused map[string]bool // names already logged
+	lang    diag.Lang       // of the log line
 }
 
 func newHostCheck(addr net.Addr, allowed []string) *hostCheck {
@@ -87,7 +90,7 @@ func (hc *hostCheck) refuse(w http.ResponseWriter, r *http.Request, log io.Write
 	}
 	hc.mu.Unlock()
 	if first {
-		fmt.Fprintf(log, "refused a request for host %q: open the portal at the address above, or allow the name with --allow-host %q\n", name, name)
+		fmt.Fprintln(log, diag.ServeHostRefused.In(hc.lang, name, name))
 	}
 	body := fmt.Sprintf("Osoite %q ei ole sallittu: avaa sivusto osoitteella, jonka helminauha serve näyttää, tai salli nimi: helminauha serve --allow-host %q\n\n"+
 		"The host name %q is not allowed: open the portal at the address helminauha serve prints, or allow the name with helminauha serve --allow-host %q\n",

@@ -90,18 +90,18 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // image) the errors as text.
 func serveNoSite(w http.ResponseWriter, r *http.Request, name string, st *state) {
 	if isPage(r, name) {
-		page := inject([]byte(noSitePage), st)
+		page := inject([]byte(noSitePage(st.lang)), st)
 		serveBytes(w, r, http.StatusServiceUnavailable, "text/html; charset=utf-8", page)
 		return
 	}
 	var b strings.Builder
-	b.WriteString("Sivustoa ei voitu rakentaa. The portal could not be built:\n\n")
+	b.WriteString(diag.NoSiteTitle.In(st.lang) + ":\n\n")
 	for _, e := range st.errs {
-		b.WriteString(e.Error())
+		b.WriteString(e.In(st.lang))
 		b.WriteByte('\n')
 	}
 	if st.more > 0 {
-		fmt.Fprintf(&b, "… and %d more errors\n", st.more)
+		fmt.Fprintln(&b, diag.CmdMoreErrors.In(st.lang, st.more))
 	}
 	serveBytes(w, r, http.StatusServiceUnavailable, "text/plain; charset=utf-8", []byte(b.String()))
 }
@@ -185,7 +185,7 @@ func serveBytes(w http.ResponseWriter, r *http.Request, status int, typ string, 
 func inject(page []byte, st *state) []byte {
 	var b bytes.Buffer
 	if st.errs != nil {
-		b.WriteString(overlay(st.errs, st.more, len(st.files) > 0))
+		b.WriteString(overlay(st.errs, st.more, len(st.files) > 0, st.lang))
 	}
 	fmt.Fprintf(&b, `<script src="%s" data-gen="%d" defer></script>`, scriptPath, st.gen)
 	at := bytes.LastIndex(page, []byte("</body>"))
@@ -201,30 +201,25 @@ func inject(page []byte, st *state) []byte {
 // overlay is the element listing the errors of a failed build. Every
 // message is escaped: it quotes the editor's text. good tells whether a
 // last good version is what the page under it shows.
-func overlay(errs diag.List, more int, good bool) string {
+func overlay(errs diag.List, more int, good bool, l diag.Lang) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<link rel="stylesheet" href="%s">`, stylePath)
-	b.WriteString(`<div id="helminauha-overlay" role="alert">`)
-	b.WriteString(`<button type="button">Sulje</button>`)
-	if n := len(errs) + more; n == 1 {
-		b.WriteString(`<h2>Sivuston rakentaminen epäonnistui: 1 virhe</h2>`)
-	} else {
-		fmt.Fprintf(&b, `<h2>Sivuston rakentaminen epäonnistui: %d virhettä</h2>`, n)
-	}
+	fmt.Fprintf(&b, `<div id="helminauha-overlay" role="alert" lang="%s">`, l)
+	fmt.Fprintf(&b, `<button type="button">%s</button>`, html.EscapeString(diag.OverlayClose.In(l)))
+	fmt.Fprintf(&b, `<h2>%s</h2>`, html.EscapeString(diag.OverlayHeading.In(l, len(errs)+more)))
 	if good {
-		b.WriteString(`<p>Näet viimeisimmän onnistuneen version. Korjaa virhe ja tallenna, niin sivu päivittyy.</p><pre>`)
+		fmt.Fprintf(&b, `<p>%s</p><pre>`, html.EscapeString(diag.OverlayGood.In(l)))
 	} else {
-		b.WriteString(`<p>Sivustosta ei ole vielä yhtään onnistunutta versiota. Korjaa virhe ja tallenna, niin sivu päivittyy.</p>`)
-		b.WriteString(`<p lang="en">The portal has not been built yet: fix the errors below and save, and this page reloads.</p><pre>`)
+		fmt.Fprintf(&b, `<p>%s</p><pre>`, html.EscapeString(diag.OverlayNoGood.In(l)))
 	}
 	for i, e := range errs {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(html.EscapeString(e.Error()))
+		b.WriteString(html.EscapeString(e.In(l)))
 	}
 	if more > 0 {
-		fmt.Fprintf(&b, "\n… ja %d muuta virhettä (kaikki: helminauha check)", more)
+		b.WriteString("\n" + html.EscapeString(diag.OverlayMore.In(l, more)))
 	}
 	b.WriteString(`</pre></div>`)
 	return b.String()
@@ -234,4 +229,8 @@ const notFoundPage = `<!doctype html><html lang="fi"><meta charset="utf-8"><titl
 
 // noSitePage is what every page is until a build succeeds; inject adds
 // the overlay with the errors and the reload script.
-const noSitePage = `<!doctype html><html lang="fi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sivustoa ei voitu rakentaa</title><body><main><h1>Sivustoa ei voitu rakentaa</h1><p>Virheet näkyvät alla ja päätteessä, jossa helminauha serve on käynnissä.</p><p lang="en">The portal could not be built: the errors are below and in the terminal running helminauha serve.</p></main></body></html>`
+func noSitePage(l diag.Lang) string {
+	title := html.EscapeString(diag.NoSiteTitle.In(l))
+	return `<!doctype html><html lang="` + l.String() + `"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
+		title + `</title><body><main><h1>` + title + `</h1><p>` + html.EscapeString(diag.NoSiteText.In(l)) + `</p></main></body></html>`
+}

@@ -91,6 +91,7 @@ type state struct {
 	search map[string]output.File // the newest search index, by Path
 	errs   diag.List              // the last build's errors (at most MaxErrors); nil after a good one
 	more   int                    // errors left out of errs
+	lang   diag.Lang              // of the log and the overlay
 }
 
 // Run builds the portal, serves it, and rebuilds on every change in the
@@ -155,6 +156,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{},
 		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), allowedHosts(opts))}
+	srv.hosts.lang = diag.ChooseLang(opts.Lang, "")
 	srv.index = newIndexer(srv)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -167,9 +169,10 @@ func Run(ctx context.Context, opts Options) error {
 
 	start := time.Now()
 	srv.rebuild(ctx, batch{}, start)
-	fmt.Fprintf(opts.Log, "Serving the portal at %s (drafts shown; Ctrl-C stops)\n", bopts.BaseURL)
+	l := srv.current().lang
+	fmt.Fprintln(opts.Log, diag.ServeServing.In(l, bopts.BaseURL))
 	if t, ok := ln.Addr().(*net.TCPAddr); ok && !t.IP.IsLoopback() {
-		fmt.Fprintf(opts.Log, "Note: %s is reachable from other machines, drafts included\n", ln.Addr())
+		fmt.Fprintln(opts.Log, diag.ServeReachable.In(l, ln.Addr()))
 	}
 	wg.Go(func() {
 		for {
@@ -237,7 +240,10 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 	took := time.Since(since)
 	srv.mu.Lock()
 	old := srv.st
-	st := &state{gen: old.gen + 1, files: old.files, search: old.search}
+	st := &state{gen: old.gen + 1, files: old.files, search: old.search, lang: old.lang}
+	if res != nil {
+		st.lang = diag.ChooseLang(srv.opts.Lang, res.Language)
+	}
 	var s *site.Site
 	switch {
 	case err == nil:
@@ -247,10 +253,10 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		// The build keeps at most MaxErrors errors and counts the rest.
 		st.errs, st.more = res.Diags.Errors(), res.Dropped
 		if len(st.errs) == 0 { // the theme was missing, say
-			st.errs = diag.List{diag.Errorf(diag.Pos{File: srv.opts.ContentName}, "%v", err)}
+			st.errs = diag.List{diag.FromError(diag.Pos{File: srv.opts.ContentName}, err)}
 		}
 	default:
-		st.errs = diag.List{diag.Errorf(diag.Pos{File: srv.opts.ContentName}, "%v", err)}
+		st.errs = diag.List{diag.FromError(diag.Pos{File: srv.opts.ContentName}, err)}
 	}
 	srv.st = st
 	srv.mu.Unlock()
@@ -262,30 +268,30 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		}
 	}()
 
-	log := srv.opts.Log
-	what := describe(b)
+	log, l := srv.opts.Log, st.lang
+	what := describe(b).In(l)
 	if st.errs != nil {
 		for _, e := range st.errs {
-			fmt.Fprintln(log, e.Error())
+			fmt.Fprintln(log, e.In(l))
 		}
 		if st.more > 0 {
-			fmt.Fprintf(log, "… and %d more errors\n", st.more)
+			fmt.Fprintln(log, diag.CmdMoreErrors.In(l, st.more))
 		}
 		if len(st.files) == 0 {
-			fmt.Fprintf(log, "%sbuild failed (%s): there is no good version to serve yet; the browser shows the errors until they are fixed\n", what, ms(took))
+			fmt.Fprintln(log, diag.ServeFailedNoGood.In(l, what, ms(took)))
 		} else {
-			fmt.Fprintf(log, "%sbuild failed (%s): still serving the last good version\n", what, ms(took))
+			fmt.Fprintln(log, diag.ServeFailedGood.In(l, what, ms(took)))
 		}
 		return
 	}
 	if old.gen == 0 {
 		if n := len(res.Diags.Warnings()); n > 0 {
-			fmt.Fprintf(log, "%d warnings (helminauha check lists them)\n", n)
+			fmt.Fprintln(log, diag.ServeWarnings.In(l, diag.CmdWarningCount.With(n)))
 		}
-		fmt.Fprintf(log, "Built %d files in %s\n", len(res.Files), ms(took))
+		fmt.Fprintln(log, diag.ServeBuilt.In(l, len(res.Files), ms(took)))
 		return
 	}
-	fmt.Fprintf(log, "%srebuilt in %s, %d pages rendered\n", what, ms(took), srv.session.Rendered())
+	fmt.Fprintln(log, diag.ServeRebuilt.In(l, what, ms(took), srv.session.Rendered()))
 }
 
 // follow reopens the content and theme folders when their names point
@@ -299,32 +305,32 @@ func (srv *server) follow(b *batch) (*build.Result, error) {
 		}
 		replaced, err := r.refresh()
 		if err != nil && r == srv.content {
-			return &build.Result{}, fmt.Errorf("%w: make it again, or stop serve with Ctrl-C", err)
+			return &build.Result{}, diag.ServeFolderGone.Err(err.Error())
 		}
 		if replaced {
-			fmt.Fprintf(srv.opts.Log, "%s was replaced: reading the new folder\n", r.dir)
+			fmt.Fprintln(srv.opts.Log, diag.ServeReplaced.In(srv.current().lang, r.dir))
 			b.all = true
 		}
 	}
 	return nil, nil
 }
 
-func describe(b batch) string {
+func describe(b batch) diag.Text {
 	switch {
 	case b.all:
-		return "changes: "
+		return diag.ServeChanges.With()
 	case len(b.content) == 1 && !b.theme:
 		for p := range b.content {
-			return filepath.ToSlash(p) + " changed: "
+			return diag.ServeChanged.With(filepath.ToSlash(p))
 		}
 	case len(b.content) > 0 || b.theme:
 		n := len(b.content)
 		if b.theme {
 			n++
 		}
-		return fmt.Sprintf("%d changes: ", n)
+		return diag.ServeNChanges.With(n)
 	}
-	return ""
+	return diag.Text{}
 }
 
 func ms(d time.Duration) string { return d.Round(100 * time.Microsecond).String() }

@@ -1,0 +1,36 @@
+package server
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// The log lines this package's tests read are pinned in English; the
+// overlay's tests choose their language themselves.
+func init() { os.Setenv(diag.LangEnv, "en") }
+
+func TestOverlayInBothLanguages(t *testing.T) {
+	errs := diag.List{diag.New(diag.Pos{File: "content/helmet/a.md", Line: 1, Col: 1}, diag.ContentKeyMissing, "date", "date")}
+	for _, tc := range []struct {
+		lang diag.Lang
+		want []string
+	}{
+		{diag.Finnish, []string{`lang="fi"`, "<button type=\"button\">Sulje</button>", "<h2>Sivustoa ei voitu rakentaa: 3 virhettä</h2>",
+			"Näet viimeisimmän onnistuneen version", `content/helmet/a.md:1:1: pakollinen asetus &#34;date&#34; puuttuu`, "… ja 2 muuta virhettä"}},
+		{diag.English, []string{`lang="en"`, "<button type=\"button\">Close</button>", "<h2>The portal could not be built: 3 errors</h2>",
+			"You see the last good version", `content/helmet/a.md:1:1: required key &#34;date&#34; is missing`, "… and 2 more errors"}},
+	} {
+		got := overlay(errs, 2, true, tc.lang)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s overlay lacks %q:\n%s", tc.lang, w, got)
+			}
+		}
+	}
+	if got := overlay(errs, 0, false, diag.Finnish); !strings.Contains(got, "<h2>Sivustoa ei voitu rakentaa: 1 virhe</h2>") {
+		t.Errorf("one error: %s", got)
+	}
+}
