@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestBrowserTabReloads opens a pearl in headless Chromium, saves a new
@@ -31,6 +33,7 @@ func TestBrowserTabReloads(t *testing.T) {
 // the tab shows the error page, and the page itself once the error is
 // fixed, without the editor reloading it.
 func TestBrowserErrorPageReloadsWhenFixed(t *testing.T) {
+	t.Setenv(diag.LangEnv, "fi")
 	content := portal(t)
 	broken := strings.Replace(pearl("Rikki."), "theme: verkostotyo", "theme: olematon", 1)
 	if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(pearlFile)), []byte(broken), 0o644); err != nil {
