@@ -77,3 +77,31 @@ func TestThesaurusIsNoStrayFile(t *testing.T) {
 		t.Errorf("thesaurus: got %+v", set.Thesaurus)
 	}
 }
+
+// FuzzParseThesaurus feeds any bytes to the thesaurus parser: it must not
+// panic, every problem must point at a line of the file, and every rule
+// must hold words that are not empty.
+func FuzzParseThesaurus(f *testing.F) {
+	f.Add([]byte("kokous = palaveri\nkehari > kehityskeskustelu, kehkes\n- palaveri\n# kommentti\n"))
+	f.Add([]byte("a > b > c\n= =\n>\n- \n-x\nsote > sosiaali- ja terveydenhuolto\r\n"))
+	f.Add([]byte("\xff\xfe = x"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		th, diags := ParseThesaurus("content/sanasto.txt", data)
+		lines := strings.Count(string(data), "\n") + 1
+		for _, d := range diags {
+			if d.Pos.File != "content/sanasto.txt" || d.Pos.Line < 0 || d.Pos.Line > lines {
+				t.Errorf("problem outside the file: %v", d)
+			}
+		}
+		for _, r := range th.Rules {
+			if r.Line < 1 || r.Line > lines || len(r.Words) == 0 || (!r.Drop && len(r.Words) < 2) {
+				t.Errorf("rule %+v", r)
+			}
+			for _, w := range r.Words {
+				if strings.TrimSpace(w) == "" {
+					t.Errorf("an empty word in rule %+v", r)
+				}
+			}
+		}
+	})
+}
