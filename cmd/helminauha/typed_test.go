@@ -307,3 +307,32 @@ func uncomment(line string) string {
 	}
 	return line
 }
+
+// TestServeAllowHost: serve answers to the names --allow-host gives and
+// refuses others, which a page on another site could point at it.
+func TestServeAllowHost(t *testing.T) {
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0", "--allow-host", "portaali.test,toinen.test")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	for host, want := range map[string]int{"portaali.test": 200, "toinen.test:80": 200, "localhost": 200, "hyokkaaja.example": 403} {
+		req, err := http.NewRequest("GET", s.base+"helmet/dialogi/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want || (want == 403 && strings.Contains(string(body), "Dialogi")) {
+			t.Errorf("Host %s: got %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
+	}
+}
