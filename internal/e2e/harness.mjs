@@ -63,25 +63,27 @@ export async function serve(root) {
   return { url: `http://127.0.0.1:${port}`, port, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 
-// buildSite builds the generator and the default portal (content/) into a
+// buildSite builds the generator and a portal (the default one, content/,
+// unless content names another folder relative to the repository) into a
 // temporary folder, for the address base.
-export async function buildSite(base) {
+export async function buildSite(base, content = 'content') {
   const dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-'));
   const bin = join(dir, 'helminauha');
   const out = join(dir, 'public');
   try {
     await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
-    await run(bin, ['build', '--content', 'content', '--out', out, '--baseurl', base + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
+    await run(bin, ['build', '--content', content, '--out', out, '--baseurl', base + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`building the default portal: ${err.message}`);
+    throw new Error(`building the portal ${content}: ${err.message}`);
   }
   return { dir, out };
 }
 
-// startSite serves a fresh build of the default portal and starts the
-// browser; stop() undoes both.
-export async function startSite() {
+// startSite serves a fresh build of a portal (the default one unless
+// content names another, see buildSite) and starts the browser; stop()
+// undoes both.
+export async function startSite(content) {
   // The address must be known before the build, so that the site's
   // absolute URLs (canonical, feed) point at this server: listen first on
   // an empty folder, then build into it.
@@ -90,7 +92,7 @@ export async function startSite() {
   const srv = await serve(() => root);
   let built;
   try {
-    built = await buildSite(srv.url);
+    built = await buildSite(srv.url, content);
   } catch (err) {
     await srv.close();
     await rm(tmp, { recursive: true, force: true });

@@ -1251,35 +1251,40 @@ class SearchIndex {
     return changed ? out.join('').trim() : '';
   }
 
-  // nearest returns the word of the index one edit from w (whose key is
-  // k), written as a page writes it, or ''.
+  // nearest returns a word one edit from w (whose key is k) as a page
+  // writes it in a title or excerpt (two edits from w at most, as an
+  // inflected form may be), or a word of the thesaurus, or ''.
+  // The keys one edit away are tried by the pages they have, most first;
+  // a key no page writes where the index keeps text is passed over, since
+  // the edit that reaches it is often no word at all ("taukp" -> "tauk",
+  // "hanke" -> "hane"), and a word the reader cannot recognise helps less
+  // than no suggestion.
   async nearest(w, k) {
     await this.keysWithPrefix(w.slice(0, 1));
-    let best = '';
-    let bestDf = 0;
-    let variant = '';
+    const found = new Map();
     for (const v of editsOf(w)) {
       const vk = key(v);
       if (vk === k || vk.length < 3) continue;
       // A word the thesaurus knows counts by the pages of its synonym.
       const hk = this.has(vk) ? vk : this.synonymKey(vk);
-      if (!hk) continue;
-      const df = this.postings(hk).ids.length;
-      if (df > bestDf) { best = hk; bestDf = df; variant = v; }
+      if (!hk || found.has(hk)) continue;
+      found.set(hk, { df: this.postings(hk).ids.length, variant: v, thesaurus: hk !== vk });
     }
-    if (!best) return '';
-    if (best !== key(variant)) return variant;
-    const p = this.postings(best);
-    let top = 0;
-    for (let i = 1; i < p.ids.length; i++) if (p.ws[i] > p.ws[top]) top = i;
-    const [row] = await this.rowsOf([p.ids[top]]);
-    for (const text of [row[1], row[2]]) {
-      for (const span of String(text).split(/[^\p{L}\p{Nd}-]+/u)) {
-        const t = analyse(span)[0];
-        if (t && !t.part && t.term === best) return span.toLowerCase();
+    const order = [...found.entries()].sort((a, b) => b[1].df - a[1].df).slice(0, SUGGEST_KEYS);
+    for (const [hk, c] of order) {
+      if (c.thesaurus) return c.variant;
+      const p = this.postings(hk);
+      const top = Array.from(p.ids, (id, i) => [id, p.ws[i]]).sort((a, b) => b[1] - a[1]).slice(0, SUGGEST_PAGES).map((x) => x[0]);
+      for (const row of await this.rowsOf(top)) {
+        for (const text of [row[1], row[2]]) {
+          for (const span of String(text).split(/[^\p{L}\p{Nd}-]+/u)) {
+            const t = analyse(span)[0];
+            if (t && !t.part && t.term === hk && editDistance(t.word, w, 2) <= 2) return span.toLowerCase();
+          }
+        }
       }
     }
-    return variant;
+    return '';
   }
 
   // labels returns the names readers see for kinds and page types (kind)
@@ -1378,6 +1383,12 @@ export function editDistance(a, b, max) {
 
 // editsOf returns the words one edit from w: a letter wrong, missing or
 // extra, or two letters swapped.
+// A suggestion looks at the SUGGEST_KEYS keys one edit away that have
+// the most pages, and in the titles and excerpts of the SUGGEST_PAGES
+// pages that weigh each most.
+const SUGGEST_KEYS = 3;
+const SUGGEST_PAGES = 4;
+
 function editsOf(w) {
   const out = new Set();
   for (let i = 0; i < w.length; i++) {
