@@ -48,7 +48,7 @@ func openContent(dir string, stderr io.Writer, lang diag.Lang) (opts build.Optio
 	}
 	root, err := rootfs.Open(dir)
 	if err != nil {
-		return opts, nil, err
+		return opts, nil, failed(stderr, diag.ReadCannotOpenFolder.Err(dir, diag.Cause(err)), lang)
 	}
 	done = func() { root.Close() }
 	opts = build.Options{Content: root, ContentName: contentName(dir), MaxErrors: maxShown}
@@ -56,7 +56,7 @@ func openContent(dir string, stderr io.Writer, lang diag.Lang) (opts build.Optio
 		troot, err := rootfs.Open(tdir)
 		if err != nil {
 			root.Close()
-			return opts, nil, err
+			return opts, nil, failed(stderr, diag.ReadCannotOpenFolder.Err(tdir, diag.Cause(err)), lang)
 		}
 		opts.Themes = troot
 		done = func() { root.Close(); troot.Close() }
@@ -118,6 +118,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, diag.CmdUnexpectedArg.In(fl.Lang(""), "build", fl.Arg(0)))
 		return errUsage
 	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "helminauha:", diag.OutputEmpty.In(fl.Lang("")))
+		return errUsage
+	}
 	opts, done, err := openContent(*contentDir, stderr, fl.Lang(""))
 	if err != nil {
 		return err
@@ -154,14 +158,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errContent
 	}
 	if err != nil {
-		return err
+		return failed(stderr, err, lang)
 	}
 	if !*quiet {
-		fmt.Fprintln(stdout, diag.CmdWrote.In(lang, res.Written, size(res.Bytes), *out,
-			time.Since(start).Round(time.Millisecond).String(), pageSummary(res.Pages)))
+		fmt.Fprintln(stdout, diag.CmdWrote.In(lang, diag.CmdFileCount.With(res.Written), size(res.Bytes), *out,
+			time.Since(start).Round(time.Millisecond).String(), pageSummary(res.Pages, lang)))
 		printLeftOut(stdout, res, lang)
 	}
-	if *timings {
+	if *timings { // for make bench-scale, which reads these lines: not translated
 		for _, t := range res.Timings {
 			fmt.Fprintf(stdout, "  %-8s %8s  CPU %8s  peak memory so far %s\n", t.Stage, t.Took.Round(time.Millisecond),
 				t.CPU.Round(time.Millisecond), size(t.MaxRSS))
@@ -272,7 +276,7 @@ func printLeftOut(w io.Writer, res *build.Result, lang diag.Lang) {
 	}
 }
 
-func pageSummary(pages map[string]int) string {
+func pageSummary(pages map[string]int, l diag.Lang) string {
 	kinds := make([]string, 0, len(pages))
 	for k := range pages {
 		kinds = append(kinds, k)
@@ -285,7 +289,11 @@ func pageSummary(pages map[string]int) string {
 	})
 	parts := make([]string, len(kinds))
 	for i, k := range kinds {
-		parts[i] = fmt.Sprintf("%d %s", pages[k], k)
+		if m := diag.PageKinds[k]; m != nil {
+			parts[i] = m.In(l, pages[k])
+		} else {
+			parts[i] = fmt.Sprintf("%d %s", pages[k], k)
+		}
 	}
 	return strings.Join(parts, ", ")
 }

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/helminauha/helminauha/internal/diag"
 )
@@ -74,6 +77,7 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 
 func TestCommandLineInBothLanguages(t *testing.T) {
 	dir := portal(t)
+	write(t, filepath.Join(dir, "vanha", "muistio.txt"), "oma tiedosto")
 	for _, tc := range []struct {
 		args   []string
 		fi, en string
@@ -95,6 +99,15 @@ func TestCommandLineInBothLanguages(t *testing.T) {
 		{[]string{"new", "pearl", "Uusi Helmi"}, "nimeä se uusi-helmi.md", "rename it uusi-helmi.md"},
 		{[]string{"new", "pearl", "x", "--theme", "olematon"}, `helminauha new: teema-aluetta "olematon" ei ole: kirjoita kansion content/teemat tiedoston nimi ilman .md-päätettä`,
 			`helminauha new: there is no theme area "olematon": use the name of a file in content/teemat without .md`},
+		{[]string{"build", "--out", "content"}, "helminauha: --out content on sama kansio kuin content, josta sivusto tehdään: anna sivustolle toinen kansio, esimerkiksi --out public",
+			"helminauha: --out content is content, which the build reads: name another folder, for example --out public"},
+		{[]string{"build", "--out", "content/site.yaml"}, "helminauha: --out content/site.yaml on tiedosto eikä kansio",
+			"helminauha: --out content/site.yaml is a file, not a folder"},
+		{[]string{"build", "--out", ""}, "helminauha: --out on tyhjä: kerro kansio, johon sivusto kirjoitetaan, esimerkiksi --out public",
+			"helminauha: --out is empty: name the output folder, for example --out public"},
+		{[]string{"build", "--out", "vanha"}, "helminauha: kansiossa --out vanha on tiedostoja, joita helminauha ei ole kirjoittanut (muistio.txt).",
+			"helminauha: --out vanha holds files helminauha did not write (muistio.txt);"},
+		{[]string{"build", "--out", "uusi"}, "Kirjoitettiin 4", "Wrote 4"},
 		{[]string{"new", "pearl", "dialogi"}, "helminauha new: content/helmet/dialogi.md on jo olemassa, eikä sitä muutettu: valitse toinen nimi",
 			"helminauha new: content/helmet/dialogi.md already exists; it was left as it was: choose another name"},
 	} {
@@ -115,6 +128,32 @@ func TestCommandLineInBothLanguages(t *testing.T) {
 			"en": "Created content/helmet/uusi-en.md: replace the placeholders, then run helminauha check"}[lang]
 		if !strings.Contains(stdout, want) {
 			t.Errorf("new in %s: %q, want %q", lang, stdout, want)
+		}
+	}
+}
+
+// TestServeAddressInUseInBothLanguages: serve at an address another
+// program holds says so, and what to type instead.
+func TestServeAddressInUseInBothLanguages(t *testing.T) {
+	dir := portal(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().String()
+	for lang, want := range map[string]string{
+		"fi": "helminauha: osoite " + addr + " on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi --addr 127.0.0.1:1314",
+		"en": "helminauha: the address " + addr + " is in use: perhaps serve runs in another window already.",
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		cmd := exec.CommandContext(ctx, binary(t), "serve", "--addr", addr)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), diag.LangEnv+"="+lang)
+		out, _ := cmd.CombinedOutput()
+		cancel()
+		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), want) {
+			t.Errorf("serve in %s: exit %d, want 1 and %q:\n%s", lang, code, want, out)
 		}
 	}
 }

@@ -129,9 +129,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errContent):
 		return 1
 	default:
-		fmt.Fprintln(stderr, "helminauha:", err)
+		failed(stderr, err, lang)
 		return 1
 	}
+}
+
+// failed prints err, a failure that is not in the content, in l, and
+// returns errContent: the command has said what went wrong.
+func failed(stderr io.Writer, err error, l diag.Lang) error {
+	fmt.Fprintln(stderr, "helminauha:", diag.TextOf(err, l))
+	return errContent
 }
 
 // errContent means the problems were printed already.

@@ -564,7 +564,7 @@ func (w *writer) put(f output.File) {
 	if w.min != nil {
 		var err error
 		if f, err = w.min.Minify(f); err != nil {
-			w.fail(diag.New(diag.Pos{File: f.Path}, diag.BuildInternal, err.Error()).Because(err))
+			w.fail(diag.FromError(diag.Pos{File: f.Path}, err))
 			return
 		}
 	}
@@ -607,7 +607,7 @@ func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, 
 					if errors.As(err, &de) {
 						w.fail(de)
 					} else {
-						w.fail(diag.New(diag.Pos{File: "themes"}, diag.BuildInternal, err.Error()).Because(err))
+						w.fail(diag.FromError(diag.Pos{File: "themes"}, err))
 					}
 					continue
 				}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
 )
 
@@ -130,6 +131,12 @@ func TestBuildWritesAndReplacesOutput(t *testing.T) {
 	}
 	if res.Pages["pearl"] != 3 || res.Written == 0 {
 		t.Errorf("counts: %v, %d written", res.Pages, res.Written)
+	}
+	// build's summary counts the pages by kind in the editor's words.
+	for kind := range res.Pages {
+		if diag.PageKinds[kind] == nil {
+			t.Errorf("the page kind %q has no message in diag.PageKinds", kind)
+		}
 	}
 }
 

@@ -186,8 +186,12 @@ var printers = sync.OnceValue(func() [2]*message.Printer {
 
 // Cause is what the operating system said went wrong with a file, in
 // words an editor knows, without the path and the system call, which the
-// message names already.
+// message names already. A TextError is its own text.
 func Cause(err error) Text {
+	var te TextError
+	if errors.As(err, &te) {
+		return te.Text
+	}
 	for _, c := range causes {
 		if errors.Is(err, c.err) {
 			return c.msg.With()

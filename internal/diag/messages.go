@@ -85,9 +85,16 @@ English (or site.yaml's language is en).
 	CmdWarningCount = msgVar("cmd.warning-count", 1,
 		plural.Selectf(1, "%d", "one", "%d varoitus", "other", "%d varoitusta"),
 		plural.Selectf(1, "%d", "one", "%d warning", "other", "%d warnings"))
-	CmdMoreErrors = msg("cmd.more-errors",
-		"… ja %d virhettä lisää (korjaa ensin yllä olevat ja aja komento uudelleen)",
-		"… and %d more errors")
+	CmdMoreErrors = msgVar("cmd.more-errors", 1,
+		plural.Selectf(1, "%d", "one", "… ja vielä %d virhe (korjaa ensin yllä olevat ja aja komento uudelleen)",
+			"other", "… ja %d virhettä lisää (korjaa ensin yllä olevat ja aja komento uudelleen)"),
+		plural.Selectf(1, "%d", "one", "… and %d more error", "other", "… and %d more errors"))
+	CmdFileCount = msgVar("cmd.file-count", 1,
+		plural.Selectf(1, "%d", "one", "%d tiedosto", "other", "%d tiedostoa"),
+		plural.Selectf(1, "%d", "one", "%d file", "other", "%d files"))
+	CmdPageCount = msgVar("cmd.page-count", 1,
+		plural.Selectf(1, "%d", "one", "%d sivu", "other", "%d sivua"),
+		plural.Selectf(1, "%d", "one", "%d page", "other", "%d pages"))
 	CmdBuildFailed = msg("cmd.build-failed",
 		"Sivustoa ei tehty: %s. Kansio %s jäi ennalleen.",
 		"build failed: %s; %s was left as it was")
@@ -98,8 +105,8 @@ English (or site.yaml's language is en).
 		"helminauha: keskeytetty. Kansio %s jäi ennalleen.",
 		"helminauha: interrupted; %s was left as it was")
 	CmdWrote = msg("cmd.wrote",
-		"Kirjoitettiin %d tiedostoa (%s) kansioon %s ajassa %s: %s",
-		"Wrote %d files (%s) to %s in %s: %s")
+		"Kirjoitettiin %s (%s) kansioon %s ajassa %s: %s",
+		"Wrote %s (%s) to %s in %s: %s")
 	CmdLeftOut = msg("cmd.left-out",
 		"Luonnoksia jätettiin pois %d (julkaise kirjoittamalla draft: false tai katso ne komennolla build --drafts):",
 		"Drafts left out: %d (publish one by writing draft: false, or see them with build --drafts):")
@@ -134,6 +141,65 @@ English (or site.yaml's language is en).
 		"Tehtiin %s: kirjoita paikkamerkkien tilalle oma tekstisi ja aja sitten helminauha check",
 		"Created %s: replace the placeholders, then run helminauha check")
 )
+
+// The kinds of pages a build's summary counts (cmd/helminauha), by the
+// render package's kind names.
+var PageKinds = map[string]*Message{
+	"home": msgVar("kind.home", 1,
+		plural.Selectf(1, "%d", "one", "%d etusivu", "other", "%d etusivua"),
+		plural.Selectf(1, "%d", "one", "%d home page", "other", "%d home pages")),
+	"area": msgVar("kind.area", 1,
+		plural.Selectf(1, "%d", "one", "%d teema-aluesivu", "other", "%d teema-aluesivua"),
+		plural.Selectf(1, "%d", "one", "%d area page", "other", "%d area pages")),
+	"pearl": msgVar("kind.pearl", 1,
+		plural.Selectf(1, "%d", "one", "%d helmi", "other", "%d helmeä"),
+		plural.Selectf(1, "%d", "one", "%d pearl", "other", "%d pearls")),
+	"case": msgVar("kind.case", 1,
+		plural.Selectf(1, "%d", "one", "%d tapausesimerkki", "other", "%d tapausesimerkkiä"),
+		plural.Selectf(1, "%d", "one", "%d case", "other", "%d cases")),
+	"guide": msgVar("kind.guide", 1,
+		plural.Selectf(1, "%d", "one", "%d oppaan kansi", "other", "%d oppaan kantta"),
+		plural.Selectf(1, "%d", "one", "%d guide cover", "other", "%d guide covers")),
+	"chapter": msgVar("kind.chapter", 1,
+		plural.Selectf(1, "%d", "one", "%d oppaan luku", "other", "%d oppaan lukua"),
+		plural.Selectf(1, "%d", "one", "%d chapter", "other", "%d chapters")),
+	"guideprint": msgVar("kind.guideprint", 1,
+		plural.Selectf(1, "%d", "one", "%d koko opas yhdellä sivulla", "other", "%d koko opasta yhdellä sivulla"),
+		plural.Selectf(1, "%d", "one", "%d whole guide on one page", "other", "%d whole guides on one page")),
+	"page": msgVar("kind.page", 1,
+		plural.Selectf(1, "%d", "one", "%d erillinen sivu", "other", "%d erillistä sivua"),
+		plural.Selectf(1, "%d", "one", "%d page", "other", "%d pages")),
+	"term": msgVar("kind.term", 1,
+		plural.Selectf(1, "%d", "one", "%d asiasanasivu", "other", "%d asiasanasivua"),
+		plural.Selectf(1, "%d", "one", "%d term page", "other", "%d term pages")),
+	"terms": msgVar("kind.terms", 1,
+		plural.Selectf(1, "%d", "one", "%d asiasanaluettelo", "other", "%d asiasanaluetteloa"),
+		plural.Selectf(1, "%d", "one", "%d term index", "other", "%d term indexes")),
+	"search": msgVar("kind.search", 1,
+		plural.Selectf(1, "%d", "one", "%d hakusivu", "other", "%d hakusivua"),
+		plural.Selectf(1, "%d", "one", "%d search page", "other", "%d search pages")),
+	"necklace": msgVar("kind.necklace", 1,
+		plural.Selectf(1, "%d", "one", "%d oma helminauha -sivu", "other", "%d oma helminauha -sivua"),
+		plural.Selectf(1, "%d", "one", "%d own-necklace page", "other", "%d own-necklace pages")),
+	"necklacedata": msgVar("kind.necklacedata", 1,
+		plural.Selectf(1, "%d", "one", "%d helminauhan tietotiedosto", "other", "%d helminauhan tietotiedostoa"),
+		plural.Selectf(1, "%d", "one", "%d necklace data file", "other", "%d necklace data files")),
+	"notfound": msgVar("kind.notfound", 1,
+		plural.Selectf(1, "%d", "one", "%d 404-sivu", "other", "%d 404-sivua"),
+		plural.Selectf(1, "%d", "one", "%d 404 page", "other", "%d 404 pages")),
+	"sitemap": msgVar("kind.sitemap", 1,
+		plural.Selectf(1, "%d", "one", "%d sivukartta", "other", "%d sivukarttaa"),
+		plural.Selectf(1, "%d", "one", "%d sitemap", "other", "%d sitemaps")),
+	"feed": msgVar("kind.feed", 1,
+		plural.Selectf(1, "%d", "one", "%d syöte", "other", "%d syötettä"),
+		plural.Selectf(1, "%d", "one", "%d feed", "other", "%d feeds")),
+	"robots": msgVar("kind.robots", 1,
+		plural.Selectf(1, "%d", "one", "%d robots.txt-tiedosto", "other", "%d robots.txt-tiedostoa"),
+		plural.Selectf(1, "%d", "one", "%d robots.txt", "other", "%d robots.txt files")),
+	"headers": msgVar("kind.headers", 1,
+		plural.Selectf(1, "%d", "one", "%d _headers-tiedosto", "other", "%d _headers-tiedostoa"),
+		plural.Selectf(1, "%d", "one", "%d _headers file", "other", "%d _headers files")),
+}
 
 // The titles of GitHub's annotations (check --format github).
 var (
@@ -249,6 +315,76 @@ var (
 	OutputGzClash = msg("output.gz-clash",
 		"tiedosto %q on siinä, mihin tiedoston %s pakattu kopio tulee; build --gzip kirjoittaa sen itse (ja .gz-tiedostoja suosiva palvelin antaisi lukijalle tämän tiedoston %s sijaan): poista se",
 		"the file %q is where the compressed copy of %s goes, which build --gzip writes itself (and a server that prefers .gz files would serve this one instead of %s): remove it")
+	OutputEmpty = msg("output.empty",
+		"--out on tyhjä: kerro kansio, johon sivusto kirjoitetaan, esimerkiksi --out public",
+		"--out is empty: name the output folder, for example --out public")
+	OutputLinkNowhere = msg("output.link-nowhere",
+		"--out %s on symbolinen linkki, joka ei johda mihinkään (%s): tee kansio, johon se osoittaa, tai poista linkki",
+		"--out %s is a symbolic link that leads nowhere (%s): create the folder it points to, or remove the link")
+	OutputLinkNotFolder = msg("output.link-not-folder",
+		"--out %s on symbolinen linkki kohteeseen %s, joka ei ole kansio: kerro kansio, esimerkiksi --out public",
+		"--out %s is a symbolic link to %s, which is not a folder: name a folder, for example --out public")
+	OutputIsFile = msg("output.is-file",
+		"--out %s on tiedosto eikä kansio: kerro kansio, johon sivusto kirjoitetaan, esimerkiksi --out public",
+		"--out %s is a file, not a folder: name a folder for the built site, for example --out public")
+	OutputCannotUse = msg("output.cannot-use",
+		"kansiota --out %s ei voi käyttää: %s",
+		"--out %s: %s")
+	OutputRoot = msg("output.root",
+		"--out %s on koko levyn juurikansio: anna sivustolle oma kansio, esimerkiksi --out public",
+		"--out %s is the root folder: name a folder of its own for the built site, for example --out public")
+	OutputHome = msg("output.home",
+		"--out %s on kotikansiosi tai sisältää sen: anna sivustolle oma kansio, esimerkiksi --out public",
+		"--out %s is or holds your home folder: name a folder of its own for the built site, for example --out public")
+	OutputWorkDir = msg("output.work-dir",
+		"--out %s on kansio, jossa komento ajetaan, tai sisältää sen: anna sivustolle oma kansio, esimerkiksi --out public",
+		"--out %s is or holds the folder you run helminauha in: name a folder of its own for the built site, for example --out public")
+	OutputIsRead = msg("output.is-read",
+		"--out %s on sama kansio kuin %s, josta sivusto tehdään: anna sivustolle toinen kansio, esimerkiksi --out public",
+		"--out %s is %s, which the build reads: name another folder, for example --out public")
+	OutputHoldsRead = msg("output.holds-read",
+		"--out %s sisältää kansion %s, josta sivusto tehdään: anna sivustolle oma kansio, esimerkiksi --out public",
+		"--out %s holds %s, which the build reads: name a folder of its own, for example --out public")
+	OutputInsideRead = msg("output.inside-read",
+		"--out %s on kansion %s sisällä, ja siitä sivusto tehdään: anna kansio sen ulkopuolelta, esimerkiksi --out public",
+		"--out %s lies inside %s, which the build reads: name a folder outside it, for example --out public")
+	OutputCannotMake = msg("output.cannot-make",
+		"kansiota %s ei voitu tehdä: %s",
+		"cannot make the folder %s: %s")
+	OutputCannotStage = msg("output.cannot-stage",
+		"kansion %s viereen ei voitu tehdä väliaikaista kansiota: %s",
+		"cannot make a folder beside %s: %s")
+	OutputCannotRead = msg("output.cannot-read",
+		"kansiota --out %s ei voitu lukea: %s",
+		"cannot read the output folder %s: %s")
+	OutputStrays = msg("output.strays",
+		"kansiossa --out %s on tiedostoja, joita helminauha ei ole kirjoittanut (%s). Build poistaa aiemmin kirjoittamansa tiedostot, ja nämä sekoittuisivat sivustoon: anna tyhjä tai uusi kansio, siirrä tiedostot pois, säilytä ne kirjoittamalla ne site.yaml:n keep-luetteloon tai poista ne valitsimella --clean-out.",
+		"--out %s holds files helminauha did not write (%s); a build removes what it wrote before, and these would be mixed with the site: name an empty or new folder, move them away, keep them with keep: in site.yaml, or remove them with --clean-out.")
+	OutputStraysOld = msg("output.strays-old",
+		"%s Jos kansio on helminauhan vanhemman version tekemä, poista kansio tai aja build kerran valitsimella --clean-out.",
+		"%s If it is the output of an earlier version of helminauha, remove the folder or build once with --clean-out.")
+	OutputAndMore = msg("output.and-more", "%s ja muita", "%s and more")
+	OutputLeaves  = msg("output.leaves",
+		"tiedosto %q menisi kohdekansion ulkopuolelle",
+		"output path %q leaves the output folder")
+	OutputRecordName = msg("output.record-name",
+		"%s on nimi, jolla kohdekansio pitää kirjaa tiedostoistaan: nimeä tiedosto toisin",
+		"%s is the name of the output folder's record of its files: rename the file")
+	OutputKeptOver = msg("output.kept-over",
+		"%s korvaisi tiedoston %s, joka säilytetään kohdekansiossa (.git, CNAME, .nojekyll ja site.yaml:n keep-luettelo): nimeä toinen niistä toisin",
+		"%s would replace %s, which is kept in the output folder (.git, CNAME, .nojekyll and site.yaml's keep): rename one of them")
+	OutputCannotPlace = msg("output.cannot-place",
+		"valmista sivustoa ei voitu siirtää kansioon %s: %s",
+		"putting %s in place: %s")
+	OutputCannotPlaceFile = msg("output.cannot-place-file",
+		"tiedostoa %s ei voitu siirtää kansioon %s: %s",
+		"putting %s in place in %s: %s")
+	OutputNotFolder = msg("output.not-folder",
+		"%s ei ole kansio",
+		"%s is not a folder")
+	OutputMinify = msg("output.minify",
+		"tiedostoa %s ei voitu tiivistää (%s): tarkista, onko siinä rikkinäistä HTML:ää, CSS:ää tai JavaScriptiä, tai aja build valitsimella --minify=false",
+		"minifying %s: %s (look for broken HTML, CSS or JavaScript in it, or build with --minify=false)")
 )
 
 // The theme's templates and assets (internal/render).
@@ -310,17 +446,47 @@ var (
 		"%s (helminauha check luettelee ne)",
 		"%s (helminauha check lists them)")
 	ServeBuilt = msg("serve.built",
-		"Tehtiin %d tiedostoa ajassa %s",
-		"Built %d files in %s")
+		"Tehtiin %s ajassa %s",
+		"Built %s in %s")
 	ServeRebuilt = msg("serve.rebuilt",
-		"%späivitetty ajassa %s, %d sivua tehtiin uudelleen",
-		"%srebuilt in %s, %d pages rendered")
+		"%späivitetty ajassa %s, uudelleen tehtiin %s",
+		"%srebuilt in %s, %s rendered")
 	ServeChanges  = msg("serve.changes", "muutoksia: ", "changes: ")
 	ServeChanged  = msg("serve.changed", "%s muuttui: ", "%s changed: ")
 	ServeNChanges = msg("serve.n-changes", "%d muutosta: ", "%d changes: ")
 	ServeReplaced = msg("serve.replaced",
 		"kansio %s vaihtui: luetaan uusi kansio",
 		"%s was replaced: reading the new folder")
+	ServeFolderRemoved = msg("serve.folder-removed",
+		"kansio poistettiin",
+		"the folder was removed")
+	ServeNotFolderNow = msg("serve.not-folder-now",
+		"tämä ei ole enää kansio",
+		"it is not a folder any more")
+	ReadCannotOpenFolder = msg("read.cannot-open-folder",
+		"kansiota %s ei voi avata: %s",
+		"cannot open the folder %s: %s")
+	ServeCannotWatch = msg("serve.cannot-watch",
+		"kansion %s muutoksia ei voi seurata: %s",
+		"cannot watch %s for changes: %s")
+	ServeWatchParent = msg("serve.watch-parent",
+		"kansion %s muutoksia ei voi seurata (%s): esikatselu ei huomaa, jos kansion %s tilalle tehdään uusi",
+		"cannot watch %s (%s): a new %s folder made in its place will not be seen")
+	ServeWatchError = msg("serve.watch-error",
+		"muutosten seuraaminen takelteli (%s): koko sivusto tehdään uudelleen",
+		"watching for changes failed (%s): rebuilding everything")
+	ServeSearchFailed = msg("serve.search-failed",
+		"hakua ei voitu päivittää (%s): haku löytää sivut sellaisina kuin ne olivat ennen viimeistä tallennusta",
+		"the search index could not be updated (%s): search finds the pages as they were before the last save")
+	ServeAddrInUse = msg("serve.addr-in-use",
+		"osoite %s on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi --addr 127.0.0.1:1314",
+		"the address %s is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example --addr 127.0.0.1:1314")
+	ServeAddrDenied = msg("serve.addr-denied",
+		"osoitetta %s ei saa käyttää: alle 1024:n portit vaativat ylläpitäjän oikeudet, joten valitse isompi, esimerkiksi --addr 127.0.0.1:1313",
+		"the address %s is not allowed: ports below 1024 need administrator rights, so choose a higher one, for example --addr 127.0.0.1:1313")
+	ServeAddrBad = msg("serve.addr-bad",
+		"osoitteessa %s ei voi aloittaa esikatselua (%s): kirjoita osoite muodossa kone:portti, esimerkiksi --addr 127.0.0.1:1313",
+		"cannot serve at %s (%s): write the address as host:port, for example --addr 127.0.0.1:1313")
 	ServeFolderGone = msg("serve.folder-gone",
 		"%s: tee kansio uudelleen tai lopeta esikatselu painamalla Ctrl-C",
 		"%s: make it again, or stop serve with Ctrl-C")
@@ -337,9 +503,9 @@ var (
 	OverlayNoGood = msg("overlay.no-good",
 		"Sivustosta ei ole vielä yhtään onnistunutta versiota. Korjaa virhe ja tallenna, niin sivu päivittyy.",
 		"The portal has not been built yet: fix the errors below and save, and this page reloads.")
-	OverlayMore = msg("overlay.more",
-		"… ja %d muuta virhettä (kaikki: helminauha check)",
-		"… and %d more errors (all of them: helminauha check)")
+	OverlayMore = msgVar("overlay.more", 1,
+		plural.Selectf(1, "%d", "one", "… ja vielä %d virhe (kaikki: helminauha check)", "other", "… ja %d muuta virhettä (kaikki: helminauha check)"),
+		plural.Selectf(1, "%d", "one", "… and %d more error (all of them: helminauha check)", "other", "… and %d more errors (all of them: helminauha check)"))
 	NoSiteTitle = msg("nosite.title", "Sivustoa ei voitu rakentaa", "The portal could not be built")
 	NoSiteText  = msg("nosite.text",
 		"Virheet näkyvät alla ja päätteessä, jossa helminauha serve on käynnissä.",

@@ -3,10 +3,10 @@ package output
 import (
 	"bytes"
 	"compress/gzip"
-	"fmt"
 	"path/filepath"
 	"strings"
 
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -60,7 +60,7 @@ func (mf *Minifier) Minify(f File) (File, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(f.Data))
 	if err := mf.m.Minify(f.Type, &buf, bytes.NewReader(f.Data)); err != nil {
-		return f, fmt.Errorf("minifying %s: %w", f.Path, err)
+		return f, diag.OutputMinify.Err(f.Path, err.Error())
 	}
 	f.Data = buf.Bytes()
 	return f, nil

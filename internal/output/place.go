@@ -2,11 +2,12 @@ package output
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // Place checks that dir may be an output folder, before anything is
@@ -20,7 +21,7 @@ import (
 // what it wrote before, and one of these may hold nothing it wrote.
 func Place(dir string, guard []string) (string, error) {
 	if dir == "" {
-		return "", fmt.Errorf("--out is empty: name the output folder, for example --out public")
+		return "", diag.OutputEmpty.Err()
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -32,27 +33,27 @@ func Place(dir string, guard []string) (string, error) {
 	case err == nil && info.Mode()&fs.ModeSymlink != 0:
 		target, err := filepath.EvalSymlinks(abs)
 		if err != nil {
-			return "", fmt.Errorf("--out %s is a symbolic link that leads nowhere (%v): create the folder it points to, or remove the link", dir, unwrapPath(err))
+			return "", diag.OutputLinkNowhere.Err(dir, diag.Cause(err))
 		}
 		if info, err = os.Stat(target); err != nil || !info.IsDir() {
-			return "", fmt.Errorf("--out %s is a symbolic link to %s, which is not a folder: name a folder", dir, target)
+			return "", diag.OutputLinkNotFolder.Err(dir, target)
 		}
 		real = target
 	case err == nil && !info.IsDir():
-		return "", fmt.Errorf("--out %s is a file, not a folder: name a folder for the built site, for example --out public", dir)
+		return "", diag.OutputIsFile.Err(dir)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return "", fmt.Errorf("--out %s: %v", dir, unwrapPath(err))
+		return "", diag.OutputCannotUse.Err(dir, diag.Cause(err))
 	default:
 		real = realPath(abs)
 	}
 	if filepath.Dir(real) == real {
-		return "", fmt.Errorf("--out %s is the root folder: name a folder of its own for the built site, for example --out public", dir)
+		return "", diag.OutputRoot.Err(dir)
 	}
 	if home, err := os.UserHomeDir(); err == nil && home != "" && within(realPath(home), real) {
-		return "", fmt.Errorf("--out %s is or holds your home folder: name a folder of its own for the built site, for example --out public", dir)
+		return "", diag.OutputHome.Err(dir)
 	}
 	if wd, err := os.Getwd(); err == nil && within(realPath(wd), real) {
-		return "", fmt.Errorf("--out %s is or holds the folder you run helminauha in: name a folder of its own for the built site, for example --out public", dir)
+		return "", diag.OutputWorkDir.Err(dir)
 	}
 	for _, g := range guard {
 		if g == "" {
@@ -61,11 +62,11 @@ func Place(dir string, guard []string) (string, error) {
 		gr := realPath(mustAbs(g))
 		switch {
 		case gr == real:
-			return "", fmt.Errorf("--out %s is %s, which the build reads: name another folder, for example --out public", dir, g)
+			return "", diag.OutputIsRead.Err(dir, g)
 		case within(gr, real):
-			return "", fmt.Errorf("--out %s holds %s, which the build reads: name a folder of its own, for example --out public", dir, g)
+			return "", diag.OutputHoldsRead.Err(dir, g)
 		case within(real, gr):
-			return "", fmt.Errorf("--out %s lies inside %s, which the build reads: name a folder outside it, for example --out public", dir, g)
+			return "", diag.OutputInsideRead.Err(dir, g)
 		}
 	}
 	return real, nil

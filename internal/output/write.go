@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -13,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // Options control how files are written.
@@ -79,7 +80,7 @@ func Begin(ctx context.Context, dir string, opts Options) (*Writer, error) {
 	}
 	parent := filepath.Dir(real)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("creating %s: %v", parent, unwrapPath(err))
+		return nil, diag.OutputCannotMake.Err(parent, diag.Cause(err))
 	}
 	unlock, err := lock(ctx, parent)
 	if err != nil {
@@ -110,9 +111,9 @@ func (w *Writer) begin() error {
 	case errors.Is(err, fs.ErrNotExist):
 		w.fresh = true
 	case err != nil:
-		return fmt.Errorf("--out %s: %v", w.dir, unwrapPath(err))
+		return diag.OutputCannotUse.Err(w.dir, diag.Cause(err))
 	case !info.IsDir():
-		return fmt.Errorf("--out %s is a file, not a folder: name a folder for the built site, for example --out public", w.dir)
+		return diag.OutputIsFile.Err(w.dir)
 	default:
 		var recorded bool
 		w.old, recorded = readRecord(w.real)
@@ -127,7 +128,7 @@ func (w *Writer) begin() error {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return fmt.Errorf("creating a folder beside %s: %v", w.dir, unwrapPath(err))
+		return diag.OutputCannotStage.Err(w.dir, diag.Cause(err))
 	}
 	w.tmp = filepath.Clean(tmp)
 	if err := os.Chmod(w.tmp, 0o755); err != nil {
@@ -161,7 +162,7 @@ func (w *Writer) survey() ([]string, error) {
 	var strays []string
 	err := filepath.WalkDir(w.real, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("reading the output folder: %v", err)
+			return diag.OutputCannotRead.Err(w.dir, diag.Cause(err))
 		}
 		if p == w.real {
 			return nil
@@ -208,16 +209,14 @@ const shownStrays = 5
 // strayError says why a build will not write into a folder that holds
 // files it did not write, and what to do.
 func strayError(dir string, strays []string, recorded bool) error {
-	list := strings.Join(strays[:min(len(strays), shownStrays)], ", ")
+	var list any = strings.Join(strays[:min(len(strays), shownStrays)], ", ")
 	if len(strays) > shownStrays {
-		list += " and more"
+		list = diag.OutputAndMore.With(list)
 	}
-	hint := ""
 	if !recorded {
-		hint = " If it is the output of an earlier version of helminauha, remove the folder or build once with --clean-out."
+		return diag.OutputStraysOld.Err(diag.OutputStrays.With(dir, list))
 	}
-	return fmt.Errorf("--out %s holds files helminauha did not write (%s); a build removes what it wrote before, and these would be mixed with the site: "+
-		"name an empty or new folder, move them away, keep them with keep: in site.yaml, or remove them with --clean-out.%s", dir, list, hint)
+	return diag.OutputStrays.Err(dir, list)
 }
 
 func (w *Writer) mkdir(dir string) error {
@@ -260,7 +259,7 @@ func (w *Writer) mkdir(dir string) error {
 // file where a kept one is.
 func (w *Writer) Write(f File) error {
 	if !localSlash(f.Path) {
-		return fmt.Errorf("output path %q leaves the output folder", f.Path)
+		return diag.OutputLeaves.Err(f.Path)
 	}
 	gz := w.opts.Gzip && compressible(f)
 	names := []string{f.Path}
@@ -269,17 +268,17 @@ func (w *Writer) Write(f File) error {
 	}
 	for _, p := range names {
 		if p == RecordName {
-			return fmt.Errorf("%s is the name of the output folder's record of its files: rename the file", p)
+			return diag.OutputRecordName.Err(p)
 		}
 		if k := w.keptOver(p); k != "" {
-			return fmt.Errorf("%s would replace %s, which is kept in the output folder (.git, CNAME, .nojekyll and site.yaml's keep): rename one of them", p, k)
+			return diag.OutputKeptOver.Err(p, k)
 		}
 	}
 	w.mu.Lock()
 	for _, p := range names {
 		if w.paths[p] {
 			w.mu.Unlock()
-			return fmt.Errorf("two files would be written to %s", p)
+			return diag.BuildTwoFiles.Err(p)
 		}
 	}
 	for _, p := range names {
@@ -384,7 +383,7 @@ func (w *Writer) Commit() error {
 		}
 		if err != nil {
 			os.RemoveAll(w.tmp)
-			return fmt.Errorf("putting %s in place: %v", w.dir, unwrapPath(err))
+			return diag.OutputCannotPlace.Err(w.dir, diag.Cause(err))
 		}
 		return nil
 	}
@@ -396,7 +395,7 @@ func (w *Writer) Commit() error {
 		}
 	}
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
-		return fmt.Errorf("writing %s: %v", w.dir, unwrapPath(err))
+		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
 	// The files it did not write go first: one may be a link where a
 	// folder of recorded files was, and removing those through it would
@@ -412,11 +411,11 @@ func (w *Writer) Commit() error {
 	made := map[string]bool{}
 	for _, rel := range w.changed {
 		if err := w.place(rel, made); err != nil {
-			return fmt.Errorf("putting %s in place in %s: %v", rel, w.dir, err)
+			return diag.OutputCannotPlaceFile.Err(rel, w.dir, diag.Cause(err))
 		}
 	}
 	if err := writeRecord(w.real, w.tmp, files); err != nil {
-		return fmt.Errorf("writing %s: %v", w.dir, unwrapPath(err))
+		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
 	return nil
 }
@@ -461,7 +460,7 @@ func (w *Writer) place(rel string, made map[string]bool) error {
 		}
 		if err != nil {
 			if info, err := os.Lstat(filepath.Join(w.real, filepath.FromSlash(d))); err != nil || !info.IsDir() {
-				return fmt.Errorf("%s is not a folder", d)
+				return diag.OutputNotFolder.Err(d)
 			}
 		}
 		made[d] = true

@@ -1,12 +1,12 @@
 package rootfs
 
 import (
-	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -178,7 +178,7 @@ func ReadFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	if info.IsDir() {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
+		return nil, &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err == nil && int64(len(data)) > Limit(name) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
 )
 
@@ -33,22 +34,19 @@ func openLiveRoot(dir string) (*liveRoot, error) {
 	return &liveRoot{dir: dir, root: root}, nil
 }
 
-// errFolderGone means the folder's name names nothing now.
-var errFolderGone = errors.New("the folder was removed")
-
 // refresh reopens the root when dir is now another folder than the one
 // open, and tells whether it did. While dir is missing it keeps the old
-// root (which reads as empty) and returns errFolderGone.
+// root (which reads as empty) and says the folder was removed.
 func (lr *liveRoot) refresh() (bool, error) {
 	now, err := os.Stat(lr.dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return false, errFolderGone
+		return false, diag.ServeFolderRemoved.Err()
 	}
 	if err != nil {
 		return false, err
 	}
 	if !now.IsDir() {
-		return false, errors.New("it is not a folder any more")
+		return false, diag.ServeNotFolderNow.Err()
 	}
 	lr.mu.RLock()
 	open, err := lr.root.Stat(".")

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/build"
@@ -109,16 +110,16 @@ func Run(ctx context.Context, opts Options) error {
 		opts.Log = io.Discard
 	}
 	if info, err := os.Stat(opts.ContentDir); err != nil {
-		return fmt.Errorf("content folder: %w", err)
+		return diag.ReadCannotOpenFolder.Err(opts.ContentDir, diag.Cause(err))
 	} else if !info.IsDir() {
-		return fmt.Errorf("content folder %s is not a folder", opts.ContentDir)
+		return diag.ReadCannotOpenFolder.Err(opts.ContentDir, diag.CauseNotDir.With())
 	}
 	// The build reads the content as build and check do (see rootfs), so
 	// a symbolic link pointing out of the content folder cannot be read,
 	// let alone served, and a named pipe cannot stop the server.
 	content, err := openLiveRoot(opts.ContentDir)
 	if err != nil {
-		return fmt.Errorf("content folder: %w", err)
+		return diag.ReadCannotOpenFolder.Err(opts.ContentDir, diag.Cause(err))
 	}
 	defer content.Close()
 	bopts := build.Options{
@@ -133,7 +134,7 @@ func Run(ctx context.Context, opts Options) error {
 	var themes *liveRoot
 	if opts.ThemesDir != "" {
 		if themes, err = openLiveRoot(opts.ThemesDir); err != nil {
-			return fmt.Errorf("themes folder: %w", err)
+			return diag.ReadCannotOpenFolder.Err(opts.ThemesDir, diag.Cause(err))
 		}
 		defer themes.Close()
 		bopts.Themes = themes
@@ -141,8 +142,9 @@ func Run(ctx context.Context, opts Options) error {
 
 	ln := opts.Listener
 	if ln == nil {
-		if ln, err = net.Listen("tcp", cmp.Or(opts.Addr, DefaultAddr)); err != nil {
-			return err
+		addr := cmp.Or(opts.Addr, DefaultAddr)
+		if ln, err = net.Listen("tcp", addr); err != nil {
+			return listenError(addr, err)
 		}
 	}
 	defer ln.Close()
@@ -150,13 +152,14 @@ func Run(ctx context.Context, opts Options) error {
 	// site.yaml says.
 	bopts.BaseURL = "http://" + hostPort(ln.Addr()) + "/"
 
-	w, err := newWatcher(opts.ContentDir, opts.ThemesDir, func(f string, a ...any) { fmt.Fprintf(opts.Log, f+"\n", a...) })
+	lang := diag.ChooseLang(opts.Lang, "")
+	w, err := newWatcher(opts.ContentDir, opts.ThemesDir, func(t diag.Text) { fmt.Fprintln(opts.Log, t.In(lang)) })
 	if err != nil {
-		return fmt.Errorf("watching %s: %w", opts.ContentDir, err)
+		return diag.ServeCannotWatch.Err(opts.ContentDir, diag.Cause(err))
 	}
 	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{},
 		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), allowedHosts(opts))}
-	srv.hosts.lang = diag.ChooseLang(opts.Lang, "")
+	srv.hosts.lang = lang
 	srv.index = newIndexer(srv)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -288,10 +291,10 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		if n := len(res.Diags.Warnings()); n > 0 {
 			fmt.Fprintln(log, diag.ServeWarnings.In(l, diag.CmdWarningCount.With(n)))
 		}
-		fmt.Fprintln(log, diag.ServeBuilt.In(l, len(res.Files), ms(took)))
+		fmt.Fprintln(log, diag.ServeBuilt.In(l, diag.CmdFileCount.With(len(res.Files)), ms(took)))
 		return
 	}
-	fmt.Fprintln(log, diag.ServeRebuilt.In(l, what, ms(took), srv.session.Rendered()))
+	fmt.Fprintln(log, diag.ServeRebuilt.In(l, what, ms(took), diag.CmdPageCount.With(srv.session.Rendered())))
 }
 
 // follow reopens the content and theme folders when their names point
@@ -305,7 +308,7 @@ func (srv *server) follow(b *batch) (*build.Result, error) {
 		}
 		replaced, err := r.refresh()
 		if err != nil && r == srv.content {
-			return &build.Result{}, diag.ServeFolderGone.Err(err.Error())
+			return &build.Result{}, diag.ServeFolderGone.Err(diag.Cause(err))
 		}
 		if replaced {
 			fmt.Fprintln(srv.opts.Log, diag.ServeReplaced.In(srv.current().lang, r.dir))
@@ -428,7 +431,7 @@ func (ix *indexer) run(ctx context.Context) {
 			}
 			files, err := b.files, b.err
 			if err != nil {
-				fmt.Fprintf(ix.srv.opts.Log, "search index: %v\n", err)
+				fmt.Fprintln(ix.srv.opts.Log, diag.ServeSearchFailed.In(ix.srv.current().lang, diag.Cause(err)))
 				continue
 			}
 			m := make(map[string]output.File, len(files))
@@ -443,4 +446,20 @@ func (ix *indexer) run(ctx context.Context) {
 			srv.mu.Unlock()
 		}
 	}
+}
+
+// listenError says why serve cannot listen at addr, and what to type
+// instead.
+func listenError(addr string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return diag.ServeAddrInUse.Err(addr)
+	case errors.Is(err, syscall.EACCES):
+		return diag.ServeAddrDenied.Err(addr)
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) {
+		err = oe.Err
+	}
+	return diag.ServeAddrBad.Err(addr, err.Error())
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // watcher turns fsnotify's events under the content and theme folders
@@ -23,10 +25,10 @@ type watcher struct {
 	fsw     *fsnotify.Watcher
 	content string // absolute
 	themes  string // absolute, or ""
-	logf    func(format string, args ...any)
+	logf    func(diag.Text)
 }
 
-func newWatcher(contentDir, themesDir string, logf func(string, ...any)) (*watcher, error) {
+func newWatcher(contentDir, themesDir string, logf func(diag.Text)) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -65,7 +67,7 @@ func (w *watcher) watchParents() {
 			continue
 		}
 		if err := w.fsw.Add(filepath.Dir(dir)); err != nil {
-			w.logf("watching %s: %v (a new %s folder made in its place will not be seen)", filepath.Dir(dir), err, filepath.Base(dir))
+			w.logf(diag.ServeWatchParent.With(filepath.Dir(dir), diag.Cause(err), filepath.Base(dir)))
 		}
 	}
 }
@@ -153,7 +155,7 @@ func (w *watcher) run(ctx context.Context, out chan<- change) {
 			// checkout) or a broken watch: rebuild everything, and make
 			// sure every folder is watched.
 			if !errors.Is(err, fsnotify.ErrEventOverflow) {
-				w.logf("watching: %v", err)
+				w.logf(diag.ServeWatchError.With(diag.Cause(err)))
 			}
 			w.follow(w.content)
 			if w.themes != "" {
