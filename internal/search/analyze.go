@@ -35,14 +35,7 @@ const maxWordRunes = 40
 // after it are skipped ("THL:ssä" is "thl"); each rune is lower-cased and
 // folded (ä→a, ö→o, å→a, é→e, ...); words of one rune and stop words are
 // left out; each word's Term is its key (see Key).
-func Analyze(text string) []Token {
-	var out []Token
-	scan(text, func(w []byte, part, _ bool) {
-		s := string(w)
-		out = append(out, Token{Term: Key(s), Word: s, Part: part})
-	})
-	return out
-}
+func Analyze(text string) []Token { return finnish.Analyze(text) }
 
 // scan calls emit with each folded word of text that is kept, as Analyze
 // describes; w is valid only during the call. dangling tells that the word
@@ -51,15 +44,16 @@ func Analyze(text string) []Token {
 //
 // ASCII letters and digits are classified and folded by table, without
 // decoding; so are the runes below U+0300 (see latin).
-func scan(text string, emit func(w []byte, part, dangling bool)) {
-	var sc scanner
+func scan(text string, stop *stopSet, emit func(w []byte, part, dangling bool)) {
+	sc := scanner{stop: stop}
 	sc.scan(text, emit)
 }
 
 // scanner is the scratch space of scan, kept from text to text.
 type scanner struct {
-	buf  []byte // the folded word
-	ends []int  // end of each part in buf
+	stop *stopSet // the language's stop words
+	buf  []byte   // the folded word
+	ends []int    // end of each part in buf
 }
 
 // scan is scan with the scratch space of sc.
@@ -154,13 +148,13 @@ func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
 				}
 			}
 		}
-		if keep(buf) {
+		if sc.stop.keep(buf) {
 			emit(buf, false, dangling)
 		}
 		if len(ends) > 1 {
 			start := 0
 			for _, end := range ends {
-				if p := buf[start:end]; keep(p) {
+				if p := buf[start:end]; sc.stop.keep(p) {
 					emit(p, true, false)
 				}
 				start = end
@@ -214,21 +208,60 @@ func nfcStable(r rune) bool {
 
 // keep reports whether a folded word is indexed: two runes or more and not
 // a stop word.
-func keep(w []byte) bool {
+func (st *stopSet) keep(w []byte) bool {
 	switch {
-	case len(w) > maxStopWord:
+	case len(w) > st.max:
 		return true // more than four bytes is more than one rune
 	case len(w) < 2:
 		return false
 	case w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2:
 		return false // an ASCII first rune leaves a rune or more after it
 	}
-	return !isStopWord(w)
+	return !st.has(w)
 }
 
-// isStopWord reports whether w is one of stopWords, looked up in
-// stopTable.
-func isStopWord(w []byte) bool {
+// stopSet is the stop words of a language: the folded function words that
+// are not indexed.
+type stopSet struct {
+	words map[string]bool
+	// max is the length in bytes of the longest stop word, and at least
+	// four: a word longer than that is kept.
+	max int
+	// table holds the packed stop words, open addressed by stopHash, 0 in
+	// free slots.
+	table [1 << stopBits]uint64
+}
+
+// newStopSet makes the stop set of the words in list, separated by
+// white space.
+func newStopSet(list string) *stopSet {
+	st := &stopSet{words: map[string]bool{}, max: 4}
+	for _, w := range strings.Fields(list) {
+		st.words[w] = true
+		st.max = max(st.max, len(w))
+	}
+	if len(st.words)*4 > len(st.table) {
+		panic("search: the stop table is too small for the stop words")
+	}
+	for w := range st.words {
+		if len(w) > 8 {
+			panic("search: stop word " + w + " is longer than eight bytes")
+		}
+		x := packWord([]byte(w))
+		i := stopHash(x)
+		for st.table[i] != 0 {
+			i = (i + 1) % len(st.table)
+		}
+		st.table[i] = x
+	}
+	return st
+}
+
+// isStop reports whether the string w is a stop word.
+func (st *stopSet) isStop(w string) bool { return len(w) <= st.max && st.words[w] }
+
+// has reports whether w is one of the stop words, looked up in the table.
+func (st *stopSet) has(w []byte) bool {
 	if len(w) > 8 {
 		return false
 	}
@@ -239,8 +272,8 @@ func isStopWord(w []byte) bool {
 	} else {
 		x = packWord(w)
 	}
-	for i := stopHash(x); ; i = (i + 1) % len(stopTable) {
-		switch stopTable[i] {
+	for i := stopHash(x); ; i = (i + 1) % len(st.table) {
+		switch st.table[i] {
 		case x:
 			return true
 		case 0:
@@ -263,30 +296,10 @@ func stopHash(x uint64) int {
 	return int((x * 0x9e3779b97f4a7c15) >> (64 - stopBits))
 }
 
-// stopBits is the log2 of the size of stopTable, which is at least four
-// times the number of stop words, so that a lookup looks at one or two
-// slots.
+// stopBits is the log2 of the size of a stop table, which is at least
+// four times the number of stop words, so that a lookup looks at one or
+// two slots.
 const stopBits = 9
-
-// stopTable holds the packed stop words, open addressed by stopHash, 0 in
-// free slots.
-var stopTable = func() (t [1 << stopBits]uint64) {
-	if len(stopWords)*4 > len(t) {
-		panic("search: stopTable is too small for the stop words")
-	}
-	for w := range stopWords {
-		if len(w) > 8 {
-			panic("search: stop word " + w + " is longer than eight bytes")
-		}
-		x := packWord([]byte(w))
-		i := stopHash(x)
-		for t[i] != 0 {
-			i = (i + 1) % len(t)
-		}
-		t[i] = x
-	}
-	return t
-}()
 
 // asciiFold maps each ASCII letter or digit to its folded form (the letter
 // in lower case) and every other byte to 0.
@@ -372,31 +385,15 @@ var folds = map[rune]string{
 	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
 }
 
-// maxStopWord is the length in bytes of the longest stop word, and at
-// least four: a word longer than that is kept.
-var maxStopWord = func() int {
-	n := 4
-	for w := range stopWords {
-		n = max(n, len(w))
-	}
-	return n
-}()
-
-// stopWords are folded Finnish function words that are not indexed.
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		ja tai on ei se etta kun jos niin kuin myos mutta seka eli eika
-		ole ovat oli olla olisi ollut olivat olen olet olemme olette
-		en et emme ette eivat
-		voi sen sita siita siihen sille siina silla ne niita niiden niista niihin niille
-		joka jotka jonka joita joiden jota jossa joissa josta joista johon joihin jolla joilla
-		mika mita miten mihin missa mista
-		tama taman tata tassa tasta tahan talla nama naita naiden naissa
-		han he me te mina sina heidan meidan teidan hanen minun sinun
-		vain jo viela kanssa mukaan nyt sitten siis kuten mm esim ym jne tms
-		alla alle alta ali yli ohi pois vaan`) {
-		m[w] = true
-	}
-	return m
-}()
+// finnishStop are the folded Finnish function words that are not indexed.
+var finnishStop = newStopSet(`
+	ja tai on ei se etta kun jos niin kuin myos mutta seka eli eika
+	ole ovat oli olla olisi ollut olivat olen olet olemme olette
+	en et emme ette eivat
+	voi sen sita siita siihen sille siina silla ne niita niiden niista niihin niille
+	joka jotka jonka joita joiden jota jossa joissa josta joista johon joihin jolla joilla
+	mika mita miten mihin missa mista
+	tama taman tata tassa tasta tahan talla nama naita naiden naissa
+	han he me te mina sina heidan meidan teidan hanen minun sinun
+	vain jo viela kanssa mukaan nyt sitten siis kuten mm esim ym jne tms
+	alla alle alta ali yli ohi pois vaan`)

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io/fs"
 	"maps"
 	"math/rand"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -226,7 +228,7 @@ func parityInputs(t *testing.T) (inputs, bases []string) {
 		add("K" + string(unicode.ToUpper(r)) + "KU")
 	}
 	// Each stop word, for the same reason.
-	for _, w := range slices.Sorted(maps.Keys(stopWords)) {
+	for _, w := range slices.Sorted(maps.Keys(finnishStop.words)) {
 		add(w)
 	}
 	// Each word and phrase of the default thesaurus: the index holds the
@@ -241,10 +243,16 @@ func parityInputs(t *testing.T) (inputs, bases []string) {
 
 func buildGolden(t *testing.T) golden {
 	inputs, bases := parityInputs(t)
+	return goldenOf(finnish, inputs, bases)
+}
+
+// goldenOf returns what the analysis l makes of inputs, splitting each
+// word against the keys of bases.
+func goldenOf(l *Language, inputs, bases []string) golden {
 	var g golden
 	vocab := map[string]bool{}
 	for _, b := range bases {
-		for _, tok := range Analyze(b) {
+		for _, tok := range l.Analyze(b) {
 			vocab[tok.Term] = true
 		}
 	}
@@ -255,7 +263,7 @@ func buildGolden(t *testing.T) golden {
 	words := map[string]bool{}
 	for _, in := range inputs {
 		c := goldenCase{In: in, Tokens: [][]string{}}
-		for _, tok := range Analyze(in) {
+		for _, tok := range l.Analyze(in) {
 			part := ""
 			if tok.Part {
 				part = "1"
@@ -271,20 +279,109 @@ func buildGolden(t *testing.T) golden {
 	}
 	sort.Strings(ws)
 	for _, w := range ws {
-		parts := SplitQuery(w, func(k string) bool { return vocab[k] })
+		parts := l.SplitQuery(w, func(k string) bool { return vocab[k] })
 		if parts == nil {
 			parts = []string{}
 		}
-		g.Splits = append(g.Splits, goldenSplit{Word: w, Parts: parts, Derived: Derive(w)})
+		g.Splits = append(g.Splits, goldenSplit{Word: w, Parts: parts, Derived: l.Derive(w)})
 	}
 	return g
+}
+
+// svEndings are Swedish endings, inflectional and derivational, that the
+// Swedish parity inputs add to each word of the Swedish pages.
+var svEndings = strings.Fields(`en et ar er or na s arna erna ens ets ande ade het heten lig ig els ning ningar`)
+
+// swedishParityInputs returns the inputs of the Swedish parity test: the
+// words of the default portal's Swedish pages, each also with the
+// endings of svEndings and without its last letter, random strings, each
+// stop word and each word of the Swedish default thesaurus; and the
+// words whose keys the splits are made against (those of the pages).
+func swedishParityInputs(t *testing.T) (inputs, bases []string) {
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			inputs = append(inputs, s)
+		}
+	}
+	var words []string
+	err := filepath.WalkDir("../../content/sv", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		words = append(words, strings.FieldsFunc(string(b), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range words {
+		add(w)
+		bases = append(bases, w)
+	}
+	// Every sixth word of the pages, in order of first appearance, with
+	// the endings.
+	distinct := map[string]bool{}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, "-"))
+		if distinct[lw] {
+			continue
+		}
+		distinct[lw] = true
+		if len(distinct)%6 != 0 {
+			continue
+		}
+		for _, e := range svEndings {
+			add(lw + e)
+		}
+		if rs := []rune(lw); len(rs) > 3 {
+			add(string(rs[:len(rs)-1]))
+		}
+	}
+	r := rand.New(rand.NewSource(11))
+	alphabet := []rune("aäöåeiouyktnsmlrvhpdgjbcfwxzqAÄÖÅKTNS-:  .,'0123456789\u0308éü")
+	for i := 0; i < 300; i++ {
+		rs := make([]rune, 1+r.Intn(24))
+		for j := range rs {
+			rs[j] = alphabet[r.Intn(len(alphabet))]
+		}
+		add(string(rs))
+	}
+	for _, w := range slices.Sorted(maps.Keys(swedishStop.words)) {
+		add(w)
+	}
+	for _, r := range swedish.DefaultThesaurus().Rules {
+		for _, w := range r.Words {
+			add(w)
+		}
+	}
+	return inputs, bases
+}
+
+// TestSwedishAnalysisGolden pins the Swedish Analyze, SplitQuery and
+// Derive on the words of the Swedish pages and their forms; haku.js is
+// checked against the same file by jstest/analysis.test.mjs.
+func TestSwedishAnalysisGolden(t *testing.T) {
+	inputs, bases := swedishParityInputs(t)
+	checkGolden(t, "testdata/analysis-sv.golden.json", goldenOf(swedish, inputs, bases))
 }
 
 // TestAnalysisGolden pins Analyze, SplitQuery and Derive on a few
 // thousand words.
 // haku.js is checked against the same file by jstest/analysis.test.mjs.
 func TestAnalysisGolden(t *testing.T) {
-	g := buildGolden(t)
+	checkGolden(t, "testdata/analysis.golden.json", buildGolden(t))
+}
+
+// checkGolden compares g with the golden file path, or writes it with
+// -update.
+func checkGolden(t *testing.T, path string, g golden) {
+	t.Helper()
 	if n := len(g.Cases); n < 2000 {
 		t.Fatalf("the parity test has %d inputs, want 2000 or more", n)
 	}
@@ -292,7 +389,6 @@ func TestAnalysisGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const path = "testdata/analysis.golden.json"
 	if *update {
 		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
 			t.Fatal(err)

@@ -114,7 +114,7 @@ func BenchmarkAnalyse10k(b *testing.B) {
 	b.ResetTimer()
 	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
-		analyseDocs(docs)
+		analyseDocs(docs, finnish)
 	}
 }
 
@@ -122,7 +122,7 @@ func BenchmarkAnalyse10k(b *testing.B) {
 // corpus, as build does it, with an empty memo of Key each time.
 func BenchmarkSplit10k(b *testing.B) {
 	bigCorpus(b)
-	v, _, _, _ := analyseDocs(bigDocs())
+	v, _, _, _ := analyseDocs(bigDocs(), finnish)
 	words, corpusKeys := len(v.ids.words), len(v.keys)
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -31,8 +31,8 @@ type Options struct {
 	// ("sv/haku" for the Swedish pages of a portal in several languages).
 	Dir string
 	// Language is the language of the documents (site.yaml's language,
-	// or one of its languages:). Every language is analysed as Finnish
-	// until the analysis knows another.
+	// or one of its languages:), which chooses the analysis (see
+	// LanguageOf): "sv" is analysed as Swedish, any other as Finnish.
 	Language string
 	// SingleMax is the largest index, in bytes, written as one file;
 	// 150,000.
@@ -66,7 +66,10 @@ type File struct {
 // holding ChunkDocs documents each; haku.js fetches only the shards of the
 // query's words and the chunks of the hits it shows.
 func Build(docs []Doc, opts Options) ([]File, error) {
-	return build(docs, opts, analyseDocs)
+	l := LanguageOf(opts.Language)
+	return build(docs, opts, func(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+		return analyseDocs(docs, l)
+	})
 }
 
 // build is Build with the analysis step given (analyseDocs, or an
@@ -91,7 +94,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	terms := rank(v, docWords, docEllipses, lengths, pause)
 	pause()
 	f, rows := facetCodes(docs)
-	m := newManifest(docs, areas, ac, f, rows, terms, opts.Thesaurus)
+	m := newManifest(docs, areas, ac, f, rows, terms, v.lang, opts.Thesaurus)
 	sort.Slice(terms, func(i, j int) bool { return lessUTF16(terms[i].key, terms[j].key) })
 	pause()
 	return encode(m, terms, rows, opts)

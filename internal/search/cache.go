@@ -37,7 +37,7 @@ type analysis struct {
 
 // NewIndexer returns an Indexer that has analysed nothing yet.
 func NewIndexer() *Indexer {
-	return &Indexer{v: newVocab(), docs: map[[32]byte]*analysis{}, bodies: map[string][32]byte{},
+	return &Indexer{v: newVocab(finnish), docs: map[[32]byte]*analysis{}, bodies: map[string][32]byte{},
 		texts: map[*markdown.Doc]string{}, memo: map[string]string{}}
 }
 
@@ -65,6 +65,10 @@ func (ix *Indexer) FromSite(s *site.Site) []Doc {
 func (ix *Indexer) Build(docs []Doc, opts Options) ([]File, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if l := LanguageOf(opts.Language); l != ix.v.lang {
+		// Another language's analyses are of no use.
+		ix.v, ix.docs, ix.memo, ix.memoN = newVocab(l), map[[32]byte]*analysis{}, map[string]string{}, 0
+	}
 	files, err := build(docs, opts, func(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 		return ix.analyse(docs, opts.Pause)
 	})
@@ -121,7 +125,7 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 		}
 	}
 	if len(missing) > 0 {
-		mv, mw, me, ml := analyseDocs(missing)
+		mv, mw, me, ml := analyseDocs(missing, ix.v.lang)
 		ids := make([]int32, len(mv.ids.words))
 		for id, w := range mv.ids.words {
 			ids[id] = ix.v.add(w, mv.keys[mv.wordKey[id]])
@@ -136,7 +140,7 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 	// Number the words as one pass over docs in order would: by first
 	// appearance, and within a document in the order analysis found them
 	// (the order of its words list).
-	v := newVocab()
+	v := newVocab(ix.v.lang)
 	v.memo = ix.memo
 	local := make([]int32, len(ix.v.ids.words))
 	for i := range local {
@@ -180,7 +184,7 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 // text), renumbering them as v, the vocabulary of the last build, whose
 // number of each of ix.v's words is local (-1 for none).
 func (ix *Indexer) compact(v *vocab, local []int32) {
-	nv := newVocab()
+	nv := newVocab(v.lang)
 	for id, w := range v.ids.words {
 		nv.add(w, v.keys[v.wordKey[id]])
 	}

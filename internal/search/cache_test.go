@@ -104,7 +104,7 @@ func TestIndexerMatchesBuild(t *testing.T) {
 			if len(ix.docs) > len(docs) {
 				t.Errorf("%s: %d analyses kept for %d documents", e.name, len(ix.docs), len(docs))
 			}
-			if v, _, _, _ := analyseDocs(docs); len(ix.v.ids.words) > 2*len(v.ids.words)+1024 {
+			if v, _, _, _ := analyseDocs(docs, finnish); len(ix.v.ids.words) > 2*len(v.ids.words)+1024 {
 				t.Errorf("%s: %d words kept for a vocabulary of %d", e.name, len(ix.v.ids.words), len(v.ids.words))
 			}
 		}

@@ -136,7 +136,10 @@ func verbStems(w string) []string {
 // Derive returns the keys of the other forms of the verbs folded word w
 // may come from: the verb, its -minen noun and its other action nouns,
 // sorted, without w's own key.
-func Derive(w string) []string {
+func Derive(w string) []string { return finnishDerive(w) }
+
+// finnishDerive is Derive: the derived forms of a Finnish word.
+func finnishDerive(w string) []string {
 	if len(w) < 5 || !isASCIILetters(w) {
 		return nil
 	}
@@ -161,12 +164,12 @@ func Derive(w string) []string {
 			}
 		}
 		for _, f := range forms {
-			if k := Key(f); !slices.Contains(out, k) {
+			if k := finnishKey(f); !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}
 	}
-	own := Key(w)
+	own := finnishKey(w)
 	out = slices.DeleteFunc(out, func(k string) bool { return k == own })
 	slices.Sort(out)
 	return out

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	snowball "github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/finnish"
+	finnishstem "github.com/blevesearch/snowballstem/finnish"
 )
 
 // Key returns the index key of one folded word (the Word of a Token). A
@@ -18,12 +18,15 @@ import (
 //
 // Because the word is folded before stemming, "työhön" and "tyohon" get
 // the same key.
-func Key(w string) string {
+func Key(w string) string { return finnishKey(w) }
+
+// finnishKey is Key: the key of a Finnish word.
+func finnishKey(w string) string {
 	if len(w) < 3 || !isASCIILetters(w) {
 		return w
 	}
 	env := snowball.NewEnv(w)
-	finnish.Stem(env)
+	finnishstem.Stem(env)
 	return normalise(w, env.Current())
 }
 

@@ -58,7 +58,13 @@ func defaultPortalIndex(t *testing.T) string {
 // that it is one file, and returns the folder.
 func portalIndex(t *testing.T, docs []Doc) string {
 	t.Helper()
-	files, err := Build(docs, Options{})
+	return portalIndexOf(t, docs, Options{})
+}
+
+// portalIndexOf is portalIndex with the options of the build.
+func portalIndexOf(t *testing.T, docs []Doc, opts Options) string {
+	t.Helper()
+	files, err := Build(docs, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,4 +197,31 @@ func TestQualitySecondPortal(t *testing.T) {
 		t.Errorf("the query set has %d queries, want 80 or more", r.Queries)
 	}
 	wantQuality(t, r)
+}
+
+// TestQualitySwedish runs the judged queries of testdata/queries-sv.json,
+// written before the Swedish analysis, against the index of the default
+// portal's Swedish pages: recall@10 0.9 or more.
+func TestQualitySwedish(t *testing.T) {
+	fsys := os.DirFS("../../content")
+	cfg, diags := config.Load(fsys, "content", "")
+	if diags.HasErrors() {
+		t.Fatalf("site.yaml: %v", diags)
+	}
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:])
+	if diags.HasErrors() || set.Translations["sv"] == nil {
+		t.Fatalf("content: %v", diags)
+	}
+	fi, _ := site.Build(cfg, set, site.Options{})
+	sv, diags := site.Build(cfg.For("sv"), set.Translations["sv"], site.Options{Default: fi})
+	if diags.HasErrors() {
+		t.Fatalf("site: %v", diags)
+	}
+	r := runQueries(t, portalIndexOf(t, FromSite(sv), Options{Language: "sv"}), "testdata/queries-sv.json")
+	if r.Queries < 50 {
+		t.Errorf("the query set has %d queries, want 50 or more", r.Queries)
+	}
+	if r.Recall < 0.9 {
+		t.Errorf("recall@10 is %.3f, want 0.9 or more", r.Recall)
+	}
 }

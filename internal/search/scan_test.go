@@ -82,7 +82,7 @@ func refScan(text string, emit func(w []byte, part, dangling bool)) {
 }
 
 func refKeep(w []byte) bool {
-	return utf8.RuneCount(w) >= 2 && !stopWords[string(w)]
+	return utf8.RuneCount(w) >= 2 && !finnishStop.words[string(w)]
 }
 
 func refIsWordRune(r rune) bool {
@@ -120,7 +120,7 @@ func checkScanMatchesRef(t *testing.T, text string) {
 	if isNFC(text) && !norm.NFC.IsNormalString(text) {
 		t.Fatalf("isNFC(%q) is true, but the text is not in NFC", text)
 	}
-	got, want := scanAll(scan, text), scanAll(refScan, text)
+	got, want := scanAll(func(s string, e func([]byte, bool, bool)) { scan(s, finnishStop, e) }, text), scanAll(refScan, text)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("scan(%q):\n got %v\nwant %v", text, got, want)
 	}
@@ -167,7 +167,7 @@ func BenchmarkScan10k(b *testing.B) {
 	bigCorpus(b)
 	docs := bigDocs()
 	emit := func([]byte, bool, bool) {}
-	var sc scanner
+	sc := scanner{stop: finnishStop}
 	scan := sc.scan
 	b.ReportAllocs()
 	b.ResetTimer()

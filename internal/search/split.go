@@ -17,6 +17,11 @@ const maxParts = 4
 // same rule against the index's vocabulary, so "verkostojohtaminen" finds
 // a page about "verkostojen johtaminen".
 func SplitQuery(w string, has func(key string) bool) []string {
+	return finnish.SplitQuery(w, has)
+}
+
+// SplitQuery is the package's SplitQuery with the keys of l.
+func (l *Language) SplitQuery(w string, has func(key string) bool) []string {
 	if !isASCIILetters(w) || len(w) < 2*minPart {
 		return nil
 	}
@@ -36,7 +41,7 @@ func SplitQuery(w string, has func(key string) bool) []string {
 			if best[i] != nil && len(rest)+1 >= len(best[i]) {
 				continue
 			}
-			k := Key(w[i:j])
+			k := l.key(w[i:j])
 			if !has(k) {
 				continue
 			}
@@ -82,13 +87,18 @@ func (sp *splitter) key(s string) string { return sp.v.key(s) }
 
 // ok reports whether p may be a part of a compound (see splitter).
 func (sp *splitter) ok(p string) bool {
-	if len(p) < minPart || len(p) <= maxStopWord && stopWords[p] {
+	l := sp.v.lang
+	if len(p) < minPart || l.stop.isStop(p) {
 		return false
 	}
 	if id := sp.v.ids.findString(p); id >= 0 {
 		return len(p) <= 4 || len(sp.v.keys[sp.v.wordKey[id]]) >= 4
 	}
-	if len(p) < 6 || twoConsonants(p) || suffixLike(p) {
+	// A Swedish part may end in the linking -s- ("arbetsmiljö").
+	if l.linkS && len(p) > minPart && p[len(p)-1] == 's' && sp.word(p[:len(p)-1]) && !l.stop.isStop(p[:len(p)-1]) {
+		return true
+	}
+	if len(p) < l.minOther || l.badCut(p) {
 		return false
 	}
 	k := sp.v.otherKey(p)
@@ -119,7 +129,7 @@ func (sp *splitter) parts(w string) []string {
 	if !isASCIILetters(w) || n < 2*minPart {
 		return nil
 	}
-	surface := func(p string) bool { return sp.word(p) && !stopWords[p] }
+	surface := func(p string) bool { return sp.word(p) && !sp.v.lang.stop.isStop(p) }
 	ok := sp.ok
 	// best[i]: fewest parts covering w[i:].
 	best := make([][]string, n+1)
@@ -143,7 +153,7 @@ func (sp *splitter) parts(w string) []string {
 		return best[0]
 	}
 	for j := n - 6; j >= 4; j-- {
-		if ok(w[:j]) && !twoConsonants(w[j:]) && !suffixLike(w[j:]) && len(sp.key(w[j:])) >= 4 {
+		if ok(w[:j]) && !sp.v.lang.badCut(w[j:]) && len(sp.key(w[j:])) >= 4 {
 			return []string{w[:j], w[j:]}
 		}
 	}

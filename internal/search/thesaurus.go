@@ -17,8 +17,11 @@ var defaultThesaurusSource []byte
 
 // DefaultThesaurus parses the default thesaurus; TestDefaultThesaurus
 // holds it to the format.
-func DefaultThesaurus() *content.Thesaurus {
-	t, _ := content.ParseThesaurus("internal/search/sanasto.txt", defaultThesaurusSource)
+func DefaultThesaurus() *content.Thesaurus { return finnish.DefaultThesaurus() }
+
+// DefaultThesaurus parses the default thesaurus of l.
+func (l *Language) DefaultThesaurus() *content.Thesaurus {
+	t, _ := content.ParseThesaurus(l.thesaurusName, l.thesaurus)
 	return t
 }
 
@@ -29,7 +32,7 @@ type synonyms map[string][][]string
 // thesaurusTable applies the rules of the default thesaurus and then those
 // of the portal's (which may be nil) in order: a rule adds expansions, a
 // drop line removes those a word has so far.
-func thesaurusTable(portal *content.Thesaurus) synonyms {
+func thesaurusTable(l *Language, portal *content.Thesaurus) synonyms {
 	syn := synonyms{}
 	seen := map[string]map[string]bool{}
 	addAlt := func(from string, to []string) {
@@ -45,14 +48,14 @@ func thesaurusTable(portal *content.Thesaurus) synonyms {
 			syn[from] = append(syn[from], to)
 		}
 	}
-	for _, t := range []*content.Thesaurus{DefaultThesaurus(), portal} {
+	for _, t := range []*content.Thesaurus{l.DefaultThesaurus(), portal} {
 		if t == nil {
 			continue
 		}
 		for _, r := range t.Rules {
 			phrases := make([][]string, len(r.Words))
 			for i, w := range r.Words {
-				phrases[i] = phraseKeys(w)
+				phrases[i] = l.phraseKeys(w)
 			}
 			switch {
 			case r.Drop:
@@ -85,9 +88,9 @@ func thesaurusTable(portal *content.Thesaurus) synonyms {
 
 // phraseKeys returns the keys of the words of a phrase as a query has
 // them: each whole word once, the parts of hyphenated words left out.
-func phraseKeys(phrase string) []string {
+func (l *Language) phraseKeys(phrase string) []string {
 	var keys []string
-	for _, t := range Analyze(phrase) {
+	for _, t := range l.Analyze(phrase) {
 		if !t.Part {
 			keys = append(keys, t.Term)
 		}

@@ -18,9 +18,9 @@ func TestDefaultThesaurus(t *testing.T) {
 	if n := len(th.Rules); n < 200 {
 		t.Errorf("the default thesaurus has %d rules, want 200 or more", n)
 	}
-	syn := thesaurusTable(nil)
+	syn := thesaurusTable(finnish, nil)
 	for _, r := range th.Rules {
-		if len(phraseKeys(r.Words[0])) == 1 && len(syn[phraseKeys(r.Words[0])[0]]) == 0 {
+		if len(finnish.phraseKeys(r.Words[0])) == 1 && len(syn[finnish.phraseKeys(r.Words[0])[0]]) == 0 {
 			t.Errorf("sanasto.txt:%d: %q finds nothing", r.Line, r.Words[0])
 		}
 	}

@@ -19,16 +19,17 @@ type vocab struct {
 	keyIDs  map[string]int32
 	keys    []string
 	memo    map[string]string // keys of other strings (compound parts)
+	lang    *Language
 }
 
-func newVocab() *vocab {
-	return &vocab{keyIDs: map[string]int32{}, memo: map[string]string{}}
+func newVocab(l *Language) *vocab {
+	return &vocab{keyIDs: map[string]int32{}, memo: map[string]string{}, lang: l}
 }
 
 // analyseDocs analyses the documents on every core, each goroutine with
 // a vocabulary of its own, and merges the vocabularies in document order,
 // so that the numbers are those a single pass would give.
-func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+func analyseDocs(docs []Doc, l *Language) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 	docWords := make([][]docWord, len(docs))
 	docEllipses := make([][]ellipsis, len(docs))
 	lengths := make([]float64, len(docs))
@@ -37,9 +38,9 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 	var wg sync.WaitGroup
 	for g := range p {
 		from, to := g*len(docs)/p, (g+1)*len(docs)/p
-		locals[g] = newVocab()
+		locals[g] = newVocab(l)
 		wg.Go(func() {
-			var a analyser
+			a := analyser{sc: scanner{stop: l.stop}}
 			for i := from; i < to; i++ {
 				docWords[i], docEllipses[i], lengths[i] = a.doc(docs[i], locals[g])
 			}
@@ -56,7 +57,7 @@ func analyseDocs(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
 		ids := make([]int32, len(lv.ids.words))
 		for id, w := range lv.ids.words {
 			if ids[id] = v.ids.findString(w); ids[id] < 0 {
-				ids[id] = v.add(w, Key(w))
+				ids[id] = v.add(w, l.key(w))
 			}
 		}
 		for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
@@ -172,7 +173,7 @@ func (v *vocab) word(b []byte) int32 {
 // were added, which numbers the keys as if each had come with its word.
 func (v *vocab) keyWords() {
 	for id := len(v.wordKey); id < len(v.ids.words); id++ {
-		v.wordKey = append(v.wordKey, v.keyID(Key(v.ids.words[id])))
+		v.wordKey = append(v.wordKey, v.keyID(v.lang.key(v.ids.words[id])))
 	}
 }
 
@@ -199,7 +200,7 @@ func (v *vocab) key(s string) string {
 func (v *vocab) otherKey(s string) string {
 	k, ok := v.memo[s]
 	if !ok {
-		k = Key(s)
+		k = v.lang.key(s)
 		v.memo[s] = k
 	}
 	return k

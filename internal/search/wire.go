@@ -19,7 +19,10 @@ const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 // manifest is index.json. With terms and docs inline it is the whole
 // index; otherwise shards and dc say where the rest is.
 type manifest struct {
-	V     int         `json:"v"`
+	V int `json:"v"`
+	// Lang is the analysis of the index for haku.js, when it is not
+	// Finnish: "sv".
+	Lang  string      `json:"lang,omitempty"`
 	H     string      `json:"h,omitempty"`
 	N     int         `json:"n"`
 	Areas [][2]string `json:"areas"`
@@ -42,7 +45,7 @@ type manifest struct {
 
 // newManifest makes the manifest of the index: everything but the terms
 // and, for a sharded index, the rows.
-func newManifest(docs []Doc, areas [][2]string, ac []int, f string, rows [][3]string, terms []term, thesaurus *content.Thesaurus) manifest {
+func newManifest(docs []Doc, areas [][2]string, ac []int, f string, rows [][3]string, terms []term, l *Language, thesaurus *content.Thesaurus) manifest {
 	known := make(map[string]bool, len(terms))
 	for _, t := range terms {
 		known[t.key] = true
@@ -52,7 +55,10 @@ func newManifest(docs []Doc, areas [][2]string, ac []int, f string, rows [][3]st
 		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, F: f,
 		KTL: ktLabels(), AudL: audLabels(),
 		Docs: rows,
-		Syn:  thesaurusTable(thesaurus).forIndex(func(k string) bool { return known[k] }),
+		Syn:  thesaurusTable(l, thesaurus).forIndex(func(k string) bool { return known[k] }),
+	}
+	if l != finnish {
+		m.Lang = l.Code
 	}
 	if m.Areas == nil {
 		m.Areas = [][2]string{}

@@ -44,3 +44,29 @@ test('derive gives the Go keys for every word', () => {
   assert.ok(some >= 500, `only ${some} words have derived forms`);
   assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${golden.splits.length} words differ`);
 });
+
+// The Swedish analysis (LanguageOf("sv") in Go, lang 'sv' here) on the
+// words of the Swedish pages and their forms: testdata/analysis-sv.golden.json.
+const sv = JSON.parse(readFileSync(new URL('../testdata/analysis-sv.golden.json', import.meta.url), 'utf8'));
+
+test('the Swedish analysis gives the Go tokens, parts and derived forms for every input', () => {
+  assert.ok(sv.cases.length >= 2000, `only ${sv.cases.length} inputs`);
+  const diffs = [];
+  for (const c of sv.cases) {
+    const got = analyse(c.in, 'sv').map((t) => [t.term, t.word, t.part ? '1' : '']);
+    if (JSON.stringify(got) !== JSON.stringify(c.tokens)) diffs.push({ in: c.in, got, want: c.tokens });
+  }
+  const vocab = new Set(sv.vocab);
+  let split = 0;
+  let derived = 0;
+  for (const s of sv.splits) {
+    const got = splitQuery(s.w, (k) => vocab.has(k), 'sv') || [];
+    if (got.length) split++;
+    if (JSON.stringify(got) !== JSON.stringify(s.parts)) diffs.push({ w: s.w, got, want: s.parts });
+    const d = derive(s.w, 'sv');
+    if (d.length) derived++;
+    if (JSON.stringify(d) !== JSON.stringify(s.derived || [])) diffs.push({ w: s.w, derived: d, want: s.derived });
+  }
+  assert.ok(split >= 500 && derived >= 500, `only ${split} words split and ${derived} derive`);
+  assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${sv.cases.length + 2 * sv.splits.length} differ`);
+});

@@ -67,11 +67,23 @@ function runeLen(s) {
   return n;
 }
 
-function keep(w) { return runeLen(w) >= 2 && !STOP_WORDS.has(w); }
+// The Swedish stop words (folded), as swedishStop in
+// internal/search/lang.go.
+const STOP_WORDS_SV = new Set(`
+  och det att en jag hon som han pa den med var sig for sa till ar men ett om
+  hade de av icke mig du henne da sin nu har inte hans honom skulle hennes dar
+  min man ej vid kunde nagot fran ut nar efter upp vi dem vara vad over an dig
+  kan sina har ha mot alla under nagon eller allt mycket sedan ju denna sjalv
+  detta at utan varit hur ingen mitt ni bli blev oss din dessa nagra deras blir
+  mina samma vilken er sadan var blivit dess inom mellan sadant varfor varje
+  vilka ditt vem vilket sitta sadana vart dina vars vart vara ert era vilkas`.trim().split(/\s+/));
+
+function keep(w, lang) { return runeLen(w) >= 2 && !(lang === 'sv' ? STOP_WORDS_SV : STOP_WORDS).has(w); }
 
 // analyse splits text into tokens {term, word, part} exactly as the Go
-// function search.Analyze does.
-export function analyse(text) {
+// function search.Analyze does (LanguageOf(lang).Analyze: lang is 'fi'
+// or 'sv').
+export function analyse(text, lang = 'fi') {
   const out = [];
   const rs = Array.from(String(text).normalize('NFC'));
   let i = 0;
@@ -99,11 +111,11 @@ export function analyse(text) {
     }
     if (parts.length > 1) {
       const whole = parts.join('');
-      if (keep(whole)) out.push({ term: key(whole), word: whole, part: false });
-      for (const p of parts) if (keep(p)) out.push({ term: key(p), word: p, part: true });
+      if (keep(whole, lang)) out.push({ term: key(whole, lang), word: whole, part: false });
+      for (const p of parts) if (keep(p, lang)) out.push({ term: key(p, lang), word: p, part: true });
       continue;
     }
-    if (keep(parts[0])) out.push({ term: key(parts[0]), word: parts[0], part: false });
+    if (keep(parts[0], lang)) out.push({ term: key(parts[0], lang), word: parts[0], part: false });
   }
   return out;
 }
@@ -640,17 +652,155 @@ function normalise(w, s) {
   return s;
 }
 
-const keyCache = new Map();
-// key returns the index key of one folded word, as search.Key does.
-export function key(w) {
+const keyCache = { fi: new Map(), sv: new Map() };
+// key returns the index key of one folded word, as search.Key does (or
+// the Swedish key, swedishKey, for lang 'sv').
+export function key(w, lang = 'fi') {
   if (w.length < 3 || !RE_ASCII_LETTERS.test(w)) return w;
-  let k = keyCache.get(w);
+  const cache = lang === 'sv' ? keyCache.sv : keyCache.fi;
+  let k = cache.get(w);
   if (k === undefined) {
-    k = normalise(w, snowballStem(w));
-    if (keyCache.size > 50000) keyCache.clear();
-    keyCache.set(w, k);
+    k = lang === 'sv' ? snowballStemSv(w) : normalise(w, snowballStem(w));
+    if (cache.size > 50000) cache.clear();
+    cache.set(w, k);
   }
   return k;
+}
+
+// --- The Snowball Swedish stemmer, ported line by line from
+// github.com/blevesearch/snowballstem/swedish (BSD licence, Snowball
+// project), on the Env above. It too is only given words of a–z.
+
+const SV_A0 = [
+  among('a', -1, 1), among('arna', 0, 1), among('erna', 0, 1), among('heterna', 2, 1), among('orna', 0, 1),
+  among('ad', -1, 1), among('e', -1, 1), among('ade', 6, 1), among('ande', 6, 1), among('arne', 6, 1),
+  among('are', 6, 1), among('aste', 6, 1), among('en', -1, 1), among('anden', 12, 1), among('aren', 12, 1),
+  among('heten', 12, 1), among('ern', -1, 1), among('ar', -1, 1), among('er', -1, 1), among('heter', 18, 1),
+  among('or', -1, 1), among('s', -1, 2), among('as', 21, 1), among('arnas', 22, 1), among('ernas', 22, 1),
+  among('ornas', 22, 1), among('es', 21, 1), among('ades', 26, 1), among('andes', 26, 1), among('ens', 21, 1),
+  among('arens', 29, 1), among('hetens', 29, 1), among('erns', 21, 1), among('at', -1, 1), among('andet', -1, 1),
+  among('het', -1, 1), among('ast', -1, 1),
+];
+const SV_A1 = [among('dd', -1, -1), among('gd', -1, -1), among('nn', -1, -1), among('dt', -1, -1), among('gt', -1, -1), among('kt', -1, -1), among('tt', -1, -1)];
+const SV_A2 = [among('ig', -1, 1), among('lig', 0, 1), among('els', -1, 1), among('fullt', -1, 3), among('l\u00F6st', -1, 2)];
+const SV_G_V = [17, 65, 16, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 24, 0, 32];
+const SV_G_S_ENDING = [119, 127, 149];
+
+function svMarkRegions(env, ctx) {
+  ctx.p1 = env.limit;
+  const v1 = env.cursor;
+  const c = env.cursor + 3; // hop 3: one code unit a letter
+  if (c > env.limit) return false;
+  env.cursor = c;
+  ctx.x = env.cursor;
+  env.cursor = v1;
+  for (;;) {
+    const v2 = env.cursor;
+    if (env.inGrouping(SV_G_V, 97, 246)) { env.cursor = v2; break; }
+    env.cursor = v2;
+    if (env.cursor >= env.limit) return false;
+    env.cursor++;
+  }
+  for (;;) {
+    if (env.outGrouping(SV_G_V, 97, 246)) break;
+    if (env.cursor >= env.limit) return false;
+    env.cursor++;
+  }
+  ctx.p1 = env.cursor;
+  if (ctx.p1 < ctx.x) ctx.p1 = ctx.x;
+  return true;
+}
+
+// svLimit sets the backward limit at p1, as Snowball's setlimit tomark
+// p1, and returns the old limit, or -1 when the cursor is before p1.
+function svLimit(env, ctx) {
+  const v1 = env.limit - env.cursor;
+  if (env.cursor < ctx.p1) return -1;
+  env.cursor = ctx.p1;
+  const lb = env.lb;
+  env.lb = env.cursor;
+  env.cursor = env.limit - v1;
+  return lb;
+}
+
+function svMainSuffix(env, ctx) {
+  const lb = svLimit(env, ctx);
+  if (lb < 0) return false;
+  env.ket = env.cursor;
+  const a = env.findAmongB(SV_A0, ctx);
+  if (a === 0) { env.lb = lb; return false; }
+  env.bra = env.cursor;
+  env.lb = lb;
+  if (a === 2 && !env.inGroupingB(SV_G_S_ENDING, 98, 121)) return false;
+  return env.sliceDel();
+}
+
+function svConsonantPair(env, ctx) {
+  const lb = svLimit(env, ctx);
+  if (lb < 0) return false;
+  const v3 = env.limit - env.cursor;
+  if (env.findAmongB(SV_A1, ctx) === 0) { env.lb = lb; return false; }
+  env.cursor = env.limit - v3;
+  env.ket = env.cursor;
+  if (env.cursor <= env.lb) { env.lb = lb; return false; }
+  env.cursor--;
+  env.bra = env.cursor;
+  env.sliceDel();
+  env.lb = lb;
+  return true;
+}
+
+function svOtherSuffix(env, ctx) {
+  const lb = svLimit(env, ctx);
+  if (lb < 0) return false;
+  env.ket = env.cursor;
+  const a = env.findAmongB(SV_A2, ctx);
+  if (a === 0) { env.lb = lb; return false; }
+  env.bra = env.cursor;
+  if (a === 1) env.sliceDel();
+  else if (a === 2) env.sliceFrom('l\u00F6s');
+  else if (a === 3) env.sliceFrom('full');
+  env.lb = lb;
+  return true;
+}
+
+// snowballStemSv is swedish.Stem.
+export function snowballStemSv(word) {
+  const env = new Env(word);
+  const ctx = { x: 0, p1: 0 };
+  const v1 = env.cursor;
+  svMarkRegions(env, ctx);
+  env.cursor = v1;
+  env.lb = env.cursor;
+  env.cursor = env.limit;
+  for (const step of [svMainSuffix, svConsonantPair, svOtherSuffix]) {
+    const v = env.limit - env.cursor;
+    step(env, ctx);
+    env.cursor = env.limit - v;
+  }
+  return env.cur;
+}
+
+// deriveSv lets a Swedish verb and its action noun in -ing or -ning meet
+// (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; leda ↔ ledning),
+// as swedishDerive in internal/search/lang.go does.
+function deriveSv(w) {
+  if (w.length < 5 || !RE_ASCII_LETTERS.test(w)) return [];
+  const k = key(w, 'sv');
+  const out = [];
+  const add = (f) => {
+    const fk = key(f, 'sv');
+    if (fk !== k && fk.length >= 4 && !out.includes(fk)) out.push(fk);
+  };
+  if (k.endsWith('ing') && k.length - 3 >= 4) {
+    const x = k.slice(0, -3);
+    add(x + 'a');
+    if (x.endsWith('n') && x.length - 1 >= 3) add(x.slice(0, -1) + 'a');
+  } else if (k.length >= 4) {
+    add(k + 'ing');
+    add(k + 'ning');
+  }
+  return out.sort();
 }
 
 // --- Derivation: a verb and its action nouns meet (kehittää,
@@ -717,7 +867,8 @@ function verbStems(w) {
 
 // derive returns the keys of the other forms of the verbs folded word w
 // may come from: the verb, its -minen noun and its other action nouns.
-export function derive(w) {
+export function derive(w, lang = 'fi') {
+  if (lang === 'sv') return deriveSv(w);
   const out = new Set();
   if (w.length < 5 || !RE_ASCII_LETTERS.test(w)) return [];
   for (const v of verbStems(w)) {
@@ -742,7 +893,7 @@ const MAX_PARTS = 4;
 
 // splitQuery splits a folded word into the keys of known parts, as
 // search.SplitQuery does; has(key) tells whether a key is known.
-export function splitQuery(w, has) {
+export function splitQuery(w, has, lang = 'fi') {
   if (!RE_ASCII_LETTERS.test(w) || w.length < 2 * MIN_PART) return null;
   const n = w.length;
   const best = new Array(n + 1).fill(null);
@@ -753,7 +904,7 @@ export function splitQuery(w, has) {
       const rest = best[j];
       if (rest === null || rest.length + 1 > MAX_PARTS) continue;
       if (best[i] !== null && rest.length + 1 >= best[i].length) continue;
-      const k = key(w.slice(i, j));
+      const k = key(w.slice(i, j), lang);
       if (!has(k)) continue;
       best[i] = [k, ...rest];
     }
@@ -868,6 +1019,7 @@ class SearchIndex {
       this.kt[i] = v >> 5;
       this.aud[i] = v & 31;
     }
+    this.lang = m.lang === 'sv' ? 'sv' : 'fi';
     this.sharded = !m.terms;
     if (!this.sharded) {
       this.allKeys = this.addTerms(m.terms);
@@ -998,7 +1150,7 @@ class SearchIndex {
       const reached = new Set([0]);
       for (let depth = 0; depth < MAX_PARTS && frontier.length; depth++) {
         const keys = [];
-        for (const i of frontier) for (let j = i + MIN_PART; j <= w.length; j++) keys.push([i, j, key(w.slice(i, j))]);
+        for (const i of frontier) for (let j = i + MIN_PART; j <= w.length; j++) keys.push([i, j, key(w.slice(i, j), this.lang)]);
         const load = [];
         for (const [, , k] of keys) {
           const sh = this.shardOf(k);
@@ -1015,7 +1167,7 @@ class SearchIndex {
         frontier = next;
       }
     }
-    const parts = splitQuery(w, (k) => this.has(k) || this.synonymKey(k) !== '');
+    const parts = splitQuery(w, (k) => this.has(k) || this.synonymKey(k) !== '', this.lang);
     return parts && parts.map((k) => (this.has(k) ? k : this.synonymKey(k)));
   }
 
@@ -1084,13 +1236,13 @@ class SearchIndex {
     // only in the shards already loaded, so that they cost no bytes; for a
     // word it lacks they are what it means, worth a shard or two.
     const budget = this.has(w.term) ? 0 : MAX_MEANT_SHARDS;
-    const derivedAll = derive(w.word);
+    const derivedAll = derive(w.word, this.lang);
     await this.ensureSome(derivedAll, budget);
     const derived = derivedAll.filter((k) => this.has(k));
     // A verb in -tua/-tyä (palautua, palaudun) has the key of the noun in
     // -te (palaute): when the index has one of its derived forms, that is
     // the surer reading, and the key weighs as a derived form.
-    const verbFirst = RE_TUA.test(w.word) && derived.some((k) => this.has(k));
+    const verbFirst = this.lang === 'fi' && RE_TUA.test(w.word) && derived.some((k) => this.has(k));
     const exact = add(w.term, verbFirst ? MATCH.derived : MATCH.exact);
     if (exact) maxIdf = this.idf(this.postings(w.term).ids.length);
     if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
@@ -1137,7 +1289,7 @@ class SearchIndex {
     // A word the thesaurus knows is no typo.
     if (!exact && !alts.length && w.word.length >= TYPO_MIN_LETTERS && w.word.length <= TYPO_MAX_LETTERS && RE_ASCII_LETTERS.test(w.word)) {
       let found = false;
-      for (const k of typoKeys(w.word, w.term, (x) => this.has(x), this.prefixes())) found = add(k, MATCH.typo) || found;
+      for (const k of typoKeys(w.word, w.term, (x) => this.has(x), this.prefixes(), this.lang)) found = add(k, MATCH.typo) || found;
       // Two edits in a long word, only when one edit found nothing, so
       // that they always rank below it.
       if (!found && w.word.length >= TYPO2_MIN_LETTERS) {
@@ -1155,7 +1307,7 @@ class SearchIndex {
     const limit = options.limit === undefined ? 10 : options.limit;
     const offset = options.offset || 0;
     const q = String(query || '');
-    const words = queryWords(q).slice(0, MAX_QUERY_WORDS);
+    const words = queryWords(q, this.lang).slice(0, MAX_QUERY_WORDS);
     const typing = q !== '' && !/[\s.,;:!?"'()]$/u.test(q);
     const results = await Promise.all(words.map((w, i) => this.matchWord(w, typing && i === words.length - 1)));
     const n = this.n;
@@ -1206,6 +1358,7 @@ class SearchIndex {
     const matched = new Set();
     for (const r of results) for (const k of r.matched) matched.add(k);
     return {
+      lang: this.lang,
       total: hits.length,
       hits: page.map((id, i) => {
         const [url, title, excerpt] = rows[i];
@@ -1238,7 +1391,7 @@ class SearchIndex {
     let r = 0;
     const out = [];
     for (const piece of pieces) {
-      const toks = analyse(piece).filter((t) => !t.part && !FILLERS.has(t.word));
+      const toks = analyse(piece, this.lang).filter((t) => !t.part && !fillers(this.lang).has(t.word));
       if (!toks.length) { out.push(piece); continue; }
       const res = results[r++];
       const w = toks[0];
@@ -1263,7 +1416,7 @@ class SearchIndex {
     await this.keysWithPrefix(w.slice(0, 1));
     const found = new Map();
     for (const v of editsOf(w)) {
-      const vk = key(v);
+      const vk = key(v, this.lang);
       if (vk === k || vk.length < 3) continue;
       // A word the thesaurus knows counts by the pages of its synonym.
       const hk = this.has(vk) ? vk : this.synonymKey(vk);
@@ -1278,7 +1431,7 @@ class SearchIndex {
       for (const row of await this.rowsOf(top)) {
         for (const text of [row[1], row[2]]) {
           for (const span of String(text).split(/[^\p{L}\p{Nd}-]+/u)) {
-            const t = analyse(span)[0];
+            const t = analyse(span, this.lang)[0];
             if (t && !t.part && t.term === hk && editDistance(t.word, w, 2) <= 2) return span.toLowerCase();
           }
         }
@@ -1327,12 +1480,20 @@ export const FILLERS = new Set(`
   tehda tehdaan teen teemme pitaisin osaisin
   tai jne ym`.trim().split(/\s+/));
 
+// FILLERS_SV are the Swedish question words and fillers that are no stop
+// words ("hur ska man ordna", "vad betyder").
+export const FILLERS_SV = new Set(`
+  ska skall bor borde maste kunna kunnat far fa gora gor gjorde
+  vilken vilket vilka varfor betyder innebar finns`.trim().split(/\s+/));
+
+function fillers(lang) { return lang === 'sv' ? FILLERS_SV : FILLERS; }
+
 // queryWords groups a query's tokens into words, fillers left out; a
 // hyphenated word keeps its parts.
-function queryWords(q) {
+function queryWords(q, lang) {
   const words = [];
-  const tokens = analyse(q);
-  const meant = tokens.filter((t) => !FILLERS.has(t.word));
+  const tokens = analyse(q, lang);
+  const meant = tokens.filter((t) => !fillers(lang).has(t.word));
   for (const t of meant.length ? meant : tokens) {
     const last = words[words.length - 1];
     if (t.part && last && last.word.includes(t.word) && last.hyphen) {
@@ -1405,11 +1566,11 @@ function editsOf(w) {
 // one letter wrong, missing, extra, or two letters swapped. Only variants
 // whose first three letters start some known key of four letters or more
 // are stemmed (prefixes, a Set of those first three letters).
-export function typoKeys(w, self, has, prefixes) {
+export function typoKeys(w, self, has, prefixes, lang = 'fi') {
   const out = new Set();
   for (const v of editsOf(w)) {
     if (prefixes && !prefixes.has(v.slice(0, 3))) continue;
-    const k = key(v);
+    const k = key(v, lang);
     // A key much shorter than the word, and not its start, is the stem of
     // another word the stemmer cut short (verotus -> vertus -> vert), not a
     // typo; a typo in a long ending keeps the start (luottamuksesa).
@@ -1461,7 +1622,7 @@ export function highlight(text, result) {
       break;
     }
     const span = cps.slice(i, j).join('');
-    const hit = analyse(span).some((t) => terms.has(t.term) ||
+    const hit = analyse(span, result.lang).some((t) => terms.has(t.term) ||
       (prefix.length >= 3 && t.word.startsWith(prefix)) ||
       long.some((k) => t.word.includes(k)));
     if (hit) {

@@ -1,0 +1,141 @@
+package search
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+
+	snowball "github.com/blevesearch/snowballstem"
+	swedishstem "github.com/blevesearch/snowballstem/swedish"
+)
+
+// Language is the analysis of one language's words: how a folded word
+// becomes its key, which words are left out, how compounds split, which
+// words derive from each other, and the default thesaurus. The
+// language of an index chooses it (Options.Language); haku.js has the
+// same analyses and picks one by the manifest's lang.
+type Language struct {
+	// Code is the language's code: "fi" or "sv".
+	Code   string
+	key    func(w string) string
+	derive func(w string) []string
+	stop   *stopSet
+	// linkS tells that a part of a compound may end in a linking s
+	// ("arbetsmiljö", "nätverksledarskap").
+	linkS bool
+	// minOther is the fewest letters of a part of a compound that is no
+	// word of the corpus but a form of one.
+	minOther int
+	// badCut reports whether a tail is a misplaced cut of a compound: it
+	// starts like an ending or, in Finnish, with two consonants.
+	badCut func(tail string) bool
+	// The default thesaurus: its name in messages and its text.
+	thesaurusName string
+	thesaurus     []byte
+}
+
+var finnish = &Language{
+	Code: "fi", key: finnishKey, derive: finnishDerive, stop: finnishStop,
+	minOther: 6, badCut: func(w string) bool { return twoConsonants(w) || suffixLike(w) },
+	thesaurusName: "internal/search/sanasto.txt", thesaurus: defaultThesaurusSource,
+}
+
+// swedishThesaurusSource is the default thesaurus of the Swedish pages;
+// a portal's content/sv/sanasto.txt extends and overrides it.
+//
+//go:embed sanasto.sv.txt
+var swedishThesaurusSource []byte
+
+var swedish = &Language{
+	Code: "sv", key: swedishKey, derive: swedishDerive, stop: swedishStop,
+	linkS: true, minOther: 5, badCut: swedishSuffixLike,
+	thesaurusName: "internal/search/sanasto.sv.txt", thesaurus: swedishThesaurusSource,
+}
+
+// LanguageOf returns the analysis of the language code: Swedish for
+// "sv", Finnish for any other.
+func LanguageOf(code string) *Language {
+	if code == "sv" {
+		return swedish
+	}
+	return finnish
+}
+
+// Key returns the index key of one folded word of l.
+func (l *Language) Key(w string) string { return l.key(w) }
+
+// Derive returns the keys of the words w derives from or to in l (see
+// the package's Derive), sorted, without w's own key.
+func (l *Language) Derive(w string) []string { return l.derive(w) }
+
+// Analyze is the package's Analyze with the stop words and keys of l.
+func (l *Language) Analyze(text string) []Token {
+	var out []Token
+	scan(text, l.stop, func(w []byte, part, _ bool) {
+		s := string(w)
+		out = append(out, Token{Term: l.key(s), Word: s, Part: part})
+	})
+	return out
+}
+
+// swedishKey is the key of a Swedish word: a word of ASCII letters a–z of
+// three letters or more is stemmed with the Snowball Swedish stemmer, as
+// it is (the word is folded first, so "möte" and "mote" meet); any other
+// is its own key.
+func swedishKey(w string) string {
+	if len(w) < 3 || !isASCIILetters(w) {
+		return w
+	}
+	env := snowball.NewEnv(w)
+	swedishstem.Stem(env)
+	return env.Current()
+}
+
+// swedishDerive lets a verb and its action noun in -ing or -ning meet
+// (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; leda ↔ ledning),
+// each stem four letters or more. haku.js (deriveSv) is the same.
+func swedishDerive(w string) []string {
+	if len(w) < 5 || !isASCIILetters(w) {
+		return nil
+	}
+	k := swedishKey(w)
+	var out []string
+	add := func(f string) {
+		if fk := swedishKey(f); fk != k && len(fk) >= 4 && !slices.Contains(out, fk) {
+			out = append(out, fk)
+		}
+	}
+	if x, ok := strings.CutSuffix(k, "ing"); ok && len(x) >= 4 {
+		add(x + "a")
+		if x, ok := strings.CutSuffix(x, "n"); ok && len(x) >= 3 {
+			add(x + "a")
+		}
+	} else if len(k) >= 4 {
+		add(k + "ing")
+		add(k + "ning")
+	}
+	slices.Sort(out)
+	return out
+}
+
+// swedishSuffixLike reports whether w starts like a Swedish derivational
+// ending rather than like a word: "gemenskap" is no "gemen" + "skap".
+func swedishSuffixLike(w string) bool {
+	for _, s := range []string{"het", "skap", "ning", "lig", "ande", "ende", "else", "arna", "erna", "orna", "isk", "ism", "ist"} {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// swedishStop are the folded Swedish function words that are not indexed
+// (the Snowball project's Swedish stop words).
+var swedishStop = newStopSet(`
+	och det att en jag hon som han pa den med var sig for sa till ar men ett om
+	hade de av icke mig du henne da sin nu har inte hans honom skulle hennes dar
+	min man ej vid kunde nagot fran ut nar efter upp vi dem vara vad over an dig
+	kan sina har ha mot alla under nagon eller allt mycket sedan ju denna sjalv
+	detta at utan varit hur ingen mitt ni bli blev oss din dessa nagra deras blir
+	mina samma vilken er sadan var blivit dess inom mellan sadant varfor varje
+	vilka ditt vem vilket sitta sadana vart dina vars vart vara ert era vilkas`)
