@@ -14,3 +14,5 @@ require (
 	golang.org/x/tools v0.52.0
 	gopkg.in/yaml.v2 v2.3.0
 )
+
+require github.com/klauspost/compress v1.20.5

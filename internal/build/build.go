@@ -211,10 +211,15 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 		}
 		i := p.todo[k]
 		f, err := theme.Render(s, jobs[i])
-		if err == nil && ss.keep {
+		switch {
+		case err == nil && ss.keep:
 			mu.Lock()
 			p.pages[jobs[i].Path] = page{print: p.prints[i], file: f}
 			mu.Unlock()
+		case !ss.keep:
+			// A build that keeps nothing renders each page once: a body
+			// only this page shows is not needed again (see Session.keep).
+			jobs[i].Own().Release()
 		}
 		return f, err
 	})

@@ -68,11 +68,12 @@ var finnishTypography = extension.TypographicSubstitutions{
 // site, which Parse does not know), and keeps that and the plain text.
 type docImpl struct {
 	parsed    bool
-	html      []byte // the body with holes left out
+	html      []byte // the body with holes left out, packed
 	holes     []hole // in order of their offset in html
-	text      string // Text's result
+	text      []byte // Text's result, packed
 	words     int    // Words' result
 	worksheet bool   // the body holds a tyopohja block
+	released  bool   // Release dropped html and holes
 }
 
 // Parse reads one Markdown file with optional YAML front matter. file is

@@ -41,17 +41,34 @@ func (d *Doc) Render(o RenderOptions) []byte {
 	if d == nil || !d.impl.parsed {
 		return nil
 	}
+	if d.impl.released {
+		panic("markdown: a body rendered after Release")
+	}
+	bp := decoded.Get().(*[]byte)
+	defer decoded.Put(bp)
+	html := unpack(*bp, d.impl.html)
+	*bp = html
 	w := &htmlWriter{rewrite: o.Rewrite, imageSize: o.ImageSize}
-	w.Grow(len(d.impl.html) + 64*len(d.impl.holes))
+	w.Grow(len(html) + 64*len(d.impl.holes))
 	last := 0
 	for i := range d.impl.holes {
 		h := &d.impl.holes[i]
-		w.Write(d.impl.html[last:h.at])
+		w.Write(html[last:h.at])
 		last = h.at
 		w.fill(h)
 	}
-	w.Write(d.impl.html[last:])
+	w.Write(html[last:])
 	return w.Bytes()
+}
+
+// Release drops the body's HTML, for a build that renders each body once
+// and keeps every body from loading until its page is rendered: a large
+// portal need not keep them all to the end. Render panics afterwards. The
+// text, the headings and the rest stay.
+func (d *Doc) Release() {
+	if d != nil {
+		d.impl.html, d.impl.holes, d.impl.released = nil, nil, true
+	}
 }
 
 // HasWorksheet reports whether the body holds at least one tyopohja block.
@@ -65,13 +82,14 @@ func (p *parse) compile(d *docImpl) {
 	w.Grow(len(p.src) + len(p.src)/2 + 64)
 	// htmlWriter never fails and the node renderers return no errors.
 	_ = md.Renderer().Render(w, p.src, p.root)
-	// Every body is kept until the end of a build, so it is kept at its
-	// size: the buffer, grown for the longest bodies, is half empty on
-	// most (a third of the live heap at 10,000 pearls).
-	d.html = bytes.Clone(w.Bytes())
+	// Every body is kept from loading until its page is rendered and its
+	// text until the search index has read it, so both are kept packed
+	// (see pack).
+	d.html = pack(w.Bytes())
 	d.holes = slices.Clip(w.holes)
-	d.text = p.plainText()
-	d.words = countWords(d.text)
+	text := p.plainText()
+	d.text = pack(text)
+	d.words = countWords(text)
 	d.worksheet = len(p.sheets) > 0
 	d.parsed = true
 }

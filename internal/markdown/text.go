@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"unicode"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -19,7 +20,12 @@ func (d *Doc) Text() string {
 	if d == nil {
 		return ""
 	}
-	return d.impl.text
+	b := unpack(nil, d.impl.text)
+	if len(b) == 0 {
+		return ""
+	}
+	// b is new and never written again.
+	return unsafe.String(&b[0], len(b))
 }
 
 // Words is the number of words of Text, as len(strings.Fields(d.Text())),
@@ -34,9 +40,9 @@ func (d *Doc) Words() int {
 }
 
 // countWords is len(strings.Fields(s)) without making the slice.
-func countWords(s string) int {
+func countWords(s []byte) int {
 	n, in := 0, false
-	for _, r := range s {
+	for _, r := range string(s) {
 		space := unicode.IsSpace(r)
 		if !space && !in {
 			n++
@@ -47,7 +53,7 @@ func countWords(s string) int {
 }
 
 // plainText computes Text from the syntax tree.
-func (p *parse) plainText() string {
+func (p *parse) plainText() []byte {
 	src := p.src
 	b := make([]byte, 0, len(src))
 	_ = ast.Walk(p.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -92,10 +98,7 @@ func (p *parse) plainText() string {
 		}
 		return ast.WalkContinue, nil
 	})
-	// The text is kept until the end of a build, and b has room for the
-	// whole source, front matter and markup included: the text is kept at
-	// its own size.
-	return string(bytes.TrimSpace(b))
+	return bytes.TrimSpace(b)
 }
 
 // newline ends the current line of b, if there is one.

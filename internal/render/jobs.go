@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/site"
 )
 
@@ -24,6 +25,16 @@ type Job struct {
 	node any        // the model value the page is about, or nil
 	page int        // the page number (from 1) of a paged list, or 0
 	site *site.Site // the language's site the page is in, nil for the default
+}
+
+// Own is the body that this page shows and no other page does (a
+// pearl's), or nil: a build that renders every page once has no more use
+// for it after the page (see markdown.Doc.Release).
+func (j Job) Own() *markdown.Doc {
+	if p, ok := j.node.(*site.Pearl); ok && j.Kind == "pearl" {
+		return p.Doc
+	}
+	return nil
 }
 
 // PageSize is the number of pearls a list page shows. A longer list (a

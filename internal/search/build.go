@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/markdown"
 )
 
 // Doc is one page of the portal as the index sees it. FromSite makes them
@@ -23,6 +24,17 @@ type Doc struct {
 	Type      string   // helmi | case | luku | teema | sivu
 	Audience  []string // johto | esihenkilot | paattajat | henkilosto | hanketoimijat
 	Date      string   // YYYY-MM-DD or ""
+
+	from *markdown.Doc // the body whose text is Body when Body is empty
+}
+
+// body is the document's plain text: Body, or when that is empty, the
+// text of the body it was made from.
+func (d *Doc) body() string {
+	if d.Body == "" && d.from != nil {
+		return d.from.Text()
+	}
+	return d.Body
 }
 
 // Options tune the index. The zero value is the default.

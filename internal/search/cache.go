@@ -96,9 +96,10 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 		wg.Go(func() {
 			var buf []byte
 			for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
-				b, ok := ix.bodies[docs[i].Body]
+				text := docs[i].body()
+				b, ok := ix.bodies[text]
 				if !ok {
-					b = sha256.Sum256([]byte(docs[i].Body))
+					b = sha256.Sum256([]byte(text))
 				}
 				bodySums[i] = b
 				sums[i] = docSum(&buf, &docs[i], b)
@@ -107,8 +108,8 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 	}
 	wg.Wait()
 	bodies := make(map[string][32]byte, len(docs))
-	for i, d := range docs {
-		bodies[d.Body] = bodySums[i]
+	for i := range docs {
+		bodies[docs[i].body()] = bodySums[i]
 	}
 	ix.bodies = bodies
 

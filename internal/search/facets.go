@@ -80,7 +80,7 @@ func excerpt(d Doc) string {
 	if s := strings.TrimSpace(d.Summary); s != "" {
 		return s
 	}
-	body := strings.Join(strings.Fields(d.Body), " ")
+	body := strings.Join(strings.Fields(d.body()), " ")
 	if utf8.RuneCountInString(body) <= excerptRunes {
 		return body
 	}

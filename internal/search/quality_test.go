@@ -101,7 +101,7 @@ func TestFromSiteMapsEveryKindOfPage(t *testing.T) {
 	if !ok {
 		t.Fatal("the pearl /helmet/verkoston-tavoitelomake/ is missing")
 	}
-	if p.Type != "helmi" || p.Kind != "tyokalu" || p.Area != "verkostotyo" || p.AreaTitle == "" || p.Summary == "" || p.Body == "" || p.Date == "" {
+	if p.Type != "helmi" || p.Kind != "tyokalu" || p.Area != "verkostotyo" || p.AreaTitle == "" || p.Summary == "" || p.body() == "" || p.Date == "" {
 		t.Errorf("got %+v", p)
 	}
 	if !strings.Contains(strings.Join(p.Audience, " "), "hanketoimijat") {

@@ -11,24 +11,35 @@ import (
 // areas, pearls, case examples, the guide's cover and chapters, and the
 // standalone pages, in that order (areas by weight, so the index lists
 // them on the necklace's order).
+//
+// Their Body is left empty and each document's text is read from the model
+// only when it is analysed: a portal's texts unpacked all at once would
+// hold as much memory as the packed bodies of the whole portal.
 func FromSite(s *site.Site) []Doc {
-	return fromSite(s, (*markdown.Doc).Text)
+	return fromSite(s, nil)
 }
 
-// fromSite is FromSite with the function that gives a document's text.
+// fromSite is FromSite with the function that gives a document's text
+// for its Body, or nil for none (the text is read when needed).
 func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
+	body := func(d *markdown.Doc) string {
+		if text == nil {
+			return ""
+		}
+		return text(d)
+	}
 	var docs []Doc
 	for _, a := range s.Areas {
 		docs = append(docs, Doc{
 			URL: a.URL, Title: a.Title, Summary: a.Summary,
-			Headings: headings(a.Doc), Body: text(a.Doc),
+			Headings: headings(a.Doc), Body: body(a.Doc), from: a.Doc,
 			Area: a.Slug, AreaTitle: a.Title, Type: "teema",
 		})
 	}
 	for _, p := range s.Pearls {
 		d := Doc{
 			URL: p.URL, Title: p.Title, Summary: p.Summary,
-			Headings: headings(p.Doc), Body: text(p.Doc),
+			Headings: headings(p.Doc), Body: body(p.Doc), from: p.Doc,
 			Kind: p.Pearl.Kind, Type: "helmi",
 			Audience: p.Pearl.Audience, Date: date(p.Pearl.Date),
 		}
@@ -44,7 +55,7 @@ func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
 	for _, c := range s.Cases {
 		d := Doc{
 			URL: c.URL, Title: c.Title, Summary: c.Summary,
-			Headings: headings(c.Doc), Body: text(c.Doc),
+			Headings: headings(c.Doc), Body: body(c.Doc), from: c.Doc,
 			Tags: []string{c.Organization}, Type: "case", Date: date(c.Case.Date),
 		}
 		if len(c.Areas) > 0 {
@@ -56,20 +67,20 @@ func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
 		if g.Cover != nil {
 			docs = append(docs, Doc{
 				URL: g.URL, Title: g.Title, Summary: g.Cover.Summary,
-				Headings: headings(g.Cover.Doc), Body: text(g.Cover.Doc), Type: "luku",
+				Headings: headings(g.Cover.Doc), Body: body(g.Cover.Doc), from: g.Cover.Doc, Type: "luku",
 			})
 		}
 		for _, ch := range g.Chapters {
 			docs = append(docs, Doc{
 				URL: ch.URL, Title: ch.Title, Summary: ch.Summary,
-				Headings: headings(ch.Doc), Body: text(ch.Doc), Type: "luku",
+				Headings: headings(ch.Doc), Body: body(ch.Doc), from: ch.Doc, Type: "luku",
 			})
 		}
 	}
 	for _, p := range s.Pages {
 		docs = append(docs, Doc{
 			URL: p.URL, Title: p.Title, Summary: p.Summary,
-			Headings: headings(p.Doc), Body: text(p.Doc), Type: "sivu",
+			Headings: headings(p.Doc), Body: body(p.Doc), from: p.Doc, Type: "sivu",
 		})
 	}
 	return docs

@@ -136,7 +136,7 @@ func (a *analyser) doc(d Doc, v *vocab) ([]docWord, []ellipsis, float64) {
 	for _, h := range d.Headings {
 		add(h, weightHeading, false)
 	}
-	add(d.Body, weightBody, false)
+	add(d.body(), weightBody, false)
 	add(d.AreaTitle, weightArea, false)
 	ws := make([]docWord, len(a.touched))
 	for j, id := range a.touched {
