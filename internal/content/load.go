@@ -129,6 +129,30 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 	return set, diags
 }
 
+// WellKnown is the one folder of static/ whose name starts with a dot that
+// is published: /.well-known/ (security.txt, domain validation).
+const WellKnown = ".well-known"
+
+// hidden tells whether the loader skips a file or folder by its name: a
+// hidden one (.git, .DS_Store) or an editor's backup (x~, #x#).
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+// leftBehind tells whether a hidden name is one an operating system or an
+// editor leaves beside the files it shows or edits (.DS_Store, ._x, vim's
+// .x.swp, Emacs's .#x), not the user's own file.
+func leftBehind(name string) bool {
+	switch {
+	case !strings.HasPrefix(name, "."):
+		return true
+	case name == ".DS_Store", strings.HasPrefix(name, "._"), strings.HasPrefix(name, ".#"):
+		return true
+	}
+	ext := path.Ext(name)
+	return len(ext) == 4 && strings.HasPrefix(ext, ".sw") && ext[3] >= 'a' && ext[3] <= 'z'
+}
+
 // walkContent walks the content folder: the documents to load, the
 // static files, every regular file seen, and what is wrong with the
 // folder's entries.
@@ -146,12 +170,26 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			return nil
 		}
 		base := path.Base(name)
-		if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") {
-			// Editors' swap and backup files, .git, .DS_Store.
-			if d.IsDir() {
-				return fs.SkipDir
+		if hidden(base) {
+			// Editors' swap and backup files, .git, .DS_Store. Under
+			// static/, whose files are published, a hidden name other than
+			// such leavings is an error (an .env, an .htaccess, a .git
+			// folder): it is never published silently, nor silently left
+			// out. static/.well-known (security.txt, domain validation)
+			// is published.
+			if strings.HasPrefix(name, DirStatic+"/") && name != DirStatic+"/"+WellKnown && !leftBehind(base) {
+				m := diag.ContentHiddenFile
+				if d.IsDir() {
+					m = diag.ContentHiddenFolder
+				}
+				diags.Report(diag.Pos{File: show(name)}, m, base)
 			}
-			return nil
+			if name != DirStatic+"/"+WellKnown || !d.IsDir() {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 		}
 		if !d.Type().IsRegular() && !d.IsDir() || !utf8.ValidString(name) {
 			// Links, pipes, devices, sockets and names that are not

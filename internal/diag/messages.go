@@ -550,6 +550,12 @@ var (
 	ContentUnknownFolder = msg("content.unknown-folder",
 		"tuntematon kansio %q: sisällön kansiot ovat teemat, helmet, caset, opas, sivut ja static",
 		"unknown folder %q: use teemat, helmet, caset, opas, sivut or static")
+	ContentHiddenFile = msg("content.hidden-file",
+		"tiedostoa %s ei julkaista: nimi alkaa pisteellä kuten piilotiedostojen (.env, .htaccess), eikä niitä julkaista vahingossa; kansiosta static julkaistaan pisteellä alkavista vain kansio .well-known. Poista tiedosto tai anna sille nimi, joka ei ala pisteellä",
+		"the file %s is not published: its name starts with a dot, as hidden files' names do (.env, .htaccess), and these are never published by mistake; of such names under static/ only the folder .well-known is published. Remove the file or give it a name that does not start with a dot")
+	ContentHiddenFolder = msg("content.hidden-folder",
+		"kansiota %s ei julkaista: nimi alkaa pisteellä kuten piilokansioiden (.git), eikä niitä julkaista vahingossa; kansiosta static julkaistaan pisteellä alkavista vain kansio .well-known. Poista kansio tai anna sille nimi, joka ei ala pisteellä",
+		"the folder %s is not published: its name starts with a dot, as hidden folders' names do (.git), and these are never published by mistake; of such names under static/ only the folder .well-known is published. Remove the folder or give it a name that does not start with a dot")
 	ContentStrayFile = msg("content.stray-file",
 		"tämä tiedosto ei kuulu portaaliin: vain site.yaml ja kansiot teemat, helmet, caset, opas, sivut ja static luetaan",
 		"this file is not part of the portal: only site.yaml and the folders teemat, helmet, caset, opas, sivut and static are read")

@@ -117,9 +117,10 @@ func (w *watcher) addTree(dir string) error {
 }
 
 // ignored tells whether a name is an editor's swap or backup file or a
-// hidden one, which the content loader skips too.
+// hidden one, which the content loader skips too; .well-known, which
+// static/ publishes, is not.
 func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+	return name != ".well-known" && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#"))
 }
 
 // run sends a change for each event until ctx is done, then closes the

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A public body publishes static/.well-known/security.txt (RFC 9116); other
+// names that start with a dot are hidden files (.env, .htaccess, a .git
+// folder), which a build never publishes silently: each is an error that
+// names it, in check and in build, and nothing is written. The hidden files
+// an operating system or an editor leaves (.DS_Store, ._x, .x.swp) are
+// skipped without a word, as anywhere in the content.
+func TestDotFilesInStatic(t *testing.T) {
+	dir := portal(t)
+	static := filepath.Join(dir, "content", "static")
+	write(t, filepath.Join(static, ".well-known", "security.txt"), "Contact: mailto:tietoturva@example.fi\n")
+	write(t, filepath.Join(static, ".well-known", "pki-validation", "a.txt"), "token\n")
+	write(t, filepath.Join(static, ".DS_Store"), "junk")
+	write(t, filepath.Join(static, "liitteet", "._lomake.pdf"), "junk")
+	write(t, filepath.Join(static, ".well-known", ".security.txt.swp"), "junk")
+	code, stdout, stderr := helminauha(t, dir, "build")
+	if code != 0 {
+		t.Fatalf("build: exit status %d\n%s%s", code, stdout, stderr)
+	}
+	for name, want := range map[string]string{
+		".well-known/security.txt":         "Contact: mailto:tietoturva@example.fi\n",
+		".well-known/pki-validation/a.txt": "token\n",
+	} {
+		got, err := os.ReadFile(filepath.Join(dir, "public", name))
+		if err != nil || string(got) != want {
+			t.Errorf("public/%s: %q, %v; want it published", name, got, err)
+		}
+	}
+	for _, name := range []string{".DS_Store", "liitteet/._lomake.pdf", ".well-known/.security.txt.swp"} {
+		if _, err := os.Lstat(filepath.Join(dir, "public", name)); err == nil {
+			t.Errorf("public/%s is published", name)
+		}
+	}
+	if _, stdout, _ := helminauha(t, dir, "check"); strings.Contains(stdout, "DS_Store") || strings.Contains(stdout, "swp") {
+		t.Errorf("check names a file the system or an editor left:\n%s", stdout)
+	}
+
+	before := treeSum(t, filepath.Join(dir, "public"))
+	write(t, filepath.Join(static, ".env"), "SALAISUUS=1\n")
+	write(t, filepath.Join(static, ".htaccess"), "Deny from all\n")
+	write(t, filepath.Join(static, "liitteet", ".git", "config"), "[remote]\n")
+	wants := []string{
+		`content/static/.env: the file .env is not published: its name starts with a dot`,
+		`content/static/.htaccess: the file .htaccess is not published: its name starts with a dot`,
+		`content/static/liitteet/.git: the folder .git is not published: its name starts with a dot`,
+	}
+	code, stdout, _ = helminauha(t, dir, "check")
+	if code != 1 {
+		t.Errorf("check: exit status %d, want 1", code)
+	}
+	code, _, stderr = helminauha(t, dir, "build")
+	if code != 1 {
+		t.Errorf("build: exit status %d, want 1", code)
+	}
+	for _, want := range wants {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check does not say %q:\n%s", want, stdout)
+		}
+		if !strings.Contains(stderr, want) {
+			t.Errorf("build does not say %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stdout+stderr, "SALAISUUS") || strings.Contains(stdout+stderr, "remote") {
+		t.Errorf("a message quotes a hidden file")
+	}
+	if strings.Count(stdout, "content/static/liitteet/.git") != 1 {
+		t.Errorf("the .git folder is named once, not once a file:\n%s", stdout)
+	}
+	if after := treeSum(t, filepath.Join(dir, "public")); after != before {
+		t.Errorf("a failed build changed public/")
+	}
+}
+
+// serve serves static/.well-known and follows a save in it.
+func TestServeFollowsWellKnown(t *testing.T) {
+	dir := portal(t)
+	file := filepath.Join(dir, "content", "static", ".well-known", "security.txt")
+	write(t, file, "Contact: mailto:a@example.fi\n")
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/.well-known/security.txt", "mailto:a@example.fi")
+	write(t, file, "Contact: mailto:b@example.fi\n")
+	s.waitFor("/.well-known/security.txt", "mailto:b@example.fi")
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
+	}
+}
