@@ -12,7 +12,7 @@ FUZZTIME ?= 5s
 TOOLS    := $(GO) -C internal/tools
 BENCH    := $(CURDIR)/.cache/bench
 
-.PHONY: all build serve check test test-go test-portal test-fuzz test-js test-e2e test-workflow test-tools deps-test deps-bench bench bench-hugo bench-search bench-serve bench-scale corpus fuzz screenshots clean
+.PHONY: all build serve check test test-go test-checkout test-portal test-fuzz test-js test-e2e test-workflow test-tools deps-test deps-bench bench bench-hugo bench-search bench-serve bench-scale corpus fuzz screenshots clean
 
 all: build
 
@@ -30,7 +30,7 @@ serve: $(BIN)
 check: $(BIN)
 	./$(BIN) check
 
-test: deps-test test-go test-tools test-fuzz test-js test-e2e test-workflow
+test: deps-test test-go test-checkout test-tools test-fuzz test-js test-e2e test-workflow
 
 # Everything the tests need beyond Go: Node for the search core's tests,
 # Chromium and the npm packages for the browser tests.
@@ -40,6 +40,13 @@ deps-test:
 test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+# The tests that run the README's commands and the deploy workflow's jobs
+# in fresh clones of the repository take tens of seconds, so the checkout
+# build tag keeps them out of go test ./...; make test runs them here.
+test-checkout:
+	$(GO) vet -tags checkout ./cmd/helminauha ./internal/workflow
+	$(GO) test -count=1 -tags checkout -run '^(TestReadmeCommandsAsTyped|TestDeployWorkflowOnThisRepository|TestForkDeploys)$$' ./cmd/helminauha ./internal/workflow
 
 # The measuring tools' own tests build the Hugo sites, so Hugo is
 # installed first and a missing Hugo fails them instead of skipping.

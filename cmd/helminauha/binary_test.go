@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -17,48 +19,54 @@ import (
 // The tests in this file run the real binary as an editor types it: from
 // the portal's folder, with relative paths and default flags.
 
+// binPath is the command, built once by TestMain for every test; binErr
+// is why it could not be built.
 var (
-	binOnce sync.Once
 	binPath string
 	binErr  error
 )
 
-// binary builds the command once per test run.
+// binary is the command the tests run.
 func binary(t *testing.T) string {
 	t.Helper()
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "helminauha-bin-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "helminauha")
-		if runtime.GOOS == "windows" {
-			binPath += ".exe"
-		}
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			binErr = &buildError{err, out}
-		}
-	})
 	if binErr != nil {
 		t.Fatalf("building the command: %v", binErr)
 	}
 	return binPath
 }
 
-type buildError struct {
-	err error
-	out []byte
+// buildBinary builds the command into a temporary folder. TestMain builds
+// it before any test runs: a test that moves HOME (and with it Go's build
+// cache) must not be the one that builds it.
+func buildBinary() (string, error) {
+	dir, err := os.MkdirTemp("", "helminauha-bin-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "helminauha")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		return bin, fmt.Errorf("%v\n%s", err, out)
+	}
+	return bin, nil
 }
 
-func (e *buildError) Error() string { return e.err.Error() + "\n" + string(e.out) }
-
+// TestMain builds the command once and runs four tests at once for each
+// core unless -parallel says otherwise: the tests mostly wait for the
+// command they started, which spends a few tens of milliseconds of CPU on
+// a fixture portal.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
+	flag.Parse()
+	parallel := false
+	flag.Visit(func(f *flag.Flag) { parallel = parallel || f.Name == "test.parallel" })
+	if !parallel {
+		flag.Set("test.parallel", strconv.Itoa(4*runtime.GOMAXPROCS(0)))
 	}
+	binPath, binErr = buildBinary()
+	code := m.Run()
+	os.RemoveAll(filepath.Dir(binPath))
 	os.Exit(code)
 }
 

@@ -11,6 +11,7 @@ import (
 )
 
 func TestBOMAndCRLFSimplyWork(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	content := filepath.Join(dir, "content")
@@ -32,6 +33,7 @@ func TestBOMAndCRLFSimplyWork(t *testing.T) {
 }
 
 func TestErrorsAreCappedAndCounted(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	content := filepath.Join(dir, "content")
@@ -159,6 +161,7 @@ func TestNewWritesAFileThatPassesCheck(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		code int

@@ -12,6 +12,7 @@ import (
 // same problems for the same folder, a draft's among them, marked as
 // being in a draft.
 func TestOneAnswerForOneContent(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	draft := "---\ntitle: Luonnos\ntheme: johtamine\nsummary: Kesken.\nkind: vinkki\ndate: 2021-03-01\ndraft: true\n---\nKatso [tämä](../helmet/olematon.md).\n"
@@ -52,6 +53,7 @@ func TestOneAnswerForOneContent(t *testing.T) {
 // TestBuildListsDraftsLeftOut: a build without --drafts names the drafts
 // it left out, so an editor who expected the page sees why it is missing.
 func TestBuildListsDraftsLeftOut(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	code, stdout, stderr := helminauha(t, dir, "build")
@@ -74,6 +76,7 @@ func TestBuildListsDraftsLeftOut(t *testing.T) {
 // published page that links to a draft still gets a word about it from
 // check, since the published build leaves the draft out.
 func TestCheckWarnsOfLinksToDrafts(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	p := filepath.Join(dir, "content", "helmet", "dialogi.md")

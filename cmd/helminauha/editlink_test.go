@@ -34,6 +34,7 @@ func readPage(t *testing.T, dir, page string) string {
 // pearl with updated: shows its own; outside a git checkout the build
 // works and shows no such date.
 func TestEditLinkAndDatesFromGit(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatal("git is needed: install it (apt-get install git)")
 	}

@@ -18,6 +18,7 @@ import (
 // printed, the exit status is the shell's for that signal, and public/
 // stays byte for byte as the last good build left it.
 func TestSignalStopsABuildAtOnce(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("writes and builds a portal of 3,000 pearls")
 	}

@@ -39,6 +39,7 @@ func helminauhaEnv(t *testing.T, dir string, env []string, args ...string) (stdo
 }
 
 func TestMessagesAreFinnishByDefault(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	write(t, filepath.Join(dir, "content", "helmet", "x.md"), "---\ntitle: X\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\n---\nTeksti.\n")
 	fi := `content/helmet/x.md:1:1: pakollinen asetus "date" puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi ` + "`date: ...`"
@@ -76,6 +77,7 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 }
 
 func TestCommandLineInBothLanguages(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	write(t, filepath.Join(dir, "vanha", "muistio.txt"), "oma tiedosto")
 	for _, tc := range []struct {

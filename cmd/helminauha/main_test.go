@@ -73,6 +73,7 @@ func runCmd(args ...string) (code int, stdout, stderr string) {
 // must fail the build with exit status 1, name the file and line and say
 // what to do, and leave the previous output exactly as it was.
 func TestEditorMistakes(t *testing.T) {
+	t.Parallel()
 	pearl := func(front string) string {
 		return "---\n" + front + "\n---\nTeksti.\n"
 	}
@@ -155,6 +156,7 @@ func TestEditorMistakes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			writePortal(t, "small.txtar", dir)
 			content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")

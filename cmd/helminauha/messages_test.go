@@ -33,6 +33,7 @@ func write(t *testing.T, name, data string) {
 var message = regexp.MustCompile(`^("(?:[^"\\]|\\.)*"|[^":\n]+)(:\d+)?(:\d+)?: \S`)
 
 func TestFileNameWithANewlineKeepsEveryMessageOnOneLine(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	write(t, filepath.Join(dir, "content", "helmet", "a\nb.md"), "---\ntitle: X\n---\n")
 	write(t, filepath.Join(dir, "content", "helmet", "c:3.md"), "---\ntitle: X\n---\n")
@@ -53,6 +54,7 @@ func TestFileNameWithANewlineKeepsEveryMessageOnOneLine(t *testing.T) {
 }
 
 func TestCheckAndBuildAgreeOnALongTag(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	long := strings.Repeat("a", 10_000)
 	write(t, filepath.Join(dir, "content", "helmet", "pitka.md"),
@@ -72,6 +74,7 @@ func TestCheckAndBuildAgreeOnALongTag(t *testing.T) {
 }
 
 func TestChapterNamedLikeThePrintPage(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	write(t, filepath.Join(dir, "content", "opas", "kokonaan.md"), "---\ntitle: Kokonaan\nweight: 9\nsummary: S.\n---\nTeksti.\n")
 	want := `content/opas/kokonaan.md: a chapter cannot be named "kokonaan": the guide's print page, which shows every chapter on one page, is /opas/kokonaan/; rename the file, for example kokonaan-luku.md`
@@ -89,6 +92,7 @@ func TestChapterNamedLikeThePrintPage(t *testing.T) {
 }
 
 func TestNewValidatesEveryNameAndWritesOnlyInTheContentFolder(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	outside := t.TempDir()
 	for _, tc := range []struct {
@@ -134,6 +138,7 @@ func TestNewValidatesEveryNameAndWritesOnlyInTheContentFolder(t *testing.T) {
 }
 
 func TestTagsInAnyScriptHavePages(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	write(t, filepath.Join(dir, "content", "helmet", "kielet.md"),
 		"---\ntitle: Kielet\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [Ψυχολογία, 働き方, \"🙂\", Työ]\n---\nTeksti.\n")

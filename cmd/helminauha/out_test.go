@@ -47,6 +47,7 @@ func nothingBesidePublic(t *testing.T, dir string) {
 // a Pages branch, whose .git and CNAME stay, and a file site.yaml keeps
 // stays too.
 func TestBuildTwiceKeepsWhatItDidNotWrite(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
 		t.Fatalf("first build: exit status %d\n%s", code, stderr)
@@ -125,6 +126,7 @@ func TestOutIsRefused(t *testing.T) {
 // A public/ that is a link (to a web root) stays a link, and the folder
 // it points to gets the site.
 func TestLinkedPublicIsWrittenThrough(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	os.Mkdir(filepath.Join(dir, "www"), 0o755)
 	if err := os.Symlink("www", filepath.Join(dir, "public")); err != nil {
@@ -147,6 +149,7 @@ func TestLinkedPublicIsWrittenThrough(t *testing.T) {
 // Builds killed at any moment leave a whole public/, and the next build
 // removes what they left beside it.
 func TestKilledBuildsAreCleanedUp(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
 		t.Fatalf("exit status %d\n%s", code, stderr)
@@ -174,6 +177,7 @@ func TestKilledBuildsAreCleanedUp(t *testing.T) {
 // Files that cannot all be written are errors naming the file, in check
 // and in build (which leaves public/ as it was), with or without --gzip.
 func TestOutputConflictsAreErrors(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		files map[string]string
@@ -187,6 +191,7 @@ func TestOutputConflictsAreErrors(t *testing.T) {
 			`content/static/ohje: the file "ohje" is where the folder ohje/ of the portal's ohje/index.html goes`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := portal(t)
 			if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
 				t.Fatalf("exit status %d\n%s", code, stderr)
@@ -209,6 +214,7 @@ func TestOutputConflictsAreErrors(t *testing.T) {
 // site.yaml's keep is a list of paths inside the output folder; anything
 // else is an error at its line, in check and build alike.
 func TestKeepMustNameFilesInTheOutputFolder(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ keep, want string }{
 		{"keep: CNAME", `"keep" must be a list of files or folders in the output folder`},
 		{"keep: [../salaisuudet]", `"keep" lists "../salaisuudet": name a file or folder inside the output folder`},

@@ -66,6 +66,7 @@ const (
 // refused by name without being read, and both commands give the same
 // answers.
 func TestContentIsReadThroughOneRoot(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	link := func(target, name string) func(t *testing.T, dir string) {
 		return func(t *testing.T, dir string) {
@@ -184,6 +185,7 @@ func TestContentIsReadThroughOneRoot(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			writePortal(t, "small.txtar", dir)
 			os.MkdirAll(filepath.Join(dir, "content", "static"), 0o755)
@@ -285,6 +287,7 @@ func noSecretIn(t *testing.T, dir string) {
 // TestServeReadsThroughOneRoot: serve starts promptly beside a named pipe
 // and serves nothing from outside the content folder.
 func TestServeReadsThroughOneRoot(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
@@ -375,6 +378,7 @@ func TestServeReadsThroughOneRoot(t *testing.T) {
 // TestContentThatIsNotAFolder: --content naming a file says so, in every
 // command that reads the content.
 func TestContentThatIsNotAFolder(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
@@ -389,6 +393,7 @@ func TestContentThatIsNotAFolder(t *testing.T) {
 // TestNewReadsThroughOneRoot: new reads the guide's chapters to number a
 // new one, and a named pipe among them cannot stop it.
 func TestNewReadsThroughOneRoot(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)

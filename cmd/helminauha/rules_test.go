@@ -11,6 +11,7 @@ import (
 // (helminauha check in the portal's folder), names the place and says
 // what to write instead.
 func TestEditorialRules(t *testing.T) {
+	t.Parallel()
 	front := "title: Uusi\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01"
 	pearl := func(fm, body string) string { return "---\n" + fm + "\n---\n" + body }
 	words := func(n int) string { return strings.Repeat("sana ", n) + "\n" }
@@ -82,6 +83,7 @@ func TestEditorialRules(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			writePortal(t, "small.txtar", dir)
 			for name, data := range tc.files {

@@ -12,6 +12,7 @@ import (
 // process spent in it and the peak memory so far, which make bench-scale
 // reads.
 func TestTimingsShowEveryStage(t *testing.T) {
+	t.Parallel()
 	dir := portal(t)
 	code, stdout, stderr := helminauha(t, dir, "build", "--timings")
 	if code != 0 {

@@ -1,3 +1,8 @@
+//go:build checkout
+
+// The checkout tag keeps this test, which runs every job of the deploy workflow in fresh clones (tens of seconds), out of
+// go test ./...; make test runs it (make test-checkout).
+
 package workflow_test
 
 import (
@@ -23,9 +28,6 @@ var runsTests = regexp.MustCompile(`(^|[\s;&|(])make\s+test(\s|$)`)
 // what their actions would: configure-pages the Pages address the build
 // must use; an upload fails when its path is missing.
 func TestDeployWorkflowOnThisRepository(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command in checkouts of the repository; skipped with -short")
-	}
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +63,7 @@ func TestDeployWorkflowOnThisRepository(t *testing.T) {
 			for _, job := range order {
 				dir := t.TempDir()
 				if err := workflow.Checkout(root, dir); err != nil {
-					t.Skipf("no checkout without git: %v", err)
+					t.Fatalf("no checkout without git: %v", err)
 				}
 				var out bytes.Buffer
 				if err := wf.Run(context.Background(), job, dir, ev, &out); err != nil {

@@ -1,3 +1,8 @@
+//go:build checkout
+
+// The checkout tag keeps this test, which runs the deploy workflow in a fork of the repository (tens of seconds), out of
+// go test ./...; make test runs it (make test-checkout).
+
 package workflow_test
 
 import (
@@ -17,9 +22,6 @@ import (
 // job, its run: steps run in order as GitHub runs them; with a broken
 // pearl the job fails and prints the annotation on the pearl's line.
 func TestForkDeploys(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command in a copy of the repository; skipped with -short")
-	}
 	dir := forkWithPortal(t)
 	wf, err := workflow.Load(filepath.Join(dir, ".github", "workflows", "deploy.yml"))
 	if err != nil {
@@ -77,7 +79,7 @@ func forkWithPortal(t *testing.T) string {
 	ls.Dir = root
 	list, err := ls.Output()
 	if err != nil {
-		t.Skipf("the repository's files cannot be listed without git: %v", err)
+		t.Fatalf("the repository's files cannot be listed without git: %v", err)
 	}
 	dir := t.TempDir()
 	for _, name := range strings.Split(strings.TrimRight(string(list), "\x00"), "\x00") {
