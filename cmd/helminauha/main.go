@@ -176,7 +176,7 @@ func placeholders(l diag.Lang) *strings.Replacer {
 	if l == diag.English {
 		return strings.NewReplacer()
 	}
-	return strings.NewReplacer("DIR", "KANSIO", "URL", "OSOITE", "SLUG", "TUNNISTE", "FILE", "TIEDOSTO", "HOST:PORT", "OSOITE:PORTTI", "NAME", "NIMI")
+	return strings.NewReplacer("DIR", "KANSIO", "URL", "OSOITE", "SLUG", "TUNNISTE", "FILE", "TIEDOSTO", "HOST:PORT", "OSOITE:PORTTI", "NAME", "NIMI", "LANG", "KIELI", "FOLDER", "KANSIO")
 }
 
 // flagHelp says what each flag does; a flag not listed shows its own

@@ -67,7 +67,7 @@ summary: ` + ph("summary", 2) + `
 func ph(key string, i int) string { return content.Placeholders[key][i] }
 
 func cmdNew(args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("new", "pearl|case|chapter SLUG [--theme SLUG] [--content DIR]", stderr)
+	fl := newFlags("new", "pearl|case|chapter SLUG [--theme SLUG] [--content DIR]\n       helminauha new translation LANG FOLDER/SLUG [--content DIR]", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	theme := fl.String("theme", "", "the theme area's slug (a file name in teemat/ without .md)")
 	var pos []string
@@ -81,11 +81,14 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		pos = append(pos, fl.Arg(0))
 		args = fl.Args()[1:]
 	}
+	lang := fl.Lang("")
+	if len(pos) == 3 && pos[0] == "translation" {
+		return newTranslation(*contentDir, pos[1], pos[2], stdout, stderr, lang)
+	}
 	if len(pos) != 2 {
 		fl.Usage()
 		return errUsage
 	}
-	lang := fl.Lang("")
 	kind, slug := pos[0], strings.TrimSuffix(pos[1], ".md")
 	tmpl, ok := newTemplates[kind]
 	if !ok {

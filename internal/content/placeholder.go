@@ -15,8 +15,13 @@ var Placeholders = map[string][]string{
 	"title":        {"Helmen otsikko", "Esimerkin otsikko", "Luvun otsikko"},
 	"summary":      {"Yksi tai kaksi lausetta siitä, mitä helmi antaa lukijalle (enintään 300 merkkiä).", "Yksi tai kaksi lausetta siitä, mitä organisaatio teki.", "Mitä luvussa käsitellään."},
 	"organization": {"Organisaation nimi"},
-	"":             {"Kirjoita tähän helmen sisältö lyhyinä kappaleina ja listoina.", "Kysymys lukijalle?"},
+	"":             {"Kirjoita tähän helmen sisältö lyhyinä kappaleina ja listoina.", "Kysymys lukijalle?", TranslateNote},
 }
+
+// TranslateNote is the line `helminauha new translation` puts above the
+// copied text, in Finnish and Swedish: a translation published with it
+// would be the original's text under another language's address.
+const TranslateNote = "KÄÄNNÄ: käännä otsikko, tiivistelmä ja teksti ja poista sitten tämä rivi. – ÖVERSÄTT: översätt rubriken, sammanfattningen och texten och ta sedan bort den här raden."
 
 // placeholders reports each placeholder of `new` left in doc: an error
 // in a published page, a warning in a draft, which may be unfinished.

@@ -24,10 +24,12 @@ Käyttö:
   helminauha serve   [--content KANSIO] [--addr 127.0.0.1:1313] [--allow-host NIMI]
   helminauha check   [--content KANSIO] [--format text|json|github]
   helminauha new     pearl|case|chapter TUNNISTE [--theme TUNNISTE] [--content KANSIO]
+  helminauha new     translation KIELI KANSIO/TUNNISTE [--content KANSIO]
   helminauha version
 
 build tekee valmiin sivuston, serve näyttää esikatselun selaimessa, check
-tarkistaa sisällön ja new tekee uuden helmen, tapausesimerkin tai luvun pohjan.
+tarkistaa sisällön ja new tekee uuden helmen, tapausesimerkin tai luvun pohjan
+tai käännöksen pohjan olemassa olevasta sivusta (new translation sv helmet/TUNNISTE).
 Komennon valitsimet näet komennolla "helminauha KOMENTO -h".
 Viestit tulevat suomeksi; englanniksi ne saa valitsimella --lang en
 tai ympäristömuuttujalla HELMINAUHA_LANG=en.
@@ -39,8 +41,11 @@ Usage:
   helminauha serve   [--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]
   helminauha check   [--content DIR] [--format text|json|github]
   helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
+  helminauha new     translation LANG FOLDER/SLUG [--content DIR]
   helminauha version
 
+new translation starts a translation from an existing page
+(new translation sv helmet/SLUG writes content/sv/helmet/SLUG.md).
 Run "helminauha COMMAND -h" for the flags of a command.
 Messages are in Finnish unless --lang en or HELMINAUHA_LANG=en chooses
 English (or site.yaml's language is en).
@@ -120,8 +125,8 @@ English (or site.yaml's language is en).
 		"%s: ei virheitä, %s",
 		"%s: no errors, %s")
 	CmdNewUnknownKind = msg("cmd.new-unknown-kind",
-		"helminauha new: tuntematon laji %q: kirjoita pearl (helmi), case (tapausesimerkki) tai chapter (oppaan luku)",
-		"helminauha new: unknown kind %q: use pearl, case or chapter")
+		"helminauha new: tuntematon laji %q: kirjoita pearl (helmi), case (tapausesimerkki), chapter (oppaan luku) tai translation (käännös)",
+		"helminauha new: unknown kind %q: use pearl, case, chapter or translation")
 	CmdNewBadTheme = msg("cmd.new-bad-theme",
 		"helminauha new: --theme %q ei ole teema-alueen tunniste: kirjoita kansion %s tiedoston nimi ilman .md-päätettä",
 		"helminauha new: --theme %q is not the name of a theme area: use the name of a file in %s without .md")
@@ -137,6 +142,30 @@ English (or site.yaml's language is en).
 	CmdNewCannotWrite = msg("cmd.new-cannot-write",
 		"helminauha new: tiedostoa %s ei voitu kirjoittaa (%s)",
 		"helminauha new: cannot write %s: %s")
+	CmdNewTranslationNoLanguages = msg("cmd.new-translation-no-languages",
+		"helminauha new translation: portaalilla ei ole muita kieliä kuin %s: lisää ensin site.yaml-tiedostoon kohta languages ja sen alle kieli, esimerkiksi sv, nimineen ja kuvauksineen (katso ohje toimittajalle)",
+		"helminauha new translation: the portal has no language besides %s: first add languages: to site.yaml with the language, such as sv, and its title and description (see toimittajalle)")
+	CmdNewTranslationLang = msg("cmd.new-translation-lang",
+		"helminauha new translation: portaalilla ei ole kieltä %q: kirjoita jokin site.yaml-tiedoston languages-kohdan kielistä (%s) tai lisää kieli sinne",
+		"helminauha new translation: the portal has no language %q: write one of the languages in site.yaml's languages: (%s), or add it there")
+	CmdNewTranslationDefault = msg("cmd.new-translation-default",
+		"helminauha new translation: %s on portaalin oletuskieli, jolla alkuperäiset sivut kirjoitetaan: kerro kieli, jolle käännät, esimerkiksi helminauha new translation sv helmet/%s",
+		"helminauha new translation: %s is the portal's default language, which the originals are written in: name the language you translate into, for example helminauha new translation sv helmet/%s")
+	CmdNewTranslationPath = msg("cmd.new-translation-path",
+		"helminauha new translation: %q ei ole sivun polku: kirjoita sisältökansion kansio ja tiedoston nimi ilman .md-päätettä, esimerkiksi helmet/yhteinen-tavoite-verkostossa (kansiot ovat teemat, helmet, caset, opas ja sivut)",
+		"helminauha new translation: %q is not a page's path: write the content folder's folder and the file name without .md, for example helmet/yhteinen-tavoite-verkostossa (the folders are teemat, helmet, caset, opas and sivut)")
+	CmdNewTranslationNoOriginal = msg("cmd.new-translation-no-original",
+		"helminauha new translation: alkuperäistä sivua %s ei ole: tarkista kansio ja nimi; käännös tehdään sivusta, joka on jo olemassa",
+		"helminauha new translation: there is no original %s: check the folder and the name; a translation starts from a page that exists")
+	CmdNewTranslationCannotRead = msg("cmd.new-translation-cannot-read",
+		"helminauha new translation: alkuperäistä sivua %s ei voitu lukea (%s)",
+		"helminauha new translation: cannot read the original %s: %s")
+	CmdNewTranslationExists = msg("cmd.new-translation-exists",
+		"helminauha new translation: käännös %s on jo olemassa, eikä sitä muutettu: jatka sen kääntämistä tai poista se ensin",
+		"helminauha new translation: the translation %s already exists; it was left as it was: go on translating it, or remove it first")
+	CmdNewTranslationCreated = msg("cmd.new-translation-created",
+		"Tehtiin käännöksen pohja %s sivusta %s: käännä otsikko, tiivistelmä ja teksti, poista käännösohjeen rivi ja rivi draft: true ja aja sitten helminauha check",
+		"Created %s, a translation to be of %s: translate the title, summary and text, remove the line that says to translate and the line draft: true, then run helminauha check")
 	CmdNewCreated = msg("cmd.new-created",
 		"Tehtiin %s: kirjoita paikkamerkkien tilalle oma tekstisi ja aja sitten helminauha check",
 		"Created %s: replace the placeholders, then run helminauha check")

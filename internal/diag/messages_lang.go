@@ -15,6 +15,12 @@ var (
 	TranslationOutdated = msg("content.translation-outdated",
 		"käännöksen alkuperäistä %s on päivitetty (%s) käännöksen jälkeen (%s): tarkista, mitä muuttui, ja päivitä käännös ja sen updated-päivä",
 		"the original %s was updated (%s) after this translation (%s): see what changed, then update the translation and its updated date")
+	TranslationNotYet = msg("content.translation-not-yet",
+		"%s mainitsee helmen %q, jota ei ole vielä käännetty, joten se jätetään tältä sivulta pois: käännä se (helminauha new translation %s helmet/%s) tai poista se luettelosta",
+		"%s names the pearl %q, which is not translated yet, so this page leaves it out: translate it (helminauha new translation %s helmet/%s) or remove it from the list")
+	TranslationAreaNotYet = msg("content.translation-area-not-yet",
+		"%s mainitsee teema-alueen %q, jota ei ole vielä käännetty: käännä ensin se (helminauha new translation %s teemat/%s)",
+		"%s names the theme area %q, which is not translated yet: translate it first (helminauha new translation %s teemat/%s)")
 	TranslationNoOriginal = msg("content.translation-no-original",
 		"käännöksellä ei ole alkuperäistä: %s puuttuu; käännöksen tiedostonimen on oltava sama kuin oletuskielisen sivun",
 		"the translation has no original: %s is missing; a translation has the same file name as the page in the default language")

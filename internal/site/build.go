@@ -221,8 +221,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		if p.Area != "" {
 			pearl.Area = b.areaBy[p.Area]
 			if pearl.Area == nil {
-				b.diags.Report(keyPos(&p.Common, "theme"), diag.SiteUnknownTheme,
-					p.Area, b.names("areas").nearest(p.Area), b.areaList())
+				b.unknownArea(&p.Common, "theme", p.Area, diag.SiteUnknownTheme)
 			}
 		}
 		b.pearlBy[p.Slug] = pearl
@@ -301,9 +300,28 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 		b.diags.Warn(keyPos(doc, key), diag.SiteNamesDraft, key, slug)
 		return nil
 	}
+	if b.def != nil {
+		if _, ok := b.def.ByKey(content.DirPearls + "/" + slug); ok {
+			code := strings.TrimSuffix(b.lang, "/")
+			b.diags.Warn(keyPos(doc, key), diag.TranslationNotYet, key, slug, code, slug)
+			return nil
+		}
+	}
 	b.diags.Report(keyPos(doc, key), diag.SiteNoSuchPearl,
 		key, slug, b.names("pearls").nearest(slug))
 	return nil
+}
+
+// unknownArea reports the theme area slug that doc's key names and this
+// language has not: one the default language has is not translated yet.
+func (b *builder) unknownArea(doc *content.Common, key, slug string, m *diag.Message) {
+	if b.def != nil {
+		if _, ok := b.def.ByKey(content.DirAreas + "/" + slug); ok {
+			b.diags.Report(keyPos(doc, key), diag.TranslationAreaNotYet, key, slug, strings.TrimSuffix(b.lang, "/"), slug)
+			return
+		}
+	}
+	b.diags.Report(keyPos(doc, key), m, slug, b.names("areas").nearest(slug), b.areaList())
 }
 
 // draftNamed warns when a published document at pos names the draft
@@ -348,8 +366,7 @@ func (b *builder) cases(list []*content.Case) {
 		for _, slug := range c.Areas {
 			a := b.areaBy[slug]
 			if a == nil {
-				b.diags.Report(keyPos(&c.Common, "themes"), diag.SiteUnknownThemes,
-					slug, b.names("areas").nearest(slug), b.areaList())
+				b.unknownArea(&c.Common, "themes", slug, diag.SiteUnknownThemes)
 				continue
 			}
 			k.Areas = appendNew(k.Areas, a, &areas)
