@@ -79,16 +79,48 @@ func (l *Language) Analyze(text string) []Token {
 }
 
 // swedishKey is the key of a Swedish word: a word of ASCII letters a–z of
-// three letters or more is stemmed with the Snowball Swedish stemmer, as
-// it is (the word is folded first, so "möte" and "mote" meet); any other
-// is its own key.
+// three letters or more is stemmed with the Snowball Swedish stemmer,
+// mended where Snowball leaves the definite forms of neuter nouns (see
+// swedishNormalise); any other word is its own key. The word is folded
+// first, so "möte" and "mote" meet.
 func swedishKey(w string) string {
 	if len(w) < 3 || !isASCIILetters(w) {
 		return w
 	}
+	w0 := w
+	w = definiteNeuter(w)
 	env := snowball.NewEnv(w)
 	swedishstem.Stem(env)
-	return env.Current()
+	return swedishNormalise(w0, env.Current())
+}
+
+// definiteNeuter returns a word in -et, the definite form of a neuter noun
+// ("mötet", "arbetet", "nätverket"), without its -et, which Snowball
+// leaves: the -et after a consonant, with three letters or more before
+// it, when the word does not end in -het or -itet, which are no such
+// endings ("verksamhet", "kvalitet"). Any other word is returned as it is.
+func definiteNeuter(w string) string {
+	n := len(w)
+	if n < 5 || !strings.HasSuffix(w, "et") || isVowel(w[n-3]) || w[n-3] == 'h' || strings.HasSuffix(w, "itet") {
+		return w
+	}
+	return w[:n-2]
+}
+
+// swedishNormalise mends the Snowball stem s of w for two definite forms
+// Snowball leaves: the plural of neuter nouns in -ena, of which it takes
+// the -a alone ("mötena" -> "möten" -> "mot"), and the singular of nouns
+// in -a, whose -an it leaves ("frågan", "skolan" -> "frag", "skol"), in a
+// word of six letters or more that does not end in -man ("förman"); the
+// few other nouns in -an ("anmälan", "början") meet their verbs.
+func swedishNormalise(w, s string) string {
+	if strings.HasSuffix(w, "ena") && len(s) == len(w)-1 && len(s) >= 5 {
+		return s[:len(s)-2]
+	}
+	if s == w && len(w) >= 6 && strings.HasSuffix(w, "an") && !strings.HasSuffix(w, "man") {
+		return w[:len(w)-2]
+	}
+	return s
 }
 
 // swedishDerive lets a verb and its action noun in -ing or -ning meet

@@ -660,7 +660,7 @@ export function key(w, lang = 'fi') {
   const cache = lang === 'sv' ? keyCache.sv : keyCache.fi;
   let k = cache.get(w);
   if (k === undefined) {
-    k = lang === 'sv' ? snowballStemSv(w) : normalise(w, snowballStem(w));
+    k = lang === 'sv' ? normaliseSv(w, snowballStemSv(definiteNeuter(w))) : normalise(w, snowballStem(w));
     if (cache.size > 50000) cache.clear();
     cache.set(w, k);
   }
@@ -779,6 +779,23 @@ export function snowballStemSv(word) {
     env.cursor = env.limit - v;
   }
   return env.cur;
+}
+
+// definiteNeuter drops the -et of the definite form of a neuter noun
+// ("mötet", "arbetet"), which Snowball leaves, as definiteNeuter in
+// internal/search/lang.go does; normaliseSv mends the stem of a definite
+// plural in -ena ("mötena" -> "möten" -> "mot") and of a definite
+// singular in -an ("frågan" -> "frag"), as swedishNormalise.
+function definiteNeuter(w) {
+  const n = w.length;
+  if (n < 5 || !w.endsWith('et') || isVowel(w[n - 3]) || w[n - 3] === 'h' || w.endsWith('itet')) return w;
+  return w.slice(0, -2);
+}
+
+function normaliseSv(w, s) {
+  if (w.endsWith('ena') && s.length === w.length - 1 && s.length >= 5) return s.slice(0, -2);
+  if (s === w && w.length >= 6 && w.endsWith('an') && !w.endsWith('man')) return w.slice(0, -2);
+  return s;
 }
 
 // deriveSv lets a Swedish verb and its action noun in -ing or -ning meet

@@ -1,0 +1,119 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSwedishFormsMeet: the forms of one Swedish word have one key, and
+// other words keep theirs.
+func TestSwedishFormsMeet(t *testing.T) {
+	for _, forms := range [][]string{
+		{"möte", "möten", "mötet", "mötena", "mote"},
+		{"fråga", "frågan", "frågor", "frågorna"},
+		{"skola", "skolan", "skolor"},
+		{"arbete", "arbetet", "arbeten", "arbetena", "arbets"},
+		{"nätverk", "nätverket", "nätverken", "nätverks", "natverk"},
+		{"ledarskap", "ledarskapet"},
+		{"utveckling", "utvecklingen", "utvecklingar", "utvecklingarna"},
+		{"kvalitet", "kvaliteten", "kvaliteter"},
+		{"verksamhet", "verksamheten", "verksamheter"},
+		{"chef", "chefen", "chefer", "cheferna", "chefens"},
+		{"mål", "målet", "målen"},
+		{"belastning", "belastningen", "belastningar"},
+		{"team", "teamet", "teamen"},
+	} {
+		want := swedish.Key(fold(forms[0]))
+		for _, f := range forms[1:] {
+			if got := swedish.Key(fold(f)); got != want {
+				t.Errorf("%s: key %q, want %q (that of %s)", f, got, want, forms[0])
+			}
+		}
+	}
+	for _, pair := range [][2]string{
+		{"arbete", "arbetsam"}, {"kvalitet", "kval"}, {"planering", "plan"}, {"person", "pers"}, {"förman", "form"},
+	} {
+		if a, b := swedish.Key(fold(pair[0])), swedish.Key(fold(pair[1])); a == b {
+			t.Errorf("%s and %s have one key, %q", pair[0], pair[1], a)
+		}
+	}
+}
+
+// fold returns the folded form of one word, as the index has it.
+func fold(w string) string {
+	var b []byte
+	for _, r := range w {
+		b, _ = foldRune(b, r, 0)
+	}
+	return string(b)
+}
+
+// TestSwedishCompounds: a compound of the Swedish pages is found by its
+// parts, the linking -s- included, and a compound query by the words of
+// the pages it is made of.
+func TestSwedishCompounds(t *testing.T) {
+	docs := []Doc{
+		{URL: "/a/", Title: "Arbetsmiljöarbete på arbetsplatsen", Body: "En god arbetsmiljö är ett arbete för hela miljö."},
+		{URL: "/b/", Title: "Nätverksledarskap", Body: "Ledarskap i ett nätverk."},
+		{URL: "/c/", Title: "Gemenskap och utvärdering", Body: "Arbetsgemenskapen och hybridmötet, ett möte."},
+	}
+	v, _, _, _ := analyseDocs(docs, swedish)
+	sp := v.splitter(len(v.keys))
+	memo := map[string][]string{}
+	for _, c := range []struct {
+		word string
+		want []string // among the keys of its parts
+		not  []string
+	}{
+		{"arbetsmiljoarbete", []string{"arbetsmiljo", "arbet", "miljo"}, nil},
+		{"natverksledarskap", []string{"natverk", "ledarskap"}, nil},
+		{"arbetsgemenskapen", []string{"arbet", "gemenskap"}, nil},
+		{"gemenskap", nil, []string{"gem"}},
+	} {
+		got := sp.partKeys(c.word, memo)
+		for _, k := range c.want {
+			if !slices.Contains(got, k) {
+				t.Errorf("%s: parts %q, want %q among them", c.word, got, k)
+			}
+		}
+		for _, k := range c.not {
+			if slices.Contains(got, k) {
+				t.Errorf("%s: parts %q, want no %q", c.word, got, k)
+			}
+		}
+	}
+	has := func(k string) bool { return v.keyIDs[k] != 0 || len(v.keys) > 0 && v.keys[0] == k }
+	for w, want := range map[string]string{
+		"natverksarbete":  "natverk arbet",
+		"miljoledarskap":  "miljo ledarskap",
+		"ledarskapsmotet": "ledarskap mot",
+	} {
+		if got := strings.Join(swedish.SplitQuery(w, has), " "); got != want {
+			t.Errorf("SplitQuery(%q): %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestSwedishIndex: an index of Swedish documents says so to haku.js and
+// holds the Swedish keys and thesaurus; a Finnish one says nothing.
+func TestSwedishIndex(t *testing.T) {
+	docs := []Doc{{URL: "/sv/a/", Title: "Teammöte", Body: "Mötet och chefen."}}
+	files, err := Build(docs, Options{Language: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := string(files[0].Data)
+	for _, want := range []string{`"lang":"sv"`, `"sammantr":["mot"]`, `"forman":["chef"]`} {
+		if !strings.Contains(sv, want) {
+			t.Errorf("the Swedish index lacks %s:\n%s", want, sv)
+		}
+	}
+	files, err = Build(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi := string(files[0].Data); strings.Contains(fi, `"lang"`) {
+		t.Errorf("the Finnish index names its language:\n%s", fi)
+	}
+}
