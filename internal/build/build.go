@@ -389,9 +389,13 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 
 	theme, diags := ss.loadTheme(cfg.Theme)
 	res.Diags.Append(diags)
+	if theme != nil {
+		// A language whose table of words lacks one the theme writes.
+		res.Diags.Append(theme.CheckLanguages(cfg.Codes()))
+	}
 	watch.lap("theme")
 
-	so := site.Options{Drafts: opts.Drafts}
+	so := site.Options{Drafts: opts.Drafts, Labels: theme.Labels(cfg.Language)}
 	if opts.LastCommits != nil {
 		so.LastCommits = opts.LastCommits()
 	}
@@ -402,7 +406,7 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	res.Diags.Append(diags)
 	res.Site = s
 	if len(cfg.Languages) > 0 {
-		res.Diags.Append(languageSites(cfg, set, s, so))
+		res.Diags.Append(languageSites(cfg, set, s, so, theme))
 	}
 	watch.lap("model")
 	if res.Diags.HasErrors() || theme == nil {
@@ -415,7 +419,7 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 // folder's documents, and links the sites to each other
 // (site.Site.Languages). Their documents' hashes join s's, for the
 // pages' fingerprints: their keys start with the language's folder.
-func languageSites(cfg *config.Config, set *content.Set, s *site.Site, so site.Options) diag.List {
+func languageSites(cfg *config.Config, set *content.Set, s *site.Site, so site.Options, theme *render.Theme) diag.List {
 	var diags diag.List
 	s.Languages = []*site.Site{s}
 	for _, code := range cfg.Codes()[1:] {
@@ -425,7 +429,7 @@ func languageSites(cfg *config.Config, set *content.Set, s *site.Site, so site.O
 		}
 		// Every language shares the static files.
 		ls.Static, ls.ImageSizes = set.Static, set.ImageSizes
-		l, d := site.Build(cfg.For(code), ls, site.Options{Drafts: so.Drafts, LastCommits: so.LastCommits, Default: s})
+		l, d := site.Build(cfg.For(code), ls, site.Options{Drafts: so.Drafts, LastCommits: so.LastCommits, Default: s, Labels: theme.Labels(code)})
 		diags.Append(d)
 		diags.Append(site.Outdated(set, ls, so.LastCommits))
 		for k, v := range l.Hashes {

@@ -25,3 +25,16 @@ var (
 		"käännöksellä ei ole alkuperäistä: %s puuttuu; käännöksen tiedostonimen on oltava sama kuin oletuskielisen sivun",
 		"the translation has no original: %s is missing; a translation has the same file name as the page in the default language")
 )
+
+// The theme's tables of words (themes/<name>/i18n/<lang>.yaml).
+var (
+	RenderWordsYAML = msg("render.words-yaml",
+		"sanataulukko ei ole kelvollista YAMLia: %s (kirjoita jokainen sana omalle rivilleen muodossa avain: teksti)",
+		"the table of words is not valid YAML: %s (write each word on its own line as key: text)")
+	RenderNoWords = msg("render.no-words",
+		"teemalla ei ole sanataulukkoa kielelle %s: tee se taulukon %s mallin mukaan, samoin avaimin",
+		"the theme has no table of words for the language %s: make one like %s, with the same keys")
+	RenderMissingWord = msg("render.missing-word",
+		"sanataulukosta puuttuu %q (%s): lisää se tämän kielen sanoin",
+		"the table of words lacks %q (%s): add it in this language's words")
+)

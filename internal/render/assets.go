@@ -20,6 +20,8 @@ import (
 // as the theme areas' colours are appended to it) and the footer's pages.
 type siteState struct {
 	s    *site.Site
+	t    *Theme
+	lang string // the site's language, for its words
 	base string // base path, "/" or "/portaali/" ("/portaali/sv/" in Swedish)
 	root string // base path without the language's folder, where the assets are
 	// ogLocale is View.OGLocale.
@@ -56,7 +58,7 @@ func (t *Theme) state(s *site.Site) *siteState {
 	if st := last(); st != nil && st.s == s {
 		return st
 	}
-	st := &siteState{s: s, base: s.Config.BasePath(), root: s.Config.RootPath(), ogLocale: ogLocale(s.Config.Language), urls: map[string]string{},
+	st := &siteState{s: s, t: t, lang: s.Config.Language, base: s.Config.BasePath(), root: s.Config.RootPath(), ogLocale: ogLocale(s.Config.Language), urls: map[string]string{},
 		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), places: map[placeKey]*Place{},
 		navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
 	// serve makes a new site on every save: the cards of the one before
@@ -82,7 +84,7 @@ func (t *Theme) state(s *site.Site) *siteState {
 		}
 		st.cards[p] = c
 		if k := (placeKey{p.Area, p.Kind}); st.places[k] == nil {
-			pl := &Place{Base: st.base}
+			pl := &Place{Base: st.base, Home: t.word(st.lang, "crumbs.home")}
 			if a := p.Area; a != nil {
 				pl.AreaTitle, pl.AreaURL, pl.AreaSlug = a.Title, a.URL, a.Slug
 			}

@@ -17,54 +17,99 @@ func esc(b *bytes.Buffer, s string) {
 }
 
 // sitemap lists every page meant to be found by search engines, with the
-// day it last changed where the content says so.
+// day it last changed where the content says so. In a portal of several
+// languages it lists every language's pages, each with its translations
+// as xhtml:link alternates (hreflang, and x-default for the default
+// language's page).
 func sitemap(s *site.Site) []byte {
+	langs := s.Languages
+	if len(langs) < 2 {
+		langs = []*site.Site{s}
+	}
+	multi := len(langs) > 1
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	add := func(path string, mod time.Time) {
+	if multi {
+		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	} else {
+		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	}
+	for _, l := range langs {
+		sitemapURLs(&b, l, langs)
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// sitemapURLs writes the <url> of each page of l; langs are the
+// portal's languages when it has several.
+func sitemapURLs(b *bytes.Buffer, l *site.Site, langs []*site.Site) {
+	// add writes the page at site path p, made from the document key
+	// ("" for a generated page); alt asks for its translations (not on
+	// the later pages of a list).
+	add := func(p, key string, alt bool, mod time.Time) {
 		b.WriteString("<url><loc>")
-		esc(&b, s.Config.Absolute(path))
+		esc(b, l.Config.Absolute(p))
 		b.WriteString("</loc>")
 		if !mod.IsZero() {
 			b.WriteString("<lastmod>" + mod.Format("2006-01-02") + "</lastmod>")
 		}
+		if len(langs) > 1 && alt {
+			rel := strings.TrimPrefix(key, l.Config.LangPath)
+			type alternate struct{ lang, href string }
+			var alts []alternate
+			for _, o := range langs {
+				if q, ok := samePage(o, rel, p); ok {
+					alts = append(alts, alternate{o.Config.Language, o.Config.Absolute(q)})
+				}
+			}
+			if len(alts) > 1 {
+				if alts[0].lang == langs[0].Config.Language {
+					alts = append(alts, alternate{"x-default", alts[0].href})
+				}
+				for _, a := range alts {
+					b.WriteString("\n<xhtml:link rel=\"alternate\" hreflang=\"")
+					esc(b, a.lang)
+					b.WriteString("\" href=\"")
+					esc(b, a.href)
+					b.WriteString("\"/>")
+				}
+			}
+		}
 		b.WriteString("</url>\n")
 	}
-	add("/", time.Time{})
-	for _, a := range s.Areas {
+	add("/", "", true, time.Time{})
+	for _, a := range l.Areas {
 		for k := range pageCount(len(a.Pearls)) {
-			add(PagePath(a.Path, k+1), time.Time{})
+			add(PagePath(a.Path, k+1), a.Key, k == 0, time.Time{})
 		}
 	}
-	for _, p := range s.Pearls {
-		add(p.Path, lastChange(p.Date, p.Updated))
+	for _, p := range l.Pearls {
+		add(p.Path, p.Key, true, lastChange(p.Date, p.Updated))
 	}
-	for _, c := range s.Cases {
-		add(c.Path, c.Date)
+	for _, c := range l.Cases {
+		add(c.Path, c.Key, true, c.Date)
 	}
-	if g := s.Guide; g != nil {
-		add(g.Path, time.Time{})
+	if g := l.Guide; g != nil {
+		add(g.Path, g.Key, true, time.Time{})
 		for _, c := range g.Chapters {
-			add(c.Path, time.Time{})
+			add(c.Path, c.Key, true, time.Time{})
 		}
 		if len(g.Chapters) > 0 {
-			add(g.Path+"kokonaan/", time.Time{})
+			add(g.Path+"kokonaan/", "", true, time.Time{})
 		}
 	}
-	for _, p := range s.Pages {
-		add(p.Path, time.Time{})
+	for _, p := range l.Pages {
+		add(p.Path, p.Key, true, time.Time{})
 	}
-	add("/tagit/", time.Time{})
-	for _, list := range [][]*site.Term{s.Tags, s.Kinds, s.Audiences} {
+	add("/tagit/", "", true, time.Time{})
+	for _, list := range [][]*site.Term{l.Tags, l.Kinds, l.Audiences} {
 		for _, t := range list {
 			for k := range pageCount(len(t.Pearls)) {
-				add(PagePath(t.Path, k+1), time.Time{})
+				add(PagePath(t.Path, k+1), "", k == 0, time.Time{})
 			}
 		}
 	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes()
 }
 
 func lastChange(date, updated time.Time) time.Time {

@@ -87,7 +87,15 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 		}
 		for _, j := range t.jobs(l) {
 			switch j.Kind {
-			case "sitemap", "robots", "headers":
+			case "sitemap":
+				// The root's sitemap lists this language's pages too.
+				for i := range jobs {
+					if jobs[i].Kind == "sitemap" {
+						jobs[i].Deps = uniqueKeys(slices.Concat(jobs[i].Deps, j.Deps))
+					}
+				}
+				continue
+			case "robots", "headers":
 				continue
 			}
 			j.Path = l.Config.LangPath + j.Path

@@ -45,5 +45,5 @@ func (t *Theme) MinifyTemplates() {
 
 // withoutFast is the theme rendering from its templates as written.
 func (t *Theme) withoutFast() *Theme {
-	return &Theme{name: t.name, pages: t.pages, assets: t.assets, static: t.static, src: t.src, shared: t.shared}
+	return &Theme{name: t.name, pages: t.pages, assets: t.assets, static: t.static, src: t.src, shared: t.shared, words: t.words}
 }

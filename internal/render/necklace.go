@@ -42,6 +42,8 @@ type Strand struct {
 	LabelY int // baseline of the title shown on hover and focus
 	// Total is the number of pearls in the area; More those not drawn.
 	Total, More int
+	// Count is Total in words, in the page's language ("12 helmeä").
+	Count string
 }
 
 // Bead is one pearl on a strand. Its fields are plain (not promoted from
@@ -117,4 +119,11 @@ func shorten(s string, n int) string {
 		}
 	}
 	return string(r) + "…"
+}
+
+// strand is strand with the count of its pearls in the page's words.
+func (v *View) strand(a *site.Area, max int) *Strand {
+	st := strand(a, max)
+	st.Count = v.N("pearls", st.Total)
+	return st
 }

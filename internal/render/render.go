@@ -80,7 +80,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 	case "home":
 		v.Path = "/"
 		for _, a := range s.Areas {
-			v.Strands = append(v.Strands, strand(a, homeStrand))
+			v.Strands = append(v.Strands, v.strand(a, homeStrand))
 		}
 		v.Legend = s.Kinds
 		v.Cases = homeCases(s)
@@ -99,9 +99,9 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if v.Pager == nil || v.Pager.Number == 1 {
 			v.Body = body(s, a.Doc, a.Links)
 			v.Worksheet = hasWorksheet(a.Doc)
-			v.Strands = []*Strand{strand(a, areaStrand)}
+			v.Strands = []*Strand{v.strand(a, areaStrand)}
 			if v.Pager != nil {
-				v.Strands = []*Strand{strand(a, pagedStrand)}
+				v.Strands = []*Strand{v.strand(a, pagedStrand)}
 			}
 			v.Cases = shownCases(a)
 		}
@@ -168,7 +168,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if !ok {
 			return bad()
 		}
-		v.Guide, v.Path, v.Title = g, g.Path+"kokonaan/", g.Title+" kokonaan"
+		v.Guide, v.Path, v.Title = g, g.Path+"kokonaan/", fmt.Sprintf(v.T("guide.whole.title"), g.Title)
 		// Links between chapters lead to the chapter on this page.
 		local := make(map[string]string, len(g.Chapters))
 		for _, c := range g.Chapters {
@@ -200,27 +200,27 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 			return bad()
 		}
 		n := max(1, j.page)
-		v.Term, v.Path, v.Title = term, PagePath(term.Path, n), termHeading(term)
-		v.Description = fmt.Sprintf("%s – %s", termHeading(term), count(len(term.Pearls), "helmi", "helmeä"))
+		v.Term, v.Path, v.Title = term, PagePath(term.Path, n), v.TermHeading(term)
+		v.Description = fmt.Sprintf("%s – %s", v.Title, v.N("pearls", len(term.Pearls)))
 		v.Pager = newPager(s, term.Path, n, len(term.Pearls))
 		lo, hi := pageRange(n, len(term.Pearls))
 		v.Pearls = term.Pearls[lo:hi]
 	case "terms":
-		v.Path, v.Title = "/tagit/", "Aiheet"
-		v.Description = "Kaikki aiheet, tyypit ja kohderyhmät, joiden mukaan helmet on luokiteltu."
+		v.Path, v.Title = "/tagit/", v.T("terms.title")
+		v.Description = v.T("terms.description")
 	case "search":
-		v.Path, v.Title = "/haku/", "Haku"
+		v.Path, v.Title = "/haku/", v.T("search.title")
 	case "necklace":
-		v.Path, v.Title = "/oma-helminauha/", "Oma helminauha"
-		v.Description = "Kokoa itsellesi sopivat helmet omaan helminauhaan, tulosta ja jaa ne."
+		v.Path, v.Title = "/oma-helminauha/", v.T("necklace.title")
+		v.Description = v.T("necklace.description")
 	case "notfound":
-		v.Path, v.Title, v.NoIndex = "/404.html", "Sivua ei löytynyt", true
+		v.Path, v.Title, v.NoIndex = "/404.html", v.T("notfound.title"), true
 	default:
 		return nil, fmt.Errorf("rendering %s: no page kind %q", j.Path, j.Kind)
 	}
 	if pg := v.Pager; pg != nil {
 		if pg.Number > 1 {
-			v.Title = fmt.Sprintf("%s, sivu %d/%d", v.Title, pg.Number, pg.Total)
+			v.Title = fmt.Sprintf(v.T("page.of"), v.Title, pg.Number, pg.Total)
 		}
 		if pg.Prev != "" {
 			v.Prev = &site.Node{URL: pg.Prev}
@@ -237,6 +237,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 	if v.Kind != "notfound" {
 		v.Canonical = v.Abs(v.Path)
 	}
+	t.setLanguages(v, s, j)
 	// The whole guide on one page is made of many files: it has no one
 	// file to edit.
 	if e := s.Config.EditURL; e != "" && v.Kind != "guideprint" {

@@ -40,6 +40,7 @@ type Theme struct {
 	// langs holds the state of each other language's site, by its
 	// config.Config.LangPath.
 	langs sync.Map
+	words words // i18n/*.yaml
 }
 
 // file is a theme file: its path inside its folder and its bytes.
@@ -192,6 +193,9 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	w, d := loadWords(fsys, show, src)
+	t.words = w
+	diags.Append(d)
 	return t, diags
 }
 

@@ -42,6 +42,11 @@ type View struct {
 	// folder ("/portaali/sv/"). Root is the base path without it, where
 	// the theme's static files are.
 	Base, Root string
+	// Languages are the links to the page in each language of a portal
+	// of several (the language switcher), the page's own first; nil in a
+	// portal of one. Alternates are those that are the same page in
+	// another language (hreflang in <head>).
+	Languages, Alternates []LangLink
 	// FullTitle is the content of <title>: "Page – Portal", or the
 	// portal's title on the home page.
 	FullTitle string
@@ -261,6 +266,7 @@ type PearlFacts struct {
 // through View.Cached, once per area and kind instead of once per pearl.
 type Place struct {
 	Base                         string // the base path, for the link to the home page
+	Home                         string // the home page's name in the crumbs
 	AreaTitle, AreaURL, AreaSlug string
 	KindLabel, KindURL           string
 }
@@ -274,8 +280,8 @@ func pearlFacts(p *site.Pearl, st *siteState) *PearlFacts {
 	f := &PearlFacts{Slug: p.Slug, Summary: p.Summary, Draft: p.Draft, Projects: p.Projects,
 		Date: p.Date, Updated: p.Updated, Audience: p.Audience, Tags: p.Tags,
 		Related: p.Related, Cases: p.Cases, Prev: p.Prev, Next: p.Next,
-		DateISO: isoDate(p.Date), DateText: finnishDate(p.Date),
-		UpdatedISO: isoDate(p.Updated), UpdatedText: finnishDate(p.Updated),
+		DateISO: isoDate(p.Date), DateText: st.t.date(st.lang, p.Date),
+		UpdatedISO: isoDate(p.Updated), UpdatedText: st.t.date(st.lang, p.Updated),
 		Place: st.places[placeKey{p.Area, p.Kind}]}
 	if a := p.Area; a != nil {
 		f.AreaTitle, f.AreaURL, f.AreaSlug, f.AreaColor = a.Title, a.URL, a.Slug, areaColor(a)
@@ -472,7 +478,9 @@ type PrevNext struct {
 // NavLink is a page's title and URL.
 type NavLink struct{ Title, URL string }
 
-func navLink(v any) *NavLink {
+// navLink is the link to a neighbour; chapter is the format of a
+// chapter's title with its number ("Luku %d: %s").
+func navLink(v any, chapter string) *NavLink {
 	switch v := v.(type) {
 	case *site.Pearl:
 		if v != nil {
@@ -480,7 +488,7 @@ func navLink(v any) *NavLink {
 		}
 	case *site.Chapter:
 		if v != nil {
-			return &NavLink{fmt.Sprintf("Luku %d: %s", v.Number, v.Title), v.URL}
+			return &NavLink{fmt.Sprintf(chapter, v.Number, v.Title), v.URL}
 		}
 	}
 	return nil
@@ -490,7 +498,28 @@ func navLink(v any) *NavLink {
 // (pn "Teeman helmet" "Edellinen helmi" "Seuraava helmi" .Pearl.Prev
 // .Pearl.Next)}}.
 func pn(label, prevLabel, nextLabel string, prev, next any) PrevNext {
-	return PrevNext{label, prevLabel, nextLabel, navLink(prev), navLink(next)}
+	return PrevNext{label, prevLabel, nextLabel, navLink(prev, "Luku %d: %s"), navLink(next, "Luku %d: %s")}
+}
+
+// PN is pn with the words of the keys label, prevLabel and nextLabel in
+// the page's language: {{template "prev-next" ($.PN "pearl.nav"
+// "pearl.prev" "pearl.next" .Prev .Next)}}.
+func (v *View) PN(label, prevLabel, nextLabel string, prev, next any) PrevNext {
+	ch := v.T("chapter.number")
+	return PrevNext{v.T(label), v.T(prevLabel), v.T(nextLabel), navLink(prev, ch), navLink(next, ch)}
+}
+
+// TermHeading is the heading of a term page in the page's language:
+// "Aihe: arviointi".
+func (v *View) TermHeading(t *site.Term) string {
+	key := "term.tag"
+	switch t.Taxonomy {
+	case "tyypit":
+		key = "term.kind"
+	case "kohderyhmat":
+		key = "term.audience"
+	}
+	return fmt.Sprintf(v.T(key), t.Label)
 }
 
 // legendBead is a bead of the given kind centred in a 30×30 box, for the

@@ -35,6 +35,11 @@ type Options struct {
 	// language's (config.Config.LangPath set): a link in it to a site
 	// path it has not, such as /toimittajalle/, may lead there.
 	Default *Site
+	// Labels are the names readers see of kinds and audiences in the
+	// site's language, by "kind.<slug>" and "audience.<slug>" (the
+	// theme's words); KindLabels and AudienceLabels stand in for those
+	// it lacks.
+	Labels map[string]string
 }
 
 // Memo keeps what the last build that used it worked out from text
@@ -69,6 +74,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
 		col:       collate.New(language.Finnish),
 		keys:      make(map[string][]byte, n),
+		labels:    opts.Labels,
 	}
 	if b.multi {
 		b.s.nodes = make(map[string]Node, n)
@@ -105,8 +111,10 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 }
 
 type builder struct {
-	s    *Site
-	base string // base path without the trailing slash, "" or "/portaali"
+	s *Site
+	// labels are Options.Labels.
+	labels map[string]string
+	base   string // base path without the trailing slash, "" or "/portaali"
 	// static is how the static folder is shown in messages
 	// ("content/static/").
 	staticDir string
@@ -444,6 +452,14 @@ func (b *builder) pages(list []*content.Page) {
 	}
 }
 
+// label is the name readers see of the kind or audience slug.
+func (b *builder) label(prefix, slug string, def map[string]string) string {
+	if l, ok := b.labels[prefix+slug]; ok {
+		return l
+	}
+	return def[slug]
+}
+
 func (b *builder) terms() {
 	tags := map[string]*Term{}
 	kinds := map[string]*Term{}
@@ -453,7 +469,7 @@ func (b *builder) terms() {
 		if p.Pearl.Kind != "" {
 			t := kinds[p.Pearl.Kind]
 			if t == nil {
-				t = &Term{Taxonomy: "tyypit", Slug: p.Pearl.Kind, Label: KindLabels[p.Pearl.Kind]}
+				t = &Term{Taxonomy: "tyypit", Slug: p.Pearl.Kind, Label: b.label("kind.", p.Pearl.Kind, KindLabels)}
 				t.Node = b.node("/tyypit/"+t.Slug+"/", "", content.Sum{})
 				kinds[t.Slug] = t
 			}
@@ -463,7 +479,7 @@ func (b *builder) terms() {
 		for _, a := range p.Pearl.Audience {
 			t := auds[a]
 			if t == nil {
-				t = &Term{Taxonomy: "kohderyhmat", Slug: a, Label: AudienceLabels[a]}
+				t = &Term{Taxonomy: "kohderyhmat", Slug: a, Label: b.label("audience.", a, AudienceLabels)}
 				t.Node = b.node("/kohderyhmat/"+a+"/", "", content.Sum{})
 				auds[a] = t
 			}

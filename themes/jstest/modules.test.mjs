@@ -6,7 +6,7 @@ import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 
-import { store, pearls } from '../helminauha/assets/yhteiset.js';
+import { store, pearls, fill } from '../helminauha/assets/yhteiset.js';
 import { KEY, readItems, writeItems, indexOf } from '../helminauha/assets/oma.js';
 import { sharedSlugs, safeColor, MAX_SHARED } from '../helminauha/assets/oma-helminauha.js';
 import { asciiName } from '../helminauha/assets/tyopohja.js';
@@ -45,10 +45,44 @@ test('store works without localStorage and when it refuses writes', () => {
   assert.equal(store.get('x'), null);
 });
 
-test('pearls counts in Finnish', () => {
-  assert.equal(pearls(0), '0 helmeä');
-  assert.equal(pearls(1), '1 helmi');
-  assert.equal(pearls(2), '2 helmeä');
+// scriptWords reads the words of the script name (js.NAME.*) from the
+// theme's table of lang, as the generator gives them to a page: the
+// tables are flat, one "key: text" a line.
+function scriptWords(lang, name) {
+  const src = readFileSync(new URL(`../helminauha/i18n/${lang}.yaml`, import.meta.url), 'utf8');
+  const out = {};
+  for (const line of src.split('\n')) {
+    const m = /^js\.([a-z]+)\.([^:]+): (.*)$/.exec(line);
+    if (m && m[1] === name) out[m[2]] = m[3].replace(/^"(.*)"$/, '$1');
+  }
+  return out;
+}
+
+test('pearls counts with the words of the page, singular and plural', () => {
+  const fi = scriptWords('fi', 'oma');
+  assert.equal(pearls(0, fi), '0 helmeä');
+  assert.equal(pearls(1, fi), '1 helmi');
+  assert.equal(pearls(2, fi), '2 helmeä');
+  const sv = scriptWords('sv', 'oma');
+  assert.equal(pearls(1, sv), '1 pärla');
+  assert.equal(pearls(3, sv), '3 pärlor');
+});
+
+test('fill puts the values in a word and leaves unknown places be', () => {
+  const w = { added: 'Helmi lisätty. Siinä on nyt {pearls}.', odd: '{x} ja {y}' };
+  assert.equal(fill(w, 'added', { pearls: '2 helmeä' }), 'Helmi lisätty. Siinä on nyt 2 helmeä.');
+  assert.equal(fill(w, 'odd', { x: 1 }), '1 ja {y}');
+  assert.equal(fill(w, 'missing'), 'missing');
+});
+
+test('every table gives the scripts the same words', () => {
+  for (const name of ['oma', 'necklace', 'worksheet', 'search']) {
+    const fi = Object.keys(scriptWords('fi', name)).sort();
+    assert.ok(fi.length > 0, name);
+    for (const lang of ['sv', 'en']) {
+      assert.deepEqual(Object.keys(scriptWords(lang, name)).sort(), fi, `${lang}: js.${name}`);
+    }
+  }
 });
 
 test('the necklace in storage is read back checked', () => {

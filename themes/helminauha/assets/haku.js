@@ -1658,11 +1658,31 @@ export function highlight(text, result) {
 // ---------------------------------------------------------------------
 // The search page
 
-// LABELS are the Finnish names of the facets; the names of kinds, page
-// types and audiences come with the index (SearchIndex.labels).
-export const LABELS = {
-  facet: { teema: 'Teema-alue', kind: 'Tyyppi', audience: 'Kohderyhmä' },
-};
+// WORDS are the page's words for the search (the JSON of
+// <script type="application/json" id="words-search">, from the theme's table): the facets' names, the status
+// sentences, and the names of kinds, page types and audiences, which
+// take the place of those the index carries (SearchIndex.labels). Empty
+// outside a page.
+function pageWords(doc) {
+  const s = doc && doc.getElementById('words-search');
+  try { return s ? JSON.parse(s.textContent) : {}; } catch { return {}; }
+}
+const WORDS = typeof document !== 'undefined' ? pageWords(document) : {};
+function t(key, vars) {
+  const s = typeof WORDS[key] === 'string' ? WORDS[key] : key;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
+}
+// labels are the index's names of kinds, types and audiences, with the
+// page's own words in their place where it has them (kind.tieto,
+// audience.johto, type.helmi).
+function labels(idx) {
+  const l = idx.labels();
+  const out = { kind: { ...l.kind }, audience: { ...l.audience } };
+  for (const k of Object.keys(out.kind)) if (WORDS['kind.' + k]) out.kind[k] = WORDS['kind.' + k];
+  for (const k of Object.keys(out.kind)) if (WORDS['type.' + k]) out.kind[k] = WORDS['type.' + k];
+  for (const a of Object.keys(out.audience)) if (WORDS['audience.' + a]) out.audience[a] = WORDS['audience.' + a];
+  return out;
+}
 
 const FACETS = ['teema', 'kind', 'audience'];
 const PAGE_SIZE = 20;
@@ -1670,9 +1690,7 @@ const DEBOUNCE_MS = 150;
 
 // statusText is the sentence announced after a search.
 export function statusText(total, q) {
-  if (total === 0) return `Ei osumia haulla ”${q}”.`;
-  if (total === 1) return `1 osuma haulla ”${q}”.`;
-  return `${total} osumaa haulla ”${q}”.`;
+  return t(total === 0 ? 'status.none' : total === 1 ? 'status.one' : 'status.other', { n: total, q });
 }
 
 function startPage(doc, win) {
@@ -1737,7 +1755,7 @@ function startPage(doc, win) {
     });
     results.replaceChildren(...items);
     if (!more) {
-      more = el('button', 'search-more', 'Näytä lisää osumia');
+      more = el('button', 'search-more', t('more'));
       more.type = 'button';
       more.addEventListener('click', () => { state.shown += PAGE_SIZE; run(); });
       results.after(more);
@@ -1755,17 +1773,18 @@ function startPage(doc, win) {
       kind: idx.m.kt.slice(0, 4),
       audience: idx.m.aud,
     };
+    const names = labels(idx);
     const label = {
       teema: (v) => titles[v] || v,
-      kind: (v) => idx.labels().kind[v] || v,
-      audience: (v) => idx.labels().audience[v] || v,
+      kind: (v) => names.kind[v] || v,
+      audience: (v) => names.audience[v] || v,
     };
     const groups = [];
     for (const f of FACETS) {
       const values = order[f].filter((v) => res.facets[f][v] || state[f].includes(v));
       if (!values.length) continue;
       const fs = el('fieldset', 'search-facet');
-      fs.append(el('legend', '', LABELS.facet[f]));
+      fs.append(el('legend', '', t('facet.' + f)));
       for (const v of values) {
         const id = `search-facet-${f}-${v}`;
         const box = el('input');
@@ -1791,7 +1810,7 @@ function startPage(doc, win) {
     if (filters) {
       filters.hidden = groups.length === 0;
       const on = FACETS.reduce((n, f) => n + state[f].length, 0);
-      filterSummary.textContent = on ? `Rajaa tuloksia (${on} valittu)` : 'Rajaa tuloksia';
+      filterSummary.textContent = on ? t('filters.on', { n: on }) : t('filters');
     }
     if (focus) {
       const again = facetsBox.querySelector(`input[name="${focus[0]}"][value="${CSS.escape(focus[1])}"]`);
@@ -1824,11 +1843,11 @@ function startPage(doc, win) {
       if (my !== seq) return;
       results.removeAttribute('aria-busy');
       results.dataset.state = 'error';
-      if (status) status.textContent = 'Hakua ei voitu ladata. Yritä myöhemmin uudelleen.';
+      if (status) status.textContent = t('failed');
       return;
     }
     if (my !== seq) return;
-    renderHits(res, idx.labels());
+    renderHits(res, labels(idx));
     renderFacets(res, idx);
     if (status) {
       status.textContent = statusText(res.total, q);
@@ -1843,7 +1862,8 @@ function startPage(doc, win) {
           state.shown = PAGE_SIZE;
           run();
         });
-        status.append(' Tarkoititko ”', a, '”?');
+        const [before, after] = t('suggest').split('{word}');
+        status.append(' ' + before, a, after || '');
       }
     }
     results.removeAttribute('aria-busy');

@@ -15,8 +15,13 @@
 // reaches the page as markup: text goes in as textContent, and fetched
 // pearl bodies (our own same-origin pages) are rebuilt element by element
 // from an allow-list. Works under the theme's Content-Security-Policy.
-import { el, button, pearls, announce, download, onReady } from './yhteiset.js';
+import { el, button, pearls, announce, download, onReady, words, fill } from './yhteiset.js';
 import { SLUG, readItems, writeItems, indexOf, updateCount } from './oma.js';
+
+// W are the page's words for this script (words-necklace); t fills
+// one in.
+var W = words('necklace');
+function t(key, vars) { return fill(W, key, vars); }
 
 export const MAX_SHARED = 200;
 var SVGNS = 'http://www.w3.org/2000/svg';
@@ -100,7 +105,7 @@ NecklacePage.prototype.own = function () {
   var kept = items.filter(function (it) { return self.known(it.slug); });
   if (kept.length !== items.length) {
     writeItems(kept);
-    this.setNotice(pearls(items.length - kept.length) + ' omasta helminauhastasi ei enää löydy portaalista, joten ne poistettiin.');
+    this.setNotice(t('dropped', { pearls: pearls(items.length - kept.length) }));
   }
   return kept;
 };
@@ -113,11 +118,9 @@ NecklacePage.prototype.start = function () {
     var skipped = shared.bad + shared.slugs.length - valid.length;
     var msgs = [];
     if (skipped > 0) {
-      msgs.push(skipped === 1
-        ? 'Linkissä oli 1 helmi, jota ei löydy tästä portaalista. Se ohitettiin.'
-        : 'Linkissä oli ' + skipped + ' helmeä, joita ei löydy tästä portaalista. Ne ohitettiin.');
+      msgs.push(t(skipped === 1 ? 'skipped.one' : 'skipped.other', { n: skipped }));
     }
-    if (valid.length === 0) msgs.push('Jaetussa linkissä ei ollut yhtään tämän portaalin helmeä.');
+    if (valid.length === 0) msgs.push(t('shared.none'));
     this.setNotice(msgs.join(' '));
     if (valid.length > 0) {
       this.shared = valid;
@@ -154,8 +157,7 @@ NecklacePage.prototype.drawSVG = function (infos) {
     return n;
   }
   var svg = node('svg', { viewBox: '0 0 ' + W + ' ' + height, width: W, height: height, class: 'strand', role: 'img' });
-  var label = 'Helminauhasi kuvana: ' + pearls(infos.length) + ': ' +
-    infos.map(function (p) { return p.title; }).join(', ');
+  var label = t('picture', { pearls: pearls(infos.length), titles: infos.map(function (p) { return p.title; }).join(', ') });
   svg.setAttribute('aria-label', label);
   var title = node('title', {});
   title.textContent = label;
@@ -225,16 +227,16 @@ NecklacePage.prototype.item = function (info, it, i, n) {
     var k = indexOf(items, info.slug);
     if (k < 0) return;
     items[k].note = note.value;
-    if (!writeItems(items)) announce(self.status, 'Muistiinpanoa ei voitu tallentaa tähän selaimeen.');
+    if (!writeItems(items)) announce(self.status, t('note.unsaved'));
   });
   var noteField = el('div', { className: 'necklace-note' }, [
-    el('label', { for: noteId, text: 'Oma muistiinpano' }), note
+    el('label', { for: noteId, text: t('note') }), note
   ]);
 
-  var up = button('Siirrä ylös', function () { self.move(info.slug, -1, 'up'); },
-    { 'aria-label': 'Siirrä ylös: ' + info.title, 'data-action': 'up', 'data-slug': info.slug });
-  var down = button('Siirrä alas', function () { self.move(info.slug, 1, 'down'); },
-    { 'aria-label': 'Siirrä alas: ' + info.title, 'data-action': 'down', 'data-slug': info.slug });
+  var up = button(t('up'), function () { self.move(info.slug, -1, 'up'); },
+    { 'aria-label': t('up.label', { title: info.title }), 'data-action': 'up', 'data-slug': info.slug });
+  var down = button(t('down'), function () { self.move(info.slug, 1, 'down'); },
+    { 'aria-label': t('down.label', { title: info.title }), 'data-action': 'down', 'data-slug': info.slug });
   var remove = button('Poista', function () { self.remove(info.slug); },
     { 'aria-label': 'Poista: ' + info.title, 'data-action': 'remove', 'data-slug': info.slug });
   up.disabled = i === 0;
@@ -264,7 +266,7 @@ NecklacePage.prototype.move = function (slug, delta, action) {
   writeItems(items);
   this.undo = null;
   this.render({ slug: slug, action: action });
-  announce(this.status, this.info(slug).title + ' on nyt ' + (j + 1) + '. helmi ' + items.length + ':stä.');
+  announce(this.status, t('moved', { title: this.info(slug).title, place: j + 1, n: items.length }));
 };
 
 NecklacePage.prototype.remove = function (slug) {
@@ -275,7 +277,7 @@ NecklacePage.prototype.remove = function (slug) {
   writeItems(items);
   this.undo = null;
   this.render();
-  announce(this.status, 'Poistettu: ' + this.info(slug).title + '. Helminauhassa on nyt ' + pearls(items.length) + '.');
+  announce(this.status, t('removed', { title: this.info(slug).title, pearls: pearls(items.length) }));
   // Focus goes to the pearl that took its place, or the one before it.
   var rest = this.list ? this.list.querySelectorAll('button[data-action="remove"]') : [];
   var next = rest[Math.min(i, rest.length - 1)];
@@ -301,36 +303,36 @@ NecklacePage.prototype.renderTools = function (items) {
     var share = el('input', { id: shareId, type: 'url', readonly: '', className: 'necklace-share-url' });
     share.value = this.shareURL(slugs);
     share.addEventListener('focus', function () { share.select(); });
-    var copy = button('Kopioi linkki', function () {
+    var copy = button(t('copy'), function () {
       share.select();
-      var done = function () { announce(self.status, 'Linkki kopioitu leikepöydälle.'); };
+      var done = function () { announce(self.status, t('copied')); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(share.value).then(done, function () {
-          announce(self.status, 'Kopioi linkki näppäinyhdistelmällä Ctrl+C.');
+          announce(self.status, t('copy.keys'));
         });
       } else {
-        announce(self.status, 'Kopioi linkki näppäinyhdistelmällä Ctrl+C.');
+        announce(self.status, t('copy.keys'));
       }
     });
     this.tools.appendChild(el('div', { className: 'necklace-share-field' }, [
-      el('label', { for: shareId, text: 'Jaettava linkki' }),
-      el('p', { className: 'necklace-share-help', id: shareId + '-help', text: 'Linkki sisältää helmien tunnisteet mutta ei muistiinpanojasi.' }),
+      el('label', { for: shareId, text: t('share') }),
+      el('p', { className: 'necklace-share-help', id: shareId + '-help', text: t('share.help') }),
       share, copy
     ]));
     share.setAttribute('aria-describedby', shareId + '-help');
-    var print = button('Tulosta helmet', function () { self.print(print); });
-    var md = button('Lataa Markdown-tiedostona', function () { self.markdown(md); });
-    this.clearButton = button('Tyhjennä helminauha', function () { self.clear(); });
+    var print = button(t('print'), function () { self.print(print); });
+    var md = button(t('markdown'), function () { self.markdown(md); });
+    this.clearButton = button(t('clear'), function () { self.clear(); });
     this.tools.appendChild(el('div', { className: 'necklace-actions' }, [print, md, this.clearButton]));
   } else {
     this.clearButton = null;
   }
   if (this.undo) {
-    var undoButton = button('Palauta helminauha', function () {
+    var undoButton = button(t('undo'), function () {
       writeItems(self.undo);
       self.undo = null;
       self.render();
-      announce(self.status, 'Helminauha palautettu.');
+      announce(self.status, t('undone'));
     });
     this.tools.appendChild(el('div', { className: 'necklace-actions' }, [undoButton]));
   }
@@ -343,7 +345,7 @@ NecklacePage.prototype.clear = function () {
   writeItems([]);
   this.undo = items;
   this.render();
-  announce(this.status, 'Helminauha tyhjennetty. Voit palauttaa sen Palauta helminauha -painikkeella.');
+  announce(this.status, t('cleared'));
   var b = this.tools.querySelector('button');
   if (b) b.focus();
 };
@@ -374,8 +376,8 @@ NecklacePage.prototype.renderShared = function () {
   var own = this.own();
   this.sharedBar.textContent = '';
   this.sharedBar.hidden = false;
-  this.sharedBar.appendChild(el('p', { className: 'necklace-shared-intro', text: 'Sinulle on jaettu helminauha, jossa on ' + pearls(infos.length) + '.' }));
-  var save = button('Tallenna omaksi helminauhaksi', function () {
+  this.sharedBar.appendChild(el('p', { className: 'necklace-shared-intro', text: t('shared', { pearls: pearls(infos.length) }) }));
+  var save = button(t('shared.save'), function () {
     var notes = {};
     readItems().forEach(function (it) { notes[it.slug] = it.note; });
     writeItems(self.shared.map(function (s) {
@@ -386,19 +388,19 @@ NecklacePage.prototype.renderShared = function () {
     self.setNotice('');
     window.history.replaceState(null, '', window.location.pathname);
     self.render();
-    announce(self.status, 'Jaettu helminauha tallennettu omaksi helminauhaksesi.');
+    announce(self.status, t('shared.saved'));
     var h = self.list && self.list.querySelector('h2 a');
     if (h) h.focus();
   });
   var bar = [save];
   if (own.length > 0) {
-    bar.push(el('p', { className: 'necklace-shared-warning', text: 'Tallentaminen korvaa nykyisen helminauhasi (' + pearls(own.length) + ').' }));
+    bar.push(el('p', { className: 'necklace-shared-warning', text: t('shared.replaces', { pearls: pearls(own.length) }) }));
   }
-  bar.push(el('p', {}, [el('a', { href: window.location.pathname, text: 'Näytä oma helminauhani' })]));
+  bar.push(el('p', {}, [el('a', { href: window.location.pathname, text: t('own') })]));
   bar.forEach(function (b) { self.sharedBar.appendChild(b); });
   this.tools.textContent = '';
-  var print = button('Tulosta helmet', function () { self.print(print); });
-  var md = button('Lataa Markdown-tiedostona', function () { self.markdown(md); });
+  var print = button(t('print'), function () { self.print(print); });
+  var md = button(t('markdown'), function () { self.markdown(md); });
   this.tools.appendChild(el('div', { className: 'necklace-actions' }, [print, md]));
   this.tools.appendChild(this.status);
   updateCount(own);
@@ -411,7 +413,7 @@ NecklacePage.prototype.renderEmptyShared = function () {
   this.tools.textContent = '';
   this.sharedBar.textContent = '';
   this.sharedBar.hidden = false;
-  this.sharedBar.appendChild(el('p', {}, [el('a', { href: window.location.pathname, text: 'Näytä oma helminauhani' })]));
+  this.sharedBar.appendChild(el('p', {}, [el('a', { href: window.location.pathname, text: t('own') })]));
   this.tools.appendChild(this.status);
   updateCount();
 };
@@ -458,19 +460,19 @@ NecklacePage.prototype.busy = function (b, on) {
 NecklacePage.prototype.print = function (b) {
   var self = this;
   this.busy(b, true);
-  announce(this.status, 'Haetaan helmiä tulostusta varten…');
+  announce(this.status, t('print.loading'));
   this.full().then(function (list) {
     var area = self.printArea;
     area.textContent = '';
-    area.appendChild(el('p', { className: 'necklace-print-intro', text: 'Oma helminauha: ' + pearls(list.length) + ' (' + window.location.host + ')' }));
+    area.appendChild(el('p', { className: 'necklace-print-intro', text: t('print.intro', { pearls: pearls(list.length), host: window.location.host }) }));
     list.forEach(function (p) {
       var art = el('article', { className: 'necklace-print-pearl' });
       art.appendChild(el('h2', { text: p.info.title }));
       if (p.info.area) art.appendChild(el('p', { className: 'necklace-print-area', text: 'Teema: ' + p.info.area }));
       if (p.info.summary) art.appendChild(el('p', { className: 'necklace-print-summary', text: p.info.summary }));
-      if (p.note) art.appendChild(el('p', { className: 'necklace-print-note', text: 'Oma muistiinpano: ' + p.note }));
+      if (p.note) art.appendChild(el('p', { className: 'necklace-print-note', text: t('note') + ': ' + p.note }));
       if (p.body) art.appendChild(p.body.node);
-      else art.appendChild(el('p', { text: 'Helmen tekstiä ei saatu haettua.' }));
+      else art.appendChild(el('p', { text: t('print.failed') }));
       area.appendChild(art);
     });
     self.busy(b, false);
@@ -495,18 +497,18 @@ NecklacePage.prototype.markdown = function (b) {
   var self = this;
   this.busy(b, true);
   this.full().then(function (list) {
-    var out = ['# Oma helminauha', ''];
+    var out = ['# ' + t('title'), ''];
     list.forEach(function (p) {
       out.push('## ' + p.info.title, '');
       if (p.info.area) out.push('Teema: ' + p.info.area, '');
       if (p.info.url) out.push(new URL(p.info.url, window.location.href).href, '');
       if (p.info.summary) out.push('_' + p.info.summary + '_', '');
-      if (p.note) out.push('> Oma muistiinpano: ' + p.note.replace(/\n/g, '\n> '), '');
+      if (p.note) out.push('> ' + t('note') + ': ' + p.note.replace(/\n/g, '\n> '), '');
       if (p.body && p.body.md) out.push(p.body.md, '');
     });
     download('oma-helminauha.md', out.join('\n').replace(/\n{3,}/g, '\n\n'));
     self.busy(b, false);
-    announce(self.status, 'Helminauha ladattu tiedostoon oma-helminauha.md.');
+    announce(self.status, t('downloaded'));
   });
 };
 
@@ -667,7 +669,7 @@ function startNecklacePage(root) {
     var page = new NecklacePage(root, data);
     page.start();
   }).catch(function () {
-    if (notice) notice.textContent = 'Helmien tietoja ei saatu ladattua. Yritä myöhemmin uudelleen.';
+    if (notice) notice.textContent = t('failed');
   });
 }
 

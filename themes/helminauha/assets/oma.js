@@ -10,7 +10,7 @@
 // loads both gets one copy. Text goes into the page as textContent only.
 // Works under the theme's Content-Security-Policy (no inline script or
 // style).
-import { store, el, pearls, announce, onReady } from './yhteiset.js';
+import { store, el, pearls, announce, onReady, words, fill } from './yhteiset.js';
 
 export const KEY = 'helminauha.oma';
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -63,7 +63,7 @@ export function updateCount(items) {
   for (var i = 0; i < badges.length; i++) {
     badges[i].textContent = String(n);
     badges[i].hidden = n === 0;
-    badges[i].setAttribute('title', 'Omassa helminauhassa ' + pearls(n));
+    badges[i].setAttribute('title', fill(words('oma'), 'count', { pearls: pearls(n) }));
   }
 }
 
@@ -72,6 +72,7 @@ export function updateCount(items) {
 function setupToggle(btn) {
   var slug = btn.getAttribute('data-slug') || '';
   if (!SLUG.test(slug)) return;
+  var w = words('oma');
   var status = el('p', { className: 'necklace-toggle-status', role: 'status' });
   btn.insertAdjacentElement('afterend', status);
 
@@ -81,7 +82,7 @@ function setupToggle(btn) {
     // The label says what the button does next; it is not also a
     // toggle button (aria-pressed), as a toggle's label must not change
     // (WAI-ARIA Authoring Practices, Button pattern).
-    btn.textContent = inIt ? 'Poista omasta helminauhasta' : 'Lisää omaan helminauhaan';
+    btn.textContent = fill(w, inIt ? 'remove' : 'add');
     btn.classList.toggle('is-added', inIt);
     return items;
   }
@@ -92,7 +93,7 @@ function setupToggle(btn) {
     var msg;
     if (i >= 0) {
       items.splice(i, 1);
-      msg = 'Helmi poistettu omasta helminauhasta. Siinä on nyt ' + pearls(items.length) + '.';
+      msg = fill(w, 'removed', { pearls: pearls(items.length, w) });
     } else {
       items.push({
         slug: slug,
@@ -101,9 +102,9 @@ function setupToggle(btn) {
         area: btn.getAttribute('data-area') || '',
         color: btn.getAttribute('data-color') || ''
       });
-      msg = 'Helmi lisätty omaan helminauhaan. Siinä on nyt ' + pearls(items.length) + '.';
+      msg = fill(w, 'added', { pearls: pearls(items.length, w) });
     }
-    if (!writeItems(items)) msg = 'Helminauhaa ei voitu tallentaa tähän selaimeen.';
+    if (!writeItems(items)) msg = fill(w, 'unsaved');
     render();
     updateCount();
     announce(status, msg);

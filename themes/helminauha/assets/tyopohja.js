@@ -12,7 +12,12 @@
 // Works under the theme's Content-Security-Policy (no inline script or
 // style): every element is made with createElement and text goes in as
 // textContent. An ES module; its pure parts are exported for tests.
-import { store, download, button as makeButton, announce as say, onReady } from './yhteiset.js';
+import { store, download, button as makeButton, announce as say, onReady, words, fill } from './yhteiset.js';
+
+// W are the page's words for this script (words-worksheet); t fills
+// one in.
+var W = words('worksheet');
+function t(key, vars) { return fill(W, key, vars); }
 
 export const PREFIX = 'helminauha.tyopohja:';
 
@@ -118,11 +123,11 @@ function save(form) {
 function markdown(form) {
   var title = form.querySelector('.tyopohja-title');
   var lines = ['# ' + oneLine(title ? text(title) : document.title), ''];
-  lines.push('Lähde: ' + document.title + ', ' + window.location.href.split('#')[0].split('?')[0], '');
+  lines.push(t('source') + ': ' + document.title + ', ' + window.location.href.split('#')[0].split('?')[0], '');
   fields(form).forEach(function (f) {
     var v = valueOf(f).replace(/\r\n?/g, '\n').trim();
     if (f.type === 'scale' && v !== '') v = v + ' / 5';
-    lines.push('## ' + oneLine(f.label), '', v === '' ? '_(ei vastausta)_' : v, '');
+    lines.push('## ' + oneLine(f.label), '', v === '' ? '_(' + t('unanswered') + ')_' : v, '');
   });
   return lines.join('\n');
 }
@@ -224,16 +229,16 @@ function setup(form) {
       undo = null;
       undoButton.hidden = true;
     }
-    if (!save(form)) announce('Vastauksia ei voitu tallentaa tähän selaimeen.');
+    if (!save(form)) announce(t('unsaved'));
     syncPrintCopies(form);
   }
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
 
-  var clear = button('Tyhjennä vastaukset', function () {
+  var clear = button(t('clear'), function () {
     var before = answers(form);
     if (Object.keys(before).length === 0) {
-      announce('Lomakkeessa ei ole vastauksia.');
+      announce(t('empty'));
       return;
     }
     restore(form, {});
@@ -241,9 +246,9 @@ function setup(form) {
     syncPrintCopies(form);
     undo = before;
     undoButton.hidden = false;
-    announce('Vastaukset tyhjennetty. Voit palauttaa ne Palauta vastaukset -painikkeella.');
+    announce(t('cleared'));
   });
-  undoButton = button('Palauta vastaukset', function () {
+  undoButton = button(t('undo'), function () {
     if (!undo) return;
     restore(form, undo);
     undo = null;
@@ -251,21 +256,21 @@ function setup(form) {
     syncPrintCopies(form);
     undoButton.hidden = true;
     clear.focus();
-    announce('Vastaukset palautettu.');
+    announce(t('undone'));
   });
   undoButton.hidden = true;
-  var print = button('Tulosta', function () {
+  var print = button(t('print'), function () {
     syncPrintCopies(form);
     printAlone(form);
   });
-  var dl = button('Lataa Markdown-tiedostona', function () {
+  var dl = button(t('markdown'), function () {
     download(fileName(form), markdown(form));
-    announce('Vastaukset ladattu tiedostoon ' + fileName(form) + '.');
+    announce(t('downloaded', { file: fileName(form) }));
   });
 
   var note = document.createElement('p');
   note.className = 'tp-note';
-  note.textContent = 'Vastaukset tallentuvat vain tähän selaimeen. Niitä ei lähetetä minnekään.';
+  note.textContent = t('note');
 
   if (!actions) {
     actions = document.createElement('div');

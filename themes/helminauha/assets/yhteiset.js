@@ -52,9 +52,27 @@ export function button(label, onClick, props) {
   return b;
 }
 
-// pearls counts pearls in Finnish, singular and plural.
-export function pearls(n) {
-  return n === 1 ? '1 helmi' : n + ' helmeä';
+// words are the words the page gives a script in the page's language:
+// the JSON in its <script type="application/json" id="words-NAME">,
+// written by the generator from the theme's table (i18n/<lang>.yaml, the
+// keys js.NAME.*). Empty outside a page.
+export function words(name) {
+  if (typeof document === 'undefined') return {};
+  const e = document.getElementById('words-' + name);
+  try { return e ? JSON.parse(e.textContent) : {}; } catch { return {}; }
+}
+
+// fill is the word key of w with each {name} in it replaced by
+// vars[name]: fill(w, 'added', { pearls: '3 helmeä' }).
+export function fill(w, key, vars) {
+  const s = typeof w[key] === 'string' ? w[key] : key;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
+}
+
+// pearls counts pearls in the words w (pearls.one and pearls.other, of
+// the script oma's words, which every page has).
+export function pearls(n, w = words('oma')) {
+  return fill(w, n === 1 ? 'pearls.one' : 'pearls.other', { n });
 }
 
 // announce sets a live region's text so that a screen reader reads it,

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/helminauha/helminauha/themes"
+)
+
+// bilingualPortal writes the small portal with Swedish as its second
+// language: one theme area and one pearl translated, the rest not.
+func bilingualPortal(t *testing.T, dir string) {
+	t.Helper()
+	writePortal(t, "small.txtar", dir)
+	cfg := filepath.Join(dir, "content", "site.yaml")
+	data, _ := os.ReadFile(cfg)
+	data = append(data, "languages:\n  sv:\n    title: Testportalen\n    description: En liten portal för tester\n"...)
+	files := map[string]string{
+		"site.yaml":               string(data),
+		"sv/teemat/johtaminen.md": "---\ntitle: Ledarskap\nweight: 1\nsummary: Ledarskapets pärlor.\n---\nInledning.\n",
+		"sv/helmet/dialogi.md":    "---\ntitle: Dialog\ntheme: johtaminen\nsummary: Dialogiskt ledarskap.\nkind: menetelma\naudience: [henkilosto]\ndate: 2021-03-01\n---\nText.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+var (
+	switchLink = regexp.MustCompile(`<nav class="lang-switch"[^>]*>.*?</nav>`)
+	hrefOf     = regexp.MustCompile(`<a href="([^"]+)" lang="([^"]+)" hreflang="([^"]+)">([^<]+)</a>`)
+	alternate  = regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
+)
+
+// TestBothLanguagesAsTyped builds a portal of Finnish and Swedish as an
+// editor would and reads what a reader gets: each page's language, its
+// words, its alternates, and a language switcher whose every link leads
+// to a page the build wrote.
+func TestBothLanguagesAsTyped(t *testing.T) {
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: %d\n%s", code, stderr)
+	}
+	sv := readPage(t, dir, "sv/helmet/dialogi")
+	for _, want := range []string{
+		`<html lang="sv">`,
+		`<dt>Publicerad</dt><dd><time datetime="2021-03-01">1 mars 2021</time>`,
+		`<a class="kind-label" href="/portaali/sv/tyypit/menetelma/">Metod</a>`,
+		`<a href="/portaali/helmet/dialogi/" lang="fi" hreflang="fi">Suomeksi</a>`,
+		`<nav class="lang-switch" aria-label="Språk">`,
+		`<a class="skip-link" href="#sisalto">Gå till innehållet</a>`,
+	} {
+		if !strings.Contains(sv, want) {
+			t.Errorf("sv/helmet/dialogi lacks %s", want)
+		}
+	}
+	fi := readPage(t, dir, "helmet/dialogi")
+	if !strings.Contains(fi, `<html lang="fi">`) || !strings.Contains(fi, `<dt>Julkaistu</dt><dd><time datetime="2021-03-01">1.3.2021</time>`) {
+		t.Errorf("the Finnish pearl is not in Finnish words")
+	}
+	got := alternate.FindAllStringSubmatch(fi, -1)
+	want := [][2]string{{"fi", "https://example.org/portaali/helmet/dialogi/"}, {"sv", "https://example.org/portaali/sv/helmet/dialogi/"}, {"x-default", "https://example.org/portaali/helmet/dialogi/"}}
+	if len(got) != len(want) {
+		t.Fatalf("alternates of helmet/dialogi: %q, want %q", got, want)
+	}
+	for i, w := range want {
+		if got[i][1] != w[0] || got[i][2] != w[1] {
+			t.Errorf("alternate %d: %s %s, want %s %s", i, got[i][1], got[i][2], w[0], w[1])
+		}
+	}
+	// An untranslated pearl has no alternates, and its switcher leads
+	// to the Swedish theme area it belongs to.
+	lone := readPage(t, dir, "helmet/yhteinen-tavoite")
+	if alternate.MatchString(lone) {
+		t.Errorf("an untranslated pearl has hreflang alternates")
+	}
+	if !strings.Contains(lone, `<a href="/portaali/sv/" lang="sv" hreflang="sv">På svenska</a>`) &&
+		!strings.Contains(lone, `<a href="/portaali/sv/teemat/`) {
+		t.Errorf("the switcher of an untranslated pearl leads nowhere useful:\n%s", switchLink.FindString(lone))
+	}
+
+	// Every switcher link of every page leads to a page the build wrote.
+	pages := 0
+	public := filepath.Join(dir, "public")
+	filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, _ := os.ReadFile(p)
+		nav := switchLink.FindString(string(data))
+		rel, _ := filepath.Rel(public, p)
+		if nav == "" {
+			t.Errorf("%s has no language switcher", rel)
+			return nil
+		}
+		for _, m := range hrefOf.FindAllStringSubmatch(nav, -1) {
+			pages++
+			if m[2] != m[3] {
+				t.Errorf("%s: lang %s and hreflang %s differ", rel, m[2], m[3])
+			}
+			target := filepath.Join(public, strings.TrimPrefix(m[1], "/portaali/"), "index.html")
+			if _, err := os.Stat(target); err != nil {
+				t.Errorf("%s: the switcher leads to %s, which the build did not write", rel, m[1])
+			}
+		}
+		return nil
+	})
+	if pages < 20 {
+		t.Errorf("only %d switcher links", pages)
+	}
+
+	sitemap, _ := os.ReadFile(filepath.Join(public, "sitemap.xml"))
+	for _, want := range []string{
+		`<loc>https://example.org/portaali/sv/helmet/dialogi/</loc>`,
+		`<xhtml:link rel="alternate" hreflang="sv" href="https://example.org/portaali/sv/helmet/dialogi/"/>`,
+		`<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/portaali/helmet/dialogi/"/>`,
+	} {
+		if !strings.Contains(string(sitemap), want) {
+			t.Errorf("sitemap.xml lacks %s", want)
+		}
+	}
+	feed, err := os.ReadFile(filepath.Join(public, "sv", "feed.xml"))
+	if err != nil || !strings.Contains(string(feed), `xml:lang="sv"`) || !strings.Contains(string(feed), "<title>Dialog</title>") {
+		t.Errorf("sv/feed.xml is not the Swedish feed: %v\n%s", err, feed)
+	}
+	if !strings.Contains(sv, `href="/portaali/sv/feed.xml" title="Testportalen: nyaste"`) {
+		t.Errorf("the Swedish pages do not name the Swedish feed")
+	}
+}
+
+// TestMissingWordFailsCheck: a theme whose Swedish table lacks a word the
+// templates write fails check, naming the table and the key.
+func TestMissingWordFailsCheck(t *testing.T) {
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	err := fs.WalkDir(themes.FS, "helminauha", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := fs.ReadFile(themes.FS, p)
+		if p == "helminauha/i18n/sv.yaml" {
+			data = regexp.MustCompile(`(?m)^pearl\.updated: .*\n`).ReplaceAll(data, nil)
+		}
+		out := filepath.Join(dir, "themes", filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(out), 0o755)
+		return os.WriteFile(out, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := helminauha(t, dir, "check")
+	if code != 1 {
+		t.Fatalf("check: exit %d, want 1\n%s", code, stderr)
+	}
+	want := `themes/helminauha/i18n/sv.yaml: the table of words lacks "pearl.updated" (themes/helminauha/templates/pearl.html:`
+	if !strings.Contains(stdout, want) {
+		t.Errorf("check does not name the table and the key:\n%s\n%s", stdout, stderr)
+	}
+	if strings.Contains(stdout, "fi.yaml") {
+		t.Errorf("check blames the Finnish table too:\n%s", stdout)
+	}
+}
