@@ -2,11 +2,11 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/site"
 )
@@ -200,50 +200,95 @@ func headers() []byte {
 }
 
 // necklaceEntry is what the reader's necklace page needs of a pearl to
-// draw and list it without fetching its page.
-type necklaceEntry struct {
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Area      string `json:"area"`
-	AreaSlug  string `json:"areaSlug"`
-	AreaURL   string `json:"areaUrl"`
-	Color     string `json:"color"`
-	Kind      string `json:"kind"`
-	KindLabel string `json:"kindLabel"`
-	Summary   string `json:"summary"`
-}
+// draw and list it without fetching its page, in the order of its keys
+// in helmet.json (title, url, area, areaSlug, areaUrl, color, kind,
+// kindLabel, summary).
+type necklaceEntry [9]string
+
+// necklaceKeys are the keys of a necklaceEntry's values.
+var necklaceKeys = [9]string{"title", "url", "area", "areaSlug", "areaUrl", "color", "kind", "kindLabel", "summary"}
 
 // necklaceData is oma-helminauha/helmet.json: every pearl by slug. The
 // reader's necklace script reads it to show a stored or shared
 // selection; slugs not in it are unknown.
 func necklaceData(s *site.Site) ([]byte, error) {
 	// An object keyed by slug (unique: the files of one folder), keys
-	// sorted as encoding/json sorts a map's,
-	// written entry by entry: a map of 10,000 entries marshalled whole
-	// took most of a title edit's rendering in serve.
+	// sorted as encoding/json sorts a map's, written entry by entry with
+	// appendJSON: encoding/json took most of a title edit's rendering in
+	// serve.
 	pearls := slices.SortedFunc(slices.Values(s.Pearls), func(a, b *site.Pearl) int { return strings.Compare(a.Slug, b.Slug) })
 	data := make([]byte, 0, 256*len(pearls)+2)
 	data = append(data, '{')
-	for _, p := range pearls {
-		e := necklaceEntry{Title: p.Title, URL: p.URL, Summary: p.Summary, Kind: p.Pearl.Kind}
+	for i, p := range pearls {
+		e := necklaceEntry{0: p.Title, 1: p.URL, 6: p.Pearl.Kind, 8: p.Summary}
 		if p.Kind != nil {
-			e.KindLabel = p.Kind.Label
+			e[7] = p.Kind.Label
 		}
 		if p.Area != nil {
-			e.Area, e.AreaSlug, e.AreaURL, e.Color = p.Area.Title, p.Area.Slug, p.Area.URL, areaColor(p.Area)
+			e[2], e[3], e[4], e[5] = p.Area.Title, p.Area.Slug, p.Area.URL, areaColor(p.Area)
 		}
-		key, err := json.Marshal(p.Slug)
-		if err != nil {
-			return nil, err
-		}
-		entry, err := json.Marshal(e)
-		if err != nil {
-			return nil, err
-		}
-		if len(data) > 1 {
+		if i > 0 {
 			data = append(data, ',')
 		}
-		data = append(append(append(data, key...), ':'), entry...)
+		data = append(appendJSON(data, p.Slug), ':')
+		for k, v := range e {
+			data = append(data, "{,"[min(k, 1)], '"')
+			data = append(append(data, necklaceKeys[k]...), '"', ':')
+			data = appendJSON(data, v)
+		}
+		data = append(data, '}')
 	}
 	return append(data, '}', '\n'), nil
+}
+
+// appendJSON appends s as a JSON string, byte for byte as encoding/json
+// writes it: <, > and & escaped for HTML, U+2028 and U+2029 escaped,
+// invalid UTF-8 as U+FFFD.
+func appendJSON(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '"', '\\':
+				dst = append(dst, '\\', b)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(append(dst, s[start:i]...), `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(append(dst, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	return append(append(dst, s[start:]...), '"')
 }
