@@ -126,10 +126,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 //     Options.Out (output) or kept in memory
 //
 // A session's patch (see patchFor) is the cache of stages 1–4 for a save
-// that changed only bodies: the last good model with the changed
-// documents patched in. Then the plan lists only the pages that show one
-// of those bodies, stage 7 has nothing to do but the changed static
-// files, and stage 8 starts from the last good build's files. Should a
+// that changed only bodies, or the front matter of one pearl: the last
+// good model with the changed documents patched in. Then the plan lists
+// only the pages that show one of those bodies (or, for a pearl's front
+// matter, those whose fingerprint changed), stage 7 has nothing to do but
+// the changed static files, and stage 8 starts from the last good
+// build's files. Should a
 // patched build meet anything the patch cannot answer, run returns
 // errUnpatched and the session runs again without it.
 //
@@ -214,7 +216,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 		switch {
 		case err == nil && ss.keep:
 			mu.Lock()
-			p.pages[jobs[i].Path] = page{print: p.prints[i], file: f}
+			p.pages[jobs[i].Path] = page{print: p.prints[i], deps: p.deps[i], file: f}
 			mu.Unlock()
 		case !ss.keep:
 			// A build that keeps nothing renders each page once: a body

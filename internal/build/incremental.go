@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -57,7 +58,12 @@ type Changes struct {
 //     and the last good model is patched (site.Site.Patch) instead of
 //     built anew; then only the pages that show one of those bodies are
 //     rendered: the document's own page, and the printable guide for a
-//     guide chapter, since every other page shows only cards;
+//     guide chapter, since every other page shows only cards. When, in
+//     the same save, one pearl's front matter changed too (its title,
+//     tags, area, related pearls …), the model is patched for it as well
+//     (site.Site.PatchPearl) and the pages are planned as below, with the
+//     fingerprint of every page whose documents and bodies are as before
+//     kept without hashing;
 //   - plan: otherwise a page is rendered again only when its fingerprint
 //     changed (see Fingerprint), and every other page keeps the bytes of
 //     the last good build;
@@ -106,6 +112,7 @@ type good struct {
 // page is a rendered page kept between builds.
 type page struct {
 	print [32]byte
+	deps  [32]byte // the hash of its Deps with their cards (depsHash)
 	file  output.File
 }
 
@@ -152,28 +159,33 @@ type plan struct {
 	todo   []int
 	kept   []output.File
 	prints [][32]byte      // by job
+	deps   [][32]byte      // by job: the hash of its Deps with their cards
 	pages  map[string]page // the pages of this build, by path
 	good   *good
 	lists  map[string]depsList
 }
 
 // plan is the plan stage: it lists the jobs and picks those to render.
-// Every page is rendered, except in a session: after a patch, only the
-// pages that show a changed body; otherwise a page keeps its bytes while
-// its fingerprint (see Fingerprint) is the same as in the last good build.
+// Every page is rendered, except in a session: after a patch of bodies,
+// only the pages that show a changed body; otherwise a page keeps its
+// bytes while its fingerprint (see Fingerprint) is the same as in the
+// last good build. After a patch of a pearl's front matter, a page whose
+// list of documents hashes as before and that shows no changed body
+// keeps its fingerprint without hashing it again.
 func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
-	if pt != nil {
+	if pt != nil && pt.front == nil {
 		g := ss.good
 		// Listing the jobs of a model that holds only the changed
 		// documents is far cheaper than listing all; Render still gets
 		// the whole model.
 		jobs := m.theme.Jobs(pt.site.Only(pt.docs))
-		p := plan{prints: make([][32]byte, len(jobs)), pages: ss.pages}
+		p := plan{prints: make([][32]byte, len(jobs)), deps: make([][32]byte, len(jobs)), pages: ss.pages}
 		for i, j := range jobs {
 			b := bodies(j, g.owners)
 			if slices.ContainsFunc(b, func(k string) bool { return pt.keys[k] }) {
 				p.todo = append(p.todo, i)
 				p.prints[i] = Fingerprint(g.global, j, g.cards, pt.site.Hashes, b)
+				p.deps[i] = ss.pages[j.Path].deps
 			}
 		}
 		return jobs, p
@@ -186,15 +198,31 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		}
 		return jobs, plan{todo: todo}
 	}
-	opts := ss.opts
-	cfgSrc, _ := rootfs.ReadFile(opts.Content, config.File)
-	global := sha256.New()
-	fmt.Fprintf(global, "%q %q %t %t\n", opts.BaseURL, m.cfg.Theme, opts.Drafts, opts.Minify)
-	global.Write(cfgSrc)
-	global.Write(ss.themeH[:])
-	g := &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
+	var g *good
+	if pt != nil {
+		// The configuration and the theme are as they were.
+		cards := maps.Clone(ss.good.cards)
+		cards[pt.front.Key] = pt.card
+		g = &good{site: m.site, global: ss.good.global, owners: ss.good.owners, cards: cards}
+	} else {
+		opts := ss.opts
+		cfgSrc, _ := rootfs.ReadFile(opts.Content, config.File)
+		global := sha256.New()
+		fmt.Fprintf(global, "%q %q %t %t\n", opts.BaseURL, m.cfg.Theme, opts.Drafts, opts.Minify)
+		global.Write(cfgSrc)
+		global.Write(ss.themeH[:])
+		// The kinds and audiences in use: a kind's bead takes its shape
+		// from its place among them, on every page that shows one.
+		for _, list := range [][]*site.Term{m.site.Kinds, m.site.Audiences} {
+			for _, t := range list {
+				fmt.Fprintf(global, "%s ", t.Slug)
+			}
+		}
+		g = &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
+	}
 
 	prints := make([][32]byte, len(jobs))
+	deps := make([][32]byte, len(jobs))
 	var oldCards map[string][32]byte
 	if ss.good != nil {
 		oldCards = ss.good.cards
@@ -203,14 +231,27 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 	parallel(len(jobs), func(lo, hi int) {
 		var buf []byte
 		for i := lo; i < hi; i++ {
-			prints[i] = fingerprint(&buf, g.global, jobs[i], lists[depsID(jobs[i].Deps)], m.site.Hashes, bodies(jobs[i], g.owners))
+			j := jobs[i]
+			deps[i] = lists[depsID(j.Deps)]
+			b := bodies(j, g.owners)
+			if pt != nil {
+				if old, ok := ss.pages[j.Path]; ok && old.deps == deps[i] && !slices.ContainsFunc(b, func(k string) bool { return pt.keys[k] }) {
+					prints[i] = old.print
+					continue
+				}
+			}
+			prints[i] = fingerprint(&buf, g.global, j, deps[i], m.site.Hashes, b)
 		}
 	})
-	p := plan{prints: prints, pages: make(map[string]page, len(jobs)), good: g, lists: kept}
+	p := plan{prints: prints, deps: deps, pages: make(map[string]page, len(jobs)), good: g, lists: kept}
 	for i, j := range jobs {
 		if old, ok := ss.pages[j.Path]; ok && old.print == prints[i] {
 			p.pages[j.Path] = old
-			p.kept = append(p.kept, old.file)
+			if pt == nil {
+				// After a patch, the files of the last good build are
+				// the start (patch.apply).
+				p.kept = append(p.kept, old.file)
+			}
 		} else {
 			p.todo = append(p.todo, i)
 		}
@@ -228,17 +269,20 @@ func (ss *Session) keepGood(res *Result, p plan, pt *patch) {
 		for name, data := range pt.static {
 			ss.static[name] = data
 		}
-		g := *ss.good
-		g.site, g.files = res.Site, res.Files
-		ss.good = &g
-		return
-	}
-	ss.pages = p.pages
-	for sname := range ss.static {
-		if _, ok := slices.BinarySearch(res.Site.Static, sname); !ok {
-			delete(ss.static, sname)
+		if pt.front == nil {
+			g := *ss.good
+			g.site, g.files = res.Site, res.Files
+			ss.good = &g
+			return
+		}
+	} else {
+		for sname := range ss.static {
+			if _, ok := slices.BinarySearch(res.Site.Static, sname); !ok {
+				delete(ss.static, sname)
+			}
 		}
 	}
+	ss.pages = p.pages
 	g := p.good
 	g.diags, g.files, g.pages = res.Diags, res.Files, res.Pages
 	ss.good = g
@@ -259,9 +303,14 @@ var errUnpatched = errors.New("the change needs a full build")
 // into the last good model, and the static files read again.
 type patch struct {
 	site   *site.Site
-	docs   []content.Doc
-	keys   map[string]bool   // of docs
+	docs   []content.Doc     // whose card is the same
+	keys   map[string]bool   // of docs and front
 	static map[string][]byte // by path under static/
+	// front is the pearl whose card changed, if any, and card its new
+	// card: every page listing it may change, so the plan compares
+	// fingerprints as after a full model.
+	front *content.Pearl
+	card  [32]byte
 }
 
 // patchFor is the cache of the first stages (see run): a patch when the
@@ -305,13 +354,26 @@ func (ss *Session) patchFor(ch Changes) *patch {
 		}
 		doc, diags, ok := ss.docs.Reload(ss.opts.Content, name, p)
 		d, isDoc := doc.(content.Doc)
-		if !ok || !isDoc || diags.HasErrors() || ss.card(d.Base()) != g.cards[key] {
+		if !ok || !isDoc || diags.HasErrors() {
 			return nil
 		}
-		pt.docs = append(pt.docs, d)
 		pt.keys[key] = true
+		if card := ss.card(d.Base()); card != g.cards[key] {
+			// One pearl's front matter: the model is patched
+			// (site.Site.PatchPearl) and the pages planned anew.
+			pearl, isPearl := d.(*content.Pearl)
+			if !isPearl || pt.front != nil {
+				return nil
+			}
+			pt.front, pt.card = pearl, card
+			continue
+		}
+		pt.docs = append(pt.docs, d)
 	}
 	s, ok := g.site.Patch(pt.docs)
+	if ok && pt.front != nil {
+		s, ok = s.PatchPearl(pt.front, &ss.memo)
+	}
 	if !ok {
 		return nil
 	}

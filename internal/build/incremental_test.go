@@ -112,7 +112,12 @@ func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 		case !ok:
 			t.Errorf("session lacks %s", f.Path)
 		case !bytes.Equal(g.Data, f.Data):
-			t.Errorf("%s differs from the full build's:\n got: %.300s\nwant: %.300s", f.Path, g.Data, f.Data)
+			i := 0
+			for i < len(g.Data) && i < len(f.Data) && g.Data[i] == f.Data[i] {
+				i++
+			}
+			from := max(0, i-80)
+			t.Errorf("%s differs from the full build's at byte %d:\n got: …%.200s\nwant: …%.200s", f.Path, i, g.Data[from:], f.Data[from:])
 		}
 	}
 }
@@ -148,7 +153,31 @@ func sessionSteps(t *testing.T, exact bool) {
 			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "Teksti.", "Uusi teksti.", 1))}
 		}, []string{"helmet/dialogi.md"}, true, 1},
 		{"title of a pearl", func() {
-			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "title: Dialogi", "title: Dialogi uusi", 1))}
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "title: Dialogi", "title: Ääni ja dialogi", 1))}
+		}, []string{"helmet/dialogi.md"}, true, 0},
+		{"tags of a pearl, one spelt anew", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "kind: menetelma", "kind: menetelma\ntags: [Tavoitteet, työhyvinvointi]", 1))}
+		}, []string{"helmet/dialogi.md"}, true, 0},
+		{"theme area of a pearl", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "theme: johtaminen", "theme: verkostotyo", 1))}
+		}, []string{"helmet/dialogi.md"}, true, 0},
+		{"kind of a pearl, the last of its kind", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "kind: menetelma", "kind: tieto", 1))}
+		}, []string{"helmet/dialogi.md"}, false, 0},
+		{"and back", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(pearl)}
+		}, []string{"helmet/dialogi.md"}, false, 0},
+		{"related pearls and date of a pearl", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "date: 2021-03-01", "date: 2025-03-01\nrelated: [luottamus, yhteinen-tavoite]", 1))}
+		}, []string{"helmet/dialogi.md"}, true, 0},
+		{"a pearl becomes a draft", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "date: 2021-03-01", "date: 2021-03-01\ndraft: true", 1))}
+		}, []string{"helmet/dialogi.md"}, true, 0},
+		{"a tag no other pearl has, which adds a page", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "kind: menetelma", "kind: menetelma\ntags: [uusi]", 1))}
+		}, []string{"helmet/dialogi.md"}, false, 0},
+		{"the tag goes again", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(pearl)}
 		}, []string{"helmet/dialogi.md"}, false, 0},
 		{"new pearl", func() {
 			fsys["helmet/uusi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Uusi\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2024-01-01\nrelated: [dialogi]\n---\nUusi.\n")}

@@ -160,6 +160,10 @@ func (t *Theme) jobs(s *site.Site) []Job {
 		if p.Next != nil {
 			d = append(d, p.Next.Key)
 		}
+		// A tag shows as the first pearl on its list spells it.
+		for _, t := range p.Tags {
+			d = append(d, t.Pearls[0].Key)
+		}
 		add(out(p.Path), "pearl", p, d, pearlKeys(p.Related), caseKeys(p.Cases))
 	}
 	for _, c := range s.Cases {

@@ -530,17 +530,7 @@ func (b *builder) terms() {
 	}
 	slices.SortFunc(b.s.Tags, func(x, y *Term) int { return cmp.Or(b.less(x.Label, y.Label), strings.Compare(x.Slug, y.Slug)) })
 	for _, a := range b.s.Areas {
-		for _, k := range b.s.Kinds {
-			g := &KindGroup{Kind: k}
-			for _, p := range a.Pearls {
-				if p.Kind == k {
-					g.Pearls = append(g.Pearls, p)
-				}
-			}
-			if len(g.Pearls) > 0 {
-				a.ByKind = append(a.ByKind, g)
-			}
-		}
+		b.s.kindGroups(a)
 	}
 	for _, p := range b.s.Pearls {
 		b.s.Newest = append(b.s.Newest, Dated{Title: p.Title, Summary: p.Summary, Node: p.Node, Date: p.Date, Updated: p.Updated})
