@@ -238,13 +238,26 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			p := pos("baseURL")
-			if baseURL != "" {
-				p = diag.Pos{File: "--baseurl"}
-			}
+		p := pos("baseURL")
+		if baseURL != "" {
+			p = diag.Pos{File: "--baseurl"}
+		}
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !validPort(u.Port()):
 			diags.Report(p, diag.ConfigBaseURL, c.BaseURL)
-		} else {
+		case u.User != nil:
+			// Every page, the feed and the sitemap would publish it; the
+			// message does not repeat the password either.
+			user := u.User.Username()
+			if _, ok := u.User.Password(); ok {
+				user += ":***"
+			}
+			u.User = nil
+			shown := strings.Replace(u.String(), "://", "://"+user+"@", 1)
+			diags.Report(p, diag.ConfigBaseURLUser, shown, user+"@")
+		case slices.Contains(strings.Split(u.Path, "/"), ".") || slices.Contains(strings.Split(u.Path, "/"), ".."):
+			diags.Report(p, diag.ConfigBaseURLDots, c.BaseURL)
+		default:
 			if !strings.HasSuffix(u.Path, "/") {
 				u.Path += "/"
 			}
@@ -405,4 +418,14 @@ func colOf(line int) int {
 		return 0
 	}
 	return 1
+}
+
+// validPort tells whether a URL's port (without the colon, "" for none)
+// is one a server can listen at.
+func validPort(port string) bool {
+	if port == "" {
+		return true
+	}
+	n, err := strconv.Atoi(port)
+	return err == nil && n > 0 && n <= 65535
 }

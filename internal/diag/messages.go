@@ -304,6 +304,12 @@ var (
 	ConfigBaseURL = msg("config.base-url",
 		"baseURL %q ei ole kokonainen verkko-osoite: kirjoita se muodossa https://helmet.example.fi/",
 		"baseURL %q must be an absolute http(s) address such as https://helmet.example.fi/")
+	ConfigBaseURLUser = msg("config.base-url-user",
+		"baseURL %q sisältää käyttäjätunnuksen tai salasanan, jonka jokainen sivu julkaisisi: jätä pois %q",
+		"baseURL %q holds a user name or password, which every page would publish: leave out %q")
+	ConfigBaseURLDots = msg("config.base-url-dots",
+		"baseURL %q sisältää polussaan . tai ..: kirjoita kansio, josta sivusto näytetään, esimerkiksi https://helmet.example.fi/portaali/",
+		"baseURL %q has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/")
 	ConfigBaseURLCase = msg("config.base-url-case",
 		"kirjoita avain muodossa `baseURL` (URL isoin kirjaimin), ei %q",
 		"write the key as `baseURL` (with capital URL), not %q")

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A --baseurl (or site.yaml's baseURL) goes into every page, the feed and
+// the sitemap: one with a user name or password would publish them, one
+// with . or .. in its path makes every link wrong, and a port past 65535
+// is no address. Each is refused, naming what to write, and the previous
+// public/ stays as it was.
+func TestOddBaseURLs(t *testing.T) {
+	dir := portal(t)
+	if code, out, errOut := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: %d\n%s%s", code, out, errOut)
+	}
+	before := treeSum(t, filepath.Join(dir, "public"))
+	for _, c := range []struct{ url, want string }{
+		{"https://toimitus:salasana@helmet.example.fi/", `--baseurl: baseURL "https://toimitus:***@helmet.example.fi/" holds a user name or password, which every page would publish: leave out "toimitus:***@"`},
+		{"https://toimitus@helmet.example.fi/", `--baseurl: baseURL "https://toimitus@helmet.example.fi/" holds a user name or password, which every page would publish: leave out "toimitus@"`},
+		{"https://helmet.example.fi/../", `--baseurl: baseURL "https://helmet.example.fi/../" has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/`},
+		{"https://helmet.example.fi/a/./b/", `--baseurl: baseURL "https://helmet.example.fi/a/./b/" has . or .. in its path`},
+		{"https://helmet.example.fi:99999/", `--baseurl: baseURL "https://helmet.example.fi:99999/" must be an absolute http(s) address such as https://helmet.example.fi/`},
+	} {
+		code, _, stderr := helminauha(t, dir, "build", "--baseurl", c.url)
+		if code != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("build --baseurl %s: exit status %d, want 1 and %q:\n%s", c.url, code, c.want, stderr)
+		}
+		if strings.Contains(stderr, "salasana") {
+			t.Errorf("build --baseurl %s: the message repeats the password", c.url)
+		}
+	}
+	if treeSum(t, filepath.Join(dir, "public")) != before {
+		t.Errorf("a refused build changed public/")
+	}
+	// The same in site.yaml, with the file's line.
+	site := filepath.Join(dir, "content", "site.yaml")
+	src, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, site, strings.Replace(string(src), "baseURL: https://", "baseURL: https://a:b@", 1))
+	code, stdout, _ := helminauha(t, dir, "check")
+	if want := `holds a user name or password, which every page would publish`; code != 1 || !strings.Contains(stdout, "content/site.yaml:") || !strings.Contains(stdout, want) {
+		t.Errorf("check: exit status %d, want 1 and content/site.yaml:…: %s\n%s", code, want, stdout)
+	}
+}
