@@ -15,4 +15,7 @@ require (
 	gopkg.in/yaml.v2 v2.3.0
 )
 
-require github.com/klauspost/compress v1.20.5
+require (
+	github.com/klauspost/compress v1.20.5
+	go.yaml.in/yaml/v4 v4.0.0
+)

@@ -3,26 +3,23 @@
 //
 // Input: the content folder as an fs.FS. Output: a *Config with defaults
 // filled in (language fi, theme helminauha) and the --baseurl override
-// applied, or a diag.List naming each problem at its line. config imports
-// only diag from the project.
+// applied, or a diag.List naming each problem at its line and column.
+// site.yaml is read through yamldoc, the one YAML front end.
 package config
 
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
-	"gopkg.in/yaml.v2"
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // File is the settings file's name inside the content folder.
@@ -154,50 +151,47 @@ func Load(fsys fs.FS, prefix, baseURL string) (*Config, diag.List) {
 	return Parse(name, src, baseURL)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // Parse checks the settings in src; name is the file's path in messages.
 func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	var diags diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	if bad := invalidUTF8(src); bad >= 0 {
-		// Said alone and first: YAML's words about the same bytes would
-		// only hide what to do.
-		line := bytes.Count(src[:bad], []byte{'\n'}) + 1
-		start := bytes.LastIndexByte(src[:bad], '\n') + 1
-		col := utf8.RuneCount(src[start:bad]) + 1
-		var l diag.List
-		l.Report(diag.Pos{File: name, Line: line, Col: col}, diag.MarkdownNotUTF8, src[bad])
-		return nil, l
+	root, prob := yamldoc.Parse(src)
+	if prob == nil {
+		prob = yamldoc.Keys(root)
 	}
-	raw := map[string]any{}
-	if err := yaml.Unmarshal(src, &raw); err != nil {
-		line := 0
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			fmt.Sscan(m[1], &line)
-			msg = m[2]
+	if prob != nil {
+		at := diag.Pos{File: name, Line: prob.Line, Col: prob.Col}
+		if prob.Text.Message() == diag.MarkdownNotUTF8 {
+			return nil, diag.List{&diag.Error{Pos: at, Text: prob.Text}}
 		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		return nil, diag.List{diag.New(diag.Pos{File: name, Line: line}, diag.ConfigYAML, File, msg).Because(err)}
+		return nil, diag.List{diag.New(at, diag.ConfigYAML, File, prob.Text)}
 	}
-	lines := keyLines(src)
-	pos := func(key string) diag.Pos { return diag.Pos{File: name, Line: lines[key], Col: colOf(lines[key])} }
+	keys := map[string]*yamldoc.Node{}
+	for k := range yamldoc.Pairs(root) {
+		if _, seen := keys[k.Value]; !seen && k.Kind == yamldoc.Scalar {
+			keys[k.Value] = k
+		}
+	}
+	pos := func(key string) diag.Pos {
+		if k := keys[key]; k != nil {
+			return diag.Pos{File: name, Line: k.Line, Col: k.Column}
+		}
+		return diag.Pos{File: name}
+	}
 	str := func(key string, required bool) string {
-		v, ok := raw[key]
-		if !ok || v == nil {
+		v := yamldoc.Get(root, key)
+		if yamldoc.Empty(v) {
 			if required {
 				diags.Report(diag.Pos{File: name, Line: 1}, diag.ConfigKeyMissing, File, key, key)
 			}
 			return ""
 		}
-		s, ok := v.(string)
+		s, ok := yamldoc.Str(v)
 		if !ok {
-			diags.Report(pos(key), diag.ConfigNotText, key, describe(v))
-			return ""
+			diags.Report(pos(key), diag.ConfigNotText, key, yamldoc.Describe(v))
 		}
-		return strings.TrimSpace(s)
+		return s
 	}
 	c := &Config{
 		Title:       str("title", true),
@@ -216,7 +210,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 	}
 	c.PearlWords = DefaultPearlWords
-	if v, ok := raw["pearlWords"]; ok {
+	if v := yamldoc.Get(root, "pearlWords"); v != nil {
 		if w, ok := wordRange(v); ok {
 			c.PearlWords = w
 		} else {
@@ -265,47 +259,42 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			c.BaseURL = u.String()
 		}
 	}
-	c.Keep = keepList(raw["keep"], pos("keep"), &diags)
-	c.Languages = languages(raw["languages"], c.Language, pos("languages"), &diags)
-	known := map[string]bool{"languages": true, "title": true, "description": true, "language": true, "baseURL": true, "theme": true, "keep": true, "pearlWords": true, "editURL": true}
-	keys := make([]string, 0, len(raw))
-	for k := range raw {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if strings.EqualFold(k, "baseurl") && k != "baseURL" {
-			diags.Report(pos(k), diag.ConfigBaseURLCase, k)
-			continue
-		}
-		if !known[k] {
-			c.Extra[k] = raw[k]
+	c.Keep = keepList(yamldoc.Get(root, "keep"), pos("keep"), &diags)
+	c.Languages = languages(yamldoc.Get(root, "languages"), c.Language, pos("languages"), &diags)
+	for k, v := range yamldoc.Pairs(root) {
+		switch {
+		case keys[k.Value] != k:
+		case strings.EqualFold(k.Value, "baseurl") && k.Value != "baseURL":
+			diags.Report(pos(k.Value), diag.ConfigBaseURLCase, k.Value)
+		case !slices.Contains(known, k.Value):
+			c.Extra[k.Value] = yamldoc.Value(v)
 		}
 	}
 	diags.Sort()
 	return c, diags
 }
 
+// known are the keys of site.yaml that Config names.
+var known = []string{"languages", "title", "description", "language", "baseURL", "theme", "keep", "pearlWords", "editURL"}
+
 // languages checks site.yaml's languages: a mapping from each other
 // language's code to its title and description.
-func languages(v any, def string, pos diag.Pos, diags *diag.List) []Language {
-	if v == nil {
+func languages(v *yamldoc.Node, def string, pos diag.Pos, diags *diag.List) []Language {
+	if yamldoc.Empty(v) {
 		return nil
 	}
-	m, ok := v.(map[any]any)
-	if !ok {
+	if v.Kind != yamldoc.Mapping {
 		diags.Report(pos, diag.ConfigLanguagesShape)
 		return nil
 	}
 	var out []Language
-	for k, v := range m {
-		code, _ := k.(string)
+	for k, v := range yamldoc.Pairs(v) {
+		code := k.Value
 		if !langTag.MatchString(code) || code == def || slices.Contains(reservedFolders, code) {
-			diags.Report(pos, diag.ConfigLanguageCode, fmt.Sprint(k), def)
+			diags.Report(pos, diag.ConfigLanguageCode, code, def)
 			continue
 		}
-		fields, _ := v.(map[any]any)
-		str := func(key string) string { s, _ := fields[key].(string); return strings.TrimSpace(s) }
+		str := func(key string) string { s, _ := yamldoc.Text(yamldoc.Get(v, key)); return s }
 		l := Language{Code: code, Title: str("title"), Description: str("description")}
 		if l.Title == "" || l.Description == "" {
 			diags.Report(pos, diag.ConfigLanguageFields, code)
@@ -322,21 +311,24 @@ var reservedFolders = []string{"teemat", "helmet", "caset", "opas", "sivut", "st
 
 // keepList checks site.yaml's keep: a list of paths inside the output
 // folder.
-func keepList(v any, pos diag.Pos, diags *diag.List) []string {
-	if v == nil {
+func keepList(v *yamldoc.Node, pos diag.Pos, diags *diag.List) []string {
+	if yamldoc.Empty(v) {
 		return nil
 	}
-	items, ok := v.([]any)
-	if !ok {
+	if v.Kind != yamldoc.Sequence {
 		diags.Report(pos, diag.ConfigKeepNotList)
 		return nil
 	}
 	var keep []string
-	for _, item := range items {
-		s, ok := item.(string)
-		p := strings.TrimSuffix(strings.TrimSpace(s), "/")
+	for _, item := range v.Content {
+		s, ok := yamldoc.Str(item)
+		p := strings.TrimSuffix(s, "/")
 		if !ok || p == "" || p == "." || strings.Contains(p, "\\") || !fs.ValidPath(p) {
-			diags.Report(pos, diag.ConfigKeepItem, describeItem(item))
+			var what any = yamldoc.Describe(item)
+			if ok {
+				what = strconv.Quote(s)
+			}
+			diags.Report(pos, diag.ConfigKeepItem, what)
 			continue
 		}
 		keep = append(keep, p)
@@ -344,80 +336,26 @@ func keepList(v any, pos diag.Pos, diags *diag.List) []string {
 	return keep
 }
 
-func describeItem(v any) any {
-	if s, ok := v.(string); ok {
-		return strconv.Quote(s)
-	}
-	return describe(v)
-}
-
 // DefaultPearlWords is the length of the default portal's pearls: a
 // short practical tip, read in a few minutes.
 var DefaultPearlWords = [2]int{150, 500}
 
 // wordRange reads [least, most].
-func wordRange(v any) ([2]int, bool) {
-	list, ok := v.([]any)
-	if !ok || len(list) != 2 {
+func wordRange(v *yamldoc.Node) ([2]int, bool) {
+	if v.Kind != yamldoc.Sequence || len(v.Content) != 2 {
 		return [2]int{}, false
 	}
-	lo, ok1 := list[0].(int)
-	hi, ok2 := list[1].(int)
-	if !ok1 || !ok2 || lo < 0 || hi < lo {
-		return [2]int{}, false
-	}
-	return [2]int{lo, hi}, true
-}
-
-// invalidUTF8 is the offset of the first byte of src that is not UTF-8,
-// or -1.
-func invalidUTF8(src []byte) int {
-	for i := 0; i < len(src); {
-		r, n := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
+	var w [2]int
+	for i, n := range v.Content {
+		var err error
+		if n.ShortTag() != "!!int" {
+			return [2]int{}, false
 		}
-		i += n
-	}
-	return -1
-}
-
-func describe(v any) diag.Text {
-	switch v.(type) {
-	case []any:
-		return diag.DescList.With()
-	case map[any]any, map[string]any:
-		return diag.DescMapping.With()
-	case int, int64, float64:
-		return diag.DescNumber.With(v)
-	case bool:
-		return diag.DescBool.With(v)
-	}
-	return diag.DescType.With(fmt.Sprintf("%T", v))
-}
-
-// keyLines finds the 1-based line of each top-level key.
-func keyLines(src []byte) map[string]int {
-	out := map[string]int{}
-	for i, line := range strings.Split(string(src), "\n") {
-		if line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
-			continue
-		}
-		if k, _, ok := strings.Cut(line, ":"); ok {
-			k = strings.Trim(strings.TrimSpace(k), `"'`)
-			if _, seen := out[k]; !seen {
-				out[k] = i + 1
-			}
+		if w[i], err = strconv.Atoi(n.Value); err != nil {
+			return [2]int{}, false
 		}
 	}
-	return out
-}
-
-func colOf(line int) int {
-	if line == 0 {
-		return 0
-	}
-	return 1
+	return w, w[0] >= 0 && w[1] >= w[0]
 }
 
 // validPort tells whether a URL's port (without the colon, "" for none)

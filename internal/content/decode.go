@@ -47,7 +47,7 @@ type decoder struct {
 }
 
 func (d *decoder) pos(key string) diag.Pos {
-	if line, ok := d.doc.KeyLines[key]; ok {
+	if line, ok := d.doc.KeyLines()[key]; ok {
 		return diag.Pos{File: d.file, Line: line, Col: 1}
 	}
 	return diag.Pos{File: d.file, Line: 1, Col: 1}

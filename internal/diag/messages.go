@@ -281,8 +281,8 @@ var (
 		"portaalilla ei ole tiedostoa %s: tee se sisältökansioon ja kirjoita siihen ainakin title, description ja baseURL (katso ohje toimittajalle)",
 		"the portal has no %s: create it with at least title, description and baseURL (see toimittajalle)")
 	ConfigYAML = msg("config.yaml",
-		"tiedostossa %s on virhe, jota YAML ei ymmärrä (%s): kirjoita jokainen asetus omalle rivilleen muodossa `avain: arvo`",
-		"%s is not valid YAML: %s (write each setting as `key: value` on its own line)")
+		"tiedostossa %s on virhe: %s",
+		"%s is not valid YAML: %s")
 	ConfigKeyMissing = msg("config.key-missing",
 		"tiedostosta %s puuttuu %q: lisää rivi `%s: ...`",
 		"%s has no %q: add a line `%s: ...`")
@@ -875,6 +875,34 @@ var (
 	MarkdownYAML = msg("markdown.yaml",
 		"asetuksissa on virhe: %s",
 		"front matter: %s")
+	MarkdownKeyTwice = msg("markdown.key-twice",
+		"asetus %q on kirjoitettu kahdesti (ensin rivillä %d): jätä vain toinen",
+		"key %q is written twice (first on line %d): keep one of them")
+	MarkdownH1 = msg("markdown.h1",
+		"otsikko %q on ykköstason otsikko (#), mutta sivun otsikko on jo ykköstasolla: kirjoita ## sen tilalle",
+		"heading %q is a level-1 heading (#), but the page title is the level-1 heading: use ## instead")
+	MarkdownHeadingSkip = msg("markdown.heading-skip",
+		"otsikko %q hyppää tasolta %d tasolle %d: kirjoita %s sen tilalle",
+		"heading %q skips from level %d to level %d: use %s instead")
+	MarkdownDangerousLink = msg("markdown.dangerous-link",
+		"%s osoitteeseen %q jätetään pois: javascript:-, vbscript:- ja data:-osoitteisiin ei koskaan linkitetä; linkitä sivuun tai https://-osoitteeseen",
+		"%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address")
+	MarkdownNoAlt = msg("markdown.no-alt",
+		"kuvalla %q ei ole vaihtoehtoista tekstiä: kirjoita hakasulkeisiin lyhyt kuvaus kuvasta, ![kuvaus](%s)",
+		"image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)")
+	MarkdownWindowsImage = msg("markdown.windows-image",
+		"kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
+		"the image's address %s is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")
+	MarkdownWindowsLink = msg("markdown.windows-link",
+		"linkin osoite %s on tiedosto omalla koneellasi, eikä lukija pääse siihen: kopioi tiedosto kansioon content/static/liitteet/ ja kirjoita [teksti](/liitteet/%s)",
+		"the link's address %s is a file on your own computer, which readers cannot open: copy the file to content/static/liitteet/ and write [teksti](/liitteet/%s)")
+	WordLink  = msg("word.link", "linkki", "link")
+	WordImage = msg("word.image", "kuva", "image")
+)
+
+// YAML as an editor writes it, in site.yaml, front matter and worksheets
+// (internal/yamldoc): the cause of a syntax error and what to write instead.
+var (
 	MarkdownQuoteThenText = msg("markdown.quote-then-text",
 		"arvo alkaa lainausmerkillä %c ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, %s: %c%s%c, tai jätä lainausmerkit pois",
 		"the value starts with the quote %c and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, %s: %c%s%c, or leave the quotes out")
@@ -884,9 +912,6 @@ var (
 	MarkdownCurlyQuote = msg("markdown.curly-quote",
 		"arvo alkaa kaarevalla lainausmerkillä %c (kuten tekstinkäsittelyohjelmasta kopioitu), ja merkki tulee osaksi tekstiä: jätä lainausmerkit pois tai käytä suoria lainausmerkkejä \"…\"",
 		"the value starts with the curly quote %c (as copied from a word processor), and it becomes part of the text: leave the quotes out or use straight quotes \"…\"")
-	MarkdownKeyTwice = msg("markdown.key-twice",
-		"asetus %q on kirjoitettu kahdesti (ensin rivillä %d): jätä vain toinen",
-		"key %q is written twice (first on line %d): keep one of them")
 	YAMLList = msg("yaml.list",
 		"asetukset kirjoitetaan muodossa avain: arvo (title: ...), ei luettelona",
 		"it must be keys with values (title: ...), not a list")
@@ -911,26 +936,6 @@ var (
 	YAMLOther = msg("yaml.other",
 		"YAML ei ymmärrä tätä: %s",
 		"not valid YAML: %s")
-	MarkdownH1 = msg("markdown.h1",
-		"otsikko %q on ykköstason otsikko (#), mutta sivun otsikko on jo ykköstasolla: kirjoita ## sen tilalle",
-		"heading %q is a level-1 heading (#), but the page title is the level-1 heading: use ## instead")
-	MarkdownHeadingSkip = msg("markdown.heading-skip",
-		"otsikko %q hyppää tasolta %d tasolle %d: kirjoita %s sen tilalle",
-		"heading %q skips from level %d to level %d: use %s instead")
-	MarkdownDangerousLink = msg("markdown.dangerous-link",
-		"%s osoitteeseen %q jätetään pois: javascript:-, vbscript:- ja data:-osoitteisiin ei koskaan linkitetä; linkitä sivuun tai https://-osoitteeseen",
-		"%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address")
-	MarkdownNoAlt = msg("markdown.no-alt",
-		"kuvalla %q ei ole vaihtoehtoista tekstiä: kirjoita hakasulkeisiin lyhyt kuvaus kuvasta, ![kuvaus](%s)",
-		"image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)")
-	MarkdownWindowsImage = msg("markdown.windows-image",
-		"kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
-		"the image's address %s is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")
-	MarkdownWindowsLink = msg("markdown.windows-link",
-		"linkin osoite %s on tiedosto omalla koneellasi, eikä lukija pääse siihen: kopioi tiedosto kansioon content/static/liitteet/ ja kirjoita [teksti](/liitteet/%s)",
-		"the link's address %s is a file on your own computer, which readers cannot open: copy the file to content/static/liitteet/ and write [teksti](/liitteet/%s)")
-	WordLink  = msg("word.link", "linkki", "link")
-	WordImage = msg("word.image", "kuva", "image")
 )
 
 // Worksheets, the fillable forms in a page (internal/markdown).

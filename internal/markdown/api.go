@@ -1,5 +1,11 @@
 package markdown
 
+import (
+	"sync"
+
+	"github.com/helminauha/helminauha/internal/yamldoc"
+)
+
 // This file fixes the package's API, which the content, site, search and
 // render stages are written against. The implementation lives in the other
 // files of the package.
@@ -27,9 +33,6 @@ type Doc struct {
 	// file has none or it does not decode). Keys are as written; nested
 	// mappings are map[string]any too, and dates stay strings.
 	Meta map[string]any
-	// KeyLines maps each top-level front matter key to its 1-based line
-	// in the file (for positioned errors about a key's value).
-	KeyLines map[string]int
 	// HasFrontMatter tells whether the file opened with a front matter block.
 	HasFrontMatter bool
 	Headings       []Heading
@@ -41,4 +44,26 @@ type Doc struct {
 	TitleLinks []Link
 
 	impl docImpl // the compiled body and its text, for rendering and search
+	keys keyLines
+}
+
+// KeyLines maps each top-level front matter key to its 1-based line in
+// the file, for positioned errors about a key's value. It is worked out
+// the first time it is asked for: most files have no such error.
+func (d *Doc) KeyLines() map[string]int {
+	d.keys.once.Do(func() {
+		if d.keys.lines == nil {
+			root, _ := yamldoc.Parse(d.keys.block)
+			d.keys.lines = topKeys(root, nil)
+		}
+	})
+	return d.keys.lines
+}
+
+// keyLines is the front matter's YAML, and the lines of its keys once
+// they are known.
+type keyLines struct {
+	once  sync.Once
+	block []byte
+	lines map[string]int
 }

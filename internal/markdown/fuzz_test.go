@@ -47,7 +47,7 @@ func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 			t.Errorf("link position outside the file (%d lines): %+v", maxLine-1, l)
 		}
 	}
-	for k, l := range d.KeyLines {
+	for k, l := range d.KeyLines() {
 		if l < 2 || l > maxLine {
 			t.Errorf("key %q on line %d, outside the front matter", k, l)
 		}

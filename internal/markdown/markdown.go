@@ -183,6 +183,16 @@ func (p *parse) linePos(line int) diag.Pos {
 	return diag.Pos{File: p.file, Line: line}
 }
 
+// line returns the text of the 1-based line n, without its newline.
+func (p *parse) line(n int) []byte {
+	start := p.lines[n-1]
+	end := len(p.src)
+	if n < len(p.lines) {
+		end = p.lines[n] - 1
+	}
+	return p.src[start:end]
+}
+
 // normalise removes a byte-order mark and turns CRLF and lone CR line
 // endings into LF. Line numbers stay those the editor shows. src is
 // returned as is when there is nothing to change.

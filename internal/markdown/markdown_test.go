@@ -159,25 +159,25 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"quoted value goes on", "---\ntitle: 'Hyvä' kokous\nsummary: S.\n---\n",
 			[]string{file + `:2:8: the value starts with the quote ' and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, title: "'Hyvä' kokous", or leave the quotes out`}},
 		{"a block of text is not read as keys", "---\ntitle: Hei\nsummary: |\n  Osa 1: alku: loppu\n  \"Sitaatti\" ja muuta\ntags: [a\n---\n",
-			[]string{file + ":6: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
+			[]string{file + ":6:7: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
 		{"Latin-1", "---\ntitle: Hyv\xe4\nsummary: S.\n---\n",
 			[]string{file + ":2:11: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor"}},
 		{"unclosed bracket", "---\ntitle: Hei\ntheme: verkostotyo\nkind: vinkki\ntags: [a, b\ndate: 2022-06-01\n---\n",
-			[]string{file + ":5: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
+			[]string{file + ":5:7: front matter: did not find expected ',' or ']': check that every quote and bracket is closed"}},
 		{"unclosed quote", "---\ntitle: \"Hei\nsummary: x\ndate: 2022-06-01\n---\n",
-			[]string{file + ":2: front matter: found unexpected end of stream: check that every quote and bracket is closed"}},
+			[]string{file + ":2:8: front matter: found unexpected end of stream: check that every quote and bracket is closed"}},
 		{"multi-line list before another mistake", "---\ntags: [a,\n  b]\n\tsummary: x\n---\n",
-			[]string{file + ":4: front matter: found character that cannot start any token: indent with spaces, not tabs, and put a value that starts with @, ` or % in quotes"}},
+			[]string{file + ":4:1: front matter: found character that cannot start any token: indent with spaces, not tabs, and put a value that starts with @, ` or % in quotes"}},
 		{"tab indentation", "---\ntitle: Hei\n\tsummary: x\n---\n",
-			[]string{file + ":3: front matter: found a tab character that violates indentation: indent with spaces, not tabs"}},
+			[]string{file + ":3:1: front matter: found a tab character that violates indentation: indent with spaces, not tabs"}},
 		{"bad indentation", "---\ntitle: Hei\nsummary:\n  a: 1\n b: 2\n---\n",
-			[]string{file + ":5: front matter: did not find expected key: check the indentation, each key starts a line at the left margin"}},
+			[]string{file + ":5:2: front matter: did not find expected key: check the indentation, each key starts a line at the left margin"}},
 		{"a list", "---\n- a\n- b\n---\n",
-			[]string{file + ":2: front matter: it must be keys with values (title: ...), not a list"}},
+			[]string{file + ":2:1: front matter: it must be keys with values (title: ...), not a list"}},
 		{"a scalar", "---\njust text\n---\n",
-			[]string{file + ":2: front matter: it must be keys with values (title: ...), one on each line"}},
+			[]string{file + ":2:1: front matter: it must be keys with values (title: ...), one on each line"}},
 		{"duplicate key", "---\ntitle: a\ndate: 2022-01-01\ntitle: b\ntitle: c\n---\n",
-			[]string{file + `:4: key "title" is written twice (first on line 2): keep one of them`}},
+			[]string{file + `:4:1: key "title" is written twice (first on line 2): keep one of them`}},
 		{"errors after a BOM and CRLF", "\uFEFF---\r\ntitle: Hei\r\nsummary: Osa 1: alku\r\n---\r\n",
 			[]string{file + `:3:15: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, summary: "Osa 1: alku"`}},
 	}
@@ -205,12 +205,12 @@ func TestFrontMatterAndKeyLines(t *testing.T) {
 	}
 	wantLines := map[string]int{"title": 2, "tags": 4, "quoted key": 7, "nested": 8, "date": 10}
 	for k, v := range wantLines {
-		if d.KeyLines[k] != v {
-			t.Errorf("KeyLines[%q]: got %d, want %d", k, d.KeyLines[k], v)
+		if d.KeyLines()[k] != v {
+			t.Errorf("KeyLines[%q]: got %d, want %d", k, d.KeyLines()[k], v)
 		}
 	}
-	if len(d.KeyLines) != len(wantLines) {
-		t.Errorf("KeyLines: got %v, want %v", d.KeyLines, wantLines)
+	if len(d.KeyLines()) != len(wantLines) {
+		t.Errorf("KeyLines: got %v, want %v", d.KeyLines(), wantLines)
 	}
 	if got := d.Meta["title"]; got != "Hei: maailma" {
 		t.Errorf("title: got %v", got)
@@ -249,8 +249,8 @@ func TestBOMAndCRLFSimplyWork(t *testing.T) {
 	if a.Meta["title"] != b.Meta["title"] || a.Meta["title"] == nil {
 		t.Errorf("title: got %q, want %q", b.Meta["title"], a.Meta["title"])
 	}
-	if !equalAny(a.KeyLines, b.KeyLines) || !equalAny(a.Headings, b.Headings) || !equalAny(a.Links, b.Links) {
-		t.Errorf("BOM+CRLF changes positions:\nLF   %v %v %v\nCRLF %v %v %v", a.KeyLines, a.Headings, a.Links, b.KeyLines, b.Headings, b.Links)
+	if !equalAny(a.KeyLines(), b.KeyLines()) || !equalAny(a.Headings, b.Headings) || !equalAny(a.Links, b.Links) {
+		t.Errorf("BOM+CRLF changes positions:\nLF   %v %v %v\nCRLF %v %v %v", a.KeyLines(), a.Headings, a.Links, b.KeyLines(), b.Headings, b.Links)
 	}
 	if !bytes.Equal(a.HTML(nil), b.HTML(nil)) {
 		t.Errorf("BOM+CRLF changes the HTML")
@@ -425,15 +425,15 @@ func TestWorksheetErrors(t *testing.T) {
 		want []string
 	}{
 		{"unknown type", "---\ntitle: x\n---\n\n```tyopohja\ntitle: T\nfields:\n  - label: A\n    type: lista\n```\n",
-			[]string{file + `:9: field 1 of the worksheet has the unknown type "lista"` + help}},
+			[]string{file + `:9:5: field 1 of the worksheet has the unknown type "lista"` + help}},
 		{"missing label", "```tyopohja\ntitle: T\nfields:\n  - label: A\n  - help: Ohje\n    type: line\n```\n",
-			[]string{file + `:5: field 2 of the worksheet has no label: add label: and the question to ask` + help}},
+			[]string{file + `:5:5: field 2 of the worksheet has no label: add label: and the question to ask` + help}},
 		{"bad YAML", "Teksti.\n\n```tyopohja\ntitle: T\nfields:\n  - label: A\n   type: line\n```\n",
-			[]string{file + `:7: the worksheet is not valid YAML (did not find expected '-' indicator: check the indentation, each key starts a line at the left margin)` + help}},
+			[]string{file + `:7:4: the worksheet is not valid YAML (did not find expected '-' indicator: check the indentation, each key starts a line at the left margin)` + help}},
 		{"unclosed quote", "Teksti.\n\n```tyopohja\ntitle: \"T\nfields:\n  - label: A\n```\n",
-			[]string{file + `:4: the worksheet is not valid YAML (found unexpected end of stream: check that every quote and bracket is closed)` + help}},
+			[]string{file + `:4:8: the worksheet is not valid YAML (found unexpected end of stream: check that every quote and bracket is closed)` + help}},
 		{"unknown key", "```tyopohja\ntitle: T\nfields:\n  - label: A\n    tpye: line\n```\n",
-			[]string{file + `:5: unknown key "tpye" in field 1 of the worksheet` + help}},
+			[]string{file + `:5:5: unknown key "tpye" in field 1 of the worksheet` + help}},
 		{"no title", "```tyopohja\nfields:\n  - label: A\n```\n",
 			[]string{file + `:1: the worksheet has no title: add a line title: and its name` + help}},
 		{"no fields", "```tyopohja\ntitle: T\n```\n",
@@ -441,7 +441,7 @@ func TestWorksheetErrors(t *testing.T) {
 		{"empty", "```tyopohja\n```\n",
 			[]string{file + `:1: the worksheet is empty` + help}},
 		{"inside a list item", "- kohta\n\n  ```tyopohja\n  title: T\n  fields:\n    - label: A\n      type: huono\n  ```\n",
-			[]string{file + `:7: field 1 of the worksheet has the unknown type "huono"` + help}},
+			[]string{file + `:7:7: field 1 of the worksheet has the unknown type "huono"` + help}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

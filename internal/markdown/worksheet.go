@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"gopkg.in/yaml.v2"
 
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // A worksheet (työpohja) is a fenced code block with the info string
@@ -55,134 +55,111 @@ func isWorksheetInfo(lang []byte) bool {
 }
 
 // worksheet decodes and checks one tyopohja block and renders its form.
-// Problems are reported at the line in the file they are on.
+// Problems are reported at the line and column in the file they are on.
 func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 	ws := &worksheet{num: num}
-	fenceLine := p.pos(n.Pos()).Line
+	fence := p.pos(n.Pos())
 	if n.Pos() < 0 {
-		fenceLine = p.pos(blockStart(n)).Line
+		fence = p.pos(blockStart(n))
 	}
-	// lineOf maps a 1-based line of the block's YAML to a line in the file.
+	fence.Col = 0
+	// The block's lines, and where each starts in the file: inside a
+	// list item or a quote they are indented in the file.
 	var buf bytes.Buffer
-	var fileLines []int
-	var text [][]byte
+	var starts []diag.Pos
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		v := seg.Value(p.src)
-		buf.Write(v)
-		fileLines = append(fileLines, p.pos(seg.Start).Line)
-		text = append(text, bytes.TrimRight(v, "\n"))
+		buf.Write(seg.Value(p.src))
+		starts = append(starts, p.pos(seg.Start))
 	}
-	lineOf := func(l int) int {
-		if l < 1 || len(fileLines) == 0 {
-			return fenceLine
+	at := func(line, col int) diag.Pos {
+		if line < 1 || line > len(starts) {
+			return fence
 		}
-		if l > len(fileLines) {
-			return fileLines[len(fileLines)-1]
-		}
-		return fileLines[l-1]
+		pos := starts[line-1]
+		pos.Col += col - 1
+		return pos
 	}
 	// Every message ends with what a worksheet is made of.
-	fail := func(line int, m *diag.Message, args ...any) *worksheet {
-		p.diags.Report(p.linePos(line), m, append(args, diag.WorksheetHelp)...)
+	fail := func(pos diag.Pos, m *diag.Message, args ...any) *worksheet {
+		p.diags.Report(pos, m, append(args, diag.WorksheetHelp)...)
 		return ws
 	}
+	node := func(n *yamldoc.Node) diag.Pos { return at(n.Line, n.Column) }
 
 	if len(bytes.TrimSpace(buf.Bytes())) == 0 {
-		return fail(fenceLine, diag.WorksheetEmpty)
+		return fail(fence, diag.WorksheetEmpty)
 	}
-	var root any
-	if err := yaml.Unmarshal(buf.Bytes(), &root); err != nil {
-		line, msg, unclosed := yamlProblem(err)
-		at := lineOf(line)
-		if open := p.unbalancedLine(lineOf(1), at); unclosed && open > 0 {
-			at = open
+	top, prob := yamldoc.Parse(buf.Bytes())
+	if prob != nil {
+		if p.badUTF8 {
+			return ws // the whole file's UTF-8 message says what to do
 		}
-		return fail(at, diag.WorksheetYAML, msg)
+		return fail(at(prob.Line, prob.Col), diag.WorksheetYAML, prob.Text)
 	}
-	top, ok := root.(map[any]any)
-	if !ok {
-		return fail(fenceLine, diag.WorksheetNotKeys)
+	if top == nil || top.Kind != yamldoc.Mapping {
+		return fail(fence, diag.WorksheetNotKeys)
 	}
-	keyLine := func(key string) int {
-		for i, l := range text {
-			if k, ok := topLevelKey(l); ok && k == key {
-				return fileLines[i]
+	// keyPos is where key is in m, or else where is.
+	keyPos := func(m *yamldoc.Node, key string, or diag.Pos) diag.Pos {
+		for k := range yamldoc.Pairs(m) {
+			if k.Value == key {
+				return node(k)
 			}
 		}
-		return fenceLine
+		return or
 	}
 	bad := false
-	for k := range top {
-		switch key := fmt.Sprint(k); key {
-		case "title", "fields":
-		default:
-			fail(keyLine(key), diag.WorksheetUnknownKey, key)
+	for k := range yamldoc.Pairs(top) {
+		if k.Value != "title" && k.Value != "fields" {
+			fail(node(k), diag.WorksheetUnknownKey, k.Value)
 			bad = true
 		}
 	}
-	title, ok := scalar(top["title"])
+	title, ok := yamldoc.Text(yamldoc.Get(top, "title"))
 	if !ok || title == "" {
-		fail(keyLine("title"), diag.WorksheetNoTitle)
+		fail(keyPos(top, "title", fence), diag.WorksheetNoTitle)
 		bad = true
 	}
 	ws.title = title
 
-	items, ok := top["fields"].([]any)
-	if !ok || len(items) == 0 {
-		fail(keyLine("fields"), diag.WorksheetNoFields)
-		return ws
+	fields := yamldoc.Get(top, "fields")
+	if fields == nil || fields.Kind != yamldoc.Sequence || len(fields.Content) == 0 {
+		return fail(keyPos(top, "fields", fence), diag.WorksheetNoFields)
 	}
-	starts := itemLines(text, fileLines)
-	itemLine := func(i int) int {
-		if i < len(starts) {
-			return starts[i].line
-		}
-		return keyLine("fields")
-	}
-	itemKeyLine := func(i int, key string) int {
-		if i < len(starts) {
-			if l, ok := starts[i].keys[key]; ok {
-				return l
-			}
-			return starts[i].line
-		}
-		return keyLine("fields")
-	}
-	for i, it := range items {
-		m, ok := it.(map[any]any)
-		if !ok {
-			fail(itemLine(i), diag.WorksheetFieldNotKeys, i+1)
+	for i, it := range fields.Content {
+		if it.Kind != yamldoc.Mapping {
+			fail(node(it), diag.WorksheetFieldNotKeys, i+1)
 			bad = true
 			continue
 		}
 		var f worksheetField
-		for k := range m {
-			switch key := fmt.Sprint(k); key {
+		for k := range yamldoc.Pairs(it) {
+			switch k.Value {
 			case "label", "help", "type":
 			default:
-				fail(itemKeyLine(i, key), diag.WorksheetFieldUnknownKey, key, i+1)
+				fail(node(k), diag.WorksheetFieldUnknownKey, k.Value, i+1)
 				bad = true
 			}
 		}
-		f.label, ok = scalar(m["label"])
+		f.label, ok = yamldoc.Text(yamldoc.Get(it, "label"))
 		if !ok || f.label == "" {
-			fail(itemLine(i), diag.WorksheetFieldNoLabel, i+1)
+			fail(node(it), diag.WorksheetFieldNoLabel, i+1)
 			bad = true
 		}
-		if h, ok := scalar(m["help"]); ok {
-			f.help = h
-		} else if m["help"] != nil {
-			fail(itemKeyLine(i, "help"), diag.WorksheetFieldHelp, i+1)
-			bad = true
+		if h := yamldoc.Get(it, "help"); !yamldoc.Empty(h) {
+			if f.help, ok = yamldoc.Text(h); !ok {
+				fail(keyPos(it, "help", node(it)), diag.WorksheetFieldHelp, i+1)
+				bad = true
+			}
 		}
 		f.typ = "line"
-		if t, ok := m["type"]; ok && t != nil {
-			s, _ := scalar(t)
+		if t := yamldoc.Get(it, "type"); !yamldoc.Empty(t) {
+			s, _ := yamldoc.Text(t)
 			typ, known := fieldTypes[Slugify(s)]
 			if !known {
-				fail(itemKeyLine(i, "type"), diag.WorksheetFieldType, i+1, s)
+				fail(keyPos(it, "type", node(it)), diag.WorksheetFieldType, i+1, s)
 				bad = true
 			}
 			f.typ = typ
@@ -195,60 +172,6 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 	ws.ok = true
 	ws.html = ws.render()
 	return ws
-}
-
-// scalar returns a YAML scalar as text; false for a list, a mapping or
-// nothing.
-func scalar(v any) (string, bool) {
-	switch v := v.(type) {
-	case nil, map[any]any, []any:
-		return "", false
-	case string:
-		return strings.TrimSpace(v), true
-	default:
-		return strings.TrimSpace(fmt.Sprint(v)), true
-	}
-}
-
-type itemStart struct {
-	line int
-	keys map[string]int // line of each key of the item
-}
-
-// itemLines finds where each list item under the top-level fields: key
-// starts, and the lines of its keys, for positioned errors. It reads the
-// block style editors write; for other styles errors point at fields:.
-func itemLines(text [][]byte, fileLines []int) []itemStart {
-	var items []itemStart
-	in := false
-	indent := -1
-	for i, l := range text {
-		if k, ok := topLevelKey(l); ok {
-			in = k == "fields"
-			continue
-		}
-		if !in {
-			continue
-		}
-		trimmed := bytes.TrimLeft(l, " ")
-		ind := len(l) - len(trimmed)
-		isItem := len(trimmed) > 0 && trimmed[0] == '-' && (len(trimmed) == 1 || trimmed[1] == ' ' || trimmed[1] == '\t')
-		if isItem && (indent < 0 || ind == indent) {
-			indent = ind
-			items = append(items, itemStart{line: fileLines[i], keys: map[string]int{}})
-			trimmed = bytes.TrimLeft(trimmed[1:], " \t")
-		} else {
-			trimmed = bytes.TrimLeft(trimmed, " \t")
-		}
-		if len(items) > 0 {
-			if k, ok := topLevelKey(trimmed); ok {
-				if _, seen := items[len(items)-1].keys[k]; !seen {
-					items[len(items)-1].keys[k] = fileLines[i]
-				}
-			}
-		}
-	}
-	return items
 }
 
 // render writes the worksheet's form. The theme's script and stylesheet

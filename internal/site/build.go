@@ -572,7 +572,7 @@ func (b *builder) rel(key string) string { return strings.TrimPrefix(key, b.lang
 
 // keyPos is the position of key's line in doc's front matter.
 func keyPos(doc *content.Common, key string) diag.Pos {
-	if line, ok := doc.Doc.KeyLines[key]; ok {
+	if line, ok := doc.Doc.KeyLines()[key]; ok {
 		return diag.Pos{File: doc.File, Line: line, Col: 1}
 	}
 	return diag.Pos{File: doc.File, Line: 1, Col: 1}

@@ -1,0 +1,107 @@
+package yamldoc
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// explain turns the parser's error into the editor's words, at the place
+// the editor has to change. The parser names the place it noticed the
+// mistake (Mark) and, for a quote or bracket, where it was opened
+// (ContextMark); the most common mistakes are recognised on the line
+// itself.
+func explain(src []byte, e *yaml.LoadError) *Problem {
+	at := &Problem{Line: max(e.Mark.Line, 1), Col: max(e.Mark.Column, 1)}
+	msg := e.Message
+	line := lineText(src, at.Line)
+	switch {
+	case strings.HasPrefix(msg, "mapping values are not allowed"):
+		// A ": " inside a value without quotes: the mark is on its colon.
+		if key, value, col, ok := keyValue(line); ok && at.Col > col {
+			at.Text, at.Cause = diag.MarkdownColonInValue.With(key, strings.ReplaceAll(value, `"`, `\"`)), true
+			return at
+		}
+		at.Text = diag.YAMLIndentOrColon.With()
+	case msg == "did not find expected key":
+		// A quoted value that goes on after its closing quote:
+		// title: "Hyvä" verkostopalaveri.
+		if key, value, col, ok := keyValue(line); ok && at.Col > col && (value[0] == '"' || value[0] == '\'') && closingQuote(value[1:], value[0]) >= 0 {
+			q := value[0]
+			other := '\''
+			if q == '\'' {
+				other = '"'
+			}
+			at.Col, at.Text, at.Cause = col, diag.MarkdownQuoteThenText.With(rune(q), key, other, value, other), true
+			return at
+		}
+		at.Text = diag.YAMLIndent.With(msg)
+	case strings.HasPrefix(msg, "found unexpected end of stream"), strings.HasPrefix(msg, "did not find expected ',' or"):
+		// YAML notices an unclosed quote or bracket where the text
+		// ends; the editor needs the place where it was opened.
+		if e.ContextMark.Line > 0 {
+			at.Line, at.Col = e.ContextMark.Line, max(e.ContextMark.Column, 1)
+		}
+		at.Text = diag.YAMLUnclosed.With(msg)
+	case strings.Contains(msg, "tab"):
+		at.Text = diag.YAMLTabs.With(msg)
+	case strings.HasPrefix(msg, "found character that cannot start any token"):
+		at.Text = diag.YAMLBadStart.With(msg)
+	case strings.Contains(msg, "block mapping"), strings.Contains(msg, "'-' indicator"), strings.HasPrefix(msg, "did not find expected"):
+		at.Text = diag.YAMLIndent.With(msg)
+	default:
+		at.Text = diag.YAMLOther.With(msg)
+	}
+	return at
+}
+
+// lineText is the 1-based line n of src, without its newline.
+func lineText(src []byte, n int) string {
+	s := string(src)
+	for ; n > 1; n-- {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return ""
+		}
+		s = s[i+1:]
+	}
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// keyValue splits a line "key: value" (the key at any indent, or a list
+// item "- key: value") into the key and the value, trimmed, and the
+// 1-based column where the value starts.
+func keyValue(line string) (key, value string, col int, ok bool) {
+	t := strings.TrimLeft(line, " ")
+	t = strings.TrimPrefix(t, "- ")
+	i := strings.Index(t, ": ")
+	if t == "" || strings.ContainsRune("#\"'[{-", rune(t[0])) || i <= 0 {
+		return "", "", 0, false
+	}
+	key, value = t[:i], strings.TrimSpace(t[i+2:])
+	if value == "" {
+		return "", "", 0, false
+	}
+	start := len(line) - len(t) + i + 2 + (len(t[i+2:]) - len(strings.TrimLeft(t[i+2:], " ")))
+	return key, value, utf8.RuneCountInString(line[:start]) + 1, true
+}
+
+// closingQuote is the index in s of the quote q that closes a value
+// opened with q, or -1.
+func closingQuote(s string, q byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q == '"':
+			i++
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case s[i] == q:
+			return i
+		}
+	}
+	return -1
+}

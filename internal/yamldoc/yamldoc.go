@@ -1,0 +1,213 @@
+// Package yamldoc is the generator's one YAML front end: site.yaml, front
+// matter and worksheets are all read through it.
+//
+// Parse gives a document's nodes, each with the 1-based line and column
+// (in characters) where it starts, and turns a syntax error into one
+// Problem: at the place of its cause, which is not always where the parser
+// noticed it (an unclosed quote is noticed where the text ends), and in the
+// editor's words from the diag catalogue, saying what to write instead.
+// Positions are those of the YAML text given; a caller whose text starts
+// further down a file adds its own offset.
+//
+// Values keep YAML's own types through Node: callers ask for text, a
+// list or a mapping, and describe what they found otherwise.
+//
+// yamldoc imports only diag from the project.
+package yamldoc
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// Node is one node of a parsed document.
+type Node = yaml.Node
+
+// The kinds of node.
+const (
+	Mapping  = yaml.MappingNode
+	Sequence = yaml.SequenceNode
+	Scalar   = yaml.ScalarNode
+)
+
+// Problem is a syntax error at its cause. Line and Col are 1-based, in
+// the YAML text given to Parse. Text says what is wrong and what to write.
+// Cause tells that Text is a whole sentence about the editor's mistake
+// (a ": " in a value, a quote closed too early, bytes that are not
+// UTF-8); otherwise it is advice that a caller puts after its own words
+// ("front matter: …").
+type Problem struct {
+	Line, Col int
+	Text      diag.Text
+	Cause     bool
+}
+
+// Parse reads the first YAML document of src. It returns the document's
+// top node, nil for a document with nothing in it, or the problem that
+// keeps it from being read.
+func Parse(src []byte) (*Node, *Problem) {
+	if bad := InvalidUTF8(src); bad >= 0 {
+		// Said alone: YAML's words about the same bytes would only hide
+		// what to do.
+		line := strings.Count(string(src[:bad]), "\n") + 1
+		start := strings.LastIndexByte(string(src[:bad]), '\n') + 1
+		return nil, &Problem{Line: line, Col: utf8.RuneCount(src[start:bad]) + 1,
+			Text: diag.MarkdownNotUTF8.With(src[bad]), Cause: true}
+	}
+	var doc yaml.Node
+	err := yaml.Unmarshal(src, &doc)
+	var le *yaml.LoadError
+	switch {
+	case errors.As(err, &le):
+		return nil, explain(src, le)
+	case err != nil:
+		return nil, &Problem{Line: 1, Col: 1, Text: diag.YAMLOther.With(err.Error())}
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// Keys is the problem of a top node that is not keys with values (a
+// list, a lone text), or nil.
+func Keys(root *Node) *Problem {
+	switch {
+	case root == nil || root.Kind == Mapping:
+		return nil
+	case root.Kind == Sequence:
+		return &Problem{Line: root.Line, Col: root.Column, Text: diag.YAMLList.With()}
+	}
+	return &Problem{Line: root.Line, Col: root.Column, Text: diag.YAMLKeys.With()}
+}
+
+// Pairs are the keys and values of a mapping, in the order written;
+// nothing for another node.
+func Pairs(m *Node) func(yield func(key, value *Node) bool) {
+	return func(yield func(key, value *Node) bool) {
+		if m == nil || m.Kind != Mapping {
+			return
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if !yield(m.Content[i], m.Content[i+1]) {
+				return
+			}
+		}
+	}
+}
+
+// Get is the value of key in the mapping m (the first, when written
+// twice), or nil.
+func Get(m *Node, key string) *Node {
+	for k, v := range Pairs(m) {
+		if k.Kind == Scalar && k.Value == key {
+			return v
+		}
+	}
+	return nil
+}
+
+// Empty tells whether n is no value: missing, or written as nothing,
+// ~ or null.
+func Empty(n *Node) bool {
+	return n == nil || n.Kind == Scalar && n.ShortTag() == "!!null"
+}
+
+// Text is the text of a scalar, trimmed (a number or true is its text as
+// written); false for a list, a mapping or no value.
+func Text(n *Node) (string, bool) {
+	if Empty(n) || n.Kind != Scalar {
+		return "", false
+	}
+	return strings.TrimSpace(n.Value), true
+}
+
+// Str is the text of a scalar YAML reads as text or a date, not as a
+// number, true or false.
+func Str(n *Node) (string, bool) {
+	if n == nil || n.Kind != Scalar || n.ShortTag() != "!!str" && n.ShortTag() != "!!timestamp" {
+		return "", false
+	}
+	return strings.TrimSpace(n.Value), true
+}
+
+// Value is n as Go values for templates: text, numbers, booleans,
+// []any and map[string]any.
+func Value(n *Node) any {
+	var v any
+	if n != nil && n.Decode(&v) != nil {
+		return nil
+	}
+	return v
+}
+
+// Describe names what n is, for a message that says what was expected
+// instead.
+func Describe(n *Node) diag.Text {
+	switch {
+	case Empty(n):
+		return diag.DescNothing.With()
+	case n.Kind == Sequence:
+		return diag.DescList.With()
+	case n.Kind == Mapping:
+		return diag.DescMapping.With()
+	case n.Kind != Scalar:
+		return diag.DescType.With("alias")
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float":
+		return diag.DescNumber.With(n.Value)
+	case "!!bool":
+		return diag.DescBool.With(n.Value)
+	}
+	return diag.DescText.With(n.Value)
+}
+
+// Curly are the typographic quotes CurlyQuotes looks for.
+const Curly = "“”‘’„«»"
+
+// CurlyQuotes calls found for each value or list item, anywhere under n,
+// that starts with a typographic quote (“ ” ‘ ’ „ « »), as text pasted
+// from a word processor has: YAML takes only straight quotes as quotes,
+// so the curly ones become part of the title, summary or tag. Once a line
+// is enough.
+func CurlyQuotes(n *Node, found func(line, col int, quote rune)) {
+	last := 0
+	var walk func(n *Node, isKey bool)
+	walk = func(n *Node, isKey bool) {
+		if n == nil {
+			return
+		}
+		if n.Kind == Scalar && !isKey && n.Style == 0 && n.Line != last {
+			if r, _ := utf8.DecodeRuneInString(n.Value); strings.ContainsRune(Curly, r) {
+				last = n.Line
+				found(n.Line, n.Column, r)
+			}
+		}
+		for i, c := range n.Content {
+			walk(c, n.Kind == Mapping && i%2 == 0)
+		}
+	}
+	walk(n, false)
+}
+
+// InvalidUTF8 is the offset of the first byte of src that is not UTF-8,
+// or -1.
+func InvalidUTF8(src []byte) int {
+	if utf8.Valid(src) {
+		return -1
+	}
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
