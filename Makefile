@@ -104,6 +104,7 @@ bench-search:
 	node internal/search/bench/bench.mjs -n 10000
 	node internal/search/bench/bench.mjs -content content -quality internal/search/testdata/queries.json
 	node internal/search/bench/bench.mjs -content internal/search/testdata/portal2/content -quality internal/search/testdata/queries2.json
+	node internal/search/bench/bench.mjs -content content -reuse 1 -quality internal/search/testdata/queries-sv.json -lang sv
 
 # Our build at 10k, 25k, 50k and 100k pearls: time, CPU and peak memory
 # per stage, whether they grow linearly, and a cold search's bytes.

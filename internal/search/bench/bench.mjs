@@ -2,7 +2,7 @@
 // beside Pagefind's, on the same built portal (make bench-search).
 //
 //   node internal/search/bench/bench.mjs [-n 10000 | -content content] [-work .cache/bench-search] [-runs 3] [-q QUERY] [-reuse 1]
-//   node internal/search/bench/bench.mjs -content DIR -quality QUERIES.json
+//   node internal/search/bench/bench.mjs -content DIR -quality QUERIES.json [-lang sv]
 //
 // (cd internal/search/bench && npm ci) installs Pagefind and playwright-core
 // first. -reuse 1 keeps a portal and Pagefind index built by an earlier run.
@@ -22,7 +22,10 @@
 // internal/search/jstest/metrics.mjs) in one warm page of each engine and
 // prints recall@10, MRR and nDCG@10 per category, ours beside Pagefind's.
 // The filtered queries are left out: Pagefind's index has no facets. Pagefind's
-// hits are kept to the pages ours indexes (not tag or kind lists).
+// hits are kept to the pages ours indexes (not tag or kind lists). With
+// -lang sv the queries run on the Swedish pages: ours on the index under
+// sv/haku/, Pagefind in a page of <html lang="sv">, which makes it search
+// its Swedish index (Pagefind splits its index by the pages' language).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -117,13 +120,16 @@ const browser = await chromium.launch({
 
 // The pages -quality runs its queries in: window.__run(q) returns the
 // URLs of the first ten hits.
-pages['quality-ours'] = `<!doctype html><meta charset="utf-8"><title>ours</title><script type="module">
+const qlang = args.lang || '';
+const qdir = qlang && qlang !== 'fi' ? `${qlang}/haku` : 'haku';
+const qhtml = qlang ? `<html lang="${qlang}">` : '';
+pages['quality-ours'] = `<!doctype html>${qhtml}<meta charset="utf-8"><title>ours</title><script type="module">
 const m = await import(${JSON.stringify(hakuJS)});
-const idx = await m.loadIndex('/haku/');
+const idx = await m.loadIndex('/${qdir}/');
 window.__run = async (q) => (await idx.search(q, {}, { limit: 10 })).hits.map((h) => h.url);
 window.__ready = true;
 </script>`;
-pages['quality-pagefind'] = `<!doctype html><meta charset="utf-8"><title>pagefind</title><script type="module">
+pages['quality-pagefind'] = `<!doctype html>${qhtml}<meta charset="utf-8"><title>pagefind</title><script type="module">
 const pf = await import('/_pagefind/pagefind.js');
 await pf.init();
 window.__run = async (q) => {
@@ -140,8 +146,8 @@ async function quality(file) {
   // Pagefind indexes every built page, lists of tags and kinds too; its
   // hits are kept to the pages ours indexes, so that both rank the same
   // pages.
-  const m = JSON.parse(readFileSync(join(site, 'haku', 'index.json'), 'utf8'));
-  const rows = m.docs || readdirSync(join(site, 'haku', 'd')).flatMap((f) => JSON.parse(readFileSync(join(site, 'haku', 'd', f), 'utf8')));
+  const m = JSON.parse(readFileSync(join(site, qdir, 'index.json'), 'utf8'));
+  const rows = m.docs || readdirSync(join(site, qdir, 'd')).flatMap((f) => JSON.parse(readFileSync(join(site, qdir, 'd', f), 'utf8')));
   const indexed = new Set(rows.map((r) => new URL(r[0], 'http://127.0.0.1/').pathname));
   const by = {};
   for (const engine of ['ours', 'pagefind']) {
@@ -158,7 +164,7 @@ async function quality(file) {
     await ctx.close();
   }
   const f = (x) => x.toFixed(2);
-  console.log(`\n${file} over ${args.content}: ${judged.length} queries (${queries.length - judged.length} filtered ones left out), ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(`\n${file} over ${args.content}${qlang ? ` (lang ${qlang}, /${qdir}/)` : ''}: ${judged.length} queries (${queries.length - judged.length} filtered ones left out), ${new Date().toISOString().slice(0, 10)}\n`);
   console.log('| category | queries | ours recall@10 | ours MRR | ours nDCG@10 | Pagefind recall@10 | Pagefind MRR | Pagefind nDCG@10 |');
   console.log('|---|---|---|---|---|---|---|---|');
   const kinds = Object.keys(by.ours).filter((k) => k !== 'all').sort();
