@@ -53,22 +53,7 @@ func TestDotFilesInStatic(t *testing.T) {
 		`content/static/.htaccess: the file .htaccess is not published: its name starts with a dot`,
 		`content/static/liitteet/.git: the folder .git is not published: its name starts with a dot`,
 	}
-	code, stdout, _ = helminauha(t, dir, "check")
-	if code != 1 {
-		t.Errorf("check: exit status %d, want 1", code)
-	}
-	code, _, stderr = helminauha(t, dir, "build")
-	if code != 1 {
-		t.Errorf("build: exit status %d, want 1", code)
-	}
-	for _, want := range wants {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("check does not say %q:\n%s", want, stdout)
-		}
-		if !strings.Contains(stderr, want) {
-			t.Errorf("build does not say %q:\n%s", want, stderr)
-		}
-	}
+	stdout, stderr = failsSaying(t, dir, wants...)
 	if strings.Contains(stdout+stderr, "SALAISUUS") || strings.Contains(stdout+stderr, "remote") {
 		t.Errorf("a message quotes a hidden file")
 	}
@@ -94,4 +79,27 @@ func TestServeFollowsWellKnown(t *testing.T) {
 	if err := s.interrupt(); err != nil {
 		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
 	}
+}
+
+// failsSaying runs check and build in dir, wants both to fail (exit status
+// 1) with each of wants in their output, and returns the outputs.
+func failsSaying(t *testing.T, dir string, wants ...string) (checkOut, buildErr string) {
+	t.Helper()
+	code, stdout, _ := helminauha(t, dir, "check")
+	if code != 1 {
+		t.Errorf("check: exit status %d, want 1", code)
+	}
+	code, _, stderr := helminauha(t, dir, "build")
+	if code != 1 {
+		t.Errorf("build: exit status %d, want 1", code)
+	}
+	for _, want := range wants {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check does not say %q:\n%s", want, stdout)
+		}
+		if !strings.Contains(stderr, want) {
+			t.Errorf("build does not say %q:\n%s", want, stderr)
+		}
+	}
+	return stdout, stderr
 }

@@ -347,6 +347,9 @@ var (
 	OutputThemeClash = msg("output.theme-clash",
 		"teema kirjoittaa sekä tiedoston %s että tiedoston %s samannimiseen kansioon",
 		"the theme writes both a file %s and %s inside a folder of that name")
+	OutputCaseClash = msg("output.case-clash",
+		"tiedostot %q ja %q eroavat vain isoilta ja pieniltä kirjaimiltaan (tai siltä, miten ä tai ö on tallennettu): Windowsissa ja macOS:ssä ne ovat sama tiedosto, ja toinen katoaisi: nimeä toinen niistä toisin",
+		"the files %q and %q differ only in upper and lower case (or in how a letter such as ä is stored): on Windows and macOS they are one file, and one would be lost: rename one of them")
 	OutputGzClash = msg("output.gz-clash",
 		"tiedosto %q on siinä, mihin tiedoston %s pakattu kopio tulee; build --gzip kirjoittaa sen itse (ja .gz-tiedostoja suosiva palvelin antaisi lukijalle tämän tiedoston %s sijaan): poista se",
 		"the file %q is where the compressed copy of %s goes, which build --gzip writes itself (and a server that prefers .gz files would serve this one instead of %s): remove it")

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
@@ -18,11 +20,44 @@ import (
 // .gz (nginx's gzip_static) serve it instead of name; so it is a conflict
 // with or without --gzip, and check and build agree. It is safe for
 // concurrent use.
+//
+// Two paths that differ only in upper and lower case, or in how a letter
+// such as ä is encoded (NFC or NFD), are one file on Windows and macOS:
+// written or synced there, one of the two would be lost. They are a
+// conflict too.
 type Layout struct {
 	mu    sync.Mutex
 	files map[string]layoutFile
 	dirs  map[string]bool
+	// folds maps the folded form of each file's path, and each folder's,
+	// to the path (a folder's with a trailing /); cases lists the pairs
+	// that fold alike.
+	folds map[string]string
+	cases [][2]string
 	clash bool
+}
+
+// fold is the form of a path that case-insensitive, normalising file
+// systems compare.
+func fold(p string) string { return norm.NFC.String(strings.ToLower(p)) }
+
+// sameFold records p (a folder's path ending in /) under its folded form
+// and reports whether another file or folder already has that form; two
+// folders that differ in case only merge, and lose nothing.
+func (l *Layout) sameFold(p string) bool {
+	k := fold(strings.TrimSuffix(p, "/"))
+	other, seen := l.folds[k]
+	if !seen {
+		l.folds[k] = p
+		return false
+	}
+	if strings.TrimSuffix(other, "/") == strings.TrimSuffix(p, "/") || strings.HasSuffix(other, "/") && strings.HasSuffix(p, "/") {
+		// The same path (a file where a folder goes is another
+		// conflict), or two folders.
+		return false
+	}
+	l.cases = append(l.cases, [2]string{other, p})
+	return true
 }
 
 type layoutFile struct {
@@ -44,7 +79,7 @@ func (l *Layout) Add(f File) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.files == nil {
-		l.files, l.dirs = map[string]layoutFile{}, map[string]bool{}
+		l.files, l.dirs, l.folds = map[string]layoutFile{}, map[string]bool{}, map[string]string{}
 	}
 	p := f.Path
 	ok := !l.dirs[p]
@@ -52,7 +87,13 @@ func (l *Layout) Add(f File) bool {
 		if _, isFile := l.files[d]; isFile {
 			ok = false
 		}
+		if !l.dirs[d] && l.sameFold(d+"/") {
+			ok = false
+		}
 		l.dirs[d] = true
+	}
+	if _, again := l.files[p]; !again && l.sameFold(p) {
+		ok = false
 	}
 	text := compressible(f)
 	if _, gz := l.files[p+".gz"]; gz && text {
@@ -99,5 +140,15 @@ func (l *Layout) Conflicts() []Conflict {
 			out = append(out, Conflict{f.source, diag.OutputGzClash.With(p, plain, plain)})
 		}
 	}
+	for _, c := range l.cases {
+		a, b := min(c[0], c[1]), max(c[0], c[1])
+		// The file to rename is the later static one.
+		source := l.files[b].source
+		if source == "" {
+			source = l.files[a].source
+		}
+		out = append(out, Conflict{source, diag.OutputCaseClash.With(a, b)})
+	}
+	slices.SortFunc(out[len(out)-len(l.cases):], func(x, y Conflict) int { return strings.Compare(x.Source, y.Source) })
 	return out
 }

@@ -579,6 +579,14 @@ func TestLayoutConflicts(t *testing.T) {
 			[]struct{ Source, Msg string }{{"content/static/index.html.gz", `the file "index.html.gz" is where the compressed copy of index.html goes`}}},
 		{"static .gz of a static text file", []File{static("a.txt"), static("a.txt.gz")},
 			[]struct{ Source, Msg string }{{"content/static/a.txt.gz", `the file "a.txt.gz" is where the compressed copy of a.txt goes`}}},
+		{"static files that differ in case", []File{static("kuvat/Logo.png"), static("kuvat/logo.png")},
+			[]struct{ Source, Msg string }{{"content/static/kuvat/logo.png", `the files "kuvat/Logo.png" and "kuvat/logo.png" differ only in upper and lower case`}}},
+		{"static file that differs in case from a page's file", []File{static("Sitemap.xml"), {Path: "sitemap.xml"}},
+			[]struct{ Source, Msg string }{{"content/static/Sitemap.xml", `the files "Sitemap.xml" and "sitemap.xml" differ only in upper and lower case`}}},
+		{"static file whose ä is written in another way", []File{static("k\u00e4sikirja.pdf"), static("ka\u0308sikirja.pdf")},
+			[]struct{ Source, Msg string }{{"content/static/k\u00e4sikirja.pdf", `differ only in upper and lower case`}}},
+		{"static file where a page's folder goes, in another case", []File{{Path: "helmet/a/index.html", Type: "text/html"}, static("Helmet")},
+			[]struct{ Source, Msg string }{{"content/static/Helmet", `the files "Helmet" and "helmet/" differ only in upper and lower case`}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Either order gives the same answer.

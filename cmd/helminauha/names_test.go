@@ -1,0 +1,26 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// Names that one file system tells apart and another does not: a build on
+// Linux would write both, and a copy of public/ on Windows or macOS (or a
+// build there) would keep one. Each pair is an error naming both, in check
+// and in build.
+func TestNamesThatDifferOnlyInCase(t *testing.T) {
+	dir := portal(t)
+	static := filepath.Join(dir, "content", "static")
+	write(t, filepath.Join(static, "kuvat", "Logo.png"), "a")
+	write(t, filepath.Join(static, "kuvat", "logo.png"), "b")
+	write(t, filepath.Join(static, "Sitemap.xml"), "<urlset/>")
+	write(t, filepath.Join(static, "liitteet", "k\u00e4sikirja.pdf"), "nfc")
+	write(t, filepath.Join(static, "liitteet", "ka\u0308sikirja.pdf"), "nfd")
+	wants := []string{
+		`content/static/kuvat/logo.png: the files "kuvat/Logo.png" and "kuvat/logo.png" differ only in upper and lower case`,
+		`content/static/Sitemap.xml: the files "Sitemap.xml" and "sitemap.xml" differ only in upper and lower case`,
+		"content/static/liitteet/k\u00e4sikirja.pdf: the files \"liitteet/ka\u0308sikirja.pdf\" and \"liitteet/k\u00e4sikirja.pdf\" differ only",
+	}
+	failsSaying(t, dir, wants...)
+}
