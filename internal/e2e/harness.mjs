@@ -268,3 +268,18 @@ export async function pagesOf(out, folder) {
 export async function readPage(out, urlPath) {
   return readFile(join(out, urlPath, 'index.html'), 'utf8');
 }
+
+// typeQuery types q into the search field of a search page as a reader
+// does and waits for the answer to it, whose status names the query after
+// the word by ("haulla" on a Finnish page, "för" on a Swedish one); it
+// gives the hits' paths, best first, and the status text.
+export async function typeQuery(page, q, by = 'haulla') {
+  await page.fill('#search-input', '');
+  await page.locator('#search-input').pressSequentially(q);
+  await page.waitForFunction(([q, by]) => {
+    const s = document.getElementById('search-status').textContent;
+    return s.includes(`${by} ”${q}”`) && document.getElementById('search-results').dataset.state === 'done';
+  }, [q, by]);
+  const hrefs = await page.locator('ol#search-results li a.search-hit-title').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  return { hits: hrefs, text: (await page.locator('#search-status').textContent()).trim() };
+}

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSite, openPage, assertClean, repo } from './harness.mjs';
+import { startSite, openPage, assertClean, repo, typeQuery } from './harness.mjs';
 
 // TOP is how far down the list the page a query is about may be: the
 // first screen of hits.
@@ -23,20 +23,8 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.stop(); });
 
-const status = (page) => page.locator('#search-status');
-
-// ask types q into the search field as a reader does and waits for the
-// answer to it; it gives the hits' paths, best first, and the status text.
-async function ask(page, q) {
-  await page.fill('#search-input', '');
-  await page.locator('#search-input').pressSequentially(q);
-  await page.waitForFunction((q) => {
-    const s = document.getElementById('search-status').textContent;
-    return s.includes(`för ”${q}”`) && document.getElementById('search-results').dataset.state === 'done';
-  }, q);
-  const hrefs = await page.locator('ol#search-results li a.search-hit-title').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
-  return { hits: hrefs, text: (await status(page).textContent()).trim() };
-}
+// ask types q into the search field as a reader does (see typeQuery).
+const ask = (page, q) => typeQuery(page, q, 'för');
 
 for (const kind of ['inflection', 'compound-part', 'no-diacritics', 'typo', 'synonym']) {
   const queries = judged.filter((q) => q.kind === kind);

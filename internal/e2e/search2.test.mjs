@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSite, openPage, assertClean, axe, formatViolations, repo } from './harness.mjs';
+import { startSite, openPage, assertClean, axe, formatViolations, repo, typeQuery } from './harness.mjs';
 
 // TOP is how far down the list the page a query is about may be: the
 // first screen of hits.
@@ -25,18 +25,8 @@ after(async () => { await site?.stop(); });
 
 const status = (page) => page.locator('#search-status');
 
-// ask types q into the search field as a reader does and waits for the
-// answer to it; it gives the hits' paths, best first, and the status text.
-async function ask(page, q) {
-  await page.fill('#search-input', '');
-  await page.locator('#search-input').pressSequentially(q);
-  await page.waitForFunction((q) => {
-    const s = document.getElementById('search-status').textContent;
-    return s.includes(`haulla ”${q}”`) && document.getElementById('search-results').dataset.state === 'done';
-  }, q);
-  const hrefs = await page.locator('ol#search-results li a.search-hit-title').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
-  return { hits: hrefs, text: (await status(page).textContent()).trim() };
-}
+// ask types q into the search field as a reader does (see typeQuery).
+const ask = (page, q) => typeQuery(page, q);
 
 // expected is the pages a query is about: those of grade 2, or every
 // relevant page when none has grade 2 (a broad query such as "sote").
