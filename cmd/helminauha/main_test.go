@@ -12,27 +12,14 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
+	"github.com/helminauha/helminauha/internal/testkit"
 	"github.com/helminauha/helminauha/themes"
 )
 
 // writePortal extracts a txtar fixture into dir.
 func writePortal(t *testing.T, fixture, dir string) {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", fixture))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range ar.Files {
-		name := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testkit.Write(t, filepath.Join("testdata", fixture), dir)
 }
 
 // treeSum hashes every file's path, mode and bytes under dir.

@@ -53,6 +53,21 @@ func TestFileNameWithANewlineKeepsEveryMessageOnOneLine(t *testing.T) {
 	}
 }
 
+// bothSay runs check and build in dir, which must both end with exit
+// status 1 and say want, and returns what check and build printed.
+func bothSay(t *testing.T, dir, want string) (checkOut, buildErr string) {
+	t.Helper()
+	code, checkOut, _ := helminauha(t, dir, "check")
+	if code != 1 || !strings.Contains(checkOut, want) {
+		t.Errorf("check: exit status %d, want 1 and %q:\n%s", code, want, checkOut)
+	}
+	code, _, buildErr = helminauha(t, dir, "build")
+	if code != 1 || !strings.Contains(buildErr, want) {
+		t.Errorf("build: exit status %d, want 1 and %q:\n%s", code, want, buildErr)
+	}
+	return checkOut, buildErr
+}
+
 func TestCheckAndBuildAgreeOnALongTag(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
@@ -60,14 +75,7 @@ func TestCheckAndBuildAgreeOnALongTag(t *testing.T) {
 	write(t, filepath.Join(dir, "content", "helmet", "pitka.md"),
 		"---\ntitle: Pitkä\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [hyvä, "+long+"]\n---\nTeksti.\n")
 	want := `content/helmet/pitka.md:7:1: tag "` + strings.Repeat("a", 40) + `…" is 10,000 characters long: a tag is a word or a short phrase of at most 60 characters`
-	code, stdout, _ := helminauha(t, dir, "check")
-	if code != 1 || !strings.Contains(stdout, want) {
-		t.Errorf("check: exit status %d, want 1 and %q:\n%s", code, want, stdout)
-	}
-	code, _, stderr := helminauha(t, dir, "build")
-	if code != 1 || !strings.Contains(stderr, want) {
-		t.Errorf("build: exit status %d, want 1 and %q:\n%s", code, want, stderr)
-	}
+	stdout, stderr := bothSay(t, dir, want)
 	if strings.Contains(stdout+stderr, strings.Repeat("a", 100)) {
 		t.Errorf("a message quotes the whole tag")
 	}
@@ -78,14 +86,7 @@ func TestChapterNamedLikeThePrintPage(t *testing.T) {
 	dir := portal(t)
 	write(t, filepath.Join(dir, "content", "opas", "kokonaan.md"), "---\ntitle: Kokonaan\nweight: 9\nsummary: S.\n---\nTeksti.\n")
 	want := `content/opas/kokonaan.md: a chapter cannot be named "kokonaan": the guide's print page, which shows every chapter on one page, is /opas/kokonaan/; rename the file, for example kokonaan-luku.md`
-	code, stdout, _ := helminauha(t, dir, "check")
-	if code != 1 || !strings.Contains(stdout, want) {
-		t.Errorf("check: exit status %d, want 1 and %q:\n%s", code, want, stdout)
-	}
-	code, _, stderr := helminauha(t, dir, "build")
-	if code != 1 || !strings.Contains(stderr, want) {
-		t.Errorf("build: exit status %d, want 1 and %q:\n%s", code, want, stderr)
-	}
+	stdout, stderr := bothSay(t, dir, want)
 	if strings.Contains(stdout+stderr, "static") {
 		t.Errorf("a message names a static file, and there is none:\n%s%s", stdout, stderr)
 	}

@@ -11,11 +11,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // defaultPortal builds the repository's own content/ in memory with the
@@ -34,17 +33,7 @@ func defaultPortal(t *testing.T, baseURL string) *build.Result {
 
 func fixture(t *testing.T, name string) fstest.MapFS {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			fsys[rest] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	return fsys
+	return testkit.Content(t, filepath.Join("testdata", name))
 }
 
 func fileMap(files []output.File) map[string][]byte {

@@ -12,11 +12,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/render"
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 func TestFingerprint(t *testing.T) {
@@ -72,17 +71,7 @@ func TestFingerprint(t *testing.T) {
 // external tests load with their own fixture.
 func fixture(t *testing.T) fstest.MapFS {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if name, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			fsys[name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	return fsys
+	return testkit.Content(t, "testdata/small.txtar")
 }
 
 // sameAsFullBuild checks that a session's build equals a full build of

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -10,28 +9,16 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
-	"github.com/helminauha/helminauha/internal/config"
-	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // bigSite is site.txtar with n more pearls in the area verkostotyo, of
 // every kind in turn, all tagged "paljon".
 func bigSite(t testing.TB, n int) *site.Site {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			fsys[rest] = &fstest.MapFile{Data: f.Data}
-		}
-	}
+	fsys := testkit.Content(t, filepath.Join("testdata", "site.txtar"))
 	kinds := []string{"tieto", "vinkki", "menetelma", "tyokalu"}
 	for i := range n {
 		md := fmt.Sprintf("---\ntitle: Verkostohelmi numero %03d, jonka otsikko on aika pitkä\ntheme: verkostotyo\n"+
@@ -39,19 +26,7 @@ func bigSite(t testing.TB, n int) *site.Site {
 			"kind: %s\naudience: [henkilosto]\ntags: [paljon]\ndate: 2024-01-02\n---\nHelmen teksti.\n", i, i, kinds[i%len(kinds)])
 		fsys[fmt.Sprintf("helmet/verkostohelmi-%03d.md", i)] = &fstest.MapFile{Data: []byte(md)}
 	}
-	cfg, diags := config.Load(fsys, "content", "")
-	if diags.HasErrors() {
-		t.Fatalf("config: %v", diags)
-	}
-	set, diags := content.Load(context.Background(), fsys, "content")
-	if diags.HasErrors() {
-		t.Fatalf("content: %v", diags.Errors())
-	}
-	s, diags := site.Build(cfg, set, site.Options{})
-	if diags.HasErrors() {
-		t.Fatalf("site: %v", diags.Errors())
-	}
-	return s
+	return model(t, fsys, "", false)
 }
 
 var (

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/site"
 )
@@ -65,6 +66,19 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 	return f, nil
 }
 
+// self is the node of the page n, or nil when there is none (the first
+// pearl of an area has no previous one).
+func self[N interface {
+	comparable
+	Self() *site.Node
+}](n N) *site.Node {
+	var none N
+	if n == none {
+		return nil
+	}
+	return n.Self()
+}
+
 // view builds the data of a page job.
 func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 	v := &View{Site: s, Kind: j.Kind, Description: s.Config.Description, OGType: "website", st: t.state(s)}
@@ -75,6 +89,12 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if sum != "" {
 			v.Description = sum
 		}
+	}
+	// text is what a page made from one Markdown file shows of it.
+	text := func(sum string, doc *markdown.Doc, links site.Links) {
+		summary(sum)
+		v.Body = body(s, doc, links)
+		v.Worksheet = hasWorksheet(doc)
 	}
 	switch j.Kind {
 	case "home":
@@ -112,24 +132,15 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Pearl, v.Path, v.Title, v.OGType = p, p.Path, p.Title, "article"
 		v.Facts = pearlFacts(p, v.st)
-		summary(p.Summary)
-		v.Body = body(s, p.Doc, p.Links)
-		v.Worksheet = hasWorksheet(p.Doc)
-		if p.Prev != nil {
-			v.Prev = &p.Prev.Node
-		}
-		if p.Next != nil {
-			v.Next = &p.Next.Node
-		}
+		text(p.Summary, p.Doc, p.Links)
+		v.Prev, v.Next = self(p.Prev), self(p.Next)
 	case "case":
 		c, ok := j.node.(*site.Case)
 		if !ok {
 			return bad()
 		}
 		v.Case, v.Path, v.Title, v.OGType = c, c.Path, c.Title, "article"
-		summary(c.Summary)
-		v.Body = body(s, c.Doc, c.Links)
-		v.Worksheet = hasWorksheet(c.Doc)
+		text(c.Summary, c.Doc, c.Links)
 	case "guide":
 		g, ok := j.node.(*site.Guide)
 		if !ok {
@@ -137,9 +148,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Guide, v.Path, v.Title = g, g.Path, g.Title
 		if g.Cover != nil {
-			summary(g.Cover.Summary)
-			v.Body = body(s, g.Cover.Doc, g.Links)
-			v.Worksheet = hasWorksheet(g.Cover.Doc)
+			text(g.Cover.Summary, g.Cover.Doc, g.Links)
 		}
 	case "chapter":
 		c, ok := j.node.(*site.Chapter)
@@ -147,9 +156,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 			return bad()
 		}
 		v.Chapter, v.Guide, v.Path, v.Title, v.OGType = c, s.Guide, c.Path, c.Title, "article"
-		summary(c.Summary)
-		v.Body = body(s, c.Doc, c.Links)
-		v.Worksheet = hasWorksheet(c.Doc)
+		text(c.Summary, c.Doc, c.Links)
 		if c.Doc != nil {
 			for _, h := range c.Doc.Headings {
 				if h.Level == 2 {
@@ -157,12 +164,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 				}
 			}
 		}
-		if c.Prev != nil {
-			v.Prev = &c.Prev.Node
-		}
-		if c.Next != nil {
-			v.Next = &c.Next.Node
-		}
+		v.Prev, v.Next = self(c.Prev), self(c.Next)
 	case "guideprint":
 		g, ok := j.node.(*site.Guide)
 		if !ok {

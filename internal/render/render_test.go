@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,14 +14,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 var fingerprint = regexp.MustCompile(`/assets/([a-z0-9_-]+)\.[0-9a-f]{8}\.`)
@@ -31,16 +30,13 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // non-empty baseURL overrides the fixture's.
 func loadSite(t testing.TB, name, baseURL string, drafts bool) *site.Site {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			fsys[rest] = &fstest.MapFile{Data: f.Data}
-		}
-	}
+	return model(t, testkit.Content(t, filepath.Join("testdata", name)), baseURL, drafts)
+}
+
+// model builds the model of the content folder fsys. A non-empty baseURL
+// overrides its site.yaml's.
+func model(t testing.TB, fsys fs.FS, baseURL string, drafts bool) *site.Site {
+	t.Helper()
 	cfg, diags := config.Load(fsys, "content", baseURL)
 	if diags.HasErrors() {
 		t.Fatalf("config: %v", diags)
@@ -554,16 +550,7 @@ func TestWithoutBaseURL(t *testing.T) {
 // loadSiteWith builds the fixture with cfg instead of its site.yaml.
 func loadSiteWith(t *testing.T, cfg *config.Config) *site.Site {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			fsys[rest] = &fstest.MapFile{Data: f.Data}
-		}
-	}
+	fsys := testkit.Content(t, filepath.Join("testdata", "site.txtar"))
 	set, _ := content.Load(context.Background(), fsys, "content")
 	s, diags := site.Build(cfg, set, site.Options{})
 	if diags.HasErrors() {

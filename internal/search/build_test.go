@@ -27,6 +27,20 @@ func fixtureDocs(t *testing.T) []Doc {
 	return docs
 }
 
+// writeFiles writes the index's files under dir.
+func writeFiles(t *testing.T, dir string, files []File) {
+	t.Helper()
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // checkGoldenFiles compares files with the tree under dir, or writes them
 // there with -update.
 func checkGoldenFiles(t *testing.T, dir string, files []File) {
@@ -35,15 +49,7 @@ func checkGoldenFiles(t *testing.T, dir string, files []File) {
 		if err := os.RemoveAll(dir); err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range files {
-			p := filepath.Join(dir, filepath.FromSlash(f.Path))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFiles(t, dir, files)
 		return
 	}
 	var onDisk []string

@@ -46,14 +46,7 @@ func strong(v string) string {
 	if reType3.MatchString(v) {
 		tail, v = v[len(v)-2:], v[:len(v)-2]
 	}
-	i := len(v)
-	for i > 0 && isVowel(v[i-1]) {
-		i--
-	}
-	j := i
-	for j > 0 && !isVowel(v[j-1]) {
-		j--
-	}
+	j, i := lastConsonants(v)
 	if j == 0 || j == i || i == len(v) {
 		return ""
 	}

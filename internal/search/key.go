@@ -142,14 +142,7 @@ var gradations = map[string]string{
 // hyvinvoinn -> hyvinvoint, tyokyvy -> tyokyky, tava -> tapa,
 // tiedo -> tieto.
 func gradate(s string) string {
-	i := len(s)
-	for i > 0 && isVowel(s[i-1]) {
-		i--
-	}
-	j := i
-	for j > 0 && !isVowel(s[j-1]) {
-		j--
-	}
+	j, i := lastConsonants(s)
 	if j == 0 || j == i {
 		return s
 	}
@@ -168,6 +161,20 @@ func gradate(s string) string {
 		return s[:j] + c[:n-1] + s[i:]
 	}
 	return s
+}
+
+// lastConsonants finds the last syllable's consonants in s: s[j:i] are
+// the consonants before the vowels s[i:] that end it.
+func lastConsonants(s string) (j, i int) {
+	i = len(s)
+	for i > 0 && isVowel(s[i-1]) {
+		i--
+	}
+	j = i
+	for j > 0 && !isVowel(s[j-1]) {
+		j--
+	}
+	return j, i
 }
 
 func isVowel(c byte) bool {

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // refScan is scan as it was written before its fast paths: every rune
@@ -171,7 +173,7 @@ func BenchmarkScan10k(b *testing.B) {
 	scan := sc.scan
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, testkit.CPUTime())
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			scan(d.Title, emit)

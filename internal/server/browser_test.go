@@ -34,11 +34,7 @@ func TestBrowserTabReloads(t *testing.T) {
 // fixed, without the editor reloading it.
 func TestBrowserErrorPageReloadsWhenFixed(t *testing.T) {
 	t.Setenv(diag.LangEnv, "fi")
-	content := portal(t)
-	broken := strings.Replace(pearl("Rikki."), "theme: verkostotyo", "theme: olematon", 1)
-	if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(pearlFile)), []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	content := brokenPortal(t)
 	ts := start(t, content, "")
 	title := openInChromium(t, ts.url+pearlPath)
 	waitTitle(t, title, "Sivustoa ei voitu rakentaa")

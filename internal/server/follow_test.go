@@ -136,11 +136,7 @@ func TestThemesFolderReplaced(t *testing.T) {
 // says so and reloads, and the terminal says the same.
 func TestFirstBuildFails(t *testing.T) {
 	t.Setenv(diag.LangEnv, "fi")
-	content := portal(t)
-	broken := strings.Replace(pearl("Rikki."), "theme: verkostotyo", "theme: olematon", 1)
-	if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(pearlFile)), []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	content := brokenPortal(t)
 	ts := start(t, content, "")
 	for _, path := range []string{"/", pearlPath, "/helmet/luottamus/", "/ei-ole/", "/index.html"} {
 		status, body := ts.get(path)

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // deadline bounds every wait in these tests; nothing waits by sleeping.
@@ -26,20 +26,8 @@ const deadline = 20 * time.Second
 // returns the content folder.
 func portal(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/portal.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testkit.Write(t, "testdata/portal.txtar", dir)
 	return filepath.Join(dir, "content")
 }
 
@@ -181,6 +169,19 @@ func (ts *testServer) write(name, text string) {
 }
 
 const pearlPath = "/helmet/yhteinen-tavoite/"
+
+// brokenPortal is portal with an error in pearlFile: a theme area that
+// does not exist.
+func brokenPortal(t *testing.T) string {
+	t.Helper()
+	content := portal(t)
+	broken := strings.Replace(pearl("Rikki."), "theme: verkostotyo", "theme: olematon", 1)
+	if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(pearlFile)), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return content
+}
+
 const pearlFile = "helmet/yhteinen-tavoite.md"
 
 // pearl is the pearl yhteinen-tavoite with body as its text.

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -275,23 +274,8 @@ func (b *builder) missing(rel string) diag.Text {
 	return diag.SiteNoSuchFile.With(what, slug, b.names(dir+"/").nearest(slug), dir)
 }
 
-func nodeOf(v any) Node {
-	switch v := v.(type) {
-	case *Area:
-		return v.Node
-	case *Pearl:
-		return v.Node
-	case *Case:
-		return v.Node
-	case *Chapter:
-		return v.Node
-	case *Guide:
-		return v.Node
-	case *Page:
-		return v.Node
-	}
-	panic(fmt.Sprintf("site: no node for %T", v))
-}
+// nodeOf is the node of a page of the model.
+func nodeOf(v any) *Node { return v.(interface{ Self() *Node }).Self() }
 
 // isStatic reports whether name is a file under static/.
 func (b *builder) isStatic(name string) bool {

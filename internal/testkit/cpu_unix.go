@@ -1,14 +1,15 @@
 //go:build unix
 
-package render
+package testkit
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the user and system CPU time the process has used.
-func cpuTime() time.Duration {
+// CPUTime is the CPU time the process has used so far, user and system,
+// on every thread: on a shared machine it varies less than wall time.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
