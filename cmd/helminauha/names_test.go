@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -23,4 +24,17 @@ func TestNamesThatDifferOnlyInCase(t *testing.T) {
 		"content/static/liitteet/k\u00e4sikirja.pdf: the files \"liitteet/ka\u0308sikirja.pdf\" and \"liitteet/k\u00e4sikirja.pdf\" differ only",
 	}
 	failsSaying(t, dir, wants...)
+}
+
+// A page named like one of the portal's languages would be where that
+// language's home page goes: the message names the page, not a static
+// file that does not exist.
+func TestPageNamedLikeALanguage(t *testing.T) {
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	write(t, filepath.Join(dir, "content", "sivut", "sv.md"), "---\ntitle: Svenska\n---\nTeksti.\n")
+	stdout, stderr := failsSaying(t, dir, `content/sivut/sv.md: the name "sv" is taken by the portal's own pages (/sv/): rename the file, for example sv-sivu.md`)
+	if strings.Contains(stdout+stderr, "static") {
+		t.Errorf("a message names a static file, and there is none:\n%s%s", stdout, stderr)
+	}
 }

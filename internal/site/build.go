@@ -442,7 +442,10 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 
 func (b *builder) pages(list []*content.Page) {
 	for _, p := range list {
-		if slices.Contains(Reserved, p.Slug) {
+		// A page of the default language named like another language
+		// would be where that language's home page goes.
+		other := p.Lang == "" && slices.ContainsFunc(b.s.Config.Languages, func(l config.Language) bool { return l.Code == p.Slug })
+		if slices.Contains(Reserved, p.Slug) || other {
 			b.diags.Report(diag.Pos{File: p.File}, diag.SiteReservedName, p.Slug, p.Slug, p.Slug)
 			continue
 		}
