@@ -525,7 +525,8 @@ func bodies(j render.Job, owners map[string]string) []string {
 // milliseconds of work and may block to leave the CPU to a rebuild (see
 // search.Options.Pause).
 func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
-	so := search.Options{Pause: pause, Thesaurus: s.Thesaurus, Language: s.Lang}
+	// A session that keeps nothing (Build) renders and indexes once.
+	so := search.Options{Pause: pause, Thesaurus: s.Thesaurus, Language: s.Lang, Once: !ss.keep}
 	var idx []search.File
 	var err error
 	if ss.index != nil {

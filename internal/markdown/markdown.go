@@ -74,6 +74,7 @@ type docImpl struct {
 	words     int    // Words' result
 	worksheet bool   // the body holds a tyopohja block
 	released  bool   // Release dropped html and holes
+	textGone  bool   // ReleaseText dropped text
 }
 
 // Parse reads one Markdown file with optional YAML front matter. file is

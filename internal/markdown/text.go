@@ -20,12 +20,24 @@ func (d *Doc) Text() string {
 	if d == nil {
 		return ""
 	}
+	if d.impl.textGone {
+		panic("markdown: a text read after ReleaseText")
+	}
 	b := unpack(nil, d.impl.text)
 	if len(b) == 0 {
 		return ""
 	}
 	// b is new and never written again.
 	return unsafe.String(&b[0], len(b))
+}
+
+// ReleaseText drops the body's text, for a build that reads each text
+// once (for its search index) and would otherwise keep them all to the
+// end. Text panics afterwards; Words stays.
+func (d *Doc) ReleaseText() {
+	if d != nil {
+		d.impl.text, d.impl.textGone = nil, true
+	}
 }
 
 // Words is the number of words of Text, as len(strings.Fields(d.Text())),

@@ -61,6 +61,11 @@ type Options struct {
 	// urgent work (serve rebuilding pages). It changes nothing in the
 	// output.
 	Pause func()
+	// Once says that the documents' bodies are read by nothing after this
+	// index (a one-shot build): each body's text is released as soon as
+	// the index has read it for the last time (see markdown.Doc.ReleaseText),
+	// so that a large portal does not keep every text to the end.
+	Once bool
 }
 
 // File is one file of the index.
@@ -102,10 +107,15 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 	}
 	pause()
 	v, docWords, docEllipses, lengths := analyse(docs)
+	f, rows := facetCodes(docs) // the last reading of the bodies
+	if opts.Once {
+		for i := range docs {
+			docs[i].from.ReleaseText()
+		}
+	}
 	pause()
 	terms := rank(v, docWords, docEllipses, lengths, pause)
 	pause()
-	f, rows := facetCodes(docs)
 	m := newManifest(docs, areas, ac, f, rows, terms, v.lang, opts.Thesaurus)
 	sort.Slice(terms, func(i, j int) bool { return lessUTF16(terms[i].key, terms[j].key) })
 	pause()
