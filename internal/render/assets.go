@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"math"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,6 +30,8 @@ type siteState struct {
 	ogLocale string
 	urls     map[string]string // asset name ("style.css") -> URL
 	files    []output.File     // assets and static files
+	assets   int               // how many of files are assets, the first
+	css      []byte            // the site's part of style.css (areaCSS)
 	footer   []*site.Page
 	deps     []string // document keys every page depends on (header, footer)
 	cards    map[*site.Pearl]*Card
@@ -94,14 +98,22 @@ func (t *Theme) state(s *site.Site) *siteState {
 			st.places[k] = pl
 		}
 	}
-	byName := make(map[string][]byte, len(t.assets))
-	for _, a := range t.assets {
-		byName[a.name] = a.data
+	st.css = areaCSS(s)
+	if prev := last(); prev != nil && prev.root == st.root && bytes.Equal(prev.css, st.css) {
+		// The same theme and areas: the same assets, whose names take a
+		// few milliseconds to hash.
+		st.urls, st.files = prev.urls, slices.Clip(prev.files[:prev.assets])
+	} else {
+		byName := make(map[string][]byte, len(t.assets))
+		for _, a := range t.assets {
+			byName[a.name] = a.data
+		}
+		byName["style.css"] = append(append([]byte(nil), byName["style.css"]...), st.css...)
+		for _, a := range t.assets {
+			st.fingerprint(a.name, byName, map[string]bool{})
+		}
 	}
-	byName["style.css"] = append(append([]byte(nil), byName["style.css"]...), areaCSS(s)...)
-	for _, a := range t.assets {
-		st.fingerprint(a.name, byName, map[string]bool{})
-	}
+	st.assets = len(st.files)
 	for _, f := range t.static {
 		st.files = append(st.files, output.File{Path: f.name, Data: f.data, Type: mediaType(f.name)})
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -211,15 +212,20 @@ var necklaceKeys = [9]string{"title", "url", "area", "areaSlug", "areaUrl", "col
 // necklaceData is oma-helminauha/helmet.json: every pearl by slug. The
 // reader's necklace script reads it to show a stored or shared
 // selection; slugs not in it are unknown.
-func necklaceData(s *site.Site) ([]byte, error) {
+func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 	// An object keyed by slug (unique: the files of one folder), keys
 	// sorted as encoding/json sorts a map's, written entry by entry with
 	// appendJSON: encoding/json took most of a title edit's rendering in
-	// serve.
+	// serve. Each pearl's entry is kept for the next build (serve), which
+	// writes again only those that changed.
 	pearls := slices.SortedFunc(slices.Values(s.Pearls), func(a, b *site.Pearl) int { return strings.Compare(a.Slug, b.Slug) })
-	data := make([]byte, 0, 256*len(pearls)+2)
-	data = append(data, '{')
-	for i, p := range pearls {
+	t.necklace.mu.Lock()
+	defer t.necklace.mu.Unlock()
+	if t.necklace.entries == nil || len(t.necklace.entries) > 2*len(pearls)+64 {
+		t.necklace.entries = make(map[string]necklaceJSON, len(pearls))
+	}
+	size := 2
+	for _, p := range pearls {
 		e := necklaceEntry{0: p.Title, 1: p.URL, 6: p.Pearl.Kind, 8: p.Summary}
 		if p.Kind != nil {
 			e[7] = p.Kind.Label
@@ -227,19 +233,47 @@ func necklaceData(s *site.Site) ([]byte, error) {
 		if p.Area != nil {
 			e[2], e[3], e[4], e[5] = p.Area.Title, p.Area.Slug, p.Area.URL, areaColor(p.Area)
 		}
+		if old, ok := t.necklace.entries[p.URL]; !ok || old.entry != e {
+			data := append(appendJSON(nil, p.Slug), ':')
+			for k, v := range e {
+				data = append(data, "{,"[min(k, 1)], '"')
+				data = append(append(data, necklaceKeys[k]...), '"', ':')
+				data = appendJSON(data, v)
+			}
+			t.necklace.entries[p.URL] = necklaceJSON{e, append(data, '}')}
+		}
+		size += len(t.necklace.entries[p.URL].data) + 1
+	}
+	data := make([]byte, 0, size)
+	data = append(data, '{')
+	for i, p := range pearls {
 		if i > 0 {
 			data = append(data, ',')
 		}
-		data = append(appendJSON(data, p.Slug), ':')
-		for k, v := range e {
-			data = append(data, "{,"[min(k, 1)], '"')
-			data = append(append(data, necklaceKeys[k]...), '"', ':')
-			data = appendJSON(data, v)
-		}
-		data = append(data, '}')
+		data = append(data, t.necklace.entries[p.URL].data...)
 	}
 	return append(data, '}', '\n'), nil
 }
+
+// necklaceMemo keeps each pearl's entry of helmet.json, by its URL.
+type necklaceMemo struct {
+	mu      sync.Mutex
+	entries map[string]necklaceJSON
+}
+
+// necklaceJSON is an entry and its JSON ("slug":{...}).
+type necklaceJSON struct {
+	entry necklaceEntry
+	data  []byte
+}
+
+// jsonSafe tells the ASCII bytes a JSON string holds as they are.
+var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
+	for b := range safe {
+		safe[b] = b >= 0x20 && !strings.ContainsRune(`"\\<>&`, rune(b))
+	}
+	return safe
+}()
 
 // appendJSON appends s as a JSON string, byte for byte as encoding/json
 // writes it: <, > and & escaped for HTML, U+2028 and U+2029 escaped,
@@ -250,7 +284,7 @@ func appendJSON(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if jsonSafe[b] {
 				i++
 				continue
 			}

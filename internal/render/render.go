@@ -34,7 +34,7 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 		f.Data, f.Type = headers(), "text/plain"
 		return f, nil
 	case "necklacedata":
-		data, err := necklaceData(s)
+		data, err := t.necklaceData(s)
 		f.Data, f.Type = data, "application/json"
 		return f, err
 	}

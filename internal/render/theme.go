@@ -41,6 +41,8 @@ type Theme struct {
 	// config.Config.LangPath.
 	langs sync.Map
 	words words // i18n/*.yaml
+	// necklace keeps the entries of helmet.json between builds.
+	necklace necklaceMemo
 }
 
 // file is a theme file: its path inside its folder and its bytes.

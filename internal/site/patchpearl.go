@@ -57,7 +57,8 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 	if p.Kind != nil {
 		oldTerms = append(oldTerms, p.Kind)
 	}
-	oldOwn := ownRelated(p, n.bySlug())
+	bySlug := n.bySlug()
+	oldOwn := ownRelated(p, bySlug)
 
 	p.Pearl = doc
 	p.Updated = UpdatedOf(doc, p.Committed)
@@ -110,7 +111,7 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 	if relabel {
 		slices.SortFunc(n.Tags, func(x, y *Term) int { return cmp.Or(ord.texts(x.Label, y.Label), strings.Compare(x.Slug, y.Slug)) })
 	}
-	if !n.patchRelated(p, oldOwn, ord) {
+	if !patchRelated(p, oldOwn, bySlug, ord) {
 		return nil, false
 	}
 
@@ -351,8 +352,7 @@ func ownRelated(p *Pearl, bySlug map[string]*Pearl) []*Pearl {
 // named before (oldOwn) or names now again: each is its own list, then
 // the pearls that name it in theirs, in the order of all pearls (Build).
 // False when p's list names a pearl the model has not, or p itself.
-func (s *Site) patchRelated(p *Pearl, oldOwn []*Pearl, ord *order) bool {
-	bySlug := s.bySlug()
+func patchRelated(p *Pearl, oldOwn []*Pearl, bySlug map[string]*Pearl, ord *order) bool {
 	for _, slug := range p.Pearl.Related {
 		if r := bySlug[slug]; r == nil || r == p {
 			return false
