@@ -8,7 +8,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"net/url"
@@ -154,9 +153,7 @@ func Load(fsys fs.FS, prefix, baseURL string) (*Config, diag.List) {
 // Parse checks the settings in src; name is the file's path in messages.
 func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	var diags diag.List
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	root, prob := yamldoc.Parse(src)
+	root, prob := yamldoc.Parse(yamldoc.Normalise(src))
 	if prob == nil {
 		prob = yamldoc.Keys(root)
 	}
@@ -260,7 +257,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 	}
 	c.Keep = keepList(yamldoc.Get(root, "keep"), pos("keep"), &diags)
-	c.Languages = languages(yamldoc.Get(root, "languages"), c.Language, pos("languages"), &diags)
+	c.Languages = languages(name, yamldoc.Get(root, "languages"), c.Language, pos("languages"), &diags)
 	for k, v := range yamldoc.Pairs(root) {
 		switch {
 		case keys[k.Value] != k:
@@ -279,7 +276,7 @@ var known = []string{"languages", "title", "description", "language", "baseURL",
 
 // languages checks site.yaml's languages: a mapping from each other
 // language's code to its title and description.
-func languages(v *yamldoc.Node, def string, pos diag.Pos, diags *diag.List) []Language {
+func languages(name string, v *yamldoc.Node, def string, pos diag.Pos, diags *diag.List) []Language {
 	if yamldoc.Empty(v) {
 		return nil
 	}
@@ -290,6 +287,7 @@ func languages(v *yamldoc.Node, def string, pos diag.Pos, diags *diag.List) []La
 	var out []Language
 	for k, v := range yamldoc.Pairs(v) {
 		code := k.Value
+		pos := diag.Pos{File: name, Line: k.Line, Col: k.Column}
 		if !langTag.MatchString(code) || code == def || slices.Contains(reservedFolders, code) {
 			diags.Report(pos, diag.ConfigLanguageCode, code, def)
 			continue

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // seeds adds every Markdown file under testdata/ to the fuzz corpus.
@@ -28,7 +30,7 @@ func seeds(f *testing.F, add func(src []byte)) {
 // file, deterministic output, no raw HTML and no script URL in the HTML.
 func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 	d, diags := Parse(file, src)
-	maxLine := len(lineStarts(normalise(src))) + 1
+	maxLine := len(lineStarts(yamldoc.Normalise(src))) + 1
 	for _, e := range diags {
 		if e.Pos.File != file || e.Pos.Line < 1 || e.Pos.Line > maxLine || e.Pos.Col < 0 {
 			t.Errorf("position outside the file (%d lines): %v", maxLine-1, e)

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // md is the one goldmark setup of the generator. It is built once and only
@@ -94,12 +95,12 @@ func Parse(file string, src []byte) (*Doc, diag.List) {
 
 func parseDoc(file string, src []byte) (*Doc, *parse) {
 	p := &parse{file: file}
-	src = normalise(src)
+	src = yamldoc.Normalise(src)
 	p.src = src
 	p.lines = lineStarts(src)
 	d := &Doc{}
 
-	if off := invalidUTF8(src); off >= 0 {
+	if off := yamldoc.InvalidUTF8(src); off >= 0 {
 		p.badUTF8 = true
 		p.diags.Report(p.pos(off), diag.MarkdownNotUTF8, src[off])
 	}
@@ -194,30 +195,6 @@ func (p *parse) line(n int) []byte {
 	return p.src[start:end]
 }
 
-// normalise removes a byte-order mark and turns CRLF and lone CR line
-// endings into LF. Line numbers stay those the editor shows. src is
-// returned as is when there is nothing to change.
-func normalise(src []byte) []byte {
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	i := bytes.IndexByte(src, '\r')
-	if i < 0 {
-		return src
-	}
-	out := make([]byte, 0, len(src))
-	out = append(out, src[:i]...)
-	for ; i < len(src); i++ {
-		c := src[i]
-		if c == '\r' {
-			if i+1 < len(src) && src[i+1] == '\n' {
-				continue
-			}
-			c = '\n'
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
 // lineStarts returns the byte offset of the start of every line.
 func lineStarts(src []byte) []int {
 	starts := make([]int, 1, 1+len(src)/40)
@@ -230,23 +207,4 @@ func lineStarts(src []byte) []int {
 		starts = append(starts, i)
 	}
 	return starts
-}
-
-// invalidUTF8 returns the offset of the first byte that is not UTF-8, or -1.
-func invalidUTF8(src []byte) int {
-	if utf8.Valid(src) {
-		return -1
-	}
-	for i := 0; i < len(src); {
-		if src[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }

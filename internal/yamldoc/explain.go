@@ -15,6 +15,15 @@ import (
 // (ContextMark); the most common mistakes are recognised on the line
 // itself.
 func explain(src []byte, e *yaml.LoadError) *Problem {
+	at := explainAt(src, e)
+	// The parser may place the end of the text on a line after it.
+	if n := strings.Count(string(src), "\n") + 1; at.Line > n {
+		at.Line, at.Col = n, utf8.RuneCountInString(lineText(src, n))+1
+	}
+	return at
+}
+
+func explainAt(src []byte, e *yaml.LoadError) *Problem {
 	at := &Problem{Line: max(e.Mark.Line, 1), Col: max(e.Mark.Column, 1)}
 	msg := e.Message
 	line := lineText(src, at.Line)

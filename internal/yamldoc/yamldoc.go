@@ -16,6 +16,7 @@
 package yamldoc
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"unicode/utf8"
@@ -68,7 +69,7 @@ func Parse(src []byte) (*Node, *Problem) {
 	case err != nil:
 		return nil, &Problem{Line: 1, Col: 1, Text: diag.YAMLOther.With(err.Error())}
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || Empty(doc.Content[0]) {
 		return nil, nil
 	}
 	return doc.Content[0], nil
@@ -194,6 +195,30 @@ func CurlyQuotes(n *Node, found func(line, col int, quote rune)) {
 		}
 	}
 	walk(n, false)
+}
+
+// Normalise removes a byte-order mark and turns CRLF and lone CR line
+// endings into LF, so that lines are counted as YAML and the editor count
+// them. src is returned as is when there is nothing to change.
+func Normalise(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	i := bytes.IndexByte(src, '\r')
+	if i < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	out = append(out, src[:i]...)
+	for ; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // InvalidUTF8 is the offset of the first byte of src that is not UTF-8,

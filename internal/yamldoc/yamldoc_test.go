@@ -1,0 +1,138 @@
+package yamldoc
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// problem writes p as line:col: text in l, or "" for no problem.
+func problem(p *Problem, l diag.Lang) string {
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Text.In(l))
+}
+
+// TestMistakes: the mistakes editors make, each at the place to change
+// and in words that say what to write.
+func TestMistakes(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		cause     bool
+		en, fi    string // fi only where the Finnish is pinned
+	}{
+		{"a colon in a value on its own line", "title: Hei\nsummary: Osa 1: alku\n", true,
+			`2:15: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, summary: "Osa 1: alku"`,
+			`2:15: arvossa on kaksoispiste (": "), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, summary: "Osa 1: alku"`},
+		{"a colon at a value's end", "title: Osa:\n", true,
+			`1:11: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, title: "Osa:"`, ""},
+		{"a colon in a list item's value, columns in characters", "fields:\n  - label: Mikä on työ: kuka?\n", true,
+			`2:23: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, label: "Mikä on työ: kuka?"`, ""},
+		{"quotes in a value with a colon are escaped", "title: Osa \"1\": alku\n", true,
+			`1:15: the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, title: "Osa \"1\": alku"`, ""},
+		{"a quoted word, then more", "title: \"Hyvä\" verkostopalaveri\nsummary: S.\n", true,
+			`1:8: the value starts with the quote " and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, title: '"Hyvä" verkostopalaveri', or leave the quotes out`,
+			`1:8: arvo alkaa lainausmerkillä " ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, title: '"Hyvä" verkostopalaveri', tai jätä lainausmerkit pois`},
+		{"a single-quoted word, then more", "summary: S.\ntitle: 'Hyvä' kokous\n", true,
+			`2:8: the value starts with the quote ' and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, title: "'Hyvä' kokous", or leave the quotes out`, ""},
+		{"Latin-1", "title: Testi\ndescription: Hyv\xe4 portaali\n", true,
+			"2:17: the file is not valid UTF-8 (byte 0xE4): save it as UTF-8 in your editor",
+			"2:17: tiedosto ei ole UTF-8-tekstiä (tavu 0xE4): tallenna se tekstieditorissa UTF-8-muodossa"},
+		{"an unclosed quote, where it opens", "title: \"Hei\nsummary: x\ndate: 2022-06-01\n", false,
+			"1:8: found unexpected end of stream: check that every quote and bracket is closed", ""},
+		{"an unclosed bracket, where it opens", "title: Hei\ntags: [a, b\ndate: 2022-06-01\n", false,
+			"2:7: did not find expected ',' or ']': check that every quote and bracket is closed", ""},
+		{"a tab", "title: Hei\n\tsummary: x\n", false,
+			"2:1: found a tab character that violates indentation: indent with spaces, not tabs",
+			"2:1: sisennä välilyönneillä, ei sarkaimella (YAML: found a tab character that violates indentation)"},
+		{"a key indented by one", "title: Hei\nsummary:\n  a: 1\n b: 2\n", false,
+			"4:2: did not find expected key: check the indentation, each key starts a line at the left margin", ""},
+		{"a key indented under a value", "title: x\n  summary: y\n", false,
+			`2:10: a line is indented where it should not be, or a value contains ": " and needs quotes: title: "Osa 1: aloitus"`, ""},
+		{"a value that starts with @", "title: @x\n", false,
+			"1:8: found character that cannot start any token: indent with spaces, not tabs, and put a value that starts with @, ` or % in quotes", ""},
+		{"colons inside a block of text are text", "summary: |\n  Osa 1: alku: loppu\n  \"Sitaatti\" ja muuta\ntitle: x\n", false, "", ""},
+		{"nothing", "# vain kommentti\n", false, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, p := Parse([]byte(tc.src))
+			if got := problem(p, diag.English); got != tc.en {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.en)
+			}
+			if tc.fi != "" {
+				if got := problem(p, diag.Finnish); got != tc.fi {
+					t.Errorf("in Finnish: got\n%s\nwant\n%s", got, tc.fi)
+				}
+			}
+			if p != nil && p.Cause != tc.cause {
+				t.Errorf("Cause is %v, want %v", p.Cause, tc.cause)
+			}
+		})
+	}
+}
+
+// TestKeysAndValues: every key and value has its line and column, and
+// the value's kind is told in the editor's words.
+func TestKeysAndValues(t *testing.T) {
+	src := "title: Yhteinen tavoite\nsummary:\ntags: [a, “b”]\nweight: 3\n'quoted key': on\nnested:\n  inner: x\ndate: 2022-06-01\n"
+	root, p := Parse([]byte(src))
+	if p != nil || Keys(root) != nil {
+		t.Fatalf("problems: %v %v", p, Keys(root))
+	}
+	var got []string
+	for k, v := range Pairs(root) {
+		got = append(got, fmt.Sprintf("%s %d:%d %d:%d %s", k.Value, k.Line, k.Column, v.Line, v.Column, Describe(v)))
+	}
+	want := []string{
+		"title 1:1 1:8 the text \"Yhteinen tavoite\"",
+		"summary 2:1 2:9 nothing",
+		"tags 3:1 3:7 a list",
+		"weight 4:1 4:9 the number 3",
+		"quoted key 5:1 5:15 the text \"on\"",
+		"nested 6:1 7:3 a mapping",
+		"date 8:1 8:7 the text \"2022-06-01\"",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	if !Empty(Get(root, "summary")) || Empty(Get(root, "title")) || Get(root, "missing") != nil {
+		t.Errorf("Empty and Get disagree with the document")
+	}
+	if s, ok := Str(Get(root, "date")); !ok || s != "2022-06-01" {
+		t.Errorf("a date is text: got %q, %v", s, ok)
+	}
+	if _, ok := Str(Get(root, "weight")); ok {
+		t.Errorf("a number is not text to Str")
+	}
+	if s, ok := Text(Get(root, "weight")); !ok || s != "3" {
+		t.Errorf("Text of a number: got %q, %v", s, ok)
+	}
+	if v, ok := Value(Get(root, "nested")).(map[string]any); !ok || v["inner"] != "x" {
+		t.Errorf("Value of a mapping: got %#v", Value(Get(root, "nested")))
+	}
+	var curly []string
+	CurlyQuotes(root, func(line, col int, r rune) { curly = append(curly, fmt.Sprintf("%d:%d %c", line, col, r)) })
+	if fmt.Sprint(curly) != "[3:11 “]" {
+		t.Errorf("curly quotes: got %v", curly)
+	}
+}
+
+// TestKeysMustBeAMapping: a list or a lone text at the top is said so,
+// at its place.
+func TestKeysMustBeAMapping(t *testing.T) {
+	for src, want := range map[string]string{
+		"- a\n- b\n":  "1:1: it must be keys with values (title: ...), not a list",
+		"\njust text": "2:1: it must be keys with values (title: ...), one on each line",
+		"title: x\n":  "",
+	} {
+		root, p := Parse([]byte(src))
+		if p != nil {
+			t.Fatalf("%q: %v", src, p.Text)
+		}
+		if got := problem(Keys(root), diag.English); got != want {
+			t.Errorf("%q: got %q, want %q", src, got, want)
+		}
+	}
+}
