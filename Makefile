@@ -37,9 +37,11 @@ test: deps-test test-go test-checkout test-tools test-fuzz test-js test-e2e test
 deps-test:
 	bash .ci/deps.sh
 
+# A test that needs Chromium or Node skips, saying so, where go test is
+# run by hand without them; here (after deps-test) a missing one fails it.
 test-go:
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	HELMINAUHA_NEED_CHROMIUM=1 HELMINAUHA_NEED_NODE=1 $(GO) test -count=1 ./...
 
 # The tests that run the README's commands and the deploy workflow's jobs
 # in fresh clones of the repository take tens of seconds, so the checkout

@@ -20,7 +20,7 @@ import (
 func TestSignalStopsABuildAtOnce(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
-		t.Skip("writes and builds a portal of 3,000 pearls")
+		t.Skip("writes and builds a portal of 3,000 pearls; skipped with -short")
 	}
 	dir := portal(t)
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {

@@ -227,7 +227,7 @@ func synthetic(t testing.TB, n int) []Doc {
 // 218 KiB before its first index chunk.
 func TestLargePortalIsSharded(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds 10,000 pearls")
+		t.Skip("builds 10,000 pearls; skipped with -short")
 	}
 	files, err := Build(synthetic(t, 10000), Options{})
 	if err != nil {

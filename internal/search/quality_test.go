@@ -12,6 +12,7 @@ import (
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // defaultPortal loads the default portal (content/ at the repository's
@@ -129,10 +130,7 @@ type quality struct {
 // the index in dir and logs the metrics per category and the misses.
 func runQueries(t *testing.T, dir, queries string) quality {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed; make deps-test installs it")
-	}
+	node := testkit.Tool(t, "node", "HELMINAUHA_NEED_NODE", "make deps-test installs it (bash .ci/deps.sh)")
 	out, err := exec.Command(node, "jstest/recall.mjs", dir, queries).Output()
 	if err != nil {
 		t.Fatalf("node jstest/recall.mjs: %v\n%s", err, out)

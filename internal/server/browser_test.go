@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // TestBrowserTabReloads opens a pearl in headless Chromium, saves a new
@@ -58,14 +59,14 @@ func waitTitle(t *testing.T, title func() string, want string) {
 }
 
 // openInChromium opens url in headless Chromium and returns a function
-// telling the title of its tab. It needs chromium on PATH (or $CHROMIUM)
-// and skips the test without it.
+// telling the title of its tab. It needs chromium on PATH (or $CHROMIUM):
+// see testkit.Tool for a missing one.
 func openInChromium(t *testing.T, url string) func() string {
 	t.Helper()
-	chromium, err := exec.LookPath(cmp.Or(os.Getenv("CHROMIUM"), "chromium"))
-	if err != nil || testing.Short() {
-		t.Skip("no chromium on PATH, or -short")
+	if testing.Short() {
+		t.Skip("opens Chromium; skipped with -short")
 	}
+	chromium := testkit.Tool(t, cmp.Or(os.Getenv("CHROMIUM"), "chromium"), "HELMINAUHA_NEED_CHROMIUM", "make deps-test installs it (bash .ci/deps.sh), or set CHROMIUM to a Chromium-based browser")
 	// Not t.TempDir: Chromium's helper processes may still write into the
 	// profile while it is removed.
 	profile, err := os.MkdirTemp("", "helminauha-chromium-")
