@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
@@ -54,7 +55,9 @@ func (d *Doc) Words() int {
 // countWords is len(strings.Fields(s)) without making the slice.
 func countWords(s []byte) int {
 	n, in := 0, false
-	for _, r := range string(s) {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		s = s[size:]
 		space := unicode.IsSpace(r)
 		if !space && !in {
 			n++
