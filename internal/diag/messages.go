@@ -918,6 +918,12 @@ var (
 	YAMLList = msg("yaml.list",
 		"asetukset kirjoitetaan muodossa avain: arvo (title: ...), ei luettelona",
 		"it must be keys with values (title: ...), not a list")
+	YAMLAnchor = msg("yaml.anchor",
+		"YAML-viittausta (%s) ei voi käyttää asetuksissa, koska sellainen voi paisua valtavaksi: kirjoita arvo auki",
+		"a YAML anchor or alias (%s) cannot be used in front matter, since one can grow enormous: write the value out in full")
+	YAMLTag = msg("yaml.tag",
+		"YAML-tyyppimerkintää (%s) ei voi käyttää asetuksissa: jätä se pois tai kirjoita arvo lainausmerkkeihin",
+		"a YAML type tag (%s) cannot be used in front matter: leave it out, or put the value in quotes")
 	YAMLKeys = msg("yaml.keys",
 		"asetukset kirjoitetaan muodossa avain: arvo (title: ...), kukin omalle rivilleen",
 		"it must be keys with values (title: ...), one on each line")

@@ -78,8 +78,11 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		prob = yamldoc.Keys(root)
 	}
 	if prob == nil && err != nil {
-		// yamldoc reads what goldmark-meta does not: keys that are not
-		// text, say.
+		// yamldoc reads what goldmark-meta does not: an alias that grows
+		// too large, a type tag, keys that are not text.
+		prob = yamldoc.Plain(root)
+	}
+	if prob == nil && err != nil {
 		prob = &yamldoc.Problem{Line: 1, Col: 1, Text: diag.YAMLKeys.With()}
 	}
 	if prob != nil {

@@ -55,6 +55,10 @@ func explainAt(src []byte, e *yaml.LoadError) *Problem {
 			at.Line, at.Col = e.ContextMark.Line, max(e.ContextMark.Column, 1)
 		}
 		at.Text = diag.YAMLUnclosed.With(msg)
+	case strings.HasPrefix(msg, "unknown anchor '"):
+		// An alias (*name) whose anchor (&name) is not there.
+		name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown anchor '"), "'")
+		at.Text, at.Cause = diag.YAMLAnchor.With("*"+name), true
 	case strings.Contains(msg, "tab"):
 		at.Text = diag.YAMLTabs.With(msg)
 	case strings.HasPrefix(msg, "found character that cannot start any token"):

@@ -236,3 +236,29 @@ func InvalidUTF8(src []byte) int {
 	}
 	return -1
 }
+
+// Plain is the problem of the first anchor, alias, merge key (<<) or type
+// tag (!!timestamp) under n, or nil. Settings are plain keys and values:
+// an alias can grow a few lines into millions of values ("billion
+// laughs"), and a tag overrides the reading the keys are checked by.
+func Plain(n *Node) *Problem {
+	if n == nil {
+		return nil
+	}
+	switch {
+	case n.Kind == yaml.AliasNode:
+		return &Problem{Line: n.Line, Col: n.Column, Text: diag.YAMLAnchor.With("*" + n.Value), Cause: true}
+	case n.Anchor != "":
+		return &Problem{Line: n.Line, Col: n.Column, Text: diag.YAMLAnchor.With("&" + n.Anchor), Cause: true}
+	case n.Kind == Scalar && n.Value == "<<" && n.ShortTag() == "!!merge":
+		return &Problem{Line: n.Line, Col: n.Column, Text: diag.YAMLAnchor.With("<<"), Cause: true}
+	case n.Style&yaml.TaggedStyle != 0:
+		return &Problem{Line: n.Line, Col: n.Column, Text: diag.YAMLTag.With(n.Tag), Cause: true}
+	}
+	for _, c := range n.Content {
+		if p := Plain(c); p != nil {
+			return p
+		}
+	}
+	return nil
+}
