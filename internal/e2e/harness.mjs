@@ -56,8 +56,10 @@ const TYPES = {
 // the server can listen before the site is built) on a free loopback port
 // the way a static host does: /x/ is /x/index.html, /x redirects to /x/
 // when that is a folder, and an unknown path is 404.html with status 404.
-export async function serve(root) {
-  const server = createServer((req, res) => handle(root(), req, res));
+// With a prefix ("/portaali"), the folder is served under that path only,
+// as a project site on GitHub Pages is, and every other path is 404.
+export async function serve(root, prefix = '') {
+  const server = createServer((req, res) => handle(root(), req, res, prefix));
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}`, port, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
@@ -82,17 +84,18 @@ export async function buildSite(base, content = 'content') {
 
 // startSite serves a fresh build of a portal (the default one unless
 // content names another, see buildSite) and starts the browser; stop()
-// undoes both.
-export async function startSite(content) {
+// undoes both. With prefix ("/portaali") the portal is built for and
+// served under that path, and base ends in it.
+export async function startSite(content, prefix = '') {
   // The address must be known before the build, so that the site's
   // absolute URLs (canonical, feed) point at this server: listen first on
   // an empty folder, then build into it.
   const tmp = await mkdtemp(join(tmpdir(), 'helminauha-e2e-serve-'));
   let root = tmp;
-  const srv = await serve(() => root);
+  const srv = await serve(() => root, prefix);
   let built;
   try {
-    built = await buildSite(srv.url, content);
+    built = await buildSite(srv.url + prefix, content);
   } catch (err) {
     await srv.close();
     await rm(tmp, { recursive: true, force: true });
@@ -101,7 +104,7 @@ export async function startSite(content) {
   root = built.out;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
-    base: srv.url,
+    base: srv.url + prefix,
     out: built.out,
     browser,
     async stop() {
@@ -113,7 +116,7 @@ export async function startSite(content) {
   };
 }
 
-async function handle(rootDir, req, res) {
+async function handle(rootDir, req, res, prefix) {
   const root = resolve(rootDir);
   const notFound = async () => {
     const body = await readFile(join(root, '404.html')).catch(() => Buffer.from('not found'));
@@ -122,14 +125,18 @@ async function handle(rootDir, req, res) {
   };
   try {
     const url = new URL(req.url, 'http://localhost');
-    const p = decodeURIComponent(url.pathname);
+    let p = decodeURIComponent(url.pathname);
+    if (prefix) {
+      if (p !== prefix && !p.startsWith(prefix + '/')) return notFound();
+      p = p.slice(prefix.length) || '/';
+    }
     const file = normalize(join(root, p));
     if (file !== root && !file.startsWith(root + sep)) return notFound();
     let target = file;
     let st = await stat(target).catch(() => null);
     if (st && st.isDirectory()) {
       if (!p.endsWith('/')) {
-        res.writeHead(301, { Location: p + '/' + url.search });
+        res.writeHead(301, { Location: prefix + p + '/' + url.search });
         return res.end();
       }
       target = join(target, 'index.html');
