@@ -164,6 +164,9 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 		return nil, diag.List{diag.New(at, diag.ConfigYAML, File, prob.Text)}
 	}
+	yamldoc.Twice(root, func(k, first *yamldoc.Node) {
+		diags.Report(diag.Pos{File: name, Line: k.Line, Col: k.Column}, diag.MarkdownKeyTwice, k.Value, first.Line)
+	})
 	keys := map[string]*yamldoc.Node{}
 	for k := range yamldoc.Pairs(root) {
 		if _, seen := keys[k.Value]; !seen && k.Kind == yamldoc.Scalar {

@@ -54,7 +54,7 @@ func (d *Doc) KeyLines() map[string]int {
 	d.keys.once.Do(func() {
 		if d.keys.lines == nil {
 			root, _ := yamldoc.Parse(d.keys.block)
-			d.keys.lines = topKeys(root, nil)
+			d.keys.lines = topKeys(root)
 		}
 	})
 	return d.keys.lines

@@ -99,8 +99,9 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		return
 	}
 	d.Meta = meta2(m)
-	d.keys.lines = topKeys(root, func(k *yamldoc.Node, first int) {
-		p.diags.Report(diag.Pos{File: p.file, Line: k.Line + 1, Col: k.Column}, diag.MarkdownKeyTwice, k.Value, first)
+	d.keys.lines = topKeys(root)
+	yamldoc.Twice(root, func(k, first *yamldoc.Node) {
+		p.diags.Report(diag.Pos{File: p.file, Line: k.Line + 1, Col: k.Column}, diag.MarkdownKeyTwice, k.Value, first.Line+1)
 	})
 	yamldoc.CurlyQuotes(root, func(line, col int, r rune) {
 		p.diags.Warn(diag.Pos{File: p.file, Line: line + 1, Col: col}, diag.MarkdownCurlyQuote, r)
@@ -108,20 +109,12 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 }
 
 // topKeys maps each top-level key of the front matter root to its line
-// in the file, and calls twice for a key written again, once a key: YAML
-// would silently take its last value.
-func topKeys(root *yamldoc.Node, twice func(k *yamldoc.Node, first int)) map[string]int {
+// in the file.
+func topKeys(root *yamldoc.Node) map[string]int {
 	lines := map[string]int{}
-	reported := map[string]bool{}
 	for k := range yamldoc.Pairs(root) {
-		first, dup := lines[k.Value]
-		switch {
-		case k.Kind != yamldoc.Scalar || reported[k.Value]:
-		case !dup:
+		if _, dup := lines[k.Value]; !dup && k.Kind == yamldoc.Scalar {
 			lines[k.Value] = k.Line + 1
-		case twice != nil:
-			reported[k.Value] = true
-			twice(k, first)
 		}
 	}
 	return lines

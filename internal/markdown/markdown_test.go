@@ -448,6 +448,12 @@ func TestWorksheetErrors(t *testing.T) {
 			[]string{file + `:1: the worksheet has no fields: add fields: and a list of fields` + help}},
 		{"empty", "```tyopohja\n```\n",
 			[]string{file + `:1: the worksheet is empty` + help}},
+		{"a colon in a label, at its column inside a list item", "- kohta\n\n  ```tyopohja\n  title: T\n  fields:\n    - label: Mikä on tavoite: yhteinen?\n  ```\n",
+			[]string{file + `:6:29: the worksheet is not valid YAML (the value has a colon (": "), which YAML reads as the start of a new key: put the value in quotes, label: "Mikä on tavoite: yhteinen?")` + help}},
+		{"a quoted word, then more", "```tyopohja\ntitle: \"Oma\" tavoite\nfields:\n  - label: A\n```\n",
+			[]string{file + `:2:8: the worksheet is not valid YAML (the value starts with the quote " and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, title: '"Oma" tavoite', or leave the quotes out)` + help}},
+		{"a key twice", "```tyopohja\ntitle: T\nfields:\n  - label: A\n    type: line\n    type: scale\n```\n",
+			[]string{file + `:6:5: key "type" is written twice (first on line 5): keep one of them`}},
 		{"inside a list item", "- kohta\n\n  ```tyopohja\n  title: T\n  fields:\n    - label: A\n      type: huono\n  ```\n",
 			[]string{file + `:7:7: field 1 of the worksheet has the unknown type "huono"` + help}},
 	}

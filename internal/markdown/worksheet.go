@@ -111,6 +111,11 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		return or
 	}
 	bad := false
+	twice := func(k, first *yamldoc.Node) {
+		p.diags.Report(node(k), diag.MarkdownKeyTwice, k.Value, node(first).Line)
+		bad = true
+	}
+	yamldoc.Twice(top, twice)
 	for k := range yamldoc.Pairs(top) {
 		if k.Value != "title" && k.Value != "fields" {
 			fail(node(k), diag.WorksheetUnknownKey, k.Value)
@@ -135,6 +140,7 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 			continue
 		}
 		var f worksheetField
+		yamldoc.Twice(it, twice)
 		for k := range yamldoc.Pairs(it) {
 			switch k.Value {
 			case "label", "help", "type":

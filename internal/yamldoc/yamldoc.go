@@ -113,6 +113,25 @@ func Get(m *Node, key string) *Node {
 	return nil
 }
 
+// Twice calls found for each key of the mapping m that is written again,
+// once a key, with the key where it was first written: YAML would
+// silently take one of the values.
+func Twice(m *Node, found func(again, first *Node)) {
+	first := map[string]*Node{}
+	told := map[string]bool{}
+	for k := range Pairs(m) {
+		f, dup := first[k.Value]
+		switch {
+		case k.Kind != Scalar:
+		case !dup:
+			first[k.Value] = k
+		case !told[k.Value]:
+			told[k.Value] = true
+			found(k, f)
+		}
+	}
+}
+
 // Empty tells whether n is no value: missing, or written as nothing,
 // ~ or null.
 func Empty(n *Node) bool {

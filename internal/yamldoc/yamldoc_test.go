@@ -136,3 +136,15 @@ func TestKeysMustBeAMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestTwice: a key written again is told once, with where it was first.
+func TestTwice(t *testing.T) {
+	root, _ := Parse([]byte("title: a\ndate: 1\ntitle: b\ntitle: c\ndate: 2\n"))
+	var got []string
+	Twice(root, func(again, first *Node) {
+		got = append(got, fmt.Sprintf("%s %d:%d first %d", again.Value, again.Line, again.Column, first.Line))
+	})
+	if want := "[title 3:1 first 1 date 5:1 first 2]"; fmt.Sprint(got) != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
