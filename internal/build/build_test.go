@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -173,6 +174,62 @@ func TestImportsFlowOneWay(t *testing.T) {
 			t.Errorf("the README's package table lists %s, which is not a package of the module", pkg)
 		}
 	}
+	if got, want := readmeLayers(t, string(readme)), layers(allowed); got != want {
+		t.Errorf("the README's drawing of the layers (How it works) is not the package table's; it is\n%s\nthe table makes it\n%s", got, want)
+	}
+}
+
+// layers draws the product's packages of the table (not tools/) as
+// layers, one a line, top first: a package's layer is one above the
+// highest it may import, so each line imports only from lines below it.
+func layers(allowed map[string][]string) string {
+	depth := map[string]int{}
+	var of func(pkg string) int
+	of = func(pkg string) int {
+		if d, ok := depth[pkg]; ok {
+			return d
+		}
+		depth[pkg] = 0 // a cycle, which the table must not have, ends here
+		d := 0
+		for _, dep := range allowed[pkg] {
+			d = max(d, of(dep)+1)
+		}
+		depth[pkg] = d
+		return d
+	}
+	var rows [][]string
+	for _, pkg := range slices.Sorted(maps.Keys(allowed)) {
+		if strings.HasPrefix(pkg, "tools/") {
+			continue
+		}
+		d := of(pkg)
+		for len(rows) <= d {
+			rows = append(rows, nil)
+		}
+		rows[d] = append(rows[d], pkg)
+	}
+	var lines []string
+	for _, row := range slices.Backward(rows) {
+		lines = append(lines, strings.Join(row, "  "))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// readmeLayers is the first code block under the README's "## How it
+// works", its lines trimmed.
+func readmeLayers(t *testing.T, readme string) string {
+	t.Helper()
+	_, section, _ := strings.Cut(readme, "\n## How it works")
+	_, block, ok := strings.Cut(section, "\n```\n")
+	block, _, ok2 := strings.Cut(block, "\n```\n")
+	if !ok || !ok2 {
+		t.Fatal("no drawing of the layers in a code block under the README's \"## How it works\"")
+	}
+	var lines []string
+	for line := range strings.Lines(block) {
+		lines = append(lines, strings.TrimSpace(line))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // shortName is how the README names a package: internal/ left out.

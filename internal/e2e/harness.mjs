@@ -1,7 +1,7 @@
 // The browser tests' harness: build the default portal once per test
 // file, serve it on a free loopback port, drive Debian's Chromium with
-// playwright-core, and check every page a test opens for what the issue
-// asks of all pages: no request to another host, no console error (a CSP
+// playwright-core, and check every page a test opens for what the README
+// (The reading side) asks of all pages: no request to another host, no console error (a CSP
 // violation is one), and under 60 KB of HTML + CSS + JS.
 //
 // Nothing here downloads a browser: playwright-core only talks to

@@ -1,7 +1,7 @@
 // Every page type of the default portal, at phone and desktop widths:
 // axe-core finds no WCAG 2.1 A/AA violation, the page loads under 60 KB of
 // HTML + CSS + JS, asks no other host for anything, and logs no error
-// (a Content-Security-Policy violation is logged as one). Issues 8 and 10.
+// (a Content-Security-Policy violation is logged as one).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';

@@ -1,5 +1,5 @@
-// A reader's way through the default portal in headless Chromium (issue
-// 8): the necklace, a pearl and the next one, the header search and a
+// A reader's way through the default portal in headless Chromium: the
+// necklace, a pearl and the next one, the header search and a
 // filter, the worksheet, the guide's chain of chapters, the 404 page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
