@@ -44,6 +44,7 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 	write(t, filepath.Join(dir, "content", "helmet", "x.md"), "---\ntitle: X\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\n---\nTeksti.\n")
 	fi := `content/helmet/x.md:1:1: pakollinen asetus "date" puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi ` + "`date: ...`"
 	en := `content/helmet/x.md:1:1: required key "date" is missing: add a line ` + "`date: ...`" + ` to the front matter`
+	sv := `content/helmet/x.md:1:1: den obligatoriska nyckeln "date" saknas: lägg till raden ` + "`date: ...`" + ` bland uppgifterna överst i filen (mellan raderna ---)`
 	for _, tc := range []struct {
 		name string
 		env  []string
@@ -58,6 +59,10 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 		{"--lang fi over the variable", []string{diag.LangEnv + "=en"}, []string{"--lang", "fi"}, "", fi},
 		{"site.yaml language: en", nil, nil, "language: en\n", en},
 		{"--lang fi over site.yaml", nil, []string{"--lang", "fi"}, "language: en\n", fi},
+		{"--lang sv", nil, []string{"--lang", "sv"}, "", sv},
+		{diag.LangEnv + "=sv", []string{diag.LangEnv + "=sv"}, nil, "", sv},
+		{"site.yaml language: sv", nil, nil, "language: sv\n", sv},
+		{"--lang fi over site.yaml's sv", nil, []string{"--lang", "fi"}, "language: sv\n", fi},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			site := filepath.Join(dir, "content", "site.yaml")
@@ -92,7 +97,7 @@ func TestCommandLineInBothLanguages(t *testing.T) {
 		{[]string{"build", "--minify=ehkä"}, `helminauha build: valitsimen --minify arvo "ehkä" ei kelpaa: kirjoita true tai false`,
 			`helminauha build: flag --minify: "ehkä" is not a value for it: write true or false`},
 		{[]string{"check", "-h"}, "  --content KANSIO\n    \tportaalin sisältökansio (oletus \"content\")", "  --content DIR\n    \tthe portal's content folder (default \"content\")"},
-		{[]string{"check", "--lang", "sv"}, `helminauha check: --lang on fi (suomi) tai en (englanti), ei "sv"`, `helminauha check: --lang is fi (Finnish) or en (English), not "sv"`},
+		{[]string{"check", "--lang", "de"}, `helminauha check: --lang on fi (suomi), sv (ruotsi) tai en (englanti), ei "de"`, `helminauha check: --lang is fi (Finnish), sv (Swedish) or en (English), not "de"`},
 		{[]string{"check", "--format", "xml"}, `helminauha check: --format on text, json tai github, ei "xml"`, `helminauha check: --format must be text, json or github, not "xml"`},
 		{[]string{"check", "--content", "olematon"}, "helminauha: sisältökansiota olematon ei ole", "helminauha: there is no content folder olematon"},
 		{[]string{"check"}, "content: ei virheitä, ", "content: no errors, "},
@@ -156,6 +161,33 @@ func TestServeAddressInUseInBothLanguages(t *testing.T) {
 		cancel()
 		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), want) {
 			t.Errorf("serve in %s: exit %d, want 1 and %q:\n%s", lang, code, want, out)
+		}
+	}
+}
+
+// TestCommandLineInSwedish: --lang sv, HELMINAUHA_LANG=sv or site.yaml's
+// language: sv give the messages in Swedish, from the usage to build's
+// summary.
+func TestCommandLineInSwedish(t *testing.T) {
+	dir := portal(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "Användning:\n  helminauha build   [--content MAPP]"},
+		{[]string{"bogus"}, `helminauha: okänt kommando "bogus": kommandona är build, serve, check, new och version`},
+		{[]string{"check", "-h"}, "  --content MAPP\n    \tportalens innehållsmapp (standard \"content\")"},
+		{[]string{"check", "--format", "xml"}, `helminauha check: --format är text, json eller github, inte "xml"`},
+		{[]string{"check"}, "content: inga fel, "},
+		{[]string{"new", "pearl", "dialogi"}, "helminauha new: content/helmet/dialogi.md finns redan och ändrades inte: välj ett annat namn"},
+		{[]string{"new", "translation", "sv", "helmet/dialogi"}, "helminauha new translation: portalen har inga andra språk än fi: lägg först till languages i site.yaml"},
+		{[]string{"build", "--out", "content"}, "helminauha: --out content är samma mapp som content, som webbplatsen byggs av: ge webbplatsen en annan mapp, till exempel --out public"},
+		{[]string{"build", "--out", "ut"}, "Skrev 4"},
+		{[]string{"build", "--out", "ut"}, "Utkast som lämnades utanför: 1"},
+	} {
+		stdout, stderr := helminauhaEnv(t, dir, []string{diag.LangEnv + "=sv"}, tc.args...)
+		if !strings.Contains(stdout+stderr, tc.want) {
+			t.Errorf("%v lacks %q:\n%s%s", tc.args, tc.want, stdout, stderr)
 		}
 	}
 }

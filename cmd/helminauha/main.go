@@ -173,8 +173,11 @@ func (f *flags) Lang(site string) diag.Lang { return diag.ChooseLang(*f.lang, si
 
 // placeholders are the words of a synopsis the editor replaces.
 func placeholders(l diag.Lang) *strings.Replacer {
-	if l == diag.English {
+	switch l {
+	case diag.English:
 		return strings.NewReplacer()
+	case diag.Swedish:
+		return strings.NewReplacer("DIR", "MAPP", "URL", "ADRESS", "SLUG", "KORTNAMN", "FILE", "FIL", "HOST:PORT", "VÄRD:PORT", "NAME", "NAMN", "LANG", "SPRÅK", "FOLDER", "MAPP")
 	}
 	return strings.NewReplacer("DIR", "KANSIO", "URL", "OSOITE", "SLUG", "TUNNISTE", "FILE", "TIEDOSTO", "HOST:PORT", "OSOITE:PORTTI", "NAME", "NIMI", "LANG", "KIELI", "FOLDER", "KANSIO")
 }
@@ -190,7 +193,7 @@ var flagHelp = map[string]*diag.Message{
 
 // flagArg is what a flag's value is, in -h.
 var flagArg = map[string]string{"content": "DIR", "out": "DIR", "baseurl": "URL", "theme": "SLUG",
-	"addr": "HOST:PORT", "format": "text|json", "lang": "fi|en", "allow-host": "NAME"}
+	"addr": "HOST:PORT", "format": "text|json", "lang": "fi|sv|en", "allow-host": "NAME"}
 
 // printDefaults is flag.PrintDefaults in the messages' language.
 func (f *flags) printDefaults(l diag.Lang) {

@@ -41,13 +41,27 @@ func TestEveryMessageInEveryLanguage(t *testing.T) {
 			t.Errorf("message id %q is not of the form package.what-is-wrong", m.id)
 		}
 		for _, l := range Langs {
-			if m.texts[l] == nil {
+			if m.texts[l] == nil && l == Swedish {
+				t.Errorf("%s: no Swedish text: add it to svTexts (or svPlurals) in messages_sv.go", m.id)
+			} else if m.texts[l] == nil {
 				t.Errorf("%s: no %s text", m.id, l)
 			}
 		}
-		fi, en := m.plain[Finnish], m.plain[English]
+		fi, en, sv := m.plain[Finnish], m.plain[English], m.plain[Swedish]
 		if fi == "" && en == "" {
 			continue // a message with plural forms; checked below
+		}
+		if strings.TrimSpace(sv) == "" && m.texts[Swedish] == nil {
+			// Reported above; messages_sv.go is where it goes.
+		} else if strings.TrimSpace(sv) == "" {
+			t.Errorf("%s: the Swedish text has plural forms, the others not", m.id)
+		} else {
+			if sv == fi {
+				t.Errorf("%s: the Swedish is the Finnish text: %q", m.id, sv)
+			}
+			if s, e := strings.Join(argVerbs(sv), " "), strings.Join(argVerbs(en), " "); s != e {
+				t.Errorf("%s: Swedish and English take different arguments: sv %q, en %q", m.id, s, e)
+			}
 		}
 		if strings.TrimSpace(fi) == "" || strings.TrimSpace(en) == "" {
 			t.Errorf("%s: one language is empty: fi %q, en %q", m.id, fi, en)
@@ -58,6 +72,25 @@ func TestEveryMessageInEveryLanguage(t *testing.T) {
 		}
 		if f, e := strings.Join(argVerbs(fi), " "), strings.Join(argVerbs(en), " "); f != e {
 			t.Errorf("%s: the languages take different arguments: fi %q, en %q", m.id, f, e)
+		}
+	}
+}
+
+// TestSwedishTextsNameMessages fails for a Swedish text whose id is no
+// message's, as when a message is renamed or removed.
+func TestSwedishTextsNameMessages(t *testing.T) {
+	for id := range svTexts {
+		if m := byID[id]; m == nil {
+			t.Errorf("messages_sv.go: %q is no message's id", id)
+		} else if m.plain[English] == "" {
+			t.Errorf("messages_sv.go: %q has plural forms: its Swedish goes in svPlurals", id)
+		}
+	}
+	for id := range svPlurals {
+		if m := byID[id]; m == nil {
+			t.Errorf("messages_sv.go: %q is no message's id", id)
+		} else if m.plain[English] != "" {
+			t.Errorf("messages_sv.go: %q has one form: its Swedish goes in svTexts", id)
 		}
 	}
 }
@@ -109,7 +142,11 @@ func TestChooseLang(t *testing.T) {
 		{"", "", "", Finnish},
 		{"", "", "fi", Finnish},
 		{"", "", "en-GB", English},
-		{"", "", "sv", Finnish},
+		{"", "", "sv", Swedish},
+		{"", "", "sv-FI", Swedish},
+		{"", "sv", "fi", Swedish},
+		{"sv", "en", "", Swedish},
+		{"", "", "de", Finnish},
 		{"", "en", "fi", English},
 		{"fi", "en", "en", Finnish},
 		{"en", "", "", English},
@@ -130,5 +167,28 @@ func TestProblemInBothLanguages(t *testing.T) {
 	}
 	if got, want := e.Error(), "a.md:2:1: warning: (draft) (draft)"; got != want {
 		t.Errorf("English: %q, want %q", got, want)
+	}
+}
+
+func TestProblemInSwedish(t *testing.T) {
+	e := Warning(Pos{File: "a.md", Line: 2, Col: 1}, ContentKeyMissing, "date", "date")
+	e.Draft = true
+	if got, want := e.In(Swedish), "a.md:2:1: varning: (utkast) den obligatoriska nyckeln \"date\" saknas: lägg till raden `date: ...` bland uppgifterna överst i filen (mellan raderna ---)"; got != want {
+		t.Errorf("Swedish: %q, want %q", got, want)
+	}
+	for _, tc := range []struct {
+		m    *Message
+		n    int
+		want string
+	}{
+		{CmdErrorCount, 1, "1 fel"},
+		{CmdWarningCount, 1, "1 varning"},
+		{CmdWarningCount, 3, "3 varningar"},
+		{PageKinds["pearl"], 1, "1 pärla"},
+		{PageKinds["pearl"], 12, "12 pärlor"},
+	} {
+		if got := tc.m.In(Swedish, tc.n); got != tc.want {
+			t.Errorf("%s(%d) in Swedish: %q, want %q", tc.m.ID(), tc.n, got, tc.want)
+		}
 	}
 }

@@ -22,31 +22,41 @@ const (
 	Finnish Lang = iota
 	// English is for editors and developers who do not read Finnish.
 	English
+	// Swedish is for the editors of a bilingual portal's Swedish pages
+	// (messages_sv.go).
+	Swedish
 )
 
 // Langs are the languages every message exists in.
-var Langs = []Lang{Finnish, English}
+var Langs = []Lang{Finnish, English, Swedish}
 
 // LangEnv is the environment variable that chooses the language of the
-// messages when --lang is not given ("en" or "fi").
+// messages when --lang is not given ("fi", "en" or "sv").
 const LangEnv = "HELMINAUHA_LANG"
 
 func (l Lang) String() string {
-	if l == English {
+	switch l {
+	case English:
 		return "en"
+	case Swedish:
+		return "sv"
 	}
 	return "fi"
 }
 
 func (l Lang) tag() language.Tag {
-	if l == English {
+	switch l {
+	case English:
 		return language.English
+	case Swedish:
+		return language.Swedish
 	}
 	return language.Finnish
 }
 
-// ParseLang reads a language tag such as fi, en or en-GB. Any English
-// tag is English; the other tags are not known.
+// ParseLang reads a language tag such as fi, sv, en or en-GB. Any
+// English tag is English and any Swedish one (sv-FI) Swedish; the other
+// tags are not known.
 func ParseLang(s string) (Lang, bool) {
 	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "-")
 	base, _, _ = strings.Cut(base, "_") // en_US.UTF-8, as in LANG
@@ -55,6 +65,8 @@ func ParseLang(s string) (Lang, bool) {
 		return Finnish, true
 	case "en":
 		return English, true
+	case "sv":
+		return Swedish, true
 	}
 	return Finnish, false
 }
@@ -78,8 +90,8 @@ func ChooseLang(flag, site string) Lang {
 type Message struct {
 	id    string
 	nargs int                // the arguments a message with plural forms takes
-	texts [2]catalog.Message // by Lang
-	plain [2]string          // the format, when it is one
+	texts [3]catalog.Message // by Lang
+	plain [3]string          // the format, when it is one
 }
 
 // ID names the message in the catalogue and in check --format json.
@@ -140,7 +152,7 @@ var (
 // msg adds a message whose wording is a format in each language.
 func msg(id, fi, en string) *Message {
 	m := add(id, catalog.String(fi), catalog.String(en))
-	m.plain = [2]string{fi, en}
+	m.plain = [3]string{fi, en}
 	return m
 }
 
@@ -156,17 +168,21 @@ func add(id string, fi, en catalog.Message) *Message {
 	if byID[id] != nil {
 		panic("diag: message id " + id + " is used twice")
 	}
-	m := &Message{id: id, texts: [2]catalog.Message{fi, en}}
+	m := &Message{id: id, texts: [3]catalog.Message{fi, en}}
 	registry = append(registry, m)
 	byID[id] = m
 	return m
 }
 
 // Catalogue returns every message, in the order messages.go lists them.
-func Catalogue() []*Message { return registry }
+func Catalogue() []*Message {
+	addSwedish()
+	return registry
+}
 
-var printers = sync.OnceValue(func() [2]*message.Printer {
+var printers = sync.OnceValue(func() [3]*message.Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.Finnish))
+	addSwedish()
 	for _, m := range registry {
 		for _, l := range Langs {
 			if m.texts[l] == nil {
@@ -177,7 +193,7 @@ var printers = sync.OnceValue(func() [2]*message.Printer {
 			}
 		}
 	}
-	var p [2]*message.Printer
+	var p [3]*message.Printer
 	for _, l := range Langs {
 		p[l] = message.NewPrinter(l.tag(), message.Catalog(b))
 	}

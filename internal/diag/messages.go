@@ -32,7 +32,8 @@ tarkistaa sisällön ja new tekee uuden helmen, tapausesimerkin tai luvun pohjan
 tai käännöksen pohjan olemassa olevasta sivusta (new translation sv helmet/TUNNISTE).
 Komennon valitsimet näet komennolla "helminauha KOMENTO -h".
 Viestit tulevat suomeksi; englanniksi ne saa valitsimella --lang en
-tai ympäristömuuttujalla HELMINAUHA_LANG=en.
+ja ruotsiksi valitsimella --lang sv (tai ympäristömuuttujalla
+HELMINAUHA_LANG=en tai HELMINAUHA_LANG=sv).
 `,
 		`helminauha builds a Helminauha portal from Markdown.
 
@@ -48,7 +49,8 @@ new translation starts a translation from an existing page
 (new translation sv helmet/SLUG writes content/sv/helmet/SLUG.md).
 Run "helminauha COMMAND -h" for the flags of a command.
 Messages are in Finnish unless --lang en or HELMINAUHA_LANG=en chooses
-English (or site.yaml's language is en).
+English, or --lang sv or HELMINAUHA_LANG=sv Swedish (or site.yaml's
+language is en or sv).
 `)
 	CmdUnknownCommand = msg("cmd.unknown-command",
 		"helminauha: tuntematon komento %q: komennot ovat build, serve, check, new ja version",
@@ -70,8 +72,8 @@ English (or site.yaml's language is en).
 		"helminauha %s: valitsimet eivät kelpaa (%s)",
 		"helminauha %s: the flags are not right (%s)")
 	CmdBadLang = msg("cmd.bad-lang",
-		"helminauha %s: --lang on fi (suomi) tai en (englanti), ei %q",
-		"helminauha %s: --lang is fi (Finnish) or en (English), not %q")
+		"helminauha %s: --lang on fi (suomi), sv (ruotsi) tai en (englanti), ei %q",
+		"helminauha %s: --lang is fi (Finnish), sv (Swedish) or en (English), not %q")
 	CmdUnexpectedArg = msg("cmd.unexpected-arg",
 		"helminauha %s: ylimääräinen sana %q: komento ei ota muita sanoja kuin valitsimet (ne alkavat --)",
 		"helminauha %s: unexpected argument %q: the command takes only flags (they start with --)")
@@ -259,7 +261,7 @@ var (
 	FlagAddr       = msg("flag.addr", "osoite, jossa esikatselu näkyy (vain tällä koneella, ellei toisin kerrota)", "the address to serve at (loopback unless told otherwise)")
 	FlagTheme      = msg("flag.theme", "teema-alueen tunniste (kansion teemat tiedoston nimi ilman .md-päätettä)", "the theme area's slug (a file name in teemat/ without .md)")
 	FlagAllowHost  = msg("flag.allow-host", "vastaa myös pyyntöihin, joissa sivuston nimi on tämä (toista valitsin tai erota nimet pilkuilla; * sallii kaikki): muuten vain localhost ja osoite, jossa esikatselu näkyy", "also answer requests for this host name (repeat the flag or separate names with commas; * allows any): otherwise only localhost and the address served at")
-	FlagLang       = msg("flag.lang", "viestien kieli: fi tai en (oletus HELMINAUHA_LANG, sitten site.yaml:n language)", "the messages' language: fi or en (default HELMINAUHA_LANG, then site.yaml's language)")
+	FlagLang       = msg("flag.lang", "viestien kieli: fi, sv tai en (oletus HELMINAUHA_LANG, sitten site.yaml:n language)", "the messages' language: fi, sv or en (default HELMINAUHA_LANG, then site.yaml's language)")
 )
 
 // What the operating system said went wrong with a file (Cause).
