@@ -117,6 +117,8 @@ eller HELMINAUHA_LANG=en).
 	"config.pearl-words":   "pearlWords är det minsta och största antalet ord i en pärla, två tal inom hakparenteser, till exempel pearlWords: [150, 500] (eller [0, 0] när antalet ord inte kontrolleras)",
 	"config.language":      "språkkoden %q duger inte: skriv till exempel `language: fi`",
 	"config.theme":         "temat %q ska vara namnet på en undermapp till themes/, till exempel helminauha",
+	"config.base-url-user": "baseURL %q innehåller ett användarnamn eller ett lösenord, som varje sida skulle publicera: lämna bort %q",
+	"config.base-url-dots": "baseURL %q har . eller .. i sökvägen: skriv mappen som webbplatsen visas från, till exempel https://helmet.example.fi/portaali/",
 	"config.base-url":      "baseURL %q är ingen fullständig webbadress: skriv den i formen https://helmet.example.fi/",
 	"config.base-url-case": "skriv nyckeln som `baseURL` (URL med stora bokstäver), inte %q",
 	"config.keep-not-list": "\"keep\" är en lista över filer eller mappar i målmappen som ska sparas: skriv den inom hakparenteser, [CNAME, lataukset/]",
@@ -132,6 +134,7 @@ eller HELMINAUHA_LANG=en).
 	"output.file-over-folder":  "filen %q ligger där portalens mapp %s/ ska vara (för sidan %s): byt namn på den eller flytta den till en egen mapp, till exempel static/liitteet/",
 	"output.folder-over-file":  "filen %q behöver mappen %s/, men portalen skriver en fil %s där: flytta den till en annan mapp, till exempel static/liitteet/",
 	"output.theme-clash":       "temat skriver både filen %s och filen %s i en mapp med samma namn",
+	"output.case-clash":        "filerna %q och %q skiljer sig bara i stora och små bokstäver (eller i hur en bokstav som ä har sparats): i Windows och macOS är de samma fil, och den ena skulle gå förlorad: byt namn på den ena",
 	"output.gz-clash":          "filen %q ligger där den komprimerade kopian av %s ska vara; build --gzip skriver den själv (och en server som föredrar .gz-filer skulle ge läsaren den här filen i stället för %s): ta bort den",
 	"output.empty":             "--out är tom: ange mappen som webbplatsen skrivs till, till exempel --out public",
 	"output.link-nowhere":      "--out %s är en symbolisk länk som inte leder någonstans (%s): skapa mappen den pekar på eller ta bort länken",
@@ -355,6 +358,9 @@ eller HELMINAUHA_LANG=en).
 	"content.translation-outdated":     "originalet %s har uppdaterats (%s) efter översättningen (%s): se efter vad som ändrades och uppdatera översättningen och dess datum updated",
 	"content.translation-not-yet":      "%s nämner pärlan %q, som inte har översatts ännu, så den lämnas bort från den här sidan: översätt den (helminauha new translation %s helmet/%s) eller ta bort den från listan",
 	"content.translation-area-not-yet": "%s nämner temaområdet %q, som inte har översatts ännu: översätt det först (helminauha new translation %s teemat/%s)",
+	"render.words-yaml":                "ordtabellen är inte giltig YAML: %s (skriv varje ord på en egen rad i formen nyckel: text)",
+	"render.no-words":                  "temat har ingen ordtabell för språket %s: gör en enligt modellen %s, med samma nycklar",
+	"render.missing-word":              "i ordtabellen saknas %q (%s): lägg till det med det här språkets ord",
 	"content.translation-no-original":  "översättningen har inget original: %s saknas; en översättning har samma filnamn som sidan på standardspråket",
 }
 
