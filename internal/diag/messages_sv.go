@@ -322,6 +322,8 @@ eller HELMINAUHA_LANG=en).
 	"markdown.colon-in-value":      "värdet har ett kolon (\": \"), som YAML läser som början på en ny nyckel: skriv värdet inom citattecken, %s: \"%s\"",
 	"markdown.curly-quote":         "värdet börjar med det typografiska citattecknet %c (kopierat från ett ordbehandlingsprogram), och det blir en del av texten: lämna bort citattecknen eller använd raka citattecken \"…\"",
 	"markdown.key-twice":           "nyckeln %q är skriven två gånger (första gången på rad %d): behåll den ena",
+	"yaml.anchor":                  "en YAML-hänvisning (%s) kan inte användas bland uppgifterna överst i filen, eftersom en sådan kan svälla enormt: skriv ut värdet i sin helhet",
+	"yaml.tag":                     "en YAML-typmärkning (%s) kan inte användas bland uppgifterna överst i filen: lämna bort den eller skriv värdet inom citattecken",
 	"yaml.list":                    "uppgifterna ska vara nycklar med värden (title: ...), inte en lista",
 	"yaml.keys":                    "uppgifterna ska vara nycklar med värden (title: ...), en på varje rad",
 	"yaml.indent-or-colon":         "en rad är indragen där den inte ska vara det, eller så har ett värde \": \" och behöver citattecken: title: \"Del 1: början\"",
