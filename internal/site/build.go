@@ -301,7 +301,11 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 // or draft pearl.
 func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 	if p := b.pearlBy[slug]; p != nil {
-		b.draftNamed(keyPos(doc, key), p)
+		if p.Draft {
+			// Only then: keyPos reads the front matter again, which for
+			// every reference was a tenth of the model's time.
+			b.draftNamed(keyPos(doc, key), p)
+		}
 		return p
 	}
 	if _, ok := b.drafts[slug]; ok {
