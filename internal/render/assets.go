@@ -99,7 +99,7 @@ func (t *Theme) state(s *site.Site) *siteState {
 		}
 	}
 	st.css = areaCSS(s)
-	if prev := last(); prev != nil && prev.root == st.root && bytes.Equal(prev.css, st.css) {
+	if prev := last(); prev != nil && prev.root == st.root && prev.lang == st.lang && bytes.Equal(prev.css, st.css) {
 		// The same theme and areas: the same assets, whose names take a
 		// few milliseconds to hash.
 		st.urls, st.files = prev.urls, slices.Clip(prev.files[:prev.assets])
@@ -109,6 +109,9 @@ func (t *Theme) state(s *site.Site) *siteState {
 			byName[a.name] = a.data
 		}
 		byName["style.css"] = append(append([]byte(nil), byName["style.css"]...), st.css...)
+		if _, ok := byName[wordsModule]; ok {
+			byName[wordsModule] = []byte("export default {\"oma\":" + t.scriptWords(st.lang, "js.oma.") + "};\n")
+		}
 		for _, a := range t.assets {
 			st.fingerprint(a.name, byName, map[string]bool{})
 		}
@@ -148,6 +151,11 @@ func (t *Theme) state(s *site.Site) *siteState {
 	}
 	return st
 }
+
+// wordsModule is the asset the generator writes for each site: the
+// words of the scripts every page runs, in the site's language, which
+// pages would otherwise each carry (see yhteiset.js).
+const wordsModule = "sanat.js"
 
 // moduleImport finds a module's imports of a sibling asset:
 // `from './oma.js'` and `import './oma.js'`.

@@ -1,10 +1,13 @@
 // yhteiset.js: what the theme's scripts share — storage that may be
 // missing, a file download, element building and live-region
-// announcements. An ES module with no dependencies; it touches the page
-// only when one of its functions is called, so Node tests import it too.
+// announcements. An ES module whose one dependency is the site's words
+// (sanat.js); it touches the page only when one of its functions is
+// called, so Node tests import it too.
 //
 // Works under the theme's Content-Security-Policy: elements are made with
 // createElement and text goes in as textContent only.
+
+import sanat from './sanat.js';
 
 // store wraps localStorage, which may be missing or refuse writes
 // (private windows, full storage, Node): reads then give null and writes
@@ -52,14 +55,16 @@ export function button(label, onClick, props) {
   return b;
 }
 
-// words are the words the page gives a script in the page's language:
-// the JSON in its <script type="application/json" id="words-NAME">,
-// written by the generator from the theme's table (i18n/<lang>.yaml, the
-// keys js.NAME.*). Empty outside a page.
+// words are the words a script shows, in the page's language: the JSON
+// in the page's <script type="application/json" id="words-NAME"> when it
+// has one (the words of one kind of page), or else those of sanat.js
+// (the words of every page, written once for the site). The generator
+// writes both from the theme's table (i18n/<lang>.yaml, the keys
+// js.NAME.*). Empty when neither has them.
 export function words(name) {
-  if (typeof document === 'undefined') return {};
-  const e = document.getElementById('words-' + name);
-  try { return e ? JSON.parse(e.textContent) : {}; } catch { return {}; }
+  const e = typeof document === 'undefined' ? null : document.getElementById('words-' + name);
+  if (!e) return sanat[name] || {};
+  try { return JSON.parse(e.textContent); } catch { return {}; }
 }
 
 // fill is the word key of w with each {name} in it replaced by
