@@ -548,8 +548,8 @@ func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
 		lo.Dir, lo.Language = l.Config.LangPath+"haku", l.Lang
 		// content/sanasto.txt is of the default language's words; the
 		// other language has its own default thesaurus (see
-		// search.LanguageOf).
-		lo.Thesaurus = nil
+		// search.LanguageOf), which its folder's sanasto.txt extends.
+		lo.Thesaurus = l.Thesaurus
 		more, err := search.Build(search.FromSite(l), lo)
 		if err != nil {
 			return nil, fmt.Errorf("building the search index of %s: %w", l.Lang, err)

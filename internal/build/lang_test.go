@@ -113,4 +113,23 @@ func TestSwedishSearchIndex(t *testing.T) {
 	if fi := string(files["haku/index.json"]); strings.Contains(fi, "/sv/") {
 		t.Errorf("the Finnish index has Swedish pages")
 	}
+	// Each index has its language's analysis and thesaurus: the default
+	// one and the portal's own (content/sanasto.txt, content/sv/sanasto.txt).
+	sv, fi := string(files["sv/haku/index.json"]), string(files["haku/index.json"])
+	for _, want := range []string{`"lang":"sv"`, `"siktmal":["mal"]`, `"malsattning":["mal"]`} {
+		if !strings.Contains(sv, want) {
+			t.Errorf("the Swedish index lacks %s:\n%s", want, sv)
+		}
+	}
+	if strings.Contains(sv, `"taht"`) || strings.Contains(fi, `"siktmal"`) || strings.Contains(fi, `"lang"`) {
+		t.Errorf("an index has the other language's thesaurus or analysis:\n%s\n%s", sv, fi)
+	}
+	if !strings.Contains(fi, `"taht":["tavoit"]`) {
+		t.Errorf("the Finnish index lacks the portal's rule:\n%s", fi)
+	}
+	for _, d := range res.Diags {
+		if strings.Contains(d.Pos.File, "sanasto") {
+			t.Errorf("a thesaurus gets a message: %v", d)
+		}
+	}
 }

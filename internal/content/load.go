@@ -89,13 +89,7 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 		diags.Append(perFile[i])
 		set := set
 		if s.lang != "" {
-			if set.Translations[s.lang] == nil {
-				if set.Translations == nil {
-					set.Translations = map[string]*Set{}
-				}
-				set.Translations[s.lang] = &Set{Prefix: prefix}
-			}
-			set = set.Translations[s.lang]
+			set = set.translation(s.lang)
 		}
 		switch v := docs[i].(type) {
 		case *Area:
@@ -115,13 +109,26 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 		}
 	}
 	cache.keep(sources)
-	if src, err := rootfs.ReadFile(fsys, ThesaurusFile); err == nil {
-		t, d := ParseThesaurus(show(ThesaurusFile), src)
-		set.Thesaurus = t
-		diags.Append(d)
-	} else if !errors.Is(err, fs.ErrNotExist) && !slices.ContainsFunc(diags, func(d *diag.Error) bool { return d.Pos.File == show(ThesaurusFile) }) {
-		// (A link or a pipe the walk has reported already.)
-		diags.Add(rootfs.Problem(diag.Pos{File: show(ThesaurusFile)}, err))
+	// The thesaurus of the default language, and each other language's
+	// own in its folder (content/sv/sanasto.txt).
+	readThesaurus := func(name string) *Thesaurus {
+		src, err := rootfs.ReadFile(fsys, name)
+		if err == nil {
+			t, d := ParseThesaurus(show(name), src)
+			diags.Append(d)
+			return t
+		}
+		if !errors.Is(err, fs.ErrNotExist) && !slices.ContainsFunc(diags, func(d *diag.Error) bool { return d.Pos.File == show(name) }) {
+			// (A link or a pipe the walk has reported already.)
+			diags.Add(rootfs.Problem(diag.Pos{File: show(name)}, err))
+		}
+		return nil
+	}
+	set.Thesaurus = readThesaurus(ThesaurusFile)
+	for _, lang := range langs {
+		if t := readThesaurus(lang + "/" + ThesaurusFile); t != nil {
+			set.translation(lang).Thesaurus = t
+		}
 	}
 	sort.Strings(set.Static)
 	set.ImageSizes = imageSizes(fsys, set.Static)
@@ -151,6 +158,18 @@ func leftBehind(name string) bool {
 	}
 	ext := path.Ext(name)
 	return len(ext) == 4 && strings.HasPrefix(ext, ".sw") && ext[3] >= 'a' && ext[3] <= 'z'
+}
+
+// translation returns the set of the language lang's documents, made
+// when new.
+func (set *Set) translation(lang string) *Set {
+	if set.Translations[lang] == nil {
+		if set.Translations == nil {
+			set.Translations = map[string]*Set{}
+		}
+		set.Translations[lang] = &Set{Prefix: set.Prefix}
+	}
+	return set.Translations[lang]
 }
 
 // walkContent walks the content folder: the documents to load, the
@@ -235,7 +254,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			return fs.SkipDir
 		}
 		if rest == "" {
-			if lang != "" || name != config.File && name != ThesaurusFile {
+			if lang != "" && top != ThesaurusFile || lang == "" && name != config.File && name != ThesaurusFile {
 				diags.Warn(diag.Pos{File: show(name)}, diag.ContentStrayFile)
 			}
 			return nil

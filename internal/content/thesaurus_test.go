@@ -105,3 +105,32 @@ func FuzzParseThesaurus(f *testing.F) {
 		}
 	})
 }
+
+// TestLanguageThesaurus: another language's folder may have a thesaurus
+// of its own (content/sv/sanasto.txt), which goes to its translation set,
+// is no stray file, and has its mistakes reported at its own lines.
+func TestLanguageThesaurus(t *testing.T) {
+	fsys := fstest.MapFS{
+		"helmet/a.md":    {Data: []byte("---\ntitle: A\n---\n")},
+		"sanasto.txt":    {Data: []byte("kokous = palaveri\n")},
+		"sv/helmet/a.md": {Data: []byte("---\ntitle: A\n---\n")},
+		"sv/sanasto.txt": {Data: []byte("möte = sammanträde\nsiktmål mål\n")},
+	}
+	set, diags := LoadLanguages(context.Background(), fsys, "content", nil, []string{"sv"})
+	var got []string
+	for _, d := range diags {
+		if strings.Contains(d.Pos.File, "sanasto") {
+			got = append(got, d.In(diag.Finnish))
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "content/sv/sanasto.txt:2:1: rivi ei ole sanaston muotoa") {
+		t.Errorf("problems: got %q, want one at content/sv/sanasto.txt:2:1", got)
+	}
+	sv := set.Translations["sv"]
+	if sv == nil || sv.Thesaurus == nil || len(sv.Thesaurus.Rules) != 1 || sv.Thesaurus.File != "content/sv/sanasto.txt" {
+		t.Errorf("the Swedish thesaurus: got %+v", sv)
+	}
+	if set.Thesaurus == nil || len(set.Thesaurus.Rules) != 1 {
+		t.Errorf("the default language's thesaurus: got %+v", set.Thesaurus)
+	}
+}
