@@ -22,7 +22,7 @@ func bilingualPortal(t *testing.T, dir string) {
 	files := map[string]string{
 		"site.yaml":               string(data),
 		"sv/teemat/johtaminen.md": "---\ntitle: Ledarskap\nweight: 1\nsummary: Ledarskapets pärlor.\n---\nInledning.\n",
-		"sv/helmet/dialogi.md":    "---\ntitle: Dialog\ntheme: johtaminen\nsummary: Dialogiskt ledarskap.\nkind: menetelma\naudience: [henkilosto]\ndate: 2021-03-01\n---\nText.\n",
+		"sv/helmet/dialogi.md":    "---\ntitle: Dialog\ntheme: johtaminen\nsummary: Dialogiskt ledarskap.\nkind: menetelma\naudience: [henkilosto]\ndate: 2021-03-01\n---\nText.\n\n- [x] Gjort\n- [ ] Kvar\n",
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, "content", filepath.FromSlash(name))
@@ -59,6 +59,8 @@ func TestBothLanguagesAsTyped(t *testing.T) {
 		`<a href="/portaali/helmet/dialogi/" lang="fi" hreflang="fi">Suomeksi</a>`,
 		`<nav class="lang-switch" aria-label="Språk">`,
 		`<a class="skip-link" href="#sisalto">Gå till innehållet</a>`,
+		`<input type="checkbox" checked disabled aria-label="Klar"> Gjort`,
+		`<input type="checkbox" disabled aria-label="Inte klar"> Kvar`,
 	} {
 		if !strings.Contains(sv, want) {
 			t.Errorf("sv/helmet/dialogi lacks %s", want)

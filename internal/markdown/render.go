@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strconv"
 
@@ -34,6 +35,9 @@ type RenderOptions struct {
 	// that the <img> carries width and height and the page does not shift
 	// as images load. ok false leaves the attributes out.
 	ImageSize func(dest string) (width, height int, ok bool)
+	// Done and ToDo are the accessible names of a task list's boxes, in
+	// the page's language; "Tehty" and "Tekemättä" when empty.
+	Done, ToDo string
 }
 
 // Render renders the body like HTML, with more options.
@@ -48,7 +52,7 @@ func (d *Doc) Render(o RenderOptions) []byte {
 	defer decoded.Put(bp)
 	html := unpack(*bp, d.impl.html)
 	*bp = html
-	w := &htmlWriter{rewrite: o.Rewrite, imageSize: o.ImageSize}
+	w := &htmlWriter{rewrite: o.Rewrite, imageSize: o.ImageSize, done: cmp.Or(o.Done, "Tehty"), todo: cmp.Or(o.ToDo, "Tekemättä")}
 	w.Grow(len(html) + 64*len(d.impl.holes))
 	last := 0
 	for i := range d.impl.holes {
@@ -114,6 +118,8 @@ const (
 	linkEnd
 	image
 	autoLink
+	taskDone
+	taskToDo
 )
 
 // htmlWriter is the util.BufWriter goldmark renders into. While Parse
@@ -126,6 +132,8 @@ type htmlWriter struct {
 	rewrite   func(string) string
 	imageSize func(string) (int, int, bool)
 	links     []bool // for each open link: was its <a> written
+	// done and todo name a task list's boxes (RenderOptions.Done, ToDo).
+	done, todo string
 }
 
 func (w *htmlWriter) Buffered() int { return w.Len() }
@@ -182,6 +190,14 @@ func (w *htmlWriter) fill(h *hole) {
 			}
 		}
 		w.WriteString(` loading="lazy" decoding="async">`)
+	case taskDone:
+		w.WriteString(`<input type="checkbox" checked disabled aria-label="`)
+		w.Write(util.EscapeHTML([]byte(w.done)))
+		w.WriteString(`"> `)
+	case taskToDo:
+		w.WriteString(`<input type="checkbox" disabled aria-label="`)
+		w.Write(util.EscapeHTML([]byte(w.todo)))
+		w.WriteString(`"> `)
 	case autoLink:
 		dest, ok := w.dest(h.dest)
 		if !ok {
@@ -239,15 +255,18 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 // taskCheckBox renders a task list box. It carries an accessible name with
-// its state, since nothing labels it: "Tehty" (done) or "Tekemättä" (to do).
-func (nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+// its state, since nothing labels it: "Tehty" (done) or "Tekemättä" (to do)
+// in Finnish, RenderOptions.Done and ToDo in the page's language (a hole,
+// filled by Render).
+func (nodeRenderer) taskCheckBox(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
+	w := bw.(*htmlWriter)
 	if node.(*east.TaskCheckBox).IsChecked {
-		w.WriteString(`<input type="checkbox" checked disabled aria-label="Tehty"> `)
+		w.hole(hole{kind: taskDone})
 	} else {
-		w.WriteString(`<input type="checkbox" disabled aria-label="Tekemättä"> `)
+		w.hole(hole{kind: taskToDo})
 	}
 	return ast.WalkContinue, nil
 }

@@ -14,11 +14,14 @@ import (
 // the result is safe to insert as is.
 // Images under static/ get their width and height, so the page does not
 // shift as they load.
-func body(s *site.Site, doc *markdown.Doc, links site.Links) template.HTML {
+// A task list's boxes are named in the page's language.
+func (v *View) body(doc *markdown.Doc, links site.Links) template.HTML {
 	if doc == nil {
 		return ""
 	}
+	s := v.Site
 	return template.HTML(doc.Render(markdown.RenderOptions{
+		Done: v.T("task.done"), ToDo: v.T("task.todo"),
 		Rewrite: links.Rewrite,
 		ImageSize: func(dest string) (int, int, bool) {
 			size, ok := s.ImageSizes[dest]

@@ -38,7 +38,7 @@ func codeWords() []string {
 	keys := []string{"lang.name", "date.months", "date.format", "pearls.one", "pearls.other",
 		"page.of", "term.tag", "term.kind", "term.audience", "terms.title", "terms.description",
 		"search.title", "necklace.title", "necklace.description", "notfound.title",
-		"guide.whole.title", "chapter.number"}
+		"guide.whole.title", "chapter.number", "task.done", "task.todo"}
 	for _, k := range content.Kinds {
 		keys = append(keys, "kind."+k)
 	}

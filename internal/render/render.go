@@ -93,7 +93,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 	// text is what a page made from one Markdown file shows of it.
 	text := func(sum string, doc *markdown.Doc, links site.Links) {
 		summary(sum)
-		v.Body = body(s, doc, links)
+		v.Body = v.body(doc, links)
 		v.Worksheet = hasWorksheet(doc)
 	}
 	switch j.Kind {
@@ -117,7 +117,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		v.Groups = groups(a, n)
 		v.Legend = s.Kinds
 		if v.Pager == nil || v.Pager.Number == 1 {
-			v.Body = body(s, a.Doc, a.Links)
+			v.Body = v.body(a.Doc, a.Links)
 			v.Worksheet = hasWorksheet(a.Doc)
 			v.Strands = []*Strand{v.strand(a, areaStrand)}
 			if v.Pager != nil {
@@ -178,12 +178,12 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		if g.Cover != nil {
 			summary(g.Cover.Summary)
-			v.Body = localLinks(prefixIDs(body(s, g.Cover.Doc, g.Links), "johdanto-", 0), local)
+			v.Body = localLinks(prefixIDs(v.body(g.Cover.Doc, g.Links), "johdanto-", 0), local)
 			v.Worksheet = hasWorksheet(g.Cover.Doc)
 		}
 		for _, c := range g.Chapters {
 			anchor := local[c.URL]
-			b := localLinks(prefixIDs(body(s, c.Doc, c.Links), anchor+"-", 1), local)
+			b := localLinks(prefixIDs(v.body(c.Doc, c.Links), anchor+"-", 1), local)
 			v.Chapters = append(v.Chapters, PrintChapter{Chapter: c, Anchor: anchor, Body: b})
 			v.Worksheet = v.Worksheet || hasWorksheet(c.Doc)
 		}
@@ -194,7 +194,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		}
 		v.Page, v.Path, v.Title = p, p.Path, p.Title
 		summary(p.Summary)
-		v.Body = body(s, p.Doc, p.Links)
+		v.Body = v.body(p.Doc, p.Links)
 		v.Worksheet = hasWorksheet(p.Doc)
 	case "term":
 		term, ok := j.node.(*site.Term)
