@@ -450,6 +450,9 @@ var (
 	RenderAssetSubfolder = msg("render.asset-subfolder",
 		"teeman tiedostot luetaan vain kansiosta assets/, ei sen alikansioista: siirrä tämä kansioon static/, niin se kopioidaan sellaisenaan",
 		"assets are read from assets/ only, not its subfolders: move it to static/ to copy it as is")
+	RenderNoAsset = msg("render.no-asset",
+		"teemassa ei ole tiedostoa %q kansiossa assets/: lisää se sinne tai korjaa nimi mallipohjassa",
+		"the theme has no asset %q in assets/: add it there, or correct the name in the template")
 	RenderCannotReadTheme = msg("render.cannot-read-theme",
 		"teemaa ei voi lukea: %s",
 		"cannot read the theme: %s")
@@ -533,6 +536,10 @@ var (
 	ServeHostRefused = msg("serve.host-refused",
 		"pyyntö nimelle %q torjuttiin: avaa portaali yllä olevasta osoitteesta tai salli nimi valitsimella --allow-host %q",
 		"refused a request for host %q: open the portal at the address above, or allow the name with --allow-host %q")
+	ServeHostRefusedPage = msg("serve.host-refused-page",
+		"Nimi %q ei ole sallittu: avaa sivusto osoitteella, jonka helminauha serve näyttää, tai salli nimi: helminauha serve --allow-host %q",
+		"The host name %q is not allowed: open the portal at the address helminauha serve prints, or allow the name with helminauha serve --allow-host %q")
+	ServeNotFound  = msg("serve.not-found", "Sivua ei löydy", "Page not found")
 	OverlayClose   = msg("overlay.close", "Sulje", "Close")
 	OverlayHeading = msgVar("overlay.heading", 1,
 		plural.Selectf(1, "%d", "one", "Sivustoa ei voitu rakentaa: %d virhe", "other", "Sivustoa ei voitu rakentaa: %d virhettä"),

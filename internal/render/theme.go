@@ -74,7 +74,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 
 	tpl, err := fs.Glob(fsys, "templates/*.html")
 	if err != nil {
-		diags.Add(diag.New(diag.Pos{File: show("templates")}, diag.RenderCannotReadTemplates, err.Error()).Because(err))
+		diags.Add(diag.New(diag.Pos{File: show("templates")}, diag.RenderCannotReadTemplates, diag.Cause(err)).Because(err))
 		return nil, diags
 	}
 	src := map[string]string{}
@@ -159,7 +159,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Add(diag.New(diag.Pos{File: show(p)}, diag.RenderCannotRead, err.Error()).Because(err))
+			diags.Add(diag.New(diag.Pos{File: show(p)}, diag.RenderCannotRead, diag.Cause(err)).Because(err))
 			return nil
 		}
 		if d.IsDir() || strings.HasPrefix(path.Base(p), ".") {
@@ -186,7 +186,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 		return nil
 	})
 	if err != nil {
-		diags.Add(diag.New(diag.Pos{File: name}, diag.RenderCannotReadTheme, err.Error()).Because(err))
+		diags.Add(diag.New(diag.Pos{File: name}, diag.RenderCannotReadTheme, diag.Cause(err)).Because(err))
 	}
 	if !slices.ContainsFunc(t.assets, func(f file) bool { return f.name == "style.css" }) {
 		diags.Report(diag.Pos{File: show("assets/style.css")}, diag.RenderNoStyle)
@@ -262,7 +262,14 @@ func (t *Theme) templateError(err error) *diag.Error {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	return diag.New(diag.Pos{File: t.name + "/templates/" + m[1], Line: line, Col: col}, diag.RenderTemplate, m[4]).Because(err)
+	pos := diag.Pos{File: t.name + "/templates/" + m[1], Line: line, Col: col}
+	var te diag.TextError
+	if errors.As(err, &te) {
+		// A function of the theme's said what is wrong in the
+		// editor's language (an asset that is not there).
+		return (&diag.Error{Pos: pos, Text: te.Text}).Because(err)
+	}
+	return diag.New(pos, diag.RenderTemplate, m[4]).Because(err)
 }
 
 // mediaTypes are the types of the files a theme ships. Others are written

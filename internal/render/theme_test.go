@@ -150,6 +150,9 @@ func TestExecutionErrorNamesTemplate(t *testing.T) {
 		if de.Pos.File != "themes/test/templates/page.html" || de.Pos.Line != 3 || !strings.Contains(de.Message(diag.English), `the theme has no asset "nosuch.png"`) {
 			t.Errorf("got %q, want page.html:3 and the asset's name", de.Error())
 		}
+		if got, want := de.Message(diag.Finnish), `teemassa ei ole tiedostoa "nosuch.png" kansiossa assets/: lisää se sinne tai korjaa nimi mallipohjassa`; got != want {
+			t.Errorf("in Finnish: %q, want %q", got, want)
+		}
 		return
 	}
 	t.Fatal("no page job")

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/site"
 )
@@ -388,7 +389,7 @@ func (v *View) Asset(name string) (string, error) {
 	if u, ok := v.st.urls[name]; ok {
 		return u, nil
 	}
-	return "", fmt.Errorf("the theme has no asset %q in assets/", name)
+	return "", diag.RenderNoAsset.Err(name)
 }
 
 // Abs returns the absolute URL of site path p when the portal has a base

@@ -203,6 +203,9 @@ func TestHostHeaderIsChecked(t *testing.T) {
 			if tc.want == 403 && (strings.Contains(body, "Luonnos") || strings.Contains(body, "Yhteinen")) {
 				t.Errorf("Host %q: served the page", tc.host)
 			}
+			if tc.want == 403 && path != eventsPath && !strings.Contains(body, "is not allowed: open the portal at the address helminauha serve prints") {
+				t.Errorf("Host %q: the refusal does not say what to do: %q", tc.host, body)
+			}
 		}
 	}
 	if log := ts.log.String(); strings.Count(log, `refused a request for host "evil.example"`) != 1 || !strings.Contains(log, `--allow-host "evil.example"`) {

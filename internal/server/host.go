@@ -92,8 +92,6 @@ func (hc *hostCheck) refuse(w http.ResponseWriter, r *http.Request, log io.Write
 	if first {
 		fmt.Fprintln(log, diag.ServeHostRefused.In(hc.lang, name, name))
 	}
-	body := fmt.Sprintf("Osoite %q ei ole sallittu: avaa sivusto osoitteella, jonka helminauha serve näyttää, tai salli nimi: helminauha serve --allow-host %q\n\n"+
-		"The host name %q is not allowed: open the portal at the address helminauha serve prints, or allow the name with helminauha serve --allow-host %q\n",
-		name, name, name, name)
+	body := diag.ServeHostRefusedPage.In(hc.lang, name, name) + "\n"
 	serveBytes(w, r, http.StatusForbidden, "text/plain; charset=utf-8", []byte(body))
 }

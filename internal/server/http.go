@@ -73,7 +73,7 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !found {
 		status = http.StatusNotFound
 		if f, found = st.file("404.html"); !found {
-			f = output.File{Path: "404.html", Type: "text/html", Data: []byte(notFoundPage)}
+			f = output.File{Path: "404.html", Type: "text/html", Data: []byte(notFoundPage(st.lang))}
 		}
 	}
 	typ := contentType(f)
@@ -225,7 +225,12 @@ func overlay(errs diag.List, more int, good bool, l diag.Lang) string {
 	return b.String()
 }
 
-const notFoundPage = `<!doctype html><html lang="fi"><meta charset="utf-8"><title>Sivua ei löydy</title><body><h1>Sivua ei löydy</h1></body></html>`
+// notFoundPage is the answer to an address the site has no page for,
+// when the site has no 404.html (a build that failed before writing one).
+func notFoundPage(l diag.Lang) string {
+	t := html.EscapeString(diag.ServeNotFound.In(l))
+	return `<!doctype html><html lang="` + l.String() + `"><meta charset="utf-8"><title>` + t + `</title><body><h1>` + t + `</h1></body></html>`
+}
 
 // noSitePage is what every page is until a build succeeds; inject adds
 // the overlay with the errors and the reload script.

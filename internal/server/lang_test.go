@@ -22,6 +22,8 @@ func TestOverlayInBothLanguages(t *testing.T) {
 			"Näet viimeisimmän onnistuneen version", `content/helmet/a.md:1:1: pakollinen asetus &#34;date&#34; puuttuu`, "… ja 2 muuta virhettä"}},
 		{diag.English, []string{`lang="en"`, "<button type=\"button\">Close</button>", "<h2>The portal could not be built: 3 errors</h2>",
 			"You see the last good version", `content/helmet/a.md:1:1: required key &#34;date&#34; is missing`, "… and 2 more errors"}},
+		{diag.Swedish, []string{`lang="sv"`, "<button type=\"button\">Stäng</button>", "<h2>Webbplatsen kunde inte byggas: 3 fel</h2>",
+			"Du ser den senaste versionen som lyckades", `content/helmet/a.md:1:1: den obligatoriska nyckeln &#34;date&#34; saknas`, "… och ytterligare 2 fel"}},
 	} {
 		got := overlay(errs, 2, true, tc.lang)
 		for _, w := range tc.want {
@@ -32,5 +34,17 @@ func TestOverlayInBothLanguages(t *testing.T) {
 	}
 	if got := overlay(errs, 0, false, diag.Finnish); !strings.Contains(got, "<h2>Sivustoa ei voitu rakentaa: 1 virhe</h2>") {
 		t.Errorf("one error: %s", got)
+	}
+}
+
+func TestNotFoundPageInEachLanguage(t *testing.T) {
+	for l, want := range map[diag.Lang]string{
+		diag.Finnish: `<html lang="fi"><meta charset="utf-8"><title>Sivua ei löydy</title>`,
+		diag.English: `<html lang="en"><meta charset="utf-8"><title>Page not found</title>`,
+		diag.Swedish: `<html lang="sv"><meta charset="utf-8"><title>Sidan hittades inte</title>`,
+	} {
+		if got := notFoundPage(l); !strings.Contains(got, want) {
+			t.Errorf("%s: %s, want %s", l, got, want)
+		}
 	}
 }
