@@ -158,8 +158,8 @@ func (t *Theme) state(s *site.Site) *siteState {
 const wordsModule = "sanat.js"
 
 // moduleImport finds a module's imports of a sibling asset:
-// `from './oma.js'` and `import './oma.js'`.
-var moduleImport = regexp.MustCompile(`(\b(?:from|import)\s*)(['"])\./([A-Za-z0-9_.-]+\.js)(['"])`)
+// `from './oma.js'`, `import './oma.js'` and `import('./haku-sv.js')`.
+var moduleImport = regexp.MustCompile(`(\b(?:from|import)\s*\(?\s*)(['"])\./([A-Za-z0-9_.-]+\.js)(['"])`)
 
 // fingerprint gives the asset name its fingerprinted file (once) and
 // returns the file's name inside assets/. A module's imports of sibling

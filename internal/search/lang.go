@@ -13,7 +13,8 @@ import (
 // becomes its key, which words are left out, how compounds split, which
 // words derive from each other, and the default thesaurus. The
 // language of an index chooses it (Options.Language); haku.js has the
-// same analyses and picks one by the manifest's lang.
+// same analyses (the Swedish one in haku-sv.js, which it loads for a
+// Swedish index) and picks one by the manifest's lang.
 type Language struct {
 	// Code is the language's code: "fi" or "sv".
 	Code   string
@@ -125,7 +126,7 @@ func swedishNormalise(w, s string) string {
 
 // swedishDerive lets a verb and its action noun in -ing or -ning meet
 // (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; leda ↔ ledning),
-// each stem four letters or more. haku.js (deriveSv) is the same.
+// each stem four letters or more. haku-sv.js (deriveSv) is the same.
 func swedishDerive(w string) []string {
 	if len(w) < 5 || !isASCIILetters(w) {
 		return nil

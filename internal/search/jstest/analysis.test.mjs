@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyse, splitQuery, derive } from '../../../themes/helminauha/assets/haku.js';
+import { analyse, splitQuery, derive, loadLanguage } from '../../../themes/helminauha/assets/haku.js';
 
 const golden = JSON.parse(readFileSync(new URL('../testdata/analysis.golden.json', import.meta.url), 'utf8'));
 
@@ -48,6 +48,7 @@ test('derive gives the Go keys for every word', () => {
 // The Swedish analysis (LanguageOf("sv") in Go, lang 'sv' here) on the
 // words of the Swedish pages and their forms: testdata/analysis-sv.golden.json.
 const sv = JSON.parse(readFileSync(new URL('../testdata/analysis-sv.golden.json', import.meta.url), 'utf8'));
+await loadLanguage('sv');
 
 test('the Swedish analysis gives the Go tokens, parts and derived forms for every input', () => {
   assert.ok(sv.cases.length >= 2000, `only ${sv.cases.length} inputs`);

@@ -67,18 +67,25 @@ function runeLen(s) {
   return n;
 }
 
-// The Swedish stop words (folded), as swedishStop in
-// internal/search/lang.go.
-const STOP_WORDS_SV = new Set(`
-  och det att en jag hon som han pa den med var sig for sa till ar men ett om
-  hade de av icke mig du henne da sin nu har inte hans honom skulle hennes dar
-  min man ej vid kunde nagot fran ut nar efter upp vi dem vara vad over an dig
-  kan sina har ha mot alla under nagon eller allt mycket sedan ju denna sjalv
-  detta at utan varit hur ingen mitt ni bli blev oss din dessa nagra deras blir
-  mina samma vilken er sadan var blivit dess inom mellan sadant varfor varje
-  vilka ditt vem vilket sitta sadana vart dina vars vart vara ert era vilkas`.trim().split(/\s+/));
+// LANGS holds the analyses of the other languages than Finnish that
+// loadLanguage has loaded: the Swedish one comes from haku-sv.js, which
+// only a Swedish index loads, so that a Finnish page does not carry it.
+const LANGS = {};
 
-function keep(w, lang) { return runeLen(w) >= 2 && !(lang === 'sv' ? STOP_WORDS_SV : STOP_WORDS).has(w); }
+// loadLanguage loads the analysis of lang ('sv'), which analyse, key,
+// derive and splitQuery then take; loadIndex calls it for the index's
+// language.
+export async function loadLanguage(lang) {
+  if (lang === 'sv' && !LANGS.sv) LANGS.sv = (await import('./haku-sv.js')).swedish({ Env, among, isVowel });
+}
+
+function langOf(lang) {
+  const l = LANGS[lang];
+  if (!l) throw new Error(`the analysis of ${lang} is not loaded (loadLanguage)`);
+  return l;
+}
+
+function keep(w, lang) { return runeLen(w) >= 2 && !(lang === 'sv' ? langOf('sv').stop : STOP_WORDS).has(w); }
 
 // analyse splits text into tokens {term, word, part} exactly as the Go
 // function search.Analyze does (LanguageOf(lang).Analyze: lang is 'fi'
@@ -660,164 +667,11 @@ export function key(w, lang = 'fi') {
   const cache = lang === 'sv' ? keyCache.sv : keyCache.fi;
   let k = cache.get(w);
   if (k === undefined) {
-    k = lang === 'sv' ? normaliseSv(w, snowballStemSv(definiteNeuter(w))) : normalise(w, snowballStem(w));
+    k = lang === 'sv' ? langOf('sv').key(w) : normalise(w, snowballStem(w));
     if (cache.size > 50000) cache.clear();
     cache.set(w, k);
   }
   return k;
-}
-
-// --- The Snowball Swedish stemmer, ported line by line from
-// github.com/blevesearch/snowballstem/swedish (BSD licence, Snowball
-// project), on the Env above. It too is only given words of a–z.
-
-const SV_A0 = [
-  among('a', -1, 1), among('arna', 0, 1), among('erna', 0, 1), among('heterna', 2, 1), among('orna', 0, 1),
-  among('ad', -1, 1), among('e', -1, 1), among('ade', 6, 1), among('ande', 6, 1), among('arne', 6, 1),
-  among('are', 6, 1), among('aste', 6, 1), among('en', -1, 1), among('anden', 12, 1), among('aren', 12, 1),
-  among('heten', 12, 1), among('ern', -1, 1), among('ar', -1, 1), among('er', -1, 1), among('heter', 18, 1),
-  among('or', -1, 1), among('s', -1, 2), among('as', 21, 1), among('arnas', 22, 1), among('ernas', 22, 1),
-  among('ornas', 22, 1), among('es', 21, 1), among('ades', 26, 1), among('andes', 26, 1), among('ens', 21, 1),
-  among('arens', 29, 1), among('hetens', 29, 1), among('erns', 21, 1), among('at', -1, 1), among('andet', -1, 1),
-  among('het', -1, 1), among('ast', -1, 1),
-];
-const SV_A1 = [among('dd', -1, -1), among('gd', -1, -1), among('nn', -1, -1), among('dt', -1, -1), among('gt', -1, -1), among('kt', -1, -1), among('tt', -1, -1)];
-const SV_A2 = [among('ig', -1, 1), among('lig', 0, 1), among('els', -1, 1), among('fullt', -1, 3), among('l\u00F6st', -1, 2)];
-const SV_G_V = [17, 65, 16, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 24, 0, 32];
-const SV_G_S_ENDING = [119, 127, 149];
-
-function svMarkRegions(env, ctx) {
-  ctx.p1 = env.limit;
-  const v1 = env.cursor;
-  const c = env.cursor + 3; // hop 3: one code unit a letter
-  if (c > env.limit) return false;
-  env.cursor = c;
-  ctx.x = env.cursor;
-  env.cursor = v1;
-  for (;;) {
-    const v2 = env.cursor;
-    if (env.inGrouping(SV_G_V, 97, 246)) { env.cursor = v2; break; }
-    env.cursor = v2;
-    if (env.cursor >= env.limit) return false;
-    env.cursor++;
-  }
-  for (;;) {
-    if (env.outGrouping(SV_G_V, 97, 246)) break;
-    if (env.cursor >= env.limit) return false;
-    env.cursor++;
-  }
-  ctx.p1 = env.cursor;
-  if (ctx.p1 < ctx.x) ctx.p1 = ctx.x;
-  return true;
-}
-
-// svLimit sets the backward limit at p1, as Snowball's setlimit tomark
-// p1, and returns the old limit, or -1 when the cursor is before p1.
-function svLimit(env, ctx) {
-  const v1 = env.limit - env.cursor;
-  if (env.cursor < ctx.p1) return -1;
-  env.cursor = ctx.p1;
-  const lb = env.lb;
-  env.lb = env.cursor;
-  env.cursor = env.limit - v1;
-  return lb;
-}
-
-function svMainSuffix(env, ctx) {
-  const lb = svLimit(env, ctx);
-  if (lb < 0) return false;
-  env.ket = env.cursor;
-  const a = env.findAmongB(SV_A0, ctx);
-  if (a === 0) { env.lb = lb; return false; }
-  env.bra = env.cursor;
-  env.lb = lb;
-  if (a === 2 && !env.inGroupingB(SV_G_S_ENDING, 98, 121)) return false;
-  return env.sliceDel();
-}
-
-function svConsonantPair(env, ctx) {
-  const lb = svLimit(env, ctx);
-  if (lb < 0) return false;
-  const v3 = env.limit - env.cursor;
-  if (env.findAmongB(SV_A1, ctx) === 0) { env.lb = lb; return false; }
-  env.cursor = env.limit - v3;
-  env.ket = env.cursor;
-  if (env.cursor <= env.lb) { env.lb = lb; return false; }
-  env.cursor--;
-  env.bra = env.cursor;
-  env.sliceDel();
-  env.lb = lb;
-  return true;
-}
-
-function svOtherSuffix(env, ctx) {
-  const lb = svLimit(env, ctx);
-  if (lb < 0) return false;
-  env.ket = env.cursor;
-  const a = env.findAmongB(SV_A2, ctx);
-  if (a === 0) { env.lb = lb; return false; }
-  env.bra = env.cursor;
-  if (a === 1) env.sliceDel();
-  else if (a === 2) env.sliceFrom('l\u00F6s');
-  else if (a === 3) env.sliceFrom('full');
-  env.lb = lb;
-  return true;
-}
-
-// snowballStemSv is swedish.Stem.
-export function snowballStemSv(word) {
-  const env = new Env(word);
-  const ctx = { x: 0, p1: 0 };
-  const v1 = env.cursor;
-  svMarkRegions(env, ctx);
-  env.cursor = v1;
-  env.lb = env.cursor;
-  env.cursor = env.limit;
-  for (const step of [svMainSuffix, svConsonantPair, svOtherSuffix]) {
-    const v = env.limit - env.cursor;
-    step(env, ctx);
-    env.cursor = env.limit - v;
-  }
-  return env.cur;
-}
-
-// definiteNeuter drops the -et of the definite form of a neuter noun
-// ("mötet", "arbetet"), which Snowball leaves, as definiteNeuter in
-// internal/search/lang.go does; normaliseSv mends the stem of a definite
-// plural in -ena ("mötena" -> "möten" -> "mot") and of a definite
-// singular in -an ("frågan" -> "frag"), as swedishNormalise.
-function definiteNeuter(w) {
-  const n = w.length;
-  if (n < 5 || !w.endsWith('et') || isVowel(w[n - 3]) || w[n - 3] === 'h' || w.endsWith('itet')) return w;
-  return w.slice(0, -2);
-}
-
-function normaliseSv(w, s) {
-  if (w.endsWith('ena') && s.length === w.length - 1 && s.length >= 5) return s.slice(0, -2);
-  if (s === w && w.length >= 6 && w.endsWith('an') && !w.endsWith('man')) return w.slice(0, -2);
-  return s;
-}
-
-// deriveSv lets a Swedish verb and its action noun in -ing or -ning meet
-// (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; leda ↔ ledning),
-// as swedishDerive in internal/search/lang.go does.
-function deriveSv(w) {
-  if (w.length < 5 || !RE_ASCII_LETTERS.test(w)) return [];
-  const k = key(w, 'sv');
-  const out = [];
-  const add = (f) => {
-    const fk = key(f, 'sv');
-    if (fk !== k && fk.length >= 4 && !out.includes(fk)) out.push(fk);
-  };
-  if (k.endsWith('ing') && k.length - 3 >= 4) {
-    const x = k.slice(0, -3);
-    add(x + 'a');
-    if (x.endsWith('n') && x.length - 1 >= 3) add(x.slice(0, -1) + 'a');
-  } else if (k.length >= 4) {
-    add(k + 'ing');
-    add(k + 'ning');
-  }
-  return out.sort();
 }
 
 // --- Derivation: a verb and its action nouns meet (kehittää,
@@ -885,7 +739,7 @@ function verbStems(w) {
 // derive returns the keys of the other forms of the verbs folded word w
 // may come from: the verb, its -minen noun and its other action nouns.
 export function derive(w, lang = 'fi') {
-  if (lang === 'sv') return deriveSv(w);
+  if (lang === 'sv') return langOf('sv').derive(w);
   const out = new Set();
   if (w.length < 5 || !RE_ASCII_LETTERS.test(w)) return [];
   for (const v of verbStems(w)) {
@@ -1497,13 +1351,7 @@ export const FILLERS = new Set(`
   tehda tehdaan teen teemme pitaisin osaisin
   tai jne ym`.trim().split(/\s+/));
 
-// FILLERS_SV are the Swedish question words and fillers that are no stop
-// words ("hur ska man ordna", "vad betyder").
-export const FILLERS_SV = new Set(`
-  ska skall bor borde maste kunna kunnat far fa gora gor gjorde
-  vilken vilket vilka varfor betyder innebar finns`.trim().split(/\s+/));
-
-function fillers(lang) { return lang === 'sv' ? FILLERS_SV : FILLERS; }
+function fillers(lang) { return lang === 'sv' ? langOf('sv').fillers : FILLERS; }
 
 // queryWords groups a query's tokens into words, fillers left out; a
 // hyphenated word keeps its parts.
@@ -1607,7 +1455,9 @@ export async function loadIndex(baseURL, fetchFn = globalThis.fetch.bind(globalT
   const r = await fetchFn(base + 'index.json');
   if (!r.ok) throw new Error(`${base}index.json: ${r.status}`);
   const text = await r.text();
-  const idx = new SearchIndex(base, fetchFn, JSON.parse(text));
+  const m = JSON.parse(text);
+  if (m && m.lang) await loadLanguage(m.lang);
+  const idx = new SearchIndex(base, fetchFn, m);
   idx.bytes += text.length;
   current = idx;
   return idx;
