@@ -156,6 +156,9 @@ func BenchmarkExecuteCorpus(b *testing.B) {
 	s, th := corpus.s, corpus.th
 	for _, kind := range corpus.kinds {
 		tmpl := th.fast[kind]
+		if l := th.fastLocal[s.Config.Language]; l != nil {
+			tmpl = l[kind] // the templates with the portal's words in them
+		}
 		if tmpl == nil {
 			continue // not a template page
 		}

@@ -38,11 +38,15 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 		f.Data, f.Type = data, "application/json"
 		return f, err
 	}
-	tmpl := t.pages[j.Kind]
+	pages, fastPages := t.pages, t.fast
+	if l, ok := t.local[s.Config.Language]; ok {
+		pages, fastPages = l, t.fastLocal[s.Config.Language]
+	}
+	tmpl := pages[j.Kind]
 	if tmpl == nil {
 		return f, fmt.Errorf("rendering %s: no page kind %q", j.Path, j.Kind)
 	}
-	fast := t.fast[j.Kind]
+	fast := fastPages[j.Kind]
 	if fast != nil {
 		tmpl = fast
 	}

@@ -41,6 +41,9 @@ type Theme struct {
 	// config.Config.LangPath.
 	langs sync.Map
 	words words // i18n/*.yaml
+	// local and fastLocal are pages and fast with each table's words
+	// written into the templates (see localize), by language.
+	local, fastLocal map[string]map[string]*template.Template
 	// necklace keeps the entries of helmet.json between builds.
 	necklace necklaceMemo
 }
@@ -198,6 +201,12 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	w, d := loadWords(fsys, show, src)
 	t.words = w
 	diags.Append(d)
+	t.local = map[string]map[string]*template.Template{}
+	for lang := range w.text {
+		if sets := t.parseSets(t.localize(src, lang)); sets != nil {
+			t.local[lang] = sets
+		}
+	}
 	return t, diags
 }
 
