@@ -339,11 +339,11 @@ func (w *Writer) put(rel string, data []byte) error {
 	if err := w.mkdir(filepath.Dir(name)); err != nil {
 		return err
 	}
-	err := os.WriteFile(name, data, 0o644)
+	err := writeFile(name, data)
 	if err != nil && w.pool != nil {
 		// A spare folder, or a read-only file, where the file goes.
 		os.RemoveAll(name)
-		err = os.WriteFile(name, data, 0o644)
+		err = writeFile(name, data)
 	}
 	if err != nil {
 		return err
