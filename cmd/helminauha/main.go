@@ -227,6 +227,10 @@ func (f *flags) printDefaults(l diag.Lang) {
 func parse(f *flags, args []string) error {
 	usage := f.Usage
 	f.Usage = func() {} // the flag package would print it before the reason
+	if l := argLang(args); l != "" {
+		// -h or a mistake before --lang is told in its language too.
+		*f.lang = l
+	}
 	err := f.Parse(args)
 	f.Usage = usage
 	l := f.Lang("")
