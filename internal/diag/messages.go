@@ -940,17 +940,17 @@ var (
 		"rivi on sisennetty, vaikka sen ei pitäisi, tai arvossa on \": \" ja se tarvitsee lainausmerkit: title: \"Osa 1: aloitus\"",
 		"a line is indented where it should not be, or a value contains \": \" and needs quotes: title: \"Osa 1: aloitus\"")
 	YAMLTabs = msg("yaml.tabs",
-		"sisennä välilyönneillä, ei sarkaimella (YAML: %s)",
-		"%s: indent with spaces, not tabs")
+		"rivi on sisennetty sarkaimella (Tab): sisennä välilyönneillä",
+		"the line is indented with a tab: indent with spaces")
 	YAMLBadStart = msg("yaml.bad-start",
-		"sisennä välilyönneillä, ei sarkaimella, ja kirjoita lainausmerkkeihin arvo, joka alkaa merkillä @, ` tai %% (YAML: %[1]s)",
-		"%s: indent with spaces, not tabs, and put a value that starts with @, ` or %% in quotes")
+		"arvo ei voi alkaa merkillä %c: kirjoita koko arvo lainausmerkkeihin",
+		"a value cannot start with %c: put the whole value in quotes")
 	YAMLIndent = msg("yaml.indent",
-		"tarkista sisennykset: jokainen asetus alkaa rivin alusta, vasemmasta reunasta (YAML: %s)",
-		"%s: check the indentation, each key starts a line at the left margin")
+		"tarkista sisennys: avain alkaa rivin alusta, ja sisennetyn ryhmän avaimet ja luettelon kohdat alkavat samasta sarakkeesta",
+		"check the indentation: a key starts at the left margin, and the keys of an indented group and the items of a list start in the same column")
 	YAMLUnclosed = msg("yaml.unclosed",
-		"tarkista, että jokainen lainausmerkki ja sulje suljetaan (YAML: %s)",
-		"%s: check that every quote and bracket is closed")
+		"arvo alkaa merkillä %c, mutta sitä ei suljeta: lisää arvon loppuun %c",
+		"the value opens with %c but never closes it: add %c at the end of the value")
 	YAMLOther = msg("yaml.other",
 		"YAML ei ymmärrä tätä: %s",
 		"not valid YAML: %s")

@@ -47,24 +47,30 @@ func explainAt(src []byte, e *yaml.LoadError) *Problem {
 			at.Col, at.Text, at.Cause = col, diag.MarkdownQuoteThenText.With(rune(q), key, other, value, other), true
 			return at
 		}
-		at.Text = diag.YAMLIndent.With(msg)
+		at.Text = diag.YAMLIndent.With()
 	case strings.HasPrefix(msg, "found unexpected end of stream"), strings.HasPrefix(msg, "did not find expected ',' or"):
 		// YAML notices an unclosed quote or bracket where the text
 		// ends; the editor needs the place where it was opened.
-		if e.ContextMark.Line > 0 {
-			at.Line, at.Col = e.ContextMark.Line, max(e.ContextMark.Column, 1)
+		open := runeAt(src, e.ContextMark)
+		if i := strings.IndexRune(`"'[{`, open); i >= 0 {
+			at.Line, at.Col = e.ContextMark.Line, e.ContextMark.Column
+			at.Text = diag.YAMLUnclosed.With(open, rune(`"']}`[i]))
+			return at
 		}
-		at.Text = diag.YAMLUnclosed.With(msg)
+		at.Text = diag.YAMLOther.With(msg)
 	case strings.HasPrefix(msg, "unknown anchor '"):
 		// An alias (*name) whose anchor (&name) is not there.
 		name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown anchor '"), "'")
 		at.Text, at.Cause = diag.YAMLAnchor.With("*"+name), true
 	case strings.Contains(msg, "tab"):
-		at.Text = diag.YAMLTabs.With(msg)
+		at.Text = diag.YAMLTabs.With()
 	case strings.HasPrefix(msg, "found character that cannot start any token"):
-		at.Text = diag.YAMLBadStart.With(msg)
+		at.Text = diag.YAMLBadStart.With(runeAt(src, e.Mark))
+		if runeAt(src, e.Mark) == '\t' {
+			at.Text = diag.YAMLTabs.With()
+		}
 	case strings.Contains(msg, "block mapping"), strings.Contains(msg, "'-' indicator"), strings.HasPrefix(msg, "did not find expected"):
-		at.Text = diag.YAMLIndent.With(msg)
+		at.Text = diag.YAMLIndent.With()
 	default:
 		at.Text = diag.YAMLOther.With(msg)
 	}
@@ -83,6 +89,19 @@ func lineText(src []byte, n int) string {
 	}
 	s, _, _ = strings.Cut(s, "\n")
 	return s
+}
+
+// runeAt is the character at the mark m, or 0.
+func runeAt(src []byte, m yaml.Mark) rune {
+	if m.Line < 1 || m.Column < 1 {
+		return 0
+	}
+	for i, r := range []rune(lineText(src, m.Line)) {
+		if i == m.Column-1 {
+			return r
+		}
+	}
+	return 0
 }
 
 // keyValue splits a line "key: value" (the key at any indent, or a list
