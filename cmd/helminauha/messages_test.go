@@ -108,6 +108,7 @@ func TestNewValidatesEveryNameAndWritesOnlyInTheContentFolder(t *testing.T) {
 		{"theme with a newline", []string{"new", "case", "y", "--theme", "verkostotyo\ndraft: false"},
 			`--theme "verkostotyo\ndraft: false" is not the name of a theme area`},
 		{"slug through ..", []string{"new", "pearl", "../../z"}, `rename it z.md`},
+		{"a name Windows keeps for a device", []string{"new", "pearl", "aux"}, `"aux.md" is a name Windows keeps for a device`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := treeSum(t, dir)

@@ -38,3 +38,26 @@ func TestPageNamedLikeALanguage(t *testing.T) {
 		t.Errorf("a message names a static file, and there is none:\n%s%s", stdout, stderr)
 	}
 }
+
+// A name Windows cannot hold (a device name such as con or aux, whatever
+// its extension; one with < > : " | ? * or ending in a dot or a space)
+// keeps the whole repository from being checked out on an editor's Windows
+// machine: it is an error naming it.
+func TestNamesWindowsCannotHold(t *testing.T) {
+	dir := portal(t)
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "helmet", "con.md"), "---\ntitle: Con\n---\nTeksti.\n")
+	write(t, filepath.Join(content, "static", "liitteet", "AUX.pdf"), "x")
+	write(t, filepath.Join(content, "static", "lpt1"), "x")
+	write(t, filepath.Join(content, "static", "kysymys?.txt"), "x")
+	write(t, filepath.Join(content, "static", "loppupiste."), "x")
+	write(t, filepath.Join(content, "static", "com1", "a.txt"), "x")
+	failsSaying(t, dir,
+		`content/helmet/con.md: file name "con.md" is a name Windows keeps for a device`,
+		`content/static/liitteet/AUX.pdf: the name "AUX.pdf" cannot be a file on Windows`,
+		`content/static/lpt1: the name "lpt1" cannot be a file on Windows`,
+		`content/static/kysymys?.txt: the name "kysymys?.txt" cannot be a file on Windows`,
+		`content/static/loppupiste.: the name "loppupiste." cannot be a file on Windows`,
+		`content/static/com1: the name "com1" cannot be a file on Windows`,
+	)
+}

@@ -28,6 +28,9 @@ func CheckSlug(slug string) diag.Text {
 		return diag.ContentSlugTooLong.With(markdown.Shorten(slug)+".md", n, MaxSlug)
 	}
 	if slugRE.MatchString(slug) {
+		if WindowsDevice(slug) {
+			return diag.ContentSlugWindows.With(slug+".md", slug+"-sivu.md")
+		}
 		return diag.Text{}
 	}
 	want := markdown.Slugify(slug)
@@ -35,6 +38,29 @@ func CheckSlug(slug string) diag.Text {
 		return diag.ContentSlugNoLetters.With(slug + ".md")
 	}
 	return diag.ContentSlugBad.With(slug+".md", want+".md")
+}
+
+// WindowsDevice tells whether Windows keeps a file name for a device
+// (con, prn, aux, nul, com1–com9, lpt1–lpt9, in any case and with any
+// extension): such a file cannot be checked out there.
+func WindowsDevice(name string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(name), ".")
+	base = strings.TrimRight(base, " ")
+	switch base {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "com") || strings.HasPrefix(base, "lpt")) && base[3] >= '1' && base[3] <= '9'
+}
+
+// WindowsCannotHold tells whether a file or folder name cannot be one on
+// Windows: a device name, one of the characters < > : " | ? * \ or a
+// control character, or a dot or a space at its end.
+func WindowsCannotHold(name string) bool {
+	if WindowsDevice(name) || strings.HasSuffix(name, ".") || strings.HasSuffix(name, " ") {
+		return true
+	}
+	return strings.ContainsFunc(name, func(r rune) bool { return r < 32 || strings.ContainsRune(`<>:"|?*\`, r) })
 }
 
 // decoder reads typed values from one document's front matter and

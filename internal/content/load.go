@@ -236,6 +236,13 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			top, rest, _ = strings.Cut(rest, "/")
 		}
 		if top == DirStatic && lang == "" {
+			if rest != "" && WindowsCannotHold(base) {
+				diags.Report(diag.Pos{File: show(name)}, diag.ContentWindowsName, base)
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 			if !d.IsDir() {
 				static = append(static, rest)
 			}

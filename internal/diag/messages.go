@@ -624,6 +624,12 @@ var (
 	ContentSlugNoLetters = msg("content.slug-no-letters",
 		"tiedoston nimestä %q ei saa verkko-osoitetta: nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esimerkiksi oma-helmi.md",
 		"file name %q cannot become a web address: name the file with lowercase letters a–z, digits and hyphens, such as oma-helmi.md")
+	ContentSlugWindows = msg("content.slug-windows",
+		"tiedoston nimi %q on Windowsissa varattu laitteelle, eikä sellaista tiedostoa voi avata Windows-koneella: nimeä se toisin, esimerkiksi %s",
+		"file name %q is a name Windows keeps for a device, and such a file cannot be opened on a Windows machine: rename it, for example %s")
+	ContentWindowsName = msg("content.windows-name",
+		"nimi %q ei voi olla tiedoston nimi Windowsissa (laitteen nimi kuten con tai aux, jokin merkeistä < > : \" | ? * tai piste tai välilyönti lopussa), eikä portaalin kansiota voi silloin hakea Windows-koneelle: nimeä se toisin",
+		"the name %q cannot be a file on Windows (a device name such as con or aux, one of < > : \" | ? *, or a dot or a space at the end), so the portal cannot be checked out on a Windows machine: rename it")
 	ContentSlugBad = msg("content.slug-bad",
 		"tiedoston nimessä %q saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja (ei ä:tä, ö:tä, isoja kirjaimia eikä välilyöntejä): nimeä se %s",
 		"file name %q may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it %s")
