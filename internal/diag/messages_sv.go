@@ -232,6 +232,8 @@ eller HELMINAUHA_LANG=en).
 	"content.no-front-matter":    "filen har inga uppgifter överst: skriv --- på första raden, uppgifterna under den (title: ...) och efter dem en rad --- till",
 	"content.slug-too-long":      "filnamnet %q är %d tecken långt: ett namn får ha högst %d tecken, så förkorta det till några ord, till exempel egen-parla.md",
 	"content.slug-no-letters":    "filnamnet %q kan inte bli en webbadress: ge filen ett namn med små bokstäver a–z, siffror och bindestreck, till exempel egen-parla.md",
+	"content.slug-windows":       "filnamnet %q är ett namn som Windows reserverar för en enhet, och en sådan fil kan inte öppnas på en Windows-dator: byt namn, till exempel %s",
+	"content.windows-name":       "namnet %q kan inte vara ett filnamn i Windows (ett enhetsnamn som con eller aux, något av tecknen < > : \" | ? * eller en punkt eller ett mellanslag i slutet), och då kan portalens mapp inte hämtas till en Windows-dator: byt namn",
 	"content.slug-bad":           "filnamnet %q får bara ha små bokstäver a–z, siffror och bindestreck (inga å, ä, ö, stora bokstäver eller mellanslag): byt namn till %s",
 	"content.key-missing":        "den obligatoriska nyckeln %q saknas: lägg till raden `%s: ...` bland uppgifterna överst i filen (mellan raderna ---)",
 	"content.not-text":           "värdet av %q ska vara text, inte %s: skriv det på samma rad efter `%s:`",
