@@ -113,8 +113,14 @@ func definiteNeuter(w string) string {
 // the -a alone ("mötena" -> "möten" -> "mot"), and the singular of nouns
 // in -a, whose -an it leaves ("frågan", "skolan" -> "frag", "skol"), in a
 // word of six letters or more that does not end in -man ("förman"); the
-// few other nouns in -an ("anmälan", "början") meet their verbs.
+// few other nouns in -an ("anmälan", "början") meet their verbs. And
+// "område" meets "området", "områden".
 func swedishNormalise(w, s string) string {
+	if n := len(s); n >= 3 && strings.HasSuffix(s, "omr") && strings.HasPrefix(w[n-3:], "omrad") {
+		// "område" is the noun whose -ade, and whose -ad of "området",
+		// Snowball takes for the past tense: every form keeps "områd".
+		return s + "ad"
+	}
 	if strings.HasSuffix(w, "ena") && len(s) == len(w)-1 && len(s) >= 5 {
 		return s[:len(s)-2]
 	}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/content"
 )
 
 // TestSwedishFormsMeet: the forms of one Swedish word have one key, and
@@ -23,6 +25,8 @@ func TestSwedishFormsMeet(t *testing.T) {
 		{"mål", "målet", "målen"},
 		{"belastning", "belastningen", "belastningar"},
 		{"team", "teamet", "teamen"},
+		{"område", "området", "områden", "områdena"},
+		{"temaområde", "temaområdet", "temaområden"},
 	} {
 		want := swedish.Key(fold(forms[0]))
 		for _, f := range forms[1:] {
@@ -115,5 +119,30 @@ func TestSwedishIndex(t *testing.T) {
 	}
 	if fi := string(files[0].Data); strings.Contains(fi, `"lang"`) {
 		t.Errorf("the Finnish index names its language:\n%s", fi)
+	}
+}
+
+// TestSwedishDefaultThesaurus holds the Swedish default thesaurus to its
+// format, and checks each rule against the Swedish pages of the default
+// portal: the pages have what at least one of its words finds.
+func TestSwedishDefaultThesaurus(t *testing.T) {
+	th, diags := content.ParseThesaurus("sanasto.sv.txt", swedishThesaurusSource)
+	if len(diags) > 0 {
+		t.Fatalf("sanasto.sv.txt: %v", diags.Err())
+	}
+	if n := len(th.Rules); n < 50 {
+		t.Errorf("the Swedish default thesaurus has %d rules, want 50 or more", n)
+	}
+	m := manifestOf(t, FromSite(swedishSite(t)), Options{Language: "sv"})
+	for _, r := range th.Rules {
+		found := false
+		for _, w := range r.Words {
+			if ks := swedish.phraseKeys(w); len(ks) == 1 && len(m.Syn[ks[0]]) > 0 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("sanasto.sv.txt:%d: %q finds nothing on the Swedish pages", r.Line, strings.Join(r.Words, " "))
+		}
 	}
 }

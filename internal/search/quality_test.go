@@ -192,6 +192,18 @@ func TestQualitySecondPortal(t *testing.T) {
 // written before the Swedish analysis, against the index of the default
 // portal's Swedish pages: recall@10 0.9 or more.
 func TestQualitySwedish(t *testing.T) {
+	r := runQueries(t, portalIndexOf(t, FromSite(swedishSite(t)), Options{Language: "sv"}), "testdata/queries-sv.json")
+	if r.Queries < 50 {
+		t.Errorf("the query set has %d queries, want 50 or more", r.Queries)
+	}
+	if r.Recall < 0.9 {
+		t.Errorf("recall@10 is %.3f, want 0.9 or more", r.Recall)
+	}
+}
+
+// swedishSite loads the model of the default portal's Swedish pages.
+func swedishSite(t *testing.T) *site.Site {
+	t.Helper()
 	fsys := os.DirFS("../../content")
 	cfg, diags := config.Load(fsys, "content", "")
 	if diags.HasErrors() {
@@ -206,11 +218,5 @@ func TestQualitySwedish(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatalf("site: %v", diags)
 	}
-	r := runQueries(t, portalIndexOf(t, FromSite(sv), Options{Language: "sv"}), "testdata/queries-sv.json")
-	if r.Queries < 50 {
-		t.Errorf("the query set has %d queries, want 50 or more", r.Queries)
-	}
-	if r.Recall < 0.9 {
-		t.Errorf("recall@10 is %.3f, want 0.9 or more", r.Recall)
-	}
+	return sv
 }

@@ -142,7 +142,8 @@ export function swedish({ Env, among, isVowel }) {
   // ("mötet", "arbetet"), which Snowball leaves, as definiteNeuter in
   // internal/search/lang.go does; normaliseSv mends the stem of a definite
   // plural in -ena ("mötena" -> "möten" -> "mot") and of a definite
-  // singular in -an ("frågan" -> "frag"), as swedishNormalise.
+  // singular in -an ("frågan" -> "frag") and keeps "område" with "områden",
+  // as swedishNormalise.
   function definiteNeuter(w) {
     const n = w.length;
     if (n < 5 || !w.endsWith('et') || isVowel(w[n - 3]) || w[n - 3] === 'h' || w.endsWith('itet')) return w;
@@ -150,6 +151,7 @@ export function swedish({ Env, among, isVowel }) {
   }
 
   function normaliseSv(w, s) {
+    if (s.endsWith('omr') && w.startsWith('omrad', s.length - 3)) return s + 'ad';
     if (w.endsWith('ena') && s.length === w.length - 1 && s.length >= 5) return s.slice(0, -2);
     if (s === w && w.length >= 6 && w.endsWith('an') && !w.endsWith('man')) return w.slice(0, -2);
     return s;
