@@ -892,7 +892,7 @@ var (
 		"front matter opened with --- is never closed: add a line --- after its last key")
 	MarkdownYAML = msg("markdown.yaml",
 		"asetuksissa on virhe: %s",
-		"front matter: %s")
+		"the settings between the --- lines: %s")
 	MarkdownKeyTwice = msg("markdown.key-twice",
 		"asetus %q on kirjoitettu kahdesti (ensin rivillä %d): jätä vain toinen",
 		"key %q is written twice (first on line %d): keep one of them")

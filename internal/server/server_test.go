@@ -336,7 +336,7 @@ func TestBrokenSaveShowsOverlayAndKeepsTheLastGoodPage(t *testing.T) {
 	broken := []struct {
 		name, text, want string
 	}{
-		{"bad YAML", strings.Replace(pearl("Rikki."), "summary: Tavoitteen määrittely.", "summary: [auki", 1), "content/helmet/yhteinen-tavoite.md:4:10: front matter: "},
+		{"bad YAML", strings.Replace(pearl("Rikki."), "summary: Tavoitteen määrittely.", "summary: [auki", 1), "content/helmet/yhteinen-tavoite.md:4:10: the settings between the --- lines: "},
 		{"broken link", pearl("Katso [puuttuva](../helmet/puuttuu.md)."), "content/helmet/yhteinen-tavoite.md:13:7: "},
 		{"unknown theme area, escaped", strings.Replace(pearl("Rikki."), "theme: verkostotyo", `theme: "<b>x</b>"`, 1), `theme &#34;&lt;b&gt;x&lt;/b&gt;&#34;`},
 	}

@@ -41,7 +41,7 @@ const (
 // Cause tells that Text is a whole sentence about the editor's mistake
 // (a ": " in a value, a quote closed too early, bytes that are not
 // UTF-8); otherwise it is advice that a caller puts after its own words
-// ("front matter: …").
+// ("the settings between the --- lines: …").
 type Problem struct {
 	Line, Col int
 	Text      diag.Text
