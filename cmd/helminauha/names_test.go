@@ -61,3 +61,22 @@ func TestNamesWindowsCannotHold(t *testing.T) {
 		`content/static/com1: the name "com1" cannot be a file on Windows`,
 	)
 }
+
+// A static path too long for some file system (here a folder nesting past
+// Linux's 4,096 bytes) made check pass and build fail with the whole path
+// in the message. Both now refuse a path under static/ past
+// content.MaxStaticPath characters, once, at the folder where it crosses
+// the limit.
+func TestStaticPathTooLong(t *testing.T) {
+	dir := portal(t)
+	deep := filepath.Join(dir, "content", "static")
+	for range 40 {
+		deep = filepath.Join(deep, "kansio")
+	}
+	write(t, filepath.Join(deep, "liite.pdf"), "x")
+	crossing := "content/static/" + strings.Repeat("kansio/", 28) + "kansio"
+	stdout, stderr := failsSaying(t, dir, crossing+`: the path under static/ is 202 characters long, more than the 200 that fit`)
+	if strings.Contains(stdout+stderr, strings.Repeat("kansio/", 31)) {
+		t.Errorf("a message quotes the whole path:\n%s%s", stdout, stderr)
+	}
+}

@@ -140,6 +140,11 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 // is published: /.well-known/ (security.txt, domain validation).
 const WellKnown = ".well-known"
 
+// MaxStaticPath is the most characters a path under static/ may have:
+// Windows opens no path past 260 characters (the checkout's own folder
+// included), and a longer address is not one a reader types or shares.
+const MaxStaticPath = 200
+
 // hidden tells whether the loader skips a file or folder by its name: a
 // hidden one (.git, .DS_Store) or an editor's backup (x~, #x#).
 func hidden(name string) bool {
@@ -236,6 +241,14 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			top, rest, _ = strings.Cut(rest, "/")
 		}
 		if top == DirStatic && lang == "" {
+			if n := utf8.RuneCountInString(rest); n > MaxStaticPath {
+				// Reported once, where the path crosses the limit.
+				diags.Report(diag.Pos{File: show(name)}, diag.ContentStaticPathTooLong, n, MaxStaticPath)
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 			if rest != "" && WindowsCannotHold(base) {
 				diags.Report(diag.Pos{File: show(name)}, diag.ContentWindowsName, base)
 				if d.IsDir() {

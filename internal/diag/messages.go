@@ -630,6 +630,9 @@ var (
 	ContentWindowsName = msg("content.windows-name",
 		"nimi %q ei voi olla tiedoston nimi Windowsissa (laitteen nimi kuten con tai aux, jokin merkeistä < > : \" | ? * tai piste tai välilyönti lopussa), eikä portaalin kansiota voi silloin hakea Windows-koneelle: nimeä se toisin",
 		"the name %q cannot be a file on Windows (a device name such as con or aux, one of < > : \" | ? *, or a dot or a space at the end), so the portal cannot be checked out on a Windows machine: rename it")
+	ContentStaticPathTooLong = msg("content.static-path-too-long",
+		"polku kansiossa static on %d merkkiä pitkä, kun enintään %d sopii: Windows ei avaa pidempiä polkuja, eikä niin pitkää osoitetta kukaan kirjoita; lyhennä kansioiden tai tiedoston nimiä tai siirrä se ylemmäs",
+		"the path under static/ is %d characters long, more than the %d that fit: Windows opens no longer path, and nobody types such an address; shorten the names of the folders or the file, or move it up")
 	ContentSlugBad = msg("content.slug-bad",
 		"tiedoston nimessä %q saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja (ei ä:tä, ö:tä, isoja kirjaimia eikä välilyöntejä): nimeä se %s",
 		"file name %q may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it %s")
