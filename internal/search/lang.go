@@ -131,7 +131,7 @@ func swedishNormalise(w, s string) string {
 }
 
 // swedishDerive lets a verb and its action noun in -ing or -ning meet
-// (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; leda ↔ ledning),
+// (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; planera ↔ planering),
 // each stem four letters or more. haku-sv.js (deriveSv) is the same.
 func swedishDerive(w string) []string {
 	if len(w) < 5 || !isASCIILetters(w) {
@@ -139,19 +139,19 @@ func swedishDerive(w string) []string {
 	}
 	k := swedishKey(w)
 	var out []string
-	add := func(f string) {
-		if fk := swedishKey(f); fk != k && len(fk) >= 4 && !slices.Contains(out, fk) {
+	add := func(f string, least int) {
+		if fk := swedishKey(f); fk != k && len(fk) >= least && !slices.Contains(out, fk) {
 			out = append(out, fk)
 		}
 	}
 	if x, ok := strings.CutSuffix(k, "ing"); ok && len(x) >= 4 {
-		add(x + "a")
+		add(x+"a", 4)
 		if x, ok := strings.CutSuffix(x, "n"); ok && len(x) >= 3 {
-			add(x + "a")
+			add(x+"a", 4) // handledning -> handleda
 		}
 	} else if len(k) >= 4 {
-		add(k + "ing")
-		add(k + "ning")
+		add(k+"ing", 4)
+		add(k+"ning", 4)
 	}
 	slices.Sort(out)
 	return out

@@ -146,3 +146,32 @@ func TestSwedishDefaultThesaurus(t *testing.T) {
 		}
 	}
 }
+
+// TestSwedishDerivation: a verb and its -ing or -ning noun meet, both
+// ways; words of three letters that only look alike do not, and so
+// neither do "leda" and "ledning", whose key is "led". (A noun of
+// four letters or more meets the -ning word of its letters, as a verb
+// would: "bild" meets "bildning", which is "bilda"'s.)
+func TestSwedishDerivation(t *testing.T) {
+	meet := func(a, b string) bool {
+		ka, kb := swedish.Key(fold(a)), swedish.Key(fold(b))
+		return ka == kb || slices.Contains(swedish.Derive(fold(a)), kb) || slices.Contains(swedish.Derive(fold(b)), ka)
+	}
+	for _, p := range [][2]string{
+		{"utveckla", "utveckling"}, {"utvecklar", "utvecklingen"}, {"ordna", "ordning"}, {"planera", "planering"},
+		{"utvärdera", "utvärdering"}, {"utvärderar", "utvärderingar"}, {"förändra", "förändring"},
+		{"samordna", "samordning"}, {"handleda", "handledning"}, {"belasta", "belastning"}, {"reflektera", "reflektering"},
+	} {
+		if !meet(p[0], p[1]) {
+			t.Errorf("%s and %s do not meet: keys %q, %q; derived %q, %q", p[0], p[1],
+				swedish.Key(fold(p[0])), swedish.Key(fold(p[1])), swedish.Derive(fold(p[0])), swedish.Derive(fold(p[1])))
+		}
+	}
+	for _, p := range [][2]string{
+		{"tid", "tidning"}, {"plan", "planering"}, {"mat", "matning"}, {"ord", "ordning"}, {"led", "ledning"},
+	} {
+		if meet(p[0], p[1]) {
+			t.Errorf("%s and %s meet", p[0], p[1])
+		}
+	}
+}

@@ -158,23 +158,23 @@ export function swedish({ Env, among, isVowel }) {
   }
 
   // deriveSv lets a Swedish verb and its action noun in -ing or -ning meet
-  // (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; leda ↔ ledning),
+  // (utveckla, utvecklar ↔ utveckling; ordna ↔ ordning; planera ↔ planering),
   // as swedishDerive in internal/search/lang.go does.
   function deriveSv(w) {
     if (w.length < 5 || !RE_ASCII_LETTERS.test(w)) return [];
     const k = key(w);
     const out = [];
-    const add = (f) => {
+    const add = (f, least) => {
       const fk = key(f);
-      if (fk !== k && fk.length >= 4 && !out.includes(fk)) out.push(fk);
+      if (fk !== k && fk.length >= least && !out.includes(fk)) out.push(fk);
     };
     if (k.endsWith('ing') && k.length - 3 >= 4) {
       const x = k.slice(0, -3);
-      add(x + 'a');
-      if (x.endsWith('n') && x.length - 1 >= 3) add(x.slice(0, -1) + 'a');
+      add(x + 'a', 4);
+      if (x.endsWith('n') && x.length - 1 >= 3) add(x.slice(0, -1) + 'a', 4);
     } else if (k.length >= 4) {
-      add(k + 'ing');
-      add(k + 'ning');
+      add(k + 'ing', 4);
+      add(k + 'ning', 4);
     }
     return out.sort();
   }
