@@ -192,3 +192,26 @@ func TestProblemInSwedish(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsInEachLanguage: a count of one takes the singular.
+func TestCountsInEachLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		text Text
+		want [3]string // fi, en, sv
+	}{
+		{SiteMoreNames.With("#a, #b", SiteMoreCount.With(1)), [3]string{"#a, #b ja 1 muu", "#a, #b and 1 more", "#a, #b och 1 till"}},
+		{SiteMoreNames.With("#a, #b", SiteMoreCount.With(4)), [3]string{"#a, #b ja 4 muuta", "#a, #b and 4 more", "#a, #b och 4 till"}},
+		{CmdFileCount.With(1), [3]string{"1 tiedosto", "1 file", "1 fil"}},
+		{CmdFileCount.With(40), [3]string{"40 tiedostoa", "40 files", "40 filer"}},
+		{CmdMoreErrors.With(1), [3]string{"… ja vielä 1 virhe (korjaa ensin yllä olevat ja aja komento uudelleen)", "… and 1 more error", "… och ytterligare 1 fel (rätta först felen ovan och kör kommandot igen)"}},
+		{CmdLeftOut.With(1), [3]string{"Luonnoksia jätettiin pois 1 (julkaise se kirjoittamalla draft: false tai katso se komennolla build --drafts):",
+			"Drafts left out: 1 (publish it by writing draft: false, or see it with build --drafts):",
+			"Utkast som lämnades utanför: 1 (publicera det genom att skriva draft: false, eller se det med build --drafts):"}},
+	} {
+		for _, l := range Langs {
+			if got := tc.text.In(l); got != tc.want[l] {
+				t.Errorf("%s in %s: %q, want %q", tc.text.Message().ID(), l, got, tc.want[l])
+			}
+		}
+	}
+}

@@ -114,9 +114,11 @@ language is en or sv).
 	CmdWrote = msg("cmd.wrote",
 		"Kirjoitettiin %s (%s) kansioon %s ajassa %s: %s",
 		"Wrote %s (%s) to %s in %s: %s")
-	CmdLeftOut = msg("cmd.left-out",
-		"Luonnoksia jätettiin pois %d (julkaise kirjoittamalla draft: false tai katso ne komennolla build --drafts):",
-		"Drafts left out: %d (publish one by writing draft: false, or see them with build --drafts):")
+	CmdLeftOut = msgVar("cmd.left-out", 1,
+		plural.Selectf(1, "%d", "one", "Luonnoksia jätettiin pois %d (julkaise se kirjoittamalla draft: false tai katso se komennolla build --drafts):",
+			"other", "Luonnoksia jätettiin pois %d (julkaise luonnos kirjoittamalla draft: false tai katso ne komennolla build --drafts):"),
+		plural.Selectf(1, "%d", "one", "Drafts left out: %d (publish it by writing draft: false, or see it with build --drafts):",
+			"other", "Drafts left out: %d (publish one by writing draft: false, or see them with build --drafts):"))
 	CmdCheckBadFormat = msg("cmd.check-bad-format",
 		"helminauha check: --format on text, json tai github, ei %q",
 		"helminauha check: --format must be text, json or github, not %q")
@@ -803,8 +805,11 @@ var (
 		"sivulla ei ole väliotsikkoa #%s%s; sen väliotsikot ovat %s",
 		"the page has no heading #%s%s; its headings are %s")
 	SiteMoreNames = msg("site.more-names",
-		"%s … (%d muuta)",
-		"%s … (%d more)")
+		"%s ja %s",
+		"%s and %s")
+	SiteMoreCount = msgVar("site.more-count", 1,
+		plural.Selectf(1, "%d", "one", "%d muu", "other", "%d muuta"),
+		plural.Selectf(1, "%d", "one", "%d more", "other", "%d more"))
 	SiteCaseSection = msg("site.case-section",
 		"tapausesimerkistä puuttuu väliotsikko \"## %s\": lisää se, lukijat etsivät samoja neljää osaa jokaisesta esimerkistä",
 		"the case example has no section \"## %s\": add it, readers look for the same four sections in every case")

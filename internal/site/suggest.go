@@ -148,5 +148,5 @@ func listNames(names []string, max int) any {
 	if len(names) <= max {
 		return strings.Join(names, ", ")
 	}
-	return diag.SiteMoreNames.With(strings.Join(names[:max], ", "), len(names)-max)
+	return diag.SiteMoreNames.With(strings.Join(names[:max], ", "), diag.SiteMoreCount.With(len(names)-max))
 }
