@@ -75,6 +75,8 @@ test('a reader collects, orders, annotates, shares and empties a necklace', asyn
   assert.equal(await note.inputValue(), 'Kokeillaan ensi viikon tiimipalaverissa.', 'the note is kept');
 
   // Markdown download of the necklace.
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Lataa Markdown-tiedostona' }).click(),
@@ -97,6 +99,8 @@ test('a reader collects, orders, annotates, shares and empties a necklace', asyn
   const printed = await page.evaluate(() => window.__printed);
   for (const title of titles) assert.ok(printed.includes(title.trim()), `the print has "${title}"`);
   assert.ok(printed.length > 1500, `the print has the pearls' bodies, got ${printed.length} characters`);
+  assert.ok(fetched.some((p) => p.endsWith('/tuloste.json')), `the download and the print read the print bodies the build wrote: ${fetched}`);
+  assert.ok(!fetched.some((p) => /\/helmet\/[^/]+\/$/.test(p)), `the download and the print fetch no pearl page: ${fetched}`);
 
   // Share: the link opens the same necklace in a fresh browser.
   const link = await page.locator('#necklace-share').inputValue();

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"html/template"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/markdown"
@@ -32,35 +35,91 @@ func (v *View) body(doc *markdown.Doc, links site.Links) template.HTML {
 
 func hasWorksheet(doc *markdown.Doc) bool { return doc.HasWorksheet() }
 
-// idAttr matches the attributes of markdown's output that hold ids or
-// references to ids. Attribute values in that output are always
-// double-quoted, and text never holds a bare `"` (it is escaped), so the
-// pattern cannot match inside text or code.
-var idAttr = regexp.MustCompile(`( (?:id|for|aria-describedby|aria-labelledby|aria-controls)=")([^"]*)"|( href="#)([^"]*)"|</?h[1-6]\b`)
+// printBody is the file PrintName beside a pearl's page, {"html": ...}:
+// the pearl's body as the print view of the reader's own necklace shows
+// it under the pearl's title (an h2 there), headings one level down and
+// ids (and links to them) prefixed with the slug, so that several bodies
+// fit on one page. The necklace page fetches it only to print or
+// download the pearls in full, and puts it in itself as it is: the page
+// itself stays light, and no page is taken apart in the browser.
+func (v *View) printBody(p *site.Pearl) []byte {
+	h := strings.TrimSpace(string(prefixIDs(v.body(p.Doc, p.Links), p.Slug+"-", 1)))
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // fetched by a script, not inside a page's <script>
+	enc.Encode(struct {
+		HTML string `json:"html"`
+	}{h})
+	return b.Bytes()
+}
+
+// idAttrs are the attributes of markdown's output that hold ids or
+// references to ids (href holds one when it starts with #).
+var idAttrs = []string{" id", " for", " aria-describedby", " aria-labelledby", " aria-controls"}
 
 // prefixIDs makes a body's ids unique on a page that holds several bodies
-// (the whole guide): every id, and every reference to one, gets prefix.
-// shift moves headings down that many levels (an h2 of a chapter becomes
-// an h3 under the chapter's own h2), stopping at h6.
+// (the whole guide, the reader's necklace in print): every id, and every
+// reference to one, gets prefix. shift moves headings down that many
+// levels (an h2 of a chapter becomes an h3 under the chapter's own h2),
+// stopping at h6. Attribute values in markdown's output are always
+// double-quoted, and text never holds a bare `"` (it is escaped), so one
+// pass that skips each value finds them all and nothing in text or code.
+// (It was a regular expression, a third of a build's CPU once every
+// pearl's print body went through it.)
 func prefixIDs(h template.HTML, prefix string, shift int) template.HTML {
-	s := string(h)
-	return template.HTML(idAttr.ReplaceAllStringFunc(s, func(m string) string {
-		switch {
-		case strings.HasPrefix(m, "<"):
-			// "<h2" or "</h2": the level is the last byte.
-			level := min(int(m[len(m)-1]-'0')+shift, 6)
-			return m[:len(m)-1] + string(rune('0'+level))
-		case strings.HasPrefix(m, ` href="#`):
-			return ` href="#` + prefix + m[len(` href="#`):]
-		default:
-			eq := strings.IndexByte(m, '"')
-			ids := strings.Fields(m[eq+1 : len(m)-1])
-			for i := range ids {
-				ids[i] = prefix + ids[i]
+	src := string(h)
+	var b strings.Builder
+	b.Grow(len(src) + len(src)/8)
+	last := 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '<': // "<h2" or "</h2"
+			j := i + 1
+			if j < len(src) && src[j] == '/' {
+				j++
 			}
-			return m[:eq+1] + strings.Join(ids, " ") + `"`
+			if j+1 < len(src) && src[j] == 'h' && src[j+1] >= '1' && src[j+1] <= '6' && (j+2 == len(src) || !isWordByte(src[j+2])) {
+				b.WriteString(src[last : j+1])
+				b.WriteByte(byte('0' + min(int(src[j+1]-'0')+shift, 6)))
+				last = j + 2
+				i = j + 1
+			}
+		case '"': // a value's opening quote, after =
+			if i == 0 || src[i-1] != '=' {
+				continue
+			}
+			end := strings.IndexByte(src[i+1:], '"')
+			if end < 0 {
+				i = len(src)
+				continue
+			}
+			end += i + 1
+			name, value := src[:i-1], src[i+1:end]
+			switch {
+			case strings.HasSuffix(name, " href") && strings.HasPrefix(value, "#"):
+				b.WriteString(src[last : i+2])
+				b.WriteString(prefix)
+				last = i + 2
+			case slices.ContainsFunc(idAttrs, func(a string) bool { return strings.HasSuffix(name, a) }):
+				b.WriteString(src[last : i+1])
+				for k, id := range strings.Fields(value) {
+					if k > 0 {
+						b.WriteByte(' ')
+					}
+					b.WriteString(prefix)
+					b.WriteString(id)
+				}
+				last = end
+			}
+			i = end
 		}
-	}))
+	}
+	b.WriteString(src[last:])
+	return template.HTML(b.String())
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // hrefAttr matches a link's destination in markdown's output.

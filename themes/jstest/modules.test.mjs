@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 import { store, pearls, fill } from '../helminauha/assets/yhteiset.js';
 import { KEY, readItems, writeItems, indexOf } from '../helminauha/assets/oma.js';
-import { sharedSlugs, safeColor, MAX_SHARED } from '../helminauha/assets/oma-helminauha.js';
+import { sharedSlugs, safeColor, MAX_SHARED, markdownOf } from '../helminauha/assets/oma-helminauha.js';
 import { asciiName } from '../helminauha/assets/tyopohja.js';
 
 const assets = new URL('../helminauha/assets/', import.meta.url);
@@ -137,4 +137,65 @@ test('a worksheet downloads under an ASCII name made of its title', () => {
   assert.equal(asciiName('Työhyvinvoinnin älykäs Åland'), 'tyohyvinvoinnin-alykas-aland.md');
   assert.equal(asciiName('!!!'), 'tyopohja.md');
   assert.equal(asciiName(''), 'tyopohja.md');
+});
+
+// E is an element of a tiny tree: as much of the DOM as markdownOf reads.
+function E(tag, attrs = {}, ...kids) {
+  const classes = (attrs.class || '').split(' ').filter(Boolean);
+  const node = {
+    nodeType: 1,
+    tagName: tag.toUpperCase(),
+    childNodes: kids.map((k) => (typeof k === 'string' ? { nodeType: 3, nodeValue: k } : k)),
+    getAttribute: (a) => attrs[a] ?? null,
+    matches: (sel) => sel.split(',').map((x) => x.trim()).some((x) =>
+      x.startsWith('.') ? classes.includes(x.slice(1)) : x === '[hidden]' ? 'hidden' in attrs : x === tag),
+    get textContent() { return node.childNodes.map((c) => (c.nodeType === 3 ? c.nodeValue : c.textContent)).join(''); },
+    querySelectorAll: (sel) => {
+      const names = sel.split(',');
+      const found = [];
+      const walk = (n) => n.childNodes.forEach((c) => {
+        if (c.nodeType !== 1) return;
+        if (names.includes(c.tagName.toLowerCase())) found.push(c);
+        walk(c);
+      });
+      walk(node);
+      return found;
+    },
+  };
+  return node;
+}
+
+test('a print body as Markdown: headings, links made absolute, lists, a table, a worksheet without its controls', () => {
+  const body = E('div', {},
+    E('h3', { id: 'x-otsikko' }, 'Otsikko'),
+    E('p', {}, 'Katso ', E('a', { href: '/portaali/helmet/toinen/' }, 'toinen'), ' ja ', E('strong', {}, 'tee'), '.'),
+    E('ul', {}, E('li', {}, 'yksi'), E('li', {}, 'kaksi', E('ol', {}, E('li', {}, 'alakohta')))),
+    E('table', {}, E('tr', {}, E('th', {}, 'A'), E('th', {}, 'B')), E('tr', {}, E('td', {}, '1'), E('td', {}, 'x|y'))),
+    E('form', { class: 'tyopohja' },
+      E('h4', {}, 'Lomake'),
+      E('div', { class: 'tp-field' }, E('label', {}, 'Mikä on tavoite?'), E('textarea', {})),
+      E('fieldset', {}, E('legend', {}, 'Kuinka hyvin?'), E('span', { class: 'tp-scale-options' }, E('input', {}), E('label', {}, '1'))),
+      E('div', { class: 'tp-actions' }, E('button', {}, 'Tyhjennä'))),
+    E('p', {}, E('img', { src: '/kuva.png', alt: 'Kuva' }), 'Kuvan jälkeen.'));
+  assert.equal(markdownOf(body, 'https://esim.fi/portaali/helmet/x/tuloste.json'), [
+    '### Otsikko',
+    '',
+    'Katso [toinen](https://esim.fi/portaali/helmet/toinen/) ja **tee**.',
+    '',
+    '- yksi',
+    '- kaksi',
+    '  1. alakohta',
+    '',
+    '| A | B |',
+    '| --- | --- |',
+    '| 1 | x\\|y |',
+    '',
+    '#### Lomake',
+    '',
+    '**Mikä on tavoite?**',
+    '',
+    '**Kuinka hyvin?**',
+    '',
+    'Kuvan jälkeen.',
+  ].join('\n'));
 });

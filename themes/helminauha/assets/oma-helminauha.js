@@ -11,10 +11,13 @@
 // helmet.json, which the generator writes: slug -> {title, url, area,
 // color, summary}.
 //
-// Nothing read from the URL, the storage, helmet.json or a fetched page
-// reaches the page as markup: text goes in as textContent, and fetched
-// pearl bodies (our own same-origin pages) are rebuilt element by element
-// from an allow-list. Works under the theme's Content-Security-Policy.
+// Nothing read from the URL, the storage or helmet.json reaches the page
+// as markup: text goes in as textContent. The pearls in full come from
+// the print bodies the generator writes beside each pearl's page
+// (tuloste.json, {"html": the body, headings one level down}), fetched
+// only to print or download: they go in as the generator wrote them, and
+// no page is taken apart here. Works under the theme's
+// Content-Security-Policy.
 import { el, button, pearls, announce, download, onReady, words, fill } from './yhteiset.js';
 import { SLUG, readItems, writeItems, indexOf, updateCount } from './oma.js';
 
@@ -424,21 +427,26 @@ NecklacePage.prototype.slugs = function () {
 
 // ---- print and Markdown: the pearls in full ----
 
-// fetchPearl loads one pearl page of this site and returns its article
-// rebuilt from the allow-list, and as Markdown.
+// PRINT_NAME is the file beside a pearl's page that holds its print body
+// (render.PrintName).
+var PRINT_NAME = 'tuloste.json';
+
+// fetchPearl loads the print body of one pearl of this site and returns
+// it as elements and as Markdown, or null.
 NecklacePage.prototype.fetchPearl = function (info) {
   if (!info.url) return Promise.resolve(null);
-  var url = new URL(info.url, window.location.href);
+  var url = new URL(PRINT_NAME, new URL(info.url, window.location.href));
   if (url.origin !== window.location.origin) return Promise.resolve(null);
   return fetch(url.href, { credentials: 'same-origin' }).then(function (r) {
     if (!r.ok) throw new Error(r.status);
-    return r.text();
-  }).then(function (html) {
-    var doc = new DOMParser().parseFromString(html, 'text/html');
-    var body = doc.querySelector('[data-pearl-body]') || doc.querySelector('article .prose') || doc.querySelector('article') || doc.querySelector('main');
-    if (!body) return null;
-    var clean = sanitize(body, url);
-    return { node: clean.node, md: clean.md };
+    return r.json();
+  }).then(function (data) {
+    if (!data || typeof data.html !== 'string') return null;
+    var tpl = document.createElement('template');
+    tpl.innerHTML = data.html;
+    var node = el('div', { className: 'necklace-print-body' });
+    node.appendChild(tpl.content);
+    return { node: node, md: markdownOf(node, url) };
   }).catch(function () { return null; });
 };
 
@@ -512,34 +520,30 @@ NecklacePage.prototype.markdown = function (b) {
   });
 };
 
-// sanitize rebuilds the content of a fetched pearl page from an
-// allow-list of elements and attributes, with headings moved down by
-// two levels (the pearl's title is an h2 here), and writes it as
-// Markdown too. Forms, buttons, navigation and scripts are dropped;
-// unknown elements are replaced by their content.
-var BLOCK = { P: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1, PRE: 1, TABLE: 1, THEAD: 1, TBODY: 1, TR: 1, TH: 1, TD: 1, DL: 1, DT: 1, DD: 1, FIGURE: 1, FIGCAPTION: 1, HR: 1 };
-var INLINE = { A: 1, STRONG: 1, EM: 1, B: 1, I: 1, CODE: 1, BR: 1, SMALL: 1, SUB: 1, SUP: 1, ABBR: 1, Q: 1, MARK: 1 };
-// A worksheet (form.tyopohja) keeps its title and questions; its
-// controls, scale numbers and buttons are dropped.
-var DROP = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, BUTTON: 1, INPUT: 1, TEXTAREA: 1, SELECT: 1, NAV: 1, SVG: 1, svg: 1, IMG: 1, VIDEO: 1, AUDIO: 1, CANVAS: 1, LINK: 1, META: 1, ASIDE: 1, HEADER: 1, FOOTER: 1, H1: 1 };
+// markdownOf writes a print body (the children of root) as Markdown:
+// headings, paragraphs, lists, quotes, code, tables, with links made
+// absolute against base so that they work in the downloaded file. A
+// worksheet gives its title and questions; its controls (SKIP) are left
+// out, as they are from the print (oma-helminauha.css).
+var SKIP = 'input, select, textarea, button, svg, img, .tp-scale-options, .tp-actions, [hidden]';
+var CONTAINER = { DIV: 1, FORM: 1, FIELDSET: 1, SECTION: 1, FIGURE: 1, DL: 1 };
 
-function sanitize(root, base) {
-  var frag = document.createDocumentFragment();
+export function markdownOf(root, base) {
   var md = [];
 
-  function inlineMD(n) {
+  function inline(n) {
     var s = '';
     n.childNodes.forEach(function (c) {
       if (c.nodeType === 3) { s += c.nodeValue.replace(/\s+/g, ' '); return; }
-      if (c.nodeType !== 1 || DROP[c.tagName]) return;
-      var inner = inlineMD(c);
+      if (c.nodeType !== 1 || c.matches(SKIP)) return;
+      var inner = inline(c);
       switch (c.tagName) {
         case 'STRONG': case 'B': s += '**' + inner + '**'; break;
         case 'EM': case 'I': s += '_' + inner + '_'; break;
         case 'CODE': s += '`' + inner + '`'; break;
         case 'BR': s += '\n'; break;
         case 'A': {
-          var href = safeHref(c.getAttribute('href'), base);
+          var href = absolute(c.getAttribute('href'), base);
           s += href ? '[' + inner + '](' + href + ')' : inner;
           break;
         }
@@ -549,109 +553,62 @@ function sanitize(root, base) {
     return s;
   }
 
-  function copy(n, parent) {
-    n.childNodes.forEach(function (c) {
-      if (c.nodeType === 3) { parent.appendChild(document.createTextNode(c.nodeValue)); return; }
-      if (c.nodeType !== 1) return;
-      var tag = c.tagName;
-      if (DROP[tag] || c.hidden || c.classList.contains('tp-scale-options') || c.classList.contains('tp-actions')) return;
-      var m = /^H([2-6])$/.exec(tag);
-      if (m) {
-        var level = Math.min(6, Number(m[1]) + 1);
-        var h = el('h' + level);
-        copy(c, h);
-        parent.appendChild(h);
-        if (parent === frag) md.push('#'.repeat(level) + ' ' + inlineMD(c).trim(), '');
-        return;
-      }
-      if (BLOCK[tag] || INLINE[tag]) {
-        var e = el(tag.toLowerCase());
-        if (tag === 'A') {
-          var href = safeHref(c.getAttribute('href'), base);
-          if (href) e.setAttribute('href', href);
-        }
-        if ((tag === 'TH' || tag === 'TD') && c.getAttribute('scope')) e.setAttribute('scope', c.getAttribute('scope'));
-        if (tag === 'ABBR' && c.getAttribute('title')) e.setAttribute('title', c.getAttribute('title'));
-        copy(c, e);
-        parent.appendChild(e);
-        if (parent === frag) mdBlock(c);
-        return;
-      }
-      // Unknown or structural (div, section, span, label, legend…):
-      // keep the content, drop the element.
-      if (tag === 'LABEL' || tag === 'LEGEND') {
-        var p = el('p');
-        var q = el('strong');
-        p.appendChild(q);
-        copy(c, q);
-        parent.appendChild(p);
-        if (parent === frag) md.push(inlineMD(c).trim(), '');
-        return;
-      }
-      if (parent === frag) {
-        copy(c, frag);
-      } else {
-        copy(c, parent);
-      }
-    });
-  }
-
-  function mdBlock(c) {
-    switch (c.tagName) {
-      case 'UL': case 'OL': mdList(c, 0); md.push(''); break;
-      case 'PRE': md.push('```', c.textContent.replace(/\n$/, ''), '```', ''); break;
-      case 'BLOCKQUOTE': md.push('> ' + inlineMD(c).trim().replace(/\n/g, '\n> '), ''); break;
-      case 'HR': md.push('---', ''); break;
-      case 'TABLE': {
-        c.querySelectorAll('tr').forEach(function (tr, i) {
-          var cells = [];
-          tr.querySelectorAll('th,td').forEach(function (td) { cells.push(inlineMD(td).trim().replace(/\|/g, '\\|')); });
-          md.push('| ' + cells.join(' | ') + ' |');
-          if (i === 0) md.push('|' + cells.map(function () { return ' --- '; }).join('|') + '|');
-        });
-        md.push('');
-        break;
-      }
-      default: {
-        var t = inlineMD(c).trim();
-        if (t) md.push(t, '');
-      }
-    }
-  }
-
-  function mdList(ul, depth) {
+  function list(ul, depth) {
     var n = 0;
     ul.childNodes.forEach(function (li) {
       if (li.nodeType !== 1 || li.tagName !== 'LI') return;
       n++;
-      var marker = ul.tagName === 'OL' ? n + '. ' : '- ';
       var own = '';
       var nested = [];
       li.childNodes.forEach(function (c) {
         if (c.nodeType === 1 && (c.tagName === 'UL' || c.tagName === 'OL')) nested.push(c);
-        else if (c.nodeType === 1 && c.tagName === 'P') own += inlineMD(c) + ' ';
+        else if (c.nodeType === 1 && c.tagName === 'P') own += inline(c) + ' ';
         else if (c.nodeType === 3) own += c.nodeValue.replace(/\s+/g, ' ');
-        else if (c.nodeType === 1 && !DROP[c.tagName]) own += inlineMD({ childNodes: [c] });
+        else if (c.nodeType === 1 && !c.matches(SKIP)) own += inline({ childNodes: [c] });
       });
-      md.push('  '.repeat(depth) + marker + own.trim());
-      nested.forEach(function (sub) { mdList(sub, depth + 1); });
+      md.push('  '.repeat(depth) + (ul.tagName === 'OL' ? n + '. ' : '- ') + own.trim());
+      nested.forEach(function (sub) { list(sub, depth + 1); });
     });
   }
 
-  copy(root, frag);
-  var wrap = el('div', { className: 'necklace-print-body' });
-  wrap.appendChild(frag);
-  return { node: wrap, md: md.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+  function block(c) {
+    if (c.nodeType === 3) {
+      if (c.nodeValue.trim()) md.push(c.nodeValue.trim(), '');
+      return;
+    }
+    if (c.nodeType !== 1 || c.matches(SKIP)) return;
+    var h = /^H([1-6])$/.exec(c.tagName);
+    if (h) { md.push('#'.repeat(Number(h[1])) + ' ' + inline(c).trim(), ''); return; }
+    if (CONTAINER[c.tagName]) { c.childNodes.forEach(block); return; }
+    switch (c.tagName) {
+      case 'UL': case 'OL': list(c, 0); md.push(''); return;
+      case 'PRE': md.push('```', c.textContent.replace(/\n$/, ''), '```', ''); return;
+      case 'BLOCKQUOTE': md.push('> ' + inline(c).trim().replace(/\n/g, '\n> '), ''); return;
+      case 'HR': md.push('---', ''); return;
+      case 'LABEL': case 'LEGEND': md.push('**' + inline(c).trim() + '**', ''); return;
+      case 'TABLE':
+        c.querySelectorAll('tr').forEach(function (tr, i) {
+          var cells = [];
+          tr.querySelectorAll('th,td').forEach(function (td) { cells.push(inline(td).trim().replace(/\|/g, '\\|')); });
+          md.push('| ' + cells.join(' | ') + ' |');
+          if (i === 0) md.push('|' + cells.map(function () { return ' --- '; }).join('|') + '|');
+        });
+        md.push('');
+        return;
+    }
+    var text = inline(c).trim();
+    if (text) md.push(text, '');
+  }
+
+  root.childNodes.forEach(block);
+  return md.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-// safeHref keeps http(s) links and links within this site, made
-// absolute so that they work in print and in a downloaded file.
-function safeHref(href, base) {
+// absolute is href made absolute against base, or null.
+function absolute(href, base) {
   if (!href) return null;
   try {
-    var u = new URL(href, base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'mailto:') return null;
-    return u.href;
+    return new URL(href, base).href;
   } catch (e) {
     return null;
   }
