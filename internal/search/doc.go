@@ -16,6 +16,15 @@
 // on some 4,000 inputs (go test -update rewrites it, jstest/analysis.test.mjs
 // checks the JS side against it).
 //
+// That is the Finnish analysis. The language of an index
+// (Options.Language) chooses its analysis, a Language (lang.go): Swedish
+// for "sv", with the Snowball Swedish stemmer and mending of the definite
+// forms it leaves, Swedish stop words, compound parts that may end in a
+// linking -s-, -ing/-ning derivation and a default thesaurus of its own
+// (sanasto.sv.txt). The manifest of a Swedish index says "lang":"sv", and
+// haku.js loads the same analysis from haku-sv.js;
+// testdata/analysis-sv.golden.json pins the two.
+//
 // The build's stages are files of their own: the documents in index order
 // (build.go), the vocabulary and parallel analysis (vocab.go), the keys
 // and their BM25-ranked postings (rank.go), facet codes and result rows
@@ -39,7 +48,8 @@
 // index.json (the manifest) holds v (1), n (documents), areas
 // ([slug, title] in necklace order), ac (documents per area; documents are
 // ordered by area, those without one last), kt (the kind or page type
-// names), aud (the audience names), ktl and audl (the names readers see
+// names), lang (the analysis, when not Finnish: "sv"), aud (the audience
+// names), ktl and audl (the names readers see
 // for them, in the same order), f: two characters of the b64 alphabet per
 // document encoding kt*32 + the audience bit mask, and syn (the thesaurus:
 // the key of a word a reader may type -> the phrases it also finds, their
