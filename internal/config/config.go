@@ -167,6 +167,9 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	yamldoc.Twice(root, func(k, first *yamldoc.Node) {
 		diags.Report(diag.Pos{File: name, Line: k.Line, Col: k.Column}, diag.MarkdownKeyTwice, k.Value, first.Line)
 	})
+	yamldoc.CurlyQuotes(root, func(line, col int, r rune) {
+		diags.Warn(diag.Pos{File: name, Line: line, Col: col}, diag.MarkdownCurlyQuote, r)
+	})
 	keys := map[string]*yamldoc.Node{}
 	for k := range yamldoc.Pairs(root) {
 		if _, seen := keys[k.Value]; !seen && k.Kind == yamldoc.Scalar {
