@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/content"
 )
 
 const swedish = "languages:\n  sv:\n    title: Testportalen\n    description: En liten portal för tester\n"
@@ -160,5 +162,26 @@ func TestNewTranslationStaysInside(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("wrote outside the content folder: %v", entries)
+	}
+}
+
+func TestTranslationOf(t *testing.T) {
+	note := content.TranslateNote + "\n\n"
+	for _, tc := range []struct {
+		name, src string
+		draft     bool
+		want      string
+	}{
+		{"pearl", "---\ntitle: A\n---\nText.\n", true, "---\ntitle: A\ndraft: true # poista, kun käännös on valmis\n---\n" + note + "Text.\n"},
+		{"draft: false becomes true", "---\ntitle: A\ndraft: false\n---\nText.\n", true, "---\ntitle: A\ndraft: true # poista, kun käännös on valmis\n---\n" + note + "Text.\n"},
+		{"a page has no draft", "---\ntitle: A\n---\nText.\n", false, "---\ntitle: A\n---\n" + note + "Text.\n"},
+		{"byte order mark and CRLF", "\ufeff---\r\ntitle: A\r\n---\r\nText.\r\n", false, "---\r\ntitle: A\r\n---\r\n" + note + "Text.\r\n"},
+		{"no text after the front matter", "---\ntitle: A\n---", false, "---\ntitle: A\n---\n" + note},
+		{"no front matter", "Text.\n", true, note + "Text.\n"},
+		{"front matter never closed", "---\ntitle: A\n", true, note + "---\ntitle: A\n"},
+	} {
+		if got := string(translationOf([]byte(tc.src), tc.draft)); got != tc.want {
+			t.Errorf("%s:\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
 	}
 }
