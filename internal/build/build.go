@@ -171,6 +171,9 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	s, theme := m.site, m.theme
 
 	jobs, p := ss.plan(m, pt)
+	if p.stale {
+		return res, errUnpatched
+	}
 	if pt == nil {
 		for _, j := range jobs {
 			res.Pages[j.Kind]++

@@ -161,8 +161,11 @@ type plan struct {
 	prints [][32]byte      // by job
 	deps   [][32]byte      // by job: the hash of its Deps with their cards
 	pages  map[string]page // the pages of this build, by path
-	good   *good
-	lists  map[string]depsList
+	// stale is set when a patch's pages are not those of the last good
+	// build; the patch cannot be used then (errUnpatched).
+	stale bool
+	good  *good
+	lists map[string]depsList
 }
 
 // plan is the plan stage: it lists the jobs and picks those to render.
@@ -244,8 +247,14 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		}
 	})
 	p := plan{prints: prints, deps: deps, pages: make(map[string]page, len(jobs)), good: g, lists: kept}
+	// A patch starts from the last good build's files, so it must have
+	// the same pages: a list of pearls that crossed a page boundary has
+	// one page more or less.
+	p.stale = pt != nil && len(jobs) != len(ss.pages)
 	for i, j := range jobs {
-		if old, ok := ss.pages[j.Path]; ok && old.print == prints[i] {
+		old, ok := ss.pages[j.Path]
+		p.stale = p.stale || (pt != nil && !ok)
+		if ok && old.print == prints[i] {
 			p.pages[j.Path] = old
 			if pt == nil {
 				// After a patch, the files of the last good build are

@@ -395,3 +395,30 @@ func TestSessionRemembersAFailedBuild(t *testing.T) {
 	}
 	sameAsFullBuild(t, fsys, res)
 }
+
+// TestSessionFrontMatterMovesAPageBoundary: a pearl that leaves a theme
+// area of 61 pearls takes its list's second page away and may give the
+// other area one; the session's files must be the full build's, no page
+// left over.
+func TestSessionFrontMatterMovesAPageBoundary(t *testing.T) {
+	fsys := fixture(t)
+	// With yhteinen-tavoite and luottamus, 61 pearls in verkostotyo.
+	for i := range render.PageSize - 1 {
+		fsys[fmt.Sprintf("helmet/lisa-%02d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
+			"---\ntitle: Lisähelmi %02d\ntheme: verkostotyo\nsummary: S.\nkind: tieto\ndate: 2024-01-01\nrelated: [luottamus]\n---\nTeksti.\n", i)}
+	}
+	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
+	ctx := context.Background()
+	if res, err := ss.Rebuild(ctx, Changes{}); err != nil {
+		t.Fatalf("first build: %v %v", err, res.Diags)
+	}
+	for _, theme := range []string{"johtaminen", "verkostotyo"} {
+		name := "helmet/lisa-00.md"
+		fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("theme: "+map[string]string{"johtaminen": "verkostotyo", "verkostotyo": "johtaminen"}[theme]), []byte("theme: "+theme), 1)}
+		res, err := ss.Rebuild(ctx, Changes{Content: []string{name}})
+		if err != nil {
+			t.Fatalf("to %s: %v %v", theme, err, res.Diags)
+		}
+		sameAsFullBuild(t, fsys, res)
+	}
+}
