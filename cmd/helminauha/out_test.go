@@ -212,20 +212,24 @@ func TestOutputConflictsAreErrors(t *testing.T) {
 }
 
 // site.yaml's keep is a list of paths inside the output folder; anything
-// else is an error at its line, in check and build alike.
+// else is an error at its place, in check and build alike.
 func TestKeepMustNameFilesInTheOutputFolder(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct{ keep, want string }{
-		{"keep: CNAME", `"keep" must be a list of files or folders in the output folder`},
-		{"keep: [../salaisuudet]", `"keep" lists "../salaisuudet": name a file or folder inside the output folder`},
-		{"keep: [/etc]", `"keep" lists "/etc"`},
-		{"keep: [.]", `"keep" lists "."`},
+	for _, tc := range []struct {
+		keep string
+		col  int
+		want string
+	}{
+		{"keep: CNAME", 1, `"keep" must be a list of files or folders in the output folder`},
+		{"keep: [../salaisuudet]", 8, `"keep" lists "../salaisuudet": name a file or folder inside the output folder`},
+		{"keep: [CNAME, /etc]", 15, `"keep" lists "/etc"`},
+		{"keep: [.]", 8, `"keep" lists "."`},
 	} {
 		dir := portal(t)
 		site, _ := os.ReadFile(filepath.Join(dir, "content", "site.yaml"))
 		line := strings.Count(string(site), "\n") + 1
 		writeAll(t, dir, map[string]string{"content/site.yaml": string(site) + tc.keep + "\n"})
-		want := fmt.Sprintf("content/site.yaml:%d:1: %s", line, tc.want)
+		want := fmt.Sprintf("content/site.yaml:%d:%d: %s", line, tc.col, tc.want)
 		for _, cmd := range []string{"check", "build"} {
 			code, stdout, stderr := helminauha(t, dir, cmd)
 			if code != 1 || !strings.Contains(stdout+stderr, want) {

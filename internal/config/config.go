@@ -314,7 +314,7 @@ func languages(name string, v *yamldoc.Node, def string, pos diag.Pos, diags *di
 var reservedFolders = []string{"teemat", "helmet", "caset", "opas", "sivut", "static"}
 
 // keepList checks site.yaml's keep: a list of paths inside the output
-// folder.
+// folder. pos is keep's; an item's problem is at the item.
 func keepList(v *yamldoc.Node, pos diag.Pos, diags *diag.List) []string {
 	if yamldoc.Empty(v) {
 		return nil
@@ -332,7 +332,7 @@ func keepList(v *yamldoc.Node, pos diag.Pos, diags *diag.List) []string {
 			if ok {
 				what = strconv.Quote(s)
 			}
-			diags.Report(pos, diag.ConfigKeepItem, what)
+			diags.Report(diag.Pos{File: pos.File, Line: item.Line, Col: item.Column}, diag.ConfigKeepItem, what)
 			continue
 		}
 		keep = append(keep, p)
