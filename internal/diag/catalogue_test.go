@@ -56,8 +56,8 @@ func TestEveryMessageInEveryLanguage(t *testing.T) {
 		} else if strings.TrimSpace(sv) == "" {
 			t.Errorf("%s: the Swedish text has plural forms, the others not", m.id)
 		} else {
-			if sv == fi {
-				t.Errorf("%s: the Swedish is the Finnish text: %q", m.id, sv)
+			if sv == fi || sv == en {
+				t.Errorf("%s: the Swedish is the Finnish or the English text: %q", m.id, sv)
 			}
 			if s, e := strings.Join(argVerbs(sv), " "), strings.Join(argVerbs(en), " "); s != e {
 				t.Errorf("%s: Swedish and English take different arguments: sv %q, en %q", m.id, s, e)
