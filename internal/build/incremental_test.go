@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -420,5 +421,56 @@ func TestSessionFrontMatterMovesAPageBoundary(t *testing.T) {
 			t.Fatalf("to %s: %v %v", theme, err, res.Diags)
 		}
 		sameAsFullBuild(t, fsys, res)
+	}
+}
+
+// TestSessionRandomFrontMatterEdits saves random front matter into the
+// pearls of a portal again and again, and checks each session build
+// against a full build of the same content, byte for byte.
+func TestSessionRandomFrontMatterEdits(t *testing.T) {
+	const n = 70
+	fsys := fixture(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	pick := func(list ...string) string { return list[r.IntN(len(list))] }
+	pearl := func(i int) []byte {
+		var related, tags []string
+		for range r.IntN(4) {
+			related = append(related, fmt.Sprintf("r%02d", r.IntN(n)))
+		}
+		for range r.IntN(4) {
+			tags = append(tags, pick("tavoitteet", "Tavoitteet", "Työhyvinvointi", "työhyvinvointi", "arki", "Äänestys", "aanestys"))
+		}
+		return fmt.Appendf(nil, "---\ntitle: %s %d\ntheme: %s\nsummary: S%d.\nkind: %s\naudience: [%s]\ntags: [%s]\ndate: 2024-%02d-01\nrelated: [%s]\n---\nTeksti.\n",
+			pick("Äänestys", "Arviointi", "Zeta", "Åland", "Dialogi", "arki"), r.IntN(3), pick("verkostotyo", "johtaminen"), r.IntN(3),
+			pick("tieto", "vinkki", "menetelma", "tyokalu"), pick("johto", "henkilosto"), strings.Join(tags, ", "), 1+r.IntN(12),
+			strings.Join(slices.DeleteFunc(related, func(s string) bool { return s == fmt.Sprintf("r%02d", i) }), ", "))
+	}
+	for i := range n {
+		fsys[fmt.Sprintf("helmet/r%02d.md", i)] = &fstest.MapFile{Data: pearl(i)}
+	}
+	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
+	ctx := context.Background()
+	if res, err := ss.Rebuild(ctx, Changes{}); err != nil {
+		t.Fatalf("first build: %v %v", err, res.Diags)
+	}
+	quick := 0
+	for step := range 30 {
+		i := r.IntN(n)
+		name := fmt.Sprintf("helmet/r%02d.md", i)
+		fsys[name] = &fstest.MapFile{Data: pearl(i)}
+		res, err := ss.Rebuild(ctx, Changes{Content: []string{name}})
+		if err != nil {
+			t.Fatalf("step %d: %v %v", step, err, res.Diags)
+		}
+		if ss.Quick() {
+			quick++
+		}
+		sameAsFullBuild(t, fsys, res)
+		if t.Failed() {
+			t.Fatalf("step %d, %s:\n%s", step, name, fsys[name].Data)
+		}
+	}
+	if quick < 15 {
+		t.Errorf("%d of 30 edits patched the model, want most", quick)
 	}
 }
