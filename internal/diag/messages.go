@@ -753,6 +753,12 @@ var (
 	SiteReservedName = msg("site.reserved-name",
 		"nimi %q on varattu portaalin omille sivuille (/%s/): nimeä tiedosto toisin, esimerkiksi %s-sivu.md",
 		"the name %q is taken by the portal's own pages (/%s/): rename the file, for example %s-sivu.md")
+	SiteTooManyTags = msg("site.too-many-tags",
+		"helmellä on %d asiasanaa, kun enintään %d sopii: jokaisesta tulee oma sivunsa ja kaikki näkyvät helmen sivulla; valitse muutama, joilla lukija helmen etsisi",
+		"the pearl has %d tags, more than the %d that fit: each becomes a page and all show on the pearl's page; choose a few that a reader would look for it by")
+	SiteTooManyAreas = msg("site.too-many-areas",
+		"portaalissa on %d teema-aluetta, kun enintään %d sopii: jokainen sivu luettelee ne ja helminauha piirtää jokaisen omaksi nauhakseen; yhdistä alueita ja käytä tarkempaan jakoon asiasanoja (tags)",
+		"the portal has %d theme areas, more than the %d that fit: every page lists them and the necklace draws each as a strand; merge areas, and use tags for finer division")
 	SiteTagTooLong = msg("site.tag-too-long",
 		"asiasana %q on %d merkkiä pitkä: asiasana on sana tai lyhyt ilmaus, enintään %d merkkiä, joten jaa tai lyhennä se",
 		"tag %q is %d characters long: a tag is a word or a short phrase of at most %d characters, split it or shorten it")

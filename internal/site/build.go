@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -185,6 +186,9 @@ func (b *builder) key(s string) []byte {
 
 func (b *builder) areas(list []*content.Area) {
 	b.areaBy = map[string]*Area{}
+	if len(list) > MaxAreas {
+		b.diags.Report(diag.Pos{File: strings.TrimSuffix(b.staticDir, content.DirStatic+"/") + path.Join(b.lang, content.DirAreas)}, diag.SiteTooManyAreas, len(list), MaxAreas)
+	}
 	byWeight := map[int]*content.Area{}
 	for _, a := range list {
 		if prev, dup := byWeight[a.Weight]; dup && a.Weight != 0 {
@@ -498,7 +502,12 @@ func (b *builder) terms() {
 			}
 		}
 		var tagged map[*Term]bool
-		for _, tag := range p.Pearl.Tags {
+		ptags := p.Pearl.Tags
+		if len(ptags) > MaxTags {
+			b.diags.Report(keyPos(&p.Common, "tags"), diag.SiteTooManyTags, len(ptags), MaxTags)
+			ptags = ptags[:MaxTags]
+		}
+		for _, tag := range ptags {
 			if n := utf8.RuneCountInString(tag); n > MaxTag {
 				b.diags.Report(keyPos(&p.Common, "tags"), diag.SiteTagTooLong,
 					markdown.Shorten(tag), n, MaxTag)

@@ -261,6 +261,9 @@ func (s *Site) setTerms(p *Pearl) bool {
 		}
 	}
 	p.Tags = nil
+	if len(p.Pearl.Tags) > MaxTags {
+		return false
+	}
 	var tagged map[*Term]bool
 	for _, tag := range p.Pearl.Tags {
 		slug := TagSlug(tag)

@@ -12,6 +12,15 @@ import (
 // systems cap at 255 bytes.
 const MaxTag = 60
 
+// MaxTags is the most tags a pearl may have: each is a page, and all are
+// on the pearl's page.
+const MaxTags = 50
+
+// MaxAreas is the most theme areas a portal may have: every page lists
+// them, so each one more makes every page longer, and the necklace draws
+// each as a strand of its own.
+const MaxAreas = 50
+
 // PrintSlug is the guide's print page, /opas/kokonaan/, which no chapter
 // may be named.
 const PrintSlug = "kokonaan"
