@@ -70,6 +70,10 @@ test('the scripts speak Swedish on Swedish pages', async (t) => {
   await add.click();
   await page.getByRole('button', { name: 'Ta bort ur mitt pärlband' }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Där finns nu 1 pärla.' }).waitFor();
+  // The Swedish necklace is kept apart from the Finnish one.
+  const kept = await page.evaluate(() => [localStorage.getItem('helminauha.oma.sv'), localStorage.getItem('helminauha.oma')]);
+  assert.match(kept[0], /"items":\[\{"slug":/);
+  assert.equal(kept[1], null);
   await page.goto(site.base + '/sv/haku/?q=n%C3%A4tverk');
   await page.locator('ol#search-results li').first().waitFor();
   assert.match(await page.locator('#search-status').textContent(), /^\d+ träff(ar)? för ”nätverk”\.$/);

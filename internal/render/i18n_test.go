@@ -30,3 +30,25 @@ func TestLocalizeWritesWordsAsText(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltInTablesAreWhole: the built-in theme's tables have every word
+// its templates, its scripts and the generator use, in each language.
+func TestBuiltInTablesAreWhole(t *testing.T) {
+	th, diags := Default()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, codes := range [][]string{{"fi", "sv", "en"}, {"sv", "fi"}, {"en", "fi"}} {
+		if d := th.CheckLanguages(codes); len(d) > 0 {
+			t.Errorf("%v: %v", codes, d)
+		}
+	}
+	for _, lang := range []string{"fi", "sv", "en"} {
+		if th.local[lang] == nil {
+			t.Errorf("%s: no templates with its words", lang)
+		}
+	}
+	if d := th.CheckLanguages([]string{"fi", "de"}); len(d) != 1 || !strings.Contains(d[0].Error(), "i18n/de.yaml") {
+		t.Errorf("a language without a table: %v", d)
+	}
+}

@@ -12,7 +12,18 @@
 // style).
 import { store, el, pearls, announce, onReady, words, fill } from './yhteiset.js';
 
-export const KEY = 'helminauha.oma';
+// KEY is where the necklace is kept: 'helminauha.oma' on the default
+// language's pages, 'helminauha.oma.sv' on the Swedish ones (the page's
+// <html data-lang-path="sv/">). Each language keeps its own, as its
+// pearls are its own: the Swedish necklace page must not drop the
+// Finnish pearls it does not have.
+export const KEY = 'helminauha.oma' + langSuffix();
+
+function langSuffix() {
+  if (typeof document === 'undefined') return '';
+  const p = document.documentElement.getAttribute('data-lang-path');
+  return p ? '.' + p.replace(/\/$/, '') : '';
+}
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 // ---- storage ----------------------------------------------------------
