@@ -53,7 +53,7 @@ func TestBothLanguagesAsTyped(t *testing.T) {
 	}
 	sv := readPage(t, dir, "sv/helmet/dialogi")
 	for _, want := range []string{
-		`<html lang="sv">`,
+		`<html lang="sv" data-lang-path="sv/">`,
 		`<dt>Publicerad</dt><dd><time datetime="2021-03-01">1 mars 2021</time>`,
 		`<a class="kind-label" href="/portaali/sv/tyypit/menetelma/">Metod</a>`,
 		`<a href="/portaali/helmet/dialogi/" lang="fi" hreflang="fi">Suomeksi</a>`,

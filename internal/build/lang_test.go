@@ -23,7 +23,7 @@ func TestBilingualPortal(t *testing.T) {
 		t.Fatal("no sv/helmet/yhteinen-tavoite/index.html")
 	}
 	for _, want := range []string{
-		`<html lang="sv">`,
+		`<html lang="sv" data-lang-path="sv/">`,
 		`href="/portaali/sv/tietoa/"`,          // a page of its own language
 		`href="/portaali/liitteet/lomake.pdf"`, // the shared static file
 		`href="/portaali/opas/"`,               // the Finnish guide it has not
