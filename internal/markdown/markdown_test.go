@@ -601,3 +601,16 @@ func TestWordsCountsTheText(t *testing.T) {
 		}
 	}
 }
+
+// TestWorksheetCurlyQuote: a worksheet's value that starts with a curly
+// quote is a warning at the quote, as in front matter; the form renders.
+func TestWorksheetCurlyQuote(t *testing.T) {
+	d, diags := Parse(file, []byte("```tyopohja\ntitle: T\nfields:\n  - label: “Mikä?”\n```\n"))
+	want := []string{file + `:4:12: warning: the value starts with the curly quote “ (as copied from a word processor), and it becomes part of the text: leave the quotes out or use straight quotes "…"`}
+	if got := diagStrings(diags); !equalStrings(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if !d.HasWorksheet() || !bytes.Contains(d.HTML(nil), []byte("<form")) {
+		t.Errorf("the worksheet does not render")
+	}
+}

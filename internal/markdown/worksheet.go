@@ -110,6 +110,9 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		}
 		return or
 	}
+	yamldoc.CurlyQuotes(top, func(line, col int, r rune) {
+		p.diags.Warn(at(line, col), diag.MarkdownCurlyQuote, r)
+	})
 	bad := false
 	twice := func(k, first *yamldoc.Node) {
 		p.diags.Report(node(k), diag.MarkdownKeyTwice, k.Value, node(first).Line)
