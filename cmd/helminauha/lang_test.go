@@ -40,8 +40,6 @@ func helminauhaEnv(t *testing.T, dir string, env []string, args ...string) (stdo
 
 func TestMessagesAreFinnishByDefault(t *testing.T) {
 	t.Parallel()
-	dir := portal(t)
-	write(t, filepath.Join(dir, "content", "helmet", "x.md"), "---\ntitle: X\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\n---\nTeksti.\n")
 	fi := `content/helmet/x.md:1:1: pakollinen asetus "date" puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi ` + "`date: ...`"
 	en := `content/helmet/x.md:1:1: required key "date" is missing: add a line ` + "`date: ...`" + ` to the front matter`
 	sv := `content/helmet/x.md:1:1: den obligatoriska nyckeln "date" saknas: lägg till raden ` + "`date: ...`" + ` bland uppgifterna överst i filen (mellan raderna ---)`
@@ -65,9 +63,11 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 		{"--lang fi over site.yaml's sv", nil, []string{"--lang", "fi"}, "language: sv\n", fi},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := portal(t)
+			write(t, filepath.Join(dir, "content", "helmet", "x.md"), "---\ntitle: X\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\n---\nTeksti.\n")
 			site := filepath.Join(dir, "content", "site.yaml")
 			orig, _ := os.ReadFile(site)
-			defer os.WriteFile(site, orig, 0o644)
 			os.WriteFile(site, append(slices.Clone(orig), tc.site...), 0o644)
 			stdout, _ := helminauhaEnv(t, dir, tc.env, append([]string{"check"}, tc.args...)...)
 			if !strings.Contains(stdout, tc.want) {
@@ -83,8 +83,13 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 
 func TestCommandLineInBothLanguages(t *testing.T) {
 	t.Parallel()
-	dir := portal(t)
-	write(t, filepath.Join(dir, "vanha", "muistio.txt"), "oma tiedosto")
+	// Each command line runs in a portal of its own, so that they run at
+	// once.
+	ownPortal := func(t *testing.T) string {
+		dir := portal(t)
+		write(t, filepath.Join(dir, "vanha", "muistio.txt"), "oma tiedosto")
+		return dir
+	}
 	for _, tc := range []struct {
 		args   []string
 		fi, en string
@@ -118,17 +123,22 @@ func TestCommandLineInBothLanguages(t *testing.T) {
 		{[]string{"new", "pearl", "dialogi"}, "helminauha new: content/helmet/dialogi.md on jo olemassa, eikä sitä muutettu: valitse toinen nimi",
 			"helminauha new: content/helmet/dialogi.md already exists; it was left as it was: choose another name"},
 	} {
-		for _, lang := range []string{"fi", "en"} {
-			want := tc.fi
-			if lang == "en" {
-				want = tc.en
+		t.Run(strings.Join(append([]string{"helminauha"}, tc.args...), " "), func(t *testing.T) {
+			t.Parallel()
+			dir := ownPortal(t)
+			for _, lang := range []string{"fi", "en"} {
+				want := tc.fi
+				if lang == "en" {
+					want = tc.en
+				}
+				stdout, stderr := helminauhaEnv(t, dir, []string{diag.LangEnv + "=" + lang}, tc.args...)
+				if !strings.Contains(stdout+stderr, want) {
+					t.Errorf("%s %v lacks %q:\n%s%s", lang, tc.args, want, stdout, stderr)
+				}
 			}
-			stdout, stderr := helminauhaEnv(t, dir, []string{diag.LangEnv + "=" + lang}, tc.args...)
-			if !strings.Contains(stdout+stderr, want) {
-				t.Errorf("%s %v lacks %q:\n%s%s", lang, tc.args, want, stdout, stderr)
-			}
-		}
+		})
 	}
+	dir := ownPortal(t)
 	for _, lang := range []string{"fi", "en"} {
 		stdout, _ := helminauhaEnv(t, dir, []string{diag.LangEnv + "=" + lang}, "new", "pearl", "uusi-"+lang)
 		want := map[string]string{"fi": "Tehtiin content/helmet/uusi-fi.md: kirjoita paikkamerkkien tilalle oma tekstisi ja aja sitten helminauha check",

@@ -225,16 +225,19 @@ func TestKeepMustNameFilesInTheOutputFolder(t *testing.T) {
 		{"keep: [CNAME, /etc]", 15, `"keep" lists "/etc"`},
 		{"keep: [.]", 8, `"keep" lists "."`},
 	} {
-		dir := portal(t)
-		site, _ := os.ReadFile(filepath.Join(dir, "content", "site.yaml"))
-		line := strings.Count(string(site), "\n") + 1
-		writeAll(t, dir, map[string]string{"content/site.yaml": string(site) + tc.keep + "\n"})
-		want := fmt.Sprintf("content/site.yaml:%d:%d: %s", line, tc.col, tc.want)
-		for _, cmd := range []string{"check", "build"} {
-			code, stdout, stderr := helminauha(t, dir, cmd)
-			if code != 1 || !strings.Contains(stdout+stderr, want) {
-				t.Errorf("%s with %q: exit status %d, want 1 and %q:\n%s%s", cmd, tc.keep, code, want, stdout, stderr)
+		t.Run(tc.keep, func(t *testing.T) {
+			t.Parallel()
+			dir := portal(t)
+			site, _ := os.ReadFile(filepath.Join(dir, "content", "site.yaml"))
+			line := strings.Count(string(site), "\n") + 1
+			writeAll(t, dir, map[string]string{"content/site.yaml": string(site) + tc.keep + "\n"})
+			want := fmt.Sprintf("content/site.yaml:%d:%d: %s", line, tc.col, tc.want)
+			for _, cmd := range []string{"check", "build"} {
+				code, stdout, stderr := helminauha(t, dir, cmd)
+				if code != 1 || !strings.Contains(stdout+stderr, want) {
+					t.Errorf("%s with %q: exit status %d, want 1 and %q:\n%s%s", cmd, tc.keep, code, want, stdout, stderr)
+				}
 			}
-		}
+		})
 	}
 }
