@@ -108,6 +108,8 @@ func TestCommandLineInBothLanguages(t *testing.T) {
 		{[]string{"check"}, "content: ei virheitä, ", "content: no errors, "},
 		{[]string{"new", "helmi", "x"}, `helminauha new: tuntematon laji "helmi": kirjoita pearl (helmi), case (tapausesimerkki), chapter (oppaan luku) tai translation (käännös)`,
 			`helminauha new: unknown kind "helmi": use pearl, case, chapter or translation`},
+		{[]string{"new", "pearl"}, "helminauha new: kirjoita, mitä teet (pearl, case tai chapter), ja uuden tiedoston nimi ilman .md-päätettä, esimerkiksi helminauha new pearl verkostokartta",
+			"helminauha new: write what to make (pearl, case or chapter) and the new file's name without .md, for example helminauha new pearl verkostokartta"},
 		{[]string{"new", "pearl", "Uusi Helmi"}, "nimeä se uusi-helmi.md", "rename it uusi-helmi.md"},
 		{[]string{"new", "pearl", "x", "--theme", "olematon"}, `helminauha new: teema-aluetta "olematon" ei ole: kirjoita kansion content/teemat tiedoston nimi ilman .md-päätettä`,
 			`helminauha new: there is no theme area "olematon": use the name of a file in content/teemat without .md`},

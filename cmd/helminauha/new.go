@@ -82,10 +82,14 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		args = fl.Args()[1:]
 	}
 	lang := fl.Lang("")
-	if len(pos) == 3 && pos[0] == "translation" {
+	switch {
+	case len(pos) == 3 && pos[0] == "translation":
 		return newTranslation(*contentDir, pos[1], pos[2], stdout, stderr, lang)
-	}
-	if len(pos) != 2 {
+	case len(pos) > 0 && pos[0] == "translation":
+		fmt.Fprintln(stderr, diag.CmdNewTranslationArgs.In(lang))
+		return errUsage
+	case len(pos) != 2:
+		fmt.Fprintln(stderr, diag.CmdNewArgs.In(lang))
 		fl.Usage()
 		return errUsage
 	}

@@ -146,6 +146,12 @@ language is en or sv).
 	CmdNewCannotWrite = msg("cmd.new-cannot-write",
 		"helminauha new: tiedostoa %s ei voitu kirjoittaa (%s)",
 		"helminauha new: cannot write %s: %s")
+	CmdNewArgs = msg("cmd.new-args",
+		"helminauha new: kirjoita, mitä teet (pearl, case tai chapter), ja uuden tiedoston nimi ilman .md-päätettä, esimerkiksi helminauha new pearl verkostokartta",
+		"helminauha new: write what to make (pearl, case or chapter) and the new file's name without .md, for example helminauha new pearl verkostokartta")
+	CmdNewTranslationArgs = msg("cmd.new-translation-args",
+		"helminauha new translation: kirjoita kieli ja käännettävän sivun kansio ja nimi, esimerkiksi helminauha new translation sv helmet/verkoston-roolit",
+		"helminauha new translation: write the language and the folder and name of the page to translate, for example helminauha new translation sv helmet/verkoston-roolit")
 	CmdNewTranslationNoLanguages = msg("cmd.new-translation-no-languages",
 		"helminauha new translation: portaalilla ei ole muita kieliä kuin %s: lisää ensin site.yaml-tiedostoon kohta languages ja sen alle kieli, esimerkiksi sv, nimineen ja kuvauksineen (katso ohje toimittajalle)",
 		"helminauha new translation: the portal has no language besides %s: first add languages: to site.yaml with the language, such as sv, and its title and description (see toimittajalle)")
