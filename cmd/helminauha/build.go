@@ -29,14 +29,26 @@ const maxShown = 100
 func checkContentDir(dir string, stderr io.Writer, lang diag.Lang) error {
 	info, err := os.Stat(dir)
 	switch {
+	case dir == "":
+		fmt.Fprintln(stderr, noContentDir(dir, lang))
+		return errUsage
 	case err == nil && info.IsDir():
 		return nil
 	case err == nil:
 		fmt.Fprintln(stderr, diag.CmdContentIsFile.In(lang, dir))
 	default:
-		fmt.Fprintln(stderr, diag.CmdNoContentDir.In(lang, dir))
+		fmt.Fprintln(stderr, noContentDir(dir, lang))
 	}
 	return errContent
+}
+
+// noContentDir says that the content folder dir is not there, or, for
+// --content "", that the flag needs a folder.
+func noContentDir(dir string, lang diag.Lang) string {
+	if dir == "" {
+		return "helminauha: " + diag.CmdContentEmpty.In(lang)
+	}
+	return diag.CmdNoContentDir.In(lang, dir)
 }
 
 // openContent opens the content folder, and the themes folder when there

@@ -103,3 +103,16 @@ func TestManyAreasAndTags(t *testing.T) {
 		`content/teemat: the portal has 62 theme areas, more than the 50 that fit`,
 		`content/helmet/tagitettu.md:7:1: the pearl has 200 tags, more than the 50 that fit`)
 }
+
+// --content "" (a variable that was not set, say) is a usage error that
+// says what to write, in every command that reads the content folder.
+func TestEmptyContentFlag(t *testing.T) {
+	dir := portal(t)
+	for _, args := range [][]string{{"build"}, {"check"}, {"serve"}, {"new", "pearl", "x", "--theme", "verkostotyo"}} {
+		code, stdout, stderr := helminauha(t, dir, append(args, "--content", "")...)
+		want := `helminauha: --content is empty: name the portal's content folder, for example --content content`
+		if code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("%s --content \"\": exit status %d, want 2 and %q:\n%s%s", args[0], code, want, stdout, stderr)
+		}
+	}
+}

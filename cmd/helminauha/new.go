@@ -108,7 +108,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	// link in the folder says.
 	root, err := os.OpenRoot(*contentDir)
 	if err != nil {
-		fmt.Fprintln(stderr, diag.CmdNoContentDir.In(lang, *contentDir))
+		fmt.Fprintln(stderr, noContentDir(*contentDir, lang))
 		return errUsage
 	}
 	defer root.Close()

@@ -35,7 +35,7 @@ func newTranslation(contentDir, code, page string, stdout, stderr io.Writer, lan
 	}
 	root, err := os.OpenRoot(contentDir)
 	if err != nil {
-		fmt.Fprintln(stderr, diag.CmdNoContentDir.In(lang, contentDir))
+		fmt.Fprintln(stderr, noContentDir(contentDir, lang))
 		return errUsage
 	}
 	defer root.Close()

@@ -366,6 +366,9 @@ var (
 	OutputGzClash = msg("output.gz-clash",
 		"tiedosto %q on siinä, mihin tiedoston %s pakattu kopio tulee; build --gzip kirjoittaa sen itse (ja .gz-tiedostoja suosiva palvelin antaisi lukijalle tämän tiedoston %s sijaan): poista se",
 		"the file %q is where the compressed copy of %s goes, which build --gzip writes itself (and a server that prefers .gz files would serve this one instead of %s): remove it")
+	CmdContentEmpty = msg("cmd.content-empty",
+		"--content on tyhjä: kerro portaalin sisältökansio, esimerkiksi --content content",
+		"--content is empty: name the portal's content folder, for example --content content")
 	OutputEmpty = msg("output.empty",
 		"--out on tyhjä: kerro kansio, johon sivusto kirjoitetaan, esimerkiksi --out public",
 		"--out is empty: name the output folder, for example --out public")

@@ -22,6 +22,7 @@ var svTexts = map[string]string{
 	"diag.warning": "varning:",
 	"diag.draft":   "(utkast)",
 
+	"cmd.content-empty": "--content är tom: ange portalens innehållsmapp, till exempel --content content",
 	"cmd.usage": `helminauha bygger en Helminauha-portal av Markdown-filer.
 
 Användning:
