@@ -193,7 +193,16 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		}
 		return jobs, p
 	}
-	jobs := m.theme.Jobs(m.site)
+	var jobs []render.Job
+	if pt != nil {
+		keep, ok := reach(ss.good.site, pt.site, pt.front.Key)
+		if !ok {
+			return nil, plan{stale: true}
+		}
+		jobs = m.theme.JobsOf(m.site, keep)
+	} else {
+		jobs = m.theme.Jobs(m.site)
+	}
 	if !ss.keep {
 		todo := make([]int, len(jobs))
 		for i := range todo {
@@ -231,6 +240,13 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		oldCards = ss.good.cards
 	}
 	lists, kept := depLists(jobs, g.cards, oldCards, ss.lists)
+	if pt != nil {
+		// Only the pages the pearl reaches were listed: the others keep
+		// their lists, fingerprints and files.
+		merged := maps.Clone(ss.lists)
+		maps.Copy(merged, kept)
+		kept = merged
+	}
 	parallel(len(jobs), func(lo, hi int) {
 		var buf []byte
 		for i := lo; i < hi; i++ {
@@ -247,12 +263,13 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		}
 	})
 	p := plan{prints: prints, deps: deps, pages: make(map[string]page, len(jobs)), good: g, lists: kept}
-	// A patch starts from the last good build's files, so it must have
-	// the same pages: a list of pearls that crossed a page boundary has
-	// one page more or less.
-	p.stale = pt != nil && len(jobs) != len(ss.pages)
+	if pt != nil {
+		p.pages = maps.Clone(ss.pages)
+	}
 	for i, j := range jobs {
 		old, ok := ss.pages[j.Path]
+		// A patch starts from the last good build's files, so it must
+		// have the same pages.
 		p.stale = p.stale || (pt != nil && !ok)
 		if ok && old.print == prints[i] {
 			p.pages[j.Path] = old
@@ -266,6 +283,85 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		}
 	}
 	return jobs, p
+}
+
+// reach tells which pages a change of the front matter of the pearl
+// with key, from the model old to now, may change (render.Theme.JobsOf):
+// those whose list of documents holds the pearl in either model or
+// whose list changed with it. Pages list a pearl on its own page, as a
+// neighbour, as a related pearl (both ways), as the first pearl of a tag
+// (whose spelling is the label on the page of every pearl with the tag),
+// on its theme area's, case examples' and terms' pages, and on the pages
+// of all pearls, which are always listed. false when a list of pearls the
+// pearl was or is on has as many pages no more (a patch keeps the set of
+// pages).
+func reach(old, now *site.Site, key string) (keep func(node any) bool, ok bool) {
+	pearls := map[string]bool{key: true}
+	areas, cases, terms := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	var lists [2]map[string]int // the length of each list the pearl is on, by path
+	for i, s := range []*site.Site{old, now} {
+		at := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == key })
+		if at < 0 {
+			return nil, false
+		}
+		p := s.Pearls[at]
+		lists[i] = map[string]int{}
+		for _, q := range append([]*site.Pearl{p.Prev, p.Next}, p.Related...) {
+			if q != nil {
+				pearls[q.Key] = true
+			}
+		}
+		if p.Area != nil {
+			areas[p.Area.Key] = true
+			lists[i][p.Area.Path] = len(p.Area.Pearls)
+		}
+		for _, c := range p.Cases {
+			cases[c.Key] = true
+		}
+		all := slices.Concat(p.Tags, p.Audience)
+		if p.Kind != nil {
+			all = append(all, p.Kind)
+		}
+		for _, t := range all {
+			terms[t.Path] = true
+			lists[i][t.Path] = len(t.Pearls)
+			if t.Taxonomy == "tagit" && t.Pearls[0] == p {
+				for _, q := range t.Pearls {
+					pearls[q.Key] = true
+				}
+			}
+		}
+	}
+	// A list the pearl left or joined: its length in the other model is
+	// one less or more.
+	pages := func(n int) int { return max(1, (n+render.PageSize-1)/render.PageSize) }
+	for path, n := range lists[0] {
+		m, on := lists[1][path]
+		if !on {
+			m = n - 1
+		}
+		if pages(m) != pages(n) {
+			return nil, false
+		}
+	}
+	for path, m := range lists[1] {
+		if _, on := lists[0][path]; !on && pages(m-1) != pages(m) {
+			return nil, false
+		}
+	}
+	return func(node any) bool {
+		switch v := node.(type) {
+		case *site.Pearl:
+			return pearls[v.Key]
+		case *site.Area:
+			return areas[v.Key]
+		case *site.Case:
+			return cases[v.Key]
+		case *site.Term:
+			return terms[v.Path]
+		}
+		return true
+	}, true
 }
 
 // keepGood keeps what a session's next build reuses of a good one.

@@ -86,12 +86,12 @@ const FeedSize = 20
 // root, lists every language's pages, and robots.txt and _headers are
 // the root's only.
 func (t *Theme) Jobs(s *site.Site) []Job {
-	jobs := t.jobs(s)
+	jobs := t.jobs(s, nil)
 	for _, l := range s.Languages {
 		if l == s {
 			continue
 		}
-		for _, j := range t.jobs(l) {
+		for _, j := range t.jobs(l, nil) {
 			switch j.Kind {
 			case "sitemap":
 				// The root's sitemap lists this language's pages too.
@@ -112,7 +112,19 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 	return jobs
 }
 
-func (t *Theme) jobs(s *site.Site) []Job {
+// JobsOf lists the jobs Jobs lists, except the pages of the theme areas,
+// pearls, case examples and terms that keep (given the *site.Area,
+// *site.Pearl, *site.Case or *site.Term) leaves out, for serve to list
+// only the pages a change may reach. A portal of several languages has
+// every job listed.
+func (t *Theme) JobsOf(s *site.Site, keep func(node any) bool) []Job {
+	if len(s.Languages) > 0 {
+		return t.Jobs(s)
+	}
+	return t.jobs(s, keep)
+}
+
+func (t *Theme) jobs(s *site.Site, keep func(node any) bool) []Job {
 	common := t.state(s).deps
 	jobs := make([]Job, 0, 16+len(s.Areas)+len(s.Pearls)+len(s.Cases)+len(s.Pages)+len(s.Tags)+len(s.Kinds)+len(s.Audiences))
 	// The deps of the pages with few are cut from one slice: 10,000
@@ -156,6 +168,9 @@ func (t *Theme) jobs(s *site.Site) []Job {
 		}
 	}
 	for _, a := range s.Areas {
+		if keep != nil && !keep(a) {
+			continue
+		}
 		// Only the first page shows the area's text, strand and cases.
 		pearls := listDeps(a.Pearls, common)
 		first := pearls
@@ -166,6 +181,9 @@ func (t *Theme) jobs(s *site.Site) []Job {
 		paged(a.Path, "area", a, first, pearls, len(a.Pearls))
 	}
 	for _, p := range s.Pearls {
+		if keep != nil && !keep(p) {
+			continue
+		}
 		d := alloc(len(common) + 4 + len(p.Tags) + len(p.Related) + len(p.Cases))
 		d = append(append(d, common...), p.Key)
 		if p.Area != nil {
@@ -191,6 +209,9 @@ func (t *Theme) jobs(s *site.Site) []Job {
 			Job{Path: p.Path[1:] + PrintName, Kind: "pearlprint", Deps: []string{p.Key}, node: p})
 	}
 	for _, c := range s.Cases {
+		if keep != nil && !keep(c) {
+			continue
+		}
 		d := []string{c.Key}
 		for _, a := range c.Areas {
 			d = append(d, a.Key)
@@ -212,6 +233,9 @@ func (t *Theme) jobs(s *site.Site) []Job {
 	}
 	for _, list := range [][]*site.Term{s.Tags, s.Kinds, s.Audiences} {
 		for _, term := range list {
+			if keep != nil && !keep(term) {
+				continue
+			}
 			deps := listDeps(term.Pearls, common)
 			paged(term.Path, "term", term, deps, deps, len(term.Pearls))
 		}
