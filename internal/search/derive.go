@@ -10,8 +10,8 @@ import (
 // kehittäminen, ohjata ↔ ohjaus, suunnitella ↔ suunnittelu, delegoida ↔
 // delegointi, palkita ↔ palkitseminen). Derive finds the verb stems a word
 // may come from and returns the keys of the other forms of each; haku.js
-// (derive) looks up only those the index has, so an invented form costs
-// nothing. The two are the same, line by line: the golden file pins them
+// (derive, in haku-fi.js) looks up only those the index has, so an
+// invented form costs nothing. The two are the same, line by line: the golden file pins them
 // on every word of the parity inputs, and testdata/derivation.json holds
 // the pairs that must and must not meet.
 
@@ -59,7 +59,7 @@ func strong(v string) string {
 
 // verbStems returns the stems (strong grade, ending in a vowel) of the
 // verbs folded word w may be a form or an action noun of, in the order
-// haku.js finds them.
+// haku-fi.js finds them.
 func verbStems(w string) []string {
 	var out []string
 	add := func(v string) {

@@ -12,7 +12,8 @@
 // the Snowball Finnish stemmer (github.com/blevesearch/snowballstem) plus
 // rules for what it gets wrong on Finnish (consonant gradation of the last
 // syllable, -minen/-inen/-us nouns, short words). haku.js has the same
-// analysis, ported line by line; testdata/analysis.golden.json pins both
+// analysis, ported line by line (the Finnish parts in haku-fi.js, which it
+// loads for a Finnish index); testdata/analysis.golden.json pins both
 // on some 4,000 inputs (go test -update rewrites it, jstest/analysis.test.mjs
 // checks the JS side against it).
 //

@@ -31,7 +31,7 @@ func finnishKey(w string) string {
 }
 
 // normalise turns the Snowball stem s of the word w into the key.
-// haku.js has the same function; keep them in step.
+// haku-fi.js (which haku.js loads) has the same function; keep them in step.
 func normalise(w, s string) string {
 	s = restoreDouble(w, s)
 	if len(s)+1 >= len(w) && strings.HasPrefix(w, s) {

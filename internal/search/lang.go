@@ -13,8 +13,8 @@ import (
 // becomes its key, which words are left out, how compounds split, which
 // words derive from each other, and the default thesaurus. The
 // language of an index chooses it (Options.Language); haku.js has the
-// same analyses (the Swedish one in haku-sv.js, which it loads for a
-// Swedish index) and picks one by the manifest's lang.
+// same analyses (the Finnish one in haku-fi.js, the Swedish one in
+// haku-sv.js) and loads the one the manifest's lang names.
 type Language struct {
 	// Code is the language's code: "fi" or "sv".
 	Code   string

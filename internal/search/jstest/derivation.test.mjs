@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyse, derive } from '../../../themes/helminauha/assets/haku.js';
+import { analyse, derive, loadLanguage } from '../../../themes/helminauha/assets/haku.js';
+
+await loadLanguage('fi');
 
 const pairs = JSON.parse(readFileSync(new URL('../testdata/derivation.json', import.meta.url), 'utf8'));
 
