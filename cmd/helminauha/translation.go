@@ -92,7 +92,11 @@ func newTranslation(contentDir, code, page string, stdout, stderr io.Writer, lan
 		fmt.Fprintln(stderr, diag.CmdNewCannotWrite.In(lang, name, diag.Cause(err)))
 		return errContent
 	}
-	fmt.Fprintln(stdout, diag.CmdNewTranslationCreated.In(lang, name, filepath.Join(contentDir, filepath.FromSlash(from))))
+	created := diag.CmdNewTranslationCreated
+	if dir != content.DirPearls {
+		created = diag.CmdNewTranslationCreatedPage
+	}
+	fmt.Fprintln(stdout, created.In(lang, name, filepath.Join(contentDir, filepath.FromSlash(from))))
 	return nil
 }
 

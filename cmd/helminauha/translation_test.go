@@ -91,6 +91,15 @@ Katso [luottamus](../helmet/luottamus.md) ja [opas](/opas/) sekä [Miksi](#miksi
 		t.Errorf("check of a published translation with the note: exit %d, want 1 and %q:\n%s", code, w, stdout)
 	}
 
+	// A page: no draft, and the message does not ask to remove one.
+	code, stdout, _ = helminauha(t, dir, "new", "translation", "sv", "sivut/tietoa", "--lang", "sv")
+	if w := "Skapade content/sv/sivut/tietoa.md, ett underlag för en översättning av content/sivut/tietoa.md: översätt rubriken, sammanfattningen och texten, ta bort raden om översättning och kör sedan helminauha check (check rapporterar KÄÄNNÄ-raden som ett fel, så publicera ändringen först när sidan är översatt)\n"; code != 0 || stdout != w {
+		t.Errorf("a page: exit %d, %q, want 0 and %q", code, stdout, w)
+	}
+	if page, _ := os.ReadFile(filepath.Join(dir, "content", "sv", "sivut", "tietoa.md")); strings.Contains(string(page), "draft:") || !strings.Contains(string(page), content.TranslateNote) {
+		t.Errorf("the page's translation:\n%s", page)
+	}
+
 	// Again: refused, the file as it was.
 	before, _ := os.ReadFile(name)
 	code, _, stderr = helminauha(t, dir, "new", "translation", "sv", "helmet/yhteinen-tavoite.md", "--lang", "en")

@@ -176,6 +176,9 @@ language is en or sv).
 	CmdNewTranslationCreated = msg("cmd.new-translation-created",
 		"Tehtiin käännöksen pohja %s sivusta %s: käännä otsikko, tiivistelmä ja teksti, poista käännösohjeen rivi ja rivi draft: true ja aja sitten helminauha check",
 		"Created %s, a translation to be of %s: translate the title, summary and text, remove the line that says to translate and the line draft: true, then run helminauha check")
+	CmdNewTranslationCreatedPage = msg("cmd.new-translation-created-page",
+		"Tehtiin käännöksen pohja %s sivusta %s: käännä otsikko, tiivistelmä ja teksti, poista käännösohjeen rivi ja aja sitten helminauha check (tarkistus pitää KÄÄNNÄ-riviä virheenä, joten julkaise muutos vasta, kun sivu on käännetty)",
+		"Created %s, a translation to be of %s: translate the title, summary and text, remove the line that says to translate, then run helminauha check (check reports the KÄÄNNÄ line as an error, so publish the change once the page is translated)")
 	CmdNewCreated = msg("cmd.new-created",
 		"Tehtiin %s: kirjoita paikkamerkkien tilalle oma tekstisi ja aja sitten helminauha check",
 		"Created %s: replace the placeholders, then run helminauha check")
@@ -530,7 +533,7 @@ var (
 		"kansion %s muutoksia ei voi seurata (%s): esikatselu ei huomaa, jos kansion %s tilalle tehdään uusi",
 		"cannot watch %s (%s): a new %s folder made in its place will not be seen")
 	ServeWatchError = msg("serve.watch-error",
-		"muutosten seuraaminen takelteli (%s): koko sivusto tehdään uudelleen",
+		"muutosten seuraamisessa tapahtui virhe (%s): koko sivusto tehdään uudelleen",
 		"watching for changes failed (%s): rebuilding everything")
 	ServeSearchFailed = msg("serve.search-failed",
 		"hakua ei voitu päivittää (%s): haku löytää sivut sellaisina kuin ne olivat ennen viimeistä tallennusta",

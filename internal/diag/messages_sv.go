@@ -79,6 +79,8 @@ eller HELMINAUHA_LANG=en).
 	"cmd.new-translation-exists":       "helminauha new translation: översättningen %s finns redan och ändrades inte: fortsätt översätta den eller ta bort den först",
 	"cmd.new-translation-created":      "Skapade %s, ett underlag för en översättning av %s: översätt rubriken, sammanfattningen och texten, ta bort raden om översättning och raden draft: true och kör sedan helminauha check",
 
+	"cmd.new-translation-created-page": "Skapade %s, ett underlag för en översättning av %s: översätt rubriken, sammanfattningen och texten, ta bort raden om översättning och kör sedan helminauha check (check rapporterar KÄÄNNÄ-raden som ett fel, så publicera ändringen först när sidan är översatt)",
+
 	"github.error":         "Fel",
 	"github.warning":       "Varning",
 	"github.draft-error":   "Fel i ett utkast",
