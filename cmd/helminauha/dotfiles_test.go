@@ -103,3 +103,41 @@ func failsSaying(t *testing.T, dir string, wants ...string) (checkOut, buildErr 
 	}
 	return stdout, stderr
 }
+
+// A theme's static/ and assets/ follow the same rule as the content's:
+// static/.well-known is published, other hidden names are errors that
+// name them (a hidden folder's files were published, and a .git folder
+// failed the build with a message about the output folder), and what
+// systems and editors leave is skipped.
+func TestDotFilesInATheme(t *testing.T) {
+	dir := portal(t)
+	theme := filepath.Join(dir, "themes", "oma")
+	copyTheme(t, theme)
+	site := filepath.Join(dir, "content", "site.yaml")
+	src, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, site, string(src)+"theme: oma\n")
+	write(t, filepath.Join(theme, "static", ".well-known", "security.txt"), "Contact: mailto:a@example.fi\n")
+	write(t, filepath.Join(theme, "static", ".DS_Store"), "junk")
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit status %d\n%s%s", code, stdout, stderr)
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "public", ".well-known", "security.txt")); err != nil || !strings.Contains(string(got), "mailto:a@example.fi") {
+		t.Errorf("the theme's .well-known/security.txt is not published: %q, %v", got, err)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "public", ".DS_Store")); err == nil {
+		t.Errorf("the theme's .DS_Store is published")
+	}
+	write(t, filepath.Join(theme, "static", ".salaiset", "avain.txt"), "SALAINEN")
+	write(t, filepath.Join(theme, "static", ".git", "config"), "[remote]\n")
+	write(t, filepath.Join(theme, "assets", ".env"), "SALAINEN=1\n")
+	stdout, stderr := failsSaying(t, dir,
+		`themes/oma/static/.salaiset: the folder .salaiset is not published: its name starts with a dot`,
+		`themes/oma/static/.git: the folder .git is not published: its name starts with a dot`,
+		`themes/oma/assets/.env: the file .env is not published: its name starts with a dot`)
+	if strings.Contains(stdout+stderr, "SALAINEN") {
+		t.Errorf("a message quotes a hidden file")
+	}
+}

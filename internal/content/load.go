@@ -151,6 +151,29 @@ func hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
 }
 
+// HiddenName tells whether the file or folder (isDir) at name, a path
+// with /, is skipped by its name: a hidden one (.git, .DS_Store) or an
+// editor's backup (x~, #x#). published tells that the folder holding it
+// is published (static/, a theme's static/ and assets/): there a hidden
+// name other than what systems and editors leave (an .env, an .htaccess,
+// a .git folder) is never published silently nor silently left out, and
+// report is its message; and static/.well-known (security.txt, domain
+// validation) is published.
+func HiddenName(name string, isDir, published bool) (skip bool, report *diag.Message) {
+	base := path.Base(name)
+	if name == "." || !hidden(base) || isDir && name == DirStatic+"/"+WellKnown {
+		return false, nil
+	}
+	switch {
+	case !published || leftBehind(base):
+	case isDir:
+		report = diag.ContentHiddenFolder
+	default:
+		report = diag.ContentHiddenFile
+	}
+	return true, report
+}
+
 // leftBehind tells whether a hidden name is one an operating system or an
 // editor leaves beside the files it shows or edits (.DS_Store, ._x, vim's
 // .x.swp, Emacs's .#x), not the user's own file.
@@ -194,26 +217,14 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			return nil
 		}
 		base := path.Base(name)
-		if hidden(base) {
-			// Editors' swap and backup files, .git, .DS_Store. Under
-			// static/, whose files are published, a hidden name other than
-			// such leavings is an error (an .env, an .htaccess, a .git
-			// folder): it is never published silently, nor silently left
-			// out. static/.well-known (security.txt, domain validation)
-			// is published.
-			if strings.HasPrefix(name, DirStatic+"/") && name != DirStatic+"/"+WellKnown && !leftBehind(base) {
-				m := diag.ContentHiddenFile
-				if d.IsDir() {
-					m = diag.ContentHiddenFolder
-				}
-				diags.Report(diag.Pos{File: show(name)}, m, base)
+		if skip, report := HiddenName(name, d.IsDir(), strings.HasPrefix(name, DirStatic+"/")); skip {
+			if report != nil {
+				diags.Report(diag.Pos{File: show(name)}, report, base)
 			}
-			if name != DirStatic+"/"+WellKnown || !d.IsDir() {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
+			if d.IsDir() {
+				return fs.SkipDir
 			}
+			return nil
 		}
 		if !d.Type().IsRegular() && !d.IsDir() || !utf8.ValidString(name) {
 			// Links, pipes, devices, sockets and names that are not

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/themes"
@@ -165,11 +166,19 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 			diags.Add(diag.New(diag.Pos{File: show(p)}, diag.RenderCannotRead, diag.Cause(err)).Because(err))
 			return nil
 		}
-		if d.IsDir() || strings.HasPrefix(path.Base(p), ".") {
+		top, rest, _ := strings.Cut(p, "/")
+		if hidden, report := content.HiddenName(p, d.IsDir(), top == "assets" || top == "static"); hidden {
+			// As under the content's static/: never published nor
+			// left out silently, but static/.well-known is published.
+			if report != nil {
+				diags.Report(diag.Pos{File: show(p)}, report, path.Base(p))
+			}
+			if d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
 		}
-		top, rest, _ := strings.Cut(p, "/")
-		if top != "assets" && top != "static" {
+		if d.IsDir() || top != "assets" && top != "static" {
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
