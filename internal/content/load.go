@@ -19,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/config"
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/rootfs"
@@ -255,6 +257,13 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			if n := utf8.RuneCountInString(rest); n > MaxStaticPath {
 				// Reported once, where the path crosses the limit.
 				diags.Report(diag.Pos{File: show(name)}, diag.ContentStaticPathTooLong, n, MaxStaticPath)
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !norm.NFC.IsNormalString(base) {
+				diags.Report(diag.Pos{File: show(name)}, diag.ContentDecomposedName, base, norm.NFC.String(base))
 				if d.IsDir() {
 					return fs.SkipDir
 				}

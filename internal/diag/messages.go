@@ -650,6 +650,9 @@ var (
 	ContentStaticPathTooLong = msg("content.static-path-too-long",
 		"polku kansiossa static on %d merkkiä pitkä, kun enintään %d sopii: Windows ei avaa pidempiä polkuja, eikä niin pitkää osoitetta kukaan kirjoita; lyhennä kansioiden tai tiedoston nimiä tai siirrä se ylemmäs",
 		"the path under static/ is %d characters long, more than the %d that fit: Windows opens no longer path, and nobody types such an address; shorten the names of the folders or the file, or move it up")
+	ContentDecomposedName = msg("content.decomposed-name",
+		"nimessä %q jokin kirjain, kuten ä, on tallennettu kahtena merkkinä (a ja erilliset pisteet, kuten osa Macin ohjelmista tallentaa): linkissä kirjoitettu nimi ei silloin löydä tiedostoa verkossa, vaikka näyttää samalta; nimeä se uudelleen kirjoittamalla nimi näppäimistöltä, %s",
+		"in the name %q a letter such as ä is stored as two characters (a and separate dots, as some Mac tools store it): a name typed in a link then does not find the file on the web, though it looks the same; rename it by typing the name on the keyboard, %s")
 	ContentSlugBad = msg("content.slug-bad",
 		"tiedoston nimessä %q saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja (ei ä:tä, ö:tä, isoja kirjaimia eikä välilyöntejä): nimeä se %s",
 		"file name %q may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it %s")

@@ -239,6 +239,7 @@ eller HELMINAUHA_LANG=en).
 	"content.slug-windows":         "filnamnet %q är ett namn som Windows reserverar för en enhet, och en sådan fil kan inte öppnas på en Windows-dator: byt namn, till exempel %s",
 	"content.windows-name":         "namnet %q kan inte vara ett filnamn i Windows (ett enhetsnamn som con eller aux, något av tecknen < > : \" | ? * eller en punkt eller ett mellanslag i slutet), och då kan portalens mapp inte hämtas till en Windows-dator: byt namn",
 	"content.static-path-too-long": "sökvägen under static/ är %d tecken lång, mer än de %d som ryms: Windows öppnar ingen längre sökväg, och ingen skriver en så lång adress; förkorta mapparnas eller filens namn eller flytta den högre upp",
+	"content.decomposed-name":      "i namnet %q är en bokstav, som ä, lagrad som två tecken (a och separata prickar, som en del Mac-program lagrar den): ett namn som skrivs i en länk hittar då inte filen på webben, fast det ser likadant ut; byt namn genom att skriva namnet med tangentbordet, %s",
 	"content.slug-bad":             "filnamnet %q får bara ha små bokstäver a–z, siffror och bindestreck (inga å, ä, ö, stora bokstäver eller mellanslag): byt namn till %s",
 	"content.key-missing":          "den obligatoriska nyckeln %q saknas: lägg till raden `%s: ...` bland uppgifterna överst i filen (mellan raderna ---)",
 	"content.not-text":             "värdet av %q ska vara text, inte %s: skriv det på samma rad efter `%s:`",
