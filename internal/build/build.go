@@ -371,7 +371,14 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 		return m, false
 	}
 	res.Language = cfg.Language
-	set, diags := content.LoadLanguages(ctx, opts.Content, name, ss.docs, cfg.Codes()[1:])
+	// A build that keeps nothing reads each body once or twice, for its
+	// page and the search index: the bodies wait in a temporary file, not
+	// in memory (without one, in memory). A session keeps its own.
+	var bodies *markdown.Store
+	if !ss.keep && !opts.CheckOnly {
+		bodies, _ = markdown.NewStore()
+	}
+	set, diags := content.LoadLanguages(ctx, opts.Content, name, ss.docs, cfg.Codes()[1:], bodies)
 	res.Diags.Append(diags)
 	if ctx.Err() != nil {
 		// A load cut short misses documents, and the model would report

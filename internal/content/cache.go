@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/markdown"
 )
 
 // Cache keeps the documents of earlier loads, so that a load after an
@@ -137,9 +138,9 @@ func (c *Cache) Len() int {
 	return len(c.docs)
 }
 
-func (c *Cache) load(fsys fs.FS, s source, file string) (any, diag.List) {
+func (c *Cache) load(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, diag.List) {
 	if c == nil {
-		return loadOne(fsys, s, file)
+		return loadOne(fsys, s, file, bodies)
 	}
 	c.mu.Lock()
 	e, ok := c.docs[s.name]
@@ -147,7 +148,7 @@ func (c *Cache) load(fsys fs.FS, s source, file string) (any, diag.List) {
 	if ok && e.file == file {
 		return e.doc, e.diags
 	}
-	doc, diags := loadOne(fsys, s, file)
+	doc, diags := loadOne(fsys, s, file, bodies)
 	c.mu.Lock()
 	c.docs[s.name] = cached{file: file, doc: doc, diags: diags}
 	c.mu.Unlock()
@@ -195,7 +196,7 @@ func (c *Cache) Reload(fsys fs.FS, prefix, name string) (doc any, diags diag.Lis
 	if prefix != "" {
 		shown = prefix + "/" + name
 	}
-	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name}, shown)
+	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name}, shown, nil)
 	c.mu.Lock()
 	c.docs[name] = cached{file: shown, doc: doc, diags: diags}
 	c.mu.Unlock()

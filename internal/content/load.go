@@ -40,7 +40,7 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 // LoadCached is Load that takes documents parsed by an earlier load from
 // cache (see Cache) instead of reading them again. A nil cache reads all.
 func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*Set, diag.List) {
-	return LoadLanguages(ctx, fsys, prefix, cache, nil)
+	return LoadLanguages(ctx, fsys, prefix, cache, nil, nil)
 }
 
 // LoadLanguages is LoadCached for a portal in several languages: langs
@@ -48,7 +48,9 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 // languages:), each a folder of the content folder laid out as the
 // content folder itself (sv/helmet/x.md). Their documents go to
 // Set.Translations, with keys that start with the folder (sv/helmet/x).
-func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache, langs []string) (*Set, diag.List) {
+// The documents' bodies go to bodies (see markdown.Store), or stay in
+// memory when it is nil.
+func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache, langs []string, bodies *markdown.Store) (*Set, diag.List) {
 	var diags diag.List
 	show := func(name string) string {
 		// A name that is not UTF-8 is refused; it is shown with its
@@ -81,7 +83,7 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 	docs := make([]any, len(sources))
 	perFile := make([]diag.List, len(sources))
 	parallel(ctx, len(sources), func(i int) {
-		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name))
+		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name), bodies)
 	})
 	if ctx.Err() != nil {
 		// Cut short: the caller drops what was read.
@@ -355,7 +357,7 @@ func parallel(ctx context.Context, n int, fn func(i int)) {
 	}
 }
 
-func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
+func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, diag.List) {
 	whole := diag.Pos{File: file}
 	src, err := rootfs.ReadFile(fsys, s.name)
 	if err != nil {
@@ -364,7 +366,7 @@ func loadOne(fsys fs.FS, s source, file string) (any, diag.List) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.New(whole, diag.ContentEmpty)}
 	}
-	doc, diags := markdown.Parse(file, src)
+	doc, diags := markdown.ParseInto(file, src, bodies)
 	if !doc.HasFrontMatter {
 		diags.Report(diag.Pos{File: file, Line: 1, Col: 1}, diag.ContentNoFrontMatter)
 		return nil, diags

@@ -7,7 +7,9 @@
 // their positions, and the body as HTML (with destinations rewritten by
 // the caller, on every Render) and as plain text for search. The syntax
 // tree lives only inside Parse: the body is kept rendered, with holes
-// where destinations go, which takes a tenth of the tree's memory. Problems come back
+// where destinations go, which takes a tenth of the tree's memory; it and
+// the text are kept packed, in memory or, with ParseInto, in a Store (a
+// temporary file, for a build that keeps nothing). Problems come back
 // as a diag.List with file:line:col positions (columns in runes).
 //
 // There is one goldmark setup, built once: goldmark-meta for the front

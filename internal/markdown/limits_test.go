@@ -55,7 +55,7 @@ func TestLimits(t *testing.T) {
 					t.Errorf("at the limit: %v", e)
 				}
 			}
-			if d.impl.html == nil && d.impl.text == nil {
+			if !d.impl.parsed {
 				t.Errorf("at the limit, the body was not parsed")
 			}
 			d, diags = Parse("helmet/x.md", []byte(head+c.body(c.max+1)))

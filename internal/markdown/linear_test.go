@@ -122,7 +122,7 @@ func work(t *testing.T, gen func(int) string, n int) [2]int {
 	var runes int
 	var errs diag.List
 	allocs := testing.AllocsPerRun(1, func() {
-		_, p := parseDoc("helmet/x.md", []byte(src))
+		_, p := parseDoc("helmet/x.md", []byte(src), nil)
 		runes, errs = p.runes, p.diags.Errors()
 	})
 	if len(errs) > 0 {

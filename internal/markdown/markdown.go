@@ -69,9 +69,9 @@ var finnishTypography = extension.TypographicSubstitutions{
 // site, which Parse does not know), and keeps that and the plain text.
 type docImpl struct {
 	parsed    bool
-	html      []byte // the body with holes left out, packed
+	html      packed // the body with holes left out
 	holes     []hole // in order of their offset in html
-	text      []byte // Text's result, packed
+	text      packed // Text's result
 	words     int    // Words' result
 	worksheet bool   // the body holds a tyopohja block
 	released  bool   // Release dropped html and holes
@@ -89,12 +89,18 @@ type docImpl struct {
 // key written twice, an image without alt text, a malformed worksheet
 // (errors); a skipped heading level and a dropped script URL (warnings).
 func Parse(file string, src []byte) (*Doc, diag.List) {
-	d, p := parseDoc(file, src)
+	return ParseInto(file, src, nil)
+}
+
+// ParseInto is Parse that keeps the body's HTML and text in bodies (see
+// Store), or in memory when bodies is nil.
+func ParseInto(file string, src []byte, bodies *Store) (*Doc, diag.List) {
+	d, p := parseDoc(file, src, bodies)
 	return d, p.diags
 }
 
-func parseDoc(file string, src []byte) (*Doc, *parse) {
-	p := &parse{file: file}
+func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
+	p := &parse{file: file, bodies: bodies}
 	src = yamldoc.Normalise(src)
 	p.src = src
 	p.lines = lineStarts(src)
@@ -138,6 +144,7 @@ type parse struct {
 	runes   int                     // runes pos has counted, for the test that this stays linear
 	sheets  map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
 	badUTF8 bool                    // the file is not UTF-8, which is said first
+	bodies  *Store                  // where compile keeps the body, nil for memory
 }
 
 // lastPos remembers where pos was last asked, so that the next position

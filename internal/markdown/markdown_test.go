@@ -614,3 +614,44 @@ func TestWorksheetCurlyQuote(t *testing.T) {
 		t.Errorf("the worksheet does not render")
 	}
 }
+
+// TestStoreKeepsTheSameBodies: a body kept in a Store renders and reads
+// as one kept in memory, from many goroutines, every document of
+// testdata and an empty body alike.
+func TestStoreKeepsTheSameBodies(t *testing.T) {
+	s, err := NewStore()
+	if err != nil {
+		t.Skipf("no store here: %v", err)
+	}
+	names, err := filepath.Glob(filepath.Join("testdata", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs := [][]byte{[]byte("---\ntitle: x\n---\n")}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, b)
+	}
+	var wg sync.WaitGroup
+	for i, src := range srcs {
+		for range 4 {
+			wg.Go(func() {
+				inMemory, _ := Parse(file, src)
+				stored, _ := ParseInto(file, src, s)
+				if stored.impl.html.b != nil || stored.impl.text.b != nil {
+					t.Errorf("%d: a body stayed in memory", i)
+				}
+				if got, want := stored.HTML(strings.ToUpper), inMemory.HTML(strings.ToUpper); !bytes.Equal(got, want) {
+					t.Errorf("%d: HTML from the store:\n%s\nwant\n%s", i, got, want)
+				}
+				if got, want := stored.Text(), inMemory.Text(); got != want {
+					t.Errorf("%d: Text from the store %q, want %q", i, got, want)
+				}
+			})
+		}
+	}
+	wg.Wait()
+}

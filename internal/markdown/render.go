@@ -71,7 +71,7 @@ func (d *Doc) Render(o RenderOptions) []byte {
 // text, the headings and the rest stay.
 func (d *Doc) Release() {
 	if d != nil {
-		d.impl.html, d.impl.holes, d.impl.released = nil, nil, true
+		d.impl.html, d.impl.holes, d.impl.released = packed{}, nil, true
 	}
 }
 
@@ -89,10 +89,10 @@ func (p *parse) compile(d *docImpl) {
 	// Every body is kept from loading until its page is rendered and its
 	// text until the search index has read it, so both are kept packed
 	// (see pack).
-	d.html = pack(w.Bytes())
+	d.html = pack(p.bodies, w.Bytes())
 	d.holes = slices.Clip(w.holes)
 	text := p.plainText()
-	d.text = pack(text)
+	d.text = pack(p.bodies, text)
 	d.words = countWords(text)
 	d.worksheet = len(p.sheets) > 0
 	d.parsed = true

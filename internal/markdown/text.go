@@ -37,7 +37,7 @@ func (d *Doc) Text() string {
 // end. Text panics afterwards; Words stays.
 func (d *Doc) ReleaseText() {
 	if d != nil {
-		d.impl.text, d.impl.textGone = nil, true
+		d.impl.text, d.impl.textGone = packed{}, true
 	}
 }
 
