@@ -379,20 +379,20 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, di
 	if s.lang != "" {
 		c.Key = s.lang + "/" + c.Key
 	}
+	// Every kind has a title; a summary is optional only on a page and
+	// on the guide's cover.
+	c.Title = d.str("title", true)
+	c.Summary = d.str("summary", s.dir != DirPages && !(s.dir == DirChapters && s.slug == CoverSlug))
 	var out Doc
 	switch s.dir {
 	case DirAreas:
 		a := &Area{Common: c}
-		a.Title = d.str("title", true)
 		a.Weight = d.int("weight", true)
-		a.Summary = d.str("summary", true)
 		a.Color = d.color("color")
 		out = a
 	case DirPearls:
 		p := &Pearl{Common: c}
-		p.Title = d.str("title", true)
 		p.Area = d.str("theme", true)
-		p.Summary = d.str("summary", true)
 		p.Kind = d.enum("kind", true, Kinds)
 		p.Audience = d.enumList("audience", Audiences)
 		p.Tags = d.list("tags", false)
@@ -404,29 +404,20 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, di
 		out = p
 	case DirCases:
 		k := &Case{Common: c}
-		k.Title = d.str("title", true)
 		k.Organization = d.str("organization", true)
 		k.Period = d.str("period", false)
 		k.Areas = d.list("themes", true)
 		k.Pearls = d.list("pearls", false)
-		k.Summary = d.str("summary", true)
 		k.Date = d.date("date", true)
 		out = k
 	case DirChapters:
 		ch := &Chapter{Common: c}
-		ch.Title = d.str("title", true)
 		if s.slug != CoverSlug {
 			ch.Weight = d.int("weight", true)
-			ch.Summary = d.str("summary", true)
-		} else {
-			ch.Summary = d.str("summary", false)
 		}
 		out = ch
 	case DirPages:
-		p := &Page{Common: c}
-		p.Title = d.str("title", true)
-		p.Summary = d.str("summary", false)
-		out = p
+		out = &Page{Common: c}
 	}
 	out.Base().Extra = d.extra()
 	draft := false

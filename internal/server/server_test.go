@@ -184,22 +184,22 @@ func brokenPortal(t *testing.T) string {
 
 const pearlFile = "helmet/yhteinen-tavoite.md"
 
-// pearl is the pearl yhteinen-tavoite with body as its text.
+// pearl is the pearl yhteinen-tavoite of testdata/portal.txtar with body
+// as the text under its heading.
 func pearl(body string) string {
-	return `---
-title: Yhteinen tavoite
-theme: verkostotyo
-summary: Tavoitteen määrittely.
-kind: tyokalu
-audience: [johto, esihenkilot]
-tags: [tavoitteet, Työhyvinvointi]
-date: 2022-06-01
-related: [luottamus]
----
-## Miksi tavoite
-
-` + body + "\n"
+	return pearlHead + body + "\n"
 }
+
+// pearlHead is the pearl's front matter and heading as the archive has them.
+var pearlHead = func() string {
+	const heading = "## Miksi tavoite\n\n"
+	text := testkit.File("testdata/portal.txtar", "content/"+pearlFile)
+	head, _, ok := strings.Cut(text, heading)
+	if !ok {
+		panic("testdata/portal.txtar: " + pearlFile + " has no heading " + heading)
+	}
+	return head + heading
+}()
 
 func shows(text string) func(int, string) bool {
 	return func(status int, body string) bool {

@@ -50,3 +50,20 @@ func parse(t testing.TB, file string) *txtar.Archive {
 	}
 	return ar
 }
+
+// File is the text of the file name in the archive file, for a test that
+// changes a fixture's file and writes it again. It panics when the archive
+// cannot be read or has no such file, so that a package's tests may keep
+// the text in a variable.
+func File(file, name string) string {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == name {
+			return string(f.Data)
+		}
+	}
+	panic(file + " has no file " + name)
+}
