@@ -245,7 +245,7 @@ func parse(f *flags, args []string) error {
 		f.Usage()
 		return err
 	}
-	fmt.Fprintln(f.stderr, flagError(f.Name(), err, l))
+	fmt.Fprintln(f.stderr, flagError(f.Name(), args, err, l))
 	f.Usage()
 	return errUsage
 }
@@ -257,20 +257,40 @@ var (
 )
 
 // flagError says what the flag package found wrong, which it says in
-// English.
-func flagError(cmd string, err error, l diag.Lang) string {
+// English, naming a flag as args has it (-x or --x), where the flag
+// package has one dash whatever was typed.
+func flagError(cmd string, args []string, err error, l diag.Lang) string {
 	s := err.Error()
 	if m := flagUnknown.FindStringSubmatch(s); m != nil {
-		return diag.CmdFlagUnknown.In(l, cmd, "-"+m[1])
+		return diag.CmdFlagUnknown.In(l, cmd, typedFlag(args, m[1]))
 	}
 	if m := flagNoValue.FindStringSubmatch(s); m != nil {
-		return diag.CmdFlagNeedsValue.In(l, cmd, "-"+m[1], "-"+m[1])
+		name := typedFlag(args, m[1])
+		return diag.CmdFlagNeedsValue.In(l, cmd, name, name)
 	}
 	if m := flagBadValue.FindStringSubmatch(s); m != nil {
 		v, _ := strconv.Unquote(m[1])
-		return diag.CmdFlagBadValue.In(l, cmd, "-"+m[2], v, "-"+m[2])
+		name := typedFlag(args, m[2])
+		return diag.CmdFlagBadValue.In(l, cmd, name, v, name)
 	}
 	return diag.CmdFlagBad.In(l, cmd, s)
+}
+
+// typedFlag is the flag the flag package names -name as it stands in
+// args: -name or --name, without a value after =; --name when it is not
+// found.
+func typedFlag(args []string, flag string) string {
+	name := strings.TrimPrefix(flag, "-")
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		typed, _, _ := strings.Cut(a, "=")
+		if typed == "-"+name || typed == "--"+name {
+			return typed
+		}
+	}
+	return "--" + name
 }
 
 // argLang is the value of --lang anywhere in args, for what is printed

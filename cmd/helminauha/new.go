@@ -99,6 +99,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, diag.CmdNewUnknownKind.In(lang, kind))
 		return errUsage
 	}
+	if strings.TrimSpace(slug) == "" {
+		fmt.Fprintln(stderr, diag.CmdNewNoSlug.In(lang, kind, kind))
+		return errUsage
+	}
 	if msg := content.CheckSlug(slug); msg.Message() != nil {
 		fmt.Fprintln(stderr, "helminauha new:", msg.In(lang))
 		return errUsage

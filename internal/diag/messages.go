@@ -149,6 +149,9 @@ language is en or sv).
 	CmdNewArgs = msg("cmd.new-args",
 		"helminauha new: kirjoita, mitä teet (pearl, case tai chapter), ja uuden tiedoston nimi ilman .md-päätettä, esimerkiksi helminauha new pearl verkostokartta",
 		"helminauha new: write what to make (pearl, case or chapter) and the new file's name without .md, for example helminauha new pearl verkostokartta")
+	CmdNewNoSlug = msg("cmd.new-no-slug",
+		"helminauha new %s: uuden tiedoston nimi puuttuu: kirjoita se ilman .md-päätettä, esimerkiksi helminauha new %s verkostokartta",
+		"helminauha new %s: the new file's name is missing: write it without .md, for example helminauha new %s verkostokartta")
 	CmdNewTranslationArgs = msg("cmd.new-translation-args",
 		"helminauha new translation: kirjoita kieli ja käännettävän sivun kansio ja nimi, esimerkiksi helminauha new translation sv helmet/verkoston-roolit",
 		"helminauha new translation: write the language and the folder and name of the page to translate, for example helminauha new translation sv helmet/verkoston-roolit")

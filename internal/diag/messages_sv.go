@@ -69,6 +69,7 @@ eller HELMINAUHA_LANG=en).
 	"cmd.new-cannot-write":             "helminauha new: filen %s kunde inte skrivas (%s)",
 	"cmd.new-created":                  "Skapade %s: skriv din egen text i stället för platshållarna och kör sedan helminauha check",
 	"cmd.new-args":                     "helminauha new: skriv vad du gör (pearl, case eller chapter) och den nya filens namn utan .md, till exempel helminauha new pearl verkostokartta",
+	"cmd.new-no-slug":                  "helminauha new %s: den nya filens namn saknas: skriv det utan .md, till exempel helminauha new %s verkostokartta",
 	"cmd.new-translation-args":         "helminauha new translation: skriv språket och mappen och namnet på sidan som ska översättas, till exempel helminauha new translation sv helmet/verkoston-roolit",
 	"cmd.new-translation-no-languages": "helminauha new translation: portalen har inga andra språk än %s: lägg först till languages i site.yaml och under den språket, till exempel sv, med dess namn och beskrivning (se redaktörsguiden)",
 	"cmd.new-translation-lang":         "helminauha new translation: portalen har inte språket %q: skriv ett av språken under languages i site.yaml (%s) eller lägg till språket där",
