@@ -325,6 +325,38 @@ func TestNewFolderIsWatched(t *testing.T) {
 	ts.waitFor("/uusi/a.txt", func(status int, body string) bool { return status == 200 && body == "toka" })
 }
 
+// TestHiddenStaticFileShowsOverlay: a hidden file made in static/ (an
+// .env, a .git folder) is an error of the build, shown as soon as it is
+// made, as a change to any other static file is; removed, the site is
+// built again without it. What an editor or a system leaves there
+// (.DS_Store, a swap file) is passed over as before.
+func TestHiddenStaticFileShowsOverlay(t *testing.T) {
+	ts := start(t, portal(t), "")
+	static := filepath.Join(ts.content, "static")
+	for _, tc := range []struct {
+		name, want string
+		make       func(string) error
+	}{
+		{".env", "content/static/.env: the file .env is not published", func(p string) error { return os.WriteFile(p, []byte("SALASANA=x\n"), 0o644) }},
+		{".git", "content/static/.git: the folder .git is not published", func(p string) error { return os.Mkdir(p, 0o755) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(static, tc.name)
+			if err := tc.make(p); err != nil {
+				t.Fatal(err)
+			}
+			body := ts.waitFor("/", func(_ int, body string) bool { return strings.Contains(body, `id="helminauha-overlay"`) })
+			if !strings.Contains(body, tc.want) {
+				t.Errorf("the overlay lacks %q:\n%s", tc.want, body)
+			}
+			if err := os.RemoveAll(p); err != nil {
+				t.Fatal(err)
+			}
+			ts.waitFor("/", shows("Testiportaali"))
+		})
+	}
+}
+
 var overlayLine = regexp.MustCompile(`content/helmet/yhteinen-tavoite\.md:\d+(:\d+)?: [^\n<]+`)
 
 func TestBrokenSaveShowsOverlayAndKeepsTheLastGoodPage(t *testing.T) {
@@ -371,12 +403,19 @@ func TestBrokenSaveShowsOverlayAndKeepsTheLastGoodPage(t *testing.T) {
 	}
 }
 
-func TestThemeChangeRerenders(t *testing.T) {
+// startWithTheme serves the portal with a copy of the helminauha theme
+// beside it, and returns the copy's folder.
+func startWithTheme(t *testing.T) (*testServer, string) {
 	content := portal(t)
 	themes := filepath.Join(filepath.Dir(content), "themes")
-	copyTree(t, filepath.Join("..", "..", "themes", "helminauha"), filepath.Join(themes, "helminauha"))
-	ts := start(t, content, themes)
-	tmpl := filepath.Join(themes, "helminauha", "templates", "pearl.html")
+	theme := filepath.Join(themes, "helminauha")
+	copyTree(t, filepath.Join("..", "..", "themes", "helminauha"), theme)
+	return start(t, content, themes), theme
+}
+
+func TestThemeChangeRerenders(t *testing.T) {
+	ts, theme := startWithTheme(t)
+	tmpl := filepath.Join(theme, "templates", "pearl.html")
 	src, err := os.ReadFile(tmpl)
 	if err != nil {
 		t.Fatal(err)
@@ -397,6 +436,25 @@ func TestThemeChangeRerenders(t *testing.T) {
 	if !strings.Contains(body, "themes/helminauha/templates/pearl.html") || !strings.Contains(body, "Teemamuutos") {
 		t.Errorf("want the template error in the overlay over the last good page:\n%s", body)
 	}
+}
+
+// TestHiddenThemeFileShowsOverlay: a theme's static/ and assets/ are
+// published like the content's static/, and a hidden file made there is
+// shown as soon as it is made too.
+func TestHiddenThemeFileShowsOverlay(t *testing.T) {
+	ts, theme := startWithTheme(t)
+	p := filepath.Join(theme, "assets", ".htaccess")
+	if err := os.WriteFile(p, []byte("Deny from all\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := ts.waitFor("/", func(_ int, body string) bool { return strings.Contains(body, `id="helminauha-overlay"`) })
+	if !strings.Contains(body, ".htaccess") {
+		t.Errorf("the overlay does not name .htaccess:\n%s", body)
+	}
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	ts.waitFor("/", shows("Testiportaali"))
 }
 
 func copyTree(t *testing.T, from, to string) {

@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
@@ -123,6 +125,29 @@ func ignored(name string) bool {
 	return name != ".well-known" && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#"))
 }
 
+// skipped tells whether the build passes over the file at rel without a
+// word, so that its change needs no rebuild: an editor's swap or backup
+// file, or a hidden one, except in a published folder (one of published
+// at the top), where a hidden name such as .env or .git is an error the
+// build reports, which the overlay shows as soon as the file is made.
+// Whether rel is a folder does not matter here: a hidden file and a
+// hidden folder are skipped, or reported, alike.
+func skipped(rel string, published ...string) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	skip, report := content.HiddenName(rel, false, slices.Contains(published, top) && top != rel)
+	return skip && report == nil
+}
+
+// themeRel is rel, a path inside the themes folder, inside its theme
+// ("helminauha/static/x" is "static/x"); an entry of the themes folder
+// itself (a theme's folder, a .DS_Store) stays as it is.
+func themeRel(rel string) string {
+	if _, inTheme, ok := strings.Cut(rel, "/"); ok {
+		return inTheme
+	}
+	return rel
+}
+
 // run sends a change for each event until ctx is done, then closes the
 // fsnotify watcher and out.
 func (w *watcher) run(ctx context.Context, out chan<- change) {
@@ -173,15 +198,21 @@ func (w *watcher) run(ctx context.Context, out chan<- change) {
 // classify maps an event to a change; ok is false for events that
 // change nothing the build reads.
 func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
-	if ev.Op == fsnotify.Chmod || ignored(filepath.Base(ev.Name)) {
+	if ev.Op == fsnotify.Chmod {
 		return change{}, false
 	}
 	var c change
 	if rel, ok := within(w.content, ev.Name); ok {
 		// The content folder itself made, removed or renamed: all of it.
 		c = change{content: rel, all: rel == "."}
-	} else if _, ok := within(w.themes, ev.Name); ok && w.themes != "" {
+		if skipped(rel, content.DirStatic) {
+			return change{}, false
+		}
+	} else if rel, ok := within(w.themes, ev.Name); ok && w.themes != "" {
 		c = change{theme: true}
+		if skipped(themeRel(rel), "static", "assets") {
+			return change{}, false
+		}
 	} else {
 		return change{}, false // another entry of a parent folder
 	}
