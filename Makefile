@@ -39,9 +39,12 @@ deps-test:
 
 # A test that needs Chromium or Node skips, saying so, where go test is
 # run by hand without them; here (after deps-test) a missing one fails it.
+# The long build tag makes the tests of random edits take all their rounds
+# and the signal test its large portal (go test ./... takes fewer).
 test-go:
 	$(GO) vet ./...
-	HELMINAUHA_NEED_CHROMIUM=1 HELMINAUHA_NEED_NODE=1 $(GO) test -count=1 ./...
+	$(GO) vet -tags long ./...
+	HELMINAUHA_NEED_CHROMIUM=1 HELMINAUHA_NEED_NODE=1 $(GO) test -count=1 -tags long ./...
 
 # The tests that run the README's commands and the deploy workflow's jobs
 # in fresh clones of the repository take tens of seconds, so the checkout

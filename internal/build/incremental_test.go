@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -79,10 +80,7 @@ func fixture(t *testing.T) fstest.MapFS {
 // the same content, search index aside.
 func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 	t.Helper()
-	want, err := Build(context.Background(), Options{Content: fsys, ContentName: "content", Drafts: true})
-	if err != nil {
-		t.Fatalf("full build: %v %v", err, want.Diags)
-	}
+	want := fullBuild(t, fsys)
 	index := map[string]bool{}
 	for _, f := range want.Files {
 		index[f.Path] = true
@@ -110,6 +108,36 @@ func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 			t.Errorf("%s differs from the full build's at byte %d:\n got: …%.200s\nwant: …%.200s", f.Path, i, g.Data[from:], f.Data[from:])
 		}
 	}
+}
+
+// fullBuilds keeps the full builds sameAsFullBuild made, by the content
+// they were made from: the tests that run the same edits more than once
+// (exact changes and not) build each content folder once.
+var fullBuilds = struct {
+	sync.Mutex
+	m map[[sha256.Size]byte]*Result
+}{m: map[[sha256.Size]byte]*Result{}}
+
+func fullBuild(t *testing.T, fsys fstest.MapFS) *Result {
+	t.Helper()
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(fsys)) {
+		f := fsys[name]
+		fmt.Fprintf(h, "%q %v %d\n", name, f.Mode, len(f.Data))
+		h.Write(f.Data)
+	}
+	key := [sha256.Size]byte(h.Sum(nil))
+	fullBuilds.Lock()
+	defer fullBuilds.Unlock()
+	if res, ok := fullBuilds.m[key]; ok {
+		return res
+	}
+	res, err := Build(context.Background(), Options{Content: fsys, ContentName: "content", Drafts: true})
+	if err != nil {
+		t.Fatalf("full build: %v %v", err, res.Diags)
+	}
+	fullBuilds.m[key] = res
+	return res
 }
 
 func TestSessionMatchesFullBuildAfterEachChange(t *testing.T) {
@@ -430,7 +458,8 @@ func TestSessionFrontMatterMovesAPageBoundary(t *testing.T) {
 func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	const n = 70
 	fsys := fixture(t)
-	r := rand.New(rand.NewPCG(3, 4))
+	rounds, seed := testkit.Rounds(t, 30, 12, 3)
+	r := rand.New(rand.NewPCG(seed, 4))
 	pick := func(list ...string) string { return list[r.IntN(len(list))] }
 	pearl := func(i int) []byte {
 		var related, tags []string
@@ -454,7 +483,7 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 		t.Fatalf("first build: %v %v", err, res.Diags)
 	}
 	quick := 0
-	for step := range 30 {
+	for step := range rounds {
 		i := r.IntN(n)
 		name := fmt.Sprintf("helmet/r%02d.md", i)
 		fsys[name] = &fstest.MapFile{Data: pearl(i)}
@@ -470,7 +499,8 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 			t.Fatalf("step %d, %s:\n%s", step, name, fsys[name].Data)
 		}
 	}
-	if quick < 15 {
-		t.Errorf("%d of 30 edits patched the model, want most", quick)
+	t.Logf("%d of %d edits patched the model", quick, rounds)
+	if quick*2 < rounds {
+		t.Errorf("%d of %d edits patched the model, want most", quick, rounds)
 	}
 }

@@ -1,0 +1,6 @@
+//go:build !long
+
+package testkit
+
+// Long: see long.go.
+const Long = false
