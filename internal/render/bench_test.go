@@ -155,10 +155,8 @@ func BenchmarkExecuteCorpus(b *testing.B) {
 	loadCorpus(b)
 	s, th := corpus.s, corpus.th
 	for _, kind := range corpus.kinds {
-		tmpl := th.fast[kind]
-		if l := th.fastLocal[s.Config.Language]; l != nil {
-			tmpl = l[kind] // the templates with the portal's words in them
-		}
+		_, fast := th.pagesFor(s.Config.Language) // with the portal's words in them
+		tmpl := fast[kind]
 		if tmpl == nil {
 			continue // not a template page
 		}

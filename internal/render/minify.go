@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"sync"
 
 	"github.com/helminauha/helminauha/internal/output"
 )
@@ -16,41 +17,68 @@ import (
 // and the output stage minifies the pages instead. Each language's
 // templates (see localize) are minified the same way.
 func (t *Theme) MinifyTemplates() {
-	minified := func(src map[string]string) map[string]string {
-		out := make(map[string]string, len(src))
-		for name, s := range src {
-			m, err := output.MinifyTemplate(s)
-			if err != nil {
-				return nil
-			}
-			out[name] = m
-		}
-		return out
-	}
-	src := minified(t.src)
+	src := minifiedSources(t.src)
 	if src == nil {
 		return
 	}
-	fast := t.parseSets(src)
-	if fast == nil {
-		return
+	if fast := t.parseSets(src); fast != nil {
+		t.fast, t.local = fast, &localSets{}
 	}
-	fastLocal := map[string]map[string]*template.Template{}
-	for lang := range t.local {
-		m := minified(t.localize(t.src, lang))
-		if m == nil {
-			return
-		}
-		if fastLocal[lang] = t.parseSets(m); fastLocal[lang] == nil {
-			return
-		}
-	}
-	t.fast, t.fastLocal = fast, fastLocal
 }
 
-// parseSets parses the theme's template sources src (by file name) into
-// one set per page kind, as LoadTheme does, or nil when one fails (the
-// sources as written have been checked and reported already).
+// minifiedSources is the template sources minified, or nil if one cannot be.
+func minifiedSources(src map[string]string) map[string]string {
+	out := make(map[string]string, len(src))
+	for name, s := range src {
+		m, err := output.MinifyTemplate(s)
+		if err != nil {
+			return nil
+		}
+		out[name] = m
+	}
+	return out
+}
+
+// localSets are a theme's templates with one language's words in them,
+// by language, parsed when first asked for (Theme.pagesFor).
+type localSets struct {
+	mu   sync.Mutex
+	sets map[string]localSet
+}
+
+// localSet is one language's pages and, when the theme's templates are
+// minified, their minified versions; pages is nil when the language has
+// no table of words or its templates would not parse.
+type localSet struct {
+	pages, fast map[string]*template.Template
+}
+
+// pagesFor is the templates a site in lang renders with, as written and
+// minified (nil when they are not).
+func (t *Theme) pagesFor(lang string) (pages, fast map[string]*template.Template) {
+	t.local.mu.Lock()
+	defer t.local.mu.Unlock()
+	l, ok := t.local.sets[lang]
+	if !ok {
+		if _, has := t.words.text[lang]; has {
+			src := t.localize(t.src, lang)
+			if l.pages = t.parseSets(src); l.pages != nil && t.fast != nil {
+				if m := minifiedSources(src); m != nil {
+					l.fast = t.parseSets(m)
+				}
+			}
+		}
+		if t.local.sets == nil {
+			t.local.sets = map[string]localSet{}
+		}
+		t.local.sets[lang] = l
+	}
+	if l.pages == nil {
+		return t.pages, t.fast
+	}
+	return l.pages, l.fast
+}
+
 func (t *Theme) parseSets(src map[string]string) map[string]*template.Template {
 	root := template.New("").Funcs(funcs)
 	for _, f := range t.shared {
@@ -74,5 +102,5 @@ func (t *Theme) parseSets(src map[string]string) map[string]*template.Template {
 
 // withoutFast is the theme rendering from its templates as written.
 func (t *Theme) withoutFast() *Theme {
-	return &Theme{name: t.name, pages: t.pages, assets: t.assets, static: t.static, src: t.src, shared: t.shared, words: t.words, local: t.local}
+	return &Theme{name: t.name, pages: t.pages, assets: t.assets, static: t.static, src: t.src, shared: t.shared, words: t.words, local: &localSets{}}
 }

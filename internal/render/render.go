@@ -46,10 +46,7 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 		f.Data, f.Type = v.printBody(p), "application/json"
 		return f, nil
 	}
-	pages, fastPages := t.pages, t.fast
-	if l, ok := t.local[s.Config.Language]; ok {
-		pages, fastPages = l, t.fastLocal[s.Config.Language]
-	}
+	pages, fastPages := t.pagesFor(s.Config.Language)
 	tmpl := pages[j.Kind]
 	if tmpl == nil {
 		return f, fmt.Errorf("rendering %s: no page kind %q", j.Path, j.Kind)

@@ -42,9 +42,12 @@ type Theme struct {
 	// config.Config.LangPath.
 	langs sync.Map
 	words words // i18n/*.yaml
-	// local and fastLocal are pages and fast with each table's words
-	// written into the templates (see localize), by language.
-	local, fastLocal map[string]map[string]*template.Template
+	// local holds pages and fast with each table's words written into
+	// the templates (see localize), by language, parsed the first time a
+	// site in that language is rendered: most portals use one language of
+	// the theme's tables, and parsing every language's templates (twice,
+	// when they are minified) was most of a small portal's build.
+	local *localSets
 	// necklace keeps the entries of helmet.json between builds.
 	necklace necklaceMemo
 }
@@ -210,12 +213,7 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	w, d := loadWords(fsys, show, src)
 	t.words = w
 	diags.Append(d)
-	t.local = map[string]map[string]*template.Template{}
-	for lang := range w.text {
-		if sets := t.parseSets(t.localize(src, lang)); sets != nil {
-			t.local[lang] = sets
-		}
-	}
+	t.local = &localSets{}
 	return t, diags
 }
 
