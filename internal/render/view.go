@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -251,7 +250,7 @@ type PearlFacts struct {
 	KindLabel, KindURL           string
 	Audience, Tags               []*site.Term
 	Projects                     []string
-	// DateISO and DateText are Date as the funcs isodate and date
+	// DateISO and DateText are Date as the func isodate and View.Date
 	// format it; UpdatedISO and UpdatedText Updated, or "" when the
 	// pearl has not been updated.
 	DateISO, DateText       string
@@ -421,32 +420,10 @@ func (v *View) Current(n site.Node) bool { return n.Path == v.Path }
 // funcs are the template functions; they depend on nothing but their
 // arguments (per-site values are methods of View).
 var funcs = template.FuncMap{
-	"date":    finnishDate,
 	"isodate": isoDate,
 	// color is a theme area's colour as #rrggbb, safe for attributes.
-	"color": areaColor,
-	// count formats n with the Finnish noun for one and for many:
-	// {{count 3 "helmi" "helmeä"}} -> "3 helmeä".
-	"count":       count,
-	"termHeading": termHeading,
-	"pn":          pn,
-	"legendBead":  legendBead,
-}
-
-// count formats n with the noun for one or for many (the func count).
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// finnishDate formats a day the Finnish way: 1.6.2022 (the func date).
-func finnishDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return strconv.Itoa(t.Day()) + "." + strconv.Itoa(int(t.Month())) + "." + strconv.Itoa(t.Year())
+	"color":      areaColor,
+	"legendBead": legendBead,
 }
 
 // isoDate is the machine-readable day for <time datetime> (the func
@@ -456,17 +433,6 @@ func isoDate(t time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
-}
-
-// termHeading is the heading of a term page: "Aihe: arviointi".
-func termHeading(t *site.Term) string {
-	switch t.Taxonomy {
-	case "tyypit":
-		return "Tyyppi: " + t.Label
-	case "kohderyhmat":
-		return "Kohderyhmä: " + t.Label
-	}
-	return "Aihe: " + t.Label
 }
 
 // PrevNext is a labelled pair of neighbouring pages, for the partial
@@ -495,16 +461,9 @@ func navLink(v any, chapter string) *NavLink {
 	return nil
 }
 
-// pn makes the data of the partial "prev-next": {{template "prev-next"
-// (pn "Teeman helmet" "Edellinen helmi" "Seuraava helmi" .Pearl.Prev
-// .Pearl.Next)}}.
-func pn(label, prevLabel, nextLabel string, prev, next any) PrevNext {
-	return PrevNext{label, prevLabel, nextLabel, navLink(prev, "Luku %d: %s"), navLink(next, "Luku %d: %s")}
-}
-
-// PN is pn with the words of the keys label, prevLabel and nextLabel in
-// the page's language: {{template "prev-next" ($.PN "pearl.nav"
-// "pearl.prev" "pearl.next" .Prev .Next)}}.
+// PN makes the data of the partial "prev-next", the words of the keys
+// label, prevLabel and nextLabel in the page's language: {{template
+// "prev-next" ($.PN "pearl.nav" "pearl.prev" "pearl.next" .Prev .Next)}}.
 func (v *View) PN(label, prevLabel, nextLabel string, prev, next any) PrevNext {
 	ch := v.T("chapter.number")
 	return PrevNext{v.T(label), v.T(prevLabel), v.T(nextLabel), navLink(prev, ch), navLink(next, ch)}
