@@ -110,22 +110,9 @@ export function finnish({ Env, among, isVowel }) {
 
   function rR2(env, ctx) { return ctx.p2 <= env.cursor; }
 
-  // setLimit narrows the backward limit to mark, as Snowball's setlimit
-  // tomark does; it returns the old limit, or null when the cursor is
-  // before mark.
-  function setLimit(env, mark) {
-    const v1 = env.limit - env.cursor;
-    if (env.cursor < mark) return null;
-    env.cursor = mark;
-    const v2 = env.lb;
-    env.lb = env.cursor;
-    env.cursor = env.limit - v1;
-    return v2;
-  }
-
   function rParticleEtc(env, ctx) {
-    const v2 = setLimit(env, ctx.p1);
-    if (v2 === null) return false;
+    const v2 = env.setLimitB(ctx.p1);
+    if (v2 < 0) return false;
     env.ket = env.cursor;
     const av = env.findAmongB(A_0, ctx);
     if (av === 0) { env.lb = v2; return false; }
@@ -140,8 +127,8 @@ export function finnish({ Env, among, isVowel }) {
   }
 
   function rPossessive(env, ctx) {
-    const v2 = setLimit(env, ctx.p1);
-    if (v2 === null) return false;
+    const v2 = env.setLimitB(ctx.p1);
+    if (v2 < 0) return false;
     env.ket = env.cursor;
     const av = env.findAmongB(A_4, ctx);
     if (av === 0) { env.lb = v2; return false; }
@@ -181,8 +168,8 @@ export function finnish({ Env, among, isVowel }) {
   }
 
   function rCaseEnding(env, ctx) {
-    const v2 = setLimit(env, ctx.p1);
-    if (v2 === null) return false;
+    const v2 = env.setLimitB(ctx.p1);
+    if (v2 < 0) return false;
     env.ket = env.cursor;
     const av = env.findAmongB(A_6, ctx);
     if (av === 0) { env.lb = v2; return false; }
@@ -225,8 +212,8 @@ export function finnish({ Env, among, isVowel }) {
   }
 
   function rOtherEndings(env, ctx) {
-    const v2 = setLimit(env, ctx.p2);
-    if (v2 === null) return false;
+    const v2 = env.setLimitB(ctx.p2);
+    if (v2 < 0) return false;
     env.ket = env.cursor;
     const av = env.findAmongB(A_7, ctx);
     if (av === 0) { env.lb = v2; return false; }
@@ -241,8 +228,8 @@ export function finnish({ Env, among, isVowel }) {
   }
 
   function rIPlural(env, ctx) {
-    const v2 = setLimit(env, ctx.p1);
-    if (v2 === null) return false;
+    const v2 = env.setLimitB(ctx.p1);
+    if (v2 < 0) return false;
     env.ket = env.cursor;
     if (env.findAmongB(A_8, ctx) === 0) { env.lb = v2; return false; }
     env.bra = env.cursor;
@@ -251,8 +238,8 @@ export function finnish({ Env, among, isVowel }) {
   }
 
   function rTPlural(env, ctx) {
-    const v2 = setLimit(env, ctx.p1);
-    if (v2 === null) return false;
+    const v2 = env.setLimitB(ctx.p1);
+    if (v2 < 0) return false;
     env.ket = env.cursor;
     if (!env.eqSB('t')) { env.lb = v2; return false; }
     env.bra = env.cursor;
@@ -261,8 +248,8 @@ export function finnish({ Env, among, isVowel }) {
     env.cursor = env.limit - v3;
     env.sliceDel();
     env.lb = v2;
-    const v5 = setLimit(env, ctx.p2);
-    if (v5 === null) return false;
+    const v5 = env.setLimitB(ctx.p2);
+    if (v5 < 0) return false;
     env.ket = env.cursor;
     const av = env.findAmongB(A_9, ctx);
     if (av === 0) { env.lb = v5; return false; }
@@ -277,8 +264,8 @@ export function finnish({ Env, among, isVowel }) {
   }
 
   function rTidy(env, ctx) {
-    const v2 = setLimit(env, ctx.p1);
-    if (v2 === null) return false;
+    const v2 = env.setLimitB(ctx.p1);
+    if (v2 < 0) return false;
     const v3 = env.limit - env.cursor;
     lab0: {
       const v4 = env.limit - env.cursor;

@@ -68,20 +68,8 @@ export function swedish({ Env, among, isVowel }) {
     return true;
   }
 
-  // svLimit sets the backward limit at p1, as Snowball's setlimit tomark
-  // p1, and returns the old limit, or -1 when the cursor is before p1.
-  function svLimit(env, ctx) {
-    const v1 = env.limit - env.cursor;
-    if (env.cursor < ctx.p1) return -1;
-    env.cursor = ctx.p1;
-    const lb = env.lb;
-    env.lb = env.cursor;
-    env.cursor = env.limit - v1;
-    return lb;
-  }
-
   function svMainSuffix(env, ctx) {
-    const lb = svLimit(env, ctx);
+    const lb = env.setLimitB(ctx.p1);
     if (lb < 0) return false;
     env.ket = env.cursor;
     const a = env.findAmongB(SV_A0, ctx);
@@ -93,7 +81,7 @@ export function swedish({ Env, among, isVowel }) {
   }
 
   function svConsonantPair(env, ctx) {
-    const lb = svLimit(env, ctx);
+    const lb = env.setLimitB(ctx.p1);
     if (lb < 0) return false;
     const v3 = env.limit - env.cursor;
     if (env.findAmongB(SV_A1, ctx) === 0) { env.lb = lb; return false; }
@@ -108,7 +96,7 @@ export function swedish({ Env, among, isVowel }) {
   }
 
   function svOtherSuffix(env, ctx) {
-    const lb = svLimit(env, ctx);
+    const lb = env.setLimitB(ctx.p1);
     if (lb < 0) return false;
     env.ket = env.cursor;
     const a = env.findAmongB(SV_A2, ctx);

@@ -191,6 +191,15 @@ class Env {
     if ((g[r >> 3] & (1 << (r & 7))) === 0) { this.cursor--; return true; }
     return false;
   }
+  // setLimitB narrows the backward limit to mark, as Snowball's setlimit
+  // tomark does; it returns the old limit, or -1 when the cursor is
+  // before mark.
+  setLimitB(mark) {
+    if (this.cursor < mark) return -1;
+    const lb = this.lb;
+    this.lb = mark;
+    return lb;
+  }
   findAmongB(v, ctx) {
     let i = 0;
     let j = v.length;
