@@ -243,29 +243,41 @@ func (g *generator) pick(list []string, k int) []string {
 // pearlHeads makes every pearl's front matter first, so bodies can link to
 // any pearl by slug and title.
 func (g *generator) pearlHeads(n int) {
-	g.slugs = make(map[string]bool, n+64)
-	g.c.Pearls = make([]Pearl, n)
+	g.startPearls(n)
 	for i := range g.c.Pearls {
-		p := &g.c.Pearls[i]
-		p.Title = g.w.title()
-		p.Slug = g.uniqueSlug(p.Title)
-		p.Area = g.c.Areas[i%len(g.c.Areas)].Slug
-		p.Summary = g.w.summary()
-		p.Kind = kinds[g.r().IntN(len(kinds))]
-		p.Audience = g.pick(audiences, g.r().IntN(3))
-		p.Tags = g.pick(tagList, 1+g.r().IntN(4))
-		p.Projects = g.pick(projectList, g.r().IntN(3))
-		d := g.date(firstDay)
-		p.Date = d.Format(time.DateOnly)
-		if g.r().IntN(10) < 3 && d.Before(lastDay) {
-			p.Updated = g.date(d.AddDate(0, 0, 1)).Format(time.DateOnly)
-		}
+		g.pearlHead(i, func() []string { return g.pick(tagList, 1+g.r().IntN(4)) })
 	}
 	for i := range g.c.Pearls {
 		p := &g.c.Pearls[i]
 		p.Related = g.otherPearls(i, g.r().IntN(4))
 		p.Links = g.otherPearls(i, 1+g.r().IntN(3))
 	}
+}
+
+// startPearls makes room for n pearls and their slugs.
+func (g *generator) startPearls(n int) {
+	g.slugs = make(map[string]bool, n+64)
+	g.c.Pearls = make([]Pearl, n)
+}
+
+// pearlHead fills in the front matter of pearl i, every shape's the same
+// way but its tags, which tags picks.
+func (g *generator) pearlHead(i int, tags func() []string) *Pearl {
+	p := &g.c.Pearls[i]
+	p.Title = g.w.title()
+	p.Slug = g.uniqueSlug(p.Title)
+	p.Area = g.c.Areas[i%len(g.c.Areas)].Slug
+	p.Summary = g.w.summary()
+	p.Kind = kinds[g.r().IntN(len(kinds))]
+	p.Audience = g.pick(audiences, g.r().IntN(3))
+	p.Tags = tags()
+	p.Projects = g.pick(projectList, g.r().IntN(3))
+	d := g.date(firstDay)
+	p.Date = d.Format(time.DateOnly)
+	if g.r().IntN(10) < 3 && d.Before(lastDay) {
+		p.Updated = g.date(d.AddDate(0, 0, 1)).Format(time.DateOnly)
+	}
+	return p
 }
 
 // otherPearls picks k distinct pearls other than pearl self (all of them

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 )
 
 // The Varied shape varies what the Uniform one keeps fixed, so that a
@@ -119,31 +118,21 @@ func upTo(r *rand.Rand, n int) int {
 func (g *generator) variedPearlHeads(n int) {
 	rare := g.rareTags(max(20, n))
 	zipf := rand.NewZipf(g.r(), 1.1, 10, uint64(len(rare)-1))
-	g.slugs = make(map[string]bool, n+64)
-	g.c.Pearls = make([]Pearl, n)
+	g.startPearls(n)
 	for i := range g.c.Pearls {
-		p := &g.c.Pearls[i]
-		p.Title = g.w.title()
-		p.Slug = g.uniqueSlug(p.Title)
-		p.Area = g.c.Areas[i%len(g.c.Areas)].Slug
-		p.Summary = g.w.summary()
-		p.Kind = kinds[g.r().IntN(len(kinds))]
-		p.Audience = g.pick(audiences, g.r().IntN(3))
-		for k := 1 + int(19*math.Pow(g.r().Float64(), 3)); len(p.Tags) < k; {
-			t := tagList[g.w.skewed(len(tagList))]
-			if g.r().IntN(3) == 0 {
-				t = rare[zipf.Uint64()]
+		p := g.pearlHead(i, func() []string {
+			var tags []string
+			for k := 1 + int(19*math.Pow(g.r().Float64(), 3)); len(tags) < k; {
+				t := tagList[g.w.skewed(len(tagList))]
+				if g.r().IntN(3) == 0 {
+					t = rare[zipf.Uint64()]
+				}
+				if !slices.Contains(tags, t) {
+					tags = append(tags, t)
+				}
 			}
-			if !slices.Contains(p.Tags, t) {
-				p.Tags = append(p.Tags, t)
-			}
-		}
-		p.Projects = g.pick(projectList, g.r().IntN(3))
-		d := g.date(firstDay)
-		p.Date = d.Format(time.DateOnly)
-		if g.r().IntN(10) < 3 && d.Before(lastDay) {
-			p.Updated = g.date(d.AddDate(0, 0, 1)).Format(time.DateOnly)
-		}
+			return tags
+		})
 		// Log-uniform, 100 to 2,700: the last block may add up to about 250.
 		p.words = int(100 * math.Pow(27, g.r().Float64()))
 	}
