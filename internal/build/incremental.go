@@ -334,18 +334,17 @@ func reach(old, now *site.Site, key string) (keep func(node any) bool, ok bool) 
 	}
 	// A list the pearl left or joined: its length in the other model is
 	// one less or more.
-	pages := func(n int) int { return max(1, (n+render.PageSize-1)/render.PageSize) }
 	for path, n := range lists[0] {
 		m, on := lists[1][path]
 		if !on {
 			m = n - 1
 		}
-		if pages(m) != pages(n) {
+		if render.PageCount(m) != render.PageCount(n) {
 			return nil, false
 		}
 	}
 	for path, m := range lists[1] {
-		if _, on := lists[0][path]; !on && pages(m-1) != pages(m) {
+		if _, on := lists[0][path]; !on && render.PageCount(m-1) != render.PageCount(m) {
 			return nil, false
 		}
 	}

@@ -81,7 +81,7 @@ func sitemapURLs(b *bytes.Buffer, l *site.Site, langs []*site.Site) {
 	}
 	add("/", "", true, time.Time{})
 	for _, a := range l.Areas {
-		for k := range pageCount(len(a.Pearls)) {
+		for k := range PageCount(len(a.Pearls)) {
 			add(PagePath(a.Path, k+1), a.Key, k == 0, time.Time{})
 		}
 	}
@@ -106,7 +106,7 @@ func sitemapURLs(b *bytes.Buffer, l *site.Site, langs []*site.Site) {
 	add("/tagit/", "", true, time.Time{})
 	for _, list := range [][]*site.Term{l.Tags, l.Kinds, l.Audiences} {
 		for _, t := range list {
-			for k := range pageCount(len(t.Pearls)) {
+			for k := range PageCount(len(t.Pearls)) {
 				add(PagePath(t.Path, k+1), "", k == 0, time.Time{})
 			}
 		}

@@ -70,9 +70,9 @@ func shownCases(a *site.Area) []*site.Case {
 	return a.Cases
 }
 
-// pageCount is the number of pages a list of n pearls takes: at least one,
+// PageCount is the number of pages a list of n pearls takes: at least one,
 // so that an empty list still has its page.
-func pageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
+func PageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
 
 // FeedSize is the number of entries in feed.xml.
 const FeedSize = 20
@@ -159,7 +159,7 @@ func (t *Theme) jobs(s *site.Site, keep func(node any) bool) []Job {
 	// many pearls and pages there are, and which pearls fall on it
 	// depends on the ones before. The pages of one list share the slice.
 	paged := func(p, kind string, node any, first, rest []string, n int) {
-		for k := 1; k <= pageCount(n); k++ {
+		for k := 1; k <= PageCount(n); k++ {
 			deps := rest
 			if k == 1 {
 				deps = first

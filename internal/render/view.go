@@ -325,7 +325,7 @@ const pagerWindow = 2
 // newPager makes the pager of page n of a list of count pearls whose
 // first page is at site path p, or nil when the list fits one page.
 func newPager(s *site.Site, p string, n, count int) *Pager {
-	total := pageCount(count)
+	total := PageCount(count)
 	if total == 1 {
 		return nil
 	}
