@@ -474,7 +474,7 @@ func (w *Writer) place(rel string, made map[string]bool) error {
 	if err != nil {
 		// An empty folder where the file goes: no one's, it may go.
 		if info, lerr := os.Lstat(target); lerr == nil && info.IsDir() && os.Remove(target) == nil {
-			err = os.Rename(filepath.Join(w.tmp, filepath.FromSlash(rel)), target)
+			err = os.Rename(staged, target)
 		}
 	}
 	return unwrapPath(err)
