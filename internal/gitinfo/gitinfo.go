@@ -13,11 +13,11 @@
 package gitinfo
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -50,7 +50,8 @@ func LastCommits(ctx context.Context, dir string) map[string]time.Time {
 	}
 	shallow := strings.TrimSpace(string(shallowOut)) == "true"
 	// --relative makes the names relative to dir; -z keeps names with
-	// any letters intact; %x00%ct%x00 marks each commit's time.
+	// any letters intact; %x01 starts each commit, with its time and
+	// parents.
 	cmd := exec.CommandContext(ctx, "git", "-c", "core.quotepath=off", "log", "--format=%x01%ct%x00%P", "--name-only", "-z",
 		"--no-renames", "--relative", "--", ".")
 	cmd.Dir = abs
@@ -74,23 +75,13 @@ func parse(out []byte, shallow bool) map[string]time.Time {
 		if shallow && len(bytes.Trim(parents, "\x00 \n")) == 0 {
 			continue
 		}
-		var t int64
-		for _, c := range secs {
-			if c < '0' || c > '9' {
-				t = -1
-				break
-			}
-			t = t*10 + int64(c-'0')
-		}
-		if t < 0 {
+		t, err := strconv.ParseInt(string(secs), 10, 64)
+		if err != nil {
 			continue
 		}
 		when := time.Unix(t, 0).UTC()
-		sc := bufio.NewScanner(bytes.NewReader(files))
-		sc.Buffer(nil, 1<<20)
-		sc.Split(splitNUL)
-		for sc.Scan() {
-			name := strings.TrimSpace(sc.Text())
+		for _, name := range bytes.Split(files, []byte{0}) {
+			name := strings.TrimSpace(string(name))
 			if name == "" {
 				continue
 			}
@@ -100,14 +91,4 @@ func parse(out []byte, shallow bool) map[string]time.Time {
 		}
 	}
 	return m
-}
-
-func splitNUL(data []byte, atEOF bool) (int, []byte, error) {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return i + 1, data[:i], nil
-	}
-	if atEOF && len(data) > 0 {
-		return len(data), data, nil
-	}
-	return 0, nil, nil
 }
