@@ -555,9 +555,7 @@ func (b *builder) terms() {
 		b.s.Newest = append(b.s.Newest, Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date})
 	}
 	// Paths are unique, so the order is total.
-	slices.SortFunc(b.s.Newest, func(x, y Dated) int {
-		return cmp.Or(y.Date.Compare(x.Date), strings.Compare(x.Path, y.Path))
-	})
+	slices.SortFunc(b.s.Newest, newer)
 	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/" + PrintSlug + "/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {
 		b.byPath[p] = true
 	}

@@ -393,7 +393,8 @@ func backRelated(namedBy, own []*Pearl, ord *order) []*Pearl {
 	return back
 }
 
-// newer orders the newest as Build does: by date, newest first, then path.
+// newer is the order of Site.Newest, which Build sorts and PatchPearl
+// keeps: by date, newest first, then path.
 func newer(x, y Dated) int { return cmp.Or(y.Date.Compare(x.Date), strings.Compare(x.Path, y.Path)) }
 
 // order compares pearls and texts as Build sorts them, with the sort
