@@ -106,8 +106,6 @@ type Error struct {
 	// the same, so that check and the preview say the same about it, and
 	// the editor sees the draft's mistakes before publishing it.
 	Draft bool
-	// Msg is a message not yet in the catalogue, in English only.
-	Msg string
 }
 
 // New makes an error-severity problem at pos, saying m with args.
@@ -128,9 +126,6 @@ func (e *Error) Because(err error) *Error {
 
 // Message is what is wrong, in l, without the position.
 func (e *Error) Message(l Lang) string {
-	if e.Text.msg == nil {
-		return oneLine(e.Msg)
-	}
 	return oneLine(e.Text.In(l))
 }
 
@@ -155,21 +150,6 @@ func (e *Error) Error() string { return e.In(English) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf makes an error-severity problem at pos.
-func Errorf(pos Pos, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
-}
-
-// Warnf makes a warning at pos.
-func Warnf(pos Pos, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Severity: SevWarning}
-}
-
-// Wrap makes an error-severity problem at pos that keeps err as its cause.
-func Wrap(pos Pos, err error, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Err: err}
-}
-
 // List is a collection of problems. The zero value is ready to use.
 type List []*Error
 
@@ -181,16 +161,6 @@ func (l *List) Report(pos Pos, m *Message, args ...any) { l.Add(New(pos, m, args
 
 // Warn appends a warning at pos, saying m with args.
 func (l *List) Warn(pos Pos, m *Message, args ...any) { l.Add(Warning(pos, m, args...)) }
-
-// Errorf appends an error-severity problem.
-func (l *List) Errorf(pos Pos, format string, args ...any) {
-	l.Add(Errorf(pos, format, args...))
-}
-
-// Warnf appends a warning.
-func (l *List) Warnf(pos Pos, format string, args ...any) {
-	l.Add(Warnf(pos, format, args...))
-}
 
 // Append adds all problems of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }

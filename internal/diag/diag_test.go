@@ -24,11 +24,11 @@ func TestPosString(t *testing.T) {
 
 func TestListSortsAndSeparatesWarnings(t *testing.T) {
 	var l List
-	l.Warnf(Pos{File: "b.md", Line: 1}, "varoitus")
-	l.Errorf(Pos{File: "a.md", Line: 10, Col: 2}, "toinen")
-	l.Errorf(Pos{File: "a.md", Line: 2}, "ensimmäinen")
+	l.Warn(Pos{File: "b.md", Line: 1}, CmdFlagDefault, "varoitus")
+	l.Report(Pos{File: "a.md", Line: 10, Col: 2}, CmdFlagDefault, "toinen")
+	l.Report(Pos{File: "a.md", Line: 2}, CmdFlagDefault, "ensimmäinen")
 	l.Sort()
-	want := []string{"a.md:2: ensimmäinen", "a.md:10:2: toinen", "b.md:1: warning: varoitus"}
+	want := []string{"a.md:2: (default ensimmäinen)", "a.md:10:2: (default toinen)", "b.md:1: warning: (default varoitus)"}
 	for i, e := range l {
 		if got := e.Error(); got != want[i] {
 			t.Errorf("%d: got %q, want %q", i, got, want[i])
@@ -40,14 +40,14 @@ func TestListSortsAndSeparatesWarnings(t *testing.T) {
 	if err := l.Warnings().Err(); err != nil {
 		t.Errorf("warnings alone must not be an error: %v", err)
 	}
-	if got := l.Err().Error(); got != "a.md:2: ensimmäinen\na.md:10:2: toinen" {
+	if got := l.Err().Error(); got != "a.md:2: (default ensimmäinen)\na.md:10:2: (default toinen)" {
 		t.Errorf("Err: got %q", got)
 	}
 }
 
 func TestMessageIsOneLine(t *testing.T) {
-	e := Errorf(Pos{File: "a.md", Line: 1}, "tag %s is wrong", "a\nb\tc\xff")
-	if got, want := e.Error(), "a.md:1: tag a\\nb\\tc\ufffd is wrong"; got != want {
+	e := New(Pos{File: "a.md", Line: 1}, CmdFlagDefault, "a\nb\tc\xff")
+	if got, want := e.Error(), "a.md:1: (default a\\nb\\tc\ufffd)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

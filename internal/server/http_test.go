@@ -42,12 +42,12 @@ func TestSiteName(t *testing.T) {
 }
 
 func TestInjectPutsScriptAndOverlayBeforeBody(t *testing.T) {
-	st := &state{gen: 7, errs: diag.List{diag.Errorf(diag.Pos{File: "content/helmet/a.md", Line: 3, Col: 2}, "bad <script>alert(1)</script> value")}, more: 2}
+	st := &state{gen: 7, errs: diag.List{diag.New(diag.Pos{File: "content/helmet/a.md", Line: 3, Col: 2}, diag.CmdFlagDefault, "bad <script>alert(1)</script> value")}, more: 2}
 	got := string(inject([]byte("<html><body><p>x</p></body></html>"), st))
 	for _, want := range []string{
 		`<p>x</p><link rel="stylesheet" href="/__helminauha/overlay.css"><div id="helminauha-overlay" role="alert" lang="fi">`,
 		`3 virhettä`,
-		`content/helmet/a.md:3:2: bad &lt;script&gt;alert(1)&lt;/script&gt; value`,
+		`content/helmet/a.md:3:2: (oletus bad &lt;script&gt;alert(1)&lt;/script&gt; value)`,
 		`… ja 2 muuta virhettä`,
 		`<script src="/__helminauha/reload.js" data-gen="7" defer></script></body></html>`,
 	} {
