@@ -159,16 +159,16 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	}
 	if prob != nil {
 		at := diag.Pos{File: name, Line: prob.Line, Col: prob.Col}
-		if prob.Text.Message() == diag.MarkdownNotUTF8 {
+		if prob.Text.Message() == diag.YAMLNotUTF8 {
 			return nil, diag.List{&diag.Error{Pos: at, Text: prob.Text}}
 		}
 		return nil, diag.List{diag.New(at, diag.ConfigYAML, File, prob.Text)}
 	}
 	yamldoc.Twice(root, func(k, first *yamldoc.Node) {
-		diags.Report(diag.Pos{File: name, Line: k.Line, Col: k.Column}, diag.MarkdownKeyTwice, k.Value, first.Line)
+		diags.Report(diag.Pos{File: name, Line: k.Line, Col: k.Column}, diag.YAMLKeyTwice, k.Value, first.Line)
 	})
 	yamldoc.CurlyQuotes(root, func(line, col int, r rune) {
-		diags.Warn(diag.Pos{File: name, Line: line, Col: col}, diag.MarkdownCurlyQuote, r)
+		diags.Warn(diag.Pos{File: name, Line: line, Col: col}, diag.YAMLCurlyQuote, r)
 	})
 	keys := map[string]*yamldoc.Node{}
 	for k := range yamldoc.Pairs(root) {

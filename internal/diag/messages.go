@@ -919,18 +919,12 @@ var (
 
 // Markdown and front matter (internal/markdown).
 var (
-	MarkdownNotUTF8 = msg("markdown.not-utf8",
-		"tiedosto ei ole UTF-8-tekstiä (tavu 0x%02X): tallenna se tekstieditorissa UTF-8-muodossa",
-		"the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor")
 	MarkdownUnclosed = msg("markdown.unclosed",
 		"tiedoston alun asetukset alkavat rivillä ---, mutta niitä ei päätetä: lisää viimeisen asetuksen perään rivi ---",
 		"front matter opened with --- is never closed: add a line --- after its last key")
 	MarkdownYAML = msg("markdown.yaml",
 		"asetuksissa on virhe: %s",
 		"the settings between the --- lines: %s")
-	MarkdownKeyTwice = msg("markdown.key-twice",
-		"asetus %q on kirjoitettu kahdesti (ensin rivillä %d): jätä vain toinen",
-		"key %q is written twice (first on line %d): keep one of them")
 	MarkdownH1 = msg("markdown.h1",
 		"otsikko %q on ykköstason otsikko (#), mutta sivun otsikko on jo ykköstasolla: kirjoita ## sen tilalle",
 		"heading %q is a level-1 heading (#), but the page title is the level-1 heading: use ## instead")
@@ -956,13 +950,19 @@ var (
 // YAML as an editor writes it, in site.yaml, front matter and worksheets
 // (internal/yamldoc): the cause of a syntax error and what to write instead.
 var (
-	MarkdownQuoteThenText = msg("markdown.quote-then-text",
+	YAMLNotUTF8 = msg("yaml.not-utf8",
+		"tiedosto ei ole UTF-8-tekstiä (tavu 0x%02X): tallenna se tekstieditorissa UTF-8-muodossa",
+		"the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor")
+	YAMLKeyTwice = msg("yaml.key-twice",
+		"asetus %q on kirjoitettu kahdesti (ensin rivillä %d): jätä vain toinen",
+		"key %q is written twice (first on line %d): keep one of them")
+	YAMLQuoteThenText = msg("yaml.quote-then-text",
 		"arvo alkaa lainausmerkillä %c ja jatkuu vielä lainausmerkin jälkeen, jolloin YAML ei ymmärrä riviä: kirjoita koko arvo toisiin lainausmerkkeihin, %s: %c%s%c, tai jätä lainausmerkit pois",
 		"the value starts with the quote %c and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, %s: %c%s%c, or leave the quotes out")
-	MarkdownColonInValue = msg("markdown.colon-in-value",
+	YAMLColonInValue = msg("yaml.colon-in-value",
 		"arvossa on kaksoispiste (\": \"), jonka YAML lukee uuden avaimen aluksi: kirjoita arvo lainausmerkkeihin, %s: \"%s\"",
 		"the value has a colon (\": \"), which YAML reads as the start of a new key: put the value in quotes, %s: \"%s\"")
-	MarkdownCurlyQuote = msg("markdown.curly-quote",
+	YAMLCurlyQuote = msg("yaml.curly-quote",
 		"arvo alkaa kaarevalla lainausmerkillä %c (kuten tekstinkäsittelyohjelmasta kopioitu), ja merkki tulee osaksi tekstiä: jätä lainausmerkit pois tai käytä suoria lainausmerkkejä \"…\"",
 		"the value starts with the curly quote %c (as copied from a word processor), and it becomes part of the text: leave the quotes out or use straight quotes \"…\"")
 	YAMLList = msg("yaml.list",

@@ -103,10 +103,10 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	d.Meta = meta2(m)
 	d.keys.lines = topKeys(root)
 	yamldoc.Twice(root, func(k, first *yamldoc.Node) {
-		p.diags.Report(diag.Pos{File: p.file, Line: k.Line + 1, Col: k.Column}, diag.MarkdownKeyTwice, k.Value, first.Line+1)
+		p.diags.Report(diag.Pos{File: p.file, Line: k.Line + 1, Col: k.Column}, diag.YAMLKeyTwice, k.Value, first.Line+1)
 	})
 	yamldoc.CurlyQuotes(root, func(line, col int, r rune) {
-		p.diags.Warn(diag.Pos{File: p.file, Line: line + 1, Col: col}, diag.MarkdownCurlyQuote, r)
+		p.diags.Warn(diag.Pos{File: p.file, Line: line + 1, Col: col}, diag.YAMLCurlyQuote, r)
 	})
 }
 

@@ -108,7 +108,7 @@ func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
 
 	if off := yamldoc.InvalidUTF8(src); off >= 0 {
 		p.badUTF8 = true
-		p.diags.Report(p.pos(off), diag.MarkdownNotUTF8, src[off])
+		p.diags.Report(p.pos(off), diag.YAMLNotUTF8, src[off])
 	}
 
 	fm := scanFrontMatter(src)

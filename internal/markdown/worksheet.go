@@ -111,11 +111,11 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		return or
 	}
 	yamldoc.CurlyQuotes(top, func(line, col int, r rune) {
-		p.diags.Warn(at(line, col), diag.MarkdownCurlyQuote, r)
+		p.diags.Warn(at(line, col), diag.YAMLCurlyQuote, r)
 	})
 	bad := false
 	twice := func(k, first *yamldoc.Node) {
-		p.diags.Report(node(k), diag.MarkdownKeyTwice, k.Value, node(first).Line)
+		p.diags.Report(node(k), diag.YAMLKeyTwice, k.Value, node(first).Line)
 		bad = true
 	}
 	yamldoc.Twice(top, twice)

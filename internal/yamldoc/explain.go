@@ -31,7 +31,7 @@ func explainAt(src []byte, e *yaml.LoadError) *Problem {
 	case strings.HasPrefix(msg, "mapping values are not allowed"):
 		// A ": " inside a value without quotes: the mark is on its colon.
 		if key, value, col, ok := keyValue(line); ok && at.Col > col {
-			at.Text, at.Cause = diag.MarkdownColonInValue.With(key, strings.ReplaceAll(value, `"`, `\"`)), true
+			at.Text, at.Cause = diag.YAMLColonInValue.With(key, strings.ReplaceAll(value, `"`, `\"`)), true
 			return at
 		}
 		at.Text = diag.YAMLIndentOrColon.With()
@@ -44,7 +44,7 @@ func explainAt(src []byte, e *yaml.LoadError) *Problem {
 			if q == '\'' {
 				other = '"'
 			}
-			at.Col, at.Text, at.Cause = col, diag.MarkdownQuoteThenText.With(rune(q), key, other, value, other), true
+			at.Col, at.Text, at.Cause = col, diag.YAMLQuoteThenText.With(rune(q), key, other, value, other), true
 			return at
 		}
 		at.Text = diag.YAMLIndent.With()

@@ -58,7 +58,7 @@ func Parse(src []byte) (*Node, *Problem) {
 		line := strings.Count(string(src[:bad]), "\n") + 1
 		start := strings.LastIndexByte(string(src[:bad]), '\n') + 1
 		return nil, &Problem{Line: line, Col: utf8.RuneCount(src[start:bad]) + 1,
-			Text: diag.MarkdownNotUTF8.With(src[bad]), Cause: true}
+			Text: diag.YAMLNotUTF8.With(src[bad]), Cause: true}
 	}
 	var doc yaml.Node
 	err := yaml.Unmarshal(src, &doc)
