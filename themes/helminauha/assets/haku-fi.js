@@ -79,31 +79,9 @@ export function finnish({ Env, among, isVowel }) {
   function rMarkRegions(env, ctx) {
     ctx.p1 = env.limit;
     ctx.p2 = env.limit;
-    for (;;) {
-      const v1 = env.cursor;
-      if (env.inGrouping(G_V1, 97, 246)) { env.cursor = v1; break; }
-      env.cursor = v1;
-      if (env.cursor >= env.limit) return false;
-      env.cursor++;
-    }
-    for (;;) {
-      if (env.outGrouping(G_V1, 97, 246)) break;
-      if (env.cursor >= env.limit) return false;
-      env.cursor++;
-    }
+    if (!env.pastRegion(G_V1, 97, 246)) return false;
     ctx.p1 = env.cursor;
-    for (;;) {
-      const v3 = env.cursor;
-      if (env.inGrouping(G_V1, 97, 246)) { env.cursor = v3; break; }
-      env.cursor = v3;
-      if (env.cursor >= env.limit) return false;
-      env.cursor++;
-    }
-    for (;;) {
-      if (env.outGrouping(G_V1, 97, 246)) break;
-      if (env.cursor >= env.limit) return false;
-      env.cursor++;
-    }
+    if (!env.pastRegion(G_V1, 97, 246)) return false;
     ctx.p2 = env.cursor;
     return true;
   }
@@ -211,18 +189,22 @@ export function finnish({ Env, among, isVowel }) {
     return true;
   }
 
-  function rOtherEndings(env, ctx) {
-    const v2 = env.setLimitB(ctx.p2);
-    if (v2 < 0) return false;
+  function rOtherEndings(env, ctx) { return rEndingR2(env, ctx, A_7); }
+
+  // rEndingR2 deletes an ending of table within R2, but not one of result 1
+  // after "po": Snowball's other_endings, and the end of t_plural.
+  function rEndingR2(env, ctx, table) {
+    const lb = env.setLimitB(ctx.p2);
+    if (lb < 0) return false;
     env.ket = env.cursor;
-    const av = env.findAmongB(A_7, ctx);
-    if (av === 0) { env.lb = v2; return false; }
+    const av = env.findAmongB(table, ctx);
+    if (av === 0) { env.lb = lb; return false; }
     env.bra = env.cursor;
-    env.lb = v2;
+    env.lb = lb;
     if (av === 1) {
-      const v3 = env.limit - env.cursor;
+      const v = env.limit - env.cursor;
       if (env.eqSB('po')) return false;
-      env.cursor = env.limit - v3;
+      env.cursor = env.limit - v;
     }
     return env.sliceDel();
   }
@@ -248,19 +230,7 @@ export function finnish({ Env, among, isVowel }) {
     env.cursor = env.limit - v3;
     env.sliceDel();
     env.lb = v2;
-    const v5 = env.setLimitB(ctx.p2);
-    if (v5 < 0) return false;
-    env.ket = env.cursor;
-    const av = env.findAmongB(A_9, ctx);
-    if (av === 0) { env.lb = v5; return false; }
-    env.bra = env.cursor;
-    env.lb = v5;
-    if (av === 1) {
-      const v6 = env.limit - env.cursor;
-      if (env.eqSB('po')) return false;
-      env.cursor = env.limit - v6;
-    }
-    return env.sliceDel();
+    return rEndingR2(env, ctx, A_9);
   }
 
   function rTidy(env, ctx) {

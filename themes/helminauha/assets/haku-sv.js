@@ -51,18 +51,7 @@ export function swedish({ Env, among, isVowel }) {
     env.cursor = c;
     ctx.x = env.cursor;
     env.cursor = v1;
-    for (;;) {
-      const v2 = env.cursor;
-      if (env.inGrouping(SV_G_V, 97, 246)) { env.cursor = v2; break; }
-      env.cursor = v2;
-      if (env.cursor >= env.limit) return false;
-      env.cursor++;
-    }
-    for (;;) {
-      if (env.outGrouping(SV_G_V, 97, 246)) break;
-      if (env.cursor >= env.limit) return false;
-      env.cursor++;
-    }
+    if (!env.pastRegion(SV_G_V, 97, 246)) return false;
     ctx.p1 = env.cursor;
     if (ctx.p1 < ctx.x) ctx.p1 = ctx.x;
     return true;

@@ -191,6 +191,24 @@ class Env {
     if ((g[r >> 3] & (1 << (r & 7))) === 0) { this.cursor--; return true; }
     return false;
   }
+  // pastRegion moves the cursor past the first letter outside g that
+  // follows one inside it, as Snowball's "goto g gopast non-g" marking a
+  // region; it returns false when the word ends first.
+  pastRegion(g, min, max) {
+    for (;;) {
+      const c = this.cursor;
+      const inside = this.inGrouping(g, min, max);
+      this.cursor = c;
+      if (inside) break;
+      if (this.cursor >= this.limit) return false;
+      this.cursor++;
+    }
+    for (;;) {
+      if (this.outGrouping(g, min, max)) return true;
+      if (this.cursor >= this.limit) return false;
+      this.cursor++;
+    }
+  }
   // setLimitB narrows the backward limit to mark, as Snowball's setlimit
   // tomark does; it returns the old limit, or -1 when the cursor is
   // before mark.
