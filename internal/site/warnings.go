@@ -26,16 +26,16 @@ const MaxSummary = 300
 
 // warnings adds the problems that check prints and build lets pass.
 func (b *builder) warnings() {
+	sections := CaseSectionsIn[b.s.Config.Language]
+	if sections == nil {
+		sections = CaseSections
+	}
 	for _, c := range b.s.Cases {
 		have := map[string]bool{}
 		for _, h := range c.Doc.Headings {
 			if h.Level == 2 {
 				have[strings.ToLower(strings.TrimSpace(h.Text))] = true
 			}
-		}
-		sections := CaseSectionsIn[b.s.Config.Language]
-		if sections == nil {
-			sections = CaseSections
 		}
 		for _, s := range sections {
 			if !have[strings.ToLower(s)] {
