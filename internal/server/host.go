@@ -24,7 +24,6 @@ type hostCheck struct {
 
 	mu      sync.Mutex
 	refused map[string]bool // names already logged
-	lang    diag.Lang       // of the log line
 }
 
 func newHostCheck(addr net.Addr, allowed []string) *hostCheck {
@@ -80,8 +79,8 @@ func (hc *hostCheck) allows(host string) bool {
 }
 
 // refuse answers 403 and tells the terminal once per name: an editor who
-// opened the portal by another name sees how to allow it.
-func (hc *hostCheck) refuse(w http.ResponseWriter, r *http.Request, log io.Writer) {
+// opened the portal by another name sees how to allow it, in lang.
+func (hc *hostCheck) refuse(w http.ResponseWriter, r *http.Request, log io.Writer, lang diag.Lang) {
 	name := normalHost(r.Host)
 	hc.mu.Lock()
 	first := !hc.refused[name] && len(hc.refused) < 100
@@ -90,8 +89,8 @@ func (hc *hostCheck) refuse(w http.ResponseWriter, r *http.Request, log io.Write
 	}
 	hc.mu.Unlock()
 	if first {
-		fmt.Fprintln(log, diag.ServeHostRefused.In(hc.lang, name, name))
+		fmt.Fprintln(log, diag.ServeHostRefused.In(lang, name, name))
 	}
-	body := diag.ServeHostRefusedPage.In(hc.lang, name, name) + "\n"
+	body := diag.ServeHostRefusedPage.In(lang, name, name) + "\n"
 	serveBytes(w, r, http.StatusForbidden, "text/plain; charset=utf-8", []byte(body))
 }

@@ -25,7 +25,7 @@ import (
 // the server by a name it does not know get 403 (see hostCheck).
 func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !srv.hosts.allows(r.Host) {
-		srv.hosts.refuse(w, r, srv.opts.Log)
+		srv.hosts.refuse(w, r, srv.opts.Log, srv.current().lang)
 		return
 	}
 	switch r.URL.Path {

@@ -157,9 +157,8 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return diag.ServeCannotWatch.Err(opts.ContentDir, diag.Cause(err))
 	}
-	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{},
+	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{lang: lang},
 		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), allowedHosts(opts))}
-	srv.hosts.lang = lang
 	srv.index = newIndexer(srv)
 
 	ctx, cancel := context.WithCancel(ctx)
