@@ -256,30 +256,24 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			top, rest, _ = strings.Cut(rest, "/")
 		}
 		if top == DirStatic && lang == "" {
-			if n := utf8.RuneCountInString(rest); n > MaxStaticPath {
+			var bad *diag.Error
+			switch n := utf8.RuneCountInString(rest); {
+			case n > MaxStaticPath:
 				// Reported once, where the path crosses the limit.
-				diags.Report(diag.Pos{File: show(name)}, diag.ContentStaticPathTooLong, n, MaxStaticPath)
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !norm.NFC.IsNormalString(base) {
-				diags.Report(diag.Pos{File: show(name)}, diag.ContentDecomposedName, base, norm.NFC.String(base))
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if rest != "" && WindowsCannotHold(base) {
-				diags.Report(diag.Pos{File: show(name)}, diag.ContentWindowsName, base)
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() {
+				bad = diag.New(diag.Pos{File: show(name)}, diag.ContentStaticPathTooLong, n, MaxStaticPath)
+			case !norm.NFC.IsNormalString(base):
+				bad = diag.New(diag.Pos{File: show(name)}, diag.ContentDecomposedName, base, norm.NFC.String(base))
+			case rest != "" && WindowsCannotHold(base):
+				bad = diag.New(diag.Pos{File: show(name)}, diag.ContentWindowsName, base)
+			case !d.IsDir():
 				static = append(static, rest)
+			}
+			if bad == nil {
+				return nil
+			}
+			diags.Add(bad)
+			if d.IsDir() {
+				return fs.SkipDir
 			}
 			return nil
 		}
