@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 
 	snowball "github.com/blevesearch/snowballstem"
 	swedishstem "github.com/blevesearch/snowballstem/swedish"
@@ -33,6 +34,9 @@ type Language struct {
 	// The default thesaurus: its name in messages and its text.
 	thesaurusName string
 	thesaurus     []byte
+
+	synOnce sync.Once
+	syn     synonyms // the default thesaurus's table (defaultSynonyms)
 }
 
 var finnish = &Language{

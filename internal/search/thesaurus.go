@@ -2,6 +2,8 @@ package search
 
 import (
 	_ "embed"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,59 +33,70 @@ type synonyms map[string][][]string
 
 // thesaurusTable applies the rules of the default thesaurus and then those
 // of the portal's (which may be nil) in order: a rule adds expansions, a
-// drop line removes those a word has so far.
+// drop line removes those a word has so far. The default thesaurus's table
+// is made once per language (see Language.defaultSynonyms).
 func thesaurusTable(l *Language, portal *content.Thesaurus) synonyms {
-	syn := synonyms{}
-	seen := map[string]map[string]bool{}
+	syn := maps.Clone(l.defaultSynonyms())
+	syn.apply(l, portal)
+	return syn
+}
+
+// defaultSynonyms returns the table of l's default thesaurus, made on the
+// first call. Its phrase lists are clipped, so that a caller appending to
+// a clone's list does not write into it.
+func (l *Language) defaultSynonyms() synonyms {
+	l.synOnce.Do(func() {
+		l.syn = synonyms{}
+		l.syn.apply(l, l.DefaultThesaurus())
+		for k, alts := range l.syn {
+			l.syn[k] = slices.Clip(alts)
+		}
+	})
+	return l.syn
+}
+
+// apply applies the rules of t (which may be nil) to s, in order.
+func (s synonyms) apply(l *Language, t *content.Thesaurus) {
+	if t == nil {
+		return
+	}
 	addAlt := func(from string, to []string) {
 		if len(to) == 0 || len(to) == 1 && to[0] == from {
 			return
 		}
-		j := strings.Join(to, " ")
-		if seen[from] == nil {
-			seen[from] = map[string]bool{}
-		}
-		if !seen[from][j] {
-			seen[from][j] = true
-			syn[from] = append(syn[from], to)
+		if !slices.ContainsFunc(s[from], func(p []string) bool { return slices.Equal(p, to) }) {
+			s[from] = append(s[from], to)
 		}
 	}
-	for _, t := range []*content.Thesaurus{l.DefaultThesaurus(), portal} {
-		if t == nil {
-			continue
+	for _, r := range t.Rules {
+		phrases := make([][]string, len(r.Words))
+		for i, w := range r.Words {
+			phrases[i] = l.phraseKeys(w)
 		}
-		for _, r := range t.Rules {
-			phrases := make([][]string, len(r.Words))
-			for i, w := range r.Words {
-				phrases[i] = l.phraseKeys(w)
+		switch {
+		case r.Drop:
+			if len(phrases[0]) == 1 {
+				delete(s, phrases[0][0])
 			}
-			switch {
-			case r.Drop:
-				if len(phrases[0]) == 1 {
-					delete(syn, phrases[0][0])
-					delete(seen, phrases[0][0])
+		case r.Equal:
+			for i, from := range phrases {
+				if len(from) != 1 {
+					continue
 				}
-			case r.Equal:
-				for i, from := range phrases {
-					if len(from) != 1 {
-						continue
-					}
-					for j, to := range phrases {
-						if i != j {
-							addAlt(from[0], to)
-						}
+				for j, to := range phrases {
+					if i != j {
+						addAlt(from[0], to)
 					}
 				}
-			default:
-				if len(phrases[0]) == 1 {
-					for _, to := range phrases[1:] {
-						addAlt(phrases[0][0], to)
-					}
+			}
+		default:
+			if len(phrases[0]) == 1 {
+				for _, to := range phrases[1:] {
+					addAlt(phrases[0][0], to)
 				}
 			}
 		}
 	}
-	return syn
 }
 
 // phraseKeys returns the keys of the words of a phrase as a query has

@@ -2,7 +2,9 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/helminauha/helminauha/internal/content"
@@ -77,5 +79,51 @@ func TestThesaurusInTheManifest(t *testing.T) {
 	}
 	if got := m.Syn[Key("kokoontuminen")]; !slices.Equal(got, []string{Key("kokous")}) {
 		t.Errorf("kokoontuminen: got %q, want [%s]", got, Key("kokous"))
+	}
+}
+
+// TestPortalThesaurusLeavesDefault checks that a portal's rules, which
+// add to and drop from the default table made once per language, change
+// only the table of that build.
+func TestPortalThesaurusLeavesDefault(t *testing.T) {
+	before := thesaurusTable(finnish, nil)
+	table := func(src string) synonyms {
+		portal, diags := content.ParseThesaurus("sanasto.txt", []byte(src))
+		if len(diags) > 0 {
+			t.Fatal(diags.Err())
+		}
+		return thesaurusTable(finnish, portal)
+	}
+	// Every word of the default thesaurus gets one more phrase in a
+	// build, and another in the next build, which must not write into the
+	// first's table.
+	var a, b strings.Builder
+	var words []string
+	for _, r := range finnish.DefaultThesaurus().Rules {
+		if w := r.Words[0]; len(finnish.phraseKeys(w)) == 1 && !r.Drop && w != "esimies" {
+			words = append(words, w)
+			fmt.Fprintf(&a, "%s > kokoontuminen\n", w)
+			fmt.Fprintf(&b, "%s > istunto\n", w)
+		}
+	}
+	a.WriteString("- esimies\n")
+	got := table(a.String())
+	table(b.String())
+	for _, w := range words {
+		if p := got[finnish.phraseKeys(w)[0]]; !slices.ContainsFunc(p, func(x []string) bool { return slices.Equal(x, []string{Key("kokoontuminen")}) }) {
+			t.Errorf("%s: got %q, want the portal's kokoontuminen among them", w, p)
+		}
+	}
+	if p := got[Key("esimies")]; len(p) != 0 {
+		t.Errorf("esimies: got %q after the portal dropped it", p)
+	}
+	after := thesaurusTable(finnish, nil)
+	for k, v := range before {
+		if !slices.EqualFunc(v, after[k], slices.Equal) {
+			t.Errorf("%s: the default table changed from %q to %q", k, v, after[k])
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("the default table has %d words, had %d", len(after), len(before))
 	}
 }
