@@ -23,6 +23,7 @@ package workflow
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -237,7 +238,7 @@ func (r *runner) step(ctx context.Context, st Step, job *Job, dir, tmp string, i
 		return err
 	}
 	wd := dir
-	if d := cmpOr(st.WorkingDirectory, job.Defaults.Run.WorkingDirectory); d != "" {
+	if d := cmp.Or(st.WorkingDirectory, job.Defaults.Run.WorkingDirectory); d != "" {
 		wd = filepath.Join(dir, filepath.FromSlash(d))
 	}
 	files := map[string]string{}
@@ -381,13 +382,6 @@ func refName(ref string) string {
 		}
 	}
 	return ref
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Checkout makes dst what actions/checkout with fetch-depth: 0 would give
