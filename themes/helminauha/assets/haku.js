@@ -311,7 +311,7 @@ export function splitQuery(w, has, lang = 'fi') {
 }
 
 // ---------------------------------------------------------------------
-// The index (see internal/search/build.go for the format)
+// The index (see internal/search/wire.go for the format)
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64V = new Int8Array(128).fill(-1);
@@ -484,7 +484,7 @@ class SearchIndex {
   }
 
   // addTerms adds a term set ({k, p}: front-coded keys and their postings,
-  // see termSet in internal/search/build.go) and returns its keys.
+  // see termSet in internal/search/wire.go) and returns its keys.
   addTerms(t) {
     if (!t.k) return [];
     const keys = [];
@@ -501,7 +501,7 @@ class SearchIndex {
   has(k) { return this.terms.has(k); }
 
   // synonyms returns the phrases the thesaurus gives for key k, each a
-  // list of keys (see Syn in internal/search/build.go).
+  // list of keys (see Syn in internal/search/wire.go).
   synonyms(k) {
     const alts = this.m.syn && Object.hasOwn(this.m.syn, k) ? this.m.syn[k] : null;
     return alts ? alts.map((a) => a.split(' ')) : [];
