@@ -156,7 +156,10 @@ func (p *parse) titleLinks(d *Doc, n ast.Node) {
 		}
 		for _, m := range titleLink.FindAllSubmatchIndex(line, -1) {
 			dest := strings.TrimSpace(string(line[m[4]:m[5]]))
-			if rest := dest[strings.IndexAny(dest, " \t")+1:]; strings.ContainsAny(rest[:1], `"'`) {
+			if dest == "" {
+				continue // [x]( ), only spaces: not an address at all
+			}
+			if rest := dest[strings.IndexAny(dest, " \t")+1:]; strings.HasPrefix(rest, `"`) || strings.HasPrefix(rest, "'") {
 				continue // [x](/a "title"), a link with a title
 			}
 			off := seg.Start + m[0]
