@@ -101,6 +101,15 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.links()
 	b.warnings()
 	b.diags.Sort()
+	b.s.work = b.work
+	for _, g := range b.suggest {
+		b.s.work += g.cells
+	}
+	for _, h := range b.headingIn {
+		if h.suggest != nil {
+			b.s.work += h.suggest.cells
+		}
+	}
 	if opts.Memo != nil {
 		// Only what this build used is kept, so edited text does not pile
 		// up.
@@ -152,6 +161,12 @@ type builder struct {
 	headingIn  map[*markdown.Doc]*headingSet
 	staticSet  map[string]bool
 	staticBase map[string]string
+	// work counts the elements compared while keeping lists free of
+	// repeats, for the test that the model's work grows linearly: every
+	// search of a list that content can make long goes through holds or
+	// appendNewCounting, or counts its lookups here. Such a search does
+	// not allocate, so allocations would not show it grow.
+	work int
 }
 
 func (b *builder) node(path, key string, sum content.Sum) Node {
@@ -285,6 +300,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 				b.diags.Report(keyPos(&p.Common, "related"), diag.SiteRelatedSelf, slug)
 				continue
 			}
+			b.work++
 			if !related[[2]*Pearl{p, r}] {
 				related[[2]*Pearl{p, r}] = true
 				p.Related = append(p.Related, r)
@@ -293,6 +309,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	}
 	for _, p := range b.s.Pearls {
 		for _, r := range slices.Clone(p.Related) {
+			b.work++
 			if !related[[2]*Pearl{r, p}] {
 				related[[2]*Pearl{r, p}] = true
 				r.Related = append(r.Related, p)
@@ -355,8 +372,14 @@ func (b *builder) draftNamed(pos diag.Pos, p *Pearl) {
 // ten thousand tags or pearls, and searching the list for each took
 // quadratic time.
 func appendNew[T comparable](list []T, v T, seen *map[T]bool) []T {
+	return appendNewCounting(list, v, seen, nil)
+}
+
+// appendNewCounting is appendNew that adds to work, when it is not nil,
+// the elements it compares.
+func appendNewCounting[T comparable](list []T, v T, seen *map[T]bool, work *int) []T {
 	if len(list) < 16 {
-		if slices.Contains(list, v) {
+		if holds(list, v, work) {
 			return list
 		}
 		return append(list, v)
@@ -366,12 +389,32 @@ func appendNew[T comparable](list []T, v T, seen *map[T]bool) []T {
 		for _, x := range list {
 			(*seen)[x] = true
 		}
+		count(work, len(list))
 	}
+	count(work, 1)
 	if (*seen)[v] {
 		return list
 	}
 	(*seen)[v] = true
 	return append(list, v)
+}
+
+// holds reports whether list holds v, adding to work, when it is not nil,
+// the elements it compares.
+func holds[T comparable](list []T, v T, work *int) bool {
+	i := slices.Index(list, v)
+	if i < 0 {
+		count(work, len(list))
+	} else {
+		count(work, i+1)
+	}
+	return i >= 0
+}
+
+func count(work *int, n int) {
+	if work != nil {
+		*work += n
+	}
 }
 
 func (b *builder) cases(list []*content.Case) {
@@ -385,11 +428,11 @@ func (b *builder) cases(list []*content.Case) {
 				b.unknownArea(&c.Common, "themes", slug, diag.SiteUnknownThemes)
 				continue
 			}
-			k.Areas = appendNew(k.Areas, a, &areas)
+			k.Areas = appendNewCounting(k.Areas, a, &areas, &b.work)
 		}
 		for _, slug := range c.Pearls {
 			if p := b.refPearl(&c.Common, "pearls", slug); p != nil {
-				k.Pearls = appendNew(k.Pearls, p, &pearls)
+				k.Pearls = appendNewCounting(k.Pearls, p, &pearls, &b.work)
 			}
 		}
 		b.byFile[b.rel(c.Key)+".md"] = k
@@ -496,7 +539,7 @@ func (b *builder) terms() {
 			}
 			// A pearl is on a term's list exactly when the term is on the
 			// pearl's (much shorter) list.
-			if !slices.Contains(p.Audience, t) {
+			if !holds(p.Audience, t, &b.work) {
 				p.Audience = append(p.Audience, t)
 				t.Pearls = append(t.Pearls, p)
 			}
@@ -525,7 +568,7 @@ func (b *builder) terms() {
 				tags[slug] = t
 				tagFile[slug] = p.File
 			}
-			if more := appendNew(p.Tags, t, &tagged); len(more) > len(p.Tags) {
+			if more := appendNewCounting(p.Tags, t, &tagged, &b.work); len(more) > len(p.Tags) {
 				p.Tags = more
 				t.Pearls = append(t.Pearls, p)
 			}

@@ -58,6 +58,10 @@ type Site struct {
 	// Hashes maps each document Key to a hash of its source, for
 	// incremental rendering.
 	Hashes map[string]content.Sum
+	// work is how much work Build did that allocations do not show (see
+	// builder.work and suggester.cells), for the test that it grows
+	// linearly.
+	work int
 }
 
 // Area is a theme area.
