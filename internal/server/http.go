@@ -227,15 +227,22 @@ func overlay(errs diag.List, more int, good bool, l diag.Lang) string {
 
 // notFoundPage is the answer to an address the site has no page for,
 // when the site has no 404.html (a build that failed before writing one).
-func notFoundPage(l diag.Lang) string {
-	t := html.EscapeString(diag.ServeNotFound.In(l))
-	return `<!doctype html><html lang="` + l.String() + `"><meta charset="utf-8"><title>` + t + `</title><body><h1>` + t + `</h1></body></html>`
-}
+func notFoundPage(l diag.Lang) string { return plainPage(l, diag.ServeNotFound.In(l), "") }
 
 // noSitePage is what every page is until a build succeeds; inject adds
 // the overlay with the errors and the reload script.
-func noSitePage(l diag.Lang) string {
-	title := html.EscapeString(diag.NoSiteTitle.In(l))
-	return `<!doctype html><html lang="` + l.String() + `"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
-		title + `</title><body><main><h1>` + title + `</h1><p>` + html.EscapeString(diag.NoSiteText.In(l)) + `</p></main></body></html>`
+func noSitePage(l diag.Lang) string { return plainPage(l, diag.NoSiteTitle.In(l), diag.NoSiteText.In(l)) }
+
+// plainPage is a page of the server's own in language l: a title as its
+// heading, and text under it when there is any.
+func plainPage(l diag.Lang, title, text string) string {
+	title = html.EscapeString(title)
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="` + l.String() + `"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>`)
+	b.WriteString(title + `</title><body><main><h1>` + title + `</h1>`)
+	if text != "" {
+		b.WriteString(`<p>` + html.EscapeString(text) + `</p>`)
+	}
+	b.WriteString(`</main></body></html>`)
+	return b.String()
 }

@@ -39,12 +39,32 @@ func TestOverlayInBothLanguages(t *testing.T) {
 
 func TestNotFoundPageInEachLanguage(t *testing.T) {
 	for l, want := range map[diag.Lang]string{
-		diag.Finnish: `<html lang="fi"><meta charset="utf-8"><title>Sivua ei löydy</title>`,
-		diag.English: `<html lang="en"><meta charset="utf-8"><title>Page not found</title>`,
-		diag.Swedish: `<html lang="sv"><meta charset="utf-8"><title>Sidan hittades inte</title>`,
+		diag.Finnish: `<html lang="fi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sivua ei löydy</title>`,
+		diag.English: `<html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Page not found</title>`,
+		diag.Swedish: `<html lang="sv"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sidan hittades inte</title>`,
 	} {
 		if got := notFoundPage(l); !strings.Contains(got, want) {
 			t.Errorf("%s: %s, want %s", l, got, want)
 		}
+	}
+}
+
+// The watcher's messages are in the log's language, which follows the
+// build's (site.yaml's language) as every other line: one from before
+// the first build waits for it.
+func TestWatcherMessagesFollowTheBuildsLanguage(t *testing.T) {
+	var log strings.Builder
+	srv := &server{opts: Options{Log: &log}, st: &state{lang: diag.English}}
+	srv.say(diag.ServeWatchError.With("x"))
+	if log.Len() != 0 {
+		t.Fatalf("printed before the first build: %q", log.String())
+	}
+	srv.st = &state{gen: 1, lang: diag.Swedish}
+	srv.sayHeld(srv.st.lang)
+	srv.say(diag.ServeWatchError.With("y"))
+	want := "det uppstod ett fel när ändringarna följdes (x): hela webbplatsen byggs på nytt\n" +
+		"det uppstod ett fel när ändringarna följdes (y): hela webbplatsen byggs på nytt\n"
+	if log.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", log.String(), want)
 	}
 }

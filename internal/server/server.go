@@ -83,6 +83,36 @@ type server struct {
 
 	mu sync.RWMutex
 	st *state
+	// held are the watcher's messages from before the first build, which
+	// wait for it to know the portal's language.
+	held []diag.Text
+}
+
+// say prints a message of the watcher in the language of the log, which
+// follows the build's as every line does; one that comes before the
+// first build has read site.yaml waits for it.
+func (srv *server) say(t diag.Text) {
+	srv.mu.Lock()
+	if srv.st.gen == 0 {
+		srv.held = append(srv.held, t)
+		srv.mu.Unlock()
+		return
+	}
+	l := srv.st.lang
+	srv.mu.Unlock()
+	fmt.Fprintln(srv.opts.Log, t.In(l))
+}
+
+// sayHeld prints the messages say held, in l, once a build has set the
+// state.
+func (srv *server) sayHeld(l diag.Lang) {
+	srv.mu.Lock()
+	held := srv.held
+	srv.held = nil
+	srv.mu.Unlock()
+	for _, t := range held {
+		fmt.Fprintln(srv.opts.Log, t.In(l))
+	}
 }
 
 // state is what the server serves. It is replaced, never changed.
@@ -152,14 +182,13 @@ func Run(ctx context.Context, opts Options) error {
 	// site.yaml says.
 	bopts.BaseURL = "http://" + hostPort(ln.Addr()) + "/"
 
-	lang := diag.ChooseLang(opts.Lang, "")
-	w, err := newWatcher(opts.ContentDir, opts.ThemesDir, func(t diag.Text) { fmt.Fprintln(opts.Log, t.In(lang)) })
+	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{lang: diag.ChooseLang(opts.Lang, "")},
+		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), allowedHosts(opts))}
+	srv.index = newIndexer(srv)
+	w, err := newWatcher(opts.ContentDir, opts.ThemesDir, srv.say)
 	if err != nil {
 		return diag.ServeCannotWatch.Err(opts.ContentDir, diag.Cause(err))
 	}
-	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{lang: lang},
-		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), allowedHosts(opts))}
-	srv.index = newIndexer(srv)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -262,6 +291,7 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 	}
 	srv.st = st
 	srv.mu.Unlock()
+	srv.sayHeld(st.lang)
 	defer func() {
 		// The terminal has the news first, then the tabs reload.
 		srv.hub.send(st.gen)
