@@ -231,7 +231,9 @@ func notFoundPage(l diag.Lang) string { return plainPage(l, diag.ServeNotFound.I
 
 // noSitePage is what every page is until a build succeeds; inject adds
 // the overlay with the errors and the reload script.
-func noSitePage(l diag.Lang) string { return plainPage(l, diag.NoSiteTitle.In(l), diag.NoSiteText.In(l)) }
+func noSitePage(l diag.Lang) string {
+	return plainPage(l, diag.NoSiteTitle.In(l), diag.NoSiteText.In(l))
+}
 
 // plainPage is a page of the server's own in language l: a title as its
 // heading, and text under it when there is any.
