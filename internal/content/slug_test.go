@@ -47,14 +47,3 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
-
-func TestDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{{"", "", 0}, {"vinki", "vinkki", 1}, {"työkalu", "tyokalu", 1}, {"abc", "", 3}, {"kissa", "kassi", 2}} {
-		if got := Distance(tc.a, tc.b); got != tc.want {
-			t.Errorf("Distance(%q, %q): got %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-	}
-}

@@ -103,11 +103,11 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.diags.Sort()
 	b.s.work = b.work
 	for _, g := range b.suggest {
-		b.s.work += g.cells
+		b.s.work += g.dist.Cells
 	}
 	for _, h := range b.headingIn {
 		if h.suggest != nil {
-			b.s.work += h.suggest.cells
+			b.s.work += h.suggest.dist.Cells
 		}
 	}
 	if opts.Memo != nil {

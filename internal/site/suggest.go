@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
@@ -22,11 +23,9 @@ import (
 type suggester struct {
 	sorted   []string // the names, in order
 	reversed []string // each name read backwards, in order; nil for a small set
-	// cells counts the steps of the edit distances worked out, for the
-	// test that the work per question stays bounded.
-	cells  int
-	ra, rb []rune // buffers of distance
-	row    [2][]int
+	// dist works out the edit distances; its Cells are for the test that
+	// the work per question stays bounded.
+	dist content.EditDistance
 }
 
 const (
@@ -67,7 +66,7 @@ func (s *suggester) nearest(word string) diag.Text {
 	}
 	best, bestD := "", len(word)/3+1
 	for _, n := range cands {
-		if d := s.distance(word, n, bestD-1); d < bestD {
+		if d := s.dist.Within(word, n, bestD-1); d < bestD {
 			best, bestD = n, d
 		}
 	}
@@ -87,59 +86,6 @@ func reverse(s string) string {
 	r := []rune(s)
 	slices.Reverse(r)
 	return string(r)
-}
-
-// distance is the Levenshtein distance between a and b in runes when it
-// is at most k, and otherwise k+1. Only the cells within k of the
-// diagonal are worked out, and it stops as soon as a row is all over k.
-func (s *suggester) distance(a, b string, k int) int {
-	s.ra, s.rb = append(s.ra[:0], []rune(a)...), append(s.rb[:0], []rune(b)...)
-	ra, rb := s.ra, s.rb
-	if k < 0 || abs(len(ra)-len(rb)) > k {
-		return k + 1
-	}
-	for i := range s.row {
-		if cap(s.row[i]) < len(rb)+1 {
-			s.row[i] = make([]int, len(rb)+1)
-		}
-	}
-	prev, cur := s.row[0][:len(rb)+1], s.row[1][:len(rb)+1]
-	for j := range prev {
-		prev[j] = min(j, k+1)
-	}
-	for i := 1; i <= len(ra); i++ {
-		lo, hi := max(1, i-k), min(len(rb), i+k)
-		cur[lo-1] = k + 1
-		if lo == 1 {
-			cur[0] = min(i, k+1)
-		}
-		rowMin := cur[lo-1]
-		for j := lo; j <= hi; j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, k+1)
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		s.cells += hi - lo + 1
-		if hi < len(rb) {
-			cur[hi+1] = k + 1
-		}
-		if rowMin > k {
-			return k + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // listNames joins names for a message, the first max of them: a message

@@ -2,10 +2,7 @@ package site
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"testing"
-
-	"github.com/helminauha/helminauha/internal/content"
 )
 
 func TestSuggestions(t *testing.T) {
@@ -41,27 +38,6 @@ func suggestion(name string) string {
 	return fmt.Sprintf(" (did you mean %q?)", name)
 }
 
-// TestDistanceWithinBound checks the banded edit distance against the
-// whole one on random words of a small alphabet.
-func TestDistanceWithinBound(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	word := func() string {
-		b := make([]rune, r.IntN(9))
-		for i := range b {
-			b[i] = []rune("abä-")[r.IntN(4)]
-		}
-		return string(b)
-	}
-	var s suggester
-	for range 20000 {
-		a, b, k := word(), word(), r.IntN(6)
-		want := min(content.Distance(a, b), k+1)
-		if got := s.distance(a, b, k); got != want {
-			t.Fatalf("distance(%q, %q, %d) = %d, want %d", a, b, k, got, want)
-		}
-	}
-}
-
 // TestSuggestionWorkIsBounded asks for the nearest name in sets of 1,000
 // and 16,000 names as alike as names get; the work per question must not
 // grow with the set.
@@ -75,7 +51,7 @@ func TestSuggestionWorkIsBounded(t *testing.T) {
 		for i := range 100 {
 			s.nearest(fmt.Sprintf("a-%08d-c", i*n/100))
 		}
-		return s.cells
+		return s.dist.Cells
 	}
 	if small, large := cells(1000), cells(16000); large > 2*small {
 		t.Errorf("%d steps for 1,000 names, %d for 16,000", small, large)
