@@ -240,3 +240,34 @@ func FuzzLinkRewrite(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSpacedDest checks the cheap test titleLinks runs first: it must
+// pass every line the titleLink regexp matches, or a link would go
+// unreported.
+func FuzzSpacedDest(f *testing.F) {
+	for _, s := range []string{
+		"[Verkoston roolit](Verkoston roolit)", "[a](b)", "[a](b c)", "](](a b)", "[x](](a b)",
+		"[a](b)(c d)", "[a](<b c>)", "[a](b\tc)", "![kuva](kuva 1.png)", "[a](/b \"c\")",
+		"teksti ilman linkkiä", "[a]( )", "[a](b) ja [c](d e)", "[a](\fb)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if titleLink.MatchString(line) && !spacedDest([]byte(line)) {
+			t.Errorf("spacedDest(%q) is false, but titleLink matches", line)
+		}
+	})
+}
+
+// FuzzCountWords checks the word count against strings.Fields, which
+// it stands for.
+func FuzzCountWords(f *testing.F) {
+	for _, s := range []string{"", " ", "yksi", "kaksi sanaa", "\tä\u00a0ö\u0085x\v\fy\r\nz", "a\xffb c", "\u2003em\u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countWords([]byte(s)), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

@@ -655,3 +655,23 @@ func TestStoreKeepsTheSameBodies(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestSpacedDest(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"[Verkoston roolit](Verkoston roolit)", true},
+		{"[a](b)", false},
+		{"[a](b) ja [c](d e)", true},
+		{"[x](](a b)", true},
+		{"[a](b)(c d)", false},
+		{"[a](<b c>)", false},
+		{"[a](b", false},
+		{"teksti ilman linkkiä", false},
+	} {
+		if got := spacedDest([]byte(c.line)); got != c.want {
+			t.Errorf("spacedDest(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
