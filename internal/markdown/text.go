@@ -56,9 +56,17 @@ func (d *Doc) Words() int {
 func countWords(s []byte) int {
 	n, in := 0, false
 	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		s = s[size:]
-		space := unicode.IsSpace(r)
+		var space bool
+		if c := s[0]; c < utf8.RuneSelf {
+			// Most of a Finnish text is ASCII; unicode.IsSpace's
+			// ASCII spaces.
+			space = c == ' ' || c-'\t' <= '\r'-'\t'
+			s = s[1:]
+		} else {
+			r, size := utf8.DecodeRune(s)
+			s = s[size:]
+			space = unicode.IsSpace(r)
+		}
 		if !space && !in {
 			n++
 		}
