@@ -15,7 +15,8 @@ import (
 // 100,000 pearls held 1.4 GB of HTML and text, which the collector scans
 // on every cycle. Packed, they take a little over half of that; packing
 // and unpacking cost about 3 % of a build's CPU time. A build that reads
-// each body once or twice keeps them in a Store instead, out of memory.
+// each body once or twice keeps them in a Store instead, out of memory and
+// not compressed.
 
 // packed is a packed body: in memory (b), or n bytes at off in a Store.
 type packed struct {
@@ -25,7 +26,7 @@ type packed struct {
 	n     int
 }
 
-// Store keeps packed bodies in a temporary file, for a build that reads
+// Store keeps bodies in a temporary file, for a build that reads
 // each body once or twice (its page, the search index) and would
 // otherwise hold every body of the portal from loading until its page is
 // rendered: at 100,000 pearls the packed bodies were most of the live
@@ -54,11 +55,20 @@ func NewStore() (*Store, error) {
 	return &Store{f: f}, nil
 }
 
-// pack returns b packed, in s when it is not nil, else in a slice of its
-// own size.
+// pack returns b packed: in s when it is not nil, as it is (copying or
+// compressing it would cost CPU time and spare no memory, since the file
+// is not the process's memory), else compressed in a slice of its own
+// size.
 func pack(s *Store, b []byte) packed {
 	if len(b) == 0 {
 		return packed{}
+	}
+	if s != nil && !s.failed.Load() {
+		off := s.end.Add(int64(len(b))) - int64(len(b))
+		if _, err := s.f.WriteAt(b, off); err == nil {
+			return packed{store: s, off: off, n: len(b)}
+		}
+		s.failed.Store(true)
 	}
 	bp := encoded.Get().(*[]byte)
 	defer encoded.Put(bp)
@@ -66,15 +76,7 @@ func pack(s *Store, b []byte) packed {
 		*bp = make([]byte, n)
 	}
 	*bp = s2.Encode((*bp)[:cap(*bp)], b)
-	n := len(*bp)
-	if s != nil && !s.failed.Load() {
-		off := s.end.Add(int64(n)) - int64(n)
-		if _, err := s.f.WriteAt(*bp, off); err == nil {
-			return packed{store: s, off: off, n: n}
-		}
-		s.failed.Store(true)
-	}
-	return packed{b: append([]byte(nil), *bp...), n: n}
+	return packed{b: append([]byte(nil), *bp...), n: len(*bp)}
 }
 
 // unpack returns p unpacked, in dst when it has room.
@@ -82,20 +84,18 @@ func unpack(dst []byte, p packed) []byte {
 	if p.n == 0 {
 		return dst[:0]
 	}
-	src := p.b
 	if p.store != nil {
-		bp := encoded.Get().(*[]byte)
-		defer encoded.Put(bp)
-		if cap(*bp) < p.n {
-			*bp = make([]byte, p.n)
+		if cap(dst) < p.n {
+			dst = make([]byte, p.n)
 		}
-		src = (*bp)[:p.n]
-		if _, err := p.store.f.ReadAt(src, p.off); err != nil {
+		dst = dst[:p.n]
+		if _, err := p.store.f.ReadAt(dst, p.off); err != nil {
 			// The file is the process's own and has no name.
 			panic("markdown: a body kept in a temporary file cannot be read back: " + err.Error())
 		}
+		return dst
 	}
-	b, err := s2.Decode(dst[:cap(dst)], src)
+	b, err := s2.Decode(dst[:cap(dst)], p.b)
 	if err != nil {
 		// pack made p, and no one changes it afterwards.
 		panic("markdown: a packed body does not unpack: " + err.Error())
