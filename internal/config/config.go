@@ -158,11 +158,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		prob = yamldoc.Keys(root)
 	}
 	if prob != nil {
-		at := diag.Pos{File: name, Line: prob.Line, Col: prob.Col}
-		if prob.Text.Message() == diag.YAMLNotUTF8 {
-			return nil, diag.List{&diag.Error{Pos: at, Text: prob.Text}}
-		}
-		return nil, diag.List{diag.New(at, diag.ConfigYAML, File, prob.Text)}
+		return nil, diag.List{prob.Error(diag.Pos{File: name, Line: prob.Line, Col: prob.Col}, diag.ConfigYAML, File)}
 	}
 	yamldoc.Twice(root, func(k, first *yamldoc.Node) {
 		diags.Report(diag.Pos{File: name, Line: k.Line, Col: k.Column}, diag.YAMLKeyTwice, k.Value, first.Line)

@@ -90,12 +90,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	if prob != nil {
 		// The UTF-8 message of the whole file says what to do.
 		if !p.badUTF8 {
-			at := diag.Pos{File: p.file, Line: prob.Line + 1, Col: prob.Col}
-			if prob.Cause {
-				p.diags.Add(&diag.Error{Pos: at, Text: prob.Text})
-			} else {
-				p.diags.Report(at, diag.MarkdownYAML, prob.Text)
-			}
+			p.diags.Add(prob.Error(diag.Pos{File: p.file, Line: prob.Line + 1, Col: prob.Col}, diag.MarkdownYAML))
 		}
 		p.dropMetaBlock()
 		return

@@ -48,6 +48,16 @@ type Problem struct {
 	Cause     bool
 }
 
+// Error is the problem reported at pos: Text alone when it is a Cause,
+// otherwise m with args and Text last (the caller's words, then the
+// advice).
+func (p *Problem) Error(pos diag.Pos, m *diag.Message, args ...any) *diag.Error {
+	if p.Cause {
+		return &diag.Error{Pos: pos, Text: p.Text}
+	}
+	return diag.New(pos, m, append(args, p.Text)...)
+}
+
 // Parse reads the first YAML document of src. It returns the document's
 // top node, nil for a document with nothing in it, or the problem that
 // keeps it from being read.
