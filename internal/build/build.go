@@ -211,7 +211,6 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	}
 	var rendered atomic.Int64
 	var mu sync.Mutex
-	owners := ownersOf(jobs, p.todo, !ss.keep)
 	w.run(ctx, len(p.todo), func(k int) (output.File, error) {
 		if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
 			opts.Progress(int(n), len(p.todo))
@@ -224,12 +223,9 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 			p.pages[jobs[i].Path] = page{print: p.prints[i], deps: p.deps[i], file: f}
 			mu.Unlock()
 		case !ss.keep:
-			// A build that keeps nothing renders each file once: a body
-			// only this pearl's files show is not needed after the last
-			// of them (see Session.keep).
-			if d := jobs[i].Own(); d != nil && owners[d].Add(-1) == 0 {
-				d.Release()
-			}
+			// A build that keeps nothing renders each page once: a body
+			// only this page shows is not needed again (see Session.keep).
+			jobs[i].Own().Release()
 		}
 		return f, err
 	})
@@ -642,24 +638,4 @@ func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, 
 		})
 	}
 	wg.Wait()
-}
-
-// ownersOf counts, for each body that only its own files show (a pearl's
-// page and its print body, Job.Own), how many of the jobs todo (indexes
-// into jobs) show it: the body is released when the last is rendered.
-// A build that keeps its bodies (serve) counts nothing.
-func ownersOf(jobs []render.Job, todo []int, release bool) map[*markdown.Doc]*atomic.Int32 {
-	if !release {
-		return nil
-	}
-	owners := map[*markdown.Doc]*atomic.Int32{}
-	for _, i := range todo {
-		if d := jobs[i].Own(); d != nil {
-			if owners[d] == nil {
-				owners[d] = new(atomic.Int32)
-			}
-			owners[d].Add(1)
-		}
-	}
-	return owners
 }

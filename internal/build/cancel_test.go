@@ -19,10 +19,10 @@ import (
 // leaves the output folder as the last good build wrote it.
 func TestCancelledBuildChangesNothing(t *testing.T) {
 	fsys := fixture(t, "small.txtar")
-	for i := range 300 {
+	for i := range 600 {
 		fsys[fmt.Sprintf("helmet/lisa-%d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
 			"---\ntitle: Lisä %d\ntheme: verkostotyo\nsummary: S.\nkind: tieto\ndate: 2024-01-01\nrelated: [lisa-%d]\n---\nKatso [seuraava](../helmet/lisa-%d.md).\n",
-			i, (i+1)%300, (i+1)%300)}
+			i, (i+1)%600, (i+1)%600)}
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	opts := build.Options{Content: fsys, ContentName: "content", Out: out}

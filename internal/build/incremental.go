@@ -604,13 +604,9 @@ func owners(s *site.Site) map[string]string {
 	return m
 }
 
-// bodies lists the documents whose bodies a page shows: its own, every
-// chapter's for the printable guide, and the pearl's, its one dep, for a
-// pearl's print body.
+// bodies lists the documents whose bodies a page shows: its own, and
+// every chapter's for the printable guide.
 func bodies(j render.Job, owners map[string]string) []string {
-	if j.Kind == "pearlprint" {
-		return j.Deps
-	}
 	if j.Kind == "guideprint" {
 		var keys []string
 		for _, d := range j.Deps {

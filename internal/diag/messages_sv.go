@@ -406,7 +406,6 @@ var svPlurals = map[string]catalog.Message{
 	"kind.terms":        plural.Selectf(1, "%d", "one", "%d lista över nyckelord", "other", "%d listor över nyckelord"),
 	"kind.search":       plural.Selectf(1, "%d", "one", "%d söksida", "other", "%d söksidor"),
 	"kind.necklace":     plural.Selectf(1, "%d", "one", "%d sida för eget pärlband", "other", "%d sidor för eget pärlband"),
-	"kind.pearlprint":   plural.Selectf(1, "%d", "one", "%d pärltext för utskrift", "other", "%d pärltexter för utskrift"),
 	"kind.necklacedata": plural.Selectf(1, "%d", "one", "%d datafil för pärlbandet", "other", "%d datafiler för pärlbandet"),
 	"kind.notfound":     plural.Selectf(1, "%d", "one", "%d 404-sida", "other", "%d 404-sidor"),
 	"kind.sitemap":      plural.Selectf(1, "%d", "one", "%d webbplatskarta", "other", "%d webbplatskartor"),

@@ -1,10 +1,13 @@
 // The reader's own necklace in headless Chromium: add pearls
 // from their pages, reorder and annotate them, keep them over a reload,
 // share them by a link, remove and empty; a shared link with unknown
-// slugs or markup shows a notice and nothing else.
+// slugs or markup shows a notice and nothing else. The print view shows
+// the chosen pearls' bodies as their pages do, in order, in Finnish and
+// Swedish and under a subpath, and says so when a page cannot be loaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startSite, pagesOf, openPage, assertClean } from './harness.mjs';
 
 let site;
@@ -75,8 +78,6 @@ test('a reader collects, orders, annotates, shares and empties a necklace', asyn
   assert.equal(await note.inputValue(), 'Kokeillaan ensi viikon tiimipalaverissa.', 'the note is kept');
 
   // Markdown download of the necklace.
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Lataa Markdown-tiedostona' }).click(),
@@ -92,15 +93,13 @@ test('a reader collects, orders, annotates, shares and empties a necklace', asyn
   }
   assert.match(md, /Kokeillaan ensi viikon tiimipalaverissa\./);
 
-  // Print: every pearl in full.
-  await page.evaluate(() => { window.print = () => { window.__printed = document.querySelector('.necklace-print').innerText; }; });
-  await page.getByRole('button', { name: 'Tulosta helmet' }).click();
-  await page.waitForFunction(() => window.__printed);
-  const printed = await page.evaluate(() => window.__printed);
-  for (const title of titles) assert.ok(printed.includes(title.trim()), `the print has "${title}"`);
-  assert.ok(printed.length > 1500, `the print has the pearls' bodies, got ${printed.length} characters`);
-  assert.ok(fetched.some((p) => p.endsWith('/tuloste.json')), `the download and the print read the print bodies the build wrote: ${fetched}`);
-  assert.ok(!fetched.some((p) => /\/helmet\/[^/]+\/$/.test(p)), `the download and the print fetch no pearl page: ${fetched}`);
+  // Print: every pearl in full, as its page shows it.
+  const order = [slugs[1], slugs[0], slugs[2]];
+  const printed = await printView(page, 'Tulosta helmet');
+  assert.deepEqual(printed.map((a) => a.title), titles.map((x) => x.trim()), 'the print has the pearls in order');
+  await assertBodies(page, order.map((s) => pearls[slugs.indexOf(s)]), order, printed);
+  assert.equal(printed[1].note, 'Oma muistiinpano: Kokeillaan ensi viikon tiimipalaverissa.');
+  assert.equal(printed[0].area.startsWith('Teema: '), true, printed[0].area);
 
   // Share: the link opens the same necklace in a fresh browser.
   const link = await page.locator('#necklace-share').inputValue();
@@ -208,4 +207,123 @@ test('the whole guide prints with each chapter on a new page and no navigation',
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages > chapters.length, `the guide prints on more pages than it has chapters, got ${pages}`);
   assertClean(w);
+});
+
+// describe is what a reader sees of a body (an element): its text, its
+// headings with their levels, where its links go, its ids, and its
+// worksheets. It runs in the page.
+function describe(root) {
+  const all = (sel) => [...root.querySelectorAll(sel)];
+  return {
+    text: root.textContent.replace(/\s+/g, ' ').trim(),
+    headings: all('h1, h2, h3, h4, h5, h6').map((h) => `${h.tagName} ${h.textContent.trim()}`),
+    links: all('a[href]').map((a) => a.getAttribute('href')),
+    ids: all('[id]').map((e) => e.id),
+    worksheets: all('form.tyopohja').length,
+  };
+}
+
+// printView presses the print button named label with window.print
+// caught, and gives what the print shows of each pearl, in order: its
+// title, area line, note, the body (describe) or the message in its
+// place; with each, whether every id of the print is unique and every
+// link to a place on it finds its target, and the status line after.
+async function printView(page, label) {
+  await page.evaluate(() => { window.__printed = false; window.print = () => { window.__printed = true; }; });
+  await page.getByRole('button', { name: label }).click();
+  await page.waitForFunction(() => window.__printed);
+  const whole = await page.locator('.necklace-print').evaluate((area) => {
+    const ids = [...area.querySelectorAll('[id]')].map((e) => e.id);
+    return {
+      unique: new Set(ids).size === ids.length,
+      targets: [...area.querySelectorAll('a[href^="#"]')].every((a) => document.getElementById(a.getAttribute('href').slice(1))),
+      status: document.querySelector('.necklace-status').textContent,
+    };
+  });
+  const arts = page.locator('.necklace-print article');
+  const out = [];
+  for (let i = 0; i < await arts.count(); i++) {
+    const a = arts.nth(i);
+    const text = async (sel) => ((await a.locator(sel).count()) ? a.locator(sel).first().textContent() : null);
+    const body = a.locator('.necklace-print-body');
+    out.push({
+      title: await text('h2'),
+      area: await text('.necklace-print-area'),
+      note: await text('.necklace-print-note'),
+      failed: await text('.necklace-print-failed'),
+      body: (await body.count()) ? await body.evaluate(describe) : null,
+      ...whole,
+    });
+  }
+  return out;
+}
+
+// assertBodies checks that the print shows the bodies of the pearls at
+// paths (with slugs), in order, as their own pages show them: the same
+// text, links and worksheets, headings one level down (the pearl's
+// title is an h2 in the print) and ids under the slug.
+async function assertBodies(page, paths, slugs, printed, base = site.base) {
+  assert.equal(printed.length, paths.length);
+  // The pages as the server sends them, without the scripts that dress
+  // a worksheet: as the print view reads them.
+  const plain = await page.context().browser().newContext({ javaScriptEnabled: false });
+  const other = await plain.newPage();
+  for (const [i, path] of paths.entries()) {
+    await other.goto(base + path);
+    const want = await other.locator('[data-pearl-body]').evaluate(describe);
+    const got = printed[i].body;
+    assert.ok(got, `${path}: the print has the body, not "${printed[i].failed}"`);
+    assert.ok(want.text.length > 200, `${path}: the page has a body`);
+    assert.equal(got.text, want.text, `${path}: the text`);
+    assert.deepEqual(got.links, want.links, `${path}: the links`);
+    assert.equal(got.worksheets, want.worksheets, `${path}: the worksheets`);
+    assert.deepEqual(got.headings, want.headings.map((h) => `H${Math.min(6, Number(h[1]) + 1)}${h.slice(2)}`), `${path}: the headings, one level down`);
+    assert.deepEqual(got.ids, want.ids.map((id) => `${slugs[i]}-${id}`), `${path}: the ids, under the slug`);
+    assert.ok(printed[i].unique, 'every id of the print is unique');
+    assert.ok(printed[i].targets, 'every link to a place in the print finds it');
+  }
+  await plain.close();
+}
+
+test('under a subpath, in Finnish and Swedish, the print shows the pearls as their pages do, and a page that fails to load says so', async (t) => {
+  const sub = await startSite('content', '/portaali');
+  t.after(() => sub.stop());
+  for (const lang of [
+    { name: 'Finnish', dir: '', print: 'Tulosta helmet', area: 'Teema: ', failed: 'Helmen tekstiä ei saatu haettua', missing: '2 helmen tekstiä ei saatu haettua' },
+    { name: 'Swedish', dir: '/sv', print: 'Skriv ut pärlorna', area: 'Tema: ', failed: 'Pärlans text kunde inte hämtas', missing: 'Texten i 2 pärlor kunde inte hämtas' },
+  ]) {
+    await t.test(lang.name, async (t) => {
+      const all = await pagesOf(sub.out, lang.dir.slice(1) + (lang.dir ? '/' : '') + 'helmet');
+      // A pearl with a worksheet first when there is one, then pearls
+      // with the most headings, in an order that is not the folder's.
+      const scored = await Promise.all(all.map(async (p) => {
+        const html = await readFile(join(sub.out, p, 'index.html'), 'utf8');
+        return { p, score: (html.includes('class="tyopohja"') ? 100 : 0) + (html.match(/<h[2-6]/g) || []).length };
+      }));
+      const paths = scored.sort((a, b) => b.score - a.score || a.p.localeCompare(b.p)).slice(0, 3).map((x) => x.p).reverse();
+      const slugs = paths.map((p) => p.split('/').at(-2));
+      const { page, w } = await openPage(sub, t);
+      await page.goto(`${sub.base}${lang.dir}/oma-helminauha/?h=${slugs.join(',')}`);
+      await page.locator('#necklace-list > li').nth(2).waitFor();
+      const printed = await printView(page, lang.print);
+      assert.equal(printed[0].area.startsWith(lang.area), true, printed[0].area);
+      await assertBodies(page, paths, slugs, printed, sub.base);
+      assert.equal(printed[0].status, '', 'nothing failed, nothing to say');
+      assertClean(w);
+
+      // Offline for one pearl's page, and another gone (404): each says
+      // so in its place, with its address, and the status counts them.
+      await page.route(sub.base + paths[0], (r) => r.abort('internetdisconnected'));
+      await page.route(sub.base + paths[2], (r) => r.fulfill({ status: 404, contentType: 'text/html', body: '<p>ei</p>' }));
+      const broken = await printView(page, lang.print);
+      for (const i of [0, 2]) {
+        assert.equal(broken[i].body, null);
+        assert.ok(broken[i].failed.startsWith(lang.failed), broken[i].failed);
+        assert.ok(broken[i].failed.endsWith(sub.base + paths[i]), `the message gives the address: ${broken[i].failed}`);
+      }
+      assert.deepEqual(broken[1].body, printed[1].body, 'the pearl that loads still prints');
+      assert.ok(broken[0].status.startsWith(lang.missing), broken[0].status);
+      assertClean(w, (e) => /ERR_INTERNET_DISCONNECTED|status of 404/.test(e));
+    });
+  }
 });

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"html/template"
 	"regexp"
 	"slices"
@@ -35,37 +33,18 @@ func (v *View) body(doc *markdown.Doc, links site.Links) template.HTML {
 
 func hasWorksheet(doc *markdown.Doc) bool { return doc.HasWorksheet() }
 
-// printBody is the file PrintName beside a pearl's page, {"html": ...}:
-// the pearl's body as the print view of the reader's own necklace shows
-// it under the pearl's title (an h2 there), headings one level down and
-// ids (and links to them) prefixed with the slug, so that several bodies
-// fit on one page. The necklace page fetches it only to print or
-// download the pearls in full, and puts it in itself as it is: the page
-// itself stays light, and no page is taken apart in the browser.
-func (v *View) printBody(p *site.Pearl) []byte {
-	h := strings.TrimSpace(string(prefixIDs(v.body(p.Doc, p.Links), p.Slug+"-", 1)))
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // fetched by a script, not inside a page's <script>
-	enc.Encode(struct {
-		HTML string `json:"html"`
-	}{h})
-	return b.Bytes()
-}
-
 // idAttrs are the attributes of markdown's output that hold ids or
 // references to ids (href holds one when it starts with #).
 var idAttrs = []string{" id", " for", " aria-describedby", " aria-labelledby", " aria-controls"}
 
 // prefixIDs makes a body's ids unique on a page that holds several bodies
-// (the whole guide, the reader's necklace in print): every id, and every
-// reference to one, gets prefix. shift moves headings down that many
-// levels (an h2 of a chapter becomes an h3 under the chapter's own h2),
-// stopping at h6. Attribute values in markdown's output are always
-// double-quoted, and text never holds a bare `"` (it is escaped), so one
-// pass that skips each value finds them all and nothing in text or code.
-// (It was a regular expression, a third of a build's CPU once every
-// pearl's print body went through it.)
+// (the whole guide; oma-helminauha.js does the same in the browser for
+// the reader's necklace in print): every id, and every reference to one,
+// gets prefix. shift moves headings down that many levels (an h2 of a
+// chapter becomes an h3 under the chapter's own h2), stopping at h6.
+// Attribute values in markdown's output are always double-quoted, and
+// text never holds a bare `"` (it is escaped), so one pass that skips
+// each value finds them all and nothing in text or code.
 func prefixIDs(h template.HTML, prefix string, shift int) template.HTML {
 	src := string(h)
 	var b strings.Builder

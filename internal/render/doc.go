@@ -37,10 +37,9 @@
 // the template file and line). There is no lookup by section, type or
 // layout name and no default for a missing kind.
 //
-// The feed (feed.xml), sitemap.xml, robots.txt, _headers, the data of
-// the reader's necklace (oma-helminauha/helmet.json) and each pearl's
-// print body (helmet/x/tuloste.json, PrintName) are written by Go code,
-// not by templates: they are formats, not design.
+// The feed (feed.xml), sitemap.xml, robots.txt, _headers and the data of
+// the reader's necklace (oma-helminauha/helmet.json) are written by Go
+// code, not by templates: they are formats, not design.
 //
 // # Safety
 //

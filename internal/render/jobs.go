@@ -14,7 +14,7 @@ type Job struct {
 	// "helmet/x/index.html".
 	Path string
 	// Kind is the page kind (one of Kinds) or one of the generated files:
-	// pearlprint, necklacedata, sitemap, feed, robots, headers.
+	// necklacedata, sitemap, feed, robots, headers.
 	Kind string
 	// Deps are the document keys (site.Node.Key) whose content the page
 	// shows. A page must be rendered again when the hash of one of them
@@ -27,21 +27,15 @@ type Job struct {
 	site *site.Site // the language's site the page is in, nil for the default
 }
 
-// Own is the body that this file shows and the files of no other
-// document do (a pearl's, on its page and in its print body), or nil: a
-// build that renders every file once has no more use for it after the
-// last of those (see markdown.Doc.Release).
+// Own is the body that this page shows and no other page does (a
+// pearl's), or nil: a build that renders every page once has no more use
+// for it after the page (see markdown.Doc.Release).
 func (j Job) Own() *markdown.Doc {
-	if p, ok := j.node.(*site.Pearl); ok && (j.Kind == "pearl" || j.Kind == "pearlprint") {
+	if p, ok := j.node.(*site.Pearl); ok && j.Kind == "pearl" {
 		return p.Doc
 	}
 	return nil
 }
-
-// PrintName is the file beside each pearl's page that holds its body as
-// the print view of the reader's own necklace shows it (see printBody):
-// /helmet/x/tuloste.json.
-const PrintName = "tuloste.json"
 
 // PageSize is the number of pearls a list page shows. A longer list (a
 // theme area's, a tag's, a kind's or an audience's) goes on several
@@ -205,8 +199,7 @@ func (t *Theme) jobs(s *site.Site, keep func(node any) bool) []Job {
 		for _, c := range p.Cases {
 			d = append(d, c.Key)
 		}
-		jobs = append(jobs, Job{Path: out(p.Path), Kind: "pearl", Deps: uniqueKeys(d), node: p},
-			Job{Path: p.Path[1:] + PrintName, Kind: "pearlprint", Deps: []string{p.Key}, node: p})
+		jobs = append(jobs, Job{Path: out(p.Path), Kind: "pearl", Deps: uniqueKeys(d), node: p})
 	}
 	for _, c := range s.Cases {
 		if keep != nil && !keep(c) {

@@ -37,14 +37,6 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 		data, err := t.necklaceData(s)
 		f.Data, f.Type = data, "application/json"
 		return f, err
-	case "pearlprint":
-		p, ok := j.node.(*site.Pearl)
-		if !ok {
-			return f, fmt.Errorf("rendering %s: a pearlprint job without its pearl (make jobs with Theme.Jobs)", j.Path)
-		}
-		v := &View{Site: s, Kind: j.Kind, st: t.state(s)}
-		f.Data, f.Type = v.printBody(p), "application/json"
-		return f, nil
 	}
 	pages, fastPages := t.pagesFor(s.Config.Language)
 	tmpl := pages[j.Kind]

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 import { store, pearls, fill } from '../helminauha/assets/yhteiset.js';
 import { KEY, readItems, writeItems, indexOf } from '../helminauha/assets/oma.js';
-import { sharedSlugs, safeColor, MAX_SHARED, markdownOf } from '../helminauha/assets/oma-helminauha.js';
+import { sharedSlugs, safeColor, MAX_SHARED, markdownOf, prefixedAttr } from '../helminauha/assets/oma-helminauha.js';
 import { asciiName } from '../helminauha/assets/tyopohja.js';
 
 const assets = new URL('../helminauha/assets/', import.meta.url);
@@ -177,7 +177,7 @@ test('a print body as Markdown: headings, links made absolute, lists, a table, a
       E('fieldset', {}, E('legend', {}, 'Kuinka hyvin?'), E('span', { class: 'tp-scale-options' }, E('input', {}), E('label', {}, '1'))),
       E('div', { class: 'tp-actions' }, E('button', {}, 'Tyhjennä'))),
     E('p', {}, E('img', { src: '/kuva.png', alt: 'Kuva' }), 'Kuvan jälkeen.'));
-  assert.equal(markdownOf(body, 'https://esim.fi/portaali/helmet/x/tuloste.json'), [
+  assert.equal(markdownOf(body, 'https://esim.fi/portaali/helmet/x/'), [
     '### Otsikko',
     '',
     'Katso [toinen](https://esim.fi/portaali/helmet/toinen/) ja **tee**.',
@@ -198,4 +198,20 @@ test('a print body as Markdown: headings, links made absolute, lists, a table, a
     '',
     'Kuvan jälkeen.',
   ].join('\n'));
+});
+
+test('a body in print gets its ids, and references to them, under the pearl\'s prefix', () => {
+  const cases = [
+    ['id', 'valmistelu', 'x-valmistelu'],
+    ['for', 'tp-1-nimi', 'x-tp-1-nimi'],
+    ['aria-describedby', 'tp-1-ohje  tp-1-virhe', 'x-tp-1-ohje x-tp-1-virhe'],
+    ['aria-labelledby', 'a', 'x-a'],
+    ['aria-controls', 'b', 'x-b'],
+    ['href', '#valmistelu', '#x-valmistelu'],
+    ['href', '/portaali/helmet/toinen/#kohta', null],
+    ['href', 'https://esim.fi/', null],
+    ['class', 'tyopohja', null],
+    ['name', 'nimi', null],
+  ];
+  for (const [name, value, want] of cases) assert.equal(prefixedAttr(name, value, 'x-'), want, `${name}="${value}"`);
 });

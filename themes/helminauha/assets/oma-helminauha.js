@@ -12,12 +12,13 @@
 // color, summary}.
 //
 // Nothing read from the URL, the storage or helmet.json reaches the page
-// as markup: text goes in as textContent. The pearls in full come from
-// the print bodies the generator writes beside each pearl's page
-// (tuloste.json, {"html": the body, headings one level down}), fetched
-// only to print or download: they go in as the generator wrote them, and
-// no page is taken apart here. Works under the theme's
-// Content-Security-Policy.
+// as markup: text goes in as textContent. The pearls in full, fetched
+// only to print or download, are the bodies of the pearls' own pages
+// (same origin, [data-pearl-body], which pearl.html writes), parsed with
+// DOMParser and put in as the generator wrote them, headings one level
+// down (printBody). No sanitiser: the pages are the generator's,
+// rendered from Markdown without raw HTML, and nodes parsed by DOMParser
+// run no script. Works under the theme's Content-Security-Policy.
 import { el, button, pearls, announce, download, onReady, words, fill } from './yhteiset.js';
 import { SLUG, readItems, writeItems, indexOf, updateCount } from './oma.js';
 
@@ -427,28 +428,61 @@ NecklacePage.prototype.slugs = function () {
 
 // ---- print and Markdown: the pearls in full ----
 
-// PRINT_NAME is the file beside a pearl's page that holds its print body
-// (render.PrintName).
-var PRINT_NAME = 'tuloste.json';
+// BODY marks a pearl's body on its page (pearl.html).
+var BODY = '[data-pearl-body]';
 
-// fetchPearl loads the print body of one pearl of this site and returns
-// it as elements and as Markdown, or null.
+// fetchPearl loads the page of one pearl of this site and returns its
+// body as the print view shows it (printBody) and as Markdown, or null
+// when the page could not be loaded (offline, not found) or has no body.
 NecklacePage.prototype.fetchPearl = function (info) {
   if (!info.url) return Promise.resolve(null);
-  var url = new URL(PRINT_NAME, new URL(info.url, window.location.href));
+  var url = new URL(info.url, window.location.href);
   if (url.origin !== window.location.origin) return Promise.resolve(null);
   return fetch(url.href, { credentials: 'same-origin' }).then(function (r) {
     if (!r.ok) throw new Error(r.status);
-    return r.json();
-  }).then(function (data) {
-    if (!data || typeof data.html !== 'string') return null;
-    var tpl = document.createElement('template');
-    tpl.innerHTML = data.html;
-    var node = el('div', { className: 'necklace-print-body' });
-    node.appendChild(tpl.content);
+    return r.text();
+  }).then(function (html) {
+    var body = new DOMParser().parseFromString(html, 'text/html').querySelector(BODY);
+    if (!body) return null;
+    var node = printBody(body, info.slug + '-');
     return { node: node, md: markdownOf(node, url) };
   }).catch(function () { return null; });
 };
+
+// printBody is a copy of a pearl's body (an element of its parsed page)
+// in this page, as the print view shows it under the pearl's title (an
+// h2 there): headings one level down (stopping at h6) and every id, and
+// every reference to one, prefixed with prefix (the slug and "-"), so
+// that several bodies fit on one page. It is what render's prefixIDs
+// does for the whole guide.
+function printBody(body, prefix) {
+  var node = el('div', { className: 'necklace-print-body' });
+  body.childNodes.forEach(function (c) { node.appendChild(document.importNode(c, true)); });
+  node.querySelectorAll('*').forEach(function (e) {
+    Array.from(e.attributes).forEach(function (a) {
+      var v = prefixedAttr(a.name, a.value, prefix);
+      if (v !== null) e.setAttribute(a.name, v);
+    });
+  });
+  node.querySelectorAll('h1, h2, h3, h4, h5').forEach(function (h) {
+    var down = document.createElement('h' + (Number(h.tagName[1]) + 1));
+    Array.from(h.attributes).forEach(function (a) { down.setAttribute(a.name, a.value); });
+    while (h.firstChild) down.appendChild(h.firstChild);
+    h.replaceWith(down);
+  });
+  return node;
+}
+
+// prefixedAttr is the value of the attribute name with each id in it
+// prefixed (id, for and the aria attributes that name ids, and an href
+// to a place on the same page), or null when the attribute names none.
+var ID_ATTRS = { id: 1, for: 1, 'aria-describedby': 1, 'aria-labelledby': 1, 'aria-controls': 1 };
+
+export function prefixedAttr(name, value, prefix) {
+  if (name === 'href') return value.charAt(0) === '#' ? '#' + prefix + value.slice(1) : null;
+  if (!ID_ATTRS[name]) return null;
+  return value.split(/\s+/).filter(Boolean).map(function (id) { return prefix + id; }).join(' ');
+}
 
 NecklacePage.prototype.full = function () {
   var self = this;
@@ -459,6 +493,18 @@ NecklacePage.prototype.full = function () {
     return infos.map(function (info, i) { return { info: info, body: bodies[i], note: notes[info.slug] || '' }; });
   });
 };
+
+// failed is what the print and the download say in place of the body of
+// a pearl whose page could not be loaded, and missing what the status
+// says after them when there were such pearls ('' when there were none).
+function failed(info) {
+  return t('print.failed', { url: new URL(info.url || '', window.location.href).href });
+}
+
+function missing(list) {
+  var n = list.filter(function (p) { return !p.body; }).length;
+  return n === 0 ? '' : t(n === 1 ? 'print.missing.one' : 'print.missing.other', { n: n });
+}
 
 NecklacePage.prototype.busy = function (b, on) {
   b.disabled = on;
@@ -476,11 +522,11 @@ NecklacePage.prototype.print = function (b) {
     list.forEach(function (p) {
       var art = el('article', { className: 'necklace-print-pearl' });
       art.appendChild(el('h2', { text: p.info.title }));
-      if (p.info.area) art.appendChild(el('p', { className: 'necklace-print-area', text: 'Teema: ' + p.info.area }));
+      if (p.info.area) art.appendChild(el('p', { className: 'necklace-print-area', text: t('area') + ': ' + p.info.area }));
       if (p.info.summary) art.appendChild(el('p', { className: 'necklace-print-summary', text: p.info.summary }));
       if (p.note) art.appendChild(el('p', { className: 'necklace-print-note', text: t('note') + ': ' + p.note }));
       if (p.body) art.appendChild(p.body.node);
-      else art.appendChild(el('p', { text: t('print.failed') }));
+      else art.appendChild(el('p', { className: 'necklace-print-failed', text: failed(p.info) }));
       area.appendChild(art);
     });
     self.busy(b, false);
@@ -495,7 +541,7 @@ NecklacePage.prototype.print = function (b) {
       window.removeEventListener('afterprint', cleanup);
     };
     window.addEventListener('afterprint', cleanup);
-    announce(self.status, '');
+    announce(self.status, missing(list));
     window.print();
     setTimeout(cleanup, 0);
   });
@@ -508,15 +554,16 @@ NecklacePage.prototype.markdown = function (b) {
     var out = ['# ' + t('title'), ''];
     list.forEach(function (p) {
       out.push('## ' + p.info.title, '');
-      if (p.info.area) out.push('Teema: ' + p.info.area, '');
+      if (p.info.area) out.push(t('area') + ': ' + p.info.area, '');
       if (p.info.url) out.push(new URL(p.info.url, window.location.href).href, '');
       if (p.info.summary) out.push('_' + p.info.summary + '_', '');
       if (p.note) out.push('> ' + t('note') + ': ' + p.note.replace(/\n/g, '\n> '), '');
-      if (p.body && p.body.md) out.push(p.body.md, '');
+      if (!p.body) out.push(failed(p.info), '');
+      else if (p.body.md) out.push(p.body.md, '');
     });
     download('oma-helminauha.md', out.join('\n').replace(/\n{3,}/g, '\n\n'));
     self.busy(b, false);
-    announce(self.status, t('downloaded'));
+    announce(self.status, [t('downloaded'), missing(list)].join(' ').trim());
   });
 };
 
