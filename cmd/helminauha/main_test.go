@@ -109,6 +109,9 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{"content/helmet/x.md: the file is empty"}},
 		{name: "20 MB file", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n" + strings.Repeat("sanoja ", 3_000_000)},
 			want: []string{"content/helmet/x.md: the file is 20.0 MB, more than a page may be (2 MB)"}},
+		{name: "a table 5,000 columns wide over 50,000 short rows", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n|" +
+			strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("x\n", 50_000)},
+			want: []string{"content/helmet/x.md:8: the file's tables have more than 100,000 cells (rows times columns): split the tables or the page"}},
 		{name: "symlink loop", setup: func(t *testing.T, content string) {
 			if err := os.Symlink("b.md", filepath.Join(content, "helmet", "a.md")); err != nil {
 				t.Fatal(err)

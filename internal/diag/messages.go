@@ -912,6 +912,9 @@ var (
 	MdTooManyFootnotes = msg("markdown.too-many-footnotes",
 		"tiedostossa on yli %d alaviitettä ([^1]: teksti): jaa sivu useammaksi",
 		"the file has more than %d footnotes ([^1]: text): split the page")
+	MdTooManyCells = msg("markdown.too-many-cells",
+		"tiedoston taulukoissa on yli %d solua (rivejä kertaa sarakkeita): jaa taulukot pienemmiksi tai sivu useammaksi",
+		"the file's tables have more than %d cells (rows times columns): split the tables or the page")
 )
 
 // Markdown and front matter (internal/markdown).

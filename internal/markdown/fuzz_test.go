@@ -207,6 +207,7 @@ func FuzzMarkdown(f *testing.F) {
 		"[a](javascript:x) ![](y) <https://z> www.x.fi", "```tyopohja\ntitle: t\nfields:\n - label: l\n   type: scale\n```\n",
 		"```tyopohja\n- x\n```", "<script>alert(1)</script>", "a\xffb\n\xe4", "| a |\n|---|\n| [b](c) |",
 		"[^1]\n\n[^1]: x", "Termi\n: selitys", "- [ ] a\n- [x] b", "\r\r\n\r", "---\r\n---\r",
+		"|a|b|c|\n|-|:-:|\nx\n> |y\n- z\n  |-|\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -9,7 +9,8 @@ import (
 // Limits on one file's body. goldmark's work grows faster than its input
 // for a few constructs: a paragraph of thousands of unclosed [a]( or
 // mixed *a_ marks, lists nested hundreds deep, thousands of reference
-// definitions or footnotes. A body past a limit is not parsed, and the
+// definitions or footnotes, a table whose rows each get as many cells as
+// its header however short they are written. A body past a limit is not parsed, and the
 // file gets one error naming the line and what to do. The limits are
 // far above any real page, and at them a file parses in milliseconds.
 const (
@@ -24,6 +25,9 @@ const (
 	// and MaxFootnotes the footnotes ([^1]: teksti) of one file.
 	MaxReferences = 1000
 	MaxFootnotes  = 500
+	// MaxCells is the table cells of one file: each row has as many as
+	// its table's header, however few it writes.
+	MaxCells = 100_000
 )
 
 // overLimit reports the first limit the body, from line first (1-based),
@@ -35,6 +39,9 @@ func (p *parse) overLimit(first int) bool {
 		inBlock         bool // a block's lines are being counted
 		refs, notes     int
 		fence           []byte // the open fence (``` or ~~~ and more), or nil
+		cells, cols     int    // table cells so far; the current table's columns, or 0
+		tableLine       int    // the current table's first line
+		prev            []byte // the line before, in the same block, or nil
 	)
 	fail := func(line int, m *diag.Message, args ...any) bool {
 		p.diags.Report(p.linePos(line), m, args...)
@@ -57,13 +64,28 @@ func (p *parse) overLimit(first int) bool {
 		}
 		t := bytes.TrimLeft(rest, " \t")
 		if f := fenceOf(t); f != nil {
-			fence, inBlock = f, false
+			fence, inBlock, cols, prev = f, false, 0, nil
 			continue
 		}
 		if len(t) == 0 {
-			inBlock = false
+			inBlock, cols, prev = false, 0, nil
 			continue
 		}
+		// A table is a header line followed by a delimiter row; it goes on
+		// to the end of the paragraph, each row as wide as the header.
+		switch {
+		case item || t[0] == '#':
+			cols = 0
+		case cols > 0:
+			cells += cols
+		case prev != nil && tableDelimiter(t):
+			cols, tableLine = bytes.Count(bytes.Trim(bytes.TrimSpace(t), "|"), []byte("|"))+1, n-1
+			cells += cols
+		}
+		if cells > MaxCells {
+			return fail(tableLine, diag.MdTooManyCells, MaxCells)
+		}
+		prev = t
 		// A new block begins its own count: a list item, a heading, a
 		// table row (whose cells goldmark reads one by one).
 		if !inBlock || item || t[0] == '#' || t[0] == '|' {
@@ -149,6 +171,12 @@ func listMarker(b []byte) int {
 		return 0
 	}
 	return n
+}
+
+// tableDelimiter tells whether t is a table's delimiter row (|---|:-:|):
+// dashes, colons, pipes and spaces, not dashes alone.
+func tableDelimiter(t []byte) bool {
+	return len(bytes.Trim(t, "-|: \t")) == 0 && len(bytes.Trim(t, "- \t")) > 0
 }
 
 // fenceOf is the fence (three or more ` or ~) that opens a code block on

@@ -46,6 +46,9 @@ func TestLimits(t *testing.T) {
 		{"footnotes", func(n int) string {
 			return lines(n, func(i int) string { return fmt.Sprintf("Teksti.[^%d]\n\n[^%d]: Viite.\n\n", i, i) })
 		}, MaxFootnotes, diag.MdTooManyFootnotes, func(n int) int { return 4*n - 1 }},
+		// A row written short gets the header's columns: a wide header
+		// over many short rows is cells that the file does not hold.
+		{"table cells", func(n int) string { return tables(n) }, MaxCells, diag.MdTooManyCells, func(n int) int { return n/1000 + 3 }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			const head = "---\ntitle: Otsikko\n---\n"
@@ -68,6 +71,20 @@ func TestLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tables holds n table cells: a table of 1,000 columns (its header and
+// rows of one cell, which the parser fills with empty ones) and, for the
+// rest, a table of a header only, after a blank line.
+func tables(n int) string {
+	header := func(cols int) string {
+		return "|" + strings.Repeat("a|", cols) + "\n|" + strings.Repeat("-|", cols) + "\n"
+	}
+	s := header(1000) + strings.Repeat("x\n", n/1000-1)
+	if n%1000 > 0 {
+		s += "\n" + header(n%1000)
+	}
+	return s
 }
 
 // Fenced code is not Markdown: its marks, indentation and > count for
