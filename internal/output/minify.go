@@ -38,17 +38,23 @@ func MinifyTemplate(src string) (string, error) {
 	return m.String("text/html", src)
 }
 
-// NewMinifier sets up tdewolff/minify for the types the site writes.
+// minifiers minify each media type the site writes that is minified.
+var minifiers = map[string]minify.MinifierFunc{
+	"text/html":            htmlMinifier.Minify,
+	"text/css":             css.Minify,
+	"text/javascript":      js.Minify,
+	"application/json":     json.Minify,
+	"image/svg+xml":        svg.Minify,
+	"application/xml":      xml.Minify,
+	"application/atom+xml": xml.Minify,
+}
+
+// NewMinifier sets up tdewolff/minify for the types of minifiers.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	hm := htmlMinifier
-	m.Add("text/html", &hm)
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("text/javascript", js.Minify)
-	m.AddFunc("application/json", json.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddFunc("application/xml", xml.Minify)
-	m.AddFunc("application/atom+xml", xml.Minify)
+	for t, f := range minifiers {
+		m.AddFunc(t, f)
+	}
 	return &Minifier{m: m}
 }
 
@@ -67,11 +73,8 @@ func (mf *Minifier) Minify(f File) (File, error) {
 }
 
 func minifiable(t string) bool {
-	switch t {
-	case "text/html", "text/css", "text/javascript", "application/json", "image/svg+xml", "application/xml", "application/atom+xml":
-		return true
-	}
-	return false
+	_, ok := minifiers[t]
+	return ok
 }
 
 func compressible(f File) bool {
