@@ -142,9 +142,11 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	opts := ss.opts
 	res := &Result{Pages: map[string]int{}}
 	write := !opts.CheckOnly && opts.Out != ""
+	var folder output.Folder
 	if write {
 		// Before the work: a folder it must not write is refused at once.
-		if _, err := output.Place(opts.Out, opts.OutGuard); err != nil {
+		var err error
+		if folder, err = output.Place(opts.Out, opts.OutGuard); err != nil {
 			return res, err
 		}
 	}
@@ -184,8 +186,8 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	var out *output.Writer
 	if write {
 		var err error
-		oo := output.Options{Minify: opts.Minify, Gzip: opts.Gzip, Keep: m.cfg.Keep, Clean: opts.OutClean, Guard: opts.OutGuard}
-		if out, err = output.Begin(ctx, opts.Out, oo); err != nil {
+		oo := output.Options{Minify: opts.Minify, Gzip: opts.Gzip, Keep: m.cfg.Keep, Clean: opts.OutClean}
+		if out, err = output.Begin(ctx, folder, oo); err != nil {
 			return res, err
 		}
 		defer out.Abort() // a no-op after Commit

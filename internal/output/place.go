@@ -10,22 +10,28 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
+// A Folder is an output folder that Place accepted, for Begin.
+type Folder struct {
+	dir  string // as given, for messages
+	real string // where the files go
+}
+
 // Place checks that dir may be an output folder, before anything is
-// built or written, and returns the folder the files go into: dir itself,
-// or the folder a symbolic link at dir points to (a web root, say), which
-// is written through and not replaced by a folder of its own.
+// built or written, and returns it with the folder the files go into: dir
+// itself, or the folder a symbolic link at dir points to (a web root,
+// say), which is written through and not replaced by a folder of its own.
 //
 // It refuses a file, the root folder, the home folder and any folder that
 // holds it or the working folder, and a folder that is, holds or lies
 // inside one of guard (the content and theme folders): a build removes
 // what it wrote before, and one of these may hold nothing it wrote.
-func Place(dir string, guard []string) (string, error) {
+func Place(dir string, guard []string) (Folder, error) {
 	if dir == "" {
-		return "", diag.OutputEmpty.Err()
+		return Folder{}, diag.OutputEmpty.Err()
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return "", err
+		return Folder{}, err
 	}
 	real := abs
 	info, err := os.Lstat(abs)
@@ -33,27 +39,27 @@ func Place(dir string, guard []string) (string, error) {
 	case err == nil && info.Mode()&fs.ModeSymlink != 0:
 		target, err := filepath.EvalSymlinks(abs)
 		if err != nil {
-			return "", diag.OutputLinkNowhere.Err(dir, diag.Cause(err))
+			return Folder{}, diag.OutputLinkNowhere.Err(dir, diag.Cause(err))
 		}
 		if info, err = os.Stat(target); err != nil || !info.IsDir() {
-			return "", diag.OutputLinkNotFolder.Err(dir, target)
+			return Folder{}, diag.OutputLinkNotFolder.Err(dir, target)
 		}
 		real = target
 	case err == nil && !info.IsDir():
-		return "", diag.OutputIsFile.Err(dir)
+		return Folder{}, diag.OutputIsFile.Err(dir)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return "", diag.OutputCannotUse.Err(dir, diag.Cause(err))
+		return Folder{}, diag.OutputCannotUse.Err(dir, diag.Cause(err))
 	default:
 		real = realPath(abs)
 	}
 	if filepath.Dir(real) == real {
-		return "", diag.OutputRoot.Err(dir)
+		return Folder{}, diag.OutputRoot.Err(dir)
 	}
 	if home, err := os.UserHomeDir(); err == nil && home != "" && within(realPath(home), real) {
-		return "", diag.OutputHome.Err(dir)
+		return Folder{}, diag.OutputHome.Err(dir)
 	}
 	if wd, err := os.Getwd(); err == nil && within(realPath(wd), real) {
-		return "", diag.OutputWorkDir.Err(dir)
+		return Folder{}, diag.OutputWorkDir.Err(dir)
 	}
 	for _, g := range guard {
 		if g == "" {
@@ -62,14 +68,14 @@ func Place(dir string, guard []string) (string, error) {
 		gr := realPath(mustAbs(g))
 		switch {
 		case gr == real:
-			return "", diag.OutputIsRead.Err(dir, g)
+			return Folder{}, diag.OutputIsRead.Err(dir, g)
 		case within(gr, real):
-			return "", diag.OutputHoldsRead.Err(dir, g)
+			return Folder{}, diag.OutputHoldsRead.Err(dir, g)
 		case within(real, gr):
-			return "", diag.OutputInsideRead.Err(dir, g)
+			return Folder{}, diag.OutputInsideRead.Err(dir, g)
 		}
 	}
-	return real, nil
+	return Folder{dir: dir, real: real}, nil
 }
 
 // within reports whether p is dir or lies inside it (both clean and

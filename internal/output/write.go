@@ -27,9 +27,6 @@ type Options struct {
 	// write (but not the kept ones); without it, Begin refuses to build
 	// over them.
 	Clean bool
-	// Guard lists folders the output folder may not be, hold or lie
-	// inside (see Place).
-	Guard []string
 }
 
 // Writer writes a build's files into the output folder so that the
@@ -71,12 +68,12 @@ type Writer struct {
 	dirs    sync.Map // staging folders made, so each costs one syscall
 }
 
-// Begin starts a build of the folder dir. It waits while another build
+// Begin starts a build of the folder f. It waits while another build
 // writes there, and removes what a killed build left beside it.
-func Begin(ctx context.Context, dir string, opts Options) (*Writer, error) {
-	real, err := Place(dir, opts.Guard)
-	if err != nil {
-		return nil, err
+func Begin(ctx context.Context, f Folder, opts Options) (*Writer, error) {
+	dir, real := f.dir, f.real
+	if real == "" { // a Folder that Place did not make
+		return nil, diag.OutputEmpty.Err()
 	}
 	parent := filepath.Dir(real)
 	if err := os.MkdirAll(parent, 0o755); err != nil {

@@ -16,9 +16,18 @@ import (
 	"time"
 )
 
+// beginIn begins a build of dir, which Place accepts with no guard.
+func beginIn(ctx context.Context, dir string, opts Options) (*Writer, error) {
+	f, err := Place(dir, nil)
+	if err != nil {
+		return nil, err
+	}
+	return Begin(ctx, f, opts)
+}
+
 func begin(t *testing.T, dir string, opts Options) *Writer {
 	t.Helper()
-	w, err := Begin(context.Background(), dir, opts)
+	w, err := beginIn(context.Background(), dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +244,7 @@ func TestFilesItDidNotWriteAreRefused(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "kuvat", "loma.jpg"), []byte("jpg"), 0o644)
 	os.WriteFile(filepath.Join(dir, "CNAME"), []byte("x.fi"), 0o644)
 	before := snapshot(t, root)
-	_, err := Begin(context.Background(), dir, Options{})
+	_, err := beginIn(context.Background(), dir, Options{})
 	if err == nil || !strings.Contains(err.Error(), "holds files helminauha did not write (kuvat/loma.jpg)") || !strings.Contains(err.Error(), "--clean-out") {
 		t.Fatalf("Begin: %v", err)
 	}
@@ -246,7 +255,7 @@ func TestFilesItDidNotWriteAreRefused(t *testing.T) {
 	build(t, filepath.Join(root, "public"), map[string]string{"index.html": "1"})
 	os.WriteFile(filepath.Join(root, "public", "oma.html"), []byte("mine"), 0o644)
 	before = snapshot(t, root)
-	if _, err := Begin(context.Background(), filepath.Join(root, "public"), Options{}); err == nil || !strings.Contains(err.Error(), "(oma.html)") {
+	if _, err := beginIn(context.Background(), filepath.Join(root, "public"), Options{}); err == nil || !strings.Contains(err.Error(), "(oma.html)") {
 		t.Fatalf("Begin over an unrecorded file: %v", err)
 	}
 	if after := snapshot(t, root); !maps.Equal(after, before) {
@@ -290,7 +299,7 @@ func TestPlaceRefuses(t *testing.T) {
 		{"", "--out is empty"},
 	} {
 		before := snapshot(t, root)
-		_, err := Begin(context.Background(), tc.out, Options{Guard: guard, Clean: true})
+		_, err := Place(tc.out, guard)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("--out %q: got %v, want %q", tc.out, err, tc.want)
 		}
@@ -365,13 +374,13 @@ func TestBuildsTakeTurns(t *testing.T) {
 	cancel()
 	// With the first build under way, a second gives up only because
 	// its context is done: it waited for the lock.
-	if _, err := Begin(done, dir, Options{}); err != context.Canceled {
+	if _, err := beginIn(done, dir, Options{}); err != context.Canceled {
 		t.Fatalf("a second build did not wait: %v", err)
 	}
 	if err := w.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	w2, err := Begin(done, dir, Options{})
+	w2, err := beginIn(done, dir, Options{})
 	if err != nil {
 		t.Fatalf("after the first build, the second could not begin: %v", err)
 	}
