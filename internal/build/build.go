@@ -104,7 +104,7 @@ var ErrContent = errors.New("the portal has errors")
 // Build runs a whole build: the one build path (see run) of a session
 // that has built nothing before and keeps nothing after.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	return (&Session{opts: opts}).run(ctx, Changes{}, nil)
+	return (&Session{opts: opts}).run(ctx, Changes{}, nil, nil)
 }
 
 // run is the one build path, for Build and for every Session.Rebuild.
@@ -119,10 +119,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 //     works out from text in site.Memo)
 //  5. plan    the pages to render: all; in a session, only those whose
 //     fingerprint changed since its last good build
-//  6. render  the pages, on every core; beside it, in Build, the search
-//     index (a session's caller builds it with Session.Search)
-//  7. static  the theme's assets and the static files (a session keeps the
-//     bytes of the static files no change names)
+//  6. render  the theme's assets and the pages kept put, the static files
+//     read (a session keeps the bytes of those no change names), then the
+//     pages rendered, on every core; beside it, in Build, the search index
+//     (a session's caller builds it with Session.Search). A session's
+//     RebuildShowing shows the files once the static files are read
+//     (Partial): the build reads nothing of the content folder after
+//  7. static  the search index put, once it is built
 //  8. write   conflicts between files checked, then the files written to
 //     Options.Out (output) or kept in memory
 //
@@ -138,7 +141,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 //
 // The build stops after a stage that found errors; nothing is written
 // then, and a session keeps nothing of it.
-func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, error) {
+func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Partial)) (*Result, error) {
 	opts := ss.opts
 	res := &Result{Pages: map[string]int{}}
 	write := !opts.CheckOnly && opts.Out != ""
@@ -211,32 +214,77 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 			indexed <- index{files, err}
 		}()
 	}
+	// The files made already: the pages kept from the last good build,
+	// and the assets. (After a patch, the last good build's files are
+	// the start: see patch.apply.)
+	known := p.kept
+	if pt == nil {
+		known = append(known, assets(theme, s)...)
+	}
+	for _, f := range known {
+		w.put(f)
+	}
+	// The static files are read before the build is shown, so that it
+	// reads nothing of the content folder after: a change there from then
+	// on is the next build's.
+	if pt == nil {
+		static, keep := ss.staticTasks(s.Static)
+		read := make([]output.File, len(static))
+		w.run(ctx, len(static), func(k int) (output.File, error) {
+			f, err := w.minified(static[k].make)()
+			read[k] = f
+			return f, err
+		})
+		keep()
+		for _, f := range read {
+			if f.Path != "" {
+				known = append(known, f)
+			}
+		}
+	}
+	// Then the pages to render.
 	var rendered atomic.Int64
 	var mu sync.Mutex
-	w.run(ctx, len(p.todo), func(k int) (output.File, error) {
-		if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
-			opts.Progress(int(n), len(p.todo))
+	tasks := make([]task, 0, len(p.todo))
+	for _, i := range p.todo {
+		tasks = append(tasks, task{jobs[i].Path, func() (output.File, error) {
+			if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
+				opts.Progress(int(n), len(p.todo))
+			}
+			f, err := theme.Render(s, jobs[i])
+			switch {
+			case err == nil && ss.keep:
+				mu.Lock()
+				p.pages[jobs[i].Path] = page{print: p.prints[i], deps: p.deps[i], file: f}
+				mu.Unlock()
+			case !ss.keep:
+				// A build that keeps nothing renders each page once: a body
+				// only this page shows is not needed again (see Session.keep).
+				jobs[i].Own().Release()
+			}
+			return f, err
+		}})
+	}
+	for i, t := range tasks {
+		tasks[i].make = w.minified(t.make)
+	}
+	var part *Partial
+	if show != nil && !w.diags.HasErrors() {
+		part = newPartial(res.Language, tasks, known, pt, ss)
+		defer part.close() // when the build stops on the way
+		show(part)
+	}
+	w.run(ctx, len(tasks), func(k int) (output.File, error) {
+		if part != nil {
+			return part.order[k].get()
 		}
-		i := p.todo[k]
-		f, err := theme.Render(s, jobs[i])
-		switch {
-		case err == nil && ss.keep:
-			mu.Lock()
-			p.pages[jobs[i].Path] = page{print: p.prints[i], deps: p.deps[i], file: f}
-			mu.Unlock()
-		case !ss.keep:
-			// A build that keeps nothing renders each page once: a body
-			// only this page shows is not needed again (see Session.keep).
-			jobs[i].Own().Release()
-		}
-		return f, err
+		return tasks[k].make()
 	})
-	for _, f := range p.kept {
-		w.put(f)
+	if part != nil {
+		part.close()
 	}
 	watch.lap("render")
 	if pt == nil {
-		putAssets(w, theme, s)
 		var idx index
 		select {
 		case idx = <-indexed:
@@ -250,7 +298,6 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 		for _, f := range idx.files {
 			w.put(f)
 		}
-		ss.putStatic(ctx, w, s.Static)
 	}
 	w.conflicts()
 	watch.lap("static")
@@ -286,18 +333,26 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch) (*Result, err
 	return res, nil
 }
 
-// putAssets puts the theme's assets of every language's site: their
+// assets are the theme's assets of every language's site: their
 // stylesheets differ when a language has not every theme area.
-func putAssets(w *writer, theme *render.Theme, s *site.Site) {
+func assets(theme *render.Theme, s *site.Site) []output.File {
+	var files []output.File
 	seen := map[string]bool{}
 	for _, l := range append([]*site.Site{s}, s.Languages...) {
 		for _, f := range theme.Assets(l) {
 			if !seen[f.Path] {
 				seen[f.Path] = true
-				w.put(f)
+				files = append(files, f)
 			}
 		}
 	}
+	return files
+}
+
+// task makes the file at path.
+type task struct {
+	path string
+	make func() (output.File, error)
 }
 
 // stopwatch records in a Result how long each stage took.
@@ -502,25 +557,30 @@ func readStatic(opts Options, name string) ([]byte, *diag.Error) {
 	return data, nil
 }
 
-// putStatic reads the static files names on every core, or takes their
-// bytes from the session's cache, and puts them.
-func (ss *Session) putStatic(ctx context.Context, w *writer, names []string) {
+// staticTasks are the tasks that read the static files names, or take
+// their bytes from the session's cache; keep, called once they have run,
+// puts the bytes read in the cache.
+func (ss *Session) staticTasks(names []string) (tasks []task, keep func()) {
 	read := make([][]byte, len(names))
-	w.run(ctx, len(names), func(i int) (output.File, error) {
-		data, ok := ss.static[names[i]]
-		if !ok {
-			var err *diag.Error
-			if data, err = readStatic(ss.opts, names[i]); err != nil {
-				return output.File{}, err
+	for i, name := range names {
+		tasks = append(tasks, task{name, func() (output.File, error) {
+			data, ok := ss.static[name]
+			if !ok {
+				var err *diag.Error
+				if data, err = readStatic(ss.opts, name); err != nil {
+					return output.File{}, err
+				}
+				read[i] = data
 			}
-			read[i] = data
-		}
-		return staticFile(ss.opts, names[i], data), nil
-	})
-	if ss.keep {
-		for i, data := range read {
-			if data != nil {
-				ss.static[names[i]] = data
+			return staticFile(ss.opts, name, data), nil
+		}})
+	}
+	return tasks, func() {
+		if ss.keep {
+			for i, data := range read {
+				if data != nil {
+					ss.static[names[i]] = data
+				}
 			}
 		}
 	}
@@ -598,6 +658,22 @@ func (w *writer) put(f output.File) {
 	w.mu.Lock()
 	w.files = append(w.files, f)
 	w.mu.Unlock()
+}
+
+// minified is make with the file it makes minified, when the writer
+// minifies, so that a Partial gives it as it is written.
+func (w *writer) minified(make func() (output.File, error)) func() (output.File, error) {
+	if w.min == nil {
+		return make
+	}
+	return func() (output.File, error) {
+		f, err := make()
+		if err == nil {
+			f, err = w.min.Minify(f)
+			f.Minified = true
+		}
+		return f, err
+	}
 }
 
 // conflicts reports the files that could not all be written, after the

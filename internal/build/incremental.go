@@ -138,15 +138,27 @@ func (ss *Session) Quick() bool { return ss.quick }
 // of the last full build (a patch changes nothing they depend on but
 // their line numbers).
 func (ss *Session) Rebuild(ctx context.Context, ch Changes) (*Result, error) {
+	return ss.RebuildShowing(ctx, ch, nil)
+}
+
+// RebuildShowing is Rebuild that shows its files before it ends: once
+// its plan stage has listed every file the build will have, it calls
+// show, when not nil, with a Partial that gives each of them as the
+// build will have it, making at once one not made yet (see Partial). A
+// build that fails before its plan stage calls show not at all; one that
+// starts again without a patch calls it again, with the files of that
+// build. A Partial of a build that then fails may have given files the
+// failed build does not keep: the Result and the error are what stands.
+func (ss *Session) RebuildShowing(ctx context.Context, ch Changes, show func(*Partial)) (*Result, error) {
 	if ss.opts.Out != "" {
 		return nil, errors.New("a build session keeps its files in memory: leave Options.Out empty")
 	}
 	pt := ss.patchFor(ch)
 	ss.quick = pt != nil
-	res, err := ss.run(ctx, ch, pt)
+	res, err := ss.run(ctx, ch, pt, show)
 	if err == errUnpatched {
 		ss.quick = false
-		res, err = ss.run(ctx, ch, nil)
+		res, err = ss.run(ctx, ch, nil, show)
 	}
 	ss.failed = err != nil
 	return res, err

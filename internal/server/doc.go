@@ -24,7 +24,19 @@
 // Rebuilds go through build.Session, which re-parses only the files the
 // events named and re-renders only the pages whose inputs changed; since
 // the watcher names every change, an edit of known files does not walk
-// the content folder again (build.Changes.Exact). The search index is
+// the content folder again (build.Changes.Exact).
+//
+// Serving a build under way: the server answers from the start, and a
+// request waits until a build can answer it. Once a build has listed its
+// files (build.Session.RebuildShowing), it is served and the reload is
+// sent, while it renders on: a page it has not rendered yet is rendered
+// for the request that asks for it (or waited for, when a worker is
+// rendering it), so the first page of a large portal is served as soon as
+// the model exists, and after a save the tab's own page comes before the
+// lists, the sitemap and the reader's-necklace data. What is served is
+// always the build's own bytes, never a page of the build before it. A
+// build that fails after it was shown is a build of its own, with a new
+// number, so the tabs reload to its errors. The search index is
 // built after the pages are served and the reload is sent, once the
 // folders have been still for Options.SearchDelay, and swapped in when
 // ready. It re-analyses only the documents whose text changed
@@ -35,7 +47,8 @@
 // <script src="/__helminauha/reload.js" data-gen="N" defer> before
 // </body> (an external script, which the theme's CSP script-src 'self'
 // allows). It listens to Server-Sent Events on /__helminauha/events: one
-// "reload" event per build, carrying the build number, and one on
+// "reload" event per build (sent when the build is shown), carrying the
+// build number, and one on
 // connecting, so a tab that missed a build while disconnected reloads
 // too. The script keeps the scroll position in sessionStorage.
 //

@@ -49,30 +49,54 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	st := srv.current()
-	if len(st.files) == 0 && st.errs != nil {
-		serveNoSite(w, r, name, st)
-		return
-	}
-	f, found := st.file(name)
-	if !found && name != "" && !strings.HasSuffix(name, "/") {
-		if _, dir := st.file(name + "/index.html"); dir {
-			// As a static file server would: a folder's address ends in /.
-			target := "/" + name + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
+	for {
+		st := srv.current()
+		if st.gen > 0 && srv.serveFrom(w, r, name, st) {
+			return
+		}
+		// Nothing built yet, or the build under way cannot tell: the
+		// next state will.
+		select {
+		case <-st.replaced:
+		case <-r.Context().Done():
 			return
 		}
 	}
+}
+
+// serveFrom answers the request for the file name from the state st;
+// false, having written nothing, when st's build under way cannot tell
+// what the file is (see state.file).
+func (srv *server) serveFrom(w http.ResponseWriter, r *http.Request, name string, st *state) bool {
+	if len(st.files) == 0 && st.errs != nil {
+		serveNoSite(w, r, name, st)
+		return true
+	}
+	f, found, ok := st.file(name)
+	if !ok {
+		return false
+	}
+	if !found && name != "" && !strings.HasSuffix(name, "/") && st.has(name+"/index.html") {
+		// As a static file server would: a folder's address ends in /.
+		target := "/" + name + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return true
+	}
 	if !found && (name == "" || strings.HasSuffix(name, "/")) {
-		f, found = st.file(name + "index.html")
+		if f, found, ok = st.file(name + "index.html"); !ok {
+			return false
+		}
 	}
 	status := http.StatusOK
 	if !found {
 		status = http.StatusNotFound
-		if f, found = st.file("404.html"); !found {
+		if f, found, ok = st.file("404.html"); !ok {
+			return false
+		}
+		if !found {
 			f = output.File{Path: "404.html", Type: "text/html", Data: []byte(notFoundPage(st.lang))}
 		}
 	}
@@ -82,6 +106,7 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data = inject(data, st)
 	}
 	serveBytes(w, r, status, typ, data)
+	return true
 }
 
 // serveNoSite answers while no build has succeeded. 503, not 500: the

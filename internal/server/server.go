@@ -81,6 +81,10 @@ type server struct {
 	// save's rebuild has every core.
 	busy sync.RWMutex
 
+	// announce prints where the portal is served, in the language given,
+	// once the first build can answer.
+	announce func(diag.Lang)
+
 	mu sync.RWMutex
 	st *state
 	// held are the watcher's messages from before the first build, which
@@ -115,14 +119,20 @@ func (srv *server) sayHeld(l diag.Lang) {
 	}
 }
 
-// state is what the server serves. It is replaced, never changed.
+// state is what the server serves. It is replaced, never changed; the
+// first, of build 0, has nothing to serve, and requests wait for the next.
 type state struct {
-	gen    int64
-	files  []output.File          // the last good build, sorted by Path
-	search map[string]output.File // the newest search index, by Path
-	errs   diag.List              // the last build's errors (at most MaxErrors); nil after a good one
-	more   int                    // errors left out of errs
-	lang   diag.Lang              // of the log and the overlay
+	gen   int64
+	files []output.File // the last good build, sorted by Path
+	// partial is the build under way, when it is served before it ends:
+	// its files are the site's (files are not).
+	partial *build.Partial
+	// replaced is closed when the state is replaced.
+	replaced chan struct{}
+	search   map[string]output.File // the newest search index, by Path
+	errs     diag.List              // the last build's errors (at most MaxErrors); nil after a good one
+	more     int                    // errors left out of errs
+	lang     diag.Lang              // of the log and the overlay
 }
 
 // Run builds the portal, serves it, and rebuilds on every change in the
@@ -182,7 +192,7 @@ func Run(ctx context.Context, opts Options) error {
 	// site.yaml says.
 	bopts.BaseURL = "http://" + hostPort(ln.Addr()) + "/"
 
-	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{lang: diag.ChooseLang(opts.Lang, "")},
+	srv := &server{opts: opts, session: build.NewSession(bopts), hub: newHub(), st: &state{lang: diag.ChooseLang(opts.Lang, ""), replaced: make(chan struct{})},
 		content: content, themes: themes, hosts: newHostCheck(ln.Addr(), allowedHosts(opts))}
 	srv.index = newIndexer(srv)
 	w, err := newWatcher(opts.ContentDir, opts.ThemesDir, srv.say)
@@ -198,14 +208,19 @@ func Run(ctx context.Context, opts Options) error {
 	wg.Go(func() { w.run(ctx, changes) })
 	wg.Go(func() { debounce(ctx, changes, batches, opts.Quiet, opts.MaxWait) })
 
-	start := time.Now()
-	srv.rebuild(ctx, batch{}, start)
-	l := srv.current().lang
-	fmt.Fprintln(opts.Log, diag.ServeServing.In(l, bopts.BaseURL))
-	if t, ok := ln.Addr().(*net.TCPAddr); ok && !t.IP.IsLoopback() {
-		fmt.Fprintln(opts.Log, diag.ServeReachable.In(l, ln.Addr()))
+	// The server answers from the start: a request waits until the
+	// first build can answer it (see ServeHTTP).
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	srv.announce = func(l diag.Lang) {
+		fmt.Fprintln(opts.Log, diag.ServeServing.In(l, bopts.BaseURL))
+		if t, ok := ln.Addr().(*net.TCPAddr); ok && !t.IP.IsLoopback() {
+			fmt.Fprintln(opts.Log, diag.ServeReachable.In(l, ln.Addr()))
+		}
 	}
 	wg.Go(func() {
+		srv.rebuild(ctx, batch{}, time.Now())
 		for {
 			select {
 			case <-ctx.Done():
@@ -217,9 +232,6 @@ func Run(ctx context.Context, opts Options) error {
 	})
 	wg.Go(func() { srv.index.run(ctx) })
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
 	select {
 	case err = <-served:
 	case <-ctx.Done():
@@ -257,44 +269,73 @@ func hostPort(a net.Addr) string {
 
 // rebuild builds after the changes in b, swaps in the result when it is
 // good, keeps the last good site and shows the errors when not, and tells
-// the open tabs to reload either way.
+// the open tabs to reload either way. A build that gets as far as listing
+// its files is served from then on (build.Partial): the tabs reload at
+// once, and a page not rendered yet is rendered for the request that
+// asks for it, or waited for, while the build goes on. Should that build
+// fail after all, its errors come as a build of their own, so the tabs
+// reload again.
 func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
+	first := srv.current().gen == 0
+	gen := srv.current().gen + 1
+	shown := false
+	show := func(p *build.Partial) {
+		st := srv.swap(func(old *state) *state {
+			return &state{gen: gen, files: old.files, search: old.search, lang: diag.ChooseLang(srv.opts.Lang, p.Language), partial: p}
+		})
+		srv.sayHeld(st.lang)
+		if first && !shown {
+			srv.announce(st.lang)
+		}
+		if !shown {
+			srv.hub.send(gen)
+		}
+		shown = true
+	}
 	srv.busy.Lock()
 	res, err := srv.follow(&b)
 	if err == nil {
-		res, err = srv.session.Rebuild(ctx, b.changes())
+		res, err = srv.session.RebuildShowing(ctx, b.changes(), show)
 	}
 	srv.busy.Unlock()
 	if ctx.Err() != nil {
 		return
 	}
 	took := time.Since(since)
-	srv.mu.Lock()
-	old := srv.st
-	st := &state{gen: old.gen + 1, files: old.files, search: old.search, lang: old.lang}
-	if res != nil {
-		st.lang = diag.ChooseLang(srv.opts.Lang, res.Language)
-	}
 	var s *site.Site
-	switch {
-	case err == nil:
-		st.files = res.Files
-		s = res.Site
-	case errors.Is(err, build.ErrContent):
-		// The build keeps at most MaxErrors errors and counts the rest.
-		st.errs, st.more = res.Diags.Errors(), res.Dropped
-		if len(st.errs) == 0 { // the theme was missing, say
+	st := srv.swap(func(old *state) *state {
+		st := &state{gen: gen, files: old.files, search: old.search, lang: old.lang}
+		if shown && err != nil {
+			st.gen++
+		}
+		if res != nil {
+			st.lang = diag.ChooseLang(srv.opts.Lang, res.Language)
+		}
+		switch {
+		case err == nil:
+			st.files = res.Files
+			s = res.Site
+		case errors.Is(err, build.ErrContent):
+			// The build keeps at most MaxErrors errors and counts the rest.
+			st.errs, st.more = res.Diags.Errors(), res.Dropped
+			if len(st.errs) == 0 { // the theme was missing, say
+				st.errs = diag.List{diag.FromError(diag.Pos{File: srv.opts.ContentName}, err)}
+			}
+		default:
 			st.errs = diag.List{diag.FromError(diag.Pos{File: srv.opts.ContentName}, err)}
 		}
-	default:
-		st.errs = diag.List{diag.FromError(diag.Pos{File: srv.opts.ContentName}, err)}
-	}
-	srv.st = st
-	srv.mu.Unlock()
+		return st
+	})
 	srv.sayHeld(st.lang)
 	defer func() {
-		// The terminal has the news first, then the tabs reload.
-		srv.hub.send(st.gen)
+		// The terminal has the news first, then the tabs reload (unless
+		// they reloaded when the build was shown).
+		if st.gen != gen || !shown {
+			srv.hub.send(st.gen)
+		}
+		if first && !shown {
+			srv.announce(st.lang)
+		}
 		if s != nil {
 			srv.index.want(s)
 		}
@@ -316,7 +357,7 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		}
 		return
 	}
-	if old.gen == 0 {
+	if first {
 		if n := len(res.Diags.Warnings()); n > 0 {
 			fmt.Fprintln(log, diag.ServeWarnings.In(l, diag.CmdWarningCount.With(n)))
 		}
@@ -367,6 +408,18 @@ func describe(b batch) diag.Text {
 
 func ms(d time.Duration) string { return d.Round(100 * time.Microsecond).String() }
 
+// swap replaces the state with the one next makes of it.
+func (srv *server) swap(next func(old *state) *state) *state {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	old := srv.st
+	st := next(old)
+	st.replaced = make(chan struct{})
+	srv.st = st
+	close(old.replaced)
+	return st
+}
+
 // current is the state being served.
 func (srv *server) current() *state {
 	srv.mu.RLock()
@@ -374,11 +427,36 @@ func (srv *server) current() *state {
 	return srv.st
 }
 
-// file looks up a file of the served site by its path ("helmet/x/index.html").
-func (st *state) file(p string) (output.File, bool) {
-	if f, ok := st.search[p]; ok {
-		return f, true
+// file looks up a file of the served site by its path
+// ("helmet/x/index.html"), rendering it when the build under way has not
+// yet; ok is false when the build under way cannot tell (see
+// build.Partial.File), and its result will.
+func (st *state) file(p string) (f output.File, found, ok bool) {
+	if f, found := st.search[p]; found {
+		return f, true, true
 	}
+	if st.partial != nil {
+		return st.partial.File(p)
+	}
+	f, found = st.lastFile(p)
+	return f, found, true
+}
+
+// has tells whether the served site has a file at p, without rendering
+// it.
+func (st *state) has(p string) bool {
+	if _, found := st.search[p]; found {
+		return true
+	}
+	if st.partial != nil {
+		return st.partial.Has(p)
+	}
+	_, found := st.lastFile(p)
+	return found
+}
+
+// lastFile looks p up in the files of the last good build.
+func (st *state) lastFile(p string) (output.File, bool) {
 	i, ok := slices.BinarySearchFunc(st.files, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
 	if !ok {
 		return output.File{}, false
@@ -467,12 +545,11 @@ func (ix *indexer) run(ctx context.Context) {
 			for _, f := range files {
 				m[f.Path] = f
 			}
-			srv := ix.srv
-			srv.mu.Lock()
-			st := *srv.st
-			st.search = m
-			srv.st = &st
-			srv.mu.Unlock()
+			ix.srv.swap(func(old *state) *state {
+				st := *old
+				st.search = m
+				return &st
+			})
 		}
 	}
 }

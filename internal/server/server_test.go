@@ -45,6 +45,16 @@ type testServer struct {
 
 func start(t *testing.T, content, themes string) *testServer {
 	t.Helper()
+	ts := launch(t, content, themes)
+	ts.subscribe()
+	ts.gen = ts.next()
+	return ts
+}
+
+// launch starts the server and returns at once, while its first build
+// runs.
+func launch(t *testing.T, content, themes string) *testServer {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -66,8 +76,6 @@ func start(t *testing.T, content, themes string) *testServer {
 			t.Logf("server log:\n%s", ts.log.String())
 		}
 	})
-	ts.subscribe()
-	ts.gen = ts.next()
 	return ts
 }
 
