@@ -358,56 +358,77 @@ func (g *generator) pearlBodies() {
 // g's pearls but changes only p, and draws only from w.
 func (g *generator) pearlBody(w *writer, p *Pearl) {
 	r := w.r
-	links := make([]string, len(p.Links))
-	reserved := 0
-	for i, s := range p.Links {
-		links[i] = linkSentence(r, s, g.pearlTitle(s))
-		reserved += WordCount(links[i])
-	}
+	links, b := g.links(w, p)
 	// A block is at most about 100 words, so stopping below target+block
 	// keeps the body under MaxPearlWords.
 	target := 420 + r.IntN(330)
-	var blocks []string
-	var paras []int
-	words := reserved
-	add := func(s string, isPara bool) {
-		if isPara {
-			paras = append(paras, len(blocks))
-		}
-		blocks = append(blocks, s)
-		words += WordCount(s)
-	}
-	add(w.paragraph(2+r.IntN(3)), true)
+	b.add(w.paragraph(2+r.IntN(3)), 'p')
 	wantTable := r.IntN(5) == 0
-	for words < target {
-		add("## "+w.heading(), false)
-		for k := 1 + r.IntN(3); k > 0 && words < target; k-- {
+	for b.words < target {
+		b.add("## "+w.heading(), 'h')
+		for k := 1 + r.IntN(3); k > 0 && b.words < target; k-- {
 			// Two lists in a row would merge into one in CommonMark: put a
-			// paragraph between them.
-			lastIsList := !slices.Contains(paras, len(blocks)-1) && !strings.HasPrefix(blocks[len(blocks)-1], "## ")
+			// paragraph between them (and after a table).
 			switch x := r.IntN(100); {
-			case lastIsList:
-				add(w.paragraph(2+r.IntN(4)), true)
+			case b.last == 'l' || b.last == 't':
+				b.add(w.paragraph(2+r.IntN(4)), 'p')
 			case wantTable:
-				add(w.table(3+r.IntN(3)), false)
+				b.add(w.table(3+r.IntN(3)), 't')
 				wantTable = false
 			case x < 60:
-				add(w.paragraph(2+r.IntN(4)), true)
+				b.add(w.paragraph(2+r.IntN(4)), 'p')
 			case x < 82:
-				add(w.bulletList(3+r.IntN(4)), false)
+				b.add(w.bulletList(3+r.IntN(4)), 'l')
 			default:
-				add(w.numberedList(3+r.IntN(4)), false)
+				b.add(w.numberedList(3+r.IntN(4)), 'l')
 			}
 		}
 	}
-	if words > MaxPearlWords {
-		panic(fmt.Sprintf("corpus: pearl %s has %d words", p.Slug, words))
+	if b.words > MaxPearlWords {
+		panic(fmt.Sprintf("corpus: pearl %s has %d words", p.Slug, b.words))
 	}
+	p.Body = b.text(r, links)
+}
+
+// links makes the sentences that carry the links of p, and the body that
+// counts their words.
+func (g *generator) links(w *writer, p *Pearl) ([]string, *body) {
+	links := make([]string, len(p.Links))
+	b := &body{}
+	for i, s := range p.Links {
+		links[i] = linkSentence(w.r, s, g.pearlTitle(s))
+		b.words += WordCount(links[i])
+	}
+	return links, b
+}
+
+// body gathers the blocks of a pearl's body and counts their words.
+type body struct {
+	blocks []string
+	paras  []int // the paragraphs' places in blocks
+	words  int
+	// last is the kind of the last block: 'p' a paragraph, 'h' a
+	// heading, 'l' a list, 't' a table, 'w' a worksheet, 'i' an image.
+	last byte
+}
+
+func (b *body) add(s string, kind byte) {
+	if kind == 'p' {
+		b.paras = append(b.paras, len(b.blocks))
+	}
+	b.last = kind
+	b.blocks = append(b.blocks, s)
+	b.words += WordCount(s)
+}
+
+// text ends a random paragraph with each link sentence and joins the
+// blocks.
+func (b *body) text(r *rand.Rand, links []string) string {
 	for _, l := range links {
-		i := paras[r.IntN(len(paras))]
-		blocks[i] += " " + l
+		i := b.paras[r.IntN(len(b.paras))]
+		b.blocks[i] += " " + l
 	}
-	p.Body = strings.Join(blocks, "\n\n") + "\n"
+	return strings.Join(b.blocks, "\n\n") + "\n"
 }
 
 // pearlIndex finds a pearl by slug through an index built once.

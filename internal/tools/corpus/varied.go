@@ -155,69 +155,49 @@ func (g *generator) casePearlsVaried() int {
 // variedPearlBody writes a body of about p.words words from w.
 func (g *generator) variedPearlBody(w *writer, p *Pearl) {
 	r := w.r
-	links := make([]string, len(p.Links))
-	words := 0
-	for i, s := range p.Links {
-		links[i] = linkSentence(r, s, g.pearlTitle(s))
-		words += WordCount(links[i])
-	}
-	var blocks []string
-	var paras []int
-	isList := false
-	add := func(s string, kind byte) {
-		if kind == 'p' {
-			paras = append(paras, len(blocks))
-		}
-		isList = kind == 'l'
-		blocks = append(blocks, s)
-		words += WordCount(s)
-	}
-	add(w.paragraph(1+r.IntN(4)), 'p')
+	links, b := g.links(w, p)
+	b.add(w.paragraph(1+r.IntN(4)), 'p')
 	headings := p.words >= 300 || r.IntN(3) == 0
 	worksheet := r.IntN(8) == 0
 	photos := 0
 	if r.IntN(5) == 0 {
 		photos = 1 + r.IntN(3)
 	}
-	for words < p.words {
+	for b.words < p.words {
 		if headings {
 			h := "## "
-			if len(blocks) > 2 && r.IntN(3) == 0 {
+			if len(b.blocks) > 2 && r.IntN(3) == 0 {
 				h = "### "
 			}
-			add(h+w.heading(), 'h')
+			b.add(h+w.heading(), 'h')
 		}
-		for k := 1 + r.IntN(6); k > 0 && words < p.words; k-- {
+		for k := 1 + r.IntN(6); k > 0 && b.words < p.words; k-- {
 			// Two lists in a row would merge into one in CommonMark.
 			switch x := r.IntN(100); {
-			case isList:
-				add(w.paragraph(2+r.IntN(4)), 'p')
+			case b.last == 'l':
+				b.add(w.paragraph(2+r.IntN(4)), 'p')
 			case worksheet:
-				add(w.worksheet(2+r.IntN(11)), 'w')
+				b.add(w.worksheet(2+r.IntN(11)), 'w')
 				worksheet = false
 			case photos > 0 && x < 20:
 				img := g.c.Images[r.IntN(len(g.c.Images))]
-				add("!["+w.heading()+"](/"+img.Path+")", 'i')
+				b.add("!["+w.heading()+"](/"+img.Path+")", 'i')
 				photos--
 			case x < 8:
-				add(w.table(3+r.IntN(12)), 't')
+				b.add(w.table(3+r.IntN(12)), 't')
 			case x < 60:
-				add(w.paragraph(2+r.IntN(5)), 'p')
+				b.add(w.paragraph(2+r.IntN(5)), 'p')
 			case x < 82:
-				add(w.bulletList(3+r.IntN(6)), 'l')
+				b.add(w.bulletList(3+r.IntN(6)), 'l')
 			default:
-				add(w.numberedList(3+r.IntN(6)), 'l')
+				b.add(w.numberedList(3+r.IntN(6)), 'l')
 			}
 		}
 	}
-	if words > MaxVariedWords {
-		panic(fmt.Sprintf("corpus: pearl %s has %d words", p.Slug, words))
+	if b.words > MaxVariedWords {
+		panic(fmt.Sprintf("corpus: pearl %s has %d words", p.Slug, b.words))
 	}
-	for _, l := range links {
-		i := paras[r.IntN(len(paras))]
-		blocks[i] += " " + l
-	}
-	p.Body = strings.Join(blocks, "\n\n") + "\n"
+	p.Body = b.text(r, links)
 }
 
 var worksheetTypes = []string{"textarea", "line", "scale", "date", "textarea"}
