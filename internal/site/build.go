@@ -1,17 +1,12 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"path"
 	"slices"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
@@ -73,8 +68,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		staticDir: cmp.Or(set.Prefix, "content") + "/" + content.DirStatic + "/",
 		byFile:    make(map[string]any, n),
 		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
-		col:       collate.New(language.Finnish),
-		keys:      make(map[string][]byte, n),
+		sort:      sortKeys{keys: make(map[string][]byte, n)},
 		labels:    opts.Labels,
 	}
 	if b.multi {
@@ -82,7 +76,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	}
 	if opts.Memo != nil {
 		opts.Memo.mu.Lock()
-		b.old, b.oldDests = opts.Memo.keys, opts.Memo.dests
+		b.sort.old, b.oldDests = opts.Memo.keys, opts.Memo.dests
 		opts.Memo.mu.Unlock()
 	}
 	b.areas(set.Areas)
@@ -114,7 +108,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		// Only what this build used is kept, so edited text does not pile
 		// up.
 		opts.Memo.mu.Lock()
-		opts.Memo.keys, opts.Memo.dests = b.keys, b.dests
+		opts.Memo.keys, opts.Memo.dests = b.sort.keys, b.dests
 		opts.Memo.mu.Unlock()
 	}
 	return b.s, b.diags
@@ -135,9 +129,7 @@ type builder struct {
 	def        *Site
 	multi      bool // the portal has more than one language
 	diags      diag.List
-	col        *collate.Collator
-	keys       map[string][]byte // collation keys by text, see less
-	old        map[string][]byte // keys of the last build (Options.Memo), read only
+	sort       sortKeys // of titles and labels, with those of the last build (Options.Memo)
 	// Link addresses parsed, and those of the last build (Options.Memo).
 	dests, oldDests map[dirDest]dest
 	// byFile maps a source path inside the content folder ("helmet/x.md")
@@ -179,24 +171,6 @@ func (b *builder) node(path, key string, sum content.Sum) Node {
 		}
 	}
 	return n
-}
-
-// less orders two titles as a Finnish reader expects (å, ä and ö after
-// z). Sort keys are made once per title: comparing with the collator in
-// every step of a sort was most of the model's time on large portals.
-func (b *builder) less(x, y string) int { return bytes.Compare(b.key(x), b.key(y)) }
-
-func (b *builder) key(s string) []byte {
-	if k, ok := b.keys[s]; ok {
-		return k
-	}
-	k, ok := b.old[s]
-	if !ok {
-		var buf collate.Buffer
-		k = bytes.Clone(b.col.KeyFromString(&buf, s))
-	}
-	b.keys[s] = k
-	return k
 }
 
 func (b *builder) areas(list []*content.Area) {
@@ -256,35 +230,23 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
 	slices.Sort(b.s.LeftOut)
-	// By area, title and slug. Slugs are unique, so the order is total;
-	// the keys are looked up once per pearl, not in every comparison.
+	// The ranks are made once per pearl, not in every comparison.
 	type sortable struct {
-		p    *Pearl
-		area int
-		key  []byte
+		p *Pearl
+		r rank
 	}
 	order := make([]sortable, len(b.s.Pearls))
 	for i, p := range b.s.Pearls {
-		order[i] = sortable{p: p, area: len(b.s.Areas), key: b.key(p.Title)}
-		if p.Area != nil {
-			order[i].area = p.Area.Index
-		}
+		order[i] = sortable{p, rankOf(p, len(b.s.Areas), &b.sort)}
 	}
-	slices.SortFunc(order, func(x, y sortable) int {
-		return cmp.Or(cmp.Compare(x.area, y.area), bytes.Compare(x.key, y.key), strings.Compare(x.p.Slug, y.p.Slug))
-	})
+	slices.SortFunc(order, func(x, y sortable) int { return x.r.compare(y.r) })
 	for i, o := range order {
 		b.s.Pearls[i] = o.p
 	}
 	for _, p := range b.s.Pearls {
-		if p.Area == nil {
-			continue
+		if p.Area != nil {
+			joinArea(p)
 		}
-		if n := len(p.Area.Pearls); n > 0 {
-			p.Prev = p.Area.Pearls[n-1]
-			p.Prev.Next = p
-		}
-		p.Area.Pearls = append(p.Area.Pearls, p)
 	}
 	// Related, both ways: first the pearl's own list, then those that
 	// name it. A set of the pairs, not a search of the lists: a pearl
@@ -439,7 +401,7 @@ func (b *builder) cases(list []*content.Case) {
 		b.s.Cases = append(b.s.Cases, k)
 	}
 	slices.SortStableFunc(b.s.Cases, func(x, y *Case) int {
-		return cmp.Or(y.Date.Compare(x.Date), b.less(x.Title, y.Title))
+		return cmp.Or(y.Date.Compare(x.Date), b.sort.compare(x.Title, y.Title))
 	})
 	for _, c := range b.s.Cases {
 		for _, a := range c.Areas {
@@ -545,22 +507,8 @@ func (b *builder) terms() {
 			}
 		}
 		var tagged map[*Term]bool
-		ptags := p.Pearl.Tags
-		if len(ptags) > MaxTags {
-			b.diags.Report(keyPos(&p.Common, "tags"), diag.SiteTooManyTags, len(ptags), MaxTags)
-			ptags = ptags[:MaxTags]
-		}
-		for _, tag := range ptags {
-			if n := utf8.RuneCountInString(tag); n > MaxTag {
-				b.diags.Report(keyPos(&p.Common, "tags"), diag.SiteTagTooLong,
-					markdown.Shorten(tag), n, MaxTag)
-				continue
-			}
-			slug := TagSlug(tag)
-			if slug == "" {
-				b.diags.Report(keyPos(&p.Common, "tags"), diag.SiteTagNoLetters, tag)
-				continue
-			}
+		problem := func(m *diag.Message, args ...any) { b.diags.Report(keyPos(&p.Common, "tags"), m, args...) }
+		for tag, slug := range tagsOf(p.Pearl, problem) {
 			t := tags[slug]
 			if t == nil {
 				t = &Term{Taxonomy: "tagit", Slug: slug, Label: tag}
@@ -587,7 +535,7 @@ func (b *builder) terms() {
 	for _, t := range tags {
 		b.s.Tags = append(b.s.Tags, t)
 	}
-	slices.SortFunc(b.s.Tags, func(x, y *Term) int { return cmp.Or(b.less(x.Label, y.Label), strings.Compare(x.Slug, y.Slug)) })
+	slices.SortFunc(b.s.Tags, tagOrder(&b.sort))
 	for _, a := range b.s.Areas {
 		b.s.kindGroups(a)
 	}

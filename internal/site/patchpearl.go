@@ -1,17 +1,13 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"maps"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
 )
 
@@ -109,7 +105,7 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 		}
 	}
 	if relabel {
-		slices.SortFunc(n.Tags, func(x, y *Term) int { return cmp.Or(ord.texts(x.Label, y.Label), strings.Compare(x.Slug, y.Slug)) })
+		slices.SortFunc(n.Tags, tagOrder(&ord.keys))
 	}
 	if !patchRelated(p, oldOwn, bySlug, ord) {
 		return nil, false
@@ -261,22 +257,16 @@ func (s *Site) setTerms(p *Pearl) bool {
 		}
 	}
 	p.Tags = nil
-	if len(p.Pearl.Tags) > MaxTags {
-		return false
-	}
+	ok := true
 	var tagged map[*Term]bool
-	for _, tag := range p.Pearl.Tags {
-		slug := TagSlug(tag)
-		if utf8.RuneCountInString(tag) > MaxTag || slug == "" {
-			return false
-		}
+	for _, slug := range tagsOf(p.Pearl, func(*diag.Message, ...any) { ok = false }) {
 		t := find(s.Tags, slug)
 		if t == nil {
 			return false
 		}
 		p.Tags = appendNew(p.Tags, t, &tagged)
 	}
-	return true
+	return ok
 }
 
 // has tells whether the term t lists p.
@@ -295,29 +285,13 @@ func unique[T comparable](list []T) []T {
 	return out
 }
 
-// tagLabel is how the tag t is shown: as the first pearl on its list
-// spells it, as in Build.
-func tagLabel(t *Term) string {
-	for _, tag := range t.Pearls[0].Pearl.Tags {
-		if TagSlug(tag) == t.Slug {
-			return tag
-		}
-	}
-	return t.Label
-}
-
 // areaPearls makes the list of a's pearls again from the order of all
 // pearls, with their neighbours and kind groups.
 func (s *Site) areaPearls(a *Area) {
 	a.Pearls = nil
 	for _, p := range s.Pearls {
 		if p.Area == a {
-			p.Prev, p.Next = nil, nil
-			if n := len(a.Pearls); n > 0 {
-				p.Prev = a.Pearls[n-1]
-				p.Prev.Next = p
-			}
-			a.Pearls = append(a.Pearls, p)
+			joinArea(p)
 		}
 	}
 	s.kindGroups(a)
@@ -397,51 +371,24 @@ func backRelated(namedBy, own []*Pearl, ord *order) []*Pearl {
 // keeps: by date, newest first, then path.
 func newer(x, y Dated) int { return cmp.Or(y.Date.Compare(x.Date), strings.Compare(x.Path, y.Path)) }
 
-// order compares pearls and texts as Build sorts them, with the sort
-// keys of the last Build (Memo) and new ones for texts it had not.
+// order compares pearls as Build sorts them, with the sort keys of the
+// last Build (Memo) and new ones for texts it had not.
 type order struct {
-	s     *Site
-	old   map[string][]byte
-	keys  map[string][]byte
-	col   *collate.Collator
+	keys  sortKeys
 	areas int
 }
 
 func orderOf(s *Site, memo *Memo) *order {
-	o := &order{s: s, keys: map[string][]byte{}, areas: len(s.Areas)}
+	o := &order{areas: len(s.Areas)}
 	if memo != nil {
 		memo.mu.Lock()
-		o.old = memo.keys
+		o.keys.old = memo.keys
 		memo.mu.Unlock()
 	}
 	return o
 }
 
-func (o *order) key(text string) []byte {
-	if k, ok := o.old[text]; ok {
-		return k
-	}
-	if k, ok := o.keys[text]; ok {
-		return k
-	}
-	if o.col == nil {
-		o.col = collate.New(language.Finnish)
-	}
-	var buf collate.Buffer
-	k := bytes.Clone(o.col.KeyFromString(&buf, text))
-	o.keys[text] = k
-	return k
-}
-
-func (o *order) texts(x, y string) int { return bytes.Compare(o.key(x), o.key(y)) }
-
-// pearls orders two pearls as Build does: by area, title and slug.
+// pearls orders two pearls as Build does (see rank).
 func (o *order) pearls(x, y *Pearl) int {
-	area := func(p *Pearl) int {
-		if p.Area == nil {
-			return o.areas
-		}
-		return p.Area.Index
-	}
-	return cmp.Or(cmp.Compare(area(x), area(y)), o.texts(x.Title, y.Title), strings.Compare(x.Slug, y.Slug))
+	return rankOf(x, o.areas, &o.keys).compare(rankOf(y, o.areas, &o.keys))
 }

@@ -1,0 +1,133 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"iter"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/markdown"
+)
+
+// The orders of the model, which Build makes and PatchPearl keeps: both
+// call these.
+
+// sortKeys makes the sort keys of texts as a Finnish reader orders them
+// (å, ä and ö after z), each once: comparing with the collator in every
+// step of a sort was most of the model's time on large portals.
+type sortKeys struct {
+	col  *collate.Collator // made when first needed
+	keys map[string][]byte // the keys made or used, by text
+	old  map[string][]byte // the keys of the last Build (Memo), read only
+}
+
+func (k *sortKeys) key(s string) []byte {
+	if key, ok := k.keys[s]; ok {
+		return key
+	}
+	key, ok := k.old[s]
+	if !ok {
+		if k.col == nil {
+			k.col = collate.New(language.Finnish)
+		}
+		var buf collate.Buffer
+		key = bytes.Clone(k.col.KeyFromString(&buf, s))
+	}
+	if k.keys == nil {
+		k.keys = map[string][]byte{}
+	}
+	k.keys[s] = key
+	return key
+}
+
+// compare orders two texts.
+func (k *sortKeys) compare(x, y string) int { return bytes.Compare(k.key(x), k.key(y)) }
+
+// rank is a pearl's place in the order of all pearls: by theme area
+// (those without one last), title and slug. Slugs are unique, so the
+// order is total.
+type rank struct {
+	area int
+	key  []byte
+	slug string
+}
+
+// rankOf is p's rank in a site of areas theme areas.
+func rankOf(p *Pearl, areas int, k *sortKeys) rank {
+	r := rank{area: areas, key: k.key(p.Title), slug: p.Slug}
+	if p.Area != nil {
+		r.area = p.Area.Index
+	}
+	return r
+}
+
+func (x rank) compare(y rank) int {
+	return cmp.Or(cmp.Compare(x.area, y.area), bytes.Compare(x.key, y.key), strings.Compare(x.slug, y.slug))
+}
+
+// tagOrder is the order of Site.Tags: by label, then slug.
+func tagOrder(k *sortKeys) func(x, y *Term) int {
+	return func(x, y *Term) int { return cmp.Or(k.compare(x.Label, y.Label), strings.Compare(x.Slug, y.Slug)) }
+}
+
+// joinArea puts p, next in the order of all pearls, at the end of its
+// theme area's list, after its previous neighbour.
+func joinArea(p *Pearl) {
+	a := p.Area
+	p.Prev, p.Next = nil, nil
+	if n := len(a.Pearls); n > 0 {
+		p.Prev = a.Pearls[n-1]
+		p.Prev.Next = p
+	}
+	a.Pearls = append(a.Pearls, p)
+}
+
+// tagsOf gives each tag of p that makes a term, in order, with its slug:
+// at most MaxTags, none too long or without letters. problem, when not
+// nil, is told of each that makes none (and of the tags past MaxTags).
+func tagsOf(p *content.Pearl, problem func(m *diag.Message, args ...any)) iter.Seq2[string, string] {
+	return func(yield func(tag, slug string) bool) {
+		tags := p.Tags
+		if len(tags) > MaxTags {
+			if problem != nil {
+				problem(diag.SiteTooManyTags, len(tags), MaxTags)
+			}
+			tags = tags[:MaxTags]
+		}
+		for _, tag := range tags {
+			if n := utf8.RuneCountInString(tag); n > MaxTag {
+				if problem != nil {
+					problem(diag.SiteTagTooLong, markdown.Shorten(tag), n, MaxTag)
+				}
+				continue
+			}
+			slug := TagSlug(tag)
+			if slug == "" {
+				if problem != nil {
+					problem(diag.SiteTagNoLetters, tag)
+				}
+				continue
+			}
+			if !yield(tag, slug) {
+				return
+			}
+		}
+	}
+}
+
+// tagLabel is how the tag t is shown: as the first pearl on its list
+// spells it.
+func tagLabel(t *Term) string {
+	for tag, slug := range tagsOf(t.Pearls[0].Pearl, nil) {
+		if slug == t.Slug {
+			return tag
+		}
+	}
+	return t.Label
+}
