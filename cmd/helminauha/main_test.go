@@ -109,6 +109,12 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{"content/helmet/x.md: the file is empty"}},
 		{name: "20 MB file", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n" + strings.Repeat("sanoja ", 3_000_000)},
 			want: []string{"content/helmet/x.md: the file is 20.0 MB, more than a page may be (2 MB)"}},
+		{name: "a control character in front matter", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "Uusi", "Uu\x00si", 1))},
+			want: []string{"content/helmet/x.md:2:10: the line holds an invisible control character U+0000, which YAML does not accept"}},
+		{name: "a key without its colon", files: map[string]string{"helmet/x.md": pearl(valid + "\ntags\nupdated: 2022-06-02")},
+			want: []string{"content/helmet/x.md:7:1: ", "the line has no colon: write a key and its value as key: value"}},
+		{name: "a Windows path in double quotes", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "S.", `"C:\kansio\x.docx"`, 1))},
+			want: []string{`content/helmet/x.md:4:13: inside double quotes a backslash starts a special character such as \n, and \k is not one`}},
 		{name: "a table 5,000 columns wide over 50,000 short rows", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n|" +
 			strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("x\n", 50_000)},
 			want: []string{"content/helmet/x.md:8: the file's tables have more than 100,000 cells (rows times columns): split the tables or the page"}},

@@ -121,7 +121,7 @@ func sampleArgs(m *Message) []any {
 	var args []any
 	for _, v := range argVerbs(format) {
 		switch v[0] {
-		case 'c':
+		case 'c', 'U':
 			args = append(args, 'x')
 		case 'd', 'X', 'x':
 			args = append(args, 3)

@@ -992,6 +992,18 @@ var (
 	YAMLUnclosed = msg("yaml.unclosed",
 		"arvo alkaa merkillä %c, mutta sitä ei suljeta: lisää arvon loppuun %c",
 		"the value opens with %c but never closes it: add %c at the end of the value")
+	YAMLNoColon = msg("yaml.no-colon",
+		"rivillä ei ole kaksoispistettä: kirjoita avain ja arvo muodossa avain: arvo, esimerkiksi summary: Lyhyt kuvaus",
+		"the line has no colon: write a key and its value as key: value, such as summary: Lyhyt kuvaus")
+	YAMLEscape = msg("yaml.escape",
+		"lainausmerkkien sisällä kenoviiva aloittaa erikoismerkin, kuten \\n, eikä %s ole sellainen: kirjoita kenoviiva kahdesti (\\\\) tai kirjoita arvo heittomerkkeihin '…'",
+		"inside double quotes a backslash starts a special character such as \\n, and %s is not one: write the backslash twice (\\\\) or put the value in single quotes '…'")
+	YAMLControl = msg("yaml.control",
+		"rivillä on näkymätön ohjausmerkki %U, jota YAML ei hyväksy: poista se (sellainen tulee usein kopioidun tekstin mukana)",
+		"the line holds an invisible control character %U, which YAML does not accept: delete it (copied text often brings one along)")
+	YAMLTooDeep = msg("yaml.too-deep",
+		"arvot ovat liian monella tasolla sisäkkäin (sulkeita tai sisennettyjä ryhmiä toistensa sisällä): kirjoita ne yksinkertaisemmin",
+		"the values are nested too deep (brackets or indented groups inside each other): write them more simply")
 	YAMLOther = msg("yaml.other",
 		"YAML ei ymmärrä tätä: %s",
 		"not valid YAML: %s")

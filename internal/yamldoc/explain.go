@@ -58,6 +58,28 @@ func explainAt(src []byte, e *yaml.LoadError) *Problem {
 			return at
 		}
 		at.Text = diag.YAMLOther.With(msg)
+	case msg == "could not find expected ':'" && e.ContextMark.Line >= 1:
+		// A line of only a key, or of words: YAML reads on to the next
+		// line looking for its colon.
+		at.Line, at.Col, at.Text = e.ContextMark.Line, max(e.ContextMark.Column, 1), diag.YAMLNoColon.With()
+		return at
+	case msg == "found unknown escape character", msg == "did not find expected hexadecimal number":
+		// A backslash in double quotes, as in a Windows path "C:\kansio":
+		// the mark is on it, or on the first character after it that is
+		// not a hexadecimal digit.
+		runes := []rune(line)
+		i := min(at.Col-1, len(runes))
+		if msg != "found unknown escape character" || i == len(runes) || runes[i] != '\\' {
+			for i--; i >= 0 && runes[i] != '\\'; i-- {
+			}
+		}
+		if i >= 0 && i+1 < len(runes) {
+			at.Col, at.Text, at.Cause = i+1, diag.YAMLEscape.With(string(runes[i:i+2])), true
+			return at
+		}
+		at.Text = diag.YAMLOther.With(msg)
+	case strings.HasPrefix(msg, "exceeded max depth"):
+		at.Text = diag.YAMLTooDeep.With()
 	case strings.HasPrefix(msg, "unknown anchor '"):
 		// An alias (*name) whose anchor (&name) is not there.
 		name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown anchor '"), "'")

@@ -70,6 +70,10 @@ func Parse(src []byte) (*Node, *Problem) {
 		return nil, &Problem{Line: line, Col: utf8.RuneCount(src[start:bad]) + 1,
 			Text: diag.YAMLNotUTF8.With(src[bad]), Cause: true}
 	}
+	if line, col, r, ok := control(src); ok {
+		// YAML refuses it without saying where.
+		return nil, &Problem{Line: line, Col: col, Text: diag.YAMLControl.With(r), Cause: true}
+	}
 	var doc yaml.Node
 	err := yaml.Unmarshal(src, &doc)
 	var le *yaml.LoadError
@@ -83,6 +87,24 @@ func Parse(src []byte) (*Node, *Problem) {
 		return nil, nil
 	}
 	return doc.Content[0], nil
+}
+
+// control finds the first character of src that YAML refuses to read
+// anywhere, even in quotes or a comment: a control character other than
+// tab and the line ends, and U+FFFE and U+FFFF. It gives the character's
+// 1-based line and column.
+func control(src []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 0
+	for _, r := range string(src) {
+		col++
+		switch {
+		case r == '\n':
+			line, col = line+1, 0
+		case r < 0x20 && r != '\t' && r != '\r', r == 0xFFFE, r == 0xFFFF:
+			return line, col, r, true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // Keys is the problem of a top node that is not keys with values (a

@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/helminauha/helminauha/internal/diag"
@@ -58,6 +59,22 @@ func TestMistakes(t *testing.T) {
 		{"colons inside a block of text are text", "summary: |\n  Osa 1: alku: loppu\n  \"Sitaatti\" ja muuta\ntitle: x\n", false, "", ""},
 		{"a tab before a key after a list", "tags: [a,\n  b]\n\tsummary: x\n", false,
 			"3:1: the line is indented with a tab: indent with spaces", ""},
+		{"a line without a colon, where it is", "title: x\nsummary\ndate: 2022-06-01\n", false,
+			"2:1: the line has no colon: write a key and its value as key: value, such as summary: Lyhyt kuvaus",
+			"2:1: rivillä ei ole kaksoispistettä: kirjoita avain ja arvo muodossa avain: arvo, esimerkiksi summary: Lyhyt kuvaus"},
+		{"a Windows path in double quotes", "title: \"C:\\kansio\\x\"\n", true,
+			`1:11: inside double quotes a backslash starts a special character such as \n, and \k is not one: write the backslash twice (\\) or put the value in single quotes '…'`,
+			`1:11: lainausmerkkien sisällä kenoviiva aloittaa erikoismerkin, kuten \n, eikä \k ole sellainen: kirjoita kenoviiva kahdesti (\\) tai kirjoita arvo heittomerkkeihin '…'`},
+		{"a backslash and a letter that starts a code", "title: Hei\nsummary: \"C:\\Users\\x\"\n", true,
+			`2:13: inside double quotes a backslash starts a special character such as \n, and \U is not one: write the backslash twice (\\) or put the value in single quotes '…'`, ""},
+		{"a control character, at its column", "title: Hei\nsummary: ä\x00b\n", true,
+			"2:11: the line holds an invisible control character U+0000, which YAML does not accept: delete it (copied text often brings one along)",
+			"2:11: rivillä on näkymätön ohjausmerkki U+0000, jota YAML ei hyväksy: poista se (sellainen tulee usein kopioidun tekstin mukana)"},
+		{"a control character in a comment", "title: Hei # \x1b[0m\n", true,
+			"1:14: the line holds an invisible control character U+001B, which YAML does not accept: delete it (copied text often brings one along)", ""},
+		{"brackets nested 10,000 deep", "tags: " + strings.Repeat("[", 10_001) + strings.Repeat("]", 10_001) + "\n", false,
+			"1:10007: the values are nested too deep (brackets or indented groups inside each other): write them more simply",
+			"1:10007: arvot ovat liian monella tasolla sisäkkäin (sulkeita tai sisennettyjä ryhmiä toistensa sisällä): kirjoita ne yksinkertaisemmin"},
 		{"nothing", "# vain kommentti\n", false, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
