@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	meta "github.com/yuin/goldmark-meta"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
 
@@ -62,7 +61,6 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	d.HasFrontMatter = true
 	if !fm.closed {
 		p.diags.Report(p.linePos(1), diag.MarkdownUnclosed)
-		p.dropMetaBlock()
 		return
 	}
 	block := p.src[p.lines[1]:p.lines[fm.end-1]]
@@ -92,7 +90,6 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		if !p.badUTF8 {
 			p.diags.Add(prob.Error(diag.Pos{File: p.file, Line: prob.Line + 1, Col: prob.Col}, diag.MarkdownYAML))
 		}
-		p.dropMetaBlock()
 		return
 	}
 	d.Meta = meta2(m)
@@ -124,15 +121,6 @@ func meta2(m map[string]any) map[string]any {
 		out[k] = normaliseYAML(v)
 	}
 	return out
-}
-
-// dropMetaBlock removes what goldmark-meta leaves in the body when it
-// cannot decode the front matter: the block itself and an HTML comment
-// holding the YAML error.
-func (p *parse) dropMetaBlock() {
-	if tb, ok := p.root.FirstChild().(*ast.TextBlock); ok {
-		p.root.RemoveChild(p.root, tb)
-	}
 }
 
 // normaliseYAML turns yaml.v2's map[interface{}]interface{} into

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
@@ -96,5 +99,27 @@ func TestLimitsSkipFencedCode(t *testing.T) {
 		if _, diags := Parse("helmet/x.md", []byte(src)); diags.HasErrors() {
 			t.Errorf("%s: %v", fence, diags.Errors())
 		}
+	}
+}
+
+// Front matter that YAML cannot read is not Markdown either: its lines
+// never reach the inline parser, whose work on a line of thousands of [
+// grows with the square of its length (a 200 kB line took 2 s) and which
+// the limits, counted from the body on, do not guard.
+func TestBrokenFrontMatterIsNotParsedAsMarkdown(t *testing.T) {
+	for _, src := range []string{
+		"---\ntitle: [a](b) *c* [[[\n---\nTeksti.\n",
+		"---\ntitle: x\n\nTeksti [a](b).\n",
+		"---\n" + strings.Repeat("[", 200_000) + "\n---\nTeksti.\n",
+	} {
+		root := md.Parser().Parse(text.NewReader([]byte(src)))
+		ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			switch n.(type) {
+			case *ast.TextBlock, *ast.Link, *ast.Emphasis:
+				t.Errorf("%q: the front matter was parsed as Markdown: a %s", Shorten(src), n.Kind())
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
 	}
 }

@@ -23,7 +23,7 @@ import (
 // the parser.Context and the writer, so concurrent use is safe.
 var md = goldmark.New(
 	goldmark.WithExtensions(
-		meta.Meta,
+		frontMatterBlock{},
 		// Alignment as an attribute: a style attribute would be blocked by
 		// the theme's Content-Security-Policy.
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
@@ -40,6 +40,28 @@ var md = goldmark.New(
 		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
 	),
 )
+
+// frontMatterBlock is goldmark-meta's block parser, which decodes the
+// front matter into the parser.Context (meta.TryGet), without its AST
+// transformer, which adds nothing but an HTML comment of the YAML error.
+// The block is taken out of the document when it closes, also when YAML
+// cannot read it (goldmark-meta then leaves it in): its lines are not
+// Markdown, and the inline parser's work on them is not bounded by the
+// limits, which count from the body on.
+type frontMatterBlock struct{}
+
+func (frontMatterBlock) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(frontMatterParser{meta.NewParser()}, 0)))
+}
+
+type frontMatterParser struct{ parser.BlockParser }
+
+func (b frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	b.BlockParser.Close(node, reader, pc)
+	if parent := node.Parent(); parent != nil {
+		parent.RemoveChild(parent, node)
+	}
+}
 
 // finnishTypography follows Finnish usage: the closing quote opens too
 // (”näin” and ’näin’), guillemets are »näin», and an apostrophe is ’.
