@@ -115,6 +115,8 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{"content/helmet/x.md:7:1: ", "the line has no colon: write a key and its value as key: value"}},
 		{name: "a Windows path in double quotes", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "S.", `"C:\kansio\x.docx"`, 1))},
 			want: []string{`content/helmet/x.md:4:13: inside double quotes a backslash starts a special character such as \n, and \k is not one`}},
+		{name: "a link address of 1.5 MB is quoted cut", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n[a](" + strings.Repeat("x", 1_500_000) + ")\n"},
+			want: []string{"content/helmet/x.md:8:1: broken link to " + strings.Repeat("x", 300) + "…: there is no helmet/" + strings.Repeat("x", 293) + "…: "}},
 		{name: "a table 5,000 columns wide over 50,000 short rows", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n|" +
 			strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("x\n", 50_000)},
 			want: []string{"content/helmet/x.md:8: the file's tables have more than 100,000 cells (rows times columns): split the tables or the page"}},

@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPosString(t *testing.T) {
 	for _, tc := range []struct {
@@ -49,5 +52,22 @@ func TestMessageIsOneLine(t *testing.T) {
 	e := New(Pos{File: "a.md", Line: 1}, CmdFlagDefault, "a\nb\tc\xff")
 	if got, want := e.Error(), "a.md:1: (default a\\nb\\tc\ufffd)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A value of any length quoted in a message (a megabyte link address, a
+// title, a line) is cut, so that a message stays a line to read: one
+// address of 1.5 MB made check print 6 MB.
+func TestLongArgumentIsCut(t *testing.T) {
+	long := strings.Repeat("ä", 1_000_000)
+	e := New(Pos{File: "a.md", Line: 1}, CmdFlagDefault, long)
+	want := "a.md:1: (default " + strings.Repeat("ä", MaxArg) + "…)"
+	for _, l := range Langs {
+		if got := e.In(l); !strings.HasSuffix(got, strings.TrimPrefix(want, "a.md:1: (default")) {
+			t.Errorf("in %s: %d bytes: %q…", l, len(got), got[:min(len(got), 100)])
+		}
+	}
+	if got := New(Pos{File: "a.md", Line: 1}, CmdFlagDefault, long[:2*MaxArg]).Error(); got != "a.md:1: (default "+long[:2*MaxArg]+")" {
+		t.Errorf("a value of %d characters is cut: %q", MaxArg, got)
 	}
 }

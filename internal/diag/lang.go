@@ -102,6 +102,11 @@ func (m *Message) ID() string {
 	return m.id
 }
 
+// MaxArg is the most characters of a text argument a message quotes; a
+// longer one (a link address, a value, a line of the file) is cut there
+// and ends in "…", so that a message stays a line to read.
+const MaxArg = 300
+
 // In writes the message in l with args. An argument that is a Text (a
 // message with its own arguments) is written in l too.
 func (m *Message) In(l Lang, args ...any) string {
@@ -116,12 +121,29 @@ func (m *Message) In(l Lang, args ...any) string {
 				a = t.In(l)
 			case *Message:
 				a = t.In(l)
+			case string:
+				a = cut(t)
 			}
 			own[i] = a
 		}
 		args = own
 	}
 	return printers()[l].Sprintf(m.id, args...)
+}
+
+// cut is s, or its first MaxArg characters and "…".
+func cut(s string) string {
+	if len(s) <= MaxArg {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxArg {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // With keeps args for writing the message later, in a language chosen
