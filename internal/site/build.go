@@ -295,12 +295,9 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 		b.diags.Warn(keyPos(doc, key), diag.SiteNamesDraft, key, slug)
 		return nil
 	}
-	if b.def != nil {
-		if _, ok := b.def.ByKey(content.DirPearls + "/" + slug); ok {
-			code := strings.TrimSuffix(b.lang, "/")
-			b.diags.Warn(keyPos(doc, key), diag.TranslationNotYet, key, slug, code, slug)
-			return nil
-		}
+	if _, ok := b.notTranslated(content.DirPearls + "/" + slug); ok {
+		b.diags.Warn(keyPos(doc, key), diag.TranslationNotYet, key, slug, b.code(), slug)
+		return nil
 	}
 	b.diags.Report(keyPos(doc, key), diag.SiteNoSuchPearl,
 		key, slug, b.names("pearls").nearest(slug))
@@ -310,14 +307,25 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 // unknownArea reports the theme area slug that doc's key names and this
 // language has not: one the default language has is not translated yet.
 func (b *builder) unknownArea(doc *content.Common, key, slug string, m *diag.Message) {
-	if b.def != nil {
-		if _, ok := b.def.ByKey(content.DirAreas + "/" + slug); ok {
-			b.diags.Report(keyPos(doc, key), diag.TranslationAreaNotYet, key, slug, strings.TrimSuffix(b.lang, "/"), slug)
-			return
-		}
+	if _, ok := b.notTranslated(content.DirAreas + "/" + slug); ok {
+		b.diags.Report(keyPos(doc, key), diag.TranslationAreaNotYet, key, slug, b.code(), slug)
+		return
 	}
 	b.diags.Report(keyPos(doc, key), m, slug, b.names("areas").nearest(slug), b.areaList())
 }
+
+// notTranslated is the default language's node of key (a document's key
+// without the language's folder, "helmet/x") when this is another
+// language's build, which has no such document: one not translated yet.
+func (b *builder) notTranslated(key string) (Node, bool) {
+	if b.def == nil {
+		return Node{}, false
+	}
+	return b.def.ByKey(key)
+}
+
+// code is this build's language code, "" in the default language.
+func (b *builder) code() string { return strings.TrimSuffix(b.lang, "/") }
 
 // draftNamed warns when a published document at pos names the draft
 // pearl p, which a build without drafts leaves out: the build with drafts

@@ -108,12 +108,10 @@ func (b *builder) target(dir, dest string) (string, diag.Text) {
 	if strings.HasSuffix(rel, ".md") {
 		v, ok := b.byFile[rel]
 		if !ok {
-			if b.def != nil {
-				if n, ok := b.def.ByKey(strings.TrimSuffix(rel, ".md")); ok {
-					// A page of the default language the translation
-					// has not, as with a link to its address.
-					return n.URL + d.frag, diag.Text{}
-				}
+			if n, ok := b.notTranslated(strings.TrimSuffix(rel, ".md")); ok {
+				// A page of the default language the translation has
+				// not, as with a link to its address.
+				return n.URL + d.frag, diag.Text{}
 			}
 			return "", b.missing(rel)
 		}
