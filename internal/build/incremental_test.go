@@ -504,3 +504,40 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 		t.Errorf("%d of %d edits patched the model, want most", quick, rounds)
 	}
 }
+
+// TestBilingualSessionMatchesFullBuild: a session of a portal of two
+// languages, which render the same theme's files, helmet.json among them,
+// equals a full build after each of two edits, one in each language.
+func TestBilingualSessionMatchesFullBuild(t *testing.T) {
+	fsys := testkit.Content(t, "testdata/bilingual.txtar")
+	ss, _ := firstBuild(t, fsys)
+	ctx := context.Background()
+	for _, edit := range []struct{ file, old, new string }{
+		{"helmet/luottamus.md", "title: Luottamus verkostossa", "title: Luottamus ja verkosto"},
+		{"sv/helmet/yhteinen-tavoite.md", "title: Ett gemensamt mål", "title: Ett mål för nätverket"},
+	} {
+		data := string(fsys[edit.file].Data)
+		if !strings.Contains(data, edit.old) {
+			t.Fatalf("%s has no %q", edit.file, edit.old)
+		}
+		fsys[edit.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, edit.old, edit.new, 1))}
+		res, err := ss.Rebuild(ctx, Changes{Content: []string{edit.file}, Exact: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", edit.file, err, res.Diags)
+		}
+		sameAsFullBuild(t, fsys, res)
+	}
+}
+
+// firstBuild starts a session of fsys, drafts included, and checks its
+// first build against a full build.
+func firstBuild(t *testing.T, fsys fstest.MapFS) (*Session, *Result) {
+	t.Helper()
+	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
+	res, err := ss.Rebuild(context.Background(), Changes{})
+	if err != nil {
+		t.Fatalf("first build: %v %v", err, res.Diags)
+	}
+	sameAsFullBuild(t, fsys, res)
+	return ss, res
+}

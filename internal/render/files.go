@@ -221,8 +221,16 @@ func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 	pearls := slices.SortedFunc(slices.Values(s.Pearls), func(a, b *site.Pearl) int { return strings.Compare(a.Slug, b.Slug) })
 	t.necklace.mu.Lock()
 	defer t.necklace.mu.Unlock()
-	if t.necklace.entries == nil || len(t.necklace.entries) > 2*len(pearls)+64 {
-		t.necklace.entries = make(map[string]necklaceJSON, len(pearls))
+	// Each language has its own entries: a portal's languages have
+	// different numbers of pearls, and one language's build would find
+	// the entries too many for it and start them anew every time.
+	if t.necklace.langs == nil {
+		t.necklace.langs = map[string]map[string]necklaceJSON{}
+	}
+	entries := t.necklace.langs[s.Lang]
+	if entries == nil || len(entries) > 2*len(pearls)+64 {
+		entries = make(map[string]necklaceJSON, len(pearls))
+		t.necklace.langs[s.Lang] = entries
 	}
 	size := 2
 	for _, p := range pearls {
@@ -233,16 +241,17 @@ func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 		if p.Area != nil {
 			e[2], e[3], e[4], e[5] = p.Area.Title, p.Area.Slug, p.Area.URL, areaColor(p.Area)
 		}
-		if old, ok := t.necklace.entries[p.URL]; !ok || old.entry != e {
+		if old, ok := entries[p.URL]; !ok || old.entry != e {
+			t.necklace.made++
 			data := append(appendJSON(nil, p.Slug), ':')
 			for k, v := range e {
 				data = append(data, "{,"[min(k, 1)], '"')
 				data = append(append(data, necklaceKeys[k]...), '"', ':')
 				data = appendJSON(data, v)
 			}
-			t.necklace.entries[p.URL] = necklaceJSON{e, append(data, '}')}
+			entries[p.URL] = necklaceJSON{e, append(data, '}')}
 		}
-		size += len(t.necklace.entries[p.URL].data) + 1
+		size += len(entries[p.URL].data) + 1
 	}
 	data := make([]byte, 0, size)
 	data = append(data, '{')
@@ -250,15 +259,17 @@ func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 		if i > 0 {
 			data = append(data, ',')
 		}
-		data = append(data, t.necklace.entries[p.URL].data...)
+		data = append(data, entries[p.URL].data...)
 	}
 	return append(data, '}', '\n'), nil
 }
 
-// necklaceMemo keeps each pearl's entry of helmet.json, by its URL.
+// necklaceMemo keeps each pearl's entry of helmet.json, by its site's
+// language and its URL; made counts the entries written anew.
 type necklaceMemo struct {
-	mu      sync.Mutex
-	entries map[string]necklaceJSON
+	mu    sync.Mutex
+	langs map[string]map[string]necklaceJSON
+	made  int
 }
 
 // necklaceJSON is an entry and its JSON ("slug":{...}).

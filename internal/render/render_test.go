@@ -652,18 +652,7 @@ func TestJobDeps(t *testing.T) {
 // small one's.
 func TestHomeStaysSmallWithManyPearls(t *testing.T) {
 	s := loadSite(t, "site.txtar", "", false)
-	for _, a := range s.Areas {
-		model := a.Pearls[0]
-		for i := range 2000 {
-			cp := *model.Pearl
-			cp.Slug = fmt.Sprintf("%s-pitka-helmen-nimi-%04d", a.Slug, i)
-			cp.Title = fmt.Sprintf("Pitkähkö helmen otsikko, joka kertoo paljon, numero %d", i)
-			p := &site.Pearl{Pearl: &cp, Area: a, Kind: model.Kind}
-			p.Node = site.Node{Path: "/helmet/" + cp.Slug + "/", URL: "/portaali/helmet/" + cp.Slug + "/", Key: "helmet/" + cp.Slug}
-			a.Pearls = append(a.Pearls, p)
-			s.Pearls = append(s.Pearls, p)
-		}
-	}
+	addPearls(s, 2000)
 	th := theme(t)
 	files := renderAll(t, th, s)
 	home := files["index.html"]
@@ -676,6 +665,56 @@ func TestHomeStaysSmallWithManyPearls(t *testing.T) {
 		t.Errorf("the home page of %d pearls weighs %d bytes with its CSS and JS, over 60 KB", len(s.Pearls), size)
 	}
 	mustContain(t, "home", string(home), `<a href="/portaali/teemat/verkostotyo/#kaikki_helmet">Kaikki 2004 helmeä: Verkostotyö ja yhteistyö</a>`)
+}
+
+// addPearls adds n pearls to each theme area of s, copies of its first.
+func addPearls(s *site.Site, n int) {
+	for _, a := range s.Areas {
+		model := a.Pearls[0]
+		for i := range n {
+			cp := *model.Pearl
+			cp.Slug = fmt.Sprintf("%s-pitka-helmen-nimi-%04d", a.Slug, i)
+			cp.Title = fmt.Sprintf("Pitkähkö helmen otsikko, joka kertoo paljon, numero %d", i)
+			p := &site.Pearl{Pearl: &cp, Area: a, Kind: model.Kind}
+			p.Node = site.Node{Path: "/helmet/" + cp.Slug + "/", URL: "/portaali/helmet/" + cp.Slug + "/", Key: "helmet/" + cp.Slug}
+			a.Pearls = append(a.Pearls, p)
+			s.Pearls = append(s.Pearls, p)
+		}
+	}
+}
+
+// TestNecklaceDataKeptForEachLanguage: helmet.json's entries are kept
+// for the next build in each language of a portal, however many pearls
+// each has, and the files stay the same.
+func TestNecklaceDataKeptForEachLanguage(t *testing.T) {
+	fi := loadSite(t, "site.txtar", "", false)
+	addPearls(fi, 100)
+	sv := loadSite(t, "site.txtar", "", false)
+	sv.Lang = "sv"
+	th, diags := Default()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var first [2][]byte
+	for round := range 3 {
+		made := th.necklace.made
+		for i, s := range []*site.Site{fi, sv} {
+			data, err := th.necklaceData(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if round == 0 {
+				first[i] = data
+			} else if !bytes.Equal(data, first[i]) {
+				t.Errorf("round %d: helmet.json of %s differs from the first build's", round, s.Lang)
+			}
+		}
+		if want := len(fi.Pearls) + len(sv.Pearls); round == 0 && th.necklace.made-made != want {
+			t.Errorf("the first build wrote %d entries, want %d", th.necklace.made-made, want)
+		} else if round > 0 && th.necklace.made != made {
+			t.Errorf("round %d wrote %d entries anew, want none", round, th.necklace.made-made)
+		}
+	}
 }
 
 // TestModulesImportFingerprintedSiblings: the theme's scripts are ES
