@@ -276,7 +276,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	}
 	w.run(ctx, len(tasks), func(k int) (output.File, error) {
 		if part != nil {
-			return part.order[k].get()
+			return part.next(k)
 		}
 		return tasks[k].make()
 	})

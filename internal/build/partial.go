@@ -33,6 +33,11 @@ type Partial struct {
 	// busy counts the files callers of File are making: the build waits
 	// for them before it ends (they write into the session's state).
 	busy sync.WaitGroup
+	// asking counts the callers of File making or waiting for a file:
+	// the build's workers take no new file meanwhile (see next), so that
+	// the page a reader waits for has the cores.
+	asking int
+	quiet  *sync.Cond // signalled when asking drops to 0
 }
 
 // slot is one file a Partial makes once.
@@ -76,13 +81,32 @@ func (p *Partial) File(path string) (f output.File, found, ok bool) {
 			return output.File{}, false, false
 		}
 		p.busy.Add(1)
+		p.asking++
 		p.mu.Unlock()
-		defer p.busy.Done()
+		defer func() {
+			p.mu.Lock()
+			if p.asking--; p.asking == 0 {
+				p.quiet.Broadcast()
+			}
+			p.mu.Unlock()
+			p.busy.Done()
+		}()
 	}
 	if f, err := s.get(); err == nil {
 		return f, true, true
 	}
 	return output.File{}, false, false
+}
+
+// next is how the build's workers take their k-th file: once no caller
+// of File is making or waiting for one.
+func (p *Partial) next(k int) (output.File, error) {
+	p.mu.Lock()
+	for p.asking > 0 {
+		p.quiet.Wait()
+	}
+	p.mu.Unlock()
+	return p.order[k].get()
 }
 
 // Has tells whether the build will have a file at path, without making
@@ -131,6 +155,7 @@ func sortedFiles(files []output.File) func(string) (output.File, bool) {
 // files read again (see patch.apply).
 func newPartial(lang string, tasks []task, known []output.File, pt *patch, ss *Session) *Partial {
 	p := &Partial{Language: lang, slots: make(map[string]*slot, len(tasks)), order: make([]*slot, len(tasks))}
+	p.quiet = sync.NewCond(&p.mu)
 	for i, t := range tasks {
 		p.order[i] = newSlot(t.make)
 		if p.slots[t.path] == nil {

@@ -60,6 +60,10 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case <-st.replaced:
 		case <-r.Context().Done():
 			return
+		case <-srv.hub.closed:
+			// Shutting down before a build could answer.
+			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+			return
 		}
 	}
 }

@@ -3,12 +3,14 @@ package server
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/helminauha/helminauha/internal/build"
 )
@@ -109,5 +111,27 @@ func sameAsFullBuild(t *testing.T, ts *testServer, content string, paths []strin
 		if g := reloadScript.ReplaceAllString(got[p], ""); g != want {
 			t.Errorf("%s: serve gave\n%.300s\nwant the full build's\n%.300s", p, g, want)
 		}
+	}
+}
+
+// A request waiting for the first build does not keep serve from
+// stopping: it is answered, and Run returns nil.
+func TestStopDuringTheFirstBuild(t *testing.T) {
+	ts := launch(t, portal(t), "")
+	answered := make(chan int, 1)
+	go func() {
+		resp, err := http.Get(ts.url + "/")
+		if err != nil {
+			answered <- 0
+			return
+		}
+		resp.Body.Close()
+		answered <- resp.StatusCode
+	}()
+	ts.stopped()
+	select {
+	case <-answered:
+	case <-time.After(deadline):
+		t.Fatal("the request was not answered")
 	}
 }

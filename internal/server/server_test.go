@@ -79,6 +79,21 @@ func launch(t *testing.T, content, themes string) *testServer {
 	return ts
 }
 
+// stopped stops the server and wants Run to return nil.
+func (ts *testServer) stopped() {
+	ts.t.Helper()
+	ts.stop()
+	select {
+	case err := <-ts.done:
+		if err != nil {
+			ts.t.Errorf("Run returned %v, want nil", err)
+		}
+		ts.done <- err // for the cleanup
+	case <-time.After(deadline):
+		ts.t.Fatal("Run did not return after cancel")
+	}
+}
+
 // subscribe opens the reload stream, as the script in a page does.
 func (ts *testServer) subscribe() {
 	t := ts.t
@@ -547,16 +562,7 @@ func rawGet(t *testing.T, host, target string) (int, string) {
 
 func TestShutdownOnCancelEndsStreams(t *testing.T) {
 	ts := start(t, portal(t), "")
-	ts.stop()
-	select {
-	case err := <-ts.done:
-		if err != nil {
-			t.Errorf("Run returned %v, want nil", err)
-		}
-		ts.done <- err // for the cleanup
-	case <-time.After(deadline):
-		t.Fatal("Run did not return after cancel")
-	}
+	ts.stopped()
 	select {
 	case _, open := <-ts.events:
 		for open {
