@@ -68,7 +68,7 @@ func TestCheckWritesNothingAndReportsWarnings(t *testing.T) {
 	}
 	for _, want := range []string{
 		`content/caset/lyhyt.md: warning: the case example has no section "## Tarve ja tavoitteet"`,
-		"content/caset/lyhyt.md:5:1: warning: the summary is 301 characters",
+		"content/caset/lyhyt.md:5:10: warning: the summary is 301 characters",
 		"content/helmet/dialogi.md: warning: no case example or related pearl points to this pearl",
 		"content: no errors, ",
 	} {
@@ -127,7 +127,7 @@ func TestNewWritesAFileThatPassesCheck(t *testing.T) {
 	if code != 0 {
 		t.Errorf("check after new pearl: exit status %d\n%s", code, stdout)
 	}
-	if !strings.Contains(stdout, `content/helmet/uusi-helmi.md:2:1: warning: (draft) title is still the template's text "Helmen otsikko"`) {
+	if !strings.Contains(stdout, `content/helmet/uusi-helmi.md:2:8: warning: (draft) title is still the template's text "Helmen otsikko"`) {
 		t.Errorf("check does not warn of the new pearl's placeholders:\n%s", stdout)
 	}
 	for _, args := range [][]string{{"new", "case", "uusi-case", "--theme", "verkostotyo"}, {"new", "chapter", "uusi-luku"}} {
@@ -142,7 +142,7 @@ func TestNewWritesAFileThatPassesCheck(t *testing.T) {
 		t.Errorf("check after new case and chapter: exit status %d, want 1\n%s", code, stdout)
 	}
 	for _, want := range []string{
-		`content/caset/uusi-case.md:3:1: organization on yhä mallin teksti "Organisaation nimi"`,
+		`content/caset/uusi-case.md:3:15: organization on yhä mallin teksti "Organisaation nimi"`,
 		`content/opas/uusi-luku.md:9:1: tekstissä on yhä mallin teksti "Kysymys lukijalle?"`,
 	} {
 		if !strings.Contains(stdout, want) {

@@ -20,7 +20,7 @@ func TestOneAnswerForOneContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`content/helmet/luonnos.md:3:1: (draft) unknown theme "johtamine" (did you mean "johtaminen"?)`,
+		`content/helmet/luonnos.md:3:8: (draft) unknown theme "johtamine" (did you mean "johtaminen"?)`,
 		`content/helmet/luonnos.md:9:7: (draft) broken link to ../helmet/olematon.md`,
 	}
 	code, checkOut, _ := helminauha(t, dir, "check")

@@ -78,15 +78,15 @@ func TestEditorMistakes(t *testing.T) {
 		{name: "required key missing", files: map[string]string{"helmet/x.md": pearl("theme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01")},
 			want: []string{`content/helmet/x.md:1:1: required key "title" is missing`}},
 		{name: "text where a list belongs", files: map[string]string{"helmet/x.md": pearl(valid + "\ntags: a, b")},
-			want: []string{`content/helmet/x.md:7:1: "tags" must be a list: write it in brackets, [a, b]`}},
+			want: []string{`content/helmet/x.md:7:7: "tags" must be a list: write it in brackets, [a, b]`}},
 		{name: "Finnish date", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "2022-06-01", "1.6.2022", 1))},
-			want: []string{`content/helmet/x.md:6:1: "date" must be a date in the form YYYY-MM-DD: write 2022-06-01, not "1.6.2022"`}},
+			want: []string{`content/helmet/x.md:6:7: "date" must be a date in the form YYYY-MM-DD: write 2022-06-01, not "1.6.2022"`}},
 		{name: "unknown theme", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "verkostotyo", "verkostotyö", 1))},
-			want: []string{`content/helmet/x.md:3:1: unknown theme "verkostotyö" (did you mean "verkostotyo"?)`}},
+			want: []string{`content/helmet/x.md:3:8: unknown theme "verkostotyö" (did you mean "verkostotyo"?)`}},
 		{name: "unknown kind", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "vinkki", "työkalu", 1))},
-			want: []string{`content/helmet/x.md:5:1: unknown kind "työkalu" (did you mean "tyokalu"?)`}},
+			want: []string{`content/helmet/x.md:5:7: unknown kind "työkalu" (did you mean "tyokalu"?)`}},
 		{name: "unknown audience", files: map[string]string{"helmet/x.md": pearl(valid + "\naudience: [esihenkilöt]")},
-			want: []string{`content/helmet/x.md:7:1: unknown audience "esihenkilöt" (did you mean "esihenkilot"?)`}},
+			want: []string{`content/helmet/x.md:7:12: unknown audience "esihenkilöt" (did you mean "esihenkilot"?)`}},
 		{name: "two areas with one weight", files: map[string]string{"teemat/uusi.md": "---\ntitle: Uusi\nweight: 1\nsummary: S.\n---\n"},
 			want: []string{"weight 1 is already used by content/teemat/johtaminen.md"}},
 		{name: "two chapters with one weight", files: map[string]string{"opas/uusi.md": "---\ntitle: Uusi\nweight: 2\nsummary: S.\n---\n"},
@@ -100,7 +100,7 @@ func TestEditorMistakes(t *testing.T) {
 		{name: "broken link", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\nLue [tämä](../helmet/olematon.md).\n"},
 			want: []string{`content/helmet/x.md:8:5: broken link to ../helmet/olematon.md: no pearl "olematon"`}},
 		{name: "broken related", files: map[string]string{"helmet/x.md": pearl(valid + "\nrelated: [luottamuss]")},
-			want: []string{`content/helmet/x.md:7:1: related names the pearl "luottamuss", which does not exist (did you mean "luottamus"?)`}},
+			want: []string{`content/helmet/x.md:7:11: related names the pearl "luottamuss", which does not exist (did you mean "luottamus"?)`}},
 		{name: "image without alt text", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n![](/liitteet/lomake.pdf)\n"},
 			want: []string{`content/helmet/x.md:8:1: image "/liitteet/lomake.pdf" has no alt text`}},
 		{name: "invalid UTF-8", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\nHyv\xe4 p\xe4iv\xe4\n"},
@@ -150,7 +150,7 @@ func TestEditorMistakes(t *testing.T) {
 		{name: "all problems in one run", files: map[string]string{
 			"helmet/x.md": pearl(strings.Replace(valid, "vinkki", "vinki", 1)),
 			"helmet/y.md": pearl(strings.Replace(valid, "2022-06-01", "2022-13-01", 1)),
-		}, want: []string{`content/helmet/x.md:5:1: unknown kind "vinki"`, `content/helmet/y.md:6:1: "date": 2022-13-01 is not a real date`}},
+		}, want: []string{`content/helmet/x.md:5:7: unknown kind "vinki"`, `content/helmet/y.md:6:7: "date": 2022-13-01 is not a real date`}},
 	}
 	// The valid portal is built once; each case starts from a copy of its
 	// output.

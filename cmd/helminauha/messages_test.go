@@ -74,7 +74,7 @@ func TestCheckAndBuildAgreeOnALongTag(t *testing.T) {
 	long := strings.Repeat("a", 10_000)
 	write(t, filepath.Join(dir, "content", "helmet", "pitka.md"),
 		"---\ntitle: Pitkä\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: [hyvä, "+long+"]\n---\nTeksti.\n")
-	want := `content/helmet/pitka.md:7:1: tag "` + strings.Repeat("a", 40) + `…" is 10,000 characters long: a tag is a word or a short phrase of at most 60 characters`
+	want := `content/helmet/pitka.md:7:14: tag "` + strings.Repeat("a", 40) + `…" is 10,000 characters long: a tag is a word or a short phrase of at most 60 characters`
 	stdout, stderr := bothSay(t, dir, want)
 	if strings.Contains(stdout+stderr, strings.Repeat("a", 100)) {
 		t.Errorf("a message quotes the whole tag")

@@ -99,7 +99,7 @@ func TestManyAreasAndTags(t *testing.T) {
 		"---\ntitle: Tagitettu\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\ntags: ["+strings.Join(tags, ", ")+"]\n---\nTeksti.\n")
 	failsSaying(t, dir,
 		`content/teemat: the portal has 62 theme areas, more than the 50 that fit`,
-		`content/helmet/tagitettu.md:7:1: the pearl has 200 tags, more than the 50 that fit`)
+		`content/helmet/tagitettu.md:7:7: the pearl has 200 tags, more than the 50 that fit`)
 }
 
 // --content "" (a variable that was not set, say) is a usage error that

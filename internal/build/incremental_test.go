@@ -307,8 +307,8 @@ func TestSessionFailedBuildChangesNothing(t *testing.T) {
 	if !errors.Is(err, ErrContent) {
 		t.Fatalf("got %v, want ErrContent", err)
 	}
-	if got := res.Diags.Errors(); len(got) != 1 || !strings.HasPrefix(got[0].Error(), "content/helmet/dialogi.md:3:1: unknown theme \"puuttuu\"") {
-		t.Errorf("got %v, want the unknown theme at content/helmet/dialogi.md:3:1", got)
+	if got := res.Diags.Errors(); len(got) != 1 || !strings.HasPrefix(got[0].Error(), "content/helmet/dialogi.md:3:8: unknown theme \"puuttuu\"") {
+		t.Errorf("got %v, want the unknown theme at content/helmet/dialogi.md:3:8", got)
 	}
 	fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: bytes.Replace(good, []byte("Teksti."), []byte("Korjattu."), 1)}
 	res, err = ss.Rebuild(ctx, Changes{Content: []string{"helmet/dialogi.md"}})

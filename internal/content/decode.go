@@ -72,11 +72,56 @@ type decoder struct {
 	diags diag.List
 }
 
-func (d *decoder) pos(key string) diag.Pos {
-	if line, ok := d.doc.KeyLines()[key]; ok {
-		return diag.Pos{File: d.file, Line: line, Col: 1}
+// ValuePos is the position of key's value in c's front matter, where an
+// editor's cursor goes for a problem of the value; the key's when it has
+// none.
+func (c *Common) ValuePos(key string) diag.Pos { return valuePos(c.File, c.Doc, key, noItem) }
+
+// ItemPos is the position of the first item of key's list in c's front
+// matter whose text is item; the value's when no item is (a list written
+// as one word).
+func (c *Common) ItemPos(key, item string) diag.Pos {
+	return valuePos(c.File, c.Doc, key, itemOf(item))
+}
+
+// keyPos is the position of key's line in doc's front matter, for a
+// problem of the key; the file's first line when it has no such key.
+func keyPos(file string, doc *markdown.Doc, key string) diag.Pos {
+	if line, ok := doc.KeyLines()[key]; ok {
+		return diag.Pos{File: file, Line: line, Col: 1}
 	}
-	return diag.Pos{File: d.file, Line: 1, Col: 1}
+	return diag.Pos{File: file, Line: 1, Col: 1}
+}
+
+// valuePos is where the part of key's value that part picks is, or the
+// key's line when it has no value.
+func valuePos(file string, doc *markdown.Doc, key string, part func(markdown.ValueAt) (line, col int)) diag.Pos {
+	v, ok := doc.ValueAt(key)
+	if !ok {
+		return keyPos(file, doc, key)
+	}
+	line, col := part(v)
+	return diag.Pos{File: file, Line: line, Col: col}
+}
+
+// The parts of a value: the whole, the i-th item of a list, the item
+// whose text is item.
+func noItem(v markdown.ValueAt) (int, int) { return v.Line, v.Col }
+
+func nthItem(i int) func(markdown.ValueAt) (int, int) {
+	return func(v markdown.ValueAt) (int, int) { return v.Item(i) }
+}
+
+func itemOf(item string) func(markdown.ValueAt) (int, int) {
+	return func(v markdown.ValueAt) (int, int) { return v.ItemOf(item) }
+}
+
+// pos is where a problem of key itself is, its line; at where a problem
+// of its value is, or of part of it.
+func (d *decoder) pos(key string) diag.Pos { return keyPos(d.file, d.doc, key) }
+
+func (d *decoder) at(key string, part func(markdown.ValueAt) (int, int)) diag.Pos {
+	return valuePos(d.file, d.doc, key, part)
 }
 
 // get returns the value of key and whether it is present and not empty.
@@ -114,12 +159,12 @@ func (d *decoder) str(key string, required bool) string {
 		// YAML turns `title: 2024` into a number; the editor meant text.
 		s = fmt.Sprint(v)
 	default:
-		d.diags.Report(d.pos(key), diag.ContentNotText, key, describe(v), key)
+		d.diags.Report(d.at(key, noItem), diag.ContentNotText, key, describe(v), key)
 		return ""
 	}
 	s = strings.TrimSpace(s)
 	if s == "" && required {
-		d.diags.Report(d.pos(key), diag.ContentEmptyValue, key, key)
+		d.diags.Report(d.at(key, noItem), diag.ContentEmptyValue, key, key)
 	}
 	return s
 }
@@ -137,7 +182,7 @@ func (d *decoder) int(key string, required bool) int {
 			return n
 		}
 	}
-	d.diags.Report(d.pos(key), diag.ContentNotNumber, key, key, describe(v))
+	d.diags.Report(d.at(key, noItem), diag.ContentNotNumber, key, key, describe(v))
 	return 0
 }
 
@@ -149,7 +194,7 @@ func (d *decoder) bool(key string) bool {
 	if b, ok := v.(bool); ok {
 		return b
 	}
-	d.diags.Report(d.pos(key), diag.ContentNotBool, key, describe(v))
+	d.diags.Report(d.at(key, noItem), diag.ContentNotBool, key, describe(v))
 	return false
 }
 
@@ -161,7 +206,7 @@ func (d *decoder) color(key string) string {
 		return ""
 	}
 	if !colorRE.MatchString(s) {
-		d.diags.Report(d.pos(key), diag.ContentBadColor, key, s)
+		d.diags.Report(d.at(key, noItem), diag.ContentBadColor, key, s)
 		return ""
 	}
 	return strings.ToLower(s)
@@ -185,16 +230,16 @@ func (d *decoder) date(key string, required bool) time.Time {
 			if t, err := time.Parse(time.DateOnly, s); err == nil {
 				return t
 			}
-			d.diags.Report(d.pos(key), diag.ContentNoSuchDate, key, s)
+			d.diags.Report(d.at(key, noItem), diag.ContentNoSuchDate, key, s)
 			return time.Time{}
 		}
 		if t, ok := finnishDate(s); ok {
-			d.diags.Report(d.pos(key), diag.ContentDateForm, key, t.Format(time.DateOnly), s)
+			d.diags.Report(d.at(key, noItem), diag.ContentDateForm, key, t.Format(time.DateOnly), s)
 		} else {
-			d.diags.Report(d.pos(key), diag.ContentDateExample, key, s)
+			d.diags.Report(d.at(key, noItem), diag.ContentDateExample, key, s)
 		}
 	default:
-		d.diags.Report(d.pos(key), diag.ContentDateNotText, key, describe(v))
+		d.diags.Report(d.at(key, noItem), diag.ContentDateNotText, key, describe(v))
 	}
 	return time.Time{}
 }
@@ -223,14 +268,14 @@ func (d *decoder) list(key string, required bool) []string {
 	switch v := v.(type) {
 	case string:
 		if strings.Contains(v, ",") {
-			d.diags.Report(d.pos(key), diag.ContentListNoBrackets, key, v)
+			d.diags.Report(d.at(key, noItem), diag.ContentListNoBrackets, key, v)
 			return nil
 		}
 		if s := strings.TrimSpace(v); s != "" {
 			out = append(out, s)
 		}
 	case []any:
-		for _, item := range v {
+		for i, item := range v {
 			switch item := item.(type) {
 			case string:
 				if s := strings.TrimSpace(item); s != "" {
@@ -241,17 +286,17 @@ func (d *decoder) list(key string, required bool) []string {
 			case bool:
 				// YAML 1.1 reads y, n, yes, no, on and off as true/false,
 				// so the word the editor wrote is lost.
-				d.diags.Report(d.pos(key), diag.ContentListYesNo, key, item)
+				d.diags.Report(d.at(key, nthItem(i)), diag.ContentListYesNo, key, item)
 			default:
-				d.diags.Report(d.pos(key), diag.ContentListItem, key, describe(item))
+				d.diags.Report(d.at(key, nthItem(i)), diag.ContentListItem, key, describe(item))
 			}
 		}
 	default:
-		d.diags.Report(d.pos(key), diag.ContentNotList, key, describe(v))
+		d.diags.Report(d.at(key, noItem), diag.ContentNotList, key, describe(v))
 		return nil
 	}
 	if required && len(out) == 0 {
-		d.diags.Report(d.pos(key), diag.ContentEmptyList, key)
+		d.diags.Report(d.at(key, noItem), diag.ContentEmptyList, key)
 	}
 	return out
 }
@@ -262,7 +307,7 @@ func (d *decoder) enum(key string, required bool, allowed []string) string {
 		return ""
 	}
 	if !slices.Contains(allowed, s) {
-		d.diags.Report(d.pos(key), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+		d.diags.Report(d.at(key, noItem), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 		return ""
 	}
 	return s
@@ -272,7 +317,7 @@ func (d *decoder) enumList(key string, allowed []string) []string {
 	var out []string
 	for _, s := range d.list(key, false) {
 		if !slices.Contains(allowed, s) {
-			d.diags.Report(d.pos(key), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+			d.diags.Report(d.at(key, itemOf(s)), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 			continue
 		}
 		out = append(out, s)

@@ -34,8 +34,7 @@ func placeholders(c *Common, src []byte, draft bool, diags *diag.List) {
 		v, _ := c.Doc.Meta[key].(string)
 		for _, ph := range Placeholders[key] {
 			if strings.TrimSpace(v) == ph {
-				line := c.Doc.KeyLines()[key]
-				report(diag.Pos{File: c.File, Line: line, Col: 1}, diag.ContentPlaceholderKey, key, ph)
+				report(c.ValuePos(key), diag.ContentPlaceholderKey, key, ph)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/helminauha/helminauha/internal/yamldoc"
@@ -48,22 +49,72 @@ type Doc struct {
 }
 
 // KeyLines maps each top-level front matter key to its 1-based line in
-// the file, for positioned errors about a key's value. It is worked out
-// the first time it is asked for: most files have no such error.
+// the file, for positioned errors about a key. It is worked out the first
+// time it is asked for: most files have no such error.
 func (d *Doc) KeyLines() map[string]int {
-	d.keys.once.Do(func() {
-		if d.keys.lines == nil {
-			root, _ := yamldoc.Parse(d.keys.block)
-			d.keys.lines = topKeys(root)
-		}
-	})
+	d.keys.load()
 	return d.keys.lines
 }
 
-// keyLines is the front matter's YAML, and the lines of its keys once
-// they are known.
+// ValueAt is where the value of the top-level front matter key is
+// written, for positioned errors about the value; ok is false when the
+// front matter has no such key, or the key has nothing after it. Worked
+// out when first asked for, as KeyLines.
+func (d *Doc) ValueAt(key string) (at ValueAt, ok bool) {
+	d.keys.load()
+	at, ok = d.keys.values[key]
+	return at, ok
+}
+
+// ValueAt is where a front matter value starts in the file: its 1-based
+// line and column (in characters). A list has each item's place too.
+type ValueAt struct {
+	Line, Col int
+	Items     []ItemAt
+}
+
+// ItemAt is where one item of a front matter list starts, and its text
+// as written, without quotes ("" for an item that is not text).
+type ItemAt struct {
+	Line, Col int
+	Text      string
+}
+
+// Item is where the i-th item (from 0) of the list starts, or the value
+// itself when it has no such item.
+func (v ValueAt) Item(i int) (line, col int) {
+	if i >= 0 && i < len(v.Items) {
+		return v.Items[i].Line, v.Items[i].Col
+	}
+	return v.Line, v.Col
+}
+
+// ItemOf is where the first item of the list whose text, without the
+// spaces around it, is text starts, or the value itself when none is.
+func (v ValueAt) ItemOf(text string) (line, col int) {
+	for _, it := range v.Items {
+		if strings.TrimSpace(it.Text) == text {
+			return it.Line, it.Col
+		}
+	}
+	return v.Line, v.Col
+}
+
+// keyLines is the front matter's YAML, and the places of its keys and
+// values once they are known.
 type keyLines struct {
-	once  sync.Once
-	block []byte
-	lines map[string]int
+	once   sync.Once
+	block  []byte
+	lines  map[string]int
+	values map[string]ValueAt
+}
+
+// load works the places out from the block, unless they are known.
+func (k *keyLines) load() {
+	k.once.Do(func() {
+		if k.lines == nil {
+			root, _ := yamldoc.Parse(k.block)
+			k.lines, k.values = topKeys(root)
+		}
+	})
 }

@@ -93,7 +93,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		return
 	}
 	d.Meta = meta2(m)
-	d.keys.lines = topKeys(root)
+	d.keys.lines, d.keys.values = topKeys(root)
 	yamldoc.Twice(root, func(k, first *yamldoc.Node) {
 		p.diags.Report(diag.Pos{File: p.file, Line: k.Line + 1, Col: k.Column}, diag.YAMLKeyTwice, k.Value, first.Line+1)
 	})
@@ -103,15 +103,32 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 }
 
 // topKeys maps each top-level key of the front matter root to its line
-// in the file.
-func topKeys(root *yamldoc.Node) map[string]int {
+// in the file, and to where its value is written. The block starts on
+// the file's second line.
+func topKeys(root *yamldoc.Node) (map[string]int, map[string]ValueAt) {
 	lines := map[string]int{}
-	for k := range yamldoc.Pairs(root) {
-		if _, dup := lines[k.Value]; !dup && k.Kind == yamldoc.Scalar {
-			lines[k.Value] = k.Line + 1
+	values := map[string]ValueAt{}
+	for k, v := range yamldoc.Pairs(root) {
+		if _, dup := lines[k.Value]; dup || k.Kind != yamldoc.Scalar {
+			continue
 		}
+		lines[k.Value] = k.Line + 1
+		if v.Kind == yamldoc.Scalar && v.Tag == "!!null" && v.Value == "" {
+			continue // `key:` with nothing after it
+		}
+		at := ValueAt{Line: v.Line + 1, Col: v.Column}
+		if v.Kind == yamldoc.Sequence {
+			at.Items = make([]ItemAt, len(v.Content))
+			for i, it := range v.Content {
+				at.Items[i] = ItemAt{Line: it.Line + 1, Col: it.Column}
+				if it.Kind == yamldoc.Scalar {
+					at.Items[i].Text = it.Value
+				}
+			}
+		}
+		values[k.Value] = at
 	}
-	return lines
+	return lines, values
 }
 
 // meta2 is goldmark-meta's map with one map type all the way down.

@@ -233,6 +233,40 @@ func TestFrontMatterAndKeyLines(t *testing.T) {
 		t.Errorf("heading line: got %d, want 12", d.Headings[0].Line)
 	}
 
+	for _, c := range []struct {
+		key        string
+		item       int // -1: the value
+		line, col  int
+		text       string
+		wantAbsent bool
+	}{
+		{key: "title", item: -1, line: 2, col: 8},
+		{key: "tags", item: -1, line: 5, col: 3},
+		{key: "tags", item: 1, line: 6, col: 5, text: "b"},
+		{key: "nested", item: -1, line: 9, col: 3},
+		{key: "date", item: -1, line: 10, col: 7},
+		{key: "inner", wantAbsent: true},
+	} {
+		at, ok := d.ValueAt(c.key)
+		if ok == c.wantAbsent {
+			t.Errorf("ValueAt(%q): ok %v", c.key, ok)
+			continue
+		}
+		if line, col := at.Item(c.item); !c.wantAbsent && (line != c.line || col != c.col) {
+			t.Errorf("ValueAt(%q).Item(%d) = %d:%d, want %d:%d", c.key, c.item, line, col, c.line, c.col)
+		}
+		if line, col := at.ItemOf(c.text); c.text != "" && (line != c.line || col != c.col) {
+			t.Errorf("ValueAt(%q).ItemOf(%q) = %d:%d, want %d:%d", c.key, c.text, line, col, c.line, c.col)
+		}
+	}
+	flow, _ := Parse(file, []byte("---\ntags: [ääni,  \"kaksi\" ]\nempty:\n---\n"))
+	if at, _ := flow.ValueAt("tags"); len(at.Items) != 2 || at.Items[1] != (ItemAt{Line: 2, Col: 15, Text: "kaksi"}) {
+		t.Errorf("a list in brackets: %+v", at)
+	}
+	if _, ok := flow.ValueAt("empty"); ok {
+		t.Error("a key with nothing after it has a value's place")
+	}
+
 	d, diags = Parse(file, []byte("Ei etusivutietoja.\n\n---\n\ntitle: x\n"))
 	if d.HasFrontMatter || d.Meta != nil || len(diags) != 0 {
 		t.Errorf("body without front matter: got HasFrontMatter=%v Meta=%v problems %q", d.HasFrontMatter, d.Meta, diagStrings(diags))

@@ -181,7 +181,7 @@ func (b *builder) areas(list []*content.Area) {
 	byWeight := map[int]*content.Area{}
 	for _, a := range list {
 		if prev, dup := byWeight[a.Weight]; dup && a.Weight != 0 {
-			b.diags.Report(keyPos(&a.Common, "weight"), diag.SiteAreaWeightTaken, a.Weight, prev.File)
+			b.diags.Report(a.ValuePos("weight"), diag.SiteAreaWeightTaken, a.Weight, prev.File)
 		}
 		byWeight[a.Weight] = a
 		area := &Area{Area: a, Node: b.node("/teemat/"+a.Slug+"/", a.Key, a.Sum), Color: a.Color}
@@ -259,7 +259,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 				continue
 			}
 			if r == p {
-				b.diags.Report(keyPos(&p.Common, "related"), diag.SiteRelatedSelf, slug)
+				b.diags.Report(p.ItemPos("related", slug), diag.SiteRelatedSelf, slug)
 				continue
 			}
 			b.work++
@@ -285,21 +285,21 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 	if p := b.pearlBy[slug]; p != nil {
 		if p.Draft {
-			// Only then: keyPos reads the front matter again, which for
+			// Only then: ItemPos reads the front matter again, which for
 			// every reference was a tenth of the model's time.
-			b.draftNamed(keyPos(doc, key), p)
+			b.draftNamed(doc.ItemPos(key, slug), p)
 		}
 		return p
 	}
 	if _, ok := b.drafts[slug]; ok {
-		b.diags.Warn(keyPos(doc, key), diag.SiteNamesDraft, key, slug)
+		b.diags.Warn(doc.ItemPos(key, slug), diag.SiteNamesDraft, key, slug)
 		return nil
 	}
 	if _, ok := b.notTranslated(content.DirPearls + "/" + slug); ok {
-		b.diags.Warn(keyPos(doc, key), diag.TranslationNotYet, key, slug, b.code(), slug)
+		b.diags.Warn(doc.ItemPos(key, slug), diag.TranslationNotYet, key, slug, b.code(), slug)
 		return nil
 	}
-	b.diags.Report(keyPos(doc, key), diag.SiteNoSuchPearl,
+	b.diags.Report(doc.ItemPos(key, slug), diag.SiteNoSuchPearl,
 		key, slug, b.names("pearls").nearest(slug))
 	return nil
 }
@@ -308,10 +308,10 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 // language has not: one the default language has is not translated yet.
 func (b *builder) unknownArea(doc *content.Common, key, slug string, m *diag.Message) {
 	if _, ok := b.notTranslated(content.DirAreas + "/" + slug); ok {
-		b.diags.Report(keyPos(doc, key), diag.TranslationAreaNotYet, key, slug, b.code(), slug)
+		b.diags.Report(doc.ItemPos(key, slug), diag.TranslationAreaNotYet, key, slug, b.code(), slug)
 		return
 	}
-	b.diags.Report(keyPos(doc, key), m, slug, b.names("areas").nearest(slug), b.areaList())
+	b.diags.Report(doc.ItemPos(key, slug), m, slug, b.names("areas").nearest(slug), b.areaList())
 }
 
 // notTranslated is the default language's node of key (a document's key
@@ -441,7 +441,7 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 			continue
 		}
 		if prev, dup := byWeight[c.Weight]; dup && c.Weight != 0 {
-			b.diags.Report(keyPos(&c.Common, "weight"), diag.SiteChapterWeightTaken, c.Weight, prev.File)
+			b.diags.Report(c.ValuePos("weight"), diag.SiteChapterWeightTaken, c.Weight, prev.File)
 		}
 		byWeight[c.Weight] = c
 		ch := &Chapter{Chapter: c, Node: b.node("/opas/"+c.Slug+"/", c.Key, c.Sum)}
@@ -515,7 +515,7 @@ func (b *builder) terms() {
 			}
 		}
 		var tagged map[*Term]bool
-		problem := func(m *diag.Message, args ...any) { b.diags.Report(keyPos(&p.Common, "tags"), m, args...) }
+		problem := func(m *diag.Message, args ...any) { b.diags.Report(tagPos(p.Pearl, m, args), m, args...) }
 		for tag, slug := range tagsOf(p.Pearl, problem) {
 			t := tags[slug]
 			if t == nil {
@@ -583,12 +583,16 @@ func (b *builder) static() {
 // its language name it.
 func (b *builder) rel(key string) string { return strings.TrimPrefix(key, b.lang) }
 
-// keyPos is the position of key's line in doc's front matter.
-func keyPos(doc *content.Common, key string) diag.Pos {
-	if line, ok := doc.Doc.KeyLines()[key]; ok {
-		return diag.Pos{File: doc.File, Line: line, Col: 1}
+// tagPos is where the tag that tagsOf's problem m (with args) is about
+// is written in p's front matter; the list's place for too many tags.
+func tagPos(p *content.Pearl, m *diag.Message, args []any) diag.Pos {
+	named, _ := args[0].(string)
+	for _, tag := range p.Tags {
+		if m == diag.SiteTagNoLetters && tag == named || m == diag.SiteTagTooLong && markdown.Shorten(tag) == named {
+			return p.ItemPos("tags", tag)
+		}
 	}
-	return diag.Pos{File: doc.File, Line: 1, Col: 1}
+	return p.ValuePos("tags")
 }
 
 func mapKeys[V any](m map[string]V) []string {

@@ -61,7 +61,7 @@ func (b *builder) warnings() {
 	}
 	check := func(c *content.Common) {
 		if n := utf8.RuneCountInString(c.Summary); n > MaxSummary {
-			b.diags.Warn(keyPos(c, "summary"), diag.SiteLongSummary, n, MaxSummary)
+			b.diags.Warn(c.ValuePos("summary"), diag.SiteLongSummary, n, MaxSummary)
 		}
 	}
 	for _, a := range b.s.Areas {
@@ -83,7 +83,7 @@ func (b *builder) sameTitles() {
 	check := func(kind string, c *content.Common) {
 		k := kind + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Title), " "))
 		if first, dup := seen[k]; dup && c.Title != "" {
-			b.diags.Warn(keyPos(c, "title"), diag.SiteSameTitle, c.Title, first.File)
+			b.diags.Warn(c.ValuePos("title"), diag.SiteSameTitle, c.Title, first.File)
 			return
 		}
 		seen[k] = c

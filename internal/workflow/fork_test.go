@@ -58,7 +58,7 @@ func TestForkDeploys(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "Check the content:") {
 		t.Errorf("the content job does not fail at the check: %v\n%s", err, out.String())
 	}
-	want := `::error file=content/helmet/toinen.md,line=3,col=1,title=Virhe::teema-aluetta "yhteistyö" ei ole (tarkoititko "yhteistyo"?)`
+	want := `::error file=content/helmet/toinen.md,line=3,col=8,title=Virhe::teema-aluetta "yhteistyö" ei ole (tarkoititko "yhteistyo"?)`
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("the output lacks the annotation\n%s\nit is\n%s", want, out.String())
 	}
