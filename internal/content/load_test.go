@@ -12,7 +12,8 @@ import (
 )
 
 // FuzzLoad feeds any bytes to the loader as a pearl: it must not panic,
-// and every problem must point inside the file.
+// and every problem must point inside the file and be one line in every
+// language.
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte("---\ntitle: X\ntheme: a\nsummary: S\nkind: vinkki\ndate: 2022-06-01\n---\nTeksti.\n"))
 	f.Add([]byte("---\ntitle: [X\n---\n"))
@@ -32,8 +33,10 @@ func FuzzLoad(f *testing.F) {
 			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {
 				t.Errorf("line %d outside a file of %d lines: %v", d.Pos.Line, lines, d)
 			}
-			if strings.TrimSpace(d.Message(diag.Finnish)) == "" || strings.TrimSpace(d.Message(diag.English)) == "" {
-				t.Errorf("empty message at %v", d.Pos)
+			for _, l := range diag.Langs {
+				if m := d.Message(l); strings.TrimSpace(m) == "" || strings.Contains(m, "%!") && !bytes.Contains(data, []byte("%!")) || strings.ContainsAny(m, "\n\r") || len(m) > 4000+16*diag.MaxArg {
+					t.Errorf("message in %s at %v: %q", l, d.Pos, m)
+				}
 			}
 		}
 	})

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
@@ -27,7 +29,10 @@ func seeds(f *testing.F, add func(src []byte)) {
 }
 
 // checkDoc asserts what must hold for any input: positions inside the
-// file, deterministic output, no raw HTML and no script URL in the HTML.
+// file, messages that are one line of UTF-8 in every language and quote
+// no more than diag.MaxArg characters of it, deterministic output, no raw
+// HTML and no script URL in the HTML, and HTML and text of UTF-8 without
+// NUL from a file of UTF-8.
 func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 	d, diags := Parse(file, src)
 	maxLine := len(lineStarts(yamldoc.Normalise(src))) + 1
@@ -35,12 +40,19 @@ func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 		if e.Pos.File != file || e.Pos.Line < 1 || e.Pos.Line > maxLine || e.Pos.Col < 0 {
 			t.Errorf("position outside the file (%d lines): %v", maxLine-1, e)
 		}
+		for _, l := range diag.Langs {
+			m := e.Message(l)
+			if !utf8.ValidString(m) || strings.ContainsAny(m, "\n\r") || strings.Contains(m, "%!") && !bytes.Contains(src, []byte("%!")) || strings.TrimSpace(m) == "" ||
+				len(m) > 4000+16*diag.MaxArg {
+				t.Errorf("message in %s: %q", l, m)
+			}
+		}
 	}
 	if got, want := d.Words(), len(strings.Fields(d.Text())); got != want {
 		t.Errorf("Words() = %d, but the text has %d words", got, want)
 	}
 	for _, h := range d.Headings {
-		if h.Line < 1 || h.Line > maxLine || h.ID == "" {
+		if h.Line < 1 || h.Line > maxLine || h.ID == "" || utf8.Valid(src) && (!utf8.ValidString(h.Text) || strings.IndexByte(h.Text, 0) >= 0) {
 			t.Errorf("bad heading %+v", h)
 		}
 	}
@@ -59,7 +71,9 @@ func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 		t.Errorf("HTML is not deterministic")
 	}
 	checkHTML(t, out)
-	_ = d.Text()
+	if utf8.Valid(src) && (!utf8.Valid(out) || bytes.IndexByte(out, 0) >= 0 || !utf8.ValidString(d.Text()) || strings.IndexByte(d.Text(), 0) >= 0) {
+		t.Errorf("from a file of UTF-8, HTML or text that is not UTF-8 or holds NUL: %q", out)
+	}
 	_ = d.HasWorksheet()
 }
 
@@ -207,7 +221,7 @@ func FuzzMarkdown(f *testing.F) {
 		"[a](javascript:x) ![](y) <https://z> www.x.fi", "```tyopohja\ntitle: t\nfields:\n - label: l\n   type: scale\n```\n",
 		"```tyopohja\n- x\n```", "<script>alert(1)</script>", "a\xffb\n\xe4", "| a |\n|---|\n| [b](c) |",
 		"[^1]\n\n[^1]: x", "Termi\n: selitys", "- [ ] a\n- [x] b", "\r\r\n\r", "---\r\n---\r",
-		"|a|b|c|\n|-|:-:|\nx\n> |y\n- z\n  |-|\n",
+		"|a|b|c|\n|-|:-:|\nx\n> |y\n- z\n  |-|\n", "a\x00b `\x00` [\x00](\x00)\n## c\x00\n\n```\n\x00\n```\n",
 	} {
 		f.Add([]byte(s))
 	}

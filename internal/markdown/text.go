@@ -121,7 +121,15 @@ func (p *parse) plainText() []byte {
 		}
 		return ast.WalkContinue, nil
 	})
-	return bytes.TrimSpace(b)
+	return noNUL(bytes.TrimSpace(b))
+}
+
+// noNUL is b with each NUL replaced by U+FFFD, as the HTML shows it.
+func noNUL(b []byte) []byte {
+	if bytes.IndexByte(b, 0) < 0 {
+		return b
+	}
+	return bytes.ReplaceAll(b, []byte{0}, []byte("\uFFFD"))
 }
 
 // newline ends the current line of b, if there is one.
@@ -147,7 +155,7 @@ func appendLines(b []byte, n ast.Node, src []byte) []byte {
 // inlineText is the plain text of the inline children of n. Images count
 // with their alt text only when images is true.
 func inlineText(n ast.Node, src []byte, images bool) string {
-	return string(appendInline(nil, n, src, images))
+	return string(noNUL(appendInline(nil, n, src, images)))
 }
 
 func appendInline(b []byte, n ast.Node, src []byte, images bool) []byte {
