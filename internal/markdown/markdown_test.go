@@ -282,23 +282,30 @@ func TestBOMAndCRLFSimplyWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	crlf := append([]byte("\uFEFF"), bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))...)
 	a, da := Parse(file, lf)
-	b, db := Parse(file, crlf)
-	if len(da) != 0 || len(db) != 0 {
-		t.Fatalf("problems: LF %q, BOM+CRLF %q", diagStrings(da), diagStrings(db))
-	}
-	if a.Meta["title"] != b.Meta["title"] || a.Meta["title"] == nil {
-		t.Errorf("title: got %q, want %q", b.Meta["title"], a.Meta["title"])
-	}
-	if !equalAny(a.KeyLines(), b.KeyLines()) || !equalAny(a.Headings, b.Headings) || !equalAny(a.Links, b.Links) {
-		t.Errorf("BOM+CRLF changes positions:\nLF   %v %v %v\nCRLF %v %v %v", a.KeyLines(), a.Headings, a.Links, b.KeyLines(), b.Headings, b.Links)
-	}
-	if !bytes.Equal(a.HTML(nil), b.HTML(nil)) {
-		t.Errorf("BOM+CRLF changes the HTML")
-	}
-	if bytes.Contains(b.HTML(nil), []byte("\r")) {
-		t.Errorf("HTML carries CR")
+	for _, v := range []struct{ name, bom, eol string }{
+		{"BOM+CRLF", "\uFEFF", "\r\n"},
+		{"CR", "", "\r"},
+		// A tool that adds a BOM to a file that has one.
+		{"two BOMs", "\uFEFF\uFEFF", "\n"},
+	} {
+		src := append([]byte(v.bom), bytes.ReplaceAll(lf, []byte("\n"), []byte(v.eol))...)
+		b, db := Parse(file, src)
+		if len(da) != 0 || len(db) != 0 {
+			t.Fatalf("problems: LF %q, %s %q", diagStrings(da), v.name, diagStrings(db))
+		}
+		if a.Meta["title"] != b.Meta["title"] || a.Meta["title"] == nil {
+			t.Errorf("%s: title: got %q, want %q", v.name, b.Meta["title"], a.Meta["title"])
+		}
+		if !equalAny(a.KeyLines(), b.KeyLines()) || !equalAny(a.Headings, b.Headings) || !equalAny(a.Links, b.Links) {
+			t.Errorf("%s changes positions:\nLF   %v %v %v\nCRLF %v %v %v", v.name, a.KeyLines(), a.Headings, a.Links, b.KeyLines(), b.Headings, b.Links)
+		}
+		if !bytes.Equal(a.HTML(nil), b.HTML(nil)) {
+			t.Errorf("%s changes the HTML", v.name)
+		}
+		if bytes.Contains(b.HTML(nil), []byte("\r")) {
+			t.Errorf("%s: HTML carries CR", v.name)
+		}
 	}
 }
 

@@ -248,11 +248,14 @@ func CurlyQuotes(n *Node, found func(line, col int, quote rune)) {
 	walk(n, false)
 }
 
-// Normalise removes a byte-order mark and turns CRLF and lone CR line
-// endings into LF, so that lines are counted as YAML and the editor count
-// them. src is returned as is when there is nothing to change.
+// Normalise removes the byte-order marks that open src (a tool may add one
+// to a file that has one) and turns CRLF and lone CR line endings into
+// LF, so that lines are counted as YAML and the editor count them. src is
+// returned as is when there is nothing to change.
 func Normalise(src []byte) []byte {
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	for bytes.HasPrefix(src, []byte("\uFEFF")) {
+		src = src[len("\uFEFF"):]
+	}
 	i := bytes.IndexByte(src, '\r')
 	if i < 0 {
 		return src
