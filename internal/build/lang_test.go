@@ -42,6 +42,17 @@ func TestBilingualPortal(t *testing.T) {
 	if fi := string(files["index.html"]); !strings.Contains(fi, `<html lang="fi">`) || !strings.Contains(fi, "<title>Testiportaali</title>") {
 		t.Errorf("the Finnish home page changed:\n%.400s", fi)
 	}
+	// A host such as GitHub Pages serves the root 404.html for a missing
+	// /sv/ address too: it speaks Swedish as well, and each language's
+	// 404 page leads to the other's home page.
+	for name, want := range map[string]string{
+		"404.html":    `<section class="notfound-other" lang="sv" aria-labelledby="notfound-sv">` + "\n" + `<h2 id="notfound-sv">Sidan hittades inte</h2>` + "\n" + `<p><a href="/portaali/sv/" hreflang="sv">Till startsidan</a></p>`,
+		"sv/404.html": `<section class="notfound-other" lang="fi" aria-labelledby="notfound-fi">` + "\n" + `<h2 id="notfound-fi">Sivua ei löytynyt</h2>` + "\n" + `<p><a href="/portaali/" hreflang="fi">Etusivulle</a></p>`,
+	} {
+		if !strings.Contains(string(files[name]), want) {
+			t.Errorf("%s lacks\n%s\n%s", name, want, files[name])
+		}
+	}
 	for _, name := range []string{"sv/feed.xml", "sv/haku/index.html", "sv/haku/index.json", "sv/404.html", "sv/teemat/verkostotyo/index.html", "sv/caset/tampere/index.html"} {
 		if files[name] == nil {
 			t.Errorf("no %s", name)

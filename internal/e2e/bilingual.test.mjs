@@ -175,3 +175,24 @@ test('link checker: every link, alternate and feed of both languages resolves un
   assert.deepEqual(broken, [], broken.slice(0, 20).join('\n'));
   assert.ok(seen.size > 100, `only ${seen.size} addresses checked`);
 });
+
+test('a missing Swedish address: the 404 page a static host serves says so in Swedish too, and leads to the Swedish home page', async (t) => {
+  const { page, w } = await openPage(site, t);
+  // GitHub Pages, as this server, serves the root 404.html for any
+  // missing address.
+  const res = await page.goto(site.base + '/sv/helmet/finns-inte/', { waitUntil: 'load' });
+  assert.equal(res.status(), 404);
+  const sv = page.locator('main [lang="sv"]');
+  assert.equal(await sv.count(), 1, 'one part of the 404 page is in Swedish');
+  assert.ok(await sv.isVisible(), 'the Swedish part is shown');
+  assert.equal(await sv.getByRole('heading', { level: 2 }).textContent(), 'Sidan hittades inte');
+  const home = sv.getByRole('link', { name: 'Till startsidan' });
+  assert.equal(await home.getAttribute('hreflang'), 'sv');
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, `axe on the 404 page of a Swedish address:\n${formatViolations(violations)}`);
+  const [nav] = await Promise.all([page.waitForNavigation(), home.click()]);
+  assert.equal(nav.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `${PREFIX}/sv/`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+  assertClean(w, (e) => /status of 404/.test(e));
+});

@@ -49,8 +49,9 @@ func codeWords() []string {
 	return keys
 }
 
-// templateWord finds a template's use of a word: .T "key", $.N "key".
-var templateWord = regexp.MustCompile(`\.[TNF] "([a-z0-9_.-]+)"`)
+// templateWord finds a template's use of a word: .T "key", $.N "key",
+// $.TIn .Lang "key".
+var templateWord = regexp.MustCompile(`\.(?:[TNF]|TIn \.Lang) "([a-z0-9_.-]+)"`)
 
 // loadWords reads the theme's i18n/*.yaml. A theme without them writes
 // its templates' own words and takes the generator's words (dates,
@@ -254,6 +255,12 @@ func (t *Theme) localize(src map[string]string, lang string) map[string]string {
 
 // T is the theme's word key in the page's language (i18n/<lang>.yaml).
 func (v *View) T(key string) string { return v.st.t.word(v.st.lang, key) }
+
+// TIn is the theme's word key in the language lang, for a part of the
+// page in another language (its element has lang="…"): the 404 page
+// speaks each language of the portal, since a host serves one 404 page
+// for every missing address.
+func (v *View) TIn(lang, key string) string { return v.st.t.word(lang, key) }
 
 // N is the count n of key (key.one or key.other) in the page's
 // language: "1 helmi", "3 pärlor".
