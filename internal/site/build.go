@@ -515,7 +515,7 @@ func (b *builder) terms() {
 			}
 		}
 		var tagged map[*Term]bool
-		problem := func(m *diag.Message, args ...any) { b.diags.Report(tagPos(p.Pearl, m, args), m, args...) }
+		problem := func(tag string, m *diag.Message, args ...any) { b.diags.Report(tagPos(p.Pearl, tag), m, args...) }
 		for tag, slug := range tagsOf(p.Pearl, problem) {
 			t := tags[slug]
 			if t == nil {
@@ -583,16 +583,13 @@ func (b *builder) static() {
 // its language name it.
 func (b *builder) rel(key string) string { return strings.TrimPrefix(key, b.lang) }
 
-// tagPos is where the tag that tagsOf's problem m (with args) is about
-// is written in p's front matter; the list's place for too many tags.
-func tagPos(p *content.Pearl, m *diag.Message, args []any) diag.Pos {
-	named, _ := args[0].(string)
-	for _, tag := range p.Tags {
-		if m == diag.SiteTagNoLetters && tag == named || m == diag.SiteTagTooLong && markdown.Shorten(tag) == named {
-			return p.ItemPos("tags", tag)
-		}
+// tagPos is where tag is written in p's front matter; the list's place
+// for "" (too many tags).
+func tagPos(p *content.Pearl, tag string) diag.Pos {
+	if tag == "" {
+		return p.ValuePos("tags")
 	}
-	return p.ValuePos("tags")
+	return p.ItemPos("tags", tag)
 }
 
 func mapKeys[V any](m map[string]V) []string {

@@ -90,27 +90,28 @@ func joinArea(p *Pearl) {
 
 // tagsOf gives each tag of p that makes a term, in order, with its slug:
 // at most MaxTags, none too long or without letters. problem, when not
-// nil, is told of each that makes none (and of the tags past MaxTags).
-func tagsOf(p *content.Pearl, problem func(m *diag.Message, args ...any)) iter.Seq2[string, string] {
+// nil, is told of each that makes none, with the tag ("" for the tags
+// past MaxTags).
+func tagsOf(p *content.Pearl, problem func(tag string, m *diag.Message, args ...any)) iter.Seq2[string, string] {
 	return func(yield func(tag, slug string) bool) {
 		tags := p.Tags
 		if len(tags) > MaxTags {
 			if problem != nil {
-				problem(diag.SiteTooManyTags, len(tags), MaxTags)
+				problem("", diag.SiteTooManyTags, len(tags), MaxTags)
 			}
 			tags = tags[:MaxTags]
 		}
 		for _, tag := range tags {
 			if n := utf8.RuneCountInString(tag); n > MaxTag {
 				if problem != nil {
-					problem(diag.SiteTagTooLong, markdown.Shorten(tag), n, MaxTag)
+					problem(tag, diag.SiteTagTooLong, markdown.Shorten(tag), n, MaxTag)
 				}
 				continue
 			}
 			slug := TagSlug(tag)
 			if slug == "" {
 				if problem != nil {
-					problem(diag.SiteTagNoLetters, tag)
+					problem(tag, diag.SiteTagNoLetters, tag)
 				}
 				continue
 			}

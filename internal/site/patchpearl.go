@@ -259,7 +259,7 @@ func (s *Site) setTerms(p *Pearl) bool {
 	p.Tags = nil
 	ok := true
 	var tagged map[*Term]bool
-	for _, slug := range tagsOf(p.Pearl, func(*diag.Message, ...any) { ok = false }) {
+	for _, slug := range tagsOf(p.Pearl, func(string, *diag.Message, ...any) { ok = false }) {
 		t := find(s.Tags, slug)
 		if t == nil {
 			return false
