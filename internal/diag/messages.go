@@ -1032,6 +1032,9 @@ var (
 	WorksheetNoFields = msg("worksheet.no-fields",
 		"työpohjassa ei ole kenttiä: lisää fields: ja luettelo kentistä; %s",
 		"the worksheet has no fields: add fields: and a list of fields: %s")
+	WorksheetTooManyFields = msg("worksheet.too-many-fields",
+		"tiedoston työpohjissa on yli %d kenttää: jaa ne useammalle sivulle; %s",
+		"the file's worksheets have more than %d fields: split them over several pages: %s")
 	WorksheetFieldNotKeys = msg("worksheet.field-not-keys",
 		"työpohjan %d. kenttä kirjoitetaan muodossa avain: arvo, esimerkiksi - label: Kysymys; %s",
 		"field %d of the worksheet must be keys with values, like - label: Kysymys: %s")

@@ -366,6 +366,7 @@ eller HELMINAUHA_LANG=en).
 	"worksheet.not-keys":          "arbetsmallen ska vara nycklar med värden; %s",
 	"worksheet.unknown-key":       "okänd nyckel %q i arbetsmallen; %s",
 	"worksheet.no-title":          "arbetsmallen har ingen rubrik: lägg till raden title: och mallens namn; %s",
+	"worksheet.too-many-fields":   "filens arbetsmallar har fler än %d fält: dela upp dem på flera sidor; %s",
 	"worksheet.no-fields":         "arbetsmallen har inga fält: lägg till fields: och en lista med fält; %s",
 	"worksheet.field-not-keys":    "fält %d i arbetsmallen skrivs i formen nyckel: värde, till exempel - label: Fråga; %s",
 	"worksheet.field-unknown-key": "fält %[2]d i arbetsmallen har en okänd nyckel %[1]q; %[3]s",

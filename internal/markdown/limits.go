@@ -28,6 +28,10 @@ const (
 	// MaxCells is the table cells of one file: each row has as many as
 	// its table's header, however few it writes.
 	MaxCells = 100_000
+	// MaxFields is the fields of the worksheets of one file: each is a
+	// form control with its label, help and, for a scale, five choices,
+	// so that 40,000 fields in a 1 MB page made 53 MB of HTML.
+	MaxFields = 200
 )
 
 // overLimit reports the first limit the body, from line first (1-based),

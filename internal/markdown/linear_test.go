@@ -48,7 +48,7 @@ var constructs = []struct {
 	{"paragraphs", func(n int) string { return strings.Repeat("Tekstiä *korostus* ja `koodi`.\n\n", n) }, 0},
 	{"worksheets", func(n int) string {
 		return strings.Repeat("```tyopohja\ntitle: T\nfields:\n  - label: Kysymys\n```\n\n", n)
-	}, 0},
+	}, MaxFields / 4},
 	{"front matter keys", func(n int) string {
 		var b strings.Builder
 		for i := range n {

@@ -165,6 +165,7 @@ type parse struct {
 	last    lastPos                 // the previous position pos computed
 	runes   int                     // runes pos has counted, for the test that this stays linear
 	sheets  map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
+	fields  int                     // the fields of the worksheets so far
 	badUTF8 bool                    // the file is not UTF-8, which is said first
 	bodies  *Store                  // where compile keeps the body, nil for memory
 }

@@ -495,6 +495,8 @@ func TestWorksheetErrors(t *testing.T) {
 			[]string{file + `:2:8: the worksheet is not valid YAML (the value starts with the quote " and goes on after the closing quote, which YAML cannot read: put the whole value in the other quotes, title: '"Oma" tavoite', or leave the quotes out)` + help}},
 		{"a key twice", "```tyopohja\ntitle: T\nfields:\n  - label: A\n    type: line\n    type: scale\n```\n",
 			[]string{file + `:6:5: key "type" is written twice (first on line 5): keep one of them`}},
+		{"too many fields", "```tyopohja\ntitle: T\nfields:\n" + strings.Repeat("  - label: A\n    type: scale\n", MaxFields+1) + "```\n",
+			[]string{file + fmt.Sprintf(":%d:5: the file's worksheets have more than %d fields: split them over several pages", 4+2*MaxFields, MaxFields) + help}},
 		{"inside a list item", "- kohta\n\n  ```tyopohja\n  title: T\n  fields:\n    - label: A\n      type: huono\n  ```\n",
 			[]string{file + `:7:7: field 1 of the worksheet has the unknown type "huono"` + help}},
 	}
@@ -508,6 +510,23 @@ func TestWorksheetErrors(t *testing.T) {
 				t.Errorf("a broken worksheet renders: %s", out)
 			}
 		})
+	}
+}
+
+// The limit on fields is of the file's worksheets together: HTML grows
+// with them whether they are in one worksheet or many.
+func TestFieldsOfAllWorksheetsCount(t *testing.T) {
+	sheet := func(n int) string {
+		return "```tyopohja\ntitle: T\nfields:\n" + strings.Repeat("  - label: A\n", n) + "```\n\n"
+	}
+	src := sheet(MaxFields/2) + sheet(MaxFields/2)
+	if _, diags := Parse(file, []byte(src)); len(diags) > 0 {
+		t.Errorf("at the limit: %q", diagStrings(diags))
+	}
+	_, diags := Parse(file, []byte(src+sheet(2)+sheet(1)))
+	want := fmt.Sprintf("%s:%d:5: the file's worksheets have more than %d fields", file, 2*(MaxFields/2+5)+4, MaxFields)
+	if got := diagStrings(diags); len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("past the limit: got %q, want %s…", got, want)
 	}
 }
 

@@ -136,6 +136,13 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 	if fields == nil || fields.Kind != yamldoc.Sequence || len(fields.Content) == 0 {
 		return fail(keyPos(top, "fields", fence), diag.WorksheetNoFields)
 	}
+	before := p.fields
+	if p.fields += len(fields.Content); p.fields > MaxFields {
+		if before > MaxFields {
+			return ws // said at the worksheet that went past the limit
+		}
+		return fail(node(fields.Content[MaxFields-before]), diag.WorksheetTooManyFields, MaxFields)
+	}
 	for i, it := range fields.Content {
 		if it.Kind != yamldoc.Mapping {
 			fail(node(it), diag.WorksheetFieldNotKeys, i+1)
