@@ -66,25 +66,20 @@ func (t *Theme) state(s *site.Site) *siteState {
 		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), places: map[placeKey]*Place{},
 		navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
 	// serve makes a new site on every save: the cards of the one before
-	// keep their HTML where nothing on them changed, so that a save does
-	// not render the cards of every list again.
-	var before map[string]*Card
-	if prev := last(); prev != nil {
-		before = make(map[string]*Card, len(prev.cards))
-		for _, c := range prev.cards {
-			before[c.URL] = c
-		}
-	}
-	for _, p := range s.Pearls {
-		c := &Card{Title: p.Title, URL: p.URL, Summary: p.Summary}
+	// are kept where nothing on them changed, with their HTML, so that a
+	// save does not render the cards of every list again.
+	before := t.cardsBefore(last())
+	for i, p := range s.Pearls {
+		text := cardText{Title: p.Title, URL: p.URL, Summary: p.Summary}
 		if p.Area != nil {
-			c.AreaSlug, c.AreaTitle = p.Area.Slug, p.Area.Title
+			text.AreaSlug, text.AreaTitle = p.Area.Slug, p.Area.Title
 		}
 		if p.Kind != nil {
-			c.KindLabel = p.Kind.Label
+			text.KindLabel = p.Kind.Label
 		}
-		if old := before[c.URL]; old != nil && old.sameText(c) {
-			c.html.Store(old.html.Load())
+		c := before(i, text.URL)
+		if c == nil || !c.shows(text) {
+			c = text.card()
 		}
 		st.cards[p] = c
 		if k := (placeKey{p.Area, p.Kind}); st.places[k] == nil {
@@ -150,6 +145,31 @@ func (t *Theme) state(s *site.Site) *siteState {
 		t.langs.Store(s.Config.LangPath, st)
 	}
 	return st
+}
+
+// cardsBefore looks up the card of the pearl at index i of the site of
+// prev (nil: none) whose address is url: the site before a save lists
+// its pearls in nearly the same order (a save moves one pearl at most),
+// so a card is looked for at the same index first, and by address only
+// when another pearl is there.
+func (t *Theme) cardsBefore(prev *siteState) func(i int, url string) *Card {
+	if prev == nil {
+		return func(int, string) *Card { return nil }
+	}
+	olds := prev.s.Pearls
+	var byURL map[string]*Card
+	return func(i int, url string) *Card {
+		if i < len(olds) && olds[i].URL == url {
+			return prev.cards[olds[i]]
+		}
+		if byURL == nil {
+			byURL = make(map[string]*Card, len(prev.cards))
+			for _, c := range prev.cards {
+				byURL[c.URL] = c
+			}
+		}
+		return byURL[url]
+	}
 }
 
 // wordsModule is the asset the generator writes for each site: the

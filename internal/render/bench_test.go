@@ -194,3 +194,23 @@ func BenchmarkExecuteCorpus(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStateOfNextSite is the page state (every pearl's card) of a
+// new model of the same 10,000 pearls, as serve makes one on every save:
+// go test ./internal/render -run - -bench StateOfNextSite -benchmem
+func BenchmarkStateOfNextSite(b *testing.B) {
+	s := bigSite(b, 10000)
+	next, ok := s.Patch(nil)
+	if !ok {
+		b.Fatal("no copy of the model")
+	}
+	th := theme(b)
+	sites := []*site.Site{s, next}
+	th.state(s)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		th.state(sites[i%2])
+	}
+}

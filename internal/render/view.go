@@ -122,11 +122,24 @@ type Card struct {
 	html atomic.Pointer[string]
 }
 
-// sameText reports whether c and d show the same: the partial
-// "pearl-card" depends on nothing else.
-func (c *Card) sameText(d *Card) bool {
-	return c.Title == d.Title && c.URL == d.URL && c.Summary == d.Summary &&
-		c.AreaSlug == d.AreaSlug && c.AreaTitle == d.AreaTitle && c.KindLabel == d.KindLabel
+// cardText is what a card shows: the partial "pearl-card" depends on
+// nothing else.
+type cardText struct {
+	Title, URL, Summary string
+	AreaSlug, AreaTitle string
+	KindLabel           string
+}
+
+// shows reports whether c shows text.
+func (c *Card) shows(text cardText) bool {
+	return c.Title == text.Title && c.URL == text.URL && c.Summary == text.Summary &&
+		c.AreaSlug == text.AreaSlug && c.AreaTitle == text.AreaTitle && c.KindLabel == text.KindLabel
+}
+
+// card is a new card showing text.
+func (text cardText) card() *Card {
+	return &Card{Title: text.Title, URL: text.URL, Summary: text.Summary,
+		AreaSlug: text.AreaSlug, AreaTitle: text.AreaTitle, KindLabel: text.KindLabel}
 }
 
 // Cards returns the list entries of pearls. Templates list pearls through
