@@ -53,7 +53,7 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 	if p.Kind != nil {
 		oldTerms = append(oldTerms, p.Kind)
 	}
-	bySlug := n.bySlug()
+	bySlug := &slugIndex{s: n}
 	oldOwn := ownRelated(p, bySlug)
 
 	p.Pearl = doc
@@ -220,13 +220,35 @@ func (c *copied[T]) list(list []*T) []*T {
 	return out
 }
 
-// bySlug maps each pearl's slug to it.
-func (s *Site) bySlug() map[string]*Pearl {
-	m := make(map[string]*Pearl, len(s.Pearls))
-	for _, p := range s.Pearls {
-		m[p.Slug] = p
+// slugIndex finds the pearls of a site by slug: the first few by a scan
+// of its pearls, which a patch's few related pearls need, then by a map
+// of them all, made once (slugs do not change).
+type slugIndex struct {
+	s     *Site
+	scans int
+	m     map[string]*Pearl
+}
+
+// maxScans is the most slugs a slugIndex finds by a scan.
+const maxScans = 16
+
+func (x *slugIndex) get(slug string) *Pearl {
+	if x.m == nil && x.scans < maxScans {
+		x.scans++
+		for _, p := range x.s.Pearls {
+			if p.Slug == slug {
+				return p
+			}
+		}
+		return nil
 	}
-	return m
+	if x.m == nil {
+		x.m = make(map[string]*Pearl, len(x.s.Pearls))
+		for _, p := range x.s.Pearls {
+			x.m[p.Slug] = p
+		}
+	}
+	return x.m[slug]
 }
 
 // setTerms gives p the kind, audiences and tags its front matter names,
@@ -315,10 +337,10 @@ func (s *Site) kindGroups(a *Area) {
 
 // ownRelated is the pearls p's own related list names, once each, as
 // Build resolves them; nil entries are dropped.
-func ownRelated(p *Pearl, bySlug map[string]*Pearl) []*Pearl {
+func ownRelated(p *Pearl, bySlug *slugIndex) []*Pearl {
 	var own []*Pearl
 	for _, slug := range p.Pearl.Related {
-		if r := bySlug[slug]; r != nil && !slices.Contains(own, r) {
+		if r := bySlug.get(slug); r != nil && !slices.Contains(own, r) {
 			own = append(own, r)
 		}
 	}
@@ -329,9 +351,9 @@ func ownRelated(p *Pearl, bySlug map[string]*Pearl) []*Pearl {
 // named before (oldOwn) or names now again: each is its own list, then
 // the pearls that name it in theirs, in the order of all pearls (Build).
 // False when p's list names a pearl the model has not, or p itself.
-func patchRelated(p *Pearl, oldOwn []*Pearl, bySlug map[string]*Pearl, ord *order) bool {
+func patchRelated(p *Pearl, oldOwn []*Pearl, bySlug *slugIndex, ord *order) bool {
 	for _, slug := range p.Pearl.Related {
-		if r := bySlug[slug]; r == nil || r == p {
+		if r := bySlug.get(slug); r == nil || r == p {
 			return false
 		}
 	}
