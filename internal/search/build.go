@@ -53,6 +53,10 @@ type Options struct {
 	ShardBytes int
 	// ChunkDocs is the number of documents per metadata chunk; 4.
 	ChunkDocs int
+	// Head is the most postings a key keeps in its term shard; the rest
+	// of a longer list is a file of its own, which a query reads only
+	// when it could change the hits shown (see termSet); 4,000.
+	Head int
 	// Thesaurus is the portal's own thesaurus (content/sanasto.txt), nil
 	// for none; the default thesaurus applies either way.
 	Thesaurus *content.Thesaurus
@@ -79,9 +83,11 @@ type File struct {
 //
 // A small portal gets one file, Dir/index.json. A large one (whose single
 // file would pass SingleMax) gets a manifest Dir/index.json, term shards
-// Dir/t/N.json holding ranges of keys, and metadata chunks Dir/d/N.json
+// Dir/t/N.json holding ranges of keys with at most Head postings each, the
+// rest of longer lists in Dir/t/pN.json, and metadata chunks Dir/d/N.json
 // holding ChunkDocs documents each; haku.js fetches only the shards of the
-// query's words and the chunks of the hits it shows.
+// query's words, the rest of a list only when it could change the hits,
+// and the chunks of the hits it shows.
 func Build(docs []Doc, opts Options) ([]File, error) {
 	l := LanguageOf(opts.Language)
 	return build(docs, opts, func(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
@@ -136,6 +142,9 @@ func (opts Options) withDefaults() Options {
 	if opts.ChunkDocs <= 0 {
 		opts.ChunkDocs = 4
 	}
+	if opts.Head <= 0 {
+		opts.Head = 4000
+	}
 	return opts
 }
 
@@ -156,7 +165,8 @@ func checkURLs(docs []Doc) error {
 }
 
 // orderDocs returns the documents in index order: by area (areas in the
-// order they first appear, documents without one last), type and URL;
+// order they first appear, documents without one last), type, facet code
+// (kind and audiences, see facetCode) and URL;
 // the areas as [slug, title]; and the number of documents of each area.
 func orderDocs(docs []Doc) ([]Doc, [][2]string, []int) {
 	var areas [][2]string
@@ -191,6 +201,9 @@ func orderDocs(docs []Doc) ([]Doc, [][2]string, []int) {
 			return x < y
 		}
 		if x, y := indexOf(types, a.Type), indexOf(types, b.Type); x != y {
+			return x < y
+		}
+		if x, y := facetCode(a), facetCode(b); x != y {
 			return x < y
 		}
 		return a.URL < b.URL

@@ -6,12 +6,16 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 func fixtureDocs(t *testing.T) []Doc {
@@ -147,39 +151,64 @@ func TestBuildEmptyPortal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files[0].Data), `{"v":1,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"f":"","terms":{"k":"","p":""}}`; got != want {
+	if got, want := string(files[0].Data), `{"v":1,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
 
 func TestPostingsRoundTrip(t *testing.T) {
-	type posting struct{ doc, weight int }
 	ps := []posting{{0, 1}, {1, 63}, {33, 5}, {34, 7}, {5000, 9}, {100000, 2}}
 	var pl postingList
 	for _, p := range ps {
 		pl.add(p.doc, p.weight)
 	}
-	s := string(pl.b)
-	// Decode as haku.js does.
-	var got []posting
-	prev := -1
-	for i := 0; i < len(s); {
-		gap, shift := 0, 0
-		for {
-			v := strings.IndexByte(b64, s[i])
-			i++
-			gap |= (v & 31) << shift
-			shift += 5
-			if v&32 == 0 {
-				break
-			}
-		}
-		prev += gap
-		got = append(got, posting{prev, strings.IndexByte(b64, s[i])})
-		i++
-	}
-	if fmt.Sprint(got) != fmt.Sprint(ps) {
+	if got := decodePostings(pl.b); fmt.Sprint(got) != fmt.Sprint(ps) {
 		t.Errorf("got %v, want %v", got, ps)
+	}
+}
+
+// TestCutPostingsKeepsTheBest cuts lists to their best postings: a
+// list's head never holds a posting that weighs less than one left out,
+// and ends where the weight drops unless its best weigh all the same.
+func TestCutPostingsKeepsTheBest(t *testing.T) {
+	list := func(ps ...posting) term {
+		var pl postingList
+		for _, p := range ps {
+			pl.add(p.doc, p.weight)
+		}
+		return term{key: "k", postings: pl.b}
+	}
+	tests := []struct {
+		name       string
+		in         term
+		head, rest []posting
+		cut        [5]int
+	}{
+		{"the weight drops inside the head",
+			list(posting{0, 5}, posting{1, 9}, posting{2, 9}, posting{3, 5}, posting{4, 7}, posting{5, 5}),
+			[]posting{{1, 9}, {2, 9}, {4, 7}}, []posting{{0, 5}, {3, 5}, {5, 5}}, [5]int{6, 12, 5, 0, -1}},
+		{"all weigh the same",
+			list(posting{0, 4}, posting{1, 4}, posting{2, 4}, posting{3, 4}, posting{4, 4}),
+			[]posting{{0, 4}, {1, 4}, {2, 4}, {3, 4}}, []posting{{4, 4}}, [5]int{5, 10, 4, 0, 3}},
+		{"short enough", list(posting{3, 1}), []posting{{3, 1}}, nil, [5]int{}},
+	}
+	for _, tt := range tests {
+		out, tails := cutPostings([]term{tt.in}, 4)
+		if got := decodePostings(out[0].postings); fmt.Sprint(got) != fmt.Sprint(tt.head) {
+			t.Errorf("%s: head %v, want %v", tt.name, got, tt.head)
+		}
+		if tt.rest == nil {
+			if out[0].cut != nil || len(tails) != 0 {
+				t.Errorf("%s: cut %v, want none", tt.name, out[0].cut)
+			}
+			continue
+		}
+		if got := decodePostings(tails[0]); fmt.Sprint(got) != fmt.Sprint(tt.rest) {
+			t.Errorf("%s: rest %v, want %v", tt.name, got, tt.rest)
+		}
+		if out[0].cut == nil || *out[0].cut != tt.cut {
+			t.Errorf("%s: cut %v, want %v", tt.name, out[0].cut, tt.cut)
+		}
 	}
 }
 
@@ -331,11 +360,81 @@ func TestTermSetRoundTrip(t *testing.T) {
 	terms := map[string]string{"verkost": "AB", "verkostojohtam": "CD", "tyo": "EF", "ö": "GH", "𝔘𝔫": "IJ", "𝔘𝔞": "KL", "a": "MN"}
 	var ts []term
 	for k, p := range terms {
-		ts = append(ts, term{k, []byte(p)})
+		ts = append(ts, term{key: k, postings: []byte(p)})
 	}
 	sort.Slice(ts, func(i, j int) bool { return lessUTF16(ts[i].key, ts[j].key) })
 	set := encodeTermSet(ts)
 	if got := decodeTermSet(*set); fmt.Sprint(got) != fmt.Sprint(terms) {
 		t.Errorf("got %v, want %v (encoded %+v)", got, terms, set)
+	}
+}
+
+// TestCutPostings builds 1,500 synthetic pearls twice, as one file (whose
+// pages' words make the queries) and sharded with long lists cut to 40
+// postings, and has
+// haku.js run 300 random queries (words of the pages, typos, words being
+// typed, filters, later pages) on the cut index and on the same index read
+// with every list whole: the hits must be the same, with the same scores,
+// the first page of one word without filters must not read the postings
+// left out, and a reader paging through a common word's hits reads them
+// once past the first pages.
+func TestCutPostings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs 300 queries on 1,500 pearls; skipped with -short")
+	}
+	node := testkit.Tool(t, "node", "HELMINAUHA_NEED_NODE", "make deps-test installs it (bash .ci/deps.sh)")
+	docs := synthetic(t, 1500)
+	whole, err := Build(docs, Options{SingleMax: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, err := Build(docs, Options{SingleMax: 1, Head: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wholeDir, cutDir := t.TempDir(), t.TempDir()
+	writeFiles(t, wholeDir, whole)
+	writeFiles(t, cutDir, cut)
+	out, err := exec.Command(node, "jstest/cut.mjs", wholeDir, cutDir, "300", "luottamus").Output()
+	if err != nil {
+		t.Fatalf("node jstest/cut.mjs: %v\n%s", err, out)
+	}
+	var res struct {
+		Queries, Tails    int
+		First, FirstTails int
+		Other             []string
+		Differ            []json.RawMessage
+		Pages             []struct {
+			Limit int
+			Exact bool
+			Files []string
+		}
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	t.Logf("%d queries, %d read postings left out; %d of %d first pages of one word without filters", res.Queries, res.Tails, res.FirstTails, res.First)
+	for _, d := range res.Differ {
+		t.Errorf("the cut index gives other hits: %s", d)
+	}
+	if len(res.Other) > 0 {
+		t.Errorf("queries read files other than the manifest, shards, rows and postings: %v", res.Other)
+	}
+	if res.Tails == 0 {
+		t.Errorf("no query read the postings left out")
+	}
+	if res.First < 20 || res.FirstTails > 0 {
+		t.Errorf("%d of %d first pages of one word without filters read the postings left out, want none", res.FirstTails, res.First)
+	}
+	if len(res.Pages) < 2 || res.Pages[0].Exact || !res.Pages[len(res.Pages)-1].Exact {
+		t.Fatalf("paging through luottamus: %+v, want a first page without the postings left out and a later one with them", res.Pages)
+	}
+	for _, p := range res.Pages[0].Files {
+		if strings.Contains(p, "/t/p") {
+			t.Errorf("the first page of luottamus read %s", p)
+		}
+	}
+	if last := res.Pages[len(res.Pages)-1].Files; !slices.ContainsFunc(last, func(p string) bool { return strings.Contains(p, "/t/p") }) {
+		t.Errorf("the page that made luottamus exact read %v, want its postings left out", last)
 	}
 }

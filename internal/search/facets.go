@@ -46,33 +46,59 @@ func audLabels() []string {
 	return out
 }
 
-// facetCodes returns the facet code of each document (two characters of
-// the b64 alphabet: kt*32 + the audience bit mask) and its result row
-// ([url, title, excerpt]).
-func facetCodes(docs []Doc) (string, [][3]string) {
-	var f strings.Builder
-	rows := make([][3]string, len(docs))
-	for i, d := range docs {
-		kt := indexOf(kinds, d.Kind)
+// facetCode returns the facet code of a document: kt*32 + the audience
+// bit mask, where kt is its kind or, when it has none, its type.
+func facetCode(d *Doc) int {
+	kt := indexOf(kinds, d.Kind)
+	if kt < 0 {
+		kt = indexOf(types, d.Type)
 		if kt < 0 {
-			kt = indexOf(types, d.Type)
-			if kt < 0 {
-				kt = indexOf(types, "sivu")
-			}
-			kt += len(kinds)
+			kt = indexOf(types, "sivu")
 		}
-		aud := 0
-		for _, a := range d.Audience {
-			if j := indexOf(audiences, a); j >= 0 {
-				aud |= 1 << j
-			}
-		}
-		v := kt*32 + aud
-		f.WriteByte(b64[v>>6])
-		f.WriteByte(b64[v&63])
-		rows[i] = [3]string{d.URL, d.Title, excerpt(d)}
+		kt += len(kinds)
 	}
-	return f.String(), rows
+	aud := 0
+	for _, a := range d.Audience {
+		if j := indexOf(audiences, a); j >= 0 {
+			aud |= 1 << j
+		}
+	}
+	return kt*32 + aud
+}
+
+// facetCodes returns the facet codes of the documents, in index order, as
+// runs, and each document's result row ([url, title, excerpt]). The index
+// orders documents by their code within an area and type (orderDocs), so
+// the runs are at most one per area and code however many documents
+// there are: each run is its code (two b64 characters) and its length (a
+// base-32 varint as in postingList, low digits first).
+func facetCodes(docs []Doc) (string, [][3]string) {
+	var f []byte
+	rows := make([][3]string, len(docs))
+	for i := 0; i < len(docs); {
+		v := facetCode(&docs[i])
+		j := i + 1
+		for j < len(docs) && facetCode(&docs[j]) == v {
+			j++
+		}
+		f = append(f, b64[v>>6], b64[v&63])
+		f = appendVarint(f, j-i)
+		i = j
+	}
+	for i := range docs {
+		rows[i] = [3]string{docs[i].URL, docs[i].Title, excerpt(docs[i])}
+	}
+	return string(f), rows
+}
+
+// appendVarint appends n as a base-32 varint of b64 characters, low
+// digits first, 32 marking that more digits follow.
+func appendVarint(b []byte, n int) []byte {
+	for n >= 32 {
+		b = append(b, b64[n&31|32])
+		n >>= 5
+	}
+	return append(b, b64[n])
 }
 
 // excerpt is the text a hit shows: the summary, or the start of the body.

@@ -141,9 +141,5 @@ type postingList struct {
 func (pl *postingList) add(doc, weight int) {
 	gap := doc - (pl.next - 1)
 	pl.next = doc + 1
-	for gap >= 32 {
-		pl.b = append(pl.b, b64[gap&31|32])
-		gap >>= 5
-	}
-	pl.b = append(pl.b, b64[gap], b64[weight])
+	pl.b = append(appendVarint(pl.b, gap), b64[weight])
 }

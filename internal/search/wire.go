@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -31,9 +32,10 @@ type manifest struct {
 	Aud   []string    `json:"aud"`
 	// KTL and AudL are the names readers see for kt and aud, in the
 	// same order.
-	KTL    []string    `json:"ktl"`
-	AudL   []string    `json:"audl"`
-	F      string      `json:"f"`
+	KTL  []string `json:"ktl"`
+	AudL []string `json:"audl"`
+	// FR is every document's facet code (see facetCodes) as runs.
+	FR     string      `json:"fr"`
 	Docs   [][3]string `json:"docs,omitempty"`
 	Terms  *termSet    `json:"terms,omitempty"`
 	Shards []string    `json:"shards,omitempty"`
@@ -52,7 +54,7 @@ func newManifest(docs []Doc, areas [][2]string, ac []int, f string, rows [][3]st
 	}
 	m := manifest{
 		V: 1, N: len(docs), Areas: areas, AC: ac,
-		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, F: f,
+		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, FR: f,
 		KTL: ktLabels(), AudL: audLabels(),
 		Docs: rows,
 		Syn:  thesaurusTable(l, thesaurus).forIndex(func(k string) bool { return known[k] }),
@@ -73,7 +75,7 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 	// JSON never writes a string shorter than it is: when the strings
 	// alone pass SingleMax, the single file would too, and need not be
 	// made.
-	least := len(m.F)
+	least := len(m.FR)
 	for _, t := range terms {
 		least += len(t.key) + len(t.postings)
 	}
@@ -99,15 +101,30 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 // shares with the key before it (one b64 character, at most 63) and the
 // rest; p holds the postings of each key in the same order, separated by
 // spaces.
+//
+// In a sharded index, a key with more than Options.Head postings keeps
+// only its best ones in p (at most Head, by weight, then by document; in
+// document order as any list), and x says so: for each such key, [its
+// position in k, its number of postings, the length of its whole list as
+// p would write it, the greatest weight of the postings left out, N, the
+// last document kept with that weight or -1], where the file t/pN.json
+// holds the postings left out (a JSON string, a list of its own). haku.js
+// reads them only when they could change the hits it shows.
 type termSet struct {
-	K string `json:"k"`
-	P string `json:"p"`
+	K string   `json:"k"`
+	P string   `json:"p"`
+	X [][6]int `json:"x,omitempty"`
 }
 
 // term is one key of the index and its postings (see postingList).
 type term struct {
 	key      string
 	postings []byte
+	// cut, for a key whose postings a sharded index cuts, is [its number
+	// of postings, the length of postings before the cut, the greatest
+	// weight left out, the number of the file of the rest, the last
+	// document kept with that weight or -1] (see termSet).
+	cut *[5]int
 }
 
 func encodeTermSet(terms []term) *termSet {
@@ -132,7 +149,13 @@ func encodeTermSet(terms []term) *termSet {
 		pb.Write(t.postings)
 		prev = u
 	}
-	return &termSet{K: kb.String(), P: pb.String()}
+	ts := &termSet{K: kb.String(), P: pb.String()}
+	for i, t := range terms {
+		if t.cut != nil {
+			ts.X = append(ts.X, [6]int{i, t.cut[0], t.cut[1], t.cut[2], t.cut[3], t.cut[4]})
+		}
+	}
+	return ts
 }
 
 // shard splits the single index m, whose terms are terms (in order), into
@@ -152,6 +175,12 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 		sum.Write(b)
 		files = append(files, File{Path: opts.Dir + "/" + path, Data: b})
 		return nil
+	}
+	terms, tails := cutPostings(terms, opts.Head)
+	for i, tail := range tails {
+		if err := emit("t/p"+strconv.Itoa(i)+".json", string(tail)); err != nil {
+			return nil, err
+		}
 	}
 	var starts []string
 	from, size := 0, 0
@@ -207,4 +236,82 @@ func lessUTF16(a, b string) bool {
 		a, b = a[na:], b[nb:]
 	}
 	return a == "" && b != ""
+}
+
+// cutPostings returns terms with each list of more than head postings cut
+// to at most its head best ones (by weight, then by document), and the
+// rest of each list cut, in order, as a list of its own (see termSet).
+func cutPostings(terms []term, head int) ([]term, [][]byte) {
+	var tails [][]byte
+	out := make([]term, len(terms))
+	for i, t := range terms {
+		out[i] = t
+		ps := decodePostings(t.postings)
+		if len(ps) <= head {
+			continue
+		}
+		byWeight := append([]posting(nil), ps...)
+		sort.Slice(byWeight, func(a, b int) bool {
+			if byWeight[a].weight != byWeight[b].weight {
+				return byWeight[a].weight > byWeight[b].weight
+			}
+			return byWeight[a].doc < byWeight[b].doc
+		})
+		// The head ends where the weight drops, so that any posting left
+		// out weighs less than every one kept, unless the list's best
+		// weigh all the same.
+		thr := byWeight[head].weight
+		keep := head
+		for keep > 0 && byWeight[keep-1].weight == thr {
+			keep--
+		}
+		tie := -1
+		if keep == 0 {
+			keep = head
+			for _, p := range byWeight[:keep] {
+				tie = max(tie, p.doc)
+			}
+		}
+		inHead := make(map[int]bool, keep)
+		for _, p := range byWeight[:keep] {
+			inHead[p.doc] = true
+		}
+		var h, rest postingList
+		for _, p := range ps {
+			if inHead[p.doc] {
+				h.add(p.doc, p.weight)
+			} else {
+				rest.add(p.doc, p.weight)
+			}
+		}
+		out[i].postings = h.b
+		out[i].cut = &[5]int{len(ps), len(t.postings), thr, len(tails), tie}
+		tails = append(tails, rest.b)
+	}
+	return out, tails
+}
+
+// posting is one document of a key's postings and its weight.
+type posting struct{ doc, weight int }
+
+// decodePostings reads a list written by postingList.
+func decodePostings(b []byte) []posting {
+	var out []posting
+	doc := -1
+	for i := 0; i < len(b); {
+		gap, shift := 0, 0
+		for {
+			v := strings.IndexByte(b64, b[i])
+			i++
+			gap |= (v & 31) << shift
+			shift += 5
+			if v&32 == 0 {
+				break
+			}
+		}
+		doc += gap
+		out = append(out, posting{doc, strings.IndexByte(b64, b[i])})
+		i++
+	}
+	return out
 }

@@ -403,6 +403,8 @@ class SearchIndex {
     this.bytes = 0;
     this.terms = new Map();
     this.decoded = new Map();
+    this.cuts = new Map(); // key -> {df, len, thr, file, tie} of a list cut short
+    this.tails = new Map(); // key -> Promise of its whole list
     this.shards = new Map(); // shard number -> Promise of its keys
     this.chunks = new Map();
     this.rows = new Array(m.n);
@@ -411,10 +413,22 @@ class SearchIndex {
     this.aud = new Uint8Array(m.n);
     let d = 0;
     m.ac.forEach((count, a) => { for (let i = 0; i < count; i++) this.area[d++] = a; });
-    for (let i = 0; i < m.n; i++) {
-      const v = B64V[m.f.charCodeAt(2 * i)] * 64 + B64V[m.f.charCodeAt(2 * i + 1)];
-      this.kt[i] = v >> 5;
-      this.aud[i] = v & 31;
+    // The facet codes come as runs (see facetCodes in
+    // internal/search/facets.go): a code and how many documents have it.
+    const f = m.fr || '';
+    for (let i = 0, id = 0; i < f.length && id < m.n;) {
+      const v = B64V[f.charCodeAt(i)] * 64 + B64V[f.charCodeAt(i + 1)];
+      let count = 0;
+      let shift = 0;
+      for (i += 2; ;) {
+        const c = B64V[f.charCodeAt(i++)];
+        count |= (c & 31) << shift;
+        shift += 5;
+        if ((c & 32) === 0) break;
+      }
+      this.kt.fill(v >> 5, id, id + count);
+      this.aud.fill(v & 31, id, id + count);
+      id += count;
     }
     this.lang = m.lang === 'sv' ? 'sv' : 'fi';
     this.sharded = !m.terms;
@@ -495,6 +509,9 @@ class SearchIndex {
       this.terms.set(prev, ps[keys.length]);
       keys.push(prev);
     }
+    for (const [i, df, len, thr, file, tie] of t.x || []) {
+      if (!this.tails.has(keys[i])) this.cuts.set(keys[i], { df, len, thr, file, tie });
+    }
     return keys;
   }
 
@@ -524,12 +541,57 @@ class SearchIndex {
     return this.pre3;
   }
 
+  // postings returns the postings of key k that are loaded, {ids, ws},
+  // with df, the number of pages the key has, max, the greatest weight,
+  // thr, the greatest weight of those not loaded (0 when all are), and
+  // tie, the last page loaded with that weight (any not loaded that has it
+  // comes after it) or -1.
   postings(k) {
     let p = this.decoded.get(k);
     if (p === undefined) {
       const s = this.terms.get(k);
       p = s === undefined ? null : decodePostings(s);
+      if (p) {
+        const cut = this.cuts.get(k);
+        p.df = cut ? cut.df : p.ids.length;
+        p.thr = cut ? cut.thr : 0;
+        p.tie = cut ? cut.tie : -1;
+        p.max = p.ws.reduce((a, b) => Math.max(a, b), 0);
+      }
       this.decoded.set(k, p);
+    }
+    return p;
+  }
+
+  // encodedLength is the length of the whole list of postings of key k as
+  // the index writes it.
+  encodedLength(k) {
+    const cut = this.cuts.get(k);
+    return cut ? cut.len : this.terms.get(k).length;
+  }
+
+  // loadTail fetches the postings of key k that its shard leaves out and
+  // joins them to those it has.
+  loadTail(k) {
+    let p = this.tails.get(k);
+    if (!p) {
+      const cut = this.cuts.get(k);
+      if (!cut) return Promise.resolve();
+      p = this.fetchJSON(`t/p${cut.file}.json`).then((s) => {
+        const head = this.postings(k);
+        const tail = decodePostings(s);
+        const n = head.ids.length + tail.ids.length;
+        const ids = new Int32Array(n);
+        const ws = new Uint8Array(n);
+        for (let i = 0, a = 0, b = 0; i < n; i++) {
+          const fromHead = b >= tail.ids.length || (a < head.ids.length && head.ids[a] < tail.ids[b]);
+          if (fromHead) { ids[i] = head.ids[a]; ws[i] = head.ws[a++]; } else { ids[i] = tail.ids[b]; ws[i] = tail.ws[b++]; }
+        }
+        this.cuts.delete(k);
+        this.decoded.set(k, { ids, ws, df: n, thr: 0, tie: -1, max: head.max });
+      });
+      this.tails.set(k, p);
+      p.catch(() => this.tails.delete(k));
     }
     return p;
   }
@@ -587,46 +649,25 @@ class SearchIndex {
   // matchWord finds the documents of one query word: its key, the parts
   // of a hyphenated or compound word, the compounds it is the head of, the
   // keys it is a prefix of (the word being typed, when it is not a known
-  // word itself), and the keys one typo away. It returns a score for
-  // every document (0 for none) and the keys it matched.
+  // word itself), and the keys one typo away. It returns those keys and
+  // their weights (ops) with what scoreOps makes of them.
   async matchWord(w, typing) {
-    const n = this.n;
-    const scores = new Float64Array(n);
-    const matched = new Set();
+    // The keys matched and how much each weighs, as ops for scoreOps:
+    // {key, f} for a key alone, {keys, factor} for keys a page must have
+    // all of.
+    const ops = [];
     // Other keys than the word's own never weigh more than it (a rare
     // compound that ends in the word would otherwise outrank the word).
     let maxIdf = Infinity;
     const add = (k, factor) => {
       const p = this.postings(k);
       if (!p) return false;
-      const f = (Math.min(this.idf(p.ids.length), maxIdf) * factor) / 63;
-      for (let i = 0; i < p.ids.length; i++) {
-        const s = p.ws[i] * f;
-        if (s > scores[p.ids[i]]) scores[p.ids[i]] = s;
-      }
-      matched.add(k);
+      ops.push({ key: k, f: (Math.min(this.idf(p.df), maxIdf) * factor) / 63 });
       return true;
     };
     const addAll = (keys, factor) => {
-      const ps = keys.map((k) => this.postings(k));
-      if (ps.some((p) => !p)) return;
-      const sum = new Float64Array(n);
-      const count = new Uint8Array(n);
-      ps.forEach((p, j) => {
-        const f = this.idf(p.ids.length) / 63;
-        for (let i = 0; i < p.ids.length; i++) {
-          const id = p.ids[i];
-          if (count[id] === j) { count[id] = j + 1; sum[id] += p.ws[i] * f; }
-        }
-      });
-      let any = false;
-      for (let id = 0; id < n; id++) {
-        if (count[id] !== keys.length) continue;
-        any = true;
-        const s = (sum[id] * factor) / keys.length;
-        if (s > scores[id]) scores[id] = s;
-      }
-      if (any) keys.forEach((k) => matched.add(k));
+      if (keys.some((k) => !this.postings(k))) return;
+      ops.push({ keys, factor });
     };
     await this.ensure([w.term, ...w.parts]);
     // Derived forms and synonyms of a word the index has are looked up
@@ -642,7 +683,7 @@ class SearchIndex {
     const vf = langOf(this.lang).verbFirst;
     const verbFirst = !!vf && vf(w.word) && derived.some((k) => this.has(k));
     const exact = add(w.term, verbFirst ? MATCH.derived : MATCH.exact);
-    if (exact) maxIdf = this.idf(this.postings(w.term).ids.length);
+    if (exact) maxIdf = this.idf(this.postings(w.term).df);
     if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
     // A compound word the index does not know matches pages that have its
     // parts.
@@ -680,7 +721,7 @@ class SearchIndex {
         for (const k of await this.keysWithPrefix(p)) if (!seen.has(k)) { seen.add(k); keys.push(k); }
       }
       if (keys.length > MAX_PREFIX_KEYS) {
-        keys = keys.map((k) => [k, this.terms.get(k).length]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PREFIX_KEYS).map((x) => x[0]);
+        keys = keys.map((k) => [k, this.encodedLength(k)]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PREFIX_KEYS).map((x) => x[0]);
       }
       for (const k of keys) add(k, MATCH.prefix);
     }
@@ -695,30 +736,98 @@ class SearchIndex {
         for (const k of typo2Keys(w.term, keys)) add(k, MATCH.typo2);
       }
     }
-    return { scores, matched };
+    return { ops, ...this.scoreOps(ops) };
+  }
+
+  // scoreOps returns the scores of a query word whose keys matched are
+  // ops (see matchWord), from the postings loaded: a score for every
+  // document (0 for none), the keys that matched some document, and when
+  // some postings are not loaded, bound, the most a page could score from
+  // those (0 when all are), cut, the keys they are of, and tie, the page
+  // after which any page not loaded that scores bound comes (-1 when that
+  // is not known); least is the most pages a key alone matched.
+  scoreOps(ops) {
+    const n = this.n;
+    const scores = new Float64Array(n);
+    const matched = new Set();
+    let bound = 0;
+    let tie = -1;
+    let least = 0;
+    const cut = new Set();
+    for (const op of ops) {
+      if (op.key !== undefined) {
+        const p = this.postings(op.key);
+        const f = op.f;
+        if (p.thr > 0) {
+          const b = p.thr * f;
+          tie = b > bound ? p.tie : b === bound ? -1 : tie;
+          bound = Math.max(bound, b);
+          cut.add(op.key);
+        }
+        least = Math.max(least, p.df);
+        for (let i = 0; i < p.ids.length; i++) {
+          const s = p.ws[i] * f;
+          if (s > scores[p.ids[i]]) scores[p.ids[i]] = s;
+        }
+        matched.add(op.key);
+        continue;
+      }
+      const { keys, factor } = op;
+      const ps = keys.map((k) => this.postings(k));
+      // A page missing from a list cut short may have all the keys: it
+      // weighs at most what the keys' best postings do.
+      if (ps.some((p) => p.thr > 0)) {
+        let most = 0;
+        ps.forEach((p, j) => {
+          most += (this.idf(p.df) * p.max) / 63;
+          if (p.thr > 0) cut.add(keys[j]);
+        });
+        const b = (most * factor) / keys.length;
+        if (b >= bound) tie = -1;
+        bound = Math.max(bound, b);
+      }
+      const sum = new Float64Array(n);
+      const count = new Uint8Array(n);
+      ps.forEach((p, j) => {
+        const f = this.idf(p.df) / 63;
+        for (let i = 0; i < p.ids.length; i++) {
+          const id = p.ids[i];
+          if (count[id] === j) { count[id] = j + 1; sum[id] += p.ws[i] * f; }
+        }
+      });
+      let any = false;
+      for (let id = 0; id < n; id++) {
+        if (count[id] !== keys.length) continue;
+        any = true;
+        const s = (sum[id] * factor) / keys.length;
+        if (s > scores[id]) scores[id] = s;
+      }
+      if (any) keys.forEach((k) => matched.add(k));
+    }
+    return { scores, matched, bound, tie, cut, least };
   }
 
   // search runs a query. filters holds teema, kind and audience, each a
   // slug or a list of slugs (any of them matches); options.limit and
   // options.offset choose the hits returned (10 from 0).
+  //
+  // A large index leaves out the weakest postings of its longest lists
+  // (see termSet in internal/search/wire.go). The hits returned are those
+  // all the postings give, in the same order: search reads the postings
+  // left out when they could change them. Until it has read them, total
+  // counts the hits it knows of and exact is false.
   async search(query, filters = {}, options = {}) {
     const limit = options.limit === undefined ? 10 : options.limit;
     const offset = options.offset || 0;
     const q = String(query || '');
     const words = queryWords(q, this.lang).slice(0, MAX_QUERY_WORDS);
     const typing = q !== '' && !/[\s.,;:!?"'()]$/u.test(q);
-    const results = await Promise.all(words.map((w, i) => this.matchWord(w, typing && i === words.length - 1)));
-    const n = this.n;
-    let acc = null;
-    for (const r of results) {
-      if (acc === null) { acc = Float64Array.from(r.scores); continue; }
-      for (let id = 0; id < n; id++) acc[id] = acc[id] > 0 && r.scores[id] > 0 ? acc[id] + r.scores[id] : 0;
-    }
-    if (results.length > 1 && !acc.some((s) => s > 0)) {
-      // No page has every word: rank the pages that have some of them.
-      acc.fill(0);
-      for (const r of results) for (let id = 0; id < n; id++) acc[id] += r.scores[id] / 2;
-    }
+    // The words' own shards load together; then each word is matched in
+    // turn, so that what one word finds in the shards another loaded
+    // (compounds it ends, typos) does not depend on which came first.
+    await this.ensure(words.flatMap((w) => [w.term, ...w.parts]));
+    let results = [];
+    for (const [i, w] of words.entries()) results.push(await this.matchWord(w, typing && i === words.length - 1));
     // Filters as area numbers, kind numbers and an audience bit mask.
     const m = this.m;
     const areaWant = indexSet(asSet(filters.teema), m.areas.map((a) => a[0]));
@@ -726,6 +835,17 @@ class SearchIndex {
     const audList = asSet(filters.audience);
     let audWant = 0;
     if (audList) m.aud.forEach((a, b) => { if (audList.has(a)) audWant |= 1 << b; });
+    const passes = (id) => {
+      const a = this.area[id];
+      return (!areaWant || (a >= 0 && areaWant.has(a))) && (!kindWant || kindWant.has(this.kt[id])) && (!audList || (this.aud[id] & audWant) !== 0);
+    };
+    for (let round = 0; results.some((r) => r.bound > 0) && !this.settled(results, passes, offset + limit); round++) {
+      if (round === 2) throw new Error('search: the postings left out did not load');
+      await Promise.all(results.flatMap((r) => [...r.cut]).map((k) => this.loadTail(k)));
+      results = results.map((r) => ({ ops: r.ops, ...this.scoreOps(r.ops) }));
+    }
+    const exact = !results.some((r) => r.bound > 0);
+    const acc = this.combine(results);
     const counts = {
       teema: new Int32Array(m.areas.length),
       kind: new Int32Array(4),
@@ -733,7 +853,7 @@ class SearchIndex {
     };
     const hits = [];
     if (acc) {
-      for (let id = 0; id < n; id++) {
+      for (let id = 0; id < this.n; id++) {
         if (!(acc[id] > 0)) continue;
         const a = this.area[id];
         const kt = this.kt[id];
@@ -747,6 +867,9 @@ class SearchIndex {
         if (okArea && okKind && okAud) hits.push(id);
       }
     }
+    let total = hits.length;
+    // A word's pages are at least those of any key it matched alone.
+    if (!exact && results.length === 1 && !areaWant && !kindWant && !audList) total = Math.max(total, results[0].least);
     const facets = { teema: {}, kind: {}, audience: {} };
     m.areas.forEach((a, i) => { if (counts.teema[i]) facets.teema[a[0]] = counts.teema[i]; });
     m.kt.slice(0, 4).forEach((k, i) => { if (counts.kind[i]) facets.kind[k] = counts.kind[i]; });
@@ -757,7 +880,8 @@ class SearchIndex {
     for (const r of results) for (const k of r.matched) matched.add(k);
     return {
       lang: this.lang,
-      total: hits.length,
+      total,
+      exact,
       hits: page.map((id, i) => {
         const [url, title, excerpt] = rows[i];
         const a = this.area[id];
@@ -775,6 +899,64 @@ class SearchIndex {
       prefix: typing && words.length ? words[words.length - 1].word : '',
       suggestion: hits.length === 0 && !acc?.some((x) => x > 0) ? await this.suggest(q, results) : '',
     };
+  }
+
+  // combine adds up the scores of the query's words: a page must have
+  // every word, or when none has, any of them (at half weight). It
+  // returns null for no words.
+  combine(results) {
+    const n = this.n;
+    let acc = null;
+    for (const r of results) {
+      if (acc === null) { acc = Float64Array.from(r.scores); continue; }
+      for (let id = 0; id < n; id++) acc[id] = acc[id] > 0 && r.scores[id] > 0 ? acc[id] + r.scores[id] : 0;
+    }
+    if (results.length > 1 && !acc.some((s) => s > 0)) {
+      // No page has every word: rank the pages that have some of them.
+      acc.fill(0);
+      for (const r of results) for (let id = 0; id < n; id++) acc[id] += r.scores[id] / 2;
+    }
+    return acc;
+  }
+
+  // settled reports whether the first k hits that pass are sure to be
+  // the same and in the same order with the postings left out as without
+  // them: each of them has its whole score (every word's score at least
+  // the most the left-out postings could give it, as a word's score is
+  // the best of its keys'), and no other page could score as much.
+  settled(results, passes, k) {
+    if (k <= 0) return true;
+    const n = this.n;
+    const sure = [];
+    const score = new Float64Array(n);
+    let most = 0;
+    let every = false; // some page is sure to have every word
+    for (let id = 0; id < n; id++) {
+      let up = 0;
+      let whole = true;
+      let known = true;
+      for (const r of results) {
+        const s = r.scores[id];
+        const u = Math.max(s, r.bound);
+        if (u === 0) { up = 0; break; }
+        up += u;
+        if (s === 0) known = false;
+        if (s === 0 || s < r.bound) whole = false;
+      }
+      if (up === 0) continue;
+      if (known) every = true;
+      if (!passes(id)) continue;
+      if (whole) { sure.push(id); score[id] = up; } else if (up > most) most = up;
+    }
+    // Only when no page has every word are pages with some of them hits.
+    if (results.length > 1 && !every) return false;
+    if (most === 0) return true;
+    if (sure.length < k) return false;
+    const last = topK(sure, score, k)[k - 1];
+    // A page not loaded that scores as much as the last hit shown comes
+    // after it when it comes after the pages loaded with that weight.
+    if (results.length === 1 && most === score[last] && last <= results[0].tie) return true;
+    return most * (1 + 1e-9) < score[last];
   }
 
   // suggest returns the query q with each word that matched nothing
@@ -819,7 +1001,7 @@ class SearchIndex {
       // A word the thesaurus knows counts by the pages of its synonym.
       const hk = this.has(vk) ? vk : this.synonymKey(vk);
       if (!hk || found.has(hk)) continue;
-      found.set(hk, { df: this.postings(hk).ids.length, variant: v, thesaurus: hk !== vk });
+      found.set(hk, { df: this.postings(hk).df, variant: v, thesaurus: hk !== vk });
     }
     const order = [...found.entries()].sort((a, b) => b[1].df - a[1].df).slice(0, SUGGEST_KEYS);
     for (const [hk, c] of order) {
@@ -1047,8 +1229,10 @@ const FACETS = ['teema', 'kind', 'audience'];
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 150;
 
-// statusText is the sentence announced after a search.
-export function statusText(total, q) {
+// statusText is the sentence announced after a search; total is a
+// lower bound when exact is false.
+export function statusText(total, q, exact = true) {
+  if (!exact) return t('status.many', { n: total, q });
   return t(total === 0 ? 'status.none' : total === 1 ? 'status.one' : 'status.other', { n: total, q });
 }
 
@@ -1124,7 +1308,7 @@ function startPage(doc, win) {
       more.addEventListener('click', () => { state.shown += PAGE_SIZE; run(); });
       results.after(more);
     }
-    more.hidden = res.total <= res.hits.length;
+    more.hidden = res.exact !== false && res.total <= res.hits.length;
   }
 
   function renderFacets(res, idx) {
@@ -1162,7 +1346,8 @@ function startPage(doc, win) {
           state.shown = PAGE_SIZE;
           run();
         });
-        const lab = el('label', '', `${label[f](v)} (${res.facets[f][v] || 0})`);
+        // Counts of hits not all known yet are left out.
+        const lab = el('label', '', res.exact === false ? label[f](v) : `${label[f](v)} (${res.facets[f][v] || 0})`);
         lab.htmlFor = id;
         const row = el('div', 'search-facet-option');
         row.append(box, lab);
@@ -1214,7 +1399,7 @@ function startPage(doc, win) {
     renderHits(res, labels(idx));
     renderFacets(res, idx);
     if (status) {
-      status.textContent = statusText(res.total, q);
+      status.textContent = statusText(res.total, q, res.exact);
       // No hits, but a close word: "Tarkoititko ”hanke”?" runs it.
       if (res.total === 0 && res.suggestion) {
         const a = el('a', 'search-suggestion', res.suggestion);

@@ -1,0 +1,99 @@
+// cut.mjs WHOLE CUT COUNT WORD runs COUNT random queries, made of the
+// words of the pages of WHOLE/haku/ (an index in one file), against the
+// sharded index CUT/haku/ of the same pages, whose long lists are cut
+// short (Options.Head), and against the same index read with every
+// list whole, and prints, as JSON, how many
+// queries it ran, how many read the postings left out (in all and of
+// those for the first page of one word without filters), the files of a
+// cut index read beyond the manifest, shards, rows and postings left out
+// (none should be), and every query whose hits differ; then, for WORD,
+// the files its first page of hits reads and those of the pages after it
+// until the postings left out are read. TestCutPostings in build_test.go
+// runs it.
+import { loadIndex } from '../../../themes/helminauha/assets/haku.js';
+import { fsFetch } from './fsfetch.mjs';
+
+const [whole, cut, count, word] = process.argv.slice(2);
+
+// A small deterministic generator (mulberry32), so that a failure repeats.
+let seed = 17;
+function rnd() {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+
+// The reference reads every shard's postings whole: the same index and
+// the same shards, with nothing left out.
+async function reference() {
+  const idx = await loadIndex('/haku/', fsFetch(cut));
+  const loadShard = idx.loadShard.bind(idx);
+  idx.loadShard = (i) => loadShard(i).then(async (keys) => {
+    await Promise.all(keys.map((k) => idx.loadTail(k)));
+    return keys;
+  });
+  return idx;
+}
+
+const ref = await loadIndex('/haku/', fsFetch(whole));
+// The words of the pages' titles and excerpts are the queries' words.
+const rows = await ref.rowsOf(Array.from({ length: ref.n }, (_, i) => i));
+const vocab = [...new Set(rows.flatMap((r) => `${r[1]} ${r[2]}`.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length >= 3))].sort();
+
+function query() {
+  const n = 1 + Math.floor(rnd() * 3);
+  const ws = Array.from({ length: n }, () => {
+    let w = pick(vocab);
+    const r = rnd();
+    if (r < 0.1 && w.length > 6) w = w.slice(0, w.length - 2); // being typed
+    else if (r < 0.2 && w.length > 6) w = w.slice(0, 3) + w[4] + w[3] + w.slice(5); // a typo
+    return w;
+  });
+  return ws.join(' ') + (rnd() < 0.5 ? ' ' : '');
+}
+
+function filters() {
+  const r = rnd();
+  if (r < 0.7) return {};
+  if (r < 0.8) return { teema: pick(ref.m.areas)[0] };
+  if (r < 0.9) return { kind: pick(ref.m.kt.slice(0, 4)) };
+  return { audience: [pick(ref.m.aud), pick(ref.m.aud)] };
+}
+
+const out = { queries: 0, tails: 0, first: 0, firstTails: 0, other: [], differ: [] };
+const known = /^\/haku\/(index\.json|t\/p?\d+\.json|d\/\d+\.json)$/;
+for (let i = 0; i < Number(count); i++) {
+  const q = query();
+  const f = filters();
+  const options = { limit: 10, offset: pick([0, 0, 0, 10, 20, 40]) };
+  const fetchCut = fsFetch(cut);
+  const idx = await loadIndex('/haku/', fetchCut);
+  const got = await idx.search(q, f, options);
+  const want = await (await reference()).search(q, f, options);
+  out.queries++;
+  const tails = fetchCut.requests.some((p) => p.includes('/t/p'));
+  if (tails) out.tails++;
+  // The first page of one word, unfiltered, as most searches are.
+  if (options.offset === 0 && !Object.keys(f).length && q.trim().split(' ').length === 1) {
+    out.first++;
+    if (tails) out.firstTails++;
+  }
+  out.other.push(...fetchCut.requests.filter((p) => !known.test(p)));
+  const line = (r) => r.hits.map((h) => `${h.url} ${h.score}`).join('\n');
+  const same = line(got) === line(want) && (got.exact ? got.total === want.total && JSON.stringify(got.facets) === JSON.stringify(want.facets) : got.total <= want.total);
+  if (!same) out.differ.push({ q, filters: f, options, got: line(got), want: line(want), total: [got.total, want.total], exact: [got.exact, want.exact] });
+}
+// A reader pages through the hits of one common word, 20 more at a time.
+const fetchPaged = fsFetch(cut);
+const paged = await loadIndex('/haku/', fetchPaged);
+out.pages = [];
+for (let limit = 20; limit <= 400; limit += 20) {
+  const before = fetchPaged.requests.length;
+  const r = await paged.search(word, {}, { limit });
+  out.pages.push({ limit, exact: r.exact, files: fetchPaged.requests.slice(before).filter((p) => !p.includes('/d/')) });
+  if (r.exact) break;
+}
+console.log(JSON.stringify(out, null, 1));
