@@ -169,45 +169,60 @@ func TestPostingsRoundTrip(t *testing.T) {
 
 // TestCutPostingsKeepsTheBest cuts lists to their best postings: a
 // list's head never holds a posting that weighs less than one left out,
-// and ends where the weight drops unless its best weigh all the same.
+// and ends where the weight drops unless its best weigh all the same; the
+// rest follows in tiers, best first, each twice as long as the one before
+// it or so.
 func TestCutPostingsKeepsTheBest(t *testing.T) {
-	list := func(ps ...posting) term {
+	list := func(ps []posting) term {
 		var pl postingList
 		for _, p := range ps {
 			pl.add(p.doc, p.weight)
 		}
 		return term{key: "k", postings: pl.b}
 	}
+	falling := make([]posting, 16) // document d weighs 20 - d
+	for d := range falling {
+		falling[d] = posting{d, 20 - d}
+	}
 	tests := []struct {
-		name       string
-		in         term
-		head, rest []posting
-		cut        [5]int
+		name  string
+		in    []posting
+		head  []posting
+		tiers [][]posting
+		cut   cut
 	}{
 		{"the weight drops inside the head",
-			list(posting{0, 5}, posting{1, 9}, posting{2, 9}, posting{3, 5}, posting{4, 7}, posting{5, 5}),
-			[]posting{{1, 9}, {2, 9}, {4, 7}}, []posting{{0, 5}, {3, 5}, {5, 5}}, [5]int{6, 12, 5, 0, -1}},
+			[]posting{{0, 5}, {1, 9}, {2, 9}, {3, 5}, {4, 7}, {5, 5}, {6, 1}, {7, 1}, {8, 1}},
+			[]posting{{1, 9}, {2, 9}, {4, 7}}, [][]posting{{{0, 5}, {3, 5}, {5, 5}, {6, 1}, {7, 1}, {8, 1}}},
+			cut{df: 9, length: 18, tie: -1, tiers: [][2]int{{5, 0}}}},
 		{"all weigh the same",
-			list(posting{0, 4}, posting{1, 4}, posting{2, 4}, posting{3, 4}, posting{4, 4}),
-			[]posting{{0, 4}, {1, 4}, {2, 4}, {3, 4}}, []posting{{4, 4}}, [5]int{5, 10, 4, 0, 3}},
-		{"short enough", list(posting{3, 1}), []posting{{3, 1}}, nil, [5]int{}},
+			[]posting{{0, 4}, {1, 4}, {2, 4}, {3, 4}, {4, 4}, {5, 4}},
+			[]posting{{0, 4}, {1, 4}, {2, 4}, {3, 4}}, [][]posting{{{4, 4}, {5, 4}}},
+			cut{df: 6, length: 12, tie: 3, tiers: [][2]int{{4, 0}}}},
+		{"tiers", falling, falling[:4], [][]posting{falling[4:12], falling[12:]},
+			cut{df: 16, length: 32, tie: -1, tiers: [][2]int{{16, 0}, {8, 1}}}},
+		{"short enough", []posting{{3, 1}, {4, 1}, {9, 2}}, []posting{{3, 1}, {4, 1}, {9, 2}}, nil, cut{}},
 	}
 	for _, tt := range tests {
-		out, tails := cutPostings([]term{tt.in}, 4)
+		out, files := cutPostings([]term{list(tt.in)}, 4)
 		if got := decodePostings(out[0].postings); fmt.Sprint(got) != fmt.Sprint(tt.head) {
 			t.Errorf("%s: head %v, want %v", tt.name, got, tt.head)
 		}
-		if tt.rest == nil {
-			if out[0].cut != nil || len(tails) != 0 {
-				t.Errorf("%s: cut %v, want none", tt.name, out[0].cut)
+		if tt.tiers == nil {
+			if out[0].cut != nil || len(files) != 0 {
+				t.Errorf("%s: cut %+v, want none", tt.name, out[0].cut)
 			}
 			continue
 		}
-		if got := decodePostings(tails[0]); fmt.Sprint(got) != fmt.Sprint(tt.rest) {
-			t.Errorf("%s: rest %v, want %v", tt.name, got, tt.rest)
+		var got [][]posting
+		for _, f := range files {
+			got = append(got, decodePostings(f))
 		}
-		if out[0].cut == nil || *out[0].cut != tt.cut {
-			t.Errorf("%s: cut %v, want %v", tt.name, out[0].cut, tt.cut)
+		if fmt.Sprint(got) != fmt.Sprint(tt.tiers) {
+			t.Errorf("%s: tiers %v, want %v", tt.name, got, tt.tiers)
+		}
+		if out[0].cut == nil || fmt.Sprint(*out[0].cut) != fmt.Sprint(tt.cut) {
+			t.Errorf("%s: cut %+v, want %+v", tt.name, out[0].cut, tt.cut)
 		}
 	}
 }
@@ -372,7 +387,7 @@ func TestTermSetRoundTrip(t *testing.T) {
 // TestCutPostings builds 1,500 synthetic pearls twice, as one file (whose
 // pages' words make the queries) and sharded with long lists cut to 40
 // postings, and has
-// haku.js run 300 random queries (words of the pages, typos, words being
+// haku.js run 200 random queries (words of the pages, typos, words being
 // typed, filters, later pages) on the cut index and on the same index read
 // with every list whole: the hits must be the same, with the same scores,
 // the first page of one word without filters must not read the postings
@@ -380,7 +395,7 @@ func TestTermSetRoundTrip(t *testing.T) {
 // once past the first pages.
 func TestCutPostings(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs 300 queries on 1,500 pearls; skipped with -short")
+		t.Skip("runs 200 queries on 1,500 pearls; skipped with -short")
 	}
 	node := testkit.Tool(t, "node", "HELMINAUHA_NEED_NODE", "make deps-test installs it (bash .ci/deps.sh)")
 	docs := synthetic(t, 1500)
@@ -395,7 +410,7 @@ func TestCutPostings(t *testing.T) {
 	wholeDir, cutDir := t.TempDir(), t.TempDir()
 	writeFiles(t, wholeDir, whole)
 	writeFiles(t, cutDir, cut)
-	out, err := exec.Command(node, "jstest/cut.mjs", wholeDir, cutDir, "300", "luottamus").Output()
+	out, err := exec.Command(node, "jstest/cut.mjs", wholeDir, cutDir, "200", "luottamus").Output()
 	if err != nil {
 		t.Fatalf("node jstest/cut.mjs: %v\n%s", err, out)
 	}

@@ -106,25 +106,25 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 // only its best ones in p (at most Head, by weight, then by document; in
 // document order as any list), and x says so: for each such key, [its
 // position in k, its number of postings, the length of its whole list as
-// p would write it, the greatest weight of the postings left out, N, the
-// last document kept with that weight or -1], where the file t/pN.json
-// holds the postings left out (a JSON string, a list of its own). haku.js
-// reads them only when they could change the hits it shows.
+// p would write it, the last document of p's list when all in it weigh
+// the same (any left out with that weight comes after it) or -1, then for
+// each tier of the postings left out, best first, the greatest weight in
+// it and N], where the file t/pN.json holds the tier (a JSON string, a
+// list of its own). haku.js reads a tier only when the postings in it
+// could change the hits it shows.
 type termSet struct {
-	K string   `json:"k"`
-	P string   `json:"p"`
-	X [][6]int `json:"x,omitempty"`
+	K string  `json:"k"`
+	P string  `json:"p"`
+	X [][]int `json:"x,omitempty"`
 }
 
 // term is one key of the index and its postings (see postingList).
 type term struct {
 	key      string
 	postings []byte
-	// cut, for a key whose postings a sharded index cuts, is [its number
-	// of postings, the length of postings before the cut, the greatest
-	// weight left out, the number of the file of the rest, the last
-	// document kept with that weight or -1] (see termSet).
-	cut *[5]int
+	// cut, for a key whose postings a sharded index cuts short, says what
+	// is left out.
+	cut *cut
 }
 
 func encodeTermSet(terms []term) *termSet {
@@ -152,7 +152,11 @@ func encodeTermSet(terms []term) *termSet {
 	ts := &termSet{K: kb.String(), P: pb.String()}
 	for i, t := range terms {
 		if t.cut != nil {
-			ts.X = append(ts.X, [6]int{i, t.cut[0], t.cut[1], t.cut[2], t.cut[3], t.cut[4]})
+			x := []int{i, t.cut.df, t.cut.length, t.cut.tie}
+			for _, tier := range t.cut.tiers {
+				x = append(x, tier[0], tier[1])
+			}
+			ts.X = append(ts.X, x)
 		}
 	}
 	return ts
@@ -176,9 +180,9 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 		files = append(files, File{Path: opts.Dir + "/" + path, Data: b})
 		return nil
 	}
-	terms, tails := cutPostings(terms, opts.Head)
-	for i, tail := range tails {
-		if err := emit("t/p"+strconv.Itoa(i)+".json", string(tail)); err != nil {
+	terms, tiers := cutPostings(terms, opts.Head)
+	for i, tier := range tiers {
+		if err := emit("t/p"+strconv.Itoa(i)+".json", string(tier)); err != nil {
 			return nil, err
 		}
 	}
@@ -240,12 +244,17 @@ func lessUTF16(a, b string) bool {
 
 // cutPostings returns terms with each list of more than head postings cut
 // to at most its head best ones (by weight, then by document), and the
-// rest of each list cut, in order, as a list of its own (see termSet).
+// rest of the lists cut in tiers, each a list of its own (see termSet):
+// the next 2·head postings or so of a list, then the next 4·head, and so
+// on, each tier ending where the weight drops.
 func cutPostings(terms []term, head int) ([]term, [][]byte) {
-	var tails [][]byte
+	var files [][]byte
 	out := make([]term, len(terms))
 	for i, t := range terms {
 		out[i] = t
+		if len(t.postings) <= 2*head { // each posting takes two bytes or more
+			continue
+		}
 		ps := decodePostings(t.postings)
 		if len(ps) <= head {
 			continue
@@ -260,35 +269,51 @@ func cutPostings(terms []term, head int) ([]term, [][]byte) {
 		// The head ends where the weight drops, so that any posting left
 		// out weighs less than every one kept, unless the list's best
 		// weigh all the same.
-		thr := byWeight[head].weight
 		keep := head
-		for keep > 0 && byWeight[keep-1].weight == thr {
+		for keep > 0 && byWeight[keep-1].weight == byWeight[head].weight {
 			keep--
 		}
-		tie := -1
+		c := &cut{df: len(ps), length: len(t.postings), tie: -1}
 		if keep == 0 {
 			keep = head
 			for _, p := range byWeight[:keep] {
-				tie = max(tie, p.doc)
+				c.tie = max(c.tie, p.doc)
 			}
 		}
-		inHead := make(map[int]bool, keep)
-		for _, p := range byWeight[:keep] {
-			inHead[p.doc] = true
+		bounds := []int{0, keep} // tier j is byWeight[bounds[j]:bounds[j+1]]
+		for from, size := keep, 2*head; from < len(byWeight); size *= 2 {
+			end := min(from+size, len(byWeight))
+			for end < len(byWeight) && byWeight[end].weight == byWeight[end-1].weight {
+				end++
+			}
+			c.tiers = append(c.tiers, [2]int{byWeight[from].weight, len(files) + len(c.tiers)})
+			bounds = append(bounds, end)
+			from = end
 		}
-		var h, rest postingList
-		for _, p := range ps {
-			if inHead[p.doc] {
-				h.add(p.doc, p.weight)
+		for j := 0; j+1 < len(bounds); j++ {
+			tier := byWeight[bounds[j]:bounds[j+1]]
+			sort.Slice(tier, func(a, b int) bool { return tier[a].doc < tier[b].doc })
+			var l postingList
+			for _, p := range tier {
+				l.add(p.doc, p.weight)
+			}
+			if j == 0 {
+				out[i].postings = l.b
 			} else {
-				rest.add(p.doc, p.weight)
+				files = append(files, l.b)
 			}
 		}
-		out[i].postings = h.b
-		out[i].cut = &[5]int{len(ps), len(t.postings), thr, len(tails), tie}
-		tails = append(tails, rest.b)
+		out[i].cut = c
 	}
-	return out, tails
+	return out, files
+}
+
+// cut is what a term shard says of a list cut short (see termSet).
+type cut struct {
+	df     int      // the number of postings
+	length int      // the length of the whole list as postingList writes it
+	tie    int      // the last document of the head, when all weigh the same; or -1
+	tiers  [][2]int // [the greatest weight in it, its file number] of each tier
 }
 
 // posting is one document of a key's postings and its weight.

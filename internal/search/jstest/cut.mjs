@@ -32,7 +32,9 @@ async function reference() {
   const idx = await loadIndex('/haku/', fsFetch(cut));
   const loadShard = idx.loadShard.bind(idx);
   idx.loadShard = (i) => loadShard(i).then(async (keys) => {
-    await Promise.all(keys.map((k) => idx.loadTail(k)));
+    await Promise.all(keys.map(async (k) => {
+      for (let c = idx.cuts.get(k); c && c.next < c.tiers.length;) await idx.loadTier(k);
+    }));
     return keys;
   });
   return idx;

@@ -403,8 +403,8 @@ class SearchIndex {
     this.bytes = 0;
     this.terms = new Map();
     this.decoded = new Map();
-    this.cuts = new Map(); // key -> {df, len, thr, file, tie} of a list cut short
-    this.tails = new Map(); // key -> Promise of its whole list
+    this.cuts = new Map(); // key -> {df, len, tie, tiers, next} of a list cut short
+    this.tiers = new Map(); // "key tier" -> Promise of the tier joined to the list
     this.shards = new Map(); // shard number -> Promise of its keys
     this.chunks = new Map();
     this.rows = new Array(m.n);
@@ -509,8 +509,11 @@ class SearchIndex {
       this.terms.set(prev, ps[keys.length]);
       keys.push(prev);
     }
-    for (const [i, df, len, thr, file, tie] of t.x || []) {
-      if (!this.tails.has(keys[i])) this.cuts.set(keys[i], { df, len, thr, file, tie });
+    for (const [i, df, len, tie, ...rest] of t.x || []) {
+      if (this.cuts.has(keys[i])) continue;
+      const tiers = [];
+      for (let j = 0; j < rest.length; j += 2) tiers.push({ thr: rest[j], file: rest[j + 1] });
+      this.cuts.set(keys[i], { df, len, tie, tiers, next: 0 });
     }
     return keys;
   }
@@ -554,7 +557,7 @@ class SearchIndex {
       if (p) {
         const cut = this.cuts.get(k);
         p.df = cut ? cut.df : p.ids.length;
-        p.thr = cut ? cut.thr : 0;
+        p.thr = cut ? cut.tiers[0].thr : 0;
         p.tie = cut ? cut.tie : -1;
         p.max = p.ws.reduce((a, b) => Math.max(a, b), 0);
       }
@@ -570,28 +573,31 @@ class SearchIndex {
     return cut ? cut.len : this.terms.get(k).length;
   }
 
-  // loadTail fetches the postings of key k that its shard leaves out and
-  // joins them to those it has.
-  loadTail(k) {
-    let p = this.tails.get(k);
+  // loadTier fetches the next tier of the postings of key k that its
+  // shard leaves out (see termSet in internal/search/wire.go) and joins it
+  // to those loaded.
+  loadTier(k) {
+    const cut = this.cuts.get(k);
+    if (!cut || cut.next >= cut.tiers.length) return Promise.resolve();
+    const j = cut.next;
+    let p = this.tiers.get(k + ' ' + j);
     if (!p) {
-      const cut = this.cuts.get(k);
-      if (!cut) return Promise.resolve();
-      p = this.fetchJSON(`t/p${cut.file}.json`).then((s) => {
-        const head = this.postings(k);
-        const tail = decodePostings(s);
-        const n = head.ids.length + tail.ids.length;
+      p = this.fetchJSON(`t/p${cut.tiers[j].file}.json`).then((s) => {
+        const have = this.postings(k);
+        const tier = decodePostings(s);
+        const n = have.ids.length + tier.ids.length;
         const ids = new Int32Array(n);
         const ws = new Uint8Array(n);
         for (let i = 0, a = 0, b = 0; i < n; i++) {
-          const fromHead = b >= tail.ids.length || (a < head.ids.length && head.ids[a] < tail.ids[b]);
-          if (fromHead) { ids[i] = head.ids[a]; ws[i] = head.ws[a++]; } else { ids[i] = tail.ids[b]; ws[i] = tail.ws[b++]; }
+          const fromHave = b >= tier.ids.length || (a < have.ids.length && have.ids[a] < tier.ids[b]);
+          if (fromHave) { ids[i] = have.ids[a]; ws[i] = have.ws[a++]; } else { ids[i] = tier.ids[b]; ws[i] = tier.ws[b++]; }
         }
-        this.cuts.delete(k);
-        this.decoded.set(k, { ids, ws, df: n, thr: 0, tie: -1, max: head.max });
+        cut.next = j + 1;
+        const thr = cut.next < cut.tiers.length ? cut.tiers[cut.next].thr : 0;
+        this.decoded.set(k, { ids, ws, df: cut.df, thr, tie: -1, max: have.max });
       });
-      this.tails.set(k, p);
-      p.catch(() => this.tails.delete(k));
+      this.tiers.set(k + ' ' + j, p);
+      p.catch(() => this.tiers.delete(k + ' ' + j));
     }
     return p;
   }
@@ -743,7 +749,8 @@ class SearchIndex {
   // ops (see matchWord), from the postings loaded: a score for every
   // document (0 for none), the keys that matched some document, and when
   // some postings are not loaded, bound, the most a page could score from
-  // those (0 when all are), cut, the keys they are of, and tie, the page
+  // those (0 when all are), cut, the keys they are of with the most each
+  // could give, and tie, the page
   // after which any page not loaded that scores bound comes (-1 when that
   // is not known); least is the most pages a key alone matched.
   scoreOps(ops) {
@@ -753,7 +760,8 @@ class SearchIndex {
     let bound = 0;
     let tie = -1;
     let least = 0;
-    const cut = new Set();
+    const cut = new Map(); // key -> the most its postings not loaded could give
+    const cutBy = (k, b) => cut.set(k, Math.max(cut.get(k) || 0, b));
     for (const op of ops) {
       if (op.key !== undefined) {
         const p = this.postings(op.key);
@@ -762,7 +770,7 @@ class SearchIndex {
           const b = p.thr * f;
           tie = b > bound ? p.tie : b === bound ? -1 : tie;
           bound = Math.max(bound, b);
-          cut.add(op.key);
+          cutBy(op.key, b);
         }
         least = Math.max(least, p.df);
         for (let i = 0; i < p.ids.length; i++) {
@@ -778,11 +786,9 @@ class SearchIndex {
       // weighs at most what the keys' best postings do.
       if (ps.some((p) => p.thr > 0)) {
         let most = 0;
-        ps.forEach((p, j) => {
-          most += (this.idf(p.df) * p.max) / 63;
-          if (p.thr > 0) cut.add(keys[j]);
-        });
+        for (const p of ps) most += (this.idf(p.df) * p.max) / 63;
         const b = (most * factor) / keys.length;
+        ps.forEach((p, j) => { if (p.thr > 0) cutBy(keys[j], b); });
         if (b >= bound) tie = -1;
         bound = Math.max(bound, b);
       }
@@ -839,9 +845,13 @@ class SearchIndex {
       const a = this.area[id];
       return (!areaWant || (a >= 0 && areaWant.has(a))) && (!kindWant || kindWant.has(this.kt[id])) && (!audList || (this.aud[id] & audWant) !== 0);
     };
-    for (let round = 0; results.some((r) => r.bound > 0) && !this.settled(results, passes, offset + limit); round++) {
-      if (round === 2) throw new Error('search: the postings left out did not load');
-      await Promise.all(results.flatMap((r) => [...r.cut]).map((k) => this.loadTail(k)));
+    // Until the hits are sure, the next tier of the key whose postings
+    // left out could give the most is read.
+    while (results.some((r) => r.bound > 0) && !this.settled(results, passes, offset + limit)) {
+      let next = null;
+      for (const r of results) for (const [k, b] of r.cut) if (!next || b > next[1]) next = [k, b];
+      if (!next) break;
+      await this.loadTier(next[0]);
       results = results.map((r) => ({ ops: r.ops, ...this.scoreOps(r.ops) }));
     }
     const exact = !results.some((r) => r.bound > 0);
