@@ -263,13 +263,37 @@ func writeJSON(w io.Writer, res *build.Result, lang diag.Lang) {
 	enc.Encode(out)
 }
 
-// printDiags prints errors, and warnings when asked, one line each.
+// maxSame is how many problems of one kind printDiags prints for a file
+// (a heading of the wrong level, a broken link): the rest are counted in
+// one line, so that a file of 100,000 of them is not 100,000 lines.
+const maxSame = 10
+
+// printDiags prints errors, and warnings when asked, one line each, at
+// most maxSame of one kind in a file.
 func printDiags(w io.Writer, res *build.Result, warnings bool, lang diag.Lang) {
+	type kind struct {
+		file, id string
+		sev      diag.Severity
+	}
+	count := map[kind]int{}
+	for _, d := range res.Diags {
+		count[kind{d.Pos.File, d.ID(), d.Severity}]++
+	}
+	printed := map[kind]int{}
 	for _, d := range res.Diags {
 		if d.Severity == diag.SevWarning && !warnings {
 			continue
 		}
+		k := kind{d.Pos.File, d.ID(), d.Severity}
+		if printed[k]++; printed[k] > maxSame {
+			continue
+		}
 		fmt.Fprintln(w, d.In(lang))
+		if printed[k] == maxSame && count[k] > maxSame {
+			more := diag.New(diag.Pos{File: d.Pos.File}, diag.CmdMoreSame, count[k]-maxSame)
+			more.Severity, more.Draft = d.Severity, d.Draft
+			fmt.Fprintln(w, more.In(lang))
+		}
 	}
 	if res.Dropped > 0 {
 		fmt.Fprintln(w, diag.CmdMoreErrors.In(lang, res.Dropped))

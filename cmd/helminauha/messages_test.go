@@ -177,3 +177,38 @@ func TestTagsInAnyScriptHavePages(t *testing.T) {
 		}
 	}
 }
+
+// TestManyOfOneKindAreCounted: check prints ten problems of one kind in
+// a file, then counts the rest in one line; --format json lists them all.
+func TestManyOfOneKindAreCounted(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "helmet", "otsikot.md"),
+		"---\ntitle: Otsikot\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\n"+strings.Repeat("# Ykköstaso\n\n", 25)+"[a](puuttuu.md) [b](puuttuu.md)\n")
+	code, stdout, _ := helminauha(t, dir, "check", "--lang", "en")
+	if code != 1 {
+		t.Fatalf("check: exit status %d, want 1\n%s", code, stdout)
+	}
+	headings, more := 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !message.MatchString(line) && !strings.HasPrefix(line, "content: ") {
+			t.Errorf("line is not `path:line:col: message`: %q", line)
+		}
+		if strings.Contains(line, "is a level-1 heading") {
+			headings++
+		}
+		if strings.Contains(line, "more like it") {
+			more++
+			if want := "content/helmet/otsikot.md: warning: … and 15 more like it in this file (check --format json lists them all)"; line != want {
+				t.Errorf("got %q, want %q", line, want)
+			}
+		}
+	}
+	if headings != 10 || more != 1 || strings.Count(stdout, "broken link") != 2 {
+		t.Errorf("%d heading warnings and %d lines of more, want 10 and 1, and both broken links:\n%s", headings, more, stdout)
+	}
+	_, stdout, _ = helminauha(t, dir, "check", "--format", "json")
+	if n := strings.Count(stdout, `"id": "markdown.h1"`); n != 25 {
+		t.Errorf("check --format json lists %d of the 25 headings", n)
+	}
+}

@@ -92,6 +92,11 @@ language is en or sv).
 	CmdWarningCount = msgVar("cmd.warning-count", 1,
 		plural.Selectf(1, "%d", "one", "%d varoitus", "other", "%d varoitusta"),
 		plural.Selectf(1, "%d", "one", "%d warning", "other", "%d warnings"))
+	CmdMoreSame = msgVar("cmd.more-same", 1,
+		plural.Selectf(1, "%d", "one", "… ja vielä %d samanlainen tässä tiedostossa (check --format json luettelee kaikki)",
+			"other", "… ja vielä %d samanlaista tässä tiedostossa (check --format json luettelee kaikki)"),
+		plural.Selectf(1, "%d", "one", "… and %d more like it in this file (check --format json lists them all)",
+			"other", "… and %d more like it in this file (check --format json lists them all)"))
 	CmdMoreErrors = msgVar("cmd.more-errors", 1,
 		plural.Selectf(1, "%d", "one", "… ja vielä %d virhe (korjaa ensin yllä olevat ja aja komento uudelleen)",
 			"other", "… ja %d virhettä lisää (korjaa ensin yllä olevat ja aja komento uudelleen)"),

@@ -392,6 +392,8 @@ var svPlurals = map[string]catalog.Message{
 	"cmd.warning-count": plural.Selectf(1, "%d", "one", "%d varning", "other", "%d varningar"),
 	"overlay.heading":   plural.Selectf(1, "%d", "one", "Webbplatsen kunde inte byggas: %d fel", "other", "Webbplatsen kunde inte byggas: %d fel"),
 	"overlay.more":      plural.Selectf(1, "%d", "one", "… och ytterligare %d fel (alla: helminauha check)", "other", "… och ytterligare %d fel (alla: helminauha check)"),
+	"cmd.more-same": plural.Selectf(1, "%d", "one", "… och ytterligare %d likadant i den här filen (check --format json listar alla)",
+		"other", "… och ytterligare %d likadana i den här filen (check --format json listar alla)"),
 	"cmd.more-errors": plural.Selectf(1, "%d", "one", "… och ytterligare %d fel (rätta först felen ovan och kör kommandot igen)",
 		"other", "… och ytterligare %d fel (rätta först felen ovan och kör kommandot igen)"),
 	"cmd.left-out": plural.Selectf(1, "%d", "one", "Utkast som lämnades utanför: %d (publicera det genom att skriva draft: false, eller se det med build --drafts):",
