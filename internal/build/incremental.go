@@ -251,7 +251,12 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 	if ss.good != nil {
 		oldCards = ss.good.cards
 	}
-	lists, kept := depLists(jobs, g.cards, oldCards, ss.lists)
+	var changed []string // nil: depLists compares the cards
+	if pt != nil {
+		// The one card a patch changes.
+		changed = []string{pt.front.Key}
+	}
+	lists, kept := depLists(jobs, g.cards, oldCards, ss.lists, changed)
 	if pt != nil {
 		// Only the pages the pearl reaches were listed: the others keep
 		// their lists, fingerprints and files.
@@ -790,9 +795,12 @@ const maxChangedCards = 16
 // documents (see depsHash), on every core. old holds the lists of the
 // last build by the path of the first job that had each, and oldCards
 // its cards: a list equal to the one its first job had then, none of
-// whose documents changed card, keeps its hash. It returns the hashes,
-// and the lists by the path of their first job.
-func depLists(jobs []render.Job, cards, oldCards map[string][32]byte, old map[string]depsList) (map[depList][32]byte, map[string]depsList) {
+// whose documents changed card, keeps its hash; changed, when not nil,
+// lists the keys whose card differs between oldCards and cards, which
+// the caller knows (after a patch, the one pearl's), and nil has them
+// found. It returns the hashes, and the lists by the path of their first
+// job.
+func depLists(jobs []render.Job, cards, oldCards map[string][32]byte, old map[string]depsList, changed []string) (map[depList][32]byte, map[string]depsList) {
 	var ids []depList
 	var firsts []string
 	var lists [][]string
@@ -805,9 +813,9 @@ func depLists(jobs []render.Job, cards, oldCards map[string][32]byte, old map[st
 			lists = append(lists, j.Deps)
 		}
 	}
-	// The keys whose card changed, appeared or went.
-	var changed []string
-	if old != nil {
+	// The keys whose card changed, appeared or went, unless the caller
+	// knows them (changed not nil).
+	if old != nil && changed == nil {
 		for k, c := range cards {
 			if oc, ok := oldCards[k]; !ok || oc != c {
 				changed = append(changed, k)
@@ -818,9 +826,9 @@ func depLists(jobs []render.Job, cards, oldCards map[string][32]byte, old map[st
 				changed = append(changed, k)
 			}
 		}
-		if len(changed) > maxChangedCards {
-			old = nil
-		}
+	}
+	if len(changed) > maxChangedCards {
+		old = nil
 	}
 	hashes := make([][32]byte, len(ids))
 	parallel(len(ids), func(lo, hi int) {

@@ -352,7 +352,7 @@ func TestDepListsReuseMatchesFresh(t *testing.T) {
 		}
 	}
 	js := jobs(all)
-	_, kept := depLists(js, cards, nil, nil)
+	_, kept := depLists(js, cards, nil, nil, nil)
 	steps := []struct {
 		name string
 		edit func(map[string][32]byte) []render.Job
@@ -375,8 +375,8 @@ func TestDepListsReuseMatchesFresh(t *testing.T) {
 	for _, st := range steps {
 		old := maps.Clone(cards)
 		js := st.edit(cards)
-		got, next := depLists(js, cards, old, kept)
-		want, _ := depLists(js, cards, nil, nil)
+		got, next := depLists(js, cards, old, kept, nil)
+		want, _ := depLists(js, cards, nil, nil, nil)
 		for _, j := range js {
 			if got[depsID(j.Deps)] != want[depsID(j.Deps)] {
 				t.Errorf("%s: %s: a kept hash differs from a fresh one", st.name, j.Path)
