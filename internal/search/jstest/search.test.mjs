@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { loadIndex, highlight, editDistance, typoKeys } from '../../../themes/helminauha/assets/haku.js';
+import { loadIndex, highlight, editDistance, typoKeys, statusText } from '../../../themes/helminauha/assets/haku.js';
 import { fsFetch } from './fsfetch.mjs';
 
 const fixture = fileURLToPath(new URL('../testdata/fixture/', import.meta.url));
@@ -228,4 +228,11 @@ test('front-coded keys never split a surrogate pair', async () => {
   const idx = await loadIndex('/haku/', fetchFn);
   assert.deepEqual((await idx.search('𝔘𝔞')).hits.map((h) => h.url), ['/a/']);
   assert.deepEqual((await idx.search('𝔘𝔫')).hits.map((h) => h.url), ['/b/']);
+});
+
+test('a total that counts only the hits known so far is said as a lower bound', () => {
+  // Outside a page the words are their keys.
+  assert.equal(statusText(12, 'luottamus'), 'status.other');
+  assert.equal(statusText(12, 'luottamus', true), 'status.other');
+  assert.equal(statusText(12, 'luottamus', false), 'status.many');
 });
