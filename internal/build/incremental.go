@@ -178,6 +178,9 @@ type plan struct {
 	stale bool
 	good  *good
 	lists map[string]depsList
+	// merge says that pages and lists are those of the pages listed,
+	// which the session's take in, not all (after a patch).
+	merge bool
 }
 
 // plan is the plan stage: it lists the jobs and picks those to render.
@@ -257,13 +260,6 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		changed = []string{pt.front.Key}
 	}
 	lists, kept := depLists(jobs, g.cards, oldCards, ss.lists, changed)
-	if pt != nil {
-		// Only the pages the pearl reaches were listed: the others keep
-		// their lists, fingerprints and files.
-		merged := maps.Clone(ss.lists)
-		maps.Copy(merged, kept)
-		kept = merged
-	}
 	parallel(len(jobs), func(lo, hi int) {
 		var buf []byte
 		for i := lo; i < hi; i++ {
@@ -279,20 +275,20 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 			prints[i] = fingerprint(&buf, g.global, j, deps[i], m.site.Hashes, b)
 		}
 	})
-	p := plan{prints: prints, deps: deps, pages: make(map[string]page, len(jobs)), good: g, lists: kept}
-	if pt != nil {
-		p.pages = maps.Clone(ss.pages)
-	}
+	// After a patch, only the pages the pearl reaches were listed: the
+	// others keep their lists, fingerprints and files, and those of the
+	// listed ones are merged into the session's (keepGood).
+	p := plan{prints: prints, deps: deps, pages: make(map[string]page, len(jobs)), good: g, lists: kept, merge: pt != nil}
 	for i, j := range jobs {
 		old, ok := ss.pages[j.Path]
 		// A patch starts from the last good build's files, so it must
 		// have the same pages.
 		p.stale = p.stale || (pt != nil && !ok)
 		if ok && old.print == prints[i] {
-			p.pages[j.Path] = old
 			if pt == nil {
 				// After a patch, the files of the last good build are
-				// the start (patch.apply).
+				// the start (patch.apply), and the session has the page.
+				p.pages[j.Path] = old
 				p.kept = append(p.kept, old.file)
 			}
 		} else {
@@ -403,11 +399,15 @@ func (ss *Session) keepGood(res *Result, p plan, pt *patch) {
 			}
 		}
 	}
-	ss.pages = p.pages
+	if p.merge {
+		maps.Copy(ss.pages, p.pages)
+		maps.Copy(ss.lists, p.lists)
+	} else {
+		ss.pages, ss.lists = p.pages, p.lists
+	}
 	g := p.good
 	g.diags, g.files, g.pages = res.Diags, res.Files, res.Pages
 	ss.good = g
-	ss.lists = p.lists
 }
 
 // quickMax is the most files a patch takes on: it reads them one by one,
