@@ -71,6 +71,7 @@ func (d *Doc) ValueAt(key string) (at ValueAt, ok bool) {
 type ValueAt struct {
 	Line, Col int
 	Items     []ItemAt
+	first     map[string]int // the first item of each text, trimmed, for ItemOf
 }
 
 // ItemAt is where one item of a front matter list starts, and its text
@@ -92,9 +93,14 @@ func (v ValueAt) Item(i int) (line, col int) {
 // ItemOf is where the first item of the list whose text, without the
 // spaces around it, is text starts, or the value itself when none is.
 func (v ValueAt) ItemOf(text string) (line, col int) {
-	for _, it := range v.Items {
-		if strings.TrimSpace(it.Text) == text {
-			return it.Line, it.Col
+	if i, ok := v.first[text]; ok {
+		return v.Items[i].Line, v.Items[i].Col
+	}
+	if v.first == nil {
+		for _, it := range v.Items {
+			if strings.TrimSpace(it.Text) == text {
+				return it.Line, it.Col
+			}
 		}
 	}
 	return v.Line, v.Col

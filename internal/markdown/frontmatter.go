@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/parser"
@@ -119,10 +120,17 @@ func topKeys(root *yamldoc.Node) (map[string]int, map[string]ValueAt) {
 		at := ValueAt{Line: v.Line + 1, Col: v.Column}
 		if v.Kind == yamldoc.Sequence {
 			at.Items = make([]ItemAt, len(v.Content))
+			// Each item named in a problem is looked up by its text: a
+			// search of the list for each took 65 s for a list of 100,000.
+			at.first = make(map[string]int, len(v.Content))
 			for i, it := range v.Content {
 				at.Items[i] = ItemAt{Line: it.Line + 1, Col: it.Column}
 				if it.Kind == yamldoc.Scalar {
 					at.Items[i].Text = it.Value
+				}
+				t := strings.TrimSpace(at.Items[i].Text)
+				if _, dup := at.first[t]; !dup {
+					at.first[t] = i
 				}
 			}
 		}

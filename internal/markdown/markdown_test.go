@@ -259,6 +259,15 @@ func TestFrontMatterAndKeyLines(t *testing.T) {
 			t.Errorf("ValueAt(%q).ItemOf(%q) = %d:%d, want %d:%d", c.key, c.text, line, col, c.line, c.col)
 		}
 	}
+	// ItemOf gives the first item of a text, trimmed, and the value for
+	// a text no item has.
+	dup, _ := Parse(file, []byte("---\ntags: [a, ' b ', a, c]\n---\n"))
+	at, _ := dup.ValueAt("tags")
+	for text, want := range map[string][2]int{"a": {2, 8}, "b": {2, 11}, "c": {2, 21}, "x": {2, 7}} {
+		if line, col := at.ItemOf(text); line != want[0] || col != want[1] {
+			t.Errorf("ItemOf(%q) = %d:%d, want %d:%d", text, line, col, want[0], want[1])
+		}
+	}
 	flow, _ := Parse(file, []byte("---\ntags: [ääni,  \"kaksi\" ]\nempty:\n---\n"))
 	if at, _ := flow.ValueAt("tags"); len(at.Items) != 2 || at.Items[1] != (ItemAt{Line: 2, Col: 15, Text: "kaksi"}) {
 		t.Errorf("a list in brackets: %+v", at)
