@@ -53,12 +53,12 @@ func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []fl
 		for _, w := range ws {
 			k := v.wordKey[w.id]
 			touch(k)
-			ktf[k] += float64(w.tf)
-			kWhole[k] = kWhole[k] || w.title
+			ktf[k] += float64(w.count())
+			kWhole[k] = kWhole[k] || w.inTitle()
 			for _, p := range partKeys[partStart[w.id]:partStart[w.id+1]] {
 				touch(p)
-				ktf[p] += float64(w.tf) * weightPart
-				kPart[p] = kPart[p] || w.title
+				ktf[p] += float64(w.count()) * weightPart
+				kPart[p] = kPart[p] || w.inTitle()
 			}
 		}
 		for _, e := range docEllipses[i] {
