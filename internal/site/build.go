@@ -242,6 +242,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	slices.SortFunc(order, func(x, y sortable) int { return x.r.compare(y.r) })
 	for i, o := range order {
 		b.s.Pearls[i] = o.p
+		o.p.at = i
 	}
 	for _, p := range b.s.Pearls {
 		if p.Area != nil {

@@ -45,8 +45,8 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 	if !sameReferences(before.Doc, doc.Doc) || (before.Draft != doc.Draft && !s.Drafts) || before.Slug != doc.Slug {
 		return nil, false
 	}
-	n, pearlOf := s.clone()
-	p := pearlOf[s.Pearls[at]]
+	n := s.clone()
+	p := n.Pearls[at]
 	ord := orderOf(n, memo)
 	oldArea := p.Area
 	oldTerms := slices.Concat(p.Audience, p.Tags)
@@ -74,6 +74,9 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 	n.Pearls = slices.Delete(n.Pearls, at, at+1)
 	i, _ := slices.BinarySearchFunc(n.Pearls, p, ord.pearls)
 	n.Pearls = slices.Insert(n.Pearls, i, p)
+	for k := min(at, i); k <= max(at, i); k++ {
+		n.Pearls[k].at = k
+	}
 	p.Prev, p.Next = nil, nil
 	for _, a := range []*Area{oldArea, p.Area} {
 		if a != nil {
@@ -136,19 +139,20 @@ func sameReferences(a, b *markdown.Doc) bool {
 
 // clone copies every area, pearl, case and term of s, and the lists
 // that hold them, so the copy may be changed; the guide, pages, links
-// and documents are shared. It returns the copy and each pearl's copy.
+// and documents are shared; the copy's pearls are in the order of s's.
 // A value some list still holds after Patch replaced it in s (an area,
 // pearl or case with a new body) becomes the copy of the one with its key.
-func (s *Site) clone() (*Site, map[*Pearl]*Pearl) {
+func (s *Site) clone() *Site {
 	n := *s
-	areaOf := copies(s.Areas, func(a *Area) string { return a.Key })
-	pearlOf := copies(s.Pearls, func(p *Pearl) string { return p.Key })
-	caseOf := copies(s.Cases, func(c *Case) string { return c.Key })
-	termOf := copies(slices.Concat(s.Tags, s.Kinds, s.Audiences), func(t *Term) string { return t.Path })
+	areaOf := copies(s.Areas, func(a *Area) string { return a.Key }, nil)
+	pearlOf := copies(s.Pearls, func(p *Pearl) string { return p.Key }, func(p *Pearl) int { return p.at })
+	caseOf := copies(s.Cases, func(c *Case) string { return c.Key }, nil)
+	termOf := copies(slices.Concat(s.Tags, s.Kinds, s.Audiences), func(t *Term) string { return t.Path }, nil)
 	n.Tags, n.Kinds, n.Audiences = termOf.list(s.Tags), termOf.list(s.Kinds), termOf.list(s.Audiences)
 	n.Areas, n.Pearls, n.Cases = areaOf.list(s.Areas), pearlOf.list(s.Pearls), caseOf.list(s.Cases)
 	n.Newest = slices.Clone(s.Newest)
-	for _, t := range termOf.to {
+	for i := range termOf.values {
+		t := &termOf.values[i]
 		t.Pearls = pearlOf.list(t.Pearls)
 	}
 	for _, a := range n.Areas {
@@ -170,23 +174,34 @@ func (s *Site) clone() (*Site, map[*Pearl]*Pearl) {
 	for _, c := range n.Cases {
 		c.Areas, c.Pearls = areaOf.list(c.Areas), pearlOf.list(c.Pearls)
 	}
-	return &n, pearlOf.to
+	return &n
 }
 
 // copied maps values of one type to their copies.
 type copied[T any] struct {
+	from   []*T // the values copied
+	values []T  // their copies, in the same order
+	// at, when not nil, tells where a value was in from, for a lookup
+	// without a map (the pearls, which are many); to is the map of the
+	// others.
+	at    func(*T) int
 	to    map[*T]*T
 	key   func(*T) string
 	byKey map[string]*T // made when a value has no copy
 }
 
-// copies copies each of list.
-func copies[T any](list []*T, key func(*T) string) *copied[T] {
-	c := &copied[T]{to: make(map[*T]*T, len(list)), key: key}
-	values := make([]T, len(list))
+// copies copies each of list; at, when not nil, tells each value's
+// index in list (see copied).
+func copies[T any](list []*T, key func(*T) string, at func(*T) int) *copied[T] {
+	c := &copied[T]{from: list, values: make([]T, len(list)), at: at, key: key}
+	if at == nil {
+		c.to = make(map[*T]*T, len(list))
+	}
 	for i, v := range list {
-		values[i] = *v
-		c.to[v] = &values[i]
+		c.values[i] = *v
+		if at == nil {
+			c.to[v] = &c.values[i]
+		}
 	}
 	return c
 }
@@ -196,13 +211,17 @@ func (c *copied[T]) of(v *T) *T {
 	if v == nil {
 		return nil
 	}
-	if to, ok := c.to[v]; ok {
+	if c.at != nil {
+		if i := c.at(v); i >= 0 && i < len(c.from) && c.from[i] == v {
+			return &c.values[i]
+		}
+	} else if to, ok := c.to[v]; ok {
 		return to
 	}
 	if c.byKey == nil {
-		c.byKey = make(map[string]*T, len(c.to))
-		for _, to := range c.to {
-			c.byKey[c.key(to)] = to
+		c.byKey = make(map[string]*T, len(c.values))
+		for i := range c.values {
+			c.byKey[c.key(&c.values[i])] = &c.values[i]
 		}
 	}
 	return c.byKey[c.key(v)]

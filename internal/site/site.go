@@ -104,6 +104,8 @@ type Pearl struct {
 	// date (Committed). It hides the front matter's own Updated.
 	Updated   time.Time
 	Committed time.Time
+	// at is the pearl's index in its site's Pearls (see Site.clone).
+	at int
 }
 
 // UpdatedOf is when the pearl p was last revised: its updated: key, or
