@@ -166,7 +166,21 @@ func (d *decoder) str(key string, required bool) string {
 	if s == "" && required {
 		d.diags.Report(d.at(key, noItem), diag.ContentEmptyValue, key, key)
 	}
+	d.control(key, noItem, s)
 	return s
+}
+
+// control reports a control character in s, the text of key's value or
+// part of it. YAML refuses one typed as it is, but reads one written as
+// an escape in double quotes ("\0", "\e"), and it would reach pages and
+// feeds where it shows as nothing or breaks the XML.
+func (d *decoder) control(key string, part func(markdown.ValueAt) (int, int), s string) {
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' || 0x7f <= r && r <= 0x9f {
+			d.diags.Report(d.at(key, part), diag.ContentControl, key, r)
+			return
+		}
+	}
 }
 
 func (d *decoder) int(key string, required bool) int {
@@ -273,6 +287,7 @@ func (d *decoder) list(key string, required bool) []string {
 		}
 		if s := strings.TrimSpace(v); s != "" {
 			out = append(out, s)
+			d.control(key, noItem, s)
 		}
 	case []any:
 		for i, item := range v {
@@ -280,6 +295,7 @@ func (d *decoder) list(key string, required bool) []string {
 			case string:
 				if s := strings.TrimSpace(item); s != "" {
 					out = append(out, s)
+					d.control(key, nthItem(i), s)
 				}
 			case int, float64:
 				out = append(out, fmt.Sprint(item))

@@ -664,6 +664,9 @@ var (
 	ContentKeyMissing = msg("content.key-missing",
 		"pakollinen asetus %q puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi `%s: ...`",
 		"required key %q is missing: add a line `%s: ...` to the front matter")
+	ContentControl = msg("content.control",
+		"asetuksen %q arvossa on näkymätön ohjausmerkki %U (lainausmerkeissä kenoviivalla kirjoitettu, kuten \\0 tai \\e): poista se",
+		"the value of %q holds an invisible control character %U (written with a backslash in double quotes, such as \\0 or \\e): delete it")
 	ContentNotText = msg("content.not-text",
 		"asetuksen %q arvon pitää olla tekstiä, ei %s: kirjoita se samalle riville `%s:`-sanan perään",
 		"%q must be text, not %s: write it on one line after `%s:`")

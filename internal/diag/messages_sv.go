@@ -243,6 +243,7 @@ eller HELMINAUHA_LANG=en).
 	"content.decomposed-name":      "i namnet %q är en bokstav, som ä, lagrad som två tecken (a och separata prickar, som en del Mac-program lagrar den): ett namn som skrivs i en länk hittar då inte filen på webben, fast det ser likadant ut; byt namn genom att skriva namnet med tangentbordet, %s",
 	"content.slug-bad":             "filnamnet %q får bara ha små bokstäver a–z, siffror och bindestreck (inga å, ä, ö, stora bokstäver eller mellanslag): byt namn till %s",
 	"content.key-missing":          "den obligatoriska nyckeln %q saknas: lägg till raden `%s: ...` bland uppgifterna överst i filen (mellan raderna ---)",
+	"content.control":              "värdet av %q har ett osynligt styrtecken %U (skrivet med omvänt snedstreck inom dubbla citattecken, som \\0 eller \\e): ta bort det",
 	"content.not-text":             "värdet av %q ska vara text, inte %s: skriv det på samma rad efter `%s:`",
 	"content.empty-value":          "%q är tom: skriv ett värde efter `%s:`",
 	"content.not-number":           "%q ska vara ett heltal, till exempel `%s: 3`, inte %s",
