@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -246,7 +245,8 @@ func lessUTF16(a, b string) bool {
 // to at most its head best ones (by weight, then by document), and the
 // rest of the lists cut in tiers, each a list of its own (see termSet):
 // the next 2·head postings or so of a list, then the next 4·head, and so
-// on, each tier ending where the weight drops.
+// on, each tier ending where the weight drops. Weights are small numbers,
+// so the cuts come from counting each weight's postings, not sorting.
 func cutPostings(terms []term, head int) ([]term, [][]byte) {
 	var files [][]byte
 	out := make([]term, len(terms))
@@ -255,55 +255,69 @@ func cutPostings(terms []term, head int) ([]term, [][]byte) {
 		if len(t.postings) <= 2*head { // each posting takes two bytes or more
 			continue
 		}
-		ps := decodePostings(t.postings)
-		if len(ps) <= head {
+		var count [64]int
+		n := 0
+		eachPosting(t.postings, func(_, w int) { count[w]++; n++ })
+		if n <= head {
 			continue
 		}
-		byWeight := append([]posting(nil), ps...)
-		sort.Slice(byWeight, func(a, b int) bool {
-			if byWeight[a].weight != byWeight[b].weight {
-				return byWeight[a].weight > byWeight[b].weight
+		c := &cut{df: n, length: len(t.postings), tie: -1}
+		// tierOf[w] is the tier of the postings of weight w, 0 for the
+		// head; the head ends where the weight drops, so that any posting
+		// left out weighs less than every one kept, unless the best weigh
+		// all the same: then the head is the first head of them.
+		var tierOf [64]int
+		w := 63
+		for count[w] == 0 {
+			w--
+		}
+		top, split := w, 0
+		if count[w] > head {
+			split = head
+		} else {
+			for kept := 0; w > 0 && kept+count[w] <= head; w-- {
+				kept += count[w]
 			}
-			return byWeight[a].doc < byWeight[b].doc
+		}
+		// The tiers after the head: whole weights, until each holds its
+		// size or more (the rest of the best weight first, when split).
+		for size := 2 * head; w > 0; size *= 2 {
+			for w > 0 && count[w] == 0 {
+				w--
+			}
+			if w == 0 {
+				break
+			}
+			c.tiers = append(c.tiers, [2]int{w, len(files) + len(c.tiers)})
+			in := 0
+			if w == top && split > 0 {
+				in = count[w] - split
+				tierOf[w] = len(c.tiers)
+				w--
+			}
+			for ; w > 0 && in < size; w-- {
+				in += count[w]
+				tierOf[w] = len(c.tiers)
+			}
+		}
+		lists := make([]postingList, len(c.tiers)+1)
+		seen := 0 // postings of the best weight so far, when split
+		eachPosting(t.postings, func(doc, w int) {
+			j := tierOf[w]
+			if w == top && split > 0 {
+				if seen < split {
+					j = 0
+					c.tie = doc
+				}
+				seen++
+			}
+			lists[j].add(doc, w)
 		})
-		// The head ends where the weight drops, so that any posting left
-		// out weighs less than every one kept, unless the list's best
-		// weigh all the same.
-		keep := head
-		for keep > 0 && byWeight[keep-1].weight == byWeight[head].weight {
-			keep--
-		}
-		c := &cut{df: len(ps), length: len(t.postings), tie: -1}
-		if keep == 0 {
-			keep = head
-			for _, p := range byWeight[:keep] {
-				c.tie = max(c.tie, p.doc)
-			}
-		}
-		bounds := []int{0, keep} // tier j is byWeight[bounds[j]:bounds[j+1]]
-		for from, size := keep, 2*head; from < len(byWeight); size *= 2 {
-			end := min(from+size, len(byWeight))
-			for end < len(byWeight) && byWeight[end].weight == byWeight[end-1].weight {
-				end++
-			}
-			c.tiers = append(c.tiers, [2]int{byWeight[from].weight, len(files) + len(c.tiers)})
-			bounds = append(bounds, end)
-			from = end
-		}
-		for j := 0; j+1 < len(bounds); j++ {
-			tier := byWeight[bounds[j]:bounds[j+1]]
-			sort.Slice(tier, func(a, b int) bool { return tier[a].doc < tier[b].doc })
-			var l postingList
-			for _, p := range tier {
-				l.add(p.doc, p.weight)
-			}
-			if j == 0 {
-				out[i].postings = l.b
-			} else {
-				files = append(files, l.b)
-			}
-		}
+		out[i].postings = lists[0].b
 		out[i].cut = c
+		for _, l := range lists[1:] {
+			files = append(files, l.b)
+		}
 	}
 	return out, files
 }
@@ -322,11 +336,18 @@ type posting struct{ doc, weight int }
 // decodePostings reads a list written by postingList.
 func decodePostings(b []byte) []posting {
 	var out []posting
+	eachPosting(b, func(doc, w int) { out = append(out, posting{doc, w}) })
+	return out
+}
+
+// eachPosting calls f with each document of a list written by postingList
+// and its weight, in order.
+func eachPosting(b []byte, f func(doc, weight int)) {
 	doc := -1
 	for i := 0; i < len(b); {
 		gap, shift := 0, 0
 		for {
-			v := strings.IndexByte(b64, b[i])
+			v := int(b64Value[b[i]])
 			i++
 			gap |= (v & 31) << shift
 			shift += 5
@@ -335,8 +356,15 @@ func decodePostings(b []byte) []posting {
 			}
 		}
 		doc += gap
-		out = append(out, posting{doc, strings.IndexByte(b64, b[i])})
+		f(doc, int(b64Value[b[i]]))
 		i++
 	}
-	return out
 }
+
+// b64Value is the number of each b64 character.
+var b64Value = func() (v [256]byte) {
+	for i := range len(b64) {
+		v[b64[i]] = byte(i)
+	}
+	return v
+}()
