@@ -366,7 +366,12 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, di
 	}
 	doc, diags := markdown.ParseInto(file, src, bodies)
 	if !doc.HasFrontMatter {
-		diags.Report(diag.Pos{File: file, Line: 1, Col: 1}, diag.ContentNoFrontMatter)
+		// A file that is not UTF-8 from its first byte (UTF-16, as
+		// Notepad saves "Unicode") has its front matter in bytes the
+		// parser cannot read, and its message says what to do.
+		if r, n := utf8.DecodeRune(src); r != utf8.RuneError || n != 1 {
+			diags.Report(diag.Pos{File: file, Line: 1, Col: 1}, diag.ContentNoFrontMatter)
+		}
 		return nil, diags
 	}
 	if diags.HasErrors() && doc.Meta == nil {

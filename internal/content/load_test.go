@@ -80,3 +80,31 @@ func TestUnreadableFileIsReported(t *testing.T) {
 		t.Errorf("no %q in:\n%v", want, diags.Err())
 	}
 }
+
+// A file saved as UTF-16 (Notepad's "Unicode") is told as not UTF-8 and
+// nothing else: its front matter is there, in bytes the parser cannot
+// read, so "the file has no front matter" would only mislead.
+func TestUTF16IsOneProblem(t *testing.T) {
+	text := "---\ntitle: X\n---\nTeksti.\n"
+	for name, data := range map[string][]byte{
+		"UTF-16 LE": append([]byte{0xff, 0xfe}, utf16(text, false)...),
+		"UTF-16 BE": append([]byte{0xfe, 0xff}, utf16(text, true)...),
+	} {
+		_, diags := Load(context.Background(), fstest.MapFS{"helmet/x.md": {Data: data}}, "content")
+		if len(diags) != 1 || diags[0].ID() != "yaml.not-utf8" || diags[0].Pos.Line != 1 || diags[0].Pos.Col != 1 {
+			t.Errorf("%s: got %v, want the one problem that the file is not UTF-8, at 1:1", name, diags)
+		}
+	}
+}
+
+func utf16(s string, bigEndian bool) []byte {
+	var b []byte
+	for _, r := range s {
+		if bigEndian {
+			b = append(b, byte(r>>8), byte(r))
+		} else {
+			b = append(b, byte(r), byte(r>>8))
+		}
+	}
+	return b
+}
