@@ -77,6 +77,7 @@ func (l *Language) SplitQuery(w string, has func(key string) bool) []string {
 type splitter struct {
 	v          *vocab // the corpus's words and keys, and the memo of Key
 	corpusKeys int    // v.keys[:corpusKeys] are the keys of the corpus's words
+	tries      int    // the parts ok has been asked of, for the test that this stays linear
 }
 
 // word reports whether s is a folded word of the corpus.
@@ -87,6 +88,7 @@ func (sp *splitter) key(s string) string { return sp.v.key(s) }
 
 // ok reports whether p may be a part of a compound (see splitter).
 func (sp *splitter) ok(p string) bool {
+	sp.tries++
 	l := sp.v.lang
 	if len(p) < minPart || l.stop.isStop(p) {
 		return false
@@ -123,10 +125,12 @@ func (sp *splitter) head(w string) string {
 	return ""
 }
 
-// parts returns the parts of w, or nil.
+// parts returns the parts of w, or nil. A word longer than maxParts
+// words of the longest length (a hyphenated run of many parts) is no
+// compound, and the tries would grow with the square of its length.
 func (sp *splitter) parts(w string) []string {
 	n := len(w)
-	if !isASCIILetters(w) || n < 2*minPart {
+	if !isASCIILetters(w) || n < 2*minPart || n > maxParts*maxWordRunes {
 		return nil
 	}
 	surface := func(p string) bool { return sp.word(p) && !sp.v.lang.stop.isStop(p) }
