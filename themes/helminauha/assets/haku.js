@@ -6,7 +6,10 @@
 // The index is JSON written by the generator (internal/search). The
 // core is the same for every language; the analysis of each language is
 // a module of its own (haku-fi.js, haku-sv.js) that loadIndex loads for
-// the index's language, so that a page carries one language's code. The
+// the index's language, so that a page carries one language's code; the
+// code that reads an index cut into files (shards, rows in chunks,
+// postings in tiers) is haku-shards.js, which loadIndex loads only for
+// such an index. The
 // text analysis must give exactly what the Go side gives (Analyze, Key,
 // SplitQuery in internal/search); internal/search/jstest checks it on
 // thousands of words.
@@ -384,8 +387,6 @@ function topK(ids, score, k) {
 const MATCH = { exact: 1, hyphen: 0.8, meant: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, synonym: 0.45, derived: 0.45, typo: 0.4, typo2: 0.3 };
 const MIN_HEAD = 5;
 const MAX_PREFIX_KEYS = 60;
-const MAX_PREFIX_SHARDS = 2;
-const MAX_SPLIT_SHARDS = 3;
 const MAX_MEANT_SHARDS = 2;
 const TYPO_MIN_LETTERS = 6;
 const TYPO_MAX_LETTERS = 24;
@@ -403,10 +404,6 @@ class SearchIndex {
     this.bytes = 0;
     this.terms = new Map();
     this.decoded = new Map();
-    this.cuts = new Map(); // key -> {df, len, tie, tiers, next} of a list cut short
-    this.tiers = new Map(); // "key tier" -> Promise of the tier joined to the list
-    this.shards = new Map(); // shard number -> Promise of its keys
-    this.chunks = new Map();
     this.rows = new Array(m.n);
     this.area = new Int16Array(m.n).fill(-1);
     this.kt = new Uint8Array(m.n);
@@ -431,8 +428,7 @@ class SearchIndex {
       id += count;
     }
     this.lang = m.lang === 'sv' ? 'sv' : 'fi';
-    this.sharded = !m.terms;
-    if (!this.sharded) {
+    if (m.terms) {
       this.allKeys = this.addTerms(m.terms);
       (m.docs || []).forEach((row, i) => { this.rows[i] = row; });
     }
@@ -447,55 +443,14 @@ class SearchIndex {
     return JSON.parse(text);
   }
 
-  shardOf(k) {
-    const s = this.m.shards;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= k) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-  }
+  // ensure loads the keys given, ensureSome some of them and
+  // keysWithPrefix those that start with p: an index in one file has
+  // them all (haku-shards.js reads them for an index in shards).
+  async ensure() {}
 
-  loadShard(i) {
-    let p = this.shards.get(i);
-    if (!p) {
-      p = this.fetchJSON(`t/${i}.json`).then((t) => this.addTerms(t));
-      this.shards.set(i, p);
-      p.catch(() => this.shards.delete(i));
-    }
-    return p;
-  }
+  async ensureSome() {}
 
-  // ensure loads the shards that hold the given keys.
-  async ensure(keys) {
-    if (!this.sharded) return;
-    const want = new Set(keys.map((k) => this.shardOf(k)));
-    await Promise.all([...want].map((i) => this.loadShard(i)));
-  }
-
-  // ensureSome loads the shards of the given keys, at most budget of them
-  // that are not loaded yet, in the order of the keys.
-  async ensureSome(keys, budget) {
-    if (!this.sharded) return;
-    const want = [];
-    for (const k of keys) {
-      const i = this.shardOf(k);
-      if (!this.shards.has(i) && !want.includes(i) && want.length < budget) want.push(i);
-    }
-    await Promise.all(want.map((i) => this.loadShard(i)));
-  }
-
-  // keysWithPrefix returns the loaded keys that start with p, loading the
-  // shards of p's range first (at most MAX_PREFIX_SHARDS of them).
-  async keysWithPrefix(p) {
-    if (!this.sharded) return this.allKeys.filter((k) => k.startsWith(p));
-    const from = this.shardOf(p);
-    const to = Math.min(this.shardOf(p + '\uffff'), from + MAX_PREFIX_SHARDS - 1);
-    const lists = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => this.loadShard(from + i)));
-    return lists.flat().filter((k) => k.startsWith(p));
-  }
+  async keysWithPrefix(p) { return this.allKeys.filter((k) => k.startsWith(p)); }
 
   // addTerms adds a term set ({k, p}: front-coded keys and their postings,
   // see termSet in internal/search/wire.go) and returns its keys.
@@ -508,12 +463,6 @@ class SearchIndex {
       prev = prev.slice(0, B64V[e.charCodeAt(0)]) + e.slice(1);
       this.terms.set(prev, ps[keys.length]);
       keys.push(prev);
-    }
-    for (const [i, df, len, tie, ...rest] of t.x || []) {
-      if (this.cuts.has(keys[i])) continue;
-      const tiers = [];
-      for (let j = 0; j < rest.length; j += 2) tiers.push({ thr: rest[j], file: rest[j + 1] });
-      this.cuts.set(keys[i], { df, len, tie, tiers, next: 0 });
     }
     return keys;
   }
@@ -545,22 +494,14 @@ class SearchIndex {
   }
 
   // postings returns the postings of key k that are loaded, {ids, ws},
-  // with df, the number of pages the key has, max, the greatest weight,
-  // thr, the greatest weight of those not loaded (0 when all are), and
-  // tie, the last page loaded with that weight (any not loaded that has it
-  // comes after it) or -1.
+  // with df, the number of pages the key has (haku-shards.js adds what
+  // it needs of a list cut short).
   postings(k) {
     let p = this.decoded.get(k);
     if (p === undefined) {
       const s = this.terms.get(k);
       p = s === undefined ? null : decodePostings(s);
-      if (p) {
-        const cut = this.cuts.get(k);
-        p.df = cut ? cut.df : p.ids.length;
-        p.thr = cut ? cut.tiers[0].thr : 0;
-        p.tie = cut ? cut.tie : -1;
-        p.max = p.ws.reduce((a, b) => Math.max(a, b), 0);
-      }
+      if (p) p.df = p.ids.length;
       this.decoded.set(k, p);
     }
     return p;
@@ -568,87 +509,23 @@ class SearchIndex {
 
   // encodedLength is the length of the whole list of postings of key k as
   // the index writes it.
-  encodedLength(k) {
-    const cut = this.cuts.get(k);
-    return cut ? cut.len : this.terms.get(k).length;
-  }
-
-  // loadTier fetches the next tier of the postings of key k that its
-  // shard leaves out (see termSet in internal/search/wire.go) and joins it
-  // to those loaded.
-  loadTier(k) {
-    const cut = this.cuts.get(k);
-    if (!cut || cut.next >= cut.tiers.length) return Promise.resolve();
-    const j = cut.next;
-    let p = this.tiers.get(k + ' ' + j);
-    if (!p) {
-      p = this.fetchJSON(`t/p${cut.tiers[j].file}.json`).then((s) => {
-        const have = this.postings(k);
-        const tier = decodePostings(s);
-        const n = have.ids.length + tier.ids.length;
-        const ids = new Int32Array(n);
-        const ws = new Uint8Array(n);
-        for (let i = 0, a = 0, b = 0; i < n; i++) {
-          const fromHave = b >= tier.ids.length || (a < have.ids.length && have.ids[a] < tier.ids[b]);
-          if (fromHave) { ids[i] = have.ids[a]; ws[i] = have.ws[a++]; } else { ids[i] = tier.ids[b]; ws[i] = tier.ws[b++]; }
-        }
-        cut.next = j + 1;
-        const thr = cut.next < cut.tiers.length ? cut.tiers[cut.next].thr : 0;
-        this.decoded.set(k, { ids, ws, df: cut.df, thr, tie: -1, max: have.max });
-      });
-      this.tiers.set(k + ' ' + j, p);
-      p.catch(() => this.tiers.delete(k + ' ' + j));
-    }
-    return p;
-  }
+  encodedLength(k) { return this.terms.get(k).length; }
 
   idf(df) { return Math.log(1 + (this.n - df + 0.5) / (df + 0.5)); }
 
-  // split splits a query word into known parts (splitQuery). The sharded
-  // index first fetches the shards of the parts it may need, at most
-  // MAX_SPLIT_SHARDS new ones a word.
+  // split splits a query word into known parts (splitQuery), once
+  // loadParts has loaded the keys it may need.
   async split(w) {
     if (!RE_ASCII_LETTERS.test(w) || w.length < 2 * MIN_PART) return null;
-    if (this.sharded) {
-      let budget = MAX_SPLIT_SHARDS;
-      let frontier = [0];
-      const reached = new Set([0]);
-      for (let depth = 0; depth < MAX_PARTS && frontier.length; depth++) {
-        const keys = [];
-        for (const i of frontier) for (let j = i + MIN_PART; j <= w.length; j++) keys.push([i, j, key(w.slice(i, j), this.lang)]);
-        const load = [];
-        for (const [, , k] of keys) {
-          const sh = this.shardOf(k);
-          if (this.shards.has(sh) || load.includes(sh)) continue;
-          if (budget === 0) break;
-          budget--;
-          load.push(sh);
-        }
-        await Promise.all(load.map((sh) => this.loadShard(sh)));
-        const next = [];
-        for (const [, j, k] of keys) {
-          if (j < w.length && this.has(k) && !reached.has(j)) { reached.add(j); next.push(j); }
-        }
-        frontier = next;
-      }
-    }
+    await this.loadParts(w);
     const parts = splitQuery(w, (k) => this.has(k) || this.synonymKey(k) !== '', this.lang);
     return parts && parts.map((k) => (this.has(k) ? k : this.synonymKey(k)));
   }
 
+  async loadParts() {}
+
+  // rowsOf returns the rows (url, title, excerpt) of the documents ids.
   async rowsOf(ids) {
-    if (this.sharded) {
-      const need = new Set(ids.filter((id) => !this.rows[id]).map((id) => Math.floor(id / this.m.dc)));
-      await Promise.all([...need].map((c) => {
-        let p = this.chunks.get(c);
-        if (!p) {
-          p = this.fetchJSON(`d/${c}.json`).then((rows) => rows.forEach((row, i) => { this.rows[c * this.m.dc + i] = row; }));
-          this.chunks.set(c, p);
-          p.catch(() => this.chunks.delete(c));
-        }
-        return p;
-      }));
-    }
     return ids.map((id) => this.rows[id]);
   }
 
@@ -715,7 +592,7 @@ class SearchIndex {
     // A word matches the compounds it ends ("ehkäisy" finds
     // "ennaltaehkäisy"); the sharded index looks only in the shards it has.
     if (w.term.length >= MIN_HEAD && RE_ASCII_LETTERS.test(w.term)) {
-      const keys = this.sharded ? [...this.terms.keys()] : this.allKeys;
+      const keys = this.allKeys || [...this.terms.keys()];
       for (const k of keys) if (k.length > w.term.length + 2 && k.endsWith(w.term)) add(k, MATCH.head);
     }
     if (typing && !exact && runeLen(w.word) >= 3) {
@@ -747,31 +624,19 @@ class SearchIndex {
 
   // scoreOps returns the scores of a query word whose keys matched are
   // ops (see matchWord), from the postings loaded: a score for every
-  // document (0 for none), the keys that matched some document, and when
-  // some postings are not loaded, bound, the most a page could score from
-  // those (0 when all are), cut, the keys they are of with the most each
-  // could give, and tie, the page
-  // after which any page not loaded that scores bound comes (-1 when that
-  // is not known); least is the most pages a key alone matched.
+  // document (0 for none), the keys that matched some document, and
+  // least, the most pages a key alone matched. For an index whose lists
+  // are cut short, haku-shards.js adds what the postings not loaded could
+  // give (bound).
   scoreOps(ops) {
     const n = this.n;
     const scores = new Float64Array(n);
     const matched = new Set();
-    let bound = 0;
-    let tie = -1;
     let least = 0;
-    const cut = new Map(); // key -> the most its postings not loaded could give
-    const cutBy = (k, b) => cut.set(k, Math.max(cut.get(k) || 0, b));
     for (const op of ops) {
       if (op.key !== undefined) {
         const p = this.postings(op.key);
         const f = op.f;
-        if (p.thr > 0) {
-          const b = p.thr * f;
-          tie = b > bound ? p.tie : b === bound ? -1 : tie;
-          bound = Math.max(bound, b);
-          cutBy(op.key, b);
-        }
         least = Math.max(least, p.df);
         for (let i = 0; i < p.ids.length; i++) {
           const s = p.ws[i] * f;
@@ -782,16 +647,6 @@ class SearchIndex {
       }
       const { keys, factor } = op;
       const ps = keys.map((k) => this.postings(k));
-      // A page missing from a list cut short may have all the keys: it
-      // weighs at most what the keys' best postings do.
-      if (ps.some((p) => p.thr > 0)) {
-        let most = 0;
-        for (const p of ps) most += (this.idf(p.df) * p.max) / 63;
-        const b = (most * factor) / keys.length;
-        ps.forEach((p, j) => { if (p.thr > 0) cutBy(keys[j], b); });
-        if (b >= bound) tie = -1;
-        bound = Math.max(bound, b);
-      }
       const sum = new Float64Array(n);
       const count = new Uint8Array(n);
       ps.forEach((p, j) => {
@@ -810,7 +665,7 @@ class SearchIndex {
       }
       if (any) keys.forEach((k) => matched.add(k));
     }
-    return { scores, matched, bound, tie, cut, least };
+    return { scores, matched, least };
   }
 
   // search runs a query. filters holds teema, kind and audience, each a
@@ -845,15 +700,7 @@ class SearchIndex {
       const a = this.area[id];
       return (!areaWant || (a >= 0 && areaWant.has(a))) && (!kindWant || kindWant.has(this.kt[id])) && (!audList || (this.aud[id] & audWant) !== 0);
     };
-    // Until the hits are sure, the next tier of the key whose postings
-    // left out could give the most is read.
-    while (results.some((r) => r.bound > 0) && !this.settled(results, passes, offset + limit)) {
-      let next = null;
-      for (const r of results) for (const [k, b] of r.cut) if (!next || b > next[1]) next = [k, b];
-      if (!next) break;
-      await this.loadTier(next[0]);
-      results = results.map((r) => ({ ops: r.ops, ...this.scoreOps(r.ops) }));
-    }
+    results = await this.settle(results, passes, offset + limit);
     const exact = !results.some((r) => r.bound > 0);
     const acc = this.combine(results);
     const counts = {
@@ -911,6 +758,12 @@ class SearchIndex {
     };
   }
 
+  // settle returns the results of the query's words once sure of its
+  // first k hits that pass: an index in one file has every posting
+  // loaded (haku-shards.js reads the postings left out of a list cut
+  // short when they could change them).
+  async settle(results) { return results; }
+
   // combine adds up the scores of the query's words: a page must have
   // every word, or when none has, any of them (at half weight). It
   // returns null for no words.
@@ -927,46 +780,6 @@ class SearchIndex {
       for (const r of results) for (let id = 0; id < n; id++) acc[id] += r.scores[id] / 2;
     }
     return acc;
-  }
-
-  // settled reports whether the first k hits that pass are sure to be
-  // the same and in the same order with the postings left out as without
-  // them: each of them has its whole score (every word's score at least
-  // the most the left-out postings could give it, as a word's score is
-  // the best of its keys'), and no other page could score as much.
-  settled(results, passes, k) {
-    if (k <= 0) return true;
-    const n = this.n;
-    const sure = [];
-    const score = new Float64Array(n);
-    let most = 0;
-    let every = false; // some page is sure to have every word
-    for (let id = 0; id < n; id++) {
-      let up = 0;
-      let whole = true;
-      let known = true;
-      for (const r of results) {
-        const s = r.scores[id];
-        const u = Math.max(s, r.bound);
-        if (u === 0) { up = 0; break; }
-        up += u;
-        if (s === 0) known = false;
-        if (s === 0 || s < r.bound) whole = false;
-      }
-      if (up === 0) continue;
-      if (known) every = true;
-      if (!passes(id)) continue;
-      if (whole) { sure.push(id); score[id] = up; } else if (up > most) most = up;
-    }
-    // Only when no page has every word are pages with some of them hits.
-    if (results.length > 1 && !every) return false;
-    if (most === 0) return true;
-    if (sure.length < k) return false;
-    const last = topK(sure, score, k)[k - 1];
-    // A page not loaded that scores as much as the last hit shown comes
-    // after it when it comes after the pages loaded with that weight.
-    if (results.length === 1 && most === score[last] && last <= results[0].tie) return true;
-    return most * (1 + 1e-9) < score[last];
   }
 
   // suggest returns the query q with each word that matched nothing
@@ -1157,15 +970,21 @@ export function typoKeys(w, self, has, prefixes, lang = 'fi') {
 
 // loadIndex fetches baseURL + "index.json" (baseURL ends in "/") with
 // fetchFn (fetch by default), loads the analysis of the index's language
-// (loadLanguage) and returns the index, whose search method runs a query.
+// (loadLanguage), and haku-shards.js for an index in shards, and returns
+// the index, whose search method runs a query.
 export async function loadIndex(baseURL, fetchFn = globalThis.fetch.bind(globalThis)) {
   const base = baseURL.endsWith('/') ? baseURL : baseURL + '/';
   const r = await fetchFn(base + 'index.json');
   if (!r.ok) throw new Error(`${base}index.json: ${r.status}`);
   const text = await r.text();
   const m = JSON.parse(text);
-  await loadLanguage(m && m.lang);
-  const idx = new SearchIndex(base, fetchFn, m);
+  // An index in shards (no terms in the manifest) needs the code that
+  // reads them, loaded along with the language's.
+  const [Index] = await Promise.all([
+    m && m.v === 1 && !m.terms ? import('./haku-shards.js').then((s) => s.sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_PARTS })) : SearchIndex,
+    loadLanguage(m && m.lang),
+  ]);
+  const idx = new Index(base, fetchFn, m);
   idx.bytes += text.length;
   return idx;
 }

@@ -1,0 +1,268 @@
+// haku-shards.js: what the search (haku.js) needs of an index cut into
+// files, which loadIndex loads only for such an index: the keys in
+// shards (t/N.json), the rows of the documents in chunks (d/N.json) and
+// the postings a shard leaves out of its longest lists, in tiers
+// (t/pN.json), read only when they could change the hits asked for (see
+// termSet in internal/search/wire.go). An index in one file, as a small
+// portal has, never loads it.
+//
+// sharded takes what it needs of haku.js (which it cannot import: that
+// would be a cycle) and returns the index class for a sharded index.
+
+// At most this many shards a word's prefix and its split into parts
+// load.
+const MAX_PREFIX_SHARDS = 2;
+const MAX_SPLIT_SHARDS = 3;
+
+export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_PARTS }) {
+  return class ShardedIndex extends SearchIndex {
+    constructor(base, fetchFn, m) {
+      super(base, fetchFn, m);
+      this.cuts = new Map(); // key -> {df, len, tie, tiers, next} of a list cut short
+      this.tiers = new Map(); // "key tier" -> Promise of the tier joined to the list
+      this.shards = new Map(); // shard number -> Promise of its keys
+      this.chunks = new Map();
+    }
+
+    shardOf(k) {
+      const s = this.m.shards;
+      let lo = 0;
+      let hi = s.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (s[mid] <= k) lo = mid; else hi = mid - 1;
+      }
+      return lo;
+    }
+
+    loadShard(i) {
+      let p = this.shards.get(i);
+      if (!p) {
+        p = this.fetchJSON(`t/${i}.json`).then((t) => this.addTerms(t));
+        this.shards.set(i, p);
+        p.catch(() => this.shards.delete(i));
+      }
+      return p;
+    }
+
+    // ensure loads the shards that hold the given keys.
+    async ensure(keys) {
+      const want = new Set(keys.map((k) => this.shardOf(k)));
+      await Promise.all([...want].map((i) => this.loadShard(i)));
+    }
+
+    // ensureSome loads the shards of the given keys, at most budget of them
+    // that are not loaded yet, in the order of the keys.
+    async ensureSome(keys, budget) {
+      const want = [];
+      for (const k of keys) {
+        const i = this.shardOf(k);
+        if (!this.shards.has(i) && !want.includes(i) && want.length < budget) want.push(i);
+      }
+      await Promise.all(want.map((i) => this.loadShard(i)));
+    }
+
+    // keysWithPrefix returns the loaded keys that start with p, loading the
+    // shards of p's range first (at most MAX_PREFIX_SHARDS of them).
+    async keysWithPrefix(p) {
+      const from = this.shardOf(p);
+      const to = Math.min(this.shardOf(p + '\uffff'), from + MAX_PREFIX_SHARDS - 1);
+      const lists = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => this.loadShard(from + i)));
+      return lists.flat().filter((k) => k.startsWith(p));
+    }
+
+    // addTerms adds a shard's term set and the lists it cuts short (x).
+    addTerms(t) {
+      const keys = super.addTerms(t);
+      for (const [i, df, len, tie, ...rest] of t.x || []) {
+        if (this.cuts.has(keys[i])) continue;
+        const tiers = [];
+        for (let j = 0; j < rest.length; j += 2) tiers.push({ thr: rest[j], file: rest[j + 1] });
+        this.cuts.set(keys[i], { df, len, tie, tiers, next: 0 });
+      }
+      return keys;
+    }
+
+    // postings adds to those of haku.js, of a list cut short, df, the
+    // number of pages the key has; and of every list max, the greatest
+    // weight, thr, the greatest weight of those not loaded (0 when all
+    // are), and tie, the last page loaded with that weight (any not loaded
+    // that has it comes after it) or -1.
+    postings(k) {
+      const fresh = !this.decoded.has(k);
+      const p = super.postings(k);
+      if (p && fresh) {
+        const cut = this.cuts.get(k);
+        if (cut) p.df = cut.df;
+        p.thr = cut ? cut.tiers[0].thr : 0;
+        p.tie = cut ? cut.tie : -1;
+        p.max = p.ws.reduce((a, b) => Math.max(a, b), 0);
+      }
+      return p;
+    }
+
+    encodedLength(k) {
+      const cut = this.cuts.get(k);
+      return cut ? cut.len : super.encodedLength(k);
+    }
+
+    // loadTier fetches the next tier of the postings of key k that its
+    // shard leaves out and joins it to those loaded.
+    loadTier(k) {
+      const cut = this.cuts.get(k);
+      if (!cut || cut.next >= cut.tiers.length) return Promise.resolve();
+      const j = cut.next;
+      let p = this.tiers.get(k + ' ' + j);
+      if (!p) {
+        p = this.fetchJSON(`t/p${cut.tiers[j].file}.json`).then((s) => {
+          const have = this.postings(k);
+          const tier = decodePostings(s);
+          const n = have.ids.length + tier.ids.length;
+          const ids = new Int32Array(n);
+          const ws = new Uint8Array(n);
+          for (let i = 0, a = 0, b = 0; i < n; i++) {
+            const fromHave = b >= tier.ids.length || (a < have.ids.length && have.ids[a] < tier.ids[b]);
+            if (fromHave) { ids[i] = have.ids[a]; ws[i] = have.ws[a++]; } else { ids[i] = tier.ids[b]; ws[i] = tier.ws[b++]; }
+          }
+          cut.next = j + 1;
+          const thr = cut.next < cut.tiers.length ? cut.tiers[cut.next].thr : 0;
+          this.decoded.set(k, { ids, ws, df: cut.df, thr, tie: -1, max: have.max });
+        });
+        this.tiers.set(k + ' ' + j, p);
+        p.catch(() => this.tiers.delete(k + ' ' + j));
+      }
+      return p;
+    }
+
+    // loadParts fetches the shards of the parts a word may split into, at
+    // most MAX_SPLIT_SHARDS new ones a word.
+    async loadParts(w) {
+      let budget = MAX_SPLIT_SHARDS;
+      let frontier = [0];
+      const reached = new Set([0]);
+      for (let depth = 0; depth < MAX_PARTS && frontier.length; depth++) {
+        const keys = [];
+        for (const i of frontier) for (let j = i + MIN_PART; j <= w.length; j++) keys.push([i, j, key(w.slice(i, j), this.lang)]);
+        const load = [];
+        for (const [, , k] of keys) {
+          const sh = this.shardOf(k);
+          if (this.shards.has(sh) || load.includes(sh)) continue;
+          if (budget === 0) break;
+          budget--;
+          load.push(sh);
+        }
+        await Promise.all(load.map((sh) => this.loadShard(sh)));
+        const next = [];
+        for (const [, j, k] of keys) {
+          if (j < w.length && this.has(k) && !reached.has(j)) { reached.add(j); next.push(j); }
+        }
+        frontier = next;
+      }
+    }
+
+    // rowsOf fetches the chunks of rows of the documents ids first.
+    async rowsOf(ids) {
+      const need = new Set(ids.filter((id) => !this.rows[id]).map((id) => Math.floor(id / this.m.dc)));
+      await Promise.all([...need].map((c) => {
+        let p = this.chunks.get(c);
+        if (!p) {
+          p = this.fetchJSON(`d/${c}.json`).then((rows) => rows.forEach((row, i) => { this.rows[c * this.m.dc + i] = row; }));
+          this.chunks.set(c, p);
+          p.catch(() => this.chunks.delete(c));
+        }
+        return p;
+      }));
+      return super.rowsOf(ids);
+    }
+
+    // scoreOps adds to the scores of haku.js, when some postings are not
+    // loaded, bound, the most a page could score from those (0 when all
+    // are), cut, the keys they are of with the most each could give, and
+    // tie, the page after which any page not loaded that scores bound
+    // comes (-1 when that is not known).
+    scoreOps(ops) {
+      let bound = 0;
+      let tie = -1;
+      const cut = new Map(); // key -> the most its postings not loaded could give
+      const cutBy = (k, b) => cut.set(k, Math.max(cut.get(k) || 0, b));
+      for (const op of ops) {
+        if (op.key !== undefined) {
+          const p = this.postings(op.key);
+          if (p.thr > 0) {
+            const b = p.thr * op.f;
+            tie = b > bound ? p.tie : b === bound ? -1 : tie;
+            bound = Math.max(bound, b);
+            cutBy(op.key, b);
+          }
+          continue;
+        }
+        const { keys, factor } = op;
+        const ps = keys.map((k) => this.postings(k));
+        // A page missing from a list cut short may have all the keys: it
+        // weighs at most what the keys' best postings do.
+        if (ps.some((p) => p.thr > 0)) {
+          let most = 0;
+          for (const p of ps) most += (this.idf(p.df) * p.max) / 63;
+          const b = (most * factor) / keys.length;
+          ps.forEach((p, j) => { if (p.thr > 0) cutBy(keys[j], b); });
+          if (b >= bound) tie = -1;
+          bound = Math.max(bound, b);
+        }
+      }
+      return { ...super.scoreOps(ops), bound, tie, cut };
+    }
+
+    // settle reads, until the first k hits that pass are sure, the next
+    // tier of the key whose postings left out could give the most.
+    async settle(results, passes, k) {
+      while (results.some((r) => r.bound > 0) && !this.settled(results, passes, k)) {
+        let next = null;
+        for (const r of results) for (const [c, b] of r.cut) if (!next || b > next[1]) next = [c, b];
+        if (!next) break;
+        await this.loadTier(next[0]);
+        results = results.map((r) => ({ ops: r.ops, ...this.scoreOps(r.ops) }));
+      }
+      return results;
+    }
+
+    // settled reports whether the first k hits that pass are sure to be
+    // the same and in the same order with the postings left out as without
+    // them: each of them has its whole score (every word's score at least
+    // the most the left-out postings could give it, as a word's score is
+    // the best of its keys'), and no other page could score as much.
+    settled(results, passes, k) {
+      if (k <= 0) return true;
+      const n = this.n;
+      const sure = [];
+      const score = new Float64Array(n);
+      let most = 0;
+      let every = false; // some page is sure to have every word
+      for (let id = 0; id < n; id++) {
+        let up = 0;
+        let whole = true;
+        let known = true;
+        for (const r of results) {
+          const s = r.scores[id];
+          const u = Math.max(s, r.bound);
+          if (u === 0) { up = 0; break; }
+          up += u;
+          if (s === 0) known = false;
+          if (s === 0 || s < r.bound) whole = false;
+        }
+        if (up === 0) continue;
+        if (known) every = true;
+        if (!passes(id)) continue;
+        if (whole) { sure.push(id); score[id] = up; } else if (up > most) most = up;
+      }
+      // Only when no page has every word are pages with some of them hits.
+      if (results.length > 1 && !every) return false;
+      if (most === 0) return true;
+      if (sure.length < k) return false;
+      const last = topK(sure, score, k)[k - 1];
+      // A page not loaded that scores as much as the last hit shown comes
+      // after it when it comes after the pages loaded with that weight.
+      if (results.length === 1 && most === score[last] && last <= results[0].tie) return true;
+      return most * (1 + 1e-9) < score[last];
+    }
+  };
+}
