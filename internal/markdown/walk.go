@@ -105,8 +105,9 @@ func windowsPath(dest string) bool {
 
 // titleLink is a link whose address has spaces, [Verkoston
 // roolit](Verkoston roolit): CommonMark reads it as plain text, so the
-// reader would see the brackets.
-var titleLink = regexp.MustCompile(`!?\[([^\]\n]+)\]\(([^()\n<>]*\s[^()\n<>]*)\)`)
+// reader would see the brackets. The address is on the link's line: its
+// space is not a line end (\s would take the \n of "[a](\n)").
+var titleLink = regexp.MustCompile(`!?\[([^\]\n]+)\]\(([^()\n<>]*[ \t\f\r][^()\n<>]*)\)`)
 
 // spacedDest tells whether line may hold a titleLink: a "](" followed by
 // a space or tab before the next character the address cannot hold.
