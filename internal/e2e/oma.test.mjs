@@ -95,7 +95,7 @@ test('a reader collects, orders, annotates, shares and empties a necklace', asyn
 
   // Print: every pearl in full, as its page shows it.
   const order = [slugs[1], slugs[0], slugs[2]];
-  const printed = await printView(page, 'Tulosta helmet');
+  const printed = await printView(page, 'Tulosta helmet', '');
   assert.deepEqual(printed.map((a) => a.title), titles.map((x) => x.trim()), 'the print has the pearls in order');
   await assertBodies(page, order.map((s) => pearls[slugs.indexOf(s)]), order, printed);
   assert.equal(printed[1].note, 'Oma muistiinpano: Kokeillaan ensi viikon tiimipalaverissa.');
@@ -227,11 +227,18 @@ function describe(root) {
 // caught, and gives what the print shows of each pearl, in order: its
 // title, area line, note, the body (describe) or the message in its
 // place; with each, whether every id of the print is unique and every
-// link to a place on it finds its target, and the status line after.
-async function printView(page, label) {
+// link to a place on it finds its target, and the status line after,
+// once it says status (begins with it; is empty for ''): the line, a
+// live region, is emptied when the print opens and says what failed a
+// moment later, and a reader waits for that.
+async function printView(page, label, status) {
   await page.evaluate(() => { window.__printed = false; window.print = () => { window.__printed = true; }; });
   await page.getByRole('button', { name: label }).click();
   await page.waitForFunction(() => window.__printed);
+  await page.waitForFunction((want) => {
+    const said = document.querySelector('.necklace-status').textContent;
+    return want ? said.startsWith(want) : said === '';
+  }, status, { timeout: 5000 }).catch(() => { /* the assertion on status says what it said */ });
   const whole = await page.locator('.necklace-print').evaluate((area) => {
     const ids = [...area.querySelectorAll('[id]')].map((e) => e.id);
     return {
@@ -305,7 +312,7 @@ test('under a subpath, in Finnish and Swedish, the print shows the pearls as the
       const { page, w } = await openPage(sub, t);
       await page.goto(`${sub.base}${lang.dir}/oma-helminauha/?h=${slugs.join(',')}`);
       await page.locator('#necklace-list > li').nth(2).waitFor();
-      const printed = await printView(page, lang.print);
+      const printed = await printView(page, lang.print, '');
       assert.equal(printed[0].area.startsWith(lang.area), true, printed[0].area);
       await assertBodies(page, paths, slugs, printed, sub.base);
       assert.equal(printed[0].status, '', 'nothing failed, nothing to say');
@@ -315,7 +322,7 @@ test('under a subpath, in Finnish and Swedish, the print shows the pearls as the
       // so in its place, with its address, and the status counts them.
       await page.route(sub.base + paths[0], (r) => r.abort('internetdisconnected'));
       await page.route(sub.base + paths[2], (r) => r.fulfill({ status: 404, contentType: 'text/html', body: '<p>ei</p>' }));
-      const broken = await printView(page, lang.print);
+      const broken = await printView(page, lang.print, lang.missing);
       for (const i of [0, 2]) {
         assert.equal(broken[i].body, null);
         assert.ok(broken[i].failed.startsWith(lang.failed), broken[i].failed);

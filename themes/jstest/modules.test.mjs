@@ -2,11 +2,11 @@
 // no window, no document and no localStorage, and touches nothing global
 // until a page runs it. Their pure parts are tested here; the browser
 // tests (internal/e2e) run them in pages.
-import { test, beforeEach } from 'node:test';
+import { test, beforeEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 
-import { store, pearls, fill } from '../helminauha/assets/yhteiset.js';
+import { store, pearls, fill, announce } from '../helminauha/assets/yhteiset.js';
 import { KEY, readItems, writeItems, indexOf } from '../helminauha/assets/oma.js';
 import { sharedSlugs, safeColor, MAX_SHARED, markdownOf, prefixedAttr } from '../helminauha/assets/oma-helminauha.js';
 import { asciiName } from '../helminauha/assets/tyopohja.js';
@@ -66,6 +66,32 @@ test('pearls counts with the words of the page, singular and plural', () => {
   const sv = scriptWords('sv', 'oma');
   assert.equal(pearls(1, sv), '1 pärla');
   assert.equal(pearls(3, sv), '3 pärlor');
+});
+
+test('a live region ends up saying the newest message, an older one waiting for its moment is dropped', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const region = { textContent: 'Helmi lisätty.' };
+  const seen = [];
+  const after = (ms) => { t.mock.timers.tick(ms); seen.push(region.textContent); };
+  announce(region, 'Haetaan helmiä tulostusta varten…');
+  assert.equal(region.textContent, '', 'emptied at once, so that the same text twice is read twice');
+  after(50);
+  assert.deepEqual(seen, ['Haetaan helmiä tulostusta varten…']);
+  // The pages came back before the first message had its moment: the
+  // print is done and "loading" is never said after it.
+  announce(region, 'Haetaan helmiä tulostusta varten…');
+  after(20);
+  announce(region, '');
+  after(30);
+  after(100);
+  assert.deepEqual(seen.slice(1), ['', '', '']);
+  announce(region, 'Haetaan helmiä tulostusta varten…');
+  after(20);
+  announce(region, '2 helmen tekstiä ei saatu haettua.');
+  after(30);
+  after(20);
+  after(100);
+  assert.deepEqual(seen.slice(4), ['', '', '2 helmen tekstiä ei saatu haettua.', '2 helmen tekstiä ei saatu haettua.']);
 });
 
 test('fill puts the values in a word and leaves unknown places be', () => {

@@ -81,11 +81,24 @@ export function pearls(n, w = words('oma')) {
 }
 
 // announce sets a live region's text so that a screen reader reads it,
-// also when the same text comes twice in a row.
+// also when the same text comes twice in a row: the region is emptied
+// now and gets msg a moment later. A message still waiting for its
+// moment is dropped, so that what the region ends up saying, and what is
+// read last, is the newest message, never an older one ("loading…"
+// after the print it announced was done). An empty msg empties the
+// region at once.
+const pending = new WeakMap();
+
 export function announce(region, msg) {
   if (!region) return;
+  clearTimeout(pending.get(region));
+  pending.delete(region);
   region.textContent = '';
-  setTimeout(() => { region.textContent = msg; }, 50);
+  if (!msg) return;
+  pending.set(region, setTimeout(() => {
+    pending.delete(region);
+    region.textContent = msg;
+  }, 50));
 }
 
 // onReady runs fn once the document is parsed, in a browser only.
