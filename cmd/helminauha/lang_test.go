@@ -61,6 +61,8 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 		{diag.LangEnv + "=sv", []string{diag.LangEnv + "=sv"}, nil, "", sv},
 		{"site.yaml language: sv", nil, nil, "language: sv\n", sv},
 		{"--lang fi over site.yaml's sv", nil, []string{"--lang", "fi"}, "language: sv\n", fi},
+		{"--lang en before the command", nil, []string{"--lang", "en", "*"}, "", en},
+		{"--lang=sv before the command", nil, []string{"--lang=sv", "*"}, "", sv},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -69,11 +71,18 @@ func TestMessagesAreFinnishByDefault(t *testing.T) {
 			site := filepath.Join(dir, "content", "site.yaml")
 			orig, _ := os.ReadFile(site)
 			os.WriteFile(site, append(slices.Clone(orig), tc.site...), 0o644)
-			stdout, _ := helminauhaEnv(t, dir, tc.env, append([]string{"check"}, tc.args...)...)
+			// "*" stands for the command, where it is not first.
+			line := func(cmd string) []string {
+				if i := slices.Index(tc.args, "*"); i >= 0 {
+					return slices.Concat(tc.args[:i], []string{cmd}, tc.args[i+1:])
+				}
+				return append([]string{cmd}, tc.args...)
+			}
+			stdout, _ := helminauhaEnv(t, dir, tc.env, line("check")...)
 			if !strings.Contains(stdout, tc.want) {
 				t.Errorf("check %v lacks %q:\n%s", tc.args, tc.want, stdout)
 			}
-			_, stderr := helminauhaEnv(t, dir, tc.env, append([]string{"build"}, tc.args...)...)
+			_, stderr := helminauhaEnv(t, dir, tc.env, line("build")...)
 			if !strings.Contains(stderr, tc.want) {
 				t.Errorf("build %v lacks %q:\n%s", tc.args, tc.want, stderr)
 			}

@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -91,6 +92,7 @@ var errUsage = errors.New("usage")
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	lang := diag.ChooseLang(argLang(args), "")
+	args = langAfterCommand(args)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, diag.CmdUsage.In(lang))
 		return 2
@@ -295,6 +297,27 @@ func typedFlag(args []string, flag string) string {
 
 // argLang is the value of --lang anywhere in args, for what is printed
 // before a command parses its flags.
+// langAfterCommand moves a --lang flag written before the command
+// (helminauha --lang en check) after it, where the command's flags are
+// read.
+func langAfterCommand(args []string) []string {
+	if len(args) == 0 || !strings.HasPrefix(args[0], "-") {
+		return args
+	}
+	name, _, hasVal := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+	if name != "lang" {
+		return args
+	}
+	n := 2
+	if hasVal {
+		n = 1
+	}
+	if len(args) <= n {
+		return args
+	}
+	return slices.Concat(args[n:n+1], args[:n], args[n+1:])
+}
+
 func argLang(args []string) string {
 	for i, a := range args {
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
