@@ -1,0 +1,132 @@
+// The search page on a portal large enough that its index is split: a
+// generated corpus of 4,000 pearls passes the search index's SingleMax
+// (internal/search, Options), so the index is written as a manifest, term
+// shards (haku/t/N.json) and row chunks (haku/d/N.json), and its commonest
+// words (on more than Options.Head = 4,000 pages, with the case examples
+// and guide chapters) have their postings cut into tiers (haku/t/pN.json).
+// Only such an index makes haku.js import haku-shards.js; the other
+// portals of the browser tests are small and get one file. 4,000 is about
+// the smallest corpus with a tier file (3,900 has none), at the product's
+// real thresholds; it builds in a few seconds.
+//
+// A reader's view: a one-word query lists hits and says how many, the best
+// hit of a distinctive query is its pearl, "Näytä lisää osumia" lists
+// further distinct hits and reads a tier when they need one, a typo still
+// finds, nothing errs in the console and the page is accessible on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSite, openPage, assertClean, axe, formatViolations, repo, typeQuery, WIDTHS } from './harness.mjs';
+
+const run = promisify(execFile);
+const PEARLS = 4000;
+
+let dir;
+let site;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-split-'));
+  await run('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', String(PEARLS), '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
+  site = await startSite(join(dir, 'corpus', 'content'));
+});
+after(async () => {
+  await site?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+// The files of the index, by kind, as the request paths below name them.
+const SHARD = /\/haku\/t\/\d+\.json$/;
+const TIER = /\/haku\/t\/p\d+\.json$/;
+const CHUNK = /\/haku\/d\/\d+\.json$/;
+const MODULE = /\/haku-shards(\.[0-9a-f]+)?\.js$/;
+
+const paths = (w) => w.state.requests.map((u) => new URL(u).pathname);
+
+// hitTitles gives the titles of the hits listed, best first.
+const hitTitles = (page) => page.locator('ol#search-results li a.search-hit-title').allTextContents();
+
+test('the portal is large enough for an index in shards with postings in tiers', async () => {
+  const t = await readdir(join(site.out, 'haku', 't'));
+  const d = await readdir(join(site.out, 'haku', 'd'));
+  assert.ok(t.some((f) => /^\d+\.json$/.test(f)), 'haku/t/ has term shards');
+  assert.ok(t.some((f) => /^p\d+\.json$/.test(f)), `haku/t/ has a tier of postings at ${PEARLS} pearls`);
+  assert.ok(d.some((f) => /^\d+\.json$/.test(f)), 'haku/d/ has row chunks');
+});
+
+test('a one-word query lists hits and says how many, loading haku-shards.js, shards and chunks', async (t) => {
+  const { page, w } = await openPage(site, t);
+  await page.goto(site.base + '/haku/');
+  const { hits, text } = await typeQuery(page, 'luottamus');
+  assert.equal(hits.length, 20, 'the first page lists 20 hits');
+  assert.equal(new Set(hits).size, hits.length, 'no hit twice');
+  assert.match(text, /^(Vähintään )?\d+ osumaa haulla ”luottamus”\.$/);
+  const got = paths(w);
+  for (const [name, re] of [['haku-shards.js', MODULE], ['a term shard', SHARD], ['a row chunk', CHUNK]]) {
+    assert.ok(got.some((p) => re.test(p)), `the page fetched ${name}:\n${got.join('\n')}`);
+  }
+  const titles = await hitTitles(page);
+  assert.ok(titles.every((x) => x.trim() !== ''), 'every hit has its title');
+  assertClean(w);
+});
+
+test('the best hit of a distinctive query is its pearl', async (t) => {
+  const { page, w } = await openPage(site, t);
+  await page.goto(site.base + '/haku/');
+  const { hits } = await typeQuery(page, 'luottamus osallisuus');
+  assert.equal(hits[0], '/helmet/luottamus-osallisuudessa/');
+  assert.equal((await hitTitles(page))[0], 'Luottamus osallisuudessa');
+  assertClean(w);
+});
+
+test('"Näytä lisää osumia" lists further distinct hits and reads a tier of postings when they need one', async (t) => {
+  const { page, w } = await openPage(site, t);
+  await page.goto(site.base + '/haku/');
+  const q = 'luottamus osallisuus';
+  const first = (await typeQuery(page, q)).hits;
+  assert.equal(first.length, 20);
+  const more = page.getByRole('button', { name: 'Näytä lisää osumia' });
+  let tier = false;
+  let hits = first;
+  // The hits past the postings each shard keeps need a tier; on this
+  // portal the third page of this query does.
+  for (let click = 0; click < 4 && !tier; click++) {
+    assert.ok(await more.isVisible(), `the button is there after ${hits.length} hits`);
+    w.reset();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('ol#search-results li').length > n
+      && document.getElementById('search-results').dataset.state === 'done', hits.length);
+    const now = await page.locator('ol#search-results li a.search-hit-title').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    assert.equal(now.length, hits.length + 20, 'each click lists 20 more');
+    assert.deepEqual(now.slice(0, hits.length), hits, 'the hits listed before stay, in their order');
+    assert.equal(new Set(now).size, now.length, 'no hit twice');
+    hits = now;
+    tier = paths(w).some((p) => TIER.test(p));
+    assertClean(w);
+  }
+  assert.ok(tier, `paging to ${hits.length} hits of "${q}" read no tier of postings (haku/t/pN.json)`);
+  assert.match((await page.locator('#search-status').textContent()).trim(), new RegExp(`^(Vähintään )?\\d+ osumaa haulla ”${q}”\\.$`));
+});
+
+test('a query with a typo finds what the word does', async (t) => {
+  const { page, w } = await openPage(site, t);
+  await page.goto(site.base + '/haku/');
+  const right = await typeQuery(page, 'luottamus');
+  const typo = await typeQuery(page, 'luottamuz');
+  assert.ok(typo.hits.length > 0, `"luottamuz" finds nothing: ${typo.text}`);
+  assert.equal(typo.hits[0], right.hits[0], 'the typo\'s best hit is the word\'s');
+  assertClean(w);
+});
+
+test('the search page with hits from a split index is accessible on a phone', async (t) => {
+  const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone });
+  await page.goto(site.base + '/haku/');
+  await typeQuery(page, 'esihenkilö työhyvinvointi');
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `the search page at 375 px has accessibility violations:\n${formatViolations(violations)}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the search page scrolls sideways by ${overflow}px at 375 px`);
+  assertClean(w);
+});
