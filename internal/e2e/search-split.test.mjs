@@ -120,6 +120,16 @@ test('a query with a typo finds what the word does', async (t) => {
   assertClean(w);
 });
 
+test('a link filtering by a kind no page has says there are no hits, not "at least 0"', async (t) => {
+  const { page, w } = await openPage(site, t);
+  await page.goto(site.base + '/haku/?q=luottamus&kind=case');
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.state === 'done');
+  assert.equal((await page.locator('#search-status').textContent()).trim(), 'Ei osumia haulla ”luottamus”.');
+  assert.equal(await page.locator('ol#search-results li').count(), 0);
+  assert.equal(await page.locator('button', { hasText: 'Näytä lisää osumia' }).filter({ visible: true }).count(), 0, 'no button for more hits');
+  assertClean(w);
+});
+
 test('the search page with hits from a split index is accessible on a phone', async (t) => {
   const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone });
   await page.goto(site.base + '/haku/');

@@ -1060,8 +1060,11 @@ const DEBOUNCE_MS = 150;
 
 // statusText is the sentence announced after a search; total is a
 // lower bound when exact is false.
+// No hit without every posting read happens only where the filters let
+// no page through (the index has no page of that kind, say), so it is
+// "no hits", not "at least 0".
 export function statusText(total, q, exact = true) {
-  if (!exact) return t('status.many', { n: total, q });
+  if (!exact && total > 0) return t('status.many', { n: total, q });
   return t(total === 0 ? 'status.none' : total === 1 ? 'status.one' : 'status.other', { n: total, q });
 }
 
@@ -1137,7 +1140,7 @@ function startPage(doc, win) {
       more.addEventListener('click', () => { state.shown += PAGE_SIZE; run(); });
       results.after(more);
     }
-    more.hidden = res.exact !== false && res.total <= res.hits.length;
+    more.hidden = res.total <= res.hits.length && (res.exact !== false || res.total === 0);
   }
 
   function renderFacets(res, idx) {
