@@ -91,6 +91,7 @@ var finnishTypography = extension.TypographicSubstitutions{
 // site, which Parse does not know), and keeps that and the plain text.
 type docImpl struct {
 	parsed    bool
+	refused   bool   // the body is over a limit and was not parsed
 	html      packed // the body with holes left out
 	holes     []hole // in order of their offset in html
 	text      packed // Text's result
@@ -143,6 +144,7 @@ func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
 	if p.overLimit(body) {
 		// Only the front matter, whose problems are still worth telling.
 		parsed = src[:p.lines[min(body, len(p.lines))-1]]
+		d.impl.refused = true
 	}
 	p.root = md.Parser().Parse(text.NewReader(parsed), parser.WithContext(pc))
 	p.frontMatter(d, fm, pc)

@@ -80,6 +80,12 @@ func (d *Doc) HasWorksheet() bool {
 	return d != nil && d.impl.worksheet
 }
 
+// Refused tells that the body is over one of the limits (an error Parse
+// reported) and was not parsed: it has no HTML, text or words.
+func (d *Doc) Refused() bool {
+	return d != nil && d.impl.refused
+}
+
 // compile renders the body into d with holes and computes its text.
 func (p *parse) compile(d *docImpl) {
 	w := &htmlWriter{sheets: p.sheets}

@@ -45,7 +45,8 @@ func (b *builder) warnings() {
 	}
 	words := b.s.Config.PearlWords
 	for _, p := range b.s.Pearls {
-		if n := p.Doc.Words(); words[1] > 0 && (n < words[0] || n > words[1]) {
+		// A body over a limit has an error of its own, and no words.
+		if n := p.Doc.Words(); words[1] > 0 && !p.Doc.Refused() && (n < words[0] || n > words[1]) {
 			m := diag.SiteManyWords
 			if n < words[0] {
 				m = diag.SiteFewWords
