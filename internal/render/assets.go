@@ -78,8 +78,8 @@ func (t *Theme) state(s *site.Site) *siteState {
 			text.KindLabel = p.Kind.Label
 		}
 		c := before(i, text.URL)
-		if c == nil || !c.shows(text) {
-			c = text.card()
+		if c == nil || c.cardText != text {
+			c = &Card{cardText: text}
 		}
 		st.cards[p] = c
 		if k := (placeKey{p.Area, p.Kind}); st.places[k] == nil {

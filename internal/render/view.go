@@ -112,9 +112,7 @@ type View struct {
 
 // Card is a pearl as lists show it, with plain fields (see Cards).
 type Card struct {
-	Title, URL, Summary string
-	AreaSlug, AreaTitle string
-	KindLabel           string
+	cardText
 
 	// html is the partial "pearl-card" of the card once PearlCards has
 	// rendered it: a list of 60 pearls then costs 60 loads, not 60
@@ -123,23 +121,12 @@ type Card struct {
 }
 
 // cardText is what a card shows: the partial "pearl-card" depends on
-// nothing else.
+// nothing else, so a card whose text is the same may be kept with its
+// HTML.
 type cardText struct {
 	Title, URL, Summary string
 	AreaSlug, AreaTitle string
 	KindLabel           string
-}
-
-// shows reports whether c shows text.
-func (c *Card) shows(text cardText) bool {
-	return c.Title == text.Title && c.URL == text.URL && c.Summary == text.Summary &&
-		c.AreaSlug == text.AreaSlug && c.AreaTitle == text.AreaTitle && c.KindLabel == text.KindLabel
-}
-
-// card is a new card showing text.
-func (text cardText) card() *Card {
-	return &Card{Title: text.Title, URL: text.URL, Summary: text.Summary,
-		AreaSlug: text.AreaSlug, AreaTitle: text.AreaTitle, KindLabel: text.KindLabel}
 }
 
 // Cards returns the list entries of pearls. Templates list pearls through
