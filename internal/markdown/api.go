@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"strings"
 	"sync"
 
 	"github.com/helminauha/helminauha/internal/yamldoc"
@@ -95,13 +94,6 @@ func (v ValueAt) Item(i int) (line, col int) {
 func (v ValueAt) ItemOf(text string) (line, col int) {
 	if i, ok := v.first[text]; ok {
 		return v.Items[i].Line, v.Items[i].Col
-	}
-	if v.first == nil {
-		for _, it := range v.Items {
-			if strings.TrimSpace(it.Text) == text {
-				return it.Line, it.Col
-			}
-		}
 	}
 	return v.Line, v.Col
 }
