@@ -87,9 +87,10 @@ func explainAt(src []byte, e *yaml.LoadError) *Problem {
 	case strings.Contains(msg, "tab"):
 		at.Text = diag.YAMLTabs.With()
 	case strings.HasPrefix(msg, "found character that cannot start any token"):
-		at.Text = diag.YAMLBadStart.With(runeAt(src, e.Mark))
-		if runeAt(src, e.Mark) == '\t' {
+		if r := runeAt(src, e.Mark); r == '\t' {
 			at.Text = diag.YAMLTabs.With()
+		} else {
+			at.Text = diag.YAMLBadStart.With(r)
 		}
 	case strings.Contains(msg, "block mapping"), strings.Contains(msg, "'-' indicator"), strings.HasPrefix(msg, "did not find expected"):
 		at.Text = diag.YAMLIndent.With()
