@@ -453,3 +453,13 @@ func TestCutPostings(t *testing.T) {
 		t.Errorf("the page that made luottamus exact read %v, want its postings left out", last)
 	}
 }
+
+// posting is one document of a key's postings and its weight.
+type posting struct{ doc, weight int }
+
+// decodePostings reads a list written by postingList.
+func decodePostings(b []byte) []posting {
+	var out []posting
+	eachPosting(b, func(doc, w int) { out = append(out, posting{doc, w}) })
+	return out
+}

@@ -330,16 +330,6 @@ type cut struct {
 	tiers  [][2]int // [the greatest weight in it, its file number] of each tier
 }
 
-// posting is one document of a key's postings and its weight.
-type posting struct{ doc, weight int }
-
-// decodePostings reads a list written by postingList.
-func decodePostings(b []byte) []posting {
-	var out []posting
-	eachPosting(b, func(doc, w int) { out = append(out, posting{doc, w}) })
-	return out
-}
-
 // eachPosting calls f with each document of a list written by postingList
 // and its weight, in order.
 func eachPosting(b []byte, f func(doc, weight int)) {
