@@ -220,7 +220,8 @@ export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_
         for (const r of results) for (const [c, b] of r.cut) if (!next || b > next[1]) next = [c, b];
         if (!next) break;
         await this.loadTier(next[0]);
-        results = results.map((r) => ({ ops: r.ops, ...this.scoreOps(r.ops) }));
+        // Only the words with that key among those cut short score anew.
+        results = results.map((r) => (r.cut.has(next[0]) ? { ops: r.ops, ...this.scoreOps(r.ops) } : r));
       }
       return results;
     }
