@@ -676,7 +676,10 @@ class SearchIndex {
   // (see termSet in internal/search/wire.go). The hits returned are those
   // all the postings give, in the same order: search reads the postings
   // left out when they could change them. Until it has read them, total
-  // counts the hits it knows of and exact is false.
+  // counts the hits it knows of and exact is false, and so is facetsExact,
+  // which tells whether the facet counts are whole; with no hit at all
+  // total is exact anyway (settle reads on while a page the filters let
+  // through could score: none can, the filters let no page through).
   async search(query, filters = {}, options = {}) {
     const limit = options.limit === undefined ? 10 : options.limit;
     const offset = options.offset || 0;
@@ -725,6 +728,7 @@ class SearchIndex {
       }
     }
     let total = hits.length;
+    const totalExact = exact || (hits.length === 0 && offset + limit > 0);
     // A word's pages are at least those of any key it matched alone.
     if (!exact && results.length === 1 && !areaWant && !kindWant && !audList) total = Math.max(total, results[0].least);
     const facets = { teema: {}, kind: {}, audience: {} };
@@ -738,7 +742,8 @@ class SearchIndex {
     return {
       lang: this.lang,
       total,
-      exact,
+      exact: totalExact,
+      facetsExact: exact,
       hits: page.map((id, i) => {
         const [url, title, excerpt] = rows[i];
         const a = this.area[id];
@@ -1060,11 +1065,8 @@ const DEBOUNCE_MS = 150;
 
 // statusText is the sentence announced after a search; total is a
 // lower bound when exact is false.
-// No hit without every posting read happens only where the filters let
-// no page through (the index has no page of that kind, say), so it is
-// "no hits", not "at least 0".
 export function statusText(total, q, exact = true) {
-  if (!exact && total > 0) return t('status.many', { n: total, q });
+  if (!exact) return t('status.many', { n: total, q });
   return t(total === 0 ? 'status.none' : total === 1 ? 'status.one' : 'status.other', { n: total, q });
 }
 
@@ -1140,7 +1142,7 @@ function startPage(doc, win) {
       more.addEventListener('click', () => { state.shown += PAGE_SIZE; run(); });
       results.after(more);
     }
-    more.hidden = res.total <= res.hits.length && (res.exact !== false || res.total === 0);
+    more.hidden = res.exact !== false && res.total <= res.hits.length;
   }
 
   function renderFacets(res, idx) {
@@ -1179,7 +1181,7 @@ function startPage(doc, win) {
           run();
         });
         // Counts of hits not all known yet are left out.
-        const lab = el('label', '', res.exact === false ? label[f](v) : `${label[f](v)} (${res.facets[f][v] || 0})`);
+        const lab = el('label', '', res.facetsExact === false ? label[f](v) : `${label[f](v)} (${res.facets[f][v] || 0})`);
         lab.htmlFor = id;
         const row = el('div', 'search-facet-option');
         row.append(box, lab);
