@@ -247,7 +247,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	var mu sync.Mutex
 	tasks := make([]task, 0, len(p.todo))
 	for _, i := range p.todo {
-		tasks = append(tasks, task{jobs[i].Path, func() (output.File, error) {
+		tasks = append(tasks, task{jobs[i].Path, w.minified(func() (output.File, error) {
 			if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
 				opts.Progress(int(n), len(p.todo))
 			}
@@ -263,10 +263,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 				jobs[i].Own().Release()
 			}
 			return f, err
-		}})
-	}
-	for i, t := range tasks {
-		tasks[i].make = w.minified(t.make)
+		})})
 	}
 	var part *Partial
 	if show != nil && !w.diags.HasErrors() {
