@@ -191,7 +191,7 @@ func TestRefusedBodyHasNoWordCount(t *testing.T) {
 	dir := t.TempDir()
 	writePortal(t, "small.txtar", dir)
 	body := "|" + strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("x\n", 50_000)
-	os.WriteFile(filepath.Join(dir, "content", "helmet", "x.md"), []byte("---\ntitle: Uusi\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\n"+body), 0o644)
+	write(t, filepath.Join(dir, "content", "helmet", "x.md"), "---\ntitle: Uusi\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\n"+body)
 	t.Chdir(dir)
 	code, stdout, stderr := runCmd("check", "--content", "content")
 	out := stdout + stderr
