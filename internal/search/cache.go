@@ -162,7 +162,8 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 		keep[sum] = a
 		ws := make([]docWord, len(a.words))
 		for j, w := range a.words {
-			ws[j] = docWord{id: num(w.id), tf: w.tf}
+			w.id = num(w.id)
+			ws[j] = w
 		}
 		docWords[i] = ws
 		if len(a.ellipses) > 0 {
