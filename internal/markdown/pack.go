@@ -32,9 +32,10 @@ type packed struct {
 // rendered: at 100,000 pearls the packed bodies were most of the live
 // heap, and the collector works against the soft memory limit in
 // proportion to what is live. They are read back through the system's
-// file cache. The file has no name from the start; it is closed, and its
-// space freed, once no Doc refers to the Store. A Store is safe for
-// concurrent use.
+// file cache. The file has no name from the start; nothing closes it by
+// hand: once no Doc refers to the Store, the *os.File's finalizer closes
+// it (or the process ends), and the system frees its space. A Store is
+// safe for concurrent use.
 type Store struct {
 	f      *os.File
 	end    atomic.Int64
