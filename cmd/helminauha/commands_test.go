@@ -183,22 +183,3 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
-
-// TestRefusedBodyHasNoWordCount: check tells of a pearl whose body is
-// over a limit by that limit alone, not also by a word count of 0, which
-// would send the editor to write more.
-func TestRefusedBodyHasNoWordCount(t *testing.T) {
-	dir := t.TempDir()
-	writePortal(t, "small.txtar", dir)
-	body := "|" + strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("x\n", 50_000)
-	write(t, filepath.Join(dir, "content", "helmet", "x.md"), "---\ntitle: Uusi\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\n"+body)
-	t.Chdir(dir)
-	code, stdout, stderr := runCmd("check", "--content", "content")
-	out := stdout + stderr
-	if code != 1 || !strings.Contains(out, "content/helmet/x.md:8: the file's tables have more than 100,000 cells") {
-		t.Errorf("exit status %d, and no message of the limit:\n%s", code, out)
-	}
-	if strings.Contains(out, "word count is 0") {
-		t.Errorf("a word count beside the limit's error:\n%s", out)
-	}
-}

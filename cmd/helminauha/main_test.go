@@ -57,8 +57,9 @@ func runCmd(args ...string) (code int, stdout, stderr string) {
 }
 
 // TestEditorMistakes goes through the mistakes an editor can make. Each
-// must fail the build with exit status 1, name the file and line and say
-// what to do, and leave the previous output exactly as it was.
+// must fail the build and check with exit status 1, name the file and
+// line and say what to do (and say nothing of notWant), and the build
+// must leave the previous output exactly as it was.
 func TestEditorMistakes(t *testing.T) {
 	t.Parallel()
 	pearl := func(front string) string {
@@ -70,6 +71,9 @@ func TestEditorMistakes(t *testing.T) {
 		files map[string]string // content-relative path -> data; "" removes the file
 		setup func(t *testing.T, content string)
 		want  []string // lines that must appear in stderr
+		// notWant are words that must not appear in either command's
+		// output.
+		notWant []string
 	}{
 		{name: "malformed YAML", files: map[string]string{"helmet/x.md": "---\ntitle: X\ntheme: verkostotyo\nsummary: \"auki\n---\n"},
 			want: []string{"content/helmet/x.md:4"}},
@@ -122,7 +126,11 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{"content/helmet/x.md:8:1: broken link to " + strings.Repeat("x", 300) + "…: there is no helmet/" + strings.Repeat("x", 293) + "…: "}},
 		{name: "a table 5,000 columns wide over 50,000 short rows", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n---\n|" +
 			strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("x\n", 50_000)},
-			want: []string{"content/helmet/x.md:8: the file's tables have more than 100,000 cells (rows times columns): split the tables or the page"}},
+			want: []string{"content/helmet/x.md:8: the file's tables have more than 100,000 cells (rows times columns): split the tables or the page"},
+			// A body over a limit is told of by the limit alone, not
+			// also by a word count of 0, which would send the editor to
+			// write more.
+			notWant: []string{"word count is 0"}},
 		{name: "symlink loop", setup: func(t *testing.T, content string) {
 			if err := os.Symlink("b.md", filepath.Join(content, "helmet", "a.md")); err != nil {
 				t.Fatal(err)
@@ -203,6 +211,21 @@ func TestEditorMistakes(t *testing.T) {
 			}
 			if after := treeSum(t, out); after != before {
 				t.Errorf("the failed build changed the previous output")
+			}
+			code, cout, cerr := runCmd("check", "--content", content)
+			checked := strings.ReplaceAll(cout+cerr, filepath.ToSlash(content), "content")
+			if code != 1 {
+				t.Errorf("check: exit status %d, want 1; output:\n%s", code, checked)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(checked, w) {
+					t.Errorf("check's output lacks %q:\n%s", w, checked)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(stderr+checked, w) {
+					t.Errorf("build's or check's output has %q:\n%s\n%s", w, stderr, checked)
+				}
 			}
 		})
 	}
