@@ -1,9 +1,12 @@
 package render
 
 import (
+	"encoding/json"
 	"errors"
 	"html/template"
 	"io/fs"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -234,6 +237,42 @@ func TestPrefixIDs(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestIDPrefixRule checks prefixIDs against testdata/id-prefix.json,
+// which themes/jstest checks oma-helminauha.js's prefixedAttr against:
+// the guide and the necklace's print give a body's ids their prefix by
+// one rule. The file's attributes that hold ids must be exactly idAttrs.
+func TestIDPrefixRule(t *testing.T) {
+	data, err := os.ReadFile("testdata/id-prefix.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rule struct {
+		IDAttributes []string
+		Cases        [][3]*string
+	}
+	if err := json.Unmarshal(data, &rule); err != nil {
+		t.Fatal(err)
+	}
+	var ours []string
+	for _, a := range idAttrs {
+		ours = append(ours, strings.TrimPrefix(a, " "))
+	}
+	if !slices.Equal(slices.Sorted(slices.Values(ours)), slices.Sorted(slices.Values(rule.IDAttributes))) {
+		t.Errorf("idAttrs are %q, testdata/id-prefix.json's idAttributes %q", ours, rule.IDAttributes)
+	}
+	for _, c := range rule.Cases {
+		name, value := *c[0], *c[1]
+		in := `<p ` + name + `="` + value + `">t</p>`
+		want := in
+		if c[2] != nil {
+			want = `<p ` + name + `="` + *c[2] + `">t</p>`
+		}
+		if got := string(prefixIDs(template.HTML(in), "x-", 0)); got != want {
+			t.Errorf("%s: got %s, want %s", in, got, want)
+		}
 	}
 }
 

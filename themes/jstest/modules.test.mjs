@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 import { store, pearls, fill, announce } from '../helminauha/assets/yhteiset.js';
 import { KEY, readItems, writeItems, indexOf } from '../helminauha/assets/oma.js';
-import { sharedSlugs, safeColor, MAX_SHARED, markdownOf, prefixedAttr } from '../helminauha/assets/oma-helminauha.js';
+import { sharedSlugs, safeColor, MAX_SHARED, markdownOf, prefixedAttr, ID_ATTRS } from '../helminauha/assets/oma-helminauha.js';
 import { asciiName } from '../helminauha/assets/tyopohja.js';
 
 const assets = new URL('../helminauha/assets/', import.meta.url);
@@ -226,18 +226,9 @@ test('a print body as Markdown: headings, links made absolute, lists, a table, a
   ].join('\n'));
 });
 
-test('a body in print gets its ids, and references to them, under the pearl\'s prefix', () => {
-  const cases = [
-    ['id', 'valmistelu', 'x-valmistelu'],
-    ['for', 'tp-1-nimi', 'x-tp-1-nimi'],
-    ['aria-describedby', 'tp-1-ohje  tp-1-virhe', 'x-tp-1-ohje x-tp-1-virhe'],
-    ['aria-labelledby', 'a', 'x-a'],
-    ['aria-controls', 'b', 'x-b'],
-    ['href', '#valmistelu', '#x-valmistelu'],
-    ['href', '/portaali/helmet/toinen/#kohta', null],
-    ['href', 'https://esim.fi/', null],
-    ['class', 'tyopohja', null],
-    ['name', 'nimi', null],
-  ];
-  for (const [name, value, want] of cases) assert.equal(prefixedAttr(name, value, 'x-'), want, `${name}="${value}"`);
+test('a body in print gets its ids, and references to them, under the pearl\'s prefix, by render\'s rule', () => {
+  // The rule render's prefixIDs is checked against too (TestIDPrefixRule).
+  const rule = JSON.parse(readFileSync(new URL('../../internal/render/testdata/id-prefix.json', import.meta.url), 'utf8'));
+  assert.deepEqual(Object.keys(ID_ATTRS).sort(), [...rule.idAttributes].sort(), 'ID_ATTRS and id-prefix.json\'s idAttributes');
+  for (const [name, value, want] of rule.cases) assert.equal(prefixedAttr(name, value, 'x-'), want, `${name}="${value}"`);
 });

@@ -473,10 +473,14 @@ function printBody(body, prefix) {
   return node;
 }
 
+// ID_ATTRS are the attributes that hold ids, as render's idAttrs:
+// internal/render/testdata/id-prefix.json states the rule for both, and
+// each side's test checks it against that file.
+export var ID_ATTRS = { id: 1, for: 1, 'aria-describedby': 1, 'aria-labelledby': 1, 'aria-controls': 1 };
+
 // prefixedAttr is the value of the attribute name with each id in it
-// prefixed (id, for and the aria attributes that name ids, and an href
-// to a place on the same page), or null when the attribute names none.
-var ID_ATTRS = { id: 1, for: 1, 'aria-describedby': 1, 'aria-labelledby': 1, 'aria-controls': 1 };
+// prefixed (the ID_ATTRS, and an href to a place on the same page), or
+// null when the attribute names none.
 
 export function prefixedAttr(name, value, prefix) {
   if (name === 'href') return value.charAt(0) === '#' ? '#' + prefix + value.slice(1) : null;
