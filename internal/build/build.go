@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"mime"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -22,6 +21,7 @@ import (
 	"github.com/helminauha/helminauha/internal/render"
 	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/internal/workers"
 	"github.com/helminauha/helminauha/themes"
 )
 
@@ -687,34 +687,19 @@ func (w *writer) fail(e *diag.Error) {
 	w.mu.Unlock()
 }
 
-// run makes n files with make on every core and puts them, four workers
-// a core: a worker waiting for the kernel to make a folder or a file
-// leaves its core to another, where with one a core a third of the
-// workers' time at 10,000 pearls went to mkdir, open and write (go tool
-// trace, on a busy machine).
+// run makes n files with make on every core (workers.Run) and puts them.
 func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, error)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(4*runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f, err := make(i)
-				if err != nil {
-					var de *diag.Error
-					if errors.As(err, &de) {
-						w.fail(de)
-					} else {
-						w.fail(diag.FromError(diag.Pos{File: "themes"}, err))
-					}
-					continue
-				}
-				w.put(f)
+	workers.Run(ctx, n, func(i int) {
+		f, err := make(i)
+		if err != nil {
+			var de *diag.Error
+			if errors.As(err, &de) {
+				w.fail(de)
+			} else {
+				w.fail(diag.FromError(diag.Pos{File: "themes"}, err))
 			}
-		})
-	}
-	wg.Wait()
+			return
+		}
+		w.put(f)
+	})
 }

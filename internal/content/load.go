@@ -11,11 +11,9 @@ import (
 	_ "image/png"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/config"
@@ -24,6 +22,7 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/rootfs"
+	"github.com/helminauha/helminauha/internal/workers"
 )
 
 type source struct {
@@ -82,7 +81,7 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 
 	docs := make([]any, len(sources))
 	perFile := make([]diag.List, len(sources))
-	parallel(ctx, len(sources), func(i int) {
+	workers.RunOrAbandon(ctx, len(sources), func(i int) {
 		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name), bodies)
 	})
 	if ctx.Err() != nil {
@@ -313,46 +312,6 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 		diags.Add(diag.New(diag.Pos{File: prefix}, diag.ContentCannotReadFolder, diag.Cause(err)).Because(err))
 	}
 	return sources, static, files, diags
-}
-
-// parallel runs fn(0..n-1) on all cores and returns when all are done or
-// as soon as ctx is cancelled: a file being parsed then is not waited for
-// (a large one takes seconds), and what it leaves must not be read.
-func parallel(ctx context.Context, n int, fn func(i int)) {
-	// Four workers a core: a worker waiting for the disk (a file read,
-	// a body written to the Store) leaves its core to another. With one
-	// a core, a fifth of the workers' time at 10,000 pearls went to
-	// waiting in read and pwrite (go tool trace, on a busy machine).
-	workers := min(4*runtime.GOMAXPROCS(0), n)
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				if ctx.Err() != nil {
-					return
-				}
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= n {
-					return
-				}
-				fn(j)
-			}
-		})
-	}
-	done := make(chan struct{})
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-ctx.Done():
-	}
 }
 
 func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, diag.List) {
