@@ -12,6 +12,7 @@ import (
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -170,13 +171,13 @@ func (d *decoder) str(key string, required bool) string {
 	return s
 }
 
-// control reports a control character in s, the text of key's value or
-// part of it. YAML refuses one typed as it is, but reads one written as
-// an escape in double quotes ("\0", "\e"), and it would reach pages and
-// feeds where it shows as nothing or breaks the XML.
+// control reports an invisible character in s, the text of key's value
+// or part of it. YAML refuses one typed as it is, but reads one written
+// as an escape in double quotes ("\0", "\e", "\L"), and it would reach
+// pages and feeds where it shows as nothing or breaks the XML.
 func (d *decoder) control(key string, part func(markdown.ValueAt) (int, int), s string) {
 	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\t' || 0x7f <= r && r <= 0x9f {
+		if yamldoc.Invisible(r) {
 			d.diags.Report(d.at(key, part), diag.ContentControl, key, r)
 			return
 		}

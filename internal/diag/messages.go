@@ -1009,6 +1009,12 @@ var (
 	YAMLControl = msg("yaml.control",
 		"rivillä on näkymätön ohjausmerkki %U, jota YAML ei hyväksy: poista se (sellainen tulee usein kopioidun tekstin mukana)",
 		"the line holds an invisible control character %U, which YAML does not accept: delete it (copied text often brings one along)")
+	YAMLLineEnd = msg("yaml.line-end",
+		"rivillä on näkymätön merkki %U, jonka YAML lukee rivinvaihdoksi, vaikka editori ei näytä sitä: poista se (sellainen tulee usein kopioidun tekstin mukana)",
+		"the line holds an invisible character %U, which YAML reads as a line end though your editor shows none: delete it (copied text often brings one along)")
+	YAMLInvisible = msg("yaml.invisible",
+		"rivillä on näkymätön merkki %U, joka tulisi osaksi arvoa, vaikka editori ei näytä sitä: poista se (sellainen tulee usein kopioidun tekstin mukana)",
+		"the line holds an invisible character %U, which would become part of the value though your editor shows none: delete it (copied text often brings one along)")
 	YAMLTooDeep = msg("yaml.too-deep",
 		"arvot ovat liian monella tasolla sisäkkäin (sulkeita tai sisennettyjä ryhmiä toistensa sisällä): kirjoita ne yksinkertaisemmin",
 		"the values are nested too deep (brackets or indented groups inside each other): write them more simply")

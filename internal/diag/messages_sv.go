@@ -350,6 +350,8 @@ eller HELMINAUHA_LANG=en).
 	"yaml.no-colon":                "raden har inget kolon: skriv nyckel och värde som nyckel: värde, till exempel summary: Kort beskrivning",
 	"yaml.escape":                  "inom dubbla citattecken inleder ett omvänt snedstreck ett specialtecken som \\n, och %s är inget sådant: skriv snedstrecket två gånger (\\\\) eller skriv värdet inom enkla citattecken '…'",
 	"yaml.control":                 "raden har ett osynligt styrtecken %U som YAML inte godtar: ta bort det (sådana följer ofta med kopierad text)",
+	"yaml.line-end":                "raden har ett osynligt tecken %U som YAML läser som radbyte fast ditt redigeringsprogram inte visar något: ta bort det (sådana följer ofta med kopierad text)",
+	"yaml.invisible":               "raden har ett osynligt tecken %U som skulle bli en del av värdet fast ditt redigeringsprogram inte visar något: ta bort det (sådana följer ofta med kopierad text)",
 	"yaml.too-deep":                "värdena ligger i för många nivåer inuti varandra (hakparenteser eller indragna grupper): skriv dem enklare",
 	"yaml.other":                   "YAML kan inte läsa det här: %s",
 	"markdown.h1":                  "rubriken %q är en rubrik på nivå 1 (#), men sidans rubrik (title) är redan nivå 1: skriv ## i stället",

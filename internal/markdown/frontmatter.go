@@ -68,7 +68,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	// A copy: the block is kept with the Doc for KeyLines, and a slice
 	// of src would keep the whole file (body and all) alive as long.
 	d.keys.block = bytes.Clone(block)
-	if err == nil && len(meta.GetItems(pc)) == len(m) && !bytes.ContainsAny(block, yamldoc.Curly) {
+	if err == nil && len(meta.GetItems(pc)) == len(m) && !yamldoc.Suspect(block) {
 		// No key twice, no curly quote: nothing to say, and the
 		// positions of the keys are worked out only when asked for.
 		d.Meta = meta2(m)

@@ -62,17 +62,8 @@ func (p *Problem) Error(pos diag.Pos, m *diag.Message, args ...any) *diag.Error 
 // top node, nil for a document with nothing in it, or the problem that
 // keeps it from being read.
 func Parse(src []byte) (*Node, *Problem) {
-	if bad := InvalidUTF8(src); bad >= 0 {
-		// Said alone: YAML's words about the same bytes would only hide
-		// what to do.
-		line := strings.Count(string(src[:bad]), "\n") + 1
-		start := strings.LastIndexByte(string(src[:bad]), '\n') + 1
-		return nil, &Problem{Line: line, Col: utf8.RuneCount(src[start:bad]) + 1,
-			Text: diag.YAMLNotUTF8.With(src[bad]), Cause: true}
-	}
-	if line, col, r, ok := control(src); ok {
-		// YAML refuses it without saying where.
-		return nil, &Problem{Line: line, Col: col, Text: diag.YAMLControl.With(r), Cause: true}
+	if p := unreadable(src); p != nil {
+		return nil, p
 	}
 	var doc yaml.Node
 	err := yaml.Unmarshal(src, &doc)
@@ -89,23 +80,75 @@ func Parse(src []byte) (*Node, *Problem) {
 	return doc.Content[0], nil
 }
 
-// control finds the first character of src that YAML refuses to read
-// anywhere, even in quotes or a comment: a control character other than
-// tab and the line ends, and U+FFFE and U+FFFF. It gives the character's
-// 1-based line and column.
-func control(src []byte) (line, col int, r rune, ok bool) {
-	line, col = 1, 0
-	for _, r := range string(src) {
-		col++
-		switch {
-		case r == '\n':
-			line, col = line+1, 0
-		case r < 0x20 && r != '\t' && r != '\r', r == 0xFFFE, r == 0xFFFF:
-			return line, col, r, true
+// unreadable is the problem of the first byte or character of src that
+// the editor cannot see and YAML should not read, found in one pass, at
+// its 1-based line and column: a byte that is not UTF-8 (said alone:
+// YAML's words about the same bytes would only hide what to do), a
+// character YAML refuses without saying where, or one it reads as a line
+// end (U+0085, U+2028, U+2029) though the editor's editor shows none,
+// which would put every later line number out by one, or reads into the
+// value (U+FEFF).
+func unreadable(src []byte) *Problem {
+	line, start := 1, 0 // start is the offset of the line's first byte
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\n':
+				line, start = line+1, i+1
+			case c != '\t' && c != '\r' && Invisible(rune(c)):
+				return &Problem{Line: line, Col: utf8.RuneCount(src[start:i]) + 1, Text: diag.YAMLControl.With(rune(c)), Cause: true}
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRune(src[i:])
+		var text diag.Text
+		switch {
+		case r == utf8.RuneError && n == 1:
+			text = diag.YAMLNotUTF8.With(c)
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			text = diag.YAMLLineEnd.With(r)
+		case r == 0xFEFF:
+			text = diag.YAMLInvisible.With(r)
+		case Invisible(r):
+			text = diag.YAMLControl.With(r)
+		default:
+			i += n
+			continue
+		}
+		return &Problem{Line: line, Col: utf8.RuneCount(src[start:i]) + 1, Text: text, Cause: true}
 	}
-	return 0, 0, 0, false
+	return nil
 }
+
+// Invisible tells whether r is a character that shows as nothing and has
+// no place in a setting: a control character other than tab and line
+// feed, U+2028 and U+2029 (line and paragraph separators), U+FEFF (a
+// byte-order mark inside the text) and U+FFFE and U+FFFF. YAML refuses
+// some of them typed as they are and reads others as line ends; written
+// as escapes in double quotes ("\0", "\e", "\N", "\L") it reads them
+// all into the value, and from there they would reach pages and feeds.
+func Invisible(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\t' && r != '\n'
+	case r < 0x7f:
+		return false
+	}
+	return r <= 0x9f || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF
+}
+
+// Suspect tells whether a block that another YAML reader took without
+// complaint holds something yamldoc must still look at: a typographic
+// quote (CurlyQuotes) or an invisible character (Parse).
+func Suspect(src []byte) bool {
+	return bytes.ContainsAny(src, Curly+invisible)
+}
+
+// invisible are the characters Invisible names above U+007F that a
+// reader may take as text or as line ends; the others it refuses.
+const invisible = "\u0085\u2028\u2029\uFEFF"
 
 // Keys is the problem of a top node that is not keys with values (a
 // list, a lone text), or nil.
