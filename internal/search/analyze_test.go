@@ -295,8 +295,8 @@ var svEndings = strings.Fields(`en et ar er or na s arna erna ens ets ande ade h
 // taken from content/sv/ once, so that editing the pages leaves the
 // golden file as it is), each also with the
 // endings of svEndings and without its last letter, random strings, each
-// stop word and each word of the Swedish default thesaurus; and the
-// words whose keys the splits are made against (those of the pages).
+// stop word, each word of the Swedish default thesaurus and each form of
+// swedishForms; and the words whose keys the splits are made against (those of the pages).
 func swedishParityInputs(t *testing.T) (inputs, bases []string) {
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -352,6 +352,11 @@ func swedishParityInputs(t *testing.T) (inputs, bases []string) {
 	}
 	for _, r := range swedish.DefaultThesaurus().Rules {
 		for _, w := range r.Words {
+			add(w)
+		}
+	}
+	for _, forms := range swedishForms {
+		for _, w := range forms {
 			add(w)
 		}
 	}

@@ -93,23 +93,46 @@ func swedishKey(w string) string {
 		return w
 	}
 	w0 := w
-	w = definiteNeuter(w)
+	w = neuterAdjective(definiteNeuter(w))
 	env := snowball.NewEnv(w)
 	swedishstem.Stem(env)
 	return swedishNormalise(w0, env.Current())
 }
 
 // definiteNeuter returns a word in -et, the definite form of a neuter noun
-// ("mötet", "arbetet", "nätverket"), without its -et, which Snowball
-// leaves: the -et after a consonant, with three letters or more before
+// ("mötet", "arbetet", "nätverket"), or in -ets, its genitive, without
+// its -et or -ets, which Snowball leaves: the -et after a consonant, with three letters or more before
 // it, when the word does not end in -het or -itet, which are no such
 // endings ("verksamhet", "kvalitet"). Any other word is returned as it is.
 func definiteNeuter(w string) string {
 	n := len(w)
+	if n >= 6 && strings.HasSuffix(w, "ets") && !strings.HasSuffix(w, "arbets") {
+		// The genitive of the definite form ("nätverkets", "mötets"); a word
+		// in -arbets is the linking form of "arbete" ("samarbets").
+		if d := definiteNeuter(w[:n-1]); len(d) < n-1 {
+			return d
+		}
+		return w
+	}
 	if n < 5 || !strings.HasSuffix(w, "et") || isVowel(w[n-3]) || w[n-3] == 'h' || strings.HasSuffix(w, "itet") {
 		return w
 	}
 	return w[:n-2]
+}
+
+// neuterAdjective returns the neuter form of an adjective in -ig, -lig,
+// -sam, -bar or -iv ("viktigt", "gemensamt", "hållbart", "effektivt"),
+// which Snowball leaves, without its -t, in a word of six letters or
+// more; any other word as it is.
+func neuterAdjective(w string) string {
+	if len(w) >= 6 {
+		for _, e := range []string{"igt", "samt", "bart", "ivt"} {
+			if strings.HasSuffix(w, e) {
+				return w[:len(w)-1]
+			}
+		}
+	}
+	return w
 }
 
 // swedishNormalise mends the Snowball stem s of w for two definite forms
@@ -118,7 +141,7 @@ func definiteNeuter(w string) string {
 // in -a, whose -an it leaves ("frågan", "skolan" -> "frag", "skol"), in a
 // word of six letters or more that does not end in -man ("förman"); the
 // few other nouns in -an ("anmälan", "början") meet their verbs. And
-// "område" meets "området", "områden".
+// "område" meets "området", "områden". Then swedishStemEnd.
 func swedishNormalise(w, s string) string {
 	if n := len(s); n >= 3 && strings.HasSuffix(s, "omr") && strings.HasPrefix(w[n-3:], "omrad") {
 		// "område" is the noun whose -ade, and whose -ad of "området",
@@ -126,10 +149,35 @@ func swedishNormalise(w, s string) string {
 		return s + "ad"
 	}
 	if strings.HasSuffix(w, "ena") && len(s) == len(w)-1 && len(s) >= 5 {
-		return s[:len(s)-2]
+		s = s[:len(s)-2]
+	} else if s == w && len(w) >= 6 && strings.HasSuffix(w, "an") && !strings.HasSuffix(w, "man") {
+		s = w[:len(w)-2]
 	}
-	if s == w && len(w) >= 6 && strings.HasSuffix(w, "an") && !strings.HasSuffix(w, "man") {
-		return w[:len(w)-2]
+	return swedishStemEnd(s)
+}
+
+// swedishStemEnd mends two ends of a Snowball stem that the word's other
+// forms lack. A doubled m, which Swedish writes only before an ending
+// ("rummet", "programmet", "timmen" against "rum", "program", "timme"),
+// is single. And the -el (or the -eln of the definite form) of a word that
+// drops its e before an ending ("regel", "regeln", "regler"; "exempel",
+// "exemplet"; "enkel", "enkla") loses the e: "regl", "exempl", "enkl".
+// Such an -el follows one or two consonants after a vowel, in a stem of
+// five letters or more ("samspel", "spel" and "fel" keep theirs).
+func swedishStemEnd(s string) string {
+	n := len(s)
+	if n >= 4 && strings.HasSuffix(s, "mm") {
+		return s[:n-1]
+	}
+	t := strings.TrimSuffix(s, "n")
+	if n := len(t); n >= 5 && strings.HasSuffix(t, "el") && !isVowel(t[n-3]) {
+		i := n - 3
+		if !isVowel(t[i-1]) {
+			i--
+		}
+		if isVowel(t[i-1]) {
+			return t[:n-2] + "l"
+		}
 	}
 	return s
 }

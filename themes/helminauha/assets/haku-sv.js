@@ -21,8 +21,10 @@ const FILLERS = new Set(`
   vilken vilket vilka varfor betyder innebar finns`.trim().split(/\s+/));
 
 const RE_ASCII_LETTERS = /^[a-z]*$/;
+const RE_NEUTER_ADJ = /(?:igt|samt|bart|ivt)$/;
 
-// swedish returns the Swedish analysis, { stop, fillers, key, derive },
+// swedish returns the Swedish analysis, { stop, fillers, key, derive,
+// minCompoundKey, splitKnown } (see matchWord in haku.js),
 // built on haku.js's Snowball machinery (Env, among) and isVowel.
 export function swedish({ Env, among, isVowel }) {
   // --- The Snowball Swedish stemmer, ported line by line from
@@ -116,21 +118,48 @@ export function swedish({ Env, among, isVowel }) {
   }
 
   // definiteNeuter drops the -et of the definite form of a neuter noun
-  // ("mötet", "arbetet"), which Snowball leaves, as definiteNeuter in
+  // ("mötet", "arbetet") and the -ets of its genitive ("mötets"), which
+  // Snowball leaves, as definiteNeuter in
   // internal/search/lang.go does; normaliseSv mends the stem of a definite
   // plural in -ena ("mötena" -> "möten" -> "mot") and of a definite
   // singular in -an ("frågan" -> "frag") and keeps "område" with "områden",
   // as swedishNormalise.
   function definiteNeuter(w) {
     const n = w.length;
+    if (n >= 6 && w.endsWith('ets') && !w.endsWith('arbets')) {
+      const d = definiteNeuter(w.slice(0, -1));
+      return d.length < n - 1 ? d : w;
+    }
     if (n < 5 || !w.endsWith('et') || isVowel(w[n - 3]) || w[n - 3] === 'h' || w.endsWith('itet')) return w;
     return w.slice(0, -2);
   }
 
+  // neuterAdjective drops the -t of the neuter of an adjective in -ig,
+  // -lig, -sam, -bar or -iv ("viktigt", "gemensamt"), as neuterAdjective.
+  function neuterAdjective(w) {
+    return w.length >= 6 && RE_NEUTER_ADJ.test(w) ? w.slice(0, -1) : w;
+  }
+
   function normaliseSv(w, s) {
     if (s.endsWith('omr') && w.startsWith('omrad', s.length - 3)) return s + 'ad';
-    if (w.endsWith('ena') && s.length === w.length - 1 && s.length >= 5) return s.slice(0, -2);
-    if (s === w && w.length >= 6 && w.endsWith('an') && !w.endsWith('man')) return w.slice(0, -2);
+    if (w.endsWith('ena') && s.length === w.length - 1 && s.length >= 5) s = s.slice(0, -2);
+    else if (s === w && w.length >= 6 && w.endsWith('an') && !w.endsWith('man')) s = w.slice(0, -2);
+    return stemEnd(s);
+  }
+
+  // stemEnd makes a doubled m at the end of a stem single ("rummet" ->
+  // "rum") and drops the e of an -el or -eln after one or two consonants
+  // after a vowel ("regel", "regeln" -> "regl", as "regler"), as
+  // swedishStemEnd.
+  function stemEnd(s) {
+    if (s.length >= 4 && s.endsWith('mm')) return s.slice(0, -1);
+    const t = s.endsWith('n') ? s.slice(0, -1) : s;
+    const n = t.length;
+    if (n >= 5 && t.endsWith('el') && !isVowel(t[n - 3])) {
+      let i = n - 3;
+      if (!isVowel(t[i - 1])) i--;
+      if (isVowel(t[i - 1])) return t.slice(0, -2) + 'l';
+    }
     return s;
   }
 
@@ -159,7 +188,7 @@ export function swedish({ Env, among, isVowel }) {
   // key is the key of a folded Swedish word, as swedishKey.
   function key(w) {
     if (w.length < 3 || !RE_ASCII_LETTERS.test(w)) return w;
-    return normaliseSv(w, stem(definiteNeuter(w)));
+    return normaliseSv(w, stem(neuterAdjective(definiteNeuter(w))));
   }
-  return { stop: STOP_WORDS, fillers: FILLERS, key, derive: deriveSv };
+  return { stop: STOP_WORDS, fillers: FILLERS, key, derive: deriveSv, minCompoundKey: 3, splitKnown: true };
 }

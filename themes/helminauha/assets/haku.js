@@ -61,7 +61,8 @@ function runeLen(s) {
   return n;
 }
 
-// The analyses of the languages, { stop, fillers, key, derive, verbFirst }:
+// The analyses of the languages, { stop, fillers, key, derive, verbFirst,
+// minCompoundKey, splitKnown } (see matchWord):
 // the Finnish one comes from haku-fi.js and the Swedish one from
 // haku-sv.js, and a page loads only the one of its index. LANGS holds
 // those loaded, LOADING the promises of those asked for. A language other
@@ -569,12 +570,16 @@ class SearchIndex {
     if (exact) maxIdf = this.idf(this.postings(w.term).df);
     if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
     // A compound word the index does not know matches pages that have its
-    // parts.
-    if (!exact) {
+    // parts; a Swedish one (splitKnown) also when the index knows it, so
+    // that "distansmöten" finds pages of "distans" and "möten" below the
+    // one that writes "distansmöte".
+    const lang = langOf(this.lang);
+    if (!exact || lang.splitKnown) {
       const parts = await this.split(w.word);
-      // Parts of three letters are too often the stem of another word
-      // (sähköauto -> sähk + aut).
-      if (parts && parts.every((k) => k.length >= 4)) addAll(parts, MATCH.compound);
+      // Finnish parts of three letters are too often the stem of another
+      // word (sähköauto -> sähk + aut); Swedish keys of three letters are
+      // common words' (mötesregler -> mot + regl): minCompoundKey.
+      if (parts && parts.every((k) => k.length >= (lang.minCompoundKey || 4))) addAll(parts, MATCH.compound);
     }
     // A verb finds its action nouns and back.
     for (const k of derived) add(k, exact && !verbFirst ? MATCH.derived : MATCH.meant);
