@@ -224,6 +224,9 @@ func (st *stopSet) keep(w []byte) bool {
 // are not indexed.
 type stopSet struct {
 	words map[string]bool
+	// list is the words as written, which are also the theme's
+	// (haku-<code>.js's STOP_WORDS, written by go generate).
+	list string
 	// max is the length in bytes of the longest stop word, and at least
 	// four: a word longer than that is kept.
 	max int
@@ -235,7 +238,7 @@ type stopSet struct {
 // newStopSet makes the stop set of the words in list, separated by
 // white space.
 func newStopSet(list string) *stopSet {
-	st := &stopSet{words: map[string]bool{}, max: 4}
+	st := &stopSet{words: map[string]bool{}, list: list, max: 4}
 	for _, w := range strings.Fields(list) {
 		st.words[w] = true
 		st.max = max(st.max, len(w))
@@ -385,7 +388,8 @@ var folds = map[rune]string{
 	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
 }
 
-// finnishStop are the folded Finnish function words that are not indexed.
+// finnishStop are the folded Finnish function words that are not indexed;
+// haku-fi.js's STOP_WORDS are written from them (go generate).
 var finnishStop = newStopSet(`
 	ja tai on ei se etta kun jos niin kuin myos mutta seka eli eika
 	ole ovat oli olla olisi ollut olivat olen olet olemme olette

@@ -57,6 +57,12 @@ var swedish = &Language{
 	thesaurusName: "internal/search/sanasto.sv.txt", thesaurus: swedishThesaurusSource,
 }
 
+// The theme's search has the stop words of each language in its
+// haku-<code>.js, written from these (TestThemeStopWords fails when they
+// differ).
+//
+//go:generate go test -run ^TestThemeStopWords$ -update
+
 // LanguageOf returns the analysis of the language code: Swedish for
 // "sv", Finnish for any other.
 func LanguageOf(code string) *Language {
@@ -221,7 +227,8 @@ func swedishSuffixLike(w string) bool {
 }
 
 // swedishStop are the folded Swedish function words that are not indexed
-// (the Snowball project's Swedish stop words).
+// (the Snowball project's Swedish stop words); haku-sv.js's STOP_WORDS
+// are written from them (go generate).
 var swedishStop = newStopSet(`
 	och det att en jag hon som han pa den med var sig for sa till ar men ett om
 	hade de av icke mig du henne da sin nu har inte hans honom skulle hennes dar

@@ -4,7 +4,9 @@
 // Derive and the stop words of internal/search); internal/search/jstest
 // checks it on thousands of words.
 
-// STOP_WORDS are the Finnish stop words (folded), as the Go side's.
+// STOP_WORDS are the Finnish stop words (folded), written from
+// internal/search's finnishStop by `go generate ./internal/search`: edit them
+// there (TestThemeStopWords fails when the two differ).
 const STOP_WORDS = new Set(`
   ja tai on ei se etta kun jos niin kuin myos mutta seka eli eika
   ole ovat oli olla olisi ollut olivat olen olet olemme olette

@@ -4,7 +4,9 @@
 // (internal/search/lang.go: swedishKey, swedishDerive, swedishStop);
 // internal/search/jstest checks it on the words of the Swedish pages.
 
-// STOP_WORDS are the Swedish stop words (folded), as swedishStop.
+// STOP_WORDS are the Swedish stop words (folded), written from
+// internal/search's swedishStop by `go generate ./internal/search`: edit them
+// there (TestThemeStopWords fails when the two differ).
 const STOP_WORDS = new Set(`
   och det att en jag hon som han pa den med var sig for sa till ar men ett om
   hade de av icke mig du henne da sin nu har inte hans honom skulle hennes dar
