@@ -157,19 +157,22 @@ func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
 
 // parse is the state of one Parse call.
 type parse struct {
-	file    string
-	src     []byte   // the normalised source the syntax tree points into
-	root    ast.Node // the syntax tree
-	lines   []int    // byte offset of the start of each line
-	diags   diag.List
-	ids     headingIDs
-	level   int                     // level of the previous heading, for the skip warning
-	last    lastPos                 // the previous position pos computed
-	runes   int                     // runes pos has counted, for the test that this stays linear
-	sheets  map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
-	fields  int                     // the fields of the worksheets so far
-	badUTF8 bool                    // the file is not UTF-8, which is said first
-	bodies  *Store                  // where compile keeps the body, nil for memory
+	file  string
+	src   []byte   // the normalised source the syntax tree points into
+	root  ast.Node // the syntax tree
+	lines []int    // byte offset of the start of each line
+	diags diag.List
+	ids   headingIDs
+	// headingIDs are the ids walk gave the headings, in the order of
+	// the document, for compile to render.
+	headingIDs []string
+	level      int                     // level of the previous heading, for the skip warning
+	last       lastPos                 // the previous position pos computed
+	runes      int                     // runes pos has counted, for the test that this stays linear
+	sheets     map[ast.Node]*worksheet // the tyopohja blocks, by their fenced code node
+	fields     int                     // the fields of the worksheets so far
+	badUTF8    bool                    // the file is not UTF-8, which is said first
+	bodies     *Store                  // where compile keeps the body, nil for memory
 }
 
 // lastPos remembers where pos was last asked, so that the next position

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -75,10 +76,11 @@ func countWords(s []byte) int {
 	return n
 }
 
-// plainText computes Text from the syntax tree.
-func (p *parse) plainText() []byte {
+// plainText appends Text, computed from the syntax tree, to b, with the
+// spaces around it and NUL characters as they are (see noNUL).
+func (p *parse) plainText(b []byte) []byte {
 	src := p.src
-	b := make([]byte, 0, len(src))
+	b = slices.Grow(b, len(src))
 	_ = ast.Walk(p.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			switch n.Kind() {
@@ -121,7 +123,7 @@ func (p *parse) plainText() []byte {
 		}
 		return ast.WalkContinue, nil
 	})
-	return noNUL(bytes.TrimSpace(b))
+	return b
 }
 
 // noNUL is b with each NUL replaced by U+FFFD, as the HTML shows it.

@@ -48,7 +48,7 @@ func (p *parse) walk(d *Doc) {
 func (p *parse) heading(d *Doc, n *ast.Heading) {
 	text := strings.TrimSpace(inlineText(n, p.src, false))
 	id := p.ids.id(text)
-	n.SetAttributeString("id", []byte(id))
+	p.headingIDs = append(p.headingIDs, id)
 	off := n.Pos()
 	if off < 0 && n.Lines().Len() > 0 {
 		off = n.Lines().At(0).Start
