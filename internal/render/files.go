@@ -242,7 +242,6 @@ func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 			e[2], e[3], e[4], e[5] = p.Area.Title, p.Area.Slug, p.Area.URL, areaColor(p.Area)
 		}
 		if old, ok := entries[p.URL]; !ok || old.entry != e {
-			t.necklace.made++
 			data := append(appendJSON(nil, p.Slug), ':')
 			for k, v := range e {
 				data = append(data, "{,"[min(k, 1)], '"')
@@ -265,11 +264,10 @@ func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 }
 
 // necklaceMemo keeps each pearl's entry of helmet.json, by its site's
-// language and its URL; made counts the entries written anew.
+// language and its URL.
 type necklaceMemo struct {
 	mu    sync.Mutex
 	langs map[string]map[string]necklaceJSON
-	made  int
 }
 
 // necklaceJSON is an entry and its JSON ("slug":{...}).
