@@ -77,7 +77,9 @@ func (l *Language) SplitQuery(w string, has func(key string) bool) []string {
 type splitter struct {
 	v          *vocab // the corpus's words and keys, and the memo of Key
 	corpusKeys int    // v.keys[:corpusKeys] are the keys of the corpus's words
-	tries      int    // the parts ok has been asked of, for the test that this stays linear
+	// part is ok, through which parts and head ask whether a string may
+	// be a part; a test counts the questions by wrapping it.
+	part func(p string) bool
 }
 
 // word reports whether s is a folded word of the corpus.
@@ -88,7 +90,6 @@ func (sp *splitter) key(s string) string { return sp.v.key(s) }
 
 // ok reports whether p may be a part of a compound (see splitter).
 func (sp *splitter) ok(p string) bool {
-	sp.tries++
 	l := sp.v.lang
 	if len(p) < minPart || l.stop.isStop(p) {
 		return false
@@ -118,7 +119,7 @@ func (sp *splitter) head(w string) string {
 		return ps[len(ps)-1]
 	}
 	for i := minPart; i <= len(w)-minPart; i++ {
-		if sp.ok(w[i:]) {
+		if sp.part(w[i:]) {
 			return w[i:]
 		}
 	}
@@ -134,7 +135,7 @@ func (sp *splitter) parts(w string) []string {
 		return nil
 	}
 	surface := func(p string) bool { return sp.word(p) && !sp.v.lang.stop.isStop(p) }
-	ok := sp.ok
+	ok := sp.part
 	// best[i]: fewest parts covering w[i:].
 	best := make([][]string, n+1)
 	for i := n - minPart; i >= minPart; i-- {

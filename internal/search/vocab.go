@@ -227,5 +227,7 @@ func (v *vocab) otherKey(s string) string {
 // splitter returns the compound splitter over the vocabulary, knowing the
 // first corpusKeys keys (those of the corpus's words).
 func (v *vocab) splitter(corpusKeys int) *splitter {
-	return &splitter{v: v, corpusKeys: corpusKeys}
+	sp := &splitter{v: v, corpusKeys: corpusKeys}
+	sp.part = sp.ok
+	return sp
 }
