@@ -27,7 +27,7 @@
 //	guideprint  the whole guide on one page, /opas/kokonaan/
 //	page        a standalone page, /<slug>/
 //	term        a tag, kind or audience: /tagit/<x>/, /tyypit/<x>/, /kohderyhmat/<x>/
-//	terms       all tags, kinds and audiences, /tagit/
+//	terms       all tags, kinds and audiences, /tagit/ (paged by TagPageSize tags)
 //	search      the search page, /haku/
 //	necklace    the reader's own necklace, /oma-helminauha/
 //	notfound    404.html

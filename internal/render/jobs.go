@@ -234,7 +234,10 @@ func (t *Theme) jobs(s *site.Site, keep func(node any) bool) []Job {
 		}
 	}
 	all := listDeps(s.Pearls, common)
-	jobs = append(jobs, Job{Path: "tagit/index.html", Kind: "terms", Deps: all})
+	// The list of terms shows every tag with its count of pearls.
+	for k := 1; k <= TagPageCount(len(s.Tags)); k++ {
+		jobs = append(jobs, Job{Path: out(PagePath(TermsPath, k)), Kind: "terms", Deps: all, page: k})
+	}
 	add("haku/index.html", "search", nil)
 	add("oma-helminauha/index.html", "necklace", nil)
 	jobs = append(jobs, Job{Path: "oma-helminauha/helmet.json", Kind: "necklacedata", Deps: all})

@@ -55,8 +55,8 @@ func section(s, l *site.Site, node any) string {
 			return l.Guide.Path
 		}
 	case *site.Term:
-		if l.Has("/tagit/") {
-			return "/tagit/"
+		if l.Has(TermsPath) {
+			return TermsPath
 		}
 	}
 	return "/"
@@ -73,6 +73,10 @@ func pageIdentity(s *site.Site, j Job, path string) (rel, p string) {
 	}
 	if j.Kind == "guideprint" || j.Kind == "notfound" {
 		rel, p = "", path
+	}
+	if j.Kind == "terms" {
+		// Another language's list of terms has its own pages.
+		rel, p = "", TermsPath
 	}
 	return rel, p
 }

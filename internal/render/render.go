@@ -209,8 +209,15 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		lo, hi := pageRange(n, len(term.Pearls))
 		v.Pearls = term.Pearls[lo:hi]
 	case "terms":
-		v.Path, v.Title = "/tagit/", v.T("terms.title")
+		n := max(1, j.page)
+		v.Path, v.Title = PagePath(TermsPath, n), v.T("terms.title")
 		v.Description = v.T("terms.description")
+		v.Pager = newPagerOf(s, TermsPath, n, TagPageCount(len(s.Tags)))
+		v.Letters, v.TagGroups = tagLetters(s, n)
+		if lo, hi := (n-1)*TagPageSize, min(len(s.Tags), n*TagPageSize); n > 1 && lo < hi {
+			// "Aiheet Kokous – Muutos, sivu 2/5"
+			v.Description = fmt.Sprintf(v.T("page.of"), fmt.Sprintf(v.T("terms.range"), s.Tags[lo].Label, s.Tags[hi-1].Label), n, v.Pager.Total)
+		}
 	case "search":
 		v.Path, v.Title = "/haku/", v.T("search.title")
 	case "necklace":

@@ -98,13 +98,19 @@ type View struct {
 	Cases []*site.Case
 	// Chapters are the guide's chapters with their bodies (guideprint).
 	Chapters []PrintChapter
-	// Pager is the page of a paged list (area and term pages; see
-	// PageSize): which page this is, and the links to the others.
+	// Pager is the page of a paged list (area and term pages, see
+	// PageSize; the list of terms, see TagPageSize): which page this is,
+	// and the links to the others.
 	Pager *Pager
 	// Pearls are the pearls this page of a term lists.
 	Pearls []*site.Pearl
 	// Groups are the pearls this page of an area lists, by kind.
 	Groups []*Group
+	// Letters are the initial letters of all the tags, each leading to
+	// the page of the list of terms where its tags start, and TagGroups
+	// the tags this page of the list shows, by letter (see TagPageSize).
+	Letters   []Letter
+	TagGroups []*TagGroup
 
 	st   *siteState
 	tmpl *template.Template // the page's template set, for Chrome
@@ -325,8 +331,13 @@ const pagerWindow = 2
 // newPager makes the pager of page n of a list of count pearls whose
 // first page is at site path p, or nil when the list fits one page.
 func newPager(s *site.Site, p string, n, count int) *Pager {
-	total := PageCount(count)
-	if total == 1 {
+	return newPagerOf(s, p, n, PageCount(count))
+}
+
+// newPagerOf makes the pager of page n of total pages whose first is at
+// site path p, or nil for one page.
+func newPagerOf(s *site.Site, p string, n, total int) *Pager {
+	if total <= 1 {
 		return nil
 	}
 	url := func(k int) string { return s.Config.BasePath() + PagePath(p, k)[1:] }

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	tagLink     = regexp.MustCompile(`<li><a href="(/portaali/(?:sv/)?tagit/[^"/]+/)">[^<]+</a> <span class="count">`)
+	letterNav   = regexp.MustCompile(`(?s)<nav class="letters" aria-label="([^"]+)">(.*?)</nav>`)
+	letterLink  = regexp.MustCompile(`<a href="([^"#]+)#([^"]+)">([^<]+)</a>`)
+	currentLink = regexp.MustCompile(`<a href="([^"]+)" aria-current="page"><span class="visually-hidden">[^<]+</span>(\d+)</a>`)
+	headingTag  = regexp.MustCompile(`<h([1-6])[ >]`)
+	pageTitle   = regexp.MustCompile(`<title>([^<]+)</title>`)
+)
+
+// manyTagsPortal writes the bilingual small portal with 40 more pearls of
+// 16 tags each, none shared (640 tags, some starting with Ä, Ö, É or a
+// digit), and their Swedish translations with 12 Swedish tags each.
+func manyTagsPortal(t *testing.T, dir string) {
+	t.Helper()
+	bilingualPortal(t, dir)
+	firsts := []string{"arki", "digi", "etä", "hanke", "johto", "kehitys", "luotto", "muutos", "ohjaus", "palaute",
+		"rooli", "sote", "tiimi", "uudistus", "verkosto", "yhteis", "älykäs", "öljy", "école", "5g"}
+	svFirsts := []string{"arbete", "chef", "distans", "grupp", "ledning", "möte", "nätverk", "område", "stöd", "team", "ämne", "övning"}
+	write := func(name, text string) {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 40 {
+		var fi, sv []string
+		for k := range 16 {
+			fi = append(fi, fmt.Sprintf("%s %03d", firsts[(i*16+k)%len(firsts)], i*16+k))
+		}
+		for k := range 12 {
+			sv = append(sv, fmt.Sprintf("%s %03d", svFirsts[(i*12+k)%len(svFirsts)], i*12+k))
+		}
+		head := "---\ntitle: %s %d\ntheme: johtaminen\nsummary: %s.\nkind: menetelma\naudience: [henkilosto]\ntags: [%s]\ndate: 2021-03-01\n---\nText.\n"
+		write(fmt.Sprintf("helmet/aihe-%02d.md", i), fmt.Sprintf(head, "Aihehelmi", i, "Monta aihetta", strings.Join(fi, ", ")))
+		write(fmt.Sprintf("sv/helmet/aihe-%02d.md", i), fmt.Sprintf(head, "Ämnespärla", i, "Många ämnen", strings.Join(sv, ", ")))
+	}
+}
+
+// TestTagListIsPagedAsTyped builds a portal of 640 Finnish and 480
+// Swedish tags and reads the list of terms as a reader gets it: pages of
+// 200 tags at most, every tag on exactly one, by initial letter under a
+// heading of its own, a letter index leading to the heading on the page
+// where the letter starts, and a pager with the page marked current, in
+// each language's words.
+func TestTagListIsPagedAsTyped(t *testing.T) {
+	dir := t.TempDir()
+	manyTagsPortal(t, dir)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: %d\n%s", code, stderr)
+	}
+	sitemap, err := os.ReadFile(filepath.Join(dir, "public", "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang, prefix                string
+		tags, pages                 int
+		letters, pager, page, title string
+		otherList                   string // the switcher's link to the other language's list
+	}{
+		{"fi", "", 640 + 2, 4, "Aiheet alkukirjaimen mukaan", "Sivutus", "sivu", "Aiheet", "/portaali/sv/tagit/"},
+		{"sv", "sv/", 480, 3, "Ämnen efter begynnelsebokstav", "Sidnumrering", "sida", "Ämnen", "/portaali/tagit/"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			seen := map[string]int{}
+			ids := map[string]bool{} // page URL#id of every letter heading
+			var navs []string
+			for n := 1; n <= tc.pages+1; n++ {
+				rel := tc.prefix + "tagit/"
+				if n > 1 {
+					rel += fmt.Sprintf("sivu/%d/", n)
+				}
+				url := "/portaali/" + rel
+				file := filepath.Join(dir, "public", filepath.FromSlash(rel), "index.html")
+				data, err := os.ReadFile(file)
+				if n > tc.pages {
+					if err == nil {
+						t.Errorf("%s exists: the list has %d pages", rel, tc.pages)
+					}
+					break
+				}
+				if err != nil {
+					t.Fatalf("page %d: %v", n, err)
+				}
+				h := string(data)
+				tags := tagLink.FindAllStringSubmatch(h, -1)
+				if len(tags) > 200 || n < tc.pages && len(tags) != 200 {
+					t.Errorf("%s lists %d tags", rel, len(tags))
+				}
+				for _, m := range tags {
+					seen[m[1]]++
+				}
+				if n == 1 != strings.Contains(h, `<h2 id="tyypit_otsikko">`) {
+					t.Errorf("%s: the kinds are listed on the first page only", rel)
+				}
+				// One h1, and no heading more than one level below the one
+				// before it.
+				last := 0
+				for _, m := range headingTag.FindAllStringSubmatch(h, -1) {
+					level := int(m[1][0] - '0')
+					if level > last+1 {
+						t.Errorf("%s: an h%d after an h%d", rel, level, last)
+					}
+					last = level
+				}
+				if c := strings.Count(h, "<h1"); c != 1 {
+					t.Errorf("%s has %d h1", rel, c)
+				}
+				for _, m := range regexp.MustCompile(`<h3 id="([^"]+)">`).FindAllStringSubmatch(h, -1) {
+					ids[url+"#"+m[1]] = true
+				}
+				nav := letterNav.FindStringSubmatch(h)
+				if nav == nil || nav[1] != tc.letters {
+					t.Fatalf("%s: no letter index labelled %q", rel, tc.letters)
+				}
+				navs = append(navs, nav[2])
+				pager := regexp.MustCompile(`(?s)<nav class="pager" aria-label="` + tc.pager + `">(.*?)</nav>`).FindStringSubmatch(h)
+				if pager == nil {
+					t.Fatalf("%s: no pager labelled %q", rel, tc.pager)
+				}
+				cur := currentLink.FindAllStringSubmatch(pager[1], -1)
+				if len(cur) != 1 || cur[0][1] != url || cur[0][2] != fmt.Sprint(n) {
+					t.Errorf("%s: the pager's current page %q", rel, cur)
+				}
+				title := pageTitle.FindStringSubmatch(h)
+				wantTitle := tc.title
+				if n > 1 {
+					wantTitle = fmt.Sprintf("%s, %s %d/%d", tc.title, tc.page, n, tc.pages)
+				}
+				if title == nil || !strings.HasPrefix(title[1], wantTitle+" – ") {
+					t.Errorf("%s: title %q, want %q first", rel, title, wantTitle)
+				}
+				if !strings.Contains(h, `<a href="`+tc.otherList+`" lang=`) {
+					t.Errorf("%s: the language switcher does not lead to %s", rel, tc.otherList)
+				}
+				if !strings.Contains(string(sitemap), "<loc>https://example.org"+url+"</loc>") {
+					t.Errorf("the sitemap lacks %s", url)
+				}
+			}
+			if len(seen) != tc.tags {
+				t.Errorf("the pages list %d tags, want %d", len(seen), tc.tags)
+			}
+			for tag, k := range seen {
+				if k != 1 {
+					t.Errorf("%s is listed on %d pages", tag, k)
+				}
+			}
+			// Every page has the same letter index, and each letter leads
+			// to its heading.
+			var letters []string
+			for _, m := range letterLink.FindAllStringSubmatch(navs[0], -1) {
+				letters = append(letters, m[3])
+				if !ids[m[1]+"#"+m[2]] {
+					t.Errorf("the letter %s leads to %s#%s, which is no heading", m[3], m[1], m[2])
+				}
+			}
+			for i, nav := range navs {
+				if nav != navs[0] {
+					t.Errorf("page %d's letter index differs from the first's", i+1)
+				}
+			}
+			t.Logf("letters: %s", strings.Join(letters, " "))
+		})
+	}
+	fi := readPage(t, dir, "tagit")
+	for _, want := range []string{`>Ä</a>`, `>Ö</a>`, `>E</a>`, `>Muut</a>`} {
+		if !strings.Contains(letterNav.FindString(fi), want) {
+			t.Errorf("the Finnish letter index lacks %s", want)
+		}
+	}
+}
