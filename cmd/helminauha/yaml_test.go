@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,10 +28,13 @@ func pearlWith(title, extra string) string {
 	return "---\ntitle: " + title + "\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\n" + extra + "date: 2022-06-01\n---\nTeksti.\n"
 }
 
-// TestInvisibleCharactersInFrontMatter: a character the editor cannot
-// see, which YAML reads as a line end, refuses, or reads into a value, is
-// told at its own line and column, in each language.
-func TestInvisibleCharactersInFrontMatter(t *testing.T) {
+// TestYAMLMistakesInFrontMatter: a character the editor cannot see
+// (which YAML reads as a line end, refuses, or reads into a value), what
+// YAML has beyond keys and values (tags, anchors, aliases, merge keys,
+// directives, document markers, block texts) and the rarer slips of
+// typing are each told in the editor's words at the place to change, in
+// each language, never in YAML's English.
+func TestYAMLMistakesInFrontMatter(t *testing.T) {
 	t.Parallel()
 	checkYAMLMistakes(t, []yamlMistake{
 		{"NEL inside a value", "helmet/nel.md", pearlWith("Seuraava\u0085rivi", ""), "2:16", diag.YAMLLineEnd.With('\u0085')},
@@ -41,7 +45,68 @@ func TestInvisibleCharactersInFrontMatter(t *testing.T) {
 		{"a C1 control character", "helmet/c1.md", pearlWith("C1", "tags: [a\u0080b]\n"), "6:9", diag.YAMLControl.With('\u0080')},
 		{"a byte-order mark inside the text", "helmet/bom.md", pearlWith("BOM", "tags: [a, \ufeffb]\n"), "6:11", diag.YAMLInvisible.With('\ufeff')},
 		{"a line separator written as an escape", "helmet/ls-escape.md", pearlWith(`"a\Lb"`, ""), "2:8", diag.ContentControl.With("title", '\u2028')},
+		{"a type tag YAML would read", "helmet/tagi.md", pearlWith("Tagi", "tags: !!binary aGVsbG8=\n"), "6:7", diag.YAMLTag.With("!!binary")},
+		{"a tag handle never defined", "helmet/kahva.md", pearlWith("Kahva", "tags: !e!x a\n"), "6:7", diag.YAMLTag.With("!e!x")},
+		{"an anchor and its alias", "helmet/ankkuri.md", pearlWith("Ankkuri", "tags: &t [a]\nprojects: *t\n"), "6:7", diag.YAMLAnchor.With("&t")},
+		{"an alias with no anchor", "helmet/alias.md", pearlWith("Alias", "projects: *t\n"), "6:11", diag.YAMLAnchor.With("*t")},
+		{"an & with no name", "helmet/et.md", pearlWith("Et", "tags: & a\n"), "6:7", fm(diag.YAMLBadStart.With('&'))},
+		{"a merge key", "helmet/yhdista.md", pearlWith("Yhdistä", "<<: {draft: true}\n"), "6:1", diag.YAMLAnchor.With("<<")},
+		{"a directive", "helmet/ohje.md", "---\n%YAML 1.2\n" + strings.TrimPrefix(pearlWith("Ohje", ""), "---\n"), "2:1", diag.YAMLDirective.With()},
+		{"a document end in the middle", "helmet/loppu.md", pearlWith("Loppu", "...\n"), "6:1", diag.YAMLDocumentEnd.With("...")},
+		{"text on the line of |", "helmet/lohko.md", pearlWith("Lohko", "projects: |Hanke\n"), "6:11", diag.YAMLBlockScalar.With('|')},
+		{"a list item on its key's line", "helmet/viiva.md", pearlWith("Viiva", "tags: - a\n"), "6:7", diag.YAMLDashInValue.With("tags")},
+		{"no space after a colon", "helmet/kaksoispiste.md", pearlWith("Kaksoispiste", "tags:johtaminen\n"), "6:6", diag.YAMLColonSpace.With("tags", "johtaminen")},
+		{"no space after the colon of the only key", "sivut/yksi.md", "---\ntitle:Yksi\n---\nTeksti.\n", "2:7", diag.YAMLColonSpace.With("title", "Yksi")},
+		{"a list as a key", "helmet/avain.md", pearlWith("Avain", "[a]: b\n"), "6:1", diag.YAMLKeyNotText.With()},
+		{"two commas in brackets", "helmet/pilkut.md", pearlWith("Pilkut", "tags: [a,, b]\n"), "6:10", fm(diag.YAMLFlow.With())},
+		{"a bracket closed twice", "helmet/sulje.md", pearlWith("Sulje", "tags: [a]]\n"), "6:10", fm(diag.YAMLFlow.With())},
+		{"a question mark starting a value", "helmet/kysymys.md", pearlWith("Kysymys", "projects: ? a\n"), "6:11", fm(diag.YAMLBadStart.With('?'))},
+		{"a quoted value with # right after it", "helmet/risuaita.md", pearlWith(`"Risuaita"#1`, ""), "2:8", diag.YAMLQuoteThenText.With('"', "title", '\'', `"Risuaita"#1`, '\'')},
+		{"a lone surrogate escape", "helmet/pari.md", pearlWith(`"a\uD800"`, ""), "2:10", diag.YAMLEscape.With(`\uD800`)},
 	})
+}
+
+// TestSiteYAMLMistakes: site.yaml gets the same words for the same
+// mistakes, and a value it reads may not hold an invisible character
+// written as an escape: the title would reach every page.
+func TestSiteYAMLMistakes(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, title string // the line that replaces site.yaml's title
+		pos         string
+		want        diag.Text
+	}{
+		{"a bell written as \\x07 in the title", `title: "Testi\x07portaali"`, "1:8", diag.ContentControl.With("title", '\a')},
+		{"a bell written as \\u0007 in the title", `title: "Testi\u0007portaali"`, "1:8", diag.ContentControl.With("title", '\a')},
+		{"a line separator written as \\L", `title: "Testi\Lportaali"`, "1:8", diag.ContentControl.With("title", '\u2028')},
+		{"NEL typed in the title", "title: Testi\u0085portaali", "1:13", diag.YAMLLineEnd.With('\u0085')},
+		{"an anchor", "title: &n Testiportaali\nname: *n", "1:8", diag.YAMLAnchor.With("&n")},
+		{"a type tag", "title: !!binary VGVzdGk=", "1:8", diag.YAMLTag.With("!!binary")},
+		{"a merge key", "title: Testiportaali\n<<: {theme: x}", "2:1", diag.YAMLAnchor.With("<<")},
+		{"a second document", "title: Testiportaali\n---\nkeep: [x]", "2:1", diag.YAMLDocumentEnd.With("---")},
+		{"no space after a colon", "title:Testiportaali", "1:7", diag.YAMLColonSpace.With("title", "Testiportaali")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			dir := portal(t)
+			site := filepath.Join(dir, "content", "site.yaml")
+			orig, err := os.ReadFile(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, site, strings.Replace(string(orig), "title: Testiportaali", c.title, 1))
+			for _, lang := range diag.Langs {
+				code, stdout, stderr := helminauha(t, dir, "check", "--lang", lang.String())
+				want := "content/site.yaml:" + c.pos + ": " + c.want.In(lang)
+				if code != 1 || !strings.Contains(stdout+stderr, want+"\n") {
+					t.Errorf("check --lang %s: exit status %d, want 1 and\n%s\nin:\n%s%s", lang, code, want, stdout, stderr)
+				}
+			}
+			if code, _, _ := helminauha(t, dir, "build"); code != 1 {
+				t.Errorf("build: exit status %d, want 1", code)
+			}
+		})
+	}
 }
 
 // checkYAMLMistakes writes each case's file into one portal and runs

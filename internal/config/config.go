@@ -157,6 +157,11 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	if prob == nil {
 		prob = yamldoc.Keys(root)
 	}
+	if prob == nil {
+		// An anchor, an alias, a merge key or a type tag: settings are
+		// plain keys and values, read as written.
+		prob = yamldoc.Plain(root)
+	}
 	if prob != nil {
 		return nil, diag.List{prob.Error(diag.Pos{File: name, Line: prob.Line, Col: prob.Col}, diag.ConfigYAML, File)}
 	}
@@ -190,7 +195,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		if !ok {
 			diags.Report(pos(key), diag.ConfigNotText, key, yamldoc.Describe(v))
 		}
-		return s
+		return visible(name, key, v, s, &diags)
 	}
 	c := &Config{
 		Title:       str("title", true),
@@ -273,6 +278,20 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	return c, diags
 }
 
+// visible is s, the text of key's value v, with a problem at the value
+// when s holds a character that shows as nothing: YAML reads one
+// written as an escape in double quotes ("\x07", "\u0007"), and from
+// the title it would reach every page, the feed and the search index.
+func visible(name, key string, v *yamldoc.Node, s string, diags *diag.List) string {
+	for _, r := range s {
+		if yamldoc.Invisible(r) {
+			diags.Report(diag.Pos{File: name, Line: v.Line, Col: v.Column}, diag.ContentControl, key, r)
+			break
+		}
+	}
+	return s
+}
+
 // known are the keys of site.yaml that Config names.
 var known = []string{"languages", "title", "description", "language", "baseURL", "theme", "keep", "pearlWords", "editURL"}
 
@@ -294,7 +313,11 @@ func languages(name string, v *yamldoc.Node, def string, pos diag.Pos, diags *di
 			diags.Report(pos, diag.ConfigLanguageCode, code, def)
 			continue
 		}
-		str := func(key string) string { s, _ := yamldoc.Text(yamldoc.Get(v, key)); return s }
+		str := func(key string) string {
+			n := yamldoc.Get(v, key)
+			s, _ := yamldoc.Text(n)
+			return visible(name, code+"."+key, n, s, diags)
+		}
 		l := Language{Code: code, Title: str("title"), Description: str("description")}
 		if l.Title == "" || l.Description == "" {
 			diags.Report(pos, diag.ConfigLanguageFields, code)

@@ -978,10 +978,10 @@ var (
 		"it must be keys with values (title: ...), not a list")
 	YAMLAnchor = msg("yaml.anchor",
 		"YAML-viittausta (%s) ei voi käyttää asetuksissa, koska sellainen voi paisua valtavaksi: kirjoita arvo auki",
-		"a YAML anchor or alias (%s) cannot be used in front matter, since one can grow enormous: write the value out in full")
+		"a YAML anchor or alias (%s) cannot be used in settings, since one can grow enormous: write the value out in full")
 	YAMLTag = msg("yaml.tag",
 		"YAML-tyyppimerkintää (%s) ei voi käyttää asetuksissa: jätä se pois tai kirjoita arvo lainausmerkkeihin",
-		"a YAML type tag (%s) cannot be used in front matter: leave it out, or put the value in quotes")
+		"a YAML type tag (%s) cannot be used in settings: leave it out, or put the value in quotes")
 	YAMLKeys = msg("yaml.keys",
 		"asetukset kirjoitetaan muodossa avain: arvo (title: ...), kukin omalle rivilleen",
 		"it must be keys with values (title: ...), one on each line")
@@ -1015,12 +1015,33 @@ var (
 	YAMLInvisible = msg("yaml.invisible",
 		"rivillä on näkymätön merkki %U, joka tulisi osaksi arvoa, vaikka editori ei näytä sitä: poista se (sellainen tulee usein kopioidun tekstin mukana)",
 		"the line holds an invisible character %U, which would become part of the value though your editor shows none: delete it (copied text often brings one along)")
+	YAMLDirective = msg("yaml.directive",
+		"rivi alkaa merkillä %%, jolla YAML aloittaa ohjeen (kuten %%YAML 1.2), eikä asetuksissa ole sellaisia: poista rivi, tai jos se jatkaa edellisen rivin arvoa, kirjoita koko arvo lainausmerkkeihin yhdelle riville",
+		"the line starts with %%, which starts a YAML directive (such as %%YAML 1.2), and settings have none: delete the line, or if it goes on the value of the line above, put the whole value in quotes on one line")
+	YAMLDocumentEnd = msg("yaml.document-end",
+		"rivi %s päättää YAML-asetukset, ja sen jälkeiset rivit jäisivät lukematta: poista rivi, tai jos se on osa arvoa, kirjoita arvo lainausmerkkeihin",
+		"the line %s ends the YAML settings, and the lines after it would not be read: delete the line, or if it is part of a value, put the value in quotes")
+	YAMLBlockScalar = msg("yaml.block-scalar",
+		"merkki %c aloittaa usean rivin tekstin, joka kirjoitetaan seuraaville riveille sisennettynä, eikä sen perään samalle riville voi kirjoittaa muuta: siirrä teksti seuraavalle riville sisennettynä, tai kirjoita koko arvo lainausmerkkeihin",
+		"%c starts a text of several lines, written indented on the lines below it, and nothing can follow it on its line: move the text to the next line, indented, or put the whole value in quotes")
+	YAMLDashInValue = msg("yaml.dash-in-value",
+		"luettelon kohta (\"- \") ei voi alkaa samalla rivillä kuin avain: kirjoita luettelo hakasulkeisiin, %s: [a, b], tai kukin kohta omalle rivilleen avaimen alle; jos viiva on osa tekstiä, kirjoita arvo lainausmerkkeihin",
+		"a list item (\"- \") cannot start on the key's line: write the list in brackets, %s: [a, b], or each item on a line of its own below the key; if the dash is part of the text, put the value in quotes")
+	YAMLFlow = msg("yaml.flow",
+		"hakasulkeissa kohdat erotetaan toisistaan yhdellä pilkulla, ja jokainen sulje suljetaan kerran: tarkista tämän kohdan pilkut ja sulkeet, esimerkiksi tags: [a, b]",
+		"in brackets the items are separated by one comma, and each bracket is closed once: check the commas and brackets here, such as tags: [a, b]")
+	YAMLColonSpace = msg("yaml.colon-space",
+		"kaksoispisteen jälkeen tarvitaan välilyönti, jotta YAML erottaa avaimen arvosta: kirjoita %s: %s",
+		"a colon needs a space after it for YAML to tell the key from the value: write %s: %s")
+	YAMLKeyNotText = msg("yaml.key-not-text",
+		"avaimen pitää olla sana, kuten title, eikä luettelo tai ryhmä: poista sulkeet avaimen ympäriltä",
+		"a key must be a word such as title, not a list or a group: remove the brackets around the key")
 	YAMLTooDeep = msg("yaml.too-deep",
 		"arvot ovat liian monella tasolla sisäkkäin (sulkeita tai sisennettyjä ryhmiä toistensa sisällä): kirjoita ne yksinkertaisemmin",
 		"the values are nested too deep (brackets or indented groups inside each other): write them more simply")
 	YAMLOther = msg("yaml.other",
-		"YAML ei ymmärrä tätä: %s",
-		"not valid YAML: %s")
+		"YAML ei ymmärrä riviä tästä kohdasta: tarkista sen lainausmerkit, sulkeet, kaksoispisteet ja sisennys",
+		"YAML cannot read the line from here on: check its quotes, brackets, colons and indentation")
 )
 
 // Worksheets, the fillable forms in a page (internal/markdown).

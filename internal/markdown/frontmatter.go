@@ -78,9 +78,11 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	if prob == nil {
 		prob = yamldoc.Keys(root)
 	}
-	if prob == nil && err != nil {
-		// yamldoc reads what goldmark-meta does not: an alias that grows
-		// too large, a type tag, keys that are not text.
+	if prob == nil {
+		// Settings are plain keys and values: an alias may grow too
+		// large, a tag changes how a value is read (!!binary), a merge
+		// key adds keys the editor does not see; goldmark-meta reads
+		// them all without a word.
 		prob = yamldoc.Plain(root)
 	}
 	if prob == nil && err != nil {

@@ -72,7 +72,7 @@ func Parse(src []byte) (*Node, *Problem) {
 	case errors.As(err, &le):
 		return nil, explain(src, le)
 	case err != nil:
-		return nil, &Problem{Line: 1, Col: 1, Text: diag.YAMLOther.With(err.Error())}
+		return nil, &Problem{Line: 1, Col: 1, Text: diag.YAMLOther.With()}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || Empty(doc.Content[0]) {
 		return nil, nil
@@ -88,9 +88,26 @@ func Parse(src []byte) (*Node, *Problem) {
 // end (U+0085, U+2028, U+2029) though the editor's editor shows none,
 // which would put every later line number out by one, or reads into the
 // value (U+FEFF).
+//
+// The same pass finds a document marker (--- or ... at a line's start)
+// between lines of settings: YAML would end the settings there and leave
+// the lines after it unread, without a word.
 func unreadable(src []byte) *Problem {
 	line, start := 1, 0 // start is the offset of the line's first byte
+	settings, end, mark := false, 0, ""
 	for i := 0; i < len(src); {
+		if i == start {
+			if m := marker(string(src[i:min(i+4, len(src))])); m != "" {
+				if settings && end == 0 {
+					end, mark = line, m
+				}
+			} else if t := bytes.TrimLeft(src[i:], " "); len(t) > 0 && !bytes.ContainsRune([]byte("#\n%"), rune(t[0])) {
+				if end > 0 {
+					return &Problem{Line: end, Col: 1, Text: diag.YAMLDocumentEnd.With(mark), Cause: true}
+				}
+				settings = true
+			}
+		}
 		c := src[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -141,9 +158,31 @@ func Invisible(r rune) bool {
 
 // Suspect tells whether a block that another YAML reader took without
 // complaint holds something yamldoc must still look at: a typographic
-// quote (CurlyQuotes) or an invisible character (Parse).
+// quote (CurlyQuotes), an invisible character, a document marker or a
+// quote with # after it (Parse), or what may be an anchor, an alias, a merge key or a type tag
+// (Plain). It looks at each byte once; a false alarm ("Hyvä & paha")
+// costs only a parse.
 func Suspect(src []byte) bool {
-	return bytes.ContainsAny(src, Curly+invisible)
+	prev := byte('\n')
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(src[i:])
+			if strings.ContainsRune(Curly+invisible, r) {
+				return true
+			}
+			i += n - 1
+		case c == '!' || c == '&' || c == '*':
+			if strings.IndexByte(" \t\n[{,", prev) >= 0 {
+				return true
+			}
+		case c == '<' && prev == '<', (c == '.' || c == '%') && prev == '\n', c == '#' && (prev == '"' || prev == '\''):
+			return true
+		}
+		prev = c
+	}
+	return false
 }
 
 // invisible are the characters Invisible names above U+007F that a
@@ -158,6 +197,13 @@ func Keys(root *Node) *Problem {
 		return nil
 	case root.Kind == Sequence:
 		return &Problem{Line: root.Line, Col: root.Column, Text: diag.YAMLList.With()}
+	case root.Kind == Scalar && root.Style == 0:
+		// title:Hei, which YAML reads as one word.
+		first, _, _ := strings.Cut(root.Value, " ")
+		if key, value, ok := strings.Cut(first, ":"); ok && key != "" && value != "" {
+			col := root.Column + utf8.RuneCountInString(key) + 1
+			return &Problem{Line: root.Line, Col: col, Text: diag.YAMLColonSpace.With(key, strings.TrimPrefix(root.Value, key+":")), Cause: true}
+		}
 	}
 	return &Problem{Line: root.Line, Col: root.Column, Text: diag.YAMLKeys.With()}
 }
@@ -334,8 +380,8 @@ func InvalidUTF8(src []byte) int {
 	return -1
 }
 
-// Plain is the problem of the first anchor, alias, merge key (<<) or type
-// tag (!!timestamp) under n, or nil. Settings are plain keys and values:
+// Plain is the problem of the first anchor, alias, merge key (<<), type
+// tag (!!timestamp) or key that is not text ([a]: b) under n, or nil. Settings are plain keys and values:
 // an alias can grow a few lines into millions of values ("billion
 // laughs"), and a tag overrides the reading the keys are checked by.
 func Plain(n *Node) *Problem {
@@ -352,7 +398,10 @@ func Plain(n *Node) *Problem {
 	case n.Style&yaml.TaggedStyle != 0:
 		return &Problem{Line: n.Line, Col: n.Column, Text: diag.YAMLTag.With(n.Tag), Cause: true}
 	}
-	for _, c := range n.Content {
+	for i, c := range n.Content {
+		if n.Kind == Mapping && i%2 == 0 && (c.Kind == Sequence || c.Kind == Mapping) {
+			return &Problem{Line: c.Line, Col: c.Column, Text: diag.YAMLKeyNotText.With(), Cause: true}
+		}
 		if p := Plain(c); p != nil {
 			return p
 		}
