@@ -28,7 +28,7 @@ var md = goldmark.New(
 		// the theme's Content-Security-Policy.
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
 		extension.Strikethrough,
-		extension.Linkify,
+		linkify{},
 		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
@@ -61,6 +61,61 @@ func (b frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Co
 	if parent := node.Parent(); parent != nil {
 		parent.RemoveChild(parent, node)
 	}
+}
+
+// linkify is goldmark's Linkify, whose parser is asked at every space of
+// the text and spends most of its time looking for an e-mail address in
+// each word (a tenth of goldmark's parse). linkifyAt asks it only where a
+// URL or an address may start: the same links, found the same way.
+type linkify struct{}
+
+func (linkify) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(linkifyAt{extension.NewLinkifyParser()}, 999)))
+}
+
+type linkifyAt struct{ parser.InlineParser }
+
+// nextAt is where the next '@' of a document's source is, at or after
+// from (len of the source when none is), kept in its parser.Context.
+type nextAt struct{ from, at int }
+
+var nextAtKey = parser.NewContextKey()
+
+// Parse tells goldmark's parser no link is at this position unless the
+// text after the trigger starts with a protocol or www. (which it tries
+// first), or the line holds an '@' further on, without which it finds no
+// e-mail address (an address's '@' follows its first part on the line).
+func (l linkifyAt) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	start := seg.Start
+	switch line[0] {
+	case ' ', '*', '_', '~', '(':
+		line = line[1:]
+		start++
+	}
+	if len(line) >= 4 {
+		switch line[0] {
+		case 'h', 'f', 'w':
+			// http:, https:, ftp:, www.
+			return l.InlineParser.Parse(parent, block, pc)
+		}
+	}
+	n, _ := pc.Get(nextAtKey).(*nextAt)
+	if n == nil {
+		n = &nextAt{from: -1}
+		pc.Set(nextAtKey, n)
+	}
+	if start < n.from || start > n.at {
+		src := block.Source()
+		n.from, n.at = start, len(src)
+		if i := bytes.IndexByte(src[start:], '@'); i >= 0 {
+			n.at = start + i
+		}
+	}
+	if n.at >= seg.Stop {
+		return nil
+	}
+	return l.InlineParser.Parse(parent, block, pc)
 }
 
 // finnishTypography follows Finnish usage: the closing quote opens too
