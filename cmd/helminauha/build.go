@@ -203,6 +203,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer done()
 	opts.CheckOnly = true
+	// A translation without dates of its own is outdated by its file's
+	// last commit, which check warns of as build does.
+	opts.LastCommits = gitinfo.Start(ctx, *contentDir)
 	// Drafts are checked like every other page, so that check says what
 	// build --drafts and serve say about the same folder.
 	opts.Drafts = true

@@ -100,7 +100,7 @@ func TestOutdatedTranslation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "content/sv/helmet/yhteinen-tavoite.md: warning: the original content/helmet/yhteinen-tavoite.md was updated (2023-02-03) after this translation (2022-07-01)"
+	want := "content/sv/helmet/yhteinen-tavoite.md:9:10: warning: the original content/helmet/yhteinen-tavoite.md was updated (2023-02-03) after this translation (2022-07-01)"
 	found := false
 	for _, d := range res.Diags {
 		found = found || strings.HasPrefix(d.Error(), want)

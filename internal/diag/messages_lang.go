@@ -15,6 +15,9 @@ var (
 	TranslationOutdated = msg("content.translation-outdated",
 		"käännöksen alkuperäistä %s on päivitetty (%s) käännöksen jälkeen (%s): tarkista, mitä muuttui, ja päivitä käännös ja sen updated-päivä",
 		"the original %s was updated (%s) after this translation (%s): see what changed, then update the translation and its updated date")
+	TranslationOutdatedCommit = msg("content.translation-by-commit",
+		"käännöksen alkuperäistä %s on päivitetty (%s) sen jälkeen, kun tätä käännöstä viimeksi muutettiin (%s, tiedoston viimeisin versio, sillä käännöksessä ei ole uudempaa päivämäärää): tarkista, mitä muuttui, ja päivitä käännös",
+		"the original %s was updated (%s) after this translation was last changed (%s, the file's last commit, as the translation has no later date of its own): see what changed, then update the translation")
 	TranslationNotYet = msg("content.translation-not-yet",
 		"%s mainitsee helmen %q, jota ei ole vielä käännetty, joten se jätetään tältä sivulta pois: käännä se (helminauha new translation %s helmet/%s) tai poista se luettelosta",
 		"%s names the pearl %q, which is not translated yet, so this page leaves it out: translate it (helminauha new translation %s helmet/%s) or remove it from the list")

@@ -388,6 +388,7 @@ eller HELMINAUHA_LANG=en).
 	"config.language-code":             "languages: %q duger inte som språkkod: skriv en kod med två bokstäver, till exempel sv eller en, som inte är standardspråket %s och inte namnet på en mapp i innehållsmappen",
 	"config.language-fields":           "languages: språket %s behöver title och description (portalens namn och beskrivning på det språket, för startsidan)",
 	"content.translation-outdated":     "originalet %s har uppdaterats (%s) efter översättningen (%s): se efter vad som ändrades och uppdatera översättningen och dess datum updated",
+	"content.translation-by-commit":    "originalet %s har uppdaterats (%s) efter att översättningen senast ändrades (%s, filens senaste version, eftersom översättningen inte har något senare eget datum): se efter vad som ändrades och uppdatera översättningen",
 	"content.translation-not-yet":      "%s nämner pärlan %q, som inte har översatts ännu, så den lämnas bort från den här sidan: översätt den (helminauha new translation %s helmet/%s) eller ta bort den från listan",
 	"content.translation-area-not-yet": "%s nämner temaområdet %q, som inte har översatts ännu: översätt det först (helminauha new translation %s teemat/%s)",
 	"render.words-yaml":                "ordtabellen är inte giltig YAML: %s (skriv varje ord på en egen rad i formen nyckel: text)",
