@@ -55,13 +55,24 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	if err := tmpl.Execute(buf, v); err != nil {
-		if fast != nil {
-			// The minified templates' lines are not the editor's: run
-			// the page again on the templates as written for the error.
-			return t.withoutFast().Render(s, j)
+	ran := false
+	if p := t.progs.get(tmpl); p != nil {
+		if ran = p.execute(buf, v) == nil; !ran {
+			buf.Reset() // html/template writes it, or says what is wrong
 		}
-		return f, t.templateError(err)
+	}
+	if !ran {
+		if err := tmpl.Execute(buf, v); err != nil {
+			if fast != nil {
+				// The minified templates' lines are not the editor's: run
+				// the page again on the templates as written for the error.
+				return t.withoutFast().Render(s, j)
+			}
+			return f, t.templateError(err)
+		}
+		// Executed once, the templates are escaped: the next pages of
+		// this kind run compiled.
+		t.progs.compile(tmpl)
 	}
 	f.Data, f.Type, f.Minified = bytes.Clone(buf.Bytes()), "text/html", fast != nil
 	return f, nil

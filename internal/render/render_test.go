@@ -34,15 +34,15 @@ func loadSite(t testing.TB, name, baseURL string, drafts bool) *site.Site {
 	return model(t, testkit.Content(t, filepath.Join("testdata", name)), baseURL, drafts)
 }
 
-// model builds the model of the content folder fsys. A non-empty baseURL
-// overrides its site.yaml's.
+// model builds the model of the content folder fsys, each of its
+// languages. A non-empty baseURL overrides its site.yaml's.
 func model(t testing.TB, fsys fs.FS, baseURL string, drafts bool) *site.Site {
 	t.Helper()
 	cfg, diags := config.Load(fsys, "content", baseURL)
 	if diags.HasErrors() {
 		t.Fatalf("config: %v", diags)
 	}
-	set, diags := content.Load(context.Background(), fsys, "content")
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil)
 	if diags.HasErrors() {
 		t.Fatalf("content: %v", diags.Errors())
 	}

@@ -50,6 +50,8 @@ type Theme struct {
 	local *localSets
 	// necklace keeps the entries of helmet.json between builds.
 	necklace necklaceMemo
+	// progs are the page templates compiled (see program), by template.
+	progs programs
 }
 
 // file is a theme file: its path inside its folder and its bytes.

@@ -1,0 +1,196 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/internal/testkit"
+)
+
+// bilingual is the build package's portal in Finnish and Swedish.
+func bilingual(t *testing.T) *site.Site {
+	t.Helper()
+	return model(t, testkit.Content(t, filepath.Join("..", "build", "testdata", "bilingual.txtar")), "", false)
+}
+
+// TestProgramsWriteWhatHTMLTemplateWrites runs every page of the
+// fixtures both ways, with the templates as written and minified: the
+// compiled program must write the same bytes, without leaving a page of
+// the default theme to html/template.
+func TestProgramsWriteWhatHTMLTemplateWrites(t *testing.T) {
+	sites := map[string]*site.Site{
+		"site":      loadSite(t, "site.txtar", "", false),
+		"drafts":    loadSite(t, "site.txtar", "https://example.org/portaali/", true),
+		"paged":     bigSite(t, 150),
+		"bilingual": bilingual(t),
+	}
+	plain, diags := Default()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	minified, _ := Default()
+	minified.MinifyTemplates()
+	for name, s := range sites {
+		for _, th := range []*Theme{plain, minified} {
+			pages := 0
+			for _, j := range th.Jobs(s) {
+				ls := s
+				if j.site != nil {
+					ls = j.site
+				}
+				set, fast := th.pagesFor(ls.Config.Language)
+				if fast != nil {
+					set = fast
+				}
+				tmpl := set[j.Kind]
+				if tmpl == nil {
+					continue
+				}
+				view := func() *View {
+					v, err := th.view(ls, j)
+					if err != nil {
+						t.Fatal(err)
+					}
+					v.tmpl = tmpl
+					return v
+				}
+				var want, got bytes.Buffer
+				if err := tmpl.Execute(&want, view()); err != nil {
+					t.Fatalf("%s %s: %v", name, j.Path, err)
+				}
+				th.progs.compile(tmpl)
+				p := th.progs.get(tmpl)
+				if p == nil {
+					t.Fatalf("%s %s: the %s template of the default theme was not compiled", name, j.Path, j.Kind)
+				}
+				if err := p.execute(&got, view()); err != nil {
+					t.Fatalf("%s %s: the program left the page to html/template: %v", name, j.Path, err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Errorf("%s %s: the program wrote another page:\n%s", name, j.Path, firstDiff(want.String(), got.String()))
+				}
+				pages++
+			}
+			if pages == 0 {
+				t.Errorf("%s: no pages", name)
+			}
+		}
+	}
+}
+
+// run executes src on data with html/template and with its program.
+// compiled tells whether there was a program and it ran to the end.
+func run(t *testing.T, src string, data any) (want, got string, compiled bool) {
+	t.Helper()
+	tmpl, err := template.New("t").Funcs(funcs).Parse(`{{define "sub"}}<i>{{.}}</i>{{end}}` + src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w, g bytes.Buffer
+	if err := tmpl.Execute(&w, data); err != nil {
+		w.Reset()
+		w.WriteString("error")
+	}
+	var ps programs
+	ps.compile(tmpl)
+	p := ps.get(tmpl)
+	if p == nil {
+		return w.String(), "", false
+	}
+	if err := p.execute(&g, data); err != nil {
+		return w.String(), "", false
+	}
+	return w.String(), g.String(), true
+}
+
+// escapeData is given to the templates of TestProgramEscapesAsHTMLTemplate.
+type escapeData struct {
+	V    any
+	List []any
+	Ptr  *escapeData
+}
+
+func (d *escapeData) Twice(s string) string { return s + s }
+func (d escapeData) Join(sep string, parts ...string) string {
+	return strings.Join(parts, sep)
+}
+
+var escapeValues = []any{
+	"", "plain", `<b>"x" & 'y' + z</b>`, "a\x00b", "äö å – €", "\xff\xfe bad", "{{.}}",
+	"javascript:alert(1)", "JavaScript:x", "mailto:a@b.fi", "https://e.fi/a b?q=ä&r=1#f",
+	"/a/%zz/%4/%41%e4", "//host/x", "data:text/html,x", "?q=<x>", "#frag ment",
+	template.HTML(`<b title="x">bold</b> & more`), template.URL("javascript:ok()"),
+	template.JS(`{"a":"<b>"}`), 0, -12, 42, true, false, nil, 3.5, []int{1},
+}
+
+var escapeTemplates = []string{
+	`<p title="{{.V}}">{{.V}}</p>`,
+	`<a href="{{.V}}">x</a>`,
+	`<a href="/haku/?q={{.V}}#{{.V}}">x</a>`,
+	`<img src="/k/{{.V}}.jpg" alt="{{.V}}">`,
+	`<title>{{.V}}</title><textarea>{{.V}}</textarea>`,
+	`<script type="application/json">{{.V}}</script>`,
+	`{{with .V}}[{{.}}]{{else}}none{{end}}`,
+	`{{if .V}}yes{{else if .List}}list{{end}}`,
+	`{{if not .V}}empty{{end}}{{if and .V .List}}both{{end}}{{or .V "or"}}`,
+	`{{if eq .V "plain" ""}}eq{{end}}{{if ne .V "x"}}ne{{end}}`,
+	`{{if eq .V 42 0}}eq{{end}}{{if ne .V 42}}ne{{end}}{{if lt .V 1}}lt{{end}}{{if ge .V 0}}ge{{end}}`,
+	`{{if gt (len .List) 1}}many{{end}}{{if le (len .List) 1}}few{{end}}`,
+	`{{range $i, $e := .List}}{{$i}}={{$e}};{{else}}nothing{{end}}`,
+	`{{range .List}}{{template "sub" .}}{{end}}{{$x := .V}}{{$x}}{{$x = "y"}}{{$x}}`,
+	`{{.Twice "ab"}}{{.Join ", " "a" "b" "c"}}{{$.Twice "<"}}`,
+	`{{with .Ptr}}{{.V}}{{.Twice "p"}}{{end}}{{.Ptr.V}}`,
+	`{{with legendBead .V}}{{.Shape}} {{.X}}{{end}}`,
+	`{{block "b" .V}}{{.}}{{end}}`,
+	`{{.V | printf "%v"}}`,
+}
+
+// TestProgramEscapesAsHTMLTemplate runs small templates over awkward
+// values: whenever the program runs to the end, it must have written
+// what html/template writes; and the templates of the common cases must
+// compile.
+func TestProgramEscapesAsHTMLTemplate(t *testing.T) {
+	for ti, src := range escapeTemplates {
+		ran := 0
+		for _, v := range escapeValues {
+			data := &escapeData{V: v, List: []any{v, "<", 2}, Ptr: &escapeData{V: v}}
+			want, got, ok := run(t, src, data)
+			if !ok {
+				continue
+			}
+			ran++
+			if got != want {
+				t.Errorf("template %d %s with %#v:\nhtml/template %q\nprogram       %q", ti, src, v, want, got)
+			}
+		}
+		compiles := !strings.Contains(src, "printf")
+		if compiles && ran == 0 {
+			t.Errorf("template %d %s never ran compiled", ti, src)
+		}
+		if !compiles && ran > 0 {
+			t.Errorf("template %d %s ran compiled with a function not compiled", ti, src)
+		}
+	}
+}
+
+// FuzzProgramEscapes compares the program's escaping of any string with
+// html/template's: go test ./internal/render -fuzz FuzzProgramEscapes
+func FuzzProgramEscapes(f *testing.F) {
+	for _, v := range escapeValues {
+		if s, ok := v.(string); ok {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, src := range escapeTemplates[:6] {
+			want, got, ok := run(t, src, &escapeData{V: s})
+			if ok && got != want {
+				t.Errorf("%s with %q:\nhtml/template %q\nprogram       %q", src, s, want, got)
+			}
+		}
+	})
+}
