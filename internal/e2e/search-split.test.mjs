@@ -12,7 +12,9 @@
 // A reader's view: a one-word query lists hits and says how many, the best
 // hit of a distinctive query is its pearl, "Näytä lisää osumia" lists
 // further distinct hits and reads a tier when they need one, a typo still
-// finds, nothing errs in the console and the page is accessible on a phone.
+// finds, the filters of a first search that has not read every tier work
+// and state their counts as lower bounds, nothing errs in the console and
+// the page is accessible on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -21,6 +23,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSite, openPage, assertClean, axe, formatViolations, repo, typeQuery, WIDTHS } from './harness.mjs';
+import { loadIndex } from '../../themes/helminauha/assets/haku.js';
+import { fsFetch } from '../search/jstest/fsfetch.mjs';
 
 const run = promisify(execFile);
 const PEARLS = 4000;
@@ -138,5 +142,93 @@ test('the search page with hits from a split index is accessible on a phone', as
   assert.deepEqual(violations, [], `the search page at 375 px has accessibility violations:\n${formatViolations(violations)}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the search page scrolls sideways by ${overflow}px at 375 px`);
+  assertClean(w);
+});
+
+// truth runs query q with filters on the built index in Node, reading every
+// tier (a limit past every hit makes the search settle on all of them):
+// the total and facet counts a reader should see once all is read, and
+// the first 20 hits.
+async function truth(q, filters = {}) {
+  const idx = await loadIndex('/haku/', fsFetch(site.out));
+  const r = await idx.search(q, filters, { limit: 1e6 });
+  assert.ok(r.exact && r.facetsExact, `the search of "${q}" in Node read every tier`);
+  return { total: r.total, facets: r.facets, hits: r.hits.slice(0, 20).map((h) => h.url) };
+}
+
+// facetsShown gives the filters the page lists, as a reader (and a screen
+// reader, by the checkbox's label) gets them: facet, value, name, the
+// count and whether the count is a lower bound ("(vähintään 660)").
+async function facetsShown(page) {
+  return page.locator('#search-facets input[type=checkbox]').evaluateAll((boxes) => boxes.map((b) => {
+    const text = b.labels[0].textContent;
+    const m = /^(.*) \((vähintään )?(\d+)\)$/.exec(text);
+    return { f: b.name, v: b.value, checked: b.checked, text, name: m ? m[1] : text, n: m ? Number(m[3]) : null, least: !!(m && m[2]) };
+  }));
+}
+
+// checkCounts fails on a filter whose count is wrong: an exact count must
+// be the true one, a lower bound at most the true one; while the total is
+// not known (the status says "Vähintään"), every count is a lower bound.
+function checkCounts(shown, want, exact, where) {
+  assert.ok(shown.length > 0, `${where}: the page lists filters`);
+  for (const x of shown) {
+    const real = want.facets[x.f][x.v] || 0;
+    assert.notEqual(x.n, null, `${where}: the filter "${x.text}" shows a count`);
+    if (x.least) assert.ok(x.n >= 1 && x.n <= real, `${where}: "${x.text}" claims at least ${x.n}, there are ${real}`);
+    else assert.equal(x.n, real, `${where}: "${x.text}" shows ${x.n}, there are ${real}`);
+    if (!exact) assert.ok(x.least, `${where}: "${x.text}" shows an exact count while the total is a lower bound`);
+  }
+}
+
+test('a first search that has not read every tier has usable filters whose counts are true or stated as lower bounds', async (t) => {
+  const { page, w } = await openPage(site, t);
+  await page.goto(site.base + '/haku/');
+  const q = 'luottamus';
+  const want = await truth(q);
+  const { hits, text } = await typeQuery(page, q);
+  // The premise: this word's postings are cut, and a first page of hits
+  // does not need them all.
+  const least = /^Vähintään (\d+) osumaa haulla ”luottamus”\.$/.exec(text);
+  assert.ok(least, `the first search of "${q}" reads every tier (status "${text}"); the test needs a word whose tiers wait`);
+  assert.ok(Number(least[1]) <= want.total, `"${text}": there are ${want.total}`);
+  assert.deepEqual(hits, want.hits, 'the first 20 hits are those of the whole index');
+  assert.ok(await page.locator('#search-filters').isVisible(), 'the filters show');
+  let shown = await facetsShown(page);
+  checkCounts(shown, want, false, `"${q}"`);
+  assert.ok(shown.some((x) => x.least && x.n < (want.facets[x.f][x.v] || 0)), 'some count is below the true one, so the page must say "vähintään"');
+
+  // A filter chosen by its accessible name works as it does on a small
+  // index: the hits are the area's, the count the area's, and the box
+  // stays checked and focused.
+  const area = shown.find((x) => x.f === 'teema');
+  const box = page.getByRole('checkbox', { name: area.text });
+  await box.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction((v) => new URL(location.href).searchParams.get('teema') === v
+    && document.getElementById('search-results').dataset.state === 'done', area.v);
+  const inArea = await truth(q, { teema: area.v });
+  const after = await page.locator('ol#search-results li a.search-hit-title').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  assert.deepEqual(after, inArea.hits, `the hits of "${q}" in ${area.name} are those of the whole index`);
+  const status = (await page.locator('#search-status').textContent()).trim();
+  const m = /^(Vähintään )?(\d+) osumaa haulla ”luottamus”\.$/.exec(status);
+  assert.ok(m, `status "${status}"`);
+  if (m[1]) assert.ok(Number(m[2]) <= inArea.total, `"${status}": there are ${inArea.total}`);
+  else assert.equal(Number(m[2]), inArea.total, `"${status}"`);
+  shown = await facetsShown(page);
+  assert.ok(shown.find((x) => x.f === 'teema' && x.v === area.v)?.checked, 'the chosen area stays checked');
+  assert.equal(await page.evaluate(() => document.activeElement?.value), area.v, 'the focus stays on the box');
+  checkCounts(shown, inArea, !m[1], `"${q}" in ${area.name}`);
+  assertClean(w);
+});
+
+test('a search that reads what it needs shows the exact counts', async (t) => {
+  const { page, w } = await openPage(site, t);
+  await page.goto(site.base + '/haku/');
+  const q = 'tiimi';
+  const want = await truth(q);
+  const { text } = await typeQuery(page, q);
+  assert.equal(text, `${want.total} osumaa haulla ”${q}”.`);
+  checkCounts(await facetsShown(page), want, true, `"${q}"`);
   assertClean(w);
 });

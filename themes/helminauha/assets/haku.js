@@ -1185,8 +1185,11 @@ function startPage(doc, win) {
           state.shown = PAGE_SIZE;
           run();
         });
-        // Counts of hits not all known yet are left out.
-        const lab = el('label', '', res.facetsExact === false ? label[f](v) : `${label[f](v)} (${res.facets[f][v] || 0})`);
+        // Until every posting that could count is read (a large index's
+        // first search of a common word), a count is of the hits known:
+        // the page says it is a lower bound, "(vähintään 660)".
+        const n = res.facets[f][v] || 0;
+        const lab = el('label', '', res.facetsExact === false ? (n ? t('facet.least', { label: label[f](v), n }) : label[f](v)) : `${label[f](v)} (${n})`);
         lab.htmlFor = id;
         const row = el('div', 'search-facet-option');
         row.append(box, lab);
