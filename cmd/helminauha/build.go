@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
@@ -177,13 +178,35 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			time.Since(start).Round(time.Millisecond).String(), pageSummary(res.Pages, lang)))
 		printLeftOut(stdout, res, lang)
 	}
-	if *timings { // for make bench-scale, which reads these lines: not translated
-		for _, t := range res.Timings {
-			fmt.Fprintf(stdout, "  %-8s %8s  CPU %8s  peak memory so far %s\n", t.Stage, t.Took.Round(time.Millisecond),
-				t.CPU.Round(time.Millisecond), size(t.MaxRSS))
-		}
+	if *timings {
+		printTimings(stdout, res.Timings, lang)
 	}
 	return nil
+}
+
+// stageNames are the words of build --timings for the build's stages.
+var stageNames = map[string]*diag.Message{
+	"load": diag.StageLoad, "theme": diag.StageTheme, "model": diag.StageModel, "patch": diag.StagePatch,
+	"plan": diag.StagePlan, "render": diag.StageRender, "static": diag.StageStatic, "write": diag.StageWrite,
+}
+
+// printTimings writes a line for each stage, its name in lang, padded so
+// that the figures stand in columns (make bench-scale reads the English
+// lines, with --lang en).
+func printTimings(w io.Writer, timings []build.Timing, lang diag.Lang) {
+	names, width := make([]string, len(timings)), 8
+	for i, t := range timings {
+		names[i] = t.Stage
+		if m := stageNames[t.Stage]; m != nil {
+			names[i] = m.In(lang)
+		}
+		width = max(width, utf8.RuneCountInString(names[i]))
+	}
+	for i, t := range timings {
+		name := names[i] + strings.Repeat(" ", width-utf8.RuneCountInString(names[i]))
+		fmt.Fprintln(w, diag.CmdTiming.In(lang, name, t.Took.Round(time.Millisecond).String(),
+			t.CPU.Round(time.Millisecond).String(), size(t.MaxRSS)))
+	}
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -1,33 +1,73 @@
 package main
 
 import (
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestTimingsShowEveryStage: build --timings, as the README's performance
 // section uses it, names each stage with its wall time, the CPU time the
-// process spent in it and the peak memory so far, which make bench-scale
-// reads.
+// process spent in it and the peak memory so far, in the words of the
+// messages' language (Finnish by default); make bench-scale reads the
+// lines of --lang en.
 func TestTimingsShowEveryStage(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
-	code, stdout, stderr := helminauha(t, dir, "build", "--timings")
-	if code != 0 {
-		t.Fatalf("build --timings: exit %d\n%s", code, stderr)
-	}
-	line := regexp.MustCompile(`^  (\w+) +\d[\w.µ]* +CPU +\d[\w.µ]* +peak memory so far \d+(\.\d)? (MB|kB)$`)
-	var stages []string
-	for _, l := range strings.Split(stdout, "\n") {
-		if m := line.FindStringSubmatch(l); m != nil {
-			stages = append(stages, m[1])
+	stages := []*diag.Message{diag.StageLoad, diag.StageModel, diag.StageRender, diag.StageWrite}
+	for _, tc := range []struct {
+		args []string
+		lang diag.Lang
+	}{
+		{[]string{"--lang", "en"}, diag.English}, // as make bench-scale runs it
+		{nil, diag.Finnish},
+		{[]string{"--lang", "sv"}, diag.Swedish},
+	} {
+		stdout, stderr := helminauhaEnv(t, dir, nil, append([]string{"build", "--timings"}, tc.args...)...)
+		// A stage's line is the catalogue's, word for word, with a name,
+		// two durations and a size in their places.
+		form := strings.Fields(diag.CmdTiming.In(tc.lang, "STAGE", "WALL", "CPUTIME", "1 MB"))
+		var got []string
+		for _, l := range strings.Split(stdout, "\n") {
+			if f := strings.Fields(l); strings.HasPrefix(l, "  ") && len(f) == len(form) && timingFits(f, form) {
+				got = append(got, f[0])
+			}
+		}
+		for _, s := range stages {
+			if !slices.Contains(got, s.In(tc.lang)) {
+				t.Errorf("build --timings %v: no line for the stage %q in:\n%s%s", tc.args, s.In(tc.lang), stdout, stderr)
+			}
 		}
 	}
-	for _, want := range []string{"load", "model", "render", "write"} {
-		if !slices.Contains(stages, want) {
-			t.Errorf("no line for the stage %s in:\n%s", want, stdout)
+}
+
+// timingFits tells whether the fields of a line are those of form with
+// durations for WALL and CPUTIME and a size in MB or kB for "1 MB".
+func timingFits(f, form []string) bool {
+	for i, w := range form {
+		switch w {
+		case "STAGE":
+		case "1":
+			if _, err := strconv.ParseFloat(f[i], 64); err != nil {
+				return false
+			}
+		case "WALL", "CPUTIME":
+			if _, err := time.ParseDuration(f[i]); err != nil {
+				return false
+			}
+		case "MB":
+			if f[i] != "MB" && f[i] != "kB" {
+				return false
+			}
+		default:
+			if f[i] != w {
+				return false
+			}
 		}
 	}
+	return true
 }

@@ -119,6 +119,19 @@ language is en or sv).
 	CmdWrote = msg("cmd.wrote",
 		"Kirjoitettiin %s (%s) kansioon %s ajassa %s: %s",
 		"Wrote %s (%s) to %s in %s: %s")
+	CmdTiming = msg("cmd.timing",
+		"  %s %8s  CPU %8s  muistia enimmillään tähän asti %s",
+		"  %s %8s  CPU %8s  peak memory so far %s")
+	// The stages of a build, as build --timings names them.
+	StageLoad   = msg("stage.load", "lukeminen", "load")
+	StageTheme  = msg("stage.theme", "teema", "theme")
+	StageModel  = msg("stage.model", "malli", "model")
+	StagePatch  = msg("stage.patch", "mallin-päivitys", "patch")
+	StagePlan   = msg("stage.plan", "suunnitelma", "plan")
+	StageRender = msg("stage.render", "sivut", "render")
+	StageStatic = msg("stage.static", "tiedostot", "static")
+	StageWrite  = msg("stage.write", "tallennus", "write")
+
 	CmdLeftOut = msgVar("cmd.left-out", 1,
 		plural.Selectf(1, "%d", "one", "Luonnoksia jätettiin pois %d (julkaise se kirjoittamalla draft: false tai katso se komennolla build --drafts):",
 			"other", "Luonnoksia jätettiin pois %d (julkaise luonnos kirjoittamalla draft: false tai katso ne komennolla build --drafts):"),

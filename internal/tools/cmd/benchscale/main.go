@@ -134,7 +134,7 @@ func build(ctx context.Context, bin, dir, out, spent string) (run, error) {
 		}
 	}
 	syscall.Sync()
-	cmd := exec.CommandContext(ctx, bin, "build", "--content", filepath.Join(dir, "content"), "--out", out, "--timings", "--quiet")
+	cmd := exec.CommandContext(ctx, bin, "build", "--content", filepath.Join(dir, "content"), "--out", out, "--timings", "--quiet", "--lang", "en")
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
