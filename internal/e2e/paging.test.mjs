@@ -1,7 +1,9 @@
 // Long lists on a large portal: a generated corpus of 400 pearls puts
 // more than 60 pearls in every theme area, kind and audience, so their
-// pages are split (render.PageSize). The pages and their pager must be
-// accessible, light and usable with a keyboard like every other page.
+// pages are split (render.PageSize); its varied shape gives them some 300
+// tags, so the list of terms takes two pages (render.TagPageSize). The
+// pages and their pager must be accessible, light and usable with a
+// keyboard like every other page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -24,7 +26,7 @@ before(async () => {
   srv = await serve(() => root);
   const bin = join(dir, 'helminauha');
   await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
-  await run('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', '400', '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
+  await run('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', '400', '-shape', 'varied', '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
   await run(bin, ['build', '--content', join(dir, 'corpus', 'content'), '--out', join(dir, 'public'), '--baseurl', srv.url + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
   root = join(dir, 'public');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -50,7 +52,7 @@ test('paged lists are accessible and light, in light and dark, on a phone and a 
       const page = await context.newPage();
       const w = watch(page, srv.url);
       const area = await firstArea(page);
-      const pages = [area, area + 'sivu/2/', '/tyypit/tieto/sivu/2/', '/kohderyhmat/johto/'];
+      const pages = [area, area + 'sivu/2/', '/tyypit/tieto/sivu/2/', '/kohderyhmat/johto/', '/tagit/', '/tagit/sivu/2/'];
       for (const p of pages) {
         w.reset();
         const res = await page.goto(srv.url + p, { waitUntil: 'load' });
@@ -95,6 +97,36 @@ test('the pager leads from page to page by keyboard, and says which page is open
   const pager3 = page.getByRole('navigation', { name: 'Sivutus' });
   assert.equal(await pager3.getByRole('link', { name: 'Seuraava sivu' }).count(), 0, 'the last page has no next page');
   assert.equal(await page.locator('link[rel="next"]').count(), 0);
+  await context.close();
+});
+
+test('the letter index of the list of terms leads by keyboard to the letter\'s heading, on the page where it starts', async () => {
+  const context = await browser.newContext({ viewport: WIDTHS.phone });
+  const page = await context.newPage();
+  await page.goto(srv.url + '/tagit/', { waitUntil: 'load' });
+  const letters = page.getByRole('navigation', { name: 'Aiheet alkukirjaimen mukaan' });
+  const links = letters.getByRole('link');
+  const endsIn = (await page.getByRole('heading', { level: 3 }).last().textContent()).trim();
+  assert.ok(await links.count() >= 10, 'the index has the letters of some 300 tags');
+  // The last letter starts on the second page.
+  const last = links.last();
+  const letter = (await last.textContent()).trim();
+  await last.focus();
+  await Promise.all([page.waitForURL(/\/tagit\/sivu\/2\/#kirjain-/), page.keyboard.press('Enter')]);
+  const id = new URL(page.url()).hash.slice(1);
+  const heading = page.getByRole('heading', { level: 3, name: letter, exact: true });
+  assert.equal(await heading.getAttribute('id'), id, `the letter ${letter} leads to its heading`);
+  // The page scrolls (smoothly) to the heading.
+  await page.waitForFunction(() => {
+    const r = document.getElementById(location.hash.slice(1)).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.equal(await page.getByRole('navigation', { name: 'Sivutus' }).locator('[aria-current="page"]').textContent(), 'Sivu 2');
+  assert.match(await page.title(), /^Aiheet, sivu 2\/2 – /);
+  // The second page starts with the letter the first page ended in,
+  // said to continue, or with the next letter.
+  const startsWith = (await page.getByRole('heading', { level: 3 }).first().textContent()).trim();
+  assert.ok(startsWith === `${endsIn} (jatkuu)` || !startsWith.startsWith(endsIn), `the first page ends in ${endsIn}, the second starts with "${startsWith}"`);
   await context.close();
 });
 

@@ -26,7 +26,7 @@ after(async () => { await site?.stop(); });
 // ask types q into the search field as a reader does (see typeQuery).
 const ask = (page, q) => typeQuery(page, q, 'för');
 
-for (const kind of ['inflection', 'compound-part', 'no-diacritics', 'typo', 'synonym']) {
+for (const kind of ['inflection', 'compound-part', 'compound-query', 'no-diacritics', 'typo', 'synonym']) {
   const queries = judged.filter((q) => q.kind === kind);
   test(`${kind}: each of ${queries.length} Swedish queries typed on /sv/haku/ has its page among the first ${TOP} hits`, async (t) => {
     assert.ok(queries.length >= 4, `the set has queries of kind ${kind}`);
