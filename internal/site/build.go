@@ -95,7 +95,6 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.links()
 	b.warnings()
 	b.diags.Sort()
-	b.s.work = b.work
 	for _, g := range b.suggest {
 		b.s.work += g.dist.Cells
 	}
@@ -153,12 +152,6 @@ type builder struct {
 	headingIn  map[*markdown.Doc]*headingSet
 	staticSet  map[string]bool
 	staticBase map[string]string
-	// work counts the elements compared while keeping lists free of
-	// repeats, for the test that the model's work grows linearly: every
-	// search of a list that content can make long goes through holds or
-	// appendNewCounting, or counts its lookups here. Such a search does
-	// not allocate, so allocations would not show it grow.
-	work int
 }
 
 func (b *builder) node(path, key string, sum content.Sum) Node {
@@ -263,7 +256,6 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 				b.diags.Report(p.ItemPos("related", slug), diag.SiteRelatedSelf, slug)
 				continue
 			}
-			b.work++
 			if !related[[2]*Pearl{p, r}] {
 				related[[2]*Pearl{p, r}] = true
 				p.Related = append(p.Related, r)
@@ -272,7 +264,6 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	}
 	for _, p := range b.s.Pearls {
 		for _, r := range slices.Clone(p.Related) {
-			b.work++
 			if !related[[2]*Pearl{r, p}] {
 				related[[2]*Pearl{r, p}] = true
 				r.Related = append(r.Related, p)
@@ -338,19 +329,17 @@ func (b *builder) draftNamed(pos diag.Pos, p *Pearl) {
 	}
 }
 
-// appendNew appends v to list unless list holds it. A long list is
-// searched through seen, which appendNew keeps: front matter can name
-// ten thousand tags or pearls, and searching the list for each took
-// quadratic time.
-func appendNew[T comparable](list []T, v T, seen *map[T]bool) []T {
-	return appendNewCounting(list, v, seen, nil)
-}
+// appendNewScan is the length from which appendNew keeps a set of the
+// list, so that it compares v with at most appendNewScan-1 elements.
+const appendNewScan = 16
 
-// appendNewCounting is appendNew that adds to work, when it is not nil,
-// the elements it compares.
-func appendNewCounting[T comparable](list []T, v T, seen *map[T]bool, work *int) []T {
-	if len(list) < 16 {
-		if holds(list, v, work) {
+// appendNew appends v to list unless list holds it. A list of
+// appendNewScan or more is searched through seen, which appendNew keeps:
+// front matter can name ten thousand tags or pearls, and searching the
+// list for each took quadratic time.
+func appendNew[T comparable](list []T, v T, seen *map[T]bool) []T {
+	if len(list) < appendNewScan {
+		if slices.Contains(list, v) {
 			return list
 		}
 		return append(list, v)
@@ -360,32 +349,12 @@ func appendNewCounting[T comparable](list []T, v T, seen *map[T]bool, work *int)
 		for _, x := range list {
 			(*seen)[x] = true
 		}
-		count(work, len(list))
 	}
-	count(work, 1)
 	if (*seen)[v] {
 		return list
 	}
 	(*seen)[v] = true
 	return append(list, v)
-}
-
-// holds reports whether list holds v, adding to work, when it is not nil,
-// the elements it compares.
-func holds[T comparable](list []T, v T, work *int) bool {
-	i := slices.Index(list, v)
-	if i < 0 {
-		count(work, len(list))
-	} else {
-		count(work, i+1)
-	}
-	return i >= 0
-}
-
-func count(work *int, n int) {
-	if work != nil {
-		*work += n
-	}
 }
 
 func (b *builder) cases(list []*content.Case) {
@@ -399,11 +368,11 @@ func (b *builder) cases(list []*content.Case) {
 				b.unknownArea(&c.Common, "themes", slug, diag.SiteUnknownThemes)
 				continue
 			}
-			k.Areas = appendNewCounting(k.Areas, a, &areas, &b.work)
+			k.Areas = appendNew(k.Areas, a, &areas)
 		}
 		for _, slug := range c.Pearls {
 			if p := b.refPearl(&c.Common, "pearls", slug); p != nil {
-				k.Pearls = appendNewCounting(k.Pearls, p, &pearls, &b.work)
+				k.Pearls = appendNew(k.Pearls, p, &pearls)
 			}
 		}
 		b.byFile[b.rel(c.Key)+".md"] = k
@@ -509,8 +478,9 @@ func (b *builder) terms() {
 				auds[a] = t
 			}
 			// A pearl is on a term's list exactly when the term is on the
-			// pearl's (much shorter) list.
-			if !holds(p.Audience, t, &b.work) {
+			// pearl's list, which holds at most the audiences content
+			// knows (content.Audiences).
+			if !slices.Contains(p.Audience, t) {
 				p.Audience = append(p.Audience, t)
 				t.Pearls = append(t.Pearls, p)
 			}
@@ -525,7 +495,7 @@ func (b *builder) terms() {
 				tags[slug] = t
 				tagFile[slug] = p.File
 			}
-			if more := appendNewCounting(p.Tags, t, &tagged, &b.work); len(more) > len(p.Tags) {
+			if more := appendNew(p.Tags, t, &tagged); len(more) > len(p.Tags) {
 				p.Tags = more
 				t.Pearls = append(t.Pearls, p)
 			}

@@ -51,10 +51,10 @@ func list(key string, n int) string {
 
 // TestModelWorkGrowsLinearly builds the model of portals of n and 4n
 // pearls, each with references that break, or that crowd one page, and
-// checks that the allocations and the work Build counts (the list elements
-// compared and the edit-distance steps of suggestions: searching a list
-// allocates nothing) grow at most linearly. These grew quadratically
-// before. Speed itself is for benchmarks.
+// checks that the allocations and the edit-distance steps of suggestions
+// (which allocate nothing) grow at most linearly. These grew
+// quadratically before. A long list is kept free of repeats through a
+// set (TestAppendNewKeepsASet). Speed itself is for benchmarks.
 func TestModelWorkGrowsLinearly(t *testing.T) {
 	for _, c := range []struct {
 		name       string
@@ -98,7 +98,7 @@ func TestModelWorkGrowsLinearly(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			const n = 250
 			small, large := modelWork(t, portal(n, c.meta, c.body, c.files)), modelWork(t, portal(4*n, c.meta, c.body, c.files))
-			for i, what := range []string{"allocations", "steps of work"} {
+			for i, what := range []string{"allocations", "edit-distance steps"} {
 				if large[i] > 5*max(small[i], 1) {
 					t.Errorf("%s: %d for %d pearls, %d for %d: more than 5 times as many", what, small[i], n, large[i], 4*n)
 				}
@@ -108,7 +108,7 @@ func TestModelWorkGrowsLinearly(t *testing.T) {
 }
 
 // modelWork returns the allocations of building the model of fsys and the
-// work the build counted.
+// edit-distance steps of its suggestions.
 func modelWork(t *testing.T, fsys fstest.MapFS) [2]int {
 	cfg, diags := config.Load(fsys, "content", "")
 	if cfg == nil {

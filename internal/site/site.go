@@ -58,9 +58,9 @@ type Site struct {
 	// Hashes maps each document Key to a hash of its source, for
 	// incremental rendering.
 	Hashes map[string]content.Sum
-	// work is how much work Build did that allocations do not show (see
-	// builder.work and suggester.cells), for the test that it grows
-	// linearly.
+	// work is the edit-distance steps Build's suggestions took
+	// (content.EditDistance.Cells), which allocate nothing, for the test
+	// that the model's work grows linearly.
 	work int
 }
 
