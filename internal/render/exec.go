@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -73,32 +74,68 @@ func (p *program) execute(w *bytes.Buffer, data any) (err error) {
 	return p.root.run(s, v)
 }
 
-// programs holds the programs of executed page templates, by template;
-// a nil *program for one that cannot be compiled.
-type programs struct{ m sync.Map }
+// programs holds the programs of executed templates, by set and name; a
+// nil *program for one that cannot be compiled.
+type programs struct {
+	m sync.Map
+	// off keeps every template with html/template (for tests).
+	off bool
+	// slow counts the executions a program left to html/template.
+	slow atomic.Int64
+}
 
-// get is tmpl's program, or nil when there is none yet or there cannot
-// be one.
-func (ps *programs) get(tmpl *template.Template) *program {
-	if p, ok := ps.m.Load(tmpl); ok {
+type programKey struct {
+	set  *template.Template
+	name string
+}
+
+// get is the program of the template name of set, or nil when there is
+// none yet or there cannot be one.
+func (ps *programs) get(set *template.Template, name string) *program {
+	if ps.off {
+		return nil
+	}
+	if p, ok := ps.m.Load(programKey{set, name}); ok {
 		return p.(*program)
 	}
 	return nil
 }
 
-// compile makes tmpl's program. tmpl must have been executed once, so
-// that html/template has escaped it.
-func (ps *programs) compile(tmpl *template.Template) {
-	if _, ok := ps.m.Load(tmpl); ok {
+// compile makes the program of the template name of set. It must have
+// been executed once (by set.ExecuteTemplate, or Execute when name is
+// set's own), so that html/template has escaped it.
+func (ps *programs) compile(set *template.Template, name string) {
+	key := programKey{set, name}
+	if _, ok := ps.m.Load(key); ok {
 		return
 	}
-	c := &compiler{set: tmpl, done: map[string]*compiled{}}
-	root, err := c.template(tmpl.Name())
+	c := &compiler{set: set, done: map[string]*compiled{}}
+	root, err := c.template(name)
 	var p *program
 	if err == nil {
 		p = &program{root: root}
 	}
-	ps.m.LoadOrStore(tmpl, p)
+	ps.m.LoadOrStore(key, p)
+}
+
+// executeTemplate is set.ExecuteTemplate(name, data) as a string, run
+// by its program once there is one.
+func (ps *programs) executeTemplate(set *template.Template, name string, data any) (string, error) {
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer buffers.Put(buf)
+	if p := ps.get(set, name); p != nil {
+		if p.execute(buf, data) == nil {
+			return buf.String(), nil
+		}
+		ps.slow.Add(1)
+		buf.Reset()
+	}
+	if err := set.ExecuteTemplate(buf, name, data); err != nil {
+		return "", err
+	}
+	ps.compile(set, name)
+	return buf.String(), nil
 }
 
 // compiler makes the closures of one template set.

@@ -12,71 +12,61 @@ import (
 )
 
 // bilingual is the build package's portal in Finnish and Swedish.
-func bilingual(t *testing.T) *site.Site {
+func bilingual(t testing.TB) *site.Site {
 	t.Helper()
 	return model(t, testkit.Content(t, filepath.Join("..", "build", "testdata", "bilingual.txtar")), "", false)
 }
 
-// TestProgramsWriteWhatHTMLTemplateWrites runs every page of the
-// fixtures both ways, with the templates as written and minified: the
-// compiled program must write the same bytes, without leaving a page of
-// the default theme to html/template.
+// TestProgramsWriteWhatHTMLTemplateWrites renders every file of the
+// fixtures with html/template alone and, twice, with programs (the first
+// time compiles them): the second time must write the same bytes, with
+// the templates as written and minified, without leaving a page or
+// partial of the default theme to html/template.
 func TestProgramsWriteWhatHTMLTemplateWrites(t *testing.T) {
-	sites := map[string]*site.Site{
-		"site":      loadSite(t, "site.txtar", "", false),
-		"drafts":    loadSite(t, "site.txtar", "https://example.org/portaali/", true),
-		"paged":     bigSite(t, 150),
-		"bilingual": bilingual(t),
+	sites := map[string]func() *site.Site{
+		"site":      func() *site.Site { return loadSite(t, "site.txtar", "", false) },
+		"drafts":    func() *site.Site { return loadSite(t, "site.txtar", "https://example.org/portaali/", true) },
+		"paged":     func() *site.Site { return bigSite(t, 150) },
+		"bilingual": func() *site.Site { return bilingual(t) },
 	}
-	plain, diags := Default()
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	minified, _ := Default()
-	minified.MinifyTemplates()
-	for name, s := range sites {
-		for _, th := range []*Theme{plain, minified} {
-			pages := 0
-			for _, j := range th.Jobs(s) {
-				ls := s
-				if j.site != nil {
-					ls = j.site
+	for name, load := range sites {
+		for _, minify := range []bool{false, true} {
+			themes := make([]*Theme, 2)
+			for i := range themes {
+				th, diags := Default()
+				if diags.HasErrors() {
+					t.Fatal(diags)
 				}
-				set, fast := th.pagesFor(ls.Config.Language)
-				if fast != nil {
-					set = fast
+				if minify {
+					th.MinifyTemplates()
 				}
-				tmpl := set[j.Kind]
-				if tmpl == nil {
-					continue
-				}
-				view := func() *View {
-					v, err := th.view(ls, j)
-					if err != nil {
-						t.Fatal(err)
-					}
-					v.tmpl = tmpl
-					return v
-				}
-				var want, got bytes.Buffer
-				if err := tmpl.Execute(&want, view()); err != nil {
-					t.Fatalf("%s %s: %v", name, j.Path, err)
-				}
-				th.progs.compile(tmpl)
-				p := th.progs.get(tmpl)
-				if p == nil {
-					t.Fatalf("%s %s: the %s template of the default theme was not compiled", name, j.Path, j.Kind)
-				}
-				if err := p.execute(&got, view()); err != nil {
-					t.Fatalf("%s %s: the program left the page to html/template: %v", name, j.Path, err)
-				}
-				if !bytes.Equal(got.Bytes(), want.Bytes()) {
-					t.Errorf("%s %s: the program wrote another page:\n%s", name, j.Path, firstDiff(want.String(), got.String()))
-				}
-				pages++
+				themes[i] = th
 			}
-			if pages == 0 {
-				t.Errorf("%s: no pages", name)
+			slow, fast := themes[0], themes[1]
+			slow.progs.off = true
+			s := load()
+			want := renderAll(t, slow, s)
+			renderAll(t, fast, s)
+			compiled := fast.progs.slow.Load()
+			got := renderAll(t, fast, s)
+			if n := fast.progs.slow.Load(); n > 0 {
+				t.Errorf("%s (minified %v): %d pages or partials left to html/template (%d of them the first time)", name, minify, n, compiled)
+			}
+			for p, w := range want {
+				if g := got[p]; !bytes.Equal(g, w) {
+					t.Errorf("%s (minified %v): the programs wrote another %s:\n%s", name, minify, p, firstDiff(string(w), string(g)))
+				}
+			}
+			n := 0
+			fast.progs.m.Range(func(k, p any) bool {
+				if p.(*program) == nil {
+					t.Errorf("%s (minified %v): template %s was not compiled", name, minify, k.(programKey).name)
+				}
+				n++
+				return true
+			})
+			if n < len(Kinds) {
+				t.Errorf("%s (minified %v): %d templates compiled, fewer than the page kinds", name, minify, n)
 			}
 		}
 	}
@@ -96,8 +86,8 @@ func run(t *testing.T, src string, data any) (want, got string, compiled bool) {
 		w.WriteString("error")
 	}
 	var ps programs
-	ps.compile(tmpl)
-	p := ps.get(tmpl)
+	ps.compile(tmpl, tmpl.Name())
+	p := ps.get(tmpl, tmpl.Name())
 	if p == nil {
 		return w.String(), "", false
 	}

@@ -56,8 +56,9 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 	buf.Reset()
 	defer buffers.Put(buf)
 	ran := false
-	if p := t.progs.get(tmpl); p != nil {
+	if p := t.progs.get(tmpl, tmpl.Name()); p != nil {
 		if ran = p.execute(buf, v) == nil; !ran {
+			t.progs.slow.Add(1)
 			buf.Reset() // html/template writes it, or says what is wrong
 		}
 	}
@@ -72,7 +73,7 @@ func (t *Theme) Render(s *site.Site, j Job) (output.File, error) {
 		}
 		// Executed once, the templates are escaped: the next pages of
 		// this kind run compiled.
-		t.progs.compile(tmpl)
+		t.progs.compile(tmpl, tmpl.Name())
 	}
 	f.Data, f.Type, f.Minified = bytes.Clone(buf.Bytes()), "text/html", fast != nil
 	return f, nil

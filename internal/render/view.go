@@ -196,11 +196,11 @@ func (v *View) execOnce(m *sync.Map, key any, name string, data any) (template.H
 	if h, ok := m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	var b strings.Builder
-	if err := v.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+	s, err := v.st.t.progs.executeTemplate(v.tmpl, name, data)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
+	h := template.HTML(s)
 	m.Store(key, h)
 	return h, nil
 }
