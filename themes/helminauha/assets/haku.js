@@ -515,10 +515,11 @@ class SearchIndex {
   idf(df) { return Math.log(1 + (this.n - df + 0.5) / (df + 0.5)); }
 
   // split splits a query word into known parts (splitQuery), once
-  // loadParts has loaded the keys it may need.
-  async split(w) {
+  // loadParts has loaded the keys it may need; with load false, in the
+  // shards already loaded.
+  async split(w, load = true) {
     if (!RE_ASCII_LETTERS.test(w) || w.length < 2 * MIN_PART) return null;
-    await this.loadParts(w);
+    if (load) await this.loadParts(w);
     const parts = splitQuery(w, (k) => this.has(k) || this.synonymKey(k) !== '', this.lang);
     return parts && parts.map((k) => (this.has(k) ? k : this.synonymKey(k)));
   }
@@ -572,10 +573,11 @@ class SearchIndex {
     // A compound word the index does not know matches pages that have its
     // parts; a Swedish one (splitKnown) also when the index knows it, so
     // that "distansmöten" finds pages of "distans" and "möten" below the
-    // one that writes "distansmöte".
+    // one that writes "distansmöte", looking only in the shards loaded
+    // then, as the derived forms of a known word do.
     const lang = langOf(this.lang);
     if (!exact || lang.splitKnown) {
-      const parts = await this.split(w.word);
+      const parts = await this.split(w.word, !exact);
       // Finnish parts of three letters are too often the stem of another
       // word (sähköauto -> sähk + aut); Swedish keys of three letters are
       // common words' (mötesregler -> mot + regl): minCompoundKey.
