@@ -200,17 +200,26 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	// rendering on every core.
 	w := newWriter(out, opts, len(jobs))
 	// The search index needs only the model, and much of its work runs
-	// on one core, so it is built beside the rendering.
+	// on one core, so it is built beside the rendering. Its analysis,
+	// though, runs on every core and keeps every document's words until
+	// it is done: the pages wait for it (analysed), which at 100,000
+	// pearls ends it before the rendering starts instead of near the
+	// end, when the renderers took most of the cores.
 	type index struct {
 		files []output.File
 		err   error
 	}
 	indexed := make(chan index, 1)
+	analysed := make(chan struct{})
 	if opts.CheckOnly || ss.keep {
 		indexed <- index{}
+		close(analysed)
 	} else {
+		var once sync.Once
+		done := func() { once.Do(func() { close(analysed) }) }
 		go func() {
-			files, err := ss.Search(s, nil)
+			defer done() // also when it fails before the analysis
+			files, err := ss.search(s, nil, done)
 			indexed <- index{files, err}
 		}()
 	}
@@ -264,6 +273,10 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 			}
 			return f, err
 		})})
+	}
+	select {
+	case <-analysed:
+	case <-ctx.Done():
 	}
 	var part *Partial
 	if show != nil && !w.diags.HasErrors() {

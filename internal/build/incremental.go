@@ -646,8 +646,14 @@ func bodies(j render.Job, owners map[string]string) []string {
 // milliseconds of work and may block to leave the CPU to a rebuild (see
 // search.Options.Pause).
 func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
+	return ss.search(s, pause, nil)
+}
+
+// search is Search, calling analysed, when not nil, once the default
+// language's documents are analysed (see search.Options.Analysed).
+func (ss *Session) search(s *site.Site, pause, analysed func()) ([]output.File, error) {
 	// A session that keeps nothing (Build) renders and indexes once.
-	so := search.Options{Pause: pause, Thesaurus: s.Thesaurus, Language: s.Lang, Once: !ss.keep}
+	so := search.Options{Pause: pause, Thesaurus: s.Thesaurus, Language: s.Lang, Once: !ss.keep, Analysed: analysed}
 	var idx []search.File
 	var err error
 	if ss.index != nil {
@@ -666,7 +672,7 @@ func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
 			continue
 		}
 		lo := so
-		lo.Dir, lo.Language = l.Config.LangPath+"haku", l.Lang
+		lo.Dir, lo.Language, lo.Analysed = l.Config.LangPath+"haku", l.Lang, nil
 		// content/sanasto.txt is of the default language's words; the
 		// other language has its own default thesaurus (see
 		// search.LanguageOf), which its folder's sanasto.txt extends.

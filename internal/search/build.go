@@ -70,6 +70,13 @@ type Options struct {
 	// the index has read it for the last time (see markdown.Doc.ReleaseText),
 	// so that a large portal does not keep every text to the end.
 	Once bool
+	// Analysed, when not nil, is called once the documents are analysed
+	// and their bodies read for the last time: the rest of the build
+	// (ranking and writing the index) reads no more of the portal. A
+	// build that keeps nothing lets the analysis, whose word lists are
+	// the largest part of the index's memory, run alone on every core
+	// and finish before the pages are rendered beside the rest.
+	Analysed func()
 }
 
 // File is one file of the index.
@@ -118,6 +125,9 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [
 		for i := range docs {
 			docs[i].from.ReleaseText()
 		}
+	}
+	if opts.Analysed != nil {
+		opts.Analysed()
 	}
 	pause()
 	terms := rank(v, docWords, docEllipses, lengths, pause)

@@ -20,7 +20,9 @@ const (
 // rank returns the keys of the corpus with their postings: each
 // document's words' keys and the keys of their parts (at weightPart), and
 // of the compounds its ellipses stand for, weighted by field, saturated as
-// BM25 does and given a title bonus. pause is called now and then.
+// BM25 does and given a title bonus. Each document's words and ellipses
+// are dropped (set to nil) once ranked, so that their memory goes as the
+// postings grow. pause is called now and then.
 func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []float64, pause func()) []term {
 	avgLen := average(lengths)
 	sp := v.splitter(len(v.keys))
@@ -72,6 +74,7 @@ func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []fl
 			ktf[k] += e.tf * weightPart
 			kPart[k] = kPart[k] || e.title
 		}
+		docWords[i], docEllipses[i] = nil, nil
 		norm := bm25K1 * (1 - bm25B + bm25B*lengths[i]/avgLen)
 		for _, k := range touched {
 			sat := ktf[k] * (bm25K1 + 1) / (ktf[k] + norm)
