@@ -185,6 +185,11 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 		}
 	}
 	watch.lap("plan")
+	if !ss.keep && pt == nil {
+		// Nothing after the model reads the front matter's values and
+		// places, or the links as written.
+		m.set.Each(true, func(d content.Doc) { d.Base().Doc.ReleaseFrontMatter() })
+	}
 
 	var out *output.Writer
 	if write {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -205,6 +206,10 @@ func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
 	p.frontMatter(d, fm, pc)
 
 	p.walk(d)
+	if cap(d.Headings) > len(d.Headings) {
+		// Kept as long as the page is: not the room append left.
+		d.Headings = slices.Clone(d.Headings)
+	}
 	p.compile(&d.impl)
 	p.diags.Sort()
 	return d, p

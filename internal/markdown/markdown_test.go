@@ -744,3 +744,35 @@ func TestSpacedDest(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseFrontMatter: a released Doc has no front matter values,
+// places or links, and keeps its headings, HTML and text.
+func TestReleaseFrontMatter(t *testing.T) {
+	src := "---\ntitle: Hei\ntags: [a, b]\n---\n## Otsikko\n\nTeksti [linkki](muu.md).\n"
+	for _, before := range []bool{false, true} { // key lines worked out before the release, or not
+		d, diags := Parse(file, []byte(src))
+		if len(diags) != 0 {
+			t.Fatalf("unexpected problems: %q", diagStrings(diags))
+		}
+		if before && d.KeyLines()["title"] != 2 {
+			t.Fatalf("KeyLines before: %v", d.KeyLines())
+		}
+		html, text := string(d.HTML(nil)), d.Text()
+		d.ReleaseFrontMatter()
+		if d.Meta != nil || d.Links != nil || len(d.KeyLines()) != 0 {
+			t.Errorf("before=%t: kept Meta %v, Links %v, KeyLines %v", before, d.Meta, d.Links, d.KeyLines())
+		}
+		if _, ok := d.ValueAt("title"); ok {
+			t.Errorf("before=%t: ValueAt(title) still known", before)
+		}
+		if len(d.Headings) != 1 || d.Headings[0].Text != "Otsikko" {
+			t.Errorf("before=%t: headings %v", before, d.Headings)
+		}
+		if got := string(d.HTML(nil)); got != html {
+			t.Errorf("before=%t: HTML %q, want %q", before, got, html)
+		}
+		if got := d.Text(); got != text {
+			t.Errorf("before=%t: text %q, want %q", before, got, text)
+		}
+	}
+}
