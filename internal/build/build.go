@@ -20,6 +20,7 @@ import (
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/render"
 	"github.com/helminauha/helminauha/internal/rootfs"
+	"github.com/helminauha/helminauha/internal/rusage"
 	"github.com/helminauha/helminauha/internal/site"
 	"github.com/helminauha/helminauha/internal/workers"
 	"github.com/helminauha/helminauha/themes"
@@ -387,13 +388,13 @@ type stopwatch struct {
 }
 
 func startWatch(res *Result) *stopwatch {
-	cpu, _ := usage()
+	cpu, _ := rusage.Self()
 	return &stopwatch{res, time.Now(), cpu}
 }
 
 func (w *stopwatch) lap(stage string) {
 	now := time.Now()
-	cpu, rss := usage()
+	cpu, rss := rusage.Self()
 	w.res.Timings = append(w.res.Timings, Timing{Stage: stage, Took: now.Sub(w.mark), CPU: cpu - w.cpu, MaxRSS: rss})
 	w.mark, w.cpu = now, cpu
 }

@@ -11,8 +11,8 @@ import (
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/rusage"
 	"github.com/helminauha/helminauha/internal/site"
-	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // pearlJob is the fixture's site, the default theme and the job of one
@@ -131,7 +131,7 @@ func BenchmarkRenderCorpus(b *testing.B) {
 		jobs := corpus.byKind[kind]
 		b.Run(kind, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu0 := testkit.CPUTime()
+			cpu0 := rusage.CPU()
 			for b.Loop() {
 				for _, j := range jobs {
 					if _, err := th.Render(s, j); err != nil {
@@ -142,7 +142,7 @@ func BenchmarkRenderCorpus(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/page")
 			// CPU time (the process's, so garbage collection counts) is
 			// steadier than wall time on a shared machine.
-			b.ReportMetric(float64((testkit.CPUTime()-cpu0).Nanoseconds())/float64(b.N*len(jobs)), "cpu-ns/page")
+			b.ReportMetric(float64((rusage.CPU()-cpu0).Nanoseconds())/float64(b.N*len(jobs)), "cpu-ns/page")
 			b.ReportMetric(float64(len(jobs)), "pages")
 		})
 	}
@@ -180,7 +180,7 @@ func BenchmarkExecuteCorpus(b *testing.B) {
 		b.Run(kind, func(b *testing.B) {
 			var buf bytes.Buffer
 			b.ReportAllocs()
-			cpu0 := testkit.CPUTime()
+			cpu0 := rusage.CPU()
 			for b.Loop() {
 				for _, v := range views {
 					buf.Reset()
@@ -190,7 +190,7 @@ func BenchmarkExecuteCorpus(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
-			b.ReportMetric(float64((testkit.CPUTime()-cpu0).Nanoseconds())/float64(b.N*len(views)), "cpu-ns/page")
+			b.ReportMetric(float64((rusage.CPU()-cpu0).Nanoseconds())/float64(b.N*len(views)), "cpu-ns/page")
 		})
 	}
 }

@@ -9,8 +9,8 @@ import (
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/rusage"
 	"github.com/helminauha/helminauha/internal/site"
-	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 func BenchmarkBuild1000(b *testing.B) {
@@ -86,7 +86,7 @@ func BenchmarkFromSite10k(b *testing.B) {
 	s := bigCorpus(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, testkit.CPUTime())
+	defer reportCPU(b, rusage.CPU())
 	for i := 0; i < b.N; i++ {
 		FromSite(s)
 	}
@@ -99,7 +99,7 @@ func BenchmarkBuild10k(b *testing.B) {
 	docs := bigDocs()
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, testkit.CPUTime())
+	defer reportCPU(b, rusage.CPU())
 	for i := 0; i < b.N; i++ {
 		if _, err := Build(docs, Options{}); err != nil {
 			b.Fatal(err)
@@ -113,7 +113,7 @@ func BenchmarkAnalyse10k(b *testing.B) {
 	docs := bigDocs()
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, testkit.CPUTime())
+	defer reportCPU(b, rusage.CPU())
 	for i := 0; i < b.N; i++ {
 		analyseDocs(docs, finnish)
 	}
@@ -127,7 +127,7 @@ func BenchmarkSplit10k(b *testing.B) {
 	words, corpusKeys := len(v.ids.words), len(v.keys)
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, testkit.CPUTime())
+	defer reportCPU(b, rusage.CPU())
 	for i := 0; i < b.N; i++ {
 		v.memo = map[string]string{}
 		for _, k := range v.keys[corpusKeys:] {

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/helminauha/helminauha/internal/testkit"
+	"github.com/helminauha/helminauha/internal/rusage"
 )
 
 // refScan is scan as it was written before its fast paths: every rune
@@ -173,7 +173,7 @@ func BenchmarkScan10k(b *testing.B) {
 	scan := sc.scan
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, testkit.CPUTime())
+	defer reportCPU(b, rusage.CPU())
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			scan(d.Title, emit)

@@ -25,10 +25,10 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/rusage"
 	"github.com/helminauha/helminauha/internal/server"
 	"github.com/helminauha/helminauha/internal/tools/corpus"
 )
@@ -169,7 +169,7 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool
 		defer pprof.StopCPUProfile()
 	}
 	var toEvent, toPage []time.Duration
-	cpu0 := cpuTime()
+	cpu0 := rusage.CPU()
 	client := &http.Client{Timeout: 10 * time.Second}
 	for i := range saves {
 		word := fmt.Sprintf("muokkaus%03d", i)
@@ -216,7 +216,7 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool
 			time.Sleep(gap)
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := rusage.CPU() - cpu0
 	if cpuprofile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -235,15 +235,6 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool
 	}
 	cancel()
 	return <-done
-}
-
-// cpuTime is the user and system time of this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func since(t time.Time) string { return time.Since(t).Round(time.Millisecond).String() }
