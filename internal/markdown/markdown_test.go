@@ -776,3 +776,64 @@ func TestReleaseFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreReadsBack: bodies kept in a Store read back as they were,
+// written from many goroutines, in the buffer or in the file, smaller
+// and larger than the buffer, and after a write to the file failed.
+func TestStoreReadsBack(t *testing.T) {
+	s, err := NewStore()
+	if err != nil {
+		t.Skipf("no store here: %v", err)
+	}
+	body := func(i int) []byte {
+		n := 1 + i*i*37%20000
+		if i%97 == 0 {
+			n = storeBuffer + i
+		}
+		return bytes.Repeat([]byte{byte(i)}, n)
+	}
+	const bodies = 800
+	kept := make([]packed, bodies)
+	check := func(from, to int) {
+		for i := from; i < to; i++ {
+			if got := unpack(nil, kept[i]); !bytes.Equal(got, body(i)) {
+				t.Fatalf("body %d (%d bytes) reads back as %d bytes", i, len(body(i)), len(got))
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < bodies/2; i += 4 {
+				kept[i] = pack(s, body(i))
+			}
+		})
+	}
+	wg.Wait()
+	if s.flushed == 0 {
+		t.Fatal("nothing was written to the file")
+	}
+	check(0, bodies/2)
+	s.f.Close() // every write from now on fails
+	for i := bodies / 2; i < bodies; i++ {
+		kept[i] = pack(s, body(i))
+	}
+	if !s.failed {
+		t.Fatal("no write failed")
+	}
+	// Those still in the buffer when the write failed are in memory.
+	for i := 0; i < bodies/2; i++ {
+		if kept[i].off < s.flushed {
+			kept[i] = packed{}
+		}
+	}
+	for i := 0; i < bodies/2; i++ {
+		if kept[i].n == 0 {
+			continue
+		}
+		if got := unpack(nil, kept[i]); !bytes.Equal(got, body(i)) {
+			t.Fatalf("body %d does not read back after the failed write", i)
+		}
+	}
+	check(bodies/2, bodies)
+}
