@@ -156,9 +156,14 @@ func (d *decoder) str(key string, required bool) string {
 	switch v := v.(type) {
 	case string:
 		s = v
-	case int, float64, bool:
+	case int, float64:
 		// YAML turns `title: 2024` into a number; the editor meant text.
 		s = fmt.Sprint(v)
+	case bool:
+		// YAML 1.1 reads yes, no, on and off as true and false: the
+		// word the editor wrote is lost, and the page would say "true".
+		d.diags.Report(d.at(key, noItem), diag.ContentTextYesNo, key, v, key)
+		return ""
 	default:
 		d.diags.Report(d.at(key, noItem), diag.ContentNotText, key, describe(v), key)
 		return ""

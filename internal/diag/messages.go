@@ -710,6 +710,9 @@ var (
 	ContentListNoBrackets = msg("content.list-no-brackets",
 		"asetus %q on luettelo: kirjoita arvot hakasulkeisiin, [%s]",
 		"%q must be a list: write it in brackets, [%s]")
+	ContentTextYesNo = msg("content.text-yes-no",
+		"asetuksen %q arvo luettiin totuusarvoksi %v: YAML lukee sanat y, n, yes, no, on, off, true ja false totuusarvoiksi, joten kirjoita teksti lainausmerkkeihin, %s: \"on\"",
+		"the value of %q was read as %v: YAML takes y, n, yes, no, on, off, true and false for true and false, so put the text in quotes, %s: \"on\"")
 	ContentListYesNo = msg("content.list-yes-no",
 		"asetuksen %q sana luettiin arvoksi %v: YAML lukee sanat y, n, yes, no, on ja off arvoiksi true ja false, joten kirjoita sana lainausmerkkeihin, [\"on\"]",
 		"an item of %q was read as %v: YAML takes y, n, yes, no, on and off for true and false, so put the word in quotes, [\"on\"]")

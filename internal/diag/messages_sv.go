@@ -263,6 +263,7 @@ eller HELMINAUHA_LANG=en).
 	"content.date-example":         "%q ska vara ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2022-06-01, inte %q",
 	"content.date-not-text":        "%q ska vara ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2022-06-01, inte %s",
 	"content.list-no-brackets":     "%q ska vara en lista: skriv den inom hakparenteser, [%s]",
+	"content.text-yes-no":          "värdet av %q lästes som %v: YAML läser y, n, yes, no, on, off, true och false som sant och falskt, så skriv texten inom citattecken, %s: \"on\"",
 	"content.list-yes-no":          "ett värde i %q lästes som %v: YAML läser y, n, yes, no, on och off som sant och falskt, så skriv ordet inom citattecken, [\"on\"]",
 	"content.list-item":            "%q ska vara en lista av ord, till exempel [a, b], men ett värde är %s",
 	"content.not-list":             "%q ska vara en lista, till exempel [a, b], inte %s",

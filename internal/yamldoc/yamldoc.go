@@ -126,7 +126,7 @@ func unreadable(src []byte) *Problem {
 			text = diag.YAMLNotUTF8.With(c)
 		case r == 0x85 || r == 0x2028 || r == 0x2029:
 			text = diag.YAMLLineEnd.With(r)
-		case r == 0xFEFF:
+		case r == 0xFEFF, r == 0x200B, r == 0x2060, 0x202A <= r && r <= 0x202E, 0x2066 <= r && r <= 0x2069:
 			text = diag.YAMLInvisible.With(r)
 		case Invisible(r):
 			text = diag.YAMLControl.With(r)
@@ -141,11 +141,15 @@ func unreadable(src []byte) *Problem {
 
 // Invisible tells whether r is a character that shows as nothing and has
 // no place in a setting: a control character other than tab and line
-// feed, U+2028 and U+2029 (line and paragraph separators), U+FEFF (a
-// byte-order mark inside the text) and U+FFFE and U+FFFF. YAML refuses
-// some of them typed as they are and reads others as line ends; written
-// as escapes in double quotes ("\0", "\e", "\N", "\L") it reads them
-// all into the value, and from there they would reach pages and feeds.
+// feed, U+2028 and U+2029 (line and paragraph separators), U+200B and
+// U+2060 (a zero-width space and word joiner, which make a tag of their
+// own that looks like one without them), the bidirectional embeddings,
+// overrides and isolates U+202A–U+202E and U+2066–U+2069 (which turn the
+// text after them around), U+FEFF (a byte-order mark inside the text) and
+// U+FFFE and U+FFFF. YAML refuses some of them typed as they are and
+// reads others as line ends or into the value; written as escapes in
+// double quotes ("\0", "\e", "\N", "\L") it reads them all into the
+// value, and from there they would reach pages and feeds.
 func Invisible(r rune) bool {
 	switch {
 	case r < 0x20:
@@ -153,7 +157,8 @@ func Invisible(r rune) bool {
 	case r < 0x7f:
 		return false
 	}
-	return r <= 0x9f || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF
+	return r <= 0x9f || r == 0x200B || r == 0x2060 || 0x2028 <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069 ||
+		r == 0xFEFF || r == 0xFFFE || r == 0xFFFF
 }
 
 // Suspect tells whether a block that another YAML reader took without
@@ -187,7 +192,7 @@ func Suspect(src []byte) bool {
 
 // invisible are the characters Invisible names above U+007F that a
 // reader may take as text or as line ends; the others it refuses.
-const invisible = "\u0085\u2028\u2029\uFEFF"
+const invisible = "\u0085\u200B\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF"
 
 // Keys is the problem of a top node that is not keys with values (a
 // list, a lone text), or nil.
