@@ -41,7 +41,8 @@ type RenderOptions struct {
 	Done, ToDo string
 }
 
-// Render renders the body like HTML, with more options.
+// Render renders the body like HTML, with more options. The slice is new
+// on every call and the caller's: nothing else refers to it.
 func (d *Doc) Render(o RenderOptions) []byte {
 	if d == nil || !d.impl.parsed {
 		return nil
