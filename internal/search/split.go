@@ -115,6 +115,9 @@ func (sp *splitter) ok(p string) bool {
 // head returns the last part of the compound w: its last part when it
 // splits, else its longest tail that may be a part, else "".
 func (sp *splitter) head(w string) string {
+	if len(w) > maxParts*maxWordRunes {
+		return "" // as parts: no compound, and each tail's key takes time
+	}
 	if ps := sp.parts(w); len(ps) >= 2 {
 		return ps[len(ps)-1]
 	}
