@@ -100,9 +100,33 @@ func swedishKey(w string) string {
 	}
 	w0 := w
 	w = neuterAdjective(definiteNeuter(w))
+	s := swedishStem(w)
+	if pluralOrDefinite(w, s) {
+		s = swedishStem(s)
+	}
+	return swedishNormalise(w0, s)
+}
+
+// swedishStem is the Snowball Swedish stem of w.
+func swedishStem(w string) string {
 	env := snowball.NewEnv(w)
 	swedishstem.Stem(env)
-	return swedishNormalise(w0, env.Current())
+	return env.Current()
+}
+
+// pluralOrDefinite reports whether Snowball made the stem s of w by taking
+// off a plural or definite ending alone (-en, -er, -erna, -ens, -ernas),
+// which leaves the word's base form: the stem of that base form is then
+// the word's, so that "kompetensen", "arbetsplatser", "resultaten" and
+// "skillnaden" meet "kompetens", "arbetsplats", "resultat" and
+// "skillnad", whose last letters Snowball takes for an ending too.
+func pluralOrDefinite(w, s string) bool {
+	for _, e := range []string{"en", "er", "erna", "ens", "ernas"} {
+		if len(w) == len(s)+len(e) && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // definiteNeuter returns a word in -et, the definite form of a neuter noun

@@ -24,6 +24,7 @@ const FILLERS = new Set(`
 
 const RE_ASCII_LETTERS = /^[a-z]*$/;
 const RE_NEUTER_ADJ = /(?:igt|samt|bart|ivt)$/;
+const SECOND_PASS = ['en', 'er', 'erna', 'ens', 'ernas'];
 
 // swedish returns the Swedish analysis, { stop, fillers, key, derive,
 // minCompoundKey, splitKnown } (see matchWord in haku.js),
@@ -187,10 +188,21 @@ export function swedish({ Env, among, isVowel }) {
     return out.sort();
   }
 
+  // pluralOrDefinite tells that Snowball stemmed w to s by taking off
+  // -en, -er, -erna, -ens or -ernas alone: s is then the base form, whose
+  // own stem is the key ("kompetensen" -> "kompetens" -> "kompet"), as
+  // pluralOrDefinite in internal/search/lang.go.
+  function pluralOrDefinite(w, s) {
+    return SECOND_PASS.some((e) => w.length === s.length + e.length && w.endsWith(e));
+  }
+
   // key is the key of a folded Swedish word, as swedishKey.
   function key(w) {
     if (w.length < 3 || !RE_ASCII_LETTERS.test(w)) return w;
-    return normaliseSv(w, stem(neuterAdjective(definiteNeuter(w))));
+    const b = neuterAdjective(definiteNeuter(w));
+    let s = stem(b);
+    if (pluralOrDefinite(b, s)) s = stem(s);
+    return normaliseSv(w, s);
   }
   return { stop: STOP_WORDS, fillers: FILLERS, key, derive: deriveSv, minCompoundKey: 3, splitKnown: true };
 }
