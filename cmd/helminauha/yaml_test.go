@@ -87,6 +87,9 @@ func TestSiteYAMLMistakes(t *testing.T) {
 		{"a type tag", "title: !!binary VGVzdGk=", "1:8", diag.YAMLTag.With("!!binary")},
 		{"a merge key", "title: Testiportaali\n<<: {theme: x}", "2:1", diag.YAMLAnchor.With("<<")},
 		{"a second document", "title: Testiportaali\n---\nkeep: [x]", "2:1", diag.YAMLDocumentEnd.With("---")},
+		{"an empty title in quotes", `title: ""`, "1:8", diag.ContentEmptyValue.With("title", "title")},
+		{"a key with a capital", "Title: Testiportaali", "1:1", diag.ConfigKeyCase.With("title", "Title")},
+		{"a number where text belongs, at the value", "title: 2024", "1:8", diag.ConfigNotText.With("title", diag.DescNumber.With("2024"))},
 		{"no space after a colon", "title:Testiportaali", "1:7", diag.YAMLColonSpace.With("title", "Testiportaali")},
 	} {
 		t.Run(c.name, func(t *testing.T) {

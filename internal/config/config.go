@@ -192,8 +192,11 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			return ""
 		}
 		s, ok := yamldoc.Str(v)
-		if !ok {
-			diags.Report(pos(key), diag.ConfigNotText, key, yamldoc.Describe(v))
+		switch at := (diag.Pos{File: name, Line: v.Line, Col: v.Column}); {
+		case !ok:
+			diags.Report(at, diag.ConfigNotText, key, yamldoc.Describe(v))
+		case s == "" && required:
+			diags.Report(at, diag.ContentEmptyValue, key, key)
 		}
 		return visible(name, key, v, s, &diags)
 	}
@@ -270,6 +273,10 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		case keys[k.Value] != k:
 		case strings.EqualFold(k.Value, "baseurl") && k.Value != "baseURL":
 			diags.Report(pos(k.Value), diag.ConfigBaseURLCase, k.Value)
+		case !slices.Contains(known, k.Value) && slices.ContainsFunc(known, func(n string) bool { return strings.EqualFold(n, k.Value) }):
+			// Title: for title; a key of templates' own is any other.
+			i := slices.IndexFunc(known, func(n string) bool { return strings.EqualFold(n, k.Value) })
+			diags.Report(pos(k.Value), diag.ConfigKeyCase, known[i], k.Value)
 		case !slices.Contains(known, k.Value):
 			c.Extra[k.Value] = yamldoc.Value(v)
 		}

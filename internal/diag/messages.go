@@ -344,6 +344,9 @@ var (
 	ConfigBaseURLDots = msg("config.base-url-dots",
 		"baseURL %q sisältää polussaan . tai ..: kirjoita kansio, josta sivusto näytetään, esimerkiksi https://helmet.example.fi/portaali/",
 		"baseURL %q has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/")
+	ConfigKeyCase = msg("config.key-case",
+		"kirjoita avain muodossa `%s`, ei %q: YAML erottaa isot ja pienet kirjaimet, eikä portaali muuten lue avainta",
+		"write the key as `%s`, not %q: YAML tells capitals from small letters, and the generator does not read the key otherwise")
 	ConfigBaseURLCase = msg("config.base-url-case",
 		"kirjoita avain muodossa `baseURL` (URL isoin kirjaimin), ei %q",
 		"write the key as `baseURL` (with capital URL), not %q")

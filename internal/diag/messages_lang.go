@@ -4,8 +4,8 @@ package diag
 // and translations.
 var (
 	ConfigLanguagesShape = msg("config.languages-shape",
-		"languages luettelee portaalin muut kielet koodeittain, kukin omalla nimellään ja kuvauksellaan:\nlanguages:\n  sv:\n    title: Helminauha – pärlbandet\n    description: ...",
-		"languages lists the portal's other languages by code, each with its own title and description:\nlanguages:\n  sv:\n    title: Helminauha – pärlbandet\n    description: ...")
+		"languages luettelee portaalin muut kielet koodeittain, kukin omalla nimellään ja kuvauksellaan: kirjoita sen alle sisennettynä kielen koodi (sv:) ja sen alle sisennettyinä title: ja description:",
+		"languages lists the portal's other languages by code, each with its own title and description: write the language's code (sv:) indented below it, and title: and description: indented below the code")
 	ConfigLanguageCode = msg("config.language-code",
 		"languages: %q ei käy kielen koodiksi: kirjoita kaksikirjaiminen koodi kuten sv tai en, joka ei ole oletuskieli %s eikä sisältökansion kansion nimi",
 		"languages: %q cannot be a language code: write a two-letter code such as sv or en that is not the default language %s nor a content folder's name")

@@ -134,6 +134,7 @@ eller HELMINAUHA_LANG=en).
 	"config.base-url-user": "baseURL %q innehåller ett användarnamn eller ett lösenord, som varje sida skulle publicera: lämna bort %q",
 	"config.base-url-dots": "baseURL %q har . eller .. i sökvägen: skriv mappen som webbplatsen visas från, till exempel https://helmet.example.fi/portaali/",
 	"config.base-url":      "baseURL %q är ingen fullständig webbadress: skriv den i formen https://helmet.example.fi/",
+	"config.key-case":      "skriv nyckeln som `%s`, inte %q: YAML skiljer på stora och små bokstäver, och portalen läser inte nyckeln annars",
 	"config.base-url-case": "skriv nyckeln som `baseURL` (URL med stora bokstäver), inte %q",
 	"config.keep-not-list": "\"keep\" är en lista över filer eller mappar i målmappen som ska sparas: skriv den inom hakparenteser, [CNAME, lataukset/]",
 	"config.keep-item":     "listan \"keep\" har %s: skriv namnet på en fil eller mapp i målmappen, till exempel CNAME eller lataukset/ (inget .. och inget / i början)",
@@ -394,7 +395,7 @@ eller HELMINAUHA_LANG=en).
 	"worksheet.field-help":        "anvisningen (help:) i fält %d i arbetsmallen ska vara text; %s",
 	"worksheet.field-type":        "fält %d i arbetsmallen har en okänd typ %q; %s",
 
-	"config.languages-shape":           "languages listar portalens andra språk med deras koder, vart och ett med eget namn och egen beskrivning:\nlanguages:\n  sv:\n    title: Helminauha – pärlbandet\n    description: ...",
+	"config.languages-shape":           "languages listar portalens andra språk med deras koder, vart och ett med eget namn och egen beskrivning: skriv språkets kod (sv:) indragen under den, och title: och description: indragna under koden",
 	"config.language-code":             "languages: %q duger inte som språkkod: skriv en kod med två bokstäver, till exempel sv eller en, som inte är standardspråket %s och inte namnet på en mapp i innehållsmappen",
 	"config.language-fields":           "languages: språket %s behöver title och description (portalens namn och beskrivning på det språket, för startsidan)",
 	"content.translation-outdated":     "originalet %s har uppdaterats (%s) efter översättningen (%s): se efter vad som ändrades och uppdatera översättningen och dess datum updated",
