@@ -258,7 +258,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 			f, err := w.minified(static[k].make)()
 			read[k] = f
 			return f, err
-		})
+		}, nil)
 		keep()
 		for _, f := range read {
 			if f.Path != "" {
@@ -269,13 +269,20 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	// Then the pages to render.
 	var rendered atomic.Int64
 	var mu sync.Mutex
+	// A build that keeps nothing and shows nothing writes each page and
+	// drops it: it is rendered in a buffer that is given back once the
+	// page is written (render.Recycle), not copied out of it.
+	renderPage, recycle := theme.Render, func(output.File) {}
+	if !ss.keep && show == nil && out != nil {
+		renderPage, recycle = theme.RenderTemp, func(f output.File) { render.Recycle(f.Data) }
+	}
 	tasks := make([]task, 0, len(p.todo))
 	for _, i := range p.todo {
 		tasks = append(tasks, task{jobs[i].Path, w.minified(func() (output.File, error) {
 			if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
 				opts.Progress(int(n), len(p.todo))
 			}
-			f, err := theme.Render(s, jobs[i])
+			f, err := renderPage(s, jobs[i])
 			switch {
 			case err == nil && ss.keep:
 				mu.Lock()
@@ -304,7 +311,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 			return part.next(k)
 		}
 		return tasks[k].make()
-	})
+	}, recycle)
 	if part != nil {
 		part.close()
 	}
@@ -715,8 +722,9 @@ func (w *writer) fail(e *diag.Error) {
 	w.mu.Unlock()
 }
 
-// run makes n files with make on every core (workers.Run) and puts them.
-func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, error)) {
+// run makes n files with make on every core (workers.Run) and puts them,
+// then calls written, when not nil, with each file put.
+func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, error), written func(output.File)) {
 	workers.Run(ctx, n, func(i int) {
 		f, err := make(i)
 		if err != nil {
@@ -729,5 +737,8 @@ func (w *writer) run(ctx context.Context, n int, make func(i int) (output.File, 
 			return
 		}
 		w.put(f)
+		if written != nil {
+			written(f)
+		}
 	})
 }
