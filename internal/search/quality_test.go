@@ -190,15 +190,13 @@ func TestQualitySecondPortal(t *testing.T) {
 
 // TestQualitySwedish runs the judged queries of testdata/queries-sv.json,
 // written before the Swedish analysis, against the index of the default
-// portal's Swedish pages: recall@10 0.95 or more.
+// portal's Swedish pages (see wantQuality).
 func TestQualitySwedish(t *testing.T) {
 	r := runQueries(t, portalIndexOf(t, FromSite(swedishSite(t)), Options{Language: "sv"}), "testdata/queries-sv.json")
 	if r.Queries < 50 {
 		t.Errorf("the query set has %d queries, want 50 or more", r.Queries)
 	}
-	if r.Recall < 0.95 {
-		t.Errorf("recall@10 is %.3f, want 0.95 or more", r.Recall)
-	}
+	wantQuality(t, r)
 }
 
 // swedishSite loads the model of the default portal's Swedish pages.
