@@ -65,6 +65,9 @@ func TestYAMLMistakesInFrontMatter(t *testing.T) {
 		{"a bracket closed twice", "helmet/sulje.md", pearlWith("Sulje", "tags: [a]]\n"), "6:10", fm(diag.YAMLFlow.With())},
 		{"a question mark starting a value", "helmet/kysymys.md", pearlWith("Kysymys", "projects: ? a\n"), "6:11", fm(diag.YAMLBadStart.With('?'))},
 		{"a quoted value with # right after it", "helmet/risuaita.md", pearlWith(`"Risuaita"#1`, ""), "2:8", diag.YAMLQuoteThenText.With('"', "title", '\'', `"Risuaita"#1`, '\'')},
+		{"an alias in a worksheet", "sivut/pohja-alias.md", "---\ntitle: Pohja\n---\n```tyopohja\ntitle: &p Pohja\nfields:\n  - label: *p\n```\n", "5:8", diag.YAMLAnchor.With("&p")},
+		{"a control character written as an escape in a worksheet's label", "sivut/pohja-escape.md", "---\ntitle: Pohja 2\n---\n```tyopohja\ntitle: Pohja\nfields:\n  - label: \"Kysymys\\a\"\n```\n", "7:12", diag.ContentControl.With("label", '\a')},
+		{"NEL in a worksheet, said alone", "sivut/pohja-nel.md", "---\ntitle: Pohja 3\n---\n```tyopohja\ntitle: Pohja\u0085\nfields:\n  - label: a\n```\n", "5:13", diag.YAMLLineEnd.With('\u0085')},
 		{"a lone surrogate escape", "helmet/pari.md", pearlWith(`"a\uD800"`, ""), "2:10", diag.YAMLEscape.With(`\uD800`)},
 	})
 }

@@ -181,11 +181,8 @@ func (d *decoder) str(key string, required bool) string {
 // as an escape in double quotes ("\0", "\e", "\L"), and it would reach
 // pages and feeds where it shows as nothing or breaks the XML.
 func (d *decoder) control(key string, part func(markdown.ValueAt) (int, int), s string) {
-	for _, r := range s {
-		if yamldoc.Invisible(r) {
-			d.diags.Report(d.at(key, part), diag.ContentControl, key, r)
-			return
-		}
+	if r, ok := yamldoc.InvisibleIn(s); ok {
+		d.diags.Report(d.at(key, part), diag.ContentControl, key, r)
 	}
 }
 

@@ -96,10 +96,28 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		if p.badUTF8 {
 			return ws // the whole file's UTF-8 message says what to do
 		}
+		if prob.Cause {
+			p.diags.Add(&diag.Error{Pos: at(prob.Line, prob.Col), Text: prob.Text})
+			return ws
+		}
 		return fail(at(prob.Line, prob.Col), diag.WorksheetYAML, prob.Text)
 	}
 	if top == nil || top.Kind != yamldoc.Mapping {
 		return fail(fence, diag.WorksheetNotKeys)
+	}
+	bad := false
+	if prob := yamldoc.Plain(top); prob != nil {
+		// An anchor, alias or tag: a worksheet is plain keys and values.
+		p.diags.Add(&diag.Error{Pos: at(prob.Line, prob.Col), Text: prob.Text})
+		return ws
+	}
+	// visible reports a character written as an escape that shows as
+	// nothing ("\x07") in the text of key's value v.
+	visible := func(key string, v *yamldoc.Node, s string) {
+		if r, ok := yamldoc.InvisibleIn(s); ok {
+			p.diags.Report(node(v), diag.ContentControl, key, r)
+			bad = true
+		}
 	}
 	// keyPos is where key is in m, or else where is.
 	keyPos := func(m *yamldoc.Node, key string, or diag.Pos) diag.Pos {
@@ -113,7 +131,6 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 	yamldoc.CurlyQuotes(top, func(line, col int, r rune) {
 		p.diags.Warn(at(line, col), diag.YAMLCurlyQuote, r)
 	})
-	bad := false
 	twice := func(k, first *yamldoc.Node) {
 		p.diags.Report(node(k), diag.YAMLKeyTwice, k.Value, node(first).Line)
 		bad = true
@@ -130,6 +147,7 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		fail(keyPos(top, "title", fence), diag.WorksheetNoTitle)
 		bad = true
 	}
+	visible("title", yamldoc.Get(top, "title"), title)
 	ws.title = title
 
 	fields := yamldoc.Get(top, "fields")
@@ -163,12 +181,15 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 		if !ok || f.label == "" {
 			fail(node(it), diag.WorksheetFieldNoLabel, i+1)
 			bad = true
+		} else {
+			visible("label", yamldoc.Get(it, "label"), f.label)
 		}
 		if h := yamldoc.Get(it, "help"); !yamldoc.Empty(h) {
 			if f.help, ok = yamldoc.Text(h); !ok {
 				fail(keyPos(it, "help", node(it)), diag.WorksheetFieldHelp, i+1)
 				bad = true
 			}
+			visible("help", h, f.help)
 		}
 		f.typ = "line"
 		if t := yamldoc.Get(it, "type"); !yamldoc.Empty(t) {

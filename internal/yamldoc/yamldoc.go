@@ -161,6 +161,17 @@ func Invisible(r rune) bool {
 		r == 0xFEFF || r == 0xFFFE || r == 0xFFFF
 }
 
+// InvisibleIn is the first character of s that Invisible names: a value
+// YAML read from an escape ("\x07") holds one that was never typed.
+func InvisibleIn(s string) (rune, bool) {
+	for _, r := range s {
+		if Invisible(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 // Suspect tells whether a block that another YAML reader took without
 // complaint holds something yamldoc must still look at: a typographic
 // quote (CurlyQuotes), an invisible character, a document marker or a
