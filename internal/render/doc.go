@@ -88,6 +88,17 @@
 //     "case-card", "term-link", and "pearl-crumbs" and "pearl-kicker" (a
 //     *Place, what the pearls of one area and kind show alike).
 //
+// # Compiled templates
+//
+// The first page of each kind (and the first execution of each cached
+// partial) is executed by html/template, which escapes its templates
+// then. The escaped templates are then compiled into closures (exec.go)
+// that write the same bytes without most of text/template's reflection:
+// a pearl page's execution went from 55 to 21 µs. Whatever a program does
+// not handle (a map, a value of a type its escapers are not written for,
+// an error, a panic) makes it leave the page to html/template from the
+// start, so a page's bytes and errors are always html/template's.
+//
 // Render is safe for concurrent use: templates are parsed once, by
 // LoadTheme, and the site model is read-only.
 //
