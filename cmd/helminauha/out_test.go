@@ -123,6 +123,36 @@ func TestOutIsRefused(t *testing.T) {
 	}
 }
 
+// A refused output folder's message names one to use instead that works
+// from where the command runs: an editor who builds in the content
+// folder itself (--content .) is told ../public, not the public inside
+// it that was refused; that advice, typed, builds.
+func TestRefusedOutSuggestsAFolderThatWorks(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	for _, tc := range []struct {
+		in   string // the folder it runs in, under dir
+		args []string
+		want string
+	}{
+		{"content", []string{"--content", "."}, "--out ../public"},
+		{"content/helmet", []string{"--content", ".."}, "--out ../../public"},
+		{".", []string{"--out", "content/public"}, "--out public"},
+		{"content", []string{"--content", ".", "--out", "."}, "--out ../public"},
+	} {
+		in := filepath.Join(dir, filepath.FromSlash(tc.in))
+		code, _, stderr := helminauha(t, in, append([]string{"build"}, tc.args...)...)
+		if code != 2 && code != 1 || !strings.HasSuffix(strings.TrimSpace(stderr), tc.want) {
+			t.Errorf("in %s, build %s: exit status %d, stderr %q; want it to end %q", tc.in, strings.Join(tc.args, " "), code, stderr, tc.want)
+			continue
+		}
+		typed := append(append([]string{"build"}, tc.args...), strings.Fields(tc.want)...)
+		if code, _, stderr := helminauha(t, in, typed...); code != 0 {
+			t.Errorf("in %s, the advice build %s: exit status %d\n%s", tc.in, strings.Join(typed, " "), code, stderr)
+		}
+	}
+}
+
 // A public/ that is a link (to a web root) stays a link, and the folder
 // it points to gets the site.
 func TestLinkedPublicIsWrittenThrough(t *testing.T) {

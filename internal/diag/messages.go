@@ -409,23 +409,23 @@ var (
 		"kansiota --out %s ei voi käyttää: %s",
 		"--out %s: %s")
 	OutputRoot = msg("output.root",
-		"--out %s on koko levyn juurikansio: anna sivustolle oma kansio, esimerkiksi --out public",
-		"--out %s is the root folder: name a folder of its own for the built site, for example --out public")
+		"--out %s on koko levyn juurikansio: anna sivustolle oma kansio, esimerkiksi --out %s",
+		"--out %s is the root folder: name a folder of its own for the built site, for example --out %s")
 	OutputHome = msg("output.home",
-		"--out %s on kotikansiosi tai sisältää sen: anna sivustolle oma kansio, esimerkiksi --out public",
-		"--out %s is or holds your home folder: name a folder of its own for the built site, for example --out public")
+		"--out %s on kotikansiosi tai sisältää sen: anna sivustolle oma kansio, esimerkiksi --out %s",
+		"--out %s is or holds your home folder: name a folder of its own for the built site, for example --out %s")
 	OutputWorkDir = msg("output.work-dir",
-		"--out %s on kansio, jossa komento ajetaan, tai sisältää sen: anna sivustolle oma kansio, esimerkiksi --out public",
-		"--out %s is or holds the folder you run helminauha in: name a folder of its own for the built site, for example --out public")
+		"--out %s on kansio, jossa komento ajetaan, tai sisältää sen: anna sivustolle oma kansio, esimerkiksi --out %s",
+		"--out %s is or holds the folder you run helminauha in: name a folder of its own for the built site, for example --out %s")
 	OutputIsRead = msg("output.is-read",
-		"--out %s on sama kansio kuin %s, josta sivusto tehdään: anna sivustolle toinen kansio, esimerkiksi --out public",
-		"--out %s is %s, which the build reads: name another folder, for example --out public")
+		"--out %s on sama kansio kuin %s, josta sivusto tehdään: anna sivustolle toinen kansio, esimerkiksi --out %s",
+		"--out %s is %s, which the build reads: name another folder, for example --out %s")
 	OutputHoldsRead = msg("output.holds-read",
-		"--out %s sisältää kansion %s, josta sivusto tehdään: anna sivustolle oma kansio, esimerkiksi --out public",
-		"--out %s holds %s, which the build reads: name a folder of its own, for example --out public")
+		"--out %s sisältää kansion %s, josta sivusto tehdään: anna sivustolle oma kansio, esimerkiksi --out %s",
+		"--out %s holds %s, which the build reads: name a folder of its own, for example --out %s")
 	OutputInsideRead = msg("output.inside-read",
-		"--out %s on kansion %s sisällä, ja siitä sivusto tehdään: anna kansio sen ulkopuolelta, esimerkiksi --out public",
-		"--out %s lies inside %s, which the build reads: name a folder outside it, for example --out public")
+		"--out %s on kansion %s sisällä, ja siitä sivusto tehdään: anna kansio sen ulkopuolelta, esimerkiksi --out %s",
+		"--out %s lies inside %s, which the build reads: name a folder outside it, for example --out %s")
 	OutputCannotMake = msg("output.cannot-make",
 		"kansiota %s ei voitu tehdä: %s",
 		"cannot make the folder %s: %s")

@@ -52,14 +52,30 @@ func Place(dir string, guard []string) (Folder, error) {
 	default:
 		real = realPath(abs)
 	}
+	if err := refuse(dir, real, guard, ""); err != nil {
+		return Folder{}, err
+	}
+	return Folder{dir: dir, real: real}, nil
+}
+
+// refuse is Place's refusal of the folder real (dir as given), or nil.
+// Each refusal ends with a folder to name instead (suggest), unless
+// suggestion is that folder already ("" asks for it).
+func refuse(dir, real string, guard []string, suggestion string) error {
+	say := func() string {
+		if suggestion == "" {
+			suggestion = suggest(guard)
+		}
+		return suggestion
+	}
 	if filepath.Dir(real) == real {
-		return Folder{}, diag.OutputRoot.Err(dir)
+		return diag.OutputRoot.Err(dir, say())
 	}
 	if home, err := os.UserHomeDir(); err == nil && home != "" && within(realPath(home), real) {
-		return Folder{}, diag.OutputHome.Err(dir)
+		return diag.OutputHome.Err(dir, say())
 	}
 	if wd, err := os.Getwd(); err == nil && within(realPath(wd), real) {
-		return Folder{}, diag.OutputWorkDir.Err(dir)
+		return diag.OutputWorkDir.Err(dir, say())
 	}
 	for _, g := range guard {
 		if g == "" {
@@ -68,14 +84,46 @@ func Place(dir string, guard []string) (Folder, error) {
 		gr := realPath(mustAbs(g))
 		switch {
 		case gr == real:
-			return Folder{}, diag.OutputIsRead.Err(dir, g)
+			return diag.OutputIsRead.Err(dir, g, say())
 		case within(gr, real):
-			return Folder{}, diag.OutputHoldsRead.Err(dir, g)
+			return diag.OutputHoldsRead.Err(dir, g, say())
 		case within(real, gr):
-			return Folder{}, diag.OutputInsideRead.Err(dir, g)
+			return diag.OutputInsideRead.Err(dir, g, say())
 		}
 	}
-	return Folder{dir: dir, real: real}, nil
+	return nil
+}
+
+// suggest is the output folder a refusal offers instead: public in the
+// working folder, or else a folder named public beside the content or
+// theme folder (../public when the build reads the working folder
+// itself), written relative to the working folder when it can be; the
+// first of them that Place would take.
+func suggest(guard []string) string {
+	wd, _ := os.Getwd()
+	candidates := []string{"public"}
+	for _, g := range guard {
+		if g == "" {
+			continue
+		}
+		beside := filepath.Join(filepath.Dir(realPath(mustAbs(g))), "public")
+		if wd != "" {
+			if rel, err := filepath.Rel(realPath(wd), beside); err == nil {
+				beside = rel
+			}
+		}
+		candidates = append(candidates, beside)
+	}
+	for _, c := range candidates {
+		real := realPath(mustAbs(c))
+		if info, err := os.Stat(real); err == nil && !info.IsDir() {
+			continue
+		}
+		if refuse(c, real, guard, c) == nil {
+			return c
+		}
+	}
+	return "public"
 }
 
 // within reports whether p is dir or lies inside it (both clean and
