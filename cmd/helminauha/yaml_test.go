@@ -61,6 +61,8 @@ func TestYAMLMistakesInFrontMatter(t *testing.T) {
 		{"no space after a colon", "helmet/kaksoispiste.md", pearlWith("Kaksoispiste", "tags:johtaminen\n"), "6:6", diag.YAMLColonSpace.With("tags", "johtaminen")},
 		{"no space after the colon of the only key", "sivut/yksi.md", "---\ntitle:Yksi\n---\nTeksti.\n", "2:7", diag.YAMLColonSpace.With("title", "Yksi")},
 		{"a list as a key", "helmet/avain.md", pearlWith("Avain", "[a]: b\n"), "6:1", diag.YAMLKeyNotText.With()},
+		{"a colon with no key before it", "helmet/eiavainta.md", pearlWith("Ei avainta", ": jatkoa\n"), "6:1", diag.YAMLNoKey.With()},
+		{"a key of 2,000 characters", "helmet/pitka.md", pearlWith("Pitkä", strings.Repeat("k", 2000)+": x\n"), "6:1", diag.YAMLLongKey.With(2000, 1024)},
 		{"two commas in brackets", "helmet/pilkut.md", pearlWith("Pilkut", "tags: [a,, b]\n"), "6:10", fm(diag.YAMLFlow.With())},
 		{"a bracket closed twice", "helmet/sulje.md", pearlWith("Sulje", "tags: [a]]\n"), "6:10", fm(diag.YAMLFlow.With())},
 		{"a question mark starting a value", "helmet/kysymys.md", pearlWith("Kysymys", "projects: ? a\n"), "6:11", fm(diag.YAMLBadStart.With('?'))},

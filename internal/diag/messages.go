@@ -1055,6 +1055,12 @@ var (
 	YAMLKeyNotText = msg("yaml.key-not-text",
 		"avaimen pitää olla sana, kuten title, eikä luettelo tai ryhmä: poista sulkeet avaimen ympäriltä",
 		"a key must be a word such as title, not a list or a group: remove the brackets around the key")
+	YAMLNoKey = msg("yaml.no-key",
+		"kaksoispisteen edessä ei ole avainta: kirjoita avain rivin alkuun, esimerkiksi summary: Lyhyt kuvaus, tai jos rivi jatkaa edellisen rivin arvoa, kirjoita koko arvo lainausmerkkeihin",
+		"there is no key before the colon: write the key at the start of the line, such as summary: Lyhyt kuvaus, or if the line goes on the value above, put the whole value in quotes")
+	YAMLLongKey = msg("yaml.long-key",
+		"avaimessa on %d merkkiä, kun enintään %d sopii: lyhennä se, tai jos se on arvo, kirjoita sen eteen avain ja kaksoispiste",
+		"the key has %d characters, more than the %d that fit: shorten it, or if it is a value, write a key and a colon before it")
 	YAMLTooDeep = msg("yaml.too-deep",
 		"arvot ovat liian monella tasolla sisäkkäin (sulkeita tai sisennettyjä ryhmiä toistensa sisällä): kirjoita ne yksinkertaisemmin",
 		"the values are nested too deep (brackets or indented groups inside each other): write them more simply")

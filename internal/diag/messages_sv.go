@@ -370,6 +370,8 @@ eller HELMINAUHA_LANG=en).
 	"yaml.flow":                    "inom hakparenteser skiljs punkterna åt med ett kommatecken, och varje parentes stängs en gång: kontrollera kommatecknen och parenteserna här, till exempel tags: [a, b]",
 	"yaml.colon-space":             "ett kolon behöver ett mellanslag efter sig för att YAML ska skilja nyckeln från värdet: skriv %s: %s",
 	"yaml.key-not-text":            "en nyckel ska vara ett ord som title, inte en lista eller en grupp: ta bort parenteserna runt nyckeln",
+	"yaml.no-key":                  "det finns ingen nyckel före kolonet: skriv nyckeln i början av raden, till exempel summary: Kort beskrivning, eller om raden fortsätter värdet ovanför, skriv hela värdet inom citattecken",
+	"yaml.long-key":                "nyckeln har %d tecken, fler än de %d som ryms: förkorta den, eller om den är ett värde, skriv en nyckel och ett kolon före den",
 	"yaml.too-deep":                "värdena ligger i för många nivåer inuti varandra (hakparenteser eller indragna grupper): skriv dem enklare",
 	"yaml.other":                   "YAML kan inte läsa raden härifrån: kontrollera dess citattecken, parenteser, kolon och indragning",
 	"markdown.h1":                  "rubriken %q är en rubrik på nivå 1 (#), men sidans rubrik (title) är redan nivå 1: skriv ## i stället",

@@ -396,8 +396,13 @@ func InvalidUTF8(src []byte) int {
 	return -1
 }
 
+// MaxKey is the most characters a key may have: YAML reads no longer
+// one written without quotes, and other YAML readers refuse it.
+const MaxKey = 1024
+
 // Plain is the problem of the first anchor, alias, merge key (<<), type
-// tag (!!timestamp) or key that is not text ([a]: b) under n, or nil. Settings are plain keys and values:
+// tag (!!timestamp) or key that is not a word (a list, nothing, more than
+// MaxKey characters) under n, or nil. Settings are plain keys and values:
 // an alias can grow a few lines into millions of values ("billion
 // laughs"), and a tag overrides the reading the keys are checked by.
 func Plain(n *Node) *Problem {
@@ -415,8 +420,14 @@ func Plain(n *Node) *Problem {
 		return &Problem{Line: n.Line, Col: n.Column, Text: diag.YAMLTag.With(n.Tag), Cause: true}
 	}
 	for i, c := range n.Content {
-		if n.Kind == Mapping && i%2 == 0 && (c.Kind == Sequence || c.Kind == Mapping) {
+		switch key := n.Kind == Mapping && i%2 == 0; {
+		case key && (c.Kind == Sequence || c.Kind == Mapping):
 			return &Problem{Line: c.Line, Col: c.Column, Text: diag.YAMLKeyNotText.With(), Cause: true}
+		case key && c.Kind == Scalar && c.Value == "" && c.Style == 0:
+			// ": a", a value with no key before its colon.
+			return &Problem{Line: c.Line, Col: c.Column, Text: diag.YAMLNoKey.With(), Cause: true}
+		case key && utf8.RuneCountInString(c.Value) > MaxKey:
+			return &Problem{Line: c.Line, Col: c.Column, Text: diag.YAMLLongKey.With(utf8.RuneCountInString(c.Value), MaxKey), Cause: true}
 		}
 		if p := Plain(c); p != nil {
 			return p
