@@ -97,7 +97,7 @@ type File struct {
 // and the chunks of the hits it shows.
 func Build(docs []Doc, opts Options) ([]File, error) {
 	l := LanguageOf(opts.Language)
-	return build(docs, opts, func(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+	return build(docs, opts, func(docs []Doc) (*vocab, []wordList, [][]ellipsis, []float64) {
 		return analyseDocs(docs, l)
 	})
 }
@@ -107,7 +107,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 // order (here), the vocabulary and analysis (vocab.go), the keys and their
 // ranked postings (rank.go), the facet codes and result rows (facets.go),
 // and the wire format (wire.go).
-func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, [][]docWord, [][]ellipsis, []float64)) ([]File, error) {
+func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, []wordList, [][]ellipsis, []float64)) ([]File, error) {
 	opts = opts.withDefaults()
 	if err := checkURLs(docs); err != nil {
 		return nil, err

@@ -30,7 +30,7 @@ type Indexer struct {
 // analysis is what analysing one document gave, its word numbers those
 // of Indexer.v.
 type analysis struct {
-	words    []docWord
+	words    wordList
 	ellipses []ellipsis
 	length   float64
 }
@@ -69,7 +69,7 @@ func (ix *Indexer) Build(docs []Doc, opts Options) ([]File, error) {
 		// Another language's analyses are of no use.
 		ix.v, ix.docs, ix.memo, ix.memoN = newVocab(l), map[[32]byte]*analysis{}, map[string]string{}, 0
 	}
-	files, err := build(docs, opts, func(docs []Doc) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+	files, err := build(docs, opts, func(docs []Doc) (*vocab, []wordList, [][]ellipsis, []float64) {
 		return ix.analyse(docs, opts.Pause)
 	})
 	if ix.memoN == 0 {
@@ -81,7 +81,7 @@ func (ix *Indexer) Build(docs []Doc, opts Options) ([]File, error) {
 }
 
 // analyse is analyseDocs with the Indexer's kept analyses.
-func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]ellipsis, []float64) {
+func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, []wordList, [][]ellipsis, []float64) {
 	if pause == nil {
 		pause = func() {}
 	}
@@ -132,8 +132,7 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 			ids[id] = ix.v.add(w, mv.keys[mv.wordKey[id]])
 		}
 		for i, sum := range missingSums {
-			renumber(mw[i], me[i], ids)
-			ix.docs[sum] = &analysis{words: mw[i], ellipses: me[i], length: ml[i]}
+			ix.docs[sum] = &analysis{words: renumber(mw[i], me[i], ids), ellipses: me[i], length: ml[i]}
 		}
 	}
 
@@ -153,19 +152,14 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, [][]docWord, [][]e
 		}
 		return local[id]
 	}
-	docWords := make([][]docWord, len(docs))
+	docWords := make([]wordList, len(docs))
 	docEllipses := make([][]ellipsis, len(docs))
 	lengths := make([]float64, len(docs))
 	keep := make(map[[32]byte]*analysis, len(docs))
 	for i, sum := range sums {
 		a := ix.docs[sum]
 		keep[sum] = a
-		ws := make([]docWord, len(a.words))
-		for j, w := range a.words {
-			w.id = num(w.id)
-			ws[j] = w
-		}
-		docWords[i] = ws
+		docWords[i] = a.words.renumbered(num)
 		if len(a.ellipses) > 0 {
 			es := make([]ellipsis, len(a.ellipses))
 			for j, e := range a.ellipses {
@@ -191,7 +185,7 @@ func (ix *Indexer) compact(v *vocab, local []int32) {
 		nv.add(w, v.keys[v.wordKey[id]])
 	}
 	for _, a := range ix.docs {
-		renumber(a.words, a.ellipses, local) // the build has copies of its own
+		a.words = renumber(a.words, a.ellipses, local) // the build has copies of its own
 	}
 	ix.v = nv
 }

@@ -23,7 +23,7 @@ const (
 // BM25 does and given a title bonus. Each document's words and ellipses
 // are dropped (set to nil) once ranked, so that their memory goes as the
 // postings grow. pause is called now and then.
-func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []float64, pause func()) []term {
+func rank(v *vocab, docWords []wordList, docEllipses [][]ellipsis, lengths []float64, pause func()) []term {
 	avgLen := average(lengths)
 	sp := v.splitter(len(v.keys))
 	partStart, partKeys := compoundParts(v, sp, pause)
@@ -52,17 +52,17 @@ func rank(v *vocab, docWords [][]docWord, docEllipses [][]ellipsis, lengths []fl
 				touched = append(touched, k)
 			}
 		}
-		for _, w := range ws {
-			k := v.wordKey[w.id]
+		ws.each(func(id int32, tf float32, title bool) {
+			k := v.wordKey[id]
 			touch(k)
-			ktf[k] += float64(w.count())
-			kWhole[k] = kWhole[k] || w.inTitle()
-			for _, p := range partKeys[partStart[w.id]:partStart[w.id+1]] {
+			ktf[k] += float64(tf)
+			kWhole[k] = kWhole[k] || title
+			for _, p := range partKeys[partStart[id]:partStart[id+1]] {
 				touch(p)
-				ktf[p] += float64(w.count()) * weightPart
-				kPart[p] = kPart[p] || w.inTitle()
+				ktf[p] += float64(tf) * weightPart
+				kPart[p] = kPart[p] || title
 			}
-		}
+		})
 		for _, e := range docEllipses[i] {
 			h := sp.head(v.ids.words[e.head])
 			if h == "" {
