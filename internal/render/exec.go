@@ -1210,14 +1210,37 @@ var htmlTable, htmlNormTable = [64]string{
 }
 
 func replace(s string, table *[64]string) string {
-	return rewrite(s, func(s string, i int) bool { return s[i] >= 64 || table[s[i]] == "" },
+	plain := &htmlPlain
+	if table == &htmlNormTable {
+		plain = &htmlNormPlain
+	}
+	return rewrite(s, plain, func(s string, i int) bool { return s[i] >= 64 || table[s[i]] == "" },
 		func(b *strings.Builder, c byte) { b.WriteString(table[c]) })
 }
 
+// plain tables tell the bytes an escaper always keeps, for the first
+// scan of a string, which most strings end without a change.
+type plain [256]bool
+
+var htmlPlain, htmlNormPlain, urlPlain, urlNormPlain = plainOf(func(c byte) bool { return c >= 64 || htmlTable[c] == "" }),
+	plainOf(func(c byte) bool { return c >= 64 || htmlNormTable[c] == "" }),
+	plainOf(func(c byte) bool { return c != '%' && urlKeep(string(c), 0, false) }),
+	plainOf(func(c byte) bool { return c != '%' && urlKeep(string(c), 0, true) })
+
+func plainOf(keep func(c byte) bool) (p plain) {
+	for c := range p {
+		p[c] = keep(byte(c))
+	}
+	return p
+}
+
 // rewrite is s with each byte that keep does not keep written by write,
-// or s itself when it keeps every byte.
-func rewrite(s string, keep func(s string, i int) bool, write func(b *strings.Builder, c byte)) string {
+// or s itself when it keeps every byte. plain are bytes keep keeps.
+func rewrite(s string, plain *plain, keep func(s string, i int) bool, write func(b *strings.Builder, c byte)) string {
 	i := 0
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
 	for i < len(s) && keep(s, i) {
 		i++
 	}
@@ -1252,7 +1275,11 @@ func safeURL(s string) bool {
 // bytes that are not allowed in a URL (not norm: in a part of one) are
 // percent-encoded; when norm, valid escapes are kept.
 func processURL(s string, norm bool) string {
-	return rewrite(s, func(s string, i int) bool { return urlKeep(s, i, norm) },
+	plain := &urlPlain
+	if norm {
+		plain = &urlNormPlain
+	}
+	return rewrite(s, plain, func(s string, i int) bool { return urlKeep(s, i, norm) },
 		func(b *strings.Builder, c byte) { fmt.Fprintf(b, "%%%02x", c) })
 }
 
