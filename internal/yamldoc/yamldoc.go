@@ -175,11 +175,11 @@ func InvisibleIn(s string) (rune, bool) {
 // Suspect tells whether a block that another YAML reader took without
 // complaint holds something yamldoc must still look at: a typographic
 // quote (CurlyQuotes), an invisible character, a document marker or a
-// quote with # after it (Parse), or what may be an anchor, an alias, a merge key or a type tag
+// closing quote with # right after it (Parse), or what may be an anchor, an alias, a merge key or a type tag
 // (Plain). It looks at each byte once; a false alarm ("Hyvä & paha")
 // costs only a parse.
 func Suspect(src []byte) bool {
-	prev := byte('\n')
+	prev, before := byte('\n'), byte('\n') // the two bytes before c
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		switch {
@@ -193,10 +193,10 @@ func Suspect(src []byte) bool {
 			if strings.IndexByte(" \t\n[{,", prev) >= 0 {
 				return true
 			}
-		case c == '<' && prev == '<', (c == '.' || c == '%') && prev == '\n', c == '#' && (prev == '"' || prev == '\''):
+		case c == '<' && prev == '<', (c == '.' || c == '%') && prev == '\n', c == '#' && (prev == '"' || prev == '\'') && strings.IndexByte(" \t\n[{,", before) < 0:
 			return true
 		}
-		prev = c
+		prev, before = c, prev
 	}
 	return false
 }

@@ -195,3 +195,28 @@ func TestTwice(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 }
+
+// TestSuspect: a block goldmark-meta read without complaint goes to
+// yamldoc when it may hold what only yamldoc tells, and a plain one does
+// not.
+func TestSuspect(t *testing.T) {
+	for src, want := range map[string]bool{
+		"title: Hei\ntags: [a, b]\n":         false,
+		"color: \"#1f6f8b\"\n":               false,
+		"title: Hyvä & paha\n":               true, // a false alarm costs a parse
+		"title: Hei!\nsummary: 3*4\n":        false,
+		"tags: !!binary aGVsbG8=\n":          true,
+		"a: &x [1]\nb: *x\n":                 true,
+		"<<: {draft: true}\n":                true,
+		"title: a\n...\nkind: b\n":           true,
+		"title: \"Risuaita\"#1\n":            true,
+		"title: “Hei”\n":                     true,
+		"title: a\u200bb\n":                  true,
+		"title: a\u2028b\n":                  true,
+		"title: ääkköset ja ÅÄÖ, ei muuta\n": false,
+	} {
+		if got := Suspect([]byte(src)); got != want {
+			t.Errorf("Suspect(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
