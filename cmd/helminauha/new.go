@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
@@ -63,6 +64,22 @@ summary: ` + ph("summary", 2) + `
 `},
 }
 
+// siteLanguage is site.yaml's language in the content folder dir, or ""
+// when it has none or cannot be read: new speaks the language check and
+// build speak in the same portal (a mistake in site.yaml is for them to
+// report).
+func siteLanguage(dir string) string {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return ""
+	}
+	defer root.Close()
+	if cfg, _ := config.Load(root.FS(), contentName(dir), ""); cfg != nil {
+		return cfg.Language
+	}
+	return ""
+}
+
 // ph is the i-th placeholder of key, which check recognises.
 func ph(key string, i int) string { return content.Placeholders[key][i] }
 
@@ -81,7 +98,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		pos = append(pos, fl.Arg(0))
 		args = fl.Args()[1:]
 	}
-	lang := fl.Lang("")
+	lang := fl.Lang(siteLanguage(*contentDir))
 	switch {
 	case len(pos) == 3 && pos[0] == "translation":
 		return newTranslation(*contentDir, pos[1], pos[2], stdout, stderr, lang)

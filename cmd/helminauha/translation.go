@@ -51,11 +51,15 @@ func newTranslation(contentDir, code, page string, stdout, stderr io.Writer, lan
 		codes = append(codes, l.Code)
 	}
 	switch {
-	case code == cfg.Language:
-		fmt.Fprintln(stderr, diag.CmdNewTranslationDefault.In(lang, code, slug))
-		return errUsage
 	case len(codes) == 0:
-		fmt.Fprintln(stderr, diag.CmdNewTranslationNoLanguages.In(lang, cfg.Language))
+		other := "sv"
+		if cfg.Language == other {
+			other = "fi"
+		}
+		fmt.Fprintln(stderr, diag.CmdNewTranslationNoLanguages.In(lang, cfg.Language, other))
+		return errUsage
+	case code == cfg.Language:
+		fmt.Fprintln(stderr, diag.CmdNewTranslationDefault.In(lang, code, codes[0], dir+"/"+slug))
 		return errUsage
 	case cfg.For(code) == nil:
 		fmt.Fprintln(stderr, diag.CmdNewTranslationLang.In(lang, code, strings.Join(codes, ", ")))

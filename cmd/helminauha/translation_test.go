@@ -124,6 +124,9 @@ func TestNewTranslationRefuses(t *testing.T) {
 		{dir, []string{"fi", "helmet/luottamus"},
 			"helminauha new translation: fi on portaalin oletuskieli, jolla alkuperäiset sivut kirjoitetaan: kerro kieli, jolle käännät, esimerkiksi helminauha new translation sv helmet/luottamus",
 			"helminauha new translation: fi is the portal's default language, which the originals are written in: name the language you translate into"},
+		{dir, []string{"fi", "sivut/tietoa"},
+			"esimerkiksi helminauha new translation sv sivut/tietoa",
+			"for example helminauha new translation sv sivut/tietoa"},
 		{dir, []string{"de", "helmet/luottamus"},
 			`helminauha new translation: portaalilla ei ole kieltä "de": kirjoita jokin site.yaml-tiedoston languages-kohdan kielistä (sv) tai lisää kieli sinne`,
 			`helminauha new translation: the portal has no language "de": write one of the languages in site.yaml's languages: (sv), or add it there`},
@@ -157,6 +160,28 @@ func TestNewTranslationRefuses(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(d, "content", "sv")); err == nil {
 			t.Errorf("%s: a refused translation made content/sv", d)
 		}
+	}
+}
+
+// In a portal whose language is Swedish, new speaks Swedish as check and
+// build do (site.yaml's language, when neither --lang nor the variable
+// chooses), and its advice fits that portal: the language to add is not
+// the one it has already.
+func TestNewSpeaksThePortalsLanguage(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "site.yaml"), "title: Pärlbandet\ndescription: En portal på svenska\nlanguage: sv\n")
+	stdout, stderr := helminauhaEnv(t, dir, nil, "new", "pearl", "ny")
+	if !strings.HasPrefix(stdout, "Skapade content/helmet/ny.md") {
+		t.Errorf("new pearl: %q %q, want Swedish", stdout, stderr)
+	}
+	_, stderr = helminauhaEnv(t, dir, nil, "new", "pearl", "ny")
+	if !strings.Contains(stderr, "finns redan") {
+		t.Errorf("new pearl again: %q, want Swedish", stderr)
+	}
+	_, stderr = helminauhaEnv(t, dir, nil, "new", "translation", "sv", "helmet/luottamus")
+	if w := "portalen har inga andra språk än sv: lägg först till languages i site.yaml och under den språket, till exempel fi,"; !strings.Contains(stderr, w) {
+		t.Errorf("new translation: %q, want %q", stderr, w)
 	}
 }
 

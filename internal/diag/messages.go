@@ -174,14 +174,14 @@ language is en or sv).
 		"helminauha new translation: kirjoita kieli ja käännettävän sivun kansio ja nimi, esimerkiksi helminauha new translation sv helmet/verkoston-roolit",
 		"helminauha new translation: write the language and the folder and name of the page to translate, for example helminauha new translation sv helmet/verkoston-roolit")
 	CmdNewTranslationNoLanguages = msg("cmd.new-translation-no-languages",
-		"helminauha new translation: portaalilla ei ole muita kieliä kuin %s: lisää ensin site.yaml-tiedostoon kohta languages ja sen alle kieli, esimerkiksi sv, nimineen ja kuvauksineen (katso ohje toimittajalle)",
-		"helminauha new translation: the portal has no language besides %s: first add languages: to site.yaml with the language, such as sv, and its title and description (see toimittajalle)")
+		"helminauha new translation: portaalilla ei ole muita kieliä kuin %s: lisää ensin site.yaml-tiedostoon kohta languages ja sen alle kieli, esimerkiksi %s, nimineen ja kuvauksineen (katso ohje toimittajalle)",
+		"helminauha new translation: the portal has no language besides %s: first add languages: to site.yaml with the language, such as %s, and its title and description (see toimittajalle)")
 	CmdNewTranslationLang = msg("cmd.new-translation-lang",
 		"helminauha new translation: portaalilla ei ole kieltä %q: kirjoita jokin site.yaml-tiedoston languages-kohdan kielistä (%s) tai lisää kieli sinne",
 		"helminauha new translation: the portal has no language %q: write one of the languages in site.yaml's languages: (%s), or add it there")
 	CmdNewTranslationDefault = msg("cmd.new-translation-default",
-		"helminauha new translation: %s on portaalin oletuskieli, jolla alkuperäiset sivut kirjoitetaan: kerro kieli, jolle käännät, esimerkiksi helminauha new translation sv helmet/%s",
-		"helminauha new translation: %s is the portal's default language, which the originals are written in: name the language you translate into, for example helminauha new translation sv helmet/%s")
+		"helminauha new translation: %s on portaalin oletuskieli, jolla alkuperäiset sivut kirjoitetaan: kerro kieli, jolle käännät, esimerkiksi helminauha new translation %s %s",
+		"helminauha new translation: %s is the portal's default language, which the originals are written in: name the language you translate into, for example helminauha new translation %s %s")
 	CmdNewTranslationPath = msg("cmd.new-translation-path",
 		"helminauha new translation: %q ei ole sivun polku: kirjoita sisältökansion kansio ja tiedoston nimi ilman .md-päätettä, esimerkiksi helmet/yhteinen-tavoite-verkostossa (kansiot ovat teemat, helmet, caset, opas ja sivut)",
 		"helminauha new translation: %q is not a page's path: write the content folder's folder and the file name without .md, for example helmet/yhteinen-tavoite-verkostossa (the folders are teemat, helmet, caset, opas and sivut)")
