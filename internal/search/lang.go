@@ -99,12 +99,44 @@ func swedishKey(w string) string {
 		return w
 	}
 	w0 := w
-	w = neuterAdjective(definiteNeuter(w))
+	w = neuterAdjective(definiteNeuter(shortDefinite(w)))
 	s := swedishStem(w)
+	if w != w0 {
+		s = notCutTooFar(w, s)
+	}
 	if pluralOrDefinite(w, s) {
-		s = swedishStem(s)
+		s = notCutTooFar(s, swedishStem(s))
 	}
 	return swedishNormalise(w0, s)
+}
+
+// notCutTooFar returns the stem s of w, a form the key already took an
+// ending off, or w when s is w without an -at that is no ending: the root
+// of a participle in -en of låta or äta ("tillåten", "överlåten",
+// "uppäten"), which s cuts when it ends in -låt (folded "lat") or leaves a
+// stop word. So "tillåten" and "tillåtet" are "tillåt", as "tillåta", not
+// "till", the preposition; "resultaten" still meets "resultat" and
+// "månader" "månad".
+func notCutTooFar(w, s string) string {
+	if len(s) == len(w)-2 && strings.HasSuffix(w, "at") && (strings.HasSuffix(w, "lat") || swedishStop.isStop(s)) {
+		return w
+	}
+	return s
+}
+
+// shortDefinite returns the two letters of a word of four letters in -et
+// or -en, or of five in -ets or -ens, whose first letter is a vowel and
+// second a consonant: the definite forms of a stem of two letters ("året",
+// "årets", "åren" of "år"; "eken" of "ek"), which Snowball leaves, as it
+// cuts nothing in a word's first three letters. Any other word as it is.
+func shortDefinite(w string) string {
+	n := len(w)
+	if (n == 4 && (strings.HasSuffix(w, "et") || strings.HasSuffix(w, "en")) ||
+		n == 5 && (strings.HasSuffix(w, "ets") || strings.HasSuffix(w, "ens"))) &&
+		isVowel(w[0]) && !isVowel(w[1]) {
+		return w[:2]
+	}
+	return w
 }
 
 // swedishStem is the Snowball Swedish stem of w.
@@ -168,9 +200,11 @@ func neuterAdjective(w string) string {
 // swedishNormalise mends the Snowball stem s of w for two definite forms
 // Snowball leaves: the plural of neuter nouns in -ena, of which it takes
 // the -a alone ("mötena" -> "möten" -> "mot"), and the singular of nouns
-// in -a, whose -an it leaves ("frågan", "skolan" -> "frag", "skol"), in a
-// word of six letters or more that does not end in -man ("förman"); the
-// few other nouns in -an ("anmälan", "början") meet their verbs. And
+// in -a, whose -an it leaves ("frågan", "skolan" -> "frag", "skol") and
+// of whose genitive it takes the -s alone ("sidan", "frågans"): a stem
+// of five letters or more in -an, not -man ("förman"), loses its -an when
+// it ends a form of the word (anEnds), in every form ("distans",
+// "distansen" -> "dist"); the few other nouns in -an ("anmälan", "början") meet their verbs. And
 // "område" meets "området", "områden". Then swedishStemEnd.
 func swedishNormalise(w, s string) string {
 	if n := len(s); n >= 3 && strings.HasSuffix(s, "omr") && strings.HasPrefix(w[n-3:], "omrad") {
@@ -180,10 +214,19 @@ func swedishNormalise(w, s string) string {
 	}
 	if strings.HasSuffix(w, "ena") && len(s) == len(w)-1 && len(s) >= 5 {
 		s = s[:len(s)-2]
-	} else if s == w && len(w) >= 6 && strings.HasSuffix(w, "an") && !strings.HasSuffix(w, "man") {
-		s = w[:len(w)-2]
+	} else if len(s) >= 5 && strings.HasSuffix(s, "an") && !strings.HasSuffix(s, "man") && anEnds(w, s) {
+		s = s[:len(s)-2]
 	}
 	return swedishStemEnd(s)
+}
+
+// anEnds reports whether the -an of the stem s ends a form of the word w:
+// w is s, or s followed by -a, by an -s or by an -e ("frågan", "spontana",
+// "frågans", "distansen", "arbetsplaner"), not by the rest of a stem
+// Snowball cut ("intranätet", whose stem is "intran").
+func anEnds(w, s string) bool {
+	rest, ok := strings.CutPrefix(w, s)
+	return ok && (rest == "" || rest == "a" || rest[0] == 's' || rest[0] == 'e')
 }
 
 // swedishStemEnd mends two ends of a Snowball stem that the word's other
@@ -193,10 +236,13 @@ func swedishNormalise(w, s string) string {
 // drops its e before an ending ("regel", "regeln", "regler"; "exempel",
 // "exemplet"; "enkel", "enkla") loses the e: "regl", "exempl", "enkl".
 // Such an -el follows one or two consonants after a vowel, in a stem of
-// five letters or more ("samspel", "spel" and "fel" keep theirs).
+// five letters or more ("samspel", "spel" and "fel" keep theirs). And a
+// stem in -jon is the definite form of a noun in -jö, folded ("miljön",
+// "sjön" -> "miljo", "sjo"), which is the base form's stem; "miljon", of
+// which folding makes "miljön", keeps it in every form too.
 func swedishStemEnd(s string) string {
 	n := len(s)
-	if n >= 4 && strings.HasSuffix(s, "mm") {
+	if n >= 4 && strings.HasSuffix(s, "mm") || n >= 4 && strings.HasSuffix(s, "jon") {
 		return s[:n-1]
 	}
 	t := strings.TrimSuffix(s, "n")

@@ -23,6 +23,9 @@ func TestSwedishFormsMeet(t *testing.T) {
 		{"arbete", "arbetsam"}, {"kvalitet", "kval"}, {"planering", "plan"}, {"person", "pers"}, {"förman", "form"},
 		{"samspel", "samspl"}, {"spel", "spl"}, {"samarbets", "samarb"}, {"verksamhets", "verksam"}, {"kvalitets", "kval"},
 		{"hälsa", "hal"}, {"process", "proces"}, {"stress", "stres"},
+		// A participle in -en is cut to its root, not to a preposition.
+		{"tillåten", "till"}, {"tillåtet", "till"}, {"överlåten", "över"}, {"uppäten", "upp"},
+		{"tillsammans", "tillsam"}, {"tillåtande", "till"},
 	} {
 		if a, b := swedish.Key(fold(pair[0])), swedish.Key(fold(pair[1])); a == b {
 			t.Errorf("%s and %s have one key, %q", pair[0], pair[1], a)
@@ -81,6 +84,19 @@ var swedishForms = [][]string{
 	{"resurs", "resursen", "resurser"},
 	{"arbetare", "arbetaren"},
 	{"process", "processen", "processer", "processerna"},
+	{"fråga", "frågans", "frågornas"},
+	{"hälsa", "hälsan", "hälsans"},
+	{"sida", "sidan", "sidans", "sidor"},
+	{"pärla", "pärlan", "pärlans", "pärlor"},
+	{"vecka", "veckan", "veckans"},
+	{"miljö", "miljön", "miljöns", "miljöer", "miljöerna"},
+	{"sjö", "sjön", "sjöns"},
+	{"året", "årets", "åren", "årens"},
+	{"tillåta", "tillåter", "tillåten", "tillåtet", "tillåts"},
+	{"överlåta", "överlåten", "överlåtet"},
+	{"distans", "distansen", "distanser"},
+	{"månad", "månaden", "månader", "månaderna"},
+	{"spontan", "spontana"},
 }
 
 // fold returns the folded form of one word, as the index has it.

@@ -25,6 +25,8 @@ const FILLERS = new Set(`
 const RE_ASCII_LETTERS = /^[a-z]*$/;
 const RE_NEUTER_ADJ = /(?:igt|samt|bart|ivt)$/;
 const SECOND_PASS = ['en', 'er', 'erna', 'ens', 'ernas'];
+const RE_SHORT_DEF4 = /e[tn]$/;
+const RE_SHORT_DEF5 = /e[tn]s$/;
 
 // swedish returns the Swedish analysis, { stop, fillers, key, derive,
 // minCompoundKey, splitKnown } (see matchWord in haku.js),
@@ -143,19 +145,26 @@ export function swedish({ Env, among, isVowel }) {
     return w.length >= 6 && RE_NEUTER_ADJ.test(w) ? w.slice(0, -1) : w;
   }
 
+  // anEnds tells that the -an of s ends a form of w, as anEnds.
+  function anEnds(w, s) {
+    if (!w.startsWith(s)) return false;
+    const rest = w.slice(s.length);
+    return rest === '' || rest === 'a' || rest[0] === 's' || rest[0] === 'e';
+  }
+
   function normaliseSv(w, s) {
     if (s.endsWith('omr') && w.startsWith('omrad', s.length - 3)) return s + 'ad';
     if (w.endsWith('ena') && s.length === w.length - 1 && s.length >= 5) s = s.slice(0, -2);
-    else if (s === w && w.length >= 6 && w.endsWith('an') && !w.endsWith('man')) s = w.slice(0, -2);
+    else if (s.length >= 5 && s.endsWith('an') && !s.endsWith('man') && anEnds(w, s)) s = s.slice(0, -2);
     return stemEnd(s);
   }
 
   // stemEnd makes a doubled m at the end of a stem single ("rummet" ->
-  // "rum") and drops the e of an -el or -eln after one or two consonants
+  // "rum"), makes -jon -jo ("miljön" -> "miljo", as "miljö") and drops the e of an -el or -eln after one or two consonants
   // after a vowel ("regel", "regeln" -> "regl", as "regler"), as
   // swedishStemEnd.
   function stemEnd(s) {
-    if (s.length >= 4 && s.endsWith('mm')) return s.slice(0, -1);
+    if (s.length >= 4 && (s.endsWith('mm') || s.endsWith('jon'))) return s.slice(0, -1);
     const t = s.endsWith('n') ? s.slice(0, -1) : s;
     const n = t.length;
     if (n >= 5 && t.endsWith('el') && !isVowel(t[n - 3])) {
@@ -196,12 +205,28 @@ export function swedish({ Env, among, isVowel }) {
     return SECOND_PASS.some((e) => w.length === s.length + e.length && w.endsWith(e));
   }
 
+  // shortDefinite takes the -et, -en, -ets or -ens off a word of four or
+  // five letters whose stem is a vowel and a consonant ("året", "årets",
+  // "åren" -> "ar"), as shortDefinite in internal/search/lang.go.
+  function shortDefinite(w) {
+    const n = w.length;
+    const end = n === 4 ? RE_SHORT_DEF4 : n === 5 ? RE_SHORT_DEF5 : null;
+    return end && end.test(w) && isVowel(w[0]) && !isVowel(w[1]) ? w.slice(0, 2) : w;
+  }
+
+  // notCutTooFar keeps the -at of the root of a participle of låta or
+  // äta ("tillåten" -> "tillåt", not "till"), as notCutTooFar.
+  function notCutTooFar(w, s) {
+    return s.length === w.length - 2 && w.endsWith('at') && (w.endsWith('lat') || STOP_WORDS.has(s)) ? w : s;
+  }
+
   // key is the key of a folded Swedish word, as swedishKey.
   function key(w) {
     if (w.length < 3 || !RE_ASCII_LETTERS.test(w)) return w;
-    const b = neuterAdjective(definiteNeuter(w));
+    const b = neuterAdjective(definiteNeuter(shortDefinite(w)));
     let s = stem(b);
-    if (pluralOrDefinite(b, s)) s = stem(s);
+    if (b !== w) s = notCutTooFar(b, s);
+    if (pluralOrDefinite(b, s)) s = notCutTooFar(s, stem(s));
     return normaliseSv(w, s);
   }
   return { stop: STOP_WORDS, fillers: FILLERS, key, derive: deriveSv, minCompoundKey: 3, splitKnown: true };
