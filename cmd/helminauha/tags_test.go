@@ -15,6 +15,8 @@ var (
 	letterLink  = regexp.MustCompile(`<a href="([^"#]+)#([^"]+)">([^<]+)</a>`)
 	currentLink = regexp.MustCompile(`<a href="([^"]+)" aria-current="page"><span class="visually-hidden">[^<]+</span>(\d+)</a>`)
 	headingTag  = regexp.MustCompile(`<h([1-6])[ >]`)
+	headingText = regexp.MustCompile(`(?s)<h[1-6][^>]*>(.*?)</h[1-6]>`)
+	tagMarkup   = regexp.MustCompile(`<[^>]*>`)
 	pageTitle   = regexp.MustCompile(`<title>([^<]+)</title>`)
 )
 
@@ -120,7 +122,20 @@ func TestTagListIsPagedAsTyped(t *testing.T) {
 				if c := strings.Count(h, "<h1"); c != 1 {
 					t.Errorf("%s has %d h1", rel, c)
 				}
-				for _, m := range regexp.MustCompile(`<h3 id="([^"]+)">`).FindAllStringSubmatch(h, -1) {
+				// Each heading says what is under it: no two read the
+				// same, and a later page's h1 names its page.
+				texts := map[string]bool{}
+				for _, m := range headingText.FindAllStringSubmatch(h, -1) {
+					text := tagMarkup.ReplaceAllString(m[1], "")
+					if texts[text] {
+						t.Errorf("%s: two headings read %q", rel, text)
+					}
+					texts[text] = true
+				}
+				if h1 := headingText.FindStringSubmatch(h); n > 1 && (h1 == nil || !strings.Contains(h1[1], fmt.Sprintf("%s %d/%d", tc.page, n, tc.pages))) {
+					t.Errorf("%s: the h1 does not name page %d/%d", rel, n, tc.pages)
+				}
+				for _, m := range regexp.MustCompile(`<h[23] id="([^"]+)">`).FindAllStringSubmatch(h, -1) {
 					ids[url+"#"+m[1]] = true
 				}
 				nav := letterNav.FindStringSubmatch(h)

@@ -114,7 +114,10 @@ test('the letter index of the list of terms leads by keyboard to the letter\'s h
   await last.focus();
   await Promise.all([page.waitForURL(/\/tagit\/sivu\/2\/#kirjain-/), page.keyboard.press('Enter')]);
   const id = new URL(page.url()).hash.slice(1);
-  const heading = page.getByRole('heading', { level: 3, name: letter, exact: true });
+  // A later page is its tags alone: its h1 names the tags and the page,
+  // and each letter is the next level under it.
+  assert.match(await page.getByRole('heading', { level: 1 }).textContent(), /^Aiheet .+ – .+, sivu 2\/2$/);
+  const heading = page.getByRole('heading', { level: 2, name: letter, exact: true });
   assert.equal(await heading.getAttribute('id'), id, `the letter ${letter} leads to its heading`);
   // The page scrolls (smoothly) to the heading.
   await page.waitForFunction(() => {
@@ -125,7 +128,7 @@ test('the letter index of the list of terms leads by keyboard to the letter\'s h
   assert.match(await page.title(), /^Aiheet, sivu 2\/2 – /);
   // The second page starts with the letter the first page ended in,
   // said to continue, or with the next letter.
-  const startsWith = (await page.getByRole('heading', { level: 3 }).first().textContent()).trim();
+  const startsWith = (await page.getByRole('heading', { level: 2 }).first().textContent()).trim();
   assert.ok(startsWith === `${endsIn} (jatkuu)` || !startsWith.startsWith(endsIn), `the first page ends in ${endsIn}, the second starts with "${startsWith}"`);
   await context.close();
 });
