@@ -177,6 +177,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stdout, diag.CmdWrote.In(lang, diag.CmdFileCount.With(res.Written), size(res.Bytes), *out,
 			time.Since(start).Round(time.Millisecond).String(), pageSummary(res.Pages, lang)))
 		printLeftOut(stdout, res, lang)
+		if res.Site != nil && res.Site.Config.BaseURL == "" {
+			fmt.Fprintln(stdout, diag.CmdNoBaseURL.In(lang, filepath.Join(*contentDir, "site.yaml")))
+		}
 	}
 	if *timings {
 		printTimings(stdout, res.Timings, lang)

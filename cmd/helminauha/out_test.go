@@ -271,3 +271,25 @@ func TestKeepMustNameFilesInTheOutputFolder(t *testing.T) {
 		})
 	}
 }
+
+// A portal without baseURL builds (for a look at the pages on one's own
+// machine), but its sitemap and feed have no whole addresses to give:
+// build says so, and what to write, under its summary; with --baseurl or
+// site.yaml's baseURL it says nothing of it.
+func TestBuildWithoutAddressSaysSo(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "site.yaml"), "title: Testiportaali\ndescription: Pieni portaali testejä varten\n")
+	note := "The site has no address (baseURL): the sitemap (sitemap.xml) and the feed (feed.xml) need whole addresses"
+	code, stdout, stderr := helminauha(t, dir, "build")
+	if code != 0 || !strings.Contains(stdout, note) || !strings.Contains(stdout, "write baseURL in "+filepath.Join("content", "site.yaml")) {
+		t.Errorf("build without baseURL: exit %d, stdout %q, stderr %q; want the note %q", code, stdout, stderr, note)
+	}
+	if code, stdout, _ := helminauha(t, dir, "build", "--baseurl", "https://org.github.io/portaali/"); code != 0 || strings.Contains(stdout, "baseURL") {
+		t.Errorf("build --baseurl: exit %d, stdout %q; want no note", code, stdout)
+	}
+	sitemap, _ := os.ReadFile(filepath.Join(dir, "public", "sitemap.xml"))
+	if !strings.Contains(string(sitemap), "<loc>https://org.github.io/portaali/</loc>") {
+		t.Errorf("sitemap.xml under --baseurl: %s", sitemap)
+	}
+}
