@@ -74,6 +74,19 @@ func TestYAMLMistakesInFrontMatter(t *testing.T) {
 	})
 }
 
+// TestControlCharactersInTheText: a control character in a page's text,
+// which would reach the page unseen or break its HTML, is told at its
+// place; one in front matter is yamldoc's and told once.
+func TestControlCharactersInTheText(t *testing.T) {
+	t.Parallel()
+	checkYAMLMistakes(t, []yamlMistake{
+		{"a bell after letters of two bytes", "helmet/kello.md", pearlWith("Kello", "") + "Hyvä\a teksti.\n", "9:5", diag.MarkdownControl.With('\a')},
+		{"an escape in a heading", "sivut/otsikko.md", "---\ntitle: Otsikko\n---\n## Väri\x1b[31m\n", "4:8", diag.MarkdownControl.With('\x1b')},
+		{"NEL in the text", "sivut/nel.md", "---\ntitle: NEL\n---\nRivi\u0085toinen\n", "4:5", diag.MarkdownControl.With('\u0085')},
+		{"in front matter, once", "sivut/kerran.md", "---\ntitle: Ker\x07ran\n---\nTeksti.\n", "2:11", diag.YAMLControl.With('\a')},
+	})
+}
+
 // TestSiteYAMLMistakes: site.yaml gets the same words for the same
 // mistakes, and a value it reads may not hold an invisible character
 // written as an escape: the title would reach every page.

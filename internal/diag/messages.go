@@ -952,6 +952,9 @@ var (
 	MarkdownUnclosed = msg("markdown.unclosed",
 		"tiedoston alun asetukset alkavat rivillä ---, mutta niitä ei päätetä: lisää viimeisen asetuksen perään rivi ---",
 		"front matter opened with --- is never closed: add a line --- after its last key")
+	MarkdownControl = msg("markdown.control",
+		"rivillä on näkymätön ohjausmerkki %U, joka päätyisi sivulle näkymättömänä tai rikkoisi sen: poista se (sellainen tulee usein kopioidun tekstin mukana)",
+		"the line holds an invisible control character %U, which would reach the page unseen or break it: delete it (copied text often brings one along)")
 	MarkdownYAML = msg("markdown.yaml",
 		"asetuksissa on virhe: %s",
 		"the settings between the --- lines: %s")

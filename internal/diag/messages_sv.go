@@ -345,6 +345,7 @@ eller HELMINAUHA_LANG=en).
 	"markdown.too-many-cells":      "filens tabeller har fler än %d celler (rader gånger kolumner): dela upp tabellerna eller sidan",
 	"yaml.not-utf8":                "filen är inte giltig UTF-8 (byte 0x%02X): spara den som UTF-8 i ditt redigeringsprogram",
 	"markdown.unclosed":            "uppgifterna överst i filen börjar med --- men avslutas aldrig: lägg till en rad --- efter den sista nyckeln",
+	"markdown.control":             "raden har ett osynligt styrtecken %U som skulle hamna osynligt på sidan eller förstöra den: ta bort det (sådana följer ofta med kopierad text)",
 	"markdown.yaml":                "uppgifterna överst i filen: %s",
 	"yaml.quote-then-text":         "värdet börjar med citattecknet %c och fortsätter efter det avslutande citattecknet, vilket YAML inte kan läsa: skriv hela värdet inom de andra citattecknen, %s: %c%s%c, eller lämna bort citattecknen",
 	"yaml.colon-in-value":          "värdet har ett kolon (\": \"), som YAML läser som början på en ny nyckel: skriv värdet inom citattecken, %s: \"%s\"",

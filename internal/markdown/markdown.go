@@ -164,7 +164,7 @@ type docImpl struct {
 // the caller must not change it afterwards.
 //
 // Byte-order marks and CRLF line endings are accepted. Problems: invalid
-// UTF-8, front matter that is not closed, not YAML or not a mapping, a
+// UTF-8, a control character in the text, front matter that is not closed, not YAML or not a mapping, a
 // key written twice, an image without alt text, a malformed worksheet
 // (errors); a skipped heading level and a dropped script URL (warnings).
 func Parse(file string, src []byte) (*Doc, diag.List) {
@@ -206,6 +206,17 @@ func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
 	p.frontMatter(d, fm, pc)
 
 	p.walk(d)
+	if !p.badUTF8 && body <= len(p.lines) {
+		// The front matter's are yamldoc's to tell, and so is one in a
+		// worksheet, which walk has told at the same place.
+		if off := control(src, p.lines[body-1]); off >= 0 {
+			at := p.pos(off)
+			if !slices.ContainsFunc(p.diags, func(e *diag.Error) bool { return e.Pos == at }) {
+				r, _ := utf8.DecodeRune(src[off:])
+				p.diags.Report(at, diag.MarkdownControl, r)
+			}
+		}
+	}
 	if cap(d.Headings) > len(d.Headings) {
 		// Kept as long as the page is: not the room append left.
 		d.Headings = slices.Clone(d.Headings)
@@ -213,6 +224,30 @@ func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
 	p.compile(&d.impl)
 	p.diags.Sort()
 	return d, p
+}
+
+// controlByte tells the bytes that are, or start, a control character a
+// page has no use for: C0 but tab and the line ends, DEL, and 0xC2, the
+// first byte of C1 (U+0080–U+009F) and of other characters, which
+// control looks at further.
+var controlByte = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\r'
+	}
+	t[0x7f], t[0xc2] = true, true
+	return t
+}()
+
+// control is the offset of the first control character in src from
+// start on, or -1: one an editor cannot see, which would reach the page
+// as nothing, or break its HTML and the feed's XML. src is UTF-8.
+func control(src []byte, start int) int {
+	for i := start; i < len(src); i++ {
+		if controlByte[src[i]] && (src[i] != 0xc2 || i+1 < len(src) && src[i+1] < 0xa0) {
+			return i
+		}
+	}
+	return -1
 }
 
 // parse is the state of one Parse call.
