@@ -435,6 +435,33 @@ class SearchIndex {
     }
   }
 
+  // tally counts page id in counts, under each facet's value it has when
+  // it passes the other facets' filters (want: areaWant and kindWant, sets
+  // of numbers or null; audWant, a bit mask or null), and tells whether it
+  // passes them all.
+  tally(counts, id, { areaWant, kindWant, audWant }) {
+    const a = this.area[id];
+    const kt = this.kt[id];
+    const au = this.aud[id];
+    const okArea = !areaWant || (a >= 0 && areaWant.has(a));
+    const okKind = !kindWant || kindWant.has(kt);
+    const okAud = audWant === null || (au & audWant) !== 0;
+    if (okKind && okAud && a >= 0) counts.teema[a]++;
+    if (okArea && okAud && kt < 4) counts.kind[kt]++;
+    if (okArea && okKind) for (let b = 0; b < this.m.aud.length; b++) if (au & (1 << b)) counts.audience[b]++;
+    return okArea && okKind && okAud;
+  }
+
+  // facetValues tells which values of each facet some page of the index
+  // has that passes the other facets' filters (want, as tally's), whatever
+  // the query: those a hit not yet read could have.
+  facetValues(want) {
+    const m = this.m;
+    const open = { teema: new Int32Array(m.areas.length), kind: new Int32Array(4), audience: new Int32Array(m.aud.length) };
+    for (let id = 0; id < this.n; id++) this.tally(open, id, want);
+    return open;
+  }
+
   async fetchJSON(path) {
     const url = this.base + path + (this.m.h ? '?v=' + this.m.h : '');
     const r = await this.fetchFn(url);
@@ -718,30 +745,25 @@ class SearchIndex {
       kind: new Int32Array(4),
       audience: new Int32Array(m.aud.length),
     };
+    const want = { areaWant, kindWant, audWant: audList ? audWant : null };
     const hits = [];
     if (acc) {
       for (let id = 0; id < this.n; id++) {
-        if (!(acc[id] > 0)) continue;
-        const a = this.area[id];
-        const kt = this.kt[id];
-        const au = this.aud[id];
-        const okArea = !areaWant || (a >= 0 && areaWant.has(a));
-        const okKind = !kindWant || kindWant.has(kt);
-        const okAud = !audList || (au & audWant) !== 0;
-        if (okKind && okAud && a >= 0) counts.teema[a]++;
-        if (okArea && okAud && kt < 4) counts.kind[kt]++;
-        if (okArea && okKind) for (let b = 0; b < m.aud.length; b++) if (au & (1 << b)) counts.audience[b]++;
-        if (okArea && okKind && okAud) hits.push(id);
+        if (acc[id] > 0 && this.tally(counts, id, want)) hits.push(id);
       }
     }
     let total = hits.length;
     const totalExact = exact || (hits.length === 0 && offset + limit > 0);
     // A word's pages are at least those of any key it matched alone.
     if (!exact && results.length === 1 && !areaWant && !kindWant && !audList) total = Math.max(total, results[0].least);
+    // Until every posting is read, a value with no hit known may have some
+    // in the postings not read: every value a page of the index has, with
+    // the other filters, is listed, its count (0 too) a lower bound.
+    const open = exact ? null : this.facetValues(want);
     const facets = { teema: {}, kind: {}, audience: {} };
-    m.areas.forEach((a, i) => { if (counts.teema[i]) facets.teema[a[0]] = counts.teema[i]; });
-    m.kt.slice(0, 4).forEach((k, i) => { if (counts.kind[i]) facets.kind[k] = counts.kind[i]; });
-    m.aud.forEach((k, i) => { if (counts.audience[i]) facets.audience[k] = counts.audience[i]; });
+    m.areas.forEach((a, i) => { if (counts.teema[i] || open?.teema[i]) facets.teema[a[0]] = counts.teema[i]; });
+    m.kt.slice(0, 4).forEach((k, i) => { if (counts.kind[i] || open?.kind[i]) facets.kind[k] = counts.kind[i]; });
+    m.aud.forEach((k, i) => { if (counts.audience[i] || open?.audience[i]) facets.audience[k] = counts.audience[i]; });
     const page = topK(hits, acc, offset + limit).slice(offset);
     const rows = await this.rowsOf(page);
     const matched = new Set();
@@ -1170,7 +1192,7 @@ function startPage(doc, win) {
     };
     const groups = [];
     for (const f of FACETS) {
-      const values = order[f].filter((v) => res.facets[f][v] || state[f].includes(v));
+      const values = order[f].filter((v) => res.facets[f][v] !== undefined || state[f].includes(v));
       if (!values.length) continue;
       const fs = el('fieldset', 'search-facet');
       fs.append(el('legend', '', t('facet.' + f)));
@@ -1189,9 +1211,10 @@ function startPage(doc, win) {
         });
         // Until every posting that could count is read (a large index's
         // first search of a common word), a count is of the hits known:
-        // the page says it is a lower bound, "(vähintään 660)".
+        // the page says it is a lower bound, "(vähintään 660)", and lists
+        // the values with none known yet as "(vähintään 0)".
         const n = res.facets[f][v] || 0;
-        const lab = el('label', '', res.facetsExact === false ? (n ? t('facet.least', { label: label[f](v), n }) : label[f](v)) : `${label[f](v)} (${n})`);
+        const lab = el('label', '', res.facetsExact === false ? t('facet.least', { label: label[f](v), n }) : `${label[f](v)} (${n})`);
         lab.htmlFor = id;
         const row = el('div', 'search-facet-option');
         row.append(box, lab);
