@@ -183,3 +183,20 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+// A newcomer's first steps in an empty portal: site.yaml, then new pearl
+// before any theme area exists. check says there is no theme area at all
+// and which file to make, instead of listing the areas there are as ().
+func TestFirstPearlBeforeAnyArea(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "site.yaml"), "title: Uusi portaali\ndescription: Ensimmäiset askeleet\n")
+	if code, _, stderr := helminauha(t, dir, "new", "pearl", "eka"); code != 0 {
+		t.Fatalf("new pearl: exit %d\n%s", code, stderr)
+	}
+	code, stdout, _ := helminauha(t, dir, "check")
+	want := `content/helmet/eka.md:3:8: (draft) there is no theme area "teema", nor any theme area yet: first make a file in teemat/, such as teemat/teema.md, with title, weight and summary`
+	if code != 1 || !strings.Contains(stdout, want) || strings.Contains(stdout, "()") {
+		t.Errorf("check: exit %d, want 1 and %q:\n%s", code, want, stdout)
+	}
+}

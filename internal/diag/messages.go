@@ -780,6 +780,9 @@ var (
 	SiteUnknownThemes = msg("site.unknown-themes",
 		"teema-aluetta %q ei ole%s: kirjoita kansion teemat tiedostojen nimet ilman .md-päätettä (%s)",
 		"unknown theme %q%s: use the names of files in teemat/ without .md (%s)")
+	SiteNoAreas = msg("site.no-areas",
+		"teema-aluetta %q ei ole, eikä portaalissa ole vielä yhtään teema-aluetta: tee ensin kansioon teemat tiedosto, esimerkiksi teemat/%s.md, jossa on title, weight ja summary (katso ohje toimittajalle)",
+		"there is no theme area %q, nor any theme area yet: first make a file in teemat/, such as teemat/%s.md, with title, weight and summary (see toimittajalle)")
 	SiteRelatedSelf = msg("site.related-self",
 		"helmi ei voi liittyä itseensä: poista %q related-luettelosta",
 		"a pearl cannot be related to itself: remove %q from related")

@@ -303,6 +303,10 @@ func (b *builder) unknownArea(doc *content.Common, key, slug string, m *diag.Mes
 		b.diags.Report(doc.ItemPos(key, slug), diag.TranslationAreaNotYet, key, slug, b.code(), slug)
 		return
 	}
+	if len(b.names("areas").sorted) == 0 {
+		b.diags.Report(doc.ItemPos(key, slug), diag.SiteNoAreas, slug, slug)
+		return
+	}
 	b.diags.Report(doc.ItemPos(key, slug), m, slug, b.names("areas").nearest(slug), b.areaList())
 }
 
