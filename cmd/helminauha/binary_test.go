@@ -91,9 +91,17 @@ func helminauha(t *testing.T, dir string, args ...string) (code int, stdout, std
 // for its first build and returns what it printed until then.
 func serveOnce(t *testing.T, dir string) string {
 	t.Helper()
+	return serveUntil(t, dir, "Serving the portal at")
+}
+
+// serveUntil starts helminauha serve with args in dir on a free loopback
+// port and returns what it printed up to the first line that begins with
+// last.
+func serveUntil(t *testing.T, dir, last string, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd := exec.CommandContext(ctx, binary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Dir = dir
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -110,7 +118,7 @@ func serveOnce(t *testing.T, dir string) string {
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
 		b.WriteString(sc.Text() + "\n")
-		if strings.HasPrefix(sc.Text(), "Serving the portal at") {
+		if strings.HasPrefix(sc.Text(), last) {
 			return b.String()
 		}
 	}

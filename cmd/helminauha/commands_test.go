@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +199,43 @@ func TestFirstPearlBeforeAnyArea(t *testing.T) {
 	want := `content/helmet/eka.md:3:8: (draft) there is no theme area "teema", nor any theme area yet: first make a file in teemat/, such as teemat/teema.md, with title, weight and summary`
 	if code != 1 || !strings.Contains(stdout, want) || strings.Contains(stdout, "()") {
 		t.Errorf("check: exit %d, want 1 and %q:\n%s", code, want, stdout)
+	}
+}
+
+// TestServeCountsWarnings: serve's first build counts the warnings that
+// check lists, in the number the count asks for: one warning is not
+// "them".
+func TestServeCountsWarnings(t *testing.T) {
+	t.Parallel()
+	words := strings.Repeat("Verkoston johtaminen vaatii yhteisen tavoitteen. ", 40)
+	pearl := func(title string) string {
+		return "---\ntitle: " + title + "\ntheme: teema\nsummary: Kokeilu.\nkind: vinkki\ndate: 2026-12-05\n---\n" + words + "\n"
+	}
+	for _, tc := range []struct {
+		pearls     int
+		lang, last string
+		want       string
+	}{
+		{1, "en", "Built ", "1 warning (helminauha check shows it)"},
+		{2, "en", "Built ", "2 warnings (helminauha check lists them)"},
+		{1, "fi", "Tehtiin ", "1 varoitus (helminauha check näyttää sen)"},
+		{2, "fi", "Tehtiin ", "2 varoitusta (helminauha check luettelee ne)"},
+		{1, "sv", "Byggde ", "1 varning (helminauha check visar den)"},
+		{2, "sv", "Byggde ", "2 varningar (helminauha check listar dem)"},
+	} {
+		t.Run(fmt.Sprint(tc.lang, tc.pearls), func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Uusi portaali\ndescription: Ensimmäiset askeleet\n")
+			write(t, filepath.Join(dir, "content", "teemat", "teema.md"), "---\ntitle: Teema\nweight: 1\nsummary: Ensimmäinen teema.\n---\n")
+			// Each pearl is a warning: nothing refers to it.
+			for i := range tc.pearls {
+				write(t, filepath.Join(dir, "content", "helmet", fmt.Sprintf("helmi-%d.md", i)), pearl(fmt.Sprint("Helmi ", i)))
+			}
+			out := serveUntil(t, dir, tc.last, "--lang", tc.lang)
+			if !slices.Contains(strings.Split(out, "\n"), tc.want) {
+				t.Errorf("serve printed no line %q:\n%s", tc.want, out)
+			}
+		})
 	}
 }

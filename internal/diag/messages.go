@@ -526,9 +526,9 @@ var (
 	ServeFailedGood = msg("serve.failed-good",
 		"%ssivustoa ei voitu rakentaa (%s): selain näyttää yhä viimeisimmän onnistuneen version",
 		"%sbuild failed (%s): still serving the last good version")
-	ServeWarnings = msg("serve.warnings",
-		"%s (helminauha check luettelee ne)",
-		"%s (helminauha check lists them)")
+	ServeWarnings = msgVar("serve.warnings", 1,
+		plural.Selectf(1, "%d", "one", "%d varoitus (helminauha check näyttää sen)", "other", "%d varoitusta (helminauha check luettelee ne)"),
+		plural.Selectf(1, "%d", "one", "%d warning (helminauha check shows it)", "other", "%d warnings (helminauha check lists them)"))
 	ServeBuilt = msg("serve.built",
 		"Tehtiin %s ajassa %s",
 		"Built %s in %s")

@@ -195,7 +195,6 @@ eller HELMINAUHA_LANG=en).
 	"serve.reachable":         "Obs.: %s syns också för andra datorer, utkasten medräknade",
 	"serve.failed-no-good":    "%swebbplatsen kunde inte byggas (%s): det finns ännu ingen version som lyckats, så webbläsaren visar felen tills de är rättade",
 	"serve.failed-good":       "%swebbplatsen kunde inte byggas (%s): webbläsaren visar fortfarande den senaste versionen som lyckades",
-	"serve.warnings":          "%s (helminauha check listar dem)",
 	"serve.built":             "Byggde %s på %s",
 	"serve.rebuilt":           "%suppdaterat på %s, %s byggdes på nytt",
 	"serve.changes":           "ändringar: ",
@@ -417,6 +416,7 @@ eller HELMINAUHA_LANG=en).
 var svPlurals = map[string]catalog.Message{
 	"cmd.error-count":   plural.Selectf(1, "%d", "one", "%d fel", "other", "%d fel"),
 	"cmd.warning-count": plural.Selectf(1, "%d", "one", "%d varning", "other", "%d varningar"),
+	"serve.warnings":    plural.Selectf(1, "%d", "one", "%d varning (helminauha check visar den)", "other", "%d varningar (helminauha check listar dem)"),
 	"overlay.heading":   plural.Selectf(1, "%d", "one", "Webbplatsen kunde inte byggas: %d fel", "other", "Webbplatsen kunde inte byggas: %d fel"),
 	"overlay.more":      plural.Selectf(1, "%d", "one", "… och ytterligare %d fel (alla: helminauha check)", "other", "… och ytterligare %d fel (alla: helminauha check)"),
 	"cmd.more-same": plural.Selectf(1, "%d", "one", "… och ytterligare %d likadant i den här filen (check --format json listar alla)",
