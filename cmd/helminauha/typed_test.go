@@ -19,8 +19,10 @@ import (
 // The tests in this file run commands the way the README types them.
 
 // typedWait bounds every wait here: the machine may be busy, and make
-// serve compiles first.
-const typedWait = 2 * time.Minute
+// serve compiles first, in a fresh clone whose folder is new to Go's
+// build cache, so every package of the module is compiled again (past
+// two minutes at a load average of 16, 2026-12-05).
+const typedWait = 5 * time.Minute
 
 // serving is a serve process started as typed.
 type serving struct {
