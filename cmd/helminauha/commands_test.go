@@ -239,3 +239,34 @@ func TestServeCountsWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestNewPearlInUnknownArea: new pearl --theme with an area the portal has
+// not names the areas there are, or, in a portal with none yet, says so
+// and which file to make first; it writes no pearl.
+func TestNewPearlInUnknownArea(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		areas []string
+		want  string
+	}{
+		{"no areas", nil, `helminauha new: there is no theme area "johtaminen", nor any theme area yet: first make a file in content/teemat, such as content/teemat/johtaminen.md, with title, weight and summary (see toimittajalle)`},
+		{"two areas", []string{"verkostotyo", "osaaminen"}, `helminauha new: there is no theme area "johtaminen": use the name of a file in content/teemat without .md (osaaminen, verkostotyo)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Uusi portaali\ndescription: Ensimmäiset askeleet\n")
+			for _, a := range tc.areas {
+				write(t, filepath.Join(dir, "content", "teemat", a+".md"), "---\ntitle: "+a+"\nweight: 1\nsummary: Teema.\n---\n")
+			}
+			code, _, stderr := helminauha(t, dir, "new", "pearl", "eka", "--theme", "johtaminen")
+			if code != 2 || strings.TrimSpace(stderr) != tc.want {
+				t.Errorf("new pearl: exit %d, want 2 and\n%s\ngot\n%s", code, tc.want, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "content", "helmet", "eka.md")); !os.IsNotExist(err) {
+				t.Errorf("new pearl wrote the pearl in an area that is not there (%v)", err)
+			}
+		})
+	}
+}

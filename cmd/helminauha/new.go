@@ -144,7 +144,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, diag.CmdNewBadTheme.In(lang, area, filepath.Join(*contentDir, content.DirAreas)))
 			return errUsage
 		} else if _, err := fs.Stat(root.FS(), content.DirAreas+"/"+area+".md"); err != nil {
-			fmt.Fprintln(stderr, diag.CmdNewNoTheme.In(lang, area, filepath.Join(*contentDir, content.DirAreas)))
+			dir := filepath.Join(*contentDir, content.DirAreas)
+			if areas := areaSlugs(root.FS()); len(areas) > 0 {
+				fmt.Fprintln(stderr, diag.CmdNewNoTheme.In(lang, area, dir, strings.Join(areas, ", ")))
+			} else {
+				fmt.Fprintln(stderr, diag.CmdNewNoAreas.In(lang, area, dir, filepath.Join(dir, area+".md")))
+			}
 			return errUsage
 		}
 		text = fmt.Sprintf(tmpl.text, area, today)
@@ -177,13 +182,23 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 
 // firstArea is the first theme area's slug, the default for a new pearl.
 func firstArea(fsys fs.FS) string {
+	if areas := areaSlugs(fsys); len(areas) > 0 {
+		return areas[0]
+	}
+	return "teema"
+}
+
+// areaSlugs are the theme areas' slugs in name order: the files in
+// teemat/ whose names are slugs.
+func areaSlugs(fsys fs.FS) []string {
+	var slugs []string
 	entries, _ := fs.ReadDir(fsys, content.DirAreas)
 	for _, e := range entries {
 		if slug, ok := strings.CutSuffix(e.Name(), ".md"); ok && content.CheckSlug(slug).Message() == nil {
-			return slug
+			slugs = append(slugs, slug)
 		}
 	}
-	return "teema"
+	return slugs
 }
 
 // nextWeight is one more than the highest chapter weight written as
