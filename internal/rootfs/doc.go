@@ -11,7 +11,9 @@
 // before they are opened, and every file is opened without blocking, so a
 // FIFO cannot stop a build. A file larger than Limit allows for its kind
 // is refused before it is read, and reading stops at the limit should the
-// file grow meanwhile.
+// file grow meanwhile. On Linux a plain file or folder (no link on its
+// way) is opened by one openat2 call confined to the folder; whatever that
+// call refuses (a link, a pipe) takes os.Root's way, which says why.
 //
 // Check and ReadFile apply the same rules to any fs.FS (tests use
 // fstest.MapFS), so the content loader reports the same problem, with the

@@ -15,6 +15,10 @@ import (
 type FS struct {
 	root *os.Root
 	dirs fs.FS // root.FS(), for ReadDir
+	// base is the folder itself, opened through root, and fd its
+	// descriptor: the fast reads start there (see fast_linux.go).
+	base *os.File
+	fd   int
 }
 
 // Open opens the folder dir.
@@ -23,11 +27,18 @@ func Open(dir string) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FS{root: root, dirs: root.FS()}, nil
+	f := &FS{root: root, dirs: root.FS()}
+	f.base, f.fd = fastBase(root)
+	return f, nil
 }
 
 // Close closes the folder.
-func (f *FS) Close() error { return f.root.Close() }
+func (f *FS) Close() error {
+	if f.base != nil {
+		f.base.Close()
+	}
+	return f.root.Close()
+}
 
 // Open opens the file or folder name after Check has passed it; a
 // regular file reads at most Limit(name) bytes.
@@ -68,10 +79,18 @@ func (f *FS) Lstat(name string) (fs.FileInfo, error) { return f.root.Lstat(name)
 func (f *FS) ReadLink(name string) (string, error) { return f.root.Readlink(name) }
 
 // ReadDir lists a folder.
-func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.dirs, name) }
+func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if entries, ok, err := f.readDirFast(name); ok {
+		return entries, err
+	}
+	return fs.ReadDir(f.dirs, name)
+}
 
 // ReadFile reads a whole file that Check passes.
 func (f *FS) ReadFile(name string) ([]byte, error) {
+	if data, ok, err := f.readFast(name); ok {
+		return data, err
+	}
 	file, err := f.Open(name)
 	if err != nil {
 		return nil, err
