@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"sort"
 	"strings"
 	"sync"
@@ -104,8 +105,23 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` (for go tool pprof)")
 	memProfile := fl.String("memprofile", "", "write an allocation profile to `FILE` at the end (for go tool pprof)")
 	timings := fl.Bool("timings", false, "print how long each stage took")
+	// An execution trace shows when the cores wait: for the project's own
+	// measurements, not the editor's, so -h leaves it out.
+	traceFile := fl.String("trace", "", "")
+	fl.hidden = map[string]bool{"trace": true}
 	if err := parse(fl, args); err != nil {
 		return err
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			return err
+		}
+		defer trace.Stop()
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)

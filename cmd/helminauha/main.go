@@ -152,6 +152,7 @@ type flags struct {
 	*flag.FlagSet
 	lang   *string
 	stderr io.Writer
+	hidden map[string]bool // flags -h does not show
 }
 
 // newFlags makes a flag set that prints its usage to stderr and returns
@@ -200,6 +201,9 @@ var flagArg = map[string]string{"content": "DIR", "out": "DIR", "baseurl": "URL"
 // printDefaults is flag.PrintDefaults in the messages' language.
 func (f *flags) printDefaults(l diag.Lang) {
 	f.VisitAll(func(fl *flag.Flag) {
+		if f.hidden[fl.Name] {
+			return
+		}
 		usage := fl.Usage
 		if m := flagHelp[fl.Name]; m != nil {
 			usage = m.In(l)

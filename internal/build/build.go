@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"mime"
 	"path"
+	"runtime/trace"
 	"slices"
 	"strings"
 	"sync"
@@ -400,6 +401,8 @@ func startWatch(res *Result) *stopwatch {
 }
 
 func (w *stopwatch) lap(stage string) {
+	// Marks the stage's end in an execution trace (build --trace).
+	trace.Log(context.Background(), "stage", stage)
 	now := time.Now()
 	cpu, rss := rusage.Self()
 	w.res.Timings = append(w.res.Timings, Timing{Stage: stage, Took: now.Sub(w.mark), CPU: cpu - w.cpu, MaxRSS: rss})
