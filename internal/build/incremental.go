@@ -9,10 +9,8 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
@@ -22,6 +20,7 @@ import (
 	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/internal/search"
 	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/internal/workers"
 )
 
 // Changes says what changed since a Session's last build. The zero value
@@ -531,12 +530,7 @@ func (pt *patch) apply(last, rendered []output.File, opts Options) ([]output.Fil
 
 // parallel calls fn on as many slices of [0, n) as there are cores.
 func parallel(n int, fn func(lo, hi int)) {
-	k := max(1, min(runtime.GOMAXPROCS(0), n/64))
-	var wg sync.WaitGroup
-	for w := range k {
-		wg.Go(func() { fn(n*w/k, n*(w+1)/k) })
-	}
-	wg.Wait()
+	workers.Split(n, workers.Cores(n, 64), func(_, lo, hi int) { fn(lo, hi) })
 }
 
 // common is the part every document has.

@@ -3,11 +3,11 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"runtime"
 	"sync"
 
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/site"
+	"github.com/helminauha/helminauha/internal/workers"
 )
 
 // Indexer builds the index of one portal again and again, as serve does
@@ -90,23 +90,18 @@ func (ix *Indexer) analyse(docs []Doc, pause func()) (*vocab, []wordList, [][]el
 	// SHA-256.
 	sums := make([][32]byte, len(docs))
 	bodySums := make([][32]byte, len(docs))
-	p := max(1, min(runtime.GOMAXPROCS(0), len(docs)/256))
-	var wg sync.WaitGroup
-	for g := range p {
-		wg.Go(func() {
-			var buf []byte
-			for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
-				text := docs[i].body()
-				b, ok := ix.bodies[text]
-				if !ok {
-					b = sha256.Sum256([]byte(text))
-				}
-				bodySums[i] = b
-				sums[i] = docSum(&buf, &docs[i], b)
+	workers.Split(len(docs), workers.Cores(len(docs), 256), func(_, lo, hi int) {
+		var buf []byte
+		for i := lo; i < hi; i++ {
+			text := docs[i].body()
+			b, ok := ix.bodies[text]
+			if !ok {
+				b = sha256.Sum256([]byte(text))
 			}
-		})
-	}
-	wg.Wait()
+			bodySums[i] = b
+			sums[i] = docSum(&buf, &docs[i], b)
+		}
+	})
 	bodies := make(map[string][32]byte, len(docs))
 	for i := range docs {
 		bodies[docs[i].body()] = bodySums[i]

@@ -3,8 +3,8 @@ package search
 import (
 	"encoding/binary"
 	"math"
-	"runtime"
-	"sync"
+
+	"github.com/helminauha/helminauha/internal/workers"
 )
 
 // wordList is what one document has of the words of the vocabulary:
@@ -76,20 +76,15 @@ func analyseDocs(docs []Doc, l *Language) (*vocab, []wordList, [][]ellipsis, []f
 	docWords := make([]wordList, len(docs))
 	docEllipses := make([][]ellipsis, len(docs))
 	lengths := make([]float64, len(docs))
-	p := max(1, min(runtime.GOMAXPROCS(0), len(docs)/256))
+	p := workers.Cores(len(docs), 256)
 	locals := make([]*vocab, p)
-	var wg sync.WaitGroup
-	for g := range p {
-		from, to := g*len(docs)/p, (g+1)*len(docs)/p
+	workers.Split(len(docs), p, func(g, lo, hi int) {
 		locals[g] = newVocab(l)
-		wg.Go(func() {
-			a := analyser{sc: scanner{stop: l.stop}}
-			for i := from; i < to; i++ {
-				docWords[i], docEllipses[i], lengths[i] = a.doc(docs[i], locals[g])
-			}
-		})
-	}
-	wg.Wait()
+		a := analyser{sc: scanner{stop: l.stop}}
+		for i := lo; i < hi; i++ {
+			docWords[i], docEllipses[i], lengths[i] = a.doc(docs[i], locals[g])
+		}
+	})
 	// The first goroutine's vocabulary, its words numbered as one pass
 	// would, takes in the others' words. Each word's key is found once,
 	// here, not once by every goroutine that met the word.
@@ -103,7 +98,8 @@ func analyseDocs(docs []Doc, l *Language) (*vocab, []wordList, [][]ellipsis, []f
 				ids[id] = v.add(w, l.key(w))
 			}
 		}
-		for i := g * len(docs) / p; i < (g+1)*len(docs)/p; i++ {
+		lo, hi := workers.Bounds(len(docs), p, g)
+		for i := lo; i < hi; i++ {
 			docWords[i] = renumber(docWords[i], docEllipses[i], ids)
 		}
 	}

@@ -1,6 +1,7 @@
 // Package workers is the build's one worker pool: it calls a function
 // for each of 0…n-1 on every core, for loading the content folder and for
-// making and writing the output files.
+// making and writing the output files; and it cuts [0, n) into one range
+// a core for work whose parts are merged in order (Split).
 package workers
 
 import (
