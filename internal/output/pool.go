@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // The spare folder (".public.spare" beside public/) keeps the inodes of
@@ -81,7 +82,10 @@ func (w *Writer) keepPool() {
 	// Deepest first: a folder is empty once those inside it are gone.
 	dirs := slices.SortedFunc(maps.Keys(w.poolDirs), func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
 	for _, d := range dirs {
-		os.Remove(filepath.Join(w.tmp, filepath.FromSlash(d)))
+		// Rmdir, not os.Remove: most are not empty, and os.Remove
+		// tries to unlink a folder as a file first, a second failing
+		// call for each of thousands.
+		syscall.Rmdir(filepath.Join(w.tmp, filepath.FromSlash(d)))
 	}
 	if os.Remove(w.tmp) == nil {
 		return // nothing to keep

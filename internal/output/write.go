@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -44,15 +43,18 @@ type Options struct {
 // generator did not write are never replaced or removed: Begin refuses a
 // folder that holds any (unless Options.Clean), besides the kept ones.
 type Writer struct {
-	dir    string // the output folder as given, for messages
-	real   string // the folder written: dir, or where a link at dir points
-	tmp    string // the staging folder beside real
-	fresh  bool   // real did not exist: Commit renames tmp into place
-	opts   Options
-	min    *Minifier
-	keep   []string
-	old    map[string]bool // the record of the last build
-	strays []string        // files it did not write, removed on Commit (Clean)
+	dir   string // the output folder as given, for messages
+	real  string // the folder written: dir, or where a link at dir points
+	tmp   string // the staging folder beside real
+	fresh bool   // real did not exist: Commit renames tmp into place
+	opts  Options
+	min   *Minifier
+	keep  []string
+	old   map[string]bool // the record of the last build
+	// regular are the recorded files Begin found to be regular files:
+	// only those are opened to compare (a device is never opened).
+	regular map[string]bool
+	strays  []string // files it did not write, removed on Commit (Clean)
 	// pool lists the regular files of the spare folder taken as tmp (see
 	// takePool); nil when tmp began empty.
 	pool     map[string]bool
@@ -157,6 +159,7 @@ func removeLeftovers(parent, base string) {
 // removes only those it emptied.
 func (w *Writer) survey() ([]string, error) {
 	var strays []string
+	w.regular = map[string]bool{}
 	err := filepath.WalkDir(w.real, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return diag.OutputCannotRead.Err(w.dir, diag.Cause(err))
@@ -178,6 +181,8 @@ func (w *Writer) survey() ([]string, error) {
 				// Enough to refuse: a home folder is not walked whole.
 				return filepath.SkipAll
 			}
+		case d.Type().IsRegular():
+			w.regular[rel] = true
 		}
 		return nil
 	})
@@ -324,13 +329,8 @@ func (w *Writer) keptOver(p string) string {
 // put stages data as the file rel, unless the output folder's file of
 // that name, written by an earlier build, holds it already.
 func (w *Writer) put(rel string, data []byte) error {
-	if w.old[rel] {
-		target := filepath.Join(w.real, filepath.FromSlash(rel))
-		if info, err := os.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-			if cur, err := os.ReadFile(target); err == nil && bytes.Equal(cur, data) {
-				return nil
-			}
-		}
+	if w.regular[rel] && holds(filepath.Join(w.real, filepath.FromSlash(rel)), data) {
+		return nil
 	}
 	name := filepath.Join(w.tmp, filepath.FromSlash(rel))
 	if err := w.mkdir(filepath.Dir(name)); err != nil {
@@ -451,14 +451,26 @@ func (w *Writer) place(rel string, made map[string]bool) error {
 		dirs = append(dirs, d)
 	}
 	for _, d := range slices.Backward(dirs) {
-		err := os.Mkdir(filepath.Join(w.real, filepath.FromSlash(d)), 0o755)
-		if err != nil && !errors.Is(err, fs.ErrExist) {
+		// Most are there already: one stat tells, where making them
+		// first failed and then took the stat anyway.
+		name := filepath.Join(w.real, filepath.FromSlash(d))
+		info, err := os.Lstat(name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			err = os.Mkdir(name, 0o755)
+			if err == nil {
+				made[d] = true
+				continue
+			}
+			if !errors.Is(err, fs.ErrExist) {
+				return unwrapPath(err)
+			}
+			info, err = os.Lstat(name)
+		case err != nil:
 			return unwrapPath(err)
 		}
-		if err != nil {
-			if info, err := os.Lstat(filepath.Join(w.real, filepath.FromSlash(d))); err != nil || !info.IsDir() {
-				return diag.OutputNotFolder.Err(d)
-			}
+		if err != nil || !info.IsDir() {
+			return diag.OutputNotFolder.Err(d)
 		}
 		made[d] = true
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -393,19 +394,24 @@ func TestBuildsTakeTurns(t *testing.T) {
 func TestChangedFilesAreReplacedNotWrittenThrough(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "public")
-	build(t, dir, map[string]string{"a/index.html": "a", "g": "g", "h.html": "h", "i.html": "i", "z/old.txt": "z"})
+	build(t, dir, map[string]string{"a/index.html": "a", "g": "g", "h.html": "h", "i.html": "i", "j.html": "j", "z/old.txt": "z"})
 	outside := filepath.Join(root, "outside.txt")
 	os.WriteFile(outside, []byte("keep me"), 0o644)
 	os.Remove(filepath.Join(dir, "a/index.html"))
 	os.Symlink(outside, filepath.Join(dir, "a/index.html"))
+	// A link to the very bytes the build writes is no file of them.
+	same := filepath.Join(root, "same.txt")
+	os.WriteFile(same, []byte("J"), 0o644)
+	os.Remove(filepath.Join(dir, "j.html"))
+	os.Symlink(same, filepath.Join(dir, "j.html"))
 	os.Chmod(filepath.Join(dir, "h.html"), 0o444)
 	backup := filepath.Join(root, "backup.html")
 	os.WriteFile(backup, []byte("backup"), 0o644)
 	os.Remove(filepath.Join(dir, "i.html"))
 	os.Link(backup, filepath.Join(dir, "i.html"))
 
-	build(t, dir, map[string]string{"a/index.html": "A", "g/index.html": "G", "h.html": "H", "i.html": "I"})
-	want := map[string]string{"a": "<dir>", "a/index.html": "A", "g": "<dir>", "g/index.html": "G", "h.html": "H", "i.html": "I"}
+	build(t, dir, map[string]string{"a/index.html": "A", "g/index.html": "G", "h.html": "H", "i.html": "I", "j.html": "J"})
+	want := map[string]string{"a": "<dir>", "a/index.html": "A", "g": "<dir>", "g/index.html": "G", "h.html": "H", "i.html": "I", "j.html": "J"}
 	if got := contents(t, dir); !maps.Equal(got, want) {
 		t.Errorf("output:\n got %v\nwant %v", got, want)
 	}
@@ -619,4 +625,51 @@ func TestLayoutConflicts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHolds: a file counts as holding the bytes to write only when it is
+// a regular file of exactly those bytes; a link, a pipe or a folder with
+// them never does, and a pipe does not stop it.
+func TestHolds(t *testing.T) {
+	dir := t.TempDir()
+	piece := bytes.Repeat([]byte("helmi "), 64<<10/6+1)[:64<<10] // one buffer's worth
+	cases := []struct {
+		name string
+		make func(p string) error // what is at the path
+		data []byte
+		want bool
+	}{
+		{"same", file([]byte("<p>hei</p>")), []byte("<p>hei</p>"), true},
+		{"empty", file(nil), nil, true},
+		{"one byte differs", file([]byte("<p>hei</p>")), []byte("<p>hej</p>"), false},
+		{"shorter", file([]byte("<p>hei</p>")), []byte("<p>hei</p>\n"), false},
+		{"longer", file([]byte("<p>hei</p>\n")), []byte("<p>hei</p>"), false},
+		{"empty, data not", file(nil), []byte("x"), false},
+		{"a buffer's worth", file(piece), piece, true},
+		{"two buffers and a byte", file(append(append(slices.Clone(piece), piece...), 'x')), append(append(slices.Clone(piece), piece...), 'x'), true},
+		{"the last byte of the second buffer differs", file(append(slices.Clone(piece), piece...)), append(append(slices.Clone(piece), piece[:len(piece)-1]...), '!'), false},
+		{"a link to the same bytes", func(p string) error {
+			if err := os.WriteFile(p+".target", []byte("sama"), 0o644); err != nil {
+				return err
+			}
+			return os.Symlink(filepath.Base(p)+".target", p)
+		}, []byte("sama"), false},
+		{"a named pipe", func(p string) error { return syscall.Mkfifo(p, 0o644) }, nil, false},
+		{"a folder", func(p string) error { return os.Mkdir(p, 0o755) }, nil, false},
+		{"nothing", func(string) error { return nil }, nil, false},
+	}
+	for i, tc := range cases {
+		p := filepath.Join(dir, strconv.Itoa(i))
+		if err := tc.make(p); err != nil {
+			t.Fatal(err)
+		}
+		if got := holds(p, tc.data); got != tc.want {
+			t.Errorf("%s: holds = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// file makes a regular file of data.
+func file(data []byte) func(p string) error {
+	return func(p string) error { return os.WriteFile(p, data, 0o644) }
 }
