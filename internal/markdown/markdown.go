@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -39,6 +40,7 @@ var md = goldmark.New(
 	// links, images, autolinks and fenced code (for worksheets).
 	goldmark.WithRendererOptions(
 		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
+		html.WithWriter(textWriter{}),
 	),
 )
 

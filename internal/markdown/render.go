@@ -10,7 +10,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -353,7 +352,7 @@ func escapedTitle(t []byte) []byte {
 		return nil
 	}
 	var b htmlWriter
-	html.DefaultWriter.Write(&b, t)
+	textWriter{}.Write(&b, t)
 	return b.Bytes()
 }
 
@@ -398,14 +397,14 @@ func (nodeRenderer) fencedCode(bw util.BufWriter, src []byte, node ast.Node, ent
 	w.WriteString("<pre><code")
 	if lang := n.Language(src); len(lang) > 0 {
 		w.WriteString(` class="language-`)
-		html.DefaultWriter.Write(w, lang)
+		textWriter{}.Write(w, lang)
 		w.WriteByte('"')
 	}
 	w.WriteByte('>')
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		html.DefaultWriter.RawWrite(w, seg.Value(src))
+		textWriter{}.RawWrite(w, seg.Value(src))
 	}
 	w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
