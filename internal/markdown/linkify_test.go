@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -65,4 +66,89 @@ func FuzzLinkify(f *testing.F) {
 			t.Errorf("%q:\nours   %s\ntheirs %s", src, a.String(), b.String())
 		}
 	})
+}
+
+// quietCases are bodies the quiet parser takes (linkifyMatters is false
+// for them) with what differs in goldmark's tree without linkify: text
+// cut at spaces and at the end of each line, after emphasis, links, code
+// and images, with one space or two before a line's end, in headings,
+// lists, quotes, tables, footnotes, definitions and alt texts.
+var quietCases = []string{
+	"Yksi kaksi kolme.\nNeljä viisi  \nkuusi seitsemän \nkahdeksan.\n",
+	"*korostus* ja **vahva** teksti `koodi ` sana [linkki](a.md) sana ![kuva alt](k.png) loppu\n",
+	"# Otsikko kaksi sanaa\n\n## Toinen *otsikko* tässä\n\n- kohta yksi\n  - sisempi kohta\n- [ ] tehtävä kaksi\n",
+	"> lainaus rivi\n> toinen rivi  \n> kolmas\n\n| a b | c d |\n|---|:-:|\n| e f | g h |\n",
+	"Teksti[^1] ja lisää.\n\n[^1]: Alaviite jossa sanoja.\n\nTermi sana\n: selitys monella sanalla\n",
+	"a *b c\nd* e (f g) h\\\ni ~~j k~~ l \"m n\" o -- p... q\n",
+	"![kuva kaksi sanaa](x.png) ja `a ` b c\n",
+	"    koodi kahdella\n\n```\naita koodi\n```\n  - sisennys\n",
+}
+
+// FuzzQuietParser checks that a body parsed without linkify, where
+// linkifyMatters says it does not matter, comes out as with it: the same
+// HTML, text, words, headings, links and problems.
+func FuzzQuietParser(f *testing.F) {
+	for _, s := range quietCases {
+		f.Add(s)
+	}
+	seeds(f, func(src []byte) { f.Add(string(src)) })
+	f.Fuzz(func(t *testing.T, src string) {
+		quietMatchesFull(t, quieten(src))
+	})
+}
+
+// quieten makes src one the quiet parser takes, so that the fuzzer
+// spends its time on those: what linkifyMatters looks for is written
+// otherwise.
+func quieten(src string) string {
+	src = strings.NewReplacer("@", "a", "\t", "x", "tp:", "tp;", "tps:", "tps;", "www.", "ww.", "&#", "&x").Replace(src)
+	b := []byte(src)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == ' ' && b[i+1] == ' ' && b[i-1] != ' ' && b[i-1] != '\n' && !(i+2 < len(b) && b[i+2] == '\n' && b[i-1] != ' ') {
+			b[i+1] = 'x'
+		}
+	}
+	return string(b)
+}
+
+func TestQuietParser(t *testing.T) {
+	for _, src := range quietCases {
+		if linkifyMatters([]byte(src)) {
+			t.Errorf("linkifyMatters(%q) is true", src)
+		}
+		quietMatchesFull(t, src)
+	}
+	for _, src := range []string{"a@b.fi", "http://x", "https://x", "ftp://x", "www.x", "a\tb", "a  b", "a   \nb", "a&#32;b", "a  ", "![a  b](c.png)"} {
+		if !linkifyMatters([]byte(src)) {
+			t.Errorf("linkifyMatters(%q) is false", src)
+		}
+	}
+}
+
+func quietMatchesFull(t *testing.T, src string) {
+	t.Helper()
+	if linkifyMatters([]byte(src)) {
+		return
+	}
+	opts := RenderOptions{
+		Rewrite:   func(dest string) string { return "/x/" + dest },
+		ImageSize: func(string) (int, int, bool) { return 4, 3, true },
+	}
+	d1, p1 := parseDocWith(file, []byte(src), nil, false)
+	d2, p2 := parseDocWith(file, []byte(src), nil, true)
+	if got, want := string(d1.Render(opts)), string(d2.Render(opts)); got != want {
+		t.Errorf("%q: HTML\nquiet %s\nfull  %s", src, got, want)
+	}
+	if got, want := d1.Text(), d2.Text(); got != want {
+		t.Errorf("%q: Text\nquiet %q\nfull  %q", src, got, want)
+	}
+	if d1.Words() != d2.Words() || d1.HasWorksheet() != d2.HasWorksheet() || d1.Refused() != d2.Refused() {
+		t.Errorf("%q: words, worksheet or refused differ", src)
+	}
+	if got, want := sprint([]any{d1.Headings, d1.Links, d1.TitleLinks, d1.Meta}), sprint([]any{d2.Headings, d2.Links, d2.TitleLinks, d2.Meta}); got != want {
+		t.Errorf("%q:\nquiet %s\nfull  %s", src, got, want)
+	}
+	if got, want := sprint(diagStrings(p1.diags)), sprint(diagStrings(p2.diags)); got != want {
+		t.Errorf("%q: problems\nquiet %s\nfull  %s", src, got, want)
+	}
 }

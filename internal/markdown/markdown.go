@@ -20,11 +20,21 @@ import (
 	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
-// md is the one goldmark setup of the generator. It is built once and only
-// read afterwards: goldmark's parser and renderer keep per-call state in
+// md is the goldmark setup of the generator (and quiet its parser without
+// linkify). Both are built once and only read afterwards: goldmark's parser and renderer keep per-call state in
 // the parser.Context and the writer, so concurrent use is safe.
-var md = goldmark.New(
-	goldmark.WithExtensions(
+var md = newMarkdown(true)
+
+// quiet is md's parser without linkify, for a body in which linkify can
+// find nothing and its being asked changes nothing (see linkifyMatters).
+// goldmark asks an inline parser that is triggered by a space at every
+// space of the text, and cuts the text there; most bodies have no URL or
+// e-mail address, and these calls and the text nodes they leave were a
+// third of goldmark's inline parsing.
+var quiet = newMarkdown(false).Parser()
+
+func newMarkdown(linkifyToo bool) goldmark.Markdown {
+	exts := []goldmark.Extender{
 		frontMatterBlock{},
 		// Alignment as an attribute: a style attribute would be blocked by
 		// the theme's Content-Security-Policy.
@@ -35,14 +45,54 @@ var md = goldmark.New(
 		extension.Footnote,
 		extension.DefinitionList,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(finnishTypography)),
-	),
-	// Raw HTML stays out: no html.WithUnsafe. Our node renderer takes over
-	// links, images, autolinks and fenced code (for worksheets).
-	goldmark.WithRendererOptions(
-		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
-		html.WithWriter(textWriter{}),
-	),
-)
+	}
+	if !linkifyToo {
+		exts = slices.DeleteFunc(exts, func(e goldmark.Extender) bool { return e == linkify{} })
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(exts...),
+		// Raw HTML stays out: no html.WithUnsafe. Our node renderer takes over
+		// links, images, autolinks and fenced code (for worksheets).
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
+			html.WithWriter(textWriter{}),
+		),
+	)
+}
+
+// linkifyMatters tells whether the body b may hold something linkify
+// finds (an '@', "http:", "https:", "ftp:", "www."), or text that comes
+// out otherwise when linkify is not asked: goldmark cuts the text at each
+// space it asks linkify at, and the last piece of a line is a text node of
+// its own, not trimmed as the whole would be, which shows where the piece
+// before it ends in a space (two spaces or a tab, or a &#32;) — in the
+// HTML (a space before a <br>) and in Text and alt texts, which drop the
+// second of two spaces across text nodes. Two spaces that indent a line
+// are not in its text, and two that end it make a <br> and are not
+// either.
+func linkifyMatters(b []byte) bool {
+	if bytes.IndexByte(b, '@') >= 0 || bytes.IndexByte(b, '\t') >= 0 || bytes.Contains(b, []byte("tp:")) ||
+		bytes.Contains(b, []byte("tps:")) || bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("&#")) {
+		return true
+	}
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("  "))
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j + 2
+		for k < len(b) && b[k] == ' ' {
+			k++
+		}
+		indent := j == 0 || b[j-1] == '\n'
+		lineBreak := k == j+2 && k < len(b) && b[k] == '\n'
+		if !indent && !lineBreak {
+			return true
+		}
+		i = k
+	}
+}
 
 // frontMatterBlock is goldmark-meta's block parser, which decodes the
 // front matter into the parser.Context (meta.TryGet), without its AST
@@ -181,6 +231,12 @@ func ParseInto(file string, src []byte, bodies *Store) (*Doc, diag.List) {
 }
 
 func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
+	return parseDocWith(file, src, bodies, false)
+}
+
+// parseDocWith is parseDoc; withLinkify has it parse with linkify also
+// where it does not matter, for the test that it does not.
+func parseDocWith(file string, src []byte, bodies *Store, withLinkify bool) (*Doc, *parse) {
 	p := &parse{file: file, bodies: bodies}
 	src = yamldoc.Normalise(src)
 	p.src = src
@@ -204,7 +260,11 @@ func parseDoc(file string, src []byte, bodies *Store) (*Doc, *parse) {
 		parsed = src[:p.lines[min(body, len(p.lines))-1]]
 		d.impl.refused = true
 	}
-	p.root = md.Parser().Parse(text.NewReader(parsed), parser.WithContext(pc))
+	gm := md.Parser()
+	if !withLinkify && !linkifyMatters(parsed[p.lines[min(body, len(p.lines))-1]:]) {
+		gm = quiet
+	}
+	p.root = gm.Parse(text.NewReader(parsed), parser.WithContext(pc))
 	p.frontMatter(d, fm, pc)
 
 	p.walk(d)
