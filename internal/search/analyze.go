@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,7 +83,25 @@ func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
 				// A run of ASCII letters and digits, copied at once when it
 				// has no capitals (bit 0x20 is set in each byte).
 				j, all := i, byte(0xff)
-				for j < len(text) && asciiFold[text[j]] != 0 {
+				for {
+					if j+8 > len(text) {
+						for j < len(text) && asciiFold[text[j]] != 0 {
+							all &= text[j]
+							j++
+						}
+						break
+					}
+					// Lower-case letters eight at a time, then a capital or
+					// a digit on its own.
+					if m := notLower8(text[j : j+8]); m == 0 {
+						j += 8
+						continue
+					} else {
+						j += bits.TrailingZeros64(m) >> 3
+					}
+					if asciiFold[text[j]] == 0 {
+						break
+					}
 					all &= text[j]
 					j++
 				}
@@ -105,7 +124,14 @@ func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
 				if text[i] < utf8.RuneSelf {
 					break
 				}
-				r, size := utf8.DecodeRuneInString(text[i:])
+				var r rune
+				var size int
+				if c := text[i]; 0xC2 <= c && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+					// Two bytes, as ä and ö are, decoded here.
+					r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+				} else {
+					r, size = utf8.DecodeRuneInString(text[i:])
+				}
 				if !isWordRune(r) {
 					break
 				}
@@ -161,6 +187,19 @@ func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
 			}
 		}
 	}
+}
+
+// notLower8 returns, for the eight bytes of b, a number whose byte i has
+// its top bit set when b[i] is no ASCII lower-case letter, at least for
+// the first such byte (the bits of the bytes after it are not to be
+// relied on): a byte c below 0x80 is from 'a' on when c+0x1F reaches
+// 0x80, and past 'z' when c+0x05 does, and adding to the lower-case
+// letters before the first other byte carries nothing into it.
+func notLower8(b string) uint64 {
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	const hi = 0x8080808080808080
+	return (x | ^(x + 0x1F1F1F1F1F1F1F1F) | (x + 0x0505050505050505)) & hi
 }
 
 // isNFC reports, cheaply, whether text is sure to be in NFC: when each of

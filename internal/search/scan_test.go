@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"math/rand"
 	"reflect"
 	"testing"
@@ -139,7 +140,10 @@ func TestScanMatchesReference(t *testing.T) {
 	}
 	alphabet := []string{"a", "Z", "ä", "Ö", "ß", "æ", "İ", "ǅ", "\u02ff", "\u0300", "\u0308", "\u0301",
 		"\u2010", "\u2011", "\u2013", "\u201d", "\u2026", "\u2000", "\u212b", "-", ":", " ", ",", "5",
-		"\xff", "\xc3", "\x80", "\xcc", "ja", "verkosto", "Москва", "東京", "🙂", "ﬁ"}
+		"\xff", "\xc3", "\x80", "\xcc", "ja", "verkosto", "Москва", "東京", "🙂", "ﬁ",
+		// Runs of eight lower-case letters and the bytes just outside
+		// 'a'..'z', which lower8 must tell apart.
+		"abcdefgh", "zyxwvuts", "`", "{", "@", "[", "\x7f", "\xe1", "\xc7\x80"}
 	r := rand.New(rand.NewSource(3))
 	for range 20000 {
 		var s string
@@ -184,7 +188,7 @@ func BenchmarkScan10k(b *testing.B) {
 			for _, h := range d.Headings {
 				scan(h, emit)
 			}
-			scan(d.Body, emit)
+			scan(d.body(), emit)
 			scan(d.AreaTitle, emit)
 		}
 	}
@@ -210,5 +214,45 @@ func TestNFCStable(t *testing.T) {
 	}
 	if n < 0x300+100 {
 		t.Errorf("nfcStable allows %d runes from U+0300 on, want 100 or more", n-0x300)
+	}
+}
+
+// TestNotLower8 puts every byte value at every place of eight bytes,
+// after lower-case letters and before random bytes, and checks that
+// notLower8 marks the first byte that is no lower-case letter, and none
+// before it.
+func TestNotLower8(t *testing.T) {
+	r := rand.New(rand.NewSource(8))
+	for c := range 256 {
+		for at := range 8 {
+			for range 4 {
+				b := make([]byte, 8)
+				for i := range b {
+					switch {
+					case i < at:
+						b[i] = byte('a' + r.Intn(26))
+					case i == at:
+						b[i] = byte(c)
+					default:
+						b[i] = byte(r.Intn(256))
+					}
+				}
+				m := notLower8(string(b))
+				first := 8
+				for i, x := range b {
+					if x < 'a' || x > 'z' {
+						first = i
+						break
+					}
+				}
+				got := 8
+				if m != 0 {
+					got = bits.TrailingZeros64(m) >> 3
+				}
+				if got != first {
+					t.Fatalf("notLower8(%q): first byte %d, want %d", b, got, first)
+				}
+			}
+		}
 	}
 }
