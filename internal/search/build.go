@@ -1,9 +1,12 @@
 package search
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/markdown"
@@ -201,26 +204,24 @@ func orderDocs(docs []Doc) ([]Doc, [][2]string, []int) {
 		}
 		return len(areas)
 	}
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
+	// Each document's place is worked out once, not in every comparison
+	// of the sort.
+	type place struct {
+		area, typ, facet int
+		url              string
+		doc              int
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := &docs[order[i]], &docs[order[j]]
-		if x, y := areaOf(a), areaOf(b); x != y {
-			return x < y
-		}
-		if x, y := indexOf(types, a.Type), indexOf(types, b.Type); x != y {
-			return x < y
-		}
-		if x, y := facetCode(a), facetCode(b); x != y {
-			return x < y
-		}
-		return a.URL < b.URL
+	order := make([]place, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		order[i] = place{areaOf(d), indexOf(types, d.Type), facetCode(d), d.URL, i}
+	}
+	slices.SortStableFunc(order, func(a, b place) int {
+		return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.typ, b.typ), cmp.Compare(a.facet, b.facet), strings.Compare(a.url, b.url))
 	})
 	sorted := make([]Doc, len(docs))
-	for i, j := range order {
-		sorted[i] = docs[j]
+	for i, p := range order {
+		sorted[i] = docs[p.doc]
 	}
 	docs = sorted
 	ac := make([]int, len(areas))
