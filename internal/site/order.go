@@ -22,7 +22,11 @@ import (
 // (å, ä and ö after z), each once: comparing with the collator in every
 // step of a sort was most of the model's time on large portals.
 type sortKeys struct {
-	col  *collate.Collator // made when first needed
+	col *collate.Collator // made when first needed
+	// buf is the collator's scratch space, kept from key to key: a
+	// Buffer holds 4 KiB inline, which a new one for each key allocated
+	// and cleared.
+	buf  *collate.Buffer
 	keys map[string][]byte // the keys made or used, by text
 	old  map[string][]byte // the keys of the last Build (Memo), read only
 }
@@ -34,10 +38,10 @@ func (k *sortKeys) key(s string) []byte {
 	key, ok := k.old[s]
 	if !ok {
 		if k.col == nil {
-			k.col = collate.New(language.Finnish)
+			k.col, k.buf = collate.New(language.Finnish), new(collate.Buffer)
 		}
-		var buf collate.Buffer
-		key = bytes.Clone(k.col.KeyFromString(&buf, s))
+		k.buf.Reset()
+		key = bytes.Clone(k.col.KeyFromString(k.buf, s))
 	}
 	if k.keys == nil {
 		k.keys = map[string][]byte{}
