@@ -3,11 +3,12 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
+	"gopkg.in/yaml.v2"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/yamldoc"
@@ -51,11 +52,18 @@ func isSeparator(line []byte) bool {
 	return true
 }
 
-// frontMatter takes the front matter goldmark-meta decoded into d; its
+// frontMatter takes the front matter decoded as goldmark-meta does into d; its
 // positions and problems come from yamldoc, whose lines count from the
 // block, which starts on line 2 (after the opening --- on line 1).
 func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
-	m, err := meta.TryGet(pc)
+	dec, _ := pc.Get(decodedKey).(*yamlMeta)
+	if dec == nil {
+		dec = &yamlMeta{}
+	}
+	m, err := dec.m, dec.err
+	if err != nil {
+		m = nil // as meta.TryGet
+	}
 	if !fm.present && m == nil && err == nil {
 		return
 	}
@@ -68,7 +76,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 	// A copy: the block is kept with the Doc for KeyLines, and a slice
 	// of src would keep the whole file (body and all) alive as long.
 	d.keys.block = bytes.Clone(block)
-	if err == nil && len(meta.GetItems(pc)) == len(m) && !yamldoc.Suspect(block) {
+	if err == nil && dec.items == len(m) && !yamldoc.Suspect(block) {
 		// No key twice, no curly quote: nothing to say, and the
 		// positions of the keys are worked out only when asked for.
 		d.Meta = meta2(m)
@@ -168,4 +176,98 @@ func normaliseYAML(v any) any {
 		return v
 	}
 	return v
+}
+
+// decodedKey holds a document's *yamlMeta front matter in its
+// parser.Context.
+var decodedKey = parser.NewContextKey()
+
+// yamlMeta is the front matter block as goldmark-meta's Close decodes it:
+// what meta.TryGet gives (the map, or the error of either Unmarshal),
+// and the length of meta.GetItems, the keys in the order written, which
+// is more than the map's when a key is written twice.
+type yamlMeta struct {
+	m     map[string]any
+	items int
+	err   error
+}
+
+// byMeta tells a block that goldmark-meta's Close decodes itself: one
+// that may hold an alias (*), a tag (!) or a merge key (<<), where
+// decodeMeta could not show that its one decode is as good as the two.
+func byMeta(block []byte) bool {
+	return bytes.ContainsAny(block, "*!") || bytes.Contains(block, []byte("<<"))
+}
+
+// decodeMeta decodes block as goldmark-meta's Close does, from one
+// yaml.v2 parse instead of two: its Unmarshal calls
+// metaDecoder.UnmarshalYAML with the parsed document, which decodes it
+// as the two calls would. block must not be one byMeta tells.
+func decodeMeta(block []byte) *yamlMeta {
+	d := metaDecoder{m: map[string]any{}, items: yaml.MapSlice{}}
+	if err := yaml.Unmarshal(block, &d); err != nil {
+		// A syntax error, which either call would have met.
+		return &yamlMeta{err: err}
+	}
+	return &yamlMeta{m: d.m, items: len(d.items), err: d.err}
+}
+
+// metaDecoder is what goldmark-meta's Close has after its two Unmarshal
+// calls. yaml.v2 leaves a document of nothing alone (the empty map and
+// list stay), and sets the whole metaDecoder to its zero value for a
+// null document, as it does goldmark-meta's map and list.
+type metaDecoder struct {
+	m     map[string]any
+	items yaml.MapSlice
+	err   error
+}
+
+// UnmarshalYAML decodes the document into the ordered list first. The
+// map is built from the list when the two decodes must give the same:
+// every top-level key is text (into a map[string]any a key 0x1F becomes
+// its text as written, into the list the number 31), and no value holds
+// a mapping (decoded as a map[any]any into the map, as a yaml.MapSlice
+// into the list); a merge key, the one key the list decode treats
+// otherwise, is in no block decodeMeta is given. Otherwise the map is
+// decoded too, from the same parse. When the list's decode fails, the
+// map's result does not count: goldmark-meta's error is the list's.
+func (d *metaDecoder) UnmarshalYAML(decode func(any) error) error {
+	if d.err = decode(&d.items); d.err != nil {
+		return nil
+	}
+	if m, ok := mapOf(d.items); ok {
+		d.m = m
+		return nil
+	}
+	d.err = decode(&d.m)
+	return nil
+}
+
+// mapOf is the map of items, each key with its last value as a map
+// decode sets it, when every key is text and no value holds a mapping.
+// An empty list is decoded again: the map of {} is empty and of nothing
+// nil, and the list of both is nil.
+func mapOf(items yaml.MapSlice) (map[string]any, bool) {
+	if len(items) == 0 {
+		return nil, false
+	}
+	m := make(map[string]any, len(items))
+	for _, it := range items {
+		k, ok := it.Key.(string)
+		if !ok || holdsMapping(it.Value) {
+			return nil, false
+		}
+		m[k] = it.Value
+	}
+	return m, true
+}
+
+func holdsMapping(v any) bool {
+	switch v := v.(type) {
+	case yaml.MapSlice:
+		return true
+	case []any:
+		return slices.ContainsFunc(v, holdsMapping)
+	}
+	return false
 }
