@@ -2,8 +2,10 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -151,4 +153,36 @@ func quietMatchesFull(t *testing.T, src string) {
 	if got, want := sprint(diagStrings(p1.diags)), sprint(diagStrings(p2.diags)); got != want {
 		t.Errorf("%q: problems\nquiet %s\nfull  %s", src, got, want)
 	}
+}
+
+// FuzzScanBody checks scanBody's one pass against the searches it
+// stands for.
+func FuzzScanBody(f *testing.F) {
+	for _, s := range quietCases {
+		f.Add(s)
+	}
+	for _, s := range []string{"a@b", "x\ty", "http://a", "ftp:", "https:", "www.", "&#32;", "a  b", "  a\n", "a  \n", "a   \n", "a\x07b", "\u0085 \u00a0", "\xc2", "tp:", "ps:", "ww."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := []byte(s)
+		ctrl, linkify := scanBody(b)
+		want := bytes.IndexByte(b, '@') >= 0 || bytes.IndexByte(b, '\t') >= 0 || bytes.Contains(b, []byte("tp:")) ||
+			bytes.Contains(b, []byte("tps:")) || bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("&#"))
+		for _, m := range regexp.MustCompile(` {2,}`).FindAllIndex(b, -1) {
+			indent := m[0] == 0 || b[m[0]-1] == '\n'
+			lineBreak := m[1]-m[0] == 2 && m[1] < len(b) && b[m[1]] == '\n'
+			want = want || !indent && !lineBreak
+		}
+		wantCtrl := -1
+		for i, r := range s {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+				wantCtrl = i
+				break
+			}
+		}
+		if linkify != want || utf8.ValidString(s) && ctrl != wantCtrl {
+			t.Errorf("scanBody(%q) = %d, %v; want %d, %v", s, ctrl, linkify, wantCtrl, want)
+		}
+	})
 }

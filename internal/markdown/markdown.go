@@ -71,27 +71,73 @@ func newMarkdown(linkifyToo bool) goldmark.Markdown {
 // are not in its text, and two that end it make a <br> and are not
 // either.
 func linkifyMatters(b []byte) bool {
-	if bytes.IndexByte(b, '@') >= 0 || bytes.IndexByte(b, '\t') >= 0 || bytes.Contains(b, []byte("tp:")) ||
-		bytes.Contains(b, []byte("tps:")) || bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("&#")) {
-		return true
+	_, l := scanBody(b)
+	return l
+}
+
+// bodyByte marks the bytes scanBody looks at further: 1 for those of
+// controlByte, 2 for those the tests of linkifyMatters start at. Most
+// bytes of a body are letters, which one look at the table passes.
+var bodyByte = func() (t [256]uint8) {
+	for c := range t {
+		if controlByte[c] {
+			t[c] = 1
+		}
 	}
-	for i := 0; ; {
-		j := bytes.Index(b[i:], []byte("  "))
-		if j < 0 {
-			return false
-		}
-		j += i
-		k := j + 2
-		for k < len(b) && b[k] == ' ' {
-			k++
-		}
-		indent := j == 0 || b[j-1] == '\n'
-		lineBreak := k == j+2 && k < len(b) && b[k] == '\n'
-		if !indent && !lineBreak {
-			return true
-		}
-		i = k
+	for _, c := range []byte("@\t:.& ") {
+		t[c] |= 2
 	}
+	return t
+}()
+
+// scanBody is control and linkifyMatters in one pass over the body b:
+// ctrl is the offset of its first control character, or -1. A search
+// for each of the strings, then for two spaces, took as long as
+// goldmark's parse of a paragraph: a space is every seventh byte.
+func scanBody(b []byte) (ctrl int, linkify bool) {
+	ctrl = -1
+	for i := 0; i < len(b); i++ {
+		k := bodyByte[b[i]]
+		if k == 0 {
+			continue
+		}
+		if k&1 != 0 && ctrl < 0 && (b[i] != 0xc2 || i+1 < len(b) && b[i+1] < 0xa0) {
+			ctrl = i
+			if linkify {
+				return ctrl, linkify
+			}
+		}
+		if k&2 == 0 || linkify {
+			continue
+		}
+		switch b[i] {
+		case ' ':
+			if i+1 == len(b) || b[i+1] != ' ' {
+				continue
+			}
+			// i starts a run of spaces: one before it would have.
+			end := i + 2
+			for end < len(b) && b[end] == ' ' {
+				end++
+			}
+			indent := i == 0 || b[i-1] == '\n'
+			lineBreak := end == i+2 && end < len(b) && b[end] == '\n'
+			linkify = !indent && !lineBreak
+			i = end - 1
+		case ':': // http:, ftp:, https:
+			linkify = i >= 2 && b[i-2] == 't' && b[i-1] == 'p' || i >= 3 && b[i-3] == 't' && b[i-2] == 'p' && b[i-1] == 's'
+		case '.':
+			linkify = i >= 3 && b[i-3] == 'w' && b[i-2] == 'w' && b[i-1] == 'w'
+		case '&':
+			linkify = i+1 < len(b) && b[i+1] == '#'
+		default: // '@', a tab
+			linkify = true
+		}
+		if linkify && ctrl >= 0 {
+			return ctrl, linkify
+		}
+	}
+	return ctrl, linkify
 }
 
 // frontMatterBlock is goldmark-meta's block parser, which finds the
@@ -278,18 +324,25 @@ func parseDocWith(file string, src []byte, bodies *Store, withLinkify bool) (*Do
 		parsed = src[:p.lines[min(body, len(p.lines))-1]]
 		d.impl.refused = true
 	}
-	gm := md.Parser()
-	if !withLinkify && !linkifyMatters(parsed[p.lines[min(body, len(p.lines))-1]:]) {
-		gm = quiet
+	ctrl, linkifyToo := -1, false
+	if body <= len(p.lines) {
+		start := p.lines[body-1]
+		if ctrl, linkifyToo = scanBody(src[start:]); ctrl >= 0 {
+			ctrl += start
+		}
+	}
+	gm := quiet
+	if withLinkify || linkifyToo && !d.impl.refused {
+		gm = md.Parser()
 	}
 	p.root = gm.Parse(text.NewReader(parsed), parser.WithContext(pc))
 	p.frontMatter(d, fm, pc)
 
 	p.walk(d)
-	if !p.badUTF8 && body <= len(p.lines) {
+	if !p.badUTF8 {
 		// The front matter's are yamldoc's to tell, and so is one in a
 		// worksheet, which walk has told at the same place.
-		if off := control(src, p.lines[body-1]); off >= 0 {
+		if off := ctrl; off >= 0 {
 			at := p.pos(off)
 			if !slices.ContainsFunc(p.diags, func(e *diag.Error) bool { return e.Pos == at }) {
 				r, _ := utf8.DecodeRune(src[off:])
@@ -309,7 +362,9 @@ func parseDocWith(file string, src []byte, bodies *Store, withLinkify bool) (*Do
 // controlByte tells the bytes that are, or start, a control character a
 // page has no use for: C0 but tab and the line ends, DEL, and 0xC2, the
 // first byte of C1 (U+0080–U+009F) and of other characters, which
-// control looks at further.
+// scanBody looks at further. A control character is one an editor
+// cannot see, which would reach the page as nothing, or break its HTML
+// and the feed's XML.
 var controlByte = func() (t [256]bool) {
 	for c := range 0x20 {
 		t[c] = c != '\t' && c != '\n' && c != '\r'
@@ -317,18 +372,6 @@ var controlByte = func() (t [256]bool) {
 	t[0x7f], t[0xc2] = true, true
 	return t
 }()
-
-// control is the offset of the first control character in src from
-// start on, or -1: one an editor cannot see, which would reach the page
-// as nothing, or break its HTML and the feed's XML. src is UTF-8.
-func control(src []byte, start int) int {
-	for i := start; i < len(src); i++ {
-		if controlByte[src[i]] && (src[i] != 0xc2 || i+1 < len(src) && src[i+1] < 0xa0) {
-			return i
-		}
-	}
-	return -1
-}
 
 // parse is the state of one Parse call.
 type parse struct {
