@@ -9,6 +9,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 )
 
 // linkifyCases hold URLs and e-mail addresses where goldmark's Linkify
@@ -132,12 +133,19 @@ func quietMatchesFull(t *testing.T, src string) {
 	if linkifyMatters([]byte(src)) {
 		return
 	}
+	sameOutput(t, src, nil, md.Parser())
+}
+
+// sameOutput checks that src parsed with a and with b comes out the same:
+// HTML, text, words, headings, links and problems.
+func sameOutput(t *testing.T, src string, a, b parser.Parser) {
+	t.Helper()
 	opts := RenderOptions{
 		Rewrite:   func(dest string) string { return "/x/" + dest },
 		ImageSize: func(string) (int, int, bool) { return 4, 3, true },
 	}
-	d1, p1 := parseDocWith(file, []byte(src), nil, false)
-	d2, p2 := parseDocWith(file, []byte(src), nil, true)
+	d1, p1 := parseDocWith(file, []byte(src), nil, a)
+	d2, p2 := parseDocWith(file, []byte(src), nil, b)
 	if got, want := string(d1.Render(opts)), string(d2.Render(opts)); got != want {
 		t.Errorf("%q: HTML\nquiet %s\nfull  %s", src, got, want)
 	}
@@ -184,5 +192,24 @@ func FuzzScanBody(f *testing.F) {
 		if linkify != want || utf8.ValidString(s) && ctrl != wantCtrl {
 			t.Errorf("scanBody(%q) = %d, %v; want %d, %v", s, ctrl, linkify, wantCtrl, want)
 		}
+	})
+}
+
+// FuzzLinkRefs checks md's parser, with linkRefs, against one with
+// goldmark's own LinkReferenceParagraphTransformer.
+func FuzzLinkRefs(f *testing.F) {
+	for _, s := range []string{
+		"[a]: /b\n\n[a] ja [c]\n", "  [a]: /b \"t\"\n[c]: <d>\nteksti [a]\n", "x\n[a]: /b\n", "\\[a]: /b\n[a]\n",
+		"> [a]: /b\n> [a]\n", "- [a]: /b\n- [a]\n", "[a]:\n/b\n'otsikko'\n[a]\n", "[ei]\n[a]: /b\n",
+	} {
+		f.Add(s)
+	}
+	for _, s := range quietCases {
+		f.Add(s)
+	}
+	seeds(f, func(src []byte) { f.Add(string(src)) })
+	theirs := newMarkdown(true, parser.LinkReferenceParagraphTransformer).Parser()
+	f.Fuzz(func(t *testing.T, src string) {
+		sameOutput(t, src, md.Parser(), theirs)
 	})
 }
