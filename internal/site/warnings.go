@@ -24,8 +24,9 @@ var CaseSectionsIn = map[string][]string{
 // lists and search results.
 const MaxSummary = 300
 
-// warnings adds the problems that check prints and build lets pass.
-func (b *builder) warnings() {
+// warnings are the problems that check prints and build lets pass.
+func (b *builder) warnings() diag.List {
+	var diags diag.List
 	sections := CaseSectionsIn[b.s.Config.Language]
 	if sections == nil {
 		sections = CaseSections
@@ -39,7 +40,7 @@ func (b *builder) warnings() {
 		}
 		for _, s := range sections {
 			if !have[strings.ToLower(s)] {
-				b.diags.Warn(diag.Pos{File: c.File}, diag.SiteCaseSection, s)
+				diags.Warn(diag.Pos{File: c.File}, diag.SiteCaseSection, s)
 			}
 		}
 	}
@@ -51,18 +52,18 @@ func (b *builder) warnings() {
 			if n < words[0] {
 				m = diag.SiteFewWords
 			}
-			b.diags.Warn(diag.Pos{File: p.File}, m, n, words[0], words[1])
+			diags.Warn(diag.Pos{File: p.File}, m, n, words[0], words[1])
 		}
 	}
-	b.sameTitles()
+	b.sameTitles(&diags)
 	for _, p := range b.s.Pearls {
 		if len(p.Related) == 0 && len(p.Cases) == 0 {
-			b.diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
+			diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
 		}
 	}
 	check := func(c *content.Common) {
 		if n := utf8.RuneCountInString(c.Summary); n > MaxSummary {
-			b.diags.Warn(c.ValuePos("summary"), diag.SiteLongSummary, n, MaxSummary)
+			diags.Warn(c.ValuePos("summary"), diag.SiteLongSummary, n, MaxSummary)
 		}
 	}
 	for _, a := range b.s.Areas {
@@ -74,17 +75,18 @@ func (b *builder) warnings() {
 	for _, c := range b.s.Cases {
 		check(&c.Common)
 	}
+	return diags
 }
 
 // sameTitles warns of two pages of one kind with the same title: lists,
 // search results and the necklace would show two links a reader cannot
 // tell apart.
-func (b *builder) sameTitles() {
+func (b *builder) sameTitles(diags *diag.List) {
 	seen := map[string]*content.Common{}
 	check := func(kind string, c *content.Common) {
 		k := kind + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Title), " "))
 		if first, dup := seen[k]; dup && c.Title != "" {
-			b.diags.Warn(c.ValuePos("title"), diag.SiteSameTitle, c.Title, first.File)
+			diags.Warn(c.ValuePos("title"), diag.SiteSameTitle, c.Title, first.File)
 			return
 		}
 		seen[k] = c
