@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -170,6 +171,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			shown = true
 		}
 	}
+	// A first build that fails leaves no folder: "left as it was" would
+	// send the editor looking for one.
+	_, statErr := os.Stat(*out)
+	failedMsg := diag.CmdBuildFailed
+	if errors.Is(statErr, fs.ErrNotExist) {
+		failedMsg = diag.CmdBuildFailedNoOut
+	}
 	res, err := build.Build(ctx, opts)
 	if shown {
 		fmt.Fprint(stdout, "\r\033[K") // clear the progress line
@@ -183,7 +191,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printDiags(stderr, res, false, lang)
 	}
 	if errors.Is(err, build.ErrContent) {
-		fmt.Fprintln(stderr, diag.CmdBuildFailed.In(lang, diag.CmdErrorCount.With(len(res.Diags.Errors())+res.Dropped), *out))
+		fmt.Fprintln(stderr, failedMsg.In(lang, diag.CmdErrorCount.With(len(res.Diags.Errors())+res.Dropped), *out))
 		return errContent
 	}
 	if err != nil {

@@ -270,3 +270,38 @@ func TestNewPearlInUnknownArea(t *testing.T) {
 		})
 	}
 }
+
+// TestFailedFirstBuildMakesNoFolder: a build that fails says the output
+// folder was left as it was only when there was one; a first build says
+// it made none, and makes none.
+func TestFailedFirstBuildMakesNoFolder(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		public bool
+		want   string
+	}{
+		{"no public yet", false, "build failed: 1 error; public was not made"},
+		{"public from before", true, "build failed: 1 error; public was left as it was"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			// No site.yaml: one error.
+			write(t, filepath.Join(dir, "content", "teemat", "teema.md"), "---\ntitle: Teema\nweight: 1\nsummary: Teema.\n---\n")
+			if tc.public {
+				if err := os.Mkdir(filepath.Join(dir, "public"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := helminauha(t, dir, "build")
+			lines := strings.Split(strings.TrimSpace(stderr), "\n")
+			if code != 1 || lines[len(lines)-1] != tc.want {
+				t.Errorf("build: exit %d, want 1 and last line %q:\n%s", code, tc.want, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); os.IsNotExist(err) == tc.public {
+				t.Errorf("public there before: %t; after the failed build: %v", tc.public, err)
+			}
+		})
+	}
+}

@@ -110,6 +110,9 @@ language is en or sv).
 	CmdBuildFailed = msg("cmd.build-failed",
 		"Sivustoa ei tehty: %s. Kansio %s jäi ennalleen.",
 		"build failed: %s; %s was left as it was")
+	CmdBuildFailedNoOut = msg("cmd.build-failed-no-out",
+		"Sivustoa ei tehty: %s. Kansiota %s ei tehty.",
+		"build failed: %s; %s was not made")
 	CmdInterrupted = msg("cmd.interrupted",
 		"helminauha: keskeytetty",
 		"helminauha: interrupted")

@@ -55,6 +55,7 @@ eller HELMINAUHA_LANG=en).
 	"cmd.content-is-file":              "helminauha: %s är en fil och inte en mapp: ange innehållsmappen med --content MAPP",
 	"cmd.progress":                     "\rsidor byggs: %d/%d",
 	"cmd.build-failed":                 "Webbplatsen byggdes inte: %s. Mappen %s lämnades som den var.",
+	"cmd.build-failed-no-out":          "Webbplatsen byggdes inte: %s. Mappen %s skapades inte.",
 	"cmd.interrupted":                  "helminauha: avbrutet",
 	"cmd.build-interrupted":            "helminauha: avbrutet. Mappen %s lämnades som den var.",
 	"cmd.wrote":                        "Skrev %s (%s) till mappen %s på %s: %s",
