@@ -149,13 +149,17 @@ func topKeys(root *yamldoc.Node) (map[string]int, map[string]ValueAt) {
 	return lines, values
 }
 
-// meta2 is goldmark-meta's map with one map type all the way down.
+// meta2 is the decoded map with one map type all the way down. The map
+// is this parse's own, so it is changed where it is, not copied: a copy
+// was one more map for every page of a portal.
 func meta2(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = normaliseYAML(v)
+	if m == nil {
+		return map[string]any{}
 	}
-	return out
+	for k, v := range m {
+		m[k] = normaliseYAML(v)
+	}
+	return m
 }
 
 // normaliseYAML turns yaml.v2's map[interface{}]interface{} into

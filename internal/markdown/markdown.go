@@ -183,13 +183,7 @@ func (frontMatterBlock) Extend(m goldmark.Markdown) {
 type frontMatterParser struct{ parser.BlockParser }
 
 func (b frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
-	lines := node.Lines()
-	var buf bytes.Buffer
-	for i := range lines.Len() {
-		seg := lines.At(i)
-		buf.Write(seg.Value(reader.Source()))
-	}
-	if block := buf.Bytes(); byMeta(block) {
+	if block := blockText(node.Lines(), reader.Source()); byMeta(block) {
 		b.BlockParser.Close(node, reader, pc)
 		m, err := meta.TryGet(pc)
 		pc.Set(decodedKey, &yamlMeta{m: m, items: len(meta.GetItems(pc)), err: err})
@@ -199,6 +193,31 @@ func (b frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Co
 	if parent := node.Parent(); parent != nil {
 		parent.RemoveChild(parent, node)
 	}
+}
+
+// blockText is the text of lines as goldmark-meta's Close puts it
+// together: when the lines follow one another in the source, with no
+// padding and no forced line end, the source itself, not a copy.
+func blockText(lines *text.Segments, src []byte) []byte {
+	n := lines.Len()
+	if n == 0 {
+		return nil
+	}
+	first := lines.At(0)
+	end := first.Start
+	for i := range n {
+		seg := lines.At(i)
+		if seg.Start != end || seg.Padding != 0 || seg.ForceNewline {
+			var buf bytes.Buffer
+			for i := range n {
+				seg := lines.At(i)
+				buf.Write(seg.Value(src))
+			}
+			return buf.Bytes()
+		}
+		end = seg.Stop
+	}
+	return src[first.Start:end:end]
 }
 
 // linkify is goldmark's Linkify, whose parser is asked at every space of
