@@ -173,43 +173,41 @@ func FuzzScanBody(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		b := []byte(s)
-		ctrl, linkify := scanBody(b)
-		want := bytes.IndexByte(b, '@') >= 0 || bytes.IndexByte(b, '\t') >= 0 || bytes.Contains(b, []byte("tp:")) ||
-			bytes.Contains(b, []byte("tps:")) || bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("&#"))
-		for _, m := range regexp.MustCompile(` {2,}`).FindAllIndex(b, -1) {
-			indent := m[0] == 0 || b[m[0]-1] == '\n'
-			lineBreak := m[1]-m[0] == 2 && m[1] < len(b) && b[m[1]] == '\n'
-			want = want || !indent && !lineBreak
-		}
-		wantCtrl := -1
-		for i, r := range s {
-			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r < 0xa0 {
-				wantCtrl = i
-				break
-			}
-		}
-		if linkify != want || utf8.ValidString(s) && ctrl != wantCtrl {
-			t.Errorf("scanBody(%q) = %d, %v; want %d, %v", s, ctrl, linkify, wantCtrl, want)
-		}
+		checkScanBody(t, s)
 	})
 }
 
-// FuzzLinkRefs checks md's parser, with linkRefs, against one with
-// goldmark's own LinkReferenceParagraphTransformer.
-func FuzzLinkRefs(f *testing.F) {
-	for _, s := range []string{
-		"[a]: /b\n\n[a] ja [c]\n", "  [a]: /b \"t\"\n[c]: <d>\nteksti [a]\n", "x\n[a]: /b\n", "\\[a]: /b\n[a]\n",
-		"> [a]: /b\n> [a]\n", "- [a]: /b\n- [a]\n", "[a]:\n/b\n'otsikko'\n[a]\n", "[ei]\n[a]: /b\n",
-	} {
-		f.Add(s)
+// TestScanBodyEveryOffset puts each byte scanBody looks at, and two
+// spaces, at every offset of a text longer than the eight bytes it
+// passes at once.
+func TestScanBodyEveryOffset(t *testing.T) {
+	text := "Verkostotyö on yhteistä tekemistä ja oppimista"
+	for _, in := range []string{"@", "\t", "http:", "ftp:", "https:", "www.", "&#", "  ", "   ", "  \n", "\n  ", "\x07", "\x0b", "\x7f", "\u0085", "\u00a0", "\n", "\n\x0b", " ", ".", ":", "&"} {
+		for i := range len(text) + 1 {
+			checkScanBody(t, text[:i]+in+text[i:])
+		}
 	}
-	for _, s := range quietCases {
-		f.Add(s)
+}
+
+func checkScanBody(t *testing.T, s string) {
+	t.Helper()
+	b := []byte(s)
+	ctrl, linkify := scanBody(b)
+	want := bytes.IndexByte(b, '@') >= 0 || bytes.IndexByte(b, '\t') >= 0 || bytes.Contains(b, []byte("tp:")) ||
+		bytes.Contains(b, []byte("tps:")) || bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("&#"))
+	for _, m := range regexp.MustCompile(` {2,}`).FindAllIndex(b, -1) {
+		indent := m[0] == 0 || b[m[0]-1] == '\n'
+		lineBreak := m[1]-m[0] == 2 && m[1] < len(b) && b[m[1]] == '\n'
+		want = want || !indent && !lineBreak
 	}
-	seeds(f, func(src []byte) { f.Add(string(src)) })
-	theirs := newMarkdown(true, parser.LinkReferenceParagraphTransformer).Parser()
-	f.Fuzz(func(t *testing.T, src string) {
-		sameOutput(t, src, md.Parser(), theirs)
-	})
+	wantCtrl := -1
+	for i, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			wantCtrl = i
+			break
+		}
+	}
+	if linkify != want || utf8.ValidString(s) && ctrl != wantCtrl {
+		t.Errorf("scanBody(%q) = %d, %v; want %d, %v", s, ctrl, linkify, wantCtrl, want)
+	}
 }
