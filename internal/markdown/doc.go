@@ -12,7 +12,8 @@
 // temporary file, for a build that keeps nothing). Problems come back
 // as a diag.List with file:line:col positions (columns in runes).
 //
-// There is one goldmark setup, built once: goldmark-meta for the front
+// There is one goldmark setup, built once (and its parser without
+// linkify, for the bodies where that changes nothing): goldmark-meta for the front
 // matter, GFM (tables, strikethrough, autolinks, task lists), footnotes,
 // definition lists, Finnish typography (”näin”, ’näin’, »näin»), and
 // heading ids made from the heading text with Slugify, unique in the page
