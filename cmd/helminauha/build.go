@@ -160,6 +160,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts.Out, opts.BaseURL, opts.Drafts, opts.Minify, opts.Gzip = *out, *baseURL, *drafts, *minify, *gz
 	opts.LastCommits = gitinfo.Start(ctx, *contentDir)
 	opts.OutClean, opts.OutGuard = *cleanOut, []string{*contentDir, themesDir(*contentDir)}
+	opts.HeapFloor = buildHeapFloor
 	start := time.Now()
 	var mu sync.Mutex
 	shown := false

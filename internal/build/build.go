@@ -62,6 +62,11 @@ type Options struct {
 	// date of a pearl without updated: (see gitinfo). It is called once
 	// the content is loaded, so git can read the history meanwhile.
 	LastCommits func() map[string]time.Time
+	// HeapFloor, when not 0, is how far Build lets the heap grow between
+	// collections however little of it is live (see heapFloor), up to
+	// the soft memory limit. A Session ignores it: serve's rebuilds are
+	// small, and the heap a floor grew would stay with serve for hours.
+	HeapFloor uint64
 	// Progress, when set, is told how many pages are rendered out of how
 	// many, from time to time (for a progress line on long builds).
 	Progress func(done, total int)
@@ -106,6 +111,7 @@ var ErrContent = errors.New("the portal has errors")
 // Build runs a whole build: the one build path (see run) of a session
 // that has built nothing before and keeps nothing after.
 func Build(ctx context.Context, opts Options) (*Result, error) {
+	defer heapFloor(opts.HeapFloor)()
 	return (&Session{opts: opts}).run(ctx, Changes{}, nil, nil)
 }
 
