@@ -211,3 +211,22 @@ func checkScanBody(t *testing.T, s string) {
 		t.Errorf("scanBody(%q) = %d, %v; want %d, %v", s, ctrl, linkify, wantCtrl, want)
 	}
 }
+
+// FuzzLinkRefs checks md's parser, with linkRefs, against one with
+// goldmark's own LinkReferenceParagraphTransformer.
+func FuzzLinkRefs(f *testing.F) {
+	for _, s := range []string{
+		"[a]: /b\n\n[a] ja [c]\n", "  [a]: /b \"t\"\n[c]: <d>\nteksti [a]\n", "x\n[a]: /b\n", "\\[a]: /b\n[a]\n",
+		"> [a]: /b\n> [a]\n", "- [a]: /b\n- [a]\n", "[a]:\n/b\n'otsikko'\n[a]\n", "[ei]\n[a]: /b\n",
+	} {
+		f.Add(s)
+	}
+	for _, s := range quietCases {
+		f.Add(s)
+	}
+	seeds(f, func(src []byte) { f.Add(string(src)) })
+	theirs := newMarkdown(true, parser.LinkReferenceParagraphTransformer).Parser()
+	f.Fuzz(func(t *testing.T, src string) {
+		sameOutput(t, src, md.Parser(), theirs)
+	})
+}
