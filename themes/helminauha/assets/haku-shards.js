@@ -51,17 +51,6 @@ export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_
       await Promise.all([...want].map((i) => this.loadShard(i)));
     }
 
-    // ensureSome loads the shards of the given keys, at most budget of them
-    // that are not loaded yet, in the order of the keys.
-    async ensureSome(keys, budget) {
-      const want = [];
-      for (const k of keys) {
-        const i = this.shardOf(k);
-        if (!this.shards.has(i) && !want.includes(i) && want.length < budget) want.push(i);
-      }
-      await Promise.all(want.map((i) => this.loadShard(i)));
-    }
-
     // keysWithPrefix returns the loaded keys that start with p, loading the
     // shards of p's range first (at most MAX_PREFIX_SHARDS of them).
     async keysWithPrefix(p) {
@@ -135,7 +124,8 @@ export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_
     }
 
     // loadParts fetches the shards of the parts a word may split into, at
-    // most MAX_SPLIT_SHARDS new ones a word.
+    // most MAX_SPLIT_SHARDS new ones a word, and waits for those of them
+    // already being fetched.
     async loadParts(w) {
       let budget = MAX_SPLIT_SHARDS;
       let frontier = [0];
@@ -143,12 +133,16 @@ export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_
       for (let depth = 0; depth < MAX_PARTS && frontier.length; depth++) {
         const keys = [];
         for (const i of frontier) for (let j = i + MIN_PART; j <= w.length; j++) keys.push([i, j, key(w.slice(i, j), this.lang)]);
+        // A shard another search is still fetching is waited for too, or
+        // the keys it holds would be missed (typing runs searches at once).
         const load = [];
         for (const [, , k] of keys) {
           const sh = this.shardOf(k);
-          if (this.shards.has(sh) || load.includes(sh)) continue;
-          if (budget === 0) break;
-          budget--;
+          if (load.includes(sh)) continue;
+          if (!this.shards.has(sh)) {
+            if (budget === 0) continue;
+            budget--;
+          }
           load.push(sh);
         }
         await Promise.all(load.map((sh) => this.loadShard(sh)));

@@ -388,7 +388,6 @@ function topK(ids, score, k) {
 const MATCH = { exact: 1, hyphen: 0.8, meant: 0.8, compound: 0.7, prefix: 0.6, head: 0.5, synonym: 0.45, derived: 0.45, typo: 0.4, typo2: 0.3 };
 const MIN_HEAD = 5;
 const MAX_PREFIX_KEYS = 60;
-const MAX_MEANT_SHARDS = 2;
 const TYPO_MIN_LETTERS = 6;
 const TYPO_MAX_LETTERS = 24;
 const TYPO2_MIN_LETTERS = 10;
@@ -471,12 +470,10 @@ class SearchIndex {
     return JSON.parse(text);
   }
 
-  // ensure loads the keys given, ensureSome some of them and
-  // keysWithPrefix those that start with p: an index in one file has
-  // them all (haku-shards.js reads them for an index in shards).
+  // ensure loads the keys given and keysWithPrefix those that start with
+  // p: an index in one file has them all (haku-shards.js reads them for
+  // an index in shards).
   async ensure() {}
-
-  async ensureSome() {}
 
   async keysWithPrefix(p) { return this.allKeys.filter((k) => k.startsWith(p)); }
 
@@ -582,12 +579,16 @@ class SearchIndex {
       ops.push({ keys, factor });
     };
     await this.ensure([w.term, ...w.parts]);
-    // Derived forms and synonyms of a word the index has are looked up
-    // only in the shards already loaded, so that they cost no bytes; for a
-    // word it lacks they are what it means, worth a shard or two.
-    const budget = this.has(w.term) ? 0 : MAX_MEANT_SHARDS;
+    // The shards of the word's derived forms, its synonyms and the parts
+    // it may split into load together, in one round, before any is looked
+    // up: what a word finds must not depend on the shards an earlier query
+    // (the same word typed letter by letter) happened to load, or a query
+    // opened by its address lists fewer pages than the same query typed.
+    const lang = langOf(this.lang);
+    const known = this.has(w.term);
+    const splits = (!known || lang.splitKnown) && RE_ASCII_LETTERS.test(w.word) && w.word.length >= 2 * MIN_PART;
     const derivedAll = derive(w.word, this.lang);
-    await this.ensureSome(derivedAll, budget);
+    await Promise.all([this.ensure([...derivedAll, ...this.synonyms(w.term).flat()]), splits ? this.loadParts(w.word) : null]);
     const derived = derivedAll.filter((k) => this.has(k));
     // A verb in -tua/-tyä (palautua, palaudun) has the key of the noun in
     // -te (palaute): when the index has one of its derived forms, that is
@@ -600,11 +601,9 @@ class SearchIndex {
     // A compound word the index does not know matches pages that have its
     // parts; a Swedish one (splitKnown) also when the index knows it, so
     // that "distansmöten" finds pages of "distans" and "möten" below the
-    // one that writes "distansmöte", looking only in the shards loaded
-    // then, as the derived forms of a known word do.
-    const lang = langOf(this.lang);
+    // one that writes "distansmöte".
     if (!exact || lang.splitKnown) {
-      const parts = await this.split(w.word, !exact);
+      const parts = await this.split(w.word, false);
       // Finnish parts of three letters are too often the stem of another
       // word (sähköauto -> sähk + aut); Swedish keys of three letters are
       // common words' (mötesregler -> mot + regl): minCompoundKey.
@@ -615,7 +614,6 @@ class SearchIndex {
     // The thesaurus: other words for the same thing rank below the word.
     let alts = this.synonyms(w.term);
     if (alts.length) {
-      await this.ensureSome(alts.flat(), budget);
       alts = alts.filter((alt) => alt.every((k) => this.has(k)));
       for (const alt of alts) {
         const f = exact ? MATCH.synonym : MATCH.meant;
