@@ -86,6 +86,30 @@ test('a synonym ranks below the word typed', async () => {
   assert.ok(synonym.hits[0].score < typed.hits[0].score);
 });
 
+// A synonym of two words rarer than the word typed (here työ, on nine of
+// the fifteen pages, and "sosiaali terveyspalvelut", on one) weighed by
+// their own rarity outranked every page of the word; on a portal whose
+// word is on nearly every page such pages filled the first ten, and to be
+// sure of them a reader's first query read the whole of both words' long
+// lists.
+test('a synonym of two rarer words ranks below the word typed', async () => {
+  for (const dir of ['single', 'sharded']) {
+    const f = fsFetch(fixture + dir);
+    const withSyn = async (url) => {
+      const r = await f(url);
+      if (!url.endsWith('index.json')) return r;
+      const m = await r.json();
+      m.syn = { ...m.syn, tyo: ['sosiaal terveyspalvel'] };
+      return { ...r, text: async () => JSON.stringify(m), json: async () => m };
+    };
+    const idx = await loadIndex('/haku/', withSyn);
+    const r = await idx.search('työ', {}, { limit: 20 });
+    const phrase = r.hits.findIndex((h) => h.url === '/helmet/palveluketju/');
+    assert.ok(phrase > 0, `${dir}: ${JSON.stringify(r.hits.map((h) => h.url))}`);
+    assert.ok(r.hits[phrase].score < r.hits[0].score / 2, `${dir}: ${r.hits[phrase].score} vs ${r.hits[0].score}`);
+  }
+});
+
 test('edit distance counts a swapped pair as one edit', () => {
   assert.equal(editDistance('hyvinvointi', 'hyvinviotni', 2), 2);
   assert.equal(editDistance('hyvinvointi', 'hyvinvionti', 2), 1);

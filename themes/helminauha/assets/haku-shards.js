@@ -196,7 +196,7 @@ export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_
         // weighs at most what the keys' best postings do.
         if (ps.some((p) => p.thr > 0)) {
           let most = 0;
-          for (const p of ps) most += (this.idf(p.df) * p.max) / 63;
+          for (const p of ps) most += (this.opIdf(p.df, op) * p.max) / 63;
           const b = (most * factor) / keys.length;
           ps.forEach((p, j) => { if (p.thr > 0) cutBy(keys[j], b); });
           if (b >= bound) tie = -1;

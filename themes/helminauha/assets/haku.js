@@ -538,6 +538,10 @@ class SearchIndex {
 
   idf(df) { return Math.log(1 + (this.n - df + 0.5) / (df + 0.5)); }
 
+  // opIdf is the idf of a key of an op of keys a page must have all of,
+  // no more than that of the word typed when the index has it (maxIdf).
+  opIdf(df, op) { return Math.min(this.idf(df), op.maxIdf ?? Infinity); }
+
   // split splits a query word into known parts (splitQuery), once
   // loadParts has loaded the keys it may need; with load false, in the
   // shards already loaded.
@@ -566,7 +570,8 @@ class SearchIndex {
     // all of.
     const ops = [];
     // Other keys than the word's own never weigh more than it (a rare
-    // compound that ends in the word would otherwise outrank the word).
+    // compound that ends in the word would otherwise outrank the word, and
+    // a synonym of two rarer words every page of a common one).
     let maxIdf = Infinity;
     const add = (k, factor) => {
       const p = this.postings(k);
@@ -576,7 +581,7 @@ class SearchIndex {
     };
     const addAll = (keys, factor) => {
       if (keys.some((k) => !this.postings(k))) return;
-      ops.push({ keys, factor });
+      ops.push({ keys, factor, maxIdf });
     };
     await this.ensure([w.term, ...w.parts]);
     // The shards of the word's derived forms, its synonyms and the parts
@@ -682,7 +687,7 @@ class SearchIndex {
       const sum = new Float64Array(n);
       const count = new Uint8Array(n);
       ps.forEach((p, j) => {
-        const f = this.idf(p.df) / 63;
+        const f = this.opIdf(p.df, op) / 63;
         for (let i = 0; i < p.ids.length; i++) {
           const id = p.ids[i];
           if (count[id] === j) { count[id] = j + 1; sum[id] += p.ws[i] * f; }
