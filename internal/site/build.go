@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
+	"github.com/helminauha/helminauha/internal/workers"
 )
 
 // Options control what the model holds.
@@ -239,19 +239,17 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	// collator's keys of the titles were a fifth of the model's time,
 	// which has the machine to itself.
 	order := make([]sortable, len(b.s.Pearls))
-	parts := max(1, min(runtime.GOMAXPROCS(0), len(order)/512))
+	parts := workers.Cores(len(order), 512)
 	keys := make([]sortKeys, parts)
-	var wg sync.WaitGroup
-	for g := range parts {
+	for g := range keys {
 		keys[g].old = b.sort.old
-		wg.Go(func() {
-			for i := g * len(order) / parts; i < (g+1)*len(order)/parts; i++ {
-				p := b.s.Pearls[i]
-				order[i] = sortable{p, rankOf(p, len(b.s.Areas), &keys[g])}
-			}
-		})
 	}
-	wg.Wait()
+	workers.Split(len(order), parts, func(g, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			p := b.s.Pearls[i]
+			order[i] = sortable{p, rankOf(p, len(b.s.Areas), &keys[g])}
+		}
+	})
 	for _, k := range keys {
 		for text, key := range k.keys {
 			b.sort.keys[text] = key
