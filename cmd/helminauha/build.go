@@ -262,18 +262,26 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		writeJSON(stdout, res, lang)
 	case "github":
 		writeGitHub(stdout, res, repoRoot(), lang)
-		fmt.Fprintln(stdout, diag.CmdCheckSummary.In(lang, opts.ContentName,
-			diag.CmdErrorCount.With(len(res.Diags.Errors())), diag.CmdWarningCount.With(len(res.Diags.Warnings()))))
+		fmt.Fprintln(stdout, checkSummary(res, opts.ContentName, lang))
 	default:
 		printDiags(stdout, res, true, lang)
-		if !res.Diags.HasErrors() {
-			fmt.Fprintln(stdout, diag.CmdCheckClean.In(lang, opts.ContentName, diag.CmdWarningCount.With(len(res.Diags.Warnings()))))
-		}
+		fmt.Fprintln(stdout, checkSummary(res, opts.ContentName, lang))
 	}
 	if res.Diags.HasErrors() {
 		return errContent
 	}
 	return nil
+}
+
+// checkSummary is check's last line, the count of errors and warnings:
+// after a screenful of problems (ten of a kind a file, the rest counted)
+// the editor still sees how much is left to mend.
+func checkSummary(res *build.Result, contentName string, lang diag.Lang) string {
+	warnings := diag.CmdWarningCount.With(len(res.Diags.Warnings()))
+	if !res.Diags.HasErrors() {
+		return diag.CmdCheckClean.In(lang, contentName, warnings)
+	}
+	return diag.CmdCheckSummary.In(lang, contentName, diag.CmdErrorCount.With(len(res.Diags.Errors())+res.Dropped), warnings)
 }
 
 type finding struct {
