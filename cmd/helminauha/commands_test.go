@@ -208,8 +208,11 @@ func TestFirstPearlBeforeAnyArea(t *testing.T) {
 func TestServeCountsWarnings(t *testing.T) {
 	t.Parallel()
 	words := strings.Repeat("Verkoston johtaminen vaatii yhteisen tavoitteen. ", 40)
-	pearl := func(title string) string {
-		return "---\ntitle: " + title + "\ntheme: teema\nsummary: Kokeilu.\nkind: vinkki\ndate: 2026-12-05\n---\n" + words + "\n"
+	// Each pearl is a warning: its summary is too long. They are related,
+	// so that this is their only warning.
+	long := strings.Repeat("a", 301)
+	pearl := func(title, related string) string {
+		return "---\ntitle: " + title + "\ntheme: teema\nsummary: " + long + "\nkind: vinkki\ndate: 2026-12-05\nrelated: [" + related + "]\n---\n" + words + "\n"
 	}
 	for _, tc := range []struct {
 		pearls     int
@@ -228,9 +231,12 @@ func TestServeCountsWarnings(t *testing.T) {
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Uusi portaali\ndescription: Ensimmäiset askeleet\n")
 			write(t, filepath.Join(dir, "content", "teemat", "teema.md"), "---\ntitle: Teema\nweight: 1\nsummary: Ensimmäinen teema.\n---\n")
-			// Each pearl is a warning: nothing refers to it.
 			for i := range tc.pearls {
-				write(t, filepath.Join(dir, "content", "helmet", fmt.Sprintf("helmi-%d.md", i)), pearl(fmt.Sprint("Helmi ", i)))
+				related := ""
+				if i > 0 {
+					related = "helmi-0"
+				}
+				write(t, filepath.Join(dir, "content", "helmet", fmt.Sprintf("helmi-%d.md", i)), pearl(fmt.Sprint("Helmi ", i), related))
 			}
 			out := serveUntil(t, dir, tc.last, "--lang", tc.lang)
 			if !slices.Contains(strings.Split(out, "\n"), tc.want) {

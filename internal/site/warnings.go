@@ -56,8 +56,11 @@ func (b *builder) warnings() diag.List {
 		}
 	}
 	b.sameTitles(&diags)
+	// A pearl alone in its portal (the first one of a new portal, the
+	// first translated into a language) has no other pearl to be related
+	// to, and the warning would only ask for the impossible.
 	for _, p := range b.s.Pearls {
-		if len(p.Related) == 0 && len(p.Cases) == 0 {
+		if len(b.s.Pearls) > 1 && len(p.Related) == 0 && len(p.Cases) == 0 {
 			diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
 		}
 	}
