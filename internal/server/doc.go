@@ -13,7 +13,10 @@
 // Options.MaxWait during a long burst such as a git checkout. Whatever
 // way an editor saves (in place, a temp file renamed over, delete and
 // recreate) the last event names the file, and a save that arrives
-// during a rebuild is always followed by another rebuild. When the kernel
+// during a rebuild is always followed by another rebuild. The line
+// printed for a rebuild counts a save as one change: a file that came
+// and went within the batch (the temporary file of sed -i, vim's backup)
+// is not counted. When the kernel
 // drops events, everything is rebuilt from scratch. The folders holding
 // the content and theme folders are watched too, for those folders'
 // names only: when one is deleted and made again or another is renamed

@@ -389,15 +389,15 @@ func (srv *server) follow(b *batch) (*build.Result, error) {
 }
 
 func describe(b batch) diag.Text {
-	switch {
-	case b.all:
+	if b.all {
 		return diag.ServeChanges.With()
-	case len(b.content) == 1 && !b.theme:
-		for p := range b.content {
-			return diag.ServeChanged.With(filepath.ToSlash(p))
-		}
-	case len(b.content) > 0 || b.theme:
-		n := len(b.content)
+	}
+	edited := b.edited()
+	switch {
+	case len(edited) == 1 && !b.theme:
+		return diag.ServeChanged.With(filepath.ToSlash(edited[0]))
+	case len(edited) > 0 || b.theme:
+		n := len(edited)
 		if b.theme {
 			n++
 		}

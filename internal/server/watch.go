@@ -233,6 +233,7 @@ func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
 	if c.all {
 		c.content = ""
 	}
+	c.made, c.gone = ev.Has(fsnotify.Create), ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
 	return c, true
 }
 

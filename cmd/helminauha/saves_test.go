@@ -1,0 +1,103 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestServeCountsASaveOnce: however an editor's tool writes a save, serve
+// says one file changed. Each save below is what a tool does, in order,
+// to the page: sed -i and perl -i write a temporary file beside it and
+// rename it over; vim renames the page to a backup, writes it anew and
+// removes the backup; others write it in place, or remove it and write
+// it again.
+func TestServeCountsASaveOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	helmet := filepath.Join(dir, "content", "helmet")
+	page := filepath.Join(helmet, "dialogi.md")
+	write := func(name, text string) {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rename := func(from, to string) {
+		if err := os.Rename(from, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	remove := func(name string) {
+		if err := os.Remove(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	saves := []struct {
+		tool string
+		save func(text string)
+	}{
+		{"sed -i", func(text string) {
+			tmp := filepath.Join(helmet, "sedAb12Cd")
+			write(tmp, text)
+			rename(tmp, page)
+		}},
+		{"vim", func(text string) {
+			write(filepath.Join(helmet, "4913"), "")
+			remove(filepath.Join(helmet, "4913"))
+			rename(page, page+"~")
+			write(page, text)
+			remove(page + "~")
+		}},
+		{"in place", func(text string) { write(page, text) }},
+		{"remove and write", func(text string) {
+			remove(page)
+			write(page, text)
+		}},
+	}
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/helmet/dialogi/", "Dialogi")
+	old, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range saves {
+		text := strings.Replace(string(old), "Teksti.", "Tallennus "+c.tool+".", 1)
+		c.save(text)
+		line := s.next("rebuilt in")
+		if want := "helmet/dialogi.md changed: "; !strings.HasPrefix(line, want) {
+			t.Errorf("save %d (%s): serve says %q, want a line starting %q", i+1, c.tool, line, want)
+		}
+		s.waitFor("/helmet/dialogi/", "Tallennus "+c.tool+".")
+	}
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v\n%s", err, strings.Join(s.log, "\n"))
+	}
+}
+
+// next returns the next line serve prints that has text in it.
+func (s *serving) next(text string) string {
+	s.t.Helper()
+	end := time.After(typedWait)
+	for {
+		select {
+		case line, ok := <-s.lines:
+			if !ok {
+				s.t.Fatalf("serve stopped:\n%s", strings.Join(s.log, "\n"))
+			}
+			s.log = append(s.log, line)
+			if strings.Contains(line, text) {
+				return line
+			}
+		case <-end:
+			s.t.Fatalf("serve printed no line with %q in %s:\n%s", text, typedWait, strings.Join(s.log, "\n"))
+		}
+	}
+}
