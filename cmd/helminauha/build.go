@@ -132,9 +132,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 		}()
 	}
-	if fl.NArg() > 0 {
-		fmt.Fprintln(stderr, diag.CmdUnexpectedArg.In(fl.Lang(""), "build", fl.Arg(0)))
-		return errUsage
+	if err := noArgs(fl); err != nil {
+		return err
 	}
 	if *out == "" {
 		fmt.Fprintln(stderr, "helminauha:", diag.OutputEmpty.In(fl.Lang("")))
@@ -230,6 +229,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	format := fl.String("format", "text", "text, or json for editors' tools")
 	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if err := noArgs(fl); err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" && *format != "github" {

@@ -266,6 +266,23 @@ func parse(f *flags, args []string) error {
 	return errUsage
 }
 
+// noArgs refuses words after the flags of a command that takes none: the
+// flag package stops reading at the first of them, so the flags after it
+// would be left unread (serve x --addr A serving at the default address),
+// and a folder named there would not be the one read.
+func noArgs(f *flags) error {
+	if f.NArg() == 0 {
+		return nil
+	}
+	arg, l := f.Arg(0), f.Lang("")
+	if info, err := os.Stat(arg); err == nil && info.IsDir() {
+		fmt.Fprintln(f.stderr, diag.CmdArgIsFolder.In(l, f.Name(), arg, arg))
+	} else {
+		fmt.Fprintln(f.stderr, diag.CmdUnexpectedArg.In(l, f.Name(), arg))
+	}
+	return errUsage
+}
+
 var (
 	flagUnknown  = regexp.MustCompile(`^flag provided but not defined: (-\S+)$`)
 	flagNoValue  = regexp.MustCompile(`^flag needs an argument: (-\S+)$`)

@@ -20,6 +20,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fl, args); err != nil {
 		return err
 	}
+	if err := noArgs(fl); err != nil {
+		return err
+	}
 	if err := checkContentDir(*contentDir, stderr, fl.Lang("")); err != nil {
 		return err
 	}

@@ -77,6 +77,9 @@ language is en or sv).
 	CmdUnexpectedArg = msg("cmd.unexpected-arg",
 		"helminauha %s: ylimääräinen sana %q: komento ei ota muita sanoja kuin valitsimet (ne alkavat --)",
 		"helminauha %s: unexpected argument %q: the command takes only flags (they start with --)")
+	CmdArgIsFolder = msg("cmd.arg-is-folder",
+		"helminauha %s: ylimääräinen sana %q: komento ei ota muita sanoja kuin valitsimet; jos se on portaalin sisältökansio, kirjoita --content %s",
+		"helminauha %s: unexpected argument %q: the command takes only flags; if it is the portal's content folder, write --content %s")
 	CmdNoContentDir = msg("cmd.no-content-dir",
 		"helminauha: sisältökansiota %s ei ole: aja komento portaalin kansiossa (siinä, jossa on kansio content) tai kerro kansio valitsimella --content KANSIO",
 		"helminauha: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR")

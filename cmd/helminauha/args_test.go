@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestStrayWordsAreRefused: a word after build, check or serve is a
+// mistake said as such (exit status 2), not read past: the flags after it
+// would be ignored (serve at the default address), and a folder named
+// there would not be the one checked. A folder gets the flag to write.
+func TestStrayWordsAreRefused(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "helmet/dialogi.md"}, `helminauha check: unexpected argument "helmet/dialogi.md": the command takes only flags (they start with --)`},
+		{[]string{"check", "content"}, `helminauha check: unexpected argument "content": the command takes only flags; if it is the portal's content folder, write --content content`},
+		{[]string{"check", "content", "--lang", "fi"}, `helminauha check: ylimääräinen sana "content": komento ei ota muita sanoja kuin valitsimet; jos se on portaalin sisältökansio, kirjoita --content content`},
+		{[]string{"check", "--format", "json", "x"}, `helminauha check: unexpected argument "x"`},
+		{[]string{"serve", "x", "--addr", "127.0.0.1:0"}, `helminauha serve: unexpected argument "x"`},
+		{[]string{"serve", "content", "--lang", "sv"}, `helminauha serve: ett ord för mycket, "content": kommandot tar bara flaggor; om det är portalens innehållsmapp, skriv --content content`},
+		{[]string{"build", "public"}, `helminauha build: unexpected argument "public": the command takes only flags (they start with --)`},
+	} {
+		code, stdout, stderr := bounded(t, dir, c.args...)
+		if code != 2 || !strings.HasPrefix(stderr, c.want) || stdout != "" {
+			t.Errorf("%s: exit status %d, stdout %q, stderr %q; want 2 and %q", strings.Join(c.args, " "), code, stdout, stderr, c.want)
+		}
+	}
+}
+
+// bounded is helminauha for a command that should end at once but, when
+// the mistake is not caught, would serve until stopped: after two minutes
+// it is stopped and fails the test.
+func bounded(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t), args...)
+	cmd.Dir = dir
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("%s did not end:\n%s%s", strings.Join(args, " "), o.String(), e.String())
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), o.String(), e.String()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return 0, o.String(), e.String()
+}
