@@ -79,6 +79,14 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{"content/helmet/x.md:4"}},
 		{name: "front matter not closed", files: map[string]string{"helmet/x.md": "---\ntitle: X\n\nTeksti.\n"},
 			want: []string{"content/helmet/x.md:1: front matter opened with --- is never closed"}},
+		// A file that cannot be read is one error: the pages naming it
+		// are not told to change.
+		{name: "a theme area saved as UTF-16", files: map[string]string{"teemat/verkostotyo.md": "\xff\xfe-\x00-\x00-\x00\n\x00"},
+			want:    []string{"content/teemat/verkostotyo.md:1:1: the file is not valid UTF-8 (byte 0xFF): save it as UTF-8 in your editor"},
+			notWant: []string{`theme "verkostotyo"`, `no theme area "verkostotyo"`}},
+		{name: "a related pearl with its front matter not closed", files: map[string]string{"helmet/luottamus.md": "---\ntitle: Luottamus\n\nTeksti.\n"},
+			want:    []string{"content/helmet/luottamus.md:1: front matter opened with --- is never closed"},
+			notWant: []string{`pearl "luottamus"`, `no pearl "luottamus"`}},
 		{name: "required key missing", files: map[string]string{"helmet/x.md": pearl("theme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01")},
 			want: []string{`content/helmet/x.md:1:1: required key "title" is missing`}},
 		{name: "text where a list belongs", files: map[string]string{"helmet/x.md": pearl(valid + "\ntags: a, b")},

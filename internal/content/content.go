@@ -113,6 +113,11 @@ type Set struct {
 	Thesaurus *Thesaurus
 	// Prefix is how the content folder is shown in messages ("content").
 	Prefix string
+	// Unread holds the documents whose files are there but could not be
+	// read (an empty file, one not in UTF-8, front matter not closed), by
+	// their path in their language's folder ("helmet/x.md"); each has an
+	// error of its own, so a reference to one is not another error.
+	Unread map[string]bool
 	// Translations holds the documents of each other language's folder,
 	// by its code (LoadLanguages); their Static is empty, as every
 	// language shares static/.

@@ -94,6 +94,12 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 		if s.lang != "" {
 			set = set.translation(s.lang)
 		}
+		if docs[i] == nil && perFile[i].HasErrors() {
+			if set.Unread == nil {
+				set.Unread = map[string]bool{}
+			}
+			set.Unread[s.dir+"/"+s.slug+".md"] = true
+		}
 		switch v := docs[i].(type) {
 		case *Area:
 			set.Areas = append(set.Areas, v)

@@ -71,6 +71,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
 		sort:      sortKeys{keys: make(map[string][]byte, n)},
 		labels:    opts.Labels,
+		unread:    set.Unread,
 	}
 	if b.multi {
 		b.s.nodes = make(map[string]Node, n)
@@ -122,6 +123,11 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 
 type builder struct {
 	s *Site
+	// unread is content.Set.Unread: documents whose own errors are
+	// reported, and which are not named missing where others refer to
+	// them (a theme area saved empty is one error, not one in every
+	// pearl of the area).
+	unread map[string]bool
 	// labels are Options.Labels.
 	labels map[string]string
 	base   string // base path without the trailing slash, "" or "/portaali"
@@ -310,6 +316,9 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 		b.diags.Warn(doc.ItemPos(key, slug), diag.SiteNamesDraft, key, slug)
 		return nil
 	}
+	if b.unread[content.DirPearls+"/"+slug+".md"] {
+		return nil
+	}
 	if _, ok := b.notTranslated(content.DirPearls + "/" + slug); ok {
 		b.diags.Warn(doc.ItemPos(key, slug), diag.TranslationNotYet, key, slug, b.code(), slug)
 		return nil
@@ -322,6 +331,9 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 // unknownArea reports the theme area slug that doc's key names and this
 // language has not: one the default language has is not translated yet.
 func (b *builder) unknownArea(doc *content.Common, key, slug string, m *diag.Message) {
+	if b.unread[content.DirAreas+"/"+slug+".md"] {
+		return
+	}
 	if _, ok := b.notTranslated(content.DirAreas + "/" + slug); ok {
 		b.diags.Report(doc.ItemPos(key, slug), diag.TranslationAreaNotYet, key, slug, b.code(), slug)
 		return

@@ -113,6 +113,9 @@ func (b *builder) target(dir, dest string) (string, diag.Text) {
 				// not, as with a link to its address.
 				return n.URL + d.frag, diag.Text{}
 			}
+			if b.unread[rel] {
+				return "", diag.Text{}
+			}
 			return "", b.missing(rel)
 		}
 		n := nodeOf(v)
@@ -239,6 +242,9 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 	if len(parts) == 2 {
 		switch parts[0] {
 		case "helmet", "teemat", "caset", "opas":
+			if b.unread[parts[0]+"/"+parts[1]+".md"] {
+				return "", diag.Text{}
+			}
 			return "", b.missing(parts[0] + "/" + parts[1] + ".md")
 		}
 	}
