@@ -675,15 +675,15 @@ type writer struct {
 	check bool // Options.CheckOnly: files are made, then dropped
 	// content is how the content folder is shown in messages.
 	content string
-	seen    map[string]bool
-	// layout finds files that cannot all be written (output.Layout);
-	// conflicts reports them once every file is put.
-	layout output.Layout
+	// layout finds two files of one path, and files that cannot all be
+	// written (output.Layout); conflicts reports the latter once every
+	// file is put.
+	layout *output.Layout
 	diags  diag.List
 }
 
 func newWriter(out *output.Writer, opts Options, hint int) *writer {
-	w := &writer{out: out, check: opts.CheckOnly, seen: map[string]bool{}, content: opts.contentName()}
+	w := &writer{out: out, check: opts.CheckOnly, layout: output.NewLayout(hint), content: opts.contentName()}
 	if out == nil {
 		w.files = make([]output.File, 0, hint+64)
 		if opts.Minify {
@@ -694,15 +694,12 @@ func newWriter(out *output.Writer, opts Options, hint int) *writer {
 }
 
 func (w *writer) put(f output.File) {
-	w.mu.Lock()
-	dup := w.seen[f.Path]
-	w.seen[f.Path] = true
-	w.mu.Unlock()
-	if dup {
+	again, ok := w.layout.Add(f)
+	if again {
 		w.fail(diag.New(diag.Pos{File: cmp.Or(f.Source, w.content+"/"+content.DirStatic+"/"+f.Path)}, diag.BuildTwoFiles, f.Path))
 		return
 	}
-	if !w.layout.Add(f) {
+	if !ok {
 		return
 	}
 	if w.out != nil {

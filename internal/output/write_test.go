@@ -611,7 +611,8 @@ func TestLayoutConflicts(t *testing.T) {
 				var l Layout
 				writable := true
 				for _, f := range files {
-					writable = l.Add(f) && writable
+					again, ok := l.Add(f)
+					writable = !again && ok && writable
 				}
 				got := l.Conflicts()
 				if writable != (len(tc.want) == 0) || len(got) != len(tc.want) {
@@ -624,6 +625,31 @@ func TestLayoutConflicts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLayoutAgain: a second file of one path is reported as such (the
+// build names it), not written, and no conflict; a file where only a
+// folder was is not a second file.
+func TestLayoutAgain(t *testing.T) {
+	l := NewLayout(4)
+	for _, tc := range []struct {
+		path      string
+		again, ok bool
+	}{
+		{"a/index.html", false, true},
+		{"a/index.html", true, false},
+		{"b.txt", false, true},
+		{"b.txt", true, false},
+		{"a", false, false},
+		{"a", true, false},
+	} {
+		if again, ok := l.Add(File{Path: tc.path}); again != tc.again || ok != tc.ok {
+			t.Errorf("Add(%s) = %v, %v, want %v, %v", tc.path, again, ok, tc.again, tc.ok)
+		}
+	}
+	if got := l.Conflicts(); len(got) != 1 {
+		t.Errorf("conflicts %v, want the file a where a folder goes", got)
 	}
 }
 
