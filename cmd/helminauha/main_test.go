@@ -79,6 +79,11 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{"content/helmet/x.md:4"}},
 		{name: "front matter not closed", files: map[string]string{"helmet/x.md": "---\ntitle: X\n\nTeksti.\n"},
 			want: []string{"content/helmet/x.md:1: front matter opened with --- is never closed"}},
+		// An unclosed quote that a later value's quote closes: YAML reads
+		// the keys between into the title, without a word.
+		{name: "a quote not closed on its line", files: map[string]string{"teemat/verkostotyo.md": "---\ntitle: \"Verkostotyö\nweight: 2\nsummary: Verkostot.\ncolor: \"#123456\"\n---\n"},
+			want:    []string{`content/teemat/verkostotyo.md:2:8: the value opens with " but does not close it on its line, so YAML reads the lines after it (weight: among them) into the value: add " at the end of the value`},
+			notWant: []string{`required key "weight"`, `required key "summary"`}},
 		// A file that cannot be read is one error: the pages naming it
 		// are not told to change.
 		{name: "a theme area saved as UTF-16", files: map[string]string{"teemat/verkostotyo.md": "\xff\xfe-\x00-\x00-\x00\n\x00"},

@@ -1037,6 +1037,9 @@ var (
 	YAMLUnclosed = msg("yaml.unclosed",
 		"arvo alkaa merkillä %c, mutta sitä ei suljeta: lisää arvon loppuun %c",
 		"the value opens with %c but never closes it: add %c at the end of the value")
+	YAMLQuoteRunsOn = msg("yaml.quote-runs-on",
+		"arvo alkaa merkillä %c, mutta sitä ei suljeta tällä rivillä, joten YAML lukee seuraavat rivit (myös %s) osaksi arvoa: lisää arvon loppuun %c",
+		"the value opens with %c but does not close it on its line, so YAML reads the lines after it (%s among them) into the value: add %c at the end of the value")
 	YAMLNoColon = msg("yaml.no-colon",
 		"rivillä ei ole kaksoispistettä: kirjoita avain ja arvo muodossa avain: arvo, esimerkiksi summary: Lyhyt kuvaus",
 		"the line has no colon: write a key and its value as key: value, such as summary: Lyhyt kuvaus")

@@ -363,6 +363,7 @@ eller HELMINAUHA_LANG=en).
 	"yaml.bad-start":               "ett värde kan inte börja med %c: skriv hela värdet inom citattecken",
 	"yaml.indent":                  "kontrollera indragningen: en nyckel börjar vid radens vänstra kant, och nycklarna i en indragen grupp och punkterna i en lista börjar i samma kolumn",
 	"yaml.unclosed":                "värdet börjar med %c men stänger det aldrig: lägg till %c i slutet av värdet",
+	"yaml.quote-runs-on":           "värdet börjar med %c men stängs inte på sin rad, så YAML läser raderna efter det (också %s) som en del av värdet: lägg till %c i slutet av värdet",
 	"yaml.no-colon":                "raden har inget kolon: skriv nyckel och värde som nyckel: värde, till exempel summary: Kort beskrivning",
 	"yaml.escape":                  "inom dubbla citattecken inleder ett omvänt snedstreck ett specialtecken som \\n, och %s är inget sådant: skriv snedstrecket två gånger (\\\\) eller skriv värdet inom enkla citattecken '…'",
 	"yaml.control":                 "raden har ett osynligt styrtecken %U som YAML inte godtar: ta bort det (sådana följer ofta med kopierad text)",

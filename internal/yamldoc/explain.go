@@ -16,6 +16,11 @@ import (
 // itself.
 func explain(src []byte, e *yaml.LoadError) *Problem {
 	at := explainAt(src, e)
+	if p := runOnBefore(src, max(e.Mark.Line, at.Line)); p != nil && (p.Line != at.Line || p.Col != at.Col) {
+		// The parser noticed a quote that ran on (see runOn) only
+		// further down, at the quote it took as the value's end.
+		at = p
+	}
 	// The parser may place the end of the text on a line after it.
 	if n := strings.Count(string(src), "\n") + 1; at.Line > n {
 		at.Line, at.Col = n, utf8.RuneCountInString(lineText(src, n))+1
@@ -222,6 +227,38 @@ func escape(runes []rune) string {
 		}
 	}
 	return string(runes[:n])
+}
+
+// runOnBefore is runOn for a text the parser could not read, found on
+// the lines alone: the problem of the first value, on a line before last,
+// that opens a quote it does not close on its line and runs on into a
+// line, also before last, that starts with a key; or nil. The lines of a
+// block of text (| or >) are text, not keys and values.
+func runOnBefore(src []byte, last int) *Problem {
+	starts := lineStarts(src)
+	block := -1 // the indent of the key of a block of text, inside it
+	for n := 1; n < last && n <= len(starts); n++ {
+		l := lineAt(src, starts, n)
+		t := strings.TrimLeft(l, " ")
+		if block >= 0 && (strings.TrimSpace(t) == "" || len(l)-len(t) > block) {
+			continue
+		}
+		block = -1
+		_, value, col, ok := keyValue(l)
+		if !ok {
+			continue
+		}
+		indent := len(l) - len(strings.TrimPrefix(t, "- "))
+		switch value[0] {
+		case '|', '>':
+			block = indent
+		case '"', '\'':
+			if at, k := runsOn(src, starts, n, col, indent); at > 0 && at < last {
+				return runOnProblem(src, starts, n, col, k)
+			}
+		}
+	}
+	return nil
 }
 
 // lineText is the 1-based line n of src, without its newline.

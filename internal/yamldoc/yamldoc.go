@@ -77,7 +77,113 @@ func Parse(src []byte) (*Node, *Problem) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || Empty(doc.Content[0]) {
 		return nil, nil
 	}
+	if p := runOn(src, doc.Content[0]); p != nil {
+		return nil, p
+	}
 	return doc.Content[0], nil
+}
+
+// runOn is the problem of the first quoted value under n that does not
+// close on its line and takes in a line that reads as a key of its own
+// (title: "Osaaminen, then weight: 5 on the next line): YAML reads on to
+// the next quote, which a later value such as color: "#1f6f8b" opens, and
+// the keys between become text of the value, missing without a word of
+// why, or, for draft: true, a draft published.
+func runOn(src []byte, n *Node) *Problem {
+	var starts []int // of each line, made when a value needs them
+	var walk func(n *Node) *Problem
+	walk = func(n *Node) *Problem {
+		if n.Kind == Mapping {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if v.Kind == Scalar && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+					if starts == nil {
+						starts = lineStarts(src)
+					}
+					if at, key := runsOn(src, starts, v.Line, v.Column, k.Column-1); at > 0 {
+						return runOnProblem(src, starts, v.Line, v.Column, key)
+					}
+				}
+			}
+		}
+		for _, c := range n.Content {
+			if p := walk(c); p != nil {
+				return p
+			}
+		}
+		return nil
+	}
+	return walk(n)
+}
+
+// lineStarts are the offsets in src where its lines start.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineAt is the 1-based line n of src, whose lines start at starts,
+// without its newline.
+func lineAt(src []byte, starts []int, n int) string {
+	if n < 1 || n > len(starts) {
+		return ""
+	}
+	end := len(src)
+	if n < len(starts) {
+		end = starts[n] - 1
+	}
+	return string(src[starts[n-1]:end])
+}
+
+// runsOn finds where a value that opens a quote at line n, column col
+// (in characters), of a key indented by indent runs on past its line into
+// one that starts, at that indent or less, with a key and a colon: that
+// line and its key, or 0 when the quote closes first (or there is none).
+func runsOn(src []byte, starts []int, n, col, indent int) (int, string) {
+	first := []rune(lineAt(src, starts, n))
+	if col < 1 || col > len(first) || first[col-1] != '"' && first[col-1] != '\'' {
+		return 0, ""
+	}
+	q := byte(first[col-1])
+	if closingQuote(string(first[col:]), q) >= 0 {
+		return 0, ""
+	}
+	for m := n + 1; m <= len(starts); m++ {
+		l := lineAt(src, starts, m)
+		t := strings.TrimLeft(l, " ")
+		if key, ok := keyAtStart(t); ok && len(l)-len(t) <= indent {
+			return m, key
+		}
+		if closingQuote(l, q) >= 0 {
+			return 0, ""
+		}
+	}
+	return 0, ""
+}
+
+// runOnProblem is the problem of the quote at line n, column col, that
+// runs on into the key key.
+func runOnProblem(src []byte, starts []int, n, col int, key string) *Problem {
+	q := []rune(lineAt(src, starts, n))[col-1]
+	return &Problem{Line: n, Col: col, Text: diag.YAMLQuoteRunsOn.With(q, key+":", q), Cause: true}
+}
+
+// keyAtStart is the key that t starts with, a word followed by a colon
+// and a space or the line's end ("weight: 5", "tags:").
+func keyAtStart(t string) (string, bool) {
+	i := 0
+	for i < len(t) && (t[i] == '_' || t[i] == '-' || 'a' <= t[i] && t[i] <= 'z' || 'A' <= t[i] && t[i] <= 'Z' || '0' <= t[i] && t[i] <= '9') {
+		i++
+	}
+	if i == 0 || i == len(t) || t[i] != ':' || i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\r' {
+		return "", false
+	}
+	return t[:i], true
 }
 
 // unreadable is the problem of the first byte or character of src that
@@ -174,10 +280,11 @@ func InvisibleIn(s string) (rune, bool) {
 
 // Suspect tells whether a block that another YAML reader took without
 // complaint holds something yamldoc must still look at: a typographic
-// quote (CurlyQuotes), an invisible character, a document marker or a
-// closing quote with # right after it (Parse), or what may be an anchor, an alias, a merge key or a type tag
-// (Plain). It looks at each byte once; a false alarm ("Hyvä & paha")
-// costs only a parse.
+// quote (CurlyQuotes), an invisible character, a document marker, a
+// closing quote with # right after it or a quoted value that does not
+// close on its line (Parse), or what may be an anchor, an alias, a merge
+// key or a type tag (Plain). It looks at each byte once; a false alarm
+// ("Hyvä & paha") costs only a parse.
 func Suspect(src []byte) bool {
 	prev, before := byte('\n'), byte('\n') // the two bytes before c
 	for i := 0; i < len(src); i++ {
@@ -195,10 +302,35 @@ func Suspect(src []byte) bool {
 			}
 		case c == '<' && prev == '<', (c == '.' || c == '%') && prev == '\n', c == '#' && (prev == '"' || prev == '\'') && strings.IndexByte(" \t\n[{,", before) < 0:
 			return true
+		case c == ' ' && prev == ':' && openQuote(src[i+1:]):
+			return true
 		}
 		prev, before = c, prev
 	}
 	return false
+}
+
+// openQuote tells whether a value, src after its key's ": ", starts with
+// a quote that it does not close on its line.
+func openQuote(src []byte) bool {
+	src = bytes.TrimLeft(src, " ")
+	if len(src) == 0 || src[0] != '"' && src[0] != '\'' {
+		return false
+	}
+	// As closingQuote, on bytes: a string of them would be made for
+	// every quoted value of every page.
+	q := src[0]
+	for i := 1; i < len(src) && src[i] != '\n'; i++ {
+		switch {
+		case src[i] == '\\' && q == '"':
+			i++
+		case src[i] == q && q == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			i++
+		case src[i] == q:
+			return false
+		}
+	}
+	return true
 }
 
 // invisible are the characters Invisible names above U+007F that a

@@ -43,6 +43,14 @@ func TestMistakes(t *testing.T) {
 			"2:17: tiedosto ei ole UTF-8-tekstiä (tavu 0xE4): tallenna se tekstieditorissa UTF-8-muodossa"},
 		{"an unclosed quote, where it opens", "title: \"Hei\nsummary: x\ndate: 2022-06-01\n", false,
 			`1:8: the value opens with " but never closes it: add " at the end of the value`, `1:8: arvo alkaa merkillä ", mutta sitä ei suljeta: lisää arvon loppuun "`},
+		{"an unclosed quote that a later value's quote closes, where it opens", "title: \"Osaaminen\nweight: 5\nsummary: S.\ncolor: \"#8e5a12\"\n", true,
+			`1:8: the value opens with " but does not close it on its line, so YAML reads the lines after it (weight: among them) into the value: add " at the end of the value`,
+			`1:8: arvo alkaa merkillä ", mutta sitä ei suljeta tällä rivillä, joten YAML lukee seuraavat rivit (myös weight:) osaksi arvoa: lisää arvon loppuun "`},
+		{"an unclosed single quote that hides draft: true", "title: Hei\nsummary: 'Lyhyt\ndraft: true\ntags: ['a']\n", true,
+			`2:10: the value opens with ' but does not close it on its line, so YAML reads the lines after it (draft: among them) into the value: add ' at the end of the value`, ""},
+		{"an unclosed quote in a list of keys, at its key's indent", "fields:\n  - label: \"Mikä\n    type: line\n  - label: \"Kuka\"\n", true,
+			`2:12: the value opens with " but does not close it on its line, so YAML reads the lines after it (type: among them) into the value: add " at the end of the value`, ""},
+		{"a quoted value over two lines is text", "title: \"Osa yksi,\n  osa kaksi: loppu\"\nsummary: \"S \\\" \n x\"\ncolor: \"#1f6f8b\"\n", false, "", ""},
 		{"an unclosed bracket, where it opens", "title: Hei\ntags: [a, b\ndate: 2022-06-01\n", false,
 			"2:7: the value opens with [ but never closes it: add ] at the end of the value", ""},
 		{"a tab", "title: Hei\n\tsummary: x\n", false,
@@ -201,19 +209,24 @@ func TestTwice(t *testing.T) {
 // not.
 func TestSuspect(t *testing.T) {
 	for src, want := range map[string]bool{
-		"title: Hei\ntags: [a, b]\n":         false,
-		"color: \"#1f6f8b\"\n":               false,
-		"title: Hyvä & paha\n":               true, // a false alarm costs a parse
-		"title: Hei!\nsummary: 3*4\n":        false,
-		"tags: !!binary aGVsbG8=\n":          true,
-		"a: &x [1]\nb: *x\n":                 true,
-		"<<: {draft: true}\n":                true,
-		"title: a\n...\nkind: b\n":           true,
-		"title: \"Risuaita\"#1\n":            true,
-		"title: “Hei”\n":                     true,
-		"title: a\u200bb\n":                  true,
-		"title: a\u2028b\n":                  true,
-		"title: ääkköset ja ÅÄÖ, ei muuta\n": false,
+		"title: Hei\ntags: [a, b]\n":            false,
+		"color: \"#1f6f8b\"\n":                  false,
+		"title: Hyvä & paha\n":                  true, // a false alarm costs a parse
+		"title: Hei!\nsummary: 3*4\n":           false,
+		"tags: !!binary aGVsbG8=\n":             true,
+		"a: &x [1]\nb: *x\n":                    true,
+		"<<: {draft: true}\n":                   true,
+		"title: a\n...\nkind: b\n":              true,
+		"title: \"Risuaita\"#1\n":               true,
+		"title: “Hei”\n":                        true,
+		"title: a\u200bb\n":                     true,
+		"title: a\u2028b\n":                     true,
+		"title: ääkköset ja ÅÄÖ, ei muuta\n":    false,
+		"title: \"Hei\nweight: 5\n":             true,
+		"title: 'Hei''\nweight: 5\n":            true,
+		"title: \"Hei \\\"x\\\"\"\n":            false,
+		"title: 'Hyvä ''x'''\nsummary: \"S\"\n": false,
+		"title: Hyvä \"x\nsummary: y\n":         false,
 	} {
 		if got := Suspect([]byte(src)); got != want {
 			t.Errorf("Suspect(%q) = %v, want %v", src, got, want)
