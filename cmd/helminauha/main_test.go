@@ -84,6 +84,11 @@ func TestEditorMistakes(t *testing.T) {
 		{name: "a quote not closed on its line", files: map[string]string{"teemat/verkostotyo.md": "---\ntitle: \"Verkostotyö\nweight: 2\nsummary: Verkostot.\ncolor: \"#123456\"\n---\n"},
 			want:    []string{`content/teemat/verkostotyo.md:2:8: the value opens with " but does not close it on its line, so YAML reads the lines after it (weight: among them) into the value: add " at the end of the value`},
 			notWant: []string{`required key "weight"`, `required key "summary"`}},
+		// A page saved by the wrong name would be left out of the site
+		// without an error.
+		{name: "a page saved as text", files: map[string]string{"helmet/uusi.md.txt": pearl(valid), "caset/Uusi Tapaus.markdown": pearl(valid)},
+			want: []string{`content/helmet/uusi.md.txt: the file name "uusi.md.txt" does not end in .md, so it would not be read as a page: rename it uusi.md`,
+				`content/caset/Uusi Tapaus.markdown: the file name "Uusi Tapaus.markdown" does not end in .md, so it would not be read as a page: rename it uusi-tapaus.md`}},
 		// A file that cannot be read is one error: the pages naming it
 		// are not told to change.
 		{name: "a theme area saved as UTF-16", files: map[string]string{"teemat/verkostotyo.md": "\xff\xfe-\x00-\x00-\x00\n\x00"},

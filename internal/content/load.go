@@ -197,6 +197,29 @@ func leftBehind(name string) bool {
 	return len(ext) == 4 && strings.HasPrefix(ext, ".sw") && ext[3] >= 'a' && ext[3] <= 'z'
 }
 
+// pageExts are the ends of the names a page gets when it is saved as
+// text or by a tool with its own idea of Markdown, longest first; a name
+// ending in .txt alone may be the editors' notes beside the pages.
+var pageExts = []string{".md.txt", ".markdown.txt", ".markdown", ".mdown", ".mkd", ".md"}
+
+// pageName is the name a file of a page folder, named as a page saved
+// by the wrong name (uusi.md.txt, uusi.markdown, uusi.MD), should have:
+// such a file would not be read, and the editor would find the page
+// missing from the site with no error.
+func pageName(name string) (string, bool) {
+	lower := strings.ToLower(name)
+	for _, ext := range pageExts {
+		if strings.HasSuffix(lower, ext) {
+			stem := name[:len(name)-len(ext)]
+			if CheckSlug(stem).Message() != nil {
+				stem = markdown.Slugify(stem)
+			}
+			return stem + ".md", stem != ""
+		}
+	}
+	return "", false
+}
+
 // translation returns the set of the language lang's documents, made
 // when new.
 func (set *Set) translation(lang string) *Set {
@@ -301,7 +324,11 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			return nil
 		}
 		if !strings.HasSuffix(rest, ".md") {
-			diags.Warn(diag.Pos{File: show(name)}, diag.ContentNotMarkdown)
+			if want, ok := pageName(rest); ok {
+				diags.Report(diag.Pos{File: show(name)}, diag.ContentPageNotMD, rest, want)
+			} else {
+				diags.Warn(diag.Pos{File: show(name)}, diag.ContentNotMarkdown)
+			}
 			return nil
 		}
 		slug := strings.TrimSuffix(rest, ".md")

@@ -47,3 +47,28 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+// TestPageNames: a file of a page folder named as a page saved by the
+// wrong name gets the name to rename it to; other files get none.
+func TestPageNames(t *testing.T) {
+	for name, want := range map[string]string{
+		"uusi.md.txt":          "uusi.md",
+		"uusi.MD":              "uusi.md",
+		"uusi.Md":              "uusi.md",
+		"uusi.markdown":        "uusi.md",
+		"Uusi Helmi.markdown":  "uusi-helmi.md",
+		"työhyvinvointi.mdown": "tyohyvinvointi.md",
+		"x.md.TXT":             "x.md",
+		"muistiinpanot.txt":    "",
+		"kuva.png":             "",
+		"....md.txt":           "",
+	} {
+		got, ok := pageName(name)
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("pageName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

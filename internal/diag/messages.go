@@ -656,6 +656,9 @@ var (
 	ContentStrayFile = msg("content.stray-file",
 		"tämä tiedosto ei kuulu portaaliin: vain site.yaml ja kansiot teemat, helmet, caset, opas, sivut ja static luetaan",
 		"this file is not part of the portal: only site.yaml and the folders teemat, helmet, caset, opas, sivut and static are read")
+	ContentPageNotMD = msg("content.page-not-md",
+		"tiedoston nimi %q ei pääty .md, joten sitä ei luettaisi sivuksi: nimeä se %s",
+		"the file name %q does not end in .md, so it would not be read as a page: rename it %s")
 	ContentNotMarkdown = msg("content.not-markdown",
 		"tämä ei ole Markdown-tiedosto, joten se jätetään pois: sivujen nimet päättyvät .md, ja kuvat ja liitteet kuuluvat kansioon static/",
 		"not a Markdown file, so it is left out: pages end in .md, and images and attachments go under static/")
