@@ -60,3 +60,26 @@ func bounded(t *testing.T, dir string, args ...string) (code int, stdout, stderr
 	}
 	return 0, o.String(), e.String()
 }
+
+// TestFlagWithoutValue: a flag written without its value is told with an
+// example of that flag's own value (it was "content" for every flag).
+func TestFlagWithoutValue(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"new", "pearl", "x", "--theme"}, "helminauha new: flag --theme needs a value, for example --theme verkostotyo\n"},
+		{[]string{"build", "--out"}, "helminauha build: flag --out needs a value, for example --out public\n"},
+		{[]string{"check", "--content"}, "helminauha check: flag --content needs a value, for example --content content\n"},
+		{[]string{"check", "--lang=fi", "--format"}, "helminauha check: valitsimen --format perään tarvitaan arvo, esimerkiksi --format json\n"},
+		{[]string{"build", "--lang=sv", "--baseurl"}, "helminauha build: flaggan --baseurl behöver ett värde, till exempel --baseurl https://example.fi/portaali/\n"},
+	} {
+		code, _, stderr := bounded(t, dir, c.args...)
+		if first, _, _ := strings.Cut(stderr, "\n"); code != 2 || !strings.HasPrefix(stderr, c.want) {
+			t.Errorf("%s: exit status %d, stderr begins %q; want 2 and %q", strings.Join(c.args, " "), code, first, c.want)
+		}
+	}
+}

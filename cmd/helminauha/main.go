@@ -299,7 +299,11 @@ func flagError(cmd string, args []string, err error, l diag.Lang) string {
 	}
 	if m := flagNoValue.FindStringSubmatch(s); m != nil {
 		name := typedFlag(args, m[1])
-		return diag.CmdFlagNeedsValue.In(l, cmd, name, name)
+		example, ok := flagExample[strings.TrimLeft(name, "-")]
+		if !ok {
+			example = placeholders(l).Replace("FILE")
+		}
+		return diag.CmdFlagNeedsValue.In(l, cmd, name, name+" "+example)
 	}
 	if m := flagBadValue.FindStringSubmatch(s); m != nil {
 		v, _ := strconv.Unquote(m[1])
@@ -308,6 +312,11 @@ func flagError(cmd string, args []string, err error, l diag.Lang) string {
 	}
 	return diag.CmdFlagBad.In(l, cmd, s)
 }
+
+// flagExample is a value to show for each flag that takes one, when it
+// was written without: the same word for every flag gave --theme content.
+var flagExample = map[string]string{"content": "content", "out": "public", "baseurl": "https://example.fi/portaali/",
+	"theme": "verkostotyo", "addr": "127.0.0.1:1313", "format": "json", "lang": "sv", "allow-host": "portaali.local"}
 
 // typedFlag is the flag the flag package names -name as it stands in
 // args: -name or --name, without a value after =; --name when it is not

@@ -63,8 +63,8 @@ language is en or sv).
 		"helminauha %s: tuntematon valitsin %s: katso alta, mitkä valitsimet komennolla on",
 		"helminauha %s: unknown flag %s: see below for the flags of the command")
 	CmdFlagNeedsValue = msg("cmd.flag-needs-value",
-		"helminauha %s: valitsimen %s perään tarvitaan arvo, esimerkiksi %s content",
-		"helminauha %s: flag %s needs a value, for example %s content")
+		"helminauha %s: valitsimen %s perään tarvitaan arvo, esimerkiksi %s",
+		"helminauha %s: flag %s needs a value, for example %s")
 	CmdFlagBadValue = msg("cmd.flag-bad-value",
 		"helminauha %s: valitsimen %s arvo %q ei kelpaa: kirjoita true tai false, esimerkiksi %s=false",
 		"helminauha %s: flag %s: %q is not a value for it: write true or false, for example %s=false")

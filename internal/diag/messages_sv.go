@@ -46,7 +46,7 @@ eller HELMINAUHA_LANG=en).
 	"cmd.flags-head":                   "Användning: helminauha %s %s\n\nFlaggor:\n",
 	"cmd.flag-default":                 "(standard %s)",
 	"cmd.flag-unknown":                 "helminauha %s: okänd flagga %s: se nedan vilka flaggor kommandot har",
-	"cmd.flag-needs-value":             "helminauha %s: flaggan %s behöver ett värde, till exempel %s content",
+	"cmd.flag-needs-value":             "helminauha %s: flaggan %s behöver ett värde, till exempel %s",
 	"cmd.flag-bad-value":               "helminauha %s: flaggan %s kan inte ha värdet %q: skriv true eller false, till exempel %s=false",
 	"cmd.flag-bad":                     "helminauha %s: flaggorna är inte rätt skrivna (%s)",
 	"cmd.bad-lang":                     "helminauha %s: --lang är fi (finska), sv (svenska) eller en (engelska), inte %q",
