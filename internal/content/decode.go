@@ -88,7 +88,7 @@ func (c *Common) ItemPos(key, item string) diag.Pos {
 // keyPos is the position of key's line in doc's front matter, for a
 // problem of the key; the file's first line when it has no such key.
 func keyPos(file string, doc *markdown.Doc, key string) diag.Pos {
-	if line, ok := doc.KeyLines()[key]; ok {
+	if line, ok := doc.KeyLine(key); ok {
 		return diag.Pos{File: file, Line: line, Col: 1}
 	}
 	return diag.Pos{File: file, Line: 1, Col: 1}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/helminauha/helminauha/internal/yamldoc"
 )
@@ -55,11 +56,32 @@ func (d *Doc) KeyLines() map[string]int {
 	return d.keys.lines
 }
 
+// KeyLine is the 1-based line of the top-level front matter key in the
+// file, as KeyLines has it; ok is false when there is no such key.
+func (d *Doc) KeyLine(key string) (line int, ok bool) {
+	if s := d.keys.scan(); s != nil {
+		k, ok := s.find(key)
+		return k.line, ok
+	}
+	d.keys.load()
+	line, ok = d.keys.lines[key]
+	return line, ok
+}
+
 // ValueAt is where the value of the top-level front matter key is
 // written, for positioned errors about the value; ok is false when the
 // front matter has no such key, or the key has nothing after it. Worked
 // out when first asked for, as KeyLines.
 func (d *Doc) ValueAt(key string) (at ValueAt, ok bool) {
+	if s := d.keys.scan(); s != nil {
+		k, found := s.find(key)
+		switch {
+		case !found || k.null:
+			return ValueAt{}, false
+		case k.col > 0:
+			return ValueAt{Line: k.line, Col: k.col}, true
+		}
+	}
 	d.keys.load()
 	at, ok = d.keys.values[key]
 	return at, ok
@@ -101,10 +123,33 @@ func (v ValueAt) ItemOf(text string) (line, col int) {
 // keyLines is the front matter's YAML, and the places of its keys and
 // values once they are known.
 type keyLines struct {
-	once   sync.Once
-	block  []byte
-	lines  map[string]int
-	values map[string]ValueAt
+	once  sync.Once
+	block []byte
+	// plain tells that the block decoded without a word (no key twice,
+	// nothing yamldoc.Suspect names), so that scanKeys may answer.
+	plain   bool
+	scanned atomic.Pointer[keyScan]
+	lines   map[string]int
+	values  map[string]ValueAt
+}
+
+// scan is what scanKeys finds in a plain block, worked out once; nil
+// when the block is not plain or not one scanKeys reads.
+func (k *keyLines) scan() *keyScan {
+	if !k.plain {
+		return nil
+	}
+	s := k.scanned.Load()
+	if s == nil {
+		// Two callers at once both scan, and find the same.
+		ks := scanKeys(k.block)
+		s = &ks
+		k.scanned.Store(s)
+	}
+	if !s.ok {
+		return nil
+	}
+	return s
 }
 
 // load works the places out from the block, unless they are known.

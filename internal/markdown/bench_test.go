@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // The benchmarks use a realistic pearl of about 700 words with front
@@ -48,6 +50,31 @@ func BenchmarkParseParallel(b *testing.B) {
 		for pb.Next() {
 			d, _ := Parse(file, src)
 			d.HTML(nil)
+		}
+	})
+}
+
+// BenchmarkKeyPlaces finds where the front matter's keys are written, as
+// a problem of a value asks, by the line scan and by the YAML parse it
+// stands in for.
+func BenchmarkKeyPlaces(b *testing.B) {
+	d, _ := Parse(file, benchDoc(b))
+	if !d.keys.plain {
+		b.Fatal("the front matter is not plain")
+	}
+	b.Run("scan", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if s := scanKeys(d.keys.block); !s.ok {
+				b.Fatal("not scanned")
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			root, _ := yamldoc.Parse(d.keys.block)
+			topKeys(root)
 		}
 	})
 }

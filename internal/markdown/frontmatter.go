@@ -80,6 +80,7 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		// No key twice, no curly quote: nothing to say, and the
 		// positions of the keys are worked out only when asked for.
 		d.Meta = meta2(m)
+		d.keys.plain = true
 		return
 	}
 	root, prob := yamldoc.Parse(block)
