@@ -272,9 +272,19 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		}
 	}
 	// Related, both ways: first the pearl's own list, then those that
-	// name it. A set of the pairs, not a search of the lists: a pearl
-	// that every other one names has a list as long as the portal.
-	related := map[[2]*Pearl]bool{}
+	// name it. A long list is searched through a set of its own (see
+	// appendNew): a pearl that every other one names has a list as long
+	// as the portal. One set of every pair was a map as large as all the
+	// lists, slower to fill than the lists themselves.
+	sets := map[*Pearl]map[*Pearl]bool{}
+	add := func(p, r *Pearl) {
+		seen := sets[p]
+		had := seen != nil
+		p.Related = appendNew(p.Related, r, &seen)
+		if !had && seen != nil {
+			sets[p] = seen
+		}
+	}
 	for _, p := range b.s.Pearls {
 		for _, slug := range p.Pearl.Related {
 			r := b.refPearl(&p.Common, "related", slug)
@@ -285,18 +295,13 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 				b.diags.Report(p.ItemPos("related", slug), diag.SiteRelatedSelf, slug)
 				continue
 			}
-			if !related[[2]*Pearl{p, r}] {
-				related[[2]*Pearl{p, r}] = true
-				p.Related = append(p.Related, r)
-			}
+			add(p, r)
 		}
 	}
 	for _, p := range b.s.Pearls {
-		for _, r := range slices.Clone(p.Related) {
-			if !related[[2]*Pearl{r, p}] {
-				related[[2]*Pearl{r, p}] = true
-				r.Related = append(r.Related, p)
-			}
+		// Only other pearls' lists grow in the loop, never p's own.
+		for _, r := range p.Related {
+			add(r, p)
 		}
 	}
 }
@@ -557,16 +562,46 @@ func (b *builder) terms() {
 	for _, a := range b.s.Areas {
 		b.s.kindGroups(a)
 	}
-	for _, p := range b.s.Pearls {
-		b.s.Newest = append(b.s.Newest, Dated{Title: p.Title, Summary: p.Summary, Node: p.Node, Date: p.Date, Updated: p.Updated})
-	}
-	for _, c := range b.s.Cases {
-		b.s.Newest = append(b.s.Newest, Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date})
-	}
-	// Paths are unique, so the order is total.
-	slices.SortFunc(b.s.Newest, newer)
+	b.newest()
 	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/" + PrintSlug + "/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {
 		b.byPath[p] = true
+	}
+}
+
+// newest makes Site.Newest, in the order newer gives. Small keys are
+// sorted, and the list is made in their order: sorting the values
+// themselves, of eight words each, moved a large portal's list about
+// many times over, each move with the garbage collector's barriers
+// while it marks the heap.
+func (b *builder) newest() {
+	type key struct {
+		sec  int64 // Date, as Time.Compare orders it
+		nsec int32
+		i    int32 // in Pearls, then in Cases
+		path string
+	}
+	keys := make([]key, 0, len(b.s.Pearls)+len(b.s.Cases))
+	for i, p := range b.s.Pearls {
+		keys = append(keys, key{p.Date.Unix(), int32(p.Date.Nanosecond()), int32(i), p.Path})
+	}
+	for i, c := range b.s.Cases {
+		keys = append(keys, key{c.Date.Unix(), int32(c.Date.Nanosecond()), int32(len(b.s.Pearls) + i), c.Path})
+	}
+	// Paths are unique, so the order is total.
+	slices.SortFunc(keys, func(x, y key) int {
+		return cmp.Or(cmp.Compare(y.sec, x.sec), cmp.Compare(y.nsec, x.nsec), strings.Compare(x.path, y.path))
+	})
+	if len(keys) > 0 {
+		b.s.Newest = make([]Dated, 0, len(keys))
+	}
+	for _, k := range keys {
+		if int(k.i) < len(b.s.Pearls) {
+			p := b.s.Pearls[k.i]
+			b.s.Newest = append(b.s.Newest, Dated{Title: p.Title, Summary: p.Summary, Node: p.Node, Date: p.Date, Updated: p.Updated})
+		} else {
+			c := b.s.Cases[int(k.i)-len(b.s.Pearls)]
+			b.s.Newest = append(b.s.Newest, Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date})
+		}
 	}
 }
 

@@ -42,13 +42,20 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		b.diags.Add(&diag.Error{Pos: diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, Text: b.titleLink(l)})
 	}
 	for _, l := range doc.Doc.Links {
-		target, err := b.target(dir, l.Dest)
+		// The address is read and its file looked up once for both
+		// questions: at 100,000 pearls each lookup in the maps of every
+		// address and every file is a miss of the processor's cache.
+		d := b.parse(dir, l.Dest)
+		target, v, err := b.target(dir, d)
 		pos := diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}
 		if err.Message() != nil {
 			b.diags.Report(pos, diag.SiteBrokenLink, l.Dest, err)
 			continue
 		}
-		if p := b.linkedPearl(dir, l.Dest); p != nil {
+		if d.site {
+			v = b.byPage(path.Clean(d.path))
+		}
+		if p, _ := v.(*Pearl); p != nil {
 			b.draftNamed(pos, p)
 		}
 		if target != "" && target != l.Dest {
@@ -82,27 +89,18 @@ func (b *builder) titleLink(l markdown.Link) diag.Text {
 	return diag.SiteSpaceInLink.With(l.Dest)
 }
 
-// linkedPearl is the pearl a working link leads to, or nil.
-func (b *builder) linkedPearl(dir, dest string) *Pearl {
-	d := b.parse(dir, dest)
-	v := b.byFile[d.path]
-	if d.site {
-		v = b.byPage(path.Clean(d.path))
-	}
-	p, _ := v.(*Pearl)
-	return p
-}
-
-// target maps dest, written in a document in folder dir, to the URL it
-// must point to. It returns "" for a link it leaves alone (another host,
-// mail, an in-page #fragment), and a message when the link is broken.
-func (b *builder) target(dir, dest string) (string, diag.Text) {
-	d := b.parse(dir, dest)
+// target maps d, an address written in a document in folder dir, to
+// the URL it must point to, with the page of the source file it names
+// (nil for a site path). It returns "" for a link it leaves alone
+// (another host, mail, an in-page #fragment), and a message when the
+// link is broken.
+func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 	switch {
 	case d.msg.Message() != nil || d.leave:
-		return "", d.msg
+		return "", nil, d.msg
 	case d.site:
-		return b.sitePath(d.path, d.fragment, d.frag)
+		t, msg := b.sitePath(d.path, d.fragment, d.frag)
+		return t, nil, msg
 	}
 	rel := d.path
 	if strings.HasSuffix(rel, ".md") {
@@ -111,19 +109,26 @@ func (b *builder) target(dir, dest string) (string, diag.Text) {
 			if n, ok := b.notTranslated(strings.TrimSuffix(rel, ".md")); ok {
 				// A page of the default language the translation has
 				// not, as with a link to its address.
-				return n.URL + d.frag, diag.Text{}
+				return n.URL + d.frag, nil, diag.Text{}
 			}
 			if b.unread[rel] {
-				return "", diag.Text{}
+				return "", nil, diag.Text{}
 			}
-			return "", b.missing(rel)
+			return "", nil, b.missing(rel)
 		}
 		n := nodeOf(v)
 		if msg := b.fragmentMissing(v, d.fragment); msg.Message() != nil {
-			return "", msg
+			return "", nil, msg
 		}
-		return n.URL + d.frag, diag.Text{}
+		return n.URL + d.frag, v, diag.Text{}
 	}
+	t, msg := b.staticTarget(dir, rel)
+	return t, nil, msg
+}
+
+// staticTarget maps rel, the path of a link in folder dir to a file that
+// is not a page, to a static file's URL.
+func (b *builder) staticTarget(dir, rel string) (string, diag.Text) {
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
 		if b.isStatic(s) {
 			return b.root + "/" + s, diag.Text{}
