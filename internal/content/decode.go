@@ -125,6 +125,21 @@ func (d *decoder) at(key string, part func(markdown.ValueAt) (int, int)) diag.Po
 	return valuePos(d.file, d.doc, key, part)
 }
 
+// written is the word the editor wrote for key's value v (its i-th item,
+// or the value itself for i < 0), which YAML read as true or false: the
+// message shows it quoted, as it should be written.
+func (d *decoder) written(key string, i int, v any) string {
+	part := noItem
+	if i >= 0 {
+		part = nthItem(i)
+	}
+	at := d.at(key, part)
+	if w := d.doc.WordAt(at.Line, at.Col); w != "" {
+		return w
+	}
+	return fmt.Sprint(v)
+}
+
 // get returns the value of key and whether it is present and not empty.
 // A missing required key is reported at the front matter's first line.
 func (d *decoder) get(key string, required bool) (any, bool) {
@@ -162,7 +177,7 @@ func (d *decoder) str(key string, required bool) string {
 	case bool:
 		// YAML 1.1 reads yes, no, on and off as true and false: the
 		// word the editor wrote is lost, and the page would say "true".
-		d.diags.Report(d.at(key, noItem), diag.ContentTextYesNo, key, v, key)
+		d.diags.Report(d.at(key, noItem), diag.ContentTextYesNo, key, v, key, d.written(key, -1, v))
 		return ""
 	default:
 		d.diags.Report(d.at(key, noItem), diag.ContentNotText, key, describe(v), key)
@@ -305,7 +320,7 @@ func (d *decoder) list(key string, required bool) []string {
 			case bool:
 				// YAML 1.1 reads y, n, yes, no, on and off as true/false,
 				// so the word the editor wrote is lost.
-				d.diags.Report(d.at(key, nthItem(i)), diag.ContentListYesNo, key, item)
+				d.diags.Report(d.at(key, nthItem(i)), diag.ContentListYesNo, key, item, d.written(key, i, item))
 			default:
 				d.diags.Report(d.at(key, nthItem(i)), diag.ContentListItem, key, describe(item))
 			}

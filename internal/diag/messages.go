@@ -729,11 +729,11 @@ var (
 		"asetus %q on luettelo: kirjoita arvot hakasulkeisiin, [%s]",
 		"%q must be a list: write it in brackets, [%s]")
 	ContentTextYesNo = msg("content.text-yes-no",
-		"asetuksen %q arvo luettiin totuusarvoksi %v: YAML lukee sanat y, n, yes, no, on, off, true ja false totuusarvoiksi, joten kirjoita teksti lainausmerkkeihin, %s: \"on\"",
-		"the value of %q was read as %v: YAML takes y, n, yes, no, on, off, true and false for true and false, so put the text in quotes, %s: \"on\"")
+		"asetuksen %q arvo luettiin totuusarvoksi %v: YAML lukee sanat y, n, yes, no, on, off, true ja false totuusarvoiksi, joten kirjoita teksti lainausmerkkeihin, %s: \"%s\"",
+		"the value of %q was read as %v: YAML takes y, n, yes, no, on, off, true and false for true and false, so put the text in quotes, %s: \"%s\"")
 	ContentListYesNo = msg("content.list-yes-no",
-		"asetuksen %q sana luettiin arvoksi %v: YAML lukee sanat y, n, yes, no, on ja off arvoiksi true ja false, joten kirjoita sana lainausmerkkeihin, [\"on\"]",
-		"an item of %q was read as %v: YAML takes y, n, yes, no, on and off for true and false, so put the word in quotes, [\"on\"]")
+		"asetuksen %q sana luettiin arvoksi %v: YAML lukee sanat y, n, yes, no, on ja off arvoiksi true ja false, joten kirjoita sana lainausmerkkeihin, [\"%s\"]",
+		"an item of %q was read as %v: YAML takes y, n, yes, no, on and off for true and false, so put the word in quotes, [\"%s\"]")
 	ContentListItem = msg("content.list-item",
 		"asetus %q on luettelo sanoja, esimerkiksi [a, b], mutta yksi sen kohdista on %s",
 		"%q must be a list of words such as [a, b], but an item is %s")

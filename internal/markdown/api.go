@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -85,6 +87,36 @@ func (d *Doc) ValueAt(key string) (at ValueAt, ok bool) {
 	d.keys.load()
 	at, ok = d.keys.values[key]
 	return at, ok
+}
+
+// WordAt is the word written in the front matter at line and col (of
+// the file; col in characters), up to a comma, bracket, comment or the
+// line's end: for a message that quotes the word the editor wrote where
+// YAML read something else (yes, which it reads as true). "" when there
+// is none.
+func (d *Doc) WordAt(line, col int) string {
+	rest := d.keys.block
+	if line < 2 {
+		return ""
+	}
+	// The block starts on line 2, after the opening ---.
+	for n := 2; n < line; n++ {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+1:]
+	}
+	l, _, _ := bytes.Cut(rest, []byte("\n"))
+	runes := []rune(string(l))
+	if col < 1 || col > len(runes) {
+		return ""
+	}
+	s := string(runes[col-1:])
+	if i := strings.IndexAny(s, ",]}#"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
 }
 
 // ValueAt is where a front matter value starts in the file: its 1-based
