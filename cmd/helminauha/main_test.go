@@ -92,7 +92,7 @@ func TestEditorMistakes(t *testing.T) {
 		// A file that cannot be read is one error: the pages naming it
 		// are not told to change.
 		{name: "a theme area saved as UTF-16", files: map[string]string{"teemat/verkostotyo.md": "\xff\xfe-\x00-\x00-\x00\n\x00"},
-			want:    []string{"content/teemat/verkostotyo.md:1:1: the file is not valid UTF-8 (byte 0xFF): save it as UTF-8 in your editor"},
+			want:    []string{"content/teemat/verkostotyo.md:1:1: the file is saved as UTF-16 (Notepad calls it Unicode): save it as UTF-8 in your editor"},
 			notWant: []string{`theme "verkostotyo"`, `no theme area "verkostotyo"`}},
 		{name: "a related pearl with its front matter not closed", files: map[string]string{"helmet/luottamus.md": "---\ntitle: Luottamus\n\nTeksti.\n"},
 			want:    []string{"content/helmet/luottamus.md:1: front matter opened with --- is never closed"},

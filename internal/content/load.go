@@ -23,6 +23,7 @@ import (
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/rootfs"
 	"github.com/helminauha/helminauha/internal/workers"
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 type source struct {
@@ -355,6 +356,10 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, di
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.New(whole, diag.ContentEmpty)}
+	}
+	if yamldoc.UTF16(src) {
+		// One error, not one for every other byte.
+		return nil, diag.List{diag.New(diag.Pos{File: file, Line: 1, Col: 1}, diag.YAMLUTF16)}
 	}
 	doc, diags := markdown.ParseInto(file, src, bodies)
 	if !doc.HasFrontMatter {

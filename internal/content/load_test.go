@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -81,19 +82,27 @@ func TestUnreadableFileIsReported(t *testing.T) {
 	}
 }
 
-// A file saved as UTF-16 (Notepad's "Unicode") is told as not UTF-8 and
-// nothing else: its front matter is there, in bytes the parser cannot
-// read, so "the file has no front matter" would only mislead.
+// A file saved as UTF-16 (Notepad's "Unicode"), with a byte-order mark
+// or without, is told as such and nothing else: its front matter is there,
+// in bytes the parser cannot read, so "the file has no front matter" or
+// "byte 0xE4 is not UTF-8" further down would only mislead.
 func TestUTF16IsOneProblem(t *testing.T) {
-	text := "---\ntitle: X\n---\nTeksti.\n"
+	text := "---\ntitle: Yhteistyö\n---\nTeksti.\n"
 	for name, data := range map[string][]byte{
-		"UTF-16 LE": append([]byte{0xff, 0xfe}, utf16(text, false)...),
-		"UTF-16 BE": append([]byte{0xfe, 0xff}, utf16(text, true)...),
+		"UTF-16 LE":               append([]byte{0xff, 0xfe}, utf16(text, false)...),
+		"UTF-16 BE":               append([]byte{0xfe, 0xff}, utf16(text, true)...),
+		"UTF-16 LE without a BOM": utf16(text, false),
+		"UTF-16 BE without a BOM": utf16(text, true),
 	} {
 		_, diags := Load(context.Background(), fstest.MapFS{"helmet/x.md": {Data: data}}, "content")
-		if len(diags) != 1 || diags[0].ID() != "yaml.not-utf8" || diags[0].Pos.Line != 1 || diags[0].Pos.Col != 1 {
-			t.Errorf("%s: got %v, want the one problem that the file is not UTF-8, at 1:1", name, diags)
+		if len(diags) != 1 || diags[0].ID() != "yaml.utf16" || diags[0].Pos.Line != 1 || diags[0].Pos.Col != 1 {
+			t.Errorf("%s: got %v, want the one problem that the file is UTF-16, at 1:1", name, diags)
 		}
+	}
+	// A UTF-8 page with zero bytes in it is not UTF-16: its control
+	// characters are errors at their places.
+	if _, diags := Load(context.Background(), fstest.MapFS{"helmet/x.md": {Data: []byte("---\ntitle: X\n---\nTe\x00ksti.\n")}}, "content"); slices.ContainsFunc(diags, func(d *diag.Error) bool { return d.ID() == "yaml.utf16" }) {
+		t.Errorf("a zero byte in UTF-8 text is told as UTF-16: %v", diags)
 	}
 }
 

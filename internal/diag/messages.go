@@ -998,6 +998,9 @@ var (
 // YAML as an editor writes it, in site.yaml, front matter and worksheets
 // (internal/yamldoc): the cause of a syntax error and what to write instead.
 var (
+	YAMLUTF16 = msg("yaml.utf16",
+		"tiedosto on tallennettu UTF-16-muodossa (Muistio kutsuu sitä nimellä Unicode): tallenna se tekstieditorissa UTF-8-muodossa",
+		"the file is saved as UTF-16 (Notepad calls it Unicode): save it as UTF-8 in your editor")
 	YAMLNotUTF8 = msg("yaml.not-utf8",
 		"tiedosto ei ole UTF-8-tekstiä (tavu 0x%02X): tallenna se tekstieditorissa UTF-8-muodossa",
 		"the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 in your editor")

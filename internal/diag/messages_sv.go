@@ -363,6 +363,7 @@ eller HELMINAUHA_LANG=en).
 	"yaml.bad-start":               "ett värde kan inte börja med %c: skriv hela värdet inom citattecken",
 	"yaml.indent":                  "kontrollera indragningen: en nyckel börjar vid radens vänstra kant, och nycklarna i en indragen grupp och punkterna i en lista börjar i samma kolumn",
 	"content.page-not-md":          "filnamnet %q slutar inte på .md, så filen skulle inte läsas som en sida: byt namn på den till %s",
+	"yaml.utf16":                   "filen är sparad som UTF-16 (Anteckningar kallar det Unicode): spara den som UTF-8 i textredigeraren",
 	"yaml.unclosed":                "värdet börjar med %c men stänger det aldrig: lägg till %c i slutet av värdet",
 	"yaml.quote-runs-on":           "värdet börjar med %c men stängs inte på sin rad, så YAML läser raderna efter det (också %s) som en del av värdet: lägg till %c i slutet av värdet",
 	"yaml.no-colon":                "raden har inget kolon: skriv nyckel och värde som nyckel: värde, till exempel summary: Kort beskrivning",

@@ -199,6 +199,9 @@ func keyAtStart(t string) (string, bool) {
 // between lines of settings: YAML would end the settings there and leave
 // the lines after it unread, without a word.
 func unreadable(src []byte) *Problem {
+	if UTF16(src) {
+		return &Problem{Line: 1, Col: 1, Text: diag.YAMLUTF16.With(), Cause: true}
+	}
 	line, start := 1, 0 // start is the offset of the line's first byte
 	settings, end, mark := false, 0, ""
 	for i := 0; i < len(src); {
@@ -243,6 +246,29 @@ func unreadable(src []byte) *Problem {
 		return &Problem{Line: line, Col: utf8.RuneCount(src[start:i]) + 1, Text: text, Cause: true}
 	}
 	return nil
+}
+
+// UTF16 tells whether src is text saved as UTF-16, as Windows Notepad
+// saves "Unicode": it starts with UTF-16's byte-order mark, or, without
+// one, most of its first characters are a letter and a zero byte, which
+// no UTF-8 text is (Finnish letters, ä and ö too, are one byte and a zero
+// in UTF-16). Its every second byte would be an error of its own.
+func UTF16(src []byte) bool {
+	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
+		return true
+	}
+	n := min(len(src), 64) &^ 1
+	if n < 8 {
+		return false
+	}
+	var zeros [2]int // at even and odd offsets
+	for i, c := range src[:n] {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	most := n / 2 * 3 / 4
+	return zeros[0] >= most && zeros[1] == 0 || zeros[1] >= most && zeros[0] == 0
 }
 
 // Invisible tells whether r is a character that shows as nothing and has

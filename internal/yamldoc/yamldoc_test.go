@@ -233,3 +233,18 @@ func TestSuspect(t *testing.T) {
 		}
 	}
 }
+
+// TestUTF16: site.yaml saved as UTF-16 is told as such at 1:1, with a
+// byte-order mark or without.
+func TestUTF16(t *testing.T) {
+	le := []byte{}
+	for _, c := range []byte("title: Työ\ndescription: Kuvaus\n") {
+		le = append(le, c, 0)
+	}
+	for name, src := range map[string][]byte{"with a BOM": append([]byte{0xff, 0xfe}, le...), "without": le} {
+		_, p := Parse(src)
+		if got, want := problem(p, diag.English), "1:1: the file is saved as UTF-16 (Notepad calls it Unicode): save it as UTF-8 in your editor"; got != want {
+			t.Errorf("%s: got %q, want %q", name, got, want)
+		}
+	}
+}
