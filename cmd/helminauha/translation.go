@@ -28,7 +28,10 @@ var translatable = []string{content.DirAreas, content.DirPearls, content.DirCase
 // removed. It never replaces a file, and writes nothing outside the
 // content folder whatever the names or the folder's links say.
 func newTranslation(contentDir, code, page string, stdout, stderr io.Writer, lang diag.Lang) error {
-	dir, slug, ok := translationPath(page)
+	// The file's path as the shell completes it, content/helmet/x.md,
+	// names the same page as helmet/x.
+	typed := strings.TrimPrefix(filepath.ToSlash(page), "./")
+	dir, slug, ok := translationPath(strings.TrimPrefix(typed, contentName(contentDir)+"/"))
 	if !ok {
 		fmt.Fprintln(stderr, diag.CmdNewTranslationPath.In(lang, page))
 		return errUsage

@@ -222,3 +222,17 @@ func TestTranslationOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNewTranslationOfAFilePath: the page may be named by its file's
+// path, as the shell completes it (content/helmet/x.md, ./content/…).
+func TestNewTranslationOfAFilePath(t *testing.T) {
+	t.Parallel()
+	for _, page := range []string{"content/helmet/luottamus.md", "./content/sivut/tietoa.md"} {
+		dir := bilingual(t)
+		code, stdout, stderr := helminauha(t, dir, "new", "translation", "sv", page)
+		want := filepath.Join("content", "sv", strings.TrimPrefix(strings.TrimPrefix(page, "./"), "content/"))
+		if _, err := os.Stat(filepath.Join(dir, want)); code != 0 || err != nil {
+			t.Errorf("new translation sv %s: exit %d, %s%s; want %s made", page, code, stdout, stderr, want)
+		}
+	}
+}
