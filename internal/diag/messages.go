@@ -843,6 +843,12 @@ var (
 	SiteStaticElsewhere = msg("site.static-elsewhere",
 		"tiedostoa %s ei ole: tiedosto on static/%s, joten kirjoita osoitteeksi /%s",
 		"there is no %s: the file is static/%s, so write its address as /%s")
+	SiteLinkFromFolder = msg("site.link-from-folder",
+		"polku luetaan tämän tiedoston kansiosta %s/, joten sivu on kansiota ylempänä: kirjoita %s",
+		"the path is read from this file's folder %s/, so the page is one folder up: write %s")
+	SiteLinkNoScheme = msg("site.link-no-scheme",
+		"se näyttää verkko-osoitteelta, mutta sen alusta puuttuu https://: kirjoita https://%s",
+		"it looks like a web address without https:// at its start: write https://%s")
 	SiteNoSuchTarget = msg("site.no-such-target",
 		"tiedostoa %s ei ole: linkitä toisen sivun Markdown-tiedostoon (../helmet/nimi.md) tai osoitteeseen (/helmet/nimi/), tai laita tiedosto kansioon static/%s ja linkitä osoitteeseen /%s",
 		"there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/%s and link to it as /%s")

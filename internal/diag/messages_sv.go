@@ -364,6 +364,8 @@ eller HELMINAUHA_LANG=en).
 	"yaml.indent":                  "kontrollera indragningen: en nyckel börjar vid radens vänstra kant, och nycklarna i en indragen grupp och punkterna i en lista börjar i samma kolumn",
 	"content.page-not-md":          "filnamnet %q slutar inte på .md, så filen skulle inte läsas som en sida: byt namn på den till %s",
 	"yaml.utf16":                   "filen är sparad som UTF-16 (Anteckningar kallar det Unicode): spara den som UTF-8 i textredigeraren",
+	"site.link-from-folder":        "sökvägen läses från den här filens mapp %s/, så sidan ligger en mapp upp: skriv %s",
+	"site.link-no-scheme":          "den ser ut som en webbadress men saknar https:// i början: skriv https://%s",
 	"yaml.unclosed":                "värdet börjar med %c men stänger det aldrig: lägg till %c i slutet av värdet",
 	"yaml.quote-runs-on":           "värdet börjar med %c men stängs inte på sin rad, så YAML läser raderna efter det (också %s) som en del av värdet: lägg till %c i slutet av värdet",
 	"yaml.no-colon":                "raden har inget kolon: skriv nyckel och värde som nyckel: värde, till exempel summary: Kort beskrivning",

@@ -114,6 +114,13 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 			if b.unread[rel] {
 				return "", nil, diag.Text{}
 			}
+			// helmet/x.md written in a pearl is read from its folder, as
+			// helmet/helmet/x.md: the page is one folder up.
+			if typed := strings.TrimPrefix(rel, dir+"/"); typed != rel {
+				if _, ok := b.byFile[typed]; ok {
+					return "", nil, diag.SiteLinkFromFolder.With(dir, "../"+typed+d.frag)
+				}
+			}
 			return "", nil, b.missing(rel)
 		}
 		n := nodeOf(v)
@@ -129,6 +136,9 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 // staticTarget maps rel, the path of a link in folder dir to a file that
 // is not a page, to a static file's URL.
 func (b *builder) staticTarget(dir, rel string) (string, diag.Text) {
+	if typed := strings.TrimPrefix(rel, dir+"/"); typed != rel && webAddress(typed) {
+		return "", diag.SiteLinkNoScheme.With(typed)
+	}
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
 		if b.isStatic(s) {
 			return b.root + "/" + s, diag.Text{}
@@ -142,6 +152,26 @@ func (b *builder) staticTarget(dir, rel string) (string, diag.Text) {
 	// without the document's own folder (kuvat/x.png, not x.png).
 	want := strings.TrimPrefix(rel, dir+"/")
 	return "", diag.SiteNoSuchTarget.With(rel, want, want)
+}
+
+// webAddress tells whether a relative path as written (not found as a
+// file) is a web address without its https://: www.example.com, or a
+// name ending in a country's or a common top-level domain, then a slash
+// or nothing (thl.fi/aiheet).
+func webAddress(typed string) bool {
+	host, _, _ := strings.Cut(typed, "/")
+	if strings.HasPrefix(host, "www.") && len(host) > len("www.") {
+		return true
+	}
+	i := strings.LastIndexByte(host, '.')
+	if i <= 0 {
+		return false
+	}
+	switch host[i+1:] {
+	case "fi", "se", "com", "org", "net", "eu", "info", "io", "gov", "edu", "ax", "no", "dk", "ee", "de", "uk":
+		return true
+	}
+	return false
 }
 
 // staticNamed is the static file (its path under static/) whose name is
