@@ -64,7 +64,9 @@ type Options struct {
 	LastCommits func() map[string]time.Time
 	// HeapFloor, when not 0, is how far Build lets the heap grow between
 	// collections however little of it is live (see heapFloor), up to
-	// the soft memory limit. A Session ignores it: serve's rebuilds are
+	// the soft memory limit; a portal whose content files are more than
+	// a third of it raises it to three times their size, up to two
+	// thirds of the limit. A Session ignores it: serve's rebuilds are
 	// small, and the heap a floor grew would stay with serve for hours.
 	HeapFloor uint64
 	// Progress, when set, is told how many pages are rendered out of how
@@ -111,8 +113,9 @@ var ErrContent = errors.New("the portal has errors")
 // Build runs a whole build: the one build path (see run) of a session
 // that has built nothing before and keeps nothing after.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	defer heapFloor(opts.HeapFloor)()
-	return (&Session{opts: opts}).run(ctx, Changes{}, nil, nil)
+	floor := newHeapFloor(opts.HeapFloor)
+	defer floor.stop()
+	return (&Session{opts: opts, floor: floor}).run(ctx, Changes{}, nil, nil)
 }
 
 // run is the one build path, for Build and for every Session.Rebuild.
@@ -494,7 +497,11 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 		theme, diags := ss.loadTheme(cfg.Theme)
 		themed <- loaded{theme, diags}
 	}()
-	set, diags := content.LoadLanguages(ctx, opts.Content, name, ss.docs, cfg.Codes()[1:], bodies)
+	var read func(size, of int)
+	if ss.floor != nil {
+		read = ss.floor.read
+	}
+	set, diags := content.LoadLanguages(ctx, opts.Content, name, ss.docs, cfg.Codes()[1:], bodies, read)
 	res.Diags.Append(diags)
 	if ctx.Err() != nil {
 		// A load cut short misses documents, and the model would report

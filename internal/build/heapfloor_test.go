@@ -2,13 +2,18 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // gcState is what the collector is set to: GOGC (-1 when off), the heap
@@ -58,7 +63,7 @@ func TestHeapFloor(t *testing.T) {
 		t.Fatalf("the test's heap goal is %d before the floor; it needs one under %d", goal, floor)
 	}
 
-	stop := heapFloor(floor)
+	stop := newHeapFloor(floor).stop
 	gogc, goal, live := gcState()
 	if goal < floor || gogc <= 100 {
 		t.Fatalf("with a floor of %d: GOGC %d, goal %d (live %d); want the goal at the floor", floor, gogc, goal, live)
@@ -118,7 +123,7 @@ func TestHeapFloorLeavesTheCollectorAlone(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			keepGC(t)
 			debug.SetGCPercent(tt.gogc)
-			stop := heapFloor(tt.floor)
+			stop := newHeapFloor(tt.floor).stop
 			for range 3 {
 				runtime.GC()
 				time.Sleep(10 * time.Millisecond)
@@ -141,7 +146,7 @@ func TestHeapFloorStaysUnderTheMemoryLimit(t *testing.T) {
 	debug.SetGCPercent(100)
 	const limit = 48 << 20
 	debug.SetMemoryLimit(limit)
-	stop := heapFloor(1 << 30)
+	stop := newHeapFloor(1 << 30).stop
 	defer stop()
 	settle(t, func() bool {
 		gogc, _, _ := gcState()
@@ -181,5 +186,89 @@ func TestBuildHeapFloor(t *testing.T) {
 	}
 	if gogc, _, _ := gcState(); gogc != 200 {
 		t.Errorf("after the build: GOGC %d, want 200", gogc)
+	}
+}
+
+// TestHeapFloorFollowsTheContent: the content read raises the floor to
+// three times its size (once an eighth of the documents are read, the
+// size they tell of the whole), at once, and no higher than two thirds of
+// the soft memory limit; a small portal's floor stays as it was.
+func TestHeapFloorFollowsTheContent(t *testing.T) {
+	const floor = 48 << 20
+	tests := []struct {
+		name     string
+		limit    int64
+		docs, of int
+		size     int
+		want     uint64
+	}{
+		{"an eighth read tells the whole", math.MaxInt64, 8, 64, 1 << 20, 3 * 64 << 20},
+		{"before an eighth, what is read", math.MaxInt64, 7, 64, 16 << 20, 3 * 7 * 16 << 20},
+		{"two thirds of the limit at most", 150 << 20, 8, 64, 1 << 20, 100 << 20},
+		{"a small portal keeps the floor", math.MaxInt64, 64, 64, 128 << 10, floor},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keepGC(t)
+			debug.SetMemoryLimit(tt.limit)
+			debug.SetGCPercent(100)
+			// A live heap large enough that the goal is the floor give
+			// or take a little (GOGC counts the stacks too).
+			sink = make([]byte, 16<<20)
+			defer func() { sink = nil }()
+			runtime.GC()
+			f := newHeapFloor(floor)
+			defer f.stop()
+			for range tt.docs {
+				f.read(tt.size, tt.of)
+			}
+			// No collection between: the goal follows the read at once.
+			if gogc, goal, live := gcState(); goal < tt.want || goal > tt.want+tt.want/10 {
+				t.Errorf("%d documents of %d, %d bytes each: goal %d (GOGC %d, live %d), want %d", tt.docs, tt.of, tt.size, goal, gogc, live, tt.want)
+			}
+		})
+	}
+}
+
+// TestBuildHeapFloorFollowsTheContent: a build's heap floor grows with
+// the content the build loads.
+func TestBuildHeapFloorFollowsTheContent(t *testing.T) {
+	keepGC(t)
+	debug.SetMemoryLimit(math.MaxInt64)
+	// A low GOGC keeps the goal near the live heap without the floor.
+	debug.SetGCPercent(10)
+	// 8 MB of pearls in files, not in memory (an fstest.MapFS would
+	// keep them all live).
+	dir := t.TempDir()
+	testkit.Write(t, "testdata/small.txtar", dir)
+	body := strings.Repeat("Sana sanalta tavoite selkenee, kun sen kirjoittaa auki.\n\n", 256<<10/57)
+	size := 0
+	for i := range 32 {
+		src := fmt.Sprintf("---\ntitle: Iso %d\ntheme: verkostotyo\nsummary: Pitkä helmi.\nkind: tyokalu\ndate: 2022-06-01\n---\n%s", i, body)
+		if err := os.WriteFile(filepath.Join(dir, "content", "helmet", fmt.Sprintf("iso-%02d.md", i)), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		size += len(src)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var goal, live uint64
+	_, err := Build(ctx, Options{
+		Content: os.DirFS(filepath.Join(dir, "content")), HeapFloor: 1 << 20,
+		LastCommits: func() map[string]time.Time {
+			_, goal, live = gcState()
+			cancel() // the rest of the build is not this test's
+			return nil
+		},
+	})
+	if goal == 0 {
+		t.Fatalf("the build did not load the portal: %v", err)
+	}
+	// Three times the content, less the eighth the floor may lag.
+	if want := uint64(size) * 5 / 2; goal < want {
+		t.Errorf("with %d bytes of content loaded: goal %d (live %d), want %d at least", size, goal, live, want)
+	}
+	if gogc, _, _ := gcState(); gogc != 10 {
+		t.Errorf("after the build: GOGC %d, want 10", gogc)
 	}
 }

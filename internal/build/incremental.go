@@ -94,6 +94,9 @@ type Session struct {
 	lists    map[string]depsList // the last good full build's deps lists, by the first job's path
 	index    *search.Indexer
 	keep     bool // false in Build, which builds once: nothing is kept
+	// floor is Build's heap floor, which the content loader raises (nil
+	// in a Session, and when there is none).
+	floor *heapFloor
 }
 
 // good is what the last good build left for the next: its model and

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -171,6 +172,53 @@ func TestCacheExactSkipsTheWalk(t *testing.T) {
 				if len(diags.Warnings()) != warnings || len(set.Static) != len(first.Static) {
 					t.Errorf("a reused walk lost its findings: %d warnings, static %v", len(diags.Warnings()), set.Static)
 				}
+			}
+		})
+	}
+}
+
+// TestLoadTellsWhatItReads: the load tells its read func the size of
+// each document it reads, and how many documents there are; not the
+// static files, site.yaml, nor a document the cache gave.
+func TestLoadTellsWhatItReads(t *testing.T) {
+	fsys := cacheFixture()
+	docs, bytes := 0, 0
+	for name, f := range fsys {
+		if strings.HasSuffix(name, ".md") {
+			docs++
+			bytes += len(f.Data)
+		}
+	}
+	c := NewCache()
+	tests := []struct {
+		name           string
+		forget         string
+		wantN, wantLen int
+	}{
+		{"first load", "", docs, bytes},
+		{"all cached", "", 0, 0},
+		{"one forgotten", "helmet/x.md", 1, len(fsys["helmet/x.md"].Data)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.forget != "" {
+				c.Forget(tt.forget)
+			}
+			var mu sync.Mutex
+			n, sum, ofs := 0, 0, map[int]bool{}
+			_, diags := LoadLanguages(context.Background(), fsys, "content", c, nil, nil, func(size, of int) {
+				mu.Lock()
+				defer mu.Unlock()
+				n, sum, ofs[of] = n+1, sum+size, true
+			})
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if n != tt.wantN || sum != tt.wantLen {
+				t.Errorf("told of %d documents, %d bytes; want %d, %d bytes", n, sum, tt.wantN, tt.wantLen)
+			}
+			if n > 0 && (len(ofs) != 1 || !ofs[docs]) {
+				t.Errorf("told of %v documents in all, want %d", ofs, docs)
 			}
 		})
 	}

@@ -40,7 +40,7 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 // LoadCached is Load that takes documents parsed by an earlier load from
 // cache (see Cache) instead of reading them again. A nil cache reads all.
 func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*Set, diag.List) {
-	return LoadLanguages(ctx, fsys, prefix, cache, nil, nil)
+	return LoadLanguages(ctx, fsys, prefix, cache, nil, nil, nil)
 }
 
 // LoadLanguages is LoadCached for a portal in several languages: langs
@@ -49,8 +49,11 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 // content folder itself (sv/helmet/x.md). Their documents go to
 // Set.Translations, with keys that start with the folder (sv/helmet/x).
 // The documents' bodies go to bodies (see markdown.Store), or stay in
-// memory when it is nil.
-func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache, langs []string, bodies *markdown.Store) (*Set, diag.List) {
+// memory when it is nil. read, when not nil, is told the size in bytes of
+// each document file read (one taken from cache is not) and how many
+// documents the load has in all, from several goroutines at once; the
+// files are read roughly in the order of the walk.
+func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache, langs []string, bodies *markdown.Store, read func(size, of int)) (*Set, diag.List) {
 	var diags diag.List
 	show := func(name string) string {
 		// A name that is not UTF-8 is refused; it is shown with its
@@ -82,8 +85,12 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 
 	docs := make([]any, len(sources))
 	perFile := make([]diag.List, len(sources))
+	var readOne func(size int)
+	if read != nil {
+		readOne = func(size int) { read(size, len(sources)) }
+	}
 	workers.RunOrAbandon(ctx, len(sources), func(i int) {
-		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name), bodies)
+		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name), bodies, readOne)
 	})
 	if ctx.Err() != nil {
 		// Cut short: the caller drops what was read.
@@ -348,11 +355,14 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 	return sources, static, files, diags
 }
 
-func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store) (any, diag.List) {
+func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, read func(size int)) (any, diag.List) {
 	whole := diag.Pos{File: file}
 	src, err := rootfs.ReadFile(fsys, s.name)
 	if err != nil {
 		return nil, diag.List{rootfs.Problem(whole, err)}
+	}
+	if read != nil {
+		read(len(src))
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.New(whole, diag.ContentEmpty)}

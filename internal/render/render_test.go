@@ -42,7 +42,7 @@ func model(t testing.TB, fsys fs.FS, baseURL string, drafts bool) *site.Site {
 	if diags.HasErrors() {
 		t.Fatalf("config: %v", diags)
 	}
-	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil)
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil, nil)
 	if diags.HasErrors() {
 		t.Fatalf("content: %v", diags.Errors())
 	}

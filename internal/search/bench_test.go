@@ -58,7 +58,7 @@ var bigSite = sync.OnceValues(func() (*site.Site, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil)
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil, nil)
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
