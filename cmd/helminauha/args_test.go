@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -80,6 +81,37 @@ func TestFlagWithoutValue(t *testing.T) {
 		code, _, stderr := bounded(t, dir, c.args...)
 		if first, _, _ := strings.Cut(stderr, "\n"); code != 2 || !strings.HasPrefix(stderr, c.want) {
 			t.Errorf("%s: exit status %d, stderr begins %q; want 2 and %q", strings.Join(c.args, " "), code, first, c.want)
+		}
+	}
+}
+
+// TestContentFolderOneOff: run from inside the content folder, or with
+// --content naming a folder of it, a command says which folder is the
+// content folder and what to type.
+func TestContentFolderOneOff(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	for _, c := range []struct {
+		in   string // the working folder, in dir
+		args []string
+		want string
+	}{
+		{"content", []string{"check"}, "helminauha: there is no content folder content, but this folder has site.yaml, so you are in the content folder: go up to the portal's folder (cd ..) or write --content .\n"},
+		{"content", []string{"new", "pearl", "x"}, "helminauha: there is no content folder content, but this folder has site.yaml, so you are in the content folder"},
+		{".", []string{"check", "--content", "content/helmet"}, "helminauha: content/helmet has no site.yaml, but content has: that is the content folder, so write --content content\n"},
+		{".", []string{"serve", "--content", "content/teemat/", "--lang", "fi"}, "helminauha: kansiossa content/teemat/ ei ole site.yaml-tiedostoa, mutta kansiossa content on: se on sisältökansio, joten kirjoita --content content\n"},
+		{"content/helmet", []string{"check", "--content", ".."}, ""},
+	} {
+		code, _, stderr := bounded(t, filepath.Join(dir, c.in), c.args...)
+		if c.want == "" {
+			if code != 0 {
+				t.Errorf("in %s, %s: exit status %d, %s", c.in, strings.Join(c.args, " "), code, stderr)
+			}
+			continue
+		}
+		if code == 0 || !strings.HasPrefix(stderr, c.want) {
+			t.Errorf("in %s, %s: exit status %d, stderr %q; want %q", c.in, strings.Join(c.args, " "), code, stderr, c.want)
 		}
 	}
 }

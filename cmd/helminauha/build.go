@@ -36,6 +36,13 @@ func checkContentDir(dir string, stderr io.Writer, lang diag.Lang) error {
 		fmt.Fprintln(stderr, noContentDir(dir, lang))
 		return errUsage
 	case err == nil && info.IsDir():
+		// A folder of the content folder (--content content/helmet):
+		// its site.yaml is one folder up.
+		parent := filepath.Dir(filepath.Clean(dir))
+		if !exists(filepath.Join(dir, "site.yaml")) && exists(filepath.Join(parent, "site.yaml")) {
+			fmt.Fprintln(stderr, diag.CmdContentSubfolder.In(lang, dir, parent, parent))
+			return errUsage
+		}
 		return nil
 	case err == nil:
 		fmt.Fprintln(stderr, diag.CmdContentIsFile.In(lang, dir))
@@ -51,7 +58,16 @@ func noContentDir(dir string, lang diag.Lang) string {
 	if dir == "" {
 		return "helminauha: " + diag.CmdContentEmpty.In(lang)
 	}
+	if exists("site.yaml") {
+		return diag.CmdInContentDir.In(lang, dir)
+	}
 	return diag.CmdNoContentDir.In(lang, dir)
+}
+
+// exists tells whether there is a file or folder at name.
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 // openContent opens the content folder, and the themes folder when there

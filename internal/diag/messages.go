@@ -83,6 +83,12 @@ language is en or sv).
 	CmdNoContentDir = msg("cmd.no-content-dir",
 		"helminauha: sisältökansiota %s ei ole: aja komento portaalin kansiossa (siinä, jossa on kansio content) tai kerro kansio valitsimella --content KANSIO",
 		"helminauha: there is no content folder %s: run the command in the portal's folder or name the folder with --content DIR")
+	CmdInContentDir = msg("cmd.in-content-dir",
+		"helminauha: sisältökansiota %s ei ole, mutta tässä kansiossa on site.yaml, joten olet sisältökansiossa: siirry portaalin kansioon (cd ..) tai kirjoita --content .",
+		"helminauha: there is no content folder %s, but this folder has site.yaml, so you are in the content folder: go up to the portal's folder (cd ..) or write --content .")
+	CmdContentSubfolder = msg("cmd.content-subfolder",
+		"helminauha: kansiossa %s ei ole site.yaml-tiedostoa, mutta kansiossa %s on: se on sisältökansio, joten kirjoita --content %s",
+		"helminauha: %s has no site.yaml, but %s has: that is the content folder, so write --content %s")
 	CmdContentIsFile = msg("cmd.content-is-file",
 		"helminauha: %s on tiedosto eikä kansio: kerro sisältökansio valitsimella --content KANSIO",
 		"helminauha: %s is a file, not a folder: name the content folder with --content DIR")

@@ -52,6 +52,8 @@ eller HELMINAUHA_LANG=en).
 	"cmd.bad-lang":                     "helminauha %s: --lang är fi (finska), sv (svenska) eller en (engelska), inte %q",
 	"cmd.unexpected-arg":               "helminauha %s: ett ord för mycket, %q: kommandot tar bara flaggor (de börjar med --)",
 	"cmd.arg-is-folder":                "helminauha %s: ett ord för mycket, %q: kommandot tar bara flaggor; om det är portalens innehållsmapp, skriv --content %s",
+	"cmd.in-content-dir":               "helminauha: innehållsmappen %s finns inte, men den här mappen har site.yaml, så du står i innehållsmappen: gå upp till portalens mapp (cd ..) eller skriv --content .",
+	"cmd.content-subfolder":            "helminauha: mappen %s har ingen site.yaml, men mappen %s har: den är innehållsmappen, så skriv --content %s",
 	"cmd.no-content-dir":               "helminauha: innehållsmappen %s finns inte: kör kommandot i portalens mapp (den som har mappen content) eller ange mappen med --content MAPP",
 	"cmd.content-is-file":              "helminauha: %s är en fil och inte en mapp: ange innehållsmappen med --content MAPP",
 	"cmd.progress":                     "\rsidor byggs: %d/%d",
