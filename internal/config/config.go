@@ -150,6 +150,44 @@ func Load(fsys fs.FS, prefix, baseURL string) (*Config, diag.List) {
 	return Parse(name, src, baseURL)
 }
 
+// misspelt is the key of keys that is key written with one letter wrong,
+// missing, added or two letters swapped (titel, desciption), or nil: a
+// setting site.yaml lacks is most often there, misspelt.
+func misspelt(keys map[string]*yamldoc.Node, key string) *yamldoc.Node {
+	var found *yamldoc.Node
+	for k, n := range keys {
+		if k != key && oneEdit(strings.ToLower(k), strings.ToLower(key)) && (found == nil || n.Line < found.Line) {
+			found = n
+		}
+	}
+	return found
+}
+
+// oneEdit tells whether a becomes b by one change of a letter, one letter
+// added or left out, or two letters next to each other swapped.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch len(b) - len(a) {
+	case 0:
+		if a[i:] == b[i:] {
+			return true
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+2 <= len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		return a[i:] == b[i+1:]
+	}
+	return false
+}
+
 // Parse checks the settings in src; name is the file's path in messages.
 func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	var diags diag.List
@@ -186,7 +224,15 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	str := func(key string, required bool) string {
 		v := yamldoc.Get(root, key)
 		if yamldoc.Empty(v) {
-			if required {
+			switch k := keys[key]; {
+			case !required:
+			case k != nil:
+				// `description:` with nothing after it.
+				diags.Report(diag.Pos{File: name, Line: k.Line, Col: k.Column}, diag.ContentEmptyValue, key, key)
+			case misspelt(keys, key) != nil:
+				m := misspelt(keys, key)
+				diags.Report(diag.Pos{File: name, Line: m.Line, Col: m.Column}, diag.ConfigKeyMisspelt, File, key, m.Value, key)
+			default:
 				diags.Report(diag.Pos{File: name, Line: 1}, diag.ConfigKeyMissing, File, key, key)
 			}
 			return ""

@@ -338,6 +338,9 @@ var (
 	ConfigKeyMissing = msg("config.key-missing",
 		"tiedostosta %s puuttuu %q: lisää rivi `%s: ...`",
 		"%s has no %q: add a line `%s: ...`")
+	ConfigKeyMisspelt = msg("config.key-misspelt",
+		"tiedostosta %s puuttuu %q, mutta tällä rivillä on %q: kirjoita avain muodossa %s",
+		"%s has no %q, but this line has %q: write the key as %s")
 	ConfigNotText = msg("config.not-text",
 		"asetuksen %q arvon pitää olla tekstiä, ei %s",
 		"%q must be text, not %s")

@@ -130,6 +130,7 @@ eller HELMINAUHA_LANG=en).
 
 	"config.missing":       "portalen har ingen fil %s: skapa den i innehållsmappen och skriv åtminstone title, description och baseURL i den (se redaktörsguiden)",
 	"config.yaml":          "filen %s har ett fel: %s",
+	"config.key-misspelt":  "i filen %s saknas %q, men den här raden har %q: skriv nyckeln som %s",
 	"config.key-missing":   "i filen %s saknas %q: lägg till raden `%s: ...`",
 	"config.not-text":      "värdet av %q ska vara text, inte %s",
 	"config.edit-url":      "editURL %q är ingen webbadress: skriv till exempel editURL: https://github.com/organisaatio/portaali/edit/main/content/",
