@@ -154,12 +154,36 @@ func (d *decoder) get(key string, required bool) (any, bool) {
 		return nil, false
 	}
 	if !ok {
-		if required {
-			d.diags.Report(diag.Pos{File: d.file, Line: 1, Col: 1}, diag.ContentKeyMissing, key, key)
+		if !required {
+			return nil, false
 		}
+		// A required key is most often there, misspelt (titel): told at
+		// that line, and not again as a key the portal does not know.
+		if k := d.misspelt(key); k != "" {
+			d.used[k] = true
+			d.diags.Report(d.pos(k), diag.ContentKeyMisspelt, key, k, key)
+			return nil, false
+		}
+		d.diags.Report(diag.Pos{File: d.file, Line: 1, Col: 1}, diag.ContentKeyMissing, key, key)
 		return nil, false
 	}
 	return v, true
+}
+
+// misspelt is the first written key, in the order of their lines, that
+// the contract does not name and that is key misspelt (suggestion's
+// distance), or "".
+func (d *decoder) misspelt(key string) string {
+	found, line := "", 0
+	for k := range d.doc.Meta {
+		if d.used[k] || slices.Contains(knownKeys, k) || suggestion(k, []string{key}).Message() == nil {
+			continue
+		}
+		if l := d.pos(k).Line; found == "" || l < line {
+			found, line = k, l
+		}
+	}
+	return found
 }
 
 func (d *decoder) str(key string, required bool) string {

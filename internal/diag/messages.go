@@ -701,6 +701,9 @@ var (
 	ContentSlugBad = msg("content.slug-bad",
 		"tiedoston nimessä %q saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja (ei ä:tä, ö:tä, isoja kirjaimia eikä välilyöntejä): nimeä se %s",
 		"file name %q may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it %s")
+	ContentKeyMisspelt = msg("content.key-misspelt",
+		"pakollinen asetus %q puuttuu, mutta tällä rivillä on %q: kirjoita avain muodossa %s",
+		"required key %q is missing, but this line has %q: write the key as %s")
 	ContentKeyMissing = msg("content.key-missing",
 		"pakollinen asetus %q puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi `%s: ...`",
 		"required key %q is missing: add a line `%s: ...` to the front matter")

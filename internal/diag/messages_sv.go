@@ -130,6 +130,7 @@ eller HELMINAUHA_LANG=en).
 
 	"config.missing":       "portalen har ingen fil %s: skapa den i innehållsmappen och skriv åtminstone title, description och baseURL i den (se redaktörsguiden)",
 	"config.yaml":          "filen %s har ett fel: %s",
+	"content.key-misspelt": "den obligatoriska nyckeln %q saknas, men den här raden har %q: skriv nyckeln som %s",
 	"config.key-misspelt":  "i filen %s saknas %q, men den här raden har %q: skriv nyckeln som %s",
 	"config.key-missing":   "i filen %s saknas %q: lägg till raden `%s: ...`",
 	"config.not-text":      "värdet av %q ska vara text, inte %s",
