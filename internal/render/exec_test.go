@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -183,4 +184,35 @@ func FuzzProgramEscapes(f *testing.F) {
 			}
 		}
 	})
+}
+
+type refField struct{ Name string }
+
+type refMethod struct{}
+
+func (*refMethod) Name() string { return "method" }
+
+// TestFieldRefManyTypes: a name of a theme that meets receivers of
+// several types (the first one is kept apart from the others) finds
+// itself in each, whatever the order.
+func TestFieldRefManyTypes(t *testing.T) {
+	r := &fieldRef{name: "Name"}
+	for i, recv := range []any{&refField{Name: "field"}, &refMethod{}, &refField{}, &refMethod{}, refField{}} {
+		v := reflect.ValueOf(recv)
+		ptr, val := v, v
+		if v.Kind() == reflect.Pointer {
+			val = v.Elem()
+		}
+		f := r.lookup(ptr.Type(), val)
+		switch recv.(type) {
+		case *refField, refField:
+			if f.method != -1 || len(f.field) != 1 || !f.exported {
+				t.Errorf("%d: %T: got %+v, want the field", i, recv, f)
+			}
+		case *refMethod:
+			if f.method < 0 {
+				t.Errorf("%d: %T: got %+v, want the method", i, recv, f)
+			}
+		}
+	}
 }
