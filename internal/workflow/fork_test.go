@@ -32,7 +32,7 @@ func TestForkDeploys(t *testing.T) {
 	if err := wf.Run(context.Background(), "content", dir, pr, &out); err != nil {
 		t.Fatalf("the content job fails on a fork's valid portal: %v\n%s", err, out.String())
 	}
-	if !strings.Contains(out.String(), "content: 0 virhettä ja 0 varoitusta") {
+	if !strings.Contains(out.String(), "content: ei virheitä, 0 varoitusta") {
 		t.Errorf("check did not report a clean portal:\n%s", out.String())
 	}
 	for _, f := range []string{"index.html", "helmet/ensimmainen/index.html", "helmet/toinen/index.html", "teemat/yhteistyo/index.html"} {
