@@ -7,7 +7,11 @@
 //
 // Each build is one child process (build --timings, with minification, as
 // make bench builds); its totals come from getrusage, its stages from
-// --timings. Corpora are cached as cmd/bench caches them.
+// --timings. With -runs R every size is built R times, the sizes taking
+// turns (10k, 100k, 10k, 100k, ...) so that a slow minute of the shared
+// machine falls on both, and each figure is the median of its R runs: one
+// run of the smallest size scattered by a tenth between runs, and every
+// ratio is over it. Corpora are cached as cmd/bench caches them.
 package main
 
 import (
@@ -22,6 +26,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -63,10 +68,11 @@ func mainErr() int {
 	shape := flag.String("shape", corpus.Uniform, "corpus shape: uniform or varied")
 	oursBin := flag.String("ours", "", "our binary (default: go build ./cmd/helminauha into a temporary folder)")
 	cache := flag.String("cache", "", "folder for corpora and outputs (default: .cache/bench in the repository)")
+	runs := flag.Int("runs", 3, "builds of each size, the sizes taking turns; each figure is their median")
 	flag.Parse()
 	sizes, err := bench.ParseSizes(*ns)
-	if err != nil || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-shape uniform|varied] [-ours BIN] [-cache DIR]")
+	if err != nil || flag.NArg() > 0 || *runs < 1 {
+		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-runs 3] [-shape uniform|varied] [-ours BIN] [-cache DIR]")
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -93,8 +99,8 @@ func mainErr() int {
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.Version(), runtime.NumCPU(), *shape, load)
 	spent := filepath.Join(cacheDir, "spent")
 	defer os.RemoveAll(spent)
-	var runs []run
-	for _, n := range sizes {
+	dirs := make([]string, len(sizes))
+	for i, n := range sizes {
 		start := time.Now()
 		dir, generated, err := corpus.Ensure(cacheDir, corpus.Options{N: n, Shape: *shape})
 		if err != nil {
@@ -104,26 +110,82 @@ func mainErr() int {
 		if generated {
 			fmt.Fprintf(os.Stderr, "N=%d: generated %s in %s\n", n, dir, time.Since(start).Round(time.Second))
 		}
-		r, err := build(ctx, bin, dir, filepath.Join(cacheDir, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "benchscale: N=%d: %v\n", n, err)
-			return 1
-		}
-		r.n = n
-		fmt.Fprintf(os.Stderr, "N=%d: %.1f s wall, %.1f s CPU, peak %.0f MiB, a cold query %.0f KiB\n",
-			n, r.wall.Seconds(), r.cpu.Seconds(), mib(r.rss), r.query/1024)
-		runs = append(runs, r)
+		dirs[i] = dir
 	}
-	report(runs)
+	all := make([][]run, len(sizes))
+	for k := range *runs {
+		for i, n := range sizes {
+			// A cold query's bytes are the same every run: the output is.
+			r, err := build(ctx, bin, dirs[i], filepath.Join(cacheDir, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent, k == 0)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "benchscale: N=%d: %v\n", n, err)
+				return 1
+			}
+			r.n = n
+			if k > 0 {
+				r.query = all[i][0].query
+			}
+			fmt.Fprintf(os.Stderr, "N=%d, run %d/%d: %.1f s wall, %.1f s CPU, peak %.0f MiB, a cold query %.0f KiB\n",
+				n, k+1, *runs, r.wall.Seconds(), r.cpu.Seconds(), mib(r.rss), r.query/1024)
+			all[i] = append(all[i], r)
+		}
+	}
+	medians := make([]run, len(sizes))
+	for i := range sizes {
+		medians[i] = median(all[i])
+	}
+	if *runs > 1 {
+		fmt.Printf("\nmedians of %d runs of each size, the sizes taking turns\n", *runs)
+	}
+	report(medians)
 	return 0
+}
+
+// median is a run whose every figure, in all and per stage, is the median
+// of that figure over runs (of one size; the middle one of an odd count,
+// the lower middle of an even one).
+func median(runs []run) run {
+	mid := func(xs []float64) float64 {
+		slices.Sort(xs)
+		return xs[(len(xs)-1)/2]
+	}
+	pick := func(f func(r run) float64) float64 {
+		xs := make([]float64, len(runs))
+		for i, r := range runs {
+			xs[i] = f(r)
+		}
+		return mid(xs)
+	}
+	m := runs[0]
+	m.wall = time.Duration(pick(func(r run) float64 { return float64(r.wall) }))
+	m.cpu = time.Duration(pick(func(r run) float64 { return float64(r.cpu) }))
+	m.rss = int64(pick(func(r run) float64 { return float64(r.rss) }))
+	m.stages = slices.Clone(runs[0].stages)
+	for j := range m.stages {
+		at := func(r run) (stage, bool) {
+			if j < len(r.stages) && r.stages[j].name == m.stages[j].name {
+				return r.stages[j], true
+			}
+			return stage{}, false
+		}
+		var walls, cpus, rsss []float64
+		for _, r := range runs {
+			if s, ok := at(r); ok {
+				walls, cpus, rsss = append(walls, float64(s.wall)), append(cpus, float64(s.cpu)), append(rsss, float64(s.rss))
+			}
+		}
+		m.stages[j].wall, m.stages[j].cpu, m.stages[j].rss = time.Duration(mid(walls)), time.Duration(mid(cpus)), int64(mid(rsss))
+	}
+	return m
 }
 
 var timingLine = regexp.MustCompile(`^  (\w+) +(\S+) +CPU +(\S+) +peak memory so far ([\d.]+) (MB|kB|B)$`)
 
 // build builds the corpus in dir into out, measuring the child, then
-// measures the cold queries on the output and moves it aside into spent
+// measures the cold queries on the output when query is set, and moves
+// the output of the build before it aside into spent
 // (see bench.Run on why outputs are not removed between builds).
-func build(ctx context.Context, bin, dir, out, spent string) (run, error) {
+func build(ctx context.Context, bin, dir, out, spent string, query bool) (run, error) {
 	var r run
 	if _, err := os.Stat(out); err == nil {
 		if err := os.MkdirAll(spent, 0o755); err != nil {
@@ -160,6 +222,9 @@ func build(ctx context.Context, bin, dir, out, spent string) (run, error) {
 	}
 	if len(r.stages) == 0 {
 		return r, fmt.Errorf("build --timings printed no stages:\n%s", stdout.String())
+	}
+	if !query {
+		return r, nil
 	}
 	q, err := coldQueries(ctx, out)
 	if err != nil {
