@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestStrayWordsAreRefused: a word after build, check or serve is a
@@ -38,28 +35,12 @@ func TestStrayWordsAreRefused(t *testing.T) {
 	}
 }
 
-// bounded is helminauha for a command that should end at once but, when
-// the mistake is not caught, would serve until stopped: after two minutes
-// it is stopped and fails the test.
+// bounded runs a command that should end at once but, when the mistake
+// is not caught, would serve until stopped (runIn stops it and fails the
+// test), with the messages in English as the package's other tests.
 func bounded(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary(t), args...)
-	cmd.Dir = dir
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		t.Fatalf("%s did not end:\n%s%s", strings.Join(args, " "), o.String(), e.String())
-	}
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		return ee.ExitCode(), o.String(), e.String()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return 0, o.String(), e.String()
+	return runIn(t, binary(t), dir, []string{diag.LangEnv + "=en"}, args...)
 }
 
 // TestFlagWithoutValue: a flag written without its value is told with an
