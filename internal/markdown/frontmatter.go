@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -211,10 +212,37 @@ func byMeta(block []byte) bool {
 func decodeMeta(block []byte) *yamlMeta {
 	d := metaDecoder{m: map[string]any{}, items: yaml.MapSlice{}}
 	if err := yaml.Unmarshal(block, &d); err != nil {
+		var typeErr *yaml.TypeError
+		if errors.As(err, &typeErr) {
+			// UnmarshalYAML was never called: yaml.v2 takes a quoted
+			// "~" or "null" for a null before it looks for an
+			// Unmarshaler, then fails to decode the text into
+			// metaDecoder, and the error would name our type.
+			return twoDecodes(block)
+		}
 		// A syntax error, which either call would have met.
 		return &yamlMeta{err: err}
 	}
 	return &yamlMeta{m: d.m, items: len(d.items), err: d.err}
+}
+
+// twoDecodes is goldmark-meta's Close itself: the map and the list each
+// decoded on its own, the list's error over the map's.
+func twoDecodes(block []byte) *yamlMeta {
+	d := &yamlMeta{}
+	m := map[string]any{}
+	if err := yaml.Unmarshal(block, &m); err != nil {
+		d.err = err
+	} else {
+		d.m = m
+	}
+	var items yaml.MapSlice
+	if err := yaml.Unmarshal(block, &items); err != nil {
+		d.err = err
+	} else {
+		d.items = len(items)
+	}
+	return d
 }
 
 // metaDecoder is what goldmark-meta's Close has after its two Unmarshal
