@@ -125,7 +125,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, diag.CmdUsage.In(lang))
 	default:
-		fmt.Fprintf(stderr, "%s\n\n%s", diag.CmdUnknownCommand.In(lang, cmd), diag.CmdUsage.In(lang))
+		unknown := diag.CmdUnknownCommand.In(lang, cmd)
+		if meant := meantCommand(cmd); meant != "" {
+			unknown = diag.CmdUnknownCommandMeant.In(lang, cmd, meant)
+		}
+		fmt.Fprintf(stderr, "%s\n\n%s", unknown, diag.CmdUsage.In(lang))
 		return 2
 	}
 	var stopped *interrupted

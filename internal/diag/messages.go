@@ -55,6 +55,9 @@ language is en or sv).
 	CmdUnknownCommand = msg("cmd.unknown-command",
 		"helminauha: tuntematon komento %q: komennot ovat build, serve, check, new ja version",
 		"helminauha: unknown command %q: the commands are build, serve, check, new and version")
+	CmdUnknownCommandMeant = msg("cmd.unknown-command-meant",
+		"helminauha: tuntematon komento %q: tarkoititko helminauha %s? Komennot ovat build, serve, check, new ja version",
+		"helminauha: unknown command %q: did you mean helminauha %s? The commands are build, serve, check, new and version")
 	CmdFlagsHead = msg("cmd.flags-head",
 		"Käyttö: helminauha %s %s\n\nValitsimet:\n",
 		"Usage: helminauha %s %s\n\nFlags:\n")

@@ -43,6 +43,7 @@ och på engelska med --lang en (eller med miljövariabeln HELMINAUHA_LANG=sv
 eller HELMINAUHA_LANG=en).
 `,
 	"cmd.unknown-command":              "helminauha: okänt kommando %q: kommandona är build, serve, check, new och version",
+	"cmd.unknown-command-meant":        "helminauha: okänt kommando %q: menade du helminauha %s? Kommandona är build, serve, check, new och version",
 	"cmd.flags-head":                   "Användning: helminauha %s %s\n\nFlaggor:\n",
 	"cmd.flag-default":                 "(standard %s)",
 	"cmd.flag-unknown":                 "helminauha %s: okänd flagga %s: se nedan vilka flaggor kommandot har",
