@@ -101,3 +101,52 @@ func (s *serving) next(text string) string {
 		}
 	}
 }
+
+// TestServeTellsNewWarnings: a save that brings a warning into the saved
+// page has serve print it under the rebuild's line, as check would; the
+// next save that keeps it does not print it again, and the save that
+// mends it says the warning is gone.
+func TestServeTellsNewWarnings(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	page := filepath.Join(dir, "content", "helmet", "dialogi.md")
+	old, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	save := func(text string) {
+		if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/helmet/dialogi/", "Dialogi")
+
+	withKey := strings.Replace(string(old), "date: 2021-03-01\n", "date: 2021-03-01\ntagz: [a]\n", 1)
+	save(withKey)
+	s.next("helmet/dialogi.md changed: rebuilt in")
+	line := s.next(`unknown key "tagz"`)
+	if want := "content/helmet/dialogi.md:8:1: warning: "; !strings.HasPrefix(line, want) {
+		t.Errorf("the new warning is printed as %q, want it to start %q", line, want)
+	}
+
+	save(strings.Replace(withKey, "Teksti.", "Toinen tallennus.", 1))
+	s.next("helmet/dialogi.md changed: rebuilt in")
+	kept := len(s.log)
+	save(strings.Replace(string(old), "Teksti.", "Toinen tallennus.", 1))
+	s.next("helmet/dialogi.md changed: rebuilt in")
+	for _, l := range s.log[kept:] {
+		if strings.Contains(l, "tagz") {
+			t.Errorf("the second save, which kept the warning, printed it again: %q", l)
+		}
+	}
+	if line := s.next("gone"); line != "1 warning gone" {
+		t.Errorf("the save that mended the warning says %q, want %q", line, "1 warning gone")
+	}
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v\n%s", err, strings.Join(s.log, "\n"))
+	}
+}

@@ -390,7 +390,7 @@ func (ss *Session) keepGood(res *Result, p plan, pt *patch) {
 		}
 		if pt.front == nil {
 			g := *ss.good
-			g.site, g.files = res.Site, res.Files
+			g.site, g.files, g.diags = res.Site, res.Files, res.Diags
 			ss.good = &g
 			return
 		}
@@ -434,6 +434,16 @@ type patch struct {
 	// fingerprints as after a full model.
 	front *content.Pearl
 	card  [32]byte
+	// reread are the documents read again, with their problems before and
+	// now (see diagsOf).
+	reread []reread
+}
+
+// reread is a document a patch read again: the problems the load found
+// in it before and now.
+type reread struct {
+	doc      content.Doc
+	was, now diag.List
 }
 
 // patchFor is the cache of the first stages (see run): a patch when the
@@ -475,12 +485,14 @@ func (ss *Session) patchFor(ch Changes) *patch {
 		if _, known := g.site.Hashes[key]; !isMD || !known {
 			return nil
 		}
+		was := ss.docs.Diags(p)
 		doc, diags, ok := ss.docs.Reload(ss.opts.Content, name, p)
 		d, isDoc := doc.(content.Doc)
 		if !ok || !isDoc || diags.HasErrors() {
 			return nil
 		}
 		pt.keys[key] = true
+		pt.reread = append(pt.reread, reread{doc: d, was: was, now: diags})
 		if card := ss.card(d.Base()); card != g.cards[key] {
 			// One pearl's front matter: the model is patched
 			// (site.Site.PatchPearl) and the pages planned anew.
@@ -502,6 +514,95 @@ func (ss *Session) patchFor(ch Changes) *patch {
 	}
 	pt.site = s
 	return pt
+}
+
+// diagsOf is the last good build's problems, last, with those of the
+// documents read again told anew in the patched model s: what the load
+// finds in each file, and the warnings the model gives a document on its
+// own (site.Site.DocWarnings). The warnings between documents stay as
+// the last full model told them. When nothing changed, last itself is
+// returned, unsorted again.
+//
+// A pearl whose front matter changed (pt.front) may have changed the
+// warnings between documents too (its title is another's now, its
+// related pearls point to one nothing pointed to), so then all of the
+// model's own warnings (site.Site.Warnings) are told anew, and every
+// problem in its file is marked a draft's or not as the pearl now is.
+// The warnings of resolving its references (a related pearl that is a
+// draft) stay as the last full model told them.
+func (pt *patch) diagsOf(last diag.List, s *site.Site) diag.List {
+	drop := map[*diag.Error]bool{}
+	files := map[string]bool{}
+	var add diag.List
+	for _, r := range pt.reread {
+		for _, e := range r.was {
+			drop[e] = true
+		}
+		files[r.doc.Base().File] = true
+		fresh := r.now
+		if pt.front == nil {
+			fresh = append(slices.Clone(fresh), s.DocWarnings(r.doc)...)
+			p, isPearl := r.doc.(*content.Pearl)
+			for _, e := range fresh {
+				e.Draft = isPearl && p.Draft
+			}
+		}
+		add = append(add, fresh...)
+	}
+	ours := func(e *diag.Error) bool { return files[e.Pos.File] && site.DocWarning(e) }
+	if pt.front != nil {
+		add = append(add, s.Warnings()...)
+		ours = site.ModelWarning
+	}
+	kept := make(diag.List, 0, len(last)+len(add))
+	var gone diag.List
+	for _, e := range last {
+		if drop[e] || ours(e) {
+			gone = append(gone, e)
+			continue
+		}
+		kept = append(kept, e)
+	}
+	if pt.front != nil {
+		drafts := map[string]bool{}
+		for _, p := range s.Pearls {
+			if p.Draft {
+				drafts[p.File] = true
+			}
+		}
+		for _, e := range kept {
+			if e.Pos.File == pt.front.File {
+				e.Draft = drafts[e.Pos.File]
+			}
+		}
+		for _, e := range add {
+			e.Draft = drafts[e.Pos.File]
+		}
+	}
+	if sameDiags(gone, add) {
+		return last
+	}
+	kept = append(kept, add...)
+	kept.Sort()
+	return kept
+}
+
+// sameDiags tells whether a and b say the same at the same places, in
+// any order.
+func sameDiags(a, b diag.List) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[string]int{}
+	for _, e := range a {
+		count[e.Error()]++
+	}
+	for _, e := range b {
+		if count[e.Error()]--; count[e.Error()] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // apply returns the last good build's files (sorted by path) with the

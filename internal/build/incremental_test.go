@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/render"
 	"github.com/helminauha/helminauha/internal/testkit"
@@ -81,6 +82,12 @@ func fixture(t *testing.T) fstest.MapFS {
 func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 	t.Helper()
 	want := fullBuild(t, fsys)
+	// The problems too, as check and serve print them: a warning of the
+	// saved file that is gone, new or changed (a word count) must not be
+	// the last build's.
+	if g, w := diagLines(got.Diags), diagLines(want.Diags); g != w {
+		t.Errorf("the session's problems:\n%s\nthe full build's:\n%s", g, w)
+	}
 	index := map[string]bool{}
 	for _, f := range want.Files {
 		index[f.Path] = true
@@ -108,6 +115,14 @@ func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 			t.Errorf("%s differs from the full build's at byte %d:\n got: …%.200s\nwant: …%.200s", f.Path, i, g.Data[from:], f.Data[from:])
 		}
 	}
+}
+
+func diagLines(l diag.List) string {
+	var b strings.Builder
+	for _, e := range l {
+		fmt.Fprintln(&b, e.In(diag.English))
+	}
+	return b.String()
 }
 
 // fullBuilds keeps the full builds sameAsFullBuild made, by the content
@@ -170,6 +185,16 @@ func sessionSteps(t *testing.T, exact bool) {
 		{"body of a pearl", func() {
 			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "Teksti.", "Uusi teksti.", 1))}
 		}, []string{"helmet/dialogi.md"}, true, 1},
+		{"a misspelt key in a pearl", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "kind: menetelma", "kind: menetelma\ntagz: [a]", 1))}
+		}, []string{"helmet/dialogi.md"}, true, 0},
+		{"and its body, the key kept", func() {
+			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "kind: menetelma", "kind: menetelma\ntagz: [a]", 1) + "Lisää sanoja tähän.\n")}
+		}, []string{"helmet/dialogi.md"}, true, 1},
+		{"body of a draft", func() {
+			d := string(fsys["helmet/luonnos.md"].Data)
+			fsys["helmet/luonnos.md"] = &fstest.MapFile{Data: []byte(d + "Kaksi sanaa.\n")}
+		}, []string{"helmet/luonnos.md"}, true, 1},
 		{"title of a pearl", func() {
 			fsys["helmet/dialogi.md"] = &fstest.MapFile{Data: []byte(strings.Replace(pearl, "title: Dialogi", "title: Ääni ja dialogi", 1))}
 		}, []string{"helmet/dialogi.md"}, true, 0},

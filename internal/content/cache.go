@@ -173,6 +173,14 @@ func (c *Cache) keep(sources []source) {
 	}
 }
 
+// Diags are the problems the last load or Reload of the document at
+// name (its path inside the content folder) found in it.
+func (c *Cache) Diags(name string) diag.List {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.docs[name].diags
+}
+
 // Reload reads and parses one document again, named by its path inside
 // the content folder ("helmet/x.md"), and keeps it for later loads. It
 // runs the same per-file checks as Load. ok is false when the name is not

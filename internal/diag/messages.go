@@ -550,6 +550,12 @@ var (
 	ServeWarnings = msgVar("serve.warnings", 1,
 		plural.Selectf(1, "%d", "one", "%d varoitus (helminauha check näyttää sen)", "other", "%d varoitusta (helminauha check luettelee ne)"),
 		plural.Selectf(1, "%d", "one", "%d warning (helminauha check shows it)", "other", "%d warnings (helminauha check lists them)"))
+	ServeMoreWarnings = msgVar("serve.more-warnings", 1,
+		plural.Selectf(1, "%d", "one", "ja %d varoitus lisää (helminauha check näyttää sen)", "other", "ja %d varoitusta lisää (helminauha check luettelee ne)"),
+		plural.Selectf(1, "%d", "one", "and %d more warning (helminauha check shows it)", "other", "and %d more warnings (helminauha check lists them)"))
+	ServeWarningsGone = msgVar("serve.warnings-gone", 1,
+		plural.Selectf(1, "%d", "one", "%d varoitus poistui", "other", "%d varoitusta poistui"),
+		plural.Selectf(1, "%d", "one", "%d warning gone", "other", "%d warnings gone"))
 	ServeBuilt = msg("serve.built",
 		"Tehtiin %s ajassa %s",
 		"Built %s in %s")

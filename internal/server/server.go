@@ -90,6 +90,9 @@ type server struct {
 	// held are the watcher's messages from before the first build, which
 	// wait for it to know the portal's language.
 	held []diag.Text
+	// warned are the problems of the last good build, which a rebuild's
+	// are told against (see newWarnings). Only rebuild uses it.
+	warned diag.List
 }
 
 // say prints a message of the watcher in the language of the log, which
@@ -357,6 +360,8 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		}
 		return
 	}
+	before := srv.warned
+	srv.warned = res.Diags
 	if first {
 		if n := len(res.Diags.Warnings()); n > 0 {
 			fmt.Fprintln(log, diag.ServeWarnings.In(l, n))
@@ -365,6 +370,61 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 		return
 	}
 	fmt.Fprintln(log, diag.ServeRebuilt.In(l, what, ms(took), diag.CmdPageCount.With(srv.session.Rendered())))
+	if b.all {
+		return
+	}
+	fresh, gone := newWarnings(before, res.Diags, srv.opts.ContentName, b.edited())
+	for i, w := range fresh {
+		if i == maxNewWarnings {
+			fmt.Fprintln(log, diag.ServeMoreWarnings.In(l, len(fresh)-i))
+			break
+		}
+		fmt.Fprintln(log, w.In(l))
+	}
+	if gone > 0 {
+		fmt.Fprintln(log, diag.ServeWarningsGone.In(l, gone))
+	}
+}
+
+// maxNewWarnings is the most new warnings a rebuild prints one by one.
+const maxNewWarnings = 10
+
+// newWarnings are the warnings of the saved files that the last good
+// build did not have, and how many of theirs are gone: what the editor
+// has just done, said in the terminal as check would say it. Only the
+// saved files are compared (a portal of 100,000 pearls has thousands of
+// warnings, and printing each of them costs more than the rebuild), and
+// a warning counts as the same when its file and message are, so that a
+// line added above it does not tell it again.
+func newWarnings(before, after diag.List, contentName string, saved []string) (fresh diag.List, gone int) {
+	if len(saved) == 0 {
+		return nil, 0
+	}
+	files := make(map[string]bool, len(saved))
+	for _, p := range saved {
+		files[filepath.ToSlash(filepath.Join(contentName, p))] = true
+	}
+	key := func(w *diag.Error) string { return w.Pos.File + "\x00" + w.Message(diag.English) }
+	old := map[string]int{}
+	for _, w := range before {
+		if w.Severity == diag.SevWarning && files[w.Pos.File] {
+			old[key(w)]++
+		}
+	}
+	for _, w := range after {
+		if w.Severity != diag.SevWarning || !files[w.Pos.File] {
+			continue
+		}
+		if k := key(w); old[k] > 0 {
+			old[k]--
+		} else {
+			fresh = append(fresh, w)
+		}
+	}
+	for _, n := range old {
+		gone += n
+	}
+	return fresh, gone
 }
 
 // follow reopens the content and theme folders when their names point

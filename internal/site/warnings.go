@@ -32,28 +32,11 @@ func (b *builder) warnings() diag.List {
 		sections = CaseSections
 	}
 	for _, c := range b.s.Cases {
-		have := map[string]bool{}
-		for _, h := range c.Doc.Headings {
-			if h.Level == 2 {
-				have[strings.ToLower(strings.TrimSpace(h.Text))] = true
-			}
-		}
-		for _, s := range sections {
-			if !have[strings.ToLower(s)] {
-				diags.Warn(diag.Pos{File: c.File}, diag.SiteCaseSection, s)
-			}
-		}
+		caseSections(&c.Common, sections, &diags)
 	}
 	words := b.s.Config.PearlWords
 	for _, p := range b.s.Pearls {
-		// A body over a limit has an error of its own, and no words.
-		if n := p.Doc.Words(); words[1] > 0 && !p.Doc.Refused() && (n < words[0] || n > words[1]) {
-			m := diag.SiteManyWords
-			if n < words[0] {
-				m = diag.SiteFewWords
-			}
-			diags.Warn(diag.Pos{File: p.File}, m, n, words[0], words[1])
-		}
+		pearlWords(&p.Common, words, &diags)
 	}
 	b.sameTitles(&diags)
 	// A pearl alone in its portal (the first one of a new portal, the
@@ -64,11 +47,7 @@ func (b *builder) warnings() diag.List {
 			diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
 		}
 	}
-	check := func(c *content.Common) {
-		if n := utf8.RuneCountInString(c.Summary); n > MaxSummary {
-			diags.Warn(c.ValuePos("summary"), diag.SiteLongSummary, n, MaxSummary)
-		}
-	}
+	check := func(c *content.Common) { longSummary(c, &diags) }
 	for _, a := range b.s.Areas {
 		check(&a.Common)
 	}
@@ -111,4 +90,92 @@ func (b *builder) sameTitles(diags *diag.List) {
 	for _, p := range b.s.Pages {
 		check("page", &p.Common)
 	}
+}
+
+// caseSections warns of each of sections a case example has no heading
+// of level 2 for.
+func caseSections(c *content.Common, sections []string, diags *diag.List) {
+	have := map[string]bool{}
+	for _, h := range c.Doc.Headings {
+		if h.Level == 2 {
+			have[strings.ToLower(strings.TrimSpace(h.Text))] = true
+		}
+	}
+	for _, s := range sections {
+		if !have[strings.ToLower(s)] {
+			diags.Warn(diag.Pos{File: c.File}, diag.SiteCaseSection, s)
+		}
+	}
+}
+
+// pearlWords warns of a pearl whose word count is outside words, unless
+// words[1] is 0 (site.yaml turned the warning off).
+func pearlWords(c *content.Common, words [2]int, diags *diag.List) {
+	// A body over a limit has an error of its own, and no words.
+	if n := c.Doc.Words(); words[1] > 0 && !c.Doc.Refused() && (n < words[0] || n > words[1]) {
+		m := diag.SiteManyWords
+		if n < words[0] {
+			m = diag.SiteFewWords
+		}
+		diags.Warn(diag.Pos{File: c.File}, m, n, words[0], words[1])
+	}
+}
+
+func longSummary(c *content.Common, diags *diag.List) {
+	if n := utf8.RuneCountInString(c.Summary); n > MaxSummary {
+		diags.Warn(c.ValuePos("summary"), diag.SiteLongSummary, n, MaxSummary)
+	}
+}
+
+// DocWarnings are the warnings the model gives doc on its own, which no
+// other document changes: a pearl's word count, a case example's missing
+// sections, a summary too long for lists. A build patched for one
+// document's new text tells these anew, while the warnings between
+// documents (two pages with one title, a pearl nothing points to) wait
+// for the next full model.
+func (s *Site) DocWarnings(doc content.Doc) diag.List {
+	var diags diag.List
+	c := doc.Base()
+	switch doc.(type) {
+	case *content.Pearl:
+		pearlWords(c, s.Config.PearlWords, &diags)
+	case *content.Case:
+		sections := CaseSectionsIn[s.Config.Language]
+		if sections == nil {
+			sections = CaseSections
+		}
+		caseSections(c, sections, &diags)
+	}
+	switch doc.(type) {
+	case *content.Pearl, *content.Case, *content.Area:
+		longSummary(c, &diags)
+	}
+	return diags
+}
+
+// DocWarning tells a warning of one of DocWarnings' kinds.
+func DocWarning(e *diag.Error) bool {
+	switch e.ID() {
+	case diag.SiteFewWords.ID(), diag.SiteManyWords.ID(), diag.SiteCaseSection.ID(), diag.SiteLongSummary.ID():
+		return true
+	}
+	return false
+}
+
+// Warnings are the warnings of the whole model that its documents'
+// texts give, each document's own (DocWarnings) and those between them:
+// two pages with one title, a pearl nothing points to. A build patched
+// for one pearl's new front matter tells them anew, as a new title or
+// related list may change them.
+func (s *Site) Warnings() diag.List {
+	return (&builder{s: s}).warnings()
+}
+
+// ModelWarning tells a warning of one of Warnings' kinds.
+func ModelWarning(e *diag.Error) bool {
+	switch e.ID() {
+	case diag.SiteSameTitle.ID(), diag.SiteOrphanPearl.ID():
+		return true
+	}
+	return DocWarning(e)
 }
