@@ -140,7 +140,7 @@ func (c *Cache) Len() int {
 
 func (c *Cache) load(fsys fs.FS, s source, file string, bodies *markdown.Store, read func(size int)) (any, diag.List) {
 	if c == nil {
-		return loadOne(fsys, s, file, bodies, read)
+		return loadOne(fsys, s, file, bodies, false, read)
 	}
 	c.mu.Lock()
 	e, ok := c.docs[s.name]
@@ -148,7 +148,7 @@ func (c *Cache) load(fsys fs.FS, s source, file string, bodies *markdown.Store, 
 	if ok && e.file == file {
 		return e.doc, e.diags
 	}
-	doc, diags := loadOne(fsys, s, file, bodies, read)
+	doc, diags := loadOne(fsys, s, file, bodies, true, read)
 	c.mu.Lock()
 	c.docs[s.name] = cached{file: file, doc: doc, diags: diags}
 	c.mu.Unlock()
@@ -204,7 +204,7 @@ func (c *Cache) Reload(fsys fs.FS, prefix, name string) (doc any, diags diag.Lis
 	if prefix != "" {
 		shown = prefix + "/" + name
 	}
-	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name}, shown, nil, nil)
+	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name}, shown, nil, true, nil)
 	c.mu.Lock()
 	c.docs[name] = cached{file: shown, doc: doc, diags: diags}
 	c.mu.Unlock()

@@ -364,21 +364,24 @@ func (d *decoder) enum(key string, required bool, allowed []string) string {
 	if s == "" {
 		return ""
 	}
-	if !slices.Contains(allowed, s) {
+	i := slices.Index(allowed, s)
+	if i < 0 {
 		d.diags.Report(d.at(key, noItem), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 		return ""
 	}
-	return s
+	// The allowed value itself: one string for every document.
+	return allowed[i]
 }
 
 func (d *decoder) enumList(key string, allowed []string) []string {
 	var out []string
 	for _, s := range d.list(key, false) {
-		if !slices.Contains(allowed, s) {
+		i := slices.Index(allowed, s)
+		if i < 0 {
 			d.diags.Report(d.at(key, itemOf(s)), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
 			continue
 		}
-		out = append(out, s)
+		out = append(out, allowed[i])
 	}
 	return out
 }
@@ -396,6 +399,10 @@ func (d *decoder) extra() map[string]any {
 		if !d.used[k] {
 			keys = append(keys, k)
 		}
+	}
+	if len(keys) == 0 {
+		// Most documents have none: no map for each.
+		return nil
 	}
 	sort.Strings(keys)
 	out := make(map[string]any, len(keys))

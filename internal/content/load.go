@@ -49,7 +49,9 @@ func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*
 // content folder itself (sv/helmet/x.md). Their documents go to
 // Set.Translations, with keys that start with the folder (sv/helmet/x).
 // The documents' bodies go to bodies (see markdown.Store), or stay in
-// memory when it is nil. read, when not nil, is told the size in bytes of
+// memory when it is nil; a load with bodies and without a cache is a
+// build's that keeps nothing, and its documents keep no Meta once
+// decoded (see loadOne). read, when not nil, is told the size in bytes of
 // each document file read (one taken from cache is not) and how many
 // documents the load has in all, from several goroutines at once; the
 // files are read roughly in the order of the walk.
@@ -355,7 +357,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 	return sources, static, files, diags
 }
 
-func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, read func(size int)) (any, diag.List) {
+func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, cached bool, read func(size int)) (any, diag.List) {
 	whole := diag.Pos{File: file}
 	src, err := rootfs.ReadFile(fsys, s.name)
 	if err != nil {
@@ -436,7 +438,73 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, read fun
 	}
 	placeholders(out.Base(), src, draft, &d.diags)
 	diags.Append(d.diags)
+	compact(out)
+	if bodies != nil && !cached {
+		// Nothing after the load reads the front matter's values but a
+		// session's fingerprints (which keep the documents cached): the
+		// decoded YAML was two thirds of the objects alive at the end of
+		// the load at 100,000 pearls, marked by every collection until
+		// the model was made.
+		doc.Meta = nil
+	}
 	return out, diags
+}
+
+// compact puts the texts a document keeps into one string and its lists
+// into one slice. A build keeps every document from loading to the end,
+// and the collector looks up every object they point to at each cycle:
+// as YAML decoded them, a pearl's title, summary, theme, tags and the
+// rest were a string each, a list each, a third of the objects alive at
+// 100,000 pearls beside the headings.
+func compact(doc Doc) {
+	c := doc.Base()
+	texts := []*string{&c.File, &c.Key, &c.Title, &c.Summary}
+	var lists []*[]string
+	switch v := doc.(type) {
+	case *Area:
+		texts = append(texts, &v.Color)
+	case *Pearl:
+		texts = append(texts, &v.Area)
+		lists = []*[]string{&v.Audience, &v.Tags, &v.Projects, &v.Related}
+	case *Case:
+		texts = append(texts, &v.Organization, &v.Period)
+		lists = []*[]string{&v.Areas, &v.Pearls}
+	}
+	items := 0
+	for _, l := range lists {
+		items += len(*l)
+	}
+	if items > 0 {
+		all := make([]string, 0, items)
+		for _, l := range lists {
+			if len(*l) > 0 {
+				at := len(all)
+				all = append(all, *l...)
+				*l = all[at:len(all):len(all)]
+			}
+		}
+		for i := range all {
+			texts = append(texts, &all[i])
+		}
+	}
+	n := 0
+	for _, t := range texts {
+		n += len(*t)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, t := range texts {
+		b.WriteString(*t)
+	}
+	one, at := b.String(), 0
+	for _, t := range texts {
+		*t = one[at : at+len(*t)]
+		at += len(*t)
+	}
+	// The slug ends the key (helmet/x, sv/helmet/x).
+	if strings.HasSuffix(c.Key, "/"+c.Slug) {
+		c.Slug = c.Key[len(c.Key)-len(c.Slug):]
+	}
 }
 
 // imageSizes reads the header of each PNG, JPEG and GIF image under

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -303,14 +304,15 @@ var finnishTypography = extension.TypographicSubstitutions{
 // site, which Parse does not know), and keeps that and the plain text.
 type docImpl struct {
 	parsed    bool
-	refused   bool   // the body is over a limit and was not parsed
-	html      packed // the body with holes left out
-	holes     []hole // in order of their offset in html
-	text      packed // Text's result
-	words     int    // Words' result
-	worksheet bool   // the body holds a tyopohja block
-	released  bool   // Release dropped html and holes
-	textGone  bool   // ReleaseText dropped text
+	refused   bool         // the body is over a limit and was not parsed
+	html      packed       // the body with holes left out
+	holes     []storedHole // in order of their offset in html
+	holeText  string       // the holes' texts (see storedHole)
+	text      packed       // Text's result
+	words     int          // Words' result
+	worksheet bool         // the body holds a tyopohja block
+	released  bool         // Release dropped html and holes
+	textGone  bool         // ReleaseText dropped text
 }
 
 // Parse reads one Markdown file with optional YAML front matter. file is
@@ -393,10 +395,7 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 			}
 		}
 	}
-	if cap(d.Headings) > len(d.Headings) {
-		// Kept as long as the page is: not the room append left.
-		d.Headings = slices.Clone(d.Headings)
-	}
+	d.Headings = packHeadings(d.Headings)
 	p.compile(&d.impl)
 	p.diags.Sort()
 	return d, p
@@ -503,4 +502,36 @@ func lineStarts(src []byte) []int {
 		starts = append(starts, i)
 	}
 	return starts
+}
+
+// packHeadings returns hs in a slice of their own length whose texts and
+// ids are parts of one string. The headings are kept as long as the page
+// is, from loading to the end of the build: as two strings each they were
+// a third of the objects alive at 100,000 pearls, and the collector looks
+// each up at every cycle; parts of one string are one object.
+func packHeadings(hs []Heading) []Heading {
+	if len(hs) == 0 {
+		return nil
+	}
+	n := 0
+	for _, h := range hs {
+		n += len(h.Text) + len(h.ID)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range hs {
+		b.WriteString(h.Text)
+		b.WriteString(h.ID)
+	}
+	all := b.String()
+	out := make([]Heading, len(hs))
+	at := 0
+	for i, h := range hs {
+		out[i] = h
+		out[i].Text = all[at : at+len(h.Text)]
+		at += len(h.Text)
+		out[i].ID = all[at : at+len(h.ID)]
+		at += len(h.ID)
+	}
+	return out
 }

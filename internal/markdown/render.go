@@ -3,8 +3,8 @@ package markdown
 import (
 	"bytes"
 	"cmp"
-	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -56,11 +56,11 @@ func (d *Doc) Render(o RenderOptions) []byte {
 	w := &htmlWriter{rewrite: o.Rewrite, imageSize: o.ImageSize, done: cmp.Or(o.Done, "Tehty"), todo: cmp.Or(o.ToDo, "Tekemättä")}
 	w.Grow(len(html) + 64*len(d.impl.holes))
 	last := 0
-	for i := range d.impl.holes {
-		h := &d.impl.holes[i]
-		w.Write(html[last:h.at])
-		last = h.at
-		w.fill(h)
+	for _, s := range d.impl.holes {
+		w.Write(html[last:s.at])
+		last = s.at
+		h := s.hole(d.impl.holeText)
+		w.fill(&h)
 	}
 	w.Write(html[last:])
 	return w.Bytes()
@@ -72,7 +72,7 @@ func (d *Doc) Render(o RenderOptions) []byte {
 // text, the headings and the rest stay.
 func (d *Doc) Release() {
 	if d != nil {
-		d.impl.html, d.impl.holes, d.impl.released = packed{}, nil, true
+		d.impl.html, d.impl.holes, d.impl.holeText, d.impl.released = packed{}, nil, "", true
 	}
 }
 
@@ -118,7 +118,7 @@ func (p *parse) compile(d *docImpl) {
 	// text until the search index has read it, so both are kept packed
 	// (see pack).
 	d.html = pack(p.bodies, w.Bytes())
-	d.holes = slices.Clip(w.holes)
+	d.holes, d.holeText = storeHoles(w.holes)
 	*w = htmlWriter{Buffer: w.Buffer}
 	bp.text = p.plainText(bp.text[:0])
 	text := noNUL(bytes.TrimSpace(bp.text))
@@ -143,10 +143,56 @@ type hole struct {
 	at    int // offset in docImpl.html
 	kind  holeKind
 	dest  string // the destination as written
-	title []byte // link and image: the title attribute's value, when hasTitle
-	text  []byte // image: the alt text; autolink: the label
+	title string // link and image: the title attribute's value, when hasTitle
+	text  string // image: the alt text; autolink: the label
 	// hasTitle tells an empty title ("") from none.
 	hasTitle bool
+}
+
+// storedHole is a hole as a Doc keeps it until its page is rendered: its
+// texts are parts of one string of the Doc's (docImpl.holeText), from
+// start on, dest, title and text bytes long one after another. So the
+// holes hold no pointer, and the collector, which marks every Doc's
+// holes at each cycle from loading to rendering, does not look at them:
+// a string or two a link were a tenth of the objects alive at 100,000
+// pearls.
+type storedHole struct {
+	at                       int
+	start, dest, title, text uint32
+	kind                     holeKind
+	hasTitle                 bool
+}
+
+// storeHoles returns holes as a Doc keeps them, and the string their
+// texts are parts of.
+func storeHoles(holes []hole) ([]storedHole, string) {
+	if len(holes) == 0 {
+		return nil, ""
+	}
+	n := 0
+	for _, h := range holes {
+		n += len(h.dest) + len(h.title) + len(h.text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	out := make([]storedHole, len(holes))
+	for i, h := range holes {
+		out[i] = storedHole{at: h.at, start: uint32(b.Len()), dest: uint32(len(h.dest)), title: uint32(len(h.title)), text: uint32(len(h.text)), kind: h.kind, hasTitle: h.hasTitle}
+		b.WriteString(h.dest)
+		b.WriteString(h.title)
+		b.WriteString(h.text)
+	}
+	return out, b.String()
+}
+
+// hole is s with its texts, parts of text.
+func (s storedHole) hole(text string) hole {
+	at := int(s.start)
+	dest := text[at : at+int(s.dest)]
+	at += int(s.dest)
+	title := text[at : at+int(s.title)]
+	at += int(s.title)
+	return hole{at: s.at, kind: s.kind, dest: dest, title: title, text: text[at : at+int(s.text)], hasTitle: s.hasTitle}
 }
 
 type holeKind uint8
@@ -197,7 +243,7 @@ func (w *htmlWriter) fill(h *hole) {
 		w.WriteByte('"')
 		if h.hasTitle {
 			w.WriteString(` title="`)
-			w.Write(h.title)
+			w.WriteString(h.title)
 			w.WriteByte('"')
 		}
 		w.WriteByte('>')
@@ -216,11 +262,11 @@ func (w *htmlWriter) fill(h *hole) {
 			w.WriteByte('"')
 		}
 		w.WriteString(` alt="`)
-		w.Write(h.text)
+		w.WriteString(h.text)
 		w.WriteByte('"')
 		if h.hasTitle {
 			w.WriteString(` title="`)
-			w.Write(h.title)
+			w.WriteString(h.title)
 			w.WriteByte('"')
 		}
 		if ok && w.imageSize != nil {
@@ -240,13 +286,13 @@ func (w *htmlWriter) fill(h *hole) {
 	case autoLink:
 		dest, ok := w.dest(h.dest)
 		if !ok {
-			w.Write(h.text)
+			w.WriteString(h.text)
 			return
 		}
 		w.WriteString(`<a href="`)
 		w.Write(dest)
 		w.WriteString(`">`)
-		w.Write(h.text)
+		w.WriteString(h.text)
 		w.WriteString("</a>")
 	}
 }
@@ -347,13 +393,13 @@ func (nodeRenderer) link(bw util.BufWriter, src []byte, node ast.Node, entering 
 
 // escapedTitle is a link's or image's title as goldmark writes it in an
 // attribute.
-func escapedTitle(t []byte) []byte {
+func escapedTitle(t []byte) string {
 	if t == nil {
-		return nil
+		return ""
 	}
 	var b htmlWriter
 	textWriter{}.Write(&b, t)
-	return b.Bytes()
+	return b.String()
 }
 
 func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -365,7 +411,7 @@ func (nodeRenderer) image(bw util.BufWriter, src []byte, node ast.Node, entering
 	w.hole(hole{
 		kind:     image,
 		dest:     linkDest(n.Destination),
-		text:     util.EscapeHTML(bytes.TrimSpace(appendInline(nil, n, src, true))),
+		text:     string(util.EscapeHTML(bytes.TrimSpace(appendInline(nil, n, src, true)))),
 		title:    escapedTitle(n.Title),
 		hasTitle: n.Title != nil,
 	})
@@ -378,9 +424,7 @@ func (nodeRenderer) autoLink(bw util.BufWriter, src []byte, node ast.Node, enter
 	}
 	w := bw.(*htmlWriter)
 	n := node.(*ast.AutoLink)
-	// The label is a slice of src, which EscapeHTML returns as is when
-	// there is nothing to escape: a copy lets the Doc keep none of src.
-	w.hole(hole{kind: autoLink, dest: autoLinkDest(n, src), text: util.EscapeHTML(bytes.Clone(n.Label(src)))})
+	w.hole(hole{kind: autoLink, dest: autoLinkDest(n, src), text: string(util.EscapeHTML(n.Label(src)))})
 	return ast.WalkContinue, nil
 }
 
