@@ -3,8 +3,12 @@
 #
 # Go's fuzzer can stop with a bare "context deadline exceeded" when its
 # time runs out in the middle of a slow input on a busy machine, with no
-# failing input; that run is repeated once. A real failure names the
-# failing input (testdata/fuzz/...) and fails at once.
+# failing input; that run is repeated once. A worker the machine stopped
+# (out of memory, or starved) is reported as "hung or terminated
+# unexpectedly" with an input written that then passes alone: that input
+# is run again by itself, and only when it fails there does the target
+# fail; otherwise the file is removed and the run repeated once. A real
+# failure names the failing input (testdata/fuzz/...) and fails.
 set -uo pipefail
 t=${1:-5s}
 cd "$(dirname "$0")/.."
@@ -21,6 +25,15 @@ for pkg in $(go list ./...); do
       if [ $try -eq 1 ] && echo "$out" | grep -q 'context deadline exceeded' && ! echo "$out" | grep -q 'Failing input written'; then
         echo "fuzz $target: the fuzzer timed out without a failing input; running it again"
         continue
+      fi
+      written=$(echo "$out" | sed -n 's/^ *Failing input written to \(testdata\/fuzz\/[^ ]*\)$/\1/p' | head -n 1)
+      if [ $try -eq 1 ] && [ -n "$written" ] && echo "$out" | grep -q 'hung or terminated unexpectedly'; then
+        if go test -count=1 -run="^${target}\$/^$(basename "$written")\$" "$pkg" >/dev/null 2>&1; then
+          echo "fuzz $target: its worker stopped, and the input it wrote ($written) passes alone; removing it and running again"
+          rm -f "$dir/$written"
+          rmdir "$(dirname "$dir/$written")" 2>/dev/null
+          continue
+        fi
       fi
       status=1
       break
