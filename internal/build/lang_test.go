@@ -2,10 +2,13 @@ package build_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestBilingualPortal builds a portal in Finnish and Swedish: the Swedish
@@ -71,14 +74,33 @@ func TestBilingualPortal(t *testing.T) {
 }
 
 // TestLanguageFolderOnlyWhenNamed keeps a folder that site.yaml does not
-// name as a language an error, as any unknown folder.
+// name as a language an error, as any unknown folder, which says that
+// site.yaml's languages lack it when it holds the content's folders.
 func TestLanguageFolderOnlyWhenNamed(t *testing.T) {
 	fsys := fixture(t, "bilingual.txtar")
 	fsys["site.yaml"].Data = []byte("title: T\ndescription: D\n")
+	fsys["muut/muistio.txt"] = &fstest.MapFile{Data: []byte("x")}
 	res, err := build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content"})
-	if err == nil || !strings.Contains(res.Diags.Err().Error(), `content/sv: `) {
-		t.Fatalf("a folder sv/ without languages: built, or not named: %v", res.Diags)
+	if err == nil {
+		t.Fatalf("a folder sv/ without languages: built")
 	}
+	got := diagText(res.Diags)
+	for _, want := range []string{
+		`content/sv: error: folder "sv" is like a translation's folder, but site.yaml names no language "sv": add it to site.yaml's languages`,
+		`content/muut: error: unknown folder "muut": use teemat, helmet`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+}
+
+func diagText(l diag.List) string {
+	var b strings.Builder
+	for _, e := range l {
+		fmt.Fprintf(&b, "%s: %s: %s\n", e.Pos, e.Severity, e.Message(diag.English))
+	}
+	return b.String()
 }
 
 // TestOutdatedTranslation warns of a translation whose original was

@@ -324,6 +324,12 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
 				return nil
 			}
+			if lang == "" && holdsContentFolder(fsys, name) {
+				// A translation's folder of a language site.yaml does
+				// not name (or a site.yaml that could not be read).
+				diags.Report(diag.Pos{File: show(name)}, diag.ContentUnlistedLanguage, top)
+				return fs.SkipDir
+			}
 			diags.Report(diag.Pos{File: show(name)}, diag.ContentUnknownFolder, top)
 			return fs.SkipDir
 		}
@@ -528,4 +534,22 @@ func imageSizes(fsys fs.FS, static []string) map[string][2]int {
 		}
 	}
 	return sizes
+}
+
+// holdsContentFolder tells a folder that has a folder of the content
+// format in it, as a translation's folder has.
+func holdsContentFolder(fsys fs.FS, dir string) bool {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		switch e.Name() {
+		case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
+			if e.IsDir() {
+				return true
+			}
+		}
+	}
+	return false
 }

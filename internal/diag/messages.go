@@ -665,6 +665,9 @@ var (
 	ContentUnknownFolder = msg("content.unknown-folder",
 		"tuntematon kansio %q: sisällön kansiot ovat teemat, helmet, caset, opas, sivut ja static",
 		"unknown folder %q: use teemat, helmet, caset, opas, sivut or static")
+	ContentUnlistedLanguage = msg("content.unlisted-language",
+		"kansio %[1]q on kuin käännöksen kansio, mutta site.yaml ei nimeä kieltä %[1]q: lisää se site.yaml-tiedoston kohtaan languages (languages: {%[1]s: {title: …, description: …}}) tai siirrä kansion tiedostot portaalin omiin kansioihin",
+		"folder %[1]q is like a translation's folder, but site.yaml names no language %[1]q: add it to site.yaml's languages (languages: {%[1]s: {title: …, description: …}}) or move the folder's files into the portal's own folders")
 	ContentHiddenFile = msg("content.hidden-file",
 		"tiedostoa %s ei julkaista: nimi alkaa pisteellä kuten piilotiedostojen (.env, .htaccess), eikä niitä julkaista vahingossa; kansiosta static julkaistaan pisteellä alkavista vain kansio .well-known. Poista tiedosto tai anna sille nimi, joka ei ala pisteellä",
 		"the file %s is not published: its name starts with a dot, as hidden files' names do (.env, .htaccess), and these are never published by mistake; of such names under static/ only the folder .well-known is published. Remove the file or give it a name that does not start with a dot")
