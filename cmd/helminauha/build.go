@@ -205,6 +205,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stdout, diag.CmdWrote.In(lang, diag.CmdFileCount.With(res.Written), size(res.Bytes), *out,
 			time.Since(start).Round(time.Millisecond).String(), pageSummary(res.Pages, lang)))
 		printLeftOut(stdout, res, lang)
+		// Build prints no warnings, but says there are some: a page left
+		// out with one (a note saved as .txt beside the pages) would
+		// otherwise go unseen until check.
+		if n := len(res.Diags.Warnings()); n > 0 {
+			fmt.Fprintln(stdout, diag.ServeWarnings.In(lang, n))
+		}
 		if res.Site != nil && res.Site.Config.BaseURL == "" {
 			fmt.Fprintln(stdout, diag.CmdNoBaseURL.In(lang, filepath.Join(*contentDir, "site.yaml")))
 		}
