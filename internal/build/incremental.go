@@ -522,8 +522,8 @@ func (ss *Session) patchFor(ch Changes) *patch {
 // documents read again told anew in the patched model s: what the load
 // finds in each file, and the warnings the model gives a document on its
 // own (site.Site.DocWarnings). The warnings between documents stay as
-// the last full model told them. When nothing changed, last itself is
-// returned, unsorted again.
+// the last full model told them. When a body's change changed none of
+// them, last itself is returned, unsorted again.
 //
 // A pearl whose front matter changed (pt.front) may have changed the
 // warnings between documents too (its title is another's now, its
@@ -581,7 +581,10 @@ func (pt *patch) diagsOf(last diag.List, s *site.Site) diag.List {
 			e.Draft = drafts[e.Pos.File]
 		}
 	}
-	if sameDiags(gone, add) {
+	// After a change of front matter the model's warnings are all made
+	// anew (thousands in a large portal), and sorting them costs less
+	// than telling whether they are the same.
+	if pt.front == nil && sameDiags(gone, add) {
 		return last
 	}
 	kept = append(kept, add...)
