@@ -33,6 +33,20 @@ func (d *Doc) Text() string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// TextInto is Text's bytes, in buf when it has room: for a caller that
+// reads text after text and is done with each before the next, which
+// then needs no new memory for each (at 100,000 pearls the search index
+// read 0.6 GB of texts, each made for it and dropped at once).
+func (d *Doc) TextInto(buf []byte) []byte {
+	if d == nil {
+		return buf[:0]
+	}
+	if d.impl.textGone {
+		panic("markdown: a text read after ReleaseText")
+	}
+	return unpack(buf, d.impl.text)
+}
+
 // ReleaseText drops the body's text, for a build that reads each text
 // once (for its search index) and would otherwise keep them all to the
 // end. Text panics afterwards; Words stays.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/markdown"
@@ -36,6 +37,16 @@ type Doc struct {
 func (d *Doc) body() string {
 	if d.Body == "" && d.from != nil {
 		return d.from.Text()
+	}
+	return d.Body
+}
+
+// bodyIn is body, read into *buf when it is the text of the body d was
+// made from: the string is good until *buf is used again.
+func (d *Doc) bodyIn(buf *[]byte) string {
+	if d.Body == "" && d.from != nil {
+		*buf = d.from.TextInto(*buf)
+		return unsafe.String(unsafe.SliceData(*buf), len(*buf))
 	}
 	return d.Body
 }
@@ -128,6 +139,11 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, []wordList, []
 		for i := range docs {
 			docs[i].from.ReleaseText()
 		}
+		// Nothing after reads the documents but their number: the
+		// ranking and the files are made beside the rendering, which
+		// at 100,000 pearls needs the memory (60 MB of titles,
+		// addresses and headings).
+		clear(docs)
 	}
 	if opts.Analysed != nil {
 		opts.Analysed()

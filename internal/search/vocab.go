@@ -126,6 +126,7 @@ type analyser struct {
 	pending  []int32    // dangling words waiting for their compound
 	ellipses []ellipsis // of the document being analysed
 	words    wordList   // of the document being analysed
+	text     []byte     // the body being analysed (see Doc.bodyIn)
 }
 
 // ellipsis is a word written with a dangling hyphen and the compound it
@@ -175,7 +176,7 @@ func (a *analyser) doc(d Doc, v *vocab) (wordList, []ellipsis, float64) {
 	for _, h := range d.Headings {
 		add(h, weightHeading, false)
 	}
-	add(d.body(), weightBody, false)
+	add(d.bodyIn(&a.text), weightBody, false)
 	add(d.AreaTitle, weightArea, false)
 	a.words = a.words[:0]
 	prev := int32(0)
