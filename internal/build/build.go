@@ -205,7 +205,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	var out *output.Writer
 	if write {
 		var err error
-		oo := output.Options{Minify: opts.Minify, Gzip: opts.Gzip, Keep: m.cfg.Keep, Clean: opts.OutClean}
+		oo := output.Options{Minify: opts.Minify, Gzip: opts.Gzip, Keep: m.cfg.Keep, Clean: opts.OutClean, Files: len(jobs)}
 		if out, err = output.Begin(ctx, folder, oo); err != nil {
 			return res, err
 		}
