@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -43,7 +44,7 @@ func (b *builder) warnings() diag.List {
 	// first translated into a language) has no other pearl to be related
 	// to, and the warning would only ask for the impossible.
 	for _, p := range b.s.Pearls {
-		if len(b.s.Pearls) > 1 && len(p.Related) == 0 && len(p.Cases) == 0 {
+		if orphan(b.s, p) {
 			diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
 		}
 	}
@@ -162,20 +163,25 @@ func DocWarning(e *diag.Error) bool {
 	return false
 }
 
-// Warnings are the warnings of the whole model that its documents'
-// texts give, each document's own (DocWarnings) and those between them:
-// two pages with one title, a pearl nothing points to. A build patched
-// for one pearl's new front matter tells them anew, as a new title or
-// related list may change them.
-func (s *Site) Warnings() diag.List {
-	return (&builder{s: s}).warnings()
+// Orphan is the warning of the pearl at key that no case example or
+// related pearl points to, or nil, and the pearl (nil when there is
+// none). A build patched for one pearl's new related list tells it anew
+// for that pearl and for those it named before and names now.
+func (s *Site) Orphan(key string) (*diag.Error, *Pearl) {
+	i := slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == key })
+	if i < 0 {
+		return nil, nil
+	}
+	p := s.Pearls[i]
+	if orphan(s, p) {
+		return diag.Warning(diag.Pos{File: p.File}, diag.SiteOrphanPearl), p
+	}
+	return nil, p
 }
 
-// ModelWarning tells a warning of one of Warnings' kinds.
-func ModelWarning(e *diag.Error) bool {
-	switch e.ID() {
-	case diag.SiteSameTitle.ID(), diag.SiteOrphanPearl.ID():
-		return true
-	}
-	return DocWarning(e)
+func orphan(s *Site, p *Pearl) bool {
+	return len(s.Pearls) > 1 && len(p.Related) == 0 && len(p.Cases) == 0
 }
+
+// IsOrphan tells the warning Orphan gives.
+func IsOrphan(e *diag.Error) bool { return e.ID() == diag.SiteOrphanPearl.ID() }
