@@ -43,8 +43,15 @@ type RenderOptions struct {
 // Render renders the body like HTML, with more options. The slice is new
 // on every call and the caller's: nothing else refers to it.
 func (d *Doc) Render(o RenderOptions) []byte {
+	return d.AppendRender(nil, o)
+}
+
+// AppendRender is Render appending the body to dst, for a caller that
+// reuses its buffers: the bodies of a build's pages, each made new, were
+// half of what rendering the pages allocated.
+func (d *Doc) AppendRender(dst []byte, o RenderOptions) []byte {
 	if d == nil || !d.impl.parsed {
-		return nil
+		return dst
 	}
 	if d.impl.released {
 		panic("markdown: a body rendered after Release")
@@ -53,7 +60,7 @@ func (d *Doc) Render(o RenderOptions) []byte {
 	defer decoded.Put(bp)
 	html := unpack(*bp, d.impl.html)
 	*bp = html
-	w := &htmlWriter{rewrite: o.Rewrite, imageSize: o.ImageSize, done: cmp.Or(o.Done, "Tehty"), todo: cmp.Or(o.ToDo, "Tekemättä")}
+	w := &htmlWriter{Buffer: *bytes.NewBuffer(dst), rewrite: o.Rewrite, imageSize: o.ImageSize, done: cmp.Or(o.Done, "Tehty"), todo: cmp.Or(o.ToDo, "Tekemättä")}
 	w.Grow(len(html) + 64*len(d.impl.holes))
 	last := 0
 	for _, s := range d.impl.holes {

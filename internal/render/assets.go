@@ -28,6 +28,7 @@ type siteState struct {
 	root string // base path without the language's folder, where the assets are
 	// ogLocale is View.OGLocale.
 	ogLocale string
+	dates    dateWords
 	urls     map[string]string // asset name ("style.css") -> URL
 	files    []output.File     // assets and static files
 	assets   int               // how many of files are assets, the first
@@ -62,7 +63,7 @@ func (t *Theme) state(s *site.Site) *siteState {
 	if st := last(); st != nil && st.s == s {
 		return st
 	}
-	st := &siteState{s: s, t: t, lang: s.Config.Language, base: s.Config.BasePath(), root: s.Config.RootPath(), ogLocale: ogLocale(s.Config.Language), urls: map[string]string{},
+	st := &siteState{s: s, t: t, lang: s.Config.Language, base: s.Config.BasePath(), root: s.Config.RootPath(), ogLocale: ogLocale(s.Config.Language), dates: t.dateWords(s.Config.Language), urls: map[string]string{},
 		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), places: map[placeKey]*Place{},
 		navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
 	// serve makes a new site on every save: the cards of the one before

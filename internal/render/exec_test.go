@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"path/filepath"
 	"reflect"
@@ -212,6 +213,67 @@ func TestFieldRefManyTypes(t *testing.T) {
 		case *refMethod:
 			if f.method < 0 {
 				t.Errorf("%d: %T: got %+v, want the method", i, recv, f)
+			}
+		}
+	}
+}
+
+// streamData has a method with a streamed form, as View.PearlCards.
+type streamData struct{ Parts []string }
+
+func (d *streamData) Joined() (template.HTML, error) {
+	l, err := d.joined()
+	if err != nil {
+		return "", err
+	}
+	return l.html(), nil
+}
+
+func (d *streamData) joined() (*cardList, error) {
+	l := &cardList{}
+	for i := range d.Parts {
+		l.cards = append(l.cards, &d.Parts[i])
+		l.size += len(d.Parts[i])
+	}
+	return l, nil
+}
+
+func (d *streamData) Echo(h template.HTML) template.HTML { return "(" + h + ")" }
+func (d *streamData) Any(v any) string                   { return fmt.Sprintf("%T", v) }
+
+// TestStreamedValuesAreTheirHTML: a program that meets the streamed form
+// of a method anywhere (printed, as dot, in a variable, as an argument,
+// as a condition, compared) writes what html/template writes with the
+// method's HTML.
+func TestStreamedValuesAreTheirHTML(t *testing.T) {
+	key := streamKey{reflect.TypeFor[*streamData](), "Joined"}
+	streams[key] = func(recv reflect.Value) reflect.Value {
+		return reflect.ValueOf(recv.Interface().(*streamData).joined)
+	}
+	defer delete(streams, key)
+	tests := []struct {
+		src      string
+		compiles bool // with every list
+	}{
+		{`<ul>{{.Joined}}</ul>`, true},
+		{`{{with .Joined}}[{{.}}]{{else}}none{{end}}`, true},
+		{`{{if .Joined}}yes{{else}}no{{end}}{{if not .Joined}}not{{end}}`, true},
+		{`{{$x := .Joined}}{{$x}}|{{$x}}`, true},
+		{`{{template "sub" .Joined}}`, true},
+		{`{{.Echo .Joined}}{{.Joined | .Echo}}{{.Any .Joined}}`, true},
+		{`{{len .Joined}} {{eq .Joined "<b>a</b>"}} {{and .Joined "z"}} {{or .Joined "z"}}`, true},
+		{`<textarea>{{.Joined}}</textarea>`, true},
+		{`<p title="{{.Joined}}">`, false}, // html/template strips the tags
+	}
+	lists := [][]string{nil, {""}, {"<b>a</b>"}, {"<li>x & y</li>\n", `<li title="'">z</li>`}}
+	for _, tt := range tests {
+		for _, parts := range lists {
+			want, got, ok := run(t, tt.src, &streamData{Parts: parts})
+			if ok != tt.compiles {
+				t.Errorf("%s with %q: ran compiled %v, want %v", tt.src, parts, ok, tt.compiles)
+			}
+			if ok && got != want {
+				t.Errorf("%s with %q:\nhtml/template %q\nprogram       %q", tt.src, parts, want, got)
 			}
 		}
 	}

@@ -180,19 +180,33 @@ func (t *Theme) plural(lang, key string, n int) string {
 	return fmt.Sprintf(w, n)
 }
 
-// date writes a day in lang's way: 1.6.2022, 1 juni 2022. The table's
-// date.format has the day, the month's name, the year and the month's
-// number as arguments 1 to 4.
-func (t *Theme) date(lang string, d time.Time) string {
+// dateWords are the words a language writes a day with (see dateIn): its
+// table's date.format, which has the day, the month's name, the year and
+// the month's number as arguments 1 to 4, and date.months, split once per
+// site (siteState.dates), not for every date of every page.
+type dateWords struct {
+	format string
+	months []string // none unless there are twelve
+}
+
+func (t *Theme) dateWords(lang string) dateWords {
+	w := dateWords{format: t.word(lang, "date.format")}
+	if months := strings.Fields(t.word(lang, "date.months")); len(months) == 12 {
+		w.months = months
+	}
+	return w
+}
+
+// dateIn writes the day d in w's language: 1.6.2022, 1 juni 2022.
+func dateIn(w dateWords, d time.Time) string {
 	if d.IsZero() {
 		return ""
 	}
-	months := strings.Fields(t.word(lang, "date.months"))
 	month := ""
-	if len(months) == 12 {
-		month = months[d.Month()-1]
+	if w.months != nil {
+		month = w.months[d.Month()-1]
 	}
-	return fmt.Sprintf(t.word(lang, "date.format"), d.Day(), month, d.Year(), int(d.Month()))
+	return fmt.Sprintf(w.format, d.Day(), month, d.Year(), int(d.Month()))
 }
 
 // Labels are the names of the kinds and audiences in lang's words, by
@@ -273,7 +287,7 @@ func (v *View) F(key string, args ...any) string {
 }
 
 // Date is the day d as the page's language writes it.
-func (v *View) Date(d time.Time) string { return v.st.t.date(v.st.lang, d) }
+func (v *View) Date(d time.Time) string { return dateIn(v.st.dates, d) }
 
 // Words is the JSON of the page language's words for a script: those
 // under js.<name>., and those under each of also whole, for a

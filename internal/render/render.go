@@ -74,6 +74,7 @@ func (t *Theme) render(s *site.Site, j Job, keep bool) (output.File, error) {
 		return f, err
 	}
 	v.tmpl = tmpl
+	defer v.release()
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	ran := false

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -114,6 +115,7 @@ type View struct {
 
 	st   *siteState
 	tmpl *template.Template // the page's template set, for Chrome
+	held []*[]byte          // the buffers of its bodies (see release)
 }
 
 // Card is a pearl as lists show it, with plain fields (see Cards).
@@ -122,7 +124,7 @@ type Card struct {
 
 	// html is the partial "pearl-card" of the card once PearlCards has
 	// rendered it: a list of 60 pearls then costs 60 loads, not 60
-	// lookups in the cache of View.Cached.
+	// lookups in a cache.
 	html atomic.Pointer[string]
 }
 
@@ -147,30 +149,64 @@ func (v *View) Cards(list []*site.Pearl) []*Card {
 }
 
 // PearlCards returns the list entries of pearls as HTML: the partial
-// "pearl-card" of each pearl's *Card, through Cached, so that a list of a
-// thousand pearls costs a copy, not a thousand executions.
+// "pearl-card" of each pearl's *Card, rendered once per card, so that a
+// list of a thousand pearls costs a copy, not a thousand executions. A
+// program calls pearlCards instead (see streams).
 func (v *View) PearlCards(list []*site.Pearl) (template.HTML, error) {
-	var b strings.Builder
-	for _, p := range list {
+	l, err := v.pearlCards(list)
+	if err != nil {
+		return "", err
+	}
+	return l.html(), nil
+}
+
+// pearlCards is PearlCards as a value that a program writes into the
+// page itself when it prints it.
+func (v *View) pearlCards(list []*site.Pearl) (*cardList, error) {
+	l := &cardList{cards: make([]*string, len(list))}
+	for i, p := range list {
 		c := v.st.cards[p]
 		if c == nil {
-			return "", fmt.Errorf("PearlCards: %s is not a pearl of this site", p.Path)
+			return nil, fmt.Errorf("PearlCards: %s is not a pearl of this site", p.Path)
 		}
 		h := c.html.Load()
 		if h == nil {
-			s, err := v.Cached("pearl-card", c)
+			// Not through Cached: its cache would hold every card of the
+			// portal, and at 100,000 its lookups for the other partials
+			// slowed down with it.
+			s, err := v.st.t.progs.executeTemplate(v.tmpl, "pearl-card", c)
 			if err != nil {
-				return "", err
+				return nil, err
 			}
-			h = (*string)(&s)
+			h = &s
 			c.html.Store(h)
 		}
-		if b.Len() == 0 {
-			b.Grow(len(*h) * len(list) * 5 / 4)
-		}
+		l.cards[i] = h
+		l.size += len(*h)
+	}
+	return l, nil
+}
+
+// cardList is the HTML of a list of cards (see View.pearlCards).
+type cardList struct {
+	cards []*string
+	size  int // their bytes
+}
+
+func (l *cardList) writeHTML(w *bytes.Buffer) {
+	w.Grow(l.size)
+	for _, h := range l.cards {
+		w.WriteString(*h)
+	}
+}
+
+func (l *cardList) html() template.HTML {
+	var b strings.Builder
+	b.Grow(l.size)
+	for _, h := range l.cards {
 		b.WriteString(*h)
 	}
-	return template.HTML(b.String()), nil
+	return template.HTML(b.String())
 }
 
 type cacheKey struct {
@@ -286,8 +322,8 @@ func pearlFacts(p *site.Pearl, st *siteState) *PearlFacts {
 	f := &PearlFacts{Slug: p.Slug, Summary: p.Summary, Draft: p.Draft, Projects: p.Projects,
 		Date: p.Date, Updated: p.Updated, Audience: p.Audience, Tags: p.Tags,
 		Related: p.Related, Cases: p.Cases, Prev: p.Prev, Next: p.Next,
-		DateISO: isoDate(p.Date), DateText: st.t.date(st.lang, p.Date),
-		UpdatedISO: isoDate(p.Updated), UpdatedText: st.t.date(st.lang, p.Updated),
+		DateISO: isoDate(p.Date), DateText: dateIn(st.dates, p.Date),
+		UpdatedISO: isoDate(p.Updated), UpdatedText: dateIn(st.dates, p.Updated),
 		Place: st.places[placeKey{p.Area, p.Kind}]}
 	if a := p.Area; a != nil {
 		f.AreaTitle, f.AreaURL, f.AreaSlug, f.AreaColor = a.Title, a.URL, a.Slug, areaColor(a)
