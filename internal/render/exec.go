@@ -643,6 +643,9 @@ func settle(v reflect.Value) reflect.Value {
 type arg struct {
 	node  parse.Node
 	value pipe // for dot, fields, variables, pipelines and functions
+	// konst is a constant's value as an interface{} parameter gets it,
+	// made once, not on every call (a string, a bool, an int).
+	konst reflect.Value
 }
 
 func (c *compiler) args(nodes []parse.Node) ([]arg, error) {
@@ -676,11 +679,16 @@ func (c *compiler) args(nodes []parse.Node) ([]arg, error) {
 				return nil, err
 			}
 			out[i].value = func(s *state, dot reflect.Value) (reflect.Value, error) { return f(s, dot, reflect.Value{}, false) }
-		case *parse.StringNode, *parse.BoolNode:
+		case *parse.StringNode:
+			out[i].konst = reflect.ValueOf(n.Text)
+		case *parse.BoolNode:
+			out[i].konst = reflect.ValueOf(n.True)
 		case *parse.NumberNode:
-			if _, ok := ideal(n); !ok {
+			v, ok := ideal(n)
+			if !ok {
 				return nil, errCannot
 			}
+			out[i].konst = v
 		default:
 			return nil, errCannot // nil, chains
 		}
@@ -695,14 +703,8 @@ func (a *arg) any(s *state, dot reflect.Value) (reflect.Value, error) {
 		v, err := a.value(s, dot)
 		return settle(v), err
 	}
-	switch n := a.node.(type) {
-	case *parse.StringNode:
-		return reflect.ValueOf(n.Text), nil
-	case *parse.BoolNode:
-		return reflect.ValueOf(n.True), nil
-	case *parse.NumberNode:
-		v, _ := ideal(n)
-		return v, nil
+	if a.konst.IsValid() {
+		return a.konst, nil
 	}
 	return reflect.Value{}, errSlow
 }
@@ -715,6 +717,9 @@ func (a *arg) of(s *state, dot reflect.Value, typ reflect.Type) (reflect.Value, 
 			return v, err
 		}
 		return validate(v, typ)
+	}
+	if a.konst.IsValid() && a.konst.Type() == typ {
+		return a.konst, nil // a string for a string: most arguments
 	}
 	switch typ.Kind() {
 	case reflect.Interface:
