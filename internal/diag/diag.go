@@ -10,8 +10,9 @@
 package diag
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -194,18 +195,15 @@ func (l List) filter(s Severity) List {
 // Sort orders the list by file, line, column and message, so that output
 // is deterministic whatever order parallel stages found the problems in.
 func (l List) Sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].Pos, l[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
+	// A typed stable sort: sort.SliceStable swapped through reflection
+	// and compared by index, which at 100,000 pearls (a warning or more
+	// each) was a twentieth of the model's time.
+	slices.SortStableFunc(l, func(x, y *Error) int {
+		a, b := x.Pos, y.Pos
+		if c := cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)); c != 0 {
+			return c
 		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return l[i].Message(English) < l[j].Message(English)
+		return strings.Compare(x.Message(English), y.Message(English))
 	})
 }
 

@@ -69,7 +69,6 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		staticDir: cmp.Or(set.Prefix, "content") + "/" + content.DirStatic + "/",
 		byFile:    make(map[string]any, n),
 		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
-		sort:      sortKeys{keys: make(map[string][]byte, n)},
 		labels:    opts.Labels,
 		unread:    set.Unread,
 	}
@@ -77,6 +76,8 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		b.s.nodes = make(map[string]Node, n)
 	}
 	if opts.Memo != nil {
+		b.memo = true
+		b.sort.keys = make(map[string][]byte, n)
 		opts.Memo.mu.Lock()
 		b.sort.old, b.oldDests = opts.Memo.keys, opts.Memo.dests
 		opts.Memo.mu.Unlock()
@@ -84,9 +85,25 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.areas(set.Areas)
 	b.commits = opts.LastCommits
 	b.pearls(set.Pearls, opts.Drafts)
+	// The related pearls, then the warnings, and the list of the newest
+	// read nothing the cases' lists of pearls, the terms and the links
+	// make: they are found beside them, on the machine's other core (the
+	// model had one of two), with problems of their own, put after the
+	// others as before (the list is sorted).
+	rel := b.part()
+	var warned diag.List
+	var wg sync.WaitGroup
+	listed := make(chan struct{})
+	wg.Go(func() {
+		rel.related()
+		<-listed
+		warned = rel.warnings()
+	})
 	b.cases(set.Cases)
+	wg.Go(b.newest)
 	b.guide(set.Cover, set.Chapters)
 	b.pages(set.Pages)
+	close(listed)
 	b.terms()
 	b.static()
 	b.s.ImageSizes = make(map[string][2]int, len(set.ImageSizes))
@@ -94,23 +111,12 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		b.s.ImageSizes[b.root+"/"+name] = size
 	}
 	b.s.Lang, b.s.paths = cfg.Language, b.byPath
-	// The warnings read nothing the links make: they are found beside
-	// them, in a list of their own, put after the links' as before.
-	var warned diag.List
-	var wg sync.WaitGroup
-	wg.Go(func() { warned = b.warnings() })
 	b.links()
 	wg.Wait()
+	b.join(rel)
 	b.diags.Append(warned)
 	b.diags.Sort()
-	for _, g := range b.suggest {
-		b.s.work += g.dist.Cells
-	}
-	for _, h := range b.headingIn {
-		if h.suggest != nil {
-			b.s.work += h.suggest.dist.Cells
-		}
-	}
+	b.s.work += b.work()
 	if opts.Memo != nil {
 		// Only what this build used is kept, so edited text does not pile
 		// up.
@@ -142,8 +148,15 @@ type builder struct {
 	multi      bool // the portal has more than one language
 	diags      diag.List
 	sort       sortKeys // of titles and labels, with those of the last build (Options.Memo)
-	// Link addresses parsed, and those of the last build (Options.Memo).
+	// Link addresses parsed, and those of the last build, kept only
+	// with Options.Memo (memo).
 	dests, oldDests map[dirDest]dest
+	memo            bool
+	// draftsIn tells that the model holds a draft pearl (a build with
+	// drafts that has one): without one, no reference names a draft in
+	// the model, and finding that out needs no look at the pearl named,
+	// a miss of the processor's cache at 100,000 pearls.
+	draftsIn bool
 	// byFile maps a source path inside the content folder ("helmet/x.md")
 	// to its model value, for link resolution.
 	byFile map[string]any
@@ -223,6 +236,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			b.s.LeftOut = append(b.s.LeftOut, p.File)
 			continue
 		}
+		b.draftsIn = b.draftsIn || p.Draft
 		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum), Committed: b.commits[p.Key+".md"]}
 		pearl.Updated = UpdatedOf(p, pearl.Committed)
 		if p.Area != "" {
@@ -248,7 +262,9 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	parts := workers.Cores(len(order), 512)
 	keys := make([]sortKeys, parts)
 	for g := range keys {
-		keys[g].old = b.sort.old
+		// Titles are mostly unique: a key is kept only for the next
+		// build (Memo).
+		keys[g].old, keys[g].once = b.sort.old, !b.memo
 	}
 	workers.Split(len(order), parts, func(g, lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -261,7 +277,8 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			b.sort.keys[text] = key
 		}
 	}
-	slices.SortFunc(order, func(x, y sortable) int { return x.r.compare(y.r) })
+	// Ranks are unique, so sorting on both cores gives the one order.
+	workers.SortFunc(order, 4096, func(x, y sortable) int { return x.r.compare(y.r) })
 	for i, o := range order {
 		b.s.Pearls[i] = o.p
 		o.p.at = i
@@ -271,6 +288,12 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			joinArea(p)
 		}
 	}
+}
+
+// related makes each pearl's Related. Build runs it on a builder of its
+// own (see part), beside the cases, terms and links, which read no list
+// of related pearls.
+func (b *builder) related() {
 	// Related, both ways: first the pearl's own list, then those that
 	// name it. A long list is searched through a set of its own (see
 	// appendNew): a pearl that every other one names has a list as long
@@ -310,7 +333,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 // or draft pearl.
 func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 	if p := b.pearlBy[slug]; p != nil {
-		if p.Draft {
+		if b.draftsIn && p.Draft {
 			// Only then: ItemPos reads the front matter again, which for
 			// every reference was a tenth of the model's time.
 			b.draftNamed(doc.ItemPos(key, slug), p)
@@ -503,6 +526,7 @@ func (b *builder) terms() {
 	kinds := map[string]*Term{}
 	auds := map[string]*Term{}
 	tagFile := map[string]string{} // tag slug -> first spelling's file, for collisions
+	slugs := map[string]string{}
 	for _, p := range b.s.Pearls {
 		if p.Pearl.Kind != "" {
 			t := kinds[p.Pearl.Kind]
@@ -531,7 +555,7 @@ func (b *builder) terms() {
 		}
 		var tagged map[*Term]bool
 		problem := func(tag string, m *diag.Message, args ...any) { b.diags.Report(tagPos(p.Pearl, tag), m, args...) }
-		for tag, slug := range tagsOf(p.Pearl, problem) {
+		for tag, slug := range tagsOf(p.Pearl, problem, slugs) {
 			t := tags[slug]
 			if t == nil {
 				t = &Term{Taxonomy: "tagit", Slug: slug, Label: tag}
@@ -562,7 +586,6 @@ func (b *builder) terms() {
 	for _, a := range b.s.Areas {
 		b.s.kindGroups(a)
 	}
-	b.newest()
 	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/" + PrintSlug + "/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {
 		b.byPath[p] = true
 	}

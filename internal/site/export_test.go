@@ -3,3 +3,6 @@ package site
 // WorkOf is the count of the comparisons and edit-distance steps Build
 // did for s, which the linear-work test compares across sizes.
 func WorkOf(s *Site) int { return s.work }
+
+// TitleKey is titleKey, which sameTitles compares titles by.
+var TitleKey = titleKey

@@ -29,6 +29,8 @@ type sortKeys struct {
 	buf  *collate.Buffer
 	keys map[string][]byte // the keys made or used, by text
 	old  map[string][]byte // the keys of the last Build (Memo), read only
+	// once tells that each text is asked for once, so keys are not kept.
+	once bool
 }
 
 func (k *sortKeys) key(s string) []byte {
@@ -42,6 +44,9 @@ func (k *sortKeys) key(s string) []byte {
 		}
 		k.buf.Reset()
 		key = bytes.Clone(k.col.KeyFromString(k.buf, s))
+	}
+	if k.once {
+		return key
 	}
 	if k.keys == nil {
 		k.keys = map[string][]byte{}
@@ -95,8 +100,9 @@ func joinArea(p *Pearl) {
 // tagsOf gives each tag of p that makes a term, in order, with its slug:
 // at most MaxTags, none too long or without letters. problem, when not
 // nil, is told of each that makes none, with the tag ("" for the tags
-// past MaxTags).
-func tagsOf(p *content.Pearl, problem func(tag string, m *diag.Message, args ...any)) iter.Seq2[string, string] {
+// past MaxTags). slugs, when not nil, keeps each tag's slug: a large
+// portal's few thousand tags are written hundreds of thousands of times.
+func tagsOf(p *content.Pearl, problem func(tag string, m *diag.Message, args ...any), slugs map[string]string) iter.Seq2[string, string] {
 	return func(yield func(tag, slug string) bool) {
 		tags := p.Tags
 		if len(tags) > MaxTags {
@@ -112,7 +118,13 @@ func tagsOf(p *content.Pearl, problem func(tag string, m *diag.Message, args ...
 				}
 				continue
 			}
-			slug := TagSlug(tag)
+			slug, ok := slugs[tag]
+			if !ok {
+				slug = TagSlug(tag)
+				if slugs != nil {
+					slugs[tag] = slug
+				}
+			}
 			if slug == "" {
 				if problem != nil {
 					problem(tag, diag.SiteTagNoLetters, tag)
@@ -129,7 +141,7 @@ func tagsOf(p *content.Pearl, problem func(tag string, m *diag.Message, args ...
 // tagLabel is how the tag t is shown: as the first pearl on its list
 // spells it.
 func tagLabel(t *Term) string {
-	for tag, slug := range tagsOf(t.Pearls[0].Pearl, nil) {
+	for tag, slug := range tagsOf(t.Pearls[0].Pearl, nil, nil) {
 		if slug == t.Slug {
 			return tag
 		}

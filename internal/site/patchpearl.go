@@ -300,7 +300,7 @@ func (s *Site) setTerms(p *Pearl) bool {
 	p.Tags = nil
 	ok := true
 	var tagged map[*Term]bool
-	for _, slug := range tagsOf(p.Pearl, func(string, *diag.Message, ...any) { ok = false }) {
+	for _, slug := range tagsOf(p.Pearl, func(string, *diag.Message, ...any) { ok = false }, nil) {
 		t := find(s.Tags, slug)
 		if t == nil {
 			return false
@@ -340,15 +340,20 @@ func (s *Site) areaPearls(a *Area) {
 
 // kindGroups makes a's kind groups again, as Build does.
 func (s *Site) kindGroups(a *Area) {
-	a.ByKind = nil
-	for _, k := range s.Kinds {
-		g := &KindGroup{Kind: k}
-		for _, p := range a.Pearls {
-			if p.Kind == k {
-				g.Pearls = append(g.Pearls, p)
+	// One pass over the area's pearls, not one a kind: at 100,000
+	// pearls each pass read every pearl again from memory.
+	groups := make([]*KindGroup, len(s.Kinds))
+	for _, p := range a.Pearls {
+		if i := slices.Index(s.Kinds, p.Kind); i >= 0 {
+			if groups[i] == nil {
+				groups[i] = &KindGroup{Kind: s.Kinds[i]}
 			}
+			groups[i].Pearls = append(groups[i].Pearls, p)
 		}
-		if len(g.Pearls) > 0 {
+	}
+	a.ByKind = nil
+	for _, g := range groups {
+		if g != nil {
 			a.ByKind = append(a.ByKind, g)
 		}
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/content"
@@ -65,31 +66,37 @@ func (b *builder) warnings() diag.List {
 // search results and the necklace would show two links a reader cannot
 // tell apart.
 func (b *builder) sameTitles(diags *diag.List) {
-	seen := map[string]*content.Common{}
-	check := func(kind string, c *content.Common) {
-		k := kind + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Title), " "))
+	// A map for each kind of page, so that a key is the title alone.
+	var seen map[string]*content.Common
+	check := func(c *content.Common) {
+		k := titleKey(c.Title)
 		if first, dup := seen[k]; dup && c.Title != "" {
 			diags.Warn(c.ValuePos("title"), diag.SiteSameTitle, c.Title, first.File)
 			return
 		}
 		seen[k] = c
 	}
+	seen = make(map[string]*content.Common, len(b.s.Areas))
 	for _, a := range b.s.Areas {
-		check("area", &a.Common)
+		check(&a.Common)
 	}
+	seen = make(map[string]*content.Common, len(b.s.Pearls))
 	for _, p := range b.s.Pearls {
-		check("pearl", &p.Common)
+		check(&p.Common)
 	}
+	seen = make(map[string]*content.Common, len(b.s.Cases))
 	for _, c := range b.s.Cases {
-		check("case", &c.Common)
+		check(&c.Common)
 	}
 	if g := b.s.Guide; g != nil {
+		seen = make(map[string]*content.Common, len(g.Chapters))
 		for _, c := range g.Chapters {
-			check("chapter", &c.Common)
+			check(&c.Common)
 		}
 	}
+	seen = make(map[string]*content.Common, len(b.s.Pages))
 	for _, p := range b.s.Pages {
-		check("page", &p.Common)
+		check(&p.Common)
 	}
 }
 
@@ -185,3 +192,22 @@ func orphan(s *Site, p *Pearl) bool {
 
 // IsOrphan tells the warning Orphan gives.
 func IsOrphan(e *diag.Error) bool { return e.ID() == diag.SiteOrphanPearl.ID() }
+
+// titleKey is how sameTitles compares title: in lower case, with each
+// run of white space one space and none at either end. A title written
+// so already, as nearly all are, is only lowered: splitting and joining
+// every title was a third of the warnings' time at 100,000 pearls.
+func titleKey(title string) string {
+	space := true // before the first word, as after a space
+	for _, r := range title {
+		s := unicode.IsSpace(r)
+		if s && (r != ' ' || space) {
+			return strings.ToLower(strings.Join(strings.Fields(title), " "))
+		}
+		space = s
+	}
+	if space { // empty, or a space at the end
+		return strings.ToLower(strings.Join(strings.Fields(title), " "))
+	}
+	return strings.ToLower(title)
+}

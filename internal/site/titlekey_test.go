@@ -1,0 +1,43 @@
+package site_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// titleKeySeeds are titles written plainly and not: spaces at the ends,
+// runs of them, tabs, a no-break space, letters that lower-case to more
+// or fewer bytes, bytes that are not UTF-8.
+var titleKeySeeds = []string{
+	"", " ", "Aika arvioinnissa", "ÄITI JA ÖLJY", " Alussa", "Lopussa ", "Kaksi  väliä",
+	"Sarkain\tvälissä", "Rivi\nvälissä", "Sitova\u00a0väli", "Ohut\u2009väli", "İstanbul", "ẞ", "Kelvin \u212a",
+	"rikki \xff tavu", "\xc2", "a \x85 b", "A", "Ω Σ",
+}
+
+// TestTitleKey: a title's key is the title lowered with its white space
+// made single spaces, as Fields and Join make it, whether the title is
+// written so already or not.
+func TestTitleKey(t *testing.T) {
+	for _, title := range titleKeySeeds {
+		if got, want := site.TitleKey(title), slowTitleKey(title); got != want {
+			t.Errorf("TitleKey(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+func FuzzTitleKey(f *testing.F) {
+	for _, title := range titleKeySeeds {
+		f.Add(title)
+	}
+	f.Fuzz(func(t *testing.T, title string) {
+		if got, want := site.TitleKey(title), slowTitleKey(title); got != want {
+			t.Errorf("TitleKey(%q) = %q, want %q", title, got, want)
+		}
+	})
+}
+
+func slowTitleKey(title string) string {
+	return strings.ToLower(strings.Join(strings.Fields(title), " "))
+}
