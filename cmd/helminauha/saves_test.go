@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,13 +70,27 @@ func TestServeCountsASaveOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, c := range saves {
-		text := strings.Replace(string(old), "Teksti.", "Tallennus "+c.tool+".", 1)
-		c.save(text)
-		line := s.next("rebuilt in")
-		if want := "helmet/dialogi.md changed: "; !strings.HasPrefix(line, want) {
-			t.Errorf("save %d (%s): serve says %q, want a line starting %q", i+1, c.tool, line, want)
+		// A save's steps come microseconds apart from an editor, but a
+		// busy machine may hold this test between two of them for longer
+		// than serve waits for quiet (20 ms), and then serve rightly
+		// tells two changes. So a save told otherwise is made once more,
+		// and must be told as one change then.
+		var said []string
+		for try := 1; try <= 2; try++ {
+			text := strings.Replace(string(old), "Teksti.", fmt.Sprintf("Tallennus %s %d.", c.tool, try), 1)
+			c.save(text)
+			line := s.next("rebuilt in")
+			s.waitFor("/helmet/dialogi/", fmt.Sprintf("Tallennus %s %d.", c.tool, try))
+			if strings.HasPrefix(line, "helmet/dialogi.md changed: ") {
+				said = nil
+				break
+			}
+			said = append(said, line)
+			// The rest of a split save is told before the page shows it.
 		}
-		s.waitFor("/helmet/dialogi/", "Tallennus "+c.tool+".")
+		if said != nil {
+			t.Errorf("save %d (%s): serve says %q, want a line starting %q", i+1, c.tool, said, "helmet/dialogi.md changed: ")
+		}
 	}
 	if err := s.interrupt(); err != nil {
 		t.Errorf("serve did not end cleanly on Ctrl-C: %v\n%s", err, strings.Join(s.log, "\n"))
