@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -397,34 +398,44 @@ const maxNewWarnings = 10
 // a warning counts as the same when its file and message are, so that a
 // line added above it does not tell it again.
 func newWarnings(before, after diag.List, contentName string, saved []string) (fresh diag.List, gone int) {
-	if len(saved) == 0 {
+	if len(saved) == 0 || len(before) == len(after) && (len(after) == 0 || &before[0] == &after[0]) {
+		// A rebuild that changed no problem keeps the last list.
 		return nil, 0
-	}
-	files := make(map[string]bool, len(saved))
-	for _, p := range saved {
-		files[filepath.ToSlash(filepath.Join(contentName, p))] = true
 	}
 	key := func(w *diag.Error) string { return w.Pos.File + "\x00" + w.Message(diag.English) }
 	old := map[string]int{}
-	for _, w := range before {
-		if w.Severity == diag.SevWarning && files[w.Pos.File] {
-			old[key(w)]++
+	for _, p := range saved {
+		file := filepath.ToSlash(filepath.Join(contentName, p))
+		for _, w := range ofFile(before, file) {
+			if w.Severity == diag.SevWarning {
+				old[key(w)]++
+			}
 		}
-	}
-	for _, w := range after {
-		if w.Severity != diag.SevWarning || !files[w.Pos.File] {
-			continue
-		}
-		if k := key(w); old[k] > 0 {
-			old[k]--
-		} else {
-			fresh = append(fresh, w)
+		for _, w := range ofFile(after, file) {
+			if w.Severity != diag.SevWarning {
+				continue
+			}
+			if k := key(w); old[k] > 0 {
+				old[k]--
+			} else {
+				fresh = append(fresh, w)
+			}
 		}
 	}
 	for _, n := range old {
 		gone += n
 	}
 	return fresh, gone
+}
+
+// ofFile are the problems of l, which is sorted, at file.
+func ofFile(l diag.List, file string) diag.List {
+	lo := sort.Search(len(l), func(i int) bool { return l[i].Pos.File >= file })
+	hi := lo
+	for hi < len(l) && l[hi].Pos.File == file {
+		hi++
+	}
+	return l[lo:hi]
 }
 
 // follow reopens the content and theme folders when their names point
