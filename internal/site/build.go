@@ -525,7 +525,6 @@ func (b *builder) terms() {
 	tags := map[string]*Term{}
 	kinds := map[string]*Term{}
 	auds := map[string]*Term{}
-	tagFile := map[string]string{} // tag slug -> first spelling's file, for collisions
 	slugs := map[string]string{}
 	for _, p := range b.s.Pearls {
 		if p.Pearl.Kind != "" {
@@ -561,7 +560,6 @@ func (b *builder) terms() {
 				t = &Term{Taxonomy: "tagit", Slug: slug, Label: tag}
 				t.Node = b.node("/tagit/"+slug+"/", "", content.Sum{})
 				tags[slug] = t
-				tagFile[slug] = p.File
 			}
 			if more := appendNew(p.Tags, t, &tagged); len(more) > len(p.Tags) {
 				p.Tags = more
