@@ -11,7 +11,6 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/config"
@@ -584,36 +583,30 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site) diag.List {
 			break
 		}
 	}
-	gone := map[int]bool{}
+	gone := map[*diag.Error]bool{}
 	var goneList diag.List
-	look := func(i int) {
-		e := last[i]
-		if drop[e] || rereadFiles[e.Pos.File] && site.DocWarning(e) || orphanFiles[e.Pos.File] && site.IsOrphan(e) {
-			gone[i] = true
-			goneList = append(goneList, e)
-			return
-		}
-		if f := pt.front; f != nil && e.Pos.File == f.File {
-			e.Draft = f.Draft
+	look := func(l diag.List) {
+		for _, e := range l {
+			if drop[e] || rereadFiles[e.Pos.File] && site.DocWarning(e) || orphanFiles[e.Pos.File] && site.IsOrphan(e) {
+				gone[e] = true
+				goneList = append(goneList, e)
+			} else if f := pt.front; f != nil && e.Pos.File == f.File {
+				e.Draft = f.Draft
+			}
 		}
 	}
 	if files == nil {
-		for i := range last {
-			look(i)
-		}
+		look(last)
 	}
 	for _, f := range files {
-		lo := sort.Search(len(last), func(i int) bool { return last[i].Pos.File >= f })
-		for i := lo; i < len(last) && last[i].Pos.File == f; i++ {
-			look(i)
-		}
+		look(last.OfFile(f))
 	}
 	if sameDiags(goneList, add) {
 		return last
 	}
 	kept := make(diag.List, 0, len(last)+len(add))
-	for i, e := range last {
-		if !gone[i] {
+	for _, e := range last {
+		if !gone[e] {
 			kept = append(kept, e)
 		}
 	}
@@ -633,7 +626,8 @@ func sameDiags(a, b diag.List) bool {
 		count[e.Error()]++
 	}
 	for _, e := range b {
-		if count[e.Error()]--; count[e.Error()] < 0 {
+		k := e.Error()
+		if count[k]--; count[k] < 0 {
 			return false
 		}
 	}

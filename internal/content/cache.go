@@ -192,9 +192,7 @@ func (c *Cache) Reload(fsys fs.FS, prefix, name string) (doc any, diags diag.Lis
 	if !found || !isMD || strings.Contains(file, "/") {
 		return nil, nil, false
 	}
-	switch dir {
-	case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
-	default:
+	if !docDir(dir) {
 		return nil, nil, false
 	}
 	if !(dir == DirChapters && slug == CoverSlug) && CheckSlug(slug).Message() != nil {

@@ -320,8 +320,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 				diags.Report(diag.Pos{File: show(name)}, diag.ContentSubfolder, rest, path.Join(lang, top))
 				return fs.SkipDir
 			}
-			switch top {
-			case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
+			if docDir(top) {
 				return nil
 			}
 			if lang == "" && holdsContentFolder(fsys, name) {
@@ -543,13 +542,14 @@ func holdsContentFolder(fsys fs.FS, dir string) bool {
 	if err != nil {
 		return false
 	}
-	for _, e := range entries {
-		switch e.Name() {
-		case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
-			if e.IsDir() {
-				return true
-			}
-		}
+	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.IsDir() && docDir(e.Name()) })
+}
+
+// docDir tells a folder of the content format that holds documents.
+func docDir(name string) bool {
+	switch name {
+	case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
+		return true
 	}
 	return false
 }

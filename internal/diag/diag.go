@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -178,6 +179,16 @@ func (l List) HasErrors() bool {
 
 // Errors returns only the error-severity problems.
 func (l List) Errors() List { return l.filter(SevError) }
+
+// OfFile is the part of l, which must be sorted (see Sort), at file.
+func (l List) OfFile(file string) List {
+	lo := sort.Search(len(l), func(i int) bool { return l[i].Pos.File >= file })
+	hi := lo
+	for hi < len(l) && l[hi].Pos.File == file {
+		hi++
+	}
+	return l[lo:hi]
+}
 
 // Warnings returns only the warnings.
 func (l List) Warnings() List { return l.filter(SevWarning) }

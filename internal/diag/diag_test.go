@@ -71,3 +71,24 @@ func TestLongArgumentIsCut(t *testing.T) {
 		t.Errorf("a value of %d characters is cut: %q", MaxArg, got)
 	}
 }
+
+// TestOfFile finds each file's problems in a sorted list, and none of a
+// file that has none, before, between or after the others.
+func TestOfFile(t *testing.T) {
+	var l List
+	for _, f := range []string{"b.md", "d.md", "b.md", "f.md", "d.md", "d.md"} {
+		l.Warn(Pos{File: f}, DidYouMean, f)
+	}
+	l.Sort()
+	for file, want := range map[string]int{"a.md": 0, "b.md": 2, "c.md": 0, "d.md": 3, "f.md": 1, "g.md": 0} {
+		got := l.OfFile(file)
+		if len(got) != want {
+			t.Errorf("%s: %d problems, want %d", file, len(got), want)
+		}
+		for _, e := range got {
+			if e.Pos.File != file {
+				t.Errorf("%s: got a problem of %s", file, e.Pos.File)
+			}
+		}
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -406,12 +405,12 @@ func newWarnings(before, after diag.List, contentName string, saved []string) (f
 	old := map[string]int{}
 	for _, p := range saved {
 		file := filepath.ToSlash(filepath.Join(contentName, p))
-		for _, w := range ofFile(before, file) {
+		for _, w := range before.OfFile(file) {
 			if w.Severity == diag.SevWarning {
 				old[key(w)]++
 			}
 		}
-		for _, w := range ofFile(after, file) {
+		for _, w := range after.OfFile(file) {
 			if w.Severity != diag.SevWarning {
 				continue
 			}
@@ -426,16 +425,6 @@ func newWarnings(before, after diag.List, contentName string, saved []string) (f
 		gone += n
 	}
 	return fresh, gone
-}
-
-// ofFile are the problems of l, which is sorted, at file.
-func ofFile(l diag.List, file string) diag.List {
-	lo := sort.Search(len(l), func(i int) bool { return l[i].Pos.File >= file })
-	hi := lo
-	for hi < len(l) && l[hi].Pos.File == file {
-		hi++
-	}
-	return l[lo:hi]
 }
 
 // follow reopens the content and theme folders when their names point
