@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -277,5 +278,24 @@ func TestParseSizes(t *testing.T) {
 		if (err == nil) != tc.ok || !slices.Equal(got, tc.want) {
 			t.Errorf("ParseSizes(%q) = %v, %v; want %v (ok %v)", tc.in, got, err, tc.want, tc.ok)
 		}
+	}
+}
+
+// A benchmark stopped with Ctrl-C while it waits for the disk stops at
+// once instead of sitting out the minute.
+func TestSettleStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var said []string
+	err := Settle(ctx, time.Hour, func(format string, args ...any) { said = append(said, fmt.Sprintf(format, args...)) })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Settle on a cancelled context = %v, want context.Canceled", err)
+	}
+	if len(said) != 1 || !strings.Contains(said[0], "-settle 0") {
+		t.Errorf("Settle said %q, want one line telling how to skip the wait", said)
+	}
+	said = nil
+	if err := Settle(context.Background(), 0, func(format string, args ...any) { said = append(said, format) }); err != nil || said != nil {
+		t.Errorf("Settle(0) = %v and said %q, want no wait and nothing said", err, said)
 	}
 }

@@ -44,11 +44,12 @@ func run() int {
 		hugoBin  = flag.String("hugo", "hugo", "the hugo binary")
 		hugoArgs = flag.String("hugo-args", "--minify --quiet -s {hugo} -d {out}", "arguments for hugo; {hugo} and {out} are replaced")
 		cache    = flag.String("cache", "", "folder for corpora and outputs (default: .cache/bench in the repository)")
+		settle   = flag.Duration("settle", bench.DefaultSettle, "wait this long after flushing the disk before the first run, so that files removed just before cost the runs nothing")
 	)
 	flag.Parse()
 	sizes, err := bench.ParseSizes(*ns)
 	if err != nil || *runs < 1 || *warmup < 0 || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: bench [-n 1000,10000] [-shapes uniform,varied] [-runs 5] [-warmup 1] [-tools ours,hugo] [-ours BIN] [-hugo BIN] [-cache DIR]")
+		fmt.Fprintln(os.Stderr, "usage: bench [-n 1000,10000] [-shapes uniform,varied] [-runs 5] [-warmup 1] [-tools ours,hugo] [-ours BIN] [-hugo BIN] [-cache DIR] [-settle 65s]")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 		}
@@ -109,7 +110,7 @@ func run() int {
 
 	printEnvironment(*hugoBin, slices.Contains(names, "hugo"))
 	results, err := bench.Run(ctx, bench.Plan{
-		Ns: sizes, Shapes: strings.Split(*shapes, ","), Runs: *runs, Warmup: *warmup, Tools: list, CacheDir: cacheDir, Log: os.Stderr,
+		Ns: sizes, Shapes: strings.Split(*shapes, ","), Runs: *runs, Warmup: *warmup, Tools: list, CacheDir: cacheDir, Log: os.Stderr, Settle: *settle,
 	})
 	if buildErr != nil {
 		for _, n := range sizes {

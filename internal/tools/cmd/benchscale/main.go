@@ -69,10 +69,11 @@ func mainErr() int {
 	oursBin := flag.String("ours", "", "our binary (default: go build ./cmd/helminauha into a temporary folder)")
 	cache := flag.String("cache", "", "folder for corpora and outputs (default: .cache/bench in the repository)")
 	runs := flag.Int("runs", 3, "builds of each size, the sizes taking turns; each figure is their median")
+	settle := flag.Duration("settle", bench.DefaultSettle, "wait this long after flushing the disk before the first build, so that files removed just before cost the builds nothing")
 	flag.Parse()
 	sizes, err := bench.ParseSizes(*ns)
 	if err != nil || flag.NArg() > 0 || *runs < 1 {
-		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-runs 3] [-shape uniform|varied] [-ours BIN] [-cache DIR]")
+		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-runs 3] [-shape uniform|varied] [-ours BIN] [-cache DIR] [-settle 65s]")
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -111,6 +112,10 @@ func mainErr() int {
 			fmt.Fprintf(os.Stderr, "N=%d: generated %s in %s\n", n, dir, time.Since(start).Round(time.Second))
 		}
 		dirs[i] = dir
+	}
+	if err := bench.Settle(ctx, *settle, func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }); err != nil {
+		fmt.Fprintln(os.Stderr, "benchscale:", err)
+		return 1
 	}
 	all := make([][]run, len(sizes))
 	for k := range *runs {
