@@ -535,8 +535,9 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 }
 
 // TestBilingualSessionMatchesFullBuild: a session of a portal of two
-// languages, which render the same theme's files, helmet.json among them,
-// equals a full build after each of two edits, one in each language.
+// languages, which render the same theme's files, the necklace data
+// among them, equals a full build after each of two edits, one in each
+// language.
 func TestBilingualSessionMatchesFullBuild(t *testing.T) {
 	fsys := testkit.Content(t, "testdata/bilingual.txtar")
 	ss, _ := firstBuild(t, fsys)

@@ -38,7 +38,8 @@
 // layout name and no default for a missing kind.
 //
 // The feed (feed.xml), sitemap.xml, robots.txt, _headers and the data of
-// the reader's necklace (oma-helminauha/helmet.json) are written by Go
+// the reader's necklace (oma-helminauha/helmet/<n>.json, in shards by a
+// hash of the slug: NecklaceShards, NecklaceShard) are written by Go
 // code, not by templates: they are formats, not design.
 //
 // # Safety

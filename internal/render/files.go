@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -204,37 +205,115 @@ func headers() []byte {
 
 // necklaceEntry is what the reader's necklace page needs of a pearl to
 // draw and list it without fetching its page, in the order of its keys
-// in helmet.json (title, url, area, areaSlug, areaUrl, color, kind,
-// kindLabel, summary).
+// in a shard of the necklace data (title, url, area, areaSlug, areaUrl,
+// color, kind, kindLabel, summary).
 type necklaceEntry [9]string
 
 // necklaceKeys are the keys of a necklaceEntry's values.
 var necklaceKeys = [9]string{"title", "url", "area", "areaSlug", "areaUrl", "color", "kind", "kindLabel", "summary"}
 
-// necklaceData is oma-helminauha/helmet.json: every pearl by slug. The
-// reader's necklace script reads it to show a stored or shared
-// selection; slugs not in it are unknown.
-func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
+// NecklaceDir is the folder of the necklace data's shards, under the
+// output folder (and each other language's): shard i is
+// NecklaceDir + "i.json". The necklace page gives the script its URL and
+// the number of shards (necklace.html).
+const NecklaceDir = "oma-helminauha/helmet/"
+
+// necklacePerShard is the most pearls a shard holds on average: a
+// reader's selection of ten pearls fetches at most ten shards, and at
+// 10,000 pearls a shard is about 16 KB (2 KB compressed) where the whole
+// was 4 MB.
+const necklacePerShard = 64
+
+// NecklaceShards is the number of shards of the necklace data of a
+// portal of pearls pearls: a power of two, so that it changes (and every
+// shard with it) only when the portal doubles, and at least one, so that
+// a portal without pearls still has its (empty) file.
+func NecklaceShards(pearls int) int {
+	n := 1
+	for n*necklacePerShard < pearls {
+		n *= 2
+	}
+	return n
+}
+
+// NecklaceShard is the shard, of shards, that holds the pearl slug: FNV-1a
+// (32 bits) of its UTF-8 bytes modulo shards. oma-helminauha.js computes
+// the same (necklaceShard); TestNecklaceShardSameInScript runs both.
+func NecklaceShard(slug string, shards int) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(slug); i++ {
+		h ^= uint32(slug[i])
+		h *= 16777619
+	}
+	return int(h % uint32(shards))
+}
+
+// necklaceJobs are the jobs of the shards of s's necklace data, each
+// with its pearls (its node, in the order of s.Pearls) and depending on
+// them and on common (the areas, whose titles and colours the entries
+// hold), so that an edit of one pearl renders its shard only.
+func necklaceJobs(s *site.Site, common []string) []Job {
+	n := NecklaceShards(len(s.Pearls))
+	// Counted first, so that the shards' pearls and deps are cut from
+	// one slice each: 256 growing slices were most of the time at
+	// 10,000 pearls.
+	of := make([]int32, len(s.Pearls))
+	start := make([]int, n+1)
+	for i, p := range s.Pearls {
+		k := NecklaceShard(p.Slug, n)
+		of[i] = int32(k)
+		start[k+1]++
+	}
+	for k := range n {
+		start[k+1] += start[k]
+	}
+	pearls := make([]*site.Pearl, len(s.Pearls))
+	at := slices.Clone(start[:n])
+	for i, p := range s.Pearls {
+		pearls[at[of[i]]] = p
+		at[of[i]]++
+	}
+	common = uniqueKeys(slices.Clone(common))
+	keys := make([]string, 0, n*len(common)+len(s.Pearls))
+	jobs := make([]Job, n)
+	for k := range n {
+		list := pearls[start[k]:start[k+1]:start[k+1]]
+		from := len(keys)
+		keys = append(keys, common...)
+		for _, p := range list {
+			keys = append(keys, p.Key)
+		}
+		jobs[k] = Job{Path: NecklaceDir + strconv.Itoa(k) + ".json", Kind: "necklacedata", Deps: keys[from:len(keys):len(keys)], node: necklaceShard{k, n, list}}
+	}
+	return jobs
+}
+
+// necklaceShard is the node of a necklacedata job: shard i of n, and its
+// pearls.
+type necklaceShard struct {
+	i, n   int
+	pearls []*site.Pearl
+}
+
+// necklaceData is one shard of the necklace data: the pearls of the
+// shard by slug. The reader's necklace script fetches the shards of the
+// slugs it shows (stored or shared); a slug not in its shard is unknown.
+func (t *Theme) necklaceData(s *site.Site, sh necklaceShard) ([]byte, error) {
 	// An object keyed by slug (unique: the files of one folder), keys
 	// sorted as encoding/json sorts a map's, written entry by entry with
 	// appendJSON: encoding/json took most of a title edit's rendering in
 	// serve. Each pearl's entry is kept for the next build (serve), which
 	// writes again only those that changed.
-	pearls := slices.SortedFunc(slices.Values(s.Pearls), func(a, b *site.Pearl) int { return strings.Compare(a.Slug, b.Slug) })
-	t.necklace.mu.Lock()
-	defer t.necklace.mu.Unlock()
-	// Each language has its own entries: a portal's languages have
-	// different numbers of pearls, and one language's build would find
-	// the entries too many for it and start them anew every time.
-	if t.necklace.langs == nil {
-		t.necklace.langs = map[string]map[string]necklaceJSON{}
+	// Sorted here, not when the jobs are listed: serve lists every
+	// shard's job for each save and renders one.
+	pearls := slices.SortedFunc(slices.Values(sh.pearls), func(a, b *site.Pearl) int { return strings.Compare(a.Slug, b.Slug) })
+	entries := t.necklace.shard(s.Lang, sh)
+	entries.mu.Lock()
+	defer entries.mu.Unlock()
+	if entries.m == nil || len(entries.m) > 2*len(pearls)+16 {
+		entries.m = make(map[string]necklaceJSON, len(pearls))
 	}
-	entries := t.necklace.langs[s.Lang]
-	if entries == nil || len(entries) > 2*len(pearls)+64 {
-		entries = make(map[string]necklaceJSON, len(pearls))
-		t.necklace.langs[s.Lang] = entries
-	}
-	size := 2
+	size := 3
 	for _, p := range pearls {
 		e := necklaceEntry{0: p.Title, 1: p.URL, 6: p.Pearl.Kind, 8: p.Summary}
 		if p.Kind != nil {
@@ -243,16 +322,16 @@ func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 		if p.Area != nil {
 			e[2], e[3], e[4], e[5] = p.Area.Title, p.Area.Slug, p.Area.URL, areaColor(p.Area)
 		}
-		if old, ok := entries[p.URL]; !ok || old.entry != e {
+		if old, ok := entries.m[p.URL]; !ok || old.entry != e {
 			data := append(appendJSON(nil, p.Slug), ':')
 			for k, v := range e {
 				data = append(data, "{,"[min(k, 1)], '"')
 				data = append(append(data, necklaceKeys[k]...), '"', ':')
 				data = appendJSON(data, v)
 			}
-			entries[p.URL] = necklaceJSON{e, append(data, '}')}
+			entries.m[p.URL] = necklaceJSON{e, append(data, '}')}
 		}
-		size += len(entries[p.URL].data) + 1
+		size += len(entries.m[p.URL].data) + 1
 	}
 	data := make([]byte, 0, size)
 	data = append(data, '{')
@@ -260,16 +339,44 @@ func (t *Theme) necklaceData(s *site.Site) ([]byte, error) {
 		if i > 0 {
 			data = append(data, ',')
 		}
-		data = append(data, entries[p.URL].data...)
+		data = append(data, entries.m[p.URL].data...)
 	}
 	return append(data, '}', '\n'), nil
 }
 
-// necklaceMemo keeps each pearl's entry of helmet.json, by its site's
-// language and its URL.
+// necklaceMemo keeps each pearl's entry of the necklace data, by its
+// site's language, its shard and its URL.
 type necklaceMemo struct {
-	mu    sync.Mutex
-	langs map[string]map[string]necklaceJSON
+	mu sync.Mutex
+	// Each language has its own entries: a portal's languages have
+	// different numbers of pearls and so of shards.
+	langs map[string][]*necklaceEntries
+}
+
+// necklaceEntries are the entries of one shard, by URL; the shards of a
+// build are rendered on every core at once, each under its own lock.
+type necklaceEntries struct {
+	mu sync.Mutex
+	m  map[string]necklaceJSON
+}
+
+// shard is the entries kept of shard sh of the language lang, made anew
+// when the number of shards changed (every pearl may be in another).
+func (m *necklaceMemo) shard(lang string, sh necklaceShard) *necklaceEntries {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.langs == nil {
+		m.langs = map[string][]*necklaceEntries{}
+	}
+	shards := m.langs[lang]
+	if len(shards) != sh.n {
+		shards = make([]*necklaceEntries, sh.n)
+		for i := range shards {
+			shards[i] = &necklaceEntries{}
+		}
+		m.langs[lang] = shards
+	}
+	return shards[sh.i]
 }
 
 // necklaceJSON is an entry and its JSON ("slug":{...}).

@@ -225,8 +225,10 @@ func (t *Theme) jobs(s *site.Site, keep func(node any) bool) []Job {
 		jobs = append(jobs, Job{Path: out(PagePath(TermsPath, k)), Kind: "terms", Deps: all, page: k})
 	}
 	add("haku/index.html", "search", nil)
-	add("oma-helminauha/index.html", "necklace", nil)
-	jobs = append(jobs, Job{Path: "oma-helminauha/helmet.json", Kind: "necklacedata", Deps: all})
+	// The necklace page gives its script the number of shards of the
+	// necklace data, which the number of pearls sets.
+	jobs = append(jobs, Job{Path: "oma-helminauha/index.html", Kind: "necklace", Deps: all})
+	jobs = append(jobs, necklaceJobs(s, common)...)
 	add("404.html", "notfound", nil)
 	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: listDeps(s.Pearls, common, caseKeys(s.Cases), guideKeys(s), pageKeys(s.Pages))})
 	var feed []string

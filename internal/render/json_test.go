@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestAppendJSONIsEncodingJSON: helmet.json is written by hand, and must
+// TestAppendJSONIsEncodingJSON: the necklace data is written by hand, and must
 // read as encoding/json would write it.
 func TestAppendJSONIsEncodingJSON(t *testing.T) {
 	for _, s := range []string{

@@ -56,7 +56,11 @@ func (t *Theme) render(s *site.Site, j Job, keep bool) (output.File, error) {
 		f.Data, f.Type = headers(), "text/plain"
 		return f, nil
 	case "necklacedata":
-		data, err := t.necklaceData(s)
+		sh, ok := j.node.(necklaceShard)
+		if !ok {
+			return f, fmt.Errorf("rendering %s: a necklacedata job without its shard (make jobs with Theme.Jobs)", j.Path)
+		}
+		data, err := t.necklaceData(s, sh)
 		f.Data, f.Type = data, "application/json"
 		return f, err
 	}

@@ -48,7 +48,7 @@ type Theme struct {
 	// the theme's tables, and parsing every language's templates (twice,
 	// when they are minified) was most of a small portal's build.
 	local *localSets
-	// necklace keeps the entries of helmet.json between builds.
+	// necklace keeps the entries of the necklace data between builds.
 	necklace necklaceMemo
 	// progs are the page templates compiled (see program), by template.
 	progs programs

@@ -534,3 +534,7 @@ func (v *View) TermHeading(t *site.Term) string {
 func legendBead(kind string) Bead {
 	return Bead{Shape: kind, X: 15, Y: 15, ShineX: 11, ShineY: 11, Diamond: "15,2 28,15 15,28 2,15"}
 }
+
+// NecklaceShards is the number of shards of the site's necklace data
+// (NecklaceDir), which the necklace page gives its script.
+func (v *View) NecklaceShards() int { return NecklaceShards(len(v.Site.Pearls)) }

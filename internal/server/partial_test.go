@@ -5,14 +5,17 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/render"
 )
 
 // The files a reader asks for while a build is under way are the files
@@ -33,8 +36,18 @@ func TestServedDuringABuildAreTheFullBuildsBytes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The shard of the necklace data that holds the pearl edited below.
+	pearls, err := os.ReadDir(filepath.Join(content, "helmet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shards := render.NecklaceShards(len(pearls))
+	if shards < 2 {
+		t.Fatalf("%d pearls, %d shard of necklace data: want several", len(pearls), shards)
+	}
+	necklace := "/" + render.NecklaceDir + strconv.Itoa(render.NecklaceShard(strings.TrimSuffix(path.Base(pearlFile), ".md"), shards)) + ".json"
 	paths := []string{"/", "/helmet/lisa-399/", "/helmet/lisa-399/tuloste.json", pearlPath, "/teemat/verkostotyo/",
-		"/teemat/verkostotyo/sivu/2/", "/tagit/tavoitteet/", "/tagit/", "/sitemap.xml", "/feed.xml", "/oma-helminauha/helmet.json",
+		"/teemat/verkostotyo/sivu/2/", "/tagit/tavoitteet/", "/tagit/", "/sitemap.xml", "/feed.xml", "/oma-helminauha/", necklace,
 		"/liitteet/lomake.pdf", "/ei-ole/"}
 	ts := launch(t, content, "")
 	got := getAll(ts, paths)
@@ -65,6 +78,9 @@ func TestServedDuringABuildAreTheFullBuildsBytes(t *testing.T) {
 		}
 	}
 	sameAsFullBuild(t, ts, content, paths, got)
+	if !strings.HasPrefix(got[necklace], "200 ") || !strings.Contains(got[necklace], `"title":"Aivan yhteinen tavoite"`) {
+		t.Errorf("%s after the title edit: %.300s", necklace, got[necklace])
+	}
 }
 
 // getAll asks for every path at once and returns the bodies by path.

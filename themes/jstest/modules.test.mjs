@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 import { store, pearls, fill, announce } from '../helminauha/assets/yhteiset.js';
 import { KEY, readItems, writeItems, indexOf } from '../helminauha/assets/oma.js';
-import { sharedSlugs, safeColor, MAX_SHARED, markdownOf, prefixedAttr, ID_ATTRS } from '../helminauha/assets/oma-helminauha.js';
+import { sharedSlugs, safeColor, MAX_SHARED, markdownOf, prefixedAttr, ID_ATTRS, necklaceShard, NecklaceData } from '../helminauha/assets/oma-helminauha.js';
 import { asciiName } from '../helminauha/assets/tyopohja.js';
 
 const assets = new URL('../helminauha/assets/', import.meta.url);
@@ -231,4 +231,77 @@ test('a body in print gets its ids, and references to them, under the pearl\'s p
   const rule = JSON.parse(readFileSync(new URL('../../internal/render/testdata/id-prefix.json', import.meta.url), 'utf8'));
   assert.deepEqual(Object.keys(ID_ATTRS).sort(), [...rule.idAttributes].sort(), 'ID_ATTRS and id-prefix.json\'s idAttributes');
   for (const [name, value, want] of rule.cases) assert.equal(prefixedAttr(name, value, 'x-'), want, `${name}="${value}"`);
+});
+
+test('a slug is in the shard of the necklace data the generator puts it in', () => {
+  // The rule render.NecklaceShard is checked against too (TestNecklaceShardRule).
+  const rule = JSON.parse(readFileSync(new URL('../../internal/render/testdata/necklace-shards.json', import.meta.url), 'utf8'));
+  assert.ok(rule.cases.length >= 10);
+  for (const [slug, shards, want] of rule.cases) assert.equal(necklaceShard(slug, shards), want, `${slug} of ${shards}`);
+});
+
+// fakeShards serves the shards of the necklace data from files (URL ->
+// JSON, or an Error to fail with), records each URL asked for, and
+// holds every answer until release() is called.
+function fakeShards(files) {
+  const asked = [];
+  const waiting = [];
+  const get = (url) => {
+    asked.push(url);
+    return new Promise((ok, fail) => waiting.push(() => {
+      const f = files[url];
+      if (f instanceof Error || f === undefined) fail(f || new Error('404'));
+      else ok(f);
+    }));
+  };
+  const release = () => { waiting.splice(0).forEach((w) => w()); };
+  return { get, asked, release };
+}
+
+test('the necklace page fetches only the shards of the slugs it shows, all at once and each once', async () => {
+  const n = 16;
+  const slugs = ['luottamus', 'dialogi', 'tauot', 'fasilitointi', 'ei-ole'];
+  const files = {};
+  for (const s of slugs.slice(0, 4)) {
+    const url = `/oma-helminauha/helmet/${necklaceShard(s, n)}.json`;
+    files[url] = { ...files[url], [s]: { title: s.toUpperCase() } };
+  }
+  // The shard of 'ei-ole' is there, without it.
+  files[`/oma-helminauha/helmet/${necklaceShard('ei-ole', n)}.json`] ??= {};
+  const f = fakeShards(files);
+  const data = new NecklaceData('/oma-helminauha/helmet/', n, f.get);
+  const want = [...new Set(slugs.map((s) => `/oma-helminauha/helmet/${necklaceShard(s, n)}.json`))];
+  assert.ok(want.length >= 2, 'the slugs fall in several shards');
+  const done = data.load(slugs);
+  const again = data.load(slugs.slice(0, 2));
+  assert.deepEqual(f.asked.slice().sort(), want.slice().sort(), 'every shard asked for before any answer, and once');
+  assert.equal(data.loaded('luottamus'), false);
+  f.release();
+  await Promise.all([done, again]);
+  for (const s of slugs) assert.equal(data.loaded(s), true, s);
+  assert.deepEqual(Object.keys(data.pearls).sort(), slugs.slice(0, 4).sort());
+  assert.equal(data.pearls.tauot.title, 'TAUOT');
+  assert.equal('ei-ole' in data.pearls, false, 'a slug missing from its shard is unknown');
+  await data.load(slugs);
+  assert.equal(f.asked.length, want.length, 'nothing is fetched twice');
+  await data.load([]);
+  assert.equal(f.asked.length, want.length, 'an empty necklace fetches nothing');
+});
+
+test('a shard that fails or is not an object rejects the load, and a later load asks again', async () => {
+  const n = 4;
+  const url = (s) => `/d/${necklaceShard(s, n)}.json`;
+  const [a, b] = ['a', 'b', 'c', 'd', 'e', 'f'].reduce((acc, s) => (acc.length < 2 && !acc.some((x) => url(x) === url(s)) ? [...acc, s] : acc), []);
+  for (const bad of [new Error('offline'), ['x'], null, 'text']) {
+    const f = fakeShards({ [url(a)]: { [a]: { title: 'A' } }, [url(b)]: bad });
+    const data = new NecklaceData('/d/', n, f.get);
+    const p = data.load([a, b]);
+    f.release();
+    await assert.rejects(p);
+    assert.equal(data.loaded(b), false);
+    const retry = data.load([b]);
+    f.release();
+    await assert.rejects(retry);
+    assert.equal(f.asked.filter((u) => u === url(b)).length, 2, 'the failed shard is asked for again');
+  }
 });

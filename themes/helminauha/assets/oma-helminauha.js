@@ -1,6 +1,7 @@
 // Oma helminauha, the page /oma-helminauha/ (#necklace-svg,
 // #necklace-list, #necklace-empty, #necklace-notice in
-// [data-necklace-page data-necklace-data=URL of helmet.json]): the
+// [data-necklace-page data-necklace-data=URL of the folder of the
+// necklace data's shards, data-necklace-shards=their number]): the
 // reader's own necklace as a picture and as a list that can be reordered
 // with buttons, annotated and emptied; a link that carries the selection
 // in the URL (?h=slug1,slug2) and, opened, offers to save it; a print
@@ -8,10 +9,13 @@
 //
 // An ES module: it imports the storage of oma.js (the same module instance
 // the page header uses) and the shared helpers. Pearl data comes from
-// helmet.json, which the generator writes: slug -> {title, url, area,
-// color, summary}.
+// the necklace data, which the generator writes in shards (N.json in the
+// folder, each slug -> {title, url, area, color, kind, summary, ...}):
+// a slug is in shard necklaceShard(slug, number of shards), and the page
+// fetches only the shards of the slugs it shows (stored and shared), so
+// that a reader's phone does not download every pearl of a large portal.
 //
-// Nothing read from the URL, the storage or helmet.json reaches the page
+// Nothing read from the URL, the storage or the data reaches the page
 // as markup: text goes in as textContent. The pearls in full, fetched
 // only to print or download, are the bodies of the pearls' own pages
 // (same origin, [data-pearl-body], which pearl.html writes), parsed with
@@ -56,9 +60,66 @@ export function sharedSlugs(search) {
   return { slugs: slugs, bad: bad };
 }
 
+// necklaceShard is the shard, of shards, that holds the pearl slug:
+// FNV-1a (32 bits) of its UTF-8 bytes modulo shards, as the generator
+// computes it (render.NecklaceShard; internal/render's tests run both).
+export function necklaceShard(slug, shards) {
+  var bytes = new TextEncoder().encode(slug);
+  var h = 0x811c9dc5;
+  for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return (h >>> 0) % shards;
+}
+
+// NecklaceData holds the pearls of the necklace data by slug, as far as
+// their shards have been fetched: shard i is base + i + '.json' (of
+// count), fetched with get (a URL -> a promise of its parsed JSON).
+export function NecklaceData(base, count, get) {
+  this.base = base;
+  this.count = count;
+  this.get = get;
+  this.pearls = Object.create(null); // slug -> {title, url, area, color, summary, ...}
+  this.done = {}; // shard -> true, once its pearls are in
+  this.pending = {}; // shard -> the promise of its fetch
+}
+
+NecklaceData.prototype.shardOf = function (slug) {
+  return necklaceShard(slug, this.count);
+};
+
+// loaded tells whether the shard of slug is in, so that its absence
+// means the portal has no such pearl.
+NecklaceData.prototype.loaded = function (slug) {
+  return this.done[this.shardOf(slug)] === true;
+};
+
+// load fetches, at once, the shards of slugs not in yet, and resolves
+// when they are in; it rejects when one could not be fetched or read
+// (and a later load tries that one again).
+NecklaceData.prototype.load = function (slugs) {
+  var self = this;
+  var want = [];
+  slugs.forEach(function (s) {
+    var i = self.shardOf(s);
+    if (!self.done[i] && want.indexOf(i) < 0) want.push(i);
+  });
+  return Promise.all(want.map(function (i) {
+    if (!self.pending[i]) {
+      self.pending[i] = self.get(self.base + i + '.json').then(function (d) {
+        if (!d || typeof d !== 'object' || Array.isArray(d)) throw new Error('bad data');
+        Object.keys(d).forEach(function (k) { self.pearls[k] = d[k]; });
+        self.done[i] = true;
+      }).catch(function (e) {
+        delete self.pending[i];
+        throw e;
+      });
+    }
+    return self.pending[i];
+  }));
+};
+
 function NecklacePage(root, data) {
   this.root = root;
-  this.data = data; // slug -> {title, url, area, color, summary}
+  this.data = data; // a NecklaceData
   this.svgBox = document.getElementById('necklace-svg');
   this.list = document.getElementById('necklace-list');
   this.empty = document.getElementById('necklace-empty');
@@ -78,11 +139,12 @@ function NecklacePage(root, data) {
 }
 
 NecklacePage.prototype.known = function (slug) {
-  return Object.prototype.hasOwnProperty.call(this.data, slug) && this.data[slug] && typeof this.data[slug] === 'object';
+  var p = this.data.pearls;
+  return Object.prototype.hasOwnProperty.call(p, slug) && p[slug] && typeof p[slug] === 'object';
 };
 
 NecklacePage.prototype.info = function (slug) {
-  var d = this.data[slug] || {};
+  var d = (this.known(slug) && this.data.pearls[slug]) || {};
   return {
     slug: slug,
     title: typeof d.title === 'string' && d.title ? d.title : slug,
@@ -102,11 +164,12 @@ NecklacePage.prototype.setNotice = function (msg) {
 };
 
 // own returns the stored necklace without pearls the portal no longer
-// has, and says how many were dropped.
+// has, and says how many were dropped. A pearl whose shard is not in
+// (stored by another tab since) is kept: render fetches it.
 NecklacePage.prototype.own = function () {
   var self = this;
   var items = readItems();
-  var kept = items.filter(function (it) { return self.known(it.slug); });
+  var kept = items.filter(function (it) { return self.known(it.slug) || !self.data.loaded(it.slug); });
   if (kept.length !== items.length) {
     writeItems(kept);
     this.setNotice(t('dropped', { pearls: pearls(items.length - kept.length) }));
@@ -194,6 +257,13 @@ NecklacePage.prototype.drawSVG = function (infos) {
 
 NecklacePage.prototype.render = function (focus) {
   var self = this;
+  var stored = readItems().map(function (it) { return it.slug; });
+  if (!stored.every(function (s) { return self.data.loaded(s); })) {
+    // Pearls stored by another tab since the page was opened: their
+    // shards first.
+    this.data.load(stored).then(function () { self.render(focus); }, function () { self.setNotice(t('failed')); });
+    return;
+  }
   var items = this.own();
   var infos = items.map(function (it) { return self.info(it.slug); });
   this.drawSVG(infos);
@@ -492,9 +562,13 @@ NecklacePage.prototype.full = function () {
   var self = this;
   var notes = {};
   if (!this.shared) readItems().forEach(function (it) { notes[it.slug] = it.note; });
-  var infos = this.slugs().filter(function (s) { return self.known(s); }).map(function (s) { return self.info(s); });
-  return Promise.all(infos.map(function (info) { return self.fetchPearl(info); })).then(function (bodies) {
-    return infos.map(function (info, i) { return { info: info, body: bodies[i], note: notes[info.slug] || '' }; });
+  var slugs = this.slugs();
+  // A shard that cannot be fetched leaves its pearls out, as unknown.
+  return this.data.load(slugs).catch(function () {}).then(function () {
+    var infos = slugs.filter(function (s) { return self.known(s); }).map(function (s) { return self.info(s); });
+    return Promise.all(infos.map(function (info) { return self.fetchPearl(info); })).then(function (bodies) {
+      return infos.map(function (info, i) { return { info: info, body: bodies[i], note: notes[info.slug] || '' }; });
+    });
   });
 };
 
@@ -665,15 +739,25 @@ function absolute(href, base) {
   }
 }
 
-function startNecklacePage(root) {
-  var notice = document.getElementById('necklace-notice');
-  var src = root.getAttribute('data-necklace-data') || 'helmet.json';
-  var url = new URL(src, window.location.href);
-  fetch(url.href, { credentials: 'same-origin' }).then(function (r) {
+// getJSON fetches the JSON at url (same origin, as the page is).
+function getJSON(url) {
+  return fetch(url, { credentials: 'same-origin' }).then(function (r) {
     if (!r.ok) throw new Error(String(r.status));
     return r.json();
-  }).then(function (data) {
-    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('bad data');
+  });
+}
+
+// startNecklacePage fetches the shards of the stored and the shared
+// pearls (none for an empty necklace), then shows the page.
+function startNecklacePage(root) {
+  var notice = document.getElementById('necklace-notice');
+  var base = new URL(root.getAttribute('data-necklace-data') || 'helmet/', window.location.href).href;
+  var count = Number(root.getAttribute('data-necklace-shards'));
+  if (!Number.isInteger(count) || count < 1) count = 1;
+  var data = new NecklaceData(base, count, getJSON);
+  var shared = sharedSlugs(window.location.search);
+  var slugs = readItems().map(function (it) { return it.slug; }).concat(shared ? shared.slugs : []);
+  data.load(slugs).then(function () {
     var page = new NecklacePage(root, data);
     page.start();
   }).catch(function () {
