@@ -512,6 +512,9 @@ var (
 	RenderAssetSubfolder = msg("render.asset-subfolder",
 		"teeman tiedostot luetaan vain kansiosta assets/, ei sen alikansioista: siirrä tämä kansioon static/, niin se kopioidaan sellaisenaan",
 		"assets are read from assets/ only, not its subfolders: move it to static/ to copy it as is")
+	RenderWholeNecklace = msg("render.whole-necklace",
+		"teema lukee tiedostoa oma-helminauha/helmet.json, jossa ovat kaikki helmet: se kirjoitetaan yhä, mutta lukijan puhelin lataa sen kokonaan; ota teemaan sisäänrakennetun teeman necklace.html ja oma-helminauha.js, jotka lataavat vain tarvittavat osat (oma-helminauha/helmet/)",
+		"the theme reads oma-helminauha/helmet.json, every pearl in one file: it is still written, but a reader's phone downloads all of it; take the built-in theme's necklace.html and oma-helminauha.js, which fetch only the parts needed (oma-helminauha/helmet/)")
 	RenderNoAsset = msg("render.no-asset",
 		"teemassa ei ole tiedostoa %q kansiossa assets/: lisää se sinne tai korjaa nimi mallipohjassa",
 		"the theme has no asset %q in assets/: add it there, or correct the name in the template")

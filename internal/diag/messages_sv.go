@@ -191,6 +191,7 @@ eller HELMINAUHA_LANG=en).
 	"render.no-main":               "%s anger inte sidans innehåll: skriv det i blocket {{define \"main\"}} … {{end}}",
 	"render.unused-template":       "mallen %s används inte: sidmallarna heter som sidans slag (%s), och de gemensamma börjar med _",
 	"render.cannot-read":           "det här kan inte läsas: %s",
+	"render.whole-necklace":        "temat läser filen oma-helminauha/helmet.json med alla pärlor: den skrivs fortfarande, men läsarens telefon laddar ner hela; ta det inbyggda temats necklace.html och oma-helminauha.js, som bara hämtar de delar som behövs (oma-helminauha/helmet/)",
 	"render.asset-subfolder":       "temats filer läses bara från mappen assets/, inte från dess undermappar: flytta det här till mappen static/, så kopieras det som det är",
 	"render.no-asset":              "temat har ingen fil %q i mappen assets/: lägg till den där eller rätta namnet i mallen",
 	"render.cannot-read-theme":     "temat kan inte läsas: %s",

@@ -283,16 +283,23 @@ func necklaceJobs(s *site.Site, common []string) []Job {
 		for _, p := range list {
 			keys = append(keys, p.Key)
 		}
-		jobs[k] = Job{Path: NecklaceDir + strconv.Itoa(k) + ".json", Kind: "necklacedata", Deps: keys[from:len(keys):len(keys)], node: necklaceShard{k, n, list}}
+		jobs[k] = Job{Path: NecklaceDir + strconv.Itoa(k) + ".json", Kind: "necklacedata", Deps: keys[from:len(keys):len(keys)], node: necklaceShard{i: k, n: n, pearls: list}}
 	}
 	return jobs
 }
 
+// WholeNecklace is the necklace data file of every pearl that builds
+// wrote before the shards. A theme whose files still name it (one copied
+// from the built-in theme before the shards) gets it beside the shards,
+// so that its necklace page keeps working; the built-in theme does not.
+const WholeNecklace = "oma-helminauha/helmet.json"
+
 // necklaceShard is the node of a necklacedata job: shard i of n, and its
-// pearls.
+// pearls; whole is WholeNecklace, every pearl, kept out of the memo.
 type necklaceShard struct {
 	i, n   int
 	pearls []*site.Pearl
+	whole  bool
 }
 
 // necklaceData is one shard of the necklace data: the pearls of the
@@ -307,7 +314,10 @@ func (t *Theme) necklaceData(s *site.Site, sh necklaceShard) ([]byte, error) {
 	// Sorted here, not when the jobs are listed: serve lists every
 	// shard's job for each save and renders one.
 	pearls := slices.SortedFunc(slices.Values(sh.pearls), func(a, b *site.Pearl) int { return strings.Compare(a.Slug, b.Slug) })
-	entries := t.necklace.shard(s.Lang, sh)
+	entries := &necklaceEntries{}
+	if !sh.whole {
+		entries = t.necklace.shard(s.Lang, sh)
+	}
 	entries.mu.Lock()
 	defer entries.mu.Unlock()
 	if entries.m == nil || len(entries.m) > 2*len(pearls)+16 {

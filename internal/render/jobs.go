@@ -229,6 +229,9 @@ func (t *Theme) jobs(s *site.Site, keep func(node any) bool) []Job {
 	// necklace data, which the number of pearls sets.
 	jobs = append(jobs, Job{Path: "oma-helminauha/index.html", Kind: "necklace", Deps: all})
 	jobs = append(jobs, necklaceJobs(s, common)...)
+	if t.wholeNecklace {
+		jobs = append(jobs, Job{Path: WholeNecklace, Kind: "necklacedata", Deps: all, node: necklaceShard{n: 1, pearls: s.Pearls, whole: true}})
+	}
 	add("404.html", "notfound", nil)
 	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: listDeps(s.Pearls, common, caseKeys(s.Cases), guideKeys(s), pageKeys(s.Pages))})
 	var feed []string

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
@@ -50,6 +53,11 @@ type Theme struct {
 	local *localSets
 	// necklace keeps the entries of the necklace data between builds.
 	necklace necklaceMemo
+	// wholeNecklace is set when the theme's templates or assets name
+	// helmet.json, the single necklace data file of every pearl that
+	// builds wrote before the shards (NecklaceDir): a theme copied from
+	// the built-in one then still finds it (see WholeNecklace).
+	wholeNecklace bool
 	// progs are the page templates compiled (see program), by template.
 	progs programs
 }
@@ -204,6 +212,22 @@ func LoadTheme(fsys fs.FS, name string) (*Theme, diag.List) {
 	})
 	if err != nil {
 		diags.Add(diag.New(diag.Pos{File: name}, diag.RenderCannotReadTheme, diag.Cause(err)).Because(err))
+	}
+	// A theme made from the built-in one before the necklace data was
+	// cut into shards reads the whole file (see WholeNecklace).
+	whole := path.Base(WholeNecklace)
+	named := func(file string, text []byte) {
+		if i := bytes.Index(text, []byte(whole)); i >= 0 {
+			t.wholeNecklace = true
+			line := bytes.LastIndexByte(text[:i], '\n')
+			diags.Warn(diag.Pos{File: show(file), Line: bytes.Count(text[:i], []byte("\n")) + 1, Col: utf8.RuneCount(text[line+1:i]) + 1}, diag.RenderWholeNecklace)
+		}
+	}
+	for _, f := range slices.Sorted(maps.Keys(src)) {
+		named("templates/"+f, []byte(src[f]))
+	}
+	for _, f := range t.assets {
+		named("assets/"+f.name, f.data)
 	}
 	if !slices.ContainsFunc(t.assets, func(f file) bool { return f.name == "style.css" }) {
 		diags.Report(diag.Pos{File: show("assets/style.css")}, diag.RenderNoStyle)
