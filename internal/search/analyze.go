@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,61 +79,73 @@ func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
 		// A hyphenated run: parts separated by single hyphens.
 		buf, ends = buf[:0], ends[:0]
 		for {
-			n := 0
+			n := 0 // runes of the part so far, counted past maxWordRunes
 			for i < len(text) {
-				// A run of ASCII letters and digits, copied at once when it
-				// has no capitals (bit 0x20 is set in each byte).
-				j, all := i, byte(0xff)
-				for {
-					if j+8 > len(text) {
-						for j < len(text) && asciiFold[text[j]] != 0 {
-							all &= text[j]
-							j++
+				if i+8 <= len(text) {
+					// Eight bytes at a time: those before the first that
+					// is no ASCII letter or digit are the word's, folded
+					// all at once by setting bit 0x20 (which makes a
+					// capital small and leaves a digit or small letter as
+					// it is) and stored in one write, of which only those
+					// bytes are kept.
+					x := load64(text[i : i+8])
+					k := 8
+					if m := notWord8(x); m != 0 {
+						k = bits.TrailingZeros64(m) >> 3
+					}
+					if k > 0 {
+						if cap(buf)-len(buf) < 8 {
+							buf = slices.Grow(buf, 8)
 						}
-						break
-					}
-					// Lower-case letters eight at a time, then a capital or
-					// a digit on its own.
-					if m := notLower8(text[j : j+8]); m == 0 {
-						j += 8
-						continue
-					} else {
-						j += bits.TrailingZeros64(m) >> 3
-					}
-					if asciiFold[text[j]] == 0 {
-						break
-					}
-					all &= text[j]
-					j++
-				}
-				if j > i {
-					run := text[i:j]
-					if n+len(run) > maxWordRunes {
-						run = run[:max(0, maxWordRunes-n)]
-					}
-					if all&0x20 != 0 {
-						buf = append(buf, run...)
-					} else {
-						for k := 0; k < len(run); k++ {
-							buf = append(buf, asciiFold[run[k]])
+						binary.LittleEndian.PutUint64(buf[len(buf):len(buf)+8], x|0x2020202020202020)
+						buf = buf[:len(buf)+min(k, max(0, maxWordRunes-n))]
+						n += k
+						i += k
+						if k == 8 {
+							continue
 						}
 					}
-					n += len(run)
-					i = j
+				} else if c := text[i]; c < utf8.RuneSelf {
+					// The last bytes of the text, one at a time.
+					f := asciiFold[c]
+					if f == 0 {
+						break
+					}
+					if n < maxWordRunes {
+						buf = append(buf, f)
+					}
+					n++
+					i++
 					continue
 				}
-				if text[i] < utf8.RuneSelf {
+				c := text[i]
+				if c < utf8.RuneSelf {
 					break
 				}
 				var r rune
 				var size int
-				if c := text[i]; 0xC2 <= c && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				if 0xC2 <= c && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
 					// Two bytes, as ä and ö are, decoded here.
 					r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
 				} else {
 					r, size = utf8.DecodeRuneInString(text[i:])
 				}
-				if !isWordRune(r) {
+				if r < latinEnd {
+					// Most letters of Latin script fold to one ASCII
+					// letter (ä to a): one small table says which.
+					f := latinASCII[r]
+					if f == 0 {
+						break
+					}
+					if f < utf8.RuneSelf {
+						if n < maxWordRunes {
+							buf = append(buf, f)
+						}
+						n++
+						i += size
+						continue
+					}
+				} else if !isWordRune(r) {
 					break
 				}
 				if n < maxWordRunes {
@@ -174,7 +187,8 @@ func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
 				}
 			}
 		}
-		if sc.stop.keep(buf) {
+		// Most words are longer than any stop word: kept without a call.
+		if len(buf) > sc.stop.max || sc.stop.keep(buf) {
 			emit(buf, false, dangling)
 		}
 		if len(ends) > 1 {
@@ -189,17 +203,27 @@ func (sc *scanner) scan(text string, emit func(w []byte, part, dangling bool)) {
 	}
 }
 
-// notLower8 returns, for the eight bytes of b, a number whose byte i has
-// its top bit set when b[i] is no ASCII lower-case letter, at least for
-// the first such byte (the bits of the bytes after it are not to be
-// relied on): a byte c below 0x80 is from 'a' on when c+0x1F reaches
-// 0x80, and past 'z' when c+0x05 does, and adding to the lower-case
-// letters before the first other byte carries nothing into it.
-func notLower8(b string) uint64 {
-	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+// notWord8 returns, for the eight bytes of x (the first lowest), a
+// number whose byte i has its top bit set when byte i is no ASCII letter
+// or digit, at least for the first such byte (the bits of the bytes after
+// it are not to be relied on). With y, x with bit 0x20 set in each byte,
+// a byte c below 0x80 is a letter when its y is from 'a' (y+0x1F reaches
+// 0x80) to 'z' (y+0x05 does not), and a digit when c+0x50 reaches 0x80
+// and c+0x46 does not; the sums of bytes below 0x80 carry nothing into
+// the next byte, so the bytes up to the first other one are told right.
+func notWord8(x uint64) uint64 {
 	const hi = 0x8080808080808080
-	return (x | ^(x + 0x1F1F1F1F1F1F1F1F) | (x + 0x0505050505050505)) & hi
+	y := x | 0x2020202020202020
+	notLetter := y | ^(y + 0x1F1F1F1F1F1F1F1F) | (y + 0x0505050505050505)
+	notDigit := x | ^(x + 0x5050505050505050) | (x + 0x4646464646464646)
+	return notLetter & notDigit & hi
+}
+
+// load64 returns the first eight bytes of s, the first lowest, read at
+// once (the compiler makes one load of the shifts).
+func load64(s string) uint64 {
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // isNFC reports, cheaply, whether text is sure to be in NFC: when each of
@@ -213,9 +237,7 @@ func notLower8(b string) uint64 {
 func isNFC(text string) bool {
 	for i := 0; i < len(text); {
 		if i+8 <= len(text) {
-			b := text[i : i+8]
-			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			x := load64(text[i : i+8])
 			// A byte is 0xCC or more when its top bit is set and its
 			// low seven bits plus 0x34 reach 0x80.
 			const lo, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
@@ -372,6 +394,23 @@ var latin = func() (t [latinEnd]struct {
 		b, n := slowFold(nil, r, 0)
 		t[r].word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 		t[r].fold, t[r].runes = string(b), uint8(n)
+	}
+	return t
+}()
+
+// latinASCII holds, for each rune below latinEnd, 0 when it is no word
+// rune, its folded form when that is one ASCII byte, and 0xFF for the
+// other word runes: a table of 768 bytes that scan's hot loop reads
+// rather than the larger latin.
+var latinASCII = func() (t [latinEnd]byte) {
+	for r := range rune(latinEnd) {
+		switch f := &latin[r]; {
+		case !f.word:
+		case len(f.fold) == 1 && f.fold[0] < utf8.RuneSelf:
+			t[r] = f.fold[0]
+		default:
+			t[r] = 0xFF
+		}
 	}
 	return t
 }()

@@ -111,17 +111,15 @@ type File struct {
 // and the chunks of the hits it shows.
 func Build(docs []Doc, opts Options) ([]File, error) {
 	l := LanguageOf(opts.Language)
-	return build(docs, opts, func(docs []Doc) (*vocab, []wordList, [][]ellipsis, []float64) {
-		return analyseDocs(docs, l)
-	})
+	return build(docs, opts, func(docs []Doc) analysed { return analyse(docs, l) })
 }
 
-// build is Build with the analysis step given (analyseDocs, or an
+// build is Build with the analysis step given (analyse, or an
 // Indexer's). Its stages, each in its own file: the documents in index
 // order (here), the vocabulary and analysis (vocab.go), the keys and their
 // ranked postings (rank.go), the facet codes and result rows (facets.go),
 // and the wire format (wire.go).
-func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, []wordList, [][]ellipsis, []float64)) ([]File, error) {
+func build(docs []Doc, opts Options, analyse func([]Doc) analysed) ([]File, error) {
 	opts = opts.withDefaults()
 	if err := checkURLs(docs); err != nil {
 		return nil, err
@@ -133,7 +131,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, []wordList, []
 		}
 	}
 	pause()
-	v, docWords, docEllipses, lengths := analyse(docs)
+	a := analyse(docs)
 	f, rows := facetCodes(docs) // the last reading of the bodies
 	if opts.Once {
 		for i := range docs {
@@ -149,9 +147,9 @@ func build(docs []Doc, opts Options, analyse func([]Doc) (*vocab, []wordList, []
 		opts.Analysed()
 	}
 	pause()
-	terms := rank(v, docWords, docEllipses, lengths, pause)
+	terms := rank(a, pause)
 	pause()
-	m := newManifest(docs, areas, ac, f, rows, terms, v.lang, opts.Thesaurus)
+	m := newManifest(docs, areas, ac, f, rows, terms, a.v.lang, opts.Thesaurus)
 	sort.Slice(terms, func(i, j int) bool { return lessUTF16(terms[i].key, terms[j].key) })
 	pause()
 	return encode(m, terms, rows, opts)

@@ -69,8 +69,9 @@ func (ix *Indexer) Build(docs []Doc, opts Options) ([]File, error) {
 		// Another language's analyses are of no use.
 		ix.v, ix.docs, ix.memo, ix.memoN = newVocab(l), map[[32]byte]*analysis{}, map[string]string{}, 0
 	}
-	files, err := build(docs, opts, func(docs []Doc) (*vocab, []wordList, [][]ellipsis, []float64) {
-		return ix.analyse(docs, opts.Pause)
+	files, err := build(docs, opts, func(docs []Doc) analysed {
+		v, words, ellipses, lengths := ix.analyse(docs, opts.Pause)
+		return analysed{v: v, words: words, ellipses: ellipses, lengths: lengths}
 	})
 	if ix.memoN == 0 {
 		ix.memoN = len(ix.memo)

@@ -141,9 +141,9 @@ func TestScanMatchesReference(t *testing.T) {
 	alphabet := []string{"a", "Z", "ä", "Ö", "ß", "æ", "İ", "ǅ", "\u02ff", "\u0300", "\u0308", "\u0301",
 		"\u2010", "\u2011", "\u2013", "\u201d", "\u2026", "\u2000", "\u212b", "-", ":", " ", ",", "5",
 		"\xff", "\xc3", "\x80", "\xcc", "ja", "verkosto", "Москва", "東京", "🙂", "ﬁ",
-		// Runs of eight lower-case letters and the bytes just outside
-		// 'a'..'z', which lower8 must tell apart.
-		"abcdefgh", "zyxwvuts", "`", "{", "@", "[", "\x7f", "\xe1", "\xc7\x80"}
+		// Runs of eight letters and digits and the bytes just outside
+		// 'a'..'z', 'A'..'Z' and '0'..'9', which notWord8 must tell apart.
+		"abcdefgh", "zyxwvuts", "ABCDEFGH", "a1B2c3D4", "09876543", "`", "{", "@", "[", "/", "\x7f", "\xe1", "\xc7\x80"}
 	r := rand.New(rand.NewSource(3))
 	for range 20000 {
 		var s string
@@ -217,11 +217,12 @@ func TestNFCStable(t *testing.T) {
 	}
 }
 
-// TestNotLower8 puts every byte value at every place of eight bytes,
-// after lower-case letters and before random bytes, and checks that
-// notLower8 marks the first byte that is no lower-case letter, and none
-// before it.
-func TestNotLower8(t *testing.T) {
+// TestNotWord8 puts every byte value at every place of eight bytes,
+// after ASCII letters and digits and before random bytes, and checks that
+// notWord8 marks the first byte that is no ASCII letter or digit, and
+// none before it.
+func TestNotWord8(t *testing.T) {
+	const word = "abcxyzABCXYZ0189"
 	r := rand.New(rand.NewSource(8))
 	for c := range 256 {
 		for at := range 8 {
@@ -230,17 +231,17 @@ func TestNotLower8(t *testing.T) {
 				for i := range b {
 					switch {
 					case i < at:
-						b[i] = byte('a' + r.Intn(26))
+						b[i] = word[r.Intn(len(word))]
 					case i == at:
 						b[i] = byte(c)
 					default:
 						b[i] = byte(r.Intn(256))
 					}
 				}
-				m := notLower8(string(b))
+				m := notWord8(load64(string(b)))
 				first := 8
 				for i, x := range b {
-					if x < 'a' || x > 'z' {
+					if asciiFold[x] == 0 {
 						first = i
 						break
 					}
@@ -250,7 +251,7 @@ func TestNotLower8(t *testing.T) {
 					got = bits.TrailingZeros64(m) >> 3
 				}
 				if got != first {
-					t.Fatalf("notLower8(%q): first byte %d, want %d", b, got, first)
+					t.Fatalf("notWord8(%q): first byte %d, want %d", b, got, first)
 				}
 			}
 		}

@@ -28,7 +28,16 @@ func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
 		}
 		return text(d)
 	}
+	// The documents are counted first: at 100,000 pearls, growing the
+	// list (224 bytes a document) as they came copied it over and over,
+	// under the collector's write barriers: 0.2 s of CPU in a profile.
 	var docs []Doc
+	if n := len(s.Areas) + len(s.Pearls) + len(s.Cases) + len(s.Pages); n > 0 {
+		if s.Guide != nil {
+			n += 1 + len(s.Guide.Chapters)
+		}
+		docs = make([]Doc, 0, n)
+	}
 	for _, a := range s.Areas {
 		docs = append(docs, Doc{
 			URL: a.URL, Title: a.Title, Summary: a.Summary,
@@ -45,6 +54,9 @@ func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
 		}
 		if p.Area != nil {
 			d.Area, d.AreaTitle = p.Area.Slug, p.Area.Title
+		}
+		if n := len(p.Tags) + len(p.Projects); n > 0 {
+			d.Tags = make([]string, 0, n)
 		}
 		for _, t := range p.Tags {
 			d.Tags = append(d.Tags, t.Label)
@@ -87,10 +99,10 @@ func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
 }
 
 func headings(d *markdown.Doc) []string {
-	if d == nil {
+	if d == nil || len(d.Headings) == 0 {
 		return nil
 	}
-	var hs []string
+	hs := make([]string, 0, len(d.Headings))
 	for _, h := range d.Headings {
 		hs = append(hs, h.Text)
 	}

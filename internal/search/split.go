@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // minPart is the fewest letters a part of a compound word may have
 // ("työ", "etä").
@@ -180,17 +183,23 @@ func (sp *splitter) partKeys(w string, memo map[string][]string) []string {
 		return ks
 	}
 	memo[w] = nil // no cycles
+	ps := sp.parts(w)
+	if len(ps) == 0 {
+		return nil // most words: no map of the keys seen made for each
+	}
+	// The keys are a few: looked for in the list rather than in a map.
 	var ks []string
-	seen := map[string]bool{sp.key(w): true}
-	for _, p := range sp.parts(w) {
-		pks := []string{sp.key(p)}
-		if len(p) >= 8 && p != w {
-			pks = append(pks, sp.partKeys(p, memo)...)
+	own := sp.key(w)
+	add := func(k string) {
+		if k != own && !slices.Contains(ks, k) {
+			ks = append(ks, k)
 		}
-		for _, k := range pks {
-			if !seen[k] {
-				seen[k] = true
-				ks = append(ks, k)
+	}
+	for _, p := range ps {
+		add(sp.key(p))
+		if len(p) >= 8 && p != w {
+			for _, k := range sp.partKeys(p, memo) {
+				add(k)
 			}
 		}
 	}
@@ -210,6 +219,12 @@ func twoConsonants(w string) bool {
 func suffixLike(w string) bool {
 	if len(w) >= 4 && isVowel(w[0]) && w[1] == 'm' && w[2] == 'i' && (w[3] == 'n' || w[3] == 's') {
 		return true
+	}
+	// Each ending below has four letters and starts with l, m or i:
+	// the splitting asks of some 150,000 tails at 10,000 pearls, most of
+	// which are let go here rather than compared with each.
+	if len(w) < 4 || w[0] != 'l' && w[0] != 'm' && w[0] != 'i' {
+		return false
 	}
 	for _, s := range []string{"lain", "lais", "llin", "llis", "main", "mais", "inen", "isen", "isuu", "ises", "iste"} {
 		if strings.HasPrefix(w, s) {

@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"math"
 
 	"github.com/helminauha/helminauha/internal/workers"
 )
@@ -19,27 +18,49 @@ import (
 type wordList []byte
 
 // appendWord appends the word id, whose previous word is prev (0 for the
-// first), with its weighted count tf.
-func (l wordList) appendWord(id, prev int32, tf float64, title bool) wordList {
+// first), with c, its count in halves times two, plus one when the word
+// is in the title (see wordCount).
+func (l wordList) appendWord(id, prev int32, c wordCount) wordList {
 	d := int64(id) - int64(prev)
 	l = binary.AppendUvarint(l, uint64(d<<1^d>>63))
-	c := uint64(math.Round(tf*2)) << 1
-	if title {
-		c |= 1
-	}
-	return binary.AppendUvarint(l, c)
+	return binary.AppendUvarint(l, uint64(c))
 }
 
+// next returns the first word of l, whose previous word is prev, with
+// its count as appendWord took it, and the rest of l. Most of the
+// numbers are one byte, read without the loop of binary.Uvarint.
+func (l wordList) next(prev int32) (id int32, c wordCount, rest wordList) {
+	var x [2]uint64 // the difference of the numbers, then the count
+	for j := range x {
+		if l[0] < 0x80 {
+			x[j], l = uint64(l[0]), l[1:]
+			continue
+		}
+		v, n := binary.Uvarint(l)
+		x[j], l = v, l[n:]
+	}
+	return int32(int64(prev) + (int64(x[0]>>1) ^ -int64(x[0]&1))), wordCount(x[1]), l
+}
+
+// wordCount is the weighted count of a word in one document, in halves
+// (every weight is a multiple of a half, so the count is exact), times
+// two, plus one when the word is in the title: the form wordList keeps.
+// It is 0 for a word the document has not met (every weight is above 0).
+type wordCount uint64
+
+// tf returns the weighted count of c, as the ranking takes it.
+func (c wordCount) tf() float32 { return float32(c>>1) / 2 }
+
+// title reports whether the word is in the title.
+func (c wordCount) title() bool { return c&1 == 1 }
+
 // each calls fn with every word of the list, in order.
-func (l wordList) each(fn func(id int32, tf float32, title bool)) {
-	id := int64(0)
+func (l wordList) each(fn func(id int32, c wordCount)) {
+	id := int32(0)
 	for len(l) > 0 {
-		z, n := binary.Uvarint(l)
-		l = l[n:]
-		c, m := binary.Uvarint(l)
-		l = l[m:]
-		id += int64(z>>1) ^ -int64(z&1)
-		fn(int32(id), float32(c>>1)/2, c&1 == 1)
+		var c wordCount
+		id, c, l = l.next(id)
+		fn(id, c)
 	}
 }
 
@@ -47,9 +68,9 @@ func (l wordList) each(fn func(id int32, tf float32, title bool)) {
 func (l wordList) renumbered(ids func(int32) int32) wordList {
 	out := make(wordList, 0, len(l)+len(l)/4)
 	prev := int32(0)
-	l.each(func(id int32, tf float32, title bool) {
+	l.each(func(id int32, c wordCount) {
 		id = ids(id)
-		out = out.appendWord(id, prev, float64(tf), title)
+		out = out.appendWord(id, prev, c)
 		prev = id
 	})
 	return out
@@ -69,10 +90,36 @@ func newVocab(l *Language) *vocab {
 	return &vocab{keyIDs: map[string]int32{}, memo: map[string]string{}, lang: l}
 }
 
-// analyseDocs analyses the documents on every core, each goroutine with
-// a vocabulary of its own, and merges the vocabularies in document order,
-// so that the numbers are those a single pass would give.
+// analysed is what analysing the documents gives the ranking.
+type analysed struct {
+	v        *vocab
+	words    []wordList   // by document
+	ellipses [][]ellipsis // by document, in v's numbers
+	lengths  []float64    // by document
+	// ids, when not nil, holds for each document the numbers in v of
+	// the word numbers of its list, or nil when they are v's own.
+	ids [][]int32
+}
+
+// analyseDocs is analyse with every word list in the vocabulary's
+// numbers.
 func analyseDocs(docs []Doc, l *Language) (*vocab, []wordList, [][]ellipsis, []float64) {
+	a := analyse(docs, l)
+	for i, ids := range a.ids {
+		if ids != nil {
+			a.words[i] = a.words[i].renumbered(func(id int32) int32 { return ids[id] })
+		}
+	}
+	return a.v, a.words, a.ellipses, a.lengths
+}
+
+// analyse analyses the documents on every core, each goroutine with a
+// vocabulary of its own, and merges the vocabularies in document order,
+// so that the numbers are those a single pass would give. The word lists
+// keep the numbers of their goroutine's vocabulary (see analysed.ids):
+// the ranking, which reads each list once, maps them as it reads rather
+// than every list being written again.
+func analyse(docs []Doc, l *Language) analysed {
 	docWords := make([]wordList, len(docs))
 	docEllipses := make([][]ellipsis, len(docs))
 	lengths := make([]float64, len(docs))
@@ -90,6 +137,10 @@ func analyseDocs(docs []Doc, l *Language) (*vocab, []wordList, [][]ellipsis, []f
 	// here, not once by every goroutine that met the word.
 	v := locals[0]
 	v.keyWords()
+	var docIDs [][]int32
+	if p > 1 {
+		docIDs = make([][]int32, len(docs))
+	}
 	for g := 1; g < p; g++ {
 		lv := locals[g]
 		ids := make([]int32, len(lv.ids.words))
@@ -100,10 +151,14 @@ func analyseDocs(docs []Doc, l *Language) (*vocab, []wordList, [][]ellipsis, []f
 		}
 		lo, hi := workers.Bounds(len(docs), p, g)
 		for i := lo; i < hi; i++ {
-			docWords[i] = renumber(docWords[i], docEllipses[i], ids)
+			docIDs[i] = ids
+			for j := range docEllipses[i] {
+				e := &docEllipses[i][j]
+				e.first, e.head = ids[e.first], ids[e.head]
+			}
 		}
 	}
-	return v, docWords, docEllipses, lengths
+	return analysed{v: v, words: docWords, ellipses: docEllipses, lengths: lengths, ids: docIDs}
 }
 
 // renumber gives the words of ws and es the numbers ids has for them:
@@ -120,8 +175,7 @@ func renumber(ws wordList, es []ellipsis, ids []int32) wordList {
 // another.
 type analyser struct {
 	sc       scanner
-	tf       []float64
-	title    []bool
+	count    []wordCount // by word number, of the document being analysed
 	touched  []int32
 	pending  []int32    // dangling words waiting for their compound
 	ellipses []ellipsis // of the document being analysed
@@ -141,20 +195,25 @@ type ellipsis struct {
 // doc returns the words of d with their weighted counts, its ellipses,
 // and its length.
 func (a *analyser) doc(d Doc, v *vocab) (wordList, []ellipsis, float64) {
-	length := 0.0
+	halves := 0
 	add := func(text string, w float64, isTitle bool) {
+		// The count of one more of a word: its weight in halves, times
+		// two, plus the title bit.
+		one := wordCount(w*2) << 1
+		if isTitle {
+			one |= 1
+		}
 		a.sc.scan(text, func(b []byte, part, dangling bool) {
 			id := v.word(b)
-			if int(id) >= len(a.tf) {
-				a.tf = append(a.tf, make([]float64, int(id)+1-len(a.tf))...)
-				a.title = append(a.title, make([]bool, int(id)+1-len(a.title))...)
+			if int(id) >= len(a.count) {
+				a.count = append(a.count, make([]wordCount, int(id)+1-len(a.count))...)
 			}
-			if a.tf[id] == 0 { // new in this document (every weight is above 0)
+			c := a.count[id]
+			if c == 0 {
 				a.touched = append(a.touched, id)
 			}
-			a.tf[id] += w
-			a.title[id] = a.title[id] || isTitle
-			length += w
+			a.count[id] = c + one&^1 | one&1
+			halves += int(one >> 1)
 			switch {
 			case part:
 			case dangling:
@@ -181,15 +240,15 @@ func (a *analyser) doc(d Doc, v *vocab) (wordList, []ellipsis, float64) {
 	a.words = a.words[:0]
 	prev := int32(0)
 	for _, id := range a.touched {
-		a.words = a.words.appendWord(id, prev, a.tf[id], a.title[id])
+		a.words = a.words.appendWord(id, prev, a.count[id])
 		prev = id
-		a.tf[id], a.title[id] = 0, false
+		a.count[id] = 0
 	}
 	ws := wordList(append([]byte(nil), a.words...))
 	a.touched = a.touched[:0]
 	ell := a.ellipses
 	a.ellipses = nil
-	return ws, ell, length
+	return ws, ell, float64(halves) / 2
 }
 
 // add adds the folded word w with its key k, when new, and returns its
