@@ -54,6 +54,7 @@ type stage struct {
 type run struct {
 	n         int
 	wall, cpu time.Duration
+	sys       time.Duration // of cpu, the kernel's: it follows the disk
 	rss       int64
 	stages    []stage
 	query     float64 // mean bytes a cold query fetched
@@ -130,8 +131,8 @@ func mainErr() int {
 			if k > 0 {
 				r.query = all[i][0].query
 			}
-			fmt.Fprintf(os.Stderr, "N=%d, run %d/%d: %.1f s wall, %.1f s CPU, peak %.0f MiB, a cold query %.0f KiB\n",
-				n, k+1, *runs, r.wall.Seconds(), r.cpu.Seconds(), mib(r.rss), r.query/1024)
+			fmt.Fprintf(os.Stderr, "N=%d, run %d/%d: %.1f s wall, %.1f s CPU (%.1f s system), peak %.0f MiB, a cold query %.0f KiB\n",
+				n, k+1, *runs, r.wall.Seconds(), r.cpu.Seconds(), r.sys.Seconds(), mib(r.rss), r.query/1024)
 			all[i] = append(all[i], r)
 		}
 	}
@@ -213,6 +214,7 @@ func build(ctx context.Context, bin, dir, out, spent string, query bool) (run, e
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rss = int64(ru.Maxrss) * 1024
 		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		r.sys = time.Duration(ru.Stime.Nano())
 	}
 	for _, l := range strings.Split(stdout.String(), "\n") {
 		m := timingLine.FindStringSubmatch(l)
