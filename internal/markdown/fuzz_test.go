@@ -48,6 +48,7 @@ func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 			}
 		}
 	}
+	checkNotUTF8(t, src, diags)
 	if got, want := d.Words(), len(strings.Fields(d.Text())); got != want {
 		t.Errorf("Words() = %d, but the text has %d words", got, want)
 	}
@@ -75,6 +76,32 @@ func checkDoc(t *testing.T, src []byte, rewrite func(string) string) {
 		t.Errorf("from a file of UTF-8, HTML or text that is not UTF-8 or holds NUL: %q", out)
 	}
 	_ = d.HasWorksheet()
+}
+
+// checkNotUTF8 asserts that diags say the file is not UTF-8 once, at
+// the first byte yamldoc.InvalidUTF8 finds in the whole file, when it is
+// not (scanBody checks the body in its pass), and never when it is.
+func checkNotUTF8(t *testing.T, src []byte, diags diag.List) {
+	t.Helper()
+	norm := yamldoc.Normalise(src)
+	var want *diag.Error
+	if off := yamldoc.InvalidUTF8(norm); off >= 0 {
+		start := bytes.LastIndexByte(norm[:off], '\n') + 1
+		at := diag.Pos{File: file, Line: bytes.Count(norm[:off], []byte("\n")) + 1, Col: utf8.RuneCount(norm[start:off]) + 1}
+		want = diag.New(at, diag.YAMLNotUTF8, norm[off])
+	}
+	var got []*diag.Error
+	for _, e := range diags {
+		if e.Text.Message() == diag.YAMLNotUTF8 {
+			got = append(got, e)
+		}
+	}
+	switch {
+	case want == nil && len(got) > 0:
+		t.Errorf("%q is UTF-8, but Parse says %v", src, got)
+	case want != nil && (len(got) != 1 || got[0].Error() != want.Error()):
+		t.Errorf("%q: Parse says %v, want %v", src, got, want)
+	}
 }
 
 // checkHTML fails when out holds a script-capable element, an event

@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // linkifyCases hold URLs and e-mail addresses where goldmark's Linkify
@@ -164,12 +166,12 @@ func sameOutput(t *testing.T, src string, a, b parser.Parser) {
 }
 
 // FuzzScanBody checks scanBody's one pass against the searches it
-// stands for.
+// stands for, and against yamldoc.InvalidUTF8.
 func FuzzScanBody(f *testing.F) {
 	for _, s := range quietCases {
 		f.Add(s)
 	}
-	for _, s := range []string{"a@b", "x\ty", "http://a", "ftp:", "https:", "www.", "&#32;", "a  b", "  a\n", "a  \n", "a   \n", "a\x07b", "\u0085 \u00a0", "\xc2", "tp:", "ps:", "ww."} {
+	for _, s := range []string{"a@b", "x\ty", "http://a", "ftp:", "https:", "www.", "&#32;", "a  b", "  a\n", "a  \n", "a   \n", "a\x07b", "\u0085 \u00a0", "\xc2", "\xc2a", "ä\xc3", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "€\xff", "tp:", "ps:", "ww."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -182,7 +184,7 @@ func FuzzScanBody(f *testing.F) {
 // passes at once.
 func TestScanBodyEveryOffset(t *testing.T) {
 	text := "Verkostotyö on yhteistä tekemistä ja oppimista"
-	for _, in := range []string{"@", "\t", "http:", "ftp:", "https:", "www.", "&#", "  ", "   ", "  \n", "\n  ", "\x07", "\x0b", "\x7f", "\u0085", "\u00a0", "\n", "\n\x0b", " ", ".", ":", "&"} {
+	for _, in := range []string{"@", "\t", "http:", "ftp:", "https:", "www.", "&#", "  ", "   ", "  \n", "\n  ", "\x07", "\x0b", "\x7f", "\u0085", "\u00a0", "\xc3", "\xc2", "\xe2\x82", "\xff", "\xed\xb0\x80", "\n", "\n\x0b", " ", ".", ":", "&"} {
 		for i := range len(text) + 1 {
 			checkScanBody(t, text[:i]+in+text[i:])
 		}
@@ -192,7 +194,10 @@ func TestScanBodyEveryOffset(t *testing.T) {
 func checkScanBody(t *testing.T, s string) {
 	t.Helper()
 	b := []byte(s)
-	ctrl, linkify := scanBody(b)
+	ctrl, bad, linkify := scanBody(b)
+	if want := yamldoc.InvalidUTF8(b); bad != want {
+		t.Errorf("scanBody(%q) finds bad UTF-8 at %d; yamldoc.InvalidUTF8 at %d", s, bad, want)
+	}
 	want := bytes.IndexByte(b, '@') >= 0 || bytes.IndexByte(b, '\t') >= 0 || bytes.Contains(b, []byte("tp:")) ||
 		bytes.Contains(b, []byte("tps:")) || bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("&#"))
 	for _, m := range regexp.MustCompile(` {2,}`).FindAllIndex(b, -1) {

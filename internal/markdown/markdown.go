@@ -93,17 +93,21 @@ func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Con
 // are not in its text, and two that end it make a <br> and are not
 // either.
 func linkifyMatters(b []byte) bool {
-	_, l := scanBody(b)
+	_, _, l := scanBody(b)
 	return l
 }
 
 // bodyByte marks the bytes scanBody looks at further: 1 for those of
-// controlByte, 2 for those the tests of linkifyMatters start at. Most
-// bytes of a body are letters, which one look at the table passes.
+// controlByte, 2 for those the tests of linkifyMatters start at, 4 for
+// the bytes of a rune past ASCII, which must be UTF-8. Most bytes of a
+// body are letters, which one look at the table passes.
 var bodyByte = func() (t [256]uint8) {
 	for c := range t {
 		if controlByte[c] {
 			t[c] = 1
+		}
+		if c >= utf8.RuneSelf {
+			t[c] |= 4
 		}
 	}
 	for _, c := range []byte("@\t:.& ") {
@@ -112,12 +116,16 @@ var bodyByte = func() (t [256]uint8) {
 	return t
 }()
 
-// scanBody is control and linkifyMatters in one pass over the body b:
-// ctrl is the offset of its first control character, or -1. A search
-// for each of the strings, then for two spaces, took as long as
-// goldmark's parse of a paragraph: a space is every seventh byte.
-func scanBody(b []byte) (ctrl int, linkify bool) {
-	ctrl = -1
+// scanBody is control, linkifyMatters and yamldoc.InvalidUTF8 in one
+// pass over the body b: ctrl is the offset of its first control
+// character, or -1 (when b is UTF-8: it may be any offset otherwise), and
+// bad that of its first byte that is not UTF-8, or -1. A search for each
+// of the strings, then for two spaces, took as long as goldmark's parse
+// of a paragraph: a space is every seventh byte; and checking the UTF-8
+// in a pass of its own took as long as this one, for a Finnish text has
+// an ä or an ö every fifteen bytes.
+func scanBody(b []byte) (ctrl, bad int, linkify bool) {
+	ctrl, bad = -1, -1
 	for i := 0; i < len(b); i++ {
 		k := bodyByte[b[i]]
 		if k == 0 {
@@ -125,9 +133,23 @@ func scanBody(b []byte) (ctrl int, linkify bool) {
 		}
 		if k&1 != 0 && ctrl < 0 && (b[i] != 0xc2 || i+1 < len(b) && b[i+1] < 0xa0) {
 			ctrl = i
-			if linkify {
-				return ctrl, linkify
+		}
+		if k&4 != 0 {
+			// The rune's other bytes are not looked at again: none is
+			// one of controlByte's or linkify's.
+			if c := b[i]; c >= 0xc2 && c <= 0xdf && i+1 < len(b) && b[i+1]&0xc0 == 0x80 {
+				i++ // ä, ö and the other two-byte runes, at a glance
+				continue
 			}
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				if bad < 0 {
+					bad = i
+				}
+				continue
+			}
+			i += size - 1
+			continue
 		}
 		if k&2 == 0 || linkify {
 			continue
@@ -155,11 +177,8 @@ func scanBody(b []byte) (ctrl int, linkify bool) {
 		default: // '@', a tab
 			linkify = true
 		}
-		if linkify && ctrl >= 0 {
-			return ctrl, linkify
-		}
 	}
-	return ctrl, linkify
+	return ctrl, bad, linkify
 }
 
 // frontMatterBlock is goldmark-meta's block parser, which finds the
@@ -349,29 +368,36 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 	p.lines = lineStarts(src)
 	d := &Doc{}
 
-	if off := yamldoc.InvalidUTF8(src); off >= 0 {
-		p.badUTF8 = true
-		p.diags.Report(p.pos(off), diag.YAMLNotUTF8, src[off])
-	}
-
 	fm := scanFrontMatter(src)
-	pc := parser.NewContext()
 	body := 1
 	if fm.closed {
 		body = fm.end + 1
 	}
+	// The body is checked for UTF-8 in scanBody's pass, the rest (the
+	// front matter) here: a rune never spans the line end between them.
+	start := len(src)
+	if body <= len(p.lines) {
+		start = p.lines[body-1]
+	}
+	off := yamldoc.InvalidUTF8(src[:start])
+	ctrl, bad, linkifyToo := scanBody(src[start:])
+	if ctrl >= 0 {
+		ctrl += start
+	}
+	if off < 0 && bad >= 0 {
+		off = start + bad
+	}
+	if off >= 0 {
+		p.badUTF8 = true
+		p.diags.Report(p.pos(off), diag.YAMLNotUTF8, src[off])
+	}
+
+	pc := parser.NewContext()
 	parsed := src
 	if p.overLimit(body) {
 		// Only the front matter, whose problems are still worth telling.
 		parsed = src[:p.lines[min(body, len(p.lines))-1]]
 		d.impl.refused = true
-	}
-	ctrl, linkifyToo := -1, false
-	if body <= len(p.lines) {
-		start := p.lines[body-1]
-		if ctrl, linkifyToo = scanBody(src[start:]); ctrl >= 0 {
-			ctrl += start
-		}
 	}
 	switch {
 	case gm != nil:

@@ -837,3 +837,24 @@ func TestStoreReadsBack(t *testing.T) {
 	}
 	check(bodies/2, bodies)
 }
+
+// TestNotUTF8Everywhere puts a byte that is not UTF-8 in the front
+// matter, in the body and in both, for the message scanBody's pass and
+// the front matter's check give together.
+func TestNotUTF8Everywhere(t *testing.T) {
+	for _, src := range []string{
+		"---\ntitle: H\xe4i\n---\nTyö \xff.\n",
+		"---\ntitle: Hei\n---\nTyö \xff.\n",
+		"---\ntitle: Hei\n---\nTyö ä\xc3",
+		"---\ntitle: H\xc3\n---",
+		"---\ntitle: Hei\n---",
+		"---\ntitle: Hei\n\nTyö \xe2\x82.\n",
+		"Työ \xed\xa0\x80 ilman front matteria\n",
+		"\xef\xbb\xbf---\r\ntitle: Hei\r\n---\r\n\r\nTyö\xc0\xaf\r\n",
+		"---\ntitle: Hei\n---\n" + strings.Repeat("> ", 40) + "syvä \xff\n",
+		"---\ntitle: Hei\n---\n```\n\xff\n```\n",
+	} {
+		_, diags := Parse(file, []byte(src))
+		checkNotUTF8(t, []byte(src), diags)
+	}
+}
