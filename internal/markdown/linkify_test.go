@@ -171,7 +171,7 @@ func FuzzScanBody(f *testing.F) {
 	for _, s := range quietCases {
 		f.Add(s)
 	}
-	for _, s := range []string{"a@b", "x\ty", "http://a", "ftp:", "https:", "www.", "&#32;", "a  b", "  a\n", "a  \n", "a   \n", "a\x07b", "\u0085 \u00a0", "\xc2", "\xc2a", "ä\xc3", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "€\xff", "tp:", "ps:", "ww."} {
+	for _, s := range []string{"a@b", "x\ty", "http://a", "ftp:", "https:", "www.", "&#32;", "a  b", "  a\n", "a  \n", "a   \n", "a\x07b", "\u0085 \u00a0", "\xc2", "\xc2a", "ä\xc3", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "€\xff", "tp:", "ps:", "ww.", "a--b", "a - b", "...", "..", "a.b.", ">>", "> >", "a@b -- c", "www... >>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -184,7 +184,7 @@ func FuzzScanBody(f *testing.F) {
 // passes at once.
 func TestScanBodyEveryOffset(t *testing.T) {
 	text := "Verkostotyö on yhteistä tekemistä ja oppimista"
-	for _, in := range []string{"@", "\t", "http:", "ftp:", "https:", "www.", "&#", "  ", "   ", "  \n", "\n  ", "\x07", "\x0b", "\x7f", "\u0085", "\u00a0", "\xc3", "\xc2", "\xe2\x82", "\xff", "\xed\xb0\x80", "\n", "\n\x0b", " ", ".", ":", "&"} {
+	for _, in := range []string{"@", "\t", "http:", "ftp:", "https:", "www.", "&#", "  ", "   ", "  \n", "\n  ", "--", "...", ">>", "-", "..", ">", "\x07", "\x0b", "\x7f", "\u0085", "\u00a0", "\xc3", "\xc2", "\xe2\x82", "\xff", "\xed\xb0\x80", "\n", "\n\x0b", " ", ".", ":", "&"} {
 		for i := range len(text) + 1 {
 			checkScanBody(t, text[:i]+in+text[i:])
 		}
@@ -194,7 +194,11 @@ func TestScanBodyEveryOffset(t *testing.T) {
 func checkScanBody(t *testing.T, s string) {
 	t.Helper()
 	b := []byte(s)
-	ctrl, bad, linkify := scanBody(b)
+	scan := scanBody(b)
+	ctrl, bad, linkify := scan.ctrl, scan.bad, scan.linkify
+	if want := bytes.Contains(b, []byte("--")) || bytes.Contains(b, []byte("...")) || bytes.Contains(b, []byte(">>")); scan.typography != want {
+		t.Errorf("scanBody(%q) tells typography %v, want %v", s, scan.typography, want)
+	}
 	if want := yamldoc.InvalidUTF8(b); bad != want {
 		t.Errorf("scanBody(%q) finds bad UTF-8 at %d; yamldoc.InvalidUTF8 at %d", s, bad, want)
 	}
@@ -230,7 +234,7 @@ func FuzzLinkRefs(f *testing.F) {
 		f.Add(s)
 	}
 	seeds(f, func(src []byte) { f.Add(string(src)) })
-	theirs := newMarkdown(true, parser.LinkReferenceParagraphTransformer).Parser()
+	theirs := newMarkdown(true, typographer{finnishTypography, "'\"-.,<>"}, parser.LinkReferenceParagraphTransformer).Parser()
 	f.Fuzz(func(t *testing.T, src string) {
 		sameOutput(t, src, md.Parser(), theirs)
 	})

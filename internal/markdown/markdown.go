@@ -24,7 +24,7 @@ import (
 // md is the goldmark setup of the generator (and quiet its parser without
 // linkify). Both are built once and only read afterwards: goldmark's parser and renderer keep per-call state in
 // the parser.Context and the writer, so concurrent use is safe.
-var md = newMarkdown(true, linkRefs{})
+var md = newMarkdown(true, typographer{finnishTypography, "'\"-.,<>"}, linkRefs{})
 
 // quiet is md's parser without linkify, for a body in which linkify can
 // find nothing and its being asked changes nothing (see linkifyMatters).
@@ -32,9 +32,16 @@ var md = newMarkdown(true, linkRefs{})
 // space of the text, and cuts the text there; most bodies have no URL or
 // e-mail address, and these calls and the text nodes they leave were a
 // third of goldmark's inline parsing.
-var quiet = newMarkdown(false, linkRefs{}).Parser()
+var quiet = newMarkdown(false, typographer{finnishTypography, "'\"-.<>"}, linkRefs{}).Parser()
 
-func newMarkdown(linkifyToo bool, refs parser.ParagraphTransformer) goldmark.Markdown {
+// quietQuotes is quiet's parser with the typographer asked only at quotes
+// and '<', for a body with no "--", "..." or ">>", where it has nothing
+// else to replace (see typographer).
+var quietQuotes = newMarkdown(false, typographer{finnishTypography, "'\"<"}, linkRefs{}).Parser()
+
+// newMarkdown is the setup with linkify or without, and with typo as
+// its typographer.
+func newMarkdown(linkifyToo bool, typo goldmark.Extender, refs parser.ParagraphTransformer) goldmark.Markdown {
 	exts := []goldmark.Extender{
 		frontMatterBlock{},
 		// Alignment as an attribute: a style attribute would be blocked by
@@ -45,7 +52,7 @@ func newMarkdown(linkifyToo bool, refs parser.ParagraphTransformer) goldmark.Mar
 		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
-		extension.NewTypographer(extension.WithTypographicSubstitutions(finnishTypography)),
+		typo,
 	}
 	if !linkifyToo {
 		exts = slices.DeleteFunc(exts, func(e goldmark.Extender) bool { return e == linkify{} })
@@ -93,12 +100,19 @@ func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Con
 // are not in its text, and two that end it make a <br> and are not
 // either.
 func linkifyMatters(b []byte) bool {
-	_, _, l := scanBody(b)
-	return l
+	return scanBody(b).linkify
+}
+
+// typographyMatters tells whether the body b holds "--", "..." or ">>",
+// which the typographer replaces when asked at '-', '.' or '>' (see
+// typographer).
+func typographyMatters(b []byte) bool {
+	return scanBody(b).typography
 }
 
 // bodyByte marks the bytes scanBody looks at further: 1 for those of
-// controlByte, 2 for those the tests of linkifyMatters start at, 4 for
+// controlByte, 2 for those the tests of linkifyMatters and
+// typographyMatters start at, 4 for
 // the bytes of a rune past ASCII, which must be UTF-8. Most bytes of a
 // body are letters, which one look at the table passes.
 var bodyByte = func() (t [256]uint8) {
@@ -110,53 +124,61 @@ var bodyByte = func() (t [256]uint8) {
 			t[c] |= 4
 		}
 	}
-	for _, c := range []byte("@\t:.& ") {
+	for _, c := range []byte("@\t:.& ->") {
 		t[c] |= 2
 	}
 	return t
 }()
 
-// scanBody is control, linkifyMatters and yamldoc.InvalidUTF8 in one
-// pass over the body b: ctrl is the offset of its first control
-// character, or -1 (when b is UTF-8: it may be any offset otherwise), and
-// bad that of its first byte that is not UTF-8, or -1. A search for each
-// of the strings, then for two spaces, took as long as goldmark's parse
-// of a paragraph: a space is every seventh byte; and checking the UTF-8
-// in a pass of its own took as long as this one, for a Finnish text has
-// an ä or an ö every fifteen bytes.
-func scanBody(b []byte) (ctrl, bad int, linkify bool) {
-	ctrl, bad = -1, -1
+// bodyScan is what scanBody finds in a body.
+type bodyScan struct {
+	// ctrl is the offset of the first control character, or -1 (when
+	// the body is UTF-8: it may be any offset otherwise), and bad that of
+	// the first byte that is not UTF-8, or -1.
+	ctrl, bad  int
+	linkify    bool // see linkifyMatters
+	typography bool // see typographyMatters
+}
+
+// scanBody is control, linkifyMatters, typographyMatters and
+// yamldoc.InvalidUTF8 in one pass over the body b. A search for each of
+// the strings, then for two spaces, took as long as goldmark's parse of a
+// paragraph: a space is every seventh byte; and checking the UTF-8 in a
+// pass of its own took as long as this one, for a Finnish text has an ä
+// or an ö every fifteen bytes.
+func scanBody(b []byte) bodyScan {
+	s := bodyScan{ctrl: -1, bad: -1}
 	for i := 0; i < len(b); i++ {
 		k := bodyByte[b[i]]
 		if k == 0 {
 			continue
 		}
-		if k&1 != 0 && ctrl < 0 && (b[i] != 0xc2 || i+1 < len(b) && b[i+1] < 0xa0) {
-			ctrl = i
+		if k&1 != 0 && s.ctrl < 0 && (b[i] != 0xc2 || i+1 < len(b) && b[i+1] < 0xa0) {
+			s.ctrl = i
 		}
 		if k&4 != 0 {
 			// The rune's other bytes are not looked at again: none is
-			// one of controlByte's or linkify's.
+			// one of controlByte's, linkify's or the typographer's.
 			if c := b[i]; c >= 0xc2 && c <= 0xdf && i+1 < len(b) && b[i+1]&0xc0 == 0x80 {
 				i++ // ä, ö and the other two-byte runes, at a glance
 				continue
 			}
 			r, size := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && size == 1 {
-				if bad < 0 {
-					bad = i
+				if s.bad < 0 {
+					s.bad = i
 				}
 				continue
 			}
 			i += size - 1
 			continue
 		}
-		if k&2 == 0 || linkify {
+		if k&2 == 0 {
 			continue
 		}
 		switch b[i] {
 		case ' ':
-			if i+1 == len(b) || b[i+1] != ' ' {
+			if s.linkify || i+1 == len(b) || b[i+1] != ' ' {
 				continue
 			}
 			// i starts a run of spaces: one before it would have.
@@ -166,19 +188,22 @@ func scanBody(b []byte) (ctrl, bad int, linkify bool) {
 			}
 			indent := i == 0 || b[i-1] == '\n'
 			lineBreak := end == i+2 && end < len(b) && b[end] == '\n'
-			linkify = !indent && !lineBreak
+			s.linkify = !indent && !lineBreak
 			i = end - 1
 		case ':': // http:, ftp:, https:
-			linkify = i >= 2 && b[i-2] == 't' && b[i-1] == 'p' || i >= 3 && b[i-3] == 't' && b[i-2] == 'p' && b[i-1] == 's'
+			s.linkify = s.linkify || i >= 2 && b[i-2] == 't' && b[i-1] == 'p' || i >= 3 && b[i-3] == 't' && b[i-2] == 'p' && b[i-1] == 's'
 		case '.':
-			linkify = i >= 3 && b[i-3] == 'w' && b[i-2] == 'w' && b[i-1] == 'w'
+			s.linkify = s.linkify || i >= 3 && b[i-3] == 'w' && b[i-2] == 'w' && b[i-1] == 'w'
+			s.typography = s.typography || i+2 < len(b) && b[i+1] == '.' && b[i+2] == '.'
+		case '-', '>':
+			s.typography = s.typography || i+1 < len(b) && b[i+1] == b[i]
 		case '&':
-			linkify = i+1 < len(b) && b[i+1] == '#'
+			s.linkify = s.linkify || i+1 < len(b) && b[i+1] == '#'
 		default: // '@', a tab
-			linkify = true
+			s.linkify = true
 		}
 	}
-	return ctrl, bad, linkify
+	return s
 }
 
 // frontMatterBlock is goldmark-meta's block parser, which finds the
@@ -295,6 +320,44 @@ func (l linkifyAt) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	return l.InlineParser.Parse(parent, block, pc)
 }
 
+// typographer is goldmark's Typographer asked only at the characters it
+// may replace something at. Its parser is triggered at ' " - . , < > *
+// and [, where goldmark cuts the text: a call and a text node for every
+// comma and full stop of a body, though it never replaces anything at a
+// ',', '*' or '['. At '*' and '[' other parsers are asked and cut the
+// text all the same. Without linkify, it need not be asked at ',' either,
+// nor at '-', '.' and '>' in a body with no "--", "..." or ">>"
+// (typographyMatters), where it would find nothing: the text comes out
+// the same in fewer text nodes. With linkify, which cuts the text at
+// every space, a cut at a comma decides whether a text node starts with
+// the second of two spaces, which Text drops (see appendInline), so md's
+// is asked at ',' as goldmark's is.
+//
+// goldmark never calls the Typographer's CloseBlock (its signature is
+// not parser.CloseBlocker's), so neither does this one: a quote left open
+// in one block may be closed in the next, as with the Typographer.
+//
+// The substitutions are a field, not read from finnishTypography in
+// Extend: a package variable's initialiser that calls Extend through an
+// interface would not wait for finnishTypography to be set.
+type typographer struct {
+	subs     extension.TypographicSubstitutions
+	triggers string
+}
+
+func (t typographer) Extend(m goldmark.Markdown) {
+	at := typographerAt{extension.NewTypographerParser(extension.WithTypographicSubstitutions(t.subs)), []byte(t.triggers)}
+	// 9999 is the Typographer's own priority.
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(at, 9999)))
+}
+
+type typographerAt struct {
+	parser.InlineParser
+	triggers []byte
+}
+
+func (t typographerAt) Trigger() []byte { return t.triggers }
+
 // finnishTypography follows Finnish usage: the closing quote opens too
 // (”näin” and ’näin’), guillemets are »näin», and an apostrophe is ’.
 // The values are characters, not entities, so that Text sees them as the
@@ -380,12 +443,13 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 		start = p.lines[body-1]
 	}
 	off := yamldoc.InvalidUTF8(src[:start])
-	ctrl, bad, linkifyToo := scanBody(src[start:])
+	scan := scanBody(src[start:])
+	ctrl := scan.ctrl
 	if ctrl >= 0 {
 		ctrl += start
 	}
-	if off < 0 && bad >= 0 {
-		off = start + bad
+	if off < 0 && scan.bad >= 0 {
+		off = start + scan.bad
 	}
 	if off >= 0 {
 		p.badUTF8 = true
@@ -401,10 +465,12 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 	}
 	switch {
 	case gm != nil:
-	case linkifyToo && !d.impl.refused:
+	case scan.linkify && !d.impl.refused:
 		gm = md.Parser()
-	default:
+	case scan.typography:
 		gm = quiet
+	default:
+		gm = quietQuotes
 	}
 	p.root = gm.Parse(text.NewReader(parsed), parser.WithContext(pc))
 	p.frontMatter(d, fm, pc)
