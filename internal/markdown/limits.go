@@ -36,8 +36,11 @@ const (
 
 // overLimit reports the first limit the body, from line first (1-based),
 // is over, and whether there was one. Fenced code is not Markdown and is
-// skipped.
-func (p *parse) overLimit(first int) bool {
+// skipped. bodyMarks is how many marks the whole body holds (scanBody):
+// when that is within MaxMarks, so is every block, and the marks of each
+// line are not counted, a second look at every byte of the body.
+func (p *parse) overLimit(first, bodyMarks int) bool {
+	countMarks := bodyMarks > MaxMarks
 	var (
 		marks, markLine int  // in the current block, and its first line
 		inBlock         bool // a block's lines are being counted
@@ -106,11 +109,13 @@ func (p *parse) overLimit(first int) bool {
 				}
 			}
 		}
-		for _, c := range t {
-			marks += int(isMark[c])
-		}
-		if marks > MaxMarks {
-			return fail(markLine, diag.MdTooManyMarks, MaxMarks)
+		if countMarks {
+			for _, c := range t {
+				marks += int(isMark[c])
+			}
+			if marks > MaxMarks {
+				return fail(markLine, diag.MdTooManyMarks, MaxMarks)
+			}
 		}
 		if t[0] == '#' || t[0] == '|' {
 			inBlock = false

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // Each limit: a body just at it parses as usual, one past it is one
@@ -122,4 +124,57 @@ func TestBrokenFrontMatterIsNotParsedAsMarkdown(t *testing.T) {
 			return ast.WalkContinue, nil
 		})
 	}
+}
+
+// overLimitBoth runs overLimit on body with the marks scanBody counts and
+// with every line's marks counted, and fails when the two differ.
+func overLimitBoth(t *testing.T, body string) {
+	t.Helper()
+	run := func(marks int) (bool, []string) {
+		src := yamldoc.Normalise([]byte(body))
+		p := &parse{file: file, src: src, lines: lineStarts(src)}
+		if marks < 0 {
+			marks = scanBody(src).marks
+		}
+		over := p.overLimit(1, marks)
+		return over, diagStrings(p.diags)
+	}
+	fast, fastDiags := run(-1)
+	slow, slowDiags := run(math.MaxInt)
+	if fast != slow || !equalStrings(fastDiags, slowDiags) {
+		t.Errorf("%q: with scanBody's count %v %q, counting every line %v %q", Shorten(body), fast, fastDiags, slow, slowDiags)
+	}
+}
+
+// TestLimitsMarksCount puts MaxMarks marks and one more in one block, in
+// blocks each within the limit, in fenced code and in containers, for
+// overLimit with scanBody's count of the body's marks, which skips its
+// own when that is within MaxMarks.
+func TestLimitsMarksCount(t *testing.T) {
+	marks := func(n int) string { return strings.Repeat("*a_ ", n/2) + strings.Repeat("[", n%2) }
+	for _, body := range []string{
+		"",
+		"Teksti *a* [b](c).\n",
+		marks(MaxMarks) + "\n",
+		marks(MaxMarks+1) + "\n",
+		marks(MaxMarks/2) + "\n\n" + marks(MaxMarks/2+1) + "\n",
+		marks(MaxMarks) + "\n\n# " + marks(MaxMarks) + "\n",
+		"```\n" + marks(MaxMarks) + "\n```\n" + marks(MaxMarks) + "\n",
+		"> - " + marks(MaxMarks+1) + "\n",
+		"| a | b |\n|---|---|\n| " + marks(MaxMarks) + " |\n| " + marks(MaxMarks) + " |\n",
+		"\"'<!`~" + strings.Repeat("()", MaxMarks/2) + "\n",
+	} {
+		overLimitBoth(t, body)
+	}
+}
+
+func FuzzLimitsMarksCount(f *testing.F) {
+	for _, s := range []string{"*a* [b](c)\n", "> - [x](y) *z*\n\n```\n***\n```\n", "| a | b |\n|---|---|\n| c | d |\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		// Repeated past MaxMarks bytes, so that its marks may be over.
+		overLimitBoth(t, strings.Repeat(body, 1+2*MaxMarks/max(len(body), 1)))
+		overLimitBoth(t, body)
+	})
 }

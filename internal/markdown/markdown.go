@@ -110,9 +110,9 @@ func typographyMatters(b []byte) bool {
 	return scanBody(b).typography
 }
 
-// bodyByte marks the bytes scanBody looks at further: 1 for those of
-// controlByte, 2 for those the tests of linkifyMatters and
-// typographyMatters start at, 4 for
+// bodyByte marks the bytes scanBody looks at further: 8 for the marks
+// of isMark, 1 for those of controlByte, 2 for those the tests of
+// linkifyMatters and typographyMatters start at, 4 for
 // the bytes of a rune past ASCII, which must be UTF-8. Most bytes of a
 // body are letters, which one look at the table passes.
 var bodyByte = func() (t [256]uint8) {
@@ -127,6 +127,9 @@ var bodyByte = func() (t [256]uint8) {
 	for _, c := range []byte("@\t:.& ->") {
 		t[c] |= 2
 	}
+	for c := range t {
+		t[c] |= isMark[c] << 3
+	}
 	return t
 }()
 
@@ -138,10 +141,14 @@ type bodyScan struct {
 	ctrl, bad  int
 	linkify    bool // see linkifyMatters
 	typography bool // see typographyMatters
+	// marks is how many of the Markdown marks MaxMarks counts the body
+	// holds: no block can hold more (see overLimit).
+	marks int
 }
 
-// scanBody is control, linkifyMatters, typographyMatters and
-// yamldoc.InvalidUTF8 in one pass over the body b. A search for each of
+// scanBody is control, linkifyMatters, typographyMatters,
+// yamldoc.InvalidUTF8 and a count of the marks in one pass over the body
+// b. A search for each of
 // the strings, then for two spaces, took as long as goldmark's parse of a
 // paragraph: a space is every seventh byte; and checking the UTF-8 in a
 // pass of its own took as long as this one, for a Finnish text has an ä
@@ -153,6 +160,7 @@ func scanBody(b []byte) bodyScan {
 		if k == 0 {
 			continue
 		}
+		s.marks += int(k >> 3)
 		if k&1 != 0 && s.ctrl < 0 && (b[i] != 0xc2 || i+1 < len(b) && b[i+1] < 0xa0) {
 			s.ctrl = i
 		}
@@ -458,7 +466,7 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 
 	pc := parser.NewContext()
 	parsed := src
-	if p.overLimit(body) {
+	if p.overLimit(body, scan.marks) {
 		// Only the front matter, whose problems are still worth telling.
 		parsed = src[:p.lines[min(body, len(p.lines))-1]]
 		d.impl.refused = true
