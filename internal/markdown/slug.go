@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -99,11 +100,40 @@ var spelled = map[rune]string{
 // headingIDs hands out the ids of one document's headings: the slug of the
 // heading's text, made unique with -1, -2 … suffixes.
 type headingIDs struct {
+	// few holds the ids given, while there are at most fewIDs: a page
+	// has a dozen headings, and looking through them is cheaper than
+	// making and filling a map for each page. used holds them after.
+	few  []string
 	used map[string]bool
 	// next holds, for each slug, the suffix to try first: every smaller
 	// one is taken. Trying from -1 each time made a page of a hundred
 	// thousand equal headings take hours.
 	next map[string]int
+}
+
+const fewIDs = 16
+
+// taken tells whether id has been given.
+func (h *headingIDs) taken(id string) bool {
+	if h.used != nil {
+		return h.used[id]
+	}
+	return slices.Contains(h.few, id)
+}
+
+// take gives id.
+func (h *headingIDs) take(id string) {
+	if h.used == nil && len(h.few) < fewIDs {
+		h.few = append(h.few, id)
+		return
+	}
+	if h.used == nil {
+		h.used = make(map[string]bool, 2*fewIDs)
+		for _, id := range h.few {
+			h.used[id] = true
+		}
+	}
+	h.used[id] = true
 }
 
 // worksheetIDPrefix starts every id a worksheet form carries. A heading
@@ -116,10 +146,6 @@ const (
 )
 
 func (h *headingIDs) id(text string) string {
-	if h.used == nil {
-		h.used = make(map[string]bool)
-		h.next = make(map[string]int)
-	}
 	base := Slugify(text)
 	if base == "" {
 		base = emptyHeadingID
@@ -128,13 +154,16 @@ func (h *headingIDs) id(text string) string {
 		base = idPrefixForReserved + base
 	}
 	id := base
-	if h.used[id] {
+	if h.taken(id) {
+		if h.next == nil {
+			h.next = make(map[string]int)
+		}
 		n := max(h.next[base], 1)
-		for id = base + "-" + strconv.Itoa(n); h.used[id]; id = base + "-" + strconv.Itoa(n) {
+		for id = base + "-" + strconv.Itoa(n); h.taken(id); id = base + "-" + strconv.Itoa(n) {
 			n++
 		}
 		h.next[base] = n + 1
 	}
-	h.used[id] = true
+	h.take(id)
 	return id
 }

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -124,4 +126,28 @@ func slugifyWhole(s string) string {
 		b.WriteString(part)
 	}
 	return b.String()
+}
+
+// TestHeadingIDsPastFew gives ids to more headings than headingIDs looks
+// through before it keeps a map, equal and suffixed ones on both sides
+// of the switch, and checks them against the ids of a map from the
+// start.
+func TestHeadingIDsPastFew(t *testing.T) {
+	var texts []string
+	for i := range 3 * fewIDs {
+		texts = append(texts, "Vaihe", fmt.Sprintf("Vaihe %d", i%7), fmt.Sprintf("Otsikko %d", i))
+	}
+	used := map[string]bool{}
+	var h headingIDs
+	for i, text := range texts {
+		base := Slugify(text)
+		want := base
+		for n := 1; used[want]; n++ {
+			want = base + "-" + strconv.Itoa(n)
+		}
+		used[want] = true
+		if got := h.id(text); got != want {
+			t.Fatalf("heading %d %q: id %q, want %q", i, text, got, want)
+		}
+	}
 }
