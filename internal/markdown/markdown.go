@@ -21,9 +21,10 @@ import (
 	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
-// md is the goldmark setup of the generator (and quiet its parser without
-// linkify). Both are built once and only read afterwards: goldmark's parser and renderer keep per-call state in
-// the parser.Context and the writer, so concurrent use is safe.
+// md is the goldmark setup of the generator (and quiet and quietQuotes
+// its parsers without linkify). All are built once and only read
+// afterwards: goldmark's parser and renderer keep per-call state in the
+// parser.Context and the writer, so concurrent use is safe.
 var md = newMarkdown(true, typographer{finnishTypography, "'\"-.,<>"}, linkRefs{})
 
 // quiet is md's parser without linkify, for a body in which linkify can
@@ -110,11 +111,11 @@ func typographyMatters(b []byte) bool {
 	return scanBody(b).typography
 }
 
-// bodyByte marks the bytes scanBody looks at further: 8 for the marks
-// of isMark, 1 for those of controlByte, 2 for those the tests of
-// linkifyMatters and typographyMatters start at, 4 for
-// the bytes of a rune past ASCII, which must be UTF-8. Most bytes of a
-// body are letters, which one look at the table passes.
+// bodyByte marks the bytes scanBody looks at further: 1 for those of
+// controlByte, 2 for those the tests of linkifyMatters and
+// typographyMatters start at, 4 for the bytes of a rune past ASCII, which
+// must be UTF-8, and 8 for the marks of isMark. Most bytes of a body are
+// letters, which one look at the table passes.
 var bodyByte = func() (t [256]uint8) {
 	for c := range t {
 		if controlByte[c] {
@@ -148,11 +149,10 @@ type bodyScan struct {
 
 // scanBody is control, linkifyMatters, typographyMatters,
 // yamldoc.InvalidUTF8 and a count of the marks in one pass over the body
-// b. A search for each of
-// the strings, then for two spaces, took as long as goldmark's parse of a
-// paragraph: a space is every seventh byte; and checking the UTF-8 in a
-// pass of its own took as long as this one, for a Finnish text has an ä
-// or an ö every fifteen bytes.
+// b. A search for each of the strings, then for two spaces, took as long
+// as goldmark's parse of a paragraph: a space is every seventh byte; and
+// checking the UTF-8 in a pass of its own took as long as this one, for a
+// Finnish text has an ä or an ö every fifteen bytes.
 func scanBody(b []byte) bodyScan {
 	s := bodyScan{ctrl: -1, bad: -1}
 	for i := 0; i < len(b); i++ {
