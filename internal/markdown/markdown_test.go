@@ -858,3 +858,39 @@ func TestNotUTF8Everywhere(t *testing.T) {
 		checkNotUTF8(t, []byte(src), diags)
 	}
 }
+
+// TestParseReusesScratch parses documents of many headings and lines one
+// after another and at once, in different orders, for the slices a parse
+// hands to the next (see scratch): each comes out as when parsed alone.
+func TestParseReusesScratch(t *testing.T) {
+	var docs []string
+	for i := range 6 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: T%d\n---\n", i)
+		for j := range 3 + 9*i {
+			fmt.Fprintf(&b, "## Otsikko %d\n\nTeksti %d [linkki](x%d.md) ja\nrivi \x07.\n\n", j%(2+i), j, i)
+		}
+		docs = append(docs, b.String())
+	}
+	result := func(src string) string {
+		d, diags := Parse(file, []byte(src))
+		return sprint([]any{d.Headings, d.Links, d.Text(), string(d.HTML(nil)), diagStrings(diags)})
+	}
+	want := make([]string, len(docs))
+	for i, src := range docs {
+		want[i] = result(src)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 3 * len(docs) {
+				i := (k*(g+1) + g) % len(docs)
+				if got := result(docs[i]); got != want[i] {
+					t.Errorf("document %d parsed after others: %s\nwant %s", i, got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
