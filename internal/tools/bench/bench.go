@@ -532,21 +532,26 @@ func ParseSizes(s string) ([]int, error) {
 	return out, nil
 }
 
-// DefaultSettle is how long Settle waits unless told otherwise: a minute,
-// and a few seconds to spare.
-const DefaultSettle = 65 * time.Second
+// DefaultSettle is how long Settle waits unless told otherwise: the six
+// minutes below, and a few seconds to spare.
+const DefaultSettle = 6*time.Minute + 10*time.Second
 
 // Settle flushes the file systems' dirty pages and then waits d (none
 // when d is 0), so that the runs after it do not pay for files removed
-// just before. ext4 without a journal, as on this project's virtual
-// machines, skips the inodes freed in the last 60 seconds (300 more while
-// their inode table is not yet written) whenever it makes a new file,
-// looking each one up (recently_deleted in the kernel's inode
-// allocator). Measured with perf: a 10,000-pearl build started a minute
-// after 70,000 files were removed spent 7.3 s in the kernel, two thirds of
-// it in that lookup, against 1.9–2.3 s a minute later. The run before a
-// benchmark (this tool's own last invocation removes its outputs when it
-// ends) would otherwise decide its first minute.
+// before. ext4 without a journal, as on this project's virtual machines,
+// skips the inodes freed in the last 60 seconds, and in the last 360 while
+// their block of the inode table is unwritten, whenever it makes a new
+// file, looking each one up (recently_deleted in the kernel's inode
+// allocator). A build that makes files dirties those blocks again, so
+// after a large removal the window is six minutes, not one. Measured with
+// perf: a 10,000-pearl build started a minute after 70,000 files were
+// removed spent 7.3 s in the kernel, two thirds of it in that lookup,
+// against 1.9–2.3 s later; and with a wait of 65 s after this tool's own
+// removal of 420,000 files, both generators' system time at 10,000 pearls
+// stayed 3–5 times its rested figure for five to seven minutes (ours
+// 5.3–7.6 s instead of 1.4–2.0). The run before a benchmark (this tool's
+// own last invocation removes its outputs when it ends) would otherwise
+// decide its first minutes.
 func Settle(ctx context.Context, d time.Duration, logf func(format string, args ...any)) error {
 	syscall.Sync()
 	if d <= 0 {

@@ -49,7 +49,7 @@ func run() int {
 	flag.Parse()
 	sizes, err := bench.ParseSizes(*ns)
 	if err != nil || *runs < 1 || *warmup < 0 || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: bench [-n 1000,10000] [-shapes uniform,varied] [-runs 5] [-warmup 1] [-tools ours,hugo] [-ours BIN] [-hugo BIN] [-cache DIR] [-settle 65s]")
+		fmt.Fprintln(os.Stderr, "usage: bench [-n 1000,10000] [-shapes uniform,varied] [-runs 5] [-warmup 1] [-tools ours,hugo] [-ours BIN] [-hugo BIN] [-cache DIR] [-settle 6m10s]")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 		}

@@ -74,7 +74,7 @@ func mainErr() int {
 	flag.Parse()
 	sizes, err := bench.ParseSizes(*ns)
 	if err != nil || flag.NArg() > 0 || *runs < 1 {
-		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-runs 3] [-shape uniform|varied] [-ours BIN] [-cache DIR] [-settle 65s]")
+		fmt.Fprintln(os.Stderr, "usage: benchscale [-n 10000,25000,50000,100000] [-runs 3] [-shape uniform|varied] [-ours BIN] [-cache DIR] [-settle 6m10s]")
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
