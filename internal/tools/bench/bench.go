@@ -194,7 +194,7 @@ type Plan struct {
 	CacheDir string   // corpora and outputs go here
 	Log      io.Writer
 	// Settle is how long to wait after flushing the disk (see Settle)
-	// before the first run and after a corpus is made.
+	// before the first run, once every corpus is made.
 	Settle time.Duration
 }
 
@@ -229,11 +229,17 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 		return os.Rename(dir, filepath.Join(spent, fmt.Sprintf("%s-%d", filepath.Base(dir), moved)))
 	}
 	var results []Result
-	settled := false
 	shapes := plan.Shapes
 	if len(shapes) == 0 {
 		shapes = []string{corpus.Uniform}
 	}
+	// Every corpus is made before the wait, which then covers what making
+	// one removed (an older version's folder), and only one wait is needed.
+	type key struct {
+		shape string
+		n     int
+	}
+	dirs := map[key]string{}
 	for _, shape := range shapes {
 		for _, n := range plan.Ns {
 			start := time.Now()
@@ -246,12 +252,15 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 			} else {
 				logf("%s N=%d: using cached corpus %s", shape, n, dir)
 			}
-			if generated || !settled {
-				if err := Settle(ctx, plan.Settle, logf); err != nil {
-					return results, err
-				}
-				settled = true
-			}
+			dirs[key{shape, n}] = dir
+		}
+	}
+	if err := Settle(ctx, plan.Settle, logf); err != nil {
+		return results, err
+	}
+	for _, shape := range shapes {
+		for _, n := range plan.Ns {
+			dir := dirs[key{shape, n}]
 			res := make([]Result, len(plan.Tools))
 			outs := make([]string, len(plan.Tools))
 			for i, t := range plan.Tools {
