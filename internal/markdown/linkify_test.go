@@ -73,7 +73,7 @@ func FuzzLinkify(f *testing.F) {
 	})
 }
 
-// quietCases are bodies the quiet parser takes (linkifyMatters is false
+// quietCases are bodies the quiet parser takes (bodyScan.linkify is false
 // for them) with what differs in goldmark's tree without linkify: text
 // cut at spaces and at the end of each line, after emphasis, links, code
 // and images, with one space or two before a line's end, in headings,
@@ -90,7 +90,7 @@ var quietCases = []string{
 }
 
 // FuzzQuietParser checks that a body parsed without linkify, where
-// linkifyMatters says it does not matter, comes out as with it: the same
+// bodyScan.linkify says it does not matter, comes out as with it: the same
 // HTML, text, words, headings, links and problems.
 func FuzzQuietParser(f *testing.F) {
 	for _, s := range quietCases {
@@ -103,7 +103,7 @@ func FuzzQuietParser(f *testing.F) {
 }
 
 // quieten makes src one the quiet parser takes, so that the fuzzer
-// spends its time on those: what linkifyMatters looks for is written
+// spends its time on those: what bodyScan.linkify looks for is written
 // otherwise.
 func quieten(src string) string {
 	src = strings.NewReplacer("@", "a", "\t", "x", "tp:", "tp;", "tps:", "tps;", "www.", "ww.", "&#", "&x").Replace(src)
@@ -118,21 +118,21 @@ func quieten(src string) string {
 
 func TestQuietParser(t *testing.T) {
 	for _, src := range quietCases {
-		if linkifyMatters([]byte(src)) {
-			t.Errorf("linkifyMatters(%q) is true", src)
+		if scanBody([]byte(src)).linkify {
+			t.Errorf("scanBody(%q).linkify is true", src)
 		}
 		quietMatchesFull(t, src)
 	}
 	for _, src := range []string{"a@b.fi", "http://x", "https://x", "ftp://x", "www.x", "a\tb", "a  b", "a   \nb", "a&#32;b", "a  ", "![a  b](c.png)"} {
-		if !linkifyMatters([]byte(src)) {
-			t.Errorf("linkifyMatters(%q) is false", src)
+		if !scanBody([]byte(src)).linkify {
+			t.Errorf("scanBody(%q).linkify is false", src)
 		}
 	}
 }
 
 func quietMatchesFull(t *testing.T, src string) {
 	t.Helper()
-	if linkifyMatters([]byte(src)) {
+	if scanBody([]byte(src)).linkify {
 		return
 	}
 	sameOutput(t, src, nil, md.Parser())

@@ -29,7 +29,7 @@ import (
 var md = newMarkdown(true, typographer{finnishTypography, "'\"-.,<>"}, linkRefs{})
 
 // quiet is md's parser without linkify, for a body in which linkify can
-// find nothing and its being asked changes nothing (see linkifyMatters).
+// find nothing and its being asked changes nothing (see bodyScan.linkify).
 // goldmark asks an inline parser that is triggered by a space at every
 // space of the text, and cuts the text there; most bodies have no URL or
 // e-mail address, and these calls and the text nodes they leave were a
@@ -91,30 +91,9 @@ func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Con
 	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
 
-// linkifyMatters tells whether the body b may hold something linkify
-// finds (an '@', "http:", "https:", "ftp:", "www."), or text that comes
-// out otherwise when linkify is not asked: goldmark cuts the text at each
-// space it asks linkify at, and the last piece of a line is a text node of
-// its own, not trimmed as the whole would be, which shows where the piece
-// before it ends in a space (two spaces or a tab, or a &#32;) — in the
-// HTML (a space before a <br>) and in Text and alt texts, which drop the
-// second of two spaces across text nodes. Two spaces that indent a line
-// are not in its text, and two that end it make a <br> and are not
-// either.
-func linkifyMatters(b []byte) bool {
-	return scanBody(b).linkify
-}
-
-// typographyMatters tells whether the body b holds "--", "..." or ">>",
-// which the typographer replaces when asked at '-', '.' or '>' (see
-// typographer).
-func typographyMatters(b []byte) bool {
-	return scanBody(b).typography
-}
-
 // bodyByte marks the bytes scanBody looks at further: 1 for those of
-// controlByte, 2 for those the tests of linkifyMatters and
-// typographyMatters start at, 4 for the bytes of a rune past ASCII, which
+// controlByte, 2 for those the tests of bodyScan.linkify and
+// bodyScan.typography start at, 4 for the bytes of a rune past ASCII, which
 // must be UTF-8, and 8 for the marks of isMark. Most bytes of a body are
 // letters, which one look at the table passes.
 var bodyByte = func() (t [256]uint8) {
@@ -140,15 +119,28 @@ type bodyScan struct {
 	// ctrl is the offset of the first control character, or -1 (when
 	// the body is UTF-8: it may be any offset otherwise), and bad that of
 	// the first byte that is not UTF-8, or -1.
-	ctrl, bad  int
-	linkify    bool // see linkifyMatters
-	typography bool // see typographyMatters
+	ctrl, bad int
+	// linkify tells whether the body may hold something linkify finds
+	// (an '@', "http:", "https:", "ftp:", "www."), or text that comes
+	// out otherwise when linkify is not asked: goldmark cuts the text at
+	// each space it asks linkify at, and the last piece of a line is a
+	// text node of its own, not trimmed as the whole would be, which
+	// shows where the piece before it ends in a space (two spaces or a
+	// tab, or a &#32;) — in the HTML (a space before a <br>) and in Text
+	// and alt texts, which drop the second of two spaces across text
+	// nodes. Two spaces that indent a line are not in its text, and two
+	// that end it make a <br> and are not either.
+	linkify bool
+	// typography tells whether the body holds "--", "..." or ">>",
+	// which the typographer replaces when asked at '-', '.' or '>' (see
+	// typographer).
+	typography bool
 	// marks is how many of the Markdown marks MaxMarks counts the body
 	// holds: no block can hold more (see overLimit).
 	marks int
 }
 
-// scanBody is control, linkifyMatters, typographyMatters,
+// scanBody is control, bodyScan.linkify and .typography,
 // yamldoc.InvalidUTF8 and a count of the marks in one pass over the body
 // b. A search for each of the strings, then for two spaces, took as long
 // as goldmark's parse of a paragraph: a space is every seventh byte; and
@@ -336,7 +328,7 @@ func (l linkifyAt) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 // ',', '*' or '['. At '*' and '[' other parsers are asked and cut the
 // text all the same. Without linkify, it need not be asked at ',' either,
 // nor at '-', '.' and '>' in a body with no "--", "..." or ">>"
-// (typographyMatters), where it would find nothing: the text comes out
+// (bodyScan.typography), where it would find nothing: the text comes out
 // the same in fewer text nodes. With linkify, which cuts the text at
 // every space, a cut at a comma decides whether a text node starts with
 // the second of two spaces, which Text drops (see appendInline), so md's

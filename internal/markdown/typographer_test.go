@@ -38,13 +38,13 @@ func TestTypographerAsGoldmarks(t *testing.T) {
 		sameOutput(t, src, nil, theirs)
 	}
 	for _, src := range []string{"a--b", "a...", ">>", "a -- b", "x\n\ny...z"} {
-		if !typographyMatters([]byte(src)) {
-			t.Errorf("typographyMatters(%q) is false", src)
+		if !scanBody([]byte(src)).typography {
+			t.Errorf("scanBody(%q).typography is false", src)
 		}
 	}
 	for _, src := range []string{"a-b", "a..", "> >", "a, b. c.", "-\n-", ".\n..", ">\n>"} {
-		if typographyMatters([]byte(src)) {
-			t.Errorf("typographyMatters(%q) is true", src)
+		if scanBody([]byte(src)).typography {
+			t.Errorf("scanBody(%q).typography is true", src)
 		}
 	}
 }
