@@ -285,6 +285,7 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 					if err := aside(outs[i]); err != nil {
 						return results, fmt.Errorf("moving the previous output aside: %w", err)
 					}
+					at := MachineNote()
 					s, err := RunOnce(ctx, plan.Tools[i], dir, outs[i])
 					if err != nil {
 						res[i].Err = err
@@ -292,11 +293,11 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 						continue
 					}
 					if round < plan.Warmup {
-						logf("%s N=%d: %-5s warm-up   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", shape, n, plan.Tools[i].Name, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
+						logf("%s N=%d: %-5s warm-up   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB%s", shape, n, plan.Tools[i].Name, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS), at)
 						continue
 					}
 					res[i].Samples = append(res[i].Samples, s)
-					logf("%s N=%d: %-5s run %d/%d   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB", shape, n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS))
+					logf("%s N=%d: %-5s run %d/%d   %7.2f s wall %7.2f s CPU (%5.2f s system) %6.0f MiB%s", shape, n, plan.Tools[i].Name, round-plan.Warmup+1, plan.Runs, s.Wall.Seconds(), s.CPU.Seconds(), s.System.Seconds(), mib(s.MaxRSS), at)
 				}
 			}
 			for i := range res {

@@ -121,6 +121,7 @@ func mainErr() int {
 	all := make([][]run, len(sizes))
 	for k := range *runs {
 		for i, n := range sizes {
+			at := bench.MachineNote()
 			// A cold query's bytes are the same every run: the output is.
 			r, err := build(ctx, bin, dirs[i], filepath.Join(cacheDir, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent, k == 0)
 			if err != nil {
@@ -131,8 +132,8 @@ func mainErr() int {
 			if k > 0 {
 				r.query = all[i][0].query
 			}
-			fmt.Fprintf(os.Stderr, "N=%d, run %d/%d: %.1f s wall, %.1f s CPU (%.1f s system), peak %.0f MiB, a cold query %.0f KiB\n",
-				n, k+1, *runs, r.wall.Seconds(), r.cpu.Seconds(), r.sys.Seconds(), mib(r.rss), r.query/1024)
+			fmt.Fprintf(os.Stderr, "N=%d, run %d/%d: %.1f s wall, %.1f s CPU (%.1f s system), peak %.0f MiB, a cold query %.0f KiB%s\n",
+				n, k+1, *runs, r.wall.Seconds(), r.cpu.Seconds(), r.sys.Seconds(), mib(r.rss), r.query/1024, at)
 			all[i] = append(all[i], r)
 		}
 	}
