@@ -209,7 +209,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		// out with one (a note saved as .txt beside the pages) would
 		// otherwise go unseen until check.
 		if n := len(res.Diags.Warnings()); n > 0 {
-			fmt.Fprintln(stdout, diag.ServeWarnings.In(lang, n))
+			fmt.Fprintln(stdout, diag.WarningsNoted.In(lang, n))
 		}
 		if res.Site != nil && res.Site.Config.BaseURL == "" {
 			fmt.Fprintln(stdout, diag.CmdNoBaseURL.In(lang, filepath.Join(*contentDir, "site.yaml")))

@@ -12,6 +12,11 @@ import "golang.org/x/text/feature/plural"
 var (
 	WarningPrefix = msg("diag.warning", "varoitus:", "warning:")
 	DraftMark     = msg("diag.draft", "(luonnos)", "(draft)")
+	// WarningsNoted is how build and serve tell that there are
+	// warnings, which only check lists.
+	WarningsNoted = msgVar("diag.warnings-noted", 1,
+		plural.Selectf(1, "%d", "one", "%d varoitus (helminauha check näyttää sen)", "other", "%d varoitusta (helminauha check luettelee ne)"),
+		plural.Selectf(1, "%d", "one", "%d warning (helminauha check shows it)", "other", "%d warnings (helminauha check lists them)"))
 )
 
 // The command line (cmd/helminauha).
@@ -550,9 +555,6 @@ var (
 	ServeFailedGood = msg("serve.failed-good",
 		"%ssivustoa ei voitu rakentaa (%s): selain näyttää yhä viimeisimmän onnistuneen version",
 		"%sbuild failed (%s): still serving the last good version")
-	ServeWarnings = msgVar("serve.warnings", 1,
-		plural.Selectf(1, "%d", "one", "%d varoitus (helminauha check näyttää sen)", "other", "%d varoitusta (helminauha check luettelee ne)"),
-		plural.Selectf(1, "%d", "one", "%d warning (helminauha check shows it)", "other", "%d warnings (helminauha check lists them)"))
 	ServeMoreWarnings = msgVar("serve.more-warnings", 1,
 		plural.Selectf(1, "%d", "one", "ja %d varoitus lisää (helminauha check näyttää sen)", "other", "ja %d varoitusta lisää (helminauha check luettelee ne)"),
 		plural.Selectf(1, "%d", "one", "and %d more warning (helminauha check shows it)", "other", "and %d more warnings (helminauha check lists them)"))

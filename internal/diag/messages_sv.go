@@ -429,9 +429,9 @@ eller HELMINAUHA_LANG=en).
 
 // svPlurals are the messages whose wording depends on a count.
 var svPlurals = map[string]catalog.Message{
+	"diag.warnings-noted": plural.Selectf(1, "%d", "one", "%d varning (helminauha check visar den)", "other", "%d varningar (helminauha check listar dem)"),
 	"cmd.error-count":     plural.Selectf(1, "%d", "one", "%d fel", "other", "%d fel"),
 	"cmd.warning-count":   plural.Selectf(1, "%d", "one", "%d varning", "other", "%d varningar"),
-	"serve.warnings":      plural.Selectf(1, "%d", "one", "%d varning (helminauha check visar den)", "other", "%d varningar (helminauha check listar dem)"),
 	"serve.more-warnings": plural.Selectf(1, "%d", "one", "och ytterligare %d varning (helminauha check visar den)", "other", "och ytterligare %d varningar (helminauha check listar dem)"),
 	"serve.warnings-gone": plural.Selectf(1, "%d", "one", "%d varning försvann", "other", "%d varningar försvann"),
 	"overlay.heading":     plural.Selectf(1, "%d", "one", "Webbplatsen kunde inte byggas: %d fel", "other", "Webbplatsen kunde inte byggas: %d fel"),

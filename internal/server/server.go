@@ -364,7 +364,7 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 	srv.warned = res.Diags
 	if first {
 		if n := len(res.Diags.Warnings()); n > 0 {
-			fmt.Fprintln(log, diag.ServeWarnings.In(l, n))
+			fmt.Fprintln(log, diag.WarningsNoted.In(l, n))
 		}
 		fmt.Fprintln(log, diag.ServeBuilt.In(l, diag.CmdFileCount.With(len(res.Files)), ms(took)))
 		return

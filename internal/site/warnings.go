@@ -161,7 +161,8 @@ func (s *Site) DocWarnings(doc content.Doc) diag.List {
 	return diags
 }
 
-// DocWarning tells a warning of one of DocWarnings' kinds.
+// DocWarning tells a warning of one of DocWarnings' kinds
+// (TestDocWarningsAreTheModelsOwn holds the list to them).
 func DocWarning(e *diag.Error) bool {
 	switch e.ID() {
 	case diag.SiteFewWords.ID(), diag.SiteManyWords.ID(), diag.SiteCaseSection.ID(), diag.SiteLongSummary.ID():

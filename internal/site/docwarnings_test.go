@@ -1,0 +1,87 @@
+package site_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/helminauha/helminauha/internal/config"
+	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
+	"github.com/helminauha/helminauha/internal/site"
+)
+
+// TestDocWarningsAreTheModelsOwn holds DocWarning's list of kinds to what
+// DocWarnings gives: serve drops the warnings DocWarning tells of a
+// document it reads again and puts DocWarnings' in their place, so a kind
+// missing from the list would be shown twice after an edit, and a kind
+// listed that DocWarnings does not give would vanish until the next full
+// build. The portal has every kind of warning, a document's own and the
+// ones between documents.
+func TestDocWarningsAreTheModelsOwn(t *testing.T) {
+	words := func(n int) string { return strings.Repeat("sana ", n) }
+	pearl := func(title, related, summary, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: %s\ntheme: johtaminen\nkind: vinkki\ndate: 2024-01-01\nsummary: %s\nrelated: [%s]\n---\n%s\n", title, summary, related, body)}
+	}
+	long := strings.Repeat("pitkä ", site.MaxSummary/6+10)
+	fsys := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Testi\ndescription: D.\nbaseURL: https://example.org/\n")},
+		"teemat/johtaminen.md": {Data: []byte("---\ntitle: Johtaminen\nweight: 1\nsummary: " + long + "\n---\nAlue.\n")},
+		"helmet/vahan.md":      pearl("Vähän sanoja", "sopiva", "Lyhyt.", words(20)),
+		"helmet/paljon.md":     pearl("Paljon sanoja", "vahan", "Lyhyt.", words(900)),
+		"helmet/sopiva.md":     pearl("Sopiva", "paljon", long, words(200)),
+		"helmet/sama.md":       pearl("Sopiva", "", "Lyhyt.", words(200)),
+		"caset/tapaus.md":      {Data: []byte("---\ntitle: Tapaus\norganization: O\nthemes: [johtaminen]\npearls: [vahan]\nsummary: S.\ndate: 2024-01-01\n---\n## Tarve ja tavoitteet\nTeksti.\n")},
+	}
+	cfg, diags := config.Load(fsys, "content", "")
+	set, more := content.Load(context.Background(), fsys, "content")
+	diags.Append(more)
+	s, more := site.Build(cfg, set, site.Options{})
+	diags.Append(more)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+
+	var own, between []string
+	for _, e := range diags.Warnings() {
+		if site.DocWarning(e) {
+			own = append(own, e.Error())
+		} else {
+			between = append(between, e.Error())
+		}
+	}
+	var given []string
+	var docs []content.Doc
+	for _, a := range set.Areas {
+		docs = append(docs, a)
+	}
+	for _, p := range set.Pearls {
+		docs = append(docs, p)
+	}
+	for _, c := range set.Cases {
+		docs = append(docs, c)
+	}
+	for _, d := range docs {
+		for _, e := range s.DocWarnings(d) {
+			given = append(given, e.Error())
+		}
+	}
+	slices.Sort(own)
+	slices.Sort(given)
+	if !slices.Equal(own, given) {
+		t.Errorf("the model's warnings DocWarning tells:\n  %s\nDocWarnings of every document:\n  %s", strings.Join(own, "\n  "), strings.Join(given, "\n  "))
+	}
+	// Every kind DocWarning lists is met, and some kinds between documents
+	// too, or the comparison above proves little.
+	for _, m := range []*diag.Message{diag.SiteFewWords, diag.SiteManyWords, diag.SiteCaseSection, diag.SiteLongSummary} {
+		if !slices.ContainsFunc(diags.Warnings(), func(e *diag.Error) bool { return e.ID() == m.ID() }) {
+			t.Errorf("the portal gives no %s warning", m.ID())
+		}
+	}
+	if len(between) == 0 {
+		t.Errorf("the portal gives no warning between documents (same title, orphan pearl)")
+	}
+}
