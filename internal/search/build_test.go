@@ -287,15 +287,16 @@ func TestLargePortalIsSharded(t *testing.T) {
 	if err := json.Unmarshal(byPath["haku/index.json"], &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.Terms != nil || len(m.Shards) < 10 || m.DC == 0 {
-		t.Fatalf("got %d shards, want a sharded index", len(m.Shards))
+	bounds := decodeKeys(m.Shards)
+	if m.Terms != nil || len(bounds) < 10 || m.DC == 0 {
+		t.Fatalf("got %d shards, want a sharded index", len(bounds))
 	}
 	shardOf := func(k string) int {
-		i := sort.Search(len(m.Shards), func(i int) bool { return m.Shards[i] > k }) - 1
+		i := sort.Search(len(bounds), func(i int) bool { return bounds[i] > k }) - 1
 		return i
 	}
 	manifestBytes := len(byPath["haku/index.json"])
-	t.Logf("%d files, %d bytes in all; manifest %d bytes, %d shards", len(files), total, manifestBytes, len(m.Shards))
+	t.Logf("%d files, %d bytes in all; manifest %d bytes, %d shards", len(files), total, manifestBytes, len(bounds))
 	for _, q := range []string{"luottamus", "verkostojen", "esihenkilö työhyvinvointi"} {
 		need := map[string]bool{}
 		for _, tok := range Analyze(q) {
@@ -357,15 +358,25 @@ func TestParallelBuildIsDeterministic(t *testing.T) {
 // decodeTermSet decodes a termSet as haku.js does.
 func decodeTermSet(ts termSet) map[string]string {
 	out := map[string]string{}
-	if ts.K == "" {
-		return out
+	ps := strings.Split(ts.P, " ")
+	for i, k := range decodeKeys(ts.K) {
+		out[k] = ps[i]
 	}
-	ks, ps := strings.Split(ts.K, " "), strings.Split(ts.P, " ")
+	return out
+}
+
+// decodeKeys decodes keys written by frontCode, as haku.js's decodeKeys
+// does.
+func decodeKeys(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
 	var prev []uint16
-	for i, e := range ks {
+	for _, e := range strings.Split(s, " ") {
 		n := strings.IndexByte(b64, e[0])
 		u := append(append([]uint16(nil), prev[:n]...), utf16.Encode([]rune(e[1:]))...)
-		out[string(utf16.Decode(u))] = ps[i]
+		out = append(out, string(utf16.Decode(u)))
 		prev = u
 	}
 	return out
@@ -407,10 +418,15 @@ func TestCutPostings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wholeDir, cutDir := t.TempDir(), t.TempDir()
+	pair, err := Build(pairDocs(600), Options{SingleMax: 1, Head: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wholeDir, cutDir, pairDir := t.TempDir(), t.TempDir(), t.TempDir()
 	writeFiles(t, wholeDir, whole)
 	writeFiles(t, cutDir, cut)
-	out, err := exec.Command(node, "jstest/cut.mjs", wholeDir, cutDir, "200", "luottamus").Output()
+	writeFiles(t, pairDir, pair)
+	out, err := exec.Command(node, "jstest/cut.mjs", wholeDir, cutDir, "200", "luottamus", pairDir, "kissa koira ").Output()
 	if err != nil {
 		t.Fatalf("node jstest/cut.mjs: %v\n%s", err, out)
 	}
@@ -424,6 +440,11 @@ func TestCutPostings(t *testing.T) {
 			Limit int
 			Exact bool
 			Files []string
+		}
+		Pair struct {
+			Q           string
+			Total, Want int
+			Exact       bool
 		}
 	}
 	if err := json.Unmarshal(out, &res); err != nil {
@@ -447,6 +468,13 @@ func TestCutPostings(t *testing.T) {
 	if res.First < 20 || res.FirstTails > 0 {
 		t.Errorf("%d of %d first pages of one word without filters read the postings left out, want none", res.FirstTails, res.First)
 	}
+	// Two words on every page: the first page reads few of the pages
+	// that have both, and "at least" that few would mislead.
+	if p := res.Pair; p.Exact || p.Total > p.Want || 10*p.Total < 9*p.Want {
+		t.Errorf("%q says %d hits (exact %v), want a lower bound of the %d it has, at least nine tenths of them", p.Q, p.Total, p.Exact, p.Want)
+	} else {
+		t.Logf("%q says at least %d hits of %d", p.Q, p.Total, p.Want)
+	}
 	if len(res.Pages) < 2 || res.Pages[0].Exact || !res.Pages[len(res.Pages)-1].Exact {
 		t.Fatalf("paging through luottamus: %+v, want a first page without the postings left out and a later one with them", res.Pages)
 	}
@@ -460,6 +488,22 @@ func TestCutPostings(t *testing.T) {
 	}
 }
 
+// pairDocs makes n pages that all have the words kissa and koira, as
+// often as each other: more often on the first half of the pages, so
+// that a list cut short keeps pages of the first half, the same pages
+// for both words.
+func pairDocs(n int) []Doc {
+	docs := make([]Doc, n)
+	for i := range docs {
+		body := "kissa koira lintu lintu lintu lintu"
+		if i < n/2 {
+			body = "kissa koira kissa koira kissa koira"
+		}
+		docs[i] = Doc{URL: fmt.Sprintf("/helmet/sivu-%04d/", i), Title: "Sivu", Summary: "Lemmikit", Body: body, Area: "muutos", AreaTitle: "Muutos", Kind: "tieto", Type: "helmi"}
+	}
+	return docs
+}
+
 // posting is one document of a key's postings and its weight.
 type posting struct{ doc, weight int }
 
@@ -468,4 +512,75 @@ func decodePostings(b []byte) []posting {
 	var out []posting
 	eachPosting(b, func(doc, w int) { out = append(out, posting{doc, w}) })
 	return out
+}
+
+func TestSeparator(t *testing.T) {
+	for _, tc := range []struct{ prev, key, want string }{
+		{"verkostojatkuvuut", "verkostojohtaj", "verkostojo"},
+		{"a", "b", "b"},
+		{"ab", "abc", "abc"}, // the key before is a start of the key
+		{"tyohoitoty", "tyohyvinvoint", "tyohy"},
+		{"z", "ä", "ä"},
+		{"𝔘𝔞x", "𝔘𝔫a", "𝔘𝔫"}, // whole runes: a surrogate pair is never split
+		{"𝔘", "ﬀa", "ﬀ"},     // U+FB00 comes after U+1D518 in UTF-16
+		{"ö", "öa", "öa"},
+	} {
+		got := separator(tc.prev, tc.key)
+		if got != tc.want {
+			t.Errorf("separator(%q, %q) = %q, want %q", tc.prev, tc.key, got, tc.want)
+		}
+		if !lessUTF16(tc.prev, got) || lessUTF16(tc.key, got) {
+			t.Errorf("separator(%q, %q) = %q is not between them", tc.prev, tc.key, got)
+		}
+	}
+}
+
+// TestShardBounds builds a sharded index and checks that each key of each
+// shard is found in that shard by the manifest's bounds, as haku.js
+// looks for it, and that each bound is the shortest start of the shard's
+// first key that does so.
+func TestShardBounds(t *testing.T) {
+	files, err := Build(synthetic(t, 300), Options{SingleMax: 1, ShardBytes: 2048})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	var m manifest
+	if err := json.Unmarshal(byPath["haku/index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	bounds := decodeKeys(m.Shards)
+	if len(bounds) < 10 || bounds[0] != "" {
+		t.Fatalf("bounds %q, want 10 or more, the first empty", bounds)
+	}
+	shardOf := func(k string) int {
+		i := len(bounds) - 1
+		for i > 0 && lessUTF16(k, bounds[i]) {
+			i--
+		}
+		return i
+	}
+	last := ""
+	for i := range bounds {
+		var ts termSet
+		if err := json.Unmarshal(byPath[fmt.Sprintf("haku/t/%d.json", i)], &ts); err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		keys := decodeKeys(ts.K)
+		for _, k := range keys {
+			if got := shardOf(k); got != i {
+				t.Errorf("key %q of shard %d is found in shard %d", k, i, got)
+			}
+		}
+		if i > 0 {
+			b := []rune(bounds[i])
+			if shorter := string(b[:len(b)-1]); lessUTF16(last, shorter) || !strings.HasPrefix(keys[0], bounds[i]) {
+				t.Errorf("shard %d: bound %q of first key %q after %q, want the shortest start that follows it", i, bounds[i], keys[0], last)
+			}
+		}
+		last = keys[len(keys)-1]
+	}
 }

@@ -62,9 +62,12 @@
 // shares with the key before (one b64 character) and the rest, and p the
 // postings of each key in the same order, separated by spaces. A larger
 // portal instead has h (a build hash, sent as ?v=
-// when fetching the other files), shards (the first key of each term shard
-// t/N.json, each a term set, "" first; keys are ordered by UTF-16 code
-// units, as JavaScript compares strings) and dc (documents per chunk d/N.json). Postings are
+// when fetching the other files), shards (the bound of each term shard
+// t/N.json, each a term set, "" first: the shortest start of its first key
+// that comes after the last key of the shard before, so that a key is in
+// the last shard whose bound is not after it; keys are ordered by UTF-16
+// code units, as JavaScript compares strings; the bounds are front-coded
+// in one string as a term set's k) and dc (documents per chunk d/N.json). Postings are
 // b64 text: per document, the gap from the previous document number as a
 // little-endian base-32 varint (32 = more digits follow), then a weight
 // 1–63 (BM25-saturated field-weighted frequency plus a title bonus).

@@ -34,11 +34,13 @@ type manifest struct {
 	KTL  []string `json:"ktl"`
 	AudL []string `json:"audl"`
 	// FR is every document's facet code (see facetCodes) as runs.
-	FR     string      `json:"fr"`
-	Docs   [][3]string `json:"docs,omitempty"`
-	Terms  *termSet    `json:"terms,omitempty"`
-	Shards []string    `json:"shards,omitempty"`
-	DC     int         `json:"dc,omitempty"`
+	FR    string      `json:"fr"`
+	Docs  [][3]string `json:"docs,omitempty"`
+	Terms *termSet    `json:"terms,omitempty"`
+	// Shards is the bound of each term shard (see separator), front-coded
+	// as a term set's keys.
+	Shards string `json:"shards,omitempty"`
+	DC     int    `json:"dc,omitempty"`
 	// Syn maps the key of a word a reader may type to the phrases it also
 	// finds (their keys joined by spaces), those whose keys the index has.
 	Syn map[string][]string `json:"syn,omitempty"`
@@ -127,28 +129,16 @@ type term struct {
 }
 
 func encodeTermSet(terms []term) *termSet {
-	var kb, pb strings.Builder
-	var prev []uint16
+	var pb strings.Builder
+	keys := make([]string, len(terms))
 	for i, t := range terms {
-		k := t.key
-		u := utf16.Encode([]rune(k))
-		n := 0
-		for n < len(u) && n < len(prev) && n < 63 && u[n] == prev[n] {
-			n++
-		}
-		if n > 0 && utf16.IsSurrogate(rune(u[n-1])) && u[n-1] < 0xDC00 {
-			n-- // never split a surrogate pair
-		}
 		if i > 0 {
-			kb.WriteByte(' ')
 			pb.WriteByte(' ')
 		}
-		kb.WriteByte(b64[n])
-		kb.WriteString(string(utf16.Decode(u[n:])))
 		pb.Write(t.postings)
-		prev = u
+		keys[i] = t.key
 	}
-	ts := &termSet{K: kb.String(), P: pb.String()}
+	ts := &termSet{K: frontCode(keys), P: pb.String()}
 	for i, t := range terms {
 		if t.cut != nil {
 			x := []int{i, t.cut.df, t.cut.length, t.cut.tie}
@@ -159,6 +149,32 @@ func encodeTermSet(terms []term) *termSet {
 		}
 	}
 	return ts
+}
+
+// frontCode writes keys (in order, none with a space) as a term set's k
+// does: separated by spaces, each as the number of UTF-16 code units it
+// shares with the key before it (one b64 character, at most 63) and the
+// rest.
+func frontCode(keys []string) string {
+	var kb strings.Builder
+	var prev []uint16
+	for i, k := range keys {
+		u := utf16.Encode([]rune(k))
+		n := 0
+		for n < len(u) && n < len(prev) && n < 63 && u[n] == prev[n] {
+			n++
+		}
+		if n > 0 && utf16.IsSurrogate(rune(u[n-1])) && u[n-1] < 0xDC00 {
+			n-- // never split a surrogate pair
+		}
+		if i > 0 {
+			kb.WriteByte(' ')
+		}
+		kb.WriteByte(b64[n])
+		kb.WriteString(string(utf16.Decode(u[n:])))
+		prev = u
+	}
+	return kb.String()
 }
 
 // shard splits the single index m, whose terms are terms (in order), into
@@ -192,7 +208,7 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 			if len(starts) == 0 {
 				starts = append(starts, "")
 			} else {
-				starts = append(starts, t.key)
+				starts = append(starts, separator(terms[i-1].key, t.key))
 			}
 		}
 		size += len(t.key) + len(t.postings) + 3
@@ -212,13 +228,29 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 	if starts == nil {
 		starts = []string{""}
 	}
-	m.Shards, m.DC = starts, opts.ChunkDocs
+	m.Shards, m.DC = frontCode(starts), opts.ChunkDocs
 	m.H = hex.EncodeToString(sum.Sum(nil))[:10]
 	b, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("encoding the search manifest: %w", err)
 	}
 	return append([]File{{Path: opts.Dir + "/index.json", Data: b}}, files...), nil
+}
+
+// separator returns the shortest start of key (whole runes) that comes
+// after prev, the last key of the shard before: the shard's bound in the
+// manifest. Every key of the index falls in the same shard by it as by the
+// whole key, and a key the index lacks that starts as key does (the stem
+// of a derived form, "verkostojoht" beside "verkostojohtam") falls in the
+// shard of key, which a query loads anyway, not in the one before it; and
+// the manifest is shorter.
+func separator(prev, key string) string {
+	for i := range key {
+		if i > 0 && lessUTF16(prev, key[:i]) {
+			return key[:i]
+		}
+	}
+	return key
 }
 
 // lessUTF16 orders strings as JavaScript compares them, by UTF-16 code

@@ -1,4 +1,4 @@
-// cut.mjs WHOLE CUT COUNT WORD runs COUNT random queries, made of the
+// cut.mjs WHOLE CUT COUNT WORD [PAIR PAIRQUERY] runs COUNT random queries, made of the
 // words of the pages of WHOLE/haku/ (an index in one file), against the
 // sharded index CUT/haku/ of the same pages, whose long lists are cut
 // short (Options.Head), and against the same index read with every
@@ -10,12 +10,13 @@
 // cut index read beyond the manifest, shards, rows and postings left out
 // (none should be), and every query whose hits differ; then, for WORD,
 // the files its first page of hits reads and those of the pages after it
-// until the postings left out are read. TestCutPostings in build_test.go
-// runs it.
+// until the postings left out are read; and the count the query PAIRQUERY
+// says on the sharded index PAIR. TestCutPostings in build_test.go runs
+// it.
 import { loadIndex } from '../../../themes/helminauha/assets/haku.js';
 import { fsFetch } from './fsfetch.mjs';
 
-const [whole, cut, count, word] = process.argv.slice(2);
+const [whole, cut, count, word, pairCut, pairQuery] = process.argv.slice(2);
 
 // A small deterministic generator (mulberry32), so that a failure repeats.
 let seed = 17;
@@ -30,8 +31,8 @@ const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 
 // The reference reads every shard's postings whole: the same index and
 // the same shards, with nothing left out.
-async function reference() {
-  const idx = await loadIndex('/haku/', fsFetch(cut));
+async function reference(dir = cut) {
+  const idx = await loadIndex('/haku/', fsFetch(dir));
   const loadShard = idx.loadShard.bind(idx);
   idx.loadShard = (i) => loadShard(i).then(async (keys) => {
     await Promise.all(keys.map(async (k) => {
@@ -102,6 +103,13 @@ for (let i = 0; i < Number(count); i++) {
       for (const v of Object.keys(values)) if (got.facets[name][v] === 0) out.zeroListed++;
     }
   }
+}
+// A query of two words every page of PAIR has, whose first page reads
+// few of them: the count said must still come near the true one.
+if (pairCut) {
+  const pair = await (await loadIndex('/haku/', fsFetch(pairCut))).search(pairQuery, {}, { limit: 10 });
+  const pairWhole = await (await reference(pairCut)).search(pairQuery, {}, { limit: 10 });
+  out.pair = { q: pairQuery, total: pair.total, exact: pair.exact, want: pairWhole.total };
 }
 // A reader pages through the hits of one common word, 20 more at a time.
 const fetchPaged = fsFetch(cut);

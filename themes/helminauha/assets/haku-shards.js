@@ -14,10 +14,13 @@
 const MAX_PREFIX_SHARDS = 2;
 const MAX_SPLIT_SHARDS = 3;
 
-export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_PARTS }) {
+export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MIN_PART, MAX_PARTS }) {
   return class ShardedIndex extends SearchIndex {
     constructor(base, fetchFn, m) {
       super(base, fetchFn, m);
+      // The bound of each shard: a key is in the last shard whose bound
+      // is not after it.
+      this.bounds = decodeKeys(m.shards);
       this.cuts = new Map(); // key -> {df, len, tie, tiers, next} of a list cut short
       this.tiers = new Map(); // "key tier" -> Promise of the tier joined to the list
       this.shards = new Map(); // shard number -> Promise of its keys
@@ -25,7 +28,7 @@ export function sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_
     }
 
     shardOf(k) {
-      const s = this.m.shards;
+      const s = this.bounds;
       let lo = 0;
       let hi = s.length - 1;
       while (lo < hi) {

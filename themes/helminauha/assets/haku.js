@@ -321,6 +321,21 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64V = new Int8Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64V[B64.charCodeAt(i)] = i;
 
+// decodeKeys returns the keys front-coded in k (a term set's k, or the
+// bounds of the shards): separated by spaces, each the number of UTF-16
+// code units it shares with the key before (one b64 character) and the
+// rest.
+function decodeKeys(k) {
+  if (!k) return [];
+  const keys = [];
+  let prev = '';
+  for (const e of k.split(' ')) {
+    prev = prev.slice(0, B64V[e.charCodeAt(0)]) + e.slice(1);
+    keys.push(prev);
+  }
+  return keys;
+}
+
 function decodePostings(s) {
   const ids = new Int32Array(s.length >> 1);
   const ws = new Uint8Array(s.length >> 1);
@@ -480,15 +495,9 @@ class SearchIndex {
   // addTerms adds a term set ({k, p}: front-coded keys and their postings,
   // see termSet in internal/search/wire.go) and returns its keys.
   addTerms(t) {
-    if (!t.k) return [];
-    const keys = [];
+    const keys = decodeKeys(t.k);
     const ps = t.p.split(' ');
-    let prev = '';
-    for (const e of t.k.split(' ')) {
-      prev = prev.slice(0, B64V[e.charCodeAt(0)]) + e.slice(1);
-      this.terms.set(prev, ps[keys.length]);
-      keys.push(prev);
-    }
+    keys.forEach((k, i) => this.terms.set(k, ps[i]));
     return keys;
   }
 
@@ -757,8 +766,14 @@ class SearchIndex {
     }
     let total = hits.length;
     const totalExact = exact || (hits.length === 0 && offset + limit > 0);
-    // A word's pages are at least those of any key it matched alone.
-    if (!exact && results.length === 1 && !areaWant && !kindWant && !audList) total = Math.max(total, results[0].least);
+    // A word's pages are at least those of any key it matched alone; the
+    // pages that have every word of several, at least the pages of the
+    // words but those the others miss (n each at most): a two-word query
+    // of common words has far more hits than the few its loaded postings
+    // share.
+    if (!exact && results.length && !areaWant && !kindWant && !audList) {
+      total = Math.max(total, results.reduce((sum, r) => sum + r.least, 0) - (results.length - 1) * this.n);
+    }
     // Until every posting is read, a value with no hit known may have some
     // in the postings not read: every value a page of the index has, with
     // the other filters, is listed, its count (0 too) a lower bound.
@@ -1018,7 +1033,7 @@ export async function loadIndex(baseURL, fetchFn = globalThis.fetch.bind(globalT
   // An index in shards (no terms in the manifest) needs the code that
   // reads them, loaded along with the language's.
   const [Index] = await Promise.all([
-    m && m.v === 1 && !m.terms ? import('./haku-shards.js').then((s) => s.sharded({ SearchIndex, decodePostings, topK, key, MIN_PART, MAX_PARTS })) : SearchIndex,
+    m && m.v === 1 && !m.terms ? import('./haku-shards.js').then((s) => s.sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MIN_PART, MAX_PARTS })) : SearchIndex,
     loadLanguage(m && m.lang),
   ]);
   const idx = new Index(base, fetchFn, m);
