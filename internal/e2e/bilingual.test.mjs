@@ -25,6 +25,7 @@ async function swedishPages() {
     { name: 'case example', path: await first('sv/caset') },
     { name: 'about', path: '/sv/tietoa/' },
     { name: 'accessibility statement', path: '/sv/saavutettavuusseloste/' },
+    { name: 'editors\' guide, with code blocks wider than a phone', path: '/sv/toimittajalle/' },
     { name: 'topics', path: '/sv/tagit/' },
     { name: 'a kind', path: await first('sv/tyypit') },
     { name: 'search with results', path: '/sv/haku/?q=n%C3%A4tverk', ready: 'ol#search-results li' },

@@ -40,6 +40,8 @@ async function pageTypes(out) {
     { name: 'all tags', path: '/tagit/' },
     { name: 'one tag', path: await first('tagit') },
     { name: 'standalone page', path: standalone },
+    // Its commands are wider than a phone: code blocks that scroll.
+    { name: 'editors\' guide', path: '/toimittajalle/' },
     { name: '404', path: '/ei-tallaista-sivua/', status: 404 },
     { name: 'own necklace, empty', path: '/oma-helminauha/', ready: '#necklace-empty:not([hidden])' },
     { name: 'own necklace, full', path: '/oma-helminauha/', fill: true, ready: '#necklace-list li' },
