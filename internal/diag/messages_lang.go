@@ -24,9 +24,6 @@ var (
 	TranslationAreaNotYet = msg("content.translation-area-not-yet",
 		"%s mainitsee teema-alueen %q, jota ei ole vielä käännetty: käännä ensin se (helminauha new translation %s teemat/%s)",
 		"%s names the theme area %q, which is not translated yet: translate it first (helminauha new translation %s teemat/%s)")
-	TranslationNoOriginal = msg("content.translation-no-original",
-		"käännöksellä ei ole alkuperäistä: %s puuttuu; käännöksen tiedostonimen on oltava sama kuin oletuskielisen sivun",
-		"the translation has no original: %s is missing; a translation has the same file name as the page in the default language")
 )
 
 // The theme's tables of words (themes/<name>/i18n/<lang>.yaml).

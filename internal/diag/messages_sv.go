@@ -292,8 +292,8 @@ eller HELMINAUHA_LANG=en).
 	"word.device":                  "en enhetsfil",
 	"word.special":                 "en specialfil",
 
-	"site.too-many-tags":        "pärlan har %d ämnesord, fler än de %d som ryms: vart och ett blir en egen sida och alla syns på pärlans sida; välj några som en läsare skulle söka den med",
-	"site.too-many-areas":       "portalen har %d temaområden, fler än de %d som ryms: varje sida listar dem och pärlbandet ritar vart och ett som en egen tråd; slå ihop områden och använd ämnesord (tags) för en finare indelning",
+	"site.too-many-tags":        "pärlan har %d nyckelord, fler än de %d som ryms: vart och ett blir en egen sida och alla syns på pärlans sida; välj några som en läsare skulle söka den med",
+	"site.too-many-areas":       "portalen har %d temaområden, fler än de %d som ryms: varje sida listar dem och pärlbandet ritar vart och ett som en egen tråd; slå ihop områden och använd nyckelord (tags) för en finare indelning",
 	"site.area-weight-taken":    "ordningsnumret weight %d används redan av %s: ge varje temaområde ett eget nummer, det bestämmer ordningen på pärlbandet",
 	"site.chapter-weight-taken": "ordningsnumret weight %d används redan av %s: ge varje kapitel ett eget nummer, det bestämmer i vilken ordning kapitlen läses",
 	"site.no-areas":             "temaområdet %q finns inte, och portalen har inga temaområden än: gör först en fil i mappen teemat, till exempel teemat/%s.md, med title, weight och summary (se redaktörsguiden)",
@@ -424,7 +424,6 @@ eller HELMINAUHA_LANG=en).
 	"render.words-yaml":                "ordtabellen är inte giltig YAML: %s (skriv varje ord på en egen rad i formen nyckel: text)",
 	"render.no-words":                  "temat har ingen ordtabell för språket %s: gör en enligt modellen %s, med samma nycklar",
 	"render.missing-word":              "i ordtabellen saknas %q (%s): lägg till det med det här språkets ord",
-	"content.translation-no-original":  "översättningen har inget original: %s saknas; en översättning har samma filnamn som sidan på standardspråket",
 }
 
 // svPlurals are the messages whose wording depends on a count.
