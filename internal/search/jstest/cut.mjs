@@ -11,8 +11,8 @@
 // (none should be), and every query whose hits differ; then, for WORD,
 // the files its first page of hits reads and those of the pages after it
 // until the postings left out are read; and the count the query PAIRQUERY
-// says on the sharded index PAIR. TestCutPostings in build_test.go runs
-// it.
+// says on the sharded index PAIR and the files of postings left out it
+// reads. TestCutPostings in build_test.go runs it.
 import { loadIndex } from '../../../themes/helminauha/assets/haku.js';
 import { fsFetch } from './fsfetch.mjs';
 
@@ -107,9 +107,13 @@ for (let i = 0; i < Number(count); i++) {
 // A query of two words every page of PAIR has, whose first page reads
 // few of them: the count said must still come near the true one.
 if (pairCut) {
-  const pair = await (await loadIndex('/haku/', fsFetch(pairCut))).search(pairQuery, {}, { limit: 10 });
+  const fetchPair = fsFetch(pairCut);
+  const pair = await (await loadIndex('/haku/', fetchPair)).search(pairQuery, {}, { limit: 10 });
   const pairWhole = await (await reference(pairCut)).search(pairQuery, {}, { limit: 10 });
-  out.pair = { q: pairQuery, total: pair.total, exact: pair.exact, want: pairWhole.total };
+  const same = pair.hits.map((h) => `${h.url} ${h.score}`).join('\n') === pairWhole.hits.map((h) => `${h.url} ${h.score}`).join('\n');
+  if (!same) out.differ.push({ q: pairQuery, got: pair.hits, want: pairWhole.hits });
+  const tiers = fetchPair.requests.filter((p) => p.includes('/t/p')).length;
+  out.pair = { q: pairQuery, total: pair.total, exact: pair.exact, want: pairWhole.total, tiers };
 }
 // A reader pages through the hits of one common word, 20 more at a time.
 const fetchPaged = fsFetch(cut);

@@ -210,11 +210,20 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
     }
 
     // settle reads, until the first k hits that pass are sure, the next
-    // tier of the key whose postings left out could give the most.
+    // tier of the key whose postings left out could give the most: of the
+    // words the page that keeps the hits unsure (settled's blocker) may
+    // still gain in, when there is one; a common word's postings left out
+    // could give more than a rarer one's, yet a page's missing rarer word
+    // is what a query of both waits for.
     async settle(results, passes, k) {
-      while (results.some((r) => r.bound > 0) && !this.settled(results, passes, k)) {
+      const block = { words: null };
+      while (results.some((r) => r.bound > 0) && !this.settled(results, passes, k, block)) {
         let next = null;
-        for (const r of results) for (const [c, b] of r.cut) if (!next || b > next[1]) next = [c, b];
+        for (const [i, r] of results.entries()) {
+          if (block.words && !block.words.includes(i)) continue;
+          for (const [c, b] of r.cut) if (!next || b > next[1]) next = [c, b];
+        }
+        if (!next) for (const r of results) for (const [c, b] of r.cut) if (!next || b > next[1]) next = [c, b];
         if (!next) break;
         await this.loadTier(next[0]);
         // Only the words with that key among those cut short score anew.
@@ -227,13 +236,18 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
     // the same and in the same order with the postings left out as without
     // them: each of them has its whole score (every word's score at least
     // the most the left-out postings could give it, as a word's score is
-    // the best of its keys'), and no other page could score as much.
-    settled(results, passes, k) {
+    // the best of its keys'), and no other page could score as much. When
+    // not, block.words tells the words (their indexes in results) in which
+    // the page that could score the most of those not sure may gain, or
+    // is null.
+    settled(results, passes, k, block = {}) {
+      block.words = null;
       if (k <= 0) return true;
       const n = this.n;
       const sure = [];
       const score = new Float64Array(n);
       let most = 0;
+      let blocker = -1;
       let every = false; // some page is sure to have every word
       for (let id = 0; id < n; id++) {
         let up = 0;
@@ -250,8 +264,9 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
         if (up === 0) continue;
         if (known) every = true;
         if (!passes(id)) continue;
-        if (whole) { sure.push(id); score[id] = up; } else if (up > most) most = up;
+        if (whole) { sure.push(id); score[id] = up; } else if (up > most) { most = up; blocker = id; }
       }
+      if (blocker >= 0) block.words = results.flatMap((r, i) => (r.scores[blocker] < r.bound ? [i] : []));
       // Only when no page has every word are pages with some of them hits.
       if (results.length > 1 && !every) return false;
       if (most === 0) return true;
