@@ -200,7 +200,7 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		// Listing the jobs of a model that holds only the changed
 		// documents is far cheaper than listing all; Render still gets
 		// the whole model.
-		jobs := m.theme.Jobs(pt.site.Only(pt.docs))
+		jobs := m.theme.JobsIn(pt.site, pt.site.Only(pt.docs))
 		p := plan{prints: make([][32]byte, len(jobs)), deps: make([][32]byte, len(jobs)), pages: ss.pages}
 		for i, j := range jobs {
 			b := bodies(j, g.owners)

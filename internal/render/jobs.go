@@ -81,12 +81,12 @@ const FeedSize = 20
 // root, lists every language's pages, and robots.txt and _headers are
 // the root's only.
 func (t *Theme) Jobs(s *site.Site) []Job {
-	jobs := t.jobs(s, nil)
+	jobs := t.jobs(s, t.state(s).deps, nil)
 	for _, l := range s.Languages {
 		if l == s {
 			continue
 		}
-		for _, j := range t.jobs(l, nil) {
+		for _, j := range t.jobs(l, t.state(l).deps, nil) {
 			switch j.Kind {
 			case "sitemap":
 				// The root's sitemap lists this language's pages too.
@@ -116,11 +116,26 @@ func (t *Theme) JobsOf(s *site.Site, keep func(node any) bool) []Job {
 	if len(s.Languages) > 0 {
 		return t.Jobs(s)
 	}
-	return t.jobs(s, keep)
+	return t.jobs(s, t.state(s).deps, keep)
 }
 
-func (t *Theme) jobs(s *site.Site, keep func(node any) bool) []Job {
-	common := t.state(s).deps
+// JobsIn lists the jobs Jobs lists of part, a model that holds only a few
+// of the documents of s (site.Site.Only), with the deps every page of s
+// has, for serve to list only the pages of the documents a save changed.
+// The page state is made for s, which Render then takes as it is: one
+// made for part (without areas, so with other assets, and with one card)
+// and then one for s again took most of a body save's time at 10,000
+// pearls. A portal of several languages has every job of part listed.
+func (t *Theme) JobsIn(s, part *site.Site) []Job {
+	if len(s.Languages) > 0 {
+		return t.Jobs(part)
+	}
+	return t.jobs(part, t.state(s).deps, nil)
+}
+
+// jobs lists the jobs of s (those keep keeps, when it is not nil), each
+// depending on common, the documents every page of the site shows.
+func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool) []Job {
 	jobs := make([]Job, 0, 16+len(s.Areas)+len(s.Pearls)+len(s.Cases)+len(s.Pages)+len(s.Tags)+len(s.Kinds)+len(s.Audiences))
 	// The deps of the pages with few are cut from one slice: 10,000
 	// small slices were a fifth of the listing's time.

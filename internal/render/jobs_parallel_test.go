@@ -2,10 +2,13 @@ package render
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"testing"
 	"testing/fstest"
+
+	"github.com/helminauha/helminauha/internal/content"
 )
 
 // TestJobsOnTwoCoresAsOnOne: a portal large enough that the pearls'
@@ -44,5 +47,46 @@ func TestJobsOnTwoCoresAsOnOne(t *testing.T) {
 			}
 		}
 		t.Fatalf("%d jobs on one core, %d on two", len(one), len(two))
+	}
+}
+
+// TestJobsInAsInJobs: the jobs JobsIn lists of a model holding a few
+// documents of a site (site.Site.Only, as serve lists them after a body
+// save) have the deps the site's own jobs of the same pages have, the
+// theme areas, guide and footer pages among them, and listing them
+// leaves the site's page state, which Render takes, as it was.
+func TestJobsInAsInJobs(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	th, diags := Default()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if len(s.Areas) == 0 || len(s.Cases) == 0 || len(s.Pages) == 0 {
+		t.Fatal("the test wants a portal with theme areas, case examples and pages")
+	}
+	full := map[string][]string{}
+	for _, j := range th.Jobs(s) {
+		full[j.Path] = j.Deps
+	}
+	st := th.state(s)
+	p, c, pg := s.Pearls[len(s.Pearls)/2], s.Cases[0], s.Pages[0]
+	jobs := th.JobsIn(s, s.Only([]content.Doc{p.Pearl, c.Case, pg.Page}))
+	if th.state(s) != st {
+		t.Error("listing the jobs of a part of the site made its page state anew")
+	}
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		if j.Kind != "pearl" && j.Kind != "case" && j.Kind != "page" {
+			continue
+		}
+		seen[j.Kind] = true
+		if want, ok := full[j.Path]; !ok {
+			t.Errorf("%s: no such page in the site's jobs", j.Path)
+		} else if !slices.Equal(j.Deps, want) {
+			t.Errorf("%s depends on %v, in the site's jobs on %v", j.Path, j.Deps, want)
+		}
+	}
+	if len(seen) != 3 {
+		t.Errorf("JobsIn listed the pages of %v, want a pearl, a case and a page", slices.Sorted(maps.Keys(seen)))
 	}
 }
