@@ -571,3 +571,60 @@ func firstBuild(t *testing.T, fsys fstest.MapFS) (*Session, *Result) {
 	sameAsFullBuild(t, fsys, res)
 	return ss, res
 }
+
+// TestSessionNecklaceShardsAfterEachChange: in a portal whose necklace
+// data has several shards, a session equals a full build, the shards
+// among its files, after each save that changes which pearls a shard
+// holds or in what order (render keeps the last listing's shards: see
+// render's necklaceJobs): a title edit that moves a pearl, a body edit,
+// a rename, a pearl added, one removed, and the title back.
+func TestSessionNecklaceShardsAfterEachChange(t *testing.T) {
+	fsys := fixture(t)
+	pearl := func(title, theme string) *fstest.MapFile {
+		return &fstest.MapFile{Data: fmt.Appendf(nil,
+			"---\ntitle: %s\ntheme: %s\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n", title, theme)}
+	}
+	for i := range 3 * 64 {
+		fsys[fmt.Sprintf("helmet/kaula-%03d.md", i)] = pearl(fmt.Sprintf("Kaulahelmi %03d", i), []string{"verkostotyo", "johtaminen"}[i%2])
+	}
+	if n := render.NecklaceShards(3 * 64); n < 4 {
+		t.Fatalf("%d shards, the test wants several", n)
+	}
+	ss, _ := firstBuild(t, fsys)
+	ctx := context.Background()
+	for _, step := range []struct {
+		name  string
+		names []string
+		do    func()
+	}{
+		{"a title edit moves a pearl", []string{"helmet/kaula-010.md"}, func() {
+			fsys["helmet/kaula-010.md"] = pearl("Viimeinen kaulahelmi", "verkostotyo")
+		}},
+		{"a body edit", []string{"helmet/kaula-020.md"}, func() {
+			fsys["helmet/kaula-020.md"] = &fstest.MapFile{Data: bytes.Replace(fsys["helmet/kaula-020.md"].Data, []byte("Teksti."), []byte("Uusi teksti."), 1)}
+		}},
+		{"renamed", []string{"helmet/kaula-030.md", "helmet/uusi-nimi.md"}, func() {
+			fsys["helmet/uusi-nimi.md"] = fsys["helmet/kaula-030.md"]
+			delete(fsys, "helmet/kaula-030.md")
+		}},
+		{"added", []string{"helmet/lisatty.md"}, func() {
+			fsys["helmet/lisatty.md"] = pearl("Kaulahelmi 040 b", "verkostotyo")
+		}},
+		{"removed", []string{"helmet/kaula-050.md"}, func() {
+			delete(fsys, "helmet/kaula-050.md")
+		}},
+		{"the title back", []string{"helmet/kaula-010.md"}, func() {
+			fsys["helmet/kaula-010.md"] = pearl("Kaulahelmi 010", "verkostotyo")
+		}},
+	} {
+		step.do()
+		res, err := ss.Rebuild(ctx, Changes{Content: step.names, Exact: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
+		}
+		sameAsFullBuild(t, fsys, res)
+		if t.Failed() {
+			t.Fatalf("after %s", step.name)
+		}
+	}
+}

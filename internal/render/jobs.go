@@ -81,12 +81,12 @@ const FeedSize = 20
 // root, lists every language's pages, and robots.txt and _headers are
 // the root's only.
 func (t *Theme) Jobs(s *site.Site) []Job {
-	jobs := t.jobs(s, t.state(s).deps, nil)
+	jobs := t.jobs(s, t.state(s).deps, nil, true)
 	for _, l := range s.Languages {
 		if l == s {
 			continue
 		}
-		for _, j := range t.jobs(l, t.state(l).deps, nil) {
+		for _, j := range t.jobs(l, t.state(l).deps, nil, true) {
 			switch j.Kind {
 			case "sitemap":
 				// The root's sitemap lists this language's pages too.
@@ -116,7 +116,7 @@ func (t *Theme) JobsOf(s *site.Site, keep func(node any) bool) []Job {
 	if len(s.Languages) > 0 {
 		return t.Jobs(s)
 	}
-	return t.jobs(s, t.state(s).deps, keep)
+	return t.jobs(s, t.state(s).deps, keep, true)
 }
 
 // JobsIn lists the jobs Jobs lists of part, a model that holds only a few
@@ -130,12 +130,16 @@ func (t *Theme) JobsIn(s, part *site.Site) []Job {
 	if len(s.Languages) > 0 {
 		return t.Jobs(part)
 	}
-	return t.jobs(part, t.state(s).deps, nil)
+	// part's shards of the necklace data are not those of s: the layout
+	// kept for the next listing of s stays as it is.
+	return t.jobs(part, t.state(s).deps, nil, false)
 }
 
 // jobs lists the jobs of s (those keep keeps, when it is not nil), each
-// depending on common, the documents every page of the site shows.
-func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool) []Job {
+// depending on common, the documents every page of the site shows; whole
+// tells that s is a whole site, whose layout of the necklace data's
+// shards is kept for the next listing (necklaceJobs).
+func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, whole bool) []Job {
 	jobs := make([]Job, 0, 16+len(s.Areas)+len(s.Pearls)+len(s.Cases)+len(s.Pages)+len(s.Tags)+len(s.Kinds)+len(s.Audiences))
 	// The deps of the pages with few are cut from one slice: 10,000
 	// small slices were a fifth of the listing's time.
@@ -243,7 +247,11 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool) []
 	// The necklace page gives its script the number of shards of the
 	// necklace data, which the number of pearls sets.
 	jobs = append(jobs, Job{Path: "oma-helminauha/index.html", Kind: "necklace", Deps: all})
-	jobs = append(jobs, necklaceJobs(s, common)...)
+	var layout *necklaceLayout
+	if whole {
+		layout = t.necklace.layout(s.Lang)
+	}
+	jobs = append(jobs, necklaceJobs(s, common, layout)...)
 	if t.wholeNecklace {
 		jobs = append(jobs, Job{Path: WholeNecklace, Kind: "necklacedata", Deps: all, node: necklaceShard{n: 1, pearls: s.Pearls, whole: true}})
 	}

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/site"
 	"github.com/helminauha/helminauha/internal/testkit"
 )
@@ -327,5 +328,126 @@ func TestNecklaceDataKeptForEachLanguage(t *testing.T) {
 		if j.Kind == "necklacedata" && slices.Contains(j.Deps, p.Key) != (j.Path == shard) {
 			t.Errorf("%s depends on %s: %v", j.Path, p.Key, slices.Contains(j.Deps, p.Key))
 		}
+	}
+}
+
+// TestNecklaceLayoutKeptWhileTrue: the shards' jobs listed from the
+// layout the last listing kept are those listed anew (the same paths,
+// deps and pearls) after each change a save makes to the site's pearls
+// (none, a pearl moved by a title edit, renamed, added, removed, two
+// removed, the last removed, a listing of a part of the site as after a
+// body save, enough added that the shards double), and a shard none of
+// whose pearls changed keeps its deps, the same slice.
+func TestNecklaceLayoutKeptWhileTrue(t *testing.T) {
+	s := loadSite(t, "site.txtar", "", false)
+	addPearls(s, 300)
+	th, diags := Default()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	shards := func() map[string]Job {
+		m := map[string]Job{}
+		for _, j := range th.Jobs(s) {
+			if j.Kind == "necklacedata" {
+				m[j.Path] = j
+			}
+		}
+		return m
+	}
+	slugs := func(j Job) []string {
+		var out []string
+		for _, p := range j.node.(necklaceShard).pearls {
+			out = append(out, p.Slug)
+		}
+		return out
+	}
+	// renamed is a copy of p under another file name.
+	renamed := func(p *site.Pearl, slug string) *site.Pearl {
+		doc := *p.Pearl
+		doc.Slug = slug
+		q := *p
+		q.Pearl = &doc
+		q.Node = site.Node{Path: "/helmet/" + slug + "/", URL: "/portaali/helmet/" + slug + "/", Key: "helmet/" + slug}
+		return &q
+	}
+	shardOf := func(p *site.Pearl) string {
+		return NecklaceDir + strconv.Itoa(NecklaceShard(p.Slug, NecklaceShards(len(s.Pearls)))) + ".json"
+	}
+	last := shards()
+	for _, step := range []struct {
+		name   string
+		change func() []string // the shards whose pearls change
+		all    bool            // every shard changes
+	}{
+		{"none", func() []string { return nil }, false},
+		{"moved", func() []string {
+			p := s.Pearls[3]
+			s.Pearls = slices.Insert(slices.Delete(s.Pearls, 3, 4), len(s.Pearls)-6, p)
+			return []string{shardOf(p)}
+		}, false},
+		{"moved back", func() []string {
+			p := s.Pearls[len(s.Pearls)-6]
+			s.Pearls = slices.Insert(slices.Delete(s.Pearls, len(s.Pearls)-6, len(s.Pearls)-5), 3, p)
+			return []string{shardOf(p)}
+		}, false},
+		{"renamed", func() []string {
+			i := len(s.Pearls) / 2
+			was := shardOf(s.Pearls[i])
+			s.Pearls[i] = renamed(s.Pearls[i], "uusi-nimi-helmelle")
+			return []string{was, shardOf(s.Pearls[i])}
+		}, false},
+		{"added", func() []string {
+			p := renamed(s.Pearls[10], "lisatty-helmi")
+			s.Pearls = slices.Insert(s.Pearls, 11, p)
+			return []string{shardOf(p)}
+		}, false},
+		{"removed", func() []string {
+			was := shardOf(s.Pearls[20])
+			s.Pearls = slices.Delete(s.Pearls, 20, 21)
+			return []string{was}
+		}, false},
+		{"two removed", func() []string {
+			was := []string{shardOf(s.Pearls[30]), shardOf(s.Pearls[31])}
+			s.Pearls = slices.Delete(s.Pearls, 30, 32)
+			return was
+		}, false},
+		{"last removed", func() []string {
+			was := shardOf(s.Pearls[len(s.Pearls)-1])
+			s.Pearls = s.Pearls[:len(s.Pearls)-1]
+			return []string{was}
+		}, false},
+		{"a part listed", func() []string {
+			th.JobsIn(s, s.Only([]content.Doc{s.Pearls[5].Pearl}))
+			return nil
+		}, false},
+		{"doubled", func() []string {
+			for i := range NecklaceShards(len(s.Pearls)) * necklacePerShard {
+				s.Pearls = append(s.Pearls, renamed(s.Pearls[i%40], fmt.Sprintf("kaksinkertainen-%04d", i)))
+			}
+			return nil
+		}, true},
+	} {
+		changed := step.change()
+		now := shards()
+		want := necklaceJobs(s, th.state(s).deps, nil)
+		if len(now) != len(want) {
+			t.Fatalf("%s: %d shards, listed anew %d", step.name, len(now), len(want))
+		}
+		for _, w := range want {
+			j := now[w.Path]
+			if !slices.Equal(j.Deps, w.Deps) {
+				t.Errorf("%s: %s depends on %v, listed anew on %v", step.name, w.Path, j.Deps, w.Deps)
+			}
+			if !slices.Equal(slugs(j), slugs(w)) {
+				t.Errorf("%s: %s holds %v, listed anew %v", step.name, w.Path, slugs(j), slugs(w))
+			}
+			if step.all {
+				continue
+			}
+			if kept, was := unsafe.SliceData(j.Deps) == unsafe.SliceData(last[w.Path].Deps), !slices.Contains(changed, w.Path); kept != was {
+				t.Errorf("%s: %s kept its deps: %v, want %v", step.name, w.Path, kept, was)
+			}
+		}
+		last = now
 	}
 }
