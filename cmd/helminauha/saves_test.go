@@ -161,6 +161,33 @@ func TestServeTellsNewWarnings(t *testing.T) {
 	if line := s.next("gone"); line != "1 warning gone" {
 		t.Errorf("the save that mended the warning says %q, want %q", line, "1 warning gone")
 	}
+
+	// A title another pearl has, saved into a pearl that comes after it
+	// (its theme area's weight is 2, dialogi's 1): the save is patched
+	// into the model, and its warning told at once, then gone with it.
+	other := filepath.Join(dir, "content", "helmet", "luottamus.md")
+	was, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	retitled := strings.Replace(string(was), "title: Luottamus verkostossa\n", "title: Dialogi\n", 1)
+	if retitled == string(was) {
+		t.Fatal("luottamus.md no longer has the title this test changes")
+	}
+	for _, text := range []string{retitled, string(was)} {
+		if err := os.WriteFile(other, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.next("helmet/luottamus.md changed: rebuilt in")
+		if text == retitled {
+			want := `content/helmet/luottamus.md:2:8: warning: the title "Dialogi" is already the title of content/helmet/dialogi.md`
+			if line := s.next("already the title"); !strings.HasPrefix(line, want) {
+				t.Errorf("the save of a title another pearl has printed %q, want it to start %q", line, want)
+			}
+		} else if line := s.next("gone"); line != "1 warning gone" {
+			t.Errorf("the save that gave the title back says %q, want %q", line, "1 warning gone")
+		}
+	}
 	if err := s.interrupt(); err != nil {
 		t.Errorf("serve did not end cleanly on Ctrl-C: %v\n%s", err, strings.Join(s.log, "\n"))
 	}

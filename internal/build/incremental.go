@@ -523,10 +523,11 @@ func (ss *Session) patchFor(ch Changes) *patch {
 // finds in each file, and the warnings the model gives a document on its
 // own (site.Site.DocWarnings). A pearl whose front matter changed
 // (pt.front) may also have changed which pearls nothing points to (its
-// related list, before and now), and whether its problems are a draft's.
-// Two pages with one title, and the warnings of resolving references (a
-// related pearl that is a draft), stay as the last full model told them:
-// telling them anew took 30 ms a save at 10,000 pearls. When a change
+// related list, before and now), whether its problems are a draft's,
+// and which pearls have its title, before or now (site.Site.SameTitles).
+// The warnings of resolving references (a related pearl that is a draft)
+// stay as the last full model told them: telling all the model's
+// warnings anew took 30 ms a save at 10,000 pearls. When a change
 // changed none of them, last itself is returned.
 func (pt *patch) diagsOf(last diag.List, was, s *site.Site) diag.List {
 	drop := map[*diag.Error]bool{}
@@ -544,8 +545,19 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site) diag.List {
 		}
 		add = append(add, fresh...)
 	}
-	orphanFiles := map[string]bool{}
+	orphanFiles, titleFiles := map[string]bool{}, map[string]bool{}
 	if f := pt.front; f != nil {
+		// The pearls whose title is the pearl's, before or now: which
+		// of them comes first (and is not warned of) may have changed.
+		files, same := s.SameTitles(was, f.Key)
+		for _, file := range files {
+			titleFiles[file] = true
+		}
+		for _, e := range same {
+			i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.File == e.Pos.File })
+			e.Draft = i >= 0 && s.Pearls[i].Draft
+		}
+		add = append(add, same...)
 		keys := []string{f.Key}
 		for _, m := range []*site.Site{was, s} {
 			if _, p := m.Orphan(f.Key); p != nil {
@@ -570,9 +582,11 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site) diag.List {
 	// binary search: a save at 10,000 pearls has about 9,000 warnings to
 	// look through otherwise, which cost more than the rest of this.
 	files := slices.Sorted(maps.Keys(rereadFiles))
-	for f := range orphanFiles {
-		if !rereadFiles[f] {
-			files = append(files, f)
+	for _, more := range []map[string]bool{orphanFiles, titleFiles} {
+		for f := range more {
+			if !slices.Contains(files, f) {
+				files = append(files, f)
+			}
 		}
 	}
 	for e := range drop {
@@ -587,7 +601,7 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site) diag.List {
 	var goneList diag.List
 	look := func(l diag.List) {
 		for _, e := range l {
-			if drop[e] || rereadFiles[e.Pos.File] && site.DocWarning(e) || orphanFiles[e.Pos.File] && site.IsOrphan(e) {
+			if drop[e] || rereadFiles[e.Pos.File] && site.DocWarning(e) || orphanFiles[e.Pos.File] && site.IsOrphan(e) || titleFiles[e.Pos.File] && site.IsSameTitle(e) {
 				gone[e] = true
 				goneList = append(goneList, e)
 			} else if f := pt.front; f != nil && e.Pos.File == f.File {

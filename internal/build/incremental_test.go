@@ -83,9 +83,8 @@ func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 	t.Helper()
 	want := fullBuild(t, fsys)
 	// The problems too, as check and serve print them: a warning of the
-	// saved file that is gone, new or changed (a word count) must not be
-	// the last build's. Two pearls with one title wait for a full model
-	// (see patch.diagsOf).
+	// saved file that is gone, new or changed (a word count, a title
+	// another pearl has) must not be the last build's.
 	if g, w := diagLines(got.Diags), diagLines(want.Diags); g != w {
 		t.Errorf("the session's problems:\n%s\nthe full build's:\n%s", g, w)
 	}
@@ -121,9 +120,6 @@ func sameAsFullBuild(t *testing.T, fsys fstest.MapFS, got *Result) {
 func diagLines(l diag.List) string {
 	var b strings.Builder
 	for _, e := range l {
-		if e.ID() == diag.SiteSameTitle.ID() {
-			continue
-		}
 		fmt.Fprintln(&b, e.In(diag.English))
 	}
 	return b.String()

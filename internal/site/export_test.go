@@ -6,3 +6,6 @@ func WorkOf(s *Site) int { return s.work }
 
 // TitleKey is titleKey, which sameTitles compares titles by.
 var TitleKey = titleKey
+
+// TitleKeyIs is titleKeyIs, which SameTitles compares titles with keys by.
+var TitleKeyIs = titleKeyIs

@@ -41,3 +41,30 @@ func FuzzTitleKey(f *testing.F) {
 func slowTitleKey(title string) string {
 	return strings.ToLower(strings.Join(strings.Fields(title), " "))
 }
+
+// TestTitleKeyIs: TitleKeyIs(a, key) tells whether a's key is key, for
+// the key of every seed title and of each with a letter more or less.
+func TestTitleKeyIs(t *testing.T) {
+	for _, a := range titleKeySeeds {
+		for _, b := range titleKeySeeds {
+			checkTitleKeyIs(t, a, b)
+			checkTitleKeyIs(t, a, b+"x")
+			checkTitleKeyIs(t, a+"X", b)
+		}
+	}
+}
+
+func FuzzTitleKeyIs(f *testing.F) {
+	for i, a := range titleKeySeeds {
+		f.Add(a, titleKeySeeds[(i+1)%len(titleKeySeeds)])
+		f.Add(a, strings.ToUpper(a))
+	}
+	f.Fuzz(checkTitleKeyIs)
+}
+
+func checkTitleKeyIs(t *testing.T, a, b string) {
+	key := slowTitleKey(b)
+	if got, want := site.TitleKeyIs(a, key), slowTitleKey(a) == key; got != want {
+		t.Errorf("TitleKeyIs(%q, %q) = %t, want %t", a, key, got, want)
+	}
+}

@@ -100,6 +100,77 @@ func (b *builder) sameTitles(diags *diag.List) {
 	}
 }
 
+// SameTitles tells anew, for a model s patched for a change of the
+// front matter of the pearl at key (PatchPearl) from the model was, the
+// warnings of two pearls with one title that the change may change: those
+// of every pearl whose title is, as sameTitles compares them, the pearl's
+// title before or now. No other pearl's can change: the patch moves only
+// that pearl among the others. files are the files of those pearls, whose
+// warnings of the kind (IsSameTitle) diags replaces. Comparing the two
+// titles with every pearl's (titleKeyIs) takes a fraction of the time
+// sameTitles takes to make every pearl's key.
+func (s *Site) SameTitles(was *Site, key string) (files []string, diags diag.List) {
+	var keys []string
+	for _, m := range []*Site{was, s} {
+		if i := slices.IndexFunc(m.Pearls, func(p *Pearl) bool { return p.Key == key }); i >= 0 {
+			if k := titleKey(m.Pearls[i].Title); !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	first := make([]*Pearl, len(keys))
+	for _, p := range s.Pearls {
+		for i, k := range keys {
+			if !titleKeyIs(p.Title, k) {
+				continue
+			}
+			files = append(files, p.File)
+			if f := first[i]; f != nil && p.Title != "" {
+				diags.Warn(p.ValuePos("title"), diag.SiteSameTitle, p.Title, f.File)
+			} else {
+				first[i] = p
+			}
+			break
+		}
+	}
+	if i := slices.IndexFunc(was.Pearls, func(p *Pearl) bool { return p.Key == key }); i >= 0 && !slices.Contains(files, was.Pearls[i].File) {
+		files = append(files, was.Pearls[i].File)
+	}
+	return files, diags
+}
+
+// IsSameTitle tells the warning of two pages with one title.
+func IsSameTitle(e *diag.Error) bool { return e.ID() == diag.SiteSameTitle.ID() }
+
+// titleKeyIs tells whether titleKey(title) is key, without making the
+// key (which for most titles is a new string in lower case): rune by
+// rune, each run of white space between words one space, each rune as
+// unicode.ToLower makes it, as strings.ToLower does.
+func titleKeyIs(title, key string) bool {
+	k := 0
+	space, started := false, false
+	for _, r := range title {
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		if space {
+			if k >= len(key) || key[k] != ' ' {
+				return false
+			}
+			k++
+			space = false
+		}
+		started = true
+		kr, n := utf8.DecodeRuneInString(key[k:])
+		if n == 0 || kr != unicode.ToLower(r) {
+			return false
+		}
+		k += n
+	}
+	return k == len(key)
+}
+
 // caseSections warns of each of sections a case example has no heading
 // of level 2 for.
 func caseSections(c *content.Common, sections []string, diags *diag.List) {
@@ -138,9 +209,10 @@ func longSummary(c *content.Common, diags *diag.List) {
 // DocWarnings are the warnings the model gives doc on its own, which no
 // other document changes: a pearl's word count, a case example's missing
 // sections, a summary too long for lists. A build patched for one
-// document's new text tells these anew, while the warnings between
-// documents (two pages with one title, a pearl nothing points to) wait
-// for the next full model.
+// document's new text tells these anew; of the warnings between
+// documents, a patch of a pearl's front matter tells anew those of a
+// pearl nothing points to (Orphan) and of pearls with one title
+// (SameTitles), and the others wait for the next full model.
 func (s *Site) DocWarnings(doc content.Doc) diag.List {
 	var diags diag.List
 	c := doc.Base()
