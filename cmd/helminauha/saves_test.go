@@ -188,6 +188,21 @@ func TestServeTellsNewWarnings(t *testing.T) {
 			t.Errorf("the save that gave the title back says %q, want %q", line, "1 warning gone")
 		}
 	}
+
+	// A draft named in the related list, told at once, then gone.
+	named := strings.Replace(string(old), "date: 2021-03-01\n", "date: 2021-03-01\nrelated: [luonnos]\n", 1)
+	for _, text := range []string{named, string(old)} {
+		save(text)
+		s.next("helmet/dialogi.md changed: rebuilt in")
+		if text == named {
+			want := "content/helmet/dialogi.md:8:11: warning: points to the draft content/helmet/luonnos.md"
+			if line := s.next("points to the draft"); !strings.HasPrefix(line, want) {
+				t.Errorf("the save naming a draft printed %q, want it to start %q", line, want)
+			}
+		} else if line := s.next("gone"); line != "1 warning gone" {
+			t.Errorf("the save that named the draft no more says %q, want %q", line, "1 warning gone")
+		}
+	}
 	if err := s.interrupt(); err != nil {
 		t.Errorf("serve did not end cleanly on Ctrl-C: %v\n%s", err, strings.Join(s.log, "\n"))
 	}

@@ -624,3 +624,33 @@ func TestSessionNecklaceShardsAfterEachChange(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionRelatedDraftWarnings: a save that names a draft pearl in a
+// pearl's related list, then another pearl, then the draft again on
+// another line, is patched into the model (no full build), and its
+// warnings are a full build's after each: the reference to the draft
+// told at its place, and gone with it.
+func TestSessionRelatedDraftWarnings(t *testing.T) {
+	fsys := fixture(t)
+	ss, _ := firstBuild(t, fsys)
+	name := "helmet/dialogi.md"
+	orig := string(fsys[name].Data)
+	for _, related := range []string{
+		"related: [luonnos]\n",
+		"related: [luottamus]\n",
+		"related:\n  - luottamus\n  - luonnos\n",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(orig, "date: 2021-03-01\n", "date: 2021-03-01\n"+related, 1))}
+		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{name}, Exact: true})
+		if err != nil {
+			t.Fatalf("%q: %v %v", related, err, res.Diags)
+		}
+		if !ss.Quick() {
+			t.Errorf("%q: the model was built anew, not patched", related)
+		}
+		sameAsFullBuild(t, fsys, res)
+		if t.Failed() {
+			t.Fatalf("after %q", related)
+		}
+	}
+}

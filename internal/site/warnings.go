@@ -139,6 +139,32 @@ func (s *Site) SameTitles(was *Site, key string) (files []string, diags diag.Lis
 	return files, diags
 }
 
+// RelatedDrafts are the warnings of the pearl at key for naming a draft
+// pearl in its related list, as Build gives them in a model with drafts
+// (none when the pearl is a draft itself). A build patched for a change
+// of the pearl's front matter that keeps its draft mark tells them anew
+// from the model before and now; a change of the mark changes warnings
+// of other documents too (those naming the pearl, its links), which wait
+// for the next full model.
+func (s *Site) RelatedDrafts(key string) diag.List {
+	i := slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == key })
+	if i < 0 || s.Pearls[i].Draft {
+		return nil
+	}
+	p := s.Pearls[i]
+	var diags diag.List
+	bySlug := &slugIndex{s: s}
+	for _, slug := range p.Pearl.Related {
+		if r := bySlug.get(slug); r != nil && r.Draft {
+			diags.Warn(p.ItemPos("related", slug), diag.SiteLinksToDraft, r.File)
+		}
+	}
+	return diags
+}
+
+// IsRelatedDraft tells the warning of a reference to a draft pearl.
+func IsRelatedDraft(e *diag.Error) bool { return e.ID() == diag.SiteLinksToDraft.ID() }
+
 // IsSameTitle tells the warning of two pages with one title.
 func IsSameTitle(e *diag.Error) bool { return e.ID() == diag.SiteSameTitle.ID() }
 
