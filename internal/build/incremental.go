@@ -562,11 +562,13 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site) diag.List {
 		}
 		add = append(add, same...)
 		// Its related list's drafts, when its own mark is as it was.
-		if w := slices.IndexFunc(was.Pearls, func(p *site.Pearl) bool { return p.Key == f.Key }); s.Drafts && w >= 0 && was.Pearls[w].Draft == f.Draft {
-			for _, e := range was.RelatedDrafts(f.Key) {
+		w := slices.IndexFunc(was.Pearls, func(p *site.Pearl) bool { return p.Key == f.Key })
+		n := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == f.Key })
+		if s.Drafts && w >= 0 && n >= 0 && was.Pearls[w].Draft == f.Draft {
+			for _, e := range site.RelatedDrafts(was.Pearls[w]) {
 				draftsAt[e.Pos] = true
 			}
-			add = append(add, s.RelatedDrafts(f.Key)...)
+			add = append(add, site.RelatedDrafts(s.Pearls[n])...)
 		}
 		keys := []string{f.Key}
 		for _, m := range []*site.Site{was, s} {

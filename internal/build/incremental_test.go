@@ -479,7 +479,8 @@ func TestSessionFrontMatterMovesAPageBoundary(t *testing.T) {
 
 // TestSessionRandomFrontMatterEdits saves random front matter into the
 // pearls of a portal again and again, and checks each session build
-// against a full build of the same content, byte for byte.
+// against a full build of the same content, byte for byte, and its
+// warnings (two pearls with one title, a draft named as related) too.
 func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	const n = 70
 	fsys := fixture(t)
@@ -489,7 +490,11 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	pearl := func(i int) []byte {
 		var related, tags []string
 		for range r.IntN(4) {
-			related = append(related, fmt.Sprintf("r%02d", r.IntN(n)))
+			k := r.IntN(n)
+			if r.IntN(3) == 0 {
+				k = n // a draft no edit changes
+			}
+			related = append(related, fmt.Sprintf("r%02d", k))
 		}
 		for range r.IntN(4) {
 			tags = append(tags, pick("tavoitteet", "Tavoitteet", "Työhyvinvointi", "työhyvinvointi", "arki", "Äänestys", "aanestys"))
@@ -502,6 +507,7 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	for i := range n {
 		fsys[fmt.Sprintf("helmet/r%02d.md", i)] = &fstest.MapFile{Data: pearl(i)}
 	}
+	fsys[fmt.Sprintf("helmet/r%02d.md", n)] = &fstest.MapFile{Data: []byte("---\ntitle: Luonnos\ntheme: johtaminen\nsummary: S.\nkind: tieto\ndate: 2024-01-01\ndraft: true\n---\nTeksti.\n")}
 	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
 	ctx := context.Background()
 	if res, err := ss.Rebuild(ctx, Changes{}); err != nil {

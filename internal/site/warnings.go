@@ -139,24 +139,28 @@ func (s *Site) SameTitles(was *Site, key string) (files []string, diags diag.Lis
 	return files, diags
 }
 
-// RelatedDrafts are the warnings of the pearl at key for naming a draft
-// pearl in its related list, as Build gives them in a model with drafts
-// (none when the pearl is a draft itself). A build patched for a change
-// of the pearl's front matter that keeps its draft mark tells them anew
-// from the model before and now; a change of the mark changes warnings
-// of other documents too (those naming the pearl, its links), which wait
-// for the next full model.
-func (s *Site) RelatedDrafts(key string) diag.List {
-	i := slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == key })
-	if i < 0 || s.Pearls[i].Draft {
+// RelatedDrafts are the warnings of pearl p for naming a draft pearl in
+// its related list, as Build gives them in a model with drafts (none when
+// p is a draft itself). A build patched for a change of the pearl's front
+// matter that keeps its draft mark tells them anew from the model before
+// and now; a change of the mark changes warnings of other documents too
+// (those naming the pearl, its links), which wait for the next full model.
+func RelatedDrafts(p *Pearl) diag.List {
+	if p.Draft {
 		return nil
 	}
-	p := s.Pearls[i]
+	// p.Related begins with the pearls of its own list, once each, in
+	// its order (then come those that name it): the few to look through.
+	own := p.Related[:min(len(p.Related), len(p.Pearl.Related))]
 	var diags diag.List
-	bySlug := &slugIndex{s: s}
 	for _, slug := range p.Pearl.Related {
-		if r := bySlug.get(slug); r != nil && r.Draft {
-			diags.Warn(p.ItemPos("related", slug), diag.SiteLinksToDraft, r.File)
+		for _, r := range own {
+			if r.Slug == slug {
+				if r.Draft {
+					diags.Warn(p.ItemPos("related", slug), diag.SiteLinksToDraft, r.File)
+				}
+				break
+			}
 		}
 	}
 	return diags
