@@ -169,7 +169,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	if pt != nil {
 		m = model{cfg: pt.site.Config, site: pt.site, theme: ss.theme}
 		res.Site, res.Language = pt.site, pt.site.Config.Language
-		res.Diags, res.Pages = pt.diagsOf(ss.good.diags, ss.good.site, pt.site), ss.good.pages
+		res.Diags, res.Pages = pt.diagsOf(ss.good.diags, ss.good.site, pt.site, ss.titleCounts()), ss.good.pages
 		watch.lap("patch")
 	} else {
 		ss.forget(ch)

@@ -660,3 +660,42 @@ func TestSessionRelatedDraftWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionSameTitleWarnings: saves that give a pearl another pearl's
+// title, give it back, give it again and then change another key are
+// each patched into the model, and their warnings are a full build's
+// after each (the session counts the pearls of each title to look
+// through every title only when one is shared, before or now).
+func TestSessionSameTitleWarnings(t *testing.T) {
+	fsys := fixture(t)
+	ss, _ := firstBuild(t, fsys)
+	name := "helmet/luottamus.md"
+	orig := string(fsys[name].Data)
+	retitled := func(title string) string {
+		return strings.Replace(orig, "title: Luottamus verkostossa\n", "title: "+title+"\n", 1)
+	}
+	for _, step := range []struct{ name, text string }{
+		{"dialogi's title", retitled("Dialogi")},
+		{"its own title", orig},
+		{"dialogi's title in lower case", retitled("dialogi")},
+		{"another summary", strings.Replace(retitled("dialogi"), "summary: ", "summary: Uusi. ", 1)},
+		{"a title of its own", retitled("Uusi otsikko")},
+	} {
+		text := step.text
+		if text == orig && step.name != "its own title" {
+			t.Fatalf("%s: %s no longer has the title the test changes", step.name, name)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{name}, Exact: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
+		}
+		if !ss.Quick() {
+			t.Errorf("%s: the model was built anew, not patched", step.name)
+		}
+		sameAsFullBuild(t, fsys, res)
+		if t.Failed() {
+			t.Fatalf("after %s", step.name)
+		}
+	}
+}

@@ -4,8 +4,5 @@ package site
 // did for s, which the linear-work test compares across sizes.
 func WorkOf(s *Site) int { return s.work }
 
-// TitleKey is titleKey, which sameTitles compares titles by.
-var TitleKey = titleKey
-
 // TitleKeyIs is titleKeyIs, which SameTitles compares titles with keys by.
 var TitleKeyIs = titleKeyIs

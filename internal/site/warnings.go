@@ -166,6 +166,11 @@ func RelatedDrafts(p *Pearl) diag.List {
 	return diags
 }
 
+// TitleKey is how two pages' titles are compared for the warning of two
+// pages with one title (SameTitles): a session counts the pearls of each
+// key to know when a save's title is another pearl's.
+func TitleKey(title string) string { return titleKey(title) }
+
 // IsRelatedDraft tells the warning of a reference to a draft pearl.
 func IsRelatedDraft(e *diag.Error) bool { return e.ID() == diag.SiteLinksToDraft.ID() }
 
