@@ -168,6 +168,8 @@ type builder struct {
 	drafts  map[string]*content.Pearl
 	titles  map[string]string    // lower-case title -> source file, for titleLink
 	commits map[string]time.Time // Options.LastCommits
+	// loaded are the pearls in the order they were loaded (see pearls).
+	loaded []*Pearl
 	// draftFiles holds the files of every draft, in the build or not.
 	draftFiles map[string]bool
 	// Made when a message first needs them (see suggester): the names
@@ -250,10 +252,19 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
 	slices.Sort(b.s.LeftOut)
-	// The ranks are made once per pearl, not in every comparison.
+	// In the order the documents were loaded, which is the order they
+	// lie in memory: a loop whose results do not depend on the order
+	// of the pearls walks them so, not in the order of titles, which at
+	// 100,000 pearls made each pearl a miss of the processor's cache.
+	b.loaded = slices.Clone(b.s.Pearls)
+	// The ranks are made once per pearl, not in every comparison, and
+	// hold the first 16 bytes of the title's key (head): most
+	// comparisons end there, without reading the key, which at 100,000
+	// pearls is a miss of the processor's cache.
 	type sortable struct {
-		p *Pearl
-		r rank
+		head [2]uint64
+		p    *Pearl
+		r    rank
 	}
 	// On every core, each part with a cache of keys of its own: the
 	// collator's keys of the titles were a fifth of the model's time,
@@ -269,7 +280,8 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	workers.Split(len(order), parts, func(g, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			p := b.s.Pearls[i]
-			order[i] = sortable{p, rankOf(p, len(b.s.Areas), &keys[g])}
+			r := rankOf(p, len(b.s.Areas), &keys[g])
+			order[i] = sortable{keyHead(r.key), p, r}
 		}
 	})
 	for _, k := range keys {
@@ -278,7 +290,12 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		}
 	}
 	// Ranks are unique, so sorting on both cores gives the one order.
-	workers.SortFunc(order, 4096, func(x, y sortable) int { return x.r.compare(y.r) })
+	workers.SortFunc(order, 4096, func(x, y sortable) int {
+		if x.r.area == y.r.area && x.head != y.head {
+			return cmp.Or(cmp.Compare(x.head[0], y.head[0]), cmp.Compare(x.head[1], y.head[1]))
+		}
+		return x.r.compare(y.r)
+	})
 	for i, o := range order {
 		b.s.Pearls[i] = o.p
 		o.p.at = i
@@ -308,7 +325,9 @@ func (b *builder) related() {
 			sets[p] = seen
 		}
 	}
-	for _, p := range b.s.Pearls {
+	// A pearl's own list is its own affair, and its problems are sorted
+	// with the others: the pearls are taken as they were loaded.
+	for _, p := range b.loaded {
 		for _, slug := range p.Pearl.Related {
 			r := b.refPearl(&p.Common, "related", slug)
 			if r == nil {
@@ -321,6 +340,8 @@ func (b *builder) related() {
 			add(p, r)
 		}
 	}
+	// In the order of all pearls, which is the order of those that name
+	// a pearl on its list.
 	for _, p := range b.s.Pearls {
 		// Only other pearls' lists grow in the loop, never p's own.
 		for _, r := range p.Related {
@@ -595,32 +616,46 @@ func (b *builder) terms() {
 // many times over, each move with the garbage collector's barriers
 // while it marks the heap.
 func (b *builder) newest() {
+	//
+	// A key holds the first 16 bytes of its path too (head): of the
+	// many pearls of one day, most are told apart by their heads
+	// ("/helmet/" and eight bytes of the slug), without reading the
+	// paths, which at 100,000 pearls are misses of the processor's cache.
+	// The pearls are taken as they were loaded (builder.loaded), which is
+	// how they lie in memory.
 	type key struct {
 		sec  int64 // Date, as Time.Compare orders it
 		nsec int32
-		i    int32 // in Pearls, then in Cases
+		i    int32 // in loaded, then in Cases
+		head [2]uint64
 		path string
 	}
-	keys := make([]key, 0, len(b.s.Pearls)+len(b.s.Cases))
-	for i, p := range b.s.Pearls {
-		keys = append(keys, key{p.Date.Unix(), int32(p.Date.Nanosecond()), int32(i), p.Path})
+	keys := make([]key, 0, len(b.loaded)+len(b.s.Cases))
+	for i, p := range b.loaded {
+		keys = append(keys, key{p.Date.Unix(), int32(p.Date.Nanosecond()), int32(i), keyHead(p.Path), p.Path})
 	}
 	for i, c := range b.s.Cases {
-		keys = append(keys, key{c.Date.Unix(), int32(c.Date.Nanosecond()), int32(len(b.s.Pearls) + i), c.Path})
+		keys = append(keys, key{c.Date.Unix(), int32(c.Date.Nanosecond()), int32(len(b.loaded) + i), keyHead(c.Path), c.Path})
 	}
 	// Paths are unique, so the order is total.
 	slices.SortFunc(keys, func(x, y key) int {
-		return cmp.Or(cmp.Compare(y.sec, x.sec), cmp.Compare(y.nsec, x.nsec), strings.Compare(x.path, y.path))
+		if c := cmp.Or(cmp.Compare(y.sec, x.sec), cmp.Compare(y.nsec, x.nsec)); c != 0 {
+			return c
+		}
+		if x.head != y.head {
+			return cmp.Or(cmp.Compare(x.head[0], y.head[0]), cmp.Compare(x.head[1], y.head[1]))
+		}
+		return strings.Compare(x.path, y.path)
 	})
 	if len(keys) > 0 {
 		b.s.Newest = make([]Dated, 0, len(keys))
 	}
 	for _, k := range keys {
-		if int(k.i) < len(b.s.Pearls) {
-			p := b.s.Pearls[k.i]
+		if int(k.i) < len(b.loaded) {
+			p := b.loaded[k.i]
 			b.s.Newest = append(b.s.Newest, Dated{Title: p.Title, Summary: p.Summary, Node: p.Node, Date: p.Date, Updated: p.Updated})
 		} else {
-			c := b.s.Cases[int(k.i)-len(b.s.Pearls)]
+			c := b.s.Cases[int(k.i)-len(b.loaded)]
 			b.s.Newest = append(b.s.Newest, Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date})
 		}
 	}

@@ -17,12 +17,14 @@ import (
 //
 // The pearls' links are resolved on every core, each range by a builder
 // of its own (see part): at 100,000 pearls they were the model's longest
-// step, on one core of two.
+// step, on one core of two. They are taken in the order they were
+// loaded (builder.loaded): a pearl's links are its own, and the problems
+// are sorted after.
 func (b *builder) links() {
 	for _, a := range b.s.Areas {
 		a.Links = b.resolve(&a.Common, "teemat")
 	}
-	pearls := b.s.Pearls
+	pearls := b.loaded
 	parts := make([]*builder, workers.Cores(len(pearls), 2048))
 	for g := range parts {
 		parts[g] = b
@@ -284,6 +286,14 @@ func (b *builder) parse(dir, address string) dest {
 }
 
 func parseDest(dir, address string) dest {
+	if d, ok := parseUp(dir, address); ok {
+		return d
+	}
+	return parseURL(dir, address)
+}
+
+// parseURL is parseDest for any address.
+func parseURL(dir, address string) dest {
 	u, err := url.Parse(address)
 	if err != nil {
 		return dest{msg: diag.SiteUnreadableAddress.With(err.Error())}
@@ -306,6 +316,53 @@ func parseDest(dir, address string) dest {
 		return dest{msg: diag.SiteOutsideContent.With()}
 	}
 	return d
+}
+
+// parseUp is parseDest for the address nearly every link between
+// documents has, ../folder/file.md with perhaps a #fragment, written
+// with letters, digits, '-', '_' and '.' only: then neither url.Parse
+// nor path.Clean would change a byte of it, and the path is the address
+// after ../ (and before #). It reads no other address (ok false). At
+// 100,000 pearls, parsing, joining and cleaning each address took a
+// third of the time of resolving the links.
+func parseUp(dir, address string) (d dest, ok bool) {
+	rest, up := strings.CutPrefix(address, "../")
+	if !up || dir == "" || dir == "." || dir == ".." || strings.IndexByte(dir, '/') >= 0 {
+		return dest{}, false
+	}
+	p, fragment, hash := strings.Cut(rest, "#")
+	if !plainPath(p) || !plainText(fragment) {
+		return dest{}, false
+	}
+	d = dest{path: p, fragment: fragment}
+	if hash && fragment != "" {
+		d.frag = address[len(address)-len(fragment)-1:]
+	}
+	return d, true
+}
+
+// plainPath tells whether p is a relative path that path.Clean leaves as
+// it is, written only in plainText: not empty, no segment empty, "." or
+// "..".
+func plainPath(p string) bool {
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "" || seg == "." || seg == ".." || !plainText(seg) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainText tells whether s has only ASCII letters and digits, '-', '_'
+// and '.', which an address holds as they are.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {

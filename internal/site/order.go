@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"iter"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +32,10 @@ type sortKeys struct {
 	old  map[string][]byte // the keys of the last Build (Memo), read only
 	// once tells that each text is asked for once, so keys are not kept.
 	once bool
+	// arena is where keys are copied when they are not kept (once): one
+	// allocation for many, which lie side by side for the sort that
+	// reads them.
+	arena []byte
 }
 
 func (k *sortKeys) key(s string) []byte {
@@ -43,7 +48,17 @@ func (k *sortKeys) key(s string) []byte {
 			k.col, k.buf = collate.New(language.Finnish), new(collate.Buffer)
 		}
 		k.buf.Reset()
-		key = bytes.Clone(k.col.KeyFromString(k.buf, s))
+		made := k.col.KeyFromString(k.buf, s)
+		if !k.once {
+			key = bytes.Clone(made)
+		} else {
+			if cap(k.arena)-len(k.arena) < len(made) {
+				k.arena = make([]byte, 0, max(len(made), 64<<10))
+			}
+			n := len(k.arena)
+			k.arena = append(k.arena, made...)
+			key = k.arena[n:len(k.arena):len(k.arena)]
+		}
 	}
 	if k.once {
 		return key
@@ -53,6 +68,14 @@ func (k *sortKeys) key(s string) []byte {
 	}
 	k.keys[s] = key
 	return key
+}
+
+// keyHead is the first 16 bytes of key, with zeros after its end: two
+// keys whose heads differ compare as their heads do.
+func keyHead[K string | []byte](key K) [2]uint64 {
+	var b [16]byte
+	copy(b[:], key)
+	return [2]uint64{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
 }
 
 // compare orders two texts.

@@ -37,14 +37,16 @@ func (b *builder) warnings() diag.List {
 		caseSections(&c.Common, sections, &diags)
 	}
 	words := b.s.Config.PearlWords
-	for _, p := range b.s.Pearls {
+	// Each pearl's own warnings, sorted after: the pearls are taken as
+	// they were loaded (builder.loaded).
+	for _, p := range b.loaded {
 		pearlWords(&p.Common, words, &diags)
 	}
 	b.sameTitles(&diags)
 	// A pearl alone in its portal (the first one of a new portal, the
 	// first translated into a language) has no other pearl to be related
 	// to, and the warning would only ask for the impossible.
-	for _, p := range b.s.Pearls {
+	for _, p := range b.loaded {
 		if orphan(b.s, p) {
 			diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
 		}
@@ -53,7 +55,7 @@ func (b *builder) warnings() diag.List {
 	for _, a := range b.s.Areas {
 		check(&a.Common)
 	}
-	for _, p := range b.s.Pearls {
+	for _, p := range b.loaded {
 		check(&p.Common)
 	}
 	for _, c := range b.s.Cases {
@@ -81,6 +83,8 @@ func (b *builder) sameTitles(diags *diag.List) {
 		check(&a.Common)
 	}
 	seen = make(map[string]*content.Common, len(b.s.Pearls))
+	// In the order of all pearls: the first of a title is the one the
+	// others are told of.
 	for _, p := range b.s.Pearls {
 		check(&p.Common)
 	}
