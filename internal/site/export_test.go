@@ -9,6 +9,10 @@ func WorkOf(s *Site) int { return s.work }
 // TitleKeyIs is titleKeyIs, which SameTitles compares titles with keys by.
 var TitleKeyIs = titleKeyIs
 
+// TitleHash is titleHash, the hash of a title's key that sameTitles
+// finds pages by.
+var TitleHash = titleHash
+
 // ParseUp is parseUp, the short way of reading a link's address, and
 // ParseURL the long way it must agree with, as comparable strings.
 func ParseUp(dir, address string) (string, bool) {

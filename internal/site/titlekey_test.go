@@ -68,3 +68,31 @@ func checkTitleKeyIs(t *testing.T, a, b string) {
 		t.Errorf("TitleKeyIs(%q, %q) = %t, want %t", a, key, got, want)
 	}
 }
+
+// TestTitleHashIsTheKeys: a title has the hash of its key, which is the
+// key of itself, whether the title is written plainly or not.
+func TestTitleHashIsTheKeys(t *testing.T) {
+	for _, title := range titleKeySeeds {
+		checkTitleHash(t, title)
+	}
+	if site.TitleHash("Aika") == site.TitleHash("Aikaa") {
+		t.Error("two keys have one hash")
+	}
+}
+
+func FuzzTitleHash(f *testing.F) {
+	for _, title := range titleKeySeeds {
+		f.Add(title)
+	}
+	f.Fuzz(checkTitleHash)
+}
+
+func checkTitleHash(t *testing.T, title string) {
+	key := site.TitleKey(title)
+	if site.TitleKey(key) != key {
+		t.Skipf("the key of %q is not its own key", title)
+	}
+	if got, want := site.TitleHash(title), site.TitleHash(key); got != want {
+		t.Errorf("TitleHash(%q) = %x, the hash of its key %q %x", title, got, key, want)
+	}
+}
