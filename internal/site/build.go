@@ -562,11 +562,21 @@ func (b *builder) label(prefix, slug string, def map[string]string) string {
 }
 
 func (b *builder) terms() {
-	tags := map[string]*Term{}
+	// A tag's label is its spelling in the first pearl that has it, in
+	// the order of all pearls: first is that pearl's place.
+	type tagTerm struct {
+		t     *Term
+		first int
+	}
+	tags := map[string]*tagTerm{}
 	kinds := map[string]*Term{}
 	auds := map[string]*Term{}
 	slugs := map[string]string{}
-	for _, p := range b.s.Pearls {
+	// Each pearl's own terms are found with the pearls taken as they
+	// were loaded (builder.loaded), which at 100,000 pearls read their
+	// front matter without a miss of the processor's cache each; the
+	// terms' lists of pearls are made after, in the order of all pearls.
+	for _, p := range b.loaded {
 		if p.Pearl.Kind != "" {
 			t := kinds[p.Pearl.Kind]
 			if t == nil {
@@ -575,7 +585,6 @@ func (b *builder) terms() {
 				kinds[t.Slug] = t
 			}
 			p.Kind = t
-			t.Pearls = append(t.Pearls, p)
 		}
 		for _, a := range p.Pearl.Audience {
 			t := auds[a]
@@ -589,22 +598,32 @@ func (b *builder) terms() {
 			// knows (content.Audiences).
 			if !slices.Contains(p.Audience, t) {
 				p.Audience = append(p.Audience, t)
-				t.Pearls = append(t.Pearls, p)
 			}
 		}
 		var tagged map[*Term]bool
 		problem := func(tag string, m *diag.Message, args ...any) { b.diags.Report(tagPos(p.Pearl, tag), m, args...) }
 		for tag, slug := range tagsOf(p.Pearl, problem, slugs) {
-			t := tags[slug]
-			if t == nil {
-				t = &Term{Taxonomy: "tagit", Slug: slug, Label: tag}
-				t.Node = b.node("/tagit/"+slug+"/", "", content.Sum{})
-				tags[slug] = t
+			tt := tags[slug]
+			switch {
+			case tt == nil:
+				tt = &tagTerm{t: &Term{Taxonomy: "tagit", Slug: slug, Label: tag}, first: p.at}
+				tt.t.Node = b.node("/tagit/"+slug+"/", "", content.Sum{})
+				tags[slug] = tt
+			case p.at < tt.first:
+				tt.t.Label, tt.first = tag, p.at
 			}
-			if more := appendNew(p.Tags, t, &tagged); len(more) > len(p.Tags) {
-				p.Tags = more
-				t.Pearls = append(t.Pearls, p)
-			}
+			p.Tags = appendNew(p.Tags, tt.t, &tagged)
+		}
+	}
+	for _, p := range b.s.Pearls {
+		if p.Kind != nil {
+			p.Kind.Pearls = append(p.Kind.Pearls, p)
+		}
+		for _, t := range p.Audience {
+			t.Pearls = append(t.Pearls, p)
+		}
+		for _, t := range p.Tags {
+			t.Pearls = append(t.Pearls, p)
 		}
 	}
 	for _, k := range content.Kinds {
@@ -617,8 +636,8 @@ func (b *builder) terms() {
 			b.s.Audiences = append(b.s.Audiences, t)
 		}
 	}
-	for _, t := range tags {
-		b.s.Tags = append(b.s.Tags, t)
+	for _, tt := range tags {
+		b.s.Tags = append(b.s.Tags, tt.t)
 	}
 	slices.SortFunc(b.s.Tags, tagOrder(&b.sort))
 	for _, a := range b.s.Areas {
@@ -666,17 +685,22 @@ func (b *builder) newest() {
 		}
 		return strings.Compare(x.path, y.path)
 	})
-	if len(keys) > 0 {
-		b.s.Newest = make([]Dated, 0, len(keys))
+	if len(keys) == 0 {
+		return
 	}
-	for _, k := range keys {
-		if int(k.i) < len(b.loaded) {
-			p := b.loaded[k.i]
-			b.s.Newest = append(b.s.Newest, Dated{Title: p.Title, Summary: p.Summary, Node: p.Node, Date: p.Date, Updated: p.Updated})
-		} else {
-			c := b.s.Cases[int(k.i)-len(b.loaded)]
-			b.s.Newest = append(b.s.Newest, Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date})
-		}
+	// Each entry is written in its place with the pearls and cases taken
+	// in their own order: reading them in the order of dates was a miss
+	// of the processor's cache for each, writing in that order is not.
+	at := make([]int32, len(keys))
+	for n, k := range keys {
+		at[k.i] = int32(n)
+	}
+	b.s.Newest = make([]Dated, len(keys))
+	for i, p := range b.loaded {
+		b.s.Newest[at[i]] = Dated{Title: p.Title, Summary: p.Summary, Node: p.Node, Date: p.Date, Updated: p.Updated}
+	}
+	for i, c := range b.s.Cases {
+		b.s.Newest[at[len(b.loaded)+i]] = Dated{Title: c.Title, Summary: c.Summary, Node: c.Node, Date: c.Date}
 	}
 }
 
