@@ -68,7 +68,15 @@ type Writer struct {
 	unlock   func()
 	done     bool
 
-	mu      sync.Mutex
+	mu sync.Mutex
+	// mkdirMu makes the staging folders one at a time. Two writers
+	// making folders in one parent (helmet/) take turns on its lock in
+	// the kernel, and the one waiting spins there while ext4 zeroes the
+	// other's new folder block; on this project's virtual machine that
+	// zeroing took up to 70 µs a folder, and the spinning 1.8–3.7 % of a
+	// 100,000-pearl build's samples (perf). Waiting here parks the
+	// goroutine instead, and its core renders.
+	mkdirMu sync.Mutex
 	paths   map[string]bool // this build's files, .gz included
 	changed []string        // files staged in tmp
 	written int
@@ -276,7 +284,10 @@ func (w *Writer) mkdir(dir string) error {
 			os.Remove(w.stage.path(dir))
 		}
 	}
-	if err := w.stage.mkdir(dir); err != nil && !errors.Is(err, fs.ErrExist) {
+	w.mkdirMu.Lock()
+	err := w.stage.mkdir(dir)
+	w.mkdirMu.Unlock()
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	w.setMade(dir)
