@@ -16,9 +16,17 @@ import (
 // b64 is the alphabet of the numbers packed into the index's strings.
 const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
+// format is the version of the index's files, raised with haku.js's
+// FORMAT whenever their layout changes (2: the shard bounds front-coded in
+// one string).
+const format = 2
+
 // manifest is index.json. With terms and docs inline it is the whole
 // index; otherwise shards and dc say where the rest is.
 type manifest struct {
+	// V is format: haku.js reads one version (its FORMAT) and refuses
+	// another, so an index.json a cache kept from the last build is asked
+	// for again instead of being misread.
 	V int `json:"v"`
 	// Lang is the analysis of the index for haku.js, when it is not
 	// Finnish: "sv".
@@ -54,7 +62,7 @@ func newManifest(docs []Doc, areas [][2]string, ac []int, f string, rows [][3]st
 		known[t.key] = true
 	}
 	m := manifest{
-		V: 1, N: len(docs), Areas: areas, AC: ac,
+		V: format, N: len(docs), Areas: areas, AC: ac,
 		KT: append(append([]string(nil), kinds...), types...), Aud: audiences, FR: f,
 		KTL: ktLabels(), AudL: audLabels(),
 		Docs: rows,

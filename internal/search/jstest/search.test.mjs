@@ -243,7 +243,7 @@ test('a word with a dangling hyphen stands for the compound it shares a head wit
 
 test('front-coded keys never split a surrogate pair', async () => {
   const manifest = {
-    v: 1, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+    v: 2, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
     aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], f: 'EAEA',
     docs: [['/a/', 'A', ''], ['/b/', 'B', '']],
     terms: { k: 'A𝔘𝔞 C𝔫', p: 'BB CB' },
@@ -252,6 +252,31 @@ test('front-coded keys never split a surrogate pair', async () => {
   const idx = await loadIndex('/haku/', fetchFn);
   assert.deepEqual((await idx.search('𝔘𝔞')).hits.map((h) => h.url), ['/a/']);
   assert.deepEqual((await idx.search('𝔘𝔫')).hits.map((h) => h.url), ['/b/']);
+});
+
+test('an index.json of another format, kept by a cache, is asked for again past the cache', async () => {
+  const manifest = (v) => ({
+    v, n: 1, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+    aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], f: 'EA',
+    docs: [['/a/', 'Luottamus', '']], terms: { k: 'Aluottamus', p: 'BB' },
+  });
+  const asked = [];
+  const serving = (first, then) => async (url, opts) => {
+    asked.push(opts && opts.cache);
+    const m = asked.length === 1 ? first : then;
+    return { ok: true, text: async () => JSON.stringify(m) };
+  };
+  const idx = await loadIndex('/haku/', serving(manifest(1), manifest(2)));
+  assert.deepEqual(asked, [undefined, 'reload']);
+  assert.deepEqual((await idx.search('luottamus')).hits.map((h) => h.url), ['/a/']);
+
+  asked.length = 0;
+  await assert.rejects(loadIndex('/haku/', serving(manifest(1), manifest(1))), /unknown search index format/);
+  assert.deepEqual(asked, [undefined, 'reload']);
+
+  asked.length = 0;
+  await loadIndex('/haku/', serving(manifest(2), manifest(2)));
+  assert.deepEqual(asked, [undefined], 'an index of this format is fetched once');
 });
 
 test('a total that counts only the hits known so far is said as a lower bound', () => {

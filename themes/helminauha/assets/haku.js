@@ -409,9 +409,14 @@ const TYPO2_MIN_LETTERS = 10;
 const MAX_QUERY_WORDS = 8;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
+// FORMAT is the version of index.json this script reads: the Go side
+// (internal/search, manifest.V) raises both together whenever the files'
+// layout changes (2: the shard bounds front-coded in one string).
+const FORMAT = 2;
+
 class SearchIndex {
   constructor(base, fetchFn, m) {
-    if (!m || m.v !== 1) throw new Error('unknown search index format');
+    if (!m || m.v !== FORMAT) throw new Error('unknown search index format');
     this.base = base;
     this.fetchFn = fetchFn;
     this.m = m;
@@ -1026,14 +1031,22 @@ export function typoKeys(w, self, has, prefixes, lang = 'fi') {
 // the index, whose search method runs a query.
 export async function loadIndex(baseURL, fetchFn = globalThis.fetch.bind(globalThis)) {
   const base = baseURL.endsWith('/') ? baseURL : baseURL + '/';
-  const r = await fetchFn(base + 'index.json');
+  let r = await fetchFn(base + 'index.json');
   if (!r.ok) throw new Error(`${base}index.json: ${r.status}`);
-  const text = await r.text();
-  const m = JSON.parse(text);
+  let text = await r.text();
+  let m = JSON.parse(text);
+  if (m && m.v !== FORMAT) {
+    // An index.json of another build, kept by a cache after the site was
+    // published anew: asked for once more, past the cache.
+    r = await fetchFn(base + 'index.json', { cache: 'reload' });
+    if (!r.ok) throw new Error(`${base}index.json: ${r.status}`);
+    text = await r.text();
+    m = JSON.parse(text);
+  }
   // An index in shards (no terms in the manifest) needs the code that
   // reads them, loaded along with the language's.
   const [Index] = await Promise.all([
-    m && m.v === 1 && !m.terms ? import('./haku-shards.js').then((s) => s.sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MIN_PART, MAX_PARTS })) : SearchIndex,
+    m && m.v === FORMAT && !m.terms ? import('./haku-shards.js').then((s) => s.sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MIN_PART, MAX_PARTS })) : SearchIndex,
     loadLanguage(m && m.lang),
   ]);
   const idx = new Index(base, fetchFn, m);
