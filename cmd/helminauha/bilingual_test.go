@@ -48,8 +48,28 @@ var (
 func TestBothLanguagesAsTyped(t *testing.T) {
 	dir := t.TempDir()
 	bilingualPortal(t, dir)
+	// A pearl in Swedish only, with no Finnish original: allowed (the
+	// README's format says so), built under /sv/, and its switcher leads
+	// where an untranslated page's does (the loop below follows it).
+	only := filepath.Join(dir, "content", "sv", "helmet", "bara-pa-svenska.md")
+	if err := os.WriteFile(only, []byte("---\ntitle: Bara på svenska\ntheme: johtaminen\nsummary: En pärla för svenska läsare.\nkind: vinkki\naudience: [johto]\ndate: 2024-05-02\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
 		t.Fatalf("build: %d\n%s", code, stderr)
+	}
+	svOnly := readPage(t, dir, "sv/helmet/bara-pa-svenska")
+	if !strings.Contains(svOnly, `<html lang="sv"`) || !strings.Contains(svOnly, "Bara på svenska") {
+		t.Errorf("the Swedish-only pearl is not a Swedish page of its title")
+	}
+	if !strings.Contains(svOnly, `<a href="/portaali/teemat/johtaminen/" lang="fi" hreflang="fi">Suomeksi</a>`) {
+		t.Errorf("the Swedish-only pearl's switcher does not lead to its Finnish theme area:\n%s", switchLink.FindString(svOnly))
+	}
+	if alternate.MatchString(svOnly) {
+		t.Errorf("the Swedish-only pearl names alternates, though it has no other language")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "helmet", "bara-pa-svenska")); err == nil {
+		t.Errorf("the Swedish-only pearl got a Finnish page")
 	}
 	sv := readPage(t, dir, "sv/helmet/dialogi")
 	for _, want := range []string{
