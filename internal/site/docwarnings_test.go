@@ -1,14 +1,12 @@
 package site_test
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/site"
@@ -36,11 +34,7 @@ func TestDocWarningsAreTheModelsOwn(t *testing.T) {
 		"helmet/sama.md":       pearl("Sopiva", "", "Lyhyt.", words(200)),
 		"caset/tapaus.md":      {Data: []byte("---\ntitle: Tapaus\norganization: O\nthemes: [johtaminen]\npearls: [vahan]\nsummary: S.\ndate: 2024-01-01\n---\n## Tarve ja tavoitteet\nTeksti.\n")},
 	}
-	cfg, diags := config.Load(fsys, "content", "")
-	set, more := content.Load(context.Background(), fsys, "content")
-	diags.Append(more)
-	s, more := site.Build(cfg, set, site.Options{})
-	diags.Append(more)
+	s, diags := buildSite(t, fsys, site.Options{})
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
@@ -55,14 +49,14 @@ func TestDocWarningsAreTheModelsOwn(t *testing.T) {
 	}
 	var given []string
 	var docs []content.Doc
-	for _, a := range set.Areas {
-		docs = append(docs, a)
+	for _, a := range s.Areas {
+		docs = append(docs, a.Area)
 	}
-	for _, p := range set.Pearls {
-		docs = append(docs, p)
+	for _, p := range s.Pearls {
+		docs = append(docs, p.Pearl)
 	}
-	for _, c := range set.Cases {
-		docs = append(docs, c)
+	for _, c := range s.Cases {
+		docs = append(docs, c.Case)
 	}
 	for _, d := range docs {
 		for _, e := range s.DocWarnings(d) {

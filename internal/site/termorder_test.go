@@ -1,13 +1,10 @@
 package site_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/helminauha/helminauha/internal/config"
-	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/site"
 )
 
@@ -41,12 +38,7 @@ func TestTagLabelIsTheFirstPearls(t *testing.T) {
 				title, tags, _ := strings.Cut(v, "|")
 				fsys["helmet/"+file+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: tieto\ndate: 2024-01-01\ntags: " + tags + "\n---\nTeksti.\n")}
 			}
-			cfg, diags := config.Load(fsys, "content", "")
-			if cfg == nil {
-				t.Fatal(diags)
-			}
-			set, _ := content.Load(context.Background(), fsys, "content")
-			s, _ := site.Build(cfg, set, site.Options{})
+			s := modelOf(t, fsys, site.Options{})
 			if len(s.Tags) != 1 {
 				t.Fatalf("%d tags, want 1", len(s.Tags))
 			}

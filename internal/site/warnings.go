@@ -144,8 +144,12 @@ func (b *builder) sameTitles(diags *diag.List) {
 // sameTitles takes to make every pearl's key.
 func (s *Site) SameTitles(was *Site, key string) (files []string, diags diag.List) {
 	var keys []string
+	var before *Pearl // the pearl in was
 	for _, m := range []*Site{was, s} {
 		if i := slices.IndexFunc(m.Pearls, func(p *Pearl) bool { return p.Key == key }); i >= 0 {
+			if m == was {
+				before = m.Pearls[i]
+			}
 			if k := titleKey(m.Pearls[i].Title); !slices.Contains(keys, k) {
 				keys = append(keys, k)
 			}
@@ -166,8 +170,8 @@ func (s *Site) SameTitles(was *Site, key string) (files []string, diags diag.Lis
 			break
 		}
 	}
-	if i := slices.IndexFunc(was.Pearls, func(p *Pearl) bool { return p.Key == key }); i >= 0 && !slices.Contains(files, was.Pearls[i].File) {
-		files = append(files, was.Pearls[i].File)
+	if before != nil && !slices.Contains(files, before.File) {
+		files = append(files, before.File)
 	}
 	return files, diags
 }
