@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -8,7 +9,7 @@ import (
 func TestMedian(t *testing.T) {
 	s := time.Second
 	r := func(wall, cpu time.Duration, rss int64, load, render time.Duration) run {
-		return run{n: 10000, wall: wall, cpu: cpu, rss: rss, query: 54 << 10,
+		return run{n: 10000, wall: wall, cpu: cpu, rss: rss, query: []int64{54 << 10, 90 << 10},
 			stages: []stage{{"load", load, load, rss / 2}, {"render", render, render, rss}}}
 	}
 	tests := []struct {
@@ -27,13 +28,37 @@ func TestMedian(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := median(tt.runs)
-			if got.wall != tt.want.wall || got.cpu != tt.want.cpu || got.rss != tt.want.rss || got.n != 10000 || got.query != 54<<10 {
+			if got.wall != tt.want.wall || got.cpu != tt.want.cpu || got.rss != tt.want.rss || got.n != 10000 || !slices.Equal(got.query, []int64{54 << 10, 90 << 10}) {
 				t.Errorf("median = %v %v %d (n %d, query %v), want %v %v %d", got.wall, got.cpu, got.rss, got.n, got.query, tt.want.wall, tt.want.cpu, tt.want.rss)
 			}
 			for j, st := range got.stages {
 				if w := tt.want.stages[j]; st.name != w.name || st.cpu != w.cpu || st.wall != w.wall {
 					t.Errorf("stage %d = %+v, want %+v", j, st, w)
 				}
+			}
+		})
+	}
+}
+
+// TestQueryGrowths judges each query on its own: one query that grows
+// three times is not met because three others grow little (their mean,
+// which benchscale compared before, is under 1.5).
+func TestQueryGrowths(t *testing.T) {
+	tests := []struct {
+		name       string
+		small, big []int64
+		worst      int
+		growth     float64
+	}{
+		{"one query", []int64{100}, []int64{120}, 0, 1.2},
+		{"the one that grows", []int64{40_000, 50_000, 100_000, 30_000}, []int64{44_000, 60_000, 300_000, 33_000}, 2, 3},
+		{"not the largest", []int64{10_000, 200_000}, []int64{16_000, 210_000}, 0, 1.6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			growth, worst := queryGrowths([]run{{n: 10000, query: tt.small}, {n: 50000}, {n: 100000, query: tt.big}})
+			if worst != tt.worst || growth[worst] != tt.growth || len(growth) != len(tt.small) {
+				t.Errorf("queryGrowths = %v, worst %d; want worst %d at %v", growth, worst, tt.worst, tt.growth)
 			}
 		})
 	}
