@@ -60,10 +60,12 @@ type Options struct {
 	// or one of its languages:), which chooses the analysis (see
 	// LanguageOf): "sv" is analysed as Swedish, any other as Finnish.
 	Language string
-	// SingleMax is the largest index, in bytes, written as one file;
-	// 150,000.
+	// SingleMax is the largest index, in bytes, written as one file
+	// (its lists counted as written per document); 150,000.
 	SingleMax int
-	// ShardBytes is the size a term shard is filled to; 16,384.
+	// ShardBytes is the size a term shard is filled to, its lists
+	// counted as written per document (grouped by weight, the shard is
+	// smaller); 16,384.
 	ShardBytes int
 	// ChunkDocs is the number of documents per metadata chunk; 4.
 	ChunkDocs int

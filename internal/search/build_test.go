@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/rand"
@@ -151,7 +152,7 @@ func TestBuildEmptyPortal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files[0].Data), `{"v":2,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
+	if got, want := string(files[0].Data), `{"v":3,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
@@ -599,4 +600,103 @@ func TestShardBounds(t *testing.T) {
 		}
 		last = keys[len(keys)-1]
 	}
+}
+
+// decodeWire reads a list as the index's files write it (see wireList),
+// in document order, as haku.js's decodePostings does.
+func decodeWire(b []byte) []posting {
+	if len(b) == 0 || b[0] != '.' {
+		return decodePostings(b)
+	}
+	var out []posting
+	w, doc := 0, -1
+	for i := 1; i < len(b); {
+		if b[i] == '.' {
+			w, doc, i = int(b64Value[b[i+1]]), -1, i+2
+			continue
+		}
+		gap, shift := 0, 0
+		for {
+			v := int(b64Value[b[i]])
+			i++
+			gap |= (v & 31) << shift
+			shift += 5
+			if v&32 == 0 {
+				break
+			}
+		}
+		doc += gap
+		out = append(out, posting{doc, w})
+	}
+	slices.SortFunc(out, func(a, b posting) int { return a.doc - b.doc })
+	return out
+}
+
+// TestWireList writes a list grouped by weight only when that is shorter,
+// and either way as the same postings.
+func TestWireList(t *testing.T) {
+	many := make([]posting, 40) // every document, three weights
+	for d := range many {
+		many[d] = posting{d, 30 + d%3}
+	}
+	tests := []struct {
+		name    string
+		in      []posting
+		want    string // the list as written, "" for the list itself
+		grouped bool
+	}{
+		{"one posting", []posting{{7, 5}}, "", false},
+		{"every weight its own", []posting{{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}}, "", false},
+		{"one weight", []posting{{0, 9}, {1, 9}, {2, 9}, {3, 9}, {4, 9}, {40, 9}}, "..JBBBBBkB", true},
+		{"two weights, the greatest first", []posting{{0, 9}, {1, 2}, {2, 9}, {3, 2}, {4, 9}, {5, 2}}, "..JBCC.CCCC", true},
+		{"a gap of more digits", []posting{{0, 4}, {1, 4}, {2, 4}, {3, 4}, {100, 4}}, "..EBBBBhD", true},
+		{"many", many, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var pl postingList
+			for _, p := range tt.in {
+				pl.add(p.doc, p.weight)
+			}
+			got := wireList(slices.Clone(pl.b))
+			if grouped := len(got) > 0 && got[0] == '.'; grouped != tt.grouped {
+				t.Errorf("wireList(%s) = %s, grouped %v, want %v", pl.b, got, grouped, tt.grouped)
+			}
+			if want := cmp.Or(tt.want, string(got)); tt.grouped && string(got) != want || !tt.grouped && string(got) != string(pl.b) {
+				t.Errorf("wireList(%s) = %s, want %s", pl.b, got, cmp.Or(tt.want, string(pl.b)))
+			}
+			if len(got) > len(pl.b) {
+				t.Errorf("wireList(%s) = %s, longer", pl.b, got)
+			}
+			if fmt.Sprint(decodeWire(got)) != fmt.Sprint(tt.in) {
+				t.Errorf("wireList(%s) = %s, reads %v, want %v", pl.b, got, decodeWire(got), tt.in)
+			}
+		})
+	}
+}
+
+// FuzzWireList: any list written grouped reads as the same postings and
+// is never longer.
+func FuzzWireList(f *testing.F) {
+	f.Add([]byte{0, 9, 1, 9, 1, 9, 1, 2, 40, 9})
+	f.Add([]byte{255, 63, 3, 1})
+	f.Fuzz(func(t *testing.T, in []byte) {
+		// Pairs of bytes: a gap (from 1) and a weight (1-63).
+		var pl postingList
+		var want []posting
+		doc := -1
+		for i := 0; i+1 < len(in); i += 2 {
+			doc += 1 + int(in[i])*int(in[i])
+			w := 1 + int(in[i+1])%63
+			pl.add(doc, w)
+			want = append(want, posting{doc, w})
+		}
+		got := wireList(slices.Clone(pl.b))
+		if len(got) > len(pl.b) {
+			t.Fatalf("wireList(%s) = %s, longer", pl.b, got)
+		}
+		if fmt.Sprint(decodeWire(got)) != fmt.Sprint(want) {
+			t.Fatalf("wireList(%s) = %s, reads %v, want %v", pl.b, got, decodeWire(got), want)
+		}
+	})
 }

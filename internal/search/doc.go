@@ -46,7 +46,7 @@
 //
 // # Index format
 //
-// index.json (the manifest) holds v (1), n (documents), areas
+// index.json (the manifest) holds v (the format, 3), n (documents), areas
 // ([slug, title] in necklace order), ac (documents per area; documents are
 // ordered by area, those without one last), kt (the kind or page type
 // names), lang (the analysis, when not Finnish: "sv"), aud (the audience
@@ -70,5 +70,9 @@
 // in one string as a term set's k) and dc (documents per chunk d/N.json). Postings are
 // b64 text: per document, the gap from the previous document number as a
 // little-endian base-32 varint (32 = more digits follow), then a weight
-// 1–63 (BM25-saturated field-weighted frequency plus a title bonus).
+// 1–63 (BM25-saturated field-weighted frequency plus a title bonus). A
+// list that is shorter so (since format 3, see wireList) is grouped by
+// weight instead: it starts with '.', and for each weight, greatest first,
+// has '.', the weight, then the gaps between the documents of that weight
+// (the first from -1) as varints.
 package search

@@ -18,8 +18,9 @@ const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 // format is the version of the index's files, raised with haku.js's
 // FORMAT whenever their layout changes (2: the shard bounds front-coded in
-// one string).
-const format = 2
+// one string; 3: a list of postings may be grouped by weight, see
+// wireList).
+const format = 3
 
 // manifest is index.json. With terms and docs inline it is the whole
 // index; otherwise shards and dc say where the rest is.
@@ -84,6 +85,11 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 	// JSON never writes a string shorter than it is: when the strings
 	// alone pass SingleMax, the single file would too, and need not be
 	// made.
+	//
+	// Whether the index is one file is judged by its size with every list
+	// written per document, as before lists were grouped by weight
+	// (wireList), so that a portal's index is one file or in shards as it
+	// was, and finds what it found; grouped, the file is smaller.
 	least := len(m.FR)
 	for _, t := range terms {
 		least += len(t.key) + len(t.postings)
@@ -94,12 +100,15 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 	if least > opts.SingleMax {
 		return shard(m, terms, opts)
 	}
-	m.Terms = encodeTermSet(terms)
+	wire, saved := wireTerms(terms)
+	m.Terms = encodeTermSet(wire)
 	single, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("encoding the search index: %w", err)
 	}
-	if len(single) <= opts.SingleMax {
+	// A list's characters need no escaping in JSON: the single file
+	// written per document would be saved bytes longer.
+	if len(single)+saved <= opts.SingleMax {
 		return []File{{Path: opts.Dir + "/index.json", Data: single}}, nil
 	}
 	return shard(m, terms, opts)
@@ -109,7 +118,7 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 // separated by spaces, each written as the number of UTF-16 code units it
 // shares with the key before it (one b64 character, at most 63) and the
 // rest; p holds the postings of each key in the same order, separated by
-// spaces.
+// spaces, each list as wireList writes it.
 //
 // In a sharded index, a key with more than Options.Head postings keeps
 // only its best ones in p (at most Head, by weight, then by document; in
@@ -159,6 +168,19 @@ func encodeTermSet(terms []term) *termSet {
 	return ts
 }
 
+// wireTerms returns terms with their lists as the files write them (see
+// wireList), and how many bytes shorter those are than the lists.
+func wireTerms(terms []term) ([]term, int) {
+	out := make([]term, len(terms))
+	saved := 0
+	for i, t := range terms {
+		out[i] = t
+		out[i].postings = wireList(t.postings)
+		saved += len(t.postings) - len(out[i].postings)
+	}
+	return out, saved
+}
+
 // frontCode writes keys (in order, none with a space) as a term set's k
 // does: separated by spaces, each as the number of UTF-16 code units it
 // shares with the key before it (one b64 character, at most 63) and the
@@ -205,7 +227,7 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 	}
 	terms, tiers := cutPostings(terms, opts.Head)
 	for i, tier := range tiers {
-		if err := emit("t/p"+strconv.Itoa(i)+".json", string(tier)); err != nil {
+		if err := emit("t/p"+strconv.Itoa(i)+".json", string(wireList(tier))); err != nil {
 			return nil, err
 		}
 	}
@@ -221,7 +243,14 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 		}
 		size += len(t.key) + len(t.postings) + 3
 		if size >= opts.ShardBytes || i == len(terms)-1 {
-			if err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", encodeTermSet(terms[from:i+1])); err != nil {
+			// A shard is filled by its lists' length written per
+			// document, as before lists were grouped by weight, so that
+			// it holds the keys it held and a query reads the shards it
+			// read and finds what it found, in fewer bytes; a list cut
+			// short keeps that length in x (cut.length), which haku.js
+			// compares.
+			wire, _ := wireTerms(terms[from : i+1])
+			if err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", encodeTermSet(wire)); err != nil {
 				return nil, err
 			}
 			from, size = i+1, 0
@@ -389,6 +418,101 @@ func eachPosting(b []byte, f func(doc, weight int)) {
 		f(doc, int(b64Value[b[i]]))
 		i++
 	}
+}
+
+// wireList returns the list b (written by postingList) as the index's
+// files write it: b itself, or, when that is shorter, its postings
+// grouped by weight, as '.' and then, for each weight, greatest first,
+// '.', the weight and the gaps between its documents (the first from -1)
+// as postingList writes gaps. A list's weights are few and a long list's
+// documents close together, so a gap mostly stays one character and the
+// weight is written once, not once a posting: the long lists of a large
+// index, what a query of common words reads most, shrink by about two
+// fifths.
+func wireList(b []byte) []byte {
+	if len(b) < 8 {
+		return b
+	}
+	// Two passes over the list, the loops written out (a closure called
+	// for every posting took twice as long): the first sizes each
+	// weight's group, the second writes the groups when they are shorter.
+	var size [64]int // the bytes of each weight's group; 0 for none
+	var prev [64]int
+	for w := range prev {
+		prev[w] = -1
+	}
+	for i, doc := 0, -1; i < len(b); {
+		gap, shift := 0, 0
+		for {
+			v := int(b64Value[b[i]])
+			i++
+			gap |= (v & 31) << shift
+			shift += 5
+			if v&32 == 0 {
+				break
+			}
+		}
+		doc += gap
+		w := b64Value[b[i]]
+		i++
+		if size[w] == 0 {
+			size[w] = 2
+		}
+		size[w] += gapLen(doc - prev[w])
+		prev[w] = doc
+	}
+	grouped := 1
+	for _, n := range size {
+		grouped += n
+	}
+	if grouped >= len(b) {
+		return b
+	}
+	out := make([]byte, grouped)
+	out[0] = '.'
+	var at [64]int // where each weight's next gap goes
+	for w, from := 63, 1; w > 0; w-- {
+		if size[w] == 0 {
+			continue
+		}
+		out[from], out[from+1] = '.', b64[w]
+		at[w], prev[w] = from+2, -1
+		from += size[w]
+	}
+	for i, doc := 0, -1; i < len(b); {
+		gap, shift := 0, 0
+		for {
+			v := int(b64Value[b[i]])
+			i++
+			gap |= (v & 31) << shift
+			shift += 5
+			if v&32 == 0 {
+				break
+			}
+		}
+		doc += gap
+		w := b64Value[b[i]]
+		i++
+		gap = doc - prev[w]
+		prev[w] = doc
+		j := at[w]
+		for ; gap >= 32; gap >>= 5 {
+			out[j] = b64[gap&31|32]
+			j++
+		}
+		out[j] = b64[gap]
+		at[w] = j + 1
+	}
+	return out
+}
+
+// gapLen is the number of characters postingList writes gap in.
+func gapLen(gap int) int {
+	n := 1
+	for ; gap >= 32; gap >>= 5 {
+		n++
+	}
+	return n
 }
 
 // b64Value is the number of each b64 character.

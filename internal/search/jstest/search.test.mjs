@@ -243,7 +243,7 @@ test('a word with a dangling hyphen stands for the compound it shares a head wit
 
 test('front-coded keys never split a surrogate pair', async () => {
   const manifest = {
-    v: 2, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+    v: 3, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
     aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], f: 'EAEA',
     docs: [['/a/', 'A', ''], ['/b/', 'B', '']],
     terms: { k: 'A𝔘𝔞 C𝔫', p: 'BB CB' },
@@ -252,6 +252,38 @@ test('front-coded keys never split a surrogate pair', async () => {
   const idx = await loadIndex('/haku/', fetchFn);
   assert.deepEqual((await idx.search('𝔘𝔞')).hits.map((h) => h.url), ['/a/']);
   assert.deepEqual((await idx.search('𝔘𝔫')).hits.map((h) => h.url), ['/b/']);
+});
+
+test('a list grouped by weight finds what the same list written per document finds', async () => {
+  // The lists of TestWireList (internal/search/build_test.go): kissa (its
+  // key kiss) on pages 0-4 and 40, all of weight 9; koira (koir) on pages
+  // 0-5, weights 9 and 2 in turn.
+  const lists = {
+    perDoc: { kissa: 'BJBJBJBJBJkBJ', koira: 'BJBCBJBCBJBC' },
+    grouped: { kissa: '..JBBBBBkB', koira: '..JBCC.CCCC' },
+  };
+  const docs = Array.from({ length: 41 }, (_, i) => [`/p${i}/`, `P${i}`, '']);
+  const open = (l) => loadIndex('/haku/', async () => ({
+    ok: true,
+    text: async () => JSON.stringify({
+      v: 3, n: docs.length, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+      aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], fr: '', docs,
+      terms: { k: 'Akiss Boir', p: `${l.kissa} ${l.koira}` },
+    }),
+  }));
+  const perDoc = await open(lists.perDoc);
+  const grouped = await open(lists.grouped);
+  for (const q of ['kissa', 'koira', 'kissa koira']) {
+    const want = await perDoc.search(q, {}, { limit: 50 });
+    const got = await grouped.search(q, {}, { limit: 50 });
+    assert.deepEqual(got.hits.map((h) => [h.url, h.score]), want.hits.map((h) => [h.url, h.score]), q);
+    assert.equal(got.total, want.total, q);
+  }
+  assert.deepEqual((await grouped.search('kissa', {}, { limit: 50 })).hits.map((h) => h.url), ['/p0/', '/p1/', '/p2/', '/p3/', '/p4/', '/p40/']);
+  assert.deepEqual((await grouped.search('koira', {}, { limit: 3 })).hits.map((h) => h.url), ['/p0/', '/p2/', '/p4/']);
+  // The length of a list, which orders the keys a prefix matches, is the
+  // same however it is written.
+  for (const [k, l] of [['kiss', 'kissa'], ['koir', 'koira']]) assert.equal(grouped.encodedLength(k), lists.perDoc[l].length, k);
 });
 
 test('an index.json of another format, kept by a cache, is asked for again past the cache', async () => {
@@ -266,16 +298,16 @@ test('an index.json of another format, kept by a cache, is asked for again past 
     const m = asked.length === 1 ? first : then;
     return { ok: true, text: async () => JSON.stringify(m) };
   };
-  const idx = await loadIndex('/haku/', serving(manifest(1), manifest(2)));
+  const idx = await loadIndex('/haku/', serving(manifest(2), manifest(3)));
   assert.deepEqual(asked, [undefined, 'reload']);
   assert.deepEqual((await idx.search('luottamus')).hits.map((h) => h.url), ['/a/']);
 
   asked.length = 0;
-  await assert.rejects(loadIndex('/haku/', serving(manifest(1), manifest(1))), /unknown search index format/);
+  await assert.rejects(loadIndex('/haku/', serving(manifest(2), manifest(2))), /unknown search index format/);
   assert.deepEqual(asked, [undefined, 'reload']);
 
   asked.length = 0;
-  await loadIndex('/haku/', serving(manifest(2), manifest(2)));
+  await loadIndex('/haku/', serving(manifest(3), manifest(3)));
   assert.deepEqual(asked, [undefined], 'an index of this format is fetched once');
 });
 

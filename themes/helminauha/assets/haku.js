@@ -336,7 +336,13 @@ function decodeKeys(k) {
   return keys;
 }
 
+// decodePostings returns the postings of a list, {ids, ws}, in document
+// order: written per document (the gap from the one before as a base-32
+// varint, then the weight), or, when it starts with '.', grouped by weight
+// (for each weight '.', the weight and the gaps of its documents; see
+// wireList in internal/search/wire.go).
 function decodePostings(s) {
+  if (s.charCodeAt(0) === 46) return decodeGrouped(s);
   const ids = new Int32Array(s.length >> 1);
   const ws = new Uint8Array(s.length >> 1);
   let n = 0;
@@ -356,6 +362,58 @@ function decodePostings(s) {
     ws[n++] = B64V[s.charCodeAt(i++)];
   }
   return { ids: ids.subarray(0, n), ws: ws.subarray(0, n) };
+}
+
+function decodeGrouped(s) {
+  const got = new Int32Array(s.length);
+  const gw = new Uint8Array(s.length);
+  let n = 0;
+  let last = -1;
+  let w = 0;
+  let prev = -1;
+  let i = 1;
+  while (i < s.length) {
+    if (s.charCodeAt(i) === 46) {
+      w = B64V[s.charCodeAt(i + 1)];
+      prev = -1;
+      i += 2;
+      continue;
+    }
+    let gap = 0;
+    let shift = 0;
+    for (;;) {
+      const v = B64V[s.charCodeAt(i++)];
+      gap |= (v & 31) << shift;
+      shift += 5;
+      if ((v & 32) === 0) break;
+    }
+    prev += gap;
+    got[n] = prev;
+    gw[n++] = w;
+    if (prev > last) last = prev;
+  }
+  // A document has one weight (1-63, never 0): placed by document, the
+  // postings come out in order without a sort.
+  const at = new Uint8Array(last + 1);
+  for (let j = 0; j < n; j++) at[got[j]] = gw[j];
+  const ids = new Int32Array(n);
+  const ws = new Uint8Array(n);
+  for (let d = 0, j = 0; d <= last; d++) if (at[d]) { ids[j] = d; ws[j++] = at[d]; }
+  return { ids, ws };
+}
+
+// listLength is the length of the postings p ({ids, ws}, in order) written
+// per document, whichever way the index wrote them: what encodedLength
+// compares, as it did before lists were grouped.
+function listLength(p) {
+  let len = 0;
+  let prev = -1;
+  for (let i = 0; i < p.ids.length; i++) {
+    for (let g = p.ids[i] - prev; g >= 32; g >>= 5) len++;
+    len += 2;
+    prev = p.ids[i];
+  }
+  return len;
 }
 
 // topK returns the k best of ids by score (descending, then by id), in
@@ -411,8 +469,9 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 // FORMAT is the version of index.json this script reads: the Go side
 // (internal/search, manifest.V) raises both together whenever the files'
-// layout changes (2: the shard bounds front-coded in one string).
-const FORMAT = 2;
+// layout changes (2: the shard bounds front-coded in one string; 3: lists
+// of postings grouped by weight where that is shorter).
+const FORMAT = 3;
 
 class SearchIndex {
   constructor(base, fetchFn, m) {
@@ -547,8 +606,12 @@ class SearchIndex {
   }
 
   // encodedLength is the length of the whole list of postings of key k as
-  // the index writes it.
-  encodedLength(k) { return this.terms.get(k).length; }
+  // the index writes it per document (a list grouped by weight is
+  // shorter, not rarer).
+  encodedLength(k) {
+    const s = this.terms.get(k);
+    return s.charCodeAt(0) === 46 ? listLength(this.postings(k)) : s.length;
+  }
 
   idf(df) { return Math.log(1 + (this.n - df + 0.5) / (df + 0.5)); }
 
