@@ -190,6 +190,9 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	if p.stale {
 		return res, errUnpatched
 	}
+	if ss.onPlan != nil {
+		ss.onPlan(jobs, p.todo)
+	}
 	if pt == nil {
 		for _, j := range jobs {
 			res.Pages[j.Kind]++

@@ -64,7 +64,11 @@ type Changes struct {
 //     tags, area, related pearls …), the model is patched for it as well
 //     (site.Site.PatchPearl) and the pages are planned as below, with the
 //     fingerprint of every page whose documents and bodies are as before
-//     kept without hashing;
+//     kept without hashing. In a portal of several languages each
+//     language's site is patched with the documents of its folder, and
+//     only the pages of those languages are listed (a change of a
+//     pearl's dates or draft mark, which say whether a translation is
+//     older than its original, builds the model anew there);
 //   - plan: otherwise a page is rendered again only when its fingerprint
 //     changed (see Fingerprint), and every other page keeps the bytes of
 //     the last good build;
@@ -104,6 +108,9 @@ type Session struct {
 	// floor is Build's heap floor, which the content loader raises (nil
 	// in a Session, and when there is none).
 	floor *heapFloor
+	// onPlan, when not nil, is told the jobs each plan lists and those it
+	// renders (for tests).
+	onPlan func(jobs []render.Job, todo []int)
 }
 
 // good is what the last good build left for the next: its model and
@@ -219,11 +226,16 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 	}
 	var jobs []render.Job
 	if pt != nil {
-		keep, ok := reach(ss.good.site, pt.site, pt.front.Key)
+		was, now := langSite(ss.good.site, pt.lang), langSite(pt.site, pt.lang)
+		keep, sitemap, ok := reach(was, now, pt.front.Key)
 		if !ok {
 			return nil, plan{stale: true}
 		}
-		jobs = m.theme.JobsOf(m.site, keep)
+		// A sitemap left out keeps its file and fingerprint: the
+		// fingerprint holds the pearl's card before, on which the
+		// sitemap's bytes do not depend, and a full build after hashes
+		// it anew unless the card is the same as then.
+		jobs = m.theme.JobsOf(m.site, now, keep, sitemap)
 	} else {
 		jobs = m.theme.Jobs(m.site)
 	}
@@ -317,16 +329,24 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 // of all pearls, which are always listed. false when a list of pearls the
 // pearl was or is on has as many pages no more (a patch keeps the set of
 // pages).
-func reach(old, now *site.Site, key string) (keep func(node any) bool, ok bool) {
+//
+// sitemap tells whether the sitemap may change, which shows no title:
+// only when the pearl moved in the order of all pearls, its dates or
+// draft mark changed, or the tags' order (by label) changed. The pages
+// it lists are the same (ok).
+func reach(old, now *site.Site, key string) (keep func(node any) bool, sitemap, ok bool) {
 	pearls := map[string]bool{key: true}
 	areas, cases, terms := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var lists [2]map[string]int // the length of each list the pearl is on, by path
+	var ats [2]int
+	var ps [2]*site.Pearl
 	for i, s := range []*site.Site{old, now} {
 		at := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == key })
 		if at < 0 {
-			return nil, false
+			return nil, false, false
 		}
 		p := s.Pearls[at]
+		ats[i], ps[i] = at, p
 		lists[i] = map[string]int{}
 		for _, q := range append([]*site.Pearl{p.Prev, p.Next}, p.Related...) {
 			if q != nil {
@@ -362,14 +382,16 @@ func reach(old, now *site.Site, key string) (keep func(node any) bool, ok bool) 
 			m = n - 1
 		}
 		if render.PageCount(m) != render.PageCount(n) {
-			return nil, false
+			return nil, false, false
 		}
 	}
 	for path, m := range lists[1] {
 		if _, on := lists[0][path]; !on && render.PageCount(m-1) != render.PageCount(m) {
-			return nil, false
+			return nil, false, false
 		}
 	}
+	sitemap = ats[0] != ats[1] || !ps[0].Date.Equal(ps[1].Date) || !ps[0].Updated.Equal(ps[1].Updated) || ps[0].Draft != ps[1].Draft ||
+		!slices.EqualFunc(old.Tags, now.Tags, func(a, b *site.Term) bool { return a.Path == b.Path })
 	return func(node any) bool {
 		switch v := node.(type) {
 		case *site.Pearl:
@@ -382,7 +404,16 @@ func reach(old, now *site.Site, key string) (keep func(node any) bool, ok bool) 
 			return terms[v.Path]
 		}
 		return true
-	}, true
+	}, sitemap, true
+}
+
+// langSite is the site of the language at index i of s's portal's
+// Languages: s itself in a portal of one language.
+func langSite(s *site.Site, i int) *site.Site {
+	if s.Languages == nil {
+		return s
+	}
+	return s.Languages[i]
 }
 
 // keepGood keeps what a session's next build reuses of a good one.
@@ -393,7 +424,7 @@ func (ss *Session) keepGood(res *Result, p plan, pt *patch) {
 	ss.rendered = len(p.todo)
 	if pt == nil {
 		ss.titles = nil
-	} else if ss.titles != nil && pt.front != nil {
+	} else if ss.titles != nil && pt.front != nil && pt.lang == 0 {
 		if ss.titles[pt.titleKeys[0]]--; ss.titles[pt.titleKeys[0]] == 0 {
 			delete(ss.titles, pt.titleKeys[0])
 		}
@@ -454,6 +485,9 @@ type patch struct {
 	reread []reread
 	// titleKeys are front's title keys before and now (see diagsOf).
 	titleKeys [2]string
+	// lang is the index of front's language in the portal's Languages
+	// (0, the default, in a portal of one language).
+	lang int
 }
 
 // titleCounts is Session.titles, made from the good model when there is
@@ -485,11 +519,6 @@ func (ss *Session) patchFor(ch Changes) *patch {
 	if g == nil || ss.failed || ss.theme == nil || ch.All || ch.Theme || len(ch.Content) == 0 || len(ch.Content) > quickMax {
 		return nil
 	}
-	if len(g.site.Languages) > 0 {
-		// A patch changes one site; a portal of several languages has one
-		// per language, linked to each other.
-		return nil
-	}
 	name := ss.opts.contentName()
 	pt := &patch{keys: map[string]bool{}}
 	for _, p := range ch.Content {
@@ -515,7 +544,7 @@ func (ss *Session) patchFor(ch Changes) *patch {
 			return nil
 		}
 		was := ss.docs.Diags(p)
-		doc, diags, ok := ss.docs.Reload(ss.opts.Content, name, p)
+		doc, diags, ok := ss.docs.Reload(ss.opts.Content, name, p, g.site.Config.Codes()[1:]...)
 		d, isDoc := doc.(content.Doc)
 		if !ok || !isDoc || diags.HasErrors() {
 			return nil
@@ -534,15 +563,54 @@ func (ss *Session) patchFor(ch Changes) *patch {
 		}
 		pt.docs = append(pt.docs, d)
 	}
-	s, ok := g.site.Patch(pt.docs)
-	if ok && pt.front != nil {
-		s, ok = s.PatchPearl(pt.front, &ss.memo)
+	// In a portal of several languages each language's site is patched
+	// with the documents of its folder; the default one always, whose
+	// Hashes hold every language's.
+	langs := g.site.Languages
+	if langs == nil {
+		langs = []*site.Site{g.site}
 	}
-	if !ok {
-		return nil
+	changed := map[int]*site.Site{}
+	for i, l := range langs {
+		code := strings.TrimSuffix(l.Config.LangPath, "/")
+		docs := slices.DeleteFunc(slices.Clone(pt.docs), func(d content.Doc) bool { return d.Base().Lang != code })
+		if i > 0 && len(docs) == 0 && (pt.front == nil || pt.front.Lang != code) {
+			continue
+		}
+		s, ok := l.Patch(docs)
+		if ok && pt.front != nil && pt.front.Lang == code {
+			if len(langs) > 1 && !sameRevision(l, pt.front) {
+				// Which translations are older than their originals
+				// (site.Outdated) is told by a full build.
+				return nil
+			}
+			s, ok = s.PatchPearl(pt.front, &ss.memo)
+			pt.lang = i
+		}
+		if !ok {
+			return nil
+		}
+		changed[i] = s
 	}
-	pt.site = s
+	for i, s := range changed {
+		if i > 0 {
+			for k, sum := range s.Hashes {
+				if pt.keys[k] {
+					changed[0].Hashes[k] = sum
+				}
+			}
+		}
+	}
+	pt.site = site.Relinked(langs, changed)
 	return pt
+}
+
+// sameRevision tells whether the pearl doc has the dates and draft mark
+// of the pearl with its key in s, which say whether a translation is
+// older than its original.
+func sameRevision(s *site.Site, doc *content.Pearl) bool {
+	i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == doc.Key })
+	return i >= 0 && s.Pearls[i].Date.Equal(doc.Date) && s.Pearls[i].Pearl.Updated.Equal(doc.Updated) && s.Pearls[i].Draft == doc.Draft
 }
 
 // diagsOf is the last good build's problems, last, with those of the
@@ -567,7 +635,8 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 			drop[e] = true
 		}
 		rereadFiles[r.doc.Base().File] = true
-		fresh := append(slices.Clone(r.now), s.DocWarnings(r.doc)...)
+		// A document's warnings are told by the site of its language.
+		fresh := append(slices.Clone(r.now), s.In(r.doc.Base().Lang).DocWarnings(r.doc)...)
 		p, isPearl := r.doc.(*content.Pearl)
 		for _, e := range fresh {
 			e.Draft = isPearl && p.Draft
@@ -577,6 +646,12 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 	orphanFiles, titleFiles := map[string]bool{}, map[string]bool{}
 	draftsAt := map[diag.Pos]bool{} // the front's references to drafts before
 	if f := pt.front; f != nil {
+		// The sites of the pearl's language.
+		was, s := langSite(was, pt.lang), langSite(s, pt.lang)
+		if pt.lang > 0 {
+			// The counts are of the default language's titles.
+			titles = nil
+		}
 		w := slices.IndexFunc(was.Pearls, func(p *site.Pearl) bool { return p.Key == f.Key })
 		n := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == f.Key })
 		// The pearls whose title is the pearl's, before or now: which
@@ -781,30 +856,42 @@ func (ss *Session) cardsOf(set *content.Set) map[string][32]byte {
 }
 
 // owners maps the output path of each document's own page to the
-// document's key.
+// document's key, in every language of the portal (another language's
+// pages are under its folder).
 func owners(s *site.Site) map[string]string {
-	m := make(map[string]string, len(s.Pearls)+len(s.Areas)+len(s.Cases)+len(s.Pages)+16)
-	add := func(n site.Node) {
-		if n.Key != "" {
-			m[strings.TrimPrefix(n.Path, "/")+"index.html"] = n.Key
+	langs := s.Languages
+	if langs == nil {
+		langs = []*site.Site{s}
+	}
+	n := 16
+	for _, l := range langs {
+		n += len(l.Pearls) + len(l.Areas) + len(l.Cases) + len(l.Pages)
+	}
+	m := make(map[string]string, n)
+	for _, l := range langs {
+		dir := l.Config.LangPath
+		add := func(n site.Node) {
+			if n.Key != "" {
+				m[dir+strings.TrimPrefix(n.Path, "/")+"index.html"] = n.Key
+			}
 		}
-	}
-	for _, a := range s.Areas {
-		add(a.Node)
-	}
-	for _, p := range s.Pearls {
-		add(p.Node)
-	}
-	for _, c := range s.Cases {
-		add(c.Node)
-	}
-	for _, p := range s.Pages {
-		add(p.Node)
-	}
-	if s.Guide != nil {
-		add(s.Guide.Node)
-		for _, c := range s.Guide.Chapters {
+		for _, a := range l.Areas {
+			add(a.Node)
+		}
+		for _, p := range l.Pearls {
+			add(p.Node)
+		}
+		for _, c := range l.Cases {
 			add(c.Node)
+		}
+		for _, p := range l.Pages {
+			add(p.Node)
+		}
+		if l.Guide != nil {
+			add(l.Guide.Node)
+			for _, c := range l.Guide.Chapters {
+				add(c.Node)
+			}
 		}
 	}
 	return m
@@ -814,9 +901,11 @@ func owners(s *site.Site) map[string]string {
 // every chapter's for the printable guide.
 func bodies(j render.Job, owners map[string]string) []string {
 	if j.Kind == "guideprint" {
+		// Its language's folder ("sv/"), before that of its chapters.
+		dir, _, _ := strings.Cut(j.Path, content.DirChapters+"/")
 		var keys []string
 		for _, d := range j.Deps {
-			if strings.HasPrefix(d, content.DirChapters+"/") {
+			if strings.HasPrefix(d, dir+content.DirChapters+"/") {
 				keys = append(keys, d)
 			}
 		}

@@ -699,3 +699,158 @@ func TestSessionSameTitleWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestBilingualSessionListsOnlyTheSavedPages: in a portal of two
+// languages, a save of a body or of a pearl's title, in either language,
+// patches the model (no full build), lists only the pages of the saved
+// document and those its change may reach, in its own language (and the
+// root's sitemap, which lists every language's pages), renders only the
+// pages that show a changed body, and writes the bytes a full build of
+// the same content writes.
+func TestBilingualSessionListsOnlyTheSavedPages(t *testing.T) {
+	fsys := testkit.Content(t, "testdata/bilingual.txtar")
+	// A Swedish guide too, whose printable page shows every chapter.
+	fsys["sv/opas/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Guiden\nsummary: Guiden.\n---\nOmslag.\n")}
+	fsys["sv/opas/miksi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Varför nätverk\nweight: 1\nsummary: Skälen.\n---\nText.\n")}
+	ss, _ := firstBuild(t, fsys)
+	seen := watchPlans(ss)
+	// The pages of documents (not generated ones) are those under a
+	// document's folder; the generated ones are few and always listed.
+	docPage := func(p string) bool {
+		p = strings.TrimPrefix(p, "sv/")
+		if p == render.TermsPath[1:]+"index.html" || strings.HasPrefix(p, render.TermsPath[1:]+"sivu/") {
+			return false // the list of terms
+		}
+		for _, dir := range []string{"helmet/", "teemat/", "caset/", "opas/", "sivut/", "tietoa/", "tagit/", "tyypit/", "kohderyhmat/"} {
+			if strings.HasPrefix(p, dir) {
+				return true
+			}
+		}
+		return false
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		data := string(fsys[name].Data)
+		if !strings.Contains(data, old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
+	}
+	for _, step := range []struct {
+		name, file, old, new string
+		// lang is the language folder of the pages listed ("" Finnish);
+		// pages are the pages of documents the save may list, all of
+		// them in a body save; render, those rendered.
+		lang          string
+		pages, render []string
+	}{
+		{"a Finnish body", "helmet/luottamus.md", "Teksti ja [linkki]", "Uusi teksti ja [linkki]", "",
+			[]string{"helmet/luottamus/index.html"}, []string{"helmet/luottamus/index.html"}},
+		{"a Swedish body", "sv/helmet/yhteinen-tavoite.md", "Se [sidan", "Läs [sidan", "sv/",
+			[]string{"sv/helmet/yhteinen-tavoite/index.html"}, []string{"sv/helmet/yhteinen-tavoite/index.html"}},
+		{"a Finnish chapter", "opas/miksi.md", "---\nTeksti.", "---\nUusi teksti.", "",
+			// A chapter brings the whole guide to the listing.
+			[]string{"opas/index.html", "opas/miksi/index.html", "opas/roolit/index.html", "opas/kokonaan/index.html"}, []string{"opas/miksi/index.html", "opas/kokonaan/index.html"}},
+		{"a Swedish chapter", "sv/opas/miksi.md", "---\nText.", "---\nNy text.", "sv/",
+			[]string{"sv/opas/index.html", "sv/opas/miksi/index.html", "sv/opas/kokonaan/index.html"}, []string{"sv/opas/miksi/index.html", "sv/opas/kokonaan/index.html"}},
+		{"a Finnish title", "helmet/luottamus.md", "title: Luottamus verkostossa", "title: Luottamus ja verkosto", "", nil, nil},
+		{"a Swedish title", "sv/helmet/yhteinen-tavoite.md", "title: Ett gemensamt mål", "title: Ett mål för nätverket", "sv/", nil, nil},
+	} {
+		edit(step.file, step.old, step.new)
+		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{step.file}, Exact: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
+		}
+		if !ss.Quick() {
+			t.Errorf("%s: the model was built anew, not patched", step.name)
+		}
+		for _, p := range seen.listed {
+			other := step.lang == "" && strings.HasPrefix(p, "sv/") || step.lang != "" && !strings.HasPrefix(p, step.lang) && p != "sitemap.xml"
+			if other {
+				t.Errorf("%s: listed %s, a page of the other language", step.name, p)
+			}
+			if step.pages != nil && docPage(p) && !slices.Contains(step.pages, p) {
+				t.Errorf("%s: listed %s, a page the save does not change", step.name, p)
+			}
+		}
+		if step.render != nil && !slices.Equal(slices.Sorted(slices.Values(seen.rendered)), slices.Sorted(slices.Values(step.render))) {
+			t.Errorf("%s: rendered %q, want %q", step.name, seen.rendered, step.render)
+		}
+		sameAsFullBuild(t, fsys, res)
+		if t.Failed() {
+			t.Fatalf("after %s", step.name)
+		}
+	}
+}
+
+// TestSessionTitleSaveKeepsTheSitemap: the sitemap shows no titles, so a
+// save of a pearl's title that leaves it in its place in the order of
+// all pearls does not list the sitemap again; one that moves it, or
+// changes its date, does, and every save equals a full build. (A change
+// of the draft mark lists it too, but leaves the warnings of links to
+// the pearl to the next full model, which sameAsFullBuild compares.)
+func TestSessionTitleSaveKeepsTheSitemap(t *testing.T) {
+	fsys := fixture(t)
+	ss, _ := firstBuild(t, fsys)
+	seen := watchPlans(ss)
+	name := "helmet/luottamus.md"
+	for _, step := range []struct {
+		name, old, new string
+		sitemap        bool // listed and rendered
+	}{
+		{"a title in the same place", "title: Luottamus verkostossa", "title: Luottamus verkostoissa", false},
+		{"a title that moves it", "title: Luottamus verkostoissa", "title: Ääni ja luottamus", true},
+		{"a summary", "summary: ", "summary: Uusi. ", false},
+		{"its date", `date: "2023-01-15"`, `date: "2023-02-15"`, true},
+		{"the title back", "title: Ääni ja luottamus", "title: Luottamus verkostossa", true},
+	} {
+		data := string(fsys[name].Data)
+		if !strings.Contains(data, step.old) {
+			t.Fatalf("%s: %s has no %q", step.name, name, step.old)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, step.old, step.new, 1))}
+		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{name}, Exact: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
+		}
+		if !ss.Quick() {
+			t.Errorf("%s: the model was built anew, not patched", step.name)
+		}
+		if got := slices.Contains(seen.listed, "sitemap.xml"); got != step.sitemap {
+			t.Errorf("%s: sitemap listed %t, want %t", step.name, got, step.sitemap)
+		}
+		if got := slices.Contains(seen.rendered, "sitemap.xml"); got != step.sitemap {
+			t.Errorf("%s: sitemap rendered %t, want %t", step.name, got, step.sitemap)
+		}
+		sameAsFullBuild(t, fsys, res)
+		if t.Failed() {
+			t.Fatalf("after %s", step.name)
+		}
+	}
+	// A full build after the saves keeps the sitemap's bytes.
+	res, err := ss.Rebuild(context.Background(), Changes{All: true})
+	if err != nil {
+		t.Fatalf("full build: %v %v", err, res.Diags)
+	}
+	sameAsFullBuild(t, fsys, res)
+}
+
+// plans are the paths of the pages the last plan of a session listed and
+// of those it rendered (see watchPlans).
+type plans struct{ listed, rendered []string }
+
+// watchPlans keeps in the plans it returns what each plan of ss lists
+// and renders.
+func watchPlans(ss *Session) *plans {
+	p := &plans{}
+	ss.onPlan = func(jobs []render.Job, todo []int) {
+		p.listed, p.rendered = nil, nil
+		for _, j := range jobs {
+			p.listed = append(p.listed, j.Path)
+		}
+		for _, i := range todo {
+			p.rendered = append(p.rendered, jobs[i].Path)
+		}
+	}
+	return p
+}

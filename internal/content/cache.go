@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -185,9 +186,14 @@ func (c *Cache) Diags(name string) diag.List {
 // the content folder ("helmet/x.md"), and keeps it for later loads. It
 // runs the same per-file checks as Load. ok is false when the name is not
 // a document's path (a folder, a static file, site.yaml), and then
-// nothing is read.
-func (c *Cache) Reload(fsys fs.FS, prefix, name string) (doc any, diags diag.List, ok bool) {
-	dir, file, found := strings.Cut(name, "/")
+// nothing is read. langs are the portal's other languages' folders
+// (LoadLanguages), whose documents are reloaded as theirs.
+func (c *Cache) Reload(fsys fs.FS, prefix, name string, langs ...string) (doc any, diags diag.List, ok bool) {
+	rel, lang := name, ""
+	if top, rest, found := strings.Cut(name, "/"); found && slices.Contains(langs, top) {
+		rel, lang = rest, top
+	}
+	dir, file, found := strings.Cut(rel, "/")
 	slug, isMD := strings.CutSuffix(file, ".md")
 	if !found || !isMD || strings.Contains(file, "/") {
 		return nil, nil, false
@@ -202,7 +208,7 @@ func (c *Cache) Reload(fsys fs.FS, prefix, name string) (doc any, diags diag.Lis
 	if prefix != "" {
 		shown = prefix + "/" + name
 	}
-	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name}, shown, nil, true, nil)
+	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name, lang: lang}, shown, nil, true, nil)
 	c.mu.Lock()
 	c.docs[name] = cached{file: shown, doc: doc, diags: diags}
 	c.mu.Unlock()

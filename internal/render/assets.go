@@ -21,7 +21,8 @@ import (
 // per page: the fingerprinted asset names (style.css depends on the site,
 // as the theme areas' colours are appended to it) and the footer's pages.
 type siteState struct {
-	s    *site.Site
+	s *site.Site // without its Languages
+
 	t    *Theme
 	lang string // the site's language, for its words
 	base string // base path, "/" or "/portaali/" ("/portaali/sv/" in Swedish)
@@ -60,10 +61,18 @@ func (t *Theme) state(s *site.Site) *siteState {
 		st, _ := v.(*siteState)
 		return st
 	}
-	if st := last(); st != nil && st.s == s {
+	if st := last(); st != nil && st.s.Same(s) {
+		// A copy that differs only in its Languages (a save in another
+		// language) has the same state.
 		return st
 	}
-	st := &siteState{s: s, t: t, lang: s.Config.Language, base: s.Config.BasePath(), root: s.Config.RootPath(), ogLocale: ogLocale(s.Config.Language), dates: t.dateWords(s.Config.Language), urls: map[string]string{},
+	// The state keeps s without its Languages: a copy of s that differs
+	// only in those finds the state still its own (site.Site.Same), and
+	// a state kept for a language no save changes for a while must not
+	// keep the other languages' models before those saves.
+	alone := *s
+	alone.Languages = nil
+	st := &siteState{s: &alone, t: t, lang: s.Config.Language, base: s.Config.BasePath(), root: s.Config.RootPath(), ogLocale: ogLocale(s.Config.Language), dates: t.dateWords(s.Config.Language), urls: map[string]string{},
 		cards: make(map[*site.Pearl]*Card, len(s.Pearls)), places: map[placeKey]*Place{},
 		navPaths: map[string]bool{"/": true, "/oma-helminauha/": true}}
 	// serve makes a new site on every save: the cards of the one before

@@ -82,41 +82,84 @@ const FeedSize = 20
 // the root's only.
 func (t *Theme) Jobs(s *site.Site) []Job {
 	jobs := t.jobs(s, t.state(s).deps, nil, true)
+	if len(s.Languages) == 0 {
+		return jobs
+	}
+	for i := range jobs {
+		if jobs[i].Kind == "sitemap" {
+			// The root's sitemap lists every language's pages.
+			jobs[i].Deps = t.sitemapDeps(s, jobs[i].Deps)
+		}
+	}
 	for _, l := range s.Languages {
 		if l == s {
 			continue
 		}
-		for _, j := range t.jobs(l, t.state(l).deps, nil, true) {
-			switch j.Kind {
-			case "sitemap":
-				// The root's sitemap lists this language's pages too.
-				for i := range jobs {
-					if jobs[i].Kind == "sitemap" {
-						jobs[i].Deps = uniqueKeys(slices.Concat(jobs[i].Deps, j.Deps))
-					}
-				}
-				continue
-			case "robots", "headers":
-				continue
-			}
-			j.Path = l.Config.LangPath + j.Path
-			j.site = l
-			jobs = append(jobs, j)
-		}
+		jobs = append(jobs, t.inFolder(l, t.jobs(l, t.state(l).deps, nil, true))...)
 	}
 	return jobs
 }
 
-// JobsOf lists the jobs Jobs lists, except the pages of the theme areas,
-// pearls, case examples and terms that keep (given the *site.Area,
-// *site.Pearl, *site.Case or *site.Term) leaves out, for serve to list
-// only the pages a change may reach. A portal of several languages has
-// every job listed.
-func (t *Theme) JobsOf(s *site.Site, keep func(node any) bool) []Job {
-	if len(s.Languages) > 0 {
-		return t.Jobs(s)
+// JobsOf lists the jobs Jobs lists of in, the site of one language of
+// s (s itself in a portal of one language), except the pages of the
+// theme areas, pearls, case examples and terms that keep (given the
+// *site.Area, *site.Pearl, *site.Case or *site.Term) leaves out, for
+// serve to list only the pages a change of in's documents may reach. No
+// page of another language shows them, but the root's sitemap, which
+// lists every language's pages: it is listed as Jobs lists it when
+// sitemap is set, and else not at all.
+func (t *Theme) JobsOf(s, in *site.Site, keep func(node any) bool, sitemap bool) []Job {
+	jobs := t.jobs(in, t.state(in).deps, keep, true)
+	if !sitemap {
+		jobs = slices.DeleteFunc(jobs, func(j Job) bool { return j.Kind == "sitemap" })
 	}
-	return t.jobs(s, t.state(s).deps, keep, true)
+	if len(s.Languages) == 0 {
+		return jobs
+	}
+	if in == s {
+		for i := range jobs {
+			if jobs[i].Kind == "sitemap" {
+				jobs[i].Deps = t.sitemapDeps(s, jobs[i].Deps)
+			}
+		}
+		return jobs
+	}
+	jobs = t.inFolder(in, jobs)
+	if !sitemap {
+		return jobs
+	}
+	return append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: t.sitemapDeps(s, sitemapDeps(s, t.state(s).deps))})
+}
+
+// inFolder makes jobs, the jobs of l, another language's site than the
+// default, those of its folder, as Jobs lists them: the root alone has a
+// sitemap, robots.txt and _headers.
+func (t *Theme) inFolder(l *site.Site, jobs []Job) []Job {
+	jobs = slices.DeleteFunc(jobs, func(j Job) bool {
+		return j.Kind == "sitemap" || j.Kind == "robots" || j.Kind == "headers"
+	})
+	for i := range jobs {
+		jobs[i].Path = l.Config.LangPath + jobs[i].Path
+		jobs[i].site = l
+	}
+	return jobs
+}
+
+// sitemapDeps is the Deps of the root's sitemap of s as Jobs lists it,
+// given own, those of s's sitemap alone: those of every language's pages.
+func (t *Theme) sitemapDeps(s *site.Site, own []string) []string {
+	deps := own
+	for _, l := range s.Languages {
+		if l != s {
+			deps = uniqueKeys(slices.Concat(deps, sitemapDeps(l, t.state(l).deps)))
+		}
+	}
+	return deps
+}
+
+// sitemapDeps is the Deps of the sitemap of s alone.
+func sitemapDeps(s *site.Site, common []string) []string {
+	return listDeps(s.Pearls, common, caseKeys(s.Cases), guideKeys(s), pageKeys(s.Pages))
 }
 
 // JobsIn lists the jobs Jobs lists of part, a model that holds only a few
@@ -125,14 +168,24 @@ func (t *Theme) JobsOf(s *site.Site, keep func(node any) bool) []Job {
 // The page state is made for s, which Render then takes as it is: one
 // made for part (without areas, so with other assets, and with one card)
 // and then one for s again took most of a body save's time at 10,000
-// pearls. A portal of several languages has every job of part listed.
+// pearls. In a portal of several languages, the jobs of the part of each
+// other language that holds a document follow, under its folder, each
+// rendered with its language's whole site.
 func (t *Theme) JobsIn(s, part *site.Site) []Job {
-	if len(s.Languages) > 0 {
-		return t.Jobs(part)
-	}
 	// part's shards of the necklace data are not those of s: the layout
 	// kept for the next listing of s stays as it is.
-	return t.jobs(part, t.state(s).deps, nil, false)
+	var jobs []Job
+	if len(s.Languages) == 0 || !part.Empty() {
+		jobs = t.jobs(part, t.state(s).deps, nil, false)
+	}
+	for i, l := range s.Languages {
+		p := part.Languages[i]
+		if l == s || p.Empty() {
+			continue
+		}
+		jobs = append(jobs, t.inFolder(l, t.jobs(p, t.state(l).deps, nil, false))...)
+	}
+	return jobs
 }
 
 // jobs lists the jobs of s (those keep keeps, when it is not nil), each
@@ -256,7 +309,7 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		jobs = append(jobs, Job{Path: WholeNecklace, Kind: "necklacedata", Deps: all, node: necklaceShard{n: 1, pearls: s.Pearls, whole: true}})
 	}
 	add("404.html", "notfound", nil)
-	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: listDeps(s.Pearls, common, caseKeys(s.Cases), guideKeys(s), pageKeys(s.Pages))})
+	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: sitemapDeps(s, common)})
 	var feed []string
 	for i, d := range s.Newest {
 		if i == FeedSize {

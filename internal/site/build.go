@@ -60,7 +60,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	// of the model's time on large portals.
 	n := len(set.Areas) + len(set.Pearls) + len(set.Cases) + len(set.Chapters) + len(set.Pages) + 1
 	b := &builder{
-		s:         &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: make(map[string]content.Sum, n)},
+		s:         &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: make(map[string]content.Sum, n), model: &model{}},
 		base:      strings.TrimSuffix(cfg.BasePath(), "/"),
 		root:      strings.TrimSuffix(cfg.RootPath(), "/"),
 		lang:      cfg.LangPath,

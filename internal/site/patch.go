@@ -3,6 +3,7 @@ package site
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/helminauha/helminauha/internal/content"
 )
@@ -18,6 +19,7 @@ import (
 // a document has no place in s.
 func (s *Site) Patch(docs []content.Doc) (patched *Site, ok bool) {
 	n := *s
+	n.model = &model{}
 	n.Hashes = maps.Clone(s.Hashes)
 	for _, doc := range docs {
 		c := doc.Base()
@@ -77,9 +79,37 @@ func replaced[T any](list []*T, match func(*T) bool, set func(*T)) ([]*T, bool) 
 
 // Only returns a copy of s whose lists hold only the nodes of docs, so
 // that the pages about them can be listed (render's Jobs) without listing
-// every page. A guide chapter brings the whole guide.
+// every page. A guide chapter brings the whole guide. In a portal of
+// several languages, the copy's Languages are such copies of every
+// language's site, each holding the nodes of the docs in its language
+// folder (content.Common.Lang), the copy of s among them.
 func (s *Site) Only(docs []content.Doc) *Site {
+	if len(s.Languages) == 0 {
+		return s.only(docs)
+	}
+	parts := make([]*Site, len(s.Languages))
+	var o *Site
+	for i, l := range s.Languages {
+		code := strings.TrimSuffix(l.Config.LangPath, "/")
+		parts[i] = l.only(slices.DeleteFunc(slices.Clone(docs), func(d content.Doc) bool { return d.Base().Lang != code }))
+		parts[i].Languages = parts
+		if l == s {
+			o = parts[i]
+		}
+	}
+	return o
+}
+
+// Empty tells whether s holds no document's node (a part Only made of
+// none of its language's documents).
+func (s *Site) Empty() bool {
+	return len(s.Areas) == 0 && len(s.Pearls) == 0 && len(s.Cases) == 0 && len(s.Pages) == 0 && s.Guide == nil
+}
+
+// only is Only within s's own language.
+func (s *Site) only(docs []content.Doc) *Site {
 	o := *s
+	o.model = nil
 	o.Areas, o.Pearls, o.Cases, o.Pages, o.Guide = nil, nil, nil, nil, nil
 	o.Tags, o.Kinds, o.Audiences, o.Newest = nil, nil, nil, nil
 	for _, doc := range docs {
@@ -98,6 +128,47 @@ func (s *Site) Only(docs []content.Doc) *Site {
 		}
 	}
 	return &o
+}
+
+// In is the site of s's portal in the language folder code ("sv"; ""
+// for the default language), nil when the portal has none.
+func (s *Site) In(code string) *Site {
+	if len(s.Languages) == 0 {
+		if code == "" {
+			return s
+		}
+		return nil
+	}
+	for _, l := range s.Languages {
+		if strings.TrimSuffix(l.Config.LangPath, "/") == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// Relinked returns the default language's site of a portal whose sites
+// are langs (a site's Languages, or the site alone in a portal of one
+// language) with those of changed, patched copies (Patch, PatchPearl),
+// in the place of the sites of their languages, and every site's
+// Languages that new list: a site no patch changed is copied for it,
+// and the copy is the Same as the site. changed must hold the default
+// language's site (index 0).
+func Relinked(langs []*Site, changed map[int]*Site) *Site {
+	if len(langs) == 1 {
+		return changed[0]
+	}
+	n := make([]*Site, len(langs))
+	for i, l := range langs {
+		if c, ok := changed[i]; ok {
+			n[i] = c
+		} else {
+			c := *l
+			n[i] = &c
+		}
+		n[i].Languages = n
+	}
+	return n[0]
 }
 
 // appendByKey appends to dst the element of list whose key is k, if any.

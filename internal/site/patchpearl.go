@@ -26,17 +26,19 @@ import (
 // (an unknown area, kind, audience or related pearl, a tag without
 // letters or too long), when the addresses of its links or its headings
 // changed (other documents' links and this one's are resolved against
-// them), when its draft state changed in a model without drafts, and in
-// a portal of several languages. The problems of the model are not made
-// again: those of s stand (warnings may be out of date until the next
-// Build).
+// them), and when its draft state changed in a model without drafts.
+// The problems of the model are not made again: those of s stand
+// (warnings may be out of date until the next Build).
+//
+// In a portal of several languages, s is the site of the pearl's
+// language, and the copy's Languages are still those of s: Relinked puts
+// it in its place among them. Nothing in the model of a language is made from the
+// documents of another but the addresses of its links, which the patch
+// keeps.
 //
 // s is left as it was and may still be read elsewhere: the copy shares
 // only the documents, the resolved links and what no pearl reaches.
 func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok bool) {
-	if len(s.Languages) > 0 {
-		return nil, false
-	}
 	at := slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == doc.Key })
 	if at < 0 {
 		return nil, false
@@ -144,6 +146,7 @@ func sameReferences(a, b *markdown.Doc) bool {
 // pearl or case with a new body) becomes the copy of the one with its key.
 func (s *Site) clone() *Site {
 	n := *s
+	n.model = &model{}
 	areaOf := copies(s.Areas, func(a *Area) string { return a.Key }, nil)
 	pearlOf := copies(s.Pearls, func(p *Pearl) string { return p.Key }, func(p *Pearl) int { return p.at })
 	caseOf := copies(s.Cases, func(c *Case) string { return c.Key }, nil)

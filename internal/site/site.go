@@ -16,6 +16,15 @@ type Node struct {
 	Key string
 }
 
+// model marks the values of one model (see Site.Same); it is not empty,
+// so that two are never at the same address.
+type model struct{ _ byte }
+
+// Same tells whether o is s, or a copy of it that Relinked made, which
+// differs only in its Languages: what is worked out from a site's
+// documents and lists may be kept for both.
+func (s *Site) Same(o *Site) bool { return s == o || s.model != nil && s.model == o.model }
+
 // Self returns the node itself: every page of the model has the method,
 // so code can take any of them as one interface.
 func (n *Node) Self() *Node { return n }
@@ -54,6 +63,10 @@ type Site struct {
 	// nodes holds each document's page by its key without the
 	// language's folder, for the language switcher.
 	nodes map[string]Node
+
+	// model is made anew by Build and by every patch, and kept by the
+	// copies Relinked makes of a site no patch changed (see Same).
+	model *model
 
 	// Hashes maps each document Key to a hash of its source, for
 	// incremental rendering.

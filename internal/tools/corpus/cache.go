@@ -22,6 +22,9 @@ func Ensure(cacheDir string, opts Options) (dir string, generated bool, err erro
 	if opts.varied() {
 		shape = Varied + "-"
 	}
+	if opts.Swedish > 0 {
+		shape += fmt.Sprintf("sv%d-", opts.Swedish)
+	}
 	name := fmt.Sprintf("corpus-v%d-%sn%d-s%x", Version, shape, opts.N, opts.seed())
 	dir = filepath.Join(cacheDir, name)
 	if _, err := os.Stat(filepath.Join(dir, stampFile)); err == nil {

@@ -49,6 +49,11 @@ type Options struct {
 	N     int    // number of pearls, at least 1
 	Seed  uint64 // zero means DefaultSeed
 	Shape string // Uniform (also when empty) or Varied
+	// Swedish is the percentage of pearls (0 to 100) that have a
+	// translation into Swedish (content/sv/, site.yaml's languages:),
+	// as the default portal has, with every theme area translated; 0
+	// makes a portal in Finnish alone. HugoFiles ignores it.
+	Swedish int
 }
 
 func (o Options) varied() bool { return o.Shape == Varied }

@@ -666,3 +666,45 @@ func TestVariedShapeVaries(t *testing.T) {
 		}
 	}
 }
+
+// TestSwedishTranslatesTheAskedShare: Options.Swedish translates that
+// percentage of the pearls, spread over the portal, and every theme
+// area, and the portal builds without errors, a Swedish page for each
+// translation.
+func TestSwedishTranslatesTheAskedShare(t *testing.T) {
+	for _, pct := range []int{0, 30, 100} {
+		dir := t.TempDir()
+		c, err := Write(dir, Options{N: 200, Swedish: pct})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var translated []string
+		for _, f := range c.ContentFiles() {
+			if slug, ok := strings.CutPrefix(f.Path, "sv/helmet/"); ok {
+				translated = append(translated, strings.TrimSuffix(slug, ".md"))
+			}
+		}
+		if want := 200 * pct / 100; len(translated) != want {
+			t.Errorf("%d %%: %d pearls translated, want %d", pct, len(translated), want)
+		}
+		if pct == 30 && (translated[0] == c.Pearls[0].Slug && translated[len(translated)-1] == c.Pearls[59].Slug) {
+			t.Errorf("30 %%: the first pearls translated, not a share spread over the portal")
+		}
+		res, err := build.Build(context.Background(), build.Options{Content: os.DirFS(filepath.Join(dir, "content")), ContentName: "content"})
+		if err != nil {
+			t.Fatalf("%d %%: our build failed: %v\n%v", pct, err, res.Diags.Err())
+		}
+		pages := map[string]bool{}
+		for _, f := range res.Files {
+			pages[f.Path] = true
+		}
+		for _, slug := range translated {
+			if !pages["sv/helmet/"+slug+"/index.html"] {
+				t.Errorf("%d %%: no Swedish page of %s", pct, slug)
+			}
+		}
+		if pct == 0 && pages["sv/index.html"] {
+			t.Errorf("0 %%: a Swedish home page in a portal of one language")
+		}
+	}
+}

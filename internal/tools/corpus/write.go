@@ -161,6 +161,9 @@ func (c *Corpus) ContentFiles() []File {
 	var site bytes.Buffer
 	fmt.Fprintf(&site, "title: %s\ndescription: %s\nlanguage: %s\nbaseURL: %s\ntheme: %s\n",
 		c.Site.Title, yamlQuote(c.Site.Description), c.Site.Language, c.Site.BaseURL, c.Site.Theme)
+	if c.Options.Swedish > 0 {
+		site.WriteString("languages:\n  sv:\n    title: Helminauha på svenska\n    description: \"Kunskapspärlor för nätverk.\"\n")
+	}
 	add("site.yaml", site.Bytes())
 	for _, a := range c.Areas {
 		add("teemat/"+a.Slug+".md", newFrontMatter().str("title", a.Title).
@@ -192,6 +195,47 @@ func (c *Corpus) ContentFiles() []File {
 	add("static/tyyli.css", css)
 	for _, img := range c.Images {
 		add("static/"+img.Path, img.Data)
+	}
+	return append(files, c.swedishFiles()...)
+}
+
+// swedishFiles are the Swedish translations of Options.Swedish percent of
+// the pearls, spread over the portal, and of every theme area, under
+// sv/: the original's slug, front matter and body (a stand-in for a
+// translation: the sizes are what the measurements need), the title
+// marked as Swedish, related pearls only among the translated ones.
+func (c *Corpus) swedishFiles() []File {
+	pct := c.Options.Swedish
+	if pct <= 0 {
+		return nil
+	}
+	var files []File
+	for _, a := range c.Areas {
+		files = append(files, File{"sv/teemat/" + a.Slug + ".md", newFrontMatter().str("title", "På svenska: "+a.Title).
+			raw("weight", strconv.Itoa(a.Weight)).str("summary", a.Summary).
+			str("color", a.Color).body(a.Body + "\n")})
+	}
+	translated := func(i int) bool { return i*pct/100 != (i+1)*pct/100 }
+	in := map[string]bool{}
+	for i, p := range c.Pearls {
+		if translated(i) {
+			in[p.Slug] = true
+		}
+	}
+	for i, p := range c.Pearls {
+		if !translated(i) {
+			continue
+		}
+		var related []string
+		for _, r := range p.Related {
+			if in[r] {
+				related = append(related, r)
+			}
+		}
+		files = append(files, File{"sv/helmet/" + p.Slug + ".md", newFrontMatter().str("title", "På svenska: "+p.Title).raw("theme", p.Area).
+			str("summary", p.Summary).raw("kind", p.Kind).list("audience", p.Audience, false).
+			list("tags", p.Tags, true).list("projects", p.Projects, true).raw("date", p.Date).
+			raw("updated", p.Updated).list("related", related, false).body(p.Body)})
 	}
 	return files
 }

@@ -7,7 +7,11 @@
 // process's CPU time per save, when the home page asked for as serve
 // starts was served, and the time of a full cold build for scale.
 //
-//	go -C internal/tools run ./cmd/benchserve -n 10000 [-saves 50] [-gap 300ms] [-cpuprofile FILE]
+// With -sv P, P percent of the pearls have a Swedish translation (a
+// portal of two languages, as the default one is), and -lang sv saves
+// the translation of a translated pearl instead of a Finnish pearl.
+//
+//	go -C internal/tools run ./cmd/benchserve -n 10000 [-saves 50] [-gap 300ms] [-sv 30 [-lang sv]] [-cpuprofile FILE]
 package main
 
 import (
@@ -40,6 +44,8 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the saves to this file")
 	verbose := flag.Bool("v", false, "show the server's log")
 	edit := flag.String("edit", "body", "what each save changes: body (a word of the text) or title (front matter, which changes lists)")
+	sv := flag.Int("sv", 0, "percentage of pearls with a Swedish translation (0: a portal in Finnish alone)")
+	lang := flag.String("lang", "fi", "the language of the pearl saved: fi, or sv (its translation; needs -sv)")
 	flag.Parse()
 	// As cmd/helminauha does, so the server runs as "helminauha serve".
 	if os.Getenv("GOGC") == "" {
@@ -49,28 +55,39 @@ func main() {
 		fmt.Fprintln(os.Stderr, "benchserve: -edit is body or title")
 		os.Exit(2)
 	}
-	if err := run(*n, *saves, *gap, *cpuprofile, *verbose, *edit == "title"); err != nil {
+	if *lang != "fi" && (*lang != "sv" || *sv <= 0) || *sv < 0 || *sv > 100 {
+		fmt.Fprintln(os.Stderr, "benchserve: -sv is 0 to 100, -lang is fi, or sv with -sv over 0")
+		os.Exit(2)
+	}
+	if err := run(*n, *saves, *gap, *cpuprofile, *verbose, *edit == "title", *sv, *lang == "sv"); err != nil {
 		fmt.Fprintln(os.Stderr, "benchserve:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool) error {
+func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool, sv int, swedish bool) error {
 	dir, err := os.MkdirTemp("", "benchserve-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	start := time.Now()
-	c, err := corpus.Generate(corpus.Options{N: n})
+	c, err := corpus.Generate(corpus.Options{N: n, Swedish: sv})
 	if err != nil {
 		return err
 	}
 	content := filepath.Join(dir, "content")
-	if err := corpus.WriteFiles(content, c.ContentFiles()); err != nil {
+	files := c.ContentFiles()
+	if err := corpus.WriteFiles(content, files); err != nil {
 		return err
 	}
-	fmt.Printf("portal: %d pearls, %d case examples (generated in %s)\n", len(c.Pearls), len(c.Cases), since(start))
+	translations := 0
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, "sv/helmet/") {
+			translations++
+		}
+	}
+	fmt.Printf("portal: %d pearls, %d of them translated into Swedish, %d case examples (generated in %s)\n", len(c.Pearls), translations, len(c.Cases), since(start))
 
 	// For scale: a full build in memory, as serve's first build.
 	start = time.Now()
@@ -126,10 +143,23 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool
 	// while it renders), not when it ends.
 	fmt.Printf("serve's first build shown (first reload event): %s; the home page, asked for at the start, served after %s\n", since(start), <-firstPage)
 
-	// The middle pearl; its file name is its slug.
-	pearl := c.Pearls[len(c.Pearls)/2]
-	file := filepath.Join(content, "helmet", pearl.Slug+".md")
-	page := url + "/helmet/" + pearl.Slug + "/"
+	// The middle pearl; its file name is its slug. Its translation's,
+	// or the next translated pearl's.
+	at, folder := len(c.Pearls)/2, ""
+	if swedish {
+		folder = "sv/"
+		for ; at < len(c.Pearls); at++ {
+			if _, err := os.Stat(filepath.Join(content, "sv", "helmet", c.Pearls[at].Slug+".md")); err == nil {
+				break
+			}
+		}
+		if at == len(c.Pearls) {
+			return fmt.Errorf("no translated pearl after the middle one")
+		}
+	}
+	pearl := c.Pearls[at]
+	file := filepath.Join(content, folder+"helmet", pearl.Slug+".md")
+	page := url + "/" + folder + "helmet/" + pearl.Slug + "/"
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		return err
@@ -224,7 +254,7 @@ func run(n, saves int, gap time.Duration, cpuprofile string, verbose, title bool
 	if title {
 		what = "a word in the title"
 	}
-	fmt.Printf("%d saves of helmet/%s.md, changing %s (pause %s between saves):\n", saves, pearl.Slug, what, gap)
+	fmt.Printf("%d saves of %shelmet/%s.md, changing %s (pause %s between saves):\n", saves, folder, pearl.Slug, what, gap)
 	fmt.Printf("  write -> reload event:      p50 %s  p95 %s  max %s\n", pct(toEvent, 50), pct(toEvent, 95), pct(toEvent, 100))
 	fmt.Printf("  write -> new page served:   p50 %s  p95 %s  max %s\n", pct(toPage, 50), pct(toPage, 95), pct(toPage, 100))
 	fmt.Printf("  CPU of the process per save: %s (the server's rebuild and this client's requests)\n", (cpu / time.Duration(saves)).Round(100*time.Microsecond))

@@ -23,13 +23,14 @@ func main() {
 	out := flag.String("out", "", "folder to write content/ and hugo/ into (must not exist or be empty)")
 	cache := flag.String("cache", "", "instead of -out: the cache folder of cmd/bench; print the corpus's folder in it, generating it first if it is not there")
 	seed := flag.Uint64("seed", 0, "random seed (0: the default seed)")
+	sv := flag.Int("sv", 0, "percentage of pearls (0-100) with a Swedish translation under content/sv/ (not in the Hugo site)")
 	shape := flag.String("shape", corpus.Uniform, "what the portal looks like: uniform (400–900 words a pearl, few tags) or varied (100–3,000 words, up to 20 tags with a long tail, worksheets, photos, large case examples)")
 	flag.Parse()
 	if (*out == "") == (*cache == "") || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: corpus -n N (-out DIR | -cache DIR) [-seed S] [-shape uniform|varied]")
+		fmt.Fprintln(os.Stderr, "usage: corpus -n N (-out DIR | -cache DIR) [-seed S] [-shape uniform|varied] [-sv P]")
 		os.Exit(2)
 	}
-	opts := corpus.Options{N: *n, Seed: *seed, Shape: *shape}
+	opts := corpus.Options{N: *n, Seed: *seed, Shape: *shape, Swedish: *sv}
 	if *cache != "" {
 		dir, _, err := corpus.Ensure(*cache, opts)
 		if err != nil {
