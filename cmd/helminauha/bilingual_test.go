@@ -3,6 +3,7 @@ package main
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -190,5 +191,44 @@ func TestMissingWordFailsCheck(t *testing.T) {
 	}
 	if strings.Contains(stdout, "fi.yaml") {
 		t.Errorf("check blames the Finnish table too:\n%s", stdout)
+	}
+}
+
+// TestServeShowsSavesInBothLanguages: on a portal of two languages, what an
+// editor saves in either language's folder is what serve shows next, body
+// and title alike (a Swedish body save once went unrendered until serve
+// was started again).
+func TestServeShowsSavesInBothLanguages(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/sv/helmet/dialogi/", "Dialog")
+	saves := []struct{ file, old, new, page string }{
+		{"sv/helmet/dialogi.md", "Text.", "Nyss sparad text.", "/sv/helmet/dialogi/"},
+		{"helmet/dialogi.md", "Teksti.", "Juuri tallennettu teksti.", "/helmet/dialogi/"},
+		{"sv/helmet/dialogi.md", "title: Dialog\n", "title: Dialog i nätverket\n", "/sv/helmet/dialogi/"},
+		{"sv/teemat/johtaminen.md", "Inledning.", "En ny inledning.", "/sv/teemat/johtaminen/"},
+	}
+	for _, sv := range saves {
+		p := filepath.Join(dir, "content", filepath.FromSlash(sv.file))
+		old, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(old), sv.old) {
+			t.Fatalf("%s has no %q", sv.file, sv.old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(old), sv.old, sv.new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.waitFor(sv.page, strings.TrimSpace(strings.TrimPrefix(sv.new, "title: ")))
+	}
+	// The Swedish title reaches the theme area's list of its pearls too.
+	s.waitFor("/sv/teemat/johtaminen/", "Dialog i nätverket")
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
 	}
 }
