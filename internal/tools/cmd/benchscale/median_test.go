@@ -63,3 +63,18 @@ func TestQueryGrowths(t *testing.T) {
 		})
 	}
 }
+
+// TestStageGrowth: the ratio is printed for every stage of a few
+// milliseconds or more at the smallest size, the plan stage's 18 ms
+// among them, and not for one that took nothing or about nothing there
+// (the theme's 0 ms, a write of 3 ms) or that the smallest run lacks.
+func TestStageGrowth(t *testing.T) {
+	ms := time.Millisecond
+	st := func(name string, cpu time.Duration) stage { return stage{name: name, cpu: cpu} }
+	small := run{n: 10000, stages: []stage{st("load", 2700*ms), st("theme", 0), st("model", 70*ms), st("plan", 18*ms), st("render", 1600*ms), st("static", 0), st("write", 3*ms)}}
+	large := run{n: 100000, stages: []stage{st("load", 25000*ms), st("theme", 0), st("model", 1100*ms), st("plan", 500*ms), st("render", 16000*ms), st("static", 0), st("write", 90*ms), st("extra", 40*ms)}}
+	want := []stageCPU{{"load", 2700 * ms, 25000 * ms}, {"model", 70 * ms, 1100 * ms}, {"plan", 18 * ms, 500 * ms}, {"render", 1600 * ms, 16000 * ms}}
+	if got := stageGrowth(small, large); !slices.Equal(got, want) {
+		t.Errorf("stageGrowth = %v, want %v", got, want)
+	}
+}
