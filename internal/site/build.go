@@ -276,19 +276,24 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	// of the pearls walks them so, not in the order of titles, which at
 	// 100,000 pearls made each pearl a miss of the processor's cache.
 	b.loaded = slices.Clone(b.s.Pearls)
-	// The ranks are made once per pearl, not in every comparison, and
-	// hold the first 16 bytes of the title's key (head): most
-	// comparisons end there, without reading the key, which at 100,000
-	// pearls is a miss of the processor's cache.
+	// The ranks are made once per pearl, not in every comparison. The
+	// pearls are sorted first on their area and the first 16 bytes of
+	// the title's key (head), small values side by side, and only then
+	// each run of one area and head on the whole rank: at 100,000
+	// pearls, titles of a few common words share their first eight
+	// letters by the thousand, and comparing their keys in the sort of
+	// all, each a miss of the processor's cache, was most of the sort's
+	// time; in a run the same few keys are read again and again.
 	type sortable struct {
 		head [2]uint64
-		p    *Pearl
-		r    rank
+		area int32
+		i    int32 // in loaded
 	}
 	// On every core, each part with a cache of keys of its own: the
 	// collator's keys of the titles were a fifth of the model's time,
 	// which has the machine to itself.
-	order := make([]sortable, len(b.s.Pearls))
+	order := make([]sortable, len(b.loaded))
+	ranks := make([]rank, len(b.loaded))
 	parts := workers.Cores(len(order), 512)
 	keys := make([]sortKeys, parts)
 	for g := range keys {
@@ -298,9 +303,9 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	}
 	workers.Split(len(order), parts, func(g, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			p := b.s.Pearls[i]
-			r := rankOf(p, len(b.s.Areas), &keys[g])
-			order[i] = sortable{keyHead(r.key), p, r}
+			r := rankOf(b.loaded[i], len(b.s.Areas), &keys[g])
+			ranks[i] = r
+			order[i] = sortable{keyHead(r.key), int32(r.area), int32(i)}
 		}
 	})
 	for _, k := range keys {
@@ -308,16 +313,26 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			b.sort.keys[text] = key
 		}
 	}
-	// Ranks are unique, so sorting on both cores gives the one order.
+	// The place in loaded makes the order total, so sorting on both
+	// cores gives the one order.
 	workers.SortFunc(order, 4096, func(x, y sortable) int {
-		if x.r.area == y.r.area && x.head != y.head {
-			return cmp.Or(cmp.Compare(x.head[0], y.head[0]), cmp.Compare(x.head[1], y.head[1]))
-		}
-		return x.r.compare(y.r)
+		return cmp.Or(cmp.Compare(x.area, y.area), cmp.Compare(x.head[0], y.head[0]), cmp.Compare(x.head[1], y.head[1]), cmp.Compare(x.i, y.i))
 	})
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && order[hi].area == order[lo].area && order[hi].head == order[lo].head {
+			hi++
+		}
+		if hi-lo > 1 {
+			// Ranks are unique: the one order.
+			slices.SortFunc(order[lo:hi], func(x, y sortable) int { return ranks[x.i].compare(ranks[y.i]) })
+		}
+		lo = hi
+	}
 	for i, o := range order {
-		b.s.Pearls[i] = o.p
-		o.p.at = i
+		p := b.loaded[o.i]
+		b.s.Pearls[i] = p
+		p.at = i
 	}
 	for _, p := range b.s.Pearls {
 		if p.Area != nil {
@@ -359,12 +374,36 @@ func (b *builder) related() {
 			add(p, r)
 		}
 	}
-	// In the order of all pearls, which is the order of those that name
-	// a pearl on its list.
-	for _, p := range b.s.Pearls {
-		// Only other pearls' lists grow in the loop, never p's own.
+	// Then those that name a pearl, in the order of all pearls. Each
+	// pearl's are counted out first (by place in that order, namers),
+	// so that both walks take the pearls as they were loaded: walking
+	// the namers in the order of all pearls, each adding itself to the
+	// lists of those it names, was two misses of the processor's cache
+	// a pair at 100,000 pearls. (A list that grew in that walk held only
+	// pearls that named its pearl, and so were on its pearl's list.)
+	n := len(b.s.Pearls)
+	start := make([]int32, n+1)
+	for _, p := range b.loaded {
 		for _, r := range p.Related {
-			add(r, p)
+			start[r.at+1]++
+		}
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	namers := make([]int32, start[n])
+	fill := slices.Clone(start[:n])
+	for _, p := range b.loaded {
+		for _, r := range p.Related {
+			namers[fill[r.at]] = int32(p.at)
+			fill[r.at]++
+		}
+	}
+	for _, r := range b.loaded {
+		list := namers[start[r.at]:start[r.at+1]]
+		slices.Sort(list)
+		for _, at := range list {
+			add(r, b.s.Pearls[at])
 		}
 	}
 }

@@ -76,29 +76,36 @@ func (b *builder) sameTitles(diags *diag.List) {
 	// another key has taken goes in a map of keys (other).
 	var seen map[uint64]*content.Common
 	var other map[string]*content.Common
-	hashed := func(c *content.Common, h uint64) {
+	// sameAs is the page of c's title before c, or nil.
+	sameAs := func(c *content.Common, h uint64) *content.Common {
 		first, dup := seen[h]
 		if dup {
 			if k := titleKey(c.Title); k != titleKey(first.Title) {
 				first, dup = other[k]
 				if dup && c.Title != "" {
-					diags.Warn(c.ValuePos("title"), diag.SiteSameTitle, c.Title, first.File)
-					return
+					return first
 				}
 				if other == nil {
 					other = map[string]*content.Common{}
 				}
 				other[k] = c
-				return
+				return nil
 			}
 		}
 		if dup && c.Title != "" {
-			diags.Warn(c.ValuePos("title"), diag.SiteSameTitle, c.Title, first.File)
-			return
+			return first
 		}
 		seen[h] = c
+		return nil
 	}
-	check := func(c *content.Common) { hashed(c, titleHash(c.Title)) }
+	warn := func(c, first *content.Common) {
+		diags.Warn(c.ValuePos("title"), diag.SiteSameTitle, c.Title, first.File)
+	}
+	check := func(c *content.Common) {
+		if first := sameAs(c, titleHash(c.Title)); first != nil {
+			warn(c, first)
+		}
+	}
 	seen, other = make(map[uint64]*content.Common, len(b.s.Areas)), nil
 	for _, a := range b.s.Areas {
 		check(&a.Common)
@@ -114,8 +121,18 @@ func (b *builder) sameTitles(diags *diag.List) {
 	for _, p := range b.loaded {
 		hashes[p.at], docs[p.at] = titleHash(p.Title), &p.Common
 	}
+	// The warnings are told with the pearls taken as loaded again, in
+	// the order of their files: the pearl's title is found in its front
+	// matter (ValuePos) where it lies in memory, and the list of problems,
+	// sorted by file, has a few runs in order to merge (diag.List.Sort),
+	// not a thousand.
 	for i, c := range docs {
-		hashed(c, hashes[i])
+		docs[i] = sameAs(c, hashes[i])
+	}
+	for _, p := range b.loaded {
+		if first := docs[p.at]; first != nil {
+			warn(&p.Common, first)
+		}
 	}
 	seen, other = make(map[uint64]*content.Common, len(b.s.Cases)), nil
 	for _, c := range b.s.Cases {
