@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
@@ -63,6 +66,29 @@ func BenchmarkJobs(b *testing.B) {
 	for b.Loop() {
 		th.Jobs(s)
 	}
+}
+
+// BenchmarkJobsCorpus lists the jobs of a generated portal as a build's
+// plan stage does, with no page state or necklace layout from a build
+// before (each is made anew), reporting the CPU time without the
+// collector (see site.BenchmarkModelCorpus).
+func BenchmarkJobsCorpus(b *testing.B) {
+	loadCorpus(b)
+	s, th := corpus.s, corpus.th
+	b.ReportAllocs()
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	runtime.GC()
+	var cpu time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		th.cur.Store(nil)
+		th.necklace = necklaceMemo{}
+		b.StartTimer()
+		at := rusage.CPU()
+		th.Jobs(s)
+		cpu += rusage.CPU() - at
+	}
+	b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 }
 
 // corpus is a generated portal for the benchmarks below, loaded once.
