@@ -12,6 +12,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
@@ -99,6 +100,10 @@ type Session struct {
 	memo     site.Memo           // what the model works out from text, kept between builds
 	lists    map[string]depsList // the last good full build's deps lists, by the first job's path
 	index    *search.Indexer
+	// indexes are the other languages' indexers, by language code, made
+	// when a search first needs one (see Session.indexerOf).
+	indexes   map[string]*search.Indexer
+	indexesMu sync.Mutex
 	// titles counts the good model's pearls by title key (site.TitleKey),
 	// so that a patch of a pearl's front matter looks through every
 	// pearl's title only when the pearl's is another's, before or now
@@ -955,7 +960,13 @@ func (ss *Session) search(s *site.Site, pause, analysed func()) ([]output.File, 
 		// other language has its own default thesaurus (see
 		// search.LanguageOf), which its folder's sanasto.txt extends.
 		lo.Thesaurus = l.Thesaurus
-		more, err := search.Build(search.FromSite(l), lo)
+		var more []search.File
+		if ss.index != nil {
+			ix := ss.indexerOf(l.Lang)
+			more, err = ix.Build(ix.FromSite(l), lo)
+		} else {
+			more, err = search.Build(search.FromSite(l), lo)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("building the search index of %s: %w", l.Lang, err)
 		}
@@ -966,6 +977,25 @@ func (ss *Session) search(s *site.Site, pause, analysed func()) ([]output.File, 
 		files[i] = output.File{Path: f.Path, Data: f.Data, Type: "application/json", Minified: minimalJSON(f.Data)}
 	}
 	return files, nil
+}
+
+// indexerOf is the session's indexer of the language lang other than the
+// default one: each language's analyses kept apart, since an Indexer
+// drops what it kept when it is given another language, and a save of
+// one file on a portal of two languages analysed every document of the
+// second one again.
+func (ss *Session) indexerOf(lang string) *search.Indexer {
+	ss.indexesMu.Lock()
+	defer ss.indexesMu.Unlock()
+	ix := ss.indexes[lang]
+	if ix == nil {
+		if ss.indexes == nil {
+			ss.indexes = map[string]*search.Indexer{}
+		}
+		ix = search.NewIndexer()
+		ss.indexes[lang] = ix
+	}
+	return ix
 }
 
 // minimalJSON tells whether minifying the JSON b (as encoding/json

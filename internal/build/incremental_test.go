@@ -854,3 +854,58 @@ func watchPlans(ss *Session) *plans {
 	}
 	return p
 }
+
+// TestSessionSearchKeepsEachLanguagesAnalyses: serve's search index of a
+// portal of two languages, built again after a save in either language,
+// is the full build's, byte for byte, and each language keeps its own
+// indexer, with its analyses, from one build to the next (the second
+// language's documents were all analysed again after every save).
+func TestSessionSearchKeepsEachLanguagesAnalyses(t *testing.T) {
+	fsys := testkit.Content(t, "testdata/bilingual.txtar")
+	ss, res := firstBuild(t, fsys)
+	if _, err := ss.Search(res.Site, nil); err != nil {
+		t.Fatal(err)
+	}
+	sv := ss.indexes["sv"]
+	if sv == nil {
+		t.Fatal("the first search kept no Swedish indexer")
+	}
+	for _, save := range []struct{ file, old, new string }{
+		{"sv/helmet/yhteinen-tavoite.md", "Se [sidan", "Läs [sidan"},
+		{"helmet/luottamus.md", "Teksti ja [linkki]", "Uusi teksti ja [linkki]"},
+	} {
+		data := string(fsys[save.file].Data)
+		if !strings.Contains(data, save.old) {
+			t.Fatalf("%s has no %q", save.file, save.old)
+		}
+		fsys[save.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, save.old, save.new, 1))}
+		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{save.file}, Exact: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", save.file, err, res.Diags)
+		}
+		files, err := ss.Search(res.Site, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ss.indexes["sv"] != sv {
+			t.Errorf("after a save of %s the Swedish indexer was made anew", save.file)
+		}
+		got := map[string][]byte{}
+		for _, f := range files {
+			got[f.Path] = f.Data
+		}
+		n := 0
+		for _, f := range fullBuild(t, fsys).Files {
+			if !strings.HasPrefix(f.Path, "haku/") && !strings.HasPrefix(f.Path, "sv/haku/") || f.Type != "application/json" {
+				continue
+			}
+			n++
+			if !bytes.Equal(got[f.Path], f.Data) {
+				t.Errorf("after a save of %s, the session's %s is not the full build's", save.file, f.Path)
+			}
+		}
+		if n != len(files) || n < 2 {
+			t.Errorf("after a save of %s the session's index has %d files, the full build's %d", save.file, len(files), n)
+		}
+	}
+}
