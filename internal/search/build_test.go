@@ -615,16 +615,8 @@ func decodeWire(b []byte) []posting {
 			w, doc, i = int(b64Value[b[i+1]]), -1, i+2
 			continue
 		}
-		gap, shift := 0, 0
-		for {
-			v := int(b64Value[b[i]])
-			i++
-			gap |= (v & 31) << shift
-			shift += 5
-			if v&32 == 0 {
-				break
-			}
-		}
+		var gap int
+		gap, i = readGap(b, i)
 		doc += gap
 		out = append(out, posting{doc, w})
 	}

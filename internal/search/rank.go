@@ -168,18 +168,11 @@ type postingList struct {
 func (pl *postingList) add(doc, weight int) {
 	gap := doc - (pl.next - 1)
 	pl.next = doc + 1
-	n := 2 // the last digit and the weight
-	for g := gap; g >= 32; g >>= 5 {
-		n++
-	}
+	n := gapLen(gap) + 1 // and the weight
 	if cap(pl.b)-len(pl.b) < n {
 		pl.b = slices.Grow(pl.b, n)
 	}
 	at := len(pl.b)
 	pl.b = pl.b[:at+n]
-	b := pl.b[at:]
-	for ; gap >= 32; gap >>= 5 {
-		b[0], b = b64[gap&31|32], b[1:]
-	}
-	b[0], b[1] = b64[gap], b64[weight]
+	pl.b[putGap(pl.b, at, gap)] = b64[weight]
 }

@@ -404,20 +404,37 @@ type cut struct {
 func eachPosting(b []byte, f func(doc, weight int)) {
 	doc := -1
 	for i := 0; i < len(b); {
-		gap, shift := 0, 0
-		for {
-			v := int(b64Value[b[i]])
-			i++
-			gap |= (v & 31) << shift
-			shift += 5
-			if v&32 == 0 {
-				break
-			}
-		}
+		gap, next := readGap(b, i)
 		doc += gap
-		f(doc, int(b64Value[b[i]]))
-		i++
+		f(doc, int(b64Value[b[next]]))
+		i = next + 1
 	}
+}
+
+// readGap reads the gap postingList wrote at b[i:] (base-32 digits, least
+// first, 32 marking that more follow) and returns it and where it ends.
+// Small enough to be inlined: the loops over a list's postings call it
+// for each one.
+func readGap(b []byte, i int) (gap, next int) {
+	for shift := 0; ; shift += 5 {
+		v := int(b64Value[b[i]])
+		i++
+		gap |= (v & 31) << shift
+		if v&32 == 0 {
+			return gap, i
+		}
+	}
+}
+
+// putGap writes gap at b[j:] as postingList does (gapLen characters) and
+// returns where it ends.
+func putGap(b []byte, j, gap int) int {
+	for ; gap >= 32; gap >>= 5 {
+		b[j] = b64[gap&31|32]
+		j++
+	}
+	b[j] = b64[gap]
+	return j + 1
 }
 
 // wireList returns the list b (written by postingList) as the index's
@@ -433,28 +450,19 @@ func wireList(b []byte) []byte {
 	if len(b) < 8 {
 		return b
 	}
-	// Two passes over the list, the loops written out (a closure called
-	// for every posting took twice as long): the first sizes each
-	// weight's group, the second writes the groups when they are shorter.
+	// Two passes over the list, not eachPosting's (a closure called for
+	// every posting took twice as long): the first sizes each weight's
+	// group, the second writes the groups when they are shorter.
 	var size [64]int // the bytes of each weight's group; 0 for none
 	var prev [64]int
 	for w := range prev {
 		prev[w] = -1
 	}
 	for i, doc := 0, -1; i < len(b); {
-		gap, shift := 0, 0
-		for {
-			v := int(b64Value[b[i]])
-			i++
-			gap |= (v & 31) << shift
-			shift += 5
-			if v&32 == 0 {
-				break
-			}
-		}
+		gap, next := readGap(b, i)
 		doc += gap
-		w := b64Value[b[i]]
-		i++
+		w := b64Value[b[next]]
+		i = next + 1
 		if size[w] == 0 {
 			size[w] = 2
 		}
@@ -480,28 +488,12 @@ func wireList(b []byte) []byte {
 		from += size[w]
 	}
 	for i, doc := 0, -1; i < len(b); {
-		gap, shift := 0, 0
-		for {
-			v := int(b64Value[b[i]])
-			i++
-			gap |= (v & 31) << shift
-			shift += 5
-			if v&32 == 0 {
-				break
-			}
-		}
+		gap, next := readGap(b, i)
 		doc += gap
-		w := b64Value[b[i]]
-		i++
-		gap = doc - prev[w]
+		w := b64Value[b[next]]
+		i = next + 1
+		at[w] = putGap(out, at[w], doc-prev[w])
 		prev[w] = doc
-		j := at[w]
-		for ; gap >= 32; gap >>= 5 {
-			out[j] = b64[gap&31|32]
-			j++
-		}
-		out[j] = b64[gap]
-		at[w] = j + 1
 	}
 	return out
 }
