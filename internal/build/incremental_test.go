@@ -543,26 +543,32 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 func TestBilingualSessionMatchesFullBuild(t *testing.T) {
 	fsys := testkit.Content(t, "testdata/bilingual.txtar")
 	ss, _ := firstBuild(t, fsys)
-	ctx := context.Background()
 	for _, edit := range []struct{ file, old, new string }{
 		{"helmet/luottamus.md", "title: Luottamus verkostossa", "title: Luottamus ja verkosto"},
 		{"sv/helmet/yhteinen-tavoite.md", "title: Ett gemensamt mål", "title: Ett mål för nätverket"},
 	} {
-		data := string(fsys[edit.file].Data)
-		if !strings.Contains(data, edit.old) {
-			t.Fatalf("%s has no %q", edit.file, edit.old)
-		}
-		fsys[edit.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, edit.old, edit.new, 1))}
-		res, err := ss.Rebuild(ctx, Changes{Content: []string{edit.file}, Exact: true})
-		if err != nil {
-			t.Fatalf("%s: %v %v", edit.file, err, res.Diags)
-		}
-		sameAsFullBuild(t, fsys, res)
+		sameAsFullBuild(t, fsys, saveEdit(t, ss, fsys, edit.file, edit.old, edit.new))
 	}
 }
 
 // firstBuild starts a session of fsys, drafts included, and checks its
 // first build against a full build.
+// saveEdit replaces old with new in the file name of fsys, as an editor's
+// save does, and rebuilds the session for that file.
+func saveEdit(t *testing.T, ss *Session, fsys fstest.MapFS, name, old, new string) *Result {
+	t.Helper()
+	data := string(fsys[name].Data)
+	if !strings.Contains(data, old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
+	res, err := ss.Rebuild(context.Background(), Changes{Content: []string{name}, Exact: true})
+	if err != nil {
+		t.Fatalf("a save of %s: %v %v", name, err, res.Diags)
+	}
+	return res
+}
+
 func firstBuild(t *testing.T, fsys fstest.MapFS) (*Session, *Result) {
 	t.Helper()
 	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
@@ -728,14 +734,6 @@ func TestBilingualSessionListsOnlyTheSavedPages(t *testing.T) {
 		}
 		return false
 	}
-	edit := func(name, old, new string) {
-		t.Helper()
-		data := string(fsys[name].Data)
-		if !strings.Contains(data, old) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
-	}
 	for _, step := range []struct {
 		name, file, old, new string
 		// lang is the language folder of the pages listed ("" Finnish);
@@ -756,11 +754,7 @@ func TestBilingualSessionListsOnlyTheSavedPages(t *testing.T) {
 		{"a Finnish title", "helmet/luottamus.md", "title: Luottamus verkostossa", "title: Luottamus ja verkosto", "", nil, nil},
 		{"a Swedish title", "sv/helmet/yhteinen-tavoite.md", "title: Ett gemensamt mål", "title: Ett mål för nätverket", "sv/", nil, nil},
 	} {
-		edit(step.file, step.old, step.new)
-		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{step.file}, Exact: true})
-		if err != nil {
-			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
-		}
+		res := saveEdit(t, ss, fsys, step.file, step.old, step.new)
 		if !ss.Quick() {
 			t.Errorf("%s: the model was built anew, not patched", step.name)
 		}
@@ -804,15 +798,7 @@ func TestSessionTitleSaveKeepsTheSitemap(t *testing.T) {
 		{"its date", `date: "2023-01-15"`, `date: "2023-02-15"`, true},
 		{"the title back", "title: Ääni ja luottamus", "title: Luottamus verkostossa", true},
 	} {
-		data := string(fsys[name].Data)
-		if !strings.Contains(data, step.old) {
-			t.Fatalf("%s: %s has no %q", step.name, name, step.old)
-		}
-		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, step.old, step.new, 1))}
-		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{name}, Exact: true})
-		if err != nil {
-			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
-		}
+		res := saveEdit(t, ss, fsys, name, step.old, step.new)
 		if !ss.Quick() {
 			t.Errorf("%s: the model was built anew, not patched", step.name)
 		}
@@ -874,15 +860,7 @@ func TestSessionSearchKeepsEachLanguagesAnalyses(t *testing.T) {
 		{"sv/helmet/yhteinen-tavoite.md", "Se [sidan", "Läs [sidan"},
 		{"helmet/luottamus.md", "Teksti ja [linkki]", "Uusi teksti ja [linkki]"},
 	} {
-		data := string(fsys[save.file].Data)
-		if !strings.Contains(data, save.old) {
-			t.Fatalf("%s has no %q", save.file, save.old)
-		}
-		fsys[save.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, save.old, save.new, 1))}
-		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{save.file}, Exact: true})
-		if err != nil {
-			t.Fatalf("%s: %v %v", save.file, err, res.Diags)
-		}
+		res := saveEdit(t, ss, fsys, save.file, save.old, save.new)
 		files, err := ss.Search(res.Site, nil)
 		if err != nil {
 			t.Fatal(err)
