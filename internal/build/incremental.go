@@ -577,7 +577,7 @@ func (ss *Session) patchFor(ch Changes) *patch {
 	}
 	changed := map[int]*site.Site{}
 	for i, l := range langs {
-		code := strings.TrimSuffix(l.Config.LangPath, "/")
+		code := l.Config.Folder()
 		docs := slices.DeleteFunc(slices.Clone(pt.docs), func(d content.Doc) bool { return d.Base().Lang != code })
 		if i > 0 && len(docs) == 0 && (pt.front == nil || pt.front.Lang != code) {
 			continue

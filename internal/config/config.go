@@ -89,6 +89,10 @@ func (c *Config) For(code string) *Config {
 	return nil
 }
 
+// Folder is the language's folder in the content folder, as a document's
+// Lang names it: "" for the default language, "sv" for Swedish.
+func (c *Config) Folder() string { return strings.TrimSuffix(c.LangPath, "/") }
+
 // RootPath is the base path without the language's folder: where the
 // assets, the static files and the default language's pages are.
 func (c *Config) RootPath() string {

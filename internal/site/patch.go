@@ -3,7 +3,6 @@ package site
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/helminauha/helminauha/internal/content"
 )
@@ -90,7 +89,7 @@ func (s *Site) Only(docs []content.Doc) *Site {
 	parts := make([]*Site, len(s.Languages))
 	var o *Site
 	for i, l := range s.Languages {
-		code := strings.TrimSuffix(l.Config.LangPath, "/")
+		code := l.Config.Folder()
 		parts[i] = l.only(slices.DeleteFunc(slices.Clone(docs), func(d content.Doc) bool { return d.Base().Lang != code }))
 		parts[i].Languages = parts
 		if l == s {
@@ -140,7 +139,7 @@ func (s *Site) In(code string) *Site {
 		return nil
 	}
 	for _, l := range s.Languages {
-		if strings.TrimSuffix(l.Config.LangPath, "/") == code {
+		if l.Config.Folder() == code {
 			return l
 		}
 	}
