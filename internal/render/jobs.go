@@ -88,7 +88,7 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 	for i := range jobs {
 		if jobs[i].Kind == "sitemap" {
 			// The root's sitemap lists every language's pages.
-			jobs[i].Deps = t.sitemapDeps(s, jobs[i].Deps)
+			jobs[i].Deps = t.rootSitemapDeps(s, jobs[i].Deps)
 		}
 	}
 	for _, l := range s.Languages {
@@ -119,7 +119,7 @@ func (t *Theme) JobsOf(s, in *site.Site, keep func(node any) bool, sitemap bool)
 	if in == s {
 		for i := range jobs {
 			if jobs[i].Kind == "sitemap" {
-				jobs[i].Deps = t.sitemapDeps(s, jobs[i].Deps)
+				jobs[i].Deps = t.rootSitemapDeps(s, jobs[i].Deps)
 			}
 		}
 		return jobs
@@ -128,7 +128,7 @@ func (t *Theme) JobsOf(s, in *site.Site, keep func(node any) bool, sitemap bool)
 	if !sitemap {
 		return jobs
 	}
-	return append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: t.sitemapDeps(s, sitemapDeps(s, t.state(s).deps))})
+	return append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: t.rootSitemapDeps(s, sitemapDeps(s, t.state(s).deps))})
 }
 
 // inFolder makes jobs, the jobs of l, another language's site than the
@@ -145,9 +145,9 @@ func (t *Theme) inFolder(l *site.Site, jobs []Job) []Job {
 	return jobs
 }
 
-// sitemapDeps is the Deps of the root's sitemap of s as Jobs lists it,
+// rootSitemapDeps is the Deps of the root's sitemap of s as Jobs lists it,
 // given own, those of s's sitemap alone: those of every language's pages.
-func (t *Theme) sitemapDeps(s *site.Site, own []string) []string {
+func (t *Theme) rootSitemapDeps(s *site.Site, own []string) []string {
 	deps := own
 	for _, l := range s.Languages {
 		if l != s {
