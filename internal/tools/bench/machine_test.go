@@ -27,3 +27,29 @@ func TestMachineString(t *testing.T) {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
+
+func TestVmstat(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Pressure
+	}{
+		{"every kind", "pgfault 1715271170\nallocstall_dma 0\nallocstall_normal 44592\nallocstall_movable 3691896\npgscan_kswapd 2950443517\npgscan_direct 5217315192\npgscan_direct_throttle 7\ncompact_stall 28689\ncompact_fail 12\n", Pressure{5217315192, 44592 + 3691896, 28689}},
+		{"an old kernel's single allocstall", "allocstall 12\npgscan_direct 40\n", Pressure{40, 12, 0}},
+		{"none", "nr_free_pages 12345\n", Pressure{}},
+		{"garbage", "pgscan_direct\ncompact_stall x\n\n", Pressure{}},
+	}
+	for _, tt := range tests {
+		if got := vmstat([]byte(tt.text)); got != tt.want {
+			t.Errorf("%s: vmstat = %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestPressureSinceAndString(t *testing.T) {
+	before := Pressure{Scanned: 1000, Stalls: 10, Compacts: 5}
+	after := Pressure{Scanned: 1000 + 5308, Stalls: 102, Compacts: 366}
+	if got, want := after.Since(before).String(), "waits for memory: 92 reclaim (20 MiB scanned), 361 compaction"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}

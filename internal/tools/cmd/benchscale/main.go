@@ -61,6 +61,7 @@ type run struct {
 	n         int
 	wall, cpu time.Duration
 	sys       time.Duration // of cpu, the kernel's: it follows the disk
+	faults    int64         // the page faults of the build: each a page of heap or file the kernel gave it
 	rss       int64
 	stages    []stage
 	query     []int64 // the bytes each cold query (of queries) fetched
@@ -128,18 +129,22 @@ func mainErr() int {
 	for k := range *runs {
 		for i, n := range sizes {
 			at := bench.MachineNote()
+			before, pressure := bench.ReadPressure()
 			// A cold query's bytes are the same every run: the output is.
 			r, err := build(ctx, bin, dirs[i], filepath.Join(cacheDir, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent, k == 0)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "benchscale: N=%d: %v\n", n, err)
 				return 1
 			}
+			if after, ok := bench.ReadPressure(); ok && pressure {
+				at += "; " + after.Since(before).String()
+			}
 			r.n = n
 			if k > 0 {
 				r.query = all[i][0].query
 			}
-			fmt.Fprintf(os.Stderr, "N=%d, run %d/%d: %.1f s wall, %.1f s CPU (%.1f s system), peak %.0f MiB, cold queries %s KiB%s\n",
-				n, k+1, *runs, r.wall.Seconds(), r.cpu.Seconds(), r.sys.Seconds(), mib(r.rss), kibs(r.query), at)
+			fmt.Fprintf(os.Stderr, "N=%d, run %d/%d: %.1f s wall, %.1f s CPU (%.1f s system, %d page faults), peak %.0f MiB, cold queries %s KiB%s\n",
+				n, k+1, *runs, r.wall.Seconds(), r.cpu.Seconds(), r.sys.Seconds(), r.faults, mib(r.rss), kibs(r.query), at)
 			all[i] = append(all[i], r)
 		}
 	}
@@ -222,6 +227,7 @@ func build(ctx context.Context, bin, dir, out, spent string, query bool) (run, e
 		r.rss = int64(ru.Maxrss) * 1024
 		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		r.sys = time.Duration(ru.Stime.Nano())
+		r.faults = ru.Minflt + ru.Majflt
 	}
 	for _, l := range strings.Split(stdout.String(), "\n") {
 		m := timingLine.FindStringSubmatch(l)
