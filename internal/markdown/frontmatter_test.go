@@ -83,6 +83,27 @@ var metaCases = []string{
 	"a: b\n---\nc: d\n",
 	"a: b\n...\n",
 	"%YAML 1.1\n---\na: 1\n",
+	// Near what plainMeta decodes itself.
+	"title: \"Miten selkeyttää kyselyä?\"\ntheme: osallisuus\naudience: [johto, hanketoimijat]\ntags: [\"kokoukset\", \"yhteistyö\"]\ndate: 2015-08-23\nweight: 14\n",
+	"a: [ b , \"c d\" ,e f]\nb: []\nc: [ ]\nd: \"\"\ne: 0\n\nf: 2015-8-23\n",
+	"a: 08\nb: 1234567890\nc: 2015-08-23x\nd: [1, 2015-01-01, 3a]\n",
+	"a: Yes\nb: [on, Off]\nc: NULL\nd: n\n",
+	"yes: a\nOn: b\n",
+	"a: b  c\nd: e \nf: [g,]\nh: [i j, [k]]\n",
+	"a: \"b\\\"c\"\nd: \"e\" \n",
+	"a: b: c\nd: e # f\ng: h#i\n",
+	"a: \"\u2028\"\nb: x\u2029y\nc: \ufeff\nd: \u00a0x\ne: \U0001F600\nf: \"\u0085\"\n",
+	"a: b\r\nc: d\n",
+	"a: \"\tb\"\nc: \td\n",
+	"a:  b\nc:d\n d: e\n",
+	"a: b\na: c\n",
+	"a-b_c: d.e/f\nA9: ä ö\n",
+	"a: \"\xff\"\nb: \xc3\n",
+	"a: [\"b\", c\n",
+	"a: \"b\n",
+	"a: b\n- c\n",
+	"a: [b]]\n",
+	"a: -1\nb: 1-2\nc: 1.5\nd: .5\ne: x1.5e3\n",
 }
 
 // TestFrontMatterAsGoldmarkMeta: the front matter is decoded from one
@@ -114,6 +135,43 @@ func TestDecodeMetaOneParse(t *testing.T) {
 		}
 		if _, built := mapOf(items); built != c.built {
 			t.Errorf("%q: built from the list %v, want %v", c.block, built, c.built)
+		}
+	}
+}
+
+// TestPlainMeta: a block as the portal's pearls and cases are written is
+// decoded without yaml.v2, into what yaml.v2 gives; one with anything
+// else in it is left to yaml.v2.
+func TestPlainMeta(t *testing.T) {
+	for _, c := range []struct {
+		block string
+		plain bool
+	}{
+		{"title: \"Miten selkeyttää kyselyä tiedossa?\"\ntheme: osallisuus\nsummary: \"Koordinaattorissa hyödynnetään verkostoa.\"\nkind: tieto\naudience: [johto, hanketoimijat]\ntags: [\"kokoukset\", \"perehdytys\"]\ndate: 2015-08-23\n", true},
+		{"title: \"Tapaus\"\nperiod: \"2019–2021\"\npearls: [a-b, c-d]\nthemes: [johtaminen]\nweight: 3\n", true},
+		{"title: Hei\n\nrelated: []\n", true},
+		{"title: Hei\ndraft: true\n", false},
+		{"title: Hei\ntitle: Moi\n", false},
+		{"title: 'Hei'\n", false},
+		{"title: Hei # huomio\n", false},
+		{"tags:\n  - a\n", false},
+		{"weight: 07\n", false},
+		{"", false},
+	} {
+		got := plainMeta([]byte(c.block))
+		if (got != nil) != c.plain {
+			t.Errorf("%q: decoded without yaml.v2 %v, want %v", c.block, got != nil, c.plain)
+			continue
+		}
+		if got == nil {
+			continue
+		}
+		want := map[string]any{}
+		if err := yaml.Unmarshal([]byte(c.block), &want); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := fmt.Sprintf("%#v %d", got.m, got.items), fmt.Sprintf("%#v %d", want, len(want)); g != w {
+			t.Errorf("%q:\n got %s\nwant %s", c.block, g, w)
 		}
 	}
 }
