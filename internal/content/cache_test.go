@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/helminauha/helminauha/internal/markdown"
 )
 
 func cacheFixture() fstest.MapFS {
@@ -221,5 +223,40 @@ func TestLoadTellsWhatItReads(t *testing.T) {
 				t.Errorf("told of %v documents in all, want %d", ofs, docs)
 			}
 		})
+	}
+}
+
+// TestBuildLoadSkipsTheHash: a build's load (a Store, no cache) leaves
+// Sum zero, as nothing after it reads it; a load with a cache, whose
+// session fingerprints pages by it, and one that keeps its bodies in
+// memory hash every file.
+func TestBuildLoadSkipsTheHash(t *testing.T) {
+	fsys := cacheFixture()
+	for _, c := range []struct {
+		name   string
+		cache  *Cache
+		store  bool
+		hashed bool
+	}{
+		{"build", nil, true, false},
+		{"session", NewCache(), true, true},
+		{"in memory", nil, false, true},
+	} {
+		var bodies *markdown.Store
+		if c.store {
+			var err error
+			if bodies, err = markdown.NewStore(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		set, diags := LoadLanguages(context.Background(), fsys, "content", c.cache, nil, bodies, nil)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		for _, p := range set.Pearls {
+			if hashed := p.Sum != (Sum{}); hashed != c.hashed {
+				t.Errorf("%s: %s hashed %v, want %v", c.name, p.Key, hashed, c.hashed)
+			}
+		}
 	}
 }

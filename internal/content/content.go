@@ -40,7 +40,7 @@ type Common struct {
 	Title   string
 	Summary string
 	Doc     *markdown.Doc
-	Sum     Sum // hash of the file's bytes, for incremental rebuilds
+	Sum     Sum // hash of the file's bytes, for incremental rebuilds; zero from a build's load (see LoadLanguages)
 	// Extra holds the front matter keys the contract does not name.
 	Extra map[string]any
 }
