@@ -29,6 +29,7 @@ import (
 type source struct {
 	dir, slug, name string // name is the path inside fsys
 	lang            string // the language folder, "" for the default language
+	listed          bool   // the walk found a regular file (see rootfs.ReadListed)
 }
 
 // Load reads every document under fsys. prefix is how fsys's root is
@@ -353,7 +354,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 				return nil
 			}
 		}
-		sources = append(sources, source{dir: top, slug: slug, name: name, lang: lang})
+		sources = append(sources, source{dir: top, slug: slug, name: name, lang: lang, listed: d.Type().IsRegular()})
 		return nil
 	})
 	if err != nil {
@@ -364,7 +365,13 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 
 func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, cached bool, read func(size int)) (any, diag.List) {
 	whole := diag.Pos{File: file}
-	src, err := rootfs.ReadFile(fsys, s.name)
+	read1 := rootfs.ReadFile
+	if s.listed && !cached {
+		// Just listed by this load's walk (a session may reuse an old
+		// walk, and what it listed may be anything by now).
+		read1 = rootfs.ReadListed
+	}
+	src, err := read1(fsys, s.name)
 	if err != nil {
 		return nil, diag.List{rootfs.Problem(whole, err)}
 	}

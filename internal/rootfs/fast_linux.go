@@ -70,7 +70,9 @@ func (f *FS) fastPath(name string) (int, bool) {
 
 // readFast reads the plain file name within its limit. ok is false when
 // name is not one, or cannot be read this way: os.Root's way answers.
-func (f *FS) readFast(name string) (data []byte, ok bool, err error) {
+// listed tells that a listing of its folder has just shown name as a
+// regular file, which is then opened without a look first.
+func (f *FS) readFast(name string, listed bool) (data []byte, ok bool, err error) {
 	base, ok := f.fastPath(name)
 	if !ok {
 		return nil, false, nil
@@ -78,9 +80,10 @@ func (f *FS) readFast(name string) (data []byte, ok bool, err error) {
 	// A pipe, a device or a socket is not opened at all (opening some
 	// devices does something), nor a file past its limit: what this stat
 	// finds is only a hint, for the path may run through a link, but a
-	// file it calls regular is then opened with no link allowed.
+	// file it calls regular is then opened with no link allowed. A
+	// listing's type is the same hint, got with the folder.
 	var st unix.Stat_t
-	if unix.Fstatat(base, name, &st, unix.AT_SYMLINK_NOFOLLOW) != nil || !regularWithin(&st, name) {
+	if !listed && (unix.Fstatat(base, name, &st, unix.AT_SYMLINK_NOFOLLOW) != nil || !regularWithin(&st, name)) {
 		return nil, false, nil
 	}
 	fd, err := openat2(base, name, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_NOCTTY)

@@ -11,6 +11,6 @@ import (
 
 func fastBase(*os.Root) (*os.File, int) { return nil, -1 }
 
-func (f *FS) readFast(string) ([]byte, bool, error) { return nil, false, nil }
+func (f *FS) readFast(string, bool) ([]byte, bool, error) { return nil, false, nil }
 
 func (f *FS) readDirFast(string) ([]fs.DirEntry, bool, error) { return nil, false, nil }

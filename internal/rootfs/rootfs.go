@@ -88,7 +88,11 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // ReadFile reads a whole file that Check passes.
 func (f *FS) ReadFile(name string) ([]byte, error) {
-	if data, ok, err := f.readFast(name); ok {
+	return f.readFile(name, false)
+}
+
+func (f *FS) readFile(name string, listed bool) ([]byte, error) {
+	if data, ok, err := f.readFast(name, listed); ok {
 		return data, err
 	}
 	file, err := f.Open(name)
@@ -204,6 +208,18 @@ func ReadFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, &Refused{Name: name, Reason: TooLarge, Size: int64(len(data))}
 	}
 	return data, err
+}
+
+// ReadListed is ReadFile for a file that a listing of its folder
+// (fs.WalkDir, fs.ReadDir) has just shown as a regular one: read the fast
+// way, it is opened without a stat first, one system call fewer (10,000 at
+// 10,000 pearls). What is opened is checked as ever: a file that has
+// become anything else since takes os.Root's way, which says why.
+func ReadListed(fsys fs.FS, name string) ([]byte, error) {
+	if f, ok := fsys.(*FS); ok {
+		return f.readFile(name, true)
+	}
+	return ReadFile(fsys, name)
 }
 
 // readAll reads file to its end, failing past Limit(name).

@@ -12,7 +12,7 @@ import (
 // within its limit, is left to os.Root's way, which says why.
 func TestPlainFilesAreReadInOneOpen(t *testing.T) {
 	fsys, _ := openFolder(t)
-	if _, ok, _ := fsys.readFast("helmet/a.md"); !ok && fastOff.Load() {
+	if _, ok, _ := fsys.readFast("helmet/a.md", false); !ok && fastOff.Load() {
 		t.Skip("this kernel has no openat2")
 	}
 	for name, fast := range map[string]bool{
@@ -23,9 +23,13 @@ func TestPlainFilesAreReadInOneOpen(t *testing.T) {
 		"helmet/ei-ole.md": false, "helmet/ylos/salaisuus.md": false, "helmet": false,
 		"../salaisuus.md": false, "/etc/passwd": false, ".": false,
 	} {
-		data, ok, err := fsys.readFast(name)
-		if ok != fast || ok && err != nil || bytes.Contains(data, []byte("SALAINEN")) {
-			t.Errorf("readFast(%q) = %q, %v, %v; want the fast way %v", name, data, ok, err, fast)
+		// Listed or not, the same files take the fast way: what was
+		// opened is checked either way.
+		for _, listed := range []bool{false, true} {
+			data, ok, err := fsys.readFast(name, listed)
+			if ok != fast || ok && err != nil || bytes.Contains(data, []byte("SALAINEN")) {
+				t.Errorf("readFast(%q, listed %v) = %q, %v, %v; want the fast way %v", name, listed, data, ok, err, fast)
+			}
 		}
 	}
 	for name, fast := range map[string]bool{
@@ -68,7 +72,8 @@ func TestReadFileStopsAtTheLimit(t *testing.T) {
 }
 
 // BenchmarkReadFile reads a folder of pages as the content loader does,
-// each way: os.Root's alone (fastOff), and openat2 for the plain files.
+// each way: os.Root's alone (fastOff), openat2 for the plain files, and
+// openat2 without a stat first for files a listing showed (ReadListed).
 func BenchmarkReadFile(b *testing.B) {
 	dir := b.TempDir()
 	page := bytes.Repeat([]byte("Helmi on lyhyt ohje.\n"), 150) // about 3 KB, a pearl
@@ -82,7 +87,7 @@ func BenchmarkReadFile(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, way := range []string{"os.Root", "openat2"} {
+	for _, way := range []string{"os.Root", "openat2", "listed"} {
 		b.Run(way, func(b *testing.B) {
 			was := fastOff.Load()
 			fastOff.Store(way == "os.Root")
@@ -95,7 +100,7 @@ func BenchmarkReadFile(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				if _, err := fsys.ReadFile(names[i%n]); err != nil {
+				if _, err := fsys.readFile(names[i%n], way == "listed"); err != nil {
 					b.Fatal(err)
 				}
 				i++
