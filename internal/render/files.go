@@ -276,8 +276,11 @@ func necklaceJobs(s *site.Site, common []string, layout *necklaceLayout) []Job {
 		defer layout.mu.Unlock()
 	}
 	if fresh {
-		for i, p := range s.Pearls {
-			of[i] = int32(NecklaceShard(p.Slug, n))
+		// The pearls as they lie in memory (site.Site.LoadOrder): in the
+		// order of titles, reading each slug was 90 ms of 100,000 pearls'
+		// listing, 18 times 10,000's.
+		for _, i := range s.LoadOrder() {
+			of[i] = int32(NecklaceShard(s.Pearls[i].Slug, n))
 		}
 	} else {
 		// A key ends with the slug (helmet/x), so a pearl of the same

@@ -329,12 +329,15 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		}
 		lo = hi
 	}
+	// Each pearl joins its area's list as it is put in its place: a
+	// second walk in the order of all pearls was a miss of the
+	// processor's cache a pearl at 100,000 pearls.
+	b.s.model.loadOrder = make([]int32, len(order))
 	for i, o := range order {
 		p := b.loaded[o.i]
 		b.s.Pearls[i] = p
 		p.at = i
-	}
-	for _, p := range b.s.Pearls {
+		b.s.model.loadOrder[o.i] = int32(i)
 		if p.Area != nil {
 			joinArea(p)
 		}
@@ -654,14 +657,35 @@ func (b *builder) terms() {
 			p.Tags = appendNew(p.Tags, tt.t, &tagged)
 		}
 	}
-	for _, p := range b.s.Pearls {
+	// Each pearl's terms are laid out by its place in the order of all
+	// pearls (start), with the pearls taken as loaded, and then each
+	// term's list is made in that order without reading a pearl: a walk
+	// of the pearls themselves in the order of all pearls read three
+	// places in memory a pearl (the pearl, its audiences, its tags), each
+	// a miss of the processor's cache at 100,000 pearls.
+	start := make([]int32, len(b.s.Pearls)+1)
+	for _, p := range b.loaded {
+		n := len(p.Audience) + len(p.Tags)
 		if p.Kind != nil {
-			p.Kind.Pearls = append(p.Kind.Pearls, p)
+			n++
 		}
-		for _, t := range p.Audience {
-			t.Pearls = append(t.Pearls, p)
+		start[p.at+1] = int32(n)
+	}
+	for i := range b.s.Pearls {
+		start[i+1] += start[i]
+	}
+	termsOf := make([]*Term, start[len(b.s.Pearls)])
+	for _, p := range b.loaded {
+		k := start[p.at]
+		if p.Kind != nil {
+			termsOf[k] = p.Kind
+			k++
 		}
-		for _, t := range p.Tags {
+		k += int32(copy(termsOf[k:], p.Audience))
+		copy(termsOf[k:], p.Tags)
+	}
+	for i, p := range b.s.Pearls {
+		for _, t := range termsOf[start[i]:start[i+1]] {
 			t.Pearls = append(t.Pearls, p)
 		}
 	}

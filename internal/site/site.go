@@ -18,7 +18,28 @@ type Node struct {
 
 // model marks the values of one model (see Site.Same); it is not empty,
 // so that two are never at the same address.
-type model struct{ _ byte }
+type model struct {
+	_ byte
+	// loadOrder is Site.LoadOrder's, nil in a patched model.
+	loadOrder []int32
+}
+
+// LoadOrder is the places in Pearls of the pearls in the order Build took
+// them as loaded, which is the order they lie in memory; in a patched
+// model or a part (Only), the places in order. A loop over every pearl
+// whose result does not depend on the order walks them so: in the order
+// of Pearls (titles), reading each pearl was a miss of the processor's
+// cache at 100,000 pearls.
+func (s *Site) LoadOrder() []int32 {
+	if s.model != nil && len(s.model.loadOrder) == len(s.Pearls) {
+		return s.model.loadOrder
+	}
+	order := make([]int32, len(s.Pearls))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	return order
+}
 
 // Same tells whether o is s, or a copy of it that Relinked made, which
 // differs only in its Languages: what is worked out from a site's
