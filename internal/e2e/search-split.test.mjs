@@ -11,10 +11,10 @@
 //
 // A reader's view: a one-word query lists hits and says how many, the best
 // hit of a distinctive query is its pearl, "Näytä lisää osumia" lists
-// further distinct hits and reads a tier when they need one, a typo still
-// finds, the filters of a first search that has not read every tier work
-// and state their counts as lower bounds, nothing errs in the console and
-// the page is accessible on a phone.
+// further distinct hits and reads postings left out when they need them,
+// a typo still finds, the filters of a first search that has not read
+// every tier work and state their counts as lower bounds, nothing errs in
+// the console and the page is accessible on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -43,7 +43,9 @@ after(async () => {
 
 // The files of the index, by kind, as the request paths below name them.
 const SHARD = /\/haku\/t\/\d+\.json$/;
-const TIER = /\/haku\/t\/p\d+\.json$/;
+// The postings a shard leaves out: a tier of a word's, or the pages'
+// weights in every list cut short (haku/w/N.json).
+const TIER = /\/haku\/(t\/p|w\/)\d+\.json$/;
 const CHUNK = /\/haku\/d\/\d+\.json$/;
 const MODULE = /\/haku-shards(\.[0-9a-f]+)?\.js$/;
 
@@ -85,7 +87,7 @@ test('the best hit of a distinctive query is its pearl', async (t) => {
   assertClean(w);
 });
 
-test('"Näytä lisää osumia" lists further distinct hits and reads a tier of postings when they need one', async (t) => {
+test('"Näytä lisää osumia" lists further distinct hits and reads postings left out when they need them', async (t) => {
   const { page, w } = await openPage(site, t);
   await page.goto(site.base + '/haku/');
   const q = 'luottamus osallisuus';
@@ -94,8 +96,8 @@ test('"Näytä lisää osumia" lists further distinct hits and reads a tier of p
   const more = page.getByRole('button', { name: 'Näytä lisää osumia' });
   let tier = false;
   let hits = first;
-  // The hits past the postings each shard keeps need a tier; on this
-  // portal the third page of this query does.
+  // The hits past the postings each shard keeps need some of those left
+  // out; on this portal the third page of this query does.
   for (let click = 0; click < 4 && !tier; click++) {
     assert.ok(await more.isVisible(), `the button is there after ${hits.length} hits`);
     w.reset();
@@ -110,7 +112,7 @@ test('"Näytä lisää osumia" lists further distinct hits and reads a tier of p
     tier = paths(w).some((p) => TIER.test(p));
     assertClean(w);
   }
-  assert.ok(tier, `paging to ${hits.length} hits of "${q}" read no tier of postings (haku/t/pN.json)`);
+  assert.ok(tier, `paging to ${hits.length} hits of "${q}" read none of the postings left out (haku/t/pN.json, haku/w/N.json)`);
   assert.match((await page.locator('#search-status').textContent()).trim(), new RegExp(`^(Vähintään )?\\d+ osumaa haulla ”${q}”\\.$`));
 });
 

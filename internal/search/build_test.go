@@ -152,7 +152,7 @@ func TestBuildEmptyPortal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files[0].Data), `{"v":3,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
+	if got, want := string(files[0].Data), `{"v":4,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
@@ -165,6 +165,47 @@ func TestPostingsRoundTrip(t *testing.T) {
 	}
 	if got := decodePostings(pl.b); fmt.Sprint(got) != fmt.Sprint(ps) {
 		t.Errorf("got %v, want %v", got, ps)
+	}
+}
+
+// TestCutPostingsByPage writes the postings left out of the lists cut
+// short a second time, by page: each document's list holds, for each list
+// cut short that leaves it out, the list's number (its x entry's) and the
+// document's weight in it, and nothing of the postings kept.
+func TestCutPostingsByPage(t *testing.T) {
+	var a, b, c postingList
+	for d := 0; d < 12; d++ {
+		a.add(d, 20-d) // the head keeps documents 0-3
+	}
+	for d := 0; d < 12; d += 3 {
+		b.add(d, 5) // short: never cut
+	}
+	for d := 11; d >= 0; d-- {
+		c.add(11-d, 1+d) // the head keeps documents 0-3 (weights 12-9)
+	}
+	out, _, byDoc := cutPostings([]term{{key: "a", postings: a.b}, {key: "b", postings: b.b}, {key: "c", postings: c.b}}, 4, 13)
+	if out[0].cut == nil || out[0].cut.ord != 0 || out[1].cut != nil || out[2].cut == nil || out[2].cut.ord != 1 {
+		t.Fatalf("cuts %+v %+v %+v, want a numbered 0 and c 1, b not cut", out[0].cut, out[1].cut, out[2].cut)
+	}
+	var lists []string
+	for _, f := range byDoc {
+		var l []string
+		if err := json.Unmarshal(f, &l); err != nil || len(l) != weightDocs && len(lists)+len(l) != 13 {
+			t.Fatalf("a file of weights by page: %s (%v)", f, err)
+		}
+		lists = append(lists, l...)
+	}
+	if len(lists) != 13 {
+		t.Fatalf("%d documents' lists, want 13", len(lists))
+	}
+	for d, l := range lists {
+		var want []posting
+		if d >= 4 && d < 12 {
+			want = []posting{{0, 20 - d}, {1, 12 - d}}
+		}
+		if got := decodePostings([]byte(l)); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("document %d: %v, want %v", d, got, want)
+		}
 	}
 }
 
@@ -205,7 +246,7 @@ func TestCutPostingsKeepsTheBest(t *testing.T) {
 		{"short enough", []posting{{3, 1}, {4, 1}, {9, 2}}, []posting{{3, 1}, {4, 1}, {9, 2}}, nil, cut{}},
 	}
 	for _, tt := range tests {
-		out, files := cutPostings([]term{list(tt.in)}, 4)
+		out, files, _ := cutPostings([]term{list(tt.in)}, 4, 16)
 		if got := decodePostings(out[0].postings); fmt.Sprint(got) != fmt.Sprint(tt.head) {
 			t.Errorf("%s: head %v, want %v", tt.name, got, tt.head)
 		}
@@ -433,6 +474,7 @@ func TestCutPostings(t *testing.T) {
 	}
 	var res struct {
 		Queries, Tails    int
+		ByPage            int
 		First, FirstTails int
 		ZeroListed        int
 		Other             []string
@@ -451,7 +493,7 @@ func TestCutPostings(t *testing.T) {
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	t.Logf("%d queries, %d read postings left out; %d of %d first pages of one word without filters; %d filters listed with no hit known yet", res.Queries, res.Tails, res.FirstTails, res.First, res.ZeroListed)
+	t.Logf("%d queries, %d read postings left out, %d of them by page; %d of %d first pages of one word without filters; %d filters listed with no hit known yet", res.Queries, res.Tails, res.ByPage, res.FirstTails, res.First, res.ZeroListed)
 	for _, d := range res.Differ {
 		t.Errorf("the cut index gives other hits: %s", d)
 	}
@@ -460,6 +502,12 @@ func TestCutPostings(t *testing.T) {
 	}
 	if res.Tails == 0 {
 		t.Errorf("no query read the postings left out")
+	}
+	// A query whose first hits wait on a few pages' weights in common
+	// words reads those pages' postings left out (w/N.json), not the
+	// words' tiers.
+	if res.ByPage == 0 {
+		t.Errorf("no query read the postings left out by page")
 	}
 	// A filter whose hits are all in the postings not read yet is listed,
 	// its count a lower bound of 0, so that it can be chosen.

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -19,8 +20,9 @@ const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 // format is the version of the index's files, raised with haku.js's
 // FORMAT whenever their layout changes (2: the shard bounds front-coded in
 // one string; 3: a list of postings may be grouped by weight, see
-// wireList).
-const format = 3
+// wireList; 4: a list cut short has a number, and w/N.json holds the
+// weights of the postings left out by page, see termSet).
+const format = 4
 
 // manifest is index.json. With terms and docs inline it is the whole
 // index; otherwise shards and dc say where the rest is.
@@ -50,6 +52,9 @@ type manifest struct {
 	// as a term set's keys.
 	Shards string `json:"shards,omitempty"`
 	DC     int    `json:"dc,omitempty"`
+	// WC is the number of documents in each file of the postings left
+	// out by page (w/N.json), when the index has such files.
+	WC int `json:"wc,omitempty"`
 	// Syn maps the key of a word a reader may type to the phrases it also
 	// finds (their keys joined by spaces), those whose keys the index has.
 	Syn map[string][]string `json:"syn,omitempty"`
@@ -125,11 +130,20 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 // document order as any list), and x says so: for each such key, [its
 // position in k, its number of postings, the length of its whole list as
 // p would write it, the last document of p's list when all in it weigh
-// the same (any left out with that weight comes after it) or -1, then for
+// the same (any left out with that weight comes after it) or -1, its
+// number among the lists cut short (in the order of their keys), then for
 // each tier of the postings left out, best first, the greatest weight in
 // it and N], where the file t/pN.json holds the tier (a JSON string, a
 // list of its own). haku.js reads a tier only when the postings in it
 // could change the hits it shows.
+//
+// The same postings left out are also written by page: w/N.json holds,
+// for each of the manifest's wc documents from the N·wc-th, a list of the numbers
+// of the lists cut short that leave the document out and its weight in
+// each, written as a list of postings (the number for the document). A
+// query whose first hits wait on a few pages' weights in common words
+// reads those pages' files instead of the words' tiers, which at 100,000
+// pages hold tens of thousands of postings each.
 type termSet struct {
 	K string  `json:"k"`
 	P string  `json:"p"`
@@ -158,7 +172,7 @@ func encodeTermSet(terms []term) *termSet {
 	ts := &termSet{K: frontCode(keys), P: pb.String()}
 	for i, t := range terms {
 		if t.cut != nil {
-			x := []int{i, t.cut.df, t.cut.length, t.cut.tie}
+			x := []int{i, t.cut.df, t.cut.length, t.cut.tie, t.cut.ord}
 			for _, tier := range t.cut.tiers {
 				x = append(x, tier[0], tier[1])
 			}
@@ -216,20 +230,31 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 		if len(files)%64 == 63 && opts.Pause != nil {
 			opts.Pause()
 		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("encoding %s: %w", path, err)
+		b, ok := v.([]byte) // JSON already
+		if !ok {
+			var err error
+			if b, err = json.Marshal(v); err != nil {
+				return fmt.Errorf("encoding %s: %w", path, err)
+			}
 		}
 		sum.Write([]byte(path))
 		sum.Write(b)
 		files = append(files, File{Path: opts.Dir + "/" + path, Data: b})
 		return nil
 	}
-	terms, tiers := cutPostings(terms, opts.Head)
+	terms, tiers, byDoc := cutPostings(terms, opts.Head, len(m.Docs))
 	for i, tier := range tiers {
 		if err := emit("t/p"+strconv.Itoa(i)+".json", string(wireList(tier))); err != nil {
 			return nil, err
 		}
+	}
+	if len(tiers) > 0 {
+		for i, b := range byDoc {
+			if err := emit("w/"+strconv.Itoa(i)+".json", b); err != nil {
+				return nil, err
+			}
+		}
+		m.WC = weightDocs
 	}
 	var starts []string
 	from, size := 0, 0
@@ -310,14 +335,25 @@ func lessUTF16(a, b string) bool {
 	return a == "" && b != ""
 }
 
+// weightDocs is the number of documents in a file of the postings left
+// out by page (w/N.json): a query reads such a file for one page it waits
+// on, and the pages it waits on are seldom neighbours, so a file of two
+// costs half the bytes of one of four; at 100,000 pages a document has
+// some 200 postings left out, 400 bytes or so.
+const weightDocs = 2
+
 // cutPostings returns terms with each list of more than head postings cut
 // to at most its head best ones (by weight, then by document), and the
 // rest of the lists cut in tiers, each a list of its own (see termSet):
 // the next 2·head postings or so of a list, then the next 4·head, and so
 // on, each tier ending where the weight drops. Weights are small numbers,
-// so the cuts come from counting each weight's postings, not sorting.
-func cutPostings(terms []term, head int) ([]term, [][]byte) {
+// so the cuts come from counting each weight's postings, not sorting. It
+// also returns the postings left out by document, as the files w/N.json
+// hold them (see termSet and byDocument), or nil when no list is cut.
+func cutPostings(terms []term, head, docs int) ([]term, [][]byte, [][]byte) {
 	var files [][]byte
+	var ords []int // the number of the list cut short of each of files
+	cuts := 0
 	out := make([]term, len(terms))
 	for i, t := range terms {
 		out[i] = t
@@ -330,7 +366,8 @@ func cutPostings(terms []term, head int) ([]term, [][]byte) {
 		if n <= head {
 			continue
 		}
-		c := &cut{df: n, length: len(t.postings), tie: -1}
+		c := &cut{df: n, length: len(t.postings), tie: -1, ord: cuts}
+		cuts++
 		// tierOf[w] is the tier of the postings of weight w, 0 for the
 		// head; the head ends where the weight drops, so that any posting
 		// left out weighs less than every one kept, unless the best weigh
@@ -386,9 +423,87 @@ func cutPostings(terms []term, head int) ([]term, [][]byte) {
 		out[i].cut = c
 		for _, l := range lists[1:] {
 			files = append(files, l.b)
+			ords = append(ords, c.ord)
 		}
 	}
-	return out, files
+	if cuts == 0 {
+		return out, files, nil
+	}
+	return out, files, byDocument(files, ords, docs)
+}
+
+// byDocument returns the files w/N.json: for each weightDocs documents of
+// the docs, a JSON array of, for each, its postings in the tiers (each a
+// list of postings; ords[i] the number of the list cut short that tiers[i]
+// is of, in order) as a list of postings written by postingList, with the
+// lists' numbers for documents. A counting sort by document: the tiers are
+// read twice, to count and to place, so that each slice is made once at
+// its size (appending the postings of 10,000 pages one by one allocated
+// five times their size as the slice grew), and the files are written
+// from it straight away, in one buffer.
+func byDocument(tiers [][]byte, ords []int, docs int) [][]byte {
+	start := make([]int32, docs+1)
+	for _, b := range tiers {
+		for i, doc := 0, -1; i < len(b); {
+			gap, next := readGap(b, i)
+			doc += gap
+			start[doc+1]++
+			i = next + 1
+		}
+	}
+	for d := range docs {
+		start[d+1] += start[d]
+	}
+	sorted := make([]int32, start[docs]) // list number << 6 | weight
+	at := slices.Clone(start[:docs])
+	for t, b := range tiers {
+		for i, doc := 0, -1; i < len(b); {
+			gap, next := readGap(b, i)
+			doc += gap
+			sorted[at[doc]] = int32(ords[t])<<6 | int32(b64Value[b[next]])
+			at[doc]++
+			i = next + 1
+		}
+	}
+	// The lists are b64 characters, which JSON writes as they are; the
+	// buffer is made at the size of all the files (at 100,000 pages some
+	// 44 MB), not grown.
+	size := (docs/weightDocs + 1) * (1 + 3*weightDocs)
+	for d := range docs {
+		prev := -1
+		for _, e := range sorted[start[d]:start[d+1]] {
+			size += gapLen(int(e>>6)-prev) + 1
+			prev = int(e >> 6)
+		}
+	}
+	buf := make([]byte, 0, size)
+	out := make([][]byte, 0, docs/weightDocs+1)
+	for d := range docs {
+		if d%weightDocs == 0 {
+			if d > 0 {
+				buf = append(buf, ']')
+				out = append(out, buf[:len(buf):len(buf)])
+				buf = buf[len(buf):]
+			}
+			buf = append(buf, '[', '"')
+		} else {
+			buf = append(buf, ',', '"')
+		}
+		prev := -1
+		for _, e := range sorted[start[d]:start[d+1]] {
+			ord := int(e >> 6)
+			n := gapLen(ord-prev) + 1
+			j := len(buf)
+			buf = buf[:j+n]
+			buf[putGap(buf, j, ord-prev)] = b64[e&63]
+			prev = ord
+		}
+		buf = append(buf, '"')
+	}
+	if docs > 0 {
+		out = append(out, append(buf, ']'))
+	}
+	return out
 }
 
 // cut is what a term shard says of a list cut short (see termSet).
@@ -396,6 +511,7 @@ type cut struct {
 	df     int      // the number of postings
 	length int      // the length of the whole list as postingList writes it
 	tie    int      // the last document of the head, when all weigh the same; or -1
+	ord    int      // its number among the lists cut short, in the order of their keys
 	tiers  [][2]int // [the greatest weight in it, its file number] of each tier
 }
 

@@ -3,7 +3,8 @@
 // sharded index CUT/haku/ of the same pages, whose long lists are cut
 // short (Options.Head), and against the same index read with every
 // list whole, and prints, as JSON, how many
-// queries it ran, how many read the postings left out (in all and of
+// queries it ran, how many read the postings left out (in tiers or by
+// page; in all, by page, and of
 // those for the first page of one word without filters), how many filters
 // were listed with no hit known yet ("(vähintään 0)") that have hits in
 // the postings left out, the files of a
@@ -68,7 +69,7 @@ function filters() {
   return { audience: [pick(ref.m.aud), pick(ref.m.aud)] };
 }
 
-const out = { queries: 0, tails: 0, first: 0, firstTails: 0, zeroListed: 0, other: [], differ: [] };
+const out = { queries: 0, tails: 0, byPage: 0, first: 0, firstTails: 0, zeroListed: 0, other: [], differ: [] };
 
 // lowerBounds tells whether facet counts got, of a search that has not read
 // every posting, are lower bounds of the true ones, want: every value with
@@ -77,7 +78,7 @@ function lowerBounds(got, want) {
   return Object.entries(want).every(([name, values]) => Object.entries(values).every(([v, n]) => got[name][v] !== undefined && got[name][v] <= n))
     && Object.entries(got).every(([name, values]) => Object.entries(values).every(([v, n]) => n <= (want[name][v] || 0)));
 }
-const known = /^\/haku\/(index\.json|t\/p?\d+\.json|d\/\d+\.json)$/;
+const known = /^\/haku\/(index\.json|t\/p?\d+\.json|[dw]\/\d+\.json)$/;
 for (let i = 0; i < Number(count); i++) {
   const q = query();
   const f = filters();
@@ -87,7 +88,9 @@ for (let i = 0; i < Number(count); i++) {
   const got = await idx.search(q, f, options);
   const want = await (await reference()).search(q, f, options);
   out.queries++;
-  const tails = fetchCut.requests.some((p) => p.includes('/t/p'));
+  const byPage = fetchCut.requests.some((p) => p.includes('/w/'));
+  if (byPage) out.byPage++;
+  const tails = byPage || fetchCut.requests.some((p) => p.includes('/t/p'));
   if (tails) out.tails++;
   // The first page of one word, unfiltered, as most searches are.
   if (options.offset === 0 && !Object.keys(f).length && q.trim().split(' ').length === 1) {

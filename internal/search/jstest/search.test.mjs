@@ -243,7 +243,7 @@ test('a word with a dangling hyphen stands for the compound it shares a head wit
 
 test('front-coded keys never split a surrogate pair', async () => {
   const manifest = {
-    v: 3, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+    v: 4, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
     aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], f: 'EAEA',
     docs: [['/a/', 'A', ''], ['/b/', 'B', '']],
     terms: { k: 'A𝔘𝔞 C𝔫', p: 'BB CB' },
@@ -266,7 +266,7 @@ test('a list grouped by weight finds what the same list written per document fin
   const open = (l) => loadIndex('/haku/', async () => ({
     ok: true,
     text: async () => JSON.stringify({
-      v: 3, n: docs.length, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+      v: 4, n: docs.length, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
       aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], fr: '', docs,
       terms: { k: 'Akiss Boir', p: `${l.kissa} ${l.koira}` },
     }),
@@ -298,16 +298,16 @@ test('an index.json of another format, kept by a cache, is asked for again past 
     const m = asked.length === 1 ? first : then;
     return { ok: true, text: async () => JSON.stringify(m) };
   };
-  const idx = await loadIndex('/haku/', serving(manifest(2), manifest(3)));
+  const idx = await loadIndex('/haku/', serving(manifest(3), manifest(4)));
   assert.deepEqual(asked, [undefined, 'reload']);
   assert.deepEqual((await idx.search('luottamus')).hits.map((h) => h.url), ['/a/']);
 
   asked.length = 0;
-  await assert.rejects(loadIndex('/haku/', serving(manifest(2), manifest(2))), /unknown search index format/);
+  await assert.rejects(loadIndex('/haku/', serving(manifest(3), manifest(3))), /unknown search index format/);
   assert.deepEqual(asked, [undefined, 'reload']);
 
   asked.length = 0;
-  await loadIndex('/haku/', serving(manifest(3), manifest(3)));
+  await loadIndex('/haku/', serving(manifest(4), manifest(4)));
   assert.deepEqual(asked, [undefined], 'an index of this format is fetched once');
 });
 

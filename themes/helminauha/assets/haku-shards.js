@@ -2,9 +2,11 @@
 // files, which loadIndex loads only for such an index: the keys in
 // shards (t/N.json), the rows of the documents in chunks (d/N.json) and
 // the postings a shard leaves out of its longest lists, in tiers
-// (t/pN.json), read only when they could change the hits asked for (see
-// termSet in internal/search/wire.go). An index in one file, as a small
-// portal has, never loads it.
+// (t/pN.json), read only when they could change the hits asked for, and
+// the same postings by page (w/N.json), read for the few pages whose
+// weights in common words the first hits wait on (see termSet in
+// internal/search/wire.go). An index in one file, as a small portal has,
+// never loads it.
 //
 // sharded takes what it needs of haku.js (which it cannot import: that
 // would be a cycle) and returns the index class for a sharded index.
@@ -14,6 +16,13 @@
 const MAX_PREFIX_SHARDS = 2;
 const MAX_SPLIT_SHARDS = 3;
 
+// When the first hits wait only on pages that some loaded postings name,
+// in at most this many files of weights by page (w/N.json), settle reads
+// those files rather than the next tier of a word: a file holds two
+// pages' weights in every list cut short (under 1 KB at 100,000 pages),
+// a tier of a common word thousands of pages' weights in one.
+const MAX_VERIFY_FILES = 16;
+
 export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MIN_PART, MAX_PARTS }) {
   return class ShardedIndex extends SearchIndex {
     constructor(base, fetchFn, m) {
@@ -21,10 +30,15 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
       // The bound of each shard: a key is in the last shard whose bound
       // is not after it.
       this.bounds = decodeKeys(m.shards);
-      this.cuts = new Map(); // key -> {df, len, tie, tiers, next} of a list cut short
+      this.cuts = new Map(); // key -> {df, len, tie, ord, tiers, next} of a list cut short
       this.tiers = new Map(); // "key tier" -> Promise of the tier joined to the list
       this.shards = new Map(); // shard number -> Promise of its keys
       this.chunks = new Map();
+      this.weights = new Map(); // file number -> Promise of its pages' postings left out
+      // The pages whose weights in every list cut short are known: their
+      // postings left out are joined to the lists loaded (and to those
+      // loaded later), so that their scores are whole.
+      this.verified = new Map(); // page -> its postings left out, {ids: list numbers, ws}
     }
 
     shardOf(k) {
@@ -66,11 +80,11 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
     // addTerms adds a shard's term set and the lists it cuts short (x).
     addTerms(t) {
       const keys = super.addTerms(t);
-      for (const [i, df, len, tie, ...rest] of t.x || []) {
+      for (const [i, df, len, tie, ord, ...rest] of t.x || []) {
         if (this.cuts.has(keys[i])) continue;
         const tiers = [];
         for (let j = 0; j < rest.length; j += 2) tiers.push({ thr: rest[j], file: rest[j + 1] });
-        this.cuts.set(keys[i], { df, len, tie, tiers, next: 0 });
+        this.cuts.set(keys[i], { df, len, tie, ord, tiers, next: 0 });
       }
       return keys;
     }
@@ -89,8 +103,62 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
         p.thr = cut ? cut.tiers[0].thr : 0;
         p.tie = cut ? cut.tie : -1;
         p.max = p.ws.reduce((a, b) => Math.max(a, b), 0);
+        if (cut && this.verified.size) {
+          const add = [];
+          for (const [id, left] of this.verified) {
+            const w = weightOf(left, cut.ord);
+            if (w) add.push([id, w]);
+          }
+          this.join(k, add);
+        }
       }
       return p;
+    }
+
+    // join adds the postings add ([page, weight], any order) to the loaded
+    // postings of key k, those of pages it lacks.
+    join(k, add) {
+      const have = this.decoded.get(k);
+      add = add.filter(([id]) => !has(have.ids, id)).sort((a, b) => a[0] - b[0]);
+      if (!add.length) return;
+      const n = have.ids.length + add.length;
+      const ids = new Int32Array(n);
+      const ws = new Uint8Array(n);
+      for (let i = 0, a = 0, b = 0; i < n; i++) {
+        if (b >= add.length || (a < have.ids.length && have.ids[a] < add[b][0])) { ids[i] = have.ids[a]; ws[i] = have.ws[a++]; } else { ids[i] = add[b][0]; ws[i] = add[b++][1]; }
+      }
+      have.ids = ids;
+      have.ws = ws;
+    }
+
+    // verify reads the weights of the pages ids in the lists cut short
+    // (w/N.json) and joins them to the postings loaded: the pages' scores
+    // are then whole, whatever tiers are not read.
+    async verify(ids) {
+      const dc = this.m.wc;
+      const need = [...new Set(ids.map((id) => Math.floor(id / dc)))];
+      const got = await Promise.all(need.map((c) => {
+        let p = this.weights.get(c);
+        if (!p) {
+          p = this.fetchJSON(`w/${c}.json`).then((ls) => ls.map((s) => decodePostings(s)));
+          this.weights.set(c, p);
+          p.catch(() => this.weights.delete(c));
+        }
+        return p;
+      }));
+      const add = new Map(); // key -> [page, weight]
+      for (const id of ids) {
+        if (this.verified.has(id)) continue;
+        const left = got[need.indexOf(Math.floor(id / dc))][id % dc];
+        this.verified.set(id, left);
+        for (const [k, p] of this.decoded) {
+          const cut = p && this.cuts.get(k);
+          if (!cut) continue;
+          const w = weightOf(left, cut.ord);
+          if (w) add.set(k, [...(add.get(k) || []), [id, w]]);
+        }
+      }
+      for (const [k, a] of add) this.join(k, a);
     }
 
     encodedLength(k) {
@@ -109,16 +177,20 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
         p = this.fetchJSON(`t/p${cut.tiers[j].file}.json`).then((s) => {
           const have = this.postings(k);
           const tier = decodePostings(s);
-          const n = have.ids.length + tier.ids.length;
-          const ids = new Int32Array(n);
-          const ws = new Uint8Array(n);
-          for (let i = 0, a = 0, b = 0; i < n; i++) {
-            const fromHave = b >= tier.ids.length || (a < have.ids.length && have.ids[a] < tier.ids[b]);
-            if (fromHave) { ids[i] = have.ids[a]; ws[i] = have.ws[a++]; } else { ids[i] = tier.ids[b]; ws[i] = tier.ws[b++]; }
+          // A page verified has its postings of the tier loaded already.
+          let n = 0;
+          const ids = new Int32Array(have.ids.length + tier.ids.length);
+          const ws = new Uint8Array(ids.length);
+          for (let a = 0, b = 0; a < have.ids.length || b < tier.ids.length; n++) {
+            const fromHave = b >= tier.ids.length || (a < have.ids.length && have.ids[a] <= tier.ids[b]);
+            if (fromHave) {
+              if (b < tier.ids.length && have.ids[a] === tier.ids[b]) b++;
+              ids[n] = have.ids[a]; ws[n] = have.ws[a++];
+            } else { ids[n] = tier.ids[b]; ws[n] = tier.ws[b++]; }
           }
           cut.next = j + 1;
           const thr = cut.next < cut.tiers.length ? cut.tiers[cut.next].thr : 0;
-          this.decoded.set(k, { ids, ws, df: cut.df, thr, tie: -1, max: have.max });
+          this.decoded.set(k, { ids: ids.subarray(0, n), ws: ws.subarray(0, n), df: cut.df, thr, tie: -1, max: have.max });
         });
         this.tiers.set(k + ' ' + j, p);
         p.catch(() => this.tiers.delete(k + ' ' + j));
@@ -216,8 +288,13 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
     // could give more than a rarer one's, yet a page's missing rarer word
     // is what a query of both waits for.
     async settle(results, passes, k) {
-      const block = { words: null };
+      const block = { words: null, verify: null };
       while (results.some((r) => r.bound > 0) && !this.settled(results, passes, k, block)) {
+        if (block.verify) {
+          await this.verify(block.verify);
+          results = results.map((r) => ({ ops: r.ops, ...this.scoreOps(r.ops) }));
+          continue;
+        }
         let next = null;
         for (const [i, r] of results.entries()) {
           if (block.words && !block.words.includes(i)) continue;
@@ -239,43 +316,101 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
     // the best of its keys'), and no other page could score as much. When
     // not, block.words tells the words (their indexes in results) in which
     // the page that could score the most of those not sure may gain, or
-    // is null.
+    // is null; and block.verify the pages not sure that could still be
+    // among the first k, when they are few and each is named by some
+    // postings loaded (a page no posting loaded names stands for
+    // thousands), or null.
     settled(results, passes, k, block = {}) {
       block.words = null;
+      block.verify = null;
       if (k <= 0) return true;
       const n = this.n;
       const sure = [];
-      const score = new Float64Array(n);
+      const score = new Float64Array(n); // of a page sure, its score; of one not, the most it could score
       let most = 0;
       let blocker = -1;
       let every = false; // some page is sure to have every word
+      const verified = this.verified;
       for (let id = 0; id < n; id++) {
         let up = 0;
         let whole = true;
         let known = true;
+        const v = verified.size > 0 && verified.has(id);
         for (const r of results) {
           const s = r.scores[id];
-          const u = Math.max(s, r.bound);
+          const u = v ? s : Math.max(s, r.bound);
           if (u === 0) { up = 0; break; }
           up += u;
           if (s === 0) known = false;
-          if (s === 0 || s < r.bound) whole = false;
+          if (!v && (s === 0 || s < r.bound)) whole = false;
         }
         if (up === 0) continue;
         if (known) every = true;
         if (!passes(id)) continue;
-        if (whole) { sure.push(id); score[id] = up; } else if (up > most) { most = up; blocker = id; }
+        score[id] = up;
+        if (whole) sure.push(id); else if (up > most) { most = up; blocker = id; }
       }
       if (blocker >= 0) block.words = results.flatMap((r, i) => (r.scores[blocker] < r.bound ? [i] : []));
       // Only when no page has every word are pages with some of them hits.
       if (results.length > 1 && !every) return false;
       if (most === 0) return true;
-      if (sure.length < k) return false;
-      const last = topK(sure, score, k)[k - 1];
-      // A page not loaded that scores as much as the last hit shown comes
-      // after it when it comes after the pages loaded with that weight.
-      if (results.length === 1 && most === score[last] && last <= results[0].tie) return true;
-      return most * (1 + 1e-9) < score[last];
+      let least = 0; // the score the k-th hit has at least
+      if (sure.length >= k) {
+        const last = topK(sure, score, k)[k - 1];
+        // A page not loaded that scores as much as the last hit shown comes
+        // after it when it comes after the pages loaded with that weight.
+        if (results.length === 1 && most === score[last] && last <= results[0].tie) return true;
+        if (most * (1 + 1e-9) < score[last]) return true;
+        least = score[last];
+      }
+      // A page no posting loaded names could score the bounds' sum: its
+      // like are thousands, which only the tiers tell apart.
+      const unseen = results.every((r) => r.bound > 0) ? results.reduce((sum, r) => sum + r.bound, 0) : 0;
+      if (unseen > 0 && unseen * (1 + 1e-9) >= least) return false;
+      // The pages named by some postings loaded that keep the hits unsure:
+      // when they are in few files, their weights are read; else those
+      // of them that could be among the first k, when they are few.
+      const unsure = [];
+      for (let id = 0; id < n; id++) {
+        if (score[id] === 0 || score[id] * (1 + 1e-9) < least || !passes(id) || (verified.size > 0 && verified.has(id))) continue;
+        if (results.every((r) => r.scores[id] === 0) || isWhole(results, id)) continue;
+        unsure.push(id);
+      }
+      if (!unsure.length) return false;
+      const fits = (ids) => new Set(ids.map((id) => Math.floor(id / this.m.wc))).size <= MAX_VERIFY_FILES;
+      if (fits(unsure)) { block.verify = unsure; return false; }
+      const best = topK([...sure, ...unsure], score, k);
+      const bar = score[best[best.length - 1]];
+      const first = unsure.filter((id) => score[id] * (1 + 1e-9) >= bar);
+      if (fits(first)) block.verify = first;
+      return false;
     }
   };
+}
+
+// isWhole reports whether page id has its whole score in every word of
+// results, as settled judges it.
+function isWhole(results, id) {
+  return results.every((r) => r.scores[id] > 0 && r.scores[id] >= r.bound);
+}
+
+// weightOf returns the weight in the list cut short numbered ord of a
+// page whose postings left out are left ({ids: list numbers, ws}), or 0.
+function weightOf(left, ord) {
+  const i = indexOf(left.ids, ord);
+  return i < 0 ? 0 : left.ws[i];
+}
+
+// has reports whether the sorted ids hold id.
+function has(ids, id) { return indexOf(ids, id) >= 0; }
+
+function indexOf(ids, id) {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid] < id) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }

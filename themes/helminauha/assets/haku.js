@@ -470,8 +470,9 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 // FORMAT is the version of index.json this script reads: the Go side
 // (internal/search, manifest.V) raises both together whenever the files'
 // layout changes (2: the shard bounds front-coded in one string; 3: lists
-// of postings grouped by weight where that is shorter).
-const FORMAT = 3;
+// of postings grouped by weight where that is shorter; 4: the postings a
+// list cut short leaves out also by page, w/N.json).
+const FORMAT = 4;
 
 class SearchIndex {
   constructor(base, fetchFn, m) {
