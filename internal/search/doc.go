@@ -67,7 +67,9 @@
 // that comes after the last key of the shard before, so that a key is in
 // the last shard whose bound is not after it; keys are ordered by UTF-16
 // code units, as JavaScript compares strings; the bounds are front-coded
-// in one string as a term set's k) and dc (documents per chunk d/N.json). Postings are
+// in one string as a term set's k), dc (documents per chunk d/N.json)
+// and, when some list is cut short, wc (documents per file w/N.json of
+// the postings left out by page, since format 4; see termSet). Postings are
 // b64 text: per document, the gap from the previous document number as a
 // little-endian base-32 varint (32 = more digits follow), then a weight
 // 1–63 (BM25-saturated field-weighted frequency plus a title bonus). A
