@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -111,48 +110,25 @@ func (b *builder) sameTitles(diags *diag.List) {
 	for _, a := range b.s.Areas {
 		check(&a.Common)
 	}
-	seen, other = map[uint64]*content.Common{}, nil
+	seen, other = make(map[uint64]*content.Common, len(b.s.Pearls)), nil
 	// In the order of all pearls: the first of a title is the one the
 	// others are told of. The hashes are made with the pearls taken as
 	// they were loaded (builder.loaded), each in its pearl's place: in
 	// the order of all pearls, reading each title was a miss of the
 	// processor's cache at 100,000 pearls.
-	//
-	// Only pearls whose hash another pearl's title has are looked at, in
-	// that order, found by sorting the hashes with their places: a map of
-	// every pearl's hash was a miss of the processor's cache a pearl at
-	// 100,000 pearls. All the pearls of one title have one hash, so
-	// those of each hash, taken in their order, meet the same pearls
-	// before them in seen and other as in the order of all pearls.
-	type placed struct {
-		hash uint64
-		at   int32
-	}
-	hashes := make([]placed, len(b.s.Pearls))
+	hashes := make([]uint64, len(b.s.Pearls))
 	docs := make([]*content.Common, len(b.s.Pearls))
 	for _, p := range b.loaded {
-		hashes[p.at], docs[p.at] = placed{titleHash(p.Title), int32(p.at)}, &p.Common
+		hashes[p.at], docs[p.at] = titleHash(p.Title), &p.Common
 	}
-	slices.SortFunc(hashes, func(x, y placed) int { return cmp.Or(cmp.Compare(x.hash, y.hash), cmp.Compare(x.at, y.at)) })
-	firsts := make([]*content.Common, len(docs))
-	for lo := 0; lo < len(hashes); {
-		hi := lo + 1
-		for hi < len(hashes) && hashes[hi].hash == hashes[lo].hash {
-			hi++
-		}
-		if hi-lo > 1 {
-			for _, h := range hashes[lo:hi] {
-				firsts[h.at] = sameAs(docs[h.at], h.hash)
-			}
-		}
-		lo = hi
-	}
-	docs = firsts
 	// The warnings are told with the pearls taken as loaded again, in
 	// the order of their files: the pearl's title is found in its front
 	// matter (ValuePos) where it lies in memory, and the list of problems,
 	// sorted by file, has a few runs in order to merge (diag.List.Sort),
 	// not a thousand.
+	for i, c := range docs {
+		docs[i] = sameAs(c, hashes[i])
+	}
 	for _, p := range b.loaded {
 		if first := docs[p.at]; first != nil {
 			warn(&p.Common, first)
