@@ -133,6 +133,14 @@ test('no hits: a close word of the index is suggested, as a page writes it', asy
     // The words that matched stay as typed.
     assert.equal((await idx.search('kvanttifysiikka')).suggestion, '');
   }
+  // A word one edit away whose synonym is in a shard not loaded yet: the
+  // sharded index suggests what the index in one file does.
+  for (const q of ['feedbak', 'kotikonttorr']) {
+    const want = (await single.search(q)).suggestion;
+    assert.ok(want, `${q} has a suggestion`);
+    const idx = await loadIndex('/haku/', fsFetch(fixture + 'sharded'));
+    assert.equal((await idx.search(q)).suggestion, want, q);
+  }
   assert.equal((await single.search('verkosto')).suggestion, '');
 });
 

@@ -945,8 +945,12 @@ class SearchIndex {
       // A word the thesaurus knows counts by the pages of its synonym.
       const hk = this.has(vk) ? vk : this.synonymKey(vk);
       if (!hk || found.has(hk)) continue;
-      found.set(hk, { df: this.postings(hk).df, variant: v, thesaurus: hk !== vk });
+      found.set(hk, { variant: v, thesaurus: hk !== vk });
     }
+    // A synonym's key may be in a shard not loaded yet (the manifest
+    // names it): its pages are counted once it is.
+    await this.ensure([...found.keys()]);
+    for (const [hk, c] of found) c.df = this.postings(hk).df;
     const order = [...found.entries()].sort((a, b) => b[1].df - a[1].df).slice(0, SUGGEST_KEYS);
     for (const [hk, c] of order) {
       if (c.thesaurus) return c.variant;
