@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 )
 
@@ -57,7 +58,7 @@ func readRecord(dir string) (files map[string]bool, ok bool) {
 // writeRecord writes the record listing files into dir, by way of a file
 // in tmp renamed over the old record, so that it is never half written.
 func writeRecord(dir, tmp string, files []string) error {
-	sortPaths(files)
+	slices.Sort(files)
 	size := len(recordHeader)
 	for _, p := range files {
 		size += len(p) + len(`""`+"\n")
