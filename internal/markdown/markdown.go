@@ -61,7 +61,7 @@ func newMarkdown(linkifyToo bool, typo goldmark.Extender, refs parser.ParagraphT
 	}
 	return goldmark.New(
 		goldmark.WithParser(parser.NewParser(
-			parser.WithBlockParsers(blockParsers()...),
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 			parser.WithParagraphTransformers(util.Prioritized(refs, 100)),
 		)),
@@ -460,7 +460,6 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 	}
 
 	pc := parser.NewContext()
-	pc.Set(slabKey, &sc.paras)
 	parsed := src
 	if p.overLimit(body, scan.marks) {
 		// Only the front matter, whose problems are still worth telling.
@@ -495,16 +494,12 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 	d.Headings = packHeadings(hs)
 	p.compile(&d.impl)
 	p.diags.Sort()
-	// Nothing the Doc keeps refers to the scratch slices or to the
-	// tree; the texts they hold are let go. p cannot tell positions
-	// afterwards.
+	// Nothing the Doc keeps refers to the scratch slices; the texts they
+	// hold are let go. p cannot tell positions afterwards.
 	clear(hs)
 	clear(p.headingIDs)
 	clear(p.ids.few)
 	sc.lines, sc.headings, sc.ids, sc.few = p.lines[:0], hs[:0], p.headingIDs[:0], p.ids.few[:0]
-	// The tree is compiled: its paragraphs go to the next parse.
-	p.root, p.sheets = nil, nil
-	sc.paras.reset()
 	scratches.Put(sc)
 	p.lines, p.headingIDs, p.ids.few = nil, nil, nil
 	return d, p
@@ -607,7 +602,6 @@ type scratch struct {
 	lines    []int
 	headings []Heading
 	ids, few []string
-	paras    paragraphSlab
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
