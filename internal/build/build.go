@@ -548,6 +548,8 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	if ss.keep {
 		so.Memo = &ss.memo
 	}
+	// Only a session fingerprints pages (see plan).
+	so.NoHashes = !ss.keep
 	s, diags := site.Build(cfg, set, so)
 	res.Diags.Append(diags)
 	res.Site = s
@@ -575,7 +577,7 @@ func languageSites(cfg *config.Config, set *content.Set, s *site.Site, so site.O
 		}
 		// Every language shares the static files.
 		ls.Static, ls.ImageSizes = set.Static, set.ImageSizes
-		l, d := site.Build(cfg.For(code), ls, site.Options{Drafts: so.Drafts, LastCommits: so.LastCommits, Default: s, Labels: theme.Labels(code)})
+		l, d := site.Build(cfg.For(code), ls, site.Options{Drafts: so.Drafts, LastCommits: so.LastCommits, Default: s, Labels: theme.Labels(code), NoHashes: so.NoHashes})
 		diags.Append(d)
 		diags.Append(site.Outdated(set, ls, so.LastCommits))
 		for k, v := range l.Hashes {

@@ -37,6 +37,11 @@ type Options struct {
 	// theme's words); KindLabels and AudienceLabels stand in for those
 	// it lacks.
 	Labels map[string]string
+	// NoHashes leaves Site.Hashes empty: a build that fingerprints no
+	// page (one build, no session) reads none of it, and at 100,000
+	// pearls the map of every document's key was a miss of the
+	// processor's cache a document.
+	NoHashes bool
 }
 
 // Memo keeps what the last build that used it worked out from text
@@ -60,7 +65,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	// of the model's time on large portals.
 	n := len(set.Areas) + len(set.Pearls) + len(set.Cases) + len(set.Chapters) + len(set.Pages) + 1
 	b := &builder{
-		s:         &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: make(map[string]content.Sum, n), model: &model{}},
+		s:         &Site{Config: cfg, Drafts: opts.Drafts, Static: set.Static, Thesaurus: set.Thesaurus, Hashes: map[string]content.Sum{}, model: &model{}},
 		base:      strings.TrimSuffix(cfg.BasePath(), "/"),
 		root:      strings.TrimSuffix(cfg.RootPath(), "/"),
 		lang:      cfg.LangPath,
@@ -71,6 +76,10 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
 		labels:    opts.Labels,
 		unread:    set.Unread,
+		noHashes:  opts.NoHashes,
+	}
+	if !opts.NoHashes {
+		b.s.Hashes = make(map[string]content.Sum, n)
 	}
 	if b.multi {
 		b.s.nodes = make(map[string]Node, n)
@@ -146,6 +155,7 @@ type builder struct {
 	root, lang string
 	def        *Site
 	multi      bool // the portal has more than one language
+	noHashes   bool // Options.NoHashes
 	diags      diag.List
 	sort       sortKeys // of titles and labels, with those of the last build (Options.Memo)
 	// Link addresses parsed, and those of the last build, kept only
@@ -186,7 +196,9 @@ func (b *builder) node(path, key string, sum content.Sum) Node {
 	b.byPath[path] = true
 	n := Node{Path: path, URL: b.base + path, Key: key}
 	if key != "" {
-		b.s.Hashes[key] = sum
+		if !b.noHashes {
+			b.s.Hashes[key] = sum
+		}
 		if b.multi {
 			b.s.nodes[b.rel(key)] = n
 		}
@@ -258,7 +270,10 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			continue
 		}
 		b.draftsIn = b.draftsIn || p.Draft
-		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum), Committed: b.commits[p.Key+".md"]}
+		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum)}
+		if b.commits != nil {
+			pearl.Committed = b.commits[p.Key+".md"]
+		}
 		pearl.Updated = UpdatedOf(p, pearl.Committed)
 		if p.Area != "" {
 			pearl.Area = b.areaBy[p.Area]

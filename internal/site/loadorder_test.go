@@ -52,3 +52,24 @@ func TestLoadOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHashes checks that a model built with Options.NoHashes, as a
+// build without a session makes it, has no hashes and is otherwise the
+// model with them.
+func TestNoHashes(t *testing.T) {
+	fsys := frontPortal(24)
+	with := modelOf(t, fsys, site.Options{})
+	without := modelOf(t, fsys, site.Options{NoHashes: true})
+	if len(without.Hashes) != 0 || len(with.Hashes) == 0 {
+		t.Fatalf("hashes: %d with NoHashes, %d without; want none and some", len(without.Hashes), len(with.Hashes))
+	}
+	for _, p := range with.Pearls {
+		if _, ok := with.Hashes[p.Key]; !ok {
+			t.Errorf("no hash of %s", p.Key)
+		}
+	}
+	without.Hashes = with.Hashes
+	if got, want := dumpModel(without), dumpModel(with); got != want {
+		t.Errorf("the model with NoHashes differs:\n%s", firstDiff(got, want))
+	}
+}
