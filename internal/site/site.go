@@ -16,10 +16,9 @@ type Node struct {
 	Key string
 }
 
-// model marks the values of one model (see Site.Same); it is not empty,
-// so that two are never at the same address.
+// model marks the values of one model (see Site.Same); it is not empty
+// (as two empty values may share an address).
 type model struct {
-	_ byte
 	// loadOrder is Site.LoadOrder's, nil in a patched model.
 	loadOrder []int32
 }
