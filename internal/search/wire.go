@@ -444,12 +444,7 @@ func cutPostings(terms []term, head, docs int) ([]term, [][]byte, [][]byte) {
 func byDocument(tiers [][]byte, ords []int, docs int) [][]byte {
 	start := make([]int32, docs+1)
 	for _, b := range tiers {
-		for i, doc := 0, -1; i < len(b); {
-			gap, next := readGap(b, i)
-			doc += gap
-			start[doc+1]++
-			i = next + 1
-		}
+		eachPosting(b, func(doc, _ int) { start[doc+1]++ })
 	}
 	for d := range docs {
 		start[d+1] += start[d]
@@ -457,13 +452,11 @@ func byDocument(tiers [][]byte, ords []int, docs int) [][]byte {
 	sorted := make([]int32, start[docs]) // list number << 6 | weight
 	at := slices.Clone(start[:docs])
 	for t, b := range tiers {
-		for i, doc := 0, -1; i < len(b); {
-			gap, next := readGap(b, i)
-			doc += gap
-			sorted[at[doc]] = int32(ords[t])<<6 | int32(b64Value[b[next]])
+		ord := int32(ords[t]) << 6
+		eachPosting(b, func(doc, w int) {
+			sorted[at[doc]] = ord | int32(w)
 			at[doc]++
-			i = next + 1
-		}
+		})
 	}
 	// The lists are b64 characters, which JSON writes as they are; the
 	// buffer is made at the size of all the files (at 100,000 pages some
