@@ -330,25 +330,32 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
       let most = 0;
       let blocker = -1;
       let every = false; // some page is sure to have every word
+      const open = []; // the pages not sure that some postings loaded name
       const verified = this.verified;
       for (let id = 0; id < n; id++) {
         let up = 0;
         let whole = true;
         let known = true;
+        let named = false;
         const v = verified.size > 0 && verified.has(id);
         for (const r of results) {
           const s = r.scores[id];
           const u = v ? s : Math.max(s, r.bound);
           if (u === 0) { up = 0; break; }
           up += u;
-          if (s === 0) known = false;
+          if (s === 0) known = false; else named = true;
           if (!v && (s === 0 || s < r.bound)) whole = false;
         }
         if (up === 0) continue;
         if (known) every = true;
         if (!passes(id)) continue;
         score[id] = up;
-        if (whole) sure.push(id); else if (up > most) { most = up; blocker = id; }
+        if (whole) {
+          sure.push(id);
+        } else {
+          if (up > most) { most = up; blocker = id; }
+          if (named) open.push(id);
+        }
       }
       if (blocker >= 0) block.words = results.flatMap((r, i) => (r.scores[blocker] < r.bound ? [i] : []));
       // Only when no page has every word are pages with some of them hits.
@@ -370,12 +377,7 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
       // The pages named by some postings loaded that keep the hits unsure:
       // when they are in few files, their weights are read; else those
       // of them that could be among the first k, when they are few.
-      const unsure = [];
-      for (let id = 0; id < n; id++) {
-        if (score[id] === 0 || score[id] * (1 + 1e-9) < least || !passes(id) || (verified.size > 0 && verified.has(id))) continue;
-        if (results.every((r) => r.scores[id] === 0) || isWhole(results, id)) continue;
-        unsure.push(id);
-      }
+      const unsure = open.filter((id) => score[id] * (1 + 1e-9) >= least);
       if (!unsure.length) return false;
       const fits = (ids) => new Set(ids.map((id) => Math.floor(id / this.m.wc))).size <= MAX_VERIFY_FILES;
       if (fits(unsure)) { block.verify = unsure; return false; }
@@ -386,12 +388,6 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
       return false;
     }
   };
-}
-
-// isWhole reports whether page id has its whole score in every word of
-// results, as settled judges it.
-function isWhole(results, id) {
-  return results.every((r) => r.scores[id] > 0 && r.scores[id] >= r.bound);
 }
 
 // weightOf returns the weight in the list cut short numbered ord of a
