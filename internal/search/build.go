@@ -69,6 +69,10 @@ type Options struct {
 	ShardBytes int
 	// ChunkDocs is the number of documents per metadata chunk; 4.
 	ChunkDocs int
+	// ListBytes is the longest list a term shard holds, written per
+	// document; a longer one (a cut list's head) is a file of its own,
+	// which a query reads only when it uses the key: ShardBytes/16 (1,024).
+	ListBytes int
 	// Head is the most postings a key keeps in its term shard; the rest
 	// of a longer list is a file of its own, which a query reads only
 	// when it could change the hits shown (see termSet); 4,000.
@@ -106,11 +110,12 @@ type File struct {
 //
 // A small portal gets one file, Dir/index.json. A large one (whose single
 // file would pass SingleMax) gets a manifest Dir/index.json, term shards
-// Dir/t/N.json holding ranges of keys with at most Head postings each, the
-// rest of longer lists in Dir/t/pN.json, and metadata chunks Dir/d/N.json
-// holding ChunkDocs documents each; haku.js fetches only the shards of the
-// query's words, the rest of a list only when it could change the hits,
-// and the chunks of the hits it shows.
+// Dir/t/N.json holding ranges of keys with at most Head postings each (a
+// list longer than ListBytes in Dir/t/lN.json), the rest of longer lists
+// in Dir/t/pN.json, and metadata chunks Dir/d/N.json holding ChunkDocs
+// documents each; haku.js fetches only the shards of the query's words,
+// the lists of the keys it uses, the rest of a list only when it could
+// change the hits, and the chunks of the hits it shows.
 func Build(docs []Doc, opts Options) ([]File, error) {
 	l := LanguageOf(opts.Language)
 	return build(docs, opts, func(docs []Doc) analysed { return analyse(docs, l) })
@@ -167,6 +172,9 @@ func (opts Options) withDefaults() Options {
 	}
 	if opts.ShardBytes <= 0 {
 		opts.ShardBytes = 16_384
+	}
+	if opts.ListBytes <= 0 {
+		opts.ListBytes = opts.ShardBytes / 16
 	}
 	if opts.ChunkDocs <= 0 {
 		opts.ChunkDocs = 4

@@ -97,7 +97,7 @@ func TestFixtureIndexGolden(t *testing.T) {
 		t.Fatalf("a small portal should give one file haku/index.json, got %d files", len(single))
 	}
 	checkGoldenFiles(t, "testdata/fixture/single", single)
-	sharded, err := Build(docs, Options{SingleMax: 1, ShardBytes: 400, ChunkDocs: 3})
+	sharded, err := Build(docs, Options{SingleMax: 1, ShardBytes: 400, ChunkDocs: 3, ListBytes: 12})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestBuildEmptyPortal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files[0].Data), `{"v":4,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
+	if got, want := string(files[0].Data), `{"v":5,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
@@ -456,7 +456,10 @@ func TestCutPostings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut, err := Build(docs, Options{SingleMax: 1, Head: 40})
+	// Lists of more than 64 characters are files of their own: a query
+	// reads them for the keys it uses, and must find what it finds with
+	// them in their shards.
+	cut, err := Build(docs, Options{SingleMax: 1, Head: 40, ListBytes: 64})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -475,6 +478,7 @@ func TestCutPostings(t *testing.T) {
 	var res struct {
 		Queries, Tails    int
 		ByPage            int
+		Lists             int
 		First, FirstTails int
 		ZeroListed        int
 		Other             []string
@@ -493,7 +497,7 @@ func TestCutPostings(t *testing.T) {
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	t.Logf("%d queries, %d read postings left out, %d of them by page; %d of %d first pages of one word without filters; %d filters listed with no hit known yet", res.Queries, res.Tails, res.ByPage, res.FirstTails, res.First, res.ZeroListed)
+	t.Logf("%d queries, %d read postings left out, %d of them by page, %d read lists in files of their own; %d of %d first pages of one word without filters; %d filters listed with no hit known yet", res.Queries, res.Tails, res.ByPage, res.Lists, res.FirstTails, res.First, res.ZeroListed)
 	for _, d := range res.Differ {
 		t.Errorf("the cut index gives other hits: %s", d)
 	}
@@ -502,6 +506,9 @@ func TestCutPostings(t *testing.T) {
 	}
 	if res.Tails == 0 {
 		t.Errorf("no query read the postings left out")
+	}
+	if res.Lists == 0 {
+		t.Errorf("no query read a list a shard keeps in a file of its own (t/lN.json)")
 	}
 	// A query whose first hits wait on a few pages' weights in common
 	// words reads those pages' postings left out (w/N.json), not the
@@ -597,6 +604,84 @@ func TestSeparator(t *testing.T) {
 		if !lessUTF16(tc.prev, got) || lessUTF16(tc.key, got) {
 			t.Errorf("separator(%q, %q) = %q is not between them", tc.prev, tc.key, got)
 		}
+	}
+}
+
+// TestLongListsInFilesOfTheirOwn builds a sharded index and checks that
+// no shard holds a list longer than ListBytes (written per document), and
+// that each list it leaves out is in the file its o entry names, with as
+// many postings and as long per document as the entry says (of a list
+// cut short, as its x entry says of the whole list).
+func TestLongListsInFilesOfTheirOwn(t *testing.T) {
+	for _, opts := range []Options{{SingleMax: 1, ShardBytes: 2048}, {SingleMax: 1, Head: 40, ListBytes: 48}} {
+		t.Run(fmt.Sprintf("head %d", opts.Head), func(t *testing.T) { checkLongLists(t, opts) })
+	}
+}
+
+func checkLongLists(t *testing.T, opts Options) {
+	files, err := Build(synthetic(t, 300), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	out, kept, cuts := 0, 0, 0
+	for i := 0; ; i++ {
+		b, ok := byPath[fmt.Sprintf("haku/t/%d.json", i)]
+		if !ok {
+			break
+		}
+		var ts termSet
+		if err := json.Unmarshal(b, &ts); err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		keys, ps := decodeKeys(ts.K), strings.Split(ts.P, " ")
+		own, cut := map[int][]int{}, map[int][]int{}
+		for _, o := range ts.O {
+			own[o[0]] = o
+		}
+		for _, x := range ts.X {
+			cut[x[0]] = x
+		}
+		for j, k := range keys {
+			o, isOwn := own[j]
+			list := []byte(ps[j])
+			if isOwn {
+				out++
+				if _, ok := cut[j]; ok {
+					cuts++
+				}
+				if ps[j] != "" {
+					t.Errorf("%q: a list of its own, and %d characters in its shard", k, len(ps[j]))
+				}
+				var s string
+				if err := json.Unmarshal(byPath[fmt.Sprintf("haku/t/l%d.json", o[1])], &s); err != nil {
+					t.Fatalf("%q: t/l%d.json: %v", k, o[1], err)
+				}
+				list = []byte(s)
+			} else {
+				kept++
+			}
+			var pl postingList
+			for _, p := range decodeWire(list) {
+				pl.add(p.doc, p.weight)
+			}
+			n, length := len(decodeWire(list)), len(pl.b)
+			if x, ok := cut[j]; ok {
+				n, length = x[1], x[2]
+			}
+			if isOwn && (n != o[2] || length != o[3]) {
+				t.Errorf("%q: %d postings, %d characters per document; o says %d and %d", k, n, length, o[2], o[3])
+			}
+			if !isOwn && len(pl.b) > opts.withDefaults().ListBytes {
+				t.Errorf("%q: a list of %d characters per document in its shard, over ListBytes", k, len(pl.b))
+			}
+		}
+	}
+	if out == 0 || kept == 0 || opts.Head > 0 && cuts == 0 {
+		t.Fatalf("%d lists in files of their own (%d cut short), %d in shards; want both, and some cut short", out, cuts, kept)
 	}
 }
 

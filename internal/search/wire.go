@@ -21,8 +21,9 @@ const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 // FORMAT whenever their layout changes (2: the shard bounds front-coded in
 // one string; 3: a list of postings may be grouped by weight, see
 // wireList; 4: a list cut short has a number, and w/N.json holds the
-// weights of the postings left out by page, see termSet).
-const format = 4
+// weights of the postings left out by page, see termSet; 5: a shard's
+// long lists are files of their own, t/lN.json, see termSet).
+const format = 5
 
 // manifest is index.json. With terms and docs inline it is the whole
 // index; otherwise shards and dc say where the rest is.
@@ -144,10 +145,21 @@ func encode(m manifest, terms []term, rows [][3]string, opts Options) ([]File, e
 // query whose first hits wait on a few pages' weights in common words
 // reads those pages' files instead of the words' tiers, which at 100,000
 // pages hold tens of thousands of postings each.
+//
+// In a sharded index, a list (the head of a list cut short) longer than
+// Options.ListBytes, written per document, is not in p (its place there
+// is empty) but in a file of its own, t/lN.json (a JSON string, the list
+// as wireList writes it), and o says so: for each such key, [its position
+// in k, N, its number of postings, the length of its whole list written
+// per document (of a list cut short, as in x)]. A query reads such a file
+// only for a key it uses: a shard is mostly read for a key or two, or
+// only to learn that a key is not in it (a derived form the index lacks),
+// and at 100,000 pages a few lists of thousands of postings fill a shard.
 type termSet struct {
 	K string  `json:"k"`
 	P string  `json:"p"`
 	X [][]int `json:"x,omitempty"`
+	O [][]int `json:"o,omitempty"`
 }
 
 // term is one key of the index and its postings (see postingList).
@@ -157,6 +169,10 @@ type term struct {
 	// cut, for a key whose postings a sharded index cuts short, says what
 	// is left out.
 	cut *cut
+	// out, for a list a sharded index writes in a file of its own, is
+	// [its file number, its number of postings, its whole list's length
+	// per document] (see termSet).
+	out *[3]int
 }
 
 func encodeTermSet(terms []term) *termSet {
@@ -177,6 +193,9 @@ func encodeTermSet(terms []term) *termSet {
 				x = append(x, tier[0], tier[1])
 			}
 			ts.X = append(ts.X, x)
+		}
+		if t.out != nil {
+			ts.O = append(ts.O, []int{i, t.out[0], t.out[1], t.out[2]})
 		}
 	}
 	return ts
@@ -257,7 +276,7 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 		m.WC = weightDocs
 	}
 	var starts []string
-	from, size := 0, 0
+	from, size, lists := 0, 0, 0
 	for i, t := range terms {
 		if i == from {
 			if len(starts) == 0 {
@@ -275,6 +294,23 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 			// short keeps that length in x (cut.length), which haku.js
 			// compares.
 			wire, _ := wireTerms(terms[from : i+1])
+			for j := range wire {
+				if len(terms[from+j].postings) <= opts.ListBytes {
+					continue
+				}
+				wire[j].out = &[3]int{lists}
+				if c := terms[from+j].cut; c != nil {
+					wire[j].out[1], wire[j].out[2] = c.df, c.length
+				} else {
+					eachPosting(terms[from+j].postings, func(int, int) { wire[j].out[1]++ })
+					wire[j].out[2] = len(terms[from+j].postings)
+				}
+				if err := emit("t/l"+strconv.Itoa(lists)+".json", string(wire[j].postings)); err != nil {
+					return nil, err
+				}
+				wire[j].postings = nil
+				lists++
+			}
 			if err := emit("t/"+strconv.Itoa(len(starts)-1)+".json", encodeTermSet(wire)); err != nil {
 				return nil, err
 			}

@@ -9,7 +9,8 @@
 // were listed with no hit known yet ("(vähintään 0)") that have hits in
 // the postings left out, the files of a
 // cut index read beyond the manifest, shards, rows and postings left out
-// (none should be), and every query whose hits differ; then, for WORD,
+// (none should be), how many queries read lists a shard keeps in files of
+// their own (t/lN.json), and every query whose hits differ; then, for WORD,
 // the files its first page of hits reads and those of the pages after it
 // until the postings left out are read; and the count the query PAIRQUERY
 // says on the sharded index PAIR and the files of postings left out it
@@ -36,6 +37,7 @@ async function reference(dir = cut) {
   const idx = await loadIndex('/haku/', fsFetch(dir));
   const loadShard = idx.loadShard.bind(idx);
   idx.loadShard = (i) => loadShard(i).then(async (keys) => {
+    await idx.loadLists(keys);
     await Promise.all(keys.map(async (k) => {
       for (let c = idx.cuts.get(k); c && c.next < c.tiers.length;) await idx.loadTier(k);
     }));
@@ -69,7 +71,7 @@ function filters() {
   return { audience: [pick(ref.m.aud), pick(ref.m.aud)] };
 }
 
-const out = { queries: 0, tails: 0, byPage: 0, first: 0, firstTails: 0, zeroListed: 0, other: [], differ: [] };
+const out = { queries: 0, tails: 0, byPage: 0, lists: 0, first: 0, firstTails: 0, zeroListed: 0, other: [], differ: [] };
 
 // lowerBounds tells whether facet counts got, of a search that has not read
 // every posting, are lower bounds of the true ones, want: every value with
@@ -78,7 +80,7 @@ function lowerBounds(got, want) {
   return Object.entries(want).every(([name, values]) => Object.entries(values).every(([v, n]) => got[name][v] !== undefined && got[name][v] <= n))
     && Object.entries(got).every(([name, values]) => Object.entries(values).every(([v, n]) => n <= (want[name][v] || 0)));
 }
-const known = /^\/haku\/(index\.json|t\/p?\d+\.json|[dw]\/\d+\.json)$/;
+const known = /^\/haku\/(index\.json|t\/[pl]?\d+\.json|[dw]\/\d+\.json)$/;
 for (let i = 0; i < Number(count); i++) {
   const q = query();
   const f = filters();
@@ -90,6 +92,7 @@ for (let i = 0; i < Number(count); i++) {
   out.queries++;
   const byPage = fetchCut.requests.some((p) => p.includes('/w/'));
   if (byPage) out.byPage++;
+  if (fetchCut.requests.some((p) => p.includes('/t/l'))) out.lists++;
   const tails = byPage || fetchCut.requests.some((p) => p.includes('/t/p'));
   if (tails) out.tails++;
   // The first page of one word, unfiltered, as most searches are.

@@ -212,14 +212,22 @@ test('highlight keeps markup as text', async () => {
   assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ['img']);
 });
 
-test('the sharded index fetches only the shards of the query and the chunks of its hits', async () => {
+test('the sharded index fetches only the shards of the query, the lists of its keys and the chunks of its hits', async () => {
   const idx = await loadIndex('/haku/', fsFetch(fixture + 'sharded'));
   const f = idx.fetchFn;
   await idx.search('luottamus', {}, { limit: 1 });
-  const shards = f.requests.filter((p) => p.includes('/t/'));
+  const shards = f.requests.filter((p) => /\/t\/\d+\.json$/.test(p));
+  const lists = f.requests.filter((p) => p.includes('/t/l'));
   const chunks = f.requests.filter((p) => p.includes('/d/'));
   assert.equal(f.requests[0], '/haku/index.json');
   assert.ok(shards.length <= 2, `fetched ${shards}`);
+  assert.deepEqual(lists, [], 'luottamus has its list in its shard');
+  // johtam's list is a file of its own in the fixture (ListBytes 12), read
+  // for the query that uses it; the other lists of the fixture are not.
+  const g = fsFetch(fixture + 'sharded');
+  const r = await (await loadIndex('/haku/', g)).search('johtaminen', {}, { limit: 1 });
+  assert.deepEqual(g.requests.filter((p) => p.includes('/t/l')), ['/haku/t/l0.json']);
+  assert.deepEqual(r.hits.map((h) => h.url), (await single.search('johtaminen', {}, { limit: 1 })).hits.map((h) => h.url));
   assert.equal(chunks.length, 1);
   assert.ok(fetchSharded.requests.length > 0);
 });
@@ -251,7 +259,7 @@ test('a word with a dangling hyphen stands for the compound it shares a head wit
 
 test('front-coded keys never split a surrogate pair', async () => {
   const manifest = {
-    v: 4, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+    v: 5, n: 2, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
     aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], f: 'EAEA',
     docs: [['/a/', 'A', ''], ['/b/', 'B', '']],
     terms: { k: 'A𝔘𝔞 C𝔫', p: 'BB CB' },
@@ -274,7 +282,7 @@ test('a list grouped by weight finds what the same list written per document fin
   const open = (l) => loadIndex('/haku/', async () => ({
     ok: true,
     text: async () => JSON.stringify({
-      v: 4, n: docs.length, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
+      v: 5, n: docs.length, areas: [], ac: [], kt: ['tieto', 'vinkki', 'menetelma', 'tyokalu', 'helmi', 'case', 'luku', 'teema', 'sivu'],
       aud: ['johto', 'esihenkilot', 'paattajat', 'henkilosto', 'hanketoimijat'], fr: '', docs,
       terms: { k: 'Akiss Boir', p: `${l.kissa} ${l.koira}` },
     }),
@@ -306,16 +314,16 @@ test('an index.json of another format, kept by a cache, is asked for again past 
     const m = asked.length === 1 ? first : then;
     return { ok: true, text: async () => JSON.stringify(m) };
   };
-  const idx = await loadIndex('/haku/', serving(manifest(3), manifest(4)));
+  const idx = await loadIndex('/haku/', serving(manifest(4), manifest(5)));
   assert.deepEqual(asked, [undefined, 'reload']);
   assert.deepEqual((await idx.search('luottamus')).hits.map((h) => h.url), ['/a/']);
 
   asked.length = 0;
-  await assert.rejects(loadIndex('/haku/', serving(manifest(3), manifest(3))), /unknown search index format/);
+  await assert.rejects(loadIndex('/haku/', serving(manifest(4), manifest(4))), /unknown search index format/);
   assert.deepEqual(asked, [undefined, 'reload']);
 
   asked.length = 0;
-  await loadIndex('/haku/', serving(manifest(4), manifest(4)));
+  await loadIndex('/haku/', serving(manifest(5), manifest(5)));
   assert.deepEqual(asked, [undefined], 'an index of this format is fetched once');
 });
 

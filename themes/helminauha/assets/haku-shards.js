@@ -1,6 +1,8 @@
 // haku-shards.js: what the search (haku.js) needs of an index cut into
 // files, which loadIndex loads only for such an index: the keys in
-// shards (t/N.json), the rows of the documents in chunks (d/N.json) and
+// shards (t/N.json), the long lists of a shard in files of their own
+// (t/lN.json), read only for the keys a query uses, the rows of the
+// documents in chunks (d/N.json) and
 // the postings a shard leaves out of its longest lists, in tiers
 // (t/pN.json), read only when they could change the hits asked for, and
 // the same postings by page (w/N.json), read for the few pages whose
@@ -31,6 +33,7 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
       // is not after it.
       this.bounds = decodeKeys(m.shards);
       this.cuts = new Map(); // key -> {df, len, tie, ord, tiers, next} of a list cut short
+      this.outs = new Map(); // key -> {file, df, len, p: Promise of the list, loaded} of a list in a file of its own
       this.tiers = new Map(); // "key tier" -> Promise of the tier joined to the list
       this.shards = new Map(); // shard number -> Promise of its keys
       this.chunks = new Map();
@@ -77,9 +80,13 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
       return lists.flat().filter((k) => k.startsWith(p));
     }
 
-    // addTerms adds a shard's term set and the lists it cuts short (x).
+    // addTerms adds a shard's term set, the lists it cuts short (x) and
+    // those it keeps in files of their own (o).
     addTerms(t) {
       const keys = super.addTerms(t);
+      for (const [i, file, df, len] of t.o || []) {
+        if (!this.outs.has(keys[i])) this.outs.set(keys[i], { file, df, len, p: null });
+      }
       for (const [i, df, len, tie, ord, ...rest] of t.x || []) {
         if (this.cuts.has(keys[i])) continue;
         const tiers = [];
@@ -95,6 +102,8 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
     // are), and tie, the last page loaded with that weight (any not loaded
     // that has it comes after it) or -1.
     postings(k) {
+      const out = this.outs.get(k);
+      if (out && !out.loaded) throw new Error(`the postings of ${k} are not loaded (loadLists)`);
       const fresh = !this.decoded.has(k);
       const p = super.postings(k);
       if (p && fresh) {
@@ -163,7 +172,31 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
 
     encodedLength(k) {
       const cut = this.cuts.get(k);
-      return cut ? cut.len : super.encodedLength(k);
+      const out = this.outs.get(k);
+      return cut ? cut.len : out ? out.len : super.encodedLength(k);
+    }
+
+    df(k) {
+      const cut = this.cuts.get(k);
+      const out = this.outs.get(k);
+      return cut ? cut.df : out ? out.df : super.df(k);
+    }
+
+    // loadLists fetches the lists of the keys given that their shards
+    // keep in files of their own (the shards are loaded).
+    async loadLists(keys) {
+      await Promise.all(keys.map((k) => {
+        const out = this.outs.get(k);
+        if (!out || out.loaded) return null;
+        if (!out.p) {
+          out.p = this.fetchJSON(`t/l${out.file}.json`).then((s) => {
+            this.terms.set(k, s);
+            out.loaded = true;
+          });
+          out.p.catch(() => { out.p = null; });
+        }
+        return out.p;
+      }));
     }
 
     // loadTier fetches the next tier of the postings of key k that its

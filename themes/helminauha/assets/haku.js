@@ -471,8 +471,9 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 // (internal/search, manifest.V) raises both together whenever the files'
 // layout changes (2: the shard bounds front-coded in one string; 3: lists
 // of postings grouped by weight where that is shorter; 4: the postings a
-// list cut short leaves out also by page, w/N.json).
-const FORMAT = 4;
+// list cut short leaves out also by page, w/N.json; 5: a shard's long
+// lists in files of their own, t/lN.json).
+const FORMAT = 5;
 
 class SearchIndex {
   constructor(base, fetchFn, m) {
@@ -568,6 +569,14 @@ class SearchIndex {
 
   has(k) { return this.terms.has(k); }
 
+  // df is the number of pages key k (which the index has) is on.
+  df(k) { return this.postings(k).df; }
+
+  // loadLists loads the postings of the keys given, which scoreOps and
+  // postings then read: an index in one file has them all (haku-shards.js
+  // reads the lists a shard keeps in files of their own).
+  async loadLists() {}
+
   // synonyms returns the phrases the thesaurus gives for key k, each a
   // list of keys (see Syn in internal/search/wire.go).
   synonyms(k) {
@@ -637,11 +646,13 @@ class SearchIndex {
     return ids.map((id) => this.rows[id]);
   }
 
-  // matchWord finds the documents of one query word: its key, the parts
-  // of a hyphenated or compound word, the compounds it is the head of, the
+  // matchWord finds the keys of one query word: its key, the parts of a
+  // hyphenated or compound word, the compounds it is the head of, the
   // keys it is a prefix of (the word being typed, when it is not a known
   // word itself), and the keys one typo away. It returns those keys and
-  // their weights (ops) with what scoreOps makes of them.
+  // their weights (ops), which scoreOps scores once their postings are
+  // loaded (loadLists); it reads only the keys and how many pages each is
+  // on.
   async matchWord(w, typing) {
     // The keys matched and how much each weighs, as ops for scoreOps:
     // {key, f} for a key alone, {keys, factor} for keys a page must have
@@ -652,13 +663,12 @@ class SearchIndex {
     // a synonym of two rarer words every page of a common one).
     let maxIdf = Infinity;
     const add = (k, factor) => {
-      const p = this.postings(k);
-      if (!p) return false;
-      ops.push({ key: k, f: (Math.min(this.idf(p.df), maxIdf) * factor) / 63 });
+      if (!this.has(k)) return false;
+      ops.push({ key: k, f: (Math.min(this.idf(this.df(k)), maxIdf) * factor) / 63 });
       return true;
     };
     const addAll = (keys, factor) => {
-      if (keys.some((k) => !this.postings(k))) return;
+      if (keys.some((k) => !this.has(k))) return;
       ops.push({ keys, factor, maxIdf });
     };
     await this.ensure([w.term, ...w.parts]);
@@ -679,7 +689,7 @@ class SearchIndex {
     const vf = langOf(this.lang).verbFirst;
     const verbFirst = !!vf && vf(w.word) && derived.some((k) => this.has(k));
     const exact = add(w.term, verbFirst ? MATCH.derived : MATCH.exact);
-    if (exact) maxIdf = this.idf(this.postings(w.term).df);
+    if (exact) maxIdf = this.idf(this.df(w.term));
     if (w.parts.length > 1) addAll(w.parts, MATCH.hyphen);
     // A compound word the index does not know matches pages that have its
     // parts; a Swedish one (splitKnown) also when the index knows it, so
@@ -734,7 +744,7 @@ class SearchIndex {
         for (const k of typo2Keys(w.term, keys)) add(k, MATCH.typo2);
       }
     }
-    return { ops, ...this.scoreOps(ops) };
+    return ops;
   }
 
   // scoreOps returns the scores of a query word whose keys matched are
@@ -805,8 +815,11 @@ class SearchIndex {
     // turn, so that what one word finds in the shards another loaded
     // (compounds it ends, typos) does not depend on which came first.
     await this.ensure(words.flatMap((w) => [w.term, ...w.parts]));
-    let results = [];
-    for (const [i, w] of words.entries()) results.push(await this.matchWord(w, typing && i === words.length - 1));
+    const wordOps = [];
+    for (const [i, w] of words.entries()) wordOps.push(await this.matchWord(w, typing && i === words.length - 1));
+    // The lists of every word's keys load together, in one round.
+    await this.loadLists(wordOps.flat().flatMap((op) => (op.key !== undefined ? [op.key] : op.keys)));
+    let results = wordOps.map((ops) => ({ ops, ...this.scoreOps(ops) }));
     // Filters as area numbers, kind numbers and an audience bit mask.
     const m = this.m;
     const areaWant = indexSet(asSet(filters.teema), m.areas.map((a) => a[0]));
@@ -950,10 +963,11 @@ class SearchIndex {
     // A synonym's key may be in a shard not loaded yet (the manifest
     // names it): its pages are counted once it is.
     await this.ensure([...found.keys()]);
-    for (const [hk, c] of found) c.df = this.postings(hk).df;
+    for (const [hk, c] of found) c.df = this.df(hk);
     const order = [...found.entries()].sort((a, b) => b[1].df - a[1].df).slice(0, SUGGEST_KEYS);
     for (const [hk, c] of order) {
       if (c.thesaurus) return c.variant;
+      await this.loadLists([hk]);
       const p = this.postings(hk);
       const top = Array.from(p.ids, (id, i) => [id, p.ws[i]]).sort((a, b) => b[1] - a[1]).slice(0, SUGGEST_PAGES).map((x) => x[0]);
       for (const row of await this.rowsOf(top)) {
