@@ -79,3 +79,40 @@ func TestDocWarningsAreTheModelsOwn(t *testing.T) {
 		t.Errorf("the portal gives no warning between documents (same title, orphan pearl)")
 	}
 }
+
+// TestLongSummaryCountsCharacters: a summary is too long when it has more
+// than MaxSummary characters, however many bytes they take: the warning
+// reads the text only past MaxSummary bytes.
+func TestLongSummaryCountsCharacters(t *testing.T) {
+	tests := []struct {
+		summary string
+		long    bool
+	}{
+		{strings.Repeat("a", site.MaxSummary), false},
+		{strings.Repeat("a", site.MaxSummary+1), true},
+		{strings.Repeat("ä", site.MaxSummary), false}, // twice MaxSummary bytes
+		{strings.Repeat("ä", site.MaxSummary+1), true},
+		{strings.Repeat("a", site.MaxSummary-1) + "€", false},
+		{"Lyhyt.", false},
+	}
+	fsys := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Testi\ndescription: D.\nbaseURL: https://example.org/\n")},
+		"teemat/johtaminen.md": {Data: []byte("---\ntitle: Johtaminen\nweight: 1\nsummary: Alue.\n---\nAlue.\n")},
+	}
+	for i, tt := range tests {
+		fsys[fmt.Sprintf("helmet/h%d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: Helmi %d\ntheme: johtaminen\nkind: vinkki\ndate: 2024-01-01\nsummary: %q\n---\nTeksti.\n", i, tt.summary)}
+	}
+	_, diags := buildSite(t, fsys, site.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	for i, tt := range tests {
+		file := fmt.Sprintf("content/helmet/h%d.md", i)
+		warned := slices.ContainsFunc(diags.Warnings(), func(e *diag.Error) bool {
+			return e.ID() == diag.SiteLongSummary.ID() && e.Pos.File == file
+		})
+		if warned != tt.long {
+			t.Errorf("summary of %d characters, %d bytes: warned %t, want %t", len([]rune(tt.summary)), len(tt.summary), warned, tt.long)
+		}
+	}
+}

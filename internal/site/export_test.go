@@ -1,6 +1,9 @@
 package site
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+)
 
 // WorkOf is the count of the comparisons and edit-distance steps Build
 // did for s, which the linear-work test compares across sizes.
@@ -8,6 +11,10 @@ func WorkOf(s *Site) int { return s.work }
 
 // TitleKeyIs is titleKeyIs, which SameTitles compares titles with keys by.
 var TitleKeyIs = titleKeyIs
+
+// SameTitleKey is sameTitleKey, which sameTitles tells two titles with
+// one hash apart by.
+var SameTitleKey = sameTitleKey
 
 // TitleHash is titleHash, the hash of a title's key that sameTitles
 // finds pages by.
@@ -24,3 +31,15 @@ func ParseURL(dir, address string) string { return fmt.Sprintf("%#v", parseURL(d
 
 // KeyHead is keyHead, the head of a sort key that sorting compares first.
 var KeyHead = keyHead[[]byte]
+
+// NewestFirst is the order newestFirst gives the Unix times secs, the
+// earlier place first of equal times, as the places of secs.
+func NewestFirst(secs []int64) []int {
+	keys := make([]int, len(secs))
+	for i := range keys {
+		keys[i] = i
+	}
+	return newestFirst(keys, func(i int) int64 { return secs[i] }, func(x, y int) int {
+		return cmp.Or(cmp.Compare(secs[y], secs[x]), cmp.Compare(x, y))
+	})
+}

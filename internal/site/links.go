@@ -1,6 +1,7 @@
 package site
 
 import (
+	"iter"
 	"net/url"
 	"path"
 	"strings"
@@ -134,7 +135,7 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 func (b *builder) titleLink(l markdown.Link) diag.Text {
 	if b.titles == nil {
 		b.titles = map[string]string{}
-		for file, v := range b.byFile {
+		for file, v := range b.files() {
 			title := ""
 			if d, ok := v.(content.Doc); ok {
 				title = strings.ToLower(d.Base().Title)
@@ -165,7 +166,7 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 	}
 	rel := d.path
 	if strings.HasSuffix(rel, ".md") {
-		v, ok := b.byFile[rel]
+		v, ok := b.file(rel)
 		if !ok {
 			if n, ok := b.notTranslated(strings.TrimSuffix(rel, ".md")); ok {
 				// A page of the default language the translation has
@@ -178,7 +179,7 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 			// helmet/x.md written in a pearl is read from its folder, as
 			// helmet/helmet/x.md: the page is one folder up.
 			if typed := strings.TrimPrefix(rel, dir+"/"); typed != rel {
-				if _, ok := b.byFile[typed]; ok {
+				if _, ok := b.file(typed); ok {
 					return "", nil, diag.SiteLinkFromFolder.With(dir, "../"+typed+d.frag)
 				}
 			}
@@ -412,13 +413,45 @@ func (b *builder) byPage(p string) any {
 	parts := strings.Split(strings.Trim(p, "/"), "/")
 	switch {
 	case len(parts) == 2:
-		return b.byFile[parts[0]+"/"+parts[1]+".md"]
+		v, _ := b.file(parts[0] + "/" + parts[1] + ".md")
+		return v
 	case len(parts) == 1 && parts[0] == "opas":
 		return b.byFile["opas/_index.md"]
 	case len(parts) == 1:
 		return b.byFile["sivut/"+parts[0]+".md"]
 	}
 	return nil
+}
+
+// file is the model value of the document at rel, a source path inside
+// the content folder ("helmet/x.md").
+func (b *builder) file(rel string) (any, bool) {
+	if name, ok := strings.CutPrefix(rel, content.DirPearls+"/"); ok {
+		slug, ok := strings.CutSuffix(name, ".md")
+		if p := b.pearlBy[slug]; ok && p != nil {
+			return p, true
+		}
+		return nil, false
+	}
+	v, ok := b.byFile[rel]
+	return v, ok
+}
+
+// files are every document's source path inside the content folder
+// ("helmet/x.md") with its model value, in no order.
+func (b *builder) files() iter.Seq2[string, any] {
+	return func(yield func(string, any) bool) {
+		for f, v := range b.byFile {
+			if !yield(f, v) {
+				return
+			}
+		}
+		for slug, p := range b.pearlBy {
+			if !yield(content.DirPearls+"/"+slug+".md", p) {
+				return
+			}
+		}
+	}
 }
 
 // missing explains a link to a source file that does not exist.

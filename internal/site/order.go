@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -80,6 +81,58 @@ func keyHead[K string | []byte](key K) [2]uint64 {
 
 // compare orders two texts.
 func (k *sortKeys) compare(x, y string) int { return bytes.Compare(k.key(x), k.key(y)) }
+
+// newestFirst sorts keys by compare, which orders them first by the
+// second sec gives (a Unix time), newest first. A portal's dates lie
+// within a few thousand days: the keys are put in order of their days (a
+// counting sort), and only each day's few are sorted by compare. Sorting
+// them all took twenty times as long at 100,000 pearls as at 10,000. Keys
+// spread over more days than twice their number are sorted whole. The
+// slice returned may be keys or another.
+func newestFirst[K any](keys []K, sec func(K) int64, compare func(x, y K) int) []K {
+	if len(keys) < 2 {
+		return keys
+	}
+	day := func(k K) int64 {
+		s := sec(k)
+		d := s / (24 * 60 * 60)
+		if s%(24*60*60) < 0 {
+			d--
+		}
+		return d
+	}
+	first, last := day(keys[0]), day(keys[0])
+	for _, k := range keys[1:] {
+		d := day(k)
+		first, last = min(first, d), max(last, d)
+	}
+	if last-first >= 2*int64(len(keys))+1024 {
+		slices.SortFunc(keys, compare)
+		return keys
+	}
+	// end[n+1] is where the keys of the n-th day from the last end.
+	days := int(last-first) + 1
+	end := make([]int32, days+1)
+	for _, k := range keys {
+		end[last-day(k)+1]++
+	}
+	for n := range days {
+		end[n+1] += end[n]
+	}
+	next := slices.Clone(end[:days])
+	out := make([]K, len(keys))
+	for _, k := range keys {
+		n := last - day(k)
+		out[next[n]] = k
+		next[n]++
+	}
+	for n := range days {
+		if end[n+1]-end[n] > 1 {
+			slices.SortFunc(out[end[n]:end[n+1]], compare)
+		}
+	}
+	return out
+}
 
 // rank is a pearl's place in the order of all pearls: by theme area
 // (those without one last), title and slug. Slugs are unique, so the
