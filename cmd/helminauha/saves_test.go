@@ -130,11 +130,22 @@ func TestServeTellsNewWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	save := func(text string) {
-		if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
+	// Each save is one rename into the folder, as sed -i saves: written
+	// in place, a busy machine may hold the test between emptying the
+	// file and writing it for longer than serve waits for quiet, and
+	// serve then rightly tells the rest as a change of its own, which
+	// the next save's rebuild took in ("2 changes: rebuilt").
+	spare := t.TempDir()
+	saveAs := func(name, text string) {
+		tmp := filepath.Join(spare, filepath.Base(name))
+		if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, name); err != nil {
 			t.Fatal(err)
 		}
 	}
+	save := func(text string) { saveAs(page, text) }
 	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
 	cmd.Dir = dir
 	s := startServing(t, cmd)
@@ -175,9 +186,7 @@ func TestServeTellsNewWarnings(t *testing.T) {
 		t.Fatal("luottamus.md no longer has the title this test changes")
 	}
 	for _, text := range []string{retitled, string(was)} {
-		if err := os.WriteFile(other, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		saveAs(other, text)
 		s.next("helmet/luottamus.md changed: rebuilt in")
 		if text == retitled {
 			want := `content/helmet/luottamus.md:2:8: warning: the title "Dialogi" is already the title of content/helmet/dialogi.md`
