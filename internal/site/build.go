@@ -186,9 +186,6 @@ type builder struct {
 	// and titleHashes the titleHash of each one's title.
 	loaded      []*Pearl
 	titleHashes []uint64
-	// slugs are the slugs of loaded, each the key of its pearl in
-	// pearlBy, for findSlugs.
-	slugs []string
 	// draftFiles holds the files of every draft, in the build or not.
 	draftFiles map[string]bool
 	// Made when a message first needs them (see suggester): the names
@@ -288,7 +285,6 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			}
 		}
 		b.pearlBy[slug] = pearl
-		b.slugs = append(b.slugs, slug)
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
 	slices.Sort(b.s.LeftOut)
@@ -411,31 +407,9 @@ func (b *builder) related() {
 	}
 	// A pearl's own list is its own affair, and its problems are sorted
 	// with the others: the pearls are taken as they were loaded.
-	// The slugs named are found all at once (see findSlugs), and read
-	// after from their copy (wanted), not from each pearl's front
-	// matter again, a miss of the processor's cache a pearl at 100,000
-	// pearls. ends[i] is where the slugs of loaded[i] end in wanted.
-	ends := make([]int32, len(b.loaded))
-	n := 0
-	for i, p := range b.loaded {
-		n += len(p.Pearl.Related)
-		ends[i] = int32(n)
-	}
-	wanted := make([]string, 0, n)
 	for _, p := range b.loaded {
-		wanted = append(wanted, p.Pearl.Related...)
-	}
-	found := findSlugs(b.slugs, wanted)
-	k := int32(0)
-	for i, p := range b.loaded {
-		for ; k < ends[i]; k++ {
-			slug := wanted[k]
-			var r *Pearl
-			if at := found[k]; at >= 0 {
-				r = b.foundPearl(&p.Common, "related", slug, b.loaded[at])
-			} else {
-				r = b.refPearl(&p.Common, "related", slug)
-			}
+		for _, slug := range p.Pearl.Related {
+			r := b.refPearl(&p.Common, "related", slug)
 			if r == nil {
 				continue
 			}
@@ -453,7 +427,7 @@ func (b *builder) related() {
 	// lists of those it names, was two misses of the processor's cache
 	// a pair at 100,000 pearls. (A list that grew in that walk held only
 	// pearls that named its pearl, and so were on its pearl's list.)
-	n = len(b.s.Pearls)
+	n := len(b.s.Pearls)
 	start := make([]int32, n+1)
 	for _, p := range b.loaded {
 		for _, r := range p.Related {
@@ -484,7 +458,12 @@ func (b *builder) related() {
 // or draft pearl.
 func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 	if p := b.pearlBy[slug]; p != nil {
-		return b.foundPearl(doc, key, slug, p)
+		if b.draftsIn && p.Draft {
+			// Only then: ItemPos reads the front matter again, which for
+			// every reference was a tenth of the model's time.
+			b.draftNamed(doc.ItemPos(key, slug), p)
+		}
+		return p
 	}
 	if _, ok := b.drafts[slug]; ok {
 		b.diags.Warn(doc.ItemPos(key, slug), diag.SiteNamesDraft, key, slug)
@@ -500,16 +479,6 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 	b.diags.Report(doc.ItemPos(key, slug), diag.SiteNoSuchPearl,
 		key, slug, b.names("pearls").nearest(slug))
 	return nil
-}
-
-// foundPearl is refPearl for the pearl p found by its slug.
-func (b *builder) foundPearl(doc *content.Common, key, slug string, p *Pearl) *Pearl {
-	if b.draftsIn && p.Draft {
-		// Only then: ItemPos reads the front matter again, which for
-		// every reference was a tenth of the model's time.
-		b.draftNamed(doc.ItemPos(key, slug), p)
-	}
-	return p
 }
 
 // unknownArea reports the theme area slug that doc's key names and this

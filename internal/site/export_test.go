@@ -43,11 +43,3 @@ func NewestFirst(secs []int64) []int {
 		return cmp.Or(cmp.Compare(secs[y], secs[x]), cmp.Compare(x, y))
 	})
 }
-
-// HashSlugsBy makes Build find pearls by their slugs with h as the
-// slugs' hash (see findSlugs) until the returned func is called.
-func HashSlugsBy(h func(string) uint64) (restore func()) {
-	old := slugHash
-	slugHash = h
-	return func() { slugHash = old }
-}
