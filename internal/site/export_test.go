@@ -12,10 +12,6 @@ func WorkOf(s *Site) int { return s.work }
 // TitleKeyIs is titleKeyIs, which SameTitles compares titles with keys by.
 var TitleKeyIs = titleKeyIs
 
-// SameTitleKey is sameTitleKey, which sameTitles tells two titles with
-// one hash apart by.
-var SameTitleKey = sameTitleKey
-
 // TitleHash is titleHash, the hash of a title's key that sameTitles
 // finds pages by.
 var TitleHash = titleHash

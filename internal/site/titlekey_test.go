@@ -69,34 +69,6 @@ func checkTitleKeyIs(t *testing.T, a, b string) {
 	}
 }
 
-// TestSameTitleKey: SameTitleKey(a, b) tells whether a and b have one
-// key, for every pair of seed titles, each in capitals, and each with a
-// letter more.
-func TestSameTitleKey(t *testing.T) {
-	for _, a := range titleKeySeeds {
-		for _, b := range titleKeySeeds {
-			checkSameTitleKey(t, a, b)
-			checkSameTitleKey(t, a, strings.ToUpper(b))
-			checkSameTitleKey(t, a+"x", b)
-			checkSameTitleKey(t, a, b+"X")
-		}
-	}
-}
-
-func FuzzSameTitleKey(f *testing.F) {
-	for i, a := range titleKeySeeds {
-		f.Add(a, titleKeySeeds[(i+1)%len(titleKeySeeds)])
-		f.Add(a, strings.ToUpper(a))
-	}
-	f.Fuzz(checkSameTitleKey)
-}
-
-func checkSameTitleKey(t *testing.T, a, b string) {
-	if got, want := site.SameTitleKey(a, b), slowTitleKey(a) == slowTitleKey(b); got != want {
-		t.Errorf("SameTitleKey(%q, %q) = %t, want %t", a, b, got, want)
-	}
-}
-
 // TestTitleHashIsTheKeys: a title has the hash of its key, which is the
 // key of itself, whether the title is written plainly or not.
 func TestTitleHashIsTheKeys(t *testing.T) {
