@@ -342,20 +342,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	// pearls' do not (the sort took 51 ms there instead of 59). The
 	// place in loaded makes the order total, so sorting on both cores
 	// gives the one order.
-	end := make([]int, len(b.s.Areas)+2)
-	for _, o := range order {
-		end[o.area+1]++
-	}
-	for a := range len(b.s.Areas) + 1 {
-		end[a+1] += end[a]
-	}
-	next := slices.Clone(end)
-	byArea := make([]sortable, len(order))
-	for _, o := range order {
-		byArea[next[o.area]] = o
-		next[o.area]++
-	}
-	order = byArea
+	order, end := byGroup(order, len(b.s.Areas)+1, func(o sortable) int { return int(o.area) })
 	for a := range len(b.s.Areas) + 1 {
 		workers.SortFunc(order[end[a]:end[a+1]], 4096, func(x, y sortable) int {
 			return cmp.Or(cmp.Compare(x.head[0], y.head[0]), cmp.Compare(x.head[1], y.head[1]), cmp.Compare(x.i, y.i))

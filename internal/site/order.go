@@ -110,28 +110,34 @@ func newestFirst[K any](keys []K, sec func(K) int64, compare func(x, y K) int) [
 		slices.SortFunc(keys, compare)
 		return keys
 	}
-	// end[n+1] is where the keys of the n-th day from the last end.
-	days := int(last-first) + 1
-	end := make([]int32, days+1)
-	for _, k := range keys {
-		end[last-day(k)+1]++
-	}
-	for n := range days {
-		end[n+1] += end[n]
-	}
-	next := slices.Clone(end[:days])
-	out := make([]K, len(keys))
-	for _, k := range keys {
-		n := last - day(k)
-		out[next[n]] = k
-		next[n]++
-	}
-	for n := range days {
+	out, end := byGroup(keys, int(last-first)+1, func(k K) int { return int(last - day(k)) })
+	for n := range len(end) - 1 {
 		if end[n+1]-end[n] > 1 {
 			slices.SortFunc(out[end[n]:end[n+1]], compare)
 		}
 	}
 	return out
+}
+
+// byGroup returns keys in the order of their groups (0 to groups-1), each
+// group's in the order they came (a counting sort), and where each group
+// ends: group g is out[end[g]:end[g+1]].
+func byGroup[K any](keys []K, groups int, group func(K) int) (out []K, end []int) {
+	end = make([]int, groups+1)
+	for _, k := range keys {
+		end[group(k)+1]++
+	}
+	for g := range groups {
+		end[g+1] += end[g]
+	}
+	next := slices.Clone(end[:groups])
+	out = make([]K, len(keys))
+	for _, k := range keys {
+		g := group(k)
+		out[next[g]] = k
+		next[g]++
+	}
+	return out, end
 }
 
 // rank is a pearl's place in the order of all pearls: by theme area
