@@ -483,6 +483,7 @@ func TestCutPostings(t *testing.T) {
 		ZeroListed        int
 		Other             []string
 		Differ            []json.RawMessage
+		Unordered         []string
 		Pages             []struct {
 			Limit int
 			Exact bool
@@ -500,6 +501,9 @@ func TestCutPostings(t *testing.T) {
 	t.Logf("%d queries, %d read postings left out, %d of them by page, %d read lists in files of their own; %d of %d first pages of one word without filters; %d filters listed with no hit known yet", res.Queries, res.Tails, res.ByPage, res.Lists, res.FirstTails, res.First, res.ZeroListed)
 	for _, d := range res.Differ {
 		t.Errorf("the cut index gives other hits: %s", d)
+	}
+	for _, u := range res.Unordered {
+		t.Errorf("a list loaded has a page twice or out of order (query: key): %s", u)
 	}
 	if len(res.Other) > 0 {
 		t.Errorf("queries read files other than the manifest, shards, rows and postings: %v", res.Other)

@@ -71,7 +71,7 @@ function filters() {
   return { audience: [pick(ref.m.aud), pick(ref.m.aud)] };
 }
 
-const out = { queries: 0, tails: 0, byPage: 0, lists: 0, first: 0, firstTails: 0, zeroListed: 0, other: [], differ: [] };
+const out = { queries: 0, tails: 0, byPage: 0, lists: 0, first: 0, firstTails: 0, zeroListed: 0, other: [], differ: [], unordered: [] };
 
 // lowerBounds tells whether facet counts got, of a search that has not read
 // every posting, are lower bounds of the true ones, want: every value with
@@ -101,6 +101,11 @@ for (let i = 0; i < Number(count); i++) {
     if (tails) out.firstTails++;
   }
   out.other.push(...fetchCut.requests.filter((p) => !known.test(p)));
+  // Every list loaded holds each page once, in order, whatever was joined
+  // to it (tiers, pages' weights) in whatever order.
+  for (const [k, p] of idx.decoded) {
+    if (p && p.ids.some((id, j) => j > 0 && id <= p.ids[j - 1])) out.unordered.push(`${q}: ${k}`);
+  }
   const line = (r) => r.hits.map((h) => `${h.url} ${h.score}`).join('\n');
   const same = line(got) === line(want) && (got.exact ? got.total === want.total : got.total <= want.total) && (got.facetsExact ? JSON.stringify(got.facets) === JSON.stringify(want.facets) : lowerBounds(got.facets, want.facets));
   if (!same) out.differ.push({ q, filters: f, options, got: line(got), want: line(want), total: [got.total, want.total], exact: [got.exact, want.exact], facets: [got.facets, want.facets] });

@@ -127,17 +127,12 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
     // join adds the postings add ([page, weight], any order) to the loaded
     // postings of key k, those of pages it lacks.
     join(k, add) {
-      const have = this.decoded.get(k);
-      add = add.filter(([id]) => !has(have.ids, id)).sort((a, b) => a[0] - b[0]);
       if (!add.length) return;
-      const n = have.ids.length + add.length;
-      const ids = new Int32Array(n);
-      const ws = new Uint8Array(n);
-      for (let i = 0, a = 0, b = 0; i < n; i++) {
-        if (b >= add.length || (a < have.ids.length && have.ids[a] < add[b][0])) { ids[i] = have.ids[a]; ws[i] = have.ws[a++]; } else { ids[i] = add[b][0]; ws[i] = add[b++][1]; }
-      }
-      have.ids = ids;
-      have.ws = ws;
+      const have = this.decoded.get(k);
+      add.sort((a, b) => a[0] - b[0]);
+      const m = merge(have, { ids: add.map((a) => a[0]), ws: add.map((a) => a[1]) });
+      have.ids = m.ids;
+      have.ws = m.ws;
     }
 
     // verify reads the weights of the pages ids in the lists cut short
@@ -209,21 +204,11 @@ export function sharded({ SearchIndex, decodeKeys, decodePostings, topK, key, MI
       if (!p) {
         p = this.fetchJSON(`t/p${cut.tiers[j].file}.json`).then((s) => {
           const have = this.postings(k);
-          const tier = decodePostings(s);
           // A page verified has its postings of the tier loaded already.
-          let n = 0;
-          const ids = new Int32Array(have.ids.length + tier.ids.length);
-          const ws = new Uint8Array(ids.length);
-          for (let a = 0, b = 0; a < have.ids.length || b < tier.ids.length; n++) {
-            const fromHave = b >= tier.ids.length || (a < have.ids.length && have.ids[a] <= tier.ids[b]);
-            if (fromHave) {
-              if (b < tier.ids.length && have.ids[a] === tier.ids[b]) b++;
-              ids[n] = have.ids[a]; ws[n] = have.ws[a++];
-            } else { ids[n] = tier.ids[b]; ws[n] = tier.ws[b++]; }
-          }
+          const { ids, ws } = merge(have, decodePostings(s));
           cut.next = j + 1;
           const thr = cut.next < cut.tiers.length ? cut.tiers[cut.next].thr : 0;
-          this.decoded.set(k, { ids: ids.subarray(0, n), ws: ws.subarray(0, n), df: cut.df, thr, tie: -1, max: have.max });
+          this.decoded.set(k, { ids, ws, df: cut.df, thr, tie: -1, max: have.max });
         });
         this.tiers.set(k + ' ' + j, p);
         p.catch(() => this.tiers.delete(k + ' ' + j));
@@ -430,8 +415,21 @@ function weightOf(left, ord) {
   return i < 0 ? 0 : left.ws[i];
 }
 
-// has reports whether the sorted ids hold id.
-function has(ids, id) { return indexOf(ids, id) >= 0; }
+// merge returns the postings of have ({ids, ws}, in order of page) and
+// those of more (in order too) of the pages have lacks, in order of page.
+function merge(have, more) {
+  let n = 0;
+  const ids = new Int32Array(have.ids.length + more.ids.length);
+  const ws = new Uint8Array(ids.length);
+  for (let a = 0, b = 0; a < have.ids.length || b < more.ids.length; n++) {
+    const fromHave = b >= more.ids.length || (a < have.ids.length && have.ids[a] <= more.ids[b]);
+    if (fromHave) {
+      if (b < more.ids.length && have.ids[a] === more.ids[b]) b++;
+      ids[n] = have.ids[a]; ws[n] = have.ws[a++];
+    } else { ids[n] = more.ids[b]; ws[n] = more.ws[b++]; }
+  }
+  return { ids: ids.subarray(0, n), ws: ws.subarray(0, n) };
+}
 
 function indexOf(ids, id) {
   let lo = 0;
