@@ -169,11 +169,15 @@ type term struct {
 	// cut, for a key whose postings a sharded index cuts short, says what
 	// is left out.
 	cut *cut
-	// out, for a list a sharded index writes in a file of its own, is
-	// [its file number, its number of postings, its whole list's length
-	// per document] (see termSet).
-	out *[3]int
+	// out, for a list a sharded index writes in a file of its own, says
+	// where it is (see termSet).
+	out *listFile
 }
+
+// listFile is a list in a file of its own, t/lN.json: N, the key's number
+// of postings and its whole list's length written per document (of a list
+// cut short, as in x).
+type listFile struct{ file, df, length int }
 
 func encodeTermSet(terms []term) *termSet {
 	var pb strings.Builder
@@ -195,7 +199,7 @@ func encodeTermSet(terms []term) *termSet {
 			ts.X = append(ts.X, x)
 		}
 		if t.out != nil {
-			ts.O = append(ts.O, []int{i, t.out[0], t.out[1], t.out[2]})
+			ts.O = append(ts.O, []int{i, t.out.file, t.out.df, t.out.length})
 		}
 	}
 	return ts
@@ -298,13 +302,13 @@ func shard(m manifest, terms []term, opts Options) ([]File, error) {
 				if len(terms[from+j].postings) <= opts.ListBytes {
 					continue
 				}
-				wire[j].out = &[3]int{lists}
+				out := &listFile{file: lists, length: len(terms[from+j].postings)}
 				if c := terms[from+j].cut; c != nil {
-					wire[j].out[1], wire[j].out[2] = c.df, c.length
+					out.df, out.length = c.df, c.length
 				} else {
-					eachPosting(terms[from+j].postings, func(int, int) { wire[j].out[1]++ })
-					wire[j].out[2] = len(terms[from+j].postings)
+					eachPosting(terms[from+j].postings, func(int, int) { out.df++ })
 				}
+				wire[j].out = out
 				if err := emit("t/l"+strconv.Itoa(lists)+".json", string(wire[j].postings)); err != nil {
 					return nil, err
 				}
