@@ -205,17 +205,120 @@ func (l List) filter(s Severity) List {
 
 // Sort orders the list by file, line, column and message, so that output
 // is deterministic whatever order parallel stages found the problems in.
+// Problems that compare equal keep their order.
+//
+// A list is most often a few runs already in order, one for each check
+// that walked the documents in the order of their files: the model's
+// list at 100,000 pearls is 102,288 problems in 28 runs, and the
+// problems of the build are the model's, in order. The runs are found
+// in one pass and merged; a list in order is only read. A stable sort
+// of the whole, which compared file names far apart in memory, was a
+// twentieth of the model's time at 100,000 pearls. A list of more than
+// maxRuns runs is sorted as before.
 func (l List) Sort() {
-	// A typed stable sort: sort.SliceStable swapped through reflection
-	// and compared by index, which at 100,000 pearls (a warning or more
-	// each) was a twentieth of the model's time.
-	slices.SortStableFunc(l, func(x, y *Error) int {
-		a, b := x.Pos, y.Pos
-		if c := cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)); c != 0 {
-			return c
+	if len(l) < 2 {
+		return
+	}
+	var at [maxRuns]int
+	ends := at[:0]
+	for i := 1; i < len(l); i++ {
+		if compare(l[i-1], l[i]) <= 0 {
+			continue
 		}
-		return strings.Compare(x.Message(English), y.Message(English))
-	})
+		if len(ends) == maxRuns-1 {
+			slices.SortStableFunc(l, compare)
+			return
+		}
+		ends = append(ends, i)
+	}
+	if len(ends) == 0 {
+		return
+	}
+	mergeRuns(l, append(ends, len(l)))
+}
+
+// maxRuns is the most runs a list may have for Sort to merge them: each
+// merge looks for the pair of runs to merge among all of them.
+const maxRuns = 64
+
+// compare is the order of Sort. Two problems at one place are ordered by
+// their English messages.
+func compare(x, y *Error) int {
+	a, b := x.Pos, y.Pos
+	if c := cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)); c != 0 {
+		return c
+	}
+	return strings.Compare(x.Message(English), y.Message(English))
+}
+
+// mergeRuns sorts l, whose runs in order end at ends (the last at
+// len(l)), by merging two neighbouring runs at a time, always the pair
+// that is shortest together: a short run is not copied again and again
+// with a long one, as it would be with the runs merged from the left.
+func mergeRuns(l List, ends []int) {
+	var buf List
+	for len(ends) > 1 {
+		best, size := 0, len(l)+1
+		for i := range len(ends) - 1 {
+			start := 0
+			if i > 0 {
+				start = ends[i-1]
+			}
+			if n := ends[i+1] - start; n < size {
+				best, size = i, n
+			}
+		}
+		start := 0
+		if best > 0 {
+			start = ends[best-1]
+		}
+		buf = merge(l[start:ends[best+1]], ends[best]-start, buf)
+		ends = slices.Delete(ends, best, best+1)
+	}
+}
+
+// merge merges l[:mid] and l[mid:], each in order, keeping the problems of
+// l[:mid] first among equal ones. The shorter side is copied into buf
+// (grown as needed and returned), and merged from the end it is not at.
+func merge(l List, mid int, buf List) List {
+	// The problems of the left side up to the right side's first, and
+	// those of the right after the left side's last, are in place
+	// already: when the runs hold different files (cases and pearls),
+	// that is most of them.
+	lo := sort.Search(mid, func(i int) bool { return compare(l[i], l[mid]) > 0 })
+	hi := mid + sort.Search(len(l)-mid, func(j int) bool { return compare(l[mid+j], l[mid-1]) >= 0 })
+	l = l[lo:hi]
+	mid -= lo
+	if mid <= len(l)-mid {
+		buf = append(buf[:0], l[:mid]...)
+		i, j, k := 0, mid, 0
+		for i < len(buf) && j < len(l) {
+			if compare(l[j], buf[i]) < 0 {
+				l[k] = l[j]
+				j++
+			} else {
+				l[k] = buf[i]
+				i++
+			}
+			k++
+		}
+		copy(l[k:], buf[i:])
+		return buf
+	}
+	buf = append(buf[:0], l[mid:]...)
+	i, j, k := mid-1, len(buf)-1, len(l)-1
+	for i >= 0 && j >= 0 {
+		if compare(l[i], buf[j]) > 0 {
+			l[k] = l[i]
+			i--
+		} else {
+			l[k] = buf[j]
+			j--
+		}
+		k--
+	}
+	copy(l[:j+1], buf[:j+1])
+	return buf
 }
 
 // MarkDrafts marks the problems in the files that drafts[file] names.
