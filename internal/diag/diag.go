@@ -248,6 +248,16 @@ func compare(x, y *Error) int {
 	if c := cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)); c != 0 {
 		return c
 	}
+	// Two messages that differ before either's first verb are ordered
+	// without being written: writing the messages of two problems at one
+	// place (a pearl's warnings of its whole file) was a third of the
+	// sort's time at 100,000 pearls and half at 10,000.
+	if m, n := x.Text.msg, y.Text.msg; m != n && m != nil && n != nil {
+		k := min(len(m.lead), len(n.lead))
+		if c := strings.Compare(m.lead[:k], n.lead[:k]); c != 0 {
+			return c
+		}
+	}
 	return strings.Compare(x.Message(English), y.Message(English))
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -92,6 +94,9 @@ type Message struct {
 	nargs int                // the arguments a message with plural forms takes
 	texts [3]catalog.Message // by Lang
 	plain [3]string          // the format, when it is one
+	// lead is the English text's beginning up to its first verb, which
+	// every English text of the message begins with (see compare).
+	lead string
 }
 
 // ID names the message in the catalogue and in check --format json.
@@ -175,7 +180,20 @@ var (
 func msg(id, fi, en string) *Message {
 	m := add(id, catalog.String(fi), catalog.String(en))
 	m.plain = [3]string{fi, en}
+	m.lead = leadOf(en)
 	return m
+}
+
+// leadOf is the beginning of format that is written as it is: up to
+// its first verb or ${substitution}, and not past a character that
+// oneLine would change.
+func leadOf(format string) string {
+	for i, r := range format {
+		if r == '%' || r == '$' || r == utf8.RuneError || unicode.IsControl(r) {
+			return format[:i]
+		}
+	}
+	return format
 }
 
 // msgVar adds a message whose wording depends on its arguments (one
