@@ -176,9 +176,11 @@ type builder struct {
 	byFile map[string]any
 	// byPath holds every site path the build writes, for links written as
 	// /helmet/x/ and for collisions with static files.
-	byPath  map[string]bool
-	areaBy  map[string]*Area
-	pearlBy map[string]*Pearl
+	byPath map[string]bool
+	areaBy map[string]*Area
+	// pearlBy finds the pearls of the model, by their places as loaded
+	// (loaded), and their addresses.
+	pearlBy *pearlTable
 	drafts  map[string]*content.Pearl
 	titles  map[string]string    // lower-case title -> source file, for titleLink
 	commits map[string]time.Time // Options.LastCommits
@@ -199,8 +201,13 @@ type builder struct {
 }
 
 func (b *builder) node(path, key string, sum content.Sum) Node {
+	return b.nodeAt(path, b.base+path, key, sum)
+}
+
+// nodeAt is node with the address (base and path) made already.
+func (b *builder) nodeAt(path, url, key string, sum content.Sum) Node {
 	b.byPath[path] = true
-	n := Node{Path: path, URL: b.base + path, Key: key}
+	n := Node{Path: path, URL: url, Key: key}
 	if key != "" {
 		if !b.noHashes {
 			b.s.Hashes[key] = sum
@@ -244,26 +251,11 @@ func (b *builder) areas(list []*content.Area) {
 }
 
 func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
-	b.pearlBy = make(map[string]*Pearl, len(list))
 	b.drafts = map[string]*content.Pearl{}
 	b.draftFiles = map[string]bool{}
-	// The keys of pearlBy, the pearls' slugs, are cut from one string
-	// (names): a lookup compares the key it finds with the name looked
-	// up, and at 100,000 pearls keys strewn over the heap were a miss of
-	// the processor's cache each.
-	size := 0
+	in := make([]*content.Pearl, 0, len(list))
+	slugs := make([]string, 0, len(list))
 	for _, p := range list {
-		size += len(p.Slug)
-	}
-	var names strings.Builder
-	names.Grow(size)
-	for _, p := range list {
-		names.WriteString(p.Slug)
-	}
-	all := names.String()
-	for _, p := range list {
-		slug := all[:len(p.Slug)]
-		all = all[len(slug):]
 		if p.Draft {
 			b.draftFiles[p.File] = true
 		}
@@ -273,7 +265,12 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			continue
 		}
 		b.draftsIn = b.draftsIn || p.Draft
-		pearl := &Pearl{Pearl: p, Node: b.node("/helmet/"+p.Slug+"/", p.Key, p.Sum)}
+		in = append(in, p)
+		slugs = append(slugs, p.Slug)
+	}
+	b.pearlBy = newPearlTable(slugs, b.base)
+	for i, p := range in {
+		pearl := &Pearl{Pearl: p, Node: b.nodeAt(b.pearlBy.path(i), b.pearlBy.url(i), p.Key, p.Sum)}
 		if b.commits != nil {
 			pearl.Committed = b.commits[p.Key+".md"]
 		}
@@ -284,7 +281,6 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 				b.unknownArea(&p.Common, "theme", p.Area, diag.SiteUnknownTheme)
 			}
 		}
-		b.pearlBy[slug] = pearl
 		b.s.Pearls = append(b.s.Pearls, pearl)
 	}
 	slices.Sort(b.s.LeftOut)
@@ -293,6 +289,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	// of the pearls walks them so, not in the order of titles, which at
 	// 100,000 pearls made each pearl a miss of the processor's cache.
 	b.loaded = slices.Clone(b.s.Pearls)
+	b.pearlBy.pearls = b.loaded
 	// The ranks are made once per pearl, not in every comparison. The
 	// pearls are sorted first on their area and the first 16 bytes of
 	// the title's key (head), small values side by side, and only then
@@ -393,19 +390,35 @@ func (b *builder) related() {
 		}
 	}
 	// A pearl's own list is its own affair, and its problems are sorted
-	// with the others: the pearls are taken as they were loaded.
-	for _, p := range b.loaded {
+	// with the others: the pearls are taken as they were loaded. Each
+	// pearl named is found by its place as loaded (pearlTable.find), and
+	// its place in the order of all pearls is kept beside the lists
+	// (named, ends), so that no pearl named is read: at 100,000 pearls
+	// each was a miss of the processor's cache.
+	order := b.s.model.loadOrder
+	named := make([]int32, 0, len(b.loaded))
+	ends := make([]int32, len(b.loaded))
+	for i, p := range b.loaded {
 		for _, slug := range p.Pearl.Related {
-			r := b.refPearl(&p.Common, "related", slug)
-			if r == nil {
+			k := b.pearlBy.find(slug)
+			if k < 0 {
+				b.noPearl(&p.Common, "related", slug)
 				continue
 			}
-			if r == p {
+			r := b.loaded[k]
+			if b.draftsIn && r.Draft {
+				b.draftNamed(p.ItemPos("related", slug), r)
+			}
+			if k == i {
 				b.diags.Report(p.ItemPos("related", slug), diag.SiteRelatedSelf, slug)
 				continue
 			}
-			add(p, r)
+			had := len(p.Related)
+			if add(p, r); len(p.Related) > had {
+				named = append(named, order[k])
+			}
 		}
+		ends[i] = int32(len(named))
 	}
 	// Then those that name a pearl, in the order of all pearls. Each
 	// pearl's are counted out first (by place in that order, namers),
@@ -416,24 +429,24 @@ func (b *builder) related() {
 	// pearls that named its pearl, and so were on its pearl's list.)
 	n := len(b.s.Pearls)
 	start := make([]int32, n+1)
-	for _, p := range b.loaded {
-		for _, r := range p.Related {
-			start[r.at+1]++
-		}
+	for _, at := range named {
+		start[at+1]++
 	}
 	for i := range n {
 		start[i+1] += start[i]
 	}
 	namers := make([]int32, start[n])
 	fill := slices.Clone(start[:n])
-	for _, p := range b.loaded {
-		for _, r := range p.Related {
-			namers[fill[r.at]] = int32(p.at)
-			fill[r.at]++
+	from := int32(0)
+	for i, end := range ends {
+		for _, at := range named[from:end] {
+			namers[fill[at]] = order[i]
+			fill[at]++
 		}
+		from = end
 	}
-	for _, r := range b.loaded {
-		list := namers[start[r.at]:start[r.at+1]]
+	for i, r := range b.loaded {
+		list := namers[start[order[i]]:start[order[i]+1]]
 		slices.Sort(list)
 		for _, at := range list {
 			add(r, b.s.Pearls[at])
@@ -444,7 +457,7 @@ func (b *builder) related() {
 // refPearl resolves a pearl slug named in key of doc, reporting a missing
 // or draft pearl.
 func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
-	if p := b.pearlBy[slug]; p != nil {
+	if p := b.pearlBy.get(slug); p != nil {
 		if b.draftsIn && p.Draft {
 			// Only then: ItemPos reads the front matter again, which for
 			// every reference was a tenth of the model's time.
@@ -452,20 +465,27 @@ func (b *builder) refPearl(doc *content.Common, key, slug string) *Pearl {
 		}
 		return p
 	}
+	b.noPearl(doc, key, slug)
+	return nil
+}
+
+// noPearl reports the pearl slug named in key of doc that the model has
+// not: a draft left out, one not translated yet, or none.
+func (b *builder) noPearl(doc *content.Common, key, slug string) {
 	if _, ok := b.drafts[slug]; ok {
 		b.diags.Warn(doc.ItemPos(key, slug), diag.SiteNamesDraft, key, slug)
-		return nil
+		return
 	}
 	if b.unread[content.DirPearls+"/"+slug+".md"] {
-		return nil
+		return
 	}
 	if _, ok := b.notTranslated(content.DirPearls + "/" + slug); ok {
 		b.diags.Warn(doc.ItemPos(key, slug), diag.TranslationNotYet, key, slug, b.code(), slug)
-		return nil
+		return
 	}
 	b.diags.Report(doc.ItemPos(key, slug), diag.SiteNoSuchPearl,
 		key, slug, b.names("pearls").nearest(slug))
-	return nil
+	return
 }
 
 // unknownArea reports the theme area slug that doc's key names and this
@@ -849,7 +869,10 @@ func (b *builder) names(set string) *suggester {
 	case "areas":
 		names = mapKeys(b.areaBy)
 	case "pearls":
-		names = mapKeys(b.pearlBy)
+		for slug := range b.pearlBy.all() {
+			names = append(names, slug)
+		}
+		slices.Sort(names)
 	default:
 		for f := range b.files() {
 			if rest, ok := strings.CutPrefix(f, set); ok {

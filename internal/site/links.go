@@ -166,7 +166,7 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 	}
 	rel := d.path
 	if strings.HasSuffix(rel, ".md") {
-		v, ok := b.file(rel)
+		v, url, ok := b.fileURL(rel)
 		if !ok {
 			if n, ok := b.notTranslated(strings.TrimSuffix(rel, ".md")); ok {
 				// A page of the default language the translation has
@@ -185,11 +185,10 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 			}
 			return "", nil, b.missing(rel)
 		}
-		n := nodeOf(v)
 		if msg := b.fragmentMissing(v, d.fragment); msg.Message() != nil {
 			return "", nil, msg
 		}
-		return n.URL + d.frag, v, diag.Text{}
+		return url + d.frag, v, diag.Text{}
 	}
 	t, msg := b.staticTarget(dir, rel)
 	return t, nil, msg
@@ -426,15 +425,25 @@ func (b *builder) byPage(p string) any {
 // file is the model value of the document at rel, a source path inside
 // the content folder ("helmet/x.md").
 func (b *builder) file(rel string) (any, bool) {
+	v, _, ok := b.fileURL(rel)
+	return v, ok
+}
+
+// fileURL is file with the address of the page found. A pearl's is read
+// from the table of pearls (pearlTable), not from the pearl.
+func (b *builder) fileURL(rel string) (any, string, bool) {
 	if name, ok := strings.CutPrefix(rel, content.DirPearls+"/"); ok {
 		slug, ok := strings.CutSuffix(name, ".md")
-		if p := b.pearlBy[slug]; ok && p != nil {
-			return p, true
+		if k := b.pearlBy.find(slug); ok && k >= 0 {
+			return b.pearlBy.pearls[k], b.pearlBy.url(k), true
 		}
-		return nil, false
+		return nil, "", false
 	}
 	v, ok := b.byFile[rel]
-	return v, ok
+	if !ok {
+		return nil, "", false
+	}
+	return v, nodeOf(v).URL, true
 }
 
 // files are every document's source path inside the content folder
@@ -446,7 +455,7 @@ func (b *builder) files() iter.Seq2[string, any] {
 				return
 			}
 		}
-		for slug, p := range b.pearlBy {
+		for slug, p := range b.pearlBy.all() {
 			if !yield(content.DirPearls+"/"+slug+".md", p) {
 				return
 			}

@@ -1,0 +1,140 @@
+package site
+
+import (
+	"hash/maphash"
+	"iter"
+	"math/bits"
+	"strings"
+)
+
+// pearlTable finds a pearl's place by its slug, and gives its site path
+// and address without reading the pearl. At 100,000 pearls the pearls'
+// links and related lists name about 350,000 pearls, and in a
+// map[string]*Pearl each name cost three or four misses of the
+// processor's cache: the map's entry, the key's bytes to compare, and
+// the pearl found. Here it costs one, the table's entry.
+//
+// A slug is known by 96 bits of two hashes (slot), not by its bytes:
+// their seeds are made anew for each table, so no name can be written
+// to meet another's, and the chance that any of a portal's names takes
+// another's place is at most names × pearls / 2^96: about 10^-17 for a
+// million names among a million pearls. Comparing the bytes was most
+// of the cost of a name at 100,000 pearls.
+type pearlTable struct {
+	seeds [2]maphash.Seed
+	slots []slot
+	mask  uint64
+	// urls are the pearls' addresses (base + "/helmet/<slug>/"), one
+	// after another; ends[i] is where the one at place i ends.
+	urls string
+	ends []uint32
+	base int // the length of the base path in each address
+	// pearls are the pearls by place, as loaded; set by the builder
+	// once they are made.
+	pearls []*Pearl
+}
+
+// slot is one entry of a pearlTable: two hashes of a slug, with seeds
+// of their own, and the slug's place plus one (0: empty). The table has
+// at least twice as many slots as slugs.
+type slot struct {
+	hash  uint64
+	hash2 uint32
+	place uint32
+}
+
+// hashes are the two hashes of s.
+func (x *pearlTable) hashes(s string) (uint64, uint32) {
+	return maphash.String(x.seeds[0], s), uint32(maphash.String(x.seeds[1], s))
+}
+
+// pearlsDir is how a pearl's site path begins.
+const pearlsDir = "/helmet/"
+
+// newPearlTable indexes slugs (unique) by their place in the list, for a
+// site whose base path is base ("" or "/portaali").
+func newPearlTable(slugs []string, base string) *pearlTable {
+	x := &pearlTable{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, ends: make([]uint32, len(slugs)), base: len(base)}
+	size := 0
+	for _, s := range slugs {
+		size += len(base) + len(pearlsDir) + len(s) + 1
+	}
+	var urls strings.Builder
+	urls.Grow(size)
+	for i, s := range slugs {
+		urls.WriteString(base)
+		urls.WriteString(pearlsDir)
+		urls.WriteString(s)
+		urls.WriteByte('/')
+		x.ends[i] = uint32(urls.Len())
+	}
+	x.urls = urls.String()
+	n := uint64(1) << bits.Len(uint(2*len(slugs)|7))
+	x.slots, x.mask = make([]slot, n), n-1
+	for i, s := range slugs {
+		h, h2 := x.hashes(s)
+		j := h & x.mask
+		for x.slots[j].place != 0 {
+			j = (j + 1) & x.mask
+		}
+		x.slots[j] = slot{h, h2, uint32(i + 1)}
+	}
+	return x
+}
+
+// url is the address of the pearl at place i.
+func (x *pearlTable) url(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = x.ends[i-1]
+	}
+	return x.urls[start:x.ends[i]]
+}
+
+// path is the site path of the pearl at place i.
+func (x *pearlTable) path(i int) string { return x.url(i)[x.base:] }
+
+// slug is the slug of the pearl at place i.
+func (x *pearlTable) slug(i int) string {
+	p := x.path(i)
+	return p[len(pearlsDir) : len(p)-1]
+}
+
+// find is the place of the pearl whose slug is s, or -1.
+func (x *pearlTable) find(s string) int {
+	if x == nil {
+		return -1
+	}
+	h, h2 := x.hashes(s)
+	for j := h & x.mask; ; j = (j + 1) & x.mask {
+		e := &x.slots[j]
+		if e.place == 0 {
+			return -1
+		}
+		if e.hash == h && e.hash2 == h2 {
+			return int(e.place) - 1
+		}
+	}
+}
+
+// get is the pearl whose slug is s, or nil.
+func (x *pearlTable) get(s string) *Pearl {
+	if i := x.find(s); i >= 0 {
+		return x.pearls[i]
+	}
+	return nil
+}
+
+// all are the pearls with their slugs, as loaded.
+func (x *pearlTable) all() iter.Seq2[string, *Pearl] {
+	return func(yield func(string, *Pearl) bool) {
+		if x == nil {
+			return
+		}
+		for i, p := range x.pearls {
+			if !yield(x.slug(i), p) {
+				return
+			}
+		}
+	}
+}
