@@ -168,6 +168,8 @@ type builder struct {
 	// the model, and finding that out needs no look at the pearl named,
 	// a miss of the processor's cache at 100,000 pearls.
 	draftsIn bool
+	// sink keeps what pearlTable.touch reads, so that it is read.
+	sink uint32
 	// byFile maps a source path inside the content folder ("teemat/x.md")
 	// to its model value, for link resolution; a pearl's file is found
 	// by its slug in pearlBy (see file): one map of every pearl less to
@@ -398,9 +400,22 @@ func (b *builder) related() {
 	order := b.s.model.loadOrder
 	named := make([]int32, 0, len(b.loaded))
 	ends := make([]int32, len(b.loaded))
+	var slugs []string
+	var places, buf []int
 	for i, p := range b.loaded {
-		for _, slug := range p.Pearl.Related {
-			k := b.pearlBy.find(slug)
+		if i%64 == 0 {
+			// The slugs of the next 64 pearls are found together
+			// (findAll).
+			slugs = slugs[:0]
+			for _, q := range b.loaded[i:min(i+64, len(b.loaded))] {
+				slugs = append(slugs, q.Pearl.Related...)
+			}
+			buf = slices.Grow(buf[:0], len(slugs))[:len(slugs)]
+			places = buf
+			b.sink += b.pearlBy.findAll(slugs, places)
+		}
+		for j, slug := range p.Pearl.Related {
+			k := places[j]
 			if k < 0 {
 				b.noPearl(&p.Common, "related", slug)
 				continue
@@ -419,6 +434,7 @@ func (b *builder) related() {
 			}
 		}
 		ends[i] = int32(len(named))
+		places = places[len(p.Pearl.Related):]
 	}
 	// Then those that name a pearl, in the order of all pearls. Each
 	// pearl's are counted out first (by place in that order, namers),

@@ -68,6 +68,21 @@ func TestPearlTable(t *testing.T) {
 			t.Fatalf("find(%q) = %d, want -1", s+"x", got)
 		}
 	}
+	// findAll finds as find does, across its batches of 64.
+	var names []string
+	for i, s := range many[:200] {
+		names = append(names, s)
+		if i%3 == 0 {
+			names = append(names, s+"-ei")
+		}
+	}
+	places := make([]int, len(names))
+	x.findAll(names, places)
+	for i, s := range names {
+		if want := x.find(s); places[i] != want {
+			t.Errorf("findAll: %q at %d, find: %d", s, places[i], want)
+		}
+	}
 	x.pearls = make([]*Pearl, len(many))
 	var slugs []string
 	for slug := range x.all() {
