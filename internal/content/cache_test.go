@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 
 	"github.com/helminauha/helminauha/internal/markdown"
 )
@@ -258,5 +259,29 @@ func TestBuildLoadSkipsTheHash(t *testing.T) {
 				t.Errorf("%s: %s hashed %v, want %v", c.name, p.Key, hashed, c.hashed)
 			}
 		}
+	}
+}
+
+// A build's load (no cache) lays its pearls side by side in the order of
+// their files, for the model's walks over them; a session's keeps the
+// cached ones, which later loads hand back as they are.
+func TestBuildPearlsLieSideBySide(t *testing.T) {
+	ctx := context.Background()
+	fsys := cacheFixture()
+	set, diags := Load(ctx, fsys, "content")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if len(set.Pearls) != 2 || set.Pearls[0].Slug != "x" || set.Pearls[1].Slug != "y" {
+		t.Fatalf("pearls %v, want x and y", titles(set))
+	}
+	if first := unsafe.Pointer(set.Pearls[0]); unsafe.Add(first, unsafe.Sizeof(Pearl{})) != unsafe.Pointer(set.Pearls[1]) {
+		t.Errorf("a build's pearls x and y do not lie side by side")
+	}
+	c := NewCache()
+	one, _ := LoadCached(ctx, fsys, "content", c)
+	two, _ := LoadCached(ctx, fsys, "content", c)
+	if one.Pearls[0] != two.Pearls[0] || one.Pearls[1] != two.Pearls[1] {
+		t.Errorf("a session's second load made new pearls of unchanged files")
 	}
 }
