@@ -294,21 +294,17 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 	b.pearlBy.pearls = b.loaded
 	// The ranks are made once per pearl, not in every comparison. The
 	// pearls are sorted first on their area and the first 16 bytes of
-	// the title's key (head), small values side by side, and only then
+	// the title's key (head, sortHeads), small values side by side, and only then
 	// each run of one area and head on the whole rank: at 100,000
 	// pearls, titles of a few common words share their first eight
 	// letters by the thousand, and comparing their keys in the sort of
 	// all, each a miss of the processor's cache, was most of the sort's
 	// time; in a run the same few keys are read again and again.
-	type sortable struct {
-		head [2]uint64
-		area int32
-		i    int32 // in loaded
-	}
-	// On every core, each part with a cache of keys of its own: the
-	// collator's keys of the titles were a fifth of the model's time,
-	// which has the machine to itself.
-	order := make([]sortable, len(b.loaded))
+	//
+	// The keys are made on every core, each part with a cache of keys
+	// of its own: the collator's keys of the titles were a fifth of the
+	// model's time, which has the machine to itself.
+	order := make([]headOrder, len(b.loaded))
 	ranks := make([]rank, len(b.loaded))
 	parts := workers.Cores(len(order), 512)
 	keys := make([]sortKeys, parts)
@@ -327,7 +323,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			r := rankOf(b.loaded[i], len(b.s.Areas), &keys[g])
 			ranks[i] = r
 			b.titleHashes[i] = titleHash(b.loaded[i].Title)
-			order[i] = sortable{keyHead(r.key), int32(r.area), int32(i)}
+			order[i] = headOrder{keyHead(r.key), int32(r.area), int32(i)}
 		}
 	})
 	for _, k := range keys {
@@ -335,18 +331,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 			b.sort.keys[text] = key
 		}
 	}
-	// The pearls are put together area by area first (a counting sort),
-	// and each area's are sorted on their own: an area's few thousand
-	// keys fit the processor's second-level cache, which all 100,000
-	// pearls' do not (the sort took 51 ms there instead of 59). The
-	// place in loaded makes the order total, so sorting on both cores
-	// gives the one order.
-	order, end := byGroup(order, len(b.s.Areas)+1, func(o sortable) int { return int(o.area) })
-	for a := range len(b.s.Areas) + 1 {
-		workers.SortFunc(order[end[a]:end[a+1]], 4096, func(x, y sortable) int {
-			return cmp.Or(cmp.Compare(x.head[0], y.head[0]), cmp.Compare(x.head[1], y.head[1]), cmp.Compare(x.i, y.i))
-		})
-	}
+	order = sortHeads(order)
 	for lo := 0; lo < len(order); {
 		hi := lo + 1
 		for hi < len(order) && order[hi].area == order[lo].area && order[hi].head == order[lo].head {
@@ -354,7 +339,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		}
 		if hi-lo > 1 {
 			// Ranks are unique: the one order.
-			slices.SortFunc(order[lo:hi], func(x, y sortable) int { return ranks[x.i].compare(ranks[y.i]) })
+			slices.SortFunc(order[lo:hi], func(x, y headOrder) int { return ranks[x.i].compare(ranks[y.i]) })
 		}
 		lo = hi
 	}

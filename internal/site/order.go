@@ -140,6 +140,61 @@ func byGroup[K any](keys []K, groups int, group func(K) int) (out []K, end []int
 	return out, end
 }
 
+// headOrder is a pearl in the first sort of all pearls (see pearls): its
+// theme area, the first 16 bytes of its title's key (keyHead), and its
+// place as loaded.
+type headOrder struct {
+	head [2]uint64
+	area int32 // at most MaxAreas
+	i    int32
+}
+
+// sortHeads sorts list, which is in the order of i, by area, then head,
+// then i. A large list is sorted by a radix sort of 16-bit digits, from
+// the last digit to the first, each pass keeping the order of equals:
+// sorting 100,000 pearls by comparison took 17 times as long as 10,000,
+// and the passes take 10 times as long.
+func sortHeads(list []headOrder) []headOrder {
+	if len(list) < 4096 {
+		slices.SortFunc(list, func(x, y headOrder) int {
+			return cmp.Or(cmp.Compare(x.area, y.area), cmp.Compare(x.head[0], y.head[0]), cmp.Compare(x.head[1], y.head[1]), cmp.Compare(x.i, y.i))
+		})
+		return list
+	}
+	digit := func(o headOrder, d int) int {
+		switch {
+		case d < 4:
+			return int(o.head[1] >> (16 * d) & 0xffff)
+		case d < 8:
+			return int(o.head[0] >> (16 * (d - 4)) & 0xffff)
+		}
+		return int(o.area)
+	}
+	other := make([]headOrder, len(list))
+	count := make([]int32, 1<<16)
+	for d := range 9 {
+		clear(count)
+		for _, o := range list {
+			count[digit(o, d)]++
+		}
+		if count[digit(list[0], d)] == int32(len(list)) {
+			continue // a digit they all share moves nothing
+		}
+		sum := int32(0)
+		for k, c := range count {
+			count[k] = sum
+			sum += c
+		}
+		for _, o := range list {
+			k := digit(o, d)
+			other[count[k]] = o
+			count[k]++
+		}
+		list, other = other, list
+	}
+	return list
+}
+
 // rank is a pearl's place in the order of all pearls: by theme area
 // (those without one last), title and slug. Slugs are unique, so the
 // order is total.
