@@ -74,7 +74,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		multi:     len(cfg.Languages) > 0,
 		staticDir: cmp.Or(set.Prefix, "content") + "/" + content.DirStatic + "/",
 		byFile:    make(map[string]any, files),
-		byPath:    make(map[string]bool, n+len(set.Pearls)/4+64),
+		byPath:    make(map[string]bool, files+len(set.Pearls)/4+64),
 		labels:    opts.Labels,
 		unread:    set.Unread,
 		noHashes:  opts.NoHashes,
@@ -176,8 +176,9 @@ type builder struct {
 	// fill, and to find in, was a miss of the processor's cache fewer a
 	// pearl at 100,000 pearls.
 	byFile map[string]any
-	// byPath holds every site path the build writes, for links written as
-	// /helmet/x/ and for collisions with static files.
+	// byPath holds every site path the build writes but the pearls' (see
+	// hasPath), for links written as /teemat/x/ and for collisions with
+	// static files.
 	byPath map[string]bool
 	areaBy map[string]*Area
 	// pearlBy finds the pearls of the model, by their places as loaded
@@ -203,12 +204,14 @@ type builder struct {
 }
 
 func (b *builder) node(path, key string, sum content.Sum) Node {
+	b.byPath[path] = true
 	return b.nodeAt(path, b.base+path, key, sum)
 }
 
-// nodeAt is node with the address (base and path) made already.
+// nodeAt is node with the address (base and path) made already, for a
+// pearl: its path is not put in byPath, the table of pearls has it
+// (hasPath).
 func (b *builder) nodeAt(path, url, key string, sum content.Sum) Node {
-	b.byPath[path] = true
 	n := Node{Path: path, URL: url, Key: key}
 	if key != "" {
 		if !b.noHashes {
@@ -271,6 +274,7 @@ func (b *builder) pearls(list []*content.Pearl, withDrafts bool) {
 		slugs = append(slugs, p.Slug)
 	}
 	b.pearlBy = newPearlTable(slugs, b.base)
+	b.s.pearlPaths = b.pearlBy
 	for i, p := range in {
 		pearl := &Pearl{Pearl: p, Node: b.nodeAt(b.pearlBy.path(i), b.pearlBy.url(i), p.Key, p.Sum)}
 		if b.commits != nil {
@@ -827,7 +831,7 @@ func (b *builder) static() {
 	for _, f := range b.s.Static {
 		p := "/" + f
 		dir, base, _ := strings.Cut(f, "/")
-		clash := b.byPath[p] || (base == "index.html" && b.byPath["/"+dir+"/"]) || (f == "index.html")
+		clash := b.hasPath(p) || (base == "index.html" && b.hasPath("/"+dir+"/")) || (f == "index.html")
 		if !clash && !strings.Contains(f, "/") {
 			clash = slices.Contains(Reserved, f)
 		}

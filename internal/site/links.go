@@ -400,7 +400,7 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 	if clean != "/" && strings.HasSuffix(p, "/") {
 		clean += "/"
 	}
-	if b.byPath[clean] {
+	if b.hasPath(clean) {
 		if v := b.byPage(clean); v != nil {
 			if msg := b.fragmentMissing(v, fragment); msg.Message() != nil {
 				return "", msg
@@ -408,15 +408,15 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 		}
 		return b.base + clean + frag, diag.Text{}
 	}
-	if b.byPath[clean+"/"] {
+	if b.hasPath(clean + "/") {
 		return b.base + clean + "/" + frag, diag.Text{}
 	}
 	if b.isStatic(strings.TrimPrefix(clean, "/")) {
 		return b.root + clean + frag, diag.Text{}
 	}
-	if b.def != nil && (b.def.paths[clean] || b.def.paths[clean+"/"]) {
+	if b.def != nil && (b.def.Has(clean) || b.def.Has(clean+"/")) {
 		// A page of the default language the translation has not.
-		if !b.def.paths[clean] {
+		if !b.def.Has(clean) {
 			clean += "/"
 		}
 		return b.root + clean + frag, diag.Text{}
@@ -569,3 +569,6 @@ func (b *builder) fragmentMissing(v any, fragment string) diag.Text {
 	}
 	return diag.SiteNoHeading.With(fragment, h.suggest.nearest("#"+fragment), listNames(h.list, 20))
 }
+
+// hasPath tells whether the build writes a page at the site path p.
+func (b *builder) hasPath(p string) bool { return b.byPath[p] || b.pearlBy.has(p) }

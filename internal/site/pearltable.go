@@ -122,6 +122,17 @@ func (x *pearlTable) findHashed(h uint64, h2 uint32) int {
 	}
 }
 
+// has tells whether path is the site path of a pearl of the table
+// ("/helmet/x/"); false for a nil table.
+func (x *pearlTable) has(path string) bool {
+	slug, ok := strings.CutPrefix(path, pearlsDir)
+	if !ok {
+		return false
+	}
+	slug, ok = strings.CutSuffix(slug, "/")
+	return ok && !strings.Contains(slug, "/") && x.find(slug) >= 0
+}
+
 // get is the pearl whose slug is s, or nil.
 func (x *pearlTable) get(s string) *Pearl {
 	if i := x.find(s); i >= 0 {

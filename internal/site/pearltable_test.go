@@ -91,8 +91,16 @@ func TestPearlTable(t *testing.T) {
 	if !slices.Equal(slugs, many) {
 		t.Errorf("all() gave %d slugs, not the %d indexed in their order", len(slugs), len(many))
 	}
+	for path, want := range map[string]bool{
+		"/helmet/helmi-7/": true, "/helmet/helmi-7": false, "/helmet/helmi-7/x/": false, "/helmet/": false,
+		"/teemat/helmi-7/": false, "/helmet/helmi-7x/": false, "helmet/helmi-7/": false,
+	} {
+		if got := x.has(path); got != want {
+			t.Errorf("has(%q) = %v, want %v", path, got, want)
+		}
+	}
 	var nilTable *pearlTable
-	if nilTable.find("x") != -1 || nilTable.get("x") != nil {
+	if nilTable.find("x") != -1 || nilTable.get("x") != nil || nilTable.has("/helmet/x/") {
 		t.Error("a table of no pearls finds one")
 	}
 }

@@ -78,8 +78,10 @@ type Site struct {
 	// nil in a portal of one language.
 	Lang      string
 	Languages []*Site
-	// paths holds every site path the site writes.
-	paths map[string]bool
+	// paths holds every site path the site writes but the pearls',
+	// which pearlPaths has (see Has).
+	paths      map[string]bool
+	pearlPaths *pearlTable
 	// nodes holds each document's page by its key without the
 	// language's folder, for the language switcher.
 	nodes map[string]Node
@@ -235,7 +237,7 @@ var AudienceLabels = map[string]string{
 var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#9c3d22", "#35605a", "#7a5a00"}
 
 // Has tells whether the site writes a page at site path p ("/haku/").
-func (s *Site) Has(p string) bool { return s.paths[p] }
+func (s *Site) Has(p string) bool { return s.paths[p] || s.pearlPaths.has(p) }
 
 // ByKey is the page made from the document key in the site's own
 // language, given without the language's folder ("helmet/x"), or nil.
