@@ -278,6 +278,24 @@ func TestBuildPearlsLieSideBySide(t *testing.T) {
 	if first := unsafe.Pointer(set.Pearls[0]); unsafe.Add(first, unsafe.Sizeof(Pearl{})) != unsafe.Pointer(set.Pearls[1]) {
 		t.Errorf("a build's pearls x and y do not lie side by side")
 	}
+	// Their texts too: y's file name right after the last of x's texts.
+	x, y := set.Pearls[0], set.Pearls[1]
+	size := 0
+	f := fieldsOf(x)
+	for _, t := range f.texts[:f.nt] {
+		size += len(*t)
+	}
+	for _, l := range f.lists[:f.nl] {
+		for _, s := range *l {
+			size += len(s)
+		}
+	}
+	if unsafe.Add(unsafe.Pointer(unsafe.StringData(x.File)), size) != unsafe.Pointer(unsafe.StringData(y.File)) {
+		t.Errorf("a build's pearls' texts do not lie one after the other")
+	}
+	if x.Title != "X" || y.Title != "Ykkönen" || x.Slug != "x" || y.Key != "helmet/y" || len(y.Tags) != 0 {
+		t.Errorf("packed texts read x %q %q, y %q %q %q", x.Title, x.Slug, y.Title, y.Key, y.Tags)
+	}
 	c := NewCache()
 	one, _ := LoadCached(ctx, fsys, "content", c)
 	two, _ := LoadCached(ctx, fsys, "content", c)

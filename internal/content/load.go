@@ -100,8 +100,8 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 		return set, nil
 	}
 	// A build's pearls are copied side by side, in the order of their
-	// files (slab): each of the model's walks over all pearls then reads
-	// memory in order, which the processor fetches ahead, where pearls
+	// files (slab), and their texts after (compact): each of the model's
+	// walks over all pearls then reads memory in order, which the processor fetches ahead, where pearls
 	// strewn over the heap were a miss of its cache each at 100,000
 	// pearls. A session's cache keeps its own.
 	var slab []Pearl
@@ -146,6 +146,16 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 		case *Page:
 			set.Pages = append(set.Pages, v)
 		}
+	}
+	if len(slab) > 0 {
+		// And their texts and lists, each pearl's after the last's: the
+		// model reads the titles, related lists and tags of all pearls
+		// in this order.
+		docs := make([]Doc, len(slab))
+		for i := range slab {
+			docs[i] = &slab[i]
+		}
+		compact(docs...)
 	}
 	cache.keep(sources)
 	// The thesaurus of the default language, and each other language's
@@ -490,60 +500,93 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, cached b
 	return out, diags
 }
 
-// compact puts the texts a document keeps into one string and its lists
-// into one slice. A build keeps every document from loading to the end,
+// compact puts the texts documents keep into one string and their lists
+// into one slice, in the order of docs. A build keeps every document from loading to the end,
 // and the collector looks up every object they point to at each cycle:
 // as YAML decoded them, a pearl's title, summary, theme, tags and the
 // rest were a string each, a list each, a third of the objects alive at
 // 100,000 pearls beside the headings.
-func compact(doc Doc) {
+// fields are the texts and lists of a document that compact packs.
+type fields struct {
+	texts [6]*string
+	lists [4]*[]string
+	nt    int
+	nl    int
+}
+
+func fieldsOf(doc Doc) fields {
 	c := doc.Base()
-	texts := []*string{&c.File, &c.Key, &c.Title, &c.Summary}
-	var lists []*[]string
+	f := fields{texts: [6]*string{&c.File, &c.Key, &c.Title, &c.Summary}, nt: 4}
 	switch v := doc.(type) {
 	case *Area:
-		texts = append(texts, &v.Color)
+		f.texts[4], f.nt = &v.Color, 5
 	case *Pearl:
-		texts = append(texts, &v.Area)
-		lists = []*[]string{&v.Audience, &v.Tags, &v.Projects, &v.Related}
+		f.texts[4], f.nt = &v.Area, 5
+		f.lists, f.nl = [4]*[]string{&v.Audience, &v.Tags, &v.Projects, &v.Related}, 4
 	case *Case:
-		texts = append(texts, &v.Organization, &v.Period)
-		lists = []*[]string{&v.Areas, &v.Pearls}
+		f.texts[4], f.texts[5], f.nt = &v.Organization, &v.Period, 6
+		f.lists[0], f.lists[1], f.nl = &v.Areas, &v.Pearls, 2
 	}
-	items := 0
-	for _, l := range lists {
-		items += len(*l)
+	return f
+}
+
+func compact(docs ...Doc) {
+	size, items := 0, 0
+	for _, d := range docs {
+		f := fieldsOf(d)
+		for _, t := range f.texts[:f.nt] {
+			size += len(*t)
+		}
+		for _, l := range f.lists[:f.nl] {
+			items += len(*l)
+			for _, s := range *l {
+				size += len(s)
+			}
+		}
 	}
+	var all []string
 	if items > 0 {
-		all := make([]string, 0, items)
-		for _, l := range lists {
+		all = make([]string, 0, items)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, d := range docs {
+		f := fieldsOf(d)
+		for _, l := range f.lists[:f.nl] {
 			if len(*l) > 0 {
 				at := len(all)
 				all = append(all, *l...)
 				*l = all[at:len(all):len(all)]
 			}
 		}
-		for i := range all {
-			texts = append(texts, &all[i])
+		for _, t := range f.texts[:f.nt] {
+			b.WriteString(*t)
+		}
+		for _, l := range f.lists[:f.nl] {
+			for _, s := range *l {
+				b.WriteString(s)
+			}
 		}
 	}
-	n := 0
-	for _, t := range texts {
-		n += len(*t)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, t := range texts {
-		b.WriteString(*t)
-	}
 	one, at := b.String(), 0
-	for _, t := range texts {
-		*t = one[at : at+len(*t)]
-		at += len(*t)
-	}
-	// The slug ends the key (helmet/x, sv/helmet/x).
-	if strings.HasSuffix(c.Key, "/"+c.Slug) {
-		c.Slug = c.Key[len(c.Key)-len(c.Slug):]
+	for _, d := range docs {
+		f := fieldsOf(d)
+		for _, t := range f.texts[:f.nt] {
+			*t = one[at : at+len(*t)]
+			at += len(*t)
+		}
+		for _, l := range f.lists[:f.nl] {
+			for i := range *l {
+				s := &(*l)[i]
+				*s = one[at : at+len(*s)]
+				at += len(*s)
+			}
+		}
+		// The slug ends the key (helmet/x, sv/helmet/x).
+		c := d.Base()
+		if strings.HasSuffix(c.Key, "/"+c.Slug) {
+			c.Slug = c.Key[len(c.Key)-len(c.Slug):]
+		}
 	}
 }
 
