@@ -130,7 +130,7 @@ func (x *pearlTable) has(path string) bool {
 		return false
 	}
 	slug, ok = strings.CutSuffix(slug, "/")
-	return ok && !strings.Contains(slug, "/") && x.find(slug) >= 0
+	return ok && x.find(slug) >= 0 // a slug has no "/": "x/y" is found by none
 }
 
 // get is the pearl whose slug is s, or nil.

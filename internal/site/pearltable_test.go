@@ -58,8 +58,17 @@ func TestPearlTable(t *testing.T) {
 			}
 		})
 	}
-	// Enough slugs that many share a first slot and are found further on.
+	// Enough slugs that some share a first slot and are found further on.
 	x := newPearlTable(many, "")
+	moved := 0
+	for i, s := range many {
+		if h, _ := x.hashes(s); x.slots[h&x.mask].place != uint32(i+1) {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Fatal("no slug of 5,000 was moved past its first slot: the probing is not tested")
+	}
 	for i, s := range many {
 		if got := x.find(s); got != i {
 			t.Fatalf("find(%q) = %d, want %d", s, got, i)
