@@ -530,6 +530,7 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 			}
 		}
 	}
+	ss.floor.loaded()
 	watch.lap("load")
 
 	th := <-themed

@@ -237,19 +237,7 @@ func TestBuildHeapFloorFollowsTheContent(t *testing.T) {
 	debug.SetMemoryLimit(math.MaxInt64)
 	// A low GOGC keeps the goal near the live heap without the floor.
 	debug.SetGCPercent(10)
-	// 8 MB of pearls in files, not in memory (an fstest.MapFS would
-	// keep them all live).
-	dir := t.TempDir()
-	testkit.Write(t, "testdata/small.txtar", dir)
-	body := strings.Repeat("Sana sanalta tavoite selkenee, kun sen kirjoittaa auki.\n\n", 256<<10/57)
-	size := 0
-	for i := range 32 {
-		src := fmt.Sprintf("---\ntitle: Iso %d\ntheme: verkostotyo\nsummary: Pitkä helmi.\nkind: tyokalu\ndate: 2022-06-01\n---\n%s", i, body)
-		if err := os.WriteFile(filepath.Join(dir, "content", "helmet", fmt.Sprintf("iso-%02d.md", i)), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		size += len(src)
-	}
+	dir, size := largePortal(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var goal, live uint64
@@ -271,4 +259,64 @@ func TestBuildHeapFloorFollowsTheContent(t *testing.T) {
 	if gogc, _, _ := gcState(); gogc != 10 {
 		t.Errorf("after the build: GOGC %d, want 10", gogc)
 	}
+}
+
+// TestBuildCollectsTheLoad: the model starts on a heap the load's garbage
+// has left: a collection has run since the load began, and the heap holds
+// little more than the live heap it found.
+func TestBuildCollectsTheLoad(t *testing.T) {
+	keepGC(t)
+	debug.SetMemoryLimit(math.MaxInt64)
+	debug.SetGCPercent(100)
+	// A floor far above what the load allocates keeps every collection
+	// away while it runs.
+	dir, _ := largePortal(t)
+	cycles := func() uint64 {
+		s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	inUse := func() uint64 {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	runtime.GC()
+	before := cycles()
+	var after, objects, live uint64
+	_, err := Build(ctx, Options{
+		Content: os.DirFS(filepath.Join(dir, "content")), HeapFloor: 4 << 30,
+		LastCommits: func() map[string]time.Time {
+			after, objects = cycles(), inUse()
+			_, _, live = gcState()
+			cancel() // the rest of the build is not this test's
+			return nil
+		},
+	})
+	if after == 0 {
+		t.Fatalf("the build did not load the portal: %v", err)
+	}
+	if after == before || objects > 2*live {
+		t.Errorf("as the model starts: %d collections since the build began, %d bytes of objects on a live heap of %d; want a collection after the load, and little more than the live heap", after-before, objects, live)
+	}
+}
+
+// largePortal writes a portal with 8 MB of pearls into a temporary
+// folder, in files, not in memory (an fstest.MapFS would keep them all
+// live), and returns the folder and the pearls' size in bytes.
+func largePortal(t *testing.T) (dir string, size int) {
+	t.Helper()
+	dir = t.TempDir()
+	testkit.Write(t, "testdata/small.txtar", dir)
+	body := strings.Repeat("Sana sanalta tavoite selkenee, kun sen kirjoittaa auki.\n\n", 256<<10/57)
+	for i := range 32 {
+		src := fmt.Sprintf("---\ntitle: Iso %d\ntheme: verkostotyo\nsummary: Pitkä helmi.\nkind: tyokalu\ndate: 2022-06-01\n---\n%s", i, body)
+		if err := os.WriteFile(filepath.Join(dir, "content", "helmet", fmt.Sprintf("iso-%02d.md", i)), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		size += len(src)
+	}
+	return dir, size
 }
