@@ -155,7 +155,7 @@ func mainErr() int {
 	if *runs > 1 {
 		fmt.Printf("\nmedians of %d runs of each size, the sizes taking turns\n", *runs)
 	}
-	report(medians)
+	report(medians, all[0], all[len(all)-1])
 	return 0
 }
 
@@ -310,7 +310,13 @@ func kibs(bytes []int64) string {
 	return strings.Join(s, ", ")
 }
 
-func report(runs []run) {
+// report prints runs (each size's medians), then how the largest grew
+// from the smallest. small and large are the rounds' runs of those two
+// sizes: beside each ratio of medians it prints the lowest and highest
+// of the rounds' own ratios, which tell a stage whose ratio is the
+// machine's scatter (a stage of tens of milliseconds at the smallest
+// size) from one that grows.
+func report(runs []run, small, large []run) {
 	fmt.Printf("\n%8s %10s %10s %12s   stages (wall / CPU / peak memory so far)\n", "N", "wall", "CPU", "peak RSS")
 	for _, r := range runs {
 		var st []string
@@ -347,19 +353,56 @@ func report(runs []run) {
 	k := float64(b.n) / float64(a.n)
 	limit := k * growthSlack
 	fmt.Printf("\n%d pearls against %d (%.1f times the pearls; linear growth allows %.1f times):\n", b.n, a.n, k, limit)
-	growth := func(what string, x, y float64) {
+	growth := func(what string, x, y float64, of func(run) (float64, bool)) {
 		g := y / x
-		fmt.Printf("  %-22s %6.2f times %s\n", what, g, verdict(g <= limit))
+		fmt.Printf("  %-22s %6.2f times %-9s", what, g, verdict(g <= limit))
+		if lo, hi, ok := roundSpread(small, large, of); ok {
+			fmt.Printf("   rounds %.2f–%.2f", lo, hi)
+		}
+		fmt.Println()
 	}
-	growth("wall time", a.wall.Seconds(), b.wall.Seconds())
-	growth("CPU time", a.cpu.Seconds(), b.cpu.Seconds())
-	growth("peak memory", float64(a.rss), float64(b.rss))
+	growth("wall time", a.wall.Seconds(), b.wall.Seconds(), func(r run) (float64, bool) { return r.wall.Seconds(), true })
+	growth("CPU time", a.cpu.Seconds(), b.cpu.Seconds(), func(r run) (float64, bool) { return r.cpu.Seconds(), true })
+	growth("peak memory", float64(a.rss), float64(b.rss), func(r run) (float64, bool) { return float64(r.rss), true })
 	for _, g := range stageGrowth(a, b) {
-		growth("  CPU of "+g.name, g.small.Seconds(), g.large.Seconds())
+		growth("  CPU of "+g.name, g.small.Seconds(), g.large.Seconds(), func(r run) (float64, bool) { return stageCPUOf(r, g.name) })
 	}
 	fmt.Printf("  peak memory at %d: %.0f MiB, goal under %d MiB %s\n", b.n, mib(b.rss), maxPeak>>20, verdict(b.rss < maxPeak))
 	fmt.Printf("  a cold query's bytes, the query that grows most (%s): %.2f times, goal at most %.1f for each %s\n",
 		queries[worst], qg[worst], queryGrowth, verdict(qg[worst] <= queryGrowth))
+}
+
+// roundSpread is the lowest and highest ratio of of(large[k]) to
+// of(small[k]) over the rounds k that have both (a run of each size,
+// built one after the other), and whether there were two such rounds or
+// more.
+func roundSpread(small, large []run, of func(run) (float64, bool)) (lo, hi float64, ok bool) {
+	n := 0
+	for k := range min(len(small), len(large)) {
+		x, okx := of(small[k])
+		y, oky := of(large[k])
+		if !okx || !oky || x <= 0 {
+			continue
+		}
+		g := y / x
+		if n == 0 {
+			lo, hi = g, g
+		}
+		lo, hi = min(lo, g), max(hi, g)
+		n++
+	}
+	return lo, hi, n >= 2
+}
+
+// stageCPUOf is the CPU time of r's stage name, in seconds, and whether r
+// has that stage.
+func stageCPUOf(r run, name string) (float64, bool) {
+	for _, s := range r.stages {
+		if s.name == name {
+			return s.cpu.Seconds(), true
+		}
+	}
+	return 0, false
 }
 
 // minStageCPU is the least CPU time a stage must take at the smallest

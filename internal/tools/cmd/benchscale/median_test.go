@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -76,5 +77,33 @@ func TestStageGrowth(t *testing.T) {
 	want := []stageCPU{{"load", 2700 * ms, 25000 * ms}, {"model", 70 * ms, 1100 * ms}, {"plan", 18 * ms, 500 * ms}, {"render", 1600 * ms, 16000 * ms}}
 	if got := stageGrowth(small, large); !slices.Equal(got, want) {
 		t.Errorf("stageGrowth = %v, want %v", got, want)
+	}
+}
+
+// TestRoundSpread: each round's ratio is its large run over its small
+// one, never a run of another round; a round that lacks the stage is left
+// out, and one round alone tells no spread.
+func TestRoundSpread(t *testing.T) {
+	ms := time.Millisecond
+	r := func(model time.Duration) run { return run{stages: []stage{{name: "model", cpu: model}}} }
+	model := func(x run) (float64, bool) { return stageCPUOf(x, "model") }
+	tests := []struct {
+		name         string
+		small, large []run
+		lo, hi       float64
+		ok           bool
+	}{
+		{"three rounds", []run{r(50 * ms), r(100 * ms), r(80 * ms)}, []run{r(600 * ms), r(1000 * ms), r(1200 * ms)}, 10, 15, true},
+		{"a round without the stage", []run{r(50 * ms), {}, r(100 * ms)}, []run{r(500 * ms), r(9000 * ms), r(1200 * ms)}, 10, 12, true},
+		{"one round", []run{r(50 * ms)}, []run{r(600 * ms)}, 0, 0, false},
+		{"more small runs than large", []run{r(50 * ms), r(100 * ms), r(10 * ms)}, []run{r(600 * ms), r(1300 * ms)}, 12, 13, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lo, hi, ok := roundSpread(tt.small, tt.large, model)
+			if ok != tt.ok || (ok && (math.Abs(lo-tt.lo) > 1e-9 || math.Abs(hi-tt.hi) > 1e-9)) {
+				t.Errorf("roundSpread = %.3f–%.3f, %v; want %.3f–%.3f, %v", lo, hi, ok, tt.lo, tt.hi, tt.ok)
+			}
+		})
 	}
 }
