@@ -101,9 +101,10 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 	}
 	// A build's pearls are copied side by side, in the order of their
 	// files (slab), and their texts after (compact): each of the model's
-	// walks over all pearls then reads memory in order, which the processor fetches ahead, where pearls
-	// strewn over the heap were a miss of its cache each at 100,000
-	// pearls. A session's cache keeps its own.
+	// walks over all pearls then reads memory in order, which the
+	// processor fetches ahead, where pearls strewn over the heap were a
+	// miss of its cache each at 100,000 pearls. A session's cache keeps
+	// its own.
 	var slab []Pearl
 	if cache == nil {
 		n := 0
@@ -500,12 +501,6 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, cached b
 	return out, diags
 }
 
-// compact puts the texts documents keep into one string and their lists
-// into one slice, in the order of docs. A build keeps every document from loading to the end,
-// and the collector looks up every object they point to at each cycle:
-// as YAML decoded them, a pearl's title, summary, theme, tags and the
-// rest were a string each, a list each, a third of the objects alive at
-// 100,000 pearls beside the headings.
 // fields are the texts and lists of a document that compact packs.
 type fields struct {
 	texts [6]*string
@@ -530,6 +525,12 @@ func fieldsOf(doc Doc) fields {
 	return f
 }
 
+// compact puts the texts documents keep into one string and their lists
+// into one slice, in the order of docs. A build keeps every document
+// from loading to the end, and the collector looks up every object they
+// point to at each cycle: as YAML decoded them, a pearl's title,
+// summary, theme, tags and the rest were a string each, a list each, a
+// third of the objects alive at 100,000 pearls beside the headings.
 func compact(docs ...Doc) {
 	size, items := 0, 0
 	for _, d := range docs {
