@@ -394,15 +394,20 @@ func roundSpread(small, large []run, of func(run) (float64, bool)) (lo, hi float
 	return lo, hi, n >= 2
 }
 
+// stageNamed is r's stage name, and whether r has it.
+func stageNamed(r run, name string) (stage, bool) {
+	i := slices.IndexFunc(r.stages, func(s stage) bool { return s.name == name })
+	if i < 0 {
+		return stage{}, false
+	}
+	return r.stages[i], true
+}
+
 // stageCPUOf is the CPU time of r's stage name, in seconds, and whether r
 // has that stage.
 func stageCPUOf(r run, name string) (float64, bool) {
-	for _, s := range r.stages {
-		if s.name == name {
-			return s.cpu.Seconds(), true
-		}
-	}
-	return 0, false
+	s, ok := stageNamed(r, name)
+	return s.cpu.Seconds(), ok
 }
 
 // minStageCPU is the least CPU time a stage must take at the smallest
@@ -422,9 +427,8 @@ type stageCPU struct {
 func stageGrowth(a, b run) []stageCPU {
 	var out []stageCPU
 	for _, s := range b.stages {
-		i := slices.IndexFunc(a.stages, func(x stage) bool { return x.name == s.name })
-		if i >= 0 && a.stages[i].cpu >= minStageCPU {
-			out = append(out, stageCPU{s.name, a.stages[i].cpu, s.cpu})
+		if small, ok := stageNamed(a, s.name); ok && small.cpu >= minStageCPU {
+			out = append(out, stageCPU{s.name, small.cpu, s.cpu})
 		}
 	}
 	return out
