@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Machine is what else the machine was doing when a run began: a build's
@@ -126,4 +127,43 @@ func (p Pressure) Since(before Pressure) Pressure {
 // reclaim (20 MiB scanned), 361 compaction".
 func (p Pressure) String() string {
 	return fmt.Sprintf("waits for memory: %d reclaim (%d MiB scanned), %d compaction", p.Stalls, p.Scanned*4096>>20, p.Compacts)
+}
+
+// ReadSteal reads the time the machine's virtual processors waited while
+// the host ran others (the steal column of /proc/stat, all processors
+// together); on another system, or one that does not count it, it
+// returns false. Read before and after a run, it tells a run the host
+// slowed from one that slowed itself.
+func ReadSteal() (time.Duration, bool) {
+	text, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, false
+	}
+	return steal(text)
+}
+
+// steal is the steal time of /proc/stat's text: the eighth figure of its
+// "cpu" line, in the kernel's clock ticks (USER_HZ, 100 a second on
+// Linux whatever the kernel's own tick).
+func steal(text []byte) (time.Duration, bool) {
+	line, _, _ := bytes.Cut(text, []byte("\n"))
+	f := strings.Fields(string(line))
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, false
+	}
+	ticks, err := strconv.ParseInt(f[8], 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return time.Duration(ticks) * (time.Second / 100), true
+}
+
+// StealNote is a run line's tail for the steal time between before (from
+// ReadSteal, ok when read) and now, or "" where there is none.
+func StealNote(before time.Duration, ok bool) string {
+	after, ok2 := ReadSteal()
+	if !ok || !ok2 {
+		return ""
+	}
+	return fmt.Sprintf("; the host took %.1f s (steal)", (after - before).Seconds())
 }

@@ -1,6 +1,9 @@
 package bench
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestMeminfo(t *testing.T) {
 	text := []byte("MemTotal:       24567890 kB\nMemFree:         9075996 kB\nMemAvailable:   20000000 kB\nShmem:            102400 kB\n")
@@ -51,5 +54,25 @@ func TestPressureSinceAndString(t *testing.T) {
 	after := Pressure{Scanned: 1000 + 5308, Stalls: 102, Compacts: 366}
 	if got, want := after.Since(before).String(), "waits for memory: 92 reclaim (20 MiB scanned), 361 compaction"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+func TestSteal(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want time.Duration
+		ok   bool
+	}{
+		{"this machine's", "cpu  929043 14629 505472 984339 90452 0 30592 16471 0 0\ncpu0 464521 7314 252736 492169 45226 0 15296 8235 0 0\n", 164710 * time.Millisecond, true},
+		{"an old kernel's, without steal", "cpu  929043 14629 505472 984339 90452 0 30592\n", 0, false},
+		{"not the cpu line first", "intr 1 2 3 4 5 6 7 8 9\n", 0, false},
+		{"garbage", "cpu  a b c d e f g h i\n", 0, false},
+		{"empty", "", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := steal([]byte(tt.text)); got != tt.want || ok != tt.ok {
+			t.Errorf("%s: steal = %v, %v; want %v, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
 	}
 }

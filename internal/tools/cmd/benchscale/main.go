@@ -61,6 +61,7 @@ type run struct {
 	n         int
 	wall, cpu time.Duration
 	sys       time.Duration // of cpu, the kernel's: it follows the disk
+	user      time.Duration // of cpu, the build's own code's
 	faults    int64         // the page faults of the build: each a page of heap or file the kernel gave it
 	rss       int64
 	stages    []stage
@@ -130,6 +131,7 @@ func mainErr() int {
 		for i, n := range sizes {
 			at := bench.MachineNote()
 			before, pressure := bench.ReadPressure()
+			stole, stealOK := bench.ReadSteal()
 			// A cold query's bytes are the same every run: the output is.
 			r, err := build(ctx, bin, dirs[i], filepath.Join(cacheDir, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent, k == 0)
 			if err != nil {
@@ -139,6 +141,7 @@ func mainErr() int {
 			if after, ok := bench.ReadPressure(); ok && pressure {
 				at += "; " + after.Since(before).String()
 			}
+			at += bench.StealNote(stole, stealOK)
 			r.n = n
 			if k > 0 {
 				r.query = all[i][0].query
@@ -177,6 +180,8 @@ func median(runs []run) run {
 	m := runs[0]
 	m.wall = time.Duration(pick(func(r run) float64 { return float64(r.wall) }))
 	m.cpu = time.Duration(pick(func(r run) float64 { return float64(r.cpu) }))
+	m.sys = time.Duration(pick(func(r run) float64 { return float64(r.sys) }))
+	m.user = time.Duration(pick(func(r run) float64 { return float64(r.user) }))
 	m.rss = int64(pick(func(r run) float64 { return float64(r.rss) }))
 	m.stages = slices.Clone(runs[0].stages)
 	for j := range m.stages {
@@ -227,6 +232,7 @@ func build(ctx context.Context, bin, dir, out, spent string, query bool) (run, e
 		r.rss = int64(ru.Maxrss) * 1024
 		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		r.sys = time.Duration(ru.Stime.Nano())
+		r.user = time.Duration(ru.Utime.Nano())
 		r.faults = ru.Minflt + ru.Majflt
 	}
 	for _, l := range strings.Split(stdout.String(), "\n") {
@@ -353,16 +359,30 @@ func report(runs []run, small, large []run) {
 	k := float64(b.n) / float64(a.n)
 	limit := k * growthSlack
 	fmt.Printf("\n%d pearls against %d (%.1f times the pearls; linear growth allows %.1f times):\n", b.n, a.n, k, limit)
-	growth := func(what string, x, y float64, of func(run) (float64, bool)) {
+	// judged is false for a part of a figure whose goal is the whole's.
+	show := func(what string, x, y float64, of func(run) (float64, bool), judged bool) {
 		g := y / x
-		fmt.Printf("  %-22s %6.2f times %-9s", what, g, verdict(g <= limit))
+		v := ""
+		if judged {
+			v = verdict(g <= limit)
+		}
+		fmt.Printf("  %-22s %6.2f times %-9s", what, g, v)
 		if lo, hi, ok := roundSpread(small, large, of); ok {
 			fmt.Printf("   rounds %.2f–%.2f", lo, hi)
 		}
 		fmt.Println()
 	}
+	growth := func(what string, x, y float64, of func(run) (float64, bool)) { show(what, x, y, of, true) }
 	growth("wall time", a.wall.Seconds(), b.wall.Seconds(), func(r run) (float64, bool) { return r.wall.Seconds(), true })
 	growth("CPU time", a.cpu.Seconds(), b.cpu.Seconds(), func(r run) (float64, bool) { return r.cpu.Seconds(), true })
+	// The CPU time split: the user time is the build's own code, the
+	// system time the kernel's work for it (making files, the page cache,
+	// faulting in memory), which on a shared virtual machine scatters far
+	// more from run to run than the user time does.
+	if a.user > 0 && a.sys > 0 {
+		show("  of it user", a.user.Seconds(), b.user.Seconds(), func(r run) (float64, bool) { return r.user.Seconds(), true }, false)
+		show("  of it system", a.sys.Seconds(), b.sys.Seconds(), func(r run) (float64, bool) { return r.sys.Seconds(), true }, false)
+	}
 	growth("peak memory", float64(a.rss), float64(b.rss), func(r run) (float64, bool) { return float64(r.rss), true })
 	for _, g := range stageGrowth(a, b) {
 		growth("  CPU of "+g.name, g.small.Seconds(), g.large.Seconds(), func(r run) (float64, bool) { return stageCPUOf(r, g.name) })

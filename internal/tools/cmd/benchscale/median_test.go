@@ -1,8 +1,11 @@
 package main
 
 import (
+	"io"
 	"math"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -25,6 +28,11 @@ func TestMedian(t *testing.T) {
 			r(4*s, 6*s, 610, 3*s, 2*s)},
 		{"an even count takes the lower middle", []run{r(4*s, 6*s, 600, 2*s, 2*s), r(3*s, 5*s, 700, 1*s, 3*s)},
 			r(3*s, 5*s, 600, 1*s, 2*s)},
+	}
+	// The user and the system time are each their own median too.
+	split := func(cpu, sys time.Duration) run { return run{cpu: cpu, sys: sys, user: cpu - sys} }
+	if got := median([]run{split(9*s, 6*s), split(5*s, 1*s), split(7*s, 2*s)}); got.user != 4*s || got.sys != 2*s || got.cpu != 7*s {
+		t.Errorf("median of CPU 9, 5, 7 s (system 6, 1, 2 s) = CPU %v, user %v, system %v; want 7s, 4s, 2s", got.cpu, got.user, got.sys)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,4 +114,46 @@ func TestRoundSpread(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReportSplitsCPU: beside the CPU time's ratio the report prints its
+// user and system parts' ratios, with their rounds but no verdict of
+// their own (the goal is the whole CPU time's).
+func TestReportSplitsCPU(t *testing.T) {
+	s := time.Second
+	r := func(n int, user, sys time.Duration) run {
+		return run{n: n, wall: user + sys, cpu: user + sys, user: user, sys: sys, rss: 600 << 20, query: slices.Repeat([]int64{20 << 10}, len(queries))}
+	}
+	small := []run{r(10000, 4*s, 2*s), r(10000, 5*s, 3*s)}
+	large := []run{r(100000, 38*s, 24*s), r(100000, 48*s, 36*s)}
+	out := captureStdout(t, func() { report([]run{median(small), median(large)}, small, large) })
+	for _, want := range []string{
+		"  CPU time                10.33 times (met)       rounds 10.33–10.50\n",
+		"    of it user             9.50 times             rounds 9.50–9.60\n",
+		"    of it system          12.00 times             rounds 12.00–12.00\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// captureStdout is what f printed to standard output.
+func captureStdout(t *testing.T, f func()) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stdout
+	os.Stdout = w
+	done := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		done <- string(b)
+	}()
+	f()
+	os.Stdout = old
+	w.Close()
+	return <-done
 }
