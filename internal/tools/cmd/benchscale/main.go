@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -158,7 +159,7 @@ func mainErr() int {
 	if *runs > 1 {
 		fmt.Printf("\nmedians of %d runs of each size, the sizes taking turns\n", *runs)
 	}
-	report(medians, all[0], all[len(all)-1])
+	report(os.Stdout, medians, all[0], all[len(all)-1])
 	return 0
 }
 
@@ -316,41 +317,41 @@ func kibs(bytes []int64) string {
 	return strings.Join(s, ", ")
 }
 
-// report prints runs (each size's medians), then how the largest grew
+// report writes to w runs (each size's medians), then how the largest grew
 // from the smallest. small and large are the rounds' runs of those two
 // sizes: beside each ratio of medians it prints the lowest and highest
 // of the rounds' own ratios, which tell a stage whose ratio is the
 // machine's scatter (a stage of tens of milliseconds at the smallest
 // size) from one that grows.
-func report(runs []run, small, large []run) {
-	fmt.Printf("\n%8s %10s %10s %12s   stages (wall / CPU / peak memory so far)\n", "N", "wall", "CPU", "peak RSS")
+func report(w io.Writer, runs []run, small, large []run) {
+	fmt.Fprintf(w, "\n%8s %10s %10s %12s   stages (wall / CPU / peak memory so far)\n", "N", "wall", "CPU", "peak RSS")
 	for _, r := range runs {
 		var st []string
 		for _, s := range r.stages {
 			st = append(st, fmt.Sprintf("%s %.1f/%.1f s/%.0f MiB", s.name, s.wall.Seconds(), s.cpu.Seconds(), mib(s.rss)))
 		}
-		fmt.Printf("%8d %8.1f s %8.1f s %8.0f MiB   %s\n", r.n, r.wall.Seconds(), r.cpu.Seconds(), mib(r.rss), strings.Join(st, ", "))
+		fmt.Fprintf(w, "%8d %8.1f s %8.1f s %8.0f MiB   %s\n", r.n, r.wall.Seconds(), r.cpu.Seconds(), mib(r.rss), strings.Join(st, ", "))
 	}
-	fmt.Printf("\na cold query's bytes (each on a freshly loaded index)\n%-28s", "query")
+	fmt.Fprintf(w, "\na cold query's bytes (each on a freshly loaded index)\n%-28s", "query")
 	for _, r := range runs {
-		fmt.Printf(" %10d", r.n)
+		fmt.Fprintf(w, " %10d", r.n)
 	}
 	qg, worst := []float64(nil), 0
 	if len(runs) > 1 {
 		qg, worst = queryGrowths(runs)
-		fmt.Printf("   %d/%d", runs[len(runs)-1].n, runs[0].n)
+		fmt.Fprintf(w, "   %d/%d", runs[len(runs)-1].n, runs[0].n)
 	}
-	fmt.Println()
+	fmt.Fprintln(w)
 	for i, q := range queries {
 		// Padded by letters, not bytes: ä and ö take two.
-		fmt.Print(q + strings.Repeat(" ", max(0, 28-utf8.RuneCountInString(q))))
+		fmt.Fprint(w, q+strings.Repeat(" ", max(0, 28-utf8.RuneCountInString(q))))
 		for _, r := range runs {
-			fmt.Printf(" %10d", r.query[i])
+			fmt.Fprintf(w, " %10d", r.query[i])
 		}
 		if qg != nil {
-			fmt.Printf("   %.2f times", qg[i])
+			fmt.Fprintf(w, "   %.2f times", qg[i])
 		}
-		fmt.Println()
+		fmt.Fprintln(w)
 	}
 	if len(runs) < 2 {
 		return
@@ -358,7 +359,7 @@ func report(runs []run, small, large []run) {
 	a, b := runs[0], runs[len(runs)-1]
 	k := float64(b.n) / float64(a.n)
 	limit := k * growthSlack
-	fmt.Printf("\n%d pearls against %d (%.1f times the pearls; linear growth allows %.1f times):\n", b.n, a.n, k, limit)
+	fmt.Fprintf(w, "\n%d pearls against %d (%.1f times the pearls; linear growth allows %.1f times):\n", b.n, a.n, k, limit)
 	// judged is false for a part of a figure whose goal is the whole's.
 	show := func(what string, x, y float64, of func(run) (float64, bool), judged bool) {
 		g := y / x
@@ -366,11 +367,11 @@ func report(runs []run, small, large []run) {
 		if judged {
 			v = verdict(g <= limit)
 		}
-		fmt.Printf("  %-22s %6.2f times %-9s", what, g, v)
+		fmt.Fprintf(w, "  %-22s %6.2f times %-9s", what, g, v)
 		if lo, hi, ok := roundSpread(small, large, of); ok {
-			fmt.Printf("   rounds %.2f–%.2f", lo, hi)
+			fmt.Fprintf(w, "   rounds %.2f–%.2f", lo, hi)
 		}
-		fmt.Println()
+		fmt.Fprintln(w)
 	}
 	growth := func(what string, x, y float64, of func(run) (float64, bool)) { show(what, x, y, of, true) }
 	growth("wall time", a.wall.Seconds(), b.wall.Seconds(), func(r run) (float64, bool) { return r.wall.Seconds(), true })
@@ -387,8 +388,8 @@ func report(runs []run, small, large []run) {
 	for _, g := range stageGrowth(a, b) {
 		growth("  CPU of "+g.name, g.small.Seconds(), g.large.Seconds(), func(r run) (float64, bool) { return stageCPUOf(r, g.name) })
 	}
-	fmt.Printf("  peak memory at %d: %.0f MiB, goal under %d MiB %s\n", b.n, mib(b.rss), maxPeak>>20, verdict(b.rss < maxPeak))
-	fmt.Printf("  a cold query's bytes, the query that grows most (%s): %.2f times, goal at most %.1f for each %s\n",
+	fmt.Fprintf(w, "  peak memory at %d: %.0f MiB, goal under %d MiB %s\n", b.n, mib(b.rss), maxPeak>>20, verdict(b.rss < maxPeak))
+	fmt.Fprintf(w, "  a cold query's bytes, the query that grows most (%s): %.2f times, goal at most %.1f for each %s\n",
 		queries[worst], qg[worst], queryGrowth, verdict(qg[worst] <= queryGrowth))
 }
 

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"io"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -126,7 +124,9 @@ func TestReportSplitsCPU(t *testing.T) {
 	}
 	small := []run{r(10000, 4*s, 2*s), r(10000, 5*s, 3*s)}
 	large := []run{r(100000, 38*s, 24*s), r(100000, 48*s, 36*s)}
-	out := captureStdout(t, func() { report([]run{median(small), median(large)}, small, large) })
+	var b strings.Builder
+	report(&b, []run{median(small), median(large)}, small, large)
+	out := b.String()
 	for _, want := range []string{
 		"  CPU time                10.33 times (met)       rounds 10.33–10.50\n",
 		"    of it user             9.50 times             rounds 9.50–9.60\n",
@@ -136,24 +136,4 @@ func TestReportSplitsCPU(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
 	}
-}
-
-// captureStdout is what f printed to standard output.
-func captureStdout(t *testing.T, f func()) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := os.Stdout
-	os.Stdout = w
-	done := make(chan string)
-	go func() {
-		b, _ := io.ReadAll(r)
-		done <- string(b)
-	}()
-	f()
-	os.Stdout = old
-	w.Close()
-	return <-done
 }
