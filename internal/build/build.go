@@ -500,11 +500,11 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 		theme, diags := ss.loadTheme(cfg.Theme)
 		themed <- loaded{theme, diags}
 	}()
-	var read func(size, of int)
+	lo := content.Options{Cache: ss.docs, Langs: cfg.Codes()[1:], Bodies: bodies, Once: !ss.keep}
 	if ss.floor != nil {
-		read = ss.floor.read
+		lo.Read = ss.floor.read
 	}
-	set, diags := content.LoadLanguages(ctx, opts.Content, name, ss.docs, cfg.Codes()[1:], bodies, read)
+	set, diags := content.LoadLanguages(ctx, opts.Content, name, lo)
 	res.Diags.Append(diags)
 	if ctx.Err() != nil {
 		// A load cut short misses documents, and the model would report

@@ -139,9 +139,9 @@ func (c *Cache) Len() int {
 	return len(c.docs)
 }
 
-func (c *Cache) load(fsys fs.FS, s source, file string, bodies *markdown.Store, read func(size int)) (any, diag.List) {
+func (c *Cache) load(fsys fs.FS, s source, file string, bodies *markdown.Store, once bool, read func(size int)) (any, diag.List) {
 	if c == nil {
-		return loadOne(fsys, s, file, bodies, false, read)
+		return loadOne(fsys, s, file, bodies, once, false, read)
 	}
 	c.mu.Lock()
 	e, ok := c.docs[s.name]
@@ -149,7 +149,9 @@ func (c *Cache) load(fsys fs.FS, s source, file string, bodies *markdown.Store, 
 	if ok && e.file == file {
 		return e.doc, e.diags
 	}
-	doc, diags := loadOne(fsys, s, file, bodies, true, read)
+	// Later loads hand the document back: it keeps all (Options.Once
+	// is for a load without a cache).
+	doc, diags := loadOne(fsys, s, file, bodies, false, true, read)
 	c.mu.Lock()
 	c.docs[s.name] = cached{file: file, doc: doc, diags: diags}
 	c.mu.Unlock()
@@ -208,7 +210,7 @@ func (c *Cache) Reload(fsys fs.FS, prefix, name string, langs ...string) (doc an
 	if prefix != "" {
 		shown = prefix + "/" + name
 	}
-	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name, lang: lang}, shown, nil, true, nil)
+	doc, diags = loadOne(fsys, source{dir: dir, slug: slug, name: name, lang: lang}, shown, nil, false, true, nil)
 	c.mu.Lock()
 	c.docs[name] = cached{file: shown, doc: doc, diags: diags}
 	c.mu.Unlock()

@@ -209,11 +209,11 @@ func TestLoadTellsWhatItReads(t *testing.T) {
 			}
 			var mu sync.Mutex
 			n, sum, ofs := 0, 0, map[int]bool{}
-			_, diags := LoadLanguages(context.Background(), fsys, "content", c, nil, nil, func(size, of int) {
+			_, diags := LoadLanguages(context.Background(), fsys, "content", Options{Cache: c, Read: func(size, of int) {
 				mu.Lock()
 				defer mu.Unlock()
 				n, sum, ofs[of] = n+1, sum+size, true
-			})
+			}})
 			if diags.HasErrors() {
 				t.Fatal(diags)
 			}
@@ -227,21 +227,25 @@ func TestLoadTellsWhatItReads(t *testing.T) {
 	}
 }
 
-// TestBuildLoadSkipsTheHash: a build's load (a Store, no cache) leaves
-// Sum zero, as nothing after it reads it; a load with a cache, whose
-// session fingerprints pages by it, and one that keeps its bodies in
-// memory hash every file.
+// TestBuildLoadSkipsTheHash: a load for one build (Once, no cache)
+// leaves Sum zero and drops the decoded front matter, as nothing after
+// it reads them, whether its bodies go to a store or stay in memory (a
+// check); a load with a cache, whose session fingerprints pages by them,
+// and a load that is not Once keep both.
 func TestBuildLoadSkipsTheHash(t *testing.T) {
 	fsys := cacheFixture()
 	for _, c := range []struct {
-		name   string
-		cache  *Cache
-		store  bool
-		hashed bool
+		name  string
+		cache *Cache
+		store bool
+		once  bool
+		kept  bool
 	}{
-		{"build", nil, true, false},
-		{"session", NewCache(), true, true},
-		{"in memory", nil, false, true},
+		{"build", nil, true, true, false},
+		{"check", nil, false, true, false},
+		{"session", NewCache(), true, true, true},
+		{"in memory", nil, false, false, true},
+		{"store, not once", nil, true, false, true},
 	} {
 		var bodies *markdown.Store
 		if c.store {
@@ -250,13 +254,19 @@ func TestBuildLoadSkipsTheHash(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		set, diags := LoadLanguages(context.Background(), fsys, "content", c.cache, nil, bodies, nil)
+		set, diags := LoadLanguages(context.Background(), fsys, "content", Options{Cache: c.cache, Bodies: bodies, Once: c.once})
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
+		if len(set.Pearls) == 0 {
+			t.Fatalf("%s: no pearls loaded", c.name)
+		}
 		for _, p := range set.Pearls {
-			if hashed := p.Sum != (Sum{}); hashed != c.hashed {
-				t.Errorf("%s: %s hashed %v, want %v", c.name, p.Key, hashed, c.hashed)
+			if hashed := p.Sum != (Sum{}); hashed != c.kept {
+				t.Errorf("%s: %s hashed %v, want %v", c.name, p.Key, hashed, c.kept)
+			}
+			if meta := p.Doc.Meta != nil; meta != c.kept {
+				t.Errorf("%s: %s kept its front matter %v, want %v", c.name, p.Key, meta, c.kept)
 			}
 		}
 	}

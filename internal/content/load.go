@@ -41,22 +41,43 @@ func Load(ctx context.Context, fsys fs.FS, prefix string) (*Set, diag.List) {
 // LoadCached is Load that takes documents parsed by an earlier load from
 // cache (see Cache) instead of reading them again. A nil cache reads all.
 func LoadCached(ctx context.Context, fsys fs.FS, prefix string, cache *Cache) (*Set, diag.List) {
-	return LoadLanguages(ctx, fsys, prefix, cache, nil, nil, nil)
+	return LoadLanguages(ctx, fsys, prefix, Options{Cache: cache})
 }
 
-// LoadLanguages is LoadCached for a portal in several languages: langs
-// are the codes of the languages other than the default (site.yaml's
-// languages:), each a folder of the content folder laid out as the
-// content folder itself (sv/helmet/x.md). Their documents go to
-// Set.Translations, with keys that start with the folder (sv/helmet/x).
-// The documents' bodies go to bodies (see markdown.Store), or stay in
-// memory when it is nil; a load with bodies and without a cache is a
-// build's that keeps nothing, and its documents keep no Meta once
-// decoded and have no Sum (see loadOne). read, when not nil, is told the size in bytes of
-// each document file read (one taken from cache is not) and how many
-// documents the load has in all, from several goroutines at once; the
-// files are read roughly in the order of the walk.
-func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache, langs []string, bodies *markdown.Store, read func(size, of int)) (*Set, diag.List) {
+// Options say how LoadLanguages reads a content folder. The zero value
+// reads every document, keeps everything of it, and keeps the bodies in
+// memory.
+type Options struct {
+	// Cache, when set, hands back the documents no change names from an
+	// earlier load instead of reading them again, and keeps this load's
+	// (see Cache).
+	Cache *Cache
+	// Langs are the codes of the languages other than the default
+	// (site.yaml's languages:), each a folder of the content folder laid
+	// out as the content folder itself (sv/helmet/x.md). Their documents
+	// go to Set.Translations, with keys that start with the folder
+	// (sv/helmet/x).
+	Langs []string
+	// Bodies, when set, takes the documents' bodies (see markdown.Store);
+	// without it they stay in memory.
+	Bodies *markdown.Store
+	// Once says that nothing reads the documents after the build they
+	// are loaded for, as in a build that keeps nothing for a next one:
+	// they keep no Meta once decoded and have no Sum, both of which only
+	// a session's fingerprints read. Ignored with a Cache, whose
+	// documents are read again.
+	Once bool
+	// Read, when set, is told the size in bytes of each document file
+	// read (one taken from the cache is not) and how many documents the
+	// load has in all, from several goroutines at once; the files are
+	// read roughly in the order of the walk.
+	Read func(size, of int)
+}
+
+// LoadLanguages is Load as opts say: with a cache, the other languages'
+// folders, a store for the bodies (see Options).
+func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options) (*Set, diag.List) {
+	cache, langs := opts.Cache, opts.Langs
 	var diags diag.List
 	show := func(name string) string {
 		// A name that is not UTF-8 is refused; it is shown with its
@@ -89,11 +110,11 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, cache *Cache,
 	docs := make([]any, len(sources))
 	perFile := make([]diag.List, len(sources))
 	var readOne func(size int)
-	if read != nil {
-		readOne = func(size int) { read(size, len(sources)) }
+	if opts.Read != nil {
+		readOne = func(size int) { opts.Read(size, len(sources)) }
 	}
 	workers.RunOrAbandon(ctx, len(sources), func(i int) {
-		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name), bodies, readOne)
+		docs[i], perFile[i] = cache.load(fsys, sources[i], show(sources[i].name), opts.Bodies, opts.Once, readOne)
 	})
 	if ctx.Err() != nil {
 		// Cut short: the caller drops what was read.
@@ -393,12 +414,11 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 	return sources, static, files, diags
 }
 
-func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, cached bool, read func(size int)) (any, diag.List) {
+// loadOne reads the document s. once (see Options.Once) keeps nothing
+// of it but what the model reads: no hash, no decoded front matter; cached
+// says a Cache keeps it.
+func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, once, cached bool, read func(size int)) (any, diag.List) {
 	whole := diag.Pos{File: file}
-	// A build's load keeps nothing of a document but what the model
-	// reads: no hash, no decoded front matter (a session's cache keeps
-	// both, for its fingerprints).
-	keepsNothing := bodies != nil && !cached
 	read1 := rootfs.ReadFile
 	if s.listed && !cached {
 		// Just listed by this load's walk (a session may reuse an old
@@ -434,7 +454,7 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, cached b
 	}
 	d := &decoder{file: file, doc: doc, used: map[string]bool{}}
 	c := Common{File: file, Slug: s.slug, Key: s.dir + "/" + s.slug, Lang: s.lang, Doc: doc}
-	if !keepsNothing {
+	if !once {
 		// Only a session's fingerprints read it: the hash was about
 		// 1 % of a build's CPU at 10,000 pearls.
 		c.Sum = sha256.Sum256(src)
@@ -490,7 +510,7 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, cached b
 	placeholders(out.Base(), src, draft, &d.diags)
 	diags.Append(d.diags)
 	compact(out)
-	if keepsNothing {
+	if once {
 		// Nothing after the load reads the front matter's values but a
 		// session's fingerprints (which keep the documents cached): the
 		// decoded YAML was two thirds of the objects alive at the end of

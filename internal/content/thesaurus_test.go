@@ -116,7 +116,7 @@ func TestLanguageThesaurus(t *testing.T) {
 		"sv/helmet/a.md": {Data: []byte("---\ntitle: A\n---\n")},
 		"sv/sanasto.txt": {Data: []byte("möte = sammanträde\nsiktmål mål\n")},
 	}
-	set, diags := LoadLanguages(context.Background(), fsys, "content", nil, []string{"sv"}, nil, nil)
+	set, diags := LoadLanguages(context.Background(), fsys, "content", Options{Langs: []string{"sv"}})
 	var got []string
 	for _, d := range diags {
 		if strings.Contains(d.Pos.File, "sanasto") {

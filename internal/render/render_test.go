@@ -41,7 +41,7 @@ func model(t testing.TB, fsys fs.FS, baseURL string, drafts bool) *site.Site {
 	if diags.HasErrors() {
 		t.Fatalf("config: %v", diags)
 	}
-	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil, nil)
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", content.Options{Langs: cfg.Codes()[1:]})
 	if diags.HasErrors() {
 		t.Fatalf("content: %v", diags.Errors())
 	}

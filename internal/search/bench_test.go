@@ -58,7 +58,7 @@ var bigSite = sync.OnceValues(func() (*site.Site, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil, nil)
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", content.Options{Langs: cfg.Codes()[1:]})
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}

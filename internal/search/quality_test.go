@@ -36,7 +36,7 @@ func loadSite(t *testing.T, dir string) *site.Site {
 	if diags.HasErrors() {
 		t.Fatalf("site.yaml: %v", diags)
 	}
-	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil, nil)
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", content.Options{Langs: cfg.Codes()[1:]})
 	if diags.HasErrors() {
 		t.Fatalf("content: %v", diags)
 	}
@@ -207,7 +207,7 @@ func swedishSite(t *testing.T) *site.Site {
 	if diags.HasErrors() {
 		t.Fatalf("site.yaml: %v", diags)
 	}
-	set, diags := content.LoadLanguages(context.Background(), fsys, "content", nil, cfg.Codes()[1:], nil, nil)
+	set, diags := content.LoadLanguages(context.Background(), fsys, "content", content.Options{Langs: cfg.Codes()[1:]})
 	if diags.HasErrors() || set.Translations["sv"] == nil {
 		t.Fatalf("content: %v", diags)
 	}
