@@ -242,7 +242,7 @@ func printTimings(w io.Writer, timings []build.Timing, lang diag.Lang) {
 	for i, t := range timings {
 		name := names[i] + strings.Repeat(" ", width-utf8.RuneCountInString(names[i]))
 		fmt.Fprintln(w, diag.CmdTiming.In(lang, name, t.Took.Round(time.Millisecond).String(),
-			t.CPU.Round(time.Millisecond).String(), size(t.MaxRSS)))
+			t.CPU.Round(time.Millisecond).String(), t.System.Round(time.Millisecond).String(), size(t.MaxRSS)))
 	}
 }
 

@@ -12,7 +12,8 @@ import (
 
 // TestTimingsShowEveryStage: build --timings, as the README's performance
 // section uses it, names each stage with its wall time, the CPU time the
-// process spent in it and the peak memory so far, in the words of the
+// process spent in it, the part of that the kernel spent (never more
+// than the whole) and the peak memory so far, in the words of the
 // messages' language (Finnish by default); make bench-scale reads the
 // lines of --lang en.
 func TestTimingsShowEveryStage(t *testing.T) {
@@ -29,12 +30,17 @@ func TestTimingsShowEveryStage(t *testing.T) {
 	} {
 		stdout, stderr := helminauhaEnv(t, dir, nil, append([]string{"build", "--timings"}, tc.args...)...)
 		// A stage's line is the catalogue's, word for word, with a name,
-		// two durations and a size in their places.
-		form := strings.Fields(diag.CmdTiming.In(tc.lang, "STAGE", "WALL", "CPUTIME", "1 MB"))
+		// three durations and a size in their places.
+		form := strings.Fields(diag.CmdTiming.In(tc.lang, "STAGE", "WALL", "CPUTIME", "SYSTIME", "1 MB"))
 		var got []string
 		for _, l := range strings.Split(stdout, "\n") {
 			if f := strings.Fields(l); strings.HasPrefix(l, "  ") && len(f) == len(form) && timingFits(f, form) {
 				got = append(got, f[0])
+				cpu, _ := time.ParseDuration(f[slices.Index(form, "CPUTIME")])
+				sys, _ := time.ParseDuration(f[slices.Index(form, "SYSTIME")])
+				if sys > cpu {
+					t.Errorf("build --timings %v: the kernel's part %v of the stage %s is more than its CPU time %v", tc.args, sys, f[0], cpu)
+				}
 			}
 		}
 		for _, s := range stages {
@@ -55,7 +61,7 @@ func timingFits(f, form []string) bool {
 			if _, err := strconv.ParseFloat(f[i], 64); err != nil {
 				return false
 			}
-		case "WALL", "CPUTIME":
+		case "WALL", "CPUTIME", "SYSTIME":
 			if _, err := time.ParseDuration(f[i]); err != nil {
 				return false
 			}

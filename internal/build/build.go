@@ -100,11 +100,12 @@ type Result struct {
 type Timing struct {
 	Stage string
 	Took  time.Duration
-	// CPU is the process's user and system time during the stage, and
-	// MaxRSS its peak resident memory so far, in bytes (both zero where
-	// the system does not tell).
-	CPU    time.Duration
-	MaxRSS int64
+	// CPU is the process's user and system time during the stage, System
+	// the part of it the kernel spent (files, page cache, faulting in
+	// memory), and MaxRSS its peak resident memory so far, in bytes (all
+	// zero where the system does not tell).
+	CPU, System time.Duration
+	MaxRSS      int64
 }
 
 // ErrContent means the content has errors; they are in Result.Diags.
@@ -414,21 +415,20 @@ type task struct {
 type stopwatch struct {
 	res  *Result
 	mark time.Time
-	cpu  time.Duration
+	used rusage.Usage
 }
 
 func startWatch(res *Result) *stopwatch {
-	cpu, _ := rusage.Self()
-	return &stopwatch{res, time.Now(), cpu}
+	return &stopwatch{res, time.Now(), rusage.Self()}
 }
 
 func (w *stopwatch) lap(stage string) {
 	// Marks the stage's end in an execution trace (build --trace).
 	trace.Log(context.Background(), "stage", stage)
-	now := time.Now()
-	cpu, rss := rusage.Self()
-	w.res.Timings = append(w.res.Timings, Timing{Stage: stage, Took: now.Sub(w.mark), CPU: cpu - w.cpu, MaxRSS: rss})
-	w.mark, w.cpu = now, cpu
+	now, used := time.Now(), rusage.Self()
+	w.res.Timings = append(w.res.Timings, Timing{Stage: stage, Took: now.Sub(w.mark),
+		CPU: used.CPU() - w.used.CPU(), System: used.System - w.used.System, MaxRSS: used.MaxRSS})
+	w.mark, w.used = now, used
 }
 
 // stop ends a build that cannot go on. When ctx was cancelled, that is

@@ -140,8 +140,8 @@ language is en or sv).
 		"Kirjoitettiin %s (%s) kansioon %s ajassa %s: %s",
 		"Wrote %s (%s) to %s in %s: %s")
 	CmdTiming = msg("cmd.timing",
-		"  %s %8s  CPU %8s  muistia enimmillään tähän asti %s",
-		"  %s %8s  CPU %8s  peak memory so far %s")
+		"  %s %8s  CPU %8s  josta järjestelmän %8s  muistia enimmillään tähän asti %s",
+		"  %s %8s  CPU %8s  of it system %8s  peak memory so far %s")
 	// The stages of a build, as build --timings names them.
 	StageLoad   = msg("stage.load", "lukeminen", "load")
 	StageTheme  = msg("stage.theme", "teema", "theme")

@@ -63,7 +63,7 @@ eller HELMINAUHA_LANG=en).
 	"cmd.interrupted":                  "helminauha: avbrutet",
 	"cmd.build-interrupted":            "helminauha: avbrutet. Mappen %s lämnades som den var.",
 	"cmd.wrote":                        "Skrev %s (%s) till mappen %s på %s: %s",
-	"cmd.timing":                       "  %s %8s  CPU %8s  mest minne hittills %s",
+	"cmd.timing":                       "  %s %8s  CPU %8s  varav system %8s  mest minne hittills %s",
 	"stage.load":                       "läsning",
 	"stage.theme":                      "tema",
 	"stage.model":                      "modell",

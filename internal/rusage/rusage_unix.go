@@ -12,17 +12,16 @@ import (
 	"time"
 )
 
-// Self returns the CPU time the process has used so far, user and system
-// on every thread, and its peak resident memory in bytes; 0 and 0 when
-// the system does not tell.
-func Self() (cpu time.Duration, maxRSS int64) {
+// Self returns what the process has used so far; zero where the system
+// does not tell.
+func Self() Usage {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0, 0
+		return Usage{}
 	}
-	maxRSS = int64(ru.Maxrss)
+	u := Usage{User: time.Duration(ru.Utime.Nano()), System: time.Duration(ru.Stime.Nano()), MaxRSS: int64(ru.Maxrss)}
 	if runtime.GOOS == "linux" {
-		maxRSS *= 1024 // KiB on Linux, bytes on the BSDs and macOS
+		u.MaxRSS *= 1024 // KiB on Linux, bytes on the BSDs and macOS
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), maxRSS
+	return u
 }

@@ -55,6 +55,7 @@ const (
 type stage struct {
 	name      string
 	wall, cpu time.Duration
+	sys       time.Duration // of cpu, the kernel's
 	rss       int64
 }
 
@@ -192,18 +193,20 @@ func median(runs []run) run {
 			}
 			return stage{}, false
 		}
-		var walls, cpus, rsss []float64
+		var walls, cpus, syss, rsss []float64
 		for _, r := range runs {
 			if s, ok := at(r); ok {
 				walls, cpus, rsss = append(walls, float64(s.wall)), append(cpus, float64(s.cpu)), append(rsss, float64(s.rss))
+				syss = append(syss, float64(s.sys))
 			}
 		}
-		m.stages[j].wall, m.stages[j].cpu, m.stages[j].rss = time.Duration(mid(walls)), time.Duration(mid(cpus)), int64(mid(rsss))
+		st := &m.stages[j]
+		st.wall, st.cpu, st.sys, st.rss = time.Duration(mid(walls)), time.Duration(mid(cpus)), time.Duration(mid(syss)), int64(mid(rsss))
 	}
 	return m
 }
 
-var timingLine = regexp.MustCompile(`^  (\w+) +(\S+) +CPU +(\S+) +peak memory so far ([\d.]+) (MB|kB|B)$`)
+var timingLine = regexp.MustCompile(`^  (\w+) +(\S+) +CPU +(\S+) +of it system +(\S+) +peak memory so far ([\d.]+) (MB|kB|B)$`)
 
 // build builds the corpus in dir into out, measuring the child, then
 // measures the cold queries on the output when query is set, and moves
@@ -243,9 +246,10 @@ func build(ctx context.Context, bin, dir, out, spent string, query bool) (run, e
 		}
 		wall, _ := time.ParseDuration(m[2])
 		cpu, _ := time.ParseDuration(m[3])
-		size, _ := strconv.ParseFloat(m[4], 64)
-		size *= map[string]float64{"MB": 1 << 20, "kB": 1 << 10, "B": 1}[m[5]]
-		r.stages = append(r.stages, stage{m[1], wall, cpu, int64(size)})
+		sys, _ := time.ParseDuration(m[4])
+		size, _ := strconv.ParseFloat(m[5], 64)
+		size *= map[string]float64{"MB": 1 << 20, "kB": 1 << 10, "B": 1}[m[6]]
+		r.stages = append(r.stages, stage{m[1], wall, cpu, sys, int64(size)})
 	}
 	if len(r.stages) == 0 {
 		return r, fmt.Errorf("build --timings printed no stages:\n%s", stdout.String())
@@ -360,8 +364,9 @@ func report(w io.Writer, runs []run, small, large []run) {
 	k := float64(b.n) / float64(a.n)
 	limit := k * growthSlack
 	fmt.Fprintf(w, "\n%d pearls against %d (%.1f times the pearls; linear growth allows %.1f times):\n", b.n, a.n, k, limit)
-	// judged is false for a part of a figure whose goal is the whole's.
-	show := func(what string, x, y float64, of func(run) (float64, bool), judged bool) {
+	// judged is false for a part of a figure whose goal is the whole's;
+	// note ends the line.
+	show := func(what string, x, y float64, of func(run) (float64, bool), judged bool, note string) {
 		g := y / x
 		v := ""
 		if judged {
@@ -371,9 +376,9 @@ func report(w io.Writer, runs []run, small, large []run) {
 		if lo, hi, ok := roundSpread(small, large, of); ok {
 			fmt.Fprintf(w, "   rounds %.2f–%.2f", lo, hi)
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(w, note)
 	}
-	growth := func(what string, x, y float64, of func(run) (float64, bool)) { show(what, x, y, of, true) }
+	growth := func(what string, x, y float64, of func(run) (float64, bool)) { show(what, x, y, of, true, "") }
 	growth("wall time", a.wall.Seconds(), b.wall.Seconds(), func(r run) (float64, bool) { return r.wall.Seconds(), true })
 	growth("CPU time", a.cpu.Seconds(), b.cpu.Seconds(), func(r run) (float64, bool) { return r.cpu.Seconds(), true })
 	// The CPU time split: the user time is the build's own code, the
@@ -381,12 +386,12 @@ func report(w io.Writer, runs []run, small, large []run) {
 	// faulting in memory), which on a shared virtual machine scatters far
 	// more from run to run than the user time does.
 	if a.user > 0 && a.sys > 0 {
-		show("  of it user", a.user.Seconds(), b.user.Seconds(), func(r run) (float64, bool) { return r.user.Seconds(), true }, false)
-		show("  of it system", a.sys.Seconds(), b.sys.Seconds(), func(r run) (float64, bool) { return r.sys.Seconds(), true }, false)
+		show("  of it user", a.user.Seconds(), b.user.Seconds(), func(r run) (float64, bool) { return r.user.Seconds(), true }, false, "")
+		show("  of it system", a.sys.Seconds(), b.sys.Seconds(), func(r run) (float64, bool) { return r.sys.Seconds(), true }, false, "")
 	}
 	growth("peak memory", float64(a.rss), float64(b.rss), func(r run) (float64, bool) { return float64(r.rss), true })
 	for _, g := range stageGrowth(a, b) {
-		growth("  CPU of "+g.name, g.small.Seconds(), g.large.Seconds(), func(r run) (float64, bool) { return stageCPUOf(r, g.name) })
+		show("  CPU of "+g.name, g.small.cpu.Seconds(), g.large.cpu.Seconds(), func(r run) (float64, bool) { return stageCPUOf(r, g.name) }, true, splitNote(g))
 	}
 	fmt.Fprintf(w, "  peak memory at %d: %.0f MiB, goal under %d MiB %s\n", b.n, mib(b.rss), maxPeak>>20, verdict(b.rss < maxPeak))
 	fmt.Fprintf(w, "  a cold query's bytes, the query that grows most (%s): %.2f times, goal at most %.1f for each %s\n",
@@ -437,22 +442,34 @@ func stageCPUOf(r run, name string) (float64, bool) {
 // The plan stage, about 20 ms at 10,000 pearls, is printed.
 const minStageCPU = 5 * time.Millisecond
 
-// stageCPU is a stage's CPU time at the smallest size and the largest.
-type stageCPU struct {
+// stagePair is a stage at the smallest size and the largest.
+type stagePair struct {
 	name         string
-	small, large time.Duration
+	small, large stage
 }
 
-// stageGrowth is the CPU time of each stage of the largest run b that the
-// smallest run a has too, with at least minStageCPU, in b's order.
-func stageGrowth(a, b run) []stageCPU {
-	var out []stageCPU
+// stageGrowth is each stage of the largest run b that the smallest run a
+// has too, with at least minStageCPU, in b's order.
+func stageGrowth(a, b run) []stagePair {
+	var out []stagePair
 	for _, s := range b.stages {
 		if small, ok := stageNamed(a, s.name); ok && small.cpu >= minStageCPU {
-			out = append(out, stageCPU{s.name, small.cpu, s.cpu})
+			out = append(out, stagePair{s.name, small, s})
 		}
 	}
 	return out
+}
+
+// splitNote is how the user and the system time of a stage grew, for
+// the end of its line, when the smallest size spent at least
+// minStageCPU in each: which of the two a stage's growth is (the
+// kernel's time scatters far more on a shared machine); else "".
+func splitNote(g stagePair) string {
+	su, lu := g.small.cpu-g.small.sys, g.large.cpu-g.large.sys
+	if su < minStageCPU || g.small.sys < minStageCPU {
+		return ""
+	}
+	return fmt.Sprintf("   user %.2f, system %.2f times (%.1f → %.1f s)", lu.Seconds()/su.Seconds(), g.large.sys.Seconds()/g.small.sys.Seconds(), g.small.sys.Seconds(), g.large.sys.Seconds())
 }
 
 func verdict(ok bool) string {

@@ -6,13 +6,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 func TestMedian(t *testing.T) {
 	s := time.Second
 	r := func(wall, cpu time.Duration, rss int64, load, render time.Duration) run {
 		return run{n: 10000, wall: wall, cpu: cpu, rss: rss, query: []int64{54 << 10, 90 << 10},
-			stages: []stage{{"load", load, load, rss / 2}, {"render", render, render, rss}}}
+			stages: []stage{{name: "load", wall: load, cpu: load, sys: load / 4, rss: rss / 2}, {name: "render", wall: render, cpu: render, sys: render / 2, rss: rss}}}
 	}
 	tests := []struct {
 		name string
@@ -39,7 +41,7 @@ func TestMedian(t *testing.T) {
 				t.Errorf("median = %v %v %d (n %d, query %v), want %v %v %d", got.wall, got.cpu, got.rss, got.n, got.query, tt.want.wall, tt.want.cpu, tt.want.rss)
 			}
 			for j, st := range got.stages {
-				if w := tt.want.stages[j]; st.name != w.name || st.cpu != w.cpu || st.wall != w.wall {
+				if w := tt.want.stages[j]; st.name != w.name || st.cpu != w.cpu || st.wall != w.wall || st.sys != w.sys {
 					t.Errorf("stage %d = %+v, want %+v", j, st, w)
 				}
 			}
@@ -80,7 +82,8 @@ func TestStageGrowth(t *testing.T) {
 	st := func(name string, cpu time.Duration) stage { return stage{name: name, cpu: cpu} }
 	small := run{n: 10000, stages: []stage{st("load", 2700*ms), st("theme", 0), st("model", 70*ms), st("plan", 18*ms), st("render", 1600*ms), st("static", 0), st("write", 3*ms)}}
 	large := run{n: 100000, stages: []stage{st("load", 25000*ms), st("theme", 0), st("model", 1100*ms), st("plan", 500*ms), st("render", 16000*ms), st("static", 0), st("write", 90*ms), st("extra", 40*ms)}}
-	want := []stageCPU{{"load", 2700 * ms, 25000 * ms}, {"model", 70 * ms, 1100 * ms}, {"plan", 18 * ms, 500 * ms}, {"render", 1600 * ms, 16000 * ms}}
+	want := []stagePair{{"load", st("load", 2700*ms), st("load", 25000*ms)}, {"model", st("model", 70*ms), st("model", 1100*ms)},
+		{"plan", st("plan", 18*ms), st("plan", 500*ms)}, {"render", st("render", 1600*ms), st("render", 16000*ms)}}
 	if got := stageGrowth(small, large); !slices.Equal(got, want) {
 		t.Errorf("stageGrowth = %v, want %v", got, want)
 	}
@@ -135,5 +138,41 @@ func TestReportSplitsCPU(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestReportSplitsStages: a stage's line ends with how its user and its
+// system time grew, and the seconds of the latter, where the smallest
+// size spent a few milliseconds in each; a stage with no system time
+// there gets no such note.
+func TestReportSplitsStages(t *testing.T) {
+	s := time.Second
+	r := func(n int, k time.Duration) run {
+		return run{n: n, wall: k, cpu: k, user: k / 2, sys: k / 2, rss: 600 << 20, query: slices.Repeat([]int64{20 << 10}, len(queries)),
+			stages: []stage{{name: "render", cpu: 3 * k / 8, sys: k / 8}, {name: "model", cpu: k / 100}}}
+	}
+	small, large := []run{r(10000, 8*s)}, []run{r(100000, 96*s)}
+	large[0].stages[0].sys = 30 * s // the kernel's part grew 30 times, the user's 36 - 30 = 6 s against 2
+	var b strings.Builder
+	report(&b, []run{median(small), median(large)}, small, large)
+	out := b.String()
+	if want := "  CPU of render         12.00 times (NOT met)   user 3.00, system 30.00 times (1.0 → 30.0 s)\n"; !strings.Contains(out, want) {
+		t.Errorf("report lacks %q:\n%s", want, out)
+	}
+	if want := "  CPU of model          12.00 times (NOT met)\n"; !strings.Contains(out, want) {
+		t.Errorf("report lacks %q:\n%s", want, out)
+	}
+}
+
+// TestTimingLine: the lines of build --timings --lang en, as the
+// messages' catalogue writes them, give each figure in its place.
+func TestTimingLine(t *testing.T) {
+	l := diag.CmdTiming.In(diag.English, "render  ", "2.246s", "2.513s", "573ms", "589.6 MB")
+	m := timingLine.FindStringSubmatch(l)
+	if m == nil {
+		t.Fatalf("%q is not read as a stage's line", l)
+	}
+	if got := strings.Join(m[1:], "|"); got != "render|2.246s|2.513s|573ms|589.6|MB" {
+		t.Errorf("%q read as %s", l, got)
 	}
 }
