@@ -33,9 +33,11 @@ type Cache struct {
 type walk struct {
 	prefix  string
 	sources []source
-	static  []string
-	diags   diag.List       // about the folder's entries, not the files' text
-	files   map[string]bool // every regular file seen
+	// misnamed are the pages saved by a name that is an error.
+	misnamed []source
+	static   []string
+	diags    diag.List       // about the folder's entries, not the files' text
+	files    map[string]bool // every regular file seen
 }
 
 type cached struct {

@@ -30,6 +30,10 @@ type source struct {
 	dir, slug, name string // name is the path inside fsys
 	lang            string // the language folder, "" for the default language
 	listed          bool   // the walk found a regular file (see rootfs.ReadListed)
+	// misnamed tells a page saved by a name that is an error (uusi.MD,
+	// Uusi.md, uusi.md.txt): not loaded, and slug is the name it should
+	// have, so that the pages naming that slug get no error of their own.
+	misnamed bool
 }
 
 // Load reads every document under fsys. prefix is how fsys's root is
@@ -88,7 +92,7 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 		}
 		return prefix + "/" + name
 	}
-	var sources []source
+	var sources, misnamed []source
 	set := &Set{Prefix: prefix}
 	// The walk depends on the languages too.
 	walkKey := prefix
@@ -98,10 +102,24 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 	if w := cache.lastWalk(fsys, walkKey); w != nil {
 		sources, set.Static = w.sources, slices.Clone(w.static)
 		diags = slices.Clone(w.diags)
+		misnamed = w.misnamed
 	} else {
 		var files map[string]bool
 		sources, set.Static, files, diags = walkContent(fsys, prefix, show, langs)
-		cache.setWalk(&walk{prefix: walkKey, sources: sources, static: slices.Clone(set.Static), diags: slices.Clone(diags), files: files})
+		sources, misnamed = splitMisnamed(sources)
+		cache.setWalk(&walk{prefix: walkKey, sources: sources, misnamed: misnamed, static: slices.Clone(set.Static), diags: slices.Clone(diags), files: files})
+	}
+	for _, s := range misnamed {
+		// Its name's error is the one to fix; the pages that name it or
+		// link to it by the name it should have are right.
+		set := set
+		if s.lang != "" {
+			set = set.translation(s.lang)
+		}
+		if set.Unread == nil {
+			set.Unread = map[string]bool{}
+		}
+		set.Unread[s.dir+"/"+s.slug+".md"] = true
 	}
 	if len(sources) == 0 && len(diags) == 0 {
 		diags.Report(diag.Pos{File: prefix}, diag.ContentNoPages)
@@ -282,6 +300,19 @@ func pageName(name string) (string, bool) {
 	return "", false
 }
 
+// splitMisnamed splits the walk's sources into those to load and the
+// misnamed pages (see source.misnamed).
+func splitMisnamed(all []source) (sources, misnamed []source) {
+	for _, s := range all {
+		if s.misnamed {
+			misnamed = append(misnamed, s)
+		} else {
+			sources = append(sources, s)
+		}
+	}
+	return sources, misnamed
+}
+
 // translation returns the set of the language lang's documents, made
 // when new.
 func (set *Set) translation(lang string) *Set {
@@ -393,6 +424,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 		if !strings.HasSuffix(rest, ".md") {
 			if want, ok := pageName(rest); ok {
 				diags.Report(diag.Pos{File: show(name)}, diag.ContentPageNotMD, rest, want)
+				sources = append(sources, source{dir: top, slug: strings.TrimSuffix(want, ".md"), lang: lang, misnamed: true})
 			} else {
 				diags.Warn(diag.Pos{File: show(name)}, diag.ContentNotMarkdown)
 			}
@@ -402,6 +434,9 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 		if !(top == DirChapters && slug == CoverSlug) {
 			if msg := CheckSlug(slug); msg.Message() != nil {
 				diags.Add(&diag.Error{Pos: diag.Pos{File: show(name)}, Text: msg})
+				if msg.Message() == diag.ContentSlugBad {
+					sources = append(sources, source{dir: top, slug: markdown.Slugify(slug), lang: lang, misnamed: true})
+				}
 				return nil
 			}
 		}
