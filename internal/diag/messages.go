@@ -1017,6 +1017,9 @@ var (
 	MarkdownDangerousLink = msg("markdown.dangerous-link",
 		"%s osoitteeseen %q jätetään pois: javascript:-, vbscript:- ja data:-osoitteisiin ei koskaan linkitetä; linkitä sivuun tai https://-osoitteeseen",
 		"%s to %q is left out: javascript:, vbscript: and data: addresses are never linked; link to a page or an https:// address")
+	MarkdownRawHTML = msg("markdown.raw-html",
+		"HTML-koodia %q ei julkaista sivulla: kirjoita sama Markdownina (**lihava**, *kursiivi*, [linkki](https://…)) tai poista se",
+		"the HTML %q is not published on the page: write the same in Markdown (**bold**, *italics*, [link](https://…)) or remove it")
 	MarkdownNoAlt = msg("markdown.no-alt",
 		"kuvalla %q ei ole vaihtoehtoista tekstiä: kirjoita hakasulkeisiin lyhyt kuvaus kuvasta, ![kuvaus](%s)",
 		"image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)")

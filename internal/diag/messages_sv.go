@@ -394,6 +394,7 @@ eller HELMINAUHA_LANG=en).
 	"markdown.h1":                  "rubriken %q är en rubrik på nivå 1 (#), men sidans rubrik (title) är redan nivå 1: skriv ## i stället",
 	"markdown.heading-skip":        "rubriken %q hoppar från nivå %d till nivå %d: skriv %s i stället",
 	"markdown.dangerous-link":      "%s till %q lämnas bort: till javascript:-, vbscript:- och data:-adresser länkas aldrig; länka till en sida eller en https://-adress",
+	"markdown.raw-html":            "HTML-koden %q publiceras inte på sidan: skriv samma sak i Markdown (**fet**, *kursiv*, [länk](https://…)) eller ta bort den",
 	"markdown.no-alt":              "bilden %q har ingen alternativtext: skriv en kort beskrivning mellan hakparenteserna, ![beskrivning](%s)",
 	"markdown.windows-image":       "bildens adress %s är en fil på din egen dator, som läsarna inte kan se: kopiera bilden till content/static/kuvat/ och skriv ![beskrivning](/kuvat/%s)",
 	"markdown.windows-link":        "länkens adress %s är en fil på din egen dator, som läsarna inte kan öppna: kopiera filen till content/static/liitteet/ och skriv [text](/liitteet/%s)",

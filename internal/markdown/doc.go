@@ -27,7 +27,8 @@
 // Errors: invalid UTF-8, front matter not closed, not YAML or not a
 // mapping, a front matter key written twice, an image without alt text, a
 // malformed worksheet. Warnings: a skipped heading level (or a # heading in
-// the body, where the page title is the h1), a dropped script URL.
+// the body, where the page title is the h1), a dropped script URL, raw
+// HTML left out (not a closing tag or a comment).
 //
 // Byte-order marks and CRLF line endings are accepted as they are. YAML
 // reports lines relative to the front matter block; Parse adds the offset

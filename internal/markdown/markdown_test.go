@@ -144,6 +144,38 @@ func TestRawHTMLIsOmitted(t *testing.T) {
 	}
 }
 
+// TestRawHTMLIsTold: HTML in the text is left out of the page, so the
+// editor is told where, instead of finding it missing with no word of
+// why; a closing tag, a comment (a note hidden on purpose) and HTML in
+// code are not told.
+func TestRawHTMLIsTold(t *testing.T) {
+	const tail = " is not published on the page: write the same in Markdown (**bold**, *italics*, [link](https://…)) or remove it"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"script block", "Teksti.\n\n<script>alert(1)</script>\n",
+			[]string{file + `:3:1: warning: the HTML "<script>alert(1)</script>"` + tail}},
+		{"inline tags", "Teksti <b onclick=\"x()\">lihava</b> ja <br> rivi.\n",
+			[]string{file + `:1:8: warning: the HTML "<b onclick=\"x()\">"` + tail, file + `:1:39: warning: the HTML "<br>"` + tail}},
+		{"block of its first line", "<div>\nlohko\n</div>\n",
+			[]string{file + `:1:1: warning: the HTML "<div>"` + tail}},
+		{"video embed after front matter", "---\ntitle: T\n---\nKatso video:\n\n<iframe src=\"https://x\"></iframe>\n",
+			[]string{file + `:6:1: warning: the HTML "<iframe src=\"https://x\"></iframe>"` + tail}},
+		{"comments", "Teksti <!-- huom --> ja.\n\n<!-- piilotettu\nhuomautus -->\n", nil},
+		{"code", "`<b>x</b>` ja\n\n    <div>koodi</div>\n\n```\n<p>x</p>\n```\n", nil},
+		{"not a tag", "a < b ja 2<3, <https://thl.fi>\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Parse(file, []byte(tc.src))
+			if got := diagStrings(diags); !equalStrings(got, tc.want) {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestFrontMatterErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -427,8 +459,8 @@ func TestFinnishTypography(t *testing.T) {
 func TestText(t *testing.T) {
 	src := "---\ntitle: Ohita\n---\n## Otsikko *korostus*\n\nKappale [linkki](x.md) ja ![kuva](k.png) sekä `koodi` &amp; \\*tähti\\*.\nToinen rivi.\n\n- kohta yksi\n- kohta kaksi\n\n| a | b |\n|---|---|\n| c | d |\n\n```go\nfmt.Println(1)\n```\n\n<div>raaka</div>\n\n```tyopohja\ntitle: Lomake\nfields:\n  - label: Kysymys\n    help: Ohje\n```\n"
 	d, diags := Parse(file, []byte(src))
-	if len(diags) != 0 {
-		t.Fatalf("problems: %q", diagStrings(diags))
+	if len(diags) != 1 || diags[0].Text.Message() != diag.MarkdownRawHTML {
+		t.Fatalf("problems: %q, want the one of the <div>", diagStrings(diags))
 	}
 	want := "Otsikko korostus\nKappale linkki ja sekä koodi & *tähti*. Toinen rivi.\nkohta yksi\nkohta kaksi\na b\nc d\nfmt.Println(1)\nLomake\nKysymys"
 	if got := d.Text(); got != want {

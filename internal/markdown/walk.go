@@ -30,6 +30,16 @@ func (p *parse) walk(d *Doc) {
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			p.autoLink(d, n)
+		case *ast.RawHTML:
+			p.rawHTML(n.Segments, false)
+		case *ast.HTMLBlock:
+			switch n.HTMLBlockType {
+			case ast.HTMLBlockType1, ast.HTMLBlockType6, ast.HTMLBlockType7:
+				// (Not a comment, <?…?>, <!…> or CDATA: what an editor
+				// writes to hide a note is left out as it should be.)
+				p.rawHTML(n.Lines(), true)
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			p.titleLinks(d, n)
 		case *ast.FencedCodeBlock:
@@ -64,6 +74,30 @@ func (p *parse) heading(d *Doc, n *ast.Heading) {
 			text, p.level, n.Level, strings.Repeat("#", p.level+1))
 	}
 	p.level = n.Level
+}
+
+// rawHTML warns of HTML in the text (<b>, <br>, <iframe>, <script>),
+// which is never published: the editor would find it missing from the
+// page with no word of why. A closing tag and a comment are not told; a
+// block's first line is quoted.
+func (p *parse) rawHTML(segs *text.Segments, block bool) {
+	if segs == nil || segs.Len() == 0 {
+		return
+	}
+	first := segs.At(0)
+	v := first.Value(p.src)
+	if block {
+		v = bytes.TrimRight(v, "\r\n")
+	} else {
+		for i := 1; i < segs.Len(); i++ {
+			seg := segs.At(i)
+			v = append(bytes.Clone(v), seg.Value(p.src)...)
+		}
+	}
+	if bytes.HasPrefix(v, []byte("</")) || bytes.HasPrefix(v, []byte("<!")) || bytes.HasPrefix(v, []byte("<?")) {
+		return
+	}
+	p.diags.Warn(p.pos(first.Start), diag.MarkdownRawHTML, Shorten(strings.TrimSpace(string(v))))
 }
 
 // link records a link or an image. off is the byte offset of its first
