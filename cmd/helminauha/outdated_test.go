@@ -60,3 +60,54 @@ func TestOutdatedTranslationPointsAtWhatItCompares(t *testing.T) {
 		}
 	}
 }
+
+// TestNewTranslationIsNotOutdated: a translation just started with
+// helminauha new translation copies its original's date:, so until it is
+// committed, an original whose file was committed after that date must not
+// make check call the new translation older than it (as the editors'
+// guide's own example did). Once committed, a later revision of the
+// original is warned of as before.
+func TestNewTranslationIsNotOutdated(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	gitIn(t, dir, "2023-02-01T12:00:00Z", "init", "-q")
+	gitIn(t, dir, "2023-02-01T12:00:00Z", "add", ".")
+	gitIn(t, dir, "2023-02-01T12:00:00Z", "commit", "-q", "-m", "portaali")
+	orig := filepath.Join(dir, "content", "helmet", "luottamus.md")
+	revise := func(date, text string) {
+		data, err := os.ReadFile(orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, orig, string(data)+"\n"+text+"\n")
+		gitIn(t, dir, date, "commit", "-q", "-am", text)
+	}
+	revise("2024-02-03T12:00:00Z", "Uusi kappale.")
+	for _, page := range []string{"teemat/verkostotyo", "helmet/luottamus"} {
+		if code, stdout, stderr := helminauha(t, dir, "new", "translation", "sv", page); code != 0 {
+			t.Fatalf("new translation sv %s: exit status %d\n%s%s", page, code, stdout, stderr)
+		}
+	}
+	outdated := func() bool {
+		_, stdout, _ := helminauha(t, dir, "check", "--lang", "en")
+		for _, line := range strings.Split(stdout, "\n") {
+			if strings.HasPrefix(line, "content/sv/helmet/luottamus.md") && strings.Contains(line, "was updated") {
+				return true
+			}
+		}
+		return false
+	}
+	if outdated() {
+		t.Error("check calls a translation just started older than its original")
+	}
+	gitIn(t, dir, "2024-03-01T12:00:00Z", "add", ".")
+	gitIn(t, dir, "2024-03-01T12:00:00Z", "commit", "-q", "-m", "käännös")
+	if outdated() {
+		t.Error("check calls a translation committed after its original older than it")
+	}
+	revise("2025-04-05T12:00:00Z", "Toinen uusi kappale.")
+	if !outdated() {
+		t.Error("check does not warn of a translation whose original was revised after its commit")
+	}
+}

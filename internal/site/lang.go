@@ -13,7 +13,9 @@ import (
 // last commit of each file (commits, by path in the content folder; nil
 // when unknown). The warning names both files and stands at the
 // translation's value it compares (updated: or date:), or at its first
-// line, saying so, when that is the file's last commit.
+// line, saying so, when that is the file's last commit. In a git
+// checkout (commits not nil), a translation without a commit is new and
+// not warned of.
 func Outdated(def, tr *content.Set, commits map[string]time.Time) diag.List {
 	var diags diag.List
 	orig := map[string]content.Doc{}
@@ -22,6 +24,12 @@ func Outdated(def, tr *content.Set, commits map[string]time.Time) diag.List {
 		c := d.Base()
 		o := orig[c.Key[len(c.Lang)+1:]]
 		if o == nil {
+			return
+		}
+		if _, committed := commits[c.Key+".md"]; commits != nil && !committed {
+			// A translation not committed yet is being written now, from
+			// the original as it is (helminauha new translation copies
+			// its date): it is not older than the original.
 			return
 		}
 		ot, _ := revised(o, commits)
