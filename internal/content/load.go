@@ -160,11 +160,15 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 		if s.lang != "" {
 			set = set.translation(s.lang)
 		}
-		if docs[i] == nil && perFile[i].HasErrors() {
+		if m, ok := docs[i].(misplaced); (docs[i] == nil || ok) && perFile[i].HasErrors() {
 			if set.Unread == nil {
 				set.Unread = map[string]bool{}
 			}
 			set.Unread[s.dir+"/"+s.slug+".md"] = true
+			if ok {
+				// The pages that name it where it belongs are right.
+				set.Unread[m.dir+"/"+s.slug+".md"] = true
+			}
 		}
 		switch v := docs[i].(type) {
 		case *Area:
@@ -487,6 +491,15 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, once, ca
 	if diags.HasErrors() && doc.Meta == nil {
 		return nil, diags
 	}
+	if other := belongsIn(s.dir, doc.Meta); other != "" && !(s.dir == DirChapters && s.slug == CoverSlug) {
+		m := diag.ContentPearlInFolder
+		if other == DirCases {
+			m = diag.ContentCaseInFolder
+		}
+		there := strings.TrimSuffix(file, s.name) + path.Join(s.lang, other, s.slug+".md")
+		diags.Report(diag.Pos{File: file, Line: 1, Col: 1}, m, path.Join(s.lang, s.dir), there)
+		return misplaced{dir: other}, diags
+	}
 	d := &decoder{file: file, doc: doc, used: map[string]bool{}}
 	c := Common{File: file, Slug: s.slug, Key: s.dir + "/" + s.slug, Lang: s.lang, Doc: doc}
 	if !once {
@@ -554,6 +567,39 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, once, ca
 		doc.Meta = nil
 	}
 	return out, diags
+}
+
+// misplaced is what the load makes of a pearl or a case example saved in
+// another kind's folder (a pearl in teemat/): one error, which says where
+// it belongs, instead of the keys that folder's kind would need. dir is
+// that folder.
+type misplaced struct{ dir string }
+
+// belongsIn is the folder of the kind whose keys a document saved in
+// dir has, when it lacks those of dir's kind (a page, which needs none,
+// when it has all a pearl or a case example needs): a pearl has theme,
+// kind and date, a case example organization, themes and date. It is ""
+// for a document that fits its folder or no other.
+func belongsIn(dir string, meta map[string]any) string {
+	has := func(keys ...string) bool {
+		for _, k := range keys {
+			if _, ok := meta[k]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	own := map[string][]string{DirAreas: {"weight"}, DirPearls: {"theme", "kind"}, DirCases: {"organization", "themes"}, DirChapters: {"weight"}}[dir]
+	if dir != DirPages && has(own...) {
+		return ""
+	}
+	switch {
+	case dir != DirPearls && has("theme", "kind", "date"):
+		return DirPearls
+	case dir != DirCases && has("organization", "themes", "date"):
+		return DirCases
+	}
+	return ""
 }
 
 // fields are the texts and lists of a document that compact packs.

@@ -721,6 +721,12 @@ var (
 	ContentKeyMisspelt = msg("content.key-misspelt",
 		"pakollinen asetus %q puuttuu, mutta tällä rivillä on %q: kirjoita avain muodossa %s",
 		"required key %q is missing, but this line has %q: write the key as %s")
+	ContentPearlInFolder = msg("content.pearl-in-folder",
+		"tiedosto on kansiossa %s/, mutta siinä on helmen asetukset theme ja kind: siirrä se helmien kansioon, %s",
+		"the file is in %s/, but it has a pearl's keys theme and kind: move it to the pearls' folder, %s")
+	ContentCaseInFolder = msg("content.case-in-folder",
+		"tiedosto on kansiossa %s/, mutta siinä on tapausesimerkin asetukset organization ja themes: siirrä se tapausesimerkkien kansioon, %s",
+		"the file is in %s/, but it has a case example's keys organization and themes: move it to the case examples' folder, %s")
 	ContentKeyMissing = msg("content.key-missing",
 		"pakollinen asetus %q puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi `%s: ...`",
 		"required key %q is missing: add a line `%s: ...` to the front matter")

@@ -262,6 +262,8 @@ eller HELMINAUHA_LANG=en).
 	"content.static-path-too-long": "sökvägen under static/ är %d tecken lång, mer än de %d som ryms: Windows öppnar ingen längre sökväg, och ingen skriver en så lång adress; förkorta mapparnas eller filens namn eller flytta den högre upp",
 	"content.decomposed-name":      "i namnet %q är en bokstav, som ä, lagrad som två tecken (a och separata prickar, som en del Mac-program lagrar den): ett namn som skrivs i en länk hittar då inte filen på webben, fast det ser likadant ut; byt namn genom att skriva namnet med tangentbordet, %s",
 	"content.slug-bad":             "filnamnet %q får bara ha små bokstäver a–z, siffror och bindestreck (inga å, ä, ö, stora bokstäver eller mellanslag): byt namn till %s",
+	"content.pearl-in-folder":      "filen ligger i mappen %s/, men den har en pärlas nycklar theme och kind: flytta den till pärlornas mapp, %s",
+	"content.case-in-folder":       "filen ligger i mappen %s/, men den har ett fallexempels nycklar organization och themes: flytta den till fallexemplens mapp, %s",
 	"content.key-missing":          "den obligatoriska nyckeln %q saknas: lägg till raden `%s: ...` bland uppgifterna överst i filen (mellan raderna ---)",
 	"content.control":              "värdet av %q har ett osynligt styrtecken %U (skrivet med omvänt snedstreck inom dubbla citattecken, som \\0 eller \\e): ta bort det",
 	"content.not-text":             "värdet av %q ska vara text, inte %s: skriv det på samma rad efter `%s:`",
