@@ -538,7 +538,7 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	res.Diags.Append(th.diags)
 	if theme != nil {
 		// A language whose table of words lacks one the theme writes.
-		res.Diags.Append(theme.CheckLanguages(cfg.Codes()))
+		res.Diags.Append(theme.CheckLanguages(cfg.Codes(), cfg.CodePos))
 	}
 	watch.lap("theme")
 

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -164,5 +165,41 @@ func TestSwedishSearchIndex(t *testing.T) {
 		if strings.Contains(d.Pos.File, "sanasto") {
 			t.Errorf("a thesaurus gets a message: %v", d)
 		}
+	}
+}
+
+// TestLanguageWithoutWordsIsToldInSiteYAML: a language the theme has no
+// words for is most often a code mistyped in site.yaml (se for sv, or
+// language: de), and the built-in theme's tables are not files the
+// editor has: the error stands at the code in site.yaml, names the
+// languages the theme has, and says to correct the code.
+func TestLanguageWithoutWordsIsToldInSiteYAML(t *testing.T) {
+	tests := []struct{ name, from, to, want string }{
+		{"another language", "  sv:\n", "  se:\n", "content/site.yaml:5:3: the theme has no words for the language se (it has en, fi, sv): correct the language's code"},
+		{"the default language", "baseURL:", "language: de\nbaseURL:", "content/site.yaml:3:11: the theme has no words for the language de (it has en, fi, sv): correct the language's code"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fixture(t, "bilingual.txtar")
+			cfg := fsys["site.yaml"]
+			if !strings.Contains(string(cfg.Data), tc.from) {
+				t.Fatalf("site.yaml has no %q", tc.from)
+			}
+			cfg.Data = []byte(strings.Replace(string(cfg.Data), tc.from, tc.to, 1))
+			res, err := build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content", CheckOnly: true})
+			if !errors.Is(err, build.ErrContent) {
+				t.Fatalf("err = %v, want build.ErrContent", err)
+			}
+			found := false
+			for _, d := range res.Diags.Errors() {
+				found = found || strings.HasPrefix(d.Error(), tc.want)
+				if strings.HasPrefix(d.Pos.File, "themes/") {
+					t.Errorf("told at a file of the built-in theme: %v", d)
+				}
+			}
+			if !found {
+				t.Errorf("no error %q in\n%v", tc.want, res.Diags)
+			}
+		})
 	}
 }

@@ -53,6 +53,8 @@ type Config struct {
 	LangPath string
 	// Extra holds the keys the contract does not name, for templates.
 	Extra map[string]any
+	// languagePos is where language: is (see CodePos).
+	languagePos diag.Pos
 }
 
 // Language is one of the portal's other languages: its content is in
@@ -61,6 +63,7 @@ type Language struct {
 	Code        string // BCP 47, also the folder and the URL segment
 	Title       string
 	Description string
+	Pos         diag.Pos // where site.yaml's languages: names the code
 }
 
 // Codes are the portal's languages, the default first.
@@ -87,6 +90,18 @@ func (c *Config) For(code string) *Config {
 		}
 	}
 	return nil
+}
+
+// CodePos is where site.yaml names the language code: the value of
+// language: for the default language, the key under languages: for
+// another; a Pos of site.yaml alone (or none) when it is not written.
+func (c *Config) CodePos(code string) diag.Pos {
+	for _, l := range c.Languages {
+		if l.Code == code {
+			return l.Pos
+		}
+	}
+	return c.languagePos
 }
 
 // Folder is the language's folder in the content folder, as a document's
@@ -274,6 +289,10 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			diags.Report(pos("pearlWords"), diag.ConfigPearlWords)
 		}
 	}
+	c.languagePos = pos("language")
+	if v := yamldoc.Get(root, "language"); v != nil && v.Line > 0 {
+		c.languagePos = diag.Pos{File: name, Line: v.Line, Col: v.Column}
+	}
 	if c.Language == "" {
 		c.Language = "fi"
 	} else if !langTag.MatchString(c.Language) {
@@ -372,7 +391,7 @@ func languages(name string, v *yamldoc.Node, def string, pos diag.Pos, diags *di
 			s, _ := yamldoc.Text(n)
 			return visible(name, code+"."+key, n, s, diags)
 		}
-		l := Language{Code: code, Title: str("title"), Description: str("description")}
+		l := Language{Code: code, Title: str("title"), Description: str("description"), Pos: pos}
 		if l.Title == "" || l.Description == "" {
 			diags.Report(pos, diag.ConfigLanguageFields, code)
 			continue

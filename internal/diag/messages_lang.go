@@ -34,6 +34,9 @@ var (
 	RenderNoWords = msg("render.no-words",
 		"teemalla ei ole sanataulukkoa kielelle %s: tee se taulukon %s mallin mukaan, samoin avaimin",
 		"the theme has no table of words for the language %s: make one like %s, with the same keys")
+	RenderNoWordsCode = msg("render.no-words-code",
+		"teemalla ei ole sanoja kielelle %s (sillä on kielet %s): korjaa kielen koodi, tai tee teemaan sanataulukko %s taulukon %s mallin mukaan, samoin avaimin",
+		"the theme has no words for the language %s (it has %s): correct the language's code, or give the theme a table of words %s made like %s, with the same keys")
 	RenderMissingWord = msg("render.missing-word",
 		"sanataulukosta puuttuu %q (%s): lisää se tämän kielen sanoin",
 		"the table of words lacks %q (%s): add it in this language's words")

@@ -425,6 +425,7 @@ eller HELMINAUHA_LANG=en).
 	"content.translation-not-yet":      "%s nämner pärlan %q, som inte har översatts ännu, så den lämnas bort från den här sidan: översätt den (helminauha new translation %s helmet/%s) eller ta bort den från listan",
 	"content.translation-area-not-yet": "%s nämner temaområdet %q, som inte har översatts ännu: översätt det först (helminauha new translation %s teemat/%s)",
 	"render.words-yaml":                "ordtabellen är inte giltig YAML: %s (skriv varje ord på en egen rad i formen nyckel: text)",
+	"render.no-words-code":             "temat har inga ord för språket %s (det har språken %s): rätta språkkoden, eller ge temat en ordtabell %s gjord enligt %s, med samma nycklar",
 	"render.no-words":                  "temat har ingen ordtabell för språket %s: gör en enligt modellen %s, med samma nycklar",
 	"render.missing-word":              "i ordtabellen saknas %q (%s): lägg till det med det här språkets ord",
 }

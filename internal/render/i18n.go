@@ -113,8 +113,11 @@ func loadWords(fsys fs.FS, show func(string) string, src map[string]string) (wor
 // the generator writes and those of the default language's table. The
 // error is at the table's file and names the key and where it is needed.
 // A portal of one language without a table of its own is written in
-// Finnish words, as before tables existed.
-func (t *Theme) CheckLanguages(codes []string) diag.List {
+// Finnish words, as before tables existed. A language without a table is
+// told where at (nil, or a Pos without a file, when unknown) says site.yaml
+// names its code: most often a code mistyped there (se for sv), and the
+// built-in theme's tables are not files the editor has.
+func (t *Theme) CheckLanguages(codes []string, at func(code string) diag.Pos) diag.List {
 	w := t.words
 	if len(w.text) == 0 || len(codes) == 0 {
 		return nil
@@ -141,7 +144,11 @@ func (t *Theme) CheckLanguages(codes []string) diag.List {
 	for _, code := range codes {
 		table := w.text[code]
 		if table == nil {
-			if len(codes) > 1 {
+			switch {
+			case len(codes) < 2:
+			case at != nil && at(code).File != "":
+				diags.Report(at(code), diag.RenderNoWordsCode, code, strings.Join(slices.Sorted(maps.Keys(w.text)), ", "), file(code), file(ref))
+			default:
 				diags.Report(diag.Pos{File: file(code)}, diag.RenderNoWords, code, file(ref))
 			}
 			continue
