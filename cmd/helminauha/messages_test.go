@@ -109,6 +109,8 @@ func TestNewValidatesEveryNameAndWritesOnlyInTheContentFolder(t *testing.T) {
 			`--theme "verkostotyo\ndraft: false" is not the name of a theme area`},
 		{"slug through ..", []string{"new", "pearl", "../../z"}, `rename it z.md`},
 		{"a name Windows keeps for a device", []string{"new", "pearl", "aux"}, `"aux.md" is a name Windows keeps for a device`},
+		{"a name written as words", []string{"new", "pearl", "uusi", "Helmi"}, `file name "uusi Helmi.md" may hold only lowercase letters a–z, digits and hyphens (no ä, ö, capitals or spaces): rename it uusi-helmi.md`},
+		{"a case's name written as words", []string{"new", "case", "Hyvä", "käytäntö", "--theme", "verkostotyo"}, `rename it hyva-kaytanto.md`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := treeSum(t, dir)

@@ -105,6 +105,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	case len(pos) > 0 && pos[0] == "translation":
 		fmt.Fprintln(stderr, diag.CmdNewTranslationArgs.In(lang))
 		return errUsage
+	case len(pos) > 2 && newTemplates[pos[0]].dir != "" && content.CheckSlug(strings.Join(pos[1:], " ")).Message() != nil:
+		// new pearl uusi helmi: a name written as words, which the shell
+		// split; the name's message says what to write.
+		fmt.Fprintln(stderr, "helminauha new:", content.CheckSlug(strings.Join(pos[1:], " ")).In(lang))
+		return errUsage
 	case len(pos) != 2:
 		fmt.Fprintln(stderr, diag.CmdNewArgs.In(lang))
 		fl.Usage()
