@@ -201,6 +201,7 @@ type builder struct {
 	headingIn  map[*markdown.Doc]*headingSet
 	staticSet  map[string]bool
 	staticBase map[string]string
+	staticFold map[string]string // staticBase by names in lower case
 }
 
 func (b *builder) node(path, key string, sum content.Sum) Node {

@@ -266,17 +266,27 @@ func webAddress(typed string) bool {
 }
 
 // staticNamed is the static file (its path under static/) whose name is
-// base, the first of them in path order, or "".
+// base, the first of them in path order, or else whose name is base in
+// other case (Kuva.PNG for kuva.png), or "".
 func (b *builder) staticNamed(base string) string {
 	if b.staticBase == nil {
 		b.staticBase = make(map[string]string, len(b.s.Static))
+		b.staticFold = make(map[string]string, len(b.s.Static))
 		for _, s := range b.s.Static {
 			if _, ok := b.staticBase[path.Base(s)]; !ok {
 				b.staticBase[path.Base(s)] = s
 			}
+			if _, ok := b.staticFold[strings.ToLower(path.Base(s))]; !ok {
+				b.staticFold[strings.ToLower(path.Base(s))] = s
+			}
 		}
 	}
-	return b.staticBase[base]
+	if s, ok := b.staticBase[base]; ok {
+		return s
+	}
+	// Kuva.PNG for kuva.png: the same file on the editor's Windows or
+	// Mac, but not on the web server.
+	return b.staticFold[strings.ToLower(base)]
 }
 
 // dirDest is a link's address and the folder of the document it is in.
