@@ -884,6 +884,9 @@ var (
 	SiteLinkNoScheme = msg("site.link-no-scheme",
 		"se näyttää verkko-osoitteelta, mutta sen alusta puuttuu https://: kirjoita https://%s",
 		"it looks like a web address without https:// at its start: write https://%s")
+	SiteLinkNoMD = msg("site.link-no-md",
+		"tiedostoa %s ei ole, mutta sivu %s on: kirjoita osoitteeksi %s",
+		"there is no %s, but there is the page %s: write the address as %s")
 	SiteNoSuchTarget = msg("site.no-such-target",
 		"tiedostoa %s ei ole: linkitä toisen sivun Markdown-tiedostoon (../helmet/nimi.md) tai osoitteeseen (/helmet/nimi/), tai laita tiedosto kansioon static/%s ja linkitä osoitteeseen /%s",
 		"there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/%s and link to it as /%s")

@@ -315,6 +315,7 @@ eller HELMINAUHA_LANG=en).
 	"site.space-in-link":        "länkens adress %q har ett mellanslag, så den blir ingen länk: skriv en sidas fil (../helmet/namn.md) eller en webbadress (https://…)",
 	"site.no-static-file":       "filen static/%s finns inte",
 	"site.static-elsewhere":     "%s finns inte: filen är static/%s, så skriv dess adress som /%s",
+	"site.link-no-md":           "filen %s finns inte, men sidan %s finns: skriv adressen som %s",
 	"site.no-such-target":       "%s finns inte: länka till en annan sidas Markdown-fil (../helmet/namn.md) eller adress (/helmet/namn/), eller lägg filen i static/%s och länka till den som /%s",
 	"site.unreadable-address":   "adressen kan inte läsas: %s",
 	"site.outside-content":      "den pekar utanför innehållsmappen",

@@ -239,6 +239,19 @@ func (b *builder) staticTarget(dir, rel string) (string, diag.Text) {
 	if s := b.staticNamed(path.Base(rel)); s != "" {
 		return "", diag.SiteStaticElsewhere.With(rel, s, s)
 	}
+	if base := path.Base(rel); path.Ext(base) == "" {
+		// A page's name without .md ([x](verkoston-roolit)): its file,
+		// in the folder the link names first, then in its own folder.
+		for _, folder := range []string{path.Dir(rel), dir, content.DirPearls, content.DirCases, content.DirAreas, content.DirChapters, content.DirPages} {
+			if _, ok := b.file(folder + "/" + base + ".md"); ok {
+				want := "../" + folder + "/" + base + ".md"
+				if folder == dir {
+					want = base + ".md"
+				}
+				return "", diag.SiteLinkNoMD.With(rel, folder+"/"+base+".md", want)
+			}
+		}
+	}
 	// The path as the editor meant it under static/: what they wrote,
 	// without the document's own folder (kuvat/x.png, not x.png).
 	want := strings.TrimPrefix(rel, dir+"/")
