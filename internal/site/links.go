@@ -140,6 +140,10 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		d := b.parse(dir, l.Dest)
 		target, v, err := b.target(dir, d)
 		pos := diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}
+		if f := ownFragment(l.Dest); f != "" && d.leave && err.Message() == nil {
+			// [Opit](#opit): a heading of this page.
+			err = b.headingMissing(doc.Doc, f)
+		}
 		if err.Message() != nil {
 			b.diags.Report(pos, diag.SiteBrokenLink, l.Dest, err)
 			continue
@@ -569,6 +573,29 @@ func (b *builder) fragmentMissing(v any, fragment string) diag.Text {
 	if doc == nil {
 		return diag.Text{}
 	}
+	return b.headingMissing(doc, fragment)
+}
+
+// ownFragment is the #fragment of an in-page link ([Opit](#opit)) that
+// must be a heading of the page itself, or "": not #, #top (the top of
+// the page in every browser), a worksheet's ids (tyopohja-1) or a
+// footnote's (fn:1).
+func ownFragment(address string) string {
+	f, ok := strings.CutPrefix(address, "#")
+	if !ok {
+		return ""
+	}
+	if u, err := url.PathUnescape(f); err == nil {
+		f = u
+	}
+	if f == "top" || strings.HasPrefix(f, "tyopohja-") || strings.Contains(f, ":") {
+		return ""
+	}
+	return f
+}
+
+// headingMissing checks fragment against the heading ids of doc.
+func (b *builder) headingMissing(doc *markdown.Doc, fragment string) diag.Text {
 	h := b.headingIn[doc]
 	if h == nil {
 		h = &headingSet{ids: make(map[string]bool, len(doc.Headings))}
