@@ -31,8 +31,9 @@ type source struct {
 	lang            string // the language folder, "" for the default language
 	listed          bool   // the walk found a regular file (see rootfs.ReadListed)
 	// misnamed tells a page saved by a name that is an error (uusi.MD,
-	// Uusi.md, uusi.md.txt): not loaded, and slug is the name it should
-	// have, so that the pages naming that slug get no error of their own.
+	// Uusi.md, uusi.md.txt) or in a subfolder of its folder: not loaded,
+	// and slug is the name it should have, so that the pages naming that
+	// slug get no error of their own.
 	misnamed bool
 }
 
@@ -405,6 +406,15 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 		if d.IsDir() {
 			if rest != "" {
 				diags.Report(diag.Pos{File: show(name)}, diag.ContentSubfolder, rest, path.Join(lang, top))
+				// Its pages belong in top: the pages that name them there
+				// are right.
+				entries, _ := fs.ReadDir(fsys, name)
+				for _, e := range entries {
+					slug, isMD := strings.CutSuffix(e.Name(), ".md")
+					if isMD && !e.IsDir() && CheckSlug(slug).Message() == nil {
+						sources = append(sources, source{dir: top, slug: slug, lang: lang, misnamed: true})
+					}
+				}
 				return fs.SkipDir
 			}
 			if docDir(top) {
