@@ -9,8 +9,10 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/helminauha/helminauha/internal/diag"
 )
@@ -44,7 +46,9 @@ type Options struct {
 // every build keeps repeated builds fast (the kernel is slow to find new
 // inodes for minutes after many were freed). Commit renames each staged
 // file into place, one atomic rename a file, removes the recorded files
-// this build did not write, and writes the new record. Files the
+// this build did not write, and writes the new record; when one of those
+// steps fails, it undoes the ones before (rollback), so that a failed
+// commit leaves the folder as it was too. Files the
 // generator did not write are never replaced or removed: Begin refuses a
 // folder that holds any (unless Options.Clean), besides the kept ones.
 type Writer struct {
@@ -441,6 +445,27 @@ func (w *Writer) Commit() error {
 			both = append(both, p)
 		}
 	}
+	// What the commit changes in the folder is remembered, so that a
+	// commit that fails half way (a folder it may not write, a full
+	// disk) puts the folder back as it was: the removed files wait in a
+	// folder beside, named as a staging folder so that the next build
+	// removes it if this one is killed.
+	u := &undo{}
+	if trash, err := os.MkdirTemp(filepath.Dir(w.real), "."+filepath.Base(w.real)+".new-"); err == nil {
+		u.trash = trash
+		if os.Link(filepath.Join(w.real, RecordName), filepath.Join(trash, RecordName)) == nil {
+			u.record = true
+		}
+	}
+	if !u.record {
+		// No second name (no hard links here): its bytes.
+		u.recordData, _ = os.ReadFile(filepath.Join(w.real, RecordName))
+	}
+	defer func() {
+		if u.trash != "" {
+			os.RemoveAll(u.trash)
+		}
+	}()
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
 		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
@@ -454,22 +479,90 @@ func (w *Writer) Commit() error {
 			gone = append(gone, p)
 		}
 	}
-	w.remove(gone)
+	w.remove(gone, u)
 	made := map[string]bool{}
 	for _, rel := range w.changed {
-		if err := w.place(rel, made); err != nil {
+		if err := w.place(rel, made, u); err != nil {
+			w.rollback(u)
 			return diag.OutputCannotPlaceFile.Err(rel, w.dir, diag.Cause(err))
 		}
 	}
 	if err := writeRecord(w.real, w.tmp, files); err != nil {
+		w.rollback(u)
 		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
 	return nil
 }
 
+// undo is what a commit changed in the output folder (see rollback).
+type undo struct {
+	trash  string // the folder beside holding what it removed, or ""
+	record bool   // trash holds the old record (a second name of it)
+	// recordData is the old record's bytes when trash does not hold it
+	// (nil when there was none).
+	recordData []byte
+	// gone are the removed files, each at trash/<its index>, and
+	// rmdirs the folders they left empty, in the order removed.
+	gone   []string
+	rmdirs []string
+	placed []placed
+	mkdirs []string // the folders place made, in the order made
+}
+
+// placed is a file renamed into the output folder.
+type placed struct {
+	rel string
+	// exchanged tells that the old file was swapped into the staging
+	// folder; else there was none, an empty folder (wasDir), or the old
+	// file has a second name in trash (saved, at trash/s<index>).
+	exchanged, wasDir, saved bool
+}
+
+// rollback puts the output folder back as it was before the commit u
+// was, as far as it can: the placed files go back to the staging folder
+// (the old ones back in place), the folders made are removed, the
+// removed files and folders come back, and so does the old record.
+func (w *Writer) rollback(u *undo) {
+	real := func(rel string) string { return filepath.Join(w.real, filepath.FromSlash(rel)) }
+	for i, p := range slices.Backward(u.placed) {
+		target, staged := real(p.rel), filepath.Join(w.tmp, filepath.FromSlash(p.rel))
+		switch {
+		case p.exchanged:
+			exchange(staged, target)
+		case p.saved:
+			os.Rename(target, staged)
+			os.Rename(filepath.Join(u.trash, "s"+strconv.Itoa(i)), target)
+		default:
+			os.Rename(target, staged)
+			if p.wasDir {
+				os.Mkdir(target, 0o755)
+			}
+		}
+	}
+	for _, d := range slices.Backward(u.mkdirs) {
+		syscall.Rmdir(real(d))
+	}
+	for _, d := range slices.Backward(u.rmdirs) {
+		os.Mkdir(real(d), 0o755)
+	}
+	for i, p := range u.gone {
+		os.Rename(filepath.Join(u.trash, strconv.Itoa(i)), real(p))
+	}
+	switch staged := filepath.Join(w.tmp, RecordName); {
+	case u.record:
+		os.Rename(filepath.Join(u.trash, RecordName), real(RecordName))
+	case u.recordData != nil:
+		if os.WriteFile(staged, u.recordData, 0o644) == nil {
+			os.Rename(staged, real(RecordName))
+		}
+	default:
+		os.Remove(real(RecordName))
+	}
+}
+
 // remove removes the files gone from the output folder, and the folders
 // they leave empty that this build does not write into.
-func (w *Writer) remove(gone []string) {
+func (w *Writer) remove(gone []string, u *undo) {
 	if len(gone) == 0 {
 		return
 	}
@@ -480,13 +573,25 @@ func (w *Writer) remove(gone []string) {
 		}
 	}
 	for _, p := range gone {
-		if err := os.Remove(filepath.Join(w.real, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		name := filepath.Join(w.real, filepath.FromSlash(p))
+		var err error
+		if u.trash != "" {
+			// Moved beside, not followed if a link, until the commit
+			// is done (see undo).
+			if err = os.Rename(name, filepath.Join(u.trash, strconv.Itoa(len(u.gone)))); err == nil {
+				u.gone = append(u.gone, p)
+			}
+		} else {
+			err = os.Remove(name)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		for d := path.Dir(p); d != "." && !used[d]; d = path.Dir(d) {
 			if os.Remove(filepath.Join(w.real, filepath.FromSlash(d))) != nil {
 				break
 			}
+			u.rmdirs = append(u.rmdirs, d)
 		}
 	}
 }
@@ -495,7 +600,7 @@ func (w *Writer) remove(gone []string) {
 // folders on its way (made remembers them). A file there is exchanged
 // with the staged one, which leaves its inode in the spare folder for the
 // next build to write into.
-func (w *Writer) place(rel string, made map[string]bool) error {
+func (w *Writer) place(rel string, made map[string]bool, u *undo) error {
 	var dirs []string
 	for d := path.Dir(rel); d != "." && !made[d]; d = path.Dir(d) {
 		dirs = append(dirs, d)
@@ -510,6 +615,7 @@ func (w *Writer) place(rel string, made map[string]bool) error {
 			err = os.Mkdir(name, 0o755)
 			if err == nil {
 				made[d] = true
+				u.mkdirs = append(u.mkdirs, d)
 				continue
 			}
 			if !errors.Is(err, fs.ErrExist) {
@@ -526,15 +632,30 @@ func (w *Writer) place(rel string, made map[string]bool) error {
 	}
 	target := filepath.Join(w.real, filepath.FromSlash(rel))
 	staged := filepath.Join(w.tmp, filepath.FromSlash(rel))
-	if info, err := os.Lstat(target); err == nil && info.Mode().IsRegular() && exchange(staged, target) == nil {
+	info, lerr := os.Lstat(target)
+	if lerr == nil && info.Mode().IsRegular() && exchange(staged, target) == nil {
+		u.placed = append(u.placed, placed{rel: rel, exchanged: true})
 		return nil
+	}
+	p := placed{rel: rel}
+	if lerr == nil && !info.IsDir() && u.trash != "" {
+		// Renamed over where exchange is not supported: the old file
+		// keeps a second name beside until the commit is done.
+		p.saved = os.Link(target, filepath.Join(u.trash, "s"+strconv.Itoa(len(u.placed)))) == nil
 	}
 	err := os.Rename(staged, target)
 	if err != nil {
 		// An empty folder where the file goes: no one's, it may go.
-		if info, lerr := os.Lstat(target); lerr == nil && info.IsDir() && os.Remove(target) == nil {
+		if lerr == nil && info.IsDir() && os.Remove(target) == nil {
+			p.wasDir = true
 			err = os.Rename(staged, target)
+			if err != nil {
+				os.Mkdir(target, 0o755)
+			}
 		}
+	}
+	if err == nil {
+		u.placed = append(u.placed, p)
 	}
 	return unwrapPath(err)
 }

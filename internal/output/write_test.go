@@ -820,3 +820,54 @@ func TestWriteMinifiesWithoutCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestFailedCommitLeavesTheFolder: a commit that fails half way (a
+// folder it may not write, a full disk; here a file put where a folder
+// goes while the build ran, which fails for root too) puts back what it
+// had changed: the files placed before the failure, the folders made for
+// them, the recorded files it had removed and their folders, and the
+// record. Before, the search index could be new and the pages old.
+func TestFailedCommitLeavesTheFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"a.html": "vanha a", "vanha/syva/b.html": "vanha b", "c.html": "c"})
+	before := contents(t, dir)
+	record, err := os.ReadFile(filepath.Join(dir, RecordName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := begin(t, dir, Options{})
+	for _, f := range []File{
+		{Path: "a.html", Data: []byte("uusi a")},
+		{Path: "c.html", Data: []byte("c")},
+		{Path: "uusi/d.html", Data: []byte("d")},
+		{Path: "z/e.html", Data: []byte("e")},
+	} {
+		if err := w.Write(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stray := filepath.Join(dir, "z")
+	if err := os.WriteFile(stray, []byte("ei kansio"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err == nil {
+		t.Fatal("a commit that could not place z/e.html succeeded")
+	}
+	if err := os.Remove(stray); err != nil {
+		t.Fatal(err)
+	}
+	if after := contents(t, dir); !maps.Equal(after, before) {
+		t.Errorf("the folder changed:\nbefore %v\nafter  %v", before, after)
+	}
+	if now, _ := os.ReadFile(filepath.Join(dir, RecordName)); !bytes.Equal(now, record) {
+		t.Errorf("the record changed:\n%s\nwas\n%s", now, record)
+	}
+	alone(t, dir)
+	// The next build goes through, and removes what it does not write.
+	build(t, dir, map[string]string{"a.html": "uusi a"})
+	if got := contents(t, dir); !maps.Equal(got, map[string]string{"a.html": "uusi a"}) {
+		t.Errorf("after the next build: %v", got)
+	}
+	alone(t, dir)
+}
