@@ -106,6 +106,13 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{`content/helmet/x.md:7:7: "tags" must be a list: write it in brackets, [a, b]`}},
 		{name: "Finnish date", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "2022-06-01", "1.6.2022", 1))},
 			want: []string{`content/helmet/x.md:6:7: "date" must be a date in the form YYYY-MM-DD: write 2022-06-01, not "1.6.2022"`}},
+		{name: "dates written year first in other ways", files: map[string]string{
+			"helmet/x.md": pearl(strings.Replace(valid, "2022-06-01", "2022-6-1", 1)),
+			"helmet/y.md": pearl(strings.Replace(valid, "2022-06-01", "2022/06/01", 1)),
+			"helmet/z.md": pearl(strings.Replace(valid, "2022-06-01", "2022-06-01 10:00", 1))},
+			want: []string{`content/helmet/x.md:6:7: "date" must be a date in the form YYYY-MM-DD: write 2022-06-01, not "2022-6-1"`,
+				`content/helmet/y.md:6:7: "date" must be a date in the form YYYY-MM-DD: write 2022-06-01, not "2022/06/01"`,
+				`content/helmet/z.md:6:7: "date" must be a date in the form YYYY-MM-DD: write 2022-06-01, not "2022-06-01 10:00"`}},
 		{name: "unknown theme", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "verkostotyo", "verkostotyö", 1))},
 			want: []string{`content/helmet/x.md:3:8: unknown theme "verkostotyö" (did you mean "verkostotyo"?)`}},
 		{name: "unknown kind", files: map[string]string{"helmet/x.md": pearl(strings.Replace(valid, "vinkki", "työkalu", 1))},

@@ -300,17 +300,26 @@ func (d *decoder) date(key string, required bool) time.Time {
 	return time.Time{}
 }
 
-var fiDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+var (
+	fiDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	// A date with the year first in other ways: 2022-6-1, 2022/06/01,
+	// 2022.6.1, or with a time after it (2022-06-01T10:00, 2022-06-01 10:00).
+	yearFirstRE = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?$`)
+)
 
-// finnishDate reads the Finnish way of writing dates (1.6.2022), so the
-// message can say exactly what to write instead.
+// finnishDate reads the Finnish way of writing dates (1.6.2022), and a
+// date written year first in another way (2022-6-1, 2022/06/01, with a
+// time after it), so the message can say exactly what to write instead.
 func finnishDate(s string) (time.Time, bool) {
-	m := fiDateRE.FindStringSubmatch(s)
-	if m == nil {
-		return time.Time{}, false
+	if m := fiDateRE.FindStringSubmatch(s); m != nil {
+		t, err := time.Parse("2.1.2006", m[1]+"."+m[2]+"."+m[3])
+		return t, err == nil
 	}
-	t, err := time.Parse("2.1.2006", m[1]+"."+m[2]+"."+m[3])
-	return t, err == nil
+	if m := yearFirstRE.FindStringSubmatch(s); m != nil {
+		t, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3])
+		return t, err == nil
+	}
+	return time.Time{}, false
 }
 
 // list reads a list of words. A single word is accepted as a list of one,
