@@ -408,13 +408,7 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 				diags.Report(diag.Pos{File: show(name)}, diag.ContentSubfolder, rest, path.Join(lang, top))
 				// Its pages belong in top: the pages that name them there
 				// are right.
-				entries, _ := fs.ReadDir(fsys, name)
-				for _, e := range entries {
-					slug, isMD := strings.CutSuffix(e.Name(), ".md")
-					if isMD && !e.IsDir() && CheckSlug(slug).Message() == nil {
-						sources = append(sources, source{dir: top, slug: slug, lang: lang, misnamed: true})
-					}
-				}
+				sources = append(sources, pagesIn(fsys, name, top, lang)...)
 				return fs.SkipDir
 			}
 			if docDir(top) {
@@ -427,6 +421,10 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 				return fs.SkipDir
 			}
 			diags.Report(diag.Pos{File: show(name)}, diag.ContentUnknownFolder, top)
+			if dir := nearDocDir(top); dir != "" {
+				// helmi/ or Helmet/ for helmet/: as a subfolder's.
+				sources = append(sources, pagesIn(fsys, name, dir, lang)...)
+			}
 			return fs.SkipDir
 		}
 		if rest == "" {
@@ -736,6 +734,34 @@ func holdsContentFolder(fsys fs.FS, dir string) bool {
 }
 
 // docDir tells a folder of the content format that holds documents.
+// pagesIn lists the pages directly in the folder name, which is not
+// where pages are read but where the editor meant them for dir (a
+// subfolder of dir, or a folder named nearly as dir), as misnamed pages
+// of dir (see source.misnamed).
+func pagesIn(fsys fs.FS, name, dir, lang string) []source {
+	var out []source
+	entries, _ := fs.ReadDir(fsys, name)
+	for _, e := range entries {
+		slug, isMD := strings.CutSuffix(e.Name(), ".md")
+		if isMD && !e.IsDir() && CheckSlug(slug).Message() == nil {
+			out = append(out, source{dir: dir, slug: slug, lang: lang, misnamed: true})
+		}
+	}
+	return out
+}
+
+// nearDocDir is the page folder whose name name nearly is (helmi,
+// Helmet, case for helmet, caset), or "".
+func nearDocDir(name string) string {
+	best, bestD := "", 3
+	for _, d := range []string{DirAreas, DirPearls, DirCases, DirChapters, DirPages} {
+		if dist := Distance(strings.ToLower(name), d); dist < bestD && dist < len(d)/2 {
+			best, bestD = d, dist
+		}
+	}
+	return best
+}
+
 func docDir(name string) bool {
 	switch name {
 	case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
