@@ -597,9 +597,20 @@ func belongsIn(dir string, meta map[string]any) string {
 		}
 		return true
 	}
-	own := map[string][]string{DirAreas: {"weight"}, DirPearls: {"theme", "kind"}, DirCases: {"organization", "themes"}, DirChapters: {"weight"}}[dir]
-	if dir != DirPages && has(own...) {
-		return ""
+	// (A switch, not a map: this runs for every document of a build.)
+	switch dir {
+	case DirAreas, DirChapters:
+		if has("weight") {
+			return ""
+		}
+	case DirPearls:
+		if has("theme", "kind") {
+			return ""
+		}
+	case DirCases:
+		if has("organization", "themes") {
+			return ""
+		}
 	}
 	switch {
 	case dir != DirPearls && has("theme", "kind", "date"):
