@@ -450,7 +450,7 @@ func (w *Writer) Commit() error {
 	// disk) puts the folder back as it was: the removed files wait in a
 	// folder beside, named as a staging folder so that the next build
 	// removes it if this one is killed.
-	u := &undo{}
+	u := &undo{placed: make([]placed, 0, len(w.changed))}
 	if trash, err := os.MkdirTemp(filepath.Dir(w.real), "."+filepath.Base(w.real)+".new-"); err == nil {
 		u.trash = trash
 		if os.Link(filepath.Join(w.real, RecordName), filepath.Join(trash, RecordName)) == nil {
