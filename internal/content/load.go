@@ -744,7 +744,6 @@ func holdsContentFolder(fsys fs.FS, dir string) bool {
 	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.IsDir() && docDir(e.Name()) })
 }
 
-// docDir tells a folder of the content format that holds documents.
 // pagesIn lists the pages directly in the folder name, which is not
 // where pages are read but where the editor meant them for dir (a
 // subfolder of dir, or a folder named nearly as dir), as misnamed pages
@@ -773,6 +772,7 @@ func nearDocDir(name string) string {
 	return best
 }
 
+// docDir tells a folder of the content format that holds documents.
 func docDir(name string) bool {
 	switch name {
 	case DirAreas, DirPearls, DirCases, DirChapters, DirPages:
