@@ -197,6 +197,29 @@ func TestServeAddressInUseInBothLanguages(t *testing.T) {
 	}
 }
 
+// TestServeAddressWithoutPort: serve --addr with a port alone or a host
+// alone says what to write, in the editor's language, with no English
+// words of Go's inside the Finnish.
+func TestServeAddressWithoutPort(t *testing.T) {
+	dir := portal(t)
+	for _, tc := range []struct{ addr, lang, want string }{
+		{"1399", "fi", "helminauha: osoitteesta 1399 puuttuu portti: kirjoita kone ja portti kaksoispisteen molemmin puolin, esimerkiksi --addr 127.0.0.1:1399\n"},
+		{"localhost", "fi", "helminauha: osoitteesta localhost puuttuu portti: kirjoita kone ja portti kaksoispisteen molemmin puolin, esimerkiksi --addr localhost:1313\n"},
+		{"1399", "en", "helminauha: the address 1399 has no port: write the host and the port with a colon between, for example --addr 127.0.0.1:1399\n"},
+		{"1399", "sv", "helminauha: adressen 1399 saknar port: skriv datorn och porten med ett kolon emellan, till exempel --addr 127.0.0.1:1399\n"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		cmd := exec.CommandContext(ctx, binary(t), "serve", "--addr", tc.addr)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), diag.LangEnv+"="+tc.lang)
+		out, _ := cmd.CombinedOutput()
+		cancel()
+		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), tc.want) || strings.Contains(string(out), "missing port") {
+			t.Errorf("serve --addr %s in %s: exit %d, want 1 and %q:\n%s", tc.addr, tc.lang, code, tc.want, out)
+		}
+	}
+}
+
 // TestCommandLineInSwedish: --lang sv, HELMINAUHA_LANG=sv or site.yaml's
 // language: sv give the messages in Swedish, from the usage to build's
 // summary.

@@ -600,6 +600,9 @@ var (
 	ServeAddrDenied = msg("serve.addr-denied",
 		"osoitetta %s ei saa käyttää: alle 1024:n portit vaativat ylläpitäjän oikeudet, joten valitse isompi, esimerkiksi --addr 127.0.0.1:1313",
 		"the address %s is not allowed: ports below 1024 need administrator rights, so choose a higher one, for example --addr 127.0.0.1:1313")
+	ServeAddrNoPort = msg("serve.addr-no-port",
+		"osoitteesta %s puuttuu portti: kirjoita kone ja portti kaksoispisteen molemmin puolin, esimerkiksi --addr %s",
+		"the address %s has no port: write the host and the port with a colon between, for example --addr %s")
 	ServeAddrBad = msg("serve.addr-bad",
 		"osoitteessa %s ei voi aloittaa esikatselua (%s): kirjoita osoite muodossa kone:portti, esimerkiksi --addr 127.0.0.1:1313",
 		"cannot serve at %s (%s): write the address as host:port, for example --addr 127.0.0.1:1313")
@@ -839,6 +842,9 @@ var (
 	SiteNoSuchPearl = msg("site.no-such-pearl",
 		"%s mainitsee helmen %q, jota ei ole%s: kirjoita kansion helmet tiedoston nimi ilman .md-päätettä",
 		"%s names the pearl %q, which does not exist%s: use the name of a file in helmet/ without .md")
+	SiteNamesCase = msg("site.names-case",
+		"%s mainitsee tapausesimerkin %q: luetteloon kirjoitetaan vain helmiä (kansion helmet tiedostojen nimiä ilman .md-päätettä); tapausesimerkkiin voi linkittää tekstissä: [otsikko](../caset/%s.md)",
+		"%s names the case example %q: the list takes pearls only (names of files in helmet/ without .md); link to a case example in the text: [title](../caset/%s.md)")
 	SiteLinksToDraft = msg("site.links-to-draft",
 		"viittaa luonnokseen %s: se ei ole julkaisussa ennen kuin siinä on draft: false",
 		"points to the draft %s: it is not published until it has draft: false")

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -623,9 +624,28 @@ func listenError(addr string, err error) error {
 	case errors.Is(err, syscall.EACCES):
 		return diag.ServeAddrDenied.Err(addr)
 	}
+	if want := withPort(addr); want != "" {
+		return diag.ServeAddrNoPort.Err(addr, want)
+	}
 	var oe *net.OpError
 	if errors.As(err, &oe) {
 		err = oe.Err
 	}
 	return diag.ServeAddrBad.Err(addr, err.Error())
+}
+
+// withPort is the address to suggest for addr when it lacks its port, or
+// "": a port alone (1399) on the loopback, a host alone (localhost) with
+// the default port. Go's own words for it ("missing port in address")
+// would stand in English inside the Finnish message.
+func withPort(addr string) string {
+	var ae *net.AddrError
+	if _, _, err := net.SplitHostPort(addr); !errors.As(err, &ae) || ae.Err != "missing port in address" {
+		return ""
+	}
+	if _, err := strconv.ParseUint(addr, 10, 16); err == nil {
+		return net.JoinHostPort("127.0.0.1", addr)
+	}
+	_, port, _ := net.SplitHostPort(DefaultAddr)
+	return net.JoinHostPort(strings.Trim(addr, "[]"), port)
 }
