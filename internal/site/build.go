@@ -82,6 +82,12 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	if !opts.NoHashes {
 		b.s.Hashes = make(map[string]content.Sum, n)
 	}
+	if len(set.Cases) > 0 {
+		b.caseSlugs = make(map[string]bool, len(set.Cases))
+		for _, c := range set.Cases {
+			b.caseSlugs[c.Slug] = true
+		}
+	}
 	if b.multi {
 		b.s.nodes = make(map[string]Node, n)
 	}
@@ -144,6 +150,10 @@ type builder struct {
 	// them (a theme area saved empty is one error, not one in every
 	// pearl of the area).
 	unread map[string]bool
+	// caseSlugs are the slugs of the case examples, made before the
+	// model's parts start and only read after: a pearl's related list
+	// that names one is told it takes pearls only.
+	caseSlugs map[string]bool
 	// labels are Options.Labels.
 	labels map[string]string
 	base   string // base path without the trailing slash, "" or "/portaali"
@@ -487,6 +497,10 @@ func (b *builder) noPearl(doc *content.Common, key, slug string) {
 	}
 	if _, ok := b.notTranslated(content.DirPearls + "/" + slug); ok {
 		b.diags.Warn(doc.ItemPos(key, slug), diag.TranslationNotYet, key, slug, b.code(), slug)
+		return
+	}
+	if b.caseSlugs[slug] {
+		b.diags.Report(doc.ItemPos(key, slug), diag.SiteNamesCase, key, slug, slug)
 		return
 	}
 	b.diags.Report(doc.ItemPos(key, slug), diag.SiteNoSuchPearl,
