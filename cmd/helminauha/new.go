@@ -99,16 +99,20 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		args = fl.Args()[1:]
 	}
 	lang := fl.Lang(siteLanguage(*contentDir))
+	// new pearl uusi helmi: a name written as words, which the shell
+	// split; the name's message says what to write.
+	var asWords diag.Text
+	if len(pos) > 2 {
+		asWords = content.CheckSlug(strings.Join(pos[1:], " "))
+	}
 	switch {
 	case len(pos) == 3 && pos[0] == "translation":
 		return newTranslation(*contentDir, pos[1], pos[2], stdout, stderr, lang)
 	case len(pos) > 0 && pos[0] == "translation":
 		fmt.Fprintln(stderr, diag.CmdNewTranslationArgs.In(lang))
 		return errUsage
-	case len(pos) > 2 && newTemplates[pos[0]].dir != "" && content.CheckSlug(strings.Join(pos[1:], " ")).Message() != nil:
-		// new pearl uusi helmi: a name written as words, which the shell
-		// split; the name's message says what to write.
-		fmt.Fprintln(stderr, "helminauha new:", content.CheckSlug(strings.Join(pos[1:], " ")).In(lang))
+	case len(pos) > 2 && newTemplates[pos[0]].dir != "" && asWords.Message() != nil:
+		fmt.Fprintln(stderr, "helminauha new:", asWords.In(lang))
 		return errUsage
 	case len(pos) != 2:
 		fmt.Fprintln(stderr, diag.CmdNewArgs.In(lang))

@@ -113,14 +113,7 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 	for _, s := range misnamed {
 		// Its name's error is the one to fix; the pages that name it or
 		// link to it by the name it should have are right.
-		set := set
-		if s.lang != "" {
-			set = set.translation(s.lang)
-		}
-		if set.Unread == nil {
-			set.Unread = map[string]bool{}
-		}
-		set.Unread[s.dir+"/"+s.slug+".md"] = true
+		set.of(s.lang).unread(s.dir, s.slug)
 	}
 	if len(sources) == 0 && len(diags) == 0 {
 		diags.Report(diag.Pos{File: prefix}, diag.ContentNoPages)
@@ -157,18 +150,12 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 	}
 	for i, s := range sources {
 		diags.Append(perFile[i])
-		set := set
-		if s.lang != "" {
-			set = set.translation(s.lang)
-		}
+		set := set.of(s.lang)
 		if m, ok := docs[i].(misplaced); (docs[i] == nil || ok) && perFile[i].HasErrors() {
-			if set.Unread == nil {
-				set.Unread = map[string]bool{}
-			}
-			set.Unread[s.dir+"/"+s.slug+".md"] = true
+			set.unread(s.dir, s.slug)
 			if ok {
 				// The pages that name it where it belongs are right.
-				set.Unread[m.dir+"/"+s.slug+".md"] = true
+				set.unread(m.dir, s.slug)
 			}
 		}
 		switch v := docs[i].(type) {
@@ -316,6 +303,24 @@ func splitMisnamed(all []source) (sources, misnamed []source) {
 		}
 	}
 	return sources, misnamed
+}
+
+// of is the set of the language folder lang's documents: set itself for
+// "" (the default language), else its translation, made when new.
+func (set *Set) of(lang string) *Set {
+	if lang == "" {
+		return set
+	}
+	return set.translation(lang)
+}
+
+// unread marks the document dir/slug as one whose own errors are
+// reported (Set.Unread).
+func (set *Set) unread(dir, slug string) {
+	if set.Unread == nil {
+		set.Unread = map[string]bool{}
+	}
+	set.Unread[dir+"/"+slug+".md"] = true
 }
 
 // translation returns the set of the language lang's documents, made

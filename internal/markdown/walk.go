@@ -86,16 +86,18 @@ func (p *parse) rawHTML(segs *text.Segments, block bool) {
 	}
 	first := segs.At(0)
 	v := first.Value(p.src)
-	if block {
-		v = bytes.TrimRight(v, "\r\n")
-	} else {
-		for i := 1; i < segs.Len(); i++ {
-			seg := segs.At(i)
-			v = append(bytes.Clone(v), seg.Value(p.src)...)
-		}
-	}
 	if bytes.HasPrefix(v, []byte("</")) || bytes.HasPrefix(v, []byte("<!")) || bytes.HasPrefix(v, []byte("<?")) {
 		return
+	}
+	if block {
+		v = bytes.TrimRight(v, "\r\n")
+	} else if segs.Len() > 1 {
+		// A tag over several lines: joined in a copy, v being the file's.
+		v = bytes.Clone(v)
+		for i := 1; i < segs.Len(); i++ {
+			seg := segs.At(i)
+			v = append(v, seg.Value(p.src)...)
+		}
 	}
 	p.diags.Warn(p.pos(first.Start), diag.MarkdownRawHTML, Shorten(strings.TrimSpace(string(v))))
 }

@@ -144,10 +144,14 @@ func (t *Theme) CheckLanguages(codes []string, at func(code string) diag.Pos) di
 	for _, code := range codes {
 		table := w.text[code]
 		if table == nil {
+			var pos diag.Pos
+			if at != nil {
+				pos = at(code)
+			}
 			switch {
 			case len(codes) < 2:
-			case at != nil && at(code).File != "":
-				diags.Report(at(code), diag.RenderNoWordsCode, code, strings.Join(slices.Sorted(maps.Keys(w.text)), ", "), file(code), file(ref))
+			case pos.File != "":
+				diags.Report(pos, diag.RenderNoWordsCode, code, strings.Join(slices.Sorted(maps.Keys(w.text)), ", "), file(code), file(ref))
 			default:
 				diags.Report(diag.Pos{File: file(code)}, diag.RenderNoWords, code, file(ref))
 			}
