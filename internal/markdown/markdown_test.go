@@ -165,6 +165,8 @@ func TestRawHTMLIsTold(t *testing.T) {
 		{"comments", "Teksti <!-- huom --> ja.\n\n<!-- piilotettu\nhuomautus -->\n", nil},
 		{"code", "`<b>x</b>` ja\n\n    <div>koodi</div>\n\n```\n<p>x</p>\n```\n", nil},
 		{"not a tag", "a < b ja 2<3, <https://thl.fi>\n", nil},
+		{"a tag over two lines", "Teksti <a\nhref=\"x\">linkki</a> ja </b\n>.\n",
+			[]string{file + `:1:8: warning: the HTML "<a\nhref=\"x\">"` + tail}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
