@@ -286,9 +286,9 @@ func Run(ctx context.Context, plan Plan) ([]Result, error) {
 						return results, fmt.Errorf("moving the previous output aside: %w", err)
 					}
 					at := MachineNote()
-					stole, stealOK := ReadSteal()
+					watch := StartWatch()
 					s, err := RunOnce(ctx, plan.Tools[i], dir, outs[i])
-					at += StealNote(stole, stealOK)
+					at += watch.Note()
 					if err != nil {
 						res[i].Err = err
 						logf("%s N=%d: %s FAILED: %s (details below the table)", shape, n, plan.Tools[i].Name, firstLine(err.Error()))

@@ -158,12 +158,37 @@ func steal(text []byte) (time.Duration, bool) {
 	return time.Duration(ticks) * (time.Second / 100), true
 }
 
-// StealNote is a run line's tail for the steal time between before (from
-// ReadSteal, ok when read) and now, or "" where there is none.
-func StealNote(before time.Duration, ok bool) string {
-	after, ok2 := ReadSteal()
-	if !ok || !ok2 {
-		return ""
+// A Watch holds the machine's counters as a run began: the memory waits
+// (Pressure) and the host's steal, each with whether it could be read,
+// so that Note can tell what the machine did while the run ran.
+type Watch struct {
+	pressure            Pressure
+	steal               time.Duration
+	pressureOK, stealOK bool
+}
+
+// StartWatch reads the counters a run's Note is measured from.
+func StartWatch() Watch {
+	var w Watch
+	w.pressure, w.pressureOK = ReadPressure()
+	w.steal, w.stealOK = ReadSteal()
+	return w
+}
+
+// Note is a run line's tail for what the counters did since w was
+// started: "; waits for memory: …; the host took … s (steal)", each part
+// left out where it could not be read before or now.
+func (w Watch) Note() string {
+	return w.until(StartWatch())
+}
+
+func (w Watch) until(now Watch) string {
+	var note string
+	if w.pressureOK && now.pressureOK {
+		note += "; " + now.pressure.Since(w.pressure).String()
 	}
-	return fmt.Sprintf("; the host took %.1f s (steal)", (after - before).Seconds())
+	if w.stealOK && now.stealOK {
+		note += fmt.Sprintf("; the host took %.1f s (steal)", (now.steal - w.steal).Seconds())
+	}
+	return note
 }

@@ -76,3 +76,23 @@ func TestSteal(t *testing.T) {
 		}
 	}
 }
+
+func TestWatchNote(t *testing.T) {
+	before := Watch{pressure: Pressure{Scanned: 1000, Stalls: 10, Compacts: 5}, steal: 2 * time.Second, pressureOK: true, stealOK: true}
+	after := Watch{pressure: Pressure{Scanned: 1000 + 5308, Stalls: 102, Compacts: 366}, steal: 3500 * time.Millisecond, pressureOK: true, stealOK: true}
+	tests := []struct {
+		name          string
+		before, after Watch
+		want          string
+	}{
+		{"both", before, after, "; waits for memory: 92 reclaim (20 MiB scanned), 361 compaction; the host took 1.5 s (steal)"},
+		{"no steal before", Watch{pressure: before.pressure, pressureOK: true}, after, "; waits for memory: 92 reclaim (20 MiB scanned), 361 compaction"},
+		{"no vmstat now", before, Watch{steal: after.steal, stealOK: true}, "; the host took 1.5 s (steal)"},
+		{"neither", Watch{}, Watch{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.before.until(tt.after); got != tt.want {
+			t.Errorf("%s: note = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

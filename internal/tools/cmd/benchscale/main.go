@@ -132,18 +132,14 @@ func mainErr() int {
 	for k := range *runs {
 		for i, n := range sizes {
 			at := bench.MachineNote()
-			before, pressure := bench.ReadPressure()
-			stole, stealOK := bench.ReadSteal()
+			watch := bench.StartWatch()
 			// A cold query's bytes are the same every run: the output is.
 			r, err := build(ctx, bin, dirs[i], filepath.Join(cacheDir, fmt.Sprintf("out-scale-%s-n%d", *shape, n)), spent, k == 0)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "benchscale: N=%d: %v\n", n, err)
 				return 1
 			}
-			if after, ok := bench.ReadPressure(); ok && pressure {
-				at += "; " + after.Since(before).String()
-			}
-			at += bench.StealNote(stole, stealOK)
+			at += watch.Note()
 			r.n = n
 			if k > 0 {
 				r.query = all[i][0].query
