@@ -486,6 +486,11 @@ var (
 	OutputCannotPlaceFile = msg("output.cannot-place-file",
 		"tiedostoa %s ei voitu siirtää kansioon %s: %s",
 		"putting %s in place in %s: %s")
+	// OutputMixed follows a failure (its first argument) that the
+	// rollback of the commit could not undo whole.
+	OutputMixed = msg("output.mixed",
+		"%s. Kansiota %s ei saatu palautettua ennalleen, joten siinä voi nyt olla sekaisin vanhan ja uuden sivuston tiedostoja: näitä ei saatu takaisin (%s): %s. Älä julkaise kansiota tällaisenaan: korjaa syy ja aja build uudelleen, niin se kirjoittaa koko sivuston kansioon.",
+		"%s; %s could not be put back as it was, and may now hold a mix of the old site's files and the new one's: these could not be put back (%s): %s. Do not publish the folder as it is: fix the cause and run the build again, which writes the whole site into it.")
 	OutputNotFolder = msg("output.not-folder",
 		"%s ei ole kansio",
 		"%s is not a folder")

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io/fs"
@@ -71,6 +72,10 @@ type Writer struct {
 	poolDirs map[string]bool
 	unlock   func()
 	done     bool
+	// beforeRollback, set by tests, runs as a rollback begins: what it
+	// does to the folders is what a full disk or changed permissions
+	// would do to the undo steps.
+	beforeRollback func(*undo)
 
 	mu sync.Mutex
 	// mkdirMu makes the staging folders one at a time. Two writers
@@ -260,14 +265,21 @@ const shownStrays = 5
 // strayError says why a build will not write into a folder that holds
 // files it did not write, and what to do.
 func strayError(dir string, strays []string, recorded bool) error {
-	var list any = strings.Join(strays[:min(len(strays), shownStrays)], ", ")
-	if len(strays) > shownStrays {
-		list = diag.OutputAndMore.With(list)
-	}
+	list := pathList(strays)
 	if !recorded {
 		return diag.OutputStraysOld.Err(diag.OutputStrays.With(dir, list))
 	}
 	return diag.OutputStrays.Err(dir, list)
+}
+
+// pathList is the first shownStrays of paths, for a message, and "and
+// more" when there are more.
+func pathList(paths []string) any {
+	var list any = strings.Join(paths[:min(len(paths), shownStrays)], ", ")
+	if len(paths) > shownStrays {
+		list = diag.OutputAndMore.With(list)
+	}
+	return list
 }
 
 // mkdir makes the staging folder dir (a slash path inside tmp) and the
@@ -439,33 +451,30 @@ func (w *Writer) Commit() error {
 		return nil
 	}
 	defer w.keepPool()
+	// What the commit changes in the folder is remembered, so that a
+	// commit that fails half way (a folder it may not write, a full
+	// disk) puts the folder back as it was: the removed files wait in a
+	// folder beside, named as a staging folder so that the next build
+	// removes it if this one is killed. Without that folder a removal
+	// could not be undone, so nothing is changed.
+	trash, err := os.MkdirTemp(filepath.Dir(w.real), "."+filepath.Base(w.real)+".new-")
+	if err != nil {
+		return diag.OutputCannotStage.Err(w.dir, diag.Cause(err))
+	}
+	defer os.RemoveAll(trash)
+	u := &undo{trash: trash, placed: make([]placed, 0, len(w.changed))}
+	if os.Link(filepath.Join(w.real, RecordName), filepath.Join(trash, RecordName)) == nil {
+		u.record = true
+	} else {
+		// No second name (no hard links here): its bytes.
+		u.recordData, _ = os.ReadFile(filepath.Join(w.real, RecordName))
+	}
 	both := slices.Collect(maps.Keys(w.old))
 	for _, p := range files {
 		if !w.old[p] {
 			both = append(both, p)
 		}
 	}
-	// What the commit changes in the folder is remembered, so that a
-	// commit that fails half way (a folder it may not write, a full
-	// disk) puts the folder back as it was: the removed files wait in a
-	// folder beside, named as a staging folder so that the next build
-	// removes it if this one is killed.
-	u := &undo{placed: make([]placed, 0, len(w.changed))}
-	if trash, err := os.MkdirTemp(filepath.Dir(w.real), "."+filepath.Base(w.real)+".new-"); err == nil {
-		u.trash = trash
-		if os.Link(filepath.Join(w.real, RecordName), filepath.Join(trash, RecordName)) == nil {
-			u.record = true
-		}
-	}
-	if !u.record {
-		// No second name (no hard links here): its bytes.
-		u.recordData, _ = os.ReadFile(filepath.Join(w.real, RecordName))
-	}
-	defer func() {
-		if u.trash != "" {
-			os.RemoveAll(u.trash)
-		}
-	}()
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
 		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
@@ -483,20 +492,32 @@ func (w *Writer) Commit() error {
 	made := map[string]bool{}
 	for _, rel := range w.changed {
 		if err := w.place(rel, made, u); err != nil {
-			w.rollback(u)
-			return diag.OutputCannotPlaceFile.Err(rel, w.dir, diag.Cause(err))
+			return w.rollback(u, diag.OutputCannotPlaceFile.Err(rel, w.dir, diag.Cause(err)))
 		}
 	}
 	if err := writeRecord(w.real, w.tmp, files); err != nil {
-		w.rollback(u)
-		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
+		return w.rollback(u, diag.BuildCannotWrite.Err(w.dir, diag.Cause(err)))
 	}
 	return nil
 }
 
+// ErrMixed is in the error of a commit that failed and could not put
+// every file of the output folder back as it was (errors.Is).
+var ErrMixed = errors.New("the output folder may be mixed")
+
+// mixedError is a commit's failure, with the note that the folder may now
+// be mixed: its text is both, and errors.Is finds ErrMixed and what the
+// failure wrapped.
+type mixedError struct {
+	diag.TextError
+	why error
+}
+
+func (e mixedError) Unwrap() []error { return []error{e.TextError, e.why, ErrMixed} }
+
 // undo is what a commit changed in the output folder (see rollback).
 type undo struct {
-	trash  string // the folder beside holding what it removed, or ""
+	trash  string // the folder beside holding what it removed
 	record bool   // trash holds the old record (a second name of it)
 	// recordData is the old record's bytes when trash does not hold it
 	// (nil when there was none).
@@ -519,49 +540,103 @@ type placed struct {
 }
 
 // rollback puts the output folder back as it was before the commit u
-// was, as far as it can: the placed files go back to the staging folder
-// (the old ones back in place), the folders made are removed, the
-// removed files and folders come back, and so does the old record.
-func (w *Writer) rollback(u *undo) {
+// was, as far as it can, and returns why the commit failed: the placed
+// files go back to the staging folder (the old ones back in place), the
+// folders made are removed, the removed files and folders come back, and
+// so does the old record. When one of those steps fails too (the disk
+// still full, permissions changed), the error says so, naming the paths
+// it could not put back; the record then lists the files of both builds,
+// so that the next build replaces or removes every one of them.
+func (w *Writer) rollback(u *undo, why error) error {
+	if w.beforeRollback != nil {
+		w.beforeRollback(u)
+	}
+	var notBack []string
+	var cause error
+	fail := func(rel string, err error) {
+		if err != nil {
+			notBack = append(notBack, rel)
+			cause = cmp.Or(cause, err)
+		}
+	}
 	real := func(rel string) string { return filepath.Join(w.real, filepath.FromSlash(rel)) }
 	for i, p := range slices.Backward(u.placed) {
 		target, staged := real(p.rel), filepath.Join(w.tmp, filepath.FromSlash(p.rel))
 		switch {
 		case p.exchanged:
-			exchange(staged, target)
+			fail(p.rel, exchange(staged, target))
 		case p.saved:
-			os.Rename(target, staged)
-			os.Rename(filepath.Join(u.trash, "s"+strconv.Itoa(i)), target)
-		default:
-			os.Rename(target, staged)
-			if p.wasDir {
-				os.Mkdir(target, 0o755)
+			err := os.Rename(target, staged)
+			if err == nil {
+				err = os.Rename(filepath.Join(u.trash, "s"+strconv.Itoa(i)), target)
 			}
+			fail(p.rel, err)
+		default:
+			err := os.Rename(target, staged)
+			if err == nil && p.wasDir {
+				err = os.Mkdir(target, 0o755)
+			}
+			fail(p.rel, err)
 		}
 	}
 	for _, d := range slices.Backward(u.mkdirs) {
-		syscall.Rmdir(real(d))
+		// A folder that stays because a file in it could not be taken
+		// back is named by that file.
+		if err := syscall.Rmdir(real(d)); !holdsOneOf(d, notBack) {
+			fail(d+"/", err)
+		}
 	}
 	for _, d := range slices.Backward(u.rmdirs) {
-		os.Mkdir(real(d), 0o755)
+		if err := os.Mkdir(real(d), 0o755); !errors.Is(err, fs.ErrExist) {
+			fail(d+"/", err)
+		}
 	}
 	for i, p := range u.gone {
-		os.Rename(filepath.Join(u.trash, strconv.Itoa(i)), real(p))
+		fail(p, os.Rename(filepath.Join(u.trash, strconv.Itoa(i)), real(p)))
 	}
+	if len(notBack) > 0 {
+		// The record of both builds stays (see above).
+		slices.Sort(notBack)
+		return w.mixed(why, cause, notBack)
+	}
+	var err error
 	switch staged := filepath.Join(w.tmp, RecordName); {
 	case u.record:
-		os.Rename(filepath.Join(u.trash, RecordName), real(RecordName))
+		err = os.Rename(filepath.Join(u.trash, RecordName), real(RecordName))
 	case u.recordData != nil:
-		if os.WriteFile(staged, u.recordData, 0o644) == nil {
-			os.Rename(staged, real(RecordName))
+		if err = os.WriteFile(staged, u.recordData, 0o644); err == nil {
+			err = os.Rename(staged, real(RecordName))
 		}
 	default:
-		os.Remove(real(RecordName))
+		err = os.Remove(real(RecordName))
 	}
+	if err != nil {
+		return w.mixed(why, err, []string{RecordName})
+	}
+	return why
 }
 
-// remove removes the files gone from the output folder, and the folders
-// they leave empty that this build does not write into.
+// mixed is the error of a commit that failed (why) and could not put the
+// paths notBack back as they were (cause: the first reason).
+func (w *Writer) mixed(why, cause error, notBack []string) error {
+	note := diag.OutputMixed.With(diag.Cause(why), w.dir, diag.Cause(cause), pathList(notBack))
+	return mixedError{diag.TextError{Text: note}, why}
+}
+
+// holdsOneOf reports whether one of paths lies inside the folder dir
+// (slash paths).
+func holdsOneOf(dir string, paths []string) bool {
+	for _, p := range paths {
+		if strings.HasPrefix(p, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// remove moves the files gone from the output folder into the trash
+// folder of u, and removes the folders they leave empty that this build
+// does not write into.
 func (w *Writer) remove(gone []string, u *undo) {
 	if len(gone) == 0 {
 		return
@@ -573,18 +648,13 @@ func (w *Writer) remove(gone []string, u *undo) {
 		}
 	}
 	for _, p := range gone {
-		name := filepath.Join(w.real, filepath.FromSlash(p))
-		var err error
-		if u.trash != "" {
-			// Moved beside, not followed if a link, until the commit
-			// is done (see undo).
-			if err = os.Rename(name, filepath.Join(u.trash, strconv.Itoa(len(u.gone)))); err == nil {
-				u.gone = append(u.gone, p)
-			}
-		} else {
-			err = os.Remove(name)
-		}
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// Moved beside, not followed if a link, until the commit is
+		// done (see undo).
+		err := os.Rename(filepath.Join(w.real, filepath.FromSlash(p)), filepath.Join(u.trash, strconv.Itoa(len(u.gone))))
+		switch {
+		case err == nil:
+			u.gone = append(u.gone, p)
+		case !errors.Is(err, fs.ErrNotExist):
 			continue
 		}
 		for d := path.Dir(p); d != "." && !used[d]; d = path.Dir(d) {

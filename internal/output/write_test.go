@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"io"
 	"io/fs"
 	"maps"
@@ -18,6 +19,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // beginIn begins a build of dir, which Place accepts with no guard.
@@ -868,6 +871,93 @@ func TestFailedCommitLeavesTheFolder(t *testing.T) {
 	build(t, dir, map[string]string{"a.html": "uusi a"})
 	if got := contents(t, dir); !maps.Equal(got, map[string]string{"a.html": "uusi a"}) {
 		t.Errorf("after the next build: %v", got)
+	}
+	alone(t, dir)
+}
+
+// TestFailedRollbackIsTold: when an undo step of a failed commit fails
+// too (the disk still full, permissions changed), the folder may be left
+// mixed. The error says so in the editor's language, names the paths it
+// could not put back and what to do; the record then lists the files of
+// both builds, so that the next build, the cause fixed, replaces or
+// removes every one of them and is not refused over them.
+func TestFailedRollbackIsTold(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	build(t, dir, map[string]string{"a.html": "vanha a", "vanha/syva/b.html": "vanha b", "c.html": "c"})
+	w := begin(t, dir, Options{})
+	next := []File{
+		{Path: "a.html", Data: []byte("uusi a")},
+		{Path: "c.html", Data: []byte("c")},
+		{Path: "uusi/d.html", Data: []byte("d")},
+		{Path: "z/e.html", Data: []byte("e")},
+	}
+	for _, f := range next {
+		if err := w.Write(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The commit fails at z/e.html; then what it would put back is out
+	// of reach: the old a.html (swapped into the staging folder), the
+	// staging folder of uusi/d.html, and the removed vanha/syva/b.html.
+	stray := filepath.Join(dir, "z")
+	if err := os.WriteFile(stray, []byte("ei kansio"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.beforeRollback = func(u *undo) {
+		for _, err := range []error{
+			os.Remove(filepath.Join(w.tmp, "a.html")),
+			os.Remove(filepath.Join(w.tmp, "uusi")),
+			os.WriteFile(filepath.Join(w.tmp, "uusi"), []byte("ei kansio"), 0o644),
+			os.RemoveAll(u.trash),
+		} {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	err := w.Commit()
+	if !errors.Is(err, ErrMixed) {
+		t.Fatalf("Commit: %v, want it to say the folder may be mixed", err)
+	}
+	for _, tc := range []struct {
+		lang diag.Lang
+		want []string
+	}{
+		{diag.Finnish, []string{"tiedostoa z/e.html ei voitu siirtää kansioon " + dir + ": z ei ole kansio. ",
+			"Kansiota " + dir + " ei saatu palautettua ennalleen, joten siinä voi nyt olla sekaisin vanhan ja uuden sivuston tiedostoja: ",
+			"näitä ei saatu takaisin (polun osa on tiedosto eikä kansio): a.html, uusi/d.html, vanha/syva/b.html. ",
+			"Älä julkaise kansiota tällaisenaan: korjaa syy ja aja build uudelleen"}},
+		{diag.English, []string{"putting z/e.html in place in " + dir + ": z is not a folder; ",
+			"may now hold a mix of the old site's files and the new one's: these could not be put back (a part of the path is a file, not a folder): a.html, uusi/d.html, vanha/syva/b.html. ",
+			"Do not publish the folder as it is: fix the cause and run the build again"}},
+		{diag.Swedish, []string{"Mappen " + dir + " kunde inte återställas",
+			"de här kunde inte läggas tillbaka (", "): a.html, uusi/d.html, vanha/syva/b.html. ",
+			"åtgärda orsaken och kör build igen"}},
+	} {
+		got := diag.TextOf(err, tc.lang)
+		for _, want := range tc.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: %q\nwant it to contain %q", tc.lang, got, want)
+			}
+		}
+	}
+	record, _ := readRecord(dir)
+	if got, want := slices.Sorted(maps.Keys(record)), []string{"a.html", "c.html", "uusi/d.html", "vanha/syva/b.html", "z/e.html"}; !slices.Equal(got, want) {
+		t.Errorf("the record lists %q, want the files of both builds %q", got, want)
+	}
+	// The cause fixed, the next build puts the new site in place whole.
+	if err := os.Remove(stray); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range next {
+		files[f.Path] = string(f.Data)
+	}
+	build(t, dir, files)
+	want := map[string]string{"a.html": "uusi a", "c.html": "c", "uusi": "<dir>", "uusi/d.html": "d", "z": "<dir>", "z/e.html": "e"}
+	if got := contents(t, dir); !maps.Equal(got, want) {
+		t.Errorf("after the next build:\n got %v\nwant %v", got, want)
 	}
 	alone(t, dir)
 }
