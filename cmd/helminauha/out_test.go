@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/testkit"
 )
 
 // The tests in this file run the binary from the portal's folder with
@@ -293,5 +295,62 @@ func TestBuildWithoutAddressSaysSo(t *testing.T) {
 	sitemap, _ := os.ReadFile(filepath.Join(dir, "public", "sitemap.xml"))
 	if !strings.Contains(string(sitemap), "<loc>https://org.github.io/portaali/</loc>") {
 		t.Errorf("sitemap.xml under --baseurl: %s", sitemap)
+	}
+}
+
+// A folder in public/ the build may not change (another owner's, or
+// read-only) fails the build when the build must add, replace or remove
+// a file in it: the message names the file and the cause, public/ stays
+// as it was, and once the folder may be written again the next build
+// goes through. A page it could not remove was once left in place
+// unrecorded: the build said it had written the site, a removed pearl's
+// page stayed published, and the next build refused public/ as holding
+// a file helminauha had not written.
+func TestReadOnlyFolderInPublic(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, folder string // folder: under public/
+		change       map[string]string
+		remove       string
+		want         string
+	}{
+		{name: "a removed pearl's page", folder: "helmet/dialogi", remove: "content/helmet/dialogi.md",
+			want: "helminauha: removing helmet/dialogi/index.html from public: permission denied; public was left as it was\n"},
+		{name: "a changed pearl's page", folder: "helmet/dialogi",
+			change: map[string]string{"content/helmet/dialogi.md": "---\ntitle: Dialogi\ntheme: johtaminen\nsummary: Dialoginen johtaminen.\nkind: menetelma\ndate: 2021-03-01\n---\nUusi teksti.\n"},
+			want:   "helminauha: putting helmet/dialogi/index.html in place in public: permission denied; public was left as it was\n"},
+		{name: "a new pearl's page", folder: "helmet",
+			change: map[string]string{"content/helmet/uusi.md": "---\ntitle: Uusi\ntheme: johtaminen\nsummary: Uusi helmi.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n"},
+			want:   "helminauha: putting helmet/uusi/index.html in place in public: permission denied; public was left as it was\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := portal(t)
+			if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+				t.Fatalf("the first build: exit status %d\n%s", code, stderr)
+			}
+			public := filepath.Join(dir, "public")
+			writable := testkit.ReadOnly(t, filepath.Join(public, filepath.FromSlash(tc.folder)))
+			before := treeSum(t, public)
+			writeAll(t, dir, tc.change)
+			if tc.remove != "" {
+				os.Remove(filepath.Join(dir, filepath.FromSlash(tc.remove)))
+			}
+			code, stdout, stderr := helminauha(t, dir, "build")
+			if code != 1 || stderr != tc.want {
+				t.Errorf("exit status %d, stderr %q; want 1 and %q\nstdout:\n%s", code, stderr, tc.want, stdout)
+			}
+			if treeSum(t, public) != before {
+				t.Errorf("public/ changed")
+			}
+			writable()
+			if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+				t.Fatalf("the build after the folder may be written: exit status %d\n%s", code, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(public, "helmet", "dialogi", "index.html")); (err == nil) == (tc.remove != "") {
+				t.Errorf("helmet/dialogi/index.html after the next build: %v", err)
+			}
+			nothingBesidePublic(t, dir)
+		})
 	}
 }

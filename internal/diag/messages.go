@@ -486,6 +486,14 @@ var (
 	OutputCannotPlaceFile = msg("output.cannot-place-file",
 		"tiedostoa %s ei voitu siirtää kansioon %s: %s",
 		"putting %s in place in %s: %s")
+	OutputCannotRemove = msg("output.cannot-remove",
+		"tiedostoa %s ei voitu poistaa kansiosta %s: %s",
+		"removing %s from %s: %s")
+	// OutputPutBack follows a failure (its first argument) that the
+	// rollback of the commit undid whole.
+	OutputPutBack = msg("output.put-back",
+		"%s. Kansio %s jäi ennalleen.",
+		"%s; %s was left as it was")
 	// OutputMixed follows a failure (its first argument) that the
 	// rollback of the commit could not undo whole.
 	OutputMixed = msg("output.mixed",

@@ -488,7 +488,9 @@ func (w *Writer) Commit() error {
 			gone = append(gone, p)
 		}
 	}
-	w.remove(gone, u)
+	if rel, err := w.remove(gone, u); err != nil {
+		return w.rollback(u, diag.OutputCannotRemove.Err(rel, w.dir, diag.Cause(err)))
+	}
 	made := map[string]bool{}
 	for _, rel := range w.changed {
 		if err := w.place(rel, made, u); err != nil {
@@ -540,13 +542,14 @@ type placed struct {
 }
 
 // rollback puts the output folder back as it was before the commit u
-// was, as far as it can, and returns why the commit failed: the placed
-// files go back to the staging folder (the old ones back in place), the
-// folders made are removed, the removed files and folders come back, and
-// so does the old record. When one of those steps fails too (the disk
-// still full, permissions changed), the error says so, naming the paths
-// it could not put back; the record then lists the files of both builds,
-// so that the next build replaces or removes every one of them.
+// was, as far as it can, and returns why the commit failed with a word on
+// the folder: the placed files go back to the staging folder (the old ones
+// back in place), the folders made are removed, the removed files and
+// folders come back, and so does the old record. When one of those steps
+// fails too (the disk still full, permissions changed), the error says
+// so, naming the paths it could not put back; the record then lists the
+// files of both builds, so that the next build replaces or removes every
+// one of them.
 func (w *Writer) rollback(u *undo, why error) error {
 	if w.beforeRollback != nil {
 		w.beforeRollback(u)
@@ -613,7 +616,7 @@ func (w *Writer) rollback(u *undo, why error) error {
 	if err != nil {
 		return w.mixed(why, err, []string{RecordName})
 	}
-	return why
+	return diag.OutputPutBack.Err(diag.Cause(why), w.dir)
 }
 
 // mixed is the error of a commit that failed (why) and could not put the
@@ -636,10 +639,11 @@ func holdsOneOf(dir string, paths []string) bool {
 
 // remove moves the files gone from the output folder into the trash
 // folder of u, and removes the folders they leave empty that this build
-// does not write into.
-func (w *Writer) remove(gone []string, u *undo) {
+// does not write into. It stops at the first file it cannot remove, and
+// returns that file with the error.
+func (w *Writer) remove(gone []string, u *undo) (string, error) {
 	if len(gone) == 0 {
-		return
+		return "", nil
 	}
 	used := map[string]bool{}
 	for p := range w.paths {
@@ -655,7 +659,7 @@ func (w *Writer) remove(gone []string, u *undo) {
 		case err == nil:
 			u.gone = append(u.gone, p)
 		case !errors.Is(err, fs.ErrNotExist):
-			continue
+			return p, unwrapPath(err)
 		}
 		for d := path.Dir(p); d != "." && !used[d]; d = path.Dir(d) {
 			if os.Remove(filepath.Join(w.real, filepath.FromSlash(d))) != nil {
@@ -664,6 +668,7 @@ func (w *Writer) remove(gone []string, u *undo) {
 			u.rmdirs = append(u.rmdirs, d)
 		}
 	}
+	return "", nil
 }
 
 // place renames the staged file rel into the output folder, making the

@@ -854,8 +854,9 @@ func TestFailedCommitLeavesTheFolder(t *testing.T) {
 	if err := os.WriteFile(stray, []byte("ei kansio"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Commit(); err == nil {
-		t.Fatal("a commit that could not place z/e.html succeeded")
+	want := "putting z/e.html in place in " + dir + ": z is not a folder; " + dir + " was left as it was"
+	if err := w.Commit(); err == nil || err.Error() != want {
+		t.Fatalf("a commit that could not place z/e.html: %v, want %q", err, want)
 	}
 	if err := os.Remove(stray); err != nil {
 		t.Fatal(err)
