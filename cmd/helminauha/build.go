@@ -187,7 +187,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprint(stdout, "\r\033[K") // clear the progress line
 	}
 	if err != nil && ctx.Err() != nil {
-		return &interrupted{out: *out}
+		stopped := &interrupted{out: *out}
+		if errors.Is(err, build.ErrOutputMixed) {
+			stopped.mixed = err
+		}
+		return stopped
 	}
 	lang := fl.Lang("")
 	if res != nil {

@@ -7,10 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 
 	"github.com/helminauha/helminauha/internal/testkit"
 )
@@ -45,14 +48,7 @@ func TestSignalStopsABuildAtOnce(t *testing.T) {
 		// internal/build's TestCancelledBuildChangesNothing checks.
 		n, cases = 1000, []signal{{syscall.SIGINT, 0, 130}, {syscall.SIGTERM, 0, 143}}
 	}
-	// Pearls that name each other, so that a load cut short would leave
-	// references to pearls it never read.
-	for i := range n {
-		write(t, filepath.Join(dir, "content", "helmet", fmt.Sprintf("iso-helmi-%d.md", i)), fmt.Sprintf(
-			"---\ntitle: Iso helmi %d\ntheme: verkostotyo\nsummary: Helmi.\nkind: tieto\ndate: 2024-01-01\nrelated: [iso-helmi-%d]\n---\n"+
-				"## Otsikko\n\nKatso [seuraava](../helmet/iso-helmi-%d.md#otsikko) ja [edellinen](/helmet/iso-helmi-%d/).\n",
-			i, (i+1)%n, (i+1)%n, (i+n-1)%n))
-	}
+	writePearls(t, dir, "iso-helmi", n)
 	for _, c := range cases {
 		cmd := exec.Command(binary(t), "build")
 		cmd.Dir = dir
@@ -85,6 +81,148 @@ func TestSignalStopsABuildAtOnce(t *testing.T) {
 		}
 	}
 	nothingBesidePublic(t, dir)
+}
+
+// writePearls writes n pearls named name-0 … into dir's content folder,
+// each naming the next and the one before, so that a load cut short
+// would leave references to pearls it never read.
+func writePearls(t *testing.T, dir, name string, n int) {
+	t.Helper()
+	for i := range n {
+		write(t, filepath.Join(dir, "content", "helmet", fmt.Sprintf("%s-%d.md", name, i)), fmt.Sprintf(
+			"---\ntitle: Iso helmi %d\ntheme: verkostotyo\nsummary: Helmi.\nkind: tieto\ndate: 2024-01-01\nrelated: [%s-%d]\n---\n"+
+				"## Otsikko\n\nKatso [seuraava](../helmet/%s-%d.md#otsikko) ja [edellinen](/helmet/%s-%d/).\n",
+			i, name, (i+1)%n, name, (i+1)%n, name, (i+n-1)%n))
+	}
+}
+
+// A signal while a build puts its files in place (a moment's renames,
+// which a signal once did not stop, and a second signal cut short,
+// leaving public/ half old and half new) stops it with public/ as it
+// was, and the next build goes through. Each build is frozen (SIGSTOP)
+// as it replaces public/'s record of its files, its commit's first step,
+// so that the signals come then whatever the machine's load. (A signal
+// while it loads is TestSignalStopsABuildAtOnce's, while it renders
+// internal/build's TestCancelledBuildChangesNothing.)
+func TestSignalWhileFilesArePutInPlace(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("writes and builds a portal of 250 pearls nine times; skipped with -short")
+	}
+	dir := portal(t)
+	public := filepath.Join(dir, "public")
+	// Each round renames every pearl, so that its commit removes a
+	// page and puts one in place for each.
+	names := []string{"iso-helmi", "suuri-helmi"}
+	const n = 250
+	writePearls(t, dir, names[0], n)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("the first build: exit status %d\n%s", code, stderr)
+	}
+	line := "helminauha: interrupted; public was left as it was\n"
+	for i, c := range []struct {
+		name  string
+		sigs  []syscall.Signal
+		codes []int // one of them
+		lines []string
+	}{
+		{"SIGINT while putting files in place", []syscall.Signal{syscall.SIGINT}, []int{130}, []string{line}},
+		{"SIGTERM while putting files in place", []syscall.Signal{syscall.SIGTERM}, []int{143}, []string{line}},
+		// The second ends the program, once the files are back.
+		{"SIGINT and SIGTERM while putting files in place", []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}, []int{130, 143}, []string{line, ""}},
+		// Nothing stops SIGKILL half way: the next build completes
+		// what it left.
+		{"SIGKILL while putting files in place", []syscall.Signal{syscall.SIGKILL}, []int{-1}, []string{""}},
+	} {
+		was, now := names[i%2], names[(i+1)%2]
+		for j := range n {
+			os.Remove(filepath.Join(dir, "content", "helmet", fmt.Sprintf("%s-%d.md", was, j)))
+		}
+		writePearls(t, dir, now, n)
+		before := treeSum(t, public)
+		cmd := exec.Command(binary(t), "build")
+		cmd.Dir = dir
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		resume := frozenAtCommit(t, cmd, public)
+		// Still under way: the record lists the pages of both.
+		record, _ := os.ReadFile(filepath.Join(public, ".helminauha-files"))
+		if !strings.Contains(string(record), was+"-0/") || !strings.Contains(string(record), now+"-0/") {
+			t.Fatalf("%s: the commit ended before the build was frozen", c.name)
+		}
+		for _, sig := range c.sigs {
+			cmd.Process.Signal(sig)
+		}
+		resume()
+		if code := cmd.ProcessState.ExitCode(); !slices.Contains(c.codes, code) {
+			t.Errorf("%s: exit status %d, want one of %v\nstderr:\n%s", c.name, code, c.codes, firstLines(stderr.String(), 5))
+		}
+		if !slices.Contains(c.lines, stderr.String()) || stdout.Len() != 0 {
+			t.Errorf("%s: printed\n%s%s\nwant only one of %q", c.name, stdout.String(), firstLines(stderr.String(), 5), c.lines)
+		}
+		if c.sigs[0] != syscall.SIGKILL && treeSum(t, public) != before {
+			t.Errorf("%s: public/ changed", c.name)
+		}
+		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+			t.Fatalf("%s: the next build: exit status %d\n%s", c.name, code, stderr)
+		}
+		for _, name := range names {
+			_, err := os.Stat(filepath.Join(public, "helmet", name+"-0"))
+			if (err == nil) != (name == now) {
+				t.Errorf("%s: after the next build, public/helmet/%s-0: %v", c.name, name, err)
+			}
+		}
+		nothingBesidePublic(t, dir)
+	}
+}
+
+// frozenAtCommit starts cmd, a build into public, and stops it (SIGSTOP)
+// as it replaces public's record. The returned function lets it go on and
+// waits for it to end, killing it (and failing the test) when it has not
+// ended 10 s later.
+func frozenAtCommit(t *testing.T, cmd *exec.Cmd, public string) (resume func()) {
+	t.Helper()
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watcher.Close()
+	if err := watcher.Add(public); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	// A test that fails while the build is frozen leaves none behind.
+	t.Cleanup(func() { cmd.Process.Kill() })
+	wait := func() {
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("the build did not end 10 s after it was let go on")
+		}
+	}
+	for {
+		select {
+		case ev := <-watcher.Events:
+			if ev.Has(fsnotify.Create) && filepath.Base(ev.Name) == ".helminauha-files" {
+				cmd.Process.Signal(syscall.SIGSTOP)
+				return func() { cmd.Process.Signal(syscall.SIGCONT); wait() }
+			}
+		case err := <-watcher.Errors:
+			t.Fatal(err)
+		case <-done:
+			t.Fatalf("the build ended before it replaced the record")
+		case <-time.After(time.Minute):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("the build did not replace the record in a minute")
+		}
+	}
 }
 
 // reading waits until the process pid has a file of the folder content

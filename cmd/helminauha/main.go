@@ -9,7 +9,8 @@
 // Exit status: 0 success, 1 content errors, 2 usage errors, 130 stopped
 // by Ctrl-C (SIGINT) and 143 by SIGTERM, as a shell reports a command a
 // signal ended. A stopped build leaves the output folder as it was and
-// prints one line saying so; a second signal ends the program at once.
+// prints one line saying so; a second signal ends the program at once,
+// but for the renames of files being put in place, which end first.
 package main
 
 import (
@@ -27,6 +28,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
@@ -62,12 +64,19 @@ func main() {
 		debug.SetMemoryLimit(3 << 30)
 	}
 	ctx, cancel := context.WithCancelCause(context.Background())
-	sigs := make(chan os.Signal, 1)
+	// Room for both signals: one that finds the channel full is lost,
+	// and a second that comes at once would not end the program.
+	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-sigs
 		cancel(signalled{s})
-		os.Exit(signalCode(<-sigs))
+		s = <-sigs
+		// Files being put in place, or back after the first signal, are
+		// a moment's renames: cut short, they would leave the output
+		// folder a mix of two builds.
+		build.Settle()
+		os.Exit(signalCode(s))
 	}()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -87,13 +96,20 @@ func signalCode(sig os.Signal) int {
 }
 
 // interrupted means a signal stopped the command before it finished;
-// out is the output folder a build left as it was.
-type interrupted struct{ out string }
+// out is the output folder a build left as it was, unless mixed says why
+// it could not (build.ErrOutputMixed).
+type interrupted struct {
+	out   string
+	mixed error
+}
 
 func (e *interrupted) Error() string { return e.In(diag.English) }
 
 // In is the one line a stopped command prints.
 func (e *interrupted) In(l diag.Lang) string {
+	if e.mixed != nil {
+		return "helminauha: " + diag.TextOf(e.mixed, l)
+	}
 	if e.out == "" {
 		return diag.CmdInterrupted.In(l)
 	}

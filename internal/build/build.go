@@ -111,6 +111,17 @@ type Timing struct {
 // ErrContent means the content has errors; they are in Result.Diags.
 var ErrContent = errors.New("the portal has errors")
 
+// ErrOutputMixed is in the error of a build whose last step, putting the
+// files in place, failed or was stopped and could not put the output
+// folder back as it was (errors.Is): its text names what is left over.
+var ErrOutputMixed = output.ErrMixed
+
+// Settle waits for a build putting its files in place (or putting them
+// back, when stopped) to end, and keeps any other from starting: for a
+// program about to exit, which would otherwise leave the output folder
+// half changed.
+func Settle() { output.Settle() }
+
 // Build runs a whole build: the one build path (see run) of a session
 // that has built nothing before and keeps nothing after.
 func Build(ctx context.Context, opts Options) (*Result, error) {
@@ -363,7 +374,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	}
 	switch {
 	case out != nil:
-		if err := out.Commit(); err != nil {
+		if err := out.Commit(ctx); err != nil {
 			return res, err
 		}
 		res.Written, res.Bytes = out.Written()

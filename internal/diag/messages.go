@@ -494,6 +494,9 @@ var (
 	OutputPutBack = msg("output.put-back",
 		"%s. Kansio %s jäi ennalleen.",
 		"%s; %s was left as it was")
+	OutputStopped = msg("output.stopped",
+		"sivuston tekeminen keskeytettiin",
+		"the build was stopped")
 	// OutputMixed follows a failure (its first argument) that the
 	// rollback of the commit could not undo whole.
 	OutputMixed = msg("output.mixed",

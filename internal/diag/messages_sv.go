@@ -184,6 +184,7 @@ eller HELMINAUHA_LANG=en).
 	"output.cannot-place-file": "filen %s kunde inte flyttas till mappen %s: %s",
 	"output.cannot-remove":     "filen %s kunde inte tas bort ur mappen %s: %s",
 	"output.put-back":          "%s. Mappen %s lämnades som den var.",
+	"output.stopped":           "byggandet avbröts",
 	"output.mixed":             "%s. Mappen %s kunde inte återställas, så den kan nu innehålla en blandning av den gamla och den nya webbplatsens filer: de här kunde inte läggas tillbaka (%s): %s. Publicera inte mappen som den är: åtgärda orsaken och kör build igen, så skriver den hela webbplatsen i mappen.",
 	"output.not-folder":        "%s är inte en mapp",
 	"output.minify":            "filen %s kunde inte komprimeras (%s): se efter om den har trasig HTML, CSS eller JavaScript, eller kör build med flaggan --minify=false",

@@ -133,7 +133,7 @@ func BenchmarkWrite(b *testing.B) {
 					})
 				}
 				wg.Wait()
-				if err := w.Commit(); err != nil {
+				if err := w.Commit(context.Background()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -430,14 +430,19 @@ func (w *Writer) Written() (files int, bytes int64) {
 // files this build did not write are removed, and the record is written.
 // The record lists the old and the new files while the folder holds both,
 // so that a build killed half way leaves no file the next one thinks
-// someone else's.
-func (w *Writer) Commit() error {
+// someone else's. When ctx is done before the commit has ended, it puts
+// the folder back as it was and returns ctx's error.
+func (w *Writer) Commit(ctx context.Context) error {
 	if w.done {
 		return nil
 	}
 	w.done = true
 	defer w.unlock()
 	w.stage.close()
+	if err := ctx.Err(); err != nil {
+		w.discard()
+		return err
+	}
 	files := w.order
 	if w.fresh {
 		err := writeRecord(w.tmp, w.tmp, files)
@@ -475,6 +480,10 @@ func (w *Writer) Commit() error {
 			both = append(both, p)
 		}
 	}
+	// A program that ends on a second signal waits for this (Settle):
+	// ended half way, the commit would leave the folder mixed.
+	commits.RLock()
+	defer commits.RUnlock()
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
 		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
@@ -488,13 +497,17 @@ func (w *Writer) Commit() error {
 			gone = append(gone, p)
 		}
 	}
-	if rel, err := w.remove(gone, u); err != nil {
-		return w.rollback(u, diag.OutputCannotRemove.Err(rel, w.dir, diag.Cause(err)))
+	if rel, err := w.remove(ctx, gone, u); err != nil {
+		return w.rollback(u, w.failure(ctx, err, diag.OutputCannotRemove, rel))
 	}
 	made := map[string]bool{}
 	for _, rel := range w.changed {
-		if err := w.place(rel, made, u); err != nil {
-			return w.rollback(u, diag.OutputCannotPlaceFile.Err(rel, w.dir, diag.Cause(err)))
+		err := ctx.Err()
+		if err == nil {
+			err = w.place(rel, made, u)
+		}
+		if err != nil {
+			return w.rollback(u, w.failure(ctx, err, diag.OutputCannotPlaceFile, rel))
 		}
 	}
 	if err := writeRecord(w.real, w.tmp, files); err != nil {
@@ -503,13 +516,42 @@ func (w *Writer) Commit() error {
 	return nil
 }
 
+// failure is why a commit stops at the file rel: ctx's error when ctx is
+// done, or else m (of rel, the folder and err's cause).
+func (w *Writer) failure(ctx context.Context, err error, m *diag.Message, rel string) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return m.Err(rel, w.dir, diag.Cause(err))
+}
+
+// discard removes the staging folder of a build that is not committed,
+// keeping it as the spare folder when the output folder exists.
+func (w *Writer) discard() {
+	if w.fresh {
+		os.RemoveAll(w.tmp)
+	} else {
+		w.keepPool()
+	}
+}
+
+// commits are held, for reading, by the commits changing an output
+// folder (see Settle).
+var commits sync.RWMutex
+
+// Settle waits for the commits under way to end, a rollback included, and
+// keeps any other from starting: a program that exits then leaves no
+// output folder half changed. It is for a program about to exit, and
+// never returns the commits their turn.
+func Settle() { commits.Lock() }
+
 // ErrMixed is in the error of a commit that failed and could not put
 // every file of the output folder back as it was (errors.Is).
 var ErrMixed = errors.New("the output folder may be mixed")
 
 // mixedError is a commit's failure, with the note that the folder may now
 // be mixed: its text is both, and errors.Is finds ErrMixed and what the
-// failure wrapped.
+// failure wrapped (a done context's error).
 type mixedError struct {
 	diag.TextError
 	why error
@@ -616,13 +658,25 @@ func (w *Writer) rollback(u *undo, why error) error {
 	if err != nil {
 		return w.mixed(why, err, []string{RecordName})
 	}
+	if stopped(why) {
+		return why
+	}
 	return diag.OutputPutBack.Err(diag.Cause(why), w.dir)
+}
+
+// stopped reports whether err is a done context's: the build was stopped.
+func stopped(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // mixed is the error of a commit that failed (why) and could not put the
 // paths notBack back as they were (cause: the first reason).
 func (w *Writer) mixed(why, cause error, notBack []string) error {
-	note := diag.OutputMixed.With(diag.Cause(why), w.dir, diag.Cause(cause), pathList(notBack))
+	reason := diag.Cause(why)
+	if stopped(why) {
+		reason = diag.OutputStopped.With()
+	}
+	note := diag.OutputMixed.With(reason, w.dir, diag.Cause(cause), pathList(notBack))
 	return mixedError{diag.TextError{Text: note}, why}
 }
 
@@ -639,9 +693,9 @@ func holdsOneOf(dir string, paths []string) bool {
 
 // remove moves the files gone from the output folder into the trash
 // folder of u, and removes the folders they leave empty that this build
-// does not write into. It stops at the first file it cannot remove, and
-// returns that file with the error.
-func (w *Writer) remove(gone []string, u *undo) (string, error) {
+// does not write into. It stops at the first file it cannot remove, or
+// when ctx is done, and returns that file with the error.
+func (w *Writer) remove(ctx context.Context, gone []string, u *undo) (string, error) {
 	if len(gone) == 0 {
 		return "", nil
 	}
@@ -652,6 +706,9 @@ func (w *Writer) remove(gone []string, u *undo) (string, error) {
 		}
 	}
 	for _, p := range gone {
+		if err := ctx.Err(); err != nil {
+			return p, err
+		}
 		// Moved beside, not followed if a link, until the commit is
 		// done (see undo).
 		err := os.Rename(filepath.Join(w.real, filepath.FromSlash(p)), filepath.Join(u.trash, strconv.Itoa(len(u.gone))))
@@ -744,10 +801,6 @@ func (w *Writer) Abort() {
 	}
 	w.done = true
 	w.stage.close()
-	if w.fresh {
-		os.RemoveAll(w.tmp)
-	} else {
-		w.keepPool()
-	}
+	w.discard()
 	w.unlock()
 }

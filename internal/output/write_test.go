@@ -72,7 +72,7 @@ func TestCommitReplacesAndAbortKeeps(t *testing.T) {
 	if err := w.Write(File{Path: "../pois.html", Data: []byte("x")}); err == nil {
 		t.Errorf("a path out of the folder must be an error")
 	}
-	if err := w.Commit(); err != nil {
+	if err := w.Commit(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "old.html")); !os.IsNotExist(err) {
@@ -137,7 +137,7 @@ func build(t *testing.T, dir string, files map[string]string, opts ...Options) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.Commit(); err != nil {
+	if err := w.Commit(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -384,7 +384,7 @@ func TestBuildsTakeTurns(t *testing.T) {
 	if _, err := beginIn(done, dir, Options{}); err != context.Canceled {
 		t.Fatalf("a second build did not wait: %v", err)
 	}
-	if err := w.Commit(); err != nil {
+	if err := w.Commit(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	w2, err := beginIn(done, dir, Options{})
@@ -571,7 +571,7 @@ func TestRelativeOutputFolder(t *testing.T) {
 		if err := w.Write(File{Path: "a/index.html", Data: []byte("hei")}); err != nil {
 			t.Fatal(err)
 		}
-		if err := w.Commit(); err != nil {
+		if err := w.Commit(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -741,7 +741,7 @@ func TestWriteMinifiesEachFileAsAlone(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if err := w.Commit(); err != nil {
+	if err := w.Commit(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
@@ -855,7 +855,7 @@ func TestFailedCommitLeavesTheFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "putting z/e.html in place in " + dir + ": z is not a folder; " + dir + " was left as it was"
-	if err := w.Commit(); err == nil || err.Error() != want {
+	if err := w.Commit(context.Background()); err == nil || err.Error() != want {
 		t.Fatalf("a commit that could not place z/e.html: %v, want %q", err, want)
 	}
 	if err := os.Remove(stray); err != nil {
@@ -876,89 +876,120 @@ func TestFailedCommitLeavesTheFolder(t *testing.T) {
 	alone(t, dir)
 }
 
-// TestFailedRollbackIsTold: when an undo step of a failed commit fails
-// too (the disk still full, permissions changed), the folder may be left
-// mixed. The error says so in the editor's language, names the paths it
-// could not put back and what to do; the record then lists the files of
-// both builds, so that the next build, the cause fixed, replaces or
-// removes every one of them and is not refused over them.
+// TestFailedRollbackIsTold: when an undo step of a commit that failed,
+// or was stopped by a signal, fails too (the disk still full, permissions
+// changed), the folder may be left mixed. The error says so in the
+// editor's language, names the paths it could not put back and what to
+// do; the record then lists the files of both builds, so that the next
+// build, the cause fixed, replaces or removes every one of them and is
+// not refused over them.
 func TestFailedRollbackIsTold(t *testing.T) {
-	root := t.TempDir()
-	dir := filepath.Join(root, "public")
-	build(t, dir, map[string]string{"a.html": "vanha a", "vanha/syva/b.html": "vanha b", "c.html": "c"})
-	w := begin(t, dir, Options{})
 	next := []File{
 		{Path: "a.html", Data: []byte("uusi a")},
 		{Path: "c.html", Data: []byte("c")},
 		{Path: "uusi/d.html", Data: []byte("d")},
 		{Path: "z/e.html", Data: []byte("e")},
 	}
-	for _, f := range next {
-		if err := w.Write(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// The commit fails at z/e.html; then what it would put back is out
-	// of reach: the old a.html (swapped into the staging folder), the
-	// staging folder of uusi/d.html, and the removed vanha/syva/b.html.
-	stray := filepath.Join(dir, "z")
-	if err := os.WriteFile(stray, []byte("ei kansio"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	w.beforeRollback = func(u *undo) {
-		for _, err := range []error{
-			os.Remove(filepath.Join(w.tmp, "a.html")),
-			os.Remove(filepath.Join(w.tmp, "uusi")),
-			os.WriteFile(filepath.Join(w.tmp, "uusi"), []byte("ei kansio"), 0o644),
-			os.RemoveAll(u.trash),
-		} {
-			if err != nil {
+	notBack := "a.html, uusi/d.html, vanha/syva/b.html. "
+	for _, tc := range []struct {
+		name string
+		// stop is the commit's context, made once the old build is in
+		// dir; without it, a file put where the folder z goes fails the
+		// commit at z/e.html.
+		stop func(dir string) context.Context
+		want map[diag.Lang][]string // with dir for %s
+	}{
+		{"a file it cannot place", nil, map[diag.Lang][]string{
+			diag.Finnish: {"tiedostoa z/e.html ei voitu siirtää kansioon %s: z ei ole kansio. ",
+				"Kansiota %s ei saatu palautettua ennalleen, joten siinä voi nyt olla sekaisin vanhan ja uuden sivuston tiedostoja: ",
+				"näitä ei saatu takaisin (polun osa on tiedosto eikä kansio): " + notBack,
+				"Älä julkaise kansiota tällaisenaan: korjaa syy ja aja build uudelleen"},
+			diag.English: {"putting z/e.html in place in %s: z is not a folder; ",
+				"may now hold a mix of the old site's files and the new one's: these could not be put back (a part of the path is a file, not a folder): " + notBack,
+				"Do not publish the folder as it is: fix the cause and run the build again"},
+			diag.Swedish: {"Mappen %s kunde inte återställas", "de här kunde inte läggas tillbaka (", "): " + notBack, "åtgärda orsaken och kör build igen"},
+		}},
+		{"a signal once uusi/d.html is in place", func(dir string) context.Context {
+			return placedCtx{context.Background(), filepath.Join(dir, "uusi", "d.html")}
+		}, map[diag.Lang][]string{
+			diag.Finnish: {"sivuston tekeminen keskeytettiin. Kansiota %s ei saatu palautettua ennalleen", "): " + notBack},
+			diag.English: {"the build was stopped; %s could not be put back as it was", "): " + notBack},
+			diag.Swedish: {"byggandet avbröts. Mappen %s kunde inte återställas", "): " + notBack},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			build(t, dir, map[string]string{"a.html": "vanha a", "vanha/syva/b.html": "vanha b", "c.html": "c"})
+			w := begin(t, dir, Options{})
+			for _, f := range next {
+				if err := w.Write(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx, stray := context.Background(), filepath.Join(dir, "z")
+			if tc.stop != nil {
+				ctx = tc.stop(dir)
+			} else if err := os.WriteFile(stray, []byte("ei kansio"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}
-	}
-	err := w.Commit()
-	if !errors.Is(err, ErrMixed) {
-		t.Fatalf("Commit: %v, want it to say the folder may be mixed", err)
-	}
-	for _, tc := range []struct {
-		lang diag.Lang
-		want []string
-	}{
-		{diag.Finnish, []string{"tiedostoa z/e.html ei voitu siirtää kansioon " + dir + ": z ei ole kansio. ",
-			"Kansiota " + dir + " ei saatu palautettua ennalleen, joten siinä voi nyt olla sekaisin vanhan ja uuden sivuston tiedostoja: ",
-			"näitä ei saatu takaisin (polun osa on tiedosto eikä kansio): a.html, uusi/d.html, vanha/syva/b.html. ",
-			"Älä julkaise kansiota tällaisenaan: korjaa syy ja aja build uudelleen"}},
-		{diag.English, []string{"putting z/e.html in place in " + dir + ": z is not a folder; ",
-			"may now hold a mix of the old site's files and the new one's: these could not be put back (a part of the path is a file, not a folder): a.html, uusi/d.html, vanha/syva/b.html. ",
-			"Do not publish the folder as it is: fix the cause and run the build again"}},
-		{diag.Swedish, []string{"Mappen " + dir + " kunde inte återställas",
-			"de här kunde inte läggas tillbaka (", "): a.html, uusi/d.html, vanha/syva/b.html. ",
-			"åtgärda orsaken och kör build igen"}},
-	} {
-		got := diag.TextOf(err, tc.lang)
-		for _, want := range tc.want {
-			if !strings.Contains(got, want) {
-				t.Errorf("%s: %q\nwant it to contain %q", tc.lang, got, want)
+			// What the rollback would put back is out of reach: the old
+			// a.html (swapped into the staging folder), the staging
+			// folder of uusi/d.html, and the removed vanha/syva/b.html.
+			w.beforeRollback = func(u *undo) {
+				for _, err := range []error{
+					os.Remove(filepath.Join(w.tmp, "a.html")),
+					os.Remove(filepath.Join(w.tmp, "uusi")),
+					os.WriteFile(filepath.Join(w.tmp, "uusi"), []byte("ei kansio"), 0o644),
+					os.RemoveAll(u.trash),
+				} {
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
-		}
+			err := w.Commit(ctx)
+			if !errors.Is(err, ErrMixed) || (tc.stop != nil) != errors.Is(err, context.Canceled) {
+				t.Fatalf("Commit: %v, want it to say the folder may be mixed", err)
+			}
+			for lang, texts := range tc.want {
+				got := diag.TextOf(err, lang)
+				for _, want := range texts {
+					if want = strings.ReplaceAll(want, "%s", dir); !strings.Contains(got, want) {
+						t.Errorf("%s: %q\nwant it to contain %q", lang, got, want)
+					}
+				}
+			}
+			record, _ := readRecord(dir)
+			if got, want := slices.Sorted(maps.Keys(record)), []string{"a.html", "c.html", "uusi/d.html", "vanha/syva/b.html", "z/e.html"}; !slices.Equal(got, want) {
+				t.Errorf("the record lists %q, want the files of both builds %q", got, want)
+			}
+			// The cause fixed, the next build puts the new site in place
+			// whole.
+			os.Remove(stray)
+			files := map[string]string{}
+			for _, f := range next {
+				files[f.Path] = string(f.Data)
+			}
+			build(t, dir, files)
+			want := map[string]string{"a.html": "uusi a", "c.html": "c", "uusi": "<dir>", "uusi/d.html": "d", "z": "<dir>", "z/e.html": "e"}
+			if got := contents(t, dir); !maps.Equal(got, want) {
+				t.Errorf("after the next build:\n got %v\nwant %v", got, want)
+			}
+			alone(t, dir)
+		})
 	}
-	record, _ := readRecord(dir)
-	if got, want := slices.Sorted(maps.Keys(record)), []string{"a.html", "c.html", "uusi/d.html", "vanha/syva/b.html", "z/e.html"}; !slices.Equal(got, want) {
-		t.Errorf("the record lists %q, want the files of both builds %q", got, want)
+}
+
+// placedCtx is done once the file placed exists: a signal that comes as
+// a commit has put that file in place.
+type placedCtx struct {
+	context.Context
+	placed string
+}
+
+func (c placedCtx) Err() error {
+	if _, err := os.Lstat(c.placed); err == nil {
+		return context.Canceled
 	}
-	// The cause fixed, the next build puts the new site in place whole.
-	if err := os.Remove(stray); err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{}
-	for _, f := range next {
-		files[f.Path] = string(f.Data)
-	}
-	build(t, dir, files)
-	want := map[string]string{"a.html": "uusi a", "c.html": "c", "uusi": "<dir>", "uusi/d.html": "d", "z": "<dir>", "z/e.html": "e"}
-	if got := contents(t, dir); !maps.Equal(got, want) {
-		t.Errorf("after the next build:\n got %v\nwant %v", got, want)
-	}
-	alone(t, dir)
+	return nil
 }
