@@ -5,7 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -28,16 +30,12 @@ func writeAll(t *testing.T, dir string, files map[string]string) {
 // is beside public/ in dir.
 func nothingBesidePublic(t *testing.T, dir string) {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var names []string
-	for _, e := range entries {
-		switch e.Name() {
-		case "content", "public", "themes", "koti", "www", ".public.spare", ".www.spare":
+	for _, name := range beside(t, dir) {
+		switch name {
+		case "content", "public", "themes", "koti", "www", "toinen", ".public.spare", ".www.spare":
 		default:
-			names = append(names, e.Name())
+			names = append(names, name)
 		}
 	}
 	if len(names) > 0 {
@@ -84,6 +82,12 @@ func TestOutIsRefused(t *testing.T) {
 	t.Setenv("HOME", filepath.Join(dir, "koti"))
 	writeAll(t, dir, map[string]string{"kotisivu/index.html": "oma sivu", "kotisivu/kuvat/loma.jpg": "jpg",
 		"muistiinpanot.txt": "tärkeää", "koti/.profile": "x", "themes/oma/x.txt": "x"})
+	// Names that lead where a build must not write.
+	for link, target := range map[string]string{"sisalto": "content", "tanne": ".", "juuri": "/"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -97,6 +101,9 @@ func TestOutIsRefused(t *testing.T) {
 		{[]string{"--out", "content/public"}, "--out content/public lies inside content, which the build reads"},
 		{[]string{"--out", "content/helmet", "--clean-out"}, "--out content/helmet lies inside content"},
 		{[]string{"--out", "themes", "--clean-out"}, "--out themes is themes, which the build reads"},
+		{[]string{"--out", "sisalto/public"}, "--out sisalto/public lies inside content, which the build reads"},
+		{[]string{"--out", "tanne", "--clean-out"}, "--out tanne is or holds"},
+		{[]string{"--out", "juuri", "--clean-out"}, "--out juuri is the root folder"},
 		{[]string{"--content", "portaali/content", "--out", "portaali", "--clean-out"}, "--out portaali holds portaali/content"},
 	} {
 		moved := strings.HasPrefix(tc.args[1], "portaali")
@@ -353,4 +360,100 @@ func TestReadOnlyFolderInPublic(t *testing.T) {
 			nothingBesidePublic(t, dir)
 		})
 	}
+}
+
+// Output folders as editors name them, with spaces and Finnish and
+// Swedish letters, or reached through a link: a build writes there, the
+// next one replaces a changed page there, a refusal names the folder as
+// typed, and nothing but the folder's spare is left beside it.
+func TestOutFoldersThatWork(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ out, real string }{
+		{"Sivusto ja ö/julkinen åäö", "Sivusto ja ö/julkinen åäö"},
+		{"verkko/public", "www/public"}, // verkko is a link to www
+	} {
+		t.Run(tc.out, func(t *testing.T) {
+			t.Parallel()
+			dir := portal(t)
+			os.Mkdir(filepath.Join(dir, "www"), 0o755)
+			if err := os.Symlink("www", filepath.Join(dir, "verkko")); err != nil {
+				t.Fatal(err)
+			}
+			real := filepath.Join(dir, filepath.FromSlash(tc.real))
+			if code, stdout, stderr := helminauha(t, dir, "build", "--out", tc.out); code != 0 || !strings.Contains(stdout, " to "+tc.out+" in ") {
+				t.Fatalf("the first build: exit status %d\n%s%s", code, stdout, stderr)
+			}
+			writeAll(t, dir, map[string]string{"content/helmet/dialogi.md": "---\ntitle: Dialogi\ntheme: johtaminen\nsummary: Dialoginen johtaminen.\nkind: menetelma\ndate: 2021-03-01\n---\nUusi teksti.\n"})
+			if code, _, stderr := helminauha(t, dir, "build", "--out", tc.out); code != 0 {
+				t.Fatalf("the second build: exit status %d\n%s", code, stderr)
+			}
+			if page, err := os.ReadFile(filepath.Join(real, "helmet", "dialogi", "index.html")); err != nil || !strings.Contains(string(page), "Uusi teksti.") {
+				t.Errorf("the changed page in %s: %v", tc.real, err)
+			}
+			write(t, filepath.Join(real, "oma.html"), "oma")
+			want := "helminauha: --out " + tc.out + " holds files helminauha did not write (oma.html)"
+			if code, _, stderr := helminauha(t, dir, "build", "--out", tc.out); code != 1 || !strings.HasPrefix(stderr, want) {
+				t.Errorf("over a file of its own: exit status %d, stderr %q; want 1 and %q", code, stderr, want)
+			}
+			base := filepath.Base(real)
+			for _, name := range beside(t, filepath.Dir(real)) {
+				if name != base && name != "."+base+".spare" {
+					t.Errorf("left beside %s: %s", tc.real, name)
+				}
+			}
+		})
+	}
+}
+
+// beside lists the names in dir.
+func beside(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+	}
+	return names
+}
+
+// Two builds started at once into one public/, of two portals with pages
+// of their own: the second waits for the first to put its files in
+// place, so both succeed and public/ is wholly the one or the other,
+// never a mix, and the build after them goes through.
+func TestTwoBuildsAtOnce(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	other := filepath.Join(dir, "toinen")
+	writePortal(t, "small.txtar", other)
+	writeAll(t, other, map[string]string{"content/helmet/oma.md": "---\ntitle: Oma\ntheme: johtaminen\nsummary: Vain toisessa.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n"})
+	os.Remove(filepath.Join(dir, "content", "helmet", "dialogi.md"))
+	builds := [][]string{{"build"}, {"build", "--content", "toinen/content", "--baseurl", "https://toinen.example/"}}
+	var sums []string
+	for _, args := range builds {
+		if code, _, stderr := helminauha(t, dir, args...); code != 0 {
+			t.Fatalf("%s alone: exit status %d\n%s", args, code, stderr)
+		}
+		sums = append(sums, treeSum(t, filepath.Join(dir, "public")))
+	}
+	for round := range 3 {
+		var wg sync.WaitGroup
+		for _, args := range builds {
+			wg.Go(func() {
+				if code, _, stderr := helminauha(t, dir, args...); code != 0 {
+					t.Errorf("round %d, %s: exit status %d\n%s", round, args, code, stderr)
+				}
+			})
+		}
+		wg.Wait()
+		if sum := treeSum(t, filepath.Join(dir, "public")); !slices.Contains(sums, sum) {
+			t.Errorf("round %d: public/ is neither portal's build alone", round)
+		}
+	}
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("the build after: exit status %d\n%s", code, stderr)
+	}
+	nothingBesidePublic(t, dir)
 }
