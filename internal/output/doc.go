@@ -9,7 +9,10 @@
 // .nojekyll, site.yaml's keep) and folders it must never write (Place).
 // Changed files are staged beside the folder and renamed into place one
 // by one only when every file was written, so a failed build leaves the
-// previous public/ exactly as it was and the folder is never missing.
+// previous public/ exactly as it was and the folder is never missing. A
+// commit that fails or is stopped half way puts back what it changed;
+// when it cannot, its error says the folder may be mixed and names what
+// it could not put back.
 // Text files are minified by media type with tdewolff/minify and, on
 // request, gzipped beside themselves. Layout finds files that cannot all
 // be written (a file where a folder goes, a static x.gz beside a text
