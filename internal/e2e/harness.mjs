@@ -276,6 +276,78 @@ export async function readPage(out, urlPath) {
   return readFile(join(out, urlPath, 'index.html'), 'utf8');
 }
 
+// pageTypes picks one page of each type from the built site.
+export async function pageTypes(out) {
+  const first = async (folder, pred = () => true) => {
+    for (const p of await pagesOf(out, folder)) if (await pred(p)) return p;
+    return null;
+  };
+  const standalone = await standalonePage(out);
+  const list = [
+    { name: 'home', path: '/' },
+    { name: 'theme area', path: await first('teemat') },
+    { name: 'pearl', path: await first('helmet', async (p) => !(await readPage(out, p)).includes('data-tyopohja')) },
+    { name: 'pearl with a worksheet', path: await first('helmet', async (p) => (await readPage(out, p)).includes('data-tyopohja')) },
+    { name: 'case example', path: await first('caset') },
+    { name: 'guide cover', path: '/opas/' },
+    { name: 'guide chapter', path: await first('opas', (p) => p !== '/opas/kokonaan/') },
+    // The whole guide is every chapter's text on one page, and grows with
+    // the guide as editors write it: the budget holds what the generator
+    // adds around the chapters (editorsText), not the chapters themselves.
+    { name: 'whole guide', path: '/opas/kokonaan/', editorsText: '.print-chapter .prose' },
+    { name: 'search with results', path: '/haku/?q=verkosto', ready: 'ol#search-results li' },
+    { name: 'search without results', path: '/haku/?q=xyzzyqwv', ready: '#search-status:not(:empty)' },
+    { name: 'all tags', path: '/tagit/' },
+    { name: 'one tag', path: await first('tagit') },
+    { name: 'standalone page', path: standalone },
+    // Its commands are wider than a phone: code blocks that scroll.
+    { name: 'editors\' guide', path: '/toimittajalle/' },
+    { name: '404', path: '/ei-tallaista-sivua/', status: 404 },
+    { name: 'own necklace, empty', path: '/oma-helminauha/', ready: '#necklace-empty:not([hidden])' },
+    { name: 'own necklace, full', path: '/oma-helminauha/', fill: true, ready: '#necklace-list li' },
+    { name: 'shared necklace', path: '/oma-helminauha/?h=', share: true, ready: '#necklace-list li' },
+  ];
+  return list;
+}
+
+// standalonePage is a page from content/sivut/ in the build: a top-level
+// folder that is none of the generated sections.
+async function standalonePage(out) {
+  const generated = new Set(['assets', 'helmet', 'teemat', 'caset', 'opas', 'haku', 'tagit', 'tyypit', 'kohderyhmat', 'oma-helminauha']);
+  const entries = await readdir(out, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory() && !generated.has(e.name)) {
+      const p = await readPage(out, `/${e.name}/`).catch(() => null);
+      if (p) return `/${e.name}/`;
+    }
+  }
+  return null;
+}
+
+// someSlugs is the slugs of the first n pearls of the built site.
+export async function someSlugs(out, n) {
+  return (await pagesOf(out, 'helmet')).slice(0, n).map((p) => p.split('/')[2]);
+}
+
+// goTarget opens one of pageTypes' targets in page, on a page of the
+// site's origin: it sets up the reader's necklace in storage as the
+// target needs (fill: the pearls slugs, share: a link to them), calls
+// before (if given) just before it loads the target, checks the status
+// and waits for what the target is ready by.
+export async function goTarget(page, site, target, slugs, before) {
+  const items = target.fill ? slugs.map((slug, i) => ({ slug, note: i === 0 ? 'Kokeillaan tiimissä.' : '' })) : [];
+  await page.evaluate((items) => {
+    localStorage.clear();
+    if (items.length) localStorage.setItem('helminauha.oma', JSON.stringify({ v: 1, items }));
+  }, items);
+  if (before) before();
+  const url = site.base + target.path + (target.share ? slugs.join(',') : '');
+  const res = await page.goto(url, { waitUntil: 'load' });
+  assert.equal(res.status(), target.status || 200, `${target.path} answers ${target.status || 200}`);
+  if (target.ready) await page.locator(target.ready).first().waitFor({ timeout: 10000 });
+  return res;
+}
+
 // typeQuery types q into the search field of a search page as a reader
 // does and waits for the answer to it, whose status names the query after
 // the word by ("haulla" on a Finnish page, "för" on a Swedish one); it

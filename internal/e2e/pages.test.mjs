@@ -4,9 +4,7 @@
 // (a Content-Security-Policy violation is logged as one).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { startSite, watch, axe, formatViolations, pagesOf, readPage, WIDTHS, BUDGET } from './harness.mjs';
+import { startSite, watch, axe, formatViolations, pageTypes, someSlugs, goTarget, WIDTHS, BUDGET } from './harness.mjs';
 
 let site;
 let targets;
@@ -15,58 +13,6 @@ before(async () => {
   targets = await pageTypes(site.out);
 });
 after(async () => { await site?.stop(); });
-
-// pageTypes picks one page of each type from the built site.
-async function pageTypes(out) {
-  const first = async (folder, pred = () => true) => {
-    for (const p of await pagesOf(out, folder)) if (await pred(p)) return p;
-    return null;
-  };
-  const standalone = await standalonePage(out);
-  const list = [
-    { name: 'home', path: '/' },
-    { name: 'theme area', path: await first('teemat') },
-    { name: 'pearl', path: await first('helmet', async (p) => !(await readPage(out, p)).includes('data-tyopohja')) },
-    { name: 'pearl with a worksheet', path: await first('helmet', async (p) => (await readPage(out, p)).includes('data-tyopohja')) },
-    { name: 'case example', path: await first('caset') },
-    { name: 'guide cover', path: '/opas/' },
-    { name: 'guide chapter', path: await first('opas', (p) => p !== '/opas/kokonaan/') },
-    // The whole guide is every chapter's text on one page, and grows with
-    // the guide as editors write it: the budget holds what the generator
-    // adds around the chapters (editorsText), not the chapters themselves.
-    { name: 'whole guide', path: '/opas/kokonaan/', editorsText: '.print-chapter .prose' },
-    { name: 'search with results', path: '/haku/?q=verkosto', ready: 'ol#search-results li' },
-    { name: 'search without results', path: '/haku/?q=xyzzyqwv', ready: '#search-status:not(:empty)' },
-    { name: 'all tags', path: '/tagit/' },
-    { name: 'one tag', path: await first('tagit') },
-    { name: 'standalone page', path: standalone },
-    // Its commands are wider than a phone: code blocks that scroll.
-    { name: 'editors\' guide', path: '/toimittajalle/' },
-    { name: '404', path: '/ei-tallaista-sivua/', status: 404 },
-    { name: 'own necklace, empty', path: '/oma-helminauha/', ready: '#necklace-empty:not([hidden])' },
-    { name: 'own necklace, full', path: '/oma-helminauha/', fill: true, ready: '#necklace-list li' },
-    { name: 'shared necklace', path: '/oma-helminauha/?h=', share: true, ready: '#necklace-list li' },
-  ];
-  return list;
-}
-
-// standalonePage is a page from content/sivut/ in the build: a top-level
-// folder that is none of the generated sections.
-async function standalonePage(out) {
-  const generated = new Set(['assets', 'helmet', 'teemat', 'caset', 'opas', 'haku', 'tagit', 'tyypit', 'kohderyhmat', 'oma-helminauha']);
-  const entries = await readdir(out, { withFileTypes: true });
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory() && !generated.has(e.name)) {
-      const p = await readPage(out, `/${e.name}/`).catch(() => null);
-      if (p) return `/${e.name}/`;
-    }
-  }
-  return null;
-}
-
-async function someSlugs(n) {
-  return (await pagesOf(site.out, 'helmet')).slice(0, n).map((p) => p.split('/')[2]);
-}
 
 // browse opens a page for one size and colour scheme that visits
 // targets one after another (a context per target would cost more than
@@ -81,20 +27,11 @@ async function browse(size, colorScheme = 'light') {
   // have (its pages name favicon.svg).
   await page.goto(site.base + '/');
   await page.waitForLoadState('networkidle');
-  const slugs = await someSlugs(3);
+  const slugs = await someSlugs(site.out, 3);
   return {
     close: () => context.close(),
     async visit(target) {
-      const items = target.fill ? slugs.map((slug, i) => ({ slug, note: i === 0 ? 'Kokeillaan tiimissä.' : '' })) : [];
-      await page.evaluate((items) => {
-        localStorage.clear();
-        if (items.length) localStorage.setItem('helminauha.oma', JSON.stringify({ v: 1, items }));
-      }, items);
-      w.reset();
-      const url = site.base + target.path + (target.share ? slugs.join(',') : '');
-      const res = await page.goto(url, { waitUntil: 'load' });
-      assert.equal(res.status(), target.status || 200, `${target.path} answers ${target.status || 200}`);
-      if (target.ready) await page.locator(target.ready).first().waitFor({ timeout: 10000 });
+      await goTarget(page, site, target, slugs, () => w.reset());
       const shift = await layoutShift(page);
       const violations = await axe(page);
       const weight = await w.weight();
