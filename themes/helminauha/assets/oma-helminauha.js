@@ -311,8 +311,8 @@ NecklacePage.prototype.item = function (info, it, i, n) {
     { 'aria-label': t('up.label', { title: info.title }), 'data-action': 'up', 'data-slug': info.slug });
   var down = button(t('down'), function () { self.move(info.slug, 1, 'down'); },
     { 'aria-label': t('down.label', { title: info.title }), 'data-action': 'down', 'data-slug': info.slug });
-  var remove = button('Poista', function () { self.remove(info.slug); },
-    { 'aria-label': 'Poista: ' + info.title, 'data-action': 'remove', 'data-slug': info.slug });
+  var remove = button(t('remove'), function () { self.remove(info.slug); },
+    { 'aria-label': t('remove.label', { title: info.title }), 'data-action': 'remove', 'data-slug': info.slug });
   up.disabled = i === 0;
   down.disabled = i === n - 1;
   var actions = el('div', { className: 'necklace-item-actions' }, [up, down, remove]);
