@@ -18,7 +18,14 @@ const (
 	rowHeight   = 58
 	rowTop      = 22
 	sag         = 14 // how far the string hangs down in the middle
-	labelRunes  = 46 // longest visible title under a strand
+	// labelLine is the longest line, in runes, of the title shown under a
+	// strand while its pearl is hovered or focused; a longer title takes
+	// two lines (labelGap apart), and one longer still is cut. A line of
+	// 32 stays inside the strand's 360 units in a wide font (DejaVu Sans)
+	// also with WCAG 1.4.12's letter and word spacing (0.12 and 0.16 em),
+	// which made a line of 46 run past a phone's screen, cut off.
+	labelLine = 32
+	labelGap  = 16
 	// homeStrand and areaStrand cap the beads drawn on a strand; the
 	// rest are reached from the area page's list, so that a portal of
 	// 10,000 pearls still has a small home page (one row per area).
@@ -40,6 +47,8 @@ type Strand struct {
 	Rows   []string // the SVG path of the string of each row
 	Beads  []Bead
 	LabelY int // baseline of the title shown on hover and focus
+	// LabelGap is how far a title's second line is below its first.
+	LabelGap int
 	// Total is the number of pearls in the area; More those not drawn.
 	Total, More int
 	// Count is Total in words, in the page's language ("12 helmeä").
@@ -58,8 +67,9 @@ type Bead struct {
 	// ShineX and ShineY place the highlight of a vinkki, up and left of
 	// the centre.
 	ShineX, ShineY int
-	// Label is the title as shown under the strand, shortened.
-	Label string
+	// Label and Label2 are the title as shown under the strand, on one
+	// line or two, shortened (labelLines).
+	Label, Label2 string
 }
 
 // capPearls returns at most n of list.
@@ -75,7 +85,7 @@ func capPearls(list []*site.Pearl, n int) []*site.Pearl {
 // beads centred on it.
 func strand(a *site.Area, max int) *Strand {
 	pearls := capPearls(a.Pearls, max)
-	st := &Strand{Area: a, Color: areaColor(a), Width: strandWidth, Total: len(a.Pearls), More: len(a.Pearls) - len(pearls)}
+	st := &Strand{Area: a, Color: areaColor(a), Width: strandWidth, LabelGap: labelGap, Total: len(a.Pearls), More: len(a.Pearls) - len(pearls)}
 	rows := (len(pearls) + beadsPerRow - 1) / beadsPerRow
 	if rows == 0 {
 		rows = 1
@@ -90,7 +100,8 @@ func strand(a *site.Area, max int) *Strand {
 			x := start + i*beadSpacing
 			t := float64(x-x0) / float64(x1-x0)
 			y := y0 + int(4*sag*t*(1-t)+0.5)
-			b := Bead{Title: p.Title, URL: p.URL, Shape: "tieto", X: x, Y: y, ShineX: x - 4, ShineY: y - 4, Label: shorten(p.Title, labelRunes)}
+			b := Bead{Title: p.Title, URL: p.URL, Shape: "tieto", X: x, Y: y, ShineX: x - 4, ShineY: y - 4}
+			b.Label, b.Label2 = labelLines(p.Title)
 			if p.Kind != nil {
 				b.Shape, b.KindLabel = p.Kind.Slug, p.Kind.Label
 			}
@@ -103,7 +114,30 @@ func strand(a *site.Area, max int) *Strand {
 	}
 	st.LabelY = rowTop + (rows-1)*rowHeight + sag + 38
 	st.Height = st.LabelY + 10
+	for _, b := range st.Beads {
+		if b.Label2 != "" {
+			st.Height += labelGap
+			break
+		}
+	}
 	return st
+}
+
+// labelLines splits a title into the lines shown under a strand: one
+// when it has at most labelLine runes, else two, broken at the last space
+// that leaves the first at most labelLine, the second shortened to
+// labelLine. A first word longer than a line is cut, on one line.
+func labelLines(title string) (string, string) {
+	r := []rune(title)
+	if len(r) <= labelLine {
+		return title, ""
+	}
+	for i := labelLine; i > 0; i-- {
+		if r[i] == ' ' {
+			return string(r[:i]), shorten(string(r[i+1:]), labelLine)
+		}
+	}
+	return shorten(title, labelLine), ""
 }
 
 // shorten cuts s to n runes at a word boundary, adding "…".

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
@@ -280,7 +281,7 @@ func TestPrevNextWithinArea(t *testing.T) {
 	}
 }
 
-var beadLink = regexp.MustCompile(`<a class="bead bead-(\w+)" href="([^"]*)" aria-label="([^"]*)">.*?</a><text class="bead-label" x="\d+" y="\d+">([^<]*)</text>`)
+var beadLink = regexp.MustCompile(`<a class="bead bead-(\w+)" href="([^"]*)" aria-label="([^"]*)">.*?</a><text class="bead-label" x="\d+" y="\d+">([^<]*?)(?: <tspan x="\d+" dy="\d+">([^<]*)</tspan>)?</text>`)
 
 func TestNecklaceLinksHaveAccessibleNames(t *testing.T) {
 	s := loadSite(t, "site.txtar", "", false)
@@ -300,8 +301,8 @@ func TestNecklaceLinksHaveAccessibleNames(t *testing.T) {
 			t.Errorf("bead links to %s, which is no pearl", b[2])
 			continue
 		}
-		if b[3] != p.Title || b[4] != shorten(p.Title, labelRunes) {
-			t.Errorf("bead of %s is named %q / %q, want its title", p.Slug, b[3], b[4])
+		if l1, l2 := labelLines(p.Title); b[3] != p.Title || b[4] != l1 || b[5] != l2 {
+			t.Errorf("bead of %s is named %q / %q %q, want its title", p.Slug, b[3], b[4], b[5])
 		}
 		if b[1] != p.Pearl.Kind {
 			t.Errorf("bead of %s has shape %s, want %s", p.Slug, b[1], p.Pearl.Kind)
@@ -317,6 +318,44 @@ func TestNecklaceLinksHaveAccessibleNames(t *testing.T) {
 	area := page(t, files, "teemat/verkostotyo/index.html")
 	if n := len(beadLink.FindAllString(area, -1)); n != 4 {
 		t.Errorf("the area page has %d beads, want 4", n)
+	}
+}
+
+// TestBeadLabelLines pins how a title shown under a strand is broken: at
+// most two lines of labelLine runes, at a space, the whole title when it
+// fits, and a strand with a second line is taller by the gap.
+func TestBeadLabelLines(t *testing.T) {
+	for _, c := range []struct{ title, l1, l2 string }{
+		{"Verkoston roolit", "Verkoston roolit", ""},
+		{"Henkilöstövoimavarojen strateginen johtaminen", "Henkilöstövoimavarojen", "strateginen johtaminen"},
+		{"Työhyvinvointikysely kehittämisen alussa ja lopussa", "Työhyvinvointikysely", "kehittämisen alussa ja lopussa"},
+		{"Haasteen ja toimijoiden kartoitus ennen verkoston koollekutsumista", "Haasteen ja toimijoiden", "kartoitus ennen verkoston…"},
+		{"Sosiaalijaterveydenhuollonammattihenkilöidenyhteistyö", "Sosiaalijaterveydenhuollonammat…", ""},
+	} {
+		l1, l2 := labelLines(c.title)
+		if l1 != c.l1 || l2 != c.l2 {
+			t.Errorf("labelLines(%q) = %q, %q, want %q, %q", c.title, l1, l2, c.l1, c.l2)
+		}
+		for _, l := range []string{l1, l2} {
+			if n := utf8.RuneCountInString(l); n > labelLine {
+				t.Errorf("labelLines(%q): line %q has %d runes, over %d", c.title, l, n, labelLine)
+			}
+		}
+	}
+	s := loadSite(t, "site.txtar", "", false)
+	titled := func(title string) *site.Pearl {
+		p, c := *s.Areas[0].Pearls[0], *s.Areas[0].Pearls[0].Pearl
+		c.Title = title
+		p.Pearl = &c
+		return &p
+	}
+	a := *s.Areas[0]
+	a.Pearls = []*site.Pearl{titled("Lyhyt")}
+	short := strand(&a, homeStrand)
+	a.Pearls = append(a.Pearls, titled("Henkilöstövoimavarojen strateginen johtaminen"))
+	long := strand(&a, homeStrand)
+	if long.Height != short.Height+labelGap {
+		t.Errorf("a strand with a two-line title is %d high, want %d", long.Height, short.Height+labelGap)
 	}
 }
 
