@@ -1,0 +1,324 @@
+// The WCAG 2.1 AA checks axe-core cannot make, on the default portal's
+// page types in headless Chromium: reflow at 320 px, also with the text
+// spacing of 1.4.12 and with the text twice as large (1.4.10, 1.4.12,
+// 1.4.4); the whole page by keyboard, in an order that follows the page,
+// with no trap and with a focus ring of 3:1 on every stop, in both colour
+// schemes (2.1.1, 2.1.2, 2.4.3, 2.4.7, 1.4.11); the skip link (2.4.1);
+// label in name (2.5.3) and pictures named or hidden (1.1.1); a status
+// message that leaves the focus where it is (4.1.3); a Swedish page's
+// controls in Swedish (3.1.2); titles and headings (2.4.2, 1.3.1); and
+// no motion for a reader who asks for less.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startSite, openPage, assertClean, pageTypes, pagesOf, someSlugs, goTarget, repo, WIDTHS } from './harness.mjs';
+
+let site;
+let targets;
+let slugs;
+before(async () => {
+  site = await startSite();
+  targets = await pageTypes(site.out);
+  slugs = await someSlugs(site.out, 3);
+});
+after(async () => { await site?.stop(); });
+
+const target = (name) => {
+  const t = targets.find((x) => x.name === name);
+  assert.ok(t?.path, `the default portal has a page of type ${name}`);
+  return t;
+};
+
+// The text spacing WCAG 1.4.12 names, as its own test bookmarklet sets
+// it; and text twice as large, as a phone's larger text setting makes it.
+const SPACING = '* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }';
+const LARGE_TEXT = 'html { font-size: 200% !important; }';
+
+// restyle adds css to the page after its own stylesheet, as a reader's
+// style does (a constructed sheet, which the page's CSP allows).
+function restyle(page, css) {
+  return page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = css ? [sheet] : [];
+  }, css);
+}
+
+// cutOff runs in the page: what reaches past the screen's sides. The page
+// must not scroll sideways, and no element (hidden ones too: they show on
+// hover or focus) may reach past the screen's edge where nothing scrolls
+// to it, unless it is inside a box that scrolls (a table, code) or is
+// hidden on purpose (1 px, as .visually-hidden).
+function cutOff() {
+  const de = document.documentElement;
+  const vw = de.clientWidth;
+  const out = [];
+  if (de.scrollWidth > vw) out.push(`the page scrolls sideways by ${de.scrollWidth - vw} px`);
+  const tiny = (el) => { const r = el.getBoundingClientRect(); return r.width <= 1 && r.height <= 1; };
+  const inBox = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (/auto|scroll/.test(getComputedStyle(p).overflowX) || tiny(p)) return true;
+    }
+    return false;
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || tiny(el)) continue;
+    if ((r.right > vw + 0.5 || r.left < -0.5) && !inBox(el)) {
+      const name = el.tagName.toLowerCase() + (el.getAttribute('class') ? '.' + el.getAttribute('class').split(' ')[0] : '');
+      out.push(`${name} "${(el.textContent || '').trim().slice(0, 40)}" spans ${Math.round(r.left)}..${Math.round(r.right)} px`);
+    }
+  }
+  return out.slice(0, 10);
+}
+
+test('1.4.10, 1.4.12, 1.4.4: every page type at 320 px, with text spacing and with large text, keeps to the screen', async (t) => {
+  const { page, w } = await openPage(site, t, { viewport: { width: 320, height: 640 } });
+  await page.goto(site.base + '/');
+  const failures = [];
+  for (const tg of targets) {
+    assert.ok(tg.path, `the default portal has a page of type ${tg.name}`);
+    await goTarget(page, site, tg, slugs);
+    // Every disclosure open: the menu, the filters, the necklace as text.
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    for (const [how, css] of [['as it is', ''], ['with the text spacing of 1.4.12', SPACING], ['with text at 200 %', LARGE_TEXT]]) {
+      await restyle(page, css);
+      for (const f of await page.evaluate(cutOff)) failures.push(`${tg.name} ${tg.path} ${how}: ${f}`);
+    }
+  }
+  assert.deepEqual(failures, [], failures.join('\n'));
+  assertClean(w, (e) => /status of 404/.test(e));
+});
+
+// contrast is the WCAG contrast ratio of two CSS colours rgb(…)/rgba(…).
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+// focused runs in the page: the focused element as one Tab stop, or null
+// when focus has left the page's content (after its last stop). Same is
+// true when the element had the focus already (the parts of a date
+// field), again when it is the first stop again (focus went round the
+// page), after says whether it follows the last stop in the document.
+function focused() {
+  const a = document.activeElement;
+  if (!a || a === document.body || a === document.documentElement) return null;
+  const prev = window.__stop;
+  window.__stop = a;
+  window.__first ||= a;
+  const r = a.getBoundingClientRect();
+  const s = getComputedStyle(a);
+  let behind = 'rgb(255, 255, 255)';
+  for (let p = a.parentElement; p; p = p.parentElement) {
+    const bg = getComputedStyle(p).backgroundColor;
+    if (!/^rgba\(.*,\s*0\)$|^transparent$/.test(bg)) { behind = bg; break; }
+  }
+  const cls = a.getAttribute('class');
+  return {
+    name: a.tagName.toLowerCase() + (a.id ? '#' + a.id : cls ? '.' + cls.split(' ')[0] : '') + ` "${(a.getAttribute('aria-label') || a.textContent || '').trim().slice(0, 30)}"`,
+    same: a === prev,
+    again: a === window.__first && !!prev,
+    after: !prev || !!(prev.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING),
+    shown: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && s.visibility !== 'hidden',
+    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? s.outlineColor : null,
+    shadow: s.boxShadow !== 'none',
+    behind,
+    skip: a.matches('a.skip-link'),
+  };
+}
+
+// tabThrough presses Tab from the top of the page until focus leaves the
+// page (at most limit times) and returns the stops and what is wrong: a
+// stop not on screen, one without a focus ring of 3 px (or a shadow) at
+// 3:1 against what is behind it, one that goes back up the page (the tab
+// order must follow the document), and a trap (no way on).
+async function tabThrough(page, limit = 400) {
+  await page.evaluate(() => { window.__stop = window.__first = null; document.activeElement?.blur(); });
+  const stops = [];
+  const wrong = [];
+  let run = 0;
+  for (let i = 0; ; i++) {
+    if (i === limit) { wrong.push(`focus never left the page in ${limit} Tabs (a trap?), at ${stops.at(-1)?.name}`); break; }
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(focused);
+    if (!f || f.again) break;
+    // A date field's parts are stops of one element, which the browser
+    // draws; its calendar button has the browser's own ring.
+    if (f.same) {
+      if (++run > 5) { wrong.push(`Tab does not leave ${f.name} (a trap)`); break; }
+      continue;
+    }
+    run = 0;
+    stops.push(f);
+    if (!f.shown) wrong.push(`${f.name} is focused off screen or unseen`);
+    if (!f.after) wrong.push(`${f.name} comes before the stop ahead of it in the page (tab order)`);
+    if (f.outline) {
+      const c = contrast(f.outline, f.behind);
+      if (c < 3) wrong.push(`${f.name}: focus ring ${f.outline} on ${f.behind} is ${c.toFixed(2)}:1, under 3:1`);
+    } else if (!f.shadow) wrong.push(`${f.name} shows no focus ring`);
+  }
+  return { stops, wrong };
+}
+
+// named runs in the page: 2.5.3 and 1.1.1 for what it shows. A control's
+// visible words are in its accessible name (aria-label, or the label of a
+// field whose placeholder is what shows), and every picture is named
+// (role and aria-label) or hidden (aria-hidden).
+function named() {
+  const out = [];
+  const norm = (s) => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  for (const e of document.querySelectorAll('a[aria-label], button[aria-label], summary[aria-label]')) {
+    const shown = norm(e.innerText);
+    if (shown && !norm(e.getAttribute('aria-label')).includes(shown)) out.push(`"${shown}" is not in the name "${e.getAttribute('aria-label')}"`);
+  }
+  for (const e of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+    const name = e.getAttribute('aria-label') || [...(e.labels || [])].map((l) => l.textContent).join(' ');
+    if (!norm(name).includes(norm(e.placeholder))) out.push(`#${e.id}: its placeholder "${e.placeholder}" is not in its name "${name}"`);
+  }
+  for (const svg of document.querySelectorAll('svg')) {
+    if (svg.closest('[aria-hidden="true"]')) continue;
+    if (!svg.getAttribute('role') || !svg.getAttribute('aria-label')) out.push(`a picture with neither a role and a name nor aria-hidden: ${svg.outerHTML.slice(0, 80)}`);
+  }
+  for (const img of document.querySelectorAll('img:not([alt])')) out.push(`an image without alt: ${img.src}`);
+  return out;
+}
+
+// keyboard walks the named page types at one size and colour scheme.
+async function keyboard(t, size, colorScheme, names) {
+  const { page, w } = await openPage(site, t, { viewport: WIDTHS[size], colorScheme, reducedMotion: 'reduce' });
+  await page.goto(site.base + '/');
+  const wrong = [];
+  for (const name of names) {
+    const tg = target(name);
+    await goTarget(page, site, tg, slugs);
+    const { stops, wrong: bad } = await tabThrough(page);
+    assert.ok(stops.length > 5, `${tg.path} has stops for Tab, got ${stops.length}`);
+    // 2.4.1: the first stop is the skip link, and it moves the focus to
+    // the content, where the next Tab goes on.
+    if (!stops[0].skip) bad.push(`the first Tab reaches ${stops[0].name}, not the skip link`);
+    await page.locator('a.skip-link').focus();
+    await page.keyboard.press('Enter');
+    if (!(await page.evaluate(() => document.activeElement?.id === 'sisalto'))) bad.push('the skip link does not move the focus to the content');
+    await page.keyboard.press('Tab');
+    if (!(await page.evaluate(() => !!document.activeElement?.closest('main')))) bad.push('after the skip link, Tab does not go on in the content');
+    bad.push(...await page.evaluate(named));
+    t.diagnostic(`${colorScheme} ${WIDTHS[size].width} px, ${tg.name}: ${stops.length} stops`);
+    for (const b of bad) wrong.push(`${colorScheme} ${WIDTHS[size].width} px, ${tg.name} ${tg.path}: ${b}`);
+  }
+  assert.deepEqual(wrong, [], wrong.join('\n'));
+  assertClean(w, (e) => /status of 404/.test(e));
+}
+
+const everyKind = ['home', 'theme area', 'pearl with a worksheet', 'case example', 'guide chapter', 'one tag', 'search with results',
+  'editors\' guide', '404', 'own necklace, full', 'shared necklace'];
+test(`2.1.1, 2.1.2, 2.4.1, 2.4.3, 2.4.7, 2.5.3, 1.1.1: by keyboard at ${WIDTHS.phone.width} px, light`, (t) => keyboard(t, 'phone', 'light', everyKind));
+test(`the same in the dark colour scheme, and at ${WIDTHS.desktop.width} px`, async (t) => {
+  await keyboard(t, 'phone', 'dark', ['home', 'pearl with a worksheet', 'search with results', 'own necklace, full']);
+  await keyboard(t, 'desktop', 'light', ['pearl with a worksheet', 'search with results']);
+});
+
+test('4.1.3: adding a pearl by keyboard is announced in a status region, and the focus stays on the button', async (t) => {
+  const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone });
+  await page.goto(site.base + target('pearl').path);
+  const toggle = page.locator('button[data-necklace-toggle]');
+  await toggle.waitFor({ state: 'visible' });
+  const region = page.locator('button[data-necklace-toggle] ~ [role="status"]');
+  assert.equal(await region.count(), 1, 'the status region is in the page before the message');
+  assert.equal((await region.textContent()).trim(), '');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('button[data-necklace-toggle] ~ [role="status"]').textContent.trim() !== '');
+  assert.match(await region.textContent(), /lisätty omaan helminauhaan/);
+  assert.equal(await toggle.evaluate((b) => b === document.activeElement), true, 'the focus stays on the button');
+  assertClean(w);
+});
+
+// words are the values of a language's table of the theme's words whose
+// keys start with one of prefixes, each as a pattern its {name}s match.
+async function words(lang, ...prefixes) {
+  const table = await readFile(join(repo, 'themes/helminauha/i18n', lang + '.yaml'), 'utf8');
+  const out = [];
+  for (const line of table.split('\n')) {
+    const m = line.match(/^([a-z0-9._]+):\s*(.*)$/);
+    if (!m || !prefixes.some((p) => m[1].startsWith(p))) continue;
+    const v = m[2].replace(/^"(.*)"$/, '$1');
+    out.push(new RegExp('^' + v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+') + '$'));
+  }
+  return out;
+}
+
+test('3.1.2: the Swedish necklace page names every button in Swedish', async (t) => {
+  const sv = (await pagesOf(site.out, 'sv/helmet')).slice(0, 2).map((p) => p.split('/')[3]);
+  const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone });
+  await page.goto(site.base + '/sv/');
+  await page.evaluate((sv) => localStorage.setItem('helminauha.oma.sv', JSON.stringify({ v: 1, items: sv.map((slug) => ({ slug, note: '' })) })), sv);
+  await page.goto(site.base + '/sv/oma-helminauha/');
+  await page.locator('#necklace-list li').nth(1).waitFor();
+  const swedish = await words('sv', 'js.necklace.', 'js.oma.');
+  const buttons = await page.locator('main button').evaluateAll((bs) => bs.map((b) => [b.textContent.trim(), b.getAttribute('aria-label')]));
+  assert.ok(buttons.length >= 6, `the page has the buttons of two pearls, got ${buttons.length}`);
+  const wrong = buttons.flat().filter((s) => s !== null && !swedish.some((re) => re.test(s)));
+  assert.deepEqual(wrong, [], 'words on the Swedish page that are not the Swedish table\'s');
+  assertClean(w);
+});
+
+// htmlFiles lists the built site's pages, as paths under out.
+async function htmlFiles(out) {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+test('2.4.2, 1.3.1: every page has a title of its own that starts with its one h1, and no heading level is skipped', async () => {
+  const text = (s) => s.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&#39;/g, '\'').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
+  const seen = new Map();
+  const wrong = [];
+  const files = await htmlFiles(site.out);
+  assert.ok(files.length > 100, `the default portal has its pages, got ${files.length}`);
+  for (const f of files) {
+    const html = await readFile(f, 'utf8');
+    const p = f.slice(site.out.length);
+    const title = text(html.match(/<title>([^<]*)<\/title>/)?.[1] || '');
+    if (seen.has(title)) wrong.push(`${p} has the title of ${seen.get(title)}: "${title}"`);
+    seen.set(title, p);
+    const h1 = [...html.matchAll(/<h1[^>]*>(.*?)<\/h1>/gs)].map((m) => text(m[1]));
+    if (h1.length !== 1) wrong.push(`${p} has ${h1.length} h1`);
+    else if (!title.startsWith(h1[0])) wrong.push(`${p}: the title "${title}" does not start with the h1 "${h1[0]}"`);
+    const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+    for (let i = 1; i < levels.length; i++) {
+      if (levels[i] > levels[i - 1] + 1) { wrong.push(`${p}: h${levels[i - 1]} is followed by h${levels[i]}`); break; }
+    }
+  }
+  assert.deepEqual(wrong, [], wrong.join('\n'));
+});
+
+test('no motion for a reader who asks for less: no smooth scrolling, transition or animation', async (t) => {
+  const motion = () => {
+    const moving = [];
+    for (const el of document.querySelectorAll('*')) {
+      const s = getComputedStyle(el);
+      const long = (v) => v.split(',').some((x) => parseFloat(x) > 0);
+      if (long(s.transitionDuration) || long(s.animationDuration)) moving.push(el.tagName.toLowerCase() + '.' + (el.getAttribute('class') || ''));
+    }
+    return { scroll: getComputedStyle(document.documentElement).scrollBehavior, moving: [...new Set(moving)] };
+  };
+  const calm = await openPage(site, t, { reducedMotion: 'reduce' });
+  await calm.page.goto(site.base + '/');
+  assert.deepEqual(await calm.page.evaluate(motion), { scroll: 'auto', moving: [] });
+  // The same page without the wish moves, so the check above sees motion.
+  const lively = await openPage(site, t, { reducedMotion: 'no-preference' });
+  await lively.page.goto(site.base + '/');
+  const m = await lively.page.evaluate(motion);
+  assert.equal(m.scroll, 'smooth');
+  assert.ok(m.moving.length > 0, 'the beads grow in a transition');
+  assertClean(calm.w);
+  assertClean(lively.w);
+});
