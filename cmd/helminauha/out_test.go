@@ -81,7 +81,8 @@ func TestOutIsRefused(t *testing.T) {
 	dir := portal(t)
 	t.Setenv("HOME", filepath.Join(dir, "koti"))
 	writeAll(t, dir, map[string]string{"kotisivu/index.html": "oma sivu", "kotisivu/kuvat/loma.jpg": "jpg",
-		"muistiinpanot.txt": "tärkeää", "koti/.profile": "x", "themes/oma/x.txt": "x"})
+		"muistiinpanot.txt": "tärkeää", "koti/.profile": "x", "themes/oma/x.txt": "x",
+		"asiakirjat/muistio.txt": "tärkeää", "asiakirjat/kuvat/kesä.jpg": "jpg"})
 	// Names that lead where a build must not write.
 	for link, target := range map[string]string{"sisalto": "content", "tanne": ".", "juuri": "/"} {
 		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
@@ -96,6 +97,8 @@ func TestOutIsRefused(t *testing.T) {
 		{[]string{"--out", "muistiinpanot.txt"}, "--out muistiinpanot.txt is a file, not a folder"},
 		{[]string{"--out", "/"}, "--out / is the root folder"},
 		{[]string{"--out", "koti", "--clean-out"}, "--out koti is or holds your home folder"},
+		// A mistyped --out: --clean-out takes over a website's folder only.
+		{[]string{"--out", "asiakirjat", "--clean-out"}, "--out asiakirjat does not look like a website: it has no index.html and no list of an earlier build's files, so --clean-out removes nothing from it (kuvat/kesä.jpg, muistio.txt)"},
 		{[]string{"--out", ".", "--clean-out"}, "--out . is or holds"},
 		{[]string{"--out", "content", "--clean-out"}, "--out content is content, which the build reads"},
 		{[]string{"--out", "content/public"}, "--out content/public lies inside content, which the build reads"},

@@ -470,6 +470,9 @@ var (
 	OutputStraysOld = msg("output.strays-old",
 		"%s Jos kansio on helminauhan vanhemman version tekemä, poista kansio tai aja build kerran valitsimella --clean-out.",
 		"%s If it is the output of an earlier version of helminauha, remove the folder or build once with --clean-out.")
+	OutputCleanNotSite = msg("output.clean-not-site",
+		"kansio --out %s ei näytä verkkosivustolta: siinä ei ole index.html-tiedostoa eikä luetteloa aiemman buildin tiedostoista, joten --clean-out ei poista siitä mitään (%s). Tarkista kansion nimi tai anna tyhjä tai uusi kansio.",
+		"--out %s does not look like a website: it has no index.html and no list of an earlier build's files, so --clean-out removes nothing from it (%s). Check the folder's name, or name an empty or new folder.")
 	OutputAndMore = msg("output.and-more", "%s ja muita", "%s and more")
 	OutputLeaves  = msg("output.leaves",
 		"tiedosto %q menisi kohdekansion ulkopuolelle",

@@ -176,6 +176,7 @@ eller HELMINAUHA_LANG=en).
 	"output.cannot-read":       "mappen --out %s kunde inte läsas: %s",
 	"output.strays":            "mappen --out %s innehåller filer som helminauha inte har skrivit (%s). Build tar bort filerna den skrev tidigare, och de här skulle blandas med webbplatsen: ange en tom eller ny mapp, flytta bort filerna, spara dem genom att skriva dem i listan keep i site.yaml eller ta bort dem med flaggan --clean-out.",
 	"output.strays-old":        "%s Om mappen är gjord av en äldre version av helminauha, ta bort mappen eller kör build en gång med flaggan --clean-out.",
+	"output.clean-not-site":    "mappen --out %s ser inte ut som en webbplats: den har ingen index.html och ingen lista över ett tidigare byggets filer, så --clean-out tar inte bort något ur den (%s). Kontrollera mappens namn eller ange en tom eller ny mapp.",
 	"output.and-more":          "%s med flera",
 	"output.leaves":            "filen %q skulle hamna utanför målmappen",
 	"output.record-name":       "%s är namnet som målmappen använder för förteckningen över sina filer: byt namn på filen",

@@ -167,11 +167,19 @@ func (w *Writer) begin() error {
 	default:
 		var recorded bool
 		w.old, recorded = readRecord(w.real)
-		strays, err := w.survey()
+		// --clean-out takes over a website's folder (an old build's, or
+		// another generator's), not any folder a mistyped --out names:
+		// one with neither a record nor a front page is surveyed as if
+		// the flag were not given, and refused.
+		clean := w.opts.Clean && (recorded || isFile(filepath.Join(w.real, "index.html")))
+		strays, err := w.survey(clean)
 		if err != nil {
 			return err
 		}
-		if len(strays) > 0 && !w.opts.Clean {
+		if len(strays) > 0 && !clean {
+			if w.opts.Clean {
+				return diag.OutputCleanNotSite.Err(w.dir, pathList(strays))
+			}
 			return strayError(w.dir, strays, recorded)
 		}
 		w.strays = strays
@@ -209,9 +217,10 @@ func removeLeftovers(parent, base string) {
 }
 
 // survey lists the files in the output folder the generator did not
-// write: not on the record and not kept. Folders are no one's: a build
-// removes only those it emptied.
-func (w *Writer) survey() ([]string, error) {
+// write: not on the record and not kept; all of them when clean, else
+// enough to refuse the folder. Folders are no one's: a build removes only
+// those it emptied.
+func (w *Writer) survey(clean bool) ([]string, error) {
 	var strays []string
 	w.regular = map[string]bool{}
 	err := filepath.WalkDir(w.real, func(p string, d fs.DirEntry, err error) error {
@@ -231,7 +240,7 @@ func (w *Writer) survey() ([]string, error) {
 		case d.IsDir():
 		case !w.old[rel]:
 			strays = append(strays, rel)
-			if !w.opts.Clean && len(strays) > shownStrays {
+			if !clean && len(strays) > shownStrays {
 				// Enough to refuse: a home folder is not walked whole.
 				return filepath.SkipAll
 			}
@@ -803,4 +812,10 @@ func (w *Writer) Abort() {
 	w.stage.close()
 	w.discard()
 	w.unlock()
+}
+
+// isFile reports whether name is a regular file (a link followed).
+func isFile(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && info.Mode().IsRegular()
 }

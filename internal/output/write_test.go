@@ -243,7 +243,8 @@ func TestRepeatedBuildsReplaceOnlyTheirFiles(t *testing.T) {
 }
 
 // A folder that holds files the generator did not write is refused, with
-// their names and nothing changed, unless Clean says to remove them.
+// their names and nothing changed, unless Clean says to remove them and
+// the folder is a website's.
 func TestFilesItDidNotWriteAreRefused(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "kotisivu")
@@ -269,6 +270,16 @@ func TestFilesItDidNotWriteAreRefused(t *testing.T) {
 		t.Errorf("a refused build changed the folder or beside it")
 	}
 
+	// Clean takes over a website's folder, not any: kotisivu has no front
+	// page and no record, as a mistyped --out would not.
+	before = snapshot(t, root)
+	if _, err := beginIn(context.Background(), dir, Options{Clean: true}); err == nil || !strings.Contains(err.Error(), "does not look like a website") || !strings.Contains(err.Error(), "(kuvat/loma.jpg)") {
+		t.Fatalf("Begin with Clean over a folder that is no website: %v", err)
+	}
+	if after := snapshot(t, root); !maps.Equal(after, before) {
+		t.Errorf("a refused build with Clean changed the folder or beside it")
+	}
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("vanha etusivu"), 0o644)
 	build(t, dir, map[string]string{"index.html": "hei"}, Options{Clean: true})
 	if got, want := contents(t, dir), map[string]string{"index.html": "hei", "CNAME": "x.fi"}; !maps.Equal(got, want) {
 		t.Errorf("after a build with Clean: %v, want %v", got, want)
