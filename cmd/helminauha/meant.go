@@ -3,7 +3,7 @@ package main
 import (
 	"strings"
 
-	"github.com/helminauha/helminauha/internal/content"
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // commands are the command words run knows.
@@ -37,7 +37,7 @@ func meantCommand(word string) string {
 		if len(c) <= 4 {
 			limit = 1
 		}
-		if d := content.Distance(w, c); d <= limit && d < bestD {
+		if d := diag.Distance(w, c); d <= limit && d < bestD {
 			best, bestD = c, d
 		}
 	}

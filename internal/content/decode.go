@@ -176,7 +176,7 @@ func (d *decoder) get(key string, required bool) (any, bool) {
 func (d *decoder) misspelt(key string) string {
 	found, line := "", 0
 	for k := range d.doc.Meta {
-		if d.used[k] || slices.Contains(knownKeys, k) || suggestion(k, []string{key}).Message() == nil {
+		if d.used[k] || slices.Contains(knownKeys, k) || markdown.Meant(k, []string{key}).Message() == nil {
 			continue
 		}
 		if l := d.pos(k).Line; found == "" || l < line {
@@ -375,7 +375,7 @@ func (d *decoder) enum(key string, required bool, allowed []string) string {
 	}
 	i := slices.Index(allowed, s)
 	if i < 0 {
-		d.diags.Report(d.at(key, noItem), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+		d.diags.Report(d.at(key, noItem), diag.ContentUnknownValue, key, s, markdown.Meant(s, allowed), strings.Join(allowed, ", "))
 		return ""
 	}
 	// The allowed value itself: one string for every document.
@@ -387,7 +387,7 @@ func (d *decoder) enumList(key string, allowed []string) []string {
 	for _, s := range d.list(key, false) {
 		i := slices.Index(allowed, s)
 		if i < 0 {
-			d.diags.Report(d.at(key, itemOf(s)), diag.ContentUnknownValue, key, s, suggestion(s, allowed), strings.Join(allowed, ", "))
+			d.diags.Report(d.at(key, itemOf(s)), diag.ContentUnknownValue, key, s, markdown.Meant(s, allowed), strings.Join(allowed, ", "))
 			continue
 		}
 		out = append(out, allowed[i])
@@ -417,30 +417,11 @@ func (d *decoder) extra() map[string]any {
 	out := make(map[string]any, len(keys))
 	for _, k := range keys {
 		out[k] = d.doc.Meta[k]
-		if s := suggestion(k, knownKeys); s.Message() != nil {
+		if s := markdown.Meant(k, knownKeys); s.Message() != nil {
 			d.diags.Warn(d.pos(k), diag.ContentUnknownKey, k, s)
 		}
 	}
 	return out
-}
-
-// suggestion returns ` (did you mean "x"?)` for the nearest allowed value
-// within two edits (after folding ä and ö), or no text.
-func suggestion(s string, allowed []string) diag.Text {
-	best, bestD := "", 3
-	folded := markdown.Slugify(s)
-	for _, a := range allowed {
-		if dist := Distance(folded, a); dist < bestD && dist < len(a) {
-			best, bestD = a, dist
-		}
-		if dist := Distance(strings.ToLower(s), a); dist < bestD && dist < len(a) {
-			best, bestD = a, dist
-		}
-	}
-	if best == "" || best == s {
-		return diag.Text{}
-	}
-	return diag.DidYouMean.With(best)
 }
 
 func describe(v any) diag.Text {

@@ -770,7 +770,7 @@ func pagesIn(fsys fs.FS, name, dir, lang string) []source {
 func nearDocDir(name string) string {
 	best, bestD := "", 3
 	for _, d := range []string{DirAreas, DirPearls, DirCases, DirChapters, DirPages} {
-		if dist := Distance(strings.ToLower(name), d); dist < bestD && dist < len(d)/2 {
+		if dist := diag.Distance(strings.ToLower(name), d); dist < bestD && dist < len(d)/2 {
 			best, bestD = d, dist
 		}
 	}

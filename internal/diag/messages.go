@@ -1207,6 +1207,6 @@ var (
 		"työpohjan %d. kentän ohjeen (help:) pitää olla tekstiä; %s",
 		"the help of field %d of the worksheet must be text: %s")
 	WorksheetFieldType = msg("worksheet.field-type",
-		"työpohjan %d. kentän tyyppiä %q ei tunneta; %s",
-		"field %d of the worksheet has the unknown type %q: %s")
+		"työpohjan %d. kentän tyyppiä %q ei tunneta%s; %s",
+		"field %d of the worksheet has the unknown type %q%s: %s")
 )

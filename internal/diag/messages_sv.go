@@ -423,7 +423,7 @@ eller HELMINAUHA_LANG=en).
 	"worksheet.field-unknown-key": "fält %[2]d i arbetsmallen har en okänd nyckel %[1]q; %[3]s",
 	"worksheet.field-no-label":    "fält %d i arbetsmallen har inget namn: lägg till label: och frågan som fältet ställer; %s",
 	"worksheet.field-help":        "anvisningen (help:) i fält %d i arbetsmallen ska vara text; %s",
-	"worksheet.field-type":        "fält %d i arbetsmallen har en okänd typ %q; %s",
+	"worksheet.field-type":        "fält %d i arbetsmallen har en okänd typ %q%s; %s",
 
 	"config.languages-shape":           "languages listar portalens andra språk med deras koder, vart och ett med eget namn och egen beskrivning: skriv språkets kod (sv:) indragen under den, och title: och description: indragna under koden",
 	"config.language-code":             "languages: %q duger inte som språkkod: skriv en kod med två bokstäver, till exempel sv eller en, som inte är standardspråket %s och inte namnet på en mapp i innehållsmappen",

@@ -518,6 +518,11 @@ func TestWorksheetErrors(t *testing.T) {
 	}{
 		{"unknown type", "---\ntitle: x\n---\n\n```tyopohja\ntitle: T\nfields:\n  - label: A\n    type: lista\n```\n",
 			[]string{file + `:9:5: field 1 of the worksheet has the unknown type "lista"` + help}},
+		// A near miss of a type is told which it nearly is, in either
+		// language's spelling.
+		{"a near miss of a type", "```tyopohja\ntitle: T\nfields:\n  - label: A\n    type: lines\n  - label: B\n    type: Asteikot\n```\n",
+			[]string{file + `:5:5: field 1 of the worksheet has the unknown type "lines" (did you mean "line"?)` + help,
+				file + `:7:5: field 2 of the worksheet has the unknown type "Asteikot" (did you mean "asteikko"?)` + help}},
 		{"missing label", "```tyopohja\ntitle: T\nfields:\n  - label: A\n  - help: Ohje\n    type: line\n```\n",
 			[]string{file + `:5:5: field 2 of the worksheet has no label: add label: and the question to ask` + help}},
 		{"bad YAML", "Teksti.\n\n```tyopohja\ntitle: T\nfields:\n  - label: A\n   type: line\n```\n",

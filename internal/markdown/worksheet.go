@@ -47,6 +47,10 @@ var fieldTypes = map[string]string{
 	"rivi": "line", "tekstialue": "textarea", "asteikko": "scale", "paivamaara": "date",
 }
 
+// fieldTypeNames are the keys of fieldTypes in the order the message of
+// an unknown type suggests them, English first as the guide writes them.
+var fieldTypeNames = []string{"line", "textarea", "scale", "date", "rivi", "tekstialue", "asteikko", "paivamaara"}
+
 // isWorksheetInfo reports whether a fenced code block's language makes it
 // a worksheet. Työpohja with its diacritics is accepted too.
 func isWorksheetInfo(lang []byte) bool {
@@ -196,7 +200,7 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 			s, _ := yamldoc.Text(t)
 			typ, known := fieldTypes[Slugify(s)]
 			if !known {
-				fail(keyPos(it, "type", node(it)), diag.WorksheetFieldType, i+1, s)
+				fail(keyPos(it, "type", node(it)), diag.WorksheetFieldType, i+1, s, Meant(s, fieldTypeNames))
 				bad = true
 			}
 			f.typ = typ

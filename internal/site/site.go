@@ -94,7 +94,7 @@ type Site struct {
 	// incremental rendering.
 	Hashes map[string]content.Sum
 	// work is the edit-distance steps Build's suggestions took
-	// (content.EditDistance.Cells), which allocate nothing, for the test
+	// (diag.EditDistance.Cells), which allocate nothing, for the test
 	// that the model's work grows linearly.
 	work int
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
@@ -25,7 +24,7 @@ type suggester struct {
 	reversed []string // each name read backwards, in order; nil for a small set
 	// dist works out the edit distances; its Cells are for the test that
 	// the work per question stays bounded.
-	dist content.EditDistance
+	dist diag.EditDistance
 }
 
 const (

@@ -1,10 +1,12 @@
-package content
+package diag
 
 import "unicode/utf8"
 
 // An EditDistance works out Levenshtein distances in runes, reusing its
 // buffers from one to the next. It is the "did you mean" of every
-// message: a front matter key here, a name that does not exist in site.
+// message (DidYouMean): a front matter key or value and a worksheet's
+// field type (markdown.Meant), a name that does not exist (site), a
+// command (cmd/helminauha).
 type EditDistance struct {
 	// Cells counts the steps worked out, for the tests that the work of
 	// suggestions stays bounded.
