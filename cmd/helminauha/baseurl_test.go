@@ -44,7 +44,7 @@ func TestOddBaseURLs(t *testing.T) {
 	}
 	write(t, site, strings.Replace(string(src), "baseURL: https://", "baseURL: https://a:b@", 1))
 	code, stdout, _ := helminauha(t, dir, "check")
-	if want := `holds a user name or password, which every page would publish`; code != 1 || !strings.Contains(stdout, "content/site.yaml:") || !strings.Contains(stdout, want) {
-		t.Errorf("check: exit status %d, want 1 and content/site.yaml:…: %s\n%s", code, want, stdout)
+	if want := `content/site.yaml:3:10: baseURL "https://a:***@example.org/portaali/" holds a user name or password, which every page would publish`; code != 1 || !strings.Contains(stdout, want) {
+		t.Errorf("check: exit status %d, want 1 and %s\n%s", code, want, stdout)
 	}
 }

@@ -240,6 +240,15 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 		return diag.Pos{File: name}
 	}
+	// valuePos is where key's value starts, where an editor goes to
+	// correct it (a value on the lines below its key starts there), or
+	// else where the key is.
+	valuePos := func(key string) diag.Pos {
+		if v := yamldoc.Get(root, key); v != nil && v.Line > 0 {
+			return diag.Pos{File: name, Line: v.Line, Col: v.Column}
+		}
+		return pos(key)
+	}
 	str := func(key string, required bool) string {
 		v := yamldoc.Get(root, key)
 		if yamldoc.Empty(v) {
@@ -276,7 +285,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	if e := str("editURL", false); e != "" {
 		u, err := url.Parse(e)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			diags.Report(pos("editURL"), diag.ConfigEditURL, e)
+			diags.Report(valuePos("editURL"), diag.ConfigEditURL, e)
 		} else {
 			c.EditURL = strings.TrimSuffix(e, "/") + "/"
 		}
@@ -286,29 +295,26 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		if w, ok := wordRange(v); ok {
 			c.PearlWords = w
 		} else {
-			diags.Report(pos("pearlWords"), diag.ConfigPearlWords)
+			diags.Report(valuePos("pearlWords"), diag.ConfigPearlWords)
 		}
 	}
-	c.languagePos = pos("language")
-	if v := yamldoc.Get(root, "language"); v != nil && v.Line > 0 {
-		c.languagePos = diag.Pos{File: name, Line: v.Line, Col: v.Column}
-	}
+	c.languagePos = valuePos("language")
 	if c.Language == "" {
 		c.Language = "fi"
 	} else if !langTag.MatchString(c.Language) {
-		diags.Report(pos("language"), diag.ConfigLanguage, c.Language)
+		diags.Report(c.languagePos, diag.ConfigLanguage, c.Language)
 	}
 	if c.Theme == "" {
 		c.Theme = "helminauha"
 	} else if !themeName.MatchString(c.Theme) {
-		diags.Report(pos("theme"), diag.ConfigTheme, c.Theme)
+		diags.Report(valuePos("theme"), diag.ConfigTheme, c.Theme)
 	}
 	if baseURL != "" {
 		c.BaseURL = baseURL
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
-		p := pos("baseURL")
+		p := valuePos("baseURL")
 		if baseURL != "" {
 			p = diag.Pos{File: "--baseurl"}
 		}
