@@ -176,7 +176,7 @@ func TestEditorMistakes(t *testing.T) {
 			if err := os.Symlink(".", filepath.Join(content, "helmet", "silmukka")); err != nil {
 				t.Fatal(err)
 			}
-		}, want: []string{"content/helmet/a.md: this symbolic link leads nowhere", "content/helmet/silmukka: this is a symbolic link to a folder"}},
+		}, want: []string{`content/helmet/a.md: this symbolic link goes round in a loop: it points at "b.md"`, `content/helmet/silmukka: this symbolic link goes round in a loop: it points at "."`}},
 		{name: "broken theme template", setup: func(t *testing.T, content string) {
 			copyTheme(t, filepath.Join(filepath.Dir(content), "themes", "helminauha"))
 			p := filepath.Join(filepath.Dir(content), "themes", "helminauha", "templates", "pearl.html")

@@ -101,6 +101,7 @@ func TestContentIsReadThroughOneRoot(t *testing.T) {
 	const (
 		outside = "tämä symbolinen linkki vie kansion ulkopuolelle, eikä sieltä lueta mitään"
 		pipe    = "tämä on nimetty putki (FIFO) eikä tavallinen tiedosto, joten sitä ei lueta"
+		loop    = "tämä symbolinen linkki kiertää kehää: se osoittaa kohteeseen "
 	)
 	pearl := "---\ntitle: " + noteSecret + "\ntheme: verkostotyo\nsummary: " + noteSecret + ".\nkind: vinkki\ndate: 2022-06-01\n---\n" + noteSecret + "\n"
 	cases := []struct {
@@ -126,6 +127,17 @@ func TestContentIsReadThroughOneRoot(t *testing.T) {
 		{name: "a chain of links inside that ends outside",
 			setup: []func(*testing.T, string){write(".git/config", gitSecret+"\n"), link("../../../.git/config", "content/static/kuvat/valitys.txt"), link("kuvat/valitys.txt", "content/static/ketju.txt")},
 			want:  []string{"content/static/ketju.txt: " + outside, "content/static/kuvat/valitys.txt: " + outside}},
+		// A loop is told as one, at each link in it, not as a link that
+		// leads nowhere.
+		{name: "two links that point at each other, and one at itself",
+			setup: []func(*testing.T, string){link("b.md", "content/helmet/a.md"), link("a.md", "content/helmet/b.md"), link("itse.md", "content/helmet/itse.md")},
+			want:  []string{"content/helmet/a.md: " + loop + `"b.md"`, "content/helmet/b.md: " + loop + `"a.md"`, "content/helmet/itse.md: " + loop + `"itse.md"`}},
+		{name: "links to a folder they are in",
+			setup: []func(*testing.T, string){link("..", "content/helmet/ylos"), link(".", "content/static/tama"), link("ylos", "content/helmet/ketju"), link("liitteet", "content/static/liitelinkki")},
+			want: []string{"content/helmet/ylos: " + loop + `".."`, "content/static/tama: " + loop + `"."`, "content/helmet/ketju: " + loop + `"ylos"`,
+				// Beside them, a link to a folder that does not hold it is
+				// refused as before.
+				"content/static/liitelinkki: tämä on symbolinen linkki kansioon"}},
 		{name: "named pipes",
 			setup: []func(*testing.T, string){fifo("content/static/putki.txt"), fifo("content/helmet/putki.md"), fifo("content/site.yaml.d"), fifo("content/static/kuva.png")},
 			want:  []string{"content/static/putki.txt: " + pipe, "content/helmet/putki.md: " + pipe, "content/static/kuva.png: " + pipe, "content/site.yaml.d: " + pipe}},

@@ -683,6 +683,9 @@ var (
 	ContentBrokenLink = msg("content.broken-symlink",
 		"tämä symbolinen linkki ei johda mihinkään (%s): poista se tai osoita sillä olemassa olevaan tiedostoon",
 		"this symbolic link leads nowhere (%s): remove it or point it at an existing file")
+	ContentLinkLoop = msg("content.symlink-loop",
+		"tämä symbolinen linkki kiertää kehää: se osoittaa kohteeseen %q, ja sitä seuraamalla päädytään (suoraan tai toisten linkkien kautta) takaisin samaan linkkiin tai kansioon, jossa linkki on, eikä koskaan tiedostoon: poista linkki tai tallenna sen paikalle tiedosto itse",
+		"this symbolic link goes round in a loop: it points at %q, and following it leads (at once or through other links) back to a link on the way or to a folder the link is in, never to a file: remove the link, or save the file itself in its place")
 	ContentLinkedFolder = msg("content.linked-folder",
 		"tämä on symbolinen linkki kansioon, eikä linkitettyjä kansioita lueta (ne voivat kiertää kehää): kopioi tiedostot sisältökansioon",
 		"this is a symbolic link to a folder, and linked folders are not read (they can loop): copy the files into the content folder instead")

@@ -250,6 +250,7 @@ eller HELMINAUHA_LANG=en).
 	"content.cannot-read-folder":   "innehållsmappen kan inte läsas: %s",
 	"content.cannot-read-file":     "filen kan inte läsas: %s",
 	"content.broken-symlink":       "den här symboliska länken leder ingenstans (%s): ta bort den eller låt den peka på en fil som finns",
+	"content.symlink-loop":         "den här symboliska länken går runt i en ring: den pekar på %q, och följer man den kommer man (direkt eller via andra länkar) tillbaka till samma länk eller till en mapp som länken ligger i, aldrig till en fil: ta bort länken eller spara själva filen i dess ställe",
 	"content.linked-folder":        "det här är en symbolisk länk till en mapp, och länkade mappar läses inte (de kan gå runt i en ring): kopiera filerna till innehållsmappen",
 	"content.subfolder":            "mappen %q hör inte till innehållets struktur: flytta dess filer direkt till mappen %s/",
 	"content.unknown-folder":       "okänd mapp %q: innehållets mappar är teemat, helmet, caset, opas, sivut och static",

@@ -15,6 +15,7 @@ type Refused struct {
 	Reason Reason
 	Size   int64       // the file's size, for TooLarge
 	Mode   fs.FileMode // for Special
+	Target string      // where the link points, as written, for Loop
 	Err    error       // what following the link gave, for Dangling
 }
 
@@ -23,8 +24,9 @@ type Reason int
 
 const (
 	Outside      Reason = iota + 1 // a symbolic link out of the folder
-	Dangling                       // a symbolic link to nothing, or to a loop
+	Dangling                       // a symbolic link to nothing
 	LinkedFolder                   // a symbolic link to a folder
+	Loop                           // a symbolic link back to itself or to a folder it is in
 	Special                        // a named pipe, device or socket
 	TooLarge                       // larger than Limit
 	BadName                        // a name that is not UTF-8
@@ -46,6 +48,8 @@ func (r *Refused) message() (*diag.Message, []any) {
 		return diag.ContentBrokenLink, []any{diag.Cause(r.Err)}
 	case LinkedFolder:
 		return diag.ContentLinkedFolder, nil
+	case Loop:
+		return diag.ContentLinkLoop, []any{r.Target}
 	case Special:
 		kind := diag.WordSpecial
 		switch {

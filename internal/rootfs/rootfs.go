@@ -1,6 +1,7 @@
 package rootfs
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -152,14 +153,39 @@ func Check(fsys fs.FS, name string) (fs.FileInfo, error) {
 		case err != nil && strings.Contains(err.Error(), "escapes"):
 			// os.Root's word for a chain of links that ends outside.
 			return nil, &Refused{Name: name, Reason: Outside}
+		case errors.Is(err, syscall.ELOOP):
+			return nil, &Refused{Name: name, Reason: Loop, Target: linkTarget(fsys, name), Err: err}
 		case err != nil:
 			return nil, &Refused{Name: name, Reason: Dangling, Err: err}
+		case target.IsDir() && above(fsys, name, target):
+			return nil, &Refused{Name: name, Reason: Loop, Target: linkTarget(fsys, name)}
 		case target.IsDir():
 			return nil, &Refused{Name: name, Reason: LinkedFolder}
 		}
 		info = target
 	}
 	return info, checkInfo(name, info)
+}
+
+// above tells whether dir, the folder the symbolic link name leads to,
+// is a folder the link is in: read through the link, the folder would
+// hold itself without end.
+func above(fsys fs.FS, name string, dir fs.FileInfo) bool {
+	for d := path.Dir(name); ; d = path.Dir(d) {
+		if info, err := fs.Stat(fsys, d); err == nil && os.SameFile(info, dir) {
+			return true
+		}
+		if d == "." {
+			return false
+		}
+	}
+}
+
+// linkTarget is where the symbolic link name points, as written, for a
+// message; "" when it cannot be read.
+func linkTarget(fsys fs.FS, name string) string {
+	target, _ := fs.ReadLink(fsys, name)
+	return target
 }
 
 // leaves tells whether the symbolic link name points out of the folder

@@ -37,14 +37,16 @@ func folder(t *testing.T) (parent, dir string) {
 	write("c/helmet/tyhja.md", "")
 	write("c/static/kuvat/k.txt", "kuva\n")
 	write("c/site.yaml", "title: x\n")
-	link("a.md", "c/helmet/linkki.md")             // to a file inside: followed
-	link("../../salaisuus.md", "c/helmet/ulos.md") // out of the folder
-	link("/etc/passwd", "c/static/passwd.txt")     // absolute
-	link("ulos.md", "c/helmet/ketju.md")           // a chain that ends outside
-	link("ei-ole.md", "c/helmet/katkennut.md")     // to nothing
-	link("kuvat", "c/static/kansiolinkki")         // to a folder inside
-	link("../helmet", "c/static/helmilinkki")      // to a folder inside, by ..
-	link("..", "c/helmet/ylos")                    // to the folder above
+	link("a.md", "c/helmet/linkki.md")              // to a file inside: followed
+	link("../../salaisuus.md", "c/helmet/ulos.md")  // out of the folder
+	link("/etc/passwd", "c/static/passwd.txt")      // absolute
+	link("ulos.md", "c/helmet/ketju.md")            // a chain that ends outside
+	link("ei-ole.md", "c/helmet/katkennut.md")      // to nothing
+	link("kuvat", "c/static/kansiolinkki")          // to a folder inside
+	link("../helmet", "c/static/helmilinkki")       // to a folder inside, by ..
+	link("..", "c/helmet/ylos")                     // to the folder above
+	link("silmukka-b.md", "c/helmet/silmukka-a.md") // two links round in a loop
+	link("silmukka-a.md", "c/helmet/silmukka-b.md")
 	if err := syscall.Mkfifo(filepath.Join(dir, "helmet", "putki.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -94,6 +96,8 @@ func TestReadFile(t *testing.T) {
 		{name: "helmet/ketju.md", reason: Outside},
 		{name: "helmet/katkennut.md", reason: Dangling},
 		{name: "static/kansiolinkki", reason: LinkedFolder},
+		{name: "helmet/ylos", reason: Loop},
+		{name: "helmet/silmukka-a.md", reason: Loop},
 		{name: "helmet/putki.md", reason: Special},
 		{name: "helmet/iso.md", reason: TooLarge},
 		{name: "helmet/ei-ole.md", exist: true},
