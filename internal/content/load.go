@@ -9,7 +9,9 @@ import (
 	_ "image/gif"
 	_ "image/jpeg"
 	_ "image/png"
+	"io"
 	"io/fs"
+	"net/http"
 	"path"
 	"slices"
 	"sort"
@@ -212,7 +214,9 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 		}
 	}
 	sort.Strings(set.Static)
-	set.ImageSizes = imageSizes(fsys, set.Static)
+	var sizes diag.List
+	set.ImageSizes, sizes = images(fsys, set.Static, show)
+	diags.Append(sizes)
 	diags.Sort()
 	return set, diags
 }
@@ -716,27 +720,122 @@ func compact(docs ...Doc) {
 	}
 }
 
-// imageSizes reads the header of each PNG, JPEG and GIF image under
-// static/. An image that cannot be decoded simply has no size.
-func imageSizes(fsys fs.FS, static []string) map[string][2]int {
+// images reads the first bytes of each file under static/ whose name
+// says it is an image (.png, .jpg, .jpeg, .gif, .webp, .svg) and warns of
+// one that is not that kind of image: an error page a browser saved
+// instead of the picture, a Word file saved as kaavio.png. Published, it
+// shows readers a broken image and nobody a message. Of a PNG, JPEG or
+// GIF image it also reads the size; an image that cannot be decoded
+// simply has no size. show is how a path is shown in messages.
+func images(fsys fs.FS, static []string, show func(string) string) (map[string][2]int, diag.List) {
 	sizes := map[string][2]int{}
+	var diags diag.List
+	var head [sniffLen]byte
 	for _, name := range static {
-		switch strings.ToLower(path.Ext(name)) {
-		case ".png", ".jpg", ".jpeg", ".gif":
-		default:
+		ext := path.Ext(name)
+		want, ok := imageKinds[strings.ToLower(ext)]
+		if !ok {
 			continue
 		}
 		f, err := fsys.Open(DirStatic + "/" + name)
 		if err != nil {
 			continue
 		}
-		cfg, _, err := image.DecodeConfig(f)
-		f.Close()
-		if err == nil {
-			sizes[name] = [2]int{cfg.Width, cfg.Height}
+		n, err := io.ReadFull(f, head[:])
+		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+			f.Close()
+			continue
 		}
+		got := sniff(head[:n])
+		if got != want {
+			diags.Add(notImage(diag.Pos{File: show(DirStatic + "/" + name)}, name, ext, want, got, n))
+		} else if want != "image/svg+xml" && want != "image/webp" {
+			if cfg, _, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head[:n]), f)); err == nil {
+				sizes[name] = [2]int{cfg.Width, cfg.Height}
+			}
+		}
+		f.Close()
 	}
-	return sizes
+	return sizes, diags
+}
+
+// sniffLen is how much of a file's start tells its kind: the most
+// http.DetectContentType reads.
+const sniffLen = 512
+
+// imageKinds are the media types the names of images promise, by their
+// extensions in lower case.
+var imageKinds = map[string]string{
+	".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+	".webp": "image/webp", ".svg": "image/svg+xml",
+}
+
+// imageNames are the name and the usual extension of each media type of
+// imageKinds, for a message.
+var imageNames = map[string][2]string{
+	"image/png": {"PNG", ".png"}, "image/jpeg": {"JPEG", ".jpg"}, "image/gif": {"GIF", ".gif"},
+	"image/webp": {"WebP", ".webp"}, "image/svg+xml": {"SVG", ".svg"},
+}
+
+// sniff is the media type of a file that starts with head, without its
+// parameters: an SVG image's (text that starts with an svg tag or
+// doctype, or with an XML declaration or a comment and is no HTML page),
+// or what http.DetectContentType tells from the bytes.
+func sniff(head []byte) string {
+	text := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n"))
+	svg := bytes.HasPrefix(text, []byte("<svg")) || bytes.HasPrefix(text, []byte("<!doctype svg"))
+	if bytes.HasPrefix(text, []byte("<?xml")) || bytes.HasPrefix(text, []byte("<!--")) {
+		// A drawing program's comments and doctype may put the svg tag
+		// past the bytes read, and a warning the editor cannot silence
+		// must not come of that: only an HTML page (an error page, often
+		// XHTML) is told apart.
+		if bytes.Contains(text, []byte("<html")) || bytes.Contains(text, []byte("<!doctype html")) {
+			return "text/html"
+		}
+		svg = true
+	}
+	if svg {
+		return "image/svg+xml"
+	}
+	if bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+		// The container of Office's files before 2007 (.doc, .xls, .ppt).
+		return "application/x-ole-storage"
+	}
+	t, _, _ := strings.Cut(http.DetectContentType(head), ";")
+	return t
+}
+
+// notImage is the warning of the static file name, whose extension ext
+// promises an image of the media type want, but whose n first bytes are
+// of the type got.
+func notImage(pos diag.Pos, name, ext, want, got string, n int) *diag.Error {
+	if sub, ok := strings.CutPrefix(got, "image/"); ok && n > 0 {
+		// Another kind of image (a JPEG saved as .png, a BMP): the
+		// name is what is wrong.
+		kind, ok := imageNames[got]
+		if !ok {
+			sub = strings.TrimPrefix(sub, "x-")
+			if sub == "icon" {
+				sub = "ico"
+			}
+			kind = [2]string{strings.ToUpper(sub), "." + sub}
+		}
+		rename := strings.TrimSuffix(path.Base(name), path.Ext(name)) + kind[1]
+		return diag.Warning(pos, diag.ContentStaticOtherImage, ext, kind[0], rename, imageNames[want][0])
+	}
+	switch {
+	case n == 0:
+		got = ""
+	case got == "application/x-ole-storage":
+		got = "application/zip" // Office's files, as its newer ones are
+	case strings.HasPrefix(got, "text/") && got != "text/html":
+		got = "text/plain"
+	}
+	what := diag.NotImageKinds[got]
+	if what == nil {
+		what = diag.NotImageOther
+	}
+	return diag.Warning(pos, diag.ContentStaticNotImage, ext, what.With())
 }
 
 // holdsContentFolder tells a folder that has a folder of the content

@@ -713,6 +713,12 @@ var (
 	ContentNotMarkdown = msg("content.not-markdown",
 		"tämä ei ole Markdown-tiedosto, joten se jätetään pois: sivujen nimet päättyvät .md, ja kuvat ja liitteet kuuluvat kansioon static/",
 		"not a Markdown file, so it is left out: pages end in .md, and images and attachments go under static/")
+	ContentStaticNotImage = msg("content.static-not-image",
+		"tiedoston nimi päättyy %s kuin kuvan, mutta tiedosto on %s, joten selain ei näytä sitä kuvana: tallenna kuva uudelleen kuvaohjelmassa (tai lataa se uudelleen) ja korvaa tämä tiedosto sillä",
+		"the file's name ends in %s like an image's, but the file is %s, so a browser will not show it as an image: save the image again from an image program (or download it again) and replace this file with it")
+	ContentStaticOtherImage = msg("content.static-other-image",
+		"tiedoston nimi päättyy %s, mutta se on %s-kuva: nimeä se %s ja korjaa linkit siihen, tai tallenna kuva uudelleen %s-muodossa",
+		"the file's name ends in %s, but it is a %s image: rename it %s and correct the links to it, or save the image again as %s")
 	ContentTooLarge = msg("content.too-large",
 		"tiedosto on %.1f Mt, enemmän kuin sivu saa olla (%d Mt): jaa se useaksi sivuksi ja laita isot liitteet kansioon static/",
 		"the file is %.1f MB, more than a page may be (%d MB): split it into several pages, and put large attachments under static/")
@@ -810,6 +816,20 @@ var (
 		"tuntematon asetus %q%s: se välitetään teemalle, mutta portaali ei käytä sitä",
 		"unknown key %q%s: it is kept for the theme, but the generator does not read it")
 )
+
+// NotImageKinds say what a file under static/ named as an image is
+// instead (ContentStaticNotImage), by the media type its first bytes
+// tell ("" for an empty file); NotImageOther any other.
+var NotImageKinds = map[string]*Message{
+	"text/html":       msg("word.html-page", "HTML-sivu (usein virhesivu, joka tallentui kuvan sijaan)", "an HTML page (often an error page saved instead of the image)"),
+	"application/zip": msg("word.office-file", "Word-, Excel- tai PowerPoint-tiedosto tai ZIP-paketti", "a Word, Excel or PowerPoint file or a ZIP archive"),
+	"application/pdf": msg("word.pdf-file", "PDF-tiedosto", "a PDF file"),
+	"text/plain":      msg("word.text-file", "tekstitiedosto", "a text file"),
+	"":                msg("word.empty-file", "tyhjä", "empty"),
+}
+
+// NotImageOther is what NotImageKinds does not name.
+var NotImageOther = msg("word.unknown-kind", "jotain muuta kuin kuva", "something other than an image")
 
 // Files the reader refuses without reading them (internal/rootfs): the
 // content and themes folders are read through one os.Root.

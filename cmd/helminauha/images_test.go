@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestStaticFileThatIsNotItsImage: a file under static/ whose name ends
+// in an image's extension but whose bytes are no such image (an error
+// page a browser saved instead of the picture, a Word file saved as
+// kaavio.png) is a warning of check that names it and says what it is and
+// what to do, and build counts it among its warnings and publishes the
+// site all the same. Real images, whatever their first bytes, are not
+// warned of.
+func TestStaticFileThatIsNotItsImage(t *testing.T) {
+	t.Parallel()
+	encoded := func(enc func(*bytes.Buffer, image.Image) error) string {
+		var b bytes.Buffer
+		if err := enc(&b, image.NewGray(image.Rect(0, 0, 3, 2))); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	pngData := encoded(func(b *bytes.Buffer, m image.Image) error { return png.Encode(b, m) })
+	jpegData := encoded(func(b *bytes.Buffer, m image.Image) error { return jpeg.Encode(b, m, nil) })
+	gifData := encoded(func(b *bytes.Buffer, m image.Image) error { return gif.Encode(b, m, nil) })
+	const (
+		errorPage = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n"
+		// A .docx starts as every ZIP archive does.
+		word = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"
+	)
+	cases := []struct {
+		file, data string
+		fi, en     string // "": no warning
+	}{
+		{"kuvat/kaavio.png", errorPage,
+			"content/static/kuvat/kaavio.png: varoitus: tiedoston nimi päättyy .png kuin kuvan, mutta tiedosto on HTML-sivu (usein virhesivu, joka tallentui kuvan sijaan), joten selain ei näytä sitä kuvana: tallenna kuva uudelleen kuvaohjelmassa (tai lataa se uudelleen) ja korvaa tämä tiedosto sillä",
+			"content/static/kuvat/kaavio.png: warning: the file's name ends in .png like an image's, but the file is an HTML page (often an error page saved instead of the image), so a browser will not show it as an image: save the image again from an image program (or download it again) and replace this file with it"},
+		{"kuvat/organisaatio.JPG", word,
+			"content/static/kuvat/organisaatio.JPG: varoitus: tiedoston nimi päättyy .JPG kuin kuvan, mutta tiedosto on Word-, Excel- tai PowerPoint-tiedosto tai ZIP-paketti, joten",
+			"content/static/kuvat/organisaatio.JPG: warning: the file's name ends in .JPG like an image's, but the file is a Word, Excel or PowerPoint file or a ZIP archive, so"},
+		{"kuvat/vanha.gif", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00",
+			"content/static/kuvat/vanha.gif: varoitus: tiedoston nimi päättyy .gif kuin kuvan, mutta tiedosto on Word-, Excel- tai PowerPoint-tiedosto tai ZIP-paketti",
+			"content/static/kuvat/vanha.gif: warning: the file's name ends in .gif like an image's, but the file is a Word, Excel or PowerPoint file or a ZIP archive"},
+		{"kuvat/kaavio.svg", "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">\n<html><body>Virhe</body></html>\n",
+			"content/static/kuvat/kaavio.svg: varoitus: tiedoston nimi päättyy .svg kuin kuvan, mutta tiedosto on HTML-sivu",
+			"content/static/kuvat/kaavio.svg: warning: the file's name ends in .svg like an image's, but the file is an HTML page"},
+		{"kuvat/tyhja.webp", "",
+			"content/static/kuvat/tyhja.webp: varoitus: tiedoston nimi päättyy .webp kuin kuvan, mutta tiedosto on tyhjä",
+			"content/static/kuvat/tyhja.webp: warning: the file's name ends in .webp like an image's, but the file is empty"},
+		{"kuvat/valokuva.png", jpegData,
+			"content/static/kuvat/valokuva.png: varoitus: tiedoston nimi päättyy .png, mutta se on JPEG-kuva: nimeä se valokuva.jpg ja korjaa linkit siihen, tai tallenna kuva uudelleen PNG-muodossa",
+			"content/static/kuvat/valokuva.png: warning: the file's name ends in .png, but it is a JPEG image: rename it valokuva.jpg and correct the links to it, or save the image again as PNG"},
+		{"kuvat/oikea.png", pngData, "", ""},
+		{"kuvat/oikea.jpeg", jpegData, "", ""},
+		{"kuvat/oikea.gif", gifData, "", ""},
+		{"kuvat/oikea.webp", "RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00", "", ""},
+		{"kuvat/piirros.svg", "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Created with a drawing program -->\n" + strings.Repeat("<!-- metadata -->\n", 40) + "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n", "", ""},
+		{"kuvat/kuvake.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>", "", ""},
+		// Only the names of images are looked into.
+		{"liitteet/muistio.txt", errorPage, "", ""},
+	}
+	dir := portal(t)
+	for _, c := range cases {
+		write(t, filepath.Join(dir, "content", "static", filepath.FromSlash(c.file)), c.data)
+	}
+	told := 0
+	for _, lang := range []string{"fi", "en"} {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 0 {
+			t.Errorf("check --lang %s: exit status %d, want 0 (warnings only)\n%s", lang, code, out)
+		}
+		for _, c := range cases {
+			want := map[string]string{"fi": c.fi, "en": c.en}[lang]
+			if want == "" {
+				if strings.Contains(out, "content/static/"+c.file+":") {
+					t.Errorf("check --lang %s warns of %s, which is what its name says:\n%s", lang, c.file, out)
+				}
+				continue
+			}
+			told++
+			if lines(out, want) != 1 {
+				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, want, out)
+			}
+		}
+	}
+	told /= 2
+	// build says nothing of them but their number, among the rest, and
+	// publishes the files as they are.
+	_, before, _ := helminauha(t, portal(t), "build", "--lang", "en")
+	code, after, errOut := helminauha(t, dir, "build", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("build: exit status %d\n%s%s", code, after, errOut)
+	}
+	if n, m := warnings(t, before), warnings(t, after); m != n+told {
+		t.Errorf("build counts %d warnings, want %d (%d and the %d static files):\n%s", m, n+told, n, told, after)
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "public", "kuvat", "kaavio.png")); err != nil || string(got) != errorPage {
+		t.Errorf("public/kuvat/kaavio.png = %q, %v; want it published as it is", got, err)
+	}
+}
