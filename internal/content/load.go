@@ -296,6 +296,33 @@ func pageName(name string) (string, bool) {
 	return "", false
 }
 
+// pageAtRoot tells whether name, a file in the content folder itself or
+// in a language's folder lang, is a page: a Markdown file that starts
+// with front matter. Its misnamed source is where it belongs by its keys
+// (a pearl's or a case example's, see belongsIn), dir "" when they do not
+// tell. A README.md is not a page: it tells those who open the folder
+// on GitHub what is in it.
+func pageAtRoot(fsys fs.FS, name, lang string) (source, bool) {
+	base := path.Base(name)
+	stem, ok := strings.CutSuffix(strings.ToLower(base), ".md")
+	if !ok || stem == "readme" {
+		return source{}, false
+	}
+	src, err := rootfs.ReadFile(fsys, name)
+	if err != nil {
+		return source{}, false
+	}
+	doc, _ := markdown.Parse(name, src)
+	if !doc.HasFrontMatter {
+		return source{}, false
+	}
+	stem = base[:len(stem)]
+	if CheckSlug(stem).Message() != nil {
+		stem = markdown.Slugify(stem)
+	}
+	return source{dir: belongsIn("", doc.Meta), slug: stem, lang: lang, misnamed: true}, true
+}
+
 // splitMisnamed splits the walk's sources into those to load and the
 // misnamed pages (see source.misnamed).
 func splitMisnamed(all []source) (sources, misnamed []source) {
@@ -438,7 +465,19 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 		}
 		if rest == "" {
 			if lang != "" && top != ThesaurusFile || lang == "" && name != config.File && name != ThesaurusFile {
-				diags.Warn(diag.Pos{File: show(name)}, diag.ContentStrayFile)
+				if page, ok := pageAtRoot(fsys, name, lang); ok {
+					// A page where no page is read: it would be left out
+					// of the site with only a warning, which build does
+					// not print.
+					var where any = diag.ContentPageFolders.With()
+					if page.dir != "" {
+						where = show(path.Join(lang, page.dir, page.slug+".md"))
+						sources = append(sources, page)
+					}
+					diags.Report(diag.Pos{File: show(name)}, diag.ContentPageAtRoot, where)
+				} else {
+					diags.Warn(diag.Pos{File: show(name)}, diag.ContentStrayFile)
+				}
 			}
 			return nil
 		}

@@ -707,6 +707,12 @@ var (
 	ContentStrayFile = msg("content.stray-file",
 		"tämä tiedosto ei kuulu portaaliin: vain site.yaml ja kansiot teemat, helmet, caset, opas, sivut ja static luetaan",
 		"this file is not part of the portal: only site.yaml and the folders teemat, helmet, caset, opas, sivut and static are read")
+	ContentPageAtRoot = msg("content.page-at-root",
+		"tämä sivu on sisältökansiossa itsessään, josta sivuja ei lueta, joten sitä ei julkaistaisi: siirrä se kansioon, johon sen laji kuuluu, %s",
+		"this page is in the content folder itself, where no page is read, so it would not be published: move it to the folder of its kind, %s")
+	ContentPageFolders = msg("content.page-folders",
+		"yksi kansioista teemat, helmet, caset, opas ja sivut",
+		"one of teemat, helmet, caset, opas and sivut")
 	ContentPageNotMD = msg("content.page-not-md",
 		"tiedoston nimi %q ei pääty .md, joten sitä ei luettaisi sivuksi: nimeä se %s",
 		"the file name %q does not end in .md, so it would not be read as a page: rename it %s")

@@ -388,6 +388,8 @@ eller HELMINAUHA_LANG=en).
 	"yaml.tabs":                    "raden är indragen med ett tabbtecken: dra in med mellanslag",
 	"yaml.bad-start":               "ett värde kan inte börja med %c: skriv hela värdet inom citattecken",
 	"yaml.indent":                  "kontrollera indragningen: en nyckel börjar vid radens vänstra kant, och nycklarna i en indragen grupp och punkterna i en lista börjar i samma kolumn",
+	"content.page-at-root":         "den här sidan ligger direkt i innehållsmappen, där inga sidor läses, så den skulle inte publiceras: flytta den till mappen för dess slag, %s",
+	"content.page-folders":         "en av mapparna teemat, helmet, caset, opas och sivut",
 	"content.page-not-md":          "filnamnet %q slutar inte på .md, så filen skulle inte läsas som en sida: byt namn på den till %s",
 	"yaml.utf16":                   "filen är sparad som UTF-16 (Anteckningar kallar det Unicode): spara den som UTF-8 i textredigeraren",
 	"site.link-from-folder":        "sökvägen läses från den här filens mapp %s/, så sidan ligger en mapp upp: skriv %s",
