@@ -232,7 +232,7 @@ func TestOutputConflictsAreErrors(t *testing.T) {
 		{"a static file where a page's folder goes", map[string]string{"content/static/ohje": "x", "content/sivut/ohje.md": "---\ntitle: Ohje\n---\nTeksti.\n"},
 			`content/static/ohje: the file "ohje" is where the folder ohje/ of the portal's ohje/index.html goes`},
 		{"a static file where the theme writes one", map[string]string{"content/static/favicon.svg": "<svg/>"},
-			`content/static/favicon.svg: two files would be written to favicon.svg: rename or move one of them`},
+			`content/static/favicon.svg: static file "favicon.svg" would overwrite the theme's own file of that name: rename it or move it to another folder`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"mime"
-	"path"
 	"runtime/trace"
 	"slices"
 	"strings"
@@ -554,6 +552,9 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	watch.lap("theme")
 
 	so := site.Options{Drafts: opts.Drafts, Labels: theme.Labels(cfg.Language)}
+	if theme != nil {
+		so.ThemeWrites = theme.Writes
+	}
 	if opts.LastCommits != nil {
 		so.LastCommits = opts.LastCommits()
 	}
@@ -678,16 +679,8 @@ func (ss *Session) staticTasks(names []string) (tasks []task, keep func()) {
 
 // staticFile is the output file of the static file name.
 func staticFile(opts Options, name string, data []byte) output.File {
-	return output.File{Path: name, Data: data, Type: typeOf(name),
+	return output.File{Path: name, Data: data, Type: output.TypeOf(name),
 		Source: opts.contentName() + "/" + content.DirStatic + "/" + name}
-}
-
-// typeOf is the media type of a static file, which decides whether it is
-// minified.
-func typeOf(name string) string {
-	t := mime.TypeByExtension(path.Ext(name))
-	t, _, _ = strings.Cut(t, ";")
-	return t
 }
 
 // writer collects or writes files from many goroutines.

@@ -823,6 +823,13 @@ var (
 		"unknown key %q%s: it is kept for the theme, but the generator does not read it")
 )
 
+// GeneratedFolders say what the portal writes in each folder of the site
+// it fills with files of its own (SiteStaticInGenerated), by the folder.
+var GeneratedFolders = map[string]*Message{
+	"haku":           msg("word.search-folder", "hakusivu ja sen hakemisto", "the search page and its index"),
+	"oma-helminauha": msg("word.necklace-folder", "oma helminauha -sivu ja sen tiedot", "the own-necklace page and its data"),
+}
+
 // NotImageKinds say what a file under static/ named as an image is
 // instead (ContentStaticNotImage), by the media type its first bytes
 // tell ("" for an empty file); NotImageOther any other.
@@ -917,6 +924,12 @@ var (
 	SiteStaticOverPage = msg("site.static-over-page",
 		"tiedosto %q kansiossa static menisi portaalin oman sivun päälle: siirrä se toiseen kansioon, esimerkiksi static/liitteet/",
 		"static file %q would overwrite a page the portal generates: move it to another folder, for example static/liitteet/")
+	SiteStaticInGenerated = msg("site.static-in-generated",
+		"tiedosto %q kansiossa static on kansiossa %s/, jonka portaali täyttää omilla tiedostoillaan (%s), joiden nimet riippuvat portaalin koosta: siirrä se toiseen kansioon, esimerkiksi static/liitteet/",
+		"static file %q is in the folder %s/, which the portal fills with files of its own (%s), named as the portal's size makes them: move it to another folder, for example static/liitteet/")
+	SiteStaticOverTheme = msg("site.static-over-theme",
+		"tiedosto %q kansiossa static menisi teeman oman samannimisen tiedoston päälle: nimeä se toisin tai siirrä se toiseen kansioon, esimerkiksi static/liitteet/ (teeman tiedostoja muutetaan omassa teemassa, jonka site.yaml:n theme nimeää)",
+		"static file %q would overwrite the theme's own file of that name: rename it or move it to another folder, for example static/liitteet/ (a theme's files are changed in a theme of your own, which site.yaml's theme names)")
 	SiteBrokenLink = msg("site.broken-link",
 		"linkki osoitteeseen %s ei toimi: %s",
 		"broken link to %s: %s")

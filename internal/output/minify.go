@@ -3,6 +3,8 @@ package output
 import (
 	"bytes"
 	"compress/gzip"
+	"mime"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -115,6 +117,14 @@ func putScratch(b *bytes.Buffer) {
 func minifiable(t string) bool {
 	_, ok := minifiers[t]
 	return ok
+}
+
+// TypeOf is the media type of a static file by its name, which decides
+// whether it is minified and compressed.
+func TypeOf(name string) string {
+	t := mime.TypeByExtension(path.Ext(name))
+	t, _, _ = strings.Cut(t, ";")
+	return t
 }
 
 func compressible(f File) bool {

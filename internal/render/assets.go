@@ -276,3 +276,35 @@ func luminance(c string) float64 {
 	}
 	return 0.2126*ch(1) + 0.7152*ch(3) + 0.0722*ch(5)
 }
+
+// Writes tells whether the theme writes the file p of every site,
+// whatever its content: one of its static files, or an asset under its
+// fingerprinted name (assets/style.3f2a9c1e.css for style.css). The
+// model asks it of the static files before any asset is made (see
+// site.Options.ThemeWrites).
+func (t *Theme) Writes(p string) bool {
+	for _, f := range t.static {
+		if f.name == p {
+			return true
+		}
+	}
+	rest, ok := strings.CutPrefix(p, "assets/")
+	if !ok {
+		return false
+	}
+	ext := path.Ext(rest)
+	i := strings.LastIndexByte(strings.TrimSuffix(rest, ext), '.')
+	if i < 0 || len(rest)-len(ext)-i-1 != 8 {
+		return false
+	}
+	if _, err := hex.DecodeString(rest[i+1 : len(rest)-len(ext)]); err != nil {
+		return false
+	}
+	name := rest[:i] + ext
+	for _, f := range t.assets {
+		if f.name == name {
+			return true
+		}
+	}
+	return name == wordsModule
+}

@@ -291,3 +291,29 @@ func TestCachedNeedsAPointer(t *testing.T) {
 		t.Errorf("got %q, %v", h, err)
 	}
 }
+
+// TestThemeWrites: the files the theme writes whatever the content, which
+// the model asks of each static file before any asset is made: its static
+// files, and its assets under any fingerprint of eight hex digits.
+func TestThemeWrites(t *testing.T) {
+	th := theme(t)
+	for p, want := range map[string]bool{
+		"favicon.svg":                 true,
+		"assets/style.3f2a9c1e.css":   true,
+		"assets/sanat.0123abcd.js":    true,
+		"assets/haku-sv.deadbeef.js":  true,
+		"assets/style.css":            false,
+		"assets/style.3f2a9c1.css":    false,
+		"assets/style.3f2a9c1g.css":   false,
+		"assets/logo.3f2a9c1e.png":    false,
+		"kuvat/favicon.svg":           false,
+		"assets/kuvat/style.css":      false,
+		"style.3f2a9c1e.css":          false,
+		"assets/.3f2a9c1e.css":        false,
+		"assets/oma-helminauha.x.css": false,
+	} {
+		if got := th.Writes(p); got != want {
+			t.Errorf("Writes(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
+	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/workers"
 )
 
@@ -42,6 +43,10 @@ type Options struct {
 	// pearls the map of every document's key was a miss of the
 	// processor's cache a document.
 	NoHashes bool
+	// ThemeWrites tells whether the theme writes a file at a path of the
+	// site whatever its content (render.Theme.Writes): a static file
+	// there is in its way. nil: none is looked for.
+	ThemeWrites func(p string) bool
 }
 
 // Memo keeps what the last build that used it worked out from text
@@ -78,6 +83,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 		labels:    opts.Labels,
 		unread:    set.Unread,
 		noHashes:  opts.NoHashes,
+		theme:     opts.ThemeWrites,
 	}
 	if !opts.NoHashes {
 		b.s.Hashes = make(map[string]content.Sum, n)
@@ -156,7 +162,9 @@ type builder struct {
 	caseSlugs map[string]bool
 	// labels are Options.Labels.
 	labels map[string]string
-	base   string // base path without the trailing slash, "" or "/portaali"
+	// theme is Options.ThemeWrites.
+	theme func(p string) bool
+	base  string // base path without the trailing slash, "" or "/portaali"
 	// static is how the static folder is shown in messages
 	// ("content/static/").
 	staticDir string
@@ -837,23 +845,105 @@ func (b *builder) newest() {
 	}
 }
 
-// static reports static files that would overwrite a generated page.
+// static reports the static files in the way of a file the generator
+// writes: one on a page, or where a page's folder goes; one on a file of
+// the portal's own (the feed, the sitemap, the theme's files), or where
+// its folder would be; one in a folder the portal fills with files of its
+// own (the search index, the own necklace's data), whose names depend on
+// the portal's size; one whose name differs from such a file's only in
+// case, or that is its .gz beside it. Each language's site looks at the
+// static files under its folder (sv/), the default language's at the
+// rest. All are found here, with every other problem of the model: the
+// build's last stage, which sees every file, runs only once the model
+// has no errors, and check builds no search index, so a clash found there
+// was found only after the others were fixed, one at a time.
 func (b *builder) static() {
-	if b.lang != "" {
-		// The default language's build reports them once.
-		return
+	var other []string
+	if b.lang == "" {
+		for _, l := range b.s.Config.Languages {
+			other = append(other, l.Code+"/")
+		}
+		// And those in the way of one another (Logo.png beside logo.png,
+		// x.gz beside x), as the build's last stage finds them.
+		l := output.NewLayout(len(b.s.Static))
+		for _, f := range b.s.Static {
+			l.Add(output.File{Path: f, Type: output.TypeOf(f), Source: b.staticDir + f})
+		}
+		for _, c := range l.Conflicts() {
+			b.diags.Add(&diag.Error{Pos: diag.Pos{File: c.Source}, Text: c.Text})
+		}
 	}
 	for _, f := range b.s.Static {
-		p := "/" + f
-		dir, base, _ := strings.Cut(f, "/")
-		clash := b.hasPath(p) || (base == "index.html" && b.hasPath("/"+dir+"/")) || (f == "index.html")
-		if !clash && !strings.Contains(f, "/") {
-			clash = slices.Contains(Reserved, f)
+		r, ok := strings.CutPrefix(f, b.lang)
+		if !ok || slices.ContainsFunc(other, func(l string) bool { return strings.HasPrefix(f, l) }) {
+			continue
 		}
-		if clash {
-			b.diags.Report(diag.Pos{File: b.staticDir + f}, diag.SiteStaticOverPage, f)
+		if text := b.inTheWay(f, r); text.Message() != nil {
+			b.diags.Add(&diag.Error{Pos: diag.Pos{File: b.staticDir + f}, Text: text})
 		}
 	}
+}
+
+// inTheWay says how the static file f, at r in the language's folder, is
+// in the way of a file the generator writes: on it or where its folder
+// goes (generated), under a name that differs from its only in case, or
+// as its .gz. No text when it is not.
+func (b *builder) inTheWay(f, r string) diag.Text {
+	if text, _ := b.generated(f, r); text.Message() != nil {
+		return text
+	}
+	if lower := strings.ToLower(r); lower != r {
+		if _, at := b.generated(f, lower); at != "" {
+			// Named in the order the build's last stage names them; at
+			// is a folder's (with /) where the file Tietoa would be.
+			at = at[:min(len(at), len(r))]
+			mine := r[:len(at)]
+			return diag.OutputCaseClash.With(b.lang+min(at, mine), b.lang+max(at, mine))
+		}
+	}
+	if plain, gz := strings.CutSuffix(r, ".gz"); gz {
+		if _, at := b.generated(f, plain); at == plain {
+			return diag.OutputGzClash.With(f, b.lang+plain, b.lang+plain)
+		}
+	}
+	return diag.Text{}
+}
+
+// ownFiles are the files the generator writes in each language's
+// folder; rootOnly the files and folders of Reserved it writes only at
+// the root of the site.
+var (
+	ownFiles = []string{"index.html", "404.html", "feed.xml"}
+	rootOnly = []string{"sitemap.xml", "robots.txt", "_headers", "assets"}
+)
+
+// generated is the problem of the static file f, at r in the language's
+// folder, that is in the way of a file the generator writes, and the path
+// of that file (a folder's with a trailing /); no text and "" for none.
+func (b *builder) generated(f, r string) (diag.Text, string) {
+	dir, base := path.Split(r)
+	top, _, inside := strings.Cut(r, "/")
+	own := slices.Contains(ownFiles, top) || strings.Contains(top, ".") && slices.Contains(Reserved, top)
+	switch {
+	case b.lang != "" && slices.Contains(rootOnly, top):
+		// (A language's model has the root's /sitemap.xml for links.)
+	case b.hasPath("/"+r) || base == "index.html" && (dir == "" || b.hasPath("/"+dir)):
+		return diag.SiteStaticOverPage.With(f), r
+	case b.hasPath("/" + r + "/"):
+		return diag.OutputFileOverFolder.With(f, b.lang+r, b.lang+r+"/index.html"), r + "/"
+	case own && inside:
+		return diag.OutputFolderOverFile.With(f, b.lang+top, b.lang+top), top
+	case own:
+		return diag.SiteStaticOverPage.With(f), top
+	case !inside && slices.Contains(Reserved, top):
+		// Where a folder of the portal's goes.
+		return diag.SiteStaticOverPage.With(f), top + "/"
+	case inside && diag.GeneratedFolders[top] != nil:
+		return diag.SiteStaticInGenerated.With(f, b.lang+top, diag.GeneratedFolders[top].With()), top + "/"
+	case b.theme != nil && b.theme(r):
+		return diag.SiteStaticOverTheme.With(f), r
+	}
+	return diag.Text{}, ""
 }
 
 // rel is a document's key without its language's folder: how links in
