@@ -565,6 +565,7 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	so.NoHashes = !ss.keep
 	s, diags := site.Build(cfg, set, so)
 	res.Diags.Append(diags)
+	res.Diags.Append(staticClashes(set))
 	res.Site = s
 	if len(cfg.Languages) > 0 {
 		res.Diags.Append(languageSites(cfg, set, s, so, theme))
@@ -574,6 +575,24 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 		return m, false
 	}
 	return model{cfg: cfg, set: set, site: s, theme: theme}, true
+}
+
+// staticClashes are the static files in the way of one another
+// (Logo.png beside logo.png, x.gz beside x), told with the model's
+// problems (site's static check tells those in the way of a generated
+// file): the last stage finds them by the same layout, but runs only once
+// the model has no errors, so each fix would reveal the next.
+func staticClashes(set *content.Set) diag.List {
+	var diags diag.List
+	dir := cmp.Or(set.Prefix, "content") + "/" + content.DirStatic + "/"
+	l := output.NewLayout(len(set.Static))
+	for _, f := range set.Static {
+		l.Add(output.File{Path: f, Type: output.TypeOf(f), Source: dir + f})
+	}
+	for _, c := range l.Conflicts() {
+		diags.Add(&diag.Error{Pos: diag.Pos{File: c.Source}, Text: c.Text})
+	}
+	return diags
 }
 
 // languageSites builds the site of each other language of s, from its

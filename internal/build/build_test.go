@@ -96,6 +96,8 @@ func TestBuildWritesAndReplacesOutput(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	os.MkdirAll(out, 0o755)
 	os.WriteFile(filepath.Join(out, "stale.html"), []byte("old"), 0o644)
+	// A website's folder (--clean-out takes over no other).
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
 	opts := build.Options{Content: fixture(t, "small.txtar"), ContentName: "content", Out: out, Minify: true, Gzip: true}
 	// A file the generator did not write: refused, until the build is
 	// told to remove such files.

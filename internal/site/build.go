@@ -12,7 +12,6 @@ import (
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
-	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/workers"
 )
 
@@ -862,15 +861,6 @@ func (b *builder) static() {
 	if b.lang == "" {
 		for _, l := range b.s.Config.Languages {
 			other = append(other, l.Code+"/")
-		}
-		// And those in the way of one another (Logo.png beside logo.png,
-		// x.gz beside x), as the build's last stage finds them.
-		l := output.NewLayout(len(b.s.Static))
-		for _, f := range b.s.Static {
-			l.Add(output.File{Path: f, Type: output.TypeOf(f), Source: b.staticDir + f})
-		}
-		for _, c := range l.Conflicts() {
-			b.diags.Add(&diag.Error{Pos: diag.Pos{File: c.Source}, Text: c.Text})
 		}
 	}
 	for _, f := range b.s.Static {
