@@ -740,6 +740,11 @@ func (w *writer) put(f output.File) {
 	}
 	if w.out != nil {
 		if err := w.out.Write(f); err != nil {
+			if own := (*diag.Error)(nil); errors.As(err, &own) {
+				// A problem of the file's source, told where it is.
+				w.fail(own)
+				return
+			}
 			w.fail(diag.New(diag.Pos{File: f.Path}, diag.BuildCannotWrite, f.Path, diag.Cause(err)).Because(err))
 		}
 		return

@@ -284,10 +284,15 @@ func (e TextError) Error() string { return e.Text.String() }
 // Err makes the message with args an error.
 func (m *Message) Err(args ...any) error { return TextError{m.With(args...)} }
 
-// FromError is err as a problem at pos: its own message when it is a
-// TextError, and otherwise its text, which comes from a library in
+// FromError is err as a problem at pos: err itself when it is a problem
+// of its own (an *Error, which knows its place), its own message when it
+// is a TextError, and otherwise its text, which comes from a library in
 // English.
 func FromError(pos Pos, err error) *Error {
+	var own *Error
+	if errors.As(err, &own) {
+		return own
+	}
 	var te TextError
 	if errors.As(err, &te) {
 		return (&Error{Pos: pos, Text: te.Text}).Because(err)

@@ -508,6 +508,9 @@ var (
 	OutputNotFolder = msg("output.not-folder",
 		"%s ei ole kansio",
 		"%s is not a folder")
+	OutputMinifyStatic = msg("output.minify-static",
+		"%s-tiedostossa on tässä kohdassa virhe (%s), joten sitä ei voitu tiivistää: korjaa kohta, sillä selainkaan ei luultavasti pysty lukemaan sitä. Jos tiedosto on kunnossa, build --minify=false julkaisee sen sellaisenaan.",
+		"the %s file has an error here (%s), so it could not be minified: correct it, as a browser most likely cannot read it either. If the file is fine, build --minify=false publishes it as it is.")
 	OutputMinify = msg("output.minify",
 		"tiedostoa %s ei voitu tiivistää (%s): tarkista, onko siinä rikkinäistä HTML:ää, CSS:ää tai JavaScriptiä, tai aja build valitsimella --minify=false",
 		"minifying %s: %s (look for broken HTML, CSS or JavaScript in it, or build with --minify=false)")

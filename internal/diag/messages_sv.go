@@ -188,6 +188,7 @@ eller HELMINAUHA_LANG=en).
 	"output.stopped":           "byggandet avbröts",
 	"output.mixed":             "%s. Mappen %s kunde inte återställas, så den kan nu innehålla en blandning av den gamla och den nya webbplatsens filer: de här kunde inte läggas tillbaka (%s): %s. Publicera inte mappen som den är: åtgärda orsaken och kör build igen, så skriver den hela webbplatsen i mappen.",
 	"output.not-folder":        "%s är inte en mapp",
+	"output.minify-static":     "%s-filen har ett fel här (%s), så den kunde inte komprimeras: rätta det, eftersom en webbläsare troligen inte heller kan läsa den. Om filen är i ordning publicerar build --minify=false den som den är.",
 	"output.minify":            "filen %s kunde inte komprimeras (%s): se efter om den har trasig HTML, CSS eller JavaScript, eller kör build med flaggan --minify=false",
 
 	"render.cannot-read-templates": "temats mallar kan inte läsas: %s",

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"mime"
 	"path"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
 )
 
 // Minifier minifies files by media type. It is safe for concurrent use.
@@ -69,7 +71,7 @@ func (mf *Minifier) Minify(f File) (File, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(f.Data))
 	if err := mf.m.Minify(f.Type, &buf, bytes.NewReader(f.Data)); err != nil {
-		return f, diag.OutputMinify.Err(f.Path, err.Error())
+		return f, minifyError(f, err)
 	}
 	f.Data = buf.Bytes()
 	return f, nil
@@ -95,10 +97,26 @@ func (mf *Minifier) minifyTemp(f File) (File, func(), error) {
 	out.Grow(len(f.Data))
 	if err := mf.m.Minify(f.Type, out, in); err != nil {
 		done()
-		return f, nil, diag.OutputMinify.Err(f.Path, err.Error())
+		return f, nil, minifyError(f, err)
 	}
 	f.Data = out.Bytes()
 	return f, done, nil
+}
+
+// minifyError is why f could not be minified. A file of the editor's
+// (a static one) that the minifier's parser could not read is told at the
+// place in its source where the parser stopped, as a problem of that file
+// (a *diag.Error): a browser would most likely stumble there too.
+func minifyError(f File, err error) error {
+	var pe *parse.Error
+	if f.Source == "" || !errors.As(err, &pe) {
+		return diag.OutputMinify.Err(f.Path, err.Error())
+	}
+	kind := strings.ToUpper(strings.TrimPrefix(path.Ext(f.Path), "."))
+	if kind == "JS" || kind == "MJS" {
+		kind = "JavaScript"
+	}
+	return &diag.Error{Pos: diag.Pos{File: f.Source, Line: pe.Line, Col: pe.Column}, Text: diag.OutputMinifyStatic.With(kind, pe.Message), Err: err}
 }
 
 // scratch are the buffers of minifyTemp.
