@@ -24,6 +24,10 @@ func TestOddBaseURLs(t *testing.T) {
 		{"https://helmet.example.fi/../", `--baseurl: baseURL "https://helmet.example.fi/../" has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/`},
 		{"https://helmet.example.fi/a/./b/", `--baseurl: baseURL "https://helmet.example.fi/a/./b/" has . or .. in its path`},
 		{"https://helmet.example.fi:99999/", `--baseurl: baseURL "https://helmet.example.fi:99999/" must be an absolute http(s) address such as https://helmet.example.fi/`},
+		// An address that does not parse keeps its password to itself too.
+		{"https://käyttäjä:salasana@helmet.example.fi/", `--baseurl: baseURL "https://käyttäjä:***@helmet.example.fi/" must be an absolute http(s) address`},
+		{"https://toimitus:salasana@helmet.example.fi/a/../", `--baseurl: baseURL "https://toimitus:***@helmet.example.fi/a/../" holds a user name or password`},
+		{"ftp://toimitus:salasana@helmet.example.fi/", `--baseurl: baseURL "ftp://toimitus:***@helmet.example.fi/" must be an absolute http(s) address`},
 	} {
 		code, _, stderr := helminauha(t, dir, "build", "--baseurl", c.url)
 		if code != 1 || !strings.Contains(stderr, c.want) {

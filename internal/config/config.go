@@ -320,7 +320,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 		}
 		switch {
 		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !validPort(u.Port()):
-			diags.Report(p, diag.ConfigBaseURL, c.BaseURL)
+			diags.Report(p, diag.ConfigBaseURL, hidePassword(c.BaseURL))
 		case u.User != nil:
 			// Every page, the feed and the sitemap would publish it; the
 			// message does not repeat the password either.
@@ -332,7 +332,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			shown := strings.Replace(u.String(), "://", "://"+user+"@", 1)
 			diags.Report(p, diag.ConfigBaseURLUser, shown, user+"@")
 		case slices.Contains(strings.Split(u.Path, "/"), ".") || slices.Contains(strings.Split(u.Path, "/"), ".."):
-			diags.Report(p, diag.ConfigBaseURLDots, c.BaseURL)
+			diags.Report(p, diag.ConfigBaseURLDots, hidePassword(c.BaseURL))
 		default:
 			if !strings.HasSuffix(u.Path, "/") {
 				u.Path += "/"
@@ -468,4 +468,28 @@ func validPort(port string) bool {
 	}
 	n, err := strconv.Atoi(port)
 	return err == nil && n > 0 && n <= 65535
+}
+
+// hidePassword is the address s with the password in it, if any, written
+// as ***: an address that does not parse (a user name with ä in it) may
+// still hold one, and a message shown in CI logs must not repeat it.
+func hidePassword(s string) string {
+	_, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return s
+	}
+	authority := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		authority = rest[:i]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return s
+	}
+	user, _, hasPassword := strings.Cut(authority[:at], ":")
+	if !hasPassword {
+		return s
+	}
+	start := len(s) - len(rest)
+	return s[:start] + user + ":***" + s[start+at:]
 }
