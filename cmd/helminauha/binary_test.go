@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -35,10 +36,29 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
+// hookedBinary is the command built with the testhooks tag, whose hooks
+// let a test hold a build at a given step (internal/output's holdCommit),
+// built when a test first asks for it; the other tests run the command as
+// it ships.
+func hookedBinary(t *testing.T) string {
+	t.Helper()
+	hooked.once.Do(func() { hooked.path, hooked.err = buildBinary("-tags", "testhooks") })
+	if hooked.err != nil {
+		t.Fatalf("building the command with -tags testhooks: %v", hooked.err)
+	}
+	return hooked.path
+}
+
+var hooked struct {
+	once sync.Once
+	path string
+	err  error
+}
+
 // buildBinary builds the command into a temporary folder. TestMain builds
 // it before any test runs: a test that moves HOME (and with it Go's build
 // cache) must not be the one that builds it.
-func buildBinary() (string, error) {
+func buildBinary(flags ...string) (string, error) {
 	dir, err := os.MkdirTemp("", "helminauha-bin-")
 	if err != nil {
 		return "", err
@@ -47,7 +67,8 @@ func buildBinary() (string, error) {
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
 	}
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	args := append(append([]string{"build"}, flags...), "-o", bin, ".")
+	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 		return bin, fmt.Errorf("%v\n%s", err, out)
 	}
 	return bin, nil
@@ -67,6 +88,9 @@ func TestMain(m *testing.M) {
 	binPath, binErr = buildBinary()
 	code := m.Run()
 	os.RemoveAll(filepath.Dir(binPath))
+	if hooked.path != "" {
+		os.RemoveAll(filepath.Dir(hooked.path))
+	}
 	os.Exit(code)
 }
 

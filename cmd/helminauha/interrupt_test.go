@@ -99,9 +99,11 @@ func writePearls(t *testing.T, dir, name string, n int) {
 // A signal while a build puts its files in place (a moment's renames,
 // which a signal once did not stop, and a second signal cut short,
 // leaving public/ half old and half new) stops it with public/ as it
-// was, and the next build goes through. Each build is frozen (SIGSTOP)
-// as it replaces public/'s record of its files, its commit's first step,
-// so that the signals come then whatever the machine's load. (A signal
+// was, and the next build goes through. Each build's commit is held
+// (by a binary built with the testhooks tag) once it has replaced
+// public/'s record of its files, its first step, and signalled there: a
+// commit of 250 pearls is over in milliseconds, and a build stopped from
+// outside (SIGSTOP as the record appeared) was at times stopped too late. (A signal
 // while it loads is TestSignalStopsABuildAtOnce's, while it renders
 // internal/build's TestCancelledBuildChangesNothing.)
 func TestSignalWhileFilesArePutInPlace(t *testing.T) {
@@ -140,20 +142,20 @@ func TestSignalWhileFilesArePutInPlace(t *testing.T) {
 		}
 		writePearls(t, dir, now, n)
 		before := treeSum(t, public)
-		cmd := exec.Command(binary(t), "build")
+		cmd := exec.Command(hookedBinary(t), "build")
 		cmd.Dir = dir
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		resume := frozenAtCommit(t, cmd, public)
-		// Still under way: the record lists the pages of both.
+		release := heldAtCommit(t, cmd, public)
+		// Under way: the record lists the pages of both.
 		record, _ := os.ReadFile(filepath.Join(public, ".helminauha-files"))
 		if !strings.Contains(string(record), was+"-0/") || !strings.Contains(string(record), now+"-0/") {
-			t.Fatalf("%s: the commit ended before the build was frozen", c.name)
+			t.Fatalf("%s: the record does not list both builds' pages while the commit is held", c.name)
 		}
 		for _, sig := range c.sigs {
 			cmd.Process.Signal(sig)
 		}
-		resume()
+		release()
 		if code := cmd.ProcessState.ExitCode(); !slices.Contains(c.codes, code) {
 			t.Errorf("%s: exit status %d, want one of %v\nstderr:\n%s", c.name, code, c.codes, firstLines(stderr.String(), 5))
 		}
@@ -176,12 +178,18 @@ func TestSignalWhileFilesArePutInPlace(t *testing.T) {
 	}
 }
 
-// frozenAtCommit starts cmd, a build into public, and stops it (SIGSTOP)
-// as it replaces public's record. The returned function lets it go on and
-// waits for it to end, killing it (and failing the test) when it has not
-// ended 10 s later.
-func frozenAtCommit(t *testing.T, cmd *exec.Cmd, public string) (resume func()) {
+// heldAtCommit starts cmd, a build into public by a binary built with the
+// testhooks tag, holding its commit once it has replaced public's record
+// (see internal/output's holdCommit). The returned function lets the
+// commit go on and waits for the build to end, killing it (and failing
+// the test) when it has not ended 10 s later.
+func heldAtCommit(t *testing.T, cmd *exec.Cmd, public string) (release func()) {
 	t.Helper()
+	hold := filepath.Join(t.TempDir(), "hold")
+	if err := os.WriteFile(hold, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Env = append(os.Environ(), "HELMINAUHA_HOLD_COMMIT="+hold)
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +203,7 @@ func frozenAtCommit(t *testing.T, cmd *exec.Cmd, public string) (resume func()) 
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	// A test that fails while the build is frozen leaves none behind.
+	// A test that fails while the build is held leaves none behind.
 	t.Cleanup(func() { cmd.Process.Kill() })
 	wait := func() {
 		select {
@@ -210,8 +218,7 @@ func frozenAtCommit(t *testing.T, cmd *exec.Cmd, public string) (resume func()) 
 		select {
 		case ev := <-watcher.Events:
 			if ev.Has(fsnotify.Create) && filepath.Base(ev.Name) == ".helminauha-files" {
-				cmd.Process.Signal(syscall.SIGSTOP)
-				return func() { cmd.Process.Signal(syscall.SIGCONT); wait() }
+				return func() { os.Remove(hold); wait() }
 			}
 		case err := <-watcher.Errors:
 			t.Fatal(err)

@@ -496,6 +496,7 @@ func (w *Writer) Commit(ctx context.Context) error {
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
 		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
+	holdCommit()
 	// The files it did not write go first: one may be a link where a
 	// folder of recorded files was, and removing those through it would
 	// remove files outside the folder.
@@ -543,6 +544,13 @@ func (w *Writer) discard() {
 		w.keepPool()
 	}
 }
+
+// holdCommit runs once a commit's record lists the files of both builds,
+// before it changes anything else. It does nothing but in a binary built
+// with the testhooks tag, whose tests hold a commit there to signal it
+// mid-way (hold_testhooks.go): a commit of a few hundred files is over
+// in milliseconds, sooner than a test can stop it from outside.
+var holdCommit = func() {}
 
 // commits are held, for reading, by the commits changing an output
 // folder (see Settle).
