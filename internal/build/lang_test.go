@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -174,13 +175,15 @@ func TestSwedishSearchIndex(t *testing.T) {
 // editor has: the error stands at the code in site.yaml, names the
 // languages the theme has, and says to correct the code.
 func TestLanguageWithoutWordsIsToldInSiteYAML(t *testing.T) {
-	tests := []struct{ name, from, to, want string }{
-		{"another language", "  sv:\n", "  se:\n", "content/site.yaml:5:3: the theme has no words for the language se (it has en, fi, sv): correct the language's code"},
-		{"the default language", "baseURL:", "language: de\nbaseURL:", "content/site.yaml:3:11: the theme has no words for the language de (it has en, fi, sv): correct the language's code"},
+	tests := []struct{ name, from, to, want, fixture string }{
+		{"another language", "  sv:\n", "  se:\n", "content/site.yaml:5:3: the theme has no words for the language se (it has en, fi, sv): correct the language's code", ""},
+		{"the default language", "baseURL:", "language: de\nbaseURL:", "content/site.yaml:3:11: the theme has no words for the language de (it has en, fi, sv): correct the language's code", ""},
+		// Its pages were marked German and written in Finnish words.
+		{"the only language", "baseURL:", "language: de\nbaseURL:", "content/site.yaml:3:11: the theme has no words for the language de (it has en, fi, sv): correct the language's code", "small.txtar"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			fsys := fixture(t, "bilingual.txtar")
+			fsys := fixture(t, cmp.Or(tc.fixture, "bilingual.txtar"))
 			cfg := fsys["site.yaml"]
 			if !strings.Contains(string(cfg.Data), tc.from) {
 				t.Fatalf("site.yaml has no %q", tc.from)
@@ -199,6 +202,38 @@ func TestLanguageWithoutWordsIsToldInSiteYAML(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("no error %q in\n%v", tc.want, res.Diags)
+			}
+		})
+	}
+}
+
+// TestLanguageTagWithRegion: site.yaml's language is a BCP 47 tag, and a
+// Finnish portal's Swedish is often written sv-FI. Such a portal's pages
+// take the words of its language's table and its search the analysis of
+// its language; they were in Finnish words, searched as Finnish, under
+// <html lang="sv-FI">.
+func TestLanguageTagWithRegion(t *testing.T) {
+	for _, tc := range []struct{ tag, skip, lang string }{
+		{"sv-FI", `<a class="skip-link" href="#sisalto">Gå till innehållet</a>`, `"lang":"sv"`},
+		{"SV", `<a class="skip-link" href="#sisalto">Gå till innehållet</a>`, `"lang":"sv"`},
+		{"en-GB", `<a class="skip-link" href="#sisalto">Skip to content</a>`, ""},
+		{"fi-FI", `<a class="skip-link" href="#sisalto">Siirry sisältöön</a>`, ""},
+	} {
+		t.Run(tc.tag, func(t *testing.T) {
+			fsys := fixture(t, "small.txtar")
+			fsys["site.yaml"].Data = []byte(strings.Replace(string(fsys["site.yaml"].Data), "baseURL:", "language: "+tc.tag+"\nbaseURL:", 1))
+			res, err := build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content"})
+			if err != nil {
+				t.Fatalf("build: %v\n%v", err, res.Diags.Err())
+			}
+			files := fileMap(res.Files)
+			home := string(files["index.html"])
+			if !strings.Contains(home, `<html lang="`+tc.tag+`">`) || !strings.Contains(home, tc.skip) {
+				t.Errorf("the home page is not marked %s in its words (%s):\n%.600s", tc.tag, tc.skip, home)
+			}
+			index := string(files["haku/index.json"])
+			if got := strings.Contains(index, `"lang":`); got != (tc.lang != "") || !strings.Contains(index, tc.lang) {
+				t.Errorf("the search index's analysis: want %q in\n%.200s", tc.lang, index)
 			}
 		})
 	}

@@ -112,19 +112,24 @@ func loadWords(fsys fs.FS, show func(string) string, src map[string]string) (wor
 // first), every word its table lacks: the words the templates use, those
 // the generator writes and those of the default language's table. The
 // error is at the table's file and names the key and where it is needed.
-// A portal of one language without a table of its own is written in
-// Finnish words, as before tables existed. A language without a table is
-// told where at (nil, or a Pos without a file, when unknown) says site.yaml
-// names its code: most often a code mistyped there (se for sv), and the
-// built-in theme's tables are not files the editor has.
+// A language's table is its own or that of its language without the
+// region (see words.code); a language with neither is an error, in a
+// portal of one language too, whose pages would be marked as in it and
+// written in Finnish words. It is told where at (nil, or a Pos without a
+// file, when unknown) says site.yaml names its code: most often a code
+// mistyped there (se for sv), and the built-in theme's tables are not
+// files the editor has.
 func (t *Theme) CheckLanguages(codes []string, at func(code string) diag.Pos) diag.List {
 	w := t.words
 	if len(w.text) == 0 || len(codes) == 0 {
 		return nil
 	}
-	ref := codes[0]
-	if w.text[ref] == nil {
+	ref := w.code(codes[0])
+	if ref == "" {
 		ref = "fi"
+		if w.text[ref] == nil {
+			ref = slices.Sorted(maps.Keys(w.text))[0]
+		}
 	}
 	file := func(lang string) string { return w.dir + lang + ".yaml" }
 	need := map[string]string{}
@@ -142,14 +147,13 @@ func (t *Theme) CheckLanguages(codes []string, at func(code string) diag.Pos) di
 	}
 	var diags diag.List
 	for _, code := range codes {
-		table := w.text[code]
+		table := w.table(code)
 		if table == nil {
 			var pos diag.Pos
 			if at != nil {
 				pos = at(code)
 			}
 			switch {
-			case len(codes) < 2:
 			case pos.File != "":
 				diags.Report(pos, diag.RenderNoWordsCode, code, strings.Join(slices.Sorted(maps.Keys(w.text)), ", "), file(code), file(ref))
 			default:
@@ -159,17 +163,42 @@ func (t *Theme) CheckLanguages(codes []string, at func(code string) diag.Pos) di
 		}
 		for _, k := range slices.Sorted(maps.Keys(need)) {
 			if _, ok := table[k]; !ok {
-				diags.Report(diag.Pos{File: file(code)}, diag.RenderMissingWord, k, need[k])
+				diags.Report(diag.Pos{File: file(w.code(code))}, diag.RenderMissingWord, k, need[k])
 			}
 		}
 	}
 	return diags
 }
 
+// code is the language whose table lang's pages take their words from:
+// lang's own, or else that of its language without the region or script
+// (sv for sv-FI, en for en-GB), matched regardless of case as BCP 47 tags
+// are. "" when the theme has neither: a portal whose language: is sv-FI,
+// the Swedish of Finland, was written in Finnish words and searched as
+// Finnish, its pages marked Swedish.
+func (w *words) code(lang string) string {
+	if _, ok := w.text[lang]; ok {
+		return lang
+	}
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if _, ok := w.text[base]; ok {
+		return base
+	}
+	return ""
+}
+
+// table is lang's table of words (see code), nil when there is none.
+func (w *words) table(lang string) map[string]string {
+	if m, ok := w.text[lang]; ok {
+		return m
+	}
+	return w.text[w.code(lang)]
+}
+
 // word is the text of key in lang: from lang's table, else the Finnish
 // one's (check has reported the gap), else the key itself.
 func (t *Theme) word(lang, key string) string {
-	if s, ok := t.words.text[lang][key]; ok {
+	if s, ok := t.words.table(lang)[key]; ok {
 		return s
 	}
 	if s, ok := t.words.text["fi"][key]; ok {
@@ -241,7 +270,7 @@ func (t *Theme) Labels(lang string) map[string]string {
 // also ("kind."), whole, for a script's data-words attribute.
 func (t *Theme) scriptWords(lang, prefix string, also ...string) string {
 	m := map[string]string{}
-	for _, table := range []map[string]string{t.words.text["fi"], t.words.text[lang]} {
+	for _, table := range []map[string]string{t.words.text["fi"], t.words.table(lang)} {
 		for k := range table {
 			if rest, ok := strings.CutPrefix(k, prefix); ok {
 				m[rest] = t.word(lang, k)

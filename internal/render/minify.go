@@ -60,7 +60,7 @@ func (t *Theme) pagesFor(lang string) (pages, fast map[string]*template.Template
 	defer t.local.mu.Unlock()
 	l, ok := t.local.sets[lang]
 	if !ok {
-		if _, has := t.words.text[lang]; has {
+		if t.words.table(lang) != nil {
 			src := t.localize(t.src, lang)
 			if l.pages = t.parseSets(src); l.pages != nil && t.fast != nil {
 				if m := minifiedSources(src); m != nil {

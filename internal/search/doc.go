@@ -19,7 +19,7 @@
 //
 // That is the Finnish analysis. The language of an index
 // (Options.Language) chooses its analysis, a Language (lang.go): Swedish
-// for "sv", with the Snowball Swedish stemmer and mending of the definite
+// for "sv" and a Swedish tag with a region ("sv-FI"), with the Snowball Swedish stemmer and mending of the definite
 // forms it leaves, Swedish stop words, compound parts that may end in a
 // linking -s-, -ing/-ning derivation and a default thesaurus of its own
 // (sanasto.sv.txt). The manifest of a Swedish index says "lang":"sv", and

@@ -63,10 +63,11 @@ var swedish = &Language{
 //
 //go:generate go test -run ^TestThemeStopWords$ -update
 
-// LanguageOf returns the analysis of the language code: Swedish for
-// "sv", Finnish for any other.
+// LanguageOf returns the analysis of the language code, a BCP 47 tag:
+// Swedish for "sv" and Swedish of a region ("sv-FI", as a Finnish
+// portal's Swedish pages are often marked), Finnish for any other.
 func LanguageOf(code string) *Language {
-	if code == "sv" {
+	if base, _, _ := strings.Cut(strings.ToLower(code), "-"); base == "sv" {
 		return swedish
 	}
 	return finnish
