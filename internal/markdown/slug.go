@@ -13,7 +13,7 @@ import (
 // Slugify turns Finnish text into a slug for URLs and ids: lower-case
 // ASCII letters, digits and '-'. Letters lose their diacritics (ä -> a,
 // ö -> o, å -> a, é -> e), a few letters without a decomposition are
-// spelled out (ß -> ss, æ -> ae, ø -> o), and every other run of
+// spelled out (ß -> ss, æ -> ae, ø -> o, ŋ -> n), and every other run of
 // characters becomes one '-'. The result never starts or ends with '-'
 // and is empty when s holds no letter or digit.
 //
@@ -91,10 +91,14 @@ var latinNFD = func() (t [latinEnd - utf8.RuneSelf][]rune) {
 	return t
 }()
 
-// spelled holds letters that NFD does not decompose into an ASCII base.
+// spelled holds letters that NFD does not decompose into an ASCII base,
+// the Sámi languages' among them (đ, ŋ, ŧ, and Skolt's ǥ and ʒ, which ǯ
+// decomposes to): without them a tag "Ŧ" had no letters and "saŋ" had
+// the address of "sa".
 var spelled = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'ø': "o", 'œ': "oe", 'đ': "d", 'ð': "d",
-	'ł': "l", 'þ': "th", 'ı': "i",
+	'ł': "l", 'þ': "th", 'ı': "i", 'ŋ': "n", 'ŧ': "t", 'ǥ': "g", 'ʒ': "z",
+	'ħ': "h",
 }
 
 // headingIDs hands out the ids of one document's headings: the slug of the

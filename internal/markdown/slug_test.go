@@ -21,6 +21,8 @@ func TestSlugify(t *testing.T) {
 		{"digits kept", "Vuodet 2015–2017", "vuodet-2015-2017"},
 		{"other diacritics", "Café Škoda Ñandú", "cafe-skoda-nandu"},
 		{"spelled letters", "Straße Ærø", "strasse-aero"},
+		{"sámi letters", "Sámegiella: áčđŋšŧž ÁČĐŊŠŦŽ", "samegiella-acdnstz-acdnstz"},
+		{"skolt sámi letters", "ǥ ǯ ʒ ǩ ǧ", "g-z-z-k-g"},
 		{"quotes", "”Näin” ja ’noin’", "nain-ja-noin"},
 		{"only symbols", "!!! ???", ""},
 		{"empty", "", ""},

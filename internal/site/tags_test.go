@@ -5,6 +5,9 @@ import "testing"
 func TestTagSlug(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Työhyvinvointi", "tyohyvinvointi"},
+		{"saŋ", "san"},
+		{"Ŧ", "t"},
+		{"ʒ ja 働き方", "z-ja-働き方"},
 		{"Johtaminen ja jaksaminen", "johtaminen-ja-jaksaminen"},
 		{"Ψυχολογία", "ψυχολογία"},
 		{"Работа", "работа"},
