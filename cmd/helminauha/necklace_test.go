@@ -57,7 +57,7 @@ func TestOldThemeStillGetsTheWholeNecklace(t *testing.T) {
 		t.Errorf("build counts %d warnings with the old theme, want %d (one more than with the built-in theme):\n%s", got, want, stdout)
 	}
 	_, checked, _ := helminauha(t, dir, "check", "--lang", "en")
-	if want := "themes/helminauha/templates/necklace.html:19:91: warning: the theme reads oma-helminauha/helmet.json, every pearl in one file"; !strings.Contains(checked, want) {
+	if want := "themes/helminauha/templates/necklace.html:21:91: warning: the theme reads oma-helminauha/helmet.json, every pearl in one file"; !strings.Contains(checked, want) {
 		t.Errorf("check does not tell where the theme names helmet.json: want %q in\n%s", want, checked)
 	}
 	var all map[string]json.RawMessage

@@ -2,8 +2,10 @@ package build_test
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/helminauha/helminauha/internal/build"
 )
@@ -35,5 +37,74 @@ func TestSamiLettersHaveAddresses(t *testing.T) {
 	}
 	if page := string(files["helmet/yhteinen-tavoite/index.html"]); !strings.Contains(page, `<h2 id="nuolggat-ja-t">`) {
 		t.Errorf("the heading's id is not nuolggat-ja-t:\n%s", page)
+	}
+}
+
+// emptyList finds a list with no items, but one with an id, which a
+// script fills (the search's results, the own necklace).
+var emptyList = regexp.MustCompile(`<(ul|ol)((?:\s(?:class|aria-label)="[^"]*")*)>\s*</(?:ul|ol)>`)
+
+// TestNoEmptyNecklace: a portal may have no theme areas (a guide and pages
+// alone), and an area may have no pearls yet. Neither shows a heading over
+// nothing: the home page of a portal of no areas had "Helmet teemoittain"
+// over an empty picture, legend and list, and every page's header an
+// "areas" disclosure that opened on nothing; an area with no pearls had
+// "0 helmeä" over a bare string on the home page, and its own page the
+// heading of its necklace over the kinds' legend and a bare string.
+func TestNoEmptyNecklace(t *testing.T) {
+	withEmpty := fixture(t, "small.txtar")
+	withEmpty["teemat/tyhja.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Tuleva alue\nweight: 3\nsummary: Helmiä tulossa.\n---\nAlueen johdanto.\n")}
+	for _, tc := range []struct {
+		name  string
+		fsys  fstest.MapFS
+		want  map[string][]string // page: what it shows
+		never []string            // on any page
+	}{
+		{"no areas", fixture(t, "pagesonly.txtar"), map[string][]string{
+			"index.html": {"<h1>Opasportaali</h1>", `<h2 id="opas_otsikko">Opas</h2>`},
+		}, []string{`<section class="necklace`, `class="necklace-text"`, `class="nav-menu"`, "Helmet teemoittain"}},
+		{"an area with no pearls", withEmpty, map[string][]string{
+			"index.html": {
+				`<h3 class="strand-title"><a href="/portaali/teemat/tyhja/">Tuleva alue</a></h3>` + "\n" +
+					`<p class="strand-empty">Tällä teema-alueella ei ole vielä helmiä.</p>`,
+				`<span class="count">2 helmeä</span>`,
+			},
+			"teemat/tyhja/index.html": {"<h1>Tuleva alue</h1>", "<h2 id=\"helmet_otsikko\">Helmet tyypeittäin</h2>\n<p>Tällä teema-alueella ei ole vielä helmiä.</p>"},
+		}, []string{">0 helmeä<", "Tuleva alue: 0 helmeä"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := build.Build(context.Background(), build.Options{Content: tc.fsys, ContentName: "content"})
+			if err != nil {
+				t.Fatalf("build: %v\n%v", err, res.Diags.Err())
+			}
+			files := fileMap(res.Files)
+			for name, wants := range tc.want {
+				for _, want := range wants {
+					if !strings.Contains(string(files[name]), want) {
+						t.Errorf("%s lacks\n%s\nin\n%s", name, want, files[name])
+					}
+				}
+			}
+			if page := string(files["teemat/tyhja/index.html"]); strings.Contains(page, `id="nauha_otsikko"`) {
+				t.Errorf("the area with no pearls has a necklace:\n%s", page)
+			}
+			for name, data := range files {
+				if !strings.HasSuffix(name, ".html") {
+					continue
+				}
+				page := string(data)
+				for _, never := range tc.never {
+					if strings.Contains(page, never) {
+						t.Errorf("%s shows %q", name, never)
+					}
+				}
+				if m := emptyList.FindString(page); m != "" {
+					t.Errorf("%s has an empty list %s", name, m)
+				}
+			}
+			if broken := checkLinks(res.Files, res.Site.Config.BasePath()); len(broken) > 0 {
+				t.Errorf("broken links: %v", broken)
+			}
+		})
 	}
 }

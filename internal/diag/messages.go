@@ -672,8 +672,8 @@ var (
 // The content folder and its files (internal/content).
 var (
 	ContentNoPages = msg("content.no-pages",
-		"sivuja ei löytynyt: sisältökansiossa pitää olla kansiot teemat, helmet ja muut sisällön kansiot (katso ohje toimittajalle)",
-		"no pages found: the content folder needs teemat/, helmet/ and the other folders of the content format")
+		"sivuja ei löytynyt: kirjoita sivut sisältökansion kansioihin teemat, helmet, caset, opas ja sivut, tai jos kansio on väärä, anna oikea: --content KANSIO (katso ohje toimittajalle)",
+		"no pages found: write the pages into the content folder's folders teemat, helmet, caset, opas and sivut, or, if this is the wrong folder, give the right one: --content DIR")
 	ContentCannotRead = msg("content.cannot-read",
 		"tätä ei voi lukea: %s",
 		"cannot read: %s")

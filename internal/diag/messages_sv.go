@@ -246,7 +246,7 @@ eller HELMINAUHA_LANG=en).
 	"word.value":        "värdet %v",
 	"word.number":       "talet %v",
 
-	"content.no-pages":             "inga sidor hittades: innehållsmappen ska ha mapparna teemat, helmet och innehållets andra mappar (se redaktörsguiden)",
+	"content.no-pages":             "inga sidor hittades: skriv sidorna i innehållsmappens mappar teemat, helmet, caset, opas och sivut, eller om mappen är fel, ange den rätta: --content MAPP (se redaktörsguiden)",
 	"content.cannot-read":          "det här kan inte läsas: %s",
 	"content.cannot-read-folder":   "innehållsmappen kan inte läsas: %s",
 	"content.cannot-read-file":     "filen kan inte läsas: %s",
