@@ -43,14 +43,6 @@ pearls: []
 summary: ` + ph("summary", 1) + `
 date: %s
 ---
-
-## Tarve ja tavoitteet
-
-## Ratkaisu
-
-## Tulokset
-
-## Opit
 `},
 	"chapter": {content.DirChapters, `---
 title: ` + ph("title", 2) + `
@@ -98,7 +90,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		pos = append(pos, fl.Arg(0))
 		args = fl.Args()[1:]
 	}
-	lang := fl.Lang(siteLanguage(*contentDir))
+	portal := siteLanguage(*contentDir)
+	lang := fl.Lang(portal)
 	// new pearl uusi helmi: a name written as words, which the shell
 	// split; the name's message says what to write.
 	var asWords diag.Text
@@ -162,6 +155,14 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 			return errUsage
 		}
 		text = fmt.Sprintf(tmpl.text, area, today)
+		if kind == "case" {
+			// The sections check looks for, in the portal's language:
+			// a Swedish portal's new case had the Finnish ones, and
+			// check then warned that each Swedish one was missing.
+			for _, h := range content.CaseSectionsIn(portal) {
+				text += "\n## " + h + "\n"
+			}
+		}
 	case "chapter":
 		text = fmt.Sprintf(tmpl.text, fmt.Sprint(nextWeight(root.FS(), tmpl.dir)), "")
 	}

@@ -36,3 +36,31 @@ func TestSiteYAMLAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestNewCaseInThePortalsLanguage: a portal in Swedish (language: sv-FI,
+// the Swedish of Finland) holds its case examples to the Swedish
+// sections, and new writes those. It wrote the Finnish ones, and check,
+// once the placeholders were replaced, warned of each Swedish one.
+func TestNewCaseInThePortalsLanguage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "site.yaml"), "title: Pärlbandet\ndescription: En portal på svenska\nlanguage: sv-FI\n")
+	write(t, filepath.Join(content, "teemat", "natverk.md"), "---\ntitle: Nätverk\nweight: 1\nsummary: Om nätverk.\n---\nInledning.\n")
+	if code, stdout, stderr := helminauha(t, dir, "new", "case", "fallet"); code != 0 {
+		t.Fatalf("new case: exit %d\n%s%s", code, stdout, stderr)
+	}
+	name := filepath.Join(content, "caset", "fallet.md")
+	text := string(read(t, name))
+	if !strings.HasSuffix(text, "---\n\n## Behov och mål\n\n## Lösning\n\n## Resultat\n\n## Lärdomar\n") {
+		t.Errorf("the new case's sections are not the Swedish ones:\n%s", text)
+	}
+	for _, ph := range [][2]string{{"Esimerkin otsikko", "Fallet"}, {"Organisaation nimi", "Kommunen"}, {"Yksi tai kaksi lausetta siitä, mitä organisaatio teki.", "Vad kommunen gjorde."}} {
+		text = strings.Replace(text, ph[0], ph[1], 1)
+	}
+	write(t, name, text)
+	code, stdout, stderr := helminauha(t, dir, "check")
+	if code != 0 || strings.Contains(stdout+stderr, "fallet.md") {
+		t.Errorf("check of the new case: exit %d\n%s%s", code, stdout, stderr)
+	}
+}

@@ -213,11 +213,13 @@ func TestLanguageWithoutWordsIsToldInSiteYAML(t *testing.T) {
 // its language; they were in Finnish words, searched as Finnish, under
 // <html lang="sv-FI">.
 func TestLanguageTagWithRegion(t *testing.T) {
-	for _, tc := range []struct{ tag, skip, lang string }{
-		{"sv-FI", `<a class="skip-link" href="#sisalto">Gå till innehållet</a>`, `"lang":"sv"`},
-		{"SV", `<a class="skip-link" href="#sisalto">Gå till innehållet</a>`, `"lang":"sv"`},
-		{"en-GB", `<a class="skip-link" href="#sisalto">Skip to content</a>`, ""},
-		{"fi-FI", `<a class="skip-link" href="#sisalto">Siirry sisältöön</a>`, ""},
+	// The fixture's case example has the Finnish sections, which a
+	// portal of another language warns of as its own are missing.
+	for _, tc := range []struct{ tag, skip, lang, section string }{
+		{"sv-FI", `<a class="skip-link" href="#sisalto">Gå till innehållet</a>`, `"lang":"sv"`, "Behov och mål"},
+		{"SV", `<a class="skip-link" href="#sisalto">Gå till innehållet</a>`, `"lang":"sv"`, "Behov och mål"},
+		{"en-GB", `<a class="skip-link" href="#sisalto">Skip to content</a>`, "", "Needs and goals"},
+		{"fi-FI", `<a class="skip-link" href="#sisalto">Siirry sisältöön</a>`, "", ""},
 	} {
 		t.Run(tc.tag, func(t *testing.T) {
 			fsys := fixture(t, "small.txtar")
@@ -234,6 +236,10 @@ func TestLanguageTagWithRegion(t *testing.T) {
 			index := string(files["haku/index.json"])
 			if got := strings.Contains(index, `"lang":`); got != (tc.lang != "") || !strings.Contains(index, tc.lang) {
 				t.Errorf("the search index's analysis: want %q in\n%.200s", tc.lang, index)
+			}
+			warned := diagText(res.Diags)
+			if got := strings.Contains(warned, "content/caset/tampere.md: warning: the case example has no section"); got != (tc.section != "") || !strings.Contains(warned, tc.section) {
+				t.Errorf("the case example's sections: want a warning of %q in\n%s", tc.section, warned)
 			}
 		})
 	}

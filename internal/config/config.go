@@ -104,6 +104,15 @@ func (c *Config) CodePos(code string) diag.Pos {
 	return c.languagePos
 }
 
+// BaseLanguage is the language of the BCP 47 tag, without its region or
+// script, in lower case: sv for sv-FI, the Swedish of Finland, en for
+// en-GB. The theme's words, the search's analysis and the sections of a
+// case example follow it; a page's lang attribute keeps the tag whole.
+func BaseLanguage(tag string) string {
+	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return base
+}
+
 // Folder is the language's folder in the content folder, as a document's
 // Lang names it: "" for the default language, "sv" for Swedish.
 func (c *Config) Folder() string { return strings.TrimSuffix(c.LangPath, "/") }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
@@ -180,7 +181,7 @@ func (w *words) code(lang string) string {
 	if _, ok := w.text[lang]; ok {
 		return lang
 	}
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	base := config.BaseLanguage(lang)
 	if _, ok := w.text[base]; ok {
 		return base
 	}

@@ -8,6 +8,8 @@ import (
 
 	snowball "github.com/blevesearch/snowballstem"
 	swedishstem "github.com/blevesearch/snowballstem/swedish"
+
+	"github.com/helminauha/helminauha/internal/config"
 )
 
 // Language is the analysis of one language's words: how a folded word
@@ -67,7 +69,7 @@ var swedish = &Language{
 // Swedish for "sv" and Swedish of a region ("sv-FI", as a Finnish
 // portal's Swedish pages are often marked), Finnish for any other.
 func LanguageOf(code string) *Language {
-	if base, _, _ := strings.Cut(strings.ToLower(code), "-"); base == "sv" {
+	if config.BaseLanguage(code) == "sv" {
 		return swedish
 	}
 	return finnish

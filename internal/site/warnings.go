@@ -10,18 +10,6 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
-// CaseSections are the sections a case example usually has
-// (the README's content format, "A case example"); a missing one is a warning.
-var CaseSections = []string{"Tarve ja tavoitteet", "Ratkaisu", "Tulokset", "Opit"}
-
-// CaseSectionsIn are CaseSections in each language a portal may have;
-// another language's case examples are held to the Finnish ones.
-var CaseSectionsIn = map[string][]string{
-	"fi": CaseSections,
-	"sv": {"Behov och mål", "Lösning", "Resultat", "Lärdomar"},
-	"en": {"Needs and goals", "Solution", "Results", "Lessons learned"},
-}
-
 // MaxSummary is the longest summary, in characters, that reads well in
 // lists and search results.
 const MaxSummary = 300
@@ -29,10 +17,7 @@ const MaxSummary = 300
 // warnings are the problems that check prints and build lets pass.
 func (b *builder) warnings() diag.List {
 	var diags diag.List
-	sections := CaseSectionsIn[b.s.Config.Language]
-	if sections == nil {
-		sections = CaseSections
-	}
+	sections := content.CaseSectionsIn(b.s.Config.Language)
 	for _, c := range b.s.Cases {
 		caseSections(&c.Common, sections, &diags)
 	}
@@ -317,11 +302,7 @@ func (s *Site) DocWarnings(doc content.Doc) diag.List {
 	case *content.Pearl:
 		pearlWords(c, s.Config.PearlWords, &diags)
 	case *content.Case:
-		sections := CaseSectionsIn[s.Config.Language]
-		if sections == nil {
-			sections = CaseSections
-		}
-		caseSections(c, sections, &diags)
+		caseSections(c, content.CaseSectionsIn(s.Config.Language), &diags)
 	}
 	switch doc.(type) {
 	case *content.Pearl, *content.Case, *content.Area:
