@@ -452,18 +452,20 @@ func slowFold(b []byte, r rune, n int) ([]byte, int) {
 }
 
 // folds maps lower-case Latin letters with diacritics to plain ASCII, so
-// that a reader without ä and ö on the keyboard finds the same words. The
-// table is copied verbatim into haku.js.
+// that a reader without ä and ö on the keyboard finds the same words; so
+// also the Sámi languages' letters (đ, ŋ, ŧ; Skolt's ǥ, ǧ, ǩ, ʒ, ǯ), as
+// slugs spell them. The table is copied verbatim into haku.js.
 var folds = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
 	'æ': "ae", 'ç': "c", 'ć': "c", 'č': "c", 'ď': "d", 'đ': "d", 'ð': "d",
 	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
+	'ǥ': "g", 'ǧ': "g",
 	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i",
-	'ł': "l", 'ñ': "n", 'ń': "n", 'ň': "n",
+	'ǩ': "k", 'ł': "l", 'ñ': "n", 'ń': "n", 'ň': "n", 'ŋ': "n",
 	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o", 'œ': "oe",
-	'ŕ': "r", 'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ß': "ss", 'ť': "t", 'þ': "th",
+	'ŕ': "r", 'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ß': "ss", 'ť': "t", 'ŧ': "t", 'þ': "th",
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u", 'ų': "u",
-	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
+	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z", 'ʒ': "z", 'ǯ': "z",
 }
 
 // finnishStop are the folded Finnish function words that are not indexed;

@@ -22,7 +22,7 @@ const MAX_WORD_RUNES = 40;
 // FOLDS maps a letter to its folded form (internal/search's folds): each
 // group is the form, in ASCII, then the letters that fold to it, written
 // this way to keep the search page's script small.
-const FOLDS = Object.fromEntries('aàáâãäåāăą aeæ cçćč dďđð eèéêëēėęě iìíîïīįı lł nñńň oòóôõöøōő oeœ rŕř sśšş ssß tť thþ uùúûüūůűų yýÿ zźżž'.split(' ').flatMap((g) => {
+const FOLDS = Object.fromEntries('aàáâãäåāăą aeæ cçćč dďđð eèéêëēėęě gǥǧ iìíîïīįı kǩ lł nñńňŋ oòóôõöøōő oeœ rŕř sśšş ssß tťŧ thþ uùúûüūůűų yýÿ zźżžʒǯ'.split(' ').flatMap((g) => {
   const to = g.match(/^[a-z]+/)[0];
   return [...g.slice(to.length)].map((c) => [c, to]);
 }));
