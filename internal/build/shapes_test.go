@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -104,6 +105,45 @@ func TestNoEmptyNecklace(t *testing.T) {
 			}
 			if broken := checkLinks(res.Files, res.Site.Config.BasePath()); len(broken) > 0 {
 				t.Errorf("broken links: %v", broken)
+			}
+		})
+	}
+}
+
+// TestHomeListsTheStartOfALongGuide: the home page lists a guide's
+// chapters up to a dozen, and of a longer guide the first ten and a link
+// to the rest in the guide's contents, where a guide of 40 chapters put
+// 40 links on the home page. The guide's own contents list them all.
+func TestHomeListsTheStartOfALongGuide(t *testing.T) {
+	chapter := regexp.MustCompile(`<li><a href="/portaali/opas/[a-z0-9-]+/">`)
+	for _, tc := range []struct {
+		chapters, shown int
+		more            string
+	}{
+		{12, 12, ""},
+		{40, 10, `<p class="strand-more"><a href="/portaali/opas/#sisallys_otsikko">ja 30 muuta lukua</a></p>`},
+	} {
+		t.Run(fmt.Sprint(tc.chapters), func(t *testing.T) {
+			fsys := fixture(t, "small.txtar")
+			// The fixture's two chapters, weights 1 and 2, and more.
+			for i := 3; i <= tc.chapters; i++ {
+				fsys[fmt.Sprintf("opas/luku-%d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: Luku %d\nweight: %d\nsummary: Luvun %d asiat.\n---\nTeksti.\n", i, i, i)}
+			}
+			res, err := build.Build(context.Background(), build.Options{Content: fsys, ContentName: "content"})
+			if err != nil {
+				t.Fatalf("build: %v\n%v", err, res.Diags.Err())
+			}
+			files := fileMap(res.Files)
+			home := string(files["index.html"])
+			teaser := home[strings.Index(home, `<section class="section guide-teaser"`):]
+			if got := len(chapter.FindAllString(teaser, -1)); got != tc.shown {
+				t.Errorf("the home page lists %d chapters, want %d:\n%s", got, tc.shown, teaser)
+			}
+			if got := strings.Contains(teaser, "muuta lukua"); got != (tc.more != "") || !strings.Contains(teaser, tc.more) {
+				t.Errorf("the home page's link to the rest: want %q in\n%s", tc.more, teaser)
+			}
+			if got := strings.Count(string(files["opas/index.html"]), `<span class="toc-num">`); got != tc.chapters {
+				t.Errorf("the guide's contents list %d chapters, want %d", got, tc.chapters)
 			}
 		})
 	}

@@ -149,6 +149,9 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		v.Legend = s.Kinds
 		v.Cases = homeCases(s)
 		v.Guide = s.Guide
+		if s.Guide != nil {
+			v.GuideChapters, v.MoreChapters = homeChapters(s.Guide.Chapters)
+		}
 	case "area":
 		a, ok := j.node.(*site.Area)
 		if !ok {
@@ -316,4 +319,15 @@ func homeCases(s *site.Site) []*site.Case {
 		return s.Cases[:3]
 	}
 	return s.Cases
+}
+
+// homeChapters are the chapters of a guide the home page lists, and how
+// many more it has: all of them up to a dozen, else the first ten, so
+// that the rest is never one or two.
+func homeChapters(chs []*site.Chapter) (shown []*site.Chapter, more int) {
+	const all, first = 12, 10
+	if len(chs) <= all {
+		return chs, 0
+	}
+	return chs[:first], len(chs) - first
 }

@@ -99,6 +99,11 @@ type View struct {
 	Cases []*site.Case
 	// Chapters are the guide's chapters with their bodies (guideprint).
 	Chapters []PrintChapter
+	// GuideChapters are the guide's chapters the home page lists, and
+	// MoreChapters those it leaves to the guide's contents: a guide of 40
+	// chapters put 40 links on the home page (see homeChapters).
+	GuideChapters []*site.Chapter
+	MoreChapters  int
 	// Pager is the page of a paged list (area and term pages, see
 	// PageSize; the list of terms, see TagPageSize): which page this is,
 	// and the links to the others.
