@@ -176,9 +176,11 @@ func rewriteWant(t *testing.T, file, errs string) {
 	}
 }
 
+// Pearls are listed as a Finnish reader orders them: å, ä and ö after z,
+// and numbers by their value.
 func TestPearlsInFinnishAlphabeticalOrder(t *testing.T) {
 	fsys, _ := load(t, "small.txtar")
-	for i, title := range []string{"Öljy", "Zeta", "Ääni", "aalto", "Åland", "Ohje"} {
+	for i, title := range []string{"Öljy", "Zeta", "Ääni", "aalto", "Åland", "Ohje", "Osa 10", "Osa 2", "12 tapaa", "5 vinkkiä"} {
 		fsys[fmt.Sprintf("helmet/p%d.md", i)] = &fstest.MapFile{Data: []byte(
 			"---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\n")}
 	}
@@ -190,7 +192,7 @@ func TestPearlsInFinnishAlphabeticalOrder(t *testing.T) {
 	for _, p := range s.Areas[0].Pearls {
 		got = append(got, p.Title)
 	}
-	if want := "aalto Dialogi Ohje Zeta Åland Ääni Öljy"; strings.Join(got, " ") != want {
+	if want := "5 vinkkiä 12 tapaa aalto Dialogi Ohje Osa 2 Osa 10 Zeta Åland Ääni Öljy"; strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }
