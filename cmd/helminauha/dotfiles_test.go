@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,17 +12,19 @@ import (
 // A public body publishes static/.well-known/security.txt (RFC 9116); other
 // names that start with a dot are hidden files (.env, .htaccess, a .git
 // folder), which a build never publishes silently: each is an error that
-// names it, in check and in build, and nothing is written. The hidden files
-// an operating system or an editor leaves (.DS_Store, ._x, .x.swp) are
-// skipped without a word, as anywhere in the content.
+// names it, in check and in build, and nothing is written. The files an
+// operating system, an editor or an office suite leaves (leftBehind) are
+// skipped without a word, as anywhere in the content: LibreOffice's lock
+// stays while the editor has the attachment open, and failed the build.
 func TestDotFilesInStatic(t *testing.T) {
 	dir := portal(t)
 	static := filepath.Join(dir, "content", "static")
 	write(t, filepath.Join(static, ".well-known", "security.txt"), "Contact: mailto:tietoturva@example.fi\n")
 	write(t, filepath.Join(static, ".well-known", "pki-validation", "a.txt"), "token\n")
-	write(t, filepath.Join(static, ".DS_Store"), "junk")
-	write(t, filepath.Join(static, "liitteet", "._lomake.pdf"), "junk")
-	write(t, filepath.Join(static, ".well-known", ".security.txt.swp"), "junk")
+	for _, name := range leftBehind {
+		write(t, filepath.Join(static, name), "junk")
+		write(t, filepath.Join(dir, "content", "helmet", path.Base(name)), "junk")
+	}
 	code, stdout, stderr := helminauha(t, dir, "build")
 	if code != 0 {
 		t.Fatalf("build: exit status %d\n%s%s", code, stdout, stderr)
@@ -35,13 +38,14 @@ func TestDotFilesInStatic(t *testing.T) {
 			t.Errorf("public/%s: %q, %v; want it published", name, got, err)
 		}
 	}
-	for _, name := range []string{".DS_Store", "liitteet/._lomake.pdf", ".well-known/.security.txt.swp"} {
+	_, checked, _ := helminauha(t, dir, "check")
+	for _, name := range leftBehind {
 		if _, err := os.Lstat(filepath.Join(dir, "public", name)); err == nil {
 			t.Errorf("public/%s is published", name)
 		}
-	}
-	if _, stdout, _ := helminauha(t, dir, "check"); strings.Contains(stdout, "DS_Store") || strings.Contains(stdout, "swp") {
-		t.Errorf("check names a file the system or an editor left:\n%s", stdout)
+		if strings.Contains(stdout+stderr+checked, path.Base(name)) {
+			t.Errorf("build or check names %s, which an editor or the system left:\n%s%s%s", name, stdout, stderr, checked)
+		}
 	}
 
 	before := treeSum(t, filepath.Join(dir, "public"))
@@ -63,6 +67,16 @@ func TestDotFilesInStatic(t *testing.T) {
 	if after := treeSum(t, filepath.Join(dir, "public")); after != before {
 		t.Errorf("a failed build changed public/")
 	}
+}
+
+// leftBehind are files that systems, editors, office suites and sync
+// tools leave beside the files they show, edit or copy, as paths under
+// static/.
+var leftBehind = []string{
+	".DS_Store", "liitteet/._lomake.pdf", ".well-known/.security.txt.swp",
+	"liitteet/.~lock.lomake.docx#", "liitteet/~$lomake.docx", "liitteet/.kuva.svg.kate-swp",
+	"liitteet/.goutputstream-AB12CD", "liitteet/4913", "liitteet/kuva.svg___jb_tmp___",
+	"liitteet/kuva.svg___jb_old___", "liitteet/.syncthing.lomake.pdf.tmp",
 }
 
 // serve serves static/.well-known and follows a save in it.
@@ -139,5 +153,55 @@ func TestDotFilesInATheme(t *testing.T) {
 		`themes/oma/assets/.env: the file .env is not published: its name starts with a dot`)
 	if strings.Contains(stdout+stderr, "SALAINEN") {
 		t.Errorf("a message quotes a hidden file")
+	}
+}
+
+// TestServeSkipsWhatEditorsLeave: what an editor, an office suite or a
+// sync tool leaves beside the files while serve runs (LibreOffice's lock
+// of an attachment open in static/, vim's 4913, a JetBrains safe write)
+// is neither published nor told in the terminal or the overlay, also by
+// a rebuild that walks the folders again for a new page.
+func TestServeSkipsWhatEditorsLeave(t *testing.T) {
+	dir := portal(t)
+	static := filepath.Join(dir, "content", "static")
+	// A new folder is a change of its own.
+	if err := os.MkdirAll(filepath.Join(static, ".well-known"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/helmet/dialogi/", "Dialogi")
+	for _, name := range leftBehind {
+		write(t, filepath.Join(static, name), "junk")
+		write(t, filepath.Join(dir, "content", "helmet", path.Base(name)), "junk")
+	}
+	// Renamed in, so that no build sees it half written on a busy machine.
+	tmp := filepath.Join(t.TempDir(), "uusi.md")
+	write(t, tmp, "---\ntitle: Uusi\ntheme: johtaminen\nsummary: Uusi helmi.\nkind: vinkki\ndate: 2024-01-01\n---\nUuden helmen teksti.\n")
+	if err := os.Rename(tmp, filepath.Join(dir, "content", "helmet", "uusi.md")); err != nil {
+		t.Fatal(err)
+	}
+	if line := s.next("rebuilt in", "build failed"); !strings.HasPrefix(line, "helmet/uusi.md changed: rebuilt in") {
+		t.Fatalf("serve says %q, want only the new page told:\n%s", line, strings.Join(s.log, "\n"))
+	}
+	s.waitFor("/helmet/uusi/", "Uuden helmen teksti.")
+	if _, body := s.get("/helmet/uusi/"); strings.Contains(body, "helminauha-overlay") {
+		t.Errorf("the page shows the overlay:\n%s", body)
+	}
+	for _, name := range leftBehind {
+		if status, _ := s.get("/" + strings.ReplaceAll(name, "#", "%23")); status != 404 {
+			t.Errorf("/%s: got %d, want 404", name, status)
+		}
+	}
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
+	}
+	for _, line := range s.log {
+		for _, name := range leftBehind {
+			if strings.Contains(line, path.Base(name)) {
+				t.Errorf("serve tells of %s: %q", name, line)
+			}
+		}
 	}
 }

@@ -97,8 +97,8 @@ func TestServeCountsASaveOnce(t *testing.T) {
 	}
 }
 
-// next returns the next line serve prints that has text in it.
-func (s *serving) next(text string) string {
+// next returns the next line serve prints that has one of texts in it.
+func (s *serving) next(texts ...string) string {
 	s.t.Helper()
 	end := time.After(typedWait)
 	for {
@@ -108,11 +108,13 @@ func (s *serving) next(text string) string {
 				s.t.Fatalf("serve stopped:\n%s", strings.Join(s.log, "\n"))
 			}
 			s.log = append(s.log, line)
-			if strings.Contains(line, text) {
-				return line
+			for _, text := range texts {
+				if strings.Contains(line, text) {
+					return line
+				}
 			}
 		case <-end:
-			s.t.Fatalf("serve printed no line with %q in %s:\n%s", text, typedWait, strings.Join(s.log, "\n"))
+			s.t.Fatalf("serve printed no line with %q in %s:\n%s", texts, typedWait, strings.Join(s.log, "\n"))
 		}
 	}
 }

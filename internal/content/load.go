@@ -231,9 +231,23 @@ const WellKnown = ".well-known"
 const MaxStaticPath = 200
 
 // hidden tells whether the loader skips a file or folder by its name: a
-// hidden one (.git, .DS_Store) or an editor's backup (x~, #x#).
+// hidden one (.git, .DS_Store), an editor's backup (x~, #x#), or a file
+// a program keeps beside the one it saves or has open (see editorTemp).
 func hidden(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || editorTemp(name)
+}
+
+// editorTemp tells whether a name without a leading dot is one a program
+// writes beside a file it saves or has open: vim's 4913, made and removed
+// at once to learn whether the folder may be written; the new text and
+// the old file of a JetBrains IDE's safe write (x___jb_tmp___,
+// x___jb_old___); and Microsoft Office's owner file (~$x.docx), which
+// stays while the document is open. Published, they would be a stray
+// file on the site; in a page folder, a warning about a file the editor
+// never made.
+func editorTemp(name string) bool {
+	return name == "4913" || strings.HasPrefix(name, "~$") ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
 }
 
 // HiddenName tells whether the file or folder (isDir) at name, a path
@@ -259,14 +273,23 @@ func HiddenName(name string, isDir, published bool) (skip bool, report *diag.Mes
 	return true, report
 }
 
-// leftBehind tells whether a hidden name is one an operating system or an
-// editor leaves beside the files it shows or edits (.DS_Store, ._x, vim's
-// .x.swp, Emacs's .#x), not the user's own file.
+// leftBehind tells whether a hidden name is one an operating system, an
+// editor or a sync tool leaves beside the files it shows or edits
+// (.DS_Store, ._x, vim's .x.swp, Emacs's .#x), not the user's own file.
+// Some stay as long as the file is open: LibreOffice's lock
+// (.~lock.x.odt#) and Kate's swap file (.x.kate-swp); others while it is
+// saved or synced: gedit's .goutputstream-XXXXXX and Syncthing's
+// .syncthing.x.tmp. Taken for the user's own hidden files, they failed
+// the build while an attachment in static/ was open.
 func leftBehind(name string) bool {
 	switch {
 	case !strings.HasPrefix(name, "."):
 		return true
 	case name == ".DS_Store", strings.HasPrefix(name, "._"), strings.HasPrefix(name, ".#"):
+		return true
+	case strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, ".kate-swp"), strings.HasPrefix(name, ".goutputstream-"),
+		strings.HasPrefix(name, ".syncthing.") && strings.HasSuffix(name, ".tmp"):
 		return true
 	}
 	ext := path.Ext(name)
