@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -616,22 +617,89 @@ func (ix *indexer) run(ctx context.Context) {
 }
 
 // listenError says why serve cannot listen at addr, and what to type
-// instead.
+// instead, in the editor's words: Go's own ("too many colons in
+// address", "invalid port") would stand in English inside the Finnish
+// message, and say nothing of what to write.
 func listenError(addr string, err error) error {
+	_, defaultPort, _ := net.SplitHostPort(DefaultAddr)
+	here := func(port string) string { return net.JoinHostPort("127.0.0.1", cmp.Or(port, defaultPort)) }
+	host, port, splitErr := net.SplitHostPort(addr)
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
-		return diag.ServeAddrInUse.Err(addr)
+		return diag.ServeAddrInUse.Err(addr, cmp.Or(freeNear(addr), here("1314")))
 	case errors.Is(err, syscall.EACCES):
 		return diag.ServeAddrDenied.Err(addr)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return diag.ServeAddrNotHere.Err(addr, here(port))
+	case strings.Contains(addr, "/"):
+		return diag.ServeAddrURL.Err(addr, cmp.Or(fromURL(addr, defaultPort), here("")))
 	}
 	if want := withPort(addr); want != "" {
 		return diag.ServeAddrNoPort.Err(addr, want)
+	}
+	if ip := net.ParseIP(strings.Trim(addr, "[]")); ip != nil && ip.To4() == nil {
+		return diag.ServeAddrIPv6.Err(addr, net.JoinHostPort(ip.String(), defaultPort))
+	}
+	if splitErr == nil && port != "" {
+		if n, perr := strconv.Atoi(port); perr != nil && !isPortName(port) || perr == nil && (n < 0 || n > 65535) {
+			return diag.ServeAddrBadPort.Err(addr, port, net.JoinHostPort(host, defaultPort))
+		}
+	}
+	if dns := (*net.DNSError)(nil); errors.As(err, &dns) {
+		return diag.ServeAddrNoHost.Err(dns.Name, here(port))
+	}
+	if splitErr != nil {
+		return diag.ServeAddrForm.Err(addr)
 	}
 	var oe *net.OpError
 	if errors.As(err, &oe) {
 		err = oe.Err
 	}
 	return diag.ServeAddrBad.Err(addr, err.Error())
+}
+
+// isPortName tells whether a port is written as a service's name
+// ("http"), which Go looks up.
+func isPortName(port string) bool {
+	_, err := net.LookupPort("tcp", port)
+	return err == nil
+}
+
+// fromURL is the host and port of a web address typed as --addr
+// ("http://127.0.0.1:1313/", as the browser shows it), with port the
+// default; "" when it is not one.
+func fromURL(addr, port string) string {
+	if !strings.Contains(addr, "://") {
+		addr = "http://" + addr
+	}
+	u, err := url.Parse(addr)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return net.JoinHostPort(u.Hostname(), cmp.Or(u.Port(), port))
+}
+
+// freeNear is addr with the first of the next 100 ports that is free
+// now, so that the advice works when it is followed: a fixed one was
+// the port in use itself when serve already ran there; "" when addr has
+// no port number or none is free.
+func freeNear(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return ""
+	}
+	p, err := strconv.Atoi(port)
+	if err != nil {
+		return ""
+	}
+	for q := p + 1; q <= min(p+100, 65535); q++ {
+		a := net.JoinHostPort(host, strconv.Itoa(q))
+		if ln, err := net.Listen("tcp", a); err == nil {
+			ln.Close()
+			return a
+		}
+	}
+	return ""
 }
 
 // withPort is the address to suggest for addr when it lacks its port, or
