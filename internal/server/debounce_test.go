@@ -39,7 +39,7 @@ func TestDebounceSendsOneBatchAfterQuiet(t *testing.T) {
 	in, out := runDebounce(t, 5*time.Millisecond, time.Second)
 	in <- change{content: "helmet/a.md"}
 	b := receive(t, out)
-	if b.n != 1 || !b.content["helmet/a.md"] {
+	if b.n != 1 || !b.content.named["helmet/a.md"] {
 		t.Errorf("got %+v, want one change to helmet/a.md", b)
 	}
 }
@@ -53,8 +53,8 @@ func TestDebounceCoalescesWhileTheReceiverIsBusy(t *testing.T) {
 	}
 	in <- change{theme: true}
 	b := receive(t, out)
-	if b.n != 501 || len(b.content) != 100 || !b.theme || b.all {
-		t.Errorf("got n=%d, %d paths, theme=%t, all=%t; want 501, 100, true, false", b.n, len(b.content), b.theme, b.all)
+	if b.n != 501 || len(b.content.named) != 100 || !b.theme || b.all {
+		t.Errorf("got n=%d, %d paths, theme=%t, all=%t; want 501, 100, true, false", b.n, len(b.content.named), b.theme, b.all)
 	}
 	ch := b.changes()
 	if len(ch.Content) != 100 || ch.Content[0] != "helmet/p0.md" {
@@ -68,8 +68,8 @@ func TestDebounceNeverDropsAChangeAfterABatch(t *testing.T) {
 		name := fmt.Sprintf("helmet/p%d.md", i)
 		in <- change{content: name}
 		b := receive(t, out)
-		if !b.content[name] {
-			t.Fatalf("save %d: got %v, want %s", i, b.content, name)
+		if !b.content.named[name] {
+			t.Fatalf("save %d: got %v, want %s", i, b.content.named, name)
 		}
 	}
 }

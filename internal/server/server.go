@@ -454,16 +454,19 @@ func describe(b batch) diag.Text {
 	if b.all {
 		return diag.ServeChanges.With()
 	}
+	// A theme file is named as the build's messages name it.
 	edited := b.edited()
+	for _, p := range b.themeFiles.edited() {
+		edited = append(edited, "themes/"+p)
+	}
 	switch {
-	case len(edited) == 1 && !b.theme:
+	case len(edited) == 1:
 		return diag.ServeChanged.With(filepath.ToSlash(edited[0]))
-	case len(edited) > 0 || b.theme:
-		n := len(edited)
-		if b.theme {
-			n++
-		}
-		return diag.ServeNChanges.With(n)
+	case len(edited) > 0:
+		return diag.ServeNChanges.With(len(edited))
+	case b.theme:
+		// The themes folder itself, made again or renamed.
+		return diag.ServeChanges.With()
 	}
 	return diag.Text{}
 }

@@ -184,6 +184,18 @@ func (ts *testServer) get(path string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
+// logged waits until the terminal shows a line starting with text.
+func (ts *testServer) logged(text string) {
+	ts.t.Helper()
+	end := time.Now().Add(deadline)
+	for !strings.HasPrefix(ts.log.String(), text) && !strings.Contains(ts.log.String(), "\n"+text) {
+		if time.Now().After(end) {
+			ts.t.Fatalf("the terminal shows no line starting %q:\n%s", text, ts.log.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func (ts *testServer) write(name, text string) {
 	ts.t.Helper()
 	if err := os.WriteFile(filepath.Join(ts.content, name), []byte(text), 0o644); err != nil {
@@ -451,6 +463,8 @@ func TestThemeChangeRerenders(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts.waitFor(pearlPath, shows("<p>Teemamuutos</p>"))
+	// Named as the content's files are, not counted ("1 changes").
+	ts.logged("themes/helminauha/templates/pearl.html changed: rebuilt in ")
 	// A template error is shown like a content error.
 	if err := os.WriteFile(tmpl, []byte(`{{define "main"}}{{.Puuttuu`), 0o644); err != nil {
 		t.Fatal(err)

@@ -209,7 +209,10 @@ func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
 			return change{}, false
 		}
 	} else if rel, ok := within(w.themes, ev.Name); ok && w.themes != "" {
-		c = change{theme: true}
+		c = change{theme: true, themeFile: rel}
+		if rel == "." {
+			c.themeFile = ""
+		}
 		if skipped(themeRel(rel), "static", "assets") {
 			return change{}, false
 		}
