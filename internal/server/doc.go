@@ -65,7 +65,8 @@
 //
 // Safety: only the built site's files are served, by a lookup in the
 // build's list after cleaning the path; requests with "..", encoded dots
-// or slashes, backslashes or NUL get 400. The build reads the content
+// or slashes, backslashes or NUL get 400. A file found answers HEAD and
+// Range requests as a static host does. The build reads the content
 // through os.Root, so symbolic links out of the content folder are not
 // followed. Requests whose Host header is not a loopback name or
 // address, the address listened at, or a name in Options.AllowedHosts get

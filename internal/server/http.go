@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
@@ -197,12 +198,20 @@ func contentType(f output.File) string {
 	return t
 }
 
+// serveBytes answers with data. A file that is there answers a request
+// for a range of its bytes too (206), as a static host does: Safari plays
+// a video only from a server that does, and a PDF viewer may ask for the
+// pages it shows first.
 func serveBytes(w http.ResponseWriter, r *http.Request, status int, typ string, data []byte) {
 	h := w.Header()
 	h.Set("Content-Type", typ)
-	h.Set("Content-Length", strconv.Itoa(len(data)))
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	if status == http.StatusOK {
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(data)

@@ -278,6 +278,46 @@ func TestServesPagesWithReloadScript(t *testing.T) {
 	}
 }
 
+// TestRangeAndHead: a file of the site answers a range of its bytes, as
+// a static host does (Safari plays a video only so), and HEAD its length
+// alone; a range past the end is refused, and a page's range is of the
+// bytes served, the reload script included.
+func TestRangeAndHead(t *testing.T) {
+	ts := start(t, portal(t), "")
+	_, page := ts.get(pearlPath)
+	for _, tc := range []struct {
+		method, path, rng string
+		status            int
+		body, length      string
+	}{
+		{"GET", "/liitteet/lomake.pdf", "bytes=1-2", 206, "DF", "2"},
+		{"GET", "/liitteet/lomake.pdf", "bytes=-1", 206, "\n", "1"},
+		{"GET", "/liitteet/lomake.pdf", "bytes=9-", 416, "", ""},
+		{"GET", "/liitteet/lomake.pdf", "", 200, "PDF\n", "4"},
+		{"HEAD", "/liitteet/lomake.pdf", "", 200, "", "4"},
+		{"GET", pearlPath, "bytes=0-14", 206, page[:15], "15"},
+		{"HEAD", pearlPath, "", 200, "", strconv.Itoa(len(page))},
+	} {
+		req, err := http.NewRequest(tc.method, ts.url+tc.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.rng != "" {
+			req.Header.Set("Range", tc.rng)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.status || tc.status != 416 && string(body) != tc.body || tc.length != "" && resp.Header.Get("Content-Length") != tc.length {
+			t.Errorf("%s %s, Range %q: got %d, %s bytes %q; want %d, %s bytes %q",
+				tc.method, tc.path, tc.rng, resp.StatusCode, resp.Header.Get("Content-Length"), body, tc.status, tc.length, tc.body)
+		}
+	}
+}
+
 func TestEverySaveStyleReloadsWithTheNewText(t *testing.T) {
 	ts := start(t, portal(t), "")
 	file := filepath.Join(ts.content, filepath.FromSlash(pearlFile))
