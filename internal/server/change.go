@@ -1,6 +1,7 @@
 package server
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/helminauha/helminauha/internal/build"
@@ -26,6 +27,25 @@ type batch struct {
 	theme      bool
 	all        bool
 	n          int // changes seen
+	// hurried is set when changes were still arriving as the batch was
+	// sent (it waited MaxWait, not Quiet): a folder being copied in or
+	// checked out, whose files may be made but not yet written.
+	hurried bool
+}
+
+// then is the batch b followed by next: what a build of both must read.
+func (b batch) then(next batch) batch {
+	for _, p := range []struct{ to, from *paths }{{&b.content, &next.content}, {&b.themeFiles, &next.themeFiles}} {
+		if p.to.named != nil {
+			// Not to change b's maps, which a caller may keep.
+			p.to.named, p.to.born, p.to.gone = maps.Clone(p.to.named), maps.Clone(p.to.born), maps.Clone(p.to.gone)
+		}
+		for name := range p.from.named {
+			p.to.add(name, p.from.born[name], p.from.gone[name])
+		}
+	}
+	b.theme, b.all, b.n, b.hurried = b.theme || next.theme, b.all || next.all, b.n+next.n, next.hurried
+	return b
 }
 
 // paths are the paths of one folder that a batch's changes named.

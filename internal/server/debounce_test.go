@@ -8,20 +8,28 @@ import (
 )
 
 func runDebounce(t *testing.T, quiet, maxWait time.Duration) (chan<- change, <-chan batch) {
+	in, _, out := runDebounceAgain(t, quiet, maxWait)
+	return in, out
+}
+
+// runDebounceAgain is runDebounce with the channel that asks for a batch
+// again.
+func runDebounceAgain(t *testing.T, quiet, maxWait time.Duration) (chan<- change, chan<- struct{}, <-chan batch) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	in := make(chan change)
+	again := make(chan struct{}, 1)
 	out := make(chan batch)
 	done := make(chan struct{})
 	go func() {
-		debounce(ctx, in, out, quiet, maxWait)
+		debounce(ctx, in, again, out, quiet, maxWait)
 		close(done)
 	}()
 	t.Cleanup(func() {
 		cancel()
 		<-done
 	})
-	return in, out
+	return in, again, out
 }
 
 func receive(t *testing.T, out <-chan batch) batch {
@@ -39,8 +47,8 @@ func TestDebounceSendsOneBatchAfterQuiet(t *testing.T) {
 	in, out := runDebounce(t, 5*time.Millisecond, time.Second)
 	in <- change{content: "helmet/a.md"}
 	b := receive(t, out)
-	if b.n != 1 || !b.content.named["helmet/a.md"] {
-		t.Errorf("got %+v, want one change to helmet/a.md", b)
+	if b.n != 1 || !b.content.named["helmet/a.md"] || b.hurried {
+		t.Errorf("got %+v, want one change to helmet/a.md, not hurried", b)
 	}
 }
 
@@ -75,9 +83,9 @@ func TestDebounceNeverDropsAChangeAfterABatch(t *testing.T) {
 }
 
 func TestDebounceMaxWaitBoundsAStream(t *testing.T) {
-	// Changes every millisecond never leave 50 ms of quiet; maxWait still
-	// lets a batch through while the stream goes on.
-	in, out := runDebounce(t, 50*time.Millisecond, 20*time.Millisecond)
+	// Changes every millisecond never leave 200 ms of quiet; maxWait
+	// still lets a batch through while the stream goes on, marked hurried.
+	in, out := runDebounce(t, 200*time.Millisecond, 20*time.Millisecond)
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
@@ -97,7 +105,26 @@ func TestDebounceMaxWaitBoundsAStream(t *testing.T) {
 		}
 	}()
 	for range 3 {
-		receive(t, out)
+		if b := receive(t, out); !b.hurried {
+			t.Errorf("a batch sent while changes arrive is not hurried: %+v", b)
+		}
+	}
+}
+
+// TestDebounceAgainWaitsForQuiet: asked again, the debouncer sends a
+// batch once the folders are quiet, empty when nothing changed, and the
+// changes that come first when something did.
+func TestDebounceAgainWaitsForQuiet(t *testing.T) {
+	in, again, out := runDebounceAgain(t, 100*time.Millisecond, time.Second)
+	again <- struct{}{}
+	if b := receive(t, out); b.n != 0 || b.hurried {
+		t.Errorf("asked again on quiet folders: got %+v, want an empty batch, not hurried", b)
+	}
+	in <- change{content: "helmet/a.md"}
+	again <- struct{}{}
+	in <- change{content: "helmet/b.md"}
+	if b := receive(t, out); b.n != 2 || b.hurried {
+		t.Errorf("asked again among changes: got %+v, want both changes in one batch, not hurried", b)
 	}
 }
 
@@ -107,7 +134,7 @@ func TestDebounceFlushesWhenInputCloses(t *testing.T) {
 	out := make(chan batch, 1)
 	in <- change{all: true}
 	close(in)
-	debounce(ctx, in, out, time.Hour, time.Hour)
+	debounce(ctx, in, nil, out, time.Hour, time.Hour)
 	if b := <-out; !b.all {
 		t.Errorf("got %+v, want the pending change", b)
 	}

@@ -10,7 +10,9 @@
 // Watching: fsnotify watches each folder of the content and themes trees
 // (folders created later are added as they appear). Events are coalesced
 // into one rebuild after Options.Quiet of stillness, or after
-// Options.MaxWait during a long burst such as a git checkout. Whatever
+// Options.MaxWait during a long burst such as a git checkout; the errors
+// of a build made during a burst are held back until the folders are
+// still, when the next build tells them (see server.hold). Whatever
 // way an editor saves (in place, a temp file renamed over, delete and
 // recreate) the last event names the file, and a save that arrives
 // during a rebuild is always followed by another rebuild. The line

@@ -95,6 +95,9 @@ type server struct {
 	// warned are the problems of the last good build, which a rebuild's
 	// are told against (see newWarnings). Only rebuild uses it.
 	warned diag.List
+	// holding is when the first of the failed builds held back in a row
+	// began (see hold), zero when none is. Only rebuild uses it.
+	holding time.Time
 }
 
 // say prints a message of the watcher in the language of the log, which
@@ -210,8 +213,9 @@ func Run(ctx context.Context, opts Options) error {
 	var wg sync.WaitGroup
 	changes := make(chan change, 256)
 	batches := make(chan batch)
+	again := make(chan struct{}, 1)
 	wg.Go(func() { w.run(ctx, changes) })
-	wg.Go(func() { debounce(ctx, changes, batches, opts.Quiet, opts.MaxWait) })
+	wg.Go(func() { debounce(ctx, changes, again, batches, opts.Quiet, opts.MaxWait) })
 
 	// The server answers from the start: a request waits until the
 	// first build can answer it (see ServeHTTP).
@@ -226,12 +230,23 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	wg.Go(func() {
 		srv.rebuild(ctx, batch{}, time.Now())
+		// held is a hurried batch whose build failed and was not told:
+		// the next build reads its changes again, and tells.
+		var held *batch
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case b := <-batches:
-				srv.rebuild(ctx, b, time.Now())
+				if held != nil {
+					b = held.then(b)
+				}
+				if held = srv.rebuild(ctx, b, time.Now()); held != nil {
+					select {
+					case again <- struct{}{}:
+					default:
+					}
+				}
 			}
 		}
 	})
@@ -279,10 +294,12 @@ func hostPort(a net.Addr) string {
 // once, and a page not rendered yet is rendered for the request that
 // asks for it, or waited for, while the build goes on. Should that build
 // fail after all, its errors come as a build of their own, so the tabs
-// reload again.
-func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
-	first := srv.current().gen == 0
-	gen := srv.current().gen + 1
+// reload again. A hurried build that fails is held instead (see hold),
+// and rebuild returns its batch for the next build to take in.
+func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) (held *batch) {
+	was := srv.current()
+	first := was.gen == 0
+	gen := was.gen + 1
 	shown := false
 	show := func(p *build.Partial) {
 		st := srv.swap(func(old *state) *state {
@@ -304,8 +321,21 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 	}
 	srv.busy.Unlock()
 	if ctx.Err() != nil {
-		return
+		return nil
 	}
+	if err != nil && srv.hold(b, since) {
+		if shown {
+			// The tabs reloaded to this build: back to what they showed.
+			srv.swap(func(old *state) *state {
+				st := *was
+				st.gen, st.search = gen+1, old.search
+				return &st
+			})
+			srv.hub.send(gen + 1)
+		}
+		return &b
+	}
+	srv.holding = time.Time{}
 	took := time.Since(since)
 	var s *site.Site
 	st := srv.swap(func(old *state) *state {
@@ -386,7 +416,30 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) {
 	if gone > 0 {
 		fmt.Fprintln(log, diag.ServeWarningsGone.In(l, gone))
 	}
+	return nil
 }
+
+// hold tells whether to hold back the errors of a build of b, begun at
+// since, that failed: not when the build was made on quiet folders, but
+// when changes were still arriving (b.hurried), a folder being copied in
+// or checked out, whose files the build may have found made but not yet
+// written ("the file is empty", a link to a page not there yet). Those
+// errors are not the editor's, and would flash in the terminal and the
+// tabs. The next build, when the folders are quiet or MaxWait later,
+// reads the changes again and tells what it finds; changes that never
+// stop have their errors told after maxHold.
+func (srv *server) hold(b batch, since time.Time) bool {
+	if !b.hurried {
+		return false
+	}
+	if srv.holding.IsZero() {
+		srv.holding = since
+	}
+	return since.Sub(srv.holding) < maxHold
+}
+
+// maxHold is the longest hold holds errors back.
+const maxHold = 3 * time.Second
 
 // maxNewWarnings is the most new warnings a rebuild prints one by one.
 const maxNewWarnings = 10

@@ -43,17 +43,17 @@ type testServer struct {
 	gen     int64      // the newest build number seen
 }
 
-func start(t *testing.T, content, themes string) *testServer {
+func start(t *testing.T, content, themes string, set ...func(*Options)) *testServer {
 	t.Helper()
-	ts := launch(t, content, themes)
+	ts := launch(t, content, themes, set...)
 	ts.subscribe()
 	ts.gen = ts.next()
 	return ts
 }
 
-// launch starts the server and returns at once, while its first build
-// runs.
-func launch(t *testing.T, content, themes string) *testServer {
+// launch starts the server, with its options as set changes them, and
+// returns at once, while its first build runs.
+func launch(t *testing.T, content, themes string, set ...func(*Options)) *testServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -62,8 +62,12 @@ func launch(t *testing.T, content, themes string) *testServer {
 	ctx, cancel := context.WithCancel(context.Background())
 	ts := &testServer{t: t, url: "http://" + ln.Addr().String(), content: content, stop: cancel,
 		done: make(chan error, 1), log: &syncBuffer{}, events: make(chan int64, 1000)}
+	opts := Options{ContentDir: content, ThemesDir: themes, Listener: ln, Log: ts.log}
+	for _, f := range set {
+		f(&opts)
+	}
 	go func() {
-		ts.done <- Run(ctx, Options{ContentDir: content, ThemesDir: themes, Listener: ln, Log: ts.log})
+		ts.done <- Run(ctx, opts)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -696,5 +700,68 @@ func TestIndexPausesWhileRebuilding(t *testing.T) {
 	case <-done:
 	case <-time.After(5 * time.Second):
 		t.Fatal("the index still waits after the rebuild ended")
+	}
+}
+
+// TestStreamOfChangesHoldsItsErrors: while files keep changing (a folder
+// copied in, a git checkout), a build is made at MaxWait without waiting
+// for quiet, and it may find a file the copy has made but not yet written.
+// Its errors are not the editor's: neither the terminal nor the tabs are
+// told of them, and the last good site stays served. A stream that ends
+// with an error tells it.
+func TestStreamOfChangesHoldsItsErrors(t *testing.T) {
+	content := portal(t)
+	folder := filepath.Join(content, "static", "virta")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, content, "", func(o *Options) { o.Quiet, o.MaxWait = 150*time.Millisecond, 20*time.Millisecond })
+	// stream writes a file every few milliseconds for a while, an empty
+	// pearl among the first, and what last says as the pearl at the end.
+	stream := func(round int, last string) {
+		for i := range 30 {
+			switch i {
+			case 2:
+				ts.write(pearlFile, "")
+			case 29:
+				ts.write(pearlFile, last)
+			}
+			ts.write(filepath.Join("static", "virta", fmt.Sprintf("%d-%d.txt", round, i)), "x")
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	stream(1, pearl("Kirjoitettu virran lopussa."))
+	ts.waitFor(pearlPath, shows("Kirjoitettu virran lopussa."))
+	if log := ts.log.String(); strings.Contains(log, "build failed") || strings.Contains(log, "the file is empty") {
+		t.Errorf("an error of a file being written is told:\n%s", log)
+	}
+
+	stream(2, "")
+	body := ts.waitFor(pearlPath, func(_ int, body string) bool { return strings.Contains(body, `id="helminauha-overlay"`) })
+	if !strings.Contains(body, "content/helmet/yhteinen-tavoite.md: the file is empty") || !strings.Contains(body, "Kirjoitettu virran lopussa.") {
+		t.Errorf("want the error over the last good page:\n%s", body)
+	}
+}
+
+// TestHoldEnds: errors of builds made while changes arrive are held back
+// for maxHold at most, from the first of them, so that changes that never
+// stop (a sync tool rewriting a file) do not hide an error for good; a
+// build made on quiet folders is never held.
+func TestHoldEnds(t *testing.T) {
+	srv := &server{}
+	t0 := time.Now()
+	for _, tc := range []struct {
+		hurried bool
+		at      time.Duration
+		want    bool
+	}{
+		{true, 0, true},
+		{true, maxHold - time.Millisecond, true},
+		{true, maxHold, false},
+		{false, maxHold + time.Second, false},
+	} {
+		if got := srv.hold(batch{hurried: tc.hurried}, t0.Add(tc.at)); got != tc.want {
+			t.Errorf("hurried %t, %s after the first held: hold says %t, want %t", tc.hurried, tc.at, got, tc.want)
+		}
 	}
 }
