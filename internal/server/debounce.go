@@ -71,9 +71,12 @@ func debounce(ctx context.Context, in <-chan change, again <-chan struct{}, out 
 				}
 			}
 		case <-timer.C:
-			ready = true
+			// A batch sent at maxWait may leave its quiet timer fired
+			// and unread: that is no batch to send.
+			ready = has
 		case send <- pending:
 			pending, has, ready = batch{}, false, false
+			timer.Stop()
 		}
 	}
 }

@@ -139,3 +139,36 @@ func TestDebounceFlushesWhenInputCloses(t *testing.T) {
 		t.Errorf("got %+v, want the pending change", b)
 	}
 }
+
+// TestDebounceSendsNoEmptyBatch: a batch sent at maxWait could leave its
+// timer fired and unread, and the debouncer then sent an empty batch,
+// whose rebuild printed a line that named no change ("build failed
+// (0.5ms)"). A stream with no pause keeps a change waiting at every
+// turn, where the timer fires unread most often.
+func TestDebounceSendsNoEmptyBatch(t *testing.T) {
+	in, out := runDebounce(t, time.Second, 50*time.Microsecond)
+	got := make(chan batch, 100000)
+	stop := make(chan struct{})
+	go func() {
+		defer close(got)
+		for {
+			select {
+			case b := <-out:
+				got <- b
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for i := range 20000 {
+		in <- change{content: fmt.Sprintf("helmet/p%d.md", i%100)}
+	}
+	close(stop)
+	seen := 0
+	for b := range got {
+		if b.n == 0 {
+			t.Fatalf("an empty batch was sent, after batches of %d changes", seen)
+		}
+		seen += b.n
+	}
+}
