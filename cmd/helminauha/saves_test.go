@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -216,5 +218,106 @@ func TestServeTellsNewWarnings(t *testing.T) {
 	}
 	if err := s.interrupt(); err != nil {
 		t.Errorf("serve did not end cleanly on Ctrl-C: %v\n%s", err, strings.Join(s.log, "\n"))
+	}
+}
+
+// TestServeSkipsWhatEditorsLeave: what an editor, an office suite or a
+// sync tool leaves beside the files while serve runs (LibreOffice's lock
+// of an attachment open in static/, vim's 4913, a JetBrains safe write)
+// is neither published nor told in the terminal or the overlay, also by
+// a rebuild that walks the folders again for a new page.
+func TestServeSkipsWhatEditorsLeave(t *testing.T) {
+	dir := portal(t)
+	static := filepath.Join(dir, "content", "static")
+	// A new folder is a change of its own.
+	if err := os.MkdirAll(filepath.Join(static, ".well-known"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/helmet/dialogi/", "Dialogi")
+	for _, name := range leftBehind {
+		write(t, filepath.Join(static, name), "junk")
+		write(t, filepath.Join(dir, "content", "helmet", path.Base(name)), "junk")
+	}
+	// Renamed in, so that no build sees it half written on a busy machine.
+	tmp := filepath.Join(t.TempDir(), "uusi.md")
+	write(t, tmp, "---\ntitle: Uusi\ntheme: johtaminen\nsummary: Uusi helmi.\nkind: vinkki\ndate: 2024-01-01\n---\nUuden helmen teksti.\n")
+	if err := os.Rename(tmp, filepath.Join(dir, "content", "helmet", "uusi.md")); err != nil {
+		t.Fatal(err)
+	}
+	if line := s.next("rebuilt in", "build failed"); !strings.HasPrefix(line, "helmet/uusi.md changed: rebuilt in") {
+		t.Fatalf("serve says %q, want only the new page told:\n%s", line, strings.Join(s.log, "\n"))
+	}
+	s.waitFor("/helmet/uusi/", "Uuden helmen teksti.")
+	if _, body := s.get("/helmet/uusi/"); strings.Contains(body, "helminauha-overlay") {
+		t.Errorf("the page shows the overlay:\n%s", body)
+	}
+	for _, name := range leftBehind {
+		if status, _ := s.get("/" + strings.ReplaceAll(name, "#", "%23")); status != 404 {
+			t.Errorf("/%s: got %d, want 404", name, status)
+		}
+	}
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
+	}
+	for _, line := range s.log {
+		for _, name := range leftBehind {
+			if strings.Contains(line, path.Base(name)) {
+				t.Errorf("serve tells of %s: %q", name, line)
+			}
+		}
+	}
+}
+
+// TestServeSeesThemesFolderMade: serve started without a themes folder
+// watches for one beside the content folder. An editor who names a theme
+// of their own in site.yaml is told it is not found and to copy the
+// built-in one; the copy made, serve builds with it, and follows its
+// edits, without a restart (it said the theme was not found until then).
+func TestServeSeesThemesFolderMade(t *testing.T) {
+	dir := portal(t)
+	site := filepath.Join(dir, "content", "site.yaml")
+	src, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, site, string(src)+"theme: oma\n")
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	if log := strings.Join(s.log, "\n"); !strings.Contains(log, `content/site.yaml: theme "oma" not found`) {
+		t.Fatalf("serve does not say the theme is not found:\n%s", log)
+	}
+	mark := func(themes, text string) {
+		t.Helper()
+		tmpl := filepath.Join(themes, "oma", "templates", "pearl.html")
+		src, err := os.ReadFile(tmpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := regexp.MustCompile(`\{\{define "main" -\}\}(<p>[^<]*</p>)?`).ReplaceAllString(string(src), `{{define "main" -}}<p>`+text+`</p>`)
+		if changed == string(src) {
+			t.Fatal(`pearl.html has no {{define "main" -}}`)
+		}
+		write(t, tmpl, changed)
+	}
+	// Copied elsewhere and moved in whole, so that no build sees half a
+	// theme on a busy machine.
+	spare := filepath.Join(t.TempDir(), "themes")
+	copyTheme(t, filepath.Join(spare, "oma"))
+	mark(spare, "Oma teema")
+	themes := filepath.Join(dir, "themes")
+	if err := os.Rename(spare, themes); err != nil {
+		t.Fatal(err)
+	}
+	// serve has built once, so this needs no compiling: half a minute
+	// is plenty, and a serve that does not watch fails in that.
+	s.waitForIn(30*time.Second, "/helmet/dialogi/", "<p>Oma teema</p>")
+	mark(themes, "Muokattu teema")
+	s.waitFor("/helmet/dialogi/", "<p>Muokattu teema</p>")
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
 	}
 }

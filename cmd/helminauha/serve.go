@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"path/filepath"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/server"
@@ -26,10 +27,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkContentDir(*contentDir, stderr, fl.Lang("")); err != nil {
 		return err
 	}
+	themes := themesDir(*contentDir)
+	if themes == "" {
+		// None yet: serve watches for the one beside the content folder,
+		// where an editor copies the theme to change it (as the message
+		// of a theme not found says), and builds with it once it is made.
+		themes = filepath.Join(filepath.Dir(filepath.Clean(*contentDir)), "themes")
+	}
 	return server.Run(ctx, server.Options{
 		ContentDir:   *contentDir,
 		ContentName:  contentName(*contentDir),
-		ThemesDir:    themesDir(*contentDir),
+		ThemesDir:    themes,
 		Addr:         *addr,
 		AllowedHosts: hosts,
 		Log:          stdout,

@@ -95,14 +95,20 @@ func (s *serving) get(path string) (int, string) {
 // rebuilt when the folders have been still for a moment.
 func (s *serving) waitFor(path, text string) {
 	s.t.Helper()
-	end := time.Now().Add(typedWait)
+	s.waitForIn(typedWait, path, text)
+}
+
+// waitForIn is waitFor for at most wait.
+func (s *serving) waitForIn(wait time.Duration, path, text string) {
+	s.t.Helper()
+	end := time.Now().Add(wait)
 	for {
 		status, body := s.get(path)
 		if status == 200 && strings.Contains(body, text) {
 			return
 		}
 		if time.Now().After(end) {
-			s.t.Fatalf("%s: still %d without %q after %s:\n%s", path, status, text, typedWait, body)
+			s.t.Fatalf("%s: still %d without %q after %s:\n%s", path, status, text, wait, body)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -37,7 +37,8 @@ type Options struct {
 	ContentDir  string
 	ContentName string
 	// ThemesDir is the folder holding themes/<name>/, or "" to use the
-	// theme compiled into the binary. It is watched as a whole.
+	// theme compiled into the binary. It is watched as a whole, and need
+	// not be there yet: until it is made, the theme compiled in is used.
 	ThemesDir string
 	// Addr is the address to listen at (DefaultAddr when empty), used when
 	// Listener is nil.
@@ -181,7 +182,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	var themes *liveRoot
 	if opts.ThemesDir != "" {
-		if themes, err = openLiveRoot(opts.ThemesDir); err != nil {
+		if themes, err = openLiveRootMade(opts.ThemesDir); err != nil {
 			return diag.ReadCannotOpenFolder.Err(opts.ThemesDir, diag.Cause(err))
 		}
 		defer themes.Close()
@@ -491,14 +492,15 @@ func (srv *server) follow(b *batch) (*build.Result, error) {
 		if r == nil {
 			continue
 		}
+		made := r.made()
 		replaced, err := r.refresh()
 		if err != nil && r == srv.content {
 			return &build.Result{}, diag.ServeFolderGone.Err(diag.Cause(err))
 		}
-		if replaced {
+		if replaced && made {
 			fmt.Fprintln(srv.opts.Log, diag.ServeReplaced.In(srv.current().lang, r.dir))
-			b.all = true
 		}
+		b.all = b.all || replaced
 	}
 	return nil, nil
 }

@@ -51,7 +51,8 @@ func newWatcher(contentDir, themesDir string, logf func(diag.Text)) (*watcher, e
 		return nil, err
 	}
 	if w.themes != "" {
-		if err := w.addTree(w.themes); err != nil {
+		// A themes folder not made yet is seen made in its parent.
+		if err := w.addTree(w.themes); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			fsw.Close()
 			return nil, err
 		}
