@@ -716,6 +716,9 @@ type writer struct {
 	// file is put.
 	layout *output.Layout
 	diags  diag.List
+	// told are the errors in diags, by place and words: a template's
+	// mistake fails every page made with it alike, and is one mistake.
+	told map[string]bool
 }
 
 func newWriter(out *output.Writer, opts Options, hint int) *writer {
@@ -789,9 +792,17 @@ func (w *writer) conflicts() {
 }
 
 func (w *writer) fail(e *diag.Error) {
+	key := e.In(diag.English)
 	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.told[key] {
+		return
+	}
+	if w.told == nil {
+		w.told = map[string]bool{}
+	}
+	w.told[key] = true
 	w.diags.Add(e)
-	w.mu.Unlock()
 }
 
 // run makes n files with make on every core (workers.Run) and puts them,

@@ -517,6 +517,21 @@ func TestThemeChangeRerenders(t *testing.T) {
 	if !strings.Contains(body, "themes/helminauha/templates/pearl.html") || !strings.Contains(body, "Teemamuutos") {
 		t.Errorf("want the template error in the overlay over the last good page:\n%s", body)
 	}
+	// A mistake that fails every pearl's page is told once, not once a
+	// page: 50 of the same line filled the terminal and the overlay, and
+	// left out every other error.
+	if err := os.WriteFile(tmpl, []byte(`{{define "main"}}{{.Puuttuu}}{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const once = `themes/helminauha/templates/pearl.html:1:19: `
+	body = ts.waitFor(pearlPath, func(_ int, body string) bool { return strings.Contains(body, once) })
+	if n := strings.Count(body, once); n != 1 {
+		t.Errorf("the overlay tells the error %d times, want once:\n%s", n, body)
+	}
+	ts.logged("themes/helminauha/templates/pearl.html changed: build failed")
+	if n := strings.Count(ts.log.String(), once); n != 1 {
+		t.Errorf("the terminal tells the error %d times, want once:\n%s", n, ts.log.String())
+	}
 }
 
 // TestHiddenThemeFileShowsOverlay: a theme's static/ and assets/ are
