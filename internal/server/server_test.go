@@ -436,24 +436,39 @@ func TestHiddenStaticFileShowsOverlay(t *testing.T) {
 	}
 }
 
-var overlayLine = regexp.MustCompile(`content/helmet/yhteinen-tavoite\.md:\d+(:\d+)?: [^\n<]+`)
+var overlayLine = regexp.MustCompile(`content/[a-z/.-]+:(\d+(:\d+)?: )?[^\n<]+`)
 
+// TestBrokenSaveShowsOverlayAndKeepsTheLastGoodPage: whatever an editor
+// saves that breaks the build (front matter, a link, a file that is not
+// text, an empty or far too large page, a broken site.yaml), the error is
+// shown over every page of the last good site and in the terminal, and
+// the next good save is served, without a restart.
 func TestBrokenSaveShowsOverlayAndKeepsTheLastGoodPage(t *testing.T) {
-	ts := start(t, portal(t), "")
+	content := portal(t)
+	siteYAML, err := os.ReadFile(filepath.Join(content, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, content, "")
 	good := "Hyvä versio."
 	ts.write(pearlFile, pearl(good))
 	ts.waitFor(pearlPath, shows(good))
 
 	broken := []struct {
-		name, text, want string
+		name, file, text, want string
 	}{
-		{"bad YAML", strings.Replace(pearl("Rikki."), "summary: Tavoitteen määrittely.", "summary: [auki", 1), "content/helmet/yhteinen-tavoite.md:4:10: the settings between the --- lines: "},
-		{"broken link", pearl("Katso [puuttuva](../helmet/puuttuu.md)."), "content/helmet/yhteinen-tavoite.md:13:7: "},
-		{"unknown theme area, escaped", strings.Replace(pearl("Rikki."), "theme: verkostotyo", `theme: "<b>x</b>"`, 1), `theme &#34;&lt;b&gt;x&lt;/b&gt;&#34;`},
+		{"bad YAML", pearlFile, strings.Replace(pearl("Rikki."), "summary: Tavoitteen määrittely.", "summary: [auki", 1), "content/helmet/yhteinen-tavoite.md:4:10: the settings between the --- lines: "},
+		{"broken link", pearlFile, pearl("Katso [puuttuva](../helmet/puuttuu.md)."), "content/helmet/yhteinen-tavoite.md:13:7: "},
+		{"unknown theme area, escaped", pearlFile, strings.Replace(pearl("Rikki."), "theme: verkostotyo", `theme: "<b>x</b>"`, 1), `theme &#34;&lt;b&gt;x&lt;/b&gt;&#34;`},
+		{"invalid UTF-8", pearlFile, pearl("Rikki \xc3( teksti."), "content/helmet/yhteinen-tavoite.md:13:7: the file is not valid UTF-8 (byte 0xC3)"},
+		{"a program saved as .md", pearlFile, "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00", "content/helmet/yhteinen-tavoite.md:1:1: "},
+		{"empty", pearlFile, "", "content/helmet/yhteinen-tavoite.md: the file is empty"},
+		{"3 MB", pearlFile, pearl(strings.Repeat("Pitkä rivi. ", 3<<20/12)), "content/helmet/yhteinen-tavoite.md: the file is 3"},
+		{"site.yaml", "site.yaml", "title: [auki\n", "content/site.yaml:1:8: "},
 	}
 	for _, tc := range broken {
 		t.Run(tc.name, func(t *testing.T) {
-			ts.write(pearlFile, tc.text)
+			ts.write(tc.file, tc.text)
 			// A save seen halfway (truncated, not yet written) may fail
 			// with another error first.
 			body := ts.waitFor(pearlPath, func(status int, body string) bool {
@@ -472,8 +487,11 @@ func TestBrokenSaveShowsOverlayAndKeepsTheLastGoodPage(t *testing.T) {
 			if _, home := ts.get("/"); !strings.Contains(home, `id="helminauha-overlay"`) {
 				t.Error("the front page lacks the overlay")
 			}
-			if !strings.Contains(ts.log.String(), "content/helmet/yhteinen-tavoite.md:") {
+			if !strings.Contains(ts.log.String(), "content/"+tc.file+":") {
 				t.Errorf("the terminal does not show the error:\n%s", ts.log.String())
+			}
+			if tc.file == "site.yaml" {
+				ts.write(tc.file, string(siteYAML))
 			}
 			good = "Korjattu " + tc.name + "."
 			ts.write(pearlFile, pearl(good))
@@ -613,14 +631,22 @@ func TestNoPathOutsideTheSite(t *testing.T) {
 		"/helmet/yhteinen-tavoite.md",
 		"/static/liitteet/lomake.pdf",
 		"http://example.org/../etc/passwd",
+		// A folder without index.html is not listed; a path past any
+		// file's is only not found.
+		"/liitteet/",
+		"/" + strings.Repeat("a", 100_000),
 	} {
-		t.Run(target, func(t *testing.T) {
+		name := target
+		if len(name) > 40 {
+			name = name[:40] + "…"
+		}
+		t.Run(name, func(t *testing.T) {
 			status, body := rawGet(t, host, target)
 			// An absolute URL names its host: 403 (see hostCheck).
 			if status != 400 && status != 404 && status != 403 {
 				t.Errorf("got %d, want 400, 403 or 404", status)
 			}
-			if strings.Contains(body, "SALAINEN") || strings.Contains(body, "root:") || strings.Contains(body, "title: ") {
+			if strings.Contains(body, "SALAINEN") || strings.Contains(body, "root:") || strings.Contains(body, "title: ") || strings.Contains(body, "lomake.pdf") {
 				t.Errorf("served a file outside the site:\n%s", body)
 			}
 		})
