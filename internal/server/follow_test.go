@@ -175,6 +175,31 @@ func TestFirstBuildFails(t *testing.T) {
 	ts.waitFor(pearlPath, shows("Korjattu."))
 }
 
+// TestMoreErrorsSayWhereTheRestAre: past MaxErrors, serve counts the
+// errors left out and says that check lists them all, in the terminal,
+// the overlay and the text of a file asked for; build's words ("fix the
+// ones above and run the command again") would send the editor to
+// start serve again, which finds its own port in use.
+func TestMoreErrorsSayWhereTheRestAre(t *testing.T) {
+	t.Setenv(diag.LangEnv, "fi")
+	content := portal(t)
+	for i := range 55 {
+		text := strings.Replace(pearl("Rikki."), "theme: verkostotyo", "theme: olematon", 1)
+		if err := os.WriteFile(filepath.Join(content, "helmet", fmt.Sprintf("rikki-%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := start(t, content, "")
+	const want, wrong = "(kaikki: helminauha check)", "aja komento uudelleen"
+	_, page := ts.get("/")
+	_, css := ts.get("/assets/style.css")
+	for what, text := range map[string]string{"the terminal": ts.log.String(), "the overlay": page, "a stylesheet": css} {
+		if !strings.Contains(text, want) || strings.Contains(text, wrong) {
+			t.Errorf("%s does not say %q, or says %q:\n%s", what, want, wrong, text)
+		}
+	}
+}
+
 func TestHostHeaderIsChecked(t *testing.T) {
 	ts := start(t, portal(t), "")
 	addr := strings.TrimPrefix(ts.url, "http://")

@@ -131,7 +131,7 @@ func serveNoSite(w http.ResponseWriter, r *http.Request, name string, st *state)
 		b.WriteByte('\n')
 	}
 	if st.more > 0 {
-		fmt.Fprintln(&b, diag.CmdMoreErrors.In(st.lang, st.more))
+		fmt.Fprintln(&b, diag.OverlayMore.In(st.lang, st.more))
 	}
 	serveBytes(w, r, http.StatusServiceUnavailable, "text/plain; charset=utf-8", []byte(b.String()))
 }

@@ -384,7 +384,7 @@ func (srv *server) rebuild(ctx context.Context, b batch, since time.Time) (held 
 			fmt.Fprintln(log, e.In(l))
 		}
 		if st.more > 0 {
-			fmt.Fprintln(log, diag.CmdMoreErrors.In(l, st.more))
+			fmt.Fprintln(log, diag.OverlayMore.In(l, st.more))
 		}
 		if len(st.files) == 0 {
 			fmt.Fprintln(log, diag.ServeFailedNoGood.In(l, what, ms(took)))
