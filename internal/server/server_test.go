@@ -756,7 +756,9 @@ func TestStreamOfChangesHoldsItsErrors(t *testing.T) {
 	if err := os.Mkdir(folder, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	ts := start(t, content, "", func(o *Options) { o.Quiet, o.MaxWait = 150*time.Millisecond, 20*time.Millisecond })
+	// Quiet is long, so that a busy machine holding this test between two
+	// writes does not end the stream early.
+	ts := start(t, content, "", func(o *Options) { o.Quiet, o.MaxWait = 400*time.Millisecond, 20*time.Millisecond })
 	// stream writes a file every few milliseconds for a while, an empty
 	// pearl among the first, and what last says as the pearl at the end.
 	stream := func(round int, last string) {
