@@ -932,6 +932,15 @@ func (ss *Session) Search(s *site.Site, pause func()) ([]output.File, error) {
 	return ss.search(s, pause, nil)
 }
 
+// SearchFile tells whether the site's file at p is one Search makes
+// ("haku/index.json", a shard of it, "sv/haku/index.json"), which a
+// caller serving the pages first has after them.
+func SearchFile(p string) bool {
+	first, rest, _ := strings.Cut(p, "/")
+	second, _, _ := strings.Cut(rest, "/")
+	return path.Ext(p) == ".json" && (first == search.Dir || second == search.Dir)
+}
+
 // search is Search, calling analysed, when not nil, once the default
 // language's documents are analysed (see search.Options.Analysed).
 func (ss *Session) search(s *site.Site, pause, analysed func()) ([]output.File, error) {
@@ -955,7 +964,7 @@ func (ss *Session) search(s *site.Site, pause, analysed func()) ([]output.File, 
 			continue
 		}
 		lo := so
-		lo.Dir, lo.Language, lo.Analysed = l.Config.LangPath+"haku", l.Lang, nil
+		lo.Dir, lo.Language, lo.Analysed = l.Config.LangPath+search.Dir, l.Lang, nil
 		// content/sanasto.txt is of the default language's words; the
 		// other language has its own default thesaurus (see
 		// search.LanguageOf), which its folder's sanasto.txt extends.

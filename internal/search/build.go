@@ -51,6 +51,10 @@ func (d *Doc) bodyIn(buf *[]byte) string {
 	return d.Body
 }
 
+// Dir is the folder of the index under the site root, or under a
+// language's folder ("sv/haku").
+const Dir = "haku"
+
 // Options tune the index. The zero value is the default.
 type Options struct {
 	// Dir is the folder of the index under the site root; "haku"
@@ -165,7 +169,7 @@ func build(docs []Doc, opts Options, analyse func([]Doc) analysed) ([]File, erro
 // withDefaults fills in the zero fields of opts.
 func (opts Options) withDefaults() Options {
 	if opts.Dir == "" {
-		opts.Dir = "haku"
+		opts.Dir = Dir
 	}
 	if opts.SingleMax <= 0 {
 		opts.SingleMax = 150_000

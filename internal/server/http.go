@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/helminauha/helminauha/internal/build"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
 )
@@ -79,6 +80,12 @@ func (srv *server) serveFrom(w http.ResponseWriter, r *http.Request, name string
 	}
 	f, found, ok := st.file(name)
 	if !ok {
+		return false
+	}
+	if !found && st.search == nil && build.SearchFile(name) {
+		// The first search index is made after the first build's pages
+		// are served: a search page opened then waits for it, where a
+		// 404 had it say that search does not work until reloaded.
 		return false
 	}
 	if !found && name != "" && !strings.HasSuffix(name, "/") && st.has(name+"/index.html") {

@@ -76,3 +76,33 @@ func TestContentType(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFileWaitsForTheFirstIndex: the first search index is made
+// after the first build's pages are served; a request for one of its
+// files waits for it rather than getting 404, which a search page opened
+// then showed as search failing until it was reloaded. Other files not
+// found are 404 at once, and so is an index file once an index exists
+// (or failed to be made).
+func TestSearchFileWaitsForTheFirstIndex(t *testing.T) {
+	srv := &server{}
+	page := output.File{Path: "index.html", Type: "text/html", Data: []byte("<html><body>Etusivu</body></html>")}
+	for _, tc := range []struct {
+		name  string
+		index map[string]output.File
+		waits bool
+	}{
+		{"haku/index.json", nil, true},
+		{"sv/haku/index.json", nil, true},
+		{"haku/t-3f.json", nil, true},
+		{"haku/index.json", map[string]output.File{}, false},
+		{"liitteet/data.json", nil, false},
+		{"haku/puuttuu.html", nil, false},
+	} {
+		st := &state{gen: 1, files: []output.File{page}, search: tc.index}
+		rec := httptest.NewRecorder()
+		answered := srv.serveFrom(rec, httptest.NewRequest("GET", "/"+tc.name, nil), tc.name, st)
+		if answered == tc.waits || answered && rec.Code != 404 {
+			t.Errorf("%s with index %v: answered %t (%d), want it to wait: %t", tc.name, tc.index != nil, answered, rec.Code, tc.waits)
+		}
+	}
+}

@@ -659,6 +659,14 @@ func (ix *indexer) run(ctx context.Context) {
 			files, err := b.files, b.err
 			if err != nil {
 				fmt.Fprintln(ix.srv.opts.Log, diag.ServeSearchFailed.In(ix.srv.current().lang, diag.Cause(err)))
+				ix.srv.swap(func(old *state) *state {
+					st := *old
+					if st.search == nil {
+						// Requests waiting for a first index get 404.
+						st.search = map[string]output.File{}
+					}
+					return &st
+				})
 				continue
 			}
 			m := make(map[string]output.File, len(files))
