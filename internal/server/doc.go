@@ -44,7 +44,8 @@
 // number, so the tabs reload to its errors. The search index is
 // built after the pages are served and the reload is sent, once the
 // folders have been still for Options.SearchDelay, and swapped in when
-// ready. It re-analyses only the documents whose text changed
+// ready (a request for one of its files before the first index is made
+// waits for it). It re-analyses only the documents whose text changed
 // (search.Indexer), and it waits at each of its pauses while a rebuild
 // runs (search.Options.Pause), so a save during it gets every core.
 //
