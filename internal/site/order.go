@@ -7,6 +7,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/collate"
@@ -25,7 +26,11 @@ import (
 // "Helmi 10", as a list of numbered parts reads), each once: comparing with the collator in every
 // step of a sort was most of the model's time on large portals.
 type sortKeys struct {
-	col *collate.Collator // made when first needed
+	// col orders texts without digits, num those with: a numeric
+	// collator gives a text without digits the same key, but looks for
+	// digits in every character, which cost a fifth of the model's time
+	// at 100,000 pearls. Each is made when first needed.
+	col, num *collate.Collator
 	// buf is the collator's scratch space, kept from key to key: a
 	// Buffer holds 4 KiB inline, which a new one for each key allocated
 	// and cleared.
@@ -46,11 +51,11 @@ func (k *sortKeys) key(s string) []byte {
 	}
 	key, ok := k.old[s]
 	if !ok {
-		if k.col == nil {
-			k.col, k.buf = collate.New(language.Finnish, collate.Numeric), new(collate.Buffer)
+		if k.buf == nil {
+			k.buf = new(collate.Buffer)
 		}
 		k.buf.Reset()
-		made := k.col.KeyFromString(k.buf, s)
+		made := k.collator(s).KeyFromString(k.buf, s)
 		if !k.once {
 			key = bytes.Clone(made)
 		} else {
@@ -70,6 +75,20 @@ func (k *sortKeys) key(s string) []byte {
 	}
 	k.keys[s] = key
 	return key
+}
+
+// collator is the collator of s: the numeric one when s has a digit.
+func (k *sortKeys) collator(s string) *collate.Collator {
+	if !strings.ContainsFunc(s, unicode.IsDigit) {
+		if k.col == nil {
+			k.col = collate.New(language.Finnish)
+		}
+		return k.col
+	}
+	if k.num == nil {
+		k.num = collate.New(language.Finnish, collate.Numeric)
+	}
+	return k.num
 }
 
 // keyHead is the first 16 bytes of key, with zeros after its end: two
