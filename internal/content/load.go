@@ -230,10 +230,11 @@ const WellKnown = ".well-known"
 // included), and a longer address is not one a reader types or shares.
 const MaxStaticPath = 200
 
-// hidden tells whether the loader skips a file or folder by its name: a
+// Hidden tells whether the loader skips a file or folder by its name: a
 // hidden one (.git, .DS_Store), an editor's backup (x~, #x#), or a file
 // a program keeps beside the one it saves or has open (see editorTemp).
-func hidden(name string) bool {
+// (In a published folder some are reported instead: see HiddenName.)
+func Hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || editorTemp(name)
 }
 
@@ -260,7 +261,7 @@ func editorTemp(name string) bool {
 // validation) is published.
 func HiddenName(name string, isDir, published bool) (skip bool, report *diag.Message) {
 	base := path.Base(name)
-	if name == "." || !hidden(base) || isDir && name == DirStatic+"/"+WellKnown {
+	if name == "." || !Hidden(base) || isDir && name == DirStatic+"/"+WellKnown {
 		return false, nil
 	}
 	switch {

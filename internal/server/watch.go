@@ -119,11 +119,11 @@ func (w *watcher) addTree(dir string) error {
 	})
 }
 
-// ignored tells whether a name is an editor's swap or backup file or a
-// hidden one, which the content loader skips too; .well-known, which
-// static/ publishes, is not.
+// ignored tells whether a folder's name is one the content loader skips
+// (content.Hidden), so that nothing in it needs watching; .well-known,
+// which static/ publishes, is not.
 func ignored(name string) bool {
-	return name != ".well-known" && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#"))
+	return name != content.WellKnown && content.Hidden(name)
 }
 
 // skipped tells whether the build passes over the file at rel without a
