@@ -337,9 +337,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			if _, ok := u.User.Password(); ok {
 				user += ":***"
 			}
-			u.User = nil
-			shown := strings.Replace(u.String(), "://", "://"+user+"@", 1)
-			diags.Report(p, diag.ConfigBaseURLUser, shown, user+"@")
+			diags.Report(p, diag.ConfigBaseURLUser, hidePassword(c.BaseURL), user+"@")
 		case slices.Contains(strings.Split(u.Path, "/"), ".") || slices.Contains(strings.Split(u.Path, "/"), ".."):
 			diags.Report(p, diag.ConfigBaseURLDots, hidePassword(c.BaseURL))
 		default:
