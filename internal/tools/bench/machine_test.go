@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -94,5 +96,24 @@ func TestWatchNote(t *testing.T) {
 		if got := tt.before.until(tt.after); got != tt.want {
 			t.Errorf("%s: note = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// FaultCost must count the faults' kernel time: a page costs some time
+// to fault in (a quarter of a GiB takes the kernel a few clock ticks even
+// on bare metal) and far less than a millisecond.
+func TestFaultCost(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("measured on Linux only")
+	}
+	cost, ok := FaultCost(256 << 20)
+	if !ok {
+		t.Fatal("FaultCost could not measure on Linux")
+	}
+	if cost <= 0 || cost > time.Millisecond {
+		t.Errorf("a page costs %v of kernel time, want more than 0 and under 1 ms", cost)
+	}
+	if note := FaultNote(); !strings.Contains(note, "µs of kernel time here (256 MiB touched)") {
+		t.Errorf("FaultNote() = %q", note)
 	}
 }

@@ -119,6 +119,9 @@ func run() int {
 	}
 	fmt.Println()
 	bench.WriteTable(os.Stdout, results, "ours", "hugo", bench.Goals{N: 10000, TimeRatio: 0.3, MemRatio: 0.5})
+	if note := bench.FaultNote(); note != "" {
+		fmt.Println("at the end,", note)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		return 1
@@ -143,5 +146,8 @@ func printEnvironment(hugoBin string, withHugo bool) {
 	}
 	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
 		fmt.Printf("load average at start: %s", load)
+	}
+	if note := bench.FaultNote(); note != "" {
+		fmt.Println("at start,", note)
 	}
 }

@@ -109,6 +109,11 @@ func mainErr() int {
 	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Printf("benchscale %s, %s, %d CPUs, %s corpus; load average at start: %s",
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.Version(), runtime.NumCPU(), *shape, load)
+	// What a page fault costs here weighs the runs' system time: each
+	// run line counts its faults.
+	if note := bench.FaultNote(); note != "" {
+		fmt.Println("at start,", note)
+	}
 	spent := filepath.Join(cacheDir, "spent")
 	defer os.RemoveAll(spent)
 	dirs := make([]string, len(sizes))
@@ -157,6 +162,9 @@ func mainErr() int {
 		fmt.Printf("\nmedians of %d runs of each size, the sizes taking turns\n", *runs)
 	}
 	report(os.Stdout, medians, all[0], all[len(all)-1])
+	if note := bench.FaultNote(); note != "" {
+		fmt.Println("at the end,", note)
+	}
 	return 0
 }
 
