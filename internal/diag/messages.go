@@ -987,6 +987,9 @@ var (
 	SiteNoAddressStatic = msg("site.no-address-static",
 		"millään sivulla tai tiedostolla ei ole osoitetta %s: tiedosto on static/%s, joten kirjoita osoitteeksi /%s",
 		"no page or file has the address %s: the file is static/%s, so write its address as /%s")
+	SitePrintNoChapters = msg("site.print-no-chapters",
+		"millään sivulla tai tiedostolla ei ole osoitetta %s: oppaan tulostettava sivu tehdään vain, kun oppaassa on lukuja (kansiossa opas/)",
+		"no page or file has the address %s: the guide's print page is made only when the guide has chapters (in the folder opas/)")
 	SiteNoAddress = msg("site.no-address",
 		"millään sivulla tai tiedostolla ei ole osoitetta %s",
 		"no page or file has the address %s")

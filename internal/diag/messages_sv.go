@@ -347,6 +347,7 @@ eller HELMINAUHA_LANG=en).
 	"site.unreadable-address":   "adressen kan inte läsas: %s",
 	"site.outside-content":      "den pekar utanför innehållsmappen",
 	"site.no-address-static":    "ingen sida eller fil har adressen %s: filen är static/%s, så skriv dess adress som /%s",
+	"site.print-no-chapters":    "ingen sida eller fil har adressen %s: guidens utskriftssida görs bara när guiden har kapitel (i mappen opas/)",
 	"site.no-address":           "ingen sida eller fil har adressen %s",
 	"site.no-folder":            "innehållet har ingen mapp %s",
 	"site.target-draft":         "pärlan %q är ett utkast, som lämnas utanför den här publiceringen",

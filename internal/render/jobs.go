@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/site"
@@ -38,20 +37,13 @@ func (j Job) Own() *markdown.Doc {
 	return nil
 }
 
-// PageSize is the number of pearls a list page shows. A longer list (a
-// theme area's, a tag's, a kind's or an audience's) goes on several
-// pages: the first at the list's own path, the others at PagePath.
-const PageSize = 60
+// PageSize, PagePath and PageCount are the model's (site.PageSize):
+// it checks the links to the pages of a list and the static files in
+// their way.
+const PageSize = site.PageSize
 
-// PagePath is the site path of page n (from 1) of the list at site path p
-// ("/teemat/x/"): p itself for the first page, "/teemat/x/sivu/2/" for
-// the second.
-func PagePath(p string, n int) string {
-	if n <= 1 {
-		return p
-	}
-	return p + "sivu/" + strconv.Itoa(n) + "/"
-}
+// PagePath is site.PagePath.
+func PagePath(p string, n int) string { return site.PagePath(p, n) }
 
 // areaCases is the number of case examples an area page lists: the
 // newest. Every case is linked from the pages of its pearls.
@@ -65,9 +57,8 @@ func shownCases(a *site.Area) []*site.Case {
 	return a.Cases
 }
 
-// PageCount is the number of pages a list of n pearls takes: at least one,
-// so that an empty list still has its page.
-func PageCount(n int) int { return max(1, (n+PageSize-1)/PageSize) }
+// PageCount is site.PageCount.
+func PageCount(n int) int { return site.PageCount(n) }
 
 // FeedSize is the number of entries in feed.xml.
 const FeedSize = 20

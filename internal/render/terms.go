@@ -11,21 +11,15 @@ import (
 	"github.com/helminauha/helminauha/internal/site"
 )
 
-// TermsPath is the site path of the list of terms: every tag, kind and
-// audience.
-const TermsPath = "/tagit/"
+// TermsPath, TagPageSize and TagPageCount are the model's
+// (site.TermsPath).
+const (
+	TermsPath   = site.TermsPath
+	TagPageSize = site.TagPageSize
+)
 
-// TagPageSize is the number of tags a page of the list of terms shows. A
-// portal of more tags has the list on several pages, as a long list of
-// pearls (see PageSize): the first at TermsPath, with the kinds and the
-// audiences, the others at PagePath(TermsPath, n), each with the tags
-// alone, by initial letter, and a letter index that leads to the page
-// where each letter's tags start.
-const TagPageSize = 200
-
-// TagPageCount is the number of pages the list of terms takes for n tags:
-// at least one.
-func TagPageCount(n int) int { return max(1, (n+TagPageSize-1)/TagPageSize) }
+// TagPageCount is site.TagPageCount.
+func TagPageCount(n int) int { return site.TagPageCount(n) }
 
 // Letter is an initial letter of the tags, in the letter index of the
 // list of terms and as the heading of its tags.

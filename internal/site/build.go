@@ -783,8 +783,45 @@ func (b *builder) terms() {
 	for _, a := range b.s.Areas {
 		b.s.kindGroups(a)
 	}
-	for _, p := range []string{"/", "/haku/", "/tagit/", "/oma-helminauha/", "/opas/" + PrintSlug + "/", "/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt"} {
+	b.written()
+}
+
+// written puts in byPath the site paths the build writes besides the
+// pages of documents: each language's own generated pages and files, the
+// root's alone in the default language's site (a language's /sitemap.xml
+// would be /sv/sitemap.xml, which is never written: a link to the root's
+// is found in the default language's site, as a page not translated is),
+// the print page of a guide that has chapters, and every page of a paged
+// list. A link is then checked against the files that will be there, and
+// a static file in the way of any of them is found with the model's other
+// problems (see static).
+func (b *builder) written() {
+	for _, p := range []string{"/", "/haku/", "/oma-helminauha/", "/404.html", "/feed.xml"} {
 		b.byPath[p] = true
+	}
+	if b.lang == "" {
+		for _, p := range rootOnly {
+			if p != "assets" {
+				b.byPath["/"+p] = true
+			}
+		}
+	}
+	if g := b.s.Guide; g != nil && len(g.Chapters) > 0 {
+		b.byPath["/opas/"+PrintSlug+"/"] = true
+	}
+	paged := func(p string, pages int) {
+		for k := 1; k <= pages; k++ {
+			b.byPath[PagePath(p, k)] = true
+		}
+	}
+	paged(TermsPath, TagPageCount(len(b.s.Tags)))
+	for _, a := range b.s.Areas {
+		paged(a.Path, PageCount(len(a.Pearls)))
+	}
+	for _, list := range [][]*Term{b.s.Tags, b.s.Kinds, b.s.Audiences} {
+		for _, t := range list {
+			paged(t.Path, PageCount(len(t.Pearls)))
+		}
 	}
 }
 
@@ -913,10 +950,10 @@ var (
 func (b *builder) generated(f, r string) (diag.Text, string) {
 	dir, base := path.Split(r)
 	top, _, inside := strings.Cut(r, "/")
-	own := slices.Contains(ownFiles, top) || strings.Contains(top, ".") && slices.Contains(Reserved, top)
+	own := slices.Contains(ownFiles, top) || top == "_headers" || strings.Contains(top, ".") && slices.Contains(Reserved, top)
 	switch {
 	case b.lang != "" && slices.Contains(rootOnly, top):
-		// (A language's model has the root's /sitemap.xml for links.)
+		// The root's alone: static/sv/sitemap.xml is no language's.
 	case b.hasPath("/"+r) || base == "index.html" && (dir == "" || b.hasPath("/"+dir)):
 		return diag.SiteStaticOverPage.With(f), r
 	case b.hasPath("/" + r + "/"):

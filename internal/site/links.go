@@ -451,6 +451,10 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 	if s := b.staticNamed(path.Base(clean)); s != "" && path.Ext(s) != "" {
 		return "", diag.SiteNoAddressStatic.With(p, s, s)
 	}
+	if clean == "/opas/"+PrintSlug+"/" {
+		// Reserved, and written only for a guide of chapters.
+		return "", diag.SitePrintNoChapters.With(p)
+	}
 	// A link to /helmet/x/ where x does not exist: name the missing file.
 	parts := strings.Split(strings.Trim(clean, "/"), "/")
 	if len(parts) == 2 {

@@ -82,7 +82,13 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 	p.Prev, p.Next = nil, nil
 	for _, a := range []*Area{oldArea, p.Area} {
 		if a != nil {
+			pages := PageCount(len(a.Pearls))
 			n.areaPearls(a)
+			if PageCount(len(a.Pearls)) != pages {
+				// A page of its list comes or goes: the model's paths
+				// (Has), and the static files in their way, are Build's.
+				return nil, false
+			}
 		}
 	}
 
@@ -101,6 +107,9 @@ func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok boo
 		}
 		if len(list) == 0 {
 			return nil, false // the term's page goes
+		}
+		if PageCount(len(list)) != PageCount(len(t.Pearls)) {
+			return nil, false // a page of its list comes or goes
 		}
 		t.Pearls = list
 		if t.Taxonomy == "tagit" {

@@ -187,3 +187,42 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("%d lines against %d", len(g), len(w))
 }
+
+// TestPatchPearlKnowsThePagesOfItsLists: the model knows every page of a
+// paged list (Has: the links to them and the static files in their way
+// are checked against it), so a patch that moves a pearl out of a list
+// of PageSize+1 pearls, whose second page then goes, must leave the
+// model as Build makes it, or decline.
+func TestPatchPearlKnowsThePagesOfItsLists(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Testi\ndescription: D.\nbaseURL: https://example.org/\n")}}
+	for i, a := range []string{"johtaminen", "verkostot"} {
+		fsys["teemat/"+a+".md"] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: Alue %s\nweight: %d\nsummary: S.\n---\nAlue.\n", a, i+1)}
+	}
+	pearl := func(area, kind string) []byte {
+		return fmt.Appendf(nil, "---\ntitle: Helmi\ntheme: %s\nsummary: S.\nkind: %s\ndate: 2024-01-01\n---\nTeksti.\n", area, kind)
+	}
+	for i := range site.PageSize + 1 {
+		fsys[fmt.Sprintf("helmet/h%02d.md", i)] = &fstest.MapFile{Data: pearl("johtaminen", "tieto")}
+	}
+	fsys["helmet/zz.md"] = &fstest.MapFile{Data: pearl("verkostot", "vinkki")}
+	opts := site.Options{Memo: &site.Memo{}}
+	s := modelOf(t, fsys, opts)
+	paths := []string{"/teemat/johtaminen/sivu/2/", "/tyypit/tieto/sivu/2/", "/teemat/verkostot/sivu/2/"}
+	for _, p := range paths[:2] {
+		if !s.Has(p) {
+			t.Fatalf("the model of %d pearls in one area has no %s", site.PageSize+1, p)
+		}
+	}
+	fsys["helmet/h00.md"] = &fstest.MapFile{Data: pearl("verkostot", "vinkki")}
+	set, _ := content.Load(context.Background(), fsys, "content")
+	got, ok := s.PatchPearl(set.Pearls[0], opts.Memo)
+	want := modelOf(t, fsys, opts)
+	if !ok {
+		return
+	}
+	for _, p := range paths {
+		if got.Has(p) != want.Has(p) {
+			t.Errorf("patched model: Has(%s) = %t, Build's %t", p, got.Has(p), want.Has(p))
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// writtenLinks link to a file of every kind the build writes itself,
+// each named by a letter.
+const writtenLinks = "[a](/sitemap.xml) [b](/robots.txt) [c](/_headers) [d](/feed.xml) [e](/404.html) [f](/haku/) " +
+	"[g](/tagit/) [h](/oma-helminauha/) [i](/teemat/verkostotyo/sivu/2/) [j](/tyypit/tieto/sivu/2/) [k](/opas/kokonaan/)\n"
+
+var namedLink = regexp.MustCompile(`<a href="([^"]+)">([a-k])</a>`)
+
+// TestLinksReachTheFilesTheBuildWrites: the link check knew the files the
+// build writes as one list for every language, so a Swedish page's link
+// to /sitemap.xml passed and was written as /sv/sitemap.xml, which no
+// build writes (the sitemap, robots.txt and _headers are the root's
+// alone), and a link to the second page of a long list, which the build
+// does write, failed. Each link of a page in either language now leads to
+// a file the build wrote.
+func TestLinksReachTheFilesTheBuildWrites(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	// 61 pearls of one area and kind: their lists take two pages.
+	writePearls(t, dir, "iso", 61)
+	page := "---\ntitle: Tietoa\n---\nSivu.\n\n" + writtenLinks
+	write(t, filepath.Join(dir, "content", "sivut", "tietoa.md"), page)
+	write(t, filepath.Join(dir, "content", "sv", "sivut", "tietoa.md"), page)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit status %d\n%s", code, stderr)
+	}
+	public := filepath.Join(dir, "public")
+	for _, built := range []string{"tietoa/index.html", "sv/tietoa/index.html"} {
+		html, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(built)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := namedLink.FindAllStringSubmatch(string(html), -1)
+		if len(found) != 11 {
+			t.Errorf("%s: %d of the 11 links, want all:\n%q", built, len(found), found)
+		}
+		for _, m := range found {
+			// The small portal lives under /portaali/.
+			file, ok := strings.CutPrefix(m[1], "/portaali/")
+			if !ok {
+				t.Errorf("%s: link %s leads to %s, outside the portal's base path", built, m[2], m[1])
+			}
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			if info, err := os.Stat(filepath.Join(public, filepath.FromSlash(file))); err != nil || info.IsDir() {
+				t.Errorf("%s: link %s leads to %s, which the build did not write", built, m[2], m[1])
+			}
+		}
+	}
+}
+
+// TestLinksToFilesNotWrittenAreErrors: a link to a file the build will not
+// write is an error at the link, in the editor's language: the guide's
+// print page, which is made only for a guide of chapters (the check took
+// it as written whatever the guide), and a page past the last of a list.
+func TestLinksToFilesNotWrittenAreErrors(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	for _, f := range []string{"opas/miksi.md", "opas/roolit.md"} {
+		if err := os.Remove(filepath.Join(dir, "content", filepath.FromSlash(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(dir, "content", "sivut", "tietoa.md"),
+		"---\ntitle: Tietoa\n---\nSivu.\n\n[Koko opas](/opas/kokonaan/) ja [sivu 2](/teemat/verkostotyo/sivu/2/)\n")
+	want := map[string][]string{
+		"fi": {
+			`content/sivut/tietoa.md:6:1: linkki osoitteeseen /opas/kokonaan/ ei toimi: millään sivulla tai tiedostolla ei ole osoitetta /opas/kokonaan/: oppaan tulostettava sivu tehdään vain, kun oppaassa on lukuja (kansiossa opas/)`,
+			`content/sivut/tietoa.md:6:33: linkki osoitteeseen /teemat/verkostotyo/sivu/2/ ei toimi: millään sivulla tai tiedostolla ei ole osoitetta /teemat/verkostotyo/sivu/2/`,
+		},
+		"en": {
+			`content/sivut/tietoa.md:6:1: broken link to /opas/kokonaan/: no page or file has the address /opas/kokonaan/: the guide's print page is made only when the guide has chapters (in the folder opas/)`,
+		},
+		"sv": {
+			`content/sivut/tietoa.md:6:1: `,
+			`guidens utskriftssida görs bara när guiden har kapitel (i mappen opas/)`,
+		},
+	}
+	for _, lang := range []string{"fi", "en", "sv"} {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 1 {
+			t.Errorf("check --lang %s: exit status %d, want 1", lang, code)
+		}
+		for _, w := range want[lang] {
+			if !strings.Contains(out, w) {
+				t.Errorf("check --lang %s does not say\n%s\nit says\n%s", lang, w, out)
+			}
+		}
+		if n := lines(out, "content/sivut/tietoa.md:6:"); n != 2 || !strings.Contains(out, "content: 2 ") {
+			t.Errorf("check --lang %s: %d errors, want the 2 links:\n%s", lang, n, out)
+		}
+	}
+}
+
+// TestStaticFileOnAListsSecondPage: a static file where a long list's
+// second page goes was found only by the build's last stage, which runs
+// once the model has no errors, so check, beside any other error, never
+// told it. It is told with the model's problems, at the static file, in
+// a language's folder too.
+func TestStaticFileOnAListsSecondPage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	writePearls(t, dir, "iso", 61)
+	for _, f := range []string{"static/teemat/verkostotyo/sivu/2/index.html", "static/sv/tagit/sivu/2/index.html", "static/tyypit/tieto/sivu/2/index.html"} {
+		write(t, filepath.Join(dir, "content", filepath.FromSlash(f)), "<p>x</p>")
+	}
+	// A broken link: the model has an error of its own.
+	write(t, filepath.Join(dir, "content", "sivut", "tietoa.md"), "---\ntitle: Tietoa\n---\n[x](/ei-ole/)\n")
+	_, buildErr := failsSaying(t, dir,
+		`content/sivut/tietoa.md:4:1: broken link to /ei-ole/`,
+		`content/static/teemat/verkostotyo/sivu/2/index.html: static file "teemat/verkostotyo/sivu/2/index.html" would overwrite a page the portal generates`,
+		`content/static/tyypit/tieto/sivu/2/index.html: static file "tyypit/tieto/sivu/2/index.html" would overwrite a page the portal generates`,
+	)
+	// The Swedish list of terms has one page: its second is no clash.
+	if strings.Contains(buildErr, "static/sv/tagit") {
+		t.Errorf("build tells of static/sv/tagit/sivu/2/index.html, which no page is in the way of:\n%s", buildErr)
+	}
+	code, out, _ := helminauha(t, dir, "check", "--lang", "fi")
+	if code != 1 || !strings.Contains(out, `content/static/teemat/verkostotyo/sivu/2/index.html: tiedosto "teemat/verkostotyo/sivu/2/index.html" kansiossa static menisi portaalin oman sivun päälle`) {
+		t.Errorf("check --lang fi: exit status %d, does not tell the clash in Finnish:\n%s", code, out)
+	}
+}
