@@ -189,14 +189,16 @@ func TestLinkedPublicIsWrittenThrough(t *testing.T) {
 }
 
 // Builds killed at any moment leave a whole public/, and the next build
-// removes what they left beside it.
+// removes what they left beside it: the folders it marked as its own, and
+// no folder of the user's only named as one of them.
 func TestKilledBuildsAreCleanedUp(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
 		t.Fatalf("exit status %d\n%s", code, stderr)
 	}
-	writeAll(t, dir, map[string]string{".public.spare/index.html": "old", ".public.new-4242/index.html": "half"})
+	writeAll(t, dir, map[string]string{".public.spare/index.html": "old", ".public.new-4242/index.html": "half", ".public.new-4242/.helminauha-staging": "",
+		".public.new-2024/muistiinpanot.txt": "omat muistiinpanot"})
 	for i := range 5 {
 		writeAll(t, dir, map[string]string{"content/sivut/uusi.md": "---\ntitle: Uusi " + strings.Repeat("x", i) + "\n---\nTeksti.\n"})
 		cmd := exec.Command(binary(t), "build")
@@ -213,6 +215,10 @@ func TestKilledBuildsAreCleanedUp(t *testing.T) {
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
 		t.Fatalf("the build after killed ones: exit status %d\n%s", code, stderr)
 	}
+	if data, err := os.ReadFile(filepath.Join(dir, ".public.new-2024", "muistiinpanot.txt")); err != nil || string(data) != "omat muistiinpanot" {
+		t.Errorf("a folder of the user's named .public.new-2024 lost its file: %q, %v", data, err)
+	}
+	os.RemoveAll(filepath.Join(dir, ".public.new-2024"))
 	nothingBesidePublic(t, dir)
 }
 

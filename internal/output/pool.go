@@ -33,17 +33,28 @@ func (w *Writer) takePool() {
 	if fi, err := os.Lstat(pool); err != nil || !fi.IsDir() {
 		return
 	}
+	// The spare folder carries the mark (StagingMark) into the staging
+	// folder's name, so that a build killed from here on leaves a folder
+	// the next one knows for its own; one an earlier version kept is
+	// marked first.
+	mark := filepath.Join(w.tmp, StagingMark)
+	if os.WriteFile(filepath.Join(pool, StagingMark), nil, 0o644) != nil || os.Remove(mark) != nil {
+		return
+	}
 	if os.Remove(w.tmp) != nil {
+		os.WriteFile(mark, nil, 0o644)
 		return
 	}
 	if err := os.Rename(pool, w.tmp); err != nil {
-		os.Mkdir(w.tmp, 0o755)
+		if os.Mkdir(w.tmp, 0o755) == nil {
+			os.WriteFile(mark, nil, 0o644)
+		}
 		return
 	}
 	os.Chmod(w.tmp, 0o755)
 	w.pool, w.poolDirs = map[string]bool{}, map[string]bool{}
 	filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == w.tmp {
+		if err != nil || p == w.tmp || p == mark {
 			return nil
 		}
 		rel := w.relTmp(p)
@@ -87,8 +98,10 @@ func (w *Writer) keepPool() {
 		// call for each of thousands.
 		syscall.Rmdir(filepath.Join(w.tmp, filepath.FromSlash(d)))
 	}
-	if os.Remove(w.tmp) == nil {
-		return // nothing to keep
+	if names, err := os.ReadDir(w.tmp); err == nil && len(names) == 1 && names[0].Name() == StagingMark {
+		// Nothing to keep but the mark: the folder goes, the mark last.
+		os.RemoveAll(w.tmp)
+		return
 	}
 	if os.Rename(w.tmp, poolOf(w.real)) != nil {
 		os.RemoveAll(w.tmp)

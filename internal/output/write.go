@@ -184,7 +184,7 @@ func (w *Writer) begin() error {
 		}
 		w.strays = strays
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	tmp, err := makeStaging(parent, base)
 	if err != nil {
 		return diag.OutputCannotStage.Err(w.dir, diag.Cause(err))
 	}
@@ -201,17 +201,45 @@ func (w *Writer) begin() error {
 	return nil
 }
 
+// StagingMark is the file a build writes first in each folder it makes
+// beside the output folder (".public.new-N": its staging folder, and
+// the folder of what a commit removes), and which the spare folder
+// keeps. The next build removes a leftover of that name only when it
+// holds this file: a folder of the user's that is only named like one,
+// or a leftover of a version that wrote no mark, is left alone.
+const StagingMark = ".helminauha-staging"
+
+// makeStaging makes a folder ".base.new-N" in parent, marked as the
+// generator's (StagingMark) before anything else is put in it.
+func makeStaging(parent, base string) (string, error) {
+	dir, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(dir, StagingMark), nil, 0o644); err != nil {
+		os.Remove(dir)
+		return "", err
+	}
+	return dir, nil
+}
+
 // removeLeftovers removes the staging folders of builds that were killed
-// (".base.new-N", and ".base.new-N.old" of earlier versions). The caller
-// holds the lock, so no build is using them.
+// (".base.new-N" holding StagingMark), and empty folders of that name (a
+// build killed before it marked its folder: removing an empty folder
+// loses nothing). The caller holds the lock, so no build is using them.
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
 		name := e.Name()
 		rest, ok := strings.CutPrefix(name, "."+base+".new-")
-		rest = strings.TrimSuffix(rest, ".old")
-		if ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
-			os.RemoveAll(filepath.Join(parent, name))
+		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" || !e.IsDir() {
+			continue
+		}
+		dir := filepath.Join(parent, name)
+		if info, err := os.Lstat(filepath.Join(dir, StagingMark)); err == nil && info.Mode().IsRegular() {
+			os.RemoveAll(dir)
+		} else {
+			syscall.Rmdir(dir)
 		}
 	}
 }
@@ -454,7 +482,13 @@ func (w *Writer) Commit(ctx context.Context) error {
 	}
 	files := w.order
 	if w.fresh {
-		err := writeRecord(w.tmp, w.tmp, files)
+		// The staging folder becomes the output folder, so its mark
+		// goes first: a build killed between the two leaves a folder
+		// the next one takes for no leftover of its own, and leaves.
+		err := os.Remove(filepath.Join(w.tmp, StagingMark))
+		if err == nil {
+			err = writeRecord(w.tmp, w.tmp, files)
+		}
 		if err == nil {
 			err = os.Rename(w.tmp, w.real)
 		}
@@ -471,7 +505,7 @@ func (w *Writer) Commit(ctx context.Context) error {
 	// folder beside, named as a staging folder so that the next build
 	// removes it if this one is killed. Without that folder a removal
 	// could not be undone, so nothing is changed.
-	trash, err := os.MkdirTemp(filepath.Dir(w.real), "."+filepath.Base(w.real)+".new-")
+	trash, err := makeStaging(filepath.Dir(w.real), filepath.Base(w.real))
 	if err != nil {
 		return diag.OutputCannotStage.Err(w.dir, diag.Cause(err))
 	}

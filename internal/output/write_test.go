@@ -353,9 +353,11 @@ func TestLinkedOutputIsWrittenThrough(t *testing.T) {
 	alone(t, link)
 }
 
-// What a killed build leaves beside the output (its staging folder, and
-// the spare folder of earlier versions) goes with the next build; other
-// names stay.
+// What a killed build leaves beside the output (its staging folder,
+// marked as the generator's, or one it was killed before marking, which
+// is empty) goes with the next build; other names stay, a folder of the
+// user's named as a staging folder is (".public.new-2024", with no mark)
+// among them, as is a leftover of an earlier version, which wrote no mark.
 func TestLeftoversAreRemoved(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "public")
@@ -365,21 +367,24 @@ func TestLeftoversAreRemoved(t *testing.T) {
 	w := begin(t, dir, Options{})
 	w.Write(File{Path: "index.html", Data: []byte("2")})
 	w.unlock()
-	for _, name := range []string{".public.spare/x/index.html", ".public.new-123.old/index.html", ".public.new-notes/keep.txt", "public-vanha/index.html"} {
+	for _, name := range []string{".public.spare/x/index.html", ".public.new-123.old/index.html", ".public.new-notes/keep.txt", "public-vanha/index.html",
+		".public.new-2024/muistiinpanot.txt", ".public.new-77/" + StagingMark, ".public.new-77/a/index.html"} {
 		os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755)
 		os.WriteFile(filepath.Join(root, name), []byte("x"), 0o644)
 	}
+	os.Mkdir(filepath.Join(root, ".public.new-78"), 0o755)
 	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "1" {
 		t.Fatalf("a build killed before Commit changed the output: %q", data)
 	}
 	build(t, dir, map[string]string{"index.html": "3"})
 	left := beside(t, root)
-	if want := []string{".public.new-notes", ".public.spare", "public", "public-vanha"}; !slices.Equal(left, want) {
+	if want := []string{".public.new-123.old", ".public.new-2024", ".public.new-notes", ".public.spare", "public", "public-vanha"}; !slices.Equal(left, want) {
 		t.Errorf("beside the output: %v, want %v", left, want)
 	}
-	// The spare folder keeps files of the site's paths only.
-	if got := contents(t, filepath.Join(root, ".public.spare")); len(got) != 1 || got["index.html"] == "" {
-		t.Errorf("the spare folder holds %v, want index.html alone", got)
+	// The spare folder keeps files of the site's paths only, and the
+	// mark, which it carries into the next build's staging folder.
+	if got := contents(t, filepath.Join(root, ".public.spare")); len(got) != 2 || got["index.html"] == "" || got[StagingMark] != "" {
+		t.Errorf("the spare folder holds %v, want index.html and %s alone", got, StagingMark)
 	}
 }
 
