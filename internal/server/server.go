@@ -208,6 +208,8 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return diag.ServeCannotWatch.Err(opts.ContentDir, diag.Cause(err))
 	}
+	// w is nil when the system's limits let nothing be watched (it has
+	// said so): the site is built and served all the same.
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -215,7 +217,9 @@ func Run(ctx context.Context, opts Options) error {
 	changes := make(chan change, 256)
 	batches := make(chan batch)
 	again := make(chan struct{}, 1)
-	wg.Go(func() { w.run(ctx, changes) })
+	if w != nil {
+		wg.Go(func() { w.run(ctx, changes) })
+	}
 	wg.Go(func() { debounce(ctx, changes, again, batches, opts.Quiet, opts.MaxWait) })
 
 	// The server answers from the start: a request waits until the

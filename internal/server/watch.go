@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/fsnotify/fsnotify"
 
@@ -28,14 +29,45 @@ type watcher struct {
 	content string // absolute
 	themes  string // absolute, or ""
 	logf    func(diag.Text)
+	// shown are the content and theme folders as given, for messages.
+	shownContent, shownThemes string
+	// limitTold tells that the system's limit on watches was told
+	// (watchLimit): once is enough, however many folders it leaves.
+	limitTold bool
 }
 
+// watchLimit is the system's limit that err, from starting to watch or
+// from watching a folder, says is used up, and the setting that raises it:
+// inotify's instances (EMFILE from inotify_init1: another serve, editors
+// and sync tools each take one) or watches (ENOSPC from
+// inotify_add_watch, one a folder: the default of 8,192 on many systems
+// is used up by an IDE's project or two). The system's own text, "too many
+// open files" or "no space left on device", would send the editor to the
+// wrong place.
+func watchLimit(err error) (name, raise string, ok bool) {
+	switch {
+	case errors.Is(err, syscall.EMFILE):
+		return "fs.inotify.max_user_instances", "fs.inotify.max_user_instances=1024", true
+	case errors.Is(err, syscall.ENOSPC):
+		return "fs.inotify.max_user_watches", "fs.inotify.max_user_watches=524288", true
+	}
+	return "", "", false
+}
+
+// newWatcher watches the content and theme folders. When the system's
+// limits leave no watcher to start (watchLimit), it says so, and returns
+// a nil watcher and no error: serve still serves what it builds, without
+// following saves.
 func newWatcher(contentDir, themesDir string, logf func(diag.Text)) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
+	if name, raise, ok := watchLimit(err); ok {
+		logf(diag.ServeWatchLimit.With(contentDir, name, raise))
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fsw: fsw, logf: logf}
+	w := &watcher{fsw: fsw, logf: logf, shownContent: contentDir, shownThemes: themesDir}
 	if w.content, err = filepath.Abs(contentDir); err != nil {
 		fsw.Close()
 		return nil, err
@@ -69,7 +101,7 @@ func (w *watcher) watchParents() {
 		if dir == "" {
 			continue
 		}
-		if err := w.fsw.Add(filepath.Dir(dir)); err != nil {
+		if err := w.fsw.Add(filepath.Dir(dir)); err != nil && !w.toldLimit(filepath.Dir(dir), err) {
 			w.logf(diag.ServeWatchParent.With(filepath.Dir(dir), diag.Cause(err), filepath.Base(dir)))
 		}
 	}
@@ -112,11 +144,42 @@ func (w *watcher) addTree(dir string) error {
 		if p != dir && ignored(d.Name()) {
 			return filepath.SkipDir
 		}
-		if err := w.fsw.Add(p); err != nil && p == dir {
+		err = w.fsw.Add(p)
+		if w.toldLimit(p, err) {
+			// No folder after it can be watched either.
+			return filepath.SkipAll
+		}
+		if err != nil && p == dir {
 			return err
 		}
 		return nil
 	})
+}
+
+// toldLimit tells whether err is the system's limit on watches used up
+// (watchLimit) in watching the folder p, and tells the editor so the
+// first time.
+func (w *watcher) toldLimit(p string, err error) bool {
+	name, raise, ok := watchLimit(err)
+	if !ok {
+		return false
+	}
+	if !w.limitTold {
+		w.limitTold = true
+		w.logf(diag.ServeWatchLimit.With(w.shown(p), name, raise))
+	}
+	return true
+}
+
+// shown is the folder p as the editor named it: under the content or
+// theme folder as given (content/helmet), else as it is.
+func (w *watcher) shown(p string) string {
+	for _, d := range [][2]string{{w.content, w.shownContent}, {w.themes, w.shownThemes}} {
+		if rel, ok := within(d[0], p); ok && d[0] != "" {
+			return filepath.Join(d[1], filepath.FromSlash(rel))
+		}
+	}
+	return p
 }
 
 // ignored tells whether a folder's name is one the content loader skips
