@@ -466,3 +466,43 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	}
 	nothingBesidePublic(t, dir)
 }
+
+// An output folder inside another build's output folder was taken, and
+// the two builds met: each locks the folder that holds its output, so a
+// build into public/ and one into public/x ran at once, the first saw the
+// second's files and staging folder as strays (refusing to build over
+// them, or, with --clean-out, removing them under the other build), and
+// once public/x was built, public/ could not be built again without
+// --clean-out. Such a folder is refused, as is one inside another
+// portal's content folder, with a folder beside to use instead, which
+// builds; nothing changes.
+func TestOutInsideAnotherBuildsFolderIsRefused(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	writePortal(t, "small.txtar", filepath.Join(dir, "toinen"))
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit status %d\n%s", code, stderr)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--out", "public/x"}, "--out public/x lies inside public, the output folder of another build (it holds .helminauha-files): a build there would remove this folder's files or refuse because of them, and two builds at once would get in each other's way. Name a folder outside it, for example --out public-x"},
+		{[]string{"--out", "public/x/y", "--lang", "fi"}, "--out public/x/y on kansion public sisällä, ja se on toisen koonnin tulostekansio (siinä on tiedosto .helminauha-files): koonti sinne poistaisi tämän kansion tiedostot tai kieltäytyisi niiden takia, ja kaksi yhtäaikaista koontia sotkisivat toisensa. Anna kansio sen ulkopuolelta, esimerkiksi --out public-x-y"},
+		{[]string{"--out", filepath.Join("toinen", "content", "public")}, "--out " + filepath.Join("toinen", "content", "public") + " lies inside " + filepath.Join("toinen", "content") + ", a portal's content folder (it holds site.yaml): the built files would mix with its content. Name a folder outside it, for example --out public"},
+	} {
+		before := treeSum(t, dir)
+		code, _, stderr := helminauha(t, dir, append([]string{"build"}, tc.args...)...)
+		if code == 0 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("build %s: exit status %d, stderr %q; want %q", strings.Join(tc.args, " "), code, stderr, tc.want)
+		}
+		if after := treeSum(t, dir); after != before {
+			t.Errorf("build %s changed files", strings.Join(tc.args, " "))
+		}
+	}
+	for _, args := range [][]string{{"build", "--out", "public-x"}, {"build"}} {
+		if code, _, stderr := helminauha(t, dir, args...); code != 0 {
+			t.Errorf("%s: exit status %d\n%s", args, code, stderr)
+		}
+	}
+}

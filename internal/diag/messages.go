@@ -455,6 +455,12 @@ var (
 	OutputInsideRead = msg("output.inside-read",
 		"--out %s on kansion %s sisällä, ja siitä sivusto tehdään: anna kansio sen ulkopuolelta, esimerkiksi --out %s",
 		"--out %s lies inside %s, which the build reads: name a folder outside it, for example --out %s")
+	OutputInsideOutput = msg("output.inside-output",
+		"--out %s on kansion %s sisällä, ja se on toisen koonnin tulostekansio (siinä on tiedosto .helminauha-files): koonti sinne poistaisi tämän kansion tiedostot tai kieltäytyisi niiden takia, ja kaksi yhtäaikaista koontia sotkisivat toisensa. Anna kansio sen ulkopuolelta, esimerkiksi --out %s",
+		"--out %s lies inside %s, the output folder of another build (it holds .helminauha-files): a build there would remove this folder's files or refuse because of them, and two builds at once would get in each other's way. Name a folder outside it, for example --out %s")
+	OutputInsideContent = msg("output.inside-content",
+		"--out %s on kansion %s sisällä, ja se on portaalin sisältökansio (siinä on site.yaml): tehdyt tiedostot sekoittuisivat sen sisältöön. Anna kansio sen ulkopuolelta, esimerkiksi --out %s",
+		"--out %s lies inside %s, a portal's content folder (it holds site.yaml): the built files would mix with its content. Name a folder outside it, for example --out %s")
 	OutputCannotMake = msg("output.cannot-make",
 		"kansiota %s ei voitu tehdä: %s",
 		"cannot make the folder %s: %s")

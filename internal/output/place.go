@@ -91,7 +91,46 @@ func refuse(dir, real string, guard []string, suggestion string) error {
 			return diag.OutputInsideRead.Err(dir, g, say())
 		}
 	}
+	// Inside another build's output folder, the two builds would meet:
+	// each locks the folder that holds its own output folder, so the
+	// locks are not one, and the outer build sees the inner one's staging
+	// folder and files as strays, refusing them or, with --clean-out,
+	// removing them under it. Inside another portal's content folder the
+	// built files would be read as its content.
+	for up := filepath.Dir(real); filepath.Dir(up) != up; up = filepath.Dir(up) {
+		switch {
+		case isFile(filepath.Join(up, RecordName)):
+			return diag.OutputInsideOutput.Err(dir, shownPath(up), besideOf(up, real))
+		case isFile(filepath.Join(up, configName)):
+			return diag.OutputInsideContent.Err(dir, shownPath(up), say())
+		}
+	}
 	return nil
+}
+
+// configName is the file that makes a folder a portal's content folder
+// (config.File, which this package does not import).
+const configName = "site.yaml"
+
+// besideOf is the folder to suggest instead of real, inside the folder
+// outer: beside outer, named by both (public-x for public/x).
+func besideOf(outer, real string) string {
+	rel, err := filepath.Rel(outer, real)
+	if err != nil {
+		rel = filepath.Base(real)
+	}
+	return shownPath(outer + "-" + strings.ReplaceAll(filepath.ToSlash(rel), "/", "-"))
+}
+
+// shownPath is p relative to the working folder when it lies inside it,
+// else p.
+func shownPath(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(realPath(wd), p); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return p
 }
 
 // suggest is the output folder a refusal offers instead: public in the
