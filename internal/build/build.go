@@ -609,7 +609,7 @@ func languageSites(cfg *config.Config, set *content.Set, s *site.Site, so site.O
 		}
 		// Every language shares the static files.
 		ls.Static, ls.ImageSizes = set.Static, set.ImageSizes
-		l, d := site.Build(cfg.For(code), ls, site.Options{Drafts: so.Drafts, LastCommits: so.LastCommits, Default: s, Labels: theme.Labels(code), NoHashes: so.NoHashes})
+		l, d := site.Build(cfg.For(code), ls, site.Options{Drafts: so.Drafts, LastCommits: so.LastCommits, Default: s, Labels: theme.Labels(code), NoHashes: so.NoHashes, ThemeWrites: so.ThemeWrites})
 		diags.Append(d)
 		diags.Append(site.Outdated(set, ls, so.LastCommits))
 		for k, v := range l.Hashes {

@@ -44,7 +44,9 @@ type Options struct {
 	NoHashes bool
 	// ThemeWrites tells whether the theme writes a file at a path of the
 	// site whatever its content (render.Theme.Writes): a static file
-	// there is in its way. nil: none is looked for.
+	// there is in its way (in the default language's site: the theme's
+	// files are the root's), and a link to one (not to an asset, whose
+	// fingerprint is not known then) reaches it. nil: none is looked for.
 	ThemeWrites func(p string) bool
 }
 
@@ -967,7 +969,8 @@ func (b *builder) generated(f, r string) (diag.Text, string) {
 		return diag.SiteStaticOverPage.With(f), top + "/"
 	case inside && diag.GeneratedFolders[top] != nil:
 		return diag.SiteStaticInGenerated.With(f, b.lang+top, diag.GeneratedFolders[top].With()), top + "/"
-	case b.theme != nil && b.theme(r):
+	case b.lang == "" && b.theme != nil && b.theme(r):
+		// (The theme's files are the root's alone.)
 		return diag.SiteStaticOverTheme.With(f), r
 	}
 	return diag.Text{}, ""

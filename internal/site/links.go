@@ -438,7 +438,7 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 	if b.hasPath(clean + "/") {
 		return b.base + clean + "/" + frag, diag.Text{}
 	}
-	if b.isStatic(strings.TrimPrefix(clean, "/")) {
+	if name := strings.TrimPrefix(clean, "/"); b.isStatic(name) || b.themeFile(name) {
 		return b.root + clean + frag, diag.Text{}
 	}
 	if b.def != nil && (b.def.Has(clean) || b.def.Has(clean+"/")) {
@@ -540,6 +540,13 @@ func (b *builder) missing(rel string) diag.Text {
 
 // nodeOf is the node of a page of the model.
 func nodeOf(v any) *Node { return v.(interface{ Self() *Node }).Self() }
+
+// themeFile reports whether the theme writes the file name at the root
+// of every site, one of its static files (favicon.svg). Not an asset:
+// its fingerprint is not known here, and Options.ThemeWrites takes any.
+func (b *builder) themeFile(name string) bool {
+	return b.theme != nil && !strings.HasPrefix(name, "assets/") && b.theme(name)
+}
 
 // isStatic reports whether name is a file under static/.
 func (b *builder) isStatic(name string) bool {
