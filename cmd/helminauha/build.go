@@ -209,6 +209,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stdout, diag.CmdWrote.In(lang, diag.CmdFileCount.With(res.Written), size(res.Bytes), *out,
 			time.Since(start).Round(time.Millisecond).String(), pageSummary(res.Pages, lang)))
 		printLeftOut(stdout, res, lang)
+		for _, f := range res.Lookalikes {
+			fmt.Fprintln(stdout, diag.OutputLookalike.In(lang, f))
+		}
 		// Build prints no warnings, but says there are some: a page left
 		// out with one (a note saved as .txt beside the pages) would
 		// otherwise go unseen until check.

@@ -212,11 +212,15 @@ func TestKilledBuildsAreCleanedUp(t *testing.T) {
 			t.Fatalf("after a killed build, public/ has no home page: %v", err)
 		}
 	}
-	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+	code, stdout, stderr := helminauha(t, dir, "build", "--lang", "fi")
+	if code != 0 {
 		t.Fatalf("the build after killed ones: exit status %d\n%s", code, stderr)
 	}
 	if data, err := os.ReadFile(filepath.Join(dir, ".public.new-2024", "muistiinpanot.txt")); err != nil || string(data) != "omat muistiinpanot" {
 		t.Errorf("a folder of the user's named .public.new-2024 lost its file: %q, %v", data, err)
+	}
+	if want := "kansio .public.new-2024 on nimetty kuin koonnin väliaikainen kansio, mutta koonti ei tehnyt sitä (siinä ei ole tiedostoa .helminauha-staging), joten se jätettiin ennalleen: nimeä se toisin, jos se on sinun"; lines(stdout, want) != 1 {
+		t.Errorf("build does not say, once,\n%s\nit says\n%s", want, stdout)
 	}
 	os.RemoveAll(filepath.Join(dir, ".public.new-2024"))
 	nothingBesidePublic(t, dir)

@@ -90,6 +90,10 @@ type Result struct {
 	Written int   // files written, .gz included
 	Bytes   int64 // bytes written before compression
 	Timings []Timing
+	// Lookalikes are the folders beside the output folder named as the
+	// build's staging folders but not made by one, which it left alone
+	// (output.Writer.Lookalikes).
+	Lookalikes []string
 
 	drafts map[string]bool // files of draft pearls, as shown in messages
 }
@@ -376,6 +380,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 			return res, err
 		}
 		res.Written, res.Bytes = out.Written()
+		res.Lookalikes = out.Lookalikes()
 	case pt != nil:
 		files, ok := pt.apply(ss.good.files, w.files, ss.opts)
 		if !ok {

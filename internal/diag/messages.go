@@ -455,6 +455,9 @@ var (
 	OutputInsideRead = msg("output.inside-read",
 		"--out %s on kansion %s sisällä, ja siitä sivusto tehdään: anna kansio sen ulkopuolelta, esimerkiksi --out %s",
 		"--out %s lies inside %s, which the build reads: name a folder outside it, for example --out %s")
+	OutputLookalike = msg("output.lookalike",
+		"kansio %s on nimetty kuin koonnin väliaikainen kansio, mutta koonti ei tehnyt sitä (siinä ei ole tiedostoa .helminauha-staging), joten se jätettiin ennalleen: nimeä se toisin, jos se on sinun",
+		"the folder %s is named as a build's temporary folder, but no build made it (it has no file .helminauha-staging), so it was left as it is: rename it if it is yours")
 	OutputInsideOutput = msg("output.inside-output",
 		"--out %s on kansion %s sisällä, ja se on toisen koonnin tulostekansio (siinä on tiedosto .helminauha-files): koonti sinne poistaisi tämän kansion tiedostot tai kieltäytyisi niiden takia, ja kaksi yhtäaikaista koontia sotkisivat toisensa. Anna kansio sen ulkopuolelta, esimerkiksi --out %s",
 		"--out %s lies inside %s, the output folder of another build (it holds .helminauha-files): a build there would remove this folder's files or refuse because of them, and two builds at once would get in each other's way. Name a folder outside it, for example --out %s")

@@ -170,6 +170,7 @@ eller HELMINAUHA_LANG=en).
 	"output.is-read":           "--out %s är samma mapp som %s, som webbplatsen byggs av: ge webbplatsen en annan mapp, till exempel --out %s",
 	"output.holds-read":        "--out %s innehåller mappen %s, som webbplatsen byggs av: ge webbplatsen en egen mapp, till exempel --out %s",
 	"cmd.no-baseurl":           "Webbplatsen har ingen adress (baseURL): webbplatskartan (sitemap.xml) och flödet (feed.xml) behöver fullständiga adresser, som sökmotorer och flödesläsare använder. Skriv baseURL i %s före publiceringen (till exempel baseURL: https://helmet.example.fi/) eller ange build --baseurl ADRESS.",
+	"output.lookalike":         "mappen %s har samma namn som ett byggs tillfälliga mapp, men inget bygge gjorde den (den har ingen fil .helminauha-staging), så den lämnades som den är: byt namn på den om den är din",
 	"output.inside-output":     "--out %s ligger i mappen %s, som är ett annat byggs utdatamapp (den har filen .helminauha-files): ett bygge där skulle ta bort filerna i den här mappen eller vägra på grund av dem, och två byggen samtidigt skulle störa varandra. Ange en mapp utanför den, till exempel --out %s",
 	"output.inside-content":    "--out %s ligger i mappen %s, som är en portals innehållsmapp (den har site.yaml): de byggda filerna skulle blandas med dess innehåll. Ange en mapp utanför den, till exempel --out %s",
 	"output.inside-read":       "--out %s ligger i mappen %s, som webbplatsen byggs av: ange en mapp utanför den, till exempel --out %s",

@@ -71,7 +71,11 @@ type Writer struct {
 	pool     map[string]bool
 	poolDirs map[string]bool
 	unlock   func()
-	done     bool
+	// lookalikes are the folders beside the output folder named as its
+	// staging folders but not marked as the generator's (removeLeftovers),
+	// as a message names them.
+	lookalikes []string
+	done       bool
 	// beforeRollback, set by tests, runs as a rollback begins: what it
 	// does to the folders is what a full disk or changed permissions
 	// would do to the undo steps.
@@ -150,7 +154,9 @@ func Begin(ctx context.Context, f Folder, opts Options) (*Writer, error) {
 
 func (w *Writer) begin() error {
 	parent, base := filepath.Dir(w.real), filepath.Base(w.real)
-	removeLeftovers(parent, base)
+	for _, name := range removeLeftovers(parent, base) {
+		w.lookalikes = append(w.lookalikes, filepath.Join(filepath.Dir(w.dir), name))
+	}
 	if abs := mustAbs(w.dir); abs != w.real {
 		// Earlier versions replaced a linked output folder by a folder
 		// of their own, and left their spare beside the link.
@@ -227,7 +233,8 @@ func makeStaging(parent, base string) (string, error) {
 // (".base.new-N" holding StagingMark), and empty folders of that name (a
 // build killed before it marked its folder: removing an empty folder
 // loses nothing). The caller holds the lock, so no build is using them.
-func removeLeftovers(parent, base string) {
+// It returns the names of the folders of that name it left.
+func removeLeftovers(parent, base string) (left []string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
 		name := e.Name()
@@ -238,11 +245,17 @@ func removeLeftovers(parent, base string) {
 		dir := filepath.Join(parent, name)
 		if info, err := os.Lstat(filepath.Join(dir, StagingMark)); err == nil && info.Mode().IsRegular() {
 			os.RemoveAll(dir)
-		} else {
-			syscall.Rmdir(dir)
+		} else if syscall.Rmdir(dir) != nil {
+			left = append(left, name)
 		}
 	}
+	return left
 }
+
+// Lookalikes are the folders beside the output folder that are named as
+// a build's staging folders (".public.new-N") but were not made by one,
+// and were left as they are, as a message names them.
+func (w *Writer) Lookalikes() []string { return w.lookalikes }
 
 // survey lists the files in the output folder the generator did not
 // write: not on the record and not kept; all of them when clean, else
