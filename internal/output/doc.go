@@ -7,8 +7,10 @@
 // wrote, and a build replaces or removes those and no others; it refuses
 // a folder holding other files (but the kept ones: .git, CNAME,
 // .nojekyll, site.yaml's keep) and folders it must never write (Place).
-// Changed files are staged beside the folder and renamed into place one
-// by one only when every file was written, so a failed build leaves the
+// Changed files are staged beside the folder (".public.new-N", marked as
+// the generator's by StagingMark, so that a killed build's leftover is
+// removed and a folder of the user's of that name is not) and renamed
+// into place one by one only when every file was written, so a failed build leaves the
 // previous public/ exactly as it was and the folder is never missing. A
 // commit that fails or is stopped half way puts back what it changed;
 // when it cannot, its error says the folder may be mixed and names what

@@ -14,6 +14,14 @@
 // ("/portaali/helmet/x/" for https://org.github.io/portaali/), which is
 // what pages link to, so the portal works under a subpath.
 //
+// The model knows every site path the build writes in its language
+// (Site.Has): the pages of the documents, every page of a paged list
+// (PageSize, PagePath), the generated pages and files, the guide's print
+// page when the guide has chapters, and the root's own files (sitemap,
+// robots.txt, _headers) in the default language's site alone. The links
+// and the static files in the way of a generated file are checked
+// against it, so check tells them with every other problem.
+//
 // The Site is not changed after Build returns, so render may read it from
 // many goroutines. site imports diag, config, content and markdown.
 package site
