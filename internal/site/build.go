@@ -798,7 +798,7 @@ func (b *builder) terms() {
 // a static file in the way of any of them is found with the model's other
 // problems (see static).
 func (b *builder) written() {
-	for _, p := range []string{"/", "/haku/", "/oma-helminauha/", "/404.html", "/feed.xml"} {
+	for _, p := range []string{"/", "/haku/", TermsPath, "/oma-helminauha/", "/404.html", "/feed.xml"} {
 		b.byPath[p] = true
 	}
 	if b.lang == "" {
@@ -811,8 +811,9 @@ func (b *builder) written() {
 	if g := b.s.Guide; g != nil && len(g.Chapters) > 0 {
 		b.byPath["/opas/"+PrintSlug+"/"] = true
 	}
+	// The first page of each list is its node's (node) or TermsPath.
 	paged := func(p string, pages int) {
-		for k := 1; k <= pages; k++ {
+		for k := 2; k <= pages; k++ {
 			b.byPath[PagePath(p, k)] = true
 		}
 	}
