@@ -104,16 +104,16 @@ func TestLinksToFilesNotWrittenAreErrors(t *testing.T) {
 }
 
 // TestStaticFileOnAListsSecondPage: a static file where a long list's
-// second page goes was found only by the build's last stage, which runs
-// once the model has no errors, so check, beside any other error, never
-// told it. It is told with the model's problems, at the static file, in
-// a language's folder too.
+// second page goes, or where the folder of the root's _headers would be,
+// was found only by the build's last stage, which runs once the model has
+// no errors, so check, beside any other error, never told it. It is told
+// with the model's problems, at the static file.
 func TestStaticFileOnAListsSecondPage(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	bilingualPortal(t, dir)
 	writePearls(t, dir, "iso", 61)
-	for _, f := range []string{"static/teemat/verkostotyo/sivu/2/index.html", "static/sv/tagit/sivu/2/index.html", "static/tyypit/tieto/sivu/2/index.html"} {
+	for _, f := range []string{"static/teemat/verkostotyo/sivu/2/index.html", "static/sv/tagit/sivu/2/index.html", "static/tyypit/tieto/sivu/2/index.html", "static/_headers/lue.txt"} {
 		write(t, filepath.Join(dir, "content", filepath.FromSlash(f)), "<p>x</p>")
 	}
 	// A broken link: the model has an error of its own.
@@ -122,6 +122,7 @@ func TestStaticFileOnAListsSecondPage(t *testing.T) {
 		`content/sivut/tietoa.md:4:1: broken link to /ei-ole/`,
 		`content/static/teemat/verkostotyo/sivu/2/index.html: static file "teemat/verkostotyo/sivu/2/index.html" would overwrite a page the portal generates`,
 		`content/static/tyypit/tieto/sivu/2/index.html: static file "tyypit/tieto/sivu/2/index.html" would overwrite a page the portal generates`,
+		`content/static/_headers/lue.txt: the file "_headers/lue.txt" needs a folder _headers/, but the portal writes a file _headers`,
 	)
 	// The Swedish list of terms has one page: its second is no clash.
 	if strings.Contains(buildErr, "static/sv/tagit") {
