@@ -40,10 +40,9 @@ type watcher struct {
 // from watching a folder, says is used up, and the setting that raises it:
 // inotify's instances (EMFILE from inotify_init1: another serve, editors
 // and sync tools each take one) or watches (ENOSPC from
-// inotify_add_watch, one a folder: the default of 8,192 on many systems
-// is used up by an IDE's project or two). The system's own text, "too many
-// open files" or "no space left on device", would send the editor to the
-// wrong place.
+// inotify_add_watch, one a folder, which an IDE's or a sync tool's many
+// folders may have used up). The system's own text, "too many open files"
+// or "no space left on device", would send the editor to the wrong place.
 func watchLimit(err error) (name, raise string, ok bool) {
 	switch {
 	case errors.Is(err, syscall.EMFILE):
