@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"cmp"
+	"html"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +40,13 @@ type RenderOptions struct {
 	// Done and ToDo are the accessible names of a task list's boxes, in
 	// the page's language; "Tehty" and "Tekemättä" when empty.
 	Done, ToDo string
+	// LinkLang, when not nil, tells the language of the page at a link's
+	// destination (the one Rewrite returned) when it is not the page's
+	// own, and that page's title: a translation links to the original
+	// of a page not translated yet. The link gets hreflang, and lang too
+	// when its text is that title, which is then a passage in the other
+	// language (WCAG 3.1.2). lang "" is the page's own language.
+	LinkLang func(dest string) (lang, title string)
 }
 
 // Render renders the body like HTML, with more options. The slice is new
@@ -61,7 +69,7 @@ func (d *Doc) AppendRender(dst []byte, o RenderOptions) []byte {
 	defer decoded.Put(bp)
 	html := unpack(*bp, d.impl.html)
 	*bp = html
-	w := &htmlWriter{Buffer: *bytes.NewBuffer(dst), rewrite: o.Rewrite, imageSize: o.ImageSize, done: cmp.Or(o.Done, "Tehty"), todo: cmp.Or(o.ToDo, "Tekemättä")}
+	w := &htmlWriter{Buffer: *bytes.NewBuffer(dst), rewrite: o.Rewrite, imageSize: o.ImageSize, linkLang: o.LinkLang, done: cmp.Or(o.Done, "Tehty"), todo: cmp.Or(o.ToDo, "Tekemättä")}
 	w.Grow(len(html) + 64*len(d.impl.holes))
 	last := 0
 	for _, s := range d.impl.holes {
@@ -224,9 +232,19 @@ type htmlWriter struct {
 	holes     []hole
 	rewrite   func(string) string
 	imageSize func(string) (int, int, bool)
-	links     []bool // for each open link: was its <a> written
+	linkLang  func(string) (string, string)
+	links     []openLink // the links open where the writer is
 	// done and todo name a task list's boxes (RenderOptions.Done, ToDo).
 	done, todo string
+}
+
+// openLink is a link whose text is being written.
+type openLink struct {
+	written bool // was its <a> written
+	// For a link to a page in another language: where its start tag's
+	// '>' is, where its text starts, that language and the page's title.
+	tagEnd, text int
+	lang, title  string
 }
 
 func (w *htmlWriter) Buffered() int { return w.Len() }
@@ -241,11 +259,12 @@ func (w *htmlWriter) hole(h hole) {
 func (w *htmlWriter) fill(h *hole) {
 	switch h.kind {
 	case linkStart:
-		dest, ok := w.dest(h.dest)
-		w.links = append(w.links, ok)
+		dest, raw, ok := w.rewritten(h.dest)
 		if !ok {
+			w.links = append(w.links, openLink{})
 			return
 		}
+		l := openLink{written: true}
 		w.WriteString(`<a href="`)
 		w.Write(dest)
 		w.WriteByte('"')
@@ -254,13 +273,33 @@ func (w *htmlWriter) fill(h *hole) {
 			w.WriteString(h.title)
 			w.WriteByte('"')
 		}
+		if w.linkLang != nil {
+			if l.lang, l.title = w.linkLang(raw); l.lang != "" {
+				w.WriteString(` hreflang="`)
+				w.Write(util.EscapeHTML([]byte(l.lang)))
+				w.WriteByte('"')
+			}
+		}
+		l.tagEnd = w.Len()
 		w.WriteByte('>')
+		l.text = w.Len()
+		w.links = append(w.links, l)
 	case linkEnd:
 		open := w.links[len(w.links)-1]
 		w.links = w.links[:len(w.links)-1]
-		if open {
-			w.WriteString("</a>")
+		if !open.written {
+			return
 		}
+		if open.lang != "" && sameText(w.Bytes()[open.text:], open.title) {
+			// The link's text is the other page's title: the only text
+			// of a link known to be in that page's language.
+			attr := ` lang="` + string(util.EscapeHTML([]byte(open.lang))) + `"`
+			b := w.Bytes()
+			tail := append([]byte(attr), b[open.tagEnd:]...)
+			w.Truncate(open.tagEnd)
+			w.Write(tail)
+		}
+		w.WriteString("</a>")
 	case image:
 		w.WriteString("<img")
 		dest, raw, ok := w.rewritten(h.dest)
@@ -303,6 +342,25 @@ func (w *htmlWriter) fill(h *hole) {
 		w.WriteString(h.text)
 		w.WriteString("</a>")
 	}
+}
+
+// sameText tells whether the HTML of a link's text, its tags left out,
+// reads as title: the same letters, case and runs of white space aside.
+func sameText(inner []byte, title string) bool {
+	var b strings.Builder
+	tag := false
+	for _, c := range inner {
+		switch {
+		case c == '<':
+			tag = true
+		case c == '>':
+			tag = false
+		case !tag:
+			b.WriteByte(c)
+		}
+	}
+	text := strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+	return text != "" && strings.EqualFold(text, strings.Join(strings.Fields(title), " "))
 }
 
 // dest rewrites a destination and returns it escaped for an attribute, or

@@ -27,7 +27,8 @@ func (v *View) body(doc *markdown.Doc, links site.Links) template.HTML {
 	v.held = append(v.held, bp)
 	b := doc.AppendRender((*bp)[:0], markdown.RenderOptions{
 		Done: v.T("task.done"), ToDo: v.T("task.todo"),
-		Rewrite: links.Rewrite,
+		Rewrite:  links.Rewrite,
+		LinkLang: v.linkLang,
 		ImageSize: func(dest string) (int, int, bool) {
 			size, ok := s.ImageSizes[dest]
 			return size[0], size[1], ok
@@ -38,6 +39,37 @@ func (v *View) body(doc *markdown.Doc, links site.Links) template.HTML {
 	// made a string without a copy, which was a tenth of a page's
 	// allocation.
 	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+}
+
+// linkLang is the language and title of the page at address u (a body's
+// link, rewritten) when that page is in another language of the portal
+// than v's: a translation's link to a page not translated leads to the
+// original. lang "" for a page of v's own language, a static file or a
+// portal of one language.
+func (v *View) linkLang(u string) (lang, title string) {
+	s := v.Site
+	if s == nil || len(s.Languages) < 2 {
+		return "", ""
+	}
+	u, _, _ = strings.Cut(u, "#")
+	u, _, _ = strings.Cut(u, "?")
+	// The default language's base path is a part of every other's
+	// ("/sv/" under "/"): the longest that u starts with is its language.
+	var in *site.Site
+	for _, l := range s.Languages {
+		if b := l.Config.BasePath(); strings.HasPrefix(u, b) && (in == nil || len(b) > len(in.Config.BasePath())) {
+			in = l
+		}
+	}
+	if in == nil || in.Lang == s.Lang {
+		return "", ""
+	}
+	p := "/" + strings.TrimPrefix(u, in.Config.BasePath())
+	if !in.Has(p) {
+		return "", ""
+	}
+	title, _ = in.TitleAt(p)
+	return in.Config.Language, title
 }
 
 // bodyBuffers are the buffers of the bodies of pages being rendered. A

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/config"
@@ -244,4 +245,43 @@ func (s *Site) Has(p string) bool { return s.paths[p] || s.pearlPaths.has(p) }
 func (s *Site) ByKey(key string) (Node, bool) {
 	n, ok := s.nodes[key]
 	return n, ok
+}
+
+// TitleAt is the title of the page made from a document at site path p
+// ("/helmet/x/", "/opas/", "/tietoa/"), for a page of another language
+// that links to it: ok false for a generated page or none. A pearl is
+// found by its slug; the other lists are short, and such links are few.
+func (s *Site) TitleAt(p string) (title string, ok bool) {
+	if slug, isPearl := strings.CutPrefix(p, pearlsDir); isPearl {
+		if x := s.pearlPaths.get(strings.TrimSuffix(slug, "/")); x != nil && x.Path == p {
+			return x.Title, true
+		}
+		return "", false
+	}
+	for _, a := range s.Areas {
+		if a.Path == p {
+			return a.Title, true
+		}
+	}
+	for _, c := range s.Cases {
+		if c.Path == p {
+			return c.Title, true
+		}
+	}
+	if g := s.Guide; g != nil {
+		if g.Path == p {
+			return g.Title, true
+		}
+		for _, c := range g.Chapters {
+			if c.Path == p {
+				return c.Title, true
+			}
+		}
+	}
+	for _, pg := range s.Pages {
+		if pg.Path == p {
+			return pg.Title, true
+		}
+	}
+	return "", false
 }
