@@ -151,20 +151,26 @@ async function tabThrough(page, limit = 400) {
     await page.keyboard.press('Tab');
     const f = await page.evaluate(focused);
     if (!f || f.again) break;
-    // A date field's parts are stops of one element, which the browser
-    // draws; its calendar button has the browser's own ring.
+    const ring = (name) => {
+      if (f.outline) {
+        const c = contrast(f.outline, f.behind);
+        if (c < 3) wrong.push(`${name}: focus ring ${f.outline} on ${f.behind} is ${c.toFixed(2)}:1, under 3:1`);
+      } else if (!f.shadow) wrong.push(`${name} shows no focus ring`);
+    };
+    // A date field's parts are stops of one element, the day, month,
+    // year and calendar button: each keeps the theme's ring around the
+    // field (the browser's own on the calendar button is 1 px, and in
+    // the dark scheme hardly seen).
     if (f.same) {
       if (++run > 5) { wrong.push(`Tab does not leave ${f.name} (a trap)`); break; }
+      ring(`${f.name}, its part ${run + 1}`);
       continue;
     }
     run = 0;
     stops.push(f);
     if (!f.shown) wrong.push(`${f.name} is focused off screen or unseen`);
     if (!f.after) wrong.push(`${f.name} comes before the stop ahead of it in the page (tab order)`);
-    if (f.outline) {
-      const c = contrast(f.outline, f.behind);
-      if (c < 3) wrong.push(`${f.name}: focus ring ${f.outline} on ${f.behind} is ${c.toFixed(2)}:1, under 3:1`);
-    } else if (!f.shadow) wrong.push(`${f.name} shows no focus ring`);
+    ring(f.name);
   }
   return { stops, wrong };
 }
