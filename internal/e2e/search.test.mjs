@@ -58,3 +58,42 @@ test('typing announces each answer in the live region', async (t) => {
   assert.deepEqual(violations, [], 'axe:\n' + formatViolations(violations));
   assertClean(w);
 });
+
+test('a filter that leaves the count as it was is announced again, once for each change', async (t) => {
+  const { page, w } = await open(t);
+  // A query, one theme area's filter, and a kind or audience that every
+  // hit left has: checking it leaves the status word for word as it was.
+  let found = null;
+  for (const q of ['pelisäännöt', 'hybridikokous', 'luottamus']) {
+    for (const teema of ['eta-ja-hybridityo', 'verkostotyo', 'esihenkilotyo']) {
+      await page.goto(site.base + `/haku/?q=${encodeURIComponent(q)}&teema=${teema}`);
+      await page.waitForFunction(() => document.getElementById('search-results').dataset.state === 'done');
+      const n = /^(\d+) osum/.exec((await status(page).textContent()).trim());
+      if (!n) continue;
+      const labels = await page.locator('#search-facets fieldset:not(:first-child) label').allTextContents();
+      const all = labels.find((l) => l.endsWith(` (${n[1]})`));
+      if (all) { found = all; break; }
+    }
+    if (found) break;
+  }
+  assert.ok(found, 'a query and area whose hits all have one kind or audience');
+  const before = (await status(page).textContent()).trim();
+  // What the region says after each change that a screen reader is told of.
+  await page.evaluate(() => {
+    const region = document.getElementById('search-status');
+    window.said = [];
+    new MutationObserver(() => window.said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  const box = page.getByRole('checkbox', { name: found });
+  for (const checked of [true, false]) {
+    await box.setChecked(checked);
+    await page.waitForFunction((c) => document.getElementById('search-results').dataset.state === 'done'
+      && new URL(location.href).searchParams.getAll('teema').length + new URL(location.href).searchParams.getAll('kind').length
+        + new URL(location.href).searchParams.getAll('audience').length === (c ? 2 : 1), checked);
+    assert.equal((await status(page).textContent()).trim(), before, 'the filter leaves the status as it was');
+  }
+  // Each change empties the region and then fills it once: a screen
+  // reader reads a live region when its text changes, and only then.
+  assert.deepEqual(await page.evaluate(() => window.said), ['', before, '', before]);
+  assertClean(w);
+});

@@ -1208,6 +1208,34 @@ export function statusText(total, q, exact = true) {
   return t(total === 0 ? 'status.none' : total === 1 ? 'status.one' : 'status.other', { n: total, q });
 }
 
+// ANNOUNCE_MS is how long the status stays empty before it says an
+// answer (see announce).
+const ANNOUNCE_MS = 50;
+
+// announce makes the live region region say parts (strings and nodes),
+// and then runs then. A screen reader reads a live region when its text
+// changes, so an answer that says what the one before it said (a filter
+// that leaves the count as it was) went unsaid (WCAG 4.1.3): the region
+// is emptied now and filled a moment later, once for each answer. A
+// message still waiting is dropped, with its then, for the newer one; no
+// parts empty the region at once. (yhteiset.js has the same for the
+// other scripts; haku.js imports nothing.)
+function announce(region, parts, then) {
+  clearTimeout(announce.pending.get(region));
+  announce.pending.delete(region);
+  region.textContent = '';
+  if (!parts.length) {
+    if (then) then();
+    return;
+  }
+  announce.pending.set(region, setTimeout(() => {
+    announce.pending.delete(region);
+    region.replaceChildren(...parts);
+    if (then) then();
+  }, ANNOUNCE_MS));
+}
+announce.pending = new WeakMap();
+
 function startPage(doc, win) {
   const results = doc.getElementById('search-results');
   const input = doc.getElementById('search-input');
@@ -1352,7 +1380,7 @@ function startPage(doc, win) {
       if (facetsBox) facetsBox.replaceChildren();
       if (filters) filters.hidden = true;
       if (more) more.hidden = true;
-      if (status) status.textContent = '';
+      if (status) announce(status, []);
       results.dataset.state = 'empty';
       return;
     }
@@ -1368,33 +1396,41 @@ function startPage(doc, win) {
       if (my !== seq) return;
       results.removeAttribute('aria-busy');
       results.dataset.state = 'error';
-      if (status) status.textContent = t('failed');
+      if (status) announce(status, [t('failed')]);
       return;
     }
     if (my !== seq) return;
     renderHits(res, labels(idx));
     renderFacets(res, idx);
-    if (status) {
-      status.textContent = statusText(res.total, q, res.exact);
-      // No hits, but a close word: "Tarkoititko ”hanke”?" runs it.
-      if (res.total === 0 && res.suggestion) {
-        const a = el('a', 'search-suggestion', res.suggestion);
-        a.href = '?q=' + encodeURIComponent(res.suggestion);
-        a.addEventListener('click', (e) => {
-          e.preventDefault();
-          state.q = res.suggestion;
-          if (input) input.value = state.q;
-          state.shown = PAGE_SIZE;
-          run();
-        });
-        const [before, after] = t('suggest').split('{word}');
-        status.append(' ' + before, a, after || '');
-      }
-    }
     results.removeAttribute('aria-busy');
-    results.dataset.state = 'done';
     const ms = (win.performance ? win.performance.now() : Date.now()) - t0;
-    results.dispatchEvent(new win.CustomEvent('haku:results', { detail: { total: res.total, ms, bytes: idx.bytes } }));
+    const done = () => {
+      if (my !== seq) return;
+      results.dataset.state = 'done';
+      results.dispatchEvent(new win.CustomEvent('haku:results', { detail: { total: res.total, ms, bytes: idx.bytes } }));
+    };
+    if (!status) {
+      done();
+      return;
+    }
+    // Every answer is announced, also one that says what the one before
+    // it said; the results count as done when the region says so.
+    const said = [statusText(res.total, q, res.exact)];
+    // No hits, but a close word: "Tarkoititko ”hanke”?" runs it.
+    if (res.total === 0 && res.suggestion) {
+      const a = el('a', 'search-suggestion', res.suggestion);
+      a.href = '?q=' + encodeURIComponent(res.suggestion);
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        state.q = res.suggestion;
+        if (input) input.value = state.q;
+        state.shown = PAGE_SIZE;
+        run();
+      });
+      const [before, after] = t('suggest').split('{word}');
+      said.push(' ' + before, a, after || '');
+    }
+    announce(status, said, done);
   }
 
   let timer = 0;
