@@ -226,8 +226,8 @@ const necklacePerShard = 64
 
 // NecklaceShards is the number of shards of the necklace data of a
 // portal of pearls pearls: a power of two, so that it changes (and every
-// shard with it) only when the portal doubles, and at least one, so that
-// a portal without pearls still has its (empty) file.
+// shard with it) only when the portal doubles, and at least one (a
+// portal without pearls has no necklace, and so no data: see jobs).
 func NecklaceShards(pearls int) int {
 	n := 1
 	for n*necklacePerShard < pearls {

@@ -288,16 +288,22 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		jobs = append(jobs, Job{Path: out(PagePath(TermsPath, k)), Kind: "terms", Deps: all, page: k})
 	}
 	add("haku/index.html", "search", nil)
-	// The necklace page gives its script the number of shards of the
-	// necklace data, which the number of pearls sets.
-	jobs = append(jobs, Job{Path: "oma-helminauha/index.html", Kind: "necklace", Deps: all})
-	var layout *necklaceLayout
-	if whole {
-		layout = t.necklace.layout(s.Lang)
-	}
-	jobs = append(jobs, necklaceJobs(s, common, layout)...)
-	if t.wholeNecklace {
-		jobs = append(jobs, Job{Path: WholeNecklace, Kind: "necklacedata", Deps: all, node: necklaceShard{n: 1, pearls: s.Pearls, whole: true}})
+	// A site of no pearls (a guide and pages alone) has nothing to
+	// collect: no necklace page, no data, and no link to them (the
+	// header's, by .Site.Pearls). Its first pearl or its last one changes
+	// the kinds in use, which every page is rendered again for in serve.
+	if len(s.Pearls) > 0 {
+		// The necklace page gives its script the number of shards of
+		// the necklace data, which the number of pearls sets.
+		jobs = append(jobs, Job{Path: "oma-helminauha/index.html", Kind: "necklace", Deps: all})
+		var layout *necklaceLayout
+		if whole {
+			layout = t.necklace.layout(s.Lang)
+		}
+		jobs = append(jobs, necklaceJobs(s, common, layout)...)
+		if t.wholeNecklace {
+			jobs = append(jobs, Job{Path: WholeNecklace, Kind: "necklacedata", Deps: all, node: necklaceShard{n: 1, pearls: s.Pearls, whole: true}})
+		}
 	}
 	add("404.html", "notfound", nil)
 	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: sitemapDeps(s, common)})

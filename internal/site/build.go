@@ -798,8 +798,12 @@ func (b *builder) terms() {
 // a static file in the way of any of them is found with the model's other
 // problems (see static).
 func (b *builder) written() {
-	for _, p := range []string{"/", "/haku/", TermsPath, "/oma-helminauha/", "/404.html", "/feed.xml"} {
+	for _, p := range []string{"/", "/haku/", TermsPath, "/404.html", "/feed.xml"} {
 		b.byPath[p] = true
+	}
+	if len(b.s.Pearls) > 0 {
+		// A site of no pearls has no necklace page (render's jobs).
+		b.byPath["/oma-helminauha/"] = true
 	}
 	if b.lang == "" {
 		for _, p := range rootOnly {

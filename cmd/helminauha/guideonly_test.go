@@ -1,0 +1,98 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// navTools is the header's list of tools (the guide, the own necklace).
+var navTools = regexp.MustCompile(`(?s)<ul class="nav-tools">.*?</ul>`)
+
+// guideOnlyPortal writes a portal of a guide and a page, and no theme
+// areas and so no pearls, in dir.
+func guideOnlyPortal(t *testing.T, dir string) {
+	t.Helper()
+	for name, text := range map[string]string{
+		"site.yaml":       "title: Opasportaali\ndescription: Opas ilman helmiä\nbaseURL: https://example.org/opas/\n",
+		"sivut/tietoa.md": "---\ntitle: Tietoa\n---\nPortaali on yksi opas.\n",
+		"opas/_index.md":  "---\ntitle: Verkosto-opas\nsummary: Koko opas.\n---\nOppaan johdanto.\n",
+		"opas/alku.md":    "---\ntitle: Alku\nweight: 1\nsummary: Ensimmäinen luku.\n---\nLuku kertoo verkoston käynnistämisestä.\n",
+	} {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestGuideOnlyHasNoNecklace: a portal of a guide and pages, with no
+// pearls, keeps its search, which finds the guide's chapters and the
+// pages, and says so ("Hae sivustolta", not "Hae helmiä"); it has no
+// own necklace, which it has nothing to collect for: no link to it, no
+// page, no data and no script for it. A portal of pearls keeps all.
+func TestGuideOnlyHasNoNecklace(t *testing.T) {
+	t.Parallel()
+	guide := t.TempDir()
+	guideOnlyPortal(t, guide)
+	pearls := t.TempDir()
+	writePortal(t, "small.txtar", pearls)
+	for _, dir := range []string{guide, pearls} {
+		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+			t.Fatalf("build: %d\n%s", code, stderr)
+		}
+	}
+
+	home := readPage(t, guide, "")
+	for _, want := range []string{
+		`<form class="header-search" role="search" aria-label="Sivustohaku" action="/opas/haku/"`,
+		`<label for="header-q">Hae sivustolta</label>`,
+		`placeholder="Hae sivustolta"`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the guide's home page lacks %s", want)
+		}
+	}
+	if tools := navTools.FindString(home); strings.Count(tools, "<li>") != 1 || !strings.Contains(tools, `<a href="/opas/opas/">Opas</a>`) {
+		t.Errorf("the header's tools of a guide are not the guide alone: %s", tools)
+	}
+	index, err := os.ReadFile(filepath.Join(guide, "public", "haku", "index.json"))
+	if err != nil || !strings.Contains(string(index), `"/opas/opas/alku/"`) || !strings.Contains(string(index), `"/opas/tietoa/"`) {
+		t.Errorf("the search index does not hold the chapter and the page (%v):\n%.400s", err, index)
+	}
+	if _, err := os.Stat(filepath.Join(guide, "public", "oma-helminauha")); err == nil {
+		t.Errorf("a portal of no pearls has the own necklace's folder")
+	}
+	filepath.WalkDir(filepath.Join(guide, "public"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, _ := os.ReadFile(p)
+		for _, never := range []string{"oma-helminauha", "Oma helminauha", "/assets/oma.", "Hae helmiä"} {
+			if strings.Contains(string(data), never) {
+				t.Errorf("%s shows %q", strings.TrimPrefix(p, guide), never)
+			}
+		}
+		return nil
+	})
+
+	home = readPage(t, pearls, "")
+	for _, want := range []string{
+		`<label for="header-q">Hae helmiä</label>`,
+		`<li><a href="/portaali/oma-helminauha/">Oma helminauha <span class="count-badge" data-necklace-count hidden></span></a></li>`,
+		`/portaali/assets/oma.`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page of a portal of pearls lacks %s", want)
+		}
+	}
+	if !strings.Contains(readPage(t, pearls, "oma-helminauha"), `data-necklace-page`) {
+		t.Errorf("a portal of pearls has no necklace page")
+	}
+}
