@@ -96,3 +96,57 @@ func TestGuideOnlyHasNoNecklace(t *testing.T) {
 		t.Errorf("a portal of pearls has no necklace page")
 	}
 }
+
+// TestNothingToFeedNoFeed: the feed lists the newest pearls and case
+// examples, and must say when it last changed. A portal of neither has
+// no feed (it had one of no entries, dated 2000-01-01, which no content
+// of the portal was), and no page names one; a portal of pearls has it,
+// dated by its newest entry, and built twice the same.
+func TestNothingToFeedNoFeed(t *testing.T) {
+	t.Parallel()
+	guide := t.TempDir()
+	guideOnlyPortal(t, guide)
+	pearls := t.TempDir()
+	writePortal(t, "small.txtar", pearls)
+	for _, dir := range []string{guide, pearls} {
+		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+			t.Fatalf("build: %d\n%s", code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(guide, "public", "feed.xml")); err == nil {
+		t.Errorf("a portal of no pearls and no case examples has a feed")
+	}
+	filepath.WalkDir(filepath.Join(guide, "public"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, _ := os.ReadFile(p)
+		for _, never := range []string{"feed.xml", "application/atom+xml", "syötteenä"} {
+			if strings.Contains(string(data), never) {
+				t.Errorf("%s names the feed: %q", strings.TrimPrefix(p, guide), never)
+			}
+		}
+		return nil
+	})
+
+	feed, err := os.ReadFile(filepath.Join(pearls, "public", "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The small portal's newest entry is the pearl of 2023-01-15.
+	if want := "<id>https://example.org/portaali/</id><updated>2023-01-15T00:00:00Z</updated>"; !strings.Contains(string(feed), want) {
+		t.Errorf("the feed is not dated by its newest entry, %s:\n%.600s", want, feed)
+	}
+	home := readPage(t, pearls, "")
+	for _, want := range []string{`<link rel="alternate" type="application/atom+xml" href="/portaali/feed.xml"`, `<a href="/portaali/feed.xml">`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page of a portal of pearls lacks %s", want)
+		}
+	}
+	if code, _, stderr := helminauha(t, pearls, "build"); code != 0 {
+		t.Fatalf("build again: %d\n%s", code, stderr)
+	}
+	if again, _ := os.ReadFile(filepath.Join(pearls, "public", "feed.xml")); string(again) != string(feed) {
+		t.Errorf("the feed differs between two builds of the same content")
+	}
+}

@@ -271,6 +271,17 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 				fmt.Fprintf(global, "%s ", t.Slug)
 			}
 		}
+		// Whether each language has pearls (the header's link to the own
+		// necklace) and anything to feed (the feed's links in every
+		// page's head and footer): a first case example of a site of no
+		// pearls adds the links to every page.
+		langs := m.site.Languages
+		if len(langs) == 0 {
+			langs = []*site.Site{m.site}
+		}
+		for _, l := range langs {
+			fmt.Fprintf(global, "\n%s %t %t", l.Lang, len(l.Pearls) > 0, len(l.Newest) > 0)
+		}
 		g = &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
 	}
 

@@ -126,8 +126,9 @@ func lastChange(date, updated time.Time) time.Time {
 func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // feed is an Atom feed of the newest pearls and case examples
-// (site.Site.Newest, at most FeedSize). Its updated time is the newest
-// entry's, so that two builds of the same content are byte-identical.
+// (site.Site.Newest, at most FeedSize, one at least: a site of none has
+// no feed). Its updated time is the newest entry's, so that two builds
+// of the same content are byte-identical.
 func feed(s *site.Site) []byte {
 	entries := s.Newest
 	if len(entries) > FeedSize {
@@ -138,9 +139,6 @@ func feed(s *site.Site) []byte {
 		if u := lastChange(e.Date, e.Updated); u.After(updated) {
 			updated = u
 		}
-	}
-	if updated.IsZero() {
-		updated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")

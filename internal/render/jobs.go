@@ -307,14 +307,20 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 	}
 	add("404.html", "notfound", nil)
 	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: sitemapDeps(s, common)})
-	var feed []string
-	for i, d := range s.Newest {
-		if i == FeedSize {
-			break
+	// A site of no pearls and no case examples has nothing to feed: an
+	// Atom feed must say when it last changed, and such a feed had only
+	// an invented date to say (2000-01-01). Its pages do not link to one
+	// (.Site.Newest in the templates).
+	if len(s.Newest) > 0 {
+		var feed []string
+		for i, d := range s.Newest {
+			if i == FeedSize {
+				break
+			}
+			feed = append(feed, d.Key)
 		}
-		feed = append(feed, d.Key)
+		add("feed.xml", "feed", nil, feed)
 	}
-	add("feed.xml", "feed", nil, feed)
 	jobs = append(jobs, Job{Path: "robots.txt", Kind: "robots"}, Job{Path: "_headers", Kind: "headers"})
 	return jobs
 }

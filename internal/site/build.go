@@ -798,8 +798,13 @@ func (b *builder) terms() {
 // a static file in the way of any of them is found with the model's other
 // problems (see static).
 func (b *builder) written() {
-	for _, p := range []string{"/", "/haku/", TermsPath, "/404.html", "/feed.xml"} {
+	for _, p := range []string{"/", "/haku/", TermsPath, "/404.html"} {
 		b.byPath[p] = true
+	}
+	if len(b.s.Pearls) > 0 || len(b.s.Cases) > 0 {
+		// The feed's entries (Newest, made beside this): a site of none
+		// has no feed (render's jobs).
+		b.byPath["/feed.xml"] = true
 	}
 	if len(b.s.Pearls) > 0 {
 		// A site of no pearls has no necklace page (render's jobs).
