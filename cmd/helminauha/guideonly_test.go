@@ -3,6 +3,7 @@ package main
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -149,4 +150,35 @@ func TestNothingToFeedNoFeed(t *testing.T) {
 	if again, _ := os.ReadFile(filepath.Join(pearls, "public", "feed.xml")); string(again) != string(feed) {
 		t.Errorf("the feed differs between two builds of the same content")
 	}
+}
+
+// TestServeFirstEntryBringsFeedAndNecklace: serve shows on every page
+// what a portal's first case example and first pearl bring, the links to
+// the feed and to the own necklace, where only the pages the new file is
+// on were rendered again.
+func TestServeFirstEntryBringsFeedAndNecklace(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	guideOnlyPortal(t, dir)
+	write := func(name, text string) {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("teemat/alue.md", "---\ntitle: Alue\nweight: 1\nsummary: Tuleva alue.\n---\nJohdanto.\n")
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/tietoa/", "Portaali on yksi opas.")
+	if _, page := s.get("/tietoa/"); strings.Contains(page, "feed.xml") || strings.Contains(page, "oma-helminauha") {
+		t.Fatalf("a portal of no pearls and no case examples names a feed or a necklace:\n%s", page)
+	}
+	write("caset/eka.md", "---\ntitle: Eka\norganization: Kunta\nthemes: [alue]\nsummary: Ensimmäinen.\ndate: 2024-02-03\n---\n## Tarve ja tavoitteet\n## Ratkaisu\n## Tulokset\n## Opit\n")
+	s.waitFor("/tietoa/", `href="/feed.xml"`)
+	s.waitFor("/feed.xml", "<updated>2024-02-03T00:00:00Z</updated>")
+	write("helmet/eka.md", "---\ntitle: Ensimmäinen helmi\ntheme: alue\nsummary: Helmi.\nkind: vinkki\ndate: 2024-03-04\n---\nTeksti.\n")
+	s.waitFor("/tietoa/", `href="/oma-helminauha/"`)
+	s.waitFor("/oma-helminauha/", "data-necklace-page")
 }
