@@ -34,7 +34,9 @@ test('no hits: "Ei osumia" with a suggestion that runs, announced, axe clean', a
   assert.deepEqual(violations, [], 'axe:\n' + formatViolations(violations));
 
   await page.locator('#search-status a.search-suggestion').click();
-  await page.locator('ol#search-results li').first().waitFor();
+  // Done once the status region says the answer (it is emptied first, so
+  // that an answer like the one before is announced again).
+  await page.locator('ol#search-results[data-state="done"] li').first().waitFor();
   assert.match(page.url(), /[?&]q=hanke(&|$)/, 'the suggestion is the query now, in the URL too');
   assert.equal(await page.inputValue('#search-input'), 'hanke');
   assert.match((await status(page).textContent()).trim(), /^\d+ osum(a|aa) haulla ”hanke”\.$/);
