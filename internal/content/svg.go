@@ -1,0 +1,153 @@
+package content
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// An SVG file is a document, not only a picture: opened by its own
+// address (a reader's click on a link to it, "open image in new tab") a
+// browser runs the scripts in it, as the portal's own origin, where they
+// can read what readers keep in the browser (their own necklace, their
+// answers to worksheets) and act as the site. The Content-Security-Policy
+// of the pages does not reach the file on GitHub Pages, which sends no
+// headers of ours. So an SVG under static/ that holds anything a browser
+// would run is an error at its place: a script element, an element that
+// embeds another document (foreignObject, iframe, object, embed), an
+// event handler attribute (onload=…), or an address or animated value
+// that is a script (javascript:, vbscript:, data:text/html).
+
+// svgActive is what of an SVG's data a browser would run, as written
+// there ("<script>", "onload", "javascript:"), and the byte offset where
+// it starts; what is "" when nothing is.
+func svgActive(data []byte) (what string, at int) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	// A browser reads an SVG file as XML, strictly: an undefined entity
+	// or a stray & stops the drawing there, and so does this reading.
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	for {
+		start := int(d.InputOffset())
+		tok, err := d.RawToken()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return "", 0
+			}
+			// What Go's reader cannot take a browser may still draw
+			// (an entity the doctype defines, which a browser puts in
+			// its place): the whole file is searched for the plain
+			// marks of a script rather than passed unread.
+			return svgMarks(data, 0)
+		}
+		if dir, ok := tok.(xml.Directive); ok {
+			// A doctype's entities are text a browser puts where they
+			// are named, markup and all.
+			if what, at := svgMarks(dir, 0); what != "" {
+				return what, start + bytes.Index(data[start:], dir) + at
+			}
+			continue
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(el.Name.Local) {
+		case "script", "foreignobject", "iframe", "object", "embed", "handler", "listener":
+			return "<" + el.Name.Local + ">", start
+		}
+		for _, a := range el.Attr {
+			if name := strings.ToLower(a.Name.Local); strings.HasPrefix(name, "on") && len(name) > 2 {
+				return a.Name.Local, svgAttrAt(data, start, a.Name.Local)
+			}
+			if scheme := scriptScheme(a.Value); scheme != "" {
+				return scheme, svgAttrAt(data, start, a.Name.Local)
+			}
+		}
+	}
+}
+
+// scriptScheme is the scheme of an address that runs as a script
+// ("javascript:"), in value as a browser reads it: spaces and control
+// characters inside the scheme are dropped and case does not count.
+// Values of animations (values="a;javascript:…") are lists, so any
+// occurrence counts, not only one at the start. "" when there is none.
+func scriptScheme(value string) string {
+	if !strings.Contains(value, ":") {
+		return ""
+	}
+	squeezed := strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(value))
+	for _, s := range []string{"javascript:", "vbscript:", "data:text/html", "data:application/xhtml"} {
+		if strings.Contains(squeezed, s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// svgMarks searches data from the byte from on for the plain marks of a
+// script, case aside: a script or embedding element, an event handler
+// attribute, an address of a script.
+func svgMarks(data []byte, from int) (string, int) {
+	lower := bytes.ToLower(data[from:])
+	for _, m := range []string{"<script", "<foreignobject", "<iframe", "<object", "<embed", "javascript:", "vbscript:"} {
+		if i := bytes.Index(lower, []byte(m)); i >= 0 {
+			what := m
+			if m[0] == '<' {
+				what = string(data[from+i:from+i+len(m)]) + ">"
+			}
+			return what, from + i
+		}
+	}
+	if loc := handlerMark.FindSubmatchIndex(data[from:]); loc != nil {
+		return string(data[from+loc[2] : from+loc[3]]), from + loc[2]
+	}
+	return "", 0
+}
+
+// handlerMark is an event handler attribute written in a tag.
+var handlerMark = regexp.MustCompile(`(?i)[\s/"']((?:[a-z]+:)?on[a-z]+)\s*=`)
+
+// svgAttrAt is where the attribute name starts in the start tag at the
+// byte start of data, or start when it cannot be told.
+func svgAttrAt(data []byte, start int, name string) int {
+	tag := data[start:]
+	if end := bytes.IndexByte(tag, '>'); end >= 0 {
+		tag = tag[:end]
+	}
+	for i := 0; i < len(tag); {
+		j := bytes.Index(tag[i:], []byte(name))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if at > 0 && (tag[at-1] == ' ' || tag[at-1] == '\t' || tag[at-1] == '\n' || tag[at-1] == '\r' || tag[at-1] == ':') {
+			for at > 0 && tag[at-1] != ' ' && tag[at-1] != '\t' && tag[at-1] != '\n' && tag[at-1] != '\r' {
+				at-- // a prefix (xlink:href) is part of the name as written
+			}
+			return start + at
+		}
+		i = at + len(name)
+	}
+	return start
+}
+
+// lineCol is the line and column (in characters, both from 1) of the byte
+// at in data.
+func lineCol(data []byte, at int) (line, col int) {
+	before := data[:at]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	if nl := bytes.LastIndexByte(before, '\n'); nl >= 0 {
+		before = before[nl+1:]
+	}
+	return line, 1 + utf8.RuneCount(bytes.TrimPrefix(before, []byte("\uFEFF")))
+}
