@@ -1141,6 +1141,9 @@ var (
 	MarkdownWindowsImage = msg("markdown.windows-image",
 		"kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
 		"the image's address %s is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")
+	MarkdownRemoteImage = msg("markdown.remote-image",
+		"kuva osoitteesta %s on toisella palvelimella, eikä lukija näe sitä: portaalin sivut näyttävät vain portaalin omia kuvia (selain estää muut, ettei lukijan käynti näy muille palvelimille); tallenna kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
+		"the image at %s is on another server, and readers do not see it: the portal's pages show only the portal's own images (the browser blocks others, so that no other server learns of a reader's visit); save the image in content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")
 	MarkdownWindowsLink = msg("markdown.windows-link",
 		"linkin osoite %s on tiedosto omalla koneellasi, eikä lukija pääse siihen: kopioi tiedosto kansioon content/static/liitteet/ ja kirjoita [teksti](/liitteet/%s)",
 		"the link's address %s is a file on your own computer, which readers cannot open: copy the file to content/static/liitteet/ and write [teksti](/liitteet/%s)")

@@ -435,6 +435,7 @@ eller HELMINAUHA_LANG=en).
 	"markdown.raw-html":            "HTML-koden %q publiceras inte på sidan: skriv samma sak i Markdown (**fet**, *kursiv*, [länk](https://…)) eller ta bort den",
 	"markdown.no-alt":              "bilden %q har ingen alternativtext: skriv en kort beskrivning mellan hakparenteserna, ![beskrivning](%s)",
 	"markdown.windows-image":       "bildens adress %s är en fil på din egen dator, som läsarna inte kan se: kopiera bilden till content/static/kuvat/ och skriv ![beskrivning](/kuvat/%s)",
+	"markdown.remote-image":        "bilden på adressen %s finns på en annan server, och läsarna ser den inte: portalens sidor visar bara portalens egna bilder (webbläsaren blockerar andra, så att ingen annan server får veta om läsarens besök); spara bilden i content/static/kuvat/ och skriv ![beskrivning](/kuvat/%s)",
 	"markdown.windows-link":        "länkens adress %s är en fil på din egen dator, som läsarna inte kan öppna: kopiera filen till content/static/liitteet/ och skriv [text](/liitteet/%s)",
 	"word.link":                    "länken",
 	"word.image":                   "bilden",
