@@ -149,12 +149,38 @@ const (
 	emptyHeadingID      = "otsikko"
 )
 
+// The ids the built-in theme gives the elements of its pages around a
+// body, which a heading's slug could otherwise be: "## Sisältö" took the
+// id of the page's main element (the skip link's target, id="sisalto"),
+// so a page had two, and a link to the heading led to the top of the
+// content instead. A theme's other ids hold a '_', which no slug does;
+// internal/render's TestThemeIDsAreNoHeadingIDs keeps the two in step.
+var (
+	themeIDs        = []string{"sisalto", "sisallys"}
+	themeIDPrefixes = []string{worksheetIDPrefix, "header-", "search-", "necklace-", "notfound-", "words-"}
+)
+
+// ThemeID tells an id that the built-in theme or a worksheet may give an
+// element of a page (id, or, with prefix, every id that starts with it),
+// and that no heading is given.
+func ThemeID(id string, prefix bool) bool {
+	if !prefix && slices.Contains(themeIDs, id) {
+		return true
+	}
+	for _, p := range themeIDPrefixes {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func (h *headingIDs) id(text string) string {
 	base := Slugify(text)
 	if base == "" {
 		base = emptyHeadingID
 	}
-	if strings.HasPrefix(base, worksheetIDPrefix) {
+	if ThemeID(base, false) {
 		base = idPrefixForReserved + base
 	}
 	id := base

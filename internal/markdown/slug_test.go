@@ -42,7 +42,7 @@ func TestSlugify(t *testing.T) {
 func TestHeadingIDsAreUniqueSlugs(t *testing.T) {
 	src := "## Työhyvinvointi\n\n## Työhyvinvointi\n\n## Työhyvinvointi 1\n\n## Työhyvinvointi\n\n" +
 		"## *Korostettu* `koodi` ja [linkki](x.md)\n\n## !!!\n\n## Työpohja 1\n\nOtsikko\n-------\n\n" +
-		"## Vaihe 2\n\n## Vaihe\n\n## Vaihe\n\n## Vaihe\n"
+		"## Vaihe 2\n\n## Vaihe\n\n## Vaihe\n\n## Vaihe\n\n## Sisältö\n\n## Sisällys\n\n## Header Q\n\n## Sisältö ja tavoitteet\n"
 	d, _ := Parse("content/helmet/x.md", []byte(src))
 	want := []Heading{
 		{2, "Työhyvinvointi", "tyohyvinvointi", 1},
@@ -58,6 +58,12 @@ func TestHeadingIDsAreUniqueSlugs(t *testing.T) {
 		{2, "Vaihe", "vaihe", 20},
 		{2, "Vaihe", "vaihe-1", 22},
 		{2, "Vaihe", "vaihe-3", 24},
+		// The ids of the theme's own elements (the main element, the
+		// header's search field) are no heading's.
+		{2, "Sisältö", "otsikko-sisalto", 26},
+		{2, "Sisällys", "otsikko-sisallys", 28},
+		{2, "Header Q", "otsikko-header-q", 30},
+		{2, "Sisältö ja tavoitteet", "sisalto-ja-tavoitteet", 32},
 	}
 	if len(d.Headings) != len(want) {
 		t.Fatalf("got %d headings %+v, want %d", len(d.Headings), d.Headings, len(want))
