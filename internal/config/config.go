@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/rootfs"
@@ -375,7 +376,42 @@ func visible(name, key string, v *yamldoc.Node, s string, diags *diag.List) stri
 	if r, ok := yamldoc.InvisibleIn(s); ok {
 		diags.Report(diag.Pos{File: name, Line: v.Line, Col: v.Column}, diag.ContentControl, key, r)
 	}
+	most := MaxText
+	if key == "title" || strings.HasSuffix(key, ".title") {
+		most = MaxTitle
+	}
+	if n := TooLong(s, most); n > 0 {
+		diags.Report(diag.Pos{File: name, Line: v.Line, Col: v.Column}, diag.ContentValueTooLong, key, n, most)
+	}
 	return s
+}
+
+// MaxTitle and MaxText are the most characters of a title (the portal's,
+// a page's) and of any other text value (a description, a summary, an
+// organisation). Such a value is repeated on every page that shows it:
+// the portal's title and description on every page, an area's title in
+// every page's header, a pearl's on its area's, tags' and neighbours'
+// pages. Before the limits, a title of 1.5 MB in one theme area (a page
+// may be 2 MB) made the default portal's 2.3 MB of output 596 MB, and one
+// in site.yaml's description 373 MB (by hand, 2026-12-07); at 100,000
+// pages, terabytes. The longest title of the default portal is 67
+// characters, its longest summary 245.
+const (
+	MaxTitle = 200
+	MaxText  = 1000
+)
+
+// TooLong is the number of characters of s when it has more than most,
+// else 0.
+func TooLong(s string, most int) int {
+	// A text of no more bytes than most has no more characters.
+	if len(s) <= most {
+		return 0
+	}
+	if n := utf8.RuneCountInString(s); n > most {
+		return n
+	}
+	return 0
 }
 
 // known are the keys of site.yaml that Config names.

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/yamldoc"
@@ -212,6 +213,13 @@ func (d *decoder) str(key string, required bool) string {
 		d.diags.Report(d.at(key, noItem), diag.ContentEmptyValue, key, key)
 	}
 	d.control(key, noItem, s)
+	most := config.MaxText
+	if key == "title" {
+		most = config.MaxTitle
+	}
+	if n := config.TooLong(s, most); n > 0 {
+		d.diags.Report(d.at(key, noItem), diag.ContentValueTooLong, key, n, most)
+	}
 	return s
 }
 

@@ -761,6 +761,9 @@ var (
 	ContentStaticSVGScript = msg("content.static-svg-script",
 		"SVG-kuvassa on %s, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: poista se kuvasta tekstieditorissa tai tallenna kuva PNG-muodossa",
 		"the SVG image holds %s, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: remove it from the image in a text editor, or save the image as PNG")
+	ContentValueTooLong = msg("content.value-too-long",
+		"asetuksen %q arvo on %d merkkiä pitkä, kun enintään %d sopii: se toistuu jokaisella sivulla, joka sen näyttää (valikot, luettelot, haku), joten pitkä teksti paisuttaisi koko sivuston; lyhennä se",
+		"the value of %q is %d characters long, where at most %d fit: it is repeated on every page that shows it (menus, lists, search), so a long text would swell the whole site; shorten it")
 	ContentTooLarge = msg("content.too-large",
 		"tiedosto on %.1f Mt, enemmän kuin sivu saa olla (%d Mt): jaa se useaksi sivuksi ja laita isot liitteet kansioon static/",
 		"the file is %.1f MB, more than a page may be (%d MB): split it into several pages, and put large attachments under static/")

@@ -272,6 +272,7 @@ eller HELMINAUHA_LANG=en).
 	"content.not-markdown":         "det här är ingen Markdown-fil, så den lämnas bort: sidornas namn slutar på .md, och bilder och bilagor hör hemma i mappen static/",
 	"content.static-not-image":     "filens namn slutar på %s som en bilds, men filen är %s, så en webbläsare visar den inte som en bild: spara bilden på nytt i ett bildprogram (eller ladda ner den igen) och ersätt den här filen med den",
 	"content.static-other-image":   "filens namn slutar på %s, men den är en %s-bild: byt namn på den till %s och rätta länkarna till den, eller spara bilden på nytt som %s",
+	"content.value-too-long":       "värdet av %q är %d tecken långt, men högst %d ryms: det upprepas på varje sida som visar det (menyer, listor, sökning), så en lång text skulle svälla hela webbplatsen; förkorta det",
 	"content.static-svg-script":    "SVG-bilden innehåller %s, som en webbläsare kör när bilden öppnas i en egen flik: på portalens adress kunde det komma åt det som läsaren har sparat i sin webbläsare (sitt eget pärlband, svar på arbetsmallar), så bilden publiceras inte: ta bort det ur bilden i en textredigerare eller spara bilden som PNG",
 	"word.html-page":               "en HTML-sida (ofta en felsida som sparades i stället för bilden)",
 	"word.office-file":             "en Word-, Excel- eller PowerPoint-fil eller ett ZIP-arkiv",

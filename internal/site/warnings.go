@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
 )
@@ -283,7 +284,8 @@ func longSummary(c *content.Common, diags *diag.List) {
 	if len(c.Summary) <= MaxSummary {
 		return
 	}
-	if n := utf8.RuneCountInString(c.Summary); n > MaxSummary {
+	// Past config.MaxText the summary is an error of the loader.
+	if n := utf8.RuneCountInString(c.Summary); n > MaxSummary && n <= config.MaxText {
 		diags.Warn(c.ValuePos("summary"), diag.SiteLongSummary, n, MaxSummary)
 	}
 }
