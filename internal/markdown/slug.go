@@ -13,8 +13,9 @@ import (
 // Slugify turns Finnish text into a slug for URLs and ids: lower-case
 // ASCII letters, digits and '-'. Letters lose their diacritics (ä -> a,
 // ö -> o, å -> a, é -> e), a few letters without a decomposition are
-// spelled out (ß -> ss, æ -> ae, ø -> o, ŋ -> n), and every other run of
-// characters becomes one '-'. The result never starts or ends with '-'
+// spelled out (ß -> ss, æ -> ae, ø -> o, ŋ -> n, the ligature ﬁ -> fi),
+// invisible format characters (a soft hyphen) are dropped, and every
+// other run of characters becomes one '-'. The result never starts or ends with '-'
 // and is empty when s holds no letter or digit.
 //
 //	Slugify("Työhyvinvointi ja jaksaminen") == "tyohyvinvointi-ja-jaksaminen"
@@ -47,6 +48,13 @@ func Slugify(s string) string {
 			dash = true
 		case unicode.Is(unicode.Mn, r):
 			// A combining mark left by NFD: drop it, the base letter stays.
+		case unicode.Is(unicode.Cf, r):
+			// An invisible format character inside a word, as Word's
+			// optional hyphen (U+00AD) or a web page's zero-width space
+			// comes pasted: the reader sees one word, and so does the
+			// slug ("Työ\u00adhyvinvointi" was tyo-hyvinvointi, a tag
+			// page of its own beside tyohyvinvointi, and a heading whose
+			// id was not the one its words give).
 		default:
 			if sp, ok := spelled[unicode.ToLower(r)]; ok {
 				emit(sp)
@@ -99,6 +107,8 @@ var spelled = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'ø': "o", 'œ': "oe", 'đ': "d", 'ð': "d",
 	'ł': "l", 'þ': "th", 'ı': "i", 'ŋ': "n", 'ŧ': "t", 'ǥ': "g", 'ʒ': "z",
 	'ħ': "h",
+	// The ligatures a PDF's text comes with when copied (proﬁili).
+	'ﬀ': "ff", 'ﬁ': "fi", 'ﬂ': "fl", 'ﬃ': "ffi", 'ﬄ': "ffl", 'ﬅ': "st", 'ﬆ': "st",
 }
 
 // headingIDs hands out the ids of one document's headings: the slug of the

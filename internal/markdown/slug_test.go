@@ -29,6 +29,11 @@ func TestSlugify(t *testing.T) {
 		{"already a slug", "yhteinen-tavoite-2", "yhteinen-tavoite-2"},
 		{"underscore", "snake_case", "snake-case"},
 		{"emoji", "Helmi 💎 nauha", "helmi-nauha"},
+		// Pasted from Word (an optional hyphen), a web page (a zero-width
+		// space, a word joiner) or a PDF (ligatures): the words as seen.
+		{"soft hyphen", "Työ\u00adhyvin\u00advointi", "tyohyvinvointi"},
+		{"zero-width characters", "työ\u200bhyvinvointi\u2060 ja\u200d\u200c jak\ufeffsaminen", "tyohyvinvointi-ja-jaksaminen"},
+		{"ligatures", "Proﬁili ja ﬂow: ﬀ ﬃ ﬄ ﬆ", "profiili-ja-flow-ff-ffi-ffl-st"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -117,7 +122,7 @@ func slugifyWhole(s string) string {
 		case r < utf8.RuneSelf:
 			dash = true
 			continue
-		case unicode.Is(unicode.Mn, r):
+		case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r):
 			continue
 		case spelled[lr] != "":
 			part = spelled[lr]

@@ -67,7 +67,9 @@ func TagSlug(tag string) string {
 			// A vowel sign, a variation selector, a skin tone or an emoji
 			// joiner belongs to the character before it.
 			b.WriteRune(r)
-		case unicode.Is(unicode.Mn, r):
+		case unicode.In(r, unicode.Mn, unicode.Cf):
+			// An invisible format character (a soft hyphen, a zero-width
+			// space) is no separator, as in markdown.Slugify.
 		default:
 			dash, kept = true, false
 		}

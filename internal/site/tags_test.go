@@ -17,6 +17,10 @@ func TestTagSlug(t *testing.T) {
 		{"हिन्दी", "हिन्दी"},
 		{"Wörk 働き方", "work-働き方"},
 		{"!!", ""},
+		// Pasted with an optional hyphen or a ligature, a tag is the tag
+		// it looks like, not a page of its own.
+		{"työ\u00adhyvinvointi", "tyohyvinvointi"},
+		{"Проф\u00adиль ja proﬁili", "профиль-ja-profiili"},
 	} {
 		if got := TagSlug(tc.in); got != tc.want {
 			t.Errorf("TagSlug(%q) = %q, want %q", tc.in, got, tc.want)
