@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"maps"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -18,9 +19,11 @@ import (
 // of the pages does not reach the file on GitHub Pages, which sends no
 // headers of ours. So an SVG under static/ that holds anything a browser
 // would run is an error at its place: a script element, an element that
-// embeds another document (foreignObject, iframe, object, embed), an
-// event handler attribute (onload=…), or an address or animated value
-// that is a script (javascript:, vbscript:, data:text/html).
+// embeds another document (iframe, object, embed), an event handler
+// attribute (onload=…), or an address or animated value that is a script
+// (javascript:, vbscript:, data:text/html). A foreignObject is no error
+// by itself (Illustrator writes one into every drawing it may edit
+// again): what a browser would run inside it is told as anywhere else.
 
 // svgActive is what of an SVG's data a browser would run, as written
 // there ("<script>", "onload", "javascript:"), and the byte offset where
@@ -30,7 +33,7 @@ func svgActive(data []byte) (what string, at int) {
 	// A browser reads an SVG file as XML, strictly: an undefined entity
 	// or a stray & stops the drawing there, and so does this reading.
 	d.Strict = true
-	d.Entity = xml.HTMLEntity
+	d.Entity = maps.Clone(xml.HTMLEntity)
 	for {
 		start := int(d.InputOffset())
 		tok, err := d.RawToken()
@@ -46,9 +49,13 @@ func svgActive(data []byte) (what string, at int) {
 		}
 		if dir, ok := tok.(xml.Directive); ok {
 			// A doctype's entities are text a browser puts where they
-			// are named, markup and all.
+			// are named, markup and all. Illustrator names its
+			// namespaces so (&ns_ai;), which the reading then takes.
 			if what, at := svgMarks(dir, 0); what != "" {
 				return what, start + bytes.Index(data[start:], dir) + at
+			}
+			for _, m := range entityDecl.FindAllSubmatch(dir, -1) {
+				d.Entity[string(m[1])] = string(m[2]) + string(m[3])
 			}
 			continue
 		}
@@ -57,7 +64,7 @@ func svgActive(data []byte) (what string, at int) {
 			continue
 		}
 		switch strings.ToLower(el.Name.Local) {
-		case "script", "foreignobject", "iframe", "object", "embed", "handler", "listener":
+		case "script", "iframe", "object", "embed", "handler", "listener":
 			return "<" + el.Name.Local + ">", start
 		}
 		for _, a := range el.Attr {
@@ -99,7 +106,7 @@ func scriptScheme(value string) string {
 // attribute, an address of a script.
 func svgMarks(data []byte, from int) (string, int) {
 	lower := bytes.ToLower(data[from:])
-	for _, m := range []string{"<script", "<foreignobject", "<iframe", "<object", "<embed", "javascript:", "vbscript:"} {
+	for _, m := range []string{"<script", "<iframe", "<object", "<embed", "javascript:", "vbscript:"} {
 		if i := bytes.Index(lower, []byte(m)); i >= 0 {
 			what := m
 			if m[0] == '<' {
@@ -113,6 +120,10 @@ func svgMarks(data []byte, from int) (string, int) {
 	}
 	return "", 0
 }
+
+// entityDecl is a general entity's declaration in a doctype, its value
+// in double or in single quotes.
+var entityDecl = regexp.MustCompile(`<!ENTITY\s+([^\s%"']+)\s+(?:"([^"]*)"|'([^']*)')`)
 
 // handlerMark is an event handler attribute written in a tag.
 var handlerMark = regexp.MustCompile(`(?i)[\s/"']((?:[a-z]+:)?on[a-z]+)\s*=`)
