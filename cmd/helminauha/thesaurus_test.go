@@ -39,3 +39,29 @@ func TestPortalThesaurus(t *testing.T) {
 		t.Errorf("the index lacks the portal's rule luottamuspula > luottamus:\n%s", index)
 	}
 }
+
+// TestThesaurusRuleOfTooManyWords: a rule of more than 20 words (a word
+// list pasted as one line) is an error at its line, which the build
+// would otherwise have spent the square of its words on, and every
+// reader's browser after it; a rule of 20 words is not.
+func TestThesaurusRuleOfTooManyWords(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	words := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = "sana" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26))
+		}
+		return strings.Join(w, " = ")
+	}
+	write(t, filepath.Join(dir, "content", "sanasto.txt"), "# omat sanat\nkokous = palaveri\n  "+words(21)+"\n"+words(20)+"\n")
+	for lang, want := range map[string]string{
+		"fi": "content/sanasto.txt:3:3: säännössä on 21 sanaa, kun enintään 20 sopii: jokainen sana saa haun etsimään kaikkia muita, joten pitkä sääntö hidastaa hakua ja sivuston tekemistä; pidä vain sanat, joita lukija todella kirjoittaa\n",
+		"en": "content/sanasto.txt:3:3: the rule has 21 words, where at most 20 fit: each word makes the search look for all the others, so a long rule slows the search and the build; keep only the words readers really type\n",
+	} {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 1 || !strings.Contains(out, want) || strings.Contains(out, "content/sanasto.txt:4:") {
+			t.Errorf("check --lang %s: exit status %d, want 1 and\n%sonce, line 4 not told; it says\n%s", lang, code, want, out)
+		}
+	}
+}

@@ -1078,6 +1078,9 @@ var (
 	ThesaurusNeither = msg("thesaurus.neither",
 		"rivi ei ole sanaston muotoa: kirjoita kokous = palaveri tai kehari > kehityskeskustelu",
 		"the line has neither = nor >: write kokous = palaveri or kehari > kehityskeskustelu")
+	ThesaurusTooManyWords = msg("thesaurus.too-many-words",
+		"säännössä on %d sanaa, kun enintään %d sopii: jokainen sana saa haun etsimään kaikkia muita, joten pitkä sääntö hidastaa hakua ja sivuston tekemistä; pidä vain sanat, joita lukija todella kirjoittaa",
+		"the rule has %d words, where at most %d fit: each word makes the search look for all the others, so a long rule slows the search and the build; keep only the words readers really type")
 	ThesaurusOneArrow = msg("thesaurus.one-arrow",
 		"rivillä saa olla vain yksi >: kehari > kehityskeskustelu, kehityskeskustelut",
 		"a line has one > only: kehari > kehityskeskustelu, kehityskeskustelut")
