@@ -392,7 +392,7 @@ var latin = func() (t [latinEnd]struct {
 }) {
 	for r := range rune(latinEnd) {
 		b, n := slowFold(nil, r, 0)
-		t[r].word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		t[r].word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || invisible(r)
 		t[r].fold, t[r].runes = string(b), uint8(n)
 	}
 	return t
@@ -419,7 +419,18 @@ func isWordRune(r rune) bool {
 	if r < latinEnd {
 		return latin[r].word
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || invisible(r)
+}
+
+// invisible reports the characters that text pasted from Word or a web
+// page carries inside words and that show as nothing: the soft hyphen
+// (Word's optional hyphen), the zero-width space, the word joiner and a
+// byte-order mark. Like a combining mark they belong to the word and are
+// dropped from it, where they split it ("työ\u00adhyvinvointi" was
+// found by "työ" and "hyvinvointi" and not by "työhyvinvointi"). haku.js
+// has the same list (INVISIBLE).
+func invisible(r rune) bool {
+	return r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff'
 }
 
 func isHyphen(r rune) bool {
@@ -441,7 +452,7 @@ func foldRune(b []byte, r rune, n int) ([]byte, int) {
 
 // slowFold is foldRune through package unicode and folds.
 func slowFold(b []byte, r rune, n int) ([]byte, int) {
-	if unicode.IsMark(r) {
+	if unicode.IsMark(r) || invisible(r) {
 		return b, n
 	}
 	r = unicode.ToLower(r)
@@ -466,6 +477,8 @@ var folds = map[rune]string{
 	'ŕ': "r", 'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ß': "ss", 'ť': "t", 'ŧ': "t", 'þ': "th",
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u", 'ų': "u",
 	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z", 'ʒ': "z", 'ǯ': "z",
+	// The ligatures a PDF's text comes with when copied (proﬁili).
+	'ﬀ': "ff", 'ﬁ': "fi", 'ﬂ': "fl", 'ﬃ': "ffi", 'ﬄ': "ffl", 'ﬅ': "st", 'ﬆ': "st",
 }
 
 // finnishStop are the folded Finnish function words that are not indexed;

@@ -472,3 +472,22 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestPastedTextIsAnalysedAsTyped: Word's optional hyphen, a web page's
+// zero-width space or word joiner, and a PDF's ligatures inside a word
+// show as nothing more than the word, and the search finds the word as
+// a reader types it (they split it before: "työ\u00adhyvinvointi" was
+// "työ" and "hyvinvointi"). testdata/analysis.golden.json holds random
+// strings with them, which haku.js must analyse alike.
+func TestPastedTextIsAnalysedAsTyped(t *testing.T) {
+	for pasted, typed := range map[string]string{
+		"Työ\u00adhyvin\u00advointi":          "Työhyvinvointi",
+		"työ\u200bhyvinvointi ja jak\u2060sa": "työhyvinvointi ja jaksa",
+		"\ufeffOsaaminen":                     "Osaaminen",
+		"Proﬁili ja ﬂow, eﬀekti, toﬃ":         "Profiili ja flow, effekti, toffi",
+	} {
+		if got, want := Analyze(pasted), Analyze(typed); !slices.Equal(got, want) {
+			t.Errorf("Analyze(%q) = %v, want %v as of %q", pasted, got, want, typed)
+		}
+	}
+}

@@ -89,11 +89,17 @@ func refKeep(w []byte) bool {
 }
 
 func refIsWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || refInvisible(r)
+}
+
+// refInvisible are the characters that show as nothing inside a word:
+// soft hyphen, zero-width space, word joiner, byte-order mark.
+func refInvisible(r rune) bool {
+	return r == 0xAD || r == 0x200B || r == 0x2060 || r == 0xFEFF
 }
 
 func refFoldRune(b []byte, r rune, n int) ([]byte, int) {
-	if unicode.IsMark(r) {
+	if unicode.IsMark(r) || refInvisible(r) {
 		return b, n
 	}
 	r = unicode.ToLower(r)

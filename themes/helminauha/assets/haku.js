@@ -22,7 +22,7 @@ const MAX_WORD_RUNES = 40;
 // FOLDS maps a letter to its folded form (internal/search's folds): each
 // group is the form, in ASCII, then the letters that fold to it, written
 // this way to keep the search page's script small.
-const FOLDS = Object.fromEntries('aàáâãäåāăą aeæ cçćč dďđð eèéêëēėęě gǥǧ iìíîïīįı kǩ lł nñńňŋ oòóôõöøōő oeœ rŕř sśšş ssß tťŧ thþ uùúûüūůűų yýÿ zźżžʒǯ'.split(' ').flatMap((g) => {
+const FOLDS = Object.fromEntries('aàáâãäåāăą aeæ cçćč dďđð eèéêëēėęě gǥǧ iìíîïīįı kǩ lł nñńňŋ oòóôõöøōő oeœ rŕř sśšş ssß tťŧ thþ uùúûüūůűų yýÿ zźżžʒǯ ffﬀ fiﬁ flﬂ ffiﬃ fflﬄ stﬅﬆ'.split(' ').flatMap((g) => {
   const to = g.match(/^[a-z]+/)[0];
   return [...g.slice(to.length)].map((c) => [c, to]);
 }));
@@ -31,7 +31,12 @@ const RE_LETTER = /^\p{L}$/u;
 const RE_WORD = /^[\p{L}\p{Nd}\p{M}]$/u;
 const RE_MARK = /^\p{M}$/u;
 
-function isWordRune(c) { return c !== undefined && RE_WORD.test(c); }
+// INVISIBLE are the characters pasted text carries inside words that
+// show as nothing (soft hyphen, zero-width space, word joiner, byte-order
+// mark): word runes that fold to nothing, as analyze.go's invisible.
+const INVISIBLE = new Set(['\u00ad', '\u200b', '\u2060', '\ufeff']);
+
+function isWordRune(c) { return c !== undefined && (RE_WORD.test(c) || INVISIBLE.has(c)); }
 function isHyphen(c) { return c === '-' || c === '\u2010' || c === '\u2011'; }
 
 const lowerCache = new Map();
@@ -39,7 +44,7 @@ const lowerCache = new Map();
 function foldRune(c) {
   let f = lowerCache.get(c);
   if (f !== undefined) return f;
-  if (RE_MARK.test(c)) {
+  if (RE_MARK.test(c) || INVISIBLE.has(c)) {
     f = '';
   } else {
     // Go's unicode.ToLower maps one rune to one rune; toLowerCase may
