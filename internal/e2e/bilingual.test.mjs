@@ -72,7 +72,7 @@ test('the scripts speak Swedish on Swedish pages', async (t) => {
   assert.match(kept[0], /"items":\[\{"slug":/);
   assert.equal(kept[1], null);
   await page.goto(site.base + '/sv/haku/?q=n%C3%A4tverk');
-  await page.locator('ol#search-results li').first().waitFor();
+  await page.locator('ol#search-results[data-state="done"] li').first().waitFor();
   assert.match(await page.locator('#search-status').textContent(), /^\d+ träff(ar)? för ”nätverk”\.$/);
   assert.equal(await page.locator('#search-filters summary').textContent(), 'Avgränsa resultaten');
   assertClean(w);

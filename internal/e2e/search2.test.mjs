@@ -113,7 +113,7 @@ test('precision: the suggestion is announced, passes axe, and runs when followed
   const violations = await axe(page);
   assert.deepEqual(violations, [], 'axe:\n' + formatViolations(violations));
   await page.locator('#search-status a.search-suggestion').click();
-  await page.locator('ol#search-results li').first().waitFor();
+  await page.locator('ol#search-results[data-state="done"] li').first().waitFor();
   assert.equal(await page.inputValue('#search-input'), 'tauot', 'the suggestion is the query now');
   assert.match(page.url(), /[?&]q=tauot(&|$)/);
   assert.match((await status(page).textContent()).trim(), /^\d+ osum(a|aa) haulla ”tauot”\.$/);

@@ -1,7 +1,9 @@
-// haku.js: the search of a Helminauha portal, an ES module with no
-// dependencies. Its core (analyse, loadIndex, the index's search,
-// highlight) runs in Node as well as in the browser; in a page that has
-// <ol id="search-results"> it also runs the search page.
+// haku.js: the search of a Helminauha portal, an ES module whose one
+// dependency is yhteiset.js (the page's words and the live region's
+// announcements, which every page loads anyway). Its core (analyse,
+// loadIndex, the index's search, highlight) runs in Node as well as in
+// the browser; in a page that has <ol id="search-results"> it also runs
+// the search page.
 //
 // The index is JSON written by the generator (internal/search). The
 // core is the same for every language; the analysis of each language is
@@ -13,6 +15,8 @@
 // text analysis must give exactly what the Go side gives (Analyze, Key,
 // SplitQuery in internal/search); internal/search/jstest checks it on
 // thousands of words.
+
+import { announce, words, fill } from './yhteiset.js';
 
 // ---------------------------------------------------------------------
 // Analysis
@@ -1181,15 +1185,8 @@ export function highlight(text, result) {
 // sentences, and the names of kinds, page types and audiences, which
 // take the place of those the index carries (SearchIndex.labels). Empty
 // outside a page.
-function pageWords(doc) {
-  const s = doc && doc.getElementById('words-search');
-  try { return s ? JSON.parse(s.textContent) : {}; } catch { return {}; }
-}
-const WORDS = typeof document !== 'undefined' ? pageWords(document) : {};
-function t(key, vars) {
-  const s = typeof WORDS[key] === 'string' ? WORDS[key] : key;
-  return s.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
-}
+const WORDS = words('search');
+const t = (key, vars) => fill(WORDS, key, vars);
 // labels are the index's names of kinds, types and audiences, with the
 // page's own words in their place where it has them (kind.tieto,
 // audience.johto, type.helmi).
@@ -1212,34 +1209,6 @@ export function statusText(total, q, exact = true) {
   if (!exact) return t('status.many', { n: total, q });
   return t(total === 0 ? 'status.none' : total === 1 ? 'status.one' : 'status.other', { n: total, q });
 }
-
-// ANNOUNCE_MS is how long the status stays empty before it says an
-// answer (see announce).
-const ANNOUNCE_MS = 50;
-
-// announce makes the live region region say parts (strings and nodes),
-// and then runs then. A screen reader reads a live region when its text
-// changes, so an answer that says what the one before it said (a filter
-// that leaves the count as it was) went unsaid (WCAG 4.1.3): the region
-// is emptied now and filled a moment later, once for each answer. A
-// message still waiting is dropped, with its then, for the newer one; no
-// parts empty the region at once. (yhteiset.js has the same for the
-// other scripts; haku.js imports nothing.)
-function announce(region, parts, then) {
-  clearTimeout(announce.pending.get(region));
-  announce.pending.delete(region);
-  region.textContent = '';
-  if (!parts.length) {
-    if (then) then();
-    return;
-  }
-  announce.pending.set(region, setTimeout(() => {
-    announce.pending.delete(region);
-    region.replaceChildren(...parts);
-    if (then) then();
-  }, ANNOUNCE_MS));
-}
-announce.pending = new WeakMap();
 
 function startPage(doc, win) {
   const results = doc.getElementById('search-results');

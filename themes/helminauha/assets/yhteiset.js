@@ -82,22 +82,28 @@ export function pearls(n, w = words('oma')) {
 
 // announce sets a live region's text so that a screen reader reads it,
 // also when the same text comes twice in a row: the region is emptied
-// now and gets msg a moment later. A message still waiting for its
-// moment is dropped, so that what the region ends up saying, and what is
+// now and gets msg (a text, or a list of texts and nodes) a moment later,
+// and then then runs. A message still waiting for its moment is dropped,
+// with its then, so that what the region ends up saying, and what is
 // read last, is the newest message, never an older one ("loading…"
 // after the print it announced was done). An empty msg empties the
 // region at once.
 const pending = new WeakMap();
 
-export function announce(region, msg) {
+export function announce(region, msg, then) {
   if (!region) return;
   clearTimeout(pending.get(region));
   pending.delete(region);
   region.textContent = '';
-  if (!msg) return;
+  if (!msg || !msg.length) {
+    if (then) then();
+    return;
+  }
   pending.set(region, setTimeout(() => {
     pending.delete(region);
-    region.textContent = msg;
+    if (typeof msg === 'string') region.textContent = msg;
+    else region.replaceChildren(...msg);
+    if (then) then();
   }, 50));
 }
 
