@@ -82,8 +82,14 @@ test-js:
 
 # The reading side in Debian's Chromium: pages, search, worksheets, the
 # reader's own necklace, axe-core accessibility checks, page weight.
+# The command and the corpus generator the tests run are built once here
+# for every test file (harness.mjs, generator and corpus).
+E2E := $(CURDIR)/.cache/e2e
 test-e2e:
-	cd internal/e2e && node --test --test-concurrency=1 .
+	mkdir -p $(E2E)
+	$(GO) build -o $(E2E)/helminauha ./cmd/helminauha
+	$(TOOLS) build -o $(E2E)/corpus ./cmd/corpus
+	cd internal/e2e && HELMINAUHA_E2E_BIN=$(E2E)/helminauha HELMINAUHA_E2E_CORPUS=$(E2E)/corpus node --test --test-concurrency=1 .
 
 # Build speed and memory beside Hugo: N = 1,000 and 10,000.
 # Ours beside Hugo first: it writes the corpora the Go benchmarks of the

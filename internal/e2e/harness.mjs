@@ -65,15 +65,35 @@ export async function serve(root, prefix = '') {
   return { url: `http://127.0.0.1:${port}`, port, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 
+// generator gives the helminauha command the tests run: the one
+// $HELMINAUHA_E2E_BIN names (make test-e2e builds it once for every test
+// file, where a build per file linked the same command a dozen times), or
+// else one built from the working tree into dir.
+export async function generator(dir) {
+  if (process.env.HELMINAUHA_E2E_BIN) return process.env.HELMINAUHA_E2E_BIN;
+  const bin = join(dir, 'helminauha');
+  await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
+  return bin;
+}
+
+// corpus writes a generated portal (internal/tools' cmd/corpus, given
+// args such as -n 600) into out: with the command $HELMINAUHA_E2E_CORPUS
+// names (make test-e2e builds it once), or else with go run.
+export async function corpus(args, out) {
+  const tools = join(repo, 'internal', 'tools');
+  const opts = { cwd: tools, maxBuffer: 1 << 24 };
+  if (process.env.HELMINAUHA_E2E_CORPUS) await run(process.env.HELMINAUHA_E2E_CORPUS, [...args, '-out', out], opts);
+  else await run('go', ['run', './cmd/corpus', ...args, '-out', out], opts);
+}
+
 // buildSite builds the generator and a portal (the default one, content/,
 // unless content names another folder relative to the repository) into a
 // temporary folder, for the address base.
 export async function buildSite(base, content = 'content') {
   const dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-'));
-  const bin = join(dir, 'helminauha');
   const out = join(dir, 'public');
   try {
-    await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
+    const bin = await generator(dir);
     await run(bin, ['build', '--content', content, '--out', out, '--baseurl', base + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });

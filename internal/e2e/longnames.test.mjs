@@ -14,7 +14,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { chromium } from 'playwright-core';
-import { repo, serve, CHROMIUM, CHROMIUM_ARGS, WIDTHS } from './harness.mjs';
+import { generator, serve, CHROMIUM, CHROMIUM_ARGS, WIDTHS } from './harness.mjs';
 
 const run = promisify(execFile);
 let dir;
@@ -51,8 +51,7 @@ function portal() {
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-longnames-'));
-  const bin = join(dir, 'helminauha');
-  await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
+  const bin = await generator(dir);
   for (const [name, text] of Object.entries(portal())) {
     await mkdir(join(dir, dirname(name)), { recursive: true });
     await writeFile(join(dir, name), text);

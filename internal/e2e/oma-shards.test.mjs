@@ -5,22 +5,19 @@
 // not every pearl of the portal. An empty necklace fetches none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, openPage, assertClean, pagesOf, readPage, repo } from './harness.mjs';
+import { startSite, corpus, openPage, assertClean, pagesOf, readPage } from './harness.mjs';
 import { necklaceShard } from '../../themes/helminauha/assets/oma-helminauha.js';
 
-const run = promisify(execFile);
 const PEARLS = 600;
 
 let dir;
 let site;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-shards-'));
-  await run('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', String(PEARLS), '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
+  await corpus(['-n', String(PEARLS)], join(dir, 'corpus'));
   site = await startSite(join(dir, 'corpus', 'content'));
 });
 after(async () => {

@@ -4,15 +4,12 @@
 // folder, with default flags but a free port.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { repo, CHROMIUM, CHROMIUM_ARGS, axe, formatViolations } from './harness.mjs';
-
-const run = promisify(execFile);
+import { repo, generator, CHROMIUM, CHROMIUM_ARGS, axe, formatViolations } from './harness.mjs';
 
 // waitFor resolves with the first match of re in what the child printed.
 function waitFor(lines, re, what) {
@@ -35,10 +32,10 @@ function waitFor(lines, re, what) {
 test('the error overlay passes axe in light and dark mode', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'helminauha-overlay-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  await run('go', ['build', '-o', join(dir, 'helminauha'), './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
+  const bin = await generator(dir);
   await cp(join(repo, 'content'), join(dir, 'content'), { recursive: true });
 
-  const child = spawn(join(dir, 'helminauha'), ['serve', '--addr', '127.0.0.1:0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   t.after(() => child.kill('SIGINT'));
   const listeners = new Set();
   const lines = { text: '', from: 0, on: (f) => listeners.add(f), off: (f) => listeners.delete(f) };

@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { repo, serve, CHROMIUM, CHROMIUM_ARGS, BUDGET, WIDTHS, watch, axe, formatViolations } from './harness.mjs';
+import { repo, generator, corpus, serve, CHROMIUM, CHROMIUM_ARGS, BUDGET, WIDTHS, watch, axe, formatViolations } from './harness.mjs';
 
 const run = promisify(execFile);
 let dir;
@@ -24,9 +24,8 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-paging-'));
   root = dir;
   srv = await serve(() => root);
-  const bin = join(dir, 'helminauha');
-  await run('go', ['build', '-o', bin, './cmd/helminauha'], { cwd: repo, maxBuffer: 1 << 24 });
-  await run('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', '400', '-shape', 'varied', '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
+  const bin = await generator(dir);
+  await corpus(['-n', '400', '-shape', 'varied'], join(dir, 'corpus'));
   await run(bin, ['build', '--content', join(dir, 'corpus', 'content'), '--out', join(dir, 'public'), '--baseurl', srv.url + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
   root = join(dir, 'public');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -17,23 +17,20 @@
 // the console and the page is accessible on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, openPage, assertClean, axe, formatViolations, repo, typeQuery, WIDTHS } from './harness.mjs';
+import { startSite, corpus, openPage, assertClean, axe, formatViolations, typeQuery, WIDTHS } from './harness.mjs';
 import { loadIndex } from '../../themes/helminauha/assets/haku.js';
 import { fsFetch } from '../search/jstest/fsfetch.mjs';
 
-const run = promisify(execFile);
 const PEARLS = 4000;
 
 let dir;
 let site;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-split-'));
-  await run('go', ['-C', 'internal/tools', 'run', './cmd/corpus', '-n', String(PEARLS), '-out', join(dir, 'corpus')], { cwd: repo, maxBuffer: 1 << 24 });
+  await corpus(['-n', String(PEARLS)], join(dir, 'corpus'));
   site = await startSite(join(dir, 'corpus', 'content'));
 });
 after(async () => {
