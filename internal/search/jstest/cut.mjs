@@ -20,6 +20,10 @@ import { fsFetch } from './fsfetch.mjs';
 
 const [whole, cut, count, word, pairCut, pairQuery] = process.argv.slice(2);
 
+// Every reader of an index below is a new one, but the files stay the
+// same: each is read from the disk once (fsFetch).
+const files = new Map();
+
 // A small deterministic generator (mulberry32), so that a failure repeats.
 let seed = 17;
 function rnd() {
@@ -34,7 +38,7 @@ const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 // The reference reads every shard's postings whole: the same index and
 // the same shards, with nothing left out.
 async function reference(dir = cut) {
-  const idx = await loadIndex('/haku/', fsFetch(dir));
+  const idx = await loadIndex('/haku/', fsFetch(dir, files));
   const loadShard = idx.loadShard.bind(idx);
   idx.loadShard = (i) => loadShard(i).then(async (keys) => {
     await idx.loadLists(keys);
@@ -46,7 +50,7 @@ async function reference(dir = cut) {
   return idx;
 }
 
-const ref = await loadIndex('/haku/', fsFetch(whole));
+const ref = await loadIndex('/haku/', fsFetch(whole, files));
 // The words of the pages' titles and excerpts are the queries' words.
 const rows = await ref.rowsOf(Array.from({ length: ref.n }, (_, i) => i));
 const vocab = [...new Set(rows.flatMap((r) => `${r[1]} ${r[2]}`.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length >= 3))].sort();
@@ -85,7 +89,7 @@ for (let i = 0; i < Number(count); i++) {
   const q = query();
   const f = filters();
   const options = { limit: 10, offset: pick([0, 0, 0, 10, 20, 40]) };
-  const fetchCut = fsFetch(cut);
+  const fetchCut = fsFetch(cut, files);
   const idx = await loadIndex('/haku/', fetchCut);
   const got = await idx.search(q, f, options);
   const want = await (await reference()).search(q, f, options);
@@ -118,7 +122,7 @@ for (let i = 0; i < Number(count); i++) {
 // A query of two words every page of PAIR has, whose first page reads
 // few of them: the count said must still come near the true one.
 if (pairCut) {
-  const fetchPair = fsFetch(pairCut);
+  const fetchPair = fsFetch(pairCut, files);
   const pair = await (await loadIndex('/haku/', fetchPair)).search(pairQuery, {}, { limit: 10 });
   const pairWhole = await (await reference(pairCut)).search(pairQuery, {}, { limit: 10 });
   const same = pair.hits.map((h) => `${h.url} ${h.score}`).join('\n') === pairWhole.hits.map((h) => `${h.url} ${h.score}`).join('\n');
@@ -127,7 +131,7 @@ if (pairCut) {
   out.pair = { q: pairQuery, total: pair.total, exact: pair.exact, want: pairWhole.total, tiers };
 }
 // A reader pages through the hits of one common word, 20 more at a time.
-const fetchPaged = fsFetch(cut);
+const fetchPaged = fsFetch(cut, files);
 const paged = await loadIndex('/haku/', fetchPaged);
 out.pages = [];
 for (let limit = 20; limit <= 400; limit += 20) {
