@@ -146,7 +146,7 @@ func TestSignalWhileFilesArePutInPlace(t *testing.T) {
 		cmd.Dir = dir
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		release := heldAtCommit(t, cmd, public)
+		release, taken := heldAtCommit(t, cmd, public)
 		// Under way: the record lists the pages of both.
 		record, _ := os.ReadFile(filepath.Join(public, ".helminauha-files"))
 		if !strings.Contains(string(record), was+"-0/") || !strings.Contains(string(record), now+"-0/") {
@@ -154,6 +154,9 @@ func TestSignalWhileFilesArePutInPlace(t *testing.T) {
 		}
 		for _, sig := range c.sigs {
 			cmd.Process.Signal(sig)
+		}
+		if c.sigs[0] != syscall.SIGKILL {
+			taken()
 		}
 		release()
 		if code := cmd.ProcessState.ExitCode(); !slices.Contains(c.codes, code) {
@@ -182,8 +185,9 @@ func TestSignalWhileFilesArePutInPlace(t *testing.T) {
 // testhooks tag, holding its commit once it has replaced public's record
 // (see internal/output's holdCommit). The returned function lets the
 // commit go on and waits for the build to end, killing it (and failing
-// the test) when it has not ended 10 s later.
-func heldAtCommit(t *testing.T, cmd *exec.Cmd, public string) (release func()) {
+// the test) when it has not ended 10 s later; taken waits until the held
+// commit's context is done, the program having taken a signal.
+func heldAtCommit(t *testing.T, cmd *exec.Cmd, public string) (release, taken func()) {
 	t.Helper()
 	hold := filepath.Join(t.TempDir(), "hold")
 	if err := os.WriteFile(hold, nil, 0o644); err != nil {
@@ -218,7 +222,16 @@ func heldAtCommit(t *testing.T, cmd *exec.Cmd, public string) (release func()) {
 		select {
 		case ev := <-watcher.Events:
 			if ev.Has(fsnotify.Create) && filepath.Base(ev.Name) == ".helminauha-files" {
-				return func() { os.Remove(hold); wait() }
+				taken := func() {
+					for range 5000 {
+						if _, err := os.Stat(hold + ".done"); err == nil {
+							return
+						}
+						time.Sleep(2 * time.Millisecond)
+					}
+					t.Fatalf("the held build did not take the signal in 10 s")
+				}
+				return func() { os.Remove(hold); wait() }, taken
 			}
 		case err := <-watcher.Errors:
 			t.Fatal(err)

@@ -543,7 +543,7 @@ func (w *Writer) Commit(ctx context.Context) error {
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
 		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
 	}
-	holdCommit()
+	holdCommit(ctx)
 	// The files it did not write go first: one may be a link where a
 	// folder of recorded files was, and removing those through it would
 	// remove files outside the folder.
@@ -596,8 +596,9 @@ func (w *Writer) discard() {
 // before it changes anything else. It does nothing but in a binary built
 // with the testhooks tag, whose tests hold a commit there to signal it
 // mid-way (hold_testhooks.go): a commit of a few hundred files is over
-// in milliseconds, sooner than a test can stop it from outside.
-var holdCommit = func() {}
+// in milliseconds, sooner than a test can stop it from outside. ctx is
+// the commit's, so that the test can see its signal taken.
+var holdCommit = func(context.Context) {}
 
 // commits are held, for reading, by the commits changing an output
 // folder (see Settle).
