@@ -757,8 +757,12 @@ func TestStreamOfChangesHoldsItsErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Quiet is long, so that a busy machine holding this test between two
-	// writes does not end the stream early.
-	ts := start(t, content, "", func(o *Options) { o.Quiet, o.MaxWait = 400*time.Millisecond, 20*time.Millisecond })
+	// writes does not end the stream early: 400 ms was too short once, at
+	// a load of 12.8 on two cores (make test runs the browser tests beside
+	// the Go tests), and the empty pearl's error was told. It must stay
+	// well under maxHold (3 s), which ends a hold that began at the
+	// stream's third write: the stream and this quiet must both fit in it.
+	ts := start(t, content, "", func(o *Options) { o.Quiet, o.MaxWait = time.Second, 20*time.Millisecond })
 	// stream writes a file every few milliseconds for a while, an empty
 	// pearl among the first, and what last says as the pearl at the end.
 	stream := func(round int, last string) {
