@@ -39,6 +39,11 @@ func CheckSlug(slug string) diag.Text {
 	if want == "" {
 		return diag.ContentSlugNoLetters.With(slug + ".md")
 	}
+	// A letter may become two (œ, ß, æ as oe, ss, ae), so a name of
+	// MaxSlug characters may be made one too long to suggest.
+	if r := []rune(want); len(r) > MaxSlug {
+		want = strings.TrimRight(string(r[:MaxSlug]), "-")
+	}
 	return diag.ContentSlugBad.With(slug+".md", want+".md")
 }
 
