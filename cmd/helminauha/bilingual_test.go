@@ -115,16 +115,11 @@ func TestBothLanguagesAsTyped(t *testing.T) {
 	// Every switcher link of every page leads to a page the build wrote.
 	pages := 0
 	public := filepath.Join(dir, "public")
-	filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		data, _ := os.ReadFile(p)
-		nav := switchLink.FindString(string(data))
-		rel, _ := filepath.Rel(public, p)
+	eachPage(t, public, func(rel, html string) {
+		nav := switchLink.FindString(html)
 		if nav == "" {
 			t.Errorf("%s has no language switcher", rel)
-			return nil
+			return
 		}
 		for _, m := range hrefOf.FindAllStringSubmatch(nav, -1) {
 			pages++
@@ -136,7 +131,6 @@ func TestBothLanguagesAsTyped(t *testing.T) {
 				t.Errorf("%s: the switcher leads to %s, which the build did not write", rel, m[1])
 			}
 		}
-		return nil
 	})
 	if pages < 20 {
 		t.Errorf("only %d switcher links", pages)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -70,17 +69,12 @@ func TestGuideOnlyHasNoNecklace(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(guide, "public", "oma-helminauha")); err == nil {
 		t.Errorf("a portal of no pearls has the own necklace's folder")
 	}
-	filepath.WalkDir(filepath.Join(guide, "public"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		data, _ := os.ReadFile(p)
+	eachPage(t, filepath.Join(guide, "public"), func(rel, html string) {
 		for _, never := range []string{"oma-helminauha", "Oma helminauha", "/assets/oma.", "Hae helmiä"} {
-			if strings.Contains(string(data), never) {
-				t.Errorf("%s shows %q", strings.TrimPrefix(p, guide), never)
+			if strings.Contains(html, never) {
+				t.Errorf("public/%s shows %q", rel, never)
 			}
 		}
-		return nil
 	})
 
 	home = readPage(t, pearls, "")
@@ -117,17 +111,12 @@ func TestNothingToFeedNoFeed(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(guide, "public", "feed.xml")); err == nil {
 		t.Errorf("a portal of no pearls and no case examples has a feed")
 	}
-	filepath.WalkDir(filepath.Join(guide, "public"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		data, _ := os.ReadFile(p)
+	eachPage(t, filepath.Join(guide, "public"), func(rel, html string) {
 		for _, never := range []string{"feed.xml", "application/atom+xml", "syötteenä"} {
-			if strings.Contains(string(data), never) {
-				t.Errorf("%s names the feed: %q", strings.TrimPrefix(p, guide), never)
+			if strings.Contains(html, never) {
+				t.Errorf("public/%s names the feed: %q", rel, never)
 			}
 		}
-		return nil
 	})
 
 	feed, err := os.ReadFile(filepath.Join(pearls, "public", "feed.xml"))

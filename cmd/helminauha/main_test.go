@@ -284,3 +284,31 @@ func copyTheme(t *testing.T, dir string) {
 		return nil
 	})
 }
+
+// eachPage calls fn with every HTML page the build wrote under dir, by
+// its path from dir and its text; it fails the test where dir cannot be
+// read or holds no page, so that a check of every page cannot pass by
+// reading none.
+func eachPage(t *testing.T, dir string, fn func(rel, html string)) {
+	t.Helper()
+	pages := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		pages++
+		fn(filepath.ToSlash(rel), string(data))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages == 0 {
+		t.Fatalf("no page under %s", dir)
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,22 +55,16 @@ func TestOtherLanguageTitleHasLang(t *testing.T) {
 	untranslated := []string{"Luottamus verkostossa", "Yhteinen tavoite", "Verkostojohtamisen opas", "Miksi verkostoja", "Roolit", "Tampereen verkostot", "Verkostotyö"}
 	public := filepath.Join(dir, "public", "sv")
 	shown := 0
-	filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		data, _ := os.ReadFile(p)
-		rel, _ := filepath.Rel(public, p)
+	eachPage(t, public, func(rel, html string) {
 		for _, title := range untranslated {
-			for _, at := range regexp.MustCompile(`>(<[^/][^>]*>)*`+regexp.QuoteMeta(title)+`<`).FindAllStringIndex(string(data), -1) {
+			for _, at := range regexp.MustCompile(`>(<[^/][^>]*>)*`+regexp.QuoteMeta(title)+`<`).FindAllStringIndex(html, -1) {
 				shown++
-				open := strings.LastIndexByte(string(data[:at[0]]), '<')
-				if tag := string(data[open : at[0]+1]); !strings.Contains(tag, ` lang="fi"`) {
-					t.Errorf("sv/%s shows the Finnish title %q in %s, without lang=\"fi\"", filepath.ToSlash(rel), title, tag)
+				open := strings.LastIndexByte(html[:at[0]], '<')
+				if tag := html[open : at[0]+1]; !strings.Contains(tag, ` lang="fi"`) {
+					t.Errorf("sv/%s shows the Finnish title %q in %s, without lang=\"fi\"", rel, title, tag)
 				}
 			}
 		}
-		return nil
 	})
 	if shown < 2 {
 		t.Errorf("the Finnish titles are shown %d times on the Swedish pages, want 2 or more (is the test reading them?)", shown)
