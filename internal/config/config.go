@@ -376,10 +376,7 @@ func visible(name, key string, v *yamldoc.Node, s string, diags *diag.List) stri
 	if r, ok := yamldoc.InvisibleIn(s); ok {
 		diags.Report(diag.Pos{File: name, Line: v.Line, Col: v.Column}, diag.ContentControl, key, r)
 	}
-	most := MaxText
-	if key == "title" || strings.HasSuffix(key, ".title") {
-		most = MaxTitle
-	}
+	most := MaxFor(key)
 	if n := TooLong(s, most); n > 0 {
 		diags.Report(diag.Pos{File: name, Line: v.Line, Col: v.Column}, diag.ContentValueTooLong, key, n, most)
 	}
@@ -400,6 +397,16 @@ const (
 	MaxTitle = 200
 	MaxText  = 1000
 )
+
+// MaxFor is the most characters of the value of key: MaxTitle for a
+// title (title, or a key of site.yaml's such as languages.sv.title),
+// MaxText for any other text.
+func MaxFor(key string) int {
+	if key == "title" || strings.HasSuffix(key, ".title") {
+		return MaxTitle
+	}
+	return MaxText
+}
 
 // TooLong is the number of characters of s when it has more than most,
 // else 0.

@@ -218,10 +218,7 @@ func (d *decoder) str(key string, required bool) string {
 		d.diags.Report(d.at(key, noItem), diag.ContentEmptyValue, key, key)
 	}
 	d.control(key, noItem, s)
-	most := config.MaxText
-	if key == "title" {
-		most = config.MaxTitle
-	}
+	most := config.MaxFor(key)
 	if n := config.TooLong(s, most); n > 0 {
 		d.diags.Report(d.at(key, noItem), diag.ContentValueTooLong, key, n, most)
 	}
