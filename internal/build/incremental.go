@@ -280,7 +280,7 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 			langs = []*site.Site{m.site}
 		}
 		for _, l := range langs {
-			fmt.Fprintf(global, "\n%s %t %t", l.Lang, len(l.Pearls) > 0, len(l.Newest) > 0)
+			fmt.Fprintf(global, "\n%s %t %t", l.Lang, l.HasNecklace(), l.HasFeed())
 		}
 		g = &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
 	}

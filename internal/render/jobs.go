@@ -288,11 +288,9 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		jobs = append(jobs, Job{Path: out(PagePath(TermsPath, k)), Kind: "terms", Deps: all, page: k})
 	}
 	add("haku/index.html", "search", nil)
-	// A site of no pearls (a guide and pages alone) has nothing to
-	// collect: no necklace page, no data, and no link to them (the
-	// header's, by .Site.Pearls). Its first pearl or its last one changes
-	// the kinds in use, which every page is rendered again for in serve.
-	if len(s.Pearls) > 0 {
+	// Its first pearl or its last one changes the kinds in use, which
+	// every page is rendered again for in serve.
+	if s.HasNecklace() {
 		// The necklace page gives its script the number of shards of
 		// the necklace data, which the number of pearls sets.
 		jobs = append(jobs, Job{Path: "oma-helminauha/index.html", Kind: "necklace", Deps: all})
@@ -307,11 +305,7 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 	}
 	add("404.html", "notfound", nil)
 	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: sitemapDeps(s, common)})
-	// A site of no pearls and no case examples has nothing to feed: an
-	// Atom feed must say when it last changed, and such a feed had only
-	// an invented date to say (2000-01-01). Its pages do not link to one
-	// (.Site.Newest in the templates).
-	if len(s.Newest) > 0 {
+	if s.HasFeed() {
 		var feed []string
 		for i, d := range s.Newest {
 			if i == FeedSize {

@@ -801,13 +801,10 @@ func (b *builder) written() {
 	for _, p := range []string{"/", "/haku/", TermsPath, "/404.html"} {
 		b.byPath[p] = true
 	}
-	if len(b.s.Pearls) > 0 || len(b.s.Cases) > 0 {
-		// The feed's entries (Newest, made beside this): a site of none
-		// has no feed (render's jobs).
+	if b.s.HasFeed() {
 		b.byPath["/feed.xml"] = true
 	}
-	if len(b.s.Pearls) > 0 {
-		// A site of no pearls has no necklace page (render's jobs).
+	if b.s.HasNecklace() {
 		b.byPath["/oma-helminauha/"] = true
 	}
 	if b.lang == "" {

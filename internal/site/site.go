@@ -237,6 +237,18 @@ var AudienceLabels = map[string]string{
 // at least 4.5:1 contrast against white text.
 var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#9c3d22", "#35605a", "#7a5a00"}
 
+// HasNecklace tells whether the site has a reader's own necklace: its
+// page, its data and the header's link to it. A site of no pearls (a
+// guide and pages alone) has nothing to collect.
+func (s *Site) HasNecklace() bool { return len(s.Pearls) > 0 }
+
+// HasFeed tells whether the site has an Atom feed and links to it. A site
+// of no pearls and no case examples has nothing to feed (Newest, of the
+// pearls and the case examples, is empty), and a feed must say when it
+// last changed, which such a site has no date for. Unlike Newest, it is
+// known as soon as the pearls and the case examples are.
+func (s *Site) HasFeed() bool { return len(s.Pearls) > 0 || len(s.Cases) > 0 }
+
 // Has tells whether the site writes a page at site path p ("/haku/").
 func (s *Site) Has(p string) bool { return s.paths[p] || s.pearlPaths.has(p) }
 
