@@ -214,3 +214,21 @@ func TestManyOfOneKindAreCounted(t *testing.T) {
 		t.Errorf("check --format json lists %d of the 25 headings", n)
 	}
 }
+
+// TestRenamedPearlIsSuggested renames a pearl the way editors do, by adding
+// a word to its file name: every link and list naming the old name is told
+// the new one, though another pearl's name is fewer edits away.
+func TestRenamedPearlIsSuggested(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	helmet := filepath.Join(dir, "content", "helmet")
+	if err := os.Rename(filepath.Join(helmet, "luottamus.md"), filepath.Join(helmet, "luottamus-verkostossa.md")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(helmet, "luottamukset.md"), "---\ntitle: Toinen\ntheme: verkostotyo\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\nTeksti.\n")
+	checkOut, _ := bothSay(t, dir, `content/helmet/yhteinen-tavoite.md:`)
+	if n := strings.Count(checkOut, `"luottamus" (did you mean "luottamus-verkostossa"?)`) +
+		strings.Count(checkOut, `"luottamus", which does not exist (did you mean "luottamus-verkostossa"?)`); n != 2 {
+		t.Errorf("check suggests the renamed file's name %d times, want 2 (related and the link):\n%s", n, checkOut)
+	}
+}

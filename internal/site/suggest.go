@@ -46,13 +46,31 @@ func newSuggester(names []string) *suggester {
 	return s
 }
 
-// nearest returns ` (did you mean "x"?)` for the closest name within a
-// third of the word's length, or no text. Of names equally close, the
-// first in order is named.
+// nearest returns ` (did you mean "x"?)` for the closest name, or no
+// text. A name one typo away comes first; then a name that is the word
+// with whole words added or cut at a hyphen, as a file renamed from
+// etajohtaminen to etajohtaminen-uusi leaves the links to it; then the
+// closest name within a third of the word's length. Of names equally
+// close, the first in order is named.
 func (s *suggester) nearest(word string) diag.Text {
 	if utf8.RuneCountInString(word) > suggestMaxRunes {
 		return diag.Text{}
 	}
+	name, d := s.closest(word, len(word)/3+1)
+	if d > 1 {
+		if r := s.renamed(word); r != "" {
+			name = r
+		}
+	}
+	if name == "" {
+		return diag.Text{}
+	}
+	return diag.DidYouMean.With(name)
+}
+
+// closest returns the first of the nearest names less than limit edits
+// from word and its distance, or "".
+func (s *suggester) closest(word string, limit int) (string, int) {
 	cands := s.sorted
 	if s.reversed != nil {
 		cands = make([]string, 0, 4*suggestNear)
@@ -63,16 +81,64 @@ func (s *suggester) nearest(word string) diag.Text {
 		slices.Sort(cands)
 		cands = slices.Compact(cands)
 	}
-	best, bestD := "", len(word)/3+1
+	best, bestD := "", limit
 	for _, n := range cands {
 		if d := s.dist.Within(word, n, bestD-1); d < bestD {
 			best, bestD = n, d
 		}
 	}
-	if best == "" {
-		return diag.Text{}
+	return best, bestD
+}
+
+// renamed returns the shortest name (the first in order of those as
+// short) that is word with hyphen-joined words added before or after it,
+// or word with some of its own cut off at a hyphen; or "".
+func (s *suggester) renamed(word string) string {
+	best := ""
+	take := func(n string) {
+		if best == "" || len(n) < len(best) || len(n) == len(best) && n < best {
+			best = n
+		}
 	}
-	return diag.DidYouMean.With(best)
+	if s.reversed != nil {
+		for _, n := range withPrefix(s.sorted, word+"-") {
+			take(n)
+		}
+		for _, r := range withPrefix(s.reversed, reverse(word)+"-") {
+			take(reverse(r))
+		}
+	} else {
+		for _, n := range s.sorted {
+			if strings.HasPrefix(n, word+"-") || strings.HasSuffix(n, "-"+word) {
+				take(n)
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for i := range len(word) {
+		if word[i] != '-' {
+			continue
+		}
+		for _, part := range []string{word[:i], word[i+1:]} {
+			if j, ok := slices.BinarySearch(s.sorted, part); ok {
+				take(s.sorted[j])
+			}
+		}
+	}
+	return best
+}
+
+// withPrefix returns the first suggestNear names of sorted that begin
+// with prefix.
+func withPrefix(sorted []string, prefix string) []string {
+	i := sort.SearchStrings(sorted, prefix)
+	end := i
+	for end < min(i+suggestNear, len(sorted)) && strings.HasPrefix(sorted[end], prefix) {
+		end++
+	}
+	return sorted[i:end]
 }
 
 // around returns the names of sorted that sort next to word.
