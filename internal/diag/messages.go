@@ -1008,6 +1008,12 @@ var (
 	SitePrintNoChapters = msg("site.print-no-chapters",
 		"millään sivulla tai tiedostolla ei ole osoitetta %s: oppaan tulostettava sivu tehdään vain, kun oppaassa on lukuja (kansiossa opas/)",
 		"no page or file has the address %s: the guide's print page is made only when the guide has chapters (in the folder opas/)")
+	SiteLinkGenerated = msg("site.link-generated",
+		"millään sivulla tai tiedostolla ei ole osoitetta %s: kansio %s on portaalin oma (%s), ja sen tiedostojen nimet riippuvat portaalin koosta, joten ne voivat muuttua missä julkaisussa tahansa: linkitä sivulle %s",
+		"no page or file has the address %s: in the folder %s the portal writes %s, whose files are named as the portal's size makes them and may change with any build: link to the page %s")
+	SiteLinkAsset = msg("site.link-asset",
+		"osoite %s on teeman tyyli- tai skriptitiedoston, jonka julkaisu nimeää sisällön mukaan (assets/style.3f2a9c1e.css) ja nimeää uudelleen aina, kun se muuttuu, joten linkki siihen lakkaisi toimimasta: sivu ei tarvitse linkkiä teeman tiedostoon; linkitettävä tiedosto kuuluu kansioon static/",
+		"%s is a stylesheet or script of the theme, which the build names by its content (assets/style.3f2a9c1e.css) and renames whenever it changes, so a link to it would stop working: a page needs no link to the theme's files; a file to link to belongs under static/")
 	SiteNoAddress = msg("site.no-address",
 		"millään sivulla tai tiedostolla ei ole osoitetta %s",
 		"no page or file has the address %s")

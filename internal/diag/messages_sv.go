@@ -355,6 +355,8 @@ eller HELMINAUHA_LANG=en).
 	"site.no-address-static":    "ingen sida eller fil har adressen %s: filen är static/%s, så skriv dess adress som /%s",
 	"site.print-no-chapters":    "ingen sida eller fil har adressen %s: guidens utskriftssida görs bara när guiden har kapitel (i mappen opas/)",
 	"site.no-address":           "ingen sida eller fil har adressen %s",
+	"site.link-generated":       "ingen sida eller fil har adressen %s: i mappen %s skriver portalen %s, vars filer namnges efter portalens storlek och kan ändras vid varje publicering: länka till sidan %s",
+	"site.link-asset":           "%s är en stilmall eller ett skript i temat, som publiceringen namnger efter innehållet (assets/style.3f2a9c1e.css) och byter namn på varje gång den ändras, så en länk till den skulle sluta fungera: en sida behöver ingen länk till temats filer; en fil att länka till hör hemma under static/",
 	"site.no-folder":            "innehållet har ingen mapp %s",
 	"site.target-draft":         "pärlan %q är ett utkast, som lämnas utanför den här publiceringen",
 	"site.no-such-file":         "%s %q finns inte%s (kontrollera filens namn i mappen %s/)",

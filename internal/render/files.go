@@ -216,23 +216,12 @@ var necklaceKeys = [9]string{"title", "url", "area", "areaSlug", "areaUrl", "col
 // the number of shards (necklace.html).
 const NecklaceDir = "oma-helminauha/helmet/"
 
-// necklacePerShard is the most pearls a shard holds on average: a
-// reader's selection of ten pearls fetches at most ten shards, and at
-// 10,000 pearls a shard is about 16 KB (2 KB compressed) where the whole
-// was 4 MB.
-const necklacePerShard = 64
+// necklacePerShard is site.NecklacePerShard, which the tests here read.
+const necklacePerShard = site.NecklacePerShard
 
-// NecklaceShards is the number of shards of the necklace data of a
-// portal of pearls pearls: a power of two, so that it changes (and every
-// shard with it) only when the portal doubles, and at least one (a
-// portal without pearls has no necklace, and so no data: see jobs).
-func NecklaceShards(pearls int) int {
-	n := 1
-	for n*necklacePerShard < pearls {
-		n *= 2
-	}
-	return n
-}
+// NecklaceShards is site.NecklaceShards: the model says which shards a
+// link may reach, and the render writes them.
+func NecklaceShards(pearls int) int { return site.NecklaceShards(pearls) }
 
 // NecklaceShard is the shard, of shards, that holds the pearl slug: FNV-1a
 // (32 bits) of its UTF-8 bytes modulo shards. oma-helminauha.js computes

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/content"
@@ -448,6 +449,11 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 		}
 		return b.root + clean + frag, diag.Text{}
 	}
+	if built, text := b.builtFile(clean); built {
+		return b.base + clean + frag, diag.Text{}
+	} else if text.Message() != nil {
+		return "", text
+	}
 	if s := b.staticNamed(path.Base(clean)); s != "" && path.Ext(s) != "" {
 		return "", diag.SiteNoAddressStatic.With(p, s, s)
 	}
@@ -546,6 +552,50 @@ func nodeOf(v any) *Node { return v.(interface{ Self() *Node }).Self() }
 // its fingerprint is not known here, and Options.ThemeWrites takes any.
 func (b *builder) themeFile(name string) bool {
 	return b.theme != nil && !strings.HasPrefix(name, "assets/") && b.theme(name)
+}
+
+// builtFile tells whether clean is a file the build writes in a folder of
+// its own whatever the content holds, which a link may reach: the search
+// index's manifest (/haku/index.json) and a shard of the necklace data the
+// portal's size makes (/oma-helminauha/helmet/0.json). Other names there
+// depend on the size (the search index's shards) and a theme's asset on
+// its content (assets/style.3f2a9c1e.css): a link to one is an error that
+// says why (text), so that no build breaks it later at a line nobody
+// changed.
+func (b *builder) builtFile(clean string) (built bool, text diag.Text) {
+	top, rest, inside := strings.Cut(strings.TrimPrefix(clean, "/"), "/")
+	if !inside || rest == "" || strings.HasSuffix(rest, "/") {
+		return false, diag.Text{}
+	}
+	switch top {
+	case "haku":
+		if rest == "index.json" {
+			return true, diag.Text{}
+		}
+		return false, diag.SiteLinkGenerated.With(clean, "haku/", diag.GeneratedFolders[top].With(), "/haku/")
+	case "oma-helminauha":
+		if !b.s.HasNecklace() {
+			return false, diag.Text{}
+		}
+		if n, ok := strings.CutPrefix(rest, "helmet/"); ok {
+			n, ok = strings.CutSuffix(n, ".json")
+			i, err := strconv.Atoi(n)
+			if ok && err == nil && strconv.Itoa(i) == n && i < NecklaceShards(len(b.s.Pearls)) {
+				return true, diag.Text{}
+			}
+		}
+		return false, diag.SiteLinkGenerated.With(clean, "oma-helminauha/", diag.GeneratedFolders[top].With(), "/oma-helminauha/")
+	case "assets":
+		if b.theme == nil {
+			return false, diag.Text{}
+		}
+		name := strings.TrimPrefix(clean, "/")
+		ext := path.Ext(name)
+		if b.theme(name) || b.theme(strings.TrimSuffix(name, ext)+".00000000"+ext) {
+			return false, diag.SiteLinkAsset.With(clean)
+		}
+	}
+	return false, diag.Text{}
 }
 
 // isStatic reports whether name is a file under static/.

@@ -242,6 +242,25 @@ var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#
 // guide and pages alone) has nothing to collect.
 func (s *Site) HasNecklace() bool { return len(s.Pearls) > 0 }
 
+// NecklacePerShard is the most pearls a shard of the necklace data
+// (oma-helminauha/helmet/<i>.json) holds on average: a reader's selection
+// of ten pearls fetches at most ten shards, and at 10,000 pearls a shard
+// is about 16 KB (2 KB compressed) where the whole was 4 MB.
+const NecklacePerShard = 64
+
+// NecklaceShards is the number of shards of the necklace data of a
+// portal of pearls pearls: a power of two, so that it changes (and every
+// shard with it) only when the portal doubles, and at least one (a
+// portal without pearls has no necklace, and so no data). The render
+// writes shards 0…n-1, and a link to one of them reaches it.
+func NecklaceShards(pearls int) int {
+	n := 1
+	for n*NecklacePerShard < pearls {
+		n *= 2
+	}
+	return n
+}
+
 // HasFeed tells whether the site has an Atom feed and links to it. A site
 // of no pearls and no case examples has nothing to feed (Newest, of the
 // pearls and the case examples, is empty), and a feed must say when it
