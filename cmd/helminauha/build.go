@@ -212,6 +212,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		for _, f := range res.Lookalikes {
 			fmt.Fprintln(stdout, diag.OutputLookalike.In(lang, f))
 		}
+		if f := res.SpareLookalike; f != "" {
+			fmt.Fprintln(stdout, diag.OutputSpareLookalike.In(lang, f))
+		}
 		// Build prints no warnings, but says there are some: a page left
 		// out with one (a note saved as .txt beside the pages) would
 		// otherwise go unseen until check.

@@ -197,7 +197,7 @@ func TestKilledBuildsAreCleanedUp(t *testing.T) {
 	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
 		t.Fatalf("exit status %d\n%s", code, stderr)
 	}
-	writeAll(t, dir, map[string]string{".public.spare/index.html": "old", ".public.new-4242/index.html": "half", ".public.new-4242/.helminauha-staging": "",
+	writeAll(t, dir, map[string]string{".public.spare/index.html": "old", ".public.spare/.helminauha-staging": "", ".public.new-4242/index.html": "half", ".public.new-4242/.helminauha-staging": "",
 		".public.new-2024/muistiinpanot.txt": "omat muistiinpanot"})
 	for i := range 5 {
 		writeAll(t, dir, map[string]string{"content/sivut/uusi.md": "---\ntitle: Uusi " + strings.Repeat("x", i) + "\n---\nTeksti.\n"})
@@ -223,6 +223,46 @@ func TestKilledBuildsAreCleanedUp(t *testing.T) {
 		t.Errorf("build does not say, once,\n%s\nit says\n%s", want, stdout)
 	}
 	os.RemoveAll(filepath.Join(dir, ".public.new-2024"))
+	nothingBesidePublic(t, dir)
+}
+
+// A folder of the user's named .public.spare beside public/ is not the
+// build's spare folder: builds leave its files as they are and say so, in
+// the editor's language. Before, the first build over public/ took it
+// over, marked it and removed every file of it the site does not write.
+func TestUsersSpareFolderIsLeftAlone(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("exit status %d\n%s", code, stderr)
+	}
+	mine := map[string]string{".public.spare/muistiinpanot.txt": "omat muistiinpanot", ".public.spare/index.html": "oma etusivu"}
+	writeAll(t, dir, mine)
+	want := map[string]string{
+		"fi": "kansio .public.spare on nimetty kuin koonnin varakansio, johon se säilyttää korvatut tiedostot seuraavaa koontia varten, mutta koonti ei tehnyt sitä (siinä ei ole tiedostoa .helminauha-staging), joten se jätettiin ennalleen eikä varakansiota pidetty: nimeä se toisin, jos se on sinun, tai poista se, jos sen jätti Helminauhan aiempi versio",
+		"en": "the folder .public.spare is named as the build's spare folder, where it keeps the files it replaced for the next build, but no build made it (it has no file .helminauha-staging), so it was left as it is and no spare folder was kept: rename it if it is yours, or remove it if an earlier version of Helminauha left it",
+		"sv": "mappen .public.spare har samma namn som byggets reservmapp",
+	}
+	for i, lang := range []string{"fi", "en", "sv"} {
+		// Each build changes a page, so that it replaces a file.
+		writeAll(t, dir, map[string]string{"content/sivut/uusi.md": "---\ntitle: Uusi " + strings.Repeat("x", i) + "\n---\nTeksti.\n"})
+		code, stdout, stderr := helminauha(t, dir, "build", "--lang", lang)
+		if code != 0 {
+			t.Fatalf("build --lang %s: exit status %d\n%s", lang, code, stderr)
+		}
+		if lines(stdout, want[lang]) != 1 {
+			t.Errorf("build --lang %s does not say, once,\n%s\nit says\n%s", lang, want[lang], stdout)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, ".public.spare"))
+	if err != nil || len(entries) != len(mine) {
+		t.Errorf("the user's .public.spare holds %v (%v), want only their %d files", entries, err, len(mine))
+	}
+	for name, data := range mine {
+		if got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || string(got) != data {
+			t.Errorf("%s holds %q (%v), want %q", name, got, err, data)
+		}
+	}
 	nothingBesidePublic(t, dir)
 }
 

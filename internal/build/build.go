@@ -94,6 +94,9 @@ type Result struct {
 	// build's staging folders but not made by one, which it left alone
 	// (output.Writer.Lookalikes).
 	Lookalikes []string
+	// SpareLookalike is the folder where the spare folder goes, when no
+	// build made it and the build left it alone (output.Writer.SpareLookalike).
+	SpareLookalike string
 
 	drafts map[string]bool // files of draft pearls, as shown in messages
 }
@@ -381,6 +384,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 		}
 		res.Written, res.Bytes = out.Written()
 		res.Lookalikes = out.Lookalikes()
+		res.SpareLookalike = out.SpareLookalike()
 	case pt != nil:
 		files, ok := pt.apply(ss.good.files, w.files, ss.opts)
 		if !ok {

@@ -458,6 +458,9 @@ var (
 	OutputLookalike = msg("output.lookalike",
 		"kansio %s on nimetty kuin koonnin väliaikainen kansio, mutta koonti ei tehnyt sitä (siinä ei ole tiedostoa .helminauha-staging), joten se jätettiin ennalleen: nimeä se toisin, jos se on sinun",
 		"the folder %s is named as a build's temporary folder, but no build made it (it has no file .helminauha-staging), so it was left as it is: rename it if it is yours")
+	OutputSpareLookalike = msg("output.spare-lookalike",
+		"kansio %s on nimetty kuin koonnin varakansio, johon se säilyttää korvatut tiedostot seuraavaa koontia varten, mutta koonti ei tehnyt sitä (siinä ei ole tiedostoa .helminauha-staging), joten se jätettiin ennalleen eikä varakansiota pidetty: nimeä se toisin, jos se on sinun, tai poista se, jos sen jätti Helminauhan aiempi versio",
+		"the folder %s is named as the build's spare folder, where it keeps the files it replaced for the next build, but no build made it (it has no file .helminauha-staging), so it was left as it is and no spare folder was kept: rename it if it is yours, or remove it if an earlier version of Helminauha left it")
 	OutputInsideOutput = msg("output.inside-output",
 		"--out %s on kansion %s sisällä, ja se on toisen koonnin tulostekansio (siinä on tiedosto .helminauha-files): koonti sinne poistaisi tämän kansion tiedostot tai kieltäytyisi niiden takia, ja kaksi yhtäaikaista koontia sotkisivat toisensa. Anna kansio sen ulkopuolelta, esimerkiksi --out %s",
 		"--out %s lies inside %s, the output folder of another build (it holds .helminauha-files): a build there would remove this folder's files or refuse because of them, and two builds at once would get in each other's way. Name a folder outside it, for example --out %s")

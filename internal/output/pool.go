@@ -28,17 +28,27 @@ func poolOf(real string) string {
 // symbolic link above all) is removed first: writing must never follow
 // it. So is a file with other names (hard links, say of a backup made
 // with cp -al): writing it in place would change them.
+//
+// Only a folder a build kept (holding StagingMark) is taken: one of the
+// user's that is only named so, or anything else there, is left as it is
+// and named (SpareLookalike), and the build keeps no spare folder, since
+// writing into it or putting another in its place would lose the user's
+// files. A spare folder of a version that wrote no mark is left alone too.
 func (w *Writer) takePool() {
 	pool := poolOf(w.real)
-	if fi, err := os.Lstat(pool); err != nil || !fi.IsDir() {
+	fi, err := os.Lstat(pool)
+	if err != nil {
+		return
+	}
+	if m, err := os.Lstat(filepath.Join(pool, StagingMark)); !fi.IsDir() || err != nil || !m.Mode().IsRegular() {
+		w.spare = filepath.Join(filepath.Dir(w.dir), filepath.Base(pool))
 		return
 	}
 	// The spare folder carries the mark (StagingMark) into the staging
 	// folder's name, so that a build killed from here on leaves a folder
-	// the next one knows for its own; one an earlier version kept is
-	// marked first.
+	// the next one knows for its own.
 	mark := filepath.Join(w.tmp, StagingMark)
-	if os.WriteFile(filepath.Join(pool, StagingMark), nil, 0o644) != nil || os.Remove(mark) != nil {
+	if os.Remove(mark) != nil {
 		return
 	}
 	if os.Remove(w.tmp) != nil {
@@ -103,7 +113,15 @@ func (w *Writer) keepPool() {
 		os.RemoveAll(w.tmp)
 		return
 	}
-	if os.Rename(w.tmp, poolOf(w.real)) != nil {
+	if _, err := os.Lstat(poolOf(w.real)); err == nil || os.Rename(w.tmp, poolOf(w.real)) != nil {
+		// Something not the build's is where the spare folder goes
+		// (takePool took the build's away): a rename would replace an
+		// empty folder of the user's.
 		os.RemoveAll(w.tmp)
 	}
 }
+
+// SpareLookalike is the folder where the spare folder goes
+// (".public.spare") when a build did not make it, which the build left as
+// it is and kept no spare folder; "" when there is none.
+func (w *Writer) SpareLookalike() string { return w.spare }

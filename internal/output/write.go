@@ -75,6 +75,7 @@ type Writer struct {
 	// staging folders but not marked as the generator's (removeLeftovers),
 	// as a message names them.
 	lookalikes []string
+	spare      string // see SpareLookalike
 	done       bool
 	// beforeRollback, set by tests, runs as a rollback begins: what it
 	// does to the folders is what a full disk or changed permissions

@@ -358,6 +358,7 @@ func TestLinkedOutputIsWrittenThrough(t *testing.T) {
 // is empty) goes with the next build; other names stay, a folder of the
 // user's named as a staging folder is (".public.new-2024", with no mark)
 // among them, as is a leftover of an earlier version, which wrote no mark.
+// The spare folder a build kept is the next one's.
 func TestLeftoversAreRemoved(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "public")
@@ -373,6 +374,8 @@ func TestLeftoversAreRemoved(t *testing.T) {
 		os.WriteFile(filepath.Join(root, name), []byte("x"), 0o644)
 	}
 	os.Mkdir(filepath.Join(root, ".public.new-78"), 0o755)
+	// The spare folder an earlier build kept.
+	os.WriteFile(filepath.Join(root, ".public.spare", StagingMark), nil, 0o644)
 	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "1" {
 		t.Fatalf("a build killed before Commit changed the output: %q", data)
 	}
@@ -469,6 +472,7 @@ func TestSpareFolderJunkIsCleared(t *testing.T) {
 	for _, d := range []string{"a", "f.css", "zz"} {
 		os.MkdirAll(filepath.Join(spare, d), 0o755)
 	}
+	os.WriteFile(filepath.Join(spare, StagingMark), nil, 0o644)
 	os.Symlink(outside, filepath.Join(spare, "a/index.html"))
 	os.WriteFile(filepath.Join(spare, "f.css", "x"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(spare, "g"), []byte("a file where a folder goes"), 0o644)
@@ -484,6 +488,65 @@ func TestSpareFolderJunkIsCleared(t *testing.T) {
 		t.Errorf("output:\n got %v\nwant %v", got, want)
 	}
 	untouched(t, "spare", outside, backup)
+}
+
+// A folder named as the spare folder that no build made (no StagingMark:
+// the user's own, or an earlier version's) is neither written into nor
+// emptied nor replaced by the build's spare, and is named; an empty one,
+// which a rename would have replaced, and a file of that name too. Before,
+// the build marked it as its own, wrote into it and removed the files of
+// paths it did not write.
+func TestUsersSpareFolderIsLeftAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string // in the spare folder; nil: an empty one
+		file  bool              // a file of that name, not a folder
+	}{
+		{"notes", map[string]string{"muistiinpanot.txt": "omat", "index.html": "oma etusivu"}, false},
+		{"empty", nil, false},
+		{"a file", nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "public")
+			build(t, dir, map[string]string{"index.html": "1", "a.html": "1"})
+			spare := filepath.Join(root, ".public.spare")
+			if tc.file {
+				os.WriteFile(spare, []byte("oma"), 0o644)
+			} else {
+				os.Mkdir(spare, 0o755)
+			}
+			for name, data := range tc.files {
+				os.WriteFile(filepath.Join(spare, name), []byte(data), 0o644)
+			}
+			of := func(all map[string]string) map[string]string {
+				m := map[string]string{}
+				for name, data := range all {
+					if strings.HasPrefix(name, ".public.spare") {
+						m[name] = data
+					}
+				}
+				return m
+			}
+			before := of(contents(t, root))
+			for i := range 3 {
+				w := begin(t, dir, Options{})
+				w.Write(File{Path: "index.html", Data: []byte{'2' + byte(i)}})
+				if err := w.Commit(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				if got := w.SpareLookalike(); got != spare {
+					t.Errorf("build %d names %q as the spare folder no build made, want %q", i+2, got, spare)
+				}
+			}
+			if after := of(contents(t, root)); !maps.Equal(after, before) {
+				t.Errorf("the user's .public.spare holds\n%v\nwas\n%v", after, before)
+			}
+			if got := contents(t, dir); got["index.html"] != "4" || got["a.html"] != "" {
+				t.Errorf("output: %v", got)
+			}
+		})
+	}
 }
 
 // untouched checks that the files a link (outside) and a hard link
