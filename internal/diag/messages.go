@@ -764,6 +764,15 @@ var (
 	ContentStaticSVGScript = msg("content.static-svg-script",
 		"SVG-kuvassa on %s, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: poista se kuvasta tekstieditorissa tai tallenna kuva PNG-muodossa",
 		"the SVG image holds %s, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: remove it from the image in a text editor, or save the image as PNG")
+	ContentStaticDocScript = msg("content.static-doc-script",
+		"tiedostossa on %s, jonka selain suorittaa, kun tiedosto avataan: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten tiedostoa ei julkaista: poista se tiedostosta tekstieditorissa, tai julkaise sisältö sivuna (Markdown) tai PDF-tiedostona",
+		"the file holds %s, which a browser runs when the file is opened: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the file is not published: remove it from the file in a text editor, or publish the content as a page (Markdown) or a PDF file")
+	ContentStaticSVGZScript = msg("content.static-svgz-script",
+		"pakatussa SVG-kuvassa (.svgz) on %s, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: pura kuva (gunzip), poista se kuvasta tekstieditorissa ja tallenna kuva .svg-tiedostona, tai tallenna kuva PNG-muodossa",
+		"the compressed SVG image (.svgz) holds %s, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: unpack the image (gunzip), remove it from the image in a text editor and save the image as .svg, or save the image as PNG")
+	ContentStaticSVGZTooLarge = msg("content.static-svgz-too-large",
+		"pakattu SVG-kuva (.svgz) purkautuu yli %d megatavuksi, joten sitä ei voi tarkistaa eikä se avautuisi lukijan puhelimessa: tallenna kuva pienempänä tai PNG-muodossa",
+		"the compressed SVG image (.svgz) unpacks to more than %d MB, so it cannot be checked and would not open on a reader's phone: save the image smaller or as PNG")
 	ContentValueTooLong = msg("content.value-too-long",
 		"asetuksen %q arvo on %d merkkiä pitkä, kun enintään %d sopii: se toistuu jokaisella sivulla, joka sen näyttää (valikot, luettelot, haku), joten pitkä teksti paisuttaisi koko sivuston; lyhennä se",
 		"the value of %q is %d characters long, where at most %d fit: it is repeated on every page that shows it (menus, lists, search), so a long text would swell the whole site; shorten it")

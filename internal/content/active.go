@@ -1,0 +1,171 @@
+package content
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/xml"
+	"errors"
+	"io"
+	"io/fs"
+	"maps"
+	"path"
+	"strings"
+
+	"github.com/helminauha/helminauha/internal/diag"
+)
+
+// Besides an SVG image (see svgActive), other files under static/ are
+// documents a browser runs script in when opened by their own address, as
+// the portal's origin: an HTML page, an XHTML page, an XML file (whose
+// XHTML or SVG elements a browser renders and runs), and an SVG image
+// compressed with gzip (.svgz, which a host serves as an SVG). Each of
+// them is looked into as an SVG is, and one that holds a script is an
+// error.
+
+// docKind is how a static document is read for scripts.
+type docKind int
+
+const (
+	kindXHTML docKind = iota // every element counts, as in an SVG
+	kindHTML                 // not XML: searched for the plain marks
+	kindXML                  // only elements of XHTML's and SVG's namespaces count
+	kindSVGZ                 // an SVG, unpacked first
+)
+
+// documentKinds are the static documents looked into for scripts, by
+// their extensions in lower case (.svg is an image's: see images).
+var documentKinds = map[string]docKind{
+	".xhtml": kindXHTML, ".xht": kindXHTML, ".html": kindHTML, ".htm": kindHTML,
+	".xml": kindXML, ".svgz": kindSVGZ,
+}
+
+// MaxUnpacked is the most bytes an .svgz image may unpack to: no more is
+// ever unpacked, so a small file that unpacks to gigabytes (a gzip bomb)
+// costs this much memory and time at most, and is an error. A drawing
+// past 16 MB would not be opened by readers on a phone anyway.
+const MaxUnpacked = 16 << 20
+
+// activeDocuments reports the static documents (documentKinds) that hold
+// something a browser would run, each at its line and column (of the
+// unpacked drawing, for an .svgz, which no editor opens as it is: its
+// message says what to search for).
+func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag.List {
+	var diags diag.List
+	for _, name := range static {
+		kind, ok := documentKinds[strings.ToLower(path.Ext(name))]
+		if !ok {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, DirStatic+"/"+name)
+		if err != nil {
+			// rootfs has reported a file it refused.
+			continue
+		}
+		pos := diag.Pos{File: show(DirStatic + "/" + name)}
+		if kind == kindSVGZ {
+			unpacked, err := unpack(data)
+			switch {
+			case errors.Is(err, errTooLarge):
+				diags.Report(pos, diag.ContentStaticSVGZTooLarge, MaxUnpacked>>20)
+			case err == nil:
+				if what, _ := svgActive(unpacked); what != "" {
+					diags.Report(pos, diag.ContentStaticSVGZScript, what)
+				}
+			}
+			// One that does not unpack shows nothing and runs nothing.
+			continue
+		}
+		var what string
+		var at int
+		switch kind {
+		case kindXHTML:
+			what, at = svgActive(data)
+		case kindHTML:
+			what, at = svgMarks(data, 0)
+		case kindXML:
+			what, at = xmlActive(data)
+		}
+		if what != "" {
+			pos.Line, pos.Col = lineCol(data, at)
+			diags.Report(pos, diag.ContentStaticDocScript, what)
+		}
+	}
+	return diags
+}
+
+var errTooLarge = errors.New("unpacks past MaxUnpacked")
+
+// unpack is the gzip data unpacked, at most MaxUnpacked bytes of it
+// (errTooLarge past them).
+func unpack(data []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, MaxUnpacked+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > MaxUnpacked {
+		return nil, errTooLarge
+	}
+	return out, nil
+}
+
+const (
+	xhtmlNS = "http://www.w3.org/1999/xhtml"
+	svgNS   = "http://www.w3.org/2000/svg"
+)
+
+// xmlActive is svgActive for an XML file of any vocabulary: a browser
+// runs only what is in XHTML's or SVG's namespace (a data file's own
+// <object> element is no embedded document), so only their elements and
+// attributes count. XML a browser cannot read shows an error instead of
+// the document; it is searched for the plain marks all the same, rather
+// than passed unread.
+func xmlActive(data []byte) (what string, at int) {
+	if !svgSuspect(data) {
+		return "", 0
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.Entity = maps.Clone(xml.HTMLEntity)
+	for {
+		start := int(d.InputOffset())
+		tok, err := d.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return "", 0
+			}
+			return svgMarks(data, 0)
+		}
+		if dir, ok := tok.(xml.Directive); ok {
+			if what, at := svgMarks(dir, 0); what != "" {
+				return what, start + bytes.Index(data[start:], dir) + at
+			}
+			for _, m := range entityDecl.FindAllSubmatch(dir, -1) {
+				d.Entity[string(m[1])] = string(m[2]) + string(m[3])
+			}
+			continue
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Space != xhtmlNS && el.Name.Space != svgNS {
+			continue
+		}
+		switch strings.ToLower(el.Name.Local) {
+		case "script", "iframe", "object", "embed", "handler", "listener":
+			return "<" + el.Name.Local + ">", start
+		}
+		for _, a := range el.Attr {
+			if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
+				continue
+			}
+			if name := strings.ToLower(a.Name.Local); strings.HasPrefix(name, "on") && len(name) > 2 {
+				return a.Name.Local, svgAttrAt(data, start, a.Name.Local)
+			}
+			if scheme := scriptScheme(a.Value); scheme != "" {
+				return scheme, svgAttrAt(data, start, a.Name.Local)
+			}
+		}
+	}
+}
