@@ -198,3 +198,40 @@ func TestTagListIsPagedAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestTagsNamedLikeWindowsDevices: a tag whose slug Windows keeps for a
+// device (con, LPT1, "Aux.") had its page in a folder such as tagit/con/,
+// which cannot be checked out on Windows, where editors open the
+// portal's Git repository. Its page is tagit/con_/, the pearl's tag list
+// links there, and no folder of a device's name is written.
+func TestTagsNamedLikeWindowsDevices(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	pearl := filepath.Join(dir, "content", "helmet", "dialogi.md")
+	data, err := os.ReadFile(pearl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, pearl, strings.Replace(string(data), "kind: menetelma\n", "kind: menetelma\ntags: [con, LPT1, \"Aux.\", konsoli]\n", 1))
+	if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit status %d\n%s", code, stderr)
+	}
+	public := filepath.Join(dir, "public")
+	html, err := os.ReadFile(filepath.Join(public, "helmet", "dialogi", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, slug := range []string{"con_", "lpt1_", "aux_", "konsoli"} {
+		if _, err := os.Stat(filepath.Join(public, "tagit", slug, "index.html")); err != nil {
+			t.Errorf("no page of the tag %s: %v", slug, err)
+		}
+		if !strings.Contains(string(html), `href="/portaali/tagit/`+slug+`/"`) {
+			t.Errorf("the pearl's page does not link to /portaali/tagit/%s/", slug)
+		}
+	}
+	for _, device := range []string{"con", "lpt1", "aux"} {
+		if _, err := os.Stat(filepath.Join(public, "tagit", device)); !os.IsNotExist(err) {
+			t.Errorf("the build wrote tagit/%s, which Windows cannot hold (%v)", device, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/markdown"
 )
 
@@ -31,7 +32,20 @@ const PrintSlug = "kokonaan"
 // (Greek, Cyrillic, Japanese …) and symbols such as emoji are kept as they
 // are, with the marks that belong to them, so that a tag in any script has
 // a page. Everything else separates words with '-'.
+//
+// A slug Windows keeps for a device (con, prn, aux, nul, com1–com9,
+// lpt1–lpt9) gets '_' after it (con_): a folder tagit/con/ could not be
+// checked out on an editor's Windows machine, and no other tag's slug
+// ends in '_', so it names no other tag's page.
 func TagSlug(tag string) string {
+	s := tagSlug(tag)
+	if content.WindowsDevice(s) {
+		s += "_"
+	}
+	return s
+}
+
+func tagSlug(tag string) string {
 	latin := true
 	for _, r := range tag {
 		if r >= 0x250 {

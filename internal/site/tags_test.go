@@ -21,6 +21,17 @@ func TestTagSlug(t *testing.T) {
 		// it looks like, not a page of its own.
 		{"työ\u00adhyvinvointi", "tyohyvinvointi"},
 		{"Проф\u00adиль ja proﬁili", "профиль-ja-profiili"},
+		// Windows keeps these names for devices: a folder tagit/con/
+		// cannot be checked out there.
+		{"con", "con_"},
+		{"PRN", "prn_"},
+		{"Aux.", "aux_"},
+		{"nul ", "nul_"},
+		{"COM1", "com1_"},
+		{"lpt9", "lpt9_"},
+		{"com0", "com0"},
+		{"con ja prn", "con-ja-prn"},
+		{"console", "console"},
 	} {
 		if got := TagSlug(tc.in); got != tc.want {
 			t.Errorf("TagSlug(%q) = %q, want %q", tc.in, got, tc.want)
