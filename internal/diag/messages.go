@@ -1144,6 +1144,9 @@ var (
 	MarkdownControl = msg("markdown.control",
 		"rivillä on näkymätön ohjausmerkki %U, joka päätyisi sivulle näkymättömänä tai rikkoisi sen: poista se (sellainen tulee usein kopioidun tekstin mukana)",
 		"the line holds an invisible control character %U, which would reach the page unseen or break it: delete it (copied text often brings one along)")
+	MarkdownBidi = msg("markdown.bidi",
+		"rivillä on näkymätön tekstin suunnan vaihtava merkki %U, joka saa sen jälkeisen tekstin näkymään eri järjestyksessä kuin se on kirjoitettu, joten tarkistaja ja lukija näkisivät eri tekstin: poista se (sellainen tulee usein kopioidun tekstin mukana; oikealta vasemmalle kirjoitettu teksti, kuten arabia tai heprea, näkyy oikein ilman sitä)",
+		"the line holds an invisible character %U that changes the direction of text, so the text after it shows in another order than it is written and a reviewer and a reader would see different text: delete it (copied text often brings one along; text written right to left, such as Arabic or Hebrew, shows correctly without it)")
 	MarkdownYAML = msg("markdown.yaml",
 		"asetuksissa on virhe: %s",
 		"the settings between the --- lines: %s")

@@ -120,6 +120,9 @@ type bodyScan struct {
 	// the body is UTF-8: it may be any offset otherwise), and bad that of
 	// the first byte that is not UTF-8, or -1.
 	ctrl, bad int
+	// bidi is the offset of the first bidirectional override or isolate
+	// (U+202A–U+202E, U+2066–U+2069), or -1.
+	bidi int
 	// linkify tells whether the body may hold something linkify finds
 	// (an '@', "http:", "https:", "ftp:", "www."), or text that comes
 	// out otherwise when linkify is not asked: goldmark cuts the text at
@@ -147,7 +150,7 @@ type bodyScan struct {
 // checking the UTF-8 in a pass of its own took as long as this one, for a
 // Finnish text has an ä or an ö every fifteen bytes.
 func scanBody(b []byte) bodyScan {
-	s := bodyScan{ctrl: -1, bad: -1}
+	s := bodyScan{ctrl: -1, bad: -1, bidi: -1}
 	for i := 0; i < len(b); i++ {
 		k := bodyByte[b[i]]
 		if k == 0 {
@@ -170,6 +173,9 @@ func scanBody(b []byte) bodyScan {
 					s.bad = i
 				}
 				continue
+			}
+			if s.bidi < 0 && (0x202A <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069) {
+				s.bidi = i
 			}
 			i += size - 1
 			continue
@@ -487,6 +493,19 @@ func parseDocWith(file string, src []byte, bodies *Store, gm parser.Parser) (*Do
 			if !slices.ContainsFunc(p.diags, func(e *diag.Error) bool { return e.Pos == at }) {
 				r, _ := utf8.DecodeRune(src[off:])
 				p.diags.Report(at, diag.MarkdownControl, r)
+			}
+		}
+		// A bidirectional override or isolate makes the text after it
+		// show otherwise than it is written ("Trojan Source"): a
+		// reviewer of the change, on GitHub or in an editor, reads one
+		// thing and readers another. It is an error as in the front
+		// matter (yamldoc), whose rule a worksheet's block has told at
+		// the same place.
+		if scan.bidi >= 0 {
+			at := p.pos(start + scan.bidi)
+			if !slices.ContainsFunc(p.diags, func(e *diag.Error) bool { return e.Pos == at }) {
+				r, _ := utf8.DecodeRune(src[start+scan.bidi:])
+				p.diags.Report(at, diag.MarkdownBidi, r)
 			}
 		}
 	}
