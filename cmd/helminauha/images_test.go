@@ -261,3 +261,63 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		t.Errorf("build published liitteet/raportti.xhtml (%v)", err)
 	}
 }
+
+// TestImageAtThePortalsOwnAddress: an image written with the portal's
+// own whole address (https://<baseURL>/kuvat/x.png, copied from the
+// browser's address bar) was an error that called it another server's.
+// It is the portal's own: its file must exist, as a /kuvat/x.png's must,
+// and the page shows it by its path under the base path, also in a
+// preview's build with --baseurl and by http or a host in other case.
+// One of the same host outside the base path is another site's.
+func TestImageAtThePortalsOwnAddress(t *testing.T) {
+	t.Parallel()
+	var logo bytes.Buffer
+	if err := png.Encode(&logo, image.NewGray(image.Rect(0, 0, 2, 2))); err != nil {
+		t.Fatal(err)
+	}
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "static", "kuvat", "logo.png"), logo.String())
+	good := "---\ntitle: Kuvat\n---\n![Logo](https://example.org/portaali/kuvat/logo.png)\n\n![Logo taas](http://EXAMPLE.org/portaali/kuvat/logo.png)\n"
+	write(t, filepath.Join(dir, "content", "sivut", "kuvat.md"), good)
+	for _, args := range [][]string{{"build"}, {"build", "--baseurl", "https://esikatselu.example.com/pr-7/"}} {
+		if code, _, stderr := helminauha(t, dir, args...); code != 0 {
+			t.Fatalf("%v: exit status %d\n%s", args, code, stderr)
+		}
+		html, err := os.ReadFile(filepath.Join(dir, "public", "kuvat", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := "/portaali/"
+		if len(args) > 1 {
+			base = "/pr-7/"
+		}
+		if n := strings.Count(string(html), `<img src="`+base+`kuvat/logo.png"`); n != 2 {
+			t.Errorf("%v: %d images by the path %skuvat/logo.png, want 2:\n%s", args, n, base, html)
+		}
+	}
+	write(t, filepath.Join(dir, "content", "sivut", "kuvat.md"), good+"\n![Puuttuu](https://example.org/portaali/kuvat/puuttuu.png) ja ![Muu](https://example.org/muu/kuvat/logo.png)\n")
+	want := map[string][]string{
+		"fi": {
+			"content/sivut/kuvat.md:8:1: linkki osoitteeseen https://example.org/portaali/kuvat/puuttuu.png ei toimi: millään sivulla tai tiedostolla ei ole osoitetta /kuvat/puuttuu.png",
+			"content/sivut/kuvat.md:8:63: kuva osoitteesta https://example.org/muu/kuvat/logo.png on toisella palvelimella",
+		},
+		"en": {
+			"content/sivut/kuvat.md:8:1: broken link to https://example.org/portaali/kuvat/puuttuu.png: no page or file has the address /kuvat/puuttuu.png",
+			"content/sivut/kuvat.md:8:63: the image at https://example.org/muu/kuvat/logo.png is on another server",
+		},
+	}
+	for _, lang := range []string{"fi", "en"} {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 1 {
+			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
+		}
+		for _, w := range want[lang] {
+			if lines(out, w) != 1 {
+				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, w, out)
+			}
+		}
+		if n := lines(out, "content/sivut/kuvat.md:"); n != 2 {
+			t.Errorf("check --lang %s: %d problems in kuvat.md, want 2:\n%s", lang, n, out)
+		}
+	}
+}

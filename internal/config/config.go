@@ -32,6 +32,9 @@ type Config struct {
 	Language    string // BCP 47, "fi" by default
 	BaseURL     string // absolute, always ends in "/"; may be empty for a local build
 	Theme       string // folder under themes/, "helminauha" by default
+	// OwnURL is site.yaml's baseURL also when --baseurl overrides it
+	// (a preview's build): an image written with it is the portal's own.
+	OwnURL string
 	// Keep lists paths in the output folder (files or folders, relative
 	// to it) that builds never replace or remove: files put there by hand.
 	Keep []string
@@ -319,6 +322,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 	} else if !themeName.MatchString(c.Theme) {
 		diags.Report(valuePos("theme"), diag.ConfigTheme, c.Theme)
 	}
+	c.OwnURL = c.BaseURL
 	if baseURL != "" {
 		c.BaseURL = baseURL
 	}

@@ -124,9 +124,6 @@ func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt s
 		}
 		p.diags.Report(pos, m, Shorten(dest), dest[strings.LastIndexAny(dest, `\/`)+1:])
 	}
-	if image && remoteImage(dest) {
-		p.diags.Report(pos, diag.MarkdownRemoteImage, Shorten(dest), remoteImageName(dest))
-	}
 	if image && alt == "" {
 		p.diags.Report(pos, diag.MarkdownNoAlt, dest, dest)
 	}
@@ -142,19 +139,21 @@ func windowsPath(dest string) bool {
 	return strings.Contains(dest, `\`) || strings.HasPrefix(strings.ToLower(dest), "file:")
 }
 
-// remoteImage tells an image's address on another server (http://,
-// https://, or //host/ without a scheme). The pages' Content-Security-
-// Policy (img-src 'self' data:, in every page and in _headers) makes a
-// browser refuse it, so readers would see a broken image, pasted with
-// its address from another web page, and no one a message.
-func remoteImage(dest string) bool {
+// RemoteImage tells an image's address on a server (http://, https://,
+// or //host/ without a scheme). The pages' Content-Security-Policy
+// (img-src 'self' data:, in every page and in _headers) makes a browser
+// refuse one of another server, so readers would see a broken image,
+// pasted with its address from another web page, and no one a message.
+// The model tells it (diag.MarkdownRemoteImage), since the portal's own
+// address (site.yaml's baseURL), whose images are local, is its to know.
+func RemoteImage(dest string) bool {
 	d := strings.ToLower(strings.TrimSpace(dest))
 	return strings.HasPrefix(d, "http://") || strings.HasPrefix(d, "https://") || strings.HasPrefix(d, "//")
 }
 
-// remoteImageName is the name to save the image at the address dest
+// RemoteImageName is the name to save the image at the address dest
 // under: its own name when that is a plain one, else kuva.png.
-func remoteImageName(dest string) string {
+func RemoteImageName(dest string) string {
 	name := strings.TrimSpace(dest)
 	name, _, _ = strings.Cut(name, "#")
 	name, _, _ = strings.Cut(name, "?")

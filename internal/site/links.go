@@ -135,10 +135,24 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		b.diags.Add(&diag.Error{Pos: diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, Text: b.titleLink(l)})
 	}
 	for _, l := range doc.Doc.Links {
+		address := l.Dest
+		if l.Image && markdown.RemoteImage(l.Dest) {
+			own, ok := b.ownAddress(l.Dest)
+			if !ok {
+				b.diags.Report(diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}, diag.MarkdownRemoteImage, markdown.Shorten(l.Dest), markdown.RemoteImageName(l.Dest))
+				continue
+			}
+			// The portal's own image, written with its whole address
+			// (copied from the browser's address bar): checked and
+			// written as its site path, which also shows on a preview
+			// or serve's address, where the whole one would be another
+			// server's.
+			address = own
+		}
 		// The address is read and its file looked up once for both
 		// questions: at 100,000 pearls each lookup in the maps of every
 		// address and every file is a miss of the processor's cache.
-		d := b.parse(dir, l.Dest)
+		d := b.parse(dir, address)
 		target, v, err := b.target(dir, d)
 		pos := diag.Pos{File: doc.File, Line: l.Line, Col: l.Col}
 		if f := ownFragment(l.Dest); f != "" && d.leave && err.Message() == nil {
@@ -163,6 +177,30 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		}
 	}
 	return out
+}
+
+// ownAddress is the site path ("/kuvat/x.png") of address when it is one
+// of the portal's own, under its baseURL (site.yaml's, or --baseurl's), by
+// http or https, its host in any case.
+func (b *builder) ownAddress(address string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(address))
+	if err != nil || u.Host == "" || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return "", false
+	}
+	for _, own := range []string{b.s.Config.BaseURL, b.s.Config.OwnURL} {
+		base, err := url.Parse(own)
+		if own == "" || err != nil || !strings.EqualFold(u.Host, base.Host) {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(u.Path, strings.TrimSuffix(base.Path, "/")+"/"); ok && rest != "" {
+			p := "/" + rest
+			if u.Fragment != "" {
+				p += "#" + u.Fragment
+			}
+			return p, true
+		}
+	}
+	return "", false
 }
 
 // titleLink explains a link written with spaces in its address, which
