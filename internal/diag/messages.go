@@ -622,6 +622,9 @@ var (
 	ServeWatchLimit = msg("serve.watch-limit",
 		"kansion %s muutoksia ei voi seurata, koska järjestelmän raja %s on täynnä: esikatselu näyttää sivuston sellaisena kuin se on tehty, mutta ei siellä tallennettuja muutoksia. Sulje muita tiedostoja seuraavia ohjelmia (toinen esikatselu, editori, synkronointi) tai nosta rajaa (sudo sysctl %s) ja käynnistä esikatselu uudelleen",
 		"cannot watch %s for changes: the system's limit %s is used up, so serve shows the site as it was built but not what is saved there. Close other programs that watch files (another serve, an editor, a sync tool) or raise the limit (sudo sysctl %s), then start serve again")
+	ServeWatchFiles = msg("serve.watch-files",
+		"kansion %s muutoksia ei voi seurata, koska järjestelmän raja ohjelman avoimille tiedostoille (%s) on täynnä: jokainen seurattu kansio ja tiedosto vie yhden. Esikatselu näyttää sivuston sellaisena kuin se on tehty, mutta ei siellä tallennettuja muutoksia. Sulje muita tiedostoja seuraavia ohjelmia (toinen esikatselu, editori, synkronointi) tai nosta rajaa (sudo sysctl %s) ja käynnistä esikatselu uudelleen",
+		"cannot watch %s for changes: the system's limit on a program's open files (%s) is used up, and each watched folder and file takes one, so serve shows the site as it was built but not what is saved there. Close other programs that watch files (another serve, an editor, a sync tool) or raise the limit (sudo sysctl %s), then start serve again")
 	ServeWatchParent = msg("serve.watch-parent",
 		"kansion %s muutoksia ei voi seurata (%s): esikatselu ei huomaa, jos kansion %s tilalle tehdään uusi",
 		"cannot watch %s (%s): a new %s folder made in its place will not be seen")

@@ -224,6 +224,7 @@ eller HELMINAUHA_LANG=en).
 	"serve.not-folder-now":    "det här är inte längre en mapp",
 	"read.cannot-open-folder": "mappen %s kan inte öppnas: %s",
 	"serve.cannot-watch":      "ändringar i mappen %s kan inte följas: %s",
+	"serve.watch-files":       "ändringar i mappen %s kan inte följas eftersom systemets gräns för ett programs öppna filer (%s) är nådd: varje mapp och fil som följs tar en. Förhandsgranskningen visar webbplatsen som den byggdes, men inte det som sparas där. Stäng andra program som följer filer (en annan förhandsgranskning, en editor, synkronisering) eller höj gränsen (sudo sysctl %s) och starta förhandsgranskningen igen",
 	"serve.watch-limit":       "ändringar i mappen %s kan inte följas eftersom systemets gräns %s är nådd: förhandsgranskningen visar webbplatsen som den byggdes, men inte det som sparas där. Stäng andra program som följer filer (en annan förhandsgranskning, en editor, synkronisering) eller höj gränsen (sudo sysctl %s) och starta förhandsgranskningen igen",
 	"serve.watch-parent":      "ändringar i mappen %s kan inte följas (%s): förhandsgranskningen märker inte om en ny mapp %s görs i dess ställe",
 	"serve.watch-error":       "det uppstod ett fel när ändringarna följdes (%s): hela webbplatsen byggs på nytt",

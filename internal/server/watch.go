@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -36,21 +37,35 @@ type watcher struct {
 	limitTold bool
 }
 
-// watchLimit is the system's limit that err, from starting to watch or
-// from watching a folder, says is used up, and the setting that raises it:
-// inotify's instances (EMFILE from inotify_init1: another serve, editors
-// and sync tools each take one) or watches (ENOSPC from
-// inotify_add_watch, one a folder, which an IDE's or a sync tool's many
-// folders may have used up). The system's own text, "too many open files"
-// or "no space left on device", would send the editor to the wrong place.
-func watchLimit(err error) (name, raise string, ok bool) {
-	switch {
-	case errors.Is(err, syscall.EMFILE):
-		return "fs.inotify.max_user_instances", "fs.inotify.max_user_instances=1024", true
-	case errors.Is(err, syscall.ENOSPC):
-		return "fs.inotify.max_user_watches", "fs.inotify.max_user_watches=524288", true
+// watchLimit tells that err, from starting to watch or from watching a
+// folder, says a limit of the system goos (runtime.GOOS) is used up, in
+// a message of the folder shown that names the limit and the setting
+// that raises it there. On Linux fsnotify uses inotify, whose instances
+// (EMFILE from inotify_init1: another serve, editors and sync tools each
+// take one) or watches (ENOSPC from inotify_add_watch, one a folder, which
+// an IDE's or a sync tool's many folders may have used up) run out. On
+// macOS and the BSDs it uses kqueue, which holds an open file for each
+// watched folder and file: EMFILE or ENFILE is the open files' limit,
+// kern.maxfilesperproc (the Go runtime has already raised the soft
+// limit, so ulimit -n would not help), and no inotify setting exists
+// there. Elsewhere (Windows) no such limit is known: the system's own
+// text is told. Its text, "too many open files" or "no space left on
+// device", would send the editor to the wrong place.
+func watchLimit(goos, shown string, err error) (diag.Text, bool) {
+	switch goos {
+	case "linux", "android":
+		switch {
+		case errors.Is(err, syscall.EMFILE):
+			return diag.ServeWatchLimit.With(shown, "fs.inotify.max_user_instances", "fs.inotify.max_user_instances=1024"), true
+		case errors.Is(err, syscall.ENOSPC):
+			return diag.ServeWatchLimit.With(shown, "fs.inotify.max_user_watches", "fs.inotify.max_user_watches=524288"), true
+		}
+	case "darwin", "ios", "freebsd", "dragonfly":
+		if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+			return diag.ServeWatchFiles.With(shown, "kern.maxfilesperproc", "kern.maxfilesperproc=65536"), true
+		}
 	}
-	return "", "", false
+	return diag.Text{}, false
 }
 
 // newWatcher watches the content and theme folders. When the system's
@@ -59,8 +74,8 @@ func watchLimit(err error) (name, raise string, ok bool) {
 // following saves.
 func newWatcher(contentDir, themesDir string, logf func(diag.Text)) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
-	if name, raise, ok := watchLimit(err); ok {
-		logf(diag.ServeWatchLimit.With(contentDir, name, raise))
+	if text, ok := watchLimit(runtime.GOOS, contentDir, err); ok {
+		logf(text)
 		return nil, nil
 	}
 	if err != nil {
@@ -159,13 +174,13 @@ func (w *watcher) addTree(dir string) error {
 // (watchLimit) in watching the folder p, and tells the editor so the
 // first time.
 func (w *watcher) toldLimit(p string, err error) bool {
-	name, raise, ok := watchLimit(err)
+	text, ok := watchLimit(runtime.GOOS, w.shown(p), err)
 	if !ok {
 		return false
 	}
 	if !w.limitTold {
 		w.limitTold = true
-		w.logf(diag.ServeWatchLimit.With(w.shown(p), name, raise))
+		w.logf(text)
 	}
 	return true
 }
