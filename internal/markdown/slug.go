@@ -48,7 +48,7 @@ func Slugify(s string) string {
 			dash = true
 		case unicode.Is(unicode.Mn, r):
 			// A combining mark left by NFD: drop it, the base letter stays.
-		case unicode.Is(unicode.Cf, r):
+		case Invisible(r):
 			// An invisible format character inside a word, as Word's
 			// optional hyphen (U+00AD) or a web page's zero-width space
 			// comes pasted: the reader sees one word, and so does the
@@ -86,6 +86,20 @@ func Slugify(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Invisible reports whether r is a Unicode format character (category
+// Cf: the soft hyphen, zero-width space and joiners, left-to-right and
+// bidi marks, the word joiner, a byte-order mark …), which shows as
+// nothing and which pasted text carries inside words. It is the one rule
+// for such characters: inside a word they belong to it and are dropped
+// from it, never a break between words, in slugs (Slugify), tags'
+// addresses (site.TagSlug) and the search's analysis (search.Analyze,
+// and haku.js's \p{Cf}, which the browser's query analysis uses so that
+// it splits words where the index did). A list of some of them made a
+// left-to-right mark join a word in a slug and split it in search.
+func Invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r)
 }
 
 // latinNFD holds the canonical decomposition of every rune from U+0080 up

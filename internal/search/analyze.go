@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/helminauha/helminauha/internal/markdown"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -422,16 +423,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || invisible(r)
 }
 
-// invisible reports the characters that text pasted from Word or a web
-// page carries inside words and that show as nothing: the soft hyphen
-// (Word's optional hyphen), the zero-width space, the word joiner and a
-// byte-order mark. Like a combining mark they belong to the word and are
-// dropped from it, where they split it ("työ\u00adhyvinvointi" was
-// found by "työ" and "hyvinvointi" and not by "työhyvinvointi"). haku.js
-// has the same list (INVISIBLE).
-func invisible(r rune) bool {
-	return r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff'
-}
+// invisible is markdown.Invisible, the one rule for the characters
+// that pasted text carries inside words and that show as nothing (Word's
+// optional hyphen, a web page's zero-width space, a left-to-right mark):
+// like a combining mark they belong to the word and are dropped from it,
+// where they split it ("työ\u00adhyvinvointi" was found by "työ" and
+// "hyvinvointi" and not by "työhyvinvointi"). haku.js has the same rule
+// (\p{Cf} in RE_WORD and RE_DROP).
+func invisible(r rune) bool { return markdown.Invisible(r) }
 
 func isHyphen(r rune) bool {
 	return r == '-' || r == '\u2010' || r == '\u2011'

@@ -92,10 +92,10 @@ func refIsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || refInvisible(r)
 }
 
-// refInvisible are the characters that show as nothing inside a word:
-// soft hyphen, zero-width space, word joiner, byte-order mark.
+// refInvisible are the characters that show as nothing inside a word
+// (markdown.Invisible: Unicode's format characters).
 func refInvisible(r rune) bool {
-	return r == 0xAD || r == 0x200B || r == 0x2060 || r == 0xFEFF
+	return unicode.Is(unicode.Cf, r)
 }
 
 func refFoldRune(b []byte, r rune, n int) ([]byte, int) {

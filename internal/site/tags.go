@@ -81,7 +81,7 @@ func tagSlug(tag string) string {
 			// A vowel sign, a variation selector, a skin tone or an emoji
 			// joiner belongs to the character before it.
 			b.WriteRune(r)
-		case unicode.In(r, unicode.Mn, unicode.Cf):
+		case unicode.Is(unicode.Mn, r) || markdown.Invisible(r):
 			// An invisible format character (a soft hyphen, a zero-width
 			// space) is no separator, as in markdown.Slugify.
 		default:

@@ -74,3 +74,20 @@ test('the Swedish analysis gives the Go tokens, parts and derived forms for ever
   assert.ok(split >= 500 && derived >= 500, `only ${split} words split and ${derived} derive`);
   assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${sv.cases.length + 2 * sv.splits.length} differ`);
 });
+
+// The cases of testdata/pasted.json, which TestPastedTextIsAnalysedAsTyped
+// runs through the Go analyses, slugs and tags' addresses: a character
+// that shows as nothing inside a word (Unicode's format characters, a
+// left-to-right mark among them) and a PDF's ligatures give the words a
+// reader types, in both languages. The golden files hold the same inputs,
+// and each format character inside a word, with what Go makes of them.
+const pasted = JSON.parse(readFileSync(new URL('../testdata/pasted.json', import.meta.url), 'utf8'));
+
+test('pasted text gives the words a reader types', () => {
+  assert.ok(pasted.length >= 10, `only ${pasted.length} cases`);
+  for (const c of pasted) {
+    for (const lang of ['fi', 'sv']) {
+      assert.deepEqual(analyse(c.pasted, lang), analyse(c.typed, lang), `${c.name} (${lang}): ${JSON.stringify(c.pasted)}`);
+    }
+  }
+});

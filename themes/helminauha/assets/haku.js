@@ -32,15 +32,15 @@ const FOLDS = Object.fromEntries('aàáâãäåāăą aeæ cçćč dďđð eèé
 }));
 
 const RE_LETTER = /^\p{L}$/u;
-const RE_WORD = /^[\p{L}\p{Nd}\p{M}]$/u;
-const RE_MARK = /^\p{M}$/u;
+// Word runes are letters, digits, marks and the characters pasted text
+// carries inside words that show as nothing (Unicode's format characters,
+// \p{Cf}: a soft hyphen, a zero-width space, a left-to-right mark), as in
+// analyze.go's isWordRune (markdown.Invisible); marks and those fold to
+// nothing (RE_DROP). An undefined c is the text "undefined", no word rune.
+const RE_WORD = /^[\p{L}\p{Nd}\p{M}\p{Cf}]$/u;
+const RE_DROP = /^[\p{M}\p{Cf}]$/u;
 
-// INVISIBLE are the characters pasted text carries inside words that
-// show as nothing (soft hyphen, zero-width space, word joiner, byte-order
-// mark): word runes that fold to nothing, as analyze.go's invisible.
-const INVISIBLE = new Set(['\u00ad', '\u200b', '\u2060', '\ufeff']);
-
-function isWordRune(c) { return c !== undefined && (RE_WORD.test(c) || INVISIBLE.has(c)); }
+function isWordRune(c) { return RE_WORD.test(c); }
 function isHyphen(c) { return c === '-' || c === '\u2010' || c === '\u2011'; }
 
 const lowerCache = new Map();
@@ -48,7 +48,7 @@ const lowerCache = new Map();
 function foldRune(c) {
   let f = lowerCache.get(c);
   if (f !== undefined) return f;
-  if (RE_MARK.test(c) || INVISIBLE.has(c)) {
+  if (RE_DROP.test(c)) {
     f = '';
   } else {
     // Go's unicode.ToLower maps one rune to one rune; toLowerCase may
