@@ -48,6 +48,42 @@ func TestMinifyTemplateKeepsActions(t *testing.T) {
 	}
 }
 
+// An apostrophe or a quote in an action, in a comment, a string or a
+// character, hides nothing after it from the minifier: the template is
+// minified as the one without it, and every action comes back as written.
+func TestMinifyTemplateReadsActionsAsTemplatesDo(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"apostrophe in a comment",
+			"<p>\n  {{/* the reader's own */}}\n  <b> {{.X}} </b>\n</p>\n<p>  two  </p>",
+			"<p>{{/* the reader's own */}}\n<b>{{.X}}</b></p><p>two</p>"},
+		{"apostrophe in a trimmed comment",
+			"<ul>\n{{- /* Don't: \"x\" */ -}}\n<li>  a  </li>\n</ul>",
+			"<ul>{{- /* Don't: \"x\" */ -}}<li>a</li></ul>"},
+		{"apostrophe in a string",
+			"<p>{{if eq .K \"it's\"}}  <b>x</b>  {{end}}</p>\n<p>  two  </p>",
+			"<p>{{if eq .K \"it's\"}} <b>x</b> {{end}}</p><p>two</p>"},
+		{"in an attribute",
+			"<p title=\"{{/* it's */}}a\">  {{.X}}  </p>",
+			"<p title=\"{{/* it's */}}a\">{{.X}}</p>"},
+		{"}} in a raw string and a character",
+			"<p>{{printf `}}` 'x' '\\''}}  <b> y </b></p>",
+			"<p>{{printf `}}` 'x' '\\''}} <b>y</b></p>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := MinifyTemplate(tc.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("MinifyTemplate(%q)\n = %q\nwant %q", tc.src, got, tc.want)
+			}
+		})
+	}
+	if _, err := MinifyTemplate("<p>{{if .X}</p>"); err == nil {
+		t.Error("an action without its }} was minified")
+	}
+}
+
 // BenchmarkLayout adds the paths of a portal's files as a build does, a
 // page folder for each pearl beside the search index's shards and the
 // lists' pages. Per file it should cost about the same at 100,000 pearls

@@ -7,6 +7,7 @@ import (
 	"mime"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -35,12 +36,119 @@ var htmlMinifier = html.Minifier{
 // MinifyTemplate minifies the source of an html/template file, leaving
 // its {{actions}} as they are. A theme minified once this way renders
 // pages that need no minifying of their own.
+//
+// Each action goes to the minifier as a short stand-in ({{_hnaN}}) and
+// comes back as written: the minifier's template mode reads an action's
+// ' and " as the start of a string, so that an apostrophe in a comment
+// ({{/* the reader's own */}}) or a string ({{"it's"}}) hid from it
+// everything after, which a theme then rendered unminified (or, in an
+// attribute, broken) without a word. A source whose actions do not end
+// is an error, as html/template would report it.
 func MinifyTemplate(src string) (string, error) {
+	masked, actions, err := maskActions(src)
+	if err != nil {
+		return "", err
+	}
 	m := minify.New()
 	tm := htmlMinifier
 	tm.TemplateDelims = html.GoTemplateDelims
 	m.Add("text/html", &tm)
-	return m.String("text/html", src)
+	out, err := m.String("text/html", masked)
+	if err != nil {
+		return "", err
+	}
+	return unmaskActions(out, actions), nil
+}
+
+// actionMark starts each action's stand-in; a source that holds it is
+// not minified.
+const actionMark = "{{_hna"
+
+// maskActions returns src with each {{action}} replaced by actionMark,
+// its number and "}}", and the actions.
+func maskActions(src string) (string, []string, error) {
+	if strings.Contains(src, actionMark) {
+		return "", nil, errors.New("the template holds " + actionMark)
+	}
+	var b strings.Builder
+	var actions []string
+	for {
+		i := strings.Index(src, "{{")
+		if i < 0 {
+			b.WriteString(src)
+			return b.String(), actions, nil
+		}
+		end := actionEnd(src, i)
+		if end < 0 {
+			return "", nil, errors.New("an action without its }}")
+		}
+		b.WriteString(src[:i])
+		b.WriteString(actionMark + strconv.Itoa(len(actions)) + "}}")
+		actions = append(actions, src[i:end])
+		src = src[end:]
+	}
+}
+
+// actionEnd is the index past the "}}" that ends the action src[i:]
+// starts, read as text/template reads it: a comment runs to "*/", and a
+// "}}" inside a string ("…", `…`) or a character ('…') ends nothing;
+// -1 when there is none.
+func actionEnd(src string, i int) int {
+	j := i + 2
+	if k := strings.TrimLeft(src[j:], "- \t\r\n"); strings.HasPrefix(k, "/*") {
+		c := strings.Index(k, "*/")
+		if c < 0 {
+			return -1
+		}
+		j = len(src) - len(k) + c + 2
+		if e := strings.Index(src[j:], "}}"); e >= 0 {
+			return j + e + 2
+		}
+		return -1
+	}
+	for j < len(src) {
+		switch c := src[j]; c {
+		case '"', '\'', '`':
+			j++
+			for j < len(src) && src[j] != c {
+				if src[j] == '\\' && c != '`' {
+					j++
+				}
+				j++
+			}
+			j++
+		case '}':
+			if strings.HasPrefix(src[j:], "}}") {
+				return j + 2
+			}
+			j++
+		default:
+			j++
+		}
+	}
+	return -1
+}
+
+// unmaskActions puts the actions back in place of their stand-ins.
+func unmaskActions(s string, actions []string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, actionMark)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+len(actionMark):]
+		n := 0
+		for len(s) > 0 && '0' <= s[0] && s[0] <= '9' {
+			n = n*10 + int(s[0]-'0')
+			s = s[1:]
+		}
+		b.WriteString(actions[n])
+		s = strings.TrimPrefix(s, "}}")
+	}
 }
 
 // minifiers minify each media type the site writes that is minified.
