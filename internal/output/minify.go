@@ -15,7 +15,6 @@ import (
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
-	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
@@ -155,7 +154,7 @@ func unmaskActions(s string, actions []string) string {
 var minifiers = map[string]minify.MinifierFunc{
 	"text/html":            htmlMinifier.Minify,
 	"text/css":             css.Minify,
-	"text/javascript":      js.Minify,
+	"text/javascript":      minifyJS,
 	"application/json":     json.Minify,
 	"image/svg+xml":        svg.Minify,
 	"application/xml":      xml.Minify,
