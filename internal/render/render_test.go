@@ -532,7 +532,7 @@ func TestOtherPages(t *testing.T) {
 		{"tagit/index.html", `<li><a href="/portaali/tagit/tavoitteet/">tavoitteet</a> <span class="count">2<span class="visually-hidden"> helmeä</span></span></li>`},
 		{"tietoa/index.html", `<h1>Tietoa palvelusta</h1>`},
 		{"haku/index.html", `<form id="search-form" role="search" action="/portaali/haku/"><label for="search-input">Hae</label><input id="search-input" name="q" type="search"></form><details id="search-filters" class="search-filters" hidden><summary>Rajaa tuloksia</summary><div id="search-facets"></div></details><p id="search-status" aria-live="polite"></p><ol id="search-results"></ol>`},
-		{"haku/index.html", `data-index="/portaali/haku/" data-base="/portaali/"></script>`},
+		{"haku/index.html", `data-index="/portaali/haku/"></script>`},
 		{"haku/index.html", `<noscript>`},
 		{"oma-helminauha/index.html", `<div id="necklace-svg"`},
 		{"oma-helminauha/index.html", `<ol id="necklace-list"`},

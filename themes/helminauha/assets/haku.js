@@ -166,40 +166,20 @@ class Env {
   sliceFrom(s) { this.replaceS(this.bra, this.ket, s); return true; }
   sliceDel() { return this.sliceFrom(''); }
   sliceTo() { return this.cur.slice(this.bra, this.ket); }
-  inGrouping(g, min, max) {
-    if (this.cursor >= this.limit) return false;
-    let r = this.cur.charCodeAt(this.cursor);
-    if (r > max || r < min) return false;
-    r -= min;
-    if ((g[r >> 3] & (1 << (r & 7))) === 0) return false;
-    this.cursor++;
+  // grouping is Snowball's in- and outgrouping, forward and backward
+  // (back): whether the letter after the cursor (before it, back) is in g
+  // (not in g, out), moving the cursor past it when it is.
+  grouping(g, min, max, back, out) {
+    if (back ? this.cursor <= this.lb : this.cursor >= this.limit) return false;
+    const r = this.cur.charCodeAt(this.cursor - back) - min;
+    if ((r >= 0 && r <= max - min && (g[r >> 3] & (1 << (r & 7))) !== 0) === out) return false;
+    this.cursor += back ? -1 : 1;
     return true;
   }
-  inGroupingB(g, min, max) {
-    if (this.cursor <= this.lb) return false;
-    let r = this.cur.charCodeAt(this.cursor - 1);
-    if (r > max || r < min) return false;
-    r -= min;
-    if ((g[r >> 3] & (1 << (r & 7))) === 0) return false;
-    this.cursor--;
-    return true;
-  }
-  outGrouping(g, min, max) {
-    if (this.cursor >= this.limit) return false;
-    let r = this.cur.charCodeAt(this.cursor);
-    if (r > max || r < min) { this.cursor++; return true; }
-    r -= min;
-    if ((g[r >> 3] & (1 << (r & 7))) === 0) { this.cursor++; return true; }
-    return false;
-  }
-  outGroupingB(g, min, max) {
-    if (this.cursor <= this.lb) return false;
-    let r = this.cur.charCodeAt(this.cursor - 1);
-    if (r > max || r < min) { this.cursor--; return true; }
-    r -= min;
-    if ((g[r >> 3] & (1 << (r & 7))) === 0) { this.cursor--; return true; }
-    return false;
-  }
+  inGrouping(g, min, max) { return this.grouping(g, min, max, 0, false); }
+  inGroupingB(g, min, max) { return this.grouping(g, min, max, 1, false); }
+  outGrouping(g, min, max) { return this.grouping(g, min, max, 0, true); }
+  outGroupingB(g, min, max) { return this.grouping(g, min, max, 1, true); }
   // pastRegion moves the cursor past the first letter outside g that
   // follows one inside it, as Snowball's "goto g gopast non-g" marking a
   // region; it returns false when the word ends first.
@@ -537,14 +517,16 @@ class SearchIndex {
     return okArea && okKind && okAud;
   }
 
-  // facetValues tells which values of each facet some page of the index
-  // has that passes the other facets' filters (want, as tally's), whatever
-  // the query: those a hit not yet read could have.
-  facetValues(want) {
+  // facetCounts tallies the pages whose score in acc is above 0 (every
+  // page for acc null: which values of each facet some page of the index
+  // has that passes the other facets' filters, whatever the query, those
+  // a hit not yet read could have), and puts those that pass every filter
+  // in hits.
+  facetCounts(want, acc, hits = []) {
     const m = this.m;
-    const open = { teema: new Int32Array(m.areas.length), kind: new Int32Array(4), audience: new Int32Array(m.aud.length) };
-    for (let id = 0; id < this.n; id++) this.tally(open, id, want);
-    return open;
+    const counts = { teema: new Int32Array(m.areas.length), kind: new Int32Array(4), audience: new Int32Array(m.aud.length) };
+    for (let id = 0; id < this.n; id++) if ((!acc || acc[id] > 0) && this.tally(counts, id, want)) hits.push(id);
+    return counts;
   }
 
   async fetchJSON(path) {
@@ -839,18 +821,10 @@ class SearchIndex {
     results = await this.settle(results, passes, offset + limit);
     const exact = !results.some((r) => r.bound > 0);
     const acc = this.combine(results);
-    const counts = {
-      teema: new Int32Array(m.areas.length),
-      kind: new Int32Array(4),
-      audience: new Int32Array(m.aud.length),
-    };
     const want = { areaWant, kindWant, audWant: audList ? audWant : null };
     const hits = [];
-    if (acc) {
-      for (let id = 0; id < this.n; id++) {
-        if (acc[id] > 0 && this.tally(counts, id, want)) hits.push(id);
-      }
-    }
+    // No scores (no word matched) count no page.
+    const counts = this.facetCounts(want, acc || [], hits);
     let total = hits.length;
     const totalExact = exact || (hits.length === 0 && offset + limit > 0);
     // A word's pages are at least those of any key it matched alone; the
@@ -864,7 +838,7 @@ class SearchIndex {
     // Until every posting is read, a value with no hit known may have some
     // in the postings not read: every value a page of the index has, with
     // the other filters, is listed, its count (0 too) a lower bound.
-    const open = exact ? null : this.facetValues(want);
+    const open = exact ? null : this.facetCounts(want, null);
     const facets = { teema: {}, kind: {}, audience: {} };
     m.areas.forEach((a, i) => { if (counts.teema[i] || open?.teema[i]) facets.teema[a[0]] = counts.teema[i]; });
     m.kt.slice(0, 4).forEach((k, i) => { if (counts.kind[i] || open?.kind[i]) facets.kind[k] = counts.kind[i]; });
@@ -1193,9 +1167,9 @@ const t = (key, vars) => fill(WORDS, key, vars);
 function labels(idx) {
   const l = idx.labels();
   const out = { kind: { ...l.kind }, audience: { ...l.audience } };
-  for (const k of Object.keys(out.kind)) if (WORDS['kind.' + k]) out.kind[k] = WORDS['kind.' + k];
-  for (const k of Object.keys(out.kind)) if (WORDS['type.' + k]) out.kind[k] = WORDS['type.' + k];
-  for (const a of Object.keys(out.audience)) if (WORDS['audience.' + a]) out.audience[a] = WORDS['audience.' + a];
+  for (const [f, names] of [['kind', out.kind], ['type', out.kind], ['audience', out.audience]]) {
+    for (const k of Object.keys(names)) names[k] = WORDS[f + '.' + k] || names[k];
+  }
   return out;
 }
 
@@ -1211,15 +1185,16 @@ export function statusText(total, q, exact = true) {
 }
 
 function startPage(doc, win) {
-  const results = doc.getElementById('search-results');
-  const input = doc.getElementById('search-input');
-  const form = doc.getElementById('search-form');
-  const facetsBox = doc.getElementById('search-facets');
+  const byId = (id) => doc.getElementById('search-' + id);
+  const results = byId('results');
+  const input = byId('input');
+  const form = byId('form');
+  const facetsBox = byId('facets');
   // On a phone the filters would push the hits below the fold: they start
   // folded there, open on a wide screen or when a filter is already on.
-  const filters = doc.getElementById('search-filters');
+  const filters = byId('filters');
   const filterSummary = filters && filters.querySelector('summary');
-  const status = doc.getElementById('search-status');
+  const status = byId('status');
   const script = doc.querySelector('script[data-index]');
   const base = script && script.dataset.index ? script.dataset.index : 'index/';
   const params = new URLSearchParams(win.location.search);
@@ -1317,8 +1292,7 @@ function startPage(doc, win) {
         box.checked = state[f].includes(v);
         box.addEventListener('change', () => {
           state[f] = box.checked ? [...state[f], v] : state[f].filter((x) => x !== v);
-          state.shown = PAGE_SIZE;
-          run();
+          rerun();
         });
         // Until every posting that could count is read (a large index's
         // first search of a common word), a count is of the hits known:
@@ -1360,7 +1334,7 @@ function startPage(doc, win) {
     }
     results.dataset.state = 'loading';
     results.setAttribute('aria-busy', 'true');
-    const t0 = win.performance ? win.performance.now() : Date.now();
+    const t0 = win.performance.now();
     let idx;
     let res;
     try {
@@ -1377,7 +1351,7 @@ function startPage(doc, win) {
     renderHits(res, labels(idx));
     renderFacets(res, idx);
     results.removeAttribute('aria-busy');
-    const ms = (win.performance ? win.performance.now() : Date.now()) - t0;
+    const ms = win.performance.now() - t0;
     const done = () => {
       if (my !== seq) return;
       results.dataset.state = 'done';
@@ -1398,13 +1372,18 @@ function startPage(doc, win) {
         e.preventDefault();
         state.q = res.suggestion;
         if (input) input.value = state.q;
-        state.shown = PAGE_SIZE;
-        run();
+        rerun();
       });
       const [before, after] = t('suggest').split('{word}');
       said.push(' ' + before, a, after || '');
     }
     announce(status, said, done);
+  }
+
+  // rerun searches again from the first page of hits.
+  function rerun() {
+    state.shown = PAGE_SIZE;
+    run();
   }
 
   let timer = 0;
@@ -1421,8 +1400,7 @@ function startPage(doc, win) {
       e.preventDefault();
       win.clearTimeout(timer);
       if (input) state.q = input.value;
-      state.shown = PAGE_SIZE;
-      run();
+      rerun();
     });
   }
   run();
