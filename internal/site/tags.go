@@ -57,7 +57,7 @@ func tagSlug(tag string) string {
 		return markdown.Slugify(tag)
 	}
 	var b strings.Builder
-	dash, kept := false, false
+	dash, kept, emoji := false, false, false
 	put := func(s string) {
 		if dash && b.Len() > 0 {
 			b.WriteByte('-')
@@ -76,10 +76,12 @@ func tagSlug(tag string) string {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.So, r):
 			put(string(unicode.ToLower(r)))
-			kept = true
-		case kept && (unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Sk) || r == '\u200d'):
-			// A vowel sign, a variation selector, a skin tone or an emoji
-			// joiner belongs to the character before it.
+			kept, emoji = true, unicode.Is(unicode.So, r)
+		case kept && (unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Sk) || emoji && r == '\u200d'):
+			// A vowel sign, a variation selector, a skin tone or an emoji's
+			// joiner (👩‍💻) belongs to the character before it. Inside a
+			// word a joiner is the invisible character it is in the
+			// search, dropped (markdown.Invisible).
 			b.WriteRune(r)
 		case unicode.Is(unicode.Mn, r) || markdown.Invisible(r):
 			// An invisible format character (a soft hyphen, a zero-width

@@ -32,6 +32,8 @@ func TestTagSlug(t *testing.T) {
 		{"com0", "com0"},
 		{"con ja prn", "con-ja-prn"},
 		{"console", "console"},
+		{"Проф\u200dиль", "профиль"},
+		{"👩\u200d💻 työ", "👩\u200d💻-tyo"},
 	} {
 		if got := TagSlug(tc.in); got != tc.want {
 			t.Errorf("TagSlug(%q) = %q, want %q", tc.in, got, tc.want)
