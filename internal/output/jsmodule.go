@@ -28,7 +28,7 @@ func minifyJS(m *minify.M, w io.Writer, r io.Reader, params map[string]string) e
 	if short, ok := shortenModuleNames(src); ok {
 		src = short
 	}
-	return js.Minify(m, w, bytes.NewReader(src), params)
+	return js.Minify(m, w, bytes.NewBuffer(src), params)
 }
 
 // shortenModuleNames returns the module src with its own top-level names
