@@ -92,6 +92,9 @@ func shortenModuleNames(src []byte) ([]byte, bool) {
 			used[string(data)] = true
 		}
 	}
+	// The lexer reads a '/' without the parser's context; every name the
+	// parser met is in too.
+	pjs.Walk(namer(used), ast)
 	if used["eval"] {
 		return nil, false
 	}
@@ -165,3 +168,15 @@ func (k linker) Enter(n pjs.INode) pjs.IVisitor {
 }
 
 func (k linker) Exit(pjs.INode) {}
+
+// namer adds the name of every variable, declared or not, to itself.
+type namer map[string]bool
+
+func (k namer) Enter(n pjs.INode) pjs.IVisitor {
+	if v, ok := n.(*pjs.Var); ok {
+		k[string(v.Data)] = true
+	}
+	return k
+}
+
+func (k namer) Exit(pjs.INode) {}
