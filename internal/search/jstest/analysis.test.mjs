@@ -91,3 +91,18 @@ test('pasted text gives the words a reader types', () => {
     }
   }
 });
+
+// Every character this JavaScript engine reads as a format character
+// (\p{Cf}, which haku.js drops inside a word) is one Go's tables read so:
+// the golden file holds each of Go's inside a word ("työ\u200ekyky").
+test("the engine's format characters are Go's", () => {
+  const gos = new Set(golden.cases.map((c) => c.in).filter((s) => /^työ.+kyky$/u.test(s) && [...s].length === 8).map((s) => [...s][3]));
+  assert.ok(gos.size >= 150, `only ${gos.size} of Go's format characters in the golden file`);
+  const extra = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCodePoint(cp);
+    if (/\p{Cf}/u.test(c) && !gos.has(c)) extra.push('U+' + cp.toString(16).toUpperCase());
+  }
+  assert.deepEqual(extra, [], 'format characters that Go does not know as such');
+});
