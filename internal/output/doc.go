@@ -15,7 +15,9 @@
 // commit that fails or is stopped half way puts back what it changed;
 // when it cannot, its error says the folder may be mixed and names what
 // it could not put back.
-// Text files are minified by media type with tdewolff/minify and, on
+// Text files are minified by media type with tdewolff/minify (an ES
+// module's own top-level names shortened first, which tdewolff leaves;
+// a template's actions handed to it as stand-ins, MinifyTemplate) and, on
 // request, gzipped beside themselves. Layout finds files that cannot all
 // be written (a file where a folder goes, a static x.gz beside a text
 // file x).
