@@ -1,0 +1,60 @@
+package main
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// emptyContainer is a navigation landmark or a list with nothing in it.
+// The lists a script fills (the search's hits, the reader's necklace)
+// have an id and are left out.
+var emptyContainer = regexp.MustCompile(`<(nav|ul|ol)\b([^>]*)>\s*</(?:nav|ul|ol)>`)
+
+// TestSmallPortalsHaveNoEmptyLandmarksOrLists: a pearl alone in its theme
+// area and a guide of one chapter had an empty navigation landmark for
+// their neighbours ("Teeman helmet", "Oppaan luvut"), a stop in a screen
+// reader's list of landmarks that leads nowhere; a portal of case
+// examples alone (no pearls, no guide) had an empty list in its header's
+// navigation on every page.
+func TestSmallPortalsHaveNoEmptyLandmarksOrLists(t *testing.T) {
+	t.Parallel()
+	area := "---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nJohdanto.\n"
+	cs := "---\ntitle: Kokeilu\norganization: Kunta\nthemes: [verkostotyo]\nsummary: Mitä kunta teki.\ndate: 2024-01-01\n%s---\n" +
+		"## Tarve ja tavoitteet\n\nx\n\n## Ratkaisu\n\nx\n\n## Tulokset\n\nx\n\n## Opit\n\nx\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"one pearl and a guide of one chapter", map[string]string{
+			"teemat/verkostotyo.md": area,
+			"helmet/ainoa.md":       "---\ntitle: Ainoa helmi\ntheme: verkostotyo\nsummary: Ainoa.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n",
+			"opas/_index.md":        "---\ntitle: Opas\n---\nKansi.\n",
+			"opas/luku.md":          "---\ntitle: Ainoa luku\nweight: 1\nsummary: Luku.\n---\nTeksti.\n",
+		}},
+		{"case examples alone", map[string]string{
+			"teemat/verkostotyo.md": area,
+			"caset/kokeilu.md":      strings.Replace(cs, "%s", "", 1),
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Pieni\ndescription: Pieni portaali.\n")
+			for name, text := range tc.files {
+				write(t, filepath.Join(dir, "content", filepath.FromSlash(name)), text)
+			}
+			if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+				t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+			}
+			eachPage(t, filepath.Join(dir, "public"), func(rel, html string) {
+				for _, m := range emptyContainer.FindAllStringSubmatch(html, -1) {
+					if !strings.Contains(m[2], " id=") {
+						t.Errorf("%s: an empty %s: %s", rel, m[1], m[0])
+					}
+				}
+			})
+		})
+	}
+}
