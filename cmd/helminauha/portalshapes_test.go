@@ -58,3 +58,35 @@ func TestSmallPortalsHaveNoEmptyLandmarksOrLists(t *testing.T) {
 		})
 	}
 }
+
+// TestGuideWithoutCoverInThePortalsLanguage: a guide of chapters without
+// a cover (opas/_index.md), as `helminauha new chapter` leaves it, is
+// named in the portal's words. A Swedish or English portal's guide was
+// "Opas" in its heading, title, breadcrumb and search, under lang="sv".
+func TestGuideWithoutCoverInThePortalsLanguage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ lang, want string }{
+		{"fi", "Opas"},
+		{"sv-FI", "Guide"},
+		{"en", "Guide"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Portal\ndescription: A portal.\nlanguage: "+tc.lang+"\n")
+			write(t, filepath.Join(dir, "content", "opas", "kapitel.md"), "---\ntitle: Kapitlet\nweight: 1\nsummary: Om kapitlet.\n---\nText.\n")
+			if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+				t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+			}
+			html := string(read(t, filepath.Join(dir, "public", "opas", "index.html")))
+			for _, want := range []string{"<h1>" + tc.want + "</h1>", "<title>" + tc.want + " – Portal</title>"} {
+				if !strings.Contains(html, want) {
+					t.Errorf("the guide's cover lacks %s", want)
+				}
+			}
+			if tc.want != "Opas" && strings.Contains(html, "Opas") {
+				t.Errorf("a guide in %s is named in Finnish:\n%s", tc.lang, html)
+			}
+		})
+	}
+}

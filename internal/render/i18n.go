@@ -251,7 +251,8 @@ func dateIn(w dateWords, d time.Time) string {
 }
 
 // Labels are the names of the kinds and audiences in lang's words, by
-// "kind.<slug>" and "audience.<slug>", for the site model.
+// "kind.<slug>" and "audience.<slug>", and the guide's by "nav.guide"
+// (the title of a guide without a cover), for the site model.
 func (t *Theme) Labels(lang string) map[string]string {
 	if t == nil || len(t.words.text) == 0 {
 		return nil
@@ -263,6 +264,7 @@ func (t *Theme) Labels(lang string) map[string]string {
 	for _, a := range content.Audiences {
 		out["audience."+a] = t.word(lang, "audience."+a)
 	}
+	out["nav.guide"] = t.word(lang, "nav.guide")
 	return out
 }
 

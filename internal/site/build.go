@@ -34,8 +34,9 @@ type Options struct {
 	Default *Site
 	// Labels are the names readers see of kinds and audiences in the
 	// site's language, by "kind.<slug>" and "audience.<slug>" (the
-	// theme's words); KindLabels and AudienceLabels stand in for those
-	// it lacks.
+	// theme's words), and the title of a guide without a cover, by
+	// "nav.guide"; KindLabels, AudienceLabels and "Opas" stand in for
+	// those it lacks.
 	Labels map[string]string
 	// NoHashes leaves Site.Hashes empty: a build that fingerprints no
 	// page (one build, no session) reads none of it, and at 100,000
@@ -623,7 +624,9 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 	if cover == nil && len(chapters) == 0 {
 		return
 	}
-	g := &Guide{Cover: cover, Title: "Opas"}
+	// A guide without a cover is named in the site's language: a Swedish
+	// portal's was "Opas", under lang="sv".
+	g := &Guide{Cover: cover, Title: b.label("nav.", "guide", guideTitle)}
 	if cover != nil {
 		g.Node = b.node("/opas/", cover.Key, cover.Sum)
 		g.Title = cover.Title

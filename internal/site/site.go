@@ -233,6 +233,10 @@ var AudienceLabels = map[string]string{
 	"henkilosto": "Henkilöstö", "hanketoimijat": "Hanketoimijat",
 }
 
+// guideTitle is the Finnish title of a guide without a cover
+// (opas/_index.md), by the key of label's "nav." prefix.
+var guideTitle = map[string]string{"guide": "Opas"}
+
 // Palette holds the colours given to theme areas that name none. Each has
 // at least 4.5:1 contrast against white text.
 var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#9c3d22", "#35605a", "#7a5a00"}
