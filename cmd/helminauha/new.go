@@ -30,7 +30,7 @@ related: []
 draft: true             # poista tai muuta falseksi, kun helmi on valmis
 ---
 
-## Mistä on kyse
+## %s
 
 ` + ph("", 0) + `
 `},
@@ -50,10 +50,31 @@ weight: %s
 summary: ` + ph("summary", 2) + `
 ---
 %s
-## Pohdittavaksi
+## %s
 
 - ` + ph("", 1) + `
 `},
+}
+
+// newHeadings are the headings new writes, by the portal's language: a
+// pearl's first section and a chapter's closing questions. They are no
+// placeholders (a Finnish pearl may keep "Mistä on kyse"), so check does
+// not report them: a Swedish or English portal's new pages had the
+// Finnish ones, published as they were under that language's lang.
+var newHeadings = map[string]struct{ pearl, chapter string }{
+	"fi": {"Mistä on kyse", "Pohdittavaksi"},
+	"sv": {"Vad handlar det om", "Att fundera på"},
+	"en": {"What it is about", "Questions to consider"},
+}
+
+// newHeadingsIn are the headings of new in a portal of the language tag
+// lang (sv-FI has the Swedish ones), the Finnish for a language that has
+// none.
+func newHeadingsIn(lang string) struct{ pearl, chapter string } {
+	if h, ok := newHeadings[config.BaseLanguage(lang)]; ok {
+		return h
+	}
+	return newHeadings["fi"]
 }
 
 // siteLanguage is site.yaml's language in the content folder dir, or ""
@@ -154,7 +175,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 			}
 			return errUsage
 		}
-		text = fmt.Sprintf(tmpl.text, area, today)
+		args := []any{area, today}
+		if kind == "pearl" {
+			args = append(args, newHeadingsIn(portal).pearl)
+		}
+		text = fmt.Sprintf(tmpl.text, args...)
 		if kind == "case" {
 			// The sections check looks for, in the portal's language:
 			// a Swedish portal's new case had the Finnish ones, and
@@ -164,7 +189,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	case "chapter":
-		text = fmt.Sprintf(tmpl.text, fmt.Sprint(nextWeight(root.FS(), tmpl.dir)), "")
+		text = fmt.Sprintf(tmpl.text, fmt.Sprint(nextWeight(root.FS(), tmpl.dir)), "", newHeadingsIn(portal).chapter)
 	}
 	name := filepath.Join(*contentDir, tmpl.dir, slug+".md")
 	if err := root.MkdirAll(tmpl.dir, 0o755); err != nil {

@@ -90,3 +90,34 @@ func TestGuideWithoutCoverInThePortalsLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestNewHeadingsInThePortalsLanguage: the headings new writes into a
+// pearl and a chapter are no placeholders, so check lets them be
+// published; in a Swedish or English portal they were the Finnish ones.
+func TestNewHeadingsInThePortalsLanguage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ lang, pearl, chapter string }{
+		{"fi", "## Mistä on kyse\n", "## Pohdittavaksi\n"},
+		{"sv-FI", "## Vad handlar det om\n", "## Att fundera på\n"},
+		{"en", "## What it is about\n", "## Questions to consider\n"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			content := filepath.Join(dir, "content")
+			write(t, filepath.Join(content, "site.yaml"), "title: Portal\ndescription: A portal.\nlanguage: "+tc.lang+"\n")
+			write(t, filepath.Join(content, "teemat", "natverk.md"), "---\ntitle: Nätverk\nweight: 1\nsummary: Om nätverk.\n---\nText.\n")
+			for _, args := range [][]string{{"new", "pearl", "forsta"}, {"new", "chapter", "kapitel"}} {
+				if code, stdout, stderr := helminauha(t, dir, args...); code != 0 {
+					t.Fatalf("%v: exit %d\n%s%s", args, code, stdout, stderr)
+				}
+			}
+			if text := string(read(t, filepath.Join(content, "helmet", "forsta.md"))); !strings.Contains(text, "---\n\n"+tc.pearl) {
+				t.Errorf("the new pearl lacks %q:\n%s", tc.pearl, text)
+			}
+			if text := string(read(t, filepath.Join(content, "opas", "kapitel.md"))); !strings.Contains(text, "---\n\n"+tc.chapter) {
+				t.Errorf("the new chapter lacks %q:\n%s", tc.chapter, text)
+			}
+		})
+	}
+}
