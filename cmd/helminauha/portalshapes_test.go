@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -119,5 +120,41 @@ func TestNewHeadingsInThePortalsLanguage(t *testing.T) {
 				t.Errorf("the new chapter lacks %q:\n%s", tc.chapter, text)
 			}
 		})
+	}
+}
+
+// TestCaseExamplesAloneHomePage: a portal of theme areas and case
+// examples, with no pearl yet, lists its areas on the home page and names
+// its feed for what it holds. Its home page had the necklace's heading and
+// its words about pearls, then "no pearls yet" under every area, and its
+// footer offered "the newest pearls" as a feed of case examples.
+func TestCaseExamplesAloneHomePage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "site.yaml"), "title: Caset\ndescription: Tapausesimerkkejä.\n")
+	for i, a := range []string{"verkostotyo", "johtaminen"} {
+		write(t, filepath.Join(content, "teemat", a+".md"), fmt.Sprintf("---\ntitle: Alue %s\nweight: %d\nsummary: Alueen %s kuvaus.\n---\nJohdanto.\n", a, i+1, a))
+	}
+	write(t, filepath.Join(content, "caset", "kokeilu.md"), "---\ntitle: Kokeilu\norganization: Kunta\nthemes: [verkostotyo]\nsummary: Mitä kunta teki.\ndate: 2024-01-01\n---\n"+
+		"## Tarve ja tavoitteet\n\nx\n\n## Ratkaisu\n\nx\n\n## Tulokset\n\nx\n\n## Opit\n\nx\n")
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	home := string(read(t, filepath.Join(dir, "public", "index.html")))
+	for _, want := range []string{
+		`<h2 id="teemat_otsikko">Teema-alueet</h2>`,
+		`<a class="card-title" href="/teemat/verkostotyo/">Alue verkostotyo</a>`,
+		`<p class="card-summary">Alueen johtaminen kuvaus.</p>`,
+		`<a href="/feed.xml">Uusimmat tapausesimerkit syötteenä (Atom)</a>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %s", want)
+		}
+	}
+	for _, unwanted := range []string{"Helmet teemoittain", "ei ole vielä helmiä", "Uusimmat helmet"} {
+		if strings.Contains(home, unwanted) {
+			t.Errorf("the home page of a portal of no pearls says %q", unwanted)
+		}
 	}
 }
