@@ -158,3 +158,25 @@ func TestCaseExamplesAloneHomePage(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishSearchQuotesTheQueryInEnglish: the search page of a portal in
+// English says `1 result for “trust”.` with English quotation marks; it
+// used the Finnish and Swedish ”…” on both sides.
+func TestEnglishSearchQuotesTheQueryInEnglish(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "site.yaml"), "title: Pearls\ndescription: A portal in English.\nlanguage: en\n")
+	write(t, filepath.Join(dir, "content", "sivut", "about.md"), "---\ntitle: About\n---\nAbout us.\n")
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	html := string(read(t, filepath.Join(dir, "public", "haku", "index.html")))
+	for _, want := range []string{`"status.one":"1 result for “{q}”."`, `"suggest":"Did you mean “{word}”?"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the search page's words lack %s", want)
+		}
+	}
+	if strings.Contains(html, "”{") {
+		t.Errorf("the English search page opens a quotation with ”:\n%s", html)
+	}
+}
