@@ -180,3 +180,37 @@ func TestEnglishSearchQuotesTheQueryInEnglish(t *testing.T) {
 		t.Errorf("the English search page opens a quotation with ”:\n%s", html)
 	}
 }
+
+// TestFarDatesAreWarnedOf: a date whose year is outside 1900–2100 is most
+// often a mistyped year, which puts its page first or last in every list
+// of the newest and in the feed for good; check warns of it at the value,
+// and the build publishes it. 0001-01-01 was published as no date at all
+// ("Julkaistu" over an empty <time>) without a word.
+func TestFarDatesAreWarnedOf(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "site.yaml"), "title: Päivät\ndescription: Päivämääriä.\npearlWords: [0, 0]\n")
+	write(t, filepath.Join(content, "teemat", "a.md"), "---\ntitle: Alue\nweight: 1\nsummary: Alue.\n---\nJohdanto.\n")
+	pearl := "---\ntitle: %s\ntheme: a\nsummary: Helmi.\nkind: tieto\ndate: %s\nrelated: [%s]\n---\nTeksti.\n"
+	write(t, filepath.Join(content, "helmet", "vanha.md"), fmt.Sprintf(pearl, "Vanha", "0001-01-01", "tuleva"))
+	write(t, filepath.Join(content, "helmet", "tuleva.md"), fmt.Sprintf(pearl, "Tuleva", "2204-03-01\nupdated: 2205-01-01", "tavallinen"))
+	write(t, filepath.Join(content, "helmet", "tavallinen.md"), fmt.Sprintf(pearl, "Tavallinen", "1900-01-01\nupdated: 2100-12-31", "vanha"))
+	code, stdout, stderr := helminauha(t, dir, "check")
+	for _, want := range []string{
+		`content/helmet/vanha.md:6:7: warning: "date": the year of 0001-01-01 is not within 1900–2100`,
+		`content/helmet/tuleva.md:6:7: warning: "date": the year of 2204-03-01 is not within 1900–2100`,
+		`content/helmet/tuleva.md:7:10: warning: "updated": the year of 2205-01-01 is not within 1900–2100`,
+		"content: no errors, 3 warnings",
+	} {
+		if code != 0 || !strings.Contains(stdout+stderr, want) {
+			t.Errorf("check: exit %d, want 0 and %s in\n%s%s", code, want, stdout, stderr)
+		}
+	}
+	if strings.Contains(stdout+stderr, "tavallinen.md") {
+		t.Errorf("check warns of 1900-01-01 or 2100-12-31:\n%s%s", stdout, stderr)
+	}
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 || !strings.Contains(stdout+stderr, "3 warnings") {
+		t.Errorf("build: exit %d, want 0 and 3 warnings\n%s%s", code, stdout, stderr)
+	}
+}

@@ -280,24 +280,39 @@ func (d *decoder) color(key string) string {
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
+// Dates outside these years are a warning: most often a mistyped year
+// (0224, 2204), which would put a page first or last in every list of
+// the newest and in the feed for good; 0001-01-01 was also published
+// with no date at all ("Julkaistu" over an empty <time>).
+const firstYear, lastYear = 1900, 2100
+
 // date reads a YYYY-MM-DD date. YAML may hand it over as text or as a
 // timestamp, depending on quoting.
 func (d *decoder) date(key string, required bool) time.Time {
+	t, ok := d.readDate(key, required)
+	if ok && (t.Year() < firstYear || t.Year() > lastYear) {
+		d.diags.Warn(d.at(key, noItem), diag.ContentDateFar, key, t.Format(time.DateOnly))
+	}
+	return t
+}
+
+// readDate is date's value, and whether it is a date as written.
+func (d *decoder) readDate(key string, required bool) (time.Time, bool) {
 	v, ok := d.get(key, required)
 	if !ok {
-		return time.Time{}
+		return time.Time{}, false
 	}
 	switch v := v.(type) {
 	case time.Time:
-		return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC)
+		return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC), true
 	case string:
 		s := strings.TrimSpace(v)
 		if dateRE.MatchString(s) {
 			if t, err := time.Parse(time.DateOnly, s); err == nil {
-				return t
+				return t, true
 			}
 			d.diags.Report(d.at(key, noItem), diag.ContentNoSuchDate, key, s)
-			return time.Time{}
+			return time.Time{}, false
 		}
 		if t, ok := finnishDate(s); ok {
 			d.diags.Report(d.at(key, noItem), diag.ContentDateForm, key, t.Format(time.DateOnly), s)
@@ -307,7 +322,7 @@ func (d *decoder) date(key string, required bool) time.Time {
 	default:
 		d.diags.Report(d.at(key, noItem), diag.ContentDateNotText, key, describe(v))
 	}
-	return time.Time{}
+	return time.Time{}, false
 }
 
 var (

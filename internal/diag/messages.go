@@ -842,6 +842,9 @@ var (
 	ContentNoSuchDate = msg("content.no-such-date",
 		"asetus %q: päivää %s ei ole olemassa: tarkista kuukausi (01–12) ja päivä",
 		"%q: %s is not a real date: check the month (01–12) and the day")
+	ContentDateFar = msg("content.date-far",
+		"asetuksen %q päivämäärän %s vuosi ei ole väliltä 1900–2100: tarkista se, sillä uusimpien luettelot ja syöte järjestävät sivut päivämäärän mukaan",
+		"%q: the year of %s is not within 1900–2100: check it, since the lists of the newest and the feed order pages by date")
 	ContentDateForm = msg("content.date-form",
 		"asetuksen %q päivämäärä kirjoitetaan muodossa VVVV-KK-PP: kirjoita %s, ei %q",
 		"%q must be a date in the form YYYY-MM-DD: write %s, not %q")
