@@ -1171,6 +1171,12 @@ var (
 	MarkdownNoAlt = msg("markdown.no-alt",
 		"kuvalla %q ei ole vaihtoehtoista tekstiä: kirjoita hakasulkeisiin lyhyt kuvaus kuvasta, ![kuvaus](%s)",
 		"image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)")
+	MarkdownEmptyHeading = msg("markdown.empty-heading",
+		"väliotsikossa ei ole tekstiä: kirjoita otsikko #-merkkien perään tai poista rivi (tyhjä otsikko olisi ruudunlukijalle nimetön kohta ja sisällysluettelossa tyhjä linkki)",
+		"the heading has no text: write it after the # marks or remove the line (an empty heading is a nameless stop to a screen reader and an empty link in the table of contents)")
+	MarkdownEmptyLink = msg("markdown.empty-link",
+		"linkillä osoitteeseen %q ei ole tekstiä, jonka lukija näkisi ja ruudunlukija lukisi: kirjoita se hakasulkeisiin, [linkin teksti](%s)",
+		"the link to %q has no text for readers to see or a screen reader to read: write it between the brackets, [link text](%s)")
 	MarkdownWindowsImage = msg("markdown.windows-image",
 		"kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
 		"the image's address %s is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")

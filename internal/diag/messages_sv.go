@@ -446,6 +446,8 @@ eller HELMINAUHA_LANG=en).
 	"markdown.heading-skip":        "rubriken %q hoppar från nivå %d till nivå %d: skriv %s i stället",
 	"markdown.dangerous-link":      "%s till %q lämnas bort: till javascript:-, vbscript:- och data:-adresser länkas aldrig; länka till en sida eller en https://-adress",
 	"markdown.raw-html":            "HTML-koden %q publiceras inte på sidan: skriv samma sak i Markdown (**fet**, *kursiv*, [länk](https://…)) eller ta bort den",
+	"markdown.empty-heading":       "mellanrubriken har ingen text: skriv rubriken efter #-tecknen eller ta bort raden (en tom rubrik är en namnlös punkt för en skärmläsare och en tom länk i innehållsförteckningen)",
+	"markdown.empty-link":          "länken till %q har ingen text som läsaren ser och en skärmläsare läser: skriv den mellan hakparenteserna, [länktext](%s)",
 	"markdown.no-alt":              "bilden %q har ingen alternativtext: skriv en kort beskrivning mellan hakparenteserna, ![beskrivning](%s)",
 	"markdown.windows-image":       "bildens adress %s är en fil på din egen dator, som läsarna inte kan se: kopiera bilden till content/static/kuvat/ och skriv ![beskrivning](/kuvat/%s)",
 	"markdown.remote-image":        "bilden på adressen %s finns på en annan server, och läsarna ser den inte: portalens sidor visar bara portalens egna bilder (webbläsaren blockerar andra, så att ingen annan server får veta om läsarens besök); spara bilden i content/static/kuvat/ och skriv ![beskrivning](/kuvat/%s)",

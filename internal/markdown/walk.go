@@ -23,7 +23,14 @@ func (p *parse) walk(d *Doc) {
 		case *ast.Heading:
 			p.heading(d, n)
 		case *ast.Link:
-			p.link(d, n, n.Pos(), linkDest(n.Destination), false, "")
+			pos := p.link(d, n, n.Pos(), linkDest(n.Destination), false, "")
+			// A link of no text ([](/helmet/x/)) has no name for a screen
+			// reader to read, nor anything to click; an image's alt text
+			// names it.
+			if strings.TrimSpace(inlineText(n, p.src, true)) == "" {
+				dest := linkDest(n.Destination)
+				p.diags.Report(pos, diag.MarkdownEmptyLink, Shorten(dest), dest)
+			}
 		case *ast.Image:
 			alt := strings.TrimSpace(inlineText(n, p.src, true))
 			p.link(d, n, n.Pos(), linkDest(n.Destination), true, alt)
@@ -66,7 +73,10 @@ func (p *parse) heading(d *Doc, n *ast.Heading) {
 	pos := p.pos(off)
 	d.Headings = append(d.Headings, Heading{Level: n.Level, Text: text, ID: id, Line: pos.Line})
 
+	// An image's alt text names a heading of an image alone.
 	switch {
+	case strings.TrimSpace(inlineText(n, p.src, true)) == "":
+		p.diags.Report(pos, diag.MarkdownEmptyHeading)
 	case n.Level == 1:
 		p.diags.Warn(pos, diag.MarkdownH1, text)
 	case n.Level > p.level+1:
@@ -102,9 +112,9 @@ func (p *parse) rawHTML(segs *text.Segments, block bool) {
 	p.diags.Warn(p.pos(first.Start), diag.MarkdownRawHTML, Shorten(strings.TrimSpace(string(v))))
 }
 
-// link records a link or an image. off is the byte offset of its first
-// character ('[', '!' or '<').
-func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt string) {
+// link records a link or an image, and returns its position. off is the
+// byte offset of its first character ('[', '!' or '<').
+func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt string) diag.Pos {
 	if off < 0 {
 		off = blockStart(n)
 	}
@@ -127,6 +137,7 @@ func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt s
 	if image && alt == "" {
 		p.diags.Report(pos, diag.MarkdownNoAlt, dest, dest)
 	}
+	return pos
 }
 
 // windowsPath tells an address that is a file on the editor's own
