@@ -18,7 +18,8 @@ var emptyContainer = regexp.MustCompile(`<(nav|ul|ol)\b([^>]*)>\s*</(?:nav|ul|ol
 // their neighbours ("Teeman helmet", "Oppaan luvut"), a stop in a screen
 // reader's list of landmarks that leads nowhere; a portal of case
 // examples alone (no pearls, no guide) had an empty list in its header's
-// navigation on every page.
+// navigation on every page, and a portal of pages alone an empty main
+// menu.
 func TestSmallPortalsHaveNoEmptyLandmarksOrLists(t *testing.T) {
 	t.Parallel()
 	area := "---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nJohdanto.\n"
@@ -33,6 +34,9 @@ func TestSmallPortalsHaveNoEmptyLandmarksOrLists(t *testing.T) {
 			"helmet/ainoa.md":       "---\ntitle: Ainoa helmi\ntheme: verkostotyo\nsummary: Ainoa.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n",
 			"opas/_index.md":        "---\ntitle: Opas\n---\nKansi.\n",
 			"opas/luku.md":          "---\ntitle: Ainoa luku\nweight: 1\nsummary: Luku.\n---\nTeksti.\n",
+		}},
+		{"pages alone", map[string]string{
+			"sivut/tietoa.md": "---\ntitle: Tietoa\n---\nPortaalista.\n",
 		}},
 		{"case examples alone", map[string]string{
 			"teemat/verkostotyo.md": area,
