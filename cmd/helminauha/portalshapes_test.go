@@ -218,3 +218,49 @@ func TestFarDatesAreWarnedOf(t *testing.T) {
 		t.Errorf("build: exit %d, want 0 and 3 warnings\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestNumberedChapterTitlesAreWarnedOf: a guide taken from a document
+// numbers its chapters in their titles, which the theme numbers again
+// ("Luku 3: 3. Roolit", the next-chapter link "Luku 4: Luku 4: …") and
+// the chapter's weight may contradict; check warns at the title. A number
+// of the title's own is no chapter number.
+func TestNumberedChapterTitlesAreWarnedOf(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "site.yaml"), "title: Opas\ndescription: Opas.\n")
+	titles := []struct {
+		title, number string
+	}{
+		{`"Luku 3: Roolit"`, "Luku 3:"},
+		{"3. Roolit", "3."},
+		{"3.2 Roolit", "3.2"},
+		{"3) Roolit", "3)"},
+		{"Chapter 12 Roles", "Chapter 12"},
+		{"5 askelta verkostoon", ""},
+		{"2020-luvun verkostot", ""},
+		{"Roolit 3.0", ""},
+	}
+	for i, tc := range titles {
+		write(t, filepath.Join(content, "opas", fmt.Sprintf("luku-%d.md", i)), fmt.Sprintf("---\ntitle: %s\nweight: %d\nsummary: Luku.\n---\nTeksti.\n", tc.title, i+1))
+	}
+	code, stdout, stderr := helminauha(t, dir, "check")
+	out := stdout + stderr
+	warned := 0
+	for i, tc := range titles {
+		file := fmt.Sprintf("content/opas/luku-%d.md:2:8: warning: the chapter's title starts with the number %q", i, tc.number)
+		if tc.number == "" {
+			if strings.Contains(out, fmt.Sprintf("luku-%d.md", i)) {
+				t.Errorf("check warns of the title %s:\n%s", tc.title, out)
+			}
+			continue
+		}
+		warned++
+		if !strings.Contains(out, file) {
+			t.Errorf("check: want %s in\n%s", file, out)
+		}
+	}
+	if want := fmt.Sprintf("content: no errors, %d warnings", warned); code != 0 || !strings.Contains(out, want) {
+		t.Errorf("check: exit %d, want 0 and %s in\n%s", code, want, out)
+	}
+}

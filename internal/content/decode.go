@@ -278,6 +278,13 @@ func (d *decoder) color(key string) string {
 	return strings.ToLower(s)
 }
 
+// chapterNumber is a number a chapter's title starts with, as a guide
+// taken from a document numbers its chapters ("Luku 3", "3.", "3:",
+// "3.2"), which the theme puts before it again ("Luku 3: 3. Roolit") and
+// which the chapter's weight may contradict. A number of the title's own
+// ("5 askelta verkostoon") is not one.
+var chapterNumber = regexp.MustCompile(`^\s*(?i:(?:luku|kapitel|chapter)\s+\d+\b[.:]?|\d+(?:\.\d+)+\.?\s|\d+[.:)]\s)`)
+
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Dates outside these years are a warning: most often a mistyped year

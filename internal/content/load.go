@@ -626,6 +626,9 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, once, ca
 		ch := &Chapter{Common: c}
 		if s.slug != CoverSlug {
 			ch.Weight = d.int("weight", true)
+			if n := chapterNumber.FindString(c.Title); n != "" {
+				d.diags.Warn(d.at("title", noItem), diag.ContentChapterNumbered, strings.TrimSpace(n))
+			}
 		}
 		out = ch
 	case DirPages:

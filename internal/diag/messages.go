@@ -845,6 +845,9 @@ var (
 	ContentDateFar = msg("content.date-far",
 		"asetuksen %q päivämäärän %s vuosi ei ole väliltä 1900–2100: tarkista se, sillä uusimpien luettelot ja syöte järjestävät sivut päivämäärän mukaan",
 		"%q: the year of %s is not within 1900–2100: check it, since the lists of the newest and the feed order pages by date")
+	ContentChapterNumbered = msg("content.chapter-numbered",
+		"luvun otsikko alkaa numerolla %q: opas numeroi lukunsa itse (Luku 1, Luku 2 …), joten poista numero, ettei se näy kahdesti tai eri numerona kuin luvun paikka",
+		"the chapter's title starts with the number %q: the guide numbers its chapters itself, so remove it, lest it show twice or differ from the chapter's place")
 	ContentDateForm = msg("content.date-form",
 		"asetuksen %q päivämäärä kirjoitetaan muodossa VVVV-KK-PP: kirjoita %s, ei %q",
 		"%q must be a date in the form YYYY-MM-DD: write %s, not %q")

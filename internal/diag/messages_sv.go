@@ -308,6 +308,7 @@ eller HELMINAUHA_LANG=en).
 	"content.bad-color":            "%q ska vara en färg i formen \"#1f6f8b\" (inom citattecken), inte %q",
 	"content.no-such-date":         "%q: dagen %s finns inte: kontrollera månaden (01–12) och dagen",
 	"content.date-far":             "%q: året i %s ligger inte inom 1900–2100: kontrollera det, eftersom listorna över de nyaste och flödet ordnar sidorna efter datum",
+	"content.chapter-numbered":     "kapitlets rubrik börjar med numret %q: guiden numrerar sina kapitel själv (Kapitel 1, Kapitel 2 …), så ta bort numret, så att det inte syns två gånger eller skiljer sig från kapitlets plats",
 	"content.date-form":            "datumet i %q skrivs i formen ÅÅÅÅ-MM-DD: skriv %s, inte %q",
 	"content.date-example":         "%q ska vara ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2022-06-01, inte %q",
 	"content.date-not-text":        "%q ska vara ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2022-06-01, inte %s",
