@@ -264,3 +264,36 @@ func TestNumberedChapterTitlesAreWarnedOf(t *testing.T) {
 		t.Errorf("check: exit %d, want 0 and %s in\n%s", code, want, out)
 	}
 }
+
+// TestTwelveAreasHaveTwelveColours: a portal of twelve theme areas that
+// name no colour gets twelve different ones, so that a pearl's colour
+// tells its area as the legend says; with eight colours the ninth area had
+// the first's, the tenth the second's.
+func TestTwelveAreasHaveTwelveColours(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "site.yaml"), "title: Alueet\ndescription: Kaksitoista aluetta.\npearlWords: [0, 0]\n")
+	for i := 1; i <= 12; i++ {
+		write(t, filepath.Join(content, "teemat", fmt.Sprintf("alue%d.md", i)), fmt.Sprintf("---\ntitle: Alue %d\nweight: %d\nsummary: Alue.\n---\nJohdanto.\n", i, i))
+		write(t, filepath.Join(content, "helmet", fmt.Sprintf("helmi%d.md", i)), fmt.Sprintf("---\ntitle: Helmi %d\ntheme: alue%d\nsummary: Helmi.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n", i, i))
+	}
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	css, err := filepath.Glob(filepath.Join(dir, "public", "assets", "style.*.css"))
+	if err != nil || len(css) != 1 {
+		t.Fatalf("the build's stylesheet: %v %v", css, err)
+	}
+	colours := regexp.MustCompile(`\.teema-(alue\d+)\{--teema:(#[0-9a-f]{6})`).FindAllStringSubmatch(string(read(t, css[0])), -1)
+	if len(colours) != 12 {
+		t.Fatalf("the stylesheet colours %d areas, want 12", len(colours))
+	}
+	area := map[string]string{}
+	for _, m := range colours {
+		if other, ok := area[m[2]]; ok {
+			t.Errorf("the areas %s and %s have the same colour %s", other, m[1], m[2])
+		}
+		area[m[2]] = m[1]
+	}
+}

@@ -237,9 +237,14 @@ var AudienceLabels = map[string]string{
 // (opas/_index.md), by the key of label's "nav." prefix.
 var guideTitle = map[string]string{"guide": "Opas"}
 
-// Palette holds the colours given to theme areas that name none. Each has
-// at least 4.5:1 contrast against white text.
-var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#9c3d22", "#35605a", "#7a5a00"}
+// Palette holds the colours given to theme areas that name none, by the
+// area's place. Each has at least 4.5:1 contrast against white text, and
+// each pair differs at least as much as the first eight's closest two
+// (brown and olive): with eight, a portal's ninth area had the first's
+// colour, though the legend says a pearl's colour tells its area. They
+// repeat from the thirteenth.
+var Palette = []string{"#1f6f8b", "#8a4b08", "#2e7d32", "#8e2c62", "#5a4a9c", "#9c3d22", "#35605a", "#7a5a00",
+	"#3d5a1e", "#b71c1c", "#1d4f91", "#7b1fa2"}
 
 // HasNecklace tells whether the site has a reader's own necklace: its
 // page, its data and the header's link to it. A site of no pearls (a
