@@ -143,7 +143,7 @@ func TestNothingToFeedNoFeed(t *testing.T) {
 
 // TestServeFirstEntryBringsFeedAndNecklace: serve shows on every page
 // what a portal's first case example and first pearl bring, the links to
-// the feed and to the own necklace, where only the pages the new file is
+// the feed, to the own necklace and to the list of terms, where only the pages the new file is
 // on were rendered again.
 func TestServeFirstEntryBringsFeedAndNecklace(t *testing.T) {
 	t.Parallel()
@@ -161,8 +161,8 @@ func TestServeFirstEntryBringsFeedAndNecklace(t *testing.T) {
 	cmd.Dir = dir
 	s := startServing(t, cmd)
 	s.waitFor("/tietoa/", "Portaali on yksi opas.")
-	if _, page := s.get("/tietoa/"); strings.Contains(page, "feed.xml") || strings.Contains(page, "oma-helminauha") {
-		t.Fatalf("a portal of no pearls and no case examples names a feed or a necklace:\n%s", page)
+	if _, page := s.get("/tietoa/"); strings.Contains(page, "feed.xml") || strings.Contains(page, "oma-helminauha") || strings.Contains(page, "tagit/") {
+		t.Fatalf("a portal of no pearls and no case examples names a feed, a necklace or a list of terms:\n%s", page)
 	}
 	write("caset/eka.md", "---\ntitle: Eka\norganization: Kunta\nthemes: [alue]\nsummary: Ensimmäinen.\ndate: 2024-02-03\n---\n## Tarve ja tavoitteet\n## Ratkaisu\n## Tulokset\n## Opit\n")
 	s.waitFor("/tietoa/", `href="/feed.xml"`)
@@ -170,4 +170,56 @@ func TestServeFirstEntryBringsFeedAndNecklace(t *testing.T) {
 	write("helmet/eka.md", "---\ntitle: Ensimmäinen helmi\ntheme: alue\nsummary: Helmi.\nkind: vinkki\ndate: 2024-03-04\n---\nTeksti.\n")
 	s.waitFor("/tietoa/", `href="/oma-helminauha/"`)
 	s.waitFor("/oma-helminauha/", "data-necklace-page")
+	s.waitFor("/tietoa/", `<a href="/tagit/">Aiheet</a>`)
+	s.waitFor("/tagit/", "Tyypit")
+}
+
+// TestNoTermsNoTermsPage: the list of terms (/tagit/) lists the pearls'
+// tags, kinds and audiences. A portal of no pearls has none to list: it
+// writes no such page, no page links to it, the sitemap does not list it,
+// and a link an editor writes to it is broken, at the link (before
+// 2026-12-07 every page of a guide alone linked to a list of nothing). A
+// portal of pearls keeps all.
+func TestNoTermsNoTermsPage(t *testing.T) {
+	t.Parallel()
+	guide := t.TempDir()
+	guideOnlyPortal(t, guide)
+	pearls := t.TempDir()
+	writePortal(t, "small.txtar", pearls)
+	for _, dir := range []string{guide, pearls} {
+		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
+			t.Fatalf("build: %d\n%s", code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(guide, "public", "tagit")); err == nil {
+		t.Errorf("a portal of no pearls has a list of terms")
+	}
+	eachPage(t, filepath.Join(guide, "public"), func(rel, html string) {
+		for _, never := range []string{"tagit/", ">Aiheet<"} {
+			if strings.Contains(html, never) {
+				t.Errorf("public/%s names the list of terms: %q", rel, never)
+			}
+		}
+	})
+	if sitemap, err := os.ReadFile(filepath.Join(guide, "public", "sitemap.xml")); err != nil || strings.Contains(string(sitemap), "tagit") {
+		t.Errorf("the sitemap of a portal of no pearls lists the list of terms (%v):\n%s", err, sitemap)
+	}
+	page := filepath.Join(guide, "content", "sivut", "tietoa.md")
+	if err := os.WriteFile(page, []byte("---\ntitle: Tietoa\n---\nKatso [aiheet](/tagit/).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := helminauha(t, guide, "build"); code == 0 || !strings.Contains(stderr, "content/sivut/tietoa.md:4:7: broken link to /tagit/") {
+		t.Errorf("a link to the list of terms of a portal of no pearls is not an error at the link (%d):\n%s", code, stderr)
+	}
+
+	home := readPage(t, pearls, "")
+	if !strings.Contains(home, `<li><a href="/portaali/tagit/">Aiheet</a></li>`) {
+		t.Errorf("the home page of a portal of pearls does not link the list of terms")
+	}
+	if !strings.Contains(readPage(t, pearls, "tagit"), `<h1>Aiheet</h1>`) {
+		t.Errorf("a portal of pearls has no list of terms")
+	}
+	if sitemap, _ := os.ReadFile(filepath.Join(pearls, "public", "sitemap.xml")); !strings.Contains(string(sitemap), "/portaali/tagit/</loc>") {
+		t.Errorf("the sitemap of a portal of pearls does not list the list of terms")
+	}
 }

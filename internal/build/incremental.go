@@ -273,14 +273,15 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		}
 		// Whether each language has pearls (the header's link to the own
 		// necklace) and anything to feed (the feed's links in every
-		// page's head and footer): a first case example of a site of no
+		// page's head and footer) and any term to list (the footer's link
+		// to the list of terms): a first case example of a site of no
 		// pearls adds the links to every page.
 		langs := m.site.Languages
 		if len(langs) == 0 {
 			langs = []*site.Site{m.site}
 		}
 		for _, l := range langs {
-			fmt.Fprintf(global, "\n%s %t %t", l.Lang, l.HasNecklace(), l.HasFeed())
+			fmt.Fprintf(global, "\n%s %t %t %t", l.Lang, l.HasNecklace(), l.HasFeed(), l.HasTerms())
 		}
 		g = &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
 	}

@@ -105,7 +105,9 @@ func sitemapURLs(b *bytes.Buffer, l *site.Site, langs []*site.Site) {
 		add(p.Path, p.Key, true, time.Time{})
 	}
 	for k := range TagPageCount(len(l.Tags)) {
-		add(PagePath(TermsPath, k+1), "", k == 0, time.Time{})
+		if l.HasTerms() {
+			add(PagePath(TermsPath, k+1), "", k == 0, time.Time{})
+		}
 	}
 	for _, list := range [][]*site.Term{l.Tags, l.Kinds, l.Audiences} {
 		for _, t := range list {

@@ -801,8 +801,14 @@ func (b *builder) terms() {
 // a static file in the way of any of them is found with the model's other
 // problems (see static).
 func (b *builder) written() {
-	for _, p := range []string{"/", "/haku/", TermsPath, "/404.html"} {
+	for _, p := range []string{"/", "/haku/", "/404.html"} {
 		b.byPath[p] = true
+	}
+	if b.s.HasTerms() {
+		b.byPath[TermsPath] = true
+		for k := 2; k <= TagPageCount(len(b.s.Tags)); k++ {
+			b.byPath[PagePath(TermsPath, k)] = true
+		}
 	}
 	if b.s.HasFeed() {
 		b.byPath["/feed.xml"] = true
@@ -826,7 +832,6 @@ func (b *builder) written() {
 			b.byPath[PagePath(p, k)] = true
 		}
 	}
-	paged(TermsPath, TagPageCount(len(b.s.Tags)))
 	for _, a := range b.s.Areas {
 		paged(a.Path, PageCount(len(a.Pearls)))
 	}

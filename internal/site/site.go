@@ -277,6 +277,12 @@ func NecklaceShards(pearls int) int {
 // known as soon as the pearls and the case examples are.
 func (s *Site) HasFeed() bool { return len(s.Pearls) > 0 || len(s.Cases) > 0 }
 
+// HasTerms tells whether the site has a list of terms (TermsPath): its
+// pages, the footer's link to it and its place in the sitemap. A site of
+// no pearls has no tag, kind or audience to list; a pearl has a kind
+// always, so a site of pearls and no tags still lists its kinds there.
+func (s *Site) HasTerms() bool { return len(s.Tags)+len(s.Kinds)+len(s.Audiences) > 0 }
+
 // Has tells whether the site writes a page at site path p ("/haku/").
 func (s *Site) Has(p string) bool { return s.paths[p] || s.pearlPaths.has(p) }
 
