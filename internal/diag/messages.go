@@ -1035,6 +1035,9 @@ var (
 	SiteLinkAsset = msg("site.link-asset",
 		"osoite %s on teeman tyyli- tai skriptitiedoston, jonka julkaisu nimeää sisällön mukaan (assets/style.3f2a9c1e.css) ja nimeää uudelleen aina, kun se muuttuu, joten linkki siihen lakkaisi toimimasta: sivu ei tarvitse linkkiä teeman tiedostoon; linkitettävä tiedosto kuuluu kansioon static/",
 		"%s is a stylesheet or script of the theme, which the build names by its content (assets/style.3f2a9c1e.css) and renames whenever it changes, so a link to it would stop working: a page needs no link to the theme's files; a file to link to belongs under static/")
+	SiteTermsNoPearls = msg("site.terms-no-pearls",
+		"millään sivulla tai tiedostolla ei ole osoitetta %s: aiheiden luettelo tehdään vain, kun portaalissa on helmiä (kansiossa helmet/)",
+		"no page or file has the address %s: the list of topics is made only when the portal has pearls (in the folder helmet/)")
 	SiteNoAddress = msg("site.no-address",
 		"millään sivulla tai tiedostolla ei ole osoitetta %s",
 		"no page or file has the address %s")

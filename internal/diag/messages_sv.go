@@ -362,6 +362,7 @@ eller HELMINAUHA_LANG=en).
 	"site.unreadable-address":   "adressen kan inte läsas: %s",
 	"site.outside-content":      "den pekar utanför innehållsmappen",
 	"site.no-address-static":    "ingen sida eller fil har adressen %s: filen är static/%s, så skriv dess adress som /%s",
+	"site.terms-no-pearls":      "ingen sida eller fil har adressen %s: ämnesförteckningen görs bara när portalen har pärlor (i mappen helmet/)",
 	"site.print-no-chapters":    "ingen sida eller fil har adressen %s: guidens utskriftssida görs bara när guiden har kapitel (i mappen opas/)",
 	"site.no-address":           "ingen sida eller fil har adressen %s",
 	"site.link-generated":       "ingen sida eller fil har adressen %s: i mappen %s skriver portalen %s, vars filer namnges efter portalens storlek och kan ändras vid varje publicering: länka till sidan %s",

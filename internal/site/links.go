@@ -499,6 +499,10 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 		// Reserved, and written only for a guide of chapters.
 		return "", diag.SitePrintNoChapters.With(p)
 	}
+	if clean == TermsPath {
+		// Reserved, and written only for a site of terms (HasTerms).
+		return "", diag.SiteTermsNoPearls.With(p)
+	}
 	// A link to /helmet/x/ where x does not exist: name the missing file.
 	parts := strings.Split(strings.Trim(clean, "/"), "/")
 	if len(parts) == 2 {
