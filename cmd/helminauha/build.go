@@ -222,7 +222,17 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintln(stdout, diag.WarningsNoted.In(lang, n))
 		}
 		if res.Site != nil && res.Site.Config.BaseURL == "" {
-			fmt.Fprintln(stdout, diag.CmdNoBaseURL.In(lang, filepath.Join(*contentDir, "site.yaml")))
+			// The feed is named only where one is written: a portal of a
+			// guide alone has the sitemap alone to give addresses in.
+			feed := res.Site.HasFeed()
+			for _, l := range res.Site.Languages {
+				feed = feed || l.HasFeed()
+			}
+			note := diag.CmdNoBaseURLSitemap
+			if feed {
+				note = diag.CmdNoBaseURL
+			}
+			fmt.Fprintln(stdout, note.In(lang, filepath.Join(*contentDir, "site.yaml")))
 		}
 	}
 	if *timings {

@@ -338,8 +338,9 @@ func TestKeepMustNameFilesInTheOutputFolder(t *testing.T) {
 
 // A portal without baseURL builds (for a look at the pages on one's own
 // machine), but its sitemap and feed have no whole addresses to give:
-// build says so, and what to write, under its summary; with --baseurl or
-// site.yaml's baseURL it says nothing of it.
+// build says so, and what to write, under its summary, naming the feed
+// only where one is written; with --baseurl or site.yaml's baseURL it
+// says nothing of it.
 func TestBuildWithoutAddressSaysSo(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
@@ -355,6 +356,16 @@ func TestBuildWithoutAddressSaysSo(t *testing.T) {
 	sitemap, _ := os.ReadFile(filepath.Join(dir, "public", "sitemap.xml"))
 	if !strings.Contains(string(sitemap), "<loc>https://org.github.io/portaali/</loc>") {
 		t.Errorf("sitemap.xml under --baseurl: %s", sitemap)
+	}
+	// A portal of no pearls and no case examples writes no feed, and the
+	// note names the sitemap alone.
+	guide := t.TempDir()
+	guideOnlyPortal(t, guide)
+	write(t, filepath.Join(guide, "content", "site.yaml"), "title: Opasportaali\ndescription: Opas ilman helmiä\n")
+	code, stdout, stderr = helminauha(t, guide, "build")
+	note = "The site has no address (baseURL): the sitemap (sitemap.xml) needs whole addresses, which search engines use. Before publishing, write baseURL in " + filepath.Join("content", "site.yaml")
+	if code != 0 || !strings.Contains(stdout, note) || strings.Contains(stdout, "feed") {
+		t.Errorf("build of a guide alone without baseURL: exit %d, stdout %q, stderr %q; want the note %q and no word of a feed", code, stdout, stderr, note)
 	}
 }
 

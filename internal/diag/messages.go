@@ -160,6 +160,9 @@ language is en or sv).
 	CmdNoBaseURL = msg("cmd.no-baseurl",
 		"Sivustolla ei ole osoitetta (baseURL): sivukartta (sitemap.xml) ja syöte (feed.xml) tarvitsevat kokonaiset osoitteet, joita hakukoneet ja syötteenlukijat käyttävät. Kirjoita ennen julkaisua tiedostoon %s baseURL (esimerkiksi baseURL: https://helmet.example.fi/) tai anna build --baseurl OSOITE.",
 		"The site has no address (baseURL): the sitemap (sitemap.xml) and the feed (feed.xml) need whole addresses, which search engines and feed readers use. Before publishing, write baseURL in %s (such as baseURL: https://helmet.example.fi/) or give build --baseurl URL.")
+	CmdNoBaseURLSitemap = msg("cmd.no-baseurl-sitemap",
+		"Sivustolla ei ole osoitetta (baseURL): sivukartta (sitemap.xml) tarvitsee kokonaiset osoitteet, joita hakukoneet käyttävät. Kirjoita ennen julkaisua tiedostoon %s baseURL (esimerkiksi baseURL: https://helmet.example.fi/) tai anna build --baseurl OSOITE.",
+		"The site has no address (baseURL): the sitemap (sitemap.xml) needs whole addresses, which search engines use. Before publishing, write baseURL in %s (such as baseURL: https://helmet.example.fi/) or give build --baseurl URL.")
 	CmdCheckBadFormat = msg("cmd.check-bad-format",
 		"helminauha check: --format on text, json tai github, ei %q",
 		"helminauha check: --format must be text, json or github, not %q")
