@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -224,5 +225,61 @@ func TestServeShowsSavesInBothLanguages(t *testing.T) {
 	s.waitFor("/sv/teemat/johtaminen/", "Dialog i nätverket")
 	if err := s.interrupt(); err != nil {
 		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
+	}
+}
+
+// TestServeRetitlesOtherLanguagesLinks: a Swedish page that links to a
+// Finnish page not translated yet by its Finnish title marks the link's
+// text as Finnish (lang="fi"); when the Finnish title changes in serve,
+// the text is the title no more, and the Swedish pages that link to it
+// show so next, as a build would: a pearl's page, a standalone page, and
+// for a pearl, a theme area and a chapter alike. Serve once rendered
+// only the pages of the saved file's own language, and the Swedish ones
+// kept the old lang until a full build.
+func TestServeRetitlesOtherLanguagesLinks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	writeAll(t, dir, map[string]string{
+		"content/sv/sivut/tietoa.md": "---\ntitle: Om portalen\n---\n" +
+			"Läs [Luottamus verkostossa](../helmet/luottamus.md), [Verkostotyö](../teemat/verkostotyo.md) och [Roolit](../opas/roolit.md).\n",
+	})
+	dialogi := filepath.Join(dir, "content", "sv", "helmet", "dialogi.md")
+	data, _ := os.ReadFile(dialogi)
+	if err := os.WriteFile(dialogi, append(data, "\nSe [Luottamus verkostossa](../helmet/luottamus.md).\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	const trust = `<a href="/helmet/luottamus/" hreflang="fi"%s>Luottamus verkostossa</a>`
+	for _, page := range []string{"/sv/tietoa/", "/sv/helmet/dialogi/"} {
+		s.waitFor(page, fmt.Sprintf(trust, ` lang="fi"`))
+	}
+	saves := []struct {
+		file, old, new string
+		pages          []string
+		want           string
+	}{
+		{"helmet/luottamus.md", "title: Luottamus verkostossa\n", "title: Luottamus verkostoissa\n", []string{"/sv/tietoa/", "/sv/helmet/dialogi/"}, fmt.Sprintf(trust, "")},
+		{"helmet/luottamus.md", "title: Luottamus verkostoissa\n", "title: Luottamus verkostossa\n", []string{"/sv/tietoa/", "/sv/helmet/dialogi/"}, fmt.Sprintf(trust, ` lang="fi"`)},
+		{"teemat/verkostotyo.md", "title: Verkostotyö\n", "title: Verkostotyö arjessa\n", []string{"/sv/tietoa/"}, `<a href="/teemat/verkostotyo/" hreflang="fi">Verkostotyö</a>`},
+		{"opas/roolit.md", "title: Roolit\n", "title: Roolit verkostossa\n", []string{"/sv/tietoa/"}, `<a href="/opas/roolit/" hreflang="fi">Roolit</a>`},
+	}
+	for _, sv := range saves {
+		p := filepath.Join(dir, "content", filepath.FromSlash(sv.file))
+		old, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(old), sv.old) {
+			t.Fatalf("%s has no %q", sv.file, sv.old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(old), sv.old, sv.new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, page := range sv.pages {
+			s.waitFor(page, sv.want)
+		}
 	}
 }

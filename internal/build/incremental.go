@@ -241,6 +241,9 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		// sitemap's bytes do not depend, and a full build after hashes
 		// it anew unless the card is the same as then.
 		jobs = m.theme.JobsOf(m.site, now, keep, sitemap)
+		// The other languages' pages that link to the pearl show its
+		// title (the link's lang), which the patch may have changed.
+		jobs = append(jobs, m.theme.JobsLinking(m.site, now, pt.front.Key)...)
 	} else {
 		jobs = m.theme.Jobs(m.site)
 	}

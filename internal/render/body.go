@@ -43,32 +43,16 @@ func (v *View) body(doc *markdown.Doc, links site.Links) template.HTML {
 
 // linkLang is the language and title of the page at address u (a body's
 // link, rewritten) when that page is in another language of the portal
-// than v's: a translation's link to a page not translated leads to the
-// original. lang "" for a page of v's own language, a static file or a
-// portal of one language.
+// than v's (site.Site.LinkedElsewhere). lang "" for a page of v's own
+// language, a static file or a portal of one language.
 func (v *View) linkLang(u string) (lang, title string) {
-	s := v.Site
-	if s == nil || len(s.Languages) < 2 {
+	if v.Site == nil {
 		return "", ""
 	}
-	u, _, _ = strings.Cut(u, "#")
-	u, _, _ = strings.Cut(u, "?")
-	// The default language's base path is a part of every other's
-	// ("/sv/" under "/"): the longest that u starts with is its language.
-	var in *site.Site
-	for _, l := range s.Languages {
-		if b := l.Config.BasePath(); strings.HasPrefix(u, b) && (in == nil || len(b) > len(in.Config.BasePath())) {
-			in = l
-		}
-	}
-	if in == nil || in.Lang == s.Lang {
+	in, _, title := v.Site.LinkedElsewhere(u)
+	if in == nil {
 		return "", ""
 	}
-	p := "/" + strings.TrimPrefix(u, in.Config.BasePath())
-	if !in.Has(p) {
-		return "", ""
-	}
-	title, _ = in.TitleAt(p)
 	return in.Config.Language, title
 }
 

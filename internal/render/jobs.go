@@ -95,10 +95,11 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 // s (s itself in a portal of one language), except the pages of the
 // theme areas, pearls, case examples and terms that keep (given the
 // *site.Area, *site.Pearl, *site.Case or *site.Term) leaves out, for
-// serve to list only the pages a change of in's documents may reach. No
-// page of another language shows them, but the root's sitemap, which
-// lists every language's pages: it is listed as Jobs lists it when
-// sitemap is set, and else not at all.
+// serve to list only the pages a change of in's documents may reach.
+// Another language's pages show them only where a body links to one
+// (JobsLinking), and the root's sitemap, which lists every language's
+// pages: it is listed as Jobs lists it when sitemap is set, and else not
+// at all.
 func (t *Theme) JobsOf(s, in *site.Site, keep func(node any) bool, sitemap bool) []Job {
 	jobs := t.jobs(in, t.state(in).deps, keep, true)
 	if !sitemap {
@@ -120,6 +121,47 @@ func (t *Theme) JobsOf(s, in *site.Site, keep func(node any) bool, sitemap bool)
 		return jobs
 	}
 	return append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: t.rootSitemapDeps(s, sitemapDeps(s, t.state(s).deps))})
+}
+
+// JobsLinking lists the jobs Jobs lists of the languages of s other than
+// in's whose pages show the title of the document of in with key: those
+// whose bodies link to its page (site.Site.LinkedKeys), for serve to
+// render them again when the title changes, as it does the pages of in
+// that list the document (JobsOf). None in a portal of one language.
+func (t *Theme) JobsLinking(s, in *site.Site, key string) []Job {
+	var jobs []Job
+	for _, l := range s.Languages {
+		if l == in {
+			continue
+		}
+		links := func(node any) bool {
+			var ls site.Links
+			switch n := node.(type) {
+			case *site.Area:
+				ls = n.Links
+			case *site.Pearl:
+				ls = n.Links
+			case *site.Case:
+				ls = n.Links
+			case *site.Page:
+				ls = n.Links
+			case *site.Guide:
+				// The guide's pages show the cover's body, a chapter's
+				// or all of them.
+				if slices.Contains(l.LinkedKeys(n.Links), key) {
+					return true
+				}
+				return slices.ContainsFunc(n.Chapters, func(c *site.Chapter) bool { return slices.Contains(l.LinkedKeys(c.Links), key) })
+			}
+			return slices.Contains(l.LinkedKeys(ls), key)
+		}
+		linking := slices.DeleteFunc(t.jobs(l, t.state(l).deps, links, false), func(j Job) bool { return !slices.Contains(j.Deps, key) })
+		if l != s {
+			linking = t.inFolder(l, linking)
+		}
+		jobs = append(jobs, linking...)
+	}
+	return jobs
 }
 
 // inFolder makes jobs, the jobs of l, another language's site than the
@@ -179,8 +221,11 @@ func (t *Theme) JobsIn(s, part *site.Site) []Job {
 	return jobs
 }
 
-// jobs lists the jobs of s (those keep keeps, when it is not nil), each
-// depending on common, the documents every page of the site shows; whole
+// jobs lists the jobs of s (those keep keeps, when it is not nil: it is
+// asked of each page's *site.Area, *site.Pearl, *site.Case, *site.Term,
+// *site.Page, of the *site.Guide for the guide's pages, and of nil for
+// the home page and the generated pages and files), each depending on
+// common, the documents every page of the site shows; whole
 // tells that s is a whole site, whose layout of the necklace data's
 // shards is kept for the next listing (necklaceJobs).
 func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, whole bool) []Job {
@@ -202,9 +247,13 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		jobs = append(jobs, Job{Path: path, Kind: kind, Deps: uniqueKeys(all), node: node})
 	}
 
+	// keep is asked of the home page and the generated pages as of nil.
+	generated := keep == nil || keep(nil)
 	// The home page draws at most homeStrand pearls of an area but shows
 	// how many it has, so it depends on all of them.
-	jobs = append(jobs, Job{Path: "index.html", Kind: "home", Deps: listDeps(s.Pearls, common, caseKeys(homeCases(s)), guideKeys(s))})
+	if generated {
+		jobs = append(jobs, Job{Path: "index.html", Kind: "home", Deps: listDeps(s.Pearls, common, caseKeys(homeCases(s)), guideKeys(s))})
+	}
 
 	// Every page of a paged list depends on the whole list: it shows how
 	// many pearls and pages there are, and which pearls fall on it
@@ -225,9 +274,9 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		// Only the first page shows the area's text, strand and cases.
 		pearls := listDeps(a.Pearls, common)
 		first := pearls
-		if len(a.Cases) > 0 {
+		if elsewhere := s.LinkedKeys(a.Links); len(a.Cases) > 0 || len(elsewhere) > 0 {
 			// The count of all the area's cases shows, not only the newest.
-			first = listDeps(a.Pearls, common, caseKeys(a.Cases))
+			first = listDeps(a.Pearls, common, caseKeys(a.Cases), elsewhere)
 		}
 		paged(a.Path, "area", a, first, pearls, len(a.Pearls))
 	}
@@ -240,13 +289,13 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		workers.Split(len(s.Pearls), workers.Cores(len(s.Pearls), 4096), func(_, lo, hi int) {
 			var keys arena
 			for i, p := range s.Pearls[lo:hi] {
-				jobs[at+lo+i] = pageOfPearl(p, common, keys.alloc)
+				jobs[at+lo+i] = pageOfPearl(p, common, s.LinkedKeys(p.Links), keys.alloc)
 			}
 		})
 	} else {
 		for _, p := range s.Pearls {
 			if keep(p) {
-				jobs = append(jobs, pageOfPearl(p, common, alloc))
+				jobs = append(jobs, pageOfPearl(p, common, s.LinkedKeys(p.Links), alloc))
 			}
 		}
 	}
@@ -258,20 +307,25 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		for _, a := range c.Areas {
 			d = append(d, a.Key)
 		}
-		add(out(c.Path), "case", c, d, pearlKeys(c.Pearls))
+		add(out(c.Path), "case", c, d, pearlKeys(c.Pearls), s.LinkedKeys(c.Links))
 	}
-	if g := s.Guide; g != nil {
-		add(out(g.Path), "guide", g, guideKeys(s))
+	if g := s.Guide; g != nil && (keep == nil || keep(g)) {
+		elsewhere := s.LinkedKeys(g.Links)
+		add(out(g.Path), "guide", g, guideKeys(s), elsewhere)
 		for _, c := range g.Chapters {
 			// The chapter's number and neighbours depend on the others.
-			add(out(c.Path), "chapter", c, guideKeys(s))
+			own := s.LinkedKeys(c.Links)
+			add(out(c.Path), "chapter", c, guideKeys(s), own)
+			elsewhere = append(elsewhere, own...)
 		}
 		if len(g.Chapters) > 0 {
-			add("opas/kokonaan/index.html", "guideprint", g, guideKeys(s))
+			add("opas/kokonaan/index.html", "guideprint", g, guideKeys(s), elsewhere)
 		}
 	}
 	for _, p := range s.Pages {
-		add(out(p.Path), "page", p, []string{p.Key})
+		if keep == nil || keep(p) {
+			add(out(p.Path), "page", p, []string{p.Key}, s.LinkedKeys(p.Links))
+		}
 	}
 	for _, list := range [][]*site.Term{s.Tags, s.Kinds, s.Audiences} {
 		for _, term := range list {
@@ -281,6 +335,9 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 			deps := listDeps(term.Pearls, common)
 			paged(term.Path, "term", term, deps, deps, len(term.Pearls))
 		}
+	}
+	if !generated {
+		return jobs
 	}
 	all := listDeps(s.Pearls, common)
 	// The list of terms shows every tag with its count of pearls.
@@ -334,13 +391,14 @@ func (a *arena) alloc(n int) []string {
 
 // pageOfPearl is the job of pearl p's page, its deps cut by alloc: the
 // keys uniqueKeys keeps of common, p, its area, neighbours, the first
-// pearl of each tag, its related pearls and its cases, in that order.
+// pearl of each tag, its related pearls, its cases and elsewhere (the
+// documents of other languages its body links to), in that order.
 // No pearl's key is another document's, so the pearls' repeats are
 // dropped apart from the others', by pointer: comparing keys read the
 // key of every related pearl and neighbour, and at 100,000 pearls each
 // was a miss of the processor's cache.
-func pageOfPearl(p *site.Pearl, common []string, alloc func(n int) []string) Job {
-	d := alloc(len(common) + 4 + len(p.Tags) + len(p.Related) + len(p.Cases))
+func pageOfPearl(p *site.Pearl, common, elsewhere []string, alloc func(n int) []string) Job {
+	d := alloc(len(common) + 4 + len(p.Tags) + len(p.Related) + len(p.Cases) + len(elsewhere))
 	keep := func(from int, k string) {
 		if k != "" && !slices.Contains(d[from:], k) {
 			d = append(d, k)
@@ -397,6 +455,9 @@ func pageOfPearl(p *site.Pearl, common []string, alloc func(n int) []string) Job
 			d = append(d, k)
 		}
 	}
+	// The other languages' pages its body links to, whose titles it
+	// shows: no key of this language's.
+	d = append(d, elsewhere...)
 	return Job{Path: out(p.Path), Kind: "pearl", Deps: d, node: p}
 }
 

@@ -76,7 +76,7 @@ func TestPageOfPearlDeps(t *testing.T) {
 		}
 		want := uniqueKeys(all)
 		var keys arena
-		if got := pageOfPearl(p, common, keys.alloc).Deps; !slices.Equal(got, want) {
+		if got := pageOfPearl(p, common, nil, keys.alloc).Deps; !slices.Equal(got, want) {
 			t.Fatalf("seed %d: deps\n%q, want\n%q", seed, got, want)
 		}
 	}

@@ -186,6 +186,14 @@ func (s *Site) clone() *Site {
 	for _, c := range n.Cases {
 		c.Areas, c.Pearls = areaOf.list(c.Areas), pearlOf.list(c.Pearls)
 	}
+	if s.pearlPaths != nil {
+		// The table's slugs and addresses are as they were, its pearls
+		// the copies: a page of another language that links to the
+		// patched pearl shows its title from there (docAt).
+		t := *s.pearlPaths
+		t.pearls = pearlOf.list(t.pearls)
+		n.pearlPaths = &t
+	}
 	return &n
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -293,41 +294,93 @@ func (s *Site) ByKey(key string) (Node, bool) {
 	return n, ok
 }
 
-// TitleAt is the title of the page made from a document at site path p
-// ("/helmet/x/", "/opas/", "/tietoa/"), for a page of another language
-// that links to it: ok false for a generated page or none. A pearl is
-// found by its slug; the other lists are short, and such links are few.
-func (s *Site) TitleAt(p string) (title string, ok bool) {
+// docAt is the key and the title of the document whose page is at site
+// path p ("/helmet/x/", "/opas/", "/tietoa/"), for a page of another
+// language that links to it: ok false for a generated page or none. A
+// pearl is found by its slug; the other lists are short, and such links
+// are few.
+func (s *Site) docAt(p string) (key, title string, ok bool) {
 	if slug, isPearl := strings.CutPrefix(p, pearlsDir); isPearl {
 		if x := s.pearlPaths.get(strings.TrimSuffix(slug, "/")); x != nil && x.Path == p {
-			return x.Title, true
+			return x.Key, x.Title, true
 		}
-		return "", false
+		return "", "", false
 	}
 	for _, a := range s.Areas {
 		if a.Path == p {
-			return a.Title, true
+			return a.Key, a.Title, true
 		}
 	}
 	for _, c := range s.Cases {
 		if c.Path == p {
-			return c.Title, true
+			return c.Key, c.Title, true
 		}
 	}
 	if g := s.Guide; g != nil {
 		if g.Path == p {
-			return g.Title, true
+			return g.Key, g.Title, true
 		}
 		for _, c := range g.Chapters {
 			if c.Path == p {
-				return c.Title, true
+				return c.Key, c.Title, true
 			}
 		}
 	}
 	for _, pg := range s.Pages {
 		if pg.Path == p {
-			return pg.Title, true
+			return pg.Key, pg.Title, true
 		}
 	}
-	return "", false
+	return "", "", false
+}
+
+// LinkedElsewhere tells where a link of a body of s leads, at its built
+// address u (Links.Rewrite's), when it leads to a page of another
+// language of the portal (a translation's link to a page not translated
+// yet leads to the original): that language's site, and the key and the
+// title of the document the page is made of, both "" for a generated
+// page (/tagit/). in is nil for a page of s's own language, a static
+// file and in a portal of one language. A page shows such a title
+// (render marks the link's language by it), so it depends on the
+// document (LinkedKeys).
+func (s *Site) LinkedElsewhere(u string) (in *Site, key, title string) {
+	if len(s.Languages) < 2 {
+		return nil, "", ""
+	}
+	u, _, _ = strings.Cut(u, "#")
+	u, _, _ = strings.Cut(u, "?")
+	// The default language's base path is a part of every other's
+	// ("/sv/" under "/"): the longest that u starts with is its language.
+	for _, l := range s.Languages {
+		if b := l.Config.BasePath(); strings.HasPrefix(u, b) && (in == nil || len(b) > len(in.Config.BasePath())) {
+			in = l
+		}
+	}
+	if in == nil || in.Lang == s.Lang {
+		return nil, "", ""
+	}
+	p := "/" + strings.TrimPrefix(u, in.Config.BasePath())
+	if !in.Has(p) {
+		return nil, "", ""
+	}
+	key, title, _ = in.docAt(p)
+	return in, key, title
+}
+
+// LinkedKeys are the keys of the documents of other languages whose pages
+// the links of a body of s lead to (LinkedElsewhere), sorted: the page
+// that shows the body shows their titles, and is made again when one
+// changes. nil in a portal of one language.
+func (s *Site) LinkedKeys(links Links) []string {
+	if len(s.Languages) < 2 {
+		return nil
+	}
+	var keys []string
+	for _, u := range links {
+		if _, key, _ := s.LinkedElsewhere(u); key != "" && !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
