@@ -176,7 +176,8 @@ func TestServeFirstEntryBringsFeedAndNecklace(t *testing.T) {
 
 // TestNoTermsNoTermsPage: the list of terms (/tagit/) lists the pearls'
 // tags, kinds and audiences. A portal of no pearls has none to list: it
-// writes no such page, no page links to it, the sitemap does not list it,
+// writes no such page, no page links to it (nor the search page's list
+// for a reader without JavaScript), the sitemap does not list it,
 // and a link an editor writes to it is broken, at the link (before
 // 2026-12-07 every page of a guide alone linked to a list of nothing). A
 // portal of pearls keeps all.
@@ -203,6 +204,10 @@ func TestNoTermsNoTermsPage(t *testing.T) {
 	})
 	if sitemap, err := os.ReadFile(filepath.Join(guide, "public", "sitemap.xml")); err != nil || strings.Contains(string(sitemap), "tagit") {
 		t.Errorf("the sitemap of a portal of no pearls lists the list of terms (%v):\n%s", err, sitemap)
+	}
+	// Nor has it a list to browse for a reader without JavaScript.
+	if search := readPage(t, guide, "haku"); !strings.Contains(search, `<noscript><p class="notice">Haku tarvitsee JavaScriptin.</p></noscript>`) {
+		t.Errorf("the search page of a portal of no pearls offers a list to browse:\n%s", search)
 	}
 	page := filepath.Join(guide, "content", "sivut", "tietoa.md")
 	if err := os.WriteFile(page, []byte("---\ntitle: Tietoa\n---\nKatso [aiheet](/tagit/).\n"), 0o644); err != nil {
