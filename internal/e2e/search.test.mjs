@@ -99,3 +99,43 @@ test('a filter that leaves the count as it was is announced again, once for each
   assert.deepEqual(await page.evaluate(() => window.said), ['', before, '', before]);
   assertClean(w);
 });
+
+test('"Näytä lisää osumia" takes the reader to the first hit it adds, and does not announce the count again', async (t) => {
+  const { page, w } = await open(t);
+  let q = null;
+  for (const word of ['verkosto', 'työ', 'kokous']) {
+    await page.goto(site.base + `/haku/?q=${encodeURIComponent(word)}`);
+    await page.waitForFunction(() => document.getElementById('search-results').dataset.state === 'done');
+    if (/^\d+ osumaa haulla/.test((await status(page).textContent()).trim()) && await page.locator('button.search-more').isVisible()) { q = word; break; }
+  }
+  assert.ok(q, 'a query of more hits than a page lists, counted exactly');
+  const before = (await status(page).textContent()).trim();
+  const shown = await page.locator('ol#search-results li').count();
+  await page.evaluate(() => {
+    const region = document.getElementById('search-status');
+    window.said = [];
+    new MutationObserver(() => window.said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  // A keyboard user, as a screen reader's is.
+  await page.getByRole('button', { name: 'Näytä lisää osumia' }).focus();
+  await page.keyboard.press('Enter');
+  // The results are done once the region has said what it says of them.
+  await page.waitForFunction((n) => document.querySelectorAll('ol#search-results li').length > n
+    && document.getElementById('search-results').dataset.state === 'done', shown);
+  assert.deepEqual(await page.evaluate(() => window.said), [], 'the region, which says the same count, says nothing again');
+  assert.equal((await status(page).textContent()).trim(), before, 'the status still says the count');
+  const first = page.locator('ol#search-results li a.search-hit-title').nth(shown);
+  assert.ok(await first.evaluate((a) => a === document.activeElement), 'the focus is on the first hit added, which a screen reader reads');
+  // Until the last hits: the focus is never left on the hidden button.
+  for (let n = await page.locator('ol#search-results li').count(); await page.locator('button.search-more').isVisible(); n = await page.locator('ol#search-results li').count()) {
+    await page.getByRole('button', { name: 'Näytä lisää osumia' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('ol#search-results li').length > n
+      && document.getElementById('search-results').dataset.state === 'done', n);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), await page.locator('ol#search-results li a.search-hit-title').nth(n).textContent());
+  }
+  assert.deepEqual(await page.evaluate(() => window.said), []);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], 'axe:\n' + formatViolations(violations));
+  assertClean(w);
+});

@@ -1218,6 +1218,8 @@ function startPage(doc, win) {
   };
   let seq = 0;
   let more = null;
+  // added is where the hits "more" asks for start, 0 for a new search.
+  let added = 0;
 
   const el = (tag, cls, text) => {
     const e = doc.createElement(tag);
@@ -1254,7 +1256,7 @@ function startPage(doc, win) {
     if (!more) {
       more = el('button', 'search-more', t('more'));
       more.type = 'button';
-      more.addEventListener('click', () => { state.shown += PAGE_SIZE; run(); });
+      more.addEventListener('click', () => { added = results.children.length; state.shown += PAGE_SIZE; run(); });
       results.after(more);
     }
     more.hidden = res.exact !== false && res.total <= res.hits.length;
@@ -1321,6 +1323,8 @@ function startPage(doc, win) {
 
   async function run() {
     const my = ++seq;
+    const from = added;
+    added = 0;
     syncURL();
     const q = state.q.trim();
     if (!q) {
@@ -1351,6 +1355,9 @@ function startPage(doc, win) {
     renderHits(res, labels(idx));
     renderFacets(res, idx);
     results.removeAttribute('aria-busy');
+    // "More" takes the reader to the first hit it added, which a screen
+    // reader reads, and the button may go with the last hits.
+    if (from) results.querySelectorAll('a')[from]?.focus();
     const ms = win.performance.now() - t0;
     const done = () => {
       if (my !== seq) return;
@@ -1364,6 +1371,8 @@ function startPage(doc, win) {
     // Every answer is announced, also one that says what the one before
     // it said; the results count as done when the region says so.
     const said = [statusText(res.total, q, res.exact)];
+    // The count said again after "more" would tell nothing new.
+    if (from && status.textContent === said[0]) return done();
     // No hits, but a close word: "Tarkoititko ”hanke”?" runs it.
     if (res.total === 0 && res.suggestion) {
       const a = el('a', 'search-suggestion', res.suggestion);
