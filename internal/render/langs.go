@@ -31,10 +31,6 @@ func samePage(l *site.Site, rel, p string) (string, bool) {
 		}
 		return "", false
 	}
-	if p == "/opas/"+site.PrintSlug+"/" {
-		// Reserved in every site, written only for a guide of chapters.
-		return p, l.Guide != nil && len(l.Guide.Chapters) > 0
-	}
 	return p, l.Has(p)
 }
 
