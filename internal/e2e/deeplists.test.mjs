@@ -1,0 +1,82 @@
+// Lists nested deeper than any editor means to, in a pearl, a chapter and
+// the guide's print page: at 320 px (WCAG 1.4.10 Reflow) no depth may push
+// the page sideways. Each level indented by the browser's 40 px, eight
+// levels scrolled the page 27 px sideways. An ordinary list (three levels)
+// keeps its indent.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { chromium } from 'playwright-core';
+import { generator, serve, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+
+const run = promisify(execFile);
+let dir;
+let srv;
+let browser;
+
+// nested is a list of depth levels, bullets and numbers by turns, each
+// item a short sentence.
+function nested(depth) {
+  let md = '';
+  for (let i = 0; i < depth; i++) md += '   '.repeat(i) + (i % 2 ? '1. ' : '- ') + `Taso ${i + 1}, vähän tekstiä tällä tasolla\n`;
+  return md;
+}
+
+const body = `Johdanto.\n\n${nested(3)}\nVäli.\n\n${nested(16)}`;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-deeplists-'));
+  const bin = await generator(dir);
+  const files = {
+    'content/site.yaml': 'title: Syvät listat\ndescription: Sisäkkäisiä listoja.\n',
+    'content/teemat/verkostotyo.md': '---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nJohdanto.\n',
+    'content/helmet/listat.md': `---\ntitle: Listat\ntheme: verkostotyo\nsummary: Listoja.\nkind: tieto\ndate: 2024-01-01\n---\n${body}`,
+    'content/opas/luku.md': `---\ntitle: Luku\nweight: 1\nsummary: Listoja.\n---\n${body}`,
+  };
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, dirname(name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  await run(bin, ['build'], { cwd: dir, maxBuffer: 1 << 24 });
+  srv = await serve(() => join(dir, 'public'));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+test('lists nested 16 levels deep reflow at 320 px; a list of three levels keeps its indent', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const wide = [];
+  for (const p of ['/helmet/listat/', '/opas/luku/', '/opas/kokonaan/']) {
+    const res = await page.goto(srv.url + p, { waitUntil: 'load' });
+    assert.equal(res.status(), 200, `${p} answers 200`);
+    const { overflow, past, deepest, indents } = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      const past = [];
+      for (const e of document.querySelectorAll('main *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width > 0 && r.right > w + 1) past.push(`<${e.tagName.toLowerCase()}> ${(e.textContent || '').trim().slice(0, 30)}`);
+      }
+      const items = [...document.querySelectorAll('.prose li')];
+      const deepest = items.filter((li) => !li.querySelector('li')).map((li) => li.getBoundingClientRect().width);
+      const first = document.querySelector('.prose ul');
+      const indents = [first, first.querySelector('ol'), first.querySelector('ol ul')].map((l) => getComputedStyle(l).paddingLeft);
+      return { overflow: document.documentElement.scrollWidth - w, past: past.slice(0, 3), deepest, indents };
+    });
+    if (overflow > 0 || past.length) wide.push(`${p} scrolls sideways by ${overflow} px; past the screen: ${past.join('; ')}`);
+    // The deepest item still has room for a word or two on a line.
+    for (const width of deepest) assert.ok(width >= 100, `${p}: the deepest item is ${width} px wide`);
+    assert.deepEqual(indents, ['40px', '40px', '40px'], `${p}: a list of three levels keeps the browser's indent`);
+  }
+  assert.deepEqual(wide, [], `pages wider than 320 px:\n${wide.join('\n')}`);
+  await context.close();
+});
