@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
@@ -82,7 +83,10 @@ var idAttrs = []string{" id", " for", " aria-describedby", " aria-labelledby", "
 // (the whole guide; oma-helminauha.js does the same in the browser for
 // the reader's necklace in print): every id, and every reference to one,
 // gets prefix. shift moves headings down that many levels (an h2 of a
-// chapter becomes an h3 under the chapter's own h2), stopping at h6.
+// chapter becomes an h3 under the chapter's own h2). HTML has no h7, and
+// an h5 and an h6 that both became h6 lost the outline's deepest level
+// for a screen reader, so a heading pushed past h6 becomes a div with
+// role="heading" and its aria-level, which ARIA allows above 6.
 // Attribute values in markdown's output are always double-quoted, and
 // text never holds a bare `"` (it is escaped), so one pass that skips
 // each value finds them all and nothing in text or code.
@@ -99,8 +103,20 @@ func prefixIDs(h template.HTML, prefix string, shift int) template.HTML {
 				j++
 			}
 			if j+1 < len(src) && src[j] == 'h' && src[j+1] >= '1' && src[j+1] <= '6' && (j+2 == len(src) || !isWordByte(src[j+2])) {
-				b.WriteString(src[last : j+1])
-				b.WriteByte(byte('0' + min(int(src[j+1]-'0')+shift, 6)))
+				level := int(src[j+1]-'0') + shift
+				switch {
+				case level <= 6:
+					b.WriteString(src[last : j+1])
+					b.WriteByte(byte('0' + level))
+				case j == i+1:
+					b.WriteString(src[last:i])
+					b.WriteString(`<div role="heading" aria-level="`)
+					b.WriteString(strconv.Itoa(level))
+					b.WriteByte('"')
+				default:
+					b.WriteString(src[last:i])
+					b.WriteString("</div")
+				}
 				last = j + 2
 				i = j + 1
 			}

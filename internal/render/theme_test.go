@@ -228,7 +228,8 @@ func TestPrefixIDs(t *testing.T) {
 		{"footnote", `<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`, `<sup id="luku-1-fnref:1"><a href="#luku-1-fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`},
 		{"worksheet", `<label for="tyopohja-1-f1">L</label><p class="tp-help" id="tyopohja-1-f1-help">h</p><textarea id="tyopohja-1-f1" aria-describedby="tyopohja-1-f1-help">`, `<label for="luku-1-tyopohja-1-f1">L</label><p class="tp-help" id="luku-1-tyopohja-1-f1-help">h</p><textarea id="luku-1-tyopohja-1-f1" aria-describedby="luku-1-tyopohja-1-f1-help">`},
 		{"text is left alone", `<p>id=&#34;x&#34; and &lt;h2&gt;</p>`, `<p>id=&#34;x&#34; and &lt;h2&gt;</p>`},
-		{"h6 stays h6", `<h6 id="a">a</h6>`, `<h6 id="luku-1-a">a</h6>`},
+		{"h5 becomes h6", `<h5 id="a">a</h5>`, `<h6 id="luku-1-a">a</h6>`},
+		{"h6 becomes level 7", `<h6 id="a">a <em>b</em></h6>`, `<div role="heading" aria-level="7" id="luku-1-a">a <em>b</em></div>`},
 		{"hr is no heading", `<hr>`, `<hr>`},
 	}
 	for _, tc := range tests {
