@@ -152,7 +152,7 @@ func TestBuildEmptyPortal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files[0].Data), `{"v":5,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
+	if got, want := string(files[0].Data), `{"v":5,"n":0,"areas":[],"ac":[],"kt":["tieto","vinkki","menetelma","tyokalu","helmi","case","luku","teema","sivu","opas"],"aud":["johto","esihenkilot","paattajat","henkilosto","hanketoimijat"],"ktl":["Tieto","Vinkki","Menetelmä","Työkalu","Helmi","Case-esimerkki","Oppaan luku","Teema-alue","Sivu","Opas"],"audl":["Johto","Esihenkilöt","Päättäjät","Henkilöstö","Hanketoimijat"],"fr":"","terms":{"k":"","p":""}}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }

@@ -11,10 +11,11 @@ import (
 
 // Kinds and audiences in the order the index numbers them (the content
 // format's), and the page types the index adds. The codes of kt (a
-// document's kind or, when it has none, its type) follow kinds.
+// document's kind or, when it has none, its type) follow kinds; a type
+// added later goes last, so that the others keep their codes.
 var (
 	kinds     = content.Kinds
-	types     = []string{"helmi", "case", "luku", "teema", "sivu"}
+	types     = []string{"helmi", "case", "luku", "teema", "sivu", "opas"}
 	audiences = content.Audiences
 )
 
@@ -22,7 +23,7 @@ var (
 // names of kinds and audiences are the site's (site.KindLabels,
 // site.AudienceLabels). The manifest carries them all to haku.js.
 var typeLabels = map[string]string{
-	"helmi": "Helmi", "case": "Case-esimerkki", "luku": "Oppaan luku", "teema": "Teema-alue", "sivu": "Sivu",
+	"helmi": "Helmi", "case": "Case-esimerkki", "luku": "Oppaan luku", "teema": "Teema-alue", "sivu": "Sivu", "opas": "Opas",
 }
 
 // ktLabels returns the labels of kinds and types in kt's order.

@@ -79,7 +79,7 @@ func fromSite(s *site.Site, text func(*markdown.Doc) string) []Doc {
 		if g.Cover != nil {
 			docs = append(docs, Doc{
 				URL: g.URL, Title: g.Title, Summary: g.Cover.Summary,
-				Headings: headings(g.Cover.Doc), Body: body(g.Cover.Doc), from: g.Cover.Doc, Type: "luku",
+				Headings: headings(g.Cover.Doc), Body: body(g.Cover.Doc), from: g.Cover.Doc, Type: "opas",
 			})
 		}
 		for _, ch := range g.Chapters {

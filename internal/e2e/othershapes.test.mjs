@@ -1,8 +1,6 @@
-// Lists nested deeper than any editor means to, in a pearl, a chapter and
-// the guide's print page: at 320 px (WCAG 1.4.10 Reflow) no depth may push
-// the page sideways. Each level indented by the browser's 40 px, eight
-// levels scrolled the page 27 px sideways. An ordinary list (three levels)
-// keeps its indent.
+// What an audit of portals of other shapes than the default one found in
+// a browser, in one small portal built by the command as an editor types
+// it (in the portal's folder, relative paths, default flags).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -11,7 +9,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { chromium } from 'playwright-core';
-import { generator, serve, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+import { generator, serve, typeQuery, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
 
 const run = promisify(execFile);
 let dir;
@@ -29,12 +27,13 @@ function nested(depth) {
 const body = `Johdanto.\n\n${nested(3)}\nVäli.\n\n${nested(16)}`;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-deeplists-'));
+  dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-othershapes-'));
   const bin = await generator(dir);
   const files = {
     'content/site.yaml': 'title: Syvät listat\ndescription: Sisäkkäisiä listoja.\n',
     'content/teemat/verkostotyo.md': '---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nJohdanto.\n',
     'content/helmet/listat.md': `---\ntitle: Listat\ntheme: verkostotyo\nsummary: Listoja.\nkind: tieto\ndate: 2024-01-01\n---\n${body}`,
+    'content/opas/_index.md': '---\ntitle: Kumppanuusopas\nsummary: Opas kumppanuuksista.\n---\nKansi.\n',
     'content/opas/luku.md': `---\ntitle: Luku\nweight: 1\nsummary: Listoja.\n---\n${body}`,
   };
   for (const [name, text] of Object.entries(files)) {
@@ -52,6 +51,11 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+// Lists nested deeper than any editor means to, in a pearl, a chapter and
+// the guide's print page: at 320 px (WCAG 1.4.10 Reflow) no depth may push
+// the page sideways. Each level indented by the browser's 40 px, eight
+// levels scrolled the page 27 px sideways. An ordinary list (three levels)
+// keeps its indent.
 test('lists nested 16 levels deep reflow at 320 px; a list of three levels keeps its indent', async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
@@ -78,5 +82,20 @@ test('lists nested 16 levels deep reflow at 320 px; a list of three levels keeps
     assert.deepEqual(indents, ['40px', '40px', '40px'], `${p}: a list of three levels keeps the browser's indent`);
   }
   assert.deepEqual(wide, [], `pages wider than 320 px:\n${wide.join('\n')}`);
+  await context.close();
+});
+
+// The guide's cover is found as the guide, where its hit was labelled
+// "Oppaan luku" (a chapter of the guide).
+test('the search labels the guide\'s cover as the guide and a chapter as a chapter', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(srv.url + '/haku/', { waitUntil: 'load' });
+  for (const [q, url, label] of [['kumppanuusopas', '/opas/', 'Opas'], ['luku', '/opas/luku/', 'Oppaan luku']]) {
+    const { hits } = await typeQuery(page, q);
+    assert.ok(hits.includes(url), `${q} finds ${url}: ${hits}`);
+    const meta = await page.locator(`ol#search-results li:has(a.search-hit-title[href="${url}"]) .search-hit-meta`).textContent();
+    assert.equal(meta, label, `the hit ${url} is labelled`);
+  }
   await context.close();
 });
