@@ -48,3 +48,58 @@ func TestPrintPageKeepsEveryHeadingLevel(t *testing.T) {
 		t.Errorf("the chapter's page has no h6 of its own:\n%s", page)
 	}
 }
+
+// TestPagesAloneHomePage: a portal of standalone pages alone (no areas,
+// guide or case examples) lists them on its home page, which had only
+// its title and description; a page other than the footer's three was
+// linked from nowhere.
+func TestPagesAloneHomePage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang, heading string
+	}{
+		{"", "Sivut"},
+		{"sv-FI", "Sidor"},
+		{"en", "Pages"},
+	} {
+		t.Run(tc.heading, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			content := filepath.Join(dir, "content")
+			site := "title: Sivusto\ndescription: Pelkkiä sivuja.\n"
+			if tc.lang != "" {
+				site += "language: " + tc.lang + "\n"
+			}
+			write(t, filepath.Join(content, "site.yaml"), site)
+			write(t, filepath.Join(content, "sivut", "tietoa.md"), "---\ntitle: Tietoa\nsummary: Portaalista.\n---\nx\n")
+			write(t, filepath.Join(content, "sivut", "yhteystiedot.md"), "---\ntitle: Yhteystiedot\n---\nx\n")
+			if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+				t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+			}
+			home := readPage(t, dir, "")
+			main := home[strings.Index(home, "<main"):strings.Index(home, "</main>")]
+			for _, want := range []string{
+				`<h2 id="sivut_otsikko">` + tc.heading + `</h2>`,
+				`<a class="card-title" href="/tietoa/">Tietoa</a><p class="card-summary">Portaalista.</p>`,
+				`<a class="card-title" href="/yhteystiedot/">Yhteystiedot</a></li>`,
+			} {
+				if !strings.Contains(main, want) {
+					t.Errorf("the home page lacks %s:\n%s", want, main)
+				}
+			}
+		})
+	}
+	// A portal of anything else keeps its home page: its pages are in the
+	// footer, not among its areas and chapters.
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "site.yaml"), "title: Opas\ndescription: Opas ja sivu.\n")
+	write(t, filepath.Join(content, "opas", "luku.md"), "---\ntitle: Luku\nweight: 1\nsummary: Luku.\n---\nx\n")
+	write(t, filepath.Join(content, "sivut", "tietoa.md"), "---\ntitle: Tietoa\n---\nx\n")
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if home := readPage(t, dir, ""); strings.Contains(home, "sivut_otsikko") {
+		t.Errorf("the home page of a guide lists the pages:\n%s", home)
+	}
+}

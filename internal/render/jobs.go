@@ -252,7 +252,7 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 	// The home page draws at most homeStrand pearls of an area but shows
 	// how many it has, so it depends on all of them.
 	if generated {
-		jobs = append(jobs, Job{Path: "index.html", Kind: "home", Deps: listDeps(s.Pearls, common, caseKeys(homeCases(s)), guideKeys(s))})
+		jobs = append(jobs, Job{Path: "index.html", Kind: "home", Deps: listDeps(s.Pearls, common, caseKeys(homeCases(s)), guideKeys(s), pageKeys(homePages(s)))})
 	}
 
 	// Every page of a paged list depends on the whole list: it shows how

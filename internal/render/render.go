@@ -152,6 +152,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		if s.Guide != nil {
 			v.GuideChapters, v.MoreChapters = homeChapters(s.Guide.Chapters)
 		}
+		v.HomePages = homePages(s)
 	case "area":
 		a, ok := j.node.(*site.Area)
 		if !ok {
@@ -319,6 +320,16 @@ func homeCases(s *site.Site) []*site.Case {
 		return s.Cases[:3]
 	}
 	return s.Cases
+}
+
+// homePages are the standalone pages the home page lists: all of them in
+// a portal of nothing else, whose home page had only its title and
+// description, and whose pages other than FooterPages no page linked to.
+func homePages(s *site.Site) []*site.Page {
+	if len(s.Areas) > 0 || len(s.Cases) > 0 || s.Guide != nil {
+		return nil
+	}
+	return s.Pages
 }
 
 // homeChapters are the chapters of a guide the home page lists, and how

@@ -104,6 +104,9 @@ type View struct {
 	// chapters put 40 links on the home page (see homeChapters).
 	GuideChapters []*site.Chapter
 	MoreChapters  int
+	// HomePages are the standalone pages the home page lists (see
+	// homePages).
+	HomePages []*site.Page
 	// Pager is the page of a paged list (area and term pages, see
 	// PageSize; the list of terms, see TagPageSize): which page this is,
 	// and the links to the others.
