@@ -103,3 +103,43 @@ func TestPagesAloneHomePage(t *testing.T) {
 		t.Errorf("the home page of a guide lists the pages:\n%s", home)
 	}
 }
+
+// TestSearchNoscriptSaysWhatThereIs: without JavaScript the search page
+// offers the theme areas to browse; in a portal of areas and no pearls
+// (case examples alone) it promised to browse "pearls by theme area".
+func TestSearchNoscriptSaysWhatThereIs(t *testing.T) {
+	t.Parallel()
+	area := "---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nx\n"
+	cs := "---\ntitle: Kokeilu\norganization: Kunta\nthemes: [verkostotyo]\nsummary: Mitä kunta teki.\ndate: 2024-01-01\n---\n" +
+		"## Tarve ja tavoitteet\n\nx\n\n## Ratkaisu\n\nx\n\n## Tulokset\n\nx\n\n## Opit\n\nx\n"
+	pearl := "---\ntitle: Helmi\ntheme: verkostotyo\nsummary: Helmi.\nkind: tieto\ndate: 2024-01-01\n---\nx\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"areas and case examples", map[string]string{"teemat/verkostotyo.md": area, "caset/kokeilu.md": cs},
+			`<noscript><p class="notice">Haku tarvitsee JavaScriptin. Voit selata sivustoa myös teema-alueittain:</p><ul><li><a href="/teemat/verkostotyo/">Verkostotyö</a></li></ul></noscript>`},
+		{"areas and a guide", map[string]string{"teemat/verkostotyo.md": area, "opas/luku.md": "---\ntitle: Luku\nweight: 1\nsummary: Luku.\n---\nx\n"},
+			`<noscript><p class="notice">Haku tarvitsee JavaScriptin. Voit selata sivustoa myös teema-alueittain:</p><ul><li><a href="/teemat/verkostotyo/">Verkostotyö</a></li></ul></noscript>`},
+		{"pearls", map[string]string{"teemat/verkostotyo.md": area, "helmet/helmi.md": pearl},
+			`<noscript><p class="notice">Haku tarvitsee JavaScriptin. Voit selata helmiä myös teema-alueittain:</p><ul><li><a href="/teemat/verkostotyo/">Verkostotyö</a></li><li><a href="/tagit/">Aiheet</a></li></ul></noscript>`},
+		{"pages alone", map[string]string{"sivut/tietoa.md": "---\ntitle: Tietoa\n---\nx\n"},
+			`<noscript><p class="notice">Haku tarvitsee JavaScriptin.</p></noscript>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Pieni\ndescription: Pieni portaali.\n")
+			for name, text := range tc.files {
+				write(t, filepath.Join(dir, "content", filepath.FromSlash(name)), text)
+			}
+			if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+				t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+			}
+			if got := regexp.MustCompile(`<noscript>.*?</noscript>`).FindString(readPage(t, dir, "haku")); got != tc.want {
+				t.Errorf("the search page says without JavaScript\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
