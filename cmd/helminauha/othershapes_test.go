@@ -143,3 +143,34 @@ func TestSearchNoscriptSaysWhatThereIs(t *testing.T) {
 		})
 	}
 }
+
+// TestSameWeightZero: two chapters, or two theme areas, of weight 0 were
+// ordered by their file names without a word, where any other weight
+// given twice is an error at the second one's weight.
+func TestSameWeightZero(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, file, env, want string
+	}{
+		{"chapters fi", "opas", "fi", "content/opas/toinen.md:3:9: järjestysnumero weight 0 on jo luvulla content/opas/eka.md: anna jokaiselle luvulle oma numero, se määrää lukujärjestyksen"},
+		{"chapters en", "opas", "en", "content/opas/toinen.md:3:9: weight 0 is already used by content/opas/eka.md: give each chapter its own weight, it sets the reading order"},
+		{"chapters sv", "opas", "sv", "content/opas/toinen.md:3:9: ordningsnumret weight 0 används redan av content/opas/eka.md: ge varje kapitel ett eget nummer, det bestämmer i vilken ordning kapitlen läses"},
+		{"areas", "teemat", "en", "content/teemat/toinen.md:3:9: weight 0 is already used by content/teemat/eka.md: give each theme area its own weight, it sets the order on the necklace"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			content := filepath.Join(dir, "content")
+			write(t, filepath.Join(content, "site.yaml"), "title: Pieni\ndescription: Pieni portaali.\n")
+			for _, name := range []string{"eka", "toinen"} {
+				write(t, filepath.Join(content, tc.file, name+".md"), "---\ntitle: Nimi "+name+"\nweight: 0\nsummary: Lyhyesti.\n---\nx\n")
+			}
+			for _, cmd := range []string{"check", "build"} {
+				stdout, stderr := helminauhaEnv(t, dir, []string{"HELMINAUHA_LANG=" + tc.env}, cmd)
+				if !strings.Contains(stdout+stderr, tc.want+"\n") {
+					t.Errorf("%s says\n%s%s\nwant\n%s", cmd, stdout, stderr, tc.want)
+				}
+			}
+		})
+	}
+}

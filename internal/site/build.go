@@ -252,7 +252,8 @@ func (b *builder) areas(list []*content.Area) {
 	}
 	byWeight := map[int]*content.Area{}
 	for _, a := range list {
-		if prev, dup := byWeight[a.Weight]; dup && a.Weight != 0 {
+		// As with chapters, weight: 0 is no exception (see guide).
+		if prev, dup := byWeight[a.Weight]; dup {
 			b.diags.Report(a.ValuePos("weight"), diag.SiteAreaWeightTaken, a.Weight, prev.File)
 		}
 		byWeight[a.Weight] = a
@@ -641,7 +642,9 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 				c.Slug, PrintSlug, PrintSlug)
 			continue
 		}
-		if prev, dup := byWeight[c.Weight]; dup && c.Weight != 0 {
+		// weight: 0 is a weight like any other: two chapters of weight 0
+		// were read in the order of their file names without a word.
+		if prev, dup := byWeight[c.Weight]; dup {
 			b.diags.Report(c.ValuePos("weight"), diag.SiteChapterWeightTaken, c.Weight, prev.File)
 		}
 		byWeight[c.Weight] = c
