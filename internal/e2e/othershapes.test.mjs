@@ -24,6 +24,7 @@ function nested(depth) {
   return md;
 }
 
+const HEADINGS = '## Kaksi\n\nx\n\n### Kolme\n\nx\n\n#### Neljä\n\nx\n\n##### Viisi\n\nx\n\n###### Kuusi\n\nx\n';
 const body = `Johdanto.\n\n${nested(3)}\nVäli.\n\n${nested(16)}`;
 
 before(async () => {
@@ -33,6 +34,7 @@ before(async () => {
     'content/site.yaml': 'title: Syvät listat\ndescription: Sisäkkäisiä listoja.\n',
     'content/teemat/verkostotyo.md': '---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nJohdanto.\n',
     'content/helmet/listat.md': `---\ntitle: Listat\ntheme: verkostotyo\nsummary: Listoja.\nkind: tieto\ndate: 2024-01-01\n---\n${body}`,
+    'content/helmet/otsikot.md': `---\ntitle: Otsikot\ntheme: verkostotyo\nsummary: Kaikki tasot.\nkind: tieto\ndate: 2024-01-01\n---\n${HEADINGS}`,
     'content/opas/_index.md': '---\ntitle: Kumppanuusopas\nsummary: Opas kumppanuuksista.\n---\nKansi.\n',
     'content/opas/luku.md': `---\ntitle: Luku\nweight: 1\nsummary: Listoja.\n---\n${body}`,
   };
@@ -97,5 +99,25 @@ test('the search labels the guide\'s cover as the guide and a chapter as a chapt
     const meta = await page.locator(`ol#search-results li:has(a.search-hit-title[href="${url}"]) .search-hit-meta`).textContent();
     assert.equal(meta, label, `the hit ${url} is labelled`);
   }
+  await context.close();
+});
+
+// The reader's necklace prints a pearl's headings one level below its
+// title (an h2), as the guide's print page does a chapter's: a ##### and
+// a ###### both became h6 and the outline lost its deepest level.
+test('the necklace\'s print keeps every level of a pearl\'s headings', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(srv.url + '/helmet/otsikot/', { waitUntil: 'load' });
+  const toggle = page.locator('button[data-necklace-toggle]');
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('button[data-necklace-toggle]').textContent.includes('Poista'));
+  await page.goto(srv.url + '/oma-helminauha/', { waitUntil: 'load' });
+  await page.evaluate(() => { window.__printed = false; window.print = () => { window.__printed = true; }; });
+  await page.getByRole('button', { name: 'Tulosta helmet' }).click();
+  await page.waitForFunction(() => window.__printed && document.querySelector('.necklace-print-body'));
+  const outline = await page.locator('.necklace-print article').evaluate((a) => [...a.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')]
+    .map((h) => `${h.getAttribute('aria-level') || h.tagName[1]} ${h.textContent.trim()}`));
+  assert.deepEqual(outline, ['2 Otsikot', '3 Kaksi', '4 Kolme', '5 Neljä', '6 Viisi', '7 Kuusi']);
   await context.close();
 });

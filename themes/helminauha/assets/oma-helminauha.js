@@ -521,7 +521,8 @@ NecklacePage.prototype.fetchPearl = function (info) {
 
 // printBody is a copy of a pearl's body (an element of its parsed page)
 // in this page, as the print view shows it under the pearl's title (an
-// h2 there): headings one level down (stopping at h6) and every id, and
+// h2 there): headings one level down (an h6 to a div of role heading and
+// aria-level 7, as on the guide's print page) and every id, and
 // every reference to one, prefixed with prefix (the slug and "-"), so
 // that several bodies fit on one page. It is what render's prefixIDs
 // does for the whole guide.
@@ -534,8 +535,9 @@ function printBody(body, prefix) {
       if (v !== null) e.setAttribute(a.name, v);
     });
   });
-  node.querySelectorAll('h1, h2, h3, h4, h5').forEach(function (h) {
-    var down = document.createElement('h' + (Number(h.tagName[1]) + 1));
+  node.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach(function (h) {
+    var level = Number(h.tagName[1]) + 1;
+    var down = el(level > 6 ? 'div' : 'h' + level, level > 6 ? { role: 'heading', 'aria-level': level } : {});
     Array.from(h.attributes).forEach(function (a) { down.setAttribute(a.name, a.value); });
     while (h.firstChild) down.appendChild(h.firstChild);
     h.replaceWith(down);
