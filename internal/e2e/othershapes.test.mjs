@@ -9,7 +9,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { chromium } from 'playwright-core';
-import { generator, serve, typeQuery, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+import { generator, serve, typeQuery, axe, formatViolations, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
 
 const run = promisify(execFile);
 let dir;
@@ -25,7 +25,7 @@ function nested(depth) {
 }
 
 const HEADINGS = '## Kaksi\n\nx\n\n### Kolme\n\nx\n\n#### Neljä\n\nx\n\n##### Viisi\n\nx\n\n###### Kuusi\n\nx\n';
-const body = `Johdanto.\n\n${nested(3)}\nVäli.\n\n${nested(16)}`;
+const body = `Johdanto.\n\n${nested(3)}\nVäli.\n\n${nested(16)}\n${HEADINGS}`;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-othershapes-'));
@@ -119,5 +119,20 @@ test('the necklace\'s print keeps every level of a pearl\'s headings', async () 
   const outline = await page.locator('.necklace-print article').evaluate((a) => [...a.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')]
     .map((h) => `${h.getAttribute('aria-level') || h.tagName[1]} ${h.textContent.trim()}`));
   assert.deepEqual(outline, ['2 Otsikot', '3 Kaksi', '4 Kolme', '5 Neljä', '6 Viisi', '7 Kuusi']);
+  await context.close();
+});
+
+// The pages of this portal, with their deep lists and headings of level 7,
+// pass axe's WCAG 2.1 A/AA rules.
+test('the deep lists and headings of level 7 pass axe', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const msgs = [];
+  for (const p of ['/helmet/listat/', '/opas/luku/', '/opas/kokonaan/']) {
+    await page.goto(srv.url + p, { waitUntil: 'load' });
+    const v = await axe(page);
+    if (v.length) msgs.push(`${p}:\n${formatViolations(v)}`);
+  }
+  assert.deepEqual(msgs, []);
   await context.close();
 });
