@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 
@@ -94,4 +95,33 @@ func describe(c *config.Config) string {
 		fmt.Fprintf(&b, "extra %s %#v\n", k, c.Extra[k])
 	}
 	return b.String()
+}
+
+// TestRootPathFollowsBaseURL: Load works out the root path once, and a
+// configuration given another address afterwards (or made without Load)
+// answers for the address it has.
+func TestRootPathFollowsBaseURL(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: T\ndescription: D\nbaseURL: https://org.github.io/portaali/\n")}}
+	c, diags := config.Load(fsys, "content", "")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, step := range []struct{ baseURL, want string }{
+		{"", "/portaali/"},
+		{"https://example.fi/p%C3%A4rlor/", "/pärlor/"},
+		{"https://example.fi/", "/"},
+		{"-", "/"},
+	} {
+		if step.baseURL == "-" {
+			c.BaseURL = ""
+		} else if step.baseURL != "" {
+			c.BaseURL = step.baseURL
+		}
+		if got := c.RootPath(); got != step.want {
+			t.Errorf("baseURL %q: RootPath %q, want %q", c.BaseURL, got, step.want)
+		}
+	}
+	if got := (&config.Config{BaseURL: "https://example.fi/a/"}).For("").BasePath(); got != "/a/" {
+		t.Errorf("a configuration made without Load: BasePath %q, want /a/", got)
+	}
 }
