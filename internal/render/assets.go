@@ -46,9 +46,23 @@ type siteState struct {
 	navPaths map[string]bool
 }
 
-// FooterPages are the standalone pages the footer links to when the
-// portal has them, in this order.
+// FooterPages are the standalone pages the footer links to first when
+// the portal has them, in this order; the footer links to the others
+// after them, since no other place of a page links to a standalone page
+// and one it left out was reached only by search.
 var FooterPages = []string{"tietoa", "saavutettavuusseloste", "toimittajalle"}
+
+// footerPages are pages in the footer's order: FooterPages first, then
+// the others as they come.
+func footerPages(pages []*site.Page) []*site.Page {
+	rank := func(p *site.Page) int {
+		if i := slices.Index(FooterPages, p.Slug); i >= 0 {
+			return i
+		}
+		return len(FooterPages)
+	}
+	return slices.SortedStableFunc(slices.Values(pages), func(a, b *site.Page) int { return rank(a) - rank(b) })
+}
 
 // state returns the shared state for s, computing it once per site.
 // Concurrent first calls may both compute it; the result is the same.
@@ -125,13 +139,7 @@ func (t *Theme) state(s *site.Site) *siteState {
 	for _, f := range t.static {
 		st.files = append(st.files, output.File{Path: f.name, Data: f.data, Type: mediaType(f.name)})
 	}
-	for _, slug := range FooterPages {
-		for _, p := range s.Pages {
-			if p.Slug == slug {
-				st.footer = append(st.footer, p)
-			}
-		}
-	}
+	st.footer = footerPages(s.Pages)
 	for _, a := range s.Areas {
 		st.deps = append(st.deps, a.Key)
 		st.navPaths[a.Path] = true

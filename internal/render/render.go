@@ -324,7 +324,7 @@ func homeCases(s *site.Site) []*site.Case {
 
 // homePages are the standalone pages the home page lists: all of them in
 // a portal of nothing else, whose home page had only its title and
-// description, and whose pages other than FooterPages no page linked to.
+// description (the footer links to them too).
 func homePages(s *site.Site) []*site.Page {
 	if len(s.Areas) > 0 || len(s.Cases) > 0 || s.Guide != nil {
 		return nil

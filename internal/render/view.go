@@ -465,8 +465,8 @@ func ogLocale(language string) string {
 	return main + "_" + strings.ToUpper(main)
 }
 
-// Footer returns the standalone pages the footer links to (FooterPages
-// that exist).
+// Footer returns the standalone pages in the footer's order (FooterPages
+// first).
 func (v *View) Footer() []*site.Page { return v.st.footer }
 
 // Current tells whether n is the page being rendered, for aria-current.
