@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/js"
@@ -33,7 +34,8 @@ func minifyJS(m *minify.M, w io.Writer, r io.Reader, params map[string]string) e
 
 // shortenModuleNames returns the module src with its own top-level names
 // shortened, and false when src is no module, does not parse, or might
-// reach its names other than through its code (eval).
+// reach its names other than through its code (eval) or by a spelling the
+// parser does not match (a \u escape).
 func shortenModuleNames(src []byte) ([]byte, bool) {
 	ast, err := pjs.Parse(parse.NewInputBytes(bytes.Clone(src)), pjs.Options{})
 	if err != nil {
@@ -97,6 +99,14 @@ func shortenModuleNames(src []byte) ([]byte, bool) {
 	pjs.Walk(namer(used), ast)
 	if used["eval"] {
 		return nil, false
+	}
+	// The parser keeps a name as written, so \u0061bc and abc are two
+	// names to it and one to the browser: one of them renamed would no
+	// longer reach the other.
+	for name := range used {
+		if strings.Contains(name, `\`) {
+			return nil, false
+		}
 	}
 	var own []*pjs.Var
 	for _, v := range ast.Scope.Declared {
