@@ -29,7 +29,42 @@ func minifyJS(m *minify.M, w io.Writer, r io.Reader, params map[string]string) e
 	if short, ok := shortenModuleNames(src); ok {
 		src = short
 	}
-	return js.Minify(m, w, bytes.NewBuffer(src), params)
+	return js.Minify(m, w, bytes.NewBuffer(emptyListsMended(src)), params)
+}
+
+// emptyListsMended returns src with the import and export statements of
+// an empty list written so that tdewolff's minifier keeps what they do:
+// it writes export {} as "export;", a syntax error, export {} from 'x' as
+// "exportfrom", and drops import {} from 'x', which still runs x. The
+// first marks a module only to the parser and goes; the others become
+// import 'x', which runs x as they do.
+func emptyListsMended(src []byte) []byte {
+	ast, err := pjs.Parse(parse.NewInputBytes(bytes.Clone(src)), pjs.Options{})
+	if err != nil {
+		return src
+	}
+	mended := false
+	for i, s := range ast.List {
+		switch s := s.(type) {
+		case *pjs.ImportStmt:
+			if s.Default == nil && s.List != nil && len(s.List) == 0 {
+				s.List, mended = nil, true
+			}
+		case *pjs.ExportStmt:
+			if s.Decl == nil && len(s.List) == 0 {
+				if s.Module == nil {
+					ast.List[i] = &pjs.EmptyStmt{}
+				} else {
+					ast.List[i] = &pjs.ImportStmt{Module: s.Module}
+				}
+				mended = true
+			}
+		}
+	}
+	if !mended {
+		return src
+	}
+	return []byte(ast.JSString())
 }
 
 // shortenModuleNames returns the module src with its own top-level names

@@ -12,6 +12,8 @@ import (
 // return what it did. A function's or class's .name is not kept (the
 // minifier renames local functions as well), so no case reads it.
 var moduleCases = map[string]string{
+	"empty export": "export {};\nconst emptyListed = 1;\nexport function run() { return emptyListed; }",
+	"empty import": "import {} from './side.mjs';\nexport {} from './side.mjs';\nexport function run() { return globalThis.sideEffects; }",
 	"escaped name": "const \\u0061bcdefName = 1;\nexport function run() { return abcdefName + \\u0061bcdefName; }",
 	"destructuring": `const source = { alpha: 1, beta: { gamma: 2 }, list: [3, 4] };
 const { alpha, beta: { gamma }, list: [first, second] } = source;
@@ -82,7 +84,8 @@ for (const keyOf in objWithKey) { globalThis.seen = keyOf; }
 export function run() { return ['k' in objWithKey, objWithKey instanceof Object, globalThis.seen]; }`,
 }
 
-// Each module of moduleCases is run in Node as written and minified.
+// Each module of moduleCases is run in Node as written and minified, each
+// in a process of its own.
 func TestMinifiedModulesBehaveTheSame(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -93,11 +96,11 @@ func TestMinifiedModulesBehaveTheSame(t *testing.T) {
 			got := minifiedJS(t, src)
 			dir := t.TempDir()
 			files := map[string]string{
+				"side.mjs":  "globalThis.sideEffects = (globalThis.sideEffects || 0) + 1;\n",
 				"plain.mjs": src,
 				"small.mjs": got,
 				"run.mjs": `const out = async (p) => { const m = await import(p); return JSON.stringify(await m.run(), (k, v) => typeof v === 'bigint' ? String(v) : v); };
-console.log(await out('./plain.mjs'));
-console.log(await out('./small.mjs'));
+console.log(await out(process.argv[2]));
 `,
 			}
 			for n, d := range files {
@@ -105,13 +108,17 @@ console.log(await out('./small.mjs'));
 					t.Fatal(err)
 				}
 			}
-			out, err := exec.Command(node, filepath.Join(dir, "run.mjs")).CombinedOutput()
-			if err != nil {
-				t.Fatalf("node: %v\n%s\nminified:\n%s", err, out, got)
+			// A process each, so that a module both import runs in each.
+			var outs []string
+			for _, m := range []string{"plain.mjs", "small.mjs"} {
+				out, err := exec.Command(node, filepath.Join(dir, "run.mjs"), "./"+m).CombinedOutput()
+				if err != nil {
+					t.Fatalf("node %s: %v\n%s\nminified:\n%s", m, err, out, got)
+				}
+				outs = append(outs, strings.TrimSpace(string(out)))
 			}
-			lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-			if len(lines) != 2 || lines[0] != lines[1] {
-				t.Errorf("differs:\n%s\nminified:\n%s", out, got)
+			if outs[0] != outs[1] {
+				t.Errorf("as written: %s\nminified:   %s\nthe minified module:\n%s", outs[0], outs[1], got)
 			}
 		})
 	}
