@@ -3,11 +3,9 @@ package content
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/xml"
 	"errors"
 	"io"
 	"io/fs"
-	"maps"
 	"path"
 	"strings"
 
@@ -124,48 +122,5 @@ const (
 // the document; it is searched for the plain marks all the same, rather
 // than passed unread.
 func xmlActive(data []byte) (what string, at int) {
-	if !svgSuspect(data) {
-		return "", 0
-	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
-	d.Entity = maps.Clone(xml.HTMLEntity)
-	for {
-		start := int(d.InputOffset())
-		tok, err := d.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return "", 0
-			}
-			return svgMarks(data, 0)
-		}
-		if dir, ok := tok.(xml.Directive); ok {
-			if what, at := svgMarks(dir, 0); what != "" {
-				return what, start + bytes.Index(data[start:], dir) + at
-			}
-			for _, m := range entityDecl.FindAllSubmatch(dir, -1) {
-				d.Entity[string(m[1])] = string(m[2]) + string(m[3])
-			}
-			continue
-		}
-		el, ok := tok.(xml.StartElement)
-		if !ok || el.Name.Space != xhtmlNS && el.Name.Space != svgNS {
-			continue
-		}
-		switch strings.ToLower(el.Name.Local) {
-		case "script", "iframe", "object", "embed", "handler", "listener":
-			return "<" + el.Name.Local + ">", start
-		}
-		for _, a := range el.Attr {
-			if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
-				continue
-			}
-			if name := strings.ToLower(a.Name.Local); strings.HasPrefix(name, "on") && len(name) > 2 {
-				return a.Name.Local, svgAttrAt(data, start, a.Name.Local)
-			}
-			if scheme := scriptScheme(a.Value); scheme != "" {
-				return scheme, svgAttrAt(data, start, a.Name.Local)
-			}
-		}
-	}
+	return markupActive(data, true)
 }

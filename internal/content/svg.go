@@ -29,6 +29,12 @@ import (
 // there ("<script>", "onload", "javascript:"), and the byte offset where
 // it starts; what is "" when nothing is.
 func svgActive(data []byte) (what string, at int) {
+	return markupActive(data, false)
+}
+
+// markupActive is svgActive, or xmlActive when inVocabularies: then the
+// names' namespaces are resolved and only XHTML's and SVG's elements count.
+func markupActive(data []byte, inVocabularies bool) (what string, at int) {
 	if !svgSuspect(data) {
 		return "", 0
 	}
@@ -39,7 +45,13 @@ func svgActive(data []byte) (what string, at int) {
 	d.Entity = maps.Clone(xml.HTMLEntity)
 	for {
 		start := int(d.InputOffset())
-		tok, err := d.RawToken()
+		var tok xml.Token
+		var err error
+		if inVocabularies {
+			tok, err = d.Token()
+		} else {
+			tok, err = d.RawToken()
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return "", 0
@@ -63,7 +75,7 @@ func svgActive(data []byte) (what string, at int) {
 			continue
 		}
 		el, ok := tok.(xml.StartElement)
-		if !ok {
+		if !ok || inVocabularies && el.Name.Space != xhtmlNS && el.Name.Space != svgNS {
 			continue
 		}
 		switch strings.ToLower(el.Name.Local) {
@@ -71,6 +83,10 @@ func svgActive(data []byte) (what string, at int) {
 			return "<" + el.Name.Local + ">", start
 		}
 		for _, a := range el.Attr {
+			// A namespace's name is no address a browser opens.
+			if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
+				continue
+			}
 			if name := strings.ToLower(a.Name.Local); strings.HasPrefix(name, "on") && len(name) > 2 {
 				return a.Name.Local, svgAttrAt(data, start, a.Name.Local)
 			}
