@@ -57,7 +57,7 @@ func (s *suggester) nearest(word string) diag.Text {
 		return diag.Text{}
 	}
 	name, d := s.closest(word, len(word)/3+1)
-	if d > 1 {
+	if name == "" || d > 1 {
 		if r := s.renamed(word); r != "" {
 			name = r
 		}

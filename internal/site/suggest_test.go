@@ -39,6 +39,10 @@ func TestSuggestions(t *testing.T) {
 		{slices.Concat(large, []string{"uusi-etajohtaminen", "metaosaaminen"}), "etajohtaminen", "uusi-etajohtaminen"},
 		{slices.Concat(large, []string{"etajohtaminen"}), "etajohtaminen-uusi", "etajohtaminen"},
 		{slices.Concat(large, []string{"etajohtaminen"}), "etajohtamine", "etajohtaminen"}, // one typo
+		// A name of two letters has no typo to spare, but may be renamed.
+		{[]string{"ai-opas", "metaosaaminen"}, "ai", "ai-opas"},
+		{slices.Concat(large, []string{"ai-opas"}), "ai", "ai-opas"},
+		{[]string{"ai"}, "ai-vanha", "ai"},
 	} {
 		if got := newSuggester(c.names).nearest(c.word).String(); got != suggestion(c.want) {
 			t.Errorf("%d names, %q: got %q, want %q", len(c.names), c.word, got, suggestion(c.want))
