@@ -237,6 +237,9 @@ func TestNumberedChapterTitlesAreWarnedOf(t *testing.T) {
 		{"3.2 Roolit", "3.2"},
 		{"3) Roolit", "3)"},
 		{"Chapter 12 Roles", "Chapter 12"},
+		// A document's numbering pasted with a no-break space after it.
+		{"4.\u00a0Roolit", "4."},
+		{"Luku\u00a05 Roolit", "Luku\u00a05"},
 		{"5 askelta verkostoon", ""},
 		{"2020-luvun verkostot", ""},
 		{"Roolit 3.0", ""},

@@ -283,7 +283,10 @@ func (d *decoder) color(key string) string {
 // "3.2"), which the theme puts before it again ("Luku 3: 3. Roolit") and
 // which the chapter's weight may contradict. A number of the title's own
 // ("5 askelta verkostoon") is not one.
-var chapterNumber = regexp.MustCompile(`^\s*(?i:(?:luku|kapitel|chapter)\s+\d+\b[.:]?|\d+(?:\.\d+)+\.?\s|\d+[.:)]\s)`)
+//
+// A space is any of Unicode's (\p{Zs}): a document's numbering pasted
+// into the title often carries a no-break space after it.
+var chapterNumber = regexp.MustCompile(`^[\s\p{Zs}]*(?i:(?:luku|kapitel|chapter)[\s\p{Zs}]+\d+\b[.:]?|\d+(?:\.\d+)+\.?[\s\p{Zs}]|\d+[.:)][\s\p{Zs}])`)
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
