@@ -120,8 +120,7 @@ type bodyScan struct {
 	// the body is UTF-8: it may be any offset otherwise), and bad that of
 	// the first byte that is not UTF-8, or -1.
 	ctrl, bad int
-	// bidi is the offset of the first bidirectional override or isolate
-	// (U+202A–U+202E, U+2066–U+2069), or -1.
+	// bidi is the offset of the first character yamldoc.Bidi names, or -1.
 	bidi int
 	// linkify tells whether the body may hold something linkify finds
 	// (an '@', "http:", "https:", "ftp:", "www."), or text that comes
@@ -174,7 +173,7 @@ func scanBody(b []byte) bodyScan {
 				}
 				continue
 			}
-			if s.bidi < 0 && (0x202A <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069) {
+			if s.bidi < 0 && yamldoc.Bidi(r) {
 				s.bidi = i
 			}
 			i += size - 1

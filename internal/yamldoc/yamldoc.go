@@ -235,7 +235,7 @@ func unreadable(src []byte) *Problem {
 			text = diag.YAMLNotUTF8.With(c)
 		case r == 0x85 || r == 0x2028 || r == 0x2029:
 			text = diag.YAMLLineEnd.With(r)
-		case r == 0xFEFF, r == 0x200B, r == 0x2060, 0x202A <= r && r <= 0x202E, 0x2066 <= r && r <= 0x2069:
+		case r == 0xFEFF, r == 0x200B, r == 0x2060, Bidi(r):
 			text = diag.YAMLInvisible.With(r)
 		case Invisible(r):
 			text = diag.YAMLControl.With(r)
@@ -289,8 +289,16 @@ func Invisible(r rune) bool {
 	case r < 0x7f:
 		return false
 	}
-	return r <= 0x9f || r == 0x200B || r == 0x2060 || 0x2028 <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069 ||
+	return r <= 0x9f || r == 0x200B || r == 0x2060 || r == 0x2028 || r == 0x2029 || Bidi(r) ||
 		r == 0xFEFF || r == 0xFFFE || r == 0xFFFF
+}
+
+// Bidi tells whether r is a bidirectional embedding, override or isolate
+// (U+202A–U+202E, U+2066–U+2069), which makes the text after it show
+// otherwise than it is written: in a setting, in a page's text and in a
+// code block alike, a reviewer reads one thing and readers another.
+func Bidi(r rune) bool {
+	return 0x202A <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069
 }
 
 // InvisibleIn is the first character of s that Invisible names: a value
