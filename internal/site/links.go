@@ -622,7 +622,7 @@ func (b *builder) builtFile(clean string) (built bool, text diag.Text) {
 		if n, ok := strings.CutPrefix(rest, "helmet/"); ok {
 			n, ok = strings.CutSuffix(n, ".json")
 			i, err := strconv.Atoi(n)
-			if ok && err == nil && strconv.Itoa(i) == n && i < NecklaceShards(len(b.s.Pearls)) {
+			if ok && err == nil && strconv.Itoa(i) == n && 0 <= i && i < NecklaceShards(len(b.s.Pearls)) {
 				return true, diag.Text{}
 			}
 		}
