@@ -11,7 +11,8 @@ import (
 // in a chapter's table of contents). Each was published without a word,
 // as <h2 id="otsikko-2"></h2> and <a href="/"></a>; now each is an error
 // at its place, as an image without alt text is. An image's alt text
-// names a heading or a link of that image alone.
+// names a heading or a link of that image alone. White space and
+// characters that show as nothing (markdown.Invisible) are no name.
 func TestEmptyHeadingsAndLinksAreErrors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -21,14 +22,21 @@ func TestEmptyHeadingsAndLinksAreErrors(t *testing.T) {
 		"##\n\nx\n\n"+ // line 6
 		"## ![Kaavio](/favicon.svg)\n\nx\n\n"+ // line 10: named by the alt text
 		"## Hyvä otsikko\n\n"+ // line 14
-		"Katso [](/) ja [ ](#hyva-otsikko), mutta [![Etusivu](/favicon.svg)](/) ja [`koodi`](/).\n") // line 16
+		"Katso [](/) ja [ ](#hyva-otsikko), mutta [![Etusivu](/favicon.svg)](/) ja [`koodi`](/).\n\n"+ // line 16
+		// Characters that show as nothing (a zero-width space, pasted or
+		// written as a reference) name nothing either.
+		"## \u200b\n\n"+ // line 18
+		"Katso [&#8203;](/) ja ![\u200b](/favicon.svg).\n") // line 20
 	code, stdout, stderr := helminauha(t, dir, "check")
 	out := stdout + stderr
 	for _, want := range []string{
 		"content/sivut/otsikot.md:6:1: the heading has no text: write it after the # marks or remove the line",
 		`content/sivut/otsikot.md:16:7: the link to "/" has no text for readers to see or a screen reader to read: write it between the brackets, [link text](/)`,
 		`content/sivut/otsikot.md:16:16: the link to "#hyva-otsikko" has no text`,
-		"content: 3 errors, 0 warnings",
+		"content/sivut/otsikot.md:18:1: the heading has no text",
+		`content/sivut/otsikot.md:20:7: the link to "/" has no text`,
+		`content/sivut/otsikot.md:20:23: image "/favicon.svg" has no alt text`,
+		"content: 6 errors, 0 warnings",
 	} {
 		if code != 1 || !strings.Contains(out, want) {
 			t.Errorf("check: exit %d, want 1 and %s in\n%s", code, want, out)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -27,7 +28,7 @@ func (p *parse) walk(d *Doc) {
 			// A link of no text ([](/helmet/x/)) has no name for a screen
 			// reader to read, nor anything to click; an image's alt text
 			// names it.
-			if strings.TrimSpace(inlineText(n, p.src, true)) == "" {
+			if nameless(inlineText(n, p.src, true)) {
 				dest := linkDest(n.Destination)
 				p.diags.Report(pos, diag.MarkdownEmptyLink, Shorten(dest), dest)
 			}
@@ -62,6 +63,14 @@ func (p *parse) walk(d *Doc) {
 	})
 }
 
+// nameless tells whether text (a link's, a heading's, an image's alt
+// text) has nothing for a reader to see or a screen reader to read: white
+// space and characters Invisible names alone. A zero-width space pasted
+// between a link's brackets made a link that passed as named.
+func nameless(text string) bool {
+	return strings.TrimFunc(text, func(r rune) bool { return unicode.IsSpace(r) || Invisible(r) }) == ""
+}
+
 func (p *parse) heading(d *Doc, n *ast.Heading) {
 	text := strings.TrimSpace(inlineText(n, p.src, false))
 	id := p.ids.id(text)
@@ -75,7 +84,7 @@ func (p *parse) heading(d *Doc, n *ast.Heading) {
 
 	// An image's alt text names a heading of an image alone.
 	switch {
-	case strings.TrimSpace(inlineText(n, p.src, true)) == "":
+	case nameless(inlineText(n, p.src, true)):
 		p.diags.Report(pos, diag.MarkdownEmptyHeading)
 	case n.Level == 1:
 		p.diags.Warn(pos, diag.MarkdownH1, text)
@@ -134,7 +143,7 @@ func (p *parse) link(d *Doc, n ast.Node, off int, dest string, image bool, alt s
 		}
 		p.diags.Report(pos, m, Shorten(dest), dest[strings.LastIndexAny(dest, `\/`)+1:])
 	}
-	if image && alt == "" {
+	if image && nameless(alt) {
 		p.diags.Report(pos, diag.MarkdownNoAlt, dest, dest)
 	}
 	return pos
