@@ -12,8 +12,16 @@ import (
 // return what it did. A function's or class's .name is not kept (the
 // minifier renames local functions as well), so no case reads it.
 var moduleCases = map[string]string{
-	"empty export": "export {};\nconst emptyListed = 1;\nexport function run() { return emptyListed; }",
-	"empty import": "import {} from './side.mjs';\nexport {} from './side.mjs';\nexport function run() { return globalThis.sideEffects; }",
+	"empty export":    "export {};\nconst emptyListed = 1;\nexport function run() { return emptyListed; }",
+	"empty import":    "import {} from './side.mjs';\nexport {} from './side.mjs';\nexport function run() { return globalThis.sideEffects; }",
+	"top-level await": "const awaitedValue = await Promise.resolve(6);\nexport function run() { return awaitedValue; }",
+	"re-export":       "export * from './side.mjs';\nexport { sideName as otherSide } from './side.mjs';\nconst localValue = 2;\nexport function run() { return localValue; }",
+	"object accessors": `const baseValue = 3;
+const withAccessors = { get twice() { return baseValue * 2; }, set twice(v) {}, [baseValue]: 'k', baseValue };
+export function run() { return [withAccessors.twice, withAccessors[3], withAccessors.baseValue, Object.keys(withAccessors)]; }`,
+	"private methods": `class Hidden { #secretMethod() { return outerValue; } static check(o) { return #secretMethod in o; } call() { return this.#secretMethod(); } }
+const outerValue = 'o';
+export function run() { return [new Hidden().call(), Hidden.check(new Hidden())]; }`,
 	"escaped name": "const \\u0061bcdefName = 1;\nexport function run() { return abcdefName + \\u0061bcdefName; }",
 	"destructuring": `const source = { alpha: 1, beta: { gamma: 2 }, list: [3, 4] };
 const { alpha, beta: { gamma }, list: [first, second] } = source;
@@ -96,7 +104,7 @@ func TestMinifiedModulesBehaveTheSame(t *testing.T) {
 			got := minifiedJS(t, src)
 			dir := t.TempDir()
 			files := map[string]string{
-				"side.mjs":  "globalThis.sideEffects = (globalThis.sideEffects || 0) + 1;\n",
+				"side.mjs":  "globalThis.sideEffects = (globalThis.sideEffects || 0) + 1;\nexport const sideName = 1;\n",
 				"plain.mjs": src,
 				"small.mjs": got,
 				"run.mjs": `const out = async (p) => { const m = await import(p); return JSON.stringify(await m.run(), (k, v) => typeof v === 'bigint' ? String(v) : v); };
