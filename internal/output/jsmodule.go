@@ -77,9 +77,10 @@ func shortenModuleNames(src []byte) ([]byte, bool) {
 		return nil, false
 	}
 	// keep holds the names the module's import and export statements
-	// name, and every identifier of the file: a new name is none of them,
-	// so it neither takes the place of a global the code reads nor is
-	// hidden by a local of the same name.
+	// name, which other modules reach by name and so keep theirs; used
+	// (below) holds every identifier of the file. A new name is none of
+	// either, so it neither takes the place of a global the code reads
+	// nor is hidden by a local of the same name.
 	keep := map[string]bool{}
 	module := false
 	for _, s := range ast.List {
@@ -129,8 +130,9 @@ func shortenModuleNames(src []byte) ([]byte, bool) {
 			used[string(data)] = true
 		}
 	}
-	// The lexer reads a '/' without the parser's context; every name the
-	// parser met is in too.
+	// The lexer reads a '/' without the parser's context, and may take
+	// code for a regular expression's text: every name the parser met
+	// is added too.
 	pjs.Walk(namer(used), ast)
 	if used["eval"] {
 		return nil, false
