@@ -200,12 +200,15 @@ func TestFarDatesAreWarnedOf(t *testing.T) {
 	write(t, filepath.Join(content, "helmet", "vanha.md"), fmt.Sprintf(pearl, "Vanha", "0001-01-01", "tuleva"))
 	write(t, filepath.Join(content, "helmet", "tuleva.md"), fmt.Sprintf(pearl, "Tuleva", "2204-03-01\nupdated: 2205-01-01", "tavallinen"))
 	write(t, filepath.Join(content, "helmet", "tavallinen.md"), fmt.Sprintf(pearl, "Tavallinen", "1900-01-01\nupdated: 2100-12-31", "vanha"))
+	write(t, filepath.Join(content, "caset", "vanha.md"), "---\ntitle: Vanha case\norganization: Kunta\nthemes: [a]\nsummary: Mitä kunta teki.\ndate: 0001-01-01\n---\n"+
+		"## Tarve ja tavoitteet\n\nx\n\n## Ratkaisu\n\nx\n\n## Tulokset\n\nx\n\n## Opit\n\nx\n")
 	code, stdout, stderr := helminauha(t, dir, "check")
 	for _, want := range []string{
 		`content/helmet/vanha.md:6:7: warning: "date": the year of 0001-01-01 is not within 1900–2100`,
 		`content/helmet/tuleva.md:6:7: warning: "date": the year of 2204-03-01 is not within 1900–2100`,
 		`content/helmet/tuleva.md:7:10: warning: "updated": the year of 2205-01-01 is not within 1900–2100`,
-		"content: no errors, 3 warnings",
+		`content/caset/vanha.md:6:7: warning: "date": the year of 0001-01-01 is not within 1900–2100`,
+		"content: no errors, 4 warnings",
 	} {
 		if code != 0 || !strings.Contains(stdout+stderr, want) {
 			t.Errorf("check: exit %d, want 0 and %s in\n%s%s", code, want, stdout, stderr)
@@ -214,8 +217,16 @@ func TestFarDatesAreWarnedOf(t *testing.T) {
 	if strings.Contains(stdout+stderr, "tavallinen.md") {
 		t.Errorf("check warns of 1900-01-01 or 2100-12-31:\n%s%s", stdout, stderr)
 	}
-	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 || !strings.Contains(stdout+stderr, "3 warnings") {
-		t.Errorf("build: exit %d, want 0 and 3 warnings\n%s%s", code, stdout, stderr)
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 || !strings.Contains(stdout+stderr, "4 warnings") {
+		t.Errorf("build: exit %d, want 0 and 4 warnings\n%s%s", code, stdout, stderr)
+	}
+	// 0001-01-01 reads as no date: its page shows none, rather than
+	// "Julkaistu" over an empty <time>.
+	for _, page := range []string{"helmet/vanha/index.html", "caset/vanha/index.html"} {
+		html := string(read(t, filepath.Join(dir, "public", filepath.FromSlash(page))))
+		if strings.Contains(html, "<time datetime=\"\"></time>") || strings.Contains(html, "Julkaistu") {
+			t.Errorf("%s shows an empty date:\n%s", page, html)
+		}
 	}
 }
 
