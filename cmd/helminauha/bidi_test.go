@@ -44,16 +44,7 @@ func TestBidiOverridesInTheText(t *testing.T) {
 			"content/sivut/kaannetty.md:4:10: raden innehåller ett osynligt tecken U+202E som byter textens riktning,",
 		},
 	}
-	for _, lang := range []string{"fi", "en", "sv"} {
-		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
-		if code != 1 {
-			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
-		}
-		for _, w := range want[lang] {
-			if lines(out, w) != 1 {
-				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, w, out)
-			}
-		}
+	for lang, out := range checkSaysOnce(t, dir, want) {
 		if strings.Contains(out, "content/sivut/merkit.md:") {
 			t.Errorf("check --lang %s tells of the marks U+200E and U+200F:\n%s", lang, out)
 		}

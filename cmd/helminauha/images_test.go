@@ -305,17 +305,12 @@ func TestImageAtThePortalsOwnAddress(t *testing.T) {
 			"content/sivut/kuvat.md:8:1: broken link to https://example.org/portaali/kuvat/puuttuu.png: no page or file has the address /kuvat/puuttuu.png",
 			"content/sivut/kuvat.md:8:63: the image at https://example.org/muu/kuvat/logo.png is on another server",
 		},
+		"sv": {
+			"content/sivut/kuvat.md:8:1: länken till https://example.org/portaali/kuvat/puuttuu.png fungerar inte: ",
+			"content/sivut/kuvat.md:8:63: bilden på adressen https://example.org/muu/kuvat/logo.png finns på en annan server",
+		},
 	}
-	for _, lang := range []string{"fi", "en"} {
-		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
-		if code != 1 {
-			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
-		}
-		for _, w := range want[lang] {
-			if lines(out, w) != 1 {
-				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, w, out)
-			}
-		}
+	for lang, out := range checkSaysOnce(t, dir, want) {
 		if n := lines(out, "content/sivut/kuvat.md:"); n != 2 {
 			t.Errorf("check --lang %s: %d problems in kuvat.md, want 2:\n%s", lang, n, out)
 		}

@@ -253,6 +253,31 @@ func lines(out, prefix string) int {
 	return n
 }
 
+// checkSaysOnce runs check in each language of want, in turn fi, en and
+// sv, holds it to exit status 1 and to saying each of the language's
+// lines once (lines a message starts, as lines counts them), and returns
+// what check said in each language.
+func checkSaysOnce(t *testing.T, dir string, want map[string][]string) map[string]string {
+	t.Helper()
+	said := map[string]string{}
+	for _, lang := range []string{"fi", "en", "sv"} {
+		if _, ok := want[lang]; !ok {
+			continue
+		}
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 1 {
+			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
+		}
+		for _, w := range want[lang] {
+			if lines(out, w) != 1 {
+				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, w, out)
+			}
+		}
+		said[lang] = out
+	}
+	return said
+}
+
 // errorLines are the problems in out that are errors, sorted.
 func errorLines(out string) []string {
 	var lines []string
