@@ -104,10 +104,8 @@ func sitemapURLs(b *bytes.Buffer, l *site.Site, langs []*site.Site) {
 	for _, p := range l.Pages {
 		add(p.Path, p.Key, true, time.Time{})
 	}
-	for k := range TagPageCount(len(l.Tags)) {
-		if l.HasTerms() {
-			add(PagePath(TermsPath, k+1), "", k == 0, time.Time{})
-		}
+	for k := range l.TermsPages() {
+		add(PagePath(TermsPath, k+1), "", k == 0, time.Time{})
 	}
 	for _, list := range [][]*site.Term{l.Tags, l.Kinds, l.Audiences} {
 		for _, t := range list {

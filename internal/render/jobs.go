@@ -341,7 +341,7 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 	}
 	all := listDeps(s.Pearls, common)
 	// The list of terms shows every tag with its count of pearls.
-	for k := 1; s.HasTerms() && k <= TagPageCount(len(s.Tags)); k++ {
+	for k := 1; k <= s.TermsPages(); k++ {
 		jobs = append(jobs, Job{Path: out(PagePath(TermsPath, k)), Kind: "terms", Deps: all, page: k})
 	}
 	add("haku/index.html", "search", nil)

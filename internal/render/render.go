@@ -259,7 +259,7 @@ func (t *Theme) view(s *site.Site, j Job) (*View, error) {
 		n := max(1, j.page)
 		v.Path, v.Title = PagePath(TermsPath, n), v.T("terms.title")
 		v.Description = v.T("terms.description")
-		v.Pager = newPagerOf(s, TermsPath, n, TagPageCount(len(s.Tags)))
+		v.Pager = newPagerOf(s, TermsPath, n, s.TermsPages())
 		v.Letters, v.TagGroups = tagLetters(s, n)
 		if lo, hi := (n-1)*TagPageSize, min(len(s.Tags), n*TagPageSize); n > 1 && lo < hi {
 			// "Aiheet Kokous – Muutos, sivu 2/5"

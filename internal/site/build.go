@@ -807,11 +807,8 @@ func (b *builder) written() {
 	for _, p := range []string{"/", "/haku/", "/404.html"} {
 		b.byPath[p] = true
 	}
-	if b.s.HasTerms() {
-		b.byPath[TermsPath] = true
-		for k := 2; k <= TagPageCount(len(b.s.Tags)); k++ {
-			b.byPath[PagePath(TermsPath, k)] = true
-		}
+	for k := 1; k <= b.s.TermsPages(); k++ {
+		b.byPath[PagePath(TermsPath, k)] = true
 	}
 	if b.s.HasFeed() {
 		b.byPath["/feed.xml"] = true

@@ -284,6 +284,17 @@ func (s *Site) HasFeed() bool { return len(s.Pearls) > 0 || len(s.Cases) > 0 }
 // always, so a site of pearls and no tags still lists its kinds there.
 func (s *Site) HasTerms() bool { return len(s.Tags)+len(s.Kinds)+len(s.Audiences) > 0 }
 
+// TermsPages is how many pages the list of terms takes, the first at
+// TermsPath and the others at PagePath(TermsPath, k): none in a site
+// without terms (HasTerms), and at least one in a site with them, since
+// a site of kinds and no tags lists its kinds on the first.
+func (s *Site) TermsPages() int {
+	if !s.HasTerms() {
+		return 0
+	}
+	return TagPageCount(len(s.Tags))
+}
+
 // Has tells whether the site writes a page at site path p ("/haku/").
 func (s *Site) Has(p string) bool { return s.paths[p] || s.pearlPaths.has(p) }
 
