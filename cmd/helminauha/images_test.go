@@ -218,6 +218,17 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"liitteet/vanha.html", "<!DOCTYPE html>\n<p>Hei</p>\n<button onclick=\"alert(1)\">Paina</button>\n",
 			"content/static/liitteet/vanha.html:3:9: tiedostossa on onclick,",
 			"content/static/liitteet/vanha.html:3:9: the file holds onclick,"},
+		// An address a browser reads as a script's once it has put its
+		// character references in place and dropped its tabs.
+		{"liitteet/linkit.html", "<p>Linkit</p>\n<a href=\"javascript&colon;alert(1)\">a</a> <a href=\"java&#x09;script:alert(1)\">b</a>\n",
+			"content/static/liitteet/linkit.html:2:4: tiedostossa on javascript:,",
+			"content/static/liitteet/linkit.html:2:4: the file holds javascript:,"},
+		{"liitteet/merkit.htm", "<a href=\"&#106;avascript:alert(1)\">a</a>\n",
+			"content/static/liitteet/merkit.htm:1:4: tiedostossa on javascript:,",
+			"content/static/liitteet/merkit.htm:1:4: the file holds javascript:,"},
+		{"liitteet/sarkain.html", "<a href=\"java\tscript:alert(1)\">a</a>\n",
+			"content/static/liitteet/sarkain.html:1:4: tiedostossa on javascript:,",
+			"content/static/liitteet/sarkain.html:1:4: the file holds javascript:,"},
 		{"kuvat/kaavio.svgz", gz("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(1)</script></svg>\n"),
 			"content/static/kuvat/kaavio.svgz: pakatussa SVG-kuvassa (.svgz) on <script>, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: pura kuva (gunzip), poista se kuvasta tekstieditorissa ja tallenna kuva .svg-tiedostona, tai tallenna kuva PNG-muodossa",
 			"content/static/kuvat/kaavio.svgz: the compressed SVG image (.svgz) holds <script>, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: unpack the image (gunzip), remove it from the image in a text editor and save the image as .svg, or save the image as PNG"},
@@ -229,6 +240,7 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"kuvat/kuvake.svgz", gz("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>"), "", ""},
 		{"syote.xml", "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Uutiset &amp; tiedotteet</title><entry><title>&#228;l&#228; kirjoita &lt;script&gt;</title></entry></feed>\n", "", ""},
 		{"data/kohteet.xml", "<?xml version=\"1.0\"?>\n<kohteet><object id=\"1\"><handler>Sali</handler></object></kohteet>\n", "", ""},
+		{"liitteet/ohje.html", "<p>Osoite https://thl.fi/ &amp; <a href=\"https://thl.fi/?a=1&amp;b=2\" title=\"&quot;THL&quot;\">THL</a></p>\n", "", ""},
 		{"liitteet/ohje.xhtml", xhtml + "<p>Älä lisää &lt;script&gt;-elementtiä.</p><a href=\"https://thl.fi/\">THL</a></body></html>\n", "", ""},
 	}
 	dir := portal(t)

@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	stdhtml "html"
 	"io"
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
 
 	"github.com/helminauha/helminauha/internal/diag"
 )
@@ -79,7 +83,7 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 		case kindXHTML:
 			what, at = svgActive(data)
 		case kindHTML:
-			what, at = svgMarks(data, 0)
+			what, at = htmlActive(data)
 		case kindXML:
 			what, at = xmlActive(data)
 		}
@@ -89,6 +93,35 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 		}
 	}
 	return diags
+}
+
+// htmlActive is what of an HTML file a browser would run and where: the
+// plain marks (svgMarks), or else an attribute's value that is a script's
+// address once the browser has read it, its character references put in
+// place and its tabs and line ends dropped (href="javascript&colon;…",
+// "java&#9;script:", "&#106;avascript:"), which no plain mark finds.
+func htmlActive(data []byte) (what string, at int) {
+	if what, at := svgMarks(data, 0); what != "" {
+		return what, at
+	}
+	in := parse.NewInputBytes(data)
+	l := html.NewLexer(in)
+	for {
+		tt, _ := l.Next()
+		switch tt {
+		case html.ErrorToken:
+			return "", 0
+		case html.AttributeToken:
+			val := l.AttrVal()
+			if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
+				val = val[1 : len(val)-1]
+			}
+			if scheme := scriptScheme(stdhtml.UnescapeString(string(val))); scheme != "" {
+				// The attribute ends where the input stands.
+				return scheme, max(0, in.Offset()-len(l.Text())-len(l.AttrVal())-1)
+			}
+		}
+	}
 }
 
 var errTooLarge = errors.New("unpacks past MaxUnpacked")
