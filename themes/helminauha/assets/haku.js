@@ -1357,7 +1357,7 @@ function startPage(doc, win) {
     results.removeAttribute('aria-busy');
     // "More" takes the reader to the first hit it added, which a screen
     // reader reads, and the button may go with the last hits.
-    if (from) results.querySelectorAll('a')[from]?.focus();
+    if (from) results.children[from]?.querySelector('a')?.focus();
     const ms = win.performance.now() - t0;
     const done = () => {
       if (my !== seq) return;
