@@ -60,12 +60,12 @@ func TestEditorialRules(t *testing.T) {
 			"content: no errors"},
 		{"Windows path of an image", map[string]string{"helmet/x.md": pearl(front, "![Palaveri](C:\\Users\\maija\\Kuvat\\palaveri.png)\n")}, 1,
 			"content/helmet/x.md:8:1: kuvan osoite C:\\Users\\maija\\Kuvat\\palaveri.png on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/palaveri.png)",
-			"content/helmet/x.md:8:1: the image's address C:\\Users\\maija\\Kuvat\\palaveri.png is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![kuvaus](/kuvat/palaveri.png)"},
+			"content/helmet/x.md:8:1: the image's address C:\\Users\\maija\\Kuvat\\palaveri.png is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![description](/kuvat/palaveri.png)"},
 		// Pasted from another web page with its address: the pages'
 		// Content-Security-Policy blocks it, and readers see a broken image.
 		{"image on another server", map[string]string{"helmet/x.md": pearl(front, "Teksti.\n\n![Kaavio](https://www.thl.fi/documents/kaavio.png?v=2)\n")}, 1,
 			"content/helmet/x.md:10:1: kuva osoitteesta https://www.thl.fi/documents/kaavio.png?… on toisella palvelimella, eikä lukija näe sitä: portaalin sivut näyttävät vain portaalin omia kuvia (selain estää muut, ettei lukijan käynti näy muille palvelimille); tallenna kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/kaavio.png)",
-			"content/helmet/x.md:10:1: the image at https://www.thl.fi/documents/kaavio.png?… is on another server, and readers do not see it: the portal's pages show only the portal's own images (the browser blocks others, so that no other server learns of a reader's visit); save the image in content/static/kuvat/ and write ![kuvaus](/kuvat/kaavio.png)"},
+			"content/helmet/x.md:10:1: the image at https://www.thl.fi/documents/kaavio.png?… is on another server, and readers do not see it: the portal's pages show only the portal's own images (the browser blocks others, so that no other server learns of a reader's visit); save the image in content/static/kuvat/ and write ![description](/kuvat/kaavio.png)"},
 		{"image on another server without a scheme", map[string]string{"helmet/x.md": pearl(front, "Kuva: ![Logo](//cdn.example.com/logo) ja [linkki](https://thl.fi/).\n")}, 1,
 			"content/helmet/x.md:8:7: kuva osoitteesta //cdn.example.com/logo on toisella palvelimella, eikä lukija näe sitä: portaalin sivut näyttävät vain portaalin omia kuvia (selain estää muut, ettei lukijan käynti näy muille palvelimille); tallenna kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/logo)",
 			"content/helmet/x.md:8:7: the image at //cdn.example.com/logo is on another server"},

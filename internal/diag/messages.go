@@ -1179,7 +1179,7 @@ var (
 		"the HTML %q is not published on the page: write the same in Markdown (**bold**, *italics*, [link](https://…)) or remove it")
 	MarkdownNoAlt = msg("markdown.no-alt",
 		"kuvalla %q ei ole vaihtoehtoista tekstiä: kirjoita hakasulkeisiin lyhyt kuvaus kuvasta, ![kuvaus](%s)",
-		"image %q has no alt text: write a short description between the brackets, ![kuvaus](%s)")
+		"image %q has no alt text: write a short description between the brackets, ![description](%s)")
 	MarkdownEmptyHeading = msg("markdown.empty-heading",
 		"väliotsikossa ei ole tekstiä: kirjoita otsikko #-merkkien perään tai poista rivi (tyhjä otsikko olisi ruudunlukijalle nimetön kohta ja sisällysluettelossa tyhjä linkki)",
 		"the heading has no text: write it after the # marks or remove the line (an empty heading is a nameless stop to a screen reader and an empty link in the table of contents)")
@@ -1188,10 +1188,10 @@ var (
 		"the link to %q has no text for readers to see or a screen reader to read: write it between the brackets, [link text](%s)")
 	MarkdownWindowsImage = msg("markdown.windows-image",
 		"kuvan osoite %s on tiedosto omalla koneellasi, eikä lukija näe sitä: kopioi kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
-		"the image's address %s is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")
+		"the image's address %s is a file on your own computer, which readers cannot see: copy the image to content/static/kuvat/ and write ![description](/kuvat/%s)")
 	MarkdownRemoteImage = msg("markdown.remote-image",
 		"kuva osoitteesta %s on toisella palvelimella, eikä lukija näe sitä: portaalin sivut näyttävät vain portaalin omia kuvia (selain estää muut, ettei lukijan käynti näy muille palvelimille); tallenna kuva kansioon content/static/kuvat/ ja kirjoita ![kuvaus](/kuvat/%s)",
-		"the image at %s is on another server, and readers do not see it: the portal's pages show only the portal's own images (the browser blocks others, so that no other server learns of a reader's visit); save the image in content/static/kuvat/ and write ![kuvaus](/kuvat/%s)")
+		"the image at %s is on another server, and readers do not see it: the portal's pages show only the portal's own images (the browser blocks others, so that no other server learns of a reader's visit); save the image in content/static/kuvat/ and write ![description](/kuvat/%s)")
 	MarkdownWindowsLink = msg("markdown.windows-link",
 		"linkin osoite %s on tiedosto omalla koneellasi, eikä lukija pääse siihen: kopioi tiedosto kansioon content/static/liitteet/ ja kirjoita [teksti](/liitteet/%s)",
 		"the link's address %s is a file on your own computer, which readers cannot open: copy the file to content/static/liitteet/ and write [teksti](/liitteet/%s)")

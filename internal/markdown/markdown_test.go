@@ -372,8 +372,8 @@ func TestImageWithoutAltIsAnError(t *testing.T) {
 	src := "---\ntitle: x\n---\n\nTeksti.\n\nKuvassa ä: ![](kuva.png) ja ![  ](toinen.png) ja ![Hyvä kuvaus](ok.png)\n"
 	d, diags := Parse(file, []byte(src))
 	want := []string{
-		file + `:7:12: image "kuva.png" has no alt text: write a short description between the brackets, ![kuvaus](kuva.png)`,
-		file + `:7:29: image "toinen.png" has no alt text: write a short description between the brackets, ![kuvaus](toinen.png)`,
+		file + `:7:12: image "kuva.png" has no alt text: write a short description between the brackets, ![description](kuva.png)`,
+		file + `:7:29: image "toinen.png" has no alt text: write a short description between the brackets, ![description](toinen.png)`,
 	}
 	if got := diagStrings(diags); !equalStrings(got, want) {
 		t.Errorf("got %q, want %q", got, want)
