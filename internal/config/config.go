@@ -389,7 +389,7 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 // written as an escape in double quotes ("\x07", "\u0007"), and from
 // the title it would reach every page, the feed and the search index.
 func visible(name, key string, v *yamldoc.Node, s string, diags *diag.List) string {
-	if r, ok := yamldoc.InvisibleIn(s); ok {
+	if r, ok := yamldoc.UnwantedIn(s); ok {
 		diags.Report(diag.Pos{File: name, Line: v.Line, Col: v.Column}, diag.ContentControl, key, r)
 	}
 	most := MaxFor(key)

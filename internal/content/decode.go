@@ -230,7 +230,7 @@ func (d *decoder) str(key string, required bool) string {
 // as an escape in double quotes ("\0", "\e", "\L"), and it would reach
 // pages and feeds where it shows as nothing or breaks the XML.
 func (d *decoder) control(key string, part func(markdown.ValueAt) (int, int), s string) {
-	if r, ok := yamldoc.InvisibleIn(s); ok {
+	if r, ok := yamldoc.UnwantedIn(s); ok {
 		d.diags.Report(d.at(key, part), diag.ContentControl, key, r)
 	}
 }

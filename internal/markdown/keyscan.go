@@ -246,7 +246,7 @@ func restOfLine(r []byte) bool {
 }
 
 // readable tells that block is UTF-8 without a tab, a carriage return or
-// a character yamldoc.Invisible names: YAML reads no line end but '\n'
+// a character yamldoc.Unwanted names: YAML reads no line end but '\n'
 // in it, and counts its columns as a line scan does.
 func readable(block []byte) bool {
 	if !utf8.Valid(block) {
@@ -261,7 +261,7 @@ func readable(block []byte) bool {
 			// Invisible names (C2 of U+0080–U+009F, E2 of U+200B–U+2069,
 			// EF of U+FEFF–U+FFFF): letters such as ä and ö are not
 			// decoded.
-			if r, _ := utf8.DecodeRune(block[i:]); yamldoc.Invisible(r) {
+			if r, _ := utf8.DecodeRune(block[i:]); yamldoc.Unwanted(r) {
 				return false
 			}
 		}

@@ -118,7 +118,7 @@ func (p *parse) worksheet(n *ast.FencedCodeBlock, num int) *worksheet {
 	// visible reports a character written as an escape that shows as
 	// nothing ("\x07") in the text of key's value v.
 	visible := func(key string, v *yamldoc.Node, s string) {
-		if r, ok := yamldoc.InvisibleIn(s); ok {
+		if r, ok := yamldoc.UnwantedIn(s); ok {
 			p.diags.Report(node(v), diag.ContentControl, key, r)
 			bad = true
 		}

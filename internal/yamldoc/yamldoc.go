@@ -222,7 +222,7 @@ func unreadable(src []byte) *Problem {
 			switch {
 			case c == '\n':
 				line, start = line+1, i+1
-			case c != '\t' && c != '\r' && Invisible(rune(c)):
+			case c != '\t' && c != '\r' && Unwanted(rune(c)):
 				return &Problem{Line: line, Col: utf8.RuneCount(src[start:i]) + 1, Text: diag.YAMLControl.With(rune(c)), Cause: true}
 			}
 			i++
@@ -237,7 +237,7 @@ func unreadable(src []byte) *Problem {
 			text = diag.YAMLLineEnd.With(r)
 		case r == 0xFEFF, r == 0x200B, r == 0x2060, Bidi(r):
 			text = diag.YAMLInvisible.With(r)
-		case Invisible(r):
+		case Unwanted(r):
 			text = diag.YAMLControl.With(r)
 		default:
 			i += n
@@ -271,7 +271,7 @@ func UTF16(src []byte) bool {
 	return zeros[0] >= most && zeros[1] == 0 || zeros[1] >= most && zeros[0] == 0
 }
 
-// Invisible tells whether r is a character that shows as nothing and has
+// Unwanted tells whether r is a character that shows as nothing and has
 // no place in a setting: a control character other than tab and line
 // feed, U+2028 and U+2029 (line and paragraph separators), U+200B and
 // U+2060 (a zero-width space and word joiner, which make a tag of their
@@ -282,7 +282,7 @@ func UTF16(src []byte) bool {
 // reads others as line ends or into the value; written as escapes in
 // double quotes ("\0", "\e", "\N", "\L") it reads them all into the
 // value, and from there they would reach pages and feeds.
-func Invisible(r rune) bool {
+func Unwanted(r rune) bool {
 	switch {
 	case r < 0x20:
 		return r != '\t' && r != '\n'
@@ -301,11 +301,11 @@ func Bidi(r rune) bool {
 	return 0x202A <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069
 }
 
-// InvisibleIn is the first character of s that Invisible names: a value
+// UnwantedIn is the first character of s that Unwanted names: a value
 // YAML read from an escape ("\x07") holds one that was never typed.
-func InvisibleIn(s string) (rune, bool) {
+func UnwantedIn(s string) (rune, bool) {
 	for _, r := range s {
-		if Invisible(r) {
+		if Unwanted(r) {
 			return r, true
 		}
 	}
@@ -367,7 +367,7 @@ func openQuote(src []byte) bool {
 	return true
 }
 
-// invisible are the characters Invisible names above U+007F that a
+// invisible are the characters Unwanted names above U+007F that a
 // reader may take as text or as line ends; the others it refuses.
 const invisible = "\u0085\u200B\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF"
 
