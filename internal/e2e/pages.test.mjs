@@ -4,7 +4,7 @@
 // (a Content-Security-Policy violation is logged as one).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, watch, axe, formatViolations, pageTypes, someSlugs, goTarget, WIDTHS, BUDGET } from './harness.mjs';
+import { startSite, watch, axe, formatViolations, pageTypes, someSlugs, goTarget, withoutEditorsText, WIDTHS, BUDGET } from './harness.mjs';
 
 let site;
 let targets;
@@ -34,14 +34,7 @@ async function browse(size, colorScheme = 'light') {
       await goTarget(page, site, target, slugs, () => w.reset());
       const shift = await layoutShift(page);
       const violations = await axe(page);
-      const weight = await w.weight();
-      if (target.editorsText) {
-        const text = await page.evaluate((sel) => [...document.querySelectorAll(sel)]
-          .reduce((n, el) => n + new TextEncoder().encode(el.outerHTML).length, 0), target.editorsText);
-        assert.ok(text > 0, `${target.path} has the editors' text ${target.editorsText}`);
-        weight.code -= text;
-        weight.parts.push(`the editors' text (${target.editorsText}), not counted: ${text}`);
-      }
+      const weight = await withoutEditorsText(page, await w.weight(), target.editorsText);
       const problems = w.problems((e) => target.status === 404 && /status of 404/.test(e));
       // Scrolling sideways on a phone is a reflow failure (WCAG 1.4.10).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
