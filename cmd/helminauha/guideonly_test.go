@@ -14,6 +14,18 @@ var navTools = regexp.MustCompile(`(?s)<ul class="nav-tools">.*?</ul>`)
 
 // guideOnlyPortal writes a portal of a guide and a page, and no theme
 // areas and so no pearls, in dir.
+// guideAndPearls builds a guide-only portal and the small portal of
+// pearls, each in a new temporary folder: what one lacks, the other must
+// keep.
+func guideAndPearls(t *testing.T) (guide, pearls string) {
+	t.Helper()
+	guide, pearls = t.TempDir(), t.TempDir()
+	guideOnlyPortal(t, guide)
+	writePortal(t, "small.txtar", pearls)
+	built(t, guide, pearls)
+	return guide, pearls
+}
+
 func guideOnlyPortal(t *testing.T, dir string) {
 	t.Helper()
 	for name, text := range map[string]string{
@@ -39,15 +51,7 @@ func guideOnlyPortal(t *testing.T, dir string) {
 // page, no data and no script for it. A portal of pearls keeps all.
 func TestGuideOnlyHasNoNecklace(t *testing.T) {
 	t.Parallel()
-	guide := t.TempDir()
-	guideOnlyPortal(t, guide)
-	pearls := t.TempDir()
-	writePortal(t, "small.txtar", pearls)
-	for _, dir := range []string{guide, pearls} {
-		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
-			t.Fatalf("build: %d\n%s", code, stderr)
-		}
-	}
+	guide, pearls := guideAndPearls(t)
 
 	home := readPage(t, guide, "")
 	for _, want := range []string{
@@ -99,15 +103,7 @@ func TestGuideOnlyHasNoNecklace(t *testing.T) {
 // dated by its newest entry, and built twice the same.
 func TestNothingToFeedNoFeed(t *testing.T) {
 	t.Parallel()
-	guide := t.TempDir()
-	guideOnlyPortal(t, guide)
-	pearls := t.TempDir()
-	writePortal(t, "small.txtar", pearls)
-	for _, dir := range []string{guide, pearls} {
-		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
-			t.Fatalf("build: %d\n%s", code, stderr)
-		}
-	}
+	guide, pearls := guideAndPearls(t)
 	if _, err := os.Stat(filepath.Join(guide, "public", "feed.xml")); err == nil {
 		t.Errorf("a portal of no pearls and no case examples has a feed")
 	}
@@ -183,15 +179,7 @@ func TestServeFirstEntryBringsFeedAndNecklace(t *testing.T) {
 // portal of pearls keeps all.
 func TestNoTermsNoTermsPage(t *testing.T) {
 	t.Parallel()
-	guide := t.TempDir()
-	guideOnlyPortal(t, guide)
-	pearls := t.TempDir()
-	writePortal(t, "small.txtar", pearls)
-	for _, dir := range []string{guide, pearls} {
-		if code, _, stderr := helminauha(t, dir, "build"); code != 0 {
-			t.Fatalf("build: %d\n%s", code, stderr)
-		}
-	}
+	guide, pearls := guideAndPearls(t)
 	if _, err := os.Stat(filepath.Join(guide, "public", "tagit")); err == nil {
 		t.Errorf("a portal of no pearls has a list of terms")
 	}

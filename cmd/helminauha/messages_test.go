@@ -17,6 +17,28 @@ func portal(t *testing.T) string {
 	return dir
 }
 
+// smallPortal writes a portal of site.yaml and files (paths under the
+// content folder) into a new temporary folder and returns the folder.
+func smallPortal(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "site.yaml"), "title: Pieni\ndescription: Pieni portaali.\n")
+	for name, text := range files {
+		write(t, filepath.Join(dir, "content", filepath.FromSlash(name)), text)
+	}
+	return dir
+}
+
+// built runs build in each folder and fails the test unless it succeeds.
+func built(t *testing.T, dirs ...string) {
+	t.Helper()
+	for _, dir := range dirs {
+		if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+			t.Fatalf("build in %s: exit status %d\n%s%s", dir, code, stdout, stderr)
+		}
+	}
+}
+
 func write(t *testing.T, name, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {

@@ -129,14 +129,8 @@ func TestSearchNoscriptSaysWhatThereIs(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Pieni\ndescription: Pieni portaali.\n")
-			for name, text := range tc.files {
-				write(t, filepath.Join(dir, "content", filepath.FromSlash(name)), text)
-			}
-			if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
-				t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
-			}
+			dir := smallPortal(t, tc.files)
+			built(t, dir)
 			if got := regexp.MustCompile(`<noscript>.*?</noscript>`).FindString(readPage(t, dir, "haku")); got != tc.want {
 				t.Errorf("the search page says without JavaScript\n%s\nwant\n%s", got, tc.want)
 			}
@@ -159,12 +153,10 @@ func TestSameWeightZero(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			content := filepath.Join(dir, "content")
-			write(t, filepath.Join(content, "site.yaml"), "title: Pieni\ndescription: Pieni portaali.\n")
-			for _, name := range []string{"eka", "toinen"} {
-				write(t, filepath.Join(content, tc.file, name+".md"), "---\ntitle: Nimi "+name+"\nweight: 0\nsummary: Lyhyesti.\n---\nx\n")
-			}
+			dir := smallPortal(t, map[string]string{
+				tc.file + "/eka.md":    "---\ntitle: Nimi eka\nweight: 0\nsummary: Lyhyesti.\n---\nx\n",
+				tc.file + "/toinen.md": "---\ntitle: Nimi toinen\nweight: 0\nsummary: Lyhyesti.\n---\nx\n",
+			})
 			for _, cmd := range []string{"check", "build"} {
 				stdout, stderr := helminauhaEnv(t, dir, []string{"HELMINAUHA_LANG=" + tc.env}, cmd)
 				if !strings.Contains(stdout+stderr, tc.want+"\n") {

@@ -45,14 +45,8 @@ func TestSmallPortalsHaveNoEmptyLandmarksOrLists(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Pieni\ndescription: Pieni portaali.\n")
-			for name, text := range tc.files {
-				write(t, filepath.Join(dir, "content", filepath.FromSlash(name)), text)
-			}
-			if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
-				t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
-			}
+			dir := smallPortal(t, tc.files)
+			built(t, dir)
 			eachPage(t, filepath.Join(dir, "public"), func(rel, html string) {
 				for _, m := range emptyContainer.FindAllStringSubmatch(html, -1) {
 					if !strings.Contains(m[2], " id=") {
