@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat, readdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, stat, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +132,36 @@ export async function startSite(content, prefix = '') {
       await srv.close();
       await rm(built.dir, { recursive: true, force: true });
       await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+// startPortal writes a portal of files (paths relative to its folder,
+// content/site.yaml and the pages) into a temporary folder, builds it
+// with the generator from that folder as an editor would (build, default
+// flags), serves its public/ and starts the browser; stop() undoes all.
+export async function startPortal(files) {
+  const dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-portal-'));
+  try {
+    const bin = await generator(dir);
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(join(dir, dirname(name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    await run(bin, ['build'], { cwd: dir, maxBuffer: 1 << 24 });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const srv = await serve(() => join(dir, 'public'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    url: srv.url,
+    browser,
+    async stop() {
+      await browser.close();
+      await srv.close();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -8,18 +8,9 @@
 // sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { chromium } from 'playwright-core';
-import { generator, serve, CHROMIUM, CHROMIUM_ARGS, WIDTHS } from './harness.mjs';
+import { startPortal, WIDTHS } from './harness.mjs';
 
-const run = promisify(execFile);
-let dir;
-let srv;
-let browser;
+let site;
 
 const WORDS = [
   'työhyvinvointijohtamiskäytännöt', 'verkostoyhteistyökäytäntöjärjestelmä',
@@ -50,32 +41,22 @@ function portal() {
 }
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-longnames-'));
-  const bin = await generator(dir);
-  for (const [name, text] of Object.entries(portal())) {
-    await mkdir(join(dir, dirname(name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  await run(bin, ['build'], { cwd: dir, maxBuffer: 1 << 24 });
-  srv = await serve(() => join(dir, 'public'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  site = await startPortal(portal());
 });
 
 after(async () => {
-  await browser?.close();
-  await srv?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 test('50 areas with long Finnish names fit a phone on every kind of page', async () => {
-  const context = await browser.newContext({ viewport: WIDTHS.phone });
+  const context = await site.browser.newContext({ viewport: WIDTHS.phone });
   const page = await context.newPage();
   const tag = '/tagit/' + 'asiakaslähtöisyysarviointimenetelmättutkimus'.normalize('NFD').replace(/\p{M}/gu, '') + '/';
   const pages = ['/', '/teemat/alue-00/', '/helmet/helmi-00/', '/caset/kokeilu/', '/opas/', '/opas/luku/',
     '/opas/kokonaan/', '/tagit/', tag, '/tyypit/tieto/', '/kohderyhmat/hanketoimijat/', '/haku/?q=tutkimus', '/oma-helminauha/'];
   const wide = [];
   for (const p of pages) {
-    const res = await page.goto(srv.url + p, { waitUntil: 'load' });
+    const res = await page.goto(site.url + p, { waitUntil: 'load' });
     assert.equal(res.status(), 200, `${p} answers 200`);
     if (p.startsWith('/haku/')) await page.locator('#search-results li').first().waitFor();
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));

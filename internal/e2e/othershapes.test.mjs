@@ -3,18 +3,9 @@
 // it (in the portal's folder, relative paths, default flags).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { chromium } from 'playwright-core';
-import { generator, serve, typeQuery, axe, formatViolations, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+import { startPortal, typeQuery, axe, formatViolations } from './harness.mjs';
 
-const run = promisify(execFile);
-let dir;
-let srv;
-let browser;
+let site;
 
 // nested is a list of depth levels, bullets and numbers by turns, each
 // item a short sentence.
@@ -28,8 +19,6 @@ const HEADINGS = '## Kaksi\n\nx\n\n### Kolme\n\nx\n\n#### Neljä\n\nx\n\n##### V
 const body = `Johdanto.\n\n${nested(3)}\nVäli.\n\n${nested(16)}\n${HEADINGS}`;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-othershapes-'));
-  const bin = await generator(dir);
   const files = {
     'content/site.yaml': 'title: Syvät listat\ndescription: Sisäkkäisiä listoja.\n',
     'content/teemat/verkostotyo.md': '---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nJohdanto.\n',
@@ -38,19 +27,11 @@ before(async () => {
     'content/opas/_index.md': '---\ntitle: Kumppanuusopas\nsummary: Opas kumppanuuksista.\n---\nKansi.\n',
     'content/opas/luku.md': `---\ntitle: Luku\nweight: 1\nsummary: Listoja.\n---\n${body}`,
   };
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(join(dir, dirname(name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  await run(bin, ['build'], { cwd: dir, maxBuffer: 1 << 24 });
-  srv = await serve(() => join(dir, 'public'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  site = await startPortal(files);
 });
 
 after(async () => {
-  await browser?.close();
-  await srv?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 // Lists nested deeper than any editor means to, in a pearl, a chapter and
@@ -59,11 +40,11 @@ after(async () => {
 // levels scrolled the page 27 px sideways. An ordinary list (three levels)
 // keeps its indent.
 test('lists nested 16 levels deep reflow at 320 px; a list of three levels keeps its indent', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   const wide = [];
   for (const p of ['/helmet/listat/', '/opas/luku/', '/opas/kokonaan/']) {
-    const res = await page.goto(srv.url + p, { waitUntil: 'load' });
+    const res = await page.goto(site.url + p, { waitUntil: 'load' });
     assert.equal(res.status(), 200, `${p} answers 200`);
     const { overflow, past, deepest, indents } = await page.evaluate(() => {
       const w = document.documentElement.clientWidth;
@@ -90,9 +71,9 @@ test('lists nested 16 levels deep reflow at 320 px; a list of three levels keeps
 // The guide's cover is found as the guide, where its hit was labelled
 // "Oppaan luku" (a chapter of the guide).
 test('the search labels the guide\'s cover as the guide and a chapter as a chapter', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(srv.url + '/haku/', { waitUntil: 'load' });
+  await page.goto(site.url + '/haku/', { waitUntil: 'load' });
   for (const [q, url, label] of [['kumppanuusopas', '/opas/', 'Opas'], ['luku', '/opas/luku/', 'Oppaan luku']]) {
     const { hits } = await typeQuery(page, q);
     assert.ok(hits.includes(url), `${q} finds ${url}: ${hits}`);
@@ -106,13 +87,13 @@ test('the search labels the guide\'s cover as the guide and a chapter as a chapt
 // title (an h2), as the guide's print page does a chapter's: a ##### and
 // a ###### both became h6 and the outline lost its deepest level.
 test('the necklace\'s print keeps every level of a pearl\'s headings', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(srv.url + '/helmet/otsikot/', { waitUntil: 'load' });
+  await page.goto(site.url + '/helmet/otsikot/', { waitUntil: 'load' });
   const toggle = page.locator('button[data-necklace-toggle]');
   await toggle.click();
   await page.waitForFunction(() => document.querySelector('button[data-necklace-toggle]').textContent.includes('Poista'));
-  await page.goto(srv.url + '/oma-helminauha/', { waitUntil: 'load' });
+  await page.goto(site.url + '/oma-helminauha/', { waitUntil: 'load' });
   await page.evaluate(() => { window.__printed = false; window.print = () => { window.__printed = true; }; });
   await page.getByRole('button', { name: 'Tulosta helmet' }).click();
   await page.waitForFunction(() => window.__printed && document.querySelector('.necklace-print-body'));
@@ -125,11 +106,11 @@ test('the necklace\'s print keeps every level of a pearl\'s headings', async () 
 // The pages of this portal, with their deep lists and headings of level 7,
 // pass axe's WCAG 2.1 A/AA rules.
 test('the deep lists and headings of level 7 pass axe', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const msgs = [];
   for (const p of ['/helmet/listat/', '/opas/luku/', '/opas/kokonaan/']) {
-    await page.goto(srv.url + p, { waitUntil: 'load' });
+    await page.goto(site.url + p, { waitUntil: 'load' });
     const v = await axe(page);
     if (v.length) msgs.push(`${p}:\n${formatViolations(v)}`);
   }
