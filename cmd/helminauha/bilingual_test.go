@@ -208,17 +208,7 @@ func TestServeShowsSavesInBothLanguages(t *testing.T) {
 		{"sv/teemat/johtaminen.md", "Inledning.", "En ny inledning.", "/sv/teemat/johtaminen/"},
 	}
 	for _, sv := range saves {
-		p := filepath.Join(dir, "content", filepath.FromSlash(sv.file))
-		old, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(old), sv.old) {
-			t.Fatalf("%s has no %q", sv.file, sv.old)
-		}
-		if err := os.WriteFile(p, []byte(strings.Replace(string(old), sv.old, sv.new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		save(t, dir, sv.file, sv.old, sv.new)
 		s.waitFor(sv.page, strings.TrimSpace(strings.TrimPrefix(sv.new, "title: ")))
 	}
 	// The Swedish title reaches the theme area's list of its pearls too.
@@ -267,19 +257,26 @@ func TestServeRetitlesOtherLanguagesLinks(t *testing.T) {
 		{"opas/roolit.md", "title: Roolit\n", "title: Roolit verkostossa\n", []string{"/sv/tietoa/"}, `<a href="/opas/roolit/" hreflang="fi">Roolit</a>`},
 	}
 	for _, sv := range saves {
-		p := filepath.Join(dir, "content", filepath.FromSlash(sv.file))
-		old, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(old), sv.old) {
-			t.Fatalf("%s has no %q", sv.file, sv.old)
-		}
-		if err := os.WriteFile(p, []byte(strings.Replace(string(old), sv.old, sv.new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		save(t, dir, sv.file, sv.old, sv.new)
 		for _, page := range sv.pages {
 			s.waitFor(page, sv.want)
 		}
+	}
+}
+
+// save replaces old with new in the content folder's file name, as an
+// editor saves a change, and fails the test if the file has no old.
+func save(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, "content", filepath.FromSlash(name))
+	text, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(text), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
