@@ -101,7 +101,7 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 // place and its tabs and line ends dropped (href="javascript&colon;…",
 // "java&#9;script:", "&#106;avascript:"), which no plain mark finds.
 func htmlActive(data []byte) (what string, at int) {
-	if what, at := svgMarks(data, 0); what != "" {
+	if what, at := svgMarks(data); what != "" {
 		return what, at
 	}
 	in := parse.NewInputBytes(data)

@@ -60,13 +60,13 @@ func markupActive(data []byte, inVocabularies bool) (what string, at int) {
 			// (an entity the doctype defines, which a browser puts in
 			// its place): the whole file is searched for the plain
 			// marks of a script rather than passed unread.
-			return svgMarks(data, 0)
+			return svgMarks(data)
 		}
 		if dir, ok := tok.(xml.Directive); ok {
 			// A doctype's entities are text a browser puts where they
 			// are named, markup and all. Illustrator names its
 			// namespaces so (&ns_ai;), which the reading then takes.
-			if what, at := svgMarks(dir, 0); what != "" {
+			if what, at := svgMarks(dir); what != "" {
 				return what, start + bytes.Index(data[start:], dir) + at
 			}
 			for _, m := range entityDecl.FindAllSubmatch(dir, -1) {
@@ -182,22 +182,22 @@ func scriptScheme(value string) string {
 	return ""
 }
 
-// svgMarks searches data from the byte from on for the plain marks of a
-// script, case aside: a script or embedding element, an event handler
-// attribute, an address of a script.
-func svgMarks(data []byte, from int) (string, int) {
-	lower := lowerASCII(data[from:])
+// svgMarks searches data for the plain marks of a script, case aside: a
+// script or embedding element, an event handler attribute, an address of
+// a script.
+func svgMarks(data []byte) (string, int) {
+	lower := lowerASCII(data)
 	for _, m := range []string{"<script", "<iframe", "<object", "<embed", "javascript:", "vbscript:"} {
 		if i := bytes.Index(lower, []byte(m)); i >= 0 {
 			what := m
 			if m[0] == '<' {
-				what = string(data[from+i:from+i+len(m)]) + ">"
+				what = string(data[i:i+len(m)]) + ">"
 			}
-			return what, from + i
+			return what, i
 		}
 	}
 	if name, at := handlerAt(lower); at >= 0 {
-		return string(data[from+at : from+at+len(name)]), from + at
+		return string(data[at : at+len(name)]), at
 	}
 	return "", 0
 }
