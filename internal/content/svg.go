@@ -142,7 +142,7 @@ func handlerAt(lower []byte) (string, int) {
 			continue
 		}
 		k := j
-		for k < len(lower) && (lower[k] == ' ' || lower[k] == '\t' || lower[k] == '\n' || lower[k] == '\r') {
+		for k < len(lower) && xmlSpace(lower[k]) {
 			k++
 		}
 		if k == len(lower) || lower[k] != '=' {
@@ -219,8 +219,8 @@ func svgAttrAt(data []byte, start int, name string) int {
 			break
 		}
 		at := i + j
-		if at > 0 && (tag[at-1] == ' ' || tag[at-1] == '\t' || tag[at-1] == '\n' || tag[at-1] == '\r' || tag[at-1] == ':') {
-			for at > 0 && tag[at-1] != ' ' && tag[at-1] != '\t' && tag[at-1] != '\n' && tag[at-1] != '\r' {
+		if at > 0 && (xmlSpace(tag[at-1]) || tag[at-1] == ':') {
+			for at > 0 && !xmlSpace(tag[at-1]) {
 				at-- // a prefix (xlink:href) is part of the name as written
 			}
 			return start + at
@@ -228,6 +228,11 @@ func svgAttrAt(data []byte, start int, name string) int {
 		i = at + len(name)
 	}
 	return start
+}
+
+// xmlSpace tells a byte of XML's white space between a tag's names.
+func xmlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 // lineCol is the line and column (in characters, both from 1) of the byte
