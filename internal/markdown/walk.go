@@ -82,9 +82,11 @@ func (p *parse) heading(d *Doc, n *ast.Heading) {
 	pos := p.pos(off)
 	d.Headings = append(d.Headings, Heading{Level: n.Level, Text: text, ID: id, Line: pos.Line})
 
-	// An image's alt text names a heading of an image alone.
+	// An image's alt text names a heading of an image alone; text has
+	// all but images' alt, so the heading is walked again only when it
+	// is nameless without them.
 	switch {
-	case nameless(inlineText(n, p.src, true)):
+	case nameless(text) && nameless(inlineText(n, p.src, true)):
 		p.diags.Report(pos, diag.MarkdownEmptyHeading)
 	case n.Level == 1:
 		p.diags.Warn(pos, diag.MarkdownH1, text)
