@@ -24,12 +24,12 @@ func (p *parse) walk(d *Doc) {
 		case *ast.Heading:
 			p.heading(d, n)
 		case *ast.Link:
-			pos := p.link(d, n, n.Pos(), linkDest(n.Destination), false, "")
+			dest := linkDest(n.Destination)
+			pos := p.link(d, n, n.Pos(), dest, false, "")
 			// A link of no text ([](/helmet/x/)) has no name for a screen
 			// reader to read, nor anything to click; an image's alt text
 			// names it.
 			if nameless(inlineText(n, p.src, true)) {
-				dest := linkDest(n.Destination)
 				p.diags.Report(pos, diag.MarkdownEmptyLink, Shorten(dest), dest)
 			}
 		case *ast.Image:
