@@ -331,7 +331,7 @@ func (w *htmlWriter) fill(h *hole) {
 		w.Write(util.EscapeHTML([]byte(w.todo)))
 		w.WriteString(`"> `)
 	case autoLink:
-		dest, ok := w.dest(h.dest)
+		dest, _, ok := w.rewritten(h.dest)
 		if !ok {
 			w.WriteString(h.text)
 			return
@@ -363,14 +363,9 @@ func sameText(inner []byte, title string) bool {
 	return text != "" && strings.EqualFold(text, strings.Join(strings.Fields(title), " "))
 }
 
-// dest rewrites a destination and returns it escaped for an attribute, or
-// false when it must not be emitted.
-func (w *htmlWriter) dest(written string) ([]byte, bool) {
-	u, _, ok := w.rewritten(written)
-	return u, ok
-}
-
-// rewritten is dest that also returns the rewritten destination itself.
+// rewritten rewrites a destination and returns it escaped for an
+// attribute, and the rewritten destination itself, or false when it must
+// not be emitted.
 func (w *htmlWriter) rewritten(written string) ([]byte, string, bool) {
 	if w.rewrite != nil {
 		written = w.rewrite(written)
