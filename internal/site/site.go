@@ -362,15 +362,20 @@ func (s *Site) LinkedElsewhere(u string) (in *Site, key, title string) {
 	u, _, _ = strings.Cut(u, "?")
 	// The default language's base path is a part of every other's
 	// ("/sv/" under "/"): the longest that u starts with is its language.
+	// It is matched as RootPath then LangPath, not as BasePath, which
+	// joins them anew at each call: this runs for every link of every
+	// page, in the render and in the listing of its jobs.
+	base := -1
 	for _, l := range s.Languages {
-		if b := l.Config.BasePath(); strings.HasPrefix(u, b) && (in == nil || len(b) > len(in.Config.BasePath())) {
-			in = l
+		root, lang := l.Config.RootPath(), l.Config.LangPath
+		if rest, ok := strings.CutPrefix(u, root); ok && strings.HasPrefix(rest, lang) && len(root)+len(lang) > base {
+			in, base = l, len(root)+len(lang)
 		}
 	}
 	if in == nil || in.Lang == s.Lang {
 		return nil, "", ""
 	}
-	p := "/" + strings.TrimPrefix(u, in.Config.BasePath())
+	p := "/" + u[base:]
 	if !in.Has(p) {
 		return nil, "", ""
 	}
