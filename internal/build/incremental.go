@@ -279,11 +279,7 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		// page's head and footer) and any term to list (the footer's link
 		// to the list of terms): a first case example of a site of no
 		// pearls adds the links to every page.
-		langs := m.site.Languages
-		if len(langs) == 0 {
-			langs = []*site.Site{m.site}
-		}
-		for _, l := range langs {
+		for _, l := range m.site.Sites() {
 			fmt.Fprintf(global, "\n%s %t %t %t", l.Lang, l.HasNecklace(), l.HasFeed(), l.HasTerms())
 		}
 		g = &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
@@ -586,10 +582,7 @@ func (ss *Session) patchFor(ch Changes) *patch {
 	// In a portal of several languages each language's site is patched
 	// with the documents of its folder; the default one always, whose
 	// Hashes hold every language's.
-	langs := g.site.Languages
-	if langs == nil {
-		langs = []*site.Site{g.site}
-	}
+	langs := g.site.Sites()
 	changed := map[int]*site.Site{}
 	for i, l := range langs {
 		code := l.Config.Folder()
@@ -879,10 +872,7 @@ func (ss *Session) cardsOf(set *content.Set) map[string][32]byte {
 // document's key, in every language of the portal (another language's
 // pages are under its folder).
 func owners(s *site.Site) map[string]string {
-	langs := s.Languages
-	if langs == nil {
-		langs = []*site.Site{s}
-	}
+	langs := s.Sites()
 	n := 16
 	for _, l := range langs {
 		n += len(l.Pearls) + len(l.Areas) + len(l.Cases) + len(l.Pages)

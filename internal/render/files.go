@@ -24,10 +24,7 @@ func esc(b *bytes.Buffer, s string) {
 // as xhtml:link alternates (hreflang, and x-default for the default
 // language's page).
 func sitemap(s *site.Site) []byte {
-	langs := s.Languages
-	if len(langs) < 2 {
-		langs = []*site.Site{s}
-	}
+	langs := s.Sites()
 	multi := len(langs) > 1
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")

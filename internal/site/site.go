@@ -295,6 +295,15 @@ func (s *Site) TermsPages() int {
 	return TagPageCount(len(s.Tags))
 }
 
+// Sites is every language's site of s's portal, the default first
+// (Languages), or s alone in a portal of one language.
+func (s *Site) Sites() []*Site {
+	if len(s.Languages) == 0 {
+		return []*Site{s}
+	}
+	return s.Languages
+}
+
 // Has tells whether the site writes a page at site path p ("/haku/").
 func (s *Site) Has(p string) bool { return s.paths[p] || s.pearlPaths.has(p) }
 
