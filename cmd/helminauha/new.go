@@ -71,10 +71,7 @@ var newHeadings = map[string]struct{ pearl, chapter string }{
 // lang (sv-FI has the Swedish ones), the Finnish for a language that has
 // none.
 func newHeadingsIn(lang string) struct{ pearl, chapter string } {
-	if h, ok := newHeadings[config.BaseLanguage(lang)]; ok {
-		return h
-	}
-	return newHeadings["fi"]
+	return config.InLanguage(newHeadings, lang)
 }
 
 // siteLanguage is site.yaml's language in the content folder dir, or ""

@@ -112,6 +112,16 @@ func (c *Config) CodePos(code string) diag.Pos {
 	return c.languagePos
 }
 
+// InLanguage is m's value for the language of the tag lang (sv-FI gets
+// "sv"'s), or its Finnish one for a language m has none for: the words
+// the generator writes into content, which the default language has all.
+func InLanguage[T any](m map[string]T, lang string) T {
+	if v, ok := m[BaseLanguage(lang)]; ok {
+		return v
+	}
+	return m["fi"]
+}
+
 // BaseLanguage is the language of the BCP 47 tag, without its region or
 // script, in lower case: sv for sv-FI, the Swedish of Finland, en for
 // en-GB. The theme's words, the search's analysis and the sections of a

@@ -16,8 +16,5 @@ var CaseSections = map[string][]string{
 // lang: its language's (sv-FI has the Swedish ones), or the Finnish ones
 // for a language that has none.
 func CaseSectionsIn(lang string) []string {
-	if s, ok := CaseSections[config.BaseLanguage(lang)]; ok {
-		return s
-	}
-	return CaseSections["fi"]
+	return config.InLanguage(CaseSections, lang)
 }
