@@ -134,26 +134,33 @@ func (t *Theme) JobsLinking(s, in *site.Site, key string) []Job {
 		if l == in {
 			continue
 		}
+		// This asks of every body of l, at every save in serve: its
+		// links are looked at for key alone, not gathered and sorted
+		// as LinkedKeys does.
+		linksTo := func(ls site.Links) bool {
+			for _, u := range ls {
+				if _, k, _ := l.LinkedElsewhere(u); k != "" && k == key {
+					return true
+				}
+			}
+			return false
+		}
 		links := func(node any) bool {
-			var ls site.Links
 			switch n := node.(type) {
 			case *site.Area:
-				ls = n.Links
+				return linksTo(n.Links)
 			case *site.Pearl:
-				ls = n.Links
+				return linksTo(n.Links)
 			case *site.Case:
-				ls = n.Links
+				return linksTo(n.Links)
 			case *site.Page:
-				ls = n.Links
+				return linksTo(n.Links)
 			case *site.Guide:
 				// The guide's pages show the cover's body, a chapter's
 				// or all of them.
-				if slices.Contains(l.LinkedKeys(n.Links), key) {
-					return true
-				}
-				return slices.ContainsFunc(n.Chapters, func(c *site.Chapter) bool { return slices.Contains(l.LinkedKeys(c.Links), key) })
+				return linksTo(n.Links) || slices.ContainsFunc(n.Chapters, func(c *site.Chapter) bool { return linksTo(c.Links) })
 			}
-			return slices.Contains(l.LinkedKeys(ls), key)
+			return false
 		}
 		linking := slices.DeleteFunc(t.jobs(l, t.state(l).deps, links, false), func(j Job) bool { return !slices.Contains(j.Deps, key) })
 		if l != s {
