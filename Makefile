@@ -7,6 +7,8 @@ GO       ?= go
 BIN      := bin/helminauha
 ADDR     ?= 127.0.0.1:1313
 FUZZTIME ?= 5s
+# Workers per fuzz target; empty: one per CPU (make fuzz). make test uses 1.
+FUZZWORKERS ?=
 # The measuring tools (corpus generator, bench, benchserve) are a module of
 # their own, so the product's go test ./... neither builds nor runs them.
 TOOLS    := $(GO) -C internal/tools
@@ -30,18 +32,17 @@ serve: $(BIN)
 check: $(BIN)
 	./$(BIN) check
 
-# The browser tests spend most of their time waiting on Chromium (on two
-# cores they used 0.7 of one, 176 s of CPU in 258 s), so the other tests
-# run beside them, one target at a time, and each target's output is
-# printed whole when it ends (-O). The fuzz targets come last and alone:
-# each fuzzes for a fixed time, and beside other work it would try fewer
-# inputs in that time.
+# make test keeps both CPUs busy with two lanes: the browser tests (about
+# 1.5 CPUs of Chromium, Node and the portals' builds when alone) and the
+# other targets one after another, ending with the fuzz targets, each
+# fuzzing for a fixed time with one worker. Each lane's output is printed
+# whole when it ends (-O).
 test: deps-test
 	@$(MAKE) --no-print-directory -j2 -Otarget test-e2e test-beside-e2e
-	@$(MAKE) --no-print-directory test-fuzz
 
 test-beside-e2e:
 	@for t in test-go test-checkout test-tools test-js test-workflow; do $(MAKE) --no-print-directory $$t || exit 1; done
+	@$(MAKE) --no-print-directory test-fuzz FUZZWORKERS=1
 
 # Everything the tests need beyond Go: Node for the search core's tests,
 # Chromium and the npm packages for the browser tests.
@@ -73,7 +74,7 @@ test-tools: deps-bench
 
 # Each fuzz target runs briefly in make test; make fuzz runs them longer.
 test-fuzz:
-	bash .ci/fuzz.sh $(FUZZTIME)
+	bash .ci/fuzz.sh $(FUZZTIME) $(FUZZWORKERS)
 
 fuzz:
 	bash .ci/fuzz.sh 2m

@@ -25,8 +25,15 @@
 # test runs it: from the package's folder (a failing input is written to
 # its testdata/fuzz/), with go test's corpus cache under GOCACHE and its
 # default timeout.
+#
+# The second argument, when given, is the number of workers each target
+# fuzzes with (go test -parallel; by default one per CPU): make test
+# fuzzes with one, beside the browser tests, which keep the other CPU
+# busy.
 set -uo pipefail
 t=${1:-5s}
+workers=()
+[ -n "${2:-}" ] && workers=(-test.parallel="$2")
 cd "$(dirname "$0")/.."
 bins=$(mktemp -d "${TMPDIR:-/tmp}/helminauha-fuzz-XXXXXX")
 trap 'rm -rf "$bins"' EXIT
@@ -45,8 +52,8 @@ while read -r pkg dir; do
   fi
   for target in $targets; do
     for try in 1 2; do
-      echo "fuzz $pkg $target ($t)"
-      out=$(cd "$dir" && "$bin" -test.run='^$' -test.fuzz="^${target}\$" -test.fuzztime="$t" -test.fuzzminimizetime=1s \
+      echo "fuzz $pkg $target ($t${2:+, $2 worker(s)})"
+      out=$(cd "$dir" && "$bin" -test.run='^$' -test.fuzz="^${target}\$" -test.fuzztime="$t" -test.fuzzminimizetime=1s "${workers[@]}" \
         -test.fuzzcachedir="$cache/$pkg" -test.timeout=10m 2>&1)
       rc=$?
       echo "$out" | grep -v '^fuzz: elapsed' | tail -n 20
