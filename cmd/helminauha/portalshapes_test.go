@@ -228,7 +228,8 @@ func TestFarDatesAreWarnedOf(t *testing.T) {
 // numbers its chapters in their titles, which the theme numbers again
 // ("Luku 3: 3. Roolit", the next-chapter link "Luku 4: Luku 4: …") and
 // the chapter's weight may contradict; check warns at the title. A number
-// of the title's own is no chapter number.
+// of the title's own is no chapter number, and neither is a date or a year
+// ("1.5.2024 alkaen" was warned of before 2026-12-07).
 func TestNumberedChapterTitlesAreWarnedOf(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -248,6 +249,14 @@ func TestNumberedChapterTitlesAreWarnedOf(t *testing.T) {
 		{"5 askelta verkostoon", ""},
 		{"2020-luvun verkostot", ""},
 		{"Roolit 3.0", ""},
+		// A date or a year the title starts with is no chapter number.
+		{"1.5.2024 alkaen", ""},
+		{"01.05.2024 alkaen", ""},
+		{"15.3. mennessä", ""},
+		{"1.5.\u00a0alkaen", ""},
+		{"2024-05-01 alkaen", ""},
+		{`"2024: mitä muuttui"`, ""},
+		{"3.14. Roolit", "3.14."},
 	}
 	for i, tc := range titles {
 		write(t, filepath.Join(content, "opas", fmt.Sprintf("luku-%d.md", i)), fmt.Sprintf("---\ntitle: %s\nweight: %d\nsummary: Luku.\n---\nTeksti.\n", tc.title, i+1))

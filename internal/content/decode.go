@@ -288,6 +288,42 @@ func (d *decoder) color(key string) string {
 // into the title often carries a no-break space after it.
 var chapterNumber = regexp.MustCompile(`^[\s\p{Zs}]*(?i:(?:luku|kapitel|chapter)[\s\p{Zs}]+\d+\b[.:]?|\d+(?:\.\d+)+\.?[\s\p{Zs}]|\d+[.:)][\s\p{Zs}])`)
 
+// leadingDate is what chapterNumber takes for a number but a title's own
+// date is ("1.5.2024 alkaen", "15.3. mennessä") or year ("2024: mitä
+// muuttui"): a Finnish date always ends its day and month with a dot, so
+// "3.2" stays a section number, while "3.2." cannot be told from 3
+// February and is left alone rather than warned of falsely. ISO dates
+// (2024-05-01) and a bare year ("2024 uudistus") are no match to begin
+// with.
+var leadingDate = regexp.MustCompile(`^(?:(\d{1,2})\.(\d{1,2})\.(\d{4})?|(\d{4})[.:])$`)
+
+// chapterNumberOf is the chapter number the title starts with, trimmed,
+// or "" when it starts with none.
+func chapterNumberOf(title string) string {
+	n := strings.TrimSpace(chapterNumber.FindString(title))
+	m := leadingDate.FindStringSubmatch(n)
+	if m == nil {
+		return n
+	}
+	if m[4] != "" {
+		if y, _ := strconv.Atoi(m[4]); y >= firstYear && y <= lastYear {
+			return ""
+		}
+		return n
+	}
+	day, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	if day < 1 || day > 31 || month < 1 || month > 12 {
+		return n
+	}
+	if m[3] != "" {
+		if y, _ := strconv.Atoi(m[3]); y < firstYear || y > lastYear {
+			return n
+		}
+	}
+	return ""
+}
+
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Dates outside these years are a warning: most often a mistyped year

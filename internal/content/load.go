@@ -626,8 +626,8 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, once, ca
 		ch := &Chapter{Common: c}
 		if s.slug != CoverSlug {
 			ch.Weight = d.int("weight", true)
-			if n := chapterNumber.FindString(c.Title); n != "" {
-				d.diags.Warn(d.at("title", noItem), diag.ContentChapterNumbered, strings.TrimSpace(n))
+			if n := chapterNumberOf(c.Title); n != "" {
+				d.diags.Warn(d.at("title", noItem), diag.ContentChapterNumbered, n)
 			}
 		}
 		out = ch
