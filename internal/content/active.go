@@ -3,11 +3,14 @@ package content
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/xml"
 	"errors"
 	stdhtml "html"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -20,9 +23,16 @@ import (
 // documents a browser runs script in when opened by their own address, as
 // the portal's origin: an HTML page, an XHTML page, an XML file (whose
 // XHTML or SVG elements a browser renders and runs), and an SVG image
-// compressed with gzip (.svgz, which a host serves as an SVG). Each of
-// them is looked into as an SVG is, and one that holds a script is an
-// error.
+// compressed with gzip (.svgz, which a host serves as an SVG), and an
+// XSLT stylesheet (.xsl, .xslt), an XML file itself. Each of them is
+// looked into as an SVG is, and one that holds a script is an error.
+//
+// An XML document (of these, or an SVG image) may also name an XSL
+// stylesheet (<?xml-stylesheet type="text/xsl" href="…"?>), by which a
+// browser turns it into the page it shows: a program whose output, script
+// elements and all, cannot be told before it runs (an element named by
+// the data, text written out unescaped). Such a document is an error
+// whatever the stylesheet holds; one naming a CSS stylesheet is not.
 
 // docKind is how a static document is read for scripts.
 type docKind int
@@ -32,13 +42,14 @@ const (
 	kindHTML                 // not XML: searched for the plain marks
 	kindXML                  // only elements of XHTML's and SVG's namespaces count
 	kindSVGZ                 // an SVG, unpacked first
+	kindXSL                  // every element counts, and those it makes by name
 )
 
 // documentKinds are the static documents looked into for scripts, by
 // their extensions in lower case (.svg is an image's: see images).
 var documentKinds = map[string]docKind{
 	".xhtml": kindXHTML, ".xht": kindXHTML, ".html": kindHTML, ".htm": kindHTML,
-	".xml": kindXML, ".svgz": kindSVGZ,
+	".xml": kindXML, ".svgz": kindSVGZ, ".xsl": kindXSL, ".xslt": kindXSL,
 }
 
 // MaxUnpacked is the most bytes an .svgz image may unpack to: no more is
@@ -73,6 +84,9 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 				if what, _ := svgActive(unpacked); what != "" {
 					diags.Report(pos, diag.ContentStaticSVGZScript, what)
 				}
+				if href, _, ok := xslStylesheet(unpacked); ok {
+					diags.Report(pos, diag.ContentStaticXSLStylesheet, href)
+				}
 			}
 			// One that does not unpack shows nothing and runs nothing.
 			continue
@@ -86,13 +100,100 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 			what, at = htmlActive(data)
 		case kindXML:
 			what, at = xmlActive(data)
+		case kindXSL:
+			what, at = xslActive(data)
 		}
 		if what != "" {
 			pos.Line, pos.Col = lineCol(data, at)
 			diags.Report(pos, diag.ContentStaticDocScript, what)
 		}
+		if kind != kindHTML {
+			// An HTML page is no XML: a browser takes <?…?> there for a
+			// comment.
+			if href, at, ok := xslStylesheet(data); ok {
+				pos.Line, pos.Col = lineCol(data, at)
+				diags.Report(pos, diag.ContentStaticXSLStylesheet, href)
+			}
+		}
 	}
 	return diags
+}
+
+// xslStylesheet is the address an <?xml-stylesheet?> in data names an
+// XSL stylesheet by, as written, and where the instruction starts; ok is
+// false when there is none. Any one counts, not only one before the root
+// element: a browser takes one after it too. A stylesheet is XSL unless
+// its type says CSS, or it has no type and its address ends in .css (a
+// browser takes text/xml, application/xml and more for XSL). What Go's
+// reader cannot take is searched for the plain instruction.
+func xslStylesheet(data []byte) (href string, at int, ok bool) {
+	const target = "<?xml-stylesheet"
+	if !bytes.Contains(data, []byte(target)) {
+		return "", 0, false
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.Entity = maps.Clone(xml.HTMLEntity)
+	for {
+		start := int(d.InputOffset())
+		tok, err := d.RawToken()
+		if errors.Is(err, io.EOF) {
+			return "", 0, false
+		}
+		if err != nil {
+			for from := 0; ; {
+				i := bytes.Index(data[from:], []byte(target))
+				if i < 0 {
+					return "", 0, false
+				}
+				i += from
+				from = i + len(target)
+				inst := data[from:]
+				if end := bytes.Index(inst, []byte("?>")); end >= 0 {
+					inst = inst[:end]
+				}
+				if href, ok := xslHref(inst); ok {
+					return href, i, true
+				}
+			}
+		}
+		if pi, isPI := tok.(xml.ProcInst); isPI && pi.Target == "xml-stylesheet" {
+			if href, ok := xslHref(pi.Inst); ok {
+				return href, start, true
+			}
+		}
+	}
+}
+
+// pseudoAttr is a pseudo-attribute of a processing instruction, its value
+// in double or in single quotes.
+var pseudoAttr = regexp.MustCompile(`(?:^|\s)(type|href)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+
+// xslHref is the address of the stylesheet that the instruction inst (what
+// follows "xml-stylesheet") names, ok when it is an XSL one.
+func xslHref(inst []byte) (href string, ok bool) {
+	typ, hasType := "", false
+	for _, m := range pseudoAttr.FindAllSubmatch(inst, -1) {
+		v := string(m[2]) + string(m[3])
+		if string(m[1]) == "type" {
+			typ, hasType = strings.ToLower(strings.TrimSpace(v)), true
+		} else {
+			href = v
+		}
+	}
+	if typ == "text/css" {
+		return "", false
+	}
+	if !hasType {
+		addr := strings.ToLower(href)
+		if i := strings.IndexAny(addr, "?#"); i >= 0 {
+			addr = addr[:i]
+		}
+		if strings.HasSuffix(addr, ".css") {
+			return "", false
+		}
+	}
+	return href, true
 }
 
 // htmlActive is what of an HTML file a browser would run and where: the
@@ -156,4 +257,51 @@ const (
 // than passed unread.
 func xmlActive(data []byte) (what string, at int) {
 	return markupActive(data, true)
+}
+
+const xsltNS = "http://www.w3.org/1999/XSL/Transform"
+
+// xslActive is svgActive for an XSLT stylesheet: the elements it writes
+// out as they stand (<script>, in no namespace, is an HTML page's script)
+// and those it makes by a name written out (<xsl:element name="script">,
+// <xsl:attribute name="onclick">). A name it computes ("{$x}") cannot be
+// told before it runs; so no static document may name a stylesheet (see
+// xslStylesheet), and this check is the stylesheet's own, should another
+// way of running it come.
+func xslActive(data []byte) (what string, at int) {
+	if what, at := svgActive(data); what != "" {
+		return what, at
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.Entity = maps.Clone(xml.HTMLEntity)
+	for {
+		start := int(d.InputOffset())
+		tok, err := d.Token()
+		if err != nil {
+			// svgActive has searched what cannot be read for the plain
+			// marks.
+			return "", 0
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Space != xsltNS || el.Name.Local != "element" && el.Name.Local != "attribute" {
+			continue
+		}
+		for _, a := range el.Attr {
+			if a.Name.Space != "" || a.Name.Local != "name" {
+				continue
+			}
+			name := a.Value
+			if i := strings.LastIndexByte(name, ':'); i >= 0 {
+				name = name[i+1:]
+			}
+			lower := strings.ToLower(strings.TrimSpace(name))
+			if el.Name.Local == "element" && runsElement(lower) {
+				return "<" + strings.TrimSpace(name) + ">", start
+			}
+			if el.Name.Local == "attribute" && strings.HasPrefix(lower, "on") && len(lower) > 2 {
+				return strings.TrimSpace(name), svgAttrAt(data, start, "name")
+			}
+		}
+	}
 }

@@ -828,6 +828,10 @@ func images(fsys fs.FS, static []string, show func(string) string) (map[string][
 					line, col := lineCol(data, at)
 					diags.Report(diag.Pos{File: show(DirStatic + "/" + name), Line: line, Col: col}, diag.ContentStaticSVGScript, what)
 				}
+				if href, at, ok := xslStylesheet(data); ok {
+					line, col := lineCol(data, at)
+					diags.Report(diag.Pos{File: show(DirStatic + "/" + name), Line: line, Col: col}, diag.ContentStaticXSLStylesheet, href)
+				}
 			}
 		} else if want != "image/webp" {
 			if cfg, _, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head[:n]), f)); err == nil {

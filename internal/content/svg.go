@@ -78,8 +78,7 @@ func markupActive(data []byte, inVocabularies bool) (what string, at int) {
 		if !ok || inVocabularies && el.Name.Space != xhtmlNS && el.Name.Space != svgNS {
 			continue
 		}
-		switch strings.ToLower(el.Name.Local) {
-		case "script", "iframe", "object", "embed", "handler", "listener":
+		if runsElement(strings.ToLower(el.Name.Local)) {
 			return "<" + el.Name.Local + ">", start
 		}
 		for _, a := range el.Attr {
@@ -95,6 +94,16 @@ func markupActive(data []byte, inVocabularies bool) (what string, at int) {
 			}
 		}
 	}
+}
+
+// runsElement tells an element, by its local name in lower case, that
+// runs a script or embeds a document.
+func runsElement(name string) bool {
+	switch name {
+	case "script", "iframe", "object", "embed", "handler", "listener":
+		return true
+	}
+	return false
 }
 
 // svgSuspect tells whether data has any of the marks without which
