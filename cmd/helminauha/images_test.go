@@ -53,6 +53,12 @@ func TestStaticFileThatIsNotItsImage(t *testing.T) {
 		{"kuvat/kaavio.svg", "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">\n<html><body>Virhe</body></html>\n",
 			"content/static/kuvat/kaavio.svg: varoitus: tiedoston nimi päättyy .svg kuin kuvan, mutta tiedosto on HTML-sivu",
 			"content/static/kuvat/kaavio.svg: warning: the file's name ends in .svg like an image's, but the file is an HTML page"},
+		// An error page with its scripts, which a browser reading the
+		// file as XML, as it reads an .svg, would not run: elements in no
+		// namespace are none of XHTML's.
+		{"kuvat/virhe.svg", "<!DOCTYPE html>\n<html><head><meta charset=utf-8><script>seuranta()</script></head><body>404</body></html>\n",
+			"content/static/kuvat/virhe.svg: varoitus: tiedoston nimi päättyy .svg kuin kuvan, mutta tiedosto on HTML-sivu",
+			"content/static/kuvat/virhe.svg: warning: the file's name ends in .svg like an image's, but the file is an HTML page"},
 		{"kuvat/tyhja.webp", "",
 			"content/static/kuvat/tyhja.webp: varoitus: tiedoston nimi päättyy .webp kuin kuvan, mutta tiedosto on tyhjä",
 			"content/static/kuvat/tyhja.webp: warning: the file's name ends in .webp like an image's, but the file is empty"},
@@ -142,6 +148,12 @@ func TestSVGThatRunsScriptIsAnError(t *testing.T) {
 		{"kuvat/entiteetti.svg", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x \"<script>alert(1)</script>\">]>\n" + svg + "&x;</svg>",
 			"content/static/kuvat/entiteetti.svg:2:28: SVG-kuvassa on <script>,",
 			"content/static/kuvat/entiteetti.svg:2:28: the SVG image holds <script>,"},
+		// An XHTML page saved as an .svg is no drawing (a warning), but
+		// a host serves it as one and a browser runs its scripts; before
+		// 2026-12-07 it was published with the warning alone.
+		{"kuvat/sivu.svg", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n<p>Sivu</p><script>alert(1)</script></body></html>\n",
+			"content/static/kuvat/sivu.svg:3:12: SVG-kuvassa on <script>,",
+			"content/static/kuvat/sivu.svg:3:12: the SVG image holds <script>,"},
 		{"kuvat/piirros.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Created with Inkscape -->\n" + svg + "<title>Ohje: älä kirjoita &lt;script&gt; sivulle</title><a href=\"https://thl.fi/\"><text>Lähde: thl.fi</text></a><image href=\"data:image/png;base64,iVBORw0KGgo=\" width=\"1\" height=\"1\"/></svg>\n", "", ""},
 	}
 	scriptsRefused(t, cases, "kuvat/kaavio.svg")

@@ -259,6 +259,23 @@ func xmlActive(data []byte) (what string, at int) {
 	return markupActive(data, true)
 }
 
+// xmlInSVG is xmlActive for an .svg file that is no drawing, which a
+// browser reads as XML all the same: only elements of XHTML's and SVG's
+// namespaces run there, and a file that can give none that namespace (an
+// HTML error page written without xmlns, most often not even XML) runs
+// nothing and stays the warning that it is no image. A namespace needs an
+// xmlns attribute, written out or made by the doctype (an entity, a
+// default value).
+func xmlInSVG(data []byte) (what string, at int) {
+	lower := lowerASCII(data)
+	for _, m := range []string{"xmlns", "<!entity", "<!attlist"} {
+		if bytes.Contains(lower, []byte(m)) {
+			return xmlActive(data)
+		}
+	}
+	return "", 0
+}
+
 const xsltNS = "http://www.w3.org/1999/XSL/Transform"
 
 // xslActive is svgActive for an XSLT stylesheet: the elements it writes

@@ -818,13 +818,21 @@ func images(fsys fs.FS, static []string, show func(string) string) (map[string][
 		got := sniff(head[:n])
 		if got != want {
 			diags.Add(notImage(diag.Pos{File: show(DirStatic + "/" + name)}, name, ext, want, got, n))
-		} else if want == "image/svg+xml" {
+		}
+		if want == "image/svg+xml" && (got == want || strings.HasPrefix(got, "text/")) {
 			// The whole drawing is read: a script may be anywhere in it
-			// (rootfs has refused a file past MaxFile unread).
+			// (rootfs has refused a file past MaxFile unread). A host
+			// serves an .svg as an SVG whatever it holds, and a browser
+			// reads it as XML: an XHTML page saved as kaavio.svg runs
+			// its scripts as well as a drawing does.
 			rest, err := io.ReadAll(f)
 			if err == nil {
 				data := append(head[:n:n], rest...)
-				if what, at := svgActive(data); what != "" {
+				active := svgActive
+				if got != want {
+					active = xmlInSVG
+				}
+				if what, at := active(data); what != "" {
 					line, col := lineCol(data, at)
 					diags.Report(diag.Pos{File: show(DirStatic + "/" + name), Line: line, Col: col}, diag.ContentStaticSVGScript, what)
 				}
@@ -833,7 +841,7 @@ func images(fsys fs.FS, static []string, show func(string) string) (map[string][
 					diags.Report(diag.Pos{File: show(DirStatic + "/" + name), Line: line, Col: col}, diag.ContentStaticXSLStylesheet, href)
 				}
 			}
-		} else if want != "image/webp" {
+		} else if got == want && want != "image/webp" {
 			if cfg, _, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head[:n]), f)); err == nil {
 				sizes[name] = [2]int{cfg.Width, cfg.Height}
 			}
