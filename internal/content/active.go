@@ -46,11 +46,48 @@ const (
 )
 
 // documentKinds are the static documents looked into for scripts, by
-// their extensions in lower case (.svg is an image's: see images).
-var documentKinds = map[string]docKind{
-	".xhtml": kindXHTML, ".xht": kindXHTML, ".html": kindHTML, ".htm": kindHTML,
-	".xml": kindXML, ".svgz": kindSVGZ, ".xsl": kindXSL, ".xslt": kindXSL,
-}
+// their extensions in lower case (.svg is an image's: see images), those
+// of xmlTypes read as .xml is.
+var documentKinds = func() map[string]docKind {
+	kinds := map[string]docKind{
+		".xhtml": kindXHTML, ".xht": kindXHTML, ".html": kindHTML, ".htm": kindHTML,
+		".xml": kindXML, ".svgz": kindSVGZ, ".xsl": kindXSL, ".xslt": kindXSL,
+	}
+	for _, ext := range strings.Fields(xmlTypes) {
+		kinds["."+ext] = kindXML
+	}
+	return kinds
+}()
+
+// xmlTypes are the other extensions a static host or web server serves
+// with an XML media type (text/xml, application/xml, or one ending in
+// +xml: application/atom+xml, application/vnd.google-earth.kml+xml), a
+// file a browser reads as XML, running its XHTML and SVG elements as an
+// .xml file's. They are the union of the tables hosts map extensions by
+// (mime-db, which GitHub Pages serves by; nginx's and Apache's
+// mime.types; Debian's /etc/mime.types, which its Apache reads) as of
+// 2026-12-07, and .xbl and .xliff, XML by name, which none of them maps.
+// The list is fixed here rather than read from the machine's tables (as
+// Go's mime package does) so that check says the same on every machine.
+// A name that is some host's XML type and another's binary format (.mpp,
+// .pkg) costs nothing: a file that does not start as XML is no XML
+// document to a browser either (startsAsXML). A file of a name no host
+// knows is sniffed instead (sniffsAsXML).
+const xmlTypes = `
+	1km ac aml apxml atom atomcat atomdeleted atomsrv atomsvc bdo bmml
+	ccmp ccxml cdfx cdxml cellml cl clue cml cpl csl dae davmount dbk dcmp
+	dd2 ddf dist distz dtb dwd emma emotionml es3 et3 fdt fo gml gpx grxml
+	gsheet hal held ink inkml irp its kbl kml lasxml lbe lgr link66
+	lostsyncxml lostxml mads maei mathml meta4 metalink mets mml mods moml
+	mpd mpf mpkg mpp mrcx mscml musd musicxml mxml ncx obgx odd omdoc opf
+	osfpvg osm owl pkg pls provx pskcxml rapd rdf relo res rfcxml rif rl
+	rld rng rs rsat rsd rsheet rss rusd sbml scl sdkd sdkm senmlx sensmlx
+	shf sls smi smil sml sru srx ssdl ssml stpx swidtag systemverify td
+	tei teicorpus tfi ttml uis uo uoml uvt uvvt vec vxml wadl wbs wif wsdl
+	wspolicy x3d x3dz xaml xav xbl xca xcs xdcf xdf xdm xdp xdssc xel xenc
+	xer xhtm xhvml xlf xliff xmls xns xop xpl xsd xsf xsm xspf xul xvm
+	xvml yin zaz zmm
+`
 
 // MaxUnpacked is the most bytes an .svgz image may unpack to: no more is
 // ever unpacked, so a small file that unpacks to gigabytes (a gzip bomb)
@@ -65,13 +102,25 @@ const MaxUnpacked = 16 << 20
 func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag.List {
 	var diags diag.List
 	for _, name := range static {
-		kind, ok := documentKinds[strings.ToLower(path.Ext(name))]
-		if !ok {
+		ext := strings.ToLower(path.Ext(name))
+		if _, image := imageKinds[ext]; image {
 			continue
 		}
-		data, err := fs.ReadFile(fsys, DirStatic+"/"+name)
-		if err != nil {
+		kind, ok := documentKinds[ext]
+		var data []byte
+		switch {
+		case !ok:
+			kind = kindXML
+			data, ok = readXML(fsys, DirStatic+"/"+name, sniffsAsXML)
+		case kind == kindXML:
+			data, ok = readXML(fsys, DirStatic+"/"+name, startsAsXML)
+		default:
+			var err error
+			data, err = fs.ReadFile(fsys, DirStatic+"/"+name)
 			// rootfs has reported a file it refused.
+			ok = err == nil
+		}
+		if !ok {
 			continue
 		}
 		pos := diag.Pos{File: show(DirStatic + "/" + name)}
@@ -99,7 +148,7 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 		case kindHTML:
 			what, at = htmlActive(data)
 		case kindXML:
-			what, at = xmlActive(data)
+			what, at = xmlDocActive(data)
 		case kindXSL:
 			what, at = xslActive(data)
 		}
@@ -117,6 +166,69 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 		}
 	}
 	return diags
+}
+
+// readXML is the static file name's bytes when the first of them (the
+// most http.DetectContentType reads) are what a browser takes for XML by
+// isXML; ok is false when they are not, and for a file rootfs refused.
+// Only such a file is read whole, not a large binary one of an XML
+// type's name (.pkg, an installer) or of none.
+func readXML(fsys fs.FS, name string, isXML func(head []byte, whole bool) bool) (data []byte, ok bool) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	var head [sniffLen]byte
+	n, err := io.ReadFull(f, head[:])
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, false
+	}
+	if !isXML(head[:n], n < len(head)) {
+		return nil, false
+	}
+	rest, err := io.ReadAll(f)
+	if err != nil {
+		return nil, false
+	}
+	return append(head[:n:n], rest...), true
+}
+
+// startsAsXML tells whether head, the first bytes of a file, or all of it
+// when whole, may start an XML document: after a byte order mark and
+// white space comes markup. A browser reads anything else as XML no
+// further than its first byte (a binary file, a text file): the error it
+// shows instead runs nothing. Head that is white space alone may start
+// one.
+func startsAsXML(head []byte, whole bool) bool {
+	if bytes.HasPrefix(head, []byte("\xFE\xFF")) || bytes.HasPrefix(head, []byte("\xFF\xFE")) {
+		// UTF-16, which a browser reads too.
+		return true
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
+	if len(text) == 0 {
+		return !whole
+	}
+	return text[0] == '<'
+}
+
+// sniffsAsXML tells whether head, the first bytes of a file whose name no
+// host maps to a media type, or all of it when whole, makes a browser read
+// it as XML: some hosts (Apache) serve such a file with no type, and a
+// browser then takes one that begins with <?xml, after white space, for
+// XML (an XML declaration, an <?xml-stylesheet?>), as the standard of
+// sniffing says, and as Go's http.DetectContentType does. A binary file
+// never begins so, nor one a browser would show as text. A byte order
+// mark before it is taken too, though the standard makes such a file
+// text: a check of XML has nothing to tell of text that is no XML.
+func sniffsAsXML(head []byte, whole bool) bool {
+	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\n\f\r")
+	const decl = "<?xml"
+	if len(text) < len(decl) && !whole {
+		// The bytes read end in white space or the start of one.
+		return bytes.HasPrefix([]byte(decl), text)
+	}
+	return bytes.HasPrefix(text, []byte(decl))
 }
 
 // xslStylesheet is the address an <?xml-stylesheet?> in data names an
@@ -259,14 +371,17 @@ func xmlActive(data []byte) (what string, at int) {
 	return markupActive(data, true)
 }
 
-// xmlInSVG is xmlActive for an .svg file that is no drawing, which a
-// browser reads as XML all the same: only elements of XHTML's and SVG's
-// namespaces run there, and a file that can give none that namespace (an
-// HTML error page written without xmlns, most often not even XML) runs
-// nothing and stays the warning that it is no image. A namespace needs an
+// xmlDocActive is xmlActive for a file a browser reads as XML whatever it
+// holds: an .svg file that is no drawing, a file a host serves with an
+// XML media type (xmlTypes, .xml). Only elements of XHTML's and SVG's
+// namespaces run there, and a file that can give none that namespace runs
+// nothing: an HTML error page written without xmlns, most often not even
+// XML (of an .svg, it stays the warning that it is no image), or an RSS
+// feed, also one that a stray & leaves for the plain marks (xmlActive),
+// which a script of an embed in its text would show. A namespace needs an
 // xmlns attribute, written out or made by the doctype (an entity, a
 // default value).
-func xmlInSVG(data []byte) (what string, at int) {
+func xmlDocActive(data []byte) (what string, at int) {
 	lower := lowerASCII(data)
 	for _, m := range []string{"xmlns", "<!entity", "<!attlist"} {
 		if bytes.Contains(lower, []byte(m)) {

@@ -830,7 +830,7 @@ func images(fsys fs.FS, static []string, show func(string) string) (map[string][
 				data := append(head[:n:n], rest...)
 				active := svgActive
 				if got != want {
-					active = xmlInSVG
+					active = xmlDocActive
 				}
 				if what, at := active(data); what != "" {
 					line, col := lineCol(data, at)

@@ -45,3 +45,45 @@ func FuzzSVGActive(f *testing.F) {
 		}
 	})
 }
+
+// TestXMLByItsFirstBytes: whether a file of an XML type's name, or of
+// none, is read as XML is told by its first 512 bytes; white space past
+// them does not hide the markup that follows it, and a file that is white
+// space alone, or empty, runs nothing.
+func TestXMLByItsFirstBytes(t *testing.T) {
+	t.Parallel()
+	blank := strings.Repeat(" \n", 400)
+	const script = `<feed xmlns="http://www.w3.org/2005/Atom"><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script></feed>`
+	cases := []struct {
+		file, data string
+		want       *diag.Message // nil: no error
+		line       int
+	}{
+		{"syote.atom", blank + script, diag.ContentStaticDocScript, 401},
+		{"syote.ATOM", "\uFEFF" + script, diag.ContentStaticDocScript, 1},
+		{"tiedot", blank + `<?xml-stylesheet type="text/xsl" href="m.xsl"?><tiedot/>`, diag.ContentStaticXSLStylesheet, 401},
+		{"tiedot.dat", "\t<?xml version=\"1.0\"?>" + script, diag.ContentStaticDocScript, 1},
+		{"tyhja.atom", "", nil, 0},
+		{"tyhja", "", nil, 0},
+		{"valit.kml", blank, nil, 0},
+		{"valit", blank, nil, 0},
+		{"lyhyt", "<?xm", nil, 0},
+		{"teksti.atom", "Syöte: " + script, nil, 0},
+	}
+	for _, c := range cases {
+		fsys := fstest.MapFS{"sivut/a.md": {Data: []byte("---\ntitle: A\n---\nTeksti.\n")}, "static/" + c.file: {Data: []byte(c.data)}}
+		_, diags := Load(context.Background(), fsys, "content")
+		var got []*diag.Error
+		for _, d := range diags.Errors() {
+			if d.Pos.File == "content/static/"+c.file {
+				got = append(got, d)
+			}
+		}
+		switch {
+		case c.want == nil && len(got) > 0:
+			t.Errorf("%s (%q…): %v, want no error", c.file, c.data[:min(len(c.data), 20)], got)
+		case c.want != nil && (len(got) != 1 || got[0].ID() != c.want.ID() || got[0].Pos.Line != c.line):
+			t.Errorf("%s: %v, want one %s at line %d", c.file, got, c.want.ID(), c.line)
+		}
+	}
+}
