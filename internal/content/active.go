@@ -69,6 +69,9 @@ var documentKinds = func() map[string]docKind {
 // 2026-12-07, and .xbl and .xliff, XML by name, which none of them maps.
 // The list is fixed here rather than read from the machine's tables (as
 // Go's mime package does) so that check says the same on every machine.
+// Browsers differ in which of the types they open as XML (Chromium shows
+// a feed as text and downloads most +xml types), but the standards count
+// every +xml type as XML: all are checked.
 // A name that is some host's XML type and another's binary format (.mpp,
 // .pkg) costs nothing: a file that does not start as XML is no XML
 // document to a browser either (startsAsXML). A file of a name no host
