@@ -71,7 +71,8 @@ var documentKinds = func() map[string]docKind {
 // Go's mime package does) so that check says the same on every machine.
 // Browsers differ in which of the types they open as XML (Chromium shows
 // a feed as text and downloads most +xml types), but the standards count
-// every +xml type as XML: all are checked.
+// every +xml type as XML, and another browser may open one so: all are
+// checked.
 // A name that is some host's XML type and another's binary format (.mpp,
 // .pkg) costs nothing: a file that does not start as XML is no XML
 // document to a browser either (startsAsXML). A file of a name no host
