@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // TestStaticFileThatIsNotItsImage: a file under static/ whose name ends
@@ -154,6 +155,11 @@ func TestSVGThatRunsScriptIsAnError(t *testing.T) {
 		{"kuvat/sivu.svg", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n<p>Sivu</p><script>alert(1)</script></body></html>\n",
 			"content/static/kuvat/sivu.svg:3:12: SVG-kuvassa on <script>,",
 			"content/static/kuvat/sivu.svg:3:12: the SVG image holds <script>,"},
+		// A drawing in UTF-16, which a browser draws and runs; before
+		// 2026-12-07 it was searched for the plain marks, in vain.
+		{"kuvat/utf16.svg", utf16LE(svg + "\n<script>alert(1)</script></svg>\n"),
+			"content/static/kuvat/utf16.svg:2:1: SVG-kuvassa on <script>,",
+			"content/static/kuvat/utf16.svg:2:1: the SVG image holds <script>,"},
 		{"kuvat/piirros.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Created with Inkscape -->\n" + svg + "<title>Ohje: älä kirjoita &lt;script&gt; sivulle</title><a href=\"https://thl.fi/\"><text>Lähde: thl.fi</text></a><image href=\"data:image/png;base64,iVBORw0KGgo=\" width=\"1\" height=\"1\"/></svg>\n", "", ""},
 	}
 	scriptsRefused(t, cases, "kuvat/kaavio.svg")
@@ -248,6 +254,15 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"kaavat/Kaava.MML", "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x</mi>\n<h:iframe xmlns:h=\"http://www.w3.org/1999/xhtml\" src=\"/x.html\"/></math>\n",
 			"content/static/kaavat/Kaava.MML:2:1: tiedostossa on <iframe>,",
 			"content/static/kaavat/Kaava.MML:2:1: the file holds <iframe>,"},
+		// A file in an encoding Go's reader does not take, which a
+		// browser does: before 2026-12-07 it was searched for the plain
+		// marks alone, which showed no <h:script> and nothing in UTF-16.
+		{"data/nimet.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<tiedot><nimi>P\xe4ivi</nimi><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></tiedot>\n",
+			"content/static/data/nimet.xml:2:27: tiedostossa on <script>,",
+			"content/static/data/nimet.xml:2:27: the file holds <script>,"},
+		{"data/utf16.xml", utf16LE("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<tiedot>\n  <script xmlns=\"http://www.w3.org/1999/xhtml\">alert(1)</script></tiedot>\n"),
+			"content/static/data/utf16.xml:3:3: tiedostossa on <script>,",
+			"content/static/data/utf16.xml:3:3: the file holds <script>,"},
 		// A file whose name no host gives a media type is served by some
 		// (Apache) with none, and a browser then takes one that begins
 		// with <?xml for XML.
@@ -438,4 +453,14 @@ func scriptsRefused(t *testing.T, files []staticFile, refused string) {
 	if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(refused))); !os.IsNotExist(err) {
 		t.Errorf("build published %s (%v)", refused, err)
 	}
+}
+
+// utf16LE is s in UTF-16, little-endian, after its byte order mark, as
+// Windows' Notepad saves "Unicode".
+func utf16LE(s string) string {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }

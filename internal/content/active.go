@@ -12,6 +12,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	u16 "unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
@@ -134,6 +136,7 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 			case errors.Is(err, errTooLarge):
 				diags.Report(pos, diag.ContentStaticSVGZTooLarge, MaxUnpacked>>20)
 			case err == nil:
+				unpacked = asUTF8(unpacked)
 				if what, _ := svgActive(unpacked); what != "" {
 					diags.Report(pos, diag.ContentStaticSVGZScript, what)
 				}
@@ -144,6 +147,7 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 			// One that does not unpack shows nothing and runs nothing.
 			continue
 		}
+		data = asUTF8(data)
 		var what string
 		var at int
 		switch kind {
@@ -171,6 +175,41 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 	}
 	return diags
 }
+
+// asUTF8 is data in UTF-8, as the checks read it, decoded as a browser
+// decodes it: UTF-16 by its byte order mark (kept, as U+FEFF), and bytes
+// that are no UTF-8 (ISO-8859-1 or windows-1252, which an XML
+// declaration names and Go's reader does not take) one for one as
+// Latin-1, which keeps every tag, name and namespace, all ASCII, as
+// written. Before 2026-12-07 such a file was searched for the plain
+// marks alone, which no script in UTF-16 and no <h:script> showed. A
+// place told of it is in the characters an editor shows.
+func asUTF8(data []byte) []byte {
+	be, le := bytes.HasPrefix(data, []byte("\xFE\xFF")), bytes.HasPrefix(data, []byte("\xFF\xFE"))
+	switch {
+	case be || le:
+		units := make([]uint16, 0, len(data)/2)
+		for i := 0; i+1 < len(data); i += 2 {
+			if be {
+				units = append(units, uint16(data[i])<<8|uint16(data[i+1]))
+			} else {
+				units = append(units, uint16(data[i+1])<<8|uint16(data[i]))
+			}
+		}
+		return []byte(string(u16.Decode(units)))
+	case utf8.Valid(data):
+		return data
+	}
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for _, b := range data {
+		out = utf8.AppendRune(out, rune(b))
+	}
+	return out
+}
+
+// asRead is the reader of a document that names an encoding other than
+// UTF-8, which asUTF8 has already decoded.
+func asRead(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 
 // readXML is the static file name's bytes when the first of them (the
 // most http.DetectContentType reads) are what a browser takes for XML by
@@ -250,6 +289,7 @@ func xslStylesheet(data []byte) (href string, at int, ok bool) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.Entity = maps.Clone(xml.HTMLEntity)
+	d.CharsetReader = asRead
 	for {
 		start := int(d.InputOffset())
 		tok, err := d.RawToken()
@@ -411,6 +451,7 @@ func xslActive(data []byte) (what string, at int) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.Entity = maps.Clone(xml.HTMLEntity)
+	d.CharsetReader = asRead
 	for {
 		start := int(d.InputOffset())
 		tok, err := d.Token()

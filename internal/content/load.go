@@ -827,7 +827,7 @@ func images(fsys fs.FS, static []string, show func(string) string) (map[string][
 			// its scripts as well as a drawing does.
 			rest, err := io.ReadAll(f)
 			if err == nil {
-				data := append(head[:n:n], rest...)
+				data := asUTF8(append(head[:n:n], rest...))
 				active := svgActive
 				if got != want {
 					active = xmlDocActive

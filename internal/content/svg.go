@@ -43,6 +43,7 @@ func markupActive(data []byte, inVocabularies bool) (what string, at int) {
 	// or a stray & stops the drawing there, and so does this reading.
 	d.Strict = true
 	d.Entity = maps.Clone(xml.HTMLEntity)
+	d.CharsetReader = asRead
 	for {
 		start := int(d.InputOffset())
 		var tok xml.Token
