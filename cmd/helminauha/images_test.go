@@ -216,6 +216,11 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"liitteet/merkit.htm", "<a href=\"&#106;avascript:alert(1)\">a</a>\n",
 			"content/static/liitteet/merkit.htm:1:4: tiedostossa on javascript:,",
 			"content/static/liitteet/merkit.htm:1:4: the file holds javascript:,"},
+		// Hosts serve an .shtml as an HTML page (before 2026-12-07 it
+		// was published as it was).
+		{"liitteet/vanha.shtml", "<!--#include virtual=\"/otsake.html\" -->\n<p>Hei</p><script>alert(1)</script>\n",
+			"content/static/liitteet/vanha.shtml:2:11: tiedostossa on <script>,",
+			"content/static/liitteet/vanha.shtml:2:11: the file holds <script>,"},
 		{"liitteet/sarkain.html", "<a href=\"java\tscript:alert(1)\">a</a>\n",
 			"content/static/liitteet/sarkain.html:1:4: tiedostossa on javascript:,",
 			"content/static/liitteet/sarkain.html:1:4: the file holds javascript:,"},

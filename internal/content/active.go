@@ -49,10 +49,11 @@ const (
 
 // documentKinds are the static documents looked into for scripts, by
 // their extensions in lower case (.svg is an image's: see images), those
-// of xmlTypes read as .xml is.
+// of xmlTypes read as .xml is. An .shtml is an HTML page to the hosts that
+// know it (nginx, GitHub Pages), its server-side includes comments.
 var documentKinds = func() map[string]docKind {
 	kinds := map[string]docKind{
-		".xhtml": kindXHTML, ".xht": kindXHTML, ".html": kindHTML, ".htm": kindHTML,
+		".xhtml": kindXHTML, ".xht": kindXHTML, ".html": kindHTML, ".htm": kindHTML, ".shtml": kindHTML,
 		".xml": kindXML, ".svgz": kindSVGZ, ".xsl": kindXSL, ".xslt": kindXSL,
 	}
 	for _, ext := range strings.Fields(xmlTypes) {
