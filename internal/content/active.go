@@ -75,8 +75,7 @@ var documentKinds = func() map[string]docKind {
 // Browsers differ in which of the types they open as XML (Chromium shows
 // a feed as text and downloads most +xml types), but the standards count
 // every +xml type as XML, and another browser may open one so: all are
-// checked.
-// A name that is some host's XML type and another's binary format (.mpp,
+// checked. A name that is some host's XML type and another's binary format (.mpp,
 // .pkg) costs nothing: a file that does not start as XML is no XML
 // document to a browser either (startsAsXML). A file of a name no host
 // knows is sniffed instead (sniffsAsXML).
@@ -262,9 +261,11 @@ func startsAsXML(head []byte, whole bool) bool {
 // browser then takes one that begins with <?xml, after white space, for
 // XML (an XML declaration, an <?xml-stylesheet?>), as the standard of
 // sniffing says, and as Go's http.DetectContentType does. A binary file
-// never begins so, nor one a browser would show as text. A byte order
-// mark before it is taken too, though the standard makes such a file
-// text: a check of XML has nothing to tell of text that is no XML.
+// never begins so. A text file of a name hosts serve as text (.txt) that
+// does is read as XML too, rather than a table of every name every host
+// knows kept here: XML that runs a script or names an XSL stylesheet has
+// no place in static/ under any name. A byte order mark before it is
+// taken too, though the standard makes such a file text.
 func sniffsAsXML(head []byte, whole bool) bool {
 	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\n\f\r")
 	const decl = "<?xml"
