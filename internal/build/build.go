@@ -288,7 +288,12 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 		read := make([]output.File, len(static))
 		w.run(ctx, len(static), func(k int) (output.File, error) {
 			f, err := w.minified(static[k].make)()
-			read[k] = f
+			// Only the pages served while they render (show) look up
+			// the static files again; a build drops each once written,
+			// instead of holding every PDF and image of static/ at once.
+			if show != nil {
+				read[k] = f
+			}
 			return f, err
 		}, nil)
 		keep()
@@ -689,7 +694,9 @@ func (ss *Session) staticTasks(names []string) (tasks []task, keep func()) {
 				if data, err = readStatic(ss.opts, name); err != nil {
 					return output.File{}, err
 				}
-				read[i] = data
+				if ss.keep {
+					read[i] = data
+				}
 			}
 			return staticFile(ss.opts, name, data), nil
 		}})
