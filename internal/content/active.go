@@ -8,7 +8,6 @@ import (
 	stdhtml "html"
 	"io"
 	"io/fs"
-	"maps"
 	"path"
 	"regexp"
 	"strings"
@@ -288,10 +287,7 @@ func xslStylesheet(data []byte) (href string, at int, ok bool) {
 	if !bytes.Contains(data, []byte(target)) {
 		return "", 0, false
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
-	d.Entity = maps.Clone(xml.HTMLEntity)
-	d.CharsetReader = asRead
+	d := browsersXML(data)
 	for {
 		start := int(d.InputOffset())
 		tok, err := d.RawToken()
@@ -450,10 +446,7 @@ func xslActive(data []byte) (what string, at int) {
 	if what, at := svgActive(data); what != "" {
 		return what, at
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
-	d.Entity = maps.Clone(xml.HTMLEntity)
-	d.CharsetReader = asRead
+	d := browsersXML(data)
 	for {
 		start := int(d.InputOffset())
 		tok, err := d.Token()

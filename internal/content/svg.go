@@ -38,12 +38,7 @@ func markupActive(data []byte, inVocabularies bool) (what string, at int) {
 	if !svgSuspect(data) {
 		return "", 0
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	// A browser reads an SVG file as XML, strictly: an undefined entity
-	// or a stray & stops the drawing there, and so does this reading.
-	d.Strict = true
-	d.Entity = maps.Clone(xml.HTMLEntity)
-	d.CharsetReader = asRead
+	d := browsersXML(data)
 	for {
 		start := int(d.InputOffset())
 		var tok xml.Token
@@ -268,4 +263,16 @@ func lowerASCII(data []byte) []byte {
 		out[i] = c
 	}
 	return out
+}
+
+// browsersXML reads data as a browser reads an XML document: strictly (an
+// undefined entity or a stray & stops a drawing or a document there, and
+// so it stops this reading), knowing HTML's named entities, and in the
+// encodings asRead takes.
+func browsersXML(data []byte) *xml.Decoder {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.Entity = maps.Clone(xml.HTMLEntity)
+	d.CharsetReader = asRead
+	return d
 }
