@@ -184,7 +184,7 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 // marks alone, which no script in UTF-16 and no <h:script> showed. A
 // place told of it is in the characters an editor shows.
 func asUTF8(data []byte) []byte {
-	be, le := bytes.HasPrefix(data, []byte("\xFE\xFF")), bytes.HasPrefix(data, []byte("\xFF\xFE"))
+	be, le := utf16BOM(data)
 	switch {
 	case be || le:
 		units := make([]uint16, 0, len(data)/2)
@@ -204,6 +204,12 @@ func asUTF8(data []byte) []byte {
 		out = utf8.AppendRune(out, rune(b))
 	}
 	return out
+}
+
+// utf16BOM tells whether data starts with UTF-16's byte order mark, big
+// or little endian.
+func utf16BOM(data []byte) (be, le bool) {
+	return bytes.HasPrefix(data, []byte("\xFE\xFF")), bytes.HasPrefix(data, []byte("\xFF\xFE"))
 }
 
 // asRead is the reader of a document that names an encoding other than
@@ -243,7 +249,7 @@ func readXML(fsys fs.FS, name string, isXML func(head []byte, whole bool) bool) 
 // shows instead runs nothing. Head that is white space alone may start
 // one.
 func startsAsXML(head []byte, whole bool) bool {
-	if bytes.HasPrefix(head, []byte("\xFE\xFF")) || bytes.HasPrefix(head, []byte("\xFF\xFE")) {
+	if be, le := utf16BOM(head); be || le {
 		// UTF-16, which a browser reads too.
 		return true
 	}
@@ -283,8 +289,7 @@ func sniffsAsXML(head []byte, whole bool) bool {
 // browser takes text/xml, application/xml and more for XSL). What Go's
 // reader cannot take is searched for the plain instruction.
 func xslStylesheet(data []byte) (href string, at int, ok bool) {
-	const target = "<?xml-stylesheet"
-	if !bytes.Contains(data, []byte(target)) {
+	if !bytes.Contains(data, []byte(stylesheetPI)) {
 		return "", 0, false
 	}
 	d := browsersXML(data)
@@ -295,26 +300,35 @@ func xslStylesheet(data []byte) (href string, at int, ok bool) {
 			return "", 0, false
 		}
 		if err != nil {
-			for from := 0; ; {
-				i := bytes.Index(data[from:], []byte(target))
-				if i < 0 {
-					return "", 0, false
-				}
-				i += from
-				from = i + len(target)
-				inst := data[from:]
-				if end := bytes.Index(inst, []byte("?>")); end >= 0 {
-					inst = inst[:end]
-				}
-				if href, ok := xslHref(inst); ok {
-					return href, i, true
-				}
-			}
+			return plainStylesheet(data)
 		}
 		if pi, isPI := tok.(xml.ProcInst); isPI && pi.Target == "xml-stylesheet" {
 			if href, ok := xslHref(pi.Inst); ok {
 				return href, start, true
 			}
+		}
+	}
+}
+
+// stylesheetPI starts the instruction that names a document's stylesheet.
+const stylesheetPI = "<?xml-stylesheet"
+
+// plainStylesheet is xslStylesheet for data Go's reader cannot take:
+// each "<?xml-stylesheet" written in it, up to the next "?>", is read.
+func plainStylesheet(data []byte) (href string, at int, ok bool) {
+	for from := 0; ; {
+		i := bytes.Index(data[from:], []byte(stylesheetPI))
+		if i < 0 {
+			return "", 0, false
+		}
+		i += from
+		from = i + len(stylesheetPI)
+		inst := data[from:]
+		if end := bytes.Index(inst, []byte("?>")); end >= 0 {
+			inst = inst[:end]
+		}
+		if href, ok := xslHref(inst); ok {
+			return href, i, true
 		}
 	}
 }

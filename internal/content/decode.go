@@ -305,19 +305,15 @@ func chapterNumberOf(title string) string {
 	if m == nil {
 		return n
 	}
-	if m[4] != "" {
-		if y, _ := strconv.Atoi(m[4]); y >= firstYear && y <= lastYear {
-			return ""
+	if year := m[3] + m[4]; year != "" {
+		if y, _ := strconv.Atoi(year); y < firstYear || y > lastYear {
+			return n
 		}
-		return n
 	}
-	day, _ := strconv.Atoi(m[1])
-	month, _ := strconv.Atoi(m[2])
-	if day < 1 || day > 31 || month < 1 || month > 12 {
-		return n
-	}
-	if m[3] != "" {
-		if y, _ := strconv.Atoi(m[3]); y < firstYear || y > lastYear {
+	if m[1] != "" {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		if day < 1 || day > 31 || month < 1 || month > 12 {
 			return n
 		}
 	}
