@@ -274,6 +274,14 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		{"kaaviot/verkosto.graphml", "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph id=\"G\">\n  <h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></graph></graphml>\n",
 			"content/static/kaaviot/verkosto.graphml:3:3: tiedostossa on <script>,",
 			"content/static/kaaviot/verkosto.graphml:3:3: the file holds <script>,"},
+		// And one that begins as an HTML page, which a browser then
+		// shows as one (before 2026-12-07 it was published as it was).
+		{"liitteet/esite", "\n<!DOCTYPE html>\n<p>Esite</p>\n<script>alert(1)</script>\n",
+			"content/static/liitteet/esite:4:1: tiedostossa on <script>,",
+			"content/static/liitteet/esite:4:1: the file holds <script>,"},
+		{"liitteet/Sivu.VANHA", "<HTML><body onload=\"alert(1)\"><p>Hei</p></body></HTML>\n",
+			"content/static/liitteet/Sivu.VANHA:1:13: tiedostossa on onload,",
+			"content/static/liitteet/Sivu.VANHA:1:13: the file holds onload,"},
 		// What runs nothing: a drawing, a feed, a data file whose own
 		// vocabulary has an <object>, a page that only tells of scripts.
 		{"kuvat/kuvake.svgz", gz("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>"), "", ""},
@@ -292,6 +300,10 @@ func TestStaticDocumentsThatRunScripts(t *testing.T) {
 		// A file of no type that does not begin with <?xml is no XML to
 		// a browser.
 		{"kaaviot/verkko.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script></graphml>\n", "", ""},
+		// A sample of a page in a file every host serves as text, and
+		// a file of no type that does not begin as a page.
+		{"esimerkit/sivu.txt", "<!DOCTYPE html>\n<script>alert(1)</script>\n", "", ""},
+		{"liitteet/muistio", "Muistio: <script> ei kuulu staattisiin tiedostoihin.\n", "", ""},
 		{"liitteet/ohje.html", "<p>Osoite https://thl.fi/ &amp; <a href=\"https://thl.fi/?a=1&amp;b=2\" title=\"&quot;THL&quot;\">THL</a></p>\n", "", ""},
 		{"liitteet/ohje.xhtml", xhtml + "<p>Älä lisää &lt;script&gt;-elementtiä.</p><a href=\"https://thl.fi/\">THL</a></body></html>\n", "", ""},
 		// A stylesheet that writes a table and strips the scripts of

@@ -8,6 +8,7 @@ import (
 	stdhtml "html"
 	"io"
 	"io/fs"
+	"net/http"
 	"path"
 	"regexp"
 	"strings"
@@ -77,7 +78,7 @@ var documentKinds = func() map[string]docKind {
 // checked. A name that is some host's XML type and another's binary format (.mpp,
 // .pkg) costs nothing: a file that does not start as XML is no XML
 // document to a browser either (startsAsXML). A file of a name no host
-// knows is sniffed instead (sniffsAsXML).
+// knows is sniffed instead (sniffsAsXML, sniffsAsHTML).
 const xmlTypes = `
 	1km ac aml apxml atom atomcat atomdeleted atomsrv atomsvc bdo bmml
 	ccmp ccxml cdfx cdxml cellml cl clue cml cpl csl dae davmount dbk dcmp
@@ -115,10 +116,19 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 		var data []byte
 		switch {
 		case !ok:
-			kind = kindXML
-			data, ok = readXML(fsys, DirStatic+"/"+name, sniffsAsXML)
+			data, ok = readSniffed(fsys, DirStatic+"/"+name, func(head []byte, whole bool) bool {
+				switch {
+				case sniffsAsXML(head, whole):
+					kind = kindXML
+				case !servedAsText[ext] && sniffsAsHTML(head):
+					kind = kindHTML
+				default:
+					return false
+				}
+				return true
+			})
 		case kind == kindXML:
-			data, ok = readXML(fsys, DirStatic+"/"+name, startsAsXML)
+			data, ok = readSniffed(fsys, DirStatic+"/"+name, startsAsXML)
 		default:
 			var err error
 			data, err = fs.ReadFile(fsys, DirStatic+"/"+name)
@@ -216,12 +226,12 @@ func utf16BOM(data []byte) (be, le bool) {
 // UTF-8, which asUTF8 has already decoded.
 func asRead(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 
-// readXML is the static file name's bytes when the first of them (the
-// most http.DetectContentType reads) are what a browser takes for XML by
-// isXML; ok is false when they are not, and for a file rootfs refused.
-// Only such a file is read whole, not a large binary one of an XML
-// type's name (.pkg, an installer) or of none.
-func readXML(fsys fs.FS, name string, isXML func(head []byte, whole bool) bool) (data []byte, ok bool) {
+// readSniffed is the static file name's bytes when the first of them (the
+// most http.DetectContentType reads) are what a browser takes for a
+// document by takes (XML, or HTML); ok is false when they are not, and
+// for a file rootfs refused. Only such a file is read whole, not a large
+// binary one of an XML type's name (.pkg, an installer) or of none.
+func readSniffed(fsys fs.FS, name string, takes func(head []byte, whole bool) bool) (data []byte, ok bool) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, false
@@ -232,7 +242,7 @@ func readXML(fsys fs.FS, name string, isXML func(head []byte, whole bool) bool) 
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return nil, false
 	}
-	if !isXML(head[:n], n < len(head)) {
+	if !takes(head[:n], n < len(head)) {
 		return nil, false
 	}
 	rest, err := io.ReadAll(f)
@@ -279,6 +289,24 @@ func sniffsAsXML(head []byte, whole bool) bool {
 		return bytes.HasPrefix([]byte(decl), text)
 	}
 	return bytes.HasPrefix(text, []byte(decl))
+}
+
+// sniffsAsHTML tells whether head, the first bytes of a file whose name
+// no host maps to a media type, makes a browser read it as an HTML page
+// when a host (Apache) serves it with none: it begins, after white space,
+// with one of the tags the standard of sniffing names (<!DOCTYPE HTML,
+// <html, <script, <p, <!--, …), as Go's http.DetectContentType tells.
+func sniffsAsHTML(head []byte) bool {
+	return strings.HasPrefix(http.DetectContentType(head), "text/html")
+}
+
+// servedAsText are extensions every host serves as text of a type no
+// browser sniffs into a page (text/plain, text/csv, text/css, …): a
+// sample of HTML kept in one, with its scripts, runs nothing. Any other
+// name that no host maps (documentKinds, imageKinds) is sniffed.
+var servedAsText = map[string]bool{
+	".txt": true, ".text": true, ".csv": true, ".tsv": true, ".css": true, ".js": true, ".mjs": true,
+	".json": true, ".md": true, ".markdown": true, ".ics": true, ".vcf": true, ".vtt": true,
 }
 
 // xslStylesheet is the address an <?xml-stylesheet?> in data names an
