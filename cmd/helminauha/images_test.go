@@ -33,6 +33,7 @@ func TestStaticFileThatIsNotItsImage(t *testing.T) {
 	pngData := encoded(func(b *bytes.Buffer, m image.Image) error { return png.Encode(b, m) })
 	jpegData := encoded(func(b *bytes.Buffer, m image.Image) error { return jpeg.Encode(b, m, nil) })
 	gifData := encoded(func(b *bytes.Buffer, m image.Image) error { return gif.Encode(b, m, nil) })
+	unicodeSVG := utf16LE("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>\n")
 	const (
 		errorPage = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n"
 		// A .docx starts as every ZIP archive does.
@@ -76,6 +77,8 @@ func TestStaticFileThatIsNotItsImage(t *testing.T) {
 			"<svg version=\"1.1\" xmlns:i=\"&ns_ai;\" xmlns:graph=\"&ns_graphs;\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><switch><foreignObject requiredExtensions=\"&ns_ai;\" x=\"0\" y=\"0\" width=\"1\" height=\"1\"><i:pgfRef xlink:href=\"#adobe_illustrator_pgf\"></i:pgfRef></foreignObject><g i:extraneous=\"self\"><rect width=\"1\" height=\"1\"/></g></switch></svg>\n", "", ""},
 		{"kuvat/piirros.svg", "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Created with a drawing program -->\n" + strings.Repeat("<!-- metadata -->\n", 40) + "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n", "", ""},
 		{"kuvat/kuvake.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>", "", ""},
+		// Saved as "Unicode" by Notepad, which a browser draws.
+		{"kuvat/muistio.svg", unicodeSVG, "", ""},
 		// Only the names of images are looked into.
 		{"liitteet/muistio.txt", errorPage, "", ""},
 	}
@@ -116,6 +119,10 @@ func TestStaticFileThatIsNotItsImage(t *testing.T) {
 	}
 	if got, err := os.ReadFile(filepath.Join(dir, "public", "kuvat", "kaavio.png")); err != nil || string(got) != errorPage {
 		t.Errorf("public/kuvat/kaavio.png = %q, %v; want it published as it is", got, err)
+	}
+	// The minifier reads no UTF-16 (before 2026-12-07 the build failed).
+	if got, err := os.ReadFile(filepath.Join(dir, "public", "kuvat", "muistio.svg")); err != nil || string(got) != unicodeSVG {
+		t.Errorf("public/kuvat/muistio.svg = %q, %v; want it published as it is", got, err)
 	}
 }
 

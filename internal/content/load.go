@@ -874,7 +874,14 @@ var imageNames = map[string][2]string{
 // doctype, or with an XML declaration or a comment and is no HTML page),
 // or what http.DetectContentType tells from the bytes.
 func sniff(head []byte) string {
-	text := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n"))
+	text := head
+	if be, le := utf16BOM(head); be || le {
+		// A drawing saved as "Unicode" (Notepad's UTF-16), which a
+		// browser draws: before 2026-12-07 it was warned of as no
+		// image.
+		text = asUTF8(head)
+	}
+	text = bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(text, []byte("\uFEFF")), " \t\r\n"))
 	svg := bytes.HasPrefix(text, []byte("<svg")) || bytes.HasPrefix(text, []byte("<!doctype svg"))
 	if bytes.HasPrefix(text, []byte("<?xml")) || bytes.HasPrefix(text, []byte("<!--")) {
 		// A drawing program's comments and doctype may put the svg tag
