@@ -393,6 +393,11 @@ func TestReadOnlyFolderInPublic(t *testing.T) {
 		{name: "a new pearl's page", folder: "helmet",
 			change: map[string]string{"content/helmet/uusi.md": "---\ntitle: Uusi\ntheme: johtaminen\nsummary: Uusi helmi.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n"},
 			want:   "helminauha: putting helmet/uusi/index.html in place in public: permission denied; public was left as it was\n"},
+		// public itself, as a web server's folder of another owner is:
+		// the message named the folder as a file it could not write,
+		// and did not say that the folder was left as it was.
+		{name: "the output folder itself", folder: ".", remove: "content/helmet/dialogi.md",
+			want: "helminauha: cannot write in the folder public: permission denied; public was left as it was\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -476,6 +476,12 @@ var (
 	OutputCannotStage = msg("output.cannot-stage",
 		"kansion %s viereen ei voitu tehdä väliaikaista kansiota: %s",
 		"cannot make a folder beside %s: %s")
+	// OutputCannotWrite is the output folder itself refusing a new name
+	// (a folder of another owner, or read-only), where the first file a
+	// commit changes there is the build's own record.
+	OutputCannotWrite = msg("output.cannot-write",
+		"kansioon %s ei voitu kirjoittaa: %s",
+		"cannot write in the folder %s: %s")
 	OutputCannotRead = msg("output.cannot-read",
 		"kansiota --out %s ei voitu lukea: %s",
 		"cannot read the output folder %s: %s")

@@ -178,6 +178,7 @@ eller HELMINAUHA_LANG=en).
 	"output.inside-read":       "--out %s ligger i mappen %s, som webbplatsen byggs av: ange en mapp utanför den, till exempel --out %s",
 	"output.cannot-make":       "mappen %s kunde inte skapas: %s",
 	"output.cannot-stage":      "en tillfällig mapp kunde inte skapas bredvid mappen %s: %s",
+	"output.cannot-write":      "det gick inte att skriva i mappen %s: %s",
 	"output.cannot-read":       "mappen --out %s kunde inte läsas: %s",
 	"output.strays":            "mappen --out %s innehåller filer som helminauha inte har skrivit (%s). Build tar bort filerna den skrev tidigare, och de här skulle blandas med webbplatsen: ange en tom eller ny mapp, flytta bort filerna, spara dem genom att skriva dem i listan keep i site.yaml eller ta bort dem med flaggan --clean-out.",
 	"output.strays-old":        "%s Om mappen är gjord av en äldre version av helminauha, ta bort mappen eller kör build en gång med flaggan --clean-out.",

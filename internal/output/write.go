@@ -542,7 +542,9 @@ func (w *Writer) Commit(ctx context.Context) error {
 	commits.RLock()
 	defer commits.RUnlock()
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
-		return diag.BuildCannotWrite.Err(w.dir, diag.Cause(err))
+		// Written beside and renamed in, the record is the first name
+		// the commit changes in the folder: nothing else has changed.
+		return diag.OutputPutBack.Err(diag.OutputCannotWrite.With(w.dir, diag.Cause(err)), w.dir)
 	}
 	holdCommit(ctx)
 	// The files it did not write go first: one may be a link where a
@@ -569,7 +571,7 @@ func (w *Writer) Commit(ctx context.Context) error {
 		}
 	}
 	if err := writeRecord(w.real, w.tmp, files); err != nil {
-		return w.rollback(u, diag.BuildCannotWrite.Err(w.dir, diag.Cause(err)))
+		return w.rollback(u, diag.OutputCannotWrite.Err(w.dir, diag.Cause(err)))
 	}
 	return nil
 }
