@@ -234,7 +234,7 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 	case d.msg.Message() != nil || d.leave:
 		return "", nil, d.msg
 	case d.site:
-		t, msg := b.sitePath(d.path, d.fragment, d.frag)
+		t, msg := b.sitePath(d.path, d.fragment, d.query+d.frag)
 		return t, nil, msg
 	}
 	rel := d.path
@@ -244,7 +244,7 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 			if n, ok := b.notTranslated(strings.TrimSuffix(rel, ".md")); ok {
 				// A page of the default language the translation has
 				// not, as with a link to its address.
-				return n.URL + d.frag, nil, diag.Text{}
+				return n.URL + d.query + d.frag, nil, diag.Text{}
 			}
 			if b.unread[rel] {
 				return "", nil, diag.Text{}
@@ -261,9 +261,12 @@ func (b *builder) target(dir string, d dest) (string, any, diag.Text) {
 		if msg := b.fragmentMissing(v, d.fragment); msg.Message() != nil {
 			return "", nil, msg
 		}
-		return url + d.frag, v, diag.Text{}
+		return url + d.query + d.frag, v, diag.Text{}
 	}
 	t, msg := b.staticTarget(dir, rel)
+	if t != "" {
+		t += d.query + d.frag
+	}
 	return t, nil, msg
 }
 
@@ -275,7 +278,7 @@ func (b *builder) staticTarget(dir, rel string) (string, diag.Text) {
 	}
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
 		if b.isStatic(s) {
-			return b.root + "/" + s, diag.Text{}
+			return b.root + "/" + AddressPath(s), diag.Text{}
 		}
 		return "", diag.SiteNoStaticFile.With(s)
 	}
@@ -356,6 +359,7 @@ type dest struct {
 	path     string    // the site path, or the content path resolved against dir
 	fragment string    // without '#'
 	frag     string    // with '#', or ""
+	query    string    // with '?', or "": a prepared search (/haku/?q=…) keeps it
 }
 
 // parse reads a link's address, remembering the answer for the next
@@ -400,6 +404,9 @@ func parseURL(dir, address string) dest {
 	d := dest{path: u.Path, fragment: u.Fragment}
 	if u.Fragment != "" {
 		d.frag = "#" + u.Fragment
+	}
+	if u.RawQuery != "" {
+		d.query = "?" + u.RawQuery
 	}
 	if strings.HasPrefix(d.path, "/") {
 		d.site = true
@@ -472,23 +479,23 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 				return "", msg
 			}
 		}
-		return b.base + clean + frag, diag.Text{}
+		return b.base + AddressPath(clean) + frag, diag.Text{}
 	}
 	if b.hasPath(clean + "/") {
-		return b.base + clean + "/" + frag, diag.Text{}
+		return b.base + AddressPath(clean) + "/" + frag, diag.Text{}
 	}
 	if name := strings.TrimPrefix(clean, "/"); b.isStatic(name) || b.themeFile(name) {
-		return b.root + clean + frag, diag.Text{}
+		return b.root + AddressPath(clean) + frag, diag.Text{}
 	}
 	if b.def != nil && (b.def.Has(clean) || b.def.Has(clean+"/")) {
 		// A page of the default language the translation has not.
 		if !b.def.Has(clean) {
 			clean += "/"
 		}
-		return b.root + clean + frag, diag.Text{}
+		return b.root + AddressPath(clean) + frag, diag.Text{}
 	}
 	if built, text := b.builtFile(clean); built {
-		return b.base + clean + frag, diag.Text{}
+		return b.base + AddressPath(clean) + frag, diag.Text{}
 	} else if text.Message() != nil {
 		return "", text
 	}
@@ -725,3 +732,16 @@ func (b *builder) headingMissing(doc *markdown.Doc, fragment string) diag.Text {
 
 // hasPath tells whether the build writes a page at the site path p.
 func (b *builder) hasPath(p string) bool { return b.byPath[p] || b.pearlBy.has(p) }
+
+// AddressPath is the path p of a file or page (read from a link, so with
+// %XX escapes undone) as it goes into an address: its '%', '#' and '?'
+// escaped, which would otherwise end the path or read as an escape. The
+// rest is escaped where the address is written (markdown), which leaves
+// a '%' before two hex digits alone: a file named x%3F.pdf was linked as
+// x?.pdf, and one named "x #2.pdf" as x%20 with the fragment 2.pdf.
+func AddressPath(p string) string {
+	if !strings.ContainsAny(p, "%#?") {
+		return p
+	}
+	return strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(p)
+}

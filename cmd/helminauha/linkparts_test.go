@@ -1,0 +1,64 @@
+package main
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// A link's query and fragment reach the page, and a file whose name holds
+// # or % is linked by an address that leads to it, under the portal's
+// subpath: a link to a prepared search (/haku/?q=…) lost its query and
+// opened an empty search, a PDF's page (#page=3) was dropped from a link
+// to the file by its place under static/, and a name written with %23
+// (#) became an address whose rest was a fragment, a 404.
+func TestLinkQueriesFragmentsAndEscapes(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	writeAll(t, dir, map[string]string{
+		"content/static/liitteet/opas #2.pdf":     "pdf",
+		"content/static/liitteet/alennus 50%.pdf": "pdf",
+		"content/static/liitteet/kysymys%3F.pdf":  "pdf",
+		"content/helmet/linkit.md": "---\ntitle: Linkit\ntheme: johtaminen\nsummary: Linkkejä.\nkind: tieto\ndate: 2024-01-01\n---\n" +
+			"[haku](/haku/?q=verkosto) [sivu](../static/liitteet/lomake.pdf#page=3) [versio](/liitteet/lomake.pdf?v=2)\n" +
+			"[risuaita](/liitteet/opas%20%232.pdf) [prosentti](../static/liitteet/alennus%2050%25.pdf) [koodi](/liitteet/kysymys%253F.pdf)\n",
+	})
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit status %d\n%s%s", code, stdout, stderr)
+	}
+	page := string(read(t, filepath.Join(dir, "public", "helmet", "linkit", "index.html")))
+	hrefs := map[string]string{}
+	for _, m := range regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`).FindAllStringSubmatch(page, -1) {
+		hrefs[m[2]] = strings.ReplaceAll(m[1], "&amp;", "&")
+	}
+	for text, want := range map[string]string{
+		"haku":      "/portaali/haku/?q=verkosto",
+		"sivu":      "/portaali/liitteet/lomake.pdf#page=3",
+		"versio":    "/portaali/liitteet/lomake.pdf?v=2",
+		"risuaita":  "/portaali/liitteet/opas%20%232.pdf",
+		"prosentti": "/portaali/liitteet/alennus%2050%25.pdf",
+		"koodi":     "/portaali/liitteet/kysymys%253F.pdf",
+	} {
+		got := hrefs[text]
+		if got != want {
+			t.Errorf("[%s]: href %q, want %q", text, got, want)
+			continue
+		}
+		// The file a static host serves for the address.
+		u, err := url.Parse(got)
+		if err != nil {
+			t.Errorf("[%s]: %v", text, err)
+			continue
+		}
+		file := filepath.Join(dir, "public", filepath.FromSlash(strings.TrimPrefix(u.Path, "/portaali/")))
+		if strings.HasSuffix(u.Path, "/") {
+			file = filepath.Join(file, "index.html")
+		}
+		if _, err := os.Stat(file); err != nil {
+			t.Errorf("[%s]: %s leads to no file: %v", text, got, err)
+		}
+	}
+}
