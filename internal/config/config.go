@@ -462,10 +462,24 @@ func languages(name string, v *yamldoc.Node, def string, pos diag.Pos, diags *di
 	}
 	var out []Language
 	for k, v := range yamldoc.Pairs(v) {
-		code := k.Value
+		// The code names a folder and a part of every address, which
+		// a case-sensitive file system and server tell from its lower
+		// case: with SV, content/sv/ was refused as named by no
+		// language. It is an error, and the language is read as the
+		// code in lower case all the same, so that its folder is not
+		// also reported as named by none.
+		lang, _, _ := strings.Cut(k.Value, "-")
+		code := strings.ToLower(lang) + k.Value[len(lang):]
 		pos := diag.Pos{File: name, Line: k.Line, Col: k.Column}
 		if !langTag.MatchString(code) || code == def || slices.Contains(reservedFolders, code) {
-			diags.Report(pos, diag.ConfigLanguageCode, code, def)
+			diags.Report(pos, diag.ConfigLanguageCode, k.Value, def)
+			continue
+		}
+		if code != k.Value {
+			diags.Report(pos, diag.ConfigLanguageCodeCase, k.Value, code, code, code)
+		}
+		if slices.ContainsFunc(out, func(l Language) bool { return l.Code == code }) {
+			// SV beside sv: one language, already told of.
 			continue
 		}
 		str := func(key string) string {

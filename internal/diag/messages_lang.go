@@ -9,6 +9,9 @@ var (
 	ConfigLanguageCode = msg("config.language-code",
 		"languages: %q ei käy kielen koodiksi: kirjoita kaksikirjaiminen koodi kuten sv tai en, joka ei ole oletuskieli %s eikä sisältökansion kansion nimi",
 		"languages: %q cannot be a language code: write a two-letter code such as sv or en that is not the default language %s nor a content folder's name")
+	ConfigLanguageCodeCase = msg("config.language-code-case",
+		"languages: kirjoita kielen koodi %q pienin kirjaimin, %s: se on käännösten kansion ja osoitteiden nimi (content/%s/, /%s/)",
+		"languages: write the language code %q in lower case, %s: it names the translations' folder and their addresses (content/%s/, /%s/)")
 	ConfigLanguageFields = msg("config.language-fields",
 		"languages: kielelle %s tarvitaan title ja description (portaalin nimi ja kuvaus sillä kielellä, etusivua varten)",
 		"languages: the language %s needs a title and a description (the portal's name and description in it, for its home page)")

@@ -475,6 +475,7 @@ eller HELMINAUHA_LANG=en).
 	"worksheet.field-type":        "fält %d i arbetsmallen har en okänd typ %q%s; %s",
 
 	"config.languages-shape":           "languages listar portalens andra språk med deras koder, vart och ett med eget namn och egen beskrivning: skriv språkets kod (sv:) indragen under den, och title: och description: indragna under koden",
+	"config.language-code-case":        "languages: skriv språkkoden %q med små bokstäver, %s: den är namnet på översättningarnas mapp och deras adresser (content/%s/, /%s/)",
 	"config.language-code":             "languages: %q duger inte som språkkod: skriv en kod med två bokstäver, till exempel sv eller en, som inte är standardspråket %s och inte namnet på en mapp i innehållsmappen",
 	"config.language-fields":           "languages: språket %s behöver title och description (portalens namn och beskrivning på det språket, för startsidan)",
 	"content.translation-outdated":     "originalet %s har uppdaterats (%s) efter översättningen (%s): se efter vad som ändrades och uppdatera översättningen och dess datum updated",
