@@ -23,6 +23,9 @@ func TestOddBaseURLs(t *testing.T) {
 		{"https://toimitus@helmet.example.fi/", `--baseurl: baseURL "https://toimitus@helmet.example.fi/" holds a user name or password, which every page would publish: leave out "toimitus@"`},
 		{"https://helmet.example.fi/../", `--baseurl: baseURL "https://helmet.example.fi/../" has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/`},
 		{"https://helmet.example.fi/a/./b/", `--baseurl: baseURL "https://helmet.example.fi/a/./b/" has . or .. in its path`},
+		// The home page's address, copied from the browser: every
+		// address of the site went under a folder index.html/.
+		{"https://helmet.example.fi/portaali/index.html", `--baseurl: baseURL "https://helmet.example.fi/portaali/index.html" ends in the name of a page, index.html: write the folder the site is served from, https://helmet.example.fi/portaali/`},
 		{"https://helmet.example.fi:99999/", `--baseurl: baseURL "https://helmet.example.fi:99999/" must be an absolute http(s) address such as https://helmet.example.fi/`},
 		// An address that does not parse keeps its password to itself too.
 		{"https://käyttäjä:salasana@helmet.example.fi/", `--baseurl: baseURL "https://käyttäjä:***@helmet.example.fi/" must be an absolute http(s) address`},
@@ -50,5 +53,28 @@ func TestOddBaseURLs(t *testing.T) {
 	code, stdout, _ := helminauha(t, dir, "check")
 	if want := `content/site.yaml:3:10: baseURL "https://a:***@example.org/portaali/" holds a user name or password, which every page would publish`; code != 1 || !strings.Contains(stdout, want) {
 		t.Errorf("check: exit status %d, want 1 and %s\n%s", code, want, stdout)
+	}
+}
+
+// A baseURL with a query or a fragment (an address copied from a browser,
+// or one ending in a stray ?) gives every whole address the site's path
+// without them: one that ended in ? made every canonical address, the
+// sitemap's and the feed's https://helmet.example.fi/portaali/?helmet/x/.
+func TestBaseURLWithoutQuery(t *testing.T) {
+	t.Parallel()
+	for _, url := range []string{"https://helmet.example.fi/portaali?", "https://helmet.example.fi/portaali/?utm_source=x#alku"} {
+		dir := portal(t)
+		if code, stdout, stderr := helminauha(t, dir, "build", "--baseurl", url); code != 0 {
+			t.Fatalf("build --baseurl %s: exit status %d\n%s%s", url, code, stdout, stderr)
+		}
+		for file, want := range map[string]string{
+			"helmet/dialogi/index.html": `<link rel="canonical" href="https://helmet.example.fi/portaali/helmet/dialogi/"`,
+			"sitemap.xml":               `<loc>https://helmet.example.fi/portaali/helmet/dialogi/</loc>`,
+			"feed.xml":                  `href="https://helmet.example.fi/portaali/helmet/dialogi/"`,
+		} {
+			if got := string(read(t, filepath.Join(dir, "public", filepath.FromSlash(file)))); !strings.Contains(got, want) {
+				t.Errorf("--baseurl %s: %s lacks %s", url, file, want)
+			}
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -142,6 +143,20 @@ func (c *Config) RootPath() string {
 		return c.rootPath
 	}
 	return rootPath(c.BaseURL)
+}
+
+// pageName is the last part of a baseURL's path when it names a page
+// (index.html, index.htm, index.php), "" otherwise.
+func pageName(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return ""
+	}
+	name := path.Base(p)
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm", ".php", ".asp", ".aspx":
+		return name
+	}
+	return ""
 }
 
 func rootPath(baseURL string) string {
@@ -366,11 +381,21 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			diags.Report(p, diag.ConfigBaseURLUser, hidePassword(c.BaseURL), user+"@")
 		case slices.Contains(strings.Split(u.Path, "/"), ".") || slices.Contains(strings.Split(u.Path, "/"), ".."):
 			diags.Report(p, diag.ConfigBaseURLDots, hidePassword(c.BaseURL))
+		case pageName(u.Path) != "":
+			// The home page's address, copied from the browser: every
+			// address would go under a folder of that name.
+			folder := *u
+			folder.Path = strings.TrimSuffix(u.Path, pageName(u.Path))
+			folder.RawPath, folder.RawQuery, folder.ForceQuery, folder.Fragment, folder.RawFragment = "", "", false, "", ""
+			diags.Report(p, diag.ConfigBaseURLFile, hidePassword(c.BaseURL), pageName(u.Path), hidePassword(folder.String()))
 		default:
 			if !strings.HasSuffix(u.Path, "/") {
 				u.Path += "/"
 			}
-			u.RawQuery, u.Fragment = "", ""
+			// A query or fragment is no part of the folder the site is
+			// served from; one ending in a bare ? (ForceQuery) put
+			// "?" between it and every path.
+			u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = "", false, "", ""
 			c.BaseURL = u.String()
 		}
 	}

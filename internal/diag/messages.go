@@ -376,6 +376,9 @@ var (
 	ConfigBaseURLDots = msg("config.base-url-dots",
 		"baseURL %q sisältää polussaan . tai ..: kirjoita kansio, josta sivusto näytetään, esimerkiksi https://helmet.example.fi/portaali/",
 		"baseURL %q has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/")
+	ConfigBaseURLFile = msg("config.base-url-file",
+		"baseURL %q päättyy sivun nimeen %s: kirjoita kansio, josta sivusto näytetään, %s",
+		"baseURL %q ends in the name of a page, %s: write the folder the site is served from, %s")
 	ConfigKeyCase = msg("config.key-case",
 		"kirjoita avain muodossa `%s`, ei %q: YAML erottaa isot ja pienet kirjaimet, eikä portaali muuten lue avainta",
 		"write the key as `%s`, not %q: YAML tells capitals from small letters, and the generator does not read the key otherwise")

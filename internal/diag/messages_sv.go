@@ -140,6 +140,7 @@ eller HELMINAUHA_LANG=en).
 	"config.language":      "språkkoden %q duger inte: skriv till exempel `language: fi`",
 	"config.theme":         "temat %q ska vara namnet på en undermapp till themes/, till exempel helminauha",
 	"config.base-url-user": "baseURL %q innehåller ett användarnamn eller ett lösenord, som varje sida skulle publicera: lämna bort %q",
+	"config.base-url-file": "baseURL %q slutar med namnet på en sida, %s: skriv mappen som webbplatsen visas från, %s",
 	"config.base-url-dots": "baseURL %q har . eller .. i sökvägen: skriv mappen som webbplatsen visas från, till exempel https://helmet.example.fi/portaali/",
 	"config.base-url":      "baseURL %q är ingen fullständig webbadress: skriv den i formen https://helmet.example.fi/",
 	"config.key-case":      "skriv nyckeln som `%s`, inte %q: YAML skiljer på stora och små bokstäver, och portalen läser inte nyckeln annars",
