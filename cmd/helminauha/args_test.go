@@ -83,6 +83,11 @@ func TestContentFolderOneOff(t *testing.T) {
 		{".", []string{"check", "--content", "content/helmet"}, "helminauha: content/helmet has no site.yaml, but content has: that is the content folder, so write --content content\n"},
 		{".", []string{"serve", "--content", "content/teemat/", "--lang", "fi"}, "helminauha: kansiossa content/teemat/ ei ole site.yaml-tiedostoa, mutta kansiossa content on: se on sisältökansio, joten kirjoita --content content\n"},
 		{"content/helmet", []string{"check", "--content", ".."}, ""},
+		// The portal's own folder, which holds the content folder: build
+		// refused the --out inside it, and with another --out said the
+		// portal had no site.yaml.
+		{".", []string{"build", "--content", "."}, "helminauha: . has no site.yaml, but content has: that is the content folder, so write --content content\n"},
+		{"..", []string{"check", "--content", filepath.Base(dir), "--lang", "sv"}, "helminauha: mappen " + filepath.Base(dir) + " har ingen site.yaml, men mappen " + filepath.Base(dir) + "/content har: den är innehållsmappen, så skriv --content " + filepath.Base(dir) + "/content\n"},
 	} {
 		code, _, stderr := bounded(t, filepath.Join(dir, c.in), c.args...)
 		if c.want == "" {

@@ -43,6 +43,13 @@ func checkContentDir(dir string, stderr io.Writer, lang diag.Lang) error {
 			fmt.Fprintln(stderr, diag.CmdContentSubfolder.In(lang, dir, parent, parent))
 			return errUsage
 		}
+		// The portal's own folder (--content .), which holds the
+		// content folder: the build refused its --out inside it, and
+		// with another said the portal had no site.yaml.
+		if inner := filepath.Join(dir, "content"); !exists(filepath.Join(dir, "site.yaml")) && exists(filepath.Join(inner, "site.yaml")) {
+			fmt.Fprintln(stderr, diag.CmdContentSubfolder.In(lang, dir, inner, inner))
+			return errUsage
+		}
 		return nil
 	case err == nil:
 		fmt.Fprintln(stderr, diag.CmdContentIsFile.In(lang, dir))
