@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -24,7 +27,9 @@ func TestLinkQueriesFragmentsAndEscapes(t *testing.T) {
 		"content/static/liitteet/kysymys%3F.pdf":  "pdf",
 		"content/helmet/linkit.md": "---\ntitle: Linkit\ntheme: johtaminen\nsummary: Linkkejä.\nkind: tieto\ndate: 2024-01-01\n---\n" +
 			"[haku](/haku/?q=verkosto) [sivu](../static/liitteet/lomake.pdf#page=3) [versio](/liitteet/lomake.pdf?v=2)\n" +
-			"[risuaita](/liitteet/opas%20%232.pdf) [prosentti](../static/liitteet/alennus%2050%25.pdf) [koodi](/liitteet/kysymys%253F.pdf)\n",
+			"[risuaita](/liitteet/opas%20%232.pdf) [prosentti](../static/liitteet/alennus%2050%25.pdf) [koodi](/liitteet/kysymys%253F.pdf)\n\n" +
+			"![Kaavio](/kuvat/kaavio.png?v=2)\n",
+		"content/static/kuvat/kaavio.png": pngOf(t, 30, 20),
 	})
 	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
 		t.Fatalf("build: exit status %d\n%s%s", code, stdout, stderr)
@@ -33,6 +38,11 @@ func TestLinkQueriesFragmentsAndEscapes(t *testing.T) {
 	hrefs := map[string]string{}
 	for _, m := range regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`).FindAllStringSubmatch(page, -1) {
 		hrefs[m[2]] = strings.ReplaceAll(m[1], "&amp;", "&")
+	}
+	// An image keeps its size with its query, so that the page does not
+	// shift as it loads.
+	if want := `<img src="/portaali/kuvat/kaavio.png?v=2" alt="Kaavio" width="30" height="20"`; !strings.Contains(page, want) {
+		t.Errorf("the page lacks %s", want)
 	}
 	for text, want := range map[string]string{
 		"haku":      "/portaali/haku/?q=verkosto",
@@ -61,4 +71,14 @@ func TestLinkQueriesFragmentsAndEscapes(t *testing.T) {
 			t.Errorf("[%s]: %s leads to no file: %v", text, got, err)
 		}
 	}
+}
+
+// pngOf is a PNG image of w by h pixels.
+func pngOf(t *testing.T, w, h int) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

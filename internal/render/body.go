@@ -31,6 +31,9 @@ func (v *View) body(doc *markdown.Doc, links site.Links) template.HTML {
 		Rewrite:  links.Rewrite,
 		LinkLang: v.linkLang,
 		ImageSize: func(dest string) (int, int, bool) {
+			// The file's own address: a link keeps its query (?v=2).
+			dest, _, _ = strings.Cut(dest, "#")
+			dest, _, _ = strings.Cut(dest, "?")
 			size, ok := s.ImageSizes[dest]
 			return size[0], size[1], ok
 		},
