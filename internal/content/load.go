@@ -298,6 +298,21 @@ func leftBehind(name string) bool {
 	return len(ext) == 4 && strings.HasPrefix(ext, ".sw") && ext[3] >= 'a' && ext[3] <= 'z'
 }
 
+// hiddenPage tells whether name, a file in a page folder, is a page
+// whose name starts with a dot (.luonnos.md), and the name it would be
+// published by. Such a page is skipped as hidden files are, but an editor
+// who named it so (for a draft, or a file manager that hides what it
+// copies) would find it missing from the site without a word; what
+// editors leave beside a page (.x.md.swp, .#x.md) is not one.
+func hiddenPage(name string, d fs.DirEntry) (want string, ok bool) {
+	base := path.Base(name)
+	if !d.Type().IsRegular() || !strings.Contains(name, "/") || strings.HasPrefix(name, DirStatic+"/") ||
+		!strings.HasPrefix(base, ".") || leftBehind(base) {
+		return "", false
+	}
+	return pageName(strings.TrimLeft(base, "."))
+}
+
 // pageExts are the ends of the names a page gets when it is saved as
 // text or by a tool with its own idea of Markdown, longest first; a name
 // ending in .txt alone may be the editors' notes beside the pages.
@@ -408,6 +423,9 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			return nil
 		}
 		base := path.Base(name)
+		if want, ok := hiddenPage(name, d); ok {
+			diags.Warn(diag.Pos{File: show(name)}, diag.ContentHiddenPage, base, want)
+		}
 		if skip, report := HiddenName(name, d.IsDir(), strings.HasPrefix(name, DirStatic+"/")); skip {
 			if report != nil {
 				diags.Report(diag.Pos{File: show(name)}, report, base)

@@ -752,6 +752,9 @@ var (
 	ContentHiddenFile = msg("content.hidden-file",
 		"tiedostoa %s ei julkaista: nimi alkaa pisteellä kuten piilotiedostojen (.env, .htaccess), eikä niitä julkaista vahingossa; kansiosta static julkaistaan pisteellä alkavista vain kansio .well-known. Poista tiedosto tai anna sille nimi, joka ei ala pisteellä",
 		"the file %s is not published: its name starts with a dot, as hidden files' names do (.env, .htaccess), and these are never published by mistake; of such names under static/ only the folder .well-known is published. Remove the file or give it a name that does not start with a dot")
+	ContentHiddenPage = msg("content.hidden-page",
+		"sivua %s ei julkaista: nimi alkaa pisteellä kuten piilotiedostojen; jos se on luonnos, nimeä se %s ja kirjoita sen alun asetuksiin draft: true, muuten poista se",
+		"the page %s is not published: its name starts with a dot, as hidden files' names do; if it is a draft, name it %s and write draft: true in its front matter, else remove it")
 	ContentHiddenFolder = msg("content.hidden-folder",
 		"kansiota %s ei julkaista: nimi alkaa pisteellä kuten piilokansioiden (.git), eikä niitä julkaista vahingossa; kansiosta static julkaistaan pisteellä alkavista vain kansio .well-known. Poista kansio tai anna sille nimi, joka ei ala pisteellä",
 		"the folder %s is not published: its name starts with a dot, as hidden folders' names do (.git), and these are never published by mistake; of such names under static/ only the folder .well-known is published. Remove the folder or give it a name that does not start with a dot")

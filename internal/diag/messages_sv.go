@@ -272,6 +272,7 @@ eller HELMINAUHA_LANG=en).
 	"content.unknown-folder":     "okänd mapp %q: innehållets mappar är teemat, helmet, caset, opas, sivut och static",
 	"content.unlisted-language":  "mappen %[1]q ser ut som en översättnings mapp, men site.yaml nämner inget språk %[1]q: lägg till det under languages i site.yaml (languages: {%[1]s: {title: …, description: …}}) eller flytta mappens filer till portalens egna mappar",
 	"content.hidden-file":        "filen %s publiceras inte: dess namn börjar med en punkt, som namnen på dolda filer (.env, .htaccess), och sådana publiceras aldrig av misstag; av sådana namn under static/ publiceras bara mappen .well-known. Ta bort filen eller ge den ett namn som inte börjar med en punkt",
+	"content.hidden-page":        "sidan %s publiceras inte: namnet börjar med en punkt som dolda filers namn; om den är ett utkast, döp den till %s och skriv draft: true bland uppgifterna överst i filen, annars ta bort den",
 	"content.hidden-folder":      "mappen %s publiceras inte: dess namn börjar med en punkt, som namnen på dolda mappar (.git), och sådana publiceras aldrig av misstag; av sådana namn under static/ publiceras bara mappen .well-known. Ta bort mappen eller ge den ett namn som inte börjar med en punkt",
 	"content.stray-file":         "den här filen hör inte till portalen: bara site.yaml och mapparna teemat, helmet, caset, opas, sivut och static läses",
 	"content.not-markdown":       "det här är ingen Markdown-fil, så den lämnas bort: sidornas namn slutar på .md, och bilder och bilagor hör hemma i mappen static/",
