@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"io/fs"
 	"maps"
 	"os"
@@ -95,6 +96,12 @@ func (w *Writer) relTmp(p string) string {
 // spare files of paths this build does not write and the folders they
 // leave empty (so that it never grows past one file a path of the site).
 func (w *Writer) keepPool() {
+	if w.noSpace.Load() {
+		// The disk is full: the staged files, kept, would keep it so,
+		// and the next build would fail for want of space too.
+		os.RemoveAll(w.tmp)
+		return
+	}
 	for rel := range w.pool {
 		if !w.paths[rel] {
 			os.Remove(filepath.Join(w.tmp, filepath.FromSlash(rel)))
@@ -125,3 +132,11 @@ func (w *Writer) keepPool() {
 // (".public.spare") when a build did not make it, which the build left as
 // it is and kept no spare folder; "" when there is none.
 func (w *Writer) SpareLookalike() string { return w.spare }
+
+// full notes that err, of a file the build writes, is the disk being
+// full (see keepPool).
+func (w *Writer) full(err error) {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		w.noSpace.Store(true)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/helminauha/helminauha/internal/diag"
@@ -76,7 +77,10 @@ type Writer struct {
 	// as a message names them.
 	lookalikes []string
 	spare      string // see SpareLookalike
-	done       bool
+	// noSpace tells that a file could not be written for want of space
+	// (see keepPool).
+	noSpace atomic.Bool
+	done    bool
 	// beforeRollback, set by tests, runs as a rollback begins: what it
 	// does to the folders is what a full disk or changed permissions
 	// would do to the undo steps.
@@ -459,6 +463,7 @@ func (w *Writer) put(rel string, data []byte) error {
 		err = w.stage.write(rel, data)
 	}
 	if err != nil {
+		w.full(err)
 		return err
 	}
 	if !w.fresh {
@@ -542,6 +547,7 @@ func (w *Writer) Commit(ctx context.Context) error {
 	commits.RLock()
 	defer commits.RUnlock()
 	if err := writeRecord(w.real, w.tmp, both); err != nil {
+		w.full(err)
 		// Written beside and renamed in, the record is the first name
 		// the commit changes in the folder: nothing else has changed.
 		return diag.OutputPutBack.Err(diag.OutputCannotWrite.With(w.dir, diag.Cause(err)), w.dir)
@@ -571,6 +577,7 @@ func (w *Writer) Commit(ctx context.Context) error {
 		}
 	}
 	if err := writeRecord(w.real, w.tmp, files); err != nil {
+		w.full(err)
 		return w.rollback(u, diag.OutputCannotWrite.Err(w.dir, diag.Cause(err)))
 	}
 	return nil
