@@ -82,3 +82,26 @@ func pngOf(t *testing.T, w, h int) string {
 	}
 	return b.String()
 }
+
+// A link to a file whose name holds # written with the # as it is: the #
+// starts the address's fragment, and the message said only that no file
+// had the address cut there (/liitteet/opas ). It names the file and says
+// to write %23.
+func TestHashInAFileNameIsExplained(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	writeAll(t, dir, map[string]string{
+		"content/static/liitteet/opas #2.pdf": "pdf",
+		"content/helmet/linkit.md": "---\ntitle: Linkit\ntheme: johtaminen\nsummary: Linkkejä.\nkind: tieto\ndate: 2024-01-01\n---\n" +
+			"[a](/liitteet/opas%20#2.pdf) [b](../static/liitteet/opas%20#2.pdf)\n",
+	})
+	code, stdout, _ := helminauha(t, dir, "check")
+	for _, want := range []string{
+		"content/helmet/linkit.md:8:1: broken link to /liitteet/opas%20#2.pdf: in an address # starts a place within the page, so in the name of the file static/liitteet/opas #2.pdf it is written %23: write /liitteet/opas%20%232.pdf",
+		"content/helmet/linkit.md:8:30: broken link to ../static/liitteet/opas%20#2.pdf: in an address # starts a place within the page, so in the name of the file static/liitteet/opas #2.pdf it is written %23: write ../static/liitteet/opas%20%232.pdf",
+	} {
+		if code != 1 || !strings.Contains(stdout, want) {
+			t.Errorf("check: exit status %d, want 1 and\n%s\nin\n%s", code, want, stdout)
+		}
+	}
+}

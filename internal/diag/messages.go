@@ -1056,6 +1056,9 @@ var (
 	SiteTermsNoPearls = msg("site.terms-no-pearls",
 		"millään sivulla tai tiedostolla ei ole osoitetta %s: aiheiden luettelo tehdään vain, kun portaalissa on helmiä (kansiossa helmet/)",
 		"no page or file has the address %s: the list of topics is made only when the portal has pearls (in the folder helmet/)")
+	SiteHashInName = msg("site.hash-in-name",
+		"osoitteessa # aloittaa kohdan sivun sisällä, joten tiedoston static/%s nimessä se kirjoitetaan %%23: kirjoita %s",
+		"in an address # starts a place within the page, so in the name of the file static/%s it is written %%23: write %s")
 	SiteNoAddress = msg("site.no-address",
 		"millään sivulla tai tiedostolla ei ole osoitetta %s",
 		"no page or file has the address %s")

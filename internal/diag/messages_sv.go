@@ -369,6 +369,7 @@ eller HELMINAUHA_LANG=en).
 	"site.no-address-static":    "ingen sida eller fil har adressen %s: filen är static/%s, så skriv dess adress som /%s",
 	"site.terms-no-pearls":      "ingen sida eller fil har adressen %s: ämnesförteckningen görs bara när portalen har pärlor (i mappen helmet/)",
 	"site.print-no-chapters":    "ingen sida eller fil har adressen %s: guidens utskriftssida görs bara när guiden har kapitel (i mappen opas/)",
+	"site.hash-in-name":         "i en adress inleder # en plats på sidan, så i namnet på filen static/%s skrivs det %%23: skriv %s",
 	"site.no-address":           "ingen sida eller fil har adressen %s",
 	"site.link-generated":       "ingen sida eller fil har adressen %s: i mappen %s skriver portalen %s, vars filer namnges efter portalens storlek och kan ändras vid varje publicering: länka till sidan %s",
 	"site.link-asset":           "%s är en stilmall eller ett skript i temat, som publiceringen namnger efter innehållet (assets/style.3f2a9c1e.css) och byter namn på varje gång den ändras, så en länk till den skulle sluta fungera: en sida behöver ingen länk till temats filer; en fil att länka till hör hemma under static/",

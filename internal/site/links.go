@@ -160,6 +160,9 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 			err = b.headingMissing(doc.Doc, f)
 		}
 		if err.Message() != nil {
+			if name := b.hashInName(d); name != "" {
+				err = diag.SiteHashInName.With(name, strings.ReplaceAll(l.Dest, "#", "%23"))
+			}
 			b.diags.Report(pos, diag.SiteBrokenLink, l.Dest, err)
 			continue
 		}
@@ -177,6 +180,23 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		}
 	}
 	return out
+}
+
+// hashInName is the static file (its path under static/) that d, a
+// broken link, names when its fragment is read back into the path: the
+// file's name holds a #, written as it is, not as %23.
+func (b *builder) hashInName(d dest) string {
+	if d.fragment == "" || d.leave || d.msg.Message() != nil {
+		return ""
+	}
+	name, ok := strings.TrimPrefix(d.path, "/"), d.site
+	if !d.site {
+		name, ok = strings.CutPrefix(d.path, "static/")
+	}
+	if name += "#" + d.fragment; !ok || !b.isStatic(name) {
+		return ""
+	}
+	return name
 }
 
 // ownAddress is the site path ("/kuvat/x.png") of address when it is one
