@@ -34,3 +34,18 @@ func TestLanguageCodeInCapitals(t *testing.T) {
 		}
 	}
 }
+
+// A folder named as the portal's default language (content/fi/ in a
+// Finnish portal) was told to be added to site.yaml's languages, which
+// refuses the default language; it says the default language's pages go
+// in the content folder's own folders.
+func TestDefaultLanguageFolder(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "fi", "helmet", "uusi.md"), "---\ntitle: Uusi\ntheme: johtaminen\nsummary: S.\nkind: tieto\ndate: 2024-01-01\n---\nTeksti.\n")
+	code, stdout, _ := helminauha(t, dir, "check")
+	want := `content/fi: folder "fi" is like a translation's folder, but fi is the portal's default language, whose pages are in the content folder's own folders: move the folder's files into them (fi/helmet/x.md to helmet/x.md)`
+	if code != 1 || !strings.Contains(stdout, want) {
+		t.Errorf("check: exit status %d, want 1 and\n%s\nin\n%s", code, want, stdout)
+	}
+}

@@ -523,7 +523,7 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 		theme, diags := ss.loadTheme(cfg.Theme)
 		themed <- loaded{theme, diags}
 	}()
-	lo := content.Options{Cache: ss.docs, Langs: cfg.Codes()[1:], Bodies: bodies, Once: !ss.keep}
+	lo := content.Options{Cache: ss.docs, Langs: cfg.Codes()[1:], Default: cfg.Codes()[0], Bodies: bodies, Once: !ss.keep}
 	if ss.floor != nil {
 		lo.Read = ss.floor.read
 	}

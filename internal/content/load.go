@@ -65,6 +65,9 @@ type Options struct {
 	// go to Set.Translations, with keys that start with the folder
 	// (sv/helmet/x).
 	Langs []string
+	// Default is the default language's code (site.yaml's language): a
+	// folder so named is no translation's, and is told so.
+	Default string
 	// Bodies, when set, takes the documents' bodies (see markdown.Store);
 	// without it they stay in memory.
 	Bodies *markdown.Store
@@ -99,8 +102,8 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 	set := &Set{Prefix: prefix}
 	// The walk depends on the languages too.
 	walkKey := prefix
-	if len(langs) > 0 {
-		walkKey += "\x00" + strings.Join(langs, ",")
+	if len(langs) > 0 || opts.Default != "" {
+		walkKey += "\x00" + strings.Join(langs, ",") + "\x00" + opts.Default
 	}
 	if w := cache.lastWalk(fsys, walkKey); w != nil {
 		sources, set.Static = w.sources, slices.Clone(w.static)
@@ -108,7 +111,7 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 		misnamed = w.misnamed
 	} else {
 		var files map[string]bool
-		sources, set.Static, files, diags = walkContent(fsys, prefix, show, langs)
+		sources, set.Static, files, diags = walkContent(fsys, prefix, show, langs, opts.Default)
 		sources, misnamed = splitMisnamed(sources)
 		cache.setWalk(&walk{prefix: walkKey, sources: sources, misnamed: misnamed, static: slices.Clone(set.Static), diags: slices.Clone(diags), files: files})
 	}
@@ -409,7 +412,7 @@ func (set *Set) translation(lang string) *Set {
 // walkContent walks the content folder: the documents to load, the
 // static files, every regular file seen, and what is wrong with the
 // folder's entries.
-func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []string) (sources []source, static []string, files map[string]bool, diags diag.List) {
+func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []string, def string) (sources []source, static []string, files map[string]bool, diags diag.List) {
 	files = map[string]bool{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -495,8 +498,13 @@ func walkContent(fsys fs.FS, prefix string, show func(string) string, langs []st
 			}
 			if lang == "" && holdsContentFolder(fsys, name) {
 				// A translation's folder of a language site.yaml does
-				// not name (or a site.yaml that could not be read).
-				diags.Report(diag.Pos{File: show(name)}, diag.ContentUnlistedLanguage, top)
+				// not name (or a site.yaml that could not be read), or
+				// of the default language, which languages may not name.
+				if top == def {
+					diags.Report(diag.Pos{File: show(name)}, diag.ContentDefaultLanguageFolder, top)
+				} else {
+					diags.Report(diag.Pos{File: show(name)}, diag.ContentUnlistedLanguage, top)
+				}
 				return fs.SkipDir
 			}
 			diags.Report(diag.Pos{File: show(name)}, diag.ContentUnknownFolder, top)

@@ -749,6 +749,9 @@ var (
 	ContentUnlistedLanguage = msg("content.unlisted-language",
 		"kansio %[1]q on kuin käännöksen kansio, mutta site.yaml ei nimeä kieltä %[1]q: lisää se site.yaml-tiedoston kohtaan languages (languages: {%[1]s: {title: …, description: …}}) tai siirrä kansion tiedostot portaalin omiin kansioihin",
 		"folder %[1]q is like a translation's folder, but site.yaml names no language %[1]q: add it to site.yaml's languages (languages: {%[1]s: {title: …, description: …}}) or move the folder's files into the portal's own folders")
+	ContentDefaultLanguageFolder = msg("content.default-language-folder",
+		"kansio %[1]q on kuin käännöksen kansio, mutta %[1]s on portaalin oletuskieli, jonka sivut ovat sisältökansion omissa kansioissa: siirrä kansion tiedostot niihin (%[1]s/helmet/x.md kansioon helmet/x.md)",
+		"folder %[1]q is like a translation's folder, but %[1]s is the portal's default language, whose pages are in the content folder's own folders: move the folder's files into them (%[1]s/helmet/x.md to helmet/x.md)")
 	ContentHiddenFile = msg("content.hidden-file",
 		"tiedostoa %s ei julkaista: nimi alkaa pisteellä kuten piilotiedostojen (.env, .htaccess), eikä niitä julkaista vahingossa; kansiosta static julkaistaan pisteellä alkavista vain kansio .well-known. Poista tiedosto tai anna sille nimi, joka ei ala pisteellä",
 		"the file %s is not published: its name starts with a dot, as hidden files' names do (.env, .htaccess), and these are never published by mistake; of such names under static/ only the folder .well-known is published. Remove the file or give it a name that does not start with a dot")
