@@ -265,8 +265,13 @@ func Run(ctx context.Context, opts Options) error {
 	srv.hub.close() // reload streams end, so Shutdown need not wait for them
 	shut, stop := context.WithTimeout(context.Background(), 2*time.Second)
 	defer stop()
-	if serr := hs.Shutdown(shut); serr != nil && err == nil {
-		err = serr
+	if serr := hs.Shutdown(shut); serr != nil {
+		// A client that stopped reading (a tab left downloading a video
+		// from a sleeping laptop, a stalled proxy) holds its connection
+		// past any wait. The editor asked serve to stop, and it stops:
+		// the connections are cut, and Go's "context deadline exceeded"
+		// is no failure of theirs to tell.
+		hs.Close()
 	}
 	wg.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
