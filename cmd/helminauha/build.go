@@ -106,9 +106,17 @@ func openContent(dir string, stderr io.Writer, lang diag.Lang) (opts build.Optio
 // messages.
 func contentName(dir string) string { return filepath.ToSlash(filepath.Clean(dir)) }
 
+// besideContent is the themes folder beside the content folder. Not
+// filepath.Dir of it: that is "." for "." and for "..", the content
+// folder given from inside itself or from a folder of it, which found no
+// theme there and built with the one compiled in, without a word.
+func besideContent(contentDir string) string {
+	return filepath.Join(contentDir, "..", "themes")
+}
+
 // themesDir is the folder themes are looked up in, or "" for none.
 func themesDir(contentDir string) string {
-	for _, dir := range []string{"themes", filepath.Join(filepath.Dir(filepath.Clean(contentDir)), "themes")} {
+	for _, dir := range []string{"themes", besideContent(contentDir)} {
 		if info, err := os.Stat(dir); err == nil && info.IsDir() {
 			return dir
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"path/filepath"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/server"
@@ -32,7 +31,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		// None yet: serve watches for the one beside the content folder,
 		// where an editor copies the theme to change it (as the message
 		// of a theme not found says), and builds with it once it is made.
-		themes = filepath.Join(filepath.Dir(filepath.Clean(*contentDir)), "themes")
+		themes = besideContent(*contentDir)
 	}
 	return server.Run(ctx, server.Options{
 		ContentDir:   *contentDir,
