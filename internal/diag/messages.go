@@ -685,7 +685,16 @@ var (
 	ServeHostRefusedPage = msg("serve.host-refused-page",
 		"Nimi %q ei ole sallittu: avaa sivusto osoitteella, jonka helminauha serve näyttää, tai salli nimi: helminauha serve --allow-host %q",
 		"The host name %q is not allowed: open the portal at the address helminauha serve prints, or allow the name with helminauha serve --allow-host %q")
-	ServeNotFound  = msg("serve.not-found", "Sivua ei löydy", "Page not found")
+	ServeNotFound = msg("serve.not-found", "Sivua ei löydy", "Page not found")
+	ServeBadPath  = msg("serve.bad-path",
+		"Osoitteessa on jotain, mitä sivuston osoitteissa ei ole (.., koodattu piste tai kauttaviiva, kenoviiva tai NUL)",
+		"The address has what no address of the site has (.., an encoded dot or slash, a backslash or NUL)")
+	ServeMethod = msg("serve.method",
+		"Esikatselu vastaa vain pyyntöihin GET ja HEAD",
+		"serve answers only GET and HEAD")
+	ServeStopping = msg("serve.stopping",
+		"Esikatselu on sulkeutumassa",
+		"serve is stopping")
 	OverlayClose   = msg("overlay.close", "Sulje", "Close")
 	OverlayHeading = msgVar("overlay.heading", 1,
 		plural.Selectf(1, "%d", "one", "Sivustoa ei voitu rakentaa: %d virhe", "other", "Sivustoa ei voitu rakentaa: %d virhettä"),

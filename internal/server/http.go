@@ -43,12 +43,12 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		http.Error(w, diag.ServeMethod.In(srv.current().lang), http.StatusMethodNotAllowed)
 		return
 	}
 	name, ok := siteName(r)
 	if !ok {
-		http.Error(w, "bad path", http.StatusBadRequest)
+		http.Error(w, diag.ServeBadPath.In(srv.current().lang), http.StatusBadRequest)
 		return
 	}
 	for {
@@ -64,7 +64,7 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-srv.hub.closed:
 			// Shutting down before a build could answer.
-			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+			http.Error(w, diag.ServeStopping.In(st.lang), http.StatusServiceUnavailable)
 			return
 		}
 	}

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"io"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -66,5 +68,41 @@ func TestWatcherMessagesFollowTheBuildsLanguage(t *testing.T) {
 		"det uppstod ett fel när ändringarna följdes (y): hela webbplatsen byggs på nytt\n"
 	if log.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", log.String(), want)
+	}
+}
+
+// TestRefusalsInEachLanguage: what serve answers to a path it refuses and
+// to a method it does not take is in the editor's language, as its other
+// pages are (English "bad path" and "method not allowed" before
+// 2026-12-07).
+func TestRefusalsInEachLanguage(t *testing.T) {
+	content := portal(t)
+	for _, tc := range []struct {
+		lang            string
+		badPath, method string
+	}{
+		{"fi", "Osoitteessa on jotain, mitä sivuston osoitteissa ei ole (.., koodattu piste tai kauttaviiva, kenoviiva tai NUL)\n",
+			"Esikatselu vastaa vain pyyntöihin GET ja HEAD\n"},
+		{"en", "The address has what no address of the site has (.., an encoded dot or slash, a backslash or NUL)\n",
+			"serve answers only GET and HEAD\n"},
+		{"sv", "Adressen innehåller något som ingen adress på webbplatsen har (.., en kodad punkt eller ett kodat snedstreck, ett omvänt snedstreck eller NUL)\n",
+			"Förhandsgranskningen svarar bara på GET och HEAD\n"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ts := start(t, content, "", func(o *Options) { o.Lang = tc.lang })
+			host := strings.TrimPrefix(ts.url, "http://")
+			if status, body := rawGet(t, host, "/%2e%2e/site.yaml"); status != 400 || body != tc.badPath {
+				t.Errorf("a path with %%2e%%2e: %d %q, want 400 %q", status, body, tc.badPath)
+			}
+			resp, err := http.Post(ts.url+"/", "text/plain", strings.NewReader("x"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 405 || string(body) != tc.method || resp.Header.Get("Allow") != "GET, HEAD" {
+				t.Errorf("POST: %d %q (Allow %q), want 405 %q (Allow \"GET, HEAD\")", resp.StatusCode, body, resp.Header.Get("Allow"), tc.method)
+			}
+		})
 	}
 }
