@@ -76,7 +76,7 @@ var leftBehind = []string{
 	".DS_Store", "liitteet/._lomake.pdf", ".well-known/.security.txt.swp",
 	"liitteet/.~lock.lomake.docx#", "liitteet/~$lomake.docx", "liitteet/.kuva.svg.kate-swp",
 	"liitteet/.goutputstream-AB12CD", "liitteet/4913", "liitteet/kuva.svg___jb_tmp___",
-	"liitteet/kuva.svg___jb_old___", "liitteet/.syncthing.lomake.pdf.tmp",
+	"liitteet/kuva.svg___jb_old___", "liitteet/.syncthing.lomake.pdf.tmp", "liitteet/.kuva.svg.un~",
 }
 
 // serve serves static/.well-known and follows a save in it.

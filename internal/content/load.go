@@ -284,8 +284,10 @@ func HiddenName(name string, isDir, published bool) (skip bool, report *diag.Mes
 // Some stay as long as the file is open: LibreOffice's lock
 // (.~lock.x.odt#) and Kate's swap file (.x.kate-swp); others while it is
 // saved or synced: gedit's .goutputstream-XXXXXX and Syncthing's
-// .syncthing.x.tmp. Taken for the user's own hidden files, they failed
-// the build while an attachment in static/ was open.
+// .syncthing.x.tmp. vim's undo file (.x.un~, with `set undofile`) stays
+// for good, beside the file unless undodir says otherwise. Taken for the
+// user's own hidden files, they failed the build while an attachment in
+// static/ was open.
 func leftBehind(name string) bool {
 	switch {
 	case !strings.HasPrefix(name, "."):
@@ -294,7 +296,8 @@ func leftBehind(name string) bool {
 		return true
 	case strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#"),
 		strings.HasSuffix(name, ".kate-swp"), strings.HasPrefix(name, ".goutputstream-"),
-		strings.HasPrefix(name, ".syncthing.") && strings.HasSuffix(name, ".tmp"):
+		strings.HasPrefix(name, ".syncthing.") && strings.HasSuffix(name, ".tmp"),
+		strings.HasSuffix(name, ".un~"):
 		return true
 	}
 	ext := path.Ext(name)
