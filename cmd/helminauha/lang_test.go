@@ -191,22 +191,38 @@ func TestServeAddressInUseInBothLanguages(t *testing.T) {
 		defer next.Close()
 		held[next.Addr().String()] = true
 	}
-	suggested := regexp.MustCompile(`--addr (127\.0\.0\.1:[0-9]+)$`)
-	for lang, want := range map[string]string{
-		"fi": "helminauha: osoite " + addr + " on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi --addr 127.0.0.1:",
-		"en": "helminauha: the address " + addr + " is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example --addr 127.0.0.1:",
+	suggested := regexp.MustCompile(`(?:--addr |ADDR=)(127\.0\.0\.1:[0-9]+)$`)
+	// Started by `make serve` (make sets MAKELEVEL), the advice is to
+	// give make's ADDR: `make serve --addr …` is an option make refuses.
+	// Before 2026-12-07 it was --addr there too.
+	var environ []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "MAKELEVEL=") {
+			environ = append(environ, kv)
+		}
+	}
+	for _, c := range []struct {
+		lang, makelevel, want string
+	}{
+		{"fi", "", "helminauha: osoite " + addr + " on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi --addr 127.0.0.1:"},
+		{"en", "", "helminauha: the address " + addr + " is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example --addr 127.0.0.1:"},
+		{"fi", "1", "helminauha: osoite " + addr + " on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi make serve ADDR=127.0.0.1:"},
+		{"sv", "1", "helminauha: adressen " + addr + " används redan: förhandsgranskningen är kanske redan i gång i ett annat fönster. Avsluta den där med Ctrl-C eller välj en annan port, till exempel make serve ADDR=127.0.0.1:"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		cmd := exec.CommandContext(ctx, binary(t), "serve", "--addr", addr)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), diag.LangEnv+"="+lang)
+		cmd.Env = append(slices.Clone(environ), diag.LangEnv+"="+c.lang)
+		if c.makelevel != "" {
+			cmd.Env = append(cmd.Env, "MAKELEVEL="+c.makelevel)
+		}
 		out, _ := cmd.CombinedOutput()
 		cancel()
-		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), want) {
-			t.Errorf("serve in %s: exit %d, want 1 and %q:\n%s", lang, code, want, out)
+		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), c.want) {
+			t.Errorf("serve in %s (MAKELEVEL %q): exit %d, want 1 and %q:\n%s", c.lang, c.makelevel, code, c.want, out)
 		}
 		if m := suggested.FindStringSubmatch(strings.TrimSpace(string(out))); m == nil || held[m[1]] {
-			t.Errorf("serve in %s suggests a port in use, or none:\n%s", lang, out)
+			t.Errorf("serve in %s suggests a port in use, or none:\n%s", c.lang, out)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"os"
 
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/server"
@@ -39,7 +40,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		ThemesDir:    themes,
 		Addr:         *addr,
 		AllowedHosts: hosts,
-		Log:          stdout,
-		Lang:         *fl.lang,
+		// GNU make sets MAKELEVEL for the commands it runs: `make serve`
+		// passes its ADDR as --addr.
+		ByMake: os.Getenv("MAKELEVEL") != "",
+		Log:    stdout,
+		Lang:   *fl.lang,
 	})
 }

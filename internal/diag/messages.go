@@ -649,6 +649,9 @@ var (
 	ServeAddrInUse = msg("serve.addr-in-use",
 		"osoite %s on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi --addr %s",
 		"the address %s is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example --addr %s")
+	ServeAddrInUseMake = msg("serve.addr-in-use-make",
+		"osoite %s on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi make serve ADDR=%s",
+		"the address %s is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example make serve ADDR=%s")
 	ServeAddrDenied = msg("serve.addr-denied",
 		"osoitetta %s ei saa käyttää: alle 1024:n portit vaativat ylläpitäjän oikeudet, joten valitse isompi, esimerkiksi --addr 127.0.0.1:1313",
 		"the address %s is not allowed: ports below 1024 need administrator rights, so choose a higher one, for example --addr 127.0.0.1:1313")

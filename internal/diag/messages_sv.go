@@ -232,6 +232,7 @@ eller HELMINAUHA_LANG=en).
 	"serve.watch-parent":      "ändringar i mappen %s kan inte följas (%s): förhandsgranskningen märker inte om en ny mapp %s görs i dess ställe",
 	"serve.watch-error":       "det uppstod ett fel när ändringarna följdes (%s): hela webbplatsen byggs på nytt",
 	"serve.search-failed":     "sökningen kunde inte uppdateras (%s): sökningen hittar sidorna som de var före den senaste sparningen",
+	"serve.addr-in-use-make":  "adressen %s används redan: förhandsgranskningen är kanske redan i gång i ett annat fönster. Avsluta den där med Ctrl-C eller välj en annan port, till exempel make serve ADDR=%s",
 	"serve.addr-in-use":       "adressen %s används redan: förhandsgranskningen är kanske redan i gång i ett annat fönster. Avsluta den där med Ctrl-C eller välj en annan port, till exempel --addr %s",
 	"serve.addr-denied":       "adressen %s får inte användas: portar under 1024 kräver administratörsrättigheter, så välj en högre, till exempel --addr 127.0.0.1:1313",
 	"serve.addr-no-port":      "adressen %s saknar port: skriv datorn och porten med ett kolon emellan, till exempel --addr %s",

@@ -56,6 +56,10 @@ type Options struct {
 	Quiet, MaxWait time.Duration
 	// MaxErrors caps the errors printed and shown per build (default 50).
 	MaxErrors int
+	// ByMake tells that `make serve` started serve, with Addr from the
+	// Makefile's ADDR: advice to listen elsewhere names ADDR, since
+	// make would refuse --addr as an option of its own.
+	ByMake bool
 	// AllowedHosts are host names the server answers to besides the
 	// loopback names (localhost, 127.0.0.1, [::1]) and the address it
 	// listens at; "*" allows any. Other names in a request's Host header
@@ -193,7 +197,7 @@ func Run(ctx context.Context, opts Options) error {
 	if ln == nil {
 		addr := cmp.Or(opts.Addr, DefaultAddr)
 		if ln, err = net.Listen("tcp", addr); err != nil {
-			return listenError(addr, err)
+			return listenError(addr, err, opts.ByMake)
 		}
 	}
 	defer ln.Close()
@@ -695,12 +699,15 @@ func (ix *indexer) run(ctx context.Context) {
 // instead, in the editor's words: Go's own ("too many colons in
 // address", "invalid port") would stand in English inside the Finnish
 // message, and say nothing of what to write.
-func listenError(addr string, err error) error {
+func listenError(addr string, err error, byMake bool) error {
 	_, defaultPort, _ := net.SplitHostPort(DefaultAddr)
 	here := func(port string) string { return net.JoinHostPort("127.0.0.1", cmp.Or(port, defaultPort)) }
 	host, port, splitErr := net.SplitHostPort(addr)
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
+		if byMake {
+			return diag.ServeAddrInUseMake.Err(addr, cmp.Or(freeNear(addr), here("1314")))
+		}
 		return diag.ServeAddrInUse.Err(addr, cmp.Or(freeNear(addr), here("1314")))
 	case errors.Is(err, syscall.EACCES):
 		return diag.ServeAddrDenied.Err(addr)
