@@ -214,6 +214,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	// w is nil when the system's limits let nothing be watched (it has
 	// said so): the site is built and served all the same.
+	if w != nil {
+		w.failing = func() bool { return srv.current().errs != nil }
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

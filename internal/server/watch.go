@@ -35,6 +35,9 @@ type watcher struct {
 	// limitTold tells that the system's limit on watches was told
 	// (watchLimit): once is enough, however many folders it leaves.
 	limitTold bool
+	// failing tells whether the last build failed (nil: never), when a
+	// change of permissions alone matters (see classify).
+	failing func() bool
 }
 
 // watchLimit tells that err, from starting to watch or from watching a
@@ -276,7 +279,12 @@ func (w *watcher) run(ctx context.Context, out chan<- change) {
 // classify maps an event to a change; ok is false for events that
 // change nothing the build reads.
 func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
-	if ev.Op == fsnotify.Chmod {
+	if ev.Op == fsnotify.Chmod && (w.failing == nil || !w.failing()) {
+		// Permissions, a touch, a link count: nothing the build reads.
+		// Unless the last build failed, maybe at a file or folder it
+		// could not read, whose message sends the editor to mend its
+		// permissions: the chmod that does so is all they will do, and
+		// the error stayed on every page until another save.
 		return change{}, false
 	}
 	var c change
@@ -309,6 +317,13 @@ func (w *watcher) classify(ev fsnotify.Event) (change, bool) {
 			}
 		} else if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 			w.addTree(ev.Name)
+		}
+	}
+	if ev.Op == fsnotify.Chmod {
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			// A folder readable again: what is in it is all new to the
+			// build, which could not list it.
+			c.all = true
 		}
 	}
 	if c.all {
