@@ -23,13 +23,31 @@
   }
 
   if (!window.EventSource) { return; }
-  var es = new EventSource("/__helminauha/events");
-  es.addEventListener("reload", function (ev) {
-    // The first event names the build being served; this page came from
-    // build gen, so an equal number means there is nothing new.
-    if (ev.data === gen) { return; }
+  var es = null;
+  // Each event names the build being served, the first one too; this
+  // page came from build gen, so an equal number means nothing new.
+  var heard = function (data) {
+    if (data === gen) { return; }
     try { sessionStorage.setItem(key, window.scrollX + "," + window.scrollY); } catch (e) {}
-    es.close();
+    if (es) { es.close(); }
     location.reload();
+  };
+  var listen = function (onEvent) {
+    es = new EventSource("/__helminauha/events");
+    es.addEventListener("reload", function (ev) { onEvent(ev.data); });
+  };
+  // A browser keeps six connections to a server that speaks HTTP/1.1,
+  // and a stream holds one for as long as its tab is open: with a stream
+  // per tab, the seventh tab never loaded. So one tab of the browser
+  // holds the stream, the one holding the lock, and tells the others;
+  // when it closes or reloads, the next one takes it. Without the lock
+  // (an address not on this machine, by --allow-host, is no secure
+  // context) every tab listens itself, as before.
+  if (!window.BroadcastChannel || !navigator.locks) { listen(heard); return; }
+  var tabs = new BroadcastChannel("helminauha-reload");
+  tabs.onmessage = function (ev) { heard(ev.data); };
+  navigator.locks.request("helminauha-reload", function () {
+    listen(function (data) { tabs.postMessage(data); heard(data); });
+    return new Promise(function () {}); // held until the tab goes
   });
 })();
