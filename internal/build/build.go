@@ -490,6 +490,9 @@ type model struct {
 	set   *content.Set
 	site  *site.Site
 	theme *render.Theme
+	// commits are the dates of the last commits the site was built with
+	// (Options.LastCommits), nil without.
+	commits map[string]time.Time
 }
 
 // model runs the stages every build starts with: the configuration, the
@@ -588,7 +591,7 @@ func (ss *Session) model(ctx context.Context, res *Result, watch *stopwatch) (m 
 	if res.Diags.HasErrors() || theme == nil {
 		return m, false
 	}
-	return model{cfg: cfg, set: set, site: s, theme: theme}, true
+	return model{cfg: cfg, set: set, site: s, theme: theme, commits: so.LastCommits}, true
 }
 
 // staticClashes are the static files in the way of one another

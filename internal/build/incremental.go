@@ -282,6 +282,12 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		for _, l := range m.site.Sites() {
 			fmt.Fprintf(global, "\n%s %t %t %t", l.Lang, l.HasNecklace(), l.HasFeed(), l.HasTerms())
 		}
+		// When each file was last committed: a page shows it as its
+		// "Päivitetty" date. It changes with a commit or a checkout
+		// (serve reads it again then), when a file's text may not.
+		for _, k := range slices.Sorted(maps.Keys(m.commits)) {
+			fmt.Fprintf(global, "\n%s %d", k, m.commits[k].Unix())
+		}
 		g = &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
 	}
 

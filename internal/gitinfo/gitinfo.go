@@ -32,6 +32,25 @@ func Start(ctx context.Context, dir string) func() map[string]time.Time {
 	return sync.OnceValue(func() map[string]time.Time { return <-done })
 }
 
+// Dirs returns the git folder of the checkout dir is in, which holds its
+// HEAD, and the common one, which holds the branches (another folder in
+// a worktree of git worktree add); "" when dir is in no checkout or git
+// is missing. A commit or a checkout changes what LastCommits returns
+// there, and nothing in dir tells.
+func Dirs(ctx context.Context, dir string) (gitDir, common string) {
+	cmd := exec.CommandContext(ctx, "git", "rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", ""
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 || !filepath.IsAbs(lines[0]) || !filepath.IsAbs(lines[1]) {
+		return "", ""
+	}
+	return lines[0], lines[1]
+}
+
 // LastCommits returns the time of the last commit of every file under
 // dir, by its path relative to dir with '/' separators ("helmet/x.md").
 // It returns nil when dir is not in a git checkout or git is missing.

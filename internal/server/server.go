@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -180,10 +181,16 @@ func Run(ctx context.Context, opts Options) error {
 		ContentName: opts.ContentName,
 		Drafts:      true,
 		MaxErrors:   opts.MaxErrors,
-		// Read once: the dates of committed files do not change while
-		// the editor writes.
-		LastCommits: gitinfo.Start(ctx, opts.ContentDir),
 	}
+	// Read at the start, and again when a commit or a checkout moves
+	// the content's checkout (see watchGit).
+	var commits atomic.Pointer[func() map[string]time.Time]
+	readCommits := func() {
+		f := gitinfo.Start(ctx, opts.ContentDir)
+		commits.Store(&f)
+	}
+	readCommits()
+	bopts.LastCommits = func() map[string]time.Time { return (*commits.Load())() }
 	var themes *liveRoot
 	if opts.ThemesDir != "" {
 		if themes, err = openLiveRootMade(opts.ThemesDir); err != nil {
@@ -216,6 +223,9 @@ func Run(ctx context.Context, opts Options) error {
 	// said so): the site is built and served all the same.
 	if w != nil {
 		w.failing = func() bool { return srv.current().errs != nil }
+		if gitDir, common := gitinfo.Dirs(ctx, opts.ContentDir); gitDir != "" {
+			w.watchGit(gitDir, common, readCommits)
+		}
 	}
 
 	ctx, cancel := context.WithCancel(ctx)

@@ -38,6 +38,62 @@ type watcher struct {
 	// failing tells whether the last build failed (nil: never), when a
 	// change of permissions alone matters (see classify).
 	failing func() bool
+	// git watches the HEAD and the branches of the checkout the content
+	// is in (see watchGit), nil when there is none; gitMoved is called
+	// when they change, before the rebuild that follows.
+	git               *fsnotify.Watcher
+	gitDir, gitCommon string
+	gitMoved          func()
+}
+
+// watchGit watches the git folders of the content's checkout: a commit
+// or a checkout of another branch changes when each file was last
+// committed (the pages' "Päivitetty" date, the outdated pages' warnings),
+// which nothing in the content folder tells. Before 2026-12-07 serve read
+// them once, and showed the dates of the branch it was started on. Only
+// HEAD, packed-refs and the branches under refs/heads count: git writes
+// its index and logs at every status and add. A folder that cannot be
+// watched leaves the dates as they are, without a word: they are a
+// nicety of the preview, which a build gets right.
+func (w *watcher) watchGit(gitDir, common string, moved func()) {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return
+	}
+	fsw.Add(gitDir)
+	if common != gitDir {
+		fsw.Add(common)
+	}
+	filepath.WalkDir(filepath.Join(common, "refs", "heads"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			fsw.Add(p)
+		}
+		return nil
+	})
+	w.git, w.gitDir, w.gitCommon, w.gitMoved = fsw, gitDir, common, moved
+}
+
+// gitChanged tells whether ev, of a git folder, moved HEAD or a branch.
+func (w *watcher) gitChanged(ev fsnotify.Event) bool {
+	base := filepath.Base(ev.Name)
+	if ev.Op == fsnotify.Chmod || strings.HasSuffix(base, ".lock") {
+		return false // git writes x.lock, and renames it to x
+	}
+	switch dir := filepath.Dir(ev.Name); {
+	case dir == w.gitDir && base == "HEAD", dir == w.gitCommon && base == "packed-refs":
+		return true
+	}
+	rel, ok := within(filepath.Join(w.gitCommon, "refs", "heads"), ev.Name)
+	if !ok || rel == "." {
+		return false
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			w.git.Add(ev.Name) // a folder of branches (feature/x)
+			return false
+		}
+	}
+	return true
 }
 
 // watchLimit tells that err, from starting to watch or from watching a
@@ -234,6 +290,12 @@ func themeRel(rel string) string {
 func (w *watcher) run(ctx context.Context, out chan<- change) {
 	defer close(out)
 	defer w.fsw.Close()
+	var gitEvents <-chan fsnotify.Event
+	var gitErrors <-chan error
+	if w.git != nil {
+		defer w.git.Close()
+		gitEvents, gitErrors = w.git.Events, w.git.Errors
+	}
 	send := func(c change) bool {
 		select {
 		case out <- c:
@@ -253,6 +315,23 @@ func (w *watcher) run(ctx context.Context, out chan<- change) {
 			c, ok := w.classify(ev)
 			if ok && !send(c) {
 				return
+			}
+		case ev, ok := <-gitEvents:
+			if !ok {
+				gitEvents = nil
+				continue
+			}
+			if w.gitChanged(ev) {
+				w.gitMoved()
+				if !send(change{all: true}) {
+					return
+				}
+			}
+		case _, ok := <-gitErrors:
+			// Read, or the watcher would stop; the dates stay as they
+			// are until the next change that is seen.
+			if !ok {
+				gitErrors = nil
 			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
