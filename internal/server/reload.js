@@ -45,9 +45,19 @@
   // context) every tab listens itself, as before.
   if (!window.BroadcastChannel || !navigator.locks) { listen(heard); return; }
   var tabs = new BroadcastChannel("helminauha-reload");
-  tabs.onmessage = function (ev) { heard(ev.data); };
+  var last = null; // the build the stream named last, in the tab holding it
+  tabs.onmessage = function (ev) {
+    // "?" is a new tab asking which build is served: one made while its
+    // page was on the way was told before it listened.
+    if (ev.data === "?") {
+      if (last !== null) { tabs.postMessage(last); }
+      return;
+    }
+    heard(ev.data);
+  };
   navigator.locks.request("helminauha-reload", function () {
-    listen(function (data) { tabs.postMessage(data); heard(data); });
+    listen(function (data) { last = data; tabs.postMessage(data); heard(data); });
     return new Promise(function () {}); // held until the tab goes
   });
+  tabs.postMessage("?");
 })();
