@@ -166,3 +166,24 @@ func checkYAMLMistakes(t *testing.T, cases []yamlMistake) {
 		}
 	}
 }
+
+// TestHashWrittenAsText: a # after a space starts a YAML comment, which
+// cut a value short without a word (a summary's hashtag dropped the rest of
+// it, an unquoted color was no color) or, at a value's start, left it
+// empty and the editor told to write the value they had written; in a list
+// YAML's words were of indentation. Each is told at the #, with the value
+// in quotes to write; a comment written "# so" is still a comment.
+func TestHashWrittenAsText(t *testing.T) {
+	t.Parallel()
+	checkYAMLMistakes(t, []yamlMistake{
+		{"a hashtag in a summary", "helmet/tunniste.md", strings.Replace(pearlWith("Tunniste", ""), "summary: S.", "summary: Kulut laskivat #tulos ja työ jatkuu.", 1), "4:25",
+			diag.YAMLHashComment.With("#tulos ja työ jatkuu.", `summary: "Kulut laskivat #tulos ja työ jatkuu."`)},
+		{"a title that starts with #", "helmet/numero.md", pearlWith("#1 Verkostotyö", ""), "2:8", diag.YAMLHashComment.With("#1 Verkostotyö", `title: "#1 Verkostotyö"`)},
+		{"a title that ends with #1", "helmet/numero-lopussa.md", pearlWith(`Hyvä "palaveri" #1`, ""), "2:24", diag.YAMLHashComment.With("#1", `title: 'Hyvä "palaveri" #1'`)},
+		{"a list item that is a hashtag", "helmet/lista.md", pearlWith("Lista", "tags:\n  - #verkostot\n  - johtaminen\n"), "7:5", diag.YAMLHashComment.With("#verkostot", `- "#verkostot"`)},
+		{"a hashtag in brackets", "helmet/sulut.md", pearlWith("Sulut", "tags: [johtaminen, #verkostot]\n"), "6:20", diag.YAMLHashComment.With("#verkostot]", `"#verkostot"`)},
+		{"a hashtag first in brackets", "helmet/sulut-alussa.md", pearlWith("Sulut alussa", "tags: [#verkostot, johtaminen]\n"), "6:8", diag.YAMLHashComment.With("#verkostot, johtaminen]", `"#verkostot"`)},
+		{"a theme area's color without quotes", "teemat/vari.md", "---\ntitle: Väri\nweight: 99\nsummary: S.\ncolor: #1f6f8b\n---\n", "5:8", diag.YAMLHashComment.With("#1f6f8b", `color: "#1f6f8b"`)},
+		{"a comment written without its space", "helmet/kommentti-ilman.md", pearlWith("Kommentti", "draft: false #valmis\n"), "6:14", diag.YAMLHashComment.With("#valmis", `draft: "false #valmis"`)},
+	})
+}

@@ -16,6 +16,17 @@ import (
 // itself.
 func explain(src []byte, e *yaml.LoadError) *Problem {
 	at := explainAt(src, e)
+	// A # written as text, which YAML took as a comment or could not
+	// read, throws it off where it stands or on the next line, where
+	// the text cut short was to go on; a bracket it leaves unclosed
+	// (tags: [a, #b]) is noticed where the text ends.
+	// A quote closed before more text is told as such: its advice
+	// quotes the # too.
+	for _, n := range []int{at.Line, e.Mark.Line} {
+		if p := hashBefore(src, max(n, 1)); p != nil && at.Text.Message() != diag.YAMLQuoteThenText {
+			return p
+		}
+	}
 	if p := runOnBefore(src, max(e.Mark.Line, at.Line)); p != nil && (p.Line != at.Line || p.Col != at.Col) {
 		// The parser noticed a quote that ran on (see runOn) only
 		// further down, at the quote it took as the value's end.

@@ -80,6 +80,9 @@ func Parse(src []byte) (*Node, *Problem) {
 	if p := runOn(src, doc.Content[0]); p != nil {
 		return nil, p
 	}
+	if p := hashComment(src, doc.Content[0]); p != nil {
+		return nil, p
+	}
 	return doc.Content[0], nil
 }
 
@@ -315,8 +318,8 @@ func UnwantedIn(s string) (rune, bool) {
 // Suspect tells whether a block that another YAML reader took without
 // complaint holds something yamldoc must still look at: a typographic
 // quote (CurlyQuotes), an invisible character, a document marker, a
-// closing quote with # right after it or a quoted value that does not
-// close on its line (Parse), or what may be an anchor, an alias, a merge
+// closing quote with # right after it, a quoted value that does not
+// close on its line or a # with text right after it (Parse), or what may be an anchor, an alias, a merge
 // key or a type tag (Plain). It looks at each byte once; a false alarm
 // ("Hyvä & paha") costs only a parse.
 func Suspect(src []byte) bool {
@@ -337,6 +340,9 @@ func Suspect(src []byte) bool {
 		case c == '<' && prev == '<', (c == '.' || c == '%') && prev == '\n', c == '#' && (prev == '"' || prev == '\'') && strings.IndexByte(" \t\n[{,", before) < 0:
 			return true
 		case c == ' ' && prev == ':' && openQuote(src[i+1:]):
+			return true
+		case c == '#' && strings.IndexByte(" \t[,", prev) >= 0 && i+1 < len(src) && strings.IndexByte(" \t\r\n#", src[i+1]) < 0:
+			// Perhaps a # written as text (hashComment).
 			return true
 		}
 		prev, before = c, prev
