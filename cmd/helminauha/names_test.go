@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // Names that one file system tells apart and another does not: a build on
@@ -123,4 +125,38 @@ func TestDecomposedLetters(t *testing.T) {
 	dir := portal(t)
 	write(t, filepath.Join(dir, "content", "static", "liitteet", "ka\u0308sikirja.pdf"), "x")
 	failsSaying(t, dir, "content/static/liitteet/ka\u0308sikirja.pdf: in the name \"ka\u0308sikirja.pdf\" a letter such as ä is stored as two characters")
+}
+
+// TestTitleWrittenForAName: an editor names a pearl in related or
+// pearls, and an area in theme or themes, by the title they see on its
+// page; the message names the file name to write instead (before, it
+// suggested none, or a name one typo away from the title).
+func TestTitleWrittenForAName(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "teemat", "hyvinvointi.md"), "---\ntitle: Työhyvinvointi ja jaksaminen\nweight: 7\nsummary: S.\n---\n")
+	write(t, filepath.Join(dir, "content", "helmet", "kuormitus.md"),
+		"---\ntitle: Kuormituksen tunnistaminen arjessa\ntheme: hyvinvointi\nsummary: S.\nkind: vinkki\ndate: 2022-06-01\n---\nTeksti.\n")
+	write(t, filepath.Join(dir, "content", "helmet", "uusi.md"),
+		"---\ntitle: Uusi\ntheme: Työhyvinvointi ja jaksaminen\nsummary: S.\nkind: vinkki\nrelated: [kuormituksen tunnistaminen arjessa]\ndate: 2022-06-01\n---\nTeksti.\n")
+	write(t, filepath.Join(dir, "content", "caset", "uusi.md"),
+		"---\ntitle: Uusi case\norganization: O\nperiod: 2020\nthemes: [johtaminen, Työhyvinvointi ja jaksaminen]\npearls: [Luottamus verkostossa]\nsummary: S.\ndate: 2022-06-01\n---\n## Tarve ja tavoitteet\n## Ratkaisu\n## Tulokset\n## Opit\n")
+	areas := "hyvinvointi, johtaminen, verkostotyo"
+	for _, lang := range diag.Langs {
+		want := []string{
+			"content/helmet/uusi.md:3:8: " + diag.SiteUnknownTheme.With("Työhyvinvointi ja jaksaminen", diag.DidYouMean.With("hyvinvointi"), areas).In(lang),
+			"content/helmet/uusi.md:6:11: " + diag.SiteNoSuchPearl.With("related", "kuormituksen tunnistaminen arjessa", diag.DidYouMean.With("kuormitus")).In(lang),
+			"content/caset/uusi.md:5:22: " + diag.SiteUnknownThemes.With("Työhyvinvointi ja jaksaminen", diag.DidYouMean.With("hyvinvointi"), areas).In(lang),
+			"content/caset/uusi.md:6:10: " + diag.SiteNoSuchPearl.With("pearls", "Luottamus verkostossa", diag.DidYouMean.With("luottamus")).In(lang),
+		}
+		code, stdout, stderr := helminauha(t, dir, "check", "--lang", lang.String())
+		if code != 1 {
+			t.Errorf("check --lang %s: exit status %d, want 1\n%s%s", lang, code, stdout, stderr)
+		}
+		for _, w := range want {
+			if !strings.Contains(stdout, w+"\n") {
+				t.Errorf("check --lang %s does not say\n%s\nin:\n%s%s", lang, w, stdout, stderr)
+			}
+		}
+	}
 }

@@ -205,8 +205,9 @@ type builder struct {
 	// (loaded), and their addresses.
 	pearlBy *pearlTable
 	drafts  map[string]*content.Pearl
-	titles  map[string]string    // lower-case title -> source file, for titleLink
-	commits map[string]time.Time // Options.LastCommits
+	titles  map[string]string            // lower-case title -> source file, for titleLink
+	titleOf map[string]map[string]string // set -> lower-case title -> name, for nearestIn
+	commits map[string]time.Time         // Options.LastCommits
 	// loaded are the pearls in the order they were loaded (see pearls),
 	// and titleHashes the titleHash of each one's title.
 	loaded      []*Pearl
@@ -515,7 +516,7 @@ func (b *builder) noPearl(doc *content.Common, key, slug string) {
 		return
 	}
 	b.diags.Report(doc.ItemPos(key, slug), diag.SiteNoSuchPearl,
-		key, slug, b.names("pearls").nearest(slug))
+		key, slug, b.nearestIn("pearls", slug))
 	return
 }
 
@@ -533,7 +534,7 @@ func (b *builder) unknownArea(doc *content.Common, key, slug string, m *diag.Mes
 		b.diags.Report(doc.ItemPos(key, slug), diag.SiteNoAreas, slug, slug)
 		return
 	}
-	b.diags.Report(doc.ItemPos(key, slug), m, slug, b.names("areas").nearest(slug), b.areaList())
+	b.diags.Report(doc.ItemPos(key, slug), m, slug, b.nearestIn("areas", slug), b.areaList())
 }
 
 // notTranslated is the default language's node of key (a document's key

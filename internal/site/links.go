@@ -226,6 +226,14 @@ func (b *builder) ownAddress(address string) (string, bool) {
 // titleLink explains a link written with spaces in its address, which
 // Markdown shows as text, and names the page when the address is a title.
 func (b *builder) titleLink(l markdown.Link) diag.Text {
+	if file, ok := b.titled(l.Dest); ok {
+		return diag.SiteTitleAsLink.With(l.Alt, file)
+	}
+	return diag.SiteSpaceInLink.With(l.Dest)
+}
+
+// titled is the source file of the page whose title is s, in any case.
+func (b *builder) titled(s string) (string, bool) {
 	if b.titles == nil {
 		b.titles = map[string]string{}
 		for file, v := range b.files() {
@@ -238,10 +246,44 @@ func (b *builder) titleLink(l markdown.Link) diag.Text {
 			}
 		}
 	}
-	if file, ok := b.titles[strings.ToLower(strings.TrimSpace(l.Dest))]; ok {
-		return diag.SiteTitleAsLink.With(l.Alt, file)
+	file, ok := b.titles[strings.ToLower(strings.TrimSpace(s))]
+	return file, ok
+}
+
+// nearestIn is the "did you mean" for a name of set ("areas", "pearls")
+// that does not exist: the name of the area or pearl whose title the
+// editor wrote, as they see it on its page and in lists, else the nearest
+// name. The areas are known before the pearls are built and the pearls
+// before their names are resolved, when each set's titles are listed.
+func (b *builder) nearestIn(set, name string) diag.Text {
+	titles := b.titleOf[set]
+	if titles == nil {
+		titles = map[string]string{}
+		take := func(title, slug string) {
+			title = strings.ToLower(title)
+			if old, dup := titles[title]; !dup || slug < old {
+				titles[title] = slug
+			}
+		}
+		switch set {
+		case "areas":
+			for slug, a := range b.areaBy {
+				take(a.Title, slug)
+			}
+		case "pearls":
+			for _, p := range b.loaded {
+				take(p.Title, p.Slug)
+			}
+		}
+		if b.titleOf == nil {
+			b.titleOf = map[string]map[string]string{}
+		}
+		b.titleOf[set] = titles
 	}
-	return diag.SiteSpaceInLink.With(l.Dest)
+	if slug, ok := titles[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return diag.DidYouMean.With(slug)
+	}
+	return b.names(set).nearest(name)
 }
 
 // target maps d, an address written in a document in folder dir, to
