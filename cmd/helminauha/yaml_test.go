@@ -187,3 +187,18 @@ func TestHashWrittenAsText(t *testing.T) {
 		{"a comment written without its space", "helmet/kommentti-ilman.md", pearlWith("Kommentti", "draft: false #valmis\n"), "6:14", diag.YAMLHashComment.With("#valmis", `draft: "false #valmis"`)},
 	})
 }
+
+// TestQuestionMarkInBrackets: the YAML reader that gives a page its
+// settings cannot read a ? inside an item of a list in brackets, which
+// yamldoc reads; the editor was told at the file's second line that the
+// settings were no keys at all. The item is named at its ?, to be quoted.
+func TestQuestionMarkInBrackets(t *testing.T) {
+	t.Parallel()
+	checkYAMLMistakes(t, []yamlMistake{
+		{"a tag that asks", "helmet/kysyva.md", pearlWith("Kysyvä", "tags: [Mitä nyt?, a]\n"), "6:16", diag.YAMLQuestionInList.With(`"Mitä nyt?"`)},
+		{"a project that asks, second", "helmet/hanke.md", pearlWith("Hanke", "projects: [Hanke, Mitä kuuluu?]\n"), "6:30", diag.YAMLQuestionInList.With(`"Mitä kuuluu?"`)},
+	})
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "helmet", "lainattu.md"), pearlWith("Lainattu", "tags: [\"Mitä nyt?\", a]\n"))
+	built(t, dir)
+}

@@ -1277,6 +1277,9 @@ var (
 	YAMLHashComment = msg("yaml.hash-comment",
 		"YAML lukee välilyönnin jälkeisen #-merkin kommentin aluksi, ja %q jäisi pois arvosta: jos se kuuluu arvoon, kirjoita arvo lainausmerkkeihin, %s; jos se on kommentti, kirjoita #-merkin perään välilyönti",
 		"YAML reads a # after a space as the start of a comment, and %q would be left out of the value: if it is part of the value, put the value in quotes, %s; if it is a comment, put a space after the #")
+	YAMLQuestionInList = msg("yaml.question-in-list",
+		"hakasulkeissa olevan luettelon kohdassa on kysymysmerkki, jota sivun asetusten lukija ei osaa lukea siellä: kirjoita kohta lainausmerkkeihin, %s",
+		"an item of a list in brackets has a question mark, which the reader of a page's settings cannot read there: put the item in quotes, %s")
 	YAMLIndent = msg("yaml.indent",
 		"tarkista sisennys: avain alkaa rivin alusta, ja sisennetyn ryhmän avaimet ja luettelon kohdat alkavat samasta sarakkeesta",
 		"check the indentation: a key starts at the left margin, and the keys of an indented group and the items of a list start in the same column")

@@ -431,6 +431,7 @@ eller HELMINAUHA_LANG=en).
 	"yaml.tabs":                    "raden är indragen med ett tabbtecken: dra in med mellanslag",
 	"yaml.bad-start":               "ett värde kan inte börja med %c: skriv hela värdet inom citattecken",
 	"yaml.hash-comment":            "YAML läser ett #-tecken efter ett mellanslag som början på en kommentar, och %q skulle falla bort ur värdet: om det hör till värdet, skriv värdet inom citattecken, %s; om det är en kommentar, skriv ett mellanslag efter #-tecknet",
+	"yaml.question-in-list":        "en punkt i en lista inom hakparenteser har ett frågetecken, som läsaren av sidans inställningar inte kan läsa där: skriv punkten inom citattecken, %s",
 	"yaml.indent":                  "kontrollera indragningen: en nyckel börjar vid radens vänstra kant, och nycklarna i en indragen grupp och punkterna i en lista börjar i samma kolumn",
 	"content.page-at-root":         "den här sidan ligger direkt i innehållsmappen, där inga sidor läses, så den skulle inte publiceras: flytta den till mappen för dess slag, %s",
 	"content.page-folders":         "en av mapparna teemat, helmet, caset, opas och sivut",

@@ -98,6 +98,9 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		prob = yamldoc.Plain(root)
 	}
 	if prob == nil && err != nil {
+		prob = questionInBrackets(block)
+	}
+	if prob == nil && err != nil {
 		prob = &yamldoc.Problem{Line: 1, Col: 1, Text: diag.YAMLKeys.With()}
 	}
 	if prob != nil {
@@ -511,4 +514,48 @@ func metaKey(k []byte) string {
 		return "updated"
 	}
 	return string(k)
+}
+
+// questionInBrackets is the problem of a ? inside an item of a list in
+// brackets (tags: [Mitä nyt?], related: [Mikä verkosto on?]), or nil:
+// goldmark-meta's YAML reader, which gives the page its settings, cannot
+// read one there, though yamldoc can, and the settings were said to be no
+// keys at all, at the first line.
+func questionInBrackets(block []byte) *yamldoc.Problem {
+	for n, line := range strings.Split(string(block), "\n") {
+		depth, quote, start := 0, rune(0), -1
+		r := []rune(line)
+		for i, c := range r {
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '#' && i > 0 && (r[i-1] == ' ' || r[i-1] == '\t'):
+				// A comment; yamldoc tells of a # written as text.
+				return nil
+			case c == '"' || c == '\'':
+				if depth > 0 && start == i {
+					quote = c
+				}
+			case c == '[' || c == '{':
+				depth++
+				start = i + 1
+			case c == ']' || c == '}':
+				depth--
+			case c == ',' && depth > 0:
+				start = i + 1
+			case c == ' ' && depth > 0 && start == i:
+				start = i + 1
+			case c == '?' && depth > 0:
+				item := string(r[start:])
+				if j := strings.IndexAny(item, ",]}"); j >= 0 {
+					item = item[:j]
+				}
+				item = strings.TrimRight(item, " ")
+				return &yamldoc.Problem{Line: n + 1, Col: i + 1, Text: diag.YAMLQuestionInList.With(`"` + item + `"`), Cause: true}
+			}
+		}
+	}
+	return nil
 }
