@@ -86,6 +86,18 @@ func TestEditorMistakes(t *testing.T) {
 			want: []string{"content/helmet/x.md:4"}},
 		{name: "front matter not closed", files: map[string]string{"helmet/x.md": "---\ntitle: X\n\nTeksti.\n"},
 			want: []string{"content/helmet/x.md:1: front matter opened with --- is never closed"}},
+		// Front matter closed as YAML ends a document (and Pandoc takes
+		// it), or with the dash a word processor makes of ---: the
+		// message named the first line and said to add a ---, or,
+		// when the text had a --- further down, to delete the line.
+		{name: "front matter closed with ...", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n...\nTeksti.\n"},
+			want: []string{"content/helmet/x.md:7:1: front matter opens and closes with a line of three hyphens ---, but this line has ...: write --- instead"}},
+		{name: "front matter closed with ... and the text's rule further down", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n...\nTeksti.\n\n---\n\nLoppu.\n"},
+			want: []string{"content/helmet/x.md:7:1: front matter opens and closes with a line of three hyphens ---, but this line has ...: write --- instead"}},
+		{name: "front matter closed with a dash", files: map[string]string{"helmet/x.md": "---\n" + valid + "\n—\nTeksti.\n"},
+			want: []string{"content/helmet/x.md:7:1: front matter opens and closes with a line of three hyphens ---, but this line has —: write --- instead"}},
+		{name: "front matter opened with a dash", files: map[string]string{"helmet/x.md": "—\n" + valid + "\n—\nTeksti.\n"},
+			want: []string{"content/helmet/x.md:1:1: front matter opens and closes with a line of three hyphens ---, but this line has —: write --- instead"}},
 		// An unclosed quote that a later value's quote closes: YAML reads
 		// the keys between into the title, without a word.
 		{name: "a quote not closed on its line", files: map[string]string{"teemat/verkostotyo.md": "---\ntitle: \"Verkostotyö\nweight: 2\nsummary: Verkostot.\ncolor: \"#123456\"\n---\n"},

@@ -593,7 +593,12 @@ func loadOne(fsys fs.FS, s source, file string, bodies *markdown.Store, once, ca
 		// A file that is not UTF-8 from its first byte (UTF-16, as
 		// Notepad saves "Unicode") has its front matter in bytes the
 		// parser cannot read, and its message says what to do.
-		if r, n := utf8.DecodeRune(src); r != utf8.RuneError || n != 1 {
+		first, _, _ := bytes.Cut(src, []byte{'\n'})
+		switch r, n := utf8.DecodeRune(src); {
+		case markdown.CloserLike(string(bytes.TrimSpace(first))):
+			// "—", a word processor's ---.
+			diags.Report(diag.Pos{File: file, Line: 1, Col: 1}, diag.MarkdownClosedAs, string(bytes.TrimSpace(first)))
+		case r != utf8.RuneError || n != 1:
 			diags.Report(diag.Pos{File: file, Line: 1, Col: 1}, diag.ContentNoFrontMatter)
 		}
 		return nil, diags

@@ -1189,6 +1189,9 @@ var (
 	MarkdownUnclosed = msg("markdown.unclosed",
 		"tiedoston alun asetukset alkavat rivillä ---, mutta niitä ei päätetä: lisää viimeisen asetuksen perään rivi ---",
 		"front matter opened with --- is never closed: add a line --- after its last key")
+	MarkdownClosedAs = msg("markdown.closed-as",
+		"tiedoston alun asetukset alkavat ja päättyvät rivillä, jolla on kolme väliviivaa ---, mutta tällä rivillä on %s: kirjoita sen tilalle ---",
+		"front matter opens and closes with a line of three hyphens ---, but this line has %s: write --- instead")
 	MarkdownControl = msg("markdown.control",
 		"rivillä on näkymätön ohjausmerkki %U, joka päätyisi sivulle näkymättömänä tai rikkoisi sen: poista se (sellainen tulee usein kopioidun tekstin mukana)",
 		"the line holds an invisible control character %U, which would reach the page unseen or break it: delete it (copied text often brings one along)")

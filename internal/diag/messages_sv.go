@@ -415,6 +415,7 @@ eller HELMINAUHA_LANG=en).
 	"markdown.too-many-footnotes":  "filen har fler än %d fotnoter ([^1]: text): dela upp sidan",
 	"markdown.too-many-cells":      "filens tabeller har fler än %d celler (rader gånger kolumner): dela upp tabellerna eller sidan",
 	"yaml.not-utf8":                "filen är inte giltig UTF-8 (byte 0x%02X): spara den som UTF-8 i ditt redigeringsprogram",
+	"markdown.closed-as":           "uppgifterna överst i filen börjar och slutar med en rad med tre bindestreck ---, men på den här raden står %s: skriv --- i stället",
 	"markdown.unclosed":            "uppgifterna överst i filen börjar med --- men avslutas aldrig: lägg till en rad --- efter den sista nyckeln",
 	"markdown.bidi":                "raden innehåller ett osynligt tecken %U som byter textens riktning, så texten efter det visas i en annan ordning än den är skriven och en granskare och en läsare skulle se olika text: ta bort det (kopierad text har ofta med sig ett sådant; text som skrivs från höger till vänster, som arabiska eller hebreiska, visas rätt utan det)",
 	"markdown.control":             "raden har ett osynligt styrtecken %U som skulle hamna osynligt på sidan eller förstöra den: ta bort det (sådana följer ofta med kopierad text)",

@@ -44,6 +44,63 @@ func scanFrontMatter(src []byte) frontMatterSpan {
 	return fm
 }
 
+// closedAs finds the line an editor wrote to close the front matter that
+// does not: "..." (YAML's own end of a document, which Pandoc takes),
+// "…" or a line of dashes a word processor made of ---. It is the first
+// such line before the front matter's end, when the front matter is not
+// closed or the lines after it are no settings (the text, closed by a
+// --- of the text further down); its 1-based line and text, or 0.
+func closedAs(src []byte, fm frontMatterSpan) (int, string) {
+	if !fm.present {
+		return 0, ""
+	}
+	_, rest, _ := bytes.Cut(src, []byte{'\n'})
+	for n := 2; len(rest) > 0 && (!fm.closed || n < fm.end); n++ {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		t := bytes.TrimSpace(l)
+		// The test on the first byte keeps the common line from
+		// becoming a string.
+		if len(t) == 0 || t[0] != '.' && t[0] < utf8.RuneSelf && t[0] != '-' || !CloserLike(string(t)) {
+			continue
+		}
+		if !fm.closed {
+			return n, string(t)
+		}
+		for m := n + 1; len(rest) > 0 && m < fm.end; m++ {
+			l, rest, _ = bytes.Cut(rest, []byte{'\n'})
+			if len(bytes.TrimSpace(l)) == 0 {
+				continue
+			}
+			if _, ok := yamldoc.KeyAtStart(string(l)); ok {
+				return 0, ""
+			}
+			return n, string(t)
+		}
+		return 0, ""
+	}
+	return 0, ""
+}
+
+// CloserLike tells a line (trimmed) that an editor means as --- to open
+// or close front matter.
+func CloserLike(t string) bool {
+	if t == "..." || t == "…" {
+		return true
+	}
+	wide := false
+	for _, r := range t {
+		switch r {
+		case '-':
+		case '–', '—', '‒', '―', '−':
+			wide = true
+		default:
+			return false
+		}
+	}
+	return wide
+}
+
 // isSeparator is goldmark-meta's test for a --- line.
 func isSeparator(line []byte) bool {
 	line = util.TrimRightSpace(util.TrimLeftSpace(line))
@@ -71,6 +128,10 @@ func (p *parse) frontMatter(d *Doc, fm frontMatterSpan, pc parser.Context) {
 		return
 	}
 	d.HasFrontMatter = true
+	if n, text := closedAs(p.src, fm); n > 0 {
+		p.diags.Report(diag.Pos{File: p.file, Line: n, Col: 1}, diag.MarkdownClosedAs, text)
+		return
+	}
 	if !fm.closed {
 		p.diags.Report(p.linePos(1), diag.MarkdownUnclosed)
 		return

@@ -176,6 +176,9 @@ func runOnProblem(src []byte, starts []int, n, col int, key string) *Problem {
 	return &Problem{Line: n, Col: col, Text: diag.YAMLQuoteRunsOn.With(q, key+":", q), Cause: true}
 }
 
+// KeyAtStart is keyAtStart, for a line of settings in a Markdown file.
+func KeyAtStart(t string) (string, bool) { return keyAtStart(t) }
+
 // keyAtStart is the key that t starts with, a word followed by a colon
 // and a space or the line's end ("weight: 5", "tags:").
 func keyAtStart(t string) (string, bool) {
