@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestStaticFileThatIsNotItsImage: a file under static/ whose name ends
@@ -487,4 +489,45 @@ func utf16LE(s string) string {
 		b = append(b, byte(u), byte(u>>8))
 	}
 	return string(b)
+}
+
+// TestSpaceInAFileName: an image or attachment saved with a space in its
+// name (as a screenshot is) and written so in its address is no image or
+// link to Markdown; the editor was told to write a page's file or a web
+// address. The message says to rename the file or write the address in
+// angle brackets, which then works.
+func TestSpaceInAFileName(t *testing.T) {
+	t.Parallel()
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 2, 2))); err != nil {
+		t.Fatal(err)
+	}
+	dir := smallPortal(t, map[string]string{
+		"static/kuvat/Kuva 1.png":             img.String(),
+		"static/liitteet/Verkosto lomake.pdf": "%PDF-1.4\n%%EOF\n",
+		"sivut/tietoa.md":                     "---\ntitle: Tietoa\n---\n![Kaavio](/kuvat/Kuva 1.png)\n\nLataa [lomake](../static/liitteet/Verkosto lomake.pdf).\n\n[Verkoston roolit](Verkoston roolit)\n",
+	})
+	for _, lang := range diag.Langs {
+		code, stdout, stderr := helminauha(t, dir, "check", "--lang", lang.String())
+		for _, want := range []string{
+			"content/sivut/tietoa.md:4:1: " + diag.SiteSpaceInFileLink.With("/kuvat/Kuva 1.png", "Kuva-1.png", "![Kaavio](</kuvat/Kuva 1.png>)").In(lang),
+			"content/sivut/tietoa.md:6:7: " + diag.SiteSpaceInFileLink.With("../static/liitteet/Verkosto lomake.pdf", "Verkosto-lomake.pdf", "[lomake](<../static/liitteet/Verkosto lomake.pdf>)").In(lang),
+			"content/sivut/tietoa.md:8:1: " + diag.SiteSpaceInLink.With("Verkoston roolit").In(lang),
+		} {
+			if code != 1 || !strings.Contains(stdout, want+"\n") {
+				t.Errorf("check --lang %s: exit status %d, want 1 and\n%s\nin:\n%s%s", lang, code, want, stdout, stderr)
+			}
+		}
+	}
+	write(t, filepath.Join(dir, "content", "sivut", "tietoa.md"), "---\ntitle: Tietoa\n---\n![Kaavio](</kuvat/Kuva 1.png>)\n\nLataa [lomake](<../static/liitteet/Verkosto lomake.pdf>).\n")
+	built(t, dir)
+	page, err := os.ReadFile(filepath.Join(dir, "public", "tietoa", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`src="/kuvat/Kuva%201.png"`, `href="/liitteet/Verkosto%20lomake.pdf"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page has no %s:\n%s", want, page)
+		}
+	}
 }

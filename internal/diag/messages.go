@@ -1032,6 +1032,9 @@ var (
 	SiteSpaceInLink = msg("site.space-in-link",
 		"linkin osoitteessa %q on välilyönti, joten siitä ei tule linkkiä: kirjoita osoitteeksi sivun tiedosto (../helmet/nimi.md) tai verkko-osoite (https://…)",
 		"the link's address %q has a space, so it is not a link: write a page's file (../helmet/nimi.md) or a web address (https://…)")
+	SiteSpaceInFileLink = msg("site.space-in-file-link",
+		"osoitteessa %q on välilyönti, joten siitä ei tule kuvaa eikä linkkiä: nimeä tiedosto ilman välilyöntejä, esimerkiksi %s, ja kirjoita uusi nimi osoitteeseen, tai kirjoita osoite kulmasulkeisiin, %s",
+		"the address %q has a space, so it is no image or link: rename the file without spaces, such as %s, and write the new name in the address, or write the address in angle brackets, %s")
 	SiteNoStaticFile = msg("site.no-static-file",
 		"tiedostoa static/%s ei ole",
 		"there is no file static/%s")

@@ -364,6 +364,7 @@ eller HELMINAUHA_LANG=en).
 	"word.necklace-folder":      "sidan för det egna pärlbandet och dess data",
 	"site.broken-link":          "länken till %s fungerar inte: %s",
 	"site.title-as-link":        "länkens adress är en sidas rubrik, och läsarna skulle se hakparenteserna: skriv sidans fil som adress, [%s](../%s)",
+	"site.space-in-file-link":   "adressen %q har ett mellanslag, så den blir ingen bild eller länk: byt namn på filen utan mellanslag, till exempel %s, och skriv det nya namnet i adressen, eller skriv adressen inom vinkelparenteser, %s",
 	"site.space-in-link":        "länkens adress %q har ett mellanslag, så den blir ingen länk: skriv en sidas fil (../helmet/namn.md) eller en webbadress (https://…)",
 	"site.no-static-file":       "filen static/%s finns inte",
 	"site.static-elsewhere":     "%s finns inte: filen är static/%s, så skriv dess adress som /%s",

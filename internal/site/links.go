@@ -229,7 +229,37 @@ func (b *builder) titleLink(l markdown.Link) diag.Text {
 	if file, ok := b.titled(l.Dest); ok {
 		return diag.SiteTitleAsLink.With(l.Alt, file)
 	}
+	if fileLike(l) {
+		// A file saved with a space in its name (a screenshot's
+		// "Kuvakaappaus 2026-12-07 10.15.png"): the address is
+		// right, the name is not one Markdown takes as it is.
+		_, name := path.Split(l.Dest)
+		written := "[" + l.Alt + "](<" + l.Dest + ">)"
+		if l.Image {
+			written = "!" + written
+		}
+		return diag.SiteSpaceInFileLink.With(l.Dest, strings.Join(strings.Fields(name), "-"), written)
+	}
 	return diag.SiteSpaceInLink.With(l.Dest)
+}
+
+// fileLike tells a link with spaces in its address that names a file, not
+// a page by its title: an image, an address from the site's root or the
+// file's folder, or one that ends in a file's extension (.pdf).
+func fileLike(l markdown.Link) bool {
+	if l.Image || strings.HasPrefix(l.Dest, "/") || strings.HasPrefix(l.Dest, "./") || strings.HasPrefix(l.Dest, "../") {
+		return true
+	}
+	ext := path.Ext(l.Dest)
+	if len(ext) < 3 || len(ext) > 6 {
+		return false
+	}
+	for _, r := range ext[1:] {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // titled is the source file of the page whose title is s, in any case.
