@@ -247,26 +247,33 @@ func TestServeCountsWarnings(t *testing.T) {
 }
 
 // TestNewPearlInUnknownArea: new pearl --theme with an area the portal has
-// not names the areas there are, or, in a portal with none yet, says so
-// and which file to make first; it writes no pearl.
+// not names the areas there are, and the one whose title or name in other
+// letters was written (which was told only that it is no area's name,
+// without the areas), or, in a portal with none yet, says so and which
+// file to make first; it writes no pearl.
 func TestNewPearlInUnknownArea(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
-		areas []string
+		areas []string // slug: title
+		theme string
 		want  string
 	}{
-		{"no areas", nil, `helminauha new: there is no theme area "johtaminen", nor any theme area yet: first make a file in content/teemat, such as content/teemat/johtaminen.md, with title, weight and summary (see toimittajalle)`},
-		{"two areas", []string{"verkostotyo", "osaaminen"}, `helminauha new: there is no theme area "johtaminen": use the name of a file in content/teemat without .md (osaaminen, verkostotyo)`},
+		{"no areas", nil, "johtaminen", `helminauha new: there is no theme area "johtaminen", nor any theme area yet: first make a file in content/teemat, such as content/teemat/johtaminen.md, with title, weight and summary (see toimittajalle)`},
+		{"no areas, a title", nil, "Verkostotyö", `helminauha new: there is no theme area "Verkostotyö", nor any theme area yet: first make a file in content/teemat, such as content/teemat/verkostotyo.md, with title, weight and summary (see toimittajalle)`},
+		{"two areas", []string{"verkostotyo: Verkostotyö", "osaaminen: Osaaminen"}, "johtaminen", `helminauha new: there is no theme area "johtaminen": use the name of a file in content/teemat without .md (osaaminen, verkostotyo)`},
+		{"an area's title", []string{"verkostotyo: Verkostotyö ja yhteistyö", "osaaminen: Osaaminen"}, "verkostotyö ja yhteistyö", `helminauha new: there is no theme area "verkostotyö ja yhteistyö" (did you mean "verkostotyo"?): use the name of a file in content/teemat without .md (osaaminen, verkostotyo)`},
+		{"an area's name in capitals", []string{"verkostotyo: Verkostotyö ja yhteistyö", "osaaminen: Osaaminen"}, "Osaaminen", `helminauha new: there is no theme area "Osaaminen" (did you mean "osaaminen"?): use the name of a file in content/teemat without .md (osaaminen, verkostotyo)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, "content", "site.yaml"), "title: Uusi portaali\ndescription: Ensimmäiset askeleet\n")
 			for _, a := range tc.areas {
-				write(t, filepath.Join(dir, "content", "teemat", a+".md"), "---\ntitle: "+a+"\nweight: 1\nsummary: Teema.\n---\n")
+				slug, title, _ := strings.Cut(a, ": ")
+				write(t, filepath.Join(dir, "content", "teemat", slug+".md"), "---\ntitle: "+title+"\nweight: 1\nsummary: Teema.\n---\n")
 			}
-			code, _, stderr := helminauha(t, dir, "new", "pearl", "eka", "--theme", "johtaminen")
+			code, _, stderr := helminauha(t, dir, "new", "pearl", "eka", "--theme", tc.theme)
 			if code != 2 || strings.TrimSpace(stderr) != tc.want {
 				t.Errorf("new pearl: exit %d, want 2 and\n%s\ngot\n%s", code, tc.want, stderr)
 			}

@@ -160,15 +160,15 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		area := *theme
 		if area == "" {
 			area = firstArea(root.FS())
-		} else if msg := content.CheckSlug(area); msg.Message() != nil {
-			fmt.Fprintln(stderr, diag.CmdNewBadTheme.In(lang, area, filepath.Join(*contentDir, content.DirAreas)))
-			return errUsage
-		} else if _, err := fs.Stat(root.FS(), content.DirAreas+"/"+area+".md"); err != nil {
+		} else if content.CheckSlug(area).Message() != nil || !existsIn(root.FS(), content.DirAreas+"/"+area+".md") {
+			// An area named by its title (--theme "Verkostotyö ja
+			// yhteistyö") or in capitals is told as one that does
+			// not exist, with the areas to choose from.
 			dir := filepath.Join(*contentDir, content.DirAreas)
 			if areas := areaSlugs(root.FS()); len(areas) > 0 {
-				fmt.Fprintln(stderr, diag.CmdNewNoTheme.In(lang, area, dir, strings.Join(areas, ", ")))
+				fmt.Fprintln(stderr, diag.CmdNewNoTheme.In(lang, area, areaMeant(root.FS(), area, areas), dir, strings.Join(areas, ", ")))
 			} else {
-				fmt.Fprintln(stderr, diag.CmdNewNoAreas.In(lang, area, dir, filepath.Join(dir, area+".md")))
+				fmt.Fprintln(stderr, diag.CmdNewNoAreas.In(lang, area, dir, filepath.Join(dir, content.SlugOf(area)+".md")))
 			}
 			return errUsage
 		}
@@ -218,6 +218,32 @@ func firstArea(fsys fs.FS) string {
 		return areas[0]
 	}
 	return "teema"
+}
+
+// existsIn tells whether the file name is in fsys.
+func existsIn(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+// areaMeant is the "did you mean" for --theme name: the area whose title
+// it is, as the editor sees it on the site, or the nearest area's name.
+func areaMeant(fsys fs.FS, name string, areas []string) diag.Text {
+	for _, slug := range areas {
+		data, err := rootfs.ReadFile(fsys, content.DirAreas+"/"+slug+".md")
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if title, ok := strings.CutPrefix(line, "title:"); ok {
+				if strings.EqualFold(strings.Trim(strings.TrimSpace(title), `"'`), strings.TrimSpace(name)) {
+					return diag.DidYouMean.With(slug)
+				}
+				break
+			}
+		}
+	}
+	return content.Meant(name, areas)
 }
 
 // areaSlugs are the theme areas' slugs in name order: the files in

@@ -22,6 +22,13 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // may have: it becomes the page's address, which readers see and share.
 const MaxSlug = 100
 
+// SlugOf is the file name (without .md) that CheckSlug suggests for s.
+func SlugOf(s string) string { return markdown.Slugify(s) }
+
+// Meant is the "did you mean" for s, a name not among allowed: the
+// nearest of them, in any case and with or without ä and ö, or no text.
+func Meant(s string, allowed []string) diag.Text { return markdown.Meant(s, allowed) }
+
 // CheckSlug returns no message (a Text whose Message is nil) when slug may
 // be a file name in the content format, and otherwise a message that says
 // which name to use instead.

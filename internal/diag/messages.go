@@ -175,12 +175,9 @@ language is en or sv).
 	CmdNewUnknownKind = msg("cmd.new-unknown-kind",
 		"helminauha new: tuntematon laji %q: kirjoita pearl (helmi), case (tapausesimerkki), chapter (oppaan luku) tai translation (käännös)",
 		"helminauha new: unknown kind %q: use pearl, case, chapter or translation")
-	CmdNewBadTheme = msg("cmd.new-bad-theme",
-		"helminauha new: --theme %q ei ole teema-alueen tunniste: kirjoita kansion %s tiedoston nimi ilman .md-päätettä",
-		"helminauha new: --theme %q is not the name of a theme area: use the name of a file in %s without .md")
 	CmdNewNoTheme = msg("cmd.new-no-theme",
-		"helminauha new: teema-aluetta %q ei ole: kirjoita kansion %s tiedoston nimi ilman .md-päätettä (%s)",
-		"helminauha new: there is no theme area %q: use the name of a file in %s without .md (%s)")
+		"helminauha new: teema-aluetta %q ei ole%s: kirjoita kansion %s tiedoston nimi ilman .md-päätettä (%s)",
+		"helminauha new: there is no theme area %q%s: use the name of a file in %s without .md (%s)")
 	CmdNewNoAreas = msg("cmd.new-no-areas",
 		"helminauha new: teema-aluetta %q ei ole, eikä portaalissa ole vielä yhtään teema-aluetta: tee ensin kansioon %s tiedosto, esimerkiksi %s, jossa on title, weight ja summary (katso ohje toimittajalle)",
 		"helminauha new: there is no theme area %q, nor any theme area yet: first make a file in %s, such as %s, with title, weight and summary (see toimittajalle)")
