@@ -65,3 +65,25 @@ func TestThesaurusRuleOfTooManyWords(t *testing.T) {
 		}
 	}
 }
+
+// TestThesaurusArrow: a rule written with an arrow (->, =>, or the → a
+// word processor makes of ->) was told that its left side may hold one
+// word only ("kehari -"), that it has both = and >, or that it is no
+// rule; it is told at the arrow, with the rule to write.
+func TestThesaurusArrow(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "sanasto.txt"), "kehari -> kehityskeskustelu\nsote → sosiaali- ja terveydenhuolto\n  tyky => työkykytoiminta\n")
+	for _, lang := range diag.Langs {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang.String())
+		for _, want := range []string{
+			"content/sanasto.txt:1:8: " + diag.ThesaurusArrow.With("->", "kehari > kehityskeskustelu").In(lang),
+			"content/sanasto.txt:2:6: " + diag.ThesaurusArrow.With("→", "sote > sosiaali- ja terveydenhuolto").In(lang),
+			"content/sanasto.txt:3:8: " + diag.ThesaurusArrow.With("=>", "tyky > työkykytoiminta").In(lang),
+		} {
+			if code != 1 || !strings.Contains(out, want+"\n") {
+				t.Errorf("check --lang %s: exit status %d, want 1 and\n%s\nin:\n%s", lang, code, want, out)
+			}
+		}
+	}
+}

@@ -77,6 +77,13 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 			t.Rules = append(t.Rules, ThesaurusRule{Line: n + 1, Drop: true, Words: []string{w}})
 			continue
 		}
+		if arrow, at := arrowIn(line); arrow != "" {
+			// An arrow as typed (->, =>) or as a word processor
+			// makes it (→): the rule's > alone is meant.
+			fixed := strings.Join(strings.Fields(strings.Replace(text, arrow, " > ", 1)), " ")
+			diags.Report(diag.Pos{File: file, Line: n + 1, Col: 1 + utf8.RuneCountInString(line[:at])}, diag.ThesaurusArrow, arrow, fixed)
+			continue
+		}
 		eq, gt := strings.Contains(text, "="), strings.Contains(text, ">")
 		switch {
 		case eq && gt:
@@ -124,6 +131,18 @@ func ParseThesaurus(file string, src []byte) (*Thesaurus, diag.List) {
 		t.Rules = append(t.Rules, ThesaurusRule{Line: n + 1, Equal: eq, Words: words})
 	}
 	return t, diags
+}
+
+// arrowIn finds an arrow written for a rule's >: the first of them in
+// line, and its byte offset.
+func arrowIn(line string) (string, int) {
+	best, at := "", -1
+	for _, a := range []string{"-->", "->", "=>", "→", "⇒", "⟶", "➔"} {
+		if i := strings.Index(line, a); i >= 0 && (at < 0 || i < at) {
+			best, at = a, i
+		}
+	}
+	return best, at
 }
 
 // oneWord reports whether s is a single word: letters, digits, hyphens.

@@ -1147,6 +1147,9 @@ var (
 	ThesaurusTooManyWords = msg("thesaurus.too-many-words",
 		"säännössä on %d sanaa, kun enintään %d sopii: jokainen sana saa haun etsimään kaikkia muita, joten pitkä sääntö hidastaa hakua ja sivuston tekemistä; pidä vain sanat, joita lukija todella kirjoittaa",
 		"the rule has %d words, where at most %d fit: each word makes the search look for all the others, so a long rule slows the search and the build; keep only the words readers really type")
+	ThesaurusArrow = msg("thesaurus.arrow",
+		"sanaston säännössä suunta merkitään pelkällä >-merkillä, ei nuolella %s: kirjoita %s",
+		"a rule's direction is written with > alone, not with the arrow %s: write %s")
 	ThesaurusOneArrow = msg("thesaurus.one-arrow",
 		"rivillä saa olla vain yksi >: kehari > kehityskeskustelu, kehityskeskustelut",
 		"a line has one > only: kehari > kehityskeskustelu, kehityskeskustelut")

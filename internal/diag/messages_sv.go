@@ -403,6 +403,7 @@ eller HELMINAUHA_LANG=en).
 	"thesaurus.both":           "raden har både = och >: skriv ord med samma betydelse med = och enkelriktade med > på egna rader",
 	"thesaurus.neither":        "raden har varken = eller >: skriv kokous = palaveri eller kehari > kehityskeskustelu",
 	"thesaurus.too-many-words": "regeln har %d ord, men högst %d ryms: varje ord får sökningen att leta efter alla de andra, så en lång regel gör sökningen och byggandet långsammare; behåll bara de ord som läsarna verkligen skriver",
+	"thesaurus.arrow":          "i en regel i ordlistan skrivs riktningen med enbart >, inte med pilen %s: skriv %s",
 	"thesaurus.one-arrow":      "en rad har bara ett >: kehari > kehityskeskustelu, kehityskeskustelut",
 	"thesaurus.empty-side":     "ena sidan av raden är tom: på båda sidor om = eller > behövs ett ord",
 	"thesaurus.left-one-word":  "till vänster om > står ett enda ord, eftersom sökningen jämför ett ord i taget: %q",
