@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestEditorialRules: each rule check applies, run as an editor runs it
@@ -149,5 +151,24 @@ func TestEditorialRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSameTitleToldInTheNewerPearl: an editor adds a pearl whose title
+// another pearl already has. The warning is in the newer pearl (by date),
+// naming the older, whatever their file names; it was in whichever file
+// name sorted last, here the old pearl's, which sent the editor to retitle
+// the page readers already knew.
+func TestSameTitleToldInTheNewerPearl(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "helmet", "a-dialogi.md"),
+		"---\ntitle: Dialogi\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2026-12-07\n---\nTeksti.\n")
+	for _, lang := range diag.Langs {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang.String())
+		want := "content/helmet/a-dialogi.md:2:8: " + diag.WarningPrefix.In(lang) + " " + diag.SiteSameTitle.With("Dialogi", "content/helmet/dialogi.md").In(lang)
+		if code != 0 || !strings.Contains(out, want+"\n") || strings.Contains(out, "content/helmet/dialogi.md:2:8:") {
+			t.Errorf("check --lang %s: exit status %d, want 0 and\n%s\nand no such warning in dialogi.md; it says\n%s", lang, code, want, out)
+		}
 	}
 }

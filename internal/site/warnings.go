@@ -114,8 +114,14 @@ func (b *builder) sameTitles(diags *diag.List) {
 	// matter (ValuePos) where it lies in memory, and the list of problems,
 	// sorted by file, has a few runs in order to merge (diag.List.Sort),
 	// not a thousand.
+	var dups []int
 	for i, c := range docs {
-		docs[i] = sameAs(c, hashes[i])
+		if docs[i] = sameAs(c, hashes[i]); docs[i] != nil {
+			dups = append(dups, i)
+		}
+	}
+	if len(dups) > 0 {
+		oldestFirst(b.loaded, docs, dups)
 	}
 	for _, p := range b.loaded {
 		if first := docs[p.at]; first != nil {
@@ -136,6 +142,53 @@ func (b *builder) sameTitles(diags *diag.List) {
 	for _, p := range b.s.Pages {
 		check(&p.Common)
 	}
+}
+
+// oldestFirst makes the pearls of a title others share told of the oldest
+// of them (by date, then in the order of all pearls) instead of the first
+// in that order, which is by slug: an editor who adds a pearl of a title
+// another already has is told so in the new pearl, where they are at work,
+// not in the old one. docs[i] is the first of the title of the pearl at
+// place i, for each place of dups, and is made the oldest, or nil for the
+// oldest itself. SameTitles chooses alike.
+func oldestFirst(loaded []*Pearl, docs []*content.Common, dups []int) {
+	group := map[*content.Common][]*Pearl{}
+	for _, i := range dups {
+		group[docs[i]] = nil
+	}
+	at := make(map[int]*Pearl, len(dups))
+	for _, p := range loaded {
+		if _, first := group[&p.Common]; first {
+			group[&p.Common] = append([]*Pearl{p}, group[&p.Common]...)
+		} else if docs[p.at] != nil {
+			at[p.at] = p
+		}
+	}
+	for _, i := range dups {
+		group[docs[i]] = append(group[docs[i]], at[i])
+	}
+	for _, members := range group {
+		o := oldestOf(members)
+		for _, m := range members {
+			if m == o {
+				docs[m.at] = nil
+			} else {
+				docs[m.at] = &o.Common
+			}
+		}
+	}
+}
+
+// oldestOf is the pearl of ps dated first, the first in the order of all
+// pearls of those of that date.
+func oldestOf(ps []*Pearl) *Pearl {
+	o := ps[0]
+	for _, p := range ps[1:] {
+		if p.Date.Before(o.Date) || p.Date.Equal(o.Date) && p.at < o.at {
+			o = p
+		}
+	}
+	return o
 }
 
 // SameTitles tells anew, for a model s patched for a change of the
@@ -160,19 +213,27 @@ func (s *Site) SameTitles(was *Site, key string) (files []string, diags diag.Lis
 			}
 		}
 	}
-	first := make([]*Pearl, len(keys))
+	of := make([][]*Pearl, len(keys))
 	for _, p := range s.Pearls {
 		for i, k := range keys {
 			if !titleKeyIs(p.Title, k) {
 				continue
 			}
 			files = append(files, p.File)
-			if f := first[i]; f != nil && p.Title != "" {
-				diags.Warn(p.ValuePos("title"), diag.SiteSameTitle, p.Title, f.File)
-			} else {
-				first[i] = p
-			}
+			of[i] = append(of[i], p)
 			break
+		}
+	}
+	// Each is told of the oldest, as sameTitles tells them.
+	for _, ps := range of {
+		if len(ps) < 2 {
+			continue
+		}
+		o := oldestOf(ps)
+		for _, p := range ps {
+			if p != o && p.Title != "" {
+				diags.Warn(p.ValuePos("title"), diag.SiteSameTitle, p.Title, o.File)
+			}
 		}
 	}
 	if before != nil && !slices.Contains(files, before.File) {
