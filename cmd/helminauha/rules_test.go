@@ -172,3 +172,31 @@ func TestSameTitleToldInTheNewerPearl(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedLinkAddresses: a link's address copied with a word
+// processor's curly quotes or a character that shows as nothing (a
+// no-break space after it, an optional hyphen inside) was told that a
+// file that is there is not, or with the URL parser's English; each is
+// told what it holds and the address to write. An address the parser
+// cannot read is told in the editor's language.
+func TestPastedLinkAddresses(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "sivut", "linkit.md"), "---\ntitle: Linkit\n---\n[THL](“https://thl.fi/”)\n\n[Dialogi](../helmet/dialogi.md\u00a0)\n\n[Dialogi](/helmet/dia\u00adlogi/)\n\n[Prosentti](sivu%zz)\n")
+	for _, lang := range diag.Langs {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang.String())
+		for _, want := range []string{
+			"content/sivut/linkit.md:4:1: " + diag.SiteBrokenLink.With("“https://thl.fi/”", diag.SiteCurlyInAddress.With("https://thl.fi/")).In(lang),
+			"content/sivut/linkit.md:6:1: " + diag.SiteBrokenLink.With("../helmet/dialogi.md\u00a0", diag.SiteInvisibleInAddress.With('\u00a0', "../helmet/dialogi.md")).In(lang),
+			"content/sivut/linkit.md:8:1: " + diag.SiteBrokenLink.With("/helmet/dia\u00adlogi/", diag.SiteInvisibleInAddress.With('\u00ad', "/helmet/dialogi/")).In(lang),
+			"content/sivut/linkit.md:10:1: " + diag.SiteBrokenLink.With("sivu%zz", diag.SiteUnreadableAddress.With()).In(lang),
+		} {
+			if code != 1 || !strings.Contains(out, want+"\n") {
+				t.Errorf("check --lang %s: exit status %d, want 1 and\n%s\nin:\n%s", lang, code, want, out)
+			}
+		}
+		if strings.Contains(out, "invalid URL escape") {
+			t.Errorf("check --lang %s quotes the URL parser's English:\n%s", lang, out)
+		}
+	}
+}

@@ -1051,8 +1051,14 @@ var (
 		"tiedostoa %s ei ole: linkitä toisen sivun Markdown-tiedostoon (../helmet/nimi.md) tai osoitteeseen (/helmet/nimi/), tai laita tiedosto kansioon static/%s ja linkitä osoitteeseen /%s",
 		"there is no %s: link to another page's Markdown file (../helmet/nimi.md) or address (/helmet/nimi/), or put the file at static/%s and link to it as /%s")
 	SiteUnreadableAddress = msg("site.unreadable-address",
-		"osoitetta ei voi lukea (%s)",
-		"the address cannot be read: %s")
+		"sitä ei voi lukea verkko-osoitteeksi: tarkista se (välilyönnit, %%-merkit ja kaksoispisteet) tai kirjoita se uudelleen käsin",
+		"it cannot be read as a web address: check it (spaces, %% signs and colons) or type it again")
+	SiteCurlyInAddress = msg("site.curly-in-address",
+		"osoitteessa on kaarevia lainausmerkkejä, jotka tekstinkäsittelyohjelma on tehnyt: kirjoita osoite ilman niitä, %s",
+		"the address has curly quotes, which a word processor made: write it without them, %s")
+	SiteInvisibleInAddress = msg("site.invisible-in-address",
+		"osoitteessa on näkymätön merkki %U, joka tulee usein kopioidun tekstin mukana: kirjoita osoite ilman sitä, %s",
+		"the address has an invisible character %U, which copied text often brings along: write it without it, %s")
 	SiteOutsideContent = msg("site.outside-content",
 		"se osoittaa sisältökansion ulkopuolelle",
 		"it points outside the content folder")

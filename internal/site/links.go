@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
@@ -481,14 +482,58 @@ func parseDest(dir, address string) dest {
 	if d, ok := parseUp(dir, address); ok {
 		return d
 	}
+	if msg := pasted(address); msg.Message() != nil {
+		return dest{msg: msg}
+	}
 	return parseURL(dir, address)
+}
+
+// curlyQuotes are the typographic quotes a word processor writes for ",
+// as yamldoc.Curly in front matter.
+const curlyQuotes = "“”‘’„«»"
+
+// pasted tells of what text copied from a word processor or a web page
+// brings into an address and the editor cannot tell from what they meant:
+// typographic quotes around it, or a character that shows as nothing (a
+// no-break space, a zero-width space, an optional hyphen). The address
+// would lead nowhere, and the message said that a file that is there is
+// not, or quoted the URL parser's English.
+func pasted(address string) diag.Text {
+	if !strings.ContainsFunc(address, func(r rune) bool { return r >= 0x80 }) {
+		return diag.Text{}
+	}
+	if strings.ContainsAny(address, curlyQuotes) {
+		clean := strings.Map(func(r rune) rune {
+			if strings.ContainsRune(curlyQuotes, r) {
+				return -1
+			}
+			return r
+		}, address)
+		return diag.SiteCurlyInAddress.With(clean)
+	}
+	for _, r := range address {
+		if r == '\u00a0' || r == '\u202f' || unicode.Is(unicode.Cf, r) {
+			clean := strings.Map(func(c rune) rune {
+				if c == '\u00a0' || c == '\u202f' || unicode.Is(unicode.Cf, c) {
+					return -1
+				}
+				return c
+			}, address)
+			return diag.SiteInvisibleInAddress.With(r, clean)
+		}
+	}
+	return diag.Text{}
 }
 
 // parseURL is parseDest for any address.
 func parseURL(dir, address string) dest {
 	u, err := url.Parse(address)
 	if err != nil {
-		return dest{msg: diag.SiteUnreadableAddress.With(err.Error())}
+		// The parser's words are English and name no place: its
+		// cases left after pasted are a space or a control
+		// character, a % not followed by two digits, or a colon in
+		// the first part of a path.
+		return dest{msg: diag.SiteUnreadableAddress.With()}
 	}
 	if u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return dest{leave: true}
