@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // TestPastedTextIsTheTextItLooksLike: text pasted from Word carries
@@ -50,5 +52,31 @@ func TestPastedTextIsTheTextItLooksLike(t *testing.T) {
 	}
 	if !strings.Contains(string(page), `<h2 id="profiilin-tyohyvinvointi">`) {
 		t.Errorf("the heading has not the id its words give, profiilin-tyohyvinvointi:\n%s", page)
+	}
+}
+
+// TestPastedBullets: a list pasted from a word processor keeps its bullets
+// (•) or the dashes Word makes of "- " (–), which Markdown reads as no list:
+// the page showed the items run together in one paragraph, and check said
+// nothing. Each such paragraph is a warning at its first bullet; a
+// paragraph of Finnish dialogue, which starts with a dash, is not.
+func TestPastedBullets(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "sivut", "lista.md"), "---\ntitle: Lista\n---\nTeksti.\n\n• ensimmäinen\n• toinen\n\n  – yksi\n  – kaksi\n\n– Tervetuloa, hän sanoi.\n\n– Kiitos.\n")
+	for _, lang := range diag.Langs {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang.String())
+		prefix := diag.WarningPrefix.In(lang) + " "
+		for _, want := range []string{
+			"content/sivut/lista.md:6:1: " + prefix + diag.MarkdownPastedBullet.With('•').In(lang),
+			"content/sivut/lista.md:9:3: " + prefix + diag.MarkdownPastedBullet.With('–').In(lang),
+		} {
+			if code != 0 || !strings.Contains(out, want+"\n") {
+				t.Errorf("check --lang %s: exit status %d, want 0 and\n%s\nin:\n%s", lang, code, want, out)
+			}
+		}
+		if n := strings.Count(out, "content/sivut/lista.md:"); n != 2 {
+			t.Errorf("check --lang %s: %d problems in lista.md, want 2 (none of the dialogue):\n%s", lang, n, out)
+		}
 	}
 }

@@ -1213,6 +1213,9 @@ var (
 	MarkdownH1 = msg("markdown.h1",
 		"otsikko %q on ykköstason otsikko (#), mutta sivun otsikko on jo ykköstasolla: kirjoita ## sen tilalle",
 		"heading %q is a level-1 heading (#), but the page title is the level-1 heading: use ## instead")
+	MarkdownPastedBullet = msg("markdown.pasted-bullet",
+		"rivi alkaa merkillä %c, jota Markdown ei lue luettelon kohdaksi, joten kohdat näkyvät tavallisena tekstinä, peräkkäiset rivit yhtenä kappaleena: kirjoita kunkin kohdan alkuun - ja välilyönti",
+		"the line starts with %c, which Markdown does not read as a list item, so the items show as plain text, lines in a row as one paragraph: start each item with - and a space")
 	MarkdownHeadingSkip = msg("markdown.heading-skip",
 		"otsikko %q hyppää tasolta %d tasolle %d: kirjoita %s sen tilalle",
 		"heading %q skips from level %d to level %d: use %s instead")

@@ -462,6 +462,7 @@ eller HELMINAUHA_LANG=en).
 	"yaml.too-deep":                "värdena ligger i för många nivåer inuti varandra (hakparenteser eller indragna grupper): skriv dem enklare",
 	"yaml.other":                   "YAML kan inte läsa raden härifrån: kontrollera dess citattecken, parenteser, kolon och indragning",
 	"markdown.h1":                  "rubriken %q är en rubrik på nivå 1 (#), men sidans rubrik (title) är redan nivå 1: skriv ## i stället",
+	"markdown.pasted-bullet":       "raden börjar med %c, som Markdown inte läser som en punkt i en lista, så punkterna visas som vanlig text, rader i följd som ett stycke: börja varje punkt med - och ett mellanslag",
 	"markdown.heading-skip":        "rubriken %q hoppar från nivå %d till nivå %d: skriv %s i stället",
 	"markdown.dangerous-link":      "%s till %q lämnas bort: till javascript:-, vbscript:- och data:-adresser länkas aldrig; länka till en sida eller en https://-adress",
 	"markdown.raw-html":            "HTML-koden %q publiceras inte på sidan: skriv samma sak i Markdown (**fet**, *kursiv*, [länk](https://…)) eller ta bort den",

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -50,6 +51,7 @@ func (p *parse) walk(d *Doc) {
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			p.titleLinks(d, n)
+			p.pastedBullets(n)
 		case *ast.FencedCodeBlock:
 			if isWorksheetInfo(n.Language(p.src)) {
 				if p.sheets == nil {
@@ -61,6 +63,45 @@ func (p *parse) walk(d *Doc) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// pastedBullets warns of a list pasted from a word processor: lines that
+// start with a bullet (•, ▪, ◦, ·), or two or more lines of one paragraph
+// that start with a dash (–, —; Word makes one of "- "). Markdown reads
+// neither as a list item, so the page showed the items run together in one
+// paragraph, and a screen reader no list. A paragraph that starts with a
+// dash alone is Finnish dialogue.
+func (p *parse) pastedBullets(n ast.Node) {
+	lines := n.Lines()
+	if lines == nil {
+		return
+	}
+	dashes, first := 0, -1
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		line := bytes.TrimLeft(p.src[seg.Start:seg.Stop], " \t")
+		if len(line) == 0 || line[0] < utf8.RuneSelf {
+			continue // the common line, at the cost of one byte
+		}
+		r, size := utf8.DecodeRune(line)
+		if size >= len(line) || line[size] != ' ' && line[size] != '\t' {
+			continue
+		}
+		off := seg.Stop - len(line)
+		switch r {
+		case '•', '▪', '◦', '·', '‣', '●':
+			p.diags.Warn(p.pos(off), diag.MarkdownPastedBullet, r)
+			return
+		case '–', '—':
+			if dashes++; first < 0 {
+				first = off
+			}
+		}
+	}
+	if dashes >= 2 {
+		r, _ := utf8.DecodeRune(p.src[first:])
+		p.diags.Warn(p.pos(first), diag.MarkdownPastedBullet, r)
+	}
 }
 
 // nameless tells whether text (a link's, a heading's, an image's alt
