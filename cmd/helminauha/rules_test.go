@@ -200,3 +200,33 @@ func TestPastedLinkAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyPageIsAWarning: a standalone page or a guide's chapter with its
+// settings and no text (saved before the text was pasted) was published as
+// a title over nothing without a word; it is a warning, and the build
+// still publishes. A page of an image alone, and the guide's cover, which
+// lists the chapters, are not warned of.
+func TestEmptyPageIsAWarning(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "sivut", "tyhja.md"), "---\ntitle: Tyhjä sivu\n---\n")
+	write(t, filepath.Join(dir, "content", "opas", "tyhja.md"), "---\ntitle: Tyhjä luku\nweight: 50\nsummary: S.\n---\n\n")
+	write(t, filepath.Join(dir, "content", "opas", "_index.md"), "---\ntitle: Opas\n---\n")
+	write(t, filepath.Join(dir, "content", "static", "kuvat", "k.svg"), `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>`)
+	write(t, filepath.Join(dir, "content", "sivut", "kuva.md"), "---\ntitle: Kuva\n---\n![Kaavio](/kuvat/k.svg)\n")
+	for _, lang := range diag.Langs {
+		code, out, _ := helminauha(t, dir, "check", "--lang", lang.String())
+		for _, file := range []string{"sivut/tyhja.md", "opas/tyhja.md"} {
+			want := "content/" + file + ": " + diag.WarningPrefix.In(lang) + " " + diag.SiteEmptyPage.In(lang)
+			if code != 0 || !strings.Contains(out, want+"\n") {
+				t.Errorf("check --lang %s: exit status %d, want 0 and\n%s\nin:\n%s", lang, code, want, out)
+			}
+		}
+		for _, file := range []string{"sivut/kuva.md", "opas/_index.md"} {
+			if strings.Contains(out, "content/"+file+":") {
+				t.Errorf("check --lang %s warns of %s:\n%s", lang, file, out)
+			}
+		}
+	}
+	built(t, dir)
+}

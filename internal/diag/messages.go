@@ -1104,6 +1104,9 @@ var (
 	SiteMoreCount = msgVar("site.more-count", 1,
 		plural.Selectf(1, "%d", "one", "%d muu", "other", "%d muuta"),
 		plural.Selectf(1, "%d", "one", "%d more", "other", "%d more"))
+	SiteEmptyPage = msg("site.empty-page",
+		"sivulla on vain asetukset eikä tekstiä, joten se julkaistaisiin pelkkänä otsikkona: kirjoita teksti asetusten perään, toisen rivin --- alle, tai poista tiedosto",
+		"the page has its settings and no text, so it would be published as a title alone: write the text after the settings, below the second line ---, or delete the file")
 	SiteCaseSection = msg("site.case-section",
 		"tapausesimerkistä puuttuu väliotsikko \"## %s\": lisää se, lukijat etsivät samoja neljää osaa jokaisesta esimerkistä",
 		"the case example has no section \"## %s\": add it, readers look for the same four sections in every case")

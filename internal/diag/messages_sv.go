@@ -386,6 +386,7 @@ eller HELMINAUHA_LANG=en).
 	"site.no-headings":          "sidan har ingen mellanrubrik #%s (den har inga mellanrubriker)",
 	"site.no-heading":           "sidan har ingen mellanrubrik #%s%s; dess mellanrubriker är %s",
 	"site.more-names":           "%s och %s",
+	"site.empty-page":           "sidan har bara sina uppgifter och ingen text, så den skulle publiceras som bara en rubrik: skriv texten efter uppgifterna, under den andra raden ---, eller ta bort filen",
 	"site.case-section":         "fallexemplet har inget avsnitt \"## %s\": lägg till det, läsarna letar efter samma fyra avsnitt i varje fallexempel",
 	"site.orphan-pearl":         "inget fallexempel och ingen annan pärla hänvisar till den här pärlan: lägg till den i listan related i någon pärla eller i listan pearls i ett fallexempel",
 	"site.long-summary":         "sammanfattningen är %d tecken lång: förkorta den till högst %d tecken, den visas i listor och sökresultat",

@@ -33,6 +33,8 @@ func TestDocWarningsAreTheModelsOwn(t *testing.T) {
 		"helmet/sopiva.md":     pearl("Sopiva", "paljon", long, words(200)),
 		"helmet/sama.md":       pearl("Sopiva", "", "Lyhyt.", words(200)),
 		"caset/tapaus.md":      {Data: []byte("---\ntitle: Tapaus\norganization: O\nthemes: [johtaminen]\npearls: [vahan]\nsummary: S.\ndate: 2024-01-01\n---\n## Tarve ja tavoitteet\nTeksti.\n")},
+		"opas/tyhja.md":        {Data: []byte("---\ntitle: Tyhjä luku\nweight: 1\nsummary: S.\n---\n")},
+		"sivut/tyhja.md":       {Data: []byte("---\ntitle: Tyhjä sivu\n---\n")},
 	}
 	s, diags := buildSite(t, fsys, site.Options{})
 	if diags.HasErrors() {
@@ -58,6 +60,12 @@ func TestDocWarningsAreTheModelsOwn(t *testing.T) {
 	for _, c := range s.Cases {
 		docs = append(docs, c.Case)
 	}
+	for _, c := range s.Guide.Chapters {
+		docs = append(docs, c.Chapter)
+	}
+	for _, pg := range s.Pages {
+		docs = append(docs, pg.Page)
+	}
 	for _, d := range docs {
 		for _, e := range s.DocWarnings(d) {
 			given = append(given, e.Error())
@@ -70,7 +78,7 @@ func TestDocWarningsAreTheModelsOwn(t *testing.T) {
 	}
 	// Every kind DocWarning lists is met, and some kinds between documents
 	// too, or the comparison above proves little.
-	for _, m := range []*diag.Message{diag.SiteFewWords, diag.SiteManyWords, diag.SiteCaseSection, diag.SiteLongSummary} {
+	for _, m := range []*diag.Message{diag.SiteFewWords, diag.SiteManyWords, diag.SiteCaseSection, diag.SiteLongSummary, diag.SiteEmptyPage} {
 		if !slices.ContainsFunc(diags.Warnings(), func(e *diag.Error) bool { return e.ID() == m.ID() }) {
 			t.Errorf("the portal gives no %s warning", m.ID())
 		}

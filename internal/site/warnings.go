@@ -37,6 +37,14 @@ func (b *builder) warnings() diag.List {
 			diags.Warn(diag.Pos{File: p.File}, diag.SiteOrphanPearl)
 		}
 	}
+	if g := b.s.Guide; g != nil {
+		for _, c := range g.Chapters {
+			emptyPage(&c.Common, &diags)
+		}
+	}
+	for _, pg := range b.s.Pages {
+		emptyPage(&pg.Common, &diags)
+	}
 	check := func(c *content.Common) { longSummary(c, &diags) }
 	for _, a := range b.s.Areas {
 		check(&a.Common)
@@ -338,6 +346,17 @@ func pearlWords(c *content.Common, words [2]int, diags *diag.List) {
 	}
 }
 
+// emptyPage warns of a guide's chapter or a standalone page that has its
+// settings and nothing else: it was published as a title over nothing,
+// without a word, where a pearl is told its word count. (The guide's cover
+// may be its title alone: it lists the chapters.)
+func emptyPage(c *content.Common, diags *diag.List) {
+	if c.Slug == content.CoverSlug || c.Doc.Words() > 0 || c.Doc.Refused() || c.Doc.HasWorksheet() || len(c.Doc.Links) > 0 {
+		return
+	}
+	diags.Warn(diag.Pos{File: c.File}, diag.SiteEmptyPage)
+}
+
 func longSummary(c *content.Common, diags *diag.List) {
 	// A summary of no more bytes than MaxSummary has no more characters:
 	// its text is not read, which at 100,000 pearls was a miss of the
@@ -366,6 +385,8 @@ func (s *Site) DocWarnings(doc content.Doc) diag.List {
 		pearlWords(c, s.Config.PearlWords, &diags)
 	case *content.Case:
 		caseSections(c, content.CaseSectionsIn(s.Config.Language), &diags)
+	case *content.Chapter, *content.Page:
+		emptyPage(c, &diags)
 	}
 	switch doc.(type) {
 	case *content.Pearl, *content.Case, *content.Area:
@@ -378,7 +399,7 @@ func (s *Site) DocWarnings(doc content.Doc) diag.List {
 // (TestDocWarningsAreTheModelsOwn holds the list to them).
 func DocWarning(e *diag.Error) bool {
 	switch e.ID() {
-	case diag.SiteFewWords.ID(), diag.SiteManyWords.ID(), diag.SiteCaseSection.ID(), diag.SiteLongSummary.ID():
+	case diag.SiteFewWords.ID(), diag.SiteManyWords.ID(), diag.SiteCaseSection.ID(), diag.SiteLongSummary.ID(), diag.SiteEmptyPage.ID():
 		return true
 	}
 	return false
