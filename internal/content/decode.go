@@ -189,7 +189,7 @@ func (d *decoder) get(key string, required bool) (any, bool) {
 func (d *decoder) misspelt(key string) string {
 	found, line := "", 0
 	for k := range d.doc.Meta {
-		if d.used[k] || slices.Contains(knownKeys, k) || markdown.Meant(k, []string{key}).Message() == nil {
+		if d.used[k] || slices.Contains(knownKeys, k) || markdown.Meant(k, []string{key}).Message() == nil && keyNames[markdown.Slugify(k)] != key {
 			continue
 		}
 		if l := d.pos(k).Line; found == "" || l < line {
@@ -474,6 +474,31 @@ func (d *decoder) enumList(key string, allowed []string) []string {
 var knownKeys = []string{"title", "summary", "weight", "color", "theme", "themes", "kind", "audience", "tags",
 	"projects", "date", "updated", "related", "draft", "organization", "period", "pearls"}
 
+// keyNames are the contract's keys as an editor may write them in
+// Finnish or Swedish, the words the guide and the site use for them, by
+// their file-name form (markdown.Slugify: ä as a, in lower case): a
+// pearl's tags written as asiasanat were kept for the theme without a
+// word, and its title as otsikko was told missing at the first line.
+var keyNames = map[string]string{
+	"otsikko": "title", "rubrik": "title", "titel": "title",
+	"tiivistelma": "summary", "kuvaus": "summary", "sammanfattning": "summary", "beskrivning": "summary",
+	"teema": "theme", "teema-alue": "theme", "tema": "theme", "temaomrade": "theme",
+	"teema-alueet": "themes", "teemat": "themes", "temaomraden": "themes",
+	"laji": "kind", "tyyppi": "kind", "typ": "kind",
+	"kohderyhma": "audience", "kohderyhmat": "audience", "malgrupp": "audience", "malgrupper": "audience",
+	"asiasanat": "tags", "avainsanat": "tags", "tagit": "tags", "nyckelord": "tags", "taggar": "tags",
+	"hankkeet": "projects", "projektit": "projects", "projekt": "projects",
+	"paivamaara": "date", "pvm": "date", "julkaistu": "date", "datum": "date", "publicerad": "date",
+	"paivitetty": "updated", "uppdaterad": "updated",
+	"liittyvat": "related", "relaterade": "related",
+	"luonnos": "draft", "utkast": "draft",
+	"organisaatio": "organization", "organisation": "organization",
+	"ajanjakso": "period", "tidsperiod": "period",
+	"helmet": "pearls", "parlor": "pearls",
+	"jarjestys": "weight", "paino": "weight", "ordning": "weight", "vikt": "weight",
+	"vari": "color", "farg": "color",
+}
+
 // extra returns the keys the decoder did not read, for templates, and
 // warns about the ones that look like a misspelt contract key.
 func (d *decoder) extra() map[string]any {
@@ -491,7 +516,11 @@ func (d *decoder) extra() map[string]any {
 	out := make(map[string]any, len(keys))
 	for _, k := range keys {
 		out[k] = d.doc.Meta[k]
-		if s := markdown.Meant(k, knownKeys); s.Message() != nil {
+		s := markdown.Meant(k, knownKeys)
+		if key, ok := keyNames[markdown.Slugify(k)]; ok && s.Message() == nil {
+			s = diag.DidYouMean.With(key)
+		}
+		if s.Message() != nil {
 			d.diags.Warn(d.pos(k), diag.ContentUnknownKey, k, s)
 		}
 	}
