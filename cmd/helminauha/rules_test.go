@@ -154,8 +154,8 @@ func TestEditorialRules(t *testing.T) {
 	}
 }
 
-// TestSameTitleToldInTheNewerPearl: an editor adds a pearl whose title
-// another pearl already has. The warning is in the newer pearl (by date),
+// TestSameTitleToldInTheNewerPearl: an editor adds a pearl (or a case
+// example) whose title another already has. The warning is in the newer one (by date),
 // naming the older, whatever their file names; it was in whichever file
 // name sorted last, here the old pearl's, which sent the editor to retitle
 // the page readers already knew.
@@ -164,11 +164,18 @@ func TestSameTitleToldInTheNewerPearl(t *testing.T) {
 	dir := portal(t)
 	write(t, filepath.Join(dir, "content", "helmet", "a-dialogi.md"),
 		"---\ntitle: Dialogi\ntheme: johtaminen\nsummary: S.\nkind: vinkki\ndate: 2026-12-07\n---\nTeksti.\n")
+	write(t, filepath.Join(dir, "content", "caset", "a-tampere.md"),
+		"---\ntitle: Tampereen verkostot\norganization: O\nthemes: [verkostotyo]\nsummary: S.\ndate: 2026-12-07\n---\n## Tarve ja tavoitteet\n## Ratkaisu\n## Tulokset\n## Opit\n")
 	for _, lang := range diag.Langs {
 		code, out, _ := helminauha(t, dir, "check", "--lang", lang.String())
-		want := "content/helmet/a-dialogi.md:2:8: " + diag.WarningPrefix.In(lang) + " " + diag.SiteSameTitle.With("Dialogi", "content/helmet/dialogi.md").In(lang)
-		if code != 0 || !strings.Contains(out, want+"\n") || strings.Contains(out, "content/helmet/dialogi.md:2:8:") {
-			t.Errorf("check --lang %s: exit status %d, want 0 and\n%s\nand no such warning in dialogi.md; it says\n%s", lang, code, want, out)
+		for _, c := range []struct{ newer, older, title string }{
+			{"helmet/a-dialogi.md", "helmet/dialogi.md", "Dialogi"},
+			{"caset/a-tampere.md", "caset/tampere.md", "Tampereen verkostot"},
+		} {
+			want := "content/" + c.newer + ":2:8: " + diag.WarningPrefix.In(lang) + " " + diag.SiteSameTitle.With(c.title, "content/"+c.older).In(lang)
+			if code != 0 || !strings.Contains(out, want+"\n") || strings.Contains(out, "content/"+c.older+":2:8:") {
+				t.Errorf("check --lang %s: exit status %d, want 0 and\n%s\nand no such warning in %s; it says\n%s", lang, code, want, c.older, out)
+			}
 		}
 	}
 }

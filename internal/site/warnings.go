@@ -137,7 +137,10 @@ func (b *builder) sameTitles(diags *diag.List) {
 		}
 	}
 	seen, other = make(map[uint64]*content.Common, len(b.s.Cases)), nil
-	for _, c := range b.s.Cases {
+	// Oldest first, as the pearls: the newer case is told of the older.
+	cases := slices.Clone(b.s.Cases)
+	slices.SortStableFunc(cases, func(x, y *Case) int { return x.Date.Compare(y.Date) })
+	for _, c := range cases {
 		check(&c.Common)
 	}
 	if g := b.s.Guide; g != nil {
