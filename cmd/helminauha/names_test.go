@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -159,4 +160,24 @@ func TestTitleWrittenForAName(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLinkToADecomposedName: a page links, as the editor typed it, to a
+// static file whose name a Mac saved with ä as two characters. The file's
+// name is the one error: the links to it are right, and were told that no
+// file has the address, which sent the editor to change them.
+func TestLinkToADecomposedName(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	write(t, filepath.Join(dir, "content", "static", "liitteet", "ka\u0308sikirja.pdf"), "x")
+	write(t, filepath.Join(dir, "content", "sivut", "kasikirja.md"), "---\ntitle: Käsikirja\n---\nLataa [käsikirja](/liitteet/käsikirja.pdf) tai [sama](../static/liitteet/käsikirja.pdf).\n")
+	code, stdout, stderr := helminauha(t, dir, "check", "--lang", "fi")
+	want := "content/static/liitteet/ka\u0308sikirja.pdf: " + diag.ContentDecomposedName.With("ka\u0308sikirja.pdf", "käsikirja.pdf").In(diag.Finnish)
+	if code != 1 || !strings.Contains(stdout, want+"\n") || strings.Contains(stdout, "content/sivut/kasikirja.md") {
+		t.Errorf("check: exit status %d, want 1,\n%s\nand no problem of the page's links; it says\n%s%s", code, want, stdout, stderr)
+	}
+	if err := os.Rename(filepath.Join(dir, "content", "static", "liitteet", "ka\u0308sikirja.pdf"), filepath.Join(dir, "content", "static", "liitteet", "käsikirja.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	built(t, dir)
 }

@@ -115,8 +115,10 @@ type Set struct {
 	Prefix string
 	// Unread holds the documents whose files are there but could not be
 	// read (an empty file, one not in UTF-8, front matter not closed), by
-	// their path in their language's folder ("helmet/x.md"); each has an
-	// error of its own, so a reference to one is not another error.
+	// their path in their language's folder ("helmet/x.md"), and the
+	// static files named with a letter saved as two, by the name they
+	// should have ("static/kuvat/työkalu.png"); each has an error of its
+	// own, so a reference to one is not another error.
 	Unread map[string]bool
 	// Translations holds the documents of each other language's folder,
 	// by its code (LoadLanguages); their Static is empty, as every

@@ -120,6 +120,19 @@ func LoadLanguages(ctx context.Context, fsys fs.FS, prefix string, opts Options)
 		// link to it by the name it should have are right.
 		set.of(s.lang).unread(s.dir, s.slug)
 	}
+	for _, e := range diags {
+		// So is a static file whose name has a letter saved as two
+		// (työkalu.png as a Mac saves it): a link to it, typed, is right.
+		if e.ID() != diag.ContentDecomposedName.ID() {
+			continue
+		}
+		if rel, ok := strings.CutPrefix(e.Pos.File, prefix+"/"+DirStatic+"/"); ok {
+			if set.Unread == nil {
+				set.Unread = map[string]bool{}
+			}
+			set.Unread[DirStatic+"/"+norm.NFC.String(rel)] = true
+		}
+	}
 	if len(sources) == 0 && len(diags) == 0 {
 		diags.Report(diag.Pos{File: prefix}, diag.ContentNoPages)
 	}

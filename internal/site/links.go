@@ -373,6 +373,9 @@ func (b *builder) staticTarget(dir, rel string) (string, diag.Text) {
 		if b.isStatic(s) {
 			return b.root + "/" + AddressPath(s), diag.Text{}
 		}
+		if b.unread[rel] {
+			return "", diag.Text{} // its name has an error of its own
+		}
 		return "", diag.SiteNoStaticFile.With(s)
 	}
 	if s := b.staticNamed(path.Base(rel)); s != "" {
@@ -635,6 +638,10 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 		return b.base + AddressPath(clean) + frag, diag.Text{}
 	} else if text.Message() != nil {
 		return "", text
+	}
+	if name := strings.TrimPrefix(clean, "/"); b.unread[content.DirStatic+"/"+name] {
+		// The file's name has an error of its own (Set.Unread).
+		return "", diag.Text{}
 	}
 	if s := b.staticNamed(path.Base(clean)); s != "" && path.Ext(s) != "" {
 		return "", diag.SiteNoAddressStatic.With(p, s, s)
