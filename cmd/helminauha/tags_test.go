@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -233,5 +234,64 @@ func TestTagsNamedLikeWindowsDevices(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(public, "tagit", device)); !os.IsNotExist(err) {
 			t.Errorf("the build wrote tagit/%s, which Windows cannot hold (%v)", device, err)
 		}
+	}
+}
+
+// TestTagsOfOneAddressAsOtherWords: tags whose addresses are one
+// (/tagit/c/) but whose spellings are other words (C, C++, c--;
+// johtaminen, johtaminen!) are told at the later pearl's tag, with the
+// page's label and its file, in Finnish and in Swedish; spellings that
+// differ in case, diacritics or spacing only are one tag, as README
+// says, and told nothing.
+func TestTagsOfOneAddressAsOtherWords(t *testing.T) {
+	t.Parallel()
+	pearl := func(title, tags string) string {
+		return "---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: tieto\ntags: " + tags + "\ndate: 2022-01-01\n---\nTeksti.\n"
+	}
+	dir := smallPortal(t, map[string]string{
+		"teemat/johtaminen.md": "---\ntitle: Johtaminen\nweight: 1\nsummary: S.\n---\nJ.\n",
+		"helmet/a.md":          pearl("A", "[C, Työhyvinvointi, sote-uudistus, Ääni]"),
+		"helmet/b.md":          pearl("B", "[C++, työhyvinvointi, Sote uudistus, aani]"),
+		"helmet/c.md":          pearl("C", "[c--, TYÖHYVINVOINTI, johtaminen!, \" sote – uudistus \"]"),
+		"helmet/d.md":          pearl("D", "[johtaminen, työ\u00adhyvinvointi]"),
+	})
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"fi", []string{
+			`content/helmet/b.md:6:8: varoitus: asiasanasta "C++" tulee sama sivu /tagit/c/ kuin asiasanasta "C" tiedostossa content/helmet/a.md, ja sivun otsikkona on "C": jos ne tarkoittavat samaa, kirjoita ne samoin; jos eri asiaa, kirjoita tämä toisin kirjaimin (esimerkiksi C++ → Cpp), niin se saa oman sivunsa`,
+			`content/helmet/c.md:6:8: varoitus: asiasanasta "c--" tulee sama sivu /tagit/c/ kuin asiasanasta "C" tiedostossa content/helmet/a.md`,
+			`content/helmet/d.md:6:8: varoitus: asiasanasta "johtaminen" tulee sama sivu /tagit/johtaminen/ kuin asiasanasta "johtaminen!" tiedostossa content/helmet/c.md`,
+		}},
+		{"sv", []string{
+			`content/helmet/b.md:6:8: varning: nyckelordet "C++" får samma sida /tagit/c/ som nyckelordet "C" i content/helmet/a.md, och sidans rubrik är "C"`,
+		}},
+	} {
+		_, stdout, _ := helminauha(t, dir, "check", "--lang", tc.lang)
+		var told []string
+		for _, l := range problemLines(stdout) {
+			if strings.Contains(l, "/tagit/") {
+				told = append(told, l)
+			}
+		}
+		for _, w := range tc.want {
+			if !slices.ContainsFunc(told, func(l string) bool { return strings.HasPrefix(l, w) }) {
+				t.Errorf("%s: check does not say\n%s\nit says of tags:\n%s", tc.lang, w, strings.Join(told, "\n"))
+			}
+		}
+		if tc.lang == "fi" && len(told) != len(tc.want) {
+			t.Errorf("check tells %d tags, want %d (spellings in another case, with diacritics or spacing are one tag):\n%s", len(told), len(tc.want), strings.Join(told, "\n"))
+		}
+	}
+	// The build lets them pass, as a warning does, and the page has the
+	// first spelling.
+	built(t, dir)
+	page, err := os.ReadFile(filepath.Join(dir, "public", "tagit", "c", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := pageTitle.FindStringSubmatch(string(page)); m == nil || m[1] != "Aihe: C – Pieni" {
+		t.Errorf("/tagit/c/ is titled %q, want the first spelling, C", m)
 	}
 }

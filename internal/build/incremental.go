@@ -662,7 +662,7 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 		}
 		add = append(add, fresh...)
 	}
-	orphanFiles, titleFiles := map[string]bool{}, map[string]bool{}
+	orphanFiles, titleFiles, tagFiles := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	draftsAt := map[diag.Pos]bool{} // the front's references to drafts before
 	if f := pt.front; f != nil {
 		// The sites of the pearl's language.
@@ -693,6 +693,17 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 			}
 			add = append(add, same...)
 		}
+		// Its tags spelt as other words than their pages' labels, and
+		// those of the pearls of a tag whose label it changed.
+		files, spelt := s.TagSpellings(was, f.Key)
+		for _, file := range files {
+			tagFiles[file] = true
+		}
+		for _, e := range spelt {
+			i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.File == e.Pos.File })
+			e.Draft = i >= 0 && s.Pearls[i].Draft
+		}
+		add = append(add, spelt...)
 		// Its related list's drafts, when its own mark is as it was.
 		if s.Drafts && w >= 0 && n >= 0 && was.Pearls[w].Draft == f.Draft {
 			for _, e := range site.RelatedDrafts(was.Pearls[w]) {
@@ -724,7 +735,7 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 	// binary search: a save at 10,000 pearls has about 9,000 warnings to
 	// look through otherwise, which cost more than the rest of this.
 	files := slices.Sorted(maps.Keys(rereadFiles))
-	for _, more := range []map[string]bool{orphanFiles, titleFiles} {
+	for _, more := range []map[string]bool{orphanFiles, titleFiles, tagFiles} {
 		for f := range more {
 			if !slices.Contains(files, f) {
 				files = append(files, f)
@@ -743,7 +754,7 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 	var goneList diag.List
 	look := func(l diag.List) {
 		for _, e := range l {
-			if drop[e] || rereadFiles[e.Pos.File] && site.DocWarning(e) || orphanFiles[e.Pos.File] && site.IsOrphan(e) || titleFiles[e.Pos.File] && site.IsSameTitle(e) || draftsAt[e.Pos] && site.IsRelatedDraft(e) {
+			if drop[e] || rereadFiles[e.Pos.File] && site.DocWarning(e) || orphanFiles[e.Pos.File] && site.IsOrphan(e) || titleFiles[e.Pos.File] && site.IsSameTitle(e) || tagFiles[e.Pos.File] && site.IsTagSpelling(e) || draftsAt[e.Pos] && site.IsRelatedDraft(e) {
 				gone[e] = true
 				goneList = append(goneList, e)
 			} else if f := pt.front; f != nil && e.Pos.File == f.File {

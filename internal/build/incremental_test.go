@@ -887,3 +887,49 @@ func TestSessionSearchKeepsEachLanguagesAnalyses(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionTagSpellingWarnings: saves of a pearl's tags that spell a
+// tag another pearl has as another word (tavoitteet!, which shares its
+// page), first in the order of all pearls and so the page's label, then
+// in case only, then after the other pearl, are each patched into the
+// model, and their warnings are a full build's after each: the other
+// pearl told of the new label and then not, the saved one told and then
+// not.
+func TestSessionTagSpellingWarnings(t *testing.T) {
+	fsys := fixture(t)
+	ss, _ := firstBuild(t, fsys)
+	first, later := "helmet/dialogi.md", "helmet/yhteinen-tavoite.md"
+	origFirst, origLater := string(fsys[first].Data), string(fsys[later].Data)
+	tagged := func(tags string) string {
+		return strings.Replace(origFirst, "kind: menetelma\n", "kind: menetelma\ntags: "+tags+"\n", 1)
+	}
+	for _, step := range []struct{ name, file, text, warned string }{
+		{"the tag in another case", first, tagged("[Tavoitteet, työhyvinvointi]"), ""},
+		{"the tag as another word, first", first, tagged("[tavoitteet!, Työhyvinvointi]"), `tag "tavoitteet" gets the same page /tagit/tavoitteet/ as tag "tavoitteet!" in content/helmet/dialogi.md`},
+		{"another summary", first, strings.Replace(tagged("[tavoitteet!, Työhyvinvointi]"), "summary: ", "summary: Uusi. ", 1), `as tag "tavoitteet!"`},
+		{"the tag in capitals", first, tagged("[TAVOITTEET, Työhyvinvointi]"), ""},
+		{"as another word in the later pearl", later, strings.Replace(origLater, "tags: [tavoitteet,", "tags: [tavoitteet++,", 1), `tag "tavoitteet++" gets the same page /tagit/tavoitteet/ as tag "TAVOITTEET" in content/helmet/dialogi.md`},
+		{"written as the first again", later, origLater, ""},
+		{"and the first's tags gone", first, origFirst, ""},
+	} {
+		if step.text == origFirst && step.file == first && !strings.Contains(step.name, "gone") || step.text == origLater && !strings.Contains(step.name, "again") {
+			t.Fatalf("%s: the fixture no longer has what the test changes", step.name)
+		}
+		fsys[step.file] = &fstest.MapFile{Data: []byte(step.text)}
+		res, err := ss.Rebuild(context.Background(), Changes{Content: []string{step.file}, Exact: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
+		}
+		if !ss.Quick() {
+			t.Errorf("%s: the model was built anew, not patched", step.name)
+		}
+		lines := diagLines(res.Diags)
+		if step.warned != "" && !strings.Contains(lines, step.warned) || step.warned == "" && strings.Contains(lines, "gets the same page") {
+			t.Errorf("%s: the problems are not as a full build tells them (want %q):\n%s", step.name, step.warned, lines)
+		}
+		sameAsFullBuild(t, fsys, res)
+		if t.Failed() {
+			t.Fatalf("after %s", step.name)
+		}
+	}
+}

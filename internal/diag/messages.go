@@ -1011,6 +1011,9 @@ var (
 	SiteTagNoLetters = msg("site.tag-no-letters",
 		"asiasanassa %q ei ole kirjaimia, numeroita eikä merkkejä: kirjoita sana",
 		"tag %q has no letters, digits or symbols: write a word")
+	SiteTagSpelling = msg("site.tag-spelling",
+		"asiasanasta %q tulee sama sivu /tagit/%s/ kuin asiasanasta %q tiedostossa %s, ja sivun otsikkona on %[3]q: jos ne tarkoittavat samaa, kirjoita ne samoin; jos eri asiaa, kirjoita tämä toisin kirjaimin (esimerkiksi C++ → Cpp), niin se saa oman sivunsa",
+		"tag %q gets the same page /tagit/%s/ as tag %q in %s, and the page is titled %[3]q: if they mean the same, write them alike; if not, write this one with other letters (for example C++ → Cpp), and it gets a page of its own")
 	SiteStaticOverPage = msg("site.static-over-page",
 		"tiedosto %q kansiossa static menisi portaalin oman sivun päälle: siirrä se toiseen kansioon, esimerkiksi static/liitteet/",
 		"static file %q would overwrite a page the portal generates: move it to another folder, for example static/liitteet/")

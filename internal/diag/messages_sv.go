@@ -356,6 +356,7 @@ eller HELMINAUHA_LANG=en).
 	"site.reserved-name":        "namnet %q är reserverat för portalens egna sidor (/%s/): byt namn på filen, till exempel %s-sivu.md",
 	"site.tag-too-long":         "nyckelordet %q är %d tecken långt: ett nyckelord är ett ord eller ett kort uttryck på högst %d tecken, så dela upp eller förkorta det",
 	"site.tag-no-letters":       "nyckelordet %q har inga bokstäver, siffror eller symboler: skriv ett ord",
+	"site.tag-spelling":         "nyckelordet %q får samma sida /tagit/%s/ som nyckelordet %q i %s, och sidans rubrik är %[3]q: om de betyder samma sak, skriv dem likadant; om inte, skriv det här med andra bokstäver (till exempel C++ → Cpp), så får det en egen sida",
 	"site.static-over-page":     "filen %q i static skulle skriva över en sida som portalen gör: flytta den till en annan mapp, till exempel static/liitteet/",
 	"site.static-in-generated":  "filen %q i mappen static ligger i mappen %s/, som portalen fyller med egna filer (%s), vars namn beror på portalens storlek: flytta den till en annan mapp, till exempel static/liitteet/",
 	"site.static-over-theme":    "filen %q i mappen static skulle skriva över temats egen fil med samma namn: byt namn på den eller flytta den till en annan mapp, till exempel static/liitteet/ (temats filer ändras i ett eget tema, som theme i site.yaml anger)",

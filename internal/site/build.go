@@ -695,6 +695,9 @@ func (b *builder) terms() {
 	type tagTerm struct {
 		t     *Term
 		first int
+		// mixed tells that its pearls spell it in more than one way,
+		// which may be other words (tagSpellings); most tags have one.
+		mixed bool
 	}
 	tags := map[string]*tagTerm{}
 	kinds := map[string]*Term{}
@@ -738,7 +741,10 @@ func (b *builder) terms() {
 				tt.t.Node = b.node("/tagit/"+slug+"/", "", content.Sum{})
 				tags[slug] = tt
 			case p.at < tt.first:
+				tt.mixed = tt.mixed || tag != tt.t.Label
 				tt.t.Label, tt.first = tag, p.at
+			default:
+				tt.mixed = tt.mixed || tag != tt.t.Label
 			}
 			p.Tags = appendNew(p.Tags, tt.t, &tagged)
 		}
@@ -787,6 +793,11 @@ func (b *builder) terms() {
 	}
 	for _, tt := range tags {
 		b.s.Tags = append(b.s.Tags, tt.t)
+		if tt.mixed {
+			for _, p := range tt.t.Pearls {
+				tagSpellings(p, tt.t, slugs, &b.diags)
+			}
+		}
 	}
 	slices.SortFunc(b.s.Tags, tagOrder(&b.sort))
 	for _, a := range b.s.Areas {

@@ -28,7 +28,9 @@ import (
 // changed (other documents' links and this one's are resolved against
 // them), and when its draft state changed in a model without drafts.
 // The problems of the model are not made again: those of s stand
-// (warnings may be out of date until the next Build).
+// (warnings may be out of date until the next Build; the session tells
+// the ones a front matter change may change anew, as SameTitles and
+// TagSpellings).
 //
 // In a portal of several languages, s is the site of the pearl's
 // language, and the copy's Languages are still those of s: Relinked puts
