@@ -280,3 +280,64 @@ func save(t *testing.T, dir, name, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// TestLanguagesInTheOrderWritten builds a Finnish portal whose site.yaml
+// names Swedish, then English, and reads every place a reader or a
+// search engine meets the languages listed: the switcher of a page of
+// each language, the 404 page's words in the other languages and the
+// page's alternates, all in that order, the default language first (the
+// switcher listed them by code, English before Swedish).
+func TestLanguagesInTheOrderWritten(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bilingualPortal(t, dir)
+	cfg := filepath.Join(dir, "content", "site.yaml")
+	data, _ := os.ReadFile(cfg)
+	data = append(data, "  en:\n    title: Test portal\n    description: A small portal for tests\n"...)
+	write(t, cfg, string(data))
+	write(t, filepath.Join(dir, "content", "en", "teemat", "johtaminen.md"), "---\ntitle: Leadership\nweight: 1\nsummary: Pearls of leadership.\n---\nIntro.\n")
+	write(t, filepath.Join(dir, "content", "en", "helmet", "dialogi.md"), "---\ntitle: Dialogue\ntheme: johtaminen\nsummary: Dialogic leadership.\nkind: menetelma\naudience: [henkilosto]\ndate: 2021-03-01\n---\nText.\n")
+	built(t, dir)
+	for _, tc := range []struct{ page, switcher string }{
+		{"helmet/dialogi/index.html", "sv en"},
+		{"sv/helmet/dialogi/index.html", "fi en"},
+		{"en/helmet/dialogi/index.html", "fi sv"},
+		{"en/tagit/index.html", "fi sv"},
+		{"404.html", "sv en"},
+	} {
+		page := tc.page
+		h, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var langs []string
+		for _, m := range langOf.FindAllStringSubmatch(switchLink.FindString(string(h)), -1) {
+			langs = append(langs, m[1])
+		}
+		if page == "404.html" {
+			// Its words in each other language too.
+			var others []string
+			for _, m := range notFoundOther.FindAllStringSubmatch(string(h), -1) {
+				others = append(others, m[1])
+			}
+			if strings.Join(others, " ") != tc.switcher {
+				t.Errorf("404.html says it in %q, want %q", strings.Join(others, " "), tc.switcher)
+			}
+		}
+		if want := tc.switcher; strings.Join(langs, " ") != want {
+			t.Errorf("%s: the switcher lists %q, want %q as site.yaml names them", page, strings.Join(langs, " "), want)
+		}
+		var alts []string
+		for _, m := range alternate.FindAllStringSubmatch(string(h), -1) {
+			alts = append(alts, m[1])
+		}
+		if strings.Contains(page, "dialogi") && strings.Join(alts, " ") != "fi sv en x-default" {
+			t.Errorf("%s: the alternates are %q, want fi sv en x-default", page, strings.Join(alts, " "))
+		}
+	}
+}
+
+var (
+	langOf        = regexp.MustCompile(`<a [^>]*lang="([^"]+)"`)
+	notFoundOther = regexp.MustCompile(`<section class="notfound-other" lang="([^"]+)"`)
+)

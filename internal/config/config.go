@@ -48,7 +48,7 @@ type Config struct {
 	// check warns of a pearl outside it. [0, 0] turns the warning off.
 	PearlWords [2]int
 	// Languages are the portal's other languages (site.yaml's
-	// languages:), by code; Language is not among them. A portal without
+	// languages:), in the order written; Language is not among them. A portal without
 	// them is one language, built exactly as before they existed.
 	Languages []Language
 	// LangPath is "" in the default language's configuration and "sv/"
@@ -519,7 +519,9 @@ func languages(name string, v *yamldoc.Node, def string, pos diag.Pos, diags *di
 		}
 		out = append(out, l)
 	}
-	slices.SortFunc(out, func(a, b Language) int { return strings.Compare(a.Code, b.Code) })
+	// In the order written: an editor who names Swedish before English
+	// expects the switcher, the 404 page and the alternates to list them
+	// so (they were sorted by code until 2026-12-07).
 	return out
 }
 
