@@ -449,7 +449,7 @@ func (d *decoder) enum(key string, required bool, allowed []string) string {
 	}
 	i := slices.Index(allowed, s)
 	if i < 0 {
-		d.diags.Report(d.at(key, noItem), diag.ContentUnknownValue, key, s, markdown.Meant(s, allowed), strings.Join(allowed, ", "))
+		d.diags.Report(d.at(key, noItem), diag.ContentUnknownValue, key, s, valueMeant(s, allowed, false), strings.Join(allowed, ", "))
 		return ""
 	}
 	// The allowed value itself: one string for every document.
@@ -461,7 +461,7 @@ func (d *decoder) enumList(key string, allowed []string) []string {
 	for _, s := range d.list(key, false) {
 		i := slices.Index(allowed, s)
 		if i < 0 {
-			d.diags.Report(d.at(key, itemOf(s)), diag.ContentUnknownValue, key, s, markdown.Meant(s, allowed), strings.Join(allowed, ", "))
+			d.diags.Report(d.at(key, itemOf(s)), diag.ContentUnknownValue, key, s, valueMeant(s, allowed, true), strings.Join(allowed, ", "))
 			continue
 		}
 		out = append(out, allowed[i])

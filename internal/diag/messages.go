@@ -717,6 +717,8 @@ var (
 // Words that other messages put in their sentences.
 var (
 	DidYouMean  = msg("word.did-you-mean", " (tarkoititko %q?)", " (did you mean %q?)")
+	MeantList   = msg("word.meant-list", " (kirjoita arvot luetteloksi: %s)", " (write the values as a list: %s)")
+	MeantOne    = msg("word.meant-one", " (helmellä on yksi laji: valitse yksi näistä: %s)", " (a pearl has one kind: choose one of %s)")
 	DescList    = msg("word.list", "luettelo", "a list")
 	DescGroup   = msg("word.group", "sisennetty ryhmä asetuksia", "a group of keys")
 	DescText    = msg("word.text", "teksti %q", "the text %q")

@@ -256,6 +256,8 @@ eller HELMINAUHA_LANG=en).
 	"nosite.text":             "Felen visas nedan och i terminalen där helminauha serve är i gång.",
 
 	"word.did-you-mean": " (menade du %q?)",
+	"word.meant-list":   " (skriv värdena som en lista: %s)",
+	"word.meant-one":    " (en pärla har en typ: välj en av %s)",
 	"word.list":         "en lista",
 	"word.group":        "en indragen grupp av inställningar",
 	"word.text":         "texten %q",

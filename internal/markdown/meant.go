@@ -13,6 +13,15 @@ import (
 // message about a value from a short fixed list: a front matter key, a
 // kind or an audience, a worksheet field's type.
 func Meant(s string, allowed []string) diag.Text {
+	best := Nearest(s, allowed)
+	if best == "" || best == s {
+		return diag.Text{}
+	}
+	return diag.DidYouMean.With(best)
+}
+
+// Nearest is the value Meant suggests, or "" (s itself when allowed).
+func Nearest(s string, allowed []string) string {
 	best, bestD := "", 3
 	folded, lower := Slugify(s), strings.ToLower(s)
 	for _, a := range allowed {
@@ -23,8 +32,5 @@ func Meant(s string, allowed []string) diag.Text {
 			best, bestD = a, dist
 		}
 	}
-	if best == "" || best == s {
-		return diag.Text{}
-	}
-	return diag.DidYouMean.With(best)
+	return best
 }
