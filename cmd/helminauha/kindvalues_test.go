@@ -35,6 +35,9 @@ func TestKindsAndAudiencesAsEditorsWriteThem(t *testing.T) {
 		{"tieto", "[Chefer]", 12, ` (tarkoititko "esihenkilot"?)`},
 		{"tieto", "[johto ja esihenkilöt]", 12, ` (kirjoita arvot luetteloksi: [johto, esihenkilot])`},
 		{"tieto", "[esihenkilot/johto]", 12, ` (kirjoita arvot luetteloksi: [esihenkilot, johto])`},
+		{"tieto", "[johto esihenkilot]", 12, ` (kirjoita arvot luetteloksi: [johto, esihenkilot])`},
+		{"tieto vinkki", "", 7, ` (helmellä on yksi laji: valitse yksi näistä: tieto, vinkki)`},
+		{"tieto", "[ylin johto]", 12, ` (tarkoititko "johto"?)`},
 		{"tieto", "[kaikki]", 12, ``},
 	}
 	files := map[string]string{"teemat/johtaminen.md": "---\ntitle: Johtaminen\nweight: 1\nsummary: S.\n---\nJ.\n"}

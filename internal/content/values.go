@@ -29,7 +29,8 @@ var valueNames = map[string]string{
 }
 
 // valueSeparators are what an editor writes between values in one text:
-// "johto ja esihenkilöt", "esihenkilot/johto".
+// "johto ja esihenkilöt", "esihenkilot/johto"; spaces alone are tried
+// after them.
 var valueSeparators = regexp.MustCompile(`\s*(?:[,/;&+]|\s(?:ja|sekä|tai|och|eller|and|or)\s)\s*`)
 
 // valueMeant is the suggestion for s, a kind or an audience not among
@@ -37,7 +38,13 @@ var valueSeparators = regexp.MustCompile(`\s*(?:[,/;&+]|\s(?:ja|sekä|tai|och|el
 // (valueNames); for several values written in one text, the list to
 // write (list) or, of a kind, that a pearl has one.
 func valueMeant(s string, allowed []string, list bool) diag.Text {
-	if parts := valueSeparators.Split(strings.TrimSpace(s), -1); len(parts) > 1 {
+	parts := valueSeparators.Split(strings.TrimSpace(s), -1)
+	if len(parts) < 2 {
+		// Spaces alone, as between tags in some other tools:
+		// "johto esihenkilot".
+		parts = strings.Fields(s)
+	}
+	if len(parts) > 1 {
 		var values []string
 		for _, p := range parts {
 			v := valueOf(p, allowed)
