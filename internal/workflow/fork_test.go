@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,3 +126,69 @@ var words = strings.Repeat("Yhteistyö alkaa yhteisestä tavoitteesta, jonka jok
 var pearlA = "---\ntitle: Ensimmäinen helmi\ntheme: yhteistyo\nsummary: Yhteinen tavoite.\nkind: vinkki\ndate: 2024-01-10\nrelated: [toinen]\n---\n## Tavoite\n\n" + words
 
 var pearlB = "---\ntitle: Toinen helmi\ntheme: yhteistyo\nsummary: Sovitut roolit.\nkind: tieto\ndate: 2024-02-10\n---\n## Roolit\n\n" + words
+
+// TestForkPublishesFromItsDefaultBranch: a fork whose default branch is
+// not main (master, as older repositories and some organisations' own
+// templates have it) publishes on a push to that branch, with no edit of
+// the workflow; a pull request is built as a preview and deploys
+// nothing, and a push to another branch (checked by its pull request)
+// runs no job. The workflow once named main in its push
+// trigger and its deploy job, so such a fork's pushes started nothing.
+func TestForkPublishesFromItsDefaultBranch(t *testing.T) {
+	dir := forkWithPortal(t)
+	wf, err := workflow.Load(filepath.Join(dir, ".github", "workflows", "deploy.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pages = "https://toimitus.github.io/portaali"
+	wf.Outputs = map[string]map[string]string{
+		"actions/configure-pages": {"base_url": pages, "origin": "https://toimitus.github.io", "host": "toimitus.github.io", "base_path": "/portaali"},
+	}
+	for _, tc := range []struct {
+		name     string
+		ev       workflow.Event
+		publish  bool
+		uploaded string
+	}{
+		{"push to master", workflow.Event{Name: "push", Ref: "refs/heads/master", Owner: "toimitus", DefaultBranch: "master"}, true, "Upload the site"},
+		{"push to a branch", workflow.Event{Name: "push", Ref: "refs/heads/korjaus", Owner: "toimitus", DefaultBranch: "master"}, false, ""},
+		{"pull request", workflow.Event{Name: "pull_request", Ref: "refs/pull/1/merge", Owner: "toimitus", DefaultBranch: "master"}, false, "Upload the preview"},
+		{"run by hand on master", workflow.Event{Name: "workflow_dispatch", Ref: "refs/heads/master", Owner: "toimitus", DefaultBranch: "master"}, true, "Upload the site"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if ok, err := wf.Triggered(tc.ev); err != nil || !ok {
+				t.Fatalf("the workflow does not start (%v)", err)
+			}
+			if tc.uploaded == "" {
+				for _, job := range []string{"content", "deploy"} {
+					if runs, err := wf.Runs(job, tc.ev); err != nil || runs {
+						t.Errorf("the %s job runs (%v)", job, err)
+					}
+				}
+				return
+			}
+			os.RemoveAll(filepath.Join(dir, "public"))
+			var out bytes.Buffer
+			if err := wf.Run(context.Background(), "content", dir, tc.ev, &out); err != nil {
+				t.Fatalf("the content job fails: %v\n%s", err, out.String())
+			}
+			if !slices.Contains(wf.Ran, tc.uploaded) {
+				t.Errorf("the content job did not run %q; it ran %q", tc.uploaded, wf.Ran)
+			}
+			deploys, err := wf.Runs("deploy", tc.ev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if deploys != tc.publish {
+				t.Errorf("the deploy job runs: %v, want %v", deploys, tc.publish)
+			}
+			home, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(home), pages+"/"); got != tc.publish {
+				t.Errorf("the home page carries the Pages address %s/: %v, want %v", pages, got, tc.publish)
+			}
+		})
+	}
+}

@@ -15,7 +15,10 @@
 // path must exist, or the action would fail. Expressions know github.event_name, github.ref,
 // github.repository_owner, env.X and steps.ID.outputs.X; any other
 // context is an error, so a workflow that needs more makes the test say
-// so instead of passing by accident.
+// so instead of passing by accident. Triggered reads the workflow's on:
+// (its events and their branch filters; paths filters are not read) and
+// Runs a job's if:, so that a test can tell whether GitHub would start
+// the workflow for a push to a branch, and deploy.
 //
 // workflow imports nothing from the project.
 package workflow
@@ -30,6 +33,7 @@ import (
 	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -48,6 +52,11 @@ type Workflow struct {
 	// Skip, when set, tells which run: steps not to run (a test of the
 	// workflow skips the one that runs the tests).
 	Skip func(Step) bool `yaml:"-"`
+	// Ran is the names of the steps the last Run ran, the uses: ones
+	// (which the machine stands in for) included, in order.
+	Ran []string `yaml:"-"`
+
+	on map[string]map[string]any
 }
 
 // Job is one job of a workflow.
@@ -86,7 +95,83 @@ func Load(path string) (*Workflow, error) {
 	if err := yaml.Unmarshal(data, &w); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	// YAML 1.1, which yaml.v2 reads, takes the key on for true.
+	var top map[any]any
+	if err := yaml.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	w.on = map[string]map[string]any{}
+	switch on := cmp.Or(top["on"], top[true]).(type) {
+	case string:
+		w.on[on] = nil
+	case []any:
+		for _, e := range on {
+			w.on[fmt.Sprint(e)] = nil
+		}
+	case map[any]any:
+		for e, filters := range on {
+			f := map[string]any{}
+			if m, ok := filters.(map[any]any); ok {
+				for k, v := range m {
+					f[fmt.Sprint(k)] = v
+				}
+			}
+			w.on[fmt.Sprint(e)] = f
+		}
+	}
 	return &w, nil
+}
+
+// Triggered tells whether GitHub starts the workflow for ev: its on:
+// names the event, and for a push the branch passes branches: or
+// branches-ignore: (names or globs, as path.Match reads them).
+func (w *Workflow) Triggered(ev Event) (bool, error) {
+	filters, ok := w.on[ev.Name]
+	if !ok {
+		return false, nil
+	}
+	if ev.Name != "push" {
+		if filters["branches"] != nil || filters["branches-ignore"] != nil {
+			return false, fmt.Errorf("the %s event's branch filters are not known to this runner: teach them to internal/workflow", ev.Name)
+		}
+		return true, nil
+	}
+	branch, ok := strings.CutPrefix(ev.Ref, "refs/heads/")
+	if !ok {
+		return false, fmt.Errorf("a push to %s: only branches are known to this runner", ev.Ref)
+	}
+	matches := func(key string) (bool, bool) {
+		list, ok := filters[key].([]any)
+		if !ok {
+			return false, false
+		}
+		for _, p := range list {
+			if m, _ := path.Match(fmt.Sprint(p), branch); m {
+				return true, true
+			}
+		}
+		return false, true
+	}
+	if m, set := matches("branches"); set {
+		return m, nil
+	}
+	if m, set := matches("branches-ignore"); set {
+		return !m, nil
+	}
+	return true, nil
+}
+
+// Runs tells whether the job's if: lets it run for ev.
+func (w *Workflow) Runs(name string, ev Event) (bool, error) {
+	job, ok := w.Jobs[name]
+	if !ok {
+		return false, fmt.Errorf("the workflow has no job %q", name)
+	}
+	if job.If == "" {
+		return true, nil
+	}
+	r := &runner{ev: ev}
+	return r.cond(job.If)
 }
 
 // Event is what GitHub would tell the job about why it runs.
@@ -94,6 +179,9 @@ type Event struct {
 	Name  string // github.event_name: push, pull_request, ...
 	Ref   string // github.ref: refs/heads/main, ...
 	Owner string // github.repository_owner
+	// DefaultBranch is github.event.repository.default_branch; "" is
+	// main, a new repository's.
+	DefaultBranch string
 }
 
 // Run runs the run: steps of the job name in dir, writing their output
@@ -110,6 +198,7 @@ func (w *Workflow) Run(ctx context.Context, name, dir string, ev Event, out io.W
 	}
 	defer os.RemoveAll(tmp)
 	r := &runner{ev: ev, env: map[string]string{}, outputs: map[string]map[string]string{}, actions: w.Outputs}
+	w.Ran = nil
 	if job.If != "" {
 		if run, err := r.cond(job.If); err != nil || !run {
 			return err
@@ -139,12 +228,14 @@ func (w *Workflow) Run(ctx context.Context, name, dir string, ev Event, out io.W
 			if err := r.action(st, dir); err != nil {
 				return fmt.Errorf("%s: %w", label, err)
 			}
+			w.Ran = append(w.Ran, label)
 			continue
 		}
 		if w.Skip != nil && w.Skip(st) {
 			fmt.Fprintf(out, "(skipped: %s)\n", label)
 			continue
 		}
+		w.Ran = append(w.Ran, label)
 		if err := r.step(ctx, st, job, dir, tmp, i, out); err != nil {
 			return fmt.Errorf("%s: %w", label, err)
 		}
@@ -317,6 +408,10 @@ func (r *runner) value(ref string) (string, error) {
 		return r.ev.Ref, nil
 	case "github.repository_owner":
 		return r.ev.Owner, nil
+	case "github.ref_name":
+		return refName(r.ev.Ref), nil
+	case "github.event.repository.default_branch":
+		return cmp.Or(r.ev.DefaultBranch, "main"), nil
 	}
 	if k, ok := strings.CutPrefix(ref, "env."); ok {
 		return r.env[k], nil
@@ -331,7 +426,8 @@ func (r *runner) value(ref string) (string, error) {
 }
 
 // cond evaluates an if: of terms joined by && or ||, each a comparison
-// of a reference with a quoted string (== or !=), true or false.
+// of a reference with a quoted string or another reference (== or !=),
+// true or false.
 func (r *runner) cond(s string) (bool, error) {
 	s = strings.TrimSpace(s)
 	if m := expr.FindStringSubmatch(s); m != nil && m[0] == s {
@@ -366,7 +462,12 @@ func (r *runner) term(t string) (bool, error) {
 			if err != nil {
 				return false, err
 			}
-			right := strings.Trim(strings.TrimSpace(b), "'")
+			right := strings.TrimSpace(b)
+			if q, ok := strings.CutPrefix(right, "'"); ok && strings.HasSuffix(q, "'") {
+				right = strings.TrimSuffix(q, "'")
+			} else if right, err = r.value(right); err != nil {
+				return false, err
+			}
 			return (left == right) == (op == "=="), nil
 		}
 	}
