@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -19,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/build"
+	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/gitinfo"
 	"github.com/helminauha/helminauha/internal/rootfs"
@@ -248,6 +250,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				note = diag.CmdNoBaseURL
 			}
 			fmt.Fprintln(stdout, note.In(lang, filepath.Join(*contentDir, "site.yaml")))
+		}
+		if res.Site != nil {
+			publishNotes(stdout, res.Site.Config, *out, *contentDir, lang)
 		}
 	}
 	if *timings {
@@ -480,4 +485,37 @@ func record(name string, start func(io.Writer) error, stop func()) (func(), erro
 		return nil, err
 	}
 	return func() { stop(); f.Close() }, nil
+}
+
+// publishNotes tells of an address the host will not serve the site at,
+// which no check of the content can see: a CNAME (kept in the output
+// folder or copied from static/) naming another domain than the base URL,
+// and a base URL under a path, where robots.txt and _headers are never
+// read.
+func publishNotes(w io.Writer, cfg *config.Config, out, contentDir string, lang diag.Lang) {
+	if cfg.BaseURL == "" {
+		return
+	}
+	base, err := url.Parse(cfg.BaseURL)
+	if err != nil {
+		return
+	}
+	name := filepath.Join(out, "CNAME")
+	if data, err := os.ReadFile(name); err == nil {
+		// GitHub Pages reads the file's first line, a bare domain, though
+		// a team may well write the address as the browser shows it.
+		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+		domain := strings.TrimSpace(line)
+		for _, p := range []string{"https://", "http://"} {
+			domain = strings.TrimPrefix(domain, p)
+		}
+		domain = strings.ToLower(strings.TrimSuffix(domain, "/"))
+		if domain != "" && (domain != strings.ToLower(base.Host) || base.Path != "/") {
+			fmt.Fprintln(w, diag.CmdCNAMEMismatch.In(lang, name, domain, cfg.BaseURL,
+				filepath.Join(contentDir, "site.yaml"), "https://"+domain+"/"))
+		}
+	}
+	if cfg.RootPath() != "/" {
+		fmt.Fprintln(w, diag.CmdSubpathRootFiles.In(lang, cfg.RootPath(), cfg.RootAbsolute("sitemap.xml")))
+	}
 }

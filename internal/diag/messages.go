@@ -163,6 +163,12 @@ language is en or sv).
 	CmdNoBaseURLSitemap = msg("cmd.no-baseurl-sitemap",
 		"Sivustolla ei ole osoitetta (baseURL): sivukartta (sitemap.xml) tarvitsee kokonaiset osoitteet, joita hakukoneet käyttävät. Kirjoita ennen julkaisua tiedostoon %s baseURL (esimerkiksi baseURL: https://helmet.example.fi/) tai anna build --baseurl OSOITE.",
 		"The site has no address (baseURL): the sitemap (sitemap.xml) needs whole addresses, which search engines use. Before publishing, write baseURL in %s (such as baseURL: https://helmet.example.fi/) or give build --baseurl URL.")
+	CmdCNAMEMismatch = msg("cmd.cname-baseurl",
+		"%s antaa sivuston verkkotunnukseksi %s, mutta sivut rakennettiin osoitteeseen %s: sivujen kanoniset osoitteet, sivukartta ja syöte veisivät hakukoneet ja lukijat sinne. Kirjoita tiedostoon %s baseURL: %s (tai korjaa CNAME).",
+		"%s names the site's domain %s, but the pages were built for %s: the pages' canonical addresses, the sitemap and the feed would send search engines and readers there. In %s write baseURL: %s (or correct the CNAME).")
+	CmdSubpathRootFiles = msg("cmd.subpath-root-files",
+		"Sivusto on polulla %s: hakukoneet lukevat robots.txt-tiedoston ja Netlify ja Cloudflare Pages _headers-tiedoston vain verkkotunnuksen juuresta, joten nämä kaksi tiedostoa eivät tällä polulla vaikuta mihinkään. Hakukoneet löytävät sivut silti linkkejä seuraamalla; anna niille sivukartta %s itse (esimerkiksi Google Search Consolessa).",
+		"The site is at the path %s: search engines read robots.txt, and Netlify and Cloudflare Pages read _headers, only at a domain's root, so these two files do nothing at this path. Search engines still find the pages by following links; give them the sitemap %s yourself (in Google Search Console, say).")
 	CmdCheckBadFormat = msg("cmd.check-bad-format",
 		"helminauha check: --format on text, json tai github, ei %q",
 		"helminauha check: --format must be text, json or github, not %q")
@@ -1022,6 +1028,9 @@ var (
 	SiteStaticInGenerated = msg("site.static-in-generated",
 		"tiedosto %q kansiossa static on kansiossa %s/, jonka portaali täyttää omilla tiedostoillaan (%s), joiden nimet riippuvat portaalin koosta: siirrä se toiseen kansioon, esimerkiksi static/liitteet/",
 		"static file %q is in the folder %s/, which the portal fills with files of its own (%s), named as the portal's size makes them: move it to another folder, for example static/liitteet/")
+	SiteStaticKept = msg("site.static-kept",
+		"tiedostoa %q kansiossa static ei voi julkaista: kohdekansion %s säilytetään koontien yli sellaisenaan (.git, CNAME, .nojekyll ja site.yaml:n keep-luettelo), eikä koonti kirjoita sitä. Poista tiedosto kansiosta static. Oman verkkotunnuksen saa GitHub Pagesissa asetuksista (Settings → Pages → Custom domain) ja Netlifyssä ja Cloudflare Pagesissa niiden hallintanäkymästä; kohdekansioon itse kirjoitettu CNAME säilyy jokaisen koonnin yli.",
+		"static file %q cannot be published: %s in the output folder is kept as it is across builds (.git, CNAME, .nojekyll and site.yaml's keep), and no build writes it. Remove the file from static. A custom domain is set in GitHub Pages' settings (Settings → Pages → Custom domain), and in Netlify's and Cloudflare Pages' dashboards; a CNAME written in the output folder itself is kept across every build.")
 	SiteStaticOverTheme = msg("site.static-over-theme",
 		"tiedosto %q kansiossa static menisi teeman oman samannimisen tiedoston päälle: nimeä se toisin tai siirrä se toiseen kansioon, esimerkiksi static/liitteet/ (teeman tiedostoja muutetaan omassa teemassa, jonka site.yaml:n theme nimeää)",
 		"static file %q would overwrite the theme's own file of that name: rename it or move it to another folder, for example static/liitteet/ (a theme's files are changed in a theme of your own, which site.yaml's theme names)")

@@ -936,8 +936,27 @@ func (b *builder) static() {
 		}
 		if text := b.inTheWay(f, r); text.Message() != nil {
 			b.diags.Add(&diag.Error{Pos: diag.Pos{File: b.staticDir + f}, Text: text})
+		} else if k := b.keptAt(f); b.lang == "" && k != "" {
+			// The build's last stage refused it, after check had passed,
+			// at no file of the content's.
+			b.diags.Add(&diag.Error{Pos: diag.Pos{File: b.staticDir + f}, Text: diag.SiteStaticKept.With(f, k)})
 		}
 	}
+}
+
+// keptAt is the name the output folder keeps (CNAME, or one site.yaml's
+// keep names) that the static file f would be written on or inside; ""
+// for none. The output folder's own list of kept names (.git and
+// .nojekyll besides) is output's; a static name starting with a dot is
+// no published file.
+func (b *builder) keptAt(f string) string {
+	for _, k := range append([]string{"CNAME"}, b.s.Config.Keep...) {
+		k = strings.TrimSuffix(k, "/")
+		if f == k || strings.HasPrefix(f, k+"/") {
+			return k
+		}
+	}
+	return ""
 }
 
 // inTheWay says how the static file f, at r in the language's folder, is
