@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/helminauha/helminauha/internal/diag"
 )
 
 // A build tells of an address the host will not serve the site at, which
@@ -99,5 +101,24 @@ func TestStaticKeptName(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The build's summary lists every kind of file it wrote, to the last, in
+// every language: the list was cut at 300 characters as a quoted value
+// is, and a Finnish or Swedish portal's ended "1 r…" or "1 lis…".
+func TestBuildSummaryWhole(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	for lang, want := range map[string]string{
+		"fi": "1 hakusivu, 1 sivukartta, 1 asiasanaluettelo\n",
+		"sv": "1 söksida, 1 webbplatskarta, 1 lista över nyckelord\n",
+		"en": "1 search page, 1 sitemap, 1 term index\n",
+	} {
+		stdout, stderr := helminauhaEnv(t, dir, []string{diag.LangEnv + "=" + lang}, "build")
+		first, _, _ := strings.Cut(stdout, "\n")
+		if !strings.Contains(first+"\n", want) {
+			t.Errorf("%s: the summary does not end %q:\n%s%s", lang, want, stdout, stderr)
+		}
 	}
 }
