@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -524,4 +525,51 @@ func publishNotes(w io.Writer, cfg *config.Config, out, contentDir string, lang 
 	if cfg.RootPath() != "/" {
 		fmt.Fprintln(w, diag.CmdSubpathRootFiles.In(lang, cfg.RootPath(), cfg.RootAbsolute("sitemap.xml")))
 	}
+	editURLNote(w, cfg.EditURL, filepath.Join(contentDir, "site.yaml"), lang)
+}
+
+// editURLNote tells, in a GitHub Actions run, an editURL on GitHub that
+// names another repository than the one being built, or another branch
+// than the one published: a fork or copy keeps the editURL it was made
+// with, and every page's edit link then opens the original's file (or a
+// branch the fork has not). It is a workflow command, so that it shows
+// on the run's summary, where no line of the log is read.
+func editURLNote(w io.Writer, editURL, siteYAML string, lang diag.Lang) {
+	repo := os.Getenv("GITHUB_REPOSITORY")
+	if os.Getenv("GITHUB_ACTIONS") != "true" || repo == "" || editURL == "" {
+		return
+	}
+	server, err := url.Parse(cmp.Or(os.Getenv("GITHUB_SERVER_URL"), "https://github.com"))
+	if err != nil {
+		return
+	}
+	u, err := url.Parse(editURL)
+	if err != nil || !strings.EqualFold(u.Host, server.Host) {
+		return
+	}
+	// owner/repo/edit/branch/path…; a branch with a / in its name is
+	// told from the path only by GitHub, so the first segment is taken.
+	parts := strings.SplitN(strings.Trim(u.Path, "/"), "/", 5)
+	if len(parts) < 4 || (parts[2] != "edit" && parts[2] != "blob" && parts[2] != "tree") {
+		return
+	}
+	branch := parts[3]
+	// The branch published: a pull request's base, or the pushed one (the
+	// workflow builds a push to its default branch alone).
+	switch os.Getenv("GITHUB_EVENT_NAME") {
+	case "pull_request":
+		branch = cmp.Or(os.Getenv("GITHUB_BASE_REF"), branch)
+	case "push":
+		branch = cmp.Or(os.Getenv("GITHUB_REF_NAME"), branch)
+	}
+	if strings.EqualFold(parts[0]+"/"+parts[1], repo) && parts[3] == branch {
+		return
+	}
+	rest := "content/"
+	if len(parts) == 5 {
+		rest = parts[4] + "/"
+	}
+	want := server.Scheme + "://" + server.Host + "/" + repo + "/edit/" + branch + "/" + rest
+	fmt.Fprintf(w, "::warning file=%s::%s\n", filepath.ToSlash(siteYAML),
+		diag.CmdEditURLElsewhere.In(lang, editURL, repo, branch, siteYAML, want))
 }

@@ -122,3 +122,39 @@ func TestBuildSummaryWhole(t *testing.T) {
 		}
 	}
 }
+
+// In a GitHub Actions run, an editURL on GitHub that names another
+// repository than the one built, or another branch than the published
+// one, is told as a warning on the run's summary, with the editURL to
+// write: a fork or copy kept the original's editURL, and every page's
+// "Muokkaa tätä sivua" link opened the original repository's file, or a
+// branch main the fork has not.
+func TestEditURLOfAnotherRepository(t *testing.T) {
+	t.Parallel()
+	const upstream = "https://github.com/helminauha/helminauha/edit/main/content/"
+	for _, c := range []struct {
+		name string
+		env  []string
+		want string // "" for no warning
+	}{
+		{"fork on master", []string{"GITHUB_ACTIONS=true", "GITHUB_REPOSITORY=toimitus/portaali", "GITHUB_EVENT_NAME=push", "GITHUB_REF_NAME=master"},
+			"::warning file=content/site.yaml::editURL " + upstream + " does not point to the files of this repository's published branch (repository toimitus/portaali, branch master): every page's edit link would lead elsewhere. In content/site.yaml write editURL: https://github.com/toimitus/portaali/edit/master/content/\n"},
+		{"fork's pull request", []string{"GITHUB_ACTIONS=true", "GITHUB_REPOSITORY=toimitus/portaali", "GITHUB_EVENT_NAME=pull_request", "GITHUB_REF_NAME=1/merge", "GITHUB_BASE_REF=main"},
+			"(repository toimitus/portaali, branch main): every page's edit link would lead elsewhere. In content/site.yaml write editURL: https://github.com/toimitus/portaali/edit/main/content/\n"},
+		{"own default branch renamed", []string{"GITHUB_ACTIONS=true", "GITHUB_REPOSITORY=helminauha/helminauha", "GITHUB_EVENT_NAME=push", "GITHUB_REF_NAME=julkaisu"},
+			"write editURL: https://github.com/helminauha/helminauha/edit/julkaisu/content/\n"},
+		{"own repository", []string{"GITHUB_ACTIONS=true", "GITHUB_REPOSITORY=Helminauha/Helminauha", "GITHUB_EVENT_NAME=push", "GITHUB_REF_NAME=main"}, ""},
+		{"own machine", []string{"GITHUB_ACTIONS=", "GITHUB_REPOSITORY="}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			dir := portal(t)
+			site := filepath.Join(dir, "content", "site.yaml")
+			write(t, site, string(read(t, site))+"editURL: "+upstream+"\n")
+			stdout, stderr := helminauhaEnv(t, dir, append([]string{diag.LangEnv + "=en"}, c.env...), "build")
+			if c.want == "" && strings.Contains(stdout+stderr, "editURL") || !strings.Contains(stdout, c.want) {
+				t.Errorf("build says\n%s%s\nwant %q", stdout, stderr, c.want)
+			}
+		})
+	}
+}

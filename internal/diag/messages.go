@@ -166,6 +166,9 @@ language is en or sv).
 	CmdCNAMEMismatch = msg("cmd.cname-baseurl",
 		"%s antaa sivuston verkkotunnukseksi %s, mutta sivut rakennettiin osoitteeseen %s: sivujen kanoniset osoitteet, sivukartta ja syöte veisivät hakukoneet ja lukijat sinne. Kirjoita tiedostoon %s baseURL: %s (tai korjaa CNAME).",
 		"%s names the site's domain %s, but the pages were built for %s: the pages' canonical addresses, the sitemap and the feed would send search engines and readers there. In %s write baseURL: %s (or correct the CNAME).")
+	CmdEditURLElsewhere = msg("cmd.editurl-elsewhere",
+		"editURL %s ei osoita tämän säilön julkaistavan haaran tiedostoihin (säilö %s, haara %s): jokaisen sivun Muokkaa tätä sivua -linkki veisi muualle. Kirjoita tiedostoon %s editURL: %s",
+		"editURL %s does not point to the files of this repository's published branch (repository %s, branch %s): every page's edit link would lead elsewhere. In %s write editURL: %s")
 	CmdSubpathRootFiles = msg("cmd.subpath-root-files",
 		"Sivusto on polulla %s: hakukoneet lukevat robots.txt-tiedoston ja Netlify ja Cloudflare Pages _headers-tiedoston vain verkkotunnuksen juuresta, joten nämä kaksi tiedostoa eivät tällä polulla vaikuta mihinkään. Hakukoneet löytävät sivut silti linkkejä seuraamalla; anna niille sivukartta %s itse (esimerkiksi Google Search Consolessa).",
 		"The site is at the path %s: search engines read robots.txt, and Netlify and Cloudflare Pages read _headers, only at a domain's root, so these two files do nothing at this path. Search engines still find the pages by following links; give them the sitemap %s yourself (in Google Search Console, say).")
