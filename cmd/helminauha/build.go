@@ -128,7 +128,7 @@ func themesDir(contentDir string) string {
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("build", "[--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]", stderr)
+	fl := newFlags("build", "[--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet] [--format text|github]", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	out := fl.String("out", "public", "the output folder (changed only when the build succeeds)")
 	cleanOut := fl.Bool("clean-out", false, "remove the files in the output folder that helminauha did not write (but .git, CNAME, .nojekyll and site.yaml's keep), instead of refusing to build there")
@@ -137,6 +137,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, JSON, SVG and XML")
 	gz := fl.Bool("gzip", false, "also write a .gz beside every text file")
 	quiet := fl.Bool("quiet", false, "print only problems")
+	format := fl.String("format", "text", "text, or github (errors as workflow commands, which GitHub shows on a pull request's lines)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to `FILE` (for go tool pprof)")
 	memProfile := fl.String("memprofile", "", "write an allocation profile to `FILE` at the end (for go tool pprof)")
 	timings := fl.Bool("timings", false, "print how long each stage took")
@@ -171,6 +172,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *out == "" {
 		fmt.Fprintln(stderr, "helminauha:", diag.OutputEmpty.In(fl.Lang("")))
+		return errUsage
+	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintln(stderr, diag.CmdBuildBadFormat.In(fl.Lang(""), *format))
 		return errUsage
 	}
 	opts, done, err := openContent(*contentDir, stderr, fl.Lang(""))
@@ -214,7 +219,16 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	lang := fl.Lang("")
 	if res != nil {
 		lang = fl.Lang(res.Language)
-		printDiags(stderr, res, false, lang)
+		if *format == "github" {
+			// An error check does not find (a static file the minifier
+			// cannot read) failed the workflow with no word on the pull
+			// request. The commands go to stdout, as check's do.
+			errs := *res
+			errs.Diags = res.Diags.Errors()
+			writeGitHub(stdout, &errs, repoRoot(), lang)
+		} else {
+			printDiags(stderr, res, false, lang)
+		}
 	}
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintln(stderr, failedMsg.In(lang, diag.CmdErrorCount.With(len(res.Diags.Errors())+res.Dropped), *out))

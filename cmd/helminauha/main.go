@@ -14,6 +14,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -225,11 +226,13 @@ var flagHelp = map[string]*diag.Message{
 	"minify": diag.FlagMinify, "gzip": diag.FlagGzip, "quiet": diag.FlagQuiet, "cpuprofile": diag.FlagCPUProfile,
 	"memprofile": diag.FlagMemProfile, "timings": diag.FlagTimings, "format": diag.FlagFormat, "addr": diag.FlagAddr,
 	"theme": diag.FlagTheme, "lang": diag.FlagLang, "allow-host": diag.FlagAllowHost,
+	// A command's own meaning of a flag, before the flag's.
+	"build.format": diag.FlagBuildFormat,
 }
 
 // flagArg is what a flag's value is, in -h.
 var flagArg = map[string]string{"content": "DIR", "out": "DIR", "baseurl": "URL", "theme": "SLUG",
-	"addr": "HOST:PORT", "format": "text|json", "lang": "fi|sv|en", "allow-host": "NAME"}
+	"addr": "HOST:PORT", "format": "text|json", "lang": "fi|sv|en", "allow-host": "NAME", "build.format": "text|github"}
 
 // printDefaults is flag.PrintDefaults in the messages' language.
 func (f *flags) printDefaults(l diag.Lang) {
@@ -238,14 +241,14 @@ func (f *flags) printDefaults(l diag.Lang) {
 			return
 		}
 		usage := fl.Usage
-		if m := flagHelp[fl.Name]; m != nil {
+		if m := cmp.Or(flagHelp[f.Name()+"."+fl.Name], flagHelp[fl.Name]); m != nil {
 			usage = m.In(l)
 		}
 		fake := *fl
 		fake.Usage = usage
 		kind, usage := flag.UnquoteUsage(&fake)
 		line := "  --" + fl.Name
-		if arg := flagArg[fl.Name]; arg != "" {
+		if arg := cmp.Or(flagArg[f.Name()+"."+fl.Name], flagArg[fl.Name]); arg != "" {
 			line += " " + placeholders(l).Replace(arg)
 		} else if kind != "" {
 			line += " " + placeholders(l).Replace(strings.ToUpper(kind))

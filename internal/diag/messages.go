@@ -172,6 +172,9 @@ language is en or sv).
 	CmdSubpathRootFiles = msg("cmd.subpath-root-files",
 		"Sivusto on polulla %s: hakukoneet lukevat robots.txt-tiedoston ja Netlify ja Cloudflare Pages _headers-tiedoston vain verkkotunnuksen juuresta, joten nämä kaksi tiedostoa eivät tällä polulla vaikuta mihinkään. Hakukoneet löytävät sivut silti linkkejä seuraamalla; anna niille sivukartta %s itse (esimerkiksi Google Search Consolessa).",
 		"The site is at the path %s: search engines read robots.txt, and Netlify and Cloudflare Pages read _headers, only at a domain's root, so these two files do nothing at this path. Search engines still find the pages by following links; give them the sitemap %s yourself (in Google Search Console, say).")
+	CmdBuildBadFormat = msg("cmd.build-bad-format",
+		"helminauha build: --format on text tai github, ei %q",
+		"helminauha build: --format must be text or github, not %q")
 	CmdCheckBadFormat = msg("cmd.check-bad-format",
 		"helminauha check: --format on text, json tai github, ei %q",
 		"helminauha check: --format must be text, json or github, not %q")
@@ -317,18 +320,19 @@ var (
 		"remove the files in the output folder that helminauha did not write (but .git, CNAME, .nojekyll and site.yaml's keep), instead of refusing to build there")
 	FlagBaseURL = msg("flag.baseurl", "sivuston osoite, jos se on eri kuin site.yaml:n baseURL (esim. https://org.github.io/portaali/)",
 		"the site's address, overriding site.yaml's baseURL (e.g. https://org.github.io/portaali/)")
-	FlagDrafts     = msg("flag.drafts", "ota mukaan myös luonnokset (draft: true)", "include pearls marked draft: true")
-	FlagMinify     = msg("flag.minify", "tiivistä HTML, CSS, JS, JSON, SVG ja XML", "minify HTML, CSS, JS, JSON, SVG and XML")
-	FlagGzip       = msg("flag.gzip", "kirjoita jokaisen tekstitiedoston viereen myös .gz-versio", "also write a .gz beside every text file")
-	FlagQuiet      = msg("flag.quiet", "kerro vain ongelmat", "print only problems")
-	FlagCPUProfile = msg("flag.cpuprofile", "kirjoita suoritinprofiili tiedostoon `TIEDOSTO` (go tool pprof)", "write a CPU profile to `FILE` (for go tool pprof)")
-	FlagMemProfile = msg("flag.memprofile", "kirjoita muistiprofiili tiedostoon `TIEDOSTO` lopuksi (go tool pprof)", "write an allocation profile to `FILE` at the end (for go tool pprof)")
-	FlagTimings    = msg("flag.timings", "kerro, kauanko kukin vaihe kesti", "print how long each stage took")
-	FlagFormat     = msg("flag.format", "text, json muita ohjelmia varten tai github (virheet pull requestin riveille)", "text, json for editors' tools, or github (problems on a pull request's lines)")
-	FlagAddr       = msg("flag.addr", "osoite, jossa esikatselu näkyy (vain tällä koneella, ellei toisin kerrota)", "the address to serve at (loopback unless told otherwise)")
-	FlagTheme      = msg("flag.theme", "teema-alueen tunniste (kansion teemat tiedoston nimi ilman .md-päätettä)", "the theme area's slug (a file name in teemat/ without .md)")
-	FlagAllowHost  = msg("flag.allow-host", "vastaa myös pyyntöihin, joissa sivuston nimi on tämä (toista valitsin tai erota nimet pilkuilla; * sallii kaikki): muuten vain localhost ja osoite, jossa esikatselu näkyy", "also answer requests for this host name (repeat the flag or separate names with commas; * allows any): otherwise only localhost and the address served at")
-	FlagLang       = msg("flag.lang", "viestien kieli: fi, sv tai en (oletus HELMINAUHA_LANG, sitten site.yaml:n language)", "the messages' language: fi, sv or en (default HELMINAUHA_LANG, then site.yaml's language)")
+	FlagDrafts      = msg("flag.drafts", "ota mukaan myös luonnokset (draft: true)", "include pearls marked draft: true")
+	FlagMinify      = msg("flag.minify", "tiivistä HTML, CSS, JS, JSON, SVG ja XML", "minify HTML, CSS, JS, JSON, SVG and XML")
+	FlagGzip        = msg("flag.gzip", "kirjoita jokaisen tekstitiedoston viereen myös .gz-versio", "also write a .gz beside every text file")
+	FlagQuiet       = msg("flag.quiet", "kerro vain ongelmat", "print only problems")
+	FlagCPUProfile  = msg("flag.cpuprofile", "kirjoita suoritinprofiili tiedostoon `TIEDOSTO` (go tool pprof)", "write a CPU profile to `FILE` (for go tool pprof)")
+	FlagMemProfile  = msg("flag.memprofile", "kirjoita muistiprofiili tiedostoon `TIEDOSTO` lopuksi (go tool pprof)", "write an allocation profile to `FILE` at the end (for go tool pprof)")
+	FlagTimings     = msg("flag.timings", "kerro, kauanko kukin vaihe kesti", "print how long each stage took")
+	FlagBuildFormat = msg("flag.build-format", "text tai github (virheet työnkulun komentoina, jotka GitHub näyttää pull requestin riveillä)", "text, or github (errors as workflow commands, which GitHub shows on a pull request's lines)")
+	FlagFormat      = msg("flag.format", "text, json muita ohjelmia varten tai github (virheet pull requestin riveille)", "text, json for editors' tools, or github (problems on a pull request's lines)")
+	FlagAddr        = msg("flag.addr", "osoite, jossa esikatselu näkyy (vain tällä koneella, ellei toisin kerrota)", "the address to serve at (loopback unless told otherwise)")
+	FlagTheme       = msg("flag.theme", "teema-alueen tunniste (kansion teemat tiedoston nimi ilman .md-päätettä)", "the theme area's slug (a file name in teemat/ without .md)")
+	FlagAllowHost   = msg("flag.allow-host", "vastaa myös pyyntöihin, joissa sivuston nimi on tämä (toista valitsin tai erota nimet pilkuilla; * sallii kaikki): muuten vain localhost ja osoite, jossa esikatselu näkyy", "also answer requests for this host name (repeat the flag or separate names with commas; * allows any): otherwise only localhost and the address served at")
+	FlagLang        = msg("flag.lang", "viestien kieli: fi, sv tai en (oletus HELMINAUHA_LANG, sitten site.yaml:n language)", "the messages' language: fi, sv or en (default HELMINAUHA_LANG, then site.yaml's language)")
 )
 
 // What the operating system said went wrong with a file (Cause).

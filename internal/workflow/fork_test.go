@@ -192,3 +192,37 @@ func TestForkPublishesFromItsDefaultBranch(t *testing.T) {
 		})
 	}
 }
+
+// TestForkBuildFailureIsAnnotated: an error that check does not find but
+// the build does (a static JSON file the minifier cannot read) fails the
+// content job at the build, with the annotation on the file's line and
+// column, and leaves nothing to upload. The build printed it as text, so
+// the pull request showed a red run and no word at the file.
+func TestForkBuildFailureIsAnnotated(t *testing.T) {
+	dir := forkWithPortal(t)
+	wf, err := workflow.Load(filepath.Join(dir, ".github", "workflows", "deploy.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "content", "static", "data", "kunnat.json")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte("[1,,2]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	pr := workflow.Event{Name: "pull_request", Ref: "refs/pull/1/merge", Owner: "toimitus"}
+	err = wf.Run(context.Background(), "content", dir, pr, &out)
+	if err == nil || !strings.HasPrefix(err.Error(), "Build the portal:") {
+		t.Errorf("the content job does not fail at the build: %v\n%s", err, out.String())
+	}
+	want := "::error file=content/static/data/kunnat.json,line=1,col=4,title=Virhe::JSON-tiedostossa on tässä kohdassa virhe (unexpected character ','), joten sitä ei voitu tiivistää"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("the output lacks the annotation\n%s\nit is\n%s", want, out.String())
+	}
+	if slices.Contains(wf.Ran, "Upload the preview") || slices.Contains(wf.Ran, "Upload the site") {
+		t.Errorf("the job uploaded after the build failed: %q", wf.Ran)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Errorf("the failed build left public/")
+	}
+}
