@@ -64,7 +64,7 @@ test-go:
 # build tag keeps them out of go test ./...; make test runs them here.
 test-checkout:
 	$(GO) vet -tags checkout ./cmd/helminauha ./internal/workflow
-	$(GO) test -count=1 -tags checkout -run '^(TestReadmeCommandsAsTyped|TestDeployWorkflowOnThisRepository|TestForkDeploys)$$' ./cmd/helminauha ./internal/workflow
+	$(GO) test -count=1 -tags checkout -run '^(TestReadmeCommandsAsTyped|TestDeployWorkflowOnThisRepository|TestForkDeploys|TestForkPublishesFromItsDefaultBranch|TestForkBuildFailureIsAnnotated)$$' ./cmd/helminauha ./internal/workflow
 
 # The measuring tools' own tests build the Hugo sites, so Hugo is
 # installed first and a missing Hugo fails them instead of skipping.
