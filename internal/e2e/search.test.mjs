@@ -1,7 +1,8 @@
 // The search page where the reader's words are not the portal's, in
 // headless Chromium over the default portal: a synonym finds the page, a
 // query without hits says so with a suggestion that runs when followed,
-// and each answer is announced to screen readers; axe passes in each state.
+// and each answer is announced to screen readers (once the reader pauses
+// typing); axe passes in each state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, openPage, assertClean, axe, formatViolations } from './harness.mjs';
@@ -58,6 +59,23 @@ test('typing announces each answer in the live region', async (t) => {
   assert.equal((await status(page).textContent()).trim(), 'Ei osumia haulla ”xyzzyqwv”.');
   const violations = await axe(page);
   assert.deepEqual(violations, [], 'axe:\n' + formatViolations(violations));
+  assertClean(w);
+});
+
+test('a reader who types slowly hears the count once, when they pause, not one for each letter', async (t) => {
+  const { page, w } = await open(t, { viewport: { width: 375, height: 812 } });
+  await page.goto(site.base + '/haku/');
+  await page.evaluate(() => {
+    const region = document.getElementById('search-status');
+    window.said = [];
+    new MutationObserver(() => region.textContent && window.said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  // Four keys a second, as on a phone: each answer is on screen before
+  // the next key, but the reader is still typing.
+  await page.locator('#search-input').pressSequentially('verkostotyö', { delay: 250 });
+  await page.waitForFunction(() => /haulla ”verkostotyö”/.test(document.getElementById('search-status').textContent));
+  assert.deepEqual(await page.evaluate(() => window.said), [(await status(page).textContent())]);
+  assert.match(await status(page).textContent(), /^\d+ osumaa haulla ”verkostotyö”\.$/);
   assertClean(w);
 });
 

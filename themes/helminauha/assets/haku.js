@@ -1176,6 +1176,12 @@ function labels(idx) {
 const FACETS = ['teema', 'kind', 'audience'];
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 150;
+// A reader who types slowly, as many do on a phone or with a screen
+// reader's echo, would hear the count of every prefix they pass ("52
+// osumaa haulla ”ver”"...): the count waits until they pause for three
+// of their own keystrokes' time, at most QUIET_MS (and that long after a
+// first keystroke, whose rhythm is not known yet).
+const QUIET_MS = 1200;
 
 // statusText is the sentence announced after a search; total is a
 // lower bound when exact is false.
@@ -1386,7 +1392,12 @@ function startPage(doc, win) {
       const [before, after] = t('suggest').split('{word}');
       said.push(' ' + before, a, after || '');
     }
-    announce(status, said, done);
+    const wait = typedAt ? Math.min(QUIET_MS, 3 * rhythm) - (win.performance.now() - typedAt) : 0;
+    if (wait > 0) {
+      // Not the count of a query typed before, beside this one's hits.
+      announce(status, []);
+      quiet = win.setTimeout(() => my === seq && announce(status, said, done), wait);
+    } else announce(status, said, done);
   }
 
   // rerun searches again from the first page of hits.
@@ -1396,8 +1407,15 @@ function startPage(doc, win) {
   }
 
   let timer = 0;
+  let quiet = 0;
+  let typedAt = 0;
+  let rhythm = QUIET_MS;
   if (input) {
     input.addEventListener('input', () => {
+      const now = win.performance.now();
+      rhythm = typedAt && now - typedAt < QUIET_MS ? now - typedAt : QUIET_MS;
+      typedAt = now;
+      win.clearTimeout(quiet);
       state.q = input.value;
       state.shown = PAGE_SIZE;
       win.clearTimeout(timer);
@@ -1408,6 +1426,7 @@ function startPage(doc, win) {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       win.clearTimeout(timer);
+      typedAt = 0;
       if (input) state.q = input.value;
       rerun();
     });
