@@ -110,3 +110,22 @@ for (const m of menus) {
     assertClean(w);
   });
 }
+
+test('Escape closes the menu a reader opened on a phone and gives the focus back to it; on a wide screen the row stays', async (t) => {
+  const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone });
+  await page.goto(site.base + '/');
+  const summary = page.locator('.site-nav summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.ok(await areaLinks(page).first().evaluate((a) => a === document.activeElement), 'the focus is on the first area');
+  await page.keyboard.press('Escape');
+  assert.equal(await areaLinks(page).first().isVisible(), false, 'Escape closes the menu');
+  assert.ok(await summary.evaluate((s) => s === document.activeElement), 'the focus is back on the disclosure');
+  await page.setViewportSize(WIDTHS.desktop);
+  await areaLinks(page).first().focus();
+  await page.keyboard.press('Escape');
+  assert.ok(await areaLinks(page).first().isVisible(), 'the row of areas stays');
+  assert.ok(await areaLinks(page).first().evaluate((a) => a === document.activeElement), 'and keeps the focus');
+  assertClean(w);
+});

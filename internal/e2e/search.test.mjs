@@ -62,7 +62,7 @@ test('typing announces each answer in the live region', async (t) => {
   assertClean(w);
 });
 
-test('a reader who types slowly hears the count once, when they pause, not one for each letter', async (t) => {
+test('a reader who types slowly hears the count once, when they pause, not one for each letter; Escape closes the filters', async (t) => {
   const { page, w } = await open(t, { viewport: { width: 375, height: 812 } });
   await page.goto(site.base + '/haku/');
   await page.evaluate(() => {
@@ -76,6 +76,15 @@ test('a reader who types slowly hears the count once, when they pause, not one f
   await page.waitForFunction(() => /haulla ”verkostotyö”/.test(document.getElementById('search-status').textContent));
   assert.deepEqual(await page.evaluate(() => window.said), [(await status(page).textContent())]);
   assert.match(await status(page).textContent(), /^\d+ osumaa haulla ”verkostotyö”\.$/);
+  // The filters open by keyboard, and Escape closes them again.
+  const summary = page.locator('.search-filters summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'checkbox', 'Tab goes on to the first filter');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.search-filters').evaluate((d) => d.open), false, 'Escape closes the filters');
+  assert.ok(await summary.evaluate((s) => s === document.activeElement), 'the focus is back on their disclosure');
   assertClean(w);
 });
 

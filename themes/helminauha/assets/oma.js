@@ -4,6 +4,7 @@
 // [data-necklace-count] and, on a pearl page, runs the button
 // [data-necklace-toggle] (data-slug, data-title, data-area, data-color;
 // hidden in the HTML, so that without JavaScript there is no button).
+// Being on every page, it also lets Escape close an open disclosure.
 //
 // The page /oma-helminauha/ has its own module, oma-helminauha.js, which
 // imports the storage functions from this one. An ES module: a page that
@@ -127,8 +128,21 @@ function setupToggle(btn) {
   btn.hidden = false;
 }
 
+// closeOnEscape: Escape closes the disclosure the focus is in (the menu
+// of areas on a phone, the search filters) and gives the focus back to
+// its summary, as a reader who opened it by keyboard expects of what
+// opens. On a wide screen the menu has no summary to return to, and stays.
+function closeOnEscape(e) {
+  var d = e.key === 'Escape' && document.activeElement && document.activeElement.closest('details[open]');
+  var s = d && d.querySelector('summary');
+  if (!s || !s.getClientRects().length) return;
+  d.open = false;
+  s.focus();
+}
+
 function init() {
   updateCount();
+  document.addEventListener('keydown', closeOnEscape);
   var toggles = document.querySelectorAll('button[data-necklace-toggle]');
   for (var i = 0; i < toggles.length; i++) setupToggle(toggles[i]);
   window.addEventListener('storage', function (e) {
