@@ -71,6 +71,10 @@ test('a reader collects, orders, annotates, shares and empties a necklace', asyn
   const note = page.locator(`#necklace-list > li[data-slug="${slugs[0]}"] textarea`);
   await note.fill('Kokeillaan ensi viikon tiimipalaverissa.');
   assert.equal(await page.getByLabel('Oma muistiinpano').count(), 3, 'each pearl has a labelled note');
+  // A screen reader that moves from field to field says whose note it is.
+  assert.deepEqual(await page.locator('#necklace-list textarea').evaluateAll((ts) => ts.map((ta) => (ta.getAttribute('aria-describedby') || '')
+    .split(' ').map((id) => document.getElementById(id)?.textContent.trim() || '').join(' '))),
+  await page.locator('#necklace-list h2').allTextContents().then((hs) => hs.map((h) => h.trim())), 'each note is described by its pearl\'s title');
 
   await page.reload();
   await page.locator('#necklace-list > li').nth(2).waitFor();

@@ -294,7 +294,10 @@ NecklacePage.prototype.item = function (info, it, i, n) {
   var summary = info.summary ? el('p', { className: 'necklace-item-summary', text: info.summary }) : null;
 
   var noteId = id + '-note';
-  var note = el('textarea', { id: noteId, rows: '2', 'data-slug': info.slug });
+  // Each note is labelled "Oma muistiinpano": its pearl's title is its
+  // description, which a screen reader says with it, so that moving from
+  // field to field tells whose note this is.
+  var note = el('textarea', { id: noteId, rows: '2', 'data-slug': info.slug, 'aria-describedby': id + '-title' });
   note.value = it.note;
   note.addEventListener('input', function () {
     var items = readItems();
