@@ -18,12 +18,19 @@ function nested(depth) {
 const HEADINGS = '## Kaksi\n\nx\n\n### Kolme\n\nx\n\n#### Neljä\n\nx\n\n##### Viisi\n\nx\n\n###### Kuusi\n\nx\n';
 const body = `Johdanto.\n\n${nested(3)}\nVäli.\n\n${nested(16)}\n${HEADINGS}`;
 
+// A table of long compounds is wider than a phone's screen however its
+// words wrap.
+const TABLE = '| Vaihe | Kuvaus | Vastuu |\n|---|---|---|\n'
+  + '| Käynnistysvaihe | Verkostoyhteistyösopimuksen allekirjoittaminen ja toimintasuunnitelmaluonnoksen hyväksyminen | Palvelualuejohtaja |\n'
+  + '| Arviointi | Asiakaskokemuskyselyn tulosten läpikäyminen verkostotapaamisessa | Kehittämiskoordinaattori |\n';
+
 before(async () => {
   const files = {
     'content/site.yaml': 'title: Syvät listat\ndescription: Sisäkkäisiä listoja.\n',
     'content/teemat/verkostotyo.md': '---\ntitle: Verkostotyö\nweight: 1\nsummary: Verkostoista.\n---\nJohdanto.\n',
     'content/helmet/listat.md': `---\ntitle: Listat\ntheme: verkostotyo\nsummary: Listoja.\nkind: tieto\ndate: 2024-01-01\n---\n${body}`,
     'content/helmet/otsikot.md': `---\ntitle: Otsikot\ntheme: verkostotyo\nsummary: Kaikki tasot.\nkind: tieto\ndate: 2024-01-01\n---\n${HEADINGS}`,
+    'content/helmet/taulukko.md': `---\ntitle: Taulukko\ntheme: verkostotyo\nsummary: Pitkiä sanoja taulukossa.\nkind: tieto\ndate: 2024-01-01\n---\n${TABLE}`,
     'content/opas/_index.md': '---\ntitle: Kumppanuusopas\nsummary: Opas kumppanuuksista.\n---\nKansi.\n',
     'content/opas/luku.md': `---\ntitle: Luku\nweight: 1\nsummary: Listoja.\n---\n${body}`,
   };
@@ -115,5 +122,23 @@ test('the deep lists and headings of level 7 pass axe', async () => {
     if (v.length) msgs.push(`${p}:\n${formatViolations(v)}`);
   }
   assert.deepEqual(msgs, []);
+  await context.close();
+});
+
+// A table wider than the screen scrolls inside itself (the page does
+// not), and a keyboard reaches it to scroll it (2.1.1): axe passes at
+// 320 px.
+test('a table wider than a phone scrolls inside itself, and by keyboard too', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(site.url + '/helmet/taulukko/', { waitUntil: 'load' });
+  const box = await page.locator('.prose table').evaluate((t) => ({ scrolls: t.scrollWidth > t.clientWidth, page: document.documentElement.scrollWidth }));
+  assert.deepEqual(box, { scrolls: true, page: 320 }, 'the table scrolls inside itself, not the page');
+  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement.matches('.prose table'))); i++) await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.activeElement.matches('.prose table')), 'Tab reaches the table');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('.prose table').scrollLeft > 0);
+  const v = await axe(page);
+  assert.deepEqual(v, [], formatViolations(v));
   await context.close();
 });

@@ -962,3 +962,18 @@ func TestCodeBlocksAreFocusable(t *testing.T) {
 		t.Errorf("a worksheet renders a <pre>:\n%s", got)
 	}
 }
+
+// A table scrolls inside itself when it is wider than the screen, as a
+// code block does, and is focusable for the same reason: a table of long
+// compounds failed axe's scrollable-region-focusable at 320 px.
+func TestTablesAreFocusable(t *testing.T) {
+	d, diags := Parse(file, []byte("| Vaihe | Vastuu |\n|---|:-:|\n| Käynnistysvaihe | Palvelualuejohtaja |\n"))
+	if len(diags) > 0 {
+		t.Fatalf("problems: %v", diagStrings(diags))
+	}
+	want := "<table tabindex=\"0\">\n<thead>\n<tr>\n<th>Vaihe</th>\n<th align=\"center\">Vastuu</th>\n</tr>\n</thead>\n" +
+		"<tbody>\n<tr>\n<td>Käynnistysvaihe</td>\n<td align=\"center\">Palvelualuejohtaja</td>\n</tr>\n</tbody>\n</table>\n"
+	if got := string(d.HTML(nil)); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/helminauha/helminauha/internal/diag"
@@ -52,6 +53,12 @@ func (p *parse) walk(d *Doc) {
 		case *ast.Paragraph, *ast.TextBlock:
 			p.titleLinks(d, n)
 			p.pastedBullets(n)
+		case *east.Table:
+			// A table wider than a phone's screen scrolls inside itself
+			// (the theme's overflow-x: auto), as a code block does, and
+			// is reachable by keyboard for the same reason (see preOpen):
+			// a table of long compounds failed axe at 320 px.
+			n.SetAttributeString("tabindex", []byte("0"))
 		case *ast.FencedCodeBlock:
 			if isWorksheetInfo(n.Language(p.src)) {
 				if p.sheets == nil {
