@@ -1,9 +1,10 @@
 // The WCAG 2.1 AA checks axe-core cannot make, on the default portal's
 // page types in headless Chromium: reflow at 320 px, also with the text
 // spacing of 1.4.12 and with the text twice as large (1.4.10, 1.4.12,
-// 1.4.4); the whole page by keyboard, in an order that follows the page,
-// with no trap and with a focus ring of 3:1 on every stop, in both colour
-// schemes (2.1.1, 2.1.2, 2.4.3, 2.4.7, 1.4.11); the skip link (2.4.1);
+// 1.4.4); the marks of the beads' kinds at 3:1 (1.4.11); the whole page
+// by keyboard, in an order that follows the page, with no trap and with a
+// focus ring of 3:1 on every stop, in both colour schemes (2.1.1, 2.1.2,
+// 2.4.3, 2.4.7, 1.4.11); the skip link (2.4.1);
 // label in name (2.5.3) and pictures named or hidden (1.1.1); a status
 // message that leaves the focus where it is (4.1.3); a Swedish page's
 // controls in Swedish (3.1.2); titles and headings (2.4.2, 1.3.1); and
@@ -304,6 +305,41 @@ test('2.4.2, 1.3.1: every page has a title of its own that starts with its one h
     }
   }
   assert.deepEqual(wrong, [], wrong.join('\n'));
+});
+
+// marks runs in the page: each bead's mark of its kind (the hole of a
+// method, the shine of a tip) against the bead around it, 1.4.11: the
+// mark's fill at 3:1 to the bead's, or a ring (its stroke) at 3:1 to both.
+function marks() {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+  const out = new Set();
+  for (const m of document.querySelectorAll('.bead-hole, .bead-shine')) {
+    const bead = getComputedStyle(m.parentElement.querySelector('.bead-shape')).fill;
+    const s = getComputedStyle(m);
+    const ring = /rgb/.test(s.stroke) && parseFloat(s.strokeWidth) > 0 && ratio(s.stroke, bead) >= 3 && ratio(s.stroke, s.fill) >= 3;
+    if (ratio(s.fill, bead) < 3 && !ring) out.add(`${m.getAttribute('class')} ${s.fill} in a bead of ${bead}: ${ratio(s.fill, bead).toFixed(2)}:1, and no ring`);
+  }
+  return [...out];
+}
+
+test('1.4.11: the mark of a bead\'s kind stands out from the bead, in both colour schemes', async (t) => {
+  const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone });
+  await page.goto(site.base + '/');
+  assert.ok(await page.locator('.strand .bead-hole').count() > 0, 'the home page has beads of methods');
+  const wrong = [];
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    for (const m of await page.evaluate(marks)) wrong.push(`${colorScheme}: ${m}`);
+  }
+  assert.deepEqual(wrong, [], wrong.join('\n'));
+  assertClean(w);
 });
 
 test('no motion for a reader who asks for less: no smooth scrolling, transition or animation', async (t) => {
