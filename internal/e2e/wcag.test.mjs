@@ -1,7 +1,8 @@
 // The WCAG 2.1 AA checks axe-core cannot make, on the default portal's
 // page types in headless Chromium: reflow at 320 px, also with the text
 // spacing of 1.4.12 and with the text twice as large (1.4.10, 1.4.12,
-// 1.4.4); the marks of the beads' kinds at 3:1 (1.4.11); the whole page
+// 1.4.4); the marks of the beads' kinds at 3:1 (1.4.11), and a bead's
+// title shown on hover reachable by the pointer (1.4.13); the whole page
 // by keyboard, in an order that follows the page, with no trap and with a
 // focus ring of 3:1 on every stop, in both colour schemes (2.1.1, 2.1.2,
 // 2.4.3, 2.4.7, 1.4.11); the skip link (2.4.1);
@@ -329,8 +330,9 @@ function marks() {
   return [...out];
 }
 
-test('1.4.11: the mark of a bead\'s kind stands out from the bead, in both colour schemes', async (t) => {
-  const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone });
+test('1.4.11, 1.4.13: the mark of a bead\'s kind stands out from the bead in both colour schemes; the title a hover shows can be reached and stays', async (t) => {
+  // Less motion asked for: the title waits for the pointer all the same.
+  const { page, w } = await openPage(site, t, { viewport: WIDTHS.phone, reducedMotion: 'reduce' });
   await page.goto(site.base + '/');
   assert.ok(await page.locator('.strand .bead-hole').count() > 0, 'the home page has beads of methods');
   const wrong = [];
@@ -339,6 +341,34 @@ test('1.4.11: the mark of a bead\'s kind stands out from the bead, in both colou
     for (const m of await page.evaluate(marks)) wrong.push(`${colorScheme}: ${m}`);
   }
   assert.deepEqual(wrong, [], wrong.join('\n'));
+  // The first bead's title shows under the strand when the pointer is on
+  // the bead. A reader who magnifies the screen moves the pointer down
+  // onto the title to read it: it is still shown there, and stays (no
+  // delay left to hide it) while the pointer is on it.
+  const strand = page.locator('svg.strand').first();
+  await strand.evaluate((x) => x.scrollIntoView({ block: 'center' }));
+  const bead = strand.locator('a.bead').first();
+  const title = strand.locator('a.bead:first-of-type + text');
+  const b = await bead.boundingBox();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  assert.ok(await title.isVisible(), 'hovering the bead shows its title');
+  // The middle of the title's second letter, on the screen.
+  const at = await title.evaluate((x) => {
+    const r = x.getExtentOfChar(1);
+    const p = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(x.getScreenCTM());
+    return { x: p.x, y: p.y };
+  });
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+  const shown = await strand.locator('text').evaluateAll((ts) => ts.filter((x) => getComputedStyle(x).visibility === 'visible')
+    .map((x) => `${x.textContent.trim()} (${getComputedStyle(x).transitionDelay})`));
+  assert.deepEqual(shown, [`${(await title.textContent()).trim()} (0s)`], 'the pointer on the title keeps it, and it alone, shown');
+  // The pointer goes, and the keyboard takes the reader to the next bead:
+  // its title shows at once, alone.
+  await page.mouse.move(0, 0);
+  await strand.locator('a.bead').nth(1).focus();
+  const next = await strand.locator('a.bead:nth-of-type(2) + text').textContent();
+  assert.deepEqual(await strand.locator('text').evaluateAll((ts) => ts.filter((x) => getComputedStyle(x).visibility === 'visible').map((x) => x.textContent.trim())),
+    [next.trim()], 'the focused bead\'s title alone is shown');
   assertClean(w);
 });
 
