@@ -157,32 +157,35 @@ func activeDocuments(fsys fs.FS, static []string, show func(string) string) diag
 			continue
 		}
 		data = asUTF8(data)
-		var what string
-		var at int
-		switch kind {
-		case kindXHTML:
-			what, at = svgActive(data)
-		case kindHTML:
-			what, at = htmlActive(data)
-		case kindXML:
-			what, at = xmlDocActive(data)
-		case kindXSL:
-			what, at = xslActive(data)
-		}
-		if what != "" {
-			pos.Line, pos.Col = lineCol(data, at)
-			diags.Report(pos, diag.ContentStaticDocScript, what)
-		}
-		if kind != kindHTML {
-			// An HTML page is no XML: a browser takes <?…?> there for a
-			// comment.
-			if href, at, ok := xslStylesheet(data); ok {
-				pos.Line, pos.Col = lineCol(data, at)
-				diags.Report(pos, diag.ContentStaticXSLStylesheet, href)
-			}
-		}
+		// An HTML page is no XML: a browser takes <?…?> there for a
+		// comment, and follows no stylesheet it names.
+		reportRunning(&diags, pos, data, activeOf[kind], diag.ContentStaticDocScript, kind != kindHTML)
 	}
 	return diags
+}
+
+// activeOf finds what runs in a static document of each kind but an
+// .svgz, which is unpacked first.
+var activeOf = map[docKind]func(data []byte) (what string, at int){
+	kindXHTML: svgActive, kindHTML: htmlActive, kindXML: xmlDocActive, kindXSL: xslActive,
+}
+
+// reportRunning reports what active finds in data, a static file's text
+// (pos names the file), as script says, and when xsl an XSL stylesheet
+// data names, each at its line and column.
+func reportRunning(diags *diag.List, pos diag.Pos, data []byte, active func([]byte) (string, int), script *diag.Message, xsl bool) {
+	if what, at := active(data); what != "" {
+		p := pos
+		p.Line, p.Col = lineCol(data, at)
+		diags.Report(p, script, what)
+	}
+	if !xsl {
+		return
+	}
+	if href, at, ok := xslStylesheet(data); ok {
+		pos.Line, pos.Col = lineCol(data, at)
+		diags.Report(pos, diag.ContentStaticXSLStylesheet, href)
+	}
 }
 
 // asUTF8 is data in UTF-8, as the checks read it, decoded as a browser

@@ -879,14 +879,7 @@ func images(fsys fs.FS, static []string, show func(string) string) (map[string][
 				if got != want {
 					active = xmlDocActive
 				}
-				if what, at := active(data); what != "" {
-					line, col := lineCol(data, at)
-					diags.Report(diag.Pos{File: show(DirStatic + "/" + name), Line: line, Col: col}, diag.ContentStaticSVGScript, what)
-				}
-				if href, at, ok := xslStylesheet(data); ok {
-					line, col := lineCol(data, at)
-					diags.Report(diag.Pos{File: show(DirStatic + "/" + name), Line: line, Col: col}, diag.ContentStaticXSLStylesheet, href)
-				}
+				reportRunning(&diags, diag.Pos{File: show(DirStatic + "/" + name)}, data, active, diag.ContentStaticSVGScript, true)
 			}
 		} else if got == want && want != "image/webp" {
 			if cfg, _, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head[:n]), f)); err == nil {
