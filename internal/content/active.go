@@ -467,11 +467,12 @@ func xmlActive(data []byte) (what string, at int) {
 // feed, also one that a stray & leaves for the plain marks (xmlActive),
 // which a script of an embed in its text would show. A namespace needs an
 // xmlns attribute, written out or made by the doctype (an entity, a
-// default value).
+// default value), each written in the case XML asks (a browser's reader
+// takes no other), so the file is searched as it is, not a lower-cased
+// copy of it.
 func xmlDocActive(data []byte) (what string, at int) {
-	lower := lowerASCII(data)
-	for _, m := range []string{"xmlns", "<!entity", "<!attlist"} {
-		if bytes.Contains(lower, []byte(m)) {
+	for _, m := range []string{"xmlns", "<!ENTITY", "<!ATTLIST"} {
+		if bytes.Contains(data, []byte(m)) {
 			return xmlActive(data)
 		}
 	}
