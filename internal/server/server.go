@@ -718,10 +718,11 @@ func listenError(addr string, err error, byMake bool) error {
 	host, port, splitErr := net.SplitHostPort(addr)
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
+		inUse := diag.ServeAddrInUse
 		if byMake {
-			return diag.ServeAddrInUseMake.Err(addr, cmp.Or(freeNear(addr), here("1314")))
+			inUse = diag.ServeAddrInUseMake
 		}
-		return diag.ServeAddrInUse.Err(addr, cmp.Or(freeNear(addr), here("1314")))
+		return inUse.Err(addr, cmp.Or(freeNear(addr), here("1314")))
 	case errors.Is(err, syscall.EACCES):
 		return diag.ServeAddrDenied.Err(addr)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
