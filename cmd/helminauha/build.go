@@ -267,7 +267,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintln(stdout, note.In(lang, filepath.Join(*contentDir, "site.yaml")))
 		}
 		if res.Site != nil {
-			publishNotes(stdout, res.Site.Config, *out, *contentDir, lang)
+			publishNotes(stdout, res.Site.Config, *out, filepath.Join(*contentDir, "site.yaml"), lang)
 		}
 	}
 	if *timings {
@@ -513,7 +513,7 @@ func record(name string, start func(io.Writer) error, stop func()) (func(), erro
 // folder or copied from static/) naming another domain than the base URL,
 // and a base URL under a path, where robots.txt and _headers are never
 // read.
-func publishNotes(w io.Writer, cfg *config.Config, out, contentDir string, lang diag.Lang) {
+func publishNotes(w io.Writer, cfg *config.Config, out, siteYAML string, lang diag.Lang) {
 	if cfg.BaseURL == "" {
 		return
 	}
@@ -532,14 +532,13 @@ func publishNotes(w io.Writer, cfg *config.Config, out, contentDir string, lang 
 		}
 		domain = strings.ToLower(strings.TrimSuffix(domain, "/"))
 		if domain != "" && (domain != strings.ToLower(base.Host) || base.Path != "/") {
-			fmt.Fprintln(w, diag.CmdCNAMEMismatch.In(lang, name, domain, cfg.BaseURL,
-				filepath.Join(contentDir, "site.yaml"), "https://"+domain+"/"))
+			fmt.Fprintln(w, diag.CmdCNAMEMismatch.In(lang, name, domain, cfg.BaseURL, siteYAML, "https://"+domain+"/"))
 		}
 	}
 	if cfg.RootPath() != "/" {
 		fmt.Fprintln(w, diag.CmdSubpathRootFiles.In(lang, cfg.RootPath(), cfg.RootAbsolute("sitemap.xml")))
 	}
-	editURLNote(w, cfg.EditURL, filepath.Join(contentDir, "site.yaml"), lang)
+	editURLNote(w, cfg.EditURL, siteYAML, lang)
 }
 
 // editURLNote tells, in a GitHub Actions run, an editURL on GitHub that
