@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/helminauha/helminauha/internal/diag"
@@ -17,6 +18,11 @@ import (
 // such a #, or nil. Only the line where a value starts is looked at: the
 // lines of a block text (|) and of a quoted text are text, not YAML.
 func hashComment(src []byte, n *Node) *Problem {
+	if bytes.IndexByte(src, '#') < 0 {
+		// The common block: no line to look at, and no line to cut
+		// out and read as characters for each value.
+		return nil
+	}
 	var starts []int
 	var walk func(n *Node) *Problem
 	walk = func(n *Node) *Problem {
@@ -71,6 +77,9 @@ func hashBefore(src []byte, n int) *Problem {
 // column after (in characters) and outside quotes, with text before it on
 // the line and a character other than a space or # right after it.
 func hashProblem(n int, line string, after int) *Problem {
+	if strings.IndexByte(line, '#') < 0 {
+		return nil // hashAt would find none, after reading line as characters
+	}
 	col, start, flow := hashAt(line)
 	if col <= after {
 		return nil
