@@ -159,7 +159,7 @@ func runsOn(src []byte, starts []int, n, col, indent int) (int, string) {
 	for m := n + 1; m <= len(starts); m++ {
 		l := lineAt(src, starts, m)
 		t := strings.TrimLeft(l, " ")
-		if key, ok := keyAtStart(t); ok && len(l)-len(t) <= indent {
+		if key, ok := KeyAtStart(t); ok && len(l)-len(t) <= indent {
 			return m, key
 		}
 		if closingQuote(l, q) >= 0 {
@@ -176,12 +176,9 @@ func runOnProblem(src []byte, starts []int, n, col int, key string) *Problem {
 	return &Problem{Line: n, Col: col, Text: diag.YAMLQuoteRunsOn.With(q, key+":", q), Cause: true}
 }
 
-// KeyAtStart is keyAtStart, for a line of settings in a Markdown file.
-func KeyAtStart(t string) (string, bool) { return keyAtStart(t) }
-
-// keyAtStart is the key that t starts with, a word followed by a colon
+// KeyAtStart is the key that t starts with, a word followed by a colon
 // and a space or the line's end ("weight: 5", "tags:").
-func keyAtStart(t string) (string, bool) {
+func KeyAtStart(t string) (string, bool) {
 	i := 0
 	for i < len(t) && (t[i] == '_' || t[i] == '-' || 'a' <= t[i] && t[i] <= 'z' || 'A' <= t[i] && t[i] <= 'Z' || '0' <= t[i] && t[i] <= '9') {
 		i++
