@@ -23,7 +23,7 @@ func hashComment(src []byte, n *Node) *Problem {
 		// out and read as characters for each value.
 		return nil
 	}
-	var starts []int
+	starts := lineStarts(src)
 	var walk func(n *Node) *Problem
 	walk = func(n *Node) *Problem {
 		for i, c := range n.Content {
@@ -31,21 +31,13 @@ func hashComment(src []byte, n *Node) *Problem {
 				continue
 			}
 			if c.Kind == Scalar && c.Style == 0 {
-				if starts == nil {
-					starts = lineStarts(src)
-				}
-				line, after := lineAt(src, starts, c.Line), c.Column
+				at := c
 				if n.Kind == Mapping && c.Tag == "!!null" && c.Value == "" {
 					// key: #1 — YAML places the empty value
 					// at the key's colon, or on a later line.
-					k := n.Content[i-1]
-					line, after = lineAt(src, starts, k.Line), k.Column
-					if p := hashProblem(k.Line, line, after); p != nil {
-						return p
-					}
-					continue
+					at = n.Content[i-1]
 				}
-				if p := hashProblem(c.Line, line, after); p != nil {
+				if p := hashProblem(at.Line, lineAt(src, starts, at.Line), at.Column); p != nil {
 					return p
 				}
 			}
