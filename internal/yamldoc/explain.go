@@ -22,9 +22,11 @@ func explain(src []byte, e *yaml.LoadError) *Problem {
 	// (tags: [a, #b]) is noticed where the text ends.
 	// A quote closed before more text is told as such: its advice
 	// quotes the # too.
-	for _, n := range []int{at.Line, e.Mark.Line} {
-		if p := hashBefore(src, max(n, 1)); p != nil && at.Text.Message() != diag.YAMLQuoteThenText {
-			return p
+	if at.Text.Message() != diag.YAMLQuoteThenText {
+		for _, n := range []int{at.Line, e.Mark.Line} {
+			if p := hashBefore(src, max(n, 1)); p != nil {
+				return p
+			}
 		}
 	}
 	if p := runOnBefore(src, max(e.Mark.Line, at.Line)); p != nil && (p.Line != at.Line || p.Col != at.Col) {
