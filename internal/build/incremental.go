@@ -682,16 +682,13 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 			before = site.TitleKey(was.Pearls[w].Title)
 		}
 		pt.titleKeys = [2]string{before, now}
+		var between diag.List // made anew, of pearls it shares a title or a tag with too
 		if titles == nil || titles[before] > 1 || now != before && titles[now] > 0 {
 			files, same := s.SameTitles(was, f.Key)
 			for _, file := range files {
 				titleFiles[file] = true
 			}
-			for _, e := range same {
-				i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.File == e.Pos.File })
-				e.Draft = i >= 0 && s.Pearls[i].Draft
-			}
-			add = append(add, same...)
+			between = append(between, same...)
 		}
 		// Its tags spelt as other words than their pages' labels, and
 		// those of the pearls of a tag whose label it changed.
@@ -699,11 +696,13 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 		for _, file := range files {
 			tagFiles[file] = true
 		}
-		for _, e := range spelt {
-			i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.File == e.Pos.File })
-			e.Draft = i >= 0 && s.Pearls[i].Draft
+		between = append(between, spelt...)
+		if len(between) > 0 {
+			// One look through the pearls, not one a warning: a tag's
+			// new label tells each of its pearls anew.
+			between.MarkDrafts(draftFiles(s))
 		}
-		add = append(add, spelt...)
+		add = append(add, between...)
 		// Its related list's drafts, when its own mark is as it was.
 		if s.Drafts && w >= 0 && n >= 0 && was.Pearls[w].Draft == f.Draft {
 			for _, e := range site.RelatedDrafts(was.Pearls[w]) {
@@ -780,6 +779,17 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 	kept = append(kept, add...)
 	kept.Sort()
 	return kept
+}
+
+// draftFiles are the files of the draft pearls of s.
+func draftFiles(s *site.Site) map[string]bool {
+	drafts := map[string]bool{}
+	for _, p := range s.Pearls {
+		if p.Draft {
+			drafts[p.File] = true
+		}
+	}
+	return drafts
 }
 
 // sameDiags tells whether a and b say the same at the same places, in
