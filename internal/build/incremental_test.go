@@ -888,6 +888,33 @@ func TestSessionSearchKeepsEachLanguagesAnalyses(t *testing.T) {
 	}
 }
 
+// TestSessionTagSpellingWarningOfADraft: a save that makes a tag's label
+// another word than a draft pearl's spelling of it tells the draft's
+// warning anew, marked as a draft's, as a full build marks it.
+func TestSessionTagSpellingWarningOfADraft(t *testing.T) {
+	fsys := fixture(t)
+	first, draft := "helmet/dialogi.md", "helmet/yhteinen-tavoite.md"
+	origDraft := string(fsys[draft].Data)
+	drafted := strings.Replace(strings.Replace(origDraft, "tags: [tavoitteet,", "tags: [tavoitteet++,", 1), "date: ", "draft: true\ndate: ", 1)
+	if drafted == origDraft {
+		t.Fatalf("the fixture no longer has what the test changes")
+	}
+	fsys[draft] = &fstest.MapFile{Data: []byte(drafted)}
+	ss, _ := firstBuild(t, fsys)
+	fsys[first] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[first].Data), "kind: menetelma\n", "kind: menetelma\ntags: [tavoitteet]\n", 1))}
+	res, err := ss.Rebuild(context.Background(), Changes{Content: []string{first}, Exact: true})
+	if err != nil {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	if !ss.Quick() {
+		t.Errorf("the model was built anew, not patched")
+	}
+	if lines := diagLines(res.Diags); !strings.Contains(lines, `(draft) tag "tavoitteet++"`) {
+		t.Errorf("the draft's spelling is not told as a draft's:\n%s", lines)
+	}
+	sameAsFullBuild(t, fsys, res)
+}
+
 // TestSessionTagSpellingWarnings: saves of a pearl's tags that spell a
 // tag another pearl has as another word (tavoitteet!, which shares its
 // page), first in the order of all pearls and so the page's label, then
