@@ -6,7 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/diag"
@@ -505,27 +505,26 @@ func pasted(address string) diag.Text {
 	if !strings.ContainsFunc(address, func(r rune) bool { return r >= 0x80 }) {
 		return diag.Text{}
 	}
-	if strings.ContainsAny(address, curlyQuotes) {
-		clean := strings.Map(func(r rune) rune {
-			if strings.ContainsRune(curlyQuotes, r) {
-				return -1
-			}
-			return r
-		}, address)
-		return diag.SiteCurlyInAddress.With(clean)
+	curly := func(r rune) bool { return strings.ContainsRune(curlyQuotes, r) }
+	if strings.ContainsFunc(address, curly) {
+		return diag.SiteCurlyInAddress.With(without(address, curly))
 	}
-	for _, r := range address {
-		if r == '\u00a0' || r == '\u202f' || unicode.Is(unicode.Cf, r) {
-			clean := strings.Map(func(c rune) rune {
-				if c == '\u00a0' || c == '\u202f' || unicode.Is(unicode.Cf, c) {
-					return -1
-				}
-				return c
-			}, address)
-			return diag.SiteInvisibleInAddress.With(r, clean)
-		}
+	blank := func(r rune) bool { return r == '\u00a0' || r == '\u202f' || markdown.Invisible(r) }
+	if i := strings.IndexFunc(address, blank); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(address[i:])
+		return diag.SiteInvisibleInAddress.With(r, without(address, blank))
 	}
 	return diag.Text{}
+}
+
+// without is s without the characters that drop tells.
+func without(s string, drop func(rune) bool) string {
+	return strings.Map(func(r rune) rune {
+		if drop(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // parseURL is parseDest for any address.
