@@ -12,6 +12,7 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/markdown"
 	"github.com/helminauha/helminauha/internal/workers"
+	"github.com/helminauha/helminauha/internal/yamldoc"
 )
 
 // links resolves the internal links of every document (the README's
@@ -491,10 +492,6 @@ func parseDest(dir, address string) dest {
 	return parseURL(dir, address)
 }
 
-// curlyQuotes are the typographic quotes a word processor writes for ",
-// as yamldoc.Curly in front matter.
-const curlyQuotes = "“”‘’„«»"
-
 // pasted tells of what text copied from a word processor or a web page
 // brings into an address and the editor cannot tell from what they meant:
 // typographic quotes around it, or a character that shows as nothing (a
@@ -505,7 +502,7 @@ func pasted(address string) diag.Text {
 	if !strings.ContainsFunc(address, func(r rune) bool { return r >= 0x80 }) {
 		return diag.Text{}
 	}
-	curly := func(r rune) bool { return strings.ContainsRune(curlyQuotes, r) }
+	curly := func(r rune) bool { return strings.ContainsRune(yamldoc.Curly, r) }
 	if strings.ContainsFunc(address, curly) {
 		return diag.SiteCurlyInAddress.With(without(address, curly))
 	}
