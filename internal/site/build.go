@@ -132,7 +132,7 @@ func Build(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List
 	b.static()
 	b.s.ImageSizes = make(map[string][2]int, len(set.ImageSizes))
 	for name, size := range set.ImageSizes {
-		b.s.ImageSizes[b.root+"/"+AddressPath(name)] = size
+		b.s.ImageSizes[b.root+"/"+addressPath(name)] = size
 	}
 	b.s.Lang, b.s.paths = cfg.Language, b.byPath
 	b.links()

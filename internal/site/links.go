@@ -372,7 +372,7 @@ func (b *builder) staticTarget(dir, rel string) (string, diag.Text) {
 	}
 	if s, ok := strings.CutPrefix(rel, "static/"); ok {
 		if b.isStatic(s) {
-			return b.root + "/" + AddressPath(s), diag.Text{}
+			return b.root + "/" + addressPath(s), diag.Text{}
 		}
 		if b.unread[rel] {
 			return "", diag.Text{} // its name has an error of its own
@@ -615,23 +615,23 @@ func (b *builder) sitePath(p, fragment, frag string) (string, diag.Text) {
 				return "", msg
 			}
 		}
-		return b.base + AddressPath(clean) + frag, diag.Text{}
+		return b.base + addressPath(clean) + frag, diag.Text{}
 	}
 	if b.hasPath(clean + "/") {
-		return b.base + AddressPath(clean) + "/" + frag, diag.Text{}
+		return b.base + addressPath(clean) + "/" + frag, diag.Text{}
 	}
 	if name := strings.TrimPrefix(clean, "/"); b.isStatic(name) || b.themeFile(name) {
-		return b.root + AddressPath(clean) + frag, diag.Text{}
+		return b.root + addressPath(clean) + frag, diag.Text{}
 	}
 	if b.def != nil && (b.def.Has(clean) || b.def.Has(clean+"/")) {
 		// A page of the default language the translation has not.
 		if !b.def.Has(clean) {
 			clean += "/"
 		}
-		return b.root + AddressPath(clean) + frag, diag.Text{}
+		return b.root + addressPath(clean) + frag, diag.Text{}
 	}
 	if built, text := b.builtFile(clean); built {
-		return b.base + AddressPath(clean) + frag, diag.Text{}
+		return b.base + addressPath(clean) + frag, diag.Text{}
 	} else if text.Message() != nil {
 		return "", text
 	}
@@ -873,15 +873,17 @@ func (b *builder) headingMissing(doc *markdown.Doc, fragment string) diag.Text {
 // hasPath tells whether the build writes a page at the site path p.
 func (b *builder) hasPath(p string) bool { return b.byPath[p] || b.pearlBy.has(p) }
 
-// AddressPath is the path p of a file or page (read from a link, so with
+// addressPath is the path p of a file or page (read from a link, so with
 // %XX escapes undone) as it goes into an address: its '%', '#' and '?'
 // escaped, which would otherwise end the path or read as an escape. The
 // rest is escaped where the address is written (markdown), which leaves
 // a '%' before two hex digits alone: a file named x%3F.pdf was linked as
 // x?.pdf, and one named "x #2.pdf" as x%20 with the fragment 2.pdf.
-func AddressPath(p string) string {
+func addressPath(p string) string {
 	if !strings.ContainsAny(p, "%#?") {
 		return p
 	}
-	return strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(p)
+	return addressEscapes.Replace(p)
 }
+
+var addressEscapes = strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F")
