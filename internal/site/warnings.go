@@ -167,16 +167,12 @@ func oldestFirst(loaded []*Pearl, docs []*content.Common, dups []int) {
 	for _, i := range dups {
 		group[docs[i]] = nil
 	}
-	at := make(map[int]*Pearl, len(dups))
 	for _, p := range loaded {
 		if _, first := group[&p.Common]; first {
-			group[&p.Common] = append([]*Pearl{p}, group[&p.Common]...)
-		} else if docs[p.at] != nil {
-			at[p.at] = p
+			group[&p.Common] = append(group[&p.Common], p)
+		} else if f := docs[p.at]; f != nil {
+			group[f] = append(group[f], p)
 		}
-	}
-	for _, i := range dups {
-		group[docs[i]] = append(group[docs[i]], at[i])
 	}
 	for _, members := range group {
 		o := oldestOf(members)
