@@ -733,14 +733,13 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 	// last is sorted by file, so each file's problems are found by a
 	// binary search: a save at 10,000 pearls has about 9,000 warnings to
 	// look through otherwise, which cost more than the rest of this.
-	files := slices.Sorted(maps.Keys(rereadFiles))
+	// The files are gathered in a set: a tag's new label tells every
+	// pearl of the tag anew, too many files to look each up in a list.
+	all := maps.Clone(rereadFiles)
 	for _, more := range []map[string]bool{orphanFiles, titleFiles, tagFiles} {
-		for f := range more {
-			if !slices.Contains(files, f) {
-				files = append(files, f)
-			}
-		}
+		maps.Copy(all, more)
 	}
+	files := slices.Collect(maps.Keys(all))
 	for e := range drop {
 		if !rereadFiles[e.Pos.File] {
 			// A load problem shown at another file than its own: look
