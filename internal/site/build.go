@@ -735,16 +735,15 @@ func (b *builder) terms() {
 		problem := func(tag string, m *diag.Message, args ...any) { b.diags.Report(tagPos(p.Pearl, tag), m, args...) }
 		for tag, slug := range tagsOf(p.Pearl, problem, slugs) {
 			tt := tags[slug]
-			switch {
-			case tt == nil:
+			if tt == nil {
 				tt = &tagTerm{t: &Term{Taxonomy: "tagit", Slug: slug, Label: tag}, first: p.at}
 				tt.t.Node = b.node("/tagit/"+slug+"/", "", content.Sum{})
 				tags[slug] = tt
-			case p.at < tt.first:
+			} else {
 				tt.mixed = tt.mixed || tag != tt.t.Label
-				tt.t.Label, tt.first = tag, p.at
-			default:
-				tt.mixed = tt.mixed || tag != tt.t.Label
+				if p.at < tt.first {
+					tt.t.Label, tt.first = tag, p.at
+				}
 			}
 			p.Tags = appendNew(p.Tags, tt.t, &tagged)
 		}
