@@ -296,22 +296,15 @@ func (x *slugIndex) get(slug string) *Pearl {
 // as Build does; false when one has no term in the model or would be an
 // error.
 func (s *Site) setTerms(p *Pearl) bool {
-	find := func(list []*Term, slug string) *Term {
-		i := slices.IndexFunc(list, func(t *Term) bool { return t.Slug == slug })
-		if i < 0 {
-			return nil
-		}
-		return list[i]
-	}
 	p.Kind = nil
 	if k := p.Pearl.Kind; k != "" {
-		if p.Kind = find(s.Kinds, k); p.Kind == nil {
+		if p.Kind = termAt(s.Kinds, k); p.Kind == nil {
 			return false
 		}
 	}
 	p.Audience = nil
 	for _, a := range p.Pearl.Audience {
-		t := find(s.Audiences, a)
+		t := termAt(s.Audiences, a)
 		if t == nil {
 			return false
 		}
@@ -323,7 +316,7 @@ func (s *Site) setTerms(p *Pearl) bool {
 	ok := true
 	var tagged map[*Term]bool
 	for _, slug := range tagsOf(p.Pearl, func(string, *diag.Message, ...any) { ok = false }, nil) {
-		t := find(s.Tags, slug)
+		t := termAt(s.Tags, slug)
 		if t == nil {
 			return false
 		}
