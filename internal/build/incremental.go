@@ -638,7 +638,9 @@ func sameRevision(s *site.Site, doc *content.Pearl) bool {
 // own (site.Site.DocWarnings). A pearl whose front matter changed
 // (pt.front) may also have changed which pearls nothing points to (its
 // related list, before and now), whether its problems are a draft's,
-// which pearls have its title, before or now (site.Site.SameTitles), and
+// which pearls have its title, before or now (site.Site.SameTitles),
+// which pearls spell its tags as other words than their labels
+// (site.Site.TagSpellings), and
 // which drafts its related list names (site.Site.RelatedDrafts) unless
 // its own draft mark changed. The other warnings between documents (a
 // link to a draft, the references to a pearl whose draft mark changed)
