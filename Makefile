@@ -26,6 +26,8 @@ FORCE:
 build: $(BIN)
 	./$(BIN) build
 
+# HELMINAUHA_BY_MAKE: serve's advice to listen elsewhere names ADDR, not --addr.
+serve: export HELMINAUHA_BY_MAKE := 1
 serve: $(BIN)
 	./$(BIN) serve --addr $(ADDR)
 
@@ -64,7 +66,7 @@ test-go:
 # build tag keeps them out of go test ./...; make test runs them here.
 test-checkout:
 	$(GO) vet -tags checkout ./cmd/helminauha ./internal/workflow
-	$(GO) test -count=1 -tags checkout -run '^(TestReadmeCommandsAsTyped|TestDeployWorkflowOnThisRepository|TestForkDeploys|TestForkPublishesFromItsDefaultBranch|TestForkBuildFailureIsAnnotated)$$' ./cmd/helminauha ./internal/workflow
+	$(GO) test -count=1 -tags checkout -run '^(TestReadmeCommandsAsTyped|TestDeployWorkflowOnThisRepository|TestForkDeploys|TestForkPublishesFromItsDefaultBranch|TestForkBuildFailureIsAnnotated|TestMakeServeAdviceNamesADDR)$$' ./cmd/helminauha ./internal/workflow
 
 # The measuring tools' own tests build the Hugo sites, so Hugo is
 # installed first and a missing Hugo fails them instead of skipping.

@@ -192,12 +192,12 @@ func TestServeAddressInUseInBothLanguages(t *testing.T) {
 		held[next.Addr().String()] = true
 	}
 	suggested := regexp.MustCompile(`(?:--addr |ADDR=)(127\.0\.0\.1:[0-9]+)$`)
-	// Started by `make serve` (make sets MAKELEVEL), the advice is to
-	// give make's ADDR: `make serve --addr …` is an option make refuses.
-	// Before 2026-12-07 it was --addr there too.
+	// Started by `make serve` (the Makefile sets HELMINAUHA_BY_MAKE), the
+	// advice is to give make's ADDR: `make serve --addr …` is an option
+	// make refuses. Under another make (MAKELEVEL alone) it is --addr.
 	var environ []string
 	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "MAKELEVEL=") {
+		if !strings.HasPrefix(kv, byMakeEnv+"=") {
 			environ = append(environ, kv)
 		}
 	}
@@ -207,19 +207,23 @@ func TestServeAddressInUseInBothLanguages(t *testing.T) {
 		{"fi", "", "helminauha: osoite " + addr + " on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi --addr 127.0.0.1:"},
 		{"en", "", "helminauha: the address " + addr + " is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example --addr 127.0.0.1:"},
 		{"fi", "1", "helminauha: osoite " + addr + " on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi make serve ADDR=127.0.0.1:"},
+		{"en", "make", "helminauha: the address " + addr + " is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example --addr 127.0.0.1:"},
 		{"sv", "1", "helminauha: adressen " + addr + " används redan: förhandsgranskningen är kanske redan i gång i ett annat fönster. Avsluta den där med Ctrl-C eller välj en annan port, till exempel make serve ADDR=127.0.0.1:"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		cmd := exec.CommandContext(ctx, binary(t), "serve", "--addr", addr)
 		cmd.Dir = dir
 		cmd.Env = append(slices.Clone(environ), diag.LangEnv+"="+c.lang)
-		if c.makelevel != "" {
-			cmd.Env = append(cmd.Env, "MAKELEVEL="+c.makelevel)
+		switch c.makelevel {
+		case "1":
+			cmd.Env = append(cmd.Env, byMakeEnv+"=1")
+		case "make":
+			cmd.Env = append(cmd.Env, "MAKELEVEL=1")
 		}
 		out, _ := cmd.CombinedOutput()
 		cancel()
 		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), c.want) {
-			t.Errorf("serve in %s (MAKELEVEL %q): exit %d, want 1 and %q:\n%s", c.lang, c.makelevel, code, c.want, out)
+			t.Errorf("serve in %s (by make %q): exit %d, want 1 and %q:\n%s", c.lang, c.makelevel, code, c.want, out)
 		}
 		if m := suggested.FindStringSubmatch(strings.TrimSpace(string(out))); m == nil || held[m[1]] {
 			t.Errorf("serve in %s suggests a port in use, or none:\n%s", c.lang, out)
@@ -239,9 +243,9 @@ func TestServeAddressMistakes(t *testing.T) {
 		{"localhost", "fi", "helminauha: osoitteesta localhost puuttuu portti: kirjoita kone ja portti kaksoispisteen molemmin puolin, esimerkiksi --addr localhost:1313\n"},
 		{"1399", "en", "helminauha: the address 1399 has no port: write the host and the port with a colon between, for example --addr 127.0.0.1:1399\n"},
 		{"1399", "sv", "helminauha: adressen 1399 saknar port: skriv datorn och porten med ett kolon emellan, till exempel --addr 127.0.0.1:1399\n"},
-		{"http://127.0.0.1:1313/", "fi", "helminauha: http://127.0.0.1:1313/ on verkko-osoite: kirjoita valitsimeen --addr vain kone ja portti ilman alkua http:// ja kauttaviivoja, esimerkiksi --addr 127.0.0.1:1313\n"},
-		{"http://localhost", "en", "helminauha: http://localhost is a web address: give --addr only the host and the port, without http:// and slashes, for example --addr localhost:1313\n"},
-		{"localhost:1399/", "sv", "helminauha: localhost:1399/ är en webbadress: ge --addr bara datorn och porten, utan http:// och snedstreck, till exempel --addr localhost:1399\n"},
+		{"http://127.0.0.1:1313/", "fi", "helminauha: http://127.0.0.1:1313/ on verkko-osoite: kirjoita osoitteeksi vain kone ja portti ilman alkua http:// ja kauttaviivoja, esimerkiksi --addr 127.0.0.1:1313\n"},
+		{"http://localhost", "en", "helminauha: http://localhost is a web address: give only the host and the port, without http:// and slashes, for example --addr localhost:1313\n"},
+		{"localhost:1399/", "sv", "helminauha: localhost:1399/ är en webbadress: skriv bara datorn och porten, utan http:// och snedstreck, till exempel --addr localhost:1399\n"},
 		{"127.0.0.1:99999", "fi", `helminauha: osoitteen 127.0.0.1:99999 portti "99999" ei kelpaa: portti on luku 1–65535, esimerkiksi --addr 127.0.0.1:1313` + "\n"},
 		{"127.0.0.1:abc", "en", `helminauha: the address 127.0.0.1:abc has the port "abc", which is not one: a port is a number from 1 to 65535, for example --addr 127.0.0.1:1313` + "\n"},
 		{"::1", "fi", "helminauha: ::1 on IPv6-osoite: kirjoita se hakasulkeisiin ja portti perään, esimerkiksi --addr [::1]:1313\n"},

@@ -9,6 +9,9 @@ import (
 	"github.com/helminauha/helminauha/internal/server"
 )
 
+// byMakeEnv is set by the Makefile's serve target (`make serve`).
+const byMakeEnv = "HELMINAUHA_BY_MAKE"
+
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := newFlags("serve", "[--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
@@ -40,9 +43,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		ThemesDir:    themes,
 		Addr:         *addr,
 		AllowedHosts: hosts,
-		// GNU make sets MAKELEVEL for the commands it runs: `make serve`
-		// passes its ADDR as --addr.
-		ByMake: os.Getenv("MAKELEVEL") != "",
+		// The Makefile's serve target sets it: that make passes its ADDR
+		// as --addr. (MAKELEVEL would be set by any make, a team's own
+		// Makefile too, whose targets have no ADDR.)
+		ByMake: os.Getenv(byMakeEnv) != "",
 		Log:    stdout,
 		Lang:   *fl.lang,
 	})

@@ -657,38 +657,35 @@ var (
 		"hakua ei voitu päivittää (%s): haku löytää sivut sellaisina kuin ne olivat ennen viimeistä tallennusta",
 		"the search index could not be updated (%s): search finds the pages as they were before the last save")
 	ServeAddrInUse = msg("serve.addr-in-use",
-		"osoite %s on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi --addr %s",
-		"the address %s is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example --addr %s")
-	ServeAddrInUseMake = msg("serve.addr-in-use-make",
-		"osoite %s on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi make serve ADDR=%s",
-		"the address %s is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example make serve ADDR=%s")
+		"osoite %s on jo käytössä: esikatselu on ehkä jo käynnissä toisessa ikkunassa. Lopeta se siellä painamalla Ctrl-C tai valitse toinen portti, esimerkiksi %s",
+		"the address %s is in use: perhaps serve runs in another window already. Stop it there with Ctrl-C, or choose another port, for example %s")
 	ServeAddrDenied = msg("serve.addr-denied",
-		"osoitetta %s ei saa käyttää: alle 1024:n portit vaativat ylläpitäjän oikeudet, joten valitse isompi, esimerkiksi --addr 127.0.0.1:1313",
-		"the address %s is not allowed: ports below 1024 need administrator rights, so choose a higher one, for example --addr 127.0.0.1:1313")
+		"osoitetta %s ei saa käyttää: alle 1024:n portit vaativat ylläpitäjän oikeudet, joten valitse isompi, esimerkiksi %s",
+		"the address %s is not allowed: ports below 1024 need administrator rights, so choose a higher one, for example %s")
 	ServeAddrNoPort = msg("serve.addr-no-port",
-		"osoitteesta %s puuttuu portti: kirjoita kone ja portti kaksoispisteen molemmin puolin, esimerkiksi --addr %s",
-		"the address %s has no port: write the host and the port with a colon between, for example --addr %s")
+		"osoitteesta %s puuttuu portti: kirjoita kone ja portti kaksoispisteen molemmin puolin, esimerkiksi %s",
+		"the address %s has no port: write the host and the port with a colon between, for example %s")
 	ServeAddrURL = msg("serve.addr-url",
-		"%s on verkko-osoite: kirjoita valitsimeen --addr vain kone ja portti ilman alkua http:// ja kauttaviivoja, esimerkiksi --addr %s",
-		"%s is a web address: give --addr only the host and the port, without http:// and slashes, for example --addr %s")
+		"%s on verkko-osoite: kirjoita osoitteeksi vain kone ja portti ilman alkua http:// ja kauttaviivoja, esimerkiksi %s",
+		"%s is a web address: give only the host and the port, without http:// and slashes, for example %s")
 	ServeAddrBadPort = msg("serve.addr-bad-port",
-		"osoitteen %s portti %q ei kelpaa: portti on luku 1–65535, esimerkiksi --addr %s",
-		"the address %s has the port %q, which is not one: a port is a number from 1 to 65535, for example --addr %s")
+		"osoitteen %s portti %q ei kelpaa: portti on luku 1–65535, esimerkiksi %s",
+		"the address %s has the port %q, which is not one: a port is a number from 1 to 65535, for example %s")
 	ServeAddrIPv6 = msg("serve.addr-ipv6",
-		"%s on IPv6-osoite: kirjoita se hakasulkeisiin ja portti perään, esimerkiksi --addr %s",
-		"%s is an IPv6 address: write it in brackets with the port after them, for example --addr %s")
+		"%s on IPv6-osoite: kirjoita se hakasulkeisiin ja portti perään, esimerkiksi %s",
+		"%s is an IPv6 address: write it in brackets with the port after them, for example %s")
 	ServeAddrNoHost = msg("serve.addr-no-host",
-		"konetta %q ei löydy: kirjoita tämän koneen nimi tai osoite, esimerkiksi --addr %s",
-		"no machine named %q can be found: write a name or an address of this machine, for example --addr %s")
+		"konetta %q ei löydy: kirjoita tämän koneen nimi tai osoite, esimerkiksi %s",
+		"no machine named %q can be found: write a name or an address of this machine, for example %s")
 	ServeAddrNotHere = msg("serve.addr-not-here",
-		"%s ei ole tämän koneen osoite: esikatselu voi kuunnella vain koneen omissa osoitteissa, esimerkiksi --addr %s",
-		"%s is not an address of this machine: serve can listen only at the machine's own addresses, for example --addr %s")
+		"%s ei ole tämän koneen osoite: esikatselu voi kuunnella vain koneen omissa osoitteissa, esimerkiksi %s",
+		"%s is not an address of this machine: serve can listen only at the machine's own addresses, for example %s")
 	ServeAddrForm = msg("serve.addr-form",
-		"osoite %s ei ole muotoa kone:portti: kirjoita esimerkiksi --addr 127.0.0.1:1313",
-		"%s is not of the form host:port: write, for example, --addr 127.0.0.1:1313")
+		"osoite %s ei ole muotoa kone:portti: kirjoita esimerkiksi %s",
+		"%s is not of the form host:port: write, for example, %s")
 	ServeAddrBad = msg("serve.addr-bad",
-		"osoitteessa %s ei voi aloittaa esikatselua (%s): kirjoita osoite muodossa kone:portti, esimerkiksi --addr 127.0.0.1:1313",
-		"cannot serve at %s (%s): write the address as host:port, for example --addr 127.0.0.1:1313")
+		"osoitteessa %s ei voi aloittaa esikatselua (%s): kirjoita osoite muodossa kone:portti, esimerkiksi %s",
+		"cannot serve at %s (%s): write the address as host:port, for example %s")
 	ServeFolderGone = msg("serve.folder-gone",
 		"%s: tee kansio uudelleen tai lopeta esikatselu painamalla Ctrl-C",
 		"%s: make it again, or stop serve with Ctrl-C")

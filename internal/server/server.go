@@ -714,44 +714,54 @@ func (ix *indexer) run(ctx context.Context) {
 // message, and say nothing of what to write.
 func listenError(addr string, err error, byMake bool) error {
 	_, defaultPort, _ := net.SplitHostPort(DefaultAddr)
-	here := func(port string) string { return net.JoinHostPort("127.0.0.1", cmp.Or(port, defaultPort)) }
+	// The advice is what to type: under `make serve`, make's ADDR, since
+	// make would take --addr for an option of its own.
+	try := func(addr string) string {
+		if byMake {
+			return "make serve ADDR=" + addr
+		}
+		return "--addr " + addr
+	}
+	here := func(port string) string { return try(net.JoinHostPort("127.0.0.1", cmp.Or(port, defaultPort))) }
 	host, port, splitErr := net.SplitHostPort(addr)
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
-		inUse := diag.ServeAddrInUse
-		if byMake {
-			inUse = diag.ServeAddrInUseMake
+		if free := freeNear(addr); free != "" {
+			return diag.ServeAddrInUse.Err(addr, try(free))
 		}
-		return inUse.Err(addr, cmp.Or(freeNear(addr), here("1314")))
+		return diag.ServeAddrInUse.Err(addr, here("1314"))
 	case errors.Is(err, syscall.EACCES):
-		return diag.ServeAddrDenied.Err(addr)
+		return diag.ServeAddrDenied.Err(addr, here(""))
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
 		return diag.ServeAddrNotHere.Err(addr, here(port))
 	case strings.Contains(addr, "/"):
-		return diag.ServeAddrURL.Err(addr, cmp.Or(fromURL(addr, defaultPort), here("")))
+		if u := fromURL(addr, defaultPort); u != "" {
+			return diag.ServeAddrURL.Err(addr, try(u))
+		}
+		return diag.ServeAddrURL.Err(addr, here(""))
 	}
 	if want := withPort(addr); want != "" {
-		return diag.ServeAddrNoPort.Err(addr, want)
+		return diag.ServeAddrNoPort.Err(addr, try(want))
 	}
 	if ip := net.ParseIP(strings.Trim(addr, "[]")); ip != nil && ip.To4() == nil {
-		return diag.ServeAddrIPv6.Err(addr, net.JoinHostPort(ip.String(), defaultPort))
+		return diag.ServeAddrIPv6.Err(addr, try(net.JoinHostPort(ip.String(), defaultPort)))
 	}
 	if splitErr == nil && port != "" {
 		if n, perr := strconv.Atoi(port); perr != nil && !isPortName(port) || perr == nil && (n < 0 || n > 65535) {
-			return diag.ServeAddrBadPort.Err(addr, port, net.JoinHostPort(host, defaultPort))
+			return diag.ServeAddrBadPort.Err(addr, port, try(net.JoinHostPort(host, defaultPort)))
 		}
 	}
 	if dns := (*net.DNSError)(nil); errors.As(err, &dns) {
 		return diag.ServeAddrNoHost.Err(dns.Name, here(port))
 	}
 	if splitErr != nil {
-		return diag.ServeAddrForm.Err(addr)
+		return diag.ServeAddrForm.Err(addr, here(""))
 	}
 	var oe *net.OpError
 	if errors.As(err, &oe) {
 		err = oe.Err
 	}
-	return diag.ServeAddrBad.Err(addr, err.Error())
+	return diag.ServeAddrBad.Err(addr, err.Error(), here(""))
 }
 
 // isPortName tells whether a port is written as a service's name
