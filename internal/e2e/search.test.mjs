@@ -21,6 +21,11 @@ test('an old term finds the pages that use the current one', async (t) => {
   const titles = await page.locator('ol#search-results li a.search-hit-title').allTextContents();
   assert.ok(titles.slice(0, 5).some((x) => /esihenkilö/i.test(x)), `a page about esihenkilöt among the first five: ${titles.slice(0, 5)}`);
   assert.ok(!titles.some((x) => /esimies/i.test(x)), 'no page has the old term in its title');
+  // Each hit's title a heading under the page's h1: a screen reader's
+  // next-heading key goes from hit to hit.
+  const heads = await page.locator('ol#search-results li > h2 > a.search-hit-title').count();
+  assert.equal(heads, titles.length, 'every hit\'s title is an h2 of its own');
+  assert.deepEqual(await page.locator('main h1').allTextContents().then((h) => h.length), 1, 'one h1 above the hits');
   assertClean(w);
 });
 

@@ -1246,9 +1246,13 @@ function startPage(doc, win) {
   function renderHits(res, labels) {
     const items = res.hits.map((h) => {
       const li = el('li', 'search-hit');
+      // A heading each, so that a screen reader's next-heading key goes
+      // from hit to hit.
       const a = el('a', 'search-hit-title', h.title);
       a.href = h.url;
-      li.append(a);
+      const head = el('h2', 'search-hit-head');
+      head.append(a);
+      li.append(head);
       const meta = [h.area, labels.kind[h.kind] || ''].filter(Boolean).join(' · ');
       if (meta) li.append(el('p', 'search-hit-meta', meta));
       if (h.excerpt) {
