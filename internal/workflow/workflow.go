@@ -44,7 +44,11 @@ import (
 
 // Workflow is a parsed workflow file.
 type Workflow struct {
-	Jobs map[string]*Job `yaml:"jobs"`
+	Jobs        map[string]*Job `yaml:"jobs"`
+	Concurrency struct {
+		Group            string `yaml:"group"`
+		CancelInProgress string `yaml:"cancel-in-progress"`
+	} `yaml:"concurrency"`
 
 	// Outputs are the outputs of the uses: steps, by the action's name
 	// without its version ("actions/configure-pages").
@@ -172,6 +176,17 @@ func (w *Workflow) Runs(name string, ev Event) (bool, error) {
 	}
 	r := &runner{ev: ev}
 	return r.cond(job.If)
+}
+
+// CancelsInProgress tells whether a newer run for ev, in the same
+// concurrency group, cancels the run under way (the workflow's
+// concurrency: cancel-in-progress, true, false or an expression).
+func (w *Workflow) CancelsInProgress(ev Event) (bool, error) {
+	if w.Concurrency.CancelInProgress == "" {
+		return false, nil
+	}
+	r := &runner{ev: ev}
+	return r.cond(w.Concurrency.CancelInProgress)
 }
 
 // Event is what GitHub would tell the job about why it runs.
