@@ -30,8 +30,21 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		srv.hosts.refuse(w, r, srv.opts.Log, srv.current().lang)
 		return
 	}
+	// Checked before the reload paths too: a POST to the events opened a
+	// stream that held a connection until serve stopped.
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, diag.ServeMethod.In(srv.current().lang), http.StatusMethodNotAllowed)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
+		if r.Method == http.MethodHead {
+			// The headers a GET would have, and no stream to hold open.
+			w.Header().Set("Content-Type", "text/event-stream")
+			w.Header().Set("Cache-Control", "no-store")
+			return
+		}
 		srv.serveEvents(w, r)
 		return
 	case scriptPath:
@@ -39,11 +52,6 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case stylePath:
 		serveBytes(w, r, http.StatusOK, "text/css; charset=utf-8", overlayCSS)
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, diag.ServeMethod.In(srv.current().lang), http.StatusMethodNotAllowed)
 		return
 	}
 	name, ok := siteName(r)

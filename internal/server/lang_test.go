@@ -1,11 +1,13 @@
 package server
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/helminauha/helminauha/internal/diag"
 )
@@ -94,14 +96,22 @@ func TestRefusalsInEachLanguage(t *testing.T) {
 			if status, body := rawGet(t, host, "/%2e%2e/site.yaml"); status != 400 || body != tc.badPath {
 				t.Errorf("a path with %%2e%%2e: %d %q, want 400 %q", status, body, tc.badPath)
 			}
-			resp, err := http.Post(ts.url+"/", "text/plain", strings.NewReader("x"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != 405 || string(body) != tc.method || resp.Header.Get("Allow") != "GET, HEAD" {
-				t.Errorf("POST: %d %q (Allow %q), want 405 %q (Allow \"GET, HEAD\")", resp.StatusCode, body, resp.Header.Get("Allow"), tc.method)
+			// The reload stream and script too: a POST to the stream held a
+			// connection open until serve stopped (before 2026-12-07).
+			for _, path := range []string{"/", eventsPath, scriptPath} {
+				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+				req, _ := http.NewRequestWithContext(ctx, "POST", ts.url+path, strings.NewReader("x"))
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					cancel()
+					t.Fatalf("POST %s: %v", path, err)
+				}
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				cancel()
+				if resp.StatusCode != 405 || string(body) != tc.method || resp.Header.Get("Allow") != "GET, HEAD" {
+					t.Errorf("POST %s: %d %q (Allow %q), want 405 %q (Allow \"GET, HEAD\")", path, resp.StatusCode, body, resp.Header.Get("Allow"), tc.method)
+				}
 			}
 		})
 	}
