@@ -23,6 +23,10 @@ func TestOddBaseURLs(t *testing.T) {
 		{"https://toimitus@helmet.example.fi/", `--baseurl: baseURL "https://toimitus@helmet.example.fi/" holds a user name or password, which every page would publish: leave out "toimitus@"`},
 		{"https://helmet.example.fi/../", `--baseurl: baseURL "https://helmet.example.fi/../" has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/`},
 		{"https://helmet.example.fi/a/./b/", `--baseurl: baseURL "https://helmet.example.fi/a/./b/" has . or .. in its path`},
+		// An empty folder name: every address would have it (accepted
+		// before 2026-12-07).
+		{"https://helmet.example.fi/portaali//", `--baseurl: baseURL "https://helmet.example.fi/portaali//" has two slashes in a row in its path: write the folder with one, https://helmet.example.fi/portaali/`},
+		{"https://helmet.example.fi//portaali/", `--baseurl: baseURL "https://helmet.example.fi//portaali/" has two slashes in a row in its path: write the folder with one, https://helmet.example.fi/portaali/`},
 		// The home page's address, copied from the browser: every
 		// address of the site went under a folder index.html/.
 		{"https://helmet.example.fi/portaali/index.html", `--baseurl: baseURL "https://helmet.example.fi/portaali/index.html" ends in the name of a page, index.html: write the folder the site is served from, https://helmet.example.fi/portaali/`},

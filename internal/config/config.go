@@ -381,6 +381,15 @@ func Parse(name string, src []byte, baseURL string) (*Config, diag.List) {
 			diags.Report(p, diag.ConfigBaseURLUser, hidePassword(c.BaseURL), user+"@")
 		case slices.Contains(strings.Split(u.Path, "/"), ".") || slices.Contains(strings.Split(u.Path, "/"), ".."):
 			diags.Report(p, diag.ConfigBaseURLDots, hidePassword(c.BaseURL))
+		case strings.Contains(u.Path, "//"):
+			// Every address would have it, and a host may answer the
+			// folder of one slash or none.
+			one := *u
+			for strings.Contains(one.Path, "//") {
+				one.Path = strings.ReplaceAll(one.Path, "//", "/")
+			}
+			one.RawPath = ""
+			diags.Report(p, diag.ConfigBaseURLSlashes, hidePassword(c.BaseURL), hidePassword(one.String()))
 		case pageName(u.Path) != "":
 			// The home page's address, copied from the browser: every
 			// address would go under a folder of that name.

@@ -386,6 +386,9 @@ var (
 	ConfigBaseURLDots = msg("config.base-url-dots",
 		"baseURL %q sisältää polussaan . tai ..: kirjoita kansio, josta sivusto näytetään, esimerkiksi https://helmet.example.fi/portaali/",
 		"baseURL %q has . or .. in its path: write the folder the site is served from, such as https://helmet.example.fi/portaali/")
+	ConfigBaseURLSlashes = msg("config.base-url-slashes",
+		"baseURL %q sisältää polussaan kaksi kauttaviivaa peräkkäin: kirjoita kansio yhdellä kauttaviivalla, %s",
+		"baseURL %q has two slashes in a row in its path: write the folder with one, %s")
 	ConfigBaseURLFile = msg("config.base-url-file",
 		"baseURL %q päättyy sivun nimeen %s: kirjoita kansio, josta sivusto näytetään, %s",
 		"baseURL %q ends in the name of a page, %s: write the folder the site is served from, %s")
