@@ -140,16 +140,22 @@ func TestSearchNoscriptSaysWhatThereIs(t *testing.T) {
 
 // TestSameWeightZero: two chapters, or two theme areas, of weight 0 were
 // ordered by their file names without a word, where any other weight
-// given twice is an error at the second one's weight.
+// given twice is an error. It is told at both files' weight, each
+// naming the other (before 2026-12-07 only at the one whose name sorts
+// later, so an editor who had just changed the other did not find it
+// where they worked).
 func TestSameWeightZero(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name, file, env, want string
 	}{
-		{"chapters fi", "opas", "fi", "content/opas/toinen.md:3:9: järjestysnumero weight 0 on jo luvulla content/opas/eka.md: anna jokaiselle luvulle oma numero, se määrää lukujärjestyksen"},
-		{"chapters en", "opas", "en", "content/opas/toinen.md:3:9: weight 0 is already used by content/opas/eka.md: give each chapter its own weight, it sets the reading order"},
-		{"chapters sv", "opas", "sv", "content/opas/toinen.md:3:9: ordningsnumret weight 0 används redan av content/opas/eka.md: ge varje kapitel ett eget nummer, det bestämmer i vilken ordning kapitlen läses"},
-		{"areas", "teemat", "en", "content/teemat/toinen.md:3:9: weight 0 is already used by content/teemat/eka.md: give each theme area its own weight, it sets the order on the necklace"},
+		{"chapters fi", "opas", "fi", "content/opas/eka.md:3:9: järjestysnumero weight 0 on myös luvulla content/opas/toinen.md: anna jokaiselle luvulle oma numero, se määrää lukujärjestyksen\n" +
+			"content/opas/toinen.md:3:9: järjestysnumero weight 0 on myös luvulla content/opas/eka.md: anna jokaiselle luvulle oma numero, se määrää lukujärjestyksen"},
+		{"chapters en", "opas", "en", "content/opas/eka.md:3:9: weight 0 is also used by content/opas/toinen.md: give each chapter its own weight, it sets the reading order\n" +
+			"content/opas/toinen.md:3:9: weight 0 is also used by content/opas/eka.md: give each chapter its own weight, it sets the reading order"},
+		{"chapters sv", "opas", "sv", "content/opas/toinen.md:3:9: ordningsnumret weight 0 används också av content/opas/eka.md: ge varje kapitel ett eget nummer, det bestämmer i vilken ordning kapitlen läses"},
+		{"areas", "teemat", "en", "content/teemat/eka.md:3:9: weight 0 is also used by content/teemat/toinen.md: give each theme area its own weight, it sets the order on the necklace\n" +
+			"content/teemat/toinen.md:3:9: weight 0 is also used by content/teemat/eka.md: give each theme area its own weight, it sets the order on the necklace"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -979,11 +979,11 @@ var (
 // The site model: references between pages, links, tags (internal/site).
 var (
 	SiteAreaWeightTaken = msg("site.area-weight-taken",
-		"järjestysnumero weight %d on jo teema-alueella %s: anna jokaiselle teema-alueelle oma numero, se määrää järjestyksen helminauhassa",
-		"weight %d is already used by %s: give each theme area its own weight, it sets the order on the necklace")
+		"järjestysnumero weight %d on myös teema-alueella %s: anna jokaiselle teema-alueelle oma numero, se määrää järjestyksen helminauhassa",
+		"weight %d is also used by %s: give each theme area its own weight, it sets the order on the necklace")
 	SiteChapterWeightTaken = msg("site.chapter-weight-taken",
-		"järjestysnumero weight %d on jo luvulla %s: anna jokaiselle luvulle oma numero, se määrää lukujärjestyksen",
-		"weight %d is already used by %s: give each chapter its own weight, it sets the reading order")
+		"järjestysnumero weight %d on myös luvulla %s: anna jokaiselle luvulle oma numero, se määrää lukujärjestyksen",
+		"weight %d is also used by %s: give each chapter its own weight, it sets the reading order")
 	SiteUnknownTheme = msg("site.unknown-theme",
 		"teema-aluetta %q ei ole%s: kirjoita kansion teemat tiedoston nimi ilman .md-päätettä (%s)",
 		"unknown theme %q%s: use the name of a file in teemat/ without .md (%s)")

@@ -349,8 +349,8 @@ eller HELMINAUHA_LANG=en).
 
 	"site.too-many-tags":        "pärlan har %d nyckelord, fler än de %d som ryms: vart och ett blir en egen sida och alla syns på pärlans sida; välj några som en läsare skulle söka den med",
 	"site.too-many-areas":       "portalen har %d temaområden, fler än de %d som ryms: varje sida listar dem och pärlbandet ritar vart och ett som en egen tråd; slå ihop områden och använd nyckelord (tags) för en finare indelning",
-	"site.area-weight-taken":    "ordningsnumret weight %d används redan av %s: ge varje temaområde ett eget nummer, det bestämmer ordningen på pärlbandet",
-	"site.chapter-weight-taken": "ordningsnumret weight %d används redan av %s: ge varje kapitel ett eget nummer, det bestämmer i vilken ordning kapitlen läses",
+	"site.area-weight-taken":    "ordningsnumret weight %d används också av %s: ge varje temaområde ett eget nummer, det bestämmer ordningen på pärlbandet",
+	"site.chapter-weight-taken": "ordningsnumret weight %d används också av %s: ge varje kapitel ett eget nummer, det bestämmer i vilken ordning kapitlen läses",
 	"site.no-areas":             "temaområdet %q finns inte, och portalen har inga temaområden än: gör först en fil i mappen teemat, till exempel teemat/%s.md, med title, weight och summary (se redaktörsguiden)",
 	"site.unknown-theme":        "temaområdet %q finns inte%s: skriv namnet på en fil i mappen teemat utan .md (%s)",
 	"site.unknown-themes":       "temaområdet %q finns inte%s: skriv namnen på filer i mappen teemat utan .md (%s)",

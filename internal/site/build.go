@@ -246,18 +246,44 @@ func (b *builder) nodeAt(path, url, key string, sum content.Sum) Node {
 	return n
 }
 
+// sameWeights is, for each document of list, the index of another of
+// the same weight, or -1. Each of them is told, not only the one whose
+// file sorts later: the editor who just gave a chapter the weight of
+// another finds the error on the line they changed, whichever it is.
+// A weight of -1 (from weight) is no document's.
+func sameWeights[D any](list []D, weight func(D) int) []int {
+	first := map[int]int{}
+	other := make([]int, len(list))
+	for i, d := range list {
+		other[i] = -1
+		w := weight(d)
+		if w == -1 {
+			continue
+		}
+		j, seen := first[w]
+		if !seen {
+			first[w] = i
+			continue
+		}
+		other[i] = j
+		if other[j] == -1 {
+			other[j] = i
+		}
+	}
+	return other
+}
+
 func (b *builder) areas(list []*content.Area) {
 	b.areaBy = map[string]*Area{}
 	if len(list) > MaxAreas {
 		b.diags.Report(diag.Pos{File: strings.TrimSuffix(b.staticDir, content.DirStatic+"/") + path.Join(b.lang, content.DirAreas)}, diag.SiteTooManyAreas, len(list), MaxAreas)
 	}
-	byWeight := map[int]*content.Area{}
-	for _, a := range list {
-		// As with chapters, weight: 0 is no exception (see guide).
-		if prev, dup := byWeight[a.Weight]; dup {
-			b.diags.Report(a.ValuePos("weight"), diag.SiteAreaWeightTaken, a.Weight, prev.File)
+	// As with chapters, weight: 0 is no exception (see guide).
+	other := sameWeights(list, func(a *content.Area) int { return a.Weight })
+	for i, a := range list {
+		if j := other[i]; j >= 0 {
+			b.diags.Report(a.ValuePos("weight"), diag.SiteAreaWeightTaken, a.Weight, list[j].File)
 		}
-		byWeight[a.Weight] = a
 		area := &Area{Area: a, Node: b.node("/teemat/"+a.Slug+"/", a.Key, a.Sum), Color: a.Color}
 		b.areaBy[a.Slug] = area
 		b.byFile[b.rel(a.Key)+".md"] = area
@@ -636,19 +662,23 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 	} else {
 		g.Node = b.node("/opas/", "", content.Sum{})
 	}
-	byWeight := map[int]*content.Chapter{}
-	for _, c := range chapters {
+	// weight: 0 is a weight like any other: two chapters of weight 0
+	// were read in the order of their file names without a word.
+	other := sameWeights(chapters, func(c *content.Chapter) int {
+		if c.Slug == PrintSlug {
+			return -1 // no chapter: told below
+		}
+		return c.Weight
+	})
+	for i, c := range chapters {
 		if c.Slug == PrintSlug {
 			b.diags.Report(diag.Pos{File: c.File}, diag.SitePrintSlug,
 				c.Slug, PrintSlug, PrintSlug)
 			continue
 		}
-		// weight: 0 is a weight like any other: two chapters of weight 0
-		// were read in the order of their file names without a word.
-		if prev, dup := byWeight[c.Weight]; dup {
-			b.diags.Report(c.ValuePos("weight"), diag.SiteChapterWeightTaken, c.Weight, prev.File)
+		if j := other[i]; j >= 0 {
+			b.diags.Report(c.ValuePos("weight"), diag.SiteChapterWeightTaken, c.Weight, chapters[j].File)
 		}
-		byWeight[c.Weight] = c
 		ch := &Chapter{Chapter: c, Node: b.node("/opas/"+c.Slug+"/", c.Key, c.Sum)}
 		b.byFile[b.rel(c.Key)+".md"] = ch
 		g.Chapters = append(g.Chapters, ch)
