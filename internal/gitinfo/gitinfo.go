@@ -74,6 +74,9 @@ func LastCommits(ctx context.Context, dir string) map[string]time.Time {
 	cmd := exec.CommandContext(ctx, "git", "-c", "core.quotepath=off", "log", "--format=%x01%ct%x00%P", "--name-only", "-z",
 		"--no-renames", "--relative", "--", ".")
 	cmd.Dir = abs
+	// Killed when ctx is done, git may leave a process of its own holding
+	// the output open: the caller waits for that no longer than this.
+	cmd.WaitDelay = time.Second
 	out, err := cmd.Output()
 	if err != nil {
 		return nil
@@ -111,3 +114,81 @@ func parse(out []byte, shallow bool) map[string]time.Time {
 	}
 	return m
 }
+
+// Follower reads the dates of LastCommits again whenever the checkout
+// moves (a commit, a checkout, each step of a rebase), as serve does.
+// One git log reads the whole history, and a rebase of a hundred commits
+// moves the branch a hundred times: a read each would have a hundred git
+// processes run at once. So at most one read runs at a time, and at
+// most one more waits for it; every move while one waits is taken in by
+// the waiting one, which starts after the last of them. The reads end
+// when ctx is done (Wait waits for that).
+type Follower struct {
+	ctx  context.Context
+	dir  string
+	runs sync.WaitGroup
+
+	mu      sync.Mutex
+	running bool
+	queued  *read // starts when the running read ends; nil when none waits
+	latest  *read // the read whose answer Dates gives
+}
+
+// read is one git log's answer, m, set before done is closed.
+type read struct {
+	done chan struct{}
+	m    map[string]time.Time
+}
+
+// Follow starts a Follower of the checkout dir is in, with its first read.
+func Follow(ctx context.Context, dir string) *Follower {
+	f := &Follower{ctx: ctx, dir: dir}
+	f.Moved()
+	return f
+}
+
+// Moved tells that the checkout moved: a read starts, or waits for the
+// one running, unless one is waiting already.
+func (f *Follower) Moved() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case !f.running:
+		f.start(&read{done: make(chan struct{})})
+	case f.queued == nil:
+		f.queued = &read{done: make(chan struct{})}
+		f.latest = f.queued
+	}
+}
+
+// start runs r; f.mu is held.
+func (f *Follower) start(r *read) {
+	f.running, f.latest = true, r
+	f.runs.Add(1)
+	go func() {
+		defer f.runs.Done()
+		r.m = LastCommits(f.ctx, f.dir)
+		close(r.done)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.running = false
+		if q := f.queued; q != nil {
+			f.queued = nil
+			f.start(q)
+		}
+	}()
+}
+
+// Dates waits for the answer of the read that started or waits after the
+// last move, and returns it (nil outside a checkout, or once ctx is done).
+func (f *Follower) Dates() map[string]time.Time {
+	f.mu.Lock()
+	r := f.latest
+	f.mu.Unlock()
+	<-r.done
+	return r.m
+}
+
+// Wait waits for the reads to end, which they do soon after ctx is done:
+// git is killed then, and a read that was waiting finds ctx done.
+func (f *Follower) Wait() { f.runs.Wait() }

@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -183,14 +182,16 @@ func Run(ctx context.Context, opts Options) error {
 		MaxErrors:   opts.MaxErrors,
 	}
 	// Read at the start, and again when a commit or a checkout moves
-	// the content's checkout (see watchGit).
-	var commits atomic.Pointer[func() map[string]time.Time]
-	readCommits := func() {
-		f := gitinfo.Start(ctx, opts.ContentDir)
-		commits.Store(&f)
-	}
-	readCommits()
-	bopts.LastCommits = func() map[string]time.Time { return (*commits.Load())() }
+	// the content's checkout (see watchGit), one git at a time. Run
+	// returns only once git has ended: a git log of a long history,
+	// killed when serve stops, would otherwise outlive it.
+	gitCtx, stopGit := context.WithCancel(ctx)
+	commits := gitinfo.Follow(gitCtx, opts.ContentDir)
+	defer func() {
+		stopGit()
+		commits.Wait()
+	}()
+	bopts.LastCommits = commits.Dates
 	var themes *liveRoot
 	if opts.ThemesDir != "" {
 		if themes, err = openLiveRootMade(opts.ThemesDir); err != nil {
@@ -224,7 +225,7 @@ func Run(ctx context.Context, opts Options) error {
 	if w != nil {
 		w.failing = func() bool { return srv.current().errs != nil }
 		if gitDir, common := gitinfo.Dirs(ctx, opts.ContentDir); gitDir != "" {
-			w.watchGit(gitDir, common, readCommits)
+			w.watchGit(gitDir, common, commits.Moved)
 		}
 	}
 
@@ -279,6 +280,7 @@ func Run(ctx context.Context, opts Options) error {
 	case <-ctx.Done():
 	}
 	cancel()
+	stopGit()       // a rebuild may wait for its dates
 	srv.hub.close() // reload streams end, so Shutdown need not wait for them
 	shut, stop := context.WithTimeout(context.Background(), 2*time.Second)
 	defer stop()
