@@ -58,7 +58,9 @@ type Options struct {
 	// LastCommits, when set, returns when each content file was last
 	// committed, by its path in the content folder, for the "Päivitetty"
 	// date of a pearl without updated: (see gitinfo). It is called once
-	// the content is loaded, so git can read the history meanwhile.
+	// the content is loaded, so git can read the history meanwhile. A
+	// map it returns is never changed after: new dates come in a new map
+	// (a Session hashes each map once).
 	LastCommits func() map[string]time.Time
 	// HeapFloor, when not 0, is how far Build lets the heap grow between
 	// collections however little of it is live (see heapFloor), up to

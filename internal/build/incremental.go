@@ -10,9 +10,11 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/helminauha/helminauha/internal/config"
 	"github.com/helminauha/helminauha/internal/content"
@@ -116,6 +118,14 @@ type Session struct {
 	// onPlan, when not nil, is told the jobs each plan lists and those it
 	// renders (for tests).
 	onPlan func(jobs []render.Job, todo []int)
+	// commitsOf are the last commits' dates the last full plan hashed
+	// (Options.LastCommits), commitsSum their hash and commitsHashed how
+	// many maps were hashed (for tests). serve gives the same map until
+	// it reads git again, which makes a new one: sorting and hashing
+	// every file's date took 78-119 ms a full rebuild at 100,000 files.
+	commitsOf     map[string]time.Time
+	commitsSum    [32]byte
+	commitsHashed int
 }
 
 // good is what the last good build left for the next: its model and
@@ -285,9 +295,8 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		// When each file was last committed: a page shows it as its
 		// "Päivitetty" date. It changes with a commit or a checkout
 		// (serve reads it again then), when a file's text may not.
-		for _, k := range slices.Sorted(maps.Keys(m.commits)) {
-			fmt.Fprintf(global, "\n%s %d", k, m.commits[k].Unix())
-		}
+		sum := ss.commitsHash(m.commits)
+		global.Write(sum[:])
 		g = &good{site: m.site, global: global.Sum(nil), owners: owners(m.site), cards: ss.cardsOf(m.set)}
 	}
 
@@ -339,6 +348,22 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		}
 	}
 	return jobs, p
+}
+
+// commitsHash is a hash of the dates of the last commits, made once per
+// map: a map of Options.LastCommits is never changed, so the same map
+// (the same address) has the same hash.
+func (ss *Session) commitsHash(m map[string]time.Time) [32]byte {
+	if ss.commitsHashed > 0 && reflect.ValueOf(m).UnsafePointer() == reflect.ValueOf(ss.commitsOf).UnsafePointer() {
+		return ss.commitsSum
+	}
+	h := sha256.New()
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		fmt.Fprintf(h, "%s %d\n", k, m[k].Unix())
+	}
+	ss.commitsOf, ss.commitsSum = m, [32]byte(h.Sum(nil))
+	ss.commitsHashed++
+	return ss.commitsSum
 }
 
 // reach tells which pages a change of the front matter of the pearl
