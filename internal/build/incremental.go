@@ -653,8 +653,8 @@ func (ss *Session) patchFor(ch Changes) *patch {
 // of the pearl with its key in s, which say whether a translation is
 // older than its original.
 func sameRevision(s *site.Site, doc *content.Pearl) bool {
-	i := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == doc.Key })
-	return i >= 0 && s.Pearls[i].Date.Equal(doc.Date) && s.Pearls[i].Pearl.Updated.Equal(doc.Updated) && s.Pearls[i].Draft == doc.Draft
+	p := s.PearlByKey(doc.Key)
+	return p != nil && p.Date.Equal(doc.Date) && p.Pearl.Updated.Equal(doc.Updated) && p.Draft == doc.Draft
 }
 
 // diagsOf is the last good build's problems, last, with those of the
@@ -698,15 +698,14 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 			// The counts are of the default language's titles.
 			titles = nil
 		}
-		w := slices.IndexFunc(was.Pearls, func(p *site.Pearl) bool { return p.Key == f.Key })
-		n := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == f.Key })
+		w, n := was.PearlByKey(f.Key), s.PearlByKey(f.Key)
 		// The pearls whose title is the pearl's, before or now: which
 		// of them comes first (and is not warned of) may have changed.
 		// Looking through every pearl's title (2-3 ms at 10,000 pearls)
 		// is needed only when another pearl has one of the two.
 		before, now := "", site.TitleKey(f.Title)
-		if w >= 0 {
-			before = site.TitleKey(was.Pearls[w].Title)
+		if w != nil {
+			before = site.TitleKey(w.Title)
 		}
 		pt.titleKeys = [2]string{before, now}
 		var between diag.List // made anew, of pearls it shares a title or a tag with too
@@ -731,11 +730,11 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 		}
 		add = append(add, between...)
 		// Its related list's drafts, when its own mark is as it was.
-		if s.Drafts && w >= 0 && n >= 0 && was.Pearls[w].Draft == f.Draft {
-			for _, e := range site.RelatedDrafts(was.Pearls[w]) {
+		if s.Drafts && w != nil && n != nil && w.Draft == f.Draft {
+			for _, e := range site.RelatedDrafts(w) {
 				draftsAt[e.Pos] = true
 			}
-			add = append(add, site.RelatedDrafts(s.Pearls[n])...)
+			add = append(add, site.RelatedDrafts(n)...)
 		}
 		keys := []string{f.Key}
 		for _, m := range []*site.Site{was, s} {

@@ -39,3 +39,6 @@ func NewestFirst(secs []int64) []int {
 		return cmp.Or(cmp.Compare(secs[y], secs[x]), cmp.Compare(x, y))
 	})
 }
+
+// KeyScans is how many times PearlByKey walked a site's pearls.
+func KeyScans() int64 { return keyScans.Load() }

@@ -41,11 +41,11 @@ import (
 // s is left as it was and may still be read elsewhere: the copy shares
 // only the documents, the resolved links and what no pearl reaches.
 func (s *Site) PatchPearl(doc *content.Pearl, memo *Memo) (patched *Site, ok bool) {
-	at := slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == doc.Key })
-	if at < 0 {
+	was := s.PearlByKey(doc.Key)
+	if was == nil {
 		return nil, false
 	}
-	before := s.Pearls[at].Pearl
+	at, before := was.at, was.Pearl
 	if !sameReferences(before.Doc, doc.Doc) || (before.Draft != doc.Draft && !s.Drafts) || before.Slug != doc.Slug {
 		return nil, false
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/helminauha/helminauha/internal/config"
@@ -41,6 +42,39 @@ func (s *Site) LoadOrder() []int32 {
 	}
 	return order
 }
+
+// PearlByKey is the pearl of s whose key is key ("helmet/x", in another
+// language "sv/helmet/x"), or nil. A save of a pearl looks up a few
+// pearls by key (its warnings, its place, its dates): a walk through
+// Pearls each time was a miss of the processor's cache a pearl. The
+// table of slugs Build makes (pearlTable) finds it instead, and its
+// place in Pearls (at), which the patches keep (Patch puts a pearl's
+// copy in its place, PatchPearl sets at of every pearl it moves, and
+// clone gives the table the copies): a pearl by its slug is in the
+// table, the one pearl of its key in s is at its place. Only a part
+// (Only) has another list of pearls than the table's, and is walked.
+func (s *Site) PearlByKey(key string) *Pearl {
+	if x := s.pearlPaths; x != nil {
+		i := x.find(key[strings.LastIndexByte(key, '/')+1:])
+		if i < 0 {
+			return nil // the table has every pearl of s
+		}
+		if at := x.pearls[i].at; at < len(s.Pearls) && s.Pearls[at].Key == key {
+			return s.Pearls[at]
+		}
+	}
+	keyScans.Add(1)
+	for _, p := range s.Pearls {
+		if p.Key == key {
+			return p
+		}
+	}
+	return nil
+}
+
+// keyScans counts the walks of PearlByKey, which the tests expect only
+// of a part.
+var keyScans atomic.Int64
 
 // Same tells whether o is s, or a copy of it that Relinked made, which
 // differs only in its Languages: what is worked out from a site's

@@ -92,15 +92,14 @@ func IsTagSpelling(e *diag.Error) bool { return e.ID() == diag.SiteTagSpelling.I
 // diags replaces. A tag whose label stays is looked at in the pearl
 // alone: the warnings of its other pearls are as they were.
 func (s *Site) TagSpellings(was *Site, key string) (files []string, diags diag.List) {
-	i := slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == key })
-	if i < 0 {
+	p := s.PearlByKey(key)
+	if p == nil {
 		return nil, nil
 	}
-	p := s.Pearls[i]
 	pearls := []*Pearl{p}
 	var slugs []string
-	if w := slices.IndexFunc(was.Pearls, func(q *Pearl) bool { return q.Key == key }); w >= 0 {
-		for _, t := range was.Pearls[w].Tags {
+	if w := was.PearlByKey(key); w != nil {
+		for _, t := range w.Tags {
 			slugs = append(slugs, t.Slug)
 		}
 	}

@@ -211,11 +211,11 @@ func (s *Site) SameTitles(was *Site, key string) (files []string, diags diag.Lis
 	var keys []string
 	var before *Pearl // the pearl in was
 	for _, m := range []*Site{was, s} {
-		if i := slices.IndexFunc(m.Pearls, func(p *Pearl) bool { return p.Key == key }); i >= 0 {
+		if p := m.PearlByKey(key); p != nil {
 			if m == was {
-				before = m.Pearls[i]
+				before = p
 			}
-			if k := titleKey(m.Pearls[i].Title); !slices.Contains(keys, k) {
+			if k := titleKey(p.Title); !slices.Contains(keys, k) {
 				keys = append(keys, k)
 			}
 		}
@@ -409,11 +409,10 @@ func DocWarning(e *diag.Error) bool {
 // none). A build patched for one pearl's new related list tells it anew
 // for that pearl and for those it named before and names now.
 func (s *Site) Orphan(key string) (*diag.Error, *Pearl) {
-	i := slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == key })
-	if i < 0 {
+	p := s.PearlByKey(key)
+	if p == nil {
 		return nil, nil
 	}
-	p := s.Pearls[i]
 	if orphan(s, p) {
 		return diag.Warning(diag.Pos{File: p.File}, diag.SiteOrphanPearl), p
 	}
