@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -75,20 +76,11 @@ func TestPearlByKeyFollowsPatches(t *testing.T) {
 	set, _ := content.Load(context.Background(), fsys, "content")
 	part := s.Only([]content.Doc{set.Pearls[3], set.Pearls[17]})
 	for _, key := range []string{"helmet/h03", "helmet/h17"} {
-		if got := part.PearlByKey(key); got == nil || got.Key != key || !slicesContains(part.Pearls, got) {
+		if got := part.PearlByKey(key); got == nil || got.Key != key || !slices.Contains(part.Pearls, got) {
 			t.Errorf("a part of the model: PearlByKey(%q) is not its pearl", key)
 		}
 	}
 	if got := part.PearlByKey("helmet/h04"); got != nil {
 		t.Errorf("a part of the model: PearlByKey(helmet/h04) is %s, a pearl not in the part", got.Key)
 	}
-}
-
-func slicesContains(list []*site.Pearl, p *site.Pearl) bool {
-	for _, q := range list {
-		if q == p {
-			return true
-		}
-	}
-	return false
 }
