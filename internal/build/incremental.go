@@ -388,7 +388,7 @@ func reach(old, now *site.Site, key string) (keep func(node any) bool, sitemap, 
 	var ats [2]int
 	var ps [2]*site.Pearl
 	for i, s := range []*site.Site{old, now} {
-		at := slices.IndexFunc(s.Pearls, func(p *site.Pearl) bool { return p.Key == key })
+		at := s.PearlIndex(key)
 		if at < 0 {
 			return nil, false, false
 		}

@@ -54,22 +54,26 @@ func (s *Site) LoadOrder() []int32 {
 // table, the one pearl of its key in s is at its place. Only a part
 // (Only) has another list of pearls than the table's, and is walked.
 func (s *Site) PearlByKey(key string) *Pearl {
+	if at := s.PearlIndex(key); at >= 0 {
+		return s.Pearls[at]
+	}
+	return nil
+}
+
+// PearlIndex is the place in s.Pearls of the pearl whose key is key, or
+// -1 (see PearlByKey).
+func (s *Site) PearlIndex(key string) int {
 	if x := s.pearlPaths; x != nil {
 		i := x.find(key[strings.LastIndexByte(key, '/')+1:])
 		if i < 0 {
-			return nil // the table has every pearl of s
+			return -1 // the table has every pearl of s
 		}
 		if at := x.pearls[i].at; at < len(s.Pearls) && s.Pearls[at].Key == key {
-			return s.Pearls[at]
+			return at
 		}
 	}
 	keyScans.Add(1)
-	for _, p := range s.Pearls {
-		if p.Key == key {
-			return p
-		}
-	}
-	return nil
+	return slices.IndexFunc(s.Pearls, func(p *Pearl) bool { return p.Key == key })
 }
 
 // keyScans counts the walks of PearlByKey, which the tests expect only
