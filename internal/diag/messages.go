@@ -1212,6 +1212,12 @@ var (
 	MdTooManyFootnotes = msg("markdown.too-many-footnotes",
 		"tiedostossa on yli %d alaviitettä ([^1]: teksti): jaa sivu useammaksi",
 		"the file has more than %d footnotes ([^1]: text): split the page")
+	MdTooManyFileMarks = msg("markdown.too-many-file-marks",
+		"tiedostossa on yli %d Markdown-merkkiä (linkkejä, korostuksia, sulkeita, lainausmerkkejä), eikä niin pitkää sivua lue kukaan: jaa sivu useammaksi",
+		"the file holds more than %d Markdown marks (links, emphasis, brackets, quotes), more than anyone reads on one page: split the page")
+	MdTooManyLines = msg("markdown.too-many-lines",
+		"tiedostossa on yli %d riviä, eikä niin pitkää sivua lue kukaan: jaa sivu useammaksi",
+		"the file has more than %d lines, more than anyone reads on one page: split the page")
 	MdTooManyCells = msg("markdown.too-many-cells",
 		"tiedoston taulukoissa on yli %d solua (rivejä kertaa sarakkeita): jaa taulukot pienemmiksi tai sivu useammaksi",
 		"the file's tables have more than %d cells (rows times columns): split the tables or the page")

@@ -426,6 +426,8 @@ eller HELMINAUHA_LANG=en).
 	"markdown.too-indented":        "den här raden är indragen mer än %d kolumner: dra in den mindre, eller skriv kod mellan rader med ```",
 	"markdown.too-many-references": "filen har fler än %d definitioner av länkreferenser ([namn]: adress): skriv adresserna i länkarna eller dela upp sidan",
 	"markdown.too-many-footnotes":  "filen har fler än %d fotnoter ([^1]: text): dela upp sidan",
+	"markdown.too-many-file-marks": "filen har fler än %d Markdown-tecken (länkar, betoningar, hakparenteser, citattecken), mer än någon läser på en sida: dela upp sidan",
+	"markdown.too-many-lines":      "filen har fler än %d rader, mer än någon läser på en sida: dela upp sidan",
 	"markdown.too-many-cells":      "filens tabeller har fler än %d celler (rader gånger kolumner): dela upp tabellerna eller sidan",
 	"yaml.not-utf8":                "filen är inte giltig UTF-8 (byte 0x%02X): spara den som UTF-8 i ditt redigeringsprogram",
 	"markdown.closed-as":           "uppgifterna överst i filen börjar och slutar med en rad med tre bindestreck ---, men på den här raden står %s: skriv --- i stället",

@@ -38,6 +38,12 @@ func TestLimits(t *testing.T) {
 			MaxMarks, diag.MdTooManyMarks, func(int) int { return 1 }},
 		{"marks in one table row", func(n int) string { return "|a|b|\n|-|-|\n|" + strings.Repeat("_", n) + "|c|\n" },
 			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }},
+		// Paragraphs each under MaxMarks, past it together.
+		{"marks in a file", func(n int) string {
+			return strings.Repeat(strings.Repeat("[", 1000)+"\n\n", n/1000) + strings.Repeat("_", n%1000) + "\n"
+		},
+			MaxFileMarks, diag.MdTooManyFileMarks, func(n int) int { return 2*(n/1000) + 1 }},
+		{"lines", func(n int) string { return strings.Repeat("a\n", n) }, MaxLines, diag.MdTooManyLines, func(n int) int { return n }},
 		{"nested block quotes", func(n int) string { return "Alku.\n\n" + strings.Repeat(">", n) + " lainaus\n" },
 			MaxNesting, diag.MdTooDeep, func(int) int { return 3 }},
 		{"list markers on one line", func(n int) string { return strings.Repeat("- ", n) + "kohta\n" },
