@@ -926,6 +926,9 @@ var (
 	ContentUnknownKey = msg("content.unknown-key",
 		"tuntematon asetus %q%s: se välitetään teemalle, mutta portaali ei käytä sitä",
 		"unknown key %q%s: it is kept for the theme, but the generator does not read it")
+	ContentTooManyKeys = msg("content.too-many-keys",
+		"asetuksissa on %d avainta, joita portaali ei tunne, kun enintään %d sopii: poista ylimääräiset (ensimmäinen on tällä rivillä)",
+		"the settings have %d keys the generator does not know, more than the %d that fit: remove the extra ones (the first is on this line)")
 )
 
 // GeneratedFolders say what the portal writes in each folder of the site

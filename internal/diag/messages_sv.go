@@ -335,6 +335,7 @@ eller HELMINAUHA_LANG=en).
 	"content.not-list":             "%q ska vara en lista, till exempel [a, b], inte %s",
 	"content.empty-list":           "%q är tom: skriv minst ett värde inom hakparenteser, [a]",
 	"content.unknown-value":        "nyckeln %s har ett okänt värde %q%s: skriv ett av dessa: %s",
+	"content.too-many-keys":        "inställningarna har %d nycklar som portalen inte känner till, fler än de %d som ryms: ta bort de överflödiga (den första står på den här raden)",
 	"content.unknown-key":          "okänd nyckel %q%s: den skickas vidare till temat, men portalen använder den inte",
 	"read.outside":                 "den här symboliska länken leder ut ur mappen, och ingenting utanför mappen läses: kopiera filen till mappen",
 	"read.special":                 "det här är %s och inte en vanlig fil, så det läses inte: ta bort det från mappen",
