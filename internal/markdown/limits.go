@@ -66,11 +66,18 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 	if last > 0 && p.lines[last-1] == len(p.src) {
 		last-- // the empty "line" after the final line end
 	}
-	if last-first+1 > MaxLines {
-		return fail(first+MaxLines, diag.MdTooManyLines, MaxLines)
+	// The first line past MaxLines, when there is one: told when the loop
+	// reaches it, so that a limit crossed before it (a table's cells) is
+	// the one told.
+	pastLines := first + MaxLines
+	if pastLines > last {
+		pastLines = 0
 	}
 	fileMarks := 0
 	for n := first; n <= len(p.lines); n++ {
+		if n == pastLines {
+			return fail(n, diag.MdTooManyLines, MaxLines)
+		}
 		l := p.line(n)
 		depth, width, rest, item := containers(l)
 		if fence != nil {
