@@ -95,3 +95,33 @@ func TestTooManyUnknownKeysAreOneError(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeStaticFilesArePublishedAsTheyAre: the minifiers hold many
+// times a file's size while they read it (a JavaScript file of 62 MB took
+// a build 2.5 GB and 48 s), so a static file larger than
+// output.MaxMinified (4 MB) is published byte for byte, while one at the
+// limit is still minified.
+func TestLargeStaticFilesArePublishedAsTheyAre(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	const limit = 4 << 20
+	script := func(size int) string {
+		const line = "function laske(a, b) {\n  // summa\n  return a + b;\n}\n"
+		s := strings.Repeat(line, size/len(line))
+		return s + strings.Repeat(" ", size-len(s))
+	}
+	files := map[string]string{"js/iso.js": script(limit + 1), "js/raja.js": script(limit)}
+	for name, data := range files {
+		write(t, filepath.Join(dir, "content", "static", filepath.FromSlash(name)), data)
+	}
+	if code, stdout, stderr := helminauha(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "public", "js", "iso.js")); err != nil || string(got) != files["js/iso.js"] {
+		t.Errorf("public/js/iso.js: %d bytes, %v; want the file of %d bytes as it is", len(got), err, limit+1)
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "public", "js", "raja.js")); err != nil || len(got) >= limit {
+		t.Errorf("public/js/raja.js: %d bytes, %v; want it minified", len(got), err)
+	}
+}
