@@ -54,7 +54,11 @@ func TestNamesWindowsCannotHold(t *testing.T) {
 	write(t, filepath.Join(content, "static", "kysymys?.txt"), "x")
 	write(t, filepath.Join(content, "static", "loppupiste."), "x")
 	write(t, filepath.Join(content, "static", "com1", "a.txt"), "x")
+	// A control character is named among the reasons: a line break was
+	// told as none of those the message listed.
+	write(t, filepath.Join(content, "static", "rivi\nvaihto.txt"), "x")
 	failsSaying(t, dir,
+		`"content/static/rivi\nvaihto.txt": the name "rivi\nvaihto.txt" cannot be a file on Windows (a device name such as con or aux, one of < > : " | ? * \, a control character such as a line break or a tab, or a dot`,
 		`content/helmet/con.md: file name "con.md" is a name Windows keeps for a device`,
 		`content/static/liitteet/AUX.pdf: the name "AUX.pdf" cannot be a file on Windows`,
 		`content/static/lpt1: the name "lpt1" cannot be a file on Windows`,

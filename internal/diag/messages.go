@@ -843,8 +843,8 @@ var (
 		"tiedoston nimi %q on Windowsissa varattu laitteelle, eikä sellaista tiedostoa voi avata Windows-koneella: nimeä se toisin, esimerkiksi %s",
 		"file name %q is a name Windows keeps for a device, and such a file cannot be opened on a Windows machine: rename it, for example %s")
 	ContentWindowsName = msg("content.windows-name",
-		"nimi %q ei voi olla tiedoston nimi Windowsissa (laitteen nimi kuten con tai aux, jokin merkeistä < > : \" | ? * tai piste tai välilyönti lopussa), eikä portaalin kansiota voi silloin hakea Windows-koneelle: nimeä se toisin",
-		"the name %q cannot be a file on Windows (a device name such as con or aux, one of < > : \" | ? *, or a dot or a space at the end), so the portal cannot be checked out on a Windows machine: rename it")
+		"nimi %q ei voi olla tiedoston nimi Windowsissa (laitteen nimi kuten con tai aux, jokin merkeistä < > : \" | ? * \\, ohjausmerkki kuten rivinvaihto tai sarkain, tai piste tai välilyönti lopussa), eikä portaalin kansiota voi silloin hakea Windows-koneelle: nimeä se toisin",
+		"the name %q cannot be a file on Windows (a device name such as con or aux, one of < > : \" | ? * \\, a control character such as a line break or a tab, or a dot or a space at the end), so the portal cannot be checked out on a Windows machine: rename it")
 	ContentStaticPathTooLong = msg("content.static-path-too-long",
 		"polku kansiossa static on %d merkkiä pitkä, kun enintään %d sopii: Windows ei avaa pidempiä polkuja, eikä niin pitkää osoitetta kukaan kirjoita; lyhennä kansioiden tai tiedoston nimiä tai siirrä se ylemmäs",
 		"the path under static/ is %d characters long, more than the %d that fit: Windows opens no longer path, and nobody types such an address; shorten the names of the folders or the file, or move it up")
