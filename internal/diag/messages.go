@@ -999,6 +999,9 @@ var (
 	SiteRelatedSelf = msg("site.related-self",
 		"helmi ei voi liittyä itseensä: poista %q related-luettelosta",
 		"a pearl cannot be related to itself: remove %q from related")
+	SiteRelatedTwice = msg("site.related-twice",
+		"related-luettelossa on helmi %q kahdesti: poista toinen",
+		"related names the pearl %q twice: remove one of them")
 	SiteNamesDraft = msg("site.names-draft",
 		"%s mainitsee luonnoksen %q, joka jätetään pois tästä julkaisusta",
 		"%s names the draft pearl %q, which is left out of this build")

@@ -355,6 +355,7 @@ eller HELMINAUHA_LANG=en).
 	"site.no-areas":             "temaområdet %q finns inte, och portalen har inga temaområden än: gör först en fil i mappen teemat, till exempel teemat/%s.md, med title, weight och summary (se redaktörsguiden)",
 	"site.unknown-theme":        "temaområdet %q finns inte%s: skriv namnet på en fil i mappen teemat utan .md (%s)",
 	"site.unknown-themes":       "temaområdet %q finns inte%s: skriv namnen på filer i mappen teemat utan .md (%s)",
+	"site.related-twice":        "related nämner pärlan %q två gånger: ta bort den ena",
 	"site.related-self":         "en pärla kan inte vara relaterad till sig själv: ta bort %q från related",
 	"site.names-draft":          "%s nämner utkastet %q, som lämnas utanför den här publiceringen",
 	"site.names-case":           "%s nämner fallexemplet %q: listan tar bara pärlor (namn på filer i mappen helmet utan .md); till ett fallexempel kan man länka i texten: [rubrik](../caset/%s.md)",

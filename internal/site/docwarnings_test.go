@@ -31,7 +31,7 @@ func TestDocWarningsAreTheModelsOwn(t *testing.T) {
 		"helmet/vahan.md":      pearl("Vähän sanoja", "sopiva", "Lyhyt.", words(20)),
 		"helmet/paljon.md":     pearl("Paljon sanoja", "vahan", "Lyhyt.", words(900)),
 		"helmet/sopiva.md":     pearl("Sopiva", "paljon", long, words(200)),
-		"helmet/sama.md":       pearl("Sopiva", "", "Lyhyt.", words(200)),
+		"helmet/sama.md":       pearl("Sopiva", "vahan, paljon, vahan", "Lyhyt.", words(200)),
 		"caset/tapaus.md":      {Data: []byte("---\ntitle: Tapaus\norganization: O\nthemes: [johtaminen]\npearls: [vahan]\nsummary: S.\ndate: 2024-01-01\n---\n## Tarve ja tavoitteet\nTeksti.\n")},
 		"opas/tyhja.md":        {Data: []byte("---\ntitle: Tyhjä luku\nweight: 1\nsummary: S.\n---\n")},
 		"sivut/tyhja.md":       {Data: []byte("---\ntitle: Tyhjä sivu\n---\n")},

@@ -27,6 +27,7 @@ func (b *builder) warnings() diag.List {
 	// they were loaded (builder.loaded).
 	for _, p := range b.loaded {
 		pearlWords(&p.Common, words, &diags)
+		relatedTwice(p.Pearl, &diags)
 	}
 	b.sameTitles(&diags)
 	// A pearl alone in its portal (the first one of a new portal, the
@@ -382,6 +383,7 @@ func (s *Site) DocWarnings(doc content.Doc) diag.List {
 	switch doc.(type) {
 	case *content.Pearl:
 		pearlWords(c, s.Config.PearlWords, &diags)
+		relatedTwice(doc.(*content.Pearl), &diags)
 	case *content.Case:
 		caseSections(c, content.CaseSectionsIn(s.Config.Language), &diags)
 	case *content.Chapter, *content.Page:
@@ -394,11 +396,25 @@ func (s *Site) DocWarnings(doc content.Doc) diag.List {
 	return diags
 }
 
+// relatedTwice warns of a pearl its related list names twice (once,
+// however many times more): the page lists it once.
+func relatedTwice(p *content.Pearl, diags *diag.List) {
+	if len(p.Related) < 2 {
+		return
+	}
+	seen := make(map[string]int, len(p.Related))
+	for _, slug := range p.Related {
+		if seen[slug]++; seen[slug] == 2 {
+			diags.Warn(p.ItemPos("related", slug), diag.SiteRelatedTwice, slug)
+		}
+	}
+}
+
 // DocWarning tells a warning of one of DocWarnings' kinds
 // (TestDocWarningsAreTheModelsOwn holds the list to them).
 func DocWarning(e *diag.Error) bool {
 	switch e.ID() {
-	case diag.SiteFewWords.ID(), diag.SiteManyWords.ID(), diag.SiteCaseSection.ID(), diag.SiteLongSummary.ID(), diag.SiteEmptyPage.ID():
+	case diag.SiteFewWords.ID(), diag.SiteManyWords.ID(), diag.SiteCaseSection.ID(), diag.SiteLongSummary.ID(), diag.SiteEmptyPage.ID(), diag.SiteRelatedTwice.ID():
 		return true
 	}
 	return false
