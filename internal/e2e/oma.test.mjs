@@ -297,7 +297,7 @@ async function assertBodies(page, paths, slugs, printed, base = site.base) {
 }
 
 test('under a subpath, in Finnish and Swedish, the print shows the pearls as their pages do, and a page that fails to load says so', async (t) => {
-  const sub = await startSite('content', '/portaali');
+  const sub = await startSite('content', '/portaali', site.browser);
   t.after(() => sub.stop());
   for (const lang of [
     { name: 'Finnish', dir: '', print: 'Tulosta helmet', area: 'Teema: ', failed: 'Helmen tekstiä ei saatu haettua', missing: '2 helmen tekstiä ei saatu haettua' },

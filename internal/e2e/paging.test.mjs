@@ -11,8 +11,7 @@ import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { repo, generator, corpus, serve, CHROMIUM, CHROMIUM_ARGS, BUDGET, WIDTHS, watch, axe, formatViolations } from './harness.mjs';
+import { repo, generator, corpus, serve, launch, BUDGET, WIDTHS, watch, axe, formatViolations } from './harness.mjs';
 
 const run = promisify(execFile);
 let dir;
@@ -21,14 +20,20 @@ let browser;
 let root;
 
 before(async () => {
+  const launching = launch();
   dir = await mkdtemp(join(tmpdir(), 'helminauha-e2e-paging-'));
   root = dir;
   srv = await serve(() => root);
-  const bin = await generator(dir);
-  await corpus(['-n', '400', '-shape', 'varied'], join(dir, 'corpus'));
-  await run(bin, ['build', '--content', join(dir, 'corpus', 'content'), '--out', join(dir, 'public'), '--baseurl', srv.url + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
+  try {
+    const bin = await generator(dir);
+    await corpus(['-n', '400', '-shape', 'varied'], join(dir, 'corpus'));
+    await run(bin, ['build', '--content', join(dir, 'corpus', 'content'), '--out', join(dir, 'public'), '--baseurl', srv.url + '/', '--quiet'], { cwd: repo, maxBuffer: 1 << 24 });
+  } catch (err) {
+    await launching.then((b) => b.close(), () => {});
+    throw err;
+  }
   root = join(dir, 'public');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launching;
 });
 
 after(async () => {
