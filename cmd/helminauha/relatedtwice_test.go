@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -28,6 +29,21 @@ func TestRelatedTwiceIsWarned(t *testing.T) {
 		stdout, stderr := helminauhaEnv(t, dir, []string{"HELMINAUHA_LANG=" + tc.lang}, "check")
 		if n := strings.Count(stdout+stderr, "luottamus\" "); !strings.Contains(stdout+stderr, tc.want) || n != 1 {
 			t.Errorf("check in %s: %d warnings of luottamus, want one:\n%s\n%s%s", tc.lang, n, tc.want, stdout, stderr)
+		}
+	}
+	// A long list (searched through a map, not in place): each pearl
+	// named again is told once.
+	long := filepath.Join(dir, "content", "helmet", "dialogi.md")
+	src, err = os.ReadFile(long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, long, strings.Replace(string(src), "date: 2021-03-01\n", "date: 2021-03-01\nrelated: ["+strings.Repeat("luottamus, yhteinen-tavoite, ", 17)+"luottamus, yhteinen-tavoite]\n", 1))
+	stdout, stderr := helminauhaEnv(t, dir, []string{"HELMINAUHA_LANG=en"}, "check")
+	for _, slug := range []string{"luottamus", "yhteinen-tavoite"} {
+		told := regexp.MustCompile(`content/helmet/dialogi.md:8:\d+: warning: related names the pearl "` + slug + `" twice`)
+		if n := len(told.FindAllString(stdout+stderr, -1)); n != 1 {
+			t.Errorf("check: a list of 36 naming %s 18 times is told %d times, want once:\n%s%s", slug, n, stdout, stderr)
 		}
 	}
 	built(t, dir)
