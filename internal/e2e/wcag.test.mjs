@@ -478,10 +478,35 @@ test('1.4.3, 1.4.11, 1.4.13: the header search\'s placeholder and the mark of a 
   // The pointer goes, and the keyboard takes the reader to the next bead:
   // its title shows at once, alone.
   await page.mouse.move(0, 0);
-  await strand.locator('a.bead').nth(1).focus();
+  await strand.locator('a.bead').first().focus();
+  await page.keyboard.press('Tab');
   const next = await strand.locator('a.bead:nth-of-type(2) + text').textContent();
   assert.deepEqual(await strand.locator('text').evaluateAll((ts) => ts.filter((x) => getComputedStyle(x).visibility === 'visible').map((x) => x.textContent.trim())),
     [next.trim()], 'the focused bead\'s title alone is shown');
+  // That bead keeps the keyboard's focus, and the pointer goes to the
+  // third bead and down onto its title: that title alone shows. Before
+  // 2026-12-07 the focused bead's title took their one place as the
+  // pointer left the third bead, and it alone could be reached.
+  const third = strand.locator('a.bead').nth(2);
+  const thirdTitle = strand.locator('a.bead:nth-of-type(3) + text');
+  const b3 = await third.boundingBox();
+  await page.mouse.move(b3.x + b3.width / 2, b3.y + b3.height / 2);
+  const at3 = await thirdTitle.evaluate((x) => {
+    const r = x.getExtentOfChar(1);
+    const p = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(x.getScreenCTM());
+    return { x: p.x, y: p.y };
+  });
+  // Straight down below the beads, then along the line of the titles:
+  // a way across the other beads would show theirs.
+  await page.mouse.move(b3.x + b3.width / 2, at3.y, { steps: 4 });
+  await page.mouse.move(at3.x, at3.y, { steps: 4 });
+  assert.deepEqual(await strand.locator('text').evaluateAll((ts) => ts.filter((x) => getComputedStyle(x).visibility === 'visible').map((x) => x.textContent.trim())),
+    [(await thirdTitle.textContent()).trim()], 'the title under the pointer alone is shown, though another bead has the focus');
+  // A key pressed, the keyboard's bead shows its title again.
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Shift');
+  assert.deepEqual(await strand.locator('text').evaluateAll((ts) => ts.filter((x) => getComputedStyle(x).visibility === 'visible').map((x) => x.textContent.trim())),
+    [next.trim()], 'after a key, the focused bead\'s title alone is shown');
   assertClean(w);
 });
 

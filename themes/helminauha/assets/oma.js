@@ -4,7 +4,8 @@
 // [data-necklace-count] and, on a pearl page, runs the button
 // [data-necklace-toggle] (data-slug, data-title, data-area, data-color;
 // hidden in the HTML, so that without JavaScript there is no button).
-// Being on every page, it also lets Escape close an open disclosure.
+// Being on every page, it also lets Escape close an open disclosure, and
+// lets a necklace's bead titles follow the pointer once it is used.
 //
 // The page /oma-helminauha/ has its own module, oma-helminauha.js, which
 // imports the storage functions from this one. An ES module: a page that
@@ -140,9 +141,26 @@ function closeOnEscape(e) {
   s.focus();
 }
 
+// pointerTitles: a strand the pointer went into shows the titles of the
+// beads it goes to, not the focused bead's (class by-pointer, see the
+// stylesheet), until a key is pressed. All titles stand in one place, and
+// the focused bead's took it as the pointer left a bead on its way down to
+// that bead's title, which then could not be reached (1.4.13).
+function pointerTitles(e) {
+  var s = e.target.closest && e.target.closest('svg.strand');
+  if (s) s.classList.add('by-pointer');
+}
+
+function keyTitles() {
+  var on = document.querySelectorAll('svg.by-pointer');
+  for (var i = 0; i < on.length; i++) on[i].classList.remove('by-pointer');
+}
+
 function init() {
   updateCount();
   document.addEventListener('keydown', closeOnEscape);
+  document.addEventListener('pointerover', pointerTitles);
+  document.addEventListener('keydown', keyTitles);
   var toggles = document.querySelectorAll('button[data-necklace-toggle]');
   for (var i = 0; i < toggles.length; i++) setupToggle(toggles[i]);
   window.addEventListener('storage', function (e) {
