@@ -156,12 +156,19 @@ func TestSameWeightZero(t *testing.T) {
 		{"chapters sv", "opas", "sv", "content/opas/toinen.md:3:9: ordningsnumret weight 0 används också av content/opas/eka.md: ge varje kapitel ett eget nummer, det bestämmer i vilken ordning kapitlen läses"},
 		{"areas", "teemat", "en", "content/teemat/eka.md:3:9: weight 0 is also used by content/teemat/toinen.md: give each theme area its own weight, it sets the order on the necklace\n" +
 			"content/teemat/toinen.md:3:9: weight 0 is also used by content/teemat/eka.md: give each theme area its own weight, it sets the order on the necklace"},
+		// -1 is a weight too: a first version of telling both files took
+		// it for no weight and told nothing.
+		{"chapters -1", "opas@-1", "en", "content/opas/toinen.md:3:9: weight -1 is also used by content/opas/eka.md: give each chapter its own weight, it sets the reading order"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
+			folder, weight, ok := strings.Cut(tc.file, "@") // folder@weight, 0 when not given
+			if !ok {
+				weight = "0"
+			}
 			dir := smallPortal(t, map[string]string{
-				tc.file + "/eka.md":    "---\ntitle: Nimi eka\nweight: 0\nsummary: Lyhyesti.\n---\nx\n",
-				tc.file + "/toinen.md": "---\ntitle: Nimi toinen\nweight: 0\nsummary: Lyhyesti.\n---\nx\n",
+				folder + "/eka.md":    "---\ntitle: Nimi eka\nweight: " + weight + "\nsummary: Lyhyesti.\n---\nx\n",
+				folder + "/toinen.md": "---\ntitle: Nimi toinen\nweight: " + weight + "\nsummary: Lyhyesti.\n---\nx\n",
 			})
 			for _, cmd := range []string{"check", "build"} {
 				stdout, stderr := helminauhaEnv(t, dir, []string{"HELMINAUHA_LANG=" + tc.env}, cmd)

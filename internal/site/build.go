@@ -250,14 +250,14 @@ func (b *builder) nodeAt(path, url, key string, sum content.Sum) Node {
 // the same weight, or -1. Each of them is told, not only the one whose
 // file sorts later: the editor who just gave a chapter the weight of
 // another finds the error on the line they changed, whichever it is.
-// A weight of -1 (from weight) is no document's.
-func sameWeights[D any](list []D, weight func(D) int) []int {
+// A document weight tells is not ordered (ok false) is left out.
+func sameWeights[D any](list []D, weight func(D) (w int, ok bool)) []int {
 	first := map[int]int{}
 	other := make([]int, len(list))
 	for i, d := range list {
 		other[i] = -1
-		w := weight(d)
-		if w == -1 {
+		w, ok := weight(d)
+		if !ok {
 			continue
 		}
 		j, seen := first[w]
@@ -279,7 +279,7 @@ func (b *builder) areas(list []*content.Area) {
 		b.diags.Report(diag.Pos{File: strings.TrimSuffix(b.staticDir, content.DirStatic+"/") + path.Join(b.lang, content.DirAreas)}, diag.SiteTooManyAreas, len(list), MaxAreas)
 	}
 	// As with chapters, weight: 0 is no exception (see guide).
-	other := sameWeights(list, func(a *content.Area) int { return a.Weight })
+	other := sameWeights(list, func(a *content.Area) (int, bool) { return a.Weight, true })
 	for i, a := range list {
 		if j := other[i]; j >= 0 {
 			b.diags.Report(a.ValuePos("weight"), diag.SiteAreaWeightTaken, a.Weight, list[j].File)
@@ -664,11 +664,8 @@ func (b *builder) guide(cover *content.Chapter, chapters []*content.Chapter) {
 	}
 	// weight: 0 is a weight like any other: two chapters of weight 0
 	// were read in the order of their file names without a word.
-	other := sameWeights(chapters, func(c *content.Chapter) int {
-		if c.Slug == PrintSlug {
-			return -1 // no chapter: told below
-		}
-		return c.Weight
+	other := sameWeights(chapters, func(c *content.Chapter) (int, bool) {
+		return c.Weight, c.Slug != PrintSlug // no chapter: told below
 	})
 	for i, c := range chapters {
 		if c.Slug == PrintSlug {
