@@ -19,19 +19,7 @@ import (
 // once. Where a key is written is worked out once per document and kept,
 // so only the first build pays for it.
 func BenchmarkModelCorpus(b *testing.B) {
-	dir := os.Getenv("HELMINAUHA_BENCH_CONTENT")
-	if dir == "" {
-		b.Skip("set HELMINAUHA_BENCH_CONTENT to a content folder")
-	}
-	fsys := os.DirFS(dir)
-	cfg, diags := config.Load(fsys, "content", "")
-	if cfg == nil {
-		b.Fatal(diags)
-	}
-	set, diags := content.Load(context.Background(), fsys, "content")
-	if diags.HasErrors() {
-		b.Fatal(diags)
-	}
+	cfg, set := loadCorpus(b)
 	b.ReportAllocs()
 	// The collector is left out (the build's collections are over the
 	// whole portal's heap, which one model does not decide): what is
@@ -51,16 +39,7 @@ func BenchmarkModelCorpus(b *testing.B) {
 // does about ten times (its place, dates, title, tags, related pearls):
 // by a walk of the pearls, as before 2026-12-07, and by PearlByKey.
 func BenchmarkPearlByKeyCorpus(b *testing.B) {
-	dir := os.Getenv("HELMINAUHA_BENCH_CONTENT")
-	if dir == "" {
-		b.Skip("set HELMINAUHA_BENCH_CONTENT to a content folder")
-	}
-	fsys := os.DirFS(dir)
-	cfg, diags := config.Load(fsys, "content", "")
-	if cfg == nil {
-		b.Fatal(diags)
-	}
-	set, _ := content.Load(context.Background(), fsys, "content")
+	cfg, set := loadCorpus(b)
 	s, _ := site.Build(cfg, set, site.Options{Drafts: true})
 	var keys []string
 	for i := 0; i < len(s.Pearls); i += max(1, len(s.Pearls)/64) {
@@ -81,4 +60,23 @@ func BenchmarkPearlByKeyCorpus(b *testing.B) {
 			}
 		}
 	})
+}
+
+// loadCorpus loads the portal whose content folder HELMINAUHA_BENCH_CONTENT
+// names (as make bench writes it), or skips the benchmark.
+func loadCorpus(b *testing.B) (*config.Config, *content.Set) {
+	dir := os.Getenv("HELMINAUHA_BENCH_CONTENT")
+	if dir == "" {
+		b.Skip("set HELMINAUHA_BENCH_CONTENT to a content folder")
+	}
+	fsys := os.DirFS(dir)
+	cfg, diags := config.Load(fsys, "content", "")
+	if cfg == nil {
+		b.Fatal(diags)
+	}
+	set, diags := content.Load(context.Background(), fsys, "content")
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	return cfg, set
 }
