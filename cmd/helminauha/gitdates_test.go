@@ -22,17 +22,7 @@ func TestServeFollowsCommitsAndCheckouts(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatal("git is needed: install it (apt-get install git)")
 	}
-	dir := t.TempDir()
-	writePortal(t, "small.txtar", dir)
-	page := filepath.Join(dir, "content", "helmet", "dialogi.md")
-	old, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "init", "-q")
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "add", ".")
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "commit", "-qm", "portaali")
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "branch", "-M", "main")
+	dir, page, old := gitPortal(t)
 	// Another branch, on which the pearl was last changed in 2023.
 	gitIn(t, dir, "2023-06-07T09:00:00Z", "checkout", "-qb", "toinen")
 	write(t, page, strings.Replace(string(old), "Teksti.", "Toisen haaran teksti.", 1))
@@ -59,4 +49,23 @@ func TestServeFollowsCommitsAndCheckouts(t *testing.T) {
 	if err := s.interrupt(); err != nil {
 		t.Errorf("serve did not end cleanly on Ctrl-C: %v", err)
 	}
+}
+
+// gitPortal writes the small portal into a new folder made a git
+// checkout of one commit on main, dated 2022-04-05, and gives the folder,
+// the pearl dialogi's file and its text.
+func gitPortal(t *testing.T) (dir, page string, text []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	page = filepath.Join(dir, "content", "helmet", "dialogi.md")
+	text, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, dir, "2022-04-05T09:00:00Z", "init", "-q")
+	gitIn(t, dir, "2022-04-05T09:00:00Z", "add", ".")
+	gitIn(t, dir, "2022-04-05T09:00:00Z", "commit", "-qm", "portaali")
+	gitIn(t, dir, "2022-04-05T09:00:00Z", "branch", "-M", "main")
+	return dir, page, text
 }

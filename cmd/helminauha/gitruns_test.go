@@ -30,17 +30,7 @@ func TestServeRunsOneGitLogAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatal("git is needed: install it (apt-get install git)")
 	}
-	dir := t.TempDir()
-	writePortal(t, "small.txtar", dir)
-	page := filepath.Join(dir, "content", "helmet", "dialogi.md")
-	old, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "init", "-q")
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "add", ".")
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "commit", "-qm", "portaali")
-	gitIn(t, dir, "2022-04-05T09:00:00Z", "branch", "-M", "main")
+	dir, page, old := gitPortal(t)
 
 	tools := t.TempDir()
 	runs, hold := filepath.Join(tools, "runs"), filepath.Join(tools, "hold")
