@@ -39,12 +39,6 @@ func (srv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.URL.Path {
 	case eventsPath:
-		if r.Method == http.MethodHead {
-			// The headers a GET would have, and no stream to hold open.
-			w.Header().Set("Content-Type", "text/event-stream")
-			w.Header().Set("Cache-Control", "no-store")
-			return
-		}
 		srv.serveEvents(w, r)
 		return
 	case scriptPath:

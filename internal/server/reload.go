@@ -89,6 +89,9 @@ func (srv *server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return // the headers a GET would have, and no stream to hold open
+	}
 	fmt.Fprint(w, "retry: 500\n\n")
 	rc.Flush()
 	gens, stop := srv.hub.subscribe()
