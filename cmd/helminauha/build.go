@@ -27,7 +27,9 @@ import (
 	"github.com/helminauha/helminauha/internal/rootfs"
 )
 
-// maxShown caps the problems printed in one run; the rest are counted.
+// maxShown caps the errors printed in one run, and the warnings check
+// prints; the rest are counted (build keeps no more errors than that,
+// check keeps them all for --format json and --all, see shownOf).
 const maxShown = 100
 
 // checkContentDir tells the user when the content folder is not there,
@@ -225,9 +227,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			// request. The commands go to stdout, as check's do.
 			errs := *res
 			errs.Diags = res.Diags.Errors()
-			writeGitHub(stdout, &errs, repoRoot(), lang)
+			writeGitHub(stdout, &errs, repoRoot(), false, lang)
 		} else {
-			printDiags(stderr, res, false, lang)
+			printDiags(stderr, res, false, false, lang)
 		}
 	}
 	if errors.Is(err, build.ErrContent) {
@@ -302,9 +304,10 @@ func printTimings(w io.Writer, timings []build.Timing, lang diag.Lang) {
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("check", "[--content DIR] [--format text|json|github]", stderr)
+	fl := newFlags("check", "[--content DIR] [--format text|json|github] [--all]", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	format := fl.String("format", "text", "text, or json for editors' tools")
+	all := fl.Bool("all", false, "print every problem: without it, text and github print the first 100 errors and 100 warnings, and 10 of one kind in a file, and count the rest")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -340,10 +343,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "json":
 		writeJSON(stdout, res, lang)
 	case "github":
-		writeGitHub(stdout, res, repoRoot(), lang)
+		writeGitHub(stdout, res, repoRoot(), *all, lang)
 		fmt.Fprintln(stdout, checkSummary(res, opts.ContentName, lang))
 	default:
-		printDiags(stdout, res, true, lang)
+		printDiags(stdout, res, true, *all, lang)
 		fmt.Fprintln(stdout, checkSummary(res, opts.ContentName, lang))
 	}
 	if res.Diags.HasErrors() {
@@ -353,8 +356,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // checkSummary is check's last line, the count of errors and warnings:
-// after a screenful of problems (ten of a kind a file, the rest counted)
-// the editor still sees how much is left to mend.
+// after a screenful of problems (ten of a kind a file, a hundred of each
+// severity, the rest counted) the editor still sees how much is left to
+// mend.
 func checkSummary(res *build.Result, contentName string, lang diag.Lang) string {
 	warnings := diag.CmdWarningCount.With(len(res.Diags.Warnings()))
 	if !res.Diags.HasErrors() {
@@ -392,40 +396,19 @@ func writeJSON(w io.Writer, res *build.Result, lang diag.Lang) {
 	enc.Encode(out)
 }
 
-// maxSame is how many problems of one kind printDiags prints for a file
-// (a heading of the wrong level, a broken link): the rest are counted in
-// one line, so that a file of 100,000 of them is not 100,000 lines.
-const maxSame = 10
-
-// printDiags prints errors, and warnings when asked, one line each, at
-// most maxSame of one kind in a file.
-func printDiags(w io.Writer, res *build.Result, warnings bool, lang diag.Lang) {
-	type kind struct {
-		file, id string
-		sev      diag.Severity
-	}
-	count := map[kind]int{}
-	for _, d := range res.Diags {
-		count[kind{d.Pos.File, d.ID(), d.Severity}]++
-	}
-	printed := map[kind]int{}
-	for _, d := range res.Diags {
-		if d.Severity == diag.SevWarning && !warnings {
-			continue
-		}
-		k := kind{d.Pos.File, d.ID(), d.Severity}
-		if printed[k]++; printed[k] > maxSame {
-			continue
-		}
+// printDiags prints errors, and warnings when asked, one line each, as
+// shownOf chooses them (every one when all), then the counts of those
+// left out.
+func printDiags(w io.Writer, res *build.Result, warnings, all bool, lang diag.Lang) {
+	shown := shownOf(res.Diags, warnings, all)
+	for _, d := range shown.lines {
 		fmt.Fprintln(w, d.In(lang))
-		if printed[k] == maxSame && count[k] > maxSame {
-			more := diag.New(diag.Pos{File: d.Pos.File}, diag.CmdMoreSame, count[k]-maxSame)
-			more.Severity, more.Draft = d.Severity, d.Draft
-			fmt.Fprintln(w, more.In(lang))
-		}
 	}
 	if res.Dropped > 0 {
 		fmt.Fprintln(w, diag.CmdMoreErrors.In(lang, res.Dropped))
+	}
+	for _, t := range shown.more() {
+		fmt.Fprintln(w, t.In(lang))
 	}
 }
 

@@ -14,9 +14,14 @@ import (
 // writeGitHub prints each problem as a GitHub Actions workflow command
 // (::error file=…,line=…,col=…,title=…::message), which GitHub shows on the
 // line of the pull request's diff. Paths are made relative to root, the
-// repository's top folder, as GitHub wants them.
-func writeGitHub(w io.Writer, res *build.Result, root string, lang diag.Lang) {
-	for _, d := range res.Diags {
+// repository's top folder, as GitHub wants them. The problems are those
+// shownOf chooses (all of them when all), as in the text format: GitHub
+// makes annotations of the first ten errors and ten warnings of a step
+// and shows the rest only as lines of its log, where 100,000 of them are
+// as little use as in a terminal.
+func writeGitHub(w io.Writer, res *build.Result, root string, all bool, lang diag.Lang) {
+	shown := shownOf(res.Diags, true, all)
+	for _, d := range shown.lines {
 		cmd, title := "error", diag.GitHubError
 		switch {
 		case d.Severity == diag.SevWarning && d.Draft:
@@ -38,6 +43,12 @@ func writeGitHub(w io.Writer, res *build.Result, root string, lang diag.Lang) {
 	}
 	if res.Dropped > 0 {
 		fmt.Fprintf(w, "::error title=%s::%s\n", ghProperty(diag.GitHubError.In(lang)), ghData(diag.CmdMoreErrors.In(lang, res.Dropped)))
+	}
+	if shown.errors > 0 {
+		fmt.Fprintf(w, "::error title=%s::%s\n", ghProperty(diag.GitHubError.In(lang)), ghData(diag.CmdMoreErrorsShown.In(lang, shown.errors)))
+	}
+	if shown.warnings > 0 {
+		fmt.Fprintf(w, "::warning title=%s::%s\n", ghProperty(diag.GitHubWarning.In(lang)), ghData(diag.CmdMoreWarningsShown.In(lang, shown.warnings)))
 	}
 }
 

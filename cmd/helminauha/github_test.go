@@ -21,7 +21,7 @@ func TestGitHubAnnotations(t *testing.T) {
 		{Pos: diag.Pos{File: "content/site.yaml"}, Text: diag.CmdFlagDefault.With("koko tiedosto")},
 	}, Dropped: 2}
 	var b bytes.Buffer
-	writeGitHub(&b, res, root, diag.Finnish)
+	writeGitHub(&b, res, root, false, diag.Finnish)
 	want := "::error file=content/helmet/x.md,line=3,col=7,title=Virhe::(oletus 100 %25 valmis)\n" +
 		"::warning file=content/a%2Cb%3Ac.md,line=2,title=Varoitus luonnoksessa::(oletus m)\n" +
 		"::error file=content/site.yaml,title=Virhe::(oletus koko tiedosto)\n" +

@@ -2,7 +2,7 @@
 //
 //	helminauha build [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
 //	helminauha serve [--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]
-//	helminauha check [--content DIR] [--format text|json|github]
+//	helminauha check [--content DIR] [--format text|json|github] [--all]
 //	helminauha new pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
 //	helminauha version
 //
@@ -225,7 +225,7 @@ var flagHelp = map[string]*diag.Message{
 	"content": diag.FlagContent, "out": diag.FlagOut, "clean-out": diag.FlagCleanOut, "baseurl": diag.FlagBaseURL, "drafts": diag.FlagDrafts,
 	"minify": diag.FlagMinify, "gzip": diag.FlagGzip, "quiet": diag.FlagQuiet, "cpuprofile": diag.FlagCPUProfile,
 	"memprofile": diag.FlagMemProfile, "timings": diag.FlagTimings, "format": diag.FlagFormat, "addr": diag.FlagAddr,
-	"theme": diag.FlagTheme, "lang": diag.FlagLang, "allow-host": diag.FlagAllowHost,
+	"theme": diag.FlagTheme, "lang": diag.FlagLang, "allow-host": diag.FlagAllowHost, "all": diag.FlagAll,
 	// A command's own meaning of a flag, before the flag's.
 	"build.format": diag.FlagBuildFormat,
 }

@@ -203,7 +203,8 @@ func TestTagsInAnyScriptHavePages(t *testing.T) {
 }
 
 // TestManyOfOneKindAreCounted: check prints ten problems of one kind in
-// a file, then counts the rest in one line; --format json lists them all.
+// a file, then counts the rest in one line; --all and --format json list
+// them all.
 func TestManyOfOneKindAreCounted(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
@@ -223,7 +224,7 @@ func TestManyOfOneKindAreCounted(t *testing.T) {
 		}
 		if strings.Contains(line, "more like it") {
 			more++
-			if want := "content/helmet/otsikot.md: warning: … and 15 more like it in this file (check --format json lists them all)"; line != want {
+			if want := "content/helmet/otsikot.md: warning: … and 15 more like it in this file (check --all shows them all)"; line != want {
 				t.Errorf("got %q, want %q", line, want)
 			}
 		}
@@ -234,6 +235,10 @@ func TestManyOfOneKindAreCounted(t *testing.T) {
 	_, stdout, _ = helminauha(t, dir, "check", "--format", "json")
 	if n := strings.Count(stdout, `"id": "markdown.h1"`); n != 25 {
 		t.Errorf("check --format json lists %d of the 25 headings", n)
+	}
+	_, stdout, _ = helminauha(t, dir, "check", "--all", "--lang", "en")
+	if n := strings.Count(stdout, "is a level-1 heading"); n != 25 || strings.Contains(stdout, "more like it") {
+		t.Errorf("check --all lists %d of the 25 headings:\n%s", n, stdout)
 	}
 }
 

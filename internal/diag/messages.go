@@ -27,7 +27,7 @@ var (
 Käyttö:
   helminauha build   [--content KANSIO] [--out KANSIO] [--clean-out] [--baseurl OSOITE] [--drafts] [--minify=false] [--gzip] [--quiet]
   helminauha serve   [--content KANSIO] [--addr 127.0.0.1:1313] [--allow-host NIMI]
-  helminauha check   [--content KANSIO] [--format text|json|github]
+  helminauha check   [--content KANSIO] [--format text|json|github] [--all]
   helminauha new     pearl|case|chapter TUNNISTE [--theme TUNNISTE] [--content KANSIO]
   helminauha new     translation KIELI KANSIO/TUNNISTE [--content KANSIO]
   helminauha version
@@ -45,7 +45,7 @@ HELMINAUHA_LANG=en tai HELMINAUHA_LANG=sv).
 Usage:
   helminauha build   [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
   helminauha serve   [--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]
-  helminauha check   [--content DIR] [--format text|json|github]
+  helminauha check   [--content DIR] [--format text|json|github] [--all]
   helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
   helminauha new     translation LANG FOLDER/SLUG [--content DIR]
   helminauha version
@@ -110,10 +110,22 @@ language is en or sv).
 		plural.Selectf(1, "%d", "one", "%d varoitus", "other", "%d varoitusta"),
 		plural.Selectf(1, "%d", "one", "%d warning", "other", "%d warnings"))
 	CmdMoreSame = msgVar("cmd.more-same", 1,
-		plural.Selectf(1, "%d", "one", "… ja vielä %d samanlainen tässä tiedostossa (check --format json luettelee kaikki)",
-			"other", "… ja vielä %d samanlaista tässä tiedostossa (check --format json luettelee kaikki)"),
-		plural.Selectf(1, "%d", "one", "… and %d more like it in this file (check --format json lists them all)",
-			"other", "… and %d more like it in this file (check --format json lists them all)"))
+		plural.Selectf(1, "%d", "one", "… ja vielä %d samanlainen tässä tiedostossa (check --all näyttää kaikki)",
+			"other", "… ja vielä %d samanlaista tässä tiedostossa (check --all näyttää kaikki)"),
+		plural.Selectf(1, "%d", "one", "… and %d more like it in this file (check --all shows them all)",
+			"other", "… and %d more like it in this file (check --all shows them all)"))
+	// CmdMoreErrorsShown and CmdMoreWarningsShown count what check left
+	// out after the first hundred of each (cmd/helminauha's shownOf).
+	CmdMoreErrorsShown = msgVar("cmd.more-errors-shown", 1,
+		plural.Selectf(1, "%d", "one", "… ja vielä %d virhe, jota ei näytetty (check --all näyttää kaikki)",
+			"other", "… ja vielä %d virhettä, joita ei näytetty (check --all näyttää kaikki)"),
+		plural.Selectf(1, "%d", "one", "… and %d more error not shown (check --all shows them all)",
+			"other", "… and %d more errors not shown (check --all shows them all)"))
+	CmdMoreWarningsShown = msgVar("cmd.more-warnings-shown", 1,
+		plural.Selectf(1, "%d", "one", "… ja vielä %d varoitus, jota ei näytetty (check --all näyttää kaikki)",
+			"other", "… ja vielä %d varoitusta, joita ei näytetty (check --all näyttää kaikki)"),
+		plural.Selectf(1, "%d", "one", "… and %d more warning not shown (check --all shows them all)",
+			"other", "… and %d more warnings not shown (check --all shows them all)"))
 	CmdMoreErrors = msgVar("cmd.more-errors", 1,
 		plural.Selectf(1, "%d", "one", "… ja vielä %d virhe (korjaa ensin yllä olevat ja aja komento uudelleen)",
 			"other", "… ja %d virhettä lisää (korjaa ensin yllä olevat ja aja komento uudelleen)"),
@@ -329,6 +341,7 @@ var (
 	FlagTimings     = msg("flag.timings", "kerro, kauanko kukin vaihe kesti", "print how long each stage took")
 	FlagBuildFormat = msg("flag.build-format", "text tai github (virheet työnkulun komentoina, jotka GitHub näyttää pull requestin riveillä)", "text, or github (errors as workflow commands, which GitHub shows on a pull request's lines)")
 	FlagFormat      = msg("flag.format", "text, json muita ohjelmia varten tai github (virheet pull requestin riveille)", "text, json for editors' tools, or github (problems on a pull request's lines)")
+	FlagAll         = msg("flag.all", "näytä kaikki ongelmat: muuten text ja github näyttävät 100 ensimmäistä virhettä ja 100 varoitusta ja tiedostosta 10 samanlaista ja kertovat, montako jäi näyttämättä (json luettelee aina kaikki)", "print every problem: otherwise text and github print the first 100 errors and 100 warnings, and 10 of one kind in a file, and count the rest (json always lists them all)")
 	FlagAddr        = msg("flag.addr", "osoite, jossa esikatselu näkyy (vain tällä koneella, ellei toisin kerrota)", "the address to serve at (loopback unless told otherwise)")
 	FlagTheme       = msg("flag.theme", "teema-alueen tunniste (kansion teemat tiedoston nimi ilman .md-päätettä)", "the theme area's slug (a file name in teemat/ without .md)")
 	FlagAllowHost   = msg("flag.allow-host", "vastaa myös pyyntöihin, joissa sivuston nimi on tämä (toista valitsin tai erota nimet pilkuilla; * sallii kaikki): muuten vain localhost ja osoite, jossa esikatselu näkyy", "also answer requests for this host name (repeat the flag or separate names with commas; * allows any): otherwise only localhost and the address served at")

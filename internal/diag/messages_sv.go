@@ -28,7 +28,7 @@ var svTexts = map[string]string{
 Användning:
   helminauha build   [--content MAPP] [--out MAPP] [--clean-out] [--baseurl ADRESS] [--drafts] [--minify=false] [--gzip] [--quiet]
   helminauha serve   [--content MAPP] [--addr 127.0.0.1:1313] [--allow-host NAMN]
-  helminauha check   [--content MAPP] [--format text|json|github]
+  helminauha check   [--content MAPP] [--format text|json|github] [--all]
   helminauha new     pearl|case|chapter KORTNAMN [--theme KORTNAMN] [--content MAPP]
   helminauha new     translation SPRÅK MAPP/KORTNAMN [--content MAPP]
   helminauha version
@@ -115,6 +115,7 @@ eller HELMINAUHA_LANG=en).
 	"flag.timings":      "berätta hur länge varje steg tog",
 	"flag.build-format": "text eller github (felen som arbetsflödeskommandon, som GitHub visar på raderna i en pull request)",
 	"flag.format":       "text, json för andra program eller github (felen på raderna i en pull request)",
+	"flag.all":          "visa alla problem: annars visar text och github de första 100 felen och 100 varningarna och 10 likadana i en fil och räknar resten (json listar alltid alla)",
 	"flag.addr":         "adressen där förhandsgranskningen visas (bara på den här datorn, om inget annat sägs)",
 	"flag.theme":        "temaområdets kortnamn (namnet på en fil i mappen teemat utan .md)",
 	"flag.allow-host":   "svara också på förfrågningar där webbplatsens namn är detta (upprepa flaggan eller skilj namnen åt med kommatecken; * tillåter alla): annars bara localhost och adressen där förhandsgranskningen visas",
@@ -526,8 +527,12 @@ var svPlurals = map[string]catalog.Message{
 	"serve.warnings-gone": plural.Selectf(1, "%d", "one", "%d varning försvann", "other", "%d varningar försvann"),
 	"overlay.heading":     plural.Selectf(1, "%d", "one", "Webbplatsen kunde inte byggas: %d fel", "other", "Webbplatsen kunde inte byggas: %d fel"),
 	"overlay.more":        plural.Selectf(1, "%d", "one", "… och ytterligare %d fel (alla: helminauha check)", "other", "… och ytterligare %d fel (alla: helminauha check)"),
-	"cmd.more-same": plural.Selectf(1, "%d", "one", "… och ytterligare %d likadant i den här filen (check --format json listar alla)",
-		"other", "… och ytterligare %d likadana i den här filen (check --format json listar alla)"),
+	"cmd.more-same": plural.Selectf(1, "%d", "one", "… och ytterligare %d likadant i den här filen (check --all visar alla)",
+		"other", "… och ytterligare %d likadana i den här filen (check --all visar alla)"),
+	"cmd.more-errors-shown": plural.Selectf(1, "%d", "one", "… och ytterligare %d fel som inte visades (check --all visar alla)",
+		"other", "… och ytterligare %d fel som inte visades (check --all visar alla)"),
+	"cmd.more-warnings-shown": plural.Selectf(1, "%d", "one", "… och ytterligare %d varning som inte visades (check --all visar alla)",
+		"other", "… och ytterligare %d varningar som inte visades (check --all visar alla)"),
 	"cmd.more-errors": plural.Selectf(1, "%d", "one", "… och ytterligare %d fel (rätta först felen ovan och kör kommandot igen)",
 		"other", "… och ytterligare %d fel (rätta först felen ovan och kör kommandot igen)"),
 	"cmd.left-out": plural.Selectf(1, "%d", "one", "Utkast som lämnades utanför: %d (publicera det genom att skriva draft: false, eller se det med build --drafts):",
