@@ -12,9 +12,9 @@ import (
 // paragraph keeps under the limit of marks could still be two million
 // brackets or a million one-letter lines, each some 300-450 bytes to the
 // Markdown parser: ten such pearls took a build 3.4 GB and over 50 s,
-// and it published them. Now each is an error at the line where the
-// file passes the limit, nothing is parsed past it, and the output
-// folder is left as it was.
+// and it published them. Now each is an error at the line and column
+// (in characters) where the file passes the limit, nothing is parsed past
+// it, and the output folder is left as it was.
 func TestPagesOfTooManyMarksOrLinesAreErrors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -29,11 +29,12 @@ func TestPagesOfTooManyMarksOrLinesAreErrors(t *testing.T) {
 		name, body, want string
 	}{
 		// 101 paragraphs of 1,000 brackets, each under the paragraph's
-		// limit of 2,000: the 101st, on body line 201, passes the file's.
-		{"sulkeet", strings.Repeat(strings.Repeat("[", 1000)+"\n\n", 101),
-			"content/helmet/sulkeet.md:209: the file holds more than 100,000 Markdown marks (links, emphasis, brackets, quotes), more than anyone reads on one page: split the page"},
+		// limit of 2,000: the 101st, on body line 201, passes the file's
+		// at its first bracket, after 12 characters (14 bytes).
+		{"sulkeet", strings.Repeat(strings.Repeat("[", 1000)+"\n\n", 100) + "Äiti ja isä " + strings.Repeat("[", 1000) + "\n",
+			"content/helmet/sulkeet.md:209:13: the file holds more than 100,000 Markdown marks (links, emphasis, brackets, quotes), more than anyone reads on one page: split the page"},
 		{"rivit", strings.Repeat("a\n\n", 30000),
-			"content/helmet/rivit.md:50009: the file has more than 50,000 lines, more than anyone reads on one page: split the page"},
+			"content/helmet/rivit.md:50009:1: the file has more than 50,000 lines, more than anyone reads on one page: split the page"},
 	}
 	for _, p := range pages {
 		if err := os.WriteFile(filepath.Join(dir, "content", "helmet", p.name+".md"), []byte(head+p.body), 0o644); err != nil {

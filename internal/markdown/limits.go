@@ -11,7 +11,9 @@ import (
 // mixed *a_ marks, lists nested hundreds deep, thousands of reference
 // definitions or footnotes, a table whose rows each get as many cells as
 // its header however short they are written. A body past a limit is not parsed, and the
-// file gets one error naming the line and what to do. The limits are
+// file gets one error naming the line and what to do; the file's limits,
+// MaxFileMarks and MaxLines, name the column too, of the mark or the line
+// that crosses them. The limits are
 // far above any real page, and at them a file parses in milliseconds.
 const (
 	// MaxMarks is the Markdown marks ([ ] ( ) * _ ` ~ < ! and quotes) one
@@ -62,6 +64,12 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 		p.diags.Report(p.linePos(line), m, args...)
 		return true
 	}
+	// failAt reports at the byte off of the source: its line and the
+	// column, in characters, of what crossed the limit.
+	failAt := func(off int, m *diag.Message, args ...any) bool {
+		p.diags.Report(p.pos(off), m, args...)
+		return true
+	}
 	last := len(p.lines)
 	if last > 0 && p.lines[last-1] == len(p.src) {
 		last-- // the empty "line" after the final line end
@@ -76,7 +84,7 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 	fileMarks := 0
 	for n := first; n <= len(p.lines); n++ {
 		if n == pastLines {
-			return fail(n, diag.MdTooManyLines, MaxLines)
+			return failAt(p.lines[n-1], diag.MdTooManyLines, MaxLines)
 		}
 		l := p.line(n)
 		depth, width, rest, item := containers(l)
@@ -143,7 +151,13 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 				return fail(markLine, diag.MdTooManyMarks, MaxMarks)
 			}
 			if fileMarks > MaxFileMarks {
-				return fail(n, diag.MdTooManyFileMarks, MaxFileMarks)
+				// The mark that crossed the limit, the line's (MaxFileMarks
+				// - fileMarks + lineMarks + 1)th.
+				i, nth := 0, MaxFileMarks-fileMarks+lineMarks+1
+				for ; nth > 0; i++ {
+					nth -= int(isMark[t[i]])
+				}
+				return failAt(p.lines[n-1]+len(l)-len(t)+i-1, diag.MdTooManyFileMarks, MaxFileMarks)
 			}
 		}
 		if t[0] == '#' || t[0] == '|' {

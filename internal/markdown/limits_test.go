@@ -14,7 +14,9 @@ import (
 )
 
 // Each limit: a body just at it parses as usual, one past it is one
-// error on the line where it is crossed, and the body is not parsed.
+// error on the line where it is crossed (at the column, in characters, of
+// the mark or line that crosses a file's limit), and the body is not
+// parsed.
 func TestLimits(t *testing.T) {
 	lines := func(n int, f func(i int) string) string {
 		var b strings.Builder
@@ -29,37 +31,39 @@ func TestLimits(t *testing.T) {
 		max  int
 		msg  *diag.Message
 		line func(n int) int // where the error is, in the body
+		col  int             // and its column, or 0 for none
 	}{
 		{"marks in a paragraph", func(n int) string {
 			return "Johdanto.\n\nAlku " + strings.Repeat("[a](", n/3) + strings.Repeat("*", n%3) + "\nja loppu.\n"
 		},
-			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }},
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }, 0},
 		{"marks in a paragraph of many lines", func(n int) string { return strings.Repeat("*a_\n", n/2) + strings.Repeat("_", n%2) },
-			MaxMarks, diag.MdTooManyMarks, func(int) int { return 1 }},
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 1 }, 0},
 		{"marks in one table row", func(n int) string { return "|a|b|\n|-|-|\n|" + strings.Repeat("_", n) + "|c|\n" },
-			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }},
-		// Paragraphs each under MaxMarks, past it together.
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }, 0},
+		// Paragraphs each under MaxMarks, past it together: the last mark
+		// crosses it, in a block quote after two-byte letters (ä, ö).
 		{"marks in a file", func(n int) string {
-			return strings.Repeat(strings.Repeat("[", 1000)+"\n\n", n/1000) + strings.Repeat("_", n%1000) + "\n"
+			return strings.Repeat(strings.Repeat("[", 1000)+"\n\n", n/1000-1) + "> Äiti ö " + strings.Repeat("_", 1000+n%1000) + " loppu\n"
 		},
-			MaxFileMarks, diag.MdTooManyFileMarks, func(n int) int { return 2*(n/1000) + 1 }},
-		{"lines", func(n int) string { return strings.Repeat("a\n", n) }, MaxLines, diag.MdTooManyLines, func(n int) int { return n }},
+			MaxFileMarks, diag.MdTooManyFileMarks, func(n int) int { return 2*(n/1000) - 1 }, 9 + 1001}, // "> Äiti ö " is 9 characters, 11 bytes
+		{"lines", func(n int) string { return strings.Repeat("a\n", n) }, MaxLines, diag.MdTooManyLines, func(n int) int { return n }, 1},
 		{"nested block quotes", func(n int) string { return "Alku.\n\n" + strings.Repeat(">", n) + " lainaus\n" },
-			MaxNesting, diag.MdTooDeep, func(int) int { return 3 }},
+			MaxNesting, diag.MdTooDeep, func(int) int { return 3 }, 0},
 		{"list markers on one line", func(n int) string { return strings.Repeat("- ", n) + "kohta\n" },
-			MaxNesting, diag.MdTooDeep, func(int) int { return 1 }},
+			MaxNesting, diag.MdTooDeep, func(int) int { return 1 }, 0},
 		{"indentation", func(n int) string { return "- a\n" + strings.Repeat(" ", n-2) + "- b\n" },
-			MaxIndent, diag.MdTooIndented, func(int) int { return 2 }},
+			MaxIndent, diag.MdTooIndented, func(int) int { return 2 }, 0},
 		{"reference definitions", func(n int) string {
 			return lines(n, func(i int) string { return fmt.Sprintf("[r%d]: /helmet/x-%d/\n", i, i) })
 		},
-			MaxReferences, diag.MdTooManyReferences, func(n int) int { return n }},
+			MaxReferences, diag.MdTooManyReferences, func(n int) int { return n }, 0},
 		{"footnotes", func(n int) string {
 			return lines(n, func(i int) string { return fmt.Sprintf("Teksti.[^%d]\n\n[^%d]: Viite.\n\n", i, i) })
-		}, MaxFootnotes, diag.MdTooManyFootnotes, func(n int) int { return 4*n - 1 }},
+		}, MaxFootnotes, diag.MdTooManyFootnotes, func(n int) int { return 4*n - 1 }, 0},
 		// A row written short gets the header's columns: a wide header
 		// over many short rows is cells that the file does not hold.
-		{"table cells", func(n int) string { return tables(n) }, MaxCells, diag.MdTooManyCells, func(n int) int { return n/1000 + 3 }},
+		{"table cells", func(n int) string { return tables(n) }, MaxCells, diag.MdTooManyCells, func(n int) int { return n/1000 + 3 }, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			const head = "---\ntitle: Otsikko\n---\n"
@@ -73,7 +77,11 @@ func TestLimits(t *testing.T) {
 				t.Errorf("at the limit, the body was not parsed")
 			}
 			d, diags = Parse("helmet/x.md", []byte(head+c.body(c.max+1)))
-			want := fmt.Sprintf("helmet/x.md:%d: %s", 3+c.line(c.max+1), c.msg.In(diag.English, c.max))
+			at := fmt.Sprint(3 + c.line(c.max+1))
+			if c.col > 0 {
+				at += fmt.Sprintf(":%d", c.col)
+			}
+			want := fmt.Sprintf("helmet/x.md:%s: %s", at, c.msg.In(diag.English, c.max))
 			if errs := diags.Errors(); len(errs) != 1 || errs[0].In(diag.English) != want {
 				t.Errorf("past the limit:\ngot  %v\nwant %s", errs, want)
 			}
@@ -183,4 +191,31 @@ func FuzzLimitsMarksCount(f *testing.F) {
 		overLimitBoth(t, strings.Repeat(body, 1+2*MaxMarks/max(len(body), 1)))
 		overLimitBoth(t, body)
 	})
+}
+
+// TestFileMarksLimitNamesItsMark: the error names the column of the mark
+// that crosses MaxFileMarks, however many follow it on its line, counted
+// in characters after a list item's tab and letters of two bytes.
+func TestFileMarksLimitNamesItsMark(t *testing.T) {
+	// 99,000 marks in paragraphs of 1,000, on body lines 1-198 (file
+	// lines 4-201).
+	before := strings.Repeat(strings.Repeat("[", 1000)+"\n\n", MaxFileMarks/1000-1)
+	for _, c := range []struct {
+		name, last string // the body's last lines, holding the crossing mark
+		want       string
+	}{
+		// "Öljy " and " ä " are 8 characters: the second _ is the 100,001st mark.
+		{"marks after it", "Öljy " + strings.Repeat("*", 999) + " ä ___ loppu", "helmet/x.md:202:1009"},
+		// "-\tÄä " is 5 characters, 7 bytes.
+		{"in a list item", "-\tÄä " + strings.Repeat("*", 1000) + "__", "helmet/x.md:202:1006"},
+		{"first on its line", strings.Repeat("[", 1000) + "\n\n_ ja loppu", "helmet/x.md:204:1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, diags := Parse("helmet/x.md", []byte("---\ntitle: x\n---\n"+before+c.last+"\n"))
+			want := c.want + ": " + diag.MdTooManyFileMarks.In(diag.English, MaxFileMarks)
+			if errs := diags.Errors(); len(errs) != 1 || errs[0].In(diag.English) != want {
+				t.Errorf("got  %v\nwant %s", errs, want)
+			}
+		})
+	}
 }
