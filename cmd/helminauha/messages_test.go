@@ -203,8 +203,8 @@ func TestTagsInAnyScriptHavePages(t *testing.T) {
 }
 
 // TestManyOfOneKindAreCounted: check prints ten problems of one kind in
-// a file, then counts the rest in one line; --all and --format json list
-// them all.
+// a file, then counts the rest in one line, in text and github alike;
+// --all and --format json list them all.
 func TestManyOfOneKindAreCounted(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
@@ -235,6 +235,12 @@ func TestManyOfOneKindAreCounted(t *testing.T) {
 	_, stdout, _ = helminauha(t, dir, "check", "--format", "json")
 	if n := strings.Count(stdout, `"id": "markdown.h1"`); n != 25 {
 		t.Errorf("check --format json lists %d of the 25 headings", n)
+	}
+	// github prints as many: it printed all 25, a line of the log each.
+	_, stdout, _ = helminauha(t, dir, "check", "--format", "github", "--lang", "en")
+	if n := strings.Count(stdout, "is a level-1 heading"); n != 10 ||
+		!strings.Contains(stdout, "\n::warning file=content/helmet/otsikot.md,title=Warning::… and 15 more like it in this file (check --all shows them all)\n") {
+		t.Errorf("check --format github prints %d of the 25 headings, want 10 and a line of the rest:\n%s", n, stdout)
 	}
 	_, stdout, _ = helminauha(t, dir, "check", "--all", "--lang", "en")
 	if n := strings.Count(stdout, "is a level-1 heading"); n != 25 || strings.Contains(stdout, "more like it") {

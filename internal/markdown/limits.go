@@ -10,11 +10,11 @@ import (
 // for a few constructs: a paragraph of thousands of unclosed [a]( or
 // mixed *a_ marks, lists nested hundreds deep, thousands of reference
 // definitions or footnotes, a table whose rows each get as many cells as
-// its header however short they are written. A body past a limit is not parsed, and the
-// file gets one error naming the line and what to do; the file's limits,
-// MaxFileMarks and MaxLines, name the column too, of the mark or the line
-// that crosses them. The limits are
-// far above any real page, and at them a file parses in milliseconds.
+// its header however short they are written. A body past a limit is not
+// parsed, and the file gets one error naming the line and what to do; the
+// file's limits, MaxFileMarks and MaxLines, name the column too, of the
+// mark or the line that crosses them. The limits are far above any real
+// page, and at them a file parses in milliseconds.
 const (
 	// MaxMarks is the Markdown marks ([ ] ( ) * _ ` ~ < ! and quotes) one
 	// paragraph, heading, list item or table row may hold.
@@ -151,13 +151,14 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 				return fail(markLine, diag.MdTooManyMarks, MaxMarks)
 			}
 			if fileMarks > MaxFileMarks {
-				// The mark that crossed the limit, the line's (MaxFileMarks
-				// - fileMarks + lineMarks + 1)th.
-				i, nth := 0, MaxFileMarks-fileMarks+lineMarks+1
-				for ; nth > 0; i++ {
+				// The mark that crossed the limit is the line's nth: the
+				// lines before held fileMarks-lineMarks, within it.
+				i, nth := -1, MaxFileMarks-(fileMarks-lineMarks)+1
+				for nth > 0 {
+					i++
 					nth -= int(isMark[t[i]])
 				}
-				return failAt(p.lines[n-1]+len(l)-len(t)+i-1, diag.MdTooManyFileMarks, MaxFileMarks)
+				return failAt(p.lines[n-1]+len(l)-len(t)+i, diag.MdTooManyFileMarks, MaxFileMarks)
 			}
 		}
 		if t[0] == '#' || t[0] == '|' {
