@@ -265,3 +265,34 @@ func TestRenamedPearlIsSuggested(t *testing.T) {
 		t.Errorf("check suggests the renamed file's name %d times, want 2 (related and the link):\n%s", n, checkOut)
 	}
 }
+
+// A required key left out is told with what to write after it, where
+// its name does not say (before 2026-12-07 only `kind: ...`, and the
+// editor had to find the four kinds elsewhere). A title needs no telling.
+func TestMissingKeySaysWhatToWrite(t *testing.T) {
+	t.Parallel()
+	dir := portal(t)
+	for name, text := range map[string]string{
+		"helmet/ilman-lajia.md": "---\ntitle: Ilman lajia\nsummary: S.\n---\nTeksti.\n",
+		"teemat/ilman-painoa.md": "---\ntitle: Ilman painoa\nsummary: S.\n---\nTeksti.\n",
+		"caset/ilman-alueita.md": "---\norganization: Kunta\nsummary: S.\n---\nTeksti.\n",
+	} {
+		write(t, filepath.Join(dir, "content", filepath.FromSlash(name)), text)
+	}
+	code, stdout, _ := helminauha(t, dir, "check")
+	for _, want := range []string{
+		"content/helmet/ilman-lajia.md:1:1: required key \"kind\" is missing: add a line `kind: ...` to the front matter, where ... is one of tieto, vinkki, menetelma, tyokalu\n",
+		"content/helmet/ilman-lajia.md:1:1: required key \"date\" is missing: add a line `date: ...` to the front matter, where ... is a date written YYYY-MM-DD, such as 2026-03-15\n",
+		"content/helmet/ilman-lajia.md:1:1: required key \"theme\" is missing: add a line `theme: ...` to the front matter, where ... is a theme area's slug: the name of its file in teemat/ without .md\n",
+		"content/teemat/ilman-painoa.md:1:1: required key \"weight\" is missing: add a line `weight: ...` to the front matter, where ... is a whole number that gives the place in the order, smallest first, such as 3\n",
+		"content/caset/ilman-alueita.md:1:1: required key \"themes\" is missing: add a line `themes: ...` to the front matter, where ... is a list of theme areas' slugs (the names of their files in teemat/ without .md) in brackets, such as [slug1, slug2]\n",
+		"content/caset/ilman-alueita.md:1:1: required key \"title\" is missing: add a line `title: ...` to the front matter\n",
+	} {
+		if code != 1 || !strings.Contains(stdout, want) {
+			t.Errorf("check: exit status %d, want 1 and\n%s", code, want)
+		}
+	}
+	if t.Failed() {
+		t.Log(stdout)
+	}
+}

@@ -177,10 +177,34 @@ func (d *decoder) get(key string, required bool) (any, bool) {
 			d.diags.Report(d.pos(k), diag.ContentKeyMisspelt, key, k, key)
 			return nil, false
 		}
-		d.diags.Report(diag.Pos{File: d.file, Line: 1, Col: 1}, diag.ContentKeyMissing, key, key)
+		if what := valueOfKey(key); what.Message() != nil {
+			d.diags.Report(diag.Pos{File: d.file, Line: 1, Col: 1}, diag.ContentKeyMissingValue, key, key, what)
+		} else {
+			d.diags.Report(diag.Pos{File: d.file, Line: 1, Col: 1}, diag.ContentKeyMissing, key, key)
+		}
 		return nil, false
 	}
 	return v, true
+}
+
+// valueOfKey is what the value of the required key is, for an editor who
+// left the key out: a title or an organisation needs no telling, but the
+// values a pearl's kind takes, or a date's form, are not in the file to
+// copy from. A key it knows nothing of gives a Text with no message.
+func valueOfKey(key string) diag.Text {
+	switch key {
+	case "kind":
+		return diag.ValueOneOf.With(strings.Join(Kinds, ", "))
+	case "date":
+		return diag.ValueDate.With()
+	case "weight":
+		return diag.ValueWeight.With()
+	case "theme":
+		return diag.ValueArea.With()
+	case "themes":
+		return diag.ValueAreas.With()
+	}
+	return diag.Text{}
 }
 
 // misspelt is the first written key, in the order of their lines, that

@@ -745,6 +745,12 @@ var (
 	DidYouMean  = msg("word.did-you-mean", " (tarkoititko %q?)", " (did you mean %q?)")
 	MeantList   = msg("word.meant-list", " (kirjoita arvot luetteloksi: %s)", " (write the values as a list: %s)")
 	MeantOne    = msg("word.meant-one", " (helmellä on yksi laji: valitse yksi näistä: %s)", " (a pearl has one kind: choose one of %s)")
+	// What the value of a required key is (ContentKeyMissingValue).
+	ValueOneOf  = msg("word.value-one-of", "jokin näistä: %s", "one of %s")
+	ValueDate   = msg("word.value-date", "päivämäärä muodossa VVVV-KK-PP, esimerkiksi 2026-03-15", "a date written YYYY-MM-DD, such as 2026-03-15")
+	ValueWeight = msg("word.value-weight", "kokonaisluku, joka kertoo paikan järjestyksessä: pienin ensin, esimerkiksi 3", "a whole number that gives the place in the order, smallest first, such as 3")
+	ValueArea   = msg("word.value-area", "teema-alueen tunniste: sen tiedoston nimi kansiossa teemat/ ilman päätettä .md", "a theme area's slug: the name of its file in teemat/ without .md")
+	ValueAreas  = msg("word.value-areas", "luettelo teema-alueiden tunnisteista (tiedostojen nimet kansiossa teemat/ ilman päätettä .md) hakasulkeissa, esimerkiksi [tunniste1, tunniste2]", "a list of theme areas' slugs (the names of their files in teemat/ without .md) in brackets, such as [slug1, slug2]")
 	DescList    = msg("word.list", "luettelo", "a list")
 	DescGroup   = msg("word.group", "sisennetty ryhmä asetuksia", "a group of keys")
 	DescText    = msg("word.text", "teksti %q", "the text %q")
@@ -879,6 +885,11 @@ var (
 	ContentKeyMissing = msg("content.key-missing",
 		"pakollinen asetus %q puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi `%s: ...`",
 		"required key %q is missing: add a line `%s: ...` to the front matter")
+	// ContentKeyMissingValue is ContentKeyMissing for a key whose value
+	// an editor cannot guess from its name: what to write after it.
+	ContentKeyMissingValue = msg("content.key-missing-value",
+		"pakollinen asetus %q puuttuu: lisää tiedoston alun asetuksiin (rivien --- väliin) rivi `%s: ...`, jossa ... on %s",
+		"required key %q is missing: add a line `%s: ...` to the front matter, where ... is %s")
 	ContentControl = msg("content.control",
 		"asetuksen %q arvossa on näkymätön ohjausmerkki %U (lainausmerkeissä kenoviivalla kirjoitettu, kuten \\0 tai \\e): poista se",
 		"the value of %q holds an invisible control character %U (written with a backslash in double quotes, such as \\0 or \\e): delete it")
