@@ -221,6 +221,62 @@ func TestServeTellsNewWarnings(t *testing.T) {
 	}
 }
 
+// TestServeTellsAMovedWarningOnce: a save that only moves the lines of
+// a page (a comment added above its title) moves its warnings with them,
+// and the saves after it tell no warning of the page as new that it had
+// all along. serve patches such a save into its model, and before
+// 2026-12-07 kept the warnings between pages (a related pearl that is a
+// draft, a title another pearl has, a tag spelt as another word) at
+// their old lines; the next change of the front matter told the draft's
+// warning anew at its line, and serve printed it as new beside the old.
+func TestServeTellsAMovedWarningOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePortal(t, "small.txtar", dir)
+	page := filepath.Join(dir, "content", "helmet", "dialogi.md")
+	old, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(old), "date: 2021-03-01\n", "date: 2021-03-01\nrelated: [luonnos]\n", 1)
+	write(t, page, text)
+	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	s := startServing(t, cmd)
+	s.waitFor("/helmet/dialogi/", "Dialogi")
+	spare := t.TempDir()
+	var from int
+	for i, edit := range []struct{ what, old, new string }{
+		{"a comment above the title", "---\ntitle:", "---\n# huom\ntitle:"},
+		{"a new title", "title: Dialogi\n", "title: Dialogi ja kuuntelu\n"},
+		{"a new text", "Teksti.", "Uusi teksti."},
+	} {
+		if !strings.Contains(text, edit.old) {
+			t.Fatalf("dialogi.md has no %q", edit.old)
+		}
+		text = strings.Replace(text, edit.old, edit.new, 1)
+		// Renamed in, as sed -i saves: see TestServeTellsNewWarnings.
+		tmp := filepath.Join(spare, "dialogi.md")
+		write(t, tmp, text)
+		if err := os.Rename(tmp, page); err != nil {
+			t.Fatal(err)
+		}
+		s.next("helmet/dialogi.md changed: rebuilt in")
+		if i == 0 {
+			from = len(s.log)
+		}
+	}
+	// What the first two saves printed: the lines up to the last save's.
+	for _, line := range s.log[from : len(s.log)-1] {
+		if strings.HasPrefix(line, "content/helmet/dialogi.md") {
+			t.Errorf("a save that brought no warning printed %q\n%s", line, strings.Join(s.log, "\n"))
+		}
+	}
+	if err := s.interrupt(); err != nil {
+		t.Errorf("serve did not end cleanly on Ctrl-C: %v\n%s", err, strings.Join(s.log, "\n"))
+	}
+}
+
 // TestServeSkipsWhatEditorsLeave: what an editor, an office suite or a
 // sync tool leaves beside the files while serve runs (LibreOffice's lock
 // of an attachment open in static/, vim's 4913, a JetBrains safe write)

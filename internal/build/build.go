@@ -188,7 +188,11 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	if pt != nil {
 		m = model{cfg: pt.site.Config, site: pt.site, theme: ss.theme}
 		res.Site, res.Language = pt.site, pt.site.Config.Language
-		res.Diags, res.Pages = pt.diagsOf(ss.good.diags, ss.good.site, pt.site, ss.titleCounts()), ss.good.pages
+		var ok bool
+		if res.Diags, ok = pt.diagsOf(ss.good.diags, ss.good.site, pt.site, ss.titleCounts()); !ok {
+			return res, errUnpatched
+		}
+		res.Pages = ss.good.pages
 		watch.lap("patch")
 	} else {
 		ss.forget(ch)

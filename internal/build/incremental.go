@@ -549,10 +549,10 @@ func (ss *Session) titleCounts() map[string]int {
 	return ss.titles
 }
 
-// reread is a document a patch read again: the problems the load found
-// in it before and now.
+// reread is a document a patch read again, as it was and is now, and
+// the problems the load found in it before and now.
 type reread struct {
-	doc      content.Doc
+	old, doc content.Doc // old is nil when the cache had none
 	was, now diag.List
 }
 
@@ -591,13 +591,14 @@ func (ss *Session) patchFor(ch Changes) *patch {
 			return nil
 		}
 		was := ss.docs.Diags(p)
+		old, _ := ss.docs.Doc(p).(content.Doc)
 		doc, diags, ok := ss.docs.Reload(ss.opts.Content, name, p, g.site.Config.Codes()[1:]...)
 		d, isDoc := doc.(content.Doc)
 		if !ok || !isDoc || diags.HasErrors() {
 			return nil
 		}
 		pt.keys[key] = true
-		pt.reread = append(pt.reread, reread{doc: d, was: was, now: diags})
+		pt.reread = append(pt.reread, reread{old: old, doc: d, was: was, now: diags})
 		if card := ss.card(d.Base()); card != g.cards[key] {
 			// One pearl's front matter: the model is patched
 			// (site.Site.PatchPearl) and the pages planned anew.
@@ -670,9 +671,16 @@ func sameRevision(s *site.Site, doc *content.Pearl) bool {
 // its own draft mark changed. The other warnings between documents (a
 // link to a draft, the references to a pearl whose draft mark changed)
 // stay as the last full model told them: telling all the model's
-// warnings anew took 30 ms a save at 10,000 pearls. When a change
-// changed none of them, last itself is returned.
-func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]int) diag.List {
+// warnings anew took 30 ms a save at 10,000 pearls. Those of the
+// documents read again are moved with the lines of their files, though:
+// a save that added a comment to the front matter, wrote a list another
+// way or added a line above a link keeps what they are about where it
+// was in the model but not in the file, and a full model tells them at
+// the key, item or link's new place (markdown.Doc.MovedTo). ok is false
+// when one of them is about something no longer there, which only a
+// full model can tell. When a change changed none of them, last itself
+// is returned.
+func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]int) (diags diag.List, ok bool) {
 	drop := map[*diag.Error]bool{}
 	rereadFiles := map[string]bool{}
 	var add diag.List
@@ -792,8 +800,32 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 	for _, f := range files {
 		look(last.OfFile(f))
 	}
+	for _, r := range pt.reread {
+		for _, e := range last.OfFile(r.doc.Base().File) {
+			if gone[e] || e.Pos.Line == 0 {
+				continue
+			}
+			if r.old == nil {
+				return nil, false
+			}
+			line, col, ok := r.old.Base().Doc.MovedTo(r.doc.Base().Doc, e.Pos.Line, e.Pos.Col)
+			if !ok {
+				return nil, false
+			}
+			if line == e.Pos.Line && col == e.Pos.Col {
+				continue
+			}
+			// A copy: last is the last good build's, which serve
+			// compares this one's with.
+			moved := *e
+			moved.Pos.Line, moved.Pos.Col = line, col
+			gone[e] = true
+			goneList = append(goneList, e)
+			add = append(add, &moved)
+		}
+	}
 	if sameDiags(goneList, add) {
-		return last
+		return last, true
 	}
 	kept := make(diag.List, 0, len(last)+len(add))
 	for _, e := range last {
@@ -803,7 +835,7 @@ func (pt *patch) diagsOf(last diag.List, was, s *site.Site, titles map[string]in
 	}
 	kept = append(kept, add...)
 	kept.Sort()
-	return kept
+	return kept, true
 }
 
 // draftFiles are the files of the draft pearls of s.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -478,9 +479,11 @@ func TestSessionFrontMatterMovesAPageBoundary(t *testing.T) {
 }
 
 // TestSessionRandomFrontMatterEdits saves random front matter into the
-// pearls of a portal again and again, and checks each session build
-// against a full build of the same content, byte for byte, and its
-// warnings (two pearls with one title, a draft named as related) too.
+// pearls of a portal again and again, or moves the lines of one (see
+// moved), and checks each session build against a full build of the same
+// content, byte for byte, and its warnings (two pearls with one title, a
+// draft named as related or linked to, a tag spelt as another word) too,
+// at their lines and columns.
 func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	const n = 70
 	fsys := fixture(t)
@@ -497,12 +500,28 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 			related = append(related, fmt.Sprintf("r%02d", k))
 		}
 		for range r.IntN(4) {
-			tags = append(tags, pick("tavoitteet", "Tavoitteet", "Työhyvinvointi", "työhyvinvointi", "arki", "Äänestys", "aanestys"))
+			tags = append(tags, pick("tavoitteet", "Tavoitteet", "Työhyvinvointi", "työhyvinvointi", "arki", "arki!", "Äänestys", "aanestys"))
 		}
-		return fmt.Appendf(nil, "---\ntitle: %s %d\ntheme: %s\nsummary: S%d.\nkind: %s\naudience: [%s]\ntags: [%s]\ndate: 2024-%02d-01\nrelated: [%s]\n---\nTeksti.\n",
+		return fmt.Appendf(nil, "---\ntitle: %s %d\ntheme: %s\nsummary: S%d.\nkind: %s\naudience: [%s]\ntags: [%s]\ndate: 2024-%02d-01\nrelated: [%s]\n---\nTeksti, katso [luonnos](/helmet/r%02d/).\n",
 			pick("Äänestys", "Arviointi", "Zeta", "Åland", "Dialogi", "arki"), r.IntN(3), pick("verkostotyo", "johtaminen"), r.IntN(3),
 			pick("tieto", "vinkki", "menetelma", "tyokalu"), pick("johto", "henkilosto"), strings.Join(tags, ", "), 1+r.IntN(12),
-			strings.Join(slices.DeleteFunc(related, func(s string) bool { return s == fmt.Sprintf("r%02d", i) }), ", "))
+			strings.Join(slices.DeleteFunc(related, func(s string) bool { return s == fmt.Sprintf("r%02d", i) }), ", "), n)
+	}
+	// moved is a pearl's file with its lines moved and nothing it says
+	// of other pages changed: a comment in its front matter, its tags
+	// written as a block list, or a paragraph above its link to the
+	// draft. The warnings between pages must follow them.
+	blockTags := regexp.MustCompile(`(?m)^tags: \[(.+)\]$`)
+	moved := func(data []byte) []byte {
+		switch r.IntN(3) {
+		case 0:
+			return bytes.Replace(data, []byte("---\n"), []byte("---\n# huom\n"), 1)
+		case 1:
+			if m := blockTags.FindSubmatch(data); m != nil {
+				return blockTags.ReplaceAll(data, []byte("tags:\n  - "+strings.ReplaceAll(string(m[1]), ", ", "\n  - ")))
+			}
+		}
+		return bytes.Replace(data, []byte("\n---\n"), []byte("\n---\nAluksi.\n\n"), 1)
 	}
 	for i := range n {
 		fsys[fmt.Sprintf("helmet/r%02d.md", i)] = &fstest.MapFile{Data: pearl(i)}
@@ -517,7 +536,11 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	for step := range rounds {
 		i := r.IntN(n)
 		name := fmt.Sprintf("helmet/r%02d.md", i)
-		fsys[name] = &fstest.MapFile{Data: pearl(i)}
+		if r.IntN(4) == 0 {
+			fsys[name] = &fstest.MapFile{Data: moved(fsys[name].Data)}
+		} else {
+			fsys[name] = &fstest.MapFile{Data: pearl(i)}
+		}
 		res, err := ss.Rebuild(ctx, Changes{Content: []string{name}})
 		if err != nil {
 			t.Fatalf("step %d: %v %v", step, err, res.Diags)
@@ -533,6 +556,81 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	t.Logf("%d of %d edits patched the model", quick, rounds)
 	if quick*2 < rounds {
 		t.Errorf("%d of %d edits patched the model, want most", quick, rounds)
+	}
+}
+
+// TestSessionMovesWarningsWithTheirLines: a save that keeps what a page
+// says but moves where it says it (a comment added to the front matter,
+// a list written another way, a paragraph above a link) is patched into
+// the model, and the warnings the model finds between pages (a title
+// another pearl has, a tag spelt as another word than its label, a draft
+// named or linked to) are told where a full build tells them, at their
+// new lines and columns. Before 2026-12-07 they stayed at the old ones,
+// and a change of the front matter after such a save told a draft in the
+// related list twice.
+func TestSessionMovesWarningsWithTheirLines(t *testing.T) {
+	type edit struct{ file, old, new string }
+	tests := []struct {
+		name  string
+		setup []edit
+		saves []edit
+		want  string // a warning the full build tells after the saves
+	}{
+		{"a comment above a title another pearl has",
+			[]edit{{"helmet/luottamus.md", "title: Luottamus verkostossa", "title: Dialogi"}},
+			[]edit{{"helmet/luottamus.md", "---\ntitle:", "---\n# huom\ntitle:"}},
+			"content/helmet/luottamus.md:3:8: warning: the title"},
+		{"spaces after the title's key",
+			[]edit{{"helmet/luottamus.md", "title: Luottamus verkostossa", "title: Dialogi"}},
+			[]edit{{"helmet/luottamus.md", "title: Dialogi", "title:   Dialogi"}},
+			"content/helmet/luottamus.md:2:10: warning: the title"},
+		{"a comment above a tag spelt as another word",
+			[]edit{{"helmet/luottamus.md", "title: Luottamus verkostossa\n", "title: Luottamus verkostossa\ntags: [tavoitteet!]\n"}},
+			[]edit{{"helmet/yhteinen-tavoite.md", "---\ntitle:", "---\n# huom\ntitle:"}},
+			"content/helmet/yhteinen-tavoite.md:8:8: warning: tag"},
+		{"the tags written as a block list",
+			[]edit{{"helmet/luottamus.md", "title: Luottamus verkostossa\n", "title: Luottamus verkostossa\ntags: [tavoitteet!]\n"}},
+			[]edit{{"helmet/yhteinen-tavoite.md", "tags: [tavoitteet, Työhyvinvointi]", "tags:\n  - tavoitteet\n  - Työhyvinvointi"}},
+			"content/helmet/yhteinen-tavoite.md:8:5: warning: tag"},
+		{"a comment, then a new title, of a pearl naming a draft",
+			[]edit{{"helmet/dialogi.md", "date: 2021-03-01\n", "date: 2021-03-01\nrelated: [luonnos]\n"}},
+			[]edit{
+				{"helmet/dialogi.md", "---\ntitle:", "---\n# huom\ntitle:"},
+				{"helmet/dialogi.md", "title: Dialogi", "title: Dialogi ja kuuntelu"},
+			},
+			"content/helmet/dialogi.md:9:11: warning: points to the draft"},
+		{"a paragraph above a link to a draft",
+			[]edit{{"helmet/luottamus.md", "Teksti ja", "Katso [luonnos](/helmet/luonnos/).\n\nTeksti ja"}},
+			[]edit{{"helmet/luottamus.md", "---\nKatso", "---\nAluksi.\n\nKatso"}},
+			"content/helmet/luottamus.md:10:7: warning: points to the draft"},
+		{"a comment above a case's pearls naming a draft",
+			[]edit{{"caset/tampere.md", "pearls: [yhteinen-tavoite]", "pearls: [yhteinen-tavoite, luonnos]"}},
+			[]edit{{"caset/tampere.md", "themes:", "# huom\nthemes:"}},
+			"content/caset/tampere.md:7:28: warning: points to the draft"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fixture(t)
+			for _, e := range tc.setup {
+				data := string(fsys[e.file].Data)
+				if !strings.Contains(data, e.old) {
+					t.Fatalf("%s has no %q", e.file, e.old)
+				}
+				fsys[e.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, e.old, e.new, 1))}
+			}
+			ss, _ := firstBuild(t, fsys)
+			var res *Result
+			for _, e := range tc.saves {
+				res = saveEdit(t, ss, fsys, e.file, e.old, e.new)
+				if !ss.Quick() {
+					t.Errorf("the save of %s was not patched into the model", e.file)
+				}
+				sameAsFullBuild(t, fsys, res)
+			}
+			if got := diagLines(res.Diags); !strings.Contains("\n"+got, "\n"+tc.want) {
+				t.Errorf("the problems after the saves:\n%s\nwant one starting %q", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -186,6 +186,14 @@ func (c *Cache) Diags(name string) diag.List {
 	return c.docs[name].diags
 }
 
+// Doc is the document the last load or Reload of the file at name read
+// (a *Pearl, an *Area …), nil when there is none.
+func (c *Cache) Doc(name string) any {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.docs[name].doc
+}
+
 // Reload reads and parses one document again, named by its path inside
 // the content folder ("helmet/x.md"), and keeps it for later loads. It
 // runs the same per-file checks as Load. ok is false when the name is not
