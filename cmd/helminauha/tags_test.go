@@ -295,3 +295,66 @@ func TestTagsOfOneAddressAsOtherWords(t *testing.T) {
 		t.Errorf("/tagit/c/ is titled %q, want the first spelling, C", m)
 	}
 }
+
+// TestDraftLabelsNoTagOfPublishedPearls: a tag's label is the spelling of
+// the first published pearl that has it, in check (which reads the drafts)
+// as in build (which leaves them out). A draft that comes first with
+// another word on the tag's page (C++ where the published pearl has C) is
+// told at the draft's tag, marked as a draft's, and the published pearl
+// has no warning that build would not count. Before 2026-12-07 the draft
+// labelled the page in check, which told the published pearl's C as
+// another word than C++, a warning the build's count left out and whose
+// label the published page did not have.
+func TestDraftLabelsNoTagOfPublishedPearls(t *testing.T) {
+	t.Parallel()
+	pearl := func(title, tags, more string) string {
+		return "---\ntitle: " + title + "\ntheme: johtaminen\nsummary: S.\nkind: tieto\ntags: " + tags + "\ndate: 2022-01-01\n" + more + "---\nTeksti.\n"
+	}
+	dir := smallPortal(t, map[string]string{
+		"teemat/johtaminen.md": "---\ntitle: Johtaminen\nweight: 1\nsummary: S.\n---\nJ.\n",
+		"helmet/a.md":          pearl("A", "[C++]", "draft: true\n"),
+		"helmet/b.md":          pearl("B", "[C]", "related: [c]\n"),
+		"helmet/c.md":          pearl("C", "[muu]", "related: [b]\n"),
+	})
+	code, stdout, _ := helminauha(t, dir, "check", "--lang", "fi")
+	if code != 0 {
+		t.Fatalf("check: exit status %d\n%s", code, stdout)
+	}
+	var told []string
+	published := 0
+	for _, l := range problemLines(stdout) {
+		if strings.Contains(l, "/tagit/") {
+			told = append(told, l)
+		}
+		if !strings.Contains(l, "(luonnos)") {
+			published++
+		}
+	}
+	want := `content/helmet/a.md:6:8: varoitus: (luonnos) asiasanasta "C++" tulee sama sivu /tagit/c/ kuin asiasanasta "C" tiedostossa content/helmet/b.md, ja sivun otsikkona on "C"`
+	if len(told) != 1 || !strings.HasPrefix(told[0], want) {
+		t.Errorf("check says of tags:\n%s\nwant only a line starting\n%s", strings.Join(told, "\n"), want)
+	}
+	// The build counts the warnings of what it publishes: those check
+	// tells of the published pages.
+	code, stdout, stderr := helminauha(t, dir, "build", "--lang", "fi")
+	if code != 0 {
+		t.Fatalf("build: exit status %d\n%s%s", code, stdout, stderr)
+	}
+	if want := fmt.Sprintf("%d varoitusta (helminauha check luettelee ne)", published); !strings.Contains(stdout+stderr, want) {
+		t.Errorf("build says\n%s%s\nwant %q, the count of check's warnings of published pages", stdout, stderr, want)
+	}
+	// The published page, and the page serve and build --drafts show
+	// with the draft, have the published spelling.
+	if code, stdout, stderr := helminauha(t, dir, "build", "--drafts", "--out", "luonnokset"); code != 0 {
+		t.Fatalf("build --drafts: exit status %d\n%s%s", code, stdout, stderr)
+	}
+	for _, out := range []string{"public", "luonnokset"} {
+		page, err := os.ReadFile(filepath.Join(dir, out, "tagit", "c", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := pageTitle.FindStringSubmatch(string(page)); m == nil || m[1] != "Aihe: C – Pieni" {
+			t.Errorf("%s/tagit/c/ is titled %q, want the published pearl's spelling, C", out, m)
+		}
+	}
+}

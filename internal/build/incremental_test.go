@@ -526,7 +526,9 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 	for i := range n {
 		fsys[fmt.Sprintf("helmet/r%02d.md", i)] = &fstest.MapFile{Data: pearl(i)}
 	}
-	fsys[fmt.Sprintf("helmet/r%02d.md", n)] = &fstest.MapFile{Data: []byte("---\ntitle: Luonnos\ntheme: johtaminen\nsummary: S.\nkind: tieto\ndate: 2024-01-01\ndraft: true\n---\nTeksti.\n")}
+	// The draft's tags label no tag a published pearl has (see site's
+	// labelPearl), and it is told of the spellings that are other words.
+	fsys[fmt.Sprintf("helmet/r%02d.md", n)] = &fstest.MapFile{Data: []byte("---\ntitle: Luonnos\ntheme: johtaminen\nsummary: S.\nkind: tieto\ntags: [Tavoitteet!, arki, ARKI!]\ndate: 2024-01-01\ndraft: true\n---\nTeksti.\n")}
 	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
 	ctx := context.Background()
 	if res, err := ss.Rebuild(ctx, Changes{}); err != nil {
@@ -631,6 +633,28 @@ func TestSessionMovesWarningsWithTheirLines(t *testing.T) {
 				t.Errorf("the problems after the saves:\n%s\nwant one starting %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSessionDraftMarkRelabelsTags: a save that makes the pearl whose
+// spelling labels a tag a draft, or publishes it again, is patched into
+// the model, and the tag's label and the warnings of its other spellings
+// are a full build's: a published pearl labels a tag before any draft.
+func TestSessionDraftMarkRelabelsTags(t *testing.T) {
+	fsys := fixture(t)
+	for name, tags := range map[string]string{"helmet/dialogi.md": "C++", "helmet/luottamus.md": "C"} {
+		fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("\ntheme:"), []byte("\ntags: ["+tags+"]\ntheme:"), 1)}
+	}
+	ss, res := firstBuild(t, fsys)
+	if got := diagLines(res.Diags); !strings.Contains(got, `luottamus.md:3:8: warning: tag "C" gets the same page /tagit/c/ as tag "C++"`) {
+		t.Fatalf("the first build does not tell luottamus.md's tag as another word than dialogi.md's:\n%s", got)
+	}
+	for _, e := range [][2]string{{"date: 2021-03-01\n", "date: 2021-03-01\ndraft: true\n"}, {"draft: true\n", ""}} {
+		res = saveEdit(t, ss, fsys, "helmet/dialogi.md", e[0], e[1])
+		if !ss.Quick() {
+			t.Errorf("the save of %q was not patched into the model", e[1])
+		}
+		sameAsFullBuild(t, fsys, res)
 	}
 }
 

@@ -718,10 +718,12 @@ func (b *builder) label(prefix, slug string, def map[string]string) string {
 
 func (b *builder) terms() {
 	// A tag's label is its spelling in the first pearl that has it, in
-	// the order of all pearls: first is that pearl's place.
+	// the order of all pearls, a published one before any draft (see
+	// labelPearl): first is that pearl's place, draft its mark.
 	type tagTerm struct {
 		t     *Term
 		first int
+		draft bool
 		// mixed tells that its pearls spell it in more than one way,
 		// which may be other words (tagSpellings); most tags have one.
 		mixed bool
@@ -763,13 +765,13 @@ func (b *builder) terms() {
 		for tag, slug := range tagsOf(p.Pearl, problem, slugs) {
 			tt := tags[slug]
 			if tt == nil {
-				tt = &tagTerm{t: &Term{Taxonomy: "tagit", Slug: slug, Label: tag}, first: p.at}
+				tt = &tagTerm{t: &Term{Taxonomy: "tagit", Slug: slug, Label: tag}, first: p.at, draft: p.Draft}
 				tt.t.Node = b.node("/tagit/"+slug+"/", "", content.Sum{})
 				tags[slug] = tt
 			} else {
 				tt.mixed = tt.mixed || tag != tt.t.Label
-				if p.at < tt.first {
-					tt.t.Label, tt.first = tag, p.at
+				if p.Draft != tt.draft && !p.Draft || p.Draft == tt.draft && p.at < tt.first {
+					tt.t.Label, tt.first, tt.draft = tag, p.at, p.Draft
 				}
 			}
 			p.Tags = appendNew(p.Tags, tt.t, &tagged)
