@@ -86,22 +86,34 @@ func pngOf(t *testing.T, w, h int) string {
 // A link to a file whose name holds # written with the # as it is: the #
 // starts the address's fragment, and the message said only that no file
 // had the address cut there (/liitteet/opas ). It names the file and says
-// to write %23.
+// to write %23, in the link's angle brackets when the address needs them
+// (a name with a space, as CommonMark takes it only so; before 2026-12-07
+// the brackets were left out, and the address written so was no link),
+// and each address as it says to write it is a link to the file.
 func TestHashInAFileNameIsExplained(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
+	page := "content/helmet/linkit.md"
+	front := "---\ntitle: Linkit\ntheme: johtaminen\nsummary: Linkkejä.\nkind: tieto\ndate: 2024-01-01\n---\n"
 	writeAll(t, dir, map[string]string{
 		"content/static/liitteet/opas #2.pdf": "pdf",
-		"content/helmet/linkit.md": "---\ntitle: Linkit\ntheme: johtaminen\nsummary: Linkkejä.\nkind: tieto\ndate: 2024-01-01\n---\n" +
-			"[a](/liitteet/opas%20#2.pdf) [b](../static/liitteet/opas%20#2.pdf)\n",
+		page:                                  front + "[a](/liitteet/opas%20#2.pdf) [b](../static/liitteet/opas%20#2.pdf) [c](</liitteet/opas #2.pdf>)\n",
 	})
 	code, stdout, _ := helminauha(t, dir, "check")
+	var written []string
 	for _, want := range []string{
 		"content/helmet/linkit.md:8:1: broken link to /liitteet/opas%20#2.pdf: in an address # starts a place within the page, so in the name of the file static/liitteet/opas #2.pdf it is written %23: write /liitteet/opas%20%232.pdf",
 		"content/helmet/linkit.md:8:30: broken link to ../static/liitteet/opas%20#2.pdf: in an address # starts a place within the page, so in the name of the file static/liitteet/opas #2.pdf it is written %23: write ../static/liitteet/opas%20%232.pdf",
+		"content/helmet/linkit.md:8:68: broken link to /liitteet/opas #2.pdf: in an address # starts a place within the page, so in the name of the file static/liitteet/opas #2.pdf it is written %23: write </liitteet/opas %232.pdf>",
 	} {
 		if code != 1 || !strings.Contains(stdout, want) {
 			t.Errorf("check: exit status %d, want 1 and\n%s\nin\n%s", code, want, stdout)
 		}
+		_, address, _ := strings.Cut(want, ": write ")
+		written = append(written, "[x]("+address+")")
+	}
+	writeAll(t, dir, map[string]string{page: front + strings.Join(written, " ") + "\n"})
+	if code, stdout, _ := helminauha(t, dir, "check"); code != 0 {
+		t.Errorf("check of the links as the messages write them (%s): exit status %d, want 0\n%s", written, code, stdout)
 	}
 }

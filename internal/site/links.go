@@ -163,7 +163,7 @@ func (b *builder) resolve(doc *content.Common, dir string) Links {
 		}
 		if err.Message() != nil {
 			if name := b.hashInName(d); name != "" {
-				err = diag.SiteHashInName.With(name, strings.ReplaceAll(l.Dest, "#", "%23"))
+				err = diag.SiteHashInName.With(name, markdown.DestAsWritten(strings.ReplaceAll(l.Dest, "#", "%23")))
 			}
 			b.diags.Report(pos, diag.SiteBrokenLink, l.Dest, err)
 			continue
