@@ -273,7 +273,7 @@ func TestMissingKeySaysWhatToWrite(t *testing.T) {
 	t.Parallel()
 	dir := portal(t)
 	for name, text := range map[string]string{
-		"helmet/ilman-lajia.md": "---\ntitle: Ilman lajia\nsummary: S.\n---\nTeksti.\n",
+		"helmet/ilman-lajia.md":  "---\ntitle: Ilman lajia\nsummary: S.\n---\nTeksti.\n",
 		"teemat/ilman-painoa.md": "---\ntitle: Ilman painoa\nsummary: S.\n---\nTeksti.\n",
 		"caset/ilman-alueita.md": "---\norganization: Kunta\nsummary: S.\n---\nTeksti.\n",
 	} {

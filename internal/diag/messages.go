@@ -742,9 +742,9 @@ var (
 
 // Words that other messages put in their sentences.
 var (
-	DidYouMean  = msg("word.did-you-mean", " (tarkoititko %q?)", " (did you mean %q?)")
-	MeantList   = msg("word.meant-list", " (kirjoita arvot luetteloksi: %s)", " (write the values as a list: %s)")
-	MeantOne    = msg("word.meant-one", " (helmellä on yksi laji: valitse yksi näistä: %s)", " (a pearl has one kind: choose one of %s)")
+	DidYouMean = msg("word.did-you-mean", " (tarkoititko %q?)", " (did you mean %q?)")
+	MeantList  = msg("word.meant-list", " (kirjoita arvot luetteloksi: %s)", " (write the values as a list: %s)")
+	MeantOne   = msg("word.meant-one", " (helmellä on yksi laji: valitse yksi näistä: %s)", " (a pearl has one kind: choose one of %s)")
 	// What the value of a required key is (ContentKeyMissingValue).
 	ValueOneOf  = msg("word.value-one-of", "jokin näistä: %s", "one of %s")
 	ValueDate   = msg("word.value-date", "päivämäärä muodossa VVVV-KK-PP, esimerkiksi 2026-03-15", "a date written YYYY-MM-DD, such as 2026-03-15")
