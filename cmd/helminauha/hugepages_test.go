@@ -14,7 +14,8 @@ import (
 // Markdown parser: ten such pearls took a build 3.4 GB and over 50 s,
 // and it published them. Now each is an error at the line and column
 // (in characters) where the file passes the limit, nothing is parsed past
-// it, and the output folder is left as it was.
+// it, and the output folder is left as it was. A paragraph's limit of
+// marks is told so too, at the mark that crosses it.
 func TestPagesOfTooManyMarksOrLinesAreErrors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -35,6 +36,11 @@ func TestPagesOfTooManyMarksOrLinesAreErrors(t *testing.T) {
 			"content/helmet/sulkeet.md:209:13: the file holds more than 100,000 Markdown marks (links, emphasis, brackets, quotes), more than anyone reads on one page: split the page"},
 		{"rivit", strings.Repeat("a\n\n", 30000),
 			"content/helmet/rivit.md:50009:1: the file has more than 50,000 lines, more than anyone reads on one page: split the page"},
+		// One paragraph of 2,002 marks: the 2,001st, the * of the
+		// 1,001st "*a_ ", passes the paragraph's limit, after 12
+		// characters (14 bytes) and 1,000 "*a_ ".
+		{"kappale", "Äiti ja isä " + strings.Repeat("*a_ ", 1001) + "\n",
+			"content/helmet/kappale.md:9:4013: this paragraph holds more than 2,000 Markdown marks (links, emphasis, brackets, quotes): split it into several paragraphs with blank lines"},
 	}
 	for _, p := range pages {
 		if err := os.WriteFile(filepath.Join(dir, "content", "helmet", p.name+".md"), []byte(head+p.body), 0o644); err != nil {

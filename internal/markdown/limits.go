@@ -11,10 +11,12 @@ import (
 // mixed *a_ marks, lists nested hundreds deep, thousands of reference
 // definitions or footnotes, a table whose rows each get as many cells as
 // its header however short they are written. A body past a limit is not
-// parsed, and the file gets one error naming the line and what to do; the
-// file's limits, MaxFileMarks and MaxLines, name the column too, of the
-// mark or the line that crosses them. The limits are far above any real
-// page, and at them a file parses in milliseconds.
+// parsed, and the file gets one error naming what to do, at the line and
+// column (in characters) of what crosses the limit: the mark, the block
+// quote or list marker, the space or tab of indentation, the definition,
+// the table row (a table's header, for the cells of a header and its
+// delimiter row) or the line. The limits are far above any real page, and
+// at them a file parses in milliseconds.
 const (
 	// MaxMarks is the Markdown marks ([ ] ( ) * _ ` ~ < ! and quotes) one
 	// paragraph, heading, list item or table row may hold.
@@ -52,21 +54,17 @@ const (
 func (p *parse) overLimit(first, bodyMarks int) bool {
 	countMarks := bodyMarks > MaxMarks
 	var (
-		marks, markLine int  // in the current block, and its first line
-		inBlock         bool // a block's lines are being counted
-		refs, notes     int
-		fence           []byte // the open fence (``` or ~~~ and more), or nil
-		cells, cols     int    // table cells so far; the current table's columns, or 0
-		tableLine       int    // the current table's first line
-		prev            []byte // the line before, in the same block, or nil
+		marks       int  // in the current block
+		inBlock     bool // a block's lines are being counted
+		refs, notes int
+		fence       []byte // the open fence (``` or ~~~ and more), or nil
+		cells, cols int    // table cells so far; the current table's columns, or 0
+		prev        []byte // the line before, in the same block, or nil
+		prevOff     int    // where prev starts in the source
 	)
-	fail := func(line int, m *diag.Message, args ...any) bool {
-		p.diags.Report(p.linePos(line), m, args...)
-		return true
-	}
-	// failAt reports at the byte off of the source: its line and the
+	// fail reports at the byte off of the source: its line and the
 	// column, in characters, of what crossed the limit.
-	failAt := func(off int, m *diag.Message, args ...any) bool {
+	fail := func(off int, m *diag.Message, args ...any) bool {
 		p.diags.Report(p.pos(off), m, args...)
 		return true
 	}
@@ -84,10 +82,10 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 	fileMarks := 0
 	for n := first; n <= len(p.lines); n++ {
 		if n == pastLines {
-			return failAt(p.lines[n-1], diag.MdTooManyLines, MaxLines)
+			return fail(p.lines[n-1], diag.MdTooManyLines, MaxLines)
 		}
 		l := p.line(n)
-		depth, width, rest, item := containers(l)
+		depth, width, rest, item, deepAt, wideAt := containers(l)
 		if fence != nil {
 			if t := bytes.TrimSpace(rest); bytes.HasPrefix(t, fence) && len(bytes.Trim(t, string(fence[:1]))) == 0 {
 				fence = nil
@@ -96,11 +94,12 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 		}
 		switch {
 		case depth > MaxNesting:
-			return fail(n, diag.MdTooDeep, MaxNesting)
+			return fail(p.lines[n-1]+deepAt, diag.MdTooDeep, MaxNesting)
 		case width > MaxIndent:
-			return fail(n, diag.MdTooIndented, MaxIndent)
+			return fail(p.lines[n-1]+wideAt, diag.MdTooIndented, MaxIndent)
 		}
 		t := bytes.TrimLeft(rest, " \t")
+		tOff := p.lines[n-1] + len(l) - len(t) // where t starts in the source
 		if f := fenceOf(t); f != nil {
 			fence, inBlock, cols, prev = f, false, 0, nil
 			continue
@@ -111,32 +110,35 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 		}
 		// A table is a header line followed by a delimiter row; it goes on
 		// to the end of the paragraph, each row as wide as the header.
+		// The cells are told at the row that crosses MaxCells, or at the
+		// header, whose cells are counted at the delimiter row under it.
 		switch {
 		case item || t[0] == '#':
 			cols = 0
 		case cols > 0:
-			cells += cols
+			if cells += cols; cells > MaxCells {
+				return fail(tOff, diag.MdTooManyCells, MaxCells)
+			}
 		case prev != nil && tableDelimiter(t):
-			cols, tableLine = bytes.Count(bytes.Trim(bytes.TrimSpace(t), "|"), []byte("|"))+1, n-1
-			cells += cols
+			cols = bytes.Count(bytes.Trim(bytes.TrimSpace(t), "|"), []byte("|")) + 1
+			if cells += cols; cells > MaxCells {
+				return fail(prevOff, diag.MdTooManyCells, MaxCells)
+			}
 		}
-		if cells > MaxCells {
-			return fail(tableLine, diag.MdTooManyCells, MaxCells)
-		}
-		prev = t
+		prev, prevOff = t, tOff
 		// A new block begins its own count: a list item, a heading, a
 		// table row (whose cells goldmark reads one by one).
 		if !inBlock || item || t[0] == '#' || t[0] == '|' {
-			marks, markLine, inBlock = 0, n, true
+			marks, inBlock = 0, true
 		}
 		if t[0] == '[' {
 			if i := bytes.Index(t, []byte("]:")); i > 0 && bytes.IndexByte(t, ']') == i {
 				if t[1] == '^' {
 					if notes++; notes > MaxFootnotes {
-						return fail(n, diag.MdTooManyFootnotes, MaxFootnotes)
+						return fail(tOff, diag.MdTooManyFootnotes, MaxFootnotes)
 					}
 				} else if refs++; refs > MaxReferences {
-					return fail(n, diag.MdTooManyReferences, MaxReferences)
+					return fail(tOff, diag.MdTooManyReferences, MaxReferences)
 				}
 			}
 		}
@@ -147,18 +149,14 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 			}
 			marks += lineMarks
 			fileMarks += lineMarks
+			// The mark that crossed a limit is the line's nth: the block's
+			// or the file's lines before held marks-lineMarks or
+			// fileMarks-lineMarks, within it.
 			if marks > MaxMarks {
-				return fail(markLine, diag.MdTooManyMarks, MaxMarks)
+				return fail(tOff+nthMark(t, MaxMarks-(marks-lineMarks)+1), diag.MdTooManyMarks, MaxMarks)
 			}
 			if fileMarks > MaxFileMarks {
-				// The mark that crossed the limit is the line's nth: the
-				// lines before held fileMarks-lineMarks, within it.
-				i, nth := -1, MaxFileMarks-(fileMarks-lineMarks)+1
-				for nth > 0 {
-					i++
-					nth -= int(isMark[t[i]])
-				}
-				return failAt(p.lines[n-1]+len(l)-len(t)+i, diag.MdTooManyFileMarks, MaxFileMarks)
+				return fail(tOff+nthMark(t, MaxFileMarks-(fileMarks-lineMarks)+1), diag.MdTooManyFileMarks, MaxFileMarks)
 			}
 		}
 		if t[0] == '#' || t[0] == '|' {
@@ -166,6 +164,16 @@ func (p *parse) overLimit(first, bodyMarks int) bool {
 		}
 	}
 	return false
+}
+
+// nthMark is the index in t of its nth mark (1-based), which t holds.
+func nthMark(t []byte, nth int) int {
+	i := -1
+	for nth > 0 {
+		i++
+		nth -= int(isMark[t[i]])
+	}
+	return i
 }
 
 // isMark is 1 for each byte that is a Markdown mark MaxMarks counts, 0
@@ -180,35 +188,43 @@ var isMark = func() (t [256]uint8) {
 
 // containers reads the block quote and list markers that open line l:
 // how many, the columns they and the indentation take, the rest of the
-// line, and whether a list item starts on it.
-func containers(l []byte) (depth, width int, rest []byte, item bool) {
+// line, whether a list item starts on it, and the index in l of the
+// marker that takes the depth past MaxNesting and of the space, tab or
+// marker that takes the width past MaxIndent (or -1).
+func containers(l []byte) (depth, width int, rest []byte, item bool, deepAt, wideAt int) {
 	i := 0
+	deepAt, wideAt = -1, -1
 	for i < len(l) {
+		at := i
 		switch c := l[i]; {
 		case c == ' ':
 			width++
 			i++
-			continue
 		case c == '\t':
 			width += 4 - width%4
 			i++
-			continue
 		case c == '>':
 			depth++
 			width++
 			i++
-			continue
-		}
-		if m := listMarker(l[i:]); m > 0 {
+		default:
+			m := listMarker(l[i:])
+			if m == 0 {
+				return depth, width, l[i:], item, deepAt, wideAt
+			}
 			depth++
 			width += m
 			i += m
 			item = true
-			continue
 		}
-		break
+		if depth == MaxNesting+1 && deepAt < 0 {
+			deepAt = at
+		}
+		if width > MaxIndent && wideAt < 0 {
+			wideAt = at
+		}
 	}
-	return depth, width, l[i:], item
+	return depth, width, l[i:], item, deepAt, wideAt
 }
 
 // listMarker is the length of the list marker (-, +, *, 1. or 1)) that

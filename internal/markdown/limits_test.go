@@ -14,9 +14,8 @@ import (
 )
 
 // Each limit: a body just at it parses as usual, one past it is one
-// error on the line where it is crossed (at the column, in characters, of
-// the mark or line that crosses a file's limit), and the body is not
-// parsed.
+// error at the line and column (in characters, ä and ö one each) of what
+// crosses it, and the body is not parsed.
 func TestLimits(t *testing.T) {
 	lines := func(n int, f func(i int) string) string {
 		var b strings.Builder
@@ -30,40 +29,59 @@ func TestLimits(t *testing.T) {
 		body func(n int) string
 		max  int
 		msg  *diag.Message
-		line func(n int) int // where the error is, in the body
-		col  int             // and its column, or 0 for none
+		// where the error is, in the body, for n past the limit
+		line, col func(n int) int
 	}{
+		// The last mark crosses it: "Älä " is 4 characters, 6 bytes.
 		{"marks in a paragraph", func(n int) string {
-			return "Johdanto.\n\nAlku " + strings.Repeat("[a](", n/3) + strings.Repeat("*", n%3) + "\nja loppu.\n"
+			return "Johdanto.\n\nÄlä " + strings.Repeat("[a](", n/3) + strings.Repeat("*", n%3) + "\nja loppu.\n"
 		},
-			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }, 0},
-		{"marks in a paragraph of many lines", func(n int) string { return strings.Repeat("*a_\n", n/2) + strings.Repeat("_", n%2) },
-			MaxMarks, diag.MdTooManyMarks, func(int) int { return 1 }, 0},
-		{"marks in one table row", func(n int) string { return "|a|b|\n|-|-|\n|" + strings.Repeat("_", n) + "|c|\n" },
-			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }, 0},
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }, func(n int) int { return 4 + 4*(n/3) + n%3 }},
+		// On the paragraph's last line, not its first.
+		{"marks in a paragraph of many lines", func(n int) string { return strings.Repeat("*a_\n", n/2) + "ö" + strings.Repeat("_", n%2) },
+			MaxMarks, diag.MdTooManyMarks, func(n int) int { return n/2 + 1 }, func(int) int { return 2 }},
+		{"marks in one table row", func(n int) string { return "|a|b|\n|-|-|\n|ä" + strings.Repeat("_", n) + "|c|\n" },
+			MaxMarks, diag.MdTooManyMarks, func(int) int { return 3 }, func(n int) int { return 2 + n }},
 		// Paragraphs each under MaxMarks, past it together: the last mark
-		// crosses it, in a block quote after two-byte letters (ä, ö).
+		// crosses it, in a block quote after "> Äiti ö ", 9 characters,
+		// 11 bytes.
 		{"marks in a file", func(n int) string {
 			return strings.Repeat(strings.Repeat("[", 1000)+"\n\n", n/1000-1) + "> Äiti ö " + strings.Repeat("_", 1000+n%1000) + " loppu\n"
 		},
-			MaxFileMarks, diag.MdTooManyFileMarks, func(n int) int { return 2*(n/1000) - 1 }, 9 + 1001}, // "> Äiti ö " is 9 characters, 11 bytes
-		{"lines", func(n int) string { return strings.Repeat("a\n", n) }, MaxLines, diag.MdTooManyLines, func(n int) int { return n }, 1},
+			MaxFileMarks, diag.MdTooManyFileMarks, func(n int) int { return 2*(n/1000) - 1 }, func(n int) int { return 9 + 1000 + n%1000 }},
+		{"lines", func(n int) string { return strings.Repeat("ä\n", n) }, MaxLines, diag.MdTooManyLines, func(n int) int { return n }, func(int) int { return 1 }},
+		// The 33rd >.
 		{"nested block quotes", func(n int) string { return "Alku.\n\n" + strings.Repeat(">", n) + " lainaus\n" },
-			MaxNesting, diag.MdTooDeep, func(int) int { return 3 }, 0},
+			MaxNesting, diag.MdTooDeep, func(int) int { return 3 }, func(n int) int { return n }},
 		{"list markers on one line", func(n int) string { return strings.Repeat("- ", n) + "kohta\n" },
-			MaxNesting, diag.MdTooDeep, func(int) int { return 1 }, 0},
+			MaxNesting, diag.MdTooDeep, func(int) int { return 1 }, func(n int) int { return 2*n - 1 }},
+		// The space after the -, at the 101st column.
 		{"indentation", func(n int) string { return "- a\n" + strings.Repeat(" ", n-2) + "- b\n" },
-			MaxIndent, diag.MdTooIndented, func(int) int { return 2 }, 0},
+			MaxIndent, diag.MdTooIndented, func(int) int { return 2 }, func(n int) int { return n }},
+		// A tab is one character, and takes the width from 97 to 100 and
+		// from 100 to 104.
+		{"indentation by tabs", func(n int) string { return strings.Repeat(" ", 97) + strings.Repeat("\t", n-99) + "ä\n" },
+			MaxIndent, diag.MdTooIndented, func(int) int { return 1 }, func(int) int { return 99 }},
 		{"reference definitions", func(n int) string {
-			return lines(n, func(i int) string { return fmt.Sprintf("[r%d]: /helmet/x-%d/\n", i, i) })
+			return lines(n, func(i int) string { return fmt.Sprintf("  [r%d]: /helmet/x-%d/\n", i, i) })
 		},
-			MaxReferences, diag.MdTooManyReferences, func(n int) int { return n }, 0},
+			MaxReferences, diag.MdTooManyReferences, func(n int) int { return n }, func(int) int { return 3 }},
 		{"footnotes", func(n int) string {
-			return lines(n, func(i int) string { return fmt.Sprintf("Teksti.[^%d]\n\n[^%d]: Viite.\n\n", i, i) })
-		}, MaxFootnotes, diag.MdTooManyFootnotes, func(n int) int { return 4*n - 1 }, 0},
+			return lines(n, func(i int) string { return fmt.Sprintf("Teksti.[^%d]\n\n> [^%d]: Viite.\n\n", i, i) })
+		}, MaxFootnotes, diag.MdTooManyFootnotes, func(n int) int { return 4*n - 1 }, func(int) int { return 3 }},
 		// A row written short gets the header's columns: a wide header
-		// over many short rows is cells that the file does not hold.
-		{"table cells", func(n int) string { return tables(n) }, MaxCells, diag.MdTooManyCells, func(n int) int { return n/1000 + 3 }, 0},
+		// over many short rows is cells that the file does not hold. The
+		// cells of a header are counted at its delimiter row, and told at
+		// the header.
+		{"table cells crossed by a header", func(n int) string { return tables(n) }, MaxCells, diag.MdTooManyCells,
+			func(n int) int { return n/1000 + 3 }, func(int) int { return 1 }},
+		{"table cells crossed by a row", func(n int) string {
+			s := ""
+			if n%1000 > 0 {
+				s = tableHeader(n%1000) + "\n"
+			}
+			return s + tableHeader(1000) + strings.Repeat("  ä|\n", n/1000-1)
+		}, MaxCells, diag.MdTooManyCells, func(n int) int { return 3 + 2 + n/1000 - 1 }, func(int) int { return 3 }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			const head = "---\ntitle: Otsikko\n---\n"
@@ -77,11 +95,7 @@ func TestLimits(t *testing.T) {
 				t.Errorf("at the limit, the body was not parsed")
 			}
 			d, diags = Parse("helmet/x.md", []byte(head+c.body(c.max+1)))
-			at := fmt.Sprint(3 + c.line(c.max+1))
-			if c.col > 0 {
-				at += fmt.Sprintf(":%d", c.col)
-			}
-			want := fmt.Sprintf("helmet/x.md:%s: %s", at, c.msg.In(diag.English, c.max))
+			want := fmt.Sprintf("helmet/x.md:%d:%d: %s", 3+c.line(c.max+1), c.col(c.max+1), c.msg.In(diag.English, c.max))
 			if errs := diags.Errors(); len(errs) != 1 || errs[0].In(diag.English) != want {
 				t.Errorf("past the limit:\ngot  %v\nwant %s", errs, want)
 			}
@@ -92,16 +106,18 @@ func TestLimits(t *testing.T) {
 	}
 }
 
+// tableHeader is a table's header of cols columns and its delimiter row.
+func tableHeader(cols int) string {
+	return "|" + strings.Repeat("a|", cols) + "\n|" + strings.Repeat("-|", cols) + "\n"
+}
+
 // tables holds n table cells: a table of 1,000 columns (its header and
 // rows of one cell, which the parser fills with empty ones) and, for the
 // rest, a table of a header only, after a blank line.
 func tables(n int) string {
-	header := func(cols int) string {
-		return "|" + strings.Repeat("a|", cols) + "\n|" + strings.Repeat("-|", cols) + "\n"
-	}
-	s := header(1000) + strings.Repeat("x\n", n/1000-1)
+	s := tableHeader(1000) + strings.Repeat("x\n", n/1000-1)
 	if n%1000 > 0 {
-		s += "\n" + header(n%1000)
+		s += "\n" + tableHeader(n%1000)
 	}
 	return s
 }
