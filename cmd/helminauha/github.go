@@ -11,6 +11,10 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 )
 
+// maxAnnotations is how many error and how many warning commands of a
+// step GitHub makes annotations of; it shows the rest only in the log.
+const maxAnnotations = 10
+
 // writeGitHub prints each problem as a GitHub Actions workflow command
 // (::error file=…,line=…,col=…,title=…::message), which GitHub shows on the
 // line of the pull request's diff. Paths are made relative to root, the
@@ -18,8 +22,16 @@ import (
 // shownOf chooses (all of them when all), as in the text format: GitHub
 // makes annotations of the first ten errors and ten warnings of a step
 // and shows the rest only as lines of its log, where 100,000 of them are
-// as little use as in a terminal.
+// as little use as in a terminal. When it printed more than ten error or
+// ten warning commands, counts included, it ends with a notice that says
+// so: the pull request shows ten, and the editor who counts them would
+// think there are no more.
 func writeGitHub(w io.Writer, res *build.Result, root string, all bool, lang diag.Lang) {
+	printed := map[string]int{}
+	command := func(cmd, props, message string) {
+		printed[cmd]++
+		fmt.Fprintf(w, "::%s %s::%s\n", cmd, props, ghData(message))
+	}
 	shown := shownOf(res.Diags, true, all)
 	for _, d := range shown.lines {
 		cmd, title := "error", diag.GitHubError
@@ -39,16 +51,20 @@ func writeGitHub(w io.Writer, res *build.Result, root string, all bool, lang dia
 			}
 		}
 		props += ",title=" + ghProperty(title.In(lang))
-		fmt.Fprintf(w, "::%s %s::%s\n", cmd, props, ghData(d.Message(lang)))
+		command(cmd, props, d.Message(lang))
 	}
+	errTitle, warnTitle := "title="+ghProperty(diag.GitHubError.In(lang)), "title="+ghProperty(diag.GitHubWarning.In(lang))
 	if res.Dropped > 0 {
-		fmt.Fprintf(w, "::error title=%s::%s\n", ghProperty(diag.GitHubError.In(lang)), ghData(diag.CmdMoreErrors.In(lang, res.Dropped)))
+		command("error", errTitle, diag.CmdMoreErrors.In(lang, res.Dropped))
 	}
 	if shown.errors > 0 {
-		fmt.Fprintf(w, "::error title=%s::%s\n", ghProperty(diag.GitHubError.In(lang)), ghData(diag.CmdMoreErrorsShown.In(lang, shown.errors)))
+		command("error", errTitle, diag.CmdMoreErrorsShown.In(lang, shown.errors))
 	}
 	if shown.warnings > 0 {
-		fmt.Fprintf(w, "::warning title=%s::%s\n", ghProperty(diag.GitHubWarning.In(lang)), ghData(diag.CmdMoreWarningsShown.In(lang, shown.warnings)))
+		command("warning", warnTitle, diag.CmdMoreWarningsShown.In(lang, shown.warnings))
+	}
+	if printed["error"] > maxAnnotations || printed["warning"] > maxAnnotations {
+		command("notice", "title="+ghProperty(diag.GitHubNotice.In(lang)), diag.GitHubFirstTen.In(lang, maxAnnotations))
 	}
 }
 

@@ -28,6 +28,8 @@ func TestCheckShowsTheFirstHundredOfEach(t *testing.T) {
 		moreErrors   = "… and 20 more errors not shown (check --all shows them all)"
 		moreWarnings = "… and 140 more warnings not shown (check --all shows them all)"
 		summary      = "content: 120 errors, 240 warnings"
+		// GitHub makes annotations of ten of each.
+		notice = "::notice title=Note::GitHub shows only a step's first 10 errors and first 10 warnings as annotations (on the pull request's lines and in the run's summary): the rest are only in this step's log, above"
 	)
 	cases := []struct {
 		name             string
@@ -38,8 +40,8 @@ func TestCheckShowsTheFirstHundredOfEach(t *testing.T) {
 		{"text", nil, maxShown, maxShown, []string{moreErrors, moreWarnings, summary}},
 		{"text --all", []string{"--all"}, pearls, 2 * pearls, []string{summary}},
 		{"github", []string{"--format", "github"}, maxShown, maxShown,
-			[]string{"::error title=Error::" + moreErrors, "::warning title=Warning::" + moreWarnings, summary}},
-		{"github --all", []string{"--format", "github", "--all"}, pearls, 2 * pearls, []string{summary}},
+			[]string{"::error title=Error::" + moreErrors, "::warning title=Warning::" + moreWarnings, notice, summary}},
+		{"github --all", []string{"--format", "github", "--all"}, pearls, 2 * pearls, []string{notice, summary}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -320,6 +320,13 @@ var (
 	GitHubWarning      = msg("github.warning", "Varoitus", "Warning")
 	GitHubDraftError   = msg("github.draft-error", "Virhe luonnoksessa", "Error in a draft")
 	GitHubDraftWarning = msg("github.draft-warning", "Varoitus luonnoksessa", "Warning in a draft")
+	GitHubNotice       = msg("github.notice", "Huomautus", "Note")
+	// GitHubFirstTen is printed once, after the commands, when more than
+	// %d (10) errors or warnings were printed: GitHub makes annotations
+	// of a step's first ten of each and shows the rest only in its log.
+	GitHubFirstTen = msg("github.first-ten",
+		"GitHub näyttää merkintöinä (pull requestin riveillä ja ajon yhteenvedossa) vain vaiheen %[1]d ensimmäistä virhettä ja %[1]d ensimmäistä varoitusta: loput ovat vain tämän vaiheen lokissa, yllä",
+		"GitHub shows only a step's first %[1]d errors and first %[1]d warnings as annotations (on the pull request's lines and in the run's summary): the rest are only in this step's log, above")
 )
 
 // What each flag does, in -h.

@@ -101,6 +101,8 @@ eller HELMINAUHA_LANG=en).
 	"github.warning":       "Varning",
 	"github.draft-error":   "Fel i ett utkast",
 	"github.draft-warning": "Varning i ett utkast",
+	"github.notice":        "Anmärkning",
+	"github.first-ten":     "GitHub visar bara stegets %[1]d första fel och %[1]d första varningar som anteckningar (på pull requestens rader och i körningens sammanfattning): resten finns bara i stegets logg, ovan",
 
 	"flag.content":      "portalens innehållsmapp",
 	"flag.out":          "mappen som webbplatsen skrivs till (den ändras bara när allt lyckas)",
