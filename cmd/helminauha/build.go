@@ -130,7 +130,7 @@ func themesDir(contentDir string) string {
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("build", "[--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet] [--format text|github]", stderr)
+	fl := newFlags("build", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	out := fl.String("out", "public", "the output folder (changed only when the build succeeds)")
 	cleanOut := fl.Bool("clean-out", false, "remove the files in the output folder that helminauha did not write (but .git, CNAME, .nojekyll and site.yaml's keep), instead of refusing to build there")
@@ -304,7 +304,7 @@ func printTimings(w io.Writer, timings []build.Timing, lang diag.Lang) {
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("check", "[--content DIR] [--format text|json|github] [--all]", stderr)
+	fl := newFlags("check", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	format := fl.String("format", "text", "text, or json for editors' tools")
 	all := fl.Bool("all", false, "print every problem: without it, text and github print the first 100 errors and 100 warnings, and 10 of one kind in a file, and count the rest")

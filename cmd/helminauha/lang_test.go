@@ -292,9 +292,10 @@ func TestCommandLineInSwedish(t *testing.T) {
 			t.Errorf("%v lacks %q:\n%s%s", tc.args, tc.want, stdout, stderr)
 		}
 	}
-	// -h before --lang, over the variable: the help is in --lang's language.
+	// -h before --lang, over the variable: the help is in --lang's language,
+	// its second form under the first's "helminauha".
 	_, stderr := helminauhaEnv(t, dir, []string{diag.LangEnv + "=fi"}, "new", "-h", "--lang", "sv")
-	if want := "Användning: helminauha new pearl|case|chapter KORTNAMN [--theme KORTNAMN] [--content MAPP]\n       helminauha new translation SPRÅK MAPP/KORTNAMN [--content MAPP]"; !strings.Contains(stderr, want) {
+	if want := "Användning: helminauha new pearl|case|chapter KORTNAMN [--theme KORTNAMN] [--content MAPP]\n            helminauha new translation SPRÅK MAPP/KORTNAMN [--content MAPP]"; !strings.Contains(stderr, want) {
 		t.Errorf("new -h --lang sv lacks %q:\n%s", want, stderr)
 	}
 }

@@ -1,10 +1,14 @@
 // Command helminauha builds, checks and serves a Helminauha portal.
 //
 //	helminauha build [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
+//	                 [--format text|github] [--timings] [--cpuprofile FILE] [--memprofile FILE]
 //	helminauha serve [--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]
 //	helminauha check [--content DIR] [--format text|json|github] [--all]
 //	helminauha new pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
+//	helminauha new translation LANG FOLDER/SLUG [--content DIR]
 //	helminauha version
+//
+// and every command takes --lang fi|sv|en (see synopses).
 //
 // Exit status: 0 success, 1 content errors, 2 usage errors, 130 stopped
 // by Ctrl-C (SIGINT) and 143 by SIGTERM, as a shell reports a command a
@@ -124,7 +128,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	lang := diag.ChooseLang(argLang(args), "")
 	args = langAfterCommand(args)
 	if len(args) == 0 {
-		fmt.Fprint(stderr, diag.CmdUsage.In(lang))
+		fmt.Fprint(stderr, usage(lang))
 		return 2
 	}
 	var err error
@@ -140,13 +144,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "helminauha", version)
 	case "-h", "--help", "help":
-		fmt.Fprint(stdout, diag.CmdUsage.In(lang))
+		fmt.Fprint(stdout, usage(lang))
 	default:
 		unknown := diag.CmdUnknownCommand.In(lang, cmd)
 		if meant := meantCommand(cmd); meant != "" {
 			unknown = diag.CmdUnknownCommandMeant.In(lang, cmd, meant)
 		}
-		fmt.Fprintf(stderr, "%s\n\n%s", unknown, diag.CmdUsage.In(lang))
+		fmt.Fprintf(stderr, "%s\n\n%s", unknown, usage(lang))
 		return 2
 	}
 	var stopped *interrupted
@@ -189,16 +193,16 @@ type flags struct {
 	hidden map[string]bool // flags -h does not show
 }
 
-// newFlags makes a flag set that prints its usage to stderr and returns
-// errors instead of exiting.
-func newFlags(name, synopsis string, stderr io.Writer) *flags {
+// newFlags makes a flag set that prints its usage (synopses[name], then
+// the flags) to stderr and returns errors instead of exiting.
+func newFlags(name string, stderr io.Writer) *flags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	f := &flags{FlagSet: fs, stderr: stderr}
 	f.lang = fs.String("lang", "", diag.FlagLang.ID())
 	fs.Usage = func() {
 		l := f.Lang("")
-		fmt.Fprint(stderr, diag.CmdFlagsHead.In(l, name, placeholders(l).Replace(synopsis)))
+		fmt.Fprint(stderr, diag.CmdFlagsHead.In(l, name, diag.Whole(synopsis(name, l))))
 		f.printDefaults(l)
 	}
 	return f

@@ -25,7 +25,7 @@ func TestCommandListsAgree(t *testing.T) {
 			t.Errorf("run does not know %q, which meantCommand suggests", c)
 		}
 		for _, l := range []diag.Lang{diag.Finnish, diag.English, diag.Swedish} {
-			for _, m := range []string{diag.CmdUnknownCommand.In(l, "x"), diag.CmdUsage.In(l)} {
+			for _, m := range []string{diag.CmdUnknownCommand.In(l, "x"), usage(l)} {
 				if !strings.Contains(m, c) {
 					t.Errorf("the %v message %q does not name the command %s", l, m, c)
 				}

@@ -94,7 +94,7 @@ func siteLanguage(dir string) string {
 func ph(key string, i int) string { return content.Placeholders[key][i] }
 
 func cmdNew(args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("new", "pearl|case|chapter SLUG [--theme SLUG] [--content DIR]\n       helminauha new translation LANG FOLDER/SLUG [--content DIR]", stderr)
+	fl := newFlags("new", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	theme := fl.String("theme", "", "the theme area's slug (a file name in teemat/ without .md)")
 	var pos []string

@@ -13,7 +13,7 @@ import (
 const byMakeEnv = "HELMINAUHA_BY_MAKE"
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlags("serve", "[--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]", stderr)
+	fl := newFlags("serve", stderr)
 	contentDir := fl.String("content", "content", "the portal's content folder")
 	addr := fl.String("addr", server.DefaultAddr, "the address to serve at (loopback unless told otherwise)")
 	var hosts []string

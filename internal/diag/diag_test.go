@@ -72,6 +72,15 @@ func TestLongArgumentIsCut(t *testing.T) {
 	}
 }
 
+// A Whole argument, text the program makes (the help's synopses), is
+// written whole however long.
+func TestWholeArgumentIsNotCut(t *testing.T) {
+	long := strings.Repeat("ä", 2*MaxArg)
+	if got, want := CmdFlagDefault.In(English, Whole(long)), "(default "+long+")"; got != want {
+		t.Errorf("got %d characters, want %d", len([]rune(got)), len([]rune(want)))
+	}
+}
+
 // TestOfFile finds each file's problems in a sorted list, and none of a
 // file that has none, before, between or after the others.
 func TestOfFile(t *testing.T) {

@@ -112,6 +112,11 @@ func (m *Message) ID() string {
 // and ends in "…", so that a message stays a line to read.
 const MaxArg = 300
 
+// Whole is a text argument written whole, not cut at MaxArg: for text
+// the program makes itself (the commands' synopses in the help), never
+// for a value an editor wrote.
+type Whole string
+
 // In writes the message in l with args. An argument that is a Text (a
 // message with its own arguments) is written in l too.
 func (m *Message) In(l Lang, args ...any) string {
@@ -128,6 +133,8 @@ func (m *Message) In(l Lang, args ...any) string {
 				a = t.In(l)
 			case string:
 				a = cut(t)
+			case Whole:
+				a = string(t)
 			}
 			own[i] = a
 		}

@@ -25,13 +25,7 @@ var (
 		`helminauha tekee Helminauha-portaalin Markdown-tiedostoista.
 
 Käyttö:
-  helminauha build   [--content KANSIO] [--out KANSIO] [--clean-out] [--baseurl OSOITE] [--drafts] [--minify=false] [--gzip] [--quiet]
-  helminauha serve   [--content KANSIO] [--addr 127.0.0.1:1313] [--allow-host NIMI]
-  helminauha check   [--content KANSIO] [--format text|json|github] [--all]
-  helminauha new     pearl|case|chapter TUNNISTE [--theme TUNNISTE] [--content KANSIO]
-  helminauha new     translation KIELI KANSIO/TUNNISTE [--content KANSIO]
-  helminauha version
-
+%s
 build tekee valmiin sivuston, serve näyttää esikatselun selaimessa, check
 tarkistaa sisällön ja new tekee uuden helmen, tapausesimerkin tai luvun pohjan
 tai käännöksen pohjan olemassa olevasta sivusta (new translation sv helmet/TUNNISTE).
@@ -43,13 +37,7 @@ HELMINAUHA_LANG=en tai HELMINAUHA_LANG=sv).
 		`helminauha builds a Helminauha portal from Markdown.
 
 Usage:
-  helminauha build   [--content DIR] [--out DIR] [--clean-out] [--baseurl URL] [--drafts] [--minify=false] [--gzip] [--quiet]
-  helminauha serve   [--content DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]
-  helminauha check   [--content DIR] [--format text|json|github] [--all]
-  helminauha new     pearl|case|chapter SLUG [--theme SLUG] [--content DIR]
-  helminauha new     translation LANG FOLDER/SLUG [--content DIR]
-  helminauha version
-
+%s
 new translation starts a translation from an existing page
 (new translation sv helmet/SLUG writes content/sv/helmet/SLUG.md).
 Run "helminauha COMMAND -h" for the flags of a command.

@@ -26,13 +26,7 @@ var svTexts = map[string]string{
 	"cmd.usage": `helminauha bygger en Helminauha-portal av Markdown-filer.
 
 Användning:
-  helminauha build   [--content MAPP] [--out MAPP] [--clean-out] [--baseurl ADRESS] [--drafts] [--minify=false] [--gzip] [--quiet]
-  helminauha serve   [--content MAPP] [--addr 127.0.0.1:1313] [--allow-host NAMN]
-  helminauha check   [--content MAPP] [--format text|json|github] [--all]
-  helminauha new     pearl|case|chapter KORTNAMN [--theme KORTNAMN] [--content MAPP]
-  helminauha new     translation SPRÅK MAPP/KORTNAMN [--content MAPP]
-  helminauha version
-
+%s
 build bygger den färdiga webbplatsen, serve visar en förhandsgranskning i
 webbläsaren, check kontrollerar innehållet och new gör ett underlag för en ny
 pärla, ett fallexempel, ett kapitel eller en översättning av en sida som finns
