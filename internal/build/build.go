@@ -321,7 +321,7 @@ func (ss *Session) run(ctx context.Context, ch Changes, pt *patch, show func(*Pa
 	}
 	tasks := make([]task, 0, len(p.todo))
 	for _, i := range p.todo {
-		tasks = append(tasks, task{path: jobs[i].Path, weight: len(jobs[i].Deps), make: w.minified(func() (output.File, error) {
+		tasks = append(tasks, task{path: jobs[i].Path, weight: jobs[i].Weight(), make: w.minified(func() (output.File, error) {
 			if n := rendered.Add(1); opts.Progress != nil && n%500 == 0 {
 				opts.Progress(int(n), len(p.todo))
 			}

@@ -254,8 +254,12 @@ func (ss *Session) plan(m model, pt *patch) ([]render.Job, plan) {
 		// The other languages' pages that link to the pearl show its
 		// title (the link's lang), which the patch may have changed.
 		jobs = append(jobs, m.theme.JobsLinking(m.site, now, pt.front.Key)...)
-	} else {
+	} else if ss.keep {
 		jobs = m.theme.Jobs(m.site)
+	} else {
+		// Nothing compares this build's pages with another's: their
+		// Deps would only weigh them (render.Job.Weight).
+		jobs = m.theme.JobsToRender(m.site)
 	}
 	if !ss.keep {
 		todo := make([]int, len(jobs))

@@ -963,6 +963,52 @@ func watchPlans(ss *Session) *plans {
 	return p
 }
 
+// TestOnlyASessionListsDeps: a session's plan lists every page with its
+// Deps, as render.Theme.Jobs lists them, which it fingerprints; a build
+// that keeps nothing lists the same pages without them (JobsToRender),
+// each weighed at least as heavy as its Deps are long, so that the pages
+// showing the most documents still render first.
+func TestOnlyASessionListsDeps(t *testing.T) {
+	fsys := testkit.Content(t, "testdata/bilingual.txtar")
+	listed := func(ss *Session) []render.Job {
+		t.Helper()
+		var jobs []render.Job
+		ss.onPlan = func(j []render.Job, _ []int) { jobs = j }
+		if res, err := ss.run(context.Background(), Changes{}, nil, nil); err != nil {
+			t.Fatalf("build: %v %v", err, res.Diags)
+		}
+		return jobs
+	}
+	session := listed(NewSession(Options{Content: fsys, ContentName: "content", Drafts: true}))
+	build := listed(&Session{opts: Options{Content: fsys, ContentName: "content", Drafts: true}})
+	if len(session) != len(build) {
+		t.Fatalf("the session listed %d pages, the build %d", len(session), len(build))
+	}
+	pearls := 0
+	for i, s := range session {
+		b := build[i]
+		if s.Path != b.Path || s.Kind != b.Kind {
+			t.Errorf("page %d: the session listed %s (%s), the build %s (%s)", i, s.Path, s.Kind, b.Path, b.Kind)
+			continue
+		}
+		if s.Kind == "pearl" {
+			pearls++
+			if len(s.Deps) == 0 {
+				t.Errorf("the session listed %s without its Deps", s.Path)
+			}
+		}
+		if b.Deps != nil {
+			t.Errorf("the build listed %s with its Deps %q", b.Path, b.Deps)
+		}
+		if s.Weight() != len(s.Deps) || b.Weight() < len(s.Deps) {
+			t.Errorf("%s: weight %d in the session, %d in the build; got %d Deps", s.Path, s.Weight(), b.Weight(), len(s.Deps))
+		}
+	}
+	if pearls == 0 {
+		t.Fatal("no pearl page listed")
+	}
+}
+
 // TestSessionSearchKeepsEachLanguagesAnalyses: serve's search index of a
 // portal of two languages, built again after a save in either language,
 // is the full build's, byte for byte, and each language keeps its own

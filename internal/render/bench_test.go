@@ -68,27 +68,35 @@ func BenchmarkJobs(b *testing.B) {
 	}
 }
 
-// BenchmarkJobsCorpus lists the jobs of a generated portal as a build's
-// plan stage does, with no page state or necklace layout from a build
-// before (each is made anew), reporting the CPU time without the
-// collector (see site.BenchmarkModelCorpus).
+// BenchmarkJobsCorpus lists the jobs of a generated portal as a
+// session's plan stage does (Jobs) and as a build's does (JobsToRender),
+// with no page state or necklace layout from a build before (each is
+// made anew), reporting the CPU time without the collector (see
+// site.BenchmarkModelCorpus).
 func BenchmarkJobsCorpus(b *testing.B) {
 	loadCorpus(b)
 	s, th := corpus.s, corpus.th
-	b.ReportAllocs()
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	runtime.GC()
-	var cpu time.Duration
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		th.cur.Store(nil)
-		th.necklace = necklaceMemo{}
-		b.StartTimer()
-		at := rusage.CPU()
-		th.Jobs(s)
-		cpu += rusage.CPU() - at
+	for _, list := range []struct {
+		name string
+		jobs func(*site.Site) []Job
+	}{{"session", th.Jobs}, {"build", th.JobsToRender}} {
+		b.Run(list.name, func(b *testing.B) {
+			b.ReportAllocs()
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+			runtime.GC()
+			var cpu time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				th.cur.Store(nil)
+				th.necklace = necklaceMemo{}
+				b.StartTimer()
+				at := rusage.CPU()
+				list.jobs(s)
+				cpu += rusage.CPU() - at
+			}
+			b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+		})
 	}
-	b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 }
 
 // corpus is a generated portal for the benchmarks below, loaded once.

@@ -244,7 +244,7 @@ func NecklaceShard(slug string, shards int) int {
 // pearls are all those it had, in the same order, keeps its deps, the
 // same slice. Hashing every slug and cutting every shard's deps again
 // was 4 ms of a title save at 10,000 pearls (benchserve profile).
-func necklaceJobs(s *site.Site, common []string, layout *necklaceLayout) []Job {
+func necklaceJobs(s *site.Site, common []string, layout *necklaceLayout, deps bool) []Job {
 	n := NecklaceShards(len(s.Pearls))
 	common = uniqueKeys(slices.Clone(common))
 	// Counted first, so that the shards' pearls and deps are cut from
@@ -309,6 +309,14 @@ func necklaceJobs(s *site.Site, common []string, layout *necklaceLayout) []Job {
 		pearls[at[of[i]]] = p
 		at[of[i]]++
 	}
+	jobs := make([]Job, n)
+	if !deps {
+		for k := range n {
+			list := pearls[start[k]:start[k+1]:start[k+1]]
+			jobs[k] = Job{Path: NecklaceDir + strconv.Itoa(k) + ".json", Kind: "necklacedata", weight: len(common) + len(list), node: necklaceShard{i: k, n: n, pearls: list}}
+		}
+		return jobs
+	}
 	size := 0
 	for k := range n {
 		if fresh || dirty[k] {
@@ -316,8 +324,7 @@ func necklaceJobs(s *site.Site, common []string, layout *necklaceLayout) []Job {
 		}
 	}
 	keys := make([]string, 0, size)
-	deps := make([][]string, n)
-	jobs := make([]Job, n)
+	shardDeps := make([][]string, n)
 	for k := range n {
 		list := pearls[start[k]:start[k+1]:start[k+1]]
 		if fresh || dirty[k] {
@@ -326,11 +333,11 @@ func necklaceJobs(s *site.Site, common []string, layout *necklaceLayout) []Job {
 			for _, p := range list {
 				keys = append(keys, p.Key)
 			}
-			deps[k] = keys[from:len(keys):len(keys)]
+			shardDeps[k] = keys[from:len(keys):len(keys)]
 		} else {
-			deps[k] = layout.deps[k]
+			shardDeps[k] = layout.deps[k]
 		}
-		jobs[k] = Job{Path: NecklaceDir + strconv.Itoa(k) + ".json", Kind: "necklacedata", Deps: deps[k], node: necklaceShard{i: k, n: n, pearls: list}}
+		jobs[k] = Job{Path: NecklaceDir + strconv.Itoa(k) + ".json", Kind: "necklacedata", Deps: shardDeps[k], node: necklaceShard{i: k, n: n, pearls: list}}
 	}
 	if layout != nil {
 		// The keys of the listing before last are free again.
@@ -339,7 +346,7 @@ func necklaceJobs(s *site.Site, common []string, layout *necklaceLayout) []Job {
 		for _, p := range s.Pearls {
 			ks = append(ks, p.Key)
 		}
-		layout.n, layout.keys, layout.of, layout.common, layout.deps = n, ks, of, common, deps
+		layout.n, layout.keys, layout.of, layout.common, layout.deps = n, ks, of, common, shardDeps
 	}
 	return jobs
 }

@@ -22,9 +22,23 @@ type Job struct {
 	// configuration are dependencies of every page and not listed.
 	Deps []string
 
-	node any        // the model value the page is about, or nil
-	page int        // the page number (from 1) of a paged list, or 0
-	site *site.Site // the language's site the page is in, nil for the default
+	// weight is Weight's count of a job listed without its Deps
+	// (JobsToRender).
+	weight int
+	node   any        // the model value the page is about, or nil
+	page   int        // the page number (from 1) of a paged list, or 0
+	site   *site.Site // the language's site the page is in, nil for the default
+}
+
+// Weight is about the number of documents the page shows: the length of
+// its Deps, or for a job JobsToRender listed without them, a count made
+// without listing them (a pearl's repeats counted, a list's few other
+// documents left out). A build renders the heaviest pages first.
+func (j Job) Weight() int {
+	if j.Deps != nil {
+		return len(j.Deps)
+	}
+	return j.weight
 }
 
 // Own is the body that this page shows and no other page does (a
@@ -71,22 +85,43 @@ const FeedSize = 20
 // follow, under its folder (sv/helmet/x/index.html); the sitemap, at the
 // root, lists every language's pages, and robots.txt and _headers are
 // the root's only.
-func (t *Theme) Jobs(s *site.Site) []Job {
-	jobs := t.jobs(s, t.state(s).deps, nil, true)
+func (t *Theme) Jobs(s *site.Site) []Job { return t.allJobs(s, true) }
+
+// JobsToRender lists the jobs Jobs lists, in the same order, without
+// their Deps (each job's Weight is counted instead), for a build that
+// renders every page once and compares nothing with a build before: the
+// Deps are what serve compares. At 100,000 pearls, listing the keys of
+// each pearl's neighbours, tags and related pearls grew 14 times as fast
+// as at 10,000 (each key a miss of the processor's cache), and the build
+// used them only to weigh its pages.
+func (t *Theme) JobsToRender(s *site.Site) []Job { return t.allJobs(s, false) }
+
+// allJobs is Jobs, with each job's Deps when deps is set.
+func (t *Theme) allJobs(s *site.Site, deps bool) []Job {
+	jobs := t.jobs(s, t.state(s).deps, nil, true, deps)
 	if len(s.Languages) == 0 {
 		return jobs
 	}
 	for i := range jobs {
-		if jobs[i].Kind == "sitemap" {
-			// The root's sitemap lists every language's pages.
+		if jobs[i].Kind != "sitemap" {
+			continue
+		}
+		// The root's sitemap lists every language's pages.
+		if deps {
 			jobs[i].Deps = t.rootSitemapDeps(s, jobs[i].Deps)
+			continue
+		}
+		for _, l := range s.Languages {
+			if l != s {
+				jobs[i].weight += listWeight(l.Pearls, sitemapParts(l, t.state(l).deps)...)
+			}
 		}
 	}
 	for _, l := range s.Languages {
 		if l == s {
 			continue
 		}
-		jobs = append(jobs, t.inFolder(l, t.jobs(l, t.state(l).deps, nil, true))...)
+		jobs = append(jobs, t.inFolder(l, t.jobs(l, t.state(l).deps, nil, true, deps))...)
 	}
 	return jobs
 }
@@ -101,7 +136,7 @@ func (t *Theme) Jobs(s *site.Site) []Job {
 // pages: it is listed as Jobs lists it when sitemap is set, and else not
 // at all.
 func (t *Theme) JobsOf(s, in *site.Site, keep func(node any) bool, sitemap bool) []Job {
-	jobs := t.jobs(in, t.state(in).deps, keep, true)
+	jobs := t.jobs(in, t.state(in).deps, keep, true, true)
 	if !sitemap {
 		jobs = slices.DeleteFunc(jobs, func(j Job) bool { return j.Kind == "sitemap" })
 	}
@@ -162,7 +197,7 @@ func (t *Theme) JobsLinking(s, in *site.Site, key string) []Job {
 			}
 			return false
 		}
-		linking := slices.DeleteFunc(t.jobs(l, t.state(l).deps, links, false), func(j Job) bool { return !slices.Contains(j.Deps, key) })
+		linking := slices.DeleteFunc(t.jobs(l, t.state(l).deps, links, false, true), func(j Job) bool { return !slices.Contains(j.Deps, key) })
 		if l != s {
 			linking = t.inFolder(l, linking)
 		}
@@ -199,7 +234,13 @@ func (t *Theme) rootSitemapDeps(s *site.Site, own []string) []string {
 
 // sitemapDeps is the Deps of the sitemap of s alone.
 func sitemapDeps(s *site.Site, common []string) []string {
-	return listDeps(s.Pearls, common, caseKeys(s.Cases), guideKeys(s), pageKeys(s.Pages))
+	return listDeps(s.Pearls, sitemapParts(s, common)...)
+}
+
+// sitemapParts are the documents besides the pearls that the sitemap of
+// s lists.
+func sitemapParts(s *site.Site, common []string) [][]string {
+	return [][]string{common, caseKeys(s.Cases), guideKeys(s), pageKeys(s.Pages)}
 }
 
 // JobsIn lists the jobs Jobs lists of part, a model that holds only a few
@@ -216,14 +257,14 @@ func (t *Theme) JobsIn(s, part *site.Site) []Job {
 	// kept for the next listing of s stays as it is.
 	var jobs []Job
 	if len(s.Languages) == 0 || !part.Empty() {
-		jobs = t.jobs(part, t.state(s).deps, nil, false)
+		jobs = t.jobs(part, t.state(s).deps, nil, false, true)
 	}
 	for i, l := range s.Languages {
 		p := part.Languages[i]
 		if l == s || p.Empty() {
 			continue
 		}
-		jobs = append(jobs, t.inFolder(l, t.jobs(p, t.state(l).deps, nil, false))...)
+		jobs = append(jobs, t.inFolder(l, t.jobs(p, t.state(l).deps, nil, false, true))...)
 	}
 	return jobs
 }
@@ -234,24 +275,40 @@ func (t *Theme) JobsIn(s, part *site.Site) []Job {
 // the home page and the generated pages and files), each depending on
 // common, the documents every page of the site shows; whole
 // tells that s is a whole site, whose layout of the necklace data's
-// shards is kept for the next listing (necklaceJobs).
-func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, whole bool) []Job {
+// shards is kept for the next listing (necklaceJobs); deps that each job
+// gets its Deps, or else only its weight (JobsToRender: no layout is kept
+// then, as no listing follows).
+func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, whole, deps bool) []Job {
 	jobs := make([]Job, 0, 16+len(s.Areas)+len(s.Pearls)+len(s.Cases)+len(s.Pages)+len(s.Tags)+len(s.Kinds)+len(s.Audiences))
 	// The deps of the pages with few are cut from one slice: 10,000
 	// small slices were a fifth of the listing's time.
 	var keys arena
 	alloc := keys.alloc
-	add := func(path, kind string, node any, deps ...[]string) {
+	add := func(path, kind string, node any, parts ...[]string) {
 		n := len(common)
-		for _, d := range deps {
+		for _, d := range parts {
 			n += len(d)
+		}
+		if !deps {
+			jobs = append(jobs, Job{Path: path, Kind: kind, weight: n, node: node})
+			return
 		}
 		all := alloc(n)
 		all = append(all, common...)
-		for _, d := range deps {
+		for _, d := range parts {
 			all = append(all, d...)
 		}
 		jobs = append(jobs, Job{Path: path, Kind: kind, Deps: uniqueKeys(all), node: node})
+	}
+	// listing is the job of a page that lists pearls, with its Deps (listDeps), or when
+	// deps is not set, a job without them that weighs as much.
+	listing := func(job Job, pearls []*site.Pearl, parts ...[]string) Job {
+		if deps {
+			job.Deps = listDeps(pearls, parts...)
+			return job
+		}
+		job.weight = listWeight(pearls, parts...)
+		return job
 	}
 
 	// keep is asked of the home page and the generated pages as of nil.
@@ -259,19 +316,20 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 	// The home page draws at most homeStrand pearls of an area but shows
 	// how many it has, so it depends on all of them.
 	if generated {
-		jobs = append(jobs, Job{Path: "index.html", Kind: "home", Deps: listDeps(s.Pearls, common, caseKeys(homeCases(s)), guideKeys(s), pageKeys(homePages(s)))})
+		jobs = append(jobs, listing(Job{Path: "index.html", Kind: "home"}, s.Pearls, common, caseKeys(homeCases(s)), guideKeys(s), pageKeys(homePages(s))))
 	}
 
 	// Every page of a paged list depends on the whole list: it shows how
 	// many pearls and pages there are, and which pearls fall on it
 	// depends on the ones before. The pages of one list share the slice.
-	paged := func(p, kind string, node any, first, rest []string, n int) {
+	paged := func(p, kind string, node any, first, rest Job, n int) {
 		for k := 1; k <= PageCount(n); k++ {
-			deps := rest
+			job := rest
 			if k == 1 {
-				deps = first
+				job = first
 			}
-			jobs = append(jobs, Job{Path: out(PagePath(p, k)), Kind: kind, Deps: deps, node: node, page: k})
+			job.Path, job.Kind, job.node, job.page = out(PagePath(p, k)), kind, node, k
+			jobs = append(jobs, job)
 		}
 	}
 	for _, a := range s.Areas {
@@ -279,11 +337,11 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 			continue
 		}
 		// Only the first page shows the area's text, strand and cases.
-		pearls := listDeps(a.Pearls, common)
+		pearls := listing(Job{}, a.Pearls, common)
 		first := pearls
 		if elsewhere := s.LinkedKeys(a.Links); len(a.Cases) > 0 || len(elsewhere) > 0 {
 			// The count of all the area's cases shows, not only the newest.
-			first = listDeps(a.Pearls, common, caseKeys(a.Cases), elsewhere)
+			first = listing(Job{}, a.Pearls, common, caseKeys(a.Cases), elsewhere)
 		}
 		paged(a.Path, "area", a, first, pearls, len(a.Pearls))
 	}
@@ -296,6 +354,10 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 		workers.Split(len(s.Pearls), workers.Cores(len(s.Pearls), 4096), func(_, lo, hi int) {
 			var keys arena
 			for i, p := range s.Pearls[lo:hi] {
+				if !deps {
+					jobs[at+lo+i] = weighPearl(p, common, s.LinkedKeys(p.Links))
+					continue
+				}
 				jobs[at+lo+i] = pageOfPearl(p, common, s.LinkedKeys(p.Links), keys.alloc)
 			}
 		})
@@ -339,17 +401,19 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 			if keep != nil && !keep(term) {
 				continue
 			}
-			deps := listDeps(term.Pearls, common)
-			paged(term.Path, "term", term, deps, deps, len(term.Pearls))
+			job := listing(Job{}, term.Pearls, common)
+			paged(term.Path, "term", term, job, job, len(term.Pearls))
 		}
 	}
 	if !generated {
 		return jobs
 	}
-	all := listDeps(s.Pearls, common)
+	all := listing(Job{}, s.Pearls, common)
 	// The list of terms shows every tag with its count of pearls.
 	for k := 1; k <= s.TermsPages(); k++ {
-		jobs = append(jobs, Job{Path: out(PagePath(TermsPath, k)), Kind: "terms", Deps: all, page: k})
+		job := all
+		job.Path, job.Kind, job.page = out(PagePath(TermsPath, k)), "terms", k
+		jobs = append(jobs, job)
 	}
 	add("haku/index.html", "search", nil)
 	// Its first pearl or its last one changes the kinds in use, which
@@ -357,18 +421,22 @@ func (t *Theme) jobs(s *site.Site, common []string, keep func(node any) bool, wh
 	if s.HasNecklace() {
 		// The necklace page gives its script the number of shards of
 		// the necklace data, which the number of pearls sets.
-		jobs = append(jobs, Job{Path: "oma-helminauha/index.html", Kind: "necklace", Deps: all})
+		job := all
+		job.Path, job.Kind = "oma-helminauha/index.html", "necklace"
+		jobs = append(jobs, job)
 		var layout *necklaceLayout
-		if whole {
+		if whole && deps {
 			layout = t.necklace.layout(s.Lang)
 		}
-		jobs = append(jobs, necklaceJobs(s, common, layout)...)
+		jobs = append(jobs, necklaceJobs(s, common, layout, deps)...)
 		if t.wholeNecklace {
-			jobs = append(jobs, Job{Path: WholeNecklace, Kind: "necklacedata", Deps: all, node: necklaceShard{n: 1, pearls: s.Pearls, whole: true}})
+			job := all
+			job.Path, job.Kind, job.node = WholeNecklace, "necklacedata", necklaceShard{n: 1, pearls: s.Pearls, whole: true}
+			jobs = append(jobs, job)
 		}
 	}
 	add("404.html", "notfound", nil)
-	jobs = append(jobs, Job{Path: "sitemap.xml", Kind: "sitemap", Deps: sitemapDeps(s, common)})
+	jobs = append(jobs, listing(Job{Path: "sitemap.xml", Kind: "sitemap"}, s.Pearls, sitemapParts(s, common)...))
 	if s.HasFeed() {
 		var feed []string
 		for i, d := range s.Newest {
@@ -468,6 +536,12 @@ func pageOfPearl(p *site.Pearl, common, elsewhere []string, alloc func(n int) []
 	return Job{Path: out(p.Path), Kind: "pearl", Deps: d, node: p}
 }
 
+// weighPearl is the job of pearl p's page without its Deps, weighing as
+// many documents as pageOfPearl lists, and their repeats.
+func weighPearl(p *site.Pearl, common, elsewhere []string) Job {
+	return Job{Path: out(p.Path), Kind: "pearl", node: p, weight: len(common) + 4 + len(p.Tags) + len(p.Related) + len(p.Cases) + len(elsewhere)}
+}
+
 // out is the output path of the page at site path p ("/helmet/x/").
 func out(p string) string { return p[1:] + "index.html" }
 
@@ -484,6 +558,16 @@ func listDeps(pearls []*site.Pearl, parts ...[]string) []string {
 		keys = append(keys, p.Key)
 	}
 	return keys
+}
+
+// listWeight is the Weight of a page listing pearls and the documents of
+// parts: as many as listDeps lists, and the repeats among parts.
+func listWeight(pearls []*site.Pearl, parts ...[]string) int {
+	n := len(pearls)
+	for _, d := range parts {
+		n += len(d)
+	}
+	return n
 }
 
 func pearlKeys(list []*site.Pearl) []string {

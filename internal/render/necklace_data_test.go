@@ -429,7 +429,7 @@ func TestNecklaceLayoutKeptWhileTrue(t *testing.T) {
 	} {
 		changed := step.change()
 		now := shards()
-		want := necklaceJobs(s, th.state(s).deps, nil)
+		want := necklaceJobs(s, th.state(s).deps, nil, true)
 		if len(now) != len(want) {
 			t.Fatalf("%s: %d shards, listed anew %d", step.name, len(now), len(want))
 		}
