@@ -75,7 +75,11 @@ func (b *builder) sameTitles(diags *diag.List) {
 	sameAs := func(c *content.Common, h uint64) *content.Common {
 		first, dup := seen[h]
 		if dup {
-			if !titleKeyIs(c.Title, titleKey(first.Title)) {
+			// The same title has the same key: at 100,000 pearls of
+			// the benchmark's portal 18 % of the titles are another
+			// pearl's (3 % at 10,000), and making the first one's key
+			// for each took a hundred times as long.
+			if c.Title != first.Title && !titleKeyIs(c.Title, titleKey(first.Title)) {
 				k := titleKey(c.Title)
 				first, dup = other[k]
 				if dup && c.Title != "" {
