@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 )
 
@@ -58,7 +57,7 @@ func readRecord(dir string) (files map[string]bool, ok bool) {
 // writeRecord writes the record listing files into dir, by way of a file
 // in tmp renamed over the old record, so that it is never half written.
 func writeRecord(dir, tmp string, files []string) error {
-	slices.Sort(files)
+	sortPaths(files)
 	size := len(recordHeader)
 	for _, p := range files {
 		size += len(p) + len(`""`+"\n")

@@ -5,8 +5,9 @@
 // assets/*, static/...; Default is the helminauha theme compiled into the
 // binary) and a *site.Site. Output: output.File values — one per Job
 // (Theme.Jobs lists every page the site has, in a stable order, with the
-// documents each page shows, for incremental rebuilds) and the theme's
-// assets with fingerprinted names (Theme.Assets).
+// documents each page shows, for incremental rebuilds; Theme.JobsToRender
+// lists the same pages without them, for a build that renders each page
+// once) and the theme's assets with fingerprinted names (Theme.Assets).
 //
 // # The template lookup rule
 //
