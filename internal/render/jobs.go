@@ -473,7 +473,7 @@ func (a *arena) alloc(n int) []string {
 // key of every related pearl and neighbour, and at 100,000 pearls each
 // was a miss of the processor's cache.
 func pageOfPearl(p *site.Pearl, common, elsewhere []string, alloc func(n int) []string) Job {
-	d := alloc(len(common) + 4 + len(p.Tags) + len(p.Related) + len(p.Cases) + len(elsewhere))
+	d := alloc(pearlDocs(p, common, elsewhere))
 	keep := func(from int, k string) {
 		if k != "" && !slices.Contains(d[from:], k) {
 			d = append(d, k)
@@ -539,7 +539,14 @@ func pageOfPearl(p *site.Pearl, common, elsewhere []string, alloc func(n int) []
 // weighPearl is the job of pearl p's page without its Deps, weighing as
 // many documents as pageOfPearl lists, and their repeats.
 func weighPearl(p *site.Pearl, common, elsewhere []string) Job {
-	return Job{Path: out(p.Path), Kind: "pearl", node: p, weight: len(common) + 4 + len(p.Tags) + len(p.Related) + len(p.Cases) + len(elsewhere)}
+	return Job{Path: out(p.Path), Kind: "pearl", node: p, weight: pearlDocs(p, common, elsewhere)}
+}
+
+// pearlDocs is how many documents pearl p's page may list, repeats
+// counted: the room pageOfPearl makes for its Deps, and weighPearl's
+// weight. The 4 are the pearl, its area and its two neighbours.
+func pearlDocs(p *site.Pearl, common, elsewhere []string) int {
+	return len(common) + 4 + len(p.Tags) + len(p.Related) + len(p.Cases) + len(elsewhere)
 }
 
 // out is the output path of the page at site path p ("/helmet/x/").
