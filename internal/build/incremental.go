@@ -418,7 +418,7 @@ func reach(old, now *site.Site, key string) (keep func(node any) bool, sitemap, 
 		for _, t := range all {
 			terms[t.Path] = true
 			lists[i][t.Path] = len(t.Pearls)
-			if t.Taxonomy == "tagit" && t.Pearls[0] == p {
+			if t.Taxonomy == "tagit" && t.LabelPearl() == p {
 				for _, q := range t.Pearls {
 					pearls[q.Key] = true
 				}

@@ -527,7 +527,7 @@ func TestSessionRandomFrontMatterEdits(t *testing.T) {
 		fsys[fmt.Sprintf("helmet/r%02d.md", i)] = &fstest.MapFile{Data: pearl(i)}
 	}
 	// The draft's tags label no tag a published pearl has (see site's
-	// labelPearl), and it is told of the spellings that are other words.
+	// Term.LabelPearl), and it is told of the spellings that are other words.
 	fsys[fmt.Sprintf("helmet/r%02d.md", n)] = &fstest.MapFile{Data: []byte("---\ntitle: Luonnos\ntheme: johtaminen\nsummary: S.\nkind: tieto\ntags: [Tavoitteet!, arki, ARKI!]\ndate: 2024-01-01\ndraft: true\n---\nTeksti.\n")}
 	ss := NewSession(Options{Content: fsys, ContentName: "content", Drafts: true})
 	ctx := context.Background()

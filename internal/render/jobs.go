@@ -517,9 +517,10 @@ func pageOfPearl(p *site.Pearl, common, elsewhere []string, alloc func(n int) []
 	}
 	pearl(p.Prev)
 	pearl(p.Next)
-	// A tag shows as the first pearl on its list spells it.
+	// A tag shows as its label's pearl spells it (a published one before
+	// a draft, which serve's model holds too).
 	for _, t := range p.Tags {
-		pearl(t.Pearls[0])
+		pearl(t.LabelPearl())
 	}
 	for _, r := range p.Related {
 		pearl(r)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/helminauha/helminauha/internal/content"
 	"github.com/helminauha/helminauha/internal/site"
 )
 
@@ -24,7 +25,7 @@ func TestPageOfPearlDeps(t *testing.T) {
 		}
 		pearls := make([]*site.Pearl, 2+r.IntN(60))
 		for i := range pearls {
-			pearls[i] = &site.Pearl{Node: site.Node{Path: fmt.Sprintf("/helmet/p%d/", i), Key: fmt.Sprintf("helmet/p%d", i)}}
+			pearls[i] = &site.Pearl{Pearl: &content.Pearl{}, Node: site.Node{Path: fmt.Sprintf("/helmet/p%d/", i), Key: fmt.Sprintf("helmet/p%d", i)}}
 		}
 		cases := make([]*site.Case, 4)
 		for i := range cases {

@@ -719,7 +719,7 @@ func (b *builder) label(prefix, slug string, def map[string]string) string {
 func (b *builder) terms() {
 	// A tag's label is its spelling in the first pearl that has it, in
 	// the order of all pearls, a published one before any draft (see
-	// labelPearl): first is that pearl's place, draft its mark.
+	// Term.LabelPearl): first is that pearl's place, draft its mark.
 	type tagTerm struct {
 		t     *Term
 		first int

@@ -295,9 +295,9 @@ func tagsOf(p *content.Pearl, problem func(tag string, m *diag.Message, args ...
 	}
 }
 
-// tagLabel is how the tag t is shown: as labelPearl spells it.
+// tagLabel is how the tag t is shown: as LabelPearl spells it.
 func tagLabel(t *Term) string {
-	for tag, slug := range tagsOf(labelPearl(t).Pearl, nil, nil) {
+	for tag, slug := range tagsOf(t.LabelPearl().Pearl, nil, nil) {
 		if slug == t.Slug {
 			return tag
 		}
@@ -305,13 +305,13 @@ func tagLabel(t *Term) string {
 	return t.Label
 }
 
-// labelPearl is the pearl whose spelling labels the tag t: the first on
+// LabelPearl is the pearl whose spelling labels the tag t: the first on
 // its list that is published, or the first draft when only drafts have
 // the tag. A draft comes into the model of check and serve, not into the
 // published one, and a draft first on the list would give the tag another
 // label there (and tell its published pearls' spellings as other words
 // than that label) than the published site has.
-func labelPearl(t *Term) *Pearl {
+func (t *Term) LabelPearl() *Pearl {
 	for _, p := range t.Pearls {
 		if !p.Draft {
 			return p

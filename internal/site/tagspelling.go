@@ -75,7 +75,7 @@ func tagSpellings(p *Pearl, t *Term, slugs map[string]string, diags *diag.List) 
 			label = tagKey(t.Label)
 		}
 		if tagKey(tag) != label {
-			diags.Warn(tagPos(p.Pearl, tag), diag.SiteTagSpelling, tag, t.Slug, t.Label, labelPearl(t).File)
+			diags.Warn(tagPos(p.Pearl, tag), diag.SiteTagSpelling, tag, t.Slug, t.Label, t.LabelPearl().File)
 		}
 	}
 }
@@ -108,7 +108,7 @@ func (s *Site) TagSpellings(was *Site, key string) (files []string, diags diag.L
 	}
 	for _, slug := range unique(slugs) {
 		old, now := termAt(was.Tags, slug), termAt(s.Tags, slug)
-		if old != nil && now != nil && old.Label == now.Label && labelPearl(old).File == labelPearl(now).File {
+		if old != nil && now != nil && old.Label == now.Label && old.LabelPearl().File == now.LabelPearl().File {
 			continue
 		}
 		// Its pearls before are those now but the pearl itself: a patch
