@@ -19,6 +19,7 @@ import (
 	"github.com/helminauha/helminauha/internal/diag"
 	"github.com/helminauha/helminauha/internal/output"
 	"github.com/helminauha/helminauha/internal/render"
+	"github.com/helminauha/helminauha/internal/site"
 	"github.com/helminauha/helminauha/internal/testkit"
 )
 
@@ -1127,4 +1128,44 @@ func TestSessionTagSpellingWarnings(t *testing.T) {
 			t.Fatalf("after %s", step.name)
 		}
 	}
+}
+
+// TestSessionFollowsTheLabelPearlPastADraft: with a draft first on a
+// tag's list, the tag is labelled by the first published pearl
+// (site.Term.LabelPearl), so a save of that pearl's spelling must reach
+// every page that shows the tag, in a session's model with its drafts.
+// Until 2026-12-08 the pages' deps and the save's reach named the first
+// pearl on the list, the draft.
+func TestSessionFollowsTheLabelPearlPastADraft(t *testing.T) {
+	fsys := fixture(t)
+	for name, tag := range map[string]string{"helmet/luottamus.md": "Verkko", "helmet/luonnos.md": "verkko", "helmet/dialogi.md": "verkko"} {
+		fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("\ntheme:"), []byte("\ntags: ["+tag+"]\ntheme:"), 1)}
+	}
+	ss, res := firstBuild(t, fsys)
+	var term *site.Term
+	for _, tt := range res.Site.Tags {
+		if tt.Slug == "verkko" {
+			term = tt
+		}
+	}
+	if term == nil {
+		t.Fatal("no tag verkko in the first build")
+	}
+	// The first on the list becomes a draft, if it is not one.
+	first := term.Pearls[0].File
+	if !term.Pearls[0].Draft {
+		res = saveEdit(t, ss, fsys, strings.TrimPrefix(first, "content/"), "\ntheme:", "\ndraft: true\ntheme:")
+		sameAsFullBuild(t, fsys, res)
+	}
+	for _, tt := range res.Site.Tags {
+		if tt.Slug == "verkko" {
+			term = tt
+		}
+	}
+	if !term.Pearls[0].Draft || term.LabelPearl() == term.Pearls[0] {
+		t.Fatalf("the draft %s is not first on the tag's list, or labels it", first)
+	}
+	label := strings.TrimPrefix(term.LabelPearl().File, "content/")
+	res = saveEdit(t, ss, fsys, label, "tags: ["+term.Label+"]", "tags: [VERKKO]")
+	sameAsFullBuild(t, fsys, res)
 }
